@@ -1,0 +1,132 @@
+//! Batch: runs fetch → read → extract → reconcile over many inputs on rayon and feeds the
+//! results, in input order, to a [`Sink`].
+//!
+//! Inputs are taken in chunks, so memory holds one chunk at a time however large the corpus is,
+//! and output is byte-identical whatever the number of threads. One bad input never stops the
+//! batch: it becomes a record with its failure. Only a failing sink is fatal.
+
+use crate::export::{ExportError, Sink};
+use crate::extract::extract;
+use crate::fetch::{fetch, FetchError, Source};
+use crate::read::read;
+use crate::reconcile::{check_article, Corpus, Finding, Rule};
+use crate::record::{Record, Stage};
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+/// How many inputs are processed between two writes.
+const CHUNK: usize = 256;
+
+/// What a run did, for the summary line and the exit code.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Summary {
+    /// Inputs seen (articles read plus inputs that failed).
+    pub inputs: usize,
+    /// Inputs read into articles.
+    pub articles: usize,
+    /// Inputs that failed, with their reasons in `articles.jsonl`.
+    pub failed: usize,
+    /// Figures extracted.
+    pub figures: usize,
+    /// Quotes extracted.
+    pub quotes: usize,
+    /// Findings by rule name.
+    pub findings: BTreeMap<&'static str, usize>,
+}
+
+impl Summary {
+    /// All findings, whatever the rule.
+    pub fn total_findings(&self) -> usize {
+        self.findings.values().sum()
+    }
+
+    fn count(&mut self, record: &Record, findings: &[Finding]) {
+        self.inputs += 1;
+        if record.failure.is_some() {
+            self.failed += 1;
+        } else {
+            self.articles += 1;
+        }
+        self.figures += record.extraction.figures.len();
+        self.quotes += record.extraction.quotes.len();
+        self.count_findings(findings);
+    }
+
+    fn count_findings(&mut self, findings: &[Finding]) {
+        for f in findings {
+            *self.findings.entry(Rule::name(f.rule)).or_default() += 1;
+        }
+    }
+}
+
+/// Processes every source and writes the results to `sink`.
+pub fn run(
+    sources: impl Iterator<Item = Result<Source, FetchError>>,
+    sink: &mut dyn Sink,
+) -> Result<Summary, ExportError> {
+    let mut summary = Summary::default();
+    let mut corpus = Corpus::default();
+    let mut sources = sources.peekable();
+    while sources.peek().is_some() {
+        let chunk: Vec<_> = sources.by_ref().take(CHUNK).collect();
+        let results: Vec<(Record, Vec<Finding>)> = chunk.into_par_iter().map(process_one).collect();
+        for (record, findings) in &results {
+            corpus.add(record);
+            summary.count(record, findings);
+            sink.record(record, findings)?;
+        }
+    }
+    let corpus_findings = corpus.finish();
+    summary.count_findings(&corpus_findings);
+    sink.corpus_findings(&corpus_findings)?;
+    sink.finish()?;
+    Ok(summary)
+}
+
+/// Runs one input through every stage; never panics and always yields a record.
+pub fn process_one(source: Result<Source, FetchError>) -> (Record, Vec<Finding>) {
+    let source = match source {
+        Ok(s) => s,
+        Err(e) => {
+            let id = match &e {
+                FetchError::Walk { path, .. } | FetchError::Io { path, .. } => path.display().to_string(),
+                other => other.to_string(),
+            };
+            return (Record::failed(id.clone(), id, Stage::Fetch, e), Vec::new());
+        }
+    };
+    let (id, location) = (source.id(), source.location());
+    let doc = match fetch(&source) {
+        Ok(d) => d,
+        Err(e) => return (Record::failed(id, location, Stage::Fetch, e), Vec::new()),
+    };
+    let article = match read(&doc) {
+        Ok(a) => a,
+        Err(e) => return (Record::failed(id, location, Stage::Read, e), Vec::new()),
+    };
+    // A bug in a recognizer must cost one article, not the batch.
+    match catch_unwind(AssertUnwindSafe(|| {
+        let extraction = extract(&article);
+        let record = Record {
+            article: article.clone(),
+            extraction,
+            failure: None,
+        };
+        let findings = check_article(&record);
+        (record, findings)
+    })) {
+        Ok(done) => done,
+        Err(panic) => {
+            let reason = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "internal error".into());
+            (
+                Record::failed(id, location, Stage::Extract, format!("internal error: {reason}")),
+                Vec::new(),
+            )
+        }
+    }
+}

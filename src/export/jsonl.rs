@@ -1,0 +1,102 @@
+//! JSON Lines output: `articles.jsonl`, `figures.jsonl`, `quotes.jsonl`, `findings.jsonl`, one
+//! object a line (see [`super::rows`] for the fields).
+
+use super::rows::{ArticleRow, FigureRow, FindingRow, QuoteRow};
+use super::{ExportError, Sink};
+use crate::reconcile::Finding;
+use crate::record::Record;
+use serde::Serialize;
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+/// One JSONL file being written.
+struct JsonlFile {
+    path: PathBuf,
+    out: BufWriter<File>,
+}
+
+impl JsonlFile {
+    fn create(dir: &Path, name: &str) -> Result<Self, ExportError> {
+        let path = dir.join(name);
+        let file = File::create(&path).map_err(|source| ExportError::Io {
+            path: path.clone(),
+            source,
+        })?;
+        Ok(JsonlFile {
+            path,
+            out: BufWriter::new(file),
+        })
+    }
+
+    fn write(&mut self, row: &impl Serialize) -> Result<(), ExportError> {
+        let io = |source| ExportError::Io {
+            path: self.path.clone(),
+            source,
+        };
+        serde_json::to_writer(&mut self.out, row).map_err(|e| io(e.into()))?;
+        self.out.write_all(b"\n").map_err(io)
+    }
+
+    fn flush(&mut self) -> Result<(), ExportError> {
+        self.out.flush().map_err(|source| ExportError::Io {
+            path: self.path.clone(),
+            source,
+        })
+    }
+}
+
+/// Writes the four JSONL tables into an output folder.
+pub struct JsonlSink {
+    articles: JsonlFile,
+    figures: JsonlFile,
+    quotes: JsonlFile,
+    findings: JsonlFile,
+}
+
+impl JsonlSink {
+    /// Creates (truncating) the four files in `dir`, creating `dir` if needed.
+    pub fn create(dir: &Path) -> Result<Self, ExportError> {
+        std::fs::create_dir_all(dir).map_err(|source| ExportError::Io {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+        Ok(JsonlSink {
+            articles: JsonlFile::create(dir, "articles.jsonl")?,
+            figures: JsonlFile::create(dir, "figures.jsonl")?,
+            quotes: JsonlFile::create(dir, "quotes.jsonl")?,
+            findings: JsonlFile::create(dir, "findings.jsonl")?,
+        })
+    }
+}
+
+impl Sink for JsonlSink {
+    fn record(&mut self, record: &Record, findings: &[Finding]) -> Result<(), ExportError> {
+        self.articles.write(&ArticleRow::from_record(record))?;
+        for f in &record.extraction.figures {
+            self.figures.write(&FigureRow::new(&record.article, f))?;
+        }
+        for q in &record.extraction.quotes {
+            self.quotes.write(&QuoteRow::new(&record.article, q))?;
+        }
+        self.corpus_findings(findings)
+    }
+
+    fn corpus_findings(&mut self, findings: &[Finding]) -> Result<(), ExportError> {
+        findings
+            .iter()
+            .try_for_each(|f| self.findings.write(&FindingRow::new(f)))
+    }
+
+    fn finish(&mut self) -> Result<(), ExportError> {
+        for f in [
+            &mut self.articles,
+            &mut self.figures,
+            &mut self.quotes,
+            &mut self.findings,
+        ] {
+            f.flush()?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,245 @@
+//! The output contract: one row type per output table, as written to `out/*.jsonl`.
+//!
+//! These are the only types serialised to users; the domain types may change without breaking
+//! the files. README's "Output" section mirrors this file.
+
+use crate::extract::{Direction, Figure, FigureKind, Quote};
+use crate::read::Article;
+use crate::reconcile::{Finding, Rule, Severity};
+use crate::record::Record;
+use serde::{Deserialize, Serialize};
+
+/// A row of `articles.jsonl`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArticleRow {
+    /// Input path relative to its root, or URL.
+    pub id: String,
+    /// Path or URL the article came from.
+    pub source: String,
+    /// Headline.
+    pub title: Option<String>,
+    /// ISO publication date.
+    pub published: Option<String>,
+    /// Publisher.
+    pub publisher: Option<String>,
+    /// The normalised text every span indexes into.
+    pub text: String,
+    /// `null`, or `"<stage>: <reason>"` when the input failed.
+    pub error: Option<String>,
+}
+
+/// A row of `figures.jsonl`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FigureRow {
+    /// The article id.
+    pub article: String,
+    /// The figure as written.
+    pub text: String,
+    /// Byte offset in the article text.
+    pub start: usize,
+    /// Byte offset one past the end.
+    pub end: usize,
+    /// `count`, `percent` or `money`.
+    pub kind: String,
+    /// The stated value, or null for a pure range.
+    pub value: Option<f64>,
+    /// Lower bound.
+    pub low: Option<f64>,
+    /// Upper bound.
+    pub high: Option<f64>,
+    /// Approximation qualifier as written, or null.
+    pub approx: Option<String>,
+    /// Currency code for money, else null.
+    pub unit: Option<String>,
+    /// What is counted.
+    pub measure: Option<String>,
+    /// Whose figure.
+    pub entity: Option<String>,
+    /// Period label.
+    pub period: Option<String>,
+    /// The earlier value it is compared to.
+    pub compared_to: Option<ComparisonRow>,
+    /// The sentence it stands in.
+    pub sentence: String,
+    /// Whether it stands inside a direct quote.
+    pub in_quote: bool,
+}
+
+/// The `compared_to` object of a figure row.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ComparisonRow {
+    /// The earlier value.
+    pub value: f64,
+    /// Its period label.
+    pub period: Option<String>,
+    /// `up`, `down` or `same`.
+    pub direction: String,
+}
+
+/// A row of `quotes.jsonl`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuoteRow {
+    /// The article id.
+    pub article: String,
+    /// The words inside the marks.
+    pub text: String,
+    /// Byte offset of the quoted words.
+    pub start: usize,
+    /// Byte offset one past them.
+    pub end: usize,
+    /// Resolved speaker.
+    pub speaker: Option<String>,
+    /// Speaker as written at the cue.
+    pub speaker_text: Option<String>,
+    /// Role from the appositive.
+    pub role: Option<String>,
+    /// Reporting verb.
+    pub cue: Option<String>,
+    /// Paragraphs spanned.
+    pub paragraphs: usize,
+}
+
+/// A row of `findings.jsonl`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FindingRow {
+    /// The article, for a finding within one article.
+    pub article: Option<String>,
+    /// The articles involved.
+    pub articles: Vec<String>,
+    /// Rule name.
+    pub rule: String,
+    /// `error` or `warning`.
+    pub severity: String,
+    /// Explanation.
+    pub message: String,
+    /// The text it rests on.
+    pub evidence: Vec<EvidenceRow>,
+    /// What the numbers imply.
+    pub expected: Option<serde_json::Value>,
+    /// What the text states.
+    pub stated: Option<serde_json::Value>,
+}
+
+/// One piece of evidence of a finding row.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EvidenceRow {
+    /// The article id.
+    pub article: String,
+    /// The text.
+    pub text: String,
+    /// Byte offset.
+    pub start: usize,
+    /// Byte offset one past the end.
+    pub end: usize,
+}
+
+impl ArticleRow {
+    /// The row for a record.
+    pub fn from_record(r: &Record) -> Self {
+        let a: &Article = &r.article;
+        ArticleRow {
+            id: a.id.clone(),
+            source: a.source.clone(),
+            title: a.title.clone(),
+            published: a.published.clone(),
+            publisher: a.publisher.clone(),
+            text: a.text.clone(),
+            error: r.failure.as_ref().map(ToString::to_string),
+        }
+    }
+}
+
+impl FigureRow {
+    /// The row for a figure of an article.
+    pub fn new(article: &Article, f: &Figure) -> Self {
+        FigureRow {
+            article: article.id.clone(),
+            text: f.span.of(&article.text).to_owned(),
+            start: f.span.start,
+            end: f.span.end,
+            kind: kind_name(f.kind).to_owned(),
+            value: f.value,
+            low: f.low,
+            high: f.high,
+            approx: f.approx.clone(),
+            unit: f.unit.clone(),
+            measure: f.measure.clone(),
+            entity: f.entity.clone(),
+            period: f.period.as_ref().map(|p| p.label()),
+            compared_to: f.compared_to.as_ref().map(|c| ComparisonRow {
+                value: c.value,
+                period: c.period.as_ref().map(|p| p.label()),
+                direction: direction_name(c.direction).to_owned(),
+            }),
+            sentence: f.sentence.of(&article.text).to_owned(),
+            in_quote: f.in_quote,
+        }
+    }
+}
+
+impl QuoteRow {
+    /// The row for a quote of an article.
+    pub fn new(article: &Article, q: &Quote) -> Self {
+        QuoteRow {
+            article: article.id.clone(),
+            text: q.span.of(&article.text).to_owned(),
+            start: q.span.start,
+            end: q.span.end,
+            speaker: q.speaker.clone(),
+            speaker_text: q.speaker_text.clone(),
+            role: q.role.clone(),
+            cue: q.cue.clone(),
+            paragraphs: q.paragraphs,
+        }
+    }
+}
+
+impl FindingRow {
+    /// The row for a finding.
+    pub fn new(f: &Finding) -> Self {
+        FindingRow {
+            article: f.article.clone(),
+            articles: f.articles.clone(),
+            rule: rule_name(f.rule).to_owned(),
+            severity: match f.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            }
+            .to_owned(),
+            message: f.message.clone(),
+            evidence: f
+                .evidence
+                .iter()
+                .map(|e| EvidenceRow {
+                    article: e.article.clone(),
+                    text: e.text.clone(),
+                    start: e.span.start,
+                    end: e.span.end,
+                })
+                .collect(),
+            expected: f.expected.clone(),
+            stated: f.stated.clone(),
+        }
+    }
+}
+
+/// `count`, `percent` or `money`.
+pub fn kind_name(k: FigureKind) -> &'static str {
+    match k {
+        FigureKind::Count => "count",
+        FigureKind::Percent => "percent",
+        FigureKind::Money => "money",
+    }
+}
+
+fn direction_name(d: Direction) -> &'static str {
+    match d {
+        Direction::Up => "up",
+        Direction::Down => "down",
+        Direction::Same => "same",
+    }
+}
+
+fn rule_name(r: Rule) -> &'static str {
+    r.name()
+}

@@ -1,0 +1,321 @@
+//! Figures: numeric mentions that state a quantity, with what is counted (measure), whose it is
+//! (entity), the period it is for, and what it is compared to.
+//!
+//! Mentions that are not figures are dropped here: years and dates, times, phone numbers, URLs,
+//! ordinals, and numbers that are part of a name ("Office 365", "Section 702").
+
+use super::number::{find_numbers, Mention, MentionKind};
+use super::period::{find_dates, Period, PeriodMention};
+use crate::read::{Article, Span};
+use regex::Regex;
+use serde::Serialize;
+use std::sync::LazyLock;
+
+/// What a figure measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FigureKind {
+    /// A count of things.
+    Count,
+    /// A share, in percent.
+    Percent,
+    /// An amount of money.
+    Money,
+}
+
+/// The stated direction of a change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    /// An increase.
+    Up,
+    /// A decrease.
+    Down,
+    /// No change.
+    Same,
+}
+
+/// The earlier value a figure is compared to ("down from 72,279 in 2013").
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparison {
+    /// The earlier value.
+    pub value: f64,
+    /// Its period, if stated.
+    pub period: Option<Period>,
+    /// The direction the text states.
+    pub direction: Direction,
+    /// Where the earlier value is written.
+    pub span: Span,
+}
+
+/// A figure found in an article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    /// Where it is written in the article text.
+    pub span: Span,
+    /// Count, percent or money.
+    pub kind: FigureKind,
+    /// The stated value, or `None` for a pure range.
+    pub value: Option<f64>,
+    /// Lower bound implied by the text.
+    pub low: Option<f64>,
+    /// Upper bound implied by the text.
+    pub high: Option<f64>,
+    /// Approximation qualifier as written ("more than", "about"), if any.
+    pub approx: Option<String>,
+    /// Currency code for money.
+    pub unit: Option<String>,
+    /// Place value of the last stated digit (see [`Mention::precision`]).
+    pub precision: f64,
+    /// What is counted ("law enforcement requests").
+    pub measure: Option<String>,
+    /// Whose figure it is ("Microsoft").
+    pub entity: Option<String>,
+    /// The period it is reported for.
+    pub period: Option<Period>,
+    /// The earlier value it is compared to.
+    pub compared_to: Option<Comparison>,
+    /// The sentence it stands in.
+    pub sentence: Span,
+    /// Whether it stands inside a direct quote.
+    pub in_quote: bool,
+}
+
+/// Organisations whose transparency reports figmine knows by name (longest names first).
+static ENTITY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(Microsoft|Google|Facebook|Twitter|Apple|Yahoo!?|Amazon|LinkedIn|Dropbox|Tumblr|Verizon|AT&T|Snapchat|Pinterest|WordPress|Automattic|Reddit|Wikimedia|Instagram|WhatsApp|Skype|Cloudflare|Comcast|Adobe)\b").unwrap()
+});
+
+/// What is counted: up to three modifiers and a head noun, right after the number
+/// ("31,002 law enforcement requests", "3 percent of requests", "thirty-two users").
+static MEASURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^[\s,]*(?:of\s+(?:the\s+|all\s+|those\s+|these\s+|its\s+)?)?(?:new\s+)?
+        (?P<m>(?:[a-z][a-z-]*\s+){0,3}?
+        (?:requests|request|demands|orders|letters|users|user|accounts|account|subscribers|customers|items|posts|tweets|urls|cases|countries|governments|agencies|warrants|subpoenas|people|devices|identifiers|selectors|pages|videos|records|notices|complaints|queries|applications|petitions|emails|messages|apps|websites|sites|pieces\s+of\s+content|disclosures|specifiers|removals|takedowns))\b",
+    )
+    .unwrap()
+});
+
+/// The words before a mention that make it the earlier value of a comparison.
+static COMPARED_FROM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?P<dir>down|up|decreased?|increased?|declined?|rose|fell|dropped|dipped|grew|climbed|jumped|compared)\s+(?:\w+\s+)?(?:from|with|to|against)\s+(?:the\s+)?$").unwrap()
+});
+
+/// URLs, phone numbers and clock times: numbers inside them are not figures.
+static NOT_FIGURES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:https?://|www\.)\S+|\S+@\S+\.\w+|\(?\b\d{3}\)?[\s.-]\d{3}[.-]\d{4}\b|\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.m\.").unwrap()
+});
+
+/// Words that may precede a number at the start of a clause without naming a product.
+const CLAUSE_WORDS: &[&str] = &[
+    "In",
+    "Of",
+    "About",
+    "Some",
+    "Nearly",
+    "Over",
+    "More",
+    "Just",
+    "Only",
+    "All",
+    "Around",
+    "Roughly",
+    "And",
+    "But",
+    "The",
+    "By",
+    "With",
+    "To",
+    "From",
+    "For",
+    "At",
+    "Almost",
+    "Approximately",
+    "Fewer",
+    "Less",
+    "Than",
+    "Another",
+    "Those",
+    "These",
+    "Its",
+];
+
+/// Finds the figures of an article.
+pub fn find_figures(article: &Article, sentences: &[Span], periods: &[PeriodMention]) -> Vec<Figure> {
+    let text = &article.text;
+    let mut excluded: Vec<Span> = find_dates(text);
+    excluded.extend(NOT_FIGURES.find_iter(text).map(|m| Span::new(m.start(), m.end())));
+    let mut figures: Vec<Figure> = Vec::new();
+    let mut current_period: Option<Period> = None;
+    let mut last_entity = default_entity(text);
+    for &sentence in sentences {
+        let s = sentence.of(text);
+        let sentence_periods: Vec<&PeriodMention> = periods.iter().filter(|p| sentence.contains(p.span)).collect();
+        let mut in_sentence: Vec<Figure> = Vec::new();
+        for m in find_numbers(s) {
+            let span = Span::new(sentence.start + m.start, sentence.start + m.end);
+            if !is_figure(&m, s, span, &excluded, &sentence_periods) {
+                continue;
+            }
+            let kind = match (m.kind, m.unit.as_deref()) {
+                (MentionKind::Percent, _) | (MentionKind::Range, Some("percent")) => FigureKind::Percent,
+                (MentionKind::Money, _) => FigureKind::Money,
+                (MentionKind::Range, Some(u)) if u != "percent" => FigureKind::Money,
+                _ => FigureKind::Count,
+            };
+            let measure = MEASURE
+                .captures(&s[m.end..])
+                .map(|c| c["m"].to_lowercase().split_whitespace().collect::<Vec<_>>().join(" "))
+                .or_else(|| {
+                    in_sentence
+                        .iter()
+                        .rev()
+                        .find(|f| f.kind == kind)
+                        .and_then(|f| f.measure.clone())
+                });
+            let entity = ENTITY
+                .find_iter(&s[..m.start])
+                .last()
+                .or_else(|| ENTITY.find(&s[m.end..]))
+                .map(|e| canonical_entity(e.as_str()))
+                .or_else(|| last_entity.clone());
+            let period = period_for(span, &sentence_periods, &in_sentence).or_else(|| current_period.clone());
+            let figure = Figure {
+                span,
+                kind,
+                value: m.value,
+                low: m.low,
+                high: m.high,
+                approx: m.approx.clone(),
+                unit: if kind == FigureKind::Money {
+                    m.unit.clone()
+                } else {
+                    None
+                },
+                precision: m.precision,
+                measure,
+                entity,
+                period,
+                compared_to: None,
+                sentence,
+                in_quote: false,
+            };
+            link_comparison(&s[..m.start], &figure, &mut in_sentence);
+            in_sentence.push(figure);
+        }
+        if let Some(p) = sentence_periods.iter().rev().find_map(|p| p.period.clone()) {
+            current_period = Some(p);
+        }
+        if let Some(e) = ENTITY.find_iter(s).last() {
+            last_entity = Some(canonical_entity(e.as_str()));
+        }
+        figures.extend(in_sentence);
+    }
+    figures
+}
+
+/// Whether a mention states a quantity rather than a date, a name or a position.
+fn is_figure(m: &Mention, sentence: &str, span: Span, excluded: &[Span], periods: &[&PeriodMention]) -> bool {
+    if m.kind == MentionKind::Ordinal {
+        return false;
+    }
+    let overlaps = |o: &Span| o.start < span.end && span.start < o.end;
+    if excluded.iter().any(overlaps) || periods.iter().any(|p| overlaps(&p.span)) {
+        return false;
+    }
+    if m.kind == MentionKind::Number && names_a_product(sentence, m) {
+        return false;
+    }
+    true
+}
+
+/// "Office 365", "Windows 10", "Section 702": a short bare number right after a capitalised word
+/// that does not start the clause.
+fn names_a_product(sentence: &str, m: &Mention) -> bool {
+    let bare = m.text.bytes().all(|b| b.is_ascii_digit()) && m.text.len() <= 4;
+    if !bare {
+        return false;
+    }
+    let before = sentence[..m.start].trim_end();
+    if before.len() == sentence[..m.start].len() {
+        return false;
+    }
+    let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let clause_start = before.len() == word.len()
+        || before[..before.len() - word.len()]
+            .trim_end()
+            .ends_with([',', ';', ':', '(', '"', '“']);
+    word.chars().next().is_some_and(char::is_uppercase) && !clause_start && !CLAUSE_WORDS.contains(&word)
+}
+
+/// The period a figure is for: the first period after it in the same clause (no other figure in
+/// between), otherwise the nearest period before it in the sentence.
+fn period_for(span: Span, periods: &[&PeriodMention], earlier: &[Figure]) -> Option<Period> {
+    let after = periods.iter().find(|p| p.span.start >= span.end);
+    let blocked = |p: &PeriodMention| {
+        earlier
+            .iter()
+            .any(|f| f.span.start > span.end && f.span.end <= p.span.start)
+    };
+    if let Some(p) = after.filter(|p| !blocked(p)).filter(|p| p.span.start - span.end < 60) {
+        if p.period.is_some() {
+            return p.period.clone();
+        }
+    }
+    periods
+        .iter()
+        .rev()
+        .find(|p| p.span.end <= span.start)
+        .or(after)
+        .and_then(|p| p.period.clone())
+}
+
+/// "65,496, down from 72,279 in 2013": the figure after `down from` is the earlier value of the
+/// figure before it.
+fn link_comparison(before: &str, figure: &Figure, in_sentence: &mut [Figure]) {
+    let Some(c) = COMPARED_FROM.captures(before) else {
+        return;
+    };
+    let Some(value) = figure.value else { return };
+    let Some(newer) = in_sentence
+        .iter_mut()
+        .rev()
+        .find(|f| f.kind == figure.kind && f.compared_to.is_none())
+    else {
+        return;
+    };
+    let word = c["dir"].to_ascii_lowercase();
+    let direction = match word.as_str() {
+        "down" | "decrease" | "decreased" | "decline" | "declined" | "fell" | "dropped" | "dipped" => Direction::Down,
+        "compared" => match newer.value {
+            Some(v) if v > value => Direction::Up,
+            Some(v) if v < value => Direction::Down,
+            _ => Direction::Same,
+        },
+        _ => Direction::Up,
+    };
+    newer.compared_to = Some(Comparison {
+        value,
+        period: figure.period.clone(),
+        direction,
+        span: figure.span,
+    });
+}
+
+fn canonical_entity(name: &str) -> String {
+    name.trim_end_matches('!').to_owned()
+}
+
+/// The organisation an article names most often, the default owner of its figures.
+fn default_entity(text: &str) -> Option<String> {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for m in ENTITY.find_iter(text) {
+        let name = canonical_entity(m.as_str());
+        match counts.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, c)) => *c += 1,
+            None => counts.push((name, 1)),
+        }
+    }
+    counts.into_iter().max_by_key(|(_, c)| *c).map(|(n, _)| n)
+}

@@ -1,0 +1,287 @@
+//! Periods a figure is reported for: years, halves, quarters, months and spans of months, and the
+//! anaphora news text uses for them ("the same period", "the year", "last year").
+//!
+//! [`find_periods`] returns every period mention of a text with its resolved [`Period`].
+
+use crate::read::Span;
+use chrono::{Datelike, NaiveDate};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A concrete period with its first and last day.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Period {
+    /// First day.
+    pub start: NaiveDate,
+    /// Last day (inclusive).
+    pub end: NaiveDate,
+}
+
+impl Period {
+    /// The calendar year.
+    pub fn year(y: i32) -> Option<Period> {
+        Period::months(y, 1, y, 12)
+    }
+
+    /// Half `h` (1 or 2) of year `y`.
+    pub fn half(y: i32, h: u32) -> Option<Period> {
+        Period::months(y, h * 6 - 5, y, h * 6)
+    }
+
+    /// Quarter `q` (1 to 4) of year `y`.
+    pub fn quarter(y: i32, q: u32) -> Option<Period> {
+        Period::months(y, q * 3 - 2, y, q * 3)
+    }
+
+    /// From the first day of month `m1` of `y1` to the last day of month `m2` of `y2`.
+    pub fn months(y1: i32, m1: u32, y2: i32, m2: u32) -> Option<Period> {
+        let start = NaiveDate::from_ymd_opt(y1, m1, 1)?;
+        let (ny, nm) = if m2 == 12 { (y2 + 1, 1) } else { (y2, m2 + 1) };
+        let end = NaiveDate::from_ymd_opt(ny, nm, 1)?.pred_opt()?;
+        (start <= end).then_some(Period { start, end })
+    }
+
+    /// The output label: `2014`, `2014-H2`, `2014-Q3`, `2014-03`, or an ISO interval.
+    pub fn label(&self) -> String {
+        let (y, m1, m2) = (self.start.year(), self.start.month(), self.end.month());
+        let whole_months = self.start.day() == 1 && self.end.succ_opt().is_some_and(|d| d.day() == 1);
+        if whole_months && self.end.year() == y {
+            match (m1, m2) {
+                (1, 12) => return format!("{y}"),
+                (1, 6) => return format!("{y}-H1"),
+                (7, 12) => return format!("{y}-H2"),
+                (a, b) if b == a + 2 && a % 3 == 1 => return format!("{y}-Q{}", a / 3 + 1),
+                (a, b) if a == b => return format!("{y}-{a:02}"),
+                _ => {}
+            }
+        }
+        format!("{}/{}", self.start, self.end)
+    }
+
+    /// Parses a label written by [`Period::label`].
+    pub fn parse_label(label: &str) -> Option<Period> {
+        if let Some((a, b)) = label.split_once('/') {
+            let start = NaiveDate::parse_from_str(a, "%Y-%m-%d").ok()?;
+            let end = NaiveDate::parse_from_str(b, "%Y-%m-%d").ok()?;
+            return (start <= end).then_some(Period { start, end });
+        }
+        let (y, rest) = label.split_once('-').unwrap_or((label, ""));
+        let y: i32 = y.parse().ok()?;
+        match rest {
+            "" => Period::year(y),
+            "H1" | "H2" => Period::half(y, rest[1..].parse().ok()?),
+            r if r.starts_with('Q') => Period::quarter(y, r[1..].parse().ok()?),
+            m => {
+                let m: u32 = m.parse().ok()?;
+                Period::months(y, m, y, m)
+            }
+        }
+    }
+
+    /// Whether `other` lies within this period.
+    pub fn contains(&self, other: &Period) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+}
+
+/// A period named in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PeriodMention {
+    /// Where it is written.
+    pub span: Span,
+    /// What it resolves to, if it could be resolved.
+    pub period: Option<Period>,
+    /// Whether the text referred back ("the same period", "the year", "last year").
+    pub anaphoric: bool,
+}
+
+const MONTHS: &str = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec";
+
+/// Every period expression, longest forms first; group names say which parts were written.
+static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+    let m = MONTHS;
+    Regex::new(&format!(
+        r"(?ix)
+        # January to June 2014 / July-December 2013 / between January and June 2014
+        (?:between\s+)?(?P<m1>{m})\.?\s*(?P<y1>(?:19|20)\d\d)?\s*(?:-|–|—|to|through|until|and)\s*(?P<m2>{m})\.?\s+(?P<y2>(?:19|20)\d\d)\b
+        # first half of 2014 / the second half of the year / first quarter of 2014
+        | (?P<ord>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+(?P<part>half|quarter)\s+of\s+(?:(?P<py>(?:19|20)\d\d)\b|(?:the|this|that)\s+(?P<pyear>year))
+        # H2 2014 / Q3 2014 / 2014 H2
+        | \b(?P<hq>[HQ][1-4])\s*(?P<hqy>(?:19|20)\d\d)\b
+        | \b(?P<hqy2>(?:19|20)\d\d)\s*(?P<hq2>[HQ][1-4])\b
+        # March 2014 (but not March 27, 2014, a date)
+        | \b(?P<mon>{m})\.?\s+(?P<my>(?:19|20)\d\d)\b
+        # last year / this year / the year / the same period / the period
+        | \b(?P<rel>last|this|previous|prior)\s+year\b
+        | \bthe\s+(?:same\s+)?(?P<anaphor>period|year)\b
+        # a bare year, also fiscal 2014
+        | \b(?P<year>(?:19|20)\d\d)\b"
+    ))
+    .unwrap()
+});
+
+/// `March 27, 2015` or `27 March 2015`: a day, not a reporting period.
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)\b(?:(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})\.?,?\s+(?:19|20)\d\d)\b")).unwrap()
+});
+
+/// Spans of full dates (days) in the text; years inside them are not periods of figures.
+pub fn find_dates(text: &str) -> Vec<Span> {
+    DATE.find_iter(text).map(|m| Span::new(m.start(), m.end())).collect()
+}
+
+/// Finds the period mentions of `text`, resolving anaphora against the previous explicit period
+/// and relative years against `published`.
+pub fn find_periods(text: &str, published: Option<NaiveDate>) -> Vec<PeriodMention> {
+    let dates = find_dates(text);
+    let mut last: Option<Period> = None;
+    let mut out = Vec::new();
+    for c in PERIOD.captures_iter(text) {
+        let m = c.get(0).expect("whole match");
+        let span = Span::new(m.start(), m.end());
+        if dates.iter().any(|d| d.contains(span)) {
+            continue;
+        }
+        let year_of = |name: &str| c.name(name).and_then(|y| y.as_str().parse::<i32>().ok());
+        let context_year = last.as_ref().map(|p| p.end.year()).or(published.map(|d| d.year()));
+        let (period, anaphoric) = if let (Some(m1), Some(m2)) = (c.name("m1"), c.name("m2")) {
+            let y2 = year_of("y2").expect("y2 is required");
+            let y1 = year_of("y1").unwrap_or(y2);
+            (
+                Period::months(y1, month_number(m1.as_str()), y2, month_number(m2.as_str())),
+                false,
+            )
+        } else if let Some(part) = c.name("part") {
+            let y = year_of("py").or(if c.name("pyear").is_some() { context_year } else { None });
+            let n = ordinal_number(&c["ord"], part.as_str().eq_ignore_ascii_case("half"));
+            let p = y.and_then(|y| {
+                if part.as_str().eq_ignore_ascii_case("half") {
+                    Period::half(y, n)
+                } else {
+                    Period::quarter(y, n)
+                }
+            });
+            (p, c.name("pyear").is_some())
+        } else if let Some(hq) = c.name("hq").or(c.name("hq2")) {
+            let y = year_of("hqy").or(year_of("hqy2")).expect("year is required");
+            let n: u32 = hq.as_str()[1..].parse().unwrap_or(1);
+            let p = if hq.as_str().starts_with(['H', 'h']) {
+                Period::half(y, n.min(2))
+            } else {
+                Period::quarter(y, n)
+            };
+            (p, false)
+        } else if let Some(mon) = c.name("mon") {
+            let y = year_of("my").expect("year is required");
+            let n = month_number(mon.as_str());
+            (Period::months(y, n, y, n), false)
+        } else if let Some(rel) = c.name("rel") {
+            let y = published.map(|d| d.year());
+            let offset = if rel.as_str().eq_ignore_ascii_case("this") {
+                0
+            } else {
+                1
+            };
+            (y.and_then(|y| Period::year(y - offset)), true)
+        } else if let Some(a) = c.name("anaphor") {
+            if a.as_str().eq_ignore_ascii_case("year") {
+                (context_year.and_then(Period::year), true)
+            } else {
+                (last.clone(), true)
+            }
+        } else {
+            (year_of("year").and_then(Period::year), false)
+        };
+        if let Some(p) = &period {
+            last = Some(p.clone());
+        }
+        out.push(PeriodMention {
+            span,
+            period,
+            anaphoric,
+        });
+    }
+    out
+}
+
+fn month_number(name: &str) -> u32 {
+    let n = name.to_ascii_lowercase();
+    let i = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ]
+    .iter()
+    .position(|m| n.starts_with(m))
+    .unwrap_or(0);
+    i as u32 + 1
+}
+
+fn ordinal_number(word: &str, half: bool) -> u32 {
+    match word.to_ascii_lowercase().as_str() {
+        "first" | "1st" => 1,
+        "second" | "2nd" => 2,
+        "third" | "3rd" => 3,
+        "last" if half => 2,
+        _ => 4,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn labels(text: &str, published: Option<&str>) -> Vec<String> {
+        let published = published.map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap());
+        find_periods(text, published)
+            .into_iter()
+            .map(|p| p.period.map_or("?".into(), |p| p.label()))
+            .collect()
+    }
+
+    #[test]
+    fn halves_quarters_months_and_years() {
+        assert_eq!(
+            labels(
+                "the first half of 2014, H2 2014, Q3 2014, 2013 Q1, the third quarter of 2015, March 2014, in 2013",
+                None
+            ),
+            ["2014-H1", "2014-H2", "2014-Q3", "2013-Q1", "2015-Q3", "2014-03", "2013"]
+        );
+    }
+
+    #[test]
+    fn spans_of_months_become_halves_or_intervals() {
+        assert_eq!(labels("January to June 2014", None), ["2014-H1"]);
+        assert_eq!(labels("between July and December 2013", None), ["2013-H2"]);
+        assert_eq!(
+            labels("from December 2012 through May 2013", None),
+            ["2012-12-01/2013-05-31"]
+        );
+    }
+
+    #[test]
+    fn anaphora_resolve_to_the_previous_period_or_the_publication_date() {
+        assert_eq!(
+            labels(
+                "In the second half of 2014 ... during the same period ... for the year ... the first half of the year",
+                None
+            ),
+            ["2014-H2", "2014-H2", "2014", "2014-H1"]
+        );
+        assert_eq!(labels("up from last year", Some("2015-03-27")), ["2014"]);
+    }
+
+    #[test]
+    fn days_are_not_periods() {
+        assert_eq!(
+            labels("On March 27, 2015 and 27 March 2015 it said", None),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn labels_round_trip() {
+        for l in ["2014", "2014-H2", "2014-Q3", "2014-03", "2012-12-01/2013-05-31"] {
+            assert_eq!(Period::parse_label(l).unwrap().label(), l);
+        }
+    }
+}

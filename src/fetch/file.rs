@@ -1,0 +1,153 @@
+//! Local files and folders, plain or gzipped.
+
+use super::{DocFormat, Document, FetchError, Source, MAX_BODY_BYTES};
+use flate2::read::MultiGzDecoder;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// A file under an input root (a folder given on the command line, or the file's own folder).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileSource {
+    /// The file.
+    pub path: PathBuf,
+    /// The input the file was found under; ids are relative to it.
+    pub root: PathBuf,
+}
+
+impl FileSource {
+    /// The path relative to the input root, with `/` separators.
+    pub fn id(&self) -> String {
+        let rel = self.path.strip_prefix(&self.root).unwrap_or(&self.path);
+        let id = rel.to_string_lossy().replace('\\', "/");
+        if id.is_empty() {
+            self.path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        } else {
+            id
+        }
+    }
+}
+
+/// The extensions figmine reads, before an optional `.gz`.
+const ARTICLE_EXTENSIONS: [&str; 3] = ["txt", "html", "htm"];
+
+/// Whether a path names an article figmine reads (`.txt`, `.html`, `.htm`, each maybe `.gz`).
+pub fn is_article_path(path: &Path) -> bool {
+    doc_format(path).is_some()
+}
+
+fn doc_format(path: &Path) -> Option<DocFormat> {
+    let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
+    let name = name.strip_suffix(".gz").unwrap_or(&name);
+    let ext = Path::new(name).extension()?.to_str()?;
+    match ext {
+        "txt" => Some(DocFormat::Text),
+        e if ARTICLE_EXTENSIONS.contains(&e) => Some(DocFormat::Html),
+        _ => None,
+    }
+}
+
+/// Lists the article files under the given inputs, lazily and in a stable (sorted) order.
+///
+/// A file named directly is taken whatever its extension (HTML unless it ends in `.txt`); inside
+/// folders only article extensions are taken. Walk errors (a symlink loop, an unreadable folder)
+/// are yielded as errors so the batch records them instead of dropping them.
+pub fn discover(inputs: &[PathBuf]) -> impl Iterator<Item = Result<Source, FetchError>> + '_ {
+    inputs.iter().flat_map(|input| {
+        let root = if input.is_dir() {
+            input.clone()
+        } else {
+            input.parent().map(Path::to_path_buf).unwrap_or_default()
+        };
+        let named_file = !input.is_dir();
+        walkdir::WalkDir::new(input)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(move |entry| match entry {
+                Ok(e) if e.file_type().is_dir() => None,
+                Ok(e) if named_file || is_article_path(e.path()) => Some(Ok(Source::File(FileSource {
+                    path: e.path().to_path_buf(),
+                    root: root.clone(),
+                }))),
+                Ok(_) => None,
+                Err(err) => Some(Err(FetchError::Walk {
+                    path: err.path().map(Path::to_path_buf).unwrap_or_else(|| input.clone()),
+                    reason: err.to_string(),
+                })),
+            })
+    })
+}
+
+/// Reads one file, gunzipping `.gz` and stopping at [`MAX_BODY_BYTES`].
+pub(super) fn read_file(source: &FileSource) -> Result<Document, FetchError> {
+    let path = &source.path;
+    let io_err = |e| FetchError::Io {
+        path: path.clone(),
+        source: e,
+    };
+    let file = std::fs::File::open(path).map_err(io_err)?;
+    let gzipped = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("gz"));
+    let body = if gzipped {
+        read_capped(MultiGzDecoder::new(file), path).map_err(|e| match e {
+            FetchError::Io { source, .. } => FetchError::Gzip {
+                path: path.clone(),
+                reason: source.to_string(),
+            },
+            other => other,
+        })?
+    } else {
+        read_capped(file, path)?
+    };
+    Ok(Document {
+        id: source.id(),
+        location: path.display().to_string(),
+        url: None,
+        body,
+        format: doc_format(path).unwrap_or(DocFormat::Html),
+        charset: None,
+    })
+}
+
+fn read_capped(reader: impl Read, path: &Path) -> Result<Vec<u8>, FetchError> {
+    let mut body = Vec::new();
+    reader
+        .take(MAX_BODY_BYTES + 1)
+        .read_to_end(&mut body)
+        .map_err(|e| FetchError::Io {
+            path: path.to_path_buf(),
+            source: e,
+        })?;
+    if body.len() as u64 > MAX_BODY_BYTES {
+        return Err(FetchError::TooLarge {
+            path: path.to_path_buf(),
+            limit: MAX_BODY_BYTES,
+        });
+    }
+    Ok(body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn article_extensions_include_gzipped_ones() {
+        assert!(is_article_path(Path::new("a/b.txt")));
+        assert!(is_article_path(Path::new("a/b.HTML.gz")));
+        assert!(is_article_path(Path::new("b.htm")));
+        assert!(!is_article_path(Path::new("b.png")));
+        assert!(!is_article_path(Path::new("b.gz")));
+    }
+
+    #[test]
+    fn ids_are_relative_to_the_root() {
+        let s = FileSource {
+            path: "corpus/x/a.txt".into(),
+            root: "corpus".into(),
+        };
+        assert_eq!(s.id(), "x/a.txt");
+    }
+}

@@ -1,0 +1,36 @@
+//! # figmine
+//!
+//! Turns a corpus of press releases and news articles into a checked dataset of figures.
+//!
+//! ```text
+//! Source ─fetch─▶ Document ─read─▶ Article ─extract─▶ Extraction{figures, quotes}
+//!                                                        │
+//!                      a failure at any stage ───────────┤
+//!                                                        ▼
+//!                                                     Record ─reconcile─▶ Vec<Finding>  (+ corpus state)
+//!                                                        │                      │
+//!                                                        └────────export────────┴──▶ out/*.jsonl
+//! ```
+//!
+//! - [`fetch`]: where bytes come from (local files and folders, gzip); knows nothing of HTML.
+//! - [`read`]: bytes to an [`read::Article`] with one normalised `text` that every span indexes.
+//! - [`extract`]: the only place with regexes; numbers, periods, figures and quotes. Cannot fail.
+//! - [`record`]: one input's complete result, or the reason it failed.
+//! - [`reconcile`]: consistency checks, per article and across the corpus.
+//! - [`export`]: the only module that writes output.
+//! - [`batch`]: the driver that runs the stages over many inputs on rayon.
+//!
+//! ```
+//! let mentions = figmine::extract::number::find_numbers("Requests fell 3 percent to 31,002.");
+//! assert_eq!(mentions.len(), 2);
+//! assert_eq!(mentions[1].value, Some(31002.0));
+//! ```
+#![warn(missing_docs)]
+
+pub mod batch;
+pub mod export;
+pub mod extract;
+pub mod fetch;
+pub mod read;
+pub mod reconcile;
+pub mod record;

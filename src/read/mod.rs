@@ -1,0 +1,162 @@
+//! Read: a fetched [`Document`] to an [`Article`].
+//!
+//! The article's `text` is the normalised body (paragraphs joined by a blank line, without the
+//! headline); every span figmine produces later indexes into it. This stage knows nothing of
+//! numbers.
+
+mod decode;
+pub mod html;
+mod meta;
+pub mod text;
+
+pub use decode::decode;
+
+use crate::fetch::{DocFormat, Document};
+use serde::{Deserialize, Serialize};
+
+/// A byte range `start..end` into [`Article::text`], always on char boundaries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end`.
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+
+    /// The text the span covers.
+    pub fn of<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start..self.end]
+    }
+
+    /// Whether `other` lies inside this span.
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+}
+
+/// An article: metadata and the normalised text every span indexes into.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Article {
+    /// Stable id (input path relative to its root, or URL).
+    pub id: String,
+    /// Path or URL the article came from.
+    pub source: String,
+    /// Final URL of a web article.
+    pub url: Option<String>,
+    /// Headline.
+    pub title: Option<String>,
+    /// Publication date, ISO `YYYY-MM-DD`.
+    pub published: Option<String>,
+    /// Publisher or site name.
+    pub publisher: Option<String>,
+    /// Byline (author names), when the page states one.
+    pub byline: Option<String>,
+    /// Body text: paragraphs separated by `"\n\n"`, no headline.
+    pub text: String,
+    /// One span per paragraph of `text`.
+    pub paragraphs: Vec<Span>,
+}
+
+impl Article {
+    /// Builds the text and paragraph spans from a list of paragraphs (blank ones are dropped).
+    pub fn set_paragraphs<S: AsRef<str>>(&mut self, paragraphs: impl IntoIterator<Item = S>) {
+        self.text.clear();
+        self.paragraphs.clear();
+        for p in paragraphs {
+            let p = p.as_ref().trim();
+            if p.is_empty() {
+                continue;
+            }
+            if !self.text.is_empty() {
+                self.text.push_str("\n\n");
+            }
+            let start = self.text.len();
+            self.text.push_str(p);
+            self.paragraphs.push(Span::new(start, self.text.len()));
+        }
+    }
+}
+
+/// Why a document could not be read as an article.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum ReadError {
+    /// The body looks like binary data (NUL bytes, an image).
+    #[error("binary content, not text or HTML")]
+    Binary,
+    /// The body is not valid in its encoding.
+    #[error("invalid {encoding} at byte {offset}")]
+    InvalidEncoding {
+        /// The encoding that was expected.
+        encoding: String,
+        /// The first bad byte.
+        offset: usize,
+    },
+    /// The document is empty.
+    #[error("empty document")]
+    Empty,
+    /// Nothing of the page remained once boilerplate was removed.
+    #[error("no article text found")]
+    NoText,
+}
+
+/// Reads a document into an article, by its format.
+pub fn read(doc: &Document) -> Result<Article, ReadError> {
+    let content = decode(&doc.body, doc.format, doc.charset.as_deref())?;
+    let mut article = match doc.format {
+        DocFormat::Text => text::read_text(&content),
+        DocFormat::Html => html::read_html(&content),
+    };
+    if article.text.is_empty() {
+        return Err(ReadError::NoText);
+    }
+    article.id = doc.id.clone();
+    article.source = doc.location.clone();
+    article.url = doc.url.clone();
+    Ok(article)
+}
+
+/// Normalises whitespace inside a paragraph: runs of spaces, tabs and newlines become one space;
+/// non-breaking and other Unicode spaces become a plain space; soft hyphens and zero-width
+/// characters are dropped. Typographic quotes and dashes are kept as they are.
+pub fn normalize_whitespace(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.chars() {
+        match c {
+            '\u{AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' => {}
+            c if c.is_whitespace() => pending_space = true,
+            c => {
+                if pending_space && !out.is_empty() {
+                    out.push(' ');
+                }
+                pending_space = false;
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_are_joined_with_blank_lines_and_spanned() {
+        let mut a = Article::default();
+        a.set_paragraphs(["One.", "  ", "Two."]);
+        assert_eq!(a.text, "One.\n\nTwo.");
+        assert_eq!(a.paragraphs[1].of(&a.text), "Two.");
+    }
+
+    #[test]
+    fn whitespace_is_folded_and_invisible_characters_dropped() {
+        assert_eq!(normalize_whitespace(" a\u{a0}\u{a0}b\n c\u{ad}d "), "a b cd");
+    }
+}

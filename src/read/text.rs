@@ -1,0 +1,67 @@
+//! Plain-text articles.
+//!
+//! The first non-empty line is the headline. Optional header lines `Published: YYYY-MM-DD`,
+//! `Publisher: NAME` and `By: NAME` may follow it. Paragraphs are separated by blank lines; a
+//! single newline inside a paragraph is a soft wrap and becomes a space.
+
+use super::{normalize_whitespace, Article};
+
+/// Reads a plain-text article.
+pub fn read_text(content: &str) -> Article {
+    let content = content.replace("\r\n", "\n");
+    let mut lines = content.lines().skip_while(|l| l.trim().is_empty()).peekable();
+    let mut article = Article {
+        title: lines.next().map(normalize_whitespace),
+        ..Article::default()
+    };
+    while let Some((key, value)) = lines.peek().and_then(|l| header_line(l)) {
+        match key {
+            "published" => article.published = super::meta::parse_date(value),
+            "publisher" => article.publisher = Some(value.to_owned()),
+            _ => article.byline = Some(value.to_owned()),
+        }
+        lines.next();
+    }
+    let rest: Vec<&str> = lines.collect();
+    let paragraphs = rest
+        .split(|l| l.trim().is_empty())
+        .map(|block| normalize_whitespace(&block.join(" ")));
+    article.set_paragraphs(paragraphs);
+    article
+}
+
+/// `Published: 2015-03-27` → ("published", "2015-03-27").
+fn header_line(line: &str) -> Option<(&'static str, &str)> {
+    let (key, value) = line.split_once(':')?;
+    let key = match key.trim().to_ascii_lowercase().as_str() {
+        "published" | "date" => "published",
+        "publisher" | "source" => "publisher",
+        "by" | "author" | "byline" => "byline",
+        _ => return None,
+    };
+    let value = value.trim();
+    (!value.is_empty()).then_some((key, value))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headline_header_lines_and_soft_wraps() {
+        let a = read_text(
+            "\nMicrosoft report\nPublished: 2015-03-27\nPublisher: Example Wire\n\nThe company got\n31,002 requests.\n\n\nSecond  paragraph.\n",
+        );
+        assert_eq!(a.title.as_deref(), Some("Microsoft report"));
+        assert_eq!(a.published.as_deref(), Some("2015-03-27"));
+        assert_eq!(a.publisher.as_deref(), Some("Example Wire"));
+        assert_eq!(a.text, "The company got 31,002 requests.\n\nSecond paragraph.");
+        assert_eq!(a.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn a_colon_in_the_first_paragraph_is_not_a_header() {
+        let a = read_text("Title\n\nNote: requests rose.");
+        assert_eq!(a.text, "Note: requests rose.");
+    }
+}

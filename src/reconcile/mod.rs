@@ -1,0 +1,114 @@
+//! Reconcile: consistency checks over the extracted figures, within an article
+//! ([`check_article`]) and across the corpus ([`Corpus`]).
+
+use crate::read::Span;
+use crate::record::Record;
+use serde::Serialize;
+
+/// The name of a consistency rule, as written in the output's `rule` field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rule {
+    /// Parts that do not add up to their stated whole.
+    SumMismatch,
+    /// Complementary shares that do not reach 100 percent.
+    PercentSum,
+    /// A percentage of a total against the stated part.
+    ShareMismatch,
+    /// A stated direction against the numbers.
+    Direction,
+    /// A stated change against the change computed from the values.
+    ChangeMismatch,
+    /// An announced count against its enumeration.
+    CountMismatch,
+    /// Ratio words against the numbers.
+    RatioMismatch,
+    /// One quantity given two values in one article.
+    ValueConflict,
+    /// The headline or lede's period against the body's.
+    PeriodMismatch,
+    /// Two articles giving one quantity different values.
+    CrossDocument,
+}
+
+impl Rule {
+    /// The rule's name in the output.
+    pub fn name(self) -> &'static str {
+        match self {
+            Rule::SumMismatch => "sum_mismatch",
+            Rule::PercentSum => "percent_sum",
+            Rule::ShareMismatch => "share_mismatch",
+            Rule::Direction => "direction",
+            Rule::ChangeMismatch => "change_mismatch",
+            Rule::CountMismatch => "count_mismatch",
+            Rule::RatioMismatch => "ratio_mismatch",
+            Rule::ValueConflict => "value_conflict",
+            Rule::PeriodMismatch => "period_mismatch",
+            Rule::CrossDocument => "cross_document",
+        }
+    }
+}
+
+/// How sure a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Only a loose reading of an approximate figure could explain it.
+    Warning,
+    /// No reading of the stated numbers is consistent.
+    Error,
+}
+
+/// A piece of text a finding rests on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evidence {
+    /// The article it is in.
+    pub article: String,
+    /// Where in that article's text.
+    pub span: Span,
+    /// The text itself.
+    pub text: String,
+}
+
+/// One inconsistency, explained.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    /// The article, for a finding within one article.
+    pub article: Option<String>,
+    /// The articles involved, for a corpus-level finding.
+    pub articles: Vec<String>,
+    /// Which rule.
+    pub rule: Rule,
+    /// How sure.
+    pub severity: Severity,
+    /// A sentence a journalist understands.
+    pub message: String,
+    /// The text it rests on.
+    pub evidence: Vec<Evidence>,
+    /// What the numbers imply.
+    pub expected: Option<serde_json::Value>,
+    /// What the text states.
+    pub stated: Option<serde_json::Value>,
+}
+
+/// Checks one article's figures against each other. Pure; one record at a time.
+pub fn check_article(record: &Record) -> Vec<Finding> {
+    let _ = record;
+    Vec::new()
+}
+
+/// The corpus-level state: what cross-document checks need from every record.
+#[derive(Debug, Default)]
+pub struct Corpus {}
+
+impl Corpus {
+    /// Adds one record's figures.
+    pub fn add(&mut self, record: &Record) {
+        let _ = record;
+    }
+
+    /// The corpus-level findings, once every record has been added.
+    pub fn finish(self) -> Vec<Finding> {
+        Vec::new()
+    }
+}

@@ -1,0 +1,146 @@
+//! Runs the real `figmine` binary in temporary folders.
+
+use std::path::Path;
+use std::process::Command;
+
+fn figmine() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_figmine"))
+}
+
+fn write(dir: &Path, name: &str, body: &[u8]) {
+    let path = dir.join(name);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, body).unwrap();
+}
+
+fn read_jsonl(path: &Path) -> Vec<serde_json::Value> {
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+fn gzip(data: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    enc.write_all(data).unwrap();
+    enc.finish().unwrap()
+}
+
+#[test]
+fn bad_files_are_recorded_and_the_rest_processed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    write(
+        &input,
+        "good.txt",
+        b"Headline\n\nMicrosoft received 31,002 requests in the second half of 2014.\n",
+    );
+    write(
+        &input,
+        "nested/good.html.gz",
+        &gzip(b"<html><body><article><p>Google got 27,477 requests.</p></article></body></html>"),
+    );
+    write(&input, "binary.html", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
+    write(&input, "latin1.txt", b"Headline\n\nCaf\xe9 requests: 12.\n");
+    write(&input, "empty.txt", b"");
+    let truncated = gzip(b"Headline\n\nA long enough article body with 1,000 requests in it.\n");
+    write(&input, "truncated.txt.gz", &truncated[..truncated.len() - 12]);
+    write(&input, "ignored.png", b"not an article");
+    let out = tmp.path().join("out");
+
+    let status = figmine()
+        .arg("run")
+        .arg(&input)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(status.status.code(), Some(1), "some inputs failed, so exit code 1");
+    let stderr = String::from_utf8_lossy(&status.stderr);
+    assert!(stderr.contains("6 inputs: 2 articles read, 4 failed"), "{stderr}");
+
+    let articles = read_jsonl(&out.join("articles.jsonl"));
+    let error_of = |id: &str| {
+        let a = articles
+            .iter()
+            .find(|a| a["id"] == id)
+            .unwrap_or_else(|| panic!("{id} missing"));
+        a["error"].as_str().map(str::to_owned)
+    };
+    assert_eq!(error_of("good.txt"), None);
+    assert_eq!(error_of("nested/good.html.gz"), None);
+    assert!(error_of("binary.html").unwrap().contains("binary"));
+    assert!(error_of("latin1.txt").unwrap().contains("invalid UTF-8 at byte 13"));
+    assert!(error_of("empty.txt").unwrap().contains("empty"));
+    assert!(error_of("truncated.txt.gz").unwrap().contains("gzip"));
+    let figures = read_jsonl(&out.join("figures.jsonl"));
+    let values: Vec<f64> = figures.iter().map(|f| f["value"].as_f64().unwrap()).collect();
+    assert_eq!(values, [31002.0, 27477.0]);
+    assert_eq!(figures[0]["period"], "2014-H2");
+    assert!(out.join("quotes.jsonl").exists() && out.join("findings.jsonl").exists());
+}
+
+#[test]
+fn a_clean_run_exits_zero_and_spans_index_the_text() {
+    let tmp = tempfile::tempdir().unwrap();
+    write(
+        tmp.path(),
+        "a.txt",
+        "Title\nPublished: 2015-03-27\n\n“Quoted” text: Microsoft got 3 percent, or 1,000 requests.\n".as_bytes(),
+    );
+    let out = tmp.path().join("out");
+    let status = figmine()
+        .arg("run")
+        .arg(tmp.path().join("a.txt"))
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(status.status.code(), Some(0));
+    let article = &read_jsonl(&out.join("articles.jsonl"))[0];
+    assert_eq!(article["published"], "2015-03-27");
+    let text = article["text"].as_str().unwrap();
+    for f in read_jsonl(&out.join("figures.jsonl")) {
+        let (s, e) = (
+            f["start"].as_u64().unwrap() as usize,
+            f["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&text[s..e], f["text"].as_str().unwrap());
+    }
+}
+
+#[test]
+fn numbers_prints_one_json_object_per_line() {
+    use std::io::Write;
+    let mut child = figmine()
+        .arg("numbers")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"31,002 requests\nno numbers here\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["mentions"][0]["value"], 31002.0);
+    assert_eq!(lines[0]["mentions"][0]["kind"], "number");
+    assert_eq!(lines[1]["mentions"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn a_missing_input_is_a_usage_error() {
+    let out = figmine().args(["run", "/no/such/folder"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("does not exist"));
+}

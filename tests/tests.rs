@@ -1,0 +1,3 @@
+//! The one integration-test binary (one link instead of many on a 2-core machine).
+
+mod cli;
