@@ -77,9 +77,9 @@ pub fn run(
             sink.record(record, findings)?;
         }
     }
-    let corpus_findings = corpus.finish();
-    summary.count_findings(&corpus_findings);
-    sink.corpus_findings(&corpus_findings)?;
+    let corpus_result = corpus.finish();
+    summary.count_findings(&corpus_result.findings);
+    sink.corpus(&corpus_result)?;
     sink.finish()?;
     Ok(summary)
 }

@@ -1,9 +1,9 @@
-//! JSON Lines output: `articles.jsonl`, `figures.jsonl`, `quotes.jsonl`, `findings.jsonl`, one
-//! object a line (see [`super::rows`] for the fields).
+//! JSON Lines output: `articles.jsonl`, `figures.jsonl`, `quotes.jsonl`, `findings.jsonl` and
+//! `dataset.jsonl`, one object a line (see [`super::rows`] for the fields).
 
 use super::rows::{ArticleRow, FigureRow, FindingRow, QuoteRow};
 use super::{ExportError, Sink};
-use crate::reconcile::Finding;
+use crate::reconcile::{CorpusResult, Finding};
 use crate::record::Record;
 use serde::Serialize;
 use std::fs::File;
@@ -52,6 +52,7 @@ pub struct JsonlSink {
     figures: JsonlFile,
     quotes: JsonlFile,
     findings: JsonlFile,
+    dataset: JsonlFile,
 }
 
 impl JsonlSink {
@@ -66,7 +67,16 @@ impl JsonlSink {
             figures: JsonlFile::create(dir, "figures.jsonl")?,
             quotes: JsonlFile::create(dir, "quotes.jsonl")?,
             findings: JsonlFile::create(dir, "findings.jsonl")?,
+            dataset: JsonlFile::create(dir, "dataset.jsonl")?,
         })
+    }
+}
+
+impl JsonlSink {
+    fn write_findings(&mut self, findings: &[Finding]) -> Result<(), ExportError> {
+        findings
+            .iter()
+            .try_for_each(|f| self.findings.write(&FindingRow::new(f)))
     }
 }
 

@@ -6,7 +6,7 @@ pub mod rows;
 
 pub use jsonl::JsonlSink;
 
-use crate::reconcile::Finding;
+use crate::reconcile::{CorpusResult, Finding};
 use crate::record::Record;
 use std::path::PathBuf;
 
@@ -27,8 +27,8 @@ pub enum ExportError {
 pub trait Sink {
     /// Writes one record and the findings of its article.
     fn record(&mut self, record: &Record, findings: &[Finding]) -> Result<(), ExportError>;
-    /// Writes corpus-level findings, after every record.
-    fn corpus_findings(&mut self, findings: &[Finding]) -> Result<(), ExportError>;
+    /// Writes the corpus-level findings and the consolidated dataset, after every record.
+    fn corpus(&mut self, result: &CorpusResult) -> Result<(), ExportError>;
     /// Flushes and closes everything.
     fn finish(&mut self) -> Result<(), ExportError>;
 }

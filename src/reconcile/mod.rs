@@ -97,6 +97,36 @@ pub fn check_article(record: &Record) -> Vec<Finding> {
     Vec::new()
 }
 
+/// One row of the consolidated dataset: what the corpus says about one (entity, measure, period).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DatasetEntry {
+    /// Whose figure ("Microsoft").
+    pub entity: String,
+    /// What is counted ("law enforcement requests").
+    pub measure: String,
+    /// Period label ("2014-H2").
+    pub period: String,
+    /// `count`, `percent` or `money`.
+    pub kind: String,
+    /// The agreed value: the value most articles state (the most precise one on a tie).
+    pub value: f64,
+    /// How many articles state a value for this key.
+    pub articles: usize,
+    /// The ids of those articles.
+    pub sources: Vec<String>,
+    /// Whether articles give values that no rounding reconciles (see the `cross_document` rule).
+    pub conflict: bool,
+}
+
+/// What the corpus-level pass produces.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct CorpusResult {
+    /// Findings that involve several articles.
+    pub findings: Vec<Finding>,
+    /// The consolidated dataset, sorted by entity, measure and period.
+    pub dataset: Vec<DatasetEntry>,
+}
+
 /// The corpus-level state: what cross-document checks need from every record.
 #[derive(Debug, Default)]
 pub struct Corpus {}
@@ -107,8 +137,8 @@ impl Corpus {
         let _ = record;
     }
 
-    /// The corpus-level findings, once every record has been added.
-    pub fn finish(self) -> Vec<Finding> {
-        Vec::new()
+    /// The corpus-level findings and dataset, once every record has been added.
+    pub fn finish(self) -> CorpusResult {
+        CorpusResult::default()
     }
 }
