@@ -89,13 +89,12 @@ impl Sink for JsonlSink {
         for q in &record.extraction.quotes {
             self.quotes.write(&QuoteRow::new(&record.article, q))?;
         }
-        self.corpus_findings(findings)
+        self.write_findings(findings)
     }
 
-    fn corpus_findings(&mut self, findings: &[Finding]) -> Result<(), ExportError> {
-        findings
-            .iter()
-            .try_for_each(|f| self.findings.write(&FindingRow::new(f)))
+    fn corpus(&mut self, result: &CorpusResult) -> Result<(), ExportError> {
+        self.write_findings(&result.findings)?;
+        result.dataset.iter().try_for_each(|d| self.dataset.write(d))
     }
 
     fn finish(&mut self) -> Result<(), ExportError> {
@@ -104,6 +103,7 @@ impl Sink for JsonlSink {
             &mut self.figures,
             &mut self.quotes,
             &mut self.findings,
+            &mut self.dataset,
         ] {
             f.flush()?;
         }
