@@ -104,7 +104,7 @@ static COMPARED_FROM: LazyLock<Regex> = LazyLock::new(|| {
 
 /// URLs, phone numbers and clock times: numbers inside them are not figures.
 static NOT_FIGURES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:https?://|www\.)\S+|\S+@\S+\.\w+|\(?\b\d{3}\)?[\s.-]\d{3}[.-]\d{4}\b|\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.m\.").unwrap()
+    Regex::new(r"(?i)\b(?:https?://|www\.)\S+|\b\d{4}-\d{2}-\d{2}\b|\S+@\S+\.\w+|\(?\b\d{3}\)?[\s.-]\d{3}[.-]\d{4}\b|\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.m\.").unwrap()
 });
 
 /// Words that may precede a number at the start of a clause without naming a product.
@@ -153,11 +153,16 @@ pub fn find_figures(article: &Article, sentences: &[Span], periods: &[PeriodMent
         let s = sentence.of(text);
         let sentence_periods: Vec<&PeriodMention> = periods.iter().filter(|p| sentence.contains(p.span)).collect();
         let mut in_sentence: Vec<Figure> = Vec::new();
-        for m in find_numbers(s) {
-            let span = Span::new(sentence.start + m.start, sentence.start + m.end);
-            if !is_figure(&m, s, span, &excluded, &sentence_periods) {
-                continue;
-            }
+        let candidates: Vec<(Mention, Span)> = find_numbers(s)
+            .into_iter()
+            .map(|m| {
+                let span = Span::new(sentence.start + m.start, sentence.start + m.end);
+                (m, span)
+            })
+            .filter(|(m, span)| is_figure(m, s, *span, &excluded, &sentence_periods))
+            .collect();
+        let figure_spans: Vec<Span> = candidates.iter().map(|(_, span)| *span).collect();
+        for (m, span) in candidates {
             let kind = match (m.kind, m.unit.as_deref()) {
                 (MentionKind::Percent, _) | (MentionKind::Range, Some("percent")) => FigureKind::Percent,
                 (MentionKind::Money, _) => FigureKind::Money,
@@ -167,20 +172,14 @@ pub fn find_figures(article: &Article, sentences: &[Span], periods: &[PeriodMent
             let measure = MEASURE
                 .captures(&s[m.end..])
                 .map(|c| c["m"].to_lowercase().split_whitespace().collect::<Vec<_>>().join(" "))
-                .or_else(|| {
-                    in_sentence
-                        .iter()
-                        .rev()
-                        .find(|f| f.kind == kind)
-                        .and_then(|f| f.measure.clone())
-                });
+                .or_else(|| inherited_measure(kind, &in_sentence, &figures, sentence, &article.paragraphs));
             let entity = ENTITY
                 .find_iter(&s[..m.start])
                 .last()
                 .or_else(|| ENTITY.find(&s[m.end..]))
                 .map(|e| canonical_entity(e.as_str()))
                 .or_else(|| last_entity.clone());
-            let period = period_for(span, &sentence_periods, &in_sentence).or_else(|| current_period.clone());
+            let period = period_for(span, &sentence_periods, &figure_spans).or_else(|| current_period.clone());
             let figure = Figure {
                 span,
                 kind,
@@ -251,13 +250,9 @@ fn names_a_product(sentence: &str, m: &Mention) -> bool {
 
 /// The period a figure is for: the first period after it in the same clause (no other figure in
 /// between), otherwise the nearest period before it in the sentence.
-fn period_for(span: Span, periods: &[&PeriodMention], earlier: &[Figure]) -> Option<Period> {
+fn period_for(span: Span, periods: &[&PeriodMention], figures: &[Span]) -> Option<Period> {
     let after = periods.iter().find(|p| p.span.start >= span.end);
-    let blocked = |p: &PeriodMention| {
-        earlier
-            .iter()
-            .any(|f| f.span.start > span.end && f.span.end <= p.span.start)
-    };
+    let blocked = |p: &PeriodMention| figures.iter().any(|f| f.start >= span.end && f.end <= p.span.start);
     if let Some(p) = after.filter(|p| !blocked(p)).filter(|p| p.span.start - span.end < 60) {
         if p.period.is_some() {
             return p.period.clone();
@@ -269,6 +264,24 @@ fn period_for(span: Span, periods: &[&PeriodMention], earlier: &[Figure]) -> Opt
         .find(|p| p.span.end <= span.start)
         .or(after)
         .and_then(|p| p.period.clone())
+}
+
+/// A figure with no noun of its own ("65,496 for the year") counts what the previous figure of
+/// its kind in the same paragraph counts.
+fn inherited_measure(
+    kind: FigureKind,
+    in_sentence: &[Figure],
+    earlier: &[Figure],
+    sentence: Span,
+    paragraphs: &[Span],
+) -> Option<String> {
+    let paragraph = paragraphs.iter().find(|p| p.contains(sentence))?;
+    in_sentence
+        .iter()
+        .rev()
+        .chain(earlier.iter().rev().take_while(|f| paragraph.contains(f.span)))
+        .find(|f| f.kind == kind && f.measure.is_some())
+        .and_then(|f| f.measure.clone())
 }
 
 /// "65,496, down from 72,279 in 2013": the figure after `down from` is the earlier value of the

@@ -192,7 +192,10 @@ pub fn find_periods(text: &str, published: Option<NaiveDate>) -> Vec<PeriodMenti
         } else {
             (year_of("year").and_then(Period::year), false)
         };
-        if let Some(p) = &period {
+        if let Some(p) = period
+            .as_ref()
+            .filter(|_| !is_comparison_reference(&text[..span.start]))
+        {
             last = Some(p.clone());
         }
         out.push(PeriodMention {
@@ -202,6 +205,20 @@ pub fn find_periods(text: &str, published: Option<NaiveDate>) -> Vec<PeriodMenti
         });
     }
     out
+}
+
+/// "down from 72,279 in 2013", "than in 2013": a period named only as the point of comparison is
+/// not the period later anaphora ("the year") refer to.
+static COMPARISON_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?)\s+(?:[\w$€£.,%-]+\s+){0,4}(?:in|during|for)\s+(?:the\s+)?|\b(?:than|from)\s+(?:in\s+)?)$").unwrap()
+});
+
+fn is_comparison_reference(before: &str) -> bool {
+    let start = before.len().saturating_sub(60);
+    let start = (start..before.len())
+        .find(|&i| before.is_char_boundary(i))
+        .unwrap_or(before.len());
+    COMPARISON_REFERENCE.is_match(&before[start..])
 }
 
 fn month_number(name: &str) -> u32 {
@@ -268,6 +285,17 @@ mod tests {
             ["2014-H2", "2014-H2", "2014", "2014-H1"]
         );
         assert_eq!(labels("up from last year", Some("2015-03-27")), ["2014"]);
+    }
+
+    #[test]
+    fn comparison_years_are_not_the_context_of_later_anaphora() {
+        assert_eq!(
+            labels(
+                "In the second half of 2014 it got 31,002, down from 72,279 in 2013. In the second half of the year",
+                None
+            ),
+            ["2014-H2", "2013", "2014-H2"]
+        );
     }
 
     #[test]

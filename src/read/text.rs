@@ -9,20 +9,27 @@ use super::{normalize_whitespace, Article};
 /// Reads a plain-text article.
 pub fn read_text(content: &str) -> Article {
     let content = content.replace("\r\n", "\n");
-    let mut lines = content.lines().skip_while(|l| l.trim().is_empty()).peekable();
+    let lines: Vec<&str> = content.lines().collect();
+    let is_blank = |i: &usize| lines[*i].trim().is_empty();
+    let mut next = (0..lines.len()).find(|i| !is_blank(i)).unwrap_or(lines.len());
     let mut article = Article {
-        title: lines.next().map(normalize_whitespace),
+        title: lines.get(next).map(|l| normalize_whitespace(l)),
         ..Article::default()
     };
-    while let Some((key, value)) = lines.peek().and_then(|l| header_line(l)) {
+    next += 1;
+    // Header lines may be separated from the headline and from each other by blank lines.
+    while let Some(i) = (next..lines.len()).find(|i| !is_blank(i)) {
+        let Some((key, value)) = header_line(lines[i]) else {
+            break;
+        };
         match key {
             "published" => article.published = super::meta::parse_date(value),
             "publisher" => article.publisher = Some(value.to_owned()),
             _ => article.byline = Some(value.to_owned()),
         }
-        lines.next();
+        next = i + 1;
     }
-    let rest: Vec<&str> = lines.collect();
+    let rest = lines.get(next..).unwrap_or_default();
     let paragraphs = rest
         .split(|l| l.trim().is_empty())
         .map(|block| normalize_whitespace(&block.join(" ")));
@@ -50,7 +57,7 @@ mod tests {
     #[test]
     fn headline_header_lines_and_soft_wraps() {
         let a = read_text(
-            "\nMicrosoft report\nPublished: 2015-03-27\nPublisher: Example Wire\n\nThe company got\n31,002 requests.\n\n\nSecond  paragraph.\n",
+            "\nMicrosoft report\n\nPublished: 2015-03-27\nPublisher: Example Wire\n\nThe company got\n31,002 requests.\n\n\nSecond  paragraph.\n",
         );
         assert_eq!(a.title.as_deref(), Some("Microsoft report"));
         assert_eq!(a.published.as_deref(), Some("2015-03-27"));
