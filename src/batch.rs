@@ -91,6 +91,7 @@ pub fn process_one(source: Result<Source, FetchError>) -> (Record, Vec<Finding>)
         Err(e) => {
             let id = match &e {
                 FetchError::Walk { path, .. } | FetchError::Io { path, .. } => path.display().to_string(),
+                FetchError::BadInput { id, .. } => id.clone(),
                 other => other.to_string(),
             };
             return (Record::failed(id.clone(), id, Stage::Fetch, e), Vec::new());

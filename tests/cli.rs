@@ -144,3 +144,50 @@ fn a_missing_input_is_a_usage_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("does not exist"));
 }
+
+#[test]
+fn extract_stdin_streams_tagged_records_and_survives_bad_lines() {
+    use std::io::Write;
+    let mut child = figmine()
+        .args(["extract", "--stdin"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let input = concat!(
+        r#"{"id":"a","title":"T","text":"Microsoft got 31,002 requests in the second half of 2014."}"#,
+        "\nnot json\n",
+        r#"{"id":"b","url":"https://example.test/b","html":"<article><p>Google had 27,477 requests.</p></article>"}"#,
+        "\n",
+        r#"{"id":"c"}"#,
+        "\n"
+    );
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let rows: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let summary: Vec<(String, String)> = rows
+        .iter()
+        .map(|r| {
+            let key = r["id"].as_str().or(r["article"].as_str()).unwrap_or("").to_owned();
+            (r["type"].as_str().unwrap().to_owned(), key)
+        })
+        .collect();
+    let expected = [
+        ("article", "a"),
+        ("figure", "a"),
+        ("error", "line-2"),
+        ("article", "b"),
+        ("figure", "b"),
+        ("error", "c"),
+    ];
+    let expected: Vec<(String, String)> = expected.iter().map(|(t, k)| (t.to_string(), k.to_string())).collect();
+    assert_eq!(summary, expected);
+    assert_eq!(rows[1]["period"], "2014-H2");
+    assert!(rows[5]["error"].as_str().unwrap().contains("neither"));
+}

@@ -1,5 +1,6 @@
 //! Argument parsing: one file per subcommand, each with its `Args` and a `run`.
 
+mod extract;
 mod numbers;
 mod run;
 
@@ -27,6 +28,8 @@ enum Command {
     Run(run::Args),
     /// Print the numeric mentions found in each line of standard input, as JSON.
     Numbers(numbers::Args),
+    /// Map step: read JSON-lines documents on stdin, write tagged records on stdout.
+    Extract(extract::Args),
 }
 
 /// Parses the command line and runs the chosen subcommand.
@@ -35,5 +38,6 @@ pub fn main() -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Run(args) => run::run(args),
         Command::Numbers(args) => numbers::run(args),
+        Command::Extract(args) => extract::run(args),
     }
 }

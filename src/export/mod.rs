@@ -3,8 +3,10 @@
 
 mod jsonl;
 pub mod rows;
+pub mod tagged;
 
 pub use jsonl::JsonlSink;
+pub use tagged::{TaggedRow, TaggedSink};
 
 use crate::reconcile::{CorpusResult, Finding};
 use crate::record::Record;

@@ -108,6 +108,7 @@ pub(super) fn read_file(source: &FileSource) -> Result<Document, FetchError> {
         body,
         format: doc_format(path).unwrap_or(DocFormat::Html),
         charset: None,
+        published: None,
     })
 }
 

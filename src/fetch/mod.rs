@@ -5,6 +5,7 @@
 //! size-capped, plus what is known about its format. This stage knows nothing of HTML.
 
 mod file;
+pub mod jsonl;
 
 pub use file::{discover, FileSource};
 
@@ -20,6 +21,8 @@ pub const MAX_BODY_BYTES: u64 = 64 * 1024 * 1024;
 pub enum Source {
     /// A local file found under an input root.
     File(FileSource),
+    /// A document that arrived whole, as a line of the map input (`figmine extract --stdin`).
+    Inline(Box<Document>),
 }
 
 impl Source {
@@ -27,6 +30,7 @@ impl Source {
     pub fn id(&self) -> String {
         match self {
             Source::File(f) => f.id(),
+            Source::Inline(d) => d.id.clone(),
         }
     }
 
@@ -34,6 +38,7 @@ impl Source {
     pub fn location(&self) -> String {
         match self {
             Source::File(f) => f.path.display().to_string(),
+            Source::Inline(d) => d.location.clone(),
         }
     }
 }
@@ -45,10 +50,12 @@ pub enum DocFormat {
     Html,
     /// A plain-text article: headline on the first line, blank lines between paragraphs.
     Text,
+    /// Plain-text paragraphs only, separated by blank lines (no headline or header lines).
+    Body,
 }
 
 /// A fetched document: the raw bytes and what is known about them.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Document {
     /// Stable id (see [`Source::id`]).
     pub id: String,
@@ -62,6 +69,8 @@ pub struct Document {
     pub format: DocFormat,
     /// A charset named by the transport (an HTTP header), if any.
     pub charset: Option<String>,
+    /// A publication date known from outside the body (ISO), used when the body states none.
+    pub published: Option<String>,
 }
 
 /// Why a source could not be fetched.
@@ -91,6 +100,16 @@ pub enum FetchError {
         /// The limit that was hit.
         limit: u64,
     },
+    /// A line of the map input is not a valid input object.
+    #[error("bad input line {line}: {reason}")]
+    BadInput {
+        /// The input's id when it could be read, else `line-<n>`.
+        id: String,
+        /// The 1-based line number.
+        line: usize,
+        /// What is wrong with it.
+        reason: String,
+    },
     /// Walking an input folder failed (a symlink loop, a permission error).
     #[error("cannot walk {path}: {reason}")]
     Walk {
@@ -105,5 +124,6 @@ pub enum FetchError {
 pub fn fetch(source: &Source) -> Result<Document, FetchError> {
     match source {
         Source::File(f) => file::read_file(f),
+        Source::Inline(d) => Ok((**d).clone()),
     }
 }

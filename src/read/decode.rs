@@ -34,7 +34,7 @@ pub fn decode(body: &[u8], format: DocFormat, charset: Option<&str>) -> Result<S
         .and_then(|c| Encoding::for_label(c.trim().as_bytes()))
         .or_else(|| match format {
             DocFormat::Html => META_CHARSET.captures(head).and_then(|c| Encoding::for_label(&c[1])),
-            DocFormat::Text => None,
+            DocFormat::Text | DocFormat::Body => None,
         });
     if let Some(enc) = declared {
         // A page that declares a charset but is valid UTF-8 is almost always UTF-8 mislabelled.

@@ -110,6 +110,7 @@ pub fn read(doc: &Document) -> Result<Article, ReadError> {
     let content = decode(&doc.body, doc.format, doc.charset.as_deref())?;
     let mut article = match doc.format {
         DocFormat::Text => text::read_text(&content),
+        DocFormat::Body => text::read_body(&content),
         DocFormat::Html => html::read_html(&content),
     };
     if article.text.is_empty() {
@@ -118,6 +119,9 @@ pub fn read(doc: &Document) -> Result<Article, ReadError> {
     article.id = doc.id.clone();
     article.source = doc.location.clone();
     article.url = doc.url.clone();
+    if article.published.is_none() {
+        article.published = doc.published.as_deref().and_then(meta::parse_date);
+    }
     Ok(article)
 }
 

@@ -29,12 +29,24 @@ pub fn read_text(content: &str) -> Article {
         }
         next = i + 1;
     }
-    let rest = lines.get(next..).unwrap_or_default();
-    let paragraphs = rest
-        .split(|l| l.trim().is_empty())
-        .map(|block| normalize_whitespace(&block.join(" ")));
-    article.set_paragraphs(paragraphs);
+    article.set_paragraphs(paragraphs_of(lines.get(next..).unwrap_or_default()));
     article
+}
+
+/// Reads paragraphs only (no headline or header lines), separated by blank lines.
+pub fn read_body(content: &str) -> Article {
+    let content = content.replace("\r\n", "\n");
+    let lines: Vec<&str> = content.lines().collect();
+    let mut article = Article::default();
+    article.set_paragraphs(paragraphs_of(&lines));
+    article
+}
+
+/// Blank-line separated blocks, soft wraps joined by a space.
+fn paragraphs_of<'a>(lines: &'a [&'a str]) -> impl Iterator<Item = String> + 'a {
+    lines
+        .split(|l| l.trim().is_empty())
+        .map(|block| normalize_whitespace(&block.join(" ")))
 }
 
 /// `Published: 2015-03-27` → ("published", "2015-03-27").
