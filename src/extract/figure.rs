@@ -99,8 +99,17 @@ static MEASURE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The words before a mention that make it the earlier value of a comparison.
 static COMPARED_FROM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?P<dir>down|up|decreased?|increased?|declined?|rose|fell|dropped|dipped|grew|climbed|jumped|compared)\s+(?:\w+\s+)?(?:from|with|to|against)\s+(?:the\s+)?$").unwrap()
+    Regex::new(r"(?i)\b(?P<dir>down|up|decreased?|decreasing|increased?|increasing|declined?|declining|rose|rising|fell|falling|dropped|dropping|dipped|grew|growing|climbed|climbing|jumped|jumping|compared|comparing)\s+(?:[\w.,%$€£]+\s+){0,3}?(?:from|with|to|against)\s+(?:the\s+)?(?:about\s+|roughly\s+|nearly\s+)?$").unwrap()
 });
+
+/// "more than 72,279", "higher than the 28,147": the figure after `than` is a point of comparison.
+static THAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:than|versus|vs\.?)\s+(?:the\s+)?(?:about\s+|nearly\s+|roughly\s+)?$").unwrap()
+});
+
+/// "rising to 1,298 from 590": after another figure, the one after `from` is the earlier value.
+static FROM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bfrom\s+(?:about\s+|nearly\s+|roughly\s+)?$").unwrap());
 
 /// URLs, phone numbers and clock times: numbers inside them are not figures.
 static NOT_FIGURES: LazyLock<Regex> = LazyLock::new(|| {
@@ -161,7 +170,18 @@ pub fn find_figures(article: &Article, sentences: &[Span], periods: &[PeriodMent
             })
             .filter(|(m, span)| is_figure(m, s, *span, &excluded, &sentence_periods))
             .collect();
-        let figure_spans: Vec<Span> = candidates.iter().map(|(_, span)| *span).collect();
+        // Figures named only as the point of comparison ("down from 72,279 in 2013") own the
+        // period after them; other figures share it ("27,477 requests for 42,648 users in 2013").
+        let references: Vec<Span> = candidates
+            .iter()
+            .enumerate()
+            .filter(|(i, (m, _))| {
+                let before = &s[..m.start];
+                COMPARED_FROM.is_match(before) || THAN.is_match(before) || (*i > 0 && FROM.is_match(before))
+            })
+            .map(|(_, c)| c)
+            .map(|(_, span)| *span)
+            .collect();
         for (m, span) in candidates {
             let kind = match (m.kind, m.unit.as_deref()) {
                 (MentionKind::Percent, _) | (MentionKind::Range, Some("percent")) => FigureKind::Percent,
@@ -179,7 +199,8 @@ pub fn find_figures(article: &Article, sentences: &[Span], periods: &[PeriodMent
                 .or_else(|| ENTITY.find(&s[m.end..]))
                 .map(|e| canonical_entity(e.as_str()))
                 .or_else(|| last_entity.clone());
-            let period = period_for(span, &sentence_periods, &figure_spans).or_else(|| current_period.clone());
+            let period = period_for(span, references.contains(&span), &sentence_periods, &references)
+                .or_else(|| current_period.clone());
             let figure = Figure {
                 span,
                 kind,
@@ -203,7 +224,12 @@ pub fn find_figures(article: &Article, sentences: &[Span], periods: &[PeriodMent
             link_comparison(&s[..m.start], &figure, &mut in_sentence);
             in_sentence.push(figure);
         }
-        if let Some(p) = sentence_periods.iter().rev().find_map(|p| p.period.clone()) {
+        if let Some(p) = sentence_periods
+            .iter()
+            .rev()
+            .filter(|p| !p.reference)
+            .find_map(|p| p.period.clone())
+        {
             current_period = Some(p);
         }
         if let Some(e) = ENTITY.find_iter(s).last() {
@@ -229,39 +255,40 @@ fn is_figure(m: &Mention, sentence: &str, span: Span, excluded: &[Span], periods
     true
 }
 
-/// "Office 365", "Windows 10", "Section 702": a short bare number right after a capitalised word
-/// that does not start the clause.
+/// "Office 365", "Windows 10", "iOS 8", "Section 702", "version 2.1": a short number right after
+/// a name (a word with a capital letter that does not start the sentence) or after "version".
 fn names_a_product(sentence: &str, m: &Mention) -> bool {
-    let bare = m.text.bytes().all(|b| b.is_ascii_digit()) && m.text.len() <= 4;
-    if !bare {
-        return false;
-    }
     let before = sentence[..m.start].trim_end();
     if before.len() == sentence[..m.start].len() {
         return false;
     }
     let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-    let clause_start = before.len() == word.len()
-        || before[..before.len() - word.len()]
-            .trim_end()
-            .ends_with([',', ';', ':', '(', '"', '“']);
-    word.chars().next().is_some_and(char::is_uppercase) && !clause_start && !CLAUSE_WORDS.contains(&word)
+    if matches!(
+        word.to_ascii_lowercase().as_str(),
+        "version" | "v" | "release" | "build" | "model"
+    ) {
+        return true;
+    }
+    let bare = m.text.bytes().all(|b| b.is_ascii_digit()) && m.text.len() <= 4;
+    let sentence_start = before.len() == word.len();
+    bare && word.chars().any(char::is_uppercase) && !sentence_start && !CLAUSE_WORDS.contains(&word)
 }
 
-/// The period a figure is for: the first period after it in the same clause (no other figure in
-/// between), otherwise the nearest period before it in the sentence.
-fn period_for(span: Span, periods: &[&PeriodMention], figures: &[Span]) -> Option<Period> {
-    let after = periods.iter().find(|p| p.span.start >= span.end);
-    let blocked = |p: &PeriodMention| figures.iter().any(|f| f.start >= span.end && f.end <= p.span.start);
-    if let Some(p) = after.filter(|p| !blocked(p)).filter(|p| p.span.start - span.end < 60) {
-        if p.period.is_some() {
-            return p.period.clone();
-        }
+/// The period a figure is for: the first period after it in the same clause unless a comparison
+/// figure stands between them, otherwise the nearest period before it in the sentence.
+fn period_for(span: Span, is_reference: bool, periods: &[&PeriodMention], references: &[Span]) -> Option<Period> {
+    let blocked = |p: &PeriodMention| references.iter().any(|f| f.start >= span.end && f.end <= p.span.start);
+    let after = periods
+        .iter()
+        .find(|p| p.span.start >= span.end && p.period.is_some())
+        .filter(|p| !blocked(p) && (is_reference || !p.reference));
+    if let Some(p) = after.filter(|p| p.span.start - span.end < 60) {
+        return p.period.clone();
     }
     periods
         .iter()
         .rev()
-        .find(|p| p.span.end <= span.start)
+        .find(|p| p.span.end <= span.start && p.period.is_some() && !p.reference)
         .or(after)
         .and_then(|p| p.period.clone())
 }
@@ -300,8 +327,9 @@ fn link_comparison(before: &str, figure: &Figure, in_sentence: &mut [Figure]) {
     };
     let word = c["dir"].to_ascii_lowercase();
     let direction = match word.as_str() {
-        "down" | "decrease" | "decreased" | "decline" | "declined" | "fell" | "dropped" | "dipped" => Direction::Down,
-        "compared" => match newer.value {
+        "down" | "decrease" | "decreased" | "decreasing" | "decline" | "declined" | "declining" | "fell"
+        | "falling" | "dropped" | "dropping" | "dipped" => Direction::Down,
+        "compared" | "comparing" => match newer.value {
             Some(v) if v > value => Direction::Up,
             Some(v) if v < value => Direction::Down,
             _ => Direction::Same,
@@ -331,4 +359,109 @@ fn default_entity(text: &str) -> Option<String> {
         }
     }
     counts.into_iter().max_by_key(|(_, c)| *c).map(|(n, _)| n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::extract;
+
+    fn figures(text: &str, published: Option<&str>) -> Vec<(String, Option<String>, Option<String>, Option<String>)> {
+        let mut a = Article {
+            published: published.map(str::to_owned),
+            ..Article::default()
+        };
+        a.set_paragraphs(text.split("\n\n"));
+        extract(&a)
+            .figures
+            .iter()
+            .map(|f| {
+                (
+                    f.span.of(&a.text).to_owned(),
+                    f.period.as_ref().map(Period::label),
+                    f.measure.clone(),
+                    f.entity.clone(),
+                )
+            })
+            .collect()
+    }
+
+    fn texts(text: &str) -> Vec<String> {
+        figures(text, None).into_iter().map(|f| f.0).collect()
+    }
+
+    #[test]
+    fn years_dates_times_phones_urls_and_products_are_not_figures() {
+        assert_eq!(
+            texts(
+                "On March 27, 2015 at 9:30 a.m. Microsoft, which makes Windows 10, Office 365 and iOS 8 apps, \
+                 released version 2.1 of its report for 2014 at https://example.com/report-2014 (call (425) 882-8080), \
+                 dated 2015-03-27, listing 31,002 requests."
+            ),
+            ["31,002"]
+        );
+    }
+
+    #[test]
+    fn period_measure_and_entity_are_attributed() {
+        let f = figures(
+            "According to the report, Microsoft received 31,002 law enforcement requests in the second half of 2014. \
+             That brought the total for the year to 65,496, down from 72,279 in 2013.",
+            None,
+        );
+        let expect = |t: &str, p: &str, m: &str| {
+            (
+                t.to_owned(),
+                Some(p.to_owned()),
+                Some(m.to_owned()),
+                Some("Microsoft".to_owned()),
+            )
+        };
+        assert_eq!(
+            f,
+            [
+                expect("31,002", "2014-H2", "law enforcement requests"),
+                expect("65,496", "2014", "law enforcement requests"),
+                expect("72,279", "2013", "law enforcement requests"),
+            ]
+        );
+    }
+
+    #[test]
+    fn comparisons_link_the_earlier_value_with_the_stated_direction() {
+        let mut a = Article::default();
+        a.set_paragraphs(["Twitter got 2,871 requests in the second half of 2014, up from 2,058 in the first half."]);
+        let e = extract(&a);
+        let c = e.figures[0].compared_to.as_ref().unwrap();
+        assert_eq!((c.value, c.direction), (2058.0, Direction::Up));
+        assert_eq!(c.period.as_ref().map(Period::label).as_deref(), Some("2014-H1"));
+        assert_eq!(
+            e.figures[1].period.as_ref().map(Period::label).as_deref(),
+            Some("2014-H1")
+        );
+    }
+
+    #[test]
+    fn a_period_shared_by_two_figures_of_one_clause() {
+        let f = figures(
+            "Google received 27,477 requests for information about 42,648 users in the second half of 2013.",
+            None,
+        );
+        assert_eq!(f[0].1.as_deref(), Some("2013-H2"));
+        assert_eq!(f[1].1.as_deref(), Some("2013-H2"));
+        assert_eq!(
+            (f[0].2.as_deref(), f[1].2.as_deref()),
+            (Some("requests"), Some("users"))
+        );
+    }
+
+    #[test]
+    fn the_period_carries_over_to_later_sentences() {
+        let f = figures(
+            "Yahoo got 21,425 requests in the first half of 2014.\n\nThey covered 30,000 accounts.",
+            None,
+        );
+        assert_eq!(f[1].1.as_deref(), Some("2014-H1"));
+        assert_eq!(f[1].3.as_deref(), Some("Yahoo"));
+    }
 }

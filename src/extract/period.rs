@@ -93,6 +93,8 @@ pub struct PeriodMention {
     pub period: Option<Period>,
     /// Whether the text referred back ("the same period", "the year", "last year").
     pub anaphoric: bool,
+    /// Whether it is named only as the point of comparison ("down from 72,279 in 2013").
+    pub reference: bool,
 }
 
 const MONTHS: &str = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec";
@@ -105,7 +107,7 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
         # January to June 2014 / July-December 2013 / between January and June 2014
         (?:between\s+)?(?P<m1>{m})\.?\s*(?P<y1>(?:19|20)\d\d)?\s*(?:-|–|—|to|through|until|and)\s*(?P<m2>{m})\.?\s+(?P<y2>(?:19|20)\d\d)\b
         # first half of 2014 / the second half of the year / first quarter of 2014
-        | (?P<ord>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+(?P<part>half|quarter)\s+of\s+(?:(?P<py>(?:19|20)\d\d)\b|(?:the|this|that)\s+(?P<pyear>year))
+        | (?P<ord>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+(?P<part>half|quarter)\b(?:\s+of\s+(?:(?P<py>(?:19|20)\d\d)\b|(?:the|this|that)\s+year\b))?
         # H2 2014 / Q3 2014 / 2014 H2
         | \b(?P<hq>[HQ][1-4])\s*(?P<hqy>(?:19|20)\d\d)\b
         | \b(?P<hqy2>(?:19|20)\d\d)\s*(?P<hq2>[HQ][1-4])\b
@@ -152,7 +154,7 @@ pub fn find_periods(text: &str, published: Option<NaiveDate>) -> Vec<PeriodMenti
                 false,
             )
         } else if let Some(part) = c.name("part") {
-            let y = year_of("py").or(if c.name("pyear").is_some() { context_year } else { None });
+            let y = year_of("py").or(context_year);
             let n = ordinal_number(&c["ord"], part.as_str().eq_ignore_ascii_case("half"));
             let p = y.and_then(|y| {
                 if part.as_str().eq_ignore_ascii_case("half") {
@@ -161,7 +163,7 @@ pub fn find_periods(text: &str, published: Option<NaiveDate>) -> Vec<PeriodMenti
                     Period::quarter(y, n)
                 }
             });
-            (p, c.name("pyear").is_some())
+            (p, c.name("py").is_none())
         } else if let Some(hq) = c.name("hq").or(c.name("hq2")) {
             let y = year_of("hqy").or(year_of("hqy2")).expect("year is required");
             let n: u32 = hq.as_str()[1..].parse().unwrap_or(1);
@@ -192,16 +194,15 @@ pub fn find_periods(text: &str, published: Option<NaiveDate>) -> Vec<PeriodMenti
         } else {
             (year_of("year").and_then(Period::year), false)
         };
-        if let Some(p) = period
-            .as_ref()
-            .filter(|_| !is_comparison_reference(&text[..span.start]))
-        {
+        let reference = is_comparison_reference(&text[..span.start]);
+        if let Some(p) = period.as_ref().filter(|_| !reference) {
             last = Some(p.clone());
         }
         out.push(PeriodMention {
             span,
             period,
             anaphoric,
+            reference,
         });
     }
     out
@@ -210,7 +211,7 @@ pub fn find_periods(text: &str, published: Option<NaiveDate>) -> Vec<PeriodMenti
 /// "down from 72,279 in 2013", "than in 2013": a period named only as the point of comparison is
 /// not the period later anaphora ("the year") refer to.
 static COMPARISON_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?)\s+(?:[\w$€£.,%-]+\s+){0,4}(?:in|during|for)\s+(?:the\s+)?|\b(?:than|from)\s+(?:in\s+)?)$").unwrap()
+    Regex::new(r"(?i)(?:\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?)\s+(?:about\s+|roughly\s+|nearly\s+)?[$€£]?\d[\d,.]*(?:\s+[\w-]+){0,4}\s+(?:in|during|for)\s+(?:the\s+)?|\b(?:than|from)\s+(?:in\s+)?(?:the\s+)?)$").unwrap()
 });
 
 fn is_comparison_reference(before: &str) -> bool {
@@ -285,6 +286,13 @@ mod tests {
             ["2014-H2", "2014-H2", "2014", "2014-H1"]
         );
         assert_eq!(labels("up from last year", Some("2015-03-27")), ["2014"]);
+        assert_eq!(
+            labels(
+                "2,058 in the first half of 2014 and 2,871 in the second half, for the year",
+                None
+            ),
+            ["2014-H1", "2014-H2", "2014"]
+        );
     }
 
     #[test]
