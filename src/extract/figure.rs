@@ -366,7 +366,10 @@ mod tests {
     use super::*;
     use crate::extract::extract;
 
-    fn figures(text: &str, published: Option<&str>) -> Vec<(String, Option<String>, Option<String>, Option<String>)> {
+    /// (text, period, measure, entity) of each figure.
+    type Row = (String, Option<String>, Option<String>, Option<String>);
+
+    fn figures(text: &str, published: Option<&str>) -> Vec<Row> {
         let mut a = Article {
             published: published.map(str::to_owned),
             ..Article::default()
