@@ -150,17 +150,58 @@ const CLAUSE_WORDS: &[&str] = &[
     "Its",
 ];
 
+/// How far around a number its context (measure, comparison words, entity) is looked for; it
+/// also keeps the work per number constant however long a sentence is.
+const CONTEXT_BYTES: usize = 120;
+
+/// The last `n` bytes of `s` (or fewer, to stay on a char boundary).
+fn tail(s: &str, n: usize) -> &str {
+    let mut start = s.len().saturating_sub(n);
+    while !s.is_char_boundary(start) {
+        start += 1;
+    }
+    &s[start..]
+}
+
+/// The first `n` bytes of `s` (or fewer, to stay on a char boundary).
+fn head(s: &str, n: usize) -> &str {
+    let mut end = n.min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+/// The items (sorted by position) that lie inside `span`, found by binary search.
+fn within<T>(items: &[T], span: Span, span_of: impl Fn(&T) -> Span) -> &[T] {
+    let start = items.partition_point(|i| span_of(i).start < span.start);
+    let end = items.partition_point(|i| span_of(i).start < span.end);
+    let slice = &items[start..end.max(start)];
+    let inside = slice.partition_point(|i| span_of(i).end <= span.end);
+    &slice[..inside]
+}
+
+/// The spans (sorted by start, not nested) that may overlap `span`: those starting inside it and
+/// the one before, which may reach into it.
+fn overlapping(spans: &[Span], span: Span) -> &[Span] {
+    let start = spans.partition_point(|e| e.start < span.start).saturating_sub(1);
+    let end = spans.partition_point(|e| e.start < span.end);
+    &spans[start..end.max(start)]
+}
+
 /// Finds the figures of an article.
 pub fn find_figures(article: &Article, sentences: &[Span], periods: &[PeriodMention]) -> Vec<Figure> {
     let text = &article.text;
     let mut excluded: Vec<Span> = find_dates(text);
     excluded.extend(NOT_FIGURES.find_iter(text).map(|m| Span::new(m.start(), m.end())));
+    excluded.sort();
     let mut figures: Vec<Figure> = Vec::new();
     let mut current_period: Option<Period> = None;
     let mut last_entity = default_entity(text);
     for &sentence in sentences {
         let s = sentence.of(text);
-        let sentence_periods: Vec<&PeriodMention> = periods.iter().filter(|p| sentence.contains(p.span)).collect();
+        let sentence_periods: Vec<&PeriodMention> = within(periods, sentence, |p| p.span).iter().collect();
+        let excluded = overlapping(&excluded, sentence);
         let mut in_sentence: Vec<Figure> = Vec::new();
         let candidates: Vec<(Mention, Span)> = find_numbers(s)
             .into_iter()
@@ -168,7 +209,7 @@ pub fn find_figures(article: &Article, sentences: &[Span], periods: &[PeriodMent
                 let span = Span::new(sentence.start + m.start, sentence.start + m.end);
                 (m, span)
             })
-            .filter(|(m, span)| is_figure(m, s, *span, &excluded, &sentence_periods))
+            .filter(|(m, span)| is_figure(m, s, *span, excluded, &sentence_periods))
             .collect();
         // Figures named only as the point of comparison ("down from 72,279 in 2013") own the
         // period after them; other figures share it ("27,477 requests for 42,648 users in 2013").
@@ -176,7 +217,7 @@ pub fn find_figures(article: &Article, sentences: &[Span], periods: &[PeriodMent
             .iter()
             .enumerate()
             .filter(|(i, (m, _))| {
-                let before = &s[..m.start];
+                let before = tail(&s[..m.start], CONTEXT_BYTES);
                 COMPARED_FROM.is_match(before) || THAN.is_match(before) || (*i > 0 && FROM.is_match(before))
             })
             .map(|(_, c)| c)
@@ -189,14 +230,16 @@ pub fn find_figures(article: &Article, sentences: &[Span], periods: &[PeriodMent
                 (MentionKind::Range, Some(u)) if u != "percent" => FigureKind::Money,
                 _ => FigureKind::Count,
             };
+            let after = head(&s[m.end..], CONTEXT_BYTES);
+            let before = tail(&s[..m.start], CONTEXT_BYTES * 2);
             let measure = MEASURE
-                .captures(&s[m.end..])
+                .captures(after)
                 .map(|c| c["m"].to_lowercase().split_whitespace().collect::<Vec<_>>().join(" "))
                 .or_else(|| inherited_measure(kind, &in_sentence, &figures, sentence, &article.paragraphs));
             let entity = ENTITY
-                .find_iter(&s[..m.start])
+                .find_iter(before)
                 .last()
-                .or_else(|| ENTITY.find(&s[m.end..]))
+                .or_else(|| ENTITY.find(after))
                 .map(|e| canonical_entity(e.as_str()))
                 .or_else(|| last_entity.clone());
             let period = period_for(span, references.contains(&span), &sentence_periods, &references)
@@ -221,7 +264,7 @@ pub fn find_figures(article: &Article, sentences: &[Span], periods: &[PeriodMent
                 sentence,
                 in_quote: false,
             };
-            link_comparison(&s[..m.start], &figure, &mut in_sentence);
+            link_comparison(tail(&s[..m.start], CONTEXT_BYTES), &figure, &mut in_sentence);
             in_sentence.push(figure);
         }
         if let Some(p) = sentence_periods
@@ -302,11 +345,13 @@ fn inherited_measure(
     sentence: Span,
     paragraphs: &[Span],
 ) -> Option<String> {
-    let paragraph = paragraphs.iter().find(|p| p.contains(sentence))?;
+    let paragraph = paragraphs
+        .get(paragraphs.partition_point(|p| p.end < sentence.end))
+        .filter(|p| p.contains(sentence))?;
     in_sentence
         .iter()
         .rev()
-        .chain(earlier.iter().rev().take_while(|f| paragraph.contains(f.span)))
+        .chain(earlier.iter().rev().take_while(|f| paragraph.contains(f.span)).take(8))
         .find(|f| f.kind == kind && f.measure.is_some())
         .and_then(|f| f.measure.clone())
 }

@@ -141,7 +141,9 @@ pub fn find_periods(text: &str, published: Option<NaiveDate>) -> Vec<PeriodMenti
     for c in PERIOD.captures_iter(text) {
         let m = c.get(0).expect("whole match");
         let span = Span::new(m.start(), m.end());
-        if dates.iter().any(|d| d.contains(span)) {
+        // Dates are sorted and do not overlap: only the last one starting before the match can hold it.
+        let i = dates.partition_point(|d| d.start <= span.start);
+        if i > 0 && dates[i - 1].contains(span) {
             continue;
         }
         let year_of = |name: &str| c.name(name).and_then(|y| y.as_str().parse::<i32>().ok());

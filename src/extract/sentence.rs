@@ -9,6 +9,10 @@ const ABBREVIATIONS: &[&str] = &[
     "dec", "gov", "sen", "rep", "gen", "approx", "est", "fig", "dept",
 ];
 
+/// The longest sentence passed on; longer runs (tables flattened into one line, machine
+/// output) are cut at a space so that work per sentence stays bounded.
+pub const MAX_SENTENCE_BYTES: usize = 2000;
+
 /// Splits each paragraph into sentences; every sentence lies inside one paragraph.
 pub fn split_sentences(text: &str, paragraphs: &[Span]) -> Vec<Span> {
     let mut out = Vec::new();
@@ -28,9 +32,22 @@ fn push_trimmed(para: &str, offset: usize, start: usize, end: usize, out: &mut V
     let s = &para[start..end];
     let lead = s.len() - s.trim_start().len();
     let trail = s.len() - s.trim_end().len();
-    if lead + trail < s.len() {
-        out.push(Span::new(offset + start + lead, offset + end - trail));
+    if lead + trail >= s.len() {
+        return;
     }
+    let (mut from, to) = (start + lead, end - trail);
+    while to - from > MAX_SENTENCE_BYTES {
+        let mut cut = from + MAX_SENTENCE_BYTES;
+        while !para.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        // Prefer the last space before the limit, so that a number is not cut in two.
+        let cut = para[from..cut].rfind(' ').map_or(cut, |i| from + i + 1).max(from + 1);
+        let cut = (cut..=to).find(|&c| para.is_char_boundary(c)).unwrap_or(to);
+        out.push(Span::new(offset + from, offset + cut));
+        from = cut;
+    }
+    out.push(Span::new(offset + from, offset + to));
 }
 
 /// Byte offsets just past each sentence-ending punctuation (and closing quotes) in a paragraph.
@@ -100,6 +117,22 @@ mod tests {
                 "Fine!"
             ]
         );
+    }
+
+    #[test]
+    fn overlong_runs_are_cut_at_spaces_into_bounded_sentences() {
+        let text = "12,345 ".repeat(1000);
+        let spans = split_sentences(&text, &[Span::new(0, text.len())]);
+        assert!(spans.len() > 1);
+        for s in &spans {
+            assert!(s.end - s.start <= MAX_SENTENCE_BYTES);
+            assert!(
+                !s.of(&text).trim_end().ends_with(','),
+                "a number was cut: {:?}",
+                s.of(&text)
+            );
+        }
+        assert_eq!(spans.last().unwrap().end, text.trim_end().len());
     }
 
     #[test]
