@@ -6,7 +6,7 @@
 //! batch: it becomes a record with its failure. Only a failing sink is fatal.
 
 use crate::export::{ExportError, Sink};
-use crate::extract::extract;
+use crate::extract::extract_within;
 use crate::fetch::{fetch, FetchError, Source};
 use crate::read::read;
 use crate::reconcile::{check_article, Corpus, Finding, Rule};
@@ -14,9 +14,25 @@ use crate::record::{Record, Stage};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::time::Duration;
 
 /// How many inputs are processed between two writes.
 const CHUNK: usize = 256;
+
+/// How a batch runs.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// The longest extraction may take on one document before it is recorded as failed.
+    pub budget: Duration,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            budget: Duration::from_secs(30),
+        }
+    }
+}
 
 /// What a run did, for the summary line and the exit code.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -60,9 +76,18 @@ impl Summary {
     }
 }
 
-/// Processes every source and writes the results to `sink`.
+/// Processes every source with the default [`Settings`] and writes the results to `sink`.
 pub fn run(
     sources: impl Iterator<Item = Result<Source, FetchError>>,
+    sink: &mut dyn Sink,
+) -> Result<Summary, ExportError> {
+    run_with(sources, &Settings::default(), sink)
+}
+
+/// Processes every source and writes the results to `sink`.
+pub fn run_with(
+    sources: impl Iterator<Item = Result<Source, FetchError>>,
+    settings: &Settings,
     sink: &mut dyn Sink,
 ) -> Result<Summary, ExportError> {
     let mut summary = Summary::default();
@@ -70,7 +95,10 @@ pub fn run(
     let mut sources = sources.peekable();
     while sources.peek().is_some() {
         let chunk: Vec<_> = sources.by_ref().take(CHUNK).collect();
-        let results: Vec<(Record, Vec<Finding>)> = chunk.into_par_iter().map(process_one).collect();
+        let results: Vec<(Record, Vec<Finding>)> = chunk
+            .into_par_iter()
+            .map(|source| process_with(source, settings))
+            .collect();
         for (record, findings) in &results {
             corpus.add(record);
             summary.count(record, findings);
@@ -84,8 +112,13 @@ pub fn run(
     Ok(summary)
 }
 
-/// Runs one input through every stage; never panics and always yields a record.
+/// Runs one input through every stage with the default [`Settings`].
 pub fn process_one(source: Result<Source, FetchError>) -> (Record, Vec<Finding>) {
+    process_with(source, &Settings::default())
+}
+
+/// Runs one input through every stage; never panics and always yields a record.
+pub fn process_with(source: Result<Source, FetchError>, settings: &Settings) -> (Record, Vec<Finding>) {
     let source = match source {
         Ok(s) => s,
         Err(e) => {
@@ -108,16 +141,17 @@ pub fn process_one(source: Result<Source, FetchError>) -> (Record, Vec<Finding>)
     };
     // A bug in a recognizer must cost one article, not the batch.
     match catch_unwind(AssertUnwindSafe(|| {
-        let extraction = extract(&article);
+        let extraction = extract_within(&article, settings.budget)?;
         let record = Record {
             article: article.clone(),
             extraction,
             failure: None,
         };
         let findings = check_article(&record);
-        (record, findings)
+        Ok::<_, crate::extract::OverBudget>((record, findings))
     })) {
-        Ok(done) => done,
+        Ok(Ok(done)) => done,
+        Ok(Err(over)) => (Record::failed(id, location, Stage::Extract, over), Vec::new()),
         Err(panic) => {
             let reason = panic
                 .downcast_ref::<&str>()

@@ -6,6 +6,7 @@
 
 use super::number::{find_numbers, Mention, MentionKind};
 use super::period::{find_dates, Period, PeriodMention};
+use super::Deadline;
 use crate::read::{Article, Span};
 use regex::Regex;
 use serde::Serialize;
@@ -189,8 +190,13 @@ fn overlapping(spans: &[Span], span: Span) -> &[Span] {
     &spans[start..end.max(start)]
 }
 
-/// Finds the figures of an article.
-pub fn find_figures(article: &Article, sentences: &[Span], periods: &[PeriodMention]) -> Vec<Figure> {
+/// Finds the figures of an article; `None` when the deadline passes first.
+pub fn find_figures(
+    article: &Article,
+    sentences: &[Span],
+    periods: &[PeriodMention],
+    deadline: Deadline,
+) -> Option<Vec<Figure>> {
     let text = &article.text;
     let mut excluded: Vec<Span> = find_dates(text);
     excluded.extend(NOT_FIGURES.find_iter(text).map(|m| Span::new(m.start(), m.end())));
@@ -199,6 +205,9 @@ pub fn find_figures(article: &Article, sentences: &[Span], periods: &[PeriodMent
     let mut current_period: Option<Period> = None;
     let mut last_entity = default_entity(text);
     for &sentence in sentences {
+        if deadline.passed() {
+            return None;
+        }
         let s = sentence.of(text);
         let sentence_periods: Vec<&PeriodMention> = within(periods, sentence, |p| p.span).iter().collect();
         let excluded = overlapping(&excluded, sentence);
@@ -280,7 +289,7 @@ pub fn find_figures(article: &Article, sentences: &[Span], periods: &[PeriodMent
         }
         figures.extend(in_sentence);
     }
-    figures
+    Some(figures)
 }
 
 /// Whether a mention states a quantity rather than a date, a name or a position.

@@ -15,6 +15,7 @@ pub use period::{Period, PeriodMention};
 pub use quote::Quote;
 
 use crate::read::{Article, Span};
+use std::time::{Duration, Instant};
 
 /// What was extracted from one article.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -29,19 +30,53 @@ pub struct Extraction {
     pub quotes: Vec<Quote>,
 }
 
+/// A point in time after which extraction gives up on a document.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Deadline(Option<Instant>);
+
+impl Deadline {
+    /// No deadline.
+    pub const NONE: Deadline = Deadline(None);
+
+    /// A deadline `budget` from now.
+    pub fn after(budget: Duration) -> Deadline {
+        Deadline(Some(Instant::now() + budget))
+    }
+
+    /// Whether the deadline has passed.
+    pub fn passed(&self) -> bool {
+        self.0.is_some_and(|d| Instant::now() >= d)
+    }
+}
+
+/// Extraction of one document ran past its time budget.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("extraction ran past its time budget of {0:?}")]
+pub struct OverBudget(pub Duration);
+
+/// Extracts like [`extract`], but gives up once `budget` has passed, so that one pathological
+/// document cannot hold a worker for ever. Checked between sentences.
+pub fn extract_within(article: &Article, budget: Duration) -> Result<Extraction, OverBudget> {
+    extract_until(article, Deadline::after(budget)).ok_or(OverBudget(budget))
+}
+
 /// Extracts everything figmine knows how to find from an article.
 pub fn extract(article: &Article) -> Extraction {
+    extract_until(article, Deadline::NONE).expect("no deadline, so extraction always completes")
+}
+
+fn extract_until(article: &Article, deadline: Deadline) -> Option<Extraction> {
     let published = article
         .published
         .as_deref()
         .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
     let sentences = sentence::split_sentences(&article.text, &article.paragraphs);
     let periods = period::find_periods(&article.text, published);
-    let figures = figure::find_figures(article, &sentences, &periods);
-    Extraction {
+    let figures = figure::find_figures(article, &sentences, &periods, deadline)?;
+    Some(Extraction {
         sentences,
         periods,
         figures,
         quotes: Vec::new(),
-    }
+    })
 }

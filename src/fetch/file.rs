@@ -68,6 +68,13 @@ pub fn discover(inputs: &[PathBuf]) -> impl Iterator<Item = Result<Source, Fetch
             .into_iter()
             .filter_map(move |entry| match entry {
                 Ok(e) if e.file_type().is_dir() => None,
+                // A FIFO or device named like an article would block or never end: record it.
+                Ok(e) if !e.file_type().is_file() && (named_file || is_article_path(e.path())) => {
+                    Some(Err(FetchError::Walk {
+                        path: e.path().to_path_buf(),
+                        reason: "not a regular file".into(),
+                    }))
+                }
                 Ok(e) if named_file || is_article_path(e.path()) => Some(Ok(Source::File(FileSource {
                     path: e.path().to_path_buf(),
                     root: root.clone(),

@@ -103,11 +103,29 @@ pub enum ReadError {
     /// Nothing of the page remained once boilerplate was removed.
     #[error("no article text found")]
     NoText,
+    /// The text is far longer than any article (a log, a dump, a single 50 MB line).
+    #[error("the text is {bytes} bytes long, more than the {limit} bytes an article may have")]
+    TooLong {
+        /// Length of the text.
+        bytes: usize,
+        /// [`MAX_TEXT_BYTES`].
+        limit: usize,
+    },
 }
+
+/// The longest article text figmine extracts from (4 MiB; long news articles are under 100 KB).
+pub const MAX_TEXT_BYTES: usize = 4 * 1024 * 1024;
 
 /// Reads a document into an article, by its format.
 pub fn read(doc: &Document) -> Result<Article, ReadError> {
     let content = decode(&doc.body, doc.format, doc.charset.as_deref())?;
+    // Checked before parsing as well as after, so a huge text file costs no parsing at all.
+    if doc.format != DocFormat::Html && content.len() > MAX_TEXT_BYTES {
+        return Err(ReadError::TooLong {
+            bytes: content.len(),
+            limit: MAX_TEXT_BYTES,
+        });
+    }
     let mut article = match doc.format {
         DocFormat::Text => text::read_text(&content),
         DocFormat::Body => text::read_body(&content),
@@ -115,6 +133,12 @@ pub fn read(doc: &Document) -> Result<Article, ReadError> {
     };
     if article.text.is_empty() {
         return Err(ReadError::NoText);
+    }
+    if article.text.len() > MAX_TEXT_BYTES {
+        return Err(ReadError::TooLong {
+            bytes: article.text.len(),
+            limit: MAX_TEXT_BYTES,
+        });
     }
     article.id = doc.id.clone();
     article.source = doc.location.clone();
