@@ -5,7 +5,7 @@
     load    spark.read.json(tagged records)                   --> a DataFrame of every record
     reduce  figure records, partitioned by (entity, measure, period),
             each partition through `figmine reconcile`        --> dataset rows, corpus findings
-    write   OUT/dataset.parquet, OUT/dataset.csv, OUT/findings.json, OUT/errors.json
+    write   OUT/dataset.parquet, OUT/dataset.csv, OUT/dataset.json, OUT/findings.json, OUT/errors.json
 
 Usage (see README.md next to this file):
 
@@ -122,10 +122,12 @@ def reduce_partitions(figures, figmine, partitions):
 
 
 def write_outputs(spark, out, reduced, records_df):
-    """Writes the dataset as Parquet and CSV, and the findings and errors as JSON."""
+    """Writes the dataset as Parquet, CSV and JSON lines, and the findings and errors as JSON lines
+    (each a Spark output folder holding one part file)."""
     rows = spark.read.json(reduced.filter(lambda s: '"table": "dataset"' in s).map(lambda s: json.dumps(json.loads(s)["row"])))
     dataset = rows.orderBy("entity", "measure", "period", "kind")
     dataset.coalesce(1).write.mode("overwrite").parquet(os.path.join(out, "dataset.parquet"))
+    dataset.coalesce(1).write.mode("overwrite").json(os.path.join(out, "dataset.json"))
     # CSV has no arrays: the sources become one ";"-separated field.
     flat = dataset.withColumn("sources", F.concat_ws(";", "sources"))
     flat.coalesce(1).write.mode("overwrite").option("header", True).csv(os.path.join(out, "dataset.csv"))
