@@ -95,10 +95,12 @@ def as_peer(m, kinds):
         return ("range", m["text"], None, m["low"], m["high"])
     if kind == "range" and "range" in kinds:
         return ("range", m["text"], None, m["low"], m["high"])
+    if kind == "number" or (kind == "money" and kinds == {"number"}):
+        if kind not in kinds and kinds != {"number"}:
+            return None
+        return ("number", numeral_of(m), m["value"], None, None)
     if kind not in kinds:
         return None
-    if kind == "number" or (kind == "money" and kinds == {"number"}):
-        return ("number", numeral_of(m), m["value"], None, None)
     peer_kind = "quantity" if kind == "money" else kind
     text = m["text"]
     if m.get("approx") and kinds != {"range"} and text.lower().startswith(m["approx"]):

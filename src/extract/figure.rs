@@ -294,7 +294,7 @@ pub fn find_figures(
 
 /// Whether a mention states a quantity rather than a date, a name or a position.
 fn is_figure(m: &Mention, sentence: &str, span: Span, excluded: &[Span], periods: &[&PeriodMention]) -> bool {
-    if m.kind == MentionKind::Ordinal {
+    if m.kind == MentionKind::Ordinal || is_word_fraction(m) {
         return false;
     }
     let overlaps = |o: &Span| o.start < span.end && span.start < o.end;
@@ -305,6 +305,14 @@ fn is_figure(m: &Mention, sentence: &str, span: Span, excluded: &[Span], periods
         return false;
     }
     true
+}
+
+/// "half", "two thirds", "a fifth": a share in words is not a count (and "half" mostly names a
+/// half-year); a fraction of a scale ("half a million") is a whole number and stays.
+fn is_word_fraction(m: &Mention) -> bool {
+    m.kind == MentionKind::Number
+        && m.value.is_some_and(|v| v.fract() != 0.0 && v.abs() < 1.0)
+        && !m.text.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// "Office 365", "Windows 10", "iOS 8", "Section 702", "version 2.1": a short number right after
@@ -321,7 +329,8 @@ fn names_a_product(sentence: &str, m: &Mention) -> bool {
     ) {
         return true;
     }
-    let bare = m.text.bytes().all(|b| b.is_ascii_digit()) && m.text.len() <= 4;
+    let bare = m.text.bytes().all(|b| b.is_ascii_digit()) && m.text.len() <= 4
+        || m.text.chars().next().is_some_and(char::is_uppercase) && !m.text.contains(' '); // "Xbox One"
     let sentence_start = before.len() == word.len();
     bare && word.chars().any(char::is_uppercase) && !sentence_start && !CLAUSE_WORDS.contains(&word)
 }

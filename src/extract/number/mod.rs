@@ -1,0 +1,902 @@
+//! Numeric mentions in a sentence: counts, percentages, money, ordinals, ranges and bounds.
+//!
+//! [`find_numbers`] is the one entry point; `figmine numbers` prints exactly what it returns.
+
+use crate::read::Span;
+use regex::Regex;
+use serde::Serialize;
+use std::sync::LazyLock;
+
+/// What a mention is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MentionKind {
+    /// A plain count or quantity ("31,002", "thirty-two").
+    Number,
+    /// A percentage ("3 percent"); `value` is the figure before the sign.
+    Percent,
+    /// An amount of money ("$1.2 billion"); `unit` holds the currency code.
+    Money,
+    /// A position ("21st", "third").
+    Ordinal,
+    /// A range ("0-999"); `low` and `high` hold the bounds and `unit` what they count.
+    Range,
+}
+
+/// One numeric mention and what it means.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Mention {
+    /// The text of the mention.
+    pub text: String,
+    /// Byte offset of the first byte in the searched text.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// What it is.
+    pub kind: MentionKind,
+    /// The stated value, or `None` for a pure range.
+    pub value: Option<f64>,
+    /// Lower bound implied by the text (the value itself when exact).
+    pub low: Option<f64>,
+    /// Upper bound implied by the text (the value itself when exact).
+    pub high: Option<f64>,
+    /// The approximation or bound qualifier as written, lowercased ("more than", "about").
+    pub approx: Option<String>,
+    /// `"percent"` (or `"percentage points"`) for percentages and ranges of them, an ISO currency
+    /// code for money.
+    pub unit: Option<String>,
+    /// The place value of the last stated digit (1 for "31,002", 100,000 for "1.5 million"),
+    /// so later stages know how far the writer may have rounded.
+    #[serde(skip)]
+    pub precision: f64,
+}
+
+impl Mention {
+    /// The mention's span in the searched text.
+    pub fn span(&self) -> Span {
+        Span::new(self.start, self.end)
+    }
+}
+
+mod lex;
+mod words;
+
+use lex::{Tk, Toks};
+use words::{numeral, Numeral};
+
+/// URLs and e-mail addresses: numbers inside them are not mentions ("%20", "report-2014").
+static URL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:https?://|www\.)\S+|\S+@\S+\.\w+").unwrap());
+
+/// What a qualifier says about the stated value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Bound {
+    /// The value is a lower bound ("more than", "at least").
+    Lower,
+    /// The value is an upper bound ("up to", "fewer than", "nearly").
+    Upper,
+    /// The value is rounded ("about", "roughly").
+    Approx,
+    /// The value is exact ("equal to").
+    Exact,
+}
+
+/// Qualifiers before a number, longest first within each first word.
+const QUALIFIERS: &[(&str, Bound)] = &[
+    ("greater than or equal to", Bound::Lower),
+    ("more than or equal to", Bound::Lower),
+    ("larger than or equal to", Bound::Lower),
+    ("higher than or equal to", Bound::Lower),
+    ("bigger than or equal to", Bound::Lower),
+    ("greater or equal than", Bound::Lower),
+    ("greater or equal to", Bound::Lower),
+    ("larger or equal than", Bound::Lower),
+    ("bigger or equal than", Bound::Lower),
+    ("higher or equal than", Bound::Lower),
+    ("more or equal than", Bound::Lower),
+    ("at least or equal to", Bound::Lower),
+    ("equal to or more than", Bound::Lower),
+    ("equal to or greater than", Bound::Lower),
+    ("equal to or higher than", Bound::Lower),
+    ("less than or equal to", Bound::Upper),
+    ("fewer than or equal to", Bound::Upper),
+    ("smaller than or equal to", Bound::Upper),
+    ("lower than or equal to", Bound::Upper),
+    ("less or equal than", Bound::Upper),
+    ("less or equal to", Bound::Upper),
+    ("smaller or equal than", Bound::Upper),
+    ("smaller or equal to", Bound::Upper),
+    ("lower or equal than", Bound::Upper),
+    ("equal to or less than", Bound::Upper),
+    ("equal to or fewer than", Bound::Upper),
+    ("equal to or lower than", Bound::Upper),
+    ("no fewer than", Bound::Lower),
+    ("no less than", Bound::Lower),
+    ("not less than", Bound::Lower),
+    ("no more than", Bound::Upper),
+    ("not more than", Bound::Upper),
+    ("just over", Bound::Lower),
+    ("well over", Bound::Lower),
+    ("just under", Bound::Upper),
+    ("well under", Bound::Upper),
+    ("more than", Bound::Lower),
+    ("greater than", Bound::Lower),
+    ("larger than", Bound::Lower),
+    ("bigger than", Bound::Lower),
+    ("higher than", Bound::Lower),
+    ("in excess of", Bound::Lower),
+    ("upwards of", Bound::Lower),
+    ("north of", Bound::Lower),
+    ("at least", Bound::Lower),
+    ("exceeding", Bound::Lower),
+    ("exceeds", Bound::Lower),
+    ("exceed", Bound::Lower),
+    ("surpassing", Bound::Lower),
+    ("surpass", Bound::Lower),
+    ("above", Bound::Lower),
+    ("over", Bound::Lower),
+    ("less than", Bound::Upper),
+    ("fewer than", Bound::Upper),
+    ("smaller than", Bound::Upper),
+    ("lower than", Bound::Upper),
+    ("as many as", Bound::Upper),
+    ("as much as", Bound::Upper),
+    ("at most", Bound::Upper),
+    ("up to", Bound::Upper),
+    ("close to", Bound::Upper),
+    ("nearly", Bound::Upper),
+    ("almost", Bound::Upper),
+    ("under", Bound::Upper),
+    ("below", Bound::Upper),
+    ("an estimated", Bound::Approx),
+    ("estimated", Bound::Approx),
+    ("approximately", Bound::Approx),
+    ("about", Bound::Approx),
+    ("around", Bound::Approx),
+    ("roughly", Bound::Approx),
+    ("some", Bound::Approx),
+    ("circa", Bound::Approx),
+    ("approx", Bound::Approx),
+    ("equals to", Bound::Exact),
+    ("equaling to", Bound::Exact),
+    ("equal to", Bound::Exact),
+    ("equals", Bound::Exact),
+];
+
+/// Words after which "about" means "concerning", not "roughly".
+const ABOUT_AS_PREPOSITION: &[&str] = &[
+    "information",
+    "data",
+    "details",
+    "detail",
+    "questions",
+    "question",
+    "news",
+    "concerns",
+    "asked",
+    "ask",
+    "talk",
+    "talked",
+    "talking",
+    "know",
+    "knew",
+    "learn",
+    "records",
+    "content",
+    "facts",
+    "told",
+    "wrote",
+    "said",
+];
+
+/// Qualifiers after a number ("500 or more").
+const SUFFIXES: &[(&str, Bound)] = &[
+    ("or more", Bound::Lower),
+    ("and more", Bound::Lower),
+    ("or greater", Bound::Lower),
+    ("or higher", Bound::Lower),
+    ("or above", Bound::Lower),
+    ("and above", Bound::Lower),
+    ("or over", Bound::Lower),
+    ("and over", Bound::Lower),
+    ("or less", Bound::Upper),
+    ("or fewer", Bound::Upper),
+    ("or lower", Bound::Upper),
+    ("or below", Bound::Upper),
+    ("and below", Bound::Upper),
+    ("or under", Bound::Upper),
+    ("and under", Bound::Upper),
+];
+
+/// Words before "from" that make "from 590 to 1,298" a change rather than a range.
+const CHANGE_WORDS: &[&str] = &[
+    "rose",
+    "rise",
+    "rises",
+    "rising",
+    "risen",
+    "fell",
+    "fall",
+    "falls",
+    "falling",
+    "fallen",
+    "increased",
+    "increase",
+    "increases",
+    "increasing",
+    "decreased",
+    "decrease",
+    "decreases",
+    "decreasing",
+    "grew",
+    "grow",
+    "grows",
+    "growing",
+    "grown",
+    "dropped",
+    "drop",
+    "drops",
+    "dropping",
+    "declined",
+    "decline",
+    "declines",
+    "declining",
+    "climbed",
+    "climb",
+    "climbing",
+    "jumped",
+    "jump",
+    "jumping",
+    "up",
+    "down",
+    "went",
+    "go",
+    "going",
+    "gone",
+    "changed",
+    "change",
+    "moved",
+    "shrank",
+    "shrunk",
+    "doubled",
+    "tripled",
+    "halved",
+    "cut",
+    "raised",
+    "lowered",
+    "reduced",
+    "expanded",
+    "surged",
+    "soared",
+    "slipped",
+    "dipped",
+    "plunged",
+    "plummeted",
+];
+
+/// Words before "one" that make it a pronoun ("the one", "which one").
+const ONE_PRONOUN: &[&str] = &[
+    "the", "this", "that", "which", "each", "every", "any", "no", "another", "some", "first", "last", "next", "other",
+    "every", "little", "big", "only", "right", "wrong", "new", "old", "same",
+];
+
+/// A single number with its affixes (sign, currency, percent), before any qualifier or range.
+#[derive(Debug, Clone)]
+struct Simple {
+    value: f64,
+    first: usize,
+    next: usize,
+    kind: MentionKind,
+    unit: Option<String>,
+    precision: f64,
+    fraction: bool,
+    /// Whether its currency or percent sign came after the number (and so may cover a range).
+    trailing_unit: bool,
+}
+
+/// Finds every numeric mention in `text`, in order.
+pub fn find_numbers(text: &str) -> Vec<Mention> {
+    let t = Toks::new(text);
+    let urls: Vec<(usize, usize)> = URL.find_iter(text).map(|m| (m.start(), m.end())).collect();
+    let in_url = |i: usize| urls.iter().any(|&(s, e)| t.start(i) >= s && t.start(i) < e);
+    let mut out: Vec<Mention> = Vec::new();
+    let mut i = 0;
+    while i < t.len() {
+        if in_url(i) {
+            i += 1;
+            continue;
+        }
+        match mention_at(&t, i) {
+            Some((m, next)) if next > i => {
+                if let Some(m) = m {
+                    out.push(m);
+                }
+                i = next;
+            }
+            _ => i += 1,
+        }
+    }
+    let out = merge_bound_pairs(text, out);
+    merge_restatements(text, out)
+}
+
+/// The mention starting at token `i` (with the token after it), `Some((None, next))` for tokens
+/// that are read but are not a mention (a year span, a clock time), `None` when nothing starts here.
+fn mention_at(t: &Toks, i: usize) -> Option<(Option<Mention>, usize)> {
+    if let Some(r) = prefixed_range(t, i) {
+        return Some((Some(r.0), r.1));
+    }
+    if let Some((phrase, bound, next)) = qualifier(t, i) {
+        if let Some(r) = infix_range(t, next) {
+            return Some((Some(r.0), r.1));
+        }
+        if let Some(s) = simple(t, next).filter(|s| s.kind != MentionKind::Ordinal) {
+            let s = ratio(t, &s).unwrap_or(s);
+            let approximate = matches!(bound, Bound::Approx | Bound::Exact);
+            if let Some((suffix, b, after)) = suffix(t, s.next).filter(|_| approximate) {
+                // "about 500 or more": the bound after the number is the one that counts
+                let first = if bound == Bound::Exact { i } else { s.first };
+                let mut m = mention(t, &s, first, after);
+                m.approx = Some(suffix);
+                set_bounds(&mut m, b);
+                return Some((Some(m), after));
+            }
+            return Some(bounded(t, i, phrase, bound, s));
+        }
+    }
+    if let Some(r) = infix_range(t, i) {
+        return Some((Some(r.0), r.1));
+    }
+    if let Some(m) = percent_of(t, i) {
+        return Some((Some(m.0), m.1));
+    }
+    let s = simple(t, i)?;
+    if skipped(t, &s) {
+        return Some((None, s.next));
+    }
+    if let Some(f) = ratio(t, &s) {
+        return Some(suffixed(t, f));
+    }
+    Some(suffixed(t, s))
+}
+
+/// A simple mention with an optional bound after it ("500 or more").
+fn suffixed(t: &Toks, s: Simple) -> (Option<Mention>, usize) {
+    if s.kind != MentionKind::Ordinal {
+        if let Some((phrase, bound, next)) = suffix(t, s.next) {
+            let mut m = mention(t, &s, s.first, next);
+            m.approx = Some(phrase);
+            set_bounds(&mut m, bound);
+            return (Some(m), next);
+        }
+    }
+    (Some(mention(t, &s, s.first, s.next)), s.next)
+}
+
+fn mention(t: &Toks, s: &Simple, first: usize, next: usize) -> Mention {
+    let (start, end) = (t.start(first), t.end(next - 1));
+    Mention {
+        text: t.text[start..end].to_owned(),
+        start,
+        end,
+        kind: s.kind,
+        value: Some(s.value),
+        low: Some(s.value),
+        high: Some(s.value),
+        approx: None,
+        unit: s.unit.clone(),
+        precision: s.precision,
+    }
+}
+
+fn set_bounds(m: &mut Mention, bound: Bound) {
+    let v = m.value;
+    (m.low, m.high) = match bound {
+        Bound::Lower => (v, None),
+        Bound::Upper => (None, v),
+        Bound::Approx => (None, None),
+        Bound::Exact => (v, v),
+    };
+}
+
+/// A qualified mention: "more than 50", "up to $180 billion", "less than 5000 or equal".
+fn bounded(t: &Toks, first: usize, phrase: String, bound: Bound, s: Simple) -> (Option<Mention>, usize) {
+    let mut next = s.next;
+    // "less than 5000 or equal", "more than 5000 or equal to" (but not "or equal to 6000")
+    if t.word(next) == "or" && t.word(next + 1) == "equal" && matches!(bound, Bound::Lower | Bound::Upper) {
+        let to = t.word(next + 2) == "to";
+        let after = next + 2 + usize::from(to);
+        if simple(t, after).is_none() {
+            next = after;
+        }
+    }
+    let mut m = mention(t, &s, first, next);
+    m.approx = Some(phrase);
+    set_bounds(&mut m, bound);
+    (Some(m), next)
+}
+
+/// The qualifier phrase at `i`: (as written, lowercased; its meaning; the token after it).
+fn qualifier(t: &Toks, i: usize) -> Option<(String, Bound, usize)> {
+    if let Some(r) = symbol_bound(t, i) {
+        return Some(r);
+    }
+    if !t.is(i, Tk::Word) {
+        return None;
+    }
+    let first = t.word(i);
+    if first == "about" && i > 0 && ABOUT_AS_PREPOSITION.contains(&t.word(i - 1)) {
+        return None; // "information about 42,648 users": about is "concerning"
+    }
+    QUALIFIERS
+        .iter()
+        .filter(|(p, _)| p.split(' ').next() == Some(first))
+        .find_map(|(p, b)| {
+            let n = words_match(t, i, p)?;
+            let mut next = n;
+            if t.word(next) == "the" && matches!(b, Bound::Lower | Bound::Upper) && simple(t, next + 1).is_some() {
+                next += 1;
+            }
+            Some(((*p).to_owned(), *b, next))
+        })
+}
+
+/// Whether the words of `phrase` stand at `i`: the token after them.
+fn words_match(t: &Toks, i: usize, phrase: &str) -> Option<usize> {
+    let mut j = i;
+    for w in phrase.split(' ') {
+        if t.word(j) != w {
+            return None;
+        }
+        j += 1;
+    }
+    Some(j)
+}
+
+/// ">30", ">= 30", "< = 100", "≤ 5" (but not "<>30", "=>30").
+fn symbol_bound(t: &Toks, i: usize) -> Option<(String, Bound, usize)> {
+    let s = t.str(i);
+    let bound = match s {
+        ">" | "≥" => Bound::Lower,
+        "<" | "≤" => Bound::Upper,
+        _ => return None,
+    };
+    if i > 0 && t.glued(i - 1) && matches!(t.str(i - 1), "=" | "<" | ">") {
+        return None;
+    }
+    let mut j = i + 1;
+    let mut phrase = s.to_owned();
+    if t.sym(j, "=") {
+        phrase = t.text[t.start(i)..t.end(j)].to_owned();
+        j += 1;
+    }
+    if matches!(t.str(j), "<" | ">" | "=") {
+        return None;
+    }
+    Some((phrase, bound, j))
+}
+
+/// A qualifier after a number at `j`.
+fn suffix(t: &Toks, j: usize) -> Option<(String, Bound, usize)> {
+    SUFFIXES.iter().find_map(|(p, b)| {
+        let mut n = words_match(t, j, p)?;
+        if simple(t, n).is_some() {
+            return None; // "above 1000 and below 1500": the next number's bound
+        }
+        // "200 or greater than" (but "200 or greater than 190" bounds the 190)
+        if t.word(n) == "than" {
+            if simple(t, n + 1).is_some() {
+                return None;
+            }
+            n += 1;
+        }
+        Some(((*p).to_owned(), *b, n))
+    })
+}
+
+/// "between 1,000 and 1,499", "from 200 to 3000000", "between the tenth and the fifteenth".
+fn prefixed_range(t: &Toks, i: usize) -> Option<(Mention, usize)> {
+    let joiners: &[&str] = match t.word(i) {
+        "between" => &["and"],
+        "from" => &["to", "through", "thru", "-", "–", "—"],
+        _ => return None,
+    };
+    if t.word(i) == "from" && changes_before(t, i) {
+        return None;
+    }
+    let the = |j: usize| if t.word(j) == "the" { j + 1 } else { j };
+    let low = simple(t, the(i + 1))?;
+    let k = low.next;
+    let joined = joiners.iter().any(|w| t.word(k) == *w || t.str(k) == *w);
+    if !joined {
+        return None;
+    }
+    let high = simple(t, the(k + 1))?;
+    let m = range_mention(t, i, low, high)?;
+    Some(m)
+}
+
+/// Whether a change verb stands in the three words before `i` ("rose from", "up 5% from").
+fn changes_before(t: &Toks, i: usize) -> bool {
+    (i.saturating_sub(4)..i).any(|k| CHANGE_WORDS.contains(&t.word(k)))
+}
+
+/// "0-999", "0–999", "0 to 999", "20 through 100", "20~100", "5k-20k", "50 to 80%".
+fn infix_range(t: &Toks, i: usize) -> Option<(Mention, usize)> {
+    let low = simple(t, i)?;
+    let k = low.next;
+    let dash = t.dash(k) || t.sym(k, "~");
+    if !(dash || matches!(t.word(k), "to" | "through" | "thru")) {
+        return None;
+    }
+    if dash {
+        // a phone number or a date ("+1-222-2222", "1995-01") is no range
+        let before_chain = i > 0 && t.glued(i - 1) && matches!(t.str(i - 1), "+" | "-" | "/" | ".");
+        if before_chain {
+            return None;
+        }
+    } else if changes_before(t, i) {
+        return None;
+    }
+    let high = simple(t, k + 1)?;
+    if dash && t.glued(high.next - 1) && (t.dash(high.next) || t.sym(high.next, "/")) && t.is(high.next + 1, Tk::Digits)
+    {
+        return None;
+    }
+    range_mention(t, i, low, high)
+}
+
+/// A range from two simple mentions, when they make one: same kind (or a unit written once,
+/// after the second), low below high.
+fn range_mention(t: &Toks, first: usize, low: Simple, high: Simple) -> Option<(Mention, usize)> {
+    use MentionKind::*;
+    let kind = match (low.kind, high.kind) {
+        (a, b) if a == b && a != Ordinal => a,
+        (Number, b @ (Percent | Money)) if high.trailing_unit => b,
+        (Ordinal, Ordinal) if t.word(first) == "between" => Number,
+        _ => return None,
+    };
+    if low.value >= high.value || low.fraction != high.fraction {
+        return None;
+    }
+    let (start, end) = (t.start(first), t.end(high.next - 1));
+    let unit = high.unit.clone().or(low.unit.clone());
+    let _ = kind;
+    Some((
+        Mention {
+            text: t.text[start..end].to_owned(),
+            start,
+            end,
+            kind: MentionKind::Range,
+            value: None,
+            low: Some(low.value),
+            high: Some(high.value),
+            approx: None,
+            unit,
+            precision: low.precision.min(high.precision),
+        },
+        high.next,
+    ))
+}
+
+/// "percent of 10", "per cent of twenty-two": the percent named first.
+fn percent_of(t: &Toks, i: usize) -> Option<(Mention, usize)> {
+    let j = match t.word(i) {
+        "percent" | "percents" => i + 1,
+        "per" if t.word(i + 1) == "cent" => i + 2,
+        _ => return None,
+    };
+    if t.word(j) != "of" || (i > 0 && t.is(i - 1, Tk::Digits)) {
+        return None;
+    }
+    let n = numeral(t, j + 1).filter(|n| !n.ordinal)?;
+    let s = Simple {
+        value: n.value,
+        first: i,
+        next: n.next,
+        kind: MentionKind::Percent,
+        unit: Some("percent".to_owned()),
+        precision: n.precision,
+        fraction: n.fraction,
+        trailing_unit: false,
+    };
+    Some((mention(t, &s, i, n.next), n.next))
+}
+
+/// Currency written before an amount: the code and the token after it.
+fn currency_before(t: &Toks, i: usize) -> Option<(&'static str, usize)> {
+    let code = |s: &str| -> Option<&'static str> {
+        Some(match s {
+            "$" => "USD",
+            "€" => "EUR",
+            "£" => "GBP",
+            "¥" => "JPY",
+            "₹" => "INR",
+            _ => return None,
+        })
+    };
+    if let Some(c) = code(t.str(i)) {
+        return Some((c, i + 1));
+    }
+    if t.is(i, Tk::Word) && t.glued(i) && t.sym(i + 1, "$") {
+        let c = match t.str(i) {
+            "US" => "USD",
+            "C" | "CA" => "CAD",
+            "A" | "AU" => "AUD",
+            "HK" => "HKD",
+            "NZ" => "NZD",
+            "S" => "SGD",
+            _ => return None,
+        };
+        return Some((c, i + 2));
+    }
+    let c = match t.str(i) {
+        "USD" | "EUR" | "GBP" | "JPY" | "CNY" | "INR" | "CHF" | "CAD" | "AUD" | "RMB" | "SEK" => t.str(i),
+        _ => return None,
+    };
+    let c = CODES.iter().find(|k| **k == c)?;
+    Some((c, i + 1))
+}
+
+const CODES: &[&str] = &[
+    "USD", "EUR", "GBP", "JPY", "CNY", "INR", "CHF", "CAD", "AUD", "RMB", "SEK",
+];
+
+/// Currency written after an amount ("10.99$", "40 euros", "20 million pounds").
+fn currency_after(t: &Toks, j: usize) -> Option<(&'static str, usize)> {
+    if j > 0 && t.glued(j - 1) {
+        let c = match t.str(j) {
+            "$" => Some("USD"),
+            "€" => Some("EUR"),
+            "£" => Some("GBP"),
+            _ => None,
+        };
+        if let Some(c) = c {
+            return Some((c, j + 1));
+        }
+    }
+    let c = match t.word(j) {
+        "dollar" | "dollars" | "bucks" | "usd" => "USD",
+        "euro" | "euros" | "eur" => "EUR",
+        "pound" | "pounds" | "gbp" | "sterling" => "GBP",
+        "yen" | "jpy" => "JPY",
+        "yuan" | "renminbi" | "cny" | "rmb" => "CNY",
+        "rupee" | "rupees" | "inr" => "INR",
+        "cent" | "cents" => "USD",
+        "pence" | "p" if t.word(j) == "pence" => "GBP",
+        _ => return None,
+    };
+    Some((c, j + 1))
+}
+
+/// One number with its sign, currency and percent: "-1.2M", "$1.2 billion", "97 per cent".
+fn simple(t: &Toks, i: usize) -> Option<Simple> {
+    let mut j = i;
+    let mut negative = false;
+    let mut currency = None;
+    if let Some((c, next)) = currency_before(t, j) {
+        currency = Some(c);
+        j = next;
+    }
+    // a sign: "-5", "- 10 k", "minus five", "negative 1200000" (not "SCP-173", not "1995-01")
+    let after_word_sign = |k: usize| k > 0 && matches!(t.word(k - 1), "minus" | "negative");
+    let sign_here = |k: usize| {
+        (t.dash(k)
+            && !(k > 0 && t.glued(k - 1) && (t.is(k - 1, Tk::Digits) || t.is(k - 1, Tk::Word) && !after_word_sign(k))))
+            || matches!(t.word(k), "minus" | "negative")
+    };
+    if sign_here(j) {
+        if sign_here(j + 1) {
+            return None; // "negative negative 5": the last sign is the one
+        }
+        negative = true;
+        j += 1;
+        if currency.is_none() {
+            if let Some((c, next)) = currency_before(t, j) {
+                currency = Some(c);
+                j = next;
+            }
+        }
+    }
+    let n: Numeral = numeral(t, j)?;
+    if negative && t.is(i, Tk::Sym) && !t.glued(i) && !t.is(n.first, Tk::Digits) {
+        return None; // "- two" is a dash, not a sign
+    }
+    let mut next = n.next;
+    let mut kind = MentionKind::Number;
+    let mut unit = None;
+    let mut trailing_unit = false;
+    if n.ordinal {
+        if currency.is_some() || negative {
+            return None;
+        }
+        kind = MentionKind::Ordinal;
+    } else if let Some((u, after)) = percent_after(t, next) {
+        kind = MentionKind::Percent;
+        unit = Some(u.to_owned());
+        next = after;
+        trailing_unit = true;
+    } else if let Some(c) = currency {
+        kind = MentionKind::Money;
+        unit = Some(c.to_owned());
+    } else if let Some((c, after)) = currency_after(t, next) {
+        kind = MentionKind::Money;
+        unit = Some(c.to_owned());
+        next = after;
+        trailing_unit = true;
+    }
+    if currency.is_some() && kind != MentionKind::Money {
+        return None;
+    }
+    let value = if negative { -n.value } else { n.value };
+    if n.value == 0.0 && n.words && n.first + 1 == n.next && t.word(n.first) == "nil" && kind != MentionKind::Number {
+        return None;
+    }
+    Some(Simple {
+        value,
+        first: i,
+        next,
+        kind,
+        unit,
+        precision: n.precision,
+        fraction: n.fraction,
+        trailing_unit,
+    })
+}
+
+/// "%", "percent", "per cent", "pct", "percentage points" after a number.
+fn percent_after(t: &Toks, j: usize) -> Option<(&'static str, usize)> {
+    if t.sym(j, "%") && t.gap(j - 1).len() <= 1 {
+        return Some(("percent", j + 1));
+    }
+    match t.word(j) {
+        "percent" | "percents" | "pct" => Some(("percent", j + 1)),
+        "per" if t.word(j + 1) == "cent" || (t.dash(j + 1) && t.word(j + 2) == "cent") => {
+            Some(("percent", if t.dash(j + 1) { j + 3 } else { j + 2 }))
+        }
+        "percentage" if matches!(t.word(j + 1), "point" | "points") => Some(("percentage points", j + 2)),
+        "percentage" => Some(("percent", j + 1)),
+        _ => None,
+    }
+}
+
+/// Numbers read but not reported: clock times ("2 pm"), year spans ("2013-14"), "one" as a
+/// pronoun ("the one you mentioned", "one of the"), a lone "nil"/"single" word.
+fn skipped(t: &Toks, s: &Simple) -> bool {
+    let words_one = t.word(s.first) == "one" && s.next == s.first + 1;
+    if words_one {
+        let before = if s.first > 0 { t.word(s.first - 1) } else { "" };
+        let after = t.word(s.next);
+        if ONE_PRONOUN.contains(&before) || matches!(after, "of" | "another" | "by") || t.sym(s.next, "'") {
+            return true;
+        }
+        if s.first > 0 && t.is(s.first - 1, Tk::Word) && words::is_ordinal_word(before) {
+            return true;
+        }
+    }
+    if s.kind == MentionKind::Number && s.value > 0.0 && s.value < 13.0 {
+        let w = t.word(s.next);
+        if matches!(w, "am" | "pm") || (matches!(w, "a" | "p") && t.sym(s.next + 1, ".")) {
+            return true;
+        }
+    }
+    // "9:30"
+    if t.sym(s.next, ":") && t.glued(s.next - 1) && t.is(s.next + 1, Tk::Digits) {
+        return true;
+    }
+    // "2013-14", "2014/15": a span of years
+    let y = t.str(s.first);
+    if y.len() == 4 && (y.starts_with("19") || y.starts_with("20")) && s.next == s.first + 1 {
+        let k = s.next;
+        if (t.dash(k) || t.sym(k, "/")) && t.glued(k - 1) && t.glued(k) && t.str(k + 1).len() == 2 {
+            return true;
+        }
+    }
+    false
+}
+
+/// "one in five", "2 out of 3", "1 over 20": a ratio, when the first is the smaller (and the
+/// second is not a year: "1 in 2014").
+fn ratio(t: &Toks, s: &Simple) -> Option<Simple> {
+    if s.kind != MentionKind::Number || s.fraction {
+        return None;
+    }
+    let (word_len, over) = match t.word(s.next) {
+        "in" => (1, false),
+        "over" => (1, true),
+        "out" if t.word(s.next + 1) == "of" => (2, false),
+        _ => return None,
+    };
+    let n = numeral(t, s.next + word_len).filter(|n| !n.ordinal && !n.fraction)?;
+    if n.value == 0.0 {
+        return None;
+    }
+    let year = !n.words && (1800.0..2100.0).contains(&n.value) && n.value.fract() == 0.0;
+    if over {
+        // "2000 over 3" but not "$2000 over 3 years"
+        if t.is(n.next, Tk::Word) {
+            return None;
+        }
+    } else if s.value >= n.value || year {
+        return None;
+    }
+    Some(Simple {
+        value: s.value / n.value,
+        next: n.next,
+        fraction: true,
+        precision: 0.01,
+        ..s.clone()
+    })
+}
+
+/// "larger than 10 and smaller than 20", "at most 100 and at least 20": a lower and an upper
+/// bound joined by "and", "but" or a comma are one range when the lower is below the upper.
+fn merge_bound_pairs(text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
+    for m in mentions {
+        if let Some(prev) = out.last() {
+            let joined = matches!(text[prev.end..m.start].trim(), "and" | "but" | "," | ", and" | ", but");
+            let one_sided = |x: &Mention| x.approx.is_some() && x.low.is_some() != x.high.is_some();
+            if joined && one_sided(prev) && one_sided(&m) && prev.kind == m.kind {
+                let low = prev.low.or(m.low);
+                let high = prev.high.or(m.high);
+                if let (Some(l), Some(h)) = (low, high) {
+                    if l < h && prev.low.is_some() != m.low.is_some() {
+                        let prev = out.pop().expect("checked above");
+                        out.push(Mention {
+                            text: text[prev.start..m.end].to_owned(),
+                            start: prev.start,
+                            end: m.end,
+                            kind: MentionKind::Range,
+                            value: None,
+                            low,
+                            high,
+                            approx: None,
+                            unit: prev.unit.clone(),
+                            precision: prev.precision.min(m.precision),
+                        });
+                        continue;
+                    }
+                }
+            }
+        }
+        out.push(m);
+    }
+    out
+}
+
+/// "forty-five (45)", "three (3) requests": a number restated in brackets is one mention.
+fn merge_restatements(text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
+    for m in mentions {
+        if let Some(prev) = out.last_mut() {
+            let between = &text[prev.end..m.start];
+            let closes = text[m.end..].trim_start().starts_with(')');
+            if between.trim() == "(" && closes && prev.value == m.value && prev.kind == m.kind {
+                let close = m.end + text[m.end..].find(')').expect("checked above") + 1;
+                prev.end = close;
+                prev.text = text[prev.start..close].to_owned();
+                continue;
+            }
+        }
+        out.push(m);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digits_percent_and_money() {
+        let m = find_numbers("Of 31,002 requests, 3 percent; fines of $1.2 billion.");
+        assert_eq!(m.len(), 3);
+        assert_eq!((m[0].kind, m[0].value), (MentionKind::Number, Some(31002.0)));
+        assert_eq!(
+            (m[1].kind, m[1].value, m[1].text.as_str()),
+            (MentionKind::Percent, Some(3.0), "3 percent")
+        );
+        assert_eq!((m[2].kind, m[2].value), (MentionKind::Money, Some(1.2e9)));
+        assert_eq!(m[2].precision, 1e8);
+    }
+}
