@@ -530,4 +530,86 @@ mod tests {
         assert_eq!(f[1].1.as_deref(), Some("2014-H1"));
         assert_eq!(f[1].3.as_deref(), Some("Yahoo"));
     }
+
+    /// (text, kind, value, low, high, approx) of a figure.
+    type Bounds = (
+        String,
+        FigureKind,
+        Option<f64>,
+        Option<f64>,
+        Option<f64>,
+        Option<String>,
+    );
+
+    #[test]
+    fn ranges_and_bounds_become_figures_with_low_and_high() {
+        let mut a = Article::default();
+        a.set_paragraphs([
+            "Microsoft received between 1,000 and 1,499 national security letters, more than 50 countries sent \
+             requests, up to 4 per cent of turnover, and fines between $21.5 billion and $35 billion.",
+        ]);
+        let f: Vec<Bounds> = extract(&a)
+            .figures
+            .iter()
+            .map(|f| {
+                (
+                    f.span.of(&a.text).to_owned(),
+                    f.kind,
+                    f.value,
+                    f.low,
+                    f.high,
+                    f.approx.clone(),
+                )
+            })
+            .collect();
+        let row = |t: &str, k, v, l, h, q: Option<&str>| (t.to_owned(), k, v, l, h, q.map(str::to_owned));
+        assert_eq!(
+            f,
+            [
+                row(
+                    "between 1,000 and 1,499",
+                    FigureKind::Count,
+                    None,
+                    Some(1000.0),
+                    Some(1499.0),
+                    None
+                ),
+                row(
+                    "more than 50",
+                    FigureKind::Count,
+                    Some(50.0),
+                    Some(50.0),
+                    None,
+                    Some("more than")
+                ),
+                row(
+                    "up to 4 per cent",
+                    FigureKind::Percent,
+                    Some(4.0),
+                    None,
+                    Some(4.0),
+                    Some("up to")
+                ),
+                row(
+                    "between $21.5 billion and $35 billion",
+                    FigureKind::Money,
+                    None,
+                    Some(21.5e9),
+                    Some(35e9),
+                    None
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn word_fractions_pronouns_and_product_names_are_not_figures() {
+        assert_eq!(
+            texts(
+                "One of the largest requesters asked about half of the accounts. The one that mattered ran on \
+                 Xbox One and cut two thirds of the backlog; three requests remained."
+            ),
+            ["three"]
+        );
+    }
 }

@@ -185,11 +185,10 @@ pub(super) fn literal(t: &Toks, i: usize) -> Option<Literal> {
     if plain && t.sym(j, "/") && t.glued(j - 1) && t.glued(j) && t.is(j + 1, Tk::Digits) && !t.chain_member(i) {
         let denominator: f64 = t.str(j + 1).parse().ok()?;
         let date = t.sym(j + 2, "/") && t.glued(j + 1);
-        if date || denominator == 0.0 {
-            if denominator == 0.0 && !date {
-                return None;
-            }
-        } else {
+        if denominator == 0.0 && !date {
+            value = f64::NAN; // "1/0": read, so that its digits are not taken one by one, but no number
+            j += 2;
+        } else if !date {
             value /= denominator;
             precision = 0.01;
             j += 2;

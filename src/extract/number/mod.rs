@@ -350,8 +350,8 @@ fn mention_at(t: &Toks, i: usize) -> Option<(Option<Mention>, usize)> {
         return Some((Some(m.0), m.1));
     }
     let s = simple(t, i)?;
-    if skipped(t, &s) {
-        return Some((None, s.next));
+    if let Some(next) = skipped(t, &s) {
+        return Some((None, next));
     }
     if let Some(f) = ratio(t, &s) {
         return Some(suffixed(t, f));
@@ -760,8 +760,31 @@ fn percent_after(t: &Toks, j: usize) -> Option<(&'static str, usize)> {
 }
 
 /// Numbers read but not reported: clock times ("2 pm"), year spans ("2013-14"), "one" as a
-/// pronoun ("the one you mentioned", "one of the"), a lone "nil"/"single" word.
-fn skipped(t: &Toks, s: &Simple) -> bool {
+/// pronoun ("the one you mentioned", "one of the"), "1/0". Gives the token after what is skipped.
+fn skipped(t: &Toks, s: &Simple) -> Option<usize> {
+    let clock = t.sym(s.next, ":") && t.glued(s.next - 1) && t.is(s.next + 1, Tk::Digits);
+    if clock {
+        let mut next = s.next + 2; // "9:30", "9:30:15"
+        while t.sym(next, ":") && t.is(next + 1, Tk::Digits) {
+            next += 2;
+        }
+        return Some(next);
+    }
+    is_skipped(t, s).then(|| year_span_end(t, s).unwrap_or(s.next))
+}
+
+/// "2013-14", "2014/15": a span of years, to the token after it.
+fn year_span_end(t: &Toks, s: &Simple) -> Option<usize> {
+    let y = t.str(s.first);
+    let k = s.next;
+    let year = y.len() == 4 && (y.starts_with("19") || y.starts_with("20")) && k == s.first + 1;
+    (year && (t.dash(k) || t.sym(k, "/")) && t.glued(k - 1) && t.glued(k) && t.str(k + 1).len() == 2).then_some(k + 2)
+}
+
+fn is_skipped(t: &Toks, s: &Simple) -> bool {
+    if s.value.is_nan() || year_span_end(t, s).is_some() {
+        return true;
+    }
     let words_one = t.word(s.first) == "one" && s.next == s.first + 1;
     if words_one {
         let before = if s.first > 0 { t.word(s.first - 1) } else { "" };
@@ -776,18 +799,6 @@ fn skipped(t: &Toks, s: &Simple) -> bool {
     if s.kind == MentionKind::Number && s.value > 0.0 && s.value < 13.0 {
         let w = t.word(s.next);
         if matches!(w, "am" | "pm") || (matches!(w, "a" | "p") && t.sym(s.next + 1, ".")) {
-            return true;
-        }
-    }
-    // "9:30"
-    if t.sym(s.next, ":") && t.glued(s.next - 1) && t.is(s.next + 1, Tk::Digits) {
-        return true;
-    }
-    // "2013-14", "2014/15": a span of years
-    let y = t.str(s.first);
-    if y.len() == 4 && (y.starts_with("19") || y.starts_with("20")) && s.next == s.first + 1 {
-        let k = s.next;
-        if (t.dash(k) || t.sym(k, "/")) && t.glued(k - 1) && t.glued(k) && t.str(k + 1).len() == 2 {
             return true;
         }
     }
@@ -887,6 +898,33 @@ fn merge_restatements(text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
 mod tests {
     use super::*;
 
+    /// (text, kind, value, low, high) of every mention.
+    type Row = (String, MentionKind, Option<f64>, Option<f64>, Option<f64>);
+
+    fn rows(text: &str) -> Vec<Row> {
+        find_numbers(text)
+            .into_iter()
+            .map(|m| (m.text, m.kind, m.value, m.low, m.high))
+            .collect()
+    }
+
+    /// The single mention in `text` as (text, value).
+    fn one(text: &str) -> (String, f64) {
+        let m = find_numbers(text);
+        assert_eq!(m.len(), 1, "{text:?}: {m:?}");
+        (m[0].text.clone(), m[0].value.or(m[0].low).unwrap())
+    }
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+    }
+
+    fn assert_one(text: &str, span: &str, value: f64) {
+        let (t, v) = one(text);
+        assert_eq!(t, span, "{text:?}");
+        assert!(close(v, value), "{text:?}: {v} != {value}");
+    }
+
     #[test]
     fn digits_percent_and_money() {
         let m = find_numbers("Of 31,002 requests, 3 percent; fines of $1.2 billion.");
@@ -897,6 +935,274 @@ mod tests {
             (MentionKind::Percent, Some(3.0), "3 percent")
         );
         assert_eq!((m[2].kind, m[2].value), (MentionKind::Money, Some(1.2e9)));
+        assert_eq!(m[2].unit.as_deref(), Some("USD"));
         assert_eq!(m[2].precision, 1e8);
+    }
+
+    #[test]
+    fn number_words_with_and_and_hyphens() {
+        assert_one("three", "three", 3.0);
+        assert_one("for thirty-two users", "thirty-two", 32.0);
+        assert_one("one hundred and five complaints", "one hundred and five", 105.0);
+        assert_one(
+            "Three hundred  and  thirty one",
+            "Three hundred  and  thirty one",
+            331.0,
+        );
+        assert_one(
+            "seven hundred twenty-one thousand and twelve",
+            "seven hundred twenty-one thousand and twelve",
+            721012.0,
+        );
+        assert_one("two hundred and two thousand", "two hundred and two thousand", 202000.0);
+        assert_one("fifty - two", "fifty - two", 52.0);
+        assert_one("3 hundred and 21 yuan", "3 hundred and 21 yuan", 321.0);
+        // two numbers side by side stay two
+        assert_eq!(rows("3 hundred and 2 hundred").len(), 2);
+        assert_eq!(rows("they were playing three-nought-four").len(), 3);
+    }
+
+    #[test]
+    fn scales_dozens_and_mixed_forms() {
+        assert_one("1.5 million", "1.5 million", 1.5e6);
+        assert_one("nearly 2bn users", "nearly 2bn", 2e9);
+        assert_one("30k", "30k", 3e4);
+        assert_one("a dozen regulators", "a dozen", 12.0);
+        assert_one("half a million requests", "half a million", 5e5);
+        assert_one("two thirds of a million", "two thirds of a million", 2e6 / 3.0);
+        assert_one("five and a half million", "five and a half million", 5.5e6);
+        assert_one("3 million and a half", "3 million and a half", 3.5e6);
+        assert_one("three thousand millions", "three thousand millions", 3e9);
+        assert_one("12 lakhs", "12 lakhs", 1.2e6);
+        assert_one("two point two million", "two point two million", 2.2e6);
+        assert_one("1,674.5 G", "1,674.5 G", 1.6745e12);
+        let m = find_numbers("1.5 million");
+        assert_eq!(m[0].precision, 1e5);
+    }
+
+    #[test]
+    fn fractions() {
+        assert_one("three quarters", "three quarters", 0.75);
+        assert_one("3/4", "3/4", 0.75);
+        assert_one("2  1/4", "2  1/4", 2.25);
+        assert_one("a fifth of requests", "a fifth", 0.2);
+        assert_one("one and a half", "one and a half", 1.5);
+        assert_one("one twenty-fifth", "one twenty-fifth", 0.04);
+        assert_one("one in five users", "one in five", 0.2);
+        assert_one("two out of five hundred tvs", "two out of five hundred", 0.004);
+        assert_one("the result is ¾", "¾", 0.75);
+        // a year is no denominator, and a date no fraction
+        assert_eq!(rows("it rose to 1 in 2014").len(), 2);
+        assert_eq!(rows("Any time to meet on 5/17/2018?").len(), 3);
+        assert!(rows("The number 1/0 is not a valid value.").is_empty());
+    }
+
+    #[test]
+    fn negative_numbers_and_signs() {
+        assert_one(" -9.2321312", "-9.2321312", -9.2321312);
+        assert_one("- 1,200,000", "- 1,200,000", -1.2e6);
+        assert_one(
+            "negative five hundred and four",
+            "negative five hundred and four",
+            -504.0,
+        );
+        assert_one("just need minus five percent", "minus five percent", -5.0);
+        assert_one("-1.2M", "-1.2M", -1.2e6);
+        // a hyphen after letters or digits is no sign
+        assert_one("SCP-173", "173", 173.0);
+    }
+
+    #[test]
+    fn ordinals() {
+        for (text, v) in [
+            ("21st", 21.0),
+            ("twenty-first", 21.0),
+            ("twentyfifth", 25.0),
+            ("ninetieth", 90.0),
+        ] {
+            let m = find_numbers(text);
+            assert_eq!((m[0].kind, m[0].value), (MentionKind::Ordinal, Some(v)), "{text}");
+        }
+        let m = find_numbers("one hundred twenty-fifth");
+        assert_eq!((m[0].kind, m[0].value), (MentionKind::Ordinal, Some(125.0)));
+        let m = find_numbers("I like the first two books.");
+        assert_eq!(m[0].kind, MentionKind::Ordinal);
+        assert_eq!((m[1].kind, m[1].value), (MentionKind::Number, Some(2.0)));
+    }
+
+    #[test]
+    fn percent_forms() {
+        for text in [
+            "3%",
+            "3 percent",
+            "3 per cent",
+            "3 pct",
+            "three percent",
+            "3 percentage",
+        ] {
+            let m = find_numbers(text);
+            assert_eq!(
+                (m.len(), m[0].kind, m[0].value),
+                (1, MentionKind::Percent, Some(3.0)),
+                "{text}"
+            );
+            assert_eq!(m[0].text, text);
+        }
+        let m = find_numbers("up 2 percentage points");
+        assert_eq!(m[0].unit.as_deref(), Some("percentage points"));
+        assert_eq!(m[0].text, "2 percentage points");
+        assert_one("per cent of twenty-two", "per cent of twenty-two", 22.0);
+        // "%" inside a URL is no percentage
+        assert!(rows("See https://www.test.com/search?q=30%25%2020%").is_empty());
+    }
+
+    #[test]
+    fn thousands_and_decimal_conventions() {
+        assert_one("1,234,567", "1,234,567", 1234567.0);
+        assert_one("1 234 567", "1 234 567", 1234567.0);
+        assert_one("40\u{202f}000", "40\u{202f}000", 40000.0);
+        assert_one("1.111,11", "1.111,11", 1111.11);
+        assert_one("12,34,567.89", "12,34,567.89", 1234567.89);
+        assert_one("The number is 1,3.", "1,3", 1.3);
+        assert_one(".08", ".08", 0.08);
+        assert_one("1.3e6", "1.3e6", 1.3e6);
+        // lists, IP addresses and phone numbers are several numbers
+        assert_eq!(rows("Exercises nrs. 22,24,26,31.").len(), 4);
+        assert_eq!(rows("192.168.1.2").len(), 4);
+        assert_eq!(rows("1, 234, 567").len(), 3);
+        assert_eq!(rows("423 0000").len(), 2);
+    }
+
+    #[test]
+    fn ranges_in_digits_and_words() {
+        use MentionKind::Range;
+        let range = |t: &str, l: f64, h: f64| (t.to_owned(), Range, None, Some(l), Some(h));
+        assert_eq!(rows("0-999"), [range("0-999", 0.0, 999.0)]);
+        assert_eq!(rows("0–999 letters"), [range("0–999", 0.0, 999.0)]);
+        assert_eq!(rows("0 to 999"), [range("0 to 999", 0.0, 999.0)]);
+        assert_eq!(
+            rows("between 1,000 and 1,499 accounts"),
+            [range("between 1,000 and 1,499", 1000.0, 1499.0)]
+        );
+        assert_eq!(rows("between five and ten"), [range("between five and ten", 5.0, 10.0)]);
+        assert_eq!(
+            rows("from 1,000 to 1,499"),
+            [range("from 1,000 to 1,499", 1000.0, 1499.0)]
+        );
+        assert_eq!(rows("5k-20k"), [range("5k-20k", 5000.0, 20000.0)]);
+        let m = find_numbers("from 50 to 80%");
+        assert_eq!((m[0].kind, m[0].unit.as_deref()), (Range, Some("percent")));
+        let m = find_numbers("between $21.5 billion and $35 billion");
+        assert_eq!(
+            (m[0].kind, m[0].low, m[0].unit.as_deref()),
+            (Range, Some(21.5e9), Some("USD"))
+        );
+        // a change is no range, nor a date or a phone number
+        assert_eq!(rows("requests rose from 590 to 1,298").len(), 2);
+        assert_eq!(rows("fell from 72,279 to 65,496").len(), 2);
+        assert!(find_numbers("1995-01").iter().all(|m| m.kind != Range));
+        assert!(find_numbers("+1-222-2222-2222").iter().all(|m| m.kind != Range));
+    }
+
+    #[test]
+    fn approximations_and_bounds() {
+        let b = |text: &str| {
+            let m = find_numbers(text);
+            assert_eq!(m.len(), 1, "{text}: {m:?}");
+            (m[0].text.clone(), m[0].value, m[0].low, m[0].high, m[0].approx.clone())
+        };
+        let q = |s: &str| Some(s.to_owned());
+        assert_eq!(
+            b("more than 50 countries"),
+            ("more than 50".into(), Some(50.0), Some(50.0), None, q("more than"))
+        );
+        assert_eq!(
+            b("over 40"),
+            ("over 40".into(), Some(40.0), Some(40.0), None, q("over"))
+        );
+        assert_eq!(
+            b("nearly 35,000"),
+            ("nearly 35,000".into(), Some(35000.0), None, Some(35000.0), q("nearly"))
+        );
+        assert_eq!(
+            b("about 65,000"),
+            ("about 65,000".into(), Some(65000.0), None, None, q("about"))
+        );
+        assert_eq!(
+            b("roughly 40 percent"),
+            ("roughly 40 percent".into(), Some(40.0), None, None, q("roughly"))
+        );
+        assert_eq!(
+            b("fewer than 1,000"),
+            (
+                "fewer than 1,000".into(),
+                Some(1000.0),
+                None,
+                Some(1000.0),
+                q("fewer than")
+            )
+        );
+        assert_eq!(
+            b("at least 3"),
+            ("at least 3".into(), Some(3.0), Some(3.0), None, q("at least"))
+        );
+        assert_eq!(
+            b("up to $180 billion"),
+            (
+                "up to $180 billion".into(),
+                Some(1.8e11),
+                None,
+                Some(1.8e11),
+                q("up to")
+            )
+        );
+        assert_eq!(
+            b("500 or more"),
+            ("500 or more".into(), Some(500.0), Some(500.0), None, q("or more"))
+        );
+        assert_eq!(b(">= 30"), (">= 30".into(), Some(30.0), Some(30.0), None, q(">=")));
+        // two bounds make a range
+        let m = find_numbers("larger than 10 and smaller than 20");
+        assert_eq!(
+            (m.len(), m[0].kind, m[0].low, m[0].high),
+            (1, MentionKind::Range, Some(10.0), Some(20.0))
+        );
+        // "about" meaning "concerning" is no approximation
+        assert_eq!(b("requests for information about 42,648 users").0, "42,648");
+    }
+
+    #[test]
+    fn a_news_reader_decides_the_ambiguous_cases() {
+        // "a" is one only before a multiplier or a fraction
+        assert!(rows("a request").is_empty());
+        assert_one("a hundred requests", "a hundred", 100.0);
+        // "one" as a pronoun, and "one of the", is no count
+        assert!(rows("The one you mentioned is invalid").is_empty());
+        assert!(rows("Which one do you prefer?").is_empty());
+        assert!(rows("one of the largest requesters").is_empty());
+        assert_one("Let's try one last time", "one", 1.0);
+        // a year and a version number are numbers here; figure.rs decides they are no figures
+        assert_one("in 2014", "2014", 2014.0);
+        assert_one("version two", "two", 2.0);
+        // a span of years, a clock time and a number glued to a unit or a name are no mentions
+        assert!(rows("We produced nothing in 2013-14.").is_empty());
+        assert!(rows("At 2 pm everybody will be gone.").is_empty());
+        assert!(rows("at 9:30").is_empty());
+        assert!(rows("the 180ml liquid, Office365 and 3D").is_empty());
+        // a number restated in brackets is one mention
+        assert_one("forty-five (45)", "forty-five (45)", 45.0);
+        // British "1m" is a million
+        assert_one("£1m", "£1m", 1e6);
+    }
+
+    #[test]
+    fn spans_are_byte_offsets_on_char_boundaries() {
+        let text = "Über 3 000 € — fast €40,000 und ½";
+        for m in find_numbers(text) {
+            assert_eq!(&text[m.start..m.end], m.text);
+        }
+        assert!(find_numbers(text)
+            .iter()
+            .any(|m| m.text == "€40,000" && m.value == Some(40000.0)));
     }
 }

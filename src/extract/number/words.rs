@@ -756,7 +756,7 @@ fn and(t: &Toks, acc: &mut Acc, next: usize, depth: usize) -> Step {
             value: whole,
             next: sub.next,
             ordinal: false,
-            fraction: unit == 1.0,
+            fraction: acc.value() == 0.0, // a mixed number ("three and two thirds") is no bare fraction
         };
     }
     // "two hundred and two thousand": the scale covers the whole
