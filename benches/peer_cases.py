@@ -175,23 +175,39 @@ def load_exclusions():
         return json.load(f)
 
 
+def default_cases():
+    """../shared/peer-cases from the repository (or from a worktree one level deeper)."""
+    for up in ("..", os.path.join("..", "..")):
+        path = os.path.normpath(os.path.join(ROOT, up, "shared", "peer-cases"))
+        if os.path.isdir(path):
+            return path
+    return os.path.normpath(os.path.join(ROOT, "..", "shared", "peer-cases"))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--figmine", default=os.path.join(
         os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target")), "debug", "figmine"))
-    parser.add_argument("--cases", default=os.path.join(ROOT, "..", "shared", "peer-cases"))
+    parser.add_argument("--cases", default=default_cases(), help="the peer-cases folder (../shared/peer-cases)")
     parser.add_argument("--failures", action="store_true", help="list every failing case")
     parser.add_argument("--exclusions-markdown", action="store_true", help="print the README exclusion table")
     args = parser.parse_args()
 
     exclusions = load_exclusions()
     if args.exclusions_markdown:
-        print("| file | text | reason |\n| --- | --- | --- |")
+        print("| file | cases | reason |\n| --- | --- | --- |")
+        groups = defaultdict(list)
         for e in exclusions:
-            text = e["text"].strip().replace("|", "\\|")
-            print(f"| {e['file'].replace('.jsonl', '')} | `{text}` | {e['reason']} |")
-        return
+            groups[(e["file"].replace(".jsonl", ""), e["reason"])].append(e["text"].strip())
+        for (filename, reason), texts in groups.items():
+            cases = ", ".join("`" + t.replace("|", "\\|") + "`" for t in texts)
+            print(f"| {filename} | {cases} | {reason} |")
+        return 0
     excluded = {(e["file"], e["text"]) for e in exclusions}
+    if not os.path.isdir(args.cases):
+        sys.exit(f"no peer cases at {args.cases} (pass --cases DIR)")
+    if not os.path.exists(args.figmine):
+        sys.exit(f"no figmine binary at {args.figmine} (run cargo build, or pass --figmine PATH)")
 
     total_ok = total_n = 0
     failures = defaultdict(list)
