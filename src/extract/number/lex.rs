@@ -202,6 +202,8 @@ pub(super) fn literal(t: &Toks, i: usize) -> Option<Literal> {
         if let Some((exp, next)) = exponent(t, j) {
             value *= 10f64.powf(exp);
             j = next;
+        } else if suffix == "G" && plain && value < 10.0 {
+            return None; // "4G", "5G": a mobile network generation, not four billion
         } else if let Some(f) = glued_scale(suffix) {
             value *= f;
             precision *= f;

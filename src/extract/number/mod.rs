@@ -431,11 +431,8 @@ fn qualifier(t: &Toks, i: usize) -> Option<(String, Bound, usize)> {
         .iter()
         .filter(|(p, _)| p.split(' ').next() == Some(first))
         .find_map(|(p, b)| {
-            let n = words_match(t, i, p)?;
-            let mut next = n;
-            if t.word(next) == "the" && matches!(b, Bound::Lower | Bound::Upper) && simple(t, next + 1).is_some() {
-                next += 1;
-            }
+            // no "the" in between: "over the 12 months" is a period, not a bound
+            let next = words_match(t, i, p)?;
             Some(((*p).to_owned(), *b, next))
         })
 }
@@ -1191,8 +1188,10 @@ mod tests {
         assert!(rows("the 180ml liquid, Office365 and 3D").is_empty());
         // a number restated in brackets is one mention
         assert_one("forty-five (45)", "forty-five (45)", 45.0);
-        // British "1m" is a million
+        // British "1m" is a million; "5G" is a network, "over the 12 months" a period
         assert_one("£1m", "£1m", 1e6);
+        assert!(rows("on 4G and 5G networks").is_empty());
+        assert_one("over the 12 months", "12", 12.0);
     }
 
     #[test]
