@@ -294,7 +294,7 @@ pub fn find_figures(
 
 /// Whether a mention states a quantity rather than a date, a name or a position.
 fn is_figure(m: &Mention, sentence: &str, span: Span, excluded: &[Span], periods: &[&PeriodMention]) -> bool {
-    if m.kind == MentionKind::Ordinal || is_word_fraction(m) {
+    if m.kind == MentionKind::Ordinal || is_word_fraction(m) || is_decade(&m.text) {
         return false;
     }
     let overlaps = |o: &Span| o.start < span.end && span.start < o.end;
@@ -305,6 +305,11 @@ fn is_figure(m: &Mention, sentence: &str, span: Span, excluded: &[Span], periods
         return false;
     }
     true
+}
+
+/// "the 1960s": a decade is a period, not a count.
+fn is_decade(text: &str) -> bool {
+    text.len() == 5 && text.ends_with('s') && text[..4].bytes().all(|b| b.is_ascii_digit())
 }
 
 /// "half", "two thirds", "a fifth": a share in words is not a count (and "half" mostly names a
@@ -607,7 +612,7 @@ mod tests {
         assert_eq!(
             texts(
                 "One of the largest requesters asked about half of the accounts. The one that mattered ran on \
-                 Xbox One and cut two thirds of the backlog; three requests remained."
+                 Xbox One in the 1990s and cut two thirds of the backlog; three requests remained."
             ),
             ["three"]
         );

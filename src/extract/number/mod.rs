@@ -614,13 +614,13 @@ fn currency_before(t: &Toks, i: usize) -> Option<(&'static str, usize)> {
     if let Some(c) = code(t.str(i)) {
         return Some((c, i + 1));
     }
-    if t.is(i, Tk::Word) && t.glued(i) && t.sym(i + 1, "$") {
+    if t.is(i, Tk::Word) && t.sym(i + 1, "$") && t.gap(i).len() <= 1 {
         let c = match t.str(i) {
-            "US" => "USD",
-            "C" | "CA" => "CAD",
+            "US" | "us" | "Us" => "USD",
+            "C" | "c" | "CA" => "CAD",
             "A" | "AU" => "AUD",
-            "HK" => "HKD",
-            "NZ" => "NZD",
+            "HK" | "hk" => "HKD",
+            "NZ" | "nz" => "NZD",
             "S" => "SGD",
             _ => return None,
         };
@@ -638,31 +638,109 @@ const CODES: &[&str] = &[
     "USD", "EUR", "GBP", "JPY", "CNY", "INR", "CHF", "CAD", "AUD", "RMB", "SEK",
 ];
 
-/// Currency written after an amount ("10.99$", "40 euros", "20 million pounds").
-fn currency_after(t: &Toks, j: usize) -> Option<(&'static str, usize)> {
-    if j > 0 && t.glued(j - 1) {
-        let c = match t.str(j) {
-            "$" => Some("USD"),
-            "€" => Some("EUR"),
-            "£" => Some("GBP"),
-            _ => None,
-        };
-        if let Some(c) = c {
-            return Some((c, j + 1));
+/// A currency word: its ISO code and the share of the unit it names (a cent is 0.01).
+fn currency_word(w: &str) -> Option<(&'static str, f64)> {
+    Some(match w {
+        "dollar" | "dollars" | "buck" | "bucks" | "usd" => ("USD", 1.0),
+        "euro" | "euros" | "eur" => ("EUR", 1.0),
+        "pound" | "pounds" | "gbp" | "sterling" | "quid" => ("GBP", 1.0),
+        "yen" | "jpy" => ("JPY", 1.0),
+        "yuan" | "renminbi" | "cny" | "rmb" => ("CNY", 1.0),
+        "rupee" | "rupees" | "inr" => ("INR", 1.0),
+        "franc" | "francs" | "chf" => ("CHF", 1.0),
+        "peso" | "pesos" => ("MXN", 1.0),
+        "lira" | "liras" | "lire" => ("TRY", 1.0),
+        "peseta" | "pesetas" => ("ESP", 1.0),
+        "guilder" | "guilders" => ("NLG", 1.0),
+        "markka" | "markkaa" => ("FIM", 1.0),
+        "krona" | "kronor" => ("SEK", 1.0),
+        "krone" | "kroner" => ("NOK", 1.0),
+        "ruble" | "rubles" | "rouble" | "roubles" => ("RUB", 1.0),
+        "bitcoin" | "bitcoins" | "btc" => ("BTC", 1.0),
+        "cent" | "cents" => ("USD", 0.01),
+        "penny" | "pennies" | "pence" => ("GBP", 0.01),
+        _ => return None,
+    })
+}
+
+/// Words naming whose currency a currency word is ("Canadian dollars"): the code they make.
+fn currency_adjective(adjective: &str, code: &str) -> Option<&'static str> {
+    Some(match (adjective, code) {
+        ("us" | "american", "USD") => "USD",
+        ("australian", "USD") => "AUD",
+        ("canadian", "USD") => "CAD",
+        ("singapore", "USD") => "SGD",
+        ("swiss", "CHF") => "CHF",
+        ("french", "CHF") => "FRF",
+        ("belgian", "CHF") => "BEF",
+        ("mexican", "MXN") => "MXN",
+        ("turkish", "TRY") => "TRY",
+        ("chinese", "CNY") => "CNY",
+        ("japanese", "JPY") => "JPY",
+        ("indian", "INR") => "INR",
+        ("dutch", "NLG") => "NLG",
+        ("finnish", "FIM") => "FIM",
+        ("swedish", "SEK") => "SEK",
+        ("norwegian", "NOK") => "NOK",
+        ("danish", "NOK") => "DKK",
+        ("russian", "RUB") => "RUB",
+        ("british", "GBP") => "GBP",
+        ("egyptian", "GBP") => "EGP",
+        ("lebanese", "GBP") => "LBP",
+        _ => return None,
+    })
+}
+
+/// Currency written after an amount ("10.99$", "10 €", "40 euros", "12-cent", "125 million
+/// Australian dollars"): the code, the share of the unit, the token after it.
+fn currency_after(t: &Toks, j: usize) -> Option<(&'static str, f64, usize)> {
+    let symbol = match t.str(j) {
+        "$" => Some("USD"),
+        "€" => Some("EUR"),
+        "£" => Some("GBP"),
+        "¢" => Some("USD"),
+        _ => None,
+    };
+    if let Some(c) = symbol.filter(|_| j > 0 && t.is(j, Tk::Sym)) {
+        // glued ("15€"), or spaced when no amount follows ("10 €" but not "10 $ 30")
+        if t.glued(j - 1) || !(t.is(j + 1, Tk::Digits) || t.glued(j) && t.is(j + 1, Tk::Word)) {
+            return Some((c, if t.str(j) == "¢" { 0.01 } else { 1.0 }, j + 1));
         }
     }
-    let c = match t.word(j) {
-        "dollar" | "dollars" | "bucks" | "usd" => "USD",
-        "euro" | "euros" | "eur" => "EUR",
-        "pound" | "pounds" | "gbp" | "sterling" => "GBP",
-        "yen" | "jpy" => "JPY",
-        "yuan" | "renminbi" | "cny" | "rmb" => "CNY",
-        "rupee" | "rupees" | "inr" => "INR",
-        "cent" | "cents" => "USD",
-        "pence" | "p" if t.word(j) == "pence" => "GBP",
-        _ => return None,
+    // "12-cent", "one-yen"
+    let j = if t.dash(j) && j > 0 && t.glued(j - 1) && t.glued(j) {
+        j + 1
+    } else {
+        j
     };
-    Some((c, j + 1))
+    if let Some((c, share)) = currency_word(t.word(j)) {
+        return Some((c, share, j + 1));
+    }
+    let two = format!("{} {}", t.word(j), t.word(j + 1));
+    let (adjective, word) = match two.as_str() {
+        "hong kong" => ("hong kong", j + 2),
+        "new zealand" => ("new zealand", j + 2),
+        _ => (t.word(j), j + 1),
+    };
+    let (code, share) = currency_word(t.word(word))?;
+    let code = match (adjective, code) {
+        ("hong kong", "USD") => "HKD",
+        ("new zealand", "USD") => "NZD",
+        _ => currency_adjective(adjective, code)?,
+    };
+    Some((code, share, word + 1))
+}
+
+/// "3 dollars 50 cents", "thirteen dollars and forty-five cents": the cents after an amount.
+fn cents_after(t: &Toks, j: usize) -> Option<(f64, usize)> {
+    let k = if t.word(j) == "and" { j + 1 } else { j };
+    let n = numeral(t, k).filter(|n| !n.ordinal && !n.fraction && n.value > 0.0 && n.value < 100.0)?;
+    let glued_c = t.glued(n.next - 1) && matches!(t.word(n.next), "c" | "p");
+    match currency_word(t.word(n.next)) {
+        Some((_, share)) if share < 1.0 => Some((n.value * share, n.next + 1)),
+        _ if glued_c => Some((n.value / 100.0, n.next + 1)),
+        _ => None,
+    }
 }
 
 /// One number with its sign, currency and percent: "-1.2M", "$1.2 billion", "97 per cent".
@@ -681,6 +759,7 @@ fn simple(t: &Toks, i: usize) -> Option<Simple> {
             && !(k > 0 && t.glued(k - 1) && (t.is(k - 1, Tk::Digits) || t.is(k - 1, Tk::Word) && !after_word_sign(k))))
             || matches!(t.word(k), "minus" | "negative")
     };
+    let sign_at = j;
     if sign_here(j) {
         if sign_here(j + 1) {
             return None; // "negative negative 5": the last sign is the one
@@ -694,11 +773,15 @@ fn simple(t: &Toks, i: usize) -> Option<Simple> {
             }
         }
     }
+    if negative && t.dash(sign_at) && !t.glued(sign_at) && !t.is(sign_at + 1, Tk::Digits) {
+        return None; // "- $ 75 million", "- two": a dash, not a sign
+    }
     let n: Numeral = numeral(t, j)?;
     if negative && t.is(i, Tk::Sym) && !t.glued(i) && !t.is(n.first, Tk::Digits) {
         return None; // "- two" is a dash, not a sign
     }
     let mut next = n.next;
+    let mut value = n.value;
     let mut kind = MentionKind::Number;
     let mut unit = None;
     let mut trailing_unit = false;
@@ -715,16 +798,25 @@ fn simple(t: &Toks, i: usize) -> Option<Simple> {
     } else if let Some(c) = currency {
         kind = MentionKind::Money;
         unit = Some(c.to_owned());
-    } else if let Some((c, after)) = currency_after(t, next) {
+    } else if let Some((c, share, after)) = currency_after(t, next) {
         kind = MentionKind::Money;
         unit = Some(c.to_owned());
         next = after;
         trailing_unit = true;
+        value *= share;
+        if share == 1.0 {
+            if let Some((cents, after)) = cents_after(t, next) {
+                value += cents;
+                next = after;
+            }
+        }
     }
     if currency.is_some() && kind != MentionKind::Money {
         return None;
     }
-    let value = if negative { -n.value } else { n.value };
+    if negative {
+        value = -value;
+    }
     if n.value == 0.0 && n.words && n.first + 1 == n.next && t.word(n.first) == "nil" && kind != MentionKind::Number {
         return None;
     }
@@ -1192,6 +1284,37 @@ mod tests {
         assert_one("£1m", "£1m", 1e6);
         assert!(rows("on 4G and 5G networks").is_empty());
         assert_one("over the 12 months", "12", 12.0);
+    }
+
+    #[test]
+    fn money_forms() {
+        let money = |text: &str| {
+            let m = find_numbers(text);
+            assert_eq!(m.len(), 1, "{text}: {m:?}");
+            assert_eq!(m[0].kind, MentionKind::Money, "{text}");
+            (m[0].text.clone(), m[0].value.unwrap(), m[0].unit.clone().unwrap())
+        };
+        assert_eq!(money("fines of €40,000"), ("€40,000".into(), 40000.0, "EUR".into()));
+        assert_eq!(
+            money("a US$4.7 billion deal"),
+            ("US$4.7 billion".into(), 4.7e9, "USD".into())
+        );
+        assert_eq!(money("c $ 300 million"), ("c $ 300 million".into(), 3e8, "CAD".into()));
+        assert_eq!(money("10 €"), ("10 €".into(), 10.0, "EUR".into()));
+        assert_eq!(
+            money("125 million Australian dollars"),
+            ("125 million Australian dollars".into(), 1.25e8, "AUD".into())
+        );
+        let (text, value, _) = money("thirteen dollars and forty-five cents");
+        assert_eq!(
+            (text.as_str(), close(value, 13.45)),
+            ("thirteen dollars and forty-five cents", true)
+        );
+        assert_eq!(money("a 12-cent dividend").1, 0.12);
+        // a spaced dash before an amount is punctuation, not a sign
+        assert_eq!(money("md . - - $ 75 million").0, "$ 75 million");
+        // "a second" is no half
+        assert!(rows("On a second thought").iter().all(|r| r.1 == MentionKind::Ordinal));
     }
 
     #[test]

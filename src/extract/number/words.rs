@@ -539,7 +539,7 @@ fn step(t: &Toks, acc: &mut Acc, atom: Atom, next: usize, depth: usize) -> Step 
             // "a" counts as one only before a multiplier or a fraction word
             match atoms(t, next).map(|a| a.0) {
                 Some(Atom::Hundred | Atom::Scale(_) | Atom::Part(..)) => {}
-                Some(Atom::Ord(v, false)) if v >= 2.0 => {}
+                Some(Atom::Ord(v, false)) if v >= 3.0 => {} // "a second" is never a half
                 Some(Atom::Tens(_)) if matches!(ordinal_ahead(t, next), Some(true)) => {}
                 _ => return Step::Stop,
             }
@@ -645,7 +645,7 @@ fn ordinal_step(t: &Toks, acc: &mut Acc, v: f64, plural: bool, next: usize, dept
         };
     }
     // "a fifth", "one eighth", "a hundredth": one over the ordinal
-    if acc.lone_one && !plural && !matches!(prev, Some(Atom::Hundred | Atom::Scale(_))) {
+    if acc.lone_one && !plural && v != 2.0 && !matches!(prev, Some(Atom::Hundred | Atom::Scale(_))) {
         return fraction_of_scale(t, 1.0 / v, next, depth);
     }
     match prev {
