@@ -38,8 +38,8 @@ FILES = {
     "recognizers-numberrange.jsonl": ({"range"}, 0.90),
     "recognizers-ordinal.jsonl": ({"ordinal"}, 0.90),
     "duckling-ordinal.jsonl": ({"ordinal"}, 0.90),
-    "recognizers-currency.jsonl": ({"money"}, None),
-    "duckling-money.jsonl": ({"money"}, None),
+    "recognizers-currency.jsonl": ({"money", "range"}, None),
+    "duckling-money.jsonl": ({"money", "range"}, None),
     "quantulum3.jsonl": ({"number", "percent", "money", "range"}, None),
 }
 
@@ -91,7 +91,7 @@ def as_peer(m, kinds):
     """figmine's mention as the peer's (kind, span, value, low, high), or None when not compared."""
     kind = m["kind"]
     bounded = m.get("approx") and (m["low"] != m["high"] or m["approx"].startswith("equal"))
-    if "range" in kinds and kind != "range" and bounded and kinds == {"range"}:
+    if "range" in kinds and kind != "range" and bounded and kind in kinds | {"number"}:
         return ("range", m["text"], None, m["low"], m["high"])
     if kind == "range" and "range" in kinds:
         return ("range", m["text"], None, m["low"], m["high"])
@@ -108,10 +108,18 @@ def as_peer(m, kinds):
     return (peer_kind, text, m["value"], None, None)
 
 
+SUBUNITS = {"cent", "pence", "penny", "sen"}
+
+
 def expected_of(item):
+    """The peer's item as (kind, span, value, low, high); amounts in cents or pence are read in the
+    main unit, as figmine reports them with an ISO code ("34 cents" = 0.34 USD)."""
     if item["kind"] == "range":
         return ("range", item["span"], None, item["low"], item["high"])
-    return (item["kind"], item["span"], item["value"], None, None)
+    value = item["value"]
+    if item["kind"] == "quantity" and (item.get("unit") or "").lower() in SUBUNITS and value is not None:
+        value = value / 100
+    return (item["kind"], item["span"], value, None, None)
 
 
 def matches(got, exp):

@@ -156,6 +156,8 @@ const QUALIFIERS: &[(&str, Bound)] = &[
     ("some", Bound::Approx),
     ("circa", Bound::Approx),
     ("approx", Bound::Approx),
+    ("exactly", Bound::Exact),
+    ("precisely", Bound::Exact),
     ("equals to", Bound::Exact),
     ("equaling to", Bound::Exact),
     ("equal to", Bound::Exact),
