@@ -226,6 +226,6 @@ fn corpus_matches_its_hand_checked_expectations() {
 }
 
 /// Share of expected figures found with the right value, kind and period.
-const MIN_FIGURE_RECALL: f64 = 0.7;
+const MIN_FIGURE_RECALL: f64 = 0.88;
 /// Share of extracted figures that are expected ones.
-const MIN_FIGURE_PRECISION: f64 = 0.7;
+const MIN_FIGURE_PRECISION: f64 = 0.97;
