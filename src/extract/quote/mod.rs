@@ -63,7 +63,7 @@ struct Surroundings<'t> {
 /// Finds the direct quotes of an article, in order, with their speakers.
 pub fn find_quotes(text: &str, paragraphs: &[Span], sentences: &[Span]) -> Vec<Quote> {
     let marked = marks::find_marked(text, paragraphs);
-    let people = People::find(text);
+    let mut people = People::find(text);
     let mut quotes: Vec<Quote> = Vec::new();
     let mut last_outer: Option<Span> = None;
     for (i, m) in marked.iter().enumerate() {
@@ -80,6 +80,9 @@ pub fn find_quotes(text: &str, paragraphs: &[Span], sentences: &[Span]) -> Vec<Q
             None => inherited(m, quotes.last().zip(last_outer), text, paragraphs),
         };
         if quote.speaker.is_some() || is_speech_without_cue(inner, m.closed) {
+            if let Some(name) = &quote.speaker {
+                people.note_speaker(m.outer.end, name);
+            }
             last_outer = Some(m.outer);
             quotes.push(quote);
         }
@@ -96,6 +99,7 @@ fn find_cue(around: &Surroundings, people: &People) -> Option<(Cue, Place)> {
         .or_else(|| cue::cue_after(around.next_sentence).map(|c| (c, Place::SentenceAfter)))
         .or_else(|| cue::subject_of(around.previous_sentence, is_person).map(|c| (c, Place::SentenceBefore)))
         .or_else(|| cue::cue_later(around.next_sentence).map(|c| (c, Place::SentenceAfter)))
+        .or_else(|| cue::subject_of(around.before, is_person).map(|c| (c, Place::Before)))
 }
 
 /// A quote credited from its own cue, with the reference resolved.
@@ -198,6 +202,7 @@ fn surroundings<'t>(
         .filter(|s| s.start >= first_para.start && s.start >= previous_end);
     let previous_sentence = match (before.trim().is_empty(), previous) {
         (true, Some(s)) => bounded(text, s.start, s.end.min(open)),
+        (true, None) => introduction(text, paragraphs, sentences, first_para, previous_end),
         _ => "",
     };
     Surroundings {
@@ -205,6 +210,31 @@ fn surroundings<'t>(
         next_sentence,
         before,
         previous_sentence,
+    }
+}
+
+/// The last sentence of the paragraph before `para` when it ends with a colon: it introduces a
+/// quote that opens the next paragraph ("Reyes put it this way:").
+fn introduction<'t>(
+    text: &'t str,
+    paragraphs: &[Span],
+    sentences: &[Span],
+    para: Span,
+    previous_end: usize,
+) -> &'t str {
+    let i = paragraphs.partition_point(|p| p.end <= para.start);
+    let Some(before) = i.checked_sub(1).map(|j| paragraphs[j]) else {
+        return "";
+    };
+    let last = sentences
+        .partition_point(|s| s.end <= before.end)
+        .checked_sub(1)
+        .map(|j| sentences[j]);
+    match last {
+        Some(s) if s.start >= before.start && s.start >= previous_end && s.of(text).ends_with(':') => {
+            bounded(text, s.start, s.end)
+        }
+        _ => "",
     }
 }
 

@@ -41,6 +41,9 @@ pub(super) struct People {
     by_part: HashMap<String, Vec<usize>>,
     /// Full name to person.
     by_full: HashMap<String, usize>,
+    /// (byte offset, person) of the quotes credited so far, in text order: a speaker is the
+    /// freshest mention a pronoun can refer to.
+    spoken: Vec<(usize, usize)>,
 }
 
 /// Two or more name words, optionally after an honorific; the name is group `name`.
@@ -146,6 +149,13 @@ impl People {
         self.mentions.dedup_by_key(|m| m.0);
     }
 
+    /// Records that the quote ending at `at` was credited to `name`.
+    pub fn note_speaker(&mut self, at: usize, name: &str) {
+        if let Some(&i) = self.by_full.get(name) {
+            self.spoken.push((at, i));
+        }
+    }
+
     /// The person called `name` (full name, or a surname or first name named before `at`).
     pub fn by_name(&self, name: &str, at: usize) -> Option<&Person> {
         if let Some(&i) = self.by_full.get(name) {
@@ -168,8 +178,9 @@ impl People {
         }
     }
 
-    /// The one person a pronoun at `at` can refer to: among the persons mentioned from
-    /// `window_start` on (or, if none, anywhere before), the only one whose gender fits.
+    /// The one person a pronoun at `at` can refer to: among the persons mentioned or quoted from
+    /// `window_start` on (or, if none of them fits, anywhere before), the only one whose gender
+    /// fits.
     pub fn by_pronoun(&self, pronoun: &str, window_start: usize, at: usize) -> Option<&Person> {
         let gender = match pronoun.to_lowercase().as_str() {
             "he" => Gender::Male,
@@ -177,19 +188,34 @@ impl People {
             _ => return None,
         };
         let before = self.mentions_before(at);
-        let in_window = &before[before.partition_point(|m| m.0 < window_start)..];
-        let pool = if in_window.is_empty() { before } else { in_window };
-        let mut candidates: Vec<usize> = pool
-            .iter()
-            .map(|m| m.1)
-            .filter(|&i| self.persons[i].gender.is_none_or(|g| g == gender))
-            .collect();
-        candidates.sort_unstable();
-        candidates.dedup();
-        match candidates.as_slice() {
+        let spoken_before = &self.spoken[..self.spoken.partition_point(|m| m.0 <= at)];
+        let spoken_before = &spoken_before[spoken_before.len().saturating_sub(MAX_CANDIDATE_MENTIONS)..];
+        let fits = self.fitting(
+            from(before, window_start)
+                .iter()
+                .chain(from(spoken_before, window_start)),
+            gender,
+        );
+        let fits = if fits.is_empty() {
+            self.fitting(before.iter().chain(spoken_before), gender)
+        } else {
+            fits
+        };
+        match fits.as_slice() {
             [i] => Some(&self.persons[*i]),
             _ => None,
         }
+    }
+
+    /// The distinct persons among `mentions` whose gender is `gender` or unknown.
+    fn fitting<'m>(&self, mentions: impl Iterator<Item = &'m (usize, usize)>, gender: Gender) -> Vec<usize> {
+        let mut found: Vec<usize> = mentions
+            .map(|m| m.1)
+            .filter(|&i| self.persons[i].gender.is_none_or(|g| g == gender))
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found
     }
 
     /// The one person named before `at` whose role contains the title ("the spokeswoman",
@@ -229,6 +255,11 @@ impl People {
         let end = self.mentions.partition_point(|m| m.0 < at);
         &self.mentions[end.saturating_sub(MAX_CANDIDATE_MENTIONS)..end]
     }
+}
+
+/// The mentions (sorted by offset) from `start` on.
+fn from(mentions: &[(usize, usize)], start: usize) -> &[(usize, usize)] {
+    &mentions[mentions.partition_point(|m| m.0 < start)..]
 }
 
 /// Nouns that make "the <noun>" an organisation, not a person's title.
