@@ -16,8 +16,17 @@ pub(super) const VERB: &str = r"(?:said|says|say|noted|notes|added|adds|continue
 /// Who a cue names: a name (optionally after "the"), a pronoun, or a title ("the spokeswoman",
 /// "the company's general counsel").
 fn who() -> String {
-    format!(r"(?P<who>(?:[Tt]he\s+)?{NAME}|[Hh]e|[Ss]he|the\s+[\p{{Ll}}'’-]+(?:\s+[\p{{Ll}}'’-]+){{0,3}}?)")
+    format!(r"(?P<who>(?:[Tt]he\s+)?{NAME}|[Hh]e|[Ss]he|{TITLE}|{UNNAMED})")
 }
+
+/// A title: "the spokeswoman", "the company's general counsel".
+const TITLE: &str = r"the\s+[\p{Ll}'’-]+(?:\s+[\p{Ll}'’-]+){0,3}?";
+
+/// [`UNNAMED`] taking every word it can, for a description that ends the sentence.
+const UNNAMED_GREEDY: &str = r"(?:an?|one|another)\s+[\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,3}";
+
+/// A speaker described, not named: "one privacy researcher", "a spokesman".
+const UNNAMED: &str = r"(?:an?|one|another)\s+[\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,3}?";
 
 /// An appositive role between commas.
 const ROLE: &str = r"(?:,\s*(?P<role>[^,;\x22“”«»]{2,120}?),)?";
@@ -29,7 +38,7 @@ static SUBJECT_VERB: LazyLock<Regex> =
 /// After a quote: `said Jane Doe, the company's general counsel.`
 static VERB_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^[\s,]*(?P<cue>{VERB})\s+(?P<who>(?:the\s+)?{NAME})(?:,\s*(?P<role>[^\x22“”«»]{{2,160}}))?"
+        r"^[\s,]*(?P<cue>{VERB})\s+(?P<who>(?:the\s+)?{NAME}|{UNNAMED_GREEDY})(?:,\s*(?P<role>[^\x22“”«»]{{2,160}}))?"
     ))
     .unwrap()
 });
@@ -222,6 +231,8 @@ pub(super) enum Reference {
     Pronoun,
     /// "the spokeswoman".
     Title,
+    /// "one privacy researcher": a speaker the article does not name.
+    Unnamed,
 }
 
 /// A cue found next to a quote.
@@ -289,6 +300,8 @@ fn make_cue(c: &regex::Captures, who: &str, role: &str, verb: &str, role_runs_on
         (written, Reference::Pronoun)
     } else if written.starts_with("the ") && !written[4..].starts_with(char::is_uppercase) {
         (written, Reference::Title)
+    } else if written.starts_with(char::is_lowercase) {
+        (written, Reference::Unnamed)
     } else {
         let cleaned = clean_name(written);
         if cleaned.is_empty() {
@@ -296,9 +309,13 @@ fn make_cue(c: &regex::Captures, who: &str, role: &str, verb: &str, role_runs_on
         }
         (cleaned, Reference::Name)
     };
-    let (who_text, title_role) = split_title(who_text, reference);
+    let (who_text, title_role) = match reference {
+        Reference::Name => split_title(who_text),
+        _ => (who_text, None),
+    };
     let role = c
         .name(role)
+        .filter(|_| reference != Reference::Unnamed)
         .map(|r| {
             if role_runs_on {
                 role_up_to_clause_end(r.as_str())
@@ -319,10 +336,7 @@ fn make_cue(c: &regex::Captures, who: &str, role: &str, verb: &str, role_runs_on
 
 /// Splits a job title off the front of a name: "Microsoft Chief Executive Satya Nadella" is
 /// Satya Nadella, whose role is "Microsoft Chief Executive".
-fn split_title(name: &str, reference: Reference) -> (&str, Option<String>) {
-    if reference != Reference::Name {
-        return (name, None);
-    }
+pub(super) fn split_title(name: &str) -> (&str, Option<String>) {
     let words: Vec<&str> = name.split_whitespace().collect();
     let Some(last_title) = words.iter().rposition(|w| TITLE_WORDS.contains(w)) else {
         return (name, None);

@@ -79,7 +79,7 @@ pub fn find_quotes(text: &str, paragraphs: &[Span], sentences: &[Span]) -> Vec<Q
             Some((cue, place)) => credited(m, cue, place, paragraphs, &people),
             None => inherited(m, quotes.last().zip(last_outer), text, paragraphs),
         };
-        if quote.speaker.is_some() || is_speech_without_cue(inner, m.closed) {
+        if quote.speaker_text.is_some() || is_speech_without_cue(inner, m.closed) {
             if let Some(name) = &quote.speaker {
                 people.note_speaker(m.outer.end, name);
             }
@@ -112,11 +112,15 @@ fn credited(m: &Marked, cue: Cue, place: Place, paragraphs: &[Span], people: &Pe
         Reference::Name => people.by_name(&cue.who, at),
         Reference::Pronoun => people.by_pronoun(&cue.who, window_start(paragraphs, m.outer.start), at),
         Reference::Title => people.by_title(&cue.who, at),
+        Reference::Unnamed => None,
     };
+    let org = (cue.reference == Reference::Title && People::is_org_title(&cue.who))
+        .then(|| people.by_org_noun(window_start(paragraphs, m.outer.start), at))
+        .flatten();
     let (speaker, role) = match (person, cue.reference) {
         (Some(p), _) => (Some(p.name.clone()), cue.role.or(p.role.clone())),
         (None, Reference::Name) => (Some(cue.who.clone()), cue.role),
-        (None, _) => (None, cue.role),
+        (None, _) => (org.map(str::to_owned), cue.role),
     };
     Quote {
         span: m.inner,

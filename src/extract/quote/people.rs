@@ -6,7 +6,7 @@
 //! Deputy General Counsel,"). Every later mention of a registered surname or first name counts
 //! as a mention too, which is what pronouns are resolved against.
 
-use super::cue::{clean_name, is_org_name, NAME, VERB};
+use super::cue::{clean_name, is_org_name, split_title, NAME, VERB};
 use regex::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -44,6 +44,14 @@ pub(super) struct People {
     /// (byte offset, person) of the quotes credited so far, in text order: a speaker is the
     /// freshest mention a pronoun can refer to.
     spoken: Vec<(usize, usize)>,
+    /// Organisations named ("American Civil Liberties Union") or quoted ("Microsoft said").
+    orgs: Vec<String>,
+    /// Organisation name to its index in `orgs`.
+    org_index: HashMap<String, usize>,
+    /// (byte offset, index into `orgs`) of the organisations named, sorted by offset.
+    org_mentions: Vec<(usize, usize)>,
+    /// (byte offset, index into `orgs`) of the organisations quoted so far, in text order.
+    org_spoken: Vec<(usize, usize)>,
 }
 
 /// Two or more name words, optionally after an honorific; the name is group `name`.
@@ -61,6 +69,10 @@ static AFTER_NAME: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
+
+/// A role right before a name in apposition: "An AT&T spokesman, Mark Siegel, declined".
+static ROLE_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?P<role>(?:[\p{L}&’'.-]+\s+){0,5}[\p{L}&’'.-]+),\s*$").unwrap());
 
 /// A speech verb or "according to" right before a name.
 static VERB_BEFORE: LazyLock<Regex> =
@@ -86,8 +98,14 @@ impl People {
         let mut people = People::default();
         for c in FULL_NAME.captures_iter(text) {
             let m = c.name("name").expect("group name always takes part");
-            let name = clean_name(m.as_str());
-            if name.split_whitespace().count() < 2 || is_org_name(name) {
+            let cleaned = clean_name(m.as_str());
+            if is_org_name(cleaned) {
+                let i = people.org(cleaned);
+                people.org_mentions.push((m.start(), i));
+                continue;
+            }
+            let (name, title) = split_title(cleaned);
+            if name.split_whitespace().count() < 2 {
                 continue;
             }
             let after = window_after(text, m.end());
@@ -96,12 +114,15 @@ impl People {
             let role = context
                 .as_ref()
                 .and_then(|c| c.name("role").or(c.name("apposition")))
+                .or_else(|| ROLE_BEFORE.captures(before).and_then(|c| c.name("role")))
                 .map(|r| r.as_str().trim())
-                .filter(|r| ROLE_WORD.is_match(r));
+                .filter(|r| ROLE_WORD.is_match(r))
+                .or(title.as_deref());
             let speaks = context.as_ref().is_some_and(|c| c.name("verb").is_some()) || VERB_BEFORE.is_match(before);
             let honorific = c.name("hon").map(|h| h.as_str().trim().trim_end_matches('.'));
             if speaks || role.is_some() || honorific.is_some() {
-                people.register(m.start(), name, role, honorific);
+                let at = m.start() + m.as_str().find(name).unwrap_or(0);
+                people.register(at, name, role, honorific);
             }
         }
         people.add_part_mentions(text);
@@ -149,11 +170,52 @@ impl People {
         self.mentions.dedup_by_key(|m| m.0);
     }
 
-    /// Records that the quote ending at `at` was credited to `name`.
+    /// Records that the quote ending at `at` was credited to `name` (a person or, when no
+    /// person has that name, an organisation).
     pub fn note_speaker(&mut self, at: usize, name: &str) {
         if let Some(&i) = self.by_full.get(name) {
             self.spoken.push((at, i));
+        } else if !self.by_part.contains_key(name) {
+            let i = self.org(name);
+            self.org_spoken.push((at, i));
         }
+    }
+
+    /// The index of organisation `name`, added if new.
+    fn org(&mut self, name: &str) -> usize {
+        if let Some(&i) = self.org_index.get(name) {
+            return i;
+        }
+        self.orgs.push(name.to_owned());
+        self.org_index.insert(name.to_owned(), self.orgs.len() - 1);
+        self.orgs.len() - 1
+    }
+
+    /// The one organisation named or quoted from `window_start` up to `at`, which "the
+    /// company" or "the group" at `at` refers to.
+    pub fn by_org_noun(&self, window_start: usize, at: usize) -> Option<&str> {
+        let named = &self.org_mentions[..self.org_mentions.partition_point(|m| m.0 < at)];
+        let quoted = &self.org_spoken[..self.org_spoken.partition_point(|m| m.0 <= at)];
+        let mut found: Vec<usize> = from(named, window_start)
+            .iter()
+            .chain(from(quoted, window_start))
+            .map(|m| m.1)
+            .take(MAX_CANDIDATE_MENTIONS)
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        match found.as_slice() {
+            [i] => Some(&self.orgs[*i]),
+            _ => None,
+        }
+    }
+
+    /// Whether a title ("the company", "the group") names an organisation, not a person.
+    pub fn is_org_title(title: &str) -> bool {
+        title
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| ORG_NOUNS.contains(&w.to_lowercase().as_str()))
     }
 
     /// The person called `name` (full name, or a surname or first name named before `at`).
@@ -317,7 +379,7 @@ fn window_after(text: &str, at: usize) -> &str {
 }
 
 fn window_before(text: &str, at: usize) -> &str {
-    let mut start = at.saturating_sub(40);
+    let mut start = at.saturating_sub(60);
     while !text.is_char_boundary(start) {
         start += 1;
     }
