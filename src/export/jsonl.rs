@@ -86,6 +86,9 @@ impl Sink for JsonlSink {
         for f in &record.extraction.figures {
             self.figures.write(&FigureRow::new(&record.article, f))?;
         }
+        for row in crate::reconcile::derived_figures(record) {
+            self.figures.write(&row)?;
+        }
         for q in &record.extraction.quotes {
             self.quotes.write(&QuoteRow::new(&record.article, q))?;
         }
