@@ -171,7 +171,7 @@ impl FigureRow {
             value: f.value,
             low: f.low,
             high: f.high,
-            approx: f.approx.clone(),
+            approx: crate::reconcile::doc::approx_of(&article.text, f),
             unit: f.unit.clone(),
             measure: f.measure.clone(),
             entity: f.entity.clone(),

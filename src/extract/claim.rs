@@ -254,6 +254,15 @@ pub fn refers_to_earlier_total(after: &str) -> bool {
     OF_ANAPHOR.is_match(after)
 }
 
+/// "of the worldwide total", "of them": what a share is a share of.
+static SHARE_BASE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s+of\s+(?P<b>(?:the\s+|its\s+|all\s+)?[\w-]+(?:\s+[a-z-]+)?)").unwrap());
+
+/// What the share right before `after` is a share of, lowercased, if the text says.
+pub fn share_base(after: &str) -> Option<String> {
+    SHARE_BASE.captures(after).map(|c| c["b"].to_ascii_lowercase())
+}
+
 /// Text between a share (or its total) and the part it states: "..., or 12,627".
 static OR_BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^[^.;:]{0,60}?(?:,\s*or|\(|—|–|:)\s*(?:about\s+|some\s+|roughly\s+|nearly\s+|around\s+)?$")
@@ -358,14 +367,44 @@ pub fn measure_without_country(measure: &str) -> String {
     words.join(" ")
 }
 
-/// "0-999", "0 to 999", "between 15,000 and 15,999": a figure that bounds a range.
-static RANGE_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?:\d\s*(?:-|–|—|to|and)\s*|\bbetween\s+)$").unwrap());
-static RANGE_AFTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:-|–|—|to|and)\s*\d").unwrap());
+/// "0-999", "0 to 999", "between 15,000 and 15,999": the text before the upper bound of a range.
+static RANGE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\bbetween\s+[$€£]?[\d,.]+\s+and\s+|(?P<pre>\b\w+\s+)?[$€£]?[\d,.]+\s*(?:-|–|—|\bto\b)\s*[$€£]?|\bbetween\s+[$€£]?)$")
+        .unwrap()
+});
+/// The text after the lower bound of a range.
+static RANGE_AFTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:-|–|—|\bto\b|\band\b)\s*[$€£]?\d").unwrap());
 
-/// Whether a figure is one bound of a range, given the text right before and after it.
+/// Whether a figure is one bound of a range, given the text right before and after it. "from 236
+/// to 425" is a change, not a range.
 pub fn is_range_bound(before: &str, after: &str) -> bool {
-    RANGE_BEFORE.is_match(before) || RANGE_AFTER.is_match(after)
+    if let Some(c) = RANGE_BEFORE.captures(before) {
+        let pre = c.name("pre").map(|p| p.as_str().trim().to_ascii_lowercase());
+        if pre.as_deref() != Some("from") {
+            return true;
+        }
+    }
+    let opens_range = before.trim_end().to_ascii_lowercase().ends_with("between");
+    let dash_or_to = RANGE_AFTER.is_match(after) && !after.trim_start().starts_with("and");
+    let from = before.trim_end().to_ascii_lowercase().ends_with("from");
+    opens_range || (dash_or_to && !from)
+}
+
+/// An approximation word right before a figure ("about 72,000", "fewer than 1,000").
+static APPROX_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?P<q>about|roughly|around|approximately|nearly|almost|more\s+than|over|fewer\s+than|less\s+than|up\s+to|at\s+least|at\s+most|some|just\s+under|just\s+over|close\s+to|an\s+estimated)\s+[$€£]?$")
+        .unwrap()
+});
+
+/// The approximation word right before a figure, lowercased, if any.
+pub fn approx_before(before: &str) -> Option<String> {
+    APPROX_BEFORE.captures(before).map(|c| {
+        c["q"]
+            .to_ascii_lowercase()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
 }
 
 /// Head nouns a lazily matched measure may stop short of ("account" in "account requests").

@@ -134,9 +134,9 @@ fn anaphoric_changes(doc: &Doc) -> Vec<Change> {
             continue;
         }
         let previous = doc.sentences[k - 1];
-        let Some(new) = (0..doc.figs.len())
-            .rev()
-            .find(|&i| previous.contains(doc.figs[i].f.span) && doc.figs[i].f.kind == o.f.kind)
+        // The subject of the previous sentence: its first figure of the same kind.
+        let Some(new) =
+            (0..doc.figs.len()).find(|&i| previous.contains(doc.figs[i].f.span) && doc.figs[i].f.kind == o.f.kind)
         else {
             continue;
         };

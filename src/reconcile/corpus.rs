@@ -95,11 +95,9 @@ impl Corpus {
     pub fn finish(self) -> CorpusResult {
         let mut result = CorpusResult::default();
         for (key, values) in &self.entries {
-            let conflict = conflict(key, values);
-            if let Some(f) = &conflict {
-                result.findings.push(f.clone());
-            }
-            result.dataset.push(entry(key, values, conflict.is_some()));
+            let found = conflicts(key, values);
+            result.dataset.push(entry(key, values, !found.is_empty()));
+            result.findings.extend(found);
         }
         result
     }
@@ -113,45 +111,53 @@ fn articles_of(s: &Stated) -> BTreeSet<&str> {
     s.sources.iter().map(|(a, ..)| a.as_str()).collect()
 }
 
-/// The `cross_document` finding for a key whose values, stated by different articles, no
-/// rounding reconciles.
-fn conflict(key: &Key, values: &[Stated]) -> Option<Finding> {
-    let mut worst: Option<(Severity, usize, usize)> = None;
-    for i in 0..values.len() {
-        for j in i + 1..values.len() {
-            let (a, b) = (&values[i], &values[j]);
-            if articles_of(a) == articles_of(b) && articles_of(a).len() == 1 {
-                // One article disagreeing with itself is the value_conflict rule's business.
-                continue;
-            }
+/// The value most articles state, the most precise (then the smallest) one on a tie.
+fn agreed(values: &[Stated]) -> &Stated {
+    values
+        .iter()
+        .max_by(|a, b| {
+            articles_of(a)
+                .len()
+                .cmp(&articles_of(b).len())
+                .then(width(&b.reading).total_cmp(&width(&a.reading)))
+                .then(b.value.total_cmp(&a.value))
+        })
+        .expect("a key has at least one value")
+}
+
+/// The `cross_document` findings of a key: one per value that no rounding reconciles with the
+/// agreed value, naming the articles on both sides.
+fn conflicts(key: &Key, values: &[Stated]) -> Vec<Finding> {
+    let common = agreed(values);
+    let common_articles = articles_of(common);
+    values
+        .iter()
+        .filter(|odd| !std::ptr::eq(*odd, common))
+        .filter(|odd| {
+            // One article disagreeing only with itself is the value_conflict rule's business.
+            let odd_articles = articles_of(odd);
+            !(common_articles.len() == 1 && odd_articles == common_articles)
+        })
+        .filter_map(|odd| {
             let severity = super::reading::verdict(
-                a.reading.tight.overlaps(b.reading.tight),
-                a.reading.wide.overlaps(b.reading.wide),
-            );
-            if let Some(s) = severity {
-                if worst.is_none_or(|(w, ..)| s > w) {
-                    worst = Some((s, i, j));
-                }
-            }
-        }
-    }
-    let (severity, i, j) = worst?;
-    let (a, b) = (&values[i], &values[j]);
-    // The odd one out is the value fewer articles state.
-    let (odd, common) = if articles_of(a).len() <= articles_of(b).len() {
-        (a, b)
-    } else {
-        (b, a)
-    };
+                odd.reading.tight.overlaps(common.reading.tight),
+                odd.reading.wide.overlaps(common.reading.wide),
+            )?;
+            Some(finding(key, odd, common, severity))
+        })
+        .collect()
+}
+
+fn finding(key: &Key, odd: &Stated, common: &Stated, severity: Severity) -> Finding {
     let (entity, measure, period, _) = key;
     let name = |s: &Stated| {
         let arts: Vec<&str> = articles_of(s).into_iter().collect();
-        let first = arts[0];
+        let text = s.sources.first().map_or("", |x| x.3.as_str());
         match arts.len() {
-            1 => format!("{} in {first}", s.sources.first().map_or("", |x| x.3.as_str())),
+            1 => format!("{text} in {}", arts[0]),
             n => format!(
-                "{} in {first} and {} other article{}",
-                s.sources.first().map_or("", |x| x.3.as_str()),
+                "{text} in {} and {} other article{}",
+                arts[0],
                 n - 1,
                 if n == 2 { "" } else { "s" }
             ),
@@ -163,8 +169,8 @@ fn conflict(key: &Key, values: &[Stated]) -> Option<Finding> {
         name(odd),
         name(common)
     );
-    let involved: BTreeSet<&str> = values.iter().flat_map(articles_of).collect();
     let odd_articles = articles_of(odd);
+    let involved: BTreeSet<&str> = odd_articles.iter().chain(articles_of(common).iter()).copied().collect();
     let evidence = [odd, common]
         .iter()
         .filter_map(|s| s.sources.first())
@@ -174,7 +180,8 @@ fn conflict(key: &Key, values: &[Stated]) -> Option<Finding> {
             text: text.clone(),
         })
         .collect();
-    Some(Finding {
+    Finding {
+        // The article that disagrees with the rest, when it is a single one.
         article: (odd_articles.len() == 1)
             .then(|| odd_articles.iter().next().map(|a| a.to_string()))
             .flatten(),
@@ -185,21 +192,12 @@ fn conflict(key: &Key, values: &[Stated]) -> Option<Finding> {
         evidence,
         expected: Some(json!(common.value)),
         stated: Some(json!(odd.value)),
-    })
+    }
 }
 
 /// The dataset row of a key: the value most articles state, the most precise one on a tie.
 fn entry(key: &Key, values: &[Stated], conflict: bool) -> DatasetEntry {
-    let agreed = values
-        .iter()
-        .max_by(|a, b| {
-            articles_of(a)
-                .len()
-                .cmp(&articles_of(b).len())
-                .then(width(&b.reading).total_cmp(&width(&a.reading)))
-                .then(b.value.total_cmp(&a.value))
-        })
-        .expect("a key has at least one value");
+    let agreed = agreed(values);
     let sources: BTreeSet<&str> = values.iter().flat_map(articles_of).collect();
     let (entity, measure, period, kind) = key;
     DatasetEntry {

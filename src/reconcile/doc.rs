@@ -55,7 +55,8 @@ impl<'a> Doc<'a> {
             .iter()
             .filter_map(|f| {
                 let written = f.span.of(text);
-                let reading = Reading::of(written, f.value, f.low, f.high, f.approx.as_deref())?;
+                let approx = approx_of(text, f);
+                let reading = Reading::of(written, f.value, f.low, f.high, approx.as_deref())?;
                 Some(Fig {
                     f,
                     reading,
@@ -181,8 +182,12 @@ pub fn quantity_of(text: &str, f: &Figure) -> Option<String> {
     {
         return None;
     }
-    let sentence = f.sentence.of(text);
-    if crate::extract::period::find_periods(sentence, None).is_empty() {
+    if !period_stated_in_sentence(text, f) {
+        return None;
+    }
+    // A measure carried over from an earlier sentence may belong to another figure.
+    let head = measure.split_whitespace().last().unwrap_or(measure);
+    if !f.sentence.of(text).to_ascii_lowercase().contains(head) {
         return None;
     }
     let measure = claim::complete_measure(measure, after);
@@ -194,6 +199,21 @@ pub fn quantity_of(text: &str, f: &Figure) -> Option<String> {
         Some(country) => format!("{base} ({country})"),
         None => base,
     })
+}
+
+/// The figure's approximation word: the extractor's, or the one written right before it.
+pub fn approx_of(text: &str, f: &Figure) -> Option<String> {
+    f.approx.clone().or_else(|| claim::approx_before(near_before(text, f)))
+}
+
+/// Whether the figure's own sentence names its period (rather than the period being carried
+/// over from an earlier sentence). Anaphora ("the year") are resolved against the figure's year.
+fn period_stated_in_sentence(text: &str, f: &Figure) -> bool {
+    let Some(period) = &f.period else { return false };
+    let context = Some(period.start);
+    crate::extract::period::find_periods(f.sentence.of(text), context)
+        .iter()
+        .any(|m| m.period.as_ref() == Some(period))
 }
 
 fn near_after<'t>(text: &'t str, f: &Figure) -> &'t str {

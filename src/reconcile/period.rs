@@ -45,10 +45,17 @@ pub fn check(doc: &Doc) -> Vec<Finding> {
 
 /// "its transparency report for the first half of 2014" in the first paragraph.
 fn announced_period(doc: &Doc) -> Option<(Period, Span)> {
-    let lede = *doc.paragraphs.first()?;
     let published = doc
         .published
         .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+    // The lede: the first two paragraphs (a page may open with a dateline paragraph).
+    doc.paragraphs
+        .iter()
+        .take(2)
+        .find_map(|lede| announced_in(doc, *lede, published))
+}
+
+fn announced_in(doc: &Doc, lede: Span, published: Option<chrono::NaiveDate>) -> Option<(Period, Span)> {
     find_periods(lede.of(doc.text), published).into_iter().find_map(|m| {
         let span = Span::new(lede.start + m.span.start, lede.start + m.span.end);
         let before = doc.before(span, 40);

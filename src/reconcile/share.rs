@@ -105,6 +105,14 @@ fn listed_shares(doc: &Doc) -> Vec<Finding> {
         {
             continue;
         }
+        // Shares of different totals ("38 percent of the worldwide total ... 83 percent of them").
+        let bases: Vec<String> = shares
+            .iter()
+            .filter_map(|g| claim::share_base(doc.after(g.f.span, 40)))
+            .collect();
+        if bases.windows(2).any(|w| w[0] != w[1]) {
+            continue;
+        }
         let tight = sum_of(&shares, false);
         let wide = sum_of(&shares, true);
         let Some(severity) = verdict(tight.low <= 100.0 + 1e-9, wide.low <= 100.0 + 1e-9) else {
