@@ -11,7 +11,8 @@
 //! - [`count`] — `count_mismatch`;
 //! - [`conflict`] — `value_conflict`;
 //! - [`period`] — `period_mismatch`;
-//! - [`corpus`] — `cross_document` and the consolidated dataset.
+//! - [`corpus`] — `cross_document` and the consolidated dataset;
+//! - [`reduce`] — the reduce step over tagged records (`figmine reconcile`).
 
 pub mod change;
 pub mod conflict;
@@ -20,6 +21,7 @@ pub mod count;
 pub mod doc;
 pub mod period;
 pub mod reading;
+pub mod reduce;
 pub mod share;
 pub mod sum;
 
