@@ -48,10 +48,15 @@ fn announced_period(doc: &Doc) -> Option<(Period, Span)> {
     let published = doc
         .published
         .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
-    // The lede: the first two paragraphs (a page may open with a dateline paragraph).
-    doc.paragraphs
+    // The lede: the paragraphs up to the first one of prose (a page may open with a headline,
+    // a dateline or header lines).
+    let first_prose = doc
+        .paragraphs
         .iter()
-        .take(2)
+        .position(|p| p.of(doc.text).split_whitespace().count() >= 20)
+        .unwrap_or(0);
+    doc.paragraphs[..doc.paragraphs.len().min(first_prose + 1)]
+        .iter()
         .find_map(|lede| announced_in(doc, *lede, published))
 }
 
