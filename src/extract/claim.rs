@@ -274,6 +274,15 @@ pub fn is_part_between(between: &str) -> bool {
     OR_BETWEEN.is_match(between)
 }
 
+/// ", or 12,627", "(12,627)": the figure restates a share as a count.
+static RESTATES_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?:,\s*or|\()\s*(?:about\s+|some\s+|roughly\s+|nearly\s+|around\s+)?$").unwrap());
+
+/// Whether the text before a figure makes it a restatement of a share ("52 percent, or 12,627").
+pub fn restates_share(before: &str) -> bool {
+    RESTATES_BEFORE.is_match(before)
+}
+
 /// "17,577 of the requests": a figure followed by a partitive is a part of a larger quantity.
 static PARTITIVE_AFTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s+(?:of\s+(?:the|them|those|these|its|their|all)\b|were\b|was\b)").unwrap());

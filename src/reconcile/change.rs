@@ -47,6 +47,20 @@ fn find_changes(doc: &Doc) -> Vec<Change> {
         let Some(old) = doc.figs.iter().position(|g| g.f.span == c.span) else {
             continue;
         };
+        // "35,365 requests, up 4,700 from 31,698": the extractor may link the earlier value to the
+        // amount; the newer value is then the figure before the amount.
+        let new = if claim::is_change_amount(doc.before(fig.f.span, 60)) {
+            let sentence = doc.sentence_of(fig.f.span);
+            match (0..new)
+                .rev()
+                .find(|&i| doc.figs[i].f.kind == fig.f.kind && doc.sentence_of(doc.figs[i].f.span) == sentence)
+            {
+                Some(i) => i,
+                None => continue,
+            }
+        } else {
+            new
+        };
         changes.push(describe(doc, new, old));
     }
     changes.extend(anaphoric_changes(doc));

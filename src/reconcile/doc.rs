@@ -177,6 +177,7 @@ pub fn quantity_of(text: &str, f: &Figure) -> Option<String> {
     let before = near_before(text, f);
     if claim::is_partitive(after)
         || claim::is_change_amount(before)
+        || claim::restates_share(before)
         || claim::fraction_before(before).is_some()
         || claim::is_range_bound(before, after)
     {
