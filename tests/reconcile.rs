@@ -545,3 +545,118 @@ fn reduce_does_not_depend_on_order_or_split() {
     }
     assert_eq!(reduce.finish().corpus, expected);
 }
+
+// The reduce step through the binaries: map, shuffle and split, reduce.
+
+fn figmine() -> std::process::Command {
+    std::process::Command::new(env!("CARGO_BIN_EXE_figmine"))
+}
+
+fn run_with_stdin(mut cmd: std::process::Command, input: &[u8]) -> std::process::Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let input = input.to_vec();
+    let writer = std::thread::spawn(move || stdin.write_all(&input));
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap().unwrap();
+    out
+}
+
+#[test]
+fn figmine_reconcile_over_shuffled_parts_matches_figmine_run() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    // The map input: one line per corpus article.
+    let mut input = String::new();
+    let mut names: Vec<_> = std::fs::read_dir(&corpus)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.ends_with(".txt") || n.ends_with(".html"))
+        .collect();
+    names.sort();
+    for name in &names {
+        let body = std::fs::read_to_string(corpus.join(name)).unwrap();
+        let field = if name.ends_with(".html") { "html" } else { "text" };
+        input.push_str(&serde_json::json!({ "id": name, field: body }).to_string());
+        input.push('\n');
+    }
+    let mut map = figmine();
+    map.args(["extract", "--stdin"]);
+    let mapped = run_with_stdin(map, input.as_bytes());
+    assert!(mapped.status.success(), "{}", String::from_utf8_lossy(&mapped.stderr));
+    let mut lines: Vec<String> = String::from_utf8(mapped.stdout)
+        .unwrap()
+        .lines()
+        .map(str::to_owned)
+        .collect();
+    shuffle(&mut lines, 99);
+    // Three parts: two files in a folder (one gzipped) and one on standard input.
+    let third = lines.len().div_ceil(3);
+    let parts: Vec<String> = lines.chunks(third).map(|c| c.join("\n") + "\n").collect();
+    let dir = tmp.path().join("parts");
+    std::fs::create_dir_all(dir.join("nested")).unwrap();
+    std::fs::write(dir.join("part-b.jsonl"), &parts[1]).unwrap();
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    std::io::Write::write_all(&mut gz, parts[2].as_bytes()).unwrap();
+    std::fs::write(dir.join("nested/part-c.jsonl.gz"), gz.finish().unwrap()).unwrap();
+    let out = tmp.path().join("reduced");
+    let mut reduce = figmine();
+    reduce.arg("reconcile").arg(&dir).arg("-").arg("--out").arg(&out);
+    let reduced = run_with_stdin(reduce, parts[0].as_bytes());
+    assert!(reduced.status.success(), "{}", String::from_utf8_lossy(&reduced.stderr));
+
+    let run_out = tmp.path().join("run");
+    let run = figmine()
+        .arg("run")
+        .arg(&corpus)
+        .arg("--out")
+        .arg(&run_out)
+        .arg("-q")
+        .output()
+        .unwrap();
+    assert!(run.status.success());
+    let read = |p: PathBuf| std::fs::read_to_string(p).unwrap();
+    assert_eq!(read(out.join("dataset.jsonl")), read(run_out.join("dataset.jsonl")));
+    let mut from_run: Vec<String> = read(run_out.join("findings.jsonl"))
+        .lines()
+        .map(str::to_owned)
+        .collect();
+    let mut from_reduce: Vec<String> = read(out.join("findings.jsonl")).lines().map(str::to_owned).collect();
+    from_run.sort();
+    from_reduce.sort();
+    assert_eq!(from_reduce.len(), 11);
+    let rules = |rows: &[String]| {
+        let mut r: Vec<String> = rows
+            .iter()
+            .map(|l| {
+                serde_json::from_str::<serde_json::Value>(l).unwrap()["rule"]
+                    .as_str()
+                    .unwrap()
+                    .to_owned()
+            })
+            .collect();
+        r.sort();
+        r
+    };
+    assert_eq!(rules(&from_reduce), rules(&from_run));
+}
+
+#[test]
+fn figmine_reconcile_reports_bad_lines_and_goes_on() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut cmd = figmine();
+    cmd.arg("reconcile").arg("--out").arg(tmp.path());
+    let figure = r#"{"type":"figure","article":"a","text":"72,279","start":0,"end":6,"kind":"count","value":72279.0,"low":72279.0,"high":72279.0,"approx":null,"unit":null,"measure":"requests","entity":"Microsoft","period":"2013","compared_to":null,"sentence":"","in_quote":false,"quantity":"requests"}"#;
+    let out = run_with_stdin(cmd, format!("not json\n{figure}\n").as_bytes());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("-:1: not a tagged record"));
+    let dataset = std::fs::read_to_string(tmp.path().join("dataset.jsonl")).unwrap();
+    assert!(dataset.contains("\"value\":72279.0"), "{dataset}");
+}
