@@ -8,6 +8,7 @@
 use figmine::batch::process_one;
 use figmine::export::rows::{FigureRow, FindingRow, QuoteRow};
 use figmine::fetch::discover;
+use figmine::reconcile::Corpus;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -75,10 +76,14 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// Every article's figures, quotes and findings; a corpus-level finding counts for the article
+/// it blames (the one whose value the others contradict).
 fn run_corpus() -> BTreeMap<String, Actual> {
-    let mut out = BTreeMap::new();
+    let mut out: BTreeMap<String, Actual> = BTreeMap::new();
+    let mut corpus = Corpus::default();
     for source in discover(&[root().join("corpus")]) {
         let (record, findings) = process_one(source);
+        corpus.add(&record);
         assert!(
             record.failure.is_none(),
             "{} failed: {:?}",
@@ -94,6 +99,10 @@ fn run_corpus() -> BTreeMap<String, Actual> {
                 findings: findings.iter().map(FindingRow::new).collect(),
             },
         );
+    }
+    for f in corpus.finish().findings {
+        let blamed = f.article.clone().unwrap_or_else(|| "<corpus>".into());
+        out.entry(blamed).or_default().findings.push(FindingRow::new(&f));
     }
     out
 }
@@ -277,6 +286,17 @@ fn corpus_matches_its_hand_checked_expectations() {
     assert!(
         precision >= MIN_FIGURE_PRECISION,
         "figure precision {precision:.3} below {MIN_FIGURE_PRECISION}\n{report}"
+    );
+    // Findings are strict: every planted finding is found, and nothing else is raised.
+    assert_eq!(
+        (score.findings_right, score.spurious_findings),
+        (score.expected_findings, 0),
+        "findings differ from the fixtures\n{report}"
+    );
+    assert!(
+        !actual.contains_key("<corpus>"),
+        "a corpus finding blames no single article: {:#?}",
+        actual.get("<corpus>").map(|a| &a.findings)
     );
 }
 

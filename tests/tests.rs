@@ -5,3 +5,4 @@ mod cli;
 mod golden;
 mod properties;
 mod quotes;
+mod reconcile;

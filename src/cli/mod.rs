@@ -2,6 +2,7 @@
 
 mod extract;
 mod numbers;
+mod reconcile;
 mod run;
 
 use clap::{Parser, Subcommand};
@@ -30,6 +31,9 @@ enum Command {
     Numbers(numbers::Args),
     /// Map step: read JSON-lines documents on stdin, write tagged records on stdout.
     Extract(extract::Args),
+    /// Reduce step: read tagged records (files, folders or stdin) and write the corpus-level
+    /// findings and the consolidated dataset.
+    Reconcile(reconcile::Args),
 }
 
 /// Parses the command line and runs the chosen subcommand.
@@ -39,5 +43,6 @@ pub fn main() -> anyhow::Result<ExitCode> {
         Command::Run(args) => run::run(args),
         Command::Numbers(args) => numbers::run(args),
         Command::Extract(args) => extract::run(args),
+        Command::Reconcile(args) => reconcile::run(args),
     }
 }

@@ -5,7 +5,7 @@ mod jsonl;
 pub mod rows;
 pub mod tagged;
 
-pub use jsonl::JsonlSink;
+pub use jsonl::{write_reduced, JsonlSink};
 pub use tagged::{TaggedRow, TaggedSink};
 
 use crate::reconcile::{CorpusResult, Finding};

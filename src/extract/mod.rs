@@ -3,6 +3,7 @@
 //!
 //! This is the only stage with regexes, and it cannot fail.
 
+pub mod claim;
 pub mod figure;
 pub mod number;
 pub mod period;
