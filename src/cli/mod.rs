@@ -1,5 +1,6 @@
 //! Argument parsing: one file per subcommand, each with its `Args` and a `run`.
 
+mod export;
 mod extract;
 mod numbers;
 mod run;
@@ -30,6 +31,8 @@ enum Command {
     Numbers(numbers::Args),
     /// Map step: read JSON-lines documents on stdin, write tagged records on stdout.
     Extract(extract::Args),
+    /// Write a previous run's output as CSV, SQLite and an HTML report.
+    Export(export::Args),
 }
 
 /// Parses the command line and runs the chosen subcommand.
@@ -39,5 +42,6 @@ pub fn main() -> anyhow::Result<ExitCode> {
         Command::Run(args) => run::run(args),
         Command::Numbers(args) => numbers::run(args),
         Command::Extract(args) => extract::run(args),
+        Command::Export(args) => export::run(args),
     }
 }
