@@ -115,13 +115,30 @@ fn axes(y_min: f64, y_max: f64, first: &str, last: &str) -> String {
         WIDTH - PAD,
         PAD_LEFT - 4.0,
         PAD + 4.0,
-        number(y_max),
+        grouped(y_max),
         PAD_LEFT - 4.0,
-        number(y_min),
+        grouped(y_min),
         escape(first),
         WIDTH - PAD,
         if last == first { String::new() } else { escape(last) }
     )
+}
+
+/// A number with thousands separators for reading (`72,279`; `0.5` stays as it is).
+fn grouped(v: f64) -> String {
+    let plain = number(v);
+    let (sign, digits) = plain.strip_prefix('-').map_or(("", plain.as_str()), |d| ("-", d));
+    if digits.contains(['.', 'e']) || digits.len() <= 3 {
+        return plain;
+    }
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    format!("{sign}{out}")
 }
 
 #[cfg(test)]
@@ -140,6 +157,14 @@ mod tests {
         for bad in ["", "14", "2014-H3", "2014-Q0", "2014-13", "last year", "2014-03-01"] {
             assert_eq!(period_position(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn axis_numbers_are_grouped() {
+        assert_eq!(grouped(72279.0), "72,279");
+        assert_eq!(grouped(-1234567.0), "-1,234,567");
+        assert_eq!(grouped(999.0), "999");
+        assert_eq!(grouped(1234.5), "1234.5");
     }
 
     #[test]

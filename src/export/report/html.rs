@@ -98,6 +98,8 @@ mark.fig.ev,.ev{outline:2px solid #d33;outline-offset:1px}
 .sev-warning b{color:#a60}
 table{border-collapse:collapse;font-size:13px;width:100%}
 th,td{text-align:left;padding:3px 6px;border-bottom:1px solid #e4e7eb;vertical-align:top}
+td.p,th.n{white-space:nowrap}
+.wide{overflow-x:auto}
 td.n{text-align:right;font-variant-numeric:tabular-nums}
 .charts{display:flex;flex-wrap:wrap;gap:12px}
 .chart{background:#fff;border-radius:6px;padding:8px;box-shadow:0 1px 2px #0002}

@@ -118,10 +118,10 @@ impl ReportSink {
         body.push_str(&self.totals());
         body.push_str("<div class=\"grid2\">");
         body.push_str(&self.rules_card());
-        body.push_str(&self.entity_period_card());
-        body.push_str("</div>");
         body.push_str(&self.corpus_findings_card());
+        body.push_str("</div>");
         body.push_str(&self.charts_card());
+        body.push_str(&self.entity_period_card());
         body.push_str(&self.articles_card());
         body.push_str("</main>");
         html::page("figmine report", &body)
@@ -164,17 +164,33 @@ impl ReportSink {
         s
     }
 
+    /// Figures per entity (rows) and period (columns, in time order).
     fn entity_period_card(&self) -> String {
+        let mut periods: Vec<&str> = self.by_entity_period.keys().map(|(_, p)| p.as_str()).collect();
+        periods.sort_by(|a, b| {
+            let at = |p: &str| period_position(p).unwrap_or(f64::INFINITY);
+            at(a).total_cmp(&at(b)).then(a.cmp(b))
+        });
+        periods.dedup();
         let mut s = String::from(
-            "<section class=\"card\"><h2>Figures by entity and period</h2><table><tr><th>entity</th>\
-             <th>period</th><th>figures</th></tr>",
+            "<section class=\"card wide\"><h2>Figures by entity and period</h2><table><tr><th>entity</th>",
         );
-        for ((entity, period), n) in &self.by_entity_period {
-            s.push_str(&format!(
-                "<tr><td>{}</td><td>{}</td><td class=\"n\">{n}</td></tr>",
-                escape(entity),
-                escape(period)
-            ));
+        for p in &periods {
+            s.push_str(&format!("<th class=\"n\">{}</th>", escape(p)));
+        }
+        s.push_str("</tr>");
+        let mut entities: Vec<&str> = self.by_entity_period.keys().map(|(e, _)| e.as_str()).collect();
+        entities.dedup();
+        for entity in entities {
+            s.push_str(&format!("<tr><td>{}</td>", escape(entity)));
+            for p in &periods {
+                let n = self.by_entity_period.get(&(entity.to_owned(), (*p).to_owned()));
+                s.push_str(&format!(
+                    "<td class=\"n\">{}</td>",
+                    n.map(ToString::to_string).unwrap_or_default()
+                ));
+            }
+            s.push_str("</tr>");
         }
         s.push_str("</table></section>");
         s

@@ -272,7 +272,7 @@ fn figures_section(figures: &[FigureRow], highlighted: usize) -> String {
     );
     for f in figures {
         s.push_str(&format!(
-            "<tr><td><a href=\"#{}\">{}</a></td><td class=\"n\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr><td><a href=\"#{}\">{}</a></td><td class=\"n\">{}</td><td>{}</td><td>{}</td><td class=\"p\">{}</td></tr>",
             anchor(f.start, f.end),
             escape(&f.text),
             f.value.map(number).unwrap_or_default(),
