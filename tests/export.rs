@@ -782,3 +782,30 @@ fn export_without_a_previous_run_says_so() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("articles.jsonl not found"));
 }
+
+#[test]
+fn replay_reads_a_run_back_and_counts_rows_of_unknown_articles() {
+    let tmp = tempfile::tempdir().unwrap();
+    let ms = microsoft();
+    let lines = |rows: Vec<String>| rows.join("\n") + "\n";
+    fn json(row: &impl serde::Serialize) -> String {
+        serde_json::to_string(row).unwrap()
+    }
+    std::fs::write(tmp.path().join("articles.jsonl"), lines(vec![json(&ms.article)])).unwrap();
+    let mut stray = ms.figures[0].clone();
+    stray.article = "not-in-articles.txt".into();
+    let figures: Vec<String> = ms.figures.iter().chain([&stray]).map(json).collect();
+    std::fs::write(tmp.path().join("figures.jsonl"), lines(figures)).unwrap();
+    std::fs::write(tmp.path().join("findings.jsonl"), lines(vec![json(&ms.findings[0])])).unwrap();
+    let db = tmp.path().join("db.sqlite");
+    let mut sink = SqliteSink::open(&db).unwrap();
+    let done = figmine::export::replay(tmp.path(), &mut sink).unwrap();
+    assert_eq!((done.articles, done.orphans), (1, 1));
+    let conn = open(&db);
+    assert_eq!(count(&conn, "SELECT count(*) FROM figures"), 2);
+    assert_eq!(count(&conn, "SELECT count(*) FROM findings"), 1);
+
+    std::fs::write(tmp.path().join("quotes.jsonl"), "{\"article\": 3}\n").unwrap();
+    let err = figmine::export::replay(tmp.path(), &mut CsvSink::create(tmp.path()).unwrap()).unwrap_err();
+    assert!(err.to_string().contains("quotes.jsonl line 1"), "{err}");
+}

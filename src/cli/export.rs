@@ -82,9 +82,15 @@ pub fn run(mut args: Args) -> anyhow::Result<ExitCode> {
     }
     let out = args.out.clone().unwrap_or_else(|| args.from.clone());
     let mut sinks = args.formats.table_sinks(&out)?;
-    let count = replay(&args.from, &mut sinks).with_context(|| format!("exporting {}", args.from.display()))?;
+    let done = replay(&args.from, &mut sinks).with_context(|| format!("exporting {}", args.from.display()))?;
+    if done.orphans > 0 {
+        eprintln!(
+            "figmine: warning: {} rows name articles missing from articles.jsonl and were not exported",
+            done.orphans
+        );
+    }
     if !args.quiet {
-        eprintln!("{count} articles exported to {}", out.display());
+        eprintln!("{} articles exported to {}", done.articles, out.display());
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -13,7 +13,7 @@ pub use self::csv::CsvSink;
 pub use jsonl::JsonlSink;
 pub use report::ReportSink;
 pub use sqlite::SqliteSink;
-pub use tables::{replay, TableFanout, TableSink, Tables};
+pub use tables::{replay, Replayed, TableFanout, TableSink, Tables};
 pub use tagged::{TaggedRow, TaggedSink};
 
 use crate::reconcile::{CorpusResult, Finding};

@@ -129,10 +129,19 @@ impl<T: TableSink> Sink for Tables<T> {
     }
 }
 
+/// What [`replay`] fed to its sink.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Replayed {
+    /// Articles (rows of `articles.jsonl`).
+    pub articles: usize,
+    /// Figure, quote and finding rows naming an article that `articles.jsonl` lacks: not written.
+    pub orphans: usize,
+}
+
 /// Feeds a previous run's output folder (`articles.jsonl`, `figures.jsonl`, `quotes.jsonl`,
-/// `findings.jsonl`, `dataset.jsonl`) to `sink`, in the order of `articles.jsonl`. Returns the
-/// number of articles. A malformed line is an error naming the file and line.
-pub fn replay(dir: &Path, sink: &mut dyn TableSink) -> Result<usize, ExportError> {
+/// `findings.jsonl`, `dataset.jsonl`) to `sink`, in the order of `articles.jsonl`. A malformed
+/// line is an error naming the file and line.
+pub fn replay(dir: &Path, sink: &mut dyn TableSink) -> Result<Replayed, ExportError> {
     let articles: Vec<ArticleRow> = read_jsonl(&dir.join("articles.jsonl"))?;
     let mut figures = group_by_article(read_jsonl(&dir.join("figures.jsonl"))?, |f: &FigureRow| {
         Some(f.article.clone())
@@ -159,9 +168,17 @@ pub fn replay(dir: &Path, sink: &mut dyn TableSink) -> Result<usize, ExportError
         findings: findings.remove(&None).unwrap_or_default(),
         dataset,
     };
+    let orphans = [
+        figures.values().map(Vec::len).sum::<usize>(),
+        quotes.values().map(Vec::len).sum(),
+        findings.values().map(Vec::len).sum(),
+    ];
     sink.corpus(&corpus)?;
     sink.finish()?;
-    Ok(count)
+    Ok(Replayed {
+        articles: count,
+        orphans: orphans.iter().sum(),
+    })
 }
 
 /// Rows grouped by their article (`None` for corpus-level rows), keeping their order.

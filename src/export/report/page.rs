@@ -291,3 +291,124 @@ fn figures_section(figures: &[FigureRow], highlighted: usize) -> String {
     s.push_str("</section>");
     s
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::rows::{ArticleRow, QuoteRow};
+
+    fn figure(text: &str, start: usize, end: usize) -> FigureRow {
+        FigureRow {
+            article: "a".into(),
+            text: text.get(start..end).unwrap_or("?").into(),
+            start,
+            end,
+            kind: "count".into(),
+            value: Some(1.0),
+            low: None,
+            high: None,
+            approx: None,
+            unit: None,
+            measure: None,
+            entity: None,
+            period: None,
+            compared_to: None,
+            sentence: String::new(),
+            in_quote: false,
+        }
+    }
+
+    fn tables(text: &str, figures: Vec<FigureRow>, quotes: Vec<(usize, usize)>) -> ArticleTables {
+        ArticleTables {
+            article: ArticleRow {
+                id: "a".into(),
+                source: "a".into(),
+                title: None,
+                published: None,
+                publisher: None,
+                text: text.into(),
+                error: None,
+            },
+            figures,
+            quotes: quotes
+                .into_iter()
+                .map(|(start, end)| QuoteRow {
+                    article: "a".into(),
+                    text: text[start..end].into(),
+                    start,
+                    end,
+                    speaker: None,
+                    speaker_text: None,
+                    role: None,
+                    cue: None,
+                    paragraphs: 1,
+                })
+                .collect(),
+            findings: vec![],
+        }
+    }
+
+    /// The text of the rendered article element with tags removed and entities decoded.
+    fn visible_text(html: &str) -> String {
+        let body = &html[html.find("<article class=\"text\">").unwrap()..html.find("</article>").unwrap()];
+        let mut out = String::new();
+        let mut in_tag = false;
+        let mut in_label = false;
+        for (i, c) in body.char_indices() {
+            match c {
+                '<' => {
+                    in_tag = true;
+                    if body[i..].starts_with("<span class=\"who\">") {
+                        in_label = true;
+                    } else if in_label && body[i..].starts_with("</span>") {
+                        in_label = false;
+                    }
+                }
+                '>' if in_tag => in_tag = false,
+                c if !in_tag && !in_label => out.push(c),
+                _ => {}
+            }
+        }
+        let out = out.strip_prefix("<article class=\"text\">").unwrap_or(&out).to_string();
+        out.replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&amp;", "&")
+    }
+
+    #[test]
+    fn crossing_nested_and_duplicate_spans_all_render_and_keep_the_text() {
+        let text = "\"About 1,200 <b>\" were 3 and 4–5 of them, café 7.";
+        let q_end = text.find(" were").unwrap();
+        let figures = vec![
+            figure(text, 7, 12),         // inside the quote
+            figure(text, 7, 12),         // the same span twice
+            figure(text, 10, q_end + 6), // crosses the quote's end
+            figure(text, 29, 34),        // "4–5": a multi-byte dash inside
+            figure(text, 30, 34),        // nested in the previous one
+        ];
+        let t = tables(text, figures, vec![(0, q_end)]);
+        let (html, highlighted) = render(&t, "../index.html");
+        assert_eq!(highlighted, 5);
+        assert_eq!(html.matches("<mark class=\"fig").count(), 5);
+        assert_eq!(html.matches("</mark>").count(), 5);
+        assert_eq!(visible_text(&html), text);
+    }
+
+    #[test]
+    fn offsets_that_do_not_fit_the_text_are_listed_not_highlighted() {
+        let text = "café 7";
+        let figures = vec![
+            figure(text, 5, 6),  // fine
+            figure(text, 4, 6),  // starts inside "é"
+            figure(text, 5, 99), // past the end
+            figure(text, 3, 3),  // empty
+        ];
+        let t = tables(text, figures, vec![]);
+        let (html, highlighted) = render(&t, "../index.html");
+        assert_eq!(highlighted, 1);
+        assert!(html.contains("3 figures have offsets outside the text"));
+        assert_eq!(visible_text(&html), text);
+    }
+}
