@@ -573,32 +573,58 @@ fn report_figures_carry_value_measure_and_period_and_findings_link_to_evidence()
 
 // ---------------------------------------------------------------- headless Chromium
 
-/// Chromium's path: `$FIGMINE_CHROMIUM`, else `/usr/bin/chromium`, else `chromium` on PATH.
-fn chromium() -> Option<PathBuf> {
-    let path = std::env::var_os("PATH").unwrap_or_default();
-    let candidates = std::env::var_os("FIGMINE_CHROMIUM")
-        .map(PathBuf::from)
-        .into_iter()
+/// Chromium's path: `$FIGMINE_CHROMIUM` if set (and nothing else then), else `chromium` on the
+/// PATH, else `/usr/bin/chromium`.
+fn find_chromium(chosen: Option<std::ffi::OsString>, path: std::ffi::OsString) -> Option<PathBuf> {
+    if let Some(chosen) = chosen {
+        return Some(PathBuf::from(chosen)).filter(|p| p.is_file());
+    }
+    std::env::split_paths(&path)
+        .map(|dir| dir.join("chromium"))
         .chain([PathBuf::from("/usr/bin/chromium")])
-        .chain(std::env::split_paths(&path).map(|d| d.join("chromium")));
-    candidates.into_iter().find(|p| p.is_file())
+        .find(|p| p.is_file())
 }
 
-/// Chromium, or `None` after saying loudly why the browser checks are skipped. Without the
-/// browser the test fails unless FIGMINE_SKIP_BROWSER=1 says to skip: a missing browser must
-/// never pass silently (`.ci/run` installs it, so CI always runs these checks).
+/// Whether to run the browser checks: with Chromium, yes; without, the test fails unless
+/// `skip` (FIGMINE_SKIP_BROWSER=1) says to skip: a missing browser must never pass silently
+/// (`.ci/run` installs it, so CI always runs these checks).
+fn browser_decision(found: Option<PathBuf>, skip: bool) -> Result<Option<PathBuf>, String> {
+    match (found, skip) {
+        (Some(path), _) => Ok(Some(path)),
+        (None, true) => {
+            eprintln!("SKIPPED: browser checks of the HTML report: chromium not found and FIGMINE_SKIP_BROWSER=1");
+            Ok(None)
+        }
+        (None, false) => Err(
+            "chromium not found (looked at $FIGMINE_CHROMIUM, PATH, /usr/bin/chromium): install \
+             it (`apt-get install chromium`, as .ci/run does) or set FIGMINE_SKIP_BROWSER=1 to skip the browser checks"
+                .into(),
+        ),
+    }
+}
+
 fn browser_or_explicit_skip() -> Option<PathBuf> {
-    if let Some(path) = chromium() {
-        return Some(path);
-    }
-    if std::env::var("FIGMINE_SKIP_BROWSER").is_ok_and(|v| v == "1") {
-        eprintln!("SKIPPED: browser checks of the HTML report: chromium not found and FIGMINE_SKIP_BROWSER=1");
-        return None;
-    }
-    panic!(
-        "chromium not found (looked at $FIGMINE_CHROMIUM, /usr/bin/chromium, PATH): install it \
-         (`apt-get install chromium`, as .ci/run does) or set FIGMINE_SKIP_BROWSER=1 to skip the browser checks"
+    let found = find_chromium(
+        std::env::var_os("FIGMINE_CHROMIUM"),
+        std::env::var_os("PATH").unwrap_or_default(),
     );
+    let skip = std::env::var("FIGMINE_SKIP_BROWSER").is_ok_and(|v| v == "1");
+    browser_decision(found, skip).unwrap_or_else(|why| panic!("{why}"))
+}
+
+#[test]
+fn a_missing_browser_fails_unless_skipping_is_asked_for() {
+    let nowhere = tempfile::tempdir().unwrap();
+    let missing = find_chromium(Some(nowhere.path().join("chromium").into()), Default::default());
+    assert_eq!(missing, None, "an explicit FIGMINE_CHROMIUM is not second-guessed");
+    let why = browser_decision(None, false).unwrap_err();
+    assert!(
+        why.contains("chromium not found") && why.contains("FIGMINE_SKIP_BROWSER=1"),
+        "{why}"
+    );
+    assert_eq!(browser_decision(None, true), Ok(None));
+    let found = PathBuf::from("/x/chromium");
+    assert_eq!(browser_decision(Some(found.clone()), true), Ok(Some(found)));
 }
 
 /// Runs headless Chromium on a local page with `mode` (`--dump-dom` or `--screenshot=...`);
@@ -808,4 +834,36 @@ fn replay_reads_a_run_back_and_counts_rows_of_unknown_articles() {
     std::fs::write(tmp.path().join("quotes.jsonl"), "{\"article\": 3}\n").unwrap();
     let err = figmine::export::replay(tmp.path(), &mut CsvSink::create(tmp.path()).unwrap()).unwrap_err();
     assert!(err.to_string().contains("quotes.jsonl line 1"), "{err}");
+}
+
+#[test]
+fn sqlite_run_that_fails_midway_leaves_the_database_as_it_was() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    for (name, n) in [("a.txt", 100), ("b.txt", 200), ("zzz.txt", 300)] {
+        let body = format!("Headline {name}\n\nGoogle received {n} requests in 2014.\n");
+        std::fs::write(input.join(name), body).unwrap();
+    }
+    let db = tmp.path().join("figmine.sqlite");
+    write_db(&db, &[google()], &CorpusTables::default());
+    // A fault injected into the database: the run's last article cannot be stored.
+    open(&db)
+        .execute_batch(
+            "CREATE TRIGGER refuse BEFORE INSERT ON articles WHEN NEW.id = 'zzz.txt'
+             BEGIN SELECT RAISE(ABORT, 'injected failure'); END;",
+        )
+        .unwrap();
+    let before = table_counts(&open(&db));
+    let out = figmine()
+        .args(["run", "--quiet", "--format", "sqlite", "--out"])
+        .arg(tmp.path().join("out"))
+        .arg("--db")
+        .arg(&db)
+        .arg(&input)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "a sink failure is fatal");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("injected failure"));
+    assert_eq!(table_counts(&open(&db)), before, "a.txt and b.txt were rolled back too");
 }
