@@ -2,6 +2,7 @@
 
 mod bad_input;
 mod cli;
+mod export;
 mod golden;
 mod properties;
 mod quotes;
