@@ -2,6 +2,9 @@
 
 mod bad_input;
 mod cli;
+mod export;
 mod golden;
 mod properties;
+mod quotes;
+mod reconcile;
 mod spark;

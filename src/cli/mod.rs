@@ -1,7 +1,9 @@
 //! Argument parsing: one file per subcommand, each with its `Args` and a `run`.
 
+mod export;
 mod extract;
 mod numbers;
+mod reconcile;
 mod run;
 
 use clap::{Parser, Subcommand};
@@ -30,6 +32,11 @@ enum Command {
     Numbers(numbers::Args),
     /// Map step: read JSON-lines documents on stdin, write tagged records on stdout.
     Extract(extract::Args),
+    /// Reduce step: read tagged records (files, folders or stdin) and write the corpus-level
+    /// findings and the consolidated dataset.
+    Reconcile(reconcile::Args),
+    /// Write a previous run's output as CSV, SQLite and an HTML report.
+    Export(export::Args),
 }
 
 /// Parses the command line and runs the chosen subcommand.
@@ -39,5 +46,7 @@ pub fn main() -> anyhow::Result<ExitCode> {
         Command::Run(args) => run::run(args),
         Command::Numbers(args) => numbers::run(args),
         Command::Extract(args) => extract::run(args),
+        Command::Reconcile(args) => reconcile::run(args),
+        Command::Export(args) => export::run(args),
     }
 }

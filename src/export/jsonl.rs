@@ -86,6 +86,9 @@ impl Sink for JsonlSink {
         for f in &record.extraction.figures {
             self.figures.write(&FigureRow::new(&record.article, f))?;
         }
+        for row in crate::reconcile::derived_figures(record) {
+            self.figures.write(&row)?;
+        }
         for q in &record.extraction.quotes {
             self.quotes.write(&QuoteRow::new(&record.article, q))?;
         }
@@ -109,4 +112,26 @@ impl Sink for JsonlSink {
         }
         Ok(())
     }
+}
+
+/// Writes the reduce step's result into `dir`: `findings.jsonl` (the per-article findings passed
+/// through, sorted, then the corpus-level ones) and `dataset.jsonl`.
+pub fn write_reduced(dir: &Path, reduced: &crate::reconcile::reduce::Reduced) -> Result<(), ExportError> {
+    std::fs::create_dir_all(dir).map_err(|source| ExportError::Io {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let mut findings = JsonlFile::create(dir, "findings.jsonl")?;
+    for f in &reduced.article_findings {
+        findings.write(f)?;
+    }
+    for f in &reduced.corpus.findings {
+        findings.write(&FindingRow::new(f))?;
+    }
+    findings.flush()?;
+    let mut dataset = JsonlFile::create(dir, "dataset.jsonl")?;
+    for d in &reduced.corpus.dataset {
+        dataset.write(d)?;
+    }
+    dataset.flush()
 }

@@ -63,6 +63,16 @@ pub struct FigureRow {
     pub sentence: String,
     /// Whether it stands inside a direct quote.
     pub in_quote: bool,
+    /// The quantity it names, the key figures are matched on across articles ("requests",
+    /// "account requests (US)"); null for shares, parts, change amounts and range bounds.
+    #[serde(default)]
+    pub quantity: Option<String>,
+    /// Whether the figure is implied by others rather than stated.
+    #[serde(default)]
+    pub derived: bool,
+    /// For a derived figure, the stated figures it is computed from.
+    #[serde(default)]
+    pub from: Vec<EvidenceRow>,
 }
 
 /// The `compared_to` object of a figure row.
@@ -161,7 +171,7 @@ impl FigureRow {
             value: f.value,
             low: f.low,
             high: f.high,
-            approx: f.approx.clone(),
+            approx: crate::reconcile::doc::approx_of(&article.text, f),
             unit: f.unit.clone(),
             measure: f.measure.clone(),
             entity: f.entity.clone(),
@@ -173,6 +183,9 @@ impl FigureRow {
             }),
             sentence: f.sentence.of(&article.text).to_owned(),
             in_quote: f.in_quote,
+            quantity: crate::reconcile::doc::quantity_of(&article.text, f),
+            derived: false,
+            from: Vec::new(),
         }
     }
 }

@@ -71,6 +71,9 @@ impl<W: Write> Sink for TaggedSink<W> {
         for f in &record.extraction.figures {
             self.write(&TaggedRow::Figure(FigureRow::new(article, f)))?;
         }
+        for row in crate::reconcile::derived_figures(record) {
+            self.write(&TaggedRow::Figure(row))?;
+        }
         for q in &record.extraction.quotes {
             self.write(&TaggedRow::Quote(QuoteRow::new(article, q)))?;
         }

@@ -1,6 +1,33 @@
 //! Reconcile: consistency checks over the extracted figures, within an article
 //! ([`check_article`]) and across the corpus ([`Corpus`]).
+//!
+//! One file per rule family; each rule reads the figures through [`doc::Doc`] and compares
+//! [`reading::Reading`]s, the intervals a written figure can mean, so that rounding never raises
+//! a finding:
+//!
+//! - [`sum`] — `sum_mismatch` (and the figures an article implies, [`derived_figures`]);
+//! - [`share`] — `percent_sum`, `share_mismatch`;
+//! - [`change`] — `direction`, `change_mismatch`, `ratio_mismatch`;
+//! - [`count`] — `count_mismatch`;
+//! - [`conflict`] — `value_conflict`;
+//! - [`period`] — `period_mismatch`;
+//! - [`corpus`] — `cross_document` and the consolidated dataset;
+//! - [`reduce`] — the reduce step over tagged records (`figmine reconcile`).
 
+pub mod change;
+pub mod conflict;
+pub mod corpus;
+pub mod count;
+pub mod doc;
+pub mod period;
+pub mod reading;
+pub mod reduce;
+pub mod share;
+pub mod sum;
+
+pub use corpus::Corpus;
+
+use crate::export::rows::{EvidenceRow, FigureRow};
 use crate::read::Span;
 use crate::record::Record;
 use serde::Serialize;
@@ -91,10 +118,64 @@ pub struct Finding {
     pub stated: Option<serde_json::Value>,
 }
 
-/// Checks one article's figures against each other. Pure; one record at a time.
+/// Checks one article's figures against each other. Pure; one record at a time. Findings come
+/// in a fixed order: by rule, then by position of their first evidence.
 pub fn check_article(record: &Record) -> Vec<Finding> {
-    let _ = record;
-    Vec::new()
+    if record.failure.is_some() {
+        return Vec::new();
+    }
+    let doc = doc::Doc::new(record);
+    let mut out = sum::check(&doc);
+    out.extend(share::check(&doc));
+    out.extend(change::check(&doc));
+    out.extend(count::check(&doc));
+    out.extend(conflict::check(&doc));
+    out.extend(period::check(&doc));
+    out.sort_by_key(|f| (f.rule, f.evidence.first().map(|e| e.span)));
+    out
+}
+
+/// The figures an article implies but does not state (the first half implied by the year minus
+/// the second half), as `figures.jsonl` rows with `"derived": true` and the figures they come from.
+pub fn derived_figures(record: &Record) -> Vec<FigureRow> {
+    if record.failure.is_some() {
+        return Vec::new();
+    }
+    let doc = doc::Doc::new(record);
+    let article = &record.article;
+    sum::derive(&doc)
+        .into_iter()
+        .map(|d| FigureRow {
+            article: article.id.clone(),
+            text: reading::format_number(d.value),
+            start: d.from[0].1.start,
+            end: d.from[0].1.end,
+            kind: "count".into(),
+            value: Some(d.value),
+            low: Some(d.low),
+            high: Some(d.high),
+            approx: None,
+            unit: None,
+            measure: Some(d.measure.clone()),
+            entity: d.entity.clone(),
+            period: Some(d.period.label()),
+            compared_to: None,
+            sentence: String::new(),
+            in_quote: false,
+            quantity: Some(d.measure),
+            derived: true,
+            from: d
+                .from
+                .iter()
+                .map(|(text, span)| EvidenceRow {
+                    article: article.id.clone(),
+                    text: text.clone(),
+                    start: span.start,
+                    end: span.end,
+                })
+                .collect(),
+        })
+        .collect()
 }
 
 /// One row of the consolidated dataset: what the corpus says about one (entity, measure, period).
@@ -125,20 +206,4 @@ pub struct CorpusResult {
     pub findings: Vec<Finding>,
     /// The consolidated dataset, sorted by entity, measure and period.
     pub dataset: Vec<DatasetEntry>,
-}
-
-/// The corpus-level state: what cross-document checks need from every record.
-#[derive(Debug, Default)]
-pub struct Corpus {}
-
-impl Corpus {
-    /// Adds one record's figures.
-    pub fn add(&mut self, record: &Record) {
-        let _ = record;
-    }
-
-    /// The corpus-level findings and dataset, once every record has been added.
-    pub fn finish(self) -> CorpusResult {
-        CorpusResult::default()
-    }
 }

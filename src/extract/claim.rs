@@ -1,0 +1,722 @@
+//! Textual claims the consistency rules need besides the figures themselves: stated directions
+//! ("down from"), change amounts ("up 15 percent from"), ratio words ("more than doubled"),
+//! complements ("the remaining 97 percent"), shares of a total ("52 percent of them, or 12,627"),
+//! announced counts and their enumerations ("four countries: Germany, France and Brazil"), country
+//! qualifiers ("from US law enforcement") and the report period a lede announces.
+//!
+//! Every function here looks at a short piece of text handed to it by the caller; none of them
+//! scans a whole article more than once.
+
+use super::figure::Direction;
+use crate::read::Span;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Small counts written as words, as enumerations use them ("three requests", "in two cases").
+const NUMBER_WORDS: &[(&str, u32)] = &[
+    ("one", 1),
+    ("a single", 1),
+    ("two", 2),
+    ("both", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+];
+
+/// The value of a small count written as a word or in digits ("three", "3").
+pub fn small_count(word: &str) -> Option<u32> {
+    let w = word.trim().to_ascii_lowercase();
+    if let Ok(n) = w.parse::<u32>() {
+        return Some(n);
+    }
+    NUMBER_WORDS.iter().find(|(name, _)| *name == w).map(|(_, n)| *n)
+}
+
+const SMALL: &str = r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve";
+
+/// Words that state the direction of a change, with the direction they state.
+static DIRECTION_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:(?P<up>up|rose|rise|rising|risen|increased?|increasing|grew|grow|growing|grown|climbed?|climbing|jumped?|jumping|higher|more\s+than\s+doubled|doubled|tripled|trebled|quadrupled|surged?|soared?)|(?P<down>down|fell|fall|falling|fallen|decreased?|decreasing|declined?|declining|dropped|drop|dropping|dipped|lower|halved|shrank|shrunk))\b",
+    )
+    .unwrap()
+});
+
+/// The last direction word in `text`, with its span, if any.
+pub fn last_direction(text: &str) -> Option<(Direction, Span)> {
+    DIRECTION_WORD.captures_iter(text).last().map(|c| {
+        let m = c.get(0).expect("whole match");
+        let dir = if c.name("up").is_some() {
+            Direction::Up
+        } else {
+            Direction::Down
+        };
+        (dir, Span::new(m.start(), m.end()))
+    })
+}
+
+/// Text right before a change amount: "up 15 percent", "a rise of 3,000", "fell by about 9 percent".
+static AMOUNT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:up|down|rose|risen|fell|fallen|increased|decreased|grew|grown|dropped|declined|climbed|jumped|(?:a|an)\s+(?:rise|increase|drop|fall|decline|jump|decrease|gain)\s+of|(?:rise|increase|drop|fall|decline|decrease)\s+of)\s+(?:by\s+)?(?:about\s+|nearly\s+|roughly\s+|some\s+|almost\s+|around\s+|more\s+than\s+)?$",
+    )
+    .unwrap()
+});
+
+/// Whether `before` (the text right before a figure) makes that figure the size of a change.
+pub fn is_change_amount(before: &str) -> bool {
+    AMOUNT_BEFORE.is_match(before)
+}
+
+/// Text between a change amount and the earlier value: "from", "compared with", "over".
+static FROM_BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*,?\s*(?:from|compared\s+(?:with|to)|over|on|against)\s+(?:the\s+)?(?:about\s+|nearly\s+|roughly\s+|some\s+)?$")
+        .unwrap()
+});
+
+/// Whether the text between an amount and a figure makes the figure the earlier value.
+pub fn is_from_between(between: &str) -> bool {
+    FROM_BETWEEN.is_match(between)
+}
+
+/// Text between an amount and the new value: "rose 15 percent to 81,311".
+static TO_BETWEEN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*,?\s*to\s+(?:about\s+|nearly\s+|roughly\s+|some\s+)?$").unwrap());
+
+/// Whether the text between an amount and a figure makes the figure the new value.
+pub fn is_to_between(between: &str) -> bool {
+    TO_BETWEEN.is_match(between)
+}
+
+/// A sentence that refers back to the previous figure: "That was up 12 percent from ...".
+static ANAPHORIC_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:that|this|it|the\s+(?:figure|total|number|count))\s+(?:was|is|marks|represents|represented)\b")
+        .unwrap()
+});
+
+/// Whether a sentence opens by referring back to the previous figure.
+pub fn refers_back(sentence: &str) -> bool {
+    ANAPHORIC_START.is_match(sentence)
+}
+
+/// What a ratio word claims: the ratio of the new value to the old one lies in `low..=high`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RatioClaim {
+    /// The words as written ("more than doubled").
+    pub text: String,
+    /// Where they are, relative to the searched text.
+    pub span: Span,
+    /// Smallest ratio the words allow.
+    pub low: f64,
+    /// Largest ratio the words allow.
+    pub high: f64,
+    /// Whether a qualifier ("about", "nearly", "roughly") makes the words loose.
+    pub loose: bool,
+}
+
+/// "more than doubled", "nearly quadrupled", "tripled", "halved", "twice as many".
+static RATIO_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?P<q>more\s+than|over|nearly|almost|roughly|about|close\s+to|just\s+under|less\s+than|not\s+quite)?\s*\b(?P<w>doubled|double|tripled|triple|trebled|quadrupled|quadruple|halved|twice|three\s+times|four\s+times)\b",
+    )
+    .unwrap()
+});
+
+/// The ratio words of `text`, in order.
+pub fn ratio_claims(text: &str) -> Vec<RatioClaim> {
+    RATIO_WORDS
+        .captures_iter(text)
+        .map(|c| {
+            let m = c.get(0).expect("whole match");
+            let w = c["w"].to_ascii_lowercase();
+            let factor = if w.starts_with("doub") || w == "twice" {
+                2.0
+            } else if w.starts_with("tri") || w.starts_with("tre") || w.starts_with("three") {
+                3.0
+            } else if w.starts_with("quad") || w.starts_with("four") {
+                4.0
+            } else {
+                0.5
+            };
+            let q = c.name("q").map(|q| q.as_str().to_ascii_lowercase());
+            let q = q.as_deref().map(|q| q.split_whitespace().collect::<Vec<_>>().join(" "));
+            // Plain "doubled" is read as within 5 percent of the factor; qualifiers open one side.
+            let (low, high, loose) = match q.as_deref() {
+                Some("more than") | Some("over") => (factor, f64::INFINITY, false),
+                Some("less than") | Some("not quite") | Some("just under") => (0.0, factor, false),
+                Some("nearly") | Some("almost") | Some("close to") => (factor * 0.85, factor, true),
+                Some(_) => (factor * 0.85, factor * 1.15, true),
+                None => (factor * 0.95, factor * 1.05, false),
+            };
+            RatioClaim {
+                text: m.as_str().trim().to_owned(),
+                span: Span::new(m.start() + (m.as_str().len() - m.as_str().trim_start().len()), m.end()),
+                low,
+                high,
+                loose,
+            }
+        })
+        .collect()
+}
+
+/// "exactly half of", "a third of", "two thirds of" right before a total.
+static FRACTION_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?P<q>exactly|precisely|about|roughly|nearly|almost|more\s+than|less\s+than|just\s+over|just\s+under)?\s*\b(?P<f>half|a\s+third|one\s+third|one-third|a\s+quarter|one\s+quarter|two\s+thirds|two-thirds|three\s+quarters|three-quarters)\s+of\s+(?:the\s+|its\s+|all\s+)?$",
+    )
+    .unwrap()
+});
+
+/// A fraction word right before a total ("exactly half of 4,201 requests").
+#[derive(Debug, Clone, PartialEq)]
+pub struct FractionClaim {
+    /// The words as written.
+    pub text: String,
+    /// Offset of the words from the start of the searched text.
+    pub start: usize,
+    /// The fraction (0.5 for "half").
+    pub fraction: f64,
+    /// Whether a qualifier allows an approximate reading ("about half").
+    pub loose: bool,
+    /// Whether it is a bound: `Some(true)` for "more than", `Some(false)` for "less than".
+    pub bound: Option<bool>,
+}
+
+/// The fraction words that end `before`, if any.
+pub fn fraction_before(before: &str) -> Option<FractionClaim> {
+    let c = FRACTION_OF.captures(before)?;
+    let m = c.get(0)?;
+    let f = c["f"].to_ascii_lowercase().replace('-', " ");
+    let fraction = match f.split_whitespace().collect::<Vec<_>>().join(" ").as_str() {
+        "half" => 0.5,
+        "a third" | "one third" => 1.0 / 3.0,
+        "a quarter" | "one quarter" => 0.25,
+        "two thirds" => 2.0 / 3.0,
+        _ => 0.75,
+    };
+    let q = c.name("q").map(|q| q.as_str().to_ascii_lowercase());
+    let bound = match q.as_deref() {
+        Some(q) if q.starts_with("more") || q.ends_with("over") => Some(true),
+        Some(q) if q.starts_with("less") || q.ends_with("under") => Some(false),
+        _ => None,
+    };
+    let loose = matches!(
+        q.as_deref(),
+        Some("about") | Some("roughly") | Some("nearly") | Some("almost")
+    );
+    let words_end = c.name("f").map_or(m.end(), |f| f.end());
+    let words_start = c
+        .name("q")
+        .map_or_else(|| c.name("f").map_or(m.start(), |f| f.start()), |q| q.start());
+    Some(FractionClaim {
+        text: before[words_start..words_end].to_owned(),
+        start: words_start,
+        fraction,
+        loose,
+        bound,
+    })
+}
+
+/// "the remaining", "the rest", "the other" right before a share.
+static COMPLEMENT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:remaining|rest(?:\s+of\s+the)?|other|another)\s+(?:about\s+|nearly\s+|roughly\s+)?$").unwrap()
+});
+
+/// Whether a share is announced as the complement of the shares before it ("the remaining 97 percent").
+pub fn is_complement(before: &str) -> bool {
+    COMPLEMENT_BEFORE.is_match(before)
+}
+
+/// Text between a share and a total: "52 percent of 20,436".
+static OF_BETWEEN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s+of\s+(?:the\s+|all\s+|its\s+|those\s+|these\s+)?$").unwrap());
+
+/// Whether the text between a share and a count makes the count the share's total.
+pub fn is_of_between(between: &str) -> bool {
+    OF_BETWEEN.is_match(between)
+}
+
+/// Text after a share that points back to an earlier total: "of them", "of those requests".
+static OF_ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s+of\s+(?:them|those|these|all\s+requests|the\s+(?:requests|total|accounts|demands|orders))\b")
+        .unwrap()
+});
+
+/// Whether a share refers to an earlier total ("52 percent of them").
+pub fn refers_to_earlier_total(after: &str) -> bool {
+    OF_ANAPHOR.is_match(after)
+}
+
+/// "of the worldwide total", "of them": what a share is a share of.
+static SHARE_BASE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s+of\s+(?P<b>(?:the\s+|its\s+|all\s+)?[\w-]+(?:\s+[a-z-]+)?)").unwrap());
+
+/// What the share right before `after` is a share of, lowercased, if the text says.
+pub fn share_base(after: &str) -> Option<String> {
+    SHARE_BASE.captures(after).map(|c| c["b"].to_ascii_lowercase())
+}
+
+/// Text between a share (or its total) and the part it states: "..., or 12,627".
+static OR_BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[^.;:]{0,60}?(?:,\s*or|\(|—|–|:)\s*(?:about\s+|some\s+|roughly\s+|nearly\s+|around\s+)?$")
+        .unwrap()
+});
+
+/// Whether the text between a share and a count makes the count the part the share stands for.
+pub fn is_part_between(between: &str) -> bool {
+    OR_BETWEEN.is_match(between)
+}
+
+/// ", or 12,627", "(12,627)": the figure restates a share as a count.
+static RESTATES_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?:,\s*or|\()\s*(?:about\s+|some\s+|roughly\s+|nearly\s+|around\s+)?$").unwrap());
+
+/// Whether the text before a figure makes it a restatement of a share ("52 percent, or 12,627").
+pub fn restates_share(before: &str) -> bool {
+    RESTATES_BEFORE.is_match(before)
+}
+
+/// "17,577 of the requests": a figure followed by a partitive is a part of a larger quantity.
+static PARTITIVE_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s+(?:of\s+(?:the|them|those|these|its|their|all)\b|were\b|was\b)").unwrap());
+
+/// Whether the text after a figure makes it a part of a larger quantity rather than the quantity.
+pub fn is_partitive(after: &str) -> bool {
+    PARTITIVE_AFTER.is_match(after)
+}
+
+/// Countries and their adjectives, for telling country breakdowns apart from totals.
+static COUNTRY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(?P<c>United\s+States|U\.S\.|US|American|Germany|German|France|French|United\s+Kingdom|UK|U\.K\.|British|India|Indian|Japan|Japanese|Taiwan|Taiwanese|Brazil|Brazilian|Turkey|Turkish|Russia|Russian|Australia|Australian|Canada|Canadian|Italy|Italian|Spain|Spanish|Mexico|Mexican)\b",
+    )
+    .unwrap()
+});
+
+/// A country qualifier near a figure: "from US law enforcement", "from authorities in Taiwan".
+static COUNTRY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[^.;,]{0,40}?\b(?:from|in|by)\s+(?:the\s+)?(?:[a-z]+\s+){0,3}?(?P<c>United\s+States|U\.S\.|US|Germany|France|United\s+Kingdom|UK|India|Japan|Taiwan|Brazil|Turkey|Russia|Australia|Canada|Italy|Spain|Mexico|(?:US|U\.S\.|American|German|French|British|Indian|Japanese|Taiwanese|Brazilian|Turkish)\s+(?:law\s+enforcement|authorities|police|agencies|government|courts))\b")
+        .unwrap()
+});
+
+/// The country a name or adjective stands for ("American" and "U.S." are "US").
+pub fn canonical_country(name: &str) -> String {
+    let first = name.split_whitespace().next().unwrap_or(name);
+    let name = if matches!(
+        first,
+        "US" | "U.S." | "American" | "German" | "French" | "British" | "Indian" | "Japanese"
+    ) || matches!(first, "Taiwanese" | "Brazilian" | "Turkish")
+    {
+        first
+    } else {
+        name
+    };
+    match name.split_whitespace().collect::<Vec<_>>().join(" ").as_str() {
+        "United States" | "U.S." | "US" | "American" => "US",
+        "United Kingdom" | "UK" | "U.K." | "British" => "UK",
+        "Germany" | "German" => "Germany",
+        "France" | "French" => "France",
+        "India" | "Indian" => "India",
+        "Japan" | "Japanese" => "Japan",
+        "Taiwan" | "Taiwanese" => "Taiwan",
+        "Brazil" | "Brazilian" => "Brazil",
+        "Turkey" | "Turkish" => "Turkey",
+        "Russia" | "Russian" => "Russia",
+        "Australia" | "Australian" => "Australia",
+        "Canada" | "Canadian" => "Canada",
+        "Italy" | "Italian" => "Italy",
+        "Spain" | "Spanish" => "Spain",
+        "Mexico" | "Mexican" => "Mexico",
+        other => return other.to_owned(),
+    }
+    .to_owned()
+}
+
+/// The country a figure is restricted to, from its measure ("us account requests") or the text
+/// right after it ("account requests from US law enforcement").
+pub fn country_of(measure: &str, after: &str) -> Option<String> {
+    // Measures are lowercased by the extractor, so country words are matched case-insensitively there.
+    let in_measure = measure.split_whitespace().find_map(|w| {
+        let w = match w {
+            "us" | "u.s." => "US",
+            "uk" | "u.k." => "UK",
+            other => other,
+        };
+        let mut cap = w.to_owned();
+        if let Some(first) = cap.get_mut(0..1) {
+            first.make_ascii_uppercase();
+        }
+        let cap = if w == "US" || w == "UK" { w.to_owned() } else { cap };
+        COUNTRY
+            .find(&cap)
+            .filter(|m| m.as_str() == cap)
+            .map(|m| canonical_country(m.as_str()))
+    });
+    in_measure.or_else(|| COUNTRY_AFTER.captures(after).map(|c| canonical_country(&c["c"])))
+}
+
+/// The measure without its country words ("us account requests" → "account requests").
+pub fn measure_without_country(measure: &str) -> String {
+    let words: Vec<&str> = measure
+        .split_whitespace()
+        .filter(|w| country_of(w, "").is_none())
+        .collect();
+    let words = match words.as_slice() {
+        // "requests from the us": drop the dangling preposition and article.
+        [rest @ .., "from", "the"] | [rest @ .., "from"] | [rest @ .., "in"] => rest.to_vec(),
+        _ => words,
+    };
+    words.join(" ")
+}
+
+/// "0-999", "0 to 999", "between 15,000 and 15,999": the text before the upper bound of a range.
+static RANGE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\bbetween\s+[$€£]?[\d,.]+\s+and\s+|(?P<pre>\b\w+\s+)?[$€£]?[\d,.]+\s*(?:-|–|—|\bto\b)\s*[$€£]?|\bbetween\s+[$€£]?)$")
+        .unwrap()
+});
+/// The text after the lower bound of a range.
+static RANGE_AFTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:-|–|—|\bto\b|\band\b)\s*[$€£]?\d").unwrap());
+
+/// Whether a figure is one bound of a range, given the text right before and after it. "from 236
+/// to 425" is a change, not a range.
+pub fn is_range_bound(before: &str, after: &str) -> bool {
+    if let Some(c) = RANGE_BEFORE.captures(before) {
+        let pre = c.name("pre").map(|p| p.as_str().trim().to_ascii_lowercase());
+        if pre.as_deref() != Some("from") {
+            return true;
+        }
+    }
+    let opens_range = before.trim_end().to_ascii_lowercase().ends_with("between");
+    let dash_or_to = RANGE_AFTER.is_match(after) && !after.trim_start().starts_with("and");
+    let from = before.trim_end().to_ascii_lowercase().ends_with("from");
+    opens_range || (dash_or_to && !from)
+}
+
+/// An approximation word right before a figure ("about 72,000", "fewer than 1,000").
+static APPROX_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?P<q>about|roughly|around|approximately|nearly|almost|more\s+than|over|fewer\s+than|less\s+than|up\s+to|at\s+least|at\s+most|some|just\s+under|just\s+over|close\s+to|an\s+estimated)\s+[$€£]?$")
+        .unwrap()
+});
+
+/// The approximation word right before a figure, lowercased, if any.
+pub fn approx_before(before: &str) -> Option<String> {
+    APPROX_BEFORE.captures(before).map(|c| {
+        c["q"]
+            .to_ascii_lowercase()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
+}
+
+/// Head nouns a lazily matched measure may stop short of ("account" in "account requests").
+const HEADS: &[&str] = &[
+    "requests",
+    "demands",
+    "orders",
+    "letters",
+    "warrants",
+    "subpoenas",
+    "notices",
+];
+
+/// The measure extended by the head noun that follows it in the text, if it stopped short.
+pub fn complete_measure(measure: &str, after: &str) -> String {
+    let lower = after.to_ascii_lowercase();
+    if let Some(i) = lower.find(measure) {
+        let next = lower[i + measure.len()..].split_whitespace().next().unwrap_or("");
+        let next = next.trim_end_matches(|c: char| !c.is_alphabetic());
+        if HEADS.contains(&next) && !measure.ends_with(next) {
+            return format!("{measure} {next}");
+        }
+    }
+    measure.to_owned()
+}
+
+/// Modifiers that do not change what a request count counts: a transparency report's
+/// "requests" are its law enforcement or government requests for user information.
+const GENERIC: &[&str] = &[
+    "law",
+    "enforcement",
+    "government",
+    "governmental",
+    "information",
+    "ordinary",
+    "user",
+    "data",
+    "total",
+    "new",
+    "legal",
+    "official",
+    "criminal",
+];
+
+/// The measure without generic modifiers ("law enforcement requests" → "requests").
+pub fn generic_measure(measure: &str) -> String {
+    let words: Vec<&str> = measure.split_whitespace().collect();
+    match words.last() {
+        Some(&"requests") | Some(&"demands") => {
+            let kept: Vec<&str> = words[..words.len() - 1]
+                .iter()
+                .copied()
+                .filter(|w| !GENERIC.contains(w))
+                .chain(std::iter::once(*words.last().unwrap_or(&"")))
+                .collect();
+            kept.join(" ")
+        }
+        _ => words.join(" "),
+    }
+}
+
+/// "transparency report for the first half of 2014", "figures covering": a report period follows.
+static REPORT_FOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:report|reports|figures|numbers|data|statistics|disclosure|update)\s+(?:for|covering|on|about)\s+$",
+    )
+    .unwrap()
+});
+
+/// Whether `before` (the text right before a period mention) makes it the period of a report.
+pub fn announces_report_period(before: &str) -> bool {
+    REPORT_FOR.is_match(before)
+}
+
+/// An announced count followed by a colon and a list: "four countries: Germany, France and Brazil".
+static LIST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?P<n>{SMALL})\s+(?P<noun>(?:[a-z-]+\s+){{0,2}}?[a-z-]+s)\s*:\s*(?P<list>[^.;:]+)"
+    ))
+    .unwrap()
+});
+
+/// Item separators inside a list.
+static LIST_SEPARATOR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r",\s*(?:and|or)\s+|,\s*|\s+(?:and|or)\s+").unwrap());
+
+/// An announced count checked against what the text enumerates.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Enumeration {
+    /// The announced count ("four").
+    pub announced: u32,
+    /// Where the announced count and its noun are written ("four countries").
+    pub announced_span: Span,
+    /// The enumerated items (list items, or "in two cases" / "in the third case" phrases).
+    pub items: Vec<Span>,
+    /// How many things the items add up to.
+    pub counted: u32,
+}
+
+/// "four countries: Germany, France and Brazil" in a sentence; spans are relative to `sentence`.
+pub fn list_enumerations(sentence: &str) -> Vec<Enumeration> {
+    let mut out = Vec::new();
+    for c in LIST.captures_iter(sentence) {
+        let (Some(n), Some(list)) = (small_count(&c["n"]), c.name("list")) else {
+            continue;
+        };
+        let mut items = Vec::new();
+        let mut pos = list.start();
+        let body = list.as_str().trim_end();
+        let mut pieces: Vec<(usize, usize)> = Vec::new();
+        for sep in LIST_SEPARATOR.find_iter(body) {
+            pieces.push((pos, list.start() + sep.start()));
+            pos = list.start() + sep.end();
+        }
+        pieces.push((pos, list.start() + body.len()));
+        // A list of names: short items, each starting with a capital; anything else is prose.
+        let names = pieces.iter().all(|&(a, b)| {
+            let item = sentence[a..b].trim();
+            !item.is_empty() && item.split_whitespace().count() <= 4 && item.starts_with(|ch: char| ch.is_uppercase())
+        });
+        if !names || pieces.len() < 2 {
+            continue;
+        }
+        for (a, b) in pieces {
+            items.push(Span::new(a, b));
+        }
+        let whole = c.get(0).expect("whole match");
+        out.push(Enumeration {
+            announced: n,
+            announced_span: Span::new(whole.start(), c.name("noun").map_or(whole.end(), |m| m.end())),
+            counted: items.len() as u32,
+            items,
+        });
+    }
+    out
+}
+
+/// "three requests", "two orders": a small announced count of cases.
+static ANNOUNCED_CASES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?P<n>{SMALL})\s+(?:[a-z-]+\s+){{0,3}}?(?:requests|cases|orders|demands|letters|warrants|subpoenas|lawsuits|challenges|appeals|complaints)\b"
+    ))
+    .unwrap()
+});
+
+/// "In two cases", "in one of them", "In the third case", "in the other".
+static CASE_PART: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?:in|for)\s+(?:(?P<n>{SMALL})\s+(?:cases|case|instances|of\s+them|of\s+these|of\s+those)|the\s+(?P<o>other|remaining|second|third|fourth|fifth|sixth|last|final)\s+(?:case|one|instance|request|order)s?|the\s+(?P<on>other|remaining)\s+(?P<m>{SMALL})\b)"
+    ))
+    .unwrap()
+});
+
+/// The announced cases of a paragraph and their breakdown ("three requests ... In two cases ...
+/// In the third case"); spans are relative to the paragraph.
+pub fn case_enumerations(paragraph: &str) -> Vec<Enumeration> {
+    let mut out = Vec::new();
+    let Some(announced) = ANNOUNCED_CASES.captures(paragraph) else {
+        return out;
+    };
+    let whole = announced.get(0).expect("whole match");
+    let Some(n) = small_count(&announced["n"]) else {
+        return out;
+    };
+    let rest = &paragraph[whole.end()..];
+    let mut items = Vec::new();
+    let mut counted = 0;
+    let mut has_count = false;
+    let mut has_last = false;
+    for c in CASE_PART.captures_iter(rest) {
+        let m = c.get(0).expect("whole match");
+        let k = if let Some(k) = c.name("n").and_then(|k| small_count(k.as_str())) {
+            has_count = true;
+            k
+        } else if let Some(k) = c.name("m").and_then(|k| small_count(k.as_str())) {
+            has_last = true;
+            k
+        } else {
+            has_last = true;
+            1
+        };
+        counted += k;
+        items.push(Span::new(whole.end() + m.start(), whole.end() + m.end()));
+    }
+    // Only a breakdown that claims to be complete ("the third case", "the other") is checked.
+    if has_count && has_last {
+        out.push(Enumeration {
+            announced: n,
+            announced_span: Span::new(whole.start(), whole.end()),
+            items,
+            counted,
+        });
+    }
+    out
+}
+
+/// The place value of the last digit a writer may have rounded to: 1 for "31,002", 1,000 for
+/// "31,000", 100 for "65.5 thousand", 0.1 for "4.5 percent". Trailing zeros are read as
+/// rounding, keeping two significant digits ("20,000" may be anything from 19,500 to 20,500).
+pub fn precision_of(written: &str, value: f64) -> f64 {
+    static DIGITS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d[\d,]*(?:\.(?P<d>\d+))?").unwrap());
+    let Some(c) = DIGITS.captures(written) else {
+        // Number words: small ones are exact, "half a million" is rounded.
+        return if value >= 1000.0 { value / 10.0 } else { 1.0 };
+    };
+    let m = c.get(0).expect("whole match");
+    let digits: String = m
+        .as_str()
+        .chars()
+        .filter(|ch| ch.is_ascii_digit() || *ch == '.')
+        .collect();
+    let raw: f64 = digits.parse().unwrap_or(value);
+    let scale = if raw > 0.0 && value > 0.0 { value / raw } else { 1.0 };
+    let decimals = c.name("d").map_or(0, |d| d.as_str().len()) as i32;
+    let mut precision = 10f64.powi(-decimals) * scale;
+    if decimals == 0 {
+        let int: String = digits.chars().filter(char::is_ascii_digit).collect();
+        let trimmed = int.trim_start_matches('0');
+        let zeros = trimmed.len() - trimmed.trim_end_matches('0').len();
+        let room = trimmed.len().saturating_sub(2);
+        precision *= 10f64.powi(zeros.min(room) as i32);
+    }
+    // Round away float noise from the scale division ("1.5 million" → 100,000 exactly).
+    let magnitude = 10f64.powf(precision.log10().round());
+    if (precision / magnitude - 1.0).abs() < 1e-6 {
+        magnitude
+    } else {
+        precision
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn precision_reads_trailing_zeros_as_rounding() {
+        assert_eq!(precision_of("31,002", 31002.0), 1.0);
+        assert_eq!(precision_of("31,000", 31000.0), 1000.0);
+        assert_eq!(precision_of("20,000", 20000.0), 1000.0);
+        assert_eq!(precision_of("65.5 thousand", 65500.0), 100.0);
+        assert_eq!(precision_of("1.5 million", 1.5e6), 100_000.0);
+        assert_eq!(precision_of("3 percent", 3.0), 1.0);
+        assert_eq!(precision_of("50", 50.0), 1.0);
+        assert_eq!(precision_of("three", 3.0), 1.0);
+    }
+
+    #[test]
+    fn directions_amounts_and_ratios() {
+        assert_eq!(last_direction("rose, then fell").map(|d| d.0), Some(Direction::Down));
+        assert_eq!(last_direction(", up from ").map(|d| d.0), Some(Direction::Up));
+        assert!(is_change_amount("named 81,311 accounts, up "));
+        assert!(is_change_amount("a rise of "));
+        assert!(!is_change_amount("received "));
+        let r = &ratio_claims("requests more than doubled in 2015")[0];
+        assert_eq!(
+            (r.text.as_str(), r.low, r.high),
+            ("more than doubled", 2.0, f64::INFINITY)
+        );
+        let r = &ratio_claims("nearly quadrupled")[0];
+        assert_eq!((r.low, r.high, r.loose), (3.4, 4.0, true));
+        let f = fraction_before("Apple complied with exactly half of ").unwrap();
+        assert_eq!((f.text.as_str(), f.fraction), ("exactly half", 0.5));
+    }
+
+    #[test]
+    fn shares_parts_and_complements() {
+        assert!(is_complement("The remaining "));
+        assert!(is_complement("In the rest of the "));
+        assert!(!is_complement("Of the requests, "));
+        assert!(is_part_between(" of them, or "));
+        assert!(is_of_between(" of "));
+        assert!(refers_to_earlier_total(" of them, or 12,627 requests"));
+        assert!(is_partitive(" of the requests."));
+        assert!(!is_partitive(" requests in 2014"));
+    }
+
+    #[test]
+    fn countries_from_measures_and_context() {
+        assert_eq!(country_of("us account requests", "").as_deref(), Some("US"));
+        assert_eq!(
+            country_of("account requests", " account requests from US law enforcement in").as_deref(),
+            Some("US")
+        );
+        assert_eq!(country_of("requests", " requests in the second half").as_deref(), None);
+        assert_eq!(measure_without_country("us account requests"), "account requests");
+        assert_eq!(
+            measure_without_country("government requests from the us"),
+            "government requests"
+        );
+    }
+
+    #[test]
+    fn list_and_case_enumerations() {
+        let e = list_enumerations("requests rose in four countries: Germany, France and Brazil. Then");
+        assert_eq!((e[0].announced, e[0].counted), (4, 3));
+        let e = list_enumerations("in three countries: Germany, France and Brazil");
+        assert_eq!((e[0].announced, e[0].counted), (3, 3));
+        assert!(list_enumerations("two things: it said that the numbers were wrong and it left").is_empty());
+        let p = "It challenged three law enforcement requests in court. In two cases, the agency withdrew. \
+                 In the third case, a judge narrowed it.";
+        let e = case_enumerations(p);
+        assert_eq!((e[0].announced, e[0].counted, e[0].items.len()), (3, 3, 2));
+        assert!(case_enumerations("It got three requests. In two cases it refused.").is_empty());
+    }
+}

@@ -1,0 +1,371 @@
+//! Changes between two stated values: `direction` (the stated direction against the values),
+//! `change_mismatch` (the stated size of the change against the computed one) and
+//! `ratio_mismatch` (ratio words such as "more than doubled" against the values, and fraction
+//! words such as "exactly half of 4,201 requests" against the stated part).
+
+use super::doc::{Doc, Fig};
+use super::reading::{format_number, verdict, Interval};
+use super::{Finding, Rule, Severity};
+use crate::extract::claim::{self, RatioClaim};
+use crate::extract::{Direction, FigureKind};
+use crate::read::Span;
+use serde_json::json;
+
+/// A change the text states between an earlier and a newer value.
+struct Change {
+    /// Index of the newer value in `doc.figs`.
+    new: usize,
+    /// Index of the earlier value.
+    old: usize,
+    /// The stated direction and the span of its word.
+    direction: Option<(Direction, Span)>,
+    /// Index of the stated size of the change ("15 percent", "3,000"), if any.
+    amount: Option<usize>,
+    /// Ratio words ("more than doubled"), with spans in the article text.
+    ratio: Option<RatioClaim>,
+}
+
+/// Checks every stated change of the article.
+pub fn check(doc: &Doc) -> Vec<Finding> {
+    let changes = find_changes(doc);
+    let mut out = Vec::new();
+    for c in &changes {
+        let contradicted = check_direction(doc, c, &mut out);
+        if !contradicted {
+            check_amount(doc, c, &mut out);
+            check_ratio(doc, c, &mut out);
+        }
+    }
+    check_fractions(doc, &mut out);
+    out
+}
+
+fn find_changes(doc: &Doc) -> Vec<Change> {
+    let mut changes = Vec::new();
+    for (new, fig) in doc.figs.iter().enumerate() {
+        let Some(c) = &fig.f.compared_to else { continue };
+        let Some(old) = doc.figs.iter().position(|g| g.f.span == c.span) else {
+            continue;
+        };
+        // "35,365 requests, up 4,700 from 31,698": the extractor may link the earlier value to the
+        // amount; the newer value is then the figure before the amount.
+        let new = if claim::is_change_amount(doc.before(fig.f.span, 60)) {
+            let sentence = doc.sentence_of(fig.f.span);
+            match (0..new)
+                .rev()
+                .find(|&i| doc.figs[i].f.kind == fig.f.kind && doc.sentence_of(doc.figs[i].f.span) == sentence)
+            {
+                Some(i) => i,
+                None => continue,
+            }
+        } else {
+            new
+        };
+        changes.push(describe(doc, new, old));
+    }
+    changes.extend(anaphoric_changes(doc));
+    changes
+}
+
+/// Fills in the words of a change between two figures of one sentence.
+fn describe(doc: &Doc, new: usize, old: usize) -> Change {
+    let (n, o) = (&doc.figs[new], &doc.figs[old]);
+    let sentence = doc.sentence_of(n.f.span).unwrap_or(n.f.span);
+    // The direction word stands between the two values or shortly before the newer one.
+    let window_start = sentence.start.max(n.f.span.start.saturating_sub(60));
+    let window_start = (window_start..=n.f.span.start)
+        .find(|&i| doc.text.is_char_boundary(i))
+        .unwrap_or(n.f.span.start);
+    let window = &doc.text[window_start..o.f.span.start.max(window_start)];
+    let direction =
+        claim::last_direction(window).map(|(d, s)| (d, Span::new(window_start + s.start, window_start + s.end)));
+    let amount = amount_between(doc, new, old);
+    let ratio = ratio_claim(doc, sentence, new, old);
+    Change {
+        new,
+        old,
+        direction,
+        amount,
+        ratio,
+    }
+}
+
+/// "81,311 accounts, up 15 percent from 65,049" or "rose 15 percent to 81,311 from 65,049".
+fn amount_between(doc: &Doc, new: usize, old: usize) -> Option<usize> {
+    let (n, o) = (&doc.figs[new], &doc.figs[old]);
+    let is_amount = |i: usize| {
+        let a = &doc.figs[i];
+        claim::is_change_amount(doc.before(a.f.span, 60)) && doc.sentence_of(a.f.span) == doc.sentence_of(n.f.span)
+    };
+    let (lo, hi) = if new < old { (new, old) } else { (old, new) };
+    if let Some(i) =
+        (lo + 1..hi).find(|&i| is_amount(i) && claim::is_from_between(doc.between(doc.figs[i].f.span, o.f.span)))
+    {
+        return Some(i);
+    }
+    // The amount before the newer value: "rose 15 percent to 81,311".
+    let i = new.checked_sub(1)?;
+    (i != old && is_amount(i) && claim::is_to_between(doc.between(doc.figs[i].f.span, n.f.span))).then_some(i)
+}
+
+/// Ratio words of the sentence, when the sentence states only this change.
+fn ratio_claim(doc: &Doc, sentence: Span, new: usize, old: usize) -> Option<RatioClaim> {
+    let others = doc
+        .figs
+        .iter()
+        .enumerate()
+        .filter(|(i, g)| *i != new && *i != old && g.f.compared_to.is_some() && sentence.contains(g.f.span))
+        .count();
+    if others > 0 {
+        return None;
+    }
+    let s = sentence.of(doc.text);
+    let mut claims = claim::ratio_claims(s);
+    if claims.len() != 1 {
+        return None;
+    }
+    let mut r = claims.remove(0);
+    r.span = Span::new(sentence.start + r.span.start, sentence.start + r.span.end);
+    Some(r)
+}
+
+/// "That was up 12 percent from 31,698": the newer value is the last figure of the sentence before.
+fn anaphoric_changes(doc: &Doc) -> Vec<Change> {
+    let mut out = Vec::new();
+    for (k, sentence) in doc.sentences.iter().enumerate() {
+        let s = sentence.of(doc.text);
+        if k == 0 || !claim::refers_back(s) {
+            continue;
+        }
+        let in_sentence: Vec<usize> = (0..doc.figs.len())
+            .filter(|&i| sentence.contains(doc.figs[i].f.span))
+            .collect();
+        let [amount, old] = in_sentence[..] else { continue };
+        let (a, o) = (&doc.figs[amount], &doc.figs[old]);
+        if !claim::is_change_amount(doc.before(a.f.span, 60))
+            || !claim::is_from_between(doc.between(a.f.span, o.f.span))
+        {
+            continue;
+        }
+        let previous = doc.sentences[k - 1];
+        // The subject of the previous sentence: its first figure of the same kind.
+        let Some(new) =
+            (0..doc.figs.len()).find(|&i| previous.contains(doc.figs[i].f.span) && doc.figs[i].f.kind == o.f.kind)
+        else {
+            continue;
+        };
+        let direction = claim::last_direction(doc.between(Span::new(sentence.start, sentence.start), a.f.span))
+            .map(|(d, sp)| (d, Span::new(sentence.start + sp.start, sentence.start + sp.end)));
+        out.push(Change {
+            new,
+            old,
+            direction,
+            amount: Some(amount),
+            ratio: None,
+        });
+    }
+    out
+}
+
+/// `direction`: "down from 31,002" when the newer value is larger. Returns whether it fired.
+fn check_direction(doc: &Doc, c: &Change, out: &mut Vec<Finding>) -> bool {
+    let Some((dir, word)) = c.direction else { return false };
+    let (n, o) = (&doc.figs[c.new], &doc.figs[c.old]);
+    let against = |new: Interval, old: Interval| match dir {
+        Direction::Up => new.high < old.low,
+        Direction::Down => new.low > old.high,
+        Direction::Same => !new.overlaps(old),
+    };
+    let tight_ok = !against(n.reading.tight, o.reading.tight);
+    let wide_ok = !against(n.reading.wide, o.reading.wide);
+    let Some(severity) = verdict(tight_ok, wide_ok) else {
+        return false;
+    };
+    let word_text = word.of(doc.text);
+    let actual = if n.reading.tight.low > o.reading.tight.high {
+        "rose"
+    } else {
+        "fell"
+    };
+    let message = format!(
+        "The article says the figure went {} (\"{word_text}\"), but the numbers it gives {actual}: from {} to {}.",
+        direction_name(dir),
+        o.text,
+        n.text
+    );
+    let mut f = doc.finding(Rule::Direction, severity, message, &[word, o.f.span, n.f.span]);
+    f.stated = Some(json!(direction_name(dir)));
+    f.expected = Some(json!(if actual == "rose" { "up" } else { "down" }));
+    out.push(f);
+    true
+}
+
+fn direction_name(d: Direction) -> &'static str {
+    match d {
+        Direction::Up => "up",
+        Direction::Down => "down",
+        Direction::Same => "unchanged",
+    }
+}
+
+/// `change_mismatch`: "up 15 percent from 65,049" when 81,311 is 25 percent more.
+fn check_amount(doc: &Doc, c: &Change, out: &mut Vec<Finding>) {
+    let Some(ai) = c.amount else { return };
+    let (n, o, a) = (&doc.figs[c.new], &doc.figs[c.old], &doc.figs[ai]);
+    let sign = match c.direction.map(|d| d.0) {
+        Some(Direction::Down) => -1.0,
+        Some(Direction::Up) => 1.0,
+        _ if n.reading.value >= o.reading.value => 1.0,
+        _ => -1.0,
+    };
+    let signed = |i: Interval| {
+        if sign > 0.0 {
+            i
+        } else {
+            Interval::new(-i.high, -i.low)
+        }
+    };
+    let percent = a.f.kind == FigureKind::Percent && n.f.kind != FigureKind::Percent;
+    let computed = |new: Interval, old: Interval| {
+        if percent {
+            new.over(old)
+                .map(|r| Interval::new((r.low - 1.0) * 100.0, (r.high - 1.0) * 100.0))
+        } else {
+            Some(new.minus(old))
+        }
+    };
+    if !percent && a.f.kind != n.f.kind {
+        return;
+    }
+    let (Some(ct), Some(cw)) = (
+        computed(n.reading.tight, o.reading.tight),
+        computed(n.reading.wide, o.reading.wide),
+    ) else {
+        return;
+    };
+    let tight_ok = ct.overlaps(signed(a.reading.tight));
+    let wide_ok = cw.overlaps(signed(a.reading.wide));
+    let Some(severity) = verdict(tight_ok, wide_ok) else {
+        return;
+    };
+    let (Some(nv), Some(ov)) = (n.reading.value, o.reading.value) else {
+        return;
+    };
+    let actual = if percent { (nv / ov - 1.0) * 100.0 } else { nv - ov };
+    let unit = if percent { " percent" } else { "" };
+    let how = if actual >= 0.0 { "a rise" } else { "a fall" };
+    let message = format!(
+        "The article gives the change as {}, but from {} to {} is {how} of {}{unit}.",
+        a.text,
+        o.text,
+        n.text,
+        format_number(actual.abs())
+    );
+    let mut f = doc.finding(Rule::ChangeMismatch, severity, message, &[a.f.span, o.f.span, n.f.span]);
+    f.stated = Some(json!(sign * a.reading.value.unwrap_or(f64::NAN)));
+    f.expected = Some(json!((actual * 10.0).round() / 10.0));
+    out.push(f);
+}
+
+/// `ratio_mismatch`: "more than doubled" when the newer value is 1.8 times the earlier one.
+fn check_ratio(doc: &Doc, c: &Change, out: &mut Vec<Finding>) {
+    let Some(r) = &c.ratio else { return };
+    let (n, o) = (&doc.figs[c.new], &doc.figs[c.old]);
+    let claimed = Interval::new(r.low, r.high);
+    let (Some(rt), Some(rw)) = (
+        n.reading.tight.over(o.reading.tight),
+        n.reading.wide.over(o.reading.wide),
+    ) else {
+        return;
+    };
+    // Ratio words with a qualifier are themselves loose: stretch them by 10 percent on the wide reading.
+    let claimed_wide = Interval::new(claimed.low * 0.9, claimed.high * 1.1);
+    let tight_ok = rt.overlaps(claimed);
+    let wide_ok = rw.overlaps(if r.loose { claimed_wide } else { claimed });
+    let Some(severity) = verdict(tight_ok, wide_ok) else {
+        return;
+    };
+    let (Some(nv), Some(ov)) = (n.reading.value, o.reading.value) else {
+        return;
+    };
+    let message = format!(
+        "The article says the figure \"{}\", but {} is {} times {}.",
+        r.text,
+        n.text,
+        format_ratio(nv / ov),
+        o.text
+    );
+    let mut f = doc.finding(Rule::RatioMismatch, severity, message, &[r.span, o.f.span, n.f.span]);
+    f.stated = Some(json!(r.text));
+    f.expected = Some(json!((nv / ov * 100.0).round() / 100.0));
+    out.push(f);
+}
+
+fn format_ratio(r: f64) -> String {
+    format!("{:.2}", r)
+        .trim_end_matches('0')
+        .trim_end_matches('.')
+        .to_owned()
+}
+
+/// `ratio_mismatch` for fractions of a total: "exactly half of 4,201 requests, or 2,200".
+fn check_fractions(doc: &Doc, out: &mut Vec<Finding>) {
+    for (ti, total) in doc.figs.iter().enumerate() {
+        let before = doc.before(total.f.span, 60);
+        let Some(fr) = claim::fraction_before(before) else {
+            continue;
+        };
+        let Some(part) = part_after(doc, ti) else { continue };
+        let expected_t = total.reading.tight.scale(fr.fraction);
+        let expected_w = total.reading.wide.scale(fr.fraction);
+        let widen = |i: Interval| match fr.bound {
+            Some(true) => Interval::new(i.low, f64::INFINITY),
+            Some(false) => Interval::new(0.0, i.high),
+            None if fr.loose => Interval::new(i.low * 0.9, i.high * 1.1),
+            None => Interval::new(i.low - 0.5, i.high + 0.5),
+        };
+        let tight_ok = part.reading.tight.overlaps(widen(expected_t));
+        let wide_ok = part.reading.wide.overlaps(Interval::new(
+            widen(expected_w).low * 0.95,
+            widen(expected_w).high * 1.05,
+        ));
+        let Some(severity) = verdict(tight_ok, wide_ok || fr.loose && tight_ok) else {
+            continue;
+        };
+        let severity = if fr.loose { Severity::Warning } else { severity };
+        let (Some(tv), Some(pv)) = (total.reading.value, part.reading.value) else {
+            continue;
+        };
+        let base = total.f.span.start - before.len();
+        let words = Span::new(base + fr.start, base + fr.start + fr.text.len());
+        let message = format!(
+            "The article says {} of {} is {}, but {} of {} is {}.",
+            fr.text,
+            total.text,
+            part.text,
+            fr.text,
+            total.text,
+            format_number(tv * fr.fraction)
+        );
+        let mut f = doc.finding(
+            Rule::RatioMismatch,
+            severity,
+            message,
+            &[words, total.f.span, part.f.span],
+        );
+        f.stated = Some(json!(pv));
+        f.expected = Some(json!(tv * fr.fraction));
+        out.push(f);
+    }
+}
+
+/// The part a share or fraction of a total stands for: the next figure of the sentence, when it
+/// is introduced as the part (", or 2,100", "(2,100)").
+pub fn part_after<'d, 'a>(doc: &'d Doc<'a>, i: usize) -> Option<&'d Fig<'a>> {
+    let total = doc.figs.get(i)?;
+    let next = doc.figs.get(i + 1)?;
+    (doc.sentence_of(next.f.span) == doc.sentence_of(total.f.span)
+        && next.f.kind != FigureKind::Percent
+        && claim::is_part_between(doc.between(total.f.span, next.f.span)))
+    .then_some(next)
+}

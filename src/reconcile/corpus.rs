@@ -1,0 +1,213 @@
+//! The corpus-level pass: `cross_document` findings and the consolidated dataset.
+//!
+//! The state is compact: per (entity, measure, period, kind), the distinct values stated and the
+//! articles stating each — not the figures themselves. Adding figure rows is commutative and
+//! idempotent per (article, span), and every output is sorted, so the result does not depend on
+//! the order the rows arrive in or how they were split (the reduce step relies on this).
+
+use super::reading::{Interval, Reading};
+use super::sum::period_name;
+use super::{CorpusResult, DatasetEntry, Evidence, Finding, Rule, Severity};
+use crate::export::rows::FigureRow;
+use crate::extract::Period;
+use crate::read::Span;
+use serde_json::json;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// (entity, measure, period label, kind).
+type Key = (String, String, String, String);
+
+/// Where a value is stated: (article, start, end, text).
+type Source = (String, usize, usize, String);
+
+/// One distinct value stated for a key.
+#[derive(Debug, Clone)]
+struct Stated {
+    value: f64,
+    reading: Reading,
+    sources: BTreeSet<Source>,
+}
+
+/// The corpus-level state: what cross-document checks need from every record.
+#[derive(Debug, Default)]
+pub struct Corpus {
+    entries: BTreeMap<Key, Vec<Stated>>,
+}
+
+impl Corpus {
+    /// Adds one record's figures (stated and derived).
+    pub fn add(&mut self, record: &crate::record::Record) {
+        if record.failure.is_some() {
+            return;
+        }
+        for f in &record.extraction.figures {
+            self.add_figure(&FigureRow::new(&record.article, f));
+        }
+        for row in super::derived_figures(record) {
+            self.add_figure(&row);
+        }
+    }
+
+    /// Adds one figure row, as the map step writes it. Rows that do not name a whole quantity
+    /// with an entity and a period are ignored.
+    pub fn add_figure(&mut self, row: &FigureRow) {
+        let (Some(entity), Some(quantity), Some(period), Some(value)) =
+            (&row.entity, &row.quantity, &row.period, row.value)
+        else {
+            return;
+        };
+        let reading = if row.derived {
+            let (low, high) = (row.low.unwrap_or(value), row.high.unwrap_or(value));
+            Reading {
+                value: Some(value),
+                tight: Interval::new(low, high),
+                wide: Interval::new(low, high),
+            }
+        } else {
+            match Reading::of(&row.text, Some(value), row.low, row.high, row.approx.as_deref()) {
+                Some(r) => r,
+                None => return,
+            }
+        };
+        let key = (entity.clone(), quantity.clone(), period.clone(), row.kind.clone());
+        let source = (row.article.clone(), row.start, row.end, row.text.clone());
+        let values = self.entries.entry(key).or_default();
+        match values.iter_mut().find(|s| s.value == value && s.reading == reading) {
+            Some(s) => {
+                s.sources.insert(source);
+            }
+            None => {
+                values.push(Stated {
+                    value,
+                    reading,
+                    sources: BTreeSet::from([source]),
+                });
+                values.sort_by(|a, b| {
+                    a.value
+                        .total_cmp(&b.value)
+                        .then(width(&a.reading).total_cmp(&width(&b.reading)))
+                });
+            }
+        }
+    }
+
+    /// The corpus-level findings and dataset, once every record has been added.
+    pub fn finish(self) -> CorpusResult {
+        let mut result = CorpusResult::default();
+        for (key, values) in &self.entries {
+            let found = conflicts(key, values);
+            result.dataset.push(entry(key, values, !found.is_empty()));
+            result.findings.extend(found);
+        }
+        result
+    }
+}
+
+fn width(r: &Reading) -> f64 {
+    r.tight.high - r.tight.low
+}
+
+fn articles_of(s: &Stated) -> BTreeSet<&str> {
+    s.sources.iter().map(|(a, ..)| a.as_str()).collect()
+}
+
+/// The value most articles state, the most precise (then the smallest) one on a tie.
+fn agreed(values: &[Stated]) -> &Stated {
+    values
+        .iter()
+        .max_by(|a, b| {
+            articles_of(a)
+                .len()
+                .cmp(&articles_of(b).len())
+                .then(width(&b.reading).total_cmp(&width(&a.reading)))
+                .then(b.value.total_cmp(&a.value))
+        })
+        .expect("a key has at least one value")
+}
+
+/// The `cross_document` findings of a key: one per value that no rounding reconciles with the
+/// agreed value, naming the articles on both sides.
+fn conflicts(key: &Key, values: &[Stated]) -> Vec<Finding> {
+    let common = agreed(values);
+    let common_articles = articles_of(common);
+    values
+        .iter()
+        .filter(|odd| !std::ptr::eq(*odd, common))
+        .filter(|odd| {
+            // One article disagreeing only with itself is the value_conflict rule's business.
+            let odd_articles = articles_of(odd);
+            !(common_articles.len() == 1 && odd_articles == common_articles)
+        })
+        .filter_map(|odd| {
+            let severity = super::reading::verdict(
+                odd.reading.tight.overlaps(common.reading.tight),
+                odd.reading.wide.overlaps(common.reading.wide),
+            )?;
+            Some(finding(key, odd, common, severity))
+        })
+        .collect()
+}
+
+fn finding(key: &Key, odd: &Stated, common: &Stated, severity: Severity) -> Finding {
+    let (entity, measure, period, _) = key;
+    let name = |s: &Stated| {
+        let arts: Vec<&str> = articles_of(s).into_iter().collect();
+        let text = s.sources.first().map_or("", |x| x.3.as_str());
+        match arts.len() {
+            1 => format!("{text} in {}", arts[0]),
+            n => format!(
+                "{text} in {} and {} other article{}",
+                arts[0],
+                n - 1,
+                if n == 2 { "" } else { "s" }
+            ),
+        }
+    };
+    let period_words = Period::parse_label(period).map_or_else(|| period.clone(), |p| period_name(&p));
+    let message = format!(
+        "Articles disagree on {entity}'s {measure} for {period_words}: {}, but {}.",
+        name(odd),
+        name(common)
+    );
+    let odd_articles = articles_of(odd);
+    let involved: BTreeSet<&str> = odd_articles.iter().chain(articles_of(common).iter()).copied().collect();
+    let evidence = [odd, common]
+        .iter()
+        .filter_map(|s| s.sources.first())
+        .map(|(article, start, end, text)| Evidence {
+            article: article.clone(),
+            span: Span::new(*start, *end),
+            text: text.clone(),
+        })
+        .collect();
+    Finding {
+        // The article that disagrees with the rest, when it is a single one.
+        article: (odd_articles.len() == 1)
+            .then(|| odd_articles.iter().next().map(|a| a.to_string()))
+            .flatten(),
+        articles: involved.into_iter().map(str::to_owned).collect(),
+        rule: Rule::CrossDocument,
+        severity,
+        message,
+        evidence,
+        expected: Some(json!(common.value)),
+        stated: Some(json!(odd.value)),
+    }
+}
+
+/// The dataset row of a key: the value most articles state, the most precise one on a tie.
+fn entry(key: &Key, values: &[Stated], conflict: bool) -> DatasetEntry {
+    let agreed = agreed(values);
+    let sources: BTreeSet<&str> = values.iter().flat_map(articles_of).collect();
+    let (entity, measure, period, kind) = key;
+    DatasetEntry {
+        entity: entity.clone(),
+        measure: measure.clone(),
+        period: period.clone(),
+        kind: kind.clone(),
+        value: agreed.value,
+        articles: sources.len(),
+        sources: sources.into_iter().map(str::to_owned).collect(),
+        conflict,
+    }
+}

@@ -1,0 +1,238 @@
+//! The per-article view the rules work on: each figure with its reading and the quantity it
+//! names, plus helpers to quote evidence and build findings.
+
+use super::reading::Reading;
+use super::{Evidence, Finding, Rule, Severity};
+use crate::extract::claim;
+use crate::extract::{Figure, FigureKind};
+use crate::read::Span;
+use crate::record::Record;
+
+/// How far around a figure the rules look for the words that qualify it.
+pub const NEAR: usize = 80;
+
+/// One figure as the rules see it.
+#[derive(Debug, Clone)]
+pub struct Fig<'a> {
+    /// The extracted figure.
+    pub f: &'a Figure,
+    /// What it can mean.
+    pub reading: Reading,
+    /// The text as written.
+    pub text: &'a str,
+    /// The quantity it names, if it names a whole one (see [`quantity_of`]).
+    pub quantity: Option<String>,
+}
+
+/// An article's text and figures.
+pub struct Doc<'a> {
+    /// Article id.
+    pub id: &'a str,
+    /// The text every span indexes.
+    pub text: &'a str,
+    /// The headline.
+    pub title: Option<&'a str>,
+    /// Publication date.
+    pub published: Option<&'a str>,
+    /// Paragraph spans.
+    pub paragraphs: &'a [Span],
+    /// Sentence spans.
+    pub sentences: &'a [Span],
+    /// Figures in text order.
+    pub figs: Vec<Fig<'a>>,
+    /// Spans of figures that are the earlier value of a comparison.
+    pub references: Vec<Span>,
+}
+
+impl<'a> Doc<'a> {
+    /// The view of a record.
+    pub fn new(record: &'a Record) -> Doc<'a> {
+        let a = &record.article;
+        let text = a.text.as_str();
+        let figs = record
+            .extraction
+            .figures
+            .iter()
+            .filter_map(|f| {
+                let written = f.span.of(text);
+                let approx = approx_of(text, f);
+                let reading = Reading::of(written, f.value, f.low, f.high, approx.as_deref())?;
+                Some(Fig {
+                    f,
+                    reading,
+                    text: written,
+                    quantity: quantity_of(text, f),
+                })
+            })
+            .collect();
+        let references = record
+            .extraction
+            .figures
+            .iter()
+            .filter_map(|f| f.compared_to.as_ref().map(|c| c.span))
+            .collect();
+        Doc {
+            id: &a.id,
+            text,
+            title: a.title.as_deref(),
+            published: a.published.as_deref(),
+            paragraphs: &a.paragraphs,
+            sentences: &record.extraction.sentences,
+            figs,
+            references,
+        }
+    }
+
+    /// The text between two spans (empty when they overlap or are out of order).
+    pub fn between(&self, a: Span, b: Span) -> &'a str {
+        if a.end <= b.start {
+            &self.text[a.end..b.start]
+        } else {
+            ""
+        }
+    }
+
+    /// Up to `n` bytes of text before `span`, within its sentence.
+    pub fn before(&self, span: Span, n: usize) -> &'a str {
+        let start = self
+            .sentence_of(span)
+            .map_or(0, |s| s.start)
+            .max(span.start.saturating_sub(n));
+        let start = (start..=span.start)
+            .find(|&i| self.text.is_char_boundary(i))
+            .unwrap_or(span.start);
+        &self.text[start..span.start]
+    }
+
+    /// Up to `n` bytes of text after `span`, within its sentence.
+    pub fn after(&self, span: Span, n: usize) -> &'a str {
+        let end = self
+            .sentence_of(span)
+            .map_or(self.text.len(), |s| s.end)
+            .min(span.end + n);
+        let end = (span.end..=end)
+            .rev()
+            .find(|&i| self.text.is_char_boundary(i))
+            .unwrap_or(span.end);
+        &self.text[span.end..end]
+    }
+
+    /// The sentence holding `span`.
+    pub fn sentence_of(&self, span: Span) -> Option<Span> {
+        let i = self.sentences.partition_point(|s| s.end < span.end);
+        self.sentences.get(i).copied().filter(|s| s.contains(span))
+    }
+
+    /// The paragraph holding `span`.
+    pub fn paragraph_of(&self, span: Span) -> Option<Span> {
+        let i = self.paragraphs.partition_point(|p| p.end < span.end);
+        self.paragraphs.get(i).copied().filter(|p| p.contains(span))
+    }
+
+    /// Whether the figure is named only as the earlier value of a comparison.
+    pub fn is_reference(&self, fig: &Fig) -> bool {
+        self.references.contains(&fig.f.span)
+    }
+
+    /// Evidence for a span of this article.
+    pub fn evidence(&self, span: Span) -> Evidence {
+        Evidence {
+            article: self.id.to_owned(),
+            span,
+            text: span.of(self.text).to_owned(),
+        }
+    }
+
+    /// A finding of this article.
+    pub fn finding(&self, rule: Rule, severity: Severity, message: String, spans: &[Span]) -> Finding {
+        let mut spans = spans.to_vec();
+        spans.sort();
+        spans.dedup();
+        Finding {
+            article: Some(self.id.to_owned()),
+            articles: vec![self.id.to_owned()],
+            rule,
+            severity,
+            message,
+            evidence: spans.into_iter().map(|s| self.evidence(s)).collect(),
+            expected: None,
+            stated: None,
+        }
+    }
+}
+
+/// The quantity a figure names, as a key shared across articles: its measure without country
+/// words or the generic modifiers of request counts ("law enforcement requests" and "government
+/// requests" are both "requests"), with the country it is restricted to ("account requests (US)").
+///
+/// `None` for figures that do not name a whole quantity for a period the text states: shares,
+/// bounds of ranges, change amounts, parts of a larger quantity ("17,577 of the requests"), and
+/// figures whose sentence names no period (their period is only carried over from before).
+pub fn quantity_of(text: &str, f: &Figure) -> Option<String> {
+    if f.kind == FigureKind::Percent || f.value.is_none() {
+        return None;
+    }
+    let measure = f.measure.as_deref()?;
+    let after = near_after(text, f);
+    let before = near_before(text, f);
+    if claim::is_partitive(after)
+        || claim::is_change_amount(before)
+        || claim::restates_share(before)
+        || claim::fraction_before(before).is_some()
+        || claim::is_range_bound(before, after)
+    {
+        return None;
+    }
+    if !period_stated_in_sentence(text, f) {
+        return None;
+    }
+    // A measure carried over from an earlier sentence may belong to another figure.
+    let head = measure.split_whitespace().last().unwrap_or(measure);
+    if !f.sentence.of(text).to_ascii_lowercase().contains(head) {
+        return None;
+    }
+    let measure = claim::complete_measure(measure, after);
+    let base = claim::generic_measure(&claim::measure_without_country(&measure));
+    if base.is_empty() {
+        return None;
+    }
+    Some(match claim::country_of(&measure, after) {
+        Some(country) => format!("{base} ({country})"),
+        None => base,
+    })
+}
+
+/// The figure's approximation word: the extractor's, or the one written right before it.
+pub fn approx_of(text: &str, f: &Figure) -> Option<String> {
+    f.approx.clone().or_else(|| claim::approx_before(near_before(text, f)))
+}
+
+/// Whether the figure's own sentence names its period (rather than the period being carried
+/// over from an earlier sentence). Anaphora ("the year") are resolved against the figure's year.
+fn period_stated_in_sentence(text: &str, f: &Figure) -> bool {
+    let Some(period) = &f.period else { return false };
+    let context = Some(period.start);
+    crate::extract::period::find_periods(f.sentence.of(text), context)
+        .iter()
+        .any(|m| m.period.as_ref() == Some(period))
+}
+
+fn near_after<'t>(text: &'t str, f: &Figure) -> &'t str {
+    let mut end = (f.span.end + NEAR).min(f.sentence.end.max(f.span.end)).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[f.span.end..end]
+}
+
+fn near_before<'t>(text: &'t str, f: &Figure) -> &'t str {
+    let mut start = f
+        .span
+        .start
+        .saturating_sub(NEAR)
+        .max(f.sentence.start.min(f.span.start));
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    &text[start..f.span.start]
+}

@@ -1,0 +1,211 @@
+//! Shares: `percent_sum` (complementary shares that must reach 100 percent, "3 percent ... the
+//! remaining 97 percent", and shares of one total listed together that exceed it) and
+//! `share_mismatch` (a stated percentage of a stated total against the stated part, "52 percent
+//! of 20,436 requests, or 12,627").
+
+use super::change::part_after;
+use super::doc::{Doc, Fig};
+use super::reading::{format_number, verdict, Interval};
+use super::sum::join_and;
+use super::{Finding, Rule};
+use crate::extract::claim;
+use crate::extract::FigureKind;
+use serde_json::json;
+
+/// Runs both share rules.
+pub fn check(doc: &Doc) -> Vec<Finding> {
+    let mut out = complements(doc);
+    out.extend(listed_shares(doc));
+    out.extend(shares_of_totals(doc));
+    out
+}
+
+fn is_share(doc: &Doc, g: &Fig) -> bool {
+    g.f.kind == FigureKind::Percent && !claim::is_change_amount(doc.before(g.f.span, 60))
+}
+
+/// "3 percent ... The remaining 97 percent": the shares since the paragraph start (or the last
+/// complement) and the complement must make 100 percent.
+fn complements(doc: &Doc) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let mut group: Vec<&Fig> = Vec::new();
+    let mut paragraph = None;
+    for g in &doc.figs {
+        let p = doc.paragraph_of(g.f.span);
+        if p != paragraph {
+            group.clear();
+            paragraph = p;
+        }
+        if !is_share(doc, g) {
+            continue;
+        }
+        if !claim::is_complement(doc.before(g.f.span, 40)) {
+            group.push(g);
+            continue;
+        }
+        if !group.is_empty() {
+            let mut all = group.clone();
+            all.push(g);
+            if let Some(f) = check_hundred(doc, &all, g) {
+                out.push(f);
+            }
+        }
+        group.clear();
+    }
+    out
+}
+
+fn sum_of(shares: &[&Fig], wide: bool) -> Interval {
+    shares.iter().fold(Interval::point(0.0), |acc, g| {
+        acc.plus(if wide { g.reading.wide } else { g.reading.tight })
+    })
+}
+
+fn check_hundred(doc: &Doc, shares: &[&Fig], complement: &Fig) -> Option<Finding> {
+    let hundred = Interval::point(100.0);
+    let severity = verdict(
+        sum_of(shares, false).overlaps(hundred),
+        sum_of(shares, true).overlaps(hundred),
+    )?;
+    let total: f64 = shares.iter().filter_map(|g| g.reading.value).sum();
+    let names: Vec<&str> = shares.iter().map(|g| g.text).collect();
+    let message = format!(
+        "The article presents {} as the whole (\"{}\"), but the shares add up to {} percent, not 100.",
+        join_and(&names),
+        complement_words(doc, complement),
+        format_number(total)
+    );
+    let spans: Vec<_> = shares.iter().map(|g| g.f.span).collect();
+    let mut f = doc.finding(Rule::PercentSum, severity, message, &spans);
+    f.expected = Some(json!(100));
+    f.stated = Some(json!(total));
+    Some(f)
+}
+
+fn complement_words(doc: &Doc, g: &Fig) -> String {
+    let before = doc.before(g.f.span, 40);
+    let word = before.split_whitespace().last().unwrap_or("");
+    format!("the {word} {}", g.text).replace("the the ", "the ")
+}
+
+/// Shares listed in one sentence as a breakdown ("33 percent came from ..., 33 percent from ...
+/// and 33 percent from ...") cannot add up to more than 100 percent.
+fn listed_shares(doc: &Doc) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for sentence in doc.sentences {
+        let shares: Vec<&Fig> = doc
+            .figs
+            .iter()
+            .filter(|g| sentence.contains(g.f.span) && is_share(doc, g))
+            .collect();
+        let s = sentence.of(doc.text);
+        if shares.len() < 2
+            || claim::last_direction(s).is_some()
+            || shares.iter().any(|g| claim::is_complement(doc.before(g.f.span, 40)))
+        {
+            continue;
+        }
+        // Shares of different totals ("38 percent of the worldwide total ... 83 percent of them").
+        let bases: Vec<String> = shares
+            .iter()
+            .filter_map(|g| claim::share_base(doc.after(g.f.span, 40)))
+            .collect();
+        if bases.windows(2).any(|w| w[0] != w[1]) {
+            continue;
+        }
+        let tight = sum_of(&shares, false);
+        let wide = sum_of(&shares, true);
+        let Some(severity) = verdict(tight.low <= 100.0 + 1e-9, wide.low <= 100.0 + 1e-9) else {
+            continue;
+        };
+        let total: f64 = shares.iter().filter_map(|g| g.reading.value).sum();
+        let names: Vec<&str> = shares.iter().map(|g| g.text).collect();
+        let message = format!(
+            "The article breaks one total down into {}, but these shares add up to {} percent, more than the whole.",
+            join_and(&names),
+            format_number(total)
+        );
+        let spans: Vec<_> = shares.iter().map(|g| g.f.span).collect();
+        let mut f = doc.finding(Rule::PercentSum, severity, message, &spans);
+        f.expected = Some(json!(100));
+        f.stated = Some(json!(total));
+        out.push(f);
+    }
+    out
+}
+
+/// "52 percent of 20,436 requests, or 12,627" and "52 percent of them, or 12,627".
+fn shares_of_totals(doc: &Doc) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (i, share) in doc.figs.iter().enumerate() {
+        if !is_share(doc, share) {
+            continue;
+        }
+        let (total, part) = match doc.figs.get(i + 1) {
+            Some(next)
+                if next.f.kind != FigureKind::Percent
+                    && claim::is_of_between(doc.between(share.f.span, next.f.span)) =>
+            {
+                (Some(next), part_after(doc, i + 1))
+            }
+            _ if claim::refers_to_earlier_total(doc.after(share.f.span, 40)) => {
+                (earlier_total(doc, i), part_after(doc, i))
+            }
+            _ => (None, None),
+        };
+        let (Some(total), Some(part)) = (total, part) else {
+            continue;
+        };
+        if let Some(f) = check_share(doc, share, total, part) {
+            out.push(f);
+        }
+    }
+    out
+}
+
+/// The total "of them" refers to: the last count before the share in the same or the previous
+/// paragraph that is not a part or a comparison value.
+fn earlier_total<'d, 'a>(doc: &'d Doc<'a>, i: usize) -> Option<&'d Fig<'a>> {
+    let share = &doc.figs[i];
+    let here = doc.paragraph_of(share.f.span)?;
+    let k = doc.paragraphs.iter().position(|p| *p == here)?;
+    let from = doc.paragraphs[k.saturating_sub(1)].start;
+    doc.figs[..i]
+        .iter()
+        .rev()
+        .take_while(|g| g.f.span.start >= from)
+        .find(|g| g.f.kind != FigureKind::Percent && g.quantity.is_some() && !doc.is_reference(g))
+}
+
+fn check_share(doc: &Doc, share: &Fig, total: &Fig, part: &Fig) -> Option<Finding> {
+    let implied = |wide: bool| {
+        let (s, t) = if wide {
+            (share.reading.wide, total.reading.wide)
+        } else {
+            (share.reading.tight, total.reading.tight)
+        };
+        t.times(s.scale(0.01))
+    };
+    let severity = verdict(
+        implied(false).overlaps(part.reading.tight),
+        implied(true).overlaps(part.reading.wide),
+    )?;
+    let (s, t) = (share.reading.value?, total.reading.value?);
+    let expected = s / 100.0 * t;
+    let message = format!(
+        "{} of {} is about {}, but the article gives {}.",
+        share.text,
+        total.text,
+        format_number(expected.round()),
+        part.text
+    );
+    let mut f = doc.finding(
+        Rule::ShareMismatch,
+        severity,
+        message,
+        &[share.f.span, total.f.span, part.f.span],
+    );
+    f.expected = Some(json!(expected.round()));
+    f.stated = part.reading.value.map(|v| json!(v));
+    Some(f)
+}

@@ -1,0 +1,209 @@
+//! `sum_mismatch`: parts that must add up to a stated whole — the two halves to the year, the
+//! quarters to the half or the year — and the figures the text implies but does not state (the
+//! first half implied by the year minus the second half).
+
+use super::doc::{Doc, Fig};
+use super::reading::{format_number, verdict, Interval};
+use super::{Finding, Rule};
+use crate::extract::Period;
+use chrono::Datelike;
+use serde_json::json;
+
+/// How the parts of a period tile it.
+fn tilings(whole: &Period) -> Vec<Vec<Period>> {
+    let y = whole.start.year();
+    let mut out = Vec::new();
+    if Period::year(y).as_ref() == Some(whole) {
+        out.push(vec![Period::half(y, 1), Period::half(y, 2)]);
+        out.push((1..=4).map(|q| Period::quarter(y, q)).collect());
+    }
+    for h in 1..=2 {
+        if Period::half(y, h).as_ref() == Some(whole) {
+            out.push(vec![Period::quarter(y, h * 2 - 1), Period::quarter(y, h * 2)]);
+        }
+    }
+    out.into_iter()
+        .filter_map(|parts| parts.into_iter().collect::<Option<Vec<_>>>())
+        .collect()
+}
+
+/// Figures that may be summed: stated whole quantities with a period.
+fn summable<'d, 'a>(doc: &'d Doc<'a>) -> Vec<&'d Fig<'a>> {
+    doc.figs
+        .iter()
+        .filter(|g| g.quantity.is_some() && g.f.period.is_some() && g.reading.value.is_some())
+        .collect()
+}
+
+/// Checks every whole whose parts the article also states.
+pub fn check(doc: &Doc) -> Vec<Finding> {
+    let figs = summable(doc);
+    let mut out = Vec::new();
+    for whole in &figs {
+        let period = whole.f.period.as_ref().expect("summable figures have a period");
+        for tiling in tilings(period) {
+            let parts: Vec<Vec<&Fig>> = tiling
+                .iter()
+                .map(|p| {
+                    figs.iter()
+                        .copied()
+                        .filter(|g| same_quantity(g, whole) && g.f.period.as_ref() == Some(p))
+                        .collect()
+                })
+                .collect();
+            if parts.iter().any(Vec::is_empty) {
+                continue;
+            }
+            if let Some(f) = check_sum(doc, whole, &parts) {
+                out.push(f);
+            }
+        }
+    }
+    out
+}
+
+fn same_quantity(a: &Fig, b: &Fig) -> bool {
+    a.quantity == b.quantity && a.f.entity == b.f.entity && a.f.kind == b.f.kind
+}
+
+/// The sum check over every choice of one stated value per part; consistent if any choice is.
+fn check_sum(doc: &Doc, whole: &Fig, parts: &[Vec<&Fig>]) -> Option<Finding> {
+    let choices = choices(parts);
+    let fits = |pick: &Vec<&Fig>, wide: bool| {
+        let sum = pick.iter().fold(Interval::point(0.0), |acc, g| {
+            acc.plus(if wide { g.reading.wide } else { g.reading.tight })
+        });
+        sum.overlaps(if wide { whole.reading.wide } else { whole.reading.tight })
+    };
+    let tight_ok = choices.iter().any(|c| fits(c, false));
+    let wide_ok = choices.iter().any(|c| fits(c, true));
+    let severity = verdict(tight_ok, wide_ok)?;
+    let pick = &choices[0];
+    let total: f64 = pick.iter().filter_map(|g| g.reading.value).sum();
+    let names: Vec<&str> = pick.iter().map(|g| g.text).collect();
+    let label = whole.f.period.as_ref().map(period_name).unwrap_or_default();
+    let message = format!(
+        "The parts, {}, add up to {}, but the article gives {} as {}.",
+        join_and(&names),
+        format_number(total),
+        label,
+        whole.text
+    );
+    let mut spans: Vec<_> = pick.iter().map(|g| g.f.span).collect();
+    spans.push(whole.f.span);
+    let mut f = doc.finding(Rule::SumMismatch, severity, message, &spans);
+    f.expected = Some(json!(total));
+    f.stated = whole.reading.value.map(|v| json!(v));
+    Some(f)
+}
+
+/// Every combination of one figure per part (capped: articles state each part once or twice).
+fn choices<'d, 'a>(parts: &[Vec<&'d Fig<'a>>]) -> Vec<Vec<&'d Fig<'a>>> {
+    let mut out: Vec<Vec<&Fig>> = vec![Vec::new()];
+    for options in parts {
+        out = out
+            .into_iter()
+            .flat_map(|pick| {
+                options.iter().take(3).map(move |g| {
+                    let mut p = pick.clone();
+                    p.push(*g);
+                    p
+                })
+            })
+            .collect();
+    }
+    out
+}
+
+/// "the year 2015", "the first half of 2014", "the third quarter of 2014".
+pub fn period_name(p: &Period) -> String {
+    let label = p.label();
+    let (y, rest) = label.split_once('-').unwrap_or((&label, ""));
+    match rest {
+        "" => format!("the year {y}"),
+        "H1" => format!("the first half of {y}"),
+        "H2" => format!("the second half of {y}"),
+        "Q1" => format!("the first quarter of {y}"),
+        "Q2" => format!("the second quarter of {y}"),
+        "Q3" => format!("the third quarter of {y}"),
+        "Q4" => format!("the fourth quarter of {y}"),
+        _ => format!("the period {label}"),
+    }
+}
+
+/// "a, b and c".
+pub fn join_and(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// A figure the article implies but does not state.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Derived {
+    /// Whose figure.
+    pub entity: Option<String>,
+    /// The quantity.
+    pub measure: String,
+    /// Its period.
+    pub period: Period,
+    /// The implied value.
+    pub value: f64,
+    /// The smallest and largest value the stated figures allow.
+    pub low: f64,
+    /// See `low`.
+    pub high: f64,
+    /// The figures it is computed from, as written.
+    pub from: Vec<(String, crate::read::Span)>,
+}
+
+/// The half of a year the article implies when it states the year and the other half only.
+pub fn derive(doc: &Doc) -> Vec<Derived> {
+    let figs = summable(doc);
+    let mut out: Vec<Derived> = Vec::new();
+    for whole in &figs {
+        let period = whole.f.period.as_ref().expect("summable figures have a period");
+        let y = period.start.year();
+        let (Some(h1), Some(h2)) = (Period::half(y, 1), Period::half(y, 2)) else {
+            continue;
+        };
+        if Period::year(y).as_ref() != Some(period) {
+            continue;
+        }
+        let stated = |p: &Period| {
+            figs.iter()
+                .copied()
+                .find(|g| same_quantity(g, whole) && g.f.period.as_ref() == Some(p))
+        };
+        let (missing, known) = match (stated(&h1), stated(&h2)) {
+            (None, Some(k)) => (h1, k),
+            (Some(k), None) => (h2, k),
+            _ => continue,
+        };
+        let (Some(w), Some(k)) = (whole.reading.value, known.reading.value) else {
+            continue;
+        };
+        let range = whole.reading.tight.minus(known.reading.tight);
+        let d = Derived {
+            entity: whole.f.entity.clone(),
+            measure: whole.quantity.clone().unwrap_or_default(),
+            period: missing,
+            value: w - k,
+            low: range.low,
+            high: range.high,
+            from: vec![
+                (whole.text.to_owned(), whole.f.span),
+                (known.text.to_owned(), known.f.span),
+            ],
+        };
+        if !out
+            .iter()
+            .any(|o| o.period == d.period && o.measure == d.measure && o.entity == d.entity)
+        {
+            out.push(d);
+        }
+    }
+    out
+}
