@@ -1,6 +1,7 @@
 //! Argument parsing: one file per subcommand, each with its `Args` and a `run`.
 
 mod extract;
+mod fetch;
 mod numbers;
 mod run;
 
@@ -26,6 +27,8 @@ struct Cli {
 enum Command {
     /// Process articles (files and folders) and write the checked dataset.
     Run(run::Args),
+    /// Download pages (URLs, lists, feeds, sitemaps) into the cache and report each outcome.
+    Fetch(fetch::Args),
     /// Print the numeric mentions found in each line of standard input, as JSON.
     Numbers(numbers::Args),
     /// Map step: read JSON-lines documents on stdin, write tagged records on stdout.
@@ -37,6 +40,7 @@ pub fn main() -> anyhow::Result<ExitCode> {
     let cli = Cli::parse();
     match cli.command {
         Command::Run(args) => run::run(args),
+        Command::Fetch(args) => fetch::run(args),
         Command::Numbers(args) => numbers::run(args),
         Command::Extract(args) => extract::run(args),
     }
