@@ -4,6 +4,7 @@ mod extract;
 mod fetch;
 mod numbers;
 mod run;
+mod warc2jsonl;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -31,6 +32,8 @@ enum Command {
     Fetch(fetch::Args),
     /// Print the numeric mentions found in each line of standard input, as JSON.
     Numbers(numbers::Args),
+    /// Turn WARC files into the map step's input lines ({"id", "url", "html"}).
+    Warc2jsonl(warc2jsonl::Args),
     /// Map step: read JSON-lines documents on stdin, write tagged records on stdout.
     Extract(extract::Args),
 }
@@ -43,5 +46,6 @@ pub fn main() -> anyhow::Result<ExitCode> {
         Command::Fetch(args) => fetch::run(args),
         Command::Numbers(args) => numbers::run(args),
         Command::Extract(args) => extract::run(args),
+        Command::Warc2jsonl(args) => warc2jsonl::run(args),
     }
 }

@@ -6,7 +6,8 @@ use super::{EXIT_OK, EXIT_SOME_FAILED};
 use anyhow::Context;
 use figmine::batch::{self, Summary};
 use figmine::export::JsonlSink;
-use figmine::fetch::{discover, FetchError, Source, Stats};
+use figmine::fetch::{discover, FetchError, Outcome, Source, Stats};
+use std::cell::Cell;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -46,21 +47,27 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             .context("cannot start worker threads")?;
     }
     let mut sink = JsonlSink::create(&args.out).with_context(|| format!("cannot write to {}", args.out.display()))?;
-    let local = discover(&paths);
+    // Pages and WARC records skipped on purpose (robots.txt, content type, size) are recorded
+    // with their reason but are not failures of the run.
+    let skipped = Cell::new(0usize);
+    let count_skips = |source: &Result<Source, FetchError>| {
+        if matches!(source, Ok(Source::Fetched(f)) if f.outcome() == Outcome::Skipped) {
+            skipped.set(skipped.get() + 1);
+        }
+    };
+    let local = discover(&paths).inspect(count_skips);
     let (summary, web_stats) = if urls.is_empty() && !args.web.has_inputs() {
         (batch::run(local, &mut sink).context("writing output failed")?, None)
     } else {
         let (fetcher, web) = web_sources(&args.web, urls, &args.out, args.jobs)?;
-        let sources = local.chain(web.map(Ok::<Source, FetchError>));
+        let sources = local.chain(web.map(Ok::<Source, FetchError>).inspect(count_skips));
         let summary = batch::run(sources, &mut sink).context("writing output failed")?;
         (summary, Some(fetcher.stats()))
     };
     if !args.quiet {
         eprintln!("{}", describe(&summary, web_stats.as_ref(), &args.out));
     }
-    // Pages skipped on purpose (robots.txt, content type, size) are recorded, not failures.
-    let skipped = web_stats.map_or(0, |s| s.skipped);
-    Ok(ExitCode::from(if summary.failed > skipped {
+    Ok(ExitCode::from(if summary.failed > skipped.get() {
         EXIT_SOME_FAILED
     } else {
         EXIT_OK
