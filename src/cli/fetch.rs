@@ -111,7 +111,7 @@ impl WebArgs {
         for feed in &self.feed {
             match expand_feed(fetcher, feed, self.since) {
                 Ok(found) => items.extend(found),
-                Err(failed) => failures.push(failed),
+                Err(failed) => failures.push(*failed),
             }
         }
         for sitemap in &self.sitemap {
@@ -171,7 +171,8 @@ pub fn describe_stats(stats: &Stats) -> String {
 #[derive(clap::Args)]
 pub struct Args {
     /// URLs of pages to fetch.
-    urls: Vec<String>,
+    #[arg(value_name = "URL")]
+    pages: Vec<String>,
     #[command(flatten)]
     web: WebArgs,
     /// Folder for fetched.jsonl (and the cache, unless --cache says otherwise).
@@ -188,14 +189,14 @@ pub struct Args {
 /// Downloads every page and writes `fetched.jsonl`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     anyhow::ensure!(
-        !args.urls.is_empty() || args.web.has_inputs(),
+        !args.pages.is_empty() || args.web.has_inputs(),
         "nothing to fetch: give URLs, --urls, --feed or --sitemap"
     );
     std::fs::create_dir_all(&args.out).with_context(|| format!("cannot create {}", args.out.display()))?;
     let path = args.out.join("fetched.jsonl");
     let file = std::fs::File::create(&path).with_context(|| format!("cannot write {}", path.display()))?;
     let mut out = std::io::BufWriter::new(file);
-    let (fetcher, sources) = web_sources(&args.web, args.urls, &args.out, args.jobs)?;
+    let (fetcher, sources) = web_sources(&args.web, args.pages, &args.out, args.jobs)?;
     for source in sources {
         if let Source::Fetched(fetched) = source {
             serde_json::to_writer(&mut out, &report_line(&fetched))?;

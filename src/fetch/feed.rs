@@ -40,12 +40,12 @@ pub fn feed_items(body: &[u8], feed_url: &str, since: Option<NaiveDate>) -> Resu
 
 /// Fetches a feed and lists its items; a feed that cannot be fetched or parsed becomes one
 /// failed record named by the feed's URL.
-pub fn expand_feed(fetcher: &Fetcher, url: &str, since: Option<NaiveDate>) -> Result<Vec<WebItem>, Fetched> {
+pub fn expand_feed(fetcher: &Fetcher, url: &str, since: Option<NaiveDate>) -> Result<Vec<WebItem>, Box<Fetched>> {
     let doc = fetcher
         .fetch_resource(url)
-        .map_err(|f| Fetched::failure(url, prefixed("feed", f)))?;
+        .map_err(|f| Box::new(Fetched::failure(url, prefixed("feed", f))))?;
     feed_items(&doc.body, doc.url.as_deref().unwrap_or(url), since)
-        .map_err(|reason| Fetched::failure(url, WebFailure::failed(reason)))
+        .map_err(|reason| Box::new(Fetched::failure(url, WebFailure::failed(reason))))
 }
 
 /// Names what failed (a feed, a sitemap) in the reason.
