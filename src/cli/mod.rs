@@ -1,6 +1,7 @@
 //! Argument parsing: one file per subcommand, each with its `Args` and a `run`.
 
 mod extract;
+mod gen;
 mod numbers;
 mod run;
 
@@ -30,6 +31,8 @@ enum Command {
     Numbers(numbers::Args),
     /// Map step: read JSON-lines documents on stdin, write tagged records on stdout.
     Extract(extract::Args),
+    /// Write a synthetic corpus with a truth file (for accuracy and speed tests at scale).
+    Gen(gen::Args),
 }
 
 /// Parses the command line and runs the chosen subcommand.
@@ -39,5 +42,6 @@ pub fn main() -> anyhow::Result<ExitCode> {
         Command::Run(args) => run::run(args),
         Command::Numbers(args) => numbers::run(args),
         Command::Extract(args) => extract::run(args),
+        Command::Gen(args) => gen::run(args),
     }
 }

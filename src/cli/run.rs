@@ -2,11 +2,12 @@
 
 use super::{EXIT_OK, EXIT_SOME_FAILED};
 use anyhow::Context;
-use figmine::batch::{self, Summary};
-use figmine::export::JsonlSink;
-use figmine::fetch::discover;
+use figmine::batch::Summary;
 use std::path::PathBuf;
 use std::process::ExitCode;
+
+/// Streaming, resume, progress and Ctrl-C for this command.
+mod scale;
 
 /// Arguments of `figmine run`.
 #[derive(clap::Args)]
@@ -24,6 +25,12 @@ pub struct Args {
     /// Print nothing but errors.
     #[arg(long, short)]
     quiet: bool,
+    /// Continue an interrupted run into the same --out folder, skipping inputs already done.
+    #[arg(long)]
+    resume: bool,
+    /// Process duplicates (same URL or text, syndicated copies) like any other article.
+    #[arg(long)]
+    no_dedup: bool,
 }
 
 /// Runs the pipeline and prints the summary.
@@ -37,10 +44,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             .build_global()
             .context("cannot start worker threads")?;
     }
-    let mut sink = JsonlSink::create(&args.out).with_context(|| format!("cannot write to {}", args.out.display()))?;
-    let summary = batch::run(discover(&args.inputs), &mut sink).context("writing output failed")?;
+    let summary = scale::run_streaming(&args)?;
     if !args.quiet {
         eprintln!("{}", describe(&summary, &args.out));
+    }
+    if summary.interrupted {
+        eprintln!("figmine: interrupted; what was done is saved, continue with --resume");
+        return Ok(ExitCode::from(scale::EXIT_INTERRUPTED));
     }
     Ok(ExitCode::from(if summary.failed > 0 {
         EXIT_SOME_FAILED
@@ -59,6 +69,15 @@ fn describe(s: &Summary, out: &std::path::Path) -> String {
         s.quotes,
         s.total_findings()
     );
+    if s.duplicates + s.near_duplicates > 0 {
+        text.push_str(&format!(
+            "; {} exact duplicates skipped, {} near duplicates linked",
+            s.duplicates, s.near_duplicates
+        ));
+    }
+    if s.resumed > 0 {
+        text.push_str(&format!("; {} inputs done by the earlier run skipped", s.resumed));
+    }
     if !s.findings.is_empty() {
         let by_rule: Vec<String> = s.findings.iter().map(|(r, n)| format!("{r} {n}")).collect();
         text.push_str(&format!(" ({})", by_rule.join(", ")));

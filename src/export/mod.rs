@@ -5,9 +5,10 @@ mod jsonl;
 pub mod rows;
 pub mod tagged;
 
-pub use jsonl::JsonlSink;
+pub use jsonl::{JsonlSink, JSONL_FILES};
 pub use tagged::{TaggedRow, TaggedSink};
 
+use crate::dedup::DuplicateRow;
 use crate::reconcile::{CorpusResult, Finding};
 use crate::record::Record;
 use std::path::PathBuf;
@@ -33,4 +34,15 @@ pub trait Sink {
     fn corpus(&mut self, result: &CorpusResult) -> Result<(), ExportError>;
     /// Flushes and closes everything.
     fn finish(&mut self) -> Result<(), ExportError>;
+    /// Records that an article duplicates an earlier one (`duplicates.jsonl`); sinks without a
+    /// place for it ignore it.
+    fn duplicate(&mut self, row: &DuplicateRow) -> Result<(), ExportError> {
+        let _ = row;
+        Ok(())
+    }
+    /// Pushes everything written so far to the files, so that a checkpoint taken after it is
+    /// true even if the process is killed the next instant.
+    fn flush(&mut self) -> Result<(), ExportError> {
+        Ok(())
+    }
 }
