@@ -1,4 +1,5 @@
 //! The one integration-test binary (one link instead of many on a 2-core machine).
 
+mod batch;
 mod cli;
 mod golden;

@@ -17,7 +17,9 @@ mod world;
 pub use templates::Writer;
 pub use world::World;
 
+use crate::dedup::content_key;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 /// What to generate.
 #[derive(Debug, Clone)]
@@ -160,15 +162,28 @@ pub fn generate(options: &Options) -> impl Iterator<Item = Generated> + '_ {
     let mut rng = Rng::new(options.seed ^ 0x5eed);
     // Originals kept for copying later: a bounded sample, so memory stays flat at any size.
     let mut recent: Vec<Generated> = Vec::new();
+    // Two syndicated copies with the same credit line are the same text: the truth must then
+    // say the second repeats the first exactly, as a reader (and figmine) would see it.
+    let mut texts: HashMap<u64, String> = HashMap::new();
     (0..options.articles).map(move |i| {
         let mut writer = Writer::new(&world, Rng::new(rng.next_u64()), i, options);
         let copy = i > 0 && !recent.is_empty() && rng.chance(options.duplicates);
-        let article = if copy {
+        let mut article = if copy {
             let original = rng.pick(&recent).clone();
             writer.copy_of(&original)
         } else {
             writer.original()
         };
+        let key = content_key(&article.paragraphs.join("\n\n"));
+        match texts.get(&key) {
+            Some(first) => {
+                article.truth.duplicate_of = Some(first.clone());
+                article.truth.duplicate_kind = Some("exact".into());
+            }
+            None => {
+                texts.insert(key, article.truth.id.clone());
+            }
+        }
         if !copy {
             if recent.len() < 64 {
                 recent.push(article.clone());
