@@ -4,6 +4,7 @@ mod extract;
 mod gen;
 mod numbers;
 mod run;
+mod throughput;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -33,6 +34,9 @@ enum Command {
     Extract(extract::Args),
     /// Write a synthetic corpus with a truth file (for accuracy and speed tests at scale).
     Gen(gen::Args),
+    /// Measure single-thread extraction speed on plain text (used by benches/scale.sh).
+    #[command(hide = true)]
+    Throughput(throughput::Args),
 }
 
 /// Parses the command line and runs the chosen subcommand.
@@ -43,5 +47,6 @@ pub fn main() -> anyhow::Result<ExitCode> {
         Command::Numbers(args) => numbers::run(args),
         Command::Extract(args) => extract::run(args),
         Command::Gen(args) => gen::run(args),
+        Command::Throughput(args) => throughput::run(args),
     }
 }
