@@ -12,7 +12,7 @@
 //! landed up to 9 bits away while two distinct releases about one report came within 8, so no
 //! threshold separated them. MinHash estimates the share of shingles in common, which does.
 //!
-//! The [`Index`] keeps about a hundred bytes per article, never the article itself.
+//! The [`Index`] keeps some eighty bytes per original article and thirty per copy, never the text.
 
 use crate::read::Article;
 use serde::{Deserialize, Serialize};
@@ -124,7 +124,7 @@ const SALTS: [u64; SIGNATURE] = {
 };
 
 /// The share of slots two signatures agree on: an estimate of their texts' Jaccard similarity.
-pub fn similarity(a: &[u32; SIGNATURE], b: &[u32; SIGNATURE]) -> f64 {
+pub fn similarity<T: PartialEq>(a: &[T; SIGNATURE], b: &[T; SIGNATURE]) -> f64 {
     a.iter().zip(b).filter(|(x, y)| x == y).count() as f64 / SIGNATURE as f64
 }
 
@@ -201,10 +201,13 @@ pub struct Index {
     id_ends: Vec<u32>,
     by_url: HashMap<u64, u32>,
     by_content: HashMap<u64, u32>,
-    /// Signatures of originals, indexed by original slot, and the article each belongs to.
-    signatures: Vec<([u32; SIGNATURE], u32)>,
-    /// Band hash → the first original slot with that band.
-    bands: HashMap<u64, u32>,
+    /// Signatures of originals, by original slot, cut to their low byte: verification only needs
+    /// to count agreeing slots, and chance agreement of one byte (1/256) barely moves the estimate.
+    signatures: Vec<[u8; SIGNATURE]>,
+    /// The article each original slot belongs to.
+    original_ids: Vec<u32>,
+    /// Band hash (32 bits are plenty for lookup) → the first original slot with that band.
+    bands: HashMap<u32, u32>,
 }
 
 impl Index {
@@ -272,7 +275,8 @@ impl Index {
 
     fn add_original(&mut self, me: u32, signature: &[u32; SIGNATURE]) {
         let slot = u32::try_from(self.signatures.len()).expect("fewer than 4 billion articles");
-        self.signatures.push((*signature, me));
+        self.signatures.push(signature.map(|h| h as u8));
+        self.original_ids.push(me);
         for band in band_hashes(signature) {
             self.bands.entry(band).or_insert(slot);
         }
@@ -280,21 +284,22 @@ impl Index {
 
     /// The earliest original similar enough, with its estimated similarity.
     fn nearest_original(&self, signature: &[u32; SIGNATURE]) -> Option<(u32, f64)> {
+        let low = signature.map(|h| h as u8);
         band_hashes(signature)
             .filter_map(|band| self.bands.get(&band))
-            .map(|&slot| &self.signatures[slot as usize])
-            .map(|(other, id)| (*id, similarity(signature, other)))
+            .map(|&slot| (self.original_ids[slot as usize], &self.signatures[slot as usize]))
+            .map(|(id, other)| (id, similarity(&low, other)))
             .filter(|&(_, s)| s >= NEAR_SIMILARITY)
             .min_by_key(|&(id, _)| id)
     }
 }
 
 /// One hash per band of the signature, the band's position mixed in.
-fn band_hashes(signature: &[u32; SIGNATURE]) -> impl Iterator<Item = u64> + '_ {
-    signature
-        .chunks(BAND)
-        .enumerate()
-        .map(|(i, band)| band.iter().fold(mix(i as u64), |acc, &slot| mix(acc ^ u64::from(slot))))
+fn band_hashes(signature: &[u32; SIGNATURE]) -> impl Iterator<Item = u32> + '_ {
+    signature.chunks(BAND).enumerate().map(|(i, band)| {
+        let h = band.iter().fold(mix(i as u64), |acc, &slot| mix(acc ^ u64::from(slot)));
+        (h >> 32) as u32
+    })
 }
 
 #[cfg(test)]
