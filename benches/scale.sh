@@ -73,18 +73,23 @@ PY
 
 # --- 3: whole runs --------------------------------------------------------------------------------
 echo "== figmine run --jobs 2 =="
-for n in 10000 "$ARTICLES"; do
-  "$BIN" gen --articles "$n" --out "$WORK/gen-$n" --seed 9 2>/dev/null
-  sync
-  /usr/bin/time -v "$BIN" run "$WORK/gen-$n/articles" --out "$WORK/out-$n" --jobs 2 --quiet \
-    2> "$WORK/time-$n.txt" || true
-  python3 - "$n" "$WORK/time-$n.txt" <<'PY'
+measure() { # NAME N [extra run flags...]
+  local name=$1 n=$2; shift 2
+  /usr/bin/time -v "$BIN" run "$WORK/gen-$n/articles" --out "$WORK/out-$name" --jobs 2 --quiet "$@" \
+    2> "$WORK/time-$name.txt" || true
+  python3 - "$name" "$n" "$WORK/time-$name.txt" <<'PY'
 import re, sys
-n, text = int(sys.argv[1]), open(sys.argv[2]).read()
+name, n, text = sys.argv[1], int(sys.argv[2]), open(sys.argv[3]).read()
 wall = text.split("Elapsed (wall clock) time (h:mm:ss or m:ss): ")[1].split("\n")[0]
 parts = [float(p) for p in wall.split(":")]
 seconds = sum(p * 60 ** i for i, p in enumerate(reversed(parts)))
 rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", text).group(1))
-print(f"{n} articles: wall {seconds:.1f} s, {n/seconds:,.0f} articles/s, peak RSS {rss/1024:.0f} MB")
+print(f"{name}: {n} articles, wall {seconds:.1f} s, {n/seconds:,.0f} articles/s, peak RSS {rss/1024:.1f} MB")
 PY
+}
+for n in 10000 "$ARTICLES"; do
+  "$BIN" gen --articles "$n" --out "$WORK/gen-$n" --seed 9 2>/dev/null
+  sync
+  measure "run-$n" "$n"
+  measure "run-$n-no-dedup" "$n" --no-dedup
 done

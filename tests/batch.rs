@@ -87,8 +87,8 @@ fn generated_articles_are_extracted_as_their_truth_says() {
     let precision = found as f64 / extracted as f64;
     let period = right_period as f64 / found as f64;
     eprintln!("figures: recall {recall:.3}, precision {precision:.3}, period accuracy {period:.3} over {expected}");
-    // Measured when this test was written: recall 0.954 (number words such as "three kinds" are
-    // not figures yet), precision 0.996, periods 0.999. The floors leave room for the seed only.
+    // Measured when this test was written: recall 0.956 (number words such as "three kinds" are
+    // not figures yet), precision 0.999, periods 0.999. The floors leave room for the seed only.
     assert!(recall >= 0.93, "figure recall {recall}");
     assert!(precision >= 0.98, "figure precision {precision}");
     assert!(period >= 0.97, "period accuracy {period}");
@@ -125,9 +125,9 @@ fn opening(text: &str) -> String {
     text.split_whitespace().take(6).collect::<Vec<_>>().join(" ")
 }
 
-/// Articles the generator planted nothing in, and whose figures all agree with the world, get no
-/// finding; every finding on an article names a rule the generator planted there (or
-/// cross_document, which a planted wrong value may also cause).
+/// Findings only where the generator planted something: a finding on one article names a rule
+/// planted there; a cross_document finding involves at least one article with a planted wrong
+/// value (any planted rule may leave one, so the clean side of the pair is allowed).
 fn check_findings(truth: &[Value], out: &Path) {
     let planted: HashMap<&str, Vec<&str>> = truth
         .iter()
@@ -136,17 +136,46 @@ fn check_findings(truth: &[Value], out: &Path) {
             (t["id"].as_str().unwrap(), rules.collect())
         })
         .collect();
-    for f in jsonl(&out.join("findings.jsonl")) {
+    let findings = jsonl(&out.join("findings.jsonl"));
+    report_planted_recall(truth, &findings);
+    for f in findings {
         let rule = f["rule"].as_str().unwrap();
-        for article in f["articles"].as_array().unwrap().iter().chain([&f["article"]]) {
-            let Some(id) = article.as_str() else { continue };
-            let rules = &planted[id];
+        if rule == "cross_document" {
+            let involved = f["articles"].as_array().unwrap().iter().filter_map(Value::as_str);
             assert!(
-                rules.contains(&rule) || (rule == "cross_document" && !rules.is_empty()),
-                "{rule} in {id}, where the generator planted {rules:?}: {f}"
+                involved.clone().any(|id| !planted[id].is_empty()),
+                "nothing planted: {f}"
             );
+            continue;
+        }
+        let id = f["article"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{rule} without an article: {f}"));
+        assert!(
+            planted[id].contains(&rule),
+            "{rule} in {id}, planted {:?}: {f}",
+            planted[id]
+        );
+    }
+}
+
+/// How many planted inconsistencies were found, per rule. Printed, not asserted, while the
+/// reconciler's rules are being written; tighten to a floor per rule once they land.
+fn report_planted_recall(truth: &[Value], findings: &[Value]) {
+    let mut tally: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for t in truth.iter().filter(|t| t["duplicate_of"].is_null()) {
+        let id = t["id"].as_str().unwrap();
+        for rule in t["findings"].as_array().unwrap().iter().filter_map(Value::as_str) {
+            let found = findings.iter().any(|f| {
+                f["rule"] == rule
+                    && (f["article"] == id || f["articles"].as_array().is_some_and(|a| a.iter().any(|x| x == id)))
+            });
+            let entry = tally.entry(rule).or_default();
+            entry.0 += usize::from(found);
+            entry.1 += 1;
         }
     }
+    eprintln!("planted findings found (found, planted): {tally:?}");
 }
 
 #[test]
