@@ -1,6 +1,7 @@
 //! The one integration-test binary (one link instead of many on a 2-core machine).
 
 mod bad_input;
+mod batch;
 mod cli;
 mod export;
 mod fetch;
