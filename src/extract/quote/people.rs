@@ -227,14 +227,11 @@ impl People {
         if words.len() != 1 {
             return None;
         }
-        let named_before: Vec<usize> = self
-            .by_part
-            .get(words[0])?
-            .iter()
-            .copied()
-            .filter(|&i| self.persons[i].first < at)
-            .collect();
-        match named_before.as_slice() {
+        // Persons are registered in the order they are first named: a binary search finds
+        // those named before `at`.
+        let carriers = self.by_part.get(words[0])?;
+        let named_before = &carriers[..carriers.partition_point(|&i| self.persons[i].first < at)];
+        match named_before {
             [i] => Some(&self.persons[*i]),
             _ => None,
         }
