@@ -199,6 +199,60 @@ fn many_quotes_in_a_long_text_are_all_found_and_credited() {
     assert!(rows.iter().all(|q| q.speaker.as_deref() == Some("Jane Doe")));
 }
 
+#[test]
+fn any_soup_of_marks_and_names_gives_spans_inside_the_text_and_no_panic() {
+    const PIECES: &[&str] = &[
+        "\"",
+        "“",
+        "”",
+        "„",
+        "«",
+        "»",
+        "‘",
+        "’",
+        "'",
+        " ",
+        " ",
+        " ",
+        "\n\n",
+        ",",
+        ".",
+        ":",
+        "é",
+        "\u{a0}",
+        "said",
+        "he",
+        "she",
+        "Frank",
+        "John Frank",
+        "the spokeswoman",
+        "according to",
+        "Ms.",
+        "42",
+        "—",
+    ];
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    for _ in 0..300 {
+        let mut body = String::new();
+        for _ in 0..60 {
+            // xorshift: a fixed pseudo-random sequence, so the test is reproducible.
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            body.push_str(PIECES[(state % PIECES.len() as u64) as usize]);
+        }
+        let article = read_body(&body);
+        for q in extract(&article).quotes {
+            assert!(
+                q.span.start < q.span.end && q.span.end <= article.text.len(),
+                "{body:?}"
+            );
+            assert!(article.text.is_char_boundary(q.span.start) && article.text.is_char_boundary(q.span.end));
+            assert!(q.paragraphs >= 1);
+        }
+    }
+}
+
 #[derive(Deserialize)]
 struct Expected {
     article: String,

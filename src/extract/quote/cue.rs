@@ -300,7 +300,7 @@ fn make_cue(c: &regex::Captures, who: &str, role: &str, verb: &str, role_runs_on
         (written, Reference::Pronoun)
     } else if written.starts_with("the ") && !written[4..].starts_with(char::is_uppercase) {
         (written, Reference::Title)
-    } else if written.starts_with(char::is_lowercase) {
+    } else if matches!(lower.split_whitespace().next(), Some("a" | "an" | "one" | "another")) {
         (written, Reference::Unnamed)
     } else {
         let cleaned = clean_name(written);

@@ -145,6 +145,8 @@ fn scan_paragraph(text: &str, span: Span, mut open: Option<Open>, out: &mut Vec<
 fn role(text: &str, at: usize, c: char, para: Span) -> Option<Role> {
     Some(match c {
         '“' | '„' => Role::Open(Family::Curly),
+        // Some sources open with ” as well (”Yes,” he said): it opens where a straight mark would.
+        '”' if straight_role(text, at, para) == Role::Open(Family::Straight) => Role::Open(Family::Curly),
         '”' => Role::Close(Family::Curly),
         '«' => Role::Open(Family::Guillemet),
         '»' => Role::Close(Family::Guillemet),
@@ -156,8 +158,9 @@ fn role(text: &str, at: usize, c: char, para: Span) -> Option<Role> {
 /// A straight mark opens after a space or an opening bracket and before a word; it closes after
 /// a word or punctuation.
 fn straight_role(text: &str, at: usize, para: Span) -> Role {
+    let len = text[at..].chars().next().map_or(1, char::len_utf8);
     let before = text[para.start.min(at)..at].chars().next_back();
-    let after = text[at + 1..para.end.max(at + 1)].chars().next();
+    let after = text[at + len..para.end.max(at + len)].chars().next();
     let open_before = before.is_none_or(|b| b.is_whitespace() || "([{—–-/:".contains(b));
     let space_after = after.is_none_or(char::is_whitespace);
     match (open_before, space_after) {
@@ -245,6 +248,11 @@ mod tests {
         assert_eq!(found[0], ("First part.\n\n\"Second part,", 2, true));
         assert_eq!(found[1], ("Left open.", 1, false));
         assert_eq!(found.len(), 2);
+    }
+
+    #[test]
+    fn a_right_mark_used_to_open_still_opens() {
+        assert_eq!(quoted("”Yes, we will,” he said."), [("Yes, we will,", 1, true)]);
     }
 
     #[test]
