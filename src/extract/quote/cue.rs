@@ -26,7 +26,7 @@ const TITLE: &str = r"the\s+[\p{Ll}'’-]+(?:\s+[\p{Ll}'’-]+){0,3}?";
 const UNNAMED_GREEDY: &str = r"(?:an?|one|another)\s+[\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,3}";
 
 /// A speaker described, not named: "one privacy researcher", "a spokesman".
-const UNNAMED: &str = r"(?:an?|one|another)\s+[\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,3}?";
+const UNNAMED: &str = r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+[\p{L}&'’-]+(?:\s+[\p{L}&'’-]+){0,3}?";
 
 /// An appositive role between commas.
 const ROLE: &str = r"(?:,\s*(?P<role>[^,;\x22“”«»]{2,120}?),)?";
@@ -136,6 +136,21 @@ const NOT_NAMES: &[&str] = &[
     "First",
     "Officials",
     "Critics",
+    // Honorifics: "Ms Doyle" is Doyle, "Sir Alan" is Alan.
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Prof",
+    "Sir",
+    "Dame",
+    "Lord",
+    "Lady",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Dr.",
+    "Prof.",
 ];
 
 /// Words of a name that are a job title ("Microsoft Chief Executive Satya Nadella").

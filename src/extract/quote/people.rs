@@ -57,7 +57,7 @@ pub(super) struct People {
 /// Two or more name words, optionally after an honorific; the name is group `name`.
 static FULL_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?P<hon>\b(?:Mr|Mrs|Ms|Dr|Prof|Judge|Sen|Rep|Gov)\.?\s+)?\b(?P<name>{NAME})"
+        r"(?P<hon>\b(?:Mr|Mrs|Ms|Dr|Prof|Judge|Sen|Rep|Gov|Sir|Dame|Lord|Lady)\.?\s+)?\b(?P<name>{NAME})"
     ))
     .unwrap()
 });
@@ -111,12 +111,18 @@ impl People {
             let after = window_after(text, m.end());
             let before = window_before(text, m.start());
             let context = AFTER_NAME.captures(after);
+            let is_role = |r: &regex::Match| ROLE_WORD.is_match(r.as_str());
             let role = context
                 .as_ref()
                 .and_then(|c| c.name("role").or(c.name("apposition")))
-                .or_else(|| ROLE_BEFORE.captures(before).and_then(|c| c.name("role")))
+                .filter(is_role)
+                .or_else(|| {
+                    ROLE_BEFORE
+                        .captures(before)
+                        .and_then(|c| c.name("role"))
+                        .filter(is_role)
+                })
                 .map(|r| r.as_str().trim())
-                .filter(|r| ROLE_WORD.is_match(r))
                 .or(title.as_deref());
             let speaks = context.as_ref().is_some_and(|c| c.name("verb").is_some()) || VERB_BEFORE.is_match(before);
             let honorific = c.name("hon").map(|h| h.as_str().trim().trim_end_matches('.'));
@@ -344,8 +350,8 @@ const ORG_NOUNS: &[&str] = &[
 
 fn gender_of_honorific(h: &str) -> Option<Gender> {
     match h {
-        "Mr" => Some(Gender::Male),
-        "Mrs" | "Ms" => Some(Gender::Female),
+        "Mr" | "Sir" | "Lord" => Some(Gender::Male),
+        "Mrs" | "Ms" | "Dame" | "Lady" => Some(Gender::Female),
         _ => None,
     }
 }
