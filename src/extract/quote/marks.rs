@@ -240,7 +240,8 @@ fn single_role(text: &str, at: usize, para: Span) -> Option<Role> {
     }
     let letter_before = before.is_some_and(char::is_alphanumeric);
     let plural = before == Some('s') && after == Some(' ') && rest.next().is_some_and(char::is_lowercase);
-    (!(letter_before && word_after) && !plural).then_some(Role::Close(Family::Single))
+    let apostrophe = plural || (letter_before && word_after);
+    (!apostrophe).then_some(Role::Close(Family::Single))
 }
 
 fn push_unclosed(text: &str, o: Open, end: usize, out: &mut Vec<Marked>) {
