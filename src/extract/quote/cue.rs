@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 /// A name: up to five capitalised words (initials allowed), with lower-case particles between
 /// them ("Ursula von der Leyen").
-pub(super) const NAME: &str = r"(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]+)(?:\s+(?:(?:de|van|von|der|da|di|du|le|la|al|bin)\s+)*(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]+)){0,4}";
+pub(super) const NAME: &str = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|St)\.\s+)?(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]+)(?:\s+(?:(?:de|van|von|der|da|di|du|le|la|al|bin)\s+)*(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]+)){0,4}";
 
 /// Reporting verbs.
 pub(super) const VERB: &str = r"(?:said|says|say|noted|notes|added|adds|continued|continues|told|tells|wrote|writes|explained|explains|stated|states|argued|argues|asked|asks|replied|replies|responded|responds|insisted|insists|warned|warns|acknowledged|acknowledges|admitted|conceded|declared|emphasi[sz]ed|stressed|repeated|recalled|observed|remarked|commented|announced|claimed|concluded|suggested|cautioned|predicted|testified|tweeted|described|agreed|countered|urged|recounted|quipped|joked)";
@@ -64,8 +64,15 @@ static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The sentence before a quote, naming its subject: `Colin Stretch, Facebook's general
 /// counsel, said the company...` / `Brad Smith, Microsoft's president, was blunt.`
-static SUBJECT_FIRST: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"^{}{ROLE}\s+(?P<cue>\p{{Ll}}+)\b", who())).unwrap());
+/// The subject may follow its role: `An AT&T spokesman, Mark Siegel, declined...`.
+static SUBJECT_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    // Not an unnamed subject: in "An AT&T spokesman, Mark Siegel, declined" the name is the subject.
+    let who = format!(r"(?P<who>(?:[Tt]he\s+)?{NAME}|[Hh]e|[Ss]he|{TITLE})");
+    Regex::new(&format!(
+        r"^(?:[^,\x22“”«»]{{2,60}},\s+)??{who}{ROLE},?\s+(?P<cue>\p{{Ll}}+)\b"
+    ))
+    .unwrap()
+});
 
 /// Exactly a reporting verb.
 static REPORTING: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!("^{VERB}$")).unwrap());
@@ -445,6 +452,8 @@ mod tests {
         let person = |n: &str| n.contains(' ');
         let c = subject_of("Brad Smith, Microsoft's president, was blunt.", person).unwrap();
         assert_eq!((c.who.as_str(), c.verb), ("Brad Smith", None));
+        let c = subject_of("An AT&T spokesman, Mark Siegel, declined to comment but said", person).unwrap();
+        assert_eq!((c.who.as_str(), c.verb), ("Mark Siegel", None));
         let c = subject_of("Smith argued that the ruling mattered.", person).unwrap();
         assert_eq!((c.who.as_str(), c.verb.as_deref()), ("Smith", Some("argued")));
         assert!(subject_of("Microsoft handed over account data.", person).is_none());
