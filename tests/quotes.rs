@@ -157,7 +157,7 @@ fn pronouns_resolve_only_when_one_person_fits() {
 }
 
 #[test]
-fn a_title_refers_back_to_the_one_person_with_that_role() {
+fn a_title_refers_back_to_the_one_person_or_organisation_it_fits() {
     let body = "\"We are reviewing the filing,\" according to Karen Holt, a Justice Department spokeswoman.\n\n\
                 \"The department will respond in court,\" the spokeswoman added.";
     let rows = quotes(body);
@@ -168,6 +168,15 @@ fn a_title_refers_back_to_the_one_person_with_that_role() {
     assert_eq!(
         credited(org),
         [pair("We will appeal the ruling in the coming weeks,", None)]
+    );
+    let named = "The Electronic Frontier Foundation was less diplomatic. \"These reports show the tip of the \
+                 iceberg,\" the group said.";
+    assert_eq!(
+        credited(named),
+        [pair(
+            "These reports show the tip of the iceberg,",
+            Some("Electronic Frontier Foundation")
+        )]
     );
 }
 
