@@ -53,10 +53,10 @@ static ACCORDING_TO: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Before a quote, in its sentence: `Brad Smith, Microsoft's general counsel, said in a
-/// statement: "` / `According to Smith, "`.
+/// statement: "` / `According to Smith, "` / `Said Microsoft President Brad Smith: "`.
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?:[^\x22“”«»]{{0,60}}?,\s+)??{}{ROLE}\s+(?P<cue>{VERB})\b[^\x22“”«»]{{0,80}}?[:,]\s*$|^(?P<cue2>[Aa]ccording\s+to)\s+(?P<who2>(?:the\s+)?{NAME})(?:,\s*(?P<role2>[^\x22“”«»]{{2,120}}?))?,\s*$",
+        r"^(?:[^\x22“”«»]{{0,60}}?,\s+)??{}{ROLE}\s+(?P<cue>{VERB})\b[^\x22“”«»]{{0,80}}?[:,]\s*$|^(?P<cue2>[Aa]ccording\s+to)\s+(?P<who2>(?:the\s+)?{NAME})(?:,\s*(?P<role2>[^\x22“”«»]{{2,120}}?))?,\s*$|^(?P<cue3>(?i:{VERB}))\s+(?P<who3>(?:the\s+)?{NAME})[^\x22“”«»]{{0,80}}?[:,]\s*$",
         who()
     ))
     .unwrap()
@@ -65,13 +65,16 @@ static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
 /// The sentence before a quote, naming its subject: `Colin Stretch, Facebook's general
 /// counsel, said the company...` / `Brad Smith, Microsoft's president, was blunt.`
 /// The subject may follow its role: `An AT&T spokesman, Mark Siegel, declined...`.
-static SUBJECT_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+/// Tried at the start of the sentence, then after a first clause (`Asked whether..., Okafor
+/// shrugged.`, `An AT&T spokesman, Mark Siegel, declined...`).
+static SUBJECT_FIRST: LazyLock<[Regex; 2]> = LazyLock::new(|| {
     // Not an unnamed subject: in "An AT&T spokesman, Mark Siegel, declined" the name is the subject.
     let who = format!(r"(?P<who>(?:[Tt]he\s+)?{NAME}|[Hh]e|[Ss]he|{TITLE})");
-    Regex::new(&format!(
-        r"^(?:[^,\x22“”«»]{{2,60}},\s+)??{who}{ROLE},?\s+(?P<cue>\p{{Ll}}+)\b"
-    ))
-    .unwrap()
+    let subject = format!(r"{who}{ROLE},?\s+(?P<cue>\p{{Ll}}+)\b");
+    [
+        Regex::new(&format!("^{subject}")).unwrap(),
+        Regex::new(&format!(r"^[^,\x22“”«»]{{2,60}},\s+{subject}")).unwrap(),
+    ]
 });
 
 /// Exactly a reporting verb.
@@ -290,22 +293,26 @@ pub(super) fn cue_after(window: &str) -> Option<Cue> {
 /// A cue in the sentence before a quote's opening mark, ending right at it.
 pub(super) fn cue_before(lead: &str) -> Option<Cue> {
     let c = LEAD_IN.captures(lead)?;
-    make_cue(&c, "who", "role", "cue", false).or_else(|| make_cue(&c, "who2", "role2", "cue2", false))
+    make_cue(&c, "who", "role", "cue", false)
+        .or_else(|| make_cue(&c, "who2", "role2", "cue2", false))
+        .or_else(|| make_cue(&c, "who3", "role3", "cue3", false))
 }
 
 /// The subject of the sentence before a quote, if it is a name followed by a verb.
 /// `person` tells whether a name is a known or full personal name; only those, or a subject
 /// with a reporting verb, count ("Brad Smith was blunt." but not "Microsoft handed over...").
 pub(super) fn subject_of(sentence: &str, person: impl Fn(&str) -> bool) -> Option<Cue> {
-    let c = SUBJECT_FIRST.captures(sentence)?;
-    let mut cue = make_cue(&c, "who", "role", "cue", false)?;
-    let verb = cue.verb.take().unwrap_or_default();
-    if REPORTING.is_match(&verb) {
-        cue.verb = Some(verb);
-    } else if cue.reference != Reference::Name || !person(&cue.who) {
-        return None;
-    }
-    Some(cue)
+    SUBJECT_FIRST.iter().find_map(|re| {
+        let c = re.captures(sentence)?;
+        let mut cue = make_cue(&c, "who", "role", "cue", false)?;
+        let verb = cue.verb.take().unwrap_or_default();
+        if REPORTING.is_match(&verb) {
+            cue.verb = Some(verb);
+        } else if cue.reference != Reference::Name || !person(&cue.who) {
+            return None;
+        }
+        Some(cue)
+    })
 }
 
 /// A cue a few words into the sentence after a quote ("That was how he described it").
@@ -442,6 +449,11 @@ mod tests {
             (c.who.as_str(), c.role.as_deref(), c.verb.as_deref()),
             ("Brad Smith", Some("Microsoft's general counsel"), Some("said"))
         );
+        let c = cue_before("Said Microsoft President Brad Smith in a speech: ").unwrap();
+        assert_eq!(
+            (c.who.as_str(), c.role.as_deref(), c.verb.as_deref()),
+            ("Brad Smith", Some("Microsoft President"), Some("Said"))
+        );
         let c = cue_before("According to Smith, ").unwrap();
         assert_eq!((c.who.as_str(), c.verb.as_deref()), ("Smith", Some("According to")));
         assert!(cue_before("It used the term ").is_none());
@@ -454,6 +466,8 @@ mod tests {
         assert_eq!((c.who.as_str(), c.verb), ("Brad Smith", None));
         let c = subject_of("An AT&T spokesman, Mark Siegel, declined to comment but said", person).unwrap();
         assert_eq!((c.who.as_str(), c.verb), ("Mark Siegel", None));
+        let c = subject_of("Asked whether the rules would change, Brad Smith shrugged.", person).unwrap();
+        assert_eq!((c.who.as_str(), c.verb), ("Brad Smith", None));
         let c = subject_of("Smith argued that the ruling mattered.", person).unwrap();
         assert_eq!((c.who.as_str(), c.verb.as_deref()), ("Smith", Some("argued")));
         assert!(subject_of("Microsoft handed over account data.", person).is_none());

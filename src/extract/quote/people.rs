@@ -29,6 +29,9 @@ pub(super) struct Person {
     pub gender: Option<Gender>,
     /// Byte offset of the first mention.
     pub first: usize,
+    /// Named only in passing ("Priya Natarajan knew what it meant"): found by surname when no
+    /// registered person carries it, and never a candidate for a pronoun until quoted.
+    pub loose: bool,
 }
 
 /// Everyone named in one article, and where.
@@ -41,6 +44,8 @@ pub(super) struct People {
     by_part: HashMap<String, Vec<usize>>,
     /// Full name to person.
     by_full: HashMap<String, usize>,
+    /// Surname to the persons named only in passing, in the order they are first named.
+    loose_by_surname: HashMap<String, Vec<usize>>,
     /// (byte offset, person) of the quotes credited so far, in text order: a speaker is the
     /// freshest mention a pronoun can refer to.
     spoken: Vec<(usize, usize)>,
@@ -126,9 +131,11 @@ impl People {
                 .or(title.as_deref());
             let speaks = context.as_ref().is_some_and(|c| c.name("verb").is_some()) || VERB_BEFORE.is_match(before);
             let honorific = c.name("hon").map(|h| h.as_str().trim().trim_end_matches('.'));
+            let at = m.start() + m.as_str().find(name).unwrap_or(0);
             if speaks || role.is_some() || honorific.is_some() {
-                let at = m.start() + m.as_str().find(name).unwrap_or(0);
                 people.register(at, name, role, honorific);
+            } else {
+                people.note_loose(at, name);
             }
         }
         people.add_part_mentions(text);
@@ -140,16 +147,10 @@ impl People {
             .and_then(gender_of_honorific)
             .or(role.and_then(gender_of_role));
         let index = match self.by_full.get(name) {
-            Some(&i) => i,
-            None => {
-                self.persons.push(Person {
-                    name: name.to_owned(),
-                    role: None,
-                    gender: None,
-                    first: at,
-                });
-                let i = self.persons.len() - 1;
-                self.by_full.insert(name.to_owned(), i);
+            Some(&i) if !self.persons[i].loose => i,
+            known => {
+                let i = known.copied().unwrap_or_else(|| self.add_person(at, name));
+                self.persons[i].loose = false;
                 let words: Vec<&str> = name.split_whitespace().collect();
                 for part in [words[0], words[words.len() - 1]] {
                     self.by_part.entry(part.to_owned()).or_default().push(i);
@@ -161,6 +162,29 @@ impl People {
         person.role = person.role.take().or(role.map(str::to_owned));
         person.gender = person.gender.or(gender);
         self.mentions.push((at, index));
+    }
+
+    fn add_person(&mut self, at: usize, name: &str) -> usize {
+        self.persons.push(Person {
+            name: name.to_owned(),
+            role: None,
+            gender: None,
+            first: at,
+            loose: true,
+        });
+        let i = self.persons.len() - 1;
+        self.by_full.insert(name.to_owned(), i);
+        i
+    }
+
+    /// Records a full name named in passing.
+    fn note_loose(&mut self, at: usize, name: &str) {
+        if self.by_full.contains_key(name) {
+            return;
+        }
+        let i = self.add_person(at, name);
+        let surname = name.split_whitespace().next_back().unwrap_or(name);
+        self.loose_by_surname.entry(surname.to_owned()).or_default().push(i);
     }
 
     /// Every capitalised word that is the surname or first name of exactly one registered
@@ -235,9 +259,18 @@ impl People {
         }
         // Persons are registered in the order they are first named: a binary search finds
         // those named before `at`.
-        let carriers = self.by_part.get(words[0])?;
-        let named_before = &carriers[..carriers.partition_point(|&i| self.persons[i].first < at)];
-        match named_before {
+        if let Some(p) = self.one_named_before(self.by_part.get(words[0]), at) {
+            return Some(p);
+        }
+        self.one_named_before(self.loose_by_surname.get(words[0]), at)
+    }
+
+    /// The one person of `carriers` (in the order first named) named before `at`.
+    fn one_named_before(&self, carriers: Option<&Vec<usize>>, at: usize) -> Option<&Person> {
+        // Persons are registered in the order they are first named: a binary search finds
+        // those named before `at`.
+        let carriers = carriers?;
+        match &carriers[..carriers.partition_point(|&i| self.persons[i].first < at)] {
             [i] => Some(&self.persons[*i]),
             _ => None,
         }
