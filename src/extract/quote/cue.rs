@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 /// A name: up to five capitalised words (initials allowed), with lower-case particles between
 /// them ("Ursula von der Leyen").
-pub(super) const NAME: &str = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|St)\.\s+)?(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]+)(?:\s+(?:(?:de|van|von|der|da|di|du|le|la|al|bin)\s+)*(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]+)){0,4}";
+pub(super) const NAME: &str = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|St)\.\s+)?(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]+)(?:\s+(?:(?:de|van|von|der|da|di|du|le|la|al|bin)\s+)*(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]+|[\x22“]\p{Lu}[\p{L}'’-]+[\x22”])){0,4}";
 
 /// Reporting verbs.
 pub(super) const VERB: &str = r"(?:said|says|say|noted|notes|added|adds|continued|continues|told|tells|wrote|writes|explained|explains|stated|states|argued|argues|asked|asks|replied|replies|responded|responds|insisted|insists|warned|warns|acknowledged|acknowledges|admitted|conceded|declared|emphasi[sz]ed|stressed|repeated|recalled|observed|remarked|commented|announced|claimed|concluded|suggested|cautioned|predicted|testified|tweeted|described|agreed|countered|urged|recounted|quipped|joked)";
@@ -16,11 +16,12 @@ pub(super) const VERB: &str = r"(?:said|says|say|noted|notes|added|adds|continue
 /// Who a cue names: a name (optionally after "the"), a pronoun, or a title ("the spokeswoman",
 /// "the company's general counsel").
 fn who() -> String {
-    format!(r"(?P<who>(?:[Tt]he\s+)?{NAME}|[Hh]e|[Ss]he|{TITLE}|{UNNAMED})")
+    // A title first: "The senators" is no name followed by the word "senators".
+    format!(r"(?P<who>{TITLE}|(?:[Tt]he\s+)?{NAME}|[Hh]e|[Ss]he|{UNNAMED})")
 }
 
 /// A title: "the spokeswoman", "the company's general counsel".
-const TITLE: &str = r"the\s+[\p{Ll}'’-]+(?:\s+[\p{Ll}'’-]+){0,3}?";
+const TITLE: &str = r"[Tt]he\s+[\p{Ll}'’-]+(?:\s+[\p{Ll}'’-]+){0,3}?";
 
 /// [`UNNAMED`] taking every word it can, for a description that ends the sentence.
 const UNNAMED_GREEDY: &str = r"(?:an?|one|another)\s+[\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,3}";
@@ -29,11 +30,13 @@ const UNNAMED_GREEDY: &str = r"(?:an?|one|another)\s+[\p{Ll}-]+(?:\s+[\p{Ll}-]+)
 const UNNAMED: &str = r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+[\p{L}&'’-]+(?:\s+[\p{L}&'’-]+){0,3}?";
 
 /// An appositive role between commas.
-const ROLE: &str = r"(?:,\s*(?P<role>[^,;\x22“”«»]{2,120}?),)?";
+fn role() -> String {
+    format!(r"(?:,\s*(?P<role>[^,;\x22“”«»]{{2,120}}?),|\s+of\s+(?P<of>(?:the\s+)?{NAME}))?")
+}
 
 /// After a quote: `"...," Microsoft said` / `John Frank, Microsoft VP, noted` / `he said`.
 static SUBJECT_VERB: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"^[\s,]*{}{ROLE}\s+(?P<cue>{VERB})\b", who())).unwrap());
+    LazyLock::new(|| Regex::new(&format!(r"^[\s,]*{}{}\s+(?P<cue>{VERB})\b", who(), role())).unwrap());
 
 /// After a quote: `said Jane Doe, the company's general counsel.`
 static VERB_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
@@ -56,8 +59,9 @@ static ACCORDING_TO: LazyLock<Regex> = LazyLock::new(|| {
 /// statement: "` / `According to Smith, "` / `Said Microsoft President Brad Smith: "`.
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?:[^\x22“”«»]{{0,60}}?,\s+)??{}{ROLE}\s+(?P<cue>{VERB})\b[^\x22“”«»]{{0,80}}?[:,]\s*$|^(?P<cue2>[Aa]ccording\s+to)\s+(?P<who2>(?:the\s+)?{NAME})(?:,\s*(?P<role2>[^\x22“”«»]{{2,120}}?))?,\s*$|^(?P<cue3>(?i:{VERB}))\s+(?P<who3>(?:the\s+)?{NAME})[^\x22“”«»]{{0,80}}?[:,]\s*$",
-        who()
+        r"^(?:[^\x22“”«»]{{0,60}}?,\s+)??{}{}\s+(?P<cue>{VERB})\b[^\x22“”«»]{{0,80}}?[:,]\s*$|^(?P<cue2>[Aa]ccording\s+to)\s+(?P<who2>(?:the\s+)?{NAME})(?:,\s*(?P<role2>[^\x22“”«»]{{2,120}}?))?,\s*$|^(?P<cue3>(?i:{VERB}))\s+(?P<who3>(?:the\s+)?{NAME})[^\x22“”«»]{{0,80}}?[:,]\s*$",
+        who(),
+        role()
     ))
     .unwrap()
 });
@@ -69,8 +73,8 @@ static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
 /// shrugged.`, `An AT&T spokesman, Mark Siegel, declined...`).
 static SUBJECT_FIRST: LazyLock<[Regex; 2]> = LazyLock::new(|| {
     // Not an unnamed subject: in "An AT&T spokesman, Mark Siegel, declined" the name is the subject.
-    let who = format!(r"(?P<who>(?:[Tt]he\s+)?{NAME}|[Hh]e|[Ss]he|{TITLE})");
-    let subject = format!(r"{who}{ROLE},?\s+(?P<cue>\p{{Ll}}+)\b");
+    let who = format!(r"(?P<who>{TITLE}|(?:[Tt]he\s+)?{NAME}|[Hh]e|[Ss]he)");
+    let subject = format!(r"{who}{},?\s+(?P<cue>\p{{Ll}}+)\b", role());
     [
         Regex::new(&format!("^{subject}")).unwrap(),
         Regex::new(&format!(r"^[^,\x22“”«»]{{2,60}},\s+{subject}")).unwrap(),
@@ -235,7 +239,8 @@ pub(super) fn is_org_name(name: &str) -> bool {
 pub(super) fn clean_name(name: &str) -> &str {
     let mut rest = name.trim();
     while let Some((first, tail)) = rest.split_once(char::is_whitespace) {
-        if !NOT_NAMES.contains(&first) && !first.eq_ignore_ascii_case("the") {
+        let possessive = first.ends_with("'s") || first.ends_with("’s");
+        if !NOT_NAMES.contains(&first) && !first.eq_ignore_ascii_case("the") && !possessive {
             break;
         }
         rest = tail.trim_start();
@@ -245,6 +250,12 @@ pub(super) fn clean_name(name: &str) -> &str {
     } else {
         rest
     }
+}
+
+/// `name` without a nickname in marks: `Tom "Tank" Ortiz` is Tom Ortiz.
+pub(super) fn without_nickname(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().filter(|w| !w.starts_with(['"', '“'])).collect();
+    words.join(" ")
 }
 
 /// What kind of reference a cue makes.
@@ -327,7 +338,7 @@ fn make_cue(c: &regex::Captures, who: &str, role: &str, verb: &str, role_runs_on
     let lower = written.to_lowercase();
     let (who_text, reference) = if matches!(lower.as_str(), "he" | "she") {
         (written, Reference::Pronoun)
-    } else if written.starts_with("the ") && !written[4..].starts_with(char::is_uppercase) {
+    } else if lower.starts_with("the ") && !written[4..].starts_with(char::is_uppercase) {
         (written, Reference::Title)
     } else if matches!(lower.split_whitespace().next(), Some("a" | "an" | "one" | "another")) {
         (written, Reference::Unnamed)
@@ -352,11 +363,12 @@ fn make_cue(c: &regex::Captures, who: &str, role: &str, verb: &str, role_runs_on
                 r.as_str().trim()
             }
         })
-        .filter(|r| !r.is_empty())
+        .filter(|r| !r.is_empty() && !r.chars().all(|c| c.is_ascii_digit()))
         .map(str::to_owned)
+        .or_else(|| c.name("of").map(|o| o.as_str().to_owned()))
         .or(title_role);
     Some(Cue {
-        who: who_text.to_owned(),
+        who: without_nickname(who_text),
         reference,
         role,
         verb: c.name(verb).map(|v| v.as_str().to_owned()),
@@ -416,6 +428,19 @@ mod tests {
             Some(("Jane Doe".into(), s("the company's general counsel"), s("said")))
         );
         assert_eq!(after(" said Frank."), Some(("Frank".into(), None, s("said"))));
+        assert_eq!(
+            after(" Jane Whitfield of the Electronic Frontier Foundation told the committee."),
+            Some((
+                "Jane Whitfield".into(),
+                s("the Electronic Frontier Foundation"),
+                s("told")
+            ))
+        );
+        assert_eq!(after(" Hale, 64, said."), Some(("Hale".into(), None, s("said"))));
+        assert_eq!(
+            after(" Tom \"Tank\" Ortiz said."),
+            Some(("Tom Ortiz".into(), None, s("said")))
+        );
         assert_eq!(after(" Frank continued."), Some(("Frank".into(), None, s("continued"))));
         assert_eq!(
             after(", according to Karen Holt, a Justice Department spokeswoman."),
@@ -454,6 +479,8 @@ mod tests {
             (c.who.as_str(), c.role.as_deref(), c.verb.as_deref()),
             ("Brad Smith", Some("Microsoft President"), Some("Said"))
         );
+        let c = cue_before("In a statement, Google's Richard Salgado said: ").unwrap();
+        assert_eq!(c.who, "Richard Salgado");
         let c = cue_before("According to Smith, ").unwrap();
         assert_eq!((c.who.as_str(), c.verb.as_deref()), ("Smith", Some("According to")));
         assert!(cue_before("It used the term ").is_none());
@@ -471,7 +498,9 @@ mod tests {
         let c = subject_of("Smith argued that the ruling mattered.", person).unwrap();
         assert_eq!((c.who.as_str(), c.verb.as_deref()), ("Smith", Some("argued")));
         assert!(subject_of("Microsoft handed over account data.", person).is_none());
-        assert!(subject_of("The court agreed.", person).is_none());
+        assert!(subject_of("The court ruled on Thursday.", person).is_none());
+        let c = subject_of("The senators said the issue was ", person).unwrap();
+        assert_eq!((c.who.as_str(), c.reference), ("The senators", Reference::Title));
     }
 
     #[test]

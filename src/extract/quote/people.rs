@@ -6,7 +6,7 @@
 //! Deputy General Counsel,"). Every later mention of a registered surname or first name counts
 //! as a mention too, which is what pronouns are resolved against.
 
-use super::cue::{clean_name, is_org_name, split_title, NAME, VERB};
+use super::cue::{clean_name, is_org_name, split_title, without_nickname, NAME, VERB};
 use regex::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -70,7 +70,7 @@ static FULL_NAME: LazyLock<Regex> = LazyLock::new(|| {
 /// What may follow a name: an appositive role and then a speech verb.
 static AFTER_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?:,\s*(?P<role>[^,;.\x22“”«»]{{2,120}}?),)?\s+(?P<verb>{VERB})\b|^,\s*(?P<apposition>[^,;.\x22“”«»]{{2,120}}?)[,.;]"
+        r"^(?:,\s*(?P<role>[^,;.\x22“”«»]{{2,120}}?),|\s+of\s+(?:the\s+)?{NAME})?\s+(?P<verb>{VERB})\b|^,\s*(?P<apposition>[^,;.\x22“”«»]{{2,120}}?)[,.;]"
     ))
     .unwrap()
 });
@@ -78,6 +78,10 @@ static AFTER_NAME: LazyLock<Regex> = LazyLock::new(|| {
 /// A role right before a name in apposition: "An AT&T spokesman, Mark Siegel, declined".
 static ROLE_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?P<role>(?:[\p{L}&’'.-]+\s+){0,5}[\p{L}&’'.-]+),\s*$").unwrap());
+
+/// An honorific right before a word.
+static HONORIFIC_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(Mr|Mrs|Ms|Sir|Dame|Lord|Lady)\.?\s+$").unwrap());
 
 /// A speech verb or "according to" right before a name.
 static VERB_BEFORE: LazyLock<Regex> =
@@ -103,7 +107,8 @@ impl People {
         let mut people = People::default();
         for c in FULL_NAME.captures_iter(text) {
             let m = c.name("name").expect("group name always takes part");
-            let cleaned = clean_name(m.as_str());
+            let cleaned = without_nickname(clean_name(m.as_str()));
+            let cleaned = cleaned.as_str();
             if is_org_name(cleaned) {
                 let i = people.org(cleaned);
                 people.org_mentions.push((m.start(), i));
@@ -193,6 +198,12 @@ impl People {
         for w in WORD.find_iter(text) {
             if let Some([i]) = self.by_part.get(w.as_str()).map(Vec::as_slice) {
                 self.mentions.push((w.start(), *i));
+                // "Mr. Hale" tells Robert Hale's gender.
+                let honorific = HONORIFIC_BEFORE
+                    .captures(window_before(text, w.start()))
+                    .map(|c| c[1].to_owned());
+                let person = &mut self.persons[*i];
+                person.gender = person.gender.or(honorific.as_deref().and_then(gender_of_honorific));
             }
         }
         self.mentions.sort_unstable();
@@ -314,6 +325,15 @@ impl People {
         found.sort_unstable();
         found.dedup();
         found
+    }
+
+    /// Whether a pronoun may refer to `person`.
+    pub fn fits(person: &Person, pronoun: &str) -> bool {
+        match pronoun.to_lowercase().as_str() {
+            "he" => person.gender != Some(Gender::Female),
+            "she" => person.gender != Some(Gender::Male),
+            _ => false,
+        }
     }
 
     /// The one person named before `at` whose role contains the title ("the spokeswoman",
