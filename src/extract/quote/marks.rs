@@ -6,7 +6,7 @@
 //! end a quote), and one for single marks (`‘ ’ '`, the house style of many British outlets), in
 //! which a mark between letters (`we’ve`) or after a plural (`users’ data`) is an apostrophe.
 //! The two are merged: a quote inside another is nested and dropped; where the passes disagree
-//! otherwise, the double marks win.
+//! otherwise, the double marks win, and a single mark never closed is an apostrophe.
 
 use crate::read::Span;
 
@@ -84,7 +84,8 @@ fn merge(double: Vec<Marked>, single: Vec<Marked>) -> Vec<Marked> {
     let mut all: Vec<(Marked, Pass)> = double
         .into_iter()
         .map(|m| (m, Pass::Double))
-        .chain(single.into_iter().map(|m| (m, Pass::Single)))
+        // An unclosed single mark is far more often an apostrophe ('em, 'tis) than a quote.
+        .chain(single.into_iter().filter(|m| m.closed).map(|m| (m, Pass::Single)))
         .collect();
     // Outer quotes first: by start, then the longer one.
     all.sort_by_key(|(m, _)| (m.outer.start, std::cmp::Reverse(m.outer.end)));
@@ -346,6 +347,12 @@ mod tests {
                 ("The law ‘does not extend’ that far,", 1, true)
             ]
         );
+    }
+
+    #[test]
+    fn an_apostrophe_that_opens_nothing_does_not_swallow_a_quote() {
+        let text = "He said he'd show 'em the data. \"We have nothing to hide,\" he said.";
+        assert_eq!(quoted(text), [("We have nothing to hide,", 1, true)]);
     }
 
     #[test]
