@@ -6,9 +6,9 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// A name: up to five capitalised words (initials allowed), with lower-case particles between
-/// them ("Ursula von der Leyen").
-pub(super) const NAME: &str = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|St)\.\s+)?(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]+)(?:\s+(?:(?:de|van|von|der|da|di|du|le|la|al|bin)\s+)*(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]+|[\x22“]\p{Lu}[\p{L}'’-]+[\x22”])){0,4}";
+/// A name: up to five capitalised words (initials and abbreviations such as "St." allowed), with
+/// lower-case particles between them ("Ursula von der Leyen", "Sarah St. Vincent").
+pub(super) const NAME: &str = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|St)\.\s+)?(?:\p{Lu}\p{Ll}?\.|\p{Lu}[\p{L}'’-]+)(?:\s+(?:(?:de|van|von|der|da|di|du|le|la|al|bin)\s+)*(?:\p{Lu}\p{Ll}?\.|\p{Lu}[\p{L}'’-]+|[\x22“]\p{Lu}[\p{L}'’-]+[\x22”])){0,4}";
 
 /// Reporting verbs.
 pub(super) const VERB: &str = r"(?:said|says|say|noted|notes|added|adds|continued|continues|told|tells|wrote|writes|explained|explains|stated|states|argued|argues|asked|asks|replied|replies|responded|responds|insisted|insists|warned|warns|acknowledged|acknowledges|admitted|conceded|declared|emphasi[sz]ed|stressed|repeated|recalled|observed|remarked|commented|announced|claimed|concluded|suggested|cautioned|predicted|testified|tweeted|described|agreed|countered|urged|recounted|quipped|joked)";
@@ -24,10 +24,31 @@ fn who() -> String {
 const TITLE: &str = r"[Tt]he\s+[\p{Ll}'’-]+(?:\s+[\p{Ll}'’-]+){0,3}?";
 
 /// [`UNNAMED`] taking every word it can, for a description that ends the sentence.
-const UNNAMED_GREEDY: &str = r"(?:an?|one|another)\s+[\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,3}";
+const UNNAMED_GREEDY: &str = r"(?:an?|one|another)\s+[\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,3}|(?:[Oo]fficials|[Aa]nalysts|[Cc]ritics|[Ll]awmakers|[Pp]rosecutors|[Ii]nvestigators|[Ee]xecutives|[Rr]esearchers|[Cc]ampaigners|[Aa]ctivists|[Pp]olice|[Ee]xperts|[Ss]ources)\b";
 
 /// A speaker described, not named: "one privacy researcher", "a spokesman".
-const UNNAMED: &str = r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+[\p{L}&'’-]+(?:\s+[\p{L}&'’-]+){0,3}?";
+const UNNAMED: &str = r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+[\p{L}&'’-]+(?:\s+[\p{L}&'’-]+){0,3}?|(?:[Oo]fficials|[Aa]nalysts|[Cc]ritics|[Ll]awmakers|[Pp]rosecutors|[Ii]nvestigators|[Ee]xecutives|[Rr]esearchers|[Cc]ampaigners|[Aa]ctivists|[Pp]olice|[Ee]xperts|[Ss]ources)\b";
+
+/// Plural nouns for speakers the article does not name ("officials said").
+const GROUPS: &[&str] = &[
+    "officials",
+    "analysts",
+    "critics",
+    "lawmakers",
+    "prosecutors",
+    "investigators",
+    "executives",
+    "researchers",
+    "campaigners",
+    "activists",
+    "police",
+    "experts",
+    "sources",
+];
+
+/// A possessive or article and up to three words before a name: "Her colleague Sarah St.
+/// Vincent", "The company's lawyer Jane Doe".
+const DESCRIPTOR: &str = r"(?:(?:[Hh]er|[Hh]is|[Tt]heir|[Ii]ts|[Tt]he|[Aa]n?)\s+(?:[\p{Ll}'’-]+\s+){1,3})??";
 
 /// An appositive role between commas.
 fn role() -> String {
@@ -59,7 +80,7 @@ static ACCORDING_TO: LazyLock<Regex> = LazyLock::new(|| {
 /// statement: "` / `According to Smith, "` / `Said Microsoft President Brad Smith: "`.
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?:[^\x22“”«»]{{0,60}}?,\s+)??{}{}\s+(?P<cue>{VERB})\b[^\x22“”«»]{{0,80}}?[:,]\s*$|^(?P<cue2>[Aa]ccording\s+to)\s+(?P<who2>(?:the\s+)?{NAME})(?:,\s*(?P<role2>[^\x22“”«»]{{2,120}}?))?,\s*$|^(?P<cue3>(?i:{VERB}))\s+(?P<who3>(?:the\s+)?{NAME})[^\x22“”«»]{{0,80}}?[:,]\s*$",
+        r"^(?:[^\x22“”«»]{{0,60}}?,\s+)??{DESCRIPTOR}{}{}\s+(?P<cue>{VERB})\b[^\x22“”«»]{{0,80}}?[:,]\s*$|^(?P<cue2>[Aa]ccording\s+to)\s+(?P<who2>(?:the\s+)?{NAME})(?:,\s*(?P<role2>[^\x22“”«»]{{2,120}}?))?,\s*$|^(?P<cue3>(?i:{VERB}))\s+(?P<who3>(?:the\s+)?{NAME})[^\x22“”«»]{{0,80}}?[:,]\s*$",
         who(),
         role()
     ))
@@ -76,7 +97,7 @@ static SUBJECT_FIRST: LazyLock<[Regex; 2]> = LazyLock::new(|| {
     let who = format!(r"(?P<who>{TITLE}|(?:[Tt]he\s+)?{NAME}|[Hh]e|[Ss]he)");
     let subject = format!(r"{who}{},?\s+(?P<cue>\p{{Ll}}+)\b", role());
     [
-        Regex::new(&format!("^{subject}")).unwrap(),
+        Regex::new(&format!("^{DESCRIPTOR}{subject}")).unwrap(),
         Regex::new(&format!(r"^[^,\x22“”«»]{{2,60}},\s+{subject}")).unwrap(),
     ]
 });
@@ -340,13 +361,22 @@ fn make_cue(c: &regex::Captures, who: &str, role: &str, verb: &str, role_runs_on
         (written, Reference::Pronoun)
     } else if lower.starts_with("the ") && !written[4..].starts_with(char::is_uppercase) {
         (written, Reference::Title)
-    } else if matches!(lower.split_whitespace().next(), Some("a" | "an" | "one" | "another")) {
+    } else if matches!(lower.split_whitespace().next(), Some("a" | "an" | "one" | "another"))
+        || GROUPS.contains(&lower.as_str())
+    {
         (written, Reference::Unnamed)
     } else {
         let cleaned = clean_name(written);
         if cleaned.is_empty() {
             return None;
         }
+        // "said Ed." ends the sentence; "John F." keeps its initial.
+        let last = cleaned.rsplit(' ').next().unwrap_or(cleaned);
+        let cleaned = if last.len() > 2 {
+            cleaned.trim_end_matches('.')
+        } else {
+            cleaned
+        };
         (cleaned, Reference::Name)
     };
     let (who_text, title_role) = match reference {
@@ -452,6 +482,11 @@ mod tests {
         );
         assert_eq!(after(" he said."), Some(("he".into(), None, s("said"))));
         assert_eq!(
+            after(" officials said in a statement."),
+            Some(("officials".into(), None, s("said")))
+        );
+        assert_eq!(after(" said Ed."), Some(("Ed".into(), None, s("said"))));
+        assert_eq!(
             after(" the Justice Department said."),
             Some(("Justice Department".into(), None, s("said")))
         );
@@ -481,6 +516,11 @@ mod tests {
         );
         let c = cue_before("In a statement, Google's Richard Salgado said: ").unwrap();
         assert_eq!(c.who, "Richard Salgado");
+        let c = cue_before("Her colleague Sarah St. Vincent, a researcher, told Reuters: ").unwrap();
+        assert_eq!(
+            (c.who.as_str(), c.role.as_deref()),
+            ("Sarah St. Vincent", Some("a researcher"))
+        );
         let c = cue_before("According to Smith, ").unwrap();
         assert_eq!((c.who.as_str(), c.verb.as_deref()), ("Smith", Some("According to")));
         assert!(cue_before("It used the term ").is_none());

@@ -151,6 +151,10 @@ impl People {
         let gender = honorific
             .and_then(gender_of_honorific)
             .or(role.and_then(gender_of_role));
+        let words: Vec<&str> = name.split_whitespace().collect();
+        // "St. Vincent said" after "Sarah St. Vincent": a mention of her, not a new person.
+        let known = self.by_surnames(name, &words, at).map(|p| p.name.clone());
+        let name = known.as_deref().unwrap_or(name);
         let index = match self.by_full.get(name) {
             Some(&i) if !self.persons[i].loose => i,
             known => {
@@ -184,7 +188,9 @@ impl People {
 
     /// Records a full name named in passing.
     fn note_loose(&mut self, at: usize, name: &str) {
-        if self.by_full.contains_key(name) {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        // "Singh Guliani" after "Neema Singh Guliani" is her surname, not someone new.
+        if self.by_full.contains_key(name) || self.by_surnames(name, &words, at).is_some() {
             return;
         }
         let i = self.add_person(at, name);
@@ -266,7 +272,7 @@ impl People {
         }
         let words: Vec<&str> = name.split_whitespace().collect();
         if words.len() != 1 {
-            return None;
+            return self.by_surnames(name, &words, at);
         }
         // Persons are registered in the order they are first named: a binary search finds
         // those named before `at`.
@@ -274,6 +280,24 @@ impl People {
             return Some(p);
         }
         self.one_named_before(self.loose_by_surname.get(words[0]), at)
+    }
+
+    /// The one person named before `at` whose full name ends with the several words of `name`
+    /// ("Singh Guliani" for Neema Singh Guliani).
+    fn by_surnames(&self, name: &str, words: &[&str], at: usize) -> Option<&Person> {
+        let suffix = format!(" {name}");
+        let last = words.last()?;
+        let carriers = self
+            .by_part
+            .get(*last)
+            .into_iter()
+            .chain(self.loose_by_surname.get(*last))
+            .flatten();
+        let mut found = carriers.filter(|&&i| self.persons[i].first < at && self.persons[i].name.ends_with(&suffix));
+        match (found.next(), found.next()) {
+            (Some(&i), None) => Some(&self.persons[i]),
+            _ => None,
+        }
     }
 
     /// The one person of `carriers` (in the order first named) named before `at`.
