@@ -3,12 +3,13 @@
 //! Each pattern is anchored at the quote (or at the start of the neighbouring sentence), and
 //! every window it runs on is bounded, so the work per quote is constant.
 
+use super::people::ROLE_WORD;
 use regex::Regex;
 use std::sync::LazyLock;
 
 /// A name: up to five capitalised words (initials and abbreviations such as "St." allowed), with
 /// lower-case particles between them ("Ursula von der Leyen", "Sarah St. Vincent").
-pub(super) const NAME: &str = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|St)\.\s+)?(?:\p{Lu}\p{Ll}?\.|\p{Lu}[\p{L}'’-]+)(?:\s+(?:(?:de|van|von|der|da|di|du|le|la|al|bin)\s+)*(?:\p{Lu}\p{Ll}?\.|\p{Lu}[\p{L}'’-]+|[\x22“]\p{Lu}[\p{L}'’-]+[\x22”])){0,4}";
+pub(super) const NAME: &str = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|St)\.\s+)?(?:\p{Lu}\p{Ll}?\.|\p{Lu}[\p{L}&'’-]+)(?:\s+(?:(?:de|van|von|der|da|di|du|le|la|al|bin)\s+)*(?:\p{Lu}\p{Ll}?\.|\p{Lu}[\p{L}'’-]+|[\x22“]\p{Lu}[\p{L}'’-]+[\x22”])){0,4}";
 
 /// Reporting verbs.
 pub(super) const VERB: &str = r"(?:said|says|say|noted|notes|added|adds|continued|continues|told|tells|wrote|writes|explained|explains|stated|states|argued|argues|asked|asks|replied|replies|responded|responds|insisted|insists|warned|warns|acknowledged|acknowledges|admitted|conceded|declared|emphasi[sz]ed|stressed|repeated|recalled|observed|remarked|commented|announced|claimed|concluded|suggested|cautioned|predicted|testified|tweeted|described|agreed|countered|urged|recounted|quipped|joked)";
@@ -63,6 +64,15 @@ static SUBJECT_VERB: LazyLock<Regex> =
 static VERB_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"^[\s,]*(?P<cue>{VERB})\s+(?P<who>(?:the\s+)?{NAME}|{UNNAMED_GREEDY})(?:,\s*(?P<role>[^\x22“”«»]{{2,160}}))?"
+    ))
+    .unwrap()
+});
+
+/// After a quote: `said AT&T spokesman Fletcher Cook.` (taken only when the words between the
+/// names hold a role word, so that `said Smith in a statement to Reuters` is Smith's).
+static VERB_TITLE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^[\s,]*(?P<cue>{VERB})\s+(?P<title>{NAME}\s+(?:[\p{{Ll}}-]+\s+){{1,3}}?)(?P<who>{NAME})"
     ))
     .unwrap()
 });
@@ -312,6 +322,15 @@ pub(super) fn cue_after(window: &str) -> Option<Cue> {
             return Some(cue);
         }
     }
+    if let Some(c) = VERB_TITLE_SUBJECT
+        .captures(window)
+        .filter(|c| ROLE_WORD.is_match(&c["title"]))
+    {
+        if let Some(mut cue) = make_cue(&c, "who", "role", "cue", true) {
+            cue.role = c.name("title").map(|t| t.as_str().trim().to_owned());
+            return Some(cue);
+        }
+    }
     for re in [&*VERB_SUBJECT, &*ACCORDING_TO] {
         if let Some(c) = re.captures(window) {
             if let Some(cue) = make_cue(&c, "who", "role", "cue", true) {
@@ -458,6 +477,14 @@ mod tests {
             Some(("Jane Doe".into(), s("the company's general counsel"), s("said")))
         );
         assert_eq!(after(" said Frank."), Some(("Frank".into(), None, s("said"))));
+        assert_eq!(
+            after(" said AT&T spokesman Fletcher Cook."),
+            Some(("Fletcher Cook".into(), s("AT&T spokesman"), s("said")))
+        );
+        assert_eq!(
+            after(" said Smith in a statement to Reuters."),
+            Some(("Smith".into(), None, s("said")))
+        );
         assert_eq!(
             after(" Jane Whitfield of the Electronic Frontier Foundation told the committee."),
             Some((

@@ -88,7 +88,7 @@ static VERB_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"\b(?:{VERB}|according\s+to)\s+$")).unwrap());
 
 /// Words that make an appositive a role ("general counsel", "a Yahoo spokeswoman").
-static ROLE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static ROLE_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:counsel|spokes(?:wo)?man|spokesperson|director|president|officer|chief|head|manager|executive|vp|chair(?:wo)?man|chair|founder|analyst|researcher|professor|lawyer|attorney|judge|senator|minister|commissioner|secretary|member|editor|engineer|advocate|partner|adviser|advisor|representative|leader|official|ceo|cto|cfo|coo)\b").unwrap()
 });
 
