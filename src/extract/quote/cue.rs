@@ -77,6 +77,9 @@ static VERB_TITLE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// After a quote, a dash and a name with no verb: `"Nobody said this would be easy" — Sonderby.`
+static DASH_NAME: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"^\s*[—–]\s*(?P<who>{NAME})\b")).unwrap());
+
 /// After a quote: `according to Karen Holt, a Justice Department spokeswoman.`
 static ACCORDING_TO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -331,7 +334,7 @@ pub(super) fn cue_after(window: &str) -> Option<Cue> {
             return Some(cue);
         }
     }
-    for re in [&*VERB_SUBJECT, &*ACCORDING_TO] {
+    for re in [&*VERB_SUBJECT, &*ACCORDING_TO, &*DASH_NAME] {
         if let Some(c) = re.captures(window) {
             if let Some(cue) = make_cue(&c, "who", "role", "cue", true) {
                 return Some(cue);
@@ -484,6 +487,10 @@ mod tests {
         assert_eq!(
             after(" said Smith in a statement to Reuters."),
             Some(("Smith".into(), None, s("said")))
+        );
+        assert_eq!(
+            after(" — Sonderby, again, closing the panel."),
+            Some(("Sonderby".into(), None, None))
         );
         assert_eq!(
             after(" Jane Whitfield of the Electronic Frontier Foundation told the committee."),

@@ -116,6 +116,7 @@ impl People {
             }
             let (name, title) = split_title(cleaned);
             if name.split_whitespace().count() < 2 {
+                people.note_single(text, m.start(), m.end(), name);
                 continue;
             }
             let after = window_after(text, m.end());
@@ -184,6 +185,19 @@ impl People {
         let i = self.persons.len() - 1;
         self.by_full.insert(name.to_owned(), i);
         i
+    }
+
+    /// A single name that speaks ("Facebook said in a blog post") and is nobody's surname is an
+    /// organisation that "the company" may refer to later.
+    fn note_single(&mut self, text: &str, start: usize, end: usize, name: &str) {
+        let speaks = AFTER_NAME
+            .captures(window_after(text, end))
+            .is_some_and(|c| c.name("verb").is_some());
+        let someones = self.by_part.contains_key(name) || self.loose_by_surname.contains_key(name);
+        if speaks && !someones && !name.is_empty() {
+            let i = self.org(name);
+            self.org_mentions.push((start, i));
+        }
     }
 
     /// Records a full name named in passing.
