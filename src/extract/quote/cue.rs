@@ -9,10 +9,23 @@ use std::sync::LazyLock;
 
 /// A name: up to five capitalised words (initials and abbreviations such as "St." allowed), with
 /// lower-case particles between them ("Ursula von der Leyen", "Sarah St. Vincent").
-pub(super) const NAME: &str = r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|St)\.\s+)?(?:\p{Lu}\p{Ll}?\.|\p{Lu}[\p{L}&'’-]+)(?:\s+(?:(?:de|van|von|der|da|di|du|le|la|al|bin)\s+)*(?:\p{Lu}\p{Ll}?\.|\p{Lu}[\p{L}'’-]+|[\x22“]\p{Lu}[\p{L}'’-]+[\x22”])){0,4}";
+pub(super) const NAME: &str = concat!(
+    r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|St)\.\s+)?",
+    r"(?:\p{Lu}\p{Ll}?\.|\p{Lu}[\p{L}&'’-]+)",
+    r"(?:\s+(?:(?:de|van|von|der|da|di|du|le|la|al|bin)\s+)*",
+    r"(?:\p{Lu}\p{Ll}?\.|\p{Lu}[\p{L}'’-]+|[\x22“]\p{Lu}[\p{L}'’-]+[\x22”])){0,4}",
+);
 
 /// Reporting verbs.
-pub(super) const VERB: &str = r"(?:said|says|say|noted|notes|added|adds|continued|continues|told|tells|wrote|writes|explained|explains|stated|states|argued|argues|asked|asks|replied|replies|responded|responds|insisted|insists|warned|warns|acknowledged|acknowledges|admitted|conceded|declared|emphasi[sz]ed|stressed|repeated|recalled|observed|remarked|commented|announced|claimed|concluded|suggested|cautioned|predicted|testified|tweeted|described|agreed|countered|urged|recounted|quipped|joked)";
+pub(super) const VERB: &str = concat!(
+    r"(?:",
+    r"said|says|say|noted|notes|added|adds|continued|continues|told|tells|wrote|writes|explained|",
+    r"explains|stated|states|argued|argues|asked|asks|replied|replies|responded|responds|insisted|",
+    r"insists|warned|warns|acknowledged|acknowledges|admitted|conceded|declared|emphasi[sz]ed|",
+    r"stressed|repeated|recalled|observed|remarked|commented|announced|claimed|concluded|suggested|",
+    r"cautioned|predicted|testified|tweeted|described|agreed|countered|urged|recounted|quipped|joked",
+    ")",
+);
 
 /// Who a cue names: a name (optionally after "the"), a pronoun, or a title ("the spokeswoman",
 /// "the company's general counsel").
@@ -24,11 +37,24 @@ fn who() -> String {
 /// A title: "the spokeswoman", "the company's general counsel".
 const TITLE: &str = r"[Tt]he\s+[\p{Ll}'’-]+(?:\s+[\p{Ll}'’-]+){0,3}?";
 
+/// The pattern of [`GROUPS`], as a literal for `concat!`.
+macro_rules! groups {
+    () => {
+        concat!(
+            r"(?:[Oo]fficials|[Aa]nalysts|[Cc]ritics|[Ll]awmakers|[Pp]rosecutors|[Ii]nvestigators|",
+            r"[Ee]xecutives|[Rr]esearchers|[Cc]ampaigners|[Aa]ctivists|[Pp]olice|[Ee]xperts|[Ss]ources)\b"
+        )
+    };
+}
+
 /// [`UNNAMED`] taking every word it can, for a description that ends the sentence.
-const UNNAMED_GREEDY: &str = r"(?:an?|one|another)\s+[\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,3}|(?:[Oo]fficials|[Aa]nalysts|[Cc]ritics|[Ll]awmakers|[Pp]rosecutors|[Ii]nvestigators|[Ee]xecutives|[Rr]esearchers|[Cc]ampaigners|[Aa]ctivists|[Pp]olice|[Ee]xperts|[Ss]ources)\b";
+const UNNAMED_GREEDY: &str = concat!(r"(?:an?|one|another)\s+[\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,3}|", groups!());
 
 /// A speaker described, not named: "one privacy researcher", "a spokesman".
-const UNNAMED: &str = r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+[\p{L}&'’-]+(?:\s+[\p{L}&'’-]+){0,3}?|(?:[Oo]fficials|[Aa]nalysts|[Cc]ritics|[Ll]awmakers|[Pp]rosecutors|[Ii]nvestigators|[Ee]xecutives|[Rr]esearchers|[Cc]ampaigners|[Aa]ctivists|[Pp]olice|[Ee]xperts|[Ss]ources)\b";
+const UNNAMED: &str = concat!(
+    r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+[\p{L}&'’-]+(?:\s+[\p{L}&'’-]+){0,3}?|",
+    groups!()
+);
 
 /// Plural nouns for speakers the article does not name ("officials said").
 const GROUPS: &[&str] = &[
@@ -62,8 +88,9 @@ static SUBJECT_VERB: LazyLock<Regex> =
 
 /// After a quote: `said Jane Doe, the company's general counsel.`
 static VERB_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    let role = r"(?:,\s*(?P<role>[^\x22“”«»]{2,160}))?";
     Regex::new(&format!(
-        r"^[\s,]*(?P<cue>{VERB})\s+(?P<who>(?:the\s+)?{NAME}|{UNNAMED_GREEDY})(?:,\s*(?P<role>[^\x22“”«»]{{2,160}}))?"
+        r"^[\s,]*(?P<cue>{VERB})\s+(?P<who>(?:the\s+)?{NAME}|{UNNAMED_GREEDY}){role}"
     ))
     .unwrap()
 });
@@ -89,15 +116,20 @@ static ACCORDING_TO: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// A role after a comma, up to the next comma.
+const ROLE_TO_COMMA: &str = r"(?:,\s*(?P<role>[^\x22“”«»]{2,120}?))?";
+
 /// Before a quote, in its sentence: `Brad Smith, Microsoft's general counsel, said in a
 /// statement: "` / `According to Smith, "` / `Said Microsoft President Brad Smith: "`.
-static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"^(?:[^\x22“”«»]{{0,60}}?,\s+)??{DESCRIPTOR}{}{}\s+(?P<cue>{VERB})\b[^\x22“”«»]{{0,80}}?[:,]\s*$|^(?P<cue2>[Aa]ccording\s+to)\s+(?P<who2>(?:the\s+)?{NAME})(?:,\s*(?P<role2>[^\x22“”«»]{{2,120}}?))?,\s*$|^(?P<cue3>(?i:{VERB}))\s+(?P<who3>(?:the\s+)?{NAME})[^\x22“”«»]{{0,80}}?[:,]\s*$",
-        who(),
-        role()
-    ))
-    .unwrap()
+static LEAD_IN: LazyLock<[Regex; 3]> = LazyLock::new(|| {
+    let (who, role) = (who(), role());
+    let tail = r"[^\x22“”«»]{0,80}?[:,]\s*$";
+    [
+        format!(r"^(?:[^\x22“”«»]{{0,60}}?,\s+)??{DESCRIPTOR}{who}{role}\s+(?P<cue>{VERB})\b{tail}"),
+        format!(r"^(?P<cue>[Aa]ccording\s+to)\s+(?P<who>(?:the\s+)?{NAME}){ROLE_TO_COMMA},\s*$"),
+        format!(r"^(?P<cue>(?i:{VERB}))\s+(?P<who>(?:the\s+)?{NAME}){tail}"),
+    ]
+    .map(|re| Regex::new(&re).unwrap())
 });
 
 /// The sentence before a quote, naming its subject: `Colin Stretch, Facebook's general
@@ -346,10 +378,10 @@ pub(super) fn cue_after(window: &str) -> Option<Cue> {
 
 /// A cue in the sentence before a quote's opening mark, ending right at it.
 pub(super) fn cue_before(lead: &str) -> Option<Cue> {
-    let c = LEAD_IN.captures(lead)?;
-    make_cue(&c, "who", "role", "cue", false)
-        .or_else(|| make_cue(&c, "who2", "role2", "cue2", false))
-        .or_else(|| make_cue(&c, "who3", "role3", "cue3", false))
+    LEAD_IN.iter().find_map(|re| {
+        re.captures(lead)
+            .and_then(|c| make_cue(&c, "who", "role", "cue", false))
+    })
 }
 
 /// The subject of the sentence before a quote, if it is a name followed by a verb.

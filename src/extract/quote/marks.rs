@@ -339,7 +339,8 @@ mod tests {
 
     #[test]
     fn double_marks_inside_single_ones_and_single_inside_double_are_nested() {
-        let text = "‘He called it “a disaster”,’ she said. “The law ‘does not extend’ that far,” he said.";
+        let text = "‘He called it “a disaster”,’ she said. \
+                    “The law ‘does not extend’ that far,” he said.";
         assert_eq!(
             quoted(text),
             [

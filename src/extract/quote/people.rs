@@ -69,10 +69,10 @@ static FULL_NAME: LazyLock<Regex> = LazyLock::new(|| {
 
 /// What may follow a name: an appositive role and then a speech verb.
 static AFTER_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"^(?:,\s*(?P<role>[^,;.\x22“”«»]{{2,120}}?),|\s+of\s+(?:the\s+)?{NAME})?\s+(?P<verb>{VERB})\b|^,\s*(?P<apposition>[^,;.\x22“”«»]{{2,120}}?)[,.;]"
-    ))
-    .unwrap()
+    let role_then_verb =
+        format!(r"^(?:,\s*(?P<role>[^,;.\x22“”«»]{{2,120}}?),|\s+of\s+(?:the\s+)?{NAME})?\s+(?P<verb>{VERB})\b");
+    let apposition = r"^,\s*(?P<apposition>[^,;.\x22“”«»]{2,120}?)[,.;]";
+    Regex::new(&format!("{role_then_verb}|{apposition}")).unwrap()
 });
 
 /// A role right before a name in apposition: "An AT&T spokesman, Mark Siegel, declined".
@@ -89,7 +89,13 @@ static VERB_BEFORE: LazyLock<Regex> =
 
 /// Words that make an appositive a role ("general counsel", "a Yahoo spokeswoman").
 pub(super) static ROLE_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:counsel|spokes(?:wo)?man|spokesperson|director|president|officer|chief|head|manager|executive|vp|chair(?:wo)?man|chair|founder|analyst|researcher|professor|lawyer|attorney|judge|senator|minister|commissioner|secretary|member|editor|engineer|advocate|partner|adviser|advisor|representative|leader|official|ceo|cto|cfo|coo)\b").unwrap()
+    Regex::new(concat!(
+        r"(?i)\b(?:counsel|spokes(?:wo)?man|spokesperson|director|president|officer|chief|head|manager|",
+        r"executive|vp|chair(?:wo)?man|chair|founder|analyst|researcher|professor|lawyer|attorney|judge|",
+        r"senator|minister|commissioner|secretary|member|editor|engineer|advocate|partner|adviser|advisor|",
+        r"representative|leader|official|ceo|cto|cfo|coo)\b",
+    ))
+    .unwrap()
 });
 
 /// Single capitalised words, looked up as surnames and first names of registered persons.
