@@ -121,13 +121,16 @@ const ROLE_TO_COMMA: &str = r"(?:,\s*(?P<role>[^\x22“”«»]{2,120}?))?";
 
 /// Before a quote, in its sentence: `Brad Smith, Microsoft's general counsel, said in a
 /// statement: "` / `According to Smith, "` / `Said Microsoft President Brad Smith: "`.
-static LEAD_IN: LazyLock<[Regex; 3]> = LazyLock::new(|| {
+static LEAD_IN: LazyLock<[Regex; 5]> = LazyLock::new(|| {
     let (who, role) = (who(), role());
     let tail = r"[^\x22“”«»]{0,80}?[:,]\s*$";
     [
         format!(r"^(?:[^\x22“”«»]{{0,60}}?,\s+)??{DESCRIPTOR}{who}{role}\s+(?P<cue>{VERB})\b{tail}"),
         format!(r"^(?P<cue>[Aa]ccording\s+to)\s+(?P<who>(?:the\s+)?{NAME}){ROLE_TO_COMMA},\s*$"),
         format!(r"^(?P<cue>(?i:{VERB}))\s+(?P<who>(?:the\s+)?{NAME}){tail}"),
+        // A clause about the speaker ending with a colon: `Asked..., she doesn't hesitate: "`.
+        format!(r"^{DESCRIPTOR}{who}{role}\s+[^\x22“”«»]{{0,80}}?:\s*$"),
+        format!(r"^[^\x22“”«»]{{0,60}}?,\s+{DESCRIPTOR}{who}{role}\s+[^\x22“”«»]{{0,80}}?:\s*$"),
     ]
     .map(|re| Regex::new(&re).unwrap())
 });
@@ -231,6 +234,15 @@ const NOT_NAMES: &[&str] = &[
     "Ms.",
     "Dr.",
     "Prof.",
+    // Participles that open a sentence: "Asked about it, Smith said".
+    "Asked",
+    "Pressed",
+    "Speaking",
+    "Reached",
+    "Responding",
+    "Writing",
+    "Commenting",
+    "Interviewed",
 ];
 
 /// Words of a name that are a job title ("Microsoft Chief Executive Satya Nadella").
@@ -587,6 +599,8 @@ mod tests {
             (c.who.as_str(), c.role.as_deref()),
             ("Sarah St. Vincent", Some("a researcher"))
         );
+        let c = cue_before("Asked what keeps her up at night, she doesn't hesitate: ").unwrap();
+        assert_eq!((c.who.as_str(), c.verb), ("she", None));
         let c = cue_before("According to Smith, ").unwrap();
         assert_eq!((c.who.as_str(), c.verb.as_deref()), ("Smith", Some("According to")));
         assert!(cue_before("It used the term ").is_none());

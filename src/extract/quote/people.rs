@@ -46,6 +46,8 @@ pub(super) struct People {
     by_full: HashMap<String, usize>,
     /// Surname to the persons named only in passing, in the order they are first named.
     loose_by_surname: HashMap<String, Vec<usize>>,
+    /// (byte offset, person) where the persons named only in passing are first named, in order.
+    loose_mentions: Vec<(usize, usize)>,
     /// (byte offset, person) of the quotes credited so far, in text order: a speaker is the
     /// freshest mention a pronoun can refer to.
     spoken: Vec<(usize, usize)>,
@@ -216,6 +218,7 @@ impl People {
         let i = self.add_person(at, name);
         let surname = name.split_whitespace().next_back().unwrap_or(name);
         self.loose_by_surname.entry(surname.to_owned()).or_default().push(i);
+        self.loose_mentions.push((at, i));
     }
 
     /// Every capitalised word that is the surname or first name of exactly one registered
@@ -332,8 +335,8 @@ impl People {
     }
 
     /// The one person a pronoun at `at` can refer to: among the persons mentioned or quoted from
-    /// `window_start` on (or, if none of them fits, anywhere before), the only one whose gender
-    /// fits.
+    /// `window_start` on (or, if none of them fits, named in passing from there, or else named
+    /// anywhere before), the only one whose gender fits.
     pub fn by_pronoun(&self, pronoun: &str, window_start: usize, at: usize) -> Option<&Person> {
         let gender = match pronoun.to_lowercase().as_str() {
             "he" => Gender::Male,
@@ -349,6 +352,14 @@ impl People {
                 .chain(from(spoken_before, window_start)),
             gender,
         );
+        // Then someone named in passing nearby ("Every morning, Dana Whitlock opens..."), then
+        // anyone named before.
+        let loose = &self.loose_mentions[..self.loose_mentions.partition_point(|m| m.0 < at)];
+        let fits = if fits.is_empty() {
+            self.fitting(from(loose, window_start).iter(), gender)
+        } else {
+            fits
+        };
         let fits = if fits.is_empty() {
             self.fitting(before.iter().chain(spoken_before), gender)
         } else {
