@@ -4,7 +4,9 @@
 //! A person is registered where the article names them with two or more name words next to a
 //! speech verb, behind an honorific, or with an appositive role ("John Frank, Microsoft VP and
 //! Deputy General Counsel,"). Every later mention of a registered surname or first name counts
-//! as a mention too, which is what pronouns are resolved against.
+//! as a mention too, which is what pronouns are resolved against. Other full names are kept as
+//! named in passing; organisations (a name ending in an organisation word, or a single name
+//! with a reporting verb) are what "the company" or "the group" is resolved against.
 
 use super::cue::{clean_name, is_org_name, split_title, without_nickname, NAME, VERB};
 use regex::Regex;
@@ -30,7 +32,7 @@ pub(super) struct Person {
     /// Byte offset of the first mention.
     pub first: usize,
     /// Named only in passing ("Priya Natarajan knew what it meant"): found by surname when no
-    /// registered person carries it, and never a candidate for a pronoun until quoted.
+    /// registered person carries it, and a candidate for a pronoun only when nobody else fits.
     pub loose: bool,
 }
 
