@@ -233,12 +233,7 @@ pub fn find_figures(
             .map(|(_, span)| *span)
             .collect();
         for (m, span) in candidates {
-            let kind = match (m.kind, m.unit.as_deref()) {
-                (MentionKind::Percent, _) | (MentionKind::Range, Some("percent")) => FigureKind::Percent,
-                (MentionKind::Money, _) => FigureKind::Money,
-                (MentionKind::Range, Some(u)) if u != "percent" => FigureKind::Money,
-                _ => FigureKind::Count,
-            };
+            let kind = figure_kind(&m);
             let after = head(&s[m.end..], CONTEXT_BYTES);
             let before = tail(&s[..m.start], CONTEXT_BYTES * 2);
             let measure = MEASURE
@@ -290,6 +285,15 @@ pub fn find_figures(
         figures.extend(in_sentence);
     }
     Some(figures)
+}
+
+/// A mention's figure kind: a range is a share or an amount of money when its unit says so.
+fn figure_kind(m: &Mention) -> FigureKind {
+    match (m.kind, m.unit.as_deref()) {
+        (MentionKind::Percent, _) | (MentionKind::Range, Some("percent" | "percentage points")) => FigureKind::Percent,
+        (MentionKind::Money, _) | (MentionKind::Range, Some(_)) => FigureKind::Money,
+        _ => FigureKind::Count,
+    }
 }
 
 /// Whether a mention states a quantity rather than a date, a name or a position.

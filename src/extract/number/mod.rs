@@ -548,18 +548,19 @@ fn infix_range(t: &Toks, i: usize) -> Option<(Mention, usize)> {
 /// after the second), low below high.
 fn range_mention(t: &Toks, first: usize, low: Simple, high: Simple) -> Option<(Mention, usize)> {
     use MentionKind::*;
-    let kind = match (low.kind, high.kind) {
-        (a, b) if a == b && a != Ordinal => a,
-        (Number, b @ (Percent | Money)) if high.trailing_unit => b,
-        (Ordinal, Ordinal) if t.word(first) == "between" => Number,
-        _ => return None,
+    let joinable = match (low.kind, high.kind) {
+        (a, b) if a == b => a != Ordinal || t.word(first) == "between",
+        (Number, Percent | Money) => high.trailing_unit,
+        _ => false,
     };
+    if !joinable || low.unit.is_some() && high.unit.is_some() && low.unit != high.unit {
+        return None;
+    }
     if low.value >= high.value || low.fraction != high.fraction {
         return None;
     }
     let (start, end) = (t.start(first), t.end(high.next - 1));
     let unit = high.unit.clone().or(low.unit.clone());
-    let _ = kind;
     Some((
         Mention {
             text: t.text[start..end].to_owned(),
