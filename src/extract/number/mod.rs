@@ -431,7 +431,10 @@ fn qualifier(t: &Toks, i: usize) -> Option<(String, Bound, usize)> {
     }
     QUALIFIERS
         .iter()
-        .filter(|(p, _)| p.split(' ').next() == Some(first))
+        .filter(|(p, _)| {
+            p.strip_prefix(first)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+        })
         .find_map(|(p, b)| {
             // no "the" in between: "over the 12 months" is a period, not a bound
             let next = words_match(t, i, p)?;
