@@ -843,6 +843,9 @@ fn percent_after(t: &Toks, j: usize) -> Option<(&'static str, usize)> {
     if t.sym(j, "%") && t.gap(j - 1).len() <= 1 {
         return Some(("percent", j + 1));
     }
+    if t.dash(j) && t.glued(j - 1) && t.glued(j) && t.word(j + 1) == "percent" {
+        return Some(("percent", j + 2)); // "a 3-percent rise"
+    }
     match t.word(j) {
         "percent" | "percents" | "pct" => Some(("percent", j + 1)),
         "per" if t.word(j + 1) == "cent" || (t.dash(j + 1) && t.word(j + 2) == "cent") => {
@@ -879,6 +882,18 @@ fn year_span_end(t: &Toks, s: &Simple) -> Option<usize> {
 fn is_skipped(t: &Toks, s: &Simple) -> bool {
     if s.value.is_nan() || year_span_end(t, s).is_some() {
         return true;
+    }
+    // "24/7" and "9/11" are a phrase and a date, not fractions
+    let text = &t.text[t.start(s.first)..t.end(s.next - 1)];
+    if matches!(text, "24/7" | "9/11") {
+        return true;
+    }
+    // "the second half": half a period, not a share
+    if t.word(s.first) == "half" && s.next == s.first + 1 && s.first > 0 {
+        let before = t.word(s.first - 1);
+        if words::is_ordinal_word(before) || matches!(before, "the" | "this" | "that" | "last" | "next") {
+            return true;
+        }
     }
     let words_one = t.word(s.first) == "one" && s.next == s.first + 1;
     if words_one {
@@ -1286,6 +1301,10 @@ mod tests {
         assert!(rows("the 180ml liquid, Office365 and 3D").is_empty());
         // a number restated in brackets is one mention
         assert_one("forty-five (45)", "forty-five (45)", 45.0);
+        // "24/7", "9/11" and "the second half" are no numbers
+        assert_eq!(rows("open 24/7 since 9/11"), []);
+        assert!(rows("in the second half").iter().all(|r| r.1 == MentionKind::Ordinal));
+        assert_one("more than half", "more than half", 0.5);
         // British "1m" is a million; "5G" is a network, "over the 12 months" a period
         assert_one("£1m", "£1m", 1e6);
         assert!(rows("on 4G and 5G networks").is_empty());
