@@ -1,6 +1,12 @@
 //! Numeric mentions in a sentence: counts, percentages, money, ordinals, ranges and bounds.
 //!
 //! [`find_numbers`] is the one entry point; `figmine numbers` prints exactly what it returns.
+//!
+//! The text is cut into tokens once (`lex`), numerals are read off them by a small grammar of
+//! digits and number words (`words`), and this module adds what surrounds a numeral: its sign,
+//! currency and percent sign, ranges ("between 1,000 and 1,499"), qualifiers ("more than",
+//! "about", "or more") and what is read but not reported (clock times, "one" as a pronoun).
+//! Mentions are what a number recognizer sees; whether one is a figure is decided in `figure.rs`.
 
 use crate::read::Span;
 use regex::Regex;
@@ -1086,8 +1092,8 @@ mod tests {
         assert_one("12 lakhs", "12 lakhs", 1.2e6);
         assert_one("two point two million", "two point two million", 2.2e6);
         assert_one("1,674.5 G", "1,674.5 G", 1.6745e12);
-        let m = find_numbers("1.5 million");
-        assert_eq!(m[0].precision, 1e5);
+        let m = find_numbers("1.5 million, half a million, thirty-two");
+        assert_eq!((m[0].precision, m[1].precision, m[2].precision), (1e5, 1e5, 1.0));
     }
 
     #[test]
