@@ -299,6 +299,8 @@ struct Simple {
     fraction: bool,
     /// Whether its currency or percent sign came after the number (and so may cover a range).
     trailing_unit: bool,
+    /// The scale word it ends with (1e6 for "10 million", 1e3 for "20k"), or 1.
+    scale: f64,
 }
 
 /// Finds every numeric mention in `text`, in order.
@@ -565,6 +567,12 @@ fn range_mention(t: &Toks, first: usize, low: Simple, high: Simple) -> Option<(M
     if !joinable || low.unit.is_some() && high.unit.is_some() && low.unit != high.unit {
         return None;
     }
+    // "2 to 3 million", "between $5 and $10 billion": the scale written once covers both
+    let mut low = low;
+    if low.scale == 1.0 && high.scale > 1.0 && low.value * high.scale < high.value {
+        low.value *= high.scale;
+        low.precision *= high.scale;
+    }
     if low.value >= high.value || low.fraction != high.fraction {
         return None;
     }
@@ -607,6 +615,7 @@ fn percent_of(t: &Toks, i: usize) -> Option<(Mention, usize)> {
         precision: n.precision,
         fraction: n.fraction,
         trailing_unit: false,
+        scale: 1.0,
     };
     Some((mention(t, &s, i, n.next), n.next))
 }
@@ -841,7 +850,22 @@ fn simple(t: &Toks, i: usize) -> Option<Simple> {
         precision: n.precision,
         fraction: n.fraction,
         trailing_unit,
+        scale: ends_in_scale(t, n.next - 1),
     })
+}
+
+/// The scale factor of the word at `j` when it is one ("million", glued "k"), else 1.
+fn ends_in_scale(t: &Toks, j: usize) -> f64 {
+    if !t.is(j, Tk::Word) {
+        return 1.0;
+    }
+    let glued = j > 0 && t.glued(j - 1) && t.is(j - 1, Tk::Digits);
+    let factor = if glued {
+        lex::glued_scale(t.str(j))
+    } else {
+        words::scale(t.word(j), t.str(j))
+    };
+    factor.unwrap_or(1.0)
 }
 
 /// "%", "percent", "per cent", "pct", "percentage points" after a number.
@@ -1208,6 +1232,13 @@ mod tests {
         assert_eq!(rows("5k-20k"), [range("5k-20k", 5000.0, 20000.0)]);
         let m = find_numbers("from 50 to 80%");
         assert_eq!((m[0].kind, m[0].unit.as_deref()), (Range, Some("percent")));
+        assert_eq!(rows("2 to 3 million users"), [range("2 to 3 million", 2e6, 3e6)]);
+        assert_eq!(
+            rows("between 900 and 1 million"),
+            [range("between 900 and 1 million", 900.0, 1e6)]
+        );
+        let m = find_numbers("between $5 and $10 billion");
+        assert_eq!((m[0].low, m[0].high), (Some(5e9), Some(1e10)));
         let m = find_numbers("between $21.5 billion and $35 billion");
         assert_eq!(
             (m[0].kind, m[0].low, m[0].unit.as_deref()),
