@@ -647,14 +647,21 @@ fn currency_before(t: &Toks, i: usize) -> Option<(&'static str, usize)> {
         };
         return Some((c, i + 2));
     }
-    let c = match t.str(i) {
-        "USD" | "EUR" | "GBP" | "JPY" | "CNY" | "INR" | "CHF" | "CAD" | "AUD" | "RMB" | "SEK" => t.str(i),
-        _ => return None,
-    };
-    let c = CODES.iter().find(|k| **k == c)?;
+    // "Rs 20", "Rs. 20", "Rs20": Indian rupees
+    if t.str(i) == "Rs" {
+        let dot = t.sym(i + 1, ".") && t.glued(i);
+        return Some(("INR", i + 1 + usize::from(dot)));
+    }
+    let c = CODES.iter().find(|k| **k == t.str(i))?;
     Some((c, i + 1))
 }
 
+/// Whether the word at `i` is a currency code that may be glued to its amount ("USD3.14").
+pub(super) fn is_currency_code(word: &str) -> bool {
+    word == "Rs" || CODES.contains(&word)
+}
+
+/// ISO codes written before an amount ("USD 5").
 const CODES: &[&str] = &[
     "USD", "EUR", "GBP", "JPY", "CNY", "INR", "CHF", "CAD", "AUD", "RMB", "SEK",
 ];
@@ -1373,6 +1380,8 @@ mod tests {
             ("thirteen dollars and forty-five cents", true)
         );
         assert_eq!(money("a 12-cent dividend").1, 0.12);
+        assert_eq!(money("USD3.25"), ("USD3.25".into(), 3.25, "USD".into()));
+        assert_eq!(money("Rs. 20"), ("Rs. 20".into(), 20.0, "INR".into()));
         // a spaced dash before an amount is punctuation, not a sign
         assert_eq!(money("md . - - $ 75 million").0, "$ 75 million");
         // "a second" is no half
