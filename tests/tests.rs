@@ -9,3 +9,4 @@ mod golden;
 mod properties;
 mod quotes;
 mod reconcile;
+mod numbers;
