@@ -773,6 +773,22 @@ fn run_with_formats_and_export_agree_on_the_real_corpus() {
         highlighted, figures,
         "every figure of the data is highlighted in the report"
     );
+    if let Some(browser) = browser_or_explicit_skip() {
+        let (id, most): (String, i64) = conn
+            .query_row(
+                "SELECT article, count(*) AS n FROM figures GROUP BY article ORDER BY n DESC, article LIMIT 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        let (dom, console) = headless(&browser, &page_path(&out.join("report"), &id), "--dump-dom");
+        assert!(console.is_empty(), "console messages: {console:#?}");
+        assert_eq!(
+            marks(&dom, "mark.fig") as i64,
+            most,
+            "figures of {id} highlighted in the browser"
+        );
+    }
 
     // `figmine export` from the JSONL writes the same CSV, and updates the database in place.
     let again = tmp.path().join("again");
