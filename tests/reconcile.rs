@@ -102,6 +102,44 @@ fn sum_mismatch_clean() {
     );
 }
 
+#[test]
+fn sum_mismatch_quarters_and_breakdowns() {
+    only(
+        "Dropbox received 551 requests in 2015: 120 in the first quarter, 131 in the second quarter, 140 in the \
+         third quarter and 150 in the fourth quarter.",
+        "sum_mismatch",
+    );
+    let f = only(
+        "Requests from the United States followed the same pattern: 1,257 in the first half and 1,622 in the second \
+         half, for a total of 2,789.",
+        "sum_mismatch",
+    );
+    assert!(f.message.contains("add up to 2,879"), "{}", f.message);
+    only(
+        "Of the 5,624 demands, 2,576 came with a gag order and the remaining 3,148 did not.",
+        "sum_mismatch",
+    );
+    let f = only(
+        "Of the 5,624 demands, 2,576 came from the FBI, 2,100 from state police and 1,200 from courts.",
+        "sum_mismatch",
+    );
+    assert!(f.message.contains("more than the total"), "{}", f.message);
+}
+
+#[test]
+fn sum_mismatch_breakdowns_clean() {
+    none(
+        "Requests from the United States followed the same pattern: 1,257 in the first half and 1,622 in the second \
+         half, for a total of 2,879.",
+    );
+    none("Of the 5,624 demands, 2,576 came with a gag order and the remaining 3,048 did not.");
+    none("Of the 5,624 demands, 2,576 came from the FBI and 2,100 from state police.");
+    none(
+        "Dropbox received 541 requests in 2015: 120 in the first quarter, 131 in the second quarter, 140 in the \
+         third quarter and 150 in the fourth quarter.",
+    );
+}
+
 // percent_sum
 
 #[test]

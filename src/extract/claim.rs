@@ -283,6 +283,27 @@ pub fn restates_share(before: &str) -> bool {
     RESTATES_BEFORE.is_match(before)
 }
 
+/// "for a total of 9,823", "in all, 4,929": the figure after it is the sum of the figures before.
+static TOTAL_AFTER_PARTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:for\s+a\s+(?:combined\s+)?total\s+of|a\s+(?:combined\s+)?total\s+of|totall?ing|in\s+all,?|altogether,?|adding\s+up\s+to|making)\s+(?:about\s+|some\s+|roughly\s+|nearly\s+)?$")
+        .unwrap()
+});
+
+/// Whether the text before a figure makes it the total of the figures before it.
+pub fn totals_what_precedes(before: &str) -> bool {
+    TOTAL_AFTER_PARTS.is_match(before)
+}
+
+/// "Of the 5,624 demands, ...": the figure after it is a total its sentence breaks down.
+static TOTAL_BEFORE_PARTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[^\w\s]\s*|\b(?:and|but)\s+)(?:of|out\s+of)\s+(?:the|its|all|those|these)\s+$").unwrap()
+});
+
+/// Whether the text before a figure (from the start of its sentence) opens a breakdown of it.
+pub fn opens_breakdown(before: &str) -> bool {
+    TOTAL_BEFORE_PARTS.is_match(before)
+}
+
 /// "17,577 of the requests": a figure followed by a partitive is a part of a larger quantity.
 static PARTITIVE_AFTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s+(?:of\s+(?:the|them|those|these|its|their|all)\b|were\b|was\b)").unwrap());
@@ -633,8 +654,14 @@ pub fn precision_of(written: &str, value: f64) -> f64 {
         let int: String = digits.chars().filter(char::is_ascii_digit).collect();
         let trimmed = int.trim_start_matches('0');
         let zeros = trimmed.len() - trimmed.trim_end_matches('0').len();
-        let room = trimmed.len().saturating_sub(2);
-        precision *= 10f64.powi(zeros.min(room) as i32);
+        // Four digits and more keep two significant digits ("20,000" is 19,500 to 20,500); below
+        // that only a run of zeros reads as rounding ("500" is 495 to 505, "120" is exact).
+        let used = if trimmed.len() >= 4 {
+            zeros.min(trimmed.len() - 2)
+        } else {
+            zeros.saturating_sub(1)
+        };
+        precision *= 10f64.powi(used as i32);
     }
     // Round away float noise from the scale division ("1.5 million" → 100,000 exactly).
     let magnitude = 10f64.powf(precision.log10().round());
@@ -658,6 +685,8 @@ mod tests {
         assert_eq!(precision_of("1.5 million", 1.5e6), 100_000.0);
         assert_eq!(precision_of("3 percent", 3.0), 1.0);
         assert_eq!(precision_of("50", 50.0), 1.0);
+        assert_eq!(precision_of("120", 120.0), 1.0);
+        assert_eq!(precision_of("500", 500.0), 10.0);
         assert_eq!(precision_of("three", 3.0), 1.0);
     }
 
