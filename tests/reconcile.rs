@@ -406,6 +406,19 @@ fn period_mismatch_lede_announces_another_half() {
 }
 
 #[test]
+fn period_mismatch_headline_names_another_half() {
+    let mut r = record("t", BODY_H2);
+    r.article.title = Some("Google's government requests in first half of 2014".into());
+    let found = check_article(&r);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].message.contains("in its headline"), "{}", found[0].message);
+    r.article.title = Some("Google's government requests in second half of 2014".into());
+    assert!(check_article(&r).is_empty());
+    r.article.title = Some("Google's government requests fell in 2015".into());
+    assert!(check_article(&r).is_empty(), "a bare year in a headline is not checked");
+}
+
+#[test]
 fn period_mismatch_near_miss_the_half_lies_within_the_announced_year() {
     none(&format!(
         "Google on Thursday released its transparency report for 2014, the latest in a series of disclosures.\n\n{BODY_H2}"

@@ -10,10 +10,15 @@ use crate::extract::Period;
 use crate::read::Span;
 use serde_json::json;
 
-/// Compares the report period the lede announces with the periods of the body's figures.
+/// Compares the report period the lede (or else the headline) announces with the periods of the
+/// body's figures.
 pub fn check(doc: &Doc) -> Vec<Finding> {
-    let Some((announced, span)) = announced_period(doc) else {
-        return Vec::new();
+    let (announced, span, source) = match announced_period(doc) {
+        Some((p, span)) => (p, Some(span), "introduces the report as covering"),
+        None => match headline_period(doc) {
+            Some(p) => (p, None, "says in its headline that its figures are for"),
+            None => return Vec::new(),
+        },
     };
     // Figures named only as the point of comparison are about another period on purpose.
     let body: Vec<(&Period, Span)> = doc
@@ -32,15 +37,30 @@ pub fn check(doc: &Doc) -> Vec<Finding> {
     }
     let (other, example) = elsewhere[0];
     let message = format!(
-        "The article introduces the report as covering {}, but the figures it gives are for {} (for example {}).",
+        "The article {source} {}, but the figures it gives are for {} (for example {}).",
         period_name(&announced),
         period_name(other),
         example.of(doc.text)
     );
-    let mut f = doc.finding(Rule::PeriodMismatch, Severity::Error, message, &[span, *example]);
+    let spans: Vec<Span> = span.into_iter().chain([*example]).collect();
+    let mut f = doc.finding(Rule::PeriodMismatch, Severity::Error, message, &spans);
     f.stated = Some(json!(announced.label()));
     f.expected = Some(json!(other.label()));
     vec![f]
+}
+
+/// A half, quarter or month the headline names ("... requests in first half of 2015"); a bare
+/// year in a headline is too often the year of the news rather than of the figures.
+fn headline_period(doc: &Doc) -> Option<Period> {
+    let title = doc.title?;
+    let published = doc
+        .published
+        .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+    find_periods(title, published)
+        .into_iter()
+        .filter(|m| !m.anaphoric && !m.reference)
+        .filter_map(|m| m.period)
+        .find(|p| p.label().contains('-'))
 }
 
 /// "its transparency report for the first half of 2014" in the first paragraph.
