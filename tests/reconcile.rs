@@ -199,6 +199,18 @@ fn share_mismatch_share_of_a_total_in_the_same_phrase() {
 }
 
 #[test]
+fn share_mismatch_part_restated_as_a_share_of_an_earlier_total() {
+    let total = "Governments asked Twitter to remove content 796 times in the second half of 2014.";
+    only(
+        &format!("{total} Turkey filed 377 of the requests, or 60 percent of the total."),
+        "share_mismatch",
+    );
+    none(&format!(
+        "{total} Turkey filed 477 of the requests, or 60 percent of the total."
+    ));
+}
+
+#[test]
 fn share_mismatch_near_miss_within_the_rounding_of_the_share() {
     // 51.5 to 52.5 percent of 20,436 is 10,525 to 10,729.
     none(&format!(

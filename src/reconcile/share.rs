@@ -148,9 +148,11 @@ fn shares_of_totals(doc: &Doc) -> Vec<Finding> {
             {
                 (Some(next), part_after(doc, i + 1))
             }
-            _ if claim::refers_to_earlier_total(doc.after(share.f.span, 40)) => {
-                (earlier_total(doc, i), part_after(doc, i))
-            }
+            _ if claim::refers_to_earlier_total(doc.after(share.f.span, 40)) => match restated_part(doc, i) {
+                // "Turkey filed 477 of the requests, or 60 percent of the total."
+                Some(p) => (earlier_total(doc, i - 1), Some(p)),
+                None => (earlier_total(doc, i), part_after(doc, i)),
+            },
             _ => (None, None),
         };
         let (Some(total), Some(part)) = (total, part) else {
@@ -163,18 +165,41 @@ fn shares_of_totals(doc: &Doc) -> Vec<Finding> {
     out
 }
 
-/// The total "of them" refers to: the last count before the share in the same or the previous
-/// paragraph that is not a part or a comparison value.
+/// The count a share restates, when the share comes second: "477 of the requests, or 60 percent".
+fn restated_part<'d, 'a>(doc: &'d Doc<'a>, i: usize) -> Option<&'d Fig<'a>> {
+    let share = &doc.figs[i];
+    let prev = doc.figs.get(i.checked_sub(1)?)?;
+    (prev.f.kind != FigureKind::Percent
+        && doc.sentence_of(prev.f.span) == doc.sentence_of(share.f.span)
+        && claim::is_part_between(doc.between(prev.f.span, share.f.span)))
+    .then_some(prev)
+}
+
+/// The total "of them" refers to: the subject of the discussion, i.e. the first figure that may
+/// be a total in the share's paragraph before it, or else in the previous paragraph.
 fn earlier_total<'d, 'a>(doc: &'d Doc<'a>, i: usize) -> Option<&'d Fig<'a>> {
     let share = &doc.figs[i];
     let here = doc.paragraph_of(share.f.span)?;
     let k = doc.paragraphs.iter().position(|p| *p == here)?;
-    let from = doc.paragraphs[k.saturating_sub(1)].start;
-    doc.figs[..i]
-        .iter()
-        .rev()
-        .take_while(|g| g.f.span.start >= from)
-        .find(|g| g.f.kind != FigureKind::Percent && g.quantity.is_some() && !doc.is_reference(g))
+    let first_in = |p: crate::read::Span, end: usize| {
+        doc.figs[..end]
+            .iter()
+            .find(|g| p.contains(g.f.span) && could_be_total(doc, g))
+    };
+    first_in(here, i).or_else(|| first_in(doc.paragraphs[k.checked_sub(1)?], i))
+}
+
+/// Whether a figure may be the total a later share refers to: a count that is not itself a part,
+/// a restated share, a change amount, a range bound or the earlier value of a comparison.
+fn could_be_total(doc: &Doc, g: &Fig) -> bool {
+    let (before, after) = (doc.before(g.f.span, 60), doc.after(g.f.span, 40));
+    g.f.kind != FigureKind::Percent
+        && g.reading.value.is_some()
+        && !doc.is_reference(g)
+        && !claim::is_partitive(after)
+        && !claim::restates_share(before)
+        && !claim::is_change_amount(before)
+        && !claim::is_range_bound(before, after)
 }
 
 fn check_share(doc: &Doc, share: &Fig, total: &Fig, part: &Fig) -> Option<Finding> {
