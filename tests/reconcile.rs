@@ -127,6 +127,19 @@ fn sum_mismatch_quarters_and_breakdowns() {
 }
 
 #[test]
+fn sum_mismatch_table_rows_against_the_total_row() {
+    let table = |total: &str| {
+        format!(
+            "Content removal requests to Twitter, July–December 2014\n\nCountry Requests\n\nTurkey 477\n\nRussia 91\n\n\
+             France 57\n\nAll other countries 128\n\nTotal {total}"
+        )
+    };
+    let f = only(&table("796"), "sum_mismatch");
+    assert!(f.message.contains("add up to 753"), "{}", f.message);
+    none(&table("753"));
+}
+
+#[test]
 fn sum_mismatch_breakdowns_clean() {
     none(
         "Requests from the United States followed the same pattern: 1,257 in the first half and 1,622 in the second \

@@ -304,6 +304,21 @@ pub fn opens_breakdown(before: &str) -> bool {
     TOTAL_BEFORE_PARTS.is_match(before)
 }
 
+/// A table row flattened into a paragraph: a label and one number ("Turkey 477", "Total 796").
+static TABLE_ROW: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?P<label>[A-Z][^\d\n]{0,40}?)\s+(?P<n>\d{1,3}(?:,\d{3})+|\d+)$").unwrap());
+
+/// Labels of the row that totals a table.
+static TOTAL_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:total|overall|all\s+countries|worldwide|global|sum)\b").unwrap());
+
+/// A paragraph that is one table row: whether it is the total row, and where its number is.
+pub fn table_row(paragraph: &str) -> Option<(bool, Span)> {
+    let c = TABLE_ROW.captures(paragraph.trim_end())?;
+    let n = c.name("n")?;
+    Some((TOTAL_LABEL.is_match(&c["label"]), Span::new(n.start(), n.end())))
+}
+
 /// "17,577 of the requests": a figure followed by a partitive is a part of a larger quantity.
 static PARTITIVE_AFTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s+(?:of\s+(?:the|them|those|these|its|their|all)\b|were\b|was\b)").unwrap());

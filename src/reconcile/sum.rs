@@ -40,7 +40,7 @@ fn summable<'d, 'a>(doc: &'d Doc<'a>) -> Vec<&'d Fig<'a>> {
 /// a total within a sentence. One finding per whole.
 pub fn check(doc: &Doc) -> Vec<Finding> {
     let mut out = by_period(doc);
-    for f in breakdowns(doc) {
+    for f in breakdowns(doc).into_iter().chain(tables(doc)) {
         let whole = f.evidence.last().map(|e| e.span);
         if !out.iter().any(|o| o.evidence.iter().any(|e| Some(e.span) == whole)) {
             out.push(f);
@@ -111,6 +111,33 @@ fn breakdowns(doc: &Doc) -> Vec<Finding> {
                 }
             }
         }
+    }
+    out
+}
+
+/// Rows of a table (flattened into one paragraph each) against its total row:
+/// "Turkey 477 / Russia 91 / ... / Total 796".
+fn tables(doc: &Doc) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let mut rows: Vec<&Fig> = Vec::new();
+    for p in doc.paragraphs {
+        let Some((is_total, n)) = claim::table_row(p.of(doc.text)) else {
+            rows.clear();
+            continue;
+        };
+        let span = crate::read::Span::new(p.start + n.start, p.start + n.end);
+        let Some(fig) = doc.figs.iter().find(|g| g.f.span == span) else {
+            rows.clear();
+            continue;
+        };
+        if !is_total {
+            rows.push(fig);
+            continue;
+        }
+        if rows.len() >= 2 {
+            out.extend(check_breakdown(doc, fig, &rows, true));
+        }
+        rows.clear();
     }
     out
 }
