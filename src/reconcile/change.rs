@@ -188,16 +188,35 @@ fn check_direction(doc: &Doc, c: &Change, out: &mut Vec<Finding>) -> bool {
         "fell"
     };
     let message = format!(
-        "The article says the figure went {} (\"{word_text}\"), but the numbers it gives {actual}: from {} to {}.",
+        "The article says {} went {} (\"{word_text}\"), but the numbers it gives {actual}: from {}{} to {}{}.",
+        subject(n),
         direction_name(dir),
         o.text,
-        n.text
+        when(o),
+        n.text,
+        when(n)
     );
     let mut f = doc.finding(Rule::Direction, severity, message, &[word, o.f.span, n.f.span]);
     f.stated = Some(json!(direction_name(dir)));
     f.expected = Some(json!(if actual == "rose" { "up" } else { "down" }));
     out.push(f);
     true
+}
+
+/// What a figure counts, for messages: "Microsoft's law enforcement requests", or "the figure".
+fn subject(g: &Fig) -> String {
+    match (&g.f.entity, &g.f.measure) {
+        (Some(e), Some(m)) => format!("{e}'s {m}"),
+        (None, Some(m)) => format!("the number of {m}"),
+        _ => "the figure".to_owned(),
+    }
+}
+
+/// " (the first half of 2015)", or nothing when the period is unknown.
+fn when(g: &Fig) -> String {
+    g.f.period
+        .as_ref()
+        .map_or_else(String::new, |p| format!(" ({})", super::sum::period_name(p)))
 }
 
 fn direction_name(d: Direction) -> &'static str {
@@ -255,10 +274,13 @@ fn check_amount(doc: &Doc, c: &Change, out: &mut Vec<Finding>) {
     let unit = if percent { " percent" } else { "" };
     let how = if actual >= 0.0 { "a rise" } else { "a fall" };
     let message = format!(
-        "The article gives the change as {}, but from {} to {} is {how} of {}{unit}.",
+        "The article gives the change in {} as {}, but from {}{} to {}{} is {how} of {}{unit}.",
+        subject(n),
         a.text,
         o.text,
+        when(o),
         n.text,
+        when(n),
         format_number(actual.abs())
     );
     let mut f = doc.finding(Rule::ChangeMismatch, severity, message, &[a.f.span, o.f.span, n.f.span]);
@@ -289,11 +311,14 @@ fn check_ratio(doc: &Doc, c: &Change, out: &mut Vec<Finding>) {
         return;
     };
     let message = format!(
-        "The article says the figure \"{}\", but {} is {} times {}.",
+        "The article says {} \"{}\", but {}{} is {} times {}{}.",
+        subject(n),
         r.text,
         n.text,
+        when(n),
         format_ratio(nv / ov),
-        o.text
+        o.text,
+        when(o)
     );
     let mut f = doc.finding(Rule::RatioMismatch, severity, message, &[r.span, o.f.span, n.f.span]);
     f.stated = Some(json!(r.text));

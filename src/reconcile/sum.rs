@@ -207,8 +207,14 @@ fn check_sum(doc: &Doc, whole: &Fig, parts: &[Vec<&Fig>]) -> Option<Finding> {
     let total: f64 = pick.iter().filter_map(|g| g.reading.value).sum();
     let names: Vec<&str> = pick.iter().map(|g| g.text).collect();
     let label = whole.f.period.as_ref().map(period_name).unwrap_or_default();
+    let parts = match (pick.len(), label.starts_with("the year")) {
+        (2, true) => "The two halves",
+        (4, true) => "The four quarters",
+        (2, false) => "The two quarters",
+        _ => "The parts",
+    };
     let message = format!(
-        "The parts, {}, add up to {}, but the article gives {} as {}.",
+        "{parts}, {}, add up to {}, but the article gives {} as {}.",
         join_and(&names),
         format_number(total),
         label,
