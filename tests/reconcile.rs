@@ -184,7 +184,17 @@ fn percent_sum_near_miss_rounded_shares_may_make_99_or_101() {
         "In 34 percent of cases Yahoo disclosed only non-content data, in 34 percent it found no data, and the \
          remaining 33 percent were rejected outright.",
     );
-    none("33 percent came from police, 33 percent from federal agencies and 33 percent from courts.");
+    none("Requests split by source: 33 percent came from police, 33 percent from federal agencies and 33 percent from courts.");
+    // Shares of different things, or a list without a breakdown cue, are not a breakdown.
+    none("Google complied with 65 percent of requests from the US and 60 percent of those from Germany.");
+    none("Its compliance rate was 50 percent in 2013 and 60 percent in 2014.");
+    // "another" adds a share; it does not complete one.
+    none("Google handed over content in 10 percent of cases and non-content data in another 50 percent.");
+    // Shares of another total earlier in the paragraph are not part of the complement's group.
+    none(
+        "The US accounted for 40 percent of requests. Google complied with 80 percent of them; the remaining \
+         20 percent were rejected.",
+    );
 }
 
 #[test]

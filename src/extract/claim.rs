@@ -226,12 +226,21 @@ pub fn fraction_before(before: &str) -> Option<FractionClaim> {
 
 /// "the remaining", "the rest", "the other" right before a share.
 static COMPLEMENT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:remaining|rest(?:\s+of\s+the)?|other|another)\s+(?:about\s+|nearly\s+|roughly\s+)?$").unwrap()
+    Regex::new(r"(?i)\b(?:remaining|rest(?:\s+of\s+the)?|the\s+other)\s+(?:about\s+|nearly\s+|roughly\s+)?$").unwrap()
 });
 
 /// Whether a share is announced as the complement of the shares before it ("the remaining 97 percent").
 pub fn is_complement(before: &str) -> bool {
     COMPLEMENT_BEFORE.is_match(before)
+}
+
+/// A colon, or words that announce a breakdown ("split", "divided", "broken down").
+static BREAKDOWN_CUE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i):|\b(?:split|divided|broken\s+down|broke\s+down|breakdown)\b").unwrap());
+
+/// Whether the text before the first share of a sentence presents what follows as a breakdown.
+pub fn introduces_breakdown(before: &str) -> bool {
+    BREAKDOWN_CUE.is_match(before)
 }
 
 /// Text between a share and a total: "52 percent of 20,436".
@@ -338,7 +347,7 @@ static COUNTRY: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A country qualifier near a figure: "from US law enforcement", "from authorities in Taiwan".
 static COUNTRY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[^.;,]{0,40}?\b(?:from|in|by)\s+(?:the\s+)?(?:[a-z]+\s+){0,3}?(?P<c>United\s+States|U\.S\.|US|Germany|France|United\s+Kingdom|UK|India|Japan|Taiwan|Brazil|Turkey|Russia|Australia|Canada|Italy|Spain|Mexico|(?:US|U\.S\.|American|German|French|British|Indian|Japanese|Taiwanese|Brazilian|Turkish)\s+(?:law\s+enforcement|authorities|police|agencies|government|courts))\b")
+    Regex::new(r"^[^.;,]{0,60}?\b(?:from|in|by)\s+(?:the\s+)?(?:[a-z]+\s+){0,3}?(?P<c>United\s+States|U\.S\.|US|Germany|France|United\s+Kingdom|UK|India|Japan|Taiwan|Brazil|Turkey|Russia|Australia|Canada|Italy|Spain|Mexico|(?:US|U\.S\.|American|German|French|British|Indian|Japanese|Taiwanese|Brazilian|Turkish)\s+(?:law\s+enforcement|authorities|police|agencies|government|courts))\b")
         .unwrap()
 });
 

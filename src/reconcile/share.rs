@@ -24,33 +24,36 @@ fn is_share(doc: &Doc, g: &Fig) -> bool {
     g.f.kind == FigureKind::Percent && !claim::is_change_amount(doc.before(g.f.span, 60))
 }
 
-/// "3 percent ... The remaining 97 percent": the shares since the paragraph start (or the last
-/// complement) and the complement must make 100 percent.
+/// "3 percent ... The remaining 97 percent": the shares before the complement in its sentence (or,
+/// when it has none, in the sentence before) and the complement must make 100 percent.
 fn complements(doc: &Doc) -> Vec<Finding> {
     let mut out = Vec::new();
-    let mut group: Vec<&Fig> = Vec::new();
-    let mut paragraph = None;
-    for g in &doc.figs {
-        let p = doc.paragraph_of(g.f.span);
-        if p != paragraph {
-            group.clear();
-            paragraph = p;
-        }
-        if !is_share(doc, g) {
+    for (k, g) in doc.figs.iter().enumerate() {
+        if !is_share(doc, g) || !claim::is_complement(doc.before(g.f.span, 40)) {
             continue;
         }
-        if !claim::is_complement(doc.before(g.f.span, 40)) {
-            group.push(g);
+        let Some(here) = doc.sentence_of(g.f.span) else {
             continue;
-        }
-        if !group.is_empty() {
-            let mut all = group.clone();
-            all.push(g);
-            if let Some(f) = check_hundred(doc, &all, g) {
-                out.push(f);
+        };
+        let shares_in = |s: crate::read::Span| -> Vec<&Fig> {
+            doc.figs[..k]
+                .iter()
+                .filter(|h| s.contains(h.f.span) && is_share(doc, h))
+                .collect()
+        };
+        let mut group = shares_in(here);
+        if group.is_empty() {
+            let previous = doc.sentences.iter().rev().find(|s| s.end <= here.start);
+            let same_paragraph = previous.is_some_and(|p| doc.paragraph_of(*p) == doc.paragraph_of(here));
+            if let Some(p) = previous.filter(|_| same_paragraph) {
+                group = shares_in(*p);
             }
         }
-        group.clear();
+        if group.is_empty() {
+            continue;
+        }
+        group.push(g);
+        out.extend(check_hundred(doc, &group, g));
     }
     out
 }
@@ -99,6 +102,11 @@ fn listed_shares(doc: &Doc) -> Vec<Finding> {
             .filter(|g| sentence.contains(g.f.span) && is_share(doc, g))
             .collect();
         let s = sentence.of(doc.text);
+        // Only a sentence that presents a breakdown ("split by source: 33 percent ...").
+        let first = shares.first().map_or(sentence.start, |g| g.f.span.start);
+        if !claim::introduces_breakdown(&doc.text[sentence.start..first]) {
+            continue;
+        }
         if shares.len() < 2
             || claim::last_direction(s).is_some()
             || shares.iter().any(|g| claim::is_complement(doc.before(g.f.span, 40)))
