@@ -277,6 +277,22 @@ fn direction_near_miss_rounding_allows_either_way() {
 }
 
 #[test]
+fn direction_from_a_to_b_is_read_in_time_order() {
+    none("Twitter said requests from Russia increased from 91 to 108 in the second half of 2014.");
+    only(
+        "Twitter said requests from Russia decreased from 91 to 108 in the second half of 2014.",
+        "direction",
+    );
+    none("Requests to Google rose 20 percent from 1,013 in 2014 to 1,216 in 2015.");
+    only(
+        "Requests to Google rose 30 percent from 1,013 in 2014 to 1,216 in 2015.",
+        "change_mismatch",
+    );
+    // Round numbers may be rounded: 1,000 and 1,200 allow anything from 9.5 to 31.6 percent.
+    none("Requests to Google rose 30 percent from 1,000 in 2014 to 1,200 in 2015.");
+}
+
+#[test]
 fn direction_clean() {
     none(
         "Microsoft received 35,228 law enforcement requests in the first half of 2015, up from 31,002 in the \

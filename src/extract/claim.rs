@@ -95,6 +95,18 @@ pub fn is_to_between(between: &str) -> bool {
     TO_BETWEEN.is_match(between)
 }
 
+/// "from 91 to 108", "from 100 in 2012 to 350 in 2014": the text between two values of a change
+/// written in time order.
+static FROM_TO_BETWEEN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^[^.;]{0,30}?\bto\s+(?:about\s+|nearly\s+|roughly\s+|some\s+)?$").unwrap());
+static FROM_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bfrom\s+(?:about\s+|nearly\s+|roughly\s+|some\s+)?$").unwrap());
+
+/// Whether a change is written "from A to B", given the text before A and between A and B.
+pub fn is_from_to(before_first: &str, between: &str) -> bool {
+    FROM_BEFORE.is_match(before_first) && FROM_TO_BETWEEN.is_match(between)
+}
+
 /// A sentence that refers back to the previous figure: "That was up 12 percent from ...".
 static ANAPHORIC_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:that|this|it|the\s+(?:figure|total|number|count))\s+(?:was|is|marks|represents|represented)\b")

@@ -61,7 +61,30 @@ fn find_changes(doc: &Doc) -> Vec<Change> {
         } else {
             new
         };
+        // "increased from 91 to 108": the figure after "to" is the newer one, whatever the link says.
+        let (new, old) = if new < old
+            && claim::is_from_to(
+                doc.before(doc.figs[new].f.span, 30),
+                doc.between(doc.figs[new].f.span, doc.figs[old].f.span),
+            ) {
+            (old, new)
+        } else {
+            (new, old)
+        };
         changes.push(describe(doc, new, old));
+    }
+    // "from 1,000 in 2014 to 1,200 in 2015", which the extractor may not link.
+    for old in 0..doc.figs.len().saturating_sub(1) {
+        let new = old + 1;
+        let (o, n) = (&doc.figs[old], &doc.figs[new]);
+        let linked = changes.iter().any(|c| (c.new, c.old) == (new, old));
+        if !linked
+            && o.f.kind == n.f.kind
+            && doc.sentence_of(o.f.span) == doc.sentence_of(n.f.span)
+            && claim::is_from_to(doc.before(o.f.span, 30), doc.between(o.f.span, n.f.span))
+        {
+            changes.push(describe(doc, new, old));
+        }
     }
     changes.extend(anaphoric_changes(doc));
     changes
@@ -71,12 +94,17 @@ fn find_changes(doc: &Doc) -> Vec<Change> {
 fn describe(doc: &Doc, new: usize, old: usize) -> Change {
     let (n, o) = (&doc.figs[new], &doc.figs[old]);
     let sentence = doc.sentence_of(n.f.span).unwrap_or(n.f.span);
-    // The direction word stands between the two values or shortly before the newer one.
-    let window_start = sentence.start.max(n.f.span.start.saturating_sub(60));
-    let window_start = (window_start..=n.f.span.start)
+    // The direction word stands between the two values or shortly before the first of them.
+    let (first, last) = if n.f.span.start < o.f.span.start {
+        (n.f.span, o.f.span)
+    } else {
+        (o.f.span, n.f.span)
+    };
+    let window_start = sentence.start.max(first.start.saturating_sub(60));
+    let window_start = (window_start..=first.start)
         .find(|&i| doc.text.is_char_boundary(i))
-        .unwrap_or(n.f.span.start);
-    let window = &doc.text[window_start..o.f.span.start.max(window_start)];
+        .unwrap_or(first.start);
+    let window = &doc.text[window_start..last.start.max(window_start)];
     let direction =
         claim::last_direction(window).map(|(d, s)| (d, Span::new(window_start + s.start, window_start + s.end)));
     let amount = amount_between(doc, new, old);
@@ -102,6 +130,11 @@ fn amount_between(doc: &Doc, new: usize, old: usize) -> Option<usize> {
         (lo + 1..hi).find(|&i| is_amount(i) && claim::is_from_between(doc.between(doc.figs[i].f.span, o.f.span)))
     {
         return Some(i);
+    }
+    // "rose 20 percent from 1,000 to 1,200": the amount before the earlier value.
+    if old < new {
+        let i = old.checked_sub(1)?;
+        return (is_amount(i) && claim::is_from_between(doc.between(doc.figs[i].f.span, o.f.span))).then_some(i);
     }
     // The amount before the newer value: "rose 15 percent to 81,311".
     let i = new.checked_sub(1)?;
