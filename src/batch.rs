@@ -122,12 +122,13 @@ pub fn process_with(source: Result<Source, FetchError>, settings: &Settings) -> 
     let source = match source {
         Ok(s) => s,
         Err(e) => {
-            let id = match &e {
-                FetchError::Walk { path, .. } | FetchError::Io { path, .. } => path.display().to_string(),
-                FetchError::BadInput { id, .. } => id.clone(),
-                other => other.to_string(),
+            let (id, location) = match &e {
+                FetchError::Walk { id, path, .. } => (id.clone(), path.display().to_string()),
+                FetchError::Io { path, .. } => (path.display().to_string(), path.display().to_string()),
+                FetchError::BadInput { id, .. } => (id.clone(), id.clone()),
+                other => (other.to_string(), other.to_string()),
             };
-            return (Record::failed(id.clone(), id, Stage::Fetch, e), Vec::new());
+            return (Record::failed(id, location, Stage::Fetch, e), Vec::new());
         }
     };
     let (id, location) = (source.id(), source.location());

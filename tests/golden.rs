@@ -37,6 +37,8 @@ struct ExpectedFigure {
 struct ExpectedQuote {
     starts: String,
     speaker: Option<String>,
+    #[serde(default)]
+    paragraphs: Option<usize>,
 }
 
 #[derive(Deserialize)]
@@ -62,6 +64,12 @@ struct Score {
     expected_findings: usize,
     findings_right: usize,
     spurious_findings: usize,
+    expected_quotes: usize,
+    extracted_quotes: usize,
+    quotes_found: usize,
+    expected_speakers: usize,
+    speakers_right: usize,
+    speakers_given: usize,
 }
 
 fn root() -> PathBuf {
@@ -179,18 +187,64 @@ fn compare_findings(exp: &Expected, act: &Actual, score: &mut Score, report: &mu
     }
 }
 
-fn compare_quotes(exp: &Expected, act: &Actual, report: &mut String) {
+/// A quote matches when an extracted quote starts with the expected words and spans as many
+/// paragraphs; its speaker is right when the resolved speaker is the expected one.
+fn compare_quotes(exp: &Expected, act: &Actual, score: &mut Score, report: &mut String) {
+    let mut used = vec![false; act.quotes.len()];
+    score.expected_quotes += exp.quotes.len();
+    score.expected_speakers += exp.quotes.iter().filter(|q| q.speaker.is_some()).count();
+    score.extracted_quotes += act.quotes.len();
+    score.speakers_given += act.quotes.iter().filter(|q| q.speaker.is_some()).count();
     for e in &exp.quotes {
-        match act.quotes.iter().find(|q| q.text.starts_with(&e.starts)) {
-            None => writeln!(report, "  missing quote {:?}", e.starts).unwrap(),
-            Some(q) if q.speaker != e.speaker => writeln!(
+        let hit = act.quotes.iter().enumerate().find(|(i, q)| {
+            !used[*i] && q.text.starts_with(&e.starts) && e.paragraphs.is_none_or(|p| p == q.paragraphs)
+        });
+        let Some((i, q)) = hit else {
+            writeln!(report, "  missing quote {:?} ({:?})", e.starts, e.speaker).unwrap();
+            continue;
+        };
+        used[i] = true;
+        score.quotes_found += 1;
+        if q.speaker == e.speaker {
+            score.speakers_right += usize::from(e.speaker.is_some());
+        } else {
+            writeln!(
                 report,
                 "  quote {:?}: speaker {:?}, expected {:?}",
                 e.starts, q.speaker, e.speaker
             )
-            .unwrap(),
-            Some(_) => {}
+            .unwrap();
         }
+    }
+    for (q, _) in act.quotes.iter().zip(&used).filter(|(_, u)| !**u) {
+        writeln!(report, "  unexpected quote {:?} ({:?})", q.text, q.speaker).unwrap();
+    }
+}
+
+/// Asserts the quote scores: span precision and recall, and speaker precision and recall.
+fn check_quote_scores(score: &Score, report: &str) {
+    let ratio = |a: usize, b: usize| a as f64 / b.max(1) as f64;
+    let recall = ratio(score.quotes_found, score.expected_quotes);
+    let precision = ratio(score.quotes_found, score.extracted_quotes);
+    let speaker_recall = ratio(score.speakers_right, score.expected_speakers);
+    let speaker_precision = ratio(score.speakers_right, score.speakers_given);
+    eprintln!(
+        "quotes: recall {recall:.3} ({}/{}), precision {precision:.3} ({}/{}); speakers: recall {speaker_recall:.3}, \
+         precision {speaker_precision:.3} ({}/{})",
+        score.quotes_found,
+        score.expected_quotes,
+        score.quotes_found,
+        score.extracted_quotes,
+        score.speakers_right,
+        score.speakers_given
+    );
+    for (name, value, min) in [
+        ("quote recall", recall, MIN_QUOTE_RECALL),
+        ("quote precision", precision, MIN_QUOTE_PRECISION),
+        ("speaker recall", speaker_recall, MIN_SPEAKER_RECALL),
+        ("speaker precision", speaker_precision, MIN_SPEAKER_PRECISION),
+    ] {
+        assert!(value >= min, "{name} {value:.3} below {min}\n{report}");
     }
 }
 
@@ -211,7 +265,7 @@ fn corpus_matches_its_hand_checked_expectations() {
             .unwrap_or_else(|| panic!("no corpus article {}", exp.article));
         let mut diff = String::new();
         compare_figures(exp, act, &mut score, &mut diff);
-        compare_quotes(exp, act, &mut diff);
+        compare_quotes(exp, act, &mut score, &mut diff);
         compare_findings(exp, act, &mut score, &mut diff);
         if !diff.is_empty() {
             writeln!(report, "{}:\n{diff}", exp.article).unwrap();
@@ -224,6 +278,7 @@ fn corpus_matches_its_hand_checked_expectations() {
         "figures correct (value, kind, period): {}/{} = {recall:.3}; precision {precision:.3}",
         score.correct, score.expected_figures
     );
+    check_quote_scores(&score, &report);
     assert!(
         recall >= MIN_FIGURE_RECALL,
         "figure recall {recall:.3} below {MIN_FIGURE_RECALL}\n{report}"
@@ -246,6 +301,14 @@ fn corpus_matches_its_hand_checked_expectations() {
 }
 
 /// Share of expected figures found with the right value, kind and period.
-const MIN_FIGURE_RECALL: f64 = 0.7;
+const MIN_FIGURE_RECALL: f64 = 0.88;
 /// Share of extracted figures that are expected ones.
-const MIN_FIGURE_PRECISION: f64 = 0.7;
+const MIN_FIGURE_PRECISION: f64 = 0.97;
+/// Share of expected quotes found (starting words and paragraph count).
+const MIN_QUOTE_RECALL: f64 = 1.0;
+/// Share of extracted quotes that are expected ones.
+const MIN_QUOTE_PRECISION: f64 = 1.0;
+/// Share of expected quotes found with the right speaker.
+const MIN_SPEAKER_RECALL: f64 = 1.0;
+/// Share of quotes given a speaker whose speaker is right.
+const MIN_SPEAKER_PRECISION: f64 = 1.0;

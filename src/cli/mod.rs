@@ -1,5 +1,6 @@
 //! Argument parsing: one file per subcommand, each with its `Args` and a `run`.
 
+mod export;
 mod extract;
 mod numbers;
 mod reconcile;
@@ -34,6 +35,8 @@ enum Command {
     /// Reduce step: read tagged records (files, folders or stdin) and write the corpus-level
     /// findings and the consolidated dataset.
     Reconcile(reconcile::Args),
+    /// Write a previous run's output as CSV, SQLite and an HTML report.
+    Export(export::Args),
 }
 
 /// Parses the command line and runs the chosen subcommand.
@@ -44,5 +47,6 @@ pub fn main() -> anyhow::Result<ExitCode> {
         Command::Numbers(args) => numbers::run(args),
         Command::Extract(args) => extract::run(args),
         Command::Reconcile(args) => reconcile::run(args),
+        Command::Export(args) => export::run(args),
     }
 }

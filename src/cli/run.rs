@@ -3,7 +3,7 @@
 use super::{EXIT_OK, EXIT_SOME_FAILED};
 use anyhow::Context;
 use figmine::batch::{self, Summary};
-use figmine::export::JsonlSink;
+use figmine::export::{Fanout, JsonlSink, Tables};
 use figmine::fetch::discover;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -24,6 +24,8 @@ pub struct Args {
     /// Print nothing but errors.
     #[arg(long, short)]
     quiet: bool,
+    #[command(flatten)]
+    formats: super::export::FormatArgs,
 }
 
 /// Runs the pipeline and prints the summary.
@@ -37,7 +39,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             .build_global()
             .context("cannot start worker threads")?;
     }
-    let mut sink = JsonlSink::create(&args.out).with_context(|| format!("cannot write to {}", args.out.display()))?;
+    let jsonl = JsonlSink::create(&args.out).with_context(|| format!("cannot write to {}", args.out.display()))?;
+    let tables = args.formats.table_sinks(&args.out)?;
+    let mut sink = Fanout(vec![Box::new(jsonl), Box::new(Tables(tables))]);
     let summary = batch::run(discover(&args.inputs), &mut sink).context("writing output failed")?;
     if !args.quiet {
         eprintln!("{}", describe(&summary, &args.out));

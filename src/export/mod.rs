@@ -1,11 +1,20 @@
 //! Export: the only module that writes output. A [`Sink`] receives every record with its
 //! findings as the batch finishes it, then the corpus-level findings, then `finish`.
 
+pub mod csv;
 mod jsonl;
+pub mod report;
 pub mod rows;
+pub mod sqlite;
+pub mod tables;
 pub mod tagged;
 
 pub use jsonl::{write_reduced, JsonlSink};
+pub use self::csv::CsvSink;
+
+pub use report::ReportSink;
+pub use sqlite::SqliteSink;
+pub use tables::{replay, Replayed, TableFanout, TableSink, Tables};
 pub use tagged::{TaggedRow, TaggedSink};
 
 use crate::reconcile::{CorpusResult, Finding};
@@ -23,6 +32,53 @@ pub enum ExportError {
         /// The underlying error.
         source: std::io::Error,
     },
+    /// A SQLite operation failed (the run's transaction is rolled back).
+    #[error("SQLite database {path}: {what}: {source}")]
+    Sqlite {
+        /// The database file.
+        path: PathBuf,
+        /// What was being done.
+        what: String,
+        /// The underlying error.
+        source: rusqlite::Error,
+    },
+    /// The database was written by an incompatible version of figmine.
+    #[error("SQLite database {path} has schema version {found}, this figmine writes {expected}")]
+    Schema {
+        /// The database file.
+        path: PathBuf,
+        /// Its `user_version`.
+        found: i64,
+        /// Ours.
+        expected: i64,
+    },
+    /// A line of a previous run's output could not be read back.
+    #[error("{path} line {line}: {reason}")]
+    BadRow {
+        /// The JSONL file.
+        path: PathBuf,
+        /// 1-based line number.
+        line: usize,
+        /// Why it was refused.
+        reason: String,
+    },
+}
+
+/// Several sinks fed the same results, in order (JSONL plus the `--format`s of a run).
+pub struct Fanout(pub Vec<Box<dyn Sink>>);
+
+impl Sink for Fanout {
+    fn record(&mut self, record: &Record, findings: &[Finding]) -> Result<(), ExportError> {
+        self.0.iter_mut().try_for_each(|s| s.record(record, findings))
+    }
+
+    fn corpus(&mut self, result: &CorpusResult) -> Result<(), ExportError> {
+        self.0.iter_mut().try_for_each(|s| s.corpus(result))
+    }
+
+    fn finish(&mut self) -> Result<(), ExportError> {
+        self.0.iter_mut().try_for_each(|s| s.finish())
+    }
 }
 
 /// A destination for results, fed in input order.

@@ -294,7 +294,7 @@ pub fn find_figures(
 
 /// Whether a mention states a quantity rather than a date, a name or a position.
 fn is_figure(m: &Mention, sentence: &str, span: Span, excluded: &[Span], periods: &[&PeriodMention]) -> bool {
-    if m.kind == MentionKind::Ordinal {
+    if m.kind == MentionKind::Ordinal || is_word_fraction(m) || is_decade(&m.text) {
         return false;
     }
     let overlaps = |o: &Span| o.start < span.end && span.start < o.end;
@@ -305,6 +305,19 @@ fn is_figure(m: &Mention, sentence: &str, span: Span, excluded: &[Span], periods
         return false;
     }
     true
+}
+
+/// "the 1960s": a decade is a period, not a count.
+fn is_decade(text: &str) -> bool {
+    text.len() == 5 && text.ends_with('s') && text[..4].bytes().all(|b| b.is_ascii_digit())
+}
+
+/// "half", "two thirds", "a fifth": a share in words is not a count (and "half" mostly names a
+/// half-year); a fraction of a scale ("half a million") is a whole number and stays.
+fn is_word_fraction(m: &Mention) -> bool {
+    m.kind == MentionKind::Number
+        && m.value.is_some_and(|v| v.fract() != 0.0 && v.abs() < 1.0)
+        && !m.text.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// "Office 365", "Windows 10", "iOS 8", "Section 702", "version 2.1": a short number right after
@@ -321,7 +334,8 @@ fn names_a_product(sentence: &str, m: &Mention) -> bool {
     ) {
         return true;
     }
-    let bare = m.text.bytes().all(|b| b.is_ascii_digit()) && m.text.len() <= 4;
+    let bare = m.text.bytes().all(|b| b.is_ascii_digit()) && m.text.len() <= 4
+        || m.text.chars().next().is_some_and(char::is_uppercase) && !m.text.contains(' '); // "Xbox One"
     let sentence_start = before.len() == word.len();
     bare && word.chars().any(char::is_uppercase) && !sentence_start && !CLAUSE_WORDS.contains(&word)
 }
@@ -520,5 +534,87 @@ mod tests {
         );
         assert_eq!(f[1].1.as_deref(), Some("2014-H1"));
         assert_eq!(f[1].3.as_deref(), Some("Yahoo"));
+    }
+
+    /// (text, kind, value, low, high, approx) of a figure.
+    type Bounds = (
+        String,
+        FigureKind,
+        Option<f64>,
+        Option<f64>,
+        Option<f64>,
+        Option<String>,
+    );
+
+    #[test]
+    fn ranges_and_bounds_become_figures_with_low_and_high() {
+        let mut a = Article::default();
+        a.set_paragraphs([
+            "Microsoft received between 1,000 and 1,499 national security letters, more than 50 countries sent \
+             requests, up to 4 per cent of turnover, and fines between $21.5 billion and $35 billion.",
+        ]);
+        let f: Vec<Bounds> = extract(&a)
+            .figures
+            .iter()
+            .map(|f| {
+                (
+                    f.span.of(&a.text).to_owned(),
+                    f.kind,
+                    f.value,
+                    f.low,
+                    f.high,
+                    f.approx.clone(),
+                )
+            })
+            .collect();
+        let row = |t: &str, k, v, l, h, q: Option<&str>| (t.to_owned(), k, v, l, h, q.map(str::to_owned));
+        assert_eq!(
+            f,
+            [
+                row(
+                    "between 1,000 and 1,499",
+                    FigureKind::Count,
+                    None,
+                    Some(1000.0),
+                    Some(1499.0),
+                    None
+                ),
+                row(
+                    "more than 50",
+                    FigureKind::Count,
+                    Some(50.0),
+                    Some(50.0),
+                    None,
+                    Some("more than")
+                ),
+                row(
+                    "up to 4 per cent",
+                    FigureKind::Percent,
+                    Some(4.0),
+                    None,
+                    Some(4.0),
+                    Some("up to")
+                ),
+                row(
+                    "between $21.5 billion and $35 billion",
+                    FigureKind::Money,
+                    None,
+                    Some(21.5e9),
+                    Some(35e9),
+                    None
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn word_fractions_pronouns_and_product_names_are_not_figures() {
+        assert_eq!(
+            texts(
+                "One of the largest requesters asked about half of the accounts. The one that mattered ran on \
+                 Xbox One in the 1990s and cut two thirds of the backlog; three requests remained."
+            ),
+            ["three"]
+        );
     }
 }

@@ -73,11 +73,22 @@ fn extract_until(article: &Article, deadline: Deadline) -> Option<Extraction> {
         .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
     let sentences = sentence::split_sentences(&article.text, &article.paragraphs);
     let periods = period::find_periods(&article.text, published);
-    let figures = figure::find_figures(article, &sentences, &periods, deadline)?;
+    let mut figures = figure::find_figures(article, &sentences, &periods, deadline)?;
+    let quotes = quote::find_quotes(&article.text, &article.paragraphs, &sentences);
+    mark_quoted(&mut figures, &quotes);
     Some(Extraction {
         sentences,
         periods,
         figures,
-        quotes: Vec::new(),
+        quotes,
     })
+}
+
+/// Sets [`Figure::in_quote`] for the figures inside a quote (both lists are in text order and
+/// quotes do not overlap, so a binary search per figure finds the only candidate).
+fn mark_quoted(figures: &mut [Figure], quotes: &[Quote]) {
+    for f in figures {
+        let after = quotes.partition_point(|q| q.span.start <= f.span.start);
+        f.in_quote = after.checked_sub(1).is_some_and(|i| quotes[i].span.contains(f.span));
+    }
 }

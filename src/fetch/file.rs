@@ -17,16 +17,21 @@ pub struct FileSource {
 impl FileSource {
     /// The path relative to the input root, with `/` separators.
     pub fn id(&self) -> String {
-        let rel = self.path.strip_prefix(&self.root).unwrap_or(&self.path);
-        let id = rel.to_string_lossy().replace('\\', "/");
-        if id.is_empty() {
-            self.path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default()
-        } else {
-            id
-        }
+        relative_id(&self.path, &self.root)
+    }
+}
+
+/// An input's id: its path relative to the input root, with `/` separators (the file name when
+/// the path is the root itself).
+fn relative_id(path: &Path, root: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    let id = rel.to_string_lossy().replace('\\', "/");
+    if id.is_empty() {
+        path.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    } else {
+        id
     }
 }
 
@@ -71,6 +76,7 @@ pub fn discover(inputs: &[PathBuf]) -> impl Iterator<Item = Result<Source, Fetch
                 // A FIFO or device named like an article would block or never end: record it.
                 Ok(e) if !e.file_type().is_file() && (named_file || is_article_path(e.path())) => {
                     Some(Err(FetchError::Walk {
+                        id: relative_id(e.path(), &root),
                         path: e.path().to_path_buf(),
                         reason: "not a regular file".into(),
                     }))
@@ -80,10 +86,14 @@ pub fn discover(inputs: &[PathBuf]) -> impl Iterator<Item = Result<Source, Fetch
                     root: root.clone(),
                 }))),
                 Ok(_) => None,
-                Err(err) => Some(Err(FetchError::Walk {
-                    path: err.path().map(Path::to_path_buf).unwrap_or_else(|| input.clone()),
-                    reason: err.to_string(),
-                })),
+                Err(err) => {
+                    let path = err.path().map(Path::to_path_buf).unwrap_or_else(|| input.clone());
+                    Some(Err(FetchError::Walk {
+                        id: relative_id(&path, &root),
+                        path,
+                        reason: err.to_string(),
+                    }))
+                }
             })
     })
 }

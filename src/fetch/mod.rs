@@ -113,6 +113,8 @@ pub enum FetchError {
     /// Walking an input folder failed (a symlink loop, a permission error).
     #[error("cannot walk {path}: {reason}")]
     Walk {
+        /// The id the input would have had (its path relative to the input root).
+        id: String,
         /// The path where walking failed.
         path: PathBuf,
         /// What went wrong.

@@ -1,0 +1,345 @@
+//! The static HTML report: `report/index.html` and one page per article in `report/articles/`.
+//! No server, no script and no external asset: pages open from the file system.
+//!
+//! Article pages are written as articles arrive (memory holds only the index's counts);
+//! the index is written by `finish`, with counts by rule and by (entity, period), the
+//! corpus-level findings, one chart per entity and measure, and the list of articles.
+
+mod chart;
+pub mod html;
+mod page;
+
+use super::tables::{ArticleTables, CorpusTables, TableSink};
+use super::ExportError;
+use html::{escape, page_name};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+pub use chart::period_position;
+
+/// How many measures get a chart per entity (the ones stated for the most periods).
+const CHARTS_PER_ENTITY: usize = 3;
+
+/// Chart points, (period label, value), per (entity, measure).
+type Series = BTreeMap<(String, String), Points>;
+/// (period label, value) points of one chart.
+type Points = Vec<(String, f64)>;
+
+/// One line of the index's article list.
+struct ArticleEntry {
+    id: String,
+    title: String,
+    published: Option<String>,
+    publisher: Option<String>,
+    figures: usize,
+    quotes: usize,
+    findings: usize,
+    error: Option<String>,
+}
+
+/// Writes the HTML report into a folder.
+pub struct ReportSink {
+    dir: PathBuf,
+    articles: Vec<ArticleEntry>,
+    by_rule: BTreeMap<String, usize>,
+    by_entity_period: BTreeMap<(String, String), usize>,
+    /// Stated values per (entity, measure) and period, for the charts.
+    series: BTreeMap<(String, String), BTreeMap<String, Vec<f64>>>,
+    corpus: CorpusTables,
+    figures: usize,
+    highlighted: usize,
+}
+
+impl ReportSink {
+    /// Prepares `dir` (creating `dir/articles`, removing article pages of an earlier report).
+    pub fn create(dir: &Path) -> Result<Self, ExportError> {
+        let pages = dir.join("articles");
+        let io = |path: &Path| {
+            let path = path.to_path_buf();
+            move |source| ExportError::Io { path, source }
+        };
+        std::fs::create_dir_all(&pages).map_err(io(&pages))?;
+        for entry in std::fs::read_dir(&pages).map_err(io(&pages))? {
+            let path = entry.map_err(io(&pages))?.path();
+            if path.extension().is_some_and(|e| e == "html") {
+                std::fs::remove_file(&path).map_err(io(&path))?;
+            }
+        }
+        Ok(ReportSink {
+            dir: dir.to_path_buf(),
+            articles: Vec::new(),
+            by_rule: BTreeMap::new(),
+            by_entity_period: BTreeMap::new(),
+            series: BTreeMap::new(),
+            corpus: CorpusTables::default(),
+            figures: 0,
+            highlighted: 0,
+        })
+    }
+
+    /// Figures in the data so far, and how many of them were highlighted in the pages.
+    pub fn figure_counts(&self) -> (usize, usize) {
+        (self.figures, self.highlighted)
+    }
+
+    fn write(&self, path: &Path, html: &str) -> Result<(), ExportError> {
+        std::fs::write(path, html).map_err(|source| ExportError::Io {
+            path: path.to_path_buf(),
+            source,
+        })
+    }
+
+    fn count(&mut self, t: &ArticleTables) {
+        for f in &t.findings {
+            *self.by_rule.entry(f.rule.clone()).or_default() += 1;
+        }
+        for f in &t.figures {
+            let entity = f.entity.clone().unwrap_or_else(|| "(unknown)".into());
+            let period = f.period.clone().unwrap_or_else(|| "(unknown)".into());
+            *self.by_entity_period.entry((entity, period)).or_default() += 1;
+            if let (Some(e), Some(m), Some(p), Some(v)) = (&f.entity, &f.measure, &f.period, f.value) {
+                let key = (e.clone(), m.clone());
+                self.series
+                    .entry(key)
+                    .or_default()
+                    .entry(p.clone())
+                    .or_default()
+                    .push(v);
+            }
+        }
+        self.figures += t.figures.len();
+    }
+
+    fn index(&self) -> String {
+        let mut body = String::from(
+            "<header><h1>figmine report</h1><p class=\"meta\">Figures, quotes and consistency findings \
+             extracted from the corpus</p></header>\n<main>",
+        );
+        body.push_str(&self.totals());
+        body.push_str("<div class=\"grid2\">");
+        body.push_str(&self.rules_card());
+        body.push_str(&self.corpus_findings_card());
+        body.push_str("</div>");
+        body.push_str(&self.charts_card());
+        body.push_str(&self.entity_period_card());
+        body.push_str(&self.articles_card());
+        body.push_str("</main>");
+        html::page("figmine report", &body)
+    }
+
+    fn totals(&self) -> String {
+        let failed = self.articles.iter().filter(|a| a.error.is_some()).count();
+        let quotes: usize = self.articles.iter().map(|a| a.quotes).sum();
+        let findings: usize = self.by_rule.values().sum();
+        let cells = [
+            ("articles", self.articles.len() - failed),
+            ("failed inputs", failed),
+            ("figures", self.figures),
+            ("quotes", quotes),
+            ("findings", findings),
+            ("dataset rows", self.corpus.dataset.len()),
+        ];
+        let mut s = String::from("<div class=\"totals\">");
+        for (label, n) in cells {
+            s.push_str(&format!(
+                "<div id=\"total-{}\"><b>{n}</b>{label}</div>",
+                label.replace(' ', "-")
+            ));
+        }
+        s.push_str("</div>");
+        s
+    }
+
+    fn rules_card(&self) -> String {
+        let mut s = String::from(
+            "<section class=\"card\"><h2>Findings by rule</h2><table><tr><th>rule</th><th>findings</th></tr>",
+        );
+        for (rule, n) in &self.by_rule {
+            s.push_str(&format!("<tr><td>{}</td><td class=\"n\">{n}</td></tr>", escape(rule)));
+        }
+        if self.by_rule.is_empty() {
+            s.push_str("<tr><td colspan=\"2\">No findings.</td></tr>");
+        }
+        s.push_str("</table></section>");
+        s
+    }
+
+    /// Figures per entity (rows) and period (columns, in time order).
+    fn entity_period_card(&self) -> String {
+        let mut periods: Vec<&str> = self.by_entity_period.keys().map(|(_, p)| p.as_str()).collect();
+        periods.sort_by(|a, b| {
+            let at = |p: &str| period_position(p).unwrap_or(f64::INFINITY);
+            at(a).total_cmp(&at(b)).then(a.cmp(b))
+        });
+        periods.dedup();
+        let mut s = String::from(
+            "<section class=\"card wide\"><h2>Figures by entity and period</h2><table><tr><th>entity</th>",
+        );
+        for p in &periods {
+            s.push_str(&format!("<th class=\"n\">{}</th>", escape(p)));
+        }
+        s.push_str("</tr>");
+        let mut entities: Vec<&str> = self.by_entity_period.keys().map(|(e, _)| e.as_str()).collect();
+        entities.dedup();
+        for entity in entities {
+            s.push_str(&format!("<tr><td>{}</td>", escape(entity)));
+            for p in &periods {
+                let n = self.by_entity_period.get(&(entity.to_owned(), (*p).to_owned()));
+                s.push_str(&format!(
+                    "<td class=\"n\">{}</td>",
+                    n.map(ToString::to_string).unwrap_or_default()
+                ));
+            }
+            s.push_str("</tr>");
+        }
+        s.push_str("</table></section>");
+        s
+    }
+
+    fn corpus_findings_card(&self) -> String {
+        let mut s = format!(
+            "<section class=\"card\"><h2>Findings across articles ({})</h2>",
+            self.corpus.findings.len()
+        );
+        if self.corpus.findings.is_empty() {
+            s.push_str("<p>No article contradicts another.</p>");
+        }
+        for f in &self.corpus.findings {
+            s.push_str(&page::finding_item(f, |article| {
+                format!("articles/{}", page_name(article))
+            }));
+        }
+        s.push_str("</section>");
+        s
+    }
+
+    /// Values to chart per (entity, measure): the consolidated dataset's agreed values when
+    /// there is a dataset, else the value most articles state for each period.
+    fn chart_series(&self) -> Series {
+        let mut series = Series::new();
+        if self.corpus.dataset.is_empty() {
+            for (key, periods) in &self.series {
+                let points = periods.iter().map(|(p, vs)| (p.clone(), most_stated(vs))).collect();
+                series.insert(key.clone(), points);
+            }
+        } else {
+            for d in &self.corpus.dataset {
+                let key = (d.entity.clone(), d.measure.clone());
+                series.entry(key).or_default().push((d.period.clone(), d.value));
+            }
+        }
+        series
+    }
+
+    fn charts_card(&self) -> String {
+        let source = if self.corpus.dataset.is_empty() {
+            "values as stated"
+        } else {
+            "consolidated dataset"
+        };
+        let mut s = format!("<section class=\"card\"><h2>Each entity over time ({source})</h2>");
+        let mut by_entity: BTreeMap<&str, Vec<(&str, &Points)>> = BTreeMap::new();
+        let series = self.chart_series();
+        for ((entity, measure), points) in &series {
+            by_entity.entry(entity).or_default().push((measure, points));
+        }
+        for (entity, mut measures) in by_entity {
+            measures.sort_by_key(|(m, points)| (std::cmp::Reverse(points.len()), *m));
+            let charts: Vec<String> = measures
+                .iter()
+                .filter_map(|(m, points)| chart::line_chart(m, points))
+                .take(CHARTS_PER_ENTITY)
+                .collect();
+            if !charts.is_empty() {
+                s.push_str(&format!(
+                    "<h3>{}</h3><div class=\"charts\">{}</div>",
+                    escape(entity),
+                    charts.concat()
+                ));
+            }
+        }
+        s.push_str("</section>");
+        s
+    }
+
+    fn articles_card(&self) -> String {
+        let mut s = String::from(
+            "<section class=\"card\"><h2>Articles</h2><table><tr><th>title</th><th>published</th>\
+             <th>publisher</th><th>figures</th><th>quotes</th><th>findings</th><th>error</th></tr>",
+        );
+        for a in &self.articles {
+            s.push_str(&format!(
+                "<tr><td><a href=\"articles/{}\">{}</a></td><td>{}</td><td>{}</td><td class=\"n\">{}</td>\
+                 <td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td></tr>",
+                page_name(&a.id),
+                escape(&a.title),
+                escape(a.published.as_deref().unwrap_or("")),
+                escape(a.publisher.as_deref().unwrap_or("")),
+                a.figures,
+                a.quotes,
+                a.findings,
+                escape(a.error.as_deref().unwrap_or(""))
+            ));
+        }
+        s.push_str("</table></section>");
+        s
+    }
+}
+
+/// The value stated most often (the first stated on a tie).
+fn most_stated(values: &[f64]) -> f64 {
+    let mut best = (values[0], 0);
+    for v in values {
+        let n = values.iter().filter(|w| *w == v).count();
+        if n > best.1 {
+            best = (*v, n);
+        }
+    }
+    best.0
+}
+
+impl TableSink for ReportSink {
+    fn article(&mut self, t: &ArticleTables) -> Result<(), ExportError> {
+        let (html, highlighted) = page::render(t, "../index.html");
+        self.write(&self.dir.join("articles").join(page_name(&t.article.id)), &html)?;
+        self.highlighted += highlighted;
+        self.count(t);
+        let a = &t.article;
+        self.articles.push(ArticleEntry {
+            id: a.id.clone(),
+            title: a.title.clone().unwrap_or_else(|| a.id.clone()),
+            published: a.published.clone(),
+            publisher: a.publisher.clone(),
+            figures: t.figures.len(),
+            quotes: t.quotes.len(),
+            findings: t.findings.len(),
+            error: a.error.clone(),
+        });
+        Ok(())
+    }
+
+    fn corpus(&mut self, t: &CorpusTables) -> Result<(), ExportError> {
+        for f in &t.findings {
+            *self.by_rule.entry(f.rule.clone()).or_default() += 1;
+        }
+        self.corpus = t.clone();
+        Ok(())
+    }
+
+    fn finish(&mut self) -> Result<(), ExportError> {
+        self.write(&self.dir.join("index.html"), &self.index())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::csv::number;
+
+    #[test]
+    fn most_stated_prefers_the_majority_then_the_first() {
+        assert_eq!(most_stated(&[1.0, 2.0, 2.0]), 2.0);
+        assert_eq!(most_stated(&[3.0, 1.0]), 3.0);
+        assert_eq!(number(most_stated(&[5.0])), "5");
+    }
+}

@@ -1,0 +1,356 @@
+//! Tokens and digit literals: the text cut into digit runs, letter runs and single symbols, and
+//! the digit forms read off them ("31,002", "1.111,11", "1 234 567", "3/4", "1.3e6", "10k").
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// What a token is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Tk {
+    /// ASCII digits.
+    Digits,
+    /// Letters.
+    Word,
+    /// One other visible character.
+    Sym,
+}
+
+/// One token: its kind and byte span.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Tok {
+    pub kind: Tk,
+    pub start: usize,
+    pub end: usize,
+}
+
+static TOKEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[0-9]+|\p{L}+|[^\s0-9\p{L}]").unwrap());
+
+/// The text and its tokens, with the lookups every recognizer needs.
+pub(super) struct Toks<'a> {
+    pub text: &'a str,
+    pub toks: Vec<Tok>,
+    lower: Vec<String>,
+}
+
+impl<'a> Toks<'a> {
+    /// Cuts `text` into tokens (one regex pass).
+    pub fn new(text: &'a str) -> Self {
+        let toks: Vec<Tok> = TOKEN
+            .find_iter(text)
+            .map(|m| {
+                let c = m.as_str().as_bytes()[0];
+                let kind = if c.is_ascii_digit() {
+                    Tk::Digits
+                } else if m.as_str().chars().next().is_some_and(char::is_alphabetic) {
+                    Tk::Word
+                } else {
+                    Tk::Sym
+                };
+                Tok {
+                    kind,
+                    start: m.start(),
+                    end: m.end(),
+                }
+            })
+            .collect();
+        let lower = toks
+            .iter()
+            .map(|t| match t.kind {
+                Tk::Word => text[t.start..t.end].to_lowercase(),
+                _ => String::new(),
+            })
+            .collect();
+        Toks { text, toks, lower }
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    /// The text of token `i` ("" past the end).
+    pub fn str(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| &self.text[t.start..t.end])
+    }
+
+    /// The lowercased word at `i`, or "" when it is not a word.
+    pub fn word(&self, i: usize) -> &str {
+        self.lower.get(i).map_or("", String::as_str)
+    }
+
+    /// Whether token `i` is of kind `k`.
+    pub fn is(&self, i: usize, k: Tk) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == k)
+    }
+
+    /// Whether token `i` is the symbol `s`.
+    pub fn sym(&self, i: usize, s: &str) -> bool {
+        self.is(i, Tk::Sym) && self.str(i) == s
+    }
+
+    /// Whether token `i` is a dash or hyphen of any kind.
+    pub fn dash(&self, i: usize) -> bool {
+        self.is(i, Tk::Sym) && matches!(self.str(i), "-" | "–" | "—" | "‐" | "‑" | "−")
+    }
+
+    /// Whether tokens `i` and `i + 1` touch (no space between them).
+    pub fn glued(&self, i: usize) -> bool {
+        match (self.toks.get(i), self.toks.get(i + 1)) {
+            (Some(a), Some(b)) => a.end == b.start,
+            _ => false,
+        }
+    }
+
+    /// The text between tokens `i` and `i + 1`.
+    pub fn gap(&self, i: usize) -> &'a str {
+        match (self.toks.get(i), self.toks.get(i + 1)) {
+            (Some(a), Some(b)) => &self.text[a.end..b.start],
+            _ => "",
+        }
+    }
+
+    /// Byte offset where token `i` starts (text length past the end).
+    pub fn start(&self, i: usize) -> usize {
+        self.toks.get(i).map_or(self.text.len(), |t| t.start)
+    }
+
+    /// Byte offset where token `i` ends.
+    pub fn end(&self, i: usize) -> usize {
+        self.toks.get(i).map_or(self.text.len(), |t| t.end)
+    }
+
+    /// Whether digits at `i` continue a chain of digit groups joined by `.`, `-`, `/` or `,` that
+    /// is not one number (an IP address, a date, a phone number, a list "22,24,26").
+    pub fn chain_member(&self, i: usize) -> bool {
+        i >= 2
+            && self.glued(i - 1)
+            && self.glued(i - 2)
+            && self.is(i - 2, Tk::Digits)
+            && matches!(self.str(i - 1), "." | "-" | "/" | ",")
+    }
+}
+
+/// A digit literal read at a token.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Literal {
+    pub value: f64,
+    /// Place value of the last digit.
+    pub precision: f64,
+    /// Token index after the literal.
+    pub next: usize,
+    /// Whether it is written as a fraction ("3/4", "½").
+    pub fraction: bool,
+    /// Whether it ends in an ordinal suffix ("21st").
+    pub ordinal: bool,
+}
+
+const SPACE_GROUP: &[&str] = &[" ", "\u{a0}", "\u{202f}", "\u{2009}"];
+
+/// Reads the digit literal at token `i` (digits, or `.` followed by digits): separators, decimals,
+/// fractions, exponents and glued suffixes. `None` when there is none, or when the digits are glued
+/// to letters that make them part of a name or a unit ("Office365", "29km", "3D").
+pub(super) fn literal(t: &Toks, i: usize) -> Option<Literal> {
+    if let Some(v) = vulgar_fraction(t.str(i)) {
+        return Some(Literal {
+            value: v,
+            precision: 0.01,
+            next: i + 1,
+            fraction: true,
+            ordinal: false,
+        });
+    }
+    let leading_point =
+        t.sym(i, ".") && t.glued(i) && t.is(i + 1, Tk::Digits) && !(i > 0 && t.glued(i - 1) && !t.dash(i - 1));
+    if !t.is(i, Tk::Digits) && !leading_point {
+        return None;
+    }
+    if i > 0 && t.glued(i - 1) && t.is(i - 1, Tk::Word) {
+        return None; // "i7", "J1149"
+    }
+    let (mut value, mut precision, mut j, mut plain) = if leading_point {
+        let d = t.str(i + 1);
+        (
+            format!("0.{d}").parse().ok()?,
+            10f64.powi(-(d.len() as i32)),
+            i + 2,
+            false,
+        )
+    } else if t.chain_member(i) {
+        (t.str(i).parse().ok()?, 1.0, i + 1, true)
+    } else {
+        grouped(t, i)?
+    };
+    let mut fraction = false;
+    // "3/4", "20/100" (not a date "5/17/2018", not "1/0")
+    if plain && t.sym(j, "/") && t.glued(j - 1) && t.glued(j) && t.is(j + 1, Tk::Digits) && !t.chain_member(i) {
+        let denominator: f64 = t.str(j + 1).parse().ok()?;
+        let date = t.sym(j + 2, "/") && t.glued(j + 1);
+        if denominator == 0.0 && !date {
+            value = f64::NAN; // "1/0": read, so that its digits are not taken one by one, but no number
+            j += 2;
+        } else if !date {
+            value /= denominator;
+            precision = 0.01;
+            j += 2;
+            fraction = true;
+            plain = false;
+        }
+    }
+    let mut ordinal = false;
+    if t.glued(j - 1) && t.is(j, Tk::Word) {
+        let suffix = t.str(j);
+        if let Some((exp, next)) = exponent(t, j) {
+            value *= 10f64.powf(exp);
+            j = next;
+        } else if suffix == "G" && plain && value < 10.0 {
+            return None; // "4G", "5G": a mobile network generation, not four billion
+        } else if let Some(f) = glued_scale(suffix) {
+            value *= f;
+            precision *= f;
+            j += 1;
+        } else if matches!(t.word(j), "st" | "nd" | "rd" | "th") && plain {
+            ordinal = true;
+            j += 1;
+        } else if suffix == "s" && plain {
+            j += 1; // "1960s"
+        } else {
+            return None; // "29km", "3D", "180ml"
+        }
+        if t.glued(j - 1) && t.is(j, Tk::Word) {
+            return None;
+        }
+    } else if t.sym(j, "^") && t.glued(j - 1) {
+        let (exp, next) = signed_digits(t, j + 1)?;
+        value = value.powf(exp);
+        j = next;
+    } else if t.glued(j - 1) && t.sym(j, "×") && t.str(j + 1) == "10" {
+        if let Some((exp, next)) = signed_digits(t, j + 2).filter(|_| t.glued(j + 1)) {
+            value *= 10f64.powf(exp);
+            j = next;
+        }
+    }
+    Some(Literal {
+        value,
+        precision,
+        next: j,
+        fraction,
+        ordinal,
+    })
+}
+
+/// The digits with their group separators at `i`: (value, precision, next token, plain integer).
+fn grouped(t: &Toks, i: usize) -> Option<(f64, f64, usize, bool)> {
+    let first = t.str(i);
+    let groups = |sep: &dyn Fn(usize) -> bool, len: usize| {
+        let mut j = i + 1;
+        while sep(j) && t.is(j + 1, Tk::Digits) && t.str(j + 1).len() == len {
+            j += 2;
+        }
+        j
+    };
+    let glued_sym = |j: usize, s: &str| t.sym(j, s) && t.glued(j - 1) && t.glued(j);
+    let mut int = first.to_owned();
+    let mut j = i + 1;
+    let mut decimal_sep = ".";
+    if first.len() <= 3 {
+        let european = groups(&|j| glued_sym(j, "."), 3);
+        let us = groups(&|j| glued_sym(j, ","), 3);
+        let mut spaced = i + 1;
+        while t.is(spaced, Tk::Digits) && t.str(spaced).len() == 3 && SPACE_GROUP.contains(&t.gap(spaced - 1)) {
+            spaced += 1;
+        }
+        let indian = groups(&|j| glued_sym(j, ","), 2);
+        if european > i + 1 && glued_sym(european, ",") && t.is(european + 1, Tk::Digits) {
+            j = european;
+            decimal_sep = ",";
+        } else if indian > i + 1 && first.len() <= 2 && glued_sym(indian, ",") && t.str(indian + 1).len() == 3 {
+            j = indian + 2;
+        } else if us > i + 1 {
+            j = us;
+        } else if spaced > i + 1 {
+            j = spaced;
+        }
+        if j > i + 1 {
+            int = (i..j).filter(|k| t.is(*k, Tk::Digits)).map(|k| t.str(k)).collect();
+        }
+    }
+    // a dotted chain (an IP address, "2.1.3") is not one number
+    if j == i + 1 && glued_sym(j, ".") && t.is(j + 1, Tk::Digits) && glued_sym(j + 2, ".") && t.is(j + 3, Tk::Digits) {
+        return Some((int.parse().ok()?, 1.0, j, true));
+    }
+    let mut plain = j == i + 1;
+    let mut precision = 1.0;
+    let mut number = int;
+    if glued_sym(j, decimal_sep) && t.is(j + 1, Tk::Digits) {
+        let decimals = t.str(j + 1);
+        number = format!("{number}.{decimals}");
+        precision = 10f64.powi(-(decimals.len() as i32));
+        j += 2;
+        plain = false;
+    } else if plain && glued_sym(j, ",") && t.is(j + 1, Tk::Digits) && t.str(j + 1).len() <= 2 && !glued_sym(j + 2, ",")
+    {
+        // "1,3", "5,00": a decimal comma (a lone group of one or two digits)
+        let decimals = t.str(j + 1);
+        number = format!("{number}.{decimals}");
+        precision = 10f64.powi(-(decimals.len() as i32));
+        j += 2;
+        plain = false;
+    }
+    Some((number.parse().ok()?, precision, j, plain))
+}
+
+/// "e10", "e+14", "e-1" glued after digits: the power of ten.
+fn exponent(t: &Toks, j: usize) -> Option<(f64, usize)> {
+    match t.str(j) {
+        "e" | "E" if t.glued(j) => signed_digits(t, j + 1),
+        "x" if t.glued(j) && t.str(j + 1) == "10" && t.sym(j + 2, "^") => signed_digits(t, j + 3),
+        _ => None,
+    }
+}
+
+/// Glued signs and digits ("+14", "-1", "--23", "−5") at `j`: the value and the token after.
+fn signed_digits(t: &Toks, mut j: usize) -> Option<(f64, usize)> {
+    let mut negative = false;
+    while (t.sym(j, "+") || t.dash(j)) && t.glued(j) {
+        negative ^= t.dash(j);
+        j += 1;
+    }
+    if !t.is(j, Tk::Digits) {
+        return None;
+    }
+    let v: f64 = t.str(j).parse().ok()?;
+    // "--23" is read as 23 by the peers: a doubled sign cancels
+    Some((if negative { -v } else { v }, j + 1))
+}
+
+/// A scale suffix glued to digits ("10k", "2bn", "1.2M", "3MM", "2mil").
+pub(super) fn glued_scale(suffix: &str) -> Option<f64> {
+    Some(match suffix {
+        "k" | "K" => 1e3,
+        "m" | "M" | "MM" | "mn" | "mil" | "mln" => 1e6,
+        "b" | "B" | "bn" | "bln" | "G" => 1e9,
+        "T" | "tn" | "tln" | "trn" => 1e12,
+        _ => return None,
+    })
+}
+
+fn vulgar_fraction(s: &str) -> Option<f64> {
+    Some(match s {
+        "½" => 0.5,
+        "⅓" => 1.0 / 3.0,
+        "⅔" => 2.0 / 3.0,
+        "¼" => 0.25,
+        "¾" => 0.75,
+        "⅕" => 0.2,
+        "⅖" => 0.4,
+        "⅗" => 0.6,
+        "⅘" => 0.8,
+        "⅙" => 1.0 / 6.0,
+        "⅚" => 5.0 / 6.0,
+        "⅛" => 0.125,
+        "⅜" => 0.375,
+        "⅝" => 0.625,
+        "⅞" => 0.875,
+        _ => return None,
+    })
+}

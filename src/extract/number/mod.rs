@@ -1,0 +1,1332 @@
+//! Numeric mentions in a sentence: counts, percentages, money, ordinals, ranges and bounds.
+//!
+//! [`find_numbers`] is the one entry point; `figmine numbers` prints exactly what it returns.
+
+use crate::read::Span;
+use regex::Regex;
+use serde::Serialize;
+use std::sync::LazyLock;
+
+/// What a mention is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MentionKind {
+    /// A plain count or quantity ("31,002", "thirty-two").
+    Number,
+    /// A percentage ("3 percent"); `value` is the figure before the sign.
+    Percent,
+    /// An amount of money ("$1.2 billion"); `unit` holds the currency code.
+    Money,
+    /// A position ("21st", "third").
+    Ordinal,
+    /// A range ("0-999"); `low` and `high` hold the bounds and `unit` what they count.
+    Range,
+}
+
+/// One numeric mention and what it means.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Mention {
+    /// The text of the mention.
+    pub text: String,
+    /// Byte offset of the first byte in the searched text.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// What it is.
+    pub kind: MentionKind,
+    /// The stated value, or `None` for a pure range.
+    pub value: Option<f64>,
+    /// Lower bound implied by the text (the value itself when exact).
+    pub low: Option<f64>,
+    /// Upper bound implied by the text (the value itself when exact).
+    pub high: Option<f64>,
+    /// The approximation or bound qualifier as written, lowercased ("more than", "about").
+    pub approx: Option<String>,
+    /// `"percent"` (or `"percentage points"`) for percentages and ranges of them, an ISO currency
+    /// code for money.
+    pub unit: Option<String>,
+    /// The place value of the last stated digit (1 for "31,002", 100,000 for "1.5 million"),
+    /// so later stages know how far the writer may have rounded.
+    #[serde(skip)]
+    pub precision: f64,
+}
+
+impl Mention {
+    /// The mention's span in the searched text.
+    pub fn span(&self) -> Span {
+        Span::new(self.start, self.end)
+    }
+}
+
+mod lex;
+mod words;
+
+use lex::{Tk, Toks};
+use words::{numeral, Numeral};
+
+/// URLs and e-mail addresses: numbers inside them are not mentions ("%20", "report-2014").
+static URL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:https?://|www\.)\S+|\S+@\S+\.\w+").unwrap());
+
+/// What a qualifier says about the stated value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Bound {
+    /// The value is a lower bound ("more than", "at least").
+    Lower,
+    /// The value is an upper bound ("up to", "fewer than", "nearly").
+    Upper,
+    /// The value is rounded ("about", "roughly").
+    Approx,
+    /// The value is exact ("equal to").
+    Exact,
+}
+
+/// Qualifiers before a number, longest first within each first word.
+const QUALIFIERS: &[(&str, Bound)] = &[
+    ("greater than or equal to", Bound::Lower),
+    ("more than or equal to", Bound::Lower),
+    ("larger than or equal to", Bound::Lower),
+    ("higher than or equal to", Bound::Lower),
+    ("bigger than or equal to", Bound::Lower),
+    ("greater or equal than", Bound::Lower),
+    ("greater or equal to", Bound::Lower),
+    ("larger or equal than", Bound::Lower),
+    ("bigger or equal than", Bound::Lower),
+    ("higher or equal than", Bound::Lower),
+    ("more or equal than", Bound::Lower),
+    ("at least or equal to", Bound::Lower),
+    ("equal to or more than", Bound::Lower),
+    ("equal to or greater than", Bound::Lower),
+    ("equal to or higher than", Bound::Lower),
+    ("less than or equal to", Bound::Upper),
+    ("fewer than or equal to", Bound::Upper),
+    ("smaller than or equal to", Bound::Upper),
+    ("lower than or equal to", Bound::Upper),
+    ("less or equal than", Bound::Upper),
+    ("less or equal to", Bound::Upper),
+    ("smaller or equal than", Bound::Upper),
+    ("smaller or equal to", Bound::Upper),
+    ("lower or equal than", Bound::Upper),
+    ("equal to or less than", Bound::Upper),
+    ("equal to or fewer than", Bound::Upper),
+    ("equal to or lower than", Bound::Upper),
+    ("no fewer than", Bound::Lower),
+    ("no less than", Bound::Lower),
+    ("not less than", Bound::Lower),
+    ("no more than", Bound::Upper),
+    ("not more than", Bound::Upper),
+    ("just over", Bound::Lower),
+    ("well over", Bound::Lower),
+    ("just under", Bound::Upper),
+    ("well under", Bound::Upper),
+    ("more than", Bound::Lower),
+    ("greater than", Bound::Lower),
+    ("larger than", Bound::Lower),
+    ("bigger than", Bound::Lower),
+    ("higher than", Bound::Lower),
+    ("in excess of", Bound::Lower),
+    ("upwards of", Bound::Lower),
+    ("north of", Bound::Lower),
+    ("at least", Bound::Lower),
+    ("exceeding", Bound::Lower),
+    ("exceeds", Bound::Lower),
+    ("exceed", Bound::Lower),
+    ("surpassing", Bound::Lower),
+    ("surpass", Bound::Lower),
+    ("above", Bound::Lower),
+    ("over", Bound::Lower),
+    ("less than", Bound::Upper),
+    ("fewer than", Bound::Upper),
+    ("smaller than", Bound::Upper),
+    ("lower than", Bound::Upper),
+    ("as many as", Bound::Upper),
+    ("as much as", Bound::Upper),
+    ("at most", Bound::Upper),
+    ("up to", Bound::Upper),
+    ("close to", Bound::Upper),
+    ("nearly", Bound::Upper),
+    ("almost", Bound::Upper),
+    ("under", Bound::Upper),
+    ("below", Bound::Upper),
+    ("an estimated", Bound::Approx),
+    ("estimated", Bound::Approx),
+    ("approximately", Bound::Approx),
+    ("about", Bound::Approx),
+    ("around", Bound::Approx),
+    ("roughly", Bound::Approx),
+    ("some", Bound::Approx),
+    ("circa", Bound::Approx),
+    ("approx", Bound::Approx),
+    ("exactly", Bound::Exact),
+    ("precisely", Bound::Exact),
+    ("equals to", Bound::Exact),
+    ("equaling to", Bound::Exact),
+    ("equal to", Bound::Exact),
+    ("equals", Bound::Exact),
+];
+
+/// Words after which "about" means "concerning", not "roughly".
+const ABOUT_AS_PREPOSITION: &[&str] = &[
+    "information",
+    "data",
+    "details",
+    "detail",
+    "questions",
+    "question",
+    "news",
+    "concerns",
+    "asked",
+    "ask",
+    "talk",
+    "talked",
+    "talking",
+    "know",
+    "knew",
+    "learn",
+    "records",
+    "content",
+    "facts",
+    "told",
+    "wrote",
+    "said",
+];
+
+/// Qualifiers after a number ("500 or more").
+const SUFFIXES: &[(&str, Bound)] = &[
+    ("or more", Bound::Lower),
+    ("and more", Bound::Lower),
+    ("or greater", Bound::Lower),
+    ("or higher", Bound::Lower),
+    ("or above", Bound::Lower),
+    ("and above", Bound::Lower),
+    ("or over", Bound::Lower),
+    ("and over", Bound::Lower),
+    ("or less", Bound::Upper),
+    ("or fewer", Bound::Upper),
+    ("or lower", Bound::Upper),
+    ("or below", Bound::Upper),
+    ("and below", Bound::Upper),
+    ("or under", Bound::Upper),
+    ("and under", Bound::Upper),
+];
+
+/// Words before "from" that make "from 590 to 1,298" a change rather than a range.
+const CHANGE_WORDS: &[&str] = &[
+    "rose",
+    "rise",
+    "rises",
+    "rising",
+    "risen",
+    "fell",
+    "fall",
+    "falls",
+    "falling",
+    "fallen",
+    "increased",
+    "increase",
+    "increases",
+    "increasing",
+    "decreased",
+    "decrease",
+    "decreases",
+    "decreasing",
+    "grew",
+    "grow",
+    "grows",
+    "growing",
+    "grown",
+    "dropped",
+    "drop",
+    "drops",
+    "dropping",
+    "declined",
+    "decline",
+    "declines",
+    "declining",
+    "climbed",
+    "climb",
+    "climbing",
+    "jumped",
+    "jump",
+    "jumping",
+    "up",
+    "down",
+    "went",
+    "go",
+    "going",
+    "gone",
+    "changed",
+    "change",
+    "moved",
+    "shrank",
+    "shrunk",
+    "doubled",
+    "tripled",
+    "halved",
+    "cut",
+    "raised",
+    "lowered",
+    "reduced",
+    "expanded",
+    "surged",
+    "soared",
+    "slipped",
+    "dipped",
+    "plunged",
+    "plummeted",
+];
+
+/// Words before "one" that make it a pronoun ("the one", "which one").
+const ONE_PRONOUN: &[&str] = &[
+    "the", "this", "that", "which", "each", "every", "any", "no", "another", "some", "first", "last", "next", "other",
+    "every", "little", "big", "only", "right", "wrong", "new", "old", "same",
+];
+
+/// A single number with its affixes (sign, currency, percent), before any qualifier or range.
+#[derive(Debug, Clone)]
+struct Simple {
+    value: f64,
+    first: usize,
+    next: usize,
+    kind: MentionKind,
+    unit: Option<String>,
+    precision: f64,
+    fraction: bool,
+    /// Whether its currency or percent sign came after the number (and so may cover a range).
+    trailing_unit: bool,
+}
+
+/// Finds every numeric mention in `text`, in order.
+pub fn find_numbers(text: &str) -> Vec<Mention> {
+    let t = Toks::new(text);
+    let urls: Vec<(usize, usize)> = URL.find_iter(text).map(|m| (m.start(), m.end())).collect();
+    let in_url = |i: usize| urls.iter().any(|&(s, e)| t.start(i) >= s && t.start(i) < e);
+    let mut out: Vec<Mention> = Vec::new();
+    let mut i = 0;
+    while i < t.len() {
+        if in_url(i) {
+            i += 1;
+            continue;
+        }
+        match mention_at(&t, i) {
+            Some((m, next)) if next > i => {
+                if let Some(m) = m {
+                    out.push(m);
+                }
+                i = next;
+            }
+            _ => i += 1,
+        }
+    }
+    let out = merge_bound_pairs(text, out);
+    merge_restatements(text, out)
+}
+
+/// The mention starting at token `i` (with the token after it), `Some((None, next))` for tokens
+/// that are read but are not a mention (a year span, a clock time), `None` when nothing starts here.
+fn mention_at(t: &Toks, i: usize) -> Option<(Option<Mention>, usize)> {
+    if let Some(r) = prefixed_range(t, i) {
+        return Some((Some(r.0), r.1));
+    }
+    if let Some((phrase, bound, next)) = qualifier(t, i) {
+        if let Some(r) = infix_range(t, next) {
+            return Some((Some(r.0), r.1));
+        }
+        if let Some(s) = simple(t, next).filter(|s| s.kind != MentionKind::Ordinal) {
+            let s = ratio(t, &s).unwrap_or(s);
+            let approximate = matches!(bound, Bound::Approx | Bound::Exact);
+            if let Some((suffix, b, after)) = suffix(t, s.next).filter(|_| approximate) {
+                // "about 500 or more": the bound after the number is the one that counts
+                let first = if bound == Bound::Exact { i } else { s.first };
+                let mut m = mention(t, &s, first, after);
+                m.approx = Some(suffix);
+                set_bounds(&mut m, b);
+                return Some((Some(m), after));
+            }
+            return Some(bounded(t, i, phrase, bound, s));
+        }
+    }
+    if let Some(r) = infix_range(t, i) {
+        return Some((Some(r.0), r.1));
+    }
+    if let Some(m) = percent_of(t, i) {
+        return Some((Some(m.0), m.1));
+    }
+    let s = simple(t, i)?;
+    if let Some(next) = skipped(t, &s) {
+        return Some((None, next));
+    }
+    if let Some(f) = ratio(t, &s) {
+        return Some(suffixed(t, f));
+    }
+    Some(suffixed(t, s))
+}
+
+/// A simple mention with an optional bound after it ("500 or more").
+fn suffixed(t: &Toks, s: Simple) -> (Option<Mention>, usize) {
+    if s.kind != MentionKind::Ordinal {
+        if let Some((phrase, bound, next)) = suffix(t, s.next) {
+            let mut m = mention(t, &s, s.first, next);
+            m.approx = Some(phrase);
+            set_bounds(&mut m, bound);
+            return (Some(m), next);
+        }
+    }
+    (Some(mention(t, &s, s.first, s.next)), s.next)
+}
+
+fn mention(t: &Toks, s: &Simple, first: usize, next: usize) -> Mention {
+    let (start, end) = (t.start(first), t.end(next - 1));
+    Mention {
+        text: t.text[start..end].to_owned(),
+        start,
+        end,
+        kind: s.kind,
+        value: Some(s.value),
+        low: Some(s.value),
+        high: Some(s.value),
+        approx: None,
+        unit: s.unit.clone(),
+        precision: s.precision,
+    }
+}
+
+fn set_bounds(m: &mut Mention, bound: Bound) {
+    let v = m.value;
+    (m.low, m.high) = match bound {
+        Bound::Lower => (v, None),
+        Bound::Upper => (None, v),
+        Bound::Approx => (None, None),
+        Bound::Exact => (v, v),
+    };
+}
+
+/// A qualified mention: "more than 50", "up to $180 billion", "less than 5000 or equal".
+fn bounded(t: &Toks, first: usize, phrase: String, bound: Bound, s: Simple) -> (Option<Mention>, usize) {
+    let mut next = s.next;
+    // "less than 5000 or equal", "more than 5000 or equal to" (but not "or equal to 6000")
+    if t.word(next) == "or" && t.word(next + 1) == "equal" && matches!(bound, Bound::Lower | Bound::Upper) {
+        let to = t.word(next + 2) == "to";
+        let after = next + 2 + usize::from(to);
+        if simple(t, after).is_none() {
+            next = after;
+        }
+    }
+    let mut m = mention(t, &s, first, next);
+    m.approx = Some(phrase);
+    set_bounds(&mut m, bound);
+    (Some(m), next)
+}
+
+/// The qualifier phrase at `i`: (as written, lowercased; its meaning; the token after it).
+fn qualifier(t: &Toks, i: usize) -> Option<(String, Bound, usize)> {
+    if let Some(r) = symbol_bound(t, i) {
+        return Some(r);
+    }
+    if !t.is(i, Tk::Word) {
+        return None;
+    }
+    let first = t.word(i);
+    if first == "about" && i > 0 && ABOUT_AS_PREPOSITION.contains(&t.word(i - 1)) {
+        return None; // "information about 42,648 users": about is "concerning"
+    }
+    QUALIFIERS
+        .iter()
+        .filter(|(p, _)| p.split(' ').next() == Some(first))
+        .find_map(|(p, b)| {
+            // no "the" in between: "over the 12 months" is a period, not a bound
+            let next = words_match(t, i, p)?;
+            Some(((*p).to_owned(), *b, next))
+        })
+}
+
+/// Whether the words of `phrase` stand at `i`: the token after them.
+fn words_match(t: &Toks, i: usize, phrase: &str) -> Option<usize> {
+    let mut j = i;
+    for w in phrase.split(' ') {
+        if t.word(j) != w {
+            return None;
+        }
+        j += 1;
+    }
+    Some(j)
+}
+
+/// ">30", ">= 30", "< = 100", "≤ 5" (but not "<>30", "=>30").
+fn symbol_bound(t: &Toks, i: usize) -> Option<(String, Bound, usize)> {
+    let s = t.str(i);
+    let bound = match s {
+        ">" | "≥" => Bound::Lower,
+        "<" | "≤" => Bound::Upper,
+        _ => return None,
+    };
+    if i > 0 && t.glued(i - 1) && matches!(t.str(i - 1), "=" | "<" | ">") {
+        return None;
+    }
+    let mut j = i + 1;
+    let mut phrase = s.to_owned();
+    if t.sym(j, "=") {
+        phrase = t.text[t.start(i)..t.end(j)].to_owned();
+        j += 1;
+    }
+    if matches!(t.str(j), "<" | ">" | "=") {
+        return None;
+    }
+    Some((phrase, bound, j))
+}
+
+/// A qualifier after a number at `j`.
+fn suffix(t: &Toks, j: usize) -> Option<(String, Bound, usize)> {
+    SUFFIXES.iter().find_map(|(p, b)| {
+        let mut n = words_match(t, j, p)?;
+        if simple(t, n).is_some() {
+            return None; // "above 1000 and below 1500": the next number's bound
+        }
+        // "200 or greater than" (but "200 or greater than 190" bounds the 190)
+        if t.word(n) == "than" {
+            if simple(t, n + 1).is_some() {
+                return None;
+            }
+            n += 1;
+        }
+        Some(((*p).to_owned(), *b, n))
+    })
+}
+
+/// "between 1,000 and 1,499", "from 200 to 3000000", "between the tenth and the fifteenth".
+fn prefixed_range(t: &Toks, i: usize) -> Option<(Mention, usize)> {
+    let joiners: &[&str] = match t.word(i) {
+        "between" => &["and"],
+        "from" => &["to", "through", "thru", "-", "–", "—"],
+        _ => return None,
+    };
+    if t.word(i) == "from" && changes_before(t, i) {
+        return None;
+    }
+    let the = |j: usize| if t.word(j) == "the" { j + 1 } else { j };
+    let low = simple(t, the(i + 1))?;
+    let k = low.next;
+    let joined = joiners.iter().any(|w| t.word(k) == *w || t.str(k) == *w);
+    if !joined {
+        return None;
+    }
+    let high = simple(t, the(k + 1))?;
+    let m = range_mention(t, i, low, high)?;
+    Some(m)
+}
+
+/// Whether a change verb stands in the three words before `i` ("rose from", "up 5% from").
+fn changes_before(t: &Toks, i: usize) -> bool {
+    (i.saturating_sub(4)..i).any(|k| CHANGE_WORDS.contains(&t.word(k)))
+}
+
+/// "0-999", "0–999", "0 to 999", "20 through 100", "20~100", "5k-20k", "50 to 80%".
+fn infix_range(t: &Toks, i: usize) -> Option<(Mention, usize)> {
+    let low = simple(t, i)?;
+    let k = low.next;
+    let dash = t.dash(k) || t.sym(k, "~");
+    if !(dash || matches!(t.word(k), "to" | "through" | "thru")) {
+        return None;
+    }
+    if dash {
+        // a phone number or a date ("+1-222-2222", "1995-01") is no range
+        let before_chain = i > 0 && t.glued(i - 1) && matches!(t.str(i - 1), "+" | "-" | "/" | ".");
+        if before_chain {
+            return None;
+        }
+    } else if changes_before(t, i) {
+        return None;
+    }
+    let high = simple(t, k + 1)?;
+    if dash && t.glued(high.next - 1) && (t.dash(high.next) || t.sym(high.next, "/")) && t.is(high.next + 1, Tk::Digits)
+    {
+        return None;
+    }
+    range_mention(t, i, low, high)
+}
+
+/// A range from two simple mentions, when they make one: same kind (or a unit written once,
+/// after the second), low below high.
+fn range_mention(t: &Toks, first: usize, low: Simple, high: Simple) -> Option<(Mention, usize)> {
+    use MentionKind::*;
+    let kind = match (low.kind, high.kind) {
+        (a, b) if a == b && a != Ordinal => a,
+        (Number, b @ (Percent | Money)) if high.trailing_unit => b,
+        (Ordinal, Ordinal) if t.word(first) == "between" => Number,
+        _ => return None,
+    };
+    if low.value >= high.value || low.fraction != high.fraction {
+        return None;
+    }
+    let (start, end) = (t.start(first), t.end(high.next - 1));
+    let unit = high.unit.clone().or(low.unit.clone());
+    let _ = kind;
+    Some((
+        Mention {
+            text: t.text[start..end].to_owned(),
+            start,
+            end,
+            kind: MentionKind::Range,
+            value: None,
+            low: Some(low.value),
+            high: Some(high.value),
+            approx: None,
+            unit,
+            precision: low.precision.min(high.precision),
+        },
+        high.next,
+    ))
+}
+
+/// "percent of 10", "per cent of twenty-two": the percent named first.
+fn percent_of(t: &Toks, i: usize) -> Option<(Mention, usize)> {
+    let j = match t.word(i) {
+        "percent" | "percents" => i + 1,
+        "per" if t.word(i + 1) == "cent" => i + 2,
+        _ => return None,
+    };
+    if t.word(j) != "of" || (i > 0 && t.is(i - 1, Tk::Digits)) {
+        return None;
+    }
+    let n = numeral(t, j + 1).filter(|n| !n.ordinal)?;
+    let s = Simple {
+        value: n.value,
+        first: i,
+        next: n.next,
+        kind: MentionKind::Percent,
+        unit: Some("percent".to_owned()),
+        precision: n.precision,
+        fraction: n.fraction,
+        trailing_unit: false,
+    };
+    Some((mention(t, &s, i, n.next), n.next))
+}
+
+/// Currency written before an amount: the code and the token after it.
+fn currency_before(t: &Toks, i: usize) -> Option<(&'static str, usize)> {
+    let code = |s: &str| -> Option<&'static str> {
+        Some(match s {
+            "$" => "USD",
+            "€" => "EUR",
+            "£" => "GBP",
+            "¥" => "JPY",
+            "₹" => "INR",
+            _ => return None,
+        })
+    };
+    if let Some(c) = code(t.str(i)) {
+        return Some((c, i + 1));
+    }
+    if t.is(i, Tk::Word) && t.sym(i + 1, "$") && t.gap(i).len() <= 1 {
+        let c = match t.str(i) {
+            "US" | "us" | "Us" => "USD",
+            "C" | "c" | "CA" => "CAD",
+            "A" | "AU" => "AUD",
+            "HK" | "hk" => "HKD",
+            "NZ" | "nz" => "NZD",
+            "S" => "SGD",
+            _ => return None,
+        };
+        return Some((c, i + 2));
+    }
+    let c = match t.str(i) {
+        "USD" | "EUR" | "GBP" | "JPY" | "CNY" | "INR" | "CHF" | "CAD" | "AUD" | "RMB" | "SEK" => t.str(i),
+        _ => return None,
+    };
+    let c = CODES.iter().find(|k| **k == c)?;
+    Some((c, i + 1))
+}
+
+const CODES: &[&str] = &[
+    "USD", "EUR", "GBP", "JPY", "CNY", "INR", "CHF", "CAD", "AUD", "RMB", "SEK",
+];
+
+/// A currency word: its ISO code and the share of the unit it names (a cent is 0.01).
+fn currency_word(w: &str) -> Option<(&'static str, f64)> {
+    Some(match w {
+        "dollar" | "dollars" | "buck" | "bucks" | "usd" => ("USD", 1.0),
+        "euro" | "euros" | "eur" => ("EUR", 1.0),
+        "pound" | "pounds" | "gbp" | "sterling" | "quid" => ("GBP", 1.0),
+        "yen" | "jpy" => ("JPY", 1.0),
+        "yuan" | "renminbi" | "cny" | "rmb" => ("CNY", 1.0),
+        "rupee" | "rupees" | "inr" => ("INR", 1.0),
+        "franc" | "francs" | "chf" => ("CHF", 1.0),
+        "peso" | "pesos" => ("MXN", 1.0),
+        "lira" | "liras" | "lire" => ("TRY", 1.0),
+        "peseta" | "pesetas" => ("ESP", 1.0),
+        "guilder" | "guilders" => ("NLG", 1.0),
+        "markka" | "markkaa" => ("FIM", 1.0),
+        "krona" | "kronor" => ("SEK", 1.0),
+        "krone" | "kroner" => ("NOK", 1.0),
+        "ruble" | "rubles" | "rouble" | "roubles" => ("RUB", 1.0),
+        "bitcoin" | "bitcoins" | "btc" => ("BTC", 1.0),
+        "cent" | "cents" => ("USD", 0.01),
+        "penny" | "pennies" | "pence" => ("GBP", 0.01),
+        _ => return None,
+    })
+}
+
+/// Words naming whose currency a currency word is ("Canadian dollars"): the code they make.
+fn currency_adjective(adjective: &str, code: &str) -> Option<&'static str> {
+    Some(match (adjective, code) {
+        ("us" | "american", "USD") => "USD",
+        ("australian", "USD") => "AUD",
+        ("canadian", "USD") => "CAD",
+        ("singapore", "USD") => "SGD",
+        ("swiss", "CHF") => "CHF",
+        ("french", "CHF") => "FRF",
+        ("belgian", "CHF") => "BEF",
+        ("mexican", "MXN") => "MXN",
+        ("turkish", "TRY") => "TRY",
+        ("chinese", "CNY") => "CNY",
+        ("japanese", "JPY") => "JPY",
+        ("indian", "INR") => "INR",
+        ("dutch", "NLG") => "NLG",
+        ("finnish", "FIM") => "FIM",
+        ("swedish", "SEK") => "SEK",
+        ("norwegian", "NOK") => "NOK",
+        ("danish", "NOK") => "DKK",
+        ("russian", "RUB") => "RUB",
+        ("british", "GBP") => "GBP",
+        ("egyptian", "GBP") => "EGP",
+        ("lebanese", "GBP") => "LBP",
+        _ => return None,
+    })
+}
+
+/// Currency written after an amount ("10.99$", "10 €", "40 euros", "12-cent", "125 million
+/// Australian dollars"): the code, the share of the unit, the token after it.
+fn currency_after(t: &Toks, j: usize) -> Option<(&'static str, f64, usize)> {
+    let symbol = match t.str(j) {
+        "$" => Some("USD"),
+        "€" => Some("EUR"),
+        "£" => Some("GBP"),
+        "¢" => Some("USD"),
+        _ => None,
+    };
+    if let Some(c) = symbol.filter(|_| j > 0 && t.is(j, Tk::Sym)) {
+        // glued ("15€"), or spaced when no amount follows ("10 €" but not "10 $ 30")
+        if t.glued(j - 1) || !(t.is(j + 1, Tk::Digits) || t.glued(j) && t.is(j + 1, Tk::Word)) {
+            return Some((c, if t.str(j) == "¢" { 0.01 } else { 1.0 }, j + 1));
+        }
+    }
+    // "12-cent", "one-yen"
+    let j = if t.dash(j) && j > 0 && t.glued(j - 1) && t.glued(j) {
+        j + 1
+    } else {
+        j
+    };
+    if let Some((c, share)) = currency_word(t.word(j)) {
+        return Some((c, share, j + 1));
+    }
+    let two = format!("{} {}", t.word(j), t.word(j + 1));
+    let (adjective, word) = match two.as_str() {
+        "hong kong" => ("hong kong", j + 2),
+        "new zealand" => ("new zealand", j + 2),
+        _ => (t.word(j), j + 1),
+    };
+    let (code, share) = currency_word(t.word(word))?;
+    let code = match (adjective, code) {
+        ("hong kong", "USD") => "HKD",
+        ("new zealand", "USD") => "NZD",
+        _ => currency_adjective(adjective, code)?,
+    };
+    Some((code, share, word + 1))
+}
+
+/// "3 dollars 50 cents", "thirteen dollars and forty-five cents": the cents after an amount.
+fn cents_after(t: &Toks, j: usize) -> Option<(f64, usize)> {
+    let k = if t.word(j) == "and" { j + 1 } else { j };
+    let n = numeral(t, k).filter(|n| !n.ordinal && !n.fraction && n.value > 0.0 && n.value < 100.0)?;
+    let glued_c = t.glued(n.next - 1) && matches!(t.word(n.next), "c" | "p");
+    match currency_word(t.word(n.next)) {
+        Some((_, share)) if share < 1.0 => Some((n.value * share, n.next + 1)),
+        _ if glued_c => Some((n.value / 100.0, n.next + 1)),
+        _ => None,
+    }
+}
+
+/// One number with its sign, currency and percent: "-1.2M", "$1.2 billion", "97 per cent".
+fn simple(t: &Toks, i: usize) -> Option<Simple> {
+    let mut j = i;
+    let mut negative = false;
+    let mut currency = None;
+    if let Some((c, next)) = currency_before(t, j) {
+        currency = Some(c);
+        j = next;
+    }
+    // a sign: "-5", "- 10 k", "minus five", "negative 1200000" (not "SCP-173", not "1995-01")
+    let after_word_sign = |k: usize| k > 0 && matches!(t.word(k - 1), "minus" | "negative");
+    let sign_here = |k: usize| {
+        (t.dash(k)
+            && !(k > 0 && t.glued(k - 1) && (t.is(k - 1, Tk::Digits) || t.is(k - 1, Tk::Word) && !after_word_sign(k))))
+            || matches!(t.word(k), "minus" | "negative")
+    };
+    let sign_at = j;
+    if sign_here(j) {
+        if sign_here(j + 1) {
+            return None; // "negative negative 5": the last sign is the one
+        }
+        negative = true;
+        j += 1;
+        if currency.is_none() {
+            if let Some((c, next)) = currency_before(t, j) {
+                currency = Some(c);
+                j = next;
+            }
+        }
+    }
+    if negative && t.dash(sign_at) && !t.glued(sign_at) && !t.is(sign_at + 1, Tk::Digits) {
+        return None; // "- $ 75 million", "- two": a dash, not a sign
+    }
+    let n: Numeral = numeral(t, j)?;
+    if negative && t.is(i, Tk::Sym) && !t.glued(i) && !t.is(n.first, Tk::Digits) {
+        return None; // "- two" is a dash, not a sign
+    }
+    let mut next = n.next;
+    let mut value = n.value;
+    let mut kind = MentionKind::Number;
+    let mut unit = None;
+    let mut trailing_unit = false;
+    if n.ordinal {
+        if currency.is_some() || negative {
+            return None;
+        }
+        kind = MentionKind::Ordinal;
+    } else if let Some((u, after)) = percent_after(t, next) {
+        kind = MentionKind::Percent;
+        unit = Some(u.to_owned());
+        next = after;
+        trailing_unit = true;
+    } else if let Some(c) = currency {
+        kind = MentionKind::Money;
+        unit = Some(c.to_owned());
+    } else if let Some((c, share, after)) = currency_after(t, next) {
+        kind = MentionKind::Money;
+        unit = Some(c.to_owned());
+        next = after;
+        trailing_unit = true;
+        value *= share;
+        if share == 1.0 {
+            if let Some((cents, after)) = cents_after(t, next) {
+                value += cents;
+                next = after;
+            }
+        }
+    }
+    if currency.is_some() && kind != MentionKind::Money {
+        return None;
+    }
+    if negative {
+        value = -value;
+    }
+    if n.value == 0.0 && n.words && n.first + 1 == n.next && t.word(n.first) == "nil" && kind != MentionKind::Number {
+        return None;
+    }
+    Some(Simple {
+        value,
+        first: i,
+        next,
+        kind,
+        unit,
+        precision: n.precision,
+        fraction: n.fraction,
+        trailing_unit,
+    })
+}
+
+/// "%", "percent", "per cent", "pct", "percentage points" after a number.
+fn percent_after(t: &Toks, j: usize) -> Option<(&'static str, usize)> {
+    if t.sym(j, "%") && t.gap(j - 1).len() <= 1 {
+        return Some(("percent", j + 1));
+    }
+    match t.word(j) {
+        "percent" | "percents" | "pct" => Some(("percent", j + 1)),
+        "per" if t.word(j + 1) == "cent" || (t.dash(j + 1) && t.word(j + 2) == "cent") => {
+            Some(("percent", if t.dash(j + 1) { j + 3 } else { j + 2 }))
+        }
+        "percentage" if matches!(t.word(j + 1), "point" | "points") => Some(("percentage points", j + 2)),
+        "percentage" => Some(("percent", j + 1)),
+        _ => None,
+    }
+}
+
+/// Numbers read but not reported: clock times ("2 pm"), year spans ("2013-14"), "one" as a
+/// pronoun ("the one you mentioned", "one of the"), "1/0". Gives the token after what is skipped.
+fn skipped(t: &Toks, s: &Simple) -> Option<usize> {
+    let clock = t.sym(s.next, ":") && t.glued(s.next - 1) && t.is(s.next + 1, Tk::Digits);
+    if clock {
+        let mut next = s.next + 2; // "9:30", "9:30:15"
+        while t.sym(next, ":") && t.is(next + 1, Tk::Digits) {
+            next += 2;
+        }
+        return Some(next);
+    }
+    is_skipped(t, s).then(|| year_span_end(t, s).unwrap_or(s.next))
+}
+
+/// "2013-14", "2014/15": a span of years, to the token after it.
+fn year_span_end(t: &Toks, s: &Simple) -> Option<usize> {
+    let y = t.str(s.first);
+    let k = s.next;
+    let year = y.len() == 4 && (y.starts_with("19") || y.starts_with("20")) && k == s.first + 1;
+    (year && (t.dash(k) || t.sym(k, "/")) && t.glued(k - 1) && t.glued(k) && t.str(k + 1).len() == 2).then_some(k + 2)
+}
+
+fn is_skipped(t: &Toks, s: &Simple) -> bool {
+    if s.value.is_nan() || year_span_end(t, s).is_some() {
+        return true;
+    }
+    let words_one = t.word(s.first) == "one" && s.next == s.first + 1;
+    if words_one {
+        let before = if s.first > 0 { t.word(s.first - 1) } else { "" };
+        let after = t.word(s.next);
+        if ONE_PRONOUN.contains(&before) || matches!(after, "of" | "another" | "by") || t.sym(s.next, "'") {
+            return true;
+        }
+        if s.first > 0 && t.is(s.first - 1, Tk::Word) && words::is_ordinal_word(before) {
+            return true;
+        }
+    }
+    if s.kind == MentionKind::Number && s.value > 0.0 && s.value < 13.0 {
+        let w = t.word(s.next);
+        if matches!(w, "am" | "pm") || (matches!(w, "a" | "p") && t.sym(s.next + 1, ".")) {
+            return true;
+        }
+    }
+    false
+}
+
+/// "one in five", "2 out of 3", "1 over 20": a ratio, when the first is the smaller (and the
+/// second is not a year: "1 in 2014").
+fn ratio(t: &Toks, s: &Simple) -> Option<Simple> {
+    if s.kind != MentionKind::Number || s.fraction {
+        return None;
+    }
+    let (word_len, over) = match t.word(s.next) {
+        "in" => (1, false),
+        "over" => (1, true),
+        "out" if t.word(s.next + 1) == "of" => (2, false),
+        _ => return None,
+    };
+    let n = numeral(t, s.next + word_len).filter(|n| !n.ordinal && !n.fraction)?;
+    if n.value == 0.0 {
+        return None;
+    }
+    let year = !n.words && (1800.0..2100.0).contains(&n.value) && n.value.fract() == 0.0;
+    if over {
+        // "2000 over 3" but not "$2000 over 3 years"
+        if t.is(n.next, Tk::Word) {
+            return None;
+        }
+    } else if s.value >= n.value || year {
+        return None;
+    }
+    Some(Simple {
+        value: s.value / n.value,
+        next: n.next,
+        fraction: true,
+        precision: 0.01,
+        ..s.clone()
+    })
+}
+
+/// "larger than 10 and smaller than 20", "at most 100 and at least 20": a lower and an upper
+/// bound joined by "and", "but" or a comma are one range when the lower is below the upper.
+fn merge_bound_pairs(text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
+    for m in mentions {
+        if let Some(prev) = out.last() {
+            let joined = matches!(text[prev.end..m.start].trim(), "and" | "but" | "," | ", and" | ", but");
+            let one_sided = |x: &Mention| x.approx.is_some() && x.low.is_some() != x.high.is_some();
+            if joined && one_sided(prev) && one_sided(&m) && prev.kind == m.kind {
+                let low = prev.low.or(m.low);
+                let high = prev.high.or(m.high);
+                if let (Some(l), Some(h)) = (low, high) {
+                    if l < h && prev.low.is_some() != m.low.is_some() {
+                        let prev = out.pop().expect("checked above");
+                        out.push(Mention {
+                            text: text[prev.start..m.end].to_owned(),
+                            start: prev.start,
+                            end: m.end,
+                            kind: MentionKind::Range,
+                            value: None,
+                            low,
+                            high,
+                            approx: None,
+                            unit: prev.unit.clone(),
+                            precision: prev.precision.min(m.precision),
+                        });
+                        continue;
+                    }
+                }
+            }
+        }
+        out.push(m);
+    }
+    out
+}
+
+/// "forty-five (45)", "three (3) requests": a number restated in brackets is one mention.
+fn merge_restatements(text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
+    for m in mentions {
+        if let Some(prev) = out.last_mut() {
+            let between = &text[prev.end..m.start];
+            let closes = text[m.end..].trim_start().starts_with(')');
+            if between.trim() == "(" && closes && prev.value == m.value && prev.kind == m.kind {
+                let close = m.end + text[m.end..].find(')').expect("checked above") + 1;
+                prev.end = close;
+                prev.text = text[prev.start..close].to_owned();
+                continue;
+            }
+        }
+        out.push(m);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (text, kind, value, low, high) of every mention.
+    type Row = (String, MentionKind, Option<f64>, Option<f64>, Option<f64>);
+
+    fn rows(text: &str) -> Vec<Row> {
+        find_numbers(text)
+            .into_iter()
+            .map(|m| (m.text, m.kind, m.value, m.low, m.high))
+            .collect()
+    }
+
+    /// The single mention in `text` as (text, value).
+    fn one(text: &str) -> (String, f64) {
+        let m = find_numbers(text);
+        assert_eq!(m.len(), 1, "{text:?}: {m:?}");
+        (m[0].text.clone(), m[0].value.or(m[0].low).unwrap())
+    }
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+    }
+
+    fn assert_one(text: &str, span: &str, value: f64) {
+        let (t, v) = one(text);
+        assert_eq!(t, span, "{text:?}");
+        assert!(close(v, value), "{text:?}: {v} != {value}");
+    }
+
+    #[test]
+    fn digits_percent_and_money() {
+        let m = find_numbers("Of 31,002 requests, 3 percent; fines of $1.2 billion.");
+        assert_eq!(m.len(), 3);
+        assert_eq!((m[0].kind, m[0].value), (MentionKind::Number, Some(31002.0)));
+        assert_eq!(
+            (m[1].kind, m[1].value, m[1].text.as_str()),
+            (MentionKind::Percent, Some(3.0), "3 percent")
+        );
+        assert_eq!((m[2].kind, m[2].value), (MentionKind::Money, Some(1.2e9)));
+        assert_eq!(m[2].unit.as_deref(), Some("USD"));
+        assert_eq!(m[2].precision, 1e8);
+    }
+
+    #[test]
+    fn number_words_with_and_and_hyphens() {
+        assert_one("three", "three", 3.0);
+        assert_one("for thirty-two users", "thirty-two", 32.0);
+        assert_one("one hundred and five complaints", "one hundred and five", 105.0);
+        assert_one(
+            "Three hundred  and  thirty one",
+            "Three hundred  and  thirty one",
+            331.0,
+        );
+        assert_one(
+            "seven hundred twenty-one thousand and twelve",
+            "seven hundred twenty-one thousand and twelve",
+            721012.0,
+        );
+        assert_one("two hundred and two thousand", "two hundred and two thousand", 202000.0);
+        assert_one("fifty - two", "fifty - two", 52.0);
+        assert_one("3 hundred and 21 yuan", "3 hundred and 21 yuan", 321.0);
+        // two numbers side by side stay two
+        assert_eq!(rows("3 hundred and 2 hundred").len(), 2);
+        assert_eq!(rows("they were playing three-nought-four").len(), 3);
+    }
+
+    #[test]
+    fn scales_dozens_and_mixed_forms() {
+        assert_one("1.5 million", "1.5 million", 1.5e6);
+        assert_one("nearly 2bn users", "nearly 2bn", 2e9);
+        assert_one("30k", "30k", 3e4);
+        assert_one("a dozen regulators", "a dozen", 12.0);
+        assert_one("half a million requests", "half a million", 5e5);
+        assert_one("two thirds of a million", "two thirds of a million", 2e6 / 3.0);
+        assert_one("five and a half million", "five and a half million", 5.5e6);
+        assert_one("3 million and a half", "3 million and a half", 3.5e6);
+        assert_one("three thousand millions", "three thousand millions", 3e9);
+        assert_one("12 lakhs", "12 lakhs", 1.2e6);
+        assert_one("two point two million", "two point two million", 2.2e6);
+        assert_one("1,674.5 G", "1,674.5 G", 1.6745e12);
+        let m = find_numbers("1.5 million");
+        assert_eq!(m[0].precision, 1e5);
+    }
+
+    #[test]
+    fn fractions() {
+        assert_one("three quarters", "three quarters", 0.75);
+        assert_one("3/4", "3/4", 0.75);
+        assert_one("2  1/4", "2  1/4", 2.25);
+        assert_one("a fifth of requests", "a fifth", 0.2);
+        assert_one("one and a half", "one and a half", 1.5);
+        assert_one("one twenty-fifth", "one twenty-fifth", 0.04);
+        assert_one("one in five users", "one in five", 0.2);
+        assert_one("two out of five hundred tvs", "two out of five hundred", 0.004);
+        assert_one("the result is ¾", "¾", 0.75);
+        // a year is no denominator, and a date no fraction
+        assert_eq!(rows("it rose to 1 in 2014").len(), 2);
+        assert_eq!(rows("Any time to meet on 5/17/2018?").len(), 3);
+        assert!(rows("The number 1/0 is not a valid value.").is_empty());
+    }
+
+    #[test]
+    fn negative_numbers_and_signs() {
+        assert_one(" -9.2321312", "-9.2321312", -9.2321312);
+        assert_one("- 1,200,000", "- 1,200,000", -1.2e6);
+        assert_one(
+            "negative five hundred and four",
+            "negative five hundred and four",
+            -504.0,
+        );
+        assert_one("just need minus five percent", "minus five percent", -5.0);
+        assert_one("-1.2M", "-1.2M", -1.2e6);
+        // a hyphen after letters or digits is no sign
+        assert_one("SCP-173", "173", 173.0);
+    }
+
+    #[test]
+    fn ordinals() {
+        for (text, v) in [
+            ("21st", 21.0),
+            ("twenty-first", 21.0),
+            ("twentyfifth", 25.0),
+            ("ninetieth", 90.0),
+        ] {
+            let m = find_numbers(text);
+            assert_eq!((m[0].kind, m[0].value), (MentionKind::Ordinal, Some(v)), "{text}");
+        }
+        let m = find_numbers("one hundred twenty-fifth");
+        assert_eq!((m[0].kind, m[0].value), (MentionKind::Ordinal, Some(125.0)));
+        let m = find_numbers("I like the first two books.");
+        assert_eq!(m[0].kind, MentionKind::Ordinal);
+        assert_eq!((m[1].kind, m[1].value), (MentionKind::Number, Some(2.0)));
+    }
+
+    #[test]
+    fn percent_forms() {
+        for text in [
+            "3%",
+            "3 percent",
+            "3 per cent",
+            "3 pct",
+            "three percent",
+            "3 percentage",
+        ] {
+            let m = find_numbers(text);
+            assert_eq!(
+                (m.len(), m[0].kind, m[0].value),
+                (1, MentionKind::Percent, Some(3.0)),
+                "{text}"
+            );
+            assert_eq!(m[0].text, text);
+        }
+        let m = find_numbers("up 2 percentage points");
+        assert_eq!(m[0].unit.as_deref(), Some("percentage points"));
+        assert_eq!(m[0].text, "2 percentage points");
+        assert_one("per cent of twenty-two", "per cent of twenty-two", 22.0);
+        // "%" inside a URL is no percentage
+        assert!(rows("See https://www.test.com/search?q=30%25%2020%").is_empty());
+    }
+
+    #[test]
+    fn thousands_and_decimal_conventions() {
+        assert_one("1,234,567", "1,234,567", 1234567.0);
+        assert_one("1 234 567", "1 234 567", 1234567.0);
+        assert_one("40\u{202f}000", "40\u{202f}000", 40000.0);
+        assert_one("1.111,11", "1.111,11", 1111.11);
+        assert_one("12,34,567.89", "12,34,567.89", 1234567.89);
+        assert_one("The number is 1,3.", "1,3", 1.3);
+        assert_one(".08", ".08", 0.08);
+        assert_one("1.3e6", "1.3e6", 1.3e6);
+        // lists, IP addresses and phone numbers are several numbers
+        assert_eq!(rows("Exercises nrs. 22,24,26,31.").len(), 4);
+        assert_eq!(rows("192.168.1.2").len(), 4);
+        assert_eq!(rows("1, 234, 567").len(), 3);
+        assert_eq!(rows("423 0000").len(), 2);
+    }
+
+    #[test]
+    fn ranges_in_digits_and_words() {
+        use MentionKind::Range;
+        let range = |t: &str, l: f64, h: f64| (t.to_owned(), Range, None, Some(l), Some(h));
+        assert_eq!(rows("0-999"), [range("0-999", 0.0, 999.0)]);
+        assert_eq!(rows("0–999 letters"), [range("0–999", 0.0, 999.0)]);
+        assert_eq!(rows("0 to 999"), [range("0 to 999", 0.0, 999.0)]);
+        assert_eq!(
+            rows("between 1,000 and 1,499 accounts"),
+            [range("between 1,000 and 1,499", 1000.0, 1499.0)]
+        );
+        assert_eq!(rows("between five and ten"), [range("between five and ten", 5.0, 10.0)]);
+        assert_eq!(
+            rows("from 1,000 to 1,499"),
+            [range("from 1,000 to 1,499", 1000.0, 1499.0)]
+        );
+        assert_eq!(rows("5k-20k"), [range("5k-20k", 5000.0, 20000.0)]);
+        let m = find_numbers("from 50 to 80%");
+        assert_eq!((m[0].kind, m[0].unit.as_deref()), (Range, Some("percent")));
+        let m = find_numbers("between $21.5 billion and $35 billion");
+        assert_eq!(
+            (m[0].kind, m[0].low, m[0].unit.as_deref()),
+            (Range, Some(21.5e9), Some("USD"))
+        );
+        // a change is no range, nor a date or a phone number
+        assert_eq!(rows("requests rose from 590 to 1,298").len(), 2);
+        assert_eq!(rows("fell from 72,279 to 65,496").len(), 2);
+        assert!(find_numbers("1995-01").iter().all(|m| m.kind != Range));
+        assert!(find_numbers("+1-222-2222-2222").iter().all(|m| m.kind != Range));
+    }
+
+    #[test]
+    fn approximations_and_bounds() {
+        let b = |text: &str| {
+            let m = find_numbers(text);
+            assert_eq!(m.len(), 1, "{text}: {m:?}");
+            (m[0].text.clone(), m[0].value, m[0].low, m[0].high, m[0].approx.clone())
+        };
+        let q = |s: &str| Some(s.to_owned());
+        assert_eq!(
+            b("more than 50 countries"),
+            ("more than 50".into(), Some(50.0), Some(50.0), None, q("more than"))
+        );
+        assert_eq!(
+            b("over 40"),
+            ("over 40".into(), Some(40.0), Some(40.0), None, q("over"))
+        );
+        assert_eq!(
+            b("nearly 35,000"),
+            ("nearly 35,000".into(), Some(35000.0), None, Some(35000.0), q("nearly"))
+        );
+        assert_eq!(
+            b("about 65,000"),
+            ("about 65,000".into(), Some(65000.0), None, None, q("about"))
+        );
+        assert_eq!(
+            b("roughly 40 percent"),
+            ("roughly 40 percent".into(), Some(40.0), None, None, q("roughly"))
+        );
+        assert_eq!(
+            b("fewer than 1,000"),
+            (
+                "fewer than 1,000".into(),
+                Some(1000.0),
+                None,
+                Some(1000.0),
+                q("fewer than")
+            )
+        );
+        assert_eq!(
+            b("at least 3"),
+            ("at least 3".into(), Some(3.0), Some(3.0), None, q("at least"))
+        );
+        assert_eq!(
+            b("up to $180 billion"),
+            (
+                "up to $180 billion".into(),
+                Some(1.8e11),
+                None,
+                Some(1.8e11),
+                q("up to")
+            )
+        );
+        assert_eq!(
+            b("500 or more"),
+            ("500 or more".into(), Some(500.0), Some(500.0), None, q("or more"))
+        );
+        assert_eq!(b(">= 30"), (">= 30".into(), Some(30.0), Some(30.0), None, q(">=")));
+        // two bounds make a range
+        let m = find_numbers("larger than 10 and smaller than 20");
+        assert_eq!(
+            (m.len(), m[0].kind, m[0].low, m[0].high),
+            (1, MentionKind::Range, Some(10.0), Some(20.0))
+        );
+        // "about" meaning "concerning" is no approximation
+        assert_eq!(b("requests for information about 42,648 users").0, "42,648");
+    }
+
+    #[test]
+    fn a_news_reader_decides_the_ambiguous_cases() {
+        // "a" is one only before a multiplier or a fraction
+        assert!(rows("a request").is_empty());
+        assert_one("a hundred requests", "a hundred", 100.0);
+        // "one" as a pronoun, and "one of the", is no count
+        assert!(rows("The one you mentioned is invalid").is_empty());
+        assert!(rows("Which one do you prefer?").is_empty());
+        assert!(rows("one of the largest requesters").is_empty());
+        assert_one("Let's try one last time", "one", 1.0);
+        // a year and a version number are numbers here; figure.rs decides they are no figures
+        assert_one("in 2014", "2014", 2014.0);
+        assert_one("version two", "two", 2.0);
+        // a span of years, a clock time and a number glued to a unit or a name are no mentions
+        assert!(rows("We produced nothing in 2013-14.").is_empty());
+        assert!(rows("At 2 pm everybody will be gone.").is_empty());
+        assert!(rows("at 9:30").is_empty());
+        assert!(rows("the 180ml liquid, Office365 and 3D").is_empty());
+        // a number restated in brackets is one mention
+        assert_one("forty-five (45)", "forty-five (45)", 45.0);
+        // British "1m" is a million; "5G" is a network, "over the 12 months" a period
+        assert_one("£1m", "£1m", 1e6);
+        assert!(rows("on 4G and 5G networks").is_empty());
+        assert_one("over the 12 months", "12", 12.0);
+    }
+
+    #[test]
+    fn money_forms() {
+        let money = |text: &str| {
+            let m = find_numbers(text);
+            assert_eq!(m.len(), 1, "{text}: {m:?}");
+            assert_eq!(m[0].kind, MentionKind::Money, "{text}");
+            (m[0].text.clone(), m[0].value.unwrap(), m[0].unit.clone().unwrap())
+        };
+        assert_eq!(money("fines of €40,000"), ("€40,000".into(), 40000.0, "EUR".into()));
+        assert_eq!(
+            money("a US$4.7 billion deal"),
+            ("US$4.7 billion".into(), 4.7e9, "USD".into())
+        );
+        assert_eq!(money("c $ 300 million"), ("c $ 300 million".into(), 3e8, "CAD".into()));
+        assert_eq!(money("10 €"), ("10 €".into(), 10.0, "EUR".into()));
+        assert_eq!(
+            money("125 million Australian dollars"),
+            ("125 million Australian dollars".into(), 1.25e8, "AUD".into())
+        );
+        let (text, value, _) = money("thirteen dollars and forty-five cents");
+        assert_eq!(
+            (text.as_str(), close(value, 13.45)),
+            ("thirteen dollars and forty-five cents", true)
+        );
+        assert_eq!(money("a 12-cent dividend").1, 0.12);
+        // a spaced dash before an amount is punctuation, not a sign
+        assert_eq!(money("md . - - $ 75 million").0, "$ 75 million");
+        // "a second" is no half
+        assert!(rows("On a second thought").iter().all(|r| r.1 == MentionKind::Ordinal));
+    }
+
+    #[test]
+    fn spans_are_byte_offsets_on_char_boundaries() {
+        let text = "Über 3 000 € — fast €40,000 und ½";
+        for m in find_numbers(text) {
+            assert_eq!(&text[m.start..m.end], m.text);
+        }
+        assert!(find_numbers(text)
+            .iter()
+            .any(|m| m.text == "€40,000" && m.value == Some(40000.0)));
+    }
+}

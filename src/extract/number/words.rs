@@ -1,0 +1,821 @@
+//! Numerals: digits and number words read together into one value ("thirty-two",
+//! "one hundred and five", "1.5 million", "half a million", "3 hundred and 21", "two thirds",
+//! "twenty-first", "two point five").
+//!
+//! A small left-to-right grammar over tokens: every token is looked at a bounded number of times,
+//! so reading a text stays linear.
+
+use super::lex::{glued_scale, literal, Tk, Toks};
+
+/// A numeral: its value, where it is (token indices) and what form it has.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Numeral {
+    pub value: f64,
+    /// First token.
+    pub first: usize,
+    /// Token after the last one.
+    pub next: usize,
+    /// Place value of the last stated digit.
+    pub precision: f64,
+    /// A position ("21st", "twenty-first").
+    pub ordinal: bool,
+    /// A fraction ("two thirds", "3/4", "half").
+    pub fraction: bool,
+    /// Written with words only.
+    pub words: bool,
+}
+
+/// One piece of a numeral.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Atom {
+    /// Digits ("31,002", "3/4").
+    Lit {
+        value: f64,
+        precision: f64,
+        fraction: bool,
+        ordinal: bool,
+    },
+    /// zero to nine.
+    Unit(f64),
+    /// ten to nineteen.
+    Teen(f64),
+    /// twenty to ninety.
+    Tens(f64),
+    /// hundred.
+    Hundred,
+    /// thousand, million, lakh, dozen...
+    Scale(f64),
+    /// first..., twentieth, hundredth, millionth (value, plural).
+    Ord(f64, bool),
+    /// half, halves, quarter(s) (denominator, plural).
+    Part(f64, bool),
+    /// "a", "an".
+    A,
+    /// "and", "&".
+    And,
+    /// "point".
+    Point,
+}
+
+fn unit(w: &str) -> Option<f64> {
+    Some(match w {
+        "zero" | "nought" | "naught" | "nil" => 0.0,
+        "one" => 1.0,
+        "two" => 2.0,
+        "three" => 3.0,
+        "four" => 4.0,
+        "five" => 5.0,
+        "six" => 6.0,
+        "seven" => 7.0,
+        "eight" => 8.0,
+        "nine" => 9.0,
+        _ => return None,
+    })
+}
+
+fn teen(w: &str) -> Option<f64> {
+    Some(match w {
+        "ten" => 10.0,
+        "eleven" => 11.0,
+        "twelve" => 12.0,
+        "thirteen" => 13.0,
+        "fourteen" => 14.0,
+        "fifteen" => 15.0,
+        "sixteen" => 16.0,
+        "seventeen" => 17.0,
+        "eighteen" => 18.0,
+        "nineteen" => 19.0,
+        _ => return None,
+    })
+}
+
+fn tens(w: &str) -> Option<f64> {
+    Some(match w {
+        "twenty" => 20.0,
+        "thirty" => 30.0,
+        "forty" | "fourty" => 40.0,
+        "fifty" => 50.0,
+        "sixty" => 60.0,
+        "seventy" => 70.0,
+        "eighty" => 80.0,
+        "ninety" => 90.0,
+        _ => return None,
+    })
+}
+
+/// Scale words after a numeral ("million", "bn", "lakh", "dozen"); `case` is the word as written,
+/// for the one-letter scales that only count in capitals or lowercase k.
+pub(super) fn scale(w: &str, case: &str) -> Option<f64> {
+    Some(match w {
+        "thousand" | "thousands" => 1e3,
+        "million" | "millions" | "mn" | "mln" | "mil" | "mio" => 1e6,
+        "billion" | "billions" | "bn" | "bln" => 1e9,
+        "trillion" | "trillions" | "tn" | "tln" | "trn" => 1e12,
+        "lakh" | "lakhs" | "lac" | "lacs" | "lkh" | "lkhs" => 1e5,
+        "crore" | "crores" | "cr" | "koti" | "krore" | "krores" => 1e7,
+        "dozen" | "dozens" | "dz" | "dzs" | "doz" | "dozs" => 12.0,
+        _ if matches!(case, "k" | "K" | "M" | "G" | "MM") => glued_scale(case)?,
+        _ => return None,
+    })
+}
+
+fn ordinal(w: &str) -> Option<(f64, bool)> {
+    let (stem, plural) = match w.strip_suffix('s') {
+        Some(s) if s.ends_with("th") || matches!(s, "first" | "second" | "third") => (s, true),
+        _ => (w, false),
+    };
+    let v = match stem {
+        "first" => 1.0,
+        "second" => 2.0,
+        "third" => 3.0,
+        "fourth" => 4.0,
+        "fifth" => 5.0,
+        "sixth" => 6.0,
+        "seventh" => 7.0,
+        "eighth" => 8.0,
+        "ninth" | "nineth" => 9.0,
+        "tenth" => 10.0,
+        "eleventh" => 11.0,
+        "twelfth" => 12.0,
+        "thirteenth" => 13.0,
+        "fourteenth" => 14.0,
+        "fifteenth" => 15.0,
+        "sixteenth" => 16.0,
+        "seventeenth" => 17.0,
+        "eighteenth" => 18.0,
+        "nineteenth" => 19.0,
+        "twentieth" => 20.0,
+        "thirtieth" => 30.0,
+        "fortieth" => 40.0,
+        "fiftieth" => 50.0,
+        "sixtieth" => 60.0,
+        "seventieth" => 70.0,
+        "eightieth" => 80.0,
+        "ninetieth" => 90.0,
+        "hundredth" => 100.0,
+        "thousandth" => 1e3,
+        "millionth" => 1e6,
+        "billionth" => 1e9,
+        "trillionth" => 1e12,
+        _ => return None,
+    };
+    Some((v, plural))
+}
+
+/// The atoms of the token at `i` (two for a glued "twentyfifth"), with the token after them.
+fn atoms(t: &Toks, i: usize) -> Option<(Atom, Option<Atom>, usize)> {
+    if t.is(i, Tk::Digits) || t.is(i, Tk::Sym) {
+        if t.sym(i, "&") {
+            return Some((Atom::And, None, i + 1));
+        }
+        let l = literal(t, i)?;
+        let atom = Atom::Lit {
+            value: l.value,
+            precision: l.precision,
+            fraction: l.fraction,
+            ordinal: l.ordinal,
+        };
+        return Some((atom, None, l.next));
+    }
+    let w = t.word(i);
+    let one = |a: Atom| Some((a, None, i + 1));
+    if let Some(v) = unit(w) {
+        return one(Atom::Unit(v));
+    }
+    if let Some(v) = teen(w) {
+        return one(Atom::Teen(v));
+    }
+    if let Some(v) = tens(w) {
+        return one(Atom::Tens(v));
+    }
+    if matches!(w, "hundred" | "hundreds") {
+        return one(Atom::Hundred);
+    }
+    if let Some(f) = scale(w, t.str(i)) {
+        return one(Atom::Scale(f));
+    }
+    if let Some((v, plural)) = ordinal(w) {
+        return one(Atom::Ord(v, plural));
+    }
+    match w {
+        "half" => return one(Atom::Part(2.0, false)),
+        "halves" => return one(Atom::Part(2.0, true)),
+        "quarter" => return one(Atom::Part(4.0, false)),
+        "quarters" => return one(Atom::Part(4.0, true)),
+        "a" | "an" => return one(Atom::A),
+        "and" => return one(Atom::And),
+        "point" => return one(Atom::Point),
+        _ => {}
+    }
+    // "twentyfifth", "thirtyfirst": tens glued to a unit or an ordinal
+    let (prefix, rest) = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ]
+    .iter()
+    .find_map(|p| w.strip_prefix(p).map(|r| (*p, r)))?;
+    let second = unit(rest)
+        .filter(|v| *v > 0.0)
+        .map(Atom::Unit)
+        .or_else(|| ordinal(rest).filter(|(v, _)| *v < 10.0).map(|(v, p)| Atom::Ord(v, p)))?;
+    Some((Atom::Tens(tens(prefix)?), Some(second), i + 1))
+}
+
+/// The grammar's running state.
+struct Acc {
+    total: f64,
+    group: f64,
+    /// Smallest multiplier stated so far (hundred, thousand...), for "and" continuations.
+    last_mult: f64,
+    prev: Option<Atom>,
+    words: bool,
+    precision: f64,
+    /// Number of atoms read.
+    count: usize,
+    /// Whether the whole so far is a lone "one", "a" or "an" (a numerator for "a fifth").
+    lone_one: bool,
+    /// Whether the atom being read was joined by a dash ("thirty-five").
+    dashed: bool,
+}
+
+impl Acc {
+    fn value(&self) -> f64 {
+        self.total + self.group
+    }
+}
+
+const MAX_DEPTH: usize = 2;
+
+/// Reads the numeral that starts at token `i`.
+pub(super) fn numeral(t: &Toks, i: usize) -> Option<Numeral> {
+    numeral_at(t, i, 0)
+}
+
+fn joiner(t: &Toks, j: usize) -> bool {
+    t.dash(j)
+}
+
+fn numeral_at(t: &Toks, i: usize, depth: usize) -> Option<Numeral> {
+    let mut acc = Acc {
+        total: 0.0,
+        group: 0.0,
+        last_mult: f64::INFINITY,
+        prev: None,
+        words: true,
+        precision: 1.0,
+        count: 0,
+        lone_one: false,
+        dashed: false,
+    };
+    let mut j = i;
+    let mut end = i; // token after the last accepted atom
+    let mut ordinal = false;
+    let mut fraction = false;
+    let mut pending: Option<Atom> = None;
+    loop {
+        // a hyphen or dash joins "thirty-two", "one-eighth", "fifty - two"
+        let mut k = j;
+        if acc.count > 0 && joiner(t, k) && pending.is_none() {
+            k += 1;
+        }
+        let (atom, next) = match pending.take() {
+            Some(a) => (a, j),
+            None => match atoms(t, k) {
+                Some((a, second, next)) => {
+                    pending = second;
+                    (a, next)
+                }
+                None => break,
+            },
+        };
+        if k > j
+            && !matches!(
+                (acc.prev, atom),
+                (Some(Atom::Tens(_)), Atom::Unit(_) | Atom::Ord(..))
+                    | (
+                        Some(Atom::Unit(_) | Atom::Teen(_) | Atom::Tens(_) | Atom::A),
+                        Atom::Ord(..) | Atom::Part(..)
+                    )
+                    | (Some(Atom::Hundred), Atom::Ord(..))
+            )
+        {
+            break;
+        }
+        acc.dashed = k > j;
+        match step(t, &mut acc, atom, next, depth) {
+            Step::Take => {
+                j = next;
+                end = next;
+                acc.count += 1;
+                acc.prev = Some(atom);
+            }
+            Step::TakeAndStop {
+                value,
+                next,
+                ordinal: o,
+                fraction: f,
+            } => {
+                acc.total = value;
+                acc.group = 0.0;
+                end = next;
+                ordinal = o;
+                fraction = f;
+                acc.count += 1;
+                break;
+            }
+            Step::Stop => break,
+        }
+        if pending.is_some() {
+            continue;
+        }
+    }
+    if acc.count == 0 || end == i {
+        return None;
+    }
+    // a lone "a", "an", "and", "point" is no number
+    if matches!(acc.prev, Some(Atom::A | Atom::And | Atom::Point)) && acc.count == 1 {
+        return None;
+    }
+    // drop a trailing "and" or "a" that led nowhere
+    let mut last = end;
+    while last > i && matches!(t.word(last - 1), "and" | "a" | "an" | "point") && !ordinal && !fraction {
+        last -= 1;
+    }
+    if last == i {
+        return None;
+    }
+    if let Some(Atom::Ord(..)) = acc.prev {
+        if !fraction {
+            ordinal = true;
+        }
+    }
+    if let Some(Atom::Lit {
+        ordinal: o,
+        fraction: f,
+        ..
+    }) = acc.prev
+    {
+        ordinal |= o;
+        fraction |= f;
+    }
+    if let Some(Atom::Part(..)) = acc.prev {
+        fraction = true;
+    }
+    Some(Numeral {
+        value: acc.value(),
+        first: i,
+        next: last,
+        precision: acc.precision,
+        ordinal,
+        fraction,
+        words: acc.words,
+    })
+}
+
+enum Step {
+    Take,
+    TakeAndStop {
+        value: f64,
+        next: usize,
+        ordinal: bool,
+        fraction: bool,
+    },
+    Stop,
+}
+
+fn is_simple(a: Option<Atom>) -> bool {
+    matches!(a, Some(Atom::Unit(_) | Atom::Teen(_) | Atom::Tens(_)))
+}
+
+fn step(t: &Toks, acc: &mut Acc, atom: Atom, next: usize, depth: usize) -> Step {
+    let started = acc.count > 0;
+    let prev = acc.prev;
+    match atom {
+        Atom::Lit {
+            value,
+            precision,
+            fraction,
+            ordinal,
+        } => {
+            if !started {
+                acc.group = value;
+                acc.words = false;
+                acc.precision = precision;
+                if ordinal || fraction {
+                    return Step::TakeAndStop {
+                        value,
+                        next,
+                        ordinal,
+                        fraction,
+                    };
+                }
+                return Step::Take;
+            }
+            // "2 1/4": an integer and a proper fraction
+            if fraction
+                && value < 1.0
+                && matches!(prev, Some(Atom::Lit { fraction: false, .. }))
+                && acc.group.fract() == 0.0
+            {
+                return Step::TakeAndStop {
+                    value: acc.value() + value,
+                    next,
+                    ordinal: false,
+                    fraction: true,
+                };
+            }
+            // "4 thousand 3 hundred": digits again only after a multiplier
+            if matches!(prev, Some(Atom::Scale(_) | Atom::Hundred))
+                && acc.group == 0.0
+                && value > 0.0
+                && value < acc.last_mult
+                && !fraction
+                && !ordinal
+            {
+                acc.group = value;
+                acc.words = false;
+                return Step::Take;
+            }
+            if matches!(prev, Some(Atom::And)) && value > 0.0 && value < acc.last_mult && !fraction && !ordinal {
+                acc.group += value;
+                acc.words = false;
+                return Step::Take;
+            }
+            Step::Stop
+        }
+        Atom::Unit(v) | Atom::Teen(v) => {
+            let is_unit = matches!(atom, Atom::Unit(_));
+            match prev {
+                None => {
+                    acc.group = v;
+                    acc.lone_one = v == 1.0;
+                    Step::Take
+                }
+                Some(Atom::Tens(_)) if is_unit && acc.group % 10.0 == 0.0 && v > 0.0 => {
+                    acc.group += v;
+                    acc.lone_one = false;
+                    Step::Take
+                }
+                Some(Atom::Hundred | Atom::Scale(_) | Atom::And) if v > 0.0 => {
+                    acc.group += v;
+                    acc.lone_one = false;
+                    Step::Take
+                }
+                _ => Step::Stop,
+            }
+        }
+        Atom::Tens(v) => match prev {
+            None => {
+                acc.group = v;
+                Step::Take
+            }
+            Some(Atom::Hundred | Atom::Scale(_) | Atom::And) => {
+                acc.group += v;
+                acc.lone_one = false;
+                Step::Take
+            }
+            // "one twenty-fifth", "a twenty-first": one over a compound ordinal
+            Some(Atom::Unit(_) | Atom::A) if acc.lone_one && ordinal_ahead(t, next - 1) == Some(true) => {
+                match numeral_at(t, next - 1, depth + 1) {
+                    Some(sub) if sub.ordinal => Step::TakeAndStop {
+                        value: 1.0 / sub.value,
+                        next: sub.next,
+                        ordinal: false,
+                        fraction: true,
+                    },
+                    _ => Step::Stop,
+                }
+            }
+            // "one twenty two": a hundreds digit spoken before the tens
+            Some(Atom::Unit(u)) if acc.count == 1 && u > 0.0 && !is_ordinal_ahead(t, next - 1) => {
+                acc.group = u * 100.0 + v;
+                acc.lone_one = false;
+                Step::Take
+            }
+            _ => Step::Stop,
+        },
+        Atom::Hundred => {
+            if acc.group >= 100.0 && acc.words || acc.group % 100.0 == 0.0 && acc.group > 0.0 && acc.words {
+                return Step::Stop;
+            }
+            match prev {
+                Some(Atom::A) => acc.group = 100.0,
+                Some(Atom::Unit(_) | Atom::Teen(_) | Atom::Tens(_) | Atom::Lit { .. }) if acc.group > 0.0 => {
+                    acc.group *= 100.0
+                }
+                _ => return Step::Stop,
+            }
+            acc.last_mult = acc.last_mult.min(100.0);
+            acc.lone_one = false;
+            acc.precision = acc.precision.max(if acc.words { 1.0 } else { acc.precision * 100.0 });
+            Step::Take
+        }
+        Atom::Scale(f) => {
+            let base = match prev {
+                Some(Atom::A) => 1.0,
+                Some(Atom::Unit(_) | Atom::Teen(_) | Atom::Tens(_) | Atom::Hundred | Atom::Lit { .. }) => acc.group,
+                Some(Atom::Scale(g)) if f > g && acc.group == 0.0 => 0.0, // "lakh crore", "thousand millions"
+                _ => return Step::Stop,
+            };
+            if base == 0.0 && !matches!(prev, Some(Atom::Scale(_))) {
+                return Step::Stop;
+            }
+            if matches!(prev, Some(Atom::Scale(g)) if f > g) && acc.group == 0.0 {
+                acc.total *= f;
+            } else {
+                acc.total += base * f;
+            }
+            if !acc.words || f >= 1e3 {
+                acc.precision = if acc.words { f } else { acc.precision * f };
+            }
+            acc.group = 0.0;
+            acc.last_mult = acc.last_mult.min(f);
+            acc.lone_one = false;
+            Step::Take
+        }
+        Atom::A => {
+            if started {
+                return Step::Stop;
+            }
+            // "a" counts as one only before a multiplier or a fraction word
+            match atoms(t, next).map(|a| a.0) {
+                Some(Atom::Hundred | Atom::Scale(_) | Atom::Part(..)) => {}
+                Some(Atom::Ord(v, false)) if v >= 3.0 => {} // "a second" is never a half
+                Some(Atom::Tens(_)) if matches!(ordinal_ahead(t, next), Some(true)) => {}
+                _ => return Step::Stop,
+            }
+            acc.group = 1.0;
+            acc.lone_one = true;
+            Step::Take
+        }
+        Atom::And => and(t, acc, next, depth),
+        Atom::Point => {
+            if started
+                && !matches!(
+                    prev,
+                    Some(Atom::Unit(_) | Atom::Teen(_) | Atom::Tens(_) | Atom::Hundred | Atom::Lit { .. })
+                )
+            {
+                return Step::Stop;
+            }
+            let Some((digits, after)) = decimal_digits(t, next) else {
+                return Step::Stop;
+            };
+            let value = acc.value() + format!("0.{digits}").parse::<f64>().unwrap_or(0.0);
+            let precision = 10f64.powi(-(digits.len() as i32));
+            // "two point two million"
+            if let Some(f) = scale(t.word(after), t.str(after)) {
+                return Step::TakeAndStop {
+                    value: value * f,
+                    next: after + 1,
+                    ordinal: false,
+                    fraction: false,
+                };
+            }
+            acc.precision = precision;
+            Step::TakeAndStop {
+                value,
+                next: after,
+                ordinal: false,
+                fraction: false,
+            }
+        }
+        Atom::Ord(v, plural) => ordinal_step(t, acc, v, plural, next, depth),
+        Atom::Part(d, plural) => {
+            let numerator = if started { acc.value() } else { 1.0 };
+            if started && !(acc.lone_one || plural && is_simple(prev)) {
+                return Step::Stop;
+            }
+            if !started && (plural || d == 4.0 && scale_after(t, next).is_none()) {
+                return Step::Stop; // "quarter" alone is a period, not a number
+            }
+            let value = numerator / d;
+            fraction_of_scale(t, value, next, depth)
+        }
+    }
+}
+
+/// "half a million", "two thirds of a million", "quarter million", "half a dozen": a fraction
+/// of a scale; otherwise the fraction alone.
+fn fraction_of_scale(t: &Toks, value: f64, next: usize, depth: usize) -> Step {
+    if let Some((f, after)) = scale_after(t, next).filter(|_| depth == 0) {
+        return Step::TakeAndStop {
+            value: value * f,
+            next: after,
+            ordinal: false,
+            fraction: false,
+        };
+    }
+    Step::TakeAndStop {
+        value,
+        next,
+        ordinal: false,
+        fraction: true,
+    }
+}
+
+/// A scale word at `j`, optionally after "a", "an", "of a": (factor, token after).
+fn scale_after(t: &Toks, j: usize) -> Option<(f64, usize)> {
+    let mut k = j;
+    if t.word(k) == "of" {
+        k += 1;
+    }
+    if matches!(t.word(k), "a" | "an") {
+        k += 1;
+    } else if k > j {
+        return None;
+    }
+    let f = scale(t.word(k), t.str(k)).filter(|_| t.is(k, Tk::Word))?;
+    Some((f, k + 1))
+}
+
+fn ordinal_step(t: &Toks, acc: &mut Acc, v: f64, plural: bool, next: usize, depth: usize) -> Step {
+    let prev = acc.prev;
+    let started = acc.count > 0;
+    let multiplier = v >= 100.0;
+    if !started {
+        if plural {
+            return Step::Stop;
+        }
+        acc.group = v;
+        return Step::TakeAndStop {
+            value: v,
+            next,
+            ordinal: true,
+            fraction: false,
+        };
+    }
+    // "a fifth", "one eighth", "a hundredth": one over the ordinal
+    if acc.lone_one && !plural && v != 2.0 && !matches!(prev, Some(Atom::Hundred | Atom::Scale(_))) {
+        return fraction_of_scale(t, 1.0 / v, next, depth);
+    }
+    match prev {
+        // "twenty-first", "thirty fifths"
+        Some(Atom::Tens(_)) if v < 10.0 => {
+            let n = acc.value() + v;
+            if plural && acc.dashed {
+                Step::Stop // "thirty-fifths": a compound denominator
+            } else if plural {
+                fraction_of_scale(t, acc.value() / v, next, depth) // "twenty fifths"
+            } else {
+                Step::TakeAndStop {
+                    value: n,
+                    next,
+                    ordinal: true,
+                    fraction: false,
+                }
+            }
+        }
+        // "two thirds", "twenty fifths", "a hundred trillionths"
+        _ if plural && (is_simple(prev) || matches!(prev, Some(Atom::Hundred | Atom::Scale(_) | Atom::A))) => {
+            fraction_of_scale(t, acc.value() / v, next, depth)
+        }
+        // "one hundred twenty fifth", "two hundredth", "three trillionth"
+        Some(Atom::Hundred | Atom::Scale(_) | Atom::And) if !multiplier => Step::TakeAndStop {
+            value: acc.value() + v,
+            next,
+            ordinal: true,
+            fraction: false,
+        },
+        Some(Atom::Unit(_) | Atom::Teen(_) | Atom::Tens(_) | Atom::Hundred | Atom::A) if multiplier => {
+            let base = acc.group.max(1.0);
+            Step::TakeAndStop {
+                value: acc.total + base * v,
+                next,
+                ordinal: true,
+                fraction: false,
+            }
+        }
+        _ => Step::Stop,
+    }
+}
+
+/// Whether an ordinal word follows at `j` (after an optional dash): "twenty-first".
+fn is_ordinal_ahead(t: &Toks, j: usize) -> bool {
+    ordinal_ahead(t, j).is_some()
+}
+
+/// At `j` (a tens word): whether a unit ordinal follows it, and whether it is singular.
+fn ordinal_ahead(t: &Toks, j: usize) -> Option<bool> {
+    let mut k = j + 1;
+    if t.dash(k) {
+        k += 1;
+    }
+    let glued = tens(t.word(j))
+        .is_none()
+        .then(|| atoms(t, j))
+        .flatten()
+        .and_then(|(_, s, _)| s);
+    match glued {
+        Some(Atom::Ord(_, plural)) => Some(!plural),
+        _ => ordinal(t.word(k)).filter(|(v, _)| *v < 10.0).map(|(_, plural)| !plural),
+    }
+}
+
+/// "and" inside a numeral: "one hundred and five", "two thousand and two hundred", "one and a
+/// half", "three million and a quarter", "twenty and three fifths".
+fn and(t: &Toks, acc: &mut Acc, next: usize, depth: usize) -> Step {
+    if depth >= MAX_DEPTH || acc.count == 0 {
+        return Step::Stop;
+    }
+    let Some(sub) = numeral_at(t, next, depth + 1) else {
+        return Step::Stop;
+    };
+    if sub.ordinal && !matches!(acc.prev, Some(Atom::Hundred | Atom::Scale(_))) {
+        return Step::Stop;
+    }
+    if sub.fraction && sub.value >= 1.0 {
+        return Step::Stop; // "one hundred and thirty-two fifths": no reading is safe
+    }
+    if sub.fraction || (sub.value < 1.0 && sub.value > 0.0) {
+        // the fraction is of the last scale when the number ends with one ("3 million and a half")
+        let unit = match acc.prev {
+            Some(Atom::Scale(f)) if scale_after(t, sub.next).is_none() => f,
+            _ => 1.0,
+        };
+        if let Some((f, after)) = scale_after(t, sub.next).filter(|_| acc.group > 0.0 || acc.total == 0.0) {
+            // "five and a half million"
+            let value = acc.total + (acc.group + sub.value) * f;
+            return Step::TakeAndStop {
+                value,
+                next: after,
+                ordinal: false,
+                fraction: false,
+            };
+        }
+        if let Some((f, after)) = scale_after(t, sub.next) {
+            // "one billion and a half million"
+            return Step::TakeAndStop {
+                value: acc.value() + sub.value * f,
+                next: after,
+                ordinal: false,
+                fraction: false,
+            };
+        }
+        let whole = acc.value() + sub.value * unit;
+        return Step::TakeAndStop {
+            value: whole,
+            next: sub.next,
+            ordinal: false,
+            fraction: acc.value() == 0.0, // a mixed number ("three and two thirds") is no bare fraction
+        };
+    }
+    // "two hundred and two thousand": the scale covers the whole
+    if acc.prev == Some(Atom::Hundred) && acc.total == 0.0 && sub.next > 0 {
+        if let Some(f) = scale(t.word(sub.next - 1), t.str(sub.next - 1)).filter(|f| *f >= 1e3) {
+            if sub.value / f < 100.0 && sub.value >= f {
+                let value = (acc.group + sub.value / f) * f;
+                return Step::TakeAndStop {
+                    value,
+                    next: sub.next,
+                    ordinal: false,
+                    fraction: false,
+                };
+            }
+        }
+    }
+    if matches!(acc.prev, Some(Atom::Hundred | Atom::Scale(_))) && sub.value > 0.0 && sub.value < acc.last_mult {
+        let value = acc.value() + sub.value;
+        return Step::TakeAndStop {
+            value,
+            next: sub.next,
+            ordinal: sub.ordinal,
+            fraction: false,
+        };
+    }
+    Step::Stop
+}
+
+/// The digits after "point": "zero three" -> "03", "seventy-one" -> "71", "77" -> "77".
+fn decimal_digits(t: &Toks, j: usize) -> Option<(String, usize)> {
+    if t.is(j, Tk::Digits) {
+        return Some((t.str(j).to_owned(), j + 1));
+    }
+    let mut digits = String::new();
+    let mut k = j;
+    if let Some(v) = tens(t.word(k)) {
+        let mut n = v as u32;
+        k += 1;
+        let mut m = k;
+        if t.dash(m) {
+            m += 1;
+        }
+        if let Some(u) = unit(t.word(m)).filter(|u| *u > 0.0) {
+            n += u as u32;
+            k = m + 1;
+        }
+        return Some((n.to_string(), k));
+    }
+    if let Some(v) = teen(t.word(k)) {
+        return Some(((v as u32).to_string(), k + 1));
+    }
+    while let Some(u) = unit(t.word(k)) {
+        digits.push(char::from(b'0' + u as u8));
+        k += 1;
+    }
+    (!digits.is_empty()).then_some((digits, k))
+}
+
+/// Whether `w` is an ordinal word ("first", "twentieth").
+pub(super) fn is_ordinal_word(w: &str) -> bool {
+    ordinal(w).is_some_and(|(_, plural)| !plural)
+}

@@ -1,0 +1,304 @@
+//! Direct quotes and who said them.
+//!
+//! Three steps, each linear in the text: [`marks`] finds the passages between quotation marks
+//! (running on over paragraphs by the news convention); [`people`] registers the persons the
+//! article names, with their roles; then each passage is credited from the cue next to it
+//! ([`cue`]): right after its closing mark, before its opening mark in the same sentence, in the
+//! sentence before or after it in the same paragraph, or, failing a cue, from the quote before
+//! it in the same paragraph. Surnames, titles and pronouns at the cue are resolved against the
+//! persons named earlier, and only when exactly one fits. Scare quotes and titles in marks are
+//! left out; a speech-like quote with no cue is kept with no speaker.
+
+mod cue;
+mod marks;
+mod people;
+
+use crate::read::Span;
+use cue::{Cue, Reference};
+use marks::Marked;
+use people::People;
+
+/// A direct quote.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quote {
+    /// The quoted words, inside the marks (across paragraphs when the quote runs on).
+    pub span: Span,
+    /// The speaker's full name or organisation, resolved; `None` when unknown.
+    pub speaker: Option<String>,
+    /// The speaker as written at the cue ("Frank", "he").
+    pub speaker_text: Option<String>,
+    /// The speaker's role from an appositive ("Microsoft VP and Deputy General Counsel").
+    pub role: Option<String>,
+    /// The reporting verb ("said", "noted", "according to").
+    pub cue: Option<String>,
+    /// How many paragraphs the quote spans.
+    pub paragraphs: usize,
+}
+
+/// Where a quote's cue was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Place {
+    /// Right after the closing mark, in the same sentence.
+    After,
+    /// Before the opening mark, in the same sentence.
+    Before,
+    /// In the sentence before the quote.
+    SentenceBefore,
+    /// In the sentence after the quote.
+    SentenceAfter,
+}
+
+/// The text around one quote that cues are looked for in.
+struct Surroundings<'t> {
+    /// From the closing mark to the end of its sentence.
+    after: &'t str,
+    /// The sentence after the quote in its last paragraph, when `after` is blank.
+    next_sentence: &'t str,
+    /// From the start of the opening mark's sentence to the mark.
+    before: &'t str,
+    /// The sentence before the quote in its first paragraph, when `before` is blank.
+    previous_sentence: &'t str,
+}
+
+/// Finds the direct quotes of an article, in order, with their speakers.
+pub fn find_quotes(text: &str, paragraphs: &[Span], sentences: &[Span]) -> Vec<Quote> {
+    let marked = marks::find_marked(text, paragraphs);
+    let mut people = People::find(text);
+    let mut quotes: Vec<Quote> = Vec::new();
+    let mut last_outer: Option<Span> = None;
+    for (i, m) in marked.iter().enumerate() {
+        let previous_end = i.checked_sub(1).map_or(0, |j| marked[j].outer.end);
+        let next_start = marked.get(i + 1).map_or(text.len(), |n| n.outer.start);
+        let around = surroundings(text, paragraphs, sentences, m, previous_end, next_start);
+        let found = find_cue(&around, &people);
+        let inner = m.inner.of(text);
+        if !is_speech(inner, found.as_ref().map(|f| f.1), m.closed) {
+            continue;
+        }
+        let quote = match found {
+            Some((cue, place)) => credited(m, cue, place, paragraphs, &people),
+            None => inherited(m, quotes.last().zip(last_outer), text, paragraphs),
+        };
+        if quote.speaker_text.is_some() || is_speech_without_cue(inner, m.closed) {
+            if let Some(name) = &quote.speaker {
+                people.note_speaker(m.outer.end, name);
+            }
+            last_outer = Some(m.outer);
+            quotes.push(quote);
+        }
+    }
+    quotes
+}
+
+/// The cue next to a quote and where it was found, trying the closest places first.
+fn find_cue(around: &Surroundings, people: &People) -> Option<(Cue, Place)> {
+    let is_person = |name: &str| name.split_whitespace().count() > 1 || people.by_name(name, usize::MAX).is_some();
+    cue::cue_after(around.after)
+        .map(|c| (c, Place::After))
+        .or_else(|| cue::cue_before(around.before).map(|c| (c, Place::Before)))
+        .or_else(|| cue::cue_after(around.next_sentence).map(|c| (c, Place::SentenceAfter)))
+        .or_else(|| cue::subject_of(around.previous_sentence, is_person).map(|c| (c, Place::SentenceBefore)))
+        .or_else(|| cue::cue_later(around.next_sentence).map(|c| (c, Place::SentenceAfter)))
+        .or_else(|| cue::subject_of(around.before, is_person).map(|c| (c, Place::Before)))
+}
+
+/// A quote credited from its own cue, with the reference resolved.
+fn credited(m: &Marked, cue: Cue, place: Place, paragraphs: &[Span], people: &People) -> Quote {
+    let at = match place {
+        Place::After | Place::SentenceAfter => m.outer.end,
+        Place::Before | Place::SentenceBefore => m.outer.start,
+    };
+    let person = match cue.reference {
+        Reference::Name => people.by_name(&cue.who, at),
+        Reference::Pronoun => people.by_pronoun(&cue.who, window_start(paragraphs, m.outer.start), at),
+        Reference::Title => people.by_title(&cue.who, at),
+        Reference::Unnamed => None,
+    };
+    let org = (cue.reference == Reference::Title && People::is_org_title(&cue.who))
+        .then(|| people.by_org_noun(window_start(paragraphs, m.outer.start), at))
+        .flatten();
+    let (speaker, role) = match (person, cue.reference) {
+        (Some(p), _) => (Some(p.name.clone()), cue.role.or(p.role.clone())),
+        (None, Reference::Name) => (Some(cue.who.clone()), cue.role),
+        (None, _) => (org.map(str::to_owned), cue.role),
+    };
+    Quote {
+        span: m.inner,
+        speaker,
+        speaker_text: Some(cue.who),
+        role,
+        cue: cue.verb,
+        paragraphs: m.paragraphs,
+    }
+}
+
+/// A quote with no cue of its own: it continues the speaker of the quote before it when that
+/// one is in the same paragraph, or closes the previous paragraph and this quote is a paragraph
+/// of its own.
+fn inherited(m: &Marked, previous: Option<(&Quote, Span)>, text: &str, paragraphs: &[Span]) -> Quote {
+    let mut quote = Quote {
+        span: m.inner,
+        speaker: None,
+        speaker_text: None,
+        role: None,
+        cue: None,
+        paragraphs: m.paragraphs,
+    };
+    let Some((prev, prev_outer)) = previous.filter(|(q, _)| q.speaker.is_some()) else {
+        return quote;
+    };
+    let this = paragraph_index(paragraphs, m.outer.start);
+    let before = paragraph_index(paragraphs, prev_outer.end.saturating_sub(1));
+    let own_paragraph = paragraphs
+        .get(this)
+        .is_some_and(|p| p.start == m.outer.start && p.end == m.outer.end);
+    let prev_ends_paragraph = paragraphs
+        .get(before)
+        .is_some_and(|p| text[prev_outer.end..p.end].trim().len() < 40);
+    if this == before || (this == before + 1 && own_paragraph && prev_ends_paragraph) {
+        quote.speaker = prev.speaker.clone();
+        quote.speaker_text = prev.speaker_text.clone();
+        quote.role = prev.role.clone();
+    }
+    quote
+}
+
+/// Where the text around a quote begins and ends.
+fn surroundings<'t>(
+    text: &'t str,
+    paragraphs: &[Span],
+    sentences: &[Span],
+    m: &Marked,
+    previous_end: usize,
+    next_start: usize,
+) -> Surroundings<'t> {
+    let last_para = paragraphs[paragraph_index(paragraphs, m.outer.end.saturating_sub(1))];
+    let first_para = paragraphs[paragraph_index(paragraphs, m.outer.start)];
+    let close = m.outer.end;
+    let open = m.outer.start;
+    // The sentence the closing mark ends or stands in, and the one after it.
+    let at_close = sentences.partition_point(|s| s.end <= close);
+    let after_end = sentences
+        .get(at_close)
+        .filter(|s| s.start < close)
+        .map_or(close, |s| s.end);
+    let after = bounded(text, close, after_end.min(next_start).min(last_para.end).max(close));
+    let next = sentences
+        .get(at_close)
+        .filter(|s| s.start >= close)
+        .or(sentences.get(at_close + 1))
+        .filter(|s| s.start >= close && s.end <= last_para.end && s.end <= next_start);
+    let next_sentence = match (after.trim().is_empty(), next) {
+        (true, Some(s)) => bounded(text, s.start, s.end),
+        _ => "",
+    };
+    // The sentence the opening mark stands in, and the one before it.
+    let at_open = sentences.partition_point(|s| s.end <= open);
+    let lead_start = sentences
+        .get(at_open)
+        .map_or(open, |s| s.start.min(open))
+        .max(previous_end)
+        .max(first_para.start);
+    let before = bounded_tail(text, lead_start, open);
+    let previous = at_open
+        .checked_sub(1)
+        .and_then(|j| sentences.get(j))
+        .filter(|s| s.start >= first_para.start && s.start >= previous_end);
+    let previous_sentence = match (before.trim().is_empty(), previous) {
+        (true, Some(s)) => bounded(text, s.start, s.end.min(open)),
+        (true, None) => introduction(text, paragraphs, sentences, first_para, previous_end),
+        _ => "",
+    };
+    Surroundings {
+        after,
+        next_sentence,
+        before,
+        previous_sentence,
+    }
+}
+
+/// The last sentence of the paragraph before `para` when it ends with a colon: it introduces a
+/// quote that opens the next paragraph ("Reyes put it this way:").
+fn introduction<'t>(
+    text: &'t str,
+    paragraphs: &[Span],
+    sentences: &[Span],
+    para: Span,
+    previous_end: usize,
+) -> &'t str {
+    let i = paragraphs.partition_point(|p| p.end <= para.start);
+    let Some(before) = i.checked_sub(1).map(|j| paragraphs[j]) else {
+        return "";
+    };
+    let last = sentences
+        .partition_point(|s| s.end <= before.end)
+        .checked_sub(1)
+        .map(|j| sentences[j]);
+    match last {
+        Some(s) if s.start >= before.start && s.start >= previous_end && s.of(text).ends_with(':') => {
+            bounded(text, s.start, s.end)
+        }
+        _ => "",
+    }
+}
+
+/// The longest stretch of text a cue is looked for in.
+const MAX_WINDOW_BYTES: usize = 400;
+
+/// `text[start..end]`, cut to [`MAX_WINDOW_BYTES`] at its end side.
+fn bounded(text: &str, start: usize, end: usize) -> &str {
+    let mut end = end.min(start + MAX_WINDOW_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[start..end.max(start)]
+}
+
+/// `text[start..end]`, cut to [`MAX_WINDOW_BYTES`] at its start side.
+fn bounded_tail(text: &str, start: usize, end: usize) -> &str {
+    let mut start = start.max(end.saturating_sub(MAX_WINDOW_BYTES));
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    &text[start..end]
+}
+
+/// The index of the paragraph holding byte `at` (or the last one before it).
+fn paragraph_index(paragraphs: &[Span], at: usize) -> usize {
+    paragraphs
+        .partition_point(|p| p.end <= at)
+        .min(paragraphs.len().saturating_sub(1))
+}
+
+/// Where persons a pronoun may refer to are looked for: from the paragraph before the quote's.
+fn window_start(paragraphs: &[Span], at: usize) -> usize {
+    let i = paragraph_index(paragraphs, at);
+    paragraphs[i.saturating_sub(1)].start
+}
+
+/// Whether the passage is something someone said, not a scare quote ("so-called "backdoor"")
+/// or a title in marks ("Law Enforcement Requests Report"). A short passage counts only when
+/// punctuated as speech and credited right at its closing mark (`"No," he said.`).
+fn is_speech(inner: &str, place: Option<Place>, closed: bool) -> bool {
+    let words = inner.split_whitespace().count();
+    if is_title(inner) || (!closed && place.is_none()) {
+        return false;
+    }
+    words >= 4 || (place == Some(Place::After) && inner.ends_with([',', '.', '?', '!', '…', '—']))
+}
+
+/// A speech-like passage kept without a speaker: a sentence or more, not a phrase.
+fn is_speech_without_cue(inner: &str, closed: bool) -> bool {
+    closed && inner.split_whitespace().count() >= 6 && inner.ends_with([',', '.', '?', '!', '…'])
+}
+
+/// Most longer words capitalised, as in a title: "Report on Government Information Requests."
+fn is_title(inner: &str) -> bool {
+    let long: Vec<&str> = inner
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    let words = inner.split_whitespace().count();
+    let capitalised = long.iter().filter(|w| w.starts_with(char::is_uppercase)).count();
+    words <= 12 && !long.is_empty() && capitalised * 4 >= long.len() * 3 && !inner.contains([',', ';'])
+}
