@@ -42,6 +42,9 @@ fn article(
                 compared_to: None,
                 sentence: text.into(),
                 in_quote: false,
+                quantity: None,
+                derived: false,
+                from: Vec::new(),
             }
         })
         .collect();

@@ -9,8 +9,8 @@ pub mod sqlite;
 pub mod tables;
 pub mod tagged;
 
-pub use jsonl::{write_reduced, JsonlSink};
 pub use self::csv::CsvSink;
+pub use jsonl::{write_reduced, JsonlSink};
 
 pub use report::ReportSink;
 pub use sqlite::SqliteSink;

@@ -315,6 +315,9 @@ mod tests {
             compared_to: None,
             sentence: String::new(),
             in_quote: false,
+            quantity: None,
+            derived: false,
+            from: Vec::new(),
         }
     }
 
