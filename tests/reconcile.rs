@@ -293,6 +293,18 @@ fn direction_from_a_to_b_is_read_in_time_order() {
 }
 
 #[test]
+fn direction_in_a_sentence_that_refers_back() {
+    let text = |dir: &str| {
+        format!(
+            "According to the report, Yahoo received 12,444 government requests in the second half of 2015. That \
+             was {dir} from 10,211 in the first half of 2015."
+        )
+    };
+    only(&text("down"), "direction");
+    none(&text("up"));
+}
+
+#[test]
 fn direction_clean() {
     none(
         "Microsoft received 35,228 law enforcement requests in the first half of 2015, up from 31,002 in the \

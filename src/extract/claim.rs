@@ -86,6 +86,17 @@ pub fn is_from_between(between: &str) -> bool {
     FROM_BETWEEN.is_match(between)
 }
 
+/// "up from", "down sharply from": a direction word right before the earlier value.
+static DIRECTION_FROM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:up|down|higher|lower|rising|falling|increasing|decreasing)\s+(?:\w+ly\s+)?from\s+(?:about\s+|nearly\s+|roughly\s+|some\s+)?$")
+        .unwrap()
+});
+
+/// Whether the text before a figure makes it the earlier value of a stated direction ("up from").
+pub fn is_direction_from(before: &str) -> bool {
+    DIRECTION_FROM.is_match(before)
+}
+
 /// Text between an amount and the new value: "rose 15 percent to 81,311".
 static TO_BETWEEN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*,?\s*to\s+(?:about\s+|nearly\s+|roughly\s+|some\s+)?$").unwrap());
@@ -539,6 +550,16 @@ static REPORT_FOR: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
+
+/// ", according to the transparency report": the period before it is the report's.
+static ACCORDING_TO_REPORT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^,?\s+according\s+to\s+(?:the|its)\s+(?:latest\s+|new\s+)?(?:transparency\s+)?report\b").unwrap()
+});
+
+/// Whether `after` (the text right after a period mention) attributes it to the report.
+pub fn attributes_to_report(after: &str) -> bool {
+    ACCORDING_TO_REPORT.is_match(after)
+}
 
 /// Whether `before` (the text right before a period mention) makes it the period of a report.
 pub fn announces_report_period(before: &str) -> bool {

@@ -173,11 +173,22 @@ fn anaphoric_changes(doc: &Doc) -> Vec<Change> {
         let in_sentence: Vec<usize> = (0..doc.figs.len())
             .filter(|&i| sentence.contains(doc.figs[i].f.span))
             .collect();
-        let [amount, old] = in_sentence[..] else { continue };
-        let (a, o) = (&doc.figs[amount], &doc.figs[old]);
-        if !claim::is_change_amount(doc.before(a.f.span, 60))
-            || !claim::is_from_between(doc.between(a.f.span, o.f.span))
-        {
+        // "That was up 12 percent from 31,698" or "That was down from 31,698".
+        let (amount, old) = match in_sentence[..] {
+            [amount, old] => (Some(amount), old),
+            [old] => (None, old),
+            _ => continue,
+        };
+        let o = &doc.figs[old];
+        let linked = match amount {
+            Some(a) => {
+                let a = &doc.figs[a];
+                claim::is_change_amount(doc.before(a.f.span, 60))
+                    && claim::is_from_between(doc.between(a.f.span, o.f.span))
+            }
+            None => claim::is_direction_from(doc.before(o.f.span, 40)),
+        };
+        if !linked || o.f.kind == FigureKind::Percent {
             continue;
         }
         let previous = doc.sentences[k - 1];
@@ -187,13 +198,13 @@ fn anaphoric_changes(doc: &Doc) -> Vec<Change> {
         else {
             continue;
         };
-        let direction = claim::last_direction(doc.between(Span::new(sentence.start, sentence.start), a.f.span))
+        let direction = claim::last_direction(doc.between(Span::new(sentence.start, sentence.start), o.f.span))
             .map(|(d, sp)| (d, Span::new(sentence.start + sp.start, sentence.start + sp.end)));
         out.push(Change {
             new,
             old,
             direction,
-            amount: Some(amount),
+            amount,
             ratio: None,
         });
     }

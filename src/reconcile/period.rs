@@ -13,13 +13,17 @@ use serde_json::json;
 /// Compares the report period the lede (or else the headline) announces with the periods of the
 /// body's figures.
 pub fn check(doc: &Doc) -> Vec<Finding> {
-    let (announced, span, source) = match announced_period(doc) {
-        Some((p, span)) => (p, Some(span), "introduces the report as covering"),
-        None => match headline_period(doc) {
-            Some(p) => (p, None, "says in its headline that its figures are for"),
-            None => return Vec::new(),
-        },
-    };
+    let lede = announced_period(doc).map(|(p, span)| (p, Some(span), "introduces the report as covering"));
+    let headline = headline_period(doc).map(|p| (p, None, "says in its headline that its figures are for"));
+    // One finding at most: the lede's claim first, then the headline's.
+    lede.into_iter()
+        .chain(headline)
+        .find_map(|(announced, span, source)| mismatch(doc, announced, span, source))
+        .into_iter()
+        .collect()
+}
+
+fn mismatch(doc: &Doc, announced: Period, span: Option<Span>, source: &str) -> Option<Finding> {
     // Figures named only as the point of comparison are about another period on purpose.
     let body: Vec<(&Period, Span)> = doc
         .figs
@@ -33,7 +37,7 @@ pub fn check(doc: &Doc) -> Vec<Finding> {
         .filter(|(p, _)| p.end < announced.start || p.start > announced.end)
         .collect();
     if within || elsewhere.is_empty() {
-        return Vec::new();
+        return None;
     }
     let (other, example) = elsewhere[0];
     let message = format!(
@@ -46,7 +50,7 @@ pub fn check(doc: &Doc) -> Vec<Finding> {
     let mut f = doc.finding(Rule::PeriodMismatch, Severity::Error, message, &spans);
     f.stated = Some(json!(announced.label()));
     f.expected = Some(json!(other.label()));
-    vec![f]
+    Some(f)
 }
 
 /// A half, quarter or month the headline names ("... requests in first half of 2015"); a bare
@@ -85,7 +89,9 @@ fn announced_in(doc: &Doc, lede: Span, published: Option<chrono::NaiveDate>) -> 
         let span = Span::new(lede.start + m.span.start, lede.start + m.span.end);
         let before = doc.before(span, 40);
         let before = before.strip_suffix("the ").unwrap_or(before);
-        (claim::announces_report_period(before) && !m.reference).then_some(())?;
+        let after = doc.after(span, 60);
+        let announces = claim::announces_report_period(before) || claim::attributes_to_report(after);
+        (announces && !m.reference).then_some(())?;
         Some((m.period?, span))
     })
 }
