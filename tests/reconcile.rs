@@ -237,6 +237,20 @@ fn share_mismatch_part_restated_as_a_share_of_an_earlier_total() {
 }
 
 #[test]
+fn share_mismatch_total_is_what_the_share_counts() {
+    let text = |us: &str| {
+        format!(
+            "Yahoo received 12,444 government requests in the second half of 2015.\n\nThose requests sought \
+             information about 21,036 users or accounts.\n\nAuthorities in the United States made {us} of the \
+             requests, or 40 percent of the total."
+        )
+    };
+    // 40 percent of the 12,444 requests, not of the 21,036 accounts.
+    none(&text("4,978"));
+    only(&text("8,414"), "share_mismatch");
+}
+
+#[test]
 fn share_mismatch_near_miss_within_the_rounding_of_the_share() {
     // 51.5 to 52.5 percent of 20,436 is 10,525 to 10,729.
     none(&format!(

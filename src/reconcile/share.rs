@@ -158,8 +158,15 @@ fn shares_of_totals(doc: &Doc) -> Vec<Finding> {
             }
             _ if claim::refers_to_earlier_total(doc.after(share.f.span, 40)) => match restated_part(doc, i) {
                 // "Turkey filed 477 of the requests, or 60 percent of the total."
-                Some(p) => (earlier_total(doc, i - 1), Some(p)),
-                None => (earlier_total(doc, i), part_after(doc, i)),
+                Some(p) => {
+                    let head =
+                        counted_noun(doc.after(share.f.span, 40)).or_else(|| counted_noun(doc.after(p.f.span, 40)));
+                    (earlier_total(doc, i - 1, head.as_deref()), Some(p))
+                }
+                None => {
+                    let head = counted_noun(doc.after(share.f.span, 40));
+                    (earlier_total(doc, i, head.as_deref()), part_after(doc, i))
+                }
             },
             _ => (None, None),
         };
@@ -183,18 +190,48 @@ fn restated_part<'d, 'a>(doc: &'d Doc<'a>, i: usize) -> Option<&'d Fig<'a>> {
     .then_some(prev)
 }
 
-/// The total "of them" refers to: the subject of the discussion, i.e. the first figure that may
-/// be a total in the share's paragraph before it, or else in the previous paragraph.
-fn earlier_total<'d, 'a>(doc: &'d Doc<'a>, i: usize) -> Option<&'d Fig<'a>> {
+/// The total "of them" refers to: the subject of the discussion, i.e. the first figure that may be
+/// a total in the share's paragraph before it, or else in one of the three paragraphs before.
+/// When the text names what the total counts ("of the requests"), a figure counting something
+/// else ("accounts") is not it; one with no measure is taken only when none counts the same.
+fn earlier_total<'d, 'a>(doc: &'d Doc<'a>, i: usize, head: Option<&str>) -> Option<&'d Fig<'a>> {
     let share = &doc.figs[i];
     let here = doc.paragraph_of(share.f.span)?;
     let k = doc.paragraphs.iter().position(|p| *p == here)?;
-    let first_in = |p: crate::read::Span, end: usize| {
-        doc.figs[..end]
+    let scope: Vec<crate::read::Span> = (k.saturating_sub(3)..=k).rev().map(|j| doc.paragraphs[j]).collect();
+    let candidates = |p: crate::read::Span| -> Vec<&'d Fig<'a>> {
+        doc.figs[..i]
             .iter()
-            .find(|g| p.contains(g.f.span) && could_be_total(doc, g))
+            .filter(|g| p.contains(g.f.span) && could_be_total(doc, g))
+            .collect()
     };
-    first_in(here, i).or_else(|| first_in(doc.paragraphs[k.checked_sub(1)?], i))
+    let counts = |g: &Fig, wanted: &str| {
+        g.f.measure.as_deref().is_some_and(|m| {
+            let m = claim::complete_measure(m, doc.after(g.f.span, 60));
+            m.split_whitespace()
+                .last()
+                .is_some_and(|w| w.trim_end_matches('s') == wanted.trim_end_matches('s'))
+        })
+    };
+    match head {
+        Some(h) => scope
+            .iter()
+            .find_map(|p| candidates(*p).into_iter().find(|g| counts(g, h)))
+            .or_else(|| {
+                scope
+                    .iter()
+                    .find_map(|p| candidates(*p).into_iter().find(|g| g.f.measure.is_none()))
+            }),
+        None => scope.iter().find_map(|p| candidates(*p).into_iter().next()),
+    }
+}
+
+/// What a share or part says its total counts: "of the requests" gives `requests`; "of the
+/// total" and "of them" say nothing.
+fn counted_noun(after: &str) -> Option<String> {
+    let base = claim::share_base(after)?;
+    let noun = base.split_whitespace().last()?.to_owned();
+    (!matches!(noun.as_str(), "total" | "them" | "those" | "these" | "all" | "cases")).then_some(noun)
 }
 
 /// Whether a figure may be the total a later share refers to: a count that is not itself a part,
