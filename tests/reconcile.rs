@@ -424,6 +424,19 @@ fn ratio_mismatch_exactly_half() {
 }
 
 #[test]
+fn ratio_mismatch_as_many_as_another_country() {
+    let text = |france: &str| {
+        format!(
+            "Authorities in the United States made 4,800 of the requests in the second half of 2015.\n\nRequests \
+             from France came to {france}, about half as many as those from the United States."
+        )
+    };
+    only(&text("4,000"), "ratio_mismatch");
+    none(&text("2,400"));
+    none(&text("2,600"));
+}
+
+#[test]
 fn ratio_mismatch_near_miss() {
     none(
         "Requests to Yahoo from Taiwan roughly doubled in the second half of 2014, rising to 1,150 from 590 in the \

@@ -168,16 +168,7 @@ pub fn ratio_claims(text: &str) -> Vec<RatioClaim> {
             } else {
                 0.5
             };
-            let q = c.name("q").map(|q| q.as_str().to_ascii_lowercase());
-            let q = q.as_deref().map(|q| q.split_whitespace().collect::<Vec<_>>().join(" "));
-            // Plain "doubled" is read as within 5 percent of the factor; qualifiers open one side.
-            let (low, high, loose) = match q.as_deref() {
-                Some("more than") | Some("over") => (factor, f64::INFINITY, false),
-                Some("less than") | Some("not quite") | Some("just under") => (0.0, factor, false),
-                Some("nearly") | Some("almost") | Some("close to") => (factor * 0.85, factor, true),
-                Some(_) => (factor * 0.85, factor * 1.15, true),
-                None => (factor * 0.95, factor * 1.05, false),
-            };
+            let (low, high, loose) = ratio_bounds(factor, c.name("q").map(|q| q.as_str()));
             RatioClaim {
                 text: m.as_str().trim().to_owned(),
                 span: Span::new(m.start() + (m.as_str().len() - m.as_str().trim_start().len()), m.end()),
@@ -187,6 +178,77 @@ pub fn ratio_claims(text: &str) -> Vec<RatioClaim> {
             }
         })
         .collect()
+}
+
+/// What ratio words with an optional qualifier allow: plain "doubled" is within 5 percent of the
+/// factor, "more than" and "less than" open one side, "nearly" and "about" are loose.
+fn ratio_bounds(factor: f64, qualifier: Option<&str>) -> (f64, f64, bool) {
+    let q = qualifier.map(|q| q.to_ascii_lowercase().split_whitespace().collect::<Vec<_>>().join(" "));
+    match q.as_deref() {
+        Some("more than") | Some("over") | Some("just over") => (factor, f64::INFINITY, false),
+        Some("less than") | Some("not quite") | Some("just under") => (0.0, factor, false),
+        Some("nearly") | Some("almost") | Some("close to") => (factor * 0.85, factor, true),
+        Some(_) => (factor * 0.85, factor * 1.15, true),
+        None => (factor * 0.95, factor * 1.05, false),
+    }
+}
+
+/// "about half as many as those from the United States": a figure compared with another one by
+/// a ratio.
+static AS_MANY_AS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[^.;]{0,40}?\b(?P<w>(?P<q>about|nearly|almost|roughly|more\s+than|less\s+than|over|just\s+over|just\s+under|some)?\s*\b(?P<r>half|twice|three\s+times|four\s+times|a\s+third|one\s+third|a\s+quarter)\s+as\s+(?:many|much|large|high)\s+as)\s+(?:those|that|the\s+number|the\s+\w+)?\s*(?:from|in|by|of)\s+(?:the\s+)?(?P<c>[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)*)")
+        .unwrap()
+});
+
+/// A figure stated as a ratio of the figure for a country ("about half as many as those from
+/// the United States").
+#[derive(Debug, Clone, PartialEq)]
+pub struct AsManyAs {
+    /// The ratio words ("about half as many as").
+    pub text: String,
+    /// Where they are, relative to the searched text.
+    pub span: Span,
+    /// Smallest ratio the words allow.
+    pub low: f64,
+    /// Largest ratio the words allow.
+    pub high: f64,
+    /// Whether a qualifier makes the words loose.
+    pub loose: bool,
+    /// The country the other figure is for, canonical ("US").
+    pub country: String,
+}
+
+/// The "as many as" comparison right after a figure, if any.
+pub fn as_many_as(after: &str) -> Option<AsManyAs> {
+    let c = AS_MANY_AS.captures(after)?;
+    let w = c.name("w")?;
+    let ratio = c["r"].to_ascii_lowercase();
+    let factor = match ratio.split_whitespace().next().unwrap_or("") {
+        "half" => 0.5,
+        "twice" => 2.0,
+        "three" => 3.0,
+        "four" => 4.0,
+        "a" | "one" if ratio.ends_with("third") => 1.0 / 3.0,
+        _ => 0.25,
+    };
+    let country = COUNTRY.find(&c["c"])?;
+    let (low, high, loose) = ratio_bounds(factor, c.name("q").map(|q| q.as_str()));
+    let start = w.start() + (w.as_str().len() - w.as_str().trim_start().len());
+    Some(AsManyAs {
+        text: after[start..w.end()].to_owned(),
+        span: Span::new(start, w.end()),
+        low,
+        high,
+        loose,
+        country: canonical_country(country.as_str()),
+    })
+}
+
+/// Whether `text` names `country` (canonical, as [`canonical_country`] gives it).
+pub fn mentions_country(text: &str, country: &str) -> bool {
+    COUNTRY
+        .find_iter(text)
+        .any(|m| canonical_country(m.as_str()) == country)
 }
 
 /// "exactly half of", "a third of", "two thirds of" right before a total.

@@ -37,7 +37,66 @@ pub fn check(doc: &Doc) -> Vec<Finding> {
         }
     }
     check_fractions(doc, &mut out);
+    check_as_many_as(doc, &mut out);
     out
+}
+
+/// `ratio_mismatch` for "Requests from France came to 2,400, about half as many as those from the
+/// United States": the figure against the nearest earlier figure whose sentence names that country.
+fn check_as_many_as(doc: &Doc, out: &mut Vec<Finding>) {
+    for (i, g) in doc.figs.iter().enumerate() {
+        if g.f.kind == FigureKind::Percent {
+            continue;
+        }
+        let after = doc.after(g.f.span, 120);
+        let Some(claim) = claim::as_many_as(after) else {
+            continue;
+        };
+        let Some(reference) = doc.figs[..i].iter().rev().find(|r| {
+            r.f.kind == g.f.kind
+                && doc
+                    .sentence_of(r.f.span)
+                    .is_some_and(|s| claim::mentions_country(s.of(doc.text), &claim.country))
+        }) else {
+            continue;
+        };
+        let claimed = Interval::new(claim.low, claim.high);
+        let claimed_wide = if claim.loose {
+            Interval::new(claim.low * 0.9, claim.high * 1.1)
+        } else {
+            claimed
+        };
+        let (Some(rt), Some(rw)) = (
+            g.reading.tight.over(reference.reading.tight),
+            g.reading.wide.over(reference.reading.wide),
+        ) else {
+            continue;
+        };
+        let Some(severity) = verdict(rt.overlaps(claimed), rw.overlaps(claimed_wide)) else {
+            continue;
+        };
+        let (Some(gv), Some(rv)) = (g.reading.value, reference.reading.value) else {
+            continue;
+        };
+        let words = Span::new(g.f.span.end + claim.span.start, g.f.span.end + claim.span.end);
+        let message = format!(
+            "The article says {} is \"{}\" the {} for {}, but it is {} times as many.",
+            g.text,
+            claim.text,
+            reference.text,
+            claim.country,
+            format_ratio(gv / rv)
+        );
+        let mut f = doc.finding(
+            Rule::RatioMismatch,
+            severity,
+            message,
+            &[words, reference.f.span, g.f.span],
+        );
+        f.stated = Some(json!(claim.text));
+        f.expected = Some(json!((gv / rv * 100.0).round() / 100.0));
+        out.push(f);
+    }
 }
 
 fn find_changes(doc: &Doc) -> Vec<Change> {
