@@ -3,9 +3,11 @@
 mod export;
 mod extract;
 mod fetch;
+mod gen;
 mod numbers;
 mod reconcile;
 mod run;
+mod throughput;
 mod warc2jsonl;
 
 use clap::{Parser, Subcommand};
@@ -43,6 +45,11 @@ enum Command {
     Reconcile(reconcile::Args),
     /// Write a previous run's output as CSV, SQLite and an HTML report.
     Export(export::Args),
+    /// Write a synthetic corpus with a truth file (for accuracy and speed tests at scale).
+    Gen(gen::Args),
+    /// Measure single-thread extraction speed on plain text (used by benches/scale.sh).
+    #[command(hide = true)]
+    Throughput(throughput::Args),
 }
 
 /// Parses the command line and runs the chosen subcommand.
@@ -56,5 +63,7 @@ pub fn main() -> anyhow::Result<ExitCode> {
         Command::Reconcile(args) => reconcile::run(args),
         Command::Export(args) => export::run(args),
         Command::Warc2jsonl(args) => warc2jsonl::run(args),
+        Command::Gen(args) => gen::run(args),
+        Command::Throughput(args) => throughput::run(args),
     }
 }

@@ -4,12 +4,15 @@
 use super::fetch::{describe_stats, is_url, web_sources, WebArgs};
 use super::{EXIT_OK, EXIT_SOME_FAILED};
 use anyhow::Context;
-use figmine::batch::{self, Summary};
-use figmine::export::{Fanout, JsonlSink, Tables};
+use figmine::batch::Summary;
+use figmine::export::{replay, TableFanout, Tables};
 use figmine::fetch::{discover, FetchError, Outcome, Source, Stats};
 use std::cell::Cell;
 use std::path::PathBuf;
 use std::process::ExitCode;
+
+/// Streaming, resume, progress and Ctrl-C for this command.
+mod scale;
 
 /// Arguments of `figmine run`.
 #[derive(clap::Args)]
@@ -30,6 +33,12 @@ pub struct Args {
     quiet: bool,
     #[command(flatten)]
     formats: super::export::FormatArgs,
+    /// Continue an interrupted run into the same --out folder, skipping inputs already done.
+    #[arg(long)]
+    resume: bool,
+    /// Process duplicates (same URL or text, syndicated copies) like any other article.
+    #[arg(long)]
+    no_dedup: bool,
 }
 
 /// Runs the pipeline and prints the summary.
@@ -48,9 +57,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             .build_global()
             .context("cannot start worker threads")?;
     }
-    let jsonl = JsonlSink::create(&args.out).with_context(|| format!("cannot write to {}", args.out.display()))?;
-    let tables = args.formats.table_sinks(&args.out)?;
-    let mut sink = Fanout(vec![Box::new(jsonl), Box::new(Tables(tables))]);
     // Pages and WARC records skipped on purpose (robots.txt, content type, size) are recorded
     // with their reason but are not failures of the run.
     let skipped = Cell::new(0usize);
@@ -59,17 +65,31 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             skipped.set(skipped.get() + 1);
         }
     };
+    // Tables written during a resumed run would hold only its new part: rebuild them afterwards.
+    let tables = if args.resume {
+        Tables(TableFanout(Vec::new()))
+    } else {
+        Tables(args.formats.table_sinks(&args.out)?)
+    };
     let local = discover(&paths).inspect(count_skips);
     let (summary, web_stats) = if urls.is_empty() && !args.web.has_inputs() {
-        (batch::run(local, &mut sink).context("writing output failed")?, None)
+        (scale::run_streaming(&args, &paths, local, Box::new(tables))?, None)
     } else {
         let (fetcher, web) = web_sources(&args.web, urls, &args.out, args.jobs)?;
         let sources = local.chain(web.map(Ok::<Source, FetchError>).inspect(count_skips));
-        let summary = batch::run(sources, &mut sink).context("writing output failed")?;
+        let summary = scale::run_streaming(&args, &paths, sources, Box::new(tables))?;
         (summary, Some(fetcher.stats()))
     };
+    if args.resume && !args.formats.formats.is_empty() && !summary.interrupted {
+        let mut sinks = args.formats.table_sinks(&args.out)?;
+        replay(&args.out, &mut sinks).context("rebuilding the --format outputs after resuming")?;
+    }
     if !args.quiet {
         eprintln!("{}", describe(&summary, web_stats.as_ref(), &args.out));
+    }
+    if summary.interrupted {
+        eprintln!("figmine: interrupted; what was done is saved, continue with --resume");
+        return Ok(ExitCode::from(scale::EXIT_INTERRUPTED));
     }
     Ok(ExitCode::from(if summary.failed > skipped.get() {
         EXIT_SOME_FAILED
@@ -88,6 +108,15 @@ fn describe(s: &Summary, web: Option<&Stats>, out: &std::path::Path) -> String {
         s.quotes,
         s.total_findings()
     );
+    if s.duplicates + s.near_duplicates > 0 {
+        text.push_str(&format!(
+            "; {} exact duplicates skipped, {} near duplicates linked",
+            s.duplicates, s.near_duplicates
+        ));
+    }
+    if s.resumed > 0 {
+        text.push_str(&format!("; {} inputs done by the earlier run skipped", s.resumed));
+    }
     if !s.findings.is_empty() {
         let by_rule: Vec<String> = s.findings.iter().map(|(r, n)| format!("{r} {n}")).collect();
         text.push_str(&format!(" ({})", by_rule.join(", ")));

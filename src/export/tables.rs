@@ -72,6 +72,8 @@ impl ArticleTables {
                 .figures
                 .iter()
                 .map(|f| FigureRow::new(article, f))
+                // Figures the article implies, flagged `derived` (see `reconcile::derived_figures`).
+                .chain(crate::reconcile::derived_figures(record))
                 .collect(),
             quotes: record
                 .extraction

@@ -86,6 +86,17 @@ pub fn is_from_between(between: &str) -> bool {
     FROM_BETWEEN.is_match(between)
 }
 
+/// "up from", "down sharply from": a direction word right before the earlier value.
+static DIRECTION_FROM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:up|down|higher|lower|rising|falling|increasing|decreasing)\s+(?:\w+ly\s+)?from\s+(?:about\s+|nearly\s+|roughly\s+|some\s+)?$")
+        .unwrap()
+});
+
+/// Whether the text before a figure makes it the earlier value of a stated direction ("up from").
+pub fn is_direction_from(before: &str) -> bool {
+    DIRECTION_FROM.is_match(before)
+}
+
 /// Text between an amount and the new value: "rose 15 percent to 81,311".
 static TO_BETWEEN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*,?\s*to\s+(?:about\s+|nearly\s+|roughly\s+|some\s+)?$").unwrap());
@@ -93,6 +104,18 @@ static TO_BETWEEN: LazyLock<Regex> =
 /// Whether the text between an amount and a figure makes the figure the new value.
 pub fn is_to_between(between: &str) -> bool {
     TO_BETWEEN.is_match(between)
+}
+
+/// "from 91 to 108", "from 100 in 2012 to 350 in 2014": the text between two values of a change
+/// written in time order.
+static FROM_TO_BETWEEN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^[^.;]{0,30}?\bto\s+(?:about\s+|nearly\s+|roughly\s+|some\s+)?$").unwrap());
+static FROM_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bfrom\s+(?:about\s+|nearly\s+|roughly\s+|some\s+)?$").unwrap());
+
+/// Whether a change is written "from A to B", given the text before A and between A and B.
+pub fn is_from_to(before_first: &str, between: &str) -> bool {
+    FROM_BEFORE.is_match(before_first) && FROM_TO_BETWEEN.is_match(between)
 }
 
 /// A sentence that refers back to the previous figure: "That was up 12 percent from ...".
@@ -145,16 +168,7 @@ pub fn ratio_claims(text: &str) -> Vec<RatioClaim> {
             } else {
                 0.5
             };
-            let q = c.name("q").map(|q| q.as_str().to_ascii_lowercase());
-            let q = q.as_deref().map(|q| q.split_whitespace().collect::<Vec<_>>().join(" "));
-            // Plain "doubled" is read as within 5 percent of the factor; qualifiers open one side.
-            let (low, high, loose) = match q.as_deref() {
-                Some("more than") | Some("over") => (factor, f64::INFINITY, false),
-                Some("less than") | Some("not quite") | Some("just under") => (0.0, factor, false),
-                Some("nearly") | Some("almost") | Some("close to") => (factor * 0.85, factor, true),
-                Some(_) => (factor * 0.85, factor * 1.15, true),
-                None => (factor * 0.95, factor * 1.05, false),
-            };
+            let (low, high, loose) = ratio_bounds(factor, c.name("q").map(|q| q.as_str()));
             RatioClaim {
                 text: m.as_str().trim().to_owned(),
                 span: Span::new(m.start() + (m.as_str().len() - m.as_str().trim_start().len()), m.end()),
@@ -164,6 +178,77 @@ pub fn ratio_claims(text: &str) -> Vec<RatioClaim> {
             }
         })
         .collect()
+}
+
+/// What ratio words with an optional qualifier allow: plain "doubled" is within 5 percent of the
+/// factor, "more than" and "less than" open one side, "nearly" and "about" are loose.
+fn ratio_bounds(factor: f64, qualifier: Option<&str>) -> (f64, f64, bool) {
+    let q = qualifier.map(|q| q.to_ascii_lowercase().split_whitespace().collect::<Vec<_>>().join(" "));
+    match q.as_deref() {
+        Some("more than") | Some("over") | Some("just over") => (factor, f64::INFINITY, false),
+        Some("less than") | Some("not quite") | Some("just under") => (0.0, factor, false),
+        Some("nearly") | Some("almost") | Some("close to") => (factor * 0.85, factor, true),
+        Some(_) => (factor * 0.85, factor * 1.15, true),
+        None => (factor * 0.95, factor * 1.05, false),
+    }
+}
+
+/// "about half as many as those from the United States": a figure compared with another one by
+/// a ratio.
+static AS_MANY_AS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[^.;]{0,40}?\b(?P<w>(?P<q>about|nearly|almost|roughly|more\s+than|less\s+than|over|just\s+over|just\s+under|some)?\s*\b(?P<r>half|twice|three\s+times|four\s+times|a\s+third|one\s+third|a\s+quarter)\s+as\s+(?:many|much|large|high)\s+as)\s+(?:those|that|the\s+number|the\s+\w+)?\s*(?:from|in|by|of)\s+(?:the\s+)?(?P<c>[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)*)")
+        .unwrap()
+});
+
+/// A figure stated as a ratio of the figure for a country ("about half as many as those from
+/// the United States").
+#[derive(Debug, Clone, PartialEq)]
+pub struct AsManyAs {
+    /// The ratio words ("about half as many as").
+    pub text: String,
+    /// Where they are, relative to the searched text.
+    pub span: Span,
+    /// Smallest ratio the words allow.
+    pub low: f64,
+    /// Largest ratio the words allow.
+    pub high: f64,
+    /// Whether a qualifier makes the words loose.
+    pub loose: bool,
+    /// The country the other figure is for, canonical ("US").
+    pub country: String,
+}
+
+/// The "as many as" comparison right after a figure, if any.
+pub fn as_many_as(after: &str) -> Option<AsManyAs> {
+    let c = AS_MANY_AS.captures(after)?;
+    let w = c.name("w")?;
+    let ratio = c["r"].to_ascii_lowercase();
+    let factor = match ratio.split_whitespace().next().unwrap_or("") {
+        "half" => 0.5,
+        "twice" => 2.0,
+        "three" => 3.0,
+        "four" => 4.0,
+        "a" | "one" if ratio.ends_with("third") => 1.0 / 3.0,
+        _ => 0.25,
+    };
+    let country = COUNTRY.find(&c["c"])?;
+    let (low, high, loose) = ratio_bounds(factor, c.name("q").map(|q| q.as_str()));
+    let start = w.start() + (w.as_str().len() - w.as_str().trim_start().len());
+    Some(AsManyAs {
+        text: after[start..w.end()].to_owned(),
+        span: Span::new(start, w.end()),
+        low,
+        high,
+        loose,
+        country: canonical_country(country.as_str()),
+    })
+}
+
+/// Whether `text` names `country` (canonical, as [`canonical_country`] gives it).
+pub fn mentions_country(text: &str, country: &str) -> bool {
+    COUNTRY
+        .find_iter(text)
+        .any(|m| canonical_country(m.as_str()) == country)
 }
 
 /// "exactly half of", "a third of", "two thirds of" right before a total.
@@ -226,12 +311,21 @@ pub fn fraction_before(before: &str) -> Option<FractionClaim> {
 
 /// "the remaining", "the rest", "the other" right before a share.
 static COMPLEMENT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:remaining|rest(?:\s+of\s+the)?|other|another)\s+(?:about\s+|nearly\s+|roughly\s+)?$").unwrap()
+    Regex::new(r"(?i)\b(?:remaining|rest(?:\s+of\s+the)?|the\s+other)\s+(?:about\s+|nearly\s+|roughly\s+)?$").unwrap()
 });
 
 /// Whether a share is announced as the complement of the shares before it ("the remaining 97 percent").
 pub fn is_complement(before: &str) -> bool {
     COMPLEMENT_BEFORE.is_match(before)
+}
+
+/// A colon, or words that announce a breakdown ("split", "divided", "broken down").
+static BREAKDOWN_CUE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i):|\b(?:split|divided|broken\s+down|broke\s+down|breakdown)\b").unwrap());
+
+/// Whether the text before the first share of a sentence presents what follows as a breakdown.
+pub fn introduces_breakdown(before: &str) -> bool {
+    BREAKDOWN_CUE.is_match(before)
 }
 
 /// Text between a share and a total: "52 percent of 20,436".
@@ -283,6 +377,42 @@ pub fn restates_share(before: &str) -> bool {
     RESTATES_BEFORE.is_match(before)
 }
 
+/// "for a total of 9,823", "in all, 4,929": the figure after it is the sum of the figures before.
+static TOTAL_AFTER_PARTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:for\s+a\s+(?:combined\s+)?total\s+of|a\s+(?:combined\s+)?total\s+of|totall?ing|in\s+all,?|altogether,?|adding\s+up\s+to|making)\s+(?:about\s+|some\s+|roughly\s+|nearly\s+)?$")
+        .unwrap()
+});
+
+/// Whether the text before a figure makes it the total of the figures before it.
+pub fn totals_what_precedes(before: &str) -> bool {
+    TOTAL_AFTER_PARTS.is_match(before)
+}
+
+/// "Of the 5,624 demands, ...": the figure after it is a total its sentence breaks down.
+static TOTAL_BEFORE_PARTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[^\w\s]\s*|\b(?:and|but)\s+)(?:of|out\s+of)\s+(?:the|its|all|those|these)\s+$").unwrap()
+});
+
+/// Whether the text before a figure (from the start of its sentence) opens a breakdown of it.
+pub fn opens_breakdown(before: &str) -> bool {
+    TOTAL_BEFORE_PARTS.is_match(before)
+}
+
+/// A table row flattened into a paragraph: a label and one number ("Turkey 477", "Total 796").
+static TABLE_ROW: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?P<label>[A-Z][^\d\n]{0,40}?)\s+(?P<n>\d{1,3}(?:,\d{3})+|\d+)$").unwrap());
+
+/// Labels of the row that totals a table.
+static TOTAL_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:total|overall|all\s+countries|worldwide|global|sum)\b").unwrap());
+
+/// A paragraph that is one table row: whether it is the total row, and where its number is.
+pub fn table_row(paragraph: &str) -> Option<(bool, Span)> {
+    let c = TABLE_ROW.captures(paragraph.trim_end())?;
+    let n = c.name("n")?;
+    Some((TOTAL_LABEL.is_match(&c["label"]), Span::new(n.start(), n.end())))
+}
+
 /// "17,577 of the requests": a figure followed by a partitive is a part of a larger quantity.
 static PARTITIVE_AFTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s+(?:of\s+(?:the|them|those|these|its|their|all)\b|were\b|was\b)").unwrap());
@@ -302,7 +432,7 @@ static COUNTRY: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A country qualifier near a figure: "from US law enforcement", "from authorities in Taiwan".
 static COUNTRY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[^.;,]{0,40}?\b(?:from|in|by)\s+(?:the\s+)?(?:[a-z]+\s+){0,3}?(?P<c>United\s+States|U\.S\.|US|Germany|France|United\s+Kingdom|UK|India|Japan|Taiwan|Brazil|Turkey|Russia|Australia|Canada|Italy|Spain|Mexico|(?:US|U\.S\.|American|German|French|British|Indian|Japanese|Taiwanese|Brazilian|Turkish)\s+(?:law\s+enforcement|authorities|police|agencies|government|courts))\b")
+    Regex::new(r"^[^.;,]{0,60}?\b(?:from|in|by)\s+(?:the\s+)?(?:[a-z]+\s+){0,3}?(?P<c>United\s+States|U\.S\.|US|Germany|France|United\s+Kingdom|UK|India|Japan|Taiwan|Brazil|Turkey|Russia|Australia|Canada|Italy|Spain|Mexico|(?:US|U\.S\.|American|German|French|British|Indian|Japanese|Taiwanese|Brazilian|Turkish)\s+(?:law\s+enforcement|authorities|police|agencies|government|courts))\b")
         .unwrap()
 });
 
@@ -483,6 +613,16 @@ static REPORT_FOR: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// ", according to the transparency report": the period before it is the report's.
+static ACCORDING_TO_REPORT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^,?\s+according\s+to\s+(?:the|its)\s+(?:latest\s+|new\s+)?(?:transparency\s+)?report\b").unwrap()
+});
+
+/// Whether `after` (the text right after a period mention) attributes it to the report.
+pub fn attributes_to_report(after: &str) -> bool {
+    ACCORDING_TO_REPORT.is_match(after)
+}
+
 /// Whether `before` (the text right before a period mention) makes it the period of a report.
 pub fn announces_report_period(before: &str) -> bool {
     REPORT_FOR.is_match(before)
@@ -633,8 +773,14 @@ pub fn precision_of(written: &str, value: f64) -> f64 {
         let int: String = digits.chars().filter(char::is_ascii_digit).collect();
         let trimmed = int.trim_start_matches('0');
         let zeros = trimmed.len() - trimmed.trim_end_matches('0').len();
-        let room = trimmed.len().saturating_sub(2);
-        precision *= 10f64.powi(zeros.min(room) as i32);
+        // Four digits and more keep two significant digits ("20,000" is 19,500 to 20,500); below
+        // that only a run of zeros reads as rounding ("500" is 495 to 505, "120" is exact).
+        let used = if trimmed.len() >= 4 {
+            zeros.min(trimmed.len() - 2)
+        } else {
+            zeros.saturating_sub(1)
+        };
+        precision *= 10f64.powi(used as i32);
     }
     // Round away float noise from the scale division ("1.5 million" → 100,000 exactly).
     let magnitude = 10f64.powf(precision.log10().round());
@@ -658,6 +804,8 @@ mod tests {
         assert_eq!(precision_of("1.5 million", 1.5e6), 100_000.0);
         assert_eq!(precision_of("3 percent", 3.0), 1.0);
         assert_eq!(precision_of("50", 50.0), 1.0);
+        assert_eq!(precision_of("120", 120.0), 1.0);
+        assert_eq!(precision_of("500", 500.0), 10.0);
         assert_eq!(precision_of("three", 3.0), 1.0);
     }
 

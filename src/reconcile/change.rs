@@ -37,7 +37,66 @@ pub fn check(doc: &Doc) -> Vec<Finding> {
         }
     }
     check_fractions(doc, &mut out);
+    check_as_many_as(doc, &mut out);
     out
+}
+
+/// `ratio_mismatch` for "Requests from France came to 2,400, about half as many as those from the
+/// United States": the figure against the nearest earlier figure whose sentence names that country.
+fn check_as_many_as(doc: &Doc, out: &mut Vec<Finding>) {
+    for (i, g) in doc.figs.iter().enumerate() {
+        if g.f.kind == FigureKind::Percent {
+            continue;
+        }
+        let after = doc.after(g.f.span, 120);
+        let Some(claim) = claim::as_many_as(after) else {
+            continue;
+        };
+        let Some(reference) = doc.figs[..i].iter().rev().find(|r| {
+            r.f.kind == g.f.kind
+                && doc
+                    .sentence_of(r.f.span)
+                    .is_some_and(|s| claim::mentions_country(s.of(doc.text), &claim.country))
+        }) else {
+            continue;
+        };
+        let claimed = Interval::new(claim.low, claim.high);
+        let claimed_wide = if claim.loose {
+            Interval::new(claim.low * 0.9, claim.high * 1.1)
+        } else {
+            claimed
+        };
+        let (Some(rt), Some(rw)) = (
+            g.reading.tight.over(reference.reading.tight),
+            g.reading.wide.over(reference.reading.wide),
+        ) else {
+            continue;
+        };
+        let Some(severity) = verdict(rt.overlaps(claimed), rw.overlaps(claimed_wide)) else {
+            continue;
+        };
+        let (Some(gv), Some(rv)) = (g.reading.value, reference.reading.value) else {
+            continue;
+        };
+        let words = Span::new(g.f.span.end + claim.span.start, g.f.span.end + claim.span.end);
+        let message = format!(
+            "The article says {} is \"{}\" the {} for {}, but it is {} times as many.",
+            g.text,
+            claim.text,
+            reference.text,
+            claim.country,
+            format_ratio(gv / rv)
+        );
+        let mut f = doc.finding(
+            Rule::RatioMismatch,
+            severity,
+            message,
+            &[words, reference.f.span, g.f.span],
+        );
+        f.stated = Some(json!(claim.text));
+        f.expected = Some(json!((gv / rv * 100.0).round() / 100.0));
+        out.push(f);
+    }
 }
 
 fn find_changes(doc: &Doc) -> Vec<Change> {
@@ -61,7 +120,30 @@ fn find_changes(doc: &Doc) -> Vec<Change> {
         } else {
             new
         };
+        // "increased from 91 to 108": the figure after "to" is the newer one, whatever the link says.
+        let (new, old) = if new < old
+            && claim::is_from_to(
+                doc.before(doc.figs[new].f.span, 30),
+                doc.between(doc.figs[new].f.span, doc.figs[old].f.span),
+            ) {
+            (old, new)
+        } else {
+            (new, old)
+        };
         changes.push(describe(doc, new, old));
+    }
+    // "from 1,000 in 2014 to 1,200 in 2015", which the extractor may not link.
+    for old in 0..doc.figs.len().saturating_sub(1) {
+        let new = old + 1;
+        let (o, n) = (&doc.figs[old], &doc.figs[new]);
+        let linked = changes.iter().any(|c| (c.new, c.old) == (new, old));
+        if !linked
+            && o.f.kind == n.f.kind
+            && doc.sentence_of(o.f.span) == doc.sentence_of(n.f.span)
+            && claim::is_from_to(doc.before(o.f.span, 30), doc.between(o.f.span, n.f.span))
+        {
+            changes.push(describe(doc, new, old));
+        }
     }
     changes.extend(anaphoric_changes(doc));
     changes
@@ -71,12 +153,17 @@ fn find_changes(doc: &Doc) -> Vec<Change> {
 fn describe(doc: &Doc, new: usize, old: usize) -> Change {
     let (n, o) = (&doc.figs[new], &doc.figs[old]);
     let sentence = doc.sentence_of(n.f.span).unwrap_or(n.f.span);
-    // The direction word stands between the two values or shortly before the newer one.
-    let window_start = sentence.start.max(n.f.span.start.saturating_sub(60));
-    let window_start = (window_start..=n.f.span.start)
+    // The direction word stands between the two values or shortly before the first of them.
+    let (first, last) = if n.f.span.start < o.f.span.start {
+        (n.f.span, o.f.span)
+    } else {
+        (o.f.span, n.f.span)
+    };
+    let window_start = sentence.start.max(first.start.saturating_sub(60));
+    let window_start = (window_start..=first.start)
         .find(|&i| doc.text.is_char_boundary(i))
-        .unwrap_or(n.f.span.start);
-    let window = &doc.text[window_start..o.f.span.start.max(window_start)];
+        .unwrap_or(first.start);
+    let window = &doc.text[window_start..last.start.max(window_start)];
     let direction =
         claim::last_direction(window).map(|(d, s)| (d, Span::new(window_start + s.start, window_start + s.end)));
     let amount = amount_between(doc, new, old);
@@ -102,6 +189,11 @@ fn amount_between(doc: &Doc, new: usize, old: usize) -> Option<usize> {
         (lo + 1..hi).find(|&i| is_amount(i) && claim::is_from_between(doc.between(doc.figs[i].f.span, o.f.span)))
     {
         return Some(i);
+    }
+    // "rose 20 percent from 1,000 to 1,200": the amount before the earlier value.
+    if old < new {
+        let i = old.checked_sub(1)?;
+        return (is_amount(i) && claim::is_from_between(doc.between(doc.figs[i].f.span, o.f.span))).then_some(i);
     }
     // The amount before the newer value: "rose 15 percent to 81,311".
     let i = new.checked_sub(1)?;
@@ -140,11 +232,22 @@ fn anaphoric_changes(doc: &Doc) -> Vec<Change> {
         let in_sentence: Vec<usize> = (0..doc.figs.len())
             .filter(|&i| sentence.contains(doc.figs[i].f.span))
             .collect();
-        let [amount, old] = in_sentence[..] else { continue };
-        let (a, o) = (&doc.figs[amount], &doc.figs[old]);
-        if !claim::is_change_amount(doc.before(a.f.span, 60))
-            || !claim::is_from_between(doc.between(a.f.span, o.f.span))
-        {
+        // "That was up 12 percent from 31,698" or "That was down from 31,698".
+        let (amount, old) = match in_sentence[..] {
+            [amount, old] => (Some(amount), old),
+            [old] => (None, old),
+            _ => continue,
+        };
+        let o = &doc.figs[old];
+        let linked = match amount {
+            Some(a) => {
+                let a = &doc.figs[a];
+                claim::is_change_amount(doc.before(a.f.span, 60))
+                    && claim::is_from_between(doc.between(a.f.span, o.f.span))
+            }
+            None => claim::is_direction_from(doc.before(o.f.span, 40)),
+        };
+        if !linked || o.f.kind == FigureKind::Percent {
             continue;
         }
         let previous = doc.sentences[k - 1];
@@ -154,13 +257,13 @@ fn anaphoric_changes(doc: &Doc) -> Vec<Change> {
         else {
             continue;
         };
-        let direction = claim::last_direction(doc.between(Span::new(sentence.start, sentence.start), a.f.span))
+        let direction = claim::last_direction(doc.between(Span::new(sentence.start, sentence.start), o.f.span))
             .map(|(d, sp)| (d, Span::new(sentence.start + sp.start, sentence.start + sp.end)));
         out.push(Change {
             new,
             old,
             direction,
-            amount: Some(amount),
+            amount,
             ratio: None,
         });
     }
@@ -188,16 +291,35 @@ fn check_direction(doc: &Doc, c: &Change, out: &mut Vec<Finding>) -> bool {
         "fell"
     };
     let message = format!(
-        "The article says the figure went {} (\"{word_text}\"), but the numbers it gives {actual}: from {} to {}.",
+        "The article says {} went {} (\"{word_text}\"), but the numbers it gives {actual}: from {}{} to {}{}.",
+        subject(n),
         direction_name(dir),
         o.text,
-        n.text
+        when(o),
+        n.text,
+        when(n)
     );
     let mut f = doc.finding(Rule::Direction, severity, message, &[word, o.f.span, n.f.span]);
     f.stated = Some(json!(direction_name(dir)));
     f.expected = Some(json!(if actual == "rose" { "up" } else { "down" }));
     out.push(f);
     true
+}
+
+/// What a figure counts, for messages: "Microsoft's law enforcement requests", or "the figure".
+fn subject(g: &Fig) -> String {
+    match (&g.f.entity, &g.f.measure) {
+        (Some(e), Some(m)) => format!("{e}'s {m}"),
+        (None, Some(m)) => format!("the number of {m}"),
+        _ => "the figure".to_owned(),
+    }
+}
+
+/// " (the first half of 2015)", or nothing when the period is unknown.
+fn when(g: &Fig) -> String {
+    g.f.period
+        .as_ref()
+        .map_or_else(String::new, |p| format!(" ({})", super::sum::period_name(p)))
 }
 
 fn direction_name(d: Direction) -> &'static str {
@@ -255,10 +377,13 @@ fn check_amount(doc: &Doc, c: &Change, out: &mut Vec<Finding>) {
     let unit = if percent { " percent" } else { "" };
     let how = if actual >= 0.0 { "a rise" } else { "a fall" };
     let message = format!(
-        "The article gives the change as {}, but from {} to {} is {how} of {}{unit}.",
+        "The article gives the change in {} as {}, but from {}{} to {}{} is {how} of {}{unit}.",
+        subject(n),
         a.text,
         o.text,
+        when(o),
         n.text,
+        when(n),
         format_number(actual.abs())
     );
     let mut f = doc.finding(Rule::ChangeMismatch, severity, message, &[a.f.span, o.f.span, n.f.span]);
@@ -289,11 +414,14 @@ fn check_ratio(doc: &Doc, c: &Change, out: &mut Vec<Finding>) {
         return;
     };
     let message = format!(
-        "The article says the figure \"{}\", but {} is {} times {}.",
+        "The article says {} \"{}\", but {}{} is {} times {}{}.",
+        subject(n),
         r.text,
         n.text,
+        when(n),
         format_ratio(nv / ov),
-        o.text
+        o.text,
+        when(o)
     );
     let mut f = doc.finding(Rule::RatioMismatch, severity, message, &[r.span, o.f.span, n.f.span]);
     f.stated = Some(json!(r.text));

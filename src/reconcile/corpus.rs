@@ -169,8 +169,11 @@ fn finding(key: &Key, odd: &Stated, common: &Stated, severity: Severity) -> Find
         name(odd),
         name(common)
     );
-    let odd_articles = articles_of(odd);
-    let involved: BTreeSet<&str> = odd_articles.iter().chain(articles_of(common).iter()).copied().collect();
+    let involved: BTreeSet<&str> = articles_of(odd)
+        .iter()
+        .chain(articles_of(common).iter())
+        .copied()
+        .collect();
     let evidence = [odd, common]
         .iter()
         .filter_map(|s| s.sources.first())
@@ -181,10 +184,8 @@ fn finding(key: &Key, odd: &Stated, common: &Stated, severity: Severity) -> Find
         })
         .collect();
     Finding {
-        // The article that disagrees with the rest, when it is a single one.
-        article: (odd_articles.len() == 1)
-            .then(|| odd_articles.iter().next().map(|a| a.to_string()))
-            .flatten(),
+        // A corpus-level finding; its first evidence is the value that disagrees with the rest.
+        article: None,
         articles: involved.into_iter().map(str::to_owned).collect(),
         rule: Rule::CrossDocument,
         severity,

@@ -10,11 +10,20 @@ use crate::extract::Period;
 use crate::read::Span;
 use serde_json::json;
 
-/// Compares the report period the lede announces with the periods of the body's figures.
+/// Compares the report period the lede (or else the headline) announces with the periods of the
+/// body's figures.
 pub fn check(doc: &Doc) -> Vec<Finding> {
-    let Some((announced, span)) = announced_period(doc) else {
-        return Vec::new();
-    };
+    let lede = announced_period(doc).map(|(p, span)| (p, Some(span), "introduces the report as covering"));
+    let headline = headline_period(doc).map(|p| (p, None, "says in its headline that its figures are for"));
+    // One finding at most: the lede's claim first, then the headline's.
+    lede.into_iter()
+        .chain(headline)
+        .find_map(|(announced, span, source)| mismatch(doc, announced, span, source))
+        .into_iter()
+        .collect()
+}
+
+fn mismatch(doc: &Doc, announced: Period, span: Option<Span>, source: &str) -> Option<Finding> {
     // Figures named only as the point of comparison are about another period on purpose.
     let body: Vec<(&Period, Span)> = doc
         .figs
@@ -28,19 +37,34 @@ pub fn check(doc: &Doc) -> Vec<Finding> {
         .filter(|(p, _)| p.end < announced.start || p.start > announced.end)
         .collect();
     if within || elsewhere.is_empty() {
-        return Vec::new();
+        return None;
     }
     let (other, example) = elsewhere[0];
     let message = format!(
-        "The article introduces the report as covering {}, but the figures it gives are for {} (for example {}).",
+        "The article {source} {}, but the figures it gives are for {} (for example {}).",
         period_name(&announced),
         period_name(other),
         example.of(doc.text)
     );
-    let mut f = doc.finding(Rule::PeriodMismatch, Severity::Error, message, &[span, *example]);
+    let spans: Vec<Span> = span.into_iter().chain([*example]).collect();
+    let mut f = doc.finding(Rule::PeriodMismatch, Severity::Error, message, &spans);
     f.stated = Some(json!(announced.label()));
     f.expected = Some(json!(other.label()));
-    vec![f]
+    Some(f)
+}
+
+/// A half, quarter or month the headline names ("... requests in first half of 2015"); a bare
+/// year in a headline is too often the year of the news rather than of the figures.
+fn headline_period(doc: &Doc) -> Option<Period> {
+    let title = doc.title?;
+    let published = doc
+        .published
+        .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+    find_periods(title, published)
+        .into_iter()
+        .filter(|m| !m.anaphoric && !m.reference)
+        .filter_map(|m| m.period)
+        .find(|p| p.label().contains('-'))
 }
 
 /// "its transparency report for the first half of 2014" in the first paragraph.
@@ -65,7 +89,9 @@ fn announced_in(doc: &Doc, lede: Span, published: Option<chrono::NaiveDate>) -> 
         let span = Span::new(lede.start + m.span.start, lede.start + m.span.end);
         let before = doc.before(span, 40);
         let before = before.strip_suffix("the ").unwrap_or(before);
-        (claim::announces_report_period(before) && !m.reference).then_some(())?;
+        let after = doc.after(span, 60);
+        let announces = claim::announces_report_period(before) || claim::attributes_to_report(after);
+        (announces && !m.reference).then_some(())?;
         Some((m.period?, span))
     })
 }

@@ -24,33 +24,36 @@ fn is_share(doc: &Doc, g: &Fig) -> bool {
     g.f.kind == FigureKind::Percent && !claim::is_change_amount(doc.before(g.f.span, 60))
 }
 
-/// "3 percent ... The remaining 97 percent": the shares since the paragraph start (or the last
-/// complement) and the complement must make 100 percent.
+/// "3 percent ... The remaining 97 percent": the shares before the complement in its sentence (or,
+/// when it has none, in the sentence before) and the complement must make 100 percent.
 fn complements(doc: &Doc) -> Vec<Finding> {
     let mut out = Vec::new();
-    let mut group: Vec<&Fig> = Vec::new();
-    let mut paragraph = None;
-    for g in &doc.figs {
-        let p = doc.paragraph_of(g.f.span);
-        if p != paragraph {
-            group.clear();
-            paragraph = p;
-        }
-        if !is_share(doc, g) {
+    for (k, g) in doc.figs.iter().enumerate() {
+        if !is_share(doc, g) || !claim::is_complement(doc.before(g.f.span, 40)) {
             continue;
         }
-        if !claim::is_complement(doc.before(g.f.span, 40)) {
-            group.push(g);
+        let Some(here) = doc.sentence_of(g.f.span) else {
             continue;
-        }
-        if !group.is_empty() {
-            let mut all = group.clone();
-            all.push(g);
-            if let Some(f) = check_hundred(doc, &all, g) {
-                out.push(f);
+        };
+        let shares_in = |s: crate::read::Span| -> Vec<&Fig> {
+            doc.figs[..k]
+                .iter()
+                .filter(|h| s.contains(h.f.span) && is_share(doc, h))
+                .collect()
+        };
+        let mut group = shares_in(here);
+        if group.is_empty() {
+            let previous = doc.sentences.iter().rev().find(|s| s.end <= here.start);
+            let same_paragraph = previous.is_some_and(|p| doc.paragraph_of(*p) == doc.paragraph_of(here));
+            if let Some(p) = previous.filter(|_| same_paragraph) {
+                group = shares_in(*p);
             }
         }
-        group.clear();
+        if group.is_empty() {
+            continue;
+        }
+        group.push(g);
+        out.extend(check_hundred(doc, &group, g));
     }
     out
 }
@@ -99,6 +102,11 @@ fn listed_shares(doc: &Doc) -> Vec<Finding> {
             .filter(|g| sentence.contains(g.f.span) && is_share(doc, g))
             .collect();
         let s = sentence.of(doc.text);
+        // Only a sentence that presents a breakdown ("split by source: 33 percent ...").
+        let first = shares.first().map_or(sentence.start, |g| g.f.span.start);
+        if !claim::introduces_breakdown(&doc.text[sentence.start..first]) {
+            continue;
+        }
         if shares.len() < 2
             || claim::last_direction(s).is_some()
             || shares.iter().any(|g| claim::is_complement(doc.before(g.f.span, 40)))
@@ -148,9 +156,18 @@ fn shares_of_totals(doc: &Doc) -> Vec<Finding> {
             {
                 (Some(next), part_after(doc, i + 1))
             }
-            _ if claim::refers_to_earlier_total(doc.after(share.f.span, 40)) => {
-                (earlier_total(doc, i), part_after(doc, i))
-            }
+            _ if claim::refers_to_earlier_total(doc.after(share.f.span, 40)) => match restated_part(doc, i) {
+                // "Turkey filed 477 of the requests, or 60 percent of the total."
+                Some(p) => {
+                    let head =
+                        counted_noun(doc.after(share.f.span, 40)).or_else(|| counted_noun(doc.after(p.f.span, 40)));
+                    (earlier_total(doc, i - 1, head.as_deref()), Some(p))
+                }
+                None => {
+                    let head = counted_noun(doc.after(share.f.span, 40));
+                    (earlier_total(doc, i, head.as_deref()), part_after(doc, i))
+                }
+            },
             _ => (None, None),
         };
         let (Some(total), Some(part)) = (total, part) else {
@@ -163,18 +180,71 @@ fn shares_of_totals(doc: &Doc) -> Vec<Finding> {
     out
 }
 
-/// The total "of them" refers to: the last count before the share in the same or the previous
-/// paragraph that is not a part or a comparison value.
-fn earlier_total<'d, 'a>(doc: &'d Doc<'a>, i: usize) -> Option<&'d Fig<'a>> {
+/// The count a share restates, when the share comes second: "477 of the requests, or 60 percent".
+fn restated_part<'d, 'a>(doc: &'d Doc<'a>, i: usize) -> Option<&'d Fig<'a>> {
+    let share = &doc.figs[i];
+    let prev = doc.figs.get(i.checked_sub(1)?)?;
+    (prev.f.kind != FigureKind::Percent
+        && doc.sentence_of(prev.f.span) == doc.sentence_of(share.f.span)
+        && claim::is_part_between(doc.between(prev.f.span, share.f.span)))
+    .then_some(prev)
+}
+
+/// The total "of them" refers to: the subject of the discussion, i.e. the first figure that may be
+/// a total in the share's paragraph before it, or else in one of the three paragraphs before.
+/// When the text names what the total counts ("of the requests"), a figure counting something
+/// else ("accounts") is not it; one with no measure is taken only when none counts the same.
+fn earlier_total<'d, 'a>(doc: &'d Doc<'a>, i: usize, head: Option<&str>) -> Option<&'d Fig<'a>> {
     let share = &doc.figs[i];
     let here = doc.paragraph_of(share.f.span)?;
     let k = doc.paragraphs.iter().position(|p| *p == here)?;
-    let from = doc.paragraphs[k.saturating_sub(1)].start;
-    doc.figs[..i]
-        .iter()
-        .rev()
-        .take_while(|g| g.f.span.start >= from)
-        .find(|g| g.f.kind != FigureKind::Percent && g.quantity.is_some() && !doc.is_reference(g))
+    let scope: Vec<crate::read::Span> = (k.saturating_sub(3)..=k).rev().map(|j| doc.paragraphs[j]).collect();
+    let candidates = |p: crate::read::Span| -> Vec<&'d Fig<'a>> {
+        doc.figs[..i]
+            .iter()
+            .filter(|g| p.contains(g.f.span) && could_be_total(doc, g))
+            .collect()
+    };
+    let counts = |g: &Fig, wanted: &str| {
+        g.f.measure.as_deref().is_some_and(|m| {
+            let m = claim::complete_measure(m, doc.after(g.f.span, 60));
+            m.split_whitespace()
+                .last()
+                .is_some_and(|w| w.trim_end_matches('s') == wanted.trim_end_matches('s'))
+        })
+    };
+    match head {
+        Some(h) => scope
+            .iter()
+            .find_map(|p| candidates(*p).into_iter().find(|g| counts(g, h)))
+            .or_else(|| {
+                scope
+                    .iter()
+                    .find_map(|p| candidates(*p).into_iter().find(|g| g.f.measure.is_none()))
+            }),
+        None => scope.iter().find_map(|p| candidates(*p).into_iter().next()),
+    }
+}
+
+/// What a share or part says its total counts: "of the requests" gives `requests`; "of the
+/// total" and "of them" say nothing.
+fn counted_noun(after: &str) -> Option<String> {
+    let base = claim::share_base(after)?;
+    let noun = base.split_whitespace().last()?.to_owned();
+    (!matches!(noun.as_str(), "total" | "them" | "those" | "these" | "all" | "cases")).then_some(noun)
+}
+
+/// Whether a figure may be the total a later share refers to: a count that is not itself a part,
+/// a restated share, a change amount, a range bound or the earlier value of a comparison.
+fn could_be_total(doc: &Doc, g: &Fig) -> bool {
+    let (before, after) = (doc.before(g.f.span, 60), doc.after(g.f.span, 40));
+    g.f.kind != FigureKind::Percent
+        && g.reading.value.is_some()
+        && !doc.is_reference(g)
+        && !claim::is_partitive(after)
+        && !claim::restates_share(before)
+        && !claim::is_change_amount(before)
+        && !claim::is_range_bound(before, after)
 }
 
 fn check_share(doc: &Doc, share: &Fig, total: &Fig, part: &Fig) -> Option<Finding> {

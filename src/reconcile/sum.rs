@@ -5,7 +5,8 @@
 use super::doc::{Doc, Fig};
 use super::reading::{format_number, verdict, Interval};
 use super::{Finding, Rule};
-use crate::extract::Period;
+use crate::extract::claim;
+use crate::extract::{FigureKind, Period};
 use chrono::Datelike;
 use serde_json::json;
 
@@ -35,8 +36,21 @@ fn summable<'d, 'a>(doc: &'d Doc<'a>) -> Vec<&'d Fig<'a>> {
         .collect()
 }
 
-/// Checks every whole whose parts the article also states.
+/// Checks every whole whose parts the article also states: parts of a period, and breakdowns of
+/// a total within a sentence. One finding per whole.
 pub fn check(doc: &Doc) -> Vec<Finding> {
+    let mut out = by_period(doc);
+    for f in breakdowns(doc).into_iter().chain(tables(doc)) {
+        let whole = f.evidence.last().map(|e| e.span);
+        if !out.iter().any(|o| o.evidence.iter().any(|e| Some(e.span) == whole)) {
+            out.push(f);
+        }
+    }
+    out
+}
+
+/// Halves and quarters against their year or half.
+fn by_period(doc: &Doc) -> Vec<Finding> {
     let figs = summable(doc);
     let mut out = Vec::new();
     for whole in &figs {
@@ -62,6 +76,117 @@ pub fn check(doc: &Doc) -> Vec<Finding> {
     out
 }
 
+/// Figures that may be parts of a breakdown: counts and money that are not change amounts.
+fn is_part(doc: &Doc, g: &Fig) -> bool {
+    g.f.kind != FigureKind::Percent && g.reading.value.is_some() && !claim::is_change_amount(doc.before(g.f.span, 60))
+}
+
+/// "1,257 in the first half and 1,622 in the second half, for a total of 2,879" (the parts must
+/// make the total) and "Of the 5,624 demands, 2,576 came with a gag order and the remaining 3,148
+/// did not" (the parts must make the total when the last is "the remaining", and must not exceed
+/// it otherwise).
+fn breakdowns(doc: &Doc) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for sentence in doc.sentences {
+        let figs: Vec<&Fig> = doc
+            .figs
+            .iter()
+            .filter(|g| sentence.contains(g.f.span) && is_part(doc, g))
+            .collect();
+        for (k, whole) in figs.iter().enumerate() {
+            let before = doc.before(whole.f.span, 80);
+            let same_kind = |g: &&&Fig| g.f.kind == whole.f.kind && g.f.unit == whole.f.unit;
+            if claim::totals_what_precedes(before) {
+                let parts: Vec<&Fig> = figs[..k].iter().filter(same_kind).copied().collect();
+                if parts.len() >= 2 {
+                    out.extend(check_breakdown(doc, whole, &parts, true));
+                }
+            } else if claim::opens_breakdown(&doc.text[sentence.start..whole.f.span.start]) {
+                let parts: Vec<&Fig> = figs[k + 1..].iter().filter(same_kind).copied().collect();
+                let complete = parts
+                    .last()
+                    .is_some_and(|g| claim::is_complement(doc.before(g.f.span, 40)));
+                if parts.len() >= 2 || complete {
+                    out.extend(check_breakdown(doc, whole, &parts, complete));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Rows of a table (flattened into one paragraph each) against its total row:
+/// "Turkey 477 / Russia 91 / ... / Total 796".
+fn tables(doc: &Doc) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let mut rows: Vec<&Fig> = Vec::new();
+    for p in doc.paragraphs {
+        let Some((is_total, n)) = claim::table_row(p.of(doc.text)) else {
+            rows.clear();
+            continue;
+        };
+        let span = crate::read::Span::new(p.start + n.start, p.start + n.end);
+        let Some(fig) = doc.figs.iter().find(|g| g.f.span == span) else {
+            rows.clear();
+            continue;
+        };
+        if !is_total {
+            rows.push(fig);
+            continue;
+        }
+        if rows.len() >= 2 {
+            out.extend(check_breakdown(doc, fig, &rows, true));
+        }
+        rows.clear();
+    }
+    out
+}
+
+fn check_breakdown(doc: &Doc, whole: &Fig, parts: &[&Fig], complete: bool) -> Option<Finding> {
+    let sum = |wide: bool| {
+        parts.iter().fold(Interval::point(0.0), |acc, g| {
+            acc.plus(if wide { g.reading.wide } else { g.reading.tight })
+        })
+    };
+    let fits = |wide: bool| {
+        let (s, w) = (sum(wide), if wide { whole.reading.wide } else { whole.reading.tight });
+        if complete {
+            s.overlaps(w)
+        } else {
+            s.low <= w.high + 1e-9
+        }
+    };
+    let severity = verdict(fits(false), fits(true))?;
+    let total: f64 = parts.iter().filter_map(|g| g.reading.value).sum();
+    let names: Vec<&str> = parts.iter().map(|g| g.text).collect();
+    let message = if complete {
+        format!(
+            "The parts, {}, add up to {}, but the article gives their total as {}.",
+            join_and(&names),
+            format_number(total),
+            whole.text
+        )
+    } else {
+        format!(
+            "The parts, {}, add up to {}, more than the total of {} they are part of.",
+            join_and(&names),
+            format_number(total),
+            whole.text
+        )
+    };
+    let mut spans: Vec<_> = parts.iter().map(|g| g.f.span).collect();
+    spans.push(whole.f.span);
+    let mut f = doc.finding(Rule::SumMismatch, severity, message, &spans);
+    // Keep the whole last, as the caller and readers expect it.
+    if let Some(i) = f.evidence.iter().position(|e| e.span == whole.f.span) {
+        let w = f.evidence.remove(i);
+        f.evidence.push(w);
+    }
+    f.expected = Some(json!(total));
+    f.stated = whole.reading.value.map(|v| json!(v));
+    Some(f)
+}
+
 fn same_quantity(a: &Fig, b: &Fig) -> bool {
     a.quantity == b.quantity && a.f.entity == b.f.entity && a.f.kind == b.f.kind
 }
@@ -82,8 +207,14 @@ fn check_sum(doc: &Doc, whole: &Fig, parts: &[Vec<&Fig>]) -> Option<Finding> {
     let total: f64 = pick.iter().filter_map(|g| g.reading.value).sum();
     let names: Vec<&str> = pick.iter().map(|g| g.text).collect();
     let label = whole.f.period.as_ref().map(period_name).unwrap_or_default();
+    let parts = match (pick.len(), label.starts_with("the year")) {
+        (2, true) => "The two halves",
+        (4, true) => "The four quarters",
+        (2, false) => "The two quarters",
+        _ => "The parts",
+    };
     let message = format!(
-        "The parts, {}, add up to {}, but the article gives {} as {}.",
+        "{parts}, {}, add up to {}, but the article gives {} as {}.",
         join_and(&names),
         format_number(total),
         label,
