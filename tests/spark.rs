@@ -1,5 +1,6 @@
 //! Runs examples/spark/job.py for real under PySpark (`local[2]`) on a few hundred articles and
-//! checks that its dataset is the one `figmine run` writes for the same articles.
+//! checks that its dataset is the one `figmine run` writes for the same articles; and the same
+//! for the Hadoop Streaming recipe (examples/spark/hadoop_streaming.py), shuffled as Hadoop would.
 //!
 //! It needs Java and a Python with pyspark: `$FIGMINE_SPARK_PYTHON`, else the virtual environment
 //! `.ci/run` creates at `~/.cache/figmine-spark-venv`. Without them the test says why and passes,
@@ -11,6 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 const JOB: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/spark/job.py");
+const HADOOP: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/spark/hadoop_streaming.py");
 const FILES_TO_JSONL: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/spark/files_to_jsonl.py");
 
 /// The Python that has pyspark, or why there is none.
@@ -127,6 +129,58 @@ fn run_ok(cmd: &mut Command) -> std::process::Output {
     out
 }
 
+/// Generated articles, their map input lines and `figmine run`'s dataset.
+struct Fixture {
+    tmp: tempfile::TempDir,
+    input: PathBuf,
+    expected: BTreeMap<String, Value>,
+}
+
+const ARTICLES: usize = 300;
+
+fn fixture(python: &Path) -> Fixture {
+    let tmp = tempfile::tempdir().unwrap();
+    let articles = generated_corpus(&tmp.path().join("gen"), ARTICLES);
+    let run_out = tmp.path().join("run");
+    run_ok(
+        Command::new(env!("CARGO_BIN_EXE_figmine"))
+            .arg("run")
+            .arg(&articles)
+            .arg("--out")
+            .arg(&run_out)
+            .arg("--quiet"),
+    );
+    let expected = rows_by_key(&read(&run_out.join("dataset.jsonl")));
+    assert!(
+        expected.len() >= 50,
+        "a dataset worth comparing: {} rows",
+        expected.len()
+    );
+    let several = expected.values().filter(|r| r["articles"].as_f64() > Some(1.0)).count();
+    let conflicts = expected.values().filter(|r| r["conflict"] == Value::Bool(true)).count();
+    assert!(
+        several >= 10 && conflicts >= 5,
+        "rows stated by several articles ({several}) and conflicts ({conflicts}) for the reducers to agree on"
+    );
+    let input = tmp.path().join("input.jsonl");
+    let lines = run_ok(Command::new(python).arg(FILES_TO_JSONL).arg(&articles)).stdout;
+    std::fs::write(&input, lines).unwrap();
+    Fixture { tmp, input, expected }
+}
+
+/// Asserts that two datasets have the same rows, naming the first difference.
+fn assert_same_dataset(got: &BTreeMap<String, Value>, expected: &BTreeMap<String, Value>) {
+    let missing: Vec<_> = expected.keys().filter(|k| !got.contains_key(*k)).collect();
+    let extra: Vec<_> = got.keys().filter(|k| !expected.contains_key(*k)).collect();
+    assert!(
+        missing.is_empty() && extra.is_empty(),
+        "missing {missing:?}\nextra {extra:?}"
+    );
+    for (key, row) in expected {
+        assert_eq!(&got[key], row, "dataset row {key}");
+    }
+}
+
 #[test]
 fn spark_job_writes_the_dataset_figmine_run_writes() {
     let python = match spark_python() {
@@ -139,35 +193,7 @@ fn spark_job_writes_the_dataset_figmine_run_writes() {
             return;
         }
     };
-    let tmp = tempfile::tempdir().unwrap();
-    let n = 300;
-    let articles = generated_corpus(&tmp.path().join("gen"), n);
-
-    let run_out = tmp.path().join("run");
-    run_ok(
-        Command::new(env!("CARGO_BIN_EXE_figmine"))
-            .arg("run")
-            .arg(&articles)
-            .arg("--out")
-            .arg(&run_out)
-            .arg("--quiet"),
-    );
-    let expected = rows_by_key(&std::fs::read_to_string(run_out.join("dataset.jsonl")).unwrap());
-    assert!(
-        expected.len() >= 50,
-        "a dataset worth comparing: {} rows",
-        expected.len()
-    );
-    let several = expected.values().filter(|r| r["articles"].as_f64() > Some(1.0)).count();
-    let conflicts = expected.values().filter(|r| r["conflict"] == Value::Bool(true)).count();
-    assert!(
-        several >= 10 && conflicts >= 5,
-        "rows stated by several articles ({several}) and conflicts ({conflicts}) for the reducers to agree on"
-    );
-
-    let input = tmp.path().join("input.jsonl");
-    let lines = run_ok(Command::new(&python).arg(FILES_TO_JSONL).arg(&articles)).stdout;
-    std::fs::write(&input, lines).unwrap();
+    let Fixture { tmp, input, expected } = fixture(&python);
     let spark_out = tmp.path().join("spark");
     let job = run_ok(
         Command::new(&python)
@@ -181,18 +207,13 @@ fn spark_job_writes_the_dataset_figmine_run_writes() {
             .env("SPARK_LOCAL_IP", "127.0.0.1"),
     );
     let summary = String::from_utf8_lossy(&job.stdout);
-    assert!(summary.contains(&format!("{n} articles, 0 failed inputs")), "{summary}");
+    assert!(
+        summary.contains(&format!("{ARTICLES} articles, 0 failed inputs")),
+        "{summary}"
+    );
 
     let got = rows_by_key(&read(&spark_part(&spark_out.join("dataset.json"), ".json")));
-    let missing: Vec<_> = expected.keys().filter(|k| !got.contains_key(*k)).collect();
-    let extra: Vec<_> = got.keys().filter(|k| !expected.contains_key(*k)).collect();
-    assert!(
-        missing.is_empty() && extra.is_empty(),
-        "missing {missing:?}\nextra {extra:?}"
-    );
-    for (key, row) in &expected {
-        assert_eq!(&got[key], row, "dataset row {key}");
-    }
+    assert_same_dataset(&got, &expected);
     let csv = read(&spark_part(&spark_out.join("dataset.csv"), ".csv"));
     let header: Vec<&str> = csv.lines().next().unwrap_or_default().split(',').collect();
     assert!(
@@ -211,4 +232,61 @@ fn spark_job_writes_the_dataset_figmine_run_writes() {
         parquet.starts_with(b"PAR1") && parquet.ends_with(b"PAR1"),
         "a Parquet file"
     );
+}
+
+/// Runs the Hadoop Streaming recipe the way Hadoop would: the mapper over two input splits, its
+/// lines partitioned by the text before the first TAB over three reducers, sorted within each.
+#[test]
+fn hadoop_streaming_recipe_writes_the_dataset_figmine_run_writes() {
+    let python = PathBuf::from("python3");
+    if let Err(e) = Command::new(&python).arg("--version").output() {
+        panic!("the Hadoop Streaming test needs python3 on PATH: {e}");
+    }
+    let Fixture { tmp, input, expected } = fixture(&python);
+    let figmine = env!("CARGO_BIN_EXE_figmine");
+    let lines = read(&input);
+    let all: Vec<&str> = lines.lines().collect();
+    let mut reducers: Vec<Vec<String>> = vec![Vec::new(); 3];
+    for (i, split) in all.chunks(all.len().div_ceil(2)).enumerate() {
+        let split_file = tmp.path().join(format!("split{i}.jsonl"));
+        std::fs::write(&split_file, split.join("\n") + "\n").unwrap();
+        let mapped = run_ok(
+            Command::new(&python)
+                .arg(HADOOP)
+                .args(["map", "--figmine", figmine])
+                .stdin(std::fs::File::open(&split_file).unwrap()),
+        );
+        for line in String::from_utf8(mapped.stdout).unwrap().lines() {
+            let (key, record) = line.split_once('\t').expect("key<TAB>record");
+            assert!(record.starts_with("{\"type\":"), "{record:.80}");
+            reducers[partition_of(key, 3)].push(line.to_owned());
+        }
+    }
+    let mut got = BTreeMap::new();
+    for (i, mut lines) in reducers.into_iter().enumerate() {
+        lines.sort();
+        let sorted = tmp.path().join(format!("reduce{i}.txt"));
+        std::fs::write(&sorted, lines.join("\n") + "\n").unwrap();
+        let reduced = run_ok(
+            Command::new(&python)
+                .arg(HADOOP)
+                .args(["reduce", "--figmine", figmine])
+                .stdin(std::fs::File::open(&sorted).unwrap()),
+        );
+        for line in String::from_utf8(reduced.stdout).unwrap().lines() {
+            let out: Value = serde_json::from_str(line).unwrap();
+            if out["table"] == "dataset" {
+                got.extend(rows_by_key(&out["row"].to_string()));
+            }
+        }
+    }
+    assert_same_dataset(&got, &expected);
+}
+
+/// A stable partition of a key, like Hadoop's hash partitioner.
+fn partition_of(key: &str, partitions: usize) -> usize {
+    let hash = key
+        .bytes()
+        .fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b)));
+    hash as usize % partitions
 }
