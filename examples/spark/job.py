@@ -35,6 +35,7 @@ import time
 # host name does not resolve; a cluster sets its own.
 os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
 
+from pyspark import SparkConf  # noqa: E402
 from pyspark.sql import SparkSession  # noqa: E402  (after SPARK_LOCAL_IP on purpose)
 from pyspark.sql import functions as F  # noqa: E402
 from pyspark.sql.types import (  # noqa: E402
@@ -69,7 +70,8 @@ def parse_args(argv):
 
 def session(master):
     builder = SparkSession.builder.appName("figmine")
-    if master or "SPARK_MASTER" not in os.environ and not os.environ.get("PYSPARK_SUBMIT_ARGS"):
+    # spark-submit passes its --master in the configuration; plain `python job.py` runs locally.
+    if master or not SparkConf().contains("spark.master"):
         builder = builder.master(master or "local[2]")
     # Few, small shuffles: the default 200 shuffle partitions would only add task overhead.
     spark = (
@@ -93,9 +95,21 @@ def input_lines(sc, args):
 
     def warc_to_lines(files):
         for path in files:
-            yield from run_checked([figmine, "warc2jsonl", "--quiet", path], stdin_lines=None)
+            yield from stream_checked([figmine, "warc2jsonl", "--quiet", path])
 
     return sc.parallelize(paths, len(paths)).mapPartitions(warc_to_lines)
+
+
+def stream_checked(command):
+    """The standard output lines of a command, as they come (a WARC file's lines need not fit in
+    memory); raises once they are read if the command exited non-zero."""
+    with tempfile.TemporaryFile() as stderr:
+        child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=stderr)
+        for raw in child.stdout:
+            yield raw.decode("utf-8").rstrip("\n")
+        if child.wait() != 0:
+            stderr.seek(0)
+            raise RuntimeError(f"{shlex.join(command)} exited with {child.returncode}: {stderr.read()[-2000:].decode()}")
 
 
 def run_checked(command, stdin_lines):
