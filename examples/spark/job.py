@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """figmine under Apache Spark: the map step and the reduce step of figmine as one PySpark job.
 
-    map     input lines --RDD.pipe(figmine extract --stdin)--> tagged records
-    load    spark.read.json(tagged records)                   --> a DataFrame of every record
-    reduce  figure records, partitioned by (entity, measure, period),
+    map     input lines --RDD.pipe(figmine extract --stdin)--> tagged records (kept as lines)
+    reduce  figure records, partitioned by (entity, quantity, period),
             each partition through `figmine reconcile`        --> dataset rows, corpus findings
+    load    spark.read.json(dataset rows, error records)      --> DataFrames
     write   OUT/dataset.parquet, OUT/dataset.csv, OUT/dataset.json, OUT/findings.json, OUT/errors.json
 
 Usage (see README.md next to this file):
@@ -151,8 +151,14 @@ def reduce_partitions(figures, figmine, partitions):
     return grouped.mapPartitions(reconcile)
 
 
-# The fields of the map step's tagged records the job reads as columns.
-RECORD_SCHEMA = StructType([StructField("type", StringType()), StructField("id", StringType()), StructField("error", StringType())])
+# An `error` record of the map step.
+ERROR_SCHEMA = StructType([StructField("id", StringType()), StructField("error", StringType())])
+
+
+def record_type(line):
+    """The "type" of a tagged record line, which figmine writes first: no need to parse it all."""
+    prefix = '{"type":"'
+    return line[len(prefix) : line.index('"', len(prefix))] if line.startswith(prefix) else None
 
 # The dataset row contract (README "Output"), given rather than inferred: one pass less, and the
 # same column types whatever the rows hold.
@@ -195,14 +201,13 @@ def write_lines(spark, lines, path):
     frame.coalesce(1).write.mode("overwrite").text(path)
 
 
-def write_findings_and_errors(spark, out, reduced, records, records_df):
+def write_findings_and_errors(spark, out, reduced, records, errors_df):
     """Writes the findings (per article from the map step, corpus-level from the reducers) as the
     JSON lines figmine writes, and the inputs that failed as {"id", "error"} lines."""
-    article_findings = records.filter(lambda s: s.startswith('{"type":"finding"'))
+    article_findings = records.filter(lambda s: record_type(s) == "finding")
     findings = rows_of(reduced, "findings").union(article_findings)
     write_lines(spark, findings, os.path.join(out, "findings.json"))
-    errors = records_df.where(F.col("type") == "error").select("id", "error")
-    errors.coalesce(1).write.mode("overwrite").json(os.path.join(out, "errors.json"))
+    errors_df.coalesce(1).write.mode("overwrite").json(os.path.join(out, "errors.json"))
 
 
 class Laps:
@@ -233,17 +238,18 @@ def main(argv):
     records = lines.pipe(shlex.join([args.figmine, "extract", "--stdin"]), checkCode=True)
     # Read several times (counts, reduce, findings), so kept rather than extracted again.
     records = records.persist()
-    # Only the columns the job uses: no schema inference pass over every article's text.
-    records_df = spark.read.json(records, schema=RECORD_SCHEMA).persist()
-    counts = {r["type"]: r["count"] for r in records_df.groupBy("type").count().collect()}
+    counts = records.map(record_type).countByValue()
+    # Only the failed inputs go through the JSON reader: parsing every article's text again in
+    # the JVM cost more than the extraction itself (6.6 s against 1.2 s for 1,000 articles).
+    errors_df = spark.read.json(records.filter(lambda s: record_type(s) == "error"), schema=ERROR_SCHEMA)
     laps.lap("map")
-    figures = records.filter(lambda s: s.startswith('{"type":"figure"'))
+    figures = records.filter(lambda s: record_type(s) == "figure")
     reduce_n = args.reduce_partitions or lines.getNumPartitions()
     reduced = reduce_partitions(figures, args.figmine, reduce_n).persist()
     rows = reduced.filter(lambda s: s.startswith('{"table": "dataset"')).count()
     laps.lap("reduce")
     write_dataset(spark, args.out, reduced)
-    write_findings_and_errors(spark, args.out, reduced, records, records_df)
+    write_findings_and_errors(spark, args.out, reduced, records, errors_df)
     laps.lap("write")
     print(
         f"figmine under Spark: {counts.get('article', 0)} articles, {counts.get('error', 0)} failed inputs, "
