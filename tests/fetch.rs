@@ -529,6 +529,36 @@ fn a_gzip_bomb_stops_at_the_size_cap() {
 }
 
 #[test]
+fn deflate_and_gzip_bodies_are_decoded() {
+    let server = site(|r| {
+        let (encoding, body) = if r.path == "/deflate" {
+            let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+            z.write_all(b"<p>deflated</p>").unwrap();
+            ("deflate", z.finish().unwrap())
+        } else {
+            ("gzip", gzip(b"<p>gzipped</p>"))
+        };
+        Reply::Full(
+            200,
+            vec![
+                ("Content-Type", "text/html".into()),
+                ("Content-Encoding", encoding.into()),
+            ],
+            body,
+        )
+    });
+    let fetcher = fetcher(settings());
+    assert_eq!(
+        page(&fetcher.fetch_page(&server.url("/deflate"), None)).body,
+        b"<p>deflated</p>"
+    );
+    assert_eq!(
+        page(&fetcher.fetch_page(&server.url("/gzip"), None)).body,
+        b"<p>gzipped</p>"
+    );
+}
+
+#[test]
 fn a_10_mb_page_is_skipped_whether_or_not_its_length_is_declared() {
     let big = "<p>x</p>".repeat(10 * 1024 * 1024 / 8).into_bytes();
     let server = site(move |r| {
@@ -604,14 +634,21 @@ fn a_mislabelled_charset_still_reads() {
 
 #[test]
 fn the_cache_revalidates_with_etags_and_serves_offline() {
-    let server = site(|r| match r.headers.get("if-none-match").map(String::as_str) {
-        Some("\"v1\"") => status(304),
-        _ => Reply::Full(
-            200,
-            vec![("Content-Type", "text/html".into()), ("ETag", "\"v1\"".into())],
-            b"<p>cached page</p>".to_vec(),
-        ),
-    });
+    let server = Server::start(
+        |r| match (r.path.as_str(), r.headers.get("if-none-match").map(String::as_str)) {
+            ("/robots.txt", Some("\"r1\"")) | (_, Some("\"v1\"")) => status(304),
+            ("/robots.txt", _) => Reply::Full(
+                200,
+                vec![("Content-Type", "text/plain".into()), ("ETag", "\"r1\"".into())],
+                b"User-agent: *\nDisallow: /private/\n".to_vec(),
+            ),
+            _ => Reply::Full(
+                200,
+                vec![("Content-Type", "text/html".into()), ("ETag", "\"v1\"".into())],
+                b"<p>cached page</p>".to_vec(),
+            ),
+        },
+    );
     let dir = tempfile::tempdir().unwrap();
     let cached = || FetchSettings {
         cache: Some(dir.path().to_path_buf()),
@@ -625,6 +662,18 @@ fn the_cache_revalidates_with_etags_and_serves_offline() {
     let hits = server.hits("/a");
     assert_eq!(hits.len(), 2);
     assert_eq!(hits[1].headers.get("if-none-match").map(String::as_str), Some("\"v1\""));
+    let robots = server.hits("/robots.txt");
+    assert_eq!(robots.len(), 2, "once per run");
+    assert_eq!(
+        robots[1].headers.get("if-none-match").map(String::as_str),
+        Some("\"r1\"")
+    );
+    let blocked = fetcher(cached()).fetch_page(&server.url("/private/x"), None);
+    assert_eq!(
+        failure(&blocked).outcome,
+        Outcome::Skipped,
+        "rules read back from the cache"
+    );
 
     let offline = fetcher(FetchSettings {
         offline: true,

@@ -373,15 +373,27 @@ impl Fetcher {
             if !self.settings.allow_private && address::check_literal(&robots_url).is_err() {
                 return Robots::allow_all();
             }
-            match self.request(&robots_url, None, false) {
-                Ok(Answer::Page(page)) => return Robots::parse(agent, &page.body),
+            // Cached and revalidated like pages, so a second run re-reads robots.txt for free.
+            let cached = self.cache.as_ref().and_then(|c| c.get(&robots_url));
+            let cached = cached.filter(|e| e.location.is_none());
+            match self.request(&robots_url, cached.as_ref(), false) {
+                Ok(Answer::Page(page)) => {
+                    let entry = Entry::page(&robots_url, &page.content_type, &page.etag, &page.last_modified);
+                    self.store(&robots_url, entry, Some(&page.body));
+                    return Robots::parse(agent, &page.body);
+                }
+                Ok(Answer::NotModified) => {
+                    return match self.cache.as_ref().map(|c| c.body(&robots_url)) {
+                        Some(Ok(body)) => Robots::parse(agent, &body),
+                        _ => Robots::allow_all(),
+                    }
+                }
                 Ok(Answer::Redirect(location)) => match robots_url.join(&location) {
                     Ok(next) => robots_url = next,
                     Err(_) => return Robots::allow_all(),
                 },
                 Ok(Answer::Status(s)) if s.is_client_error() => return Robots::allow_all(),
                 Ok(Answer::Status(s)) => return Robots::disallow_all(format!("robots.txt answered {s}")),
-                Ok(Answer::NotModified) => return Robots::allow_all(),
                 Err(f) if f.outcome == Outcome::Skipped => return Robots::allow_all(),
                 Err(f) => return Robots::disallow_all(format!("robots.txt unreachable: {}", f.reason)),
             }
