@@ -65,7 +65,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         (summary, Some(fetcher.stats()))
     };
     if !args.quiet {
-        eprintln!("{}", describe(&summary, web_stats.as_ref(), &args.out));
+        eprintln!("{}", describe(&summary, web_stats.as_ref(), skipped.get(), &args.out));
     }
     Ok(ExitCode::from(if summary.failed > skipped.get() {
         EXIT_SOME_FAILED
@@ -74,7 +74,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }))
 }
 
-fn describe(s: &Summary, web: Option<&Stats>, out: &std::path::Path) -> String {
+fn describe(s: &Summary, web: Option<&Stats>, skipped: usize, out: &std::path::Path) -> String {
     let mut text = format!(
         "{} inputs: {} articles read, {} failed; {} figures, {} quotes, {} findings",
         s.inputs,
@@ -91,6 +91,11 @@ fn describe(s: &Summary, web: Option<&Stats>, out: &std::path::Path) -> String {
     if let Some(stats) = web {
         text.push('\n');
         text.push_str(&describe_stats(stats));
+    }
+    if skipped > 0 {
+        text.push_str(&format!(
+            "\n{skipped} of the failed were skipped on purpose (robots.txt, content type, size, status in archive)"
+        ));
     }
     text.push_str(&format!("\nwritten to {}", out.display()));
     if s.failed > 0 {

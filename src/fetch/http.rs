@@ -90,6 +90,9 @@ pub const DEFAULT_USER_AGENT: &str = concat!(
     " (transparency-report figures crawler)"
 );
 
+/// The body cap for feeds and sitemaps (the sitemap protocol allows 50 MB uncompressed).
+const MAX_RESOURCE_BYTES: u64 = 64 * 1024 * 1024;
+
 /// The longest `Crawl-delay` honoured; longer ones would stall a run for hours.
 const MAX_CRAWL_DELAY: Duration = Duration::from_secs(60);
 
@@ -489,8 +492,14 @@ impl Fetcher {
         if html_only {
             check_content_type(content_type.as_deref()).map_err(fatal)?;
         }
-        self.check_declared_length(&response).map_err(fatal)?;
-        let body = read_capped(response, self.settings.max_body, deadline)?;
+        // Feeds and sitemaps (up to 50 MB by their protocol) get a larger cap than pages.
+        let cap = if html_only {
+            self.settings.max_body
+        } else {
+            self.settings.max_body.max(MAX_RESOURCE_BYTES)
+        };
+        check_declared_length(&response, cap).map_err(fatal)?;
+        let body = read_capped(response, cap, deadline)?;
         Ok(Answer::Page(Page {
             body: body.bytes,
             content_type,
@@ -498,13 +507,14 @@ impl Fetcher {
             last_modified: body.last_modified,
         }))
     }
+}
 
-    fn check_declared_length(&self, response: &Response) -> Result<(), WebFailure> {
-        let declared = header(response.headers(), CONTENT_LENGTH).and_then(|v| v.parse::<u64>().ok());
-        match declared {
-            Some(n) if n > self.settings.max_body => Err(too_large(self.settings.max_body)),
-            _ => Ok(()),
-        }
+/// Refuses a body whose declared length is over the cap before reading any of it.
+fn check_declared_length(response: &Response, cap: u64) -> Result<(), WebFailure> {
+    let declared = header(response.headers(), CONTENT_LENGTH).and_then(|v| v.parse::<u64>().ok());
+    match declared {
+        Some(n) if n > cap => Err(too_large(cap)),
+        _ => Ok(()),
     }
 }
 
