@@ -1,7 +1,7 @@
 //! The fetch pool: fetches pages on its own threads (never on the batch's CPU pool) and yields
 //! them in input order, so output does not depend on `--jobs`.
 //!
-//! A worker takes the first URL, among the next [`WINDOW`] not yet yielded, whose host no other
+//! A worker takes the first URL, among the next few hundred not yet yielded (the window), whose host no other
 //! worker is fetching from. So a list sorted by host still spreads over many hosts at once, one
 //! request per host at a time, and memory holds at most a window of pages fetched early. (The
 //! [`Fetcher`]'s own per-host gate still applies, to redirects and robots.txt too.)
@@ -13,8 +13,11 @@ use std::sync::mpsc::{channel, Receiver};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
 
-/// How far ahead of the consumer the workers may fetch.
-const WINDOW: usize = 256;
+/// How far ahead of the consumer the workers may fetch, per worker: a list sorted by host needs a
+/// wide window to find idle hosts; pages held early cost memory (32 × ~100 KB a worker).
+const WINDOW_PER_JOB: usize = 32;
+/// The narrowest window.
+const MIN_WINDOW: usize = 256;
 
 /// A page to fetch, with a publication date known from its feed or sitemap.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,6 +47,8 @@ struct Schedule {
 struct State {
     /// Index of the next page the consumer will yield.
     emitted: usize,
+    /// How many items past `emitted` may be taken.
+    window: usize,
     /// Whether each item has been taken by a worker.
     taken: Vec<bool>,
     /// Every item before this one is taken.
@@ -65,6 +70,7 @@ pub fn fetch_all(fetcher: Arc<Fetcher>, items: Vec<WebItem>, jobs: usize) -> Ord
     let schedule = Arc::new(Schedule {
         state: Mutex::new(State {
             emitted: 0,
+            window: (jobs * WINDOW_PER_JOB).max(MIN_WINDOW),
             taken: vec![false; total],
             first_free: 0,
             busy: HashSet::new(),
@@ -118,7 +124,7 @@ fn take_next(schedule: &Schedule, hosts: &[String]) -> Option<usize> {
         if state.closed || state.first_free >= hosts.len() {
             return None;
         }
-        let end = (state.emitted + WINDOW).min(hosts.len());
+        let end = (state.emitted + state.window).min(hosts.len());
         let found = (state.first_free..end).find(|&i| !state.taken[i] && !state.busy.contains(&hosts[i]));
         if let Some(i) = found {
             state.taken[i] = true;
@@ -187,6 +193,7 @@ mod tests {
         let schedule = Schedule {
             state: Mutex::new(State {
                 emitted: 0,
+                window: MIN_WINDOW,
                 taken: vec![false; hosts.len()],
                 first_free: 0,
                 busy: HashSet::new(),
