@@ -847,6 +847,7 @@ fn run_fetches_urls_lists_and_feeds_then_revalidates_and_works_offline() {
             .args(["--urls", list.to_str().unwrap(), "--feed", &server.url("/feed")])
             .args([
                 "--allow-private",
+                "--no-dedup", // /a and the feed's /b serve the same page
                 "--delay",
                 "0",
                 "--retries",

@@ -6,7 +6,7 @@ mod cli;
 mod export;
 mod fetch;
 mod golden;
+mod numbers;
 mod properties;
 mod quotes;
 mod reconcile;
-mod numbers;

@@ -358,12 +358,13 @@ fn resumed(id: String, hash: Option<u64>) -> Stage1 {
 /// The source's id, location and bytes, or the record of its failure.
 fn fetched(source: Result<Source, FetchError>) -> Result<(String, String, Document), Box<Record>> {
     let source = source.map_err(|e| {
-        let id = match &e {
-            FetchError::Walk { path, .. } | FetchError::Io { path, .. } => path.display().to_string(),
-            FetchError::BadInput { id, .. } => id.clone(),
-            other => other.to_string(),
+        let (id, location) = match &e {
+            FetchError::Walk { id, path, .. } => (id.clone(), path.display().to_string()),
+            FetchError::Io { path, .. } => (path.display().to_string(), path.display().to_string()),
+            FetchError::BadInput { id, .. } => (id.clone(), id.clone()),
+            other => (other.to_string(), other.to_string()),
         };
-        Box::new(Record::failed(id.clone(), id, Stage::Fetch, e))
+        Box::new(Record::failed(id, location, Stage::Fetch, e))
     })?;
     let (id, location) = (source.id(), source.location());
     match fetch(&source) {
