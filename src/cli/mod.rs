@@ -2,6 +2,7 @@
 
 mod extract;
 mod numbers;
+mod read;
 mod run;
 
 use clap::{Parser, Subcommand};
@@ -30,6 +31,8 @@ enum Command {
     Numbers(numbers::Args),
     /// Map step: read JSON-lines documents on stdin, write tagged records on stdout.
     Extract(extract::Args),
+    /// Print (or write to --out) the article text the reader keeps from each page.
+    Read(read::Args),
 }
 
 /// Parses the command line and runs the chosen subcommand.
@@ -39,5 +42,6 @@ pub fn main() -> anyhow::Result<ExitCode> {
         Command::Run(args) => run::run(args),
         Command::Numbers(args) => numbers::run(args),
         Command::Extract(args) => extract::run(args),
+        Command::Read(args) => read::run(args),
     }
 }
