@@ -54,6 +54,15 @@ static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// Class or id parts of containers that are never the article even when they hold long
+/// paragraphs: comment threads, related and recommended stories.
+static NEVER_ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:^|[\s_-])(?:comments?|comment-list|commentlist|comments-area|related|more-?news|more-?stories|more-?articles|latest-news|read-?next|up-?next|recommended|outbrain|taboola|disqus|newsletter|most-?read|popular|trending)(?:$|[\s_-])",
+    )
+    .unwrap()
+});
+
 /// Class or id words of containers that usually hold the article: raise their score.
 static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)article|body|content|entry|hentry|main|post|text|blog|story|prose|rich-?text").unwrap()
@@ -96,7 +105,7 @@ pub(super) fn is_skipped(node: ego_tree::NodeRef<scraper::Node>, tag: &str, e: &
     {
         return false;
     }
-    class_or_id_matches(e, &BOILERPLATE) && !holds_article(node)
+    class_or_id_matches(e, &NEVER_ARTICLE) || (class_or_id_matches(e, &BOILERPLATE) && !holds_article(node))
 }
 
 /// Whether a class- or id-matched container still holds the article: several long paragraphs

@@ -22,6 +22,8 @@ struct Totals {
     chars: usize,
     link_chars: usize,
     paragraphs: usize,
+    /// Characters of article-like blocks (long enough, few links).
+    good: usize,
 }
 
 impl Totals {
@@ -44,6 +46,7 @@ pub(super) fn main_blocks(page: &Page) -> Vec<&Block> {
     let Some(top) = best_element(&scores) else {
         return page.blocks.iter().filter(|b| keeps_block(b)).collect();
     };
+    let top = climb_while_worth_it(page, &totals, top);
     let roots = with_related_siblings(page, &scores, &totals, top);
     let selected = selected_elements(page, &roots, &totals);
     if std::env::var_os("FM_DEBUG").is_some() {
@@ -107,6 +110,9 @@ fn subtree_totals(page: &Page) -> Vec<Totals> {
         if b.chars >= 25 && b.kind != BlockKind::Heading {
             t.paragraphs += 1;
         }
+        if is_article_like(b) {
+            t.good += b.chars;
+        }
     }
     for i in (1..page.elements.len()).rev() {
         if let Some(parent) = page.elements[i].parent {
@@ -115,9 +121,40 @@ fn subtree_totals(page: &Page) -> Vec<Totals> {
             t.chars += child.chars;
             t.link_chars += child.link_chars;
             t.paragraphs += child.paragraphs;
+            t.good += child.good;
         }
     }
     totals
+}
+
+/// A block that reads like article text: a sentence or more, few links.
+fn is_article_like(b: &Block) -> bool {
+    b.kind == BlockKind::Paragraph && b.chars >= 40 && b.link_density() < 0.3
+}
+
+/// Moves from the best-scored element to an ancestor while the ancestor adds more article-like
+/// text than other text: an article split into several containers (by ads, by sections) is then
+/// taken whole, a page whose other containers hold teasers and menus is not.
+fn climb_while_worth_it(page: &Page, totals: &[Totals], top: usize) -> usize {
+    let mut current = top;
+    let mut candidate = top;
+    // Look a few levels up at once: wrappers often add nothing until the level that joins parts.
+    for _ in 0..6 {
+        let Some(parent) = page.elements[candidate].parent else {
+            break;
+        };
+        if parent == 0 || page.elements[parent].tag == "body" {
+            break;
+        }
+        candidate = parent;
+        let gained_good = totals[candidate].good - totals[current].good;
+        let gained_other =
+            (totals[candidate].chars - totals[candidate].good) - (totals[current].chars - totals[current].good);
+        if gained_good >= 150 && gained_good as f64 >= 2.0 * gained_other as f64 {
+            current = candidate;
+        }
+    }
+    current
 }
 
 /// Readability-style scores: each paragraph gives points (one, plus one per comma, plus one per
