@@ -58,9 +58,15 @@ static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
 /// paragraphs: comment threads, related and recommended stories.
 static NEVER_ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:^|[\s_-])(?:comments?|comment-list|commentlist|comments-area|related|more-?news|more-?stories|more-?articles|latest-news|read-?next|up-?next|recommended|outbrain|taboola|disqus|newsletter|most-?read|popular|trending)(?:$|[\s_-])",
+        r"(?i)caption|(?:^|[\s_-])(?:comments?|comment-list|commentlist|comments-area|related|more-?news|more-?stories|more-?articles|latest-news|read-?next|up-?next|recommended|outbrain|taboola|disqus|newsletter|most-?read|popular|trending)(?:$|[\s_-])",
     )
     .unwrap()
+});
+
+/// Class or id parts that name the article body itself (`l-article-body-segment`): such a
+/// container is never skipped for another word in its class (`l-sidebar-fixed`).
+static ARTICLE_BODY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)article-?body|article-?content|article-?text|story-?body|story-?content|entry-?content|post-?content|post-?body|main-?content").unwrap()
 });
 
 /// Class or id words of containers that usually hold the article: raise their score.
@@ -102,6 +108,7 @@ pub(super) fn is_skipped(node: ego_tree::NodeRef<scraper::Node>, tag: &str, e: &
         tag,
         "html" | "body" | "main" | "article" | "table" | "tbody" | "tr" | "td" | "th"
     ) || e.attr("itemprop") == Some("articleBody")
+        || class_or_id_matches(e, &ARTICLE_BODY)
     {
         return false;
     }

@@ -185,7 +185,11 @@ fn content_scores(page: &Page, totals: &[Totals]) -> Vec<f64> {
         if *score == 0.0 {
             continue;
         }
-        *score += role_weight(page.elements[i].role);
+        // A class name alone does not make a container: one short line in an `article-meta`
+        // div must not outscore the paragraphs.
+        if totals[i].paragraphs >= 2 {
+            *score += role_weight(page.elements[i].role);
+        }
         *score *= 1.0 - totals[i].link_density();
     }
     scores
