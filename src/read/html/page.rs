@@ -114,16 +114,6 @@ pub(super) fn flatten(doc: &Html) -> Page {
                 Node::Element(e) => {
                     let tag = e.name();
                     if rules::is_skipped(node, tag, e) || (tag == "figure" && !figure_holds_content(node)) {
-                        if std::env::var_os("FM_DEBUG").is_some() {
-                            let n: usize = node
-                                .descendants()
-                                .filter_map(|d| d.value().as_text())
-                                .map(|t| t.trim().len())
-                                .sum();
-                            if n > 200 {
-                                eprintln!("SKIP {} {:?} {:?} {}", tag, e.attr("class"), e.attr("id"), n);
-                            }
-                        }
                         continue;
                     }
                     if tag == "br" || tag == "hr" {

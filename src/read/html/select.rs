@@ -43,56 +43,36 @@ pub(super) fn main_blocks(page: &Page) -> Vec<&Block> {
     }
     let totals = subtree_totals(page);
     let scores = content_scores(page, &totals);
-    let Some(top) = best_element(&scores) else {
-        return page.blocks.iter().filter(|b| keeps_block(b)).collect();
-    };
-    let top = climb_while_worth_it(page, &totals, top);
-    let roots = with_related_siblings(page, &scores, &totals, top);
-    let selected = selected_elements(page, &roots, &totals);
-    if std::env::var_os("FM_DEBUG").is_some() {
-        let path = |mut i: usize| {
-            let mut v = vec![];
-            loop {
-                let e = &page.elements[i];
-                v.push(format!("{}[{:?}]", e.tag, e.role));
-                match e.parent {
-                    Some(p) => i = p,
-                    None => break,
-                }
-            }
-            v.reverse();
-            v.join(">")
-        };
-        eprintln!("TOP {} score {:.1} roots {:?}", path(top), scores[top], roots);
-        let mut ranked: Vec<usize> = (0..scores.len()).collect();
-        ranked.sort_by(|a, b| scores[*b].total_cmp(&scores[*a]));
-        for &i in ranked.iter().take(5) {
-            eprintln!(
-                "  cand {:.1} {} chars {} ld {:.2}",
-                scores[i],
-                path(i),
-                totals[i].chars,
-                totals[i].link_density()
-            );
+    let mut best: Vec<&Block> = Vec::new();
+    // The best candidate almost always wins; when everything in it turns out to be furniture, the
+    // next ones are tried.
+    for top in ranked_elements(&scores).into_iter().take(CANDIDATES_TRIED) {
+        let blocks = blocks_under(page, &scores, &totals, top);
+        let chars: usize = blocks.iter().map(|b| b.chars).sum();
+        if chars > best.iter().map(|b| b.chars).sum::<usize>() {
+            best = blocks;
         }
-        for b in &page.blocks {
-            eprintln!(
-                "{} {:?} e{} ld{:.2} {} | {}",
-                if selected[b.element] && keeps_block(b) {
-                    "+"
-                } else if selected[b.element] {
-                    "x"
-                } else {
-                    "-"
-                },
-                b.kind,
-                b.element,
-                b.link_density(),
-                page.elements[b.element].tag,
-                b.text.chars().take(100).collect::<String>()
-            );
+        if chars >= ENOUGH_TEXT {
+            break;
         }
     }
+    if best.is_empty() {
+        best = page.blocks.iter().filter(|b| keeps_block(b)).collect();
+    }
+    best
+}
+
+/// How many top-scored containers are tried before giving up on finding an article.
+const CANDIDATES_TRIED: usize = 5;
+
+/// Characters of kept text that make a candidate an article without trying the next ones.
+const ENOUGH_TEXT: usize = 200;
+
+/// The kept blocks of the article rooted at the candidate `top`.
+fn blocks_under<'p>(page: &'p Page, scores: &[f64], totals: &[Totals], top: usize) -> Vec<&'p Block> {
+    let top = climb_while_worth_it(page, totals, top);
+    let roots = with_related_siblings(page, scores, totals, top);
+    let selected = selected_elements(page, &roots, totals);
     page.blocks
         .iter()
         .filter(|b| selected[b.element] && keeps_block(b))
@@ -213,13 +193,11 @@ fn role_weight(role: Role) -> f64 {
     }
 }
 
-fn best_element(scores: &[f64]) -> Option<usize> {
-    scores
-        .iter()
-        .enumerate()
-        .filter(|(i, s)| *i > 0 && **s > 0.0)
-        .max_by(|a, b| a.1.total_cmp(b.1))
-        .map(|(i, _)| i)
+/// Elements with a positive score, best first.
+fn ranked_elements(scores: &[f64]) -> Vec<usize> {
+    let mut ranked: Vec<usize> = (1..scores.len()).filter(|&i| scores[i] > 0.0).collect();
+    ranked.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]));
+    ranked
 }
 
 /// The top element plus those of its siblings that score close to it or hold real paragraphs
