@@ -36,6 +36,10 @@ const SKIPPED_TAGS: &[&str] = &[
     "title",
     "link",
     "meta",
+    "amp-sidebar",
+    "amp-ad",
+    "amp-analytics",
+    "amp-social-share",
 ];
 
 /// Elements that do not break the text flow; everything else starts and ends a block.
