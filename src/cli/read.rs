@@ -26,6 +26,10 @@ pub struct Args {
     /// Print the pages per second of reading alone on standard error.
     #[arg(long)]
     timing: bool,
+    /// Print one JSON object per input instead of the text: `{"file", "title", "published",
+    /// "publisher", "byline", "text"}` (ignored with `--out`).
+    #[arg(long)]
+    json: bool,
 }
 
 /// Reads every file and prints or writes its article text; a file that cannot be read is
@@ -54,19 +58,31 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let started = Instant::now();
         let result = read(&doc);
         reading += started.elapsed();
-        let text = match result {
-            Ok(article) => article.text,
+        let article = match result {
+            Ok(article) => article,
             Err(err) => {
                 failed += 1;
                 eprintln!("figmine: {}: {err}", path.display());
                 continue;
             }
         };
+        let text = &article.text;
         match &args.out {
             Some(dir) => {
                 let target = dir.join(format!("{}.txt", output_name(path)));
                 std::fs::write(&target, format!("{text}\n"))
                     .with_context(|| format!("cannot write {}", target.display()))?;
+            }
+            None if args.json => {
+                let row = serde_json::json!({
+                    "file": path.display().to_string(),
+                    "title": article.title,
+                    "published": article.published,
+                    "publisher": article.publisher,
+                    "byline": article.byline,
+                    "text": article.text,
+                });
+                writeln!(out, "{row}")?;
             }
             None => {
                 if args.files.len() > 1 {
