@@ -10,3 +10,4 @@ mod numbers;
 mod properties;
 mod quotes;
 mod reconcile;
+mod read;
