@@ -413,6 +413,22 @@ pub fn table_row(paragraph: &str) -> Option<(bool, Span)> {
     Some((TOTAL_LABEL.is_match(&c["label"]), Span::new(n.start(), n.end())))
 }
 
+/// "Together with the": the figure after it is added to another to make a total.
+static TOGETHER_WITH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:together\s+with|added\s+to|along\s+with)\s+(?:the\s+)?$").unwrap());
+/// "..., that took the company's total for 2015 to": the figure after it is that total.
+static TOOK_TOTAL_TO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:took|brought|pushed|put|raised|lifted|made)\b[^.;]{0,60}?\btotal\b[^.;]{0,40}?\bto\s+(?:about\s+|some\s+|nearly\s+)?$")
+        .unwrap()
+});
+
+/// Whether a figure is added to another to make a total ("Together with the 4,363 it received in
+/// the first half, that took the total for the year to 9,823"), given the text before the part
+/// and the text between the part and the total.
+pub fn adds_up_to(before_part: &str, between: &str) -> bool {
+    TOGETHER_WITH.is_match(before_part) && TOOK_TOTAL_TO.is_match(between)
+}
+
 /// "17,577 of the requests": a figure followed by a partitive is a part of a larger quantity.
 static PARTITIVE_AFTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s+(?:of\s+(?:the|them|those|these|its|their|all)\b|were\b|was\b)").unwrap());
@@ -631,7 +647,7 @@ pub fn announces_report_period(before: &str) -> bool {
 /// An announced count followed by a colon and a list: "four countries: Germany, France and Brazil".
 static LIST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?P<n>{SMALL})\s+(?P<noun>(?:[a-z-]+\s+){{0,2}}?[a-z-]+s)\s*:\s*(?P<list>[^.;:]+)"
+        r"(?i)\b(?P<n>{SMALL})\s+(?P<noun>(?:[a-z-]+\s+){{0,2}}?[a-z-]+)\s*:\s*(?P<list>[^.;:]+)"
     ))
     .unwrap()
 });
@@ -669,10 +685,14 @@ pub fn list_enumerations(sentence: &str) -> Vec<Enumeration> {
             pos = list.start() + sep.end();
         }
         pieces.push((pos, list.start() + body.len()));
-        // A list of names: short items, each starting with a capital; anything else is prose.
+        // A list of names (short items starting with a capital) or of things (up to three
+        // lowercase words each); anything longer is prose that happens to follow a colon.
         let names = pieces.iter().all(|&(a, b)| {
             let item = sentence[a..b].trim();
-            !item.is_empty() && item.split_whitespace().count() <= 4 && item.starts_with(|ch: char| ch.is_uppercase())
+            let words = item.split_whitespace().count();
+            let named = item.starts_with(|ch: char| ch.is_uppercase()) && words <= 4;
+            let thing = item.starts_with(|ch: char| ch.is_lowercase()) && words <= 3;
+            !item.is_empty() && (named || thing)
         });
         if !names || pieces.len() < 2 {
             continue;
