@@ -192,7 +192,12 @@ pub fn quantity_of(text: &str, f: &Figure) -> Option<String> {
         return None;
     }
     let measure = claim::complete_measure(measure, after);
-    let base = claim::generic_measure(&claim::measure_without_country(&measure));
+    // The text after the measure as written ("requests| from law enforcement agencies").
+    let rest = after
+        .to_ascii_lowercase()
+        .find(&measure)
+        .map_or("", |i| &after[i + measure.len()..]);
+    let base = claim::canonical_measure(&claim::measure_without_country(&measure), rest);
     if base.is_empty() {
         return None;
     }
