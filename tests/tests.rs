@@ -11,3 +11,4 @@ mod properties;
 mod quotes;
 mod reconcile;
 mod read;
+mod spark;
