@@ -754,8 +754,14 @@ fn figmine_reconcile_over_shuffled_parts_matches_figmine_run() {
     names.sort();
     for name in &names {
         let body = std::fs::read_to_string(corpus.join(name)).unwrap();
-        let field = if name.ends_with(".html") { "html" } else { "text" };
-        input.push_str(&serde_json::json!({ "id": name, field: body }).to_string());
+        let line = match body.split_once('\n') {
+            // A text article's first line is its headline, which the map input names as such.
+            Some((title, text)) if name.ends_with(".txt") => {
+                serde_json::json!({ "id": name, "title": title, "text": text })
+            }
+            _ => serde_json::json!({ "id": name, "html": body }),
+        };
+        input.push_str(&line.to_string());
         input.push('\n');
     }
     let mut map = figmine();
