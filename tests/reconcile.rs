@@ -754,8 +754,13 @@ fn figmine_reconcile_over_shuffled_parts_matches_figmine_run() {
     names.sort();
     for name in &names {
         let body = std::fs::read_to_string(corpus.join(name)).unwrap();
-        let field = if name.ends_with(".html") { "html" } else { "text" };
-        input.push_str(&serde_json::json!({ "id": name, field: body }).to_string());
+        // A text file's first line is its headline: give it as the title, as the file reader does.
+        let line = match body.split_once('\n') {
+            _ if name.ends_with(".html") => serde_json::json!({ "id": name, "html": body }),
+            Some((title, text)) => serde_json::json!({ "id": name, "title": title, "text": text }),
+            None => serde_json::json!({ "id": name, "text": body }),
+        };
+        input.push_str(&line.to_string());
         input.push('\n');
     }
     let mut map = figmine();
