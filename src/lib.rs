@@ -18,7 +18,9 @@
 //! - [`record`]: one input's complete result, or the reason it failed.
 //! - [`reconcile`]: consistency checks, per article and across the corpus.
 //! - [`export`]: the only module that writes output.
-//! - [`batch`]: the driver that runs the stages over many inputs on rayon.
+//! - [`batch`]: the driver that streams many inputs through the stages on rayon, resumably.
+//! - [`dedup`]: exact and near duplicates (syndicated copies).
+//! - [`gen`]: a synthetic corpus with a truth file, for accuracy and speed at scale.
 //!
 //! ```
 //! let mentions = figmine::extract::number::find_numbers("Requests fell 3 percent to 31,002.");
@@ -28,9 +30,11 @@
 #![warn(missing_docs)]
 
 pub mod batch;
+pub mod dedup;
 pub mod export;
 pub mod extract;
 pub mod fetch;
+pub mod gen;
 pub mod read;
 pub mod reconcile;
 pub mod record;

@@ -574,6 +574,31 @@ fn report_figures_carry_value_measure_and_period_and_findings_link_to_evidence()
     assert_eq!(who.text().collect::<String>(), "Brad Smith");
 }
 
+#[test]
+fn report_pages_list_the_cross_article_findings_that_involve_them() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (ms, google) = (microsoft(), google());
+    write_report(tmp.path(), &[ms.clone(), google.clone()]);
+    let ms_page = std::fs::read_to_string(page_path(tmp.path(), &ms.article.id)).unwrap();
+    let google_page = std::fs::read_to_string(page_path(tmp.path(), &google.article.id)).unwrap();
+    for html in [&ms_page, &google_page] {
+        assert!(html.contains("<h2>Findings across articles (1)</h2>"));
+        assert!(html.contains("Two articles disagree"));
+        assert_inert(html);
+    }
+    let evidence = format!("#{}-{}", ms.figures[0].start, ms.figures[0].end);
+    assert!(
+        ms_page.contains(&format!("href=\"#s{}", &evidence[1..])),
+        "same-page link"
+    );
+    let other = format!("href=\"{}#s{}", page_name(&ms.article.id), &evidence[1..]);
+    assert!(google_page.contains(&other), "link to the other article's page");
+    assert!(
+        !ms_page.contains("cross-article findings -->"),
+        "the marker is replaced"
+    );
+}
+
 // ---------------------------------------------------------------- headless Chromium
 
 /// Chromium's path: `$FIGMINE_CHROMIUM` if set (and nothing else then), else `chromium` on the
@@ -776,6 +801,22 @@ fn run_with_formats_and_export_agree_on_the_real_corpus() {
         highlighted, figures,
         "every figure of the data is highlighted in the report"
     );
+    if let Some(browser) = browser_or_explicit_skip() {
+        let (id, most): (String, i64) = conn
+            .query_row(
+                "SELECT article, count(*) AS n FROM figures GROUP BY article ORDER BY n DESC, article LIMIT 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        let (dom, console) = headless(&browser, &page_path(&out.join("report"), &id), "--dump-dom");
+        assert!(console.is_empty(), "console messages: {console:#?}");
+        assert_eq!(
+            marks(&dom, "mark.fig") as i64,
+            most,
+            "figures of {id} highlighted in the browser"
+        );
+    }
 
     // `figmine export` from the JSONL writes the same CSV, and updates the database in place.
     let again = tmp.path().join("again");

@@ -2,9 +2,14 @@
 
 mod export;
 mod extract;
+mod fetch;
+mod gen;
 mod numbers;
 mod reconcile;
+mod read;
 mod run;
+mod throughput;
+mod warc2jsonl;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -28,8 +33,12 @@ struct Cli {
 enum Command {
     /// Process articles (files and folders) and write the checked dataset.
     Run(run::Args),
+    /// Download pages (URLs, lists, feeds, sitemaps) into the cache and report each outcome.
+    Fetch(fetch::Args),
     /// Print the numeric mentions found in each line of standard input, as JSON.
     Numbers(numbers::Args),
+    /// Turn WARC files into the map step's input lines ({"id", "url", "html"}).
+    Warc2jsonl(warc2jsonl::Args),
     /// Map step: read JSON-lines documents on stdin, write tagged records on stdout.
     Extract(extract::Args),
     /// Reduce step: read tagged records (files, folders or stdin) and write the corpus-level
@@ -37,6 +46,13 @@ enum Command {
     Reconcile(reconcile::Args),
     /// Write a previous run's output as CSV, SQLite and an HTML report.
     Export(export::Args),
+    /// Write a synthetic corpus with a truth file (for accuracy and speed tests at scale).
+    Gen(gen::Args),
+    /// Measure single-thread extraction speed on plain text (used by benches/scale.sh).
+    #[command(hide = true)]
+    Throughput(throughput::Args),
+    /// Print (or write to --out) the article text the reader keeps from each page.
+    Read(read::Args),
 }
 
 /// Parses the command line and runs the chosen subcommand.
@@ -44,9 +60,14 @@ pub fn main() -> anyhow::Result<ExitCode> {
     let cli = Cli::parse();
     match cli.command {
         Command::Run(args) => run::run(args),
+        Command::Fetch(args) => fetch::run(args),
         Command::Numbers(args) => numbers::run(args),
         Command::Extract(args) => extract::run(args),
         Command::Reconcile(args) => reconcile::run(args),
         Command::Export(args) => export::run(args),
+        Command::Warc2jsonl(args) => warc2jsonl::run(args),
+        Command::Gen(args) => gen::run(args),
+        Command::Throughput(args) => throughput::run(args),
+        Command::Read(args) => read::run(args),
     }
 }

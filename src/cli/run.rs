@@ -1,24 +1,31 @@
-//! `figmine run [INPUT...] [--out DIR]`: the whole pipeline over local files and folders.
+//! `figmine run [INPUT...] [--out DIR]`: the whole pipeline over local files and folders, WARC
+//! files, URLs, URL lists, feeds and sitemaps.
 
+use super::fetch::{describe_stats, is_url, web_sources, WebArgs};
 use super::{EXIT_OK, EXIT_SOME_FAILED};
 use anyhow::Context;
-use figmine::batch::{self, Summary};
-use figmine::export::{Fanout, JsonlSink, Tables};
-use figmine::fetch::discover;
+use figmine::batch::Summary;
+use figmine::export::{replay, TableFanout, Tables};
+use figmine::fetch::{discover, FetchError, Outcome, Source, Stats};
+use std::cell::Cell;
 use std::path::PathBuf;
 use std::process::ExitCode;
+
+/// Streaming, resume, progress and Ctrl-C for this command.
+mod scale;
 
 /// Arguments of `figmine run`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// Files and folders of articles (.txt, .html, .htm, optionally .gz); folders are searched
-    /// recursively.
-    #[arg(default_value = "corpus")]
-    inputs: Vec<PathBuf>,
+    /// Files and folders of articles (.txt, .html, .htm, optionally .gz; .warc and .warc.gz),
+    /// searched recursively, and http(s) URLs [default: corpus].
+    inputs: Vec<String>,
+    #[command(flatten)]
+    web: WebArgs,
     /// Folder to write articles.jsonl, figures.jsonl, quotes.jsonl and findings.jsonl into.
     #[arg(long, default_value = "out")]
     out: PathBuf,
-    /// Number of worker threads (default: one per core).
+    /// Number of worker threads (default: one per core); also pages fetched at once (default 8).
     #[arg(long)]
     jobs: Option<usize>,
     /// Print nothing but errors.
@@ -26,11 +33,22 @@ pub struct Args {
     quiet: bool,
     #[command(flatten)]
     formats: super::export::FormatArgs,
+    /// Continue an interrupted run into the same --out folder, skipping inputs already done.
+    #[arg(long)]
+    resume: bool,
+    /// Process duplicates (same URL or text, syndicated copies) like any other article.
+    #[arg(long)]
+    no_dedup: bool,
 }
 
 /// Runs the pipeline and prints the summary.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    for input in &args.inputs {
+    let (urls, mut paths): (Vec<String>, Vec<String>) = args.inputs.iter().cloned().partition(|i| is_url(i));
+    if paths.is_empty() && urls.is_empty() && !args.web.has_inputs() {
+        paths.push("corpus".into());
+    }
+    let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
+    for input in &paths {
         anyhow::ensure!(input.exists(), "input {} does not exist", input.display());
     }
     if let Some(jobs) = args.jobs {
@@ -39,21 +57,48 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             .build_global()
             .context("cannot start worker threads")?;
     }
-    let jsonl = JsonlSink::create(&args.out).with_context(|| format!("cannot write to {}", args.out.display()))?;
-    let tables = args.formats.table_sinks(&args.out)?;
-    let mut sink = Fanout(vec![Box::new(jsonl), Box::new(Tables(tables))]);
-    let summary = batch::run(discover(&args.inputs), &mut sink).context("writing output failed")?;
-    if !args.quiet {
-        eprintln!("{}", describe(&summary, &args.out));
+    // Pages and WARC records skipped on purpose (robots.txt, content type, size) are recorded
+    // with their reason but are not failures of the run.
+    let skipped = Cell::new(0usize);
+    let count_skips = |source: &Result<Source, FetchError>| {
+        if matches!(source, Ok(Source::Fetched(f)) if f.outcome() == Outcome::Skipped) {
+            skipped.set(skipped.get() + 1);
+        }
+    };
+    // Tables written during a resumed run would hold only its new part: rebuild them afterwards.
+    let tables = if args.resume {
+        Tables(TableFanout(Vec::new()))
+    } else {
+        Tables(args.formats.table_sinks(&args.out)?)
+    };
+    let local = discover(&paths).inspect(count_skips);
+    let (summary, web_stats) = if urls.is_empty() && !args.web.has_inputs() {
+        (scale::run_streaming(&args, &paths, local, Box::new(tables))?, None)
+    } else {
+        let (fetcher, web) = web_sources(&args.web, urls, &args.out, args.jobs)?;
+        let sources = local.chain(web.map(Ok::<Source, FetchError>).inspect(count_skips));
+        let summary = scale::run_streaming(&args, &paths, sources, Box::new(tables))?;
+        (summary, Some(fetcher.stats()))
+    };
+    if args.resume && !args.formats.formats.is_empty() && !summary.interrupted {
+        let mut sinks = args.formats.table_sinks(&args.out)?;
+        replay(&args.out, &mut sinks).context("rebuilding the --format outputs after resuming")?;
     }
-    Ok(ExitCode::from(if summary.failed > 0 {
+    if !args.quiet {
+        eprintln!("{}", describe(&summary, web_stats.as_ref(), skipped.get(), &args.out));
+    }
+    if summary.interrupted {
+        eprintln!("figmine: interrupted; what was done is saved, continue with --resume");
+        return Ok(ExitCode::from(scale::EXIT_INTERRUPTED));
+    }
+    Ok(ExitCode::from(if summary.failed > skipped.get() {
         EXIT_SOME_FAILED
     } else {
         EXIT_OK
     }))
 }
 
-fn describe(s: &Summary, out: &std::path::Path) -> String {
+fn describe(s: &Summary, web: Option<&Stats>, skipped: usize, out: &std::path::Path) -> String {
     let mut text = format!(
         "{} inputs: {} articles read, {} failed; {} figures, {} quotes, {} findings",
         s.inputs,
@@ -63,9 +108,27 @@ fn describe(s: &Summary, out: &std::path::Path) -> String {
         s.quotes,
         s.total_findings()
     );
+    if s.duplicates + s.near_duplicates > 0 {
+        text.push_str(&format!(
+            "; {} exact duplicates skipped, {} near duplicates linked",
+            s.duplicates, s.near_duplicates
+        ));
+    }
+    if s.resumed > 0 {
+        text.push_str(&format!("; {} inputs done by the earlier run skipped", s.resumed));
+    }
     if !s.findings.is_empty() {
         let by_rule: Vec<String> = s.findings.iter().map(|(r, n)| format!("{r} {n}")).collect();
         text.push_str(&format!(" ({})", by_rule.join(", ")));
+    }
+    if let Some(stats) = web {
+        text.push('\n');
+        text.push_str(&describe_stats(stats));
+    }
+    if skipped > 0 {
+        text.push_str(&format!(
+            "\n{skipped} of the failed were skipped on purpose (robots.txt, content type, size, status in archive)"
+        ));
     }
     text.push_str(&format!("\nwritten to {}", out.display()));
     if s.failed > 0 {

@@ -3,6 +3,7 @@
 
 use super::rows::{ArticleRow, FigureRow, FindingRow, QuoteRow};
 use super::{ExportError, Sink};
+use crate::dedup::DuplicateRow;
 use crate::reconcile::{CorpusResult, Finding};
 use crate::record::Record;
 use serde::Serialize;
@@ -17,12 +18,18 @@ struct JsonlFile {
 }
 
 impl JsonlFile {
-    fn create(dir: &Path, name: &str) -> Result<Self, ExportError> {
+    fn create(dir: &Path, name: &str, append: bool) -> Result<Self, ExportError> {
         let path = dir.join(name);
-        let file = File::create(&path).map_err(|source| ExportError::Io {
-            path: path.clone(),
-            source,
-        })?;
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .write(true)
+            .append(append)
+            .truncate(!append)
+            .open(&path)
+            .map_err(|source| ExportError::Io {
+                path: path.clone(),
+                source,
+            })?;
         Ok(JsonlFile {
             path,
             out: BufWriter::new(file),
@@ -53,21 +60,43 @@ pub struct JsonlSink {
     quotes: JsonlFile,
     findings: JsonlFile,
     dataset: JsonlFile,
+    duplicates: JsonlFile,
 }
 
+/// The files [`JsonlSink`] writes, in the order a checkpoint flushes them.
+pub const JSONL_FILES: [&str; 6] = [
+    "figures.jsonl",
+    "quotes.jsonl",
+    "findings.jsonl",
+    "duplicates.jsonl",
+    "articles.jsonl",
+    "dataset.jsonl",
+];
+
 impl JsonlSink {
-    /// Creates (truncating) the four files in `dir`, creating `dir` if needed.
+    /// Creates (truncating) the files in `dir`, creating `dir` if needed.
     pub fn create(dir: &Path) -> Result<Self, ExportError> {
+        Self::open(dir, false)
+    }
+
+    /// Opens the files in `dir` to append to them (resuming a run whose files were already cut
+    /// back to the last checkpoint).
+    pub fn append(dir: &Path) -> Result<Self, ExportError> {
+        Self::open(dir, true)
+    }
+
+    fn open(dir: &Path, append: bool) -> Result<Self, ExportError> {
         std::fs::create_dir_all(dir).map_err(|source| ExportError::Io {
             path: dir.to_path_buf(),
             source,
         })?;
         Ok(JsonlSink {
-            articles: JsonlFile::create(dir, "articles.jsonl")?,
-            figures: JsonlFile::create(dir, "figures.jsonl")?,
-            quotes: JsonlFile::create(dir, "quotes.jsonl")?,
-            findings: JsonlFile::create(dir, "findings.jsonl")?,
-            dataset: JsonlFile::create(dir, "dataset.jsonl")?,
+            articles: JsonlFile::create(dir, "articles.jsonl", append)?,
+            figures: JsonlFile::create(dir, "figures.jsonl", append)?,
+            quotes: JsonlFile::create(dir, "quotes.jsonl", append)?,
+            findings: JsonlFile::create(dir, "findings.jsonl", append)?,
+            dataset: JsonlFile::create(dir, "dataset.jsonl", append)?,
+            duplicates: JsonlFile::create(dir, "duplicates.jsonl", append)?,
         })
     }
 }
@@ -101,11 +130,21 @@ impl Sink for JsonlSink {
     }
 
     fn finish(&mut self) -> Result<(), ExportError> {
+        Sink::flush(self)
+    }
+
+    fn duplicate(&mut self, row: &DuplicateRow) -> Result<(), ExportError> {
+        self.duplicates.write(row)
+    }
+
+    /// Articles last: a checkpoint names articles whose other rows are already in their files.
+    fn flush(&mut self) -> Result<(), ExportError> {
         for f in [
-            &mut self.articles,
             &mut self.figures,
             &mut self.quotes,
             &mut self.findings,
+            &mut self.duplicates,
+            &mut self.articles,
             &mut self.dataset,
         ] {
             f.flush()?;
@@ -121,7 +160,7 @@ pub fn write_reduced(dir: &Path, reduced: &crate::reconcile::reduce::Reduced) ->
         path: dir.to_path_buf(),
         source,
     })?;
-    let mut findings = JsonlFile::create(dir, "findings.jsonl")?;
+    let mut findings = JsonlFile::create(dir, "findings.jsonl", false)?;
     for f in &reduced.article_findings {
         findings.write(f)?;
     }
@@ -129,7 +168,7 @@ pub fn write_reduced(dir: &Path, reduced: &crate::reconcile::reduce::Reduced) ->
         findings.write(&FindingRow::new(f))?;
     }
     findings.flush()?;
-    let mut dataset = JsonlFile::create(dir, "dataset.jsonl")?;
+    let mut dataset = JsonlFile::create(dir, "dataset.jsonl", false)?;
     for d in &reduced.corpus.dataset {
         dataset.write(d)?;
     }

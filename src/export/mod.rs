@@ -10,13 +10,15 @@ pub mod tables;
 pub mod tagged;
 
 pub use self::csv::CsvSink;
-pub use jsonl::{write_reduced, JsonlSink};
+pub use jsonl::{write_reduced, JsonlSink, JSONL_FILES};
 
 pub use report::ReportSink;
 pub use sqlite::SqliteSink;
 pub use tables::{replay, Replayed, TableFanout, TableSink, Tables};
+
 pub use tagged::{TaggedRow, TaggedSink};
 
+use crate::dedup::DuplicateRow;
 use crate::reconcile::{CorpusResult, Finding};
 use crate::record::Record;
 use std::path::PathBuf;
@@ -79,6 +81,14 @@ impl Sink for Fanout {
     fn finish(&mut self) -> Result<(), ExportError> {
         self.0.iter_mut().try_for_each(|s| s.finish())
     }
+
+    fn duplicate(&mut self, row: &DuplicateRow) -> Result<(), ExportError> {
+        self.0.iter_mut().try_for_each(|s| s.duplicate(row))
+    }
+
+    fn flush(&mut self) -> Result<(), ExportError> {
+        self.0.iter_mut().try_for_each(|s| s.flush())
+    }
 }
 
 /// A destination for results, fed in input order.
@@ -89,4 +99,15 @@ pub trait Sink {
     fn corpus(&mut self, result: &CorpusResult) -> Result<(), ExportError>;
     /// Flushes and closes everything.
     fn finish(&mut self) -> Result<(), ExportError>;
+    /// Records that an article duplicates an earlier one (`duplicates.jsonl`); sinks without a
+    /// place for it ignore it.
+    fn duplicate(&mut self, row: &DuplicateRow) -> Result<(), ExportError> {
+        let _ = row;
+        Ok(())
+    }
+    /// Pushes everything written so far to the files, so that a checkpoint taken after it is
+    /// true even if the process is killed the next instant.
+    fn flush(&mut self) -> Result<(), ExportError> {
+        Ok(())
+    }
 }

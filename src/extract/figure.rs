@@ -233,12 +233,7 @@ pub fn find_figures(
             .map(|(_, span)| *span)
             .collect();
         for (m, span) in candidates {
-            let kind = match (m.kind, m.unit.as_deref()) {
-                (MentionKind::Percent, _) | (MentionKind::Range, Some("percent")) => FigureKind::Percent,
-                (MentionKind::Money, _) => FigureKind::Money,
-                (MentionKind::Range, Some(u)) if u != "percent" => FigureKind::Money,
-                _ => FigureKind::Count,
-            };
+            let kind = figure_kind(&m);
             let after = head(&s[m.end..], CONTEXT_BYTES);
             let before = tail(&s[..m.start], CONTEXT_BYTES * 2);
             let measure = MEASURE
@@ -292,6 +287,15 @@ pub fn find_figures(
     Some(figures)
 }
 
+/// A mention's figure kind: a range is a share or an amount of money when its unit says so.
+fn figure_kind(m: &Mention) -> FigureKind {
+    match (m.kind, m.unit.as_deref()) {
+        (MentionKind::Percent, _) | (MentionKind::Range, Some("percent" | "percentage points")) => FigureKind::Percent,
+        (MentionKind::Money, _) | (MentionKind::Range, Some(_)) => FigureKind::Money,
+        _ => FigureKind::Count,
+    }
+}
+
 /// Whether a mention states a quantity rather than a date, a name or a position.
 fn is_figure(m: &Mention, sentence: &str, span: Span, excluded: &[Span], periods: &[&PeriodMention]) -> bool {
     if m.kind == MentionKind::Ordinal || is_word_fraction(m) || is_decade(&m.text) {
@@ -301,7 +305,7 @@ fn is_figure(m: &Mention, sentence: &str, span: Span, excluded: &[Span], periods
     if excluded.iter().any(overlaps) || periods.iter().any(|p| overlaps(&p.span)) {
         return false;
     }
-    if m.kind == MentionKind::Number && names_a_product(sentence, m) {
+    if m.kind == MentionKind::Number && (names_a_product(sentence, m) || hyphenated(sentence, m)) {
         return false;
     }
     true
@@ -318,6 +322,15 @@ fn is_word_fraction(m: &Mention) -> bool {
     m.kind == MentionKind::Number
         && m.value.is_some_and(|v| v.fract() != 0.0 && v.abs() < 1.0)
         && !m.text.bytes().any(|b| b.is_ascii_digit())
+}
+
+/// "COVID-19", "F-35" (a name) or "one-time", "three-judge", "10-year" (a modifier): a number
+/// joined by a hyphen to a word is not a figure of its own.
+fn hyphenated(sentence: &str, m: &Mention) -> bool {
+    let before = sentence[..m.start].strip_suffix('-');
+    let after = sentence[m.end..].strip_prefix('-');
+    before.is_some_and(|b| b.chars().next_back().is_some_and(char::is_alphabetic))
+        || after.is_some_and(|a| a.chars().next().is_some_and(char::is_alphabetic))
 }
 
 /// "Office 365", "Windows 10", "iOS 8", "Section 702", "version 2.1": a short number right after
@@ -612,7 +625,8 @@ mod tests {
         assert_eq!(
             texts(
                 "One of the largest requesters asked about half of the accounts. The one that mattered ran on \
-                 Xbox One in the 1990s and cut two thirds of the backlog; three requests remained."
+                 Xbox One in the 1990s and cut two thirds of the backlog with a one-time fix for COVID-19 and \
+                 10-year-old cases; three requests remained."
             ),
             ["three"]
         );

@@ -1,5 +1,6 @@
 //! Local files and folders, plain or gzipped.
 
+use super::warc::{is_warc_path, warc_sources};
 use super::{DocFormat, Document, FetchError, Source, MAX_BODY_BYTES};
 use flate2::read::MultiGzDecoder;
 use std::io::Read;
@@ -54,7 +55,8 @@ fn doc_format(path: &Path) -> Option<DocFormat> {
     }
 }
 
-/// Lists the article files under the given inputs, lazily and in a stable (sorted) order.
+/// Lists the article files under the given inputs, lazily and in a stable (sorted) order; a WARC
+/// file (`.warc`, `.warc.gz`) yields one source per response record.
 ///
 /// A file named directly is taken whatever its extension (HTML unless it ends in `.txt`); inside
 /// folders only article extensions are taken. Walk errors (a symlink loop, an unreadable folder)
@@ -71,28 +73,33 @@ pub fn discover(inputs: &[PathBuf]) -> impl Iterator<Item = Result<Source, Fetch
             .follow_links(true)
             .sort_by_file_name()
             .into_iter()
-            .filter_map(move |entry| match entry {
-                Ok(e) if e.file_type().is_dir() => None,
-                // A FIFO or device named like an article would block or never end: record it.
-                Ok(e) if !e.file_type().is_file() && (named_file || is_article_path(e.path())) => {
-                    Some(Err(FetchError::Walk {
-                        id: relative_id(e.path(), &root),
+            .flat_map(move |entry| -> Box<dyn Iterator<Item = Result<Source, FetchError>>> {
+                let wanted = |p: &Path| named_file || is_article_path(p) || is_warc_path(p);
+                match entry {
+                    Ok(e) if e.file_type().is_dir() => Box::new(std::iter::empty()),
+                    // A FIFO or device named like an article would block or never end: record it.
+                    Ok(e) if !e.file_type().is_file() && wanted(e.path()) => {
+                        Box::new(std::iter::once(Err(FetchError::Walk {
+                            id: relative_id(e.path(), &root),
+                            path: e.path().to_path_buf(),
+                            reason: "not a regular file".into(),
+                        })))
+                    }
+                    // A WARC file is many documents, streamed one record at a time.
+                    Ok(e) if is_warc_path(e.path()) => Box::new(warc_sources(e.path()).map(Ok)),
+                    Ok(e) if wanted(e.path()) => Box::new(std::iter::once(Ok(Source::File(FileSource {
                         path: e.path().to_path_buf(),
-                        reason: "not a regular file".into(),
-                    }))
-                }
-                Ok(e) if named_file || is_article_path(e.path()) => Some(Ok(Source::File(FileSource {
-                    path: e.path().to_path_buf(),
-                    root: root.clone(),
-                }))),
-                Ok(_) => None,
-                Err(err) => {
-                    let path = err.path().map(Path::to_path_buf).unwrap_or_else(|| input.clone());
-                    Some(Err(FetchError::Walk {
-                        id: relative_id(&path, &root),
-                        path,
-                        reason: err.to_string(),
-                    }))
+                        root: root.clone(),
+                    })))),
+                    Ok(_) => Box::new(std::iter::empty()),
+                    Err(err) => {
+                        let path = err.path().map(Path::to_path_buf).unwrap_or_else(|| input.clone());
+                        Box::new(std::iter::once(Err(FetchError::Walk {
+                            id: relative_id(&path, &root),
+                            path,
+                            reason: err.to_string(),
+                        })))
+                    }
                 }
             })
     })

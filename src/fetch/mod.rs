@@ -1,13 +1,28 @@
 //! Fetch: where the bytes of a document come from.
 //!
-//! A [`Source`] names an input (a local file today; URLs, feeds and WARC records plug in here
-//! later). [`fetch`] turns a source into a [`Document`]: its raw body, decompressed and
-//! size-capped, plus what is known about its format. This stage knows nothing of HTML.
+//! A [`Source`] names an input: a local file, a line of the map input, or a web page or WARC
+//! record that the fetch pool has already fetched. [`fetch`] turns a source into a [`Document`]:
+//! its raw body, decompressed and size-capped, plus what is known about its format. This stage
+//! knows nothing of HTML.
+//!
+//! Web pages are fetched by a [`Fetcher`] (see `http.rs`) on its own pool of threads
+//! ([`fetch_all`]), never on the CPU pool of the batch; feeds and sitemaps expand into page URLs
+//! ([`feed`], [`sitemap`]); WARC files stream their response records ([`warc`]).
 
+mod address;
+mod cache;
+pub mod feed;
 mod file;
+mod http;
 pub mod jsonl;
+mod pool;
+mod robots;
+pub mod sitemap;
+pub mod warc;
 
 pub use file::{discover, FileSource};
+pub use http::{FetchSettings, Fetcher, Outcome, Stats, DEFAULT_USER_AGENT};
+pub use pool::{fetch_all, WebItem};
 
 use std::path::PathBuf;
 
@@ -23,6 +38,82 @@ pub enum Source {
     File(FileSource),
     /// A document that arrived whole, as a line of the map input (`figmine extract --stdin`).
     Inline(Box<Document>),
+    /// A web page or WARC record whose fetching already ended, well or not.
+    Fetched(Box<Fetched>),
+}
+
+/// How fetching one web page or WARC record ended: every URL becomes exactly one of these.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fetched {
+    /// The stable id: the URL as requested (or a WARC record's target URI).
+    pub id: String,
+    /// Whether the document came from the cache (revalidated, or `--offline`).
+    pub cached: bool,
+    /// The redirects followed, in order; the last is the document's final URL.
+    pub redirects: Vec<String>,
+    /// The document, or why there is none.
+    pub result: Result<Document, WebFailure>,
+}
+
+impl Fetched {
+    /// How fetching ended.
+    pub fn outcome(&self) -> Outcome {
+        match &self.result {
+            Ok(_) if self.cached => Outcome::Cached,
+            Ok(_) => Outcome::Fetched,
+            Err(failure) => failure.outcome,
+        }
+    }
+
+    /// A source that failed or was skipped before any request (a bad URL, a feed that failed).
+    pub fn failure(id: impl Into<String>, failure: WebFailure) -> Self {
+        Fetched {
+            id: id.into(),
+            cached: false,
+            redirects: Vec::new(),
+            result: Err(failure),
+        }
+    }
+}
+
+/// Why a web page or WARC record gave no document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WebFailure {
+    /// Skipped on purpose (robots.txt, content type, size) or failed (HTTP status, network).
+    pub outcome: Outcome,
+    /// The HTTP status, when the server answered.
+    pub status: Option<u16>,
+    /// What happened, in words.
+    pub reason: String,
+}
+
+impl WebFailure {
+    /// A skip (robots.txt, content type, size) with its reason.
+    pub fn skipped(reason: impl Into<String>) -> Self {
+        WebFailure {
+            outcome: Outcome::Skipped,
+            status: None,
+            reason: reason.into(),
+        }
+    }
+
+    /// A failure with its reason.
+    pub fn failed(reason: impl Into<String>) -> Self {
+        WebFailure {
+            outcome: Outcome::Failed,
+            status: None,
+            reason: reason.into(),
+        }
+    }
+}
+
+impl std::fmt::Display for WebFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.outcome {
+            Outcome::Skipped => write!(f, "skipped: {}", self.reason),
+            _ => f.write_str(&self.reason),
+        }
+    }
 }
 
 impl Source {
@@ -31,6 +122,7 @@ impl Source {
         match self {
             Source::File(f) => f.id(),
             Source::Inline(d) => d.id.clone(),
+            Source::Fetched(f) => f.id.clone(),
         }
     }
 
@@ -39,6 +131,10 @@ impl Source {
         match self {
             Source::File(f) => f.path.display().to_string(),
             Source::Inline(d) => d.location.clone(),
+            Source::Fetched(f) => match &f.result {
+                Ok(doc) => doc.location.clone(),
+                Err(_) => f.id.clone(),
+            },
         }
     }
 }
@@ -110,6 +206,20 @@ pub enum FetchError {
         /// What is wrong with it.
         reason: String,
     },
+    /// A web page or WARC record was skipped or failed (its URL is the record's id).
+    #[error("{failure}")]
+    Web {
+        /// The URL as requested.
+        url: String,
+        /// What happened.
+        failure: WebFailure,
+    },
+    /// The HTTP client or its cache could not be set up.
+    #[error("cannot set up fetching: {reason}")]
+    Setup {
+        /// What went wrong.
+        reason: String,
+    },
     /// Walking an input folder failed (a symlink loop, a permission error).
     #[error("cannot walk {path}: {reason}")]
     Walk {
@@ -122,10 +232,22 @@ pub enum FetchError {
     },
 }
 
+impl FetchError {
+    /// Whether the input was skipped on purpose (robots.txt, content type, size) rather than
+    /// failed.
+    pub fn is_skip(&self) -> bool {
+        matches!(self, FetchError::Web { failure, .. } if failure.outcome == Outcome::Skipped)
+    }
+}
+
 /// Fetches the bytes of one source.
 pub fn fetch(source: &Source) -> Result<Document, FetchError> {
     match source {
         Source::File(f) => file::read_file(f),
         Source::Inline(d) => Ok((**d).clone()),
+        Source::Fetched(f) => f.result.clone().map_err(|failure| FetchError::Web {
+            url: f.id.clone(),
+            failure,
+        }),
     }
 }

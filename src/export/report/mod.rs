@@ -9,6 +9,7 @@ mod chart;
 pub mod html;
 mod page;
 
+use super::rows::FindingRow;
 use super::tables::{ArticleTables, CorpusTables, TableSink};
 use super::ExportError;
 use html::{escape, page_name};
@@ -286,6 +287,42 @@ impl ReportSink {
     }
 }
 
+impl ReportSink {
+    /// Adds, to the page of every article a corpus-level finding involves, a section listing
+    /// those findings (the pages were written before the corpus pass ran).
+    fn add_cross_findings_to_pages(&self) -> Result<(), ExportError> {
+        let mut by_article: BTreeMap<&str, Vec<&FindingRow>> = BTreeMap::new();
+        for f in &self.corpus.findings {
+            let mut involved: Vec<&str> = f.articles.iter().map(String::as_str).collect();
+            involved.extend(f.evidence.iter().map(|e| e.article.as_str()));
+            involved.sort_unstable();
+            involved.dedup();
+            for id in involved {
+                by_article.entry(id).or_default().push(f);
+            }
+        }
+        for (id, findings) in by_article {
+            let path = self.dir.join("articles").join(page_name(id));
+            let Ok(html) = std::fs::read_to_string(&path) else {
+                continue; // An article of another run: no page here.
+            };
+            let mut section = format!("<section><h2>Findings across articles ({})</h2>", findings.len());
+            for f in findings {
+                section.push_str(&page::finding_item(f, |article| {
+                    if article == id {
+                        String::new()
+                    } else {
+                        page_name(article)
+                    }
+                }));
+            }
+            section.push_str("</section>");
+            self.write(&path, &html.replacen(page::CROSS_MARKER, &section, 1))?;
+        }
+        Ok(())
+    }
+}
+
 /// The value stated most often (the first stated on a tie).
 fn most_stated(values: &[f64]) -> f64 {
     let mut best = (values[0], 0);
@@ -327,6 +364,7 @@ impl TableSink for ReportSink {
     }
 
     fn finish(&mut self) -> Result<(), ExportError> {
+        self.add_cross_findings_to_pages()?;
         self.write(&self.dir.join("index.html"), &self.index())
     }
 }

@@ -7,6 +7,10 @@ use crate::export::rows::{FigureRow, FindingRow};
 use crate::export::tables::ArticleTables;
 use std::collections::HashSet;
 
+/// Where an article page receives the cross-article findings once the corpus is done. Cannot
+/// occur in escaped article content (its `<` would be `&lt;`).
+pub const CROSS_MARKER: &str = "<!-- cross-article findings -->";
+
 /// The anchor id of a span of an article's text; evidence links point at it.
 pub fn anchor(start: usize, end: usize) -> String {
     format!("s{start}-{end}")
@@ -45,6 +49,7 @@ pub fn render(t: &ArticleTables, index_href: &str) -> (String, usize) {
     body.push_str(&highlight(&a.text, marks));
     body.push_str("</article>\n<aside>");
     body.push_str(&findings_section(&t.findings, ""));
+    body.push_str(CROSS_MARKER);
     body.push_str(&quotes_section(t));
     body.push_str(&figures_section(&t.figures, highlighted));
     body.push_str("</aside>\n</div></main>");

@@ -164,7 +164,7 @@ pub(super) fn literal(t: &Toks, i: usize) -> Option<Literal> {
     if !t.is(i, Tk::Digits) && !leading_point {
         return None;
     }
-    if i > 0 && t.glued(i - 1) && t.is(i - 1, Tk::Word) {
+    if i > 0 && t.glued(i - 1) && t.is(i - 1, Tk::Word) && !super::is_currency_code(t.str(i - 1)) {
         return None; // "i7", "J1149"
     }
     let (mut value, mut precision, mut j, mut plain) = if leading_point {

@@ -1,6 +1,12 @@
 //! Numeric mentions in a sentence: counts, percentages, money, ordinals, ranges and bounds.
 //!
 //! [`find_numbers`] is the one entry point; `figmine numbers` prints exactly what it returns.
+//!
+//! The text is cut into tokens once (`lex`), numerals are read off them by a small grammar of
+//! digits and number words (`words`), and this module adds what surrounds a numeral: its sign,
+//! currency and percent sign, ranges ("between 1,000 and 1,499"), qualifiers ("more than",
+//! "about", "or more") and what is read but not reported (clock times, "one" as a pronoun).
+//! Mentions are what a number recognizer sees; whether one is a figure is decided in `figure.rs`.
 
 use crate::read::Span;
 use regex::Regex;
@@ -293,6 +299,8 @@ struct Simple {
     fraction: bool,
     /// Whether its currency or percent sign came after the number (and so may cover a range).
     trailing_unit: bool,
+    /// The scale word it ends with (1e6 for "10 million", 1e3 for "20k"), or 1.
+    scale: f64,
 }
 
 /// Finds every numeric mention in `text`, in order.
@@ -431,7 +439,10 @@ fn qualifier(t: &Toks, i: usize) -> Option<(String, Bound, usize)> {
     }
     QUALIFIERS
         .iter()
-        .filter(|(p, _)| p.split(' ').next() == Some(first))
+        .filter(|(p, _)| {
+            p.strip_prefix(first)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+        })
         .find_map(|(p, b)| {
             // no "the" in between: "over the 12 months" is a period, not a bound
             let next = words_match(t, i, p)?;
@@ -548,18 +559,25 @@ fn infix_range(t: &Toks, i: usize) -> Option<(Mention, usize)> {
 /// after the second), low below high.
 fn range_mention(t: &Toks, first: usize, low: Simple, high: Simple) -> Option<(Mention, usize)> {
     use MentionKind::*;
-    let kind = match (low.kind, high.kind) {
-        (a, b) if a == b && a != Ordinal => a,
-        (Number, b @ (Percent | Money)) if high.trailing_unit => b,
-        (Ordinal, Ordinal) if t.word(first) == "between" => Number,
-        _ => return None,
+    let joinable = match (low.kind, high.kind) {
+        (a, b) if a == b => a != Ordinal || t.word(first) == "between",
+        (Number, Percent | Money) => high.trailing_unit,
+        _ => false,
     };
+    if !joinable || low.unit.is_some() && high.unit.is_some() && low.unit != high.unit {
+        return None;
+    }
+    // "2 to 3 million", "between $5 and $10 billion": the scale written once covers both
+    let mut low = low;
+    if low.scale == 1.0 && high.scale > 1.0 && low.value * high.scale < high.value {
+        low.value *= high.scale;
+        low.precision *= high.scale;
+    }
     if low.value >= high.value || low.fraction != high.fraction {
         return None;
     }
     let (start, end) = (t.start(first), t.end(high.next - 1));
     let unit = high.unit.clone().or(low.unit.clone());
-    let _ = kind;
     Some((
         Mention {
             text: t.text[start..end].to_owned(),
@@ -597,6 +615,7 @@ fn percent_of(t: &Toks, i: usize) -> Option<(Mention, usize)> {
         precision: n.precision,
         fraction: n.fraction,
         trailing_unit: false,
+        scale: 1.0,
     };
     Some((mention(t, &s, i, n.next), n.next))
 }
@@ -628,14 +647,21 @@ fn currency_before(t: &Toks, i: usize) -> Option<(&'static str, usize)> {
         };
         return Some((c, i + 2));
     }
-    let c = match t.str(i) {
-        "USD" | "EUR" | "GBP" | "JPY" | "CNY" | "INR" | "CHF" | "CAD" | "AUD" | "RMB" | "SEK" => t.str(i),
-        _ => return None,
-    };
-    let c = CODES.iter().find(|k| **k == c)?;
+    // "Rs 20", "Rs. 20", "Rs20": Indian rupees
+    if t.str(i) == "Rs" {
+        let dot = t.sym(i + 1, ".") && t.glued(i);
+        return Some(("INR", i + 1 + usize::from(dot)));
+    }
+    let c = CODES.iter().find(|k| **k == t.str(i))?;
     Some((c, i + 1))
 }
 
+/// Whether the word at `i` is a currency code that may be glued to its amount ("USD3.14").
+pub(super) fn is_currency_code(word: &str) -> bool {
+    word == "Rs" || CODES.contains(&word)
+}
+
+/// ISO codes written before an amount ("USD 5").
 const CODES: &[&str] = &[
     "USD", "EUR", "GBP", "JPY", "CNY", "INR", "CHF", "CAD", "AUD", "RMB", "SEK",
 ];
@@ -831,13 +857,31 @@ fn simple(t: &Toks, i: usize) -> Option<Simple> {
         precision: n.precision,
         fraction: n.fraction,
         trailing_unit,
+        scale: ends_in_scale(t, n.next - 1),
     })
+}
+
+/// The scale factor of the word at `j` when it is one ("million", glued "k"), else 1.
+fn ends_in_scale(t: &Toks, j: usize) -> f64 {
+    if !t.is(j, Tk::Word) {
+        return 1.0;
+    }
+    let glued = j > 0 && t.glued(j - 1) && t.is(j - 1, Tk::Digits);
+    let factor = if glued {
+        lex::glued_scale(t.str(j))
+    } else {
+        words::scale(t.word(j), t.str(j))
+    };
+    factor.unwrap_or(1.0)
 }
 
 /// "%", "percent", "per cent", "pct", "percentage points" after a number.
 fn percent_after(t: &Toks, j: usize) -> Option<(&'static str, usize)> {
     if t.sym(j, "%") && t.gap(j - 1).len() <= 1 {
         return Some(("percent", j + 1));
+    }
+    if t.dash(j) && t.glued(j - 1) && t.glued(j) && t.word(j + 1) == "percent" {
+        return Some(("percent", j + 2)); // "a 3-percent rise"
     }
     match t.word(j) {
         "percent" | "percents" | "pct" => Some(("percent", j + 1)),
@@ -876,11 +920,37 @@ fn is_skipped(t: &Toks, s: &Simple) -> bool {
     if s.value.is_nan() || year_span_end(t, s).is_some() {
         return true;
     }
+    // "24/7" and "9/11" are a phrase and a date, not fractions
+    let text = &t.text[t.start(s.first)..t.end(s.next - 1)];
+    if matches!(text, "24/7" | "9/11") {
+        return true;
+    }
+    // "the second half": half a period, not a share
+    if t.word(s.first) == "half" && s.next == s.first + 1 && s.first > 0 {
+        let before = t.word(s.first - 1);
+        if words::is_ordinal_word(before) || matches!(before, "the" | "this" | "that" | "last" | "next") {
+            return true;
+        }
+    }
     let words_one = t.word(s.first) == "one" && s.next == s.first + 1;
     if words_one {
         let before = if s.first > 0 { t.word(s.first - 1) } else { "" };
         let after = t.word(s.next);
         if ONE_PRONOUN.contains(&before) || matches!(after, "of" | "another" | "by") || t.sym(s.next, "'") {
+            return true;
+        }
+        // "when one is too broad": a generic pronoun after a conjunction. "and one was granted"
+        // stays a count, since enumerations are built of those.
+        let conjunction = matches!(
+            before,
+            "when" | "if" | "unless" | "because" | "whether" | "where" | "once"
+        );
+        if conjunction
+            && matches!(
+                after,
+                "is" | "was" | "has" | "seems" | "looks" | "goes" | "comes" | "gets"
+            )
+        {
             return true;
         }
         if s.first > 0 && t.is(s.first - 1, Tk::Word) && words::is_ordinal_word(before) {
@@ -1067,8 +1137,8 @@ mod tests {
         assert_one("12 lakhs", "12 lakhs", 1.2e6);
         assert_one("two point two million", "two point two million", 2.2e6);
         assert_one("1,674.5 G", "1,674.5 G", 1.6745e12);
-        let m = find_numbers("1.5 million");
-        assert_eq!(m[0].precision, 1e5);
+        let m = find_numbers("1.5 million, half a million, thirty-two");
+        assert_eq!((m[0].precision, m[1].precision, m[2].precision), (1e5, 1e5, 1.0));
     }
 
     #[test]
@@ -1183,6 +1253,13 @@ mod tests {
         assert_eq!(rows("5k-20k"), [range("5k-20k", 5000.0, 20000.0)]);
         let m = find_numbers("from 50 to 80%");
         assert_eq!((m[0].kind, m[0].unit.as_deref()), (Range, Some("percent")));
+        assert_eq!(rows("2 to 3 million users"), [range("2 to 3 million", 2e6, 3e6)]);
+        assert_eq!(
+            rows("between 900 and 1 million"),
+            [range("between 900 and 1 million", 900.0, 1e6)]
+        );
+        let m = find_numbers("between $5 and $10 billion");
+        assert_eq!((m[0].low, m[0].high), (Some(5e9), Some(1e10)));
         let m = find_numbers("between $21.5 billion and $35 billion");
         assert_eq!(
             (m[0].kind, m[0].low, m[0].unit.as_deref()),
@@ -1272,6 +1349,8 @@ mod tests {
         assert!(rows("Which one do you prefer?").is_empty());
         assert!(rows("one of the largest requesters").is_empty());
         assert_one("Let's try one last time", "one", 1.0);
+        assert!(rows("we push back when one is too broad").is_empty());
+        assert_one("in the end one was granted", "one", 1.0);
         // a year and a version number are numbers here; figure.rs decides they are no figures
         assert_one("in 2014", "2014", 2014.0);
         assert_one("version two", "two", 2.0);
@@ -1282,6 +1361,10 @@ mod tests {
         assert!(rows("the 180ml liquid, Office365 and 3D").is_empty());
         // a number restated in brackets is one mention
         assert_one("forty-five (45)", "forty-five (45)", 45.0);
+        // "24/7", "9/11" and "the second half" are no numbers
+        assert_eq!(rows("open 24/7 since 9/11"), []);
+        assert!(rows("in the second half").iter().all(|r| r.1 == MentionKind::Ordinal));
+        assert_one("more than half", "more than half", 0.5);
         // British "1m" is a million; "5G" is a network, "over the 12 months" a period
         assert_one("£1m", "£1m", 1e6);
         assert!(rows("on 4G and 5G networks").is_empty());
@@ -1313,6 +1396,8 @@ mod tests {
             ("thirteen dollars and forty-five cents", true)
         );
         assert_eq!(money("a 12-cent dividend").1, 0.12);
+        assert_eq!(money("USD3.25"), ("USD3.25".into(), 3.25, "USD".into()));
+        assert_eq!(money("Rs. 20"), ("Rs. 20".into(), 20.0, "INR".into()));
         // a spaced dash before an amount is punctuation, not a sign
         assert_eq!(money("md . - - $ 75 million").0, "$ 75 million");
         // "a second" is no half

@@ -243,6 +243,7 @@ impl Acc {
     }
 }
 
+/// How deep readings after "and" may nest ("one hundred and three and two thirds").
 const MAX_DEPTH: usize = 2;
 
 /// Reads the numeral that starts at token `i`.
@@ -250,10 +251,13 @@ pub(super) fn numeral(t: &Toks, i: usize) -> Option<Numeral> {
     numeral_at(t, i, 0)
 }
 
+/// A dash that may join two number words ("thirty-two", "one-eighth").
 fn joiner(t: &Toks, j: usize) -> bool {
     t.dash(j)
 }
 
+/// Reads a numeral at `i`; `depth` bounds the nested reads after "and", so every token is read a
+/// bounded number of times.
 fn numeral_at(t: &Toks, i: usize, depth: usize) -> Option<Numeral> {
     let mut acc = Acc {
         total: 0.0,
@@ -360,17 +364,36 @@ fn numeral_at(t: &Toks, i: usize, depth: usize) -> Option<Numeral> {
     if let Some(Atom::Part(..)) = acc.prev {
         fraction = true;
     }
+    let value = acc.value();
     Some(Numeral {
-        value: acc.value(),
+        value,
         first: i,
         next: last,
-        precision: acc.precision,
+        precision: if acc.words {
+            word_precision(value)
+        } else {
+            acc.precision
+        },
         ordinal,
         fraction,
         words: acc.words,
     })
 }
 
+/// The place value a number in words is stated to: the largest power of ten dividing it ("half a
+/// million": 100,000; "thirty-two": 1), or a hundredth for fractions.
+fn word_precision(value: f64) -> f64 {
+    if value.fract() != 0.0 || value == 0.0 || !value.is_finite() {
+        return 0.01;
+    }
+    let mut p = 1.0;
+    while p < 1e15 && (value / (p * 10.0)).fract() == 0.0 {
+        p *= 10.0;
+    }
+    p
+}
+
+/// What the grammar does with an atom.
 enum Step {
     Take,
     TakeAndStop {
@@ -382,10 +405,12 @@ enum Step {
     Stop,
 }
 
+/// Whether an atom is a plain unit, teen or tens word (a numerator for "two thirds").
 fn is_simple(a: Option<Atom>) -> bool {
     matches!(a, Some(Atom::Unit(_) | Atom::Teen(_) | Atom::Tens(_)))
 }
 
+/// Adds one atom to the numeral read so far, or says where the numeral ends.
 fn step(t: &Toks, acc: &mut Acc, atom: Atom, next: usize, depth: usize) -> Step {
     let started = acc.count > 0;
     let prev = acc.prev;
@@ -628,6 +653,8 @@ fn scale_after(t: &Toks, j: usize) -> Option<(f64, usize)> {
     Some((f, k + 1))
 }
 
+/// An ordinal word: a position ("twenty-first"), or the denominator of a fraction ("a fifth",
+/// "two thirds", "a hundred trillionths").
 fn ordinal_step(t: &Toks, acc: &mut Acc, v: f64, plural: bool, next: usize, depth: usize) -> Step {
     let prev = acc.prev;
     let started = acc.count > 0;

@@ -3,45 +3,109 @@
 //! Each pattern is anchored at the quote (or at the start of the neighbouring sentence), and
 //! every window it runs on is bounded, so the work per quote is constant.
 
+use super::people::ROLE_WORD;
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// A name: up to five capitalised words (initials allowed), with lower-case particles between
-/// them ("Ursula von der Leyen").
-pub(super) const NAME: &str = r"(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]+)(?:\s+(?:(?:de|van|von|der|da|di|du|le|la|al|bin)\s+)*(?:\p{Lu}\.|\p{Lu}[\p{L}'’-]+)){0,4}";
+/// A name: up to five capitalised words (initials and abbreviations such as "St." allowed), with
+/// lower-case particles between them ("Ursula von der Leyen", "Sarah St. Vincent").
+pub(super) const NAME: &str = concat!(
+    r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|St)\.\s+)?",
+    r"(?:\p{Lu}\p{Ll}?\.|\p{Lu}[\p{L}&'’-]+)",
+    r"(?:\s+(?:(?:de|van|von|der|da|di|du|le|la|al|bin)\s+)*",
+    r"(?:\p{Lu}\p{Ll}?\.|\p{Lu}[\p{L}'’-]+|[\x22“]\p{Lu}[\p{L}'’-]+[\x22”])){0,4}",
+);
 
 /// Reporting verbs.
-pub(super) const VERB: &str = r"(?:said|says|say|noted|notes|added|adds|continued|continues|told|tells|wrote|writes|explained|explains|stated|states|argued|argues|asked|asks|replied|replies|responded|responds|insisted|insists|warned|warns|acknowledged|acknowledges|admitted|conceded|declared|emphasi[sz]ed|stressed|repeated|recalled|observed|remarked|commented|announced|claimed|concluded|suggested|cautioned|predicted|testified|tweeted|described|agreed|countered|urged|recounted|quipped|joked)";
+pub(super) const VERB: &str = concat!(
+    r"(?:",
+    r"said|says|say|noted|notes|added|adds|continued|continues|told|tells|wrote|writes|explained|",
+    r"explains|stated|states|argued|argues|asked|asks|replied|replies|responded|responds|insisted|",
+    r"insists|warned|warns|acknowledged|acknowledges|admitted|conceded|declared|emphasi[sz]ed|",
+    r"stressed|repeated|recalled|observed|remarked|commented|announced|claimed|concluded|suggested|",
+    r"cautioned|predicted|testified|tweeted|described|agreed|countered|urged|recounted|quipped|joked",
+    ")",
+);
 
 /// Who a cue names: a name (optionally after "the"), a pronoun, or a title ("the spokeswoman",
 /// "the company's general counsel").
 fn who() -> String {
-    format!(r"(?P<who>(?:[Tt]he\s+)?{NAME}|[Hh]e|[Ss]he|{TITLE}|{UNNAMED})")
+    // A title first: "The senators" is no name followed by the word "senators".
+    format!(r"(?P<who>{TITLE}|(?:[Tt]he\s+)?{NAME}|[Hh]e|[Ss]he|{UNNAMED})")
 }
 
 /// A title: "the spokeswoman", "the company's general counsel".
-const TITLE: &str = r"the\s+[\p{Ll}'’-]+(?:\s+[\p{Ll}'’-]+){0,3}?";
+const TITLE: &str = r"[Tt]he\s+[\p{Ll}'’-]+(?:\s+[\p{Ll}'’-]+){0,3}?";
+
+/// The pattern of [`GROUPS`], as a literal for `concat!`.
+macro_rules! groups {
+    () => {
+        concat!(
+            r"(?:[Oo]fficials|[Aa]nalysts|[Cc]ritics|[Ll]awmakers|[Pp]rosecutors|[Ii]nvestigators|",
+            r"[Ee]xecutives|[Rr]esearchers|[Cc]ampaigners|[Aa]ctivists|[Pp]olice|[Ee]xperts|[Ss]ources)\b"
+        )
+    };
+}
 
 /// [`UNNAMED`] taking every word it can, for a description that ends the sentence.
-const UNNAMED_GREEDY: &str = r"(?:an?|one|another)\s+[\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,3}";
+const UNNAMED_GREEDY: &str = concat!(r"(?:an?|one|another)\s+[\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,3}|", groups!());
 
 /// A speaker described, not named: "one privacy researcher", "a spokesman".
-const UNNAMED: &str = r"(?:an?|one|another)\s+[\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,3}?";
+const UNNAMED: &str = concat!(
+    r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+[\p{L}&'’-]+(?:\s+[\p{L}&'’-]+){0,3}?|",
+    groups!()
+);
+
+/// Plural nouns for speakers the article does not name ("officials said").
+const GROUPS: &[&str] = &[
+    "officials",
+    "analysts",
+    "critics",
+    "lawmakers",
+    "prosecutors",
+    "investigators",
+    "executives",
+    "researchers",
+    "campaigners",
+    "activists",
+    "police",
+    "experts",
+    "sources",
+];
+
+/// A possessive or article and up to three words before a name: "Her colleague Sarah St.
+/// Vincent", "The company's lawyer Jane Doe".
+const DESCRIPTOR: &str = r"(?:(?:[Hh]er|[Hh]is|[Tt]heir|[Ii]ts|[Tt]he|[Aa]n?)\s+(?:[\p{Ll}'’-]+\s+){1,3})??";
 
 /// An appositive role between commas.
-const ROLE: &str = r"(?:,\s*(?P<role>[^,;\x22“”«»]{2,120}?),)?";
+fn role() -> String {
+    format!(r"(?:,\s*(?P<role>[^,;\x22“”«»]{{2,120}}?),|\s+of\s+(?P<of>(?:the\s+)?{NAME}))?")
+}
 
 /// After a quote: `"...," Microsoft said` / `John Frank, Microsoft VP, noted` / `he said`.
 static SUBJECT_VERB: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"^[\s,]*{}{ROLE}\s+(?P<cue>{VERB})\b", who())).unwrap());
+    LazyLock::new(|| Regex::new(&format!(r"^[\s,]*{}{}\s+(?P<cue>{VERB})\b", who(), role())).unwrap());
 
 /// After a quote: `said Jane Doe, the company's general counsel.`
 static VERB_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    let role = r"(?:,\s*(?P<role>[^\x22“”«»]{2,160}))?";
     Regex::new(&format!(
-        r"^[\s,]*(?P<cue>{VERB})\s+(?P<who>(?:the\s+)?{NAME}|{UNNAMED_GREEDY})(?:,\s*(?P<role>[^\x22“”«»]{{2,160}}))?"
+        r"^[\s,]*(?P<cue>{VERB})\s+(?P<who>(?:the\s+)?{NAME}|{UNNAMED_GREEDY}){role}"
     ))
     .unwrap()
 });
+
+/// After a quote: `said AT&T spokesman Fletcher Cook.` (taken only when the words between the
+/// names hold a role word, so that `said Smith in a statement to Reuters` is Smith's).
+static VERB_TITLE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^[\s,]*(?P<cue>{VERB})\s+(?P<title>{NAME}\s+(?:[\p{{Ll}}-]+\s+){{1,3}}?)(?P<who>{NAME})"
+    ))
+    .unwrap()
+});
+
+/// After a quote, a dash and a name with no verb: `"Nobody said this would be easy" — Sonderby.`
+static DASH_NAME: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"^\s*[—–]\s*(?P<who>{NAME})\b")).unwrap());
 
 /// After a quote: `according to Karen Holt, a Justice Department spokeswoman.`
 static ACCORDING_TO: LazyLock<Regex> = LazyLock::new(|| {
@@ -52,20 +116,39 @@ static ACCORDING_TO: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// A role after a comma, up to the next comma.
+const ROLE_TO_COMMA: &str = r"(?:,\s*(?P<role>[^\x22“”«»]{2,120}?))?";
+
 /// Before a quote, in its sentence: `Brad Smith, Microsoft's general counsel, said in a
-/// statement: "` / `According to Smith, "`.
-static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"^(?:[^\x22“”«»]{{0,60}}?,\s+)??{}{ROLE}\s+(?P<cue>{VERB})\b[^\x22“”«»]{{0,80}}?[:,]\s*$|^(?P<cue2>[Aa]ccording\s+to)\s+(?P<who2>(?:the\s+)?{NAME})(?:,\s*(?P<role2>[^\x22“”«»]{{2,120}}?))?,\s*$",
-        who()
-    ))
-    .unwrap()
+/// statement: "` / `According to Smith, "` / `Said Microsoft President Brad Smith: "`.
+static LEAD_IN: LazyLock<[Regex; 5]> = LazyLock::new(|| {
+    let (who, role) = (who(), role());
+    let tail = r"[^\x22“”«»]{0,80}?[:,]\s*$";
+    [
+        format!(r"^(?:[^\x22“”«»]{{0,60}}?,\s+)??{DESCRIPTOR}{who}{role}\s+(?P<cue>{VERB})\b{tail}"),
+        format!(r"^(?P<cue>[Aa]ccording\s+to)\s+(?P<who>(?:the\s+)?{NAME}){ROLE_TO_COMMA},\s*$"),
+        format!(r"^(?P<cue>(?i:{VERB}))\s+(?P<who>(?:the\s+)?{NAME}){tail}"),
+        // A clause about the speaker ending with a colon: `Asked..., she doesn't hesitate: "`.
+        format!(r"^{DESCRIPTOR}{who}{role}\s+[^\x22“”«»]{{0,80}}?:\s*$"),
+        format!(r"^[^\x22“”«»]{{0,60}}?,\s+{DESCRIPTOR}{who}{role}\s+[^\x22“”«»]{{0,80}}?:\s*$"),
+    ]
+    .map(|re| Regex::new(&re).unwrap())
 });
 
 /// The sentence before a quote, naming its subject: `Colin Stretch, Facebook's general
 /// counsel, said the company...` / `Brad Smith, Microsoft's president, was blunt.`
-static SUBJECT_FIRST: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"^{}{ROLE}\s+(?P<cue>\p{{Ll}}+)\b", who())).unwrap());
+/// The subject may follow its role: `An AT&T spokesman, Mark Siegel, declined...`.
+/// Tried at the start of the sentence, then after a first clause (`Asked whether..., Okafor
+/// shrugged.`, `An AT&T spokesman, Mark Siegel, declined...`).
+static SUBJECT_FIRST: LazyLock<[Regex; 2]> = LazyLock::new(|| {
+    // Not an unnamed subject: in "An AT&T spokesman, Mark Siegel, declined" the name is the subject.
+    let who = format!(r"(?P<who>{TITLE}|(?:[Tt]he\s+)?{NAME}|[Hh]e|[Ss]he)");
+    let subject = format!(r"{who}{},?\s+(?P<cue>\p{{Ll}}+)\b", role());
+    [
+        Regex::new(&format!("^{DESCRIPTOR}{subject}")).unwrap(),
+        Regex::new(&format!(r"^[^,\x22“”«»]{{2,60}},\s+{subject}")).unwrap(),
+    ]
+});
 
 /// Exactly a reporting verb.
 static REPORTING: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!("^{VERB}$")).unwrap());
@@ -136,6 +219,30 @@ const NOT_NAMES: &[&str] = &[
     "First",
     "Officials",
     "Critics",
+    // Honorifics: "Ms Doyle" is Doyle, "Sir Alan" is Alan.
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Prof",
+    "Sir",
+    "Dame",
+    "Lord",
+    "Lady",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Dr.",
+    "Prof.",
+    // Participles that open a sentence: "Asked about it, Smith said".
+    "Asked",
+    "Pressed",
+    "Speaking",
+    "Reached",
+    "Responding",
+    "Writing",
+    "Commenting",
+    "Interviewed",
 ];
 
 /// Words of a name that are a job title ("Microsoft Chief Executive Satya Nadella").
@@ -210,7 +317,8 @@ pub(super) fn is_org_name(name: &str) -> bool {
 pub(super) fn clean_name(name: &str) -> &str {
     let mut rest = name.trim();
     while let Some((first, tail)) = rest.split_once(char::is_whitespace) {
-        if !NOT_NAMES.contains(&first) && !first.eq_ignore_ascii_case("the") {
+        let possessive = first.ends_with("'s") || first.ends_with("’s");
+        if !NOT_NAMES.contains(&first) && !first.eq_ignore_ascii_case("the") && !possessive {
             break;
         }
         rest = tail.trim_start();
@@ -220,6 +328,12 @@ pub(super) fn clean_name(name: &str) -> &str {
     } else {
         rest
     }
+}
+
+/// `name` without a nickname in marks: `Tom "Tank" Ortiz` is Tom Ortiz.
+pub(super) fn without_nickname(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().filter(|w| !w.starts_with(['"', '“'])).collect();
+    words.join(" ")
 }
 
 /// What kind of reference a cue makes.
@@ -255,7 +369,16 @@ pub(super) fn cue_after(window: &str) -> Option<Cue> {
             return Some(cue);
         }
     }
-    for re in [&*VERB_SUBJECT, &*ACCORDING_TO] {
+    if let Some(c) = VERB_TITLE_SUBJECT
+        .captures(window)
+        .filter(|c| ROLE_WORD.is_match(&c["title"]))
+    {
+        if let Some(mut cue) = make_cue(&c, "who", "role", "cue", true) {
+            cue.role = c.name("title").map(|t| t.as_str().trim().to_owned());
+            return Some(cue);
+        }
+    }
+    for re in [&*VERB_SUBJECT, &*ACCORDING_TO, &*DASH_NAME] {
         if let Some(c) = re.captures(window) {
             if let Some(cue) = make_cue(&c, "who", "role", "cue", true) {
                 return Some(cue);
@@ -267,23 +390,27 @@ pub(super) fn cue_after(window: &str) -> Option<Cue> {
 
 /// A cue in the sentence before a quote's opening mark, ending right at it.
 pub(super) fn cue_before(lead: &str) -> Option<Cue> {
-    let c = LEAD_IN.captures(lead)?;
-    make_cue(&c, "who", "role", "cue", false).or_else(|| make_cue(&c, "who2", "role2", "cue2", false))
+    LEAD_IN.iter().find_map(|re| {
+        re.captures(lead)
+            .and_then(|c| make_cue(&c, "who", "role", "cue", false))
+    })
 }
 
 /// The subject of the sentence before a quote, if it is a name followed by a verb.
 /// `person` tells whether a name is a known or full personal name; only those, or a subject
 /// with a reporting verb, count ("Brad Smith was blunt." but not "Microsoft handed over...").
 pub(super) fn subject_of(sentence: &str, person: impl Fn(&str) -> bool) -> Option<Cue> {
-    let c = SUBJECT_FIRST.captures(sentence)?;
-    let mut cue = make_cue(&c, "who", "role", "cue", false)?;
-    let verb = cue.verb.take().unwrap_or_default();
-    if REPORTING.is_match(&verb) {
-        cue.verb = Some(verb);
-    } else if cue.reference != Reference::Name || !person(&cue.who) {
-        return None;
-    }
-    Some(cue)
+    SUBJECT_FIRST.iter().find_map(|re| {
+        let c = re.captures(sentence)?;
+        let mut cue = make_cue(&c, "who", "role", "cue", false)?;
+        let verb = cue.verb.take().unwrap_or_default();
+        if REPORTING.is_match(&verb) {
+            cue.verb = Some(verb);
+        } else if cue.reference != Reference::Name || !person(&cue.who) {
+            return None;
+        }
+        Some(cue)
+    })
 }
 
 /// A cue a few words into the sentence after a quote ("That was how he described it").
@@ -298,15 +425,24 @@ fn make_cue(c: &regex::Captures, who: &str, role: &str, verb: &str, role_runs_on
     let lower = written.to_lowercase();
     let (who_text, reference) = if matches!(lower.as_str(), "he" | "she") {
         (written, Reference::Pronoun)
-    } else if written.starts_with("the ") && !written[4..].starts_with(char::is_uppercase) {
+    } else if lower.starts_with("the ") && !written[4..].starts_with(char::is_uppercase) {
         (written, Reference::Title)
-    } else if written.starts_with(char::is_lowercase) {
+    } else if matches!(lower.split_whitespace().next(), Some("a" | "an" | "one" | "another"))
+        || GROUPS.contains(&lower.as_str())
+    {
         (written, Reference::Unnamed)
     } else {
         let cleaned = clean_name(written);
         if cleaned.is_empty() {
             return None;
         }
+        // "said Ed." ends the sentence; "John F." keeps its initial.
+        let last = cleaned.rsplit(' ').next().unwrap_or(cleaned);
+        let cleaned = if last.len() > 2 {
+            cleaned.trim_end_matches('.')
+        } else {
+            cleaned
+        };
         (cleaned, Reference::Name)
     };
     let (who_text, title_role) = match reference {
@@ -323,11 +459,12 @@ fn make_cue(c: &regex::Captures, who: &str, role: &str, verb: &str, role_runs_on
                 r.as_str().trim()
             }
         })
-        .filter(|r| !r.is_empty())
+        .filter(|r| !r.is_empty() && !r.chars().all(|c| c.is_ascii_digit()))
         .map(str::to_owned)
+        .or_else(|| c.name("of").map(|o| o.as_str().to_owned()))
         .or(title_role);
     Some(Cue {
-        who: who_text.to_owned(),
+        who: without_nickname(who_text),
         reference,
         role,
         verb: c.name(verb).map(|v| v.as_str().to_owned()),
@@ -387,6 +524,31 @@ mod tests {
             Some(("Jane Doe".into(), s("the company's general counsel"), s("said")))
         );
         assert_eq!(after(" said Frank."), Some(("Frank".into(), None, s("said"))));
+        assert_eq!(
+            after(" said AT&T spokesman Fletcher Cook."),
+            Some(("Fletcher Cook".into(), s("AT&T spokesman"), s("said")))
+        );
+        assert_eq!(
+            after(" said Smith in a statement to Reuters."),
+            Some(("Smith".into(), None, s("said")))
+        );
+        assert_eq!(
+            after(" — Sonderby, again, closing the panel."),
+            Some(("Sonderby".into(), None, None))
+        );
+        assert_eq!(
+            after(" Jane Whitfield of the Electronic Frontier Foundation told the committee."),
+            Some((
+                "Jane Whitfield".into(),
+                s("the Electronic Frontier Foundation"),
+                s("told")
+            ))
+        );
+        assert_eq!(after(" Hale, 64, said."), Some(("Hale".into(), None, s("said"))));
+        assert_eq!(
+            after(" Tom \"Tank\" Ortiz said."),
+            Some(("Tom Ortiz".into(), None, s("said")))
+        );
         assert_eq!(after(" Frank continued."), Some(("Frank".into(), None, s("continued"))));
         assert_eq!(
             after(", according to Karen Holt, a Justice Department spokeswoman."),
@@ -397,6 +559,11 @@ mod tests {
             ))
         );
         assert_eq!(after(" he said."), Some(("he".into(), None, s("said"))));
+        assert_eq!(
+            after(" officials said in a statement."),
+            Some(("officials".into(), None, s("said")))
+        );
+        assert_eq!(after(" said Ed."), Some(("Ed".into(), None, s("said"))));
         assert_eq!(
             after(" the Justice Department said."),
             Some(("Justice Department".into(), None, s("said")))
@@ -420,6 +587,20 @@ mod tests {
             (c.who.as_str(), c.role.as_deref(), c.verb.as_deref()),
             ("Brad Smith", Some("Microsoft's general counsel"), Some("said"))
         );
+        let c = cue_before("Said Microsoft President Brad Smith in a speech: ").unwrap();
+        assert_eq!(
+            (c.who.as_str(), c.role.as_deref(), c.verb.as_deref()),
+            ("Brad Smith", Some("Microsoft President"), Some("Said"))
+        );
+        let c = cue_before("In a statement, Google's Richard Salgado said: ").unwrap();
+        assert_eq!(c.who, "Richard Salgado");
+        let c = cue_before("Her colleague Sarah St. Vincent, a researcher, told Reuters: ").unwrap();
+        assert_eq!(
+            (c.who.as_str(), c.role.as_deref()),
+            ("Sarah St. Vincent", Some("a researcher"))
+        );
+        let c = cue_before("Asked what keeps her up at night, she doesn't hesitate: ").unwrap();
+        assert_eq!((c.who.as_str(), c.verb), ("she", None));
         let c = cue_before("According to Smith, ").unwrap();
         assert_eq!((c.who.as_str(), c.verb.as_deref()), ("Smith", Some("According to")));
         assert!(cue_before("It used the term ").is_none());
@@ -430,10 +611,16 @@ mod tests {
         let person = |n: &str| n.contains(' ');
         let c = subject_of("Brad Smith, Microsoft's president, was blunt.", person).unwrap();
         assert_eq!((c.who.as_str(), c.verb), ("Brad Smith", None));
+        let c = subject_of("An AT&T spokesman, Mark Siegel, declined to comment but said", person).unwrap();
+        assert_eq!((c.who.as_str(), c.verb), ("Mark Siegel", None));
+        let c = subject_of("Asked whether the rules would change, Brad Smith shrugged.", person).unwrap();
+        assert_eq!((c.who.as_str(), c.verb), ("Brad Smith", None));
         let c = subject_of("Smith argued that the ruling mattered.", person).unwrap();
         assert_eq!((c.who.as_str(), c.verb.as_deref()), ("Smith", Some("argued")));
         assert!(subject_of("Microsoft handed over account data.", person).is_none());
-        assert!(subject_of("The court agreed.", person).is_none());
+        assert!(subject_of("The court ruled on Thursday.", person).is_none());
+        let c = subject_of("The senators said the issue was ", person).unwrap();
+        assert_eq!((c.who.as_str(), c.reference), ("The senators", Reference::Title));
     }
 
     #[test]

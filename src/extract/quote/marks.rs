@@ -1,11 +1,12 @@
 //! Quotation marks: which marks open and close a direct quote, and the spans they enclose.
 //!
-//! Only double marks (straight `"`, typographic `“ ”`, low `„`) and guillemets (`« »`) open a
-//! top-level quote. Single marks (`' ‘ ’`) are left alone: inside a quote they are nested
-//! quotes or apostrophes (`we’ve`, `Microsoft’s`), and outside they are apostrophes far more
-//! often than quotes, so they never end a quote early.
-//!
-//! One left-to-right pass over the paragraphs: linear in the text length.
+//! Two left-to-right passes over the paragraphs, linear in the text length: one for double
+//! marks (straight `"`, typographic `“ ”`, low `„`) and guillemets (`« »`), in which single marks
+//! are ignored (so apostrophes such as `we’ve` and nested quotes such as `‘do not extend’` never
+//! end a quote), and one for single marks (`‘ ’ '`, the house style of many British outlets), in
+//! which a mark between letters (`we’ve`) or after a plural (`users’ data`) is an apostrophe.
+//! The two are merged: a quote inside another is nested and dropped; where the passes disagree
+//! otherwise, the double marks win, and a single mark never closed is an apostrophe.
 
 use crate::read::Span;
 
@@ -18,6 +19,15 @@ enum Family {
     Curly,
     /// `« »`.
     Guillemet,
+    /// `‘ ’` and straight `'`.
+    Single,
+}
+
+/// Which marks a pass looks at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pass {
+    Double,
+    Single,
 }
 
 /// What one mark does where it stands.
@@ -63,13 +73,52 @@ struct Open {
 /// paragraph opens with a mark of the same family (the news convention for a quote over several
 /// paragraphs); otherwise it ends with its paragraph.
 pub(super) fn find_marked(text: &str, paragraphs: &[Span]) -> Vec<Marked> {
+    let double = scan(text, paragraphs, Pass::Double);
+    let single = scan(text, paragraphs, Pass::Single);
+    merge(double, single)
+}
+
+/// Both lists in text order, without the quotes nested in another one; a single-quoted passage
+/// that overlaps a double-quoted one without containing it is dropped.
+fn merge(double: Vec<Marked>, single: Vec<Marked>) -> Vec<Marked> {
+    let mut all: Vec<(Marked, Pass)> = double
+        .into_iter()
+        .map(|m| (m, Pass::Double))
+        // An unclosed single mark is far more often an apostrophe ('em, 'tis) than a quote.
+        .chain(single.into_iter().filter(|m| m.closed).map(|m| (m, Pass::Single)))
+        .collect();
+    // Outer quotes first: by start, then the longer one.
+    all.sort_by_key(|(m, _)| (m.outer.start, std::cmp::Reverse(m.outer.end)));
+    let mut out: Vec<(Marked, Pass)> = Vec::with_capacity(all.len());
+    for (m, pass) in all {
+        match out.last() {
+            Some((last, _)) if m.outer.start < last.outer.end && m.outer.end <= last.outer.end => {}
+            Some((_, Pass::Double)) if overlaps_last(&out, m) => {}
+            Some((_, Pass::Single)) if overlaps_last(&out, m) => {
+                if pass == Pass::Double {
+                    out.pop();
+                    out.push((m, pass));
+                }
+            }
+            _ => out.push((m, pass)),
+        }
+    }
+    out.into_iter().map(|(m, _)| m).collect()
+}
+
+fn overlaps_last(out: &[(Marked, Pass)], m: Marked) -> bool {
+    out.last().is_some_and(|(last, _)| m.outer.start < last.outer.end)
+}
+
+/// One pass over the paragraphs for the marks of `pass`.
+fn scan(text: &str, paragraphs: &[Span], pass: Pass) -> Vec<Marked> {
     let mut out = Vec::new();
     let mut open: Option<Open> = None;
     let mut previous_end = 0;
     for p in paragraphs {
         let mut from = p.start;
         if let Some(mut o) = open.take() {
-            match opening_mark(text, *p, o.family) {
+            match opening_mark(text, *p, o.family, pass) {
                 Some(len) => {
                     o.paragraphs += 1;
                     from = p.start + len;
@@ -78,7 +127,7 @@ pub(super) fn find_marked(text: &str, paragraphs: &[Span]) -> Vec<Marked> {
                 None => push_unclosed(text, o, previous_end, &mut out),
             }
         }
-        open = scan_paragraph(text, Span::new(from, p.end), open, &mut out);
+        open = scan_paragraph(text, Span::new(from, p.end), open, pass, &mut out);
         previous_end = p.end;
     }
     if let Some(o) = open {
@@ -88,9 +137,9 @@ pub(super) fn find_marked(text: &str, paragraphs: &[Span]) -> Vec<Marked> {
 }
 
 /// The length of the mark of `family` that opens paragraph `p`, if it opens with one.
-fn opening_mark(text: &str, p: Span, family: Family) -> Option<usize> {
+fn opening_mark(text: &str, p: Span, family: Family, pass: Pass) -> Option<usize> {
     let c = p.of(text).chars().next()?;
-    match role(text, p.start, c, p) {
+    match role(text, p.start, c, p, pass) {
         Some(Role::Open(f) | Role::Close(f)) if f == family => Some(c.len_utf8()),
         Some(Role::Either) if family == Family::Straight => Some(1),
         _ => None,
@@ -98,11 +147,13 @@ fn opening_mark(text: &str, p: Span, family: Family) -> Option<usize> {
 }
 
 /// Scans one paragraph (from `span.start`), continuing `open`; returns the quote still open.
-fn scan_paragraph(text: &str, span: Span, mut open: Option<Open>, out: &mut Vec<Marked>) -> Option<Open> {
+fn scan_paragraph(text: &str, span: Span, mut open: Option<Open>, pass: Pass, out: &mut Vec<Marked>) -> Option<Open> {
     let para = span.of(text);
     for (i, c) in para.char_indices() {
         let at = span.start + i;
-        let Some(r) = role(text, at, c, span) else { continue };
+        let Some(r) = role(text, at, c, span, pass) else {
+            continue;
+        };
         open = match (open, r) {
             (None, Role::Open(family)) => Some(Open {
                 family,
@@ -119,7 +170,7 @@ fn scan_paragraph(text: &str, span: Span, mut open: Option<Open>, out: &mut Vec<
                 paragraphs: 1,
             }),
             (None, Role::Close(_)) => None,
-            (Some(mut o), Role::Open(f)) if f == o.family => {
+            (Some(mut o), Role::Open(f)) if f == o.family && f != Family::Single => {
                 o.depth += 1;
                 Some(o)
             }
@@ -141,10 +192,17 @@ fn scan_paragraph(text: &str, span: Span, mut open: Option<Open>, out: &mut Vec<
     open
 }
 
-/// The role of mark `c` at byte `at` of `text`, or `None` if `c` is no double mark.
-fn role(text: &str, at: usize, c: char, para: Span) -> Option<Role> {
+/// The role of mark `c` at byte `at` of `text` in `pass`, or `None` if it is no mark there.
+fn role(text: &str, at: usize, c: char, para: Span, pass: Pass) -> Option<Role> {
+    if pass == Pass::Single {
+        return matches!(c, '‘' | '’' | '\'')
+            .then(|| single_role(text, at, para))
+            .flatten();
+    }
     Some(match c {
         '“' | '„' => Role::Open(Family::Curly),
+        // Some sources open with ” as well (”Yes,” he said): it opens where a straight mark would.
+        '”' if straight_role(text, at, para) == Role::Open(Family::Straight) => Role::Open(Family::Curly),
         '”' => Role::Close(Family::Curly),
         '«' => Role::Open(Family::Guillemet),
         '»' => Role::Close(Family::Guillemet),
@@ -156,8 +214,9 @@ fn role(text: &str, at: usize, c: char, para: Span) -> Option<Role> {
 /// A straight mark opens after a space or an opening bracket and before a word; it closes after
 /// a word or punctuation.
 fn straight_role(text: &str, at: usize, para: Span) -> Role {
+    let len = text[at..].chars().next().map_or(1, char::len_utf8);
     let before = text[para.start.min(at)..at].chars().next_back();
-    let after = text[at + 1..para.end.max(at + 1)].chars().next();
+    let after = text[at + len..para.end.max(at + len)].chars().next();
     let open_before = before.is_none_or(|b| b.is_whitespace() || "([{—–-/:".contains(b));
     let space_after = after.is_none_or(char::is_whitespace);
     match (open_before, space_after) {
@@ -165,6 +224,25 @@ fn straight_role(text: &str, at: usize, para: Span) -> Role {
         (true, true) => Role::Either,
         (false, _) => Role::Close(Family::Straight),
     }
+}
+
+/// A single mark opens before a word (but not before a digit: `’90s`), is an apostrophe between
+/// letters (`we’ve`) or after a plural before a lower-case word (`users’ data`), and otherwise
+/// closes after a word or punctuation.
+fn single_role(text: &str, at: usize, para: Span) -> Option<Role> {
+    let len = text[at..].chars().next().map_or(1, char::len_utf8);
+    let before = text[para.start.min(at)..at].chars().next_back();
+    let mut rest = text[at + len..para.end.max(at + len)].chars();
+    let after = rest.next();
+    let open_before = before.is_none_or(|b| b.is_whitespace() || "([{—–-/:\"“«".contains(b));
+    let word_after = after.is_some_and(char::is_alphabetic);
+    if open_before {
+        return word_after.then_some(Role::Open(Family::Single));
+    }
+    let letter_before = before.is_some_and(char::is_alphanumeric);
+    let plural = before == Some('s') && after == Some(' ') && rest.next().is_some_and(char::is_lowercase);
+    let apostrophe = plural || (letter_before && word_after);
+    (!apostrophe).then_some(Role::Close(Family::Single))
 }
 
 fn push_unclosed(text: &str, o: Open, end: usize, out: &mut Vec<Marked>) {
@@ -245,6 +323,42 @@ mod tests {
         assert_eq!(found[0], ("First part.\n\n\"Second part,", 2, true));
         assert_eq!(found[1], ("Left open.", 1, false));
         assert_eq!(found.len(), 2);
+    }
+
+    #[test]
+    fn single_marks_as_the_house_style_with_apostrophes_and_plurals() {
+        let text = "‘Users’ data isn’t ours, and we’ve said so since the ’90s,’ she said. 'It's theirs.'";
+        assert_eq!(
+            quoted(text),
+            [
+                ("Users’ data isn’t ours, and we’ve said so since the ’90s,", 1, true),
+                ("It's theirs.", 1, true)
+            ]
+        );
+    }
+
+    #[test]
+    fn double_marks_inside_single_ones_and_single_inside_double_are_nested() {
+        let text = "‘He called it “a disaster”,’ she said. \
+                    “The law ‘does not extend’ that far,” he said.";
+        assert_eq!(
+            quoted(text),
+            [
+                ("He called it “a disaster”,", 1, true),
+                ("The law ‘does not extend’ that far,", 1, true)
+            ]
+        );
+    }
+
+    #[test]
+    fn an_apostrophe_that_opens_nothing_does_not_swallow_a_quote() {
+        let text = "He said he'd show 'em the data. \"We have nothing to hide,\" he said.";
+        assert_eq!(quoted(text), [("We have nothing to hide,", 1, true)]);
+    }
+
+    #[test]
+    fn a_right_mark_used_to_open_still_opens() {
+        assert_eq!(quoted("”Yes, we will,” he said."), [("Yes, we will,", 1, true)]);
     }
 
     #[test]

@@ -76,7 +76,7 @@ pub fn find_quotes(text: &str, paragraphs: &[Span], sentences: &[Span]) -> Vec<Q
             continue;
         }
         let quote = match found {
-            Some((cue, place)) => credited(m, cue, place, paragraphs, &people),
+            Some((cue, place)) => credited(m, cue, place, &around, paragraphs, &people),
             None => inherited(m, quotes.last().zip(last_outer), text, paragraphs),
         };
         if quote.speaker_text.is_some() || is_speech_without_cue(inner, m.closed) {
@@ -103,14 +103,16 @@ fn find_cue(around: &Surroundings, people: &People) -> Option<(Cue, Place)> {
 }
 
 /// A quote credited from its own cue, with the reference resolved.
-fn credited(m: &Marked, cue: Cue, place: Place, paragraphs: &[Span], people: &People) -> Quote {
+fn credited(m: &Marked, cue: Cue, place: Place, around: &Surroundings, paragraphs: &[Span], people: &People) -> Quote {
     let at = match place {
         Place::After | Place::SentenceAfter => m.outer.end,
         Place::Before | Place::SentenceBefore => m.outer.start,
     };
     let person = match cue.reference {
         Reference::Name => people.by_name(&cue.who, at),
-        Reference::Pronoun => people.by_pronoun(&cue.who, window_start(paragraphs, m.outer.start), at),
+        Reference::Pronoun => people
+            .by_pronoun(&cue.who, window_start(paragraphs, m.outer.start), at)
+            .or_else(|| subject_before(around, people, &cue.who)),
         Reference::Title => people.by_title(&cue.who, at),
         Reference::Unnamed => None,
     };
@@ -130,6 +132,18 @@ fn credited(m: &Marked, cue: Cue, place: Place, paragraphs: &[Span], people: &Pe
         cue: cue.verb,
         paragraphs: m.paragraphs,
     }
+}
+
+/// When the persons around do not settle a pronoun, the person the sentence before the quote is
+/// about does ("Hale, 64, said he would draft a bill. "...," he said.").
+fn subject_before<'p>(around: &Surroundings, people: &'p People, pronoun: &str) -> Option<&'p people::Person> {
+    let is_person = |name: &str| people.by_name(name, usize::MAX).is_some();
+    [around.before, around.previous_sentence]
+        .into_iter()
+        .filter_map(|s| cue::subject_of(s, is_person))
+        .filter(|c| c.reference == Reference::Name)
+        .find_map(|c| people.by_name(&c.who, usize::MAX))
+        .filter(|p| People::fits(p, pronoun))
 }
 
 /// A quote with no cue of its own: it continues the speaker of the quote before it when that
@@ -300,5 +314,6 @@ fn is_title(inner: &str) -> bool {
         .collect();
     let words = inner.split_whitespace().count();
     let capitalised = long.iter().filter(|w| w.starts_with(char::is_uppercase)).count();
-    words <= 12 && !long.is_empty() && capitalised * 4 >= long.len() * 3 && !inner.contains([',', ';'])
+    let body = inner.trim_end_matches([',', '.', ';', ':', '!', '?']);
+    words <= 12 && !long.is_empty() && capitalised * 4 >= long.len() * 3 && !body.contains([',', ';'])
 }

@@ -4,9 +4,11 @@
 //! A person is registered where the article names them with two or more name words next to a
 //! speech verb, behind an honorific, or with an appositive role ("John Frank, Microsoft VP and
 //! Deputy General Counsel,"). Every later mention of a registered surname or first name counts
-//! as a mention too, which is what pronouns are resolved against.
+//! as a mention too, which is what pronouns are resolved against. Other full names are kept as
+//! named in passing; organisations (a name ending in an organisation word, or a single name
+//! with a reporting verb) are what "the company" or "the group" is resolved against.
 
-use super::cue::{clean_name, is_org_name, split_title, NAME, VERB};
+use super::cue::{clean_name, is_org_name, split_title, without_nickname, NAME, VERB};
 use regex::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -29,6 +31,9 @@ pub(super) struct Person {
     pub gender: Option<Gender>,
     /// Byte offset of the first mention.
     pub first: usize,
+    /// Named only in passing ("Priya Natarajan knew what it meant"): found by surname when no
+    /// registered person carries it, and a candidate for a pronoun only when nobody else fits.
+    pub loose: bool,
 }
 
 /// Everyone named in one article, and where.
@@ -41,6 +46,10 @@ pub(super) struct People {
     by_part: HashMap<String, Vec<usize>>,
     /// Full name to person.
     by_full: HashMap<String, usize>,
+    /// Surname to the persons named only in passing, in the order they are first named.
+    loose_by_surname: HashMap<String, Vec<usize>>,
+    /// (byte offset, person) where the persons named only in passing are first named, in order.
+    loose_mentions: Vec<(usize, usize)>,
     /// (byte offset, person) of the quotes credited so far, in text order: a speaker is the
     /// freshest mention a pronoun can refer to.
     spoken: Vec<(usize, usize)>,
@@ -57,30 +66,40 @@ pub(super) struct People {
 /// Two or more name words, optionally after an honorific; the name is group `name`.
 static FULL_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?P<hon>\b(?:Mr|Mrs|Ms|Dr|Prof|Judge|Sen|Rep|Gov)\.?\s+)?\b(?P<name>{NAME})"
+        r"(?P<hon>\b(?:Mr|Mrs|Ms|Dr|Prof|Judge|Sen|Rep|Gov|Sir|Dame|Lord|Lady)\.?\s+)?\b(?P<name>{NAME})"
     ))
     .unwrap()
 });
 
 /// What may follow a name: an appositive role and then a speech verb.
 static AFTER_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"^(?:,\s*(?P<role>[^,;.\x22“”«»]{{2,120}}?),)?\s+(?P<verb>{VERB})\b|^,\s*(?P<apposition>[^,;.\x22“”«»]{{2,120}}?)[,.;]"
-    ))
-    .unwrap()
+    let role_then_verb =
+        format!(r"^(?:,\s*(?P<role>[^,;.\x22“”«»]{{2,120}}?),|\s+of\s+(?:the\s+)?{NAME})?\s+(?P<verb>{VERB})\b");
+    let apposition = r"^,\s*(?P<apposition>[^,;.\x22“”«»]{2,120}?)[,.;]";
+    Regex::new(&format!("{role_then_verb}|{apposition}")).unwrap()
 });
 
 /// A role right before a name in apposition: "An AT&T spokesman, Mark Siegel, declined".
 static ROLE_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?P<role>(?:[\p{L}&’'.-]+\s+){0,5}[\p{L}&’'.-]+),\s*$").unwrap());
 
+/// An honorific right before a word.
+static HONORIFIC_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(Mr|Mrs|Ms|Sir|Dame|Lord|Lady)\.?\s+$").unwrap());
+
 /// A speech verb or "according to" right before a name.
 static VERB_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"\b(?:{VERB}|according\s+to)\s+$")).unwrap());
 
 /// Words that make an appositive a role ("general counsel", "a Yahoo spokeswoman").
-static ROLE_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:counsel|spokes(?:wo)?man|spokesperson|director|president|officer|chief|head|manager|executive|vp|chair(?:wo)?man|chair|founder|analyst|researcher|professor|lawyer|attorney|judge|senator|minister|commissioner|secretary|member|editor|engineer|advocate|partner|adviser|advisor|representative|leader|official|ceo|cto|cfo|coo)\b").unwrap()
+pub(super) static ROLE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b(?:counsel|spokes(?:wo)?man|spokesperson|director|president|officer|chief|head|manager|",
+        r"executive|vp|chair(?:wo)?man|chair|founder|analyst|researcher|professor|lawyer|attorney|judge|",
+        r"senator|minister|commissioner|secretary|member|editor|engineer|advocate|partner|adviser|advisor|",
+        r"representative|leader|official|ceo|cto|cfo|coo)\b",
+    ))
+    .unwrap()
 });
 
 /// Single capitalised words, looked up as surnames and first names of registered persons.
@@ -98,7 +117,8 @@ impl People {
         let mut people = People::default();
         for c in FULL_NAME.captures_iter(text) {
             let m = c.name("name").expect("group name always takes part");
-            let cleaned = clean_name(m.as_str());
+            let cleaned = without_nickname(clean_name(m.as_str()));
+            let cleaned = cleaned.as_str();
             if is_org_name(cleaned) {
                 let i = people.org(cleaned);
                 people.org_mentions.push((m.start(), i));
@@ -106,23 +126,32 @@ impl People {
             }
             let (name, title) = split_title(cleaned);
             if name.split_whitespace().count() < 2 {
+                people.note_single(text, m.start(), m.end(), name);
                 continue;
             }
             let after = window_after(text, m.end());
             let before = window_before(text, m.start());
             let context = AFTER_NAME.captures(after);
+            let is_role = |r: &regex::Match| ROLE_WORD.is_match(r.as_str());
             let role = context
                 .as_ref()
                 .and_then(|c| c.name("role").or(c.name("apposition")))
-                .or_else(|| ROLE_BEFORE.captures(before).and_then(|c| c.name("role")))
+                .filter(is_role)
+                .or_else(|| {
+                    ROLE_BEFORE
+                        .captures(before)
+                        .and_then(|c| c.name("role"))
+                        .filter(is_role)
+                })
                 .map(|r| r.as_str().trim())
-                .filter(|r| ROLE_WORD.is_match(r))
                 .or(title.as_deref());
             let speaks = context.as_ref().is_some_and(|c| c.name("verb").is_some()) || VERB_BEFORE.is_match(before);
             let honorific = c.name("hon").map(|h| h.as_str().trim().trim_end_matches('.'));
+            let at = m.start() + m.as_str().find(name).unwrap_or(0);
             if speaks || role.is_some() || honorific.is_some() {
-                let at = m.start() + m.as_str().find(name).unwrap_or(0);
                 people.register(at, name, role, honorific);
+            } else {
+                people.note_loose(at, name);
             }
         }
         people.add_part_mentions(text);
@@ -133,17 +162,15 @@ impl People {
         let gender = honorific
             .and_then(gender_of_honorific)
             .or(role.and_then(gender_of_role));
+        let words: Vec<&str> = name.split_whitespace().collect();
+        // "St. Vincent said" after "Sarah St. Vincent": a mention of her, not a new person.
+        let known = self.by_surnames(name, &words, at).map(|p| p.name.clone());
+        let name = known.as_deref().unwrap_or(name);
         let index = match self.by_full.get(name) {
-            Some(&i) => i,
-            None => {
-                self.persons.push(Person {
-                    name: name.to_owned(),
-                    role: None,
-                    gender: None,
-                    first: at,
-                });
-                let i = self.persons.len() - 1;
-                self.by_full.insert(name.to_owned(), i);
+            Some(&i) if !self.persons[i].loose => i,
+            known => {
+                let i = known.copied().unwrap_or_else(|| self.add_person(at, name));
+                self.persons[i].loose = false;
                 let words: Vec<&str> = name.split_whitespace().collect();
                 for part in [words[0], words[words.len() - 1]] {
                     self.by_part.entry(part.to_owned()).or_default().push(i);
@@ -157,12 +184,57 @@ impl People {
         self.mentions.push((at, index));
     }
 
+    fn add_person(&mut self, at: usize, name: &str) -> usize {
+        self.persons.push(Person {
+            name: name.to_owned(),
+            role: None,
+            gender: None,
+            first: at,
+            loose: true,
+        });
+        let i = self.persons.len() - 1;
+        self.by_full.insert(name.to_owned(), i);
+        i
+    }
+
+    /// A single name that speaks ("Facebook said in a blog post") and is nobody's surname is an
+    /// organisation that "the company" may refer to later.
+    fn note_single(&mut self, text: &str, start: usize, end: usize, name: &str) {
+        let speaks = AFTER_NAME
+            .captures(window_after(text, end))
+            .is_some_and(|c| c.name("verb").is_some());
+        let someones = self.by_part.contains_key(name) || self.loose_by_surname.contains_key(name);
+        if speaks && !someones && !name.is_empty() {
+            let i = self.org(name);
+            self.org_mentions.push((start, i));
+        }
+    }
+
+    /// Records a full name named in passing.
+    fn note_loose(&mut self, at: usize, name: &str) {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        // "Singh Guliani" after "Neema Singh Guliani" is her surname, not someone new.
+        if self.by_full.contains_key(name) || self.by_surnames(name, &words, at).is_some() {
+            return;
+        }
+        let i = self.add_person(at, name);
+        let surname = name.split_whitespace().next_back().unwrap_or(name);
+        self.loose_by_surname.entry(surname.to_owned()).or_default().push(i);
+        self.loose_mentions.push((at, i));
+    }
+
     /// Every capitalised word that is the surname or first name of exactly one registered
     /// person is a mention of that person.
     fn add_part_mentions(&mut self, text: &str) {
         for w in WORD.find_iter(text) {
             if let Some([i]) = self.by_part.get(w.as_str()).map(Vec::as_slice) {
                 self.mentions.push((w.start(), *i));
+                // "Mr. Hale" tells Robert Hale's gender.
+                let honorific = HONORIFIC_BEFORE
+                    .captures(window_before(text, w.start()))
+                    .map(|c| c[1].to_owned());
+                let person = &mut self.persons[*i];
+                person.gender = person.gender.or(honorific.as_deref().and_then(gender_of_honorific));
             }
         }
         self.mentions.sort_unstable();
@@ -225,24 +297,48 @@ impl People {
         }
         let words: Vec<&str> = name.split_whitespace().collect();
         if words.len() != 1 {
-            return None;
+            return self.by_surnames(name, &words, at);
         }
-        let named_before: Vec<usize> = self
+        // Persons are registered in the order they are first named: a binary search finds
+        // those named before `at`.
+        if let Some(p) = self.one_named_before(self.by_part.get(words[0]), at) {
+            return Some(p);
+        }
+        self.one_named_before(self.loose_by_surname.get(words[0]), at)
+    }
+
+    /// The one person named before `at` whose full name ends with the several words of `name`
+    /// ("Singh Guliani" for Neema Singh Guliani).
+    fn by_surnames(&self, name: &str, words: &[&str], at: usize) -> Option<&Person> {
+        let suffix = format!(" {name}");
+        let last = words.last()?;
+        let carriers = self
             .by_part
-            .get(words[0])?
-            .iter()
-            .copied()
-            .filter(|&i| self.persons[i].first < at)
-            .collect();
-        match named_before.as_slice() {
+            .get(*last)
+            .into_iter()
+            .chain(self.loose_by_surname.get(*last))
+            .flatten();
+        let mut found = carriers.filter(|&&i| self.persons[i].first < at && self.persons[i].name.ends_with(&suffix));
+        match (found.next(), found.next()) {
+            (Some(&i), None) => Some(&self.persons[i]),
+            _ => None,
+        }
+    }
+
+    /// The one person of `carriers` (in the order first named) named before `at`.
+    fn one_named_before(&self, carriers: Option<&Vec<usize>>, at: usize) -> Option<&Person> {
+        // Persons are registered in the order they are first named: a binary search finds
+        // those named before `at`.
+        let carriers = carriers?;
+        match &carriers[..carriers.partition_point(|&i| self.persons[i].first < at)] {
             [i] => Some(&self.persons[*i]),
             _ => None,
         }
     }
 
     /// The one person a pronoun at `at` can refer to: among the persons mentioned or quoted from
-    /// `window_start` on (or, if none of them fits, anywhere before), the only one whose gender
-    /// fits.
+    /// `window_start` on (or, if none of them fits, named in passing from there, or else named
+    /// anywhere before), the only one whose gender fits.
     pub fn by_pronoun(&self, pronoun: &str, window_start: usize, at: usize) -> Option<&Person> {
         let gender = match pronoun.to_lowercase().as_str() {
             "he" => Gender::Male,
@@ -258,6 +354,14 @@ impl People {
                 .chain(from(spoken_before, window_start)),
             gender,
         );
+        // Then someone named in passing nearby ("Every morning, Dana Whitlock opens..."), then
+        // anyone named before.
+        let loose = &self.loose_mentions[..self.loose_mentions.partition_point(|m| m.0 < at)];
+        let fits = if fits.is_empty() {
+            self.fitting(from(loose, window_start).iter(), gender)
+        } else {
+            fits
+        };
         let fits = if fits.is_empty() {
             self.fitting(before.iter().chain(spoken_before), gender)
         } else {
@@ -278,6 +382,15 @@ impl People {
         found.sort_unstable();
         found.dedup();
         found
+    }
+
+    /// Whether a pronoun may refer to `person`.
+    pub fn fits(person: &Person, pronoun: &str) -> bool {
+        match pronoun.to_lowercase().as_str() {
+            "he" => person.gender != Some(Gender::Female),
+            "she" => person.gender != Some(Gender::Male),
+            _ => false,
+        }
     }
 
     /// The one person named before `at` whose role contains the title ("the spokeswoman",
@@ -343,12 +456,32 @@ const ORG_NOUNS: &[&str] = &[
     "service",
     "website",
     "blog",
+    "carrier",
+    "organisation",
+    "organization",
+    "union",
+    "network",
+    "provider",
+    "platform",
+    "operator",
+    "startup",
+    "regulator",
+    "watchdog",
+    "newspaper",
+    "magazine",
+    "charity",
+    "campaign",
+    "coalition",
+    "bank",
+    "university",
+    "foundation",
+    "council",
 ];
 
 fn gender_of_honorific(h: &str) -> Option<Gender> {
     match h {
-        "Mr" => Some(Gender::Male),
-        "Mrs" | "Ms" => Some(Gender::Female),
+        "Mr" | "Sir" | "Lord" => Some(Gender::Male),
+        "Mrs" | "Ms" | "Dame" | "Lady" => Some(Gender::Female),
         _ => None,
     }
 }

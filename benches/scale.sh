@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Scale benchmarks for figmine, measured side by side in one run (see README, "Scale").
+#
+#   benches/scale.sh [WORKDIR]      # default WORKDIR: a fresh temporary folder
+#
+# 1. Extraction throughput on plain text, one core: figmine (figures, quotes and per-article
+#    findings) against quantulum3 (installed in a temporary virtual environment) on the same texts.
+# 2. The ceiling: the same bytes only UTF-8 validated and split into paragraphs by the same binary.
+# 3. `figmine run --jobs 2` over 10,000 and 100,000 generated articles: wall time, articles/s and
+#    peak RSS from /usr/bin/time -v.
+# Environment: ARTICLES (default 100000), QUANTULUM_ARTICLES (default 150), SKIP_QUANTULUM=1.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+WORK=${1:-$(mktemp -d)}
+ARTICLES=${ARTICLES:-100000}
+QUANTULUM_ARTICLES=${QUANTULUM_ARTICLES:-150}
+mkdir -p "$WORK"
+echo "figmine scale benchmarks in $WORK on $(nproc) cores, $(date -u +%FT%TZ)"
+
+cargo build --release --quiet
+BIN=${CARGO_TARGET_DIR:-target}/release/figmine
+
+# --- corpora ---------------------------------------------------------------------------------
+"$BIN" gen --articles 20000 --out "$WORK/text" --seed 42 --html 0 --duplicates 0 2>/dev/null
+# Plain text: each article's body (the lines after the header block), separated by form feeds.
+python3 - "$WORK/text/articles" "$WORK/bodies.txt" "$WORK/bodies-small.txt" "$QUANTULUM_ARTICLES" <<'PY'
+import os, sys
+root, out, small, n_small = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+bodies = []
+for d, _, files in sorted(os.walk(root)):
+    for f in sorted(files):
+        text = open(os.path.join(d, f), encoding="utf-8").read()
+        bodies.append(text.split("\nPublisher: ", 1)[1].split("\n", 1)[1].strip())
+open(out, "w", encoding="utf-8").write("\f".join(bodies))
+open(small, "w", encoding="utf-8").write("\f".join(bodies[:n_small]))
+PY
+
+# --- 1 and 2: throughput on one core ------------------------------------------------------------
+echo "== throughput, one core =="
+"$BIN" throughput "$WORK/bodies.txt" --read-only | tee "$WORK/read-only.json"
+"$BIN" throughput "$WORK/bodies.txt" | tee "$WORK/extract.json"
+"$BIN" throughput "$WORK/bodies-small.txt" | tee "$WORK/extract-small.json"
+if [ "${SKIP_QUANTULUM:-0}" != 1 ]; then
+  python3 -m venv "$WORK/venv"
+  "$WORK/venv/bin/pip" install --quiet quantulum3 >/dev/null
+  "$WORK/venv/bin/python" - "$WORK/bodies-small.txt" <<'PY' | tee "$WORK/quantulum3.json"
+import json, sys, time
+from quantulum3 import parser
+data = open(sys.argv[1], encoding="utf-8").read()
+articles = data.split("\f")
+parser.parse("warm up: 3 percent of 31,002 requests")
+start = time.perf_counter()
+quantities = sum(len(parser.parse(a)) for a in articles)
+seconds = time.perf_counter() - start
+size = len(data.encode("utf-8"))
+print(json.dumps({"mode": "quantulum3", "bytes": size, "articles": len(articles),
+                  "quantities": quantities, "seconds": seconds, "mb_per_s": size / 1e6 / seconds}))
+PY
+fi
+python3 - "$WORK" <<'PY'
+import json, os, sys
+w = sys.argv[1]
+load = lambda n: json.load(open(os.path.join(w, n))) if os.path.exists(os.path.join(w, n)) else None
+ro, ex, q = load("read-only.json"), load("extract.json"), load("quantulum3.json")
+print(f"figmine extraction: {ex['mb_per_s']:.1f} MB/s per core ({ex['bytes']/1e6:.1f} MB, "
+      f"{ex['figures']} figures, {ex['quotes']} quotes, {ex['findings']} findings)")
+print(f"ceiling (read, UTF-8, paragraphs): {ro['mb_per_s']:.1f} MB/s; extraction costs "
+      f"{ro['mb_per_s']/ex['mb_per_s']:.1f}x the ceiling")
+if q:
+    print(f"quantulum3: {q['mb_per_s']:.4f} MB/s per core on the first {q['articles']} articles "
+          f"({q['quantities']} quantities); figmine is {ex['mb_per_s']/q['mb_per_s']:,.0f}x faster")
+PY
+
+# --- 3: whole runs --------------------------------------------------------------------------------
+echo "== figmine run --jobs 2 =="
+measure() { # NAME N [extra run flags...]
+  local name=$1 n=$2; shift 2
+  /usr/bin/time -v "$BIN" run "$WORK/gen-$n/articles" --out "$WORK/out-$name" --jobs 2 --quiet "$@" \
+    2> "$WORK/time-$name.txt" || true
+  python3 - "$name" "$n" "$WORK/time-$name.txt" <<'PY'
+import re, sys
+name, n, text = sys.argv[1], int(sys.argv[2]), open(sys.argv[3]).read()
+wall = text.split("Elapsed (wall clock) time (h:mm:ss or m:ss): ")[1].split("\n")[0]
+parts = [float(p) for p in wall.split(":")]
+seconds = sum(p * 60 ** i for i, p in enumerate(reversed(parts)))
+rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", text).group(1))
+print(f"{name}: {n} articles, wall {seconds:.1f} s, {n/seconds:,.0f} articles/s, peak RSS {rss/1024:.1f} MB")
+PY
+}
+for n in 10000 "$ARTICLES"; do
+  "$BIN" gen --articles "$n" --out "$WORK/gen-$n" --seed 9 2>/dev/null
+  sync
+  measure "run-$n" "$n"
+  measure "run-$n-no-dedup" "$n" --no-dedup
+done

@@ -1,0 +1,353 @@
+//! The run journal (`journal.jsonl` in the output folder): what makes `--resume` possible.
+//!
+//! After every chunk the sink is flushed (articles last), then one checkpoint line is appended:
+//! the inputs the chunk finished (id, hash of the raw bytes, dedup fingerprint and verdict) and
+//! the byte size of every output file at that moment. A run killed at any instant therefore
+//! leaves files whose prefix up to the last checkpoint is complete and consistent. Resuming cuts
+//! every file back to those sizes (which also removes a torn last line and the rows of an
+//! article whose `articles.jsonl` row never made it), skips the inputs the journal lists as done
+//! when their bytes are unchanged, and appends the rest.
+
+use super::{extract_and_check, Settings, CHUNK};
+use crate::dedup::{self, DuplicateKind, Fingerprint};
+use crate::export::rows::ArticleRow;
+use crate::export::{ExportError, JSONL_FILES};
+use crate::read::Article;
+use crate::reconcile::Corpus;
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fs::{File, OpenOptions};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+
+/// The journal's file name in the output folder.
+pub const JOURNAL_FILE: &str = "journal.jsonl";
+
+/// What the journal keeps of one finished input.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JournalEntry {
+    /// The input's id.
+    pub id: String,
+    /// FNV-1a of the fetched bytes (null when fetching failed).
+    pub hash: Option<u64>,
+    /// Its dedup fingerprint, when dedup ran.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fingerprint: Option<Fingerprint>,
+    /// Whether dedup found it an exact or near duplicate.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duplicate: Option<DuplicateKind>,
+}
+
+impl JournalEntry {
+    /// An entry for an input that is not (or not yet known to be) a duplicate.
+    pub fn new(id: String, hash: Option<u64>, fingerprint: Option<Fingerprint>) -> Self {
+        JournalEntry {
+            id,
+            hash,
+            fingerprint,
+            duplicate: None,
+        }
+    }
+}
+
+/// One line of the journal.
+#[derive(Debug, Serialize, Deserialize)]
+struct Checkpoint {
+    entries: Vec<JournalEntry>,
+    sizes: BTreeMap<String, u64>,
+}
+
+/// Why an earlier run cannot be resumed.
+#[derive(Debug, thiserror::Error)]
+pub enum ResumeError {
+    /// A file could not be read, cut back or written.
+    #[error("cannot resume in {path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// An output file is shorter than the last checkpoint says: it was changed by something else.
+    #[error("cannot resume: {path} has {actual} bytes but the journal recorded {expected}")]
+    Shorter {
+        /// The file.
+        path: PathBuf,
+        /// Size at the last checkpoint.
+        expected: u64,
+        /// Size now.
+        actual: u64,
+    },
+}
+
+fn io_error(path: &Path) -> impl Fn(std::io::Error) -> ResumeError + '_ {
+    move |source| ResumeError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// An open journal: appends checkpoints, and on resume knows what was done.
+pub struct Journal {
+    dir: PathBuf,
+    path: PathBuf,
+    file: File,
+    done: HashMap<String, Option<u64>>,
+    /// Entries of earlier runs that dedup must know again.
+    restored: Vec<JournalEntry>,
+    /// Near duplicates of earlier runs: left out of the rebuilt corpus state.
+    near: HashSet<String>,
+    resumed: bool,
+}
+
+impl Journal {
+    /// Starts a fresh journal in `dir` (for a run that starts from scratch).
+    pub fn start(dir: &Path) -> Result<Journal, ResumeError> {
+        let path = dir.join(JOURNAL_FILE);
+        let file = File::create(&path).map_err(io_error(&path))?;
+        Ok(Journal {
+            dir: dir.to_path_buf(),
+            path,
+            file,
+            done: HashMap::new(),
+            restored: Vec::new(),
+            near: HashSet::new(),
+            resumed: false,
+        })
+    }
+
+    /// Reopens the journal in `dir` and cuts every output file back to its last checkpoint.
+    /// With no journal there, this is a fresh start with empty files.
+    pub fn resume(dir: &Path) -> Result<Journal, ResumeError> {
+        std::fs::create_dir_all(dir).map_err(io_error(dir))?;
+        let path = dir.join(JOURNAL_FILE);
+        let (checkpoints, valid_len) = read_checkpoints(&path)?;
+        let sizes = checkpoints.last().map(|c| c.sizes.clone()).unwrap_or_default();
+        for name in JSONL_FILES {
+            cut_back(&dir.join(name), sizes.get(name).copied().unwrap_or(0))?;
+        }
+        cut_back(&path, valid_len)?;
+        let file = OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&path)
+            .map_err(io_error(&path))?;
+        let mut journal = Journal {
+            dir: dir.to_path_buf(),
+            path,
+            file,
+            done: HashMap::new(),
+            restored: Vec::new(),
+            near: HashSet::new(),
+            resumed: true,
+        };
+        for entry in checkpoints.into_iter().flat_map(|c| c.entries) {
+            journal.remember(entry);
+        }
+        Ok(journal)
+    }
+
+    fn remember(&mut self, entry: JournalEntry) {
+        self.done.insert(entry.id.clone(), entry.hash);
+        if entry.duplicate == Some(DuplicateKind::Near) {
+            self.near.insert(entry.id.clone());
+        }
+        if entry.fingerprint.is_some() && entry.duplicate != Some(DuplicateKind::Exact) {
+            self.restored.push(entry);
+        }
+    }
+
+    /// How many inputs earlier runs finished.
+    pub fn done_count(&self) -> usize {
+        self.done.len()
+    }
+
+    /// The inputs earlier runs finished: id → hash of their bytes.
+    pub(crate) fn take_done(&mut self) -> HashMap<String, Option<u64>> {
+        std::mem::take(&mut self.done)
+    }
+
+    /// Teaches the dedup index the articles of earlier runs, in their order.
+    pub(crate) fn restore_index(&mut self, index: &mut dedup::Index) {
+        for entry in std::mem::take(&mut self.restored) {
+            let fp = entry.fingerprint.expect("only fingerprinted entries are restored");
+            index.restore(&entry.id, &fp, entry.duplicate == Some(DuplicateKind::Near));
+        }
+    }
+
+    /// Rebuilds the corpus-level state from the articles earlier runs wrote, by extracting their
+    /// stored texts again (nothing is written for them).
+    pub(crate) fn rebuild_corpus(&mut self, settings: &Settings, corpus: &mut Corpus) -> Result<(), ExportError> {
+        if !self.resumed {
+            return Ok(());
+        }
+        let path = self.dir.join("articles.jsonl");
+        let file = match File::open(&path) {
+            Ok(f) => f,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+            Err(source) => return Err(ExportError::Io { path, source }),
+        };
+        let mut lines = BufReader::new(file).lines();
+        loop {
+            let chunk: Vec<String> =
+                lines
+                    .by_ref()
+                    .take(CHUNK)
+                    .collect::<Result<_, _>>()
+                    .map_err(|source| ExportError::Io {
+                        path: path.clone(),
+                        source,
+                    })?;
+            if chunk.is_empty() {
+                return Ok(());
+            }
+            let records: Vec<_> = chunk
+                .into_par_iter()
+                .filter_map(|line| serde_json::from_str::<ArticleRow>(&line).ok())
+                .filter(|row| row.error.is_none() && !self.near.contains(&row.id))
+                .map(|row| extract_and_check(article_of(row), settings).0)
+                .collect();
+            records.iter().for_each(|r| corpus.add(r));
+        }
+    }
+
+    /// Appends one checkpoint: the entries just written and the sizes of the flushed files.
+    pub(crate) fn commit<'e>(&mut self, entries: impl Iterator<Item = &'e JournalEntry>) -> Result<(), ExportError> {
+        let entries: Vec<JournalEntry> = entries.cloned().collect();
+        if entries.is_empty() {
+            return Ok(());
+        }
+        let mut sizes = BTreeMap::new();
+        for name in JSONL_FILES {
+            let path = self.dir.join(name);
+            let len = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+            sizes.insert(name.to_owned(), len);
+        }
+        let mut line = serde_json::to_vec(&Checkpoint { entries, sizes }).expect("checkpoints serialise");
+        line.push(b'\n');
+        // One write of the whole line: a kill leaves at worst a torn last line, skipped on resume.
+        self.file.write_all(&line).map_err(|source| ExportError::Io {
+            path: self.path.clone(),
+            source,
+        })
+    }
+}
+
+/// The article an `articles.jsonl` row was made from, as far as extraction needs it.
+fn article_of(row: ArticleRow) -> Article {
+    let mut article = Article {
+        id: row.id,
+        source: row.source,
+        title: row.title,
+        published: row.published,
+        publisher: row.publisher,
+        ..Article::default()
+    };
+    article.set_paragraphs(row.text.split("\n\n"));
+    article
+}
+
+/// The complete checkpoints at the start of the journal and the length of those lines.
+fn read_checkpoints(path: &Path) -> Result<(Vec<Checkpoint>, u64), ResumeError> {
+    let mut bytes = Vec::new();
+    match File::open(path) {
+        Ok(mut f) => {
+            f.read_to_end(&mut bytes).map_err(io_error(path))?;
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((Vec::new(), 0)),
+        Err(e) => return Err(io_error(path)(e)),
+    }
+    let mut checkpoints = Vec::new();
+    let mut valid = 0;
+    for line in bytes.split_inclusive(|&b| b == b'\n') {
+        let complete = line.ends_with(b"\n");
+        match serde_json::from_slice::<Checkpoint>(line) {
+            Ok(c) if complete => {
+                checkpoints.push(c);
+                valid += line.len() as u64;
+            }
+            _ => break,
+        }
+    }
+    Ok((checkpoints, valid))
+}
+
+/// Cuts a file back to `len` bytes (creating nothing when it does not exist and `len` is 0).
+fn cut_back(path: &Path, len: u64) -> Result<(), ResumeError> {
+    let actual = match std::fs::metadata(path) {
+        Ok(m) => m.len(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && len == 0 => return Ok(()),
+        Err(e) => return Err(io_error(path)(e)),
+    };
+    if actual < len {
+        return Err(ResumeError::Shorter {
+            path: path.to_path_buf(),
+            expected: len,
+            actual,
+        });
+    }
+    if actual > len {
+        let file = OpenOptions::new().write(true).open(path).map_err(io_error(path))?;
+        file.set_len(len).map_err(io_error(path))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_torn_last_line_and_rows_after_the_checkpoint_are_cut() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::write(
+            d.join("articles.jsonl"),
+            "{\"id\":\"a\"}\n{\"id\":\"b\"}\n{\"id\":\"c\"",
+        )
+        .unwrap();
+        std::fs::write(d.join("figures.jsonl"), "{\"article\":\"a\"}\n{\"article\":\"b\"}\n").unwrap();
+        let mut sizes = BTreeMap::new();
+        sizes.insert("articles.jsonl".to_owned(), 11);
+        sizes.insert("figures.jsonl".to_owned(), 16);
+        let checkpoint = Checkpoint {
+            entries: vec![JournalEntry::new("a".into(), Some(7), None)],
+            sizes,
+        };
+        let mut journal = serde_json::to_string(&checkpoint).unwrap();
+        journal.push_str("\n{\"entries\":[{\"id\":\"b\"");
+        std::fs::write(d.join(JOURNAL_FILE), journal).unwrap();
+
+        let mut j = Journal::resume(d).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(d.join("articles.jsonl")).unwrap(),
+            "{\"id\":\"a\"}\n"
+        );
+        assert_eq!(
+            std::fs::read_to_string(d.join("figures.jsonl")).unwrap(),
+            "{\"article\":\"a\"}\n"
+        );
+        assert!(std::fs::read_to_string(d.join(JOURNAL_FILE)).unwrap().ends_with("}\n"));
+        assert_eq!(j.take_done().get("a"), Some(&Some(7)));
+    }
+
+    #[test]
+    fn a_file_shorter_than_its_checkpoint_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::write(d.join("articles.jsonl"), "{}\n").unwrap();
+        let mut sizes = BTreeMap::new();
+        sizes.insert("articles.jsonl".to_owned(), 100);
+        let line = serde_json::to_string(&Checkpoint {
+            entries: vec![JournalEntry::new("a".into(), None, None)],
+            sizes,
+        })
+        .unwrap();
+        std::fs::write(d.join(JOURNAL_FILE), line + "\n").unwrap();
+        assert!(matches!(
+            Journal::resume(d),
+            Err(ResumeError::Shorter { expected: 100, .. })
+        ));
+    }
+}

@@ -1,0 +1,420 @@
+//! Batch: runs fetch → read → extract → reconcile over many inputs and feeds the results, in
+//! input order, to a [`Sink`].
+//!
+//! The pipeline streams through bounded queues:
+//!
+//! ```text
+//! caller thread: sources ─chunks─▶ [≤ IN_FLIGHT chunks] ─▶ worker thread (rayon):
+//!                                                             fetch + read + fingerprint (parallel)
+//!                                                             dedup verdicts (in order)
+//!                                                             extract + check (parallel)
+//! caller thread: sink ◀── results, in input order ◀──────────┘   then checkpoint + progress
+//! ```
+//!
+//! At most [`IN_FLIGHT`] chunks of [`CHUNK`] inputs exist at any time, so memory does not grow
+//! with the corpus, and output is byte-identical whatever the number of threads. One bad input
+//! never stops the batch: it becomes a record with its failure. Only a failing sink is fatal.
+
+pub mod journal;
+pub mod progress;
+
+pub use journal::{Journal, JournalEntry, ResumeError};
+pub use progress::{Progress, Reporter};
+
+use crate::dedup::{self, DuplicateKind, DuplicateRow};
+use crate::export::{ExportError, Sink};
+use crate::extract::extract_within;
+use crate::fetch::{fetch, Document, FetchError, Source};
+use crate::read::{read, Article};
+use crate::reconcile::{check_article, Corpus, Finding, Rule};
+use crate::record::{Record, Stage};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// How many inputs travel together through the pipeline (and between two checkpoints).
+pub const CHUNK: usize = 256;
+/// How many chunks may be queued or in work at once: the bound on the pipeline's memory.
+pub const IN_FLIGHT: usize = 3;
+
+/// How a batch runs.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// The longest extraction may take on one document before it is recorded as failed.
+    pub budget: Duration,
+    /// Whether duplicates are recognised (see [`crate::dedup`]). Off for the map step, where a
+    /// partition sees only part of the corpus.
+    pub dedup: bool,
+    /// Set (by a Ctrl-C handler) to stop taking new inputs; the run then flushes what is done.
+    pub stop: Option<Arc<AtomicBool>>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            budget: Duration::from_secs(30),
+            dedup: false,
+            stop: None,
+        }
+    }
+}
+
+/// What a run did, for the summary line and the exit code.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Summary {
+    /// Inputs seen (articles read plus inputs that failed), duplicates and resumed ones excluded.
+    pub inputs: usize,
+    /// Inputs read into articles.
+    pub articles: usize,
+    /// Inputs that failed, with their reasons in `articles.jsonl`.
+    pub failed: usize,
+    /// Figures extracted.
+    pub figures: usize,
+    /// Quotes extracted.
+    pub quotes: usize,
+    /// Findings by rule name.
+    pub findings: BTreeMap<&'static str, usize>,
+    /// Exact duplicates, skipped.
+    pub duplicates: usize,
+    /// Near duplicates, processed and linked to their original.
+    pub near_duplicates: usize,
+    /// Inputs done by an earlier run and skipped on `--resume`.
+    pub resumed: usize,
+    /// Whether the run was stopped before the end (Ctrl-C); the corpus pass did not run.
+    pub interrupted: bool,
+}
+
+impl Summary {
+    /// All findings, whatever the rule.
+    pub fn total_findings(&self) -> usize {
+        self.findings.values().sum()
+    }
+
+    /// Inputs handled so far, whatever became of them (for progress).
+    pub fn handled(&self) -> usize {
+        self.inputs + self.duplicates + self.resumed
+    }
+
+    fn count(&mut self, record: &Record, findings: &[Finding]) {
+        self.inputs += 1;
+        if record.failure.is_some() {
+            self.failed += 1;
+        } else {
+            self.articles += 1;
+        }
+        self.figures += record.extraction.figures.len();
+        self.quotes += record.extraction.quotes.len();
+        self.count_findings(findings);
+    }
+
+    fn count_findings(&mut self, findings: &[Finding]) {
+        for f in findings {
+            *self.findings.entry(Rule::name(f.rule)).or_default() += 1;
+        }
+    }
+}
+
+/// Optional companions of a run: a journal for `--resume`, and a progress display.
+#[derive(Default)]
+pub struct Hooks<'a> {
+    /// Where checkpoints go; with a resumed journal, inputs it lists as done are skipped.
+    pub journal: Option<&'a mut Journal>,
+    /// Told after every chunk.
+    pub progress: Option<&'a mut dyn Progress>,
+}
+
+/// Processes every source with the default [`Settings`] and writes the results to `sink`.
+pub fn run(
+    sources: impl Iterator<Item = Result<Source, FetchError>>,
+    sink: &mut dyn Sink,
+) -> Result<Summary, ExportError> {
+    run_with(sources, &Settings::default(), sink)
+}
+
+/// Processes every source and writes the results to `sink`.
+pub fn run_with(
+    sources: impl Iterator<Item = Result<Source, FetchError>>,
+    settings: &Settings,
+    sink: &mut dyn Sink,
+) -> Result<Summary, ExportError> {
+    run_hooked(sources, settings, sink, Hooks::default())
+}
+
+/// What happened to one input in the worker.
+enum Outcome {
+    /// Processed: its record and findings, and the original it is a near duplicate of.
+    Done(Box<Record>, Vec<Finding>, Option<DuplicateRow>),
+    /// An exact duplicate, not processed.
+    Duplicate(DuplicateRow),
+    /// Done by an earlier run (resume).
+    Resumed,
+}
+
+/// One input's result with what the journal keeps of it.
+struct Processed {
+    outcome: Outcome,
+    entry: JournalEntry,
+}
+
+/// State the worker needs besides the inputs: resume knowledge and the dedup index.
+struct Worker {
+    settings: Settings,
+    done: HashMap<String, Option<u64>>,
+    index: Option<dedup::Index>,
+}
+
+/// Processes every source, writing results to `sink`, checkpointing into the journal and
+/// reporting progress as it goes.
+pub fn run_hooked(
+    sources: impl Iterator<Item = Result<Source, FetchError>>,
+    settings: &Settings,
+    sink: &mut dyn Sink,
+    mut hooks: Hooks<'_>,
+) -> Result<Summary, ExportError> {
+    let mut summary = Summary::default();
+    let mut corpus = Corpus::default();
+    let mut worker = Worker {
+        settings: settings.clone(),
+        done: HashMap::new(),
+        index: settings.dedup.then(dedup::Index::default),
+    };
+    if let Some(journal) = hooks.journal.as_deref_mut() {
+        worker.done = journal.take_done();
+        if let Some(index) = worker.index.as_mut() {
+            journal.restore_index(index);
+        }
+        journal.rebuild_corpus(settings, &mut corpus)?;
+    }
+    let stopped = || settings.stop.as_ref().is_some_and(|s| s.load(Ordering::SeqCst));
+    let (to_worker, work) = mpsc::channel::<Vec<Result<Source, FetchError>>>();
+    let (to_writer, results) = mpsc::channel::<Vec<Processed>>();
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            for chunk in work {
+                if to_writer.send(worker.process_chunk(chunk)).is_err() {
+                    break;
+                }
+            }
+        });
+        let mut sources = sources.peekable();
+        let mut in_flight = 0;
+        loop {
+            while in_flight < IN_FLIGHT && !stopped() && sources.peek().is_some() {
+                let chunk: Vec<_> = sources.by_ref().take(CHUNK).collect();
+                to_worker.send(chunk).expect("the worker lives as long as the queue");
+                in_flight += 1;
+            }
+            if in_flight == 0 {
+                break;
+            }
+            let chunk = results.recv().expect("the worker answers every chunk");
+            in_flight -= 1;
+            write_chunk(&chunk, sink, &mut corpus, &mut summary)?;
+            if let Some(journal) = hooks.journal.as_deref_mut() {
+                let fresh = chunk.iter().filter(|p| !matches!(p.outcome, Outcome::Resumed));
+                journal.commit(fresh.map(|p| &p.entry))?;
+            }
+            if let Some(progress) = hooks.progress.as_deref_mut() {
+                progress.update(&summary);
+            }
+        }
+        drop(to_worker);
+        // A stop request after the last input was taken leaves nothing undone.
+        summary.interrupted = stopped() && sources.peek().is_some();
+        Ok::<(), ExportError>(())
+    })?;
+    if !summary.interrupted {
+        let corpus_result = corpus.finish();
+        summary.count_findings(&corpus_result.findings);
+        sink.corpus(&corpus_result)?;
+    }
+    sink.finish()?;
+    if let Some(progress) = hooks.progress {
+        progress.finish(&summary);
+    }
+    Ok(summary)
+}
+
+/// Writes one chunk's results in order, then flushes so the checkpoint that follows is true.
+fn write_chunk(
+    chunk: &[Processed],
+    sink: &mut dyn Sink,
+    corpus: &mut Corpus,
+    summary: &mut Summary,
+) -> Result<(), ExportError> {
+    for p in chunk {
+        match &p.outcome {
+            Outcome::Done(record, findings, near) => {
+                match near {
+                    // A syndicated copy keeps its own rows but is not counted again in the corpus.
+                    Some(row) => {
+                        sink.duplicate(row)?;
+                        summary.near_duplicates += 1;
+                    }
+                    None => corpus.add(record),
+                }
+                summary.count(record, findings);
+                sink.record(record, findings)?;
+            }
+            Outcome::Duplicate(row) => {
+                sink.duplicate(row)?;
+                summary.duplicates += 1;
+            }
+            Outcome::Resumed => summary.resumed += 1,
+        }
+    }
+    sink.flush()
+}
+
+/// A fetched and read input, before extraction.
+enum Stage1 {
+    Finished(Processed),
+    Read { article: Box<Article>, entry: JournalEntry },
+}
+
+impl Worker {
+    fn process_chunk(&mut self, chunk: Vec<Result<Source, FetchError>>) -> Vec<Processed> {
+        let dedup = self.index.is_some();
+        let stage1: Vec<Stage1> = chunk
+            .into_par_iter()
+            .map(|source| fetch_and_read(source, &self.done, dedup))
+            .collect();
+        let verdicts: Vec<Option<DuplicateRow>> = stage1
+            .iter()
+            .map(|s| match (s, self.index.as_mut()) {
+                (Stage1::Read { entry, .. }, Some(index)) => {
+                    index.check(&entry.id, entry.fingerprint.as_ref().expect("fingerprinted"))
+                }
+                _ => None,
+            })
+            .collect();
+        let settings = &self.settings;
+        stage1
+            .into_par_iter()
+            .zip(verdicts)
+            .map(|(s, verdict)| match s {
+                Stage1::Finished(p) => p,
+                Stage1::Read { article, mut entry } => {
+                    entry.duplicate = verdict.as_ref().map(|d| d.kind);
+                    let outcome = match verdict {
+                        Some(row) if row.kind == DuplicateKind::Exact => Outcome::Duplicate(row),
+                        near => {
+                            let (record, findings) = extract_and_check(*article, settings);
+                            Outcome::Done(Box::new(record), findings, near)
+                        }
+                    };
+                    Processed { outcome, entry }
+                }
+            })
+            .collect()
+    }
+}
+
+/// Fetches and reads one input; skips it if an earlier run did it with the same bytes.
+fn fetch_and_read(source: Result<Source, FetchError>, done: &HashMap<String, Option<u64>>, dedup: bool) -> Stage1 {
+    let failed = |record: Record, hash: Option<u64>| {
+        let entry = JournalEntry::new(record.article.id.clone(), hash, None);
+        Stage1::Finished(Processed {
+            outcome: Outcome::Done(Box::new(record), Vec::new(), None),
+            entry,
+        })
+    };
+    let (id, location, doc) = match fetched(source) {
+        Ok(fetched) => fetched,
+        Err(record) => {
+            if done.get(&record.article.id) == Some(&None) {
+                return resumed(record.article.id, None);
+            }
+            return failed(*record, None);
+        }
+    };
+    let hash = dedup::fnv1a(&doc.body);
+    if done.get(&id) == Some(&Some(hash)) {
+        return resumed(id, Some(hash));
+    }
+    match read(&doc) {
+        Ok(article) => {
+            let fingerprint = dedup.then(|| dedup::fingerprint(&article));
+            Stage1::Read {
+                entry: JournalEntry::new(id, Some(hash), fingerprint),
+                article: Box::new(article),
+            }
+        }
+        Err(e) => failed(Record::failed(id, location, Stage::Read, e), Some(hash)),
+    }
+}
+
+fn resumed(id: String, hash: Option<u64>) -> Stage1 {
+    Stage1::Finished(Processed {
+        outcome: Outcome::Resumed,
+        entry: JournalEntry::new(id, hash, None),
+    })
+}
+
+/// The source's id, location and bytes, or the record of its failure.
+fn fetched(source: Result<Source, FetchError>) -> Result<(String, String, Document), Box<Record>> {
+    let source = source.map_err(|e| {
+        let (id, location) = match &e {
+            FetchError::Walk { id, path, .. } => (id.clone(), path.display().to_string()),
+            FetchError::Io { path, .. } => (path.display().to_string(), path.display().to_string()),
+            FetchError::BadInput { id, .. } => (id.clone(), id.clone()),
+            other => (other.to_string(), other.to_string()),
+        };
+        Box::new(Record::failed(id, location, Stage::Fetch, e))
+    })?;
+    let (id, location) = (source.id(), source.location());
+    match fetch(&source) {
+        Ok(doc) => Ok((id, location, doc)),
+        Err(e) => Err(Box::new(Record::failed(id, location, Stage::Fetch, e))),
+    }
+}
+
+/// Runs one input through every stage with the default [`Settings`].
+pub fn process_one(source: Result<Source, FetchError>) -> (Record, Vec<Finding>) {
+    process_with(source, &Settings::default())
+}
+
+/// Runs one input through every stage; never panics and always yields a record.
+pub fn process_with(source: Result<Source, FetchError>, settings: &Settings) -> (Record, Vec<Finding>) {
+    let (id, location, doc) = match fetched(source) {
+        Ok(f) => f,
+        Err(record) => return (*record, Vec::new()),
+    };
+    match read(&doc) {
+        Ok(article) => extract_and_check(article, settings),
+        Err(e) => (Record::failed(id, location, Stage::Read, e), Vec::new()),
+    }
+}
+
+/// Extracts and checks one article. A bug in a recognizer costs one article, not the batch.
+pub fn extract_and_check(article: Article, settings: &Settings) -> (Record, Vec<Finding>) {
+    let (id, location) = (article.id.clone(), article.source.clone());
+    match catch_unwind(AssertUnwindSafe(|| {
+        let extraction = extract_within(&article, settings.budget)?;
+        let record = Record {
+            article,
+            extraction,
+            failure: None,
+        };
+        let findings = check_article(&record);
+        Ok::<_, crate::extract::OverBudget>((record, findings))
+    })) {
+        Ok(Ok(done)) => done,
+        Ok(Err(over)) => (Record::failed(id, location, Stage::Extract, over), Vec::new()),
+        Err(panic) => {
+            let reason = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "internal error".into());
+            (
+                Record::failed(id, location, Stage::Extract, format!("internal error: {reason}")),
+                Vec::new(),
+            )
+        }
+    }
+}

@@ -1,0 +1,233 @@
+//! `figmine fetch [URL...] [--urls FILE] [--feed URL] [--sitemap URL]`: downloads only. Fills
+//! the cache (so a later `figmine run` with the same inputs revalidates or runs `--offline`) and
+//! writes one line per URL to `OUT/fetched.jsonl`:
+//! `{"id", "url" (final URL or null), "outcome" ("fetched"|"cached"|"skipped"|"failed"),
+//! "status" (HTTP status of a failure, or null), "redirects" [...], "bytes", "error"}`.
+//!
+//! Also home of [`WebArgs`], the web-input flags shared with `figmine run`.
+
+use super::{EXIT_OK, EXIT_SOME_FAILED};
+use anyhow::Context;
+use chrono::NaiveDate;
+use figmine::fetch::feed::expand_feed;
+use figmine::fetch::sitemap::expand_sitemap;
+use figmine::fetch::{fetch_all, FetchSettings, Fetched, Fetcher, Source, Stats, WebItem};
+use serde_json::json;
+use std::collections::HashSet;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// Network threads when `--jobs` is not given: fetching waits on servers, not on the CPU.
+const DEFAULT_FETCH_JOBS: usize = 8;
+
+/// Where pages come from on the web, and how to fetch them (shared by `run` and `fetch`).
+#[derive(clap::Args, Debug)]
+pub struct WebArgs {
+    /// A file of URLs, one a line; `#` starts a comment. May be repeated.
+    #[arg(long, value_name = "FILE")]
+    urls: Vec<PathBuf>,
+    /// An RSS or Atom feed: every item's link is fetched. May be repeated.
+    #[arg(long, value_name = "URL")]
+    feed: Vec<String>,
+    /// A sitemap or sitemap index (gzipped or not, news sitemaps included). May be repeated.
+    #[arg(long, value_name = "URL")]
+    sitemap: Vec<String>,
+    /// Keep only feed items and sitemap pages dated on or after this day (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    since: Option<NaiveDate>,
+    /// The HTTP cache folder [default: OUT/cache].
+    #[arg(long, value_name = "DIR")]
+    cache: Option<PathBuf>,
+    /// Do not use the HTTP cache at all.
+    #[arg(long, conflicts_with_all = ["cache", "offline"])]
+    no_cache: bool,
+    /// Serve every page from the cache; never touch the network.
+    #[arg(long)]
+    offline: bool,
+    /// The User-Agent header; its first word is the name matched in robots.txt.
+    #[arg(long, value_name = "UA", default_value = figmine::fetch::DEFAULT_USER_AGENT)]
+    user_agent: String,
+    /// Do not read or obey robots.txt.
+    #[arg(long)]
+    ignore_robots: bool,
+    /// Allow loopback, private and link-local addresses (refused by default).
+    #[arg(long)]
+    allow_private: bool,
+    /// Seconds between two requests to the same host (robots.txt's Crawl-delay may raise it).
+    #[arg(long, value_name = "SECONDS", default_value_t = 1.0)]
+    delay: f64,
+    /// Seconds a whole request may take, body included.
+    #[arg(long, value_name = "SECONDS", default_value_t = 30.0)]
+    timeout: f64,
+    /// Retries on connection errors, timeouts, 408, 429 and 5xx.
+    #[arg(long, value_name = "N", default_value_t = 3)]
+    retries: u32,
+    /// Largest page kept, in bytes after decompression; larger pages are skipped.
+    #[arg(long, value_name = "BYTES", default_value_t = 8 * 1024 * 1024)]
+    max_body: u64,
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|e| format!("{s:?} is not a YYYY-MM-DD date: {e}"))
+}
+
+fn seconds(value: f64, flag: &str) -> anyhow::Result<Duration> {
+    Duration::try_from_secs_f64(value).with_context(|| format!("{flag} must be a non-negative number of seconds"))
+}
+
+impl WebArgs {
+    /// Whether any web input flag was given.
+    pub fn has_inputs(&self) -> bool {
+        !(self.urls.is_empty() && self.feed.is_empty() && self.sitemap.is_empty())
+    }
+
+    /// The fetcher's settings; the cache defaults to `OUT/cache`.
+    pub fn settings(&self, out: &Path) -> anyhow::Result<FetchSettings> {
+        Ok(FetchSettings {
+            user_agent: self.user_agent.clone(),
+            timeout: seconds(self.timeout, "--timeout")?,
+            max_body: self.max_body,
+            retries: self.retries,
+            delay: seconds(self.delay, "--delay")?,
+            obey_robots: !self.ignore_robots,
+            allow_private: self.allow_private,
+            cache: (!self.no_cache).then(|| self.cache.clone().unwrap_or_else(|| out.join("cache"))),
+            offline: self.offline,
+            ..FetchSettings::default()
+        })
+    }
+
+    /// Every page to fetch (command-line URLs, `--urls` files, feed items, sitemap pages, without
+    /// duplicates, in that order) and a failed record for each feed or sitemap that failed.
+    pub fn collect(&self, urls: Vec<String>, fetcher: &Fetcher) -> anyhow::Result<(Vec<WebItem>, Vec<Fetched>)> {
+        let mut items: Vec<WebItem> = urls.into_iter().map(WebItem::new).collect();
+        for file in &self.urls {
+            items.extend(read_url_list(file)?);
+        }
+        let mut failures = Vec::new();
+        for feed in &self.feed {
+            match expand_feed(fetcher, feed, self.since) {
+                Ok(found) => items.extend(found),
+                Err(failed) => failures.push(*failed),
+            }
+        }
+        for sitemap in &self.sitemap {
+            let expansion = expand_sitemap(fetcher, sitemap, self.since);
+            items.extend(expansion.items);
+            failures.extend(expansion.failures);
+        }
+        let mut seen = HashSet::new();
+        items.retain(|item| seen.insert(item.url.clone()));
+        Ok((items, failures))
+    }
+}
+
+/// The URLs of a `--urls` file: one a line, blank lines and `#` comments ignored.
+fn read_url_list(path: &Path) -> anyhow::Result<Vec<WebItem>> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read URL list {}", path.display()))?;
+    Ok(text
+        .lines()
+        .map(|line| line.split_once('#').map_or(line, |(before, _)| before).trim())
+        .filter(|line| !line.is_empty())
+        .map(WebItem::new)
+        .collect())
+}
+
+/// Whether a command-line input names a URL rather than a path.
+pub fn is_url(input: &str) -> bool {
+    input.contains("://")
+}
+
+/// Builds the fetcher and lists the web sources: failed feeds and sitemaps first, then the
+/// pages, fetched on `jobs` threads and yielded in order.
+pub fn web_sources(
+    args: &WebArgs,
+    urls: Vec<String>,
+    out: &Path,
+    jobs: Option<usize>,
+) -> anyhow::Result<(Arc<Fetcher>, impl Iterator<Item = Source>)> {
+    let fetcher = Arc::new(Fetcher::new(args.settings(out)?)?);
+    let (items, failures) = args.collect(urls, &fetcher)?;
+    for failed in &failures {
+        fetcher.count(failed.outcome());
+    }
+    let pages = fetch_all(fetcher.clone(), items, jobs.unwrap_or(DEFAULT_FETCH_JOBS));
+    let sources = failures.into_iter().map(|f| Source::Fetched(Box::new(f))).chain(pages);
+    Ok((fetcher, sources))
+}
+
+/// The summary line for web inputs.
+pub fn describe_stats(stats: &Stats) -> String {
+    format!(
+        "web: {} fetched, {} cached, {} skipped, {} failed ({} requests)",
+        stats.fetched, stats.cached, stats.skipped, stats.failed, stats.requests
+    )
+}
+
+/// Arguments of `figmine fetch`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// URLs of pages to fetch.
+    #[arg(value_name = "URL")]
+    pages: Vec<String>,
+    #[command(flatten)]
+    web: WebArgs,
+    /// Folder for fetched.jsonl (and the cache, unless --cache says otherwise).
+    #[arg(long, default_value = "out")]
+    out: PathBuf,
+    /// Pages fetched at once, across hosts (one at a time per host) [default: 8].
+    #[arg(long)]
+    jobs: Option<usize>,
+    /// Print nothing but errors.
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+/// Downloads every page and writes `fetched.jsonl`.
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    anyhow::ensure!(
+        !args.pages.is_empty() || args.web.has_inputs(),
+        "nothing to fetch: give URLs, --urls, --feed or --sitemap"
+    );
+    std::fs::create_dir_all(&args.out).with_context(|| format!("cannot create {}", args.out.display()))?;
+    let path = args.out.join("fetched.jsonl");
+    let file = std::fs::File::create(&path).with_context(|| format!("cannot write {}", path.display()))?;
+    let mut out = std::io::BufWriter::new(file);
+    let (fetcher, sources) = web_sources(&args.web, args.pages, &args.out, args.jobs)?;
+    for source in sources {
+        if let Source::Fetched(fetched) = source {
+            serde_json::to_writer(&mut out, &report_line(&fetched))?;
+            out.write_all(b"\n")?;
+        }
+    }
+    out.flush()
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    let stats = fetcher.stats();
+    if !args.quiet {
+        eprintln!("{}\nwritten to {}", describe_stats(&stats), path.display());
+    }
+    Ok(ExitCode::from(if stats.failed > 0 {
+        EXIT_SOME_FAILED
+    } else {
+        EXIT_OK
+    }))
+}
+
+fn report_line(fetched: &Fetched) -> serde_json::Value {
+    let (url, bytes, status, error) = match &fetched.result {
+        Ok(doc) => (doc.url.clone(), doc.body.len(), None, None),
+        Err(failure) => (None, 0, failure.status, Some(failure.to_string())),
+    };
+    json!({
+        "id": fetched.id,
+        "url": url,
+        "outcome": fetched.outcome().name(),
+        "status": status,
+        "redirects": fetched.redirects,
+        "bytes": bytes,
+        "error": error,
+    })
+}

@@ -1,0 +1,65 @@
+//! The streaming side of `figmine run`: journal (fresh or resumed), progress display, Ctrl-C.
+
+use super::Args;
+use anyhow::Context;
+use figmine::batch::{self, Hooks, Journal, Reporter, Settings, Summary};
+use figmine::export::{Fanout, JsonlSink, Sink};
+use figmine::fetch::{discover, FetchError, Source};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::Arc;
+
+/// Exit code of a run stopped by Ctrl-C (128 + SIGINT, as shells report it).
+pub const EXIT_INTERRUPTED: u8 = 130;
+
+/// Runs the batch over `sources` into `--out` (JSONL, plus `tables` for the other formats),
+/// resumably; `paths` are the local inputs, counted for the progress display.
+pub fn run_streaming(
+    args: &Args,
+    paths: &[PathBuf],
+    sources: impl Iterator<Item = Result<Source, FetchError>>,
+    tables: Box<dyn Sink>,
+) -> anyhow::Result<Summary> {
+    let out = &args.out;
+    let context = || format!("cannot write to {}", out.display());
+    std::fs::create_dir_all(out).with_context(context)?;
+    let (mut journal, jsonl) = if args.resume {
+        let journal = Journal::resume(out)?;
+        (journal, JsonlSink::append(out).with_context(context)?)
+    } else {
+        let sink = JsonlSink::create(out).with_context(context)?;
+        (Journal::start(out)?, sink)
+    };
+    let mut sink = Fanout(vec![Box::new(jsonl), tables]);
+    let settings = Settings {
+        dedup: !args.no_dedup,
+        stop: Some(stop_on_ctrl_c()),
+        ..Settings::default()
+    };
+    let total = count_inputs_in_background(args.quiet, paths);
+    let mut reporter = Reporter::new(args.quiet, total);
+    let hooks = Hooks {
+        journal: Some(&mut journal),
+        progress: Some(&mut reporter),
+    };
+    batch::run_hooked(sources, &settings, &mut sink, hooks).context("writing output failed")
+}
+
+/// A flag that Ctrl-C sets; the batch then stops taking inputs and flushes what it has done.
+fn stop_on_ctrl_c() -> Arc<AtomicBool> {
+    let stop = Arc::new(AtomicBool::new(false));
+    let flag = stop.clone();
+    // Failing to install the handler (one is already set) only loses the clean stop.
+    let _ = ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst));
+    stop
+}
+
+/// Counts the inputs on another thread so the progress display can show an ETA.
+fn count_inputs_in_background(quiet: bool, paths: &[PathBuf]) -> Arc<AtomicUsize> {
+    let total = Arc::new(AtomicUsize::new(0));
+    if !quiet {
+        let (inputs, total) = (paths.to_vec(), total.clone());
+        std::thread::spawn(move || total.store(discover(&inputs).count(), Ordering::Relaxed));
+    }
+    total
+}

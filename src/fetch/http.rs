@@ -1,0 +1,800 @@
+//! HTTP fetching as a careful crawler does it: a [`Fetcher`] built once from [`FetchSettings`]
+//! and shared by the fetch pool's threads.
+//!
+//! Per page: only `http`/`https`; no connection to loopback, private or link-local addresses
+//! unless allowed (checked for address literals here and for names by the resolver in
+//! `address.rs`); robots.txt obeyed; redirects followed by hand so each hop is checked, cached
+//! and recorded; one request in flight per host with a delay between requests (the larger of
+//! `--delay` and robots.txt's `Crawl-delay`); retries with exponential backoff and jitter on
+//! connection errors, timeouts, 408, 429 and 5xx, honouring `Retry-After`; bodies capped after
+//! decompression and read against a total deadline; only HTML (and plain text) kept, anything
+//! else skipped with its content type.
+
+use super::address::{self, PublicResolver};
+use super::cache::{Cache, Entry};
+use super::robots::Robots;
+use super::{DocFormat, Document, FetchError, Fetched, WebFailure};
+use reqwest::blocking::{Client, Response};
+use reqwest::header::{HeaderMap, CONTENT_LENGTH, CONTENT_TYPE, ETAG, IF_MODIFIED_SINCE, IF_NONE_MATCH, LAST_MODIFIED};
+use reqwest::{StatusCode, Url};
+use std::collections::HashMap;
+use std::io::Read;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::{Duration, Instant};
+
+/// How each URL ended; the summary counts each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Outcome {
+    /// Downloaded now.
+    Fetched,
+    /// Served from the cache (revalidated with a `304 Not Modified`, or `--offline`).
+    Cached,
+    /// Left alone on purpose: robots.txt, content type, size.
+    Skipped,
+    /// An HTTP error status or a network error.
+    Failed,
+}
+
+impl Outcome {
+    /// The outcome's name as written in reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            Outcome::Fetched => "fetched",
+            Outcome::Cached => "cached",
+            Outcome::Skipped => "skipped",
+            Outcome::Failed => "failed",
+        }
+    }
+}
+
+/// The HTTP client's settings. The defaults are those of the command line.
+#[derive(Debug, Clone)]
+pub struct FetchSettings {
+    /// Sent with every request; its first word (before `/`) is the robots.txt agent name.
+    pub user_agent: String,
+    /// Longest wait for a connection (default 10 s).
+    pub connect_timeout: Duration,
+    /// Longest time for one whole request, body included (default 30 s).
+    pub timeout: Duration,
+    /// Largest body kept, after decompression (default 8 MiB); larger pages are skipped.
+    pub max_body: u64,
+    /// Most redirects followed for one URL (default 10).
+    pub max_redirects: usize,
+    /// Retries after the first attempt on retryable errors (default 3).
+    pub retries: u32,
+    /// First backoff; doubled on each retry, with jitter (default 500 ms).
+    pub backoff: Duration,
+    /// Longest single wait for a retry; a longer `Retry-After` fails the URL (default 60 s).
+    pub max_wait: Duration,
+    /// Pause between two requests to the same host (default 1 s).
+    pub delay: Duration,
+    /// Obey robots.txt (default true).
+    pub obey_robots: bool,
+    /// Allow connections to loopback, private and link-local addresses (default false).
+    pub allow_private: bool,
+    /// The on-disk cache folder, if any.
+    pub cache: Option<PathBuf>,
+    /// Serve only from the cache, never touch the network.
+    pub offline: bool,
+    /// Fixed addresses for host names, as curl's `--resolve` (trusted: not filtered).
+    pub resolve: Vec<(String, SocketAddr)>,
+}
+
+/// The default user agent: names figmine and what it does.
+pub const DEFAULT_USER_AGENT: &str = concat!(
+    "figmine/",
+    env!("CARGO_PKG_VERSION"),
+    " (transparency-report figures crawler)"
+);
+
+/// The body cap for feeds and sitemaps (the sitemap protocol allows 50 MB uncompressed).
+const MAX_RESOURCE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The longest `Crawl-delay` honoured; longer ones would stall a run for hours.
+const MAX_CRAWL_DELAY: Duration = Duration::from_secs(60);
+
+impl Default for FetchSettings {
+    fn default() -> Self {
+        FetchSettings {
+            user_agent: DEFAULT_USER_AGENT.to_owned(),
+            connect_timeout: Duration::from_secs(10),
+            timeout: Duration::from_secs(30),
+            max_body: 8 * 1024 * 1024,
+            max_redirects: 10,
+            retries: 3,
+            backoff: Duration::from_millis(500),
+            max_wait: Duration::from_secs(60),
+            delay: Duration::from_secs(1),
+            obey_robots: true,
+            allow_private: false,
+            cache: None,
+            offline: false,
+            resolve: Vec::new(),
+        }
+    }
+}
+
+/// Counts of outcomes so far, for the summary.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Stats {
+    /// Downloaded now.
+    pub fetched: usize,
+    /// Served from the cache.
+    pub cached: usize,
+    /// Skipped on purpose.
+    pub skipped: usize,
+    /// Failed.
+    pub failed: usize,
+    /// HTTP requests sent (robots.txt, retries and redirects included).
+    pub requests: usize,
+}
+
+#[derive(Default)]
+struct Counters {
+    by_outcome: [AtomicUsize; 4],
+    requests: AtomicUsize,
+}
+
+/// One host's politeness state: at most one request in flight, a pause between requests.
+#[derive(Default)]
+struct Host {
+    /// Held for the length of a request (retries included); holds when the last one ended.
+    gate: Mutex<Option<Instant>>,
+    robots: OnceLock<Robots>,
+}
+
+/// The HTTP fetcher: one client, one cache and the per-host state, shared by all threads.
+pub struct Fetcher {
+    client: Client,
+    settings: FetchSettings,
+    cache: Option<Cache>,
+    hosts: Mutex<HashMap<String, Arc<Host>>>,
+    counters: Counters,
+}
+
+/// What a server answered to one request, once retries are over.
+enum Answer {
+    Redirect(String),
+    NotModified,
+    Page(Page),
+    Status(StatusCode),
+}
+
+/// A page's body and the headers figmine keeps.
+struct Page {
+    body: Vec<u8>,
+    content_type: Option<String>,
+    etag: Option<String>,
+    last_modified: Option<String>,
+}
+
+/// Why one attempt failed, and whether another may succeed.
+struct AttemptError {
+    failure: WebFailure,
+    retryable: bool,
+    retry_after: Option<Duration>,
+}
+
+impl Fetcher {
+    /// Builds the client from the settings.
+    pub fn new(settings: FetchSettings) -> Result<Fetcher, FetchError> {
+        let setup = |reason: String| FetchError::Setup { reason };
+        let mut builder = Client::builder()
+            .user_agent(settings.user_agent.clone())
+            .connect_timeout(settings.connect_timeout)
+            .timeout(settings.timeout)
+            .redirect(reqwest::redirect::Policy::none())
+            .gzip(true)
+            .brotli(true)
+            .deflate(true)
+            .dns_resolver(Arc::new(PublicResolver {
+                allow_private: settings.allow_private,
+            }));
+        for (host, addr) in &settings.resolve {
+            builder = builder.resolve(host, *addr);
+        }
+        let client = builder.build().map_err(|e| setup(e.to_string()))?;
+        let cache = match &settings.cache {
+            Some(dir) => Some(Cache::open(dir).map_err(|e| setup(format!("cache {}: {e}", dir.display())))?),
+            None => None,
+        };
+        Ok(Fetcher {
+            client,
+            settings,
+            cache,
+            hosts: Mutex::new(HashMap::new()),
+            counters: Counters::default(),
+        })
+    }
+
+    /// The settings the fetcher was built with.
+    pub fn settings(&self) -> &FetchSettings {
+        &self.settings
+    }
+
+    /// Counts of outcomes so far.
+    pub fn stats(&self) -> Stats {
+        let n = |o: Outcome| self.counters.by_outcome[o as usize].load(Ordering::Relaxed);
+        Stats {
+            fetched: n(Outcome::Fetched),
+            cached: n(Outcome::Cached),
+            skipped: n(Outcome::Skipped),
+            failed: n(Outcome::Failed),
+            requests: self.counters.requests.load(Ordering::Relaxed),
+        }
+    }
+
+    /// Fetches one page (an article) and counts its outcome. `published` is a date known from
+    /// a feed or sitemap.
+    pub fn fetch_page(&self, url: &str, published: Option<&str>) -> Fetched {
+        let mut redirects = Vec::new();
+        let result = self.fetch_document(url, &mut redirects).map(|(mut doc, cached)| {
+            doc.published = published.map(str::to_owned);
+            (doc, cached)
+        });
+        let fetched = match result {
+            Ok((doc, cached)) => Fetched {
+                id: url.to_owned(),
+                cached,
+                redirects,
+                result: Ok(doc),
+            },
+            Err(failure) => Fetched {
+                id: url.to_owned(),
+                cached: false,
+                redirects,
+                result: Err(failure),
+            },
+        };
+        self.count(fetched.outcome());
+        fetched
+    }
+
+    /// Counts an outcome decided outside [`Fetcher::fetch_page`] (a feed or sitemap that failed).
+    pub fn count(&self, outcome: Outcome) {
+        self.counters.by_outcome[outcome as usize].fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// Fetches any resource (a feed, a sitemap) with the same rules as pages, whatever its
+    /// content type, without counting it as a page.
+    pub fn fetch_resource(&self, url: &str) -> Result<Document, WebFailure> {
+        let mut redirects = Vec::new();
+        self.fetch_following(url, &mut redirects, false).map(|(doc, _)| doc)
+    }
+
+    fn fetch_document(&self, url: &str, redirects: &mut Vec<String>) -> Result<(Document, bool), WebFailure> {
+        self.fetch_following(url, redirects, true)
+    }
+
+    /// Follows redirects by hand; every hop is checked against the address rules and robots.txt.
+    fn fetch_following(
+        &self,
+        url: &str,
+        redirects: &mut Vec<String>,
+        html_only: bool,
+    ) -> Result<(Document, bool), WebFailure> {
+        let mut current = parse_web_url(url)?;
+        for _ in 0..=self.settings.max_redirects {
+            let next = match self.fetch_hop(&current, html_only)? {
+                Hop::Done(page, cached) => return Ok((document(url, &current, page, html_only), cached)),
+                Hop::Redirect(next) => next,
+            };
+            let next = current
+                .join(&next)
+                .map_err(|e| WebFailure::failed(format!("bad redirect location {next:?}: {e}")))?;
+            let next = parse_web_url(next.as_str())?;
+            if next == current || redirects.iter().any(|r| r == next.as_str()) || next.as_str() == url {
+                return Err(WebFailure::failed(format!("redirect loop at {next}")));
+            }
+            redirects.push(next.to_string());
+            current = next;
+        }
+        Err(WebFailure::failed(format!(
+            "more than {} redirects",
+            self.settings.max_redirects
+        )))
+    }
+
+    fn fetch_hop(&self, url: &Url, html_only: bool) -> Result<Hop, WebFailure> {
+        if !self.settings.allow_private {
+            address::check_literal(url)?;
+        }
+        let cached = self.cache.as_ref().and_then(|c| c.get(url));
+        if self.settings.offline {
+            return offline_hop(self.cache.as_ref(), url, cached);
+        }
+        if self.settings.obey_robots {
+            match self.robots_for(url) {
+                Robots::DisallowAll(reason) => return Err(WebFailure::skipped(reason)),
+                robots if !robots.allows(url) => {
+                    return Err(WebFailure::skipped(format!(
+                        "robots.txt disallows {} for {}",
+                        url.path(),
+                        robots_agent(&self.settings.user_agent)
+                    )))
+                }
+                _ => {}
+            }
+        }
+        match self.request(url, cached.as_ref(), html_only)? {
+            Answer::Redirect(location) => {
+                self.store(url, Entry::redirect(url, &location), None);
+                Ok(Hop::Redirect(location))
+            }
+            Answer::NotModified => match (cached, self.cache.as_ref()) {
+                (Some(entry), Some(cache)) if entry.location.is_none() => {
+                    let body = cache
+                        .body(url)
+                        .map_err(|e| WebFailure::failed(format!("cache body unreadable: {e}")))?;
+                    Ok(Hop::Done(page_from_cache(entry, body), true))
+                }
+                _ => Err(WebFailure::failed("304 Not Modified without a cached copy")),
+            },
+            Answer::Page(page) => {
+                let entry = Entry::page(url, &page.content_type, &page.etag, &page.last_modified);
+                self.store(url, entry, Some(&page.body));
+                Ok(Hop::Done(page, false))
+            }
+            Answer::Status(status) => Err(WebFailure {
+                outcome: Outcome::Failed,
+                status: Some(status.as_u16()),
+                reason: format!("HTTP {status}"),
+            }),
+        }
+    }
+
+    fn store(&self, url: &Url, entry: Entry, body: Option<&[u8]>) {
+        // A cache that cannot be written costs a re-fetch next time, never this page.
+        if let Some(cache) = &self.cache {
+            let _ = cache.put(url, &entry, body);
+        }
+    }
+
+    fn host(&self, url: &Url) -> Arc<Host> {
+        let key = origin(url);
+        let mut hosts = self.hosts.lock().unwrap_or_else(|p| p.into_inner());
+        hosts.entry(key).or_default().clone()
+    }
+
+    /// The host's robots.txt, fetched once per run (through the same politeness gate).
+    fn robots_for(&self, url: &Url) -> Robots {
+        let host = self.host(url);
+        host.robots.get_or_init(|| self.fetch_robots(url)).clone()
+    }
+
+    fn fetch_robots(&self, url: &Url) -> Robots {
+        let agent = robots_agent(&self.settings.user_agent);
+        let Ok(mut robots_url) = url.join("/robots.txt") else {
+            return Robots::allow_all();
+        };
+        // RFC 9309: follow at least five redirects; 4xx means no rules, 5xx or no answer means
+        // the crawler must assume everything is disallowed.
+        for _ in 0..5 {
+            if !self.settings.allow_private && address::check_literal(&robots_url).is_err() {
+                return Robots::allow_all();
+            }
+            // Cached and revalidated like pages, so a second run re-reads robots.txt for free.
+            let cached = self.cache.as_ref().and_then(|c| c.get(&robots_url));
+            let cached = cached.filter(|e| e.location.is_none());
+            match self.request(&robots_url, cached.as_ref(), false) {
+                Ok(Answer::Page(page)) => {
+                    let entry = Entry::page(&robots_url, &page.content_type, &page.etag, &page.last_modified);
+                    self.store(&robots_url, entry, Some(&page.body));
+                    return Robots::parse(agent, &page.body);
+                }
+                Ok(Answer::NotModified) => {
+                    return match self.cache.as_ref().map(|c| c.body(&robots_url)) {
+                        Some(Ok(body)) => Robots::parse(agent, &body),
+                        _ => Robots::allow_all(),
+                    }
+                }
+                Ok(Answer::Redirect(location)) => match robots_url.join(&location) {
+                    Ok(next) => robots_url = next,
+                    Err(_) => return Robots::allow_all(),
+                },
+                Ok(Answer::Status(s)) if s.is_client_error() => return Robots::allow_all(),
+                Ok(Answer::Status(s)) => return Robots::disallow_all(format!("robots.txt answered {s}")),
+                Err(f) if f.outcome == Outcome::Skipped => return Robots::allow_all(),
+                Err(f) => return Robots::disallow_all(format!("robots.txt unreachable: {}", f.reason)),
+            }
+        }
+        Robots::allow_all()
+    }
+
+    /// One request with politeness and retries. The host's gate is held throughout, so a
+    /// backoff also holds back other requests to the same host.
+    fn request(&self, url: &Url, cached: Option<&Entry>, html_only: bool) -> Result<Answer, WebFailure> {
+        let host = self.host(url);
+        let delay = self.delay_for(&host);
+        let mut gate = host.gate.lock().unwrap_or_else(|p| p.into_inner());
+        let mut attempt = 0;
+        loop {
+            if let Some(last) = *gate {
+                std::thread::sleep((last + delay).saturating_duration_since(Instant::now()));
+            }
+            let result = self.attempt(url, cached, html_only);
+            *gate = Some(Instant::now());
+            let err = match result {
+                Ok(answer) => return Ok(answer),
+                Err(err) => err,
+            };
+            if !err.retryable || attempt >= self.settings.retries {
+                let mut failure = err.failure;
+                if err.retryable && attempt > 0 {
+                    failure.reason.push_str(&format!(" (after {attempt} retries)"));
+                }
+                return Err(failure);
+            }
+            let wait = match err.retry_after {
+                Some(wait) if wait > self.settings.max_wait => {
+                    let mut failure = err.failure;
+                    failure.reason.push_str(&format!(
+                        " (Retry-After {} s is longer than the {} s limit)",
+                        wait.as_secs(),
+                        self.settings.max_wait.as_secs()
+                    ));
+                    return Err(failure);
+                }
+                Some(wait) => wait,
+                None => backoff(self.settings.backoff, attempt, url.as_str()).min(self.settings.max_wait),
+            };
+            std::thread::sleep(wait);
+            attempt += 1;
+        }
+    }
+
+    fn delay_for(&self, host: &Host) -> Duration {
+        let crawl_delay = host.robots.get().and_then(Robots::crawl_delay).unwrap_or_default();
+        self.settings.delay.max(crawl_delay.min(MAX_CRAWL_DELAY))
+    }
+
+    fn attempt(&self, url: &Url, cached: Option<&Entry>, html_only: bool) -> Result<Answer, AttemptError> {
+        self.counters.requests.fetch_add(1, Ordering::Relaxed);
+        let deadline = Instant::now() + self.settings.timeout;
+        let mut request = self.client.get(url.clone());
+        if let Some(entry) = cached.filter(|e| e.location.is_none()) {
+            if let Some(etag) = &entry.etag {
+                request = request.header(IF_NONE_MATCH, etag);
+            }
+            if let Some(lm) = &entry.last_modified {
+                request = request.header(IF_MODIFIED_SINCE, lm);
+            }
+        }
+        let response = request.send().map_err(transport_error)?;
+        let status = response.status();
+        if status.is_redirection() && status != StatusCode::NOT_MODIFIED {
+            return match header(response.headers(), reqwest::header::LOCATION) {
+                Some(location) => Ok(Answer::Redirect(location)),
+                None => Ok(Answer::Status(status)),
+            };
+        }
+        if status == StatusCode::NOT_MODIFIED {
+            return Ok(Answer::NotModified);
+        }
+        if is_retryable_status(status) {
+            return Err(AttemptError {
+                failure: WebFailure {
+                    outcome: Outcome::Failed,
+                    status: Some(status.as_u16()),
+                    reason: format!("HTTP {status}"),
+                },
+                retryable: true,
+                retry_after: retry_after(response.headers()),
+            });
+        }
+        if !status.is_success() {
+            return Ok(Answer::Status(status));
+        }
+        let content_type = header(response.headers(), CONTENT_TYPE);
+        if html_only {
+            check_content_type(content_type.as_deref()).map_err(fatal)?;
+        }
+        // Feeds and sitemaps (up to 50 MB by their protocol) get a larger cap than pages.
+        let cap = if html_only {
+            self.settings.max_body
+        } else {
+            self.settings.max_body.max(MAX_RESOURCE_BYTES)
+        };
+        check_declared_length(&response, cap).map_err(fatal)?;
+        let body = read_capped(response, cap, deadline)?;
+        Ok(Answer::Page(Page {
+            body: body.bytes,
+            content_type,
+            etag: body.etag,
+            last_modified: body.last_modified,
+        }))
+    }
+}
+
+/// Refuses a body whose declared length is over the cap before reading any of it.
+fn check_declared_length(response: &Response, cap: u64) -> Result<(), WebFailure> {
+    let declared = header(response.headers(), CONTENT_LENGTH).and_then(|v| v.parse::<u64>().ok());
+    match declared {
+        Some(n) if n > cap => Err(too_large(cap)),
+        _ => Ok(()),
+    }
+}
+
+/// How one hop ended.
+enum Hop {
+    Done(Page, bool),
+    Redirect(String),
+}
+
+fn offline_hop(cache: Option<&Cache>, url: &Url, cached: Option<Entry>) -> Result<Hop, WebFailure> {
+    let (Some(cache), Some(entry)) = (cache, cached) else {
+        return Err(WebFailure::failed("not in the cache (--offline)"));
+    };
+    if let Some(location) = entry.location.clone() {
+        return Ok(Hop::Redirect(location));
+    }
+    let body = cache
+        .body(url)
+        .map_err(|e| WebFailure::failed(format!("cache body unreadable: {e}")))?;
+    Ok(Hop::Done(page_from_cache(entry, body), true))
+}
+
+fn page_from_cache(entry: Entry, body: Vec<u8>) -> Page {
+    Page {
+        body,
+        content_type: entry.content_type,
+        etag: entry.etag,
+        last_modified: entry.last_modified,
+    }
+}
+
+/// The document for a page: the id is the URL as requested, the location the final URL.
+fn document(requested: &str, final_url: &Url, page: Page, html_only: bool) -> Document {
+    let mime = page.content_type.as_deref().map(mime_of).unwrap_or_default();
+    let format = if html_only && mime == "text/plain" {
+        DocFormat::Body
+    } else {
+        DocFormat::Html
+    };
+    Document {
+        id: requested.to_owned(),
+        location: final_url.to_string(),
+        url: Some(final_url.to_string()),
+        body: page.body,
+        format,
+        charset: page.content_type.as_deref().and_then(charset_of),
+        published: None,
+    }
+}
+
+/// Parses a URL and refuses every scheme but `http` and `https`.
+pub(super) fn parse_web_url(url: &str) -> Result<Url, WebFailure> {
+    let parsed = Url::parse(url.trim()).map_err(|e| WebFailure::failed(format!("bad URL {url:?}: {e}")))?;
+    match parsed.scheme() {
+        "http" | "https" if parsed.host().is_some() => Ok(parsed),
+        "http" | "https" => Err(WebFailure::failed(format!("URL without a host: {url}"))),
+        other => Err(WebFailure::skipped(format!(
+            "scheme {other}: only http and https are fetched"
+        ))),
+    }
+}
+
+/// `scheme://host:port`, the unit of politeness and of robots.txt.
+fn origin(url: &Url) -> String {
+    url.origin().ascii_serialization()
+}
+
+/// The robots.txt agent name: the user agent's first product token (`figmine/0.1 (...)` → `figmine`).
+fn robots_agent(user_agent: &str) -> &str {
+    user_agent.split(['/', ' ']).next().unwrap_or(user_agent)
+}
+
+/// The media types kept as articles.
+const ARTICLE_TYPES: [&str; 3] = ["text/html", "application/xhtml+xml", "text/plain"];
+
+fn check_content_type(content_type: Option<&str>) -> Result<(), WebFailure> {
+    // No content type: the reader sniffs the bytes (and records binary data as an error).
+    let Some(ct) = content_type else { return Ok(()) };
+    let mime = mime_of(ct);
+    if ARTICLE_TYPES.contains(&mime.as_str()) {
+        Ok(())
+    } else {
+        Err(WebFailure::skipped(format!("content type {mime}")))
+    }
+}
+
+fn mime_of(content_type: &str) -> String {
+    content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase()
+}
+
+fn charset_of(content_type: &str) -> Option<String> {
+    content_type.split(';').skip(1).find_map(|param| {
+        let (name, value) = param.split_once('=')?;
+        name.trim()
+            .eq_ignore_ascii_case("charset")
+            .then(|| value.trim().trim_matches('"').to_owned())
+            .filter(|v| !v.is_empty())
+    })
+}
+
+fn header(headers: &HeaderMap, name: reqwest::header::HeaderName) -> Option<String> {
+    headers.get(name).and_then(|v| v.to_str().ok()).map(str::to_owned)
+}
+
+fn is_retryable_status(status: StatusCode) -> bool {
+    status == StatusCode::REQUEST_TIMEOUT || status == StatusCode::TOO_MANY_REQUESTS || status.is_server_error()
+}
+
+/// `Retry-After` as seconds or an HTTP date.
+fn retry_after(headers: &HeaderMap) -> Option<Duration> {
+    let value = header(headers, reqwest::header::RETRY_AFTER)?;
+    let value = value.trim();
+    if let Ok(secs) = value.parse::<u64>() {
+        return Some(Duration::from_secs(secs));
+    }
+    let when = chrono::DateTime::parse_from_rfc2822(value).ok()?;
+    let secs = (when.timestamp() - chrono::Utc::now().timestamp()).max(0);
+    Some(Duration::from_secs(secs as u64))
+}
+
+/// Exponential backoff with jitter: `base × 2^attempt`, scaled by a factor in [0.5, 1.0) so
+/// that many clients retrying the same server do not retry in step.
+fn backoff(base: Duration, attempt: u32, salt: &str) -> Duration {
+    let exp = base.saturating_mul(1u32 << attempt.min(16));
+    let seed = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos() as u64)
+        .unwrap_or(0)
+        ^ super::cache::fnv1a(salt.as_bytes());
+    let jitter = 0.5 + (seed % 1000) as f64 / 2000.0;
+    exp.mul_f64(jitter)
+}
+
+fn fatal(failure: WebFailure) -> AttemptError {
+    AttemptError {
+        failure,
+        retryable: false,
+        retry_after: None,
+    }
+}
+
+fn too_large(limit: u64) -> WebFailure {
+    WebFailure::skipped(format!("body larger than the {limit}-byte limit"))
+}
+
+/// Network errors are worth retrying; a malformed request or URL is not.
+fn transport_error(err: reqwest::Error) -> AttemptError {
+    let retryable = err.is_timeout() || err.is_connect() || err.is_request() || err.is_body();
+    let reason = if err.is_timeout() {
+        format!("timed out: {}", error_chain(&err))
+    } else {
+        error_chain(&err)
+    };
+    AttemptError {
+        failure: WebFailure::failed(reason),
+        retryable,
+        retry_after: None,
+    }
+}
+
+/// An error with its causes, which is where reqwest keeps the useful part.
+fn error_chain(err: &dyn std::error::Error) -> String {
+    let mut text = err.to_string();
+    let mut source = err.source();
+    while let Some(cause) = source {
+        let cause_text = cause.to_string();
+        if !text.contains(&cause_text) {
+            text.push_str(": ");
+            text.push_str(&cause_text);
+        }
+        source = cause.source();
+    }
+    text
+}
+
+struct Body {
+    bytes: Vec<u8>,
+    etag: Option<String>,
+    last_modified: Option<String>,
+}
+
+/// Reads a decompressed body up to `cap` bytes and before `deadline`.
+fn read_capped(mut response: Response, cap: u64, deadline: Instant) -> Result<Body, AttemptError> {
+    let etag = header(response.headers(), ETAG);
+    let last_modified = header(response.headers(), LAST_MODIFIED);
+    let mut bytes = Vec::new();
+    let mut chunk = vec![0u8; 64 * 1024];
+    loop {
+        if Instant::now() > deadline {
+            return Err(AttemptError {
+                failure: WebFailure::failed("timed out reading the body"),
+                retryable: true,
+                retry_after: None,
+            });
+        }
+        let n = match response.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => {
+                let timed_out = e.kind() == std::io::ErrorKind::TimedOut || error_chain(&e).contains("timed out");
+                return Err(AttemptError {
+                    failure: WebFailure::failed(if timed_out {
+                        format!("timed out reading the body: {}", error_chain(&e))
+                    } else {
+                        format!("body read failed: {}", error_chain(&e))
+                    }),
+                    retryable: true,
+                    retry_after: None,
+                });
+            }
+        };
+        if (bytes.len() + n) as u64 > cap {
+            return Err(fatal(too_large(cap)));
+        }
+        bytes.extend_from_slice(&chunk[..n]);
+    }
+    Ok(Body {
+        bytes,
+        etag,
+        last_modified,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_http_and_https_are_fetched() {
+        assert!(parse_web_url("https://example.org/a").is_ok());
+        let err = parse_web_url("file:///etc/passwd").unwrap_err();
+        assert_eq!(err.outcome, Outcome::Skipped);
+        assert!(err.reason.contains("scheme file"), "{}", err.reason);
+        assert!(parse_web_url("ftp://example.org/").is_err());
+        assert!(parse_web_url("not a url").is_err());
+    }
+
+    #[test]
+    fn charset_and_mime_come_from_the_content_type() {
+        assert_eq!(
+            charset_of("text/html; charset=\"ISO-8859-1\""),
+            Some("ISO-8859-1".into())
+        );
+        assert_eq!(charset_of("text/html"), None);
+        assert_eq!(mime_of("Text/HTML; charset=utf-8"), "text/html");
+        assert!(check_content_type(Some("application/pdf")).is_err());
+        assert!(check_content_type(Some("application/xhtml+xml")).is_ok());
+        assert!(check_content_type(None).is_ok());
+    }
+
+    #[test]
+    fn retry_after_reads_seconds_and_dates() {
+        let mut headers = HeaderMap::new();
+        headers.insert(reqwest::header::RETRY_AFTER, "7".parse().unwrap());
+        assert_eq!(retry_after(&headers), Some(Duration::from_secs(7)));
+        headers.insert(
+            reqwest::header::RETRY_AFTER,
+            "Wed, 21 Oct 2015 07:28:00 GMT".parse().unwrap(),
+        );
+        assert_eq!(
+            retry_after(&headers),
+            Some(Duration::ZERO),
+            "a date in the past means now"
+        );
+    }
+
+    #[test]
+    fn backoff_doubles_with_jitter_between_half_and_full() {
+        let base = Duration::from_millis(100);
+        for attempt in 0..4 {
+            let full = base * (1 << attempt);
+            let wait = backoff(base, attempt, "https://x.test/");
+            assert!(wait >= full / 2 && wait < full, "{attempt}: {wait:?}");
+        }
+    }
+
+    #[test]
+    fn the_robots_agent_is_the_first_product_token() {
+        assert_eq!(robots_agent(DEFAULT_USER_AGENT), "figmine");
+        assert_eq!(robots_agent("MyBot"), "MyBot");
+    }
+}
