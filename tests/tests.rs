@@ -9,6 +9,6 @@ mod golden;
 mod numbers;
 mod properties;
 mod quotes;
-mod reconcile;
 mod read;
+mod reconcile;
 mod spark;
