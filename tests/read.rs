@@ -281,3 +281,14 @@ fn figmine_read_prints_or_writes_the_article_text() {
         .unwrap();
     assert_eq!(String::from_utf8(printed.stdout).unwrap(), text);
 }
+
+#[test]
+fn a_you_may_also_like_heading_ends_the_article() {
+    let teaser = "<p>Apple received 3,431 requests in the second half of 2014, a rise of 12 percent over a year.</p>";
+    let page = format!(
+        "<html><body><div class=\"post\">{PARAS}<h3>You may also like...</h3>{teaser}{teaser}</div></body></html>"
+    );
+    let a = read_page(&page);
+    assert_eq!(a.paragraphs.len(), 2, "{:?}", a.text);
+    assert!(!a.text.contains("3,431"));
+}

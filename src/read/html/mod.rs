@@ -10,6 +10,7 @@ mod depth;
 mod page;
 mod rules;
 mod select;
+mod strip;
 
 pub use depth::MAX_DEPTH;
 
@@ -29,7 +30,7 @@ pub fn read_html(content: &str) -> Result<Article, ReadError> {
             limit: MAX_DEPTH,
         });
     }
-    let doc = Html::parse_document(content);
+    let doc = Html::parse_document(&strip::strip_scripts_and_styles(content));
     let meta = read_meta(&doc);
     let page = page::flatten(&doc);
     let mut paragraphs: Vec<String> = select::main_blocks(&page).into_iter().map(|b| b.text.clone()).collect();

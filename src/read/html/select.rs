@@ -16,6 +16,14 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// A short line that opens a list of other stories: everything after it is not the article.
+static MORE_STORIES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:you (?:may|might) (?:also )?(?:like|enjoy)|more (?:stories|news|articles)(?: from\b.*)?|related (?:stories|articles|posts|coverage)|recommended (?:for you|stories|articles)|read (?:next|also)|also read|what to read next|trending now|most (?:read|popular)|você pode gostar|leia também|veja também|ti potrebbe interessare|potrebbe interessarti|leggi anche|читайте также|관련 ?기사|関連記事)\W*$",
+    )
+    .unwrap()
+});
+
 /// Subtree totals of one element.
 #[derive(Debug, Default, Clone, Copy)]
 struct Totals {
@@ -59,7 +67,41 @@ pub(super) fn main_blocks(page: &Page) -> Vec<&Block> {
     if best.is_empty() {
         best = page.blocks.iter().filter(|b| keeps_block(b)).collect();
     }
-    best
+    cut_more_stories(page, best)
+}
+
+/// Drops each "you may also like" heading and the blocks after it that share its container (the
+/// list of other stories it heads). Only headings: a "read also" line inside the article's own
+/// paragraphs is followed by more of the article.
+fn cut_more_stories<'p>(page: &Page, blocks: Vec<&'p Block>) -> Vec<&'p Block> {
+    let mut kept = Vec::with_capacity(blocks.len());
+    let mut list: Option<usize> = None;
+    for b in blocks {
+        if let Some(container) = list {
+            if is_inside(page, b.element, container) {
+                continue;
+            }
+            list = None;
+        }
+        if b.kind == BlockKind::Heading && b.chars < 60 && MORE_STORIES.is_match(&b.text) {
+            list = page.elements[b.element].parent;
+            continue;
+        }
+        kept.push(b);
+    }
+    kept
+}
+
+/// Whether `element` is `container` or lies under it.
+fn is_inside(page: &Page, element: usize, container: usize) -> bool {
+    let mut at = Some(element);
+    while let Some(e) = at {
+        if e == container {
+            return true;
+        }
+        at = page.elements[e].parent;
+    }
+    false
 }
 
 /// How many top-scored containers are tried before giving up on finding an article.
