@@ -67,7 +67,7 @@ pub(super) fn main_blocks(page: &Page) -> Vec<&Block> {
     if best.is_empty() {
         best = page.blocks.iter().filter(|b| keeps_block(b)).collect();
     }
-    cut_more_stories(page, best)
+    best
 }
 
 /// Drops each "you may also like" heading and the blocks after it that share its container (the
@@ -115,9 +115,10 @@ fn blocks_under<'p>(page: &'p Page, scores: &[f64], totals: &[Totals], top: usiz
     let top = climb_while_worth_it(page, totals, top);
     let roots = with_related_siblings(page, scores, totals, top);
     let selected = selected_elements(page, &roots, totals);
-    page.blocks
-        .iter()
-        .filter(|b| selected[b.element] && keeps_block(b))
+    let blocks = page.blocks.iter().filter(|b| selected[b.element]).collect();
+    cut_more_stories(page, blocks)
+        .into_iter()
+        .filter(|b| keeps_block(b))
         .collect()
 }
 
