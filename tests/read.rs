@@ -292,3 +292,23 @@ fn a_you_may_also_like_heading_ends_the_article() {
     assert_eq!(a.paragraphs.len(), 2, "{:?}", a.text);
     assert!(!a.text.contains("3,431"));
 }
+
+#[test]
+fn hover_cards_and_updated_lines_stay_out_of_the_text() {
+    let page = news_page(
+        "<p>Rep. <a href=\"/people/x\">Jane Doe</a><span class=\"rollover-people-block\"><a>Jane Doe</a>\
+         <a>Doe says 40 percent of 2,000 voters agree</a></span> said the requests rose to 31,002 last year.</p>\
+         <p>Updated at 1:23 p.m.</p><p>The company disclosed content in 3 percent of the cases, it said.</p>",
+    );
+    let a = read_page(&page);
+    assert!(
+        !a.text.contains("40 percent") && !a.text.contains("1:23"),
+        "{:?}",
+        a.text
+    );
+    assert!(
+        a.text.contains("Jane Doe said the requests rose to 31,002"),
+        "{:?}",
+        a.text
+    );
+}
