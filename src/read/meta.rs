@@ -12,6 +12,7 @@ static META: LazyLock<Selector> = LazyLock::new(|| selector("meta"));
 static JSON_LD: LazyLock<Selector> = LazyLock::new(|| selector(r#"script[type="application/ld+json"]"#));
 static TIME: LazyLock<Selector> = LazyLock::new(|| selector("time[datetime]"));
 static DATE_PUBLISHED: LazyLock<Selector> = LazyLock::new(|| selector(r#"[itemprop~="datePublished"]"#));
+static PUBLISHER_NAME: LazyLock<Selector> = LazyLock::new(|| selector(r#"[itemprop~="publisher"] [itemprop~="name"]"#));
 static H1: LazyLock<Selector> = LazyLock::new(|| selector("h1"));
 static TITLE: LazyLock<Selector> = LazyLock::new(|| selector("title"));
 
@@ -65,7 +66,8 @@ pub fn read_meta(doc: &Html) -> PageMeta {
             .or_else(|| ld.title.clone())
             .or_else(|| text_of(&H1))
             .or_else(|| text_of(&TITLE)),
-        published: [
+        published: published_date(
+            doc,
             meta(&[
                 "article:published_time",
                 "article:published",
@@ -81,29 +83,51 @@ pub fn read_meta(doc: &Html) -> PageMeta {
                 "date",
             ]),
             ld.published,
-            doc.select(&DATE_PUBLISHED).next().map(|e| {
-                let v = e.value();
-                v.attr("datetime")
-                    .or(v.attr("content"))
-                    .map(str::to_owned)
-                    .unwrap_or_else(|| e.text().collect())
-            }),
-            doc.select(&TIME)
-                .next()
-                .and_then(|t| t.value().attr("datetime"))
-                .map(str::to_owned),
-        ]
-        .into_iter()
-        .flatten()
-        .find_map(|d| parse_date(&d)),
-        publisher: meta(&["og:site_name", "publisher"]).or(ld.publisher),
+        ),
+        publisher: meta(&["og:site_name", "publisher"])
+            .or(ld.publisher)
+            .or(ld.organisation)
+            .or_else(|| microdata_publisher(doc))
+            .or_else(|| meta(&["application-name"])),
         byline: meta(&["author", "article:author"]).or(ld.author),
         article_body: ld.body,
     }
 }
 
+/// `<div itemprop="publisher"><meta itemprop="name" content="...">` (schema.org microdata).
+fn microdata_publisher(doc: &Html) -> Option<String> {
+    let e = doc.select(&PUBLISHER_NAME).next()?;
+    let name = match e.value().attr("content") {
+        Some(c) => c.to_owned(),
+        None => e.text().collect(),
+    };
+    Some(super::normalize_whitespace(&name)).filter(|n| !n.is_empty())
+}
+
+/// The first of these that reads as a date: a meta tag, JSON-LD, an `itemprop="datePublished"`
+/// element, a `<time datetime>`; the page is searched only when the earlier ones fail.
+fn published_date(doc: &Html, from_meta: Option<String>, from_ld: Option<String>) -> Option<String> {
+    let date = |d: Option<String>| d.as_deref().and_then(parse_date);
+    date(from_meta).or_else(|| date(from_ld)).or_else(|| {
+        let itemprop = doc.select(&DATE_PUBLISHED).next().map(|e| {
+            let v = e.value();
+            v.attr("datetime")
+                .or(v.attr("content"))
+                .map(str::to_owned)
+                .unwrap_or_else(|| e.text().collect())
+        });
+        date(itemprop).or_else(|| {
+            doc.select(&TIME)
+                .next()
+                .and_then(|t| t.value().attr("datetime"))
+                .and_then(parse_date)
+        })
+    })
+}
+
 #[derive(Default)]
 struct LdFields {
+    organisation: Option<String>,
     title: Option<String>,
     published: Option<String>,
     publisher: Option<String>,
@@ -150,6 +174,15 @@ fn visit_ld(v: &serde_json::Value, out: &mut LdFields) {
             out.title = out.title.take().or_else(|| s("headline"));
             out.published = out.published.take().or_else(|| s("datePublished"));
             out.publisher = out.publisher.take().or_else(|| name_of("publisher"));
+            // An organisation named on its own (a publisher given only as `{"@id": ...}`
+            // usually points at it).
+            let organisation = map
+                .get("@type")
+                .and_then(Value::as_str)
+                .is_some_and(|t| matches!(t, "Organization" | "NewsMediaOrganization" | "Corporation"));
+            if organisation {
+                out.organisation = out.organisation.take().or_else(|| s("name"));
+            }
             out.author = out.author.take().or_else(|| name_of("author"));
             out.body = out.body.take().or_else(|| s("articleBody"));
         }
@@ -261,6 +294,20 @@ mod tests {
         assert_eq!(m.published.as_deref(), Some("2019-11-18"));
         let m = page(r#"<script type="application/ld+json">{"datePublished": "2019-11-18T16:06:51-05:00", }</script>"#);
         assert_eq!(m.published.as_deref(), Some("2019-11-18"));
+    }
+
+    #[test]
+    fn publishers_from_json_ld_organisations_microdata_and_application_names() {
+        let page = |html: &str| read_meta(&Html::parse_document(html)).publisher;
+        let ld = r#"<script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","publisher":{"@id":"https://x/"}},
+            {"@type":"Organization","@id":"https://x/","name":"CBS News"}]}</script>"#;
+        assert_eq!(page(ld).as_deref(), Some("CBS News"));
+        let microdata = r#"<div itemprop="publisher" itemscope><meta itemprop="name" content="Daily Wire"></div>"#;
+        assert_eq!(page(microdata).as_deref(), Some("Daily Wire"));
+        assert_eq!(
+            page(r#"<meta name="application-name" content="Digg">"#).as_deref(),
+            Some("Digg")
+        );
     }
 
     #[test]
