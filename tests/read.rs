@@ -312,3 +312,20 @@ fn hover_cards_and_updated_lines_stay_out_of_the_text() {
         a.text
     );
 }
+
+#[test]
+fn a_paywalled_teaser_gives_way_to_the_full_json_ld_body() {
+    let full = "Microsoft received 31,002 requests in the second half of 2014, up 3 percent.\\n\
+        The company disclosed content in 3 percent of the cases, it said on Thursday.\\n\
+        Requests from Germany fell to 2,491 while those from France rose to 5,637, the report showed.\\n\
+        The United Kingdom made 4,518 requests, and Turkey made 1,144, most of them about fraud.\\n\
+        Microsoft said it would keep challenging orders that it considered too broad.";
+    let page = format!(
+        r#"<html><head><script type="application/ld+json">{{"@type":"NewsArticle","articleBody":"{full}"}}</script>
+        </head><body><article><p>Microsoft received 31,002 requests in the second half of 2014, up 3 percent.</p>
+        <div class="paywall"><p>Subscribe to read the rest of this story.</p></div></article></body></html>"#
+    );
+    let a = read_page(&page);
+    assert_eq!(a.paragraphs.len(), 5, "{:?}", a.text);
+    assert!(a.text.contains("Turkey made 1,144") && !a.text.contains("Subscribe"));
+}
