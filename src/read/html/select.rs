@@ -301,5 +301,5 @@ fn keeps_block(b: &Block) -> bool {
     if b.chars < 120 && FURNITURE.is_match(&b.text) {
         return false;
     }
-    !(b.link_density() > 0.6 && b.chars < 200)
+    b.quoted || !(b.link_density() > 0.6 && b.chars < 200)
 }
