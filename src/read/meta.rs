@@ -8,8 +8,6 @@ fn selector(css: &str) -> Selector {
     Selector::parse(css).expect("static selector")
 }
 
-static META: LazyLock<Selector> = LazyLock::new(|| selector("meta"));
-static JSON_LD: LazyLock<Selector> = LazyLock::new(|| selector(r#"script[type="application/ld+json"]"#));
 static TIME: LazyLock<Selector> = LazyLock::new(|| selector("time[datetime]"));
 static DATE_PUBLISHED: LazyLock<Selector> = LazyLock::new(|| selector(r#"[itemprop~="datePublished"]"#));
 static PUBLISHER_NAME: LazyLock<Selector> = LazyLock::new(|| selector(r#"[itemprop~="publisher"] [itemprop~="name"]"#));
@@ -34,10 +32,12 @@ pub struct PageMeta {
 /// Reads the page's metadata.
 pub fn read_meta(doc: &Html) -> PageMeta {
     // Every name a meta tag answers to: `property`, `name`, and each word of `itemprop`.
-    let metas: Vec<(String, String)> = doc
-        .select(&META)
-        .flat_map(|m| {
-            let e = m.value();
+    // One pass over the node arena finds meta tags and JSON-LD scripts (cheaper than a selector
+    // walk each).
+    let elements = || doc.tree.nodes().filter_map(|n| n.value().as_element());
+    let metas: Vec<(String, String)> = elements()
+        .filter(|e| e.name() == "meta")
+        .flat_map(|e| {
             let content = e.attr("content").unwrap_or("").trim().to_owned();
             let keys = e.attr("property").into_iter().chain(e.attr("name"));
             let props = e.attr("itemprop").into_iter().flat_map(str::split_whitespace);
@@ -54,7 +54,13 @@ pub fn read_meta(doc: &Html) -> PageMeta {
                 .map(|(_, v)| v.clone())
         })
     };
-    let ld = json_ld(doc);
+    let ld = json_ld(doc.tree.nodes().filter(|n| {
+        n.value().as_element().is_some_and(|e| {
+            e.name() == "script"
+                && e.attr("type")
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+        })
+    }));
     let text_of = |sel: &Selector| {
         doc.select(sel)
             .next()
@@ -136,10 +142,14 @@ struct LdFields {
 }
 
 /// Collects the article fields from every JSON-LD block (including `@graph` arrays).
-fn json_ld(doc: &Html) -> LdFields {
+fn json_ld<'a>(scripts: impl Iterator<Item = ego_tree::NodeRef<'a, scraper::Node>>) -> LdFields {
     let mut out = LdFields::default();
-    for script in doc.select(&JSON_LD) {
-        let raw: String = script.text().collect();
+    for script in scripts {
+        let raw: String = script
+            .children()
+            .filter_map(|c| c.value().as_text())
+            .map(|t| &**t)
+            .collect();
         let Ok(value) = serde_json::from_str::<serde_json::Value>(raw.trim()) else {
             // Broken JSON-LD (comments, trailing commas) still names its date.
             if out.published.is_none() {
