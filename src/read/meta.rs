@@ -11,6 +11,9 @@ fn selector(css: &str) -> Selector {
 static TIME: LazyLock<Selector> = LazyLock::new(|| selector("time[datetime]"));
 static DATE_PUBLISHED: LazyLock<Selector> = LazyLock::new(|| selector(r#"[itemprop~="datePublished"]"#));
 static PUBLISHER_NAME: LazyLock<Selector> = LazyLock::new(|| selector(r#"[itemprop~="publisher"] [itemprop~="name"]"#));
+static DATE_CLASS: LazyLock<Selector> = LazyLock::new(|| {
+    selector(r#"[class*="publish-date"], [class*="publishdate"], [class*="pubdate"], [class*="published-date"]"#)
+});
 static H1: LazyLock<Selector> = LazyLock::new(|| selector("h1"));
 static TITLE: LazyLock<Selector> = LazyLock::new(|| selector("title"));
 
@@ -122,12 +125,18 @@ fn published_date(doc: &Html, from_meta: Option<String>, from_ld: Option<String>
                 .map(str::to_owned)
                 .unwrap_or_else(|| e.text().collect())
         });
-        date(itemprop).or_else(|| {
-            doc.select(&TIME)
-                .next()
-                .and_then(|t| t.value().attr("datetime"))
-                .and_then(parse_date)
-        })
+        date(itemprop)
+            .or_else(|| {
+                doc.select(&TIME)
+                    .next()
+                    .and_then(|t| t.value().attr("datetime"))
+                    .and_then(parse_date)
+            })
+            .or_else(|| {
+                // Last, a date written in an element named for it: `<span class="article-publish-date">`.
+                doc.select(&DATE_CLASS)
+                    .find_map(|e| parse_date(&e.text().collect::<String>()))
+            })
     })
 }
 
@@ -299,6 +308,8 @@ mod tests {
         let m = page(
             r#"<meta property="article:published" itemprop="datePublished dateCreated" content="2019-11-19T11:00:09.000Z">"#,
         );
+        assert_eq!(m.published.as_deref(), Some("2019-11-19"));
+        let m = page(r#"</head><body><span class="article-publish-date">November 19, 2019, 9:02 AM</span>"#);
         assert_eq!(m.published.as_deref(), Some("2019-11-19"));
         let m = page(r#"<meta name="sailthru.date" content="2019-11-18 16:07:38">"#);
         assert_eq!(m.published.as_deref(), Some("2019-11-18"));
