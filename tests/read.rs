@@ -281,3 +281,51 @@ fn figmine_read_prints_or_writes_the_article_text() {
         .unwrap();
     assert_eq!(String::from_utf8(printed.stdout).unwrap(), text);
 }
+
+#[test]
+fn a_you_may_also_like_heading_ends_the_article() {
+    let teaser = "<p>Apple received 3,431 requests in the second half of 2014, a rise of 12 percent over a year.</p>";
+    let page = format!(
+        "<html><body><div class=\"post\">{PARAS}<h3>You may also like...</h3>{teaser}{teaser}</div></body></html>"
+    );
+    let a = read_page(&page);
+    assert_eq!(a.paragraphs.len(), 2, "{:?}", a.text);
+    assert!(!a.text.contains("3,431"));
+}
+
+#[test]
+fn hover_cards_and_updated_lines_stay_out_of_the_text() {
+    let page = news_page(
+        "<p>Rep. <a href=\"/people/x\">Jane Doe</a><span class=\"rollover-people-block\"><a>Jane Doe</a>\
+         <a>Doe says 40 percent of 2,000 voters agree</a></span> said the requests rose to 31,002 last year.</p>\
+         <p>Updated at 1:23 p.m.</p><p>The company disclosed content in 3 percent of the cases, it said.</p>",
+    );
+    let a = read_page(&page);
+    assert!(
+        !a.text.contains("40 percent") && !a.text.contains("1:23"),
+        "{:?}",
+        a.text
+    );
+    assert!(
+        a.text.contains("Jane Doe said the requests rose to 31,002"),
+        "{:?}",
+        a.text
+    );
+}
+
+#[test]
+fn a_paywalled_teaser_gives_way_to_the_full_json_ld_body() {
+    let full = "Microsoft received 31,002 requests in the second half of 2014, up 3 percent.\\n\
+        The company disclosed content in 3 percent of the cases, it said on Thursday.\\n\
+        Requests from Germany fell to 2,491 while those from France rose to 5,637, the report showed.\\n\
+        The United Kingdom made 4,518 requests, and Turkey made 1,144, most of them about fraud.\\n\
+        Microsoft said it would keep challenging orders that it considered too broad.";
+    let page = format!(
+        r#"<html><head><script type="application/ld+json">{{"@type":"NewsArticle","articleBody":"{full}"}}</script>
+        </head><body><article><p>Microsoft received 31,002 requests in the second half of 2014, up 3 percent.</p>
+        <div class="paywall"><p>Subscribe to read the rest of this story.</p></div></article></body></html>"#
+    );
+    let a = read_page(&page);
+    assert_eq!(a.paragraphs.len(), 5, "{:?}", a.text);
+    assert!(a.text.contains("Turkey made 1,144") && !a.text.contains("Subscribe"));
+}

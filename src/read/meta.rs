@@ -8,10 +8,12 @@ fn selector(css: &str) -> Selector {
     Selector::parse(css).expect("static selector")
 }
 
-static META: LazyLock<Selector> = LazyLock::new(|| selector("meta"));
-static JSON_LD: LazyLock<Selector> = LazyLock::new(|| selector(r#"script[type="application/ld+json"]"#));
 static TIME: LazyLock<Selector> = LazyLock::new(|| selector("time[datetime]"));
 static DATE_PUBLISHED: LazyLock<Selector> = LazyLock::new(|| selector(r#"[itemprop~="datePublished"]"#));
+static PUBLISHER_NAME: LazyLock<Selector> = LazyLock::new(|| selector(r#"[itemprop~="publisher"] [itemprop~="name"]"#));
+static DATE_CLASS: LazyLock<Selector> = LazyLock::new(|| {
+    selector(r#"[class*="publish-date"], [class*="publishdate"], [class*="pubdate"], [class*="published-date"]"#)
+});
 static H1: LazyLock<Selector> = LazyLock::new(|| selector("h1"));
 static TITLE: LazyLock<Selector> = LazyLock::new(|| selector("title"));
 
@@ -33,10 +35,12 @@ pub struct PageMeta {
 /// Reads the page's metadata.
 pub fn read_meta(doc: &Html) -> PageMeta {
     // Every name a meta tag answers to: `property`, `name`, and each word of `itemprop`.
-    let metas: Vec<(String, String)> = doc
-        .select(&META)
-        .flat_map(|m| {
-            let e = m.value();
+    // One pass over the node arena finds meta tags and JSON-LD scripts (cheaper than a selector
+    // walk each).
+    let elements = || doc.tree.nodes().filter_map(|n| n.value().as_element());
+    let metas: Vec<(String, String)> = elements()
+        .filter(|e| e.name() == "meta")
+        .flat_map(|e| {
             let content = e.attr("content").unwrap_or("").trim().to_owned();
             let keys = e.attr("property").into_iter().chain(e.attr("name"));
             let props = e.attr("itemprop").into_iter().flat_map(str::split_whitespace);
@@ -53,7 +57,13 @@ pub fn read_meta(doc: &Html) -> PageMeta {
                 .map(|(_, v)| v.clone())
         })
     };
-    let ld = json_ld(doc);
+    let ld = json_ld(doc.tree.nodes().filter(|n| {
+        n.value().as_element().is_some_and(|e| {
+            e.name() == "script"
+                && e.attr("type")
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+        })
+    }));
     let text_of = |sel: &Selector| {
         doc.select(sel)
             .next()
@@ -65,7 +75,8 @@ pub fn read_meta(doc: &Html) -> PageMeta {
             .or_else(|| ld.title.clone())
             .or_else(|| text_of(&H1))
             .or_else(|| text_of(&TITLE)),
-        published: [
+        published: published_date(
+            doc,
             meta(&[
                 "article:published_time",
                 "article:published",
@@ -81,29 +92,57 @@ pub fn read_meta(doc: &Html) -> PageMeta {
                 "date",
             ]),
             ld.published,
-            doc.select(&DATE_PUBLISHED).next().map(|e| {
-                let v = e.value();
-                v.attr("datetime")
-                    .or(v.attr("content"))
-                    .map(str::to_owned)
-                    .unwrap_or_else(|| e.text().collect())
-            }),
-            doc.select(&TIME)
-                .next()
-                .and_then(|t| t.value().attr("datetime"))
-                .map(str::to_owned),
-        ]
-        .into_iter()
-        .flatten()
-        .find_map(|d| parse_date(&d)),
-        publisher: meta(&["og:site_name", "publisher"]).or(ld.publisher),
+        ),
+        publisher: meta(&["og:site_name", "publisher"])
+            .or(ld.publisher)
+            .or(ld.organisation)
+            .or_else(|| microdata_publisher(doc))
+            .or_else(|| meta(&["application-name"])),
         byline: meta(&["author", "article:author"]).or(ld.author),
         article_body: ld.body,
     }
 }
 
+/// `<div itemprop="publisher"><meta itemprop="name" content="...">` (schema.org microdata).
+fn microdata_publisher(doc: &Html) -> Option<String> {
+    let e = doc.select(&PUBLISHER_NAME).next()?;
+    let name = match e.value().attr("content") {
+        Some(c) => c.to_owned(),
+        None => e.text().collect(),
+    };
+    Some(super::normalize_whitespace(&name)).filter(|n| !n.is_empty())
+}
+
+/// The first of these that reads as a date: a meta tag, JSON-LD, an `itemprop="datePublished"`
+/// element, a `<time datetime>`; the page is searched only when the earlier ones fail.
+fn published_date(doc: &Html, from_meta: Option<String>, from_ld: Option<String>) -> Option<String> {
+    let date = |d: Option<String>| d.as_deref().and_then(parse_date);
+    date(from_meta).or_else(|| date(from_ld)).or_else(|| {
+        let itemprop = doc.select(&DATE_PUBLISHED).next().map(|e| {
+            let v = e.value();
+            v.attr("datetime")
+                .or(v.attr("content"))
+                .map(str::to_owned)
+                .unwrap_or_else(|| e.text().collect())
+        });
+        date(itemprop)
+            .or_else(|| {
+                doc.select(&TIME)
+                    .next()
+                    .and_then(|t| t.value().attr("datetime"))
+                    .and_then(parse_date)
+            })
+            .or_else(|| {
+                // Last, a date written in an element named for it: `<span class="article-publish-date">`.
+                doc.select(&DATE_CLASS)
+                    .find_map(|e| parse_date(&e.text().collect::<String>()))
+            })
+    })
+}
+
 #[derive(Default)]
 struct LdFields {
+    organisation: Option<String>,
     title: Option<String>,
     published: Option<String>,
     publisher: Option<String>,
@@ -112,10 +151,14 @@ struct LdFields {
 }
 
 /// Collects the article fields from every JSON-LD block (including `@graph` arrays).
-fn json_ld(doc: &Html) -> LdFields {
+fn json_ld<'a>(scripts: impl Iterator<Item = ego_tree::NodeRef<'a, scraper::Node>>) -> LdFields {
     let mut out = LdFields::default();
-    for script in doc.select(&JSON_LD) {
-        let raw: String = script.text().collect();
+    for script in scripts {
+        let raw: String = script
+            .children()
+            .filter_map(|c| c.value().as_text())
+            .map(|t| &**t)
+            .collect();
         let Ok(value) = serde_json::from_str::<serde_json::Value>(raw.trim()) else {
             // Broken JSON-LD (comments, trailing commas) still names its date.
             if out.published.is_none() {
@@ -150,6 +193,15 @@ fn visit_ld(v: &serde_json::Value, out: &mut LdFields) {
             out.title = out.title.take().or_else(|| s("headline"));
             out.published = out.published.take().or_else(|| s("datePublished"));
             out.publisher = out.publisher.take().or_else(|| name_of("publisher"));
+            // An organisation named on its own (a publisher given only as `{"@id": ...}`
+            // usually points at it).
+            let organisation = map
+                .get("@type")
+                .and_then(Value::as_str)
+                .is_some_and(|t| matches!(t, "Organization" | "NewsMediaOrganization" | "Corporation"));
+            if organisation {
+                out.organisation = out.organisation.take().or_else(|| s("name"));
+            }
             out.author = out.author.take().or_else(|| name_of("author"));
             out.body = out.body.take().or_else(|| s("articleBody"));
         }
@@ -257,10 +309,26 @@ mod tests {
             r#"<meta property="article:published" itemprop="datePublished dateCreated" content="2019-11-19T11:00:09.000Z">"#,
         );
         assert_eq!(m.published.as_deref(), Some("2019-11-19"));
+        let m = page(r#"</head><body><span class="article-publish-date">November 19, 2019, 9:02 AM</span>"#);
+        assert_eq!(m.published.as_deref(), Some("2019-11-19"));
         let m = page(r#"<meta name="sailthru.date" content="2019-11-18 16:07:38">"#);
         assert_eq!(m.published.as_deref(), Some("2019-11-18"));
         let m = page(r#"<script type="application/ld+json">{"datePublished": "2019-11-18T16:06:51-05:00", }</script>"#);
         assert_eq!(m.published.as_deref(), Some("2019-11-18"));
+    }
+
+    #[test]
+    fn publishers_from_json_ld_organisations_microdata_and_application_names() {
+        let page = |html: &str| read_meta(&Html::parse_document(html)).publisher;
+        let ld = r#"<script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","publisher":{"@id":"https://x/"}},
+            {"@type":"Organization","@id":"https://x/","name":"CBS News"}]}</script>"#;
+        assert_eq!(page(ld).as_deref(), Some("CBS News"));
+        let microdata = r#"<div itemprop="publisher" itemscope><meta itemprop="name" content="Daily Wire"></div>"#;
+        assert_eq!(page(microdata).as_deref(), Some("Daily Wire"));
+        assert_eq!(
+            page(r#"<meta name="application-name" content="Digg">"#).as_deref(),
+            Some("Digg")
+        );
     }
 
     #[test]

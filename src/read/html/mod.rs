@@ -10,6 +10,7 @@ mod depth;
 mod page;
 mod rules;
 mod select;
+mod strip;
 
 pub use depth::MAX_DEPTH;
 
@@ -29,12 +30,12 @@ pub fn read_html(content: &str) -> Result<Article, ReadError> {
             limit: MAX_DEPTH,
         });
     }
-    let doc = Html::parse_document(content);
+    let doc = Html::parse_document(&strip::strip_scripts_and_styles(content));
     let meta = read_meta(&doc);
     let page = page::flatten(&doc);
     let mut paragraphs: Vec<String> = select::main_blocks(&page).into_iter().map(|b| b.text.clone()).collect();
-    if paragraphs.is_empty() {
-        if let Some(body) = &meta.article_body {
+    if let Some(body) = &meta.article_body {
+        if json_ld_body_is_fuller(&paragraphs, body) {
             paragraphs = body.split('\n').map(normalize_whitespace).collect();
         }
     }
@@ -47,6 +48,21 @@ pub fn read_html(content: &str) -> Result<Article, ReadError> {
     };
     article.set_paragraphs(paragraphs);
     Ok(article)
+}
+
+/// Whether the JSON-LD `articleBody` should replace the text found in the markup: there is none,
+/// or the markup shows only a teaser (a paywall) of the same article that JSON-LD holds whole.
+/// Bodies that are themselves HTML are not used.
+fn json_ld_body_is_fuller(paragraphs: &[String], body: &str) -> bool {
+    if body.contains("<p") || body.contains("<body") || body.contains("<div") {
+        return false;
+    }
+    let Some(first) = paragraphs.first() else {
+        return !body.trim().is_empty();
+    };
+    let found: usize = paragraphs.iter().map(|p| p.len()).sum();
+    let opening: String = first.chars().take(60).collect();
+    body.len() > found * 3 / 2 + 200 && normalize_whitespace(body).contains(&opening)
 }
 
 #[cfg(test)]

@@ -52,6 +52,8 @@ pub(super) struct Block {
     pub element: usize,
     /// The kind of that element.
     pub kind: BlockKind,
+    /// Inside a `<blockquote>` (a quoted passage or an embedded post, links and all).
+    pub quoted: bool,
 }
 
 impl Block {
@@ -188,6 +190,7 @@ fn flush(pending: &mut Pending, open: &[(usize, BlockKind)], page: &mut Page) {
         text,
         chars,
         link_chars: pending.link_chars.min(chars),
+        quoted: open.iter().any(|&(_, k)| k == BlockKind::Quote),
         element,
         kind,
     });

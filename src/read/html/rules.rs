@@ -62,7 +62,7 @@ static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
 /// paragraphs: comment threads, related and recommended stories.
 static NEVER_ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)caption|(?:^|[\s_-])(?:comments?|comment-list|commentlist|comments-area|related|more-?news|more-?stories|more-?articles|latest-news|read-?next|up-?next|recommended|outbrain|taboola|disqus|newsletter|most-?read|popular|trending)(?:$|[\s_-])",
+        r"(?i)caption|rollover|popover|hovercard|tooltip|(?:^|[\s_-])(?:comments?|comment-list|commentlist|comments-area|related|more-?news|more-?stories|more-?articles|latest-news|read-?next|up-?next|recommended|outbrain|taboola|disqus|newsletter|most-?read|popular|trending)(?:$|[\s_-])",
     )
     .unwrap()
 });

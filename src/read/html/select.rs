@@ -11,7 +11,15 @@ use std::sync::LazyLock;
 /// "Share this article", "Sign up for our newsletter", photo credits.
 static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:advertisement|advertising|ad|sponsored|story continues below(?: advertisement)?|continue reading(?: below)?|read more\b.*|related\b.*|see also\b.*|share (?:this|on)\b.*|share|tweet|email|print|comments?|\d+ comments?|sign up\b.*|subscribe\b.*|follow us\b.*|click here\b.*|(?:photo|image|picture|video|credit|source|illustration)s?(?: credit)?:.*|\(?(?:getty images|ap photo|reuters|afp)[^.]*\)?|loading\.*|top stories|most (?:read|popular)|you may also like\b.*|recommended(?: for you)?|more from\b.*|back to top|skip to (?:main )?content|all rights reserved\.?|©.*|copyright\b.*)$",
+        r"(?i)^(?:advertisement|advertising|ad|sponsored|story continues below(?: advertisement)?|continue reading(?: below)?|read more\b.*|related\b.*|see also\b.*|share (?:this|on)\b.*|share|tweet|email|print|comments?|\d+ comments?|sign up\b.*|subscribe\b.*|follow us\b.*|click here\b.*|(?:photo|image|picture|video|credit|source|illustration)s?(?: credit)?:.*|\(?(?:getty images|ap photo|reuters|afp)[^.]*\)?|loading\.*|top stories|most (?:read|popular)|you may also like\b.*|recommended(?: for you)?|more from\b.*|back to top|skip to (?:main )?content|all rights reserved\.?|©.*|copyright\b.*|tags?:?|(?:last )?(?:updated|published|posted)(?: at| on)?:?\s.{0,50}\d{1,2}:\d{2}.{0,20})$",
+    )
+    .unwrap()
+});
+
+/// A short line that opens a list of other stories: everything after it is not the article.
+static MORE_STORIES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:you (?:may|might) (?:also )?(?:like|enjoy)|more (?:stories|news|articles)(?: from\b.*)?|related (?:stories|articles|posts|coverage)|recommended (?:for you|stories|articles)|read (?:next|also)|also read|what to read next|trending now|most (?:read|popular)|você pode gostar|leia também|veja também|ti potrebbe interessare|potrebbe interessarti|leggi anche|читайте также|관련 ?기사|関連記事)\W*$",
     )
     .unwrap()
 });
@@ -62,6 +70,40 @@ pub(super) fn main_blocks(page: &Page) -> Vec<&Block> {
     best
 }
 
+/// Drops each "you may also like" heading and the blocks after it that share its container (the
+/// list of other stories it heads). Only headings: a "read also" line inside the article's own
+/// paragraphs is followed by more of the article.
+fn cut_more_stories<'p>(page: &Page, blocks: Vec<&'p Block>) -> Vec<&'p Block> {
+    let mut kept = Vec::with_capacity(blocks.len());
+    let mut list: Option<usize> = None;
+    for b in blocks {
+        if let Some(container) = list {
+            if is_inside(page, b.element, container) {
+                continue;
+            }
+            list = None;
+        }
+        if b.kind == BlockKind::Heading && b.chars < 60 && MORE_STORIES.is_match(&b.text) {
+            list = page.elements[b.element].parent;
+            continue;
+        }
+        kept.push(b);
+    }
+    kept
+}
+
+/// Whether `element` is `container` or lies under it.
+fn is_inside(page: &Page, element: usize, container: usize) -> bool {
+    let mut at = Some(element);
+    while let Some(e) = at {
+        if e == container {
+            return true;
+        }
+        at = page.elements[e].parent;
+    }
+    false
+}
+
 /// How many top-scored containers are tried before giving up on finding an article.
 const CANDIDATES_TRIED: usize = 5;
 
@@ -73,9 +115,10 @@ fn blocks_under<'p>(page: &'p Page, scores: &[f64], totals: &[Totals], top: usiz
     let top = climb_while_worth_it(page, totals, top);
     let roots = with_related_siblings(page, scores, totals, top);
     let selected = selected_elements(page, &roots, totals);
-    page.blocks
-        .iter()
-        .filter(|b| selected[b.element] && keeps_block(b))
+    let blocks = page.blocks.iter().filter(|b| selected[b.element]).collect();
+    cut_more_stories(page, blocks)
+        .into_iter()
+        .filter(|b| keeps_block(b))
         .collect()
 }
 
@@ -258,5 +301,5 @@ fn keeps_block(b: &Block) -> bool {
     if b.chars < 120 && FURNITURE.is_match(&b.text) {
         return false;
     }
-    !(b.link_density() > 0.6 && b.chars < 200)
+    b.quoted || !(b.link_density() > 0.6 && b.chars < 200)
 }
