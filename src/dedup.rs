@@ -73,55 +73,71 @@ fn is_tracking_param(param: &str) -> bool {
     name.starts_with("utm_") || matches!(name.as_str(), "fbclid" | "gclid" | "mc_cid" | "mc_eid" | "ref")
 }
 
-/// The words of a text, lower-cased, split at everything that is not a letter or digit.
-fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+/// FNV-1a hashes of the words of a text, lower-cased, split at everything that is not a letter
+/// or digit; no allocation per word (this runs over every byte of the corpus).
+fn word_hashes(text: &str) -> impl Iterator<Item = u64> + '_ {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .map(|w| {
+            let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+            let mut eat = |b: u8| {
+                h ^= u64::from(b);
+                h = h.wrapping_mul(0x0000_0100_0000_01b3);
+            };
+            if w.is_ascii() {
+                w.bytes().for_each(|b| eat(b.to_ascii_lowercase()));
+            } else {
+                let mut buf = [0u8; 4];
+                for c in w.chars().flat_map(char::to_lowercase) {
+                    c.encode_utf8(&mut buf).bytes().for_each(&mut eat);
+                }
+            }
+            h
+        })
 }
 
 /// A hash of the text that ignores case, punctuation and whitespace: two copies of one article
 /// that differ only in markup or wrapping get the same key.
 pub fn content_key(text: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for w in words(text) {
-        for &b in w.as_bytes().iter().chain(b" ") {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
-    h
+    word_hashes(text).fold(0xcbf2_9ce4_8422_2325, |acc, w| mix(acc ^ w))
 }
 
 /// The MinHash signature of the text's word 3-shingles (a text of fewer than three words is one
-/// shingle): slot `k` is the smallest value of the `k`-th hash function over all shingles.
+/// shingle), by one-permutation hashing: each shingle is hashed once, the top bits pick one of
+/// [`SIGNATURE`] bins and the bin keeps its smallest value. Empty bins (very short texts) borrow
+/// from the next full bin, shifted by the distance, so two texts still agree only by content.
 pub fn minhash(text: &str) -> [u32; SIGNATURE] {
-    let hashes: Vec<u64> = words(text).map(|w| fnv1a(w.as_bytes())).collect();
-    let shingles: Vec<u64> = if hashes.len() < 3 {
-        vec![hashes.iter().fold(0, |acc, h| mix(acc ^ h))]
-    } else {
-        hashes.windows(3).map(|s| mix(s[0] ^ mix(s[1] ^ mix(s[2])))).collect()
-    };
     let mut signature = [u32::MAX; SIGNATURE];
-    for s in shingles {
-        for (k, slot) in signature.iter_mut().enumerate() {
-            let h = (mix(s ^ SALTS[k]) >> 32) as u32;
-            *slot = (*slot).min(h);
+    let mut filled = [false; SIGNATURE];
+    let mut put = |s: u64| {
+        let bin = (s >> 59) as usize % SIGNATURE;
+        signature[bin] = signature[bin].min(s as u32);
+        filled[bin] = true;
+    };
+    let (mut a, mut b, mut n) = (0u64, 0u64, 0usize);
+    for w in word_hashes(text) {
+        n += 1;
+        if n >= 3 {
+            put(mix(a ^ mix(b ^ mix(w))));
         }
+        (a, b) = (b, w);
     }
+    if n < 3 {
+        put(mix(a ^ mix(b)));
+    }
+    densify(&mut signature, &filled);
     signature
 }
 
-/// One salt per hash function of the signature (fixed: signatures are stored in the journal).
-const SALTS: [u64; SIGNATURE] = {
-    let mut salts = [0u64; SIGNATURE];
-    let mut k = 0;
-    while k < SIGNATURE {
-        salts[k] = (k as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        k += 1;
+fn densify(signature: &mut [u32; SIGNATURE], filled: &[bool; SIGNATURE]) {
+    let original = *signature;
+    for i in (0..SIGNATURE).filter(|&i| !filled[i]) {
+        if let Some(d) = (1..SIGNATURE).find(|d| filled[(i + d) % SIGNATURE]) {
+            let donor = original[(i + d) % SIGNATURE];
+            signature[i] = donor.wrapping_add((d as u32).wrapping_mul(0x9e37_79b9));
+        }
     }
-    salts
-};
+}
 
 /// The share of slots two signatures agree on: an estimate of their texts' Jaccard similarity.
 pub fn similarity<T: PartialEq>(a: &[T; SIGNATURE], b: &[T; SIGNATURE]) -> f64 {

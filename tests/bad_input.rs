@@ -34,6 +34,13 @@ fn make_generated(into: &Path) {
     let line = "Requests rose to 1,234 in 2014 and ".repeat(50 * 1024 * 1024 / 35);
     std::fs::write(into.join("long-line.txt"), format!("One line\n\n{line}\n")).unwrap();
 
+    let deep = format!(
+        "<html><body>{}<p>The agency received 12 requests.</p>{}</body></html>",
+        "<div>".repeat(100_000),
+        "</div>".repeat(100_000)
+    );
+    std::fs::write(into.join("deep-nesting.html"), deep).unwrap();
+
     let sub = into.join("loop");
     std::fs::create_dir(&sub).unwrap();
     std::os::unix::fs::symlink("..", sub.join("up")).unwrap();
@@ -73,6 +80,7 @@ fn expectations() -> BTreeMap<&'static str, Expect> {
             Read("Yahoo received 6,000 requests"),
         ),
         ("long-line.txt", Error("bytes an article may have")),
+        ("deep-nesting.html", Error("read: elements nested")),
         ("loop/up", Error("File system loop")),
         ("dangling.txt", Error("No such file")),
         (

@@ -529,6 +529,36 @@ fn a_gzip_bomb_stops_at_the_size_cap() {
 }
 
 #[test]
+fn deflate_and_gzip_bodies_are_decoded() {
+    let server = site(|r| {
+        let (encoding, body) = if r.path == "/deflate" {
+            let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+            z.write_all(b"<p>deflated</p>").unwrap();
+            ("deflate", z.finish().unwrap())
+        } else {
+            ("gzip", gzip(b"<p>gzipped</p>"))
+        };
+        Reply::Full(
+            200,
+            vec![
+                ("Content-Type", "text/html".into()),
+                ("Content-Encoding", encoding.into()),
+            ],
+            body,
+        )
+    });
+    let fetcher = fetcher(settings());
+    assert_eq!(
+        page(&fetcher.fetch_page(&server.url("/deflate"), None)).body,
+        b"<p>deflated</p>"
+    );
+    assert_eq!(
+        page(&fetcher.fetch_page(&server.url("/gzip"), None)).body,
+        b"<p>gzipped</p>"
+    );
+}
+
+#[test]
 fn a_10_mb_page_is_skipped_whether_or_not_its_length_is_declared() {
     let big = "<p>x</p>".repeat(10 * 1024 * 1024 / 8).into_bytes();
     let server = site(move |r| {
@@ -604,14 +634,21 @@ fn a_mislabelled_charset_still_reads() {
 
 #[test]
 fn the_cache_revalidates_with_etags_and_serves_offline() {
-    let server = site(|r| match r.headers.get("if-none-match").map(String::as_str) {
-        Some("\"v1\"") => status(304),
-        _ => Reply::Full(
-            200,
-            vec![("Content-Type", "text/html".into()), ("ETag", "\"v1\"".into())],
-            b"<p>cached page</p>".to_vec(),
-        ),
-    });
+    let server = Server::start(
+        |r| match (r.path.as_str(), r.headers.get("if-none-match").map(String::as_str)) {
+            ("/robots.txt", Some("\"r1\"")) | (_, Some("\"v1\"")) => status(304),
+            ("/robots.txt", _) => Reply::Full(
+                200,
+                vec![("Content-Type", "text/plain".into()), ("ETag", "\"r1\"".into())],
+                b"User-agent: *\nDisallow: /private/\n".to_vec(),
+            ),
+            _ => Reply::Full(
+                200,
+                vec![("Content-Type", "text/html".into()), ("ETag", "\"v1\"".into())],
+                b"<p>cached page</p>".to_vec(),
+            ),
+        },
+    );
     let dir = tempfile::tempdir().unwrap();
     let cached = || FetchSettings {
         cache: Some(dir.path().to_path_buf()),
@@ -625,6 +662,18 @@ fn the_cache_revalidates_with_etags_and_serves_offline() {
     let hits = server.hits("/a");
     assert_eq!(hits.len(), 2);
     assert_eq!(hits[1].headers.get("if-none-match").map(String::as_str), Some("\"v1\""));
+    let robots = server.hits("/robots.txt");
+    assert_eq!(robots.len(), 2, "once per run");
+    assert_eq!(
+        robots[1].headers.get("if-none-match").map(String::as_str),
+        Some("\"r1\"")
+    );
+    let blocked = fetcher(cached()).fetch_page(&server.url("/private/x"), None);
+    assert_eq!(
+        failure(&blocked).outcome,
+        Outcome::Skipped,
+        "rules read back from the cache"
+    );
 
     let offline = fetcher(FetchSettings {
         offline: true,
@@ -798,6 +847,7 @@ fn run_fetches_urls_lists_and_feeds_then_revalidates_and_works_offline() {
             .args(["--urls", list.to_str().unwrap(), "--feed", &server.url("/feed")])
             .args([
                 "--allow-private",
+                "--no-dedup", // /a and the feed's /b serve the same page
                 "--delay",
                 "0",
                 "--retries",
@@ -1007,13 +1057,19 @@ fn measure_fetch_throughput_over_100_hosts() {
         ..settings()
     }));
     let port = server.addr.port();
-    let items: Vec<WebItem> = (0..pages_per_host)
-        .flat_map(|p| {
-            hosts
-                .iter()
-                .map(move |h| WebItem::new(format!("http://{h}:{port}/p{p}")))
-        })
-        .collect();
+    // `interleaved`: host0/p0, host1/p0, ...; `by-host`: all of host0's pages, then host1's...
+    let by_host = std::env::var("ORDER").is_ok_and(|o| o == "by-host");
+    let url = |h: &str, p: usize| WebItem::new(format!("http://{h}:{port}/p{p}"));
+    let items: Vec<WebItem> = if by_host {
+        hosts
+            .iter()
+            .flat_map(|h| (0..pages_per_host).map(move |p| url(h, p)))
+            .collect()
+    } else {
+        (0..pages_per_host)
+            .flat_map(|p| hosts.iter().map(move |h| url(h, p)))
+            .collect()
+    };
     let n = items.len();
     let start = Instant::now();
     let ok = fetch_all(fetcher, items, jobs)
@@ -1021,8 +1077,9 @@ fn measure_fetch_throughput_over_100_hosts() {
         .count();
     let secs = start.elapsed().as_secs_f64();
     assert_eq!(ok, n);
+    let order = if by_host { "by host" } else { "interleaved" };
     println!(
-        "{n} pages from 100 hosts at --jobs {jobs}: {secs:.2} s, {:.0} pages/s",
+        "{n} pages ({order}) from 100 hosts at --jobs {jobs}: {secs:.2} s, {:.0} pages/s",
         n as f64 / secs
     );
 }

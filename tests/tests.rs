@@ -9,5 +9,6 @@ mod golden;
 mod numbers;
 mod properties;
 mod quotes;
+mod read;
 mod reconcile;
 mod spark;

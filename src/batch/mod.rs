@@ -336,16 +336,38 @@ fn fetch_and_read(source: Result<Source, FetchError>, done: &HashMap<String, Opt
     if done.get(&id) == Some(&Some(hash)) {
         return resumed(id, Some(hash));
     }
-    match read(&doc) {
-        Ok(article) => {
+    // A bug in a reader must cost one article, not the batch.
+    let read_and_fingerprint = catch_unwind(AssertUnwindSafe(|| {
+        read(&doc).map(|article| {
             let fingerprint = dedup.then(|| dedup::fingerprint(&article));
-            Stage1::Read {
-                entry: JournalEntry::new(id, Some(hash), fingerprint),
-                article: Box::new(article),
-            }
-        }
-        Err(e) => failed(Record::failed(id, location, Stage::Read, e), Some(hash)),
+            (article, fingerprint)
+        })
+    }));
+    match read_and_fingerprint {
+        Ok(Ok((article, fingerprint))) => Stage1::Read {
+            entry: JournalEntry::new(id, Some(hash), fingerprint),
+            article: Box::new(article),
+        },
+        Ok(Err(e)) => failed(Record::failed(id, location, Stage::Read, e), Some(hash)),
+        Err(panic) => failed(
+            Record::failed(
+                id,
+                location,
+                Stage::Read,
+                format!("internal error: {}", panic_text(&*panic)),
+            ),
+            Some(hash),
+        ),
     }
+}
+
+/// The message a panic carried.
+fn panic_text(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "internal error".into())
 }
 
 fn resumed(id: String, hash: Option<u64>) -> Stage1 {
@@ -358,12 +380,13 @@ fn resumed(id: String, hash: Option<u64>) -> Stage1 {
 /// The source's id, location and bytes, or the record of its failure.
 fn fetched(source: Result<Source, FetchError>) -> Result<(String, String, Document), Box<Record>> {
     let source = source.map_err(|e| {
-        let id = match &e {
-            FetchError::Walk { path, .. } | FetchError::Io { path, .. } => path.display().to_string(),
-            FetchError::BadInput { id, .. } => id.clone(),
-            other => other.to_string(),
+        let (id, location) = match &e {
+            FetchError::Walk { id, path, .. } => (id.clone(), path.display().to_string()),
+            FetchError::Io { path, .. } => (path.display().to_string(), path.display().to_string()),
+            FetchError::BadInput { id, .. } => (id.clone(), id.clone()),
+            other => (other.to_string(), other.to_string()),
         };
-        Box::new(Record::failed(id.clone(), id, Stage::Fetch, e))
+        Box::new(Record::failed(id, location, Stage::Fetch, e))
     })?;
     let (id, location) = (source.id(), source.location());
     match fetch(&source) {
@@ -404,16 +427,125 @@ pub fn extract_and_check(article: Article, settings: &Settings) -> (Record, Vec<
     })) {
         Ok(Ok(done)) => done,
         Ok(Err(over)) => (Record::failed(id, location, Stage::Extract, over), Vec::new()),
-        Err(panic) => {
-            let reason = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "internal error".into());
-            (
-                Record::failed(id, location, Stage::Extract, format!("internal error: {reason}")),
-                Vec::new(),
-            )
+        Err(panic) => (
+            Record::failed(
+                id,
+                location,
+                Stage::Extract,
+                format!("internal error: {}", panic_text(&*panic)),
+            ),
+            Vec::new(),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fetch::DocFormat;
+    use crate::reconcile::CorpusResult;
+
+    /// Remembers what it was given, in order.
+    #[derive(Default)]
+    struct Collect {
+        records: Vec<String>,
+        duplicates: Vec<DuplicateRow>,
+        corpus: bool,
+        flushes: usize,
+    }
+
+    impl Sink for Collect {
+        fn record(&mut self, record: &Record, _: &[Finding]) -> Result<(), ExportError> {
+            self.records.push(record.article.id.clone());
+            Ok(())
         }
+        fn corpus(&mut self, _: &CorpusResult) -> Result<(), ExportError> {
+            self.corpus = true;
+            Ok(())
+        }
+        fn finish(&mut self) -> Result<(), ExportError> {
+            Ok(())
+        }
+        fn duplicate(&mut self, row: &DuplicateRow) -> Result<(), ExportError> {
+            self.duplicates.push(row.clone());
+            Ok(())
+        }
+        fn flush(&mut self) -> Result<(), ExportError> {
+            self.flushes += 1;
+            Ok(())
+        }
+    }
+
+    fn source(id: String, text: String) -> Result<Source, FetchError> {
+        Ok(Source::Inline(Box::new(Document {
+            location: id.clone(),
+            id,
+            url: None,
+            body: text.into_bytes(),
+            format: DocFormat::Body,
+            charset: None,
+            published: None,
+        })))
+    }
+
+    fn sources(n: usize) -> impl Iterator<Item = Result<Source, FetchError>> {
+        (0..n).map(|i| {
+            let text = format!(
+                "Report {i}: Microsoft received {} requests in {}.",
+                1000 + i * 7,
+                2000 + i % 20
+            );
+            source(format!("doc-{i:04}"), text)
+        })
+    }
+
+    #[test]
+    fn output_keeps_input_order_across_chunks_and_flushes_each_chunk() {
+        let mut sink = Collect::default();
+        let summary = run(sources(3 * CHUNK + 5), &mut sink).unwrap();
+        let expected: Vec<String> = (0..3 * CHUNK + 5).map(|i| format!("doc-{i:04}")).collect();
+        assert_eq!(sink.records, expected);
+        assert_eq!(
+            sink.flushes, 4,
+            "one flush per chunk, so checkpoints follow written rows"
+        );
+        assert_eq!((summary.inputs, summary.articles), (3 * CHUNK + 5, 3 * CHUNK + 5));
+        assert!(sink.corpus && !summary.interrupted);
+    }
+
+    #[test]
+    fn with_dedup_a_repeated_text_is_skipped_and_linked() {
+        let text = "Google received 31,698 requests for information about 48,615 users in the first half of 2014.";
+        let inputs = vec![
+            source("a".into(), text.into()),
+            source("b".into(), "Yahoo received 21,425 requests.".into()),
+            source("c".into(), text.to_uppercase()),
+        ];
+        let mut sink = Collect::default();
+        let settings = Settings {
+            dedup: true,
+            ..Settings::default()
+        };
+        let summary = run_with(inputs.into_iter(), &settings, &mut sink).unwrap();
+        assert_eq!(sink.records, ["a", "b"]);
+        assert_eq!(sink.duplicates.len(), 1);
+        assert_eq!(
+            (sink.duplicates[0].id.as_str(), sink.duplicates[0].duplicate_of.as_str()),
+            ("c", "a")
+        );
+        assert_eq!(summary.duplicates, 1);
+    }
+
+    #[test]
+    fn a_stop_request_ends_the_run_early_without_the_corpus_pass() {
+        let stop = Arc::new(AtomicBool::new(true));
+        let settings = Settings {
+            stop: Some(stop),
+            ..Settings::default()
+        };
+        let mut sink = Collect::default();
+        let summary = run_with(sources(10), &settings, &mut sink).unwrap();
+        assert!(summary.interrupted);
+        assert!(sink.records.is_empty() && !sink.corpus);
     }
 }

@@ -77,8 +77,7 @@ impl Reporter {
 fn new_bar() -> ProgressBar {
     let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
     bar.set_style(
-        ProgressStyle::with_template("{bar:30} {pos}/{len} articles, {per_sec}, ETA {eta} {msg}")
-            .expect("the template is valid"),
+        ProgressStyle::with_template("{bar:30} {pos}/{len} articles, {msg}, ETA {eta}").expect("the template is valid"),
     );
     bar
 }
@@ -92,7 +91,8 @@ impl Progress for Reporter {
                     bar.set_length(total as u64);
                 }
                 bar.set_position(summary.handled() as u64);
-                bar.set_message(format!("{} errors", summary.failed));
+                let rate = summary.handled() as f64 / self.started.elapsed().as_secs_f64().max(1e-3);
+                bar.set_message(format!("{rate:.0}/s, {} errors", summary.failed));
             }
             Style::Log { last } if last.elapsed() >= LOG_EVERY => {
                 *last = Instant::now();

@@ -5,6 +5,7 @@ mod extract;
 mod fetch;
 mod gen;
 mod numbers;
+mod read;
 mod reconcile;
 mod run;
 mod throughput;
@@ -50,6 +51,8 @@ enum Command {
     /// Measure single-thread extraction speed on plain text (used by benches/scale.sh).
     #[command(hide = true)]
     Throughput(throughput::Args),
+    /// Print (or write to --out) the article text the reader keeps from each page.
+    Read(read::Args),
 }
 
 /// Parses the command line and runs the chosen subcommand.
@@ -65,5 +68,6 @@ pub fn main() -> anyhow::Result<ExitCode> {
         Command::Warc2jsonl(args) => warc2jsonl::run(args),
         Command::Gen(args) => gen::run(args),
         Command::Throughput(args) => throughput::run(args),
+        Command::Read(args) => read::run(args),
     }
 }

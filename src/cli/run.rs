@@ -85,7 +85,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         replay(&args.out, &mut sinks).context("rebuilding the --format outputs after resuming")?;
     }
     if !args.quiet {
-        eprintln!("{}", describe(&summary, web_stats.as_ref(), &args.out));
+        eprintln!("{}", describe(&summary, web_stats.as_ref(), skipped.get(), &args.out));
     }
     if summary.interrupted {
         eprintln!("figmine: interrupted; what was done is saved, continue with --resume");
@@ -98,7 +98,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }))
 }
 
-fn describe(s: &Summary, web: Option<&Stats>, out: &std::path::Path) -> String {
+fn describe(s: &Summary, web: Option<&Stats>, skipped: usize, out: &std::path::Path) -> String {
     let mut text = format!(
         "{} inputs: {} articles read, {} failed; {} figures, {} quotes, {} findings",
         s.inputs,
@@ -124,6 +124,11 @@ fn describe(s: &Summary, web: Option<&Stats>, out: &std::path::Path) -> String {
     if let Some(stats) = web {
         text.push('\n');
         text.push_str(&describe_stats(stats));
+    }
+    if skipped > 0 {
+        text.push_str(&format!(
+            "\n{skipped} of the failed were skipped on purpose (robots.txt, content type, size, status in archive)"
+        ));
     }
     text.push_str(&format!("\nwritten to {}", out.display()));
     if s.failed > 0 {

@@ -413,6 +413,22 @@ pub fn table_row(paragraph: &str) -> Option<(bool, Span)> {
     Some((TOTAL_LABEL.is_match(&c["label"]), Span::new(n.start(), n.end())))
 }
 
+/// "Together with the": the figure after it is added to another to make a total.
+static TOGETHER_WITH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:together\s+with|added\s+to|along\s+with)\s+(?:the\s+)?$").unwrap());
+/// "..., that took the company's total for 2015 to": the figure after it is that total.
+static TOOK_TOTAL_TO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:took|brought|pushed|put|raised|lifted|made)\b[^.;]{0,60}?\btotal\b[^.;]{0,40}?\bto\s+(?:about\s+|some\s+|nearly\s+)?$")
+        .unwrap()
+});
+
+/// Whether a figure is added to another to make a total ("Together with the 4,363 it received in
+/// the first half, that took the total for the year to 9,823"), given the text before the part
+/// and the text between the part and the total.
+pub fn adds_up_to(before_part: &str, between: &str) -> bool {
+    TOGETHER_WITH.is_match(before_part) && TOOK_TOTAL_TO.is_match(between)
+}
+
 /// "17,577 of the requests": a figure followed by a partitive is a part of a larger quantity.
 static PARTITIVE_AFTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s+(?:of\s+(?:the|them|those|these|its|their|all)\b|were\b|was\b)").unwrap());
@@ -557,58 +573,58 @@ const HEADS: &[&str] = &[
     "notices",
 ];
 
-/// The measure extended by the head noun that follows it in the text, if it stopped short.
+/// The measure extended by the head noun that follows it in the text, if it stopped short
+/// ("account" in "account requests", "user" in "user data requests").
 pub fn complete_measure(measure: &str, after: &str) -> String {
     let lower = after.to_ascii_lowercase();
     if let Some(i) = lower.find(measure) {
-        let next = lower[i + measure.len()..].split_whitespace().next().unwrap_or("");
-        let next = next.trim_end_matches(|c: char| !c.is_alphabetic());
-        if HEADS.contains(&next) && !measure.ends_with(next) {
-            return format!("{measure} {next}");
+        let next: Vec<&str> = lower[i + measure.len()..]
+            .split_whitespace()
+            .take(2)
+            .map(|w| w.trim_end_matches(|c: char| !c.is_alphabetic()))
+            .collect();
+        if let Some(k) = next.iter().position(|w| HEADS.contains(w)) {
+            if !measure.ends_with(next[k]) {
+                return format!("{measure} {}", next[..=k].join(" "));
+            }
         }
     }
     measure.to_owned()
 }
 
-/// Modifiers that do not change what a request count counts: a transparency report's
-/// "requests" are its law enforcement or government requests for user information.
-const GENERIC: &[&str] = &[
-    "law",
-    "enforcement",
-    "government",
-    "governmental",
-    "information",
-    "ordinary",
-    "user",
-    "data",
-    "total",
-    "new",
-    "legal",
-    "official",
-    "criminal",
-];
+/// "requests from law enforcement agencies" is "law enforcement requests"; "requests from
+/// governments" is "government requests".
+static FROM_REQUESTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s+from\s+(?:(?P<le>law\s+enforcement)|(?P<gov>governments?|government\s+agencies))\b").unwrap()
+});
 
-/// The measure without generic modifiers ("law enforcement requests" → "requests").
-pub fn generic_measure(measure: &str) -> String {
-    let words: Vec<&str> = measure.split_whitespace().collect();
-    match words.last() {
-        Some(&"requests") | Some(&"demands") => {
-            let kept: Vec<&str> = words[..words.len() - 1]
-                .iter()
-                .copied()
-                .filter(|w| !GENERIC.contains(w))
-                .chain(std::iter::once(*words.last().unwrap_or(&"")))
-                .collect();
-            kept.join(" ")
+/// Words that do not change what is counted ("new requests", "a total of ... requests").
+const FILLER: &[&str] = &["new", "total", "the", "all"];
+
+/// The measure as a key: filler words dropped, and the requester written after the noun moved in
+/// front of it ("requests from law enforcement agencies" → "law enforcement requests"), so that
+/// articles wording one quantity differently still meet. Different requesters stay different
+/// quantities ("government requests" and "law enforcement requests").
+pub fn canonical_measure(measure: &str, after_measure: &str) -> String {
+    let words: Vec<&str> = measure.split_whitespace().filter(|w| !FILLER.contains(w)).collect();
+    let base = words.join(" ");
+    if words.len() == 1 && matches!(words[0], "requests" | "demands") {
+        if let Some(c) = FROM_REQUESTER.captures(after_measure) {
+            let requester = if c.name("le").is_some() {
+                "law enforcement"
+            } else {
+                "government"
+            };
+            return format!("{requester} {base}");
         }
-        _ => words.join(" "),
     }
+    base
 }
 
 /// "transparency report for the first half of 2014", "figures covering": a report period follows.
 static REPORT_FOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:report|reports|figures|numbers|data|statistics|disclosure|update)\s+(?:for|covering|on|about)\s+$",
+        r"(?i)(?:\b(?:report|reports|figures|numbers|data|statistics|disclosure|update),?\s+(?:for|covering|on|about)|\bcovering|\bthis\s+time\s+for)\s+$",
     )
     .unwrap()
 });
@@ -631,7 +647,7 @@ pub fn announces_report_period(before: &str) -> bool {
 /// An announced count followed by a colon and a list: "four countries: Germany, France and Brazil".
 static LIST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?P<n>{SMALL})\s+(?P<noun>(?:[a-z-]+\s+){{0,2}}?[a-z-]+s)\s*:\s*(?P<list>[^.;:]+)"
+        r"(?i)\b(?P<n>{SMALL})\s+(?P<noun>(?:[a-z-]+\s+){{0,2}}?[a-z-]+)\s*:\s*(?P<list>[^.;:]+)"
     ))
     .unwrap()
 });
@@ -669,10 +685,14 @@ pub fn list_enumerations(sentence: &str) -> Vec<Enumeration> {
             pos = list.start() + sep.end();
         }
         pieces.push((pos, list.start() + body.len()));
-        // A list of names: short items, each starting with a capital; anything else is prose.
+        // A list of names (short items starting with a capital) or of things (up to three
+        // lowercase words each); anything longer is prose that happens to follow a colon.
         let names = pieces.iter().all(|&(a, b)| {
             let item = sentence[a..b].trim();
-            !item.is_empty() && item.split_whitespace().count() <= 4 && item.starts_with(|ch: char| ch.is_uppercase())
+            let words = item.split_whitespace().count();
+            let named = item.starts_with(|ch: char| ch.is_uppercase()) && words <= 4;
+            let thing = item.starts_with(|ch: char| ch.is_lowercase()) && words <= 3;
+            !item.is_empty() && (named || thing)
         });
         if !names || pieces.len() < 2 {
             continue;

@@ -90,6 +90,9 @@ pub const DEFAULT_USER_AGENT: &str = concat!(
     " (transparency-report figures crawler)"
 );
 
+/// The body cap for feeds and sitemaps (the sitemap protocol allows 50 MB uncompressed).
+const MAX_RESOURCE_BYTES: u64 = 64 * 1024 * 1024;
+
 /// The longest `Crawl-delay` honoured; longer ones would stall a run for hours.
 const MAX_CRAWL_DELAY: Duration = Duration::from_secs(60);
 
@@ -373,15 +376,27 @@ impl Fetcher {
             if !self.settings.allow_private && address::check_literal(&robots_url).is_err() {
                 return Robots::allow_all();
             }
-            match self.request(&robots_url, None, false) {
-                Ok(Answer::Page(page)) => return Robots::parse(agent, &page.body),
+            // Cached and revalidated like pages, so a second run re-reads robots.txt for free.
+            let cached = self.cache.as_ref().and_then(|c| c.get(&robots_url));
+            let cached = cached.filter(|e| e.location.is_none());
+            match self.request(&robots_url, cached.as_ref(), false) {
+                Ok(Answer::Page(page)) => {
+                    let entry = Entry::page(&robots_url, &page.content_type, &page.etag, &page.last_modified);
+                    self.store(&robots_url, entry, Some(&page.body));
+                    return Robots::parse(agent, &page.body);
+                }
+                Ok(Answer::NotModified) => {
+                    return match self.cache.as_ref().map(|c| c.body(&robots_url)) {
+                        Some(Ok(body)) => Robots::parse(agent, &body),
+                        _ => Robots::allow_all(),
+                    }
+                }
                 Ok(Answer::Redirect(location)) => match robots_url.join(&location) {
                     Ok(next) => robots_url = next,
                     Err(_) => return Robots::allow_all(),
                 },
                 Ok(Answer::Status(s)) if s.is_client_error() => return Robots::allow_all(),
                 Ok(Answer::Status(s)) => return Robots::disallow_all(format!("robots.txt answered {s}")),
-                Ok(Answer::NotModified) => return Robots::allow_all(),
                 Err(f) if f.outcome == Outcome::Skipped => return Robots::allow_all(),
                 Err(f) => return Robots::disallow_all(format!("robots.txt unreachable: {}", f.reason)),
             }
@@ -477,8 +492,14 @@ impl Fetcher {
         if html_only {
             check_content_type(content_type.as_deref()).map_err(fatal)?;
         }
-        self.check_declared_length(&response).map_err(fatal)?;
-        let body = read_capped(response, self.settings.max_body, deadline)?;
+        // Feeds and sitemaps (up to 50 MB by their protocol) get a larger cap than pages.
+        let cap = if html_only {
+            self.settings.max_body
+        } else {
+            self.settings.max_body.max(MAX_RESOURCE_BYTES)
+        };
+        check_declared_length(&response, cap).map_err(fatal)?;
+        let body = read_capped(response, cap, deadline)?;
         Ok(Answer::Page(Page {
             body: body.bytes,
             content_type,
@@ -486,13 +507,14 @@ impl Fetcher {
             last_modified: body.last_modified,
         }))
     }
+}
 
-    fn check_declared_length(&self, response: &Response) -> Result<(), WebFailure> {
-        let declared = header(response.headers(), CONTENT_LENGTH).and_then(|v| v.parse::<u64>().ok());
-        match declared {
-            Some(n) if n > self.settings.max_body => Err(too_large(self.settings.max_body)),
-            _ => Ok(()),
-        }
+/// Refuses a body whose declared length is over the cap before reading any of it.
+fn check_declared_length(response: &Response, cap: u64) -> Result<(), WebFailure> {
+    let declared = header(response.headers(), CONTENT_LENGTH).and_then(|v| v.parse::<u64>().ok());
+    match declared {
+        Some(n) if n > cap => Err(too_large(cap)),
+        _ => Ok(()),
     }
 }
 

@@ -493,6 +493,27 @@ mod tests {
     }
 
     #[test]
+    fn an_oversized_record_is_skipped_and_the_next_one_read() {
+        let huge = vec![b'x'; MAX_RECORD_BYTES as usize + 1];
+        let mut warc = record("response", "https://x.test/huge", &huge);
+        warc.extend(record(
+            "response",
+            "https://x.test/b",
+            b"HTTP/1.1 200 OK\r\n\r\n<p>b</p>",
+        ));
+        let records: Vec<_> = from_reader(std::io::Cursor::new(warc)).unwrap().collect();
+        assert!(
+            matches!(&records[0], Err(WarcError::TooLarge { number: 1, uri: Some(u), .. }) if u == "https://x.test/huge"),
+            "{:?}",
+            records[0].as_ref().err()
+        );
+        assert_eq!(
+            records[1].as_ref().unwrap().header("WARC-Target-URI"),
+            Some("https://x.test/b")
+        );
+    }
+
+    #[test]
     fn garbage_is_a_malformed_record_not_a_panic() {
         let records: Vec<_> = from_reader(std::io::Cursor::new(b"hello\r\n".to_vec()))
             .unwrap()

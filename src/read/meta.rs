@@ -1,5 +1,6 @@
 //! Page metadata: headline, publication date and publisher from meta tags, JSON-LD and `<time>`.
 
+use regex::Regex;
 use scraper::{Html, Selector};
 use std::sync::LazyLock;
 
@@ -7,9 +8,12 @@ fn selector(css: &str) -> Selector {
     Selector::parse(css).expect("static selector")
 }
 
-static META: LazyLock<Selector> = LazyLock::new(|| selector("meta"));
-static JSON_LD: LazyLock<Selector> = LazyLock::new(|| selector(r#"script[type="application/ld+json"]"#));
 static TIME: LazyLock<Selector> = LazyLock::new(|| selector("time[datetime]"));
+static DATE_PUBLISHED: LazyLock<Selector> = LazyLock::new(|| selector(r#"[itemprop~="datePublished"]"#));
+static PUBLISHER_NAME: LazyLock<Selector> = LazyLock::new(|| selector(r#"[itemprop~="publisher"] [itemprop~="name"]"#));
+static DATE_CLASS: LazyLock<Selector> = LazyLock::new(|| {
+    selector(r#"[class*="publish-date"], [class*="publishdate"], [class*="pubdate"], [class*="published-date"]"#)
+});
 static H1: LazyLock<Selector> = LazyLock::new(|| selector("h1"));
 static TITLE: LazyLock<Selector> = LazyLock::new(|| selector("title"));
 
@@ -30,15 +34,19 @@ pub struct PageMeta {
 
 /// Reads the page's metadata.
 pub fn read_meta(doc: &Html) -> PageMeta {
-    let metas: Vec<(String, String)> = doc
-        .select(&META)
-        .filter_map(|m| {
-            let e = m.value();
-            let key = e
-                .attr("property")
-                .or_else(|| e.attr("name"))
-                .or_else(|| e.attr("itemprop"))?;
-            Some((key.to_ascii_lowercase(), e.attr("content")?.trim().to_owned()))
+    // Every name a meta tag answers to: `property`, `name`, and each word of `itemprop`.
+    // One pass over the node arena finds meta tags and JSON-LD scripts (cheaper than a selector
+    // walk each).
+    let elements = || doc.tree.nodes().filter_map(|n| n.value().as_element());
+    let metas: Vec<(String, String)> = elements()
+        .filter(|e| e.name() == "meta")
+        .flat_map(|e| {
+            let content = e.attr("content").unwrap_or("").trim().to_owned();
+            let keys = e.attr("property").into_iter().chain(e.attr("name"));
+            let props = e.attr("itemprop").into_iter().flat_map(str::split_whitespace);
+            keys.chain(props)
+                .map(|k| (k.to_ascii_lowercase(), content.clone()))
+                .collect::<Vec<_>>()
         })
         .collect();
     let meta = |keys: &[&str]| {
@@ -49,7 +57,13 @@ pub fn read_meta(doc: &Html) -> PageMeta {
                 .map(|(_, v)| v.clone())
         })
     };
-    let ld = json_ld(doc);
+    let ld = json_ld(doc.tree.nodes().filter(|n| {
+        n.value().as_element().is_some_and(|e| {
+            e.name() == "script"
+                && e.attr("type")
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+        })
+    }));
     let text_of = |sel: &Selector| {
         doc.select(sel)
             .next()
@@ -61,23 +75,74 @@ pub fn read_meta(doc: &Html) -> PageMeta {
             .or_else(|| ld.title.clone())
             .or_else(|| text_of(&H1))
             .or_else(|| text_of(&TITLE)),
-        published: meta(&["article:published_time", "datepublished", "pubdate", "date", "dc.date"])
-            .or(ld.published)
-            .or_else(|| {
-                doc.select(&TIME)
-                    .next()
-                    .and_then(|t| t.value().attr("datetime"))
-                    .map(str::to_owned)
-            })
-            .and_then(|d| parse_date(&d)),
-        publisher: meta(&["og:site_name", "publisher"]).or(ld.publisher),
+        published: published_date(
+            doc,
+            meta(&[
+                "article:published_time",
+                "article:published",
+                "og:published_time",
+                "datepublished",
+                "pubdate",
+                "publishdate",
+                "publish-date",
+                "parsely-pub-date",
+                "sailthru.date",
+                "dc.date.issued",
+                "dc.date",
+                "date",
+            ]),
+            ld.published,
+        ),
+        publisher: meta(&["og:site_name", "publisher"])
+            .or(ld.publisher)
+            .or(ld.organisation)
+            .or_else(|| microdata_publisher(doc))
+            .or_else(|| meta(&["application-name"])),
         byline: meta(&["author", "article:author"]).or(ld.author),
         article_body: ld.body,
     }
 }
 
+/// `<div itemprop="publisher"><meta itemprop="name" content="...">` (schema.org microdata).
+fn microdata_publisher(doc: &Html) -> Option<String> {
+    let e = doc.select(&PUBLISHER_NAME).next()?;
+    let name = match e.value().attr("content") {
+        Some(c) => c.to_owned(),
+        None => e.text().collect(),
+    };
+    Some(super::normalize_whitespace(&name)).filter(|n| !n.is_empty())
+}
+
+/// The first of these that reads as a date: a meta tag, JSON-LD, an `itemprop="datePublished"`
+/// element, a `<time datetime>`; the page is searched only when the earlier ones fail.
+fn published_date(doc: &Html, from_meta: Option<String>, from_ld: Option<String>) -> Option<String> {
+    let date = |d: Option<String>| d.as_deref().and_then(parse_date);
+    date(from_meta).or_else(|| date(from_ld)).or_else(|| {
+        let itemprop = doc.select(&DATE_PUBLISHED).next().map(|e| {
+            let v = e.value();
+            v.attr("datetime")
+                .or(v.attr("content"))
+                .map(str::to_owned)
+                .unwrap_or_else(|| e.text().collect())
+        });
+        date(itemprop)
+            .or_else(|| {
+                doc.select(&TIME)
+                    .next()
+                    .and_then(|t| t.value().attr("datetime"))
+                    .and_then(parse_date)
+            })
+            .or_else(|| {
+                // Last, a date written in an element named for it: `<span class="article-publish-date">`.
+                doc.select(&DATE_CLASS)
+                    .find_map(|e| parse_date(&e.text().collect::<String>()))
+            })
+    })
+}
+
 #[derive(Default)]
 struct LdFields {
+    organisation: Option<String>,
     title: Option<String>,
     published: Option<String>,
     publisher: Option<String>,
@@ -86,11 +151,19 @@ struct LdFields {
 }
 
 /// Collects the article fields from every JSON-LD block (including `@graph` arrays).
-fn json_ld(doc: &Html) -> LdFields {
+fn json_ld<'a>(scripts: impl Iterator<Item = ego_tree::NodeRef<'a, scraper::Node>>) -> LdFields {
     let mut out = LdFields::default();
-    for script in doc.select(&JSON_LD) {
-        let raw: String = script.text().collect();
+    for script in scripts {
+        let raw: String = script
+            .children()
+            .filter_map(|c| c.value().as_text())
+            .map(|t| &**t)
+            .collect();
         let Ok(value) = serde_json::from_str::<serde_json::Value>(raw.trim()) else {
+            // Broken JSON-LD (comments, trailing commas) still names its date.
+            if out.published.is_none() {
+                out.published = LD_DATE.captures(&raw).map(|c| c[1].to_owned());
+            }
             continue;
         };
         visit_ld(&value, &mut out);
@@ -120,6 +193,15 @@ fn visit_ld(v: &serde_json::Value, out: &mut LdFields) {
             out.title = out.title.take().or_else(|| s("headline"));
             out.published = out.published.take().or_else(|| s("datePublished"));
             out.publisher = out.publisher.take().or_else(|| name_of("publisher"));
+            // An organisation named on its own (a publisher given only as `{"@id": ...}`
+            // usually points at it).
+            let organisation = map
+                .get("@type")
+                .and_then(Value::as_str)
+                .is_some_and(|t| matches!(t, "Organization" | "NewsMediaOrganization" | "Corporation"));
+            if organisation {
+                out.organisation = out.organisation.take().or_else(|| s("name"));
+            }
             out.author = out.author.take().or_else(|| name_of("author"));
             out.body = out.body.take().or_else(|| s("articleBody"));
         }
@@ -127,14 +209,48 @@ fn visit_ld(v: &serde_json::Value, out: &mut LdFields) {
     }
 }
 
-/// Reads the date part of an ISO date or date-time (`2015-03-27T10:00:00Z` → `2015-03-27`).
+/// `"datePublished": "2019-11-18T16:06:51-05:00"` in JSON-LD that does not parse.
+static LD_DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#""datePublished"\s*:\s*"([^"]+)""#).unwrap());
+
+/// A written date: `November 19, 2019`, `Nov 19 2019`, `Fri 6:45 PM, Feb 16, 2018`.
+static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b",
+    )
+    .unwrap()
+});
+
+/// A written date with the day first: `19 November 2019`, `19 Nov. 2019`.
+static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(\d{1,2})\.?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})\b")
+        .unwrap()
+});
+
+/// Reads the date of an ISO date or date-time (`2015-03-27T10:00:00Z` → `2015-03-27`), or of a
+/// written one (`November 19, 2019, 07:47 PM EST`, `Tue Nov 19 2019 05:44:06 GMT`,
+/// `19 November 2019`).
 pub fn parse_date(s: &str) -> Option<String> {
     let s = s.trim();
-    let date = s.get(..10)?;
-    chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d")
-        .ok()
-        .map(|d| d.to_string())
+    let iso = s
+        .get(..10)
+        .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+    let written = || {
+        let (month, day, year) = match MONTH_DAY_YEAR.captures(s) {
+            Some(c) => (c[1].to_owned(), c[2].to_owned(), c[3].to_owned()),
+            None => {
+                let c = DAY_MONTH_YEAR.captures(s)?;
+                (c[2].to_owned(), c[1].to_owned(), c[3].to_owned())
+            }
+        };
+        let month = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(&month))? as u32 + 1;
+        chrono::NaiveDate::from_ymd_opt(year.parse().ok()?, month, day.parse().ok()?)
+    };
+    iso.or_else(written).map(|d| d.to_string())
 }
+
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
 
 #[cfg(test)]
 mod tests {
@@ -160,6 +276,59 @@ mod tests {
         assert_eq!(m.title.as_deref(), Some("H"));
         assert_eq!(m.publisher.as_deref(), Some("Daily"));
         assert_eq!(m.published.as_deref(), Some("2014-11-02"));
+    }
+
+    #[test]
+    fn written_dates_are_read() {
+        assert_eq!(
+            parse_date("November 19, 2019, 07:47 PM EST").as_deref(),
+            Some("2019-11-19")
+        );
+        assert_eq!(
+            parse_date("Tue Nov 19 2019 05:44:06 GMT+0000").as_deref(),
+            Some("2019-11-19")
+        );
+        assert_eq!(parse_date("Fri 6:45 PM, Feb 16, 2018").as_deref(), Some("2018-02-16"));
+        assert_eq!(
+            parse_date("01:38:07 PM IST Nov 20, 2019").as_deref(),
+            Some("2019-11-20")
+        );
+        assert_eq!(parse_date("19 November 2019").as_deref(), Some("2019-11-19"));
+        assert_eq!(parse_date("2019-11-18 16:07:38").as_deref(), Some("2019-11-18"));
+        assert_eq!(parse_date("Nov 31, 2019"), None);
+    }
+
+    #[test]
+    fn itemprop_words_sailthru_and_broken_json_ld_give_dates() {
+        let page = |head: &str| {
+            read_meta(&Html::parse_document(&format!(
+                "<html><head>{head}</head><body></body></html>"
+            )))
+        };
+        let m = page(
+            r#"<meta property="article:published" itemprop="datePublished dateCreated" content="2019-11-19T11:00:09.000Z">"#,
+        );
+        assert_eq!(m.published.as_deref(), Some("2019-11-19"));
+        let m = page(r#"</head><body><span class="article-publish-date">November 19, 2019, 9:02 AM</span>"#);
+        assert_eq!(m.published.as_deref(), Some("2019-11-19"));
+        let m = page(r#"<meta name="sailthru.date" content="2019-11-18 16:07:38">"#);
+        assert_eq!(m.published.as_deref(), Some("2019-11-18"));
+        let m = page(r#"<script type="application/ld+json">{"datePublished": "2019-11-18T16:06:51-05:00", }</script>"#);
+        assert_eq!(m.published.as_deref(), Some("2019-11-18"));
+    }
+
+    #[test]
+    fn publishers_from_json_ld_organisations_microdata_and_application_names() {
+        let page = |html: &str| read_meta(&Html::parse_document(html)).publisher;
+        let ld = r#"<script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","publisher":{"@id":"https://x/"}},
+            {"@type":"Organization","@id":"https://x/","name":"CBS News"}]}</script>"#;
+        assert_eq!(page(ld).as_deref(), Some("CBS News"));
+        let microdata = r#"<div itemprop="publisher" itemscope><meta itemprop="name" content="Daily Wire"></div>"#;
+        assert_eq!(page(microdata).as_deref(), Some("Daily Wire"));
+        assert_eq!(
+            page(r#"<meta name="application-name" content="Digg">"#).as_deref(),
+            Some("Digg")
+        );
     }
 
     #[test]

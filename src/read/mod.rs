@@ -103,6 +103,14 @@ pub enum ReadError {
     /// Nothing of the page remained once boilerplate was removed.
     #[error("no article text found")]
     NoText,
+    /// The page nests elements deeper than any real page (a parser bomb).
+    #[error("elements nested {depth} deep, more than the {limit} a page may have")]
+    TooDeep {
+        /// The depth found (counting stops just past the limit).
+        depth: usize,
+        /// [`html::MAX_DEPTH`].
+        limit: usize,
+    },
     /// The text is far longer than any article (a log, a dump, a single 50 MB line).
     #[error("the text is {bytes} bytes long, more than the {limit} bytes an article may have")]
     TooLong {
@@ -129,7 +137,7 @@ pub fn read(doc: &Document) -> Result<Article, ReadError> {
     let mut article = match doc.format {
         DocFormat::Text => text::read_text(&content),
         DocFormat::Body => text::read_body(&content),
-        DocFormat::Html => html::read_html(&content),
+        DocFormat::Html => html::read_html(&content)?,
     };
     if article.text.is_empty() {
         return Err(ReadError::NoText);

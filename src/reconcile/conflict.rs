@@ -5,27 +5,31 @@ use super::doc::{Doc, Fig};
 use super::reading::verdict;
 use super::sum::period_name;
 use super::{Finding, Rule};
+use crate::export::rows::kind_name;
+use crate::extract::Period;
 use serde_json::json;
+use std::collections::BTreeMap;
 
-/// Checks every pair of figures that name the same quantity.
+/// Checks the figures that name the same quantity against each other: one finding per
+/// quantity, for the first two values that conflict. Figures are grouped by quantity first, so
+/// the work stays proportional to the figures even in an article that is one long table.
 pub fn check(doc: &Doc) -> Vec<Finding> {
-    let figs: Vec<&Fig> = doc
-        .figs
-        .iter()
-        .filter(|g| g.quantity.is_some() && g.f.period.is_some() && g.f.entity.is_some())
-        .collect();
-    let mut out = Vec::new();
-    // One finding per quantity: the first two values that conflict.
-    let mut reported: Vec<(&Option<String>, &Option<String>, &Option<crate::extract::Period>)> = Vec::new();
-    for (i, a) in figs.iter().enumerate() {
-        for b in &figs[i + 1..] {
-            let same = a.quantity == b.quantity
-                && a.f.entity == b.f.entity
-                && a.f.period == b.f.period
-                && a.f.kind == b.f.kind;
-            if !same || reported.contains(&(&a.quantity, &a.f.entity, &a.f.period)) {
-                continue;
-            }
+    let mut groups: BTreeMap<(&str, &str, &Period, &'static str), Vec<&Fig>> = BTreeMap::new();
+    for g in &doc.figs {
+        if let (Some(q), Some(e), Some(p)) = (&g.quantity, &g.f.entity, &g.f.period) {
+            groups.entry((q, e, p, kind_name(g.f.kind))).or_default().push(g);
+        }
+    }
+    let mut out: Vec<Finding> = groups.values().filter_map(|figs| first_conflict(doc, figs)).collect();
+    out.sort_by_key(|f| f.evidence.first().map(|e| e.span));
+    out
+}
+
+fn first_conflict(doc: &Doc, figs: &[&Fig]) -> Option<Finding> {
+    // Values already seen that agree with each other need no second look.
+    let mut seen: Vec<&Fig> = Vec::new();
+    for b in figs {
+        for a in &seen {
             let Some(severity) = verdict(
                 a.reading.tight.overlaps(b.reading.tight),
                 a.reading.wide.overlaps(b.reading.wide),
@@ -41,9 +45,11 @@ pub fn check(doc: &Doc) -> Vec<Finding> {
             );
             let mut f = doc.finding(Rule::ValueConflict, severity, message, &[a.f.span, b.f.span]);
             f.stated = Some(json!([a.reading.value, b.reading.value]));
-            out.push(f);
-            reported.push((&a.quantity, &a.f.entity, &a.f.period));
+            return Some(f);
+        }
+        if !seen.iter().any(|a| a.reading == b.reading) {
+            seen.push(b);
         }
     }
-    out
+    None
 }

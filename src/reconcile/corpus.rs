@@ -134,9 +134,9 @@ fn conflicts(key: &Key, values: &[Stated]) -> Vec<Finding> {
         .iter()
         .filter(|odd| !std::ptr::eq(*odd, common))
         .filter(|odd| {
-            // One article disagreeing only with itself is the value_conflict rule's business.
-            let odd_articles = articles_of(odd);
-            !(common_articles.len() == 1 && odd_articles == common_articles)
+            // A value only stated by articles that also state the agreed one is those articles
+            // disagreeing with themselves: the value_conflict rule's business.
+            !articles_of(odd).is_subset(&common_articles)
         })
         .filter_map(|odd| {
             let severity = super::reading::verdict(

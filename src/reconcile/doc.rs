@@ -191,8 +191,18 @@ pub fn quantity_of(text: &str, f: &Figure) -> Option<String> {
     if !f.sentence.of(text).to_ascii_lowercase().contains(head) {
         return None;
     }
-    let measure = claim::complete_measure(measure, after);
-    let base = claim::generic_measure(&claim::measure_without_country(&measure));
+    // A measure carried over from an earlier figure of the sentence is completed where it is
+    // written ("4,825 user data requests ..., up from 4,582": "user" → "user data requests").
+    let mut measure = claim::complete_measure(measure, after);
+    if !after.to_ascii_lowercase().contains(&measure) {
+        measure = claim::complete_measure(&measure, f.sentence.of(text));
+    }
+    // The text after the measure as written ("requests| from law enforcement agencies").
+    let rest = after
+        .to_ascii_lowercase()
+        .find(&measure)
+        .map_or("", |i| &after[i + measure.len()..]);
+    let base = claim::canonical_measure(&claim::measure_without_country(&measure), rest);
     if base.is_empty() {
         return None;
     }

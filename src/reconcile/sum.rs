@@ -40,7 +40,7 @@ fn summable<'d, 'a>(doc: &'d Doc<'a>) -> Vec<&'d Fig<'a>> {
 /// a total within a sentence. One finding per whole.
 pub fn check(doc: &Doc) -> Vec<Finding> {
     let mut out = by_period(doc);
-    for f in breakdowns(doc).into_iter().chain(tables(doc)) {
+    for f in breakdowns(doc).into_iter().chain(tables(doc)).chain(together(doc)) {
         let whole = f.evidence.last().map(|e| e.span);
         if !out.iter().any(|o| o.evidence.iter().any(|e| Some(e.span) == whole)) {
             out.push(f);
@@ -110,6 +110,43 @@ fn breakdowns(doc: &Doc) -> Vec<Finding> {
                     out.extend(check_breakdown(doc, whole, &parts, complete));
                 }
             }
+        }
+    }
+    out
+}
+
+/// "Together with the 4,363 it received in the first half, that took the company's total for 2015
+/// to 9,823": the other part is the article's figure for the rest of the period.
+fn together(doc: &Doc) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (i, part) in doc.figs.iter().enumerate() {
+        let Some(whole) = doc.figs.get(i + 1) else { break };
+        if !claim::adds_up_to(doc.before(part.f.span, 40), doc.between(part.f.span, whole.f.span))
+            || doc.sentence_of(part.f.span) != doc.sentence_of(whole.f.span)
+        {
+            continue;
+        }
+        let (Some(pp), Some(wp)) = (&part.f.period, &whole.f.period) else {
+            continue;
+        };
+        let Some(rest) = tilings(wp)
+            .into_iter()
+            .filter(|t| t.len() == 2 && t.contains(pp))
+            .find_map(|t| t.into_iter().find(|p| p != pp))
+        else {
+            continue;
+        };
+        let other = doc.figs.iter().find(|g| {
+            g.f.period.as_ref() == Some(&rest)
+                && g.f.kind == whole.f.kind
+                && g.f.entity == whole.f.entity
+                && g.reading.value.is_some()
+                && !doc.is_reference(g)
+                && is_part(doc, g)
+                && g.quantity.is_some()
+        });
+        if let Some(other) = other {
+            out.extend(check_breakdown(doc, whole, &[other, part], true));
         }
     }
     out

@@ -939,6 +939,20 @@ fn is_skipped(t: &Toks, s: &Simple) -> bool {
         if ONE_PRONOUN.contains(&before) || matches!(after, "of" | "another" | "by") || t.sym(s.next, "'") {
             return true;
         }
+        // "when one is too broad": a generic pronoun after a conjunction. "and one was granted"
+        // stays a count, since enumerations are built of those.
+        let conjunction = matches!(
+            before,
+            "when" | "if" | "unless" | "because" | "whether" | "where" | "once"
+        );
+        if conjunction
+            && matches!(
+                after,
+                "is" | "was" | "has" | "seems" | "looks" | "goes" | "comes" | "gets"
+            )
+        {
+            return true;
+        }
         if s.first > 0 && t.is(s.first - 1, Tk::Word) && words::is_ordinal_word(before) {
             return true;
         }
@@ -1335,6 +1349,8 @@ mod tests {
         assert!(rows("Which one do you prefer?").is_empty());
         assert!(rows("one of the largest requesters").is_empty());
         assert_one("Let's try one last time", "one", 1.0);
+        assert!(rows("we push back when one is too broad").is_empty());
+        assert_one("in the end one was granted", "one", 1.0);
         // a year and a version number are numbers here; figure.rs decides they are no figures
         assert_one("in 2014", "2014", 2014.0);
         assert_one("version two", "two", 2.0);

@@ -1,0 +1,166 @@
+//! A cheap scan for how deeply a page nests its elements, run before parsing.
+//!
+//! html5ever keeps every open element on a stack and searches it for many start tags, so a page
+//! of 100,000 nested `<div>`s costs time quadratic in the depth. No real page nests more than a
+//! few hundred levels, so pages deeper than [`MAX_DEPTH`] are refused before they are parsed.
+
+/// The deepest element nesting figmine parses.
+pub const MAX_DEPTH: usize = 2_000;
+
+/// Elements that never hold children (`<br>`, `<img>`).
+const VOID: &[&[u8]] = &[
+    b"area",
+    b"base",
+    b"br",
+    b"col",
+    b"embed",
+    b"hr",
+    b"img",
+    b"input",
+    b"link",
+    b"meta",
+    b"param",
+    b"source",
+    b"track",
+    b"wbr",
+    b"keygen",
+    b"frame",
+    b"basefont",
+    b"bgsound",
+];
+
+/// Elements whose end tag is optional: an unclosed `<p>` or `<li>` is closed by the next one, so
+/// counting them would make flat pages look deep.
+const SELF_CLOSING: &[&[u8]] = &[
+    b"p",
+    b"li",
+    b"dt",
+    b"dd",
+    b"tr",
+    b"td",
+    b"th",
+    b"option",
+    b"optgroup",
+    b"rb",
+    b"rt",
+    b"rp",
+    b"thead",
+    b"tbody",
+    b"tfoot",
+    b"colgroup",
+    b"caption",
+    b"html",
+    b"head",
+    b"body",
+];
+
+/// Elements whose content is raw text up to their end tag (no tags inside count).
+const RAW_TEXT: &[&[u8]] = &[
+    b"script",
+    b"style",
+    b"textarea",
+    b"title",
+    b"xmp",
+    b"noembed",
+    b"noframes",
+];
+
+/// The deepest nesting of start tags without their end tags, counting stops once past
+/// [`MAX_DEPTH`]. An estimate that errs upwards only for pages that leave many elements open.
+pub fn max_depth(html: &str) -> usize {
+    let bytes = html.as_bytes();
+    let mut depth = 0usize;
+    let mut deepest = 0usize;
+    let mut at = 0;
+    while let Some(offset) = memchr(b'<', &bytes[at..]) {
+        let start = at + offset + 1;
+        let rest = &bytes[start..];
+        if rest.starts_with(b"!--") {
+            at = find(bytes, start + 3, b"-->").map_or(bytes.len(), |end| end + 3);
+            continue;
+        }
+        let closing = rest.first() == Some(&b'/');
+        let name_start = start + usize::from(closing);
+        let name_len = bytes[name_start..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-')
+            .count();
+        let tag_end = memchr(b'>', &bytes[name_start..]).map_or(bytes.len(), |e| name_start + e);
+        at = (tag_end + 1).min(bytes.len());
+        if name_len == 0 || !bytes[name_start].is_ascii_alphabetic() {
+            continue;
+        }
+        let name = bytes[name_start..name_start + name_len].to_ascii_lowercase();
+        if closing {
+            if !SELF_CLOSING.contains(&name.as_slice()) {
+                depth = depth.saturating_sub(1);
+            }
+            continue;
+        }
+        if RAW_TEXT.contains(&name.as_slice()) {
+            at = find_end_tag(bytes, at, &name);
+            continue;
+        }
+        let self_closed = tag_end > 0 && bytes.get(tag_end - 1) == Some(&b'/');
+        if self_closed || VOID.contains(&name.as_slice()) || SELF_CLOSING.contains(&name.as_slice()) {
+            continue;
+        }
+        depth += 1;
+        deepest = deepest.max(depth);
+        if deepest > MAX_DEPTH {
+            break;
+        }
+    }
+    deepest
+}
+
+fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
+    haystack.iter().position(|&b| b == needle)
+}
+
+fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    bytes
+        .get(from..)?
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|p| from + p)
+}
+
+/// Where the raw-text element `name` ends (just past `</name`), or the end of the page.
+fn find_end_tag(bytes: &[u8], from: usize, name: &[u8]) -> usize {
+    let mut at = from;
+    while let Some(p) = find(bytes, at, b"</") {
+        let candidate = &bytes[p + 2..];
+        if candidate.len() >= name.len() && candidate[..name.len()].eq_ignore_ascii_case(name) {
+            return p + 2 + name.len();
+        }
+        at = p + 2;
+    }
+    bytes.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nesting_is_counted_and_closed_elements_are_not() {
+        assert_eq!(
+            max_depth("<html><body><div><div><span>x</span></div></div></body></html>"),
+            3
+        );
+        assert_eq!(max_depth("<div></div><div></div><div><b>x</b></div>"), 2);
+    }
+
+    #[test]
+    fn optional_end_tags_void_elements_comments_and_scripts_do_not_deepen() {
+        let flat = "<p>a<p>b<li>c<li>d<br><img src=x><!-- <div><div> --><script>'<div><div>'</script>";
+        assert_eq!(max_depth(&flat.repeat(1000)), 0);
+    }
+
+    #[test]
+    fn counting_stops_past_the_limit() {
+        let deep = "<div>".repeat(100_000);
+        assert_eq!(max_depth(&deep), MAX_DEPTH + 1);
+    }
+}

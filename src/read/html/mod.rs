@@ -1,0 +1,99 @@
+//! HTML pages: metadata plus the paragraphs of the main content only.
+//!
+//! The page is parsed once (scraper, html5ever), flattened into text blocks by one iterative walk
+//! ([`page`]) that skips what is never article text, and the main content is chosen by scoring
+//! ([`select`]). Boilerplate (navigation, headers and footers, share bars, "related" and "most
+//! read" lists, newsletter boxes, captions, scripts and styles) never reaches the text, so its
+//! numbers never reach the extractor.
+
+mod depth;
+mod page;
+mod rules;
+mod select;
+mod strip;
+
+pub use depth::MAX_DEPTH;
+
+use super::meta::read_meta;
+use super::{normalize_whitespace, Article, ReadError};
+use scraper::Html;
+
+/// Reads an HTML page into an article (without id and source, which the caller sets).
+///
+/// A page nested deeper than [`MAX_DEPTH`] elements is refused before parsing: no real page
+/// comes close, and parsing one costs time quadratic in the depth.
+pub fn read_html(content: &str) -> Result<Article, ReadError> {
+    let depth = depth::max_depth(content);
+    if depth > MAX_DEPTH {
+        return Err(ReadError::TooDeep {
+            depth,
+            limit: MAX_DEPTH,
+        });
+    }
+    let doc = Html::parse_document(&strip::strip_scripts_and_styles(content));
+    let meta = read_meta(&doc);
+    let page = page::flatten(&doc);
+    let mut paragraphs: Vec<String> = select::main_blocks(&page).into_iter().map(|b| b.text.clone()).collect();
+    if let Some(body) = &meta.article_body {
+        if json_ld_body_is_fuller(&paragraphs, body) {
+            paragraphs = body.split('\n').map(normalize_whitespace).collect();
+        }
+    }
+    let mut article = Article {
+        title: meta.title,
+        published: meta.published,
+        publisher: meta.publisher,
+        byline: meta.byline,
+        ..Article::default()
+    };
+    article.set_paragraphs(paragraphs);
+    Ok(article)
+}
+
+/// Whether the JSON-LD `articleBody` should replace the text found in the markup: there is none,
+/// or the markup shows only a teaser (a paywall) of the same article that JSON-LD holds whole.
+/// Bodies that are themselves HTML are not used.
+fn json_ld_body_is_fuller(paragraphs: &[String], body: &str) -> bool {
+    if body.contains("<p") || body.contains("<body") || body.contains("<div") {
+        return false;
+    }
+    let Some(first) = paragraphs.first() else {
+        return !body.trim().is_empty();
+    };
+    let found: usize = paragraphs.iter().map(|p| p.len()).sum();
+    let opening: String = first.chars().take(60).collect();
+    body.len() > found * 3 / 2 + 200 && normalize_whitespace(body).contains(&opening)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<html><head><title>T</title></head><body>
+      <nav><a href="/">Home</a> <a>Top 10 stories</a></nav>
+      <article><h1>Microsoft got 31,002 requests</h1>
+        <div class="share-bar">Share 1,204</div>
+        <p>Microsoft received 31,002 requests &amp; more.</p>
+        <figure><img src="x.png"><figcaption>Chart of 2014</figcaption></figure>
+        <p>Line one<br>line two</p>
+        <table><tr><th>Half</th><th>Requests</th></tr><tr><td>H2 2014</td><td>31,002</td></tr></table>
+        <ul class="related-stories"><li>Apple got 3,000 requests</li></ul>
+      </article>
+      <footer>© 2015 Wire, (425) 882-8080</footer></body></html>"#;
+
+    #[test]
+    fn only_the_article_body_is_kept() {
+        let a = read_html(PAGE).unwrap();
+        assert_eq!(
+            a.text,
+            "Microsoft received 31,002 requests & more.\n\nLine one\n\nline two\n\nHalf Requests\n\nH2 2014 31,002"
+        );
+        assert_eq!(a.title.as_deref(), Some("Microsoft got 31,002 requests"));
+    }
+
+    #[test]
+    fn json_ld_body_is_used_when_the_page_has_no_paragraphs() {
+        let page = r#"<html><head><script type="application/ld+json">{"articleBody":"First 5 lines.\nSecond."}</script></head><body></body></html>"#;
+        assert_eq!(read_html(page).unwrap().text, "First 5 lines.\n\nSecond.");
+    }
+}

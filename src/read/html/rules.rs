@@ -1,0 +1,175 @@
+//! Site-independent rules: which elements are never article text, which are inline, and what an
+//! element's class and id say about it.
+
+use regex::Regex;
+use scraper::node::Element;
+use std::sync::LazyLock;
+
+/// Elements whose whole subtree is never article text.
+const SKIPPED_TAGS: &[&str] = &[
+    "head",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "script",
+    "style",
+    "noscript",
+    "button",
+    "input",
+    "select",
+    "textarea",
+    "option",
+    "iframe",
+    "svg",
+    "math",
+    "canvas",
+    "video",
+    "audio",
+    "object",
+    "embed",
+    "figcaption",
+    "template",
+    "h1",
+    "menu",
+    "dialog",
+    "title",
+    "link",
+    "meta",
+    "amp-sidebar",
+    "amp-ad",
+    "amp-analytics",
+    "amp-social-share",
+];
+
+/// Elements that do not break the text flow; everything else starts and ends a block.
+const INLINE_TAGS: &[&str] = &[
+    "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font", "i", "img",
+    "ins", "kbd", "label", "mark", "nobr", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time",
+    "tt", "u", "var", "wbr",
+];
+
+/// Whole-word class or id parts of boilerplate containers: `class="related-stories"`,
+/// `id="share_bar"`, `class="c-newsletter"`. Words are separated by spaces, `-` or `_`.
+static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:^|[\s_-])(?:related|share|shares|sharing|sharebar|social|socials|newsletter|subscribe|subscription|signup|comments?|promo|promos|most-?read|mostpopular|popular|trending|footer|nav|navbar|navigation|menu|breadcrumbs?|advert|advertisement|ads?|adslot|dfp|sponsor|sponsored|sidebar|byline|bylines|caption|credit|credits|recommended|recommendations|read-?more|more-?stories|tags|tag-list|author-bio|pull-?quote|pullquote|outbrain|taboola|disqus|toolbar|popup|modal|cookie|cookies|gdpr|consent|skip|sr-only|visually-hidden|screen-reader-text|dateline|timestamp|article-meta|post-meta|entry-meta|see-also|also-read|pagination|rating|tooltip)(?:$|[\s_-])",
+    )
+    .unwrap()
+});
+
+/// Class or id parts of containers that are never the article even when they hold long
+/// paragraphs: comment threads, related and recommended stories.
+static NEVER_ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)caption|rollover|popover|hovercard|tooltip|(?:^|[\s_-])(?:comments?|comment-list|commentlist|comments-area|related|more-?news|more-?stories|more-?articles|latest-news|read-?next|up-?next|recommended|outbrain|taboola|disqus|newsletter|most-?read|popular|trending)(?:$|[\s_-])",
+    )
+    .unwrap()
+});
+
+/// Class or id parts that name the article body itself (`l-article-body-segment`): such a
+/// container is never skipped for another word in its class (`l-sidebar-fixed`).
+static ARTICLE_BODY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)article-?body|article-?content|article-?text|story-?body|story-?content|entry-?content|post-?content|post-?body|main-?content").unwrap()
+});
+
+/// Class or id words of containers that usually hold the article: raise their score.
+static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)article|body|content|entry|hentry|main|post|text|blog|story|prose|rich-?text").unwrap()
+});
+
+/// Class or id words of containers that usually do not (weaker than [`BOILERPLATE`]: only scored).
+static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)comment|foot|masthead|media|promo|related|scroll|shoutbox|sponsor|shopping|tool|widget|card|teaser|list|rail|carousel|gallery|video|embed").unwrap()
+});
+
+/// What an element's class and id say about it, for scoring.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(in crate::read) enum Role {
+    /// `itemprop="articleBody"`: the page says this is the body.
+    ArticleBody,
+    /// A class or id like `article-content`.
+    Positive,
+    /// Nothing either way.
+    Neutral,
+    /// A class or id like `related-list`.
+    Negative,
+}
+
+/// Whether the element and its subtree are skipped: a non-text tag, hidden, a navigation role, or
+/// a boilerplate class or id (never for the page's main landmarks, nor when [`holds_article`]).
+pub(super) fn is_skipped(node: ego_tree::NodeRef<scraper::Node>, tag: &str, e: &Element) -> bool {
+    if SKIPPED_TAGS.contains(&tag) || is_hidden(e) {
+        return true;
+    }
+    if matches!(
+        e.attr("role"),
+        Some("navigation" | "banner" | "contentinfo" | "complementary" | "menu" | "menubar" | "dialog" | "alert")
+    ) {
+        return true;
+    }
+    if matches!(
+        tag,
+        "html" | "body" | "main" | "article" | "table" | "tbody" | "tr" | "td" | "th"
+    ) || e.attr("itemprop") == Some("articleBody")
+        || class_or_id_matches(e, &ARTICLE_BODY)
+    {
+        return false;
+    }
+    class_or_id_matches(e, &NEVER_ARTICLE) || (class_or_id_matches(e, &BOILERPLATE) && !holds_article(node))
+}
+
+/// Whether a class- or id-matched container still holds the article: several long paragraphs
+/// (a wrapper named `content-with-sidebar`, a blog's `widget Blog` post list).
+pub(super) fn holds_article(node: ego_tree::NodeRef<scraper::Node>) -> bool {
+    node.descendants()
+        .filter(|d| d.value().as_element().is_some_and(|e| e.name() == "p"))
+        .filter(|p| {
+            let chars: usize = p
+                .descendants()
+                .filter_map(|t| t.value().as_text())
+                .map(|t| t.len())
+                .sum();
+            chars >= 100
+        })
+        .nth(3)
+        .is_some()
+}
+
+/// Hidden by attribute or inline style.
+fn is_hidden(e: &Element) -> bool {
+    if e.attr("hidden").is_some() || e.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    e.attr("style").is_some_and(|s| {
+        let s = s.to_ascii_lowercase().replace(' ', "");
+        s.contains("display:none") || s.contains("visibility:hidden")
+    })
+}
+
+/// Whether the tag keeps the text flowing (no block boundary).
+pub(super) fn is_inline(tag: &str) -> bool {
+    INLINE_TAGS.contains(&tag)
+}
+
+/// The element's role for scoring.
+pub(super) fn role_of(e: &Element) -> Role {
+    if e.attr("itemprop") == Some("articleBody") {
+        return Role::ArticleBody;
+    }
+    if e.attr("class").is_none() && e.attr("id").is_none() {
+        return Role::Neutral;
+    }
+    let positive = class_or_id_matches(e, &POSITIVE);
+    let negative = class_or_id_matches(e, &NEGATIVE);
+    match (positive, negative) {
+        (true, false) => Role::Positive,
+        (false, true) => Role::Negative,
+        _ => Role::Neutral,
+    }
+}
+
+/// Whether the class or the id attribute matches.
+fn class_or_id_matches(e: &Element, re: &Regex) -> bool {
+    e.attr("class").is_some_and(|c| re.is_match(c)) || e.attr("id").is_some_and(|i| re.is_match(i))
+}
