@@ -7,46 +7,12 @@ use super::rows::{ArticleRow, FigureRow, FindingRow, QuoteRow};
 use super::{ExportError, Sink};
 use crate::reconcile::{CorpusResult, DatasetEntry, Finding};
 use crate::record::Record;
-use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
 
-/// A row of `dataset.jsonl`, readable back (the reconciler's [`DatasetEntry`] only writes).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct DatasetRow {
-    /// Whose figure.
-    pub entity: String,
-    /// What is counted.
-    pub measure: String,
-    /// Period label.
-    pub period: String,
-    /// `count`, `percent` or `money`.
-    pub kind: String,
-    /// The agreed value.
-    pub value: f64,
-    /// How many articles state a value for this key.
-    pub articles: usize,
-    /// Their ids.
-    pub sources: Vec<String>,
-    /// Whether they disagree beyond rounding.
-    pub conflict: bool,
-}
-
-impl From<&DatasetEntry> for DatasetRow {
-    fn from(d: &DatasetEntry) -> Self {
-        DatasetRow {
-            entity: d.entity.clone(),
-            measure: d.measure.clone(),
-            period: d.period.clone(),
-            kind: d.kind.clone(),
-            value: d.value,
-            articles: d.articles,
-            sources: d.sources.clone(),
-            conflict: d.conflict,
-        }
-    }
-}
+/// A row of `dataset.jsonl`: the reconciler's entry, written and read back as it is.
+pub type DatasetRow = DatasetEntry;
 
 /// One article with everything extracted from it and the findings about it alone.
 #[derive(Debug, Clone, PartialEq)]
@@ -99,7 +65,7 @@ impl From<&CorpusResult> for CorpusTables {
     fn from(r: &CorpusResult) -> Self {
         CorpusTables {
             findings: r.findings.iter().map(FindingRow::new).collect(),
-            dataset: r.dataset.iter().map(DatasetRow::from).collect(),
+            dataset: r.dataset.clone(),
         }
     }
 }

@@ -179,7 +179,7 @@ pub fn derived_figures(record: &Record) -> Vec<FigureRow> {
 }
 
 /// One row of the consolidated dataset: what the corpus says about one (entity, measure, period).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct DatasetEntry {
     /// Whose figure ("Microsoft").
     pub entity: String,

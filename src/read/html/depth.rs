@@ -98,7 +98,8 @@ pub fn max_depth(html: &str) -> usize {
             continue;
         }
         if RAW_TEXT.contains(&name.as_slice()) {
-            at = find_end_tag(bytes, at, &name);
+            // Past `</name`, or the end of the page when it never closes.
+            at = (find_end_tag(bytes, at, &name) + 2 + name.len()).min(bytes.len());
             continue;
         }
         let self_closed = tag_end > 0 && bytes.get(tag_end - 1) == Some(&b'/');
@@ -114,29 +115,10 @@ pub fn max_depth(html: &str) -> usize {
     deepest
 }
 
+use super::strip::{find, find_end_tag};
+
 fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
     haystack.iter().position(|&b| b == needle)
-}
-
-fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    bytes
-        .get(from..)?
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|p| from + p)
-}
-
-/// Where the raw-text element `name` ends (just past `</name`), or the end of the page.
-fn find_end_tag(bytes: &[u8], from: usize, name: &[u8]) -> usize {
-    let mut at = from;
-    while let Some(p) = find(bytes, at, b"</") {
-        let candidate = &bytes[p + 2..];
-        if candidate.len() >= name.len() && candidate[..name.len()].eq_ignore_ascii_case(name) {
-            return p + 2 + name.len();
-        }
-        at = p + 2;
-    }
-    bytes.len()
 }
 
 #[cfg(test)]

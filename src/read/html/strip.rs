@@ -54,7 +54,8 @@ fn is_json_ld(start_tag: &str) -> bool {
     start_tag.to_ascii_lowercase().contains("ld+json")
 }
 
-fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+/// Where `needle` first occurs at or after `from`.
+pub(super) fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     bytes
         .get(from..)?
         .windows(needle.len())
@@ -63,7 +64,7 @@ fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
 }
 
 /// Where `</name` starts after `from` (case-insensitive), or the end of the page.
-fn find_end_tag(bytes: &[u8], from: usize, name: &[u8]) -> usize {
+pub(super) fn find_end_tag(bytes: &[u8], from: usize, name: &[u8]) -> usize {
     let mut at = from;
     while let Some(p) = find(bytes, at, b"</") {
         let candidate = &bytes[p + 2..];
