@@ -106,6 +106,9 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
         r"(?ix)
         # January to June 2014 / July-December 2013 / between January and June 2014
         (?:between\s+)?(?P<m1>{m})\.?\s*(?P<y1>(?:19|20)\d\d)?\s*(?:-|–|—|to|through|until|and)\s*(?P<m2>{m})\.?\s+(?P<y2>(?:19|20)\d\d)\b
+        # between 2014 and 2016 / from 2013 to 2015 / 2013-2015 (not in 2013 and 2014: two years)
+        | (?:\bbetween\s+(?P<ya1>(?:19|20)\d\d)\s+and\s+(?P<ya2>(?:19|20)\d\d)\b
+          | \b(?P<ys1>(?:19|20)\d\d)\s*(?:-|–|—|\bto\b|\bthrough\b|\buntil\b)\s*(?P<ys2>(?:19|20)\d\d)\b)
         # first half of 2014 / the second half of the year / first quarter of 2014
         | (?P<ord>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+(?P<part>half|quarter)\b(?:\s+of\s+(?:(?P<py>(?:19|20)\d\d)\b|(?:the|this|that)\s+year\b))?
         # H2 2014 / Q3 2014 / 2014 H2
@@ -155,6 +158,9 @@ pub fn find_periods(text: &str, published: Option<NaiveDate>) -> Vec<PeriodMenti
                 Period::months(y1, month_number(m1.as_str()), y2, month_number(m2.as_str())),
                 false,
             )
+        } else if let Some(y1) = year_of("ya1").or(year_of("ys1")) {
+            let y2 = year_of("ya2").or(year_of("ys2")).expect("the second year is required");
+            ((y1 < y2).then(|| Period::months(y1, 1, y2, 12)).flatten(), false)
         } else if let Some(part) = c.name("part") {
             let y = year_of("py").or(context_year);
             let n = ordinal_number(&c["ord"], part.as_str().eq_ignore_ascii_case("half"));
@@ -276,6 +282,16 @@ mod tests {
             labels("from December 2012 through May 2013", None),
             ["2012-12-01/2013-05-31"]
         );
+    }
+
+    #[test]
+    fn spans_of_years_become_intervals() {
+        assert_eq!(labels("between 2014 and 2016", None), ["2014-01-01/2016-12-31"]);
+        assert_eq!(labels("from 2013 to 2015", None), ["2013-01-01/2015-12-31"]);
+        assert_eq!(labels("in 2013–2015", None), ["2013-01-01/2015-12-31"]);
+        // two years named side by side stay two periods
+        assert_eq!(labels("in 2013 and 2014", None), ["2013", "2014"]);
+        assert_eq!(labels("the total for 2014 to 59,509", None), ["2014"]);
     }
 
     #[test]

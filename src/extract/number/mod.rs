@@ -548,11 +548,24 @@ fn infix_range(t: &Toks, i: usize) -> Option<(Mention, usize)> {
         return None;
     }
     let high = simple(t, k + 1)?;
+    if year_then_count(t, &low, &high) {
+        return None;
+    }
     if dash && t.glued(high.next - 1) && (t.dash(high.next) || t.sym(high.next, "/")) && t.is(high.next + 1, Tk::Digits)
     {
         return None;
     }
     range_mention(t, i, low, high)
+}
+
+/// "the total for 2014 to 59,509": a year followed by a count that is no year (comma-grouped, or
+/// at least five digits) names the year of a figure, not the low end of a range.
+fn year_then_count(t: &Toks, low: &Simple, high: &Simple) -> bool {
+    let one_token = low.next == low.first + 1 && low.kind == MentionKind::Number && low.scale == 1.0;
+    let y = t.str(low.first);
+    let year = one_token && y.len() == 4 && (y.starts_with("19") || y.starts_with("20"));
+    let high_text = &t.text[t.start(high.first)..t.end(high.next - 1)];
+    year && (high_text.contains(',') || high.value >= 10_000.0)
 }
 
 /// A range from two simple mentions, when they make one: same kind (or a unit written once,
@@ -1269,6 +1282,17 @@ mod tests {
         assert_eq!(rows("requests rose from 590 to 1,298").len(), 2);
         assert_eq!(rows("fell from 72,279 to 65,496").len(), 2);
         assert!(find_numbers("1995-01").iter().all(|m| m.kind != Range));
+        // a year then a count is no range; a span of years and a range of counts stay ranges
+        let total = rows("the total for 2014 to 59,509");
+        assert_eq!(
+            total.last().map(|r| (r.0.as_str(), r.2)),
+            Some(("59,509", Some(59509.0)))
+        );
+        assert!(total.iter().all(|r| r.1 != Range));
+        assert!(rows("up in 2015 - 12,000 requests").iter().all(|r| r.1 != Range));
+        assert_eq!(rows("from 2013 to 2015"), [range("from 2013 to 2015", 2013.0, 2015.0)]);
+        assert_eq!(rows("2013 to 2015"), [range("2013 to 2015", 2013.0, 2015.0)]);
+        assert_eq!(rows("2000-3000 requests"), [range("2000-3000", 2000.0, 3000.0)]);
         assert!(find_numbers("+1-222-2222-2222").iter().all(|m| m.kind != Range));
     }
 
