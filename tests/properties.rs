@@ -1,11 +1,16 @@
-//! Property tests: spans always index the text they came from, and numbers written in the
-//! supported styles parse back to their value.
+//! Property tests: spans always index the text they came from, numbers written in the
+//! supported styles parse back to their value, and generated articles raise exactly the findings
+//! planted in them (none when their figures are consistent).
 
 use figmine::extract::number::{find_numbers, MentionKind};
 use figmine::extract::period::Period;
+use figmine::gen::{article, Options, Truth, PLANTABLE};
 use figmine::read::text::read_text;
 use figmine::read::Span;
 use proptest::prelude::*;
+use serde_json::Value;
+use std::collections::{BTreeSet, HashMap};
+use std::path::Path;
 
 /// Pieces that exercise the recognizers: numbers in every style, periods, quote marks, multi-byte
 /// characters and arbitrary printable text.
@@ -155,4 +160,99 @@ fn with_commas(n: u64) -> String {
         out.push(c);
     }
     out
+}
+
+/// One generated article per entry: `None` consistent, `Some(i)` with `PLANTABLE[i]` planted.
+fn plants() -> impl Strategy<Value = Vec<Option<usize>>> {
+    prop::collection::vec(prop::option::of(0..PLANTABLE.len()), 1..7)
+}
+
+/// Writes the articles (original number i has plant i) under `dir`, runs the figmine binary on
+/// them and returns their truth records and the findings.
+fn generate_and_run(dir: &Path, seed: u64, plants: &[Option<usize>]) -> (Vec<Truth>, Vec<Value>) {
+    let options = Options {
+        seed,
+        html: 0.5,
+        ..Options::default()
+    };
+    let articles = dir.join("articles");
+    let truth: Vec<Truth> = plants
+        .iter()
+        .enumerate()
+        .map(|(i, plant)| {
+            let g = article(&options, i, plant.map(|p| PLANTABLE[p]));
+            let path = articles.join(&g.truth.id);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, &g.body).unwrap();
+            g.truth
+        })
+        .collect();
+    let out = dir.join("out");
+    // No dedup: two generated originals are never copies, and every one must be checked.
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_figmine"))
+        .arg("run")
+        .arg(&articles)
+        .arg("--out")
+        .arg(&out)
+        .args(["--quiet", "--no-dedup"])
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
+    let findings = std::fs::read_to_string(out.join("findings.jsonl"))
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    (truth, findings)
+}
+
+/// The quantity of a truth figure, as the corpus-level rule compares them.
+fn quantity(f: &figmine::gen::TruthFigure) -> (String, String, Option<String>) {
+    (f.entity.clone(), f.measure.clone(), f.period.clone())
+}
+
+proptest! {
+    // Every case runs the binary on a few articles: a few dozen cases keep this under seconds.
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    #[test]
+    fn generated_articles_raise_exactly_their_planted_rule(seed in any::<u64>(), plants in plants()) {
+        let tmp = tempfile::tempdir().unwrap();
+        let (truth, findings) = generate_and_run(tmp.path(), seed, &plants);
+        let mut per_article: HashMap<&str, BTreeSet<&str>> = HashMap::new();
+        for f in &findings {
+            if let Some(id) = f["article"].as_str() {
+                per_article.entry(id).or_default().insert(f["rule"].as_str().unwrap());
+            }
+        }
+        for t in &truth {
+            // A wrong value only another article can contradict raises nothing within its own.
+            let expected: BTreeSet<&str> =
+                t.findings.iter().map(String::as_str).filter(|r| *r != "cross_document").collect();
+            let got = per_article.get(t.id.as_str()).cloned().unwrap_or_default();
+            prop_assert_eq!(&got, &expected, "{} planted {:?}: {:?}", t.id, t.findings, findings);
+        }
+        let by_id: HashMap<&str, &Truth> = truth.iter().map(|t| (t.id.as_str(), t)).collect();
+        for f in findings.iter().filter(|f| f["rule"] == "cross_document") {
+            let involved: Vec<&str> = f["articles"].as_array().unwrap().iter().filter_map(Value::as_str).collect();
+            prop_assert!(
+                involved.iter().any(|id| by_id[id].figures.iter().any(|g| g.deviant)),
+                "cross_document with no planted wrong value: {}", f
+            );
+        }
+        // A planted cross_document value is found whenever another article states the true one.
+        for t in truth.iter().filter(|t| t.findings.iter().any(|r| r == "cross_document")) {
+            let wrong: Vec<_> = t.figures.iter().filter(|g| g.deviant).map(quantity).collect();
+            let contradicted = truth.iter().filter(|o| o.id != t.id).any(|o| {
+                o.figures.iter().any(|g| !g.deviant && wrong.contains(&quantity(g)))
+            });
+            if contradicted {
+                prop_assert!(
+                    findings.iter().any(|f| f["rule"] == "cross_document"
+                        && f["articles"].as_array().unwrap().iter().any(|a| a == t.id.as_str())),
+                    "{} states a wrong value another article contradicts, but no cross_document", t.id
+                );
+            }
+        }
+    }
 }

@@ -6,7 +6,7 @@
 //! `figmine extract --stdin` reads them.
 
 use anyhow::Context;
-use figmine::gen::{generate, Generated, Options};
+use figmine::gen::{generate, Generated, Options, PLANTABLE};
 use serde_json::json;
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -34,6 +34,9 @@ pub struct Args {
     /// Share of articles written as HTML (the rest are plain text).
     #[arg(long, default_value_t = 0.4)]
     html: f64,
+    /// Plant only this rule (repeatable; default: every rule figmine checks).
+    #[arg(long = "plant", value_name = "RULE")]
+    plant: Vec<String>,
     /// Also write map-input.jsonl for `figmine extract --stdin`.
     #[arg(long)]
     map_input: bool,
@@ -52,7 +55,19 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             "shares must be between 0 and 1, not {share}"
         );
     }
+    let rules = args
+        .plant
+        .iter()
+        .map(|r| {
+            PLANTABLE
+                .iter()
+                .copied()
+                .find(|p| p == r)
+                .with_context(|| format!("cannot plant {r:?}: the rules are {}", PLANTABLE.join(", ")))
+        })
+        .collect::<anyhow::Result<Vec<_>>>()?;
     let options = Options {
+        rules,
         articles: args.articles,
         seed: args.seed,
         duplicates: args.duplicates,

@@ -14,7 +14,7 @@
 mod templates;
 mod world;
 
-pub use templates::Writer;
+pub use templates::{Writer, PLANTABLE};
 pub use world::World;
 
 use crate::dedup::content_key;
@@ -34,6 +34,8 @@ pub struct Options {
     pub planted: f64,
     /// Share of articles written as HTML pages (the rest are `.txt`).
     pub html: f64,
+    /// The rules planted inconsistencies are drawn from (each one of [`PLANTABLE`]); empty: all.
+    pub rules: Vec<&'static str>,
 }
 
 impl Default for Options {
@@ -44,6 +46,7 @@ impl Default for Options {
             duplicates: 0.05,
             planted: 0.3,
             html: 0.4,
+            rules: Vec::new(),
         }
     }
 }
@@ -154,6 +157,15 @@ impl Rng {
     pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
         &items[self.below(items.len() as u64) as usize]
     }
+}
+
+/// Original article number `index` of the corpus of `options`, with exactly the planted
+/// inconsistency given (one of [`PLANTABLE`]) or none, whatever `options.planted` says: what a test
+/// needs to check that a rule fires on its plant and nothing fires on a clean article.
+pub fn article(options: &Options, index: usize, plant: Option<&'static str>) -> Generated {
+    let world = World::new(options.seed);
+    let rng = Rng::new(options.seed ^ (index as u64 + 1).wrapping_mul(0x2545_f491_4f6c_dd1d));
+    Writer::new(&world, rng, index, options).original_with(plant)
 }
 
 /// The articles of a corpus, generated lazily in order (copies refer only to earlier articles).

@@ -83,6 +83,7 @@ pub struct Writer<'w> {
     index: usize,
     html: f64,
     planted_rate: f64,
+    rules: Vec<&'static str>,
     paragraphs: Vec<String>,
     figures: Vec<TruthFigure>,
     quotes: Vec<TruthQuote>,
@@ -135,6 +136,11 @@ impl<'w> Writer<'w> {
             index,
             html: options.html,
             planted_rate: options.planted,
+            rules: if options.rules.is_empty() {
+                PLANTABLE.to_vec()
+            } else {
+                options.rules.clone()
+            },
             paragraphs: Vec::new(),
             figures: Vec::new(),
             quotes: Vec::new(),
@@ -169,15 +175,25 @@ impl<'w> Writer<'w> {
         }
     }
 
-    /// An original article.
+    /// An original article, with a planted inconsistency as often as the options say.
     pub fn original(&mut self) -> Generated {
+        let plant = self.rng.chance(self.planted_rate).then(|| *self.rng.pick(&self.rules));
+        self.original_with(plant)
+    }
+
+    /// An original article with exactly the given planted inconsistency (one of [`PLANTABLE`]), or
+    /// none: every figure consistent with the world and with each other.
+    pub fn original_with(&mut self, plant: Option<&'static str>) -> Generated {
         let company = self.rng.pick(COMPANIES);
-        let half = Half {
+        let mut half = Half {
             year: self.rng.between(2013, 2016) as u32,
             half: self.rng.between(1, 2) as u32,
         };
+        // The year's total, where a sum can go wrong, is only written about a second half.
+        if plant == Some("sum_mismatch") {
+            half.half = 2;
+        }
         let measure = *self.rng.pick(MEASURES);
-        let plant = self.rng.chance(self.planted_rate).then(|| *self.rng.pick(PLANTABLE));
         let requests = self.world.requests(company, half, measure);
         let mut s = Subject {
             company,
@@ -250,7 +266,8 @@ impl<'w> Writer<'w> {
         let now = s.requests;
         let rose = now >= before;
         let change = pct_change(now, before);
-        let use_change = change >= 2 && (self.rng.chance(0.4) || s.plant == Some("change_mismatch"));
+        // A planted wrong change is always written, even when the true change is under 2 percent.
+        let use_change = (change >= 2 && self.rng.chance(0.4)) || s.plant == Some("change_mismatch");
         let mut direction = if rose { "up" } else { "down" };
         if s.plant == Some("direction") {
             direction = if rose { "down" } else { "up" };
@@ -425,15 +442,29 @@ impl<'w> Writer<'w> {
         } else {
             real
         };
+        // Both halves and the total in one sentence: the sum a reader (and figmine) can check.
         self.paragraphs.push(format!(
-            "Together with the {} it received in {}, that took the company's total for {} to {}.",
+            "That makes {} {} in {} and {} in the second half, for a total of {} in {}.",
             count(a),
+            s.measure,
             first.phrase(),
-            s.half.year,
-            count(total)
+            count(s.requests),
+            count(total),
+            s.half.year
         ));
         let c = s.company.name;
         self.figure(count(a), a as f64, "count", Some(first.label()), c, s.measure.into());
+        self.figure(
+            count(s.requests),
+            s.requests as f64,
+            "count",
+            Some(s.half.label()),
+            c,
+            s.measure.into(),
+        );
+        if s.plant == Some("cross_document") {
+            self.mark_last_deviant();
+        }
         self.figure(
             count(total),
             total as f64,
