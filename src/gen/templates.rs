@@ -127,7 +127,7 @@ fn slug(s: &str) -> String {
 fn clearly_apart(a: u64, b: u64) -> bool {
     let slack = |n: u64| {
         let mut step = 1;
-        while n > 0 && n % (step * 10) == 0 {
+        while n > 0 && n.is_multiple_of(step * 10) {
             step *= 10;
         }
         step / 2
