@@ -162,31 +162,34 @@ fn with_commas(n: u64) -> String {
     out
 }
 
-/// One generated article per entry: `None` consistent, `Some(i)` with `PLANTABLE[i]` planted.
-fn plants() -> impl Strategy<Value = Vec<Option<usize>>> {
-    prop::collection::vec(prop::option::of(0..PLANTABLE.len()), 1..7)
+/// One generated article per entry: `None` consistent, `Some(i)` with `PLANTABLE[i]` planted;
+/// `true` adds a consistent twin about the same report, which a planted wrong value contradicts.
+fn plants() -> impl Strategy<Value = Vec<(Option<usize>, bool)>> {
+    prop::collection::vec((prop::option::of(0..PLANTABLE.len()), prop::bool::ANY), 1..6)
 }
 
-/// Writes the articles (original number i has plant i) under `dir`, runs the figmine binary on
-/// them and returns their truth records and the findings.
-fn generate_and_run(dir: &Path, seed: u64, plants: &[Option<usize>]) -> (Vec<Truth>, Vec<Value>) {
+/// Writes the articles (original number i has plant i, its twin the same subject and no plant)
+/// under `dir`, runs the figmine binary on them and returns their truth records and the findings.
+fn generate_and_run(dir: &Path, seed: u64, plants: &[(Option<usize>, bool)]) -> (Vec<Truth>, Vec<Value>) {
     let options = Options {
         seed,
         html: 0.5,
         ..Options::default()
     };
     let articles = dir.join("articles");
-    let truth: Vec<Truth> = plants
-        .iter()
-        .enumerate()
-        .map(|(i, plant)| {
-            let g = article(&options, i, plant.map(|p| PLANTABLE[p]));
-            let path = articles.join(&g.truth.id);
-            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-            std::fs::write(&path, &g.body).unwrap();
-            g.truth
-        })
-        .collect();
+    let mut truth = Vec::new();
+    for (i, (plant, twin)) in plants.iter().enumerate() {
+        let g = article(&options, i, plant.map(|p| PLANTABLE[p]));
+        write_article(&articles, &g.truth.id, &g.body);
+        truth.push(g.truth);
+        if *twin {
+            // The same index draws the same company, half and measure.
+            let mut g = article(&options, i, None);
+            g.truth.id = format!("twin/{}", g.truth.id);
+            write_article(&articles, &g.truth.id, &g.body);
+            truth.push(g.truth);
+        }
+    }
     let out = dir.join("out");
     // No dedup: two generated originals are never copies, and every one must be checked.
     let run = std::process::Command::new(env!("CARGO_BIN_EXE_figmine"))
@@ -204,6 +207,12 @@ fn generate_and_run(dir: &Path, seed: u64, plants: &[Option<usize>]) -> (Vec<Tru
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
     (truth, findings)
+}
+
+fn write_article(dir: &Path, id: &str, body: &str) {
+    let path = dir.join(id);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, body).unwrap();
 }
 
 /// The quantity of a truth figure, as the corpus-level rule compares them.

@@ -123,6 +123,18 @@ fn slug(s: &str) -> String {
         .join("-")
 }
 
+/// Whether two counts differ by more than the rounding their trailing zeros allow.
+fn clearly_apart(a: u64, b: u64) -> bool {
+    let slack = |n: u64| {
+        let mut step = 1;
+        while n > 0 && n.is_multiple_of(step * 10) {
+            step *= 10;
+        }
+        step / 2
+    };
+    a.abs_diff(b) > slack(a) + slack(b)
+}
+
 fn pct_change(now: u64, before: u64) -> u64 {
     ((now as f64 - before as f64).abs() / before as f64 * 100.0).round() as u64
 }
@@ -194,6 +206,18 @@ impl<'w> Writer<'w> {
             half.half = 2;
         }
         let measure = *self.rng.pick(MEASURES);
+        // A wrong direction is only wrong when the two values are apart beyond their rounding
+        // ("300, down from 297" is fine if 300 is rounded): pick a half where they are.
+        if plant == Some("direction") {
+            for _ in 0..50 {
+                let before = self.world.requests(company, half.previous(), measure);
+                if clearly_apart(self.world.requests(company, half, measure), before) {
+                    break;
+                }
+                half.year = self.rng.between(2013, 2016) as u32;
+                half.half = self.rng.between(1, 2) as u32;
+            }
+        }
         let requests = self.world.requests(company, half, measure);
         let mut s = Subject {
             company,
@@ -761,4 +785,18 @@ fn html_page(title: &str, published: &str, publisher: &str, url: &str, paragraph
         related[rng.below(2) as usize],
         related[2 + rng.below(2) as usize]
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::clearly_apart;
+
+    #[test]
+    fn counts_are_apart_only_beyond_their_rounding() {
+        assert!(!clearly_apart(300, 297), "300 may be rounded to the hundred");
+        assert!(clearly_apart(301, 297));
+        assert!(!clearly_apart(31_000, 31_002));
+        assert!(clearly_apart(31_001, 31_003));
+        assert!(!clearly_apart(45, 45));
+    }
 }
