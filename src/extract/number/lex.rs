@@ -2,6 +2,7 @@
 //! the digit forms read off them ("31,002", "1.111,11", "1 234 567", "3/4", "1.3e6", "10k").
 
 use regex::Regex;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// What a token is made of.
@@ -73,11 +74,20 @@ fn tokens(text: &str) -> Vec<Tok> {
     toks
 }
 
+/// `word` in lower case, borrowed when it already is (most words are: no allocation).
+fn lowercase(word: &str) -> Cow<'_, str> {
+    if word.bytes().all(|b| b.is_ascii_lowercase()) {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
+}
+
 /// The text and its tokens, with the lookups every recognizer needs.
 pub(super) struct Toks<'a> {
     pub text: &'a str,
     pub toks: Vec<Tok>,
-    lower: Vec<String>,
+    lower: Vec<Cow<'a, str>>,
 }
 
 impl<'a> Toks<'a> {
@@ -87,8 +97,8 @@ impl<'a> Toks<'a> {
         let lower = toks
             .iter()
             .map(|t| match t.kind {
-                Tk::Word => text[t.start..t.end].to_lowercase(),
-                _ => String::new(),
+                Tk::Word => lowercase(&text[t.start..t.end]),
+                _ => Cow::Borrowed(""),
             })
             .collect();
         Toks { text, toks, lower }
@@ -106,7 +116,7 @@ impl<'a> Toks<'a> {
 
     /// The lowercased word at `i`, or "" when it is not a word.
     pub fn word(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", String::as_str)
+        self.lower.get(i).map_or("", |w| w.as_ref())
     }
 
     /// Whether token `i` is of kind `k`.

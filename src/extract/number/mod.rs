@@ -684,7 +684,11 @@ fn currency_before(t: &Toks, i: usize) -> Option<(&'static str, usize)> {
         let dot = t.sym(i + 1, ".") && t.glued(i);
         return Some(("INR", i + 1 + usize::from(dot)));
     }
-    let c = CODES.iter().find(|k| **k == t.str(i))?;
+    let word = t.str(i);
+    if word.len() != 3 {
+        return None; // every code is three letters: most tokens end here
+    }
+    let c = CODES.iter().find(|k| **k == word)?;
     Some((c, i + 1))
 }
 
