@@ -2,6 +2,7 @@
 //! the digit forms read off them ("31,002", "1.111,11", "1 234 567", "3/4", "1.3e6", "10k").
 
 use regex::Regex;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// What a token is made of.
@@ -23,41 +24,81 @@ pub(super) struct Tok {
     pub end: usize,
 }
 
-static TOKEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[0-9]+|\p{L}+|[^\s0-9\p{L}]").unwrap());
+/// `\p{L}` (a letter) for the rare non-ASCII character; ASCII is decided without it.
+static LETTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\p{L}$").unwrap());
+
+fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    let mut buf = [0; 4];
+    LETTER.is_match(c.encode_utf8(&mut buf))
+}
+
+/// The tokens of `text`: runs of ASCII digits, runs of letters (`\p{L}`) and single other
+/// characters, whitespace skipped. A hand-written scan: the regex it replaces
+/// (`[0-9]+|\p{L}+|[^\s0-9\p{L}]`) was the hottest part of number reading.
+fn tokens(text: &str) -> Vec<Tok> {
+    let mut toks = Vec::with_capacity(text.len() / 4);
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        let run = |c: char| {
+            if c.is_ascii_digit() {
+                Some(Tk::Digits)
+            } else {
+                is_letter(c).then_some(Tk::Word)
+            }
+        };
+        let (kind, mut end) = match run(c) {
+            Some(kind) => (kind, start + c.len_utf8()),
+            None if c.is_whitespace() => continue,
+            None => (Tk::Sym, start + c.len_utf8()),
+        };
+        if kind != Tk::Sym {
+            while let Some(&(i, d)) = chars.peek() {
+                if run(d) != Some(kind) {
+                    break;
+                }
+                end = i + d.len_utf8();
+                chars.next();
+            }
+        }
+        // the kind follows the first character, as before: a letter run starting with a
+        // non-alphabetic letter is a symbol for the recognizers
+        let kind = match kind {
+            Tk::Word if !c.is_alphabetic() => Tk::Sym,
+            k => k,
+        };
+        toks.push(Tok { kind, start, end });
+    }
+    toks
+}
+
+/// `word` in lower case, borrowed when it already is (most words are: no allocation).
+fn lowercase(word: &str) -> Cow<'_, str> {
+    if word.bytes().all(|b| b.is_ascii_lowercase()) {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
+}
 
 /// The text and its tokens, with the lookups every recognizer needs.
 pub(super) struct Toks<'a> {
     pub text: &'a str,
     pub toks: Vec<Tok>,
-    lower: Vec<String>,
+    lower: Vec<Cow<'a, str>>,
 }
 
 impl<'a> Toks<'a> {
     /// Cuts `text` into tokens (one regex pass).
     pub fn new(text: &'a str) -> Self {
-        let toks: Vec<Tok> = TOKEN
-            .find_iter(text)
-            .map(|m| {
-                let c = m.as_str().as_bytes()[0];
-                let kind = if c.is_ascii_digit() {
-                    Tk::Digits
-                } else if m.as_str().chars().next().is_some_and(char::is_alphabetic) {
-                    Tk::Word
-                } else {
-                    Tk::Sym
-                };
-                Tok {
-                    kind,
-                    start: m.start(),
-                    end: m.end(),
-                }
-            })
-            .collect();
+        let toks = tokens(text);
         let lower = toks
             .iter()
             .map(|t| match t.kind {
-                Tk::Word => text[t.start..t.end].to_lowercase(),
-                _ => String::new(),
+                Tk::Word => lowercase(&text[t.start..t.end]),
+                _ => Cow::Borrowed(""),
             })
             .collect();
         Toks { text, toks, lower }
@@ -75,7 +116,7 @@ impl<'a> Toks<'a> {
 
     /// The lowercased word at `i`, or "" when it is not a word.
     pub fn word(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", String::as_str)
+        self.lower.get(i).map_or("", |w| w.as_ref())
     }
 
     /// Whether token `i` is of kind `k`.
@@ -353,4 +394,27 @@ fn vulgar_fraction(s: &str) -> Option<f64> {
         "⅞" => 0.875,
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The hand-written scan cuts exactly where the regex it replaces cuts.
+    #[test]
+    fn tokens_match_the_token_regex() {
+        let regex = Regex::new(r"[0-9]+|\p{L}+|[^\s0-9\p{L}]").unwrap();
+        for text in [
+            "Microsoft got 31,002 requests in H2 2014 (down 5.5%)",
+            "café £40k, 1–2 Ⅻ ٣ naïve\u{301} 日本語 x²\u{a0}ß\tEnd",
+            "",
+            "  \n ",
+        ] {
+            let got: Vec<(usize, usize)> = tokens(text).iter().map(|t| (t.start, t.end)).collect();
+            let want: Vec<(usize, usize)> = regex.find_iter(text).map(|m| (m.start(), m.end())).collect();
+            assert_eq!(got, want, "{text}");
+        }
+        let kinds: Vec<Tk> = tokens("a1-").iter().map(|t| t.kind).collect();
+        assert_eq!(kinds, [Tk::Word, Tk::Digits, Tk::Sym]);
+    }
 }

@@ -11,6 +11,7 @@
 use crate::read::Span;
 use regex::Regex;
 use serde::Serialize;
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// What a mention is.
@@ -353,13 +354,15 @@ fn mention_at(t: &Toks, i: usize) -> Option<(Option<Mention>, usize)> {
             return Some(bounded(t, i, phrase, bound, s));
         }
     }
-    if let Some(r) = infix_range(t, i) {
+    // read once: the number here is both the low end of a range and the mention on its own
+    let here = simple(t, i);
+    if let Some(r) = here.clone().and_then(|low| range_from(t, i, low)) {
         return Some((Some(r.0), r.1));
     }
     if let Some(m) = percent_of(t, i) {
         return Some((Some(m.0), m.1));
     }
-    let s = simple(t, i)?;
+    let s = here?;
     if let Some(next) = skipped(t, &s) {
         return Some((None, next));
     }
@@ -434,6 +437,10 @@ fn qualifier(t: &Toks, i: usize) -> Option<(String, Bound, usize)> {
         return None;
     }
     let first = t.word(i);
+    // most words start no qualifier: skip the phrase list for them
+    if !QUALIFIER_FIRST_WORDS.contains(first) {
+        return None;
+    }
     if first == "about" && i > 0 && ABOUT_AS_PREPOSITION.contains(&t.word(i - 1)) {
         return None; // "information about 42,648 users": about is "concerning"
     }
@@ -449,6 +456,14 @@ fn qualifier(t: &Toks, i: usize) -> Option<(String, Bound, usize)> {
             Some(((*p).to_owned(), *b, next))
         })
 }
+
+/// The first word of each phrase of [`QUALIFIERS`].
+static QUALIFIER_FIRST_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    QUALIFIERS
+        .iter()
+        .map(|(p, _)| p.split(' ').next().unwrap_or(p))
+        .collect()
+});
 
 /// Whether the words of `phrase` stand at `i`: the token after them.
 fn words_match(t: &Toks, i: usize, phrase: &str) -> Option<usize> {
@@ -532,7 +547,11 @@ fn changes_before(t: &Toks, i: usize) -> bool {
 
 /// "0-999", "0–999", "0 to 999", "20 through 100", "20~100", "5k-20k", "50 to 80%".
 fn infix_range(t: &Toks, i: usize) -> Option<(Mention, usize)> {
-    let low = simple(t, i)?;
+    range_from(t, i, simple(t, i)?)
+}
+
+/// [`infix_range`] with its low end `low` (read at `i`) already read.
+fn range_from(t: &Toks, i: usize, low: Simple) -> Option<(Mention, usize)> {
     let k = low.next;
     let dash = t.dash(k) || t.sym(k, "~");
     if !(dash || matches!(t.word(k), "to" | "through" | "thru")) {
@@ -665,7 +684,11 @@ fn currency_before(t: &Toks, i: usize) -> Option<(&'static str, usize)> {
         let dot = t.sym(i + 1, ".") && t.glued(i);
         return Some(("INR", i + 1 + usize::from(dot)));
     }
-    let c = CODES.iter().find(|k| **k == t.str(i))?;
+    let word = t.str(i);
+    if word.len() != 3 {
+        return None; // every code is three letters: most tokens end here
+    }
+    let c = CODES.iter().find(|k| **k == word)?;
     Some((c, i + 1))
 }
 
