@@ -12,7 +12,8 @@
 //!                                                        └────────export────────┴──▶ out/*.jsonl
 //! ```
 //!
-//! - [`fetch`]: where bytes come from (local files and folders, gzip); knows nothing of HTML.
+//! - [`fetch`]: where bytes come from (files and folders, gzip, HTTP with robots.txt, politeness,
+//!   retries and a cache, feeds, sitemaps, WARC); knows nothing of HTML.
 //! - [`read`]: bytes to an [`read::Article`] with one normalised `text` that every span indexes.
 //! - [`extract`]: the only place with regexes; numbers, periods, figures and quotes. Cannot fail.
 //! - [`record`]: one input's complete result, or the reason it failed.
