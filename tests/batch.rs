@@ -1,15 +1,12 @@
 //! Batch at scale: generated corpora checked against their truth file, duplicates, and runs
 //! killed (SIGKILL) or interrupted (SIGINT) and resumed, with the real binary.
 
+use crate::common::figmine;
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
-
-fn figmine() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_figmine"))
-}
 
 fn jsonl(path: &Path) -> Vec<Value> {
     std::fs::read_to_string(path)

@@ -1,31 +1,12 @@
 //! Runs the real `figmine` binary in temporary folders.
 
+use crate::common::{figmine, gzip, read_jsonl};
 use std::path::Path;
-use std::process::Command;
-
-fn figmine() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_figmine"))
-}
 
 fn write(dir: &Path, name: &str, body: &[u8]) {
     let path = dir.join(name);
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::write(path, body).unwrap();
-}
-
-fn read_jsonl(path: &Path) -> Vec<serde_json::Value> {
-    std::fs::read_to_string(path)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
-}
-
-fn gzip(data: &[u8]) -> Vec<u8> {
-    use std::io::Write;
-    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-    enc.write_all(data).unwrap();
-    enc.finish().unwrap()
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! Export formats: CSV round-trips, SQLite keys and re-runs, the HTML report (checked in
 //! headless Chromium), and `figmine run --format` / `figmine export` end to end.
 
+use crate::common::figmine;
 use figmine::export::report::html::page_name;
 use figmine::export::rows::{ArticleRow, ComparisonRow, EvidenceRow, FigureRow, FindingRow, QuoteRow};
 use figmine::export::tables::{ArticleTables, CorpusTables, DatasetRow};
@@ -755,10 +756,6 @@ fn report_in_headless_chromium_runs_nothing_highlights_every_figure_and_screensh
 }
 
 // ---------------------------------------------------------------- end to end on the corpus
-
-fn figmine() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_figmine"))
-}
 
 fn jsonl_lines(path: &Path) -> usize {
     std::fs::read_to_string(path).unwrap().lines().count()

@@ -2,6 +2,7 @@
 //! feeds, sitemaps, robots.txt and faults. Waits are tiny (delays and backoffs of a few ms);
 //! the few lower bounds on elapsed time are named constants with their reason.
 
+use crate::common::{figmine, gzip, read_jsonl};
 use figmine::fetch::feed::expand_feed;
 use figmine::fetch::sitemap::expand_sitemap;
 use figmine::fetch::{fetch_all, FetchSettings, Fetched, Fetcher, Outcome, Source, WebItem};
@@ -9,7 +10,6 @@ use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::Path;
-use std::process::Command;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -728,12 +728,6 @@ fn rss_and_atom_feeds_list_their_items() {
     );
 }
 
-fn gzip(data: &[u8]) -> Vec<u8> {
-    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
-    gz.write_all(data).unwrap();
-    gz.finish().unwrap()
-}
-
 #[test]
 fn sitemap_indexes_gzip_and_news_sitemaps_with_since() {
     let server = site(|r| {
@@ -790,18 +784,6 @@ fn sitemap_indexes_gzip_and_news_sitemaps_with_since() {
         server.hits("/old.xml").len() == 1,
         "the old child sitemap is not fetched with --since"
     );
-}
-
-fn figmine() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_figmine"))
-}
-
-fn read_jsonl(path: &Path) -> Vec<serde_json::Value> {
-    std::fs::read_to_string(path)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
 }
 
 const ARTICLE: &str = "<html><head><title>Requests rise</title></head><body><article>\

@@ -3,6 +3,7 @@
 mod bad_input;
 mod batch;
 mod cli;
+mod common;
 mod export;
 mod fetch;
 mod golden;

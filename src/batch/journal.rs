@@ -106,15 +106,20 @@ impl Journal {
     pub fn start(dir: &Path) -> Result<Journal, ResumeError> {
         let path = dir.join(JOURNAL_FILE);
         let file = File::create(&path).map_err(io_error(&path))?;
-        Ok(Journal {
+        Ok(Journal::empty(dir, path, file, false))
+    }
+
+    /// A journal with nothing done yet, writing to `file`.
+    fn empty(dir: &Path, path: PathBuf, file: File, resumed: bool) -> Journal {
+        Journal {
             dir: dir.to_path_buf(),
             path,
             file,
             done: HashMap::new(),
             restored: Vec::new(),
             near: HashSet::new(),
-            resumed: false,
-        })
+            resumed,
+        }
     }
 
     /// Reopens the journal in `dir` and cuts every output file back to its last checkpoint.
@@ -133,15 +138,7 @@ impl Journal {
             .append(true)
             .open(&path)
             .map_err(io_error(&path))?;
-        let mut journal = Journal {
-            dir: dir.to_path_buf(),
-            path,
-            file,
-            done: HashMap::new(),
-            restored: Vec::new(),
-            near: HashSet::new(),
-            resumed: true,
-        };
+        let mut journal = Journal::empty(dir, path, file, true);
         for entry in checkpoints.into_iter().flat_map(|c| c.entries) {
             journal.remember(entry);
         }
