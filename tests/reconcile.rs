@@ -1,6 +1,7 @@
 //! The reconciler: for every rule a hit, a near miss that rounding (or the wording) explains, and
 //! a clean case; the corpus-level pass; and the reduce step's independence of order and split.
 
+use crate::common::figmine;
 use figmine::batch;
 use figmine::export::{ExportError, Sink, TaggedSink};
 use figmine::extract::extract;
@@ -293,6 +294,17 @@ fn direction_down_from_a_smaller_value() {
         "The article says Microsoft's law enforcement requests went down (\"down\"), but the numbers it gives \
          rose: from 31,002 (the second half of 2014) to 35,228 (the first half of 2015)."
     );
+}
+
+#[test]
+fn direction_one_unit_apart_is_still_wrong() {
+    // Found by the property test: exact counts whose rounding intervals only touch.
+    only(
+        "Reddit received 101 user data requests in the first half of 2013. That was up from 102 in the second \
+         half of 2012.",
+        "direction",
+    );
+    none("Reddit received 103 user data requests in the first half of 2013, up from 102 in the second half of 2012.");
 }
 
 #[test]
@@ -718,10 +730,6 @@ fn reduce_does_not_depend_on_order_or_split() {
 }
 
 // The reduce step through the binaries: map, shuffle and split, reduce.
-
-fn figmine() -> std::process::Command {
-    std::process::Command::new(env!("CARGO_BIN_EXE_figmine"))
-}
 
 fn run_with_stdin(mut cmd: std::process::Command, input: &[u8]) -> std::process::Output {
     use std::io::Write;

@@ -274,9 +274,11 @@ fn anaphoric_changes(doc: &Doc) -> Vec<Change> {
 fn check_direction(doc: &Doc, c: &Change, out: &mut Vec<Finding>) -> bool {
     let Some((dir, word)) = c.direction else { return false };
     let (n, o) = (&doc.figs[c.new], &doc.figs[c.old]);
+    // Rounding intervals are half-open ([v - p/2, v + p/2)): ones that only touch cannot hold a
+    // rise, so "101, up from 102" is wrong even though 101.5 bounds both readings.
     let against = |new: Interval, old: Interval| match dir {
-        Direction::Up => new.high < old.low,
-        Direction::Down => new.low > old.high,
+        Direction::Up => new.high <= old.low,
+        Direction::Down => new.low >= old.high,
         Direction::Same => !new.overlaps(old),
     };
     let tight_ok = !against(n.reading.tight, o.reading.tight);
