@@ -14,6 +14,7 @@
 //!
 //! The [`Index`] keeps some eighty bytes per original article and thirty per copy, never the text.
 
+use crate::ids::IdTable;
 use crate::read::Article;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -212,9 +213,8 @@ pub enum DuplicateKind {
 /// The articles seen so far, in the order they were seen.
 #[derive(Debug, Default)]
 pub struct Index {
-    /// Every remembered id, end to end, and where each ends: far smaller than a `Vec<String>`.
-    ids: String,
-    id_ends: Vec<u32>,
+    /// Every remembered id, by number.
+    ids: IdTable,
     by_url: HashMap<u64, u32>,
     by_content: HashMap<u64, u32>,
     /// Signatures of originals, by original slot, cut to their low byte: verification only needs
@@ -269,19 +269,11 @@ impl Index {
     }
 
     fn id(&self, n: u32) -> &str {
-        let start = if n == 0 {
-            0
-        } else {
-            self.id_ends[n as usize - 1] as usize
-        };
-        &self.ids[start..self.id_ends[n as usize] as usize]
+        self.ids.get(n)
     }
 
     fn remember(&mut self, id: &str, fp: &Fingerprint) -> u32 {
-        let me = u32::try_from(self.id_ends.len()).expect("fewer than 4 billion articles");
-        self.ids.push_str(id);
-        self.id_ends
-            .push(u32::try_from(self.ids.len()).expect("ids shorter than 4 GB in all"));
+        let me = self.ids.push(id);
         if let Some(u) = fp.url {
             self.by_url.entry(u).or_insert(me);
         }

@@ -36,6 +36,7 @@ pub mod export;
 pub mod extract;
 pub mod fetch;
 pub mod gen;
+pub mod ids;
 pub mod read;
 pub mod reconcile;
 pub mod record;

@@ -228,9 +228,12 @@ pub fn run_hooked(
         Ok::<(), ExportError>(())
     })?;
     if !summary.interrupted {
-        let corpus_result = corpus.finish();
-        summary.count_findings(&corpus_result.findings);
-        sink.corpus(&corpus_result)?;
+        // Key by key, so the corpus-level findings (which list every article involved) are
+        // never all in memory at once.
+        for part in corpus.into_parts() {
+            summary.count_findings(&part.findings);
+            sink.corpus(&part)?;
+        }
     }
     sink.finish()?;
     if let Some(progress) = hooks.progress {

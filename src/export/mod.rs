@@ -95,7 +95,8 @@ impl Sink for Fanout {
 pub trait Sink {
     /// Writes one record and the findings of its article.
     fn record(&mut self, record: &Record, findings: &[Finding]) -> Result<(), ExportError>;
-    /// Writes the corpus-level findings and the consolidated dataset, after every record.
+    /// Writes a part of the corpus-level findings and the consolidated dataset, after every
+    /// record: called once per part, in order, so each call appends to what the last one wrote.
     fn corpus(&mut self, result: &CorpusResult) -> Result<(), ExportError>;
     /// Flushes and closes everything.
     fn finish(&mut self) -> Result<(), ExportError>;

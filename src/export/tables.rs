@@ -74,7 +74,8 @@ impl From<&CorpusResult> for CorpusTables {
 pub trait TableSink {
     /// Writes one article's rows.
     fn article(&mut self, tables: &ArticleTables) -> Result<(), ExportError>;
-    /// Writes the corpus-level rows, after every article.
+    /// Writes a part of the corpus-level rows, after every article (called once per part,
+    /// appending).
     fn corpus(&mut self, tables: &CorpusTables) -> Result<(), ExportError>;
     /// Completes the output; until then it may be partial (or, for SQLite, not visible at all).
     fn finish(&mut self) -> Result<(), ExportError>;

@@ -10,6 +10,7 @@ use super::sum::period_name;
 use super::{CorpusResult, DatasetEntry, Evidence, Finding, Rule, Severity};
 use crate::export::rows::FigureRow;
 use crate::extract::Period;
+use crate::ids::IdTable;
 use crate::read::Span;
 use serde_json::json;
 use std::collections::{BTreeMap, BTreeSet};
@@ -25,13 +26,28 @@ type Source = (String, usize, usize, String);
 struct Stated {
     value: f64,
     reading: Reading,
-    sources: BTreeSet<Source>,
+    /// The articles stating it, by number in [`Corpus::ids`], ascending: four bytes a mention.
+    articles: Vec<u32>,
+    /// The least source in (article, start, end, text) order: the one findings quote.
+    first: Source,
+}
+
+impl Stated {
+    fn add(&mut self, article: u32, source: Source) {
+        if let Err(at) = self.articles.binary_search(&article) {
+            self.articles.insert(at, article);
+        }
+        if source < self.first {
+            self.first = source;
+        }
+    }
 }
 
 /// The corpus-level state: what cross-document checks need from every record.
 #[derive(Debug, Default)]
 pub struct Corpus {
     entries: BTreeMap<Key, Vec<Stated>>,
+    ids: IdTable,
 }
 
 impl Corpus {
@@ -69,18 +85,18 @@ impl Corpus {
                 None => return,
             }
         };
-        let key = (entity.clone(), quantity.clone(), period.clone(), row.kind.clone());
+        let article = self.ids.intern(&row.article);
         let source = (row.article.clone(), row.start, row.end, row.text.clone());
+        let key = (entity.clone(), quantity.clone(), period.clone(), row.kind.clone());
         let values = self.entries.entry(key).or_default();
         match values.iter_mut().find(|s| s.value == value && s.reading == reading) {
-            Some(s) => {
-                s.sources.insert(source);
-            }
+            Some(s) => s.add(article, source),
             None => {
                 values.push(Stated {
                     value,
                     reading,
-                    sources: BTreeSet::from([source]),
+                    articles: vec![article],
+                    first: source,
                 });
                 values.sort_by(|a, b| {
                     a.value
@@ -94,12 +110,23 @@ impl Corpus {
     /// The corpus-level findings and dataset, once every record has been added.
     pub fn finish(self) -> CorpusResult {
         let mut result = CorpusResult::default();
-        for (key, values) in &self.entries {
-            let found = conflicts(key, values);
-            result.dataset.push(entry(key, values, !found.is_empty()));
-            result.findings.extend(found);
+        for part in self.into_parts() {
+            result.findings.extend(part.findings);
+            result.dataset.extend(part.dataset);
         }
         result
+    }
+
+    /// The same as [`Corpus::finish`], one key at a time and in the same order, so that a large
+    /// corpus never holds all its findings at once: each key's state is freed once its part is
+    /// made.
+    pub fn into_parts(self) -> impl Iterator<Item = CorpusResult> {
+        let ids = self.ids;
+        self.entries.into_iter().map(move |(key, values)| {
+            let findings = conflicts(&ids, &key, &values);
+            let dataset = vec![entry(&ids, &key, &values, !findings.is_empty())];
+            CorpusResult { findings, dataset }
+        })
     }
 }
 
@@ -107,8 +134,14 @@ fn width(r: &Reading) -> f64 {
     r.tight.high - r.tight.low
 }
 
-fn articles_of(s: &Stated) -> BTreeSet<&str> {
-    s.sources.iter().map(|(a, ..)| a.as_str()).collect()
+/// The ids of the articles stating a value, sorted.
+fn articles_of<'a>(ids: &'a IdTable, s: &Stated) -> BTreeSet<&'a str> {
+    s.articles.iter().map(|&n| ids.get(n)).collect()
+}
+
+/// Whether every article stating `a` also states `b`.
+fn stated_only_beside(a: &Stated, b: &Stated) -> bool {
+    a.articles.iter().all(|n| b.articles.binary_search(n).is_ok())
 }
 
 /// The value most articles state, the most precise (then the smallest) one on a tie.
@@ -116,9 +149,9 @@ fn agreed(values: &[Stated]) -> &Stated {
     values
         .iter()
         .max_by(|a, b| {
-            articles_of(a)
+            a.articles
                 .len()
-                .cmp(&articles_of(b).len())
+                .cmp(&b.articles.len())
                 .then(width(&b.reading).total_cmp(&width(&a.reading)))
                 .then(b.value.total_cmp(&a.value))
         })
@@ -127,32 +160,31 @@ fn agreed(values: &[Stated]) -> &Stated {
 
 /// The `cross_document` findings of a key: one per value that no rounding reconciles with the
 /// agreed value, naming the articles on both sides.
-fn conflicts(key: &Key, values: &[Stated]) -> Vec<Finding> {
+fn conflicts(ids: &IdTable, key: &Key, values: &[Stated]) -> Vec<Finding> {
     let common = agreed(values);
-    let common_articles = articles_of(common);
     values
         .iter()
         .filter(|odd| !std::ptr::eq(*odd, common))
         .filter(|odd| {
             // A value only stated by articles that also state the agreed one is those articles
             // disagreeing with themselves: the value_conflict rule's business.
-            !articles_of(odd).is_subset(&common_articles)
+            !stated_only_beside(odd, common)
         })
         .filter_map(|odd| {
             let severity = super::reading::verdict(
                 odd.reading.tight.overlaps(common.reading.tight),
                 odd.reading.wide.overlaps(common.reading.wide),
             )?;
-            Some(finding(key, odd, common, severity))
+            Some(finding(ids, key, odd, common, severity))
         })
         .collect()
 }
 
-fn finding(key: &Key, odd: &Stated, common: &Stated, severity: Severity) -> Finding {
+fn finding(ids: &IdTable, key: &Key, odd: &Stated, common: &Stated, severity: Severity) -> Finding {
     let (entity, measure, period, _) = key;
     let name = |s: &Stated| {
-        let arts: Vec<&str> = articles_of(s).into_iter().collect();
-        let text = s.sources.first().map_or("", |x| x.3.as_str());
+        let arts: Vec<&str> = articles_of(ids, s).into_iter().collect();
+        let text = s.first.3.as_str();
         match arts.len() {
             1 => format!("{text} in {}", arts[0]),
             n => format!(
@@ -169,14 +201,13 @@ fn finding(key: &Key, odd: &Stated, common: &Stated, severity: Severity) -> Find
         name(odd),
         name(common)
     );
-    let involved: BTreeSet<&str> = articles_of(odd)
-        .iter()
-        .chain(articles_of(common).iter())
-        .copied()
+    let involved: BTreeSet<&str> = articles_of(ids, odd)
+        .into_iter()
+        .chain(articles_of(ids, common))
         .collect();
     let evidence = [odd, common]
         .iter()
-        .filter_map(|s| s.sources.first())
+        .map(|s| &s.first)
         .map(|(article, start, end, text)| Evidence {
             article: article.clone(),
             span: Span::new(*start, *end),
@@ -197,9 +228,9 @@ fn finding(key: &Key, odd: &Stated, common: &Stated, severity: Severity) -> Find
 }
 
 /// The dataset row of a key: the value most articles state, the most precise one on a tie.
-fn entry(key: &Key, values: &[Stated], conflict: bool) -> DatasetEntry {
+fn entry(ids: &IdTable, key: &Key, values: &[Stated], conflict: bool) -> DatasetEntry {
     let agreed = agreed(values);
-    let sources: BTreeSet<&str> = values.iter().flat_map(articles_of).collect();
+    let sources: BTreeSet<&str> = values.iter().flat_map(|s| articles_of(ids, s)).collect();
     let (entity, measure, period, kind) = key;
     DatasetEntry {
         entity: entity.clone(),

@@ -359,7 +359,8 @@ impl TableSink for ReportSink {
         for f in &t.findings {
             *self.by_rule.entry(f.rule.clone()).or_default() += 1;
         }
-        self.corpus = t.clone();
+        self.corpus.findings.extend(t.findings.iter().cloned());
+        self.corpus.dataset.extend(t.dataset.iter().cloned());
         Ok(())
     }
 
