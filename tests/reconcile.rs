@@ -661,7 +661,10 @@ impl Sink for Capture<'_> {
         self.tagged.record(record, findings)
     }
     fn corpus(&mut self, result: &CorpusResult) -> Result<(), ExportError> {
-        self.corpus = Some(result.clone());
+        // Called once per part: the parts together are the corpus result.
+        let whole = self.corpus.get_or_insert_with(CorpusResult::default);
+        whole.findings.extend(result.findings.iter().cloned());
+        whole.dataset.extend(result.dataset.iter().cloned());
         self.tagged.corpus(result)
     }
     fn finish(&mut self) -> Result<(), ExportError> {
