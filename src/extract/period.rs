@@ -100,27 +100,29 @@ pub struct PeriodMention {
 const MONTHS: &str = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec";
 
 /// Every period expression, longest forms first; group names say which parts were written.
+/// Years are ASCII digits (`[0-9]`, not Unicode `\d`): they must parse as numbers, and the
+/// smaller automaton keeps the capture search over each match cheap.
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     let m = MONTHS;
     Regex::new(&format!(
         r"(?ix)
         # January to June 2014 / July-December 2013 / between January and June 2014
-        (?:between\s+)?(?P<m1>{m})\.?\s*(?P<y1>(?:19|20)\d\d)?\s*(?:-|–|—|to|through|until|and)\s*(?P<m2>{m})\.?\s+(?P<y2>(?:19|20)\d\d)\b
+        (?:between\s+)?(?P<m1>{m})\.?\s*(?P<y1>(?:19|20)[0-9][0-9])?\s*(?:-|–|—|to|through|until|and)\s*(?P<m2>{m})\.?\s+(?P<y2>(?:19|20)[0-9][0-9])\b
         # between 2014 and 2016 / from 2013 to 2015 / 2013-2015 (not in 2013 and 2014: two years)
-        | (?:\bbetween\s+(?P<ya1>(?:19|20)\d\d)\s+and\s+(?P<ya2>(?:19|20)\d\d)\b
-          | \b(?P<ys1>(?:19|20)\d\d)\s*(?:-|–|—|\bto\b|\bthrough\b|\buntil\b)\s*(?P<ys2>(?:19|20)\d\d)\b)
+        | (?:\bbetween\s+(?P<ya1>(?:19|20)[0-9][0-9])\s+and\s+(?P<ya2>(?:19|20)[0-9][0-9])\b
+          | \b(?P<ys1>(?:19|20)[0-9][0-9])\s*(?:-|–|—|\bto\b|\bthrough\b|\buntil\b)\s*(?P<ys2>(?:19|20)[0-9][0-9])\b)
         # first half of 2014 / the second half of the year / first quarter of 2014
-        | (?P<ord>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+(?P<part>half|quarter)\b(?:\s+of\s+(?:(?P<py>(?:19|20)\d\d)\b|(?:the|this|that)\s+year\b))?
+        | (?P<ord>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+(?P<part>half|quarter)\b(?:\s+of\s+(?:(?P<py>(?:19|20)[0-9][0-9])\b|(?:the|this|that)\s+year\b))?
         # H2 2014 / Q3 2014 / 2014 H2
-        | \b(?P<hq>[HQ][1-4])\s*(?P<hqy>(?:19|20)\d\d)\b
-        | \b(?P<hqy2>(?:19|20)\d\d)\s*(?P<hq2>[HQ][1-4])\b
+        | \b(?P<hq>[HQ][1-4])\s*(?P<hqy>(?:19|20)[0-9][0-9])\b
+        | \b(?P<hqy2>(?:19|20)[0-9][0-9])\s*(?P<hq2>[HQ][1-4])\b
         # March 2014 (but not March 27, 2014, a date)
-        | \b(?P<mon>{m})\.?\s+(?P<my>(?:19|20)\d\d)\b
+        | \b(?P<mon>{m})\.?\s+(?P<my>(?:19|20)[0-9][0-9])\b
         # last year / this year / the year / the same period / the period
         | \b(?P<rel>last|this|previous|prior)\s+year\b
         | \bthe\s+(?:same\s+)?(?P<anaphor>period|year)\b
         # a bare year, also fiscal 2014
-        | \b(?P<year>(?:19|20)\d\d)\b"
+        | \b(?P<year>(?:19|20)[0-9][0-9])\b"
     ))
     .unwrap()
 });
@@ -330,6 +332,12 @@ mod tests {
             labels("On March 27, 2015 and 27 March 2015 it said", None),
             Vec::<String>::new()
         );
+    }
+
+    #[test]
+    fn years_in_non_ascii_digits_are_not_periods() {
+        // Unicode digits are not years: reading them as one would fail to parse the number.
+        assert_eq!(labels("Q3 20\u{661}\u{664} and January to June 20\u{661}\u{664}", None), Vec::<String>::new());
     }
 
     #[test]
