@@ -73,11 +73,18 @@ static FULL_NAME: LazyLock<Regex> = LazyLock::new(|| {
 
 /// What may follow a name: an appositive role and then a speech verb.
 static AFTER_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    let role_then_verb =
-        format!(r"^(?:,\s*(?P<role>[^,;.\x22“”«»]{{2,120}}?),|\s+of\s+(?:the\s+)?{NAME})?\s+(?P<verb>{VERB})\b");
     let apposition = r"^,\s*(?P<apposition>[^,;.\x22“”«»]{2,120}?)[,.;]";
-    Regex::new(&format!("{role_then_verb}|{apposition}")).unwrap()
+    Regex::new(&format!("{}|{apposition}", role_then_verb())).unwrap()
 });
+
+/// The first branch of [`AFTER_NAME`] alone: it matches exactly when `AFTER_NAME` sets group
+/// `verb` (both branches are anchored, and the first one wins), and needs no capture search.
+static VERB_AFTER_NAME: LazyLock<Regex> = LazyLock::new(|| Regex::new(&role_then_verb()).unwrap());
+
+/// An appositive role or "of" and a name, then a speech verb (group `verb`).
+fn role_then_verb() -> String {
+    format!(r"^(?:,\s*(?P<role>[^,;.\x22“”«»]{{2,120}}?),|\s+of\s+(?:the\s+)?{NAME})?\s+(?P<verb>{VERB})\b")
+}
 
 /// A role right before a name in apposition: "An AT&T spokesman, Mark Siegel, declined".
 static ROLE_BEFORE: LazyLock<Regex> =
@@ -200,11 +207,11 @@ impl People {
     /// A single name that speaks ("Facebook said in a blog post") and is nobody's surname is an
     /// organisation that "the company" may refer to later.
     fn note_single(&mut self, text: &str, start: usize, end: usize, name: &str) {
-        let speaks = AFTER_NAME
-            .captures(window_after(text, end))
-            .is_some_and(|c| c.name("verb").is_some());
         let someones = self.by_part.contains_key(name) || self.loose_by_surname.contains_key(name);
-        if speaks && !someones && !name.is_empty() {
+        if someones || name.is_empty() {
+            return;
+        }
+        if VERB_AFTER_NAME.is_match(window_after(text, end)) {
             let i = self.org(name);
             self.org_mentions.push((start, i));
         }
@@ -226,6 +233,10 @@ impl People {
     /// Every capitalised word that is the surname or first name of exactly one registered
     /// person is a mention of that person.
     fn add_part_mentions(&mut self, text: &str) {
+        if self.by_part.is_empty() {
+            // Nobody registered: no word can be a mention (and `mentions` is already in order).
+            return;
+        }
         for w in WORD.find_iter(text) {
             if let Some([i]) = self.by_part.get(w.as_str()).map(Vec::as_slice) {
                 self.mentions.push((w.start(), *i));
