@@ -127,6 +127,62 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// The indices of the named groups of [`PERIOD`], looked up once: finding a group by name
+/// hashes the name, and each match asks for up to a dozen groups.
+struct Groups {
+    m1: usize,
+    y1: usize,
+    m2: usize,
+    y2: usize,
+    ya1: usize,
+    ya2: usize,
+    ys1: usize,
+    ys2: usize,
+    ord: usize,
+    part: usize,
+    py: usize,
+    hq: usize,
+    hqy: usize,
+    hqy2: usize,
+    hq2: usize,
+    mon: usize,
+    my: usize,
+    rel: usize,
+    anaphor: usize,
+    year: usize,
+}
+
+static GROUPS: LazyLock<Groups> = LazyLock::new(|| {
+    let index = |name: &str| {
+        PERIOD
+            .capture_names()
+            .position(|n| n == Some(name))
+            .expect("a group of PERIOD")
+    };
+    Groups {
+        m1: index("m1"),
+        y1: index("y1"),
+        m2: index("m2"),
+        y2: index("y2"),
+        ya1: index("ya1"),
+        ya2: index("ya2"),
+        ys1: index("ys1"),
+        ys2: index("ys2"),
+        ord: index("ord"),
+        part: index("part"),
+        py: index("py"),
+        hq: index("hq"),
+        hqy: index("hqy"),
+        hqy2: index("hqy2"),
+        hq2: index("hq2"),
+        mon: index("mon"),
+        my: index("my"),
+        rel: index("rel"),
+        anaphor: index("anaphor"),
+        year: index("year"),
+    }
+});
+
 /// `March 27, 2015` or `27 March 2015`: a day, not a reporting period.
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)\b(?:(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})\.?,?\s+(?:19|20)\d\d)\b")).unwrap()
@@ -143,6 +199,7 @@ pub fn find_periods(text: &str, published: Option<NaiveDate>) -> Vec<PeriodMenti
     let dates = find_dates(text);
     let mut last: Option<Period> = None;
     let mut out = Vec::new();
+    let g = &*GROUPS;
     for c in PERIOD.captures_iter(text) {
         let m = c.get(0).expect("whole match");
         let span = Span::new(m.start(), m.end());
@@ -151,21 +208,21 @@ pub fn find_periods(text: &str, published: Option<NaiveDate>) -> Vec<PeriodMenti
         if i > 0 && dates[i - 1].contains(span) {
             continue;
         }
-        let year_of = |name: &str| c.name(name).and_then(|y| y.as_str().parse::<i32>().ok());
+        let year_of = |group: usize| c.get(group).and_then(|y| y.as_str().parse::<i32>().ok());
         let context_year = last.as_ref().map(|p| p.end.year()).or(published.map(|d| d.year()));
-        let (period, anaphoric) = if let (Some(m1), Some(m2)) = (c.name("m1"), c.name("m2")) {
-            let y2 = year_of("y2").expect("y2 is required");
-            let y1 = year_of("y1").unwrap_or(y2);
+        let (period, anaphoric) = if let (Some(m1), Some(m2)) = (c.get(g.m1), c.get(g.m2)) {
+            let y2 = year_of(g.y2).expect("y2 is required");
+            let y1 = year_of(g.y1).unwrap_or(y2);
             (
                 Period::months(y1, month_number(m1.as_str()), y2, month_number(m2.as_str())),
                 false,
             )
-        } else if let Some(y1) = year_of("ya1").or(year_of("ys1")) {
-            let y2 = year_of("ya2").or(year_of("ys2")).expect("the second year is required");
+        } else if let Some(y1) = year_of(g.ya1).or(year_of(g.ys1)) {
+            let y2 = year_of(g.ya2).or(year_of(g.ys2)).expect("the second year is required");
             ((y1 < y2).then(|| Period::months(y1, 1, y2, 12)).flatten(), false)
-        } else if let Some(part) = c.name("part") {
-            let y = year_of("py").or(context_year);
-            let n = ordinal_number(&c["ord"], part.as_str().eq_ignore_ascii_case("half"));
+        } else if let Some(part) = c.get(g.part) {
+            let y = year_of(g.py).or(context_year);
+            let n = ordinal_number(&c[g.ord], part.as_str().eq_ignore_ascii_case("half"));
             let p = y.and_then(|y| {
                 if part.as_str().eq_ignore_ascii_case("half") {
                     Period::half(y, n)
@@ -173,9 +230,9 @@ pub fn find_periods(text: &str, published: Option<NaiveDate>) -> Vec<PeriodMenti
                     Period::quarter(y, n)
                 }
             });
-            (p, c.name("py").is_none())
-        } else if let Some(hq) = c.name("hq").or(c.name("hq2")) {
-            let y = year_of("hqy").or(year_of("hqy2")).expect("year is required");
+            (p, c.get(g.py).is_none())
+        } else if let Some(hq) = c.get(g.hq).or(c.get(g.hq2)) {
+            let y = year_of(g.hqy).or(year_of(g.hqy2)).expect("year is required");
             let n: u32 = hq.as_str()[1..].parse().unwrap_or(1);
             let p = if hq.as_str().starts_with(['H', 'h']) {
                 Period::half(y, n.min(2))
@@ -183,11 +240,11 @@ pub fn find_periods(text: &str, published: Option<NaiveDate>) -> Vec<PeriodMenti
                 Period::quarter(y, n)
             };
             (p, false)
-        } else if let Some(mon) = c.name("mon") {
-            let y = year_of("my").expect("year is required");
+        } else if let Some(mon) = c.get(g.mon) {
+            let y = year_of(g.my).expect("year is required");
             let n = month_number(mon.as_str());
             (Period::months(y, n, y, n), false)
-        } else if let Some(rel) = c.name("rel") {
+        } else if let Some(rel) = c.get(g.rel) {
             let y = published.map(|d| d.year());
             let offset = if rel.as_str().eq_ignore_ascii_case("this") {
                 0
@@ -195,14 +252,14 @@ pub fn find_periods(text: &str, published: Option<NaiveDate>) -> Vec<PeriodMenti
                 1
             };
             (y.and_then(|y| Period::year(y - offset)), true)
-        } else if let Some(a) = c.name("anaphor") {
+        } else if let Some(a) = c.get(g.anaphor) {
             if a.as_str().eq_ignore_ascii_case("year") {
                 (context_year.and_then(Period::year), true)
             } else {
                 (last.clone(), true)
             }
         } else {
-            (year_of("year").and_then(Period::year), false)
+            (year_of(g.year).and_then(Period::year), false)
         };
         let reference = is_comparison_reference(&text[..span.start]);
         if let Some(p) = period.as_ref().filter(|_| !reference) {
