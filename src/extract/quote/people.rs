@@ -71,6 +71,54 @@ static FULL_NAME: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// Group `hon` of [`FULL_NAME`] alone, anchored.
+static HONORIFIC: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:Mr|Mrs|Ms|Dr|Prof|Judge|Sen|Rep|Gov|Sir|Dame|Lord|Lady)\.?\s+").unwrap());
+
+/// Group `name` of [`FULL_NAME`] alone, anchored.
+static NAME_HERE: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!("^(?:{NAME})")).unwrap());
+
+/// The groups `hon` and `name` of the match of [`FULL_NAME`] at `found`, without a capture
+/// search (the backtracker's cost grows with the size of the Unicode name automaton, and this
+/// runs for every capitalised word). The leftmost-first match takes the honorific whenever a
+/// name can follow it; the honorific then ends after all its spaces (a name starts with a
+/// capital), and the name is the rest of the match.
+fn honorific_and_name(text: &str, found: std::ops::Range<usize>) -> (Option<&str>, Name<'_>) {
+    let whole = &text[found.clone()];
+    let hon = HONORIFIC
+        .find(whole)
+        .filter(|h| NAME_HERE.is_match(&whole[h.end()..]))
+        .map_or(0, |h| h.end());
+    let name = Name {
+        start: found.start + hon,
+        end: found.end,
+        text: &whole[hon..],
+    };
+    ((hon > 0).then(|| &whole[..hon]), name)
+}
+
+/// Where a name stands, and the name.
+#[derive(Debug, Clone, Copy)]
+struct Name<'t> {
+    start: usize,
+    end: usize,
+    text: &'t str,
+}
+
+impl<'t> Name<'t> {
+    fn start(&self) -> usize {
+        self.start
+    }
+
+    fn end(&self) -> usize {
+        self.end
+    }
+
+    fn as_str(&self) -> &'t str {
+        self.text
+    }
+}
+
 /// What may follow a name: an appositive role and then a speech verb.
 static AFTER_NAME: LazyLock<Regex> = LazyLock::new(|| {
     let apposition = r"^,\s*(?P<apposition>[^,;.\x22“”«»]{2,120}?)[,.;]";
@@ -122,8 +170,8 @@ impl People {
     /// Finds the persons `text` names, in one pass over it.
     pub fn find(text: &str) -> People {
         let mut people = People::default();
-        for c in FULL_NAME.captures_iter(text) {
-            let m = c.name("name").expect("group name always takes part");
+        for found in FULL_NAME.find_iter(text) {
+            let (hon, m) = honorific_and_name(text, found.range());
             let cleaned = without_nickname(clean_name(m.as_str()));
             let cleaned = cleaned.as_str();
             if is_org_name(cleaned) {
@@ -153,7 +201,7 @@ impl People {
                 .map(|r| r.as_str().trim())
                 .or(title.as_deref());
             let speaks = context.as_ref().is_some_and(|c| c.name("verb").is_some()) || VERB_BEFORE.is_match(before);
-            let honorific = c.name("hon").map(|h| h.as_str().trim().trim_end_matches('.'));
+            let honorific = hon.map(|h| h.trim().trim_end_matches('.'));
             let at = m.start() + m.as_str().find(name).unwrap_or(0);
             if speaks || role.is_some() || honorific.is_some() {
                 people.register(at, name, role, honorific);
@@ -241,9 +289,10 @@ impl People {
             if let Some([i]) = self.by_part.get(w.as_str()).map(Vec::as_slice) {
                 self.mentions.push((w.start(), *i));
                 // "Mr. Hale" tells Robert Hale's gender.
+                // The match is the honorific, an optional period and spaces: group 1 without them.
                 let honorific = HONORIFIC_BEFORE
-                    .captures(window_before(text, w.start()))
-                    .map(|c| c[1].to_owned());
+                    .find(window_before(text, w.start()))
+                    .map(|h| h.as_str().trim_end().trim_end_matches('.').to_owned());
                 let person = &mut self.persons[*i];
                 person.gender = person.gender.or(honorific.as_deref().and_then(gender_of_honorific));
             }
