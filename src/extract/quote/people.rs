@@ -119,19 +119,54 @@ impl<'t> Name<'t> {
     }
 }
 
-/// What may follow a name: an appositive role and then a speech verb.
-static AFTER_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    let apposition = r"^,\s*(?P<apposition>[^,;.\x22“”«»]{2,120}?)[,.;]";
-    Regex::new(&format!("{}|{apposition}", role_then_verb())).unwrap()
-});
-
-/// The first branch of [`AFTER_NAME`] alone: it matches exactly when `AFTER_NAME` sets group
-/// `verb` (both branches are anchored, and the first one wins), and needs no capture search.
-static VERB_AFTER_NAME: LazyLock<Regex> = LazyLock::new(|| Regex::new(&role_then_verb()).unwrap());
-
-/// An appositive role or "of" and a name, then a speech verb (group `verb`).
+/// What may follow a name: an appositive role or "of" and a name, then a speech verb (group
+/// `verb`); failing that, an apposition alone ([`APPOSITION`]). Read by [`after_name`].
 fn role_then_verb() -> String {
     format!(r"^(?:,\s*(?P<role>[^,;.\x22“”«»]{{2,120}}?),|\s+of\s+(?:the\s+)?{NAME})?\s+(?P<verb>{VERB})\b")
+}
+
+/// An apposition after a name: ", a Yahoo spokeswoman,".
+const APPOSITION: &str = r"^,\s*(?P<apposition>[^,;.\x22“”«»]{2,120}?)[,.;]";
+
+/// [`role_then_verb`], for a match only (no capture search).
+static VERB_AFTER_NAME: LazyLock<Regex> = LazyLock::new(|| Regex::new(&role_then_verb()).unwrap());
+
+/// The comma branch of [`role_then_verb`] alone, for its role: without the name automaton of
+/// the "of" branch, the capture search over it is cheap.
+static ROLE_THEN_VERB: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^,\s*(?P<role>[^,;.\x22“”«»]{{2,120}}?),\s+(?:{VERB})\b")).unwrap());
+
+/// [`APPOSITION`] compiled.
+static APPOSITION_AFTER_NAME: LazyLock<Regex> = LazyLock::new(|| Regex::new(APPOSITION).unwrap());
+
+/// The role written right after a name and whether a speech verb follows it: the groups `role`
+/// or `apposition`, and `verb`, that a capture search of `role_then_verb|apposition` finds.
+/// Both branches are anchored and the first one wins; in it, the role stands only in the comma
+/// form, which no other form can match (they start with a space). Split this way, the one
+/// capture search needed runs on a small automaton.
+fn after_name(after: &str) -> (Option<&str>, bool) {
+    if VERB_AFTER_NAME.is_match(after) {
+        let role = after
+            .starts_with(',')
+            .then(|| ROLE_THEN_VERB.captures(after))
+            .flatten()
+            .and_then(|c| c.name("role"))
+            .map(|r| r.as_str());
+        return (role, true);
+    }
+    let apposition = APPOSITION_AFTER_NAME
+        .captures(after)
+        .and_then(|c| c.name("apposition"))
+        .map(|a| a.as_str());
+    (apposition, false)
+}
+
+/// The role in apposition right before a name (group `role` of [`ROLE_BEFORE`]: the match
+/// without its comma and the spaces after it, as the role ends with no space or comma).
+fn role_before(before: &str) -> Option<&str> {
+    ROLE_BEFORE
+        .find(before)
+        .map(|m| m.as_str().trim_end().strip_suffix(',').expect("the match ends with a comma"))
 }
 
 /// A role right before a name in apposition: "An AT&T spokesman, Mark Siegel, declined".
@@ -186,21 +221,14 @@ impl People {
             }
             let after = window_after(text, m.end());
             let before = window_before(text, m.start());
-            let context = AFTER_NAME.captures(after);
-            let is_role = |r: &regex::Match| ROLE_WORD.is_match(r.as_str());
-            let role = context
-                .as_ref()
-                .and_then(|c| c.name("role").or(c.name("apposition")))
+            let (role_after, verb_after) = after_name(after);
+            let is_role = |r: &&str| ROLE_WORD.is_match(r);
+            let role = role_after
                 .filter(is_role)
-                .or_else(|| {
-                    ROLE_BEFORE
-                        .captures(before)
-                        .and_then(|c| c.name("role"))
-                        .filter(is_role)
-                })
-                .map(|r| r.as_str().trim())
+                .or_else(|| role_before(before).filter(is_role))
+                .map(str::trim)
                 .or(title.as_deref());
-            let speaks = context.as_ref().is_some_and(|c| c.name("verb").is_some()) || VERB_BEFORE.is_match(before);
+            let speaks = verb_after || VERB_BEFORE.is_match(before);
             let honorific = hon.map(|h| h.trim().trim_end_matches('.'));
             let at = m.start() + m.as_str().find(name).unwrap_or(0);
             if speaks || role.is_some() || honorific.is_some() {
@@ -577,4 +605,63 @@ fn window_before(text: &str, at: usize) -> &str {
         start += 1;
     }
     &text[start..at]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn honorific_and_name_are_the_groups_a_capture_search_finds() {
+        let texts = [
+            "Mrs. Jane Doe said so, and Mr Hale agreed with Ms. Okafor.",
+            "Judge de Souza ruled; Judge said nothing; Judge “Bob” Smith and Judge Ed. Smith did.",
+            "Mr said, Dr. Ed. Smith, Sir  Elton John, Lady Gaga, Mr. and Mrs. Smith.",
+            "Prof. Sen. Rep. Jane Roe, Gov.Jane Roe, Dame\u{a0}Judi Dench, Lord von der Leyen.",
+            "Mrs. St. Vincent wrote to Dr. O’Neil-Smith and Mr. Al. Capone.",
+            "An AT&T spokesman, Mark Siegel, declined; a Yahoo spokeswoman,\u{2003}Jane Roe, said.",
+        ];
+        for text in texts {
+            for r in ROLE_BEFORE.captures_iter(text) {
+                let whole = r.get(0).unwrap().as_str();
+                assert_eq!(role_before(whole), r.name("role").map(|m| m.as_str()));
+            }
+            for c in FULL_NAME.captures_iter(text) {
+                let whole = c.get(0).unwrap();
+                let (hon, name) = honorific_and_name(text, whole.range());
+                let expected = c.name("name").unwrap();
+                assert_eq!(hon, c.name("hon").map(|h| h.as_str()), "in {:?}", whole.as_str());
+                assert_eq!(
+                    (name.start(), name.end(), name.as_str()),
+                    (expected.start(), expected.end(), expected.as_str())
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn after_name_reads_what_the_combined_capture_search_reads() {
+        let windows = [
+            " said on Monday.",
+            ", a spokesman, said the rules",
+            ", a spokesman, declined to comment.",
+            " of the American Civil Liberties Union told reporters",
+            ", who founded it, said",
+            " and others said",
+            ", 45, wrote",
+            ", Microsoft VP and Deputy General Counsel, noted",
+            ",  an analyst at Gartner; he",
+            "",
+        ];
+        let combined = Regex::new(&format!("{}|{APPOSITION}", role_then_verb())).unwrap();
+        for w in windows {
+            let c = combined.captures(w);
+            let verb = c.as_ref().is_some_and(|c| c.name("verb").is_some());
+            let role = c
+                .as_ref()
+                .and_then(|c| c.name("role").or(c.name("apposition")))
+                .map(|r| r.as_str());
+            assert_eq!(after_name(w), (role, verb), "{w:?}");
+        }
+    }
 }
