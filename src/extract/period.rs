@@ -394,7 +394,10 @@ mod tests {
     #[test]
     fn years_in_non_ascii_digits_are_not_periods() {
         // Unicode digits are not years: reading them as one would fail to parse the number.
-        assert_eq!(labels("Q3 20\u{661}\u{664} and January to June 20\u{661}\u{664}", None), Vec::<String>::new());
+        assert_eq!(
+            labels("Q3 20\u{661}\u{664} and January to June 20\u{661}\u{664}", None),
+            Vec::<String>::new()
+        );
     }
 
     #[test]

@@ -10,8 +10,8 @@
 
 use crate::read::Span;
 use regex::Regex;
-use serde::Serialize;
 use rustc_hash::FxHashSet;
+use serde::Serialize;
 use std::sync::LazyLock;
 
 /// What a mention is.

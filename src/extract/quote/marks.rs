@@ -150,7 +150,10 @@ fn opening_mark(text: &str, p: Span, family: Family, pass: Pass) -> Option<usize
 fn scan_paragraph(text: &str, span: Span, mut open: Option<Open>, pass: Pass, out: &mut Vec<Marked>) -> Option<Open> {
     let para = span.of(text);
     for i in candidate_marks(para.as_bytes(), pass) {
-        let c = para[i..].chars().next().expect("a candidate is the first byte of a character");
+        let c = para[i..]
+            .chars()
+            .next()
+            .expect("a candidate is the first byte of a character");
         let at = span.start + i;
         let Some(r) = role(text, at, c, span, pass) else {
             continue;

@@ -164,9 +164,12 @@ fn after_name(after: &str) -> (Option<&str>, bool) {
 /// The role in apposition right before a name (group `role` of [`ROLE_BEFORE`]: the match
 /// without its comma and the spaces after it, as the role ends with no space or comma).
 fn role_before(before: &str) -> Option<&str> {
-    ROLE_BEFORE
-        .find(before)
-        .map(|m| m.as_str().trim_end().strip_suffix(',').expect("the match ends with a comma"))
+    ROLE_BEFORE.find(before).map(|m| {
+        m.as_str()
+            .trim_end()
+            .strip_suffix(',')
+            .expect("the match ends with a comma")
+    })
 }
 
 /// A role right before a name in apposition: "An AT&T spokesman, Mark Siegel, declined".
