@@ -245,8 +245,11 @@ thread_local! {
     /// The periods [`period_stated_in_sentence`] found last, with the sentence and context date
     /// they were found for: the figures of one sentence come one after the other and mostly
     /// share their period, so this spares running the period pattern again on the same words.
-    static SENTENCE_PERIODS: RefCell<Option<(String, NaiveDate, Vec<Option<Period>>)>> = const { RefCell::new(None) };
+    static SENTENCE_PERIODS: RefCell<Option<SentencePeriods>> = const { RefCell::new(None) };
 }
+
+/// A sentence, the context date its periods were resolved with, and those periods.
+type SentencePeriods = (String, NaiveDate, Vec<Option<Period>>);
 
 fn near_after<'t>(text: &'t str, f: &Figure) -> &'t str {
     let mut end = (f.span.end + NEAR).min(f.sentence.end.max(f.span.end)).min(text.len());
