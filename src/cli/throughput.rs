@@ -4,6 +4,10 @@
 //! The whole file is loaded first; the clock then covers, per article, UTF-8 validation and the
 //! split into paragraphs, plus (unless `--read-only`, the ceiling) extraction of figures and
 //! quotes and the per-article consistency checks.
+//!
+//! Patterns are compiled once per process, on first use. Before the clock starts, a short
+//! built-in article is extracted and checked so that (nearly) all of them are compiled; that
+//! one-time cost is reported apart, as `warmup_seconds`, and `seconds` is the per-byte work.
 
 use anyhow::Context;
 use figmine::extract::extract;
@@ -28,6 +32,7 @@ pub struct Args {
 /// Measures and prints one JSON line.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let bytes = std::fs::read(&args.file).with_context(|| format!("cannot read {}", args.file.display()))?;
+    let warmup_seconds = if args.read_only { 0.0 } else { warm_up() };
     let (mut articles, mut paragraphs, mut figures, mut quotes, mut findings) = (0, 0, 0, 0, 0);
     let started = Instant::now();
     for body in bytes.split(|&b| b == b'\x0c') {
@@ -38,15 +43,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         if args.read_only {
             continue;
         }
-        let extraction = extract(&article);
-        let record = Record {
-            article,
-            extraction,
-            failure: None,
-        };
-        findings += check_article(&record).len();
-        figures += record.extraction.figures.len();
-        quotes += record.extraction.quotes.len();
+        let record = extract_and_check(article);
+        findings += record.1;
+        figures += record.0.extraction.figures.len();
+        quotes += record.0.extraction.quotes.len();
     }
     let seconds = started.elapsed().as_secs_f64();
     let row = json!({
@@ -54,7 +54,38 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         "bytes": bytes.len(), "articles": articles, "paragraphs": paragraphs,
         "figures": figures, "quotes": quotes, "findings": findings,
         "seconds": seconds, "mb_per_s": bytes.len() as f64 / 1e6 / seconds,
+        "warmup_seconds": warmup_seconds,
     });
     println!("{row}");
     Ok(ExitCode::SUCCESS)
+}
+
+/// Extracts an article and checks it: the record and its number of findings.
+fn extract_and_check(article: figmine::read::Article) -> (Record, usize) {
+    let extraction = extract(&article);
+    let record = Record {
+        article,
+        extraction,
+        failure: None,
+    };
+    let findings = check_article(&record).len();
+    (record, findings)
+}
+
+/// An article written to reach most patterns: figures, ranges, shares, periods, quotes with
+/// cues before and after them, a pronoun, a title and a breakdown of cases.
+const WARM_UP: &str = "Microsoft said it received 31,002 requests in the second half of 2014, up 12% from \
+27,700 in the first half of the year, and about 1.5 million in 2013.\n\n\
+\"We object to this,\" said John Frank, Microsoft VP and Deputy General Counsel. The company \
+complied with between 60 and 70 percent of them. \"It is a matter of principle,\" he said.\n\n\
+According to Karen Holt, a Justice Department spokeswoman, the agency sent three requests from \
+January to June 2015. In two cases the company disclosed data; in the other it refused.\n\n\
+Mr. Frank told reporters: \"Nobody said this would be easy.\" Officials said last year that 2,058 \
+of the 4,000 accounts, or 51.5%, were affected.";
+
+/// Compiles the patterns before the clock starts; returns how long that took.
+fn warm_up() -> f64 {
+    let started = Instant::now();
+    extract_and_check(read_body(WARM_UP));
+    started.elapsed().as_secs_f64()
 }

@@ -100,29 +100,87 @@ pub struct PeriodMention {
 const MONTHS: &str = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec";
 
 /// Every period expression, longest forms first; group names say which parts were written.
+/// Years are ASCII digits (`[0-9]`, not Unicode `\d`): they must parse as numbers, and the
+/// smaller automaton keeps the capture search over each match cheap.
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     let m = MONTHS;
     Regex::new(&format!(
         r"(?ix)
         # January to June 2014 / July-December 2013 / between January and June 2014
-        (?:between\s+)?(?P<m1>{m})\.?\s*(?P<y1>(?:19|20)\d\d)?\s*(?:-|–|—|to|through|until|and)\s*(?P<m2>{m})\.?\s+(?P<y2>(?:19|20)\d\d)\b
+        (?:between\s+)?(?P<m1>{m})\.?\s*(?P<y1>(?:19|20)[0-9][0-9])?\s*(?:-|–|—|to|through|until|and)\s*(?P<m2>{m})\.?\s+(?P<y2>(?:19|20)[0-9][0-9])\b
         # between 2014 and 2016 / from 2013 to 2015 / 2013-2015 (not in 2013 and 2014: two years)
-        | (?:\bbetween\s+(?P<ya1>(?:19|20)\d\d)\s+and\s+(?P<ya2>(?:19|20)\d\d)\b
-          | \b(?P<ys1>(?:19|20)\d\d)\s*(?:-|–|—|\bto\b|\bthrough\b|\buntil\b)\s*(?P<ys2>(?:19|20)\d\d)\b)
+        | (?:\bbetween\s+(?P<ya1>(?:19|20)[0-9][0-9])\s+and\s+(?P<ya2>(?:19|20)[0-9][0-9])\b
+          | \b(?P<ys1>(?:19|20)[0-9][0-9])\s*(?:-|–|—|\bto\b|\bthrough\b|\buntil\b)\s*(?P<ys2>(?:19|20)[0-9][0-9])\b)
         # first half of 2014 / the second half of the year / first quarter of 2014
-        | (?P<ord>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+(?P<part>half|quarter)\b(?:\s+of\s+(?:(?P<py>(?:19|20)\d\d)\b|(?:the|this|that)\s+year\b))?
+        | (?P<ord>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+(?P<part>half|quarter)\b(?:\s+of\s+(?:(?P<py>(?:19|20)[0-9][0-9])\b|(?:the|this|that)\s+year\b))?
         # H2 2014 / Q3 2014 / 2014 H2
-        | \b(?P<hq>[HQ][1-4])\s*(?P<hqy>(?:19|20)\d\d)\b
-        | \b(?P<hqy2>(?:19|20)\d\d)\s*(?P<hq2>[HQ][1-4])\b
+        | \b(?P<hq>[HQ][1-4])\s*(?P<hqy>(?:19|20)[0-9][0-9])\b
+        | \b(?P<hqy2>(?:19|20)[0-9][0-9])\s*(?P<hq2>[HQ][1-4])\b
         # March 2014 (but not March 27, 2014, a date)
-        | \b(?P<mon>{m})\.?\s+(?P<my>(?:19|20)\d\d)\b
+        | \b(?P<mon>{m})\.?\s+(?P<my>(?:19|20)[0-9][0-9])\b
         # last year / this year / the year / the same period / the period
         | \b(?P<rel>last|this|previous|prior)\s+year\b
         | \bthe\s+(?:same\s+)?(?P<anaphor>period|year)\b
         # a bare year, also fiscal 2014
-        | \b(?P<year>(?:19|20)\d\d)\b"
+        | \b(?P<year>(?:19|20)[0-9][0-9])\b"
     ))
     .unwrap()
+});
+
+/// The indices of the named groups of [`PERIOD`], looked up once: finding a group by name
+/// hashes the name, and each match asks for up to a dozen groups.
+struct Groups {
+    m1: usize,
+    y1: usize,
+    m2: usize,
+    y2: usize,
+    ya1: usize,
+    ya2: usize,
+    ys1: usize,
+    ys2: usize,
+    ord: usize,
+    part: usize,
+    py: usize,
+    hq: usize,
+    hqy: usize,
+    hqy2: usize,
+    hq2: usize,
+    mon: usize,
+    my: usize,
+    rel: usize,
+    anaphor: usize,
+    year: usize,
+}
+
+static GROUPS: LazyLock<Groups> = LazyLock::new(|| {
+    let index = |name: &str| {
+        PERIOD
+            .capture_names()
+            .position(|n| n == Some(name))
+            .expect("a group of PERIOD")
+    };
+    Groups {
+        m1: index("m1"),
+        y1: index("y1"),
+        m2: index("m2"),
+        y2: index("y2"),
+        ya1: index("ya1"),
+        ya2: index("ya2"),
+        ys1: index("ys1"),
+        ys2: index("ys2"),
+        ord: index("ord"),
+        part: index("part"),
+        py: index("py"),
+        hq: index("hq"),
+        hqy: index("hqy"),
+        hqy2: index("hqy2"),
+        hq2: index("hq2"),
+        mon: index("mon"),
+        my: index("my"),
+        rel: index("rel"),
+        anaphor: index("anaphor"),
+        year: index("year"),
+    }
 });
 
 /// `March 27, 2015` or `27 March 2015`: a day, not a reporting period.
@@ -141,6 +199,7 @@ pub fn find_periods(text: &str, published: Option<NaiveDate>) -> Vec<PeriodMenti
     let dates = find_dates(text);
     let mut last: Option<Period> = None;
     let mut out = Vec::new();
+    let g = &*GROUPS;
     for c in PERIOD.captures_iter(text) {
         let m = c.get(0).expect("whole match");
         let span = Span::new(m.start(), m.end());
@@ -149,21 +208,21 @@ pub fn find_periods(text: &str, published: Option<NaiveDate>) -> Vec<PeriodMenti
         if i > 0 && dates[i - 1].contains(span) {
             continue;
         }
-        let year_of = |name: &str| c.name(name).and_then(|y| y.as_str().parse::<i32>().ok());
+        let year_of = |group: usize| c.get(group).and_then(|y| y.as_str().parse::<i32>().ok());
         let context_year = last.as_ref().map(|p| p.end.year()).or(published.map(|d| d.year()));
-        let (period, anaphoric) = if let (Some(m1), Some(m2)) = (c.name("m1"), c.name("m2")) {
-            let y2 = year_of("y2").expect("y2 is required");
-            let y1 = year_of("y1").unwrap_or(y2);
+        let (period, anaphoric) = if let (Some(m1), Some(m2)) = (c.get(g.m1), c.get(g.m2)) {
+            let y2 = year_of(g.y2).expect("y2 is required");
+            let y1 = year_of(g.y1).unwrap_or(y2);
             (
                 Period::months(y1, month_number(m1.as_str()), y2, month_number(m2.as_str())),
                 false,
             )
-        } else if let Some(y1) = year_of("ya1").or(year_of("ys1")) {
-            let y2 = year_of("ya2").or(year_of("ys2")).expect("the second year is required");
+        } else if let Some(y1) = year_of(g.ya1).or(year_of(g.ys1)) {
+            let y2 = year_of(g.ya2).or(year_of(g.ys2)).expect("the second year is required");
             ((y1 < y2).then(|| Period::months(y1, 1, y2, 12)).flatten(), false)
-        } else if let Some(part) = c.name("part") {
-            let y = year_of("py").or(context_year);
-            let n = ordinal_number(&c["ord"], part.as_str().eq_ignore_ascii_case("half"));
+        } else if let Some(part) = c.get(g.part) {
+            let y = year_of(g.py).or(context_year);
+            let n = ordinal_number(&c[g.ord], part.as_str().eq_ignore_ascii_case("half"));
             let p = y.and_then(|y| {
                 if part.as_str().eq_ignore_ascii_case("half") {
                     Period::half(y, n)
@@ -171,9 +230,9 @@ pub fn find_periods(text: &str, published: Option<NaiveDate>) -> Vec<PeriodMenti
                     Period::quarter(y, n)
                 }
             });
-            (p, c.name("py").is_none())
-        } else if let Some(hq) = c.name("hq").or(c.name("hq2")) {
-            let y = year_of("hqy").or(year_of("hqy2")).expect("year is required");
+            (p, c.get(g.py).is_none())
+        } else if let Some(hq) = c.get(g.hq).or(c.get(g.hq2)) {
+            let y = year_of(g.hqy).or(year_of(g.hqy2)).expect("year is required");
             let n: u32 = hq.as_str()[1..].parse().unwrap_or(1);
             let p = if hq.as_str().starts_with(['H', 'h']) {
                 Period::half(y, n.min(2))
@@ -181,11 +240,11 @@ pub fn find_periods(text: &str, published: Option<NaiveDate>) -> Vec<PeriodMenti
                 Period::quarter(y, n)
             };
             (p, false)
-        } else if let Some(mon) = c.name("mon") {
-            let y = year_of("my").expect("year is required");
+        } else if let Some(mon) = c.get(g.mon) {
+            let y = year_of(g.my).expect("year is required");
             let n = month_number(mon.as_str());
             (Period::months(y, n, y, n), false)
-        } else if let Some(rel) = c.name("rel") {
+        } else if let Some(rel) = c.get(g.rel) {
             let y = published.map(|d| d.year());
             let offset = if rel.as_str().eq_ignore_ascii_case("this") {
                 0
@@ -193,14 +252,14 @@ pub fn find_periods(text: &str, published: Option<NaiveDate>) -> Vec<PeriodMenti
                 1
             };
             (y.and_then(|y| Period::year(y - offset)), true)
-        } else if let Some(a) = c.name("anaphor") {
+        } else if let Some(a) = c.get(g.anaphor) {
             if a.as_str().eq_ignore_ascii_case("year") {
                 (context_year.and_then(Period::year), true)
             } else {
                 (last.clone(), true)
             }
         } else {
-            (year_of("year").and_then(Period::year), false)
+            (year_of(g.year).and_then(Period::year), false)
         };
         let reference = is_comparison_reference(&text[..span.start]);
         if let Some(p) = period.as_ref().filter(|_| !reference) {
@@ -328,6 +387,15 @@ mod tests {
     fn days_are_not_periods() {
         assert_eq!(
             labels("On March 27, 2015 and 27 March 2015 it said", None),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn years_in_non_ascii_digits_are_not_periods() {
+        // Unicode digits are not years: reading them as one would fail to parse the number.
+        assert_eq!(
+            labels("Q3 20\u{661}\u{664} and January to June 20\u{661}\u{664}", None),
             Vec::<String>::new()
         );
     }

@@ -4,9 +4,12 @@
 use super::reading::Reading;
 use super::{Evidence, Finding, Rule, Severity};
 use crate::extract::claim;
+use crate::extract::Period;
 use crate::extract::{Figure, FigureKind};
 use crate::read::Span;
 use crate::record::Record;
+use chrono::NaiveDate;
+use std::cell::RefCell;
 
 /// How far around a figure the rules look for the words that qualify it.
 pub const NEAR: usize = 80;
@@ -221,11 +224,32 @@ pub fn approx_of(text: &str, f: &Figure) -> Option<String> {
 /// over from an earlier sentence). Anaphora ("the year") are resolved against the figure's year.
 fn period_stated_in_sentence(text: &str, f: &Figure) -> bool {
     let Some(period) = &f.period else { return false };
-    let context = Some(period.start);
-    crate::extract::period::find_periods(f.sentence.of(text), context)
-        .iter()
-        .any(|m| m.period.as_ref() == Some(period))
+    let sentence = f.sentence.of(text);
+    SENTENCE_PERIODS.with_borrow_mut(|last| {
+        let fresh = last
+            .as_ref()
+            .is_none_or(|(s, context, _)| *context != period.start || s != sentence);
+        if fresh {
+            let periods = crate::extract::period::find_periods(sentence, Some(period.start))
+                .into_iter()
+                .map(|m| m.period)
+                .collect();
+            *last = Some((sentence.to_owned(), period.start, periods));
+        }
+        let (_, _, periods) = last.as_ref().expect("just filled");
+        periods.iter().any(|p| p.as_ref() == Some(period))
+    })
 }
+
+thread_local! {
+    /// The periods [`period_stated_in_sentence`] found last, with the sentence and context date
+    /// they were found for: the figures of one sentence come one after the other and mostly
+    /// share their period, so this spares running the period pattern again on the same words.
+    static SENTENCE_PERIODS: RefCell<Option<SentencePeriods>> = const { RefCell::new(None) };
+}
+
+/// A sentence, the context date its periods were resolved with, and those periods.
+type SentencePeriods = (String, NaiveDate, Vec<Option<Period>>);
 
 fn near_after<'t>(text: &'t str, f: &Figure) -> &'t str {
     let mut end = (f.span.end + NEAR).min(f.sentence.end.max(f.span.end)).min(text.len());

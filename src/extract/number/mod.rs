@@ -10,8 +10,8 @@
 
 use crate::read::Span;
 use regex::Regex;
+use rustc_hash::FxHashSet;
 use serde::Serialize;
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// What a mention is.
@@ -457,8 +457,9 @@ fn qualifier(t: &Toks, i: usize) -> Option<(String, Bound, usize)> {
         })
 }
 
-/// The first word of each phrase of [`QUALIFIERS`].
-static QUALIFIER_FIRST_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+/// The first word of each phrase of [`QUALIFIERS`]. Looked up for every word of the text, so
+/// with a fast hash (no need for SipHash's resistance here: the keys are fixed).
+static QUALIFIER_FIRST_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
     QUALIFIERS
         .iter()
         .map(|(p, _)| p.split(' ').next().unwrap_or(p))

@@ -207,7 +207,11 @@ fn atoms(t: &Toks, i: usize) -> Option<(Atom, Option<Atom>, usize)> {
         "point" => return one(Atom::Point),
         _ => {}
     }
-    // "twentyfifth", "thirtyfirst": tens glued to a unit or an ordinal
+    // "twentyfifth", "thirtyfirst": tens glued to a unit or an ordinal (the first-letter test
+    // spares the eight prefix comparisons for almost every word)
+    if !matches!(w.as_bytes().first(), Some(b't' | b'f' | b's' | b'e' | b'n')) {
+        return None;
+    }
     let (prefix, rest) = [
         "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
     ]

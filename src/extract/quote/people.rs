@@ -71,13 +71,106 @@ static FULL_NAME: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-/// What may follow a name: an appositive role and then a speech verb.
-static AFTER_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    let role_then_verb =
-        format!(r"^(?:,\s*(?P<role>[^,;.\x22“”«»]{{2,120}}?),|\s+of\s+(?:the\s+)?{NAME})?\s+(?P<verb>{VERB})\b");
-    let apposition = r"^,\s*(?P<apposition>[^,;.\x22“”«»]{2,120}?)[,.;]";
-    Regex::new(&format!("{role_then_verb}|{apposition}")).unwrap()
-});
+/// Group `hon` of [`FULL_NAME`] alone, anchored.
+static HONORIFIC: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:Mr|Mrs|Ms|Dr|Prof|Judge|Sen|Rep|Gov|Sir|Dame|Lord|Lady)\.?\s+").unwrap());
+
+/// Group `name` of [`FULL_NAME`] alone, anchored.
+static NAME_HERE: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!("^(?:{NAME})")).unwrap());
+
+/// The groups `hon` and `name` of the match of [`FULL_NAME`] at `found`, without a capture
+/// search (the backtracker's cost grows with the size of the Unicode name automaton, and this
+/// runs for every capitalised word). The leftmost-first match takes the honorific whenever a
+/// name can follow it; the honorific then ends after all its spaces (a name starts with a
+/// capital), and the name is the rest of the match.
+fn honorific_and_name(text: &str, found: std::ops::Range<usize>) -> (Option<&str>, Name<'_>) {
+    let whole = &text[found.clone()];
+    let hon = HONORIFIC
+        .find(whole)
+        .filter(|h| NAME_HERE.is_match(&whole[h.end()..]))
+        .map_or(0, |h| h.end());
+    let name = Name {
+        start: found.start + hon,
+        end: found.end,
+        text: &whole[hon..],
+    };
+    ((hon > 0).then(|| &whole[..hon]), name)
+}
+
+/// Where a name stands, and the name.
+#[derive(Debug, Clone, Copy)]
+struct Name<'t> {
+    start: usize,
+    end: usize,
+    text: &'t str,
+}
+
+impl<'t> Name<'t> {
+    fn start(&self) -> usize {
+        self.start
+    }
+
+    fn end(&self) -> usize {
+        self.end
+    }
+
+    fn as_str(&self) -> &'t str {
+        self.text
+    }
+}
+
+/// What may follow a name: an appositive role or "of" and a name, then a speech verb (group
+/// `verb`); failing that, an apposition alone ([`APPOSITION`]). Read by [`after_name`].
+fn role_then_verb() -> String {
+    format!(r"^(?:,\s*(?P<role>[^,;.\x22“”«»]{{2,120}}?),|\s+of\s+(?:the\s+)?{NAME})?\s+(?P<verb>{VERB})\b")
+}
+
+/// An apposition after a name: ", a Yahoo spokeswoman,".
+const APPOSITION: &str = r"^,\s*(?P<apposition>[^,;.\x22“”«»]{2,120}?)[,.;]";
+
+/// [`role_then_verb`], for a match only (no capture search).
+static VERB_AFTER_NAME: LazyLock<Regex> = LazyLock::new(|| Regex::new(&role_then_verb()).unwrap());
+
+/// The comma branch of [`role_then_verb`] alone, for its role: without the name automaton of
+/// the "of" branch, the capture search over it is cheap.
+static ROLE_THEN_VERB: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^,\s*(?P<role>[^,;.\x22“”«»]{{2,120}}?),\s+(?:{VERB})\b")).unwrap());
+
+/// [`APPOSITION`] compiled.
+static APPOSITION_AFTER_NAME: LazyLock<Regex> = LazyLock::new(|| Regex::new(APPOSITION).unwrap());
+
+/// The role written right after a name and whether a speech verb follows it: the groups `role`
+/// or `apposition`, and `verb`, that a capture search of `role_then_verb|apposition` finds.
+/// Both branches are anchored and the first one wins; in it, the role stands only in the comma
+/// form, which no other form can match (they start with a space). Split this way, the one
+/// capture search needed runs on a small automaton.
+fn after_name(after: &str) -> (Option<&str>, bool) {
+    if VERB_AFTER_NAME.is_match(after) {
+        let role = after
+            .starts_with(',')
+            .then(|| ROLE_THEN_VERB.captures(after))
+            .flatten()
+            .and_then(|c| c.name("role"))
+            .map(|r| r.as_str());
+        return (role, true);
+    }
+    let apposition = APPOSITION_AFTER_NAME
+        .captures(after)
+        .and_then(|c| c.name("apposition"))
+        .map(|a| a.as_str());
+    (apposition, false)
+}
+
+/// The role in apposition right before a name (group `role` of [`ROLE_BEFORE`]: the match
+/// without its comma and the spaces after it, as the role ends with no space or comma).
+fn role_before(before: &str) -> Option<&str> {
+    ROLE_BEFORE.find(before).map(|m| {
+        m.as_str()
+            .trim_end()
+            .strip_suffix(',')
+            .expect("the match ends with a comma")
+    })
+}
 
 /// A role right before a name in apposition: "An AT&T spokesman, Mark Siegel, declined".
 static ROLE_BEFORE: LazyLock<Regex> =
@@ -115,8 +208,8 @@ impl People {
     /// Finds the persons `text` names, in one pass over it.
     pub fn find(text: &str) -> People {
         let mut people = People::default();
-        for c in FULL_NAME.captures_iter(text) {
-            let m = c.name("name").expect("group name always takes part");
+        for found in FULL_NAME.find_iter(text) {
+            let (hon, m) = honorific_and_name(text, found.range());
             let cleaned = without_nickname(clean_name(m.as_str()));
             let cleaned = cleaned.as_str();
             if is_org_name(cleaned) {
@@ -131,22 +224,15 @@ impl People {
             }
             let after = window_after(text, m.end());
             let before = window_before(text, m.start());
-            let context = AFTER_NAME.captures(after);
-            let is_role = |r: &regex::Match| ROLE_WORD.is_match(r.as_str());
-            let role = context
-                .as_ref()
-                .and_then(|c| c.name("role").or(c.name("apposition")))
+            let (role_after, verb_after) = after_name(after);
+            let is_role = |r: &&str| ROLE_WORD.is_match(r);
+            let role = role_after
                 .filter(is_role)
-                .or_else(|| {
-                    ROLE_BEFORE
-                        .captures(before)
-                        .and_then(|c| c.name("role"))
-                        .filter(is_role)
-                })
-                .map(|r| r.as_str().trim())
+                .or_else(|| role_before(before).filter(is_role))
+                .map(str::trim)
                 .or(title.as_deref());
-            let speaks = context.as_ref().is_some_and(|c| c.name("verb").is_some()) || VERB_BEFORE.is_match(before);
-            let honorific = c.name("hon").map(|h| h.as_str().trim().trim_end_matches('.'));
+            let speaks = verb_after || VERB_BEFORE.is_match(before);
+            let honorific = hon.map(|h| h.trim().trim_end_matches('.'));
             let at = m.start() + m.as_str().find(name).unwrap_or(0);
             if speaks || role.is_some() || honorific.is_some() {
                 people.register(at, name, role, honorific);
@@ -200,11 +286,11 @@ impl People {
     /// A single name that speaks ("Facebook said in a blog post") and is nobody's surname is an
     /// organisation that "the company" may refer to later.
     fn note_single(&mut self, text: &str, start: usize, end: usize, name: &str) {
-        let speaks = AFTER_NAME
-            .captures(window_after(text, end))
-            .is_some_and(|c| c.name("verb").is_some());
         let someones = self.by_part.contains_key(name) || self.loose_by_surname.contains_key(name);
-        if speaks && !someones && !name.is_empty() {
+        if someones || name.is_empty() {
+            return;
+        }
+        if VERB_AFTER_NAME.is_match(window_after(text, end)) {
             let i = self.org(name);
             self.org_mentions.push((start, i));
         }
@@ -226,13 +312,18 @@ impl People {
     /// Every capitalised word that is the surname or first name of exactly one registered
     /// person is a mention of that person.
     fn add_part_mentions(&mut self, text: &str) {
+        if self.by_part.is_empty() {
+            // Nobody registered: no word can be a mention (and `mentions` is already in order).
+            return;
+        }
         for w in WORD.find_iter(text) {
             if let Some([i]) = self.by_part.get(w.as_str()).map(Vec::as_slice) {
                 self.mentions.push((w.start(), *i));
                 // "Mr. Hale" tells Robert Hale's gender.
+                // The match is the honorific, an optional period and spaces: group 1 without them.
                 let honorific = HONORIFIC_BEFORE
-                    .captures(window_before(text, w.start()))
-                    .map(|c| c[1].to_owned());
+                    .find(window_before(text, w.start()))
+                    .map(|h| h.as_str().trim_end().trim_end_matches('.').to_owned());
                 let person = &mut self.persons[*i];
                 person.gender = person.gender.or(honorific.as_deref().and_then(gender_of_honorific));
             }
@@ -517,4 +608,63 @@ fn window_before(text: &str, at: usize) -> &str {
         start += 1;
     }
     &text[start..at]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn honorific_and_name_are_the_groups_a_capture_search_finds() {
+        let texts = [
+            "Mrs. Jane Doe said so, and Mr Hale agreed with Ms. Okafor.",
+            "Judge de Souza ruled; Judge said nothing; Judge “Bob” Smith and Judge Ed. Smith did.",
+            "Mr said, Dr. Ed. Smith, Sir  Elton John, Lady Gaga, Mr. and Mrs. Smith.",
+            "Prof. Sen. Rep. Jane Roe, Gov.Jane Roe, Dame\u{a0}Judi Dench, Lord von der Leyen.",
+            "Mrs. St. Vincent wrote to Dr. O’Neil-Smith and Mr. Al. Capone.",
+            "An AT&T spokesman, Mark Siegel, declined; a Yahoo spokeswoman,\u{2003}Jane Roe, said.",
+        ];
+        for text in texts {
+            for r in ROLE_BEFORE.captures_iter(text) {
+                let whole = r.get(0).unwrap().as_str();
+                assert_eq!(role_before(whole), r.name("role").map(|m| m.as_str()));
+            }
+            for c in FULL_NAME.captures_iter(text) {
+                let whole = c.get(0).unwrap();
+                let (hon, name) = honorific_and_name(text, whole.range());
+                let expected = c.name("name").unwrap();
+                assert_eq!(hon, c.name("hon").map(|h| h.as_str()), "in {:?}", whole.as_str());
+                assert_eq!(
+                    (name.start(), name.end(), name.as_str()),
+                    (expected.start(), expected.end(), expected.as_str())
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn after_name_reads_what_the_combined_capture_search_reads() {
+        let windows = [
+            " said on Monday.",
+            ", a spokesman, said the rules",
+            ", a spokesman, declined to comment.",
+            " of the American Civil Liberties Union told reporters",
+            ", who founded it, said",
+            " and others said",
+            ", 45, wrote",
+            ", Microsoft VP and Deputy General Counsel, noted",
+            ",  an analyst at Gartner; he",
+            "",
+        ];
+        let combined = Regex::new(&format!("{}|{APPOSITION}", role_then_verb())).unwrap();
+        for w in windows {
+            let c = combined.captures(w);
+            let verb = c.as_ref().is_some_and(|c| c.name("verb").is_some());
+            let role = c
+                .as_ref()
+                .and_then(|c| c.name("role").or(c.name("apposition")))
+                .map(|r| r.as_str());
+            assert_eq!(after_name(w), (role, verb), "{w:?}");
+        }
+    }
 }
