@@ -115,10 +115,24 @@ pub fn max_depth(html: &str) -> usize {
     deepest
 }
 
-use super::strip::{find, find_end_tag};
+use memchr::memchr;
 
-fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
-    haystack.iter().position(|&b| b == needle)
+/// Where `needle` first occurs at or after `from`.
+fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    memchr::memmem::find(bytes.get(from..)?, needle).map(|p| from + p)
+}
+
+/// Where `</name` starts after `from` (case-insensitive), or the end of the page.
+fn find_end_tag(bytes: &[u8], from: usize, name: &[u8]) -> usize {
+    let mut at = from;
+    while let Some(p) = find(bytes, at, b"</") {
+        let candidate = &bytes[p + 2..];
+        if candidate.len() >= name.len() && candidate[..name.len()].eq_ignore_ascii_case(name) {
+            return p;
+        }
+        at = p + 2;
+    }
+    bytes.len()
 }
 
 #[cfg(test)]
