@@ -90,20 +90,20 @@ pub fn max_depth(html: &str) -> usize {
         if name_len == 0 || !bytes[name_start].is_ascii_alphabetic() {
             continue;
         }
-        let name = bytes[name_start..name_start + name_len].to_ascii_lowercase();
+        let name = &bytes[name_start..name_start + name_len];
         if closing {
-            if !SELF_CLOSING.contains(&name.as_slice()) {
+            if !is_one_of(SELF_CLOSING, name) {
                 depth = depth.saturating_sub(1);
             }
             continue;
         }
-        if RAW_TEXT.contains(&name.as_slice()) {
+        if is_one_of(RAW_TEXT, name) {
             // Past `</name`, or the end of the page when it never closes.
-            at = (find_end_tag(bytes, at, &name) + 2 + name.len()).min(bytes.len());
+            at = (find_end_tag(bytes, at, name) + 2 + name.len()).min(bytes.len());
             continue;
         }
         let self_closed = tag_end > 0 && bytes.get(tag_end - 1) == Some(&b'/');
-        if self_closed || VOID.contains(&name.as_slice()) || SELF_CLOSING.contains(&name.as_slice()) {
+        if self_closed || is_one_of(VOID, name) || is_one_of(SELF_CLOSING, name) {
             continue;
         }
         depth += 1;
@@ -116,6 +116,11 @@ pub fn max_depth(html: &str) -> usize {
 }
 
 use memchr::memchr;
+
+/// Whether the tag name (any case) is in the list.
+fn is_one_of(list: &[&[u8]], name: &[u8]) -> bool {
+    list.iter().any(|n| n.eq_ignore_ascii_case(name))
+}
 
 /// Where `needle` first occurs at or after `from`.
 fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {

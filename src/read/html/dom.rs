@@ -594,7 +594,13 @@ fn character_reference(rest: &str, in_attribute: bool) -> Option<(usize, char, O
     if run == 0 {
         return None;
     }
-    let found = |key: &str| markup5ever::data::NAMED_ENTITIES.get(key).copied();
+    // The table also holds every prefix of a name, mapped to no character.
+    let found = |key: &str| {
+        markup5ever::data::NAMED_ENTITIES
+            .get(key)
+            .copied()
+            .filter(|&(first, _)| first != 0)
+    };
     if bytes.get(run) == Some(&b';') {
         if let Some(chars) = found(&rest[..=run]) {
             return Some((run + 1, char_of(chars.0), (chars.1 != 0).then(|| char_of(chars.1))));
@@ -955,4 +961,160 @@ impl<'a> Builder<'a> {
 
 fn is_heading(name: &str) -> bool {
     matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The tree as `name(children)` with text in quotes, whitespace-only text left out.
+    fn outline(html: &str) -> String {
+        let dom = Dom::parse(html);
+        fn node(dom: &Dom, i: usize, out: &mut String) {
+            match dom.data(i) {
+                Data::Text(t) if t.trim().is_empty() => return,
+                Data::Text(t) => out.push_str(&format!("{:?}", t.trim())),
+                Data::Element(e) => {
+                    out.push_str(e.name());
+                    let children: Vec<usize> = dom.children(i).collect();
+                    if !children.is_empty() {
+                        out.push('(');
+                        for c in children {
+                            node(dom, c, out);
+                            out.push(' ');
+                        }
+                        out.pop();
+                        out.push(')');
+                    }
+                }
+                Data::Document => {}
+            }
+        }
+        let mut out = String::new();
+        for c in dom.children(0) {
+            node(&dom, c, &mut out);
+        }
+        out
+    }
+
+    #[test]
+    fn html_head_and_body_are_implied_and_head_content_ends_where_the_body_starts() {
+        assert_eq!(
+            outline("<title>T</title><p>a"),
+            r#"html(head(title("T")) body(p("a")))"#
+        );
+        assert_eq!(
+            outline("<!doctype html><HTML><head><meta charset=utf-8><div>x</div>"),
+            r#"html(head(meta) body(div("x")))"#
+        );
+        assert_eq!(outline("text first"), r#"html(body("text first"))"#);
+    }
+
+    #[test]
+    fn paragraphs_list_items_and_cells_close_without_their_end_tags() {
+        assert_eq!(
+            outline("<body><p>a<p>b<div>c</div><ul><li>d<li>e</ul>"),
+            r#"html(body(p("a") p("b") div("c") ul(li("d") li("e"))))"#
+        );
+        assert_eq!(
+            outline("<body><table><tr><td>1<td>2<tr><th>3</table>"),
+            r#"html(body(table(tbody(tr(td("1") td("2")) tr(th("3"))))))"#
+        );
+        assert_eq!(
+            outline("<body><dl><dt>a<dd>b</dl><h2>c<h3>d"),
+            r#"html(body(dl(dt("a") dd("b")) h2("c") h3("d")))"#
+        );
+    }
+
+    #[test]
+    fn end_tags_close_only_what_is_open_in_their_scope() {
+        assert_eq!(
+            outline("<body><div><b>x</i>y</div></span>z"),
+            r#"html(body(div(b("xy")) "z"))"#
+        );
+        assert_eq!(
+            outline("<body><div><table><tr><td></div>cell</td></tr></table>after</div>"),
+            r#"html(body(div(table(tbody(tr(td("cell")))) "after")))"#
+        );
+        assert_eq!(outline("<body><p>a</br>b</p>"), r#"html(body(p("a" br "b")))"#);
+    }
+
+    #[test]
+    fn raw_text_is_not_markup() {
+        assert_eq!(
+            outline("<body><script>if (a<b) x('</p>')</script><p>a</p><noscript><p>no</p></noscript>"),
+            r#"html(body(script("if (a<b) x('</p>')") p("a") noscript("<p>no</p>")))"#
+        );
+        assert_eq!(
+            outline("<title>A &amp; <b>B</title>"),
+            r#"html(head(title("A & <b>B")))"#
+        );
+        assert_eq!(outline("<body><style>p{}"), r#"html(body(style("p{}")))"#);
+    }
+
+    #[test]
+    fn comments_doctypes_and_stray_angle_brackets() {
+        assert_eq!(
+            outline("<body><!-- <p>hidden</p> -->a < b <3 <!---->c<? pi ?>d</>"),
+            r#"html(body("a < b <3 cd"))"#
+        );
+        assert_eq!(outline("<body>a<!-- never closed <p>x"), r#"html(body("a"))"#);
+        assert_eq!(outline("<body>a<div class="), r#"html(body("a"))"#);
+    }
+
+    #[test]
+    fn svg_self_closing_tags_do_not_swallow_the_page() {
+        assert_eq!(
+            outline("<body><svg><path d=x /><circle/></svg><p>after"),
+            r#"html(body(svg(path circle) p("after")))"#
+        );
+        assert_eq!(
+            outline("<body><svg><g><p>breaks out"),
+            r#"html(body(svg(g) p("breaks out")))"#
+        );
+    }
+
+    #[test]
+    fn attributes_quoted_unquoted_repeated_and_with_references() {
+        let dom =
+            Dom::parse(r#"<a HREF="/x?a=1&copy=2&amp;b" Class='k l' id=main data-x title="a > b" class=dup hidden>"#);
+        let (_, a) = dom.elements().find(|(_, e)| e.name() == "a").unwrap();
+        assert_eq!(a.attr("href"), Some("/x?a=1&copy=2&b"));
+        assert_eq!(a.attr("class"), Some("k l"));
+        assert_eq!(a.attr("id"), Some("main"));
+        assert_eq!(a.attr("data-x"), Some(""));
+        assert_eq!(a.attr("title"), Some("a > b"));
+        assert_eq!(a.attr("hidden"), Some(""));
+    }
+
+    #[test]
+    fn character_references_are_decoded_as_html5_does() {
+        let text = |s: &str| decode_references(s, false).into_owned();
+        assert_eq!(
+            text("a &amp; b &lt;&gt; &quot;&#39;&#x2019;&#8217;"),
+            "a & b <> \"'\u{2019}\u{2019}"
+        );
+        assert_eq!(text("&nbsp;x&nbspy &copy 2015"), "\u{a0}x\u{a0}y \u{a9} 2015");
+        assert_eq!(
+            text("&notit; &#150; &#0; &#x110000; &unknown; & done"),
+            "\u{ac}it; \u{2013} \u{fffd} \u{fffd} &unknown; & done"
+        );
+        assert_eq!(text("&NotNestedGreaterGreater;"), "\u{2aa2}\u{338}");
+        assert!(matches!(decode_references("plain", false), Cow::Borrowed("plain")));
+    }
+
+    #[test]
+    fn nesting_past_the_open_element_limit_stays_flat() {
+        let page = "<span>".repeat(MAX_OPEN + 100);
+        let dom = Dom::parse(&page);
+        let deepest = dom
+            .elements()
+            .filter(|(_, e)| e.name() == "span")
+            .map(|(i, _)| i)
+            .last()
+            .unwrap();
+        assert_eq!(dom.end(deepest), deepest + 1);
+        // The document, `<html>`, `<body>` and every `<span>`.
+        assert_eq!(dom.len(), 3 + MAX_OPEN + 100);
+    }
 }
