@@ -678,6 +678,8 @@ struct Builder<'a> {
     html: Option<usize>,
     /// Open `<svg>` and `<math>` elements.
     foreign: usize,
+    /// Open `<p>` elements: with none, block start tags need not search the open elements.
+    paragraphs: usize,
     /// The text node that new text joins (the last node, when no element came after it).
     last_text: Option<usize>,
 }
@@ -693,6 +695,7 @@ impl<'a> Builder<'a> {
             phase: Phase::BeforeHead,
             html: None,
             foreign: 0,
+            paragraphs: 0,
             last_text: None,
         }
     }
@@ -718,8 +721,12 @@ impl<'a> Builder<'a> {
     fn insert(&mut self, name: Cow<'a, str>, attrs: Vec<(Cow<'a, str>, Cow<'a, str>)>, empty: bool) {
         let index = self.nodes.len();
         let opens = !empty && self.open.len() < MAX_OPEN;
-        if opens && matches!(&*name, "svg" | "math") {
-            self.foreign += 1;
+        if opens {
+            match &*name {
+                "svg" | "math" => self.foreign += 1,
+                "p" => self.paragraphs += 1,
+                _ => {}
+            }
         }
         self.nodes.push(Node {
             end: index + 1,
@@ -738,8 +745,10 @@ impl<'a> Builder<'a> {
         while self.open.len() > keep.max(1) {
             let i = self.open.pop().expect("checked length");
             self.nodes[i].end = end;
-            if matches!(self.name(i), "svg" | "math") {
-                self.foreign = self.foreign.saturating_sub(1);
+            match self.name(i) {
+                "svg" | "math" => self.foreign = self.foreign.saturating_sub(1),
+                "p" => self.paragraphs = self.paragraphs.saturating_sub(1),
+                _ => {}
             }
         }
         if keep == 0 {
@@ -895,6 +904,9 @@ impl<'a> Builder<'a> {
 
     /// Closes an open `<p>` in button scope.
     fn close_paragraph(&mut self) {
+        if self.paragraphs == 0 {
+            return;
+        }
         self.close(|n| n == "p", |n| n == "button" || SCOPE.contains(&n));
     }
 
@@ -972,7 +984,7 @@ mod tests {
         let dom = Dom::parse(html);
         fn node(dom: &Dom, i: usize, out: &mut String) {
             match dom.data(i) {
-                Data::Text(t) if t.trim().is_empty() => return,
+                Data::Text(t) if t.trim().is_empty() => {}
                 Data::Text(t) => out.push_str(&format!("{:?}", t.trim())),
                 Data::Element(e) => {
                     out.push_str(e.name());
@@ -1101,6 +1113,14 @@ mod tests {
         );
         assert_eq!(text("&NotNestedGreaterGreater;"), "\u{2aa2}\u{338}");
         assert!(matches!(decode_references("plain", false), Cow::Borrowed("plain")));
+    }
+
+    #[test]
+    fn a_paragraph_inside_foreign_or_table_content_is_closed_in_its_scope_only() {
+        assert_eq!(
+            outline("<body><p>a<table><tr><td><p>b<div>c</div></table>d"),
+            r#"html(body(p("a") table(tbody(tr(td(p("b") div("c"))))) "d"))"#
+        );
     }
 
     #[test]
