@@ -1,8 +1,9 @@
 //! A cheap scan for how deeply a page nests its elements, run before parsing.
 //!
-//! html5ever keeps every open element on a stack and searches it for many start tags, so a page
-//! of 100,000 nested `<div>`s costs time quadratic in the depth. No real page nests more than a
-//! few hundred levels, so pages deeper than [`MAX_DEPTH`] are refused before they are parsed.
+//! A tree builder keeps every open element on a stack and searches it for many start and end
+//! tags, so a page of 100,000 nested `<div>`s costs time quadratic in the depth (the parser also
+//! stops nesting at twice the limit, see `dom.rs`). No real page nests more than a few hundred
+//! levels, so pages deeper than [`MAX_DEPTH`] are refused before they are parsed.
 
 /// The deepest element nesting figmine parses.
 pub const MAX_DEPTH: usize = 2_000;
