@@ -1137,4 +1137,87 @@ mod tests {
         // The document, `<html>`, `<body>` and every `<span>`.
         assert_eq!(dom.len(), 3 + MAX_OPEN + 100);
     }
+
+    /// Every subtree lies inside its parent's: the walk in `page.rs` relies on it.
+    fn assert_subtrees_nest(dom: &Dom) {
+        assert_eq!(dom.end(0), dom.len());
+        let mut open: Vec<usize> = vec![0];
+        for i in 1..dom.len() {
+            while dom.end(*open.last().unwrap()) <= i {
+                open.pop();
+            }
+            let parent = *open.last().unwrap();
+            assert!(i < dom.end(i) && dom.end(i) <= dom.end(parent), "node {i}");
+            open.push(i);
+        }
+    }
+
+    #[test]
+    fn any_soup_of_markup_parses_into_nested_subtrees_and_reads() {
+        const PIECES: &[&str] = &[
+            "<p>",
+            "</p>",
+            "<div class='a'>",
+            "</div>",
+            "<li>",
+            "<ul>",
+            "</ul>",
+            "<table>",
+            "<tr>",
+            "<td>",
+            "</table>",
+            "</td>",
+            "<svg>",
+            "<path/>",
+            "</svg>",
+            "<script>",
+            "</script>",
+            "<title>",
+            "<!--",
+            "-->",
+            "<b>",
+            "</i>",
+            "</br>",
+            "&amp",
+            "&#x",
+            "&",
+            "<",
+            ">",
+            "\"",
+            "'",
+            "=",
+            " ",
+            "text é ",
+            "<head>",
+            "<body>",
+            "</html>",
+            "<math>",
+            "<h2>",
+            "<dd>",
+            "<option>",
+            "<noscript>",
+            "<a href=",
+            "<!doctype",
+            "</",
+            "/>",
+            "<p/",
+            "\u{2019}",
+        ];
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..3000 {
+            let len = next() % 60;
+            let page: String = (0..len)
+                .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+                .collect();
+            assert_subtrees_nest(&Dom::parse(&page));
+            // The rest of the reader takes whatever the parser builds.
+            let _ = crate::read::html::read_html(&page);
+        }
+    }
 }
