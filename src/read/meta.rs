@@ -1,21 +1,8 @@
 //! Page metadata: headline, publication date and publisher from meta tags, JSON-LD and `<time>`.
 
+use super::html::dom::{Dom, Element};
 use regex::Regex;
-use scraper::{Html, Selector};
 use std::sync::LazyLock;
-
-fn selector(css: &str) -> Selector {
-    Selector::parse(css).expect("static selector")
-}
-
-static TIME: LazyLock<Selector> = LazyLock::new(|| selector("time[datetime]"));
-static DATE_PUBLISHED: LazyLock<Selector> = LazyLock::new(|| selector(r#"[itemprop~="datePublished"]"#));
-static PUBLISHER_NAME: LazyLock<Selector> = LazyLock::new(|| selector(r#"[itemprop~="publisher"] [itemprop~="name"]"#));
-static DATE_CLASS: LazyLock<Selector> = LazyLock::new(|| {
-    selector(r#"[class*="publish-date"], [class*="publishdate"], [class*="pubdate"], [class*="published-date"]"#)
-});
-static H1: LazyLock<Selector> = LazyLock::new(|| selector("h1"));
-static TITLE: LazyLock<Selector> = LazyLock::new(|| selector("title"));
 
 /// Metadata found in a page's head and structured data.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -33,14 +20,13 @@ pub struct PageMeta {
 }
 
 /// Reads the page's metadata.
-pub fn read_meta(doc: &Html) -> PageMeta {
+pub fn read_meta(doc: &Dom) -> PageMeta {
     // Every name a meta tag answers to: `property`, `name`, and each word of `itemprop`.
-    // One pass over the node arena finds meta tags and JSON-LD scripts (cheaper than a selector
-    // walk each).
-    let elements = || doc.tree.nodes().filter_map(|n| n.value().as_element());
-    let metas: Vec<(String, String)> = elements()
-        .filter(|e| e.name() == "meta")
-        .flat_map(|e| {
+    // One pass over the node arena finds meta tags and JSON-LD scripts.
+    let metas: Vec<(String, String)> = doc
+        .elements()
+        .filter(|(_, e)| e.name() == "meta")
+        .flat_map(|(_, e)| {
             let content = e.attr("content").unwrap_or("").trim().to_owned();
             let keys = e.attr("property").into_iter().chain(e.attr("name"));
             let props = e.attr("itemprop").into_iter().flat_map(str::split_whitespace);
@@ -57,24 +43,25 @@ pub fn read_meta(doc: &Html) -> PageMeta {
                 .map(|(_, v)| v.clone())
         })
     };
-    let ld = json_ld(doc.tree.nodes().filter(|n| {
-        n.value().as_element().is_some_and(|e| {
+    let ld = json_ld(
+        doc,
+        doc.elements().filter(|(_, e)| {
             e.name() == "script"
                 && e.attr("type")
                     .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
-        })
-    }));
-    let text_of = |sel: &Selector| {
-        doc.select(sel)
-            .next()
-            .map(|e| super::normalize_whitespace(&e.text().collect::<String>()))
+        }),
+    );
+    let text_of = |tag: &str| {
+        doc.elements()
+            .find(|(_, e)| e.name() == tag)
+            .map(|(i, _)| super::normalize_whitespace(&doc.text_content(i)))
             .filter(|t| !t.is_empty())
     };
     PageMeta {
         title: meta(&["og:title", "twitter:title"])
             .or_else(|| ld.title.clone())
-            .or_else(|| text_of(&H1))
-            .or_else(|| text_of(&TITLE)),
+            .or_else(|| text_of("h1"))
+            .or_else(|| text_of("title")),
         published: published_date(
             doc,
             meta(&[
@@ -103,39 +90,62 @@ pub fn read_meta(doc: &Html) -> PageMeta {
     }
 }
 
-/// `<div itemprop="publisher"><meta itemprop="name" content="...">` (schema.org microdata).
-fn microdata_publisher(doc: &Html) -> Option<String> {
-    let e = doc.select(&PUBLISHER_NAME).next()?;
-    let name = match e.value().attr("content") {
+/// Whether the element's `itemprop` lists `word`.
+fn has_itemprop(e: &Element, word: &str) -> bool {
+    e.attr("itemprop")
+        .is_some_and(|p| p.split_whitespace().any(|w| w == word))
+}
+
+/// `<div itemprop="publisher"><meta itemprop="name" content="...">` (schema.org microdata): the
+/// first `itemprop="name"` element, in document order, inside an `itemprop="publisher"` one.
+fn microdata_publisher(doc: &Dom) -> Option<String> {
+    let mut inside_until = 0;
+    let (i, e) = doc.elements().find(|&(i, e)| {
+        let found = i < inside_until && has_itemprop(e, "name");
+        if has_itemprop(e, "publisher") {
+            inside_until = inside_until.max(doc.end(i));
+        }
+        found
+    })?;
+    let name = match e.attr("content") {
         Some(c) => c.to_owned(),
-        None => e.text().collect(),
+        None => doc.text_content(i),
     };
     Some(super::normalize_whitespace(&name)).filter(|n| !n.is_empty())
 }
 
+/// Class words of elements that hold the publication date as text.
+const DATE_CLASSES: [&str; 4] = ["publish-date", "publishdate", "pubdate", "published-date"];
+
 /// The first of these that reads as a date: a meta tag, JSON-LD, an `itemprop="datePublished"`
 /// element, a `<time datetime>`; the page is searched only when the earlier ones fail.
-fn published_date(doc: &Html, from_meta: Option<String>, from_ld: Option<String>) -> Option<String> {
+fn published_date(doc: &Dom, from_meta: Option<String>, from_ld: Option<String>) -> Option<String> {
     let date = |d: Option<String>| d.as_deref().and_then(parse_date);
     date(from_meta).or_else(|| date(from_ld)).or_else(|| {
-        let itemprop = doc.select(&DATE_PUBLISHED).next().map(|e| {
-            let v = e.value();
-            v.attr("datetime")
-                .or(v.attr("content"))
-                .map(str::to_owned)
-                .unwrap_or_else(|| e.text().collect())
-        });
+        let itemprop = doc
+            .elements()
+            .find(|(_, e)| has_itemprop(e, "datePublished"))
+            .map(|(i, e)| {
+                e.attr("datetime")
+                    .or(e.attr("content"))
+                    .map(str::to_owned)
+                    .unwrap_or_else(|| doc.text_content(i))
+            });
         date(itemprop)
             .or_else(|| {
-                doc.select(&TIME)
-                    .next()
-                    .and_then(|t| t.value().attr("datetime"))
+                doc.elements()
+                    .find(|(_, e)| e.name() == "time" && e.attr("datetime").is_some())
+                    .and_then(|(_, t)| t.attr("datetime"))
                     .and_then(parse_date)
             })
             .or_else(|| {
                 // Last, a date written in an element named for it: `<span class="article-publish-date">`.
-                doc.select(&DATE_CLASS)
-                    .find_map(|e| parse_date(&e.text().collect::<String>()))
+                doc.elements()
+                    .filter(|(_, e)| {
+                        e.attr("class")
+                            .is_some_and(|c| DATE_CLASSES.iter().any(|d| c.contains(d)))
+                    })
+                    .find_map(|(i, _)| parse_date(&doc.text_content(i)))
             })
     })
 }
@@ -151,14 +161,10 @@ struct LdFields {
 }
 
 /// Collects the article fields from every JSON-LD block (including `@graph` arrays).
-fn json_ld<'a>(scripts: impl Iterator<Item = ego_tree::NodeRef<'a, scraper::Node>>) -> LdFields {
+fn json_ld<'d>(doc: &Dom, scripts: impl Iterator<Item = (usize, &'d Element<'d>)>) -> LdFields {
     let mut out = LdFields::default();
-    for script in scripts {
-        let raw: String = script
-            .children()
-            .filter_map(|c| c.value().as_text())
-            .map(|t| &**t)
-            .collect();
+    for (script, _) in scripts {
+        let raw: String = doc.children(script).filter_map(|c| doc.text(c)).collect();
         let Ok(value) = serde_json::from_str::<serde_json::Value>(raw.trim()) else {
             // Broken JSON-LD (comments, trailing commas) still names its date.
             if out.published.is_none() {
@@ -258,7 +264,7 @@ mod tests {
 
     #[test]
     fn meta_tags_win_over_body_headings() {
-        let doc = Html::parse_document(
+        let doc = Dom::parse(
             r#"<html><head><title>Site | Story</title><meta property="og:title" content="Story"><meta property="og:site_name" content="Wire"><meta property="article:published_time" content="2015-03-27T08:00:00Z"></head><body><h1>Other</h1></body></html>"#,
         );
         let m = read_meta(&doc);
@@ -269,7 +275,7 @@ mod tests {
 
     #[test]
     fn json_ld_and_time_elements_are_fallbacks() {
-        let doc = Html::parse_document(
+        let doc = Dom::parse(
             r#"<html><head><script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","headline":"H","publisher":{"name":"Daily"}}]}</script></head><body><time datetime="2014-11-02">Nov 2</time></body></html>"#,
         );
         let m = read_meta(&doc);
@@ -300,11 +306,7 @@ mod tests {
 
     #[test]
     fn itemprop_words_sailthru_and_broken_json_ld_give_dates() {
-        let page = |head: &str| {
-            read_meta(&Html::parse_document(&format!(
-                "<html><head>{head}</head><body></body></html>"
-            )))
-        };
+        let page = |head: &str| read_meta(&Dom::parse(&format!("<html><head>{head}</head><body></body></html>")));
         let m = page(
             r#"<meta property="article:published" itemprop="datePublished dateCreated" content="2019-11-19T11:00:09.000Z">"#,
         );
@@ -319,7 +321,7 @@ mod tests {
 
     #[test]
     fn publishers_from_json_ld_organisations_microdata_and_application_names() {
-        let page = |html: &str| read_meta(&Html::parse_document(html)).publisher;
+        let page = |html: &str| read_meta(&Dom::parse(html)).publisher;
         let ld = r#"<script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","publisher":{"@id":"https://x/"}},
             {"@type":"Organization","@id":"https://x/","name":"CBS News"}]}</script>"#;
         assert_eq!(page(ld).as_deref(), Some("CBS News"));

@@ -1,8 +1,9 @@
 //! A cheap scan for how deeply a page nests its elements, run before parsing.
 //!
-//! html5ever keeps every open element on a stack and searches it for many start tags, so a page
-//! of 100,000 nested `<div>`s costs time quadratic in the depth. No real page nests more than a
-//! few hundred levels, so pages deeper than [`MAX_DEPTH`] are refused before they are parsed.
+//! A tree builder keeps every open element on a stack and searches it for many start and end
+//! tags, so a page of 100,000 nested `<div>`s costs time quadratic in the depth (the parser also
+//! stops nesting at twice the limit, see `dom.rs`). No real page nests more than a few hundred
+//! levels, so pages deeper than [`MAX_DEPTH`] are refused before they are parsed.
 
 /// The deepest element nesting figmine parses.
 pub const MAX_DEPTH: usize = 2_000;
@@ -90,20 +91,20 @@ pub fn max_depth(html: &str) -> usize {
         if name_len == 0 || !bytes[name_start].is_ascii_alphabetic() {
             continue;
         }
-        let name = bytes[name_start..name_start + name_len].to_ascii_lowercase();
+        let name = &bytes[name_start..name_start + name_len];
         if closing {
-            if !SELF_CLOSING.contains(&name.as_slice()) {
+            if !is_one_of(SELF_CLOSING, name) {
                 depth = depth.saturating_sub(1);
             }
             continue;
         }
-        if RAW_TEXT.contains(&name.as_slice()) {
+        if is_one_of(RAW_TEXT, name) {
             // Past `</name`, or the end of the page when it never closes.
-            at = (find_end_tag(bytes, at, &name) + 2 + name.len()).min(bytes.len());
+            at = (find_end_tag(bytes, at, name) + 2 + name.len()).min(bytes.len());
             continue;
         }
         let self_closed = tag_end > 0 && bytes.get(tag_end - 1) == Some(&b'/');
-        if self_closed || VOID.contains(&name.as_slice()) || SELF_CLOSING.contains(&name.as_slice()) {
+        if self_closed || is_one_of(VOID, name) || is_one_of(SELF_CLOSING, name) {
             continue;
         }
         depth += 1;
@@ -115,10 +116,29 @@ pub fn max_depth(html: &str) -> usize {
     deepest
 }
 
-use super::strip::{find, find_end_tag};
+use memchr::memchr;
 
-fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
-    haystack.iter().position(|&b| b == needle)
+/// Whether the tag name (any case) is in the list.
+fn is_one_of(list: &[&[u8]], name: &[u8]) -> bool {
+    list.iter().any(|n| n.eq_ignore_ascii_case(name))
+}
+
+/// Where `needle` first occurs at or after `from`.
+fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    memchr::memmem::find(bytes.get(from..)?, needle).map(|p| from + p)
+}
+
+/// Where `</name` starts after `from` (case-insensitive), or the end of the page.
+fn find_end_tag(bytes: &[u8], from: usize, name: &[u8]) -> usize {
+    let mut at = from;
+    while let Some(p) = find(bytes, at, b"</") {
+        let candidate = &bytes[p + 2..];
+        if candidate.len() >= name.len() && candidate[..name.len()].eq_ignore_ascii_case(name) {
+            return p;
+        }
+        at = p + 2;
+    }
+    bytes.len()
 }
 
 #[cfg(test)]

@@ -1,22 +1,22 @@
 //! HTML pages: metadata plus the paragraphs of the main content only.
 //!
-//! The page is parsed once (scraper, html5ever), flattened into text blocks by one iterative walk
+//! The page is parsed once (by figmine's own lenient parser, [`dom`]), flattened into text blocks by one iterative walk
 //! ([`page`]) that skips what is never article text, and the main content is chosen by scoring
 //! ([`select`]). Boilerplate (navigation, headers and footers, share bars, "related" and "most
 //! read" lists, newsletter boxes, captions, scripts and styles) never reaches the text, so its
 //! numbers never reach the extractor.
 
 mod depth;
+pub(in crate::read) mod dom;
 mod page;
 mod rules;
 mod select;
-mod strip;
 
 pub use depth::MAX_DEPTH;
 
 use super::meta::read_meta;
 use super::{normalize_whitespace, Article, ReadError};
-use scraper::Html;
+use dom::Dom;
 
 /// Reads an HTML page into an article (without id and source, which the caller sets).
 ///
@@ -30,7 +30,7 @@ pub fn read_html(content: &str) -> Result<Article, ReadError> {
             limit: MAX_DEPTH,
         });
     }
-    let doc = Html::parse_document(&strip::strip_scripts_and_styles(content));
+    let doc = Dom::parse(content);
     let meta = read_meta(&doc);
     let page = page::flatten(&doc);
     let mut paragraphs: Vec<String> = select::main_blocks(&page).into_iter().map(|b| b.text.clone()).collect();

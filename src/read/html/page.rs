@@ -1,15 +1,13 @@
-//! One iterative pass over the parsed DOM: the page as a flat list of text blocks, each tied to the
+//! One pass over the parsed DOM: the page as a flat list of text blocks, each tied to the
 //! element that holds it, with what later stages need to judge it (text length, link text).
 //!
 //! The walk keeps its own stack instead of recursing, so a page nested thousands of levels deep
 //! costs heap, not call stack. Subtrees that are never article text (scripts, navigation, forms'
 //! controls, hidden elements, boilerplate by class or id) are skipped here, once.
 
+use super::dom::{Data, Dom, Element as DomElement};
 use super::rules::{self, Role};
 use crate::read::normalize_whitespace;
-use ego_tree::NodeRef;
-use scraper::node::Element as HtmlElement;
-use scraper::{Html, Node};
 
 /// An element that holds text blocks, with its parent so scores can flow upwards.
 #[derive(Debug)]
@@ -76,12 +74,16 @@ pub(super) struct Page {
     pub blocks: Vec<Block>,
 }
 
-/// One step of the iterative walk.
-enum Step<'a> {
-    /// Visit a node (and then its children).
-    Enter(NodeRef<'a, Node>),
-    /// All children of a kept element are done.
-    Leave { block: bool, link: bool, opened: bool },
+/// An open element of the walk, closed when the walk reaches the end of its subtree.
+struct Open {
+    /// One past its last descendant.
+    end: usize,
+    /// It starts and ends a block.
+    block: bool,
+    /// It is a link.
+    link: bool,
+    /// It was pushed onto the block elements.
+    opened: bool,
 }
 
 /// Text collected since the last block boundary.
@@ -91,10 +93,10 @@ struct Pending {
     link_chars: usize,
 }
 
-/// Walks the document's `<body>` (or the whole document when it has none) into blocks.
-pub(super) fn flatten(doc: &Html) -> Page {
+/// Walks the document into blocks. Nodes are stored in document order with the end of each
+/// subtree, so the walk is one pass over the nodes that jumps over skipped subtrees.
+pub(super) fn flatten(dom: &Dom) -> Page {
     let mut page = Page::default();
-    let root = doc.tree.root();
     page.elements.push(Element {
         parent: None,
         tag: "#document".into(),
@@ -103,60 +105,75 @@ pub(super) fn flatten(doc: &Html) -> Page {
     let mut open: Vec<(usize, BlockKind)> = vec![(0, BlockKind::Other)];
     let mut links = 0usize;
     let mut pending = Pending::default();
-    let mut stack: Vec<Step> = root.children().rev().map(Step::Enter).collect();
-    while let Some(step) = stack.pop() {
-        match step {
-            Step::Enter(node) => match node.value() {
-                Node::Text(text) => {
-                    pending.raw.push_str(text);
-                    if links > 0 {
-                        pending.link_chars += text.chars().filter(|c| !c.is_whitespace()).count();
-                    }
-                }
-                Node::Element(e) => {
-                    let tag = e.name();
-                    if rules::is_skipped(node, tag, e) || (tag == "figure" && !figure_holds_content(node)) {
-                        continue;
-                    }
-                    if tag == "br" || tag == "hr" {
-                        flush(&mut pending, &open, &mut page);
-                        continue;
-                    }
-                    if tag == "td" || tag == "th" {
-                        pending.raw.push(' ');
-                    }
-                    let block = !rules::is_inline(tag) && !matches!(tag, "td" | "th");
-                    let link = tag == "a";
-                    let mut opened = false;
-                    if block {
-                        flush(&mut pending, &open, &mut page);
-                        if !matches!(tag, "td" | "th") {
-                            open.push((push_element(&mut page, &open, tag, e), kind_of(tag)));
-                            opened = true;
-                        }
-                    }
-                    links += usize::from(link);
-                    stack.push(Step::Leave { block, link, opened });
-                    stack.extend(node.children().rev().map(Step::Enter));
-                }
-                _ => {}
-            },
-            Step::Leave { block, link, opened } => {
-                links -= usize::from(link);
-                if block {
-                    flush(&mut pending, &open, &mut page);
-                }
-                if opened {
-                    open.pop();
+    let mut walk: Vec<Open> = Vec::new();
+    let mut i = 1;
+    while i < dom.len() {
+        while walk.last().is_some_and(|o| o.end <= i) {
+            let done = walk.pop().expect("checked");
+            leave(&done, &mut links, &mut pending, &mut open, &mut page);
+        }
+        match dom.data(i) {
+            Data::Text(text) => {
+                pending.raw.push_str(text);
+                if links > 0 {
+                    pending.link_chars += text.chars().filter(|c| !c.is_whitespace()).count();
                 }
             }
+            Data::Element(e) => {
+                let tag = e.name();
+                if rules::is_skipped(dom, i, tag, e) || (tag == "figure" && !figure_holds_content(dom, i)) {
+                    i = dom.end(i);
+                    continue;
+                }
+                if tag == "br" || tag == "hr" {
+                    flush(&mut pending, &open, &mut page);
+                    i = dom.end(i);
+                    continue;
+                }
+                if tag == "td" || tag == "th" {
+                    pending.raw.push(' ');
+                }
+                let block = !rules::is_inline(tag) && !matches!(tag, "td" | "th");
+                let link = tag == "a";
+                let mut opened = false;
+                if block {
+                    flush(&mut pending, &open, &mut page);
+                    if !matches!(tag, "td" | "th") {
+                        open.push((push_element(&mut page, &open, tag, e), kind_of(tag)));
+                        opened = true;
+                    }
+                }
+                links += usize::from(link);
+                walk.push(Open {
+                    end: dom.end(i),
+                    block,
+                    link,
+                    opened,
+                });
+            }
+            Data::Document => {}
         }
+        i += 1;
+    }
+    while let Some(done) = walk.pop() {
+        leave(&done, &mut links, &mut pending, &mut open, &mut page);
     }
     flush(&mut pending, &open, &mut page);
     page
 }
 
-fn push_element(page: &mut Page, open: &[(usize, BlockKind)], tag: &str, e: &HtmlElement) -> usize {
+/// All children of an element are done: its block ends.
+fn leave(done: &Open, links: &mut usize, pending: &mut Pending, open: &mut Vec<(usize, BlockKind)>, page: &mut Page) {
+    *links -= usize::from(done.link);
+    if done.block {
+        flush(pending, open, page);
+    }
+    if done.opened {
+        open.pop();
+    }
+}
+
+fn push_element(page: &mut Page, open: &[(usize, BlockKind)], tag: &str, e: &DomElement) -> usize {
     page.elements.push(Element {
         parent: open.last().map(|&(i, _)| i),
         tag: tag.to_owned(),
@@ -199,13 +216,14 @@ fn flush(pending: &mut Pending, open: &[(usize, BlockKind)], page: &mut Page) {
 }
 
 /// A `<figure>` is an image and its caption unless it wraps a table or a quotation.
-fn figure_holds_content(figure: NodeRef<Node>) -> bool {
-    figure.descendants().any(|d| {
-        d.value()
-            .as_element()
-            .is_some_and(|e| matches!(e.name(), "table" | "blockquote" | "p"))
-            && !d
-                .ancestors()
-                .any(|a| a.value().as_element().is_some_and(|e| e.name() == "figcaption"))
-    })
+fn figure_holds_content(dom: &Dom, figure: usize) -> bool {
+    let mut d = figure + 1;
+    while d < dom.end(figure) {
+        match dom.element(d).map(|e| e.name()) {
+            Some("figcaption") => d = dom.end(d),
+            Some("table" | "blockquote" | "p") => return true,
+            _ => d += 1,
+        }
+    }
+    false
 }

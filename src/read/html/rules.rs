@@ -1,8 +1,8 @@
 //! Site-independent rules: which elements are never article text, which are inline, and what an
 //! element's class and id say about it.
 
+use super::dom::{Dom, Element};
 use regex::Regex;
-use scraper::node::Element;
 use std::sync::LazyLock;
 
 /// Elements whose whole subtree is never article text.
@@ -98,7 +98,7 @@ pub(in crate::read) enum Role {
 
 /// Whether the element and its subtree are skipped: a non-text tag, hidden, a navigation role, or
 /// a boilerplate class or id (never for the page's main landmarks, nor when [`holds_article`]).
-pub(super) fn is_skipped(node: ego_tree::NodeRef<scraper::Node>, tag: &str, e: &Element) -> bool {
+pub(super) fn is_skipped(dom: &Dom, node: usize, tag: &str, e: &Element) -> bool {
     if SKIPPED_TAGS.contains(&tag) || is_hidden(e) {
         return true;
     }
@@ -116,20 +116,16 @@ pub(super) fn is_skipped(node: ego_tree::NodeRef<scraper::Node>, tag: &str, e: &
     {
         return false;
     }
-    class_or_id_matches(e, &NEVER_ARTICLE) || (class_or_id_matches(e, &BOILERPLATE) && !holds_article(node))
+    class_or_id_matches(e, &NEVER_ARTICLE) || (class_or_id_matches(e, &BOILERPLATE) && !holds_article(dom, node))
 }
 
 /// Whether a class- or id-matched container still holds the article: several long paragraphs
 /// (a wrapper named `content-with-sidebar`, a blog's `widget Blog` post list).
-pub(super) fn holds_article(node: ego_tree::NodeRef<scraper::Node>) -> bool {
-    node.descendants()
-        .filter(|d| d.value().as_element().is_some_and(|e| e.name() == "p"))
-        .filter(|p| {
-            let chars: usize = p
-                .descendants()
-                .filter_map(|t| t.value().as_text())
-                .map(|t| t.len())
-                .sum();
+pub(super) fn holds_article(dom: &Dom, node: usize) -> bool {
+    (node + 1..dom.end(node))
+        .filter(|&d| dom.element(d).is_some_and(|e| e.name() == "p"))
+        .filter(|&p| {
+            let chars: usize = (p + 1..dom.end(p)).filter_map(|t| dom.text(t)).map(str::len).sum();
             chars >= 100
         })
         .nth(3)
