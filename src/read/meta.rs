@@ -57,11 +57,15 @@ pub fn read_meta(doc: &Dom) -> PageMeta {
             .map(|(i, _)| super::normalize_whitespace(&doc.text_content(i)))
             .filter(|t| !t.is_empty())
     };
+    let headline = meta(&["og:title", "twitter:title"]).or_else(|| ld.title.clone());
+    let h1 = text_of("h1");
+    let page_title = text_of("title");
+    let site_in_title = || {
+        let headlines = [h1.as_deref(), headline.as_deref()];
+        site_in_title(page_title.as_deref()?, headlines.into_iter().flatten())
+    };
     PageMeta {
-        title: meta(&["og:title", "twitter:title"])
-            .or_else(|| ld.title.clone())
-            .or_else(|| text_of("h1"))
-            .or_else(|| text_of("title")),
+        title: headline.clone().or_else(|| h1.clone()).or_else(|| page_title.clone()),
         published: published_date(
             doc,
             meta(&[
@@ -84,7 +88,9 @@ pub fn read_meta(doc: &Dom) -> PageMeta {
             .or(ld.publisher)
             .or(ld.organisation)
             .or_else(|| microdata_publisher(doc))
-            .or_else(|| meta(&["application-name"])),
+            .or_else(|| meta(&["application-name"]))
+            .or_else(site_in_title)
+            .or_else(|| copyright_holder(doc)),
         byline: meta(&["author", "article:author"]).or(ld.author),
         article_body: ld.body,
     }
@@ -113,6 +119,66 @@ fn microdata_publisher(doc: &Dom) -> Option<String> {
     };
     Some(super::normalize_whitespace(&name)).filter(|n| !n.is_empty())
 }
+
+/// The site a `<title>` names beside the headline: "Headline - Site", "Headline | Section |
+/// Site", "Site: Headline". Only when the rest of the title is one of the page's headlines, so
+/// a headline that itself holds a dash is not cut in two.
+fn site_in_title<'h>(title: &str, headlines: impl Iterator<Item = &'h str> + Clone) -> Option<String> {
+    const SEPARATORS: [&str; 6] = [" - ", " – ", " — ", " | ", " · ", ": "];
+    let is_headline = |part: &str| {
+        let part = part.trim().to_lowercase();
+        headlines.clone().any(|h| {
+            let h = h.trim().to_lowercase();
+            h.chars().count() >= 10 && (part == h || part.starts_with(&h))
+        })
+    };
+    let site = SEPARATORS.iter().find_map(|sep| {
+        let after = title
+            .rsplit_once(sep)
+            .filter(|(head, _)| is_headline(head))
+            .map(|(_, site)| site);
+        let before = || {
+            title
+                .split_once(sep)
+                .filter(|(_, rest)| is_headline(rest))
+                .map(|(site, _)| site)
+        };
+        after
+            .or_else(before)
+            .map(str::trim)
+            .filter(|site| looks_like_a_name(site))
+    })?;
+    Some(site.to_owned())
+}
+
+/// Short enough to be a site's name rather than a second headline.
+fn looks_like_a_name(s: &str) -> bool {
+    !s.is_empty() && s.chars().count() <= 40 && s.split_whitespace().count() <= 5
+}
+
+/// "© 2019 Sputnik. All rights reserved", "Copyright ⓒ Entermedia.co.kr.": the name after a
+/// copyright sign and its years, from the last text on the page that has one (footers come last).
+fn copyright_holder(doc: &Dom) -> Option<String> {
+    (0..doc.len()).rev().find_map(|i| {
+        let text = doc.text(i)?;
+        if !(text.contains('©') || text.contains('ⓒ') || text.contains("Copyright")) {
+            return None;
+        }
+        // The name may be in the next text node: "© <a>vse-diety.com</a>, 2008".
+        let line: String = (i..doc.len()).filter_map(|j| doc.text(j)).take(3).collect();
+        let name = COPYRIGHT.captures(&line)?.name("name")?.as_str().trim();
+        Some(name.to_owned()).filter(|n| looks_like_a_name(n) && !n.starts_with("All "))
+    })
+}
+
+/// A copyright sign or word, optional years, then a capitalised name or a domain, up to a full
+/// stop, a comma, "All rights" or the end of the text.
+static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:©|ⓒ|Copyright)\s*(?:©|ⓒ|\([cC]\))?\s*(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*,?\s*)?(?P<name>\p{Lu}[\p{L}\p{N}&' .-]*?|[\p{Ll}\p{N}-]+\.[\p{Ll}.]*\p{Ll})\s*(?:\.\s|\.$|,|\||All rights|$)",
+    )
+    .unwrap()
+});
 
 /// Class words of elements that hold the publication date as text.
 const DATE_CLASSES: [&str; 4] = ["publish-date", "publishdate", "pubdate", "published-date"];
@@ -331,6 +397,68 @@ mod tests {
             page(r#"<meta name="application-name" content="Digg">"#).as_deref(),
             Some("Digg")
         );
+    }
+
+    #[test]
+    fn publishers_named_only_in_the_title_or_the_copyright_line() {
+        let page = |html: &str| read_meta(&Dom::parse(html)).publisher;
+        let titled = |title: &str, h1: &str| {
+            page(&format!(
+                "<html><head><title>{title}</title></head><body><h1>{h1}</h1></body></html>"
+            ))
+        };
+        assert_eq!(
+            titled(
+                "Royal Self-Indicting Arrogance - Sputnik International",
+                "Royal Self-Indicting Arrogance"
+            )
+            .as_deref(),
+            Some("Sputnik International")
+        );
+        assert_eq!(
+            titled(
+                "About bugs in our games | Blog | Vortex Cannon",
+                "About bugs in our games"
+            )
+            .as_deref(),
+            Some("Vortex Cannon")
+        );
+        assert_eq!(
+            titled(
+                "The Space Review: Seeking a bigger role for a big rocket",
+                "Seeking a bigger role for a big rocket"
+            )
+            .as_deref(),
+            Some("The Space Review")
+        );
+        // A dash inside the headline itself is not a site name.
+        assert_eq!(
+            titled(
+                "Take C.A.R.E. - comwrap at DMEXCO 2018",
+                "Take C.A.R.E. - comwrap at DMEXCO 2018"
+            ),
+            None
+        );
+        let footer = |text: &str| {
+            page(&format!(
+                "<html><body><p>Body.</p><footer>{text}</footer></body></html>"
+            ))
+        };
+        assert_eq!(
+            footer("© 2019 Sputnik. All rights reserved").as_deref(),
+            Some("Sputnik")
+        );
+        assert_eq!(footer("©2019 Ascom").as_deref(), Some("Ascom"));
+        assert_eq!(
+            footer("Copyright ⓒ Entermedia.co.kr. 무단전재").as_deref(),
+            Some("Entermedia.co.kr")
+        );
+        assert_eq!(footer("Copyright © 2002-2019 - Designed by Gray Digital Media"), None);
+        assert_eq!(
+            footer("©  <a href=\"/\">vse-diety.com</a> , 2008").as_deref(),
+            Some("vse-diety.com")
+        );
+        assert_eq!(footer("© 2019 "), None);
     }
 
     #[test]
