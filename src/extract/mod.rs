@@ -12,7 +12,7 @@ pub mod sentence;
 
 pub use figure::{Comparison, Direction, Figure, FigureKind};
 pub use number::{find_numbers, Mention, MentionKind};
-pub use period::{Period, PeriodMention};
+pub use period::{Anaphor, Period, PeriodMention};
 pub use quote::Quote;
 
 use crate::read::{Article, Span};

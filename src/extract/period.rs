@@ -91,10 +91,54 @@ pub struct PeriodMention {
     pub span: Span,
     /// What it resolves to, if it could be resolved.
     pub period: Option<Period>,
-    /// Whether the text referred back ("the same period", "the year", "last year").
-    pub anaphoric: bool,
+    /// How it refers back, if the text referred back ("the same period", "the year", "last
+    /// year"): kept so that [`periods_within`] can resolve it again in another context.
+    pub anaphor: Option<Anaphor>,
     /// Whether it is named only as the point of comparison ("down from 72,279 in 2013").
     pub reference: bool,
+}
+
+impl PeriodMention {
+    /// Whether the text referred back rather than naming the period.
+    pub fn is_anaphoric(&self) -> bool {
+        self.anaphor.is_some()
+    }
+}
+
+/// How a period mention that refers back is resolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anaphor {
+    /// "the first half", "the third quarter of the year": part `n` of the context year.
+    Part {
+        /// A half (else a quarter).
+        half: bool,
+        /// Which half or quarter, from 1.
+        n: u32,
+    },
+    /// "this year" (0 years back), "last year" (1): counted from the publication year.
+    Relative {
+        /// Years before the publication year.
+        years_back: i32,
+    },
+    /// "the year": the year of the previous period, or else the publication year.
+    Year,
+    /// "the period", "the same period": the previous period.
+    Period,
+}
+
+impl Anaphor {
+    /// The period referred to, after `last` (the previous period that is not a point of
+    /// comparison) in a text published on `published`.
+    pub fn resolve(self, last: Option<&Period>, published: Option<NaiveDate>) -> Option<Period> {
+        let context_year = last.map(|p| p.end.year()).or(published.map(|d| d.year()));
+        match self {
+            Anaphor::Part { half: true, n } => context_year.and_then(|y| Period::half(y, n)),
+            Anaphor::Part { half: false, n } => context_year.and_then(|y| Period::quarter(y, n)),
+            Anaphor::Relative { years_back } => published.and_then(|d| Period::year(d.year() - years_back)),
+            Anaphor::Year => context_year.and_then(Period::year),
+            Anaphor::Period => last.cloned(),
+        }
+    }
 }
 
 const MONTHS: &str = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec";
@@ -209,28 +253,24 @@ pub fn find_periods(text: &str, published: Option<NaiveDate>) -> Vec<PeriodMenti
             continue;
         }
         let year_of = |group: usize| c.get(group).and_then(|y| y.as_str().parse::<i32>().ok());
-        let context_year = last.as_ref().map(|p| p.end.year()).or(published.map(|d| d.year()));
-        let (period, anaphoric) = if let (Some(m1), Some(m2)) = (c.get(g.m1), c.get(g.m2)) {
+        let (period, anaphor) = if let (Some(m1), Some(m2)) = (c.get(g.m1), c.get(g.m2)) {
             let y2 = year_of(g.y2).expect("y2 is required");
             let y1 = year_of(g.y1).unwrap_or(y2);
             (
                 Period::months(y1, month_number(m1.as_str()), y2, month_number(m2.as_str())),
-                false,
+                None,
             )
         } else if let Some(y1) = year_of(g.ya1).or(year_of(g.ys1)) {
             let y2 = year_of(g.ya2).or(year_of(g.ys2)).expect("the second year is required");
-            ((y1 < y2).then(|| Period::months(y1, 1, y2, 12)).flatten(), false)
+            ((y1 < y2).then(|| Period::months(y1, 1, y2, 12)).flatten(), None)
         } else if let Some(part) = c.get(g.part) {
-            let y = year_of(g.py).or(context_year);
-            let n = ordinal_number(&c[g.ord], part.as_str().eq_ignore_ascii_case("half"));
-            let p = y.and_then(|y| {
-                if part.as_str().eq_ignore_ascii_case("half") {
-                    Period::half(y, n)
-                } else {
-                    Period::quarter(y, n)
-                }
-            });
-            (p, c.get(g.py).is_none())
+            let half = part.as_str().eq_ignore_ascii_case("half");
+            let n = ordinal_number(&c[g.ord], half);
+            match year_of(g.py) {
+                Some(y) if half => (Period::half(y, n), None),
+                Some(y) => (Period::quarter(y, n), None),
+                None => resolved(Anaphor::Part { half, n }, last.as_ref(), published),
+            }
         } else if let Some(hq) = c.get(g.hq).or(c.get(g.hq2)) {
             let y = year_of(g.hqy).or(year_of(g.hqy2)).expect("year is required");
             let n: u32 = hq.as_str()[1..].parse().unwrap_or(1);
@@ -239,27 +279,27 @@ pub fn find_periods(text: &str, published: Option<NaiveDate>) -> Vec<PeriodMenti
             } else {
                 Period::quarter(y, n)
             };
-            (p, false)
+            (p, None)
         } else if let Some(mon) = c.get(g.mon) {
             let y = year_of(g.my).expect("year is required");
             let n = month_number(mon.as_str());
-            (Period::months(y, n, y, n), false)
+            (Period::months(y, n, y, n), None)
         } else if let Some(rel) = c.get(g.rel) {
-            let y = published.map(|d| d.year());
-            let offset = if rel.as_str().eq_ignore_ascii_case("this") {
+            let years_back = if rel.as_str().eq_ignore_ascii_case("this") {
                 0
             } else {
                 1
             };
-            (y.and_then(|y| Period::year(y - offset)), true)
+            resolved(Anaphor::Relative { years_back }, last.as_ref(), published)
         } else if let Some(a) = c.get(g.anaphor) {
-            if a.as_str().eq_ignore_ascii_case("year") {
-                (context_year.and_then(Period::year), true)
+            let anaphor = if a.as_str().eq_ignore_ascii_case("year") {
+                Anaphor::Year
             } else {
-                (last.clone(), true)
-            }
+                Anaphor::Period
+            };
+            resolved(anaphor, last.as_ref(), published)
         } else {
-            (year_of(g.year).and_then(Period::year), false)
+            (year_of(g.year).and_then(Period::year), None)
         };
         let reference = is_comparison_reference(&text[..span.start]);
         if let Some(p) = period.as_ref().filter(|_| !reference) {
@@ -268,9 +308,57 @@ pub fn find_periods(text: &str, published: Option<NaiveDate>) -> Vec<PeriodMenti
         out.push(PeriodMention {
             span,
             period,
-            anaphoric,
+            anaphor,
             reference,
         });
+    }
+    out
+}
+
+/// An anaphor with the period it resolves to.
+fn resolved(
+    anaphor: Anaphor,
+    last: Option<&Period>,
+    published: Option<NaiveDate>,
+) -> (Option<Period>, Option<Anaphor>) {
+    (anaphor.resolve(last, published), Some(anaphor))
+}
+
+/// The periods of the `mentions` of `text` (as [`find_periods`] found them) that lie within
+/// `within`, resolved as [`find_periods`] would resolve them on that part of the text alone
+/// with `published`: anaphora refer back only as far as the start of `within`.
+///
+/// This spares running the period pattern again on a sentence already searched as part of its
+/// article. A match that crosses the start or end of `within` is left out, where a search of
+/// the part alone could find a shorter one; sentences rarely cut through a period expression.
+pub fn periods_within(
+    text: &str,
+    mentions: &[PeriodMention],
+    within: Span,
+    published: Option<NaiveDate>,
+) -> Vec<Option<Period>> {
+    let first = mentions.partition_point(|m| m.span.start < within.start);
+    let count = mentions[first..]
+        .iter()
+        .take_while(|m| m.span.end <= within.end)
+        .count();
+    let inside = &mentions[first..first + count];
+    if !inside.iter().any(PeriodMention::is_anaphoric) {
+        return inside.iter().map(|m| m.period.clone()).collect();
+    }
+    let mut last: Option<Period> = None;
+    let mut out = Vec::new();
+    for m in inside {
+        let period = match m.anaphor {
+            Some(a) => a.resolve(last.as_ref(), published),
+            None => m.period.clone(),
+        };
+        // Whether the mention is a point of comparison is judged, as on the part alone, on
+        // the words before it within the part.
+        if period.is_some() && !is_comparison_reference(&text[within.start..m.span.start]) {
+            last = period.clone();
+        }
+        out.push(period);
     }
     out
 }
@@ -398,6 +486,26 @@ mod tests {
             labels("Q3 20\u{661}\u{664} and January to June 20\u{661}\u{664}", None),
             Vec::<String>::new()
         );
+    }
+
+    #[test]
+    fn periods_within_a_sentence_resolve_as_if_it_stood_alone() {
+        let text = "In the second half of 2014 it got 31,002. Down from 72,279 in 2013, the \
+                    total for the year rose in the first half of the year and the same period, \
+                    up from last year.";
+        let published = NaiveDate::from_ymd_opt(2015, 3, 27);
+        let context = NaiveDate::from_ymd_opt(2016, 1, 1);
+        let mentions = find_periods(text, published);
+        let start = text.find("Down").unwrap();
+        let sentence = Span::new(start, text.len());
+        let alone: Vec<_> = find_periods(&text[start..], context)
+            .into_iter()
+            .map(|m| m.period)
+            .collect();
+        assert_eq!(periods_within(text, &mentions, sentence, context), alone);
+        // the same words resolved in the whole text refer back to 2014 and the publication year
+        let labels: Vec<_> = alone.iter().map(|p| p.as_ref().unwrap().label()).collect();
+        assert_eq!(labels, ["2013", "2016", "2016-H1", "2016-H1", "2015"]);
     }
 
     #[test]

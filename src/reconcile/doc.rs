@@ -4,8 +4,9 @@
 use super::reading::Reading;
 use super::{Evidence, Finding, Rule, Severity};
 use crate::extract::claim;
-use crate::extract::Period;
+use crate::extract::period::periods_within;
 use crate::extract::{Figure, FigureKind};
+use crate::extract::{Period, PeriodMention};
 use crate::read::Span;
 use crate::record::Record;
 use chrono::NaiveDate;
@@ -64,7 +65,7 @@ impl<'a> Doc<'a> {
                     f,
                     reading,
                     text: written,
-                    quantity: quantity_of(text, f),
+                    quantity: quantity_in(text, f, &record.extraction.periods),
                 })
             })
             .collect();
@@ -171,7 +172,20 @@ impl<'a> Doc<'a> {
 /// `None` for figures that do not name a whole quantity for a period the text states: shares,
 /// bounds of ranges, change amounts, parts of a larger quantity ("17,577 of the requests"), and
 /// figures whose sentence names no period (their period is only carried over from before).
+///
+/// Runs the period pattern again on the figure's sentence; [`quantity_in`] reuses the period
+/// mentions of the article's extraction instead.
 pub fn quantity_of(text: &str, f: &Figure) -> Option<String> {
+    quantity_with(text, f, || period_stated_in_sentence(text, f))
+}
+
+/// [`quantity_of`] for a figure of an extraction whose period mentions are `periods`.
+pub fn quantity_in(text: &str, f: &Figure, periods: &[PeriodMention]) -> Option<String> {
+    quantity_with(text, f, || period_among_sentence_mentions(text, f, periods))
+}
+
+/// [`quantity_of`], with `period_stated` telling whether the figure's sentence names its period.
+fn quantity_with(text: &str, f: &Figure, period_stated: impl FnOnce() -> bool) -> Option<String> {
     if f.kind == FigureKind::Percent || f.value.is_none() {
         return None;
     }
@@ -186,7 +200,7 @@ pub fn quantity_of(text: &str, f: &Figure) -> Option<String> {
     {
         return None;
     }
-    if !period_stated_in_sentence(text, f) {
+    if !period_stated() {
         return None;
     }
     // A measure carried over from an earlier sentence may belong to another figure.
@@ -239,6 +253,15 @@ fn period_stated_in_sentence(text: &str, f: &Figure) -> bool {
         let (_, _, periods) = last.as_ref().expect("just filled");
         periods.iter().any(|p| p.as_ref() == Some(period))
     })
+}
+
+/// [`period_stated_in_sentence`] from the period mentions the extraction found in the whole
+/// text, resolved again as if the sentence stood alone.
+fn period_among_sentence_mentions(text: &str, f: &Figure, periods: &[PeriodMention]) -> bool {
+    let Some(period) = &f.period else { return false };
+    periods_within(text, periods, f.sentence, Some(period.start))
+        .iter()
+        .any(|p| p.as_ref() == Some(period))
 }
 
 thread_local! {

@@ -62,7 +62,7 @@ fn headline_period(doc: &Doc) -> Option<Period> {
         .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
     find_periods(title, published)
         .into_iter()
-        .filter(|m| !m.anaphoric && !m.reference)
+        .filter(|m| !m.is_anaphoric() && !m.reference)
         .filter_map(|m| m.period)
         .find(|p| p.label().contains('-'))
 }

@@ -312,7 +312,7 @@ pub fn find_numbers(text: &str) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::new();
     let mut i = 0;
     while i < t.len() {
-        if in_url(i) {
+        if !may_start_mention(&t, i) || in_url(i) {
             i += 1;
             continue;
         }
@@ -329,6 +329,28 @@ pub fn find_numbers(text: &str) -> Vec<Mention> {
     let out = merge_bound_pairs(text, out);
     merge_restatements(text, out)
 }
+
+/// Whether [`mention_at`] can find anything at token `i`: a cheap test that lets most words of
+/// a text (which start no number, range, qualifier or currency) skip the recognizers.
+///
+/// Every symbol and digit token may start a mention; a word may only when it starts a numeral
+/// ("thirty", "half", "a"), a qualifier ("more than"), a range ("between", "from"), a sign
+/// ("minus"), a percent named first ("percent of") or a currency written before the amount
+/// ("USD", "Rs", "US$").
+fn may_start_mention(t: &Toks, i: usize) -> bool {
+    !t.is(i, Tk::Word)
+        || MENTION_FIRST_WORDS.contains(t.word(i))
+        || words::starts_numeral(t, i)
+        || t.sym(i + 1, "$")
+        || is_currency_code(t.str(i))
+}
+
+/// The words other than numerals that [`mention_at`] can start at: the first words of
+/// qualifiers, of ranges ([`prefixed_range`]), of signs ([`simple`]) and of [`percent_of`].
+static MENTION_FIRST_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    let others = ["between", "from", "minus", "negative", "percent", "percents", "per"];
+    QUALIFIER_FIRST_WORDS.iter().copied().chain(others).collect()
+});
 
 /// The mention starting at token `i` (with the token after it), `Some((None, next))` for tokens
 /// that are read but are not a mention (a year span, a clock time), `None` when nothing starts here.
@@ -503,6 +525,10 @@ fn symbol_bound(t: &Toks, i: usize) -> Option<(String, Bound, usize)> {
 
 /// A qualifier after a number at `j`.
 fn suffix(t: &Toks, j: usize) -> Option<(String, Bound, usize)> {
+    // every suffix starts with "or" or "and": most numbers are followed by neither
+    if !matches!(t.word(j), "or" | "and") {
+        return None;
+    }
     SUFFIXES.iter().find_map(|(p, b)| {
         let mut n = words_match(t, j, p)?;
         if simple(t, n).is_some() {
@@ -781,10 +807,9 @@ fn currency_after(t: &Toks, j: usize) -> Option<(&'static str, f64, usize)> {
     if let Some((c, share)) = currency_word(t.word(j)) {
         return Some((c, share, j + 1));
     }
-    let two = format!("{} {}", t.word(j), t.word(j + 1));
-    let (adjective, word) = match two.as_str() {
-        "hong kong" => ("hong kong", j + 2),
-        "new zealand" => ("new zealand", j + 2),
+    let (adjective, word) = match (t.word(j), t.word(j + 1)) {
+        ("hong", "kong") => ("hong kong", j + 2),
+        ("new", "zealand") => ("new zealand", j + 2),
         _ => (t.word(j), j + 1),
     };
     let (code, share) = currency_word(t.word(word))?;
@@ -1417,6 +1442,30 @@ mod tests {
         assert_one("£1m", "£1m", 1e6);
         assert!(rows("on 4G and 5G networks").is_empty());
         assert_one("over the 12 months", "12", 12.0);
+    }
+
+    #[test]
+    fn suffixes_start_with_or_or_and() {
+        // suffix() looks at no phrase unless the number is followed by one of these two words
+        for (p, _) in SUFFIXES {
+            assert!(p.starts_with("or ") || p.starts_with("and "), "{p}");
+        }
+    }
+
+    #[test]
+    fn words_that_start_no_mention_are_skipped_but_the_others_are_not() {
+        let t = Toks::new("the company said between US$ 5 and Rs 6, minus thirty, a fifth, USD 4 per cent of");
+        let starts: Vec<&str> = (0..t.len())
+            .filter(|&i| may_start_mention(&t, i))
+            .map(|i| t.str(i))
+            .collect();
+        assert_eq!(
+            starts,
+            [
+                "between", "US", "$", "5", "and", "Rs", "6", ",", "minus", "thirty", ",", "a", "fifth", ",", "USD",
+                "4", "per"
+            ]
+        );
     }
 
     #[test]

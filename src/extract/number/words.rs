@@ -255,6 +255,12 @@ pub(super) fn numeral(t: &Toks, i: usize) -> Option<Numeral> {
     numeral_at(t, i, 0)
 }
 
+/// Whether a numeral can start at `i`: [`numeral`] reads nothing unless the token is one of
+/// its atoms (a dash only joins atoms after the first).
+pub(super) fn starts_numeral(t: &Toks, i: usize) -> bool {
+    atoms(t, i).is_some()
+}
+
 /// A dash that may join two number words ("thirty-two", "one-eighth").
 fn joiner(t: &Toks, j: usize) -> bool {
     t.dash(j)

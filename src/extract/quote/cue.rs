@@ -390,6 +390,12 @@ pub(super) fn cue_after(window: &str) -> Option<Cue> {
 
 /// A cue in the sentence before a quote's opening mark, ending right at it.
 pub(super) fn cue_before(lead: &str) -> Option<Cue> {
+    // Every lead-in ends with a colon or a comma right before the quote; a quote run into its
+    // sentence ("called it \"a disaster\"") is spared the five patterns. (`\s` in the patterns
+    // and `trim_end` both mean Unicode White_Space.)
+    if !lead.trim_end().ends_with([':', ',']) {
+        return None;
+    }
     LEAD_IN.iter().find_map(|re| {
         re.captures(lead)
             .and_then(|c| make_cue(&c, "who", "role", "cue", false))
