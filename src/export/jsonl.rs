@@ -112,10 +112,7 @@ impl JsonlSink {
 impl Sink for JsonlSink {
     fn record(&mut self, record: &Record, findings: &[Finding]) -> Result<(), ExportError> {
         self.articles.write(&ArticleRow::from_record(record))?;
-        for f in &record.extraction.figures {
-            self.figures.write(&FigureRow::new(&record.article, f))?;
-        }
-        for row in crate::reconcile::derived_figures(record) {
+        for row in FigureRow::all_of(record) {
             self.figures.write(&row)?;
         }
         for q in &record.extraction.quotes {

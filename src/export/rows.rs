@@ -160,8 +160,25 @@ impl ArticleRow {
 }
 
 impl FigureRow {
+    /// Every figure row of a record: its figures, then the figures it implies (flagged
+    /// `derived`, see [`crate::reconcile::derived_figures`]).
+    pub fn all_of(record: &Record) -> impl Iterator<Item = FigureRow> + '_ {
+        let (article, periods) = (&record.article, &record.extraction.periods);
+        let stated = record.extraction.figures.iter().map(move |f| FigureRow {
+            // The extraction's period mentions answer what `new` finds by searching again.
+            quantity: crate::reconcile::doc::quantity_in(&article.text, f, periods),
+            ..FigureRow::with_quantity(article, f, None)
+        });
+        stated.chain(crate::reconcile::derived_figures(record))
+    }
+
     /// The row for a figure of an article.
     pub fn new(article: &Article, f: &Figure) -> Self {
+        let quantity = crate::reconcile::doc::quantity_of(&article.text, f);
+        FigureRow::with_quantity(article, f, quantity)
+    }
+
+    fn with_quantity(article: &Article, f: &Figure, quantity: Option<String>) -> Self {
         FigureRow {
             article: article.id.clone(),
             text: f.span.of(&article.text).to_owned(),
@@ -183,7 +200,7 @@ impl FigureRow {
             }),
             sentence: f.sentence.of(&article.text).to_owned(),
             in_quote: f.in_quote,
-            quantity: crate::reconcile::doc::quantity_of(&article.text, f),
+            quantity,
             derived: false,
             from: Vec::new(),
         }

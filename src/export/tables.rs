@@ -33,14 +33,7 @@ impl ArticleTables {
         let article = &record.article;
         ArticleTables {
             article: ArticleRow::from_record(record),
-            figures: record
-                .extraction
-                .figures
-                .iter()
-                .map(|f| FigureRow::new(article, f))
-                // Figures the article implies, flagged `derived` (see `reconcile::derived_figures`).
-                .chain(crate::reconcile::derived_figures(record))
-                .collect(),
+            figures: FigureRow::all_of(record).collect(),
             quotes: record
                 .extraction
                 .quotes

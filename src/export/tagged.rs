@@ -68,10 +68,7 @@ impl<W: Write> Sink for TaggedSink<W> {
             }));
         }
         self.write(&TaggedRow::Article(ArticleRow::from_record(record)))?;
-        for f in &record.extraction.figures {
-            self.write(&TaggedRow::Figure(FigureRow::new(article, f)))?;
-        }
-        for row in crate::reconcile::derived_figures(record) {
+        for row in FigureRow::all_of(record) {
             self.write(&TaggedRow::Figure(row))?;
         }
         for q in &record.extraction.quotes {

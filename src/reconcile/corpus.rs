@@ -56,10 +56,7 @@ impl Corpus {
         if record.failure.is_some() {
             return;
         }
-        for f in &record.extraction.figures {
-            self.add_figure(&FigureRow::new(&record.article, f));
-        }
-        for row in super::derived_figures(record) {
+        for row in FigureRow::all_of(record) {
             self.add_figure(&row);
         }
     }
