@@ -94,7 +94,7 @@ fn run_corpus() -> BTreeMap<String, Actual> {
         out.insert(
             a.id.clone(),
             Actual {
-                figures: record.extraction.figures.iter().map(|f| FigureRow::new(a, f)).collect(),
+                figures: FigureRow::all_of(&record).filter(|f| !f.derived).collect(),
                 quotes: record.extraction.quotes.iter().map(|q| QuoteRow::new(a, q)).collect(),
                 findings: findings.iter().map(FindingRow::new).collect(),
             },

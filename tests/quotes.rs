@@ -7,6 +7,7 @@ use figmine::export::rows::{FigureRow, QuoteRow};
 use figmine::extract::extract;
 use figmine::fetch::discover;
 use figmine::read::text::{read_body, read_text};
+use figmine::record::Record;
 use serde::Deserialize;
 use std::path::PathBuf;
 
@@ -194,7 +195,12 @@ fn figures_inside_a_quote_are_marked_in_quote() {
                 said Rachel Moore, a Microsoft lawyer.";
     let article = read_body(body);
     let extraction = extract(&article);
-    let rows: Vec<FigureRow> = extraction.figures.iter().map(|f| FigureRow::new(&article, f)).collect();
+    let record = Record {
+        article,
+        extraction,
+        failure: None,
+    };
+    let rows: Vec<FigureRow> = FigureRow::all_of(&record).filter(|f| !f.derived).collect();
     let flags: Vec<(&str, bool)> = rows.iter().map(|f| (f.text.as_str(), f.in_quote)).collect();
     assert_eq!(flags, [("5,624", false), ("5,624", true), ("2,576", true)]);
 }

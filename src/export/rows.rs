@@ -3,7 +3,7 @@
 //! These are the only types serialised to users; the domain types may change without breaking
 //! the files. README's "Output" section mirrors this file.
 
-use crate::extract::{Direction, Figure, FigureKind, Quote};
+use crate::extract::{Direction, Figure, FigureKind, PeriodMention, Quote};
 use crate::read::Article;
 use crate::reconcile::{Finding, Rule, Severity};
 use crate::record::Record;
@@ -164,21 +164,17 @@ impl FigureRow {
     /// `derived`, see [`crate::reconcile::derived_figures`]).
     pub fn all_of(record: &Record) -> impl Iterator<Item = FigureRow> + '_ {
         let (article, periods) = (&record.article, &record.extraction.periods);
-        let stated = record.extraction.figures.iter().map(move |f| FigureRow {
-            // The extraction's period mentions answer what `new` finds by searching again.
-            quantity: crate::reconcile::doc::quantity_in(&article.text, f, periods),
-            ..FigureRow::with_quantity(article, f, None)
-        });
+        let stated = record
+            .extraction
+            .figures
+            .iter()
+            .map(move |f| FigureRow::stated(article, f, periods));
         stated.chain(crate::reconcile::derived_figures(record))
     }
 
-    /// The row for a figure of an article.
-    pub fn new(article: &Article, f: &Figure) -> Self {
-        let quantity = crate::reconcile::doc::quantity_of(&article.text, f);
-        FigureRow::with_quantity(article, f, quantity)
-    }
-
-    fn with_quantity(article: &Article, f: &Figure, quantity: Option<String>) -> Self {
+    /// The row of a figure the article states; `periods` are its extraction's period mentions.
+    fn stated(article: &Article, f: &Figure, periods: &[PeriodMention]) -> Self {
+        let quantity = crate::reconcile::doc::quantity_of(&article.text, f, periods);
         FigureRow {
             article: article.id.clone(),
             text: f.span.of(&article.text).to_owned(),

@@ -21,6 +21,10 @@ type Key = (String, String, String, String);
 /// Where a value is stated: (article, start, end, text).
 type Source = (String, usize, usize, String);
 
+fn source_of(row: &FigureRow) -> Source {
+    (row.article.clone(), row.start, row.end, row.text.clone())
+}
+
 /// One distinct value stated for a key.
 #[derive(Debug, Clone)]
 struct Stated {
@@ -33,12 +37,14 @@ struct Stated {
 }
 
 impl Stated {
-    fn add(&mut self, article: u32, source: Source) {
+    fn add(&mut self, article: u32, row: &FigureRow) {
         if let Err(at) = self.articles.binary_search(&article) {
             self.articles.insert(at, article);
         }
-        if source < self.first {
-            self.first = source;
+        // Compared by reference: most rows are not the least, and need no copy.
+        let (a, start, end, text) = &self.first;
+        if (row.article.as_str(), row.start, row.end, row.text.as_str()) < (a.as_str(), *start, *end, text.as_str()) {
+            self.first = source_of(row);
         }
     }
 }
@@ -83,17 +89,16 @@ impl Corpus {
             }
         };
         let article = self.ids.intern(&row.article);
-        let source = (row.article.clone(), row.start, row.end, row.text.clone());
         let key = (entity.clone(), quantity.clone(), period.clone(), row.kind.clone());
         let values = self.entries.entry(key).or_default();
         match values.iter_mut().find(|s| s.value == value && s.reading == reading) {
-            Some(s) => s.add(article, source),
+            Some(s) => s.add(article, row),
             None => {
                 values.push(Stated {
                     value,
                     reading,
                     articles: vec![article],
-                    first: source,
+                    first: source_of(row),
                 });
                 values.sort_by(|a, b| {
                     a.value

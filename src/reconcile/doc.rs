@@ -5,12 +5,10 @@ use super::reading::Reading;
 use super::{Evidence, Finding, Rule, Severity};
 use crate::extract::claim;
 use crate::extract::period::periods_within;
+use crate::extract::PeriodMention;
 use crate::extract::{Figure, FigureKind};
-use crate::extract::{Period, PeriodMention};
 use crate::read::Span;
 use crate::record::Record;
-use chrono::NaiveDate;
-use std::cell::RefCell;
 
 /// How far around a figure the rules look for the words that qualify it.
 pub const NEAR: usize = 80;
@@ -65,7 +63,7 @@ impl<'a> Doc<'a> {
                     f,
                     reading,
                     text: written,
-                    quantity: quantity_in(text, f, &record.extraction.periods),
+                    quantity: quantity_of(text, f, &record.extraction.periods),
                 })
             })
             .collect();
@@ -173,19 +171,9 @@ impl<'a> Doc<'a> {
 /// bounds of ranges, change amounts, parts of a larger quantity ("17,577 of the requests"), and
 /// figures whose sentence names no period (their period is only carried over from before).
 ///
-/// Runs the period pattern again on the figure's sentence; [`quantity_in`] reuses the period
-/// mentions of the article's extraction instead.
-pub fn quantity_of(text: &str, f: &Figure) -> Option<String> {
-    quantity_with(text, f, || period_stated_in_sentence(text, f))
-}
-
-/// [`quantity_of`] for a figure of an extraction whose period mentions are `periods`.
-pub fn quantity_in(text: &str, f: &Figure, periods: &[PeriodMention]) -> Option<String> {
-    quantity_with(text, f, || period_among_sentence_mentions(text, f, periods))
-}
-
-/// [`quantity_of`], with `period_stated` telling whether the figure's sentence names its period.
-fn quantity_with(text: &str, f: &Figure, period_stated: impl FnOnce() -> bool) -> Option<String> {
+/// `periods` are the period mentions of the article's extraction: whether the figure's sentence
+/// names its period is read from them, not by searching the sentence again.
+pub fn quantity_of(text: &str, f: &Figure, periods: &[PeriodMention]) -> Option<String> {
     if f.kind == FigureKind::Percent || f.value.is_none() {
         return None;
     }
@@ -200,7 +188,7 @@ fn quantity_with(text: &str, f: &Figure, period_stated: impl FnOnce() -> bool) -
     {
         return None;
     }
-    if !period_stated() {
+    if !period_among_sentence_mentions(text, f, periods) {
         return None;
     }
     // A measure carried over from an earlier sentence may belong to another figure.
@@ -235,44 +223,15 @@ pub fn approx_of(text: &str, f: &Figure) -> Option<String> {
 }
 
 /// Whether the figure's own sentence names its period (rather than the period being carried
-/// over from an earlier sentence). Anaphora ("the year") are resolved against the figure's year.
-fn period_stated_in_sentence(text: &str, f: &Figure) -> bool {
-    let Some(period) = &f.period else { return false };
-    let sentence = f.sentence.of(text);
-    SENTENCE_PERIODS.with_borrow_mut(|last| {
-        let fresh = last
-            .as_ref()
-            .is_none_or(|(s, context, _)| *context != period.start || s != sentence);
-        if fresh {
-            let periods = crate::extract::period::find_periods(sentence, Some(period.start))
-                .into_iter()
-                .map(|m| m.period)
-                .collect();
-            *last = Some((sentence.to_owned(), period.start, periods));
-        }
-        let (_, _, periods) = last.as_ref().expect("just filled");
-        periods.iter().any(|p| p.as_ref() == Some(period))
-    })
-}
-
-/// [`period_stated_in_sentence`] from the period mentions the extraction found in the whole
-/// text, resolved again as if the sentence stood alone.
+/// over from an earlier sentence), from the period mentions the extraction found in the whole
+/// text, resolved again as if the sentence stood alone. Anaphora ("the year") are resolved
+/// against the figure's year.
 fn period_among_sentence_mentions(text: &str, f: &Figure, periods: &[PeriodMention]) -> bool {
     let Some(period) = &f.period else { return false };
     periods_within(text, periods, f.sentence, Some(period.start))
         .iter()
         .any(|p| p.as_ref() == Some(period))
 }
-
-thread_local! {
-    /// The periods [`period_stated_in_sentence`] found last, with the sentence and context date
-    /// they were found for: the figures of one sentence come one after the other and mostly
-    /// share their period, so this spares running the period pattern again on the same words.
-    static SENTENCE_PERIODS: RefCell<Option<SentencePeriods>> = const { RefCell::new(None) };
-}
-
-/// A sentence, the context date its periods were resolved with, and those periods.
-type SentencePeriods = (String, NaiveDate, Vec<Option<Period>>);
 
 fn near_after<'t>(text: &'t str, f: &Figure) -> &'t str {
     let mut end = (f.span.end + NEAR).min(f.sentence.end.max(f.span.end)).min(text.len());
