@@ -12,10 +12,12 @@
 //! landed up to 9 bits away while two distinct releases about one report came within 8, so no
 //! threshold separated them. MinHash estimates the share of shingles in common, which does.
 //!
-//! The [`Index`] keeps some eighty bytes per original article and thirty per copy, never the text.
+//! The [`Index`] keeps, on disk, some eighty bytes per original article and thirty per copy,
+//! never the text.
 
-use crate::ids::IdTable;
 use crate::read::Article;
+use crate::spill::{self, Ids, Spill};
+use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -210,95 +212,249 @@ pub enum DuplicateKind {
     Near,
 }
 
-/// The articles seen so far, in the order they were seen.
-#[derive(Debug, Default)]
+/// The articles seen so far, in the order they were seen, in a [`Spill`] database so that
+/// memory does not grow with the corpus.
+#[derive(Debug)]
 pub struct Index {
-    /// Every remembered id, by number.
-    ids: IdTable,
-    by_url: HashMap<u64, u32>,
-    by_content: HashMap<u64, u32>,
-    /// Signatures of originals, by original slot, cut to their low byte: verification only needs
-    /// to count agreeing slots, and chance agreement of one byte (1/256) barely moves the estimate.
-    signatures: Vec<[u8; SIGNATURE]>,
-    /// The article each original slot belongs to.
-    original_ids: Vec<u32>,
-    /// Band hash (32 bits are plenty for lookup) → the first original slot with that band.
-    bands: HashMap<u32, u32>,
+    db: Spill,
+    /// Which keys were ever stored: most lookups are for keys never seen (an original's URL, text
+    /// and bands), and the filter answers those without touching the disk.
+    seen: Filter,
+    /// Keys stored since the last flush, with their article (URL, content) or original slot
+    /// (band). They go to the database together and sorted, which touches each page once; one at
+    /// a time, nearly every insert would read and write a page of its own.
+    pending: HashMap<(Table, u64), u32>,
+    /// How many originals there are: the next original's slot.
+    originals: u32,
+}
+
+/// How many keys [`Index::pending`] holds at most (some 2 MB).
+const FLUSH_AT: usize = 1 << 16;
+
+/// What a stored key is, so that a URL hash and a band hash never stand for each other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum Table {
+    Urls = 1,
+    Contents = 2,
+    Bands = 3,
+}
+
+/// A Bloom filter of fixed size ([`Filter::BITS`], 2 MiB) with three probes: no false negatives;
+/// false positives (a wasted lookup) about 1 in 400 at a million keys, one in three at ten
+/// million (eight per original article).
+#[derive(Debug)]
+struct Filter {
+    bits: Vec<u64>,
+}
+
+impl Filter {
+    const BITS: usize = 1 << 24;
+
+    fn new() -> Filter {
+        Filter {
+            bits: vec![0; Self::BITS / 64],
+        }
+    }
+
+    fn probes(table: Table, key: u64) -> [usize; 3] {
+        let h = mix(key ^ ((table as u64) << 56));
+        [h, h >> 24, h.rotate_left(16) >> 16].map(|p| p as usize % Self::BITS)
+    }
+
+    fn insert(&mut self, table: Table, key: u64) {
+        for p in Self::probes(table, key) {
+            self.bits[p / 64] |= 1 << (p % 64);
+        }
+    }
+
+    fn may_contain(&self, table: Table, key: u64) -> bool {
+        Self::probes(table, key)
+            .iter()
+            .all(|&p| self.bits[p / 64] & (1 << (p % 64)) != 0)
+    }
+}
+
+/// - `urls`, `contents`: hash of the normalised URL, [`content_key`] → the first article with it.
+/// - `bands`: band hash (32 bits are plenty for lookup) → the first original slot with that band.
+/// - `originals`: by slot, the article and its signature cut to the low byte of each slot:
+///   verification only counts agreeing slots, and chance agreement of one byte (1/256) barely
+///   moves the estimate.
+const SCHEMA: &str = "
+    CREATE TABLE urls (hash INTEGER PRIMARY KEY, n INTEGER NOT NULL);
+    CREATE TABLE contents (hash INTEGER PRIMARY KEY, n INTEGER NOT NULL);
+    CREATE TABLE bands (hash INTEGER PRIMARY KEY, n INTEGER NOT NULL);
+    CREATE TABLE originals (slot INTEGER PRIMARY KEY, n INTEGER NOT NULL, signature BLOB NOT NULL);";
+
+/// SQLite integers are signed: hashes are stored bit for bit.
+fn key(hash: u64) -> i64 {
+    hash as i64
+}
+
+impl Table {
+    fn select(self) -> &'static str {
+        match self {
+            Table::Urls => "SELECT n FROM urls WHERE hash = ?1",
+            Table::Contents => "SELECT n FROM contents WHERE hash = ?1",
+            Table::Bands => "SELECT n FROM bands WHERE hash = ?1",
+        }
+    }
+
+    fn insert(self) -> &'static str {
+        match self {
+            Table::Urls => "INSERT INTO urls (hash, n) VALUES (?1, ?2)",
+            Table::Contents => "INSERT INTO contents (hash, n) VALUES (?1, ?2)",
+            Table::Bands => "INSERT INTO bands (hash, n) VALUES (?1, ?2)",
+        }
+    }
 }
 
 impl Index {
+    /// An empty index.
+    pub fn new() -> spill::Result<Index> {
+        Ok(Index {
+            db: Spill::open(Ids::Pushed, SCHEMA)?,
+            seen: Filter::new(),
+            pending: HashMap::new(),
+            originals: 0,
+        })
+    }
+
     /// Checks an article against everything seen before and remembers it. Returns `None` for an
     /// original, or the row linking it to the first article it duplicates.
-    pub fn check(&mut self, id: &str, fp: &Fingerprint) -> Option<DuplicateRow> {
-        let exact = |by, of: u32| DuplicateRow {
+    pub fn check(&mut self, id: &str, fp: &Fingerprint) -> spill::Result<Option<DuplicateRow>> {
+        let exact = |by, of: String| DuplicateRow {
             id: id.to_owned(),
-            duplicate_of: self.id(of).to_owned(),
+            duplicate_of: of,
             kind: DuplicateKind::Exact,
             by,
             similarity: None,
         };
-        if let Some(&of) = fp.url.and_then(|u| self.by_url.get(&u)) {
-            return Some(exact(Match::Url, of));
+        if let Some(url) = fp.url {
+            if let Some(of) = self.first_with(Table::Urls, url)? {
+                return Ok(Some(exact(Match::Url, self.db.id(of)?)));
+            }
         }
-        if let Some(&of) = self.by_content.get(&fp.content) {
-            return Some(exact(Match::Content, of));
+        if let Some(of) = self.first_with(Table::Contents, fp.content)? {
+            return Ok(Some(exact(Match::Content, self.db.id(of)?)));
         }
-        let near = self.nearest_original(&fp.minhash);
-        let me = self.remember(id, fp);
+        let near = self.nearest_original(&fp.minhash)?;
+        let me = self.remember(id, fp)?;
         match near {
-            Some((of, similarity)) => Some(DuplicateRow {
+            Some((of, similarity)) => Ok(Some(DuplicateRow {
                 id: id.to_owned(),
-                duplicate_of: self.id(of).to_owned(),
+                duplicate_of: self.db.id(of)?,
                 kind: DuplicateKind::Near,
                 by: Match::Minhash,
                 similarity: Some(similarity),
-            }),
+            })),
             None => {
-                self.add_original(me, &fp.minhash);
-                None
+                self.add_original(me, &fp.minhash)?;
+                Ok(None)
             }
         }
     }
 
     /// Remembers an article checked in an earlier run (resume), with the verdict it got then.
-    pub fn restore(&mut self, id: &str, fp: &Fingerprint, was_near_duplicate: bool) {
-        let me = self.remember(id, fp);
+    pub fn restore(&mut self, id: &str, fp: &Fingerprint, was_near_duplicate: bool) -> spill::Result<()> {
+        let me = self.remember(id, fp)?;
         if !was_near_duplicate {
-            self.add_original(me, &fp.minhash);
+            self.add_original(me, &fp.minhash)?;
         }
+        Ok(())
     }
 
-    fn id(&self, n: u32) -> &str {
-        self.ids.get(n)
+    /// What was first stored under `hash` in `table`.
+    fn first_with(&self, table: Table, hash: u64) -> spill::Result<Option<u32>> {
+        if let Some(&n) = self.pending.get(&(table, hash)) {
+            return Ok(Some(n));
+        }
+        if !self.seen.may_contain(table, hash) {
+            return Ok(None);
+        }
+        self.db
+            .conn()
+            .prepare_cached(table.select())
+            .and_then(|mut s| s.query_row([key(hash)], |row| row.get(0)).optional())
+            .map_err(spill::failed("look up a hash"))
     }
 
-    fn remember(&mut self, id: &str, fp: &Fingerprint) -> u32 {
-        let me = self.ids.push(id);
+    /// Stores `n` under `hash` unless something is stored there already: the first one stays.
+    fn store(&mut self, table: Table, hash: u64, n: u32) -> spill::Result<()> {
+        if self.first_with(table, hash)?.is_some() {
+            return Ok(());
+        }
+        self.pending.insert((table, hash), n);
+        self.seen.insert(table, hash);
+        if self.pending.len() >= FLUSH_AT {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    /// Writes the pending keys to the database, in key order.
+    fn flush(&mut self) -> spill::Result<()> {
+        let mut pending: Vec<_> = self.pending.drain().collect();
+        pending.sort_unstable();
+        let conn = self.db.conn();
+        for ((table, hash), n) in pending {
+            conn.prepare_cached(table.insert())
+                .and_then(|mut s| s.execute((key(hash), n)))
+                .map_err(spill::failed("store the index"))?;
+        }
+        Ok(())
+    }
+
+    fn remember(&mut self, id: &str, fp: &Fingerprint) -> spill::Result<u32> {
+        let me = self.db.push_id(id)?;
         if let Some(u) = fp.url {
-            self.by_url.entry(u).or_insert(me);
+            self.store(Table::Urls, u, me)?;
         }
-        self.by_content.entry(fp.content).or_insert(me);
-        me
+        self.store(Table::Contents, fp.content, me)?;
+        Ok(me)
     }
 
-    fn add_original(&mut self, me: u32, signature: &[u32; SIGNATURE]) {
-        let slot = u32::try_from(self.signatures.len()).expect("fewer than 4 billion articles");
-        self.signatures.push(signature.map(|h| h as u8));
-        self.original_ids.push(me);
+    fn add_original(&mut self, me: u32, signature: &[u32; SIGNATURE]) -> spill::Result<()> {
+        let slot = self.originals;
+        self.originals = slot.checked_add(1).expect("fewer than 4 billion articles");
+        let low: [u8; SIGNATURE] = signature.map(|h| h as u8);
+        self.db
+            .conn()
+            .prepare_cached("INSERT INTO originals (slot, n, signature) VALUES (?1, ?2, ?3)")
+            .and_then(|mut s| s.execute((slot, me, &low[..])))
+            .map_err(spill::failed("remember an original"))?;
         for band in band_hashes(signature) {
-            self.bands.entry(band).or_insert(slot);
+            self.store(Table::Bands, u64::from(band), slot)?;
         }
+        Ok(())
     }
 
     /// The earliest original similar enough, with its estimated similarity.
-    fn nearest_original(&self, signature: &[u32; SIGNATURE]) -> Option<(u32, f64)> {
+    fn nearest_original(&self, signature: &[u32; SIGNATURE]) -> spill::Result<Option<(u32, f64)>> {
         let low = signature.map(|h| h as u8);
-        band_hashes(signature)
-            .filter_map(|band| self.bands.get(&band))
-            .map(|&slot| (self.original_ids[slot as usize], &self.signatures[slot as usize]))
-            .map(|(id, other)| (id, similarity(&low, other)))
-            .filter(|&(_, s)| s >= NEAR_SIMILARITY)
-            .min_by_key(|&(id, _)| id)
+        // Several bands often lead to one original: read each once.
+        let mut slots = Vec::with_capacity(SIGNATURE / BAND);
+        for band in band_hashes(signature) {
+            if let Some(slot) = self.first_with(Table::Bands, u64::from(band))? {
+                slots.push(slot);
+            }
+        }
+        slots.sort_unstable();
+        slots.dedup();
+        let mut nearest: Option<(u32, f64)> = None;
+        for slot in slots {
+            let (n, other) = self
+                .db
+                .conn()
+                .prepare_cached("SELECT n, signature FROM originals WHERE slot = ?1")
+                .and_then(|mut s| s.query_row([slot], |row| Ok((row.get::<_, u32>(0)?, row.get::<_, Vec<u8>>(1)?))))
+                .map_err(spill::failed("read an original"))?;
+            let other: [u8; SIGNATURE] = other.try_into().expect("signatures are stored whole");
+            let s = similarity(&low, &other);
+            if s >= NEAR_SIMILARITY && nearest.is_none_or(|(m, _)| n < m) {
+                nearest = Some((n, s));
+            }
+        }
+        Ok(nearest)
     }
 }
 
@@ -344,40 +500,40 @@ mod tests {
 
     #[test]
     fn same_url_or_same_text_is_an_exact_duplicate() {
-        let mut index = Index::default();
+        let mut index = Index::new().unwrap();
         let (id, fp) = article("a", Some("https://example.com/x"), RELEASE);
-        assert_eq!(index.check(&id, &fp), None);
+        assert_eq!(index.check(&id, &fp).unwrap(), None);
         let (id, fp) = article("b", Some("https://www.example.com/x/"), "Other words entirely.");
-        let row = index.check(&id, &fp).unwrap();
+        let row = index.check(&id, &fp).unwrap().unwrap();
         assert_eq!(
             (row.duplicate_of.as_str(), row.kind, row.by),
             ("a", DuplicateKind::Exact, Match::Url)
         );
         let rewrapped = RELEASE.replace(". ", ".\n\n").to_uppercase();
         let (id, fp) = article("c", None, &rewrapped);
-        let row = index.check(&id, &fp).unwrap();
+        let row = index.check(&id, &fp).unwrap().unwrap();
         assert_eq!((row.duplicate_of.as_str(), row.by), ("a", Match::Content));
     }
 
     #[test]
     fn a_syndicated_copy_is_a_near_duplicate_of_the_first() {
-        let mut index = Index::default();
+        let mut index = Index::new().unwrap();
         let (id, fp) = article("original", None, RELEASE);
-        assert_eq!(index.check(&id, &fp), None);
+        assert_eq!(index.check(&id, &fp).unwrap(), None);
         let copy = format!("SEATTLE (Example Wire) - {RELEASE} This story first appeared on example.com.");
         let (id, fp) = article("copy", None, &copy);
-        let row = index.check(&id, &fp).expect("near duplicate");
+        let row = index.check(&id, &fp).unwrap().expect("near duplicate");
         assert_eq!((row.duplicate_of.as_str(), row.kind), ("original", DuplicateKind::Near));
         // A copy of the copy still links to the original, the first one seen.
         let (id, fp) = article("copy2", None, &format!("{copy} Reporting by staff."));
-        assert_eq!(index.check(&id, &fp).unwrap().duplicate_of, "original");
+        assert_eq!(index.check(&id, &fp).unwrap().unwrap().duplicate_of, "original");
     }
 
     #[test]
     fn another_release_with_other_figures_is_not_a_duplicate() {
-        let mut index = Index::default();
+        let mut index = Index::new().unwrap();
         let (id, fp) = article("microsoft", None, RELEASE);
-        assert_eq!(index.check(&id, &fp), None);
+        assert_eq!(index.check(&id, &fp).unwrap(), None);
         let other = RELEASE
             .replace("Microsoft", "Yahoo")
             .replace("31,002", "21,425")
@@ -389,7 +545,7 @@ mod tests {
             .replace("deputy general counsel", "general counsel");
         let (id, fp) = article("yahoo", None, &other);
         assert_eq!(
-            index.check(&id, &fp),
+            index.check(&id, &fp).unwrap(),
             None,
             "similarity {}",
             similarity(&minhash(RELEASE), &fp.minhash)
@@ -398,11 +554,56 @@ mod tests {
 
     #[test]
     fn restored_articles_are_found_again() {
-        let mut index = Index::default();
+        let mut index = Index::new().unwrap();
         let (_, fp) = article("old", None, RELEASE);
-        index.restore("old", &fp, false);
+        index.restore("old", &fp, false).unwrap();
         let (id, fp2) = article("new", None, RELEASE);
-        assert_eq!(index.check(&id, &fp2).unwrap().duplicate_of, "old");
+        assert_eq!(index.check(&id, &fp2).unwrap().unwrap().duplicate_of, "old");
+    }
+
+    /// A fingerprint of made-up hashes, different for every `i`.
+    fn synthetic(i: u64) -> Fingerprint {
+        let mut minhash = [0u32; SIGNATURE];
+        for (slot, h) in minhash.iter_mut().enumerate() {
+            *h = mix(i * 64 + slot as u64) as u32;
+        }
+        Fingerprint {
+            url: Some(mix(i ^ 0xabc)),
+            content: mix(i ^ 0xdef),
+            minhash,
+        }
+    }
+
+    #[test]
+    fn keys_written_to_the_database_are_found_like_pending_ones() {
+        let mut index = Index::new().unwrap();
+        // Ten keys an original: enough to flush the pending keys to the database once.
+        let originals = FLUSH_AT as u64 / 10 + 500;
+        for i in 0..originals {
+            assert_eq!(index.check(&format!("a{i}"), &synthetic(i)).unwrap(), None, "a{i}");
+        }
+        assert!(index.pending.len() < FLUSH_AT / 2, "flushed: {}", index.pending.len());
+        // Early articles (in the database) and late ones (still pending) are found the same way.
+        for i in [0, 7, originals / 2, originals - 1] {
+            let original = synthetic(i);
+            let same_url = Fingerprint {
+                url: original.url,
+                ..synthetic(originals + i)
+            };
+            let row = index.check("u", &same_url).unwrap().unwrap();
+            assert_eq!((row.duplicate_of, row.by), (format!("a{i}"), Match::Url));
+            let same_text = Fingerprint { url: None, ..original };
+            let row = index.check("c", &same_text).unwrap().unwrap();
+            assert_eq!((row.duplicate_of, row.by), (format!("a{i}"), Match::Content));
+            // Six slots of thirty-two changed: still above the similarity threshold.
+            let mut near = synthetic(2 * originals + i);
+            near.minhash = original.minhash;
+            for slot in [1, 6, 11, 16, 21, 26] {
+                near.minhash[slot] ^= 1;
+            }
+            let row = index.check("n", &near).unwrap().unwrap();
+            assert_eq!((row.duplicate_of, row.kind), (format!("a{i}"), DuplicateKind::Near));
+        }
     }
 }
 

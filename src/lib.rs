@@ -21,6 +21,7 @@
 //! - [`export`]: the only module that writes output.
 //! - [`batch`]: the driver that streams many inputs through the stages on rayon, resumably.
 //! - [`dedup`]: exact and near duplicates (syndicated copies).
+//! - [`spill`]: a private temporary SQLite database for the state a batch keeps to its end.
 //! - [`gen`]: a synthetic corpus with a truth file, for accuracy and speed at scale.
 //!
 //! ```
@@ -36,7 +37,7 @@ pub mod export;
 pub mod extract;
 pub mod fetch;
 pub mod gen;
-pub mod ids;
 pub mod read;
 pub mod reconcile;
 pub mod record;
+pub mod spill;

@@ -80,10 +80,10 @@ fn root() -> PathBuf {
 /// it blames (the one whose value the others contradict).
 fn run_corpus() -> BTreeMap<String, Actual> {
     let mut out: BTreeMap<String, Actual> = BTreeMap::new();
-    let mut corpus = Corpus::default();
+    let mut corpus = Corpus::new().unwrap();
     for source in discover(&[root().join("corpus")]) {
         let (record, findings) = process_one(source);
-        corpus.add(&record);
+        corpus.add(&record).unwrap();
         assert!(
             record.failure.is_none(),
             "{} failed: {:?}",
@@ -100,7 +100,7 @@ fn run_corpus() -> BTreeMap<String, Actual> {
             },
         );
     }
-    for f in corpus.finish().findings {
+    for f in corpus.finish().unwrap().findings {
         // A corpus finding counts for the article its first evidence is from: the odd one out.
         let blamed = f
             .evidence

@@ -567,11 +567,11 @@ fn period_mismatch_clean() {
 // cross_document
 
 fn corpus_of(articles: &[(&str, &str)]) -> CorpusResult {
-    let mut corpus = Corpus::default();
+    let mut corpus = Corpus::new().unwrap();
     for (id, text) in articles {
-        corpus.add(&record(id, text));
+        corpus.add(&record(id, text)).unwrap();
     }
-    corpus.finish()
+    corpus.finish().unwrap()
 }
 
 const MS_2013: &str = "Microsoft received 72,279 law enforcement requests in 2013.";
@@ -714,22 +714,22 @@ fn reduce_does_not_depend_on_order_or_split() {
         // Reduce every part on its own state, then merge by feeding the parts' lines in reverse order:
         // the engine may deliver parts in any order.
         let chunks: Vec<&[String]> = shuffled.chunks(shuffled.len().div_ceil(parts)).collect();
-        let mut reduce = Reduce::default();
+        let mut reduce = Reduce::new().unwrap();
         for chunk in chunks.iter().rev() {
             for line in chunk.iter() {
                 reduce.add_line(line).unwrap();
             }
         }
-        let reduced = reduce.finish();
+        let reduced = reduce.finish().unwrap();
         assert_eq!(reduced.corpus, expected, "seed {seed}, {parts} parts");
         assert_eq!(reduced.article_findings.len(), 10, "per-article findings pass through");
     }
     // A record read twice (a retried partition) changes nothing.
-    let mut reduce = Reduce::default();
+    let mut reduce = Reduce::new().unwrap();
     for line in lines.iter().chain(lines.iter()) {
         reduce.add_line(line).unwrap();
     }
-    assert_eq!(reduce.finish().corpus, expected);
+    assert_eq!(reduce.finish().unwrap().corpus, expected);
 }
 
 // The reduce step through the binaries: map, shuffle and split, reduce.

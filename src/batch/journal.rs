@@ -166,11 +166,12 @@ impl Journal {
     }
 
     /// Teaches the dedup index the articles of earlier runs, in their order.
-    pub(crate) fn restore_index(&mut self, index: &mut dedup::Index) {
+    pub(crate) fn restore_index(&mut self, index: &mut dedup::Index) -> Result<(), ExportError> {
         for entry in std::mem::take(&mut self.restored) {
             let fp = entry.fingerprint.expect("only fingerprinted entries are restored");
-            index.restore(&entry.id, &fp, entry.duplicate == Some(DuplicateKind::Near));
+            index.restore(&entry.id, &fp, entry.duplicate == Some(DuplicateKind::Near))?;
         }
+        Ok(())
     }
 
     /// Rebuilds the corpus-level state from the articles earlier runs wrote, by extracting their
@@ -205,7 +206,7 @@ impl Journal {
                 .filter(|row| row.error.is_none() && !self.near.contains(&row.id))
                 .map(|row| extract_and_check(article_of(row), settings).0)
                 .collect();
-            records.iter().for_each(|r| corpus.add(r));
+            records.iter().try_for_each(|r| corpus.add(r))?;
         }
     }
 

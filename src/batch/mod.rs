@@ -4,16 +4,19 @@
 //! The pipeline streams through bounded queues:
 //!
 //! ```text
-//! caller thread: sources ─chunks─▶ [≤ IN_FLIGHT chunks] ─▶ worker thread (rayon):
-//!                                                             fetch + read + fingerprint (parallel)
-//!                                                             dedup verdicts (in order)
-//!                                                             extract + check (parallel)
-//! caller thread: sink ◀── results, in input order ◀──────────┘   then checkpoint + progress
+//! caller thread: sources ─chunks─▶ [≤ IN_FLIGHT chunks] ─▶ reading thread: fetch + read + fingerprint
+//!                                                           (parallel), then dedup verdicts (in order)
+//!                                                             │
+//!                                                             ▼
+//!                                                          extracting thread: extract + check (parallel)
+//! caller thread: sink + corpus state ◀── results, in input order ◀┘   then checkpoint + progress
 //! ```
 //!
-//! At most [`IN_FLIGHT`] chunks of [`CHUNK`] inputs exist at any time, so memory does not grow
-//! with the corpus, and output is byte-identical whatever the number of threads. One bad input
-//! never stops the batch: it becomes a record with its failure. Only a failing sink is fatal.
+//! At most [`IN_FLIGHT`] chunks of [`CHUNK`] inputs exist at any time, and the state kept to the
+//! end (the dedup index, the corpus state) lives in [`crate::spill`] databases, so memory does not
+//! grow with the corpus. Output is byte-identical whatever the number of threads. One bad input
+//! never stops the batch: it becomes a record with its failure. Only a failing sink or spill
+//! database is fatal.
 
 pub mod journal;
 pub mod progress;
@@ -160,9 +163,8 @@ struct Processed {
     entry: JournalEntry,
 }
 
-/// State the worker needs besides the inputs: resume knowledge and the dedup index.
+/// State the reading stage needs besides the inputs: resume knowledge and the dedup index.
 struct Worker {
-    settings: Settings,
     done: HashMap<String, Option<u64>>,
     index: Option<dedup::Index>,
 }
@@ -176,26 +178,35 @@ pub fn run_hooked(
     mut hooks: Hooks<'_>,
 ) -> Result<Summary, ExportError> {
     let mut summary = Summary::default();
-    let mut corpus = Corpus::default();
+    let mut corpus = Corpus::new()?;
     let mut worker = Worker {
-        settings: settings.clone(),
         done: HashMap::new(),
-        index: settings.dedup.then(dedup::Index::default),
+        index: settings.dedup.then(dedup::Index::new).transpose()?,
     };
     if let Some(journal) = hooks.journal.as_deref_mut() {
         worker.done = journal.take_done();
         if let Some(index) = worker.index.as_mut() {
-            journal.restore_index(index);
+            journal.restore_index(index)?;
         }
         journal.rebuild_corpus(settings, &mut corpus)?;
     }
     let stopped = || settings.stop.as_ref().is_some_and(|s| s.load(Ordering::SeqCst));
     let (to_worker, work) = mpsc::channel::<Vec<Result<Source, FetchError>>>();
-    let (to_writer, results) = mpsc::channel::<Vec<Processed>>();
+    let (to_writer, results) = mpsc::channel::<Result<Vec<Processed>, ExportError>>();
     std::thread::scope(|scope| {
+        // Two stages, so that the dedup verdicts (in order, one thread) of one chunk overlap the
+        // extraction of the one before.
+        let (to_extractor, read) = mpsc::channel::<Result<Vec<Verdict>, ExportError>>();
         scope.spawn(move || {
             for chunk in work {
-                if to_writer.send(worker.process_chunk(chunk)).is_err() {
+                if to_extractor.send(worker.read_chunk(chunk)).is_err() {
+                    break;
+                }
+            }
+        });
+        scope.spawn(move || {
+            for chunk in read {
+                if to_writer.send(chunk.map(|c| extract_chunk(c, settings))).is_err() {
                     break;
                 }
             }
@@ -211,7 +222,9 @@ pub fn run_hooked(
             if in_flight == 0 {
                 break;
             }
-            let chunk = results.recv().expect("the worker answers every chunk");
+            // A failed dedup index ends the run like a failed sink; dropping the queue stops the
+            // worker.
+            let chunk = results.recv().expect("the worker answers every chunk")?;
             in_flight -= 1;
             write_chunk(&chunk, sink, &mut corpus, &mut summary)?;
             if let Some(journal) = hooks.journal.as_deref_mut() {
@@ -230,7 +243,8 @@ pub fn run_hooked(
     if !summary.interrupted {
         // Key by key, so the corpus-level findings (which list every article involved) are
         // never all in memory at once.
-        for part in corpus.into_parts() {
+        for part in corpus.into_parts()? {
+            let part = part?;
             summary.count_findings(&part.findings);
             sink.corpus(&part)?;
         }
@@ -258,7 +272,7 @@ fn write_chunk(
                         sink.duplicate(row)?;
                         summary.near_duplicates += 1;
                     }
-                    None => corpus.add(record),
+                    None => corpus.add(record)?,
                 }
                 summary.count(record, findings);
                 sink.record(record, findings)?;
@@ -279,42 +293,51 @@ enum Stage1 {
     Read { article: Box<Article>, entry: JournalEntry },
 }
 
+/// A read input with its dedup verdict: `Some` for a duplicate.
+type Verdict = (Stage1, Option<DuplicateRow>);
+
 impl Worker {
-    fn process_chunk(&mut self, chunk: Vec<Result<Source, FetchError>>) -> Vec<Processed> {
+    /// Fetches and reads a chunk in parallel, then gives each article its dedup verdict in order.
+    fn read_chunk(&mut self, chunk: Vec<Result<Source, FetchError>>) -> Result<Vec<Verdict>, ExportError> {
         let dedup = self.index.is_some();
         let stage1: Vec<Stage1> = chunk
             .into_par_iter()
             .map(|source| fetch_and_read(source, &self.done, dedup))
             .collect();
-        let verdicts: Vec<Option<DuplicateRow>> = stage1
-            .iter()
-            .map(|s| match (s, self.index.as_mut()) {
-                (Stage1::Read { entry, .. }, Some(index)) => {
-                    index.check(&entry.id, entry.fingerprint.as_ref().expect("fingerprinted"))
-                }
-                _ => None,
-            })
-            .collect();
-        let settings = &self.settings;
         stage1
-            .into_par_iter()
-            .zip(verdicts)
-            .map(|(s, verdict)| match s {
-                Stage1::Finished(p) => p,
-                Stage1::Read { article, mut entry } => {
-                    entry.duplicate = verdict.as_ref().map(|d| d.kind);
-                    let outcome = match verdict {
-                        Some(row) if row.kind == DuplicateKind::Exact => Outcome::Duplicate(row),
-                        near => {
-                            let (record, findings) = extract_and_check(*article, settings);
-                            Outcome::Done(Box::new(record), findings, near)
-                        }
-                    };
-                    Processed { outcome, entry }
-                }
+            .into_iter()
+            .map(|s| {
+                let verdict = match (&s, self.index.as_mut()) {
+                    (Stage1::Read { entry, .. }, Some(index)) => {
+                        index.check(&entry.id, entry.fingerprint.as_ref().expect("fingerprinted"))?
+                    }
+                    _ => None,
+                };
+                Ok((s, verdict))
             })
             .collect()
     }
+}
+
+/// Extracts and checks the articles of a chunk in parallel; exact duplicates are not processed.
+fn extract_chunk(chunk: Vec<Verdict>, settings: &Settings) -> Vec<Processed> {
+    chunk
+        .into_par_iter()
+        .map(|(s, verdict)| match s {
+            Stage1::Finished(p) => p,
+            Stage1::Read { article, mut entry } => {
+                entry.duplicate = verdict.as_ref().map(|d| d.kind);
+                let outcome = match verdict {
+                    Some(row) if row.kind == DuplicateKind::Exact => Outcome::Duplicate(row),
+                    near => {
+                        let (record, findings) = extract_and_check(*article, settings);
+                        Outcome::Done(Box::new(record), findings, near)
+                    }
+                };
+                Processed { outcome, entry }
+            }
+        })
+        .collect()
 }
 
 /// Fetches and reads one input; skips it if an earlier run did it with the same bytes.

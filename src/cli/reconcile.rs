@@ -4,7 +4,7 @@
 
 use anyhow::Context;
 use figmine::export::write_reduced;
-use figmine::reconcile::reduce::Reduce;
+use figmine::reconcile::reduce::{LineError, Reduce};
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -26,7 +26,7 @@ pub struct Args {
 /// Runs the reduce step. Lines that are not tagged records are reported and skipped; the exit
 /// code is 1 when there were any, 0 otherwise.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let mut reduce = Reduce::default();
+    let mut reduce = Reduce::new()?;
     let mut bad = 0usize;
     let inputs = if args.inputs.is_empty() {
         vec![PathBuf::from("-")]
@@ -38,7 +38,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             bad += read_into(&file, &mut reduce)?;
         }
     }
-    let reduced = reduce.finish();
+    let reduced = reduce.finish()?;
     write_reduced(&args.out, &reduced).with_context(|| format!("cannot write to {}", args.out.display()))?;
     if !args.quiet {
         eprintln!(
@@ -95,9 +95,13 @@ fn read_into(file: &Path, reduce: &mut Reduce) -> anyhow::Result<usize> {
     let mut bad = 0;
     for (i, line) in BufReader::new(reader).lines().enumerate() {
         let line = line.with_context(|| format!("cannot read {name}"))?;
-        if let Err(e) = reduce.add_line(&line) {
-            bad += 1;
-            eprintln!("figmine reconcile: {name}:{}: not a tagged record: {e}", i + 1);
+        match reduce.add_line(&line) {
+            Ok(()) => {}
+            Err(LineError::NotATaggedRecord(e)) => {
+                bad += 1;
+                eprintln!("figmine reconcile: {name}:{}: not a tagged record: {e}", i + 1);
+            }
+            Err(LineError::Spill(e)) => return Err(e).context("cannot keep the corpus state"),
         }
     }
     Ok(bad)

@@ -54,6 +54,9 @@ pub enum ExportError {
         /// Ours.
         expected: i64,
     },
+    /// The state kept to the end of a run could not be written to its temporary database.
+    #[error(transparent)]
+    Spill(#[from] crate::spill::SpillError),
     /// A line of a previous run's output could not be read back.
     #[error("{path} line {line}: {reason}")]
     BadRow {

@@ -1,7 +1,7 @@
 //! The corpus-level pass: `cross_document` findings and the consolidated dataset.
 //!
 //! The state is compact: per (entity, measure, period, kind), the distinct values stated and the
-//! articles stating each — not the figures themselves. Adding figure rows is commutative and
+//! articles stating each (on disk) — not the figures themselves. Adding figure rows is commutative and
 //! idempotent per (article, span), and every output is sorted, so the result does not depend on
 //! the order the rows arrive in or how they were split (the reduce step relies on this).
 
@@ -10,8 +10,8 @@ use super::sum::period_name;
 use super::{CorpusResult, DatasetEntry, Evidence, Finding, Rule, Severity};
 use crate::export::rows::FigureRow;
 use crate::extract::Period;
-use crate::ids::IdTable;
 use crate::read::Span;
+use crate::spill::{self, Ids, Spill};
 use serde_json::json;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -25,22 +25,20 @@ fn source_of(row: &FigureRow) -> Source {
     (row.article.clone(), row.start, row.end, row.text.clone())
 }
 
-/// One distinct value stated for a key.
+/// One distinct value stated for a key. The articles stating it are in the spill database,
+/// under its number.
 #[derive(Debug, Clone)]
 struct Stated {
     value: f64,
     reading: Reading,
-    /// The articles stating it, by number in [`Corpus::ids`], ascending: four bytes a mention.
-    articles: Vec<u32>,
+    /// Its number in the `mentions` table.
+    no: u32,
     /// The least source in (article, start, end, text) order: the one findings quote.
     first: Source,
 }
 
 impl Stated {
-    fn add(&mut self, article: u32, row: &FigureRow) {
-        if let Err(at) = self.articles.binary_search(&article) {
-            self.articles.insert(at, article);
-        }
+    fn add(&mut self, row: &FigureRow) {
         // Compared by reference: most rows are not the least, and need no copy.
         let (a, start, end, text) = &self.first;
         if (row.article.as_str(), row.start, row.end, row.text.as_str()) < (a.as_str(), *start, *end, text.as_str()) {
@@ -49,31 +47,54 @@ impl Stated {
     }
 }
 
-/// The corpus-level state: what cross-document checks need from every record.
-#[derive(Debug, Default)]
+/// A distinct value with the ids of the articles stating it, sorted: what a key's findings and
+/// dataset row are made from, one key at a time.
+struct Sourced {
+    stated: Stated,
+    articles: Vec<String>,
+}
+
+/// `mentions`: which articles state which value, appended as they come (an article may state a
+/// value twice); indexed once, at the end, which sorts them in a few passes instead of inserting
+/// each into its place.
+const SCHEMA: &str = "CREATE TABLE mentions (stated INTEGER NOT NULL, article INTEGER NOT NULL);";
+
+/// The corpus-level state: what cross-document checks need from every record. Per key it keeps
+/// the distinct values in memory (a few hundred keys in a corpus about a few reports); the
+/// article behind every mention goes to a [`Spill`] database.
+#[derive(Debug)]
 pub struct Corpus {
     entries: BTreeMap<Key, Vec<Stated>>,
-    ids: IdTable,
+    /// How many distinct values there are: the next one's number.
+    values: u32,
+    db: Spill,
 }
 
 impl Corpus {
+    /// An empty corpus state.
+    pub fn new() -> spill::Result<Corpus> {
+        Ok(Corpus {
+            entries: BTreeMap::new(),
+            values: 0,
+            db: Spill::open(Ids::Interned, SCHEMA)?,
+        })
+    }
+
     /// Adds one record's figures (stated and derived).
-    pub fn add(&mut self, record: &crate::record::Record) {
+    pub fn add(&mut self, record: &crate::record::Record) -> spill::Result<()> {
         if record.failure.is_some() {
-            return;
+            return Ok(());
         }
-        for row in FigureRow::all_of(record) {
-            self.add_figure(&row);
-        }
+        FigureRow::all_of(record).try_for_each(|row| self.add_figure(&row))
     }
 
     /// Adds one figure row, as the map step writes it. Rows that do not name a whole quantity
     /// with an entity and a period are ignored.
-    pub fn add_figure(&mut self, row: &FigureRow) {
+    pub fn add_figure(&mut self, row: &FigureRow) -> spill::Result<()> {
         let (Some(entity), Some(quantity), Some(period), Some(value)) =
             (&row.entity, &row.quantity, &row.period, row.value)
         else {
-            return;
+            return Ok(());
         };
         let reading = if row.derived {
             let (low, high) = (row.low.unwrap_or(value), row.high.unwrap_or(value));
@@ -85,19 +106,24 @@ impl Corpus {
         } else {
             match Reading::of(&row.text, Some(value), row.low, row.high, row.approx.as_deref()) {
                 Some(r) => r,
-                None => return,
+                None => return Ok(()),
             }
         };
-        let article = self.ids.intern(&row.article);
+        let article = self.db.intern_id(&row.article)?;
         let key = (entity.clone(), quantity.clone(), period.clone(), row.kind.clone());
         let values = self.entries.entry(key).or_default();
-        match values.iter_mut().find(|s| s.value == value && s.reading == reading) {
-            Some(s) => s.add(article, row),
+        let no = match values.iter_mut().find(|s| s.value == value && s.reading == reading) {
+            Some(s) => {
+                s.add(row);
+                s.no
+            }
             None => {
+                let no = self.values;
+                self.values = no.checked_add(1).expect("fewer than 4 billion values");
                 values.push(Stated {
                     value,
                     reading,
-                    articles: vec![article],
+                    no,
                     first: source_of(row),
                 });
                 values.sort_by(|a, b| {
@@ -105,64 +131,90 @@ impl Corpus {
                         .total_cmp(&b.value)
                         .then(width(&a.reading).total_cmp(&width(&b.reading)))
                 });
+                no
             }
-        }
+        };
+        self.db
+            .conn()
+            .prepare_cached("INSERT INTO mentions (stated, article) VALUES (?1, ?2)")
+            .and_then(|mut s| s.execute((no, article)))
+            .map_err(spill::failed("remember a mention"))?;
+        Ok(())
     }
 
     /// The corpus-level findings and dataset, once every record has been added.
-    pub fn finish(self) -> CorpusResult {
+    pub fn finish(self) -> spill::Result<CorpusResult> {
         let mut result = CorpusResult::default();
-        for part in self.into_parts() {
+        for part in self.into_parts()? {
+            let part = part?;
             result.findings.extend(part.findings);
             result.dataset.extend(part.dataset);
         }
-        result
+        Ok(result)
     }
 
     /// The same as [`Corpus::finish`], one key at a time and in the same order, so that a large
-    /// corpus never holds all its findings at once: each key's state is freed once its part is
-    /// made.
-    pub fn into_parts(self) -> impl Iterator<Item = CorpusResult> {
-        let ids = self.ids;
-        self.entries.into_iter().map(move |(key, values)| {
-            let findings = conflicts(&ids, &key, &values);
-            let dataset = vec![entry(&ids, &key, &values, !findings.is_empty())];
-            CorpusResult { findings, dataset }
-        })
+    /// corpus never holds all its findings, or all its articles, at once.
+    pub fn into_parts(self) -> spill::Result<impl Iterator<Item = spill::Result<CorpusResult>>> {
+        let db = self.db;
+        db.conn()
+            .execute_batch("CREATE INDEX mentions_by_value ON mentions (stated, article)")
+            .map_err(spill::failed("sort the mentions"))?;
+        Ok(self.entries.into_iter().map(move |(key, values)| {
+            let values = values
+                .into_iter()
+                .map(|stated| {
+                    let articles = articles_stating(&db, stated.no)?;
+                    Ok(Sourced { stated, articles })
+                })
+                .collect::<spill::Result<Vec<_>>>()?;
+            let findings = conflicts(&key, &values);
+            let dataset = vec![entry(&key, &values, !findings.is_empty())];
+            Ok(CorpusResult { findings, dataset })
+        }))
     }
+}
+
+/// The ids of the articles stating value `no`, sorted.
+fn articles_stating(db: &Spill, no: u32) -> spill::Result<Vec<String>> {
+    let mut ids = db
+        .conn()
+        .prepare_cached(
+            "SELECT ids.id FROM (SELECT DISTINCT article FROM mentions WHERE stated = ?1) m
+             JOIN ids ON ids.n = m.article",
+        )
+        .and_then(|mut s| s.query_map([no], |row| row.get(0))?.collect::<Result<Vec<String>, _>>())
+        .map_err(spill::failed("read the articles of a value"))?;
+    ids.sort_unstable();
+    Ok(ids)
 }
 
 fn width(r: &Reading) -> f64 {
     r.tight.high - r.tight.low
 }
 
-/// The ids of the articles stating a value, sorted.
-fn articles_of<'a>(ids: &'a IdTable, s: &Stated) -> BTreeSet<&'a str> {
-    s.articles.iter().map(|&n| ids.get(n)).collect()
-}
-
 /// Whether every article stating `a` also states `b`.
-fn stated_only_beside(a: &Stated, b: &Stated) -> bool {
+fn stated_only_beside(a: &Sourced, b: &Sourced) -> bool {
     a.articles.iter().all(|n| b.articles.binary_search(n).is_ok())
 }
 
 /// The value most articles state, the most precise (then the smallest) one on a tie.
-fn agreed(values: &[Stated]) -> &Stated {
+fn agreed(values: &[Sourced]) -> &Sourced {
     values
         .iter()
         .max_by(|a, b| {
             a.articles
                 .len()
                 .cmp(&b.articles.len())
-                .then(width(&b.reading).total_cmp(&width(&a.reading)))
-                .then(b.value.total_cmp(&a.value))
+                .then(width(&b.stated.reading).total_cmp(&width(&a.stated.reading)))
+                .then(b.stated.value.total_cmp(&a.stated.value))
         })
         .expect("a key has at least one value")
 }
 
 /// The `cross_document` findings of a key: one per value that no rounding reconciles with the
 /// agreed value, naming the articles on both sides.
-fn conflicts(ids: &IdTable, key: &Key, values: &[Stated]) -> Vec<Finding> {
+fn conflicts(key: &Key, values: &[Sourced]) -> Vec<Finding> {
     let common = agreed(values);
     values
         .iter()
@@ -174,19 +226,19 @@ fn conflicts(ids: &IdTable, key: &Key, values: &[Stated]) -> Vec<Finding> {
         })
         .filter_map(|odd| {
             let severity = super::reading::verdict(
-                odd.reading.tight.overlaps(common.reading.tight),
-                odd.reading.wide.overlaps(common.reading.wide),
+                odd.stated.reading.tight.overlaps(common.stated.reading.tight),
+                odd.stated.reading.wide.overlaps(common.stated.reading.wide),
             )?;
-            Some(finding(ids, key, odd, common, severity))
+            Some(finding(key, odd, common, severity))
         })
         .collect()
 }
 
-fn finding(ids: &IdTable, key: &Key, odd: &Stated, common: &Stated, severity: Severity) -> Finding {
+fn finding(key: &Key, odd: &Sourced, common: &Sourced, severity: Severity) -> Finding {
     let (entity, measure, period, _) = key;
-    let name = |s: &Stated| {
-        let arts: Vec<&str> = articles_of(ids, s).into_iter().collect();
-        let text = s.first.3.as_str();
+    let name = |s: &Sourced| {
+        let arts = &s.articles;
+        let text = s.stated.first.3.as_str();
         match arts.len() {
             1 => format!("{text} in {}", arts[0]),
             n => format!(
@@ -203,13 +255,15 @@ fn finding(ids: &IdTable, key: &Key, odd: &Stated, common: &Stated, severity: Se
         name(odd),
         name(common)
     );
-    let involved: BTreeSet<&str> = articles_of(ids, odd)
-        .into_iter()
-        .chain(articles_of(ids, common))
+    let involved: BTreeSet<&str> = odd
+        .articles
+        .iter()
+        .chain(&common.articles)
+        .map(String::as_str)
         .collect();
     let evidence = [odd, common]
         .iter()
-        .map(|s| &s.first)
+        .map(|s| &s.stated.first)
         .map(|(article, start, end, text)| Evidence {
             article: article.clone(),
             span: Span::new(*start, *end),
@@ -224,22 +278,22 @@ fn finding(ids: &IdTable, key: &Key, odd: &Stated, common: &Stated, severity: Se
         severity,
         message,
         evidence,
-        expected: Some(json!(common.value)),
-        stated: Some(json!(odd.value)),
+        expected: Some(json!(common.stated.value)),
+        stated: Some(json!(odd.stated.value)),
     }
 }
 
 /// The dataset row of a key: the value most articles state, the most precise one on a tie.
-fn entry(ids: &IdTable, key: &Key, values: &[Stated], conflict: bool) -> DatasetEntry {
+fn entry(key: &Key, values: &[Sourced], conflict: bool) -> DatasetEntry {
     let agreed = agreed(values);
-    let sources: BTreeSet<&str> = values.iter().flat_map(|s| articles_of(ids, s)).collect();
+    let sources: BTreeSet<&str> = values.iter().flat_map(|s| &s.articles).map(String::as_str).collect();
     let (entity, measure, period, kind) = key;
     DatasetEntry {
         entity: entity.clone(),
         measure: measure.clone(),
         period: period.clone(),
         kind: kind.clone(),
-        value: agreed.value,
+        value: agreed.stated.value,
         articles: sources.len(),
         sources: sources.into_iter().map(str::to_owned).collect(),
         conflict,

@@ -8,10 +8,11 @@
 use super::{Corpus, CorpusResult};
 use crate::export::rows::FindingRow;
 use crate::export::TaggedRow;
+use crate::spill::SpillError;
 use std::collections::BTreeSet;
 
 /// What the reduce step has read so far.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Reduce {
     corpus: Corpus,
     /// Per-article findings from the map step, as JSON (sorted and deduplicated).
@@ -39,13 +40,35 @@ pub struct Reduced {
     pub figures: usize,
 }
 
+/// Why a line was not taken.
+#[derive(Debug, thiserror::Error)]
+pub enum LineError {
+    /// The line is not a tagged record: skip it and go on.
+    #[error("not a tagged record: {0}")]
+    NotATaggedRecord(#[from] serde_json::Error),
+    /// The corpus state could not be written: the reduce step cannot go on.
+    #[error(transparent)]
+    Spill(#[from] SpillError),
+}
+
 impl Reduce {
+    /// An empty reduce step.
+    pub fn new() -> Result<Reduce, SpillError> {
+        Ok(Reduce {
+            corpus: Corpus::new()?,
+            findings: BTreeSet::new(),
+            articles: BTreeSet::new(),
+            errors: BTreeSet::new(),
+            figures: 0,
+        })
+    }
+
     /// Takes one tagged record.
-    pub fn add(&mut self, row: &TaggedRow) {
+    pub fn add(&mut self, row: &TaggedRow) -> Result<(), SpillError> {
         match row {
             TaggedRow::Figure(f) => {
                 self.figures += 1;
-                self.corpus.add_figure(f);
+                self.corpus.add_figure(f)?;
             }
             TaggedRow::Finding(f) if f.article.is_some() && f.rule != "cross_document" => {
                 self.findings
@@ -59,30 +82,30 @@ impl Reduce {
             }
             TaggedRow::Finding(_) | TaggedRow::Quote(_) => {}
         }
+        Ok(())
     }
 
     /// Parses and takes one line; a line that is not a tagged record is an error naming why.
-    pub fn add_line(&mut self, line: &str) -> Result<(), serde_json::Error> {
+    pub fn add_line(&mut self, line: &str) -> Result<(), LineError> {
         if line.trim().is_empty() {
             return Ok(());
         }
         let row: TaggedRow = serde_json::from_str(line)?;
-        self.add(&row);
-        Ok(())
+        Ok(self.add(&row)?)
     }
 
     /// The findings and dataset.
-    pub fn finish(self) -> Reduced {
-        Reduced {
+    pub fn finish(self) -> Result<Reduced, SpillError> {
+        Ok(Reduced {
             article_findings: self
                 .findings
                 .iter()
                 .map(|f| serde_json::from_str(f).expect("written by this step"))
                 .collect(),
-            corpus: self.corpus.finish(),
+            corpus: self.corpus.finish()?,
             articles: self.articles.len(),
             errors: self.errors.len(),
             figures: self.figures,
-        }
+        })
     }
 }
