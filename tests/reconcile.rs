@@ -3,6 +3,7 @@
 
 use crate::common::figmine;
 use figmine::batch;
+use figmine::export::rows::FigureRow;
 use figmine::export::{ExportError, Sink, TaggedSink};
 use figmine::extract::extract;
 use figmine::fetch::discover;
@@ -657,8 +658,8 @@ struct Capture<'b> {
 }
 
 impl Sink for Capture<'_> {
-    fn record(&mut self, record: &Record, findings: &[Finding]) -> Result<(), ExportError> {
-        self.tagged.record(record, findings)
+    fn record(&mut self, record: &Record, figures: &[FigureRow], findings: &[Finding]) -> Result<(), ExportError> {
+        self.tagged.record(record, figures, findings)
     }
     fn corpus(&mut self, result: &CorpusResult) -> Result<(), ExportError> {
         // Called once per part: the parts together are the corpus result.

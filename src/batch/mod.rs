@@ -25,6 +25,7 @@ pub use journal::{Journal, JournalEntry, ResumeError};
 pub use progress::{Progress, Reporter};
 
 use crate::dedup::{self, DuplicateKind, DuplicateRow};
+use crate::export::rows::FigureRow;
 use crate::export::{ExportError, Sink};
 use crate::extract::extract_within;
 use crate::fetch::{fetch, Document, FetchError, Source};
@@ -149,8 +150,8 @@ pub fn run_with(
 
 /// What happened to one input in the worker.
 enum Outcome {
-    /// Processed: its record and findings, and the original it is a near duplicate of.
-    Done(Box<Record>, Vec<Finding>, Option<DuplicateRow>),
+    /// Processed: its record, figure rows and findings, and the original it is a near duplicate of.
+    Done(Box<Record>, Vec<FigureRow>, Vec<Finding>, Option<DuplicateRow>),
     /// An exact duplicate, not processed.
     Duplicate(DuplicateRow),
     /// Done by an earlier run (resume).
@@ -265,17 +266,18 @@ fn write_chunk(
 ) -> Result<(), ExportError> {
     for p in chunk {
         match &p.outcome {
-            Outcome::Done(record, findings, near) => {
+            Outcome::Done(record, figures, findings, near) => {
                 match near {
                     // A syndicated copy keeps its own rows but is not counted again in the corpus.
                     Some(row) => {
                         sink.duplicate(row)?;
                         summary.near_duplicates += 1;
                     }
-                    None => corpus.add(record)?,
+                    None if record.failure.is_none() => corpus.add_figures(figures)?,
+                    None => {}
                 }
                 summary.count(record, findings);
-                sink.record(record, findings)?;
+                sink.record(record, figures, findings)?;
             }
             Outcome::Duplicate(row) => {
                 sink.duplicate(row)?;
@@ -331,7 +333,9 @@ fn extract_chunk(chunk: Vec<Verdict>, settings: &Settings) -> Vec<Processed> {
                     Some(row) if row.kind == DuplicateKind::Exact => Outcome::Duplicate(row),
                     near => {
                         let (record, findings) = extract_and_check(*article, settings);
-                        Outcome::Done(Box::new(record), findings, near)
+                        // Built here, in parallel, once for every sink and the corpus pass.
+                        let figures = FigureRow::all_of(&record).collect();
+                        Outcome::Done(Box::new(record), figures, findings, near)
                     }
                 };
                 Processed { outcome, entry }
@@ -345,7 +349,7 @@ fn fetch_and_read(source: Result<Source, FetchError>, done: &HashMap<String, Opt
     let failed = |record: Record, hash: Option<u64>| {
         let entry = JournalEntry::new(record.article.id.clone(), hash, None);
         Stage1::Finished(Processed {
-            outcome: Outcome::Done(Box::new(record), Vec::new(), None),
+            outcome: Outcome::Done(Box::new(record), Vec::new(), Vec::new(), None),
             entry,
         })
     };
@@ -481,7 +485,7 @@ mod tests {
     }
 
     impl Sink for Collect {
-        fn record(&mut self, record: &Record, _: &[Finding]) -> Result<(), ExportError> {
+        fn record(&mut self, record: &Record, _: &[FigureRow], _: &[Finding]) -> Result<(), ExportError> {
             self.records.push(record.article.id.clone());
             Ok(())
         }

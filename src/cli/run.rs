@@ -5,7 +5,7 @@ use super::fetch::{describe_stats, is_url, web_sources, WebArgs};
 use super::{EXIT_OK, EXIT_SOME_FAILED};
 use anyhow::Context;
 use figmine::batch::Summary;
-use figmine::export::{replay, TableFanout, Tables};
+use figmine::export::{replay, Sink, Tables};
 use figmine::fetch::{discover, FetchError, Outcome, Source, Stats};
 use std::cell::Cell;
 use std::path::PathBuf;
@@ -66,18 +66,18 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     };
     // Tables written during a resumed run would hold only its new part: rebuild them afterwards.
-    let tables = if args.resume {
-        Tables(TableFanout(Vec::new()))
+    let tables: Option<Box<dyn Sink>> = if args.resume || args.formats.formats.is_empty() {
+        None
     } else {
-        Tables(args.formats.table_sinks(&args.out)?)
+        Some(Box::new(Tables(args.formats.table_sinks(&args.out)?)))
     };
     let local = discover(&paths).inspect(count_skips);
     let (summary, web_stats) = if urls.is_empty() && !args.web.has_inputs() {
-        (scale::run_streaming(&args, &paths, local, Box::new(tables))?, None)
+        (scale::run_streaming(&args, &paths, local, tables)?, None)
     } else {
         let (fetcher, web) = web_sources(&args.web, urls, &args.out, args.jobs)?;
         let sources = local.chain(web.map(Ok::<Source, FetchError>).inspect(count_skips));
-        let summary = scale::run_streaming(&args, &paths, sources, Box::new(tables))?;
+        let summary = scale::run_streaming(&args, &paths, sources, tables)?;
         (summary, Some(fetcher.stats()))
     };
     if args.resume && !args.formats.formats.is_empty() && !summary.interrupted {

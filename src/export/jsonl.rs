@@ -110,10 +110,10 @@ impl JsonlSink {
 }
 
 impl Sink for JsonlSink {
-    fn record(&mut self, record: &Record, findings: &[Finding]) -> Result<(), ExportError> {
+    fn record(&mut self, record: &Record, figures: &[FigureRow], findings: &[Finding]) -> Result<(), ExportError> {
         self.articles.write(&ArticleRow::from_record(record))?;
-        for row in FigureRow::all_of(record) {
-            self.figures.write(&row)?;
+        for row in figures {
+            self.figures.write(row)?;
         }
         for q in &record.extraction.quotes {
             self.quotes.write(&QuoteRow::new(&record.article, q))?;

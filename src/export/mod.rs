@@ -21,6 +21,7 @@ pub use tagged::{TaggedRow, TaggedSink};
 use crate::dedup::DuplicateRow;
 use crate::reconcile::{CorpusResult, Finding};
 use crate::record::Record;
+use rows::FigureRow;
 use std::path::PathBuf;
 
 /// Why output could not be written. Fatal for a run: figmine never loses results silently.
@@ -73,8 +74,8 @@ pub enum ExportError {
 pub struct Fanout(pub Vec<Box<dyn Sink>>);
 
 impl Sink for Fanout {
-    fn record(&mut self, record: &Record, findings: &[Finding]) -> Result<(), ExportError> {
-        self.0.iter_mut().try_for_each(|s| s.record(record, findings))
+    fn record(&mut self, record: &Record, figures: &[FigureRow], findings: &[Finding]) -> Result<(), ExportError> {
+        self.0.iter_mut().try_for_each(|s| s.record(record, figures, findings))
     }
 
     fn corpus(&mut self, result: &CorpusResult) -> Result<(), ExportError> {
@@ -96,8 +97,9 @@ impl Sink for Fanout {
 
 /// A destination for results, fed in input order.
 pub trait Sink {
-    /// Writes one record and the findings of its article.
-    fn record(&mut self, record: &Record, findings: &[Finding]) -> Result<(), ExportError>;
+    /// Writes one record, its figure rows ([`FigureRow::all_of`], built once by the caller for
+    /// every sink) and the findings of its article.
+    fn record(&mut self, record: &Record, figures: &[FigureRow], findings: &[Finding]) -> Result<(), ExportError>;
     /// Writes a part of the corpus-level findings and the consolidated dataset, after every
     /// record: called once per part, in order, so each call appends to what the last one wrote.
     fn corpus(&mut self, result: &CorpusResult) -> Result<(), ExportError>;

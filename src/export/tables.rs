@@ -28,12 +28,12 @@ pub struct ArticleTables {
 }
 
 impl ArticleTables {
-    /// The tables of one record and its findings.
-    pub fn from_record(record: &Record, findings: &[Finding]) -> Self {
+    /// The tables of one record, its figure rows and its findings.
+    pub fn from_record(record: &Record, figures: &[FigureRow], findings: &[Finding]) -> Self {
         let article = &record.article;
         ArticleTables {
             article: ArticleRow::from_record(record),
-            figures: FigureRow::all_of(record).collect(),
+            figures: figures.to_vec(),
             quotes: record
                 .extraction
                 .quotes
@@ -78,8 +78,8 @@ pub trait TableSink {
 pub struct Tables<T: TableSink>(pub T);
 
 impl<T: TableSink> Sink for Tables<T> {
-    fn record(&mut self, record: &Record, findings: &[Finding]) -> Result<(), ExportError> {
-        self.0.article(&ArticleTables::from_record(record, findings))
+    fn record(&mut self, record: &Record, figures: &[FigureRow], findings: &[Finding]) -> Result<(), ExportError> {
+        self.0.article(&ArticleTables::from_record(record, figures, findings))
     }
 
     fn corpus(&mut self, result: &CorpusResult) -> Result<(), ExportError> {

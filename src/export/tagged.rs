@@ -59,7 +59,7 @@ impl<W: Write> TaggedSink<W> {
 }
 
 impl<W: Write> Sink for TaggedSink<W> {
-    fn record(&mut self, record: &Record, findings: &[Finding]) -> Result<(), ExportError> {
+    fn record(&mut self, record: &Record, figures: &[FigureRow], findings: &[Finding]) -> Result<(), ExportError> {
         let article = &record.article;
         if let Some(failure) = &record.failure {
             return self.write(&TaggedRow::Error(ErrorRow {
@@ -68,8 +68,8 @@ impl<W: Write> Sink for TaggedSink<W> {
             }));
         }
         self.write(&TaggedRow::Article(ArticleRow::from_record(record)))?;
-        for row in FigureRow::all_of(record) {
-            self.write(&TaggedRow::Figure(row))?;
+        for row in figures {
+            self.write(&TaggedRow::Figure(row.clone()))?;
         }
         for q in &record.extraction.quotes {
             self.write(&TaggedRow::Quote(QuoteRow::new(article, q)))?;

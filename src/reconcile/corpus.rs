@@ -88,6 +88,11 @@ impl Corpus {
         FigureRow::all_of(record).try_for_each(|row| self.add_figure(&row))
     }
 
+    /// Adds the figure rows of one record that did not fail, as [`FigureRow::all_of`] makes them.
+    pub fn add_figures(&mut self, rows: &[FigureRow]) -> spill::Result<()> {
+        rows.iter().try_for_each(|row| self.add_figure(row))
+    }
+
     /// Adds one figure row, as the map step writes it. Rows that do not name a whole quantity
     /// with an entity and a period are ignored.
     pub fn add_figure(&mut self, row: &FigureRow) -> spill::Result<()> {

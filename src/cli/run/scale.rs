@@ -18,7 +18,7 @@ pub fn run_streaming(
     args: &Args,
     paths: &[PathBuf],
     sources: impl Iterator<Item = Result<Source, FetchError>>,
-    tables: Box<dyn Sink>,
+    tables: Option<Box<dyn Sink>>,
 ) -> anyhow::Result<Summary> {
     let out = &args.out;
     let context = || format!("cannot write to {}", out.display());
@@ -30,7 +30,11 @@ pub fn run_streaming(
         let sink = JsonlSink::create(out).with_context(context)?;
         (Journal::start(out)?, sink)
     };
-    let mut sink = Fanout(vec![Box::new(jsonl), tables]);
+    let mut sink = Fanout(
+        std::iter::once(Box::new(jsonl) as Box<dyn Sink>)
+            .chain(tables)
+            .collect(),
+    );
     let settings = Settings {
         dedup: !args.no_dedup,
         stop: Some(stop_on_ctrl_c()),
