@@ -77,15 +77,27 @@ echo "== figmine run --jobs 2 =="
 measure() { # NAME N [extra run flags...]
   local name=$1 n=$2; shift 2
   /usr/bin/time -v "$BIN" run "$WORK/gen-$n/articles" --out "$WORK/out-$name" --jobs 2 --quiet "$@" \
-    2> "$WORK/time-$name.txt" || true
-  python3 - "$name" "$n" "$WORK/time-$name.txt" <<'PY'
+    2> "$WORK/time-$name.txt" &
+  local timer=$! child=""
+  # Resident memory once a second, to show whether it keeps growing or levels off.
+  : > "$WORK/rss-$name.txt"
+  while kill -0 "$timer" 2>/dev/null; do
+    child=${child:-$(pgrep -P "$timer" || true)}
+    [ -n "$child" ] && awk '/^VmRSS/ {print $2}' "/proc/$child/status" 2>/dev/null >> "$WORK/rss-$name.txt"
+    sleep 1
+  done
+  wait "$timer" || true
+  python3 - "$name" "$n" "$WORK/time-$name.txt" "$WORK/rss-$name.txt" <<'PY'
 import re, sys
 name, n, text = sys.argv[1], int(sys.argv[2]), open(sys.argv[3]).read()
 wall = text.split("Elapsed (wall clock) time (h:mm:ss or m:ss): ")[1].split("\n")[0]
 parts = [float(p) for p in wall.split(":")]
 seconds = sum(p * 60 ** i for i, p in enumerate(reversed(parts)))
 rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", text).group(1))
-print(f"{name}: {n} articles, wall {seconds:.1f} s, {n/seconds:,.0f} articles/s, peak RSS {rss/1024:.1f} MB")
+samples = [int(l) for l in open(sys.argv[4]) if l.strip()]
+quarters = ", ".join(f"{samples[min(len(samples) - 1, len(samples) * q // 4)] / 1024:.0f}" for q in (1, 2, 3)) if samples else "-"
+print(f"{name}: {n} articles, wall {seconds:.1f} s, {n/seconds:,.0f} articles/s, peak RSS {rss/1024:.1f} MB "
+      f"(RSS at a quarter, half and three quarters of the run: {quarters} MB)")
 PY
 }
 for n in 10000 "$ARTICLES"; do
