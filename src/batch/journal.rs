@@ -14,11 +14,13 @@ use crate::export::rows::ArticleRow;
 use crate::export::{ExportError, JSONL_FILES};
 use crate::read::Article;
 use crate::reconcile::Corpus;
+use crate::spill::{self, Ids, Spill, SpillError};
 use rayon::prelude::*;
+use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 use std::fs::{File, OpenOptions};
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 
 /// The journal's file name in the output folder.
@@ -69,6 +71,9 @@ pub enum ResumeError {
         /// The underlying error.
         source: std::io::Error,
     },
+    /// The list of finished inputs could not be kept.
+    #[error(transparent)]
+    Spill(#[from] SpillError),
     /// An output file is shorter than the last checkpoint says: it was changed by something else.
     #[error("cannot resume: {path} has {actual} bytes but the journal recorded {expected}")]
     Shorter {
@@ -93,12 +98,65 @@ pub struct Journal {
     dir: PathBuf,
     path: PathBuf,
     file: File,
-    done: HashMap<String, Option<u64>>,
-    /// Entries of earlier runs that dedup must know again.
-    restored: Vec<JournalEntry>,
-    /// Near duplicates of earlier runs: left out of the rebuilt corpus state.
-    near: HashSet<String>,
+    /// The inputs earlier runs finished (on resume).
+    done: Option<Done>,
     resumed: bool,
+}
+
+/// The inputs earlier runs finished, in a [`Spill`] database so that resuming a large run does
+/// not hold them all in memory: id → hash of their bytes, and whether dedup found them a near
+/// duplicate (left out of the rebuilt corpus state).
+pub(crate) struct Done {
+    db: Spill,
+    count: usize,
+}
+
+impl Done {
+    fn new() -> Result<Done, SpillError> {
+        let schema = "CREATE TABLE done (id TEXT PRIMARY KEY, hash INTEGER, near INTEGER NOT NULL) WITHOUT ROWID;";
+        Ok(Done {
+            db: Spill::open(Ids::Pushed, schema)?,
+            count: 0,
+        })
+    }
+
+    /// Records a finished input; a later entry for the same id replaces an earlier one.
+    fn insert(&mut self, entry: &JournalEntry) -> Result<(), SpillError> {
+        let near = entry.duplicate == Some(DuplicateKind::Near);
+        let hash = entry.hash.map(|h| h as i64);
+        let added = self
+            .db
+            .conn()
+            .prepare_cached("INSERT OR REPLACE INTO done (id, hash, near) VALUES (?1, ?2, ?3)")
+            .and_then(|mut s| s.execute((&entry.id, hash, near)))
+            .map_err(spill::failed("remember a finished input"))?;
+        self.count += added;
+        Ok(())
+    }
+
+    /// `None` when the input was not finished; otherwise the hash of its bytes then (`None` when
+    /// fetching failed) and whether it was a near duplicate.
+    fn lookup(&self, id: &str) -> Result<Option<(Option<u64>, bool)>, SpillError> {
+        self.db
+            .conn()
+            .prepare_cached("SELECT hash, near FROM done WHERE id = ?1")
+            .and_then(|mut s| {
+                s.query_row([id], |row| {
+                    Ok((row.get::<_, Option<i64>>(0)?.map(|h| h as u64), row.get(1)?))
+                })
+                .optional()
+            })
+            .map_err(spill::failed("look up a finished input"))
+    }
+
+    /// The hash an earlier run recorded for the input `id`, if it finished it.
+    pub(crate) fn get(&self, id: &str) -> Result<Option<Option<u64>>, SpillError> {
+        Ok(self.lookup(id)?.map(|(hash, _)| hash))
+    }
+
+    fn is_near_duplicate(&self, id: &str) -> Result<bool, SpillError> {
+        Ok(self.lookup(id)?.is_some_and(|(_, near)| near))
+    }
 }
 
 impl Journal {
@@ -115,9 +173,7 @@ impl Journal {
             dir: dir.to_path_buf(),
             path,
             file,
-            done: HashMap::new(),
-            restored: Vec::new(),
-            near: HashSet::new(),
+            done: None,
             resumed,
         }
     }
@@ -127,50 +183,53 @@ impl Journal {
     pub fn resume(dir: &Path) -> Result<Journal, ResumeError> {
         std::fs::create_dir_all(dir).map_err(io_error(dir))?;
         let path = dir.join(JOURNAL_FILE);
-        let (checkpoints, valid_len) = read_checkpoints(&path)?;
-        let sizes = checkpoints.last().map(|c| c.sizes.clone()).unwrap_or_default();
+        let mut last_sizes = BTreeMap::new();
+        let valid_len = for_each_checkpoint(&path, |c| {
+            last_sizes = c.sizes;
+            Ok(())
+        })?;
         for name in JSONL_FILES {
-            cut_back(&dir.join(name), sizes.get(name).copied().unwrap_or(0))?;
+            cut_back(&dir.join(name), last_sizes.get(name).copied().unwrap_or(0))?;
         }
         cut_back(&path, valid_len)?;
+        let mut done = Done::new()?;
+        for_each_checkpoint(&path, |c| c.entries.iter().try_for_each(|e| done.insert(e)))?;
         let file = OpenOptions::new()
             .create(true)
             .append(true)
             .open(&path)
             .map_err(io_error(&path))?;
         let mut journal = Journal::empty(dir, path, file, true);
-        for entry in checkpoints.into_iter().flat_map(|c| c.entries) {
-            journal.remember(entry);
-        }
+        journal.done = Some(done);
         Ok(journal)
-    }
-
-    fn remember(&mut self, entry: JournalEntry) {
-        self.done.insert(entry.id.clone(), entry.hash);
-        if entry.duplicate == Some(DuplicateKind::Near) {
-            self.near.insert(entry.id.clone());
-        }
-        if entry.fingerprint.is_some() && entry.duplicate != Some(DuplicateKind::Exact) {
-            self.restored.push(entry);
-        }
     }
 
     /// How many inputs earlier runs finished.
     pub fn done_count(&self) -> usize {
-        self.done.len()
+        self.done.as_ref().map_or(0, |d| d.count)
     }
 
-    /// The inputs earlier runs finished: id → hash of their bytes.
-    pub(crate) fn take_done(&mut self) -> HashMap<String, Option<u64>> {
-        std::mem::take(&mut self.done)
+    /// The inputs earlier runs finished, when resuming.
+    pub(crate) fn take_done(&mut self) -> Option<Done> {
+        self.done.take()
     }
 
-    /// Teaches the dedup index the articles of earlier runs, in their order.
+    /// Teaches the dedup index the articles of earlier runs, in their order (read from the
+    /// journal again, a checkpoint at a time).
     pub(crate) fn restore_index(&mut self, index: &mut dedup::Index) -> Result<(), ExportError> {
-        for entry in std::mem::take(&mut self.restored) {
-            let fp = entry.fingerprint.expect("only fingerprinted entries are restored");
-            index.restore(&entry.id, &fp, entry.duplicate == Some(DuplicateKind::Near))?;
-        }
+        let restore = |c: Checkpoint| {
+            for entry in c.entries {
+                if let (Some(fp), false) = (entry.fingerprint, entry.duplicate == Some(DuplicateKind::Exact)) {
+                    index.restore(&entry.id, &fp, entry.duplicate == Some(DuplicateKind::Near))?;
+                }
+            }
+            Ok(())
+        };
+        for_each_checkpoint(&self.path, restore).map_err(|e| match e {
+            ResumeError::Io { path, source } => ExportError::Io { path, source },
+            ResumeError::Spill(e) => ExportError::Spill(e),
+            ResumeError::Shorter { .. } => unreachable!("reading checkpoints checks no sizes"),
+        })?;
         Ok(())
     }
 
@@ -200,10 +259,23 @@ impl Journal {
             if chunk.is_empty() {
                 return Ok(());
             }
-            let records: Vec<_> = chunk
+            let rows: Vec<ArticleRow> = chunk
                 .into_par_iter()
                 .filter_map(|line| serde_json::from_str::<ArticleRow>(&line).ok())
-                .filter(|row| row.error.is_none() && !self.near.contains(&row.id))
+                .filter(|row| row.error.is_none())
+                .collect();
+            let mut originals = Vec::with_capacity(rows.len());
+            for row in rows {
+                let near = match &self.done {
+                    Some(done) => done.is_near_duplicate(&row.id)?,
+                    None => false,
+                };
+                if !near {
+                    originals.push(row);
+                }
+            }
+            let records: Vec<_> = originals
+                .into_par_iter()
                 .map(|row| extract_and_check(article_of(row), settings).0)
                 .collect();
             records.iter().try_for_each(|r| corpus.add(r))?;
@@ -246,29 +318,31 @@ fn article_of(row: ArticleRow) -> Article {
     article
 }
 
-/// The complete checkpoints at the start of the journal and the length of those lines.
-fn read_checkpoints(path: &Path) -> Result<(Vec<Checkpoint>, u64), ResumeError> {
-    let mut bytes = Vec::new();
-    match File::open(path) {
-        Ok(mut f) => {
-            f.read_to_end(&mut bytes).map_err(io_error(path))?;
-        }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((Vec::new(), 0)),
+/// Feeds the complete checkpoints at the start of the journal to `each`, one at a time, and
+/// returns the length of their lines: what follows (a torn line) is not part of the journal.
+fn for_each_checkpoint(
+    path: &Path,
+    mut each: impl FnMut(Checkpoint) -> Result<(), SpillError>,
+) -> Result<u64, ResumeError> {
+    let mut reader = match File::open(path) {
+        Ok(f) => BufReader::new(f),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(0),
         Err(e) => return Err(io_error(path)(e)),
-    }
-    let mut checkpoints = Vec::new();
+    };
+    let mut line = Vec::new();
     let mut valid = 0;
-    for line in bytes.split_inclusive(|&b| b == b'\n') {
-        let complete = line.ends_with(b"\n");
-        match serde_json::from_slice::<Checkpoint>(line) {
-            Ok(c) if complete => {
-                checkpoints.push(c);
-                valid += line.len() as u64;
-            }
-            _ => break,
+    loop {
+        line.clear();
+        reader.read_until(b'\n', &mut line).map_err(io_error(path))?;
+        if !line.ends_with(b"\n") {
+            return Ok(valid);
         }
+        match serde_json::from_slice::<Checkpoint>(&line) {
+            Ok(c) => each(c)?,
+            Err(_) => return Ok(valid),
+        }
+        valid += line.len() as u64;
     }
-    Ok((checkpoints, valid))
 }
 
 /// Cuts a file back to `len` bytes (creating nothing when it does not exist and `len` is 0).
@@ -327,7 +401,7 @@ mod tests {
             "{\"article\":\"a\"}\n"
         );
         assert!(std::fs::read_to_string(d.join(JOURNAL_FILE)).unwrap().ends_with("}\n"));
-        assert_eq!(j.take_done().get("a"), Some(&Some(7)));
+        assert_eq!(j.take_done().unwrap().get("a").unwrap(), Some(Some(7)));
     }
 
     #[test]

@@ -33,7 +33,7 @@ use crate::read::{read, Article};
 use crate::reconcile::{check_article, Corpus, Finding, Rule};
 use crate::record::{Record, Stage};
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
@@ -166,7 +166,7 @@ struct Processed {
 
 /// State the reading stage needs besides the inputs: resume knowledge and the dedup index.
 struct Worker {
-    done: HashMap<String, Option<u64>>,
+    done: Option<journal::Done>,
     index: Option<dedup::Index>,
 }
 
@@ -181,15 +181,15 @@ pub fn run_hooked(
     let mut summary = Summary::default();
     let mut corpus = Corpus::new()?;
     let mut worker = Worker {
-        done: HashMap::new(),
+        done: None,
         index: settings.dedup.then(dedup::Index::new).transpose()?,
     };
     if let Some(journal) = hooks.journal.as_deref_mut() {
+        journal.rebuild_corpus(settings, &mut corpus)?;
         worker.done = journal.take_done();
         if let Some(index) = worker.index.as_mut() {
             journal.restore_index(index)?;
         }
-        journal.rebuild_corpus(settings, &mut corpus)?;
     }
     let stopped = || settings.stop.as_ref().is_some_and(|s| s.load(Ordering::SeqCst));
     let (to_worker, work) = mpsc::channel::<Vec<Result<Source, FetchError>>>();
@@ -302,9 +302,15 @@ impl Worker {
     /// Fetches and reads a chunk in parallel, then gives each article its dedup verdict in order.
     fn read_chunk(&mut self, chunk: Vec<Result<Source, FetchError>>) -> Result<Vec<Verdict>, ExportError> {
         let dedup = self.index.is_some();
+        // What earlier runs finished, looked up here: the database is not shared between threads.
+        let earlier: Vec<Option<Option<u64>>> = match &self.done {
+            Some(done) => chunk.iter().map(|s| done.get(&input_id(s))).collect::<Result<_, _>>()?,
+            None => vec![None; chunk.len()],
+        };
         let stage1: Vec<Stage1> = chunk
             .into_par_iter()
-            .map(|source| fetch_and_read(source, &self.done, dedup))
+            .zip(earlier)
+            .map(|(source, earlier)| fetch_and_read(source, earlier, dedup))
             .collect();
         stage1
             .into_iter()
@@ -344,8 +350,9 @@ fn extract_chunk(chunk: Vec<Verdict>, settings: &Settings) -> Vec<Processed> {
         .collect()
 }
 
-/// Fetches and reads one input; skips it if an earlier run did it with the same bytes.
-fn fetch_and_read(source: Result<Source, FetchError>, done: &HashMap<String, Option<u64>>, dedup: bool) -> Stage1 {
+/// Fetches and reads one input; skips it if an earlier run did it with the same bytes (`earlier`:
+/// the hash of the bytes it had then, if an earlier run finished it).
+fn fetch_and_read(source: Result<Source, FetchError>, earlier: Option<Option<u64>>, dedup: bool) -> Stage1 {
     let failed = |record: Record, hash: Option<u64>| {
         let entry = JournalEntry::new(record.article.id.clone(), hash, None);
         Stage1::Finished(Processed {
@@ -356,14 +363,14 @@ fn fetch_and_read(source: Result<Source, FetchError>, done: &HashMap<String, Opt
     let (id, location, doc) = match fetched(source) {
         Ok(fetched) => fetched,
         Err(record) => {
-            if done.get(&record.article.id) == Some(&None) {
+            if earlier == Some(None) {
                 return resumed(record.article.id, None);
             }
             return failed(*record, None);
         }
     };
     let hash = dedup::fnv1a(&doc.body);
-    if done.get(&id) == Some(&Some(hash)) {
+    if earlier == Some(Some(hash)) {
         return resumed(id, Some(hash));
     }
     // A bug in a reader must cost one article, not the batch.
@@ -407,15 +414,28 @@ fn resumed(id: String, hash: Option<u64>) -> Stage1 {
     })
 }
 
+/// The id and location of an input that failed before it could be fetched.
+fn names_of_failure(e: &FetchError) -> (String, String) {
+    match e {
+        FetchError::Walk { id, path, .. } => (id.clone(), path.display().to_string()),
+        FetchError::Io { path, .. } => (path.display().to_string(), path.display().to_string()),
+        FetchError::BadInput { id, .. } => (id.clone(), id.clone()),
+        other => (other.to_string(), other.to_string()),
+    }
+}
+
+/// The id an input's record gets, known before fetching it.
+fn input_id(source: &Result<Source, FetchError>) -> String {
+    match source {
+        Ok(source) => source.id(),
+        Err(e) => names_of_failure(e).0,
+    }
+}
+
 /// The source's id, location and bytes, or the record of its failure.
 fn fetched(source: Result<Source, FetchError>) -> Result<(String, String, Document), Box<Record>> {
     let source = source.map_err(|e| {
-        let (id, location) = match &e {
-            FetchError::Walk { id, path, .. } => (id.clone(), path.display().to_string()),
-            FetchError::Io { path, .. } => (path.display().to_string(), path.display().to_string()),
-            FetchError::BadInput { id, .. } => (id.clone(), id.clone()),
-            other => (other.to_string(), other.to_string()),
-        };
+        let (id, location) = names_of_failure(&e);
         Box::new(Record::failed(id, location, Stage::Fetch, e))
     })?;
     let (id, location) = (source.id(), source.location());
