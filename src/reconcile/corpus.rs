@@ -1,9 +1,9 @@
 //! The corpus-level pass: `cross_document` findings and the consolidated dataset.
 //!
-//! The state is compact: per (entity, measure, period, kind), the distinct values stated and the
-//! articles stating each (on disk) — not the figures themselves. Adding figure rows is commutative and
-//! idempotent per (article, span), and every output is sorted, so the result does not depend on
-//! the order the rows arrive in or how they were split (the reduce step relies on this).
+//! The state is compact: per (entity, measure, period, kind), the distinct values stated, and on
+//! disk the articles stating each — not the figures themselves. Adding figure rows is commutative
+//! and idempotent per (article, span), and every output is sorted, so the result does not depend
+//! on the order the rows arrive in or how they were split (the reduce step relies on this).
 
 use super::reading::{Interval, Reading};
 use super::sum::period_name;
