@@ -38,18 +38,18 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             bad += read_into(&file, &mut reduce)?;
         }
     }
-    let reduced = reduce.finish()?;
-    write_reduced(&args.out, &reduced).with_context(|| format!("cannot write to {}", args.out.display()))?;
+    let reduced =
+        write_reduced(&args.out, reduce).with_context(|| format!("cannot write to {}", args.out.display()))?;
     if !args.quiet {
         eprintln!(
             "{} articles, {} failed inputs, {} figure rows; {} article findings passed through, {} corpus findings, \
              {} dataset rows; {bad} unreadable lines\nwritten to {}",
-            reduced.articles,
-            reduced.errors,
-            reduced.figures,
-            reduced.article_findings.len(),
-            reduced.corpus.findings.len(),
-            reduced.corpus.dataset.len(),
+            reduced.read.articles,
+            reduced.read.errors,
+            reduced.read.figures,
+            reduced.article_findings,
+            reduced.corpus_findings,
+            reduced.dataset,
             args.out.display()
         );
     }

@@ -4,6 +4,7 @@
 use super::rows::{ArticleRow, FigureRow, FindingRow, QuoteRow};
 use super::{ExportError, Sink};
 use crate::dedup::DuplicateRow;
+use crate::reconcile::reduce::{Reduce, ReduceCounts, ReducedPart};
 use crate::reconcile::{CorpusResult, Finding};
 use crate::record::Record;
 use serde::Serialize;
@@ -150,24 +151,49 @@ impl Sink for JsonlSink {
     }
 }
 
-/// Writes the reduce step's result into `dir`: `findings.jsonl` (the per-article findings passed
-/// through, sorted, then the corpus-level ones) and `dataset.jsonl`.
-pub fn write_reduced(dir: &Path, reduced: &crate::reconcile::reduce::Reduced) -> Result<(), ExportError> {
+/// What [`write_reduced`] wrote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReduceSummary {
+    /// What the reduce step read.
+    pub read: ReduceCounts,
+    /// Per-article findings passed through.
+    pub article_findings: usize,
+    /// Corpus-level findings.
+    pub corpus_findings: usize,
+    /// Dataset rows.
+    pub dataset: usize,
+}
+
+/// Finishes the reduce step into `dir`, a piece at a time: `findings.jsonl` (the per-article
+/// findings passed through, sorted, then the corpus-level ones) and `dataset.jsonl`.
+pub fn write_reduced(dir: &Path, reduce: Reduce) -> Result<ReduceSummary, ExportError> {
     std::fs::create_dir_all(dir).map_err(|source| ExportError::Io {
         path: dir.to_path_buf(),
         source,
     })?;
     let mut findings = JsonlFile::create(dir, "findings.jsonl", false)?;
-    for f in &reduced.article_findings {
-        findings.write(f)?;
-    }
-    for f in &reduced.corpus.findings {
-        findings.write(&FindingRow::new(f))?;
-    }
-    findings.flush()?;
     let mut dataset = JsonlFile::create(dir, "dataset.jsonl", false)?;
-    for d in &reduced.corpus.dataset {
-        dataset.write(d)?;
-    }
-    dataset.flush()
+    let (mut article_findings, mut corpus_findings, mut rows) = (0, 0, 0);
+    let read = reduce.finish_with(|part| match part {
+        ReducedPart::ArticleFinding(f) => {
+            article_findings += 1;
+            findings.write(&f)
+        }
+        ReducedPart::Corpus(part) => {
+            corpus_findings += part.findings.len();
+            rows += part.dataset.len();
+            part.findings
+                .iter()
+                .try_for_each(|f| findings.write(&FindingRow::new(f)))?;
+            part.dataset.iter().try_for_each(|d| dataset.write(d))
+        }
+    })?;
+    findings.flush()?;
+    dataset.flush()?;
+    Ok(ReduceSummary {
+        read,
+        article_findings,
+        corpus_findings,
+        dataset: rows,
+    })
 }

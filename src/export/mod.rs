@@ -10,7 +10,7 @@ pub mod tables;
 pub mod tagged;
 
 pub use self::csv::CsvSink;
-pub use jsonl::{write_reduced, JsonlSink, JSONL_FILES};
+pub use jsonl::{write_reduced, JsonlSink, ReduceSummary, JSONL_FILES};
 
 pub use report::ReportSink;
 pub use sqlite::SqliteSink;

@@ -3,26 +3,48 @@
 //!
 //! Only `figure` rows feed the corpus state, and per-article `finding` rows are passed through;
 //! both are deduplicated, so that a record read twice changes nothing, and the output is sorted,
-//! so that it does not depend on the order the parts arrive in.
+//! so that it does not depend on the order the parts arrive in. Like a run's, the reduce step's
+//! state lives in [`Spill`] databases, so a single reducer's memory does not grow with the corpus.
 
 use super::{Corpus, CorpusResult};
 use crate::export::rows::FindingRow;
 use crate::export::TaggedRow;
-use crate::spill::SpillError;
-use std::collections::BTreeSet;
+use crate::spill::{self, Ids, Spill, SpillError};
 
 /// What the reduce step has read so far.
 #[derive(Debug)]
 pub struct Reduce {
     corpus: Corpus,
-    /// Per-article findings from the map step, as JSON (sorted and deduplicated).
-    findings: BTreeSet<String>,
-    /// Ids of the articles seen.
-    articles: BTreeSet<String>,
-    /// Ids of the inputs the map step could not process.
-    errors: BTreeSet<String>,
+    /// `findings`: per-article findings from the map step, as JSON; `articles`: ids of the
+    /// articles seen; `errors`: ids of the inputs the map step could not process. Each a set.
+    seen: Spill,
     /// Figure rows read.
     figures: usize,
+}
+
+const SCHEMA: &str = "
+    CREATE TABLE findings (json TEXT PRIMARY KEY) WITHOUT ROWID;
+    CREATE TABLE articles (id TEXT PRIMARY KEY) WITHOUT ROWID;
+    CREATE TABLE errors (id TEXT PRIMARY KEY) WITHOUT ROWID;";
+
+/// One piece of the reduce step's output, in the order it is written.
+#[derive(Debug)]
+pub enum ReducedPart {
+    /// A per-article finding passed through from the map step; these come first, sorted.
+    ArticleFinding(FindingRow),
+    /// The corpus-level findings and dataset rows of one key.
+    Corpus(CorpusResult),
+}
+
+/// How much the reduce step read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReduceCounts {
+    /// Distinct articles seen.
+    pub articles: usize,
+    /// Distinct inputs the map step reported as failed.
+    pub errors: usize,
+    /// Figure rows read (duplicates included).
+    pub figures: usize,
 }
 
 /// The result of the reduce step.
@@ -56,9 +78,7 @@ impl Reduce {
     pub fn new() -> Result<Reduce, SpillError> {
         Ok(Reduce {
             corpus: Corpus::new()?,
-            findings: BTreeSet::new(),
-            articles: BTreeSet::new(),
-            errors: BTreeSet::new(),
+            seen: Spill::open(Ids::Pushed, SCHEMA)?,
             figures: 0,
         })
     }
@@ -71,15 +91,11 @@ impl Reduce {
                 self.corpus.add_figure(f)?;
             }
             TaggedRow::Finding(f) if f.article.is_some() && f.rule != "cross_document" => {
-                self.findings
-                    .insert(serde_json::to_string(f).expect("finding rows always serialise"));
+                let json = serde_json::to_string(f).expect("finding rows always serialise");
+                self.insert("INSERT OR IGNORE INTO findings (json) VALUES (?1)", &json)?;
             }
-            TaggedRow::Article(a) => {
-                self.articles.insert(a.id.clone());
-            }
-            TaggedRow::Error(e) => {
-                self.errors.insert(e.id.clone());
-            }
+            TaggedRow::Article(a) => self.insert("INSERT OR IGNORE INTO articles (id) VALUES (?1)", &a.id)?,
+            TaggedRow::Error(e) => self.insert("INSERT OR IGNORE INTO errors (id) VALUES (?1)", &e.id)?,
             TaggedRow::Finding(_) | TaggedRow::Quote(_) => {}
         }
         Ok(())
@@ -94,18 +110,72 @@ impl Reduce {
         Ok(self.add(&row)?)
     }
 
-    /// The findings and dataset.
-    pub fn finish(self) -> Result<Reduced, SpillError> {
-        Ok(Reduced {
-            article_findings: self
-                .findings
-                .iter()
-                .map(|f| serde_json::from_str(f).expect("written by this step"))
-                .collect(),
-            corpus: self.corpus.finish()?,
-            articles: self.articles.len(),
-            errors: self.errors.len(),
+    fn insert(&self, sql: &str, text: &str) -> Result<(), SpillError> {
+        self.seen
+            .conn()
+            .prepare_cached(sql)
+            .and_then(|mut s| s.execute([text]))
+            .map_err(spill::failed("remember a record"))?;
+        Ok(())
+    }
+
+    fn count(&self, table: &str) -> Result<usize, SpillError> {
+        self.seen
+            .conn()
+            .query_row(&format!("SELECT count(*) FROM {table}"), [], |row| row.get::<_, i64>(0))
+            .map(|n| n as usize)
+            .map_err(spill::failed("count the records"))
+    }
+
+    /// Feeds the output to `write` a piece at a time: the per-article findings, sorted, then the
+    /// corpus-level parts (see [`Corpus::into_parts`]); nothing is held whole.
+    pub fn finish_with<E: From<SpillError>>(
+        self,
+        mut write: impl FnMut(ReducedPart) -> Result<(), E>,
+    ) -> Result<ReduceCounts, E> {
+        let counts = ReduceCounts {
+            articles: self.count("articles")?,
+            errors: self.count("errors")?,
             figures: self.figures,
+        };
+        let mut sorted = self
+            .seen
+            .conn()
+            .prepare("SELECT json FROM findings ORDER BY json")
+            .map_err(spill::failed("read the findings"))?;
+        let mut rows = sorted.query([]).map_err(spill::failed("read the findings"))?;
+        while let Some(row) = rows.next().map_err(spill::failed("read the findings"))? {
+            let json: String = row.get(0).map_err(spill::failed("read the findings"))?;
+            write(ReducedPart::ArticleFinding(
+                serde_json::from_str(&json).expect("written by this step"),
+            ))?;
+        }
+        for part in self.corpus.into_parts()? {
+            write(ReducedPart::Corpus(part?))?;
+        }
+        Ok(counts)
+    }
+
+    /// The findings and dataset, all at once (for small inputs and tests).
+    pub fn finish(self) -> Result<Reduced, SpillError> {
+        let mut article_findings = Vec::new();
+        let mut corpus = CorpusResult::default();
+        let counts = self.finish_with(|part| {
+            match part {
+                ReducedPart::ArticleFinding(f) => article_findings.push(f),
+                ReducedPart::Corpus(part) => {
+                    corpus.findings.extend(part.findings);
+                    corpus.dataset.extend(part.dataset);
+                }
+            }
+            Ok::<_, SpillError>(())
+        })?;
+        Ok(Reduced {
+            article_findings,
+            corpus,
+            articles: counts.articles,
+            errors: counts.errors,
+            figures: counts.figures,
         })
     }
 }
