@@ -8,7 +8,7 @@ use super::number::{find_numbers, Mention, MentionKind};
 use super::period::{find_dates, Period, PeriodMention};
 use super::Deadline;
 use crate::read::{Article, Span};
-use regex::Regex;
+use crate::extract::pattern::Pattern;
 use serde::Serialize;
 use std::sync::LazyLock;
 
@@ -83,14 +83,14 @@ pub struct Figure {
 }
 
 /// Organisations whose transparency reports figmine knows by name (longest names first).
-static ENTITY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(Microsoft|Google|Facebook|Twitter|Apple|Yahoo!?|Amazon|LinkedIn|Dropbox|Tumblr|Verizon|AT&T|Snapchat|Pinterest|WordPress|Automattic|Reddit|Wikimedia|Instagram|WhatsApp|Skype|Cloudflare|Comcast|Adobe)\b").unwrap()
+static ENTITY: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"\b(Microsoft|Google|Facebook|Twitter|Apple|Yahoo!?|Amazon|LinkedIn|Dropbox|Tumblr|Verizon|AT&T|Snapchat|Pinterest|WordPress|Automattic|Reddit|Wikimedia|Instagram|WhatsApp|Skype|Cloudflare|Comcast|Adobe)\b").unwrap()
 });
 
 /// What is counted: up to three modifiers and a head noun, right after the number
 /// ("31,002 law enforcement requests", "3 percent of requests", "thirty-two users").
-static MEASURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static MEASURE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
         r"(?ix)^[\s,]*(?:of\s+(?:the\s+|all\s+|those\s+|these\s+|its\s+)?)?(?:new\s+)?
         (?P<m>(?:[a-z][a-z-]*\s+){0,3}?
         (?:requests|request|demands|orders|letters|users|user|accounts|account|subscribers|customers|items|posts|tweets|urls|cases|countries|governments|agencies|warrants|subpoenas|people|devices|identifiers|selectors|pages|videos|records|notices|complaints|queries|applications|petitions|emails|messages|apps|websites|sites|pieces\s+of\s+content|disclosures|specifiers|removals|takedowns))\b",
@@ -99,22 +99,22 @@ static MEASURE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The words before a mention that make it the earlier value of a comparison.
-static COMPARED_FROM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?P<dir>down|up|decreased?|decreasing|increased?|increasing|declined?|declining|rose|rising|fell|falling|dropped|dropping|dipped|grew|growing|climbed|climbing|jumped|jumping|compared|comparing)\s+(?:[\w.,%$€£]+\s+){0,3}?(?:from|with|to|against)\s+(?:the\s+)?(?:about\s+|roughly\s+|nearly\s+)?$").unwrap()
+static COMPARED_FROM: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?i)\b(?P<dir>down|up|decreased?|decreasing|increased?|increasing|declined?|declining|rose|rising|fell|falling|dropped|dropping|dipped|grew|growing|climbed|climbing|jumped|jumping|compared|comparing)\s+(?:[\w.,%$€£]+\s+){0,3}?(?:from|with|to|against)\s+(?:the\s+)?(?:about\s+|roughly\s+|nearly\s+)?$").unwrap()
 });
 
 /// "more than 72,279", "higher than the 28,147": the figure after `than` is a point of comparison.
-static THAN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:than|versus|vs\.?)\s+(?:the\s+)?(?:about\s+|nearly\s+|roughly\s+)?$").unwrap()
+static THAN: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?i)\b(?:than|versus|vs\.?)\s+(?:the\s+)?(?:about\s+|nearly\s+|roughly\s+)?$").unwrap()
 });
 
 /// "rising to 1,298 from 590": after another figure, the one after `from` is the earlier value.
-static FROM: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bfrom\s+(?:about\s+|nearly\s+|roughly\s+)?$").unwrap());
+static FROM: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?i)\bfrom\s+(?:about\s+|nearly\s+|roughly\s+)?$").unwrap());
 
 /// URLs, phone numbers and clock times: numbers inside them are not figures.
-static NOT_FIGURES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:https?://|www\.)\S+|\b\d{4}-\d{2}-\d{2}\b|\S+@\S+\.\w+|\(?\b\d{3}\)?[\s.-]\d{3}[.-]\d{4}\b|\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.m\.").unwrap()
+static NOT_FIGURES: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?i)\b(?:https?://|www\.)\S+|\b\d{4}-\d{2}-\d{2}\b|\S+@\S+\.\w+|\(?\b\d{3}\)?[\s.-]\d{3}[.-]\d{4}\b|\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.m\.").unwrap()
 });
 
 /// Words that may precede a number at the start of a clause without naming a product.

@@ -6,6 +6,7 @@
 pub mod claim;
 pub mod figure;
 pub mod number;
+pub mod pattern;
 pub mod period;
 pub mod quote;
 pub mod sentence;

@@ -5,7 +5,7 @@
 
 use crate::read::Span;
 use chrono::{Datelike, NaiveDate};
-use regex::Regex;
+use crate::extract::pattern::Pattern;
 use std::sync::LazyLock;
 
 /// A concrete period with its first and last day.
@@ -146,9 +146,9 @@ const MONTHS: &str = "january|february|march|april|may|june|july|august|septembe
 /// Every period expression, longest forms first; group names say which parts were written.
 /// Years are ASCII digits (`[0-9]`, not Unicode `\d`): they must parse as numbers, and the
 /// smaller automaton keeps the capture search over each match cheap.
-static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+static PERIOD: LazyLock<Pattern> = LazyLock::new(|| {
     let m = MONTHS;
-    Regex::new(&format!(
+    Pattern::new(&format!(
         r"(?ix)
         # January to June 2014 / July-December 2013 / between January and June 2014
         (?:between\s+)?(?P<m1>{m})\.?\s*(?P<y1>(?:19|20)[0-9][0-9])?\s*(?:-|–|—|to|through|until|and)\s*(?P<m2>{m})\.?\s+(?P<y2>(?:19|20)[0-9][0-9])\b
@@ -228,8 +228,8 @@ static GROUPS: LazyLock<Groups> = LazyLock::new(|| {
 });
 
 /// `March 27, 2015` or `27 March 2015`: a day, not a reporting period.
-static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)\b(?:(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})\.?,?\s+(?:19|20)\d\d)\b")).unwrap()
+static DATE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(&format!(r"(?i)\b(?:(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})\.?,?\s+(?:19|20)\d\d)\b")).unwrap()
 });
 
 /// Spans of full dates (days) in the text; years inside them are not periods of figures.
@@ -365,8 +365,8 @@ pub fn periods_within(
 
 /// "down from 72,279 in 2013", "than in 2013": a period named only as the point of comparison is
 /// not the period later anaphora ("the year") refer to.
-static COMPARISON_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?)\s+(?:about\s+|roughly\s+|nearly\s+)?[$€£]?\d[\d,.]*(?:\s+[\w-]+){0,4}\s+(?:in|during|for)\s+(?:the\s+)?|\b(?:than|from)\s+(?:in\s+)?(?:the\s+)?)$").unwrap()
+static COMPARISON_REFERENCE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?i)(?:\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?)\s+(?:about\s+|roughly\s+|nearly\s+)?[$€£]?\d[\d,.]*(?:\s+[\w-]+){0,4}\s+(?:in|during|for)\s+(?:the\s+)?|\b(?:than|from)\s+(?:in\s+)?(?:the\s+)?)$").unwrap()
 });
 
 fn is_comparison_reference(before: &str) -> bool {

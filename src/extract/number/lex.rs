@@ -1,7 +1,7 @@
 //! Tokens and digit literals: the text cut into digit runs, letter runs and single symbols, and
 //! the digit forms read off them ("31,002", "1.111,11", "1 234 567", "3/4", "1.3e6", "10k").
 
-use regex::Regex;
+use crate::extract::pattern::Pattern;
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
@@ -25,7 +25,7 @@ pub(super) struct Tok {
 }
 
 /// `\p{L}` (a letter) for the rare non-ASCII character; ASCII is decided without it.
-static LETTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\p{L}$").unwrap());
+static LETTER: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"^\p{L}$").unwrap());
 
 fn is_letter(c: char) -> bool {
     if c.is_ascii() {
@@ -403,7 +403,7 @@ mod tests {
     /// The hand-written scan cuts exactly where the regex it replaces cuts.
     #[test]
     fn tokens_match_the_token_regex() {
-        let regex = Regex::new(r"[0-9]+|\p{L}+|[^\s0-9\p{L}]").unwrap();
+        let regex = Pattern::new(r"[0-9]+|\p{L}+|[^\s0-9\p{L}]").unwrap();
         for text in [
             "Microsoft got 31,002 requests in H2 2014 (down 5.5%)",
             "café £40k, 1–2 Ⅻ ٣ naïve\u{301} 日本語 x²\u{a0}ß\tEnd",

@@ -9,7 +9,7 @@
 //! Mentions are what a number recognizer sees; whether one is a figure is decided in `figure.rs`.
 
 use crate::read::Span;
-use regex::Regex;
+use crate::extract::pattern::Pattern;
 use rustc_hash::FxHashSet;
 use serde::Serialize;
 use std::sync::LazyLock;
@@ -72,7 +72,7 @@ use lex::{Tk, Toks};
 use words::{numeral, Numeral};
 
 /// URLs and e-mail addresses: numbers inside them are not mentions ("%20", "report-2014").
-static URL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:https?://|www\.)\S+|\S+@\S+\.\w+").unwrap());
+static URL: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"(?i)\b(?:https?://|www\.)\S+|\S+@\S+\.\w+").unwrap());
 
 /// What a qualifier says about the stated value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -9,7 +9,7 @@
 //! with a reporting verb) are what "the company" or "the group" is resolved against.
 
 use super::cue::{clean_name, is_org_name, split_title, without_nickname, NAME, VERB};
-use regex::Regex;
+use crate::extract::pattern::Pattern;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -64,19 +64,19 @@ pub(super) struct People {
 }
 
 /// Two or more name words, optionally after an honorific; the name is group `name`.
-static FULL_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static FULL_NAME: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(&format!(
         r"(?P<hon>\b(?:Mr|Mrs|Ms|Dr|Prof|Judge|Sen|Rep|Gov|Sir|Dame|Lord|Lady)\.?\s+)?\b(?P<name>{NAME})"
     ))
     .unwrap()
 });
 
 /// Group `hon` of [`FULL_NAME`] alone, anchored.
-static HONORIFIC: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:Mr|Mrs|Ms|Dr|Prof|Judge|Sen|Rep|Gov|Sir|Dame|Lord|Lady)\.?\s+").unwrap());
+static HONORIFIC: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"^(?:Mr|Mrs|Ms|Dr|Prof|Judge|Sen|Rep|Gov|Sir|Dame|Lord|Lady)\.?\s+").unwrap());
 
 /// Group `name` of [`FULL_NAME`] alone, anchored.
-static NAME_HERE: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!("^(?:{NAME})")).unwrap());
+static NAME_HERE: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(&format!("^(?:{NAME})")).unwrap());
 
 /// The groups `hon` and `name` of the match of [`FULL_NAME`] at `found`, without a capture
 /// search (the backtracker's cost grows with the size of the Unicode name automaton, and this
@@ -129,15 +129,15 @@ fn role_then_verb() -> String {
 const APPOSITION: &str = r"^,\s*(?P<apposition>[^,;.\x22“”«»]{2,120}?)[,.;]";
 
 /// [`role_then_verb`], for a match only (no capture search).
-static VERB_AFTER_NAME: LazyLock<Regex> = LazyLock::new(|| Regex::new(&role_then_verb()).unwrap());
+static VERB_AFTER_NAME: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(&role_then_verb()).unwrap());
 
 /// The comma branch of [`role_then_verb`] alone, for its role: without the name automaton of
 /// the "of" branch, the capture search over it is cheap.
-static ROLE_THEN_VERB: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"^,\s*(?P<role>[^,;.\x22“”«»]{{2,120}}?),\s+(?:{VERB})\b")).unwrap());
+static ROLE_THEN_VERB: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(&format!(r"^,\s*(?P<role>[^,;.\x22“”«»]{{2,120}}?),\s+(?:{VERB})\b")).unwrap());
 
 /// [`APPOSITION`] compiled.
-static APPOSITION_AFTER_NAME: LazyLock<Regex> = LazyLock::new(|| Regex::new(APPOSITION).unwrap());
+static APPOSITION_AFTER_NAME: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(APPOSITION).unwrap());
 
 /// The role written right after a name and whether a speech verb follows it: the groups `role`
 /// or `apposition`, and `verb`, that a capture search of `role_then_verb|apposition` finds.
@@ -173,20 +173,20 @@ fn role_before(before: &str) -> Option<&str> {
 }
 
 /// A role right before a name in apposition: "An AT&T spokesman, Mark Siegel, declined".
-static ROLE_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?P<role>(?:[\p{L}&’'.-]+\s+){0,5}[\p{L}&’'.-]+),\s*$").unwrap());
+static ROLE_BEFORE: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?P<role>(?:[\p{L}&’'.-]+\s+){0,5}[\p{L}&’'.-]+),\s*$").unwrap());
 
 /// An honorific right before a word.
-static HONORIFIC_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(Mr|Mrs|Ms|Sir|Dame|Lord|Lady)\.?\s+$").unwrap());
+static HONORIFIC_BEFORE: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"\b(Mr|Mrs|Ms|Sir|Dame|Lord|Lady)\.?\s+$").unwrap());
 
 /// A speech verb or "according to" right before a name.
-static VERB_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"\b(?:{VERB}|according\s+to)\s+$")).unwrap());
+static VERB_BEFORE: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(&format!(r"\b(?:{VERB}|according\s+to)\s+$")).unwrap());
 
 /// Words that make an appositive a role ("general counsel", "a Yahoo spokeswoman").
-pub(super) static ROLE_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+pub(super) static ROLE_WORD: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(concat!(
         r"(?i)\b(?:counsel|spokes(?:wo)?man|spokesperson|director|president|officer|chief|head|manager|",
         r"executive|vp|chair(?:wo)?man|chair|founder|analyst|researcher|professor|lawyer|attorney|judge|",
         r"senator|minister|commissioner|secretary|member|editor|engineer|advocate|partner|adviser|advisor|",
@@ -196,7 +196,7 @@ pub(super) static ROLE_WORD: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Single capitalised words, looked up as surnames and first names of registered persons.
-static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b\p{Lu}[\p{L}'’-]+").unwrap());
+static WORD: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"\b\p{Lu}[\p{L}'’-]+").unwrap());
 
 /// How many recent mentions a pronoun or title is resolved against.
 const MAX_CANDIDATE_MENTIONS: usize = 200;
@@ -656,7 +656,7 @@ mod tests {
             ",  an analyst at Gartner; he",
             "",
         ];
-        let combined = Regex::new(&format!("{}|{APPOSITION}", role_then_verb())).unwrap();
+        let combined = Pattern::new(&format!("{}|{APPOSITION}", role_then_verb())).unwrap();
         for w in windows {
             let c = combined.captures(w);
             let verb = c.as_ref().is_some_and(|c| c.name("verb").is_some());
