@@ -37,31 +37,37 @@ fn is_letter(c: char) -> bool {
 
 /// The tokens of `text`: runs of ASCII digits, runs of letters (`\p{L}`) and single other
 /// characters, whitespace skipped. A hand-written scan: the regex it replaces
-/// (`[0-9]+|\p{L}+|[^\s0-9\p{L}]`) was the hottest part of number reading.
+/// (`[0-9]+|\p{L}+|[^\s0-9\p{L}]`) was the hottest part of number reading. ASCII characters,
+/// nearly all of a text, are classified by their byte without decoding.
 fn tokens(text: &str) -> Vec<Tok> {
+    let bytes = text.as_bytes();
     let mut toks = Vec::with_capacity(text.len() / 4);
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
-        let run = |c: char| {
-            if c.is_ascii_digit() {
-                Some(Tk::Digits)
-            } else {
-                is_letter(c).then_some(Tk::Word)
-            }
+    let mut start = 0;
+    while start < bytes.len() {
+        let (c, len) = char_at(text, start);
+        let kind = if c.is_ascii_digit() {
+            Tk::Digits
+        } else if is_letter(c) {
+            Tk::Word
+        } else if c.is_whitespace() {
+            start += len;
+            continue;
+        } else {
+            Tk::Sym
         };
-        let (kind, mut end) = match run(c) {
-            Some(kind) => (kind, start + c.len_utf8()),
-            None if c.is_whitespace() => continue,
-            None => (Tk::Sym, start + c.len_utf8()),
-        };
-        if kind != Tk::Sym {
-            while let Some(&(i, d)) = chars.peek() {
-                if run(d) != Some(kind) {
-                    break;
+        let mut end = start + len;
+        match kind {
+            Tk::Digits => end += bytes[end..].iter().take_while(|b| b.is_ascii_digit()).count(),
+            Tk::Word => {
+                while end < bytes.len() {
+                    let (d, len) = char_at(text, end);
+                    if d.is_ascii_digit() || !is_letter(d) {
+                        break;
+                    }
+                    end += len;
                 }
-                end = i + d.len_utf8();
-                chars.next();
             }
+            Tk::Sym => {}
         }
         // the kind follows the first character, as before: a letter run starting with a
         // non-alphabetic letter is a symbol for the recognizers
@@ -70,8 +76,19 @@ fn tokens(text: &str) -> Vec<Tok> {
             k => k,
         };
         toks.push(Tok { kind, start, end });
+        start = end;
     }
     toks
+}
+
+/// The character at byte `i` (a char boundary) and its length; ASCII without decoding.
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    let b = text.as_bytes()[i];
+    if b.is_ascii() {
+        return (char::from(b), 1);
+    }
+    let c = text[i..].chars().next().expect("a char boundary inside the text");
+    (c, c.len_utf8())
 }
 
 /// `word` in lower case, borrowed when it already is (most words are: no allocation).

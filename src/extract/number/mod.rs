@@ -10,7 +10,7 @@
 
 use crate::read::Span;
 use crate::extract::pattern::Pattern;
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 use std::sync::LazyLock;
 
@@ -349,7 +349,7 @@ fn may_start_mention(t: &Toks, i: usize) -> bool {
 /// qualifiers, of ranges ([`prefixed_range`]), of signs ([`simple`]) and of [`percent_of`].
 static MENTION_FIRST_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
     let others = ["between", "from", "minus", "negative", "percent", "percents", "per"];
-    QUALIFIER_FIRST_WORDS.iter().copied().chain(others).collect()
+    QUALIFIERS_BY_FIRST_WORD.keys().copied().chain(others).collect()
 });
 
 /// The mention starting at token `i` (with the token after it), `Some((None, next))` for tokens
@@ -459,34 +459,28 @@ fn qualifier(t: &Toks, i: usize) -> Option<(String, Bound, usize)> {
         return None;
     }
     let first = t.word(i);
-    // most words start no qualifier: skip the phrase list for them
-    if !QUALIFIER_FIRST_WORDS.contains(first) {
-        return None;
-    }
+    // most words start no qualifier: one lookup skips the phrase list for them
+    let phrases = QUALIFIERS_BY_FIRST_WORD.get(first)?;
     if first == "about" && i > 0 && ABOUT_AS_PREPOSITION.contains(&t.word(i - 1)) {
         return None; // "information about 42,648 users": about is "concerning"
     }
-    QUALIFIERS
-        .iter()
-        .filter(|(p, _)| {
-            p.strip_prefix(first)
-                .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
-        })
-        .find_map(|(p, b)| {
+    phrases.iter().find_map(|(p, b)| {
             // no "the" in between: "over the 12 months" is a period, not a bound
             let next = words_match(t, i, p)?;
             Some(((*p).to_owned(), *b, next))
         })
 }
 
-/// The first word of each phrase of [`QUALIFIERS`]. Looked up for every word of the text, so
-/// with a fast hash (no need for SipHash's resistance here: the keys are fixed).
-static QUALIFIER_FIRST_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
-    QUALIFIERS
-        .iter()
-        .map(|(p, _)| p.split(' ').next().unwrap_or(p))
-        .collect()
-});
+/// The phrases of [`QUALIFIERS`] by their first word, in their order. Looked up for every word
+/// of the text, so with a fast hash (no need for SipHash's resistance here: the keys are fixed).
+static QUALIFIERS_BY_FIRST_WORD: LazyLock<FxHashMap<&'static str, Vec<(&'static str, Bound)>>> =
+    LazyLock::new(|| {
+        let mut by_first: FxHashMap<&'static str, Vec<(&'static str, Bound)>> = FxHashMap::default();
+        for &(p, b) in QUALIFIERS {
+            by_first.entry(p.split(' ').next().unwrap_or(p)).or_default().push((p, b));
+        }
+        by_first
+    });
 
 /// Whether the words of `phrase` stand at `i`: the token after them.
 fn words_match(t: &Toks, i: usize, phrase: &str) -> Option<usize> {
