@@ -51,7 +51,10 @@ static DIRECTION_WORD: LazyLock<Pattern> = LazyLock::new(|| {
 
 /// The last direction word in `text`, with its span, if any.
 pub fn last_direction(text: &str) -> Option<(Direction, Span)> {
-    DIRECTION_WORD.captures_iter(text).last().map(|c| {
+    // The groups of the last match only: found by a plain search, then read where it starts
+    // (with the text before it in view, for `\b`).
+    let last = DIRECTION_WORD.find_iter(text).last()?;
+    DIRECTION_WORD.captures_at(text, last.start()).map(|c| {
         let m = c.get(0).expect("whole match");
         let dir = if c.name("up").is_some() {
             Direction::Up
@@ -408,7 +411,13 @@ static TOTAL_LABEL: LazyLock<Pattern> =
 
 /// A paragraph that is one table row: whether it is the total row, and where its number is.
 pub fn table_row(paragraph: &str) -> Option<(bool, Span)> {
-    let c = TABLE_ROW.captures(paragraph.trim_end())?;
+    let row = paragraph.trim_end();
+    // A row starts with a capital and ends with a digit (`char::is_numeric` holds for every
+    // `\d`): most paragraphs are spared the capture search.
+    if !row.starts_with(|c: char| c.is_ascii_uppercase()) || !row.ends_with(char::is_numeric) {
+        return None;
+    }
+    let c = TABLE_ROW.captures(row)?;
     let n = c.name("n")?;
     Some((TOTAL_LABEL.is_match(&c["label"]), Span::new(n.start(), n.end())))
 }
@@ -774,20 +783,14 @@ pub fn case_enumerations(paragraph: &str) -> Vec<Enumeration> {
 /// "31,000", 100 for "65.5 thousand", 0.1 for "4.5 percent". Trailing zeros are read as
 /// rounding, keeping two significant digits ("20,000" may be anything from 19,500 to 20,500).
 pub fn precision_of(written: &str, value: f64) -> f64 {
-    static DIGITS: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"\d[\d,]*(?:\.(?P<d>\d+))?").unwrap());
-    let Some(c) = DIGITS.captures(written) else {
+    let Some((number, decimals)) = written_digits(written) else {
         // Number words: small ones are exact, "half a million" is rounded.
         return if value >= 1000.0 { value / 10.0 } else { 1.0 };
     };
-    let m = c.get(0).expect("whole match");
-    let digits: String = m
-        .as_str()
-        .chars()
-        .filter(|ch| ch.is_ascii_digit() || *ch == '.')
-        .collect();
+    let digits: String = number.chars().filter(|ch| ch.is_ascii_digit() || *ch == '.').collect();
     let raw: f64 = digits.parse().unwrap_or(value);
     let scale = if raw > 0.0 && value > 0.0 { value / raw } else { 1.0 };
-    let decimals = c.name("d").map_or(0, |d| d.as_str().len()) as i32;
+    let decimals = decimals as i32;
     let mut precision = 10f64.powi(-decimals) * scale;
     if decimals == 0 {
         let int: String = digits.chars().filter(char::is_ascii_digit).collect();
@@ -809,6 +812,29 @@ pub fn precision_of(written: &str, value: f64) -> f64 {
     } else {
         precision
     }
+}
+
+/// The first number written in digits in `written` (`\d[\d,]*(?:\.\d+)?`) and how many
+/// decimals it has. ASCII text is scanned by hand; other text goes through the pattern, whose
+/// `\d` takes every decimal digit.
+fn written_digits(written: &str) -> Option<(&str, usize)> {
+    static DIGITS: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"\d[\d,]*(?:\.(?P<d>\d+))?").unwrap());
+    if !written.is_ascii() {
+        let c = DIGITS.captures(written)?;
+        let whole = c.get(0).expect("whole match").as_str();
+        return Some((whole, c.name("d").map_or(0, |d| d.as_str().len())));
+    }
+    let bytes = written.as_bytes();
+    let start = bytes.iter().position(u8::is_ascii_digit)?;
+    let mut end = start + bytes[start..].iter().take_while(|b| b.is_ascii_digit() || **b == b',').count();
+    let mut decimals = 0;
+    if bytes.get(end) == Some(&b'.') {
+        decimals = bytes[end + 1..].iter().take_while(|b| b.is_ascii_digit()).count();
+        if decimals > 0 {
+            end += 1 + decimals;
+        }
+    }
+    Some((&written[start..end], decimals))
 }
 
 #[cfg(test)]

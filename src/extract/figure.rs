@@ -222,17 +222,23 @@ pub fn find_figures(
             .collect();
         // Figures named only as the point of comparison ("down from 72,279 in 2013") own the
         // period after them; other figures share it ("27,477 requests for 42,648 users in 2013").
+        // Whether a comparison word comes right before each candidate: read once, for the
+        // references and for linking the comparison.
+        let compared_from: Vec<bool> = candidates
+            .iter()
+            .map(|(m, _)| COMPARED_FROM.is_match(tail(&s[..m.start], CONTEXT_BYTES)))
+            .collect();
         let references: Vec<Span> = candidates
             .iter()
             .enumerate()
             .filter(|(i, (m, _))| {
                 let before = tail(&s[..m.start], CONTEXT_BYTES);
-                COMPARED_FROM.is_match(before) || THAN.is_match(before) || (*i > 0 && FROM.is_match(before))
+                compared_from[*i] || THAN.is_match(before) || (*i > 0 && FROM.is_match(before))
             })
             .map(|(_, c)| c)
             .map(|(_, span)| *span)
             .collect();
-        for (m, span) in candidates {
+        for ((m, span), compared) in candidates.into_iter().zip(compared_from) {
             let kind = figure_kind(&m);
             let after = head(&s[m.end..], CONTEXT_BYTES);
             let before = tail(&s[..m.start], CONTEXT_BYTES * 2);
@@ -268,7 +274,9 @@ pub fn find_figures(
                 sentence,
                 in_quote: false,
             };
-            link_comparison(tail(&s[..m.start], CONTEXT_BYTES), &figure, &mut in_sentence);
+            if compared {
+                link_comparison(tail(&s[..m.start], CONTEXT_BYTES), &figure, &mut in_sentence);
+            }
             in_sentence.push(figure);
         }
         if let Some(p) = sentence_periods

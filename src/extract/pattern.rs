@@ -67,6 +67,12 @@ impl Pattern {
         self.on(haystack).captures(haystack)
     }
 
+    /// The groups of the leftmost-first match in `haystack` at or after byte `start` (the text
+    /// before `start` still counts for `\b` and `^`).
+    pub fn captures_at<'h>(&self, haystack: &'h str, start: usize) -> Option<Captures<'h>> {
+        self.on(haystack).captures_at(haystack, start)
+    }
+
     /// The groups of every successive non-overlapping match in `haystack`.
     pub fn captures_iter<'r, 'h>(&'r self, haystack: &'h str) -> CaptureMatches<'r, 'h> {
         self.on(haystack).captures_iter(haystack)
