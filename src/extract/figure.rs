@@ -244,7 +244,7 @@ pub fn find_figures(
             let before = tail(&s[..m.start], CONTEXT_BYTES * 2);
             let measure = MEASURE
                 .captures(after)
-                .map(|c| c["m"].to_lowercase().split_whitespace().collect::<Vec<_>>().join(" "))
+                .map(|c| lowercase_single_spaced(&c["m"]))
                 .or_else(|| inherited_measure(kind, &in_sentence, &figures, sentence, &article.paragraphs));
             let entity = ENTITY
                 .find_iter(before)
@@ -293,6 +293,20 @@ pub fn find_figures(
         figures.extend(in_sentence);
     }
     Some(figures)
+}
+
+/// `words` in lower case with single spaces between them (one allocation: a measure is read
+/// for nearly every figure).
+fn lowercase_single_spaced(words: &str) -> String {
+    let lower = words.to_lowercase();
+    let mut out = String::with_capacity(lower.len());
+    for w in lower.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 /// A mention's figure kind: a range is a share or an amount of money when its unit says so.

@@ -104,20 +104,34 @@ fn lowercase(word: &str) -> Cow<'_, str> {
 pub(super) struct Toks<'a> {
     pub text: &'a str,
     pub toks: Vec<Tok>,
-    lower: Vec<Cow<'a, str>>,
+    lower: Lower<'a>,
+}
+
+/// The words of a text in lower case.
+enum Lower<'a> {
+    /// An ASCII text lowercased whole: a word's lower case is at its own byte span.
+    Ascii(String),
+    /// Each token's lower case ("" for non-words), for text with other characters, whose lower
+    /// case may be longer or shorter.
+    Words(Vec<Cow<'a, str>>),
 }
 
 impl<'a> Toks<'a> {
-    /// Cuts `text` into tokens (one regex pass).
+    /// Cuts `text` into tokens.
     pub fn new(text: &'a str) -> Self {
         let toks = tokens(text);
-        let lower = toks
-            .iter()
-            .map(|t| match t.kind {
-                Tk::Word => lowercase(&text[t.start..t.end]),
-                _ => Cow::Borrowed(""),
-            })
-            .collect();
+        let lower = if text.is_ascii() {
+            Lower::Ascii(text.to_ascii_lowercase())
+        } else {
+            Lower::Words(
+                toks.iter()
+                    .map(|t| match t.kind {
+                        Tk::Word => lowercase(&text[t.start..t.end]),
+                        _ => Cow::Borrowed(""),
+                    })
+                    .collect(),
+            )
+        };
         Toks { text, toks, lower }
     }
 
@@ -133,7 +147,13 @@ impl<'a> Toks<'a> {
 
     /// The lowercased word at `i`, or "" when it is not a word.
     pub fn word(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", |w| w.as_ref())
+        match &self.lower {
+            Lower::Ascii(lower) => match self.toks.get(i) {
+                Some(t) if t.kind == Tk::Word => &lower[t.start..t.end],
+                _ => "",
+            },
+            Lower::Words(words) => words.get(i).map_or("", |w| w.as_ref()),
+        }
     }
 
     /// Whether token `i` is of kind `k`.
