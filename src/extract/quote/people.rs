@@ -198,6 +198,32 @@ pub(super) static ROLE_WORD: LazyLock<Pattern> = LazyLock::new(|| {
 /// Single capitalised words, looked up as surnames and first names of registered persons.
 static WORD: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"\b\p{Lu}[\p{L}'’-]+").unwrap());
 
+/// The matches of [`WORD`] in `text`, (start, word), in order. An ASCII text is scanned by hand
+/// (the same matches: a capital after a non-word character, and at least one more letter,
+/// apostrophe or hyphen); this runs over every article with a registered person.
+fn capitalised_words(text: &str) -> Vec<(usize, &str)> {
+    if !text.is_ascii() {
+        return WORD.find_iter(text).map(|w| (w.start(), w.as_str())).collect();
+    }
+    let bytes = text.as_bytes();
+    let is_word_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let continues = |b: u8| b.is_ascii_alphabetic() || b == b'\'' || b == b'-';
+    let mut words = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii_uppercase() && (i == 0 || !is_word_byte(bytes[i - 1])) {
+            let end = i + 1 + bytes[i + 1..].iter().take_while(|b| continues(**b)).count();
+            if end > i + 1 {
+                words.push((i, &text[i..end]));
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    words
+}
+
 /// How many recent mentions a pronoun or title is resolved against.
 const MAX_CANDIDATE_MENTIONS: usize = 200;
 
@@ -316,13 +342,13 @@ impl People {
             // Nobody registered: no word can be a mention (and `mentions` is already in order).
             return;
         }
-        for w in WORD.find_iter(text) {
-            if let Some([i]) = self.by_part.get(w.as_str()).map(Vec::as_slice) {
-                self.mentions.push((w.start(), *i));
+        for (start, word) in capitalised_words(text) {
+            if let Some([i]) = self.by_part.get(word).map(Vec::as_slice) {
+                self.mentions.push((start, *i));
                 // "Mr. Hale" tells Robert Hale's gender.
                 // The match is the honorific, an optional period and spaces: group 1 without them.
                 let honorific = HONORIFIC_BEFORE
-                    .find(window_before(text, w.start()))
+                    .find(window_before(text, start))
                     .map(|h| h.as_str().trim_end().trim_end_matches('.').to_owned());
                 let person = &mut self.persons[*i];
                 person.gender = person.gender.or(honorific.as_deref().and_then(gender_of_honorific));
@@ -613,6 +639,19 @@ fn window_before(text: &str, at: usize) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn capitalised_words_by_hand_are_the_pattern_matches() {
+        for text in [
+            "Mr. O'Neil-Smith met McDonald and x-Ray, A B_C _Dee 9Ed Anti-Ray's -Lee 'Tom' E",
+            "",
+            "Z",
+            "ab Cd",
+        ] {
+            let by_pattern: Vec<(usize, &str)> = WORD.find_iter(text).map(|w| (w.start(), w.as_str())).collect();
+            assert_eq!(capitalised_words(text), by_pattern, "{text}");
+        }
+    }
 
     #[test]
     fn honorific_and_name_are_the_groups_a_capture_search_finds() {
