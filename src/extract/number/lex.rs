@@ -412,6 +412,11 @@ pub(super) fn glued_scale(suffix: &str) -> Option<f64> {
     })
 }
 
+/// Whether `s` is one of the vulgar fraction characters ("½").
+pub(super) fn is_vulgar_fraction(s: &str) -> bool {
+    vulgar_fraction(s).is_some()
+}
+
 fn vulgar_fraction(s: &str) -> Option<f64> {
     Some(match s {
         "½" => 0.5,

@@ -338,11 +338,24 @@ pub fn find_numbers(text: &str) -> Vec<Mention> {
 /// ("minus"), a percent named first ("percent of") or a currency written before the amount
 /// ("USD", "Rs", "US$").
 fn may_start_mention(t: &Toks, i: usize) -> bool {
+    if t.is(i, Tk::Sym) {
+        return may_start_with_symbol(t, i);
+    }
     !t.is(i, Tk::Word)
         || MENTION_FIRST_WORDS.contains(t.word(i))
         || words::starts_numeral(t, i)
         || t.sym(i + 1, "$")
         || is_currency_code(t.str(i))
+}
+
+/// The symbols [`mention_at`] can start at: a bound sign (">", "≤"), a currency symbol written
+/// before the amount, a dash read as a minus sign, and the symbols a numeral can start with
+/// ("½", ".5", "&"). Every other symbol (commas, periods, quotes, brackets: most of them) reads
+/// nothing.
+fn may_start_with_symbol(t: &Toks, i: usize) -> bool {
+    matches!(t.str(i), ">" | "≥" | "<" | "≤" | "$" | "€" | "£" | "¥" | "₹" | "&" | ".")
+        || t.dash(i)
+        || lex::is_vulgar_fraction(t.str(i))
 }
 
 /// The words other than numerals that [`mention_at`] can start at: the first words of
