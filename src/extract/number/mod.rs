@@ -1460,8 +1460,10 @@ mod tests {
     }
 
     #[test]
-    fn words_that_start_no_mention_are_skipped_but_the_others_are_not() {
-        let t = Toks::new("the company said between US$ 5 and Rs 6, minus thirty, a fifth, USD 4 per cent of");
+    fn words_and_symbols_that_start_no_mention_are_skipped_but_the_others_are_not() {
+        let t = Toks::new(
+            "the company said between US$ 5 and Rs 6, minus thirty, a fifth, USD 4 per cent of (\"½\" -2 > .5 €3).",
+        );
         let starts: Vec<&str> = (0..t.len())
             .filter(|&i| may_start_mention(&t, i))
             .map(|i| t.str(i))
@@ -1469,8 +1471,8 @@ mod tests {
         assert_eq!(
             starts,
             [
-                "between", "US", "$", "5", "and", "Rs", "6", ",", "minus", "thirty", ",", "a", "fifth", ",", "USD",
-                "4", "per"
+                "between", "US", "$", "5", "and", "Rs", "6", "minus", "thirty", "a", "fifth", "USD", "4", "per", "½",
+                "-", "2", ">", ".", "5", "€", "3", "."
             ]
         );
     }
