@@ -5,7 +5,7 @@
 //! ordinals, and numbers that are part of a name ("Office 365", "Section 702").
 
 use super::number::{find_numbers, Mention, MentionKind};
-use super::period::{find_dates, Period, PeriodMention};
+use super::period::{Period, PeriodMention};
 use super::Deadline;
 use crate::read::{Article, Span};
 use crate::extract::pattern::Pattern;
@@ -190,15 +190,17 @@ fn overlapping(spans: &[Span], span: Span) -> &[Span] {
     &spans[start..end.max(start)]
 }
 
-/// Finds the figures of an article; `None` when the deadline passes first.
+/// Finds the figures of an article; `None` when the deadline passes first. `dates` are the
+/// article's dates ([`super::period::find_dates`]): their numbers are not figures.
 pub fn find_figures(
     article: &Article,
     sentences: &[Span],
     periods: &[PeriodMention],
+    dates: &[Span],
     deadline: Deadline,
 ) -> Option<Vec<Figure>> {
     let text = &article.text;
-    let mut excluded: Vec<Span> = find_dates(text);
+    let mut excluded: Vec<Span> = dates.to_vec();
     excluded.extend(NOT_FIGURES.find_iter(text).map(|m| Span::new(m.start(), m.end())));
     excluded.sort();
     let mut figures: Vec<Figure> = Vec::new();

@@ -240,7 +240,12 @@ pub fn find_dates(text: &str) -> Vec<Span> {
 /// Finds the period mentions of `text`, resolving anaphora against the previous explicit period
 /// and relative years against `published`.
 pub fn find_periods(text: &str, published: Option<NaiveDate>) -> Vec<PeriodMention> {
-    let dates = find_dates(text);
+    find_periods_between(text, published, &find_dates(text))
+}
+
+/// [`find_periods`], given the dates of `text` ([`find_dates`]), which the extraction also
+/// needs: periods inside a date are not periods.
+pub fn find_periods_between(text: &str, published: Option<NaiveDate>, dates: &[Span]) -> Vec<PeriodMention> {
     let mut last: Option<Period> = None;
     let mut out = Vec::new();
     let g = &*GROUPS;
