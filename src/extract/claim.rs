@@ -449,11 +449,58 @@ pub fn is_partitive(after: &str) -> bool {
 
 /// Countries and their adjectives, for telling country breakdowns apart from totals.
 static COUNTRY: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(
-        r"\b(?P<c>United\s+States|U\.S\.|US|American|Germany|German|France|French|United\s+Kingdom|UK|U\.K\.|British|India|Indian|Japan|Japanese|Taiwan|Taiwanese|Brazil|Brazilian|Turkey|Turkish|Russia|Russian|Australia|Australian|Canada|Canadian|Italy|Italian|Spain|Spanish|Mexico|Mexican)\b",
-    )
-    .unwrap()
+    let names: Vec<String> = COUNTRY_NAMES
+        .iter()
+        .map(|n| regex::escape(n).replace(' ', r"\s+"))
+        .collect();
+    Pattern::new(&format!(r"\b(?P<c>{})\b", names.join("|"))).unwrap()
 });
+
+/// The countries [`COUNTRY`] finds, in its order (a space stands for any run of whitespace).
+const COUNTRY_NAMES: &[&str] = &[
+    "United States",
+    "U.S.",
+    "US",
+    "American",
+    "Germany",
+    "German",
+    "France",
+    "French",
+    "United Kingdom",
+    "UK",
+    "U.K.",
+    "British",
+    "India",
+    "Indian",
+    "Japan",
+    "Japanese",
+    "Taiwan",
+    "Taiwanese",
+    "Brazil",
+    "Brazilian",
+    "Turkey",
+    "Turkish",
+    "Russia",
+    "Russian",
+    "Australia",
+    "Australian",
+    "Canada",
+    "Canadian",
+    "Italy",
+    "Italian",
+    "Spain",
+    "Spanish",
+    "Mexico",
+    "Mexican",
+];
+
+/// Whether one word is, whole, what [`COUNTRY`] finds: a name of one word that ends with a
+/// letter (after "U.S." no word boundary can end the match at the end of the word).
+fn is_country_word(word: &str) -> bool {
+    COUNTRY_NAMES
+        .iter()
+        .any(|n| *n == word && !n.contains(' ') && n.ends_with(|c: char| c.is_ascii_alphabetic()))
+}
 
 /// A country qualifier near a figure: "from US law enforcement", "from authorities in Taiwan".
 static COUNTRY_AFTER: LazyLock<Pattern> = LazyLock::new(|| {
@@ -509,10 +556,8 @@ pub fn country_of(measure: &str, after: &str) -> Option<String> {
             first.make_ascii_uppercase();
         }
         let cap = if w == "US" || w == "UK" { w.to_owned() } else { cap };
-        COUNTRY
-            .find(&cap)
-            .filter(|m| m.as_str() == cap)
-            .map(|m| canonical_country(m.as_str()))
+        // The word is a country when the pattern's match is the whole word.
+        is_country_word(&cap).then(|| canonical_country(&cap))
     });
     in_measure.or_else(|| COUNTRY_AFTER.captures(after).map(|c| canonical_country(&c["c"])))
 }
