@@ -559,7 +559,13 @@ pub fn country_of(measure: &str, after: &str) -> Option<String> {
         // The word is a country when the pattern's match is the whole word.
         is_country_word(&cap).then(|| canonical_country(&cap))
     });
-    in_measure.or_else(|| COUNTRY_AFTER.captures(after).map(|c| canonical_country(&c["c"])))
+    // (COUNTRY_AFTER needs a preposition: an empty `after`, as for each word of a measure, has none.)
+    in_measure.or_else(|| {
+        (!after.is_empty())
+            .then(|| COUNTRY_AFTER.captures(after))
+            .flatten()
+            .map(|c| canonical_country(&c["c"]))
+    })
 }
 
 /// The measure without its country words ("us account requests" → "account requests").
