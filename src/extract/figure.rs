@@ -90,13 +90,56 @@ static ENTITY: LazyLock<Pattern> = LazyLock::new(|| {
 /// What is counted: up to three modifiers and a head noun, right after the number
 /// ("31,002 law enforcement requests", "3 percent of requests", "thirty-two users").
 static MEASURE: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(
-        r"(?ix)^[\s,]*(?:of\s+(?:the\s+|all\s+|those\s+|these\s+|its\s+)?)?(?:new\s+)?
-        (?P<m>(?:[a-z][a-z-]*\s+){0,3}?
-        (?:requests|request|demands|orders|letters|users|user|accounts|account|subscribers|customers|items|posts|tweets|urls|cases|countries|governments|agencies|warrants|subpoenas|people|devices|identifiers|selectors|pages|videos|records|notices|complaints|queries|applications|petitions|emails|messages|apps|websites|sites|pieces\s+of\s+content|disclosures|specifiers|removals|takedowns))\b",
-    )
+    Pattern::new(&format!(
+        r"(?ix)^[\s,]*(?:of\s+(?:the\s+|all\s+|those\s+|these\s+|its\s+)?)?(?:new\s+)?{MEASURED}"
+    ))
     .unwrap()
 });
+
+/// The measure proper (group `m` of [`MEASURE`]): up to three modifiers and a head noun.
+const MEASURED: &str = r"(?P<m>(?:[a-z][a-z-]*\s+){0,3}?
+        (?:requests|request|demands|orders|letters|users|user|accounts|account|subscribers|customers|items|posts|tweets|urls|cases|countries|governments|agencies|warrants|subpoenas|people|devices|identifiers|selectors|pages|videos|records|notices|complaints|queries|applications|petitions|emails|messages|apps|websites|sites|pieces\s+of\s+content|disclosures|specifiers|removals|takedowns))\b";
+
+/// [`MEASURED`] alone, anchored: tried after each way the words before it can be read.
+static MEASURED_HERE: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(&format!(r"(?ix)^{MEASURED}")).unwrap());
+
+/// The measure right after a number: group `m` of [`MEASURE`]. On ASCII text without a capture
+/// search: the words the pattern may skip first ("of the", "new") are read by hand, each way in
+/// the order the pattern tries them (taken before left out), and the first way after which
+/// [`MEASURED_HERE`] matches is the pattern's.
+fn measure_after(after: &str) -> Option<&str> {
+    if !after.is_ascii() {
+        return MEASURE.captures(after).and_then(|c| c.name("m")).map(|m| m.as_str());
+    }
+    let bytes = after.as_bytes();
+    let is_space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
+    // A word (any case) and the spaces after it (at least one) at `at`: where the next begins.
+    let word_then_spaces = |at: usize, word: &str| -> Option<usize> {
+        let end = at + word.len();
+        let w = after.get(at..end)?;
+        let spaces = bytes[end..].iter().take_while(|&&b| is_space(b)).count();
+        (w.eq_ignore_ascii_case(word) && spaces > 0).then_some(end + spaces)
+    };
+    // `[\s,]*` takes every leading space and comma: none of what follows starts with one.
+    let start = bytes.iter().take_while(|&&b| is_space(b) || b == b',').count();
+    let mut after_of: Vec<usize> = Vec::with_capacity(3);
+    if let Some(o) = word_then_spaces(start, "of") {
+        if let Some(d) = ["the", "all", "those", "these", "its"].iter().find_map(|w| word_then_spaces(o, w)) {
+            after_of.push(d);
+        }
+        after_of.push(o);
+    }
+    after_of.push(start);
+    for at in after_of {
+        let new = word_then_spaces(at, "new");
+        for at in new.into_iter().chain([at]) {
+            if let Some(m) = MEASURED_HERE.find(&after[at..]) {
+                return Some(&after[at..at + m.end()]);
+            }
+        }
+    }
+    None
+}
 
 /// The words before a mention that make it the earlier value of a comparison.
 static COMPARED_FROM: LazyLock<Pattern> = LazyLock::new(|| {
@@ -244,9 +287,8 @@ pub fn find_figures(
             let kind = figure_kind(&m);
             let after = head(&s[m.end..], CONTEXT_BYTES);
             let before = tail(&s[..m.start], CONTEXT_BYTES * 2);
-            let measure = MEASURE
-                .captures(after)
-                .map(|c| lowercase_single_spaced(&c["m"]))
+            let measure = measure_after(after)
+                .map(lowercase_single_spaced)
                 .or_else(|| inherited_measure(kind, &in_sentence, &figures, sentence, &article.paragraphs));
             let entity = ENTITY
                 .find_iter(before)
@@ -469,6 +511,35 @@ fn default_entity(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_measure_read_by_hand_is_the_group_of_the_capture_search() {
+        let afters = [
+            " law enforcement requests in 2014",
+            ", of the requests",
+            " of these new user accounts",
+            " OF THE Accounts",
+            " of requests",
+            " of the the requests",
+            " of its   new   subscribers.",
+            " new requests",
+            " newer requests",
+            " of new of the items",
+            " pieces of content removed",
+            " of them",
+            " other people and devices",
+            " thesis requests",
+            "",
+            " ,, , users",
+            " of\tthe\nrequests",
+            " requestsx",
+            " of all of those requests",
+        ];
+        for after in afters {
+            let by_groups = MEASURE.captures(after).and_then(|c| c.name("m")).map(|m| m.as_str());
+            assert_eq!(measure_after(after), by_groups, "{after:?}");
+        }
+    }
     use crate::extract::extract;
 
     /// (text, period, measure, entity) of each figure.
