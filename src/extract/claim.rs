@@ -787,15 +787,30 @@ static CASE_PART: LazyLock<Pattern> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// The match of [`ANNOUNCED_CASES`] in `paragraph` and its group `n`. On ASCII text the group is
+/// read off the match: the count is one word or run of digits, and spaces follow it.
+fn announced_cases(paragraph: &str) -> Option<(regex::Match<'_>, &str)> {
+    if !paragraph.is_ascii() {
+        let c = ANNOUNCED_CASES.captures(paragraph)?;
+        return Some((c.get(0).expect("whole match"), c.name("n").expect("n is required").as_str()));
+    }
+    let whole = ANNOUNCED_CASES.find(paragraph)?;
+    let text = whole.as_str();
+    let n_end = text
+        .bytes()
+        .position(|b| matches!(b, b'\t'..=b'\r' | b' '))
+        .expect("spaces follow the count");
+    Some((whole, &text[..n_end]))
+}
+
 /// The announced cases of a paragraph and their breakdown ("three requests ... In two cases ...
 /// In the third case"); spans are relative to the paragraph.
 pub fn case_enumerations(paragraph: &str) -> Vec<Enumeration> {
     let mut out = Vec::new();
-    let Some(announced) = ANNOUNCED_CASES.captures(paragraph) else {
+    let Some((whole, n)) = announced_cases(paragraph) else {
         return out;
     };
-    let whole = announced.get(0).expect("whole match");
-    let Some(n) = small_count(&announced["n"]) else {
+    let Some(n) = small_count(n) else {
         return out;
     };
     let rest = &paragraph[whole.end()..];

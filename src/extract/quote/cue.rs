@@ -4,6 +4,7 @@
 //! every window it runs on is bounded, so the work per quote is constant.
 
 use super::people::ROLE_WORD;
+use std::borrow::Cow;
 use crate::extract::pattern::Pattern;
 use std::sync::LazyLock;
 
@@ -331,9 +332,17 @@ pub(super) fn clean_name(name: &str) -> &str {
 }
 
 /// `name` without a nickname in marks: `Tom "Tank" Ortiz` is Tom Ortiz.
-pub(super) fn without_nickname(name: &str) -> String {
+pub(super) fn without_nickname(name: &str) -> Cow<'_, str> {
+    // Most names have no nickname and single spaces already: borrowed as they are.
+    let single_spaced = !name.starts_with(' ')
+        && !name.ends_with(' ')
+        && !name.contains("  ")
+        && !name.chars().any(|c| c.is_whitespace() && c != ' ');
+    if single_spaced && !name.contains(['"', '“']) {
+        return Cow::Borrowed(name);
+    }
     let words: Vec<&str> = name.split_whitespace().filter(|w| !w.starts_with(['"', '“'])).collect();
-    words.join(" ")
+    Cow::Owned(words.join(" "))
 }
 
 /// What kind of reference a cue makes.
@@ -470,7 +479,7 @@ fn make_cue(c: &regex::Captures, who: &str, role: &str, verb: &str, role_runs_on
         .or_else(|| c.name("of").map(|o| o.as_str().to_owned()))
         .or(title_role);
     Some(Cue {
-        who: without_nickname(who_text),
+        who: without_nickname(who_text).into_owned(),
         reference,
         role,
         verb: c.name(verb).map(|v| v.as_str().to_owned()),

@@ -237,7 +237,7 @@ impl People {
         for found in FULL_NAME.find_iter(text) {
             let (hon, m) = honorific_and_name(text, found.range());
             let cleaned = without_nickname(clean_name(m.as_str()));
-            let cleaned = cleaned.as_str();
+            let cleaned = cleaned.as_ref();
             if is_org_name(cleaned) {
                 let i = people.org(cleaned);
                 people.org_mentions.push((m.start(), i));
