@@ -343,7 +343,7 @@ fn may_start_mention(t: &Toks, i: usize) -> bool {
     }
     !t.is(i, Tk::Word)
         || MENTION_FIRST_WORDS.contains(t.word(i))
-        || words::starts_numeral(t, i)
+        || words::starts_numeral_unlisted(t, i)
         || t.sym(i + 1, "$")
         || is_currency_code(t.str(i))
 }
@@ -360,9 +360,17 @@ fn may_start_with_symbol(t: &Toks, i: usize) -> bool {
 
 /// The words other than numerals that [`mention_at`] can start at: the first words of
 /// qualifiers, of ranges ([`prefixed_range`]), of signs ([`simple`]) and of [`percent_of`].
+///
+/// The words that are numerals on their own ([`words::numeral_words`]) are in the set too, so
+/// that one lookup settles most words.
 static MENTION_FIRST_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
     let others = ["between", "from", "minus", "negative", "percent", "percents", "per"];
-    QUALIFIERS_BY_FIRST_WORD.keys().copied().chain(others).collect()
+    QUALIFIERS_BY_FIRST_WORD
+        .keys()
+        .copied()
+        .chain(others)
+        .chain(words::numeral_words())
+        .collect()
 });
 
 /// The mention starting at token `i` (with the token after it), `Some((None, next))` for tokens

@@ -263,11 +263,16 @@ fn atoms(t: &Toks, i: usize) -> Option<(Atom, Option<Atom>, usize)> {
         };
         return Some((atom, None, l.next));
     }
+    if let Some(a) = WORD_ATOMS.get(t.word(i)) {
+        return Some((*a, None, i + 1));
+    }
+    unlisted_word_atoms(t, i)
+}
+
+/// The atoms of a word that is not in [`WORD_ATOMS`].
+fn unlisted_word_atoms(t: &Toks, i: usize) -> Option<(Atom, Option<Atom>, usize)> {
     let w = t.word(i);
     let one = |a: Atom| Some((a, None, i + 1));
-    if let Some(a) = WORD_ATOMS.get(w) {
-        return one(*a);
-    }
     // "10 K", "2 M": the one-letter scales, by their case (the scale words are in the map)
     let case = t.str(i);
     if matches!(case, "k" | "K" | "M" | "G" | "MM") {
@@ -325,6 +330,21 @@ pub(super) fn numeral(t: &Toks, i: usize) -> Option<Numeral> {
 /// its atoms (a dash only joins atoms after the first).
 pub(super) fn starts_numeral(t: &Toks, i: usize) -> bool {
     atoms(t, i).is_some()
+}
+
+/// The words that are atoms on their own (lowercased), for a lookup set of words that may start
+/// a numeral.
+pub(super) fn numeral_words() -> impl Iterator<Item = &'static str> {
+    WORD_ATOMS.keys().map(String::as_str)
+}
+
+/// [`starts_numeral`] for a token that is none of [`numeral_words`] (the caller looked): for a
+/// word, a one-letter scale ("10 K") or tens glued to a unit ("twentyfive").
+pub(super) fn starts_numeral_unlisted(t: &Toks, i: usize) -> bool {
+    if t.is(i, Tk::Word) {
+        return unlisted_word_atoms(t, i).is_some();
+    }
+    starts_numeral(t, i)
 }
 
 /// A dash that may join two number words ("thirty-two", "one-eighth").
