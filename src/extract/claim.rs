@@ -8,8 +8,8 @@
 //! scans a whole article more than once.
 
 use super::figure::Direction;
-use crate::read::Span;
 use crate::extract::pattern::Pattern;
+use crate::read::Span;
 use std::sync::LazyLock;
 
 /// Small counts written as words, as enumerations use them ("three requests", "in two cases").
@@ -123,8 +123,10 @@ pub fn is_from_to(before_first: &str, between: &str) -> bool {
 
 /// A sentence that refers back to the previous figure: "That was up 12 percent from ...".
 static ANAPHORIC_START: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(r"(?i)^(?:that|this|it|the\s+(?:figure|total|number|count))\s+(?:was|is|marks|represents|represented)\b")
-        .unwrap()
+    Pattern::new(
+        r"(?i)^(?:that|this|it|the\s+(?:figure|total|number|count))\s+(?:was|is|marks|represents|represented)\b",
+    )
+    .unwrap()
 });
 
 /// Whether a sentence opens by referring back to the previous figure.
@@ -372,8 +374,9 @@ pub fn is_part_between(between: &str) -> bool {
 }
 
 /// ", or 12,627", "(12,627)": the figure restates a share as a count.
-static RESTATES_BEFORE: LazyLock<Pattern> =
-    LazyLock::new(|| Pattern::new(r"(?i)(?:,\s*or|\()\s*(?:about\s+|some\s+|roughly\s+|nearly\s+|around\s+)?$").unwrap());
+static RESTATES_BEFORE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?i)(?:,\s*or|\()\s*(?:about\s+|some\s+|roughly\s+|nearly\s+|around\s+)?$").unwrap()
+});
 
 /// Whether the text before a figure makes it a restatement of a share ("52 percent, or 12,627").
 pub fn restates_share(before: &str) -> bool {
@@ -588,7 +591,8 @@ static RANGE_BEFORE: LazyLock<Pattern> = LazyLock::new(|| {
         .unwrap()
 });
 /// The text after the lower bound of a range.
-static RANGE_AFTER: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"^\s*(?:-|–|—|\bto\b|\band\b)\s*[$€£]?\d").unwrap());
+static RANGE_AFTER: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"^\s*(?:-|–|—|\bto\b|\band\b)\s*[$€£]?\d").unwrap());
 
 /// Whether a figure is one bound of a range, given the text right before and after it. "from 236
 /// to 425" is a change, not a range.
@@ -792,7 +796,10 @@ static CASE_PART: LazyLock<Pattern> = LazyLock::new(|| {
 fn announced_cases(paragraph: &str) -> Option<(regex::Match<'_>, &str)> {
     if !paragraph.is_ascii() {
         let c = ANNOUNCED_CASES.captures(paragraph)?;
-        return Some((c.get(0).expect("whole match"), c.name("n").expect("n is required").as_str()));
+        return Some((
+            c.get(0).expect("whole match"),
+            c.name("n").expect("n is required").as_str(),
+        ));
     }
     let whole = ANNOUNCED_CASES.find(paragraph)?;
     let text = whole.as_str();
@@ -892,7 +899,11 @@ fn written_digits(written: &str) -> Option<(&str, usize)> {
     }
     let bytes = written.as_bytes();
     let start = bytes.iter().position(u8::is_ascii_digit)?;
-    let mut end = start + bytes[start..].iter().take_while(|b| b.is_ascii_digit() || **b == b',').count();
+    let mut end = start
+        + bytes[start..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit() || **b == b',')
+            .count();
     let mut decimals = 0;
     if bytes.get(end) == Some(&b'.') {
         decimals = bytes[end + 1..].iter().take_while(|b| b.is_ascii_digit()).count();

@@ -7,8 +7,8 @@
 use super::number::{find_numbers, Mention, MentionKind};
 use super::period::{Period, PeriodMention};
 use super::Deadline;
-use crate::read::{Article, Span};
 use crate::extract::pattern::Pattern;
+use crate::read::{Article, Span};
 use serde::Serialize;
 use std::sync::LazyLock;
 
@@ -124,7 +124,10 @@ fn measure_after(after: &str) -> Option<&str> {
     let start = bytes.iter().take_while(|&&b| is_space(b) || b == b',').count();
     let mut after_of: Vec<usize> = Vec::with_capacity(3);
     if let Some(o) = word_then_spaces(start, "of") {
-        if let Some(d) = ["the", "all", "those", "these", "its"].iter().find_map(|w| word_then_spaces(o, w)) {
+        if let Some(d) = ["the", "all", "those", "these", "its"]
+            .iter()
+            .find_map(|w| word_then_spaces(o, w))
+        {
             after_of.push(d);
         }
         after_of.push(o);

@@ -3,9 +3,9 @@
 //!
 //! [`find_periods`] returns every period mention of a text with its resolved [`Period`].
 
+use crate::extract::pattern::Pattern;
 use crate::read::Span;
 use chrono::{Datelike, NaiveDate};
-use crate::extract::pattern::Pattern;
 use std::sync::LazyLock;
 
 /// A concrete period with its first and last day.
@@ -303,7 +303,11 @@ fn part_of_year(matched: &str) -> Option<PartOfYear> {
         return None;
     }
     let part_start = ord_end + bytes[ord_end..].iter().take_while(|&&b| is_space(b)).count();
-    let part_end = part_start + bytes[part_start..].iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    let part_end = part_start
+        + bytes[part_start..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphabetic())
+            .count();
     let part = &matched[part_start..part_end];
     let half = part.eq_ignore_ascii_case("half");
     if !half && !part.eq_ignore_ascii_case("quarter") || bytes.get(part_end).is_some_and(|&b| !is_space(b)) {
@@ -345,48 +349,48 @@ fn period_of(
 ) -> (Option<Period>, Option<Anaphor>) {
     let year_of = |group: usize| c.get(group).and_then(|y| y.as_str().parse::<i32>().ok());
     if let (Some(m1), Some(m2)) = (c.get(g.m1), c.get(g.m2)) {
-            let y2 = year_of(g.y2).expect("y2 is required");
-            let y1 = year_of(g.y1).unwrap_or(y2);
-            (
-                Period::months(y1, month_number(m1.as_str()), y2, month_number(m2.as_str())),
-                None,
-            )
-        } else if let Some(y1) = year_of(g.ya1).or(year_of(g.ys1)) {
-            let y2 = year_of(g.ya2).or(year_of(g.ys2)).expect("the second year is required");
-            ((y1 < y2).then(|| Period::months(y1, 1, y2, 12)).flatten(), None)
-        } else if let Some(part) = c.get(g.part) {
-            let half = part.as_str().eq_ignore_ascii_case("half");
-            part_period(half, ordinal_number(&c[g.ord], half), year_of(g.py), last, published)
-        } else if let Some(hq) = c.get(g.hq).or(c.get(g.hq2)) {
-            let y = year_of(g.hqy).or(year_of(g.hqy2)).expect("year is required");
-            let n: u32 = hq.as_str()[1..].parse().unwrap_or(1);
-            let p = if hq.as_str().starts_with(['H', 'h']) {
-                Period::half(y, n.min(2))
-            } else {
-                Period::quarter(y, n)
-            };
-            (p, None)
-        } else if let Some(mon) = c.get(g.mon) {
-            let y = year_of(g.my).expect("year is required");
-            let n = month_number(mon.as_str());
-            (Period::months(y, n, y, n), None)
-        } else if let Some(rel) = c.get(g.rel) {
-            let years_back = if rel.as_str().eq_ignore_ascii_case("this") {
-                0
-            } else {
-                1
-            };
-            resolved(Anaphor::Relative { years_back }, last, published)
-        } else if let Some(a) = c.get(g.anaphor) {
-            let anaphor = if a.as_str().eq_ignore_ascii_case("year") {
-                Anaphor::Year
-            } else {
-                Anaphor::Period
-            };
-            resolved(anaphor, last, published)
+        let y2 = year_of(g.y2).expect("y2 is required");
+        let y1 = year_of(g.y1).unwrap_or(y2);
+        (
+            Period::months(y1, month_number(m1.as_str()), y2, month_number(m2.as_str())),
+            None,
+        )
+    } else if let Some(y1) = year_of(g.ya1).or(year_of(g.ys1)) {
+        let y2 = year_of(g.ya2).or(year_of(g.ys2)).expect("the second year is required");
+        ((y1 < y2).then(|| Period::months(y1, 1, y2, 12)).flatten(), None)
+    } else if let Some(part) = c.get(g.part) {
+        let half = part.as_str().eq_ignore_ascii_case("half");
+        part_period(half, ordinal_number(&c[g.ord], half), year_of(g.py), last, published)
+    } else if let Some(hq) = c.get(g.hq).or(c.get(g.hq2)) {
+        let y = year_of(g.hqy).or(year_of(g.hqy2)).expect("year is required");
+        let n: u32 = hq.as_str()[1..].parse().unwrap_or(1);
+        let p = if hq.as_str().starts_with(['H', 'h']) {
+            Period::half(y, n.min(2))
         } else {
-            (year_of(g.year).and_then(Period::year), None)
-        }
+            Period::quarter(y, n)
+        };
+        (p, None)
+    } else if let Some(mon) = c.get(g.mon) {
+        let y = year_of(g.my).expect("year is required");
+        let n = month_number(mon.as_str());
+        (Period::months(y, n, y, n), None)
+    } else if let Some(rel) = c.get(g.rel) {
+        let years_back = if rel.as_str().eq_ignore_ascii_case("this") {
+            0
+        } else {
+            1
+        };
+        resolved(Anaphor::Relative { years_back }, last, published)
+    } else if let Some(a) = c.get(g.anaphor) {
+        let anaphor = if a.as_str().eq_ignore_ascii_case("year") {
+            Anaphor::Year
+        } else {
+            Anaphor::Period
+        };
+        resolved(anaphor, last, published)
+    } else {
+        (year_of(g.year).and_then(Period::year), None)
+    }
 }
 
 /// An anaphor with the period it resolves to.

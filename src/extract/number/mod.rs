@@ -8,8 +8,8 @@
 //! "about", "or more") and what is read but not reported (clock times, "one" as a pronoun).
 //! Mentions are what a number recognizer sees; whether one is a figure is decided in `figure.rs`.
 
-use crate::read::Span;
 use crate::extract::pattern::Pattern;
+use crate::read::Span;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 use std::sync::LazyLock;
@@ -353,8 +353,10 @@ fn may_start_mention(t: &Toks, i: usize) -> bool {
 /// ("½", ".5", "&"). Every other symbol (commas, periods, quotes, brackets: most of them) reads
 /// nothing.
 fn may_start_with_symbol(t: &Toks, i: usize) -> bool {
-    matches!(t.str(i), ">" | "≥" | "<" | "≤" | "$" | "€" | "£" | "¥" | "₹" | "&" | ".")
-        || t.dash(i)
+    matches!(
+        t.str(i),
+        ">" | "≥" | "<" | "≤" | "$" | "€" | "£" | "¥" | "₹" | "&" | "."
+    ) || t.dash(i)
         || lex::is_vulgar_fraction(t.str(i))
 }
 
@@ -486,22 +488,24 @@ fn qualifier(t: &Toks, i: usize) -> Option<(String, Bound, usize)> {
         return None; // "information about 42,648 users": about is "concerning"
     }
     phrases.iter().find_map(|(p, b)| {
-            // no "the" in between: "over the 12 months" is a period, not a bound
-            let next = words_match(t, i, p)?;
-            Some(((*p).to_owned(), *b, next))
-        })
+        // no "the" in between: "over the 12 months" is a period, not a bound
+        let next = words_match(t, i, p)?;
+        Some(((*p).to_owned(), *b, next))
+    })
 }
 
 /// The phrases of [`QUALIFIERS`] by their first word, in their order. Looked up for every word
 /// of the text, so with a fast hash (no need for SipHash's resistance here: the keys are fixed).
-static QUALIFIERS_BY_FIRST_WORD: LazyLock<FxHashMap<&'static str, Vec<(&'static str, Bound)>>> =
-    LazyLock::new(|| {
-        let mut by_first: FxHashMap<&'static str, Vec<(&'static str, Bound)>> = FxHashMap::default();
-        for &(p, b) in QUALIFIERS {
-            by_first.entry(p.split(' ').next().unwrap_or(p)).or_default().push((p, b));
-        }
+static QUALIFIERS_BY_FIRST_WORD: LazyLock<FxHashMap<&'static str, Vec<(&'static str, Bound)>>> = LazyLock::new(|| {
+    let mut by_first: FxHashMap<&'static str, Vec<(&'static str, Bound)>> = FxHashMap::default();
+    for &(p, b) in QUALIFIERS {
         by_first
-    });
+            .entry(p.split(' ').next().unwrap_or(p))
+            .or_default()
+            .push((p, b));
+    }
+    by_first
+});
 
 /// Whether the words of `phrase` stand at `i`: the token after them.
 fn words_match(t: &Toks, i: usize, phrase: &str) -> Option<usize> {

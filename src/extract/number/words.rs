@@ -218,29 +218,29 @@ fn ordinal(w: &str) -> Option<(f64, bool)> {
 /// tries them (the first category a word is in wins): one hash lookup per word instead of a
 /// hundred string comparisons, as every word of a text is tried.
 static WORD_ATOMS: LazyLock<FxHashMap<String, Atom>> = LazyLock::new(|| {
-    let tables: [(&[(&str, f64)], fn(f64) -> Atom); 3] =
-        [(UNITS, Atom::Unit), (TEENS, Atom::Teen), (TENS, Atom::Tens)];
     let mut atoms: Vec<(String, Atom)> = Vec::new();
-    for (table, atom) in tables {
-        atoms.extend(table.iter().map(|(w, v)| ((*w).to_owned(), atom(*v))));
-    }
+    atoms.extend(UNITS.iter().map(|(w, v)| ((*w).to_owned(), Atom::Unit(*v))));
+    atoms.extend(TEENS.iter().map(|(w, v)| ((*w).to_owned(), Atom::Teen(*v))));
+    atoms.extend(TENS.iter().map(|(w, v)| ((*w).to_owned(), Atom::Tens(*v))));
     atoms.extend(["hundred", "hundreds"].map(|w| (w.to_owned(), Atom::Hundred)));
     atoms.extend(SCALES.iter().map(|(w, f)| ((*w).to_owned(), Atom::Scale(*f))));
     for (w, v) in ORDINALS {
         atoms.push(((*w).to_owned(), Atom::Ord(*v, false)));
         atoms.push((format!("{w}s"), Atom::Ord(*v, true)));
     }
-    atoms.extend([
-        ("half", Atom::Part(2.0, false)),
-        ("halves", Atom::Part(2.0, true)),
-        ("quarter", Atom::Part(4.0, false)),
-        ("quarters", Atom::Part(4.0, true)),
-        ("a", Atom::A),
-        ("an", Atom::A),
-        ("and", Atom::And),
-        ("point", Atom::Point),
-    ]
-    .map(|(w, a)| (w.to_owned(), a)));
+    atoms.extend(
+        [
+            ("half", Atom::Part(2.0, false)),
+            ("halves", Atom::Part(2.0, true)),
+            ("quarter", Atom::Part(4.0, false)),
+            ("quarters", Atom::Part(4.0, true)),
+            ("a", Atom::A),
+            ("an", Atom::A),
+            ("and", Atom::And),
+            ("point", Atom::Point),
+        ]
+        .map(|(w, a)| (w.to_owned(), a)),
+    );
     let mut map = FxHashMap::default();
     for (w, a) in atoms {
         map.entry(w).or_insert(a);

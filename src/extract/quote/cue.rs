@@ -4,8 +4,8 @@
 //! every window it runs on is bounded, so the work per quote is constant.
 
 use super::people::ROLE_WORD;
-use std::borrow::Cow;
 use crate::extract::pattern::Pattern;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// A name: up to five capitalised words (initials and abbreviations such as "St." allowed), with
@@ -106,7 +106,8 @@ static VERB_TITLE_SUBJECT: LazyLock<Pattern> = LazyLock::new(|| {
 });
 
 /// After a quote, a dash and a name with no verb: `"Nobody said this would be easy" — Sonderby.`
-static DASH_NAME: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(&format!(r"^\s*[—–]\s*(?P<who>{NAME})\b")).unwrap());
+static DASH_NAME: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(&format!(r"^\s*[—–]\s*(?P<who>{NAME})\b")).unwrap());
 
 /// After a quote: `according to Karen Holt, a Justice Department spokeswoman.`
 static ACCORDING_TO: LazyLock<Pattern> = LazyLock::new(|| {
