@@ -5,6 +5,7 @@
 
 use super::people::ROLE_WORD;
 use crate::extract::pattern::Pattern;
+use rustc_hash::FxHashSet;
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
@@ -307,11 +308,17 @@ const ORG_WORDS: &[&str] = &[
     "Service",
 ];
 
+/// [`NOT_NAMES`], [`TITLE_WORDS`] and [`ORG_WORDS`] as sets: looked up for the words of every
+/// capitalised name an article has.
+static NOT_NAMES_SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| NOT_NAMES.iter().copied().collect());
+static TITLE_WORDS_SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| TITLE_WORDS.iter().copied().collect());
+static ORG_WORDS_SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| ORG_WORDS.iter().copied().collect());
+
 /// Whether `name` (already cleaned) names an organisation.
 pub(super) fn is_org_name(name: &str) -> bool {
     name.split_whitespace()
         .next_back()
-        .is_some_and(|w| ORG_WORDS.contains(&w))
+        .is_some_and(|w| ORG_WORDS_SET.contains(w))
 }
 
 /// `name` without leading words that are not names ("The Justice Department" → "Justice
@@ -320,12 +327,12 @@ pub(super) fn clean_name(name: &str) -> &str {
     let mut rest = name.trim();
     while let Some((first, tail)) = rest.split_once(char::is_whitespace) {
         let possessive = first.ends_with("'s") || first.ends_with("’s");
-        if !NOT_NAMES.contains(&first) && !first.eq_ignore_ascii_case("the") && !possessive {
+        if !NOT_NAMES_SET.contains(first) && !first.eq_ignore_ascii_case("the") && !possessive {
             break;
         }
         rest = tail.trim_start();
     }
-    if NOT_NAMES.contains(&rest) {
+    if NOT_NAMES_SET.contains(rest) {
         ""
     } else {
         rest
@@ -491,7 +498,7 @@ fn make_cue(c: &regex::Captures, who: &str, role: &str, verb: &str, role_runs_on
 /// Satya Nadella, whose role is "Microsoft Chief Executive".
 pub(super) fn split_title(name: &str) -> (&str, Option<String>) {
     let words: Vec<&str> = name.split_whitespace().collect();
-    let Some(last_title) = words.iter().rposition(|w| TITLE_WORDS.contains(w)) else {
+    let Some(last_title) = words.iter().rposition(|w| TITLE_WORDS_SET.contains(w)) else {
         return (name, None);
     };
     if last_title + 1 >= words.len() {
