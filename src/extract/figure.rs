@@ -251,7 +251,8 @@ pub fn find_figures(
     excluded.sort();
     let mut figures: Vec<Figure> = Vec::new();
     let mut current_period: Option<Period> = None;
-    let mut last_entity = default_entity(text);
+    let entities = Entities::new(text);
+    let mut last_entity = default_entity(&entities);
     for &sentence in sentences {
         if deadline.passed() {
             return None;
@@ -293,11 +294,12 @@ pub fn find_figures(
             let measure = measure_after(after)
                 .map(lowercase_single_spaced)
                 .or_else(|| inherited_measure(kind, &in_sentence, &figures, sentence, &article.paragraphs));
-            let entity = ENTITY
-                .find_iter(before)
-                .last()
-                .or_else(|| ENTITY.find(after))
-                .map(|e| canonical_entity(e.as_str()))
+            let before_start = span.start - before.len();
+            let after_start = span.end;
+            let entity = entities
+                .last_in(before_start, span.start)
+                .or_else(|| entities.first_in(after_start, after_start + after.len()))
+                .map(canonical_entity)
                 .or_else(|| last_entity.clone());
             let period = period_for(span, references.contains(&span), &sentence_periods, &references)
                 .or_else(|| current_period.clone());
@@ -334,8 +336,8 @@ pub fn find_figures(
         {
             current_period = Some(p);
         }
-        if let Some(e) = ENTITY.find_iter(s).last() {
-            last_entity = Some(canonical_entity(e.as_str()));
+        if let Some(e) = entities.last_in(sentence.start, sentence.end) {
+            last_entity = Some(canonical_entity(e));
         }
         figures.extend(in_sentence);
     }
@@ -354,6 +356,66 @@ fn lowercase_single_spaced(words: &str) -> String {
         out.push_str(w);
     }
     out
+}
+
+/// The matches of [`ENTITY`] in a whole text, found once, and the matches it would find in a
+/// part of the text searched alone (the words before or after a figure, its sentence).
+///
+/// Inside a part, the text around each match is the same as in the whole text, so the part
+/// has the whole text's matches that lie in it, provided that its edges do not cut words (a
+/// word boundary at an edge then means the same in both) and no match of the whole text runs
+/// across an edge. When that is not so, or the text is not ASCII, the part is searched.
+struct Entities<'t> {
+    text: &'t str,
+    found: Vec<(usize, usize)>,
+    ascii: bool,
+}
+
+impl<'t> Entities<'t> {
+    fn new(text: &'t str) -> Entities<'t> {
+        Entities {
+            text,
+            found: ENTITY.find_iter(text).map(|m| (m.start(), m.end())).collect(),
+            ascii: text.is_ascii(),
+        }
+    }
+
+    /// Every match in the text, in order.
+    fn all(&self) -> impl Iterator<Item = &'t str> + '_ {
+        self.found.iter().map(|&(s, e)| &self.text[s..e])
+    }
+
+    /// The matches in `text[start..end]` searched alone, when the whole text's tell them.
+    fn within(&self, start: usize, end: usize) -> Option<&[(usize, usize)]> {
+        let bytes = self.text.as_bytes();
+        let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+        let cut_at_start = start > 0 && is_word(bytes[start - 1]);
+        let cut_at_end = end < bytes.len() && is_word(bytes[end]);
+        if !self.ascii || cut_at_start || cut_at_end {
+            return None;
+        }
+        let from = self.found.partition_point(|m| m.1 <= start);
+        let to = self.found.partition_point(|m| m.0 < end);
+        let inside = &self.found[from..to.max(from)];
+        let across = inside.first().is_some_and(|m| m.0 < start) || inside.last().is_some_and(|m| m.1 > end);
+        (!across).then_some(inside)
+    }
+
+    /// The last match in `text[start..end]` searched alone.
+    fn last_in(&self, start: usize, end: usize) -> Option<&'t str> {
+        match self.within(start, end) {
+            Some(inside) => inside.last().map(|&(s, e)| &self.text[s..e]),
+            None => ENTITY.find_iter(&self.text[start..end]).last().map(|m| m.as_str()),
+        }
+    }
+
+    /// The first match in `text[start..end]` searched alone.
+    fn first_in(&self, start: usize, end: usize) -> Option<&'t str> {
+        match self.within(start, end) {
+            Some(inside) => inside.first().map(|&(s, e)| &self.text[s..e]),
+            None => ENTITY.find(&self.text[start..end]).map(|m| m.as_str()),
+        }
+    }
 }
 
 /// A mention's figure kind: a range is a share or an amount of money when its unit says so.
@@ -499,10 +561,10 @@ fn canonical_entity(name: &str) -> String {
 }
 
 /// The organisation an article names most often, the default owner of its figures.
-fn default_entity(text: &str) -> Option<String> {
+fn default_entity(entities: &Entities) -> Option<String> {
     let mut counts: Vec<(String, usize)> = Vec::new();
-    for m in ENTITY.find_iter(text) {
-        let name = canonical_entity(m.as_str());
+    for m in entities.all() {
+        let name = canonical_entity(m);
         match counts.iter_mut().find(|(n, _)| *n == name) {
             Some((_, c)) => *c += 1,
             None => counts.push((name, 1)),
@@ -514,6 +576,21 @@ fn default_entity(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn entities_in_a_part_are_those_the_part_searched_alone_has() {
+        let text = "XMicrosoft and Google; Yahoo!5 then AT&T, Yahoo! said Apple_s Facebook.";
+        for start in 0..=text.len() {
+            for end in start..=text.len() {
+                let part = &text[start..end];
+                let entities = Entities::new(text);
+                let last = ENTITY.find_iter(part).last().map(|m| m.as_str());
+                let first = ENTITY.find(part).map(|m| m.as_str());
+                assert_eq!(entities.last_in(start, end), last, "{part:?}");
+                assert_eq!(entities.first_in(start, end), first, "{part:?}");
+            }
+        }
+    }
 
     #[test]
     fn the_measure_read_by_hand_is_the_group_of_the_capture_search() {
