@@ -146,12 +146,7 @@ static APPOSITION_AFTER_NAME: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(
 /// capture search needed runs on a small automaton.
 fn after_name(after: &str) -> (Option<&str>, bool) {
     if VERB_AFTER_NAME.is_match(after) {
-        let role = after
-            .starts_with(',')
-            .then(|| ROLE_THEN_VERB.captures(after))
-            .flatten()
-            .and_then(|c| c.name("role"))
-            .map(|r| r.as_str());
+        let role = after.starts_with(',').then(|| role_then_verb_role(after)).flatten();
         return (role, true);
     }
     let apposition = APPOSITION_AFTER_NAME
@@ -159,6 +154,36 @@ fn after_name(after: &str) -> (Option<&str>, bool) {
         .and_then(|c| c.name("apposition"))
         .map(|a| a.as_str());
     (apposition, false)
+}
+
+/// A reporting verb after spaces, anchored: what must follow the role of [`ROLE_THEN_VERB`].
+static SPACES_THEN_VERB: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(&format!(r"^\s+(?:{VERB})\b")).unwrap());
+
+/// Group `role` of [`ROLE_THEN_VERB`] in `after` (which starts with a comma). On ASCII text
+/// without a capture search: the role cannot hold a comma, so it ends at the first of `,;."`,
+/// which must be a comma with a verb after it; it takes the spaces after the first comma only
+/// when it needs them to be two characters long (`\s*` gives back as few as it can), and is at
+/// most 120 characters.
+fn role_then_verb_role(after: &str) -> Option<&str> {
+    if !after.is_ascii() {
+        return ROLE_THEN_VERB
+            .captures(after)
+            .and_then(|c| c.name("role"))
+            .map(|r| r.as_str());
+    }
+    let bytes = after.as_bytes();
+    let spaces = bytes[1..]
+        .iter()
+        .take_while(|&&b| matches!(b, b'\t'..=b'\r' | b' '))
+        .count();
+    let end = 1 + bytes[1..]
+        .iter()
+        .position(|&b| matches!(b, b',' | b';' | b'.' | b'"'))?;
+    if bytes[end] != b',' || !SPACES_THEN_VERB.is_match(&after[end + 1..]) {
+        return None;
+    }
+    let start = 1 + spaces.min((end - 1).checked_sub(2)?);
+    (end - start <= 120).then(|| &after[start..end])
 }
 
 /// The role in apposition right before a name (group `role` of [`ROLE_BEFORE`]: the match
@@ -694,9 +719,20 @@ mod tests {
             ", Microsoft VP and Deputy General Counsel, noted",
             ",  an analyst at Gartner; he",
             "",
+            ",x, said",
+            ", a, said",
+            ",   , said",
+            ",\t two ,  said",
+            ", an analyst. said",
+            ", a spokesman,said",
+            ", the \"boss\", said",
+            ", a spokesman, saidx",
+            ",  NINETEEN_CHARS_ROLE_, wrote",
+            ", LONG, said",
         ];
         let combined = Pattern::new(&format!("{}|{APPOSITION}", role_then_verb())).unwrap();
-        for w in windows {
+        let long = [119, 120, 121].map(|n| format!(", {}, said", "r".repeat(n)));
+        for w in windows.iter().copied().chain(long.iter().map(String::as_str)) {
             let c = combined.captures(w);
             let verb = c.as_ref().is_some_and(|c| c.name("verb").is_some());
             let role = c
