@@ -736,6 +736,10 @@ pub struct Enumeration {
 /// "four countries: Germany, France and Brazil" in a sentence; spans are relative to `sentence`.
 pub fn list_enumerations(sentence: &str) -> Vec<Enumeration> {
     let mut out = Vec::new();
+    // Every list follows a colon: most sentences have none.
+    if !sentence.contains(':') {
+        return out;
+    }
     for c in LIST.captures_iter(sentence) {
         let (Some(n), Some(list)) = (small_count(&c["n"]), c.name("list")) else {
             continue;
