@@ -40,6 +40,15 @@ fn is_letter(c: char) -> bool {
 /// (`[0-9]+|\p{L}+|[^\s0-9\p{L}]`) was the hottest part of number reading. ASCII characters,
 /// nearly all of a text, are classified by their byte without decoding.
 fn tokens(text: &str) -> Vec<Tok> {
+    if text.is_ascii() {
+        ascii_tokens(text.as_bytes())
+    } else {
+        any_tokens(text)
+    }
+}
+
+/// [`tokens`] of any text, decoding the characters that are not ASCII.
+fn any_tokens(text: &str) -> Vec<Tok> {
     let bytes = text.as_bytes();
     let mut toks = Vec::with_capacity(text.len() / 4);
     let mut start = 0;
@@ -74,6 +83,30 @@ fn tokens(text: &str) -> Vec<Tok> {
         let kind = match kind {
             Tk::Word if !c.is_alphabetic() => Tk::Sym,
             k => k,
+        };
+        toks.push(Tok { kind, start, end });
+        start = end;
+    }
+    toks
+}
+
+/// [`tokens`] of an ASCII text: a letter is `[A-Za-z]` (and alphabetic), a space one of
+/// `\t\n\x0B\x0C\r ` (`char::is_whitespace` on ASCII).
+fn ascii_tokens(bytes: &[u8]) -> Vec<Tok> {
+    let mut toks = Vec::with_capacity(bytes.len() / 4);
+    let run = |from: usize, keep: fn(&u8) -> bool| from + bytes[from..].iter().take_while(|b| keep(b)).count();
+    let mut start = 0;
+    while start < bytes.len() {
+        let b = bytes[start];
+        let (kind, end) = if b.is_ascii_digit() {
+            (Tk::Digits, run(start + 1, u8::is_ascii_digit))
+        } else if b.is_ascii_alphabetic() {
+            (Tk::Word, run(start + 1, u8::is_ascii_alphabetic))
+        } else if matches!(b, b'\t'..=b'\r' | b' ') {
+            start += 1;
+            continue;
+        } else {
+            (Tk::Sym, start + 1)
         };
         toks.push(Tok { kind, start, end });
         start = end;
@@ -456,6 +489,13 @@ mod tests {
             let want: Vec<(usize, usize)> = regex.find_iter(text).map(|m| (m.start(), m.end())).collect();
             assert_eq!(got, want, "{text}");
         }
+        let ascii = "\x0b\x0c\x1c\x1f_Ab9z!~\x7f a1- 10k\tX\r\n,.";
+        let by_byte: Vec<(Tk, usize, usize)> = ascii_tokens(ascii.as_bytes())
+            .iter()
+            .map(|t| (t.kind, t.start, t.end))
+            .collect();
+        let by_char: Vec<(Tk, usize, usize)> = any_tokens(ascii).iter().map(|t| (t.kind, t.start, t.end)).collect();
+        assert_eq!(by_byte, by_char);
         let kinds: Vec<Tk> = tokens("a1-").iter().map(|t| t.kind).collect();
         assert_eq!(kinds, [Tk::Word, Tk::Digits, Tk::Sym]);
     }
