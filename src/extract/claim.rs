@@ -8,8 +8,8 @@
 //! scans a whole article more than once.
 
 use super::figure::Direction;
+use crate::extract::pattern::Pattern;
 use crate::read::Span;
-use regex::Regex;
 use std::sync::LazyLock;
 
 /// Small counts written as words, as enumerations use them ("three requests", "in two cases").
@@ -42,8 +42,8 @@ pub fn small_count(word: &str) -> Option<u32> {
 const SMALL: &str = r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve";
 
 /// Words that state the direction of a change, with the direction they state.
-static DIRECTION_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static DIRECTION_WORD: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
         r"(?i)\b(?:(?P<up>up|rose|rise|rising|risen|increased?|increasing|grew|grow|growing|grown|climbed?|climbing|jumped?|jumping|higher|more\s+than\s+doubled|doubled|tripled|trebled|quadrupled|surged?|soared?)|(?P<down>down|fell|fall|falling|fallen|decreased?|decreasing|declined?|declining|dropped|drop|dropping|dipped|lower|halved|shrank|shrunk))\b",
     )
     .unwrap()
@@ -51,7 +51,10 @@ static DIRECTION_WORD: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The last direction word in `text`, with its span, if any.
 pub fn last_direction(text: &str) -> Option<(Direction, Span)> {
-    DIRECTION_WORD.captures_iter(text).last().map(|c| {
+    // The groups of the last match only: found by a plain search, then read where it starts
+    // (with the text before it in view, for `\b`).
+    let last = DIRECTION_WORD.find_iter(text).last()?;
+    DIRECTION_WORD.captures_at(text, last.start()).map(|c| {
         let m = c.get(0).expect("whole match");
         let dir = if c.name("up").is_some() {
             Direction::Up
@@ -63,8 +66,8 @@ pub fn last_direction(text: &str) -> Option<(Direction, Span)> {
 }
 
 /// Text right before a change amount: "up 15 percent", "a rise of 3,000", "fell by about 9 percent".
-static AMOUNT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static AMOUNT_BEFORE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
         r"(?i)\b(?:up|down|rose|risen|fell|fallen|increased|decreased|grew|grown|dropped|declined|climbed|jumped|(?:a|an)\s+(?:rise|increase|drop|fall|decline|jump|decrease|gain)\s+of|(?:rise|increase|drop|fall|decline|decrease)\s+of)\s+(?:by\s+)?(?:about\s+|nearly\s+|roughly\s+|some\s+|almost\s+|around\s+|more\s+than\s+)?$",
     )
     .unwrap()
@@ -76,8 +79,8 @@ pub fn is_change_amount(before: &str) -> bool {
 }
 
 /// Text between a change amount and the earlier value: "from", "compared with", "over".
-static FROM_BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*,?\s*(?:from|compared\s+(?:with|to)|over|on|against)\s+(?:the\s+)?(?:about\s+|nearly\s+|roughly\s+|some\s+)?$")
+static FROM_BETWEEN: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?i)^\s*,?\s*(?:from|compared\s+(?:with|to)|over|on|against)\s+(?:the\s+)?(?:about\s+|nearly\s+|roughly\s+|some\s+)?$")
         .unwrap()
 });
 
@@ -87,8 +90,8 @@ pub fn is_from_between(between: &str) -> bool {
 }
 
 /// "up from", "down sharply from": a direction word right before the earlier value.
-static DIRECTION_FROM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:up|down|higher|lower|rising|falling|increasing|decreasing)\s+(?:\w+ly\s+)?from\s+(?:about\s+|nearly\s+|roughly\s+|some\s+)?$")
+static DIRECTION_FROM: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?i)\b(?:up|down|higher|lower|rising|falling|increasing|decreasing)\s+(?:\w+ly\s+)?from\s+(?:about\s+|nearly\s+|roughly\s+|some\s+)?$")
         .unwrap()
 });
 
@@ -98,8 +101,8 @@ pub fn is_direction_from(before: &str) -> bool {
 }
 
 /// Text between an amount and the new value: "rose 15 percent to 81,311".
-static TO_BETWEEN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^\s*,?\s*to\s+(?:about\s+|nearly\s+|roughly\s+|some\s+)?$").unwrap());
+static TO_BETWEEN: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?i)^\s*,?\s*to\s+(?:about\s+|nearly\s+|roughly\s+|some\s+)?$").unwrap());
 
 /// Whether the text between an amount and a figure makes the figure the new value.
 pub fn is_to_between(between: &str) -> bool {
@@ -108,10 +111,10 @@ pub fn is_to_between(between: &str) -> bool {
 
 /// "from 91 to 108", "from 100 in 2012 to 350 in 2014": the text between two values of a change
 /// written in time order.
-static FROM_TO_BETWEEN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^[^.;]{0,30}?\bto\s+(?:about\s+|nearly\s+|roughly\s+|some\s+)?$").unwrap());
-static FROM_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bfrom\s+(?:about\s+|nearly\s+|roughly\s+|some\s+)?$").unwrap());
+static FROM_TO_BETWEEN: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?i)^[^.;]{0,30}?\bto\s+(?:about\s+|nearly\s+|roughly\s+|some\s+)?$").unwrap());
+static FROM_BEFORE: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?i)\bfrom\s+(?:about\s+|nearly\s+|roughly\s+|some\s+)?$").unwrap());
 
 /// Whether a change is written "from A to B", given the text before A and between A and B.
 pub fn is_from_to(before_first: &str, between: &str) -> bool {
@@ -119,9 +122,11 @@ pub fn is_from_to(before_first: &str, between: &str) -> bool {
 }
 
 /// A sentence that refers back to the previous figure: "That was up 12 percent from ...".
-static ANAPHORIC_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:that|this|it|the\s+(?:figure|total|number|count))\s+(?:was|is|marks|represents|represented)\b")
-        .unwrap()
+static ANAPHORIC_START: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?i)^(?:that|this|it|the\s+(?:figure|total|number|count))\s+(?:was|is|marks|represents|represented)\b",
+    )
+    .unwrap()
 });
 
 /// Whether a sentence opens by referring back to the previous figure.
@@ -145,8 +150,8 @@ pub struct RatioClaim {
 }
 
 /// "more than doubled", "nearly quadrupled", "tripled", "halved", "twice as many".
-static RATIO_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static RATIO_WORDS: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
         r"(?i)\b(?P<q>more\s+than|over|nearly|almost|roughly|about|close\s+to|just\s+under|less\s+than|not\s+quite)?\s*\b(?P<w>doubled|double|tripled|triple|trebled|quadrupled|quadruple|halved|twice|three\s+times|four\s+times)\b",
     )
     .unwrap()
@@ -195,8 +200,8 @@ fn ratio_bounds(factor: f64, qualifier: Option<&str>) -> (f64, f64, bool) {
 
 /// "about half as many as those from the United States": a figure compared with another one by
 /// a ratio.
-static AS_MANY_AS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[^.;]{0,40}?\b(?P<w>(?P<q>about|nearly|almost|roughly|more\s+than|less\s+than|over|just\s+over|just\s+under|some)?\s*\b(?P<r>half|twice|three\s+times|four\s+times|a\s+third|one\s+third|a\s+quarter)\s+as\s+(?:many|much|large|high)\s+as)\s+(?:those|that|the\s+number|the\s+\w+)?\s*(?:from|in|by|of)\s+(?:the\s+)?(?P<c>[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)*)")
+static AS_MANY_AS: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"^[^.;]{0,40}?\b(?P<w>(?P<q>about|nearly|almost|roughly|more\s+than|less\s+than|over|just\s+over|just\s+under|some)?\s*\b(?P<r>half|twice|three\s+times|four\s+times|a\s+third|one\s+third|a\s+quarter)\s+as\s+(?:many|much|large|high)\s+as)\s+(?:those|that|the\s+number|the\s+\w+)?\s*(?:from|in|by|of)\s+(?:the\s+)?(?P<c>[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)*)")
         .unwrap()
 });
 
@@ -252,8 +257,8 @@ pub fn mentions_country(text: &str, country: &str) -> bool {
 }
 
 /// "exactly half of", "a third of", "two thirds of" right before a total.
-static FRACTION_OF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static FRACTION_OF: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
         r"(?i)\b(?P<q>exactly|precisely|about|roughly|nearly|almost|more\s+than|less\s+than|just\s+over|just\s+under)?\s*\b(?P<f>half|a\s+third|one\s+third|one-third|a\s+quarter|one\s+quarter|two\s+thirds|two-thirds|three\s+quarters|three-quarters)\s+of\s+(?:the\s+|its\s+|all\s+)?$",
     )
     .unwrap()
@@ -310,8 +315,8 @@ pub fn fraction_before(before: &str) -> Option<FractionClaim> {
 }
 
 /// "the remaining", "the rest", "the other" right before a share.
-static COMPLEMENT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:remaining|rest(?:\s+of\s+the)?|the\s+other)\s+(?:about\s+|nearly\s+|roughly\s+)?$").unwrap()
+static COMPLEMENT_BEFORE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?i)\b(?:remaining|rest(?:\s+of\s+the)?|the\s+other)\s+(?:about\s+|nearly\s+|roughly\s+)?$").unwrap()
 });
 
 /// Whether a share is announced as the complement of the shares before it ("the remaining 97 percent").
@@ -320,8 +325,8 @@ pub fn is_complement(before: &str) -> bool {
 }
 
 /// A colon, or words that announce a breakdown ("split", "divided", "broken down").
-static BREAKDOWN_CUE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i):|\b(?:split|divided|broken\s+down|broke\s+down|breakdown)\b").unwrap());
+static BREAKDOWN_CUE: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?i):|\b(?:split|divided|broken\s+down|broke\s+down|breakdown)\b").unwrap());
 
 /// Whether the text before the first share of a sentence presents what follows as a breakdown.
 pub fn introduces_breakdown(before: &str) -> bool {
@@ -329,8 +334,8 @@ pub fn introduces_breakdown(before: &str) -> bool {
 }
 
 /// Text between a share and a total: "52 percent of 20,436".
-static OF_BETWEEN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^\s+of\s+(?:the\s+|all\s+|its\s+|those\s+|these\s+)?$").unwrap());
+static OF_BETWEEN: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?i)^\s+of\s+(?:the\s+|all\s+|its\s+|those\s+|these\s+)?$").unwrap());
 
 /// Whether the text between a share and a count makes the count the share's total.
 pub fn is_of_between(between: &str) -> bool {
@@ -338,8 +343,8 @@ pub fn is_of_between(between: &str) -> bool {
 }
 
 /// Text after a share that points back to an earlier total: "of them", "of those requests".
-static OF_ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s+of\s+(?:them|those|these|all\s+requests|the\s+(?:requests|total|accounts|demands|orders))\b")
+static OF_ANAPHOR: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?i)^\s+of\s+(?:them|those|these|all\s+requests|the\s+(?:requests|total|accounts|demands|orders))\b")
         .unwrap()
 });
 
@@ -349,8 +354,8 @@ pub fn refers_to_earlier_total(after: &str) -> bool {
 }
 
 /// "of the worldwide total", "of them": what a share is a share of.
-static SHARE_BASE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^\s+of\s+(?P<b>(?:the\s+|its\s+|all\s+)?[\w-]+(?:\s+[a-z-]+)?)").unwrap());
+static SHARE_BASE: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?i)^\s+of\s+(?P<b>(?:the\s+|its\s+|all\s+)?[\w-]+(?:\s+[a-z-]+)?)").unwrap());
 
 /// What the share right before `after` is a share of, lowercased, if the text says.
 pub fn share_base(after: &str) -> Option<String> {
@@ -358,8 +363,8 @@ pub fn share_base(after: &str) -> Option<String> {
 }
 
 /// Text between a share (or its total) and the part it states: "..., or 12,627".
-static OR_BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[^.;:]{0,60}?(?:,\s*or|\(|—|–|:)\s*(?:about\s+|some\s+|roughly\s+|nearly\s+|around\s+)?$")
+static OR_BETWEEN: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?i)^[^.;:]{0,60}?(?:,\s*or|\(|—|–|:)\s*(?:about\s+|some\s+|roughly\s+|nearly\s+|around\s+)?$")
         .unwrap()
 });
 
@@ -369,8 +374,9 @@ pub fn is_part_between(between: &str) -> bool {
 }
 
 /// ", or 12,627", "(12,627)": the figure restates a share as a count.
-static RESTATES_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?:,\s*or|\()\s*(?:about\s+|some\s+|roughly\s+|nearly\s+|around\s+)?$").unwrap());
+static RESTATES_BEFORE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?i)(?:,\s*or|\()\s*(?:about\s+|some\s+|roughly\s+|nearly\s+|around\s+)?$").unwrap()
+});
 
 /// Whether the text before a figure makes it a restatement of a share ("52 percent, or 12,627").
 pub fn restates_share(before: &str) -> bool {
@@ -378,8 +384,8 @@ pub fn restates_share(before: &str) -> bool {
 }
 
 /// "for a total of 9,823", "in all, 4,929": the figure after it is the sum of the figures before.
-static TOTAL_AFTER_PARTS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:for\s+a\s+(?:combined\s+)?total\s+of|a\s+(?:combined\s+)?total\s+of|totall?ing|in\s+all,?|altogether,?|adding\s+up\s+to|making)\s+(?:about\s+|some\s+|roughly\s+|nearly\s+)?$")
+static TOTAL_AFTER_PARTS: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?i)\b(?:for\s+a\s+(?:combined\s+)?total\s+of|a\s+(?:combined\s+)?total\s+of|totall?ing|in\s+all,?|altogether,?|adding\s+up\s+to|making)\s+(?:about\s+|some\s+|roughly\s+|nearly\s+)?$")
         .unwrap()
 });
 
@@ -389,8 +395,8 @@ pub fn totals_what_precedes(before: &str) -> bool {
 }
 
 /// "Of the 5,624 demands, ...": the figure after it is a total its sentence breaks down.
-static TOTAL_BEFORE_PARTS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|[^\w\s]\s*|\b(?:and|but)\s+)(?:of|out\s+of)\s+(?:the|its|all|those|these)\s+$").unwrap()
+static TOTAL_BEFORE_PARTS: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?i)(?:^|[^\w\s]\s*|\b(?:and|but)\s+)(?:of|out\s+of)\s+(?:the|its|all|those|these)\s+$").unwrap()
 });
 
 /// Whether the text before a figure (from the start of its sentence) opens a breakdown of it.
@@ -399,26 +405,32 @@ pub fn opens_breakdown(before: &str) -> bool {
 }
 
 /// A table row flattened into a paragraph: a label and one number ("Turkey 477", "Total 796").
-static TABLE_ROW: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?P<label>[A-Z][^\d\n]{0,40}?)\s+(?P<n>\d{1,3}(?:,\d{3})+|\d+)$").unwrap());
+static TABLE_ROW: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"^(?P<label>[A-Z][^\d\n]{0,40}?)\s+(?P<n>\d{1,3}(?:,\d{3})+|\d+)$").unwrap());
 
 /// Labels of the row that totals a table.
-static TOTAL_LABEL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^(?:total|overall|all\s+countries|worldwide|global|sum)\b").unwrap());
+static TOTAL_LABEL: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?i)^(?:total|overall|all\s+countries|worldwide|global|sum)\b").unwrap());
 
 /// A paragraph that is one table row: whether it is the total row, and where its number is.
 pub fn table_row(paragraph: &str) -> Option<(bool, Span)> {
-    let c = TABLE_ROW.captures(paragraph.trim_end())?;
+    let row = paragraph.trim_end();
+    // A row starts with a capital and ends with a digit (`char::is_numeric` holds for every
+    // `\d`): most paragraphs are spared the capture search.
+    if !row.starts_with(|c: char| c.is_ascii_uppercase()) || !row.ends_with(char::is_numeric) {
+        return None;
+    }
+    let c = TABLE_ROW.captures(row)?;
     let n = c.name("n")?;
     Some((TOTAL_LABEL.is_match(&c["label"]), Span::new(n.start(), n.end())))
 }
 
 /// "Together with the": the figure after it is added to another to make a total.
-static TOGETHER_WITH: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:together\s+with|added\s+to|along\s+with)\s+(?:the\s+)?$").unwrap());
+static TOGETHER_WITH: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?i)\b(?:together\s+with|added\s+to|along\s+with)\s+(?:the\s+)?$").unwrap());
 /// "..., that took the company's total for 2015 to": the figure after it is that total.
-static TOOK_TOTAL_TO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:took|brought|pushed|put|raised|lifted|made)\b[^.;]{0,60}?\btotal\b[^.;]{0,40}?\bto\s+(?:about\s+|some\s+|nearly\s+)?$")
+static TOOK_TOTAL_TO: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?i)\b(?:took|brought|pushed|put|raised|lifted|made)\b[^.;]{0,60}?\btotal\b[^.;]{0,40}?\bto\s+(?:about\s+|some\s+|nearly\s+)?$")
         .unwrap()
 });
 
@@ -430,8 +442,8 @@ pub fn adds_up_to(before_part: &str, between: &str) -> bool {
 }
 
 /// "17,577 of the requests": a figure followed by a partitive is a part of a larger quantity.
-static PARTITIVE_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^\s+(?:of\s+(?:the|them|those|these|its|their|all)\b|were\b|was\b)").unwrap());
+static PARTITIVE_AFTER: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?i)^\s+(?:of\s+(?:the|them|those|these|its|their|all)\b|were\b|was\b)").unwrap());
 
 /// Whether the text after a figure makes it a part of a larger quantity rather than the quantity.
 pub fn is_partitive(after: &str) -> bool {
@@ -439,16 +451,63 @@ pub fn is_partitive(after: &str) -> bool {
 }
 
 /// Countries and their adjectives, for telling country breakdowns apart from totals.
-static COUNTRY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"\b(?P<c>United\s+States|U\.S\.|US|American|Germany|German|France|French|United\s+Kingdom|UK|U\.K\.|British|India|Indian|Japan|Japanese|Taiwan|Taiwanese|Brazil|Brazilian|Turkey|Turkish|Russia|Russian|Australia|Australian|Canada|Canadian|Italy|Italian|Spain|Spanish|Mexico|Mexican)\b",
-    )
-    .unwrap()
+static COUNTRY: LazyLock<Pattern> = LazyLock::new(|| {
+    let names: Vec<String> = COUNTRY_NAMES
+        .iter()
+        .map(|n| regex::escape(n).replace(' ', r"\s+"))
+        .collect();
+    Pattern::new(&format!(r"\b(?P<c>{})\b", names.join("|"))).unwrap()
 });
 
+/// The countries [`COUNTRY`] finds, in its order (a space stands for any run of whitespace).
+const COUNTRY_NAMES: &[&str] = &[
+    "United States",
+    "U.S.",
+    "US",
+    "American",
+    "Germany",
+    "German",
+    "France",
+    "French",
+    "United Kingdom",
+    "UK",
+    "U.K.",
+    "British",
+    "India",
+    "Indian",
+    "Japan",
+    "Japanese",
+    "Taiwan",
+    "Taiwanese",
+    "Brazil",
+    "Brazilian",
+    "Turkey",
+    "Turkish",
+    "Russia",
+    "Russian",
+    "Australia",
+    "Australian",
+    "Canada",
+    "Canadian",
+    "Italy",
+    "Italian",
+    "Spain",
+    "Spanish",
+    "Mexico",
+    "Mexican",
+];
+
+/// Whether one word is, whole, what [`COUNTRY`] finds: a name of one word that ends with a
+/// letter (after "U.S." no word boundary can end the match at the end of the word).
+fn is_country_word(word: &str) -> bool {
+    COUNTRY_NAMES
+        .iter()
+        .any(|n| *n == word && !n.contains(' ') && n.ends_with(|c: char| c.is_ascii_alphabetic()))
+}
+
 /// A country qualifier near a figure: "from US law enforcement", "from authorities in Taiwan".
-static COUNTRY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[^.;,]{0,60}?\b(?:from|in|by)\s+(?:the\s+)?(?:[a-z]+\s+){0,3}?(?P<c>United\s+States|U\.S\.|US|Germany|France|United\s+Kingdom|UK|India|Japan|Taiwan|Brazil|Turkey|Russia|Australia|Canada|Italy|Spain|Mexico|(?:US|U\.S\.|American|German|French|British|Indian|Japanese|Taiwanese|Brazilian|Turkish)\s+(?:law\s+enforcement|authorities|police|agencies|government|courts))\b")
+static COUNTRY_AFTER: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"^[^.;,]{0,60}?\b(?:from|in|by)\s+(?:the\s+)?(?:[a-z]+\s+){0,3}?(?P<c>United\s+States|U\.S\.|US|Germany|France|United\s+Kingdom|UK|India|Japan|Taiwan|Brazil|Turkey|Russia|Australia|Canada|Italy|Spain|Mexico|(?:US|U\.S\.|American|German|French|British|Indian|Japanese|Taiwanese|Brazilian|Turkish)\s+(?:law\s+enforcement|authorities|police|agencies|government|courts))\b")
         .unwrap()
 });
 
@@ -500,12 +559,16 @@ pub fn country_of(measure: &str, after: &str) -> Option<String> {
             first.make_ascii_uppercase();
         }
         let cap = if w == "US" || w == "UK" { w.to_owned() } else { cap };
-        COUNTRY
-            .find(&cap)
-            .filter(|m| m.as_str() == cap)
-            .map(|m| canonical_country(m.as_str()))
+        // The word is a country when the pattern's match is the whole word.
+        is_country_word(&cap).then(|| canonical_country(&cap))
     });
-    in_measure.or_else(|| COUNTRY_AFTER.captures(after).map(|c| canonical_country(&c["c"])))
+    // (COUNTRY_AFTER needs a preposition: an empty `after`, as for each word of a measure, has none.)
+    in_measure.or_else(|| {
+        (!after.is_empty())
+            .then(|| COUNTRY_AFTER.captures(after))
+            .flatten()
+            .map(|c| canonical_country(&c["c"]))
+    })
 }
 
 /// The measure without its country words ("us account requests" → "account requests").
@@ -523,12 +586,13 @@ pub fn measure_without_country(measure: &str) -> String {
 }
 
 /// "0-999", "0 to 999", "between 15,000 and 15,999": the text before the upper bound of a range.
-static RANGE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\bbetween\s+[$€£]?[\d,.]+\s+and\s+|(?P<pre>\b\w+\s+)?[$€£]?[\d,.]+\s*(?:-|–|—|\bto\b)\s*[$€£]?|\bbetween\s+[$€£]?)$")
+static RANGE_BEFORE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?i)(?:\bbetween\s+[$€£]?[\d,.]+\s+and\s+|(?P<pre>\b\w+\s+)?[$€£]?[\d,.]+\s*(?:-|–|—|\bto\b)\s*[$€£]?|\bbetween\s+[$€£]?)$")
         .unwrap()
 });
 /// The text after the lower bound of a range.
-static RANGE_AFTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:-|–|—|\bto\b|\band\b)\s*[$€£]?\d").unwrap());
+static RANGE_AFTER: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"^\s*(?:-|–|—|\bto\b|\band\b)\s*[$€£]?\d").unwrap());
 
 /// Whether a figure is one bound of a range, given the text right before and after it. "from 236
 /// to 425" is a change, not a range.
@@ -546,8 +610,8 @@ pub fn is_range_bound(before: &str, after: &str) -> bool {
 }
 
 /// An approximation word right before a figure ("about 72,000", "fewer than 1,000").
-static APPROX_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?P<q>about|roughly|around|approximately|nearly|almost|more\s+than|over|fewer\s+than|less\s+than|up\s+to|at\s+least|at\s+most|some|just\s+under|just\s+over|close\s+to|an\s+estimated)\s+[$€£]?$")
+static APPROX_BEFORE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?i)\b(?P<q>about|roughly|around|approximately|nearly|almost|more\s+than|over|fewer\s+than|less\s+than|up\s+to|at\s+least|at\s+most|some|just\s+under|just\s+over|close\s+to|an\s+estimated)\s+[$€£]?$")
         .unwrap()
 });
 
@@ -594,8 +658,8 @@ pub fn complete_measure(measure: &str, after: &str) -> String {
 
 /// "requests from law enforcement agencies" is "law enforcement requests"; "requests from
 /// governments" is "government requests".
-static FROM_REQUESTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s+from\s+(?:(?P<le>law\s+enforcement)|(?P<gov>governments?|government\s+agencies))\b").unwrap()
+static FROM_REQUESTER: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?i)^\s+from\s+(?:(?P<le>law\s+enforcement)|(?P<gov>governments?|government\s+agencies))\b").unwrap()
 });
 
 /// Words that do not change what is counted ("new requests", "a total of ... requests").
@@ -622,16 +686,16 @@ pub fn canonical_measure(measure: &str, after_measure: &str) -> String {
 }
 
 /// "transparency report for the first half of 2014", "figures covering": a report period follows.
-static REPORT_FOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static REPORT_FOR: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
         r"(?i)(?:\b(?:report|reports|figures|numbers|data|statistics|disclosure|update),?\s+(?:for|covering|on|about)|\bcovering|\bthis\s+time\s+for)\s+$",
     )
     .unwrap()
 });
 
 /// ", according to the transparency report": the period before it is the report's.
-static ACCORDING_TO_REPORT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^,?\s+according\s+to\s+(?:the|its)\s+(?:latest\s+|new\s+)?(?:transparency\s+)?report\b").unwrap()
+static ACCORDING_TO_REPORT: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?i)^,?\s+according\s+to\s+(?:the|its)\s+(?:latest\s+|new\s+)?(?:transparency\s+)?report\b").unwrap()
 });
 
 /// Whether `after` (the text right after a period mention) attributes it to the report.
@@ -645,16 +709,16 @@ pub fn announces_report_period(before: &str) -> bool {
 }
 
 /// An announced count followed by a colon and a list: "four countries: Germany, France and Brazil".
-static LIST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static LIST: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(&format!(
         r"(?i)\b(?P<n>{SMALL})\s+(?P<noun>(?:[a-z-]+\s+){{0,2}}?[a-z-]+)\s*:\s*(?P<list>[^.;:]+)"
     ))
     .unwrap()
 });
 
 /// Item separators inside a list.
-static LIST_SEPARATOR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r",\s*(?:and|or)\s+|,\s*|\s+(?:and|or)\s+").unwrap());
+static LIST_SEPARATOR: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r",\s*(?:and|or)\s+|,\s*|\s+(?:and|or)\s+").unwrap());
 
 /// An announced count checked against what the text enumerates.
 #[derive(Debug, Clone, PartialEq)]
@@ -672,6 +736,10 @@ pub struct Enumeration {
 /// "four countries: Germany, France and Brazil" in a sentence; spans are relative to `sentence`.
 pub fn list_enumerations(sentence: &str) -> Vec<Enumeration> {
     let mut out = Vec::new();
+    // Every list follows a colon: most sentences have none.
+    if !sentence.contains(':') {
+        return out;
+    }
     for c in LIST.captures_iter(sentence) {
         let (Some(n), Some(list)) = (small_count(&c["n"]), c.name("list")) else {
             continue;
@@ -712,30 +780,48 @@ pub fn list_enumerations(sentence: &str) -> Vec<Enumeration> {
 }
 
 /// "three requests", "two orders": a small announced count of cases.
-static ANNOUNCED_CASES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static ANNOUNCED_CASES: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(&format!(
         r"(?i)\b(?P<n>{SMALL})\s+(?:[a-z-]+\s+){{0,3}}?(?:requests|cases|orders|demands|letters|warrants|subpoenas|lawsuits|challenges|appeals|complaints)\b"
     ))
     .unwrap()
 });
 
 /// "In two cases", "in one of them", "In the third case", "in the other".
-static CASE_PART: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static CASE_PART: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(&format!(
         r"(?i)\b(?:in|for)\s+(?:(?P<n>{SMALL})\s+(?:cases|case|instances|of\s+them|of\s+these|of\s+those)|the\s+(?P<o>other|remaining|second|third|fourth|fifth|sixth|last|final)\s+(?:case|one|instance|request|order)s?|the\s+(?P<on>other|remaining)\s+(?P<m>{SMALL})\b)"
     ))
     .unwrap()
 });
 
+/// The match of [`ANNOUNCED_CASES`] in `paragraph` and its group `n`. On ASCII text the group is
+/// read off the match: the count is one word or run of digits, and spaces follow it.
+fn announced_cases(paragraph: &str) -> Option<(regex::Match<'_>, &str)> {
+    if !paragraph.is_ascii() {
+        let c = ANNOUNCED_CASES.captures(paragraph)?;
+        return Some((
+            c.get(0).expect("whole match"),
+            c.name("n").expect("n is required").as_str(),
+        ));
+    }
+    let whole = ANNOUNCED_CASES.find(paragraph)?;
+    let text = whole.as_str();
+    let n_end = text
+        .bytes()
+        .position(|b| matches!(b, b'\t'..=b'\r' | b' '))
+        .expect("spaces follow the count");
+    Some((whole, &text[..n_end]))
+}
+
 /// The announced cases of a paragraph and their breakdown ("three requests ... In two cases ...
 /// In the third case"); spans are relative to the paragraph.
 pub fn case_enumerations(paragraph: &str) -> Vec<Enumeration> {
     let mut out = Vec::new();
-    let Some(announced) = ANNOUNCED_CASES.captures(paragraph) else {
+    let Some((whole, n)) = announced_cases(paragraph) else {
         return out;
     };
-    let whole = announced.get(0).expect("whole match");
-    let Some(n) = small_count(&announced["n"]) else {
+    let Some(n) = small_count(n) else {
         return out;
     };
     let rest = &paragraph[whole.end()..];
@@ -774,20 +860,14 @@ pub fn case_enumerations(paragraph: &str) -> Vec<Enumeration> {
 /// "31,000", 100 for "65.5 thousand", 0.1 for "4.5 percent". Trailing zeros are read as
 /// rounding, keeping two significant digits ("20,000" may be anything from 19,500 to 20,500).
 pub fn precision_of(written: &str, value: f64) -> f64 {
-    static DIGITS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d[\d,]*(?:\.(?P<d>\d+))?").unwrap());
-    let Some(c) = DIGITS.captures(written) else {
+    let Some((number, decimals)) = written_digits(written) else {
         // Number words: small ones are exact, "half a million" is rounded.
         return if value >= 1000.0 { value / 10.0 } else { 1.0 };
     };
-    let m = c.get(0).expect("whole match");
-    let digits: String = m
-        .as_str()
-        .chars()
-        .filter(|ch| ch.is_ascii_digit() || *ch == '.')
-        .collect();
+    let digits: String = number.chars().filter(|ch| ch.is_ascii_digit() || *ch == '.').collect();
     let raw: f64 = digits.parse().unwrap_or(value);
     let scale = if raw > 0.0 && value > 0.0 { value / raw } else { 1.0 };
-    let decimals = c.name("d").map_or(0, |d| d.as_str().len()) as i32;
+    let decimals = decimals as i32;
     let mut precision = 10f64.powi(-decimals) * scale;
     if decimals == 0 {
         let int: String = digits.chars().filter(char::is_ascii_digit).collect();
@@ -809,6 +889,33 @@ pub fn precision_of(written: &str, value: f64) -> f64 {
     } else {
         precision
     }
+}
+
+/// The first number written in digits in `written` (`\d[\d,]*(?:\.\d+)?`) and how many
+/// decimals it has. ASCII text is scanned by hand; other text goes through the pattern, whose
+/// `\d` takes every decimal digit.
+fn written_digits(written: &str) -> Option<(&str, usize)> {
+    static DIGITS: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"\d[\d,]*(?:\.(?P<d>\d+))?").unwrap());
+    if !written.is_ascii() {
+        let c = DIGITS.captures(written)?;
+        let whole = c.get(0).expect("whole match").as_str();
+        return Some((whole, c.name("d").map_or(0, |d| d.as_str().len())));
+    }
+    let bytes = written.as_bytes();
+    let start = bytes.iter().position(u8::is_ascii_digit)?;
+    let mut end = start
+        + bytes[start..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit() || **b == b',')
+            .count();
+    let mut decimals = 0;
+    if bytes.get(end) == Some(&b'.') {
+        decimals = bytes[end + 1..].iter().take_while(|b| b.is_ascii_digit()).count();
+        if decimals > 0 {
+            end += 1 + decimals;
+        }
+    }
+    Some((&written[start..end], decimals))
 }
 
 #[cfg(test)]

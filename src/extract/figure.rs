@@ -5,10 +5,10 @@
 //! ordinals, and numbers that are part of a name ("Office 365", "Section 702").
 
 use super::number::{find_numbers, Mention, MentionKind};
-use super::period::{find_dates, Period, PeriodMention};
+use super::period::{Period, PeriodMention};
 use super::Deadline;
+use crate::extract::pattern::Pattern;
 use crate::read::{Article, Span};
-use regex::Regex;
 use serde::Serialize;
 use std::sync::LazyLock;
 
@@ -83,38 +83,84 @@ pub struct Figure {
 }
 
 /// Organisations whose transparency reports figmine knows by name (longest names first).
-static ENTITY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(Microsoft|Google|Facebook|Twitter|Apple|Yahoo!?|Amazon|LinkedIn|Dropbox|Tumblr|Verizon|AT&T|Snapchat|Pinterest|WordPress|Automattic|Reddit|Wikimedia|Instagram|WhatsApp|Skype|Cloudflare|Comcast|Adobe)\b").unwrap()
+static ENTITY: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"\b(Microsoft|Google|Facebook|Twitter|Apple|Yahoo!?|Amazon|LinkedIn|Dropbox|Tumblr|Verizon|AT&T|Snapchat|Pinterest|WordPress|Automattic|Reddit|Wikimedia|Instagram|WhatsApp|Skype|Cloudflare|Comcast|Adobe)\b").unwrap()
 });
 
 /// What is counted: up to three modifiers and a head noun, right after the number
 /// ("31,002 law enforcement requests", "3 percent of requests", "thirty-two users").
-static MEASURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?ix)^[\s,]*(?:of\s+(?:the\s+|all\s+|those\s+|these\s+|its\s+)?)?(?:new\s+)?
-        (?P<m>(?:[a-z][a-z-]*\s+){0,3}?
-        (?:requests|request|demands|orders|letters|users|user|accounts|account|subscribers|customers|items|posts|tweets|urls|cases|countries|governments|agencies|warrants|subpoenas|people|devices|identifiers|selectors|pages|videos|records|notices|complaints|queries|applications|petitions|emails|messages|apps|websites|sites|pieces\s+of\s+content|disclosures|specifiers|removals|takedowns))\b",
-    )
+static MEASURE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(&format!(
+        r"(?ix)^[\s,]*(?:of\s+(?:the\s+|all\s+|those\s+|these\s+|its\s+)?)?(?:new\s+)?{MEASURED}"
+    ))
     .unwrap()
 });
 
+/// The measure proper (group `m` of [`MEASURE`]): up to three modifiers and a head noun.
+const MEASURED: &str = r"(?P<m>(?:[a-z][a-z-]*\s+){0,3}?
+        (?:requests|request|demands|orders|letters|users|user|accounts|account|subscribers|customers|items|posts|tweets|urls|cases|countries|governments|agencies|warrants|subpoenas|people|devices|identifiers|selectors|pages|videos|records|notices|complaints|queries|applications|petitions|emails|messages|apps|websites|sites|pieces\s+of\s+content|disclosures|specifiers|removals|takedowns))\b";
+
+/// [`MEASURED`] alone, anchored: tried after each way the words before it can be read.
+static MEASURED_HERE: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(&format!(r"(?ix)^{MEASURED}")).unwrap());
+
+/// The measure right after a number: group `m` of [`MEASURE`]. On ASCII text without a capture
+/// search: the words the pattern may skip first ("of the", "new") are read by hand, each way in
+/// the order the pattern tries them (taken before left out), and the first way after which
+/// [`MEASURED_HERE`] matches is the pattern's.
+fn measure_after(after: &str) -> Option<&str> {
+    if !after.is_ascii() {
+        return MEASURE.captures(after).and_then(|c| c.name("m")).map(|m| m.as_str());
+    }
+    let bytes = after.as_bytes();
+    let is_space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
+    // A word (any case) and the spaces after it (at least one) at `at`: where the next begins.
+    let word_then_spaces = |at: usize, word: &str| -> Option<usize> {
+        let end = at + word.len();
+        let w = after.get(at..end)?;
+        let spaces = bytes[end..].iter().take_while(|&&b| is_space(b)).count();
+        (w.eq_ignore_ascii_case(word) && spaces > 0).then_some(end + spaces)
+    };
+    // `[\s,]*` takes every leading space and comma: none of what follows starts with one.
+    let start = bytes.iter().take_while(|&&b| is_space(b) || b == b',').count();
+    let mut after_of: Vec<usize> = Vec::with_capacity(3);
+    if let Some(o) = word_then_spaces(start, "of") {
+        if let Some(d) = ["the", "all", "those", "these", "its"]
+            .iter()
+            .find_map(|w| word_then_spaces(o, w))
+        {
+            after_of.push(d);
+        }
+        after_of.push(o);
+    }
+    after_of.push(start);
+    for at in after_of {
+        let new = word_then_spaces(at, "new");
+        for at in new.into_iter().chain([at]) {
+            if let Some(m) = MEASURED_HERE.find(&after[at..]) {
+                return Some(&after[at..at + m.end()]);
+            }
+        }
+    }
+    None
+}
+
 /// The words before a mention that make it the earlier value of a comparison.
-static COMPARED_FROM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?P<dir>down|up|decreased?|decreasing|increased?|increasing|declined?|declining|rose|rising|fell|falling|dropped|dropping|dipped|grew|growing|climbed|climbing|jumped|jumping|compared|comparing)\s+(?:[\w.,%$€£]+\s+){0,3}?(?:from|with|to|against)\s+(?:the\s+)?(?:about\s+|roughly\s+|nearly\s+)?$").unwrap()
+static COMPARED_FROM: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?i)\b(?P<dir>down|up|decreased?|decreasing|increased?|increasing|declined?|declining|rose|rising|fell|falling|dropped|dropping|dipped|grew|growing|climbed|climbing|jumped|jumping|compared|comparing)\s+(?:[\w.,%$€£]+\s+){0,3}?(?:from|with|to|against)\s+(?:the\s+)?(?:about\s+|roughly\s+|nearly\s+)?$").unwrap()
 });
 
 /// "more than 72,279", "higher than the 28,147": the figure after `than` is a point of comparison.
-static THAN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:than|versus|vs\.?)\s+(?:the\s+)?(?:about\s+|nearly\s+|roughly\s+)?$").unwrap()
+static THAN: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?i)\b(?:than|versus|vs\.?)\s+(?:the\s+)?(?:about\s+|nearly\s+|roughly\s+)?$").unwrap()
 });
 
 /// "rising to 1,298 from 590": after another figure, the one after `from` is the earlier value.
-static FROM: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bfrom\s+(?:about\s+|nearly\s+|roughly\s+)?$").unwrap());
+static FROM: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?i)\bfrom\s+(?:about\s+|nearly\s+|roughly\s+)?$").unwrap());
 
 /// URLs, phone numbers and clock times: numbers inside them are not figures.
-static NOT_FIGURES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:https?://|www\.)\S+|\b\d{4}-\d{2}-\d{2}\b|\S+@\S+\.\w+|\(?\b\d{3}\)?[\s.-]\d{3}[.-]\d{4}\b|\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.m\.").unwrap()
+static NOT_FIGURES: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?i)\b(?:https?://|www\.)\S+|\b\d{4}-\d{2}-\d{2}\b|\S+@\S+\.\w+|\(?\b\d{3}\)?[\s.-]\d{3}[.-]\d{4}\b|\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.m\.").unwrap()
 });
 
 /// Words that may precede a number at the start of a clause without naming a product.
@@ -190,20 +236,23 @@ fn overlapping(spans: &[Span], span: Span) -> &[Span] {
     &spans[start..end.max(start)]
 }
 
-/// Finds the figures of an article; `None` when the deadline passes first.
+/// Finds the figures of an article; `None` when the deadline passes first. `dates` are the
+/// article's dates ([`super::period::find_dates`]): their numbers are not figures.
 pub fn find_figures(
     article: &Article,
     sentences: &[Span],
     periods: &[PeriodMention],
+    dates: &[Span],
     deadline: Deadline,
 ) -> Option<Vec<Figure>> {
     let text = &article.text;
-    let mut excluded: Vec<Span> = find_dates(text);
+    let mut excluded: Vec<Span> = dates.to_vec();
     excluded.extend(NOT_FIGURES.find_iter(text).map(|m| Span::new(m.start(), m.end())));
     excluded.sort();
     let mut figures: Vec<Figure> = Vec::new();
     let mut current_period: Option<Period> = None;
-    let mut last_entity = default_entity(text);
+    let entities = Entities::new(text);
+    let mut last_entity = default_entity(&entities);
     for &sentence in sentences {
         if deadline.passed() {
             return None;
@@ -222,29 +271,35 @@ pub fn find_figures(
             .collect();
         // Figures named only as the point of comparison ("down from 72,279 in 2013") own the
         // period after them; other figures share it ("27,477 requests for 42,648 users in 2013").
+        // Whether a comparison word comes right before each candidate: read once, for the
+        // references and for linking the comparison.
+        let compared_from: Vec<bool> = candidates
+            .iter()
+            .map(|(m, _)| COMPARED_FROM.is_match(tail(&s[..m.start], CONTEXT_BYTES)))
+            .collect();
         let references: Vec<Span> = candidates
             .iter()
             .enumerate()
             .filter(|(i, (m, _))| {
                 let before = tail(&s[..m.start], CONTEXT_BYTES);
-                COMPARED_FROM.is_match(before) || THAN.is_match(before) || (*i > 0 && FROM.is_match(before))
+                compared_from[*i] || THAN.is_match(before) || (*i > 0 && FROM.is_match(before))
             })
             .map(|(_, c)| c)
             .map(|(_, span)| *span)
             .collect();
-        for (m, span) in candidates {
+        for ((m, span), compared) in candidates.into_iter().zip(compared_from) {
             let kind = figure_kind(&m);
             let after = head(&s[m.end..], CONTEXT_BYTES);
             let before = tail(&s[..m.start], CONTEXT_BYTES * 2);
-            let measure = MEASURE
-                .captures(after)
-                .map(|c| c["m"].to_lowercase().split_whitespace().collect::<Vec<_>>().join(" "))
+            let measure = measure_after(after)
+                .map(lowercase_single_spaced)
                 .or_else(|| inherited_measure(kind, &in_sentence, &figures, sentence, &article.paragraphs));
-            let entity = ENTITY
-                .find_iter(before)
-                .last()
-                .or_else(|| ENTITY.find(after))
-                .map(|e| canonical_entity(e.as_str()))
+            let before_start = span.start - before.len();
+            let after_start = span.end;
+            let entity = entities
+                .last_in(before_start, span.start)
+                .or_else(|| entities.first_in(after_start, after_start + after.len()))
+                .map(canonical_entity)
                 .or_else(|| last_entity.clone());
             let period = period_for(span, references.contains(&span), &sentence_periods, &references)
                 .or_else(|| current_period.clone());
@@ -268,7 +323,9 @@ pub fn find_figures(
                 sentence,
                 in_quote: false,
             };
-            link_comparison(tail(&s[..m.start], CONTEXT_BYTES), &figure, &mut in_sentence);
+            if compared {
+                link_comparison(tail(&s[..m.start], CONTEXT_BYTES), &figure, &mut in_sentence);
+            }
             in_sentence.push(figure);
         }
         if let Some(p) = sentence_periods
@@ -279,12 +336,86 @@ pub fn find_figures(
         {
             current_period = Some(p);
         }
-        if let Some(e) = ENTITY.find_iter(s).last() {
-            last_entity = Some(canonical_entity(e.as_str()));
+        if let Some(e) = entities.last_in(sentence.start, sentence.end) {
+            last_entity = Some(canonical_entity(e));
         }
         figures.extend(in_sentence);
     }
     Some(figures)
+}
+
+/// `words` in lower case with single spaces between them (one allocation: a measure is read
+/// for nearly every figure).
+fn lowercase_single_spaced(words: &str) -> String {
+    let lower = words.to_lowercase();
+    let mut out = String::with_capacity(lower.len());
+    for w in lower.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// The matches of [`ENTITY`] in a whole text, found once, and the matches it would find in a
+/// part of the text searched alone (the words before or after a figure, its sentence).
+///
+/// Inside a part, the text around each match is the same as in the whole text, so the part
+/// has the whole text's matches that lie in it, provided that its edges do not cut words (a
+/// word boundary at an edge then means the same in both) and no match of the whole text runs
+/// across an edge. When that is not so, or the text is not ASCII, the part is searched.
+struct Entities<'t> {
+    text: &'t str,
+    found: Vec<(usize, usize)>,
+    ascii: bool,
+}
+
+impl<'t> Entities<'t> {
+    fn new(text: &'t str) -> Entities<'t> {
+        Entities {
+            text,
+            found: ENTITY.find_iter(text).map(|m| (m.start(), m.end())).collect(),
+            ascii: text.is_ascii(),
+        }
+    }
+
+    /// Every match in the text, in order.
+    fn all(&self) -> impl Iterator<Item = &'t str> + '_ {
+        self.found.iter().map(|&(s, e)| &self.text[s..e])
+    }
+
+    /// The matches in `text[start..end]` searched alone, when the whole text's tell them.
+    fn within(&self, start: usize, end: usize) -> Option<&[(usize, usize)]> {
+        let bytes = self.text.as_bytes();
+        let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+        let cut_at_start = start > 0 && is_word(bytes[start - 1]);
+        let cut_at_end = end < bytes.len() && is_word(bytes[end]);
+        if !self.ascii || cut_at_start || cut_at_end {
+            return None;
+        }
+        let from = self.found.partition_point(|m| m.1 <= start);
+        let to = self.found.partition_point(|m| m.0 < end);
+        let inside = &self.found[from..to.max(from)];
+        let across = inside.first().is_some_and(|m| m.0 < start) || inside.last().is_some_and(|m| m.1 > end);
+        (!across).then_some(inside)
+    }
+
+    /// The last match in `text[start..end]` searched alone.
+    fn last_in(&self, start: usize, end: usize) -> Option<&'t str> {
+        match self.within(start, end) {
+            Some(inside) => inside.last().map(|&(s, e)| &self.text[s..e]),
+            None => ENTITY.find_iter(&self.text[start..end]).last().map(|m| m.as_str()),
+        }
+    }
+
+    /// The first match in `text[start..end]` searched alone.
+    fn first_in(&self, start: usize, end: usize) -> Option<&'t str> {
+        match self.within(start, end) {
+            Some(inside) => inside.first().map(|&(s, e)| &self.text[s..e]),
+            None => ENTITY.find(&self.text[start..end]).map(|m| m.as_str()),
+        }
+    }
 }
 
 /// A mention's figure kind: a range is a share or an amount of money when its unit says so.
@@ -430,10 +561,10 @@ fn canonical_entity(name: &str) -> String {
 }
 
 /// The organisation an article names most often, the default owner of its figures.
-fn default_entity(text: &str) -> Option<String> {
+fn default_entity(entities: &Entities) -> Option<String> {
     let mut counts: Vec<(String, usize)> = Vec::new();
-    for m in ENTITY.find_iter(text) {
-        let name = canonical_entity(m.as_str());
+    for m in entities.all() {
+        let name = canonical_entity(m);
         match counts.iter_mut().find(|(n, _)| *n == name) {
             Some((_, c)) => *c += 1,
             None => counts.push((name, 1)),
@@ -445,6 +576,50 @@ fn default_entity(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn entities_in_a_part_are_those_the_part_searched_alone_has() {
+        let text = "XMicrosoft and Google; Yahoo!5 then AT&T, Yahoo! said Apple_s Facebook.";
+        for start in 0..=text.len() {
+            for end in start..=text.len() {
+                let part = &text[start..end];
+                let entities = Entities::new(text);
+                let last = ENTITY.find_iter(part).last().map(|m| m.as_str());
+                let first = ENTITY.find(part).map(|m| m.as_str());
+                assert_eq!(entities.last_in(start, end), last, "{part:?}");
+                assert_eq!(entities.first_in(start, end), first, "{part:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_measure_read_by_hand_is_the_group_of_the_capture_search() {
+        let afters = [
+            " law enforcement requests in 2014",
+            ", of the requests",
+            " of these new user accounts",
+            " OF THE Accounts",
+            " of requests",
+            " of the the requests",
+            " of its   new   subscribers.",
+            " new requests",
+            " newer requests",
+            " of new of the items",
+            " pieces of content removed",
+            " of them",
+            " other people and devices",
+            " thesis requests",
+            "",
+            " ,, , users",
+            " of\tthe\nrequests",
+            " requestsx",
+            " of all of those requests",
+        ];
+        for after in afters {
+            let by_groups = MEASURE.captures(after).and_then(|c| c.name("m")).map(|m| m.as_str());
+            assert_eq!(measure_after(after), by_groups, "{after:?}");
+        }
+    }
     use crate::extract::extract;
 
     /// (text, period, measure, entity) of each figure.

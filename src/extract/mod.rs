@@ -6,6 +6,7 @@
 pub mod claim;
 pub mod figure;
 pub mod number;
+pub mod pattern;
 pub mod period;
 pub mod quote;
 pub mod sentence;
@@ -72,8 +73,9 @@ fn extract_until(article: &Article, deadline: Deadline) -> Option<Extraction> {
         .as_deref()
         .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
     let sentences = sentence::split_sentences(&article.text, &article.paragraphs);
-    let periods = period::find_periods(&article.text, published);
-    let mut figures = figure::find_figures(article, &sentences, &periods, deadline)?;
+    let dates = period::find_dates(&article.text);
+    let periods = period::find_periods_between(&article.text, published, &dates);
+    let mut figures = figure::find_figures(article, &sentences, &periods, &dates, deadline)?;
     let quotes = quote::find_quotes(&article.text, &article.paragraphs, &sentences);
     mark_quoted(&mut figures, &quotes);
     Some(Extraction {

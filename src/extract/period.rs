@@ -3,9 +3,9 @@
 //!
 //! [`find_periods`] returns every period mention of a text with its resolved [`Period`].
 
+use crate::extract::pattern::Pattern;
 use crate::read::Span;
 use chrono::{Datelike, NaiveDate};
-use regex::Regex;
 use std::sync::LazyLock;
 
 /// A concrete period with its first and last day.
@@ -146,9 +146,9 @@ const MONTHS: &str = "january|february|march|april|may|june|july|august|septembe
 /// Every period expression, longest forms first; group names say which parts were written.
 /// Years are ASCII digits (`[0-9]`, not Unicode `\d`): they must parse as numbers, and the
 /// smaller automaton keeps the capture search over each match cheap.
-static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+static PERIOD: LazyLock<Pattern> = LazyLock::new(|| {
     let m = MONTHS;
-    Regex::new(&format!(
+    Pattern::new(&format!(
         r"(?ix)
         # January to June 2014 / July-December 2013 / between January and June 2014
         (?:between\s+)?(?P<m1>{m})\.?\s*(?P<y1>(?:19|20)[0-9][0-9])?\s*(?:-|–|—|to|through|until|and)\s*(?P<m2>{m})\.?\s+(?P<y2>(?:19|20)[0-9][0-9])\b
@@ -228,8 +228,8 @@ static GROUPS: LazyLock<Groups> = LazyLock::new(|| {
 });
 
 /// `March 27, 2015` or `27 March 2015`: a day, not a reporting period.
-static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)\b(?:(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})\.?,?\s+(?:19|20)\d\d)\b")).unwrap()
+static DATE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(&format!(r"(?i)\b(?:(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})\.?,?\s+(?:19|20)\d\d)\b")).unwrap()
 });
 
 /// Spans of full dates (days) in the text; years inside them are not periods of figures.
@@ -240,66 +240,28 @@ pub fn find_dates(text: &str) -> Vec<Span> {
 /// Finds the period mentions of `text`, resolving anaphora against the previous explicit period
 /// and relative years against `published`.
 pub fn find_periods(text: &str, published: Option<NaiveDate>) -> Vec<PeriodMention> {
-    let dates = find_dates(text);
+    find_periods_between(text, published, &find_dates(text))
+}
+
+/// [`find_periods`], given the dates of `text` ([`find_dates`]), which the extraction also
+/// needs: periods inside a date are not periods.
+pub fn find_periods_between(text: &str, published: Option<NaiveDate>, dates: &[Span]) -> Vec<PeriodMention> {
     let mut last: Option<Period> = None;
     let mut out = Vec::new();
     let g = &*GROUPS;
-    for c in PERIOD.captures_iter(text) {
-        let m = c.get(0).expect("whole match");
+    for m in PERIOD.find_iter(text) {
         let span = Span::new(m.start(), m.end());
         // Dates are sorted and do not overlap: only the last one starting before the match can hold it.
         let i = dates.partition_point(|d| d.start <= span.start);
         if i > 0 && dates[i - 1].contains(span) {
             continue;
         }
-        let year_of = |group: usize| c.get(group).and_then(|y| y.as_str().parse::<i32>().ok());
-        let (period, anaphor) = if let (Some(m1), Some(m2)) = (c.get(g.m1), c.get(g.m2)) {
-            let y2 = year_of(g.y2).expect("y2 is required");
-            let y1 = year_of(g.y1).unwrap_or(y2);
-            (
-                Period::months(y1, month_number(m1.as_str()), y2, month_number(m2.as_str())),
-                None,
-            )
-        } else if let Some(y1) = year_of(g.ya1).or(year_of(g.ys1)) {
-            let y2 = year_of(g.ya2).or(year_of(g.ys2)).expect("the second year is required");
-            ((y1 < y2).then(|| Period::months(y1, 1, y2, 12)).flatten(), None)
-        } else if let Some(part) = c.get(g.part) {
-            let half = part.as_str().eq_ignore_ascii_case("half");
-            let n = ordinal_number(&c[g.ord], half);
-            match year_of(g.py) {
-                Some(y) if half => (Period::half(y, n), None),
-                Some(y) => (Period::quarter(y, n), None),
-                None => resolved(Anaphor::Part { half, n }, last.as_ref(), published),
-            }
-        } else if let Some(hq) = c.get(g.hq).or(c.get(g.hq2)) {
-            let y = year_of(g.hqy).or(year_of(g.hqy2)).expect("year is required");
-            let n: u32 = hq.as_str()[1..].parse().unwrap_or(1);
-            let p = if hq.as_str().starts_with(['H', 'h']) {
-                Period::half(y, n.min(2))
-            } else {
-                Period::quarter(y, n)
-            };
-            (p, None)
-        } else if let Some(mon) = c.get(g.mon) {
-            let y = year_of(g.my).expect("year is required");
-            let n = month_number(mon.as_str());
-            (Period::months(y, n, y, n), None)
-        } else if let Some(rel) = c.get(g.rel) {
-            let years_back = if rel.as_str().eq_ignore_ascii_case("this") {
-                0
-            } else {
-                1
-            };
-            resolved(Anaphor::Relative { years_back }, last.as_ref(), published)
-        } else if let Some(a) = c.get(g.anaphor) {
-            let anaphor = if a.as_str().eq_ignore_ascii_case("year") {
-                Anaphor::Year
-            } else {
-                Anaphor::Period
-            };
-            resolved(anaphor, last.as_ref(), published)
+        // Most matches are "the second half of 2014": read without a capture search.
+        let (period, anaphor) = if let Some(part) = part_of_year(m.as_str()) {
+            part_period(part.half, part.n, part.year, last.as_ref(), published)
         } else {
-            (year_of(g.year).and_then(Period::year), None)
+            let c = PERIOD.captures_at(text, m.start()).expect("the match found again");
+            period_of(&c, g, last.as_ref(), published)
         };
         let reference = is_comparison_reference(&text[..span.start]);
         if let Some(p) = period.as_ref().filter(|_| !reference) {
@@ -313,6 +275,122 @@ pub fn find_periods(text: &str, published: Option<NaiveDate>) -> Vec<PeriodMenti
         });
     }
     out
+}
+
+/// A match of the part-of-year branch of [`PERIOD`] ("second half of 2014", "the first
+/// quarter of the year"), read from the matched text.
+struct PartOfYear {
+    half: bool,
+    n: u32,
+    year: Option<i32>,
+}
+
+/// The part of a year a whole [`PERIOD`] match names, when it is one; `None` for the other
+/// branches (and for non-ASCII text, left to the capture search). A match that starts with an
+/// ordinal, spaces and "half" or "quarter" can only come from that branch (the branches before
+/// it start with a month, "between" or a year): its groups are the first word (`ord`), the
+/// second (`part`) and, when the match ends with four digits, the year (`py`).
+fn part_of_year(matched: &str) -> Option<PartOfYear> {
+    if !matched.is_ascii() {
+        return None;
+    }
+    let is_space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
+    let bytes = matched.as_bytes();
+    let ord_end = bytes.iter().position(|&b| is_space(b))?;
+    let ord = &matched[..ord_end];
+    let ordinals = ["first", "second", "third", "fourth", "last", "1st", "2nd", "3rd", "4th"];
+    if !ordinals.iter().any(|o| o.eq_ignore_ascii_case(ord)) {
+        return None;
+    }
+    let part_start = ord_end + bytes[ord_end..].iter().take_while(|&&b| is_space(b)).count();
+    let part_end = part_start
+        + bytes[part_start..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphabetic())
+            .count();
+    let part = &matched[part_start..part_end];
+    let half = part.eq_ignore_ascii_case("half");
+    if !half && !part.eq_ignore_ascii_case("quarter") || bytes.get(part_end).is_some_and(|&b| !is_space(b)) {
+        return None;
+    }
+    let tail = &bytes[bytes.len().saturating_sub(4)..];
+    let year = (part_end < bytes.len() && tail.len() == 4 && tail.iter().all(u8::is_ascii_digit))
+        .then(|| matched[matched.len() - 4..].parse().ok())
+        .flatten();
+    Some(PartOfYear {
+        half,
+        n: ordinal_number(ord, half),
+        year,
+    })
+}
+
+/// The period of a part of a year ("second half"): of the year written, or of the anaphor
+/// resolved against the last period.
+fn part_period(
+    half: bool,
+    n: u32,
+    year: Option<i32>,
+    last: Option<&Period>,
+    published: Option<NaiveDate>,
+) -> (Option<Period>, Option<Anaphor>) {
+    match year {
+        Some(y) if half => (Period::half(y, n), None),
+        Some(y) => (Period::quarter(y, n), None),
+        None => resolved(Anaphor::Part { half, n }, last, published),
+    }
+}
+
+/// The period (or the anaphor to resolve) of a [`PERIOD`] match, from its groups.
+fn period_of(
+    c: &regex::Captures,
+    g: &Groups,
+    last: Option<&Period>,
+    published: Option<NaiveDate>,
+) -> (Option<Period>, Option<Anaphor>) {
+    let year_of = |group: usize| c.get(group).and_then(|y| y.as_str().parse::<i32>().ok());
+    if let (Some(m1), Some(m2)) = (c.get(g.m1), c.get(g.m2)) {
+        let y2 = year_of(g.y2).expect("y2 is required");
+        let y1 = year_of(g.y1).unwrap_or(y2);
+        (
+            Period::months(y1, month_number(m1.as_str()), y2, month_number(m2.as_str())),
+            None,
+        )
+    } else if let Some(y1) = year_of(g.ya1).or(year_of(g.ys1)) {
+        let y2 = year_of(g.ya2).or(year_of(g.ys2)).expect("the second year is required");
+        ((y1 < y2).then(|| Period::months(y1, 1, y2, 12)).flatten(), None)
+    } else if let Some(part) = c.get(g.part) {
+        let half = part.as_str().eq_ignore_ascii_case("half");
+        part_period(half, ordinal_number(&c[g.ord], half), year_of(g.py), last, published)
+    } else if let Some(hq) = c.get(g.hq).or(c.get(g.hq2)) {
+        let y = year_of(g.hqy).or(year_of(g.hqy2)).expect("year is required");
+        let n: u32 = hq.as_str()[1..].parse().unwrap_or(1);
+        let p = if hq.as_str().starts_with(['H', 'h']) {
+            Period::half(y, n.min(2))
+        } else {
+            Period::quarter(y, n)
+        };
+        (p, None)
+    } else if let Some(mon) = c.get(g.mon) {
+        let y = year_of(g.my).expect("year is required");
+        let n = month_number(mon.as_str());
+        (Period::months(y, n, y, n), None)
+    } else if let Some(rel) = c.get(g.rel) {
+        let years_back = if rel.as_str().eq_ignore_ascii_case("this") {
+            0
+        } else {
+            1
+        };
+        resolved(Anaphor::Relative { years_back }, last, published)
+    } else if let Some(a) = c.get(g.anaphor) {
+        let anaphor = if a.as_str().eq_ignore_ascii_case("year") {
+            Anaphor::Year
+        } else {
+            Anaphor::Period
+        };
+        resolved(anaphor, last, published)
+    } else {
+        (year_of(g.year).and_then(Period::year), None)
+    }
 }
 
 /// An anaphor with the period it resolves to.
@@ -365,8 +443,8 @@ pub fn periods_within(
 
 /// "down from 72,279 in 2013", "than in 2013": a period named only as the point of comparison is
 /// not the period later anaphora ("the year") refer to.
-static COMPARISON_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?)\s+(?:about\s+|roughly\s+|nearly\s+)?[$€£]?\d[\d,.]*(?:\s+[\w-]+){0,4}\s+(?:in|during|for)\s+(?:the\s+)?|\b(?:than|from)\s+(?:in\s+)?(?:the\s+)?)$").unwrap()
+static COMPARISON_REFERENCE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?i)(?:\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?)\s+(?:about\s+|roughly\s+|nearly\s+)?[$€£]?\d[\d,.]*(?:\s+[\w-]+){0,4}\s+(?:in|during|for)\s+(?:the\s+)?|\b(?:than|from)\s+(?:in\s+)?(?:the\s+)?)$").unwrap()
 });
 
 fn is_comparison_reference(before: &str) -> bool {
@@ -401,6 +479,28 @@ fn ordinal_number(word: &str, half: bool) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parts_of_years_read_by_hand_are_the_groups_of_the_capture_search() {
+        let g = &*GROUPS;
+        let text = "The second half of 2014, the First  Quarter of the year, the 2nd half, last quarter of \
+            this year, 4th QUARTER of 2013; last year, the year, March 2014, H2 2014, between 2013 and 2015, \
+            January to June 2014, second halfway, first half of 1999x, third quarter\tof 2016.";
+        let mut parts = 0;
+        for m in PERIOD.find_iter(text) {
+            let c = PERIOD.captures_at(text, m.start()).unwrap();
+            assert_eq!(c.get(0).map(|w| w.range()), Some(m.range()));
+            let by_groups = c.get(g.part).map(|p| {
+                let half = p.as_str().eq_ignore_ascii_case("half");
+                let year = c.get(g.py).map(|y| y.as_str().parse::<i32>().unwrap());
+                (half, ordinal_number(&c[g.ord], half), year)
+            });
+            let by_hand = part_of_year(m.as_str()).map(|p| (p.half, p.n, p.year));
+            assert_eq!(by_hand, by_groups, "{}", m.as_str());
+            parts += usize::from(by_hand.is_some());
+        }
+        assert_eq!(parts, 7);
+    }
 
     fn labels(text: &str, published: Option<&str>) -> Vec<String> {
         let published = published.map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap());

@@ -1,7 +1,7 @@
 //! Tokens and digit literals: the text cut into digit runs, letter runs and single symbols, and
 //! the digit forms read off them ("31,002", "1.111,11", "1 234 567", "3/4", "1.3e6", "10k").
 
-use regex::Regex;
+use crate::extract::pattern::Pattern;
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
@@ -25,7 +25,7 @@ pub(super) struct Tok {
 }
 
 /// `\p{L}` (a letter) for the rare non-ASCII character; ASCII is decided without it.
-static LETTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\p{L}$").unwrap());
+static LETTER: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"^\p{L}$").unwrap());
 
 fn is_letter(c: char) -> bool {
     if c.is_ascii() {
@@ -37,31 +37,46 @@ fn is_letter(c: char) -> bool {
 
 /// The tokens of `text`: runs of ASCII digits, runs of letters (`\p{L}`) and single other
 /// characters, whitespace skipped. A hand-written scan: the regex it replaces
-/// (`[0-9]+|\p{L}+|[^\s0-9\p{L}]`) was the hottest part of number reading.
+/// (`[0-9]+|\p{L}+|[^\s0-9\p{L}]`) was the hottest part of number reading. ASCII characters,
+/// nearly all of a text, are classified by their byte without decoding.
 fn tokens(text: &str) -> Vec<Tok> {
+    if text.is_ascii() {
+        ascii_tokens(text.as_bytes())
+    } else {
+        any_tokens(text)
+    }
+}
+
+/// [`tokens`] of any text, decoding the characters that are not ASCII.
+fn any_tokens(text: &str) -> Vec<Tok> {
+    let bytes = text.as_bytes();
     let mut toks = Vec::with_capacity(text.len() / 4);
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
-        let run = |c: char| {
-            if c.is_ascii_digit() {
-                Some(Tk::Digits)
-            } else {
-                is_letter(c).then_some(Tk::Word)
-            }
+    let mut start = 0;
+    while start < bytes.len() {
+        let (c, len) = char_at(text, start);
+        let kind = if c.is_ascii_digit() {
+            Tk::Digits
+        } else if is_letter(c) {
+            Tk::Word
+        } else if c.is_whitespace() {
+            start += len;
+            continue;
+        } else {
+            Tk::Sym
         };
-        let (kind, mut end) = match run(c) {
-            Some(kind) => (kind, start + c.len_utf8()),
-            None if c.is_whitespace() => continue,
-            None => (Tk::Sym, start + c.len_utf8()),
-        };
-        if kind != Tk::Sym {
-            while let Some(&(i, d)) = chars.peek() {
-                if run(d) != Some(kind) {
-                    break;
+        let mut end = start + len;
+        match kind {
+            Tk::Digits => end += bytes[end..].iter().take_while(|b| b.is_ascii_digit()).count(),
+            Tk::Word => {
+                while end < bytes.len() {
+                    let (d, len) = char_at(text, end);
+                    if d.is_ascii_digit() || !is_letter(d) {
+                        break;
+                    }
+                    end += len;
                 }
-                end = i + d.len_utf8();
-                chars.next();
             }
+            Tk::Sym => {}
         }
         // the kind follows the first character, as before: a letter run starting with a
         // non-alphabetic letter is a symbol for the recognizers
@@ -70,8 +85,43 @@ fn tokens(text: &str) -> Vec<Tok> {
             k => k,
         };
         toks.push(Tok { kind, start, end });
+        start = end;
     }
     toks
+}
+
+/// [`tokens`] of an ASCII text: a letter is `[A-Za-z]` (and alphabetic), a space one of
+/// `\t\n\x0B\x0C\r ` (`char::is_whitespace` on ASCII).
+fn ascii_tokens(bytes: &[u8]) -> Vec<Tok> {
+    let mut toks = Vec::with_capacity(bytes.len() / 4);
+    let run = |from: usize, keep: fn(&u8) -> bool| from + bytes[from..].iter().take_while(|b| keep(b)).count();
+    let mut start = 0;
+    while start < bytes.len() {
+        let b = bytes[start];
+        let (kind, end) = if b.is_ascii_digit() {
+            (Tk::Digits, run(start + 1, u8::is_ascii_digit))
+        } else if b.is_ascii_alphabetic() {
+            (Tk::Word, run(start + 1, u8::is_ascii_alphabetic))
+        } else if matches!(b, b'\t'..=b'\r' | b' ') {
+            start += 1;
+            continue;
+        } else {
+            (Tk::Sym, start + 1)
+        };
+        toks.push(Tok { kind, start, end });
+        start = end;
+    }
+    toks
+}
+
+/// The character at byte `i` (a char boundary) and its length; ASCII without decoding.
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    let b = text.as_bytes()[i];
+    if b.is_ascii() {
+        return (char::from(b), 1);
+    }
+    let c = text[i..].chars().next().expect("a char boundary inside the text");
+    (c, c.len_utf8())
 }
 
 /// `word` in lower case, borrowed when it already is (most words are: no allocation).
@@ -87,20 +137,34 @@ fn lowercase(word: &str) -> Cow<'_, str> {
 pub(super) struct Toks<'a> {
     pub text: &'a str,
     pub toks: Vec<Tok>,
-    lower: Vec<Cow<'a, str>>,
+    lower: Lower<'a>,
+}
+
+/// The words of a text in lower case.
+enum Lower<'a> {
+    /// An ASCII text lowercased whole: a word's lower case is at its own byte span.
+    Ascii(String),
+    /// Each token's lower case ("" for non-words), for text with other characters, whose lower
+    /// case may be longer or shorter.
+    Words(Vec<Cow<'a, str>>),
 }
 
 impl<'a> Toks<'a> {
-    /// Cuts `text` into tokens (one regex pass).
+    /// Cuts `text` into tokens.
     pub fn new(text: &'a str) -> Self {
         let toks = tokens(text);
-        let lower = toks
-            .iter()
-            .map(|t| match t.kind {
-                Tk::Word => lowercase(&text[t.start..t.end]),
-                _ => Cow::Borrowed(""),
-            })
-            .collect();
+        let lower = if text.is_ascii() {
+            Lower::Ascii(text.to_ascii_lowercase())
+        } else {
+            Lower::Words(
+                toks.iter()
+                    .map(|t| match t.kind {
+                        Tk::Word => lowercase(&text[t.start..t.end]),
+                        _ => Cow::Borrowed(""),
+                    })
+                    .collect(),
+            )
+        };
         Toks { text, toks, lower }
     }
 
@@ -116,7 +180,13 @@ impl<'a> Toks<'a> {
 
     /// The lowercased word at `i`, or "" when it is not a word.
     pub fn word(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", |w| w.as_ref())
+        match &self.lower {
+            Lower::Ascii(lower) => match self.toks.get(i) {
+                Some(t) if t.kind == Tk::Word => &lower[t.start..t.end],
+                _ => "",
+            },
+            Lower::Words(words) => words.get(i).map_or("", |w| w.as_ref()),
+        }
     }
 
     /// Whether token `i` is of kind `k`.
@@ -375,6 +445,11 @@ pub(super) fn glued_scale(suffix: &str) -> Option<f64> {
     })
 }
 
+/// Whether `s` is one of the vulgar fraction characters ("½").
+pub(super) fn is_vulgar_fraction(s: &str) -> bool {
+    vulgar_fraction(s).is_some()
+}
+
 fn vulgar_fraction(s: &str) -> Option<f64> {
     Some(match s {
         "½" => 0.5,
@@ -403,7 +478,7 @@ mod tests {
     /// The hand-written scan cuts exactly where the regex it replaces cuts.
     #[test]
     fn tokens_match_the_token_regex() {
-        let regex = Regex::new(r"[0-9]+|\p{L}+|[^\s0-9\p{L}]").unwrap();
+        let regex = Pattern::new(r"[0-9]+|\p{L}+|[^\s0-9\p{L}]").unwrap();
         for text in [
             "Microsoft got 31,002 requests in H2 2014 (down 5.5%)",
             "café £40k, 1–2 Ⅻ ٣ naïve\u{301} 日本語 x²\u{a0}ß\tEnd",
@@ -414,6 +489,13 @@ mod tests {
             let want: Vec<(usize, usize)> = regex.find_iter(text).map(|m| (m.start(), m.end())).collect();
             assert_eq!(got, want, "{text}");
         }
+        let ascii = "\x0b\x0c\x1c\x1f_Ab9z!~\x7f a1- 10k\tX\r\n,.";
+        let by_byte: Vec<(Tk, usize, usize)> = ascii_tokens(ascii.as_bytes())
+            .iter()
+            .map(|t| (t.kind, t.start, t.end))
+            .collect();
+        let by_char: Vec<(Tk, usize, usize)> = any_tokens(ascii).iter().map(|t| (t.kind, t.start, t.end)).collect();
+        assert_eq!(by_byte, by_char);
         let kinds: Vec<Tk> = tokens("a1-").iter().map(|t| t.kind).collect();
         assert_eq!(kinds, [Tk::Word, Tk::Digits, Tk::Sym]);
     }

@@ -8,9 +8,9 @@
 //! "about", "or more") and what is read but not reported (clock times, "one" as a pronoun).
 //! Mentions are what a number recognizer sees; whether one is a figure is decided in `figure.rs`.
 
+use crate::extract::pattern::Pattern;
 use crate::read::Span;
-use regex::Regex;
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 use std::sync::LazyLock;
 
@@ -72,7 +72,7 @@ use lex::{Tk, Toks};
 use words::{numeral, Numeral};
 
 /// URLs and e-mail addresses: numbers inside them are not mentions ("%20", "report-2014").
-static URL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:https?://|www\.)\S+|\S+@\S+\.\w+").unwrap());
+static URL: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"(?i)\b(?:https?://|www\.)\S+|\S+@\S+\.\w+").unwrap());
 
 /// What a qualifier says about the stated value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -338,18 +338,41 @@ pub fn find_numbers(text: &str) -> Vec<Mention> {
 /// ("minus"), a percent named first ("percent of") or a currency written before the amount
 /// ("USD", "Rs", "US$").
 fn may_start_mention(t: &Toks, i: usize) -> bool {
+    if t.is(i, Tk::Sym) {
+        return may_start_with_symbol(t, i);
+    }
     !t.is(i, Tk::Word)
         || MENTION_FIRST_WORDS.contains(t.word(i))
-        || words::starts_numeral(t, i)
+        || words::starts_numeral_unlisted(t, i)
         || t.sym(i + 1, "$")
         || is_currency_code(t.str(i))
 }
 
+/// The symbols [`mention_at`] can start at: a bound sign (">", "≤"), a currency symbol written
+/// before the amount, a dash read as a minus sign, and the symbols a numeral can start with
+/// ("½", ".5", "&"). Every other symbol (commas, periods, quotes, brackets: most of them) reads
+/// nothing.
+fn may_start_with_symbol(t: &Toks, i: usize) -> bool {
+    matches!(
+        t.str(i),
+        ">" | "≥" | "<" | "≤" | "$" | "€" | "£" | "¥" | "₹" | "&" | "."
+    ) || t.dash(i)
+        || lex::is_vulgar_fraction(t.str(i))
+}
+
 /// The words other than numerals that [`mention_at`] can start at: the first words of
 /// qualifiers, of ranges ([`prefixed_range`]), of signs ([`simple`]) and of [`percent_of`].
+///
+/// The words that are numerals on their own ([`words::numeral_words`]) are in the set too, so
+/// that one lookup settles most words.
 static MENTION_FIRST_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
     let others = ["between", "from", "minus", "negative", "percent", "percents", "per"];
-    QUALIFIER_FIRST_WORDS.iter().copied().chain(others).collect()
+    QUALIFIERS_BY_FIRST_WORD
+        .keys()
+        .copied()
+        .chain(others)
+        .chain(words::numeral_words())
+        .collect()
 });
 
 /// The mention starting at token `i` (with the token after it), `Some((None, next))` for tokens
@@ -459,33 +482,29 @@ fn qualifier(t: &Toks, i: usize) -> Option<(String, Bound, usize)> {
         return None;
     }
     let first = t.word(i);
-    // most words start no qualifier: skip the phrase list for them
-    if !QUALIFIER_FIRST_WORDS.contains(first) {
-        return None;
-    }
+    // most words start no qualifier: one lookup skips the phrase list for them
+    let phrases = QUALIFIERS_BY_FIRST_WORD.get(first)?;
     if first == "about" && i > 0 && ABOUT_AS_PREPOSITION.contains(&t.word(i - 1)) {
         return None; // "information about 42,648 users": about is "concerning"
     }
-    QUALIFIERS
-        .iter()
-        .filter(|(p, _)| {
-            p.strip_prefix(first)
-                .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
-        })
-        .find_map(|(p, b)| {
-            // no "the" in between: "over the 12 months" is a period, not a bound
-            let next = words_match(t, i, p)?;
-            Some(((*p).to_owned(), *b, next))
-        })
+    phrases.iter().find_map(|(p, b)| {
+        // no "the" in between: "over the 12 months" is a period, not a bound
+        let next = words_match(t, i, p)?;
+        Some(((*p).to_owned(), *b, next))
+    })
 }
 
-/// The first word of each phrase of [`QUALIFIERS`]. Looked up for every word of the text, so
-/// with a fast hash (no need for SipHash's resistance here: the keys are fixed).
-static QUALIFIER_FIRST_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
-    QUALIFIERS
-        .iter()
-        .map(|(p, _)| p.split(' ').next().unwrap_or(p))
-        .collect()
+/// The phrases of [`QUALIFIERS`] by their first word, in their order. Looked up for every word
+/// of the text, so with a fast hash (no need for SipHash's resistance here: the keys are fixed).
+static QUALIFIERS_BY_FIRST_WORD: LazyLock<FxHashMap<&'static str, Vec<(&'static str, Bound)>>> = LazyLock::new(|| {
+    let mut by_first: FxHashMap<&'static str, Vec<(&'static str, Bound)>> = FxHashMap::default();
+    for &(p, b) in QUALIFIERS {
+        by_first
+            .entry(p.split(' ').next().unwrap_or(p))
+            .or_default()
+            .push((p, b));
+    }
+    by_first
 });
 
 /// Whether the words of `phrase` stand at `i`: the token after them.
@@ -1453,8 +1472,10 @@ mod tests {
     }
 
     #[test]
-    fn words_that_start_no_mention_are_skipped_but_the_others_are_not() {
-        let t = Toks::new("the company said between US$ 5 and Rs 6, minus thirty, a fifth, USD 4 per cent of");
+    fn words_and_symbols_that_start_no_mention_are_skipped_but_the_others_are_not() {
+        let t = Toks::new(
+            "the company said between US$ 5 and Rs 6, minus thirty, a fifth, USD 4 per cent of (\"½\" -2 > .5 €3).",
+        );
         let starts: Vec<&str> = (0..t.len())
             .filter(|&i| may_start_mention(&t, i))
             .map(|i| t.str(i))
@@ -1462,8 +1483,8 @@ mod tests {
         assert_eq!(
             starts,
             [
-                "between", "US", "$", "5", "and", "Rs", "6", ",", "minus", "thirty", ",", "a", "fifth", ",", "USD",
-                "4", "per"
+                "between", "US", "$", "5", "and", "Rs", "6", "minus", "thirty", "a", "fifth", "USD", "4", "per", "½",
+                "-", "2", ">", ".", "5", "€", "3", "."
             ]
         );
     }

@@ -6,6 +6,8 @@
 //! so reading a text stays linear.
 
 use super::lex::{glued_scale, literal, Tk, Toks};
+use rustc_hash::FxHashMap;
+use std::sync::LazyLock;
 
 /// A numeral: its value, where it is (token indices) and what form it has.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -57,66 +59,151 @@ enum Atom {
     Point,
 }
 
+/// Zero to nine.
+const UNITS: &[(&str, f64)] = &[
+    ("zero", 0.0),
+    ("nought", 0.0),
+    ("naught", 0.0),
+    ("nil", 0.0),
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+];
+
+/// Ten to nineteen.
+const TEENS: &[(&str, f64)] = &[
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+];
+
+/// Twenty to ninety.
+const TENS: &[(&str, f64)] = &[
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fourty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+];
+
+/// Scale words after a numeral ("million", "bn", "lakh", "dozen").
+const SCALES: &[(&str, f64)] = &[
+    ("thousand", 1e3),
+    ("thousands", 1e3),
+    ("million", 1e6),
+    ("millions", 1e6),
+    ("mn", 1e6),
+    ("mln", 1e6),
+    ("mil", 1e6),
+    ("mio", 1e6),
+    ("billion", 1e9),
+    ("billions", 1e9),
+    ("bn", 1e9),
+    ("bln", 1e9),
+    ("trillion", 1e12),
+    ("trillions", 1e12),
+    ("tn", 1e12),
+    ("tln", 1e12),
+    ("trn", 1e12),
+    ("lakh", 1e5),
+    ("lakhs", 1e5),
+    ("lac", 1e5),
+    ("lacs", 1e5),
+    ("lkh", 1e5),
+    ("lkhs", 1e5),
+    ("crore", 1e7),
+    ("crores", 1e7),
+    ("cr", 1e7),
+    ("koti", 1e7),
+    ("krore", 1e7),
+    ("krores", 1e7),
+    ("dozen", 12.0),
+    ("dozens", 12.0),
+    ("dz", 12.0),
+    ("dzs", 12.0),
+    ("doz", 12.0),
+    ("dozs", 12.0),
+];
+
+/// Ordinal words (each also in the plural with an "s": "two thirds", "three fifths").
+const ORDINALS: &[(&str, f64)] = &[
+    ("first", 1.0),
+    ("second", 2.0),
+    ("third", 3.0),
+    ("fourth", 4.0),
+    ("fifth", 5.0),
+    ("sixth", 6.0),
+    ("seventh", 7.0),
+    ("eighth", 8.0),
+    ("ninth", 9.0),
+    ("nineth", 9.0),
+    ("tenth", 10.0),
+    ("eleventh", 11.0),
+    ("twelfth", 12.0),
+    ("thirteenth", 13.0),
+    ("fourteenth", 14.0),
+    ("fifteenth", 15.0),
+    ("sixteenth", 16.0),
+    ("seventeenth", 17.0),
+    ("eighteenth", 18.0),
+    ("nineteenth", 19.0),
+    ("twentieth", 20.0),
+    ("thirtieth", 30.0),
+    ("fortieth", 40.0),
+    ("fiftieth", 50.0),
+    ("sixtieth", 60.0),
+    ("seventieth", 70.0),
+    ("eightieth", 80.0),
+    ("ninetieth", 90.0),
+    ("hundredth", 100.0),
+    ("thousandth", 1e3),
+    ("millionth", 1e6),
+    ("billionth", 1e9),
+    ("trillionth", 1e12),
+];
+
+/// The value of `w` in `table`.
+fn lookup(table: &[(&str, f64)], w: &str) -> Option<f64> {
+    table.iter().find(|(word, _)| *word == w).map(|(_, v)| *v)
+}
+
 fn unit(w: &str) -> Option<f64> {
-    Some(match w {
-        "zero" | "nought" | "naught" | "nil" => 0.0,
-        "one" => 1.0,
-        "two" => 2.0,
-        "three" => 3.0,
-        "four" => 4.0,
-        "five" => 5.0,
-        "six" => 6.0,
-        "seven" => 7.0,
-        "eight" => 8.0,
-        "nine" => 9.0,
-        _ => return None,
-    })
+    lookup(UNITS, w)
 }
 
 fn teen(w: &str) -> Option<f64> {
-    Some(match w {
-        "ten" => 10.0,
-        "eleven" => 11.0,
-        "twelve" => 12.0,
-        "thirteen" => 13.0,
-        "fourteen" => 14.0,
-        "fifteen" => 15.0,
-        "sixteen" => 16.0,
-        "seventeen" => 17.0,
-        "eighteen" => 18.0,
-        "nineteen" => 19.0,
-        _ => return None,
-    })
+    lookup(TEENS, w)
 }
 
 fn tens(w: &str) -> Option<f64> {
-    Some(match w {
-        "twenty" => 20.0,
-        "thirty" => 30.0,
-        "forty" | "fourty" => 40.0,
-        "fifty" => 50.0,
-        "sixty" => 60.0,
-        "seventy" => 70.0,
-        "eighty" => 80.0,
-        "ninety" => 90.0,
-        _ => return None,
-    })
+    lookup(TENS, w)
 }
 
 /// Scale words after a numeral ("million", "bn", "lakh", "dozen"); `case` is the word as written,
 /// for the one-letter scales that only count in capitals or lowercase k.
 pub(super) fn scale(w: &str, case: &str) -> Option<f64> {
-    Some(match w {
-        "thousand" | "thousands" => 1e3,
-        "million" | "millions" | "mn" | "mln" | "mil" | "mio" => 1e6,
-        "billion" | "billions" | "bn" | "bln" => 1e9,
-        "trillion" | "trillions" | "tn" | "tln" | "trn" => 1e12,
-        "lakh" | "lakhs" | "lac" | "lacs" | "lkh" | "lkhs" => 1e5,
-        "crore" | "crores" | "cr" | "koti" | "krore" | "krores" => 1e7,
-        "dozen" | "dozens" | "dz" | "dzs" | "doz" | "dozs" => 12.0,
-        _ if matches!(case, "k" | "K" | "M" | "G" | "MM") => glued_scale(case)?,
-        _ => return None,
-    })
+    match lookup(SCALES, w) {
+        Some(f) => Some(f),
+        None if matches!(case, "k" | "K" | "M" | "G" | "MM") => glued_scale(case),
+        None => None,
+    }
 }
 
 fn ordinal(w: &str) -> Option<(f64, bool)> {
@@ -124,43 +211,42 @@ fn ordinal(w: &str) -> Option<(f64, bool)> {
         Some(s) if s.ends_with("th") || matches!(s, "first" | "second" | "third") => (s, true),
         _ => (w, false),
     };
-    let v = match stem {
-        "first" => 1.0,
-        "second" => 2.0,
-        "third" => 3.0,
-        "fourth" => 4.0,
-        "fifth" => 5.0,
-        "sixth" => 6.0,
-        "seventh" => 7.0,
-        "eighth" => 8.0,
-        "ninth" | "nineth" => 9.0,
-        "tenth" => 10.0,
-        "eleventh" => 11.0,
-        "twelfth" => 12.0,
-        "thirteenth" => 13.0,
-        "fourteenth" => 14.0,
-        "fifteenth" => 15.0,
-        "sixteenth" => 16.0,
-        "seventeenth" => 17.0,
-        "eighteenth" => 18.0,
-        "nineteenth" => 19.0,
-        "twentieth" => 20.0,
-        "thirtieth" => 30.0,
-        "fortieth" => 40.0,
-        "fiftieth" => 50.0,
-        "sixtieth" => 60.0,
-        "seventieth" => 70.0,
-        "eightieth" => 80.0,
-        "ninetieth" => 90.0,
-        "hundredth" => 100.0,
-        "thousandth" => 1e3,
-        "millionth" => 1e6,
-        "billionth" => 1e9,
-        "trillionth" => 1e12,
-        _ => return None,
-    };
-    Some((v, plural))
+    Some((lookup(ORDINALS, stem)?, plural))
 }
+
+/// The atom of every word that is one atom on its own, lowercased, in the order [`atoms`]
+/// tries them (the first category a word is in wins): one hash lookup per word instead of a
+/// hundred string comparisons, as every word of a text is tried.
+static WORD_ATOMS: LazyLock<FxHashMap<String, Atom>> = LazyLock::new(|| {
+    let mut atoms: Vec<(String, Atom)> = Vec::new();
+    atoms.extend(UNITS.iter().map(|(w, v)| ((*w).to_owned(), Atom::Unit(*v))));
+    atoms.extend(TEENS.iter().map(|(w, v)| ((*w).to_owned(), Atom::Teen(*v))));
+    atoms.extend(TENS.iter().map(|(w, v)| ((*w).to_owned(), Atom::Tens(*v))));
+    atoms.extend(["hundred", "hundreds"].map(|w| (w.to_owned(), Atom::Hundred)));
+    atoms.extend(SCALES.iter().map(|(w, f)| ((*w).to_owned(), Atom::Scale(*f))));
+    for (w, v) in ORDINALS {
+        atoms.push(((*w).to_owned(), Atom::Ord(*v, false)));
+        atoms.push((format!("{w}s"), Atom::Ord(*v, true)));
+    }
+    atoms.extend(
+        [
+            ("half", Atom::Part(2.0, false)),
+            ("halves", Atom::Part(2.0, true)),
+            ("quarter", Atom::Part(4.0, false)),
+            ("quarters", Atom::Part(4.0, true)),
+            ("a", Atom::A),
+            ("an", Atom::A),
+            ("and", Atom::And),
+            ("point", Atom::Point),
+        ]
+        .map(|(w, a)| (w.to_owned(), a)),
+    );
+    let mut map = FxHashMap::default();
+    for (w, a) in atoms {
+        map.entry(w).or_insert(a);
+    }
+    map
+});
 
 /// The atoms of the token at `i` (two for a glued "twentyfifth"), with the token after them.
 fn atoms(t: &Toks, i: usize) -> Option<(Atom, Option<Atom>, usize)> {
@@ -177,39 +263,24 @@ fn atoms(t: &Toks, i: usize) -> Option<(Atom, Option<Atom>, usize)> {
         };
         return Some((atom, None, l.next));
     }
+    if let Some(a) = WORD_ATOMS.get(t.word(i)) {
+        return Some((*a, None, i + 1));
+    }
+    unlisted_word_atoms(t, i)
+}
+
+/// The atoms of a word that is not in [`WORD_ATOMS`].
+fn unlisted_word_atoms(t: &Toks, i: usize) -> Option<(Atom, Option<Atom>, usize)> {
     let w = t.word(i);
     let one = |a: Atom| Some((a, None, i + 1));
-    if let Some(v) = unit(w) {
-        return one(Atom::Unit(v));
+    // "10 K", "2 M": the one-letter scales, by their case (the scale words are in the map)
+    let case = t.str(i);
+    if matches!(case, "k" | "K" | "M" | "G" | "MM") {
+        return glued_scale(case).and_then(|f| one(Atom::Scale(f)));
     }
-    if let Some(v) = teen(w) {
-        return one(Atom::Teen(v));
-    }
-    if let Some(v) = tens(w) {
-        return one(Atom::Tens(v));
-    }
-    if matches!(w, "hundred" | "hundreds") {
-        return one(Atom::Hundred);
-    }
-    if let Some(f) = scale(w, t.str(i)) {
-        return one(Atom::Scale(f));
-    }
-    if let Some((v, plural)) = ordinal(w) {
-        return one(Atom::Ord(v, plural));
-    }
-    match w {
-        "half" => return one(Atom::Part(2.0, false)),
-        "halves" => return one(Atom::Part(2.0, true)),
-        "quarter" => return one(Atom::Part(4.0, false)),
-        "quarters" => return one(Atom::Part(4.0, true)),
-        "a" | "an" => return one(Atom::A),
-        "and" => return one(Atom::And),
-        "point" => return one(Atom::Point),
-        _ => {}
-    }
-    // "twentyfifth", "thirtyfirst": tens glued to a unit or an ordinal (the first-letter test
-    // spares the eight prefix comparisons for almost every word)
-    if !matches!(w.as_bytes().first(), Some(b't' | b'f' | b's' | b'e' | b'n')) {
+    // "twentyfifth", "thirtyfirst": tens glued to a unit or an ordinal (at least eight letters;
+    // the first-letter test spares the eight prefix comparisons for almost every word)
+    if w.len() < 8 || !matches!(w.as_bytes().first(), Some(b't' | b'f' | b's' | b'e' | b'n')) {
         return None;
     }
     let (prefix, rest) = [
@@ -259,6 +330,21 @@ pub(super) fn numeral(t: &Toks, i: usize) -> Option<Numeral> {
 /// its atoms (a dash only joins atoms after the first).
 pub(super) fn starts_numeral(t: &Toks, i: usize) -> bool {
     atoms(t, i).is_some()
+}
+
+/// The words that are atoms on their own (lowercased), for a lookup set of words that may start
+/// a numeral.
+pub(super) fn numeral_words() -> impl Iterator<Item = &'static str> {
+    WORD_ATOMS.keys().map(String::as_str)
+}
+
+/// [`starts_numeral`] for a token that is none of [`numeral_words`] (the caller looked): for a
+/// word, a one-letter scale ("10 K") or tens glued to a unit ("twentyfive").
+pub(super) fn starts_numeral_unlisted(t: &Toks, i: usize) -> bool {
+    if t.is(i, Tk::Word) {
+        return unlisted_word_atoms(t, i).is_some();
+    }
+    starts_numeral(t, i)
 }
 
 /// A dash that may join two number words ("thirty-two", "one-eighth").

@@ -4,7 +4,9 @@
 //! every window it runs on is bounded, so the work per quote is constant.
 
 use super::people::ROLE_WORD;
-use regex::Regex;
+use crate::extract::pattern::Pattern;
+use rustc_hash::FxHashSet;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// A name: up to five capitalised words (initials and abbreviations such as "St." allowed), with
@@ -83,13 +85,13 @@ fn role() -> String {
 }
 
 /// After a quote: `"...," Microsoft said` / `John Frank, Microsoft VP, noted` / `he said`.
-static SUBJECT_VERB: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"^[\s,]*{}{}\s+(?P<cue>{VERB})\b", who(), role())).unwrap());
+static SUBJECT_VERB: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(&format!(r"^[\s,]*{}{}\s+(?P<cue>{VERB})\b", who(), role())).unwrap());
 
 /// After a quote: `said Jane Doe, the company's general counsel.`
-static VERB_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+static VERB_SUBJECT: LazyLock<Pattern> = LazyLock::new(|| {
     let role = r"(?:,\s*(?P<role>[^\x22“”«»]{2,160}))?";
-    Regex::new(&format!(
+    Pattern::new(&format!(
         r"^[\s,]*(?P<cue>{VERB})\s+(?P<who>(?:the\s+)?{NAME}|{UNNAMED_GREEDY}){role}"
     ))
     .unwrap()
@@ -97,19 +99,20 @@ static VERB_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// After a quote: `said AT&T spokesman Fletcher Cook.` (taken only when the words between the
 /// names hold a role word, so that `said Smith in a statement to Reuters` is Smith's).
-static VERB_TITLE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static VERB_TITLE_SUBJECT: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(&format!(
         r"^[\s,]*(?P<cue>{VERB})\s+(?P<title>{NAME}\s+(?:[\p{{Ll}}-]+\s+){{1,3}}?)(?P<who>{NAME})"
     ))
     .unwrap()
 });
 
 /// After a quote, a dash and a name with no verb: `"Nobody said this would be easy" — Sonderby.`
-static DASH_NAME: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"^\s*[—–]\s*(?P<who>{NAME})\b")).unwrap());
+static DASH_NAME: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(&format!(r"^\s*[—–]\s*(?P<who>{NAME})\b")).unwrap());
 
 /// After a quote: `according to Karen Holt, a Justice Department spokeswoman.`
-static ACCORDING_TO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static ACCORDING_TO: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(&format!(
         r"^[\s,]*(?P<cue>according\s+to)\s+{}(?:,\s*(?P<role>[^\x22“”«»]{{2,160}}))?",
         who()
     ))
@@ -121,7 +124,7 @@ const ROLE_TO_COMMA: &str = r"(?:,\s*(?P<role>[^\x22“”«»]{2,120}?))?";
 
 /// Before a quote, in its sentence: `Brad Smith, Microsoft's general counsel, said in a
 /// statement: "` / `According to Smith, "` / `Said Microsoft President Brad Smith: "`.
-static LEAD_IN: LazyLock<[Regex; 5]> = LazyLock::new(|| {
+static LEAD_IN: LazyLock<[Pattern; 5]> = LazyLock::new(|| {
     let (who, role) = (who(), role());
     let tail = r"[^\x22“”«»]{0,80}?[:,]\s*$";
     [
@@ -132,7 +135,7 @@ static LEAD_IN: LazyLock<[Regex; 5]> = LazyLock::new(|| {
         format!(r"^{DESCRIPTOR}{who}{role}\s+[^\x22“”«»]{{0,80}}?:\s*$"),
         format!(r"^[^\x22“”«»]{{0,60}}?,\s+{DESCRIPTOR}{who}{role}\s+[^\x22“”«»]{{0,80}}?:\s*$"),
     ]
-    .map(|re| Regex::new(&re).unwrap())
+    .map(|re| Pattern::new(&re).unwrap())
 });
 
 /// The sentence before a quote, naming its subject: `Colin Stretch, Facebook's general
@@ -140,22 +143,22 @@ static LEAD_IN: LazyLock<[Regex; 5]> = LazyLock::new(|| {
 /// The subject may follow its role: `An AT&T spokesman, Mark Siegel, declined...`.
 /// Tried at the start of the sentence, then after a first clause (`Asked whether..., Okafor
 /// shrugged.`, `An AT&T spokesman, Mark Siegel, declined...`).
-static SUBJECT_FIRST: LazyLock<[Regex; 2]> = LazyLock::new(|| {
+static SUBJECT_FIRST: LazyLock<[Pattern; 2]> = LazyLock::new(|| {
     // Not an unnamed subject: in "An AT&T spokesman, Mark Siegel, declined" the name is the subject.
     let who = format!(r"(?P<who>{TITLE}|(?:[Tt]he\s+)?{NAME}|[Hh]e|[Ss]he)");
     let subject = format!(r"{who}{},?\s+(?P<cue>\p{{Ll}}+)\b", role());
     [
-        Regex::new(&format!("^{DESCRIPTOR}{subject}")).unwrap(),
-        Regex::new(&format!(r"^[^,\x22“”«»]{{2,60}},\s+{subject}")).unwrap(),
+        Pattern::new(&format!("^{DESCRIPTOR}{subject}")).unwrap(),
+        Pattern::new(&format!(r"^[^,\x22“”«»]{{2,60}},\s+{subject}")).unwrap(),
     ]
 });
 
 /// Exactly a reporting verb.
-static REPORTING: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!("^{VERB}$")).unwrap());
+static REPORTING: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(&format!("^{VERB}$")).unwrap());
 
 /// The sentence after a quote, with a cue a few words in: `That was how he described it.`
-static LATER_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static LATER_CUE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(&format!(
         r"^\s*(?:[\p{{L}}'’]+\s+){{0,4}}?(?P<who>{NAME}|he|she)\s+(?P<cue>{VERB})\b"
     ))
     .unwrap()
@@ -305,11 +308,17 @@ const ORG_WORDS: &[&str] = &[
     "Service",
 ];
 
+/// [`NOT_NAMES`], [`TITLE_WORDS`] and [`ORG_WORDS`] as sets: looked up for the words of every
+/// capitalised name an article has.
+static NOT_NAMES_SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| NOT_NAMES.iter().copied().collect());
+static TITLE_WORDS_SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| TITLE_WORDS.iter().copied().collect());
+static ORG_WORDS_SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| ORG_WORDS.iter().copied().collect());
+
 /// Whether `name` (already cleaned) names an organisation.
 pub(super) fn is_org_name(name: &str) -> bool {
     name.split_whitespace()
         .next_back()
-        .is_some_and(|w| ORG_WORDS.contains(&w))
+        .is_some_and(|w| ORG_WORDS_SET.contains(w))
 }
 
 /// `name` without leading words that are not names ("The Justice Department" → "Justice
@@ -318,12 +327,12 @@ pub(super) fn clean_name(name: &str) -> &str {
     let mut rest = name.trim();
     while let Some((first, tail)) = rest.split_once(char::is_whitespace) {
         let possessive = first.ends_with("'s") || first.ends_with("’s");
-        if !NOT_NAMES.contains(&first) && !first.eq_ignore_ascii_case("the") && !possessive {
+        if !NOT_NAMES_SET.contains(first) && !first.eq_ignore_ascii_case("the") && !possessive {
             break;
         }
         rest = tail.trim_start();
     }
-    if NOT_NAMES.contains(&rest) {
+    if NOT_NAMES_SET.contains(rest) {
         ""
     } else {
         rest
@@ -331,9 +340,17 @@ pub(super) fn clean_name(name: &str) -> &str {
 }
 
 /// `name` without a nickname in marks: `Tom "Tank" Ortiz` is Tom Ortiz.
-pub(super) fn without_nickname(name: &str) -> String {
+pub(super) fn without_nickname(name: &str) -> Cow<'_, str> {
+    // Most names have no nickname and single spaces already: borrowed as they are.
+    let single_spaced = !name.starts_with(' ')
+        && !name.ends_with(' ')
+        && !name.contains("  ")
+        && !name.chars().any(|c| c.is_whitespace() && c != ' ');
+    if single_spaced && !name.contains(['"', '“']) {
+        return Cow::Borrowed(name);
+    }
     let words: Vec<&str> = name.split_whitespace().filter(|w| !w.starts_with(['"', '“'])).collect();
-    words.join(" ")
+    Cow::Owned(words.join(" "))
 }
 
 /// What kind of reference a cue makes.
@@ -470,7 +487,7 @@ fn make_cue(c: &regex::Captures, who: &str, role: &str, verb: &str, role_runs_on
         .or_else(|| c.name("of").map(|o| o.as_str().to_owned()))
         .or(title_role);
     Some(Cue {
-        who: without_nickname(who_text),
+        who: without_nickname(who_text).into_owned(),
         reference,
         role,
         verb: c.name(verb).map(|v| v.as_str().to_owned()),
@@ -481,7 +498,7 @@ fn make_cue(c: &regex::Captures, who: &str, role: &str, verb: &str, role_runs_on
 /// Satya Nadella, whose role is "Microsoft Chief Executive".
 pub(super) fn split_title(name: &str) -> (&str, Option<String>) {
     let words: Vec<&str> = name.split_whitespace().collect();
-    let Some(last_title) = words.iter().rposition(|w| TITLE_WORDS.contains(w)) else {
+    let Some(last_title) = words.iter().rposition(|w| TITLE_WORDS_SET.contains(w)) else {
         return (name, None);
     };
     if last_title + 1 >= words.len() {
@@ -495,8 +512,8 @@ pub(super) fn split_title(name: &str) -> (&str, Option<String>) {
 /// A role after "said Jane Doe," runs to the end of the sentence, but not into a trailing
 /// clause about the statement ("…, in a statement.").
 fn role_up_to_clause_end(role: &str) -> &str {
-    static CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r",\s+(?:in|on|at|during|when|after|before|adding|speaking|according)\b|[.;]\s|[.;]$").unwrap()
+    static CLAUSE: LazyLock<Pattern> = LazyLock::new(|| {
+        Pattern::new(r",\s+(?:in|on|at|during|when|after|before|adding|speaking|according)\b|[.;]\s|[.;]$").unwrap()
     });
     let end = CLAUSE.find(role).map_or(role.len(), |m| m.start());
     role[..end].trim().trim_end_matches(['.', ','])

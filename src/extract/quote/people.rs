@@ -9,7 +9,7 @@
 //! with a reporting verb) are what "the company" or "the group" is resolved against.
 
 use super::cue::{clean_name, is_org_name, split_title, without_nickname, NAME, VERB};
-use regex::Regex;
+use crate::extract::pattern::Pattern;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -64,19 +64,19 @@ pub(super) struct People {
 }
 
 /// Two or more name words, optionally after an honorific; the name is group `name`.
-static FULL_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static FULL_NAME: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(&format!(
         r"(?P<hon>\b(?:Mr|Mrs|Ms|Dr|Prof|Judge|Sen|Rep|Gov|Sir|Dame|Lord|Lady)\.?\s+)?\b(?P<name>{NAME})"
     ))
     .unwrap()
 });
 
 /// Group `hon` of [`FULL_NAME`] alone, anchored.
-static HONORIFIC: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:Mr|Mrs|Ms|Dr|Prof|Judge|Sen|Rep|Gov|Sir|Dame|Lord|Lady)\.?\s+").unwrap());
+static HONORIFIC: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"^(?:Mr|Mrs|Ms|Dr|Prof|Judge|Sen|Rep|Gov|Sir|Dame|Lord|Lady)\.?\s+").unwrap());
 
 /// Group `name` of [`FULL_NAME`] alone, anchored.
-static NAME_HERE: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!("^(?:{NAME})")).unwrap());
+static NAME_HERE: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(&format!("^(?:{NAME})")).unwrap());
 
 /// The groups `hon` and `name` of the match of [`FULL_NAME`] at `found`, without a capture
 /// search (the backtracker's cost grows with the size of the Unicode name automaton, and this
@@ -129,15 +129,15 @@ fn role_then_verb() -> String {
 const APPOSITION: &str = r"^,\s*(?P<apposition>[^,;.\x22“”«»]{2,120}?)[,.;]";
 
 /// [`role_then_verb`], for a match only (no capture search).
-static VERB_AFTER_NAME: LazyLock<Regex> = LazyLock::new(|| Regex::new(&role_then_verb()).unwrap());
+static VERB_AFTER_NAME: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(&role_then_verb()).unwrap());
 
 /// The comma branch of [`role_then_verb`] alone, for its role: without the name automaton of
 /// the "of" branch, the capture search over it is cheap.
-static ROLE_THEN_VERB: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"^,\s*(?P<role>[^,;.\x22“”«»]{{2,120}}?),\s+(?:{VERB})\b")).unwrap());
+static ROLE_THEN_VERB: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(&format!(r"^,\s*(?P<role>[^,;.\x22“”«»]{{2,120}}?),\s+(?:{VERB})\b")).unwrap());
 
 /// [`APPOSITION`] compiled.
-static APPOSITION_AFTER_NAME: LazyLock<Regex> = LazyLock::new(|| Regex::new(APPOSITION).unwrap());
+static APPOSITION_AFTER_NAME: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(APPOSITION).unwrap());
 
 /// The role written right after a name and whether a speech verb follows it: the groups `role`
 /// or `apposition`, and `verb`, that a capture search of `role_then_verb|apposition` finds.
@@ -146,12 +146,7 @@ static APPOSITION_AFTER_NAME: LazyLock<Regex> = LazyLock::new(|| Regex::new(APPO
 /// capture search needed runs on a small automaton.
 fn after_name(after: &str) -> (Option<&str>, bool) {
     if VERB_AFTER_NAME.is_match(after) {
-        let role = after
-            .starts_with(',')
-            .then(|| ROLE_THEN_VERB.captures(after))
-            .flatten()
-            .and_then(|c| c.name("role"))
-            .map(|r| r.as_str());
+        let role = after.starts_with(',').then(|| role_then_verb_role(after)).flatten();
         return (role, true);
     }
     let apposition = APPOSITION_AFTER_NAME
@@ -159,6 +154,36 @@ fn after_name(after: &str) -> (Option<&str>, bool) {
         .and_then(|c| c.name("apposition"))
         .map(|a| a.as_str());
     (apposition, false)
+}
+
+/// A reporting verb after spaces, anchored: what must follow the role of [`ROLE_THEN_VERB`].
+static SPACES_THEN_VERB: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(&format!(r"^\s+(?:{VERB})\b")).unwrap());
+
+/// Group `role` of [`ROLE_THEN_VERB`] in `after` (which starts with a comma). On ASCII text
+/// without a capture search: the role cannot hold a comma, so it ends at the first of `,;."`,
+/// which must be a comma with a verb after it; it takes the spaces after the first comma only
+/// when it needs them to be two characters long (`\s*` gives back as few as it can), and is at
+/// most 120 characters.
+fn role_then_verb_role(after: &str) -> Option<&str> {
+    if !after.is_ascii() {
+        return ROLE_THEN_VERB
+            .captures(after)
+            .and_then(|c| c.name("role"))
+            .map(|r| r.as_str());
+    }
+    let bytes = after.as_bytes();
+    let spaces = bytes[1..]
+        .iter()
+        .take_while(|&&b| matches!(b, b'\t'..=b'\r' | b' '))
+        .count();
+    let end = 1 + bytes[1..]
+        .iter()
+        .position(|&b| matches!(b, b',' | b';' | b'.' | b'"'))?;
+    if bytes[end] != b',' || !SPACES_THEN_VERB.is_match(&after[end + 1..]) {
+        return None;
+    }
+    let start = 1 + spaces.min((end - 1).checked_sub(2)?);
+    (end - start <= 120).then(|| &after[start..end])
 }
 
 /// The role in apposition right before a name (group `role` of [`ROLE_BEFORE`]: the match
@@ -173,20 +198,20 @@ fn role_before(before: &str) -> Option<&str> {
 }
 
 /// A role right before a name in apposition: "An AT&T spokesman, Mark Siegel, declined".
-static ROLE_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?P<role>(?:[\p{L}&’'.-]+\s+){0,5}[\p{L}&’'.-]+),\s*$").unwrap());
+static ROLE_BEFORE: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?P<role>(?:[\p{L}&’'.-]+\s+){0,5}[\p{L}&’'.-]+),\s*$").unwrap());
 
 /// An honorific right before a word.
-static HONORIFIC_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(Mr|Mrs|Ms|Sir|Dame|Lord|Lady)\.?\s+$").unwrap());
+static HONORIFIC_BEFORE: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"\b(Mr|Mrs|Ms|Sir|Dame|Lord|Lady)\.?\s+$").unwrap());
 
 /// A speech verb or "according to" right before a name.
-static VERB_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"\b(?:{VERB}|according\s+to)\s+$")).unwrap());
+static VERB_BEFORE: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(&format!(r"\b(?:{VERB}|according\s+to)\s+$")).unwrap());
 
 /// Words that make an appositive a role ("general counsel", "a Yahoo spokeswoman").
-pub(super) static ROLE_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+pub(super) static ROLE_WORD: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(concat!(
         r"(?i)\b(?:counsel|spokes(?:wo)?man|spokesperson|director|president|officer|chief|head|manager|",
         r"executive|vp|chair(?:wo)?man|chair|founder|analyst|researcher|professor|lawyer|attorney|judge|",
         r"senator|minister|commissioner|secretary|member|editor|engineer|advocate|partner|adviser|advisor|",
@@ -196,7 +221,33 @@ pub(super) static ROLE_WORD: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Single capitalised words, looked up as surnames and first names of registered persons.
-static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b\p{Lu}[\p{L}'’-]+").unwrap());
+static WORD: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"\b\p{Lu}[\p{L}'’-]+").unwrap());
+
+/// The matches of [`WORD`] in `text`, (start, word), in order. An ASCII text is scanned by hand
+/// (the same matches: a capital after a non-word character, and at least one more letter,
+/// apostrophe or hyphen); this runs over every article with a registered person.
+fn capitalised_words(text: &str) -> Vec<(usize, &str)> {
+    if !text.is_ascii() {
+        return WORD.find_iter(text).map(|w| (w.start(), w.as_str())).collect();
+    }
+    let bytes = text.as_bytes();
+    let is_word_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let continues = |b: u8| b.is_ascii_alphabetic() || b == b'\'' || b == b'-';
+    let mut words = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii_uppercase() && (i == 0 || !is_word_byte(bytes[i - 1])) {
+            let end = i + 1 + bytes[i + 1..].iter().take_while(|b| continues(**b)).count();
+            if end > i + 1 {
+                words.push((i, &text[i..end]));
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    words
+}
 
 /// How many recent mentions a pronoun or title is resolved against.
 const MAX_CANDIDATE_MENTIONS: usize = 200;
@@ -211,7 +262,7 @@ impl People {
         for found in FULL_NAME.find_iter(text) {
             let (hon, m) = honorific_and_name(text, found.range());
             let cleaned = without_nickname(clean_name(m.as_str()));
-            let cleaned = cleaned.as_str();
+            let cleaned = cleaned.as_ref();
             if is_org_name(cleaned) {
                 let i = people.org(cleaned);
                 people.org_mentions.push((m.start(), i));
@@ -316,13 +367,13 @@ impl People {
             // Nobody registered: no word can be a mention (and `mentions` is already in order).
             return;
         }
-        for w in WORD.find_iter(text) {
-            if let Some([i]) = self.by_part.get(w.as_str()).map(Vec::as_slice) {
-                self.mentions.push((w.start(), *i));
+        for (start, word) in capitalised_words(text) {
+            if let Some([i]) = self.by_part.get(word).map(Vec::as_slice) {
+                self.mentions.push((start, *i));
                 // "Mr. Hale" tells Robert Hale's gender.
                 // The match is the honorific, an optional period and spaces: group 1 without them.
                 let honorific = HONORIFIC_BEFORE
-                    .find(window_before(text, w.start()))
+                    .find(window_before(text, start))
                     .map(|h| h.as_str().trim_end().trim_end_matches('.').to_owned());
                 let person = &mut self.persons[*i];
                 person.gender = person.gender.or(honorific.as_deref().and_then(gender_of_honorific));
@@ -615,6 +666,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn capitalised_words_by_hand_are_the_pattern_matches() {
+        for text in [
+            "Mr. O'Neil-Smith met McDonald and x-Ray, A B_C _Dee 9Ed Anti-Ray's -Lee 'Tom' E",
+            "",
+            "Z",
+            "ab Cd",
+        ] {
+            let by_pattern: Vec<(usize, &str)> = WORD.find_iter(text).map(|w| (w.start(), w.as_str())).collect();
+            assert_eq!(capitalised_words(text), by_pattern, "{text}");
+        }
+    }
+
+    #[test]
     fn honorific_and_name_are_the_groups_a_capture_search_finds() {
         let texts = [
             "Mrs. Jane Doe said so, and Mr Hale agreed with Ms. Okafor.",
@@ -655,9 +719,20 @@ mod tests {
             ", Microsoft VP and Deputy General Counsel, noted",
             ",  an analyst at Gartner; he",
             "",
+            ",x, said",
+            ", a, said",
+            ",   , said",
+            ",\t two ,  said",
+            ", an analyst. said",
+            ", a spokesman,said",
+            ", the \"boss\", said",
+            ", a spokesman, saidx",
+            ",  NINETEEN_CHARS_ROLE_, wrote",
+            ", LONG, said",
         ];
-        let combined = Regex::new(&format!("{}|{APPOSITION}", role_then_verb())).unwrap();
-        for w in windows {
+        let combined = Pattern::new(&format!("{}|{APPOSITION}", role_then_verb())).unwrap();
+        let long = [119, 120, 121].map(|n| format!(", {}, said", "r".repeat(n)));
+        for w in windows.iter().copied().chain(long.iter().map(String::as_str)) {
             let c = combined.captures(w);
             let verb = c.as_ref().is_some_and(|c| c.name("verb").is_some());
             let role = c
