@@ -144,6 +144,23 @@ mod tests {
     }
 
     #[test]
+    fn a_full_temporary_folder_is_an_error_that_says_so() {
+        let mut ids = Spill::open(Ids::Pushed, "").unwrap();
+        // A database capped at 16 pages stands for a temporary folder that is full.
+        ids.conn().execute_batch("PRAGMA max_page_count = 16").unwrap();
+        let id = "x".repeat(1000);
+        let error = (0..1000)
+            .find_map(|_| ids.push_id(&id).err())
+            .expect("the cap is reached");
+        let message = error.to_string();
+        assert!(
+            message.starts_with("temporary database (set TMPDIR to move it): add an id:"),
+            "{message}"
+        );
+        assert!(message.contains("full"), "{message}");
+    }
+
+    #[test]
     fn state_larger_than_the_cache_is_kept_and_read_back() {
         let mut ids = Spill::open(Ids::Interned, "").unwrap();
         // Some 12 MB of ids (twice over, with the index): several times the page cache.
