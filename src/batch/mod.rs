@@ -30,7 +30,7 @@ use crate::export::{ExportError, Sink};
 use crate::extract::extract_within;
 use crate::fetch::{fetch, Document, FetchError, Source};
 use crate::read::{read, Article};
-use crate::reconcile::{check_article, Corpus, Finding, Rule};
+use crate::reconcile::{check_article, check_with_rows, Corpus, Finding, Rule};
 use crate::record::{Record, Stage};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -338,9 +338,9 @@ fn extract_chunk(chunk: Vec<Verdict>, settings: &Settings) -> Vec<Processed> {
                 let outcome = match verdict {
                     Some(row) if row.kind == DuplicateKind::Exact => Outcome::Duplicate(row),
                     near => {
-                        let (record, findings) = extract_and_check(*article, settings);
-                        // Built here, in parallel, once for every sink and the corpus pass.
-                        let figures = FigureRow::all_of(&record).collect();
+                        // The rows are built here, in parallel, once for every sink and the
+                        // corpus pass.
+                        let (record, findings, figures) = extract_check_and_rows(*article, settings);
                         Outcome::Done(Box::new(record), figures, findings, near)
                     }
                 };
@@ -464,6 +464,23 @@ pub fn process_with(source: Result<Source, FetchError>, settings: &Settings) -> 
 
 /// Extracts and checks one article. A bug in a recognizer costs one article, not the batch.
 pub fn extract_and_check(article: Article, settings: &Settings) -> (Record, Vec<Finding>) {
+    let (record, (findings, ())) = guarded(article, settings, |record| (check_article(record), ()));
+    (record, findings)
+}
+
+/// Extracts and checks one article and makes its figure rows, from one view of it.
+fn extract_check_and_rows(article: Article, settings: &Settings) -> (Record, Vec<Finding>, Vec<FigureRow>) {
+    let (record, (findings, rows)) = guarded(article, settings, check_with_rows);
+    (record, findings, rows)
+}
+
+/// Extracts one article and runs `then` on its record. A bug in a recognizer or a rule costs one
+/// article (recorded as failed, with nothing else), not the batch.
+fn guarded<T: Default>(
+    article: Article,
+    settings: &Settings,
+    then: impl FnOnce(&Record) -> (Vec<Finding>, T),
+) -> (Record, (Vec<Finding>, T)) {
     let (id, location) = (article.id.clone(), article.source.clone());
     match catch_unwind(AssertUnwindSafe(|| {
         let extraction = extract_within(&article, settings.budget)?;
@@ -472,11 +489,11 @@ pub fn extract_and_check(article: Article, settings: &Settings) -> (Record, Vec<
             extraction,
             failure: None,
         };
-        let findings = check_article(&record);
-        Ok::<_, crate::extract::OverBudget>((record, findings))
+        let done = then(&record);
+        Ok::<_, crate::extract::OverBudget>((record, done))
     })) {
         Ok(Ok(done)) => done,
-        Ok(Err(over)) => (Record::failed(id, location, Stage::Extract, over), Vec::new()),
+        Ok(Err(over)) => (Record::failed(id, location, Stage::Extract, over), Default::default()),
         Err(panic) => (
             Record::failed(
                 id,
@@ -484,7 +501,7 @@ pub fn extract_and_check(article: Article, settings: &Settings) -> (Record, Vec<
                 Stage::Extract,
                 format!("internal error: {}", panic_text(&*panic)),
             ),
-            Vec::new(),
+            Default::default(),
         ),
     }
 }

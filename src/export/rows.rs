@@ -3,7 +3,7 @@
 //! These are the only types serialised to users; the domain types may change without breaking
 //! the files. README's "Output" section mirrors this file.
 
-use crate::extract::{Direction, Figure, FigureKind, PeriodMention, Quote};
+use crate::extract::{Direction, Figure, FigureKind, Quote};
 use crate::read::Article;
 use crate::reconcile::{Finding, Rule, Severity};
 use crate::record::Record;
@@ -162,19 +162,13 @@ impl ArticleRow {
 impl FigureRow {
     /// Every figure row of a record: its figures, then the figures it implies (flagged
     /// `derived`, see [`crate::reconcile::derived_figures`]).
-    pub fn all_of(record: &Record) -> impl Iterator<Item = FigureRow> + '_ {
-        let (article, periods) = (&record.article, &record.extraction.periods);
-        let stated = record
-            .extraction
-            .figures
-            .iter()
-            .map(move |f| FigureRow::stated(article, f, periods));
-        stated.chain(crate::reconcile::derived_figures(record))
+    pub fn all_of(record: &Record) -> impl Iterator<Item = FigureRow> {
+        crate::reconcile::figure_rows(record).into_iter()
     }
 
-    /// The row of a figure the article states; `periods` are its extraction's period mentions.
-    fn stated(article: &Article, f: &Figure, periods: &[PeriodMention]) -> Self {
-        let quantity = crate::reconcile::doc::quantity_of(&article.text, f, periods);
+    /// The row of a figure the article states, naming `quantity` (see
+    /// [`crate::reconcile::doc::quantity_of`]).
+    pub(crate) fn stated(article: &Article, f: &Figure, quantity: Option<String>) -> Self {
         FigureRow {
             article: article.id.clone(),
             text: f.span.of(&article.text).to_owned(),

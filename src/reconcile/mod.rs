@@ -124,26 +124,71 @@ pub fn check_article(record: &Record) -> Vec<Finding> {
     if record.failure.is_some() {
         return Vec::new();
     }
+    checks(&doc::Doc::new(record))
+}
+
+/// The findings of an article and its figure rows (see [`figure_rows`]), from one view of it:
+/// what a run writes for each article, for the cost of one.
+pub fn check_with_rows(record: &Record) -> (Vec<Finding>, Vec<FigureRow>) {
     let doc = doc::Doc::new(record);
-    let mut out = sum::check(&doc);
-    out.extend(share::check(&doc));
-    out.extend(change::check(&doc));
-    out.extend(count::check(&doc));
-    out.extend(conflict::check(&doc));
-    out.extend(period::check(&doc));
+    let findings = if record.failure.is_some() {
+        Vec::new()
+    } else {
+        checks(&doc)
+    };
+    (findings, rows_of(record, &doc))
+}
+
+/// Every figure row of a record: its figures, then the figures it implies ([`derived_figures`]).
+pub fn figure_rows(record: &Record) -> Vec<FigureRow> {
+    rows_of(record, &doc::Doc::new(record))
+}
+
+fn checks(doc: &doc::Doc) -> Vec<Finding> {
+    let mut out = sum::check(doc);
+    out.extend(share::check(doc));
+    out.extend(change::check(doc));
+    out.extend(count::check(doc));
+    out.extend(conflict::check(doc));
+    out.extend(period::check(doc));
     out.sort_by_key(|f| (f.rule, f.evidence.first().map(|e| e.span)));
     out
+}
+
+/// The stated rows, reusing the quantity the view worked out for each figure it reads, then the
+/// derived ones.
+fn rows_of(record: &Record, doc: &doc::Doc) -> Vec<FigureRow> {
+    let (article, periods) = (&record.article, &record.extraction.periods);
+    // The view's figures are the extraction's in order, less those without a reading.
+    let mut figs = doc.figs.iter().peekable();
+    let mut rows: Vec<FigureRow> = record
+        .extraction
+        .figures
+        .iter()
+        .map(|f| {
+            let quantity = match figs.next_if(|fig| std::ptr::eq(fig.f, f)) {
+                Some(fig) => fig.quantity.clone(),
+                None => doc::quantity_of(&article.text, f, periods),
+            };
+            FigureRow::stated(article, f, quantity)
+        })
+        .collect();
+    rows.extend(derived_rows(record, doc));
+    rows
 }
 
 /// The figures an article implies but does not state (the first half implied by the year minus
 /// the second half), as `figures.jsonl` rows with `"derived": true` and the figures they come from.
 pub fn derived_figures(record: &Record) -> Vec<FigureRow> {
+    derived_rows(record, &doc::Doc::new(record))
+}
+
+fn derived_rows(record: &Record, doc: &doc::Doc) -> Vec<FigureRow> {
     if record.failure.is_some() {
         return Vec::new();
     }
-    let doc = doc::Doc::new(record);
     let article = &record.article;
-    sum::derive(&doc)
+    sum::derive(doc)
         .into_iter()
         .map(|d| FigureRow {
             article: article.id.clone(),
