@@ -111,6 +111,12 @@ pub fn content_key(text: &str) -> u64 {
 /// [`SIGNATURE`] bins and the bin keeps its smallest value. Empty bins (very short texts) borrow
 /// from the next full bin, shifted by the distance, so two texts still agree only by content.
 pub fn minhash(text: &str) -> [u32; SIGNATURE] {
+    content_and_minhash(text).1
+}
+
+/// [`content_key`] and [`minhash`] in one pass over the words.
+fn content_and_minhash(text: &str) -> (u64, [u32; SIGNATURE]) {
+    let mut content: u64 = 0xcbf2_9ce4_8422_2325;
     let mut signature = [u32::MAX; SIGNATURE];
     let mut filled = [false; SIGNATURE];
     let mut put = |s: u64| {
@@ -120,6 +126,7 @@ pub fn minhash(text: &str) -> [u32; SIGNATURE] {
     };
     let (mut a, mut b, mut n) = (0u64, 0u64, 0usize);
     for w in word_hashes(text) {
+        content = mix(content ^ w);
         n += 1;
         if n >= 3 {
             put(mix(a ^ mix(b ^ mix(w))));
@@ -130,7 +137,7 @@ pub fn minhash(text: &str) -> [u32; SIGNATURE] {
         put(mix(a ^ mix(b)));
     }
     densify(&mut signature, &filled);
-    signature
+    (content, signature)
 }
 
 fn densify(signature: &mut [u32; SIGNATURE], filled: &[bool; SIGNATURE]) {
@@ -169,10 +176,11 @@ pub struct Fingerprint {
 
 /// The fingerprint of an article.
 pub fn fingerprint(article: &Article) -> Fingerprint {
+    let (content, minhash) = content_and_minhash(&article.text);
     Fingerprint {
         url: article.url.as_deref().map(|u| fnv1a(normalize_url(u).as_bytes())),
-        content: content_key(&article.text),
-        minhash: minhash(&article.text),
+        content,
+        minhash,
     }
 }
 
