@@ -940,7 +940,12 @@ mod tests {
 
     #[test]
     fn finding_in_the_lowercased_text_is_finding_in_a_lowercased_copy() {
-        for hay in ["Account Requests and user DATA requests", "Ünïcode REQUESTS é", "", "ab"] {
+        for hay in [
+            "Account Requests and user DATA requests",
+            "Ünïcode REQUESTS é",
+            "",
+            "ab",
+        ] {
             for needle in ["requests", "data requests", "", "ab", "b", "é", "Requests", "abc"] {
                 assert_eq!(
                     find_in_lowercased(hay, needle),

@@ -79,7 +79,7 @@ static URL: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"(?i)\b(?:https?:
 /// these few searches for one byte or three are much faster.
 fn may_hold_url(text: &str) -> bool {
     let bytes = text.as_bytes();
-    let www_before = |dot: usize| dot >= 3 && bytes[dot - 3..dot].iter().all(|b| b.to_ascii_lowercase() == b'w');
+    let www_before = |dot: usize| dot >= 3 && bytes[dot - 3..dot].eq_ignore_ascii_case(b"www");
     text.contains('@') || text.contains("://") || text.match_indices('.').any(|(dot, _)| www_before(dot))
 }
 

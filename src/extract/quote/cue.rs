@@ -541,8 +541,25 @@ mod tests {
 
     #[test]
     fn a_plain_name_is_one_without_nickname_leaves_as_it_is() {
-        for name in ["Tom Ortiz", "Tom \"Tank\" Ortiz", "Tom “Tank” Ortiz", " Tom", "Tom ", "Tom  Ortiz", "Tom\tOrtiz", "Tom\u{a0}Ortiz", "", " ", "Tom"] {
-            let plain = name.split_whitespace().filter(|w| !w.starts_with(['"', '“'])).collect::<Vec<_>>().join(" ") == name
+        for name in [
+            "Tom Ortiz",
+            "Tom \"Tank\" Ortiz",
+            "Tom “Tank” Ortiz",
+            " Tom",
+            "Tom ",
+            "Tom  Ortiz",
+            "Tom\tOrtiz",
+            "Tom\u{a0}Ortiz",
+            "",
+            " ",
+            "Tom",
+        ] {
+            let plain = name
+                .split_whitespace()
+                .filter(|w| !w.starts_with(['"', '“']))
+                .collect::<Vec<_>>()
+                .join(" ")
+                == name
                 && !name.contains(['"', '“']);
             assert_eq!(is_plain_name(name), plain, "{name:?}");
         }
