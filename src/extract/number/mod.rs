@@ -76,11 +76,14 @@ static URL: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"(?i)\b(?:https?:
 
 /// Whether [`URL`] can match in `text`: every match has "://", "www." (in any case) or "@".
 /// [`URL`] has no literal to skip ahead to, so it would run through every byte of every text;
-/// these few searches for one byte or three are much faster.
+/// one vectorised pass for "@", ":" and "." (checking the bytes around each) is much faster.
 fn may_hold_url(text: &str) -> bool {
     let bytes = text.as_bytes();
-    let www_before = |dot: usize| dot >= 3 && bytes[dot - 3..dot].eq_ignore_ascii_case(b"www");
-    text.contains('@') || text.contains("://") || text.match_indices('.').any(|(dot, _)| www_before(dot))
+    memchr::memchr3_iter(b'@', b':', b'.', bytes).any(|at| match bytes[at] {
+        b'@' => true,
+        b':' => bytes[at + 1..].starts_with(b"//"),
+        _ => at >= 3 && bytes[at - 3..at].eq_ignore_ascii_case(b"www"),
+    })
 }
 
 /// What a qualifier says about the stated value.
