@@ -640,9 +640,10 @@ const HEADS: &[&str] = &[
 /// The measure extended by the head noun that follows it in the text, if it stopped short
 /// ("account" in "account requests", "user" in "user data requests").
 pub fn complete_measure(measure: &str, after: &str) -> String {
-    let lower = after.to_ascii_lowercase();
-    if let Some(i) = lower.find(measure) {
-        let next: Vec<&str> = lower[i + measure.len()..]
+    if let Some(i) = find_in_lowercased(after, measure) {
+        // only the words right after the measure are read: only they are lowercased
+        let lower = after[i + measure.len()..].to_ascii_lowercase();
+        let next: Vec<&str> = lower
             .split_whitespace()
             .take(2)
             .map(|w| w.trim_end_matches(|c: char| !c.is_alphabetic()))
@@ -654,6 +655,22 @@ pub fn complete_measure(measure: &str, after: &str) -> String {
         }
     }
     measure.to_owned()
+}
+
+/// Where `needle` first stands in `haystack` lowercased (ASCII letters only, which keeps every
+/// byte offset), without lowercasing a copy of the whole haystack.
+fn find_in_lowercased(haystack: &str, needle: &str) -> Option<usize> {
+    let (hay, needle) = (haystack.as_bytes(), needle.as_bytes());
+    let Some(&first) = needle.first() else {
+        return Some(0);
+    };
+    (0..(hay.len() + 1).saturating_sub(needle.len())).find(|&i| {
+        hay[i].to_ascii_lowercase() == first
+            && hay[i..i + needle.len()]
+                .iter()
+                .zip(needle)
+                .all(|(h, n)| h.to_ascii_lowercase() == *n)
+    })
 }
 
 /// "requests from law enforcement agencies" is "law enforcement requests"; "requests from
@@ -920,6 +937,24 @@ fn written_digits(written: &str) -> Option<(&str, usize)> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn finding_in_the_lowercased_text_is_finding_in_a_lowercased_copy() {
+        for hay in [
+            "Account Requests and user DATA requests",
+            "Ünïcode REQUESTS é",
+            "",
+            "ab",
+        ] {
+            for needle in ["requests", "data requests", "", "ab", "b", "é", "Requests", "abc"] {
+                assert_eq!(
+                    find_in_lowercased(hay, needle),
+                    hay.to_ascii_lowercase().find(needle),
+                    "{needle:?} in {hay:?}"
+                );
+            }
+        }
+    }
     use super::*;
 
     #[test]

@@ -54,10 +54,9 @@ fn push_trimmed(para: &str, offset: usize, start: usize, end: usize, out: &mut V
 fn sentence_ends(para: &str) -> Vec<usize> {
     let bytes = para.as_bytes();
     let mut ends = Vec::new();
-    for (i, c) in para.char_indices() {
-        if !matches!(c, '.' | '!' | '?') {
-            continue;
-        }
+    // The three marks are ASCII, so a byte search finds exactly them, at character boundaries.
+    for i in memchr::memchr3_iter(b'.', b'!', b'?', bytes) {
+        let c = char::from(bytes[i]);
         let mut end = i + 1;
         while let Some(n) = para[end..].chars().next() {
             if matches!(n, '"' | '”' | '’' | '\'' | ')' | '»') {
@@ -79,7 +78,6 @@ fn sentence_ends(para: &str) -> Vec<usize> {
         if c == '.' && is_abbreviation(&para[..i]) && !next.is_ascii_digit() {
             continue;
         }
-        let _ = bytes;
         ends.push(end);
     }
     ends

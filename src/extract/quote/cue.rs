@@ -342,15 +342,30 @@ pub(super) fn clean_name(name: &str) -> &str {
 /// `name` without a nickname in marks: `Tom "Tank" Ortiz` is Tom Ortiz.
 pub(super) fn without_nickname(name: &str) -> Cow<'_, str> {
     // Most names have no nickname and single spaces already: borrowed as they are.
-    let single_spaced = !name.starts_with(' ')
-        && !name.ends_with(' ')
-        && !name.contains("  ")
-        && !name.chars().any(|c| c.is_whitespace() && c != ' ');
-    if single_spaced && !name.contains(['"', '“']) {
+    if is_plain_name(name) {
         return Cow::Borrowed(name);
     }
     let words: Vec<&str> = name.split_whitespace().filter(|w| !w.starts_with(['"', '“'])).collect();
     Cow::Owned(words.join(" "))
+}
+
+/// Whether `name` is its words joined by single spaces, with no quotation mark (so no
+/// nickname): what [`without_nickname`] would make of it. One pass over the characters.
+fn is_plain_name(name: &str) -> bool {
+    let mut after_space = true; // a leading space is not plain
+    for c in name.chars() {
+        if c == ' ' {
+            if after_space {
+                return false;
+            }
+            after_space = true;
+        } else if c.is_whitespace() || c == '"' || c == '“' {
+            return false;
+        } else {
+            after_space = false;
+        }
+    }
+    !after_space || name.is_empty()
 }
 
 /// What kind of reference a cue makes.
@@ -521,7 +536,34 @@ fn role_up_to_clause_end(role: &str) -> &str {
 
 #[cfg(test)]
 mod tests {
+
     use super::*;
+
+    #[test]
+    fn a_plain_name_is_one_without_nickname_leaves_as_it_is() {
+        for name in [
+            "Tom Ortiz",
+            "Tom \"Tank\" Ortiz",
+            "Tom “Tank” Ortiz",
+            " Tom",
+            "Tom ",
+            "Tom  Ortiz",
+            "Tom\tOrtiz",
+            "Tom\u{a0}Ortiz",
+            "",
+            " ",
+            "Tom",
+        ] {
+            let plain = name
+                .split_whitespace()
+                .filter(|w| !w.starts_with(['"', '“']))
+                .collect::<Vec<_>>()
+                .join(" ")
+                == name
+                && !name.contains(['"', '“']);
+            assert_eq!(is_plain_name(name), plain, "{name:?}");
+        }
+    }
 
     fn after(w: &str) -> Option<(String, Option<String>, Option<String>)> {
         cue_after(w).map(|c| (c.who, c.role, c.verb))

@@ -294,7 +294,7 @@ fn window_start(paragraphs: &[Span], at: usize) -> usize {
 /// or a title in marks ("Law Enforcement Requests Report"). A short passage counts only when
 /// punctuated as speech and credited right at its closing mark (`"No," he said.`).
 fn is_speech(inner: &str, place: Option<Place>, closed: bool) -> bool {
-    let words = inner.split_whitespace().count();
+    let words = words_up_to(inner, 4);
     if is_title(inner) || (!closed && place.is_none()) {
         return false;
     }
@@ -303,11 +303,15 @@ fn is_speech(inner: &str, place: Option<Place>, closed: bool) -> bool {
 
 /// A speech-like passage kept without a speaker: a sentence or more, not a phrase.
 fn is_speech_without_cue(inner: &str, closed: bool) -> bool {
-    closed && inner.split_whitespace().count() >= 6 && inner.ends_with([',', '.', '?', '!', '…'])
+    closed && words_up_to(inner, 6) >= 6 && inner.ends_with([',', '.', '?', '!', '…'])
 }
 
 /// Most longer words capitalised, as in a title: "Report on Government Information Requests."
 fn is_title(inner: &str) -> bool {
+    // A quote is often paragraphs long: counting its words stops past the twelve a title has.
+    if words_up_to(inner, 13) > 12 {
+        return false;
+    }
     let long: Vec<&str> = inner
         .split_whitespace()
         .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
@@ -316,4 +320,9 @@ fn is_title(inner: &str) -> bool {
     let capitalised = long.iter().filter(|w| w.starts_with(char::is_uppercase)).count();
     let body = inner.trim_end_matches([',', '.', ';', ':', '!', '?']);
     words <= 12 && !long.is_empty() && capitalised * 4 >= long.len() * 3 && !body.contains([',', ';'])
+}
+
+/// The number of words in `text`, counted up to `most` (a count of `most` means "at least").
+fn words_up_to(text: &str, most: usize) -> usize {
+    text.split_whitespace().take(most).count()
 }
