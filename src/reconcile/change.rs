@@ -10,6 +10,7 @@ use crate::extract::claim::{self, RatioClaim};
 use crate::extract::{Direction, FigureKind};
 use crate::read::Span;
 use serde_json::json;
+use std::collections::{HashMap, HashSet};
 
 /// A change the text states between an earlier and a newer value.
 struct Change {
@@ -101,17 +102,22 @@ fn check_as_many_as(doc: &Doc, out: &mut Vec<Finding>) {
 
 fn find_changes(doc: &Doc) -> Vec<Change> {
     let mut changes = Vec::new();
+    // Figures by span, so that a long page (thousands of figures) is not quadratic.
+    let by_span: HashMap<Span, usize> = doc.figs.iter().enumerate().map(|(i, g)| (g.f.span, i)).rev().collect();
     for (new, fig) in doc.figs.iter().enumerate() {
         let Some(c) = &fig.f.compared_to else { continue };
-        let Some(old) = doc.figs.iter().position(|g| g.f.span == c.span) else {
+        let Some(&old) = by_span.get(&c.span) else {
             continue;
         };
         // "35,365 requests, up 4,700 from 31,698": the extractor may link the earlier value to the
         // amount; the newer value is then the figure before the amount.
         let new = if claim::is_change_amount(doc.before(fig.f.span, 60)) {
             let sentence = doc.sentence_of(fig.f.span);
+            // Figures are in text order: none before the sentence's start is in it.
+            let in_reach = |i: &usize| sentence.is_none_or(|s| doc.figs[*i].f.span.start >= s.start);
             match (0..new)
                 .rev()
+                .take_while(in_reach)
                 .find(|&i| doc.figs[i].f.kind == fig.f.kind && doc.sentence_of(doc.figs[i].f.span) == sentence)
             {
                 Some(i) => i,
@@ -133,10 +139,11 @@ fn find_changes(doc: &Doc) -> Vec<Change> {
         changes.push(describe(doc, new, old));
     }
     // "from 1,000 in 2014 to 1,200 in 2015", which the extractor may not link.
+    let linked_pairs: HashSet<(usize, usize)> = changes.iter().map(|c| (c.new, c.old)).collect();
     for old in 0..doc.figs.len().saturating_sub(1) {
         let new = old + 1;
         let (o, n) = (&doc.figs[old], &doc.figs[new]);
-        let linked = changes.iter().any(|c| (c.new, c.old) == (new, old));
+        let linked = linked_pairs.contains(&(new, old));
         if !linked
             && o.f.kind == n.f.kind
             && doc.sentence_of(o.f.span) == doc.sentence_of(n.f.span)

@@ -9,6 +9,7 @@ use crate::extract::claim;
 use crate::extract::{FigureKind, Period};
 use chrono::Datelike;
 use serde_json::json;
+use std::collections::HashMap;
 
 /// How the parts of a period tile it.
 fn tilings(whole: &Period) -> Vec<Vec<Period>> {
@@ -52,18 +53,28 @@ pub fn check(doc: &Doc) -> Vec<Finding> {
 /// Halves and quarters against their year or half.
 fn by_period(doc: &Doc) -> Vec<Finding> {
     let figs = summable(doc);
+    // The figures of each quantity and period, in text order, looked up instead of searched: a
+    // page with thousands of figures is not quadratic. Only the first three of a part are tried
+    // (see `choices`).
+    type Key<'k> = (&'k Option<String>, &'k Option<String>, FigureKind, &'k Period);
+    fn key<'k>(g: &'k Fig, p: &'k Period) -> Key<'k> {
+        (&g.quantity, &g.f.entity, g.f.kind, p)
+    }
+    let mut by_key: HashMap<Key, Vec<&Fig>> = HashMap::new();
+    for g in &figs {
+        let period = g.f.period.as_ref().expect("summable figures have a period");
+        let part = by_key.entry(key(g, period)).or_default();
+        if part.len() < 3 {
+            part.push(g);
+        }
+    }
     let mut out = Vec::new();
     for whole in &figs {
         let period = whole.f.period.as_ref().expect("summable figures have a period");
         for tiling in tilings(period) {
             let parts: Vec<Vec<&Fig>> = tiling
                 .iter()
-                .map(|p| {
-                    figs.iter()
-                        .copied()
-                        .filter(|g| same_quantity(g, whole) && g.f.period.as_ref() == Some(p))
-                        .collect()
-                })
+                .map(|p| by_key.get(&key(whole, p)).cloned().unwrap_or_default())
                 .collect();
             if parts.iter().any(Vec::is_empty) {
                 continue;
