@@ -108,7 +108,6 @@ pub struct Journal {
 /// duplicate (left out of the rebuilt corpus state).
 pub(crate) struct Done {
     db: Spill,
-    count: usize,
 }
 
 impl Done {
@@ -116,7 +115,6 @@ impl Done {
         let schema = "CREATE TABLE done (id TEXT PRIMARY KEY, hash INTEGER, near INTEGER NOT NULL) WITHOUT ROWID;";
         Ok(Done {
             db: Spill::open(Ids::Pushed, schema)?,
-            count: 0,
         })
     }
 
@@ -124,13 +122,11 @@ impl Done {
     fn insert(&mut self, entry: &JournalEntry) -> Result<(), SpillError> {
         let near = entry.duplicate == Some(DuplicateKind::Near);
         let hash = entry.hash.map(|h| h as i64);
-        let added = self
-            .db
+        self.db
             .conn()
             .prepare_cached("INSERT OR REPLACE INTO done (id, hash, near) VALUES (?1, ?2, ?3)")
             .and_then(|mut s| s.execute((&entry.id, hash, near)))
             .map_err(spill::failed("remember a finished input"))?;
-        self.count += added;
         Ok(())
     }
 
@@ -202,11 +198,6 @@ impl Journal {
         let mut journal = Journal::empty(dir, path, file, true);
         journal.done = Some(done);
         Ok(journal)
-    }
-
-    /// How many inputs earlier runs finished.
-    pub fn done_count(&self) -> usize {
-        self.done.as_ref().map_or(0, |d| d.count)
     }
 
     /// The inputs earlier runs finished, when resuming.
