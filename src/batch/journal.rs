@@ -180,7 +180,7 @@ impl Journal {
         std::fs::create_dir_all(dir).map_err(io_error(dir))?;
         let path = dir.join(JOURNAL_FILE);
         let mut last_sizes = BTreeMap::new();
-        let valid_len = for_each_checkpoint(&path, |c| {
+        let valid_len = for_each_checkpoint(&path, io_error(&path), |c| {
             last_sizes = c.sizes;
             Ok(())
         })?;
@@ -189,7 +189,9 @@ impl Journal {
         }
         cut_back(&path, valid_len)?;
         let mut done = Done::new()?;
-        for_each_checkpoint(&path, |c| c.entries.iter().try_for_each(|e| done.insert(e)))?;
+        for_each_checkpoint(&path, io_error(&path), |c| {
+            c.entries.iter().try_for_each(|e| done.insert(e))
+        })?;
         let file = OpenOptions::new()
             .create(true)
             .append(true)
@@ -216,11 +218,11 @@ impl Journal {
             }
             Ok(())
         };
-        for_each_checkpoint(&self.path, restore).map_err(|e| match e {
-            ResumeError::Io { path, source } => ExportError::Io { path, source },
-            ResumeError::Spill(e) => ExportError::Spill(e),
-            ResumeError::Shorter { .. } => unreachable!("reading checkpoints checks no sizes"),
-        })?;
+        let io = |source| ExportError::Io {
+            path: self.path.clone(),
+            source,
+        };
+        for_each_checkpoint(&self.path, io, restore)?;
         Ok(())
     }
 
@@ -311,20 +313,22 @@ fn article_of(row: ArticleRow) -> Article {
 
 /// Feeds the complete checkpoints at the start of the journal to `each`, one at a time, and
 /// returns the length of their lines: what follows (a torn line) is not part of the journal.
-fn for_each_checkpoint(
+/// Reading errors are made into the caller's error type by `io`.
+fn for_each_checkpoint<E: From<SpillError>>(
     path: &Path,
+    io: impl Fn(std::io::Error) -> E,
     mut each: impl FnMut(Checkpoint) -> Result<(), SpillError>,
-) -> Result<u64, ResumeError> {
+) -> Result<u64, E> {
     let mut reader = match File::open(path) {
         Ok(f) => BufReader::new(f),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(0),
-        Err(e) => return Err(io_error(path)(e)),
+        Err(e) => return Err(io(e)),
     };
     let mut line = Vec::new();
     let mut valid = 0;
     loop {
         line.clear();
-        reader.read_until(b'\n', &mut line).map_err(io_error(path))?;
+        reader.read_until(b'\n', &mut line).map_err(&io)?;
         if !line.ends_with(b"\n") {
             return Ok(valid);
         }
