@@ -8,7 +8,7 @@
 //! article whose `articles.jsonl` row never made it), skips the inputs the journal lists as done
 //! when their bytes are unchanged, and appends the rest.
 
-use super::{extract_and_check, Settings, CHUNK};
+use super::{extract_check_and_rows, Settings, CHUNK};
 use crate::dedup::{self, DuplicateKind, Fingerprint};
 use crate::export::rows::ArticleRow;
 use crate::export::{ExportError, JSONL_FILES};
@@ -269,9 +269,13 @@ impl Journal {
             }
             let records: Vec<_> = originals
                 .into_par_iter()
-                .map(|row| extract_and_check(article_of(row), settings).0)
+                .map(|row| extract_check_and_rows(article_of(row), settings))
                 .collect();
-            records.iter().try_for_each(|r| corpus.add(r))?;
+            // The rows the run wrote for these articles, made once as the run made them.
+            records
+                .iter()
+                .filter(|(record, _, _)| record.failure.is_none())
+                .try_for_each(|(_, _, rows)| corpus.add_figures(rows))?;
         }
     }
 

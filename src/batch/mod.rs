@@ -469,7 +469,7 @@ pub fn extract_and_check(article: Article, settings: &Settings) -> (Record, Vec<
 }
 
 /// Extracts and checks one article and makes its figure rows, from one view of it.
-fn extract_check_and_rows(article: Article, settings: &Settings) -> (Record, Vec<Finding>, Vec<FigureRow>) {
+pub(crate) fn extract_check_and_rows(article: Article, settings: &Settings) -> (Record, Vec<Finding>, Vec<FigureRow>) {
     let (record, (findings, rows)) = guarded(article, settings, check_with_rows);
     (record, findings, rows)
 }
