@@ -318,6 +318,14 @@ struct Simple {
 
 /// Finds every numeric mention in `text`, in order.
 pub fn find_numbers(text: &str) -> Vec<Mention> {
+    if !words::may_hold_numeral(text) {
+        return Vec::new(); // every mention holds a numeral
+    }
+    read_mentions(text)
+}
+
+/// [`find_numbers`] without its test for a text that holds no numeral.
+fn read_mentions(text: &str) -> Vec<Mention> {
     let t = Toks::new(text);
     let urls: Vec<(usize, usize)> = if may_hold_url(text) {
         URL.find_iter(text).map(|m| (m.start(), m.end())).collect()
@@ -1155,6 +1163,94 @@ fn merge_restatements(text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[test]
+    fn a_text_said_to_hold_no_numeral_has_no_mention() {
+        let words = [
+            "a",
+            "A",
+            "an",
+            "and",
+            "&",
+            "point",
+            "Point",
+            "the",
+            "of",
+            "k",
+            "K",
+            "m",
+            "M",
+            "G",
+            "MM",
+            "b",
+            "bn",
+            "mil",
+            "one",
+            "One",
+            "ONE",
+            "half",
+            "Half",
+            "quarter",
+            "thirds",
+            "dozen",
+            "hundred",
+            "million",
+            "twentyfive",
+            "Thirtyfirst",
+            "twentyish",
+            "between",
+            "from",
+            "to",
+            "more",
+            "than",
+            "about",
+            "percent",
+            "per",
+            "cent",
+            "minus",
+            "US",
+            "$",
+            "USD",
+            "Rs",
+            "-",
+            ".",
+            "%",
+            "first",
+            "second",
+            "nil",
+            "zero",
+            "requests",
+            "point five",
+            "a hundred",
+            "seventeenths",
+            "fortyish",
+            "twentytwentytwenty",
+        ];
+        let mut texts: Vec<String> = Vec::new();
+        for a in words {
+            texts.push(a.to_owned());
+            for b in words {
+                texts.push(format!("{a} {b}"));
+                texts.push(format!("{a}-{b}"));
+                for c in ["a", "and", "point", "&", "the", "one"] {
+                    texts.push(format!("{c} {a} {b}"));
+                }
+            }
+        }
+        for text in &texts {
+            assert!(
+                words::may_hold_numeral(text) || read_mentions(text).is_empty(),
+                "{text:?}"
+            );
+        }
+        assert!(!words::may_hold_numeral(
+            "A point and an ampersand & the rest, per cent."
+        ));
+        assert!(words::may_hold_numeral("Some forty users"));
+        assert!(words::may_hold_numeral("Twentyfifth"));
+        assert!(words::may_hold_numeral("5"));
+        assert!(words::may_hold_numeral("½"));
+    }
+
     #[test]
     fn a_text_the_url_pattern_matches_in_may_hold_a_url() {
         for text in [

@@ -332,6 +332,91 @@ pub(super) fn starts_numeral(t: &Toks, i: usize) -> bool {
     atoms(t, i).is_some()
 }
 
+/// The words that are atoms of value on their own: every word of [`WORD_ATOMS`] but "a", "an",
+/// "and" and "point", which only join or lead atoms of value and read nothing alone.
+static VALUE_WORDS: LazyLock<FxHashMap<&'static str, ()>> = LazyLock::new(|| {
+    WORD_ATOMS
+        .keys()
+        .map(String::as_str)
+        .filter(|w| !matches!(*w, "a" | "an" | "and" | "point"))
+        .map(|w| (w, ()))
+        .collect()
+});
+
+/// For each lowercase first letter, the lengths (bit `n` for `n` letters, up to 15) of the words
+/// of [`VALUE_WORDS`]: a test that rejects most words without hashing them.
+static VALUE_WORD_SHAPES: LazyLock<[u16; 26]> = LazyLock::new(|| {
+    let mut shapes = [0u16; 26];
+    for w in VALUE_WORDS.keys() {
+        let first = usize::from(w.as_bytes()[0] - b'a');
+        assert!(w.len() < 16, "value words are shorter than 16 letters");
+        shapes[first] |= 1 << w.len();
+    }
+    shapes
+});
+
+/// Whether a numeral may stand anywhere in `text`: `false` only when no token of it can read a
+/// value, so that [`numeral`] reads nothing at any token.
+///
+/// Every numeral holds an atom of value (digits, a vulgar fraction, a number, scale, ordinal or
+/// fraction word): "a", "an", "and", "&" and "point" stop the reading when nothing of value
+/// follows them. So a text without digits, without characters other than ASCII (vulgar
+/// fractions, letters whose lower case this test does not handle) and without a word that is
+/// an atom of value ([`VALUE_WORDS`], a one-letter scale, tens glued to a unit) has no numeral,
+/// and no mention: this spares most sentences the tokens and the recognizers.
+pub(super) fn may_hold_numeral(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_digit() || !b.is_ascii() {
+            return true;
+        }
+        if !b.is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        if may_be_value_word(&bytes[start..i]) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether an ASCII word (a run of letters) may be an atom of value: see [`may_hold_numeral`].
+fn may_be_value_word(word: &[u8]) -> bool {
+    if matches!(word, b"k" | b"K" | b"M" | b"G" | b"MM") {
+        return true; // one-letter scales, by their case
+    }
+    let mut lower = [0u8; 16];
+    if word.len() >= lower.len() {
+        return glued_tens(word);
+    }
+    let first = usize::from(word[0].to_ascii_lowercase() - b'a');
+    if VALUE_WORD_SHAPES[first] & (1 << word.len()) == 0 {
+        return word.len() >= 8 && glued_tens(word);
+    }
+    for (l, b) in lower.iter_mut().zip(word) {
+        *l = b.to_ascii_lowercase();
+    }
+    let lower = std::str::from_utf8(&lower[..word.len()]).expect("ASCII letters");
+    VALUE_WORDS.contains_key(lower) || word.len() >= 8 && glued_tens(word)
+}
+
+/// Whether a word starts with tens ("twentyfive", "thirtyfirst"), in any case: the words
+/// [`unlisted_word_atoms`] may read.
+fn glued_tens(word: &[u8]) -> bool {
+    [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ]
+    .iter()
+    .any(|p| word.len() >= p.len() && word[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
+}
+
 /// The words that are atoms on their own (lowercased), for a lookup set of words that may start
 /// a numeral.
 pub(super) fn numeral_words() -> impl Iterator<Item = &'static str> {
