@@ -12,6 +12,42 @@ use crate::extract::pattern::Pattern;
 use crate::read::Span;
 use std::sync::LazyLock;
 
+/// Whether `b` is a space to `\s` on ASCII text.
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
+
+/// The last word of an ASCII `text` after the spaces that end it, lowercased (up to 16 letters;
+/// "" when it is longer, when no space ends the text or no letter comes before the spaces): the
+/// word an end-anchored pattern ending in `word\s+$` needs there.
+fn last_word_before_spaces(text: &str) -> ([u8; 16], usize) {
+    let bytes = text.as_bytes();
+    let mut lower = [0u8; 16];
+    let words_end = bytes.len() - bytes.iter().rev().take_while(|&&b| is_ascii_space(b)).count();
+    if words_end == bytes.len() {
+        return (lower, 0);
+    }
+    let len = bytes[..words_end]
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    if len > lower.len() {
+        return (lower, 0);
+    }
+    for (l, b) in lower.iter_mut().zip(&bytes[words_end - len..words_end]) {
+        *l = b.to_ascii_lowercase();
+    }
+    (lower, len)
+}
+
+/// Whether the last word of an ASCII `text`, before the spaces that end it, is one of `words`
+/// (lowercase).
+fn ends_with_word_and_spaces(text: &str, words: &[&str]) -> bool {
+    let (lower, len) = last_word_before_spaces(text);
+    len > 0 && words.iter().any(|w| w.as_bytes() == &lower[..len])
+}
+
 /// Small counts written as words, as enumerations use them ("three requests", "in two cases").
 const NUMBER_WORDS: &[(&str, u32)] = &[
     ("one", 1),
@@ -225,6 +261,9 @@ pub struct AsManyAs {
 
 /// The "as many as" comparison right after a figure, if any.
 pub fn as_many_as(after: &str) -> Option<AsManyAs> {
+    if !may_say_as_many_as(after) {
+        return None;
+    }
     let c = AS_MANY_AS.captures(after)?;
     let w = c.name("w")?;
     let ratio = c["r"].to_ascii_lowercase();
@@ -247,6 +286,15 @@ pub fn as_many_as(after: &str) -> Option<AsManyAs> {
         loose,
         country: canonical_country(country.as_str()),
     })
+}
+
+/// Whether [`AS_MANY_AS`] may match `after`: its ratio word (case as written) stands before the
+/// first "." or ";", as nothing before it may be one. Most figures are followed by none.
+fn may_say_as_many_as(after: &str) -> bool {
+    let head = &after[..memchr::memchr2(b'.', b';', after.as_bytes()).unwrap_or(after.len())];
+    ["half", "twice", "times", "third", "quarter"]
+        .iter()
+        .any(|w| head.contains(w))
 }
 
 /// Whether `text` names `country` (canonical, as [`canonical_country`] gives it).
@@ -281,6 +329,11 @@ pub struct FractionClaim {
 
 /// The fraction words that end `before`, if any.
 pub fn fraction_before(before: &str) -> Option<FractionClaim> {
+    // On ASCII text the pattern ends with "of", "the", "its" or "all" and spaces: most text
+    // before a figure does not, and is spared the capture search.
+    if before.is_ascii() && !ends_with_word_and_spaces(before, &["of", "the", "its", "all"]) {
+        return None;
+    }
     let c = FRACTION_OF.captures(before)?;
     let m = c.get(0)?;
     let f = c["f"].to_ascii_lowercase().replace('-', " ");
@@ -359,6 +412,18 @@ static SHARE_BASE: LazyLock<Pattern> =
 
 /// What the share right before `after` is a share of, lowercased, if the text says.
 pub fn share_base(after: &str) -> Option<String> {
+    // On ASCII text the pattern opens with spaces, "of" and a space: most text after a figure
+    // does not, and is spared the capture search.
+    if after.is_ascii() {
+        let bytes = after.as_bytes();
+        let spaces = bytes.iter().take_while(|&&b| is_ascii_space(b)).count();
+        let of = bytes
+            .get(spaces..spaces + 3)
+            .is_some_and(|w| w[..2].eq_ignore_ascii_case(b"of") && is_ascii_space(w[2]));
+        if spaces == 0 || !of {
+            return None;
+        }
+    }
     SHARE_BASE.captures(after).map(|c| c["b"].to_ascii_lowercase())
 }
 
@@ -564,11 +629,19 @@ pub fn country_of(measure: &str, after: &str) -> Option<String> {
     });
     // (COUNTRY_AFTER needs a preposition: an empty `after`, as for each word of a measure, has none.)
     in_measure.or_else(|| {
-        (!after.is_empty())
+        (!after.is_empty() && may_name_country_after(after))
             .then(|| COUNTRY_AFTER.captures(after))
             .flatten()
             .map(|c| canonical_country(&c["c"]))
     })
+}
+
+/// Whether [`COUNTRY_AFTER`] may match `after`: every country it names starts with a capital
+/// before the first ".", ";" or ",". Most text after a figure has none there, and is spared the
+/// capture search.
+fn may_name_country_after(after: &str) -> bool {
+    let head = &after[..memchr::memchr3(b'.', b';', b',', after.as_bytes()).unwrap_or(after.len())];
+    head.bytes().any(|b| b.is_ascii_uppercase())
 }
 
 /// The measure without its country words ("us account requests" → "account requests").
@@ -597,6 +670,37 @@ static RANGE_AFTER: LazyLock<Pattern> =
 /// Whether a figure is one bound of a range, given the text right before and after it. "from 236
 /// to 425" is a change, not a range.
 pub fn is_range_bound(before: &str, after: &str) -> bool {
+    if may_end_range_start(before) {
+        if let Some(c) = RANGE_BEFORE.captures(before) {
+            let pre = c.name("pre").map(|p| p.as_str().trim().to_ascii_lowercase());
+            if pre.as_deref() != Some("from") {
+                return true;
+            }
+        }
+    }
+    let opens_range = before.trim_end().to_ascii_lowercase().ends_with("between");
+    let dash_or_to = RANGE_AFTER.is_match(after) && !after.trim_start().starts_with("and");
+    let from = before.trim_end().to_ascii_lowercase().ends_with("from");
+    opens_range || (dash_or_to && !from)
+}
+
+/// Whether [`RANGE_BEFORE`] may match `before`: on ASCII text only when, without a last "$" and
+/// the spaces before it, the text ends with a dash, "and", "to" or "between" (any case).
+fn may_end_range_start(before: &str) -> bool {
+    if !before.is_ascii() {
+        return true;
+    }
+    let words = before.strip_suffix('$').unwrap_or(before);
+    let words = words.trim_end_matches(|c: char| c.is_ascii() && is_ascii_space(c as u8));
+    let ends_with = |w: &str| {
+        words.len() >= w.len() && words.as_bytes()[words.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes())
+    };
+    words.ends_with('-') || ends_with("and") || ends_with("to") || ends_with("between")
+}
+
+/// [`is_range_bound`] as written first, for the test that the shortcut changes nothing.
+#[cfg(test)]
+fn is_range_bound_by_patterns(before: &str, after: &str) -> bool {
     if let Some(c) = RANGE_BEFORE.captures(before) {
         let pre = c.name("pre").map(|p| p.as_str().trim().to_ascii_lowercase());
         if pre.as_deref() != Some("from") {
@@ -617,6 +721,30 @@ static APPROX_BEFORE: LazyLock<Pattern> = LazyLock::new(|| {
 
 /// The approximation word right before a figure, lowercased, if any.
 pub fn approx_before(before: &str) -> Option<String> {
+    // On ASCII text the pattern ends with the last word of a qualifier, spaces and perhaps "$":
+    // most text before a figure does not, and is spared the capture search.
+    if before.is_ascii() {
+        let words = before.strip_suffix('$').unwrap_or(before);
+        let last_words = [
+            "about",
+            "roughly",
+            "around",
+            "approximately",
+            "nearly",
+            "almost",
+            "than",
+            "over",
+            "to",
+            "least",
+            "most",
+            "some",
+            "under",
+            "estimated",
+        ];
+        if !ends_with_word_and_spaces(words, &last_words) {
+            return None;
+        }
+    }
     APPROX_BEFORE.captures(before).map(|c| {
         c["q"]
             .to_ascii_lowercase()
@@ -956,6 +1084,108 @@ mod tests {
         }
     }
     use super::*;
+
+    /// Texts before and after a figure, with the words the shortcuts look for in every case,
+    /// spacing and neighbourhood.
+    fn texts_around_figures() -> Vec<String> {
+        let prefixes = [
+            "",
+            "x",
+            "5",
+            "the ",
+            "requests, ",
+            "exactly ",
+            "Of the ",
+            "rose from ",
+            "(",
+            "é ",
+        ];
+        let ends = [
+            "",
+            " ",
+            "$",
+            "about ",
+            "About  ",
+            "more than ",
+            "up to $",
+            "at least\t",
+            "xabout ",
+            "5about ",
+            "about",
+            "ſome ",
+            "about\u{a0}",
+            "an estimated €",
+            "of ",
+            "half of the ",
+            "two-thirds of its ",
+            "a third of ",
+            "Of  ",
+            "THE ",
+            "all\n",
+            "between 5 and ",
+            "5 - ",
+            "5 to $",
+            "between $",
+            "from 236 to ",
+            "Between ",
+            "AND ",
+            "5-",
+            "5 – ",
+            "5 to",
+            " of the requests",
+            "\tof\tall users",
+            " ofx",
+            " Of",
+            " of",
+            "of them",
+            " of them",
+            "\u{a0}of the total",
+            " as many as",
+            " about half as many as those from the United States",
+            " twice as many as in Germany.",
+            " half. as many as in Germany",
+            " Half as many as from US",
+            " - 9",
+            " to 425",
+            " and 7",
+            " requests from US law enforcement",
+            " requests. From US",
+            " in Taiwan",
+            " requests, from the United States",
+            " from authorities in Brazil",
+        ];
+        let mut texts = Vec::new();
+        for p in prefixes {
+            for e in ends {
+                texts.push(format!("{p}{e}"));
+            }
+        }
+        texts
+    }
+
+    #[test]
+    fn the_shortcuts_before_capture_searches_change_nothing() {
+        let texts = texts_around_figures();
+        for t in &texts {
+            assert_eq!(approx_before(t).is_some(), APPROX_BEFORE.is_match(t), "{t:?}");
+            assert_eq!(fraction_before(t).is_some(), FRACTION_OF.is_match(t), "{t:?}");
+            assert_eq!(share_base(t).is_some(), SHARE_BASE.is_match(t), "{t:?}");
+            assert!(!AS_MANY_AS.is_match(t) || may_say_as_many_as(t), "{t:?}");
+            assert!(!COUNTRY_AFTER.is_match(t) || may_name_country_after(t), "{t:?}");
+            for a in &texts {
+                assert_eq!(is_range_bound(t, a), is_range_bound_by_patterns(t, a), "{t:?} {a:?}");
+            }
+        }
+        assert!(approx_before("rose by about $").is_some());
+        assert!(fraction_before("exactly half of the ").is_some());
+        assert!(share_base(" of the worldwide total").is_some());
+        assert!(as_many_as(" about half as many as those from the United States").is_some());
+        assert_eq!(
+            country_of("requests", " from US law enforcement").as_deref(),
+            Some("US")
+        );
+        assert!(is_range_bound("between 5 and ", ""));
+    }
 
     #[test]
     fn precision_reads_trailing_zeros_as_rounding() {
