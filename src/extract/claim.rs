@@ -288,13 +288,15 @@ pub fn as_many_as(after: &str) -> Option<AsManyAs> {
     })
 }
 
-/// Whether [`AS_MANY_AS`] may match `after`: its ratio word (case as written) stands before the
-/// first "." or ";", as nothing before it may be one. Most figures are followed by none.
+/// Whether [`AS_MANY_AS`] may match `after`: its ratio word and the word after "as" (case as
+/// written) stand before the first "." or ";", as nothing before them may be one. Most figures
+/// are followed by neither.
 fn may_say_as_many_as(after: &str) -> bool {
     let head = &after[..memchr::memchr2(b'.', b';', after.as_bytes()).unwrap_or(after.len())];
     ["half", "twice", "times", "third", "quarter"]
         .iter()
         .any(|w| head.contains(w))
+        && ["many", "much", "large", "high"].iter().any(|w| head.contains(w))
 }
 
 /// Whether `text` names `country` (canonical, as [`canonical_country`] gives it).
@@ -570,6 +572,19 @@ fn is_country_word(word: &str) -> bool {
         .any(|n| *n == word && !n.contains(' ') && n.ends_with(|c: char| c.is_ascii_alphabetic()))
 }
 
+/// [`is_country_word`] of `word` with its first letter made a capital (when it is ASCII).
+fn is_country_word_capitalized(word: &str) -> bool {
+    let w = word.as_bytes();
+    COUNTRY_NAMES.iter().any(|n| {
+        let n = n.as_bytes();
+        n.len() == w.len()
+            && n[0] == w[0].to_ascii_uppercase()
+            && n[1..] == w[1..]
+            && !n.contains(&b' ')
+            && n.last().is_some_and(u8::is_ascii_alphabetic)
+    })
+}
+
 /// A country qualifier near a figure: "from US law enforcement", "from authorities in Taiwan".
 static COUNTRY_AFTER: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::new(r"^[^.;,]{0,60}?\b(?:from|in|by)\s+(?:the\s+)?(?:[a-z]+\s+){0,3}?(?P<c>United\s+States|U\.S\.|US|Germany|France|United\s+Kingdom|UK|India|Japan|Taiwan|Brazil|Turkey|Russia|Australia|Canada|Italy|Spain|Mexico|(?:US|U\.S\.|American|German|French|British|Indian|Japanese|Taiwanese|Brazilian|Turkish)\s+(?:law\s+enforcement|authorities|police|agencies|government|courts))\b")
@@ -619,13 +634,15 @@ pub fn country_of(measure: &str, after: &str) -> Option<String> {
             "uk" | "u.k." => "UK",
             other => other,
         };
-        let mut cap = w.to_owned();
-        if let Some(first) = cap.get_mut(0..1) {
-            first.make_ascii_uppercase();
-        }
-        let cap = if w == "US" || w == "UK" { w.to_owned() } else { cap };
-        // The word is a country when the pattern's match is the whole word.
-        is_country_word(&cap).then(|| canonical_country(&cap))
+        // The word is a country when the pattern's match is the whole word, capitalized (compared
+        // in place: a measure has several words, and nearly none is a country).
+        is_country_word_capitalized(w).then(|| {
+            let mut cap = w.to_owned();
+            if let Some(first) = cap.get_mut(0..1) {
+                first.make_ascii_uppercase();
+            }
+            canonical_country(&cap)
+        })
     });
     // (COUNTRY_AFTER needs a preposition: an empty `after`, as for each word of a measure, has none.)
     in_measure.or_else(|| {
@@ -1185,6 +1202,15 @@ mod tests {
             Some("US")
         );
         assert!(is_range_bound("between 5 and ", ""));
+        for w in [
+            "us", "u.s.", "US", "uk", "germany", "German", "gERMANY", "united", "états", "é", "x", "spain", "Spanish",
+        ] {
+            let mut cap = w.to_owned();
+            if let Some(first) = cap.get_mut(0..1) {
+                first.make_ascii_uppercase();
+            }
+            assert_eq!(is_country_word_capitalized(w), is_country_word(&cap), "{w:?}");
+        }
     }
 
     #[test]
