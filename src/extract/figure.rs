@@ -84,8 +84,40 @@ pub struct Figure {
 
 /// Organisations whose transparency reports figmine knows by name (longest names first).
 static ENTITY: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(r"\b(Microsoft|Google|Facebook|Twitter|Apple|Yahoo!?|Amazon|LinkedIn|Dropbox|Tumblr|Verizon|AT&T|Snapchat|Pinterest|WordPress|Automattic|Reddit|Wikimedia|Instagram|WhatsApp|Skype|Cloudflare|Comcast|Adobe)\b").unwrap()
+    let names: Vec<&str> = ENTITY_NAMES
+        .iter()
+        .map(|n| if *n == "Yahoo" { "Yahoo!?" } else { n })
+        .collect();
+    Pattern::new(&format!(r"\b({})\b", names.join("|"))).unwrap()
 });
+
+/// The names [`ENTITY`] finds, in its order ("Yahoo" stands for "Yahoo" and "Yahoo!").
+const ENTITY_NAMES: &[&str] = &[
+    "Microsoft",
+    "Google",
+    "Facebook",
+    "Twitter",
+    "Apple",
+    "Yahoo",
+    "Amazon",
+    "LinkedIn",
+    "Dropbox",
+    "Tumblr",
+    "Verizon",
+    "AT&T",
+    "Snapchat",
+    "Pinterest",
+    "WordPress",
+    "Automattic",
+    "Reddit",
+    "Wikimedia",
+    "Instagram",
+    "WhatsApp",
+    "Skype",
+    "Cloudflare",
+    "Comcast",
+    "Adobe",
+];
 
 /// What is counted: up to three modifiers and a head noun, right after the number
 /// ("31,002 law enforcement requests", "3 percent of requests", "thirty-two users").
@@ -386,12 +418,24 @@ impl<'t> Entities<'t> {
     }
 
     /// The matches in `text[start..end]` searched alone, when the whole text's tell them.
+    ///
+    /// An edge that cuts a word changes what a word boundary means there only: the part can
+    /// have a match the whole text has not only when a name starts right at a cut start or ends
+    /// (perhaps before a "!") right at a cut end. Elsewhere the part has the whole text's matches.
     fn within(&self, start: usize, end: usize) -> Option<&[(usize, usize)]> {
         let bytes = self.text.as_bytes();
         let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
         let cut_at_start = start > 0 && is_word(bytes[start - 1]);
         let cut_at_end = end < bytes.len() && is_word(bytes[end]);
-        if !self.ascii || cut_at_start || cut_at_end {
+        if !self.ascii {
+            return None;
+        }
+        let part = &self.text[start..end];
+        if cut_at_start && ENTITY_NAMES.iter().any(|n| part.starts_with(n)) {
+            return None;
+        }
+        let unbanged = part.strip_suffix('!').unwrap_or(part);
+        if cut_at_end && ENTITY_NAMES.iter().any(|n| unbanged.ends_with(n)) {
             return None;
         }
         let from = self.found.partition_point(|m| m.1 <= start);
@@ -579,7 +623,8 @@ mod tests {
 
     #[test]
     fn entities_in_a_part_are_those_the_part_searched_alone_has() {
-        let text = "XMicrosoft and Google; Yahoo!5 then AT&T, Yahoo! said Apple_s Facebook.";
+        let text = "XMicrosoft and Google; Yahoo!5 then AT&T, Yahoo! said Apple_s Facebook.AT&Twitter xYahoo!Apple \
+                    Adobes 5Skype AT&TT";
         for start in 0..=text.len() {
             for end in start..=text.len() {
                 let part = &text[start..end];
