@@ -360,7 +360,8 @@ fn grouped(t: &Toks, i: usize) -> Option<(f64, f64, usize, bool)> {
         j
     };
     let glued_sym = |j: usize, s: &str| t.sym(j, s) && t.glued(j - 1) && t.glued(j);
-    let mut int = first.to_owned();
+    // borrowed while the number is one run of digits (most are): no allocation
+    let mut int = Cow::Borrowed(first);
     let mut j = i + 1;
     let mut decimal_sep = ".";
     if first.len() <= 3 {
@@ -382,7 +383,7 @@ fn grouped(t: &Toks, i: usize) -> Option<(f64, f64, usize, bool)> {
             j = spaced;
         }
         if j > i + 1 {
-            int = (i..j).filter(|k| t.is(*k, Tk::Digits)).map(|k| t.str(k)).collect();
+            int = Cow::Owned((i..j).filter(|k| t.is(*k, Tk::Digits)).map(|k| t.str(k)).collect());
         }
     }
     // a dotted chain (an IP address, "2.1.3") is not one number
@@ -394,7 +395,7 @@ fn grouped(t: &Toks, i: usize) -> Option<(f64, f64, usize, bool)> {
     let mut number = int;
     if glued_sym(j, decimal_sep) && t.is(j + 1, Tk::Digits) {
         let decimals = t.str(j + 1);
-        number = format!("{number}.{decimals}");
+        number = Cow::Owned(format!("{number}.{decimals}"));
         precision = 10f64.powi(-(decimals.len() as i32));
         j += 2;
         plain = false;
@@ -402,7 +403,7 @@ fn grouped(t: &Toks, i: usize) -> Option<(f64, f64, usize, bool)> {
     {
         // "1,3", "5,00": a decimal comma (a lone group of one or two digits)
         let decimals = t.str(j + 1);
-        number = format!("{number}.{decimals}");
+        number = Cow::Owned(format!("{number}.{decimals}"));
         precision = 10f64.powi(-(decimals.len() as i32));
         j += 2;
         plain = false;

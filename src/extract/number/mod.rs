@@ -307,7 +307,7 @@ struct Simple {
     first: usize,
     next: usize,
     kind: MentionKind,
-    unit: Option<String>,
+    unit: Option<&'static str>,
     precision: f64,
     fraction: bool,
     /// Whether its currency or percent sign came after the number (and so may cover a range).
@@ -465,7 +465,7 @@ fn mention(t: &Toks, s: &Simple, first: usize, next: usize) -> Mention {
         low: Some(s.value),
         high: Some(s.value),
         approx: None,
-        unit: s.unit.clone(),
+        unit: s.unit.map(str::to_owned),
         precision: s.precision,
     }
 }
@@ -679,7 +679,7 @@ fn range_mention(t: &Toks, first: usize, low: Simple, high: Simple) -> Option<(M
         return None;
     }
     let (start, end) = (t.start(first), t.end(high.next - 1));
-    let unit = high.unit.clone().or(low.unit.clone());
+    let unit = high.unit.or(low.unit).map(str::to_owned);
     Some((
         Mention {
             text: t.text[start..end].to_owned(),
@@ -713,7 +713,7 @@ fn percent_of(t: &Toks, i: usize) -> Option<(Mention, usize)> {
         first: i,
         next: n.next,
         kind: MentionKind::Percent,
-        unit: Some("percent".to_owned()),
+        unit: Some("percent"),
         precision: n.precision,
         fraction: n.fraction,
         trailing_unit: false,
@@ -925,15 +925,15 @@ fn simple(t: &Toks, i: usize) -> Option<Simple> {
         kind = MentionKind::Ordinal;
     } else if let Some((u, after)) = percent_after(t, next) {
         kind = MentionKind::Percent;
-        unit = Some(u.to_owned());
+        unit = Some(u);
         next = after;
         trailing_unit = true;
     } else if let Some(c) = currency {
         kind = MentionKind::Money;
-        unit = Some(c.to_owned());
+        unit = Some(c);
     } else if let Some((c, share, after)) = currency_after(t, next) {
         kind = MentionKind::Money;
-        unit = Some(c.to_owned());
+        unit = Some(c);
         next = after;
         trailing_unit = true;
         value *= share;
