@@ -366,7 +366,7 @@ fn may_start_mention(t: &Toks, i: usize) -> bool {
         return may_start_with_symbol(t, i);
     }
     !t.is(i, Tk::Word)
-        || MENTION_FIRST_WORDS.contains(t.word(i))
+        || is_mention_first_word(t.word(i))
         || words::starts_numeral_unlisted(t, i)
         || t.sym(i + 1, "$")
         || is_currency_code(t.str(i))
@@ -398,6 +398,34 @@ static MENTION_FIRST_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(||
         .chain(words::numeral_words())
         .collect()
 });
+
+/// For each lowercase first letter, the lengths (bit `n` for `n` letters) of the words of
+/// [`MENTION_FIRST_WORDS`]: most words of a text fail this test and are not hashed.
+static MENTION_FIRST_SHAPES: LazyLock<[u16; 26]> = LazyLock::new(|| {
+    let mut shapes = [0u16; 26];
+    for w in MENTION_FIRST_WORDS.iter() {
+        let first = w.as_bytes()[0];
+        assert!(
+            first.is_ascii_lowercase() && w.len() < 16,
+            "{w}: a short lowercase word"
+        );
+        shapes[usize::from(first - b'a')] |= 1 << w.len();
+    }
+    shapes
+});
+
+/// Whether a lowercased word is one of [`MENTION_FIRST_WORDS`].
+fn is_mention_first_word(word: &str) -> bool {
+    match word.as_bytes().first() {
+        Some(&b) if b.is_ascii_lowercase() => {
+            word.len() < 16
+                && MENTION_FIRST_SHAPES[usize::from(b - b'a')] & (1 << word.len()) != 0
+                && MENTION_FIRST_WORDS.contains(word)
+        }
+        Some(_) => MENTION_FIRST_WORDS.contains(word),
+        None => false,
+    }
+}
 
 /// The mention starting at token `i` (with the token after it), `Some((None, next))` for tokens
 /// that are read but are not a mention (a year span, a clock time), `None` when nothing starts here.
@@ -764,7 +792,8 @@ fn currency_before(t: &Toks, i: usize) -> Option<(&'static str, usize)> {
 
 /// Whether the word at `i` is a currency code that may be glued to its amount ("USD3.14").
 pub(super) fn is_currency_code(word: &str) -> bool {
-    word == "Rs" || CODES.contains(&word)
+    // two or three letters: most words end at the length
+    matches!(word.len(), 2 | 3) && (word == "Rs" || CODES.contains(&word))
 }
 
 /// ISO codes written before an amount ("USD 5").
