@@ -190,6 +190,30 @@ static THAN: LazyLock<Pattern> = LazyLock::new(|| {
 static FROM: LazyLock<Pattern> =
     LazyLock::new(|| Pattern::new(r"(?i)\bfrom\s+(?:about\s+|nearly\s+|roughly\s+)?$").unwrap());
 
+/// Whether [`COMPARED_FROM`], [`THAN`] or [`FROM`] may match `before`: on ASCII text only when
+/// its last word before the spaces that end it (and perhaps a ".", as in "vs.") is one the
+/// patterns end with. Most figures follow other words, and are spared the three searches.
+fn may_end_comparison(before: &str) -> bool {
+    if !before.is_ascii() {
+        return true;
+    }
+    let is_space = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ');
+    let bytes = before.as_bytes();
+    let words_end = bytes.len() - bytes.iter().rev().take_while(|b| is_space(b)).count();
+    if words_end == bytes.len() {
+        return false;
+    }
+    let words = &bytes[..words_end];
+    let words = words.strip_suffix(b".").unwrap_or(words);
+    let len = words.iter().rev().take_while(|b| b.is_ascii_alphabetic()).count();
+    let last = &words[words.len() - len..];
+    [
+        "from", "with", "to", "against", "the", "about", "roughly", "nearly", "than", "versus", "vs",
+    ]
+    .iter()
+    .any(|w| last.eq_ignore_ascii_case(w.as_bytes()))
+}
+
 /// URLs, phone numbers and clock times: numbers inside them are not figures.
 static NOT_FIGURES: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::new(r"(?i)\b(?:https?://|www\.)\S+|\b\d{4}-\d{2}-\d{2}\b|\S+@\S+\.\w+|\(?\b\d{3}\)?[\s.-]\d{3}[.-]\d{4}\b|\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.m\.").unwrap()
@@ -306,11 +330,10 @@ pub fn find_figures(
         // Whether a comparison word comes right before each candidate: read once, for the
         // references and for linking the comparison.
         compared_from.clear();
-        compared_from.extend(
-            candidates
-                .iter()
-                .map(|m| COMPARED_FROM.is_match(tail(&s[..m.start], CONTEXT_BYTES))),
-        );
+        compared_from.extend(candidates.iter().map(|m| {
+            let before = tail(&s[..m.start], CONTEXT_BYTES);
+            may_end_comparison(before) && COMPARED_FROM.is_match(before)
+        }));
         references.clear();
         references.extend(
             candidates
@@ -318,7 +341,8 @@ pub fn find_figures(
                 .enumerate()
                 .filter(|(i, m)| {
                     let before = tail(&s[..m.start], CONTEXT_BYTES);
-                    compared_from[*i] || THAN.is_match(before) || (*i > 0 && FROM.is_match(before))
+                    compared_from[*i]
+                        || may_end_comparison(before) && (THAN.is_match(before) || (*i > 0 && FROM.is_match(before)))
                 })
                 .map(|(_, m)| span_of(m)),
         );
@@ -640,6 +664,38 @@ mod tests {
                 assert_eq!(entities.first_in(start, end), first, "{part:?}");
             }
         }
+    }
+
+    #[test]
+    fn text_said_to_end_no_comparison_matches_no_comparison_pattern() {
+        let befores = [
+            "down from ",
+            "up 5 percent from about ",
+            "compared with the ",
+            "Compared  To roughly ",
+            "more than ",
+            "higher than the nearly ",
+            "vs. ",
+            "VS ",
+            "versus the ",
+            "against ",
+            "rose to ",
+            "received ",
+            "of ",
+            "about",
+            "",
+            " ",
+            "xfrom ",
+            "5from ",
+            "fell 3 percent, from\t",
+            "was 5 vs.",
+            "dropped é from ",
+        ];
+        for b in befores {
+            let any = COMPARED_FROM.is_match(b) || THAN.is_match(b) || FROM.is_match(b);
+            assert!(!any || may_end_comparison(b), "{b:?}");
+        }
+        assert!(!may_end_comparison("received "));
     }
 
     #[test]
