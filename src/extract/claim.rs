@@ -565,14 +565,17 @@ const COUNTRY_NAMES: &[&str] = &[
 ];
 
 /// Whether one word is, whole, what [`COUNTRY`] finds: a name of one word that ends with a
-/// letter (after "U.S." no word boundary can end the match at the end of the word).
+/// letter (after "U.S." no word boundary can end the match at the end of the word): the
+/// reference `is_country_word_capitalized` is tested against.
+#[cfg(test)]
 fn is_country_word(word: &str) -> bool {
     COUNTRY_NAMES
         .iter()
         .any(|n| *n == word && !n.contains(' ') && n.ends_with(|c: char| c.is_ascii_alphabetic()))
 }
 
-/// [`is_country_word`] of `word` with its first letter made a capital (when it is ASCII).
+/// Whether `word`, with its first letter made a capital (when it is ASCII), is a country name of
+/// one word that ends with a letter: what [`COUNTRY`] finds as the whole word. Compared in place.
 fn is_country_word_capitalized(word: &str) -> bool {
     let w = word.as_bytes();
     COUNTRY_NAMES.iter().any(|n| {
