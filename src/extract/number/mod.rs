@@ -452,7 +452,7 @@ fn mention_at(t: &Toks, i: usize) -> Option<(Option<Mention>, usize)> {
         }
     }
     // read once: the number here is both the low end of a range and the mention on its own
-    let here = simple(t, i);
+    let here = may_start_simple(t, i).then(|| simple(t, i)).flatten();
     if let Some(r) = here.clone().and_then(|low| range_from(t, i, low)) {
         return Some((Some(r.0), r.1));
     }
@@ -467,6 +467,18 @@ fn mention_at(t: &Toks, i: usize) -> Option<(Option<Mention>, usize)> {
         return Some(suffixed(t, f));
     }
     Some(suffixed(t, s))
+}
+
+/// Whether [`simple`] can read anything at token `i`: a word only starts one as a currency
+/// written before the amount ("US$", "Rs", "USD"), a sign ("minus") or a numeral. Most words
+/// that start a mention start a qualifier or a range instead ("in", "from", "about"), and are
+/// spared the reading.
+fn may_start_simple(t: &Toks, i: usize) -> bool {
+    !t.is(i, Tk::Word)
+        || words::word_starts_numeral(t, i)
+        || matches!(t.word(i), "minus" | "negative")
+        || t.sym(i + 1, "$")
+        || is_currency_code(t.str(i))
 }
 
 /// A simple mention with an optional bound after it ("500 or more").
@@ -1192,6 +1204,25 @@ fn merge_restatements(text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[test]
+    fn words_said_to_start_no_simple_reading_read_none() {
+        let texts = [
+            "In 2014 about 5 of US$ 20, Rs. 30, USD 40, minus five, negative 3, a hundred, and twentyfive K",
+            "from 5 to 10 percent of per cent over the second half, less than a third, k M G MM Us $ 5",
+            "some more than ½ half-million thousands of dozens, point five, the one, eleventh hour, nil",
+        ];
+        for text in texts {
+            let t = Toks::new(text);
+            for i in 0..t.len() {
+                assert!(
+                    may_start_simple(&t, i) || simple(&t, i).is_none(),
+                    "{:?} in {text:?}",
+                    t.str(i)
+                );
+            }
+        }
+    }
+
     #[test]
     fn a_text_said_to_hold_no_numeral_has_no_mention() {
         let words = [

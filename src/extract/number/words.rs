@@ -439,6 +439,11 @@ pub(super) fn numeral_words() -> impl Iterator<Item = &'static str> {
     WORD_ATOMS.keys().map(String::as_str)
 }
 
+/// [`starts_numeral`] for a word token: the hash lookup of [`WORD_ATOMS`] first.
+pub(super) fn word_starts_numeral(t: &Toks, i: usize) -> bool {
+    WORD_ATOMS.contains_key(t.word(i)) || unlisted_word_atoms(t, i).is_some()
+}
+
 /// [`starts_numeral`] for a token that is none of [`numeral_words`] (the caller looked): for a
 /// word, a one-letter scale ("10 K") or tens glued to a unit ("twentyfive").
 pub(super) fn starts_numeral_unlisted(t: &Toks, i: usize) -> bool {
