@@ -8,6 +8,7 @@
 //! named in passing; organisations (a name ending in an organisation word, or a single name
 //! with a reporting verb) are what "the company" or "the group" is resolved against.
 
+use super::ascii::{ascii_name_at, is_word_byte, word_then_spaces, Dot, HONORIFICS};
 use super::cue::{clean_name, is_org_name, split_title, without_nickname, NAME, VERB};
 use crate::extract::pattern::Pattern;
 use rustc_hash::FxHashMap as HashMap;
@@ -135,26 +136,6 @@ fn ascii_full_names(text: &str) -> Vec<(Option<&str>, Name<'_>)> {
     names
 }
 
-/// Whether `b` is a word character of `\b` on ASCII text.
-fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
-}
-
-/// Whether `b` is `\s` on ASCII text (Unicode White_Space: unlike `u8::is_ascii_whitespace`,
-/// it includes the vertical tab).
-fn is_space_byte(b: u8) -> bool {
-    matches!(b, b'\t'..=b'\r' | b' ')
-}
-
-/// Honorifics of group `hon` of [`FULL_NAME`], and of the prefix of [`NAME`].
-const HONORIFICS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Judge", "Sen", "Rep", "Gov", "Sir", "Dame", "Lord", "Lady",
-];
-const NAME_PREFIXES: &[&str] = &["Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "St"];
-
-/// Particles between the words of a [`NAME`].
-const PARTICLES: &[&str] = &["de", "van", "von", "der", "da", "di", "du", "le", "la", "al", "bin"];
-
 /// The match of [`FULL_NAME`] starting at `i` (a capital after a word boundary) in ASCII
 /// `bytes`, as (start of group `name`, end), read the way the regex reads it: everything after
 /// the first name word is optional, so the leftmost-first match takes the first alternative that
@@ -166,94 +147,6 @@ fn ascii_full_name_at(bytes: &[u8], i: usize) -> Option<(usize, usize)> {
         return Some((after_honorific.unwrap_or(i), end));
     }
     ascii_name_at(bytes, i).map(|end| (i, end))
-}
-
-/// Where [`NAME`] matching at `i` in ASCII `bytes` ends.
-fn ascii_name_at(bytes: &[u8], i: usize) -> Option<usize> {
-    let after_prefix = word_then_spaces(bytes, i, NAME_PREFIXES, Dot::Required);
-    let mut end = after_prefix
-        .and_then(|p| name_word_at(bytes, p, true))
-        .or_else(|| name_word_at(bytes, i, true))?;
-    for _ in 0..4 {
-        let spaces = count_spaces(bytes, end);
-        if spaces == 0 {
-            break;
-        }
-        let mut at = end + spaces;
-        while let Some(next) = word_then_spaces(bytes, at, PARTICLES, Dot::None) {
-            at = next;
-        }
-        match name_word_at(bytes, at, false) {
-            Some(word_end) => end = word_end,
-            None => break,
-        }
-    }
-    Some(end)
-}
-
-/// What may follow a word before its spaces in [`word_then_spaces`].
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Dot {
-    /// "Mr. Smith" and "Mr Smith".
-    Optional,
-    /// "St. Vincent" only.
-    Required,
-    /// "van Gogh" only.
-    None,
-}
-
-/// After one of `words` at `i` followed by `period` and one or more spaces: where the spaces
-/// end. (No word of a list is followed by a letter, so the letters at `i` must be one of them.)
-fn word_then_spaces(bytes: &[u8], i: usize, words: &[&str], period: Dot) -> Option<usize> {
-    let rest = &bytes[i..];
-    let mut at = rest.iter().take_while(|b| b.is_ascii_alphabetic()).count();
-    if at == 0 || at > 5 || !words.iter().any(|w| w.as_bytes() == &rest[..at]) {
-        return None;
-    }
-    if period != Dot::None && rest.get(at) == Some(&b'.') {
-        at += 1;
-    } else if period == Dot::Required {
-        return None;
-    }
-    let spaces = count_spaces(rest, at);
-    (spaces > 0).then_some(i + at + spaces)
-}
-
-/// How many spaces start at `i`.
-fn count_spaces(bytes: &[u8], i: usize) -> usize {
-    bytes
-        .get(i..)
-        .map_or(0, |r| r.iter().take_while(|&&b| is_space_byte(b)).count())
-}
-
-/// Where one word of a [`NAME`] at `i` ends: an initial or abbreviation ("F.", "St."), a
-/// capitalised word (with `&` only as the first word), or, after the first word, a nickname
-/// in marks.
-fn name_word_at(bytes: &[u8], i: usize, first: bool) -> Option<usize> {
-    let at = |k: usize| bytes.get(i + k).copied();
-    if at(0).is_some_and(|b| b.is_ascii_uppercase()) {
-        if at(1).is_some_and(|b| b.is_ascii_lowercase()) && at(2) == Some(b'.') {
-            return Some(i + 3);
-        }
-        if at(1) == Some(b'.') {
-            return Some(i + 2);
-        }
-        let letters = name_letters(&bytes[i + 1..], first);
-        return (letters > 0).then_some(i + 1 + letters);
-    }
-    if first || at(0) != Some(b'"') || !at(1).is_some_and(|b| b.is_ascii_uppercase()) {
-        return None;
-    }
-    let letters = name_letters(&bytes[i + 2..], false);
-    (letters > 0 && at(2 + letters) == Some(b'"')).then_some(i + 3 + letters)
-}
-
-/// How many letters, apostrophes and hyphens (and ampersands, in a first word) start `bytes`.
-fn name_letters(bytes: &[u8], first: bool) -> usize {
-    bytes
-        .iter()
-        .take_while(|&&b| b.is_ascii_alphabetic() || b == b'\'' || b == b'-' || (first && b == b'&'))
-        .count()
 }
 
 /// Where a name stands, and the name.
