@@ -112,3 +112,58 @@ fn name_letters(bytes: &[u8], first: bool) -> usize {
         .take_while(|&&b| b.is_ascii_alphabetic() || b == b'\'' || b == b'-' || (first && b == b'&'))
         .count()
 }
+
+/// The first capital at or after `i` in ASCII `bytes` that starts a word (with `\b` before it).
+/// Capitals are a few percent of the bytes of a text: eight bytes are tested at a time.
+pub(super) fn next_word_capital(bytes: &[u8], mut i: usize) -> Option<usize> {
+    while i < bytes.len() {
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let eight = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            if capitals(eight) == 0 {
+                i += 8;
+                continue;
+            }
+        }
+        if bytes[i].is_ascii_uppercase() && (i == 0 || !is_word_byte(bytes[i - 1])) {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The high bit of each byte of `eight` (ASCII bytes) that is a capital letter, set.
+fn capitals(eight: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // Adding 0x80 - c sets a byte's high bit when it is at least c; no ASCII byte carries over.
+    let from_a = eight.wrapping_add(ONES * (0x80 - u64::from(b'A')));
+    let after_z = eight.wrapping_add(ONES * (0x80 - u64::from(b'Z' + 1)));
+    from_a & !after_z & (ONES * 0x80)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_capitals_eight_bytes_at_a_time_are_those_byte_by_byte() {
+        let text = b"the Quick brown fOx @Z [A `a {z Jumps_Over 9Lazy dogs AND THE END. xxxxxxxxxxxxxxxxxA Q";
+        let mut by_byte = Vec::new();
+        for i in 0..text.len() {
+            if text[i].is_ascii_uppercase() && (i == 0 || !is_word_byte(text[i - 1])) {
+                by_byte.push(i);
+            }
+        }
+        let mut found = Vec::new();
+        let mut i = 0;
+        while let Some(at) = next_word_capital(text, i) {
+            found.push(at);
+            i = at + 1;
+        }
+        assert_eq!(found, by_byte);
+        assert_eq!(found.len(), 8);
+        for b in 0..128u8 {
+            assert_eq!(capitals(u64::from(b)) != 0, b.is_ascii_uppercase(), "{b}");
+        }
+    }
+}

@@ -8,7 +8,7 @@
 //! named in passing; organisations (a name ending in an organisation word, or a single name
 //! with a reporting verb) are what "the company" or "the group" is resolved against.
 
-use super::ascii::{ascii_name_at, is_word_byte, word_then_spaces, Dot, HONORIFICS};
+use super::ascii::{ascii_name_at, next_word_capital, word_then_spaces, Dot, HONORIFICS};
 use super::cue::{clean_name, is_org_name, split_title, without_nickname, NAME, VERB};
 use crate::extract::pattern::Pattern;
 use rustc_hash::FxHashMap as HashMap;
@@ -115,10 +115,9 @@ fn full_names(text: &str) -> Vec<(Option<&str>, Name<'_>)> {
 fn ascii_full_names(text: &str) -> Vec<(Option<&str>, Name<'_>)> {
     let bytes = text.as_bytes();
     let mut names = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        let starts_word = bytes[i].is_ascii_uppercase() && (i == 0 || !is_word_byte(bytes[i - 1]));
-        if let Some((start, end)) = starts_word.then(|| ascii_full_name_at(bytes, i)).flatten() {
+    let mut from = 0;
+    while let Some(i) = next_word_capital(bytes, from) {
+        if let Some((start, end)) = ascii_full_name_at(bytes, i) {
             let hon = (start > i).then(|| &text[i..start]);
             names.push((
                 hon,
@@ -128,9 +127,9 @@ fn ascii_full_names(text: &str) -> Vec<(Option<&str>, Name<'_>)> {
                     text: &text[start..end],
                 },
             ));
-            i = end;
+            from = end;
         } else {
-            i += 1;
+            from = i + 1;
         }
     }
     names
@@ -285,17 +284,15 @@ fn capitalised_words(text: &str) -> Vec<(usize, &str)> {
     let bytes = text.as_bytes();
     let continues = |b: u8| b.is_ascii_alphabetic() || b == b'\'' || b == b'-';
     let mut words = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i].is_ascii_uppercase() && (i == 0 || !is_word_byte(bytes[i - 1])) {
-            let end = i + 1 + bytes[i + 1..].iter().take_while(|b| continues(**b)).count();
-            if end > i + 1 {
-                words.push((i, &text[i..end]));
-                i = end;
-                continue;
-            }
+    let mut from = 0;
+    while let Some(i) = next_word_capital(bytes, from) {
+        let end = i + 1 + bytes[i + 1..].iter().take_while(|b| continues(**b)).count();
+        if end > i + 1 {
+            words.push((i, &text[i..end]));
+            from = end;
+        } else {
+            from = i + 1;
         }
-        i += 1;
     }
     words
 }
