@@ -545,7 +545,7 @@ fn verb_subject_by_hand(window: &str) -> Option<Groups<'_>> {
 }
 
 /// The verb of `\s+(?P<cue>VERB)\b` at the start of ASCII `text`.
-fn spaces_then_verb(text: &str) -> Option<&str> {
+pub(super) fn spaces_then_verb(text: &str) -> Option<&str> {
     let bytes = text.as_bytes();
     let spaces = count_spaces(bytes, 0);
     let end = spaces + bytes[spaces..].iter().take_while(|&&b| is_word_byte(b)).count();
@@ -592,7 +592,7 @@ fn lead_in_by_hand(lead: &str) -> Option<Groups<'_>> {
 }
 
 /// The reporting verbs of [`VERB`], one by one.
-static VERBS: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
+pub(super) static VERBS: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
     let alternatives = VERB.trim_start_matches("(?:").trim_end_matches(')');
     alternatives
         .split('|')

@@ -8,8 +8,8 @@
 //! named in passing; organisations (a name ending in an organisation word, or a single name
 //! with a reporting verb) are what "the company" or "the group" is resolved against.
 
-use super::ascii::{ascii_name_at, next_word_capital, word_then_spaces, Dot, HONORIFICS};
-use super::cue::{clean_name, is_org_name, split_title, without_nickname, NAME, VERB};
+use super::ascii::{ascii_name_at, count_spaces, is_space_byte, is_word_byte, next_word_capital, word_then_spaces, Dot, HONORIFICS};
+use super::cue::{clean_name, spaces_then_verb, VERBS, is_org_name, split_title, without_nickname, NAME, VERB};
 use crate::extract::pattern::Pattern;
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
@@ -196,19 +196,32 @@ static APPOSITION_AFTER_NAME: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(
 /// form, which no other form can match (they start with a space). Split this way, the one
 /// capture search needed runs on a small automaton.
 fn after_name(after: &str) -> (Option<&str>, bool) {
-    if VERB_AFTER_NAME.is_match(after) {
+    if verb_after_name(after) {
         let role = after.starts_with(',').then(|| role_then_verb_role(after)).flatten();
         return (role, true);
     }
-    let apposition = APPOSITION_AFTER_NAME
-        .captures(after)
-        .and_then(|c| c.name("apposition"))
-        .map(|a| a.as_str());
-    (apposition, false)
+    (apposition(after), false)
 }
 
-/// A reporting verb after spaces, anchored: what must follow the role of [`ROLE_THEN_VERB`].
-static SPACES_THEN_VERB: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(&format!(r"^\s+(?:{VERB})\b")).unwrap());
+/// Whether [`VERB_AFTER_NAME`] matches `after`: a role or "of" and a name, then a reporting
+/// verb. It is asked after every capitalised word; on ASCII text it is read by hand unless
+/// "of" follows the name.
+fn verb_after_name(after: &str) -> bool {
+    if !after.is_ascii() {
+        return VERB_AFTER_NAME.is_match(after);
+    }
+    if after.starts_with(',') {
+        return role_then_verb_role(after).is_some();
+    }
+    if spaces_then_verb(after).is_some() {
+        return true;
+    }
+    let rest = after.trim_start_matches(|c: char| is_space_byte(c as u8));
+    if rest.len() < after.len() && rest.starts_with("of") {
+        return VERB_AFTER_NAME.is_match(after);
+    }
+    false
+}
 
 /// Group `role` of [`ROLE_THEN_VERB`] in `after` (which starts with a comma). On ASCII text
 /// without a capture search: the role cannot hold a comma, so it ends at the first of `,;."`,
@@ -222,19 +235,63 @@ fn role_then_verb_role(after: &str) -> Option<&str> {
             .and_then(|c| c.name("role"))
             .map(|r| r.as_str());
     }
+    let (phrase, end) = between_commas(after)?;
+    (after.as_bytes()[end] == b',' && spaces_then_verb(&after[end + 1..]).is_some()).then_some(phrase)
+}
+
+/// In ASCII `after`, which starts with a comma, the phrase `\s*(?P<p>[^,;.\x22“”«»]{2,120}?)`
+/// after it, and where the mark ending it (one of `,;.`) stands. The phrase cannot hold those
+/// marks, so it ends at the first of them or of `"` (which ends nothing); it takes the spaces
+/// after the comma only when it needs them to be two characters long (`\s*` gives back as few
+/// as it can), and is at most 120 characters.
+fn between_commas(after: &str) -> Option<(&str, usize)> {
     let bytes = after.as_bytes();
-    let spaces = bytes[1..]
-        .iter()
-        .take_while(|&&b| matches!(b, b'\t'..=b'\r' | b' '))
-        .count();
+    let spaces = count_spaces(bytes, 1);
     let end = 1 + bytes[1..]
         .iter()
         .position(|&b| matches!(b, b',' | b';' | b'.' | b'"'))?;
-    if bytes[end] != b',' || !SPACES_THEN_VERB.is_match(&after[end + 1..]) {
+    if bytes[end] == b'"' {
         return None;
     }
     let start = 1 + spaces.min((end - 1).checked_sub(2)?);
-    (end - start <= 120).then(|| &after[start..end])
+    (end - start <= 120).then(|| (&after[start..end], end))
+}
+
+/// The last run of word characters of ASCII `text`, and where it starts.
+fn last_word(text: &str) -> (usize, &str) {
+    let start = text.len() - text.bytes().rev().take_while(|&b| is_word_byte(b)).count();
+    (start, &text[start..])
+}
+
+/// Group `apposition` of [`APPOSITION`] in `after`; on ASCII text by hand
+/// ([`between_commas`]).
+fn apposition(after: &str) -> Option<&str> {
+    if !after.is_ascii() {
+        return APPOSITION_AFTER_NAME
+            .captures(after)
+            .and_then(|c| c.name("apposition"))
+            .map(|a| a.as_str());
+    }
+    after.starts_with(',').then(|| between_commas(after)).flatten().map(|(phrase, _)| phrase)
+}
+
+/// Whether [`VERB_BEFORE`] matches `before`: a reporting verb or "according to" and spaces at
+/// its end. On ASCII text by hand: the verb must be the whole last word, as `\b` stands before it.
+fn verb_before(before: &str) -> bool {
+    if !before.is_ascii() {
+        return VERB_BEFORE.is_match(before);
+    }
+    let trimmed = before.trim_end_matches(|c: char| is_space_byte(c as u8));
+    if trimmed.len() == before.len() {
+        return false;
+    }
+    let (start, word) = last_word(trimmed);
+    if VERBS.contains(word) {
+        return true;
+    }
+    let before_to = &trimmed[..start];
+    let spaced = before_to.trim_end_matches(|c: char| is_space_byte(c as u8));
+    word == "to" && spaced.len() < before_to.len() && last_word(spaced).1 == "according"
 }
 
 /// The role in apposition right before a name (group `role` of [`ROLE_BEFORE`]: the match
@@ -329,7 +386,7 @@ impl People {
                 .or_else(|| role_before(before).filter(is_role))
                 .map(str::trim)
                 .or(title.as_deref());
-            let speaks = verb_after || VERB_BEFORE.is_match(before);
+            let speaks = verb_after || verb_before(before);
             let honorific = hon.map(|h| h.trim().trim_end_matches('.'));
             let at = m.start() + m.as_str().find(name).unwrap_or(0);
             if speaks || role.is_some() || honorific.is_some() {
@@ -388,7 +445,7 @@ impl People {
         if someones || name.is_empty() {
             return;
         }
-        if VERB_AFTER_NAME.is_match(window_after(text, end)) {
+        if verb_after_name(window_after(text, end)) {
             let i = self.org(name);
             self.org_mentions.push((start, i));
         }
@@ -822,6 +879,14 @@ mod tests {
             ", a spokesman, said the rules",
             ", a spokesman, declined to comment.",
             " of the American Civil Liberties Union told reporters",
+            " of Acme said",
+            " of acme said",
+            "of Acme said",
+            " offered said",
+            " said",
+            " saidx",
+            "said",
+            " \t said.",
             ", who founded it, said",
             " and others said",
             ", 45, wrote",
@@ -838,6 +903,12 @@ mod tests {
             ", a spokesman, saidx",
             ",  NINETEEN_CHARS_ROLE_, wrote",
             ", LONG, said",
+            ", a Yahoo spokeswoman.",
+            ", a Yahoo spokeswoman; x",
+            ", ab\"c, d.",
+            ",  x.",
+            ", xy",
+            ",",
         ];
         let combined = Pattern::new(&format!("{}|{APPOSITION}", role_then_verb())).unwrap();
         let long = [119, 120, 121].map(|n| format!(", {}, said", "r".repeat(n)));
@@ -849,6 +920,33 @@ mod tests {
                 .and_then(|c| c.name("role").or(c.name("apposition")))
                 .map(|r| r.as_str());
             assert_eq!(after_name(w), (role, verb), "{w:?}");
+            assert_eq!(verb_after_name(w), VERB_AFTER_NAME.is_match(w), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn verb_before_a_name_by_hand_is_what_the_pattern_matches() {
+        for w in [
+            "the rules, said ",
+            "said  ",
+            "said",
+            "unsaid ",
+            "x_said ",
+            "-said ",
+            "Said ",
+            "according to ",
+            "according  to\t",
+            "according to",
+            "xaccording to ",
+            "accordingto ",
+            " according to ",
+            "as he told ",
+            "told reporters ",
+            "",
+            " ",
+            "to ",
+        ] {
+            assert_eq!(verb_before(w), VERB_BEFORE.is_match(w), "{w:?}");
         }
     }
 }
