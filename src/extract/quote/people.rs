@@ -8,8 +8,10 @@
 //! named in passing; organisations (a name ending in an organisation word, or a single name
 //! with a reporting verb) are what "the company" or "the group" is resolved against.
 
-use super::ascii::{ascii_name_at, count_spaces, is_space_byte, is_word_byte, next_word_capital, word_then_spaces, Dot, HONORIFICS};
-use super::cue::{clean_name, spaces_then_verb, VERBS, is_org_name, split_title, without_nickname, NAME, VERB};
+use super::ascii::{
+    ascii_name_at, count_spaces, is_space_byte, is_word_byte, next_word_capital, word_then_spaces, Dot, HONORIFICS,
+};
+use super::cue::{clean_name, is_org_name, spaces_then_verb, split_title, without_nickname, NAME, VERB, VERBS};
 use crate::extract::pattern::Pattern;
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
@@ -272,7 +274,11 @@ fn apposition(after: &str) -> Option<&str> {
             .and_then(|c| c.name("apposition"))
             .map(|a| a.as_str());
     }
-    after.starts_with(',').then(|| between_commas(after)).flatten().map(|(phrase, _)| phrase)
+    after
+        .starts_with(',')
+        .then(|| between_commas(after))
+        .flatten()
+        .map(|(phrase, _)| phrase)
 }
 
 /// Whether [`VERB_BEFORE`] matches `before`: a reporting verb or "according to" and spaces at
