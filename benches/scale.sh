@@ -76,19 +76,19 @@ PY
 # --- 1b: real text ---------------------------------------------------------------------------------
 # The generated articles are ASCII; news pages are not (curly quotes, dashes, accented names), and
 # non-ASCII text takes slower paths. The true bodies of shared/article-benchmark (181 real pages)
-# are measured too: repeated five times so that compiling the patterns real text needs is spread out.
+# are measured too: repeated twenty times so that compiling the patterns real text needs is spread out.
 REAL=../shared/article-benchmark/ground-truth.json
 if [ -f "$REAL" ]; then
   echo "== real text (article-benchmark bodies), one core =="
-  python3 - "$REAL" "$WORK/real.txt" "$WORK/real-x5.txt" <<'PY'
+  python3 - "$REAL" "$WORK/real.txt" "$WORK/real-x20.txt" <<'PY'
 import json, sys
 bodies = [v["articleBody"] for v in json.load(open(sys.argv[1], encoding="utf-8")).values()]
 text = "\f".join(bodies)
 open(sys.argv[2], "w", encoding="utf-8").write(text)
-open(sys.argv[3], "w", encoding="utf-8").write("\f".join([text] * 5))
+open(sys.argv[3], "w", encoding="utf-8").write("\f".join([text] * 20))
 PY
-  "$BIN" throughput "$WORK/real-x5.txt" --read-only | tee "$WORK/real-read-only.json"
-  "$BIN" throughput "$WORK/real-x5.txt" | tee "$WORK/real-extract.json"
+  "$BIN" throughput "$WORK/real-x20.txt" --read-only | tee "$WORK/real-read-only.json"
+  "$BIN" throughput "$WORK/real-x20.txt" | tee "$WORK/real-extract.json"
   if [ "${SKIP_QUANTULUM:-0}" != 1 ]; then
     "$WORK/venv/bin/python" - "$WORK/real.txt" <<'PY' | tee "$WORK/real-quantulum3.json"
 import json, sys, time
@@ -108,7 +108,7 @@ import json, os, sys
 w = sys.argv[1]
 load = lambda n: json.load(open(os.path.join(w, n))) if os.path.exists(os.path.join(w, n)) else None
 ro, ex, q = load("real-read-only.json"), load("real-extract.json"), load("real-quantulum3.json")
-print(f"real text: figmine extraction {ex['mb_per_s']:.2f} MB/s per core ({ex['bytes']/1e6:.1f} MB, five copies "
+print(f"real text: figmine extraction {ex['mb_per_s']:.2f} MB/s per core ({ex['bytes']/1e6:.1f} MB, twenty copies "
       f"of 181 bodies); ceiling {ro['mb_per_s']:.1f} MB/s, so {ro['mb_per_s']/ex['mb_per_s']:.0f}x the ceiling")
 if q:
     print(f"real text: quantulum3 {q['mb_per_s']:.4f} MB/s per core on one copy ({q['quantities']} quantities); "
