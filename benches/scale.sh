@@ -6,6 +6,7 @@
 # 1. Extraction throughput on plain text, one core: figmine (figures, quotes and per-article
 #    findings) against quantulum3 (installed in a temporary virtual environment) on the same texts.
 # 2. The ceiling: the same bytes only UTF-8 validated and split into paragraphs by the same binary.
+#    Both again on real text: the article bodies of ../shared/article-benchmark, when present.
 # 3. `figmine run --jobs 2` over 10,000 and 100,000 generated articles: wall time, articles/s and
 #    peak RSS from /usr/bin/time -v.
 # Environment: ARTICLES (default 100000), QUANTULUM_ARTICLES (default 150), SKIP_QUANTULUM=1.
@@ -71,6 +72,49 @@ if q:
     print(f"quantulum3: {q['mb_per_s']:.4f} MB/s per core on the first {q['articles']} articles "
           f"({q['quantities']} quantities); figmine is {ex['mb_per_s']/q['mb_per_s']:,.0f}x faster")
 PY
+
+# --- 1b: real text ---------------------------------------------------------------------------------
+# The generated articles are ASCII; news pages are not (curly quotes, dashes, accented names), and
+# non-ASCII text takes slower paths. The true bodies of shared/article-benchmark (181 real pages)
+# are measured too: repeated twenty times so that compiling the patterns real text needs is spread out.
+REAL=../shared/article-benchmark/ground-truth.json
+if [ -f "$REAL" ]; then
+  echo "== real text (article-benchmark bodies), one core =="
+  python3 - "$REAL" "$WORK/real.txt" "$WORK/real-x20.txt" <<'PY'
+import json, sys
+bodies = [v["articleBody"] for v in json.load(open(sys.argv[1], encoding="utf-8")).values()]
+text = "\f".join(bodies)
+open(sys.argv[2], "w", encoding="utf-8").write(text)
+open(sys.argv[3], "w", encoding="utf-8").write("\f".join([text] * 20))
+PY
+  "$BIN" throughput "$WORK/real-x20.txt" --read-only | tee "$WORK/real-read-only.json"
+  "$BIN" throughput "$WORK/real-x20.txt" | tee "$WORK/real-extract.json"
+  if [ "${SKIP_QUANTULUM:-0}" != 1 ]; then
+    "$WORK/venv/bin/python" - "$WORK/real.txt" <<'PY' | tee "$WORK/real-quantulum3.json"
+import json, sys, time
+from quantulum3 import parser
+data = open(sys.argv[1], encoding="utf-8").read()
+parser.parse("warm up: 3 percent of 31,002 requests")
+start = time.perf_counter()
+quantities = sum(len(parser.parse(a)) for a in data.split("\f"))
+seconds = time.perf_counter() - start
+size = len(data.encode("utf-8"))
+print(json.dumps({"mode": "quantulum3", "bytes": size, "quantities": quantities, "seconds": seconds,
+                  "mb_per_s": size / 1e6 / seconds}))
+PY
+  fi
+  python3 - "$WORK" <<'PY'
+import json, os, sys
+w = sys.argv[1]
+load = lambda n: json.load(open(os.path.join(w, n))) if os.path.exists(os.path.join(w, n)) else None
+ro, ex, q = load("real-read-only.json"), load("real-extract.json"), load("real-quantulum3.json")
+print(f"real text: figmine extraction {ex['mb_per_s']:.2f} MB/s per core ({ex['bytes']/1e6:.1f} MB, twenty copies "
+      f"of 181 bodies); ceiling {ro['mb_per_s']:.1f} MB/s, so {ro['mb_per_s']/ex['mb_per_s']:.0f}x the ceiling")
+if q:
+    print(f"real text: quantulum3 {q['mb_per_s']:.4f} MB/s per core on one copy ({q['quantities']} quantities); "
+          f"figmine is {ex['mb_per_s']/q['mb_per_s']:,.0f}x faster")
+PY
+fi
 
 # --- 3: whole runs --------------------------------------------------------------------------------
 echo "== figmine run --jobs 2 =="

@@ -9,6 +9,7 @@
 //! persons named earlier, and only when exactly one fits. Scare quotes and titles in marks are
 //! left out; a speech-like quote with no cue is kept with no speaker.
 
+mod ascii;
 mod cue;
 mod marks;
 mod people;

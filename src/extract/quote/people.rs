@@ -8,9 +8,12 @@
 //! named in passing; organisations (a name ending in an organisation word, or a single name
 //! with a reporting verb) are what "the company" or "the group" is resolved against.
 
-use super::cue::{clean_name, is_org_name, split_title, without_nickname, NAME, VERB};
+use super::ascii::{
+    ascii_name_at, count_spaces, is_space_byte, is_word_byte, next_word_capital, word_then_spaces, Dot, HONORIFICS,
+};
+use super::cue::{clean_name, is_org_name, spaces_then_verb, split_title, without_nickname, NAME, VERB, VERBS};
 use crate::extract::pattern::Pattern;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 /// Grammatical gender, as far as the text shows it.
@@ -97,6 +100,56 @@ fn honorific_and_name(text: &str, found: std::ops::Range<usize>) -> (Option<&str
     ((hon > 0).then(|| &whole[..hon]), name)
 }
 
+/// The matches of [`FULL_NAME`] in `text`, in order, each as its groups `hon` and `name`. An
+/// ASCII text is read by hand ([`ascii_full_name_at`]): the regex runs over every capitalised
+/// word of every article, and each match needed two more searches to split off its honorific.
+fn full_names(text: &str) -> Vec<(Option<&str>, Name<'_>)> {
+    if !text.is_ascii() {
+        return FULL_NAME
+            .find_iter(text)
+            .map(|found| honorific_and_name(text, found.range()))
+            .collect();
+    }
+    ascii_full_names(text)
+}
+
+/// [`full_names`] of an ASCII text, by hand.
+fn ascii_full_names(text: &str) -> Vec<(Option<&str>, Name<'_>)> {
+    let bytes = text.as_bytes();
+    let mut names = Vec::new();
+    let mut from = 0;
+    while let Some(i) = next_word_capital(bytes, from) {
+        if let Some((start, end)) = ascii_full_name_at(bytes, i) {
+            let hon = (start > i).then(|| &text[i..start]);
+            names.push((
+                hon,
+                Name {
+                    start,
+                    end,
+                    text: &text[start..end],
+                },
+            ));
+            from = end;
+        } else {
+            from = i + 1;
+        }
+    }
+    names
+}
+
+/// The match of [`FULL_NAME`] starting at `i` (a capital after a word boundary) in ASCII
+/// `bytes`, as (start of group `name`, end), read the way the regex reads it: everything after
+/// the first name word is optional, so the leftmost-first match takes the first alternative that
+/// fits at each step and never backtracks out of it. The honorific is taken when a name follows
+/// it; otherwise the name starts at `i`.
+fn ascii_full_name_at(bytes: &[u8], i: usize) -> Option<(usize, usize)> {
+    let after_honorific = word_then_spaces(bytes, i, HONORIFICS, Dot::Optional);
+    if let Some(end) = after_honorific.and_then(|p| ascii_name_at(bytes, p)) {
+        return Some((after_honorific.unwrap_or(i), end));
+    }
+    ascii_name_at(bytes, i).map(|end| (i, end))
+}
+
 /// Where a name stands, and the name.
 #[derive(Debug, Clone, Copy)]
 struct Name<'t> {
@@ -145,19 +198,32 @@ static APPOSITION_AFTER_NAME: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(
 /// form, which no other form can match (they start with a space). Split this way, the one
 /// capture search needed runs on a small automaton.
 fn after_name(after: &str) -> (Option<&str>, bool) {
-    if VERB_AFTER_NAME.is_match(after) {
+    if verb_after_name(after) {
         let role = after.starts_with(',').then(|| role_then_verb_role(after)).flatten();
         return (role, true);
     }
-    let apposition = APPOSITION_AFTER_NAME
-        .captures(after)
-        .and_then(|c| c.name("apposition"))
-        .map(|a| a.as_str());
-    (apposition, false)
+    (apposition(after), false)
 }
 
-/// A reporting verb after spaces, anchored: what must follow the role of [`ROLE_THEN_VERB`].
-static SPACES_THEN_VERB: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(&format!(r"^\s+(?:{VERB})\b")).unwrap());
+/// Whether [`VERB_AFTER_NAME`] matches `after`: a role or "of" and a name, then a reporting
+/// verb. It is asked after every capitalised word; on ASCII text it is read by hand unless
+/// "of" follows the name.
+fn verb_after_name(after: &str) -> bool {
+    if !after.is_ascii() {
+        return VERB_AFTER_NAME.is_match(after);
+    }
+    if after.starts_with(',') {
+        return role_then_verb_role(after).is_some();
+    }
+    if spaces_then_verb(after).is_some() {
+        return true;
+    }
+    let rest = after.trim_start_matches(|c: char| is_space_byte(c as u8));
+    if rest.len() < after.len() && rest.starts_with("of") {
+        return VERB_AFTER_NAME.is_match(after);
+    }
+    false
+}
 
 /// Group `role` of [`ROLE_THEN_VERB`] in `after` (which starts with a comma). On ASCII text
 /// without a capture search: the role cannot hold a comma, so it ends at the first of `,;."`,
@@ -171,19 +237,67 @@ fn role_then_verb_role(after: &str) -> Option<&str> {
             .and_then(|c| c.name("role"))
             .map(|r| r.as_str());
     }
+    let (phrase, end) = between_commas(after)?;
+    (after.as_bytes()[end] == b',' && spaces_then_verb(&after[end + 1..]).is_some()).then_some(phrase)
+}
+
+/// In ASCII `after`, which starts with a comma, the phrase `\s*(?P<p>[^,;.\x22“”«»]{2,120}?)`
+/// after it, and where the mark ending it (one of `,;.`) stands. The phrase cannot hold those
+/// marks, so it ends at the first of them or of `"` (which ends nothing); it takes the spaces
+/// after the comma only when it needs them to be two characters long (`\s*` gives back as few
+/// as it can), and is at most 120 characters.
+fn between_commas(after: &str) -> Option<(&str, usize)> {
     let bytes = after.as_bytes();
-    let spaces = bytes[1..]
-        .iter()
-        .take_while(|&&b| matches!(b, b'\t'..=b'\r' | b' '))
-        .count();
+    let spaces = count_spaces(bytes, 1);
     let end = 1 + bytes[1..]
         .iter()
         .position(|&b| matches!(b, b',' | b';' | b'.' | b'"'))?;
-    if bytes[end] != b',' || !SPACES_THEN_VERB.is_match(&after[end + 1..]) {
+    if bytes[end] == b'"' {
         return None;
     }
     let start = 1 + spaces.min((end - 1).checked_sub(2)?);
-    (end - start <= 120).then(|| &after[start..end])
+    (end - start <= 120).then(|| (&after[start..end], end))
+}
+
+/// The last run of word characters of ASCII `text`, and where it starts.
+fn last_word(text: &str) -> (usize, &str) {
+    let start = text.len() - text.bytes().rev().take_while(|&b| is_word_byte(b)).count();
+    (start, &text[start..])
+}
+
+/// Group `apposition` of [`APPOSITION`] in `after`; on ASCII text by hand
+/// ([`between_commas`]).
+fn apposition(after: &str) -> Option<&str> {
+    if !after.is_ascii() {
+        return APPOSITION_AFTER_NAME
+            .captures(after)
+            .and_then(|c| c.name("apposition"))
+            .map(|a| a.as_str());
+    }
+    after
+        .starts_with(',')
+        .then(|| between_commas(after))
+        .flatten()
+        .map(|(phrase, _)| phrase)
+}
+
+/// Whether [`VERB_BEFORE`] matches `before`: a reporting verb or "according to" and spaces at
+/// its end. On ASCII text by hand: the verb must be the whole last word, as `\b` stands before it.
+fn verb_before(before: &str) -> bool {
+    if !before.is_ascii() {
+        return VERB_BEFORE.is_match(before);
+    }
+    let trimmed = before.trim_end_matches(|c: char| is_space_byte(c as u8));
+    if trimmed.len() == before.len() {
+        return false;
+    }
+    let (start, word) = last_word(trimmed);
+    if VERBS.contains(word) {
+        return true;
+    }
+    let before_to = &trimmed[..start];
+    let spaced = before_to.trim_end_matches(|c: char| is_space_byte(c as u8));
+    word == "to" && spaced.len() < before_to.len() && last_word(spaced).1 == "according"
 }
 
 /// The role in apposition right before a name (group `role` of [`ROLE_BEFORE`]: the match
@@ -231,20 +345,17 @@ fn capitalised_words(text: &str) -> Vec<(usize, &str)> {
         return WORD.find_iter(text).map(|w| (w.start(), w.as_str())).collect();
     }
     let bytes = text.as_bytes();
-    let is_word_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
     let continues = |b: u8| b.is_ascii_alphabetic() || b == b'\'' || b == b'-';
     let mut words = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i].is_ascii_uppercase() && (i == 0 || !is_word_byte(bytes[i - 1])) {
-            let end = i + 1 + bytes[i + 1..].iter().take_while(|b| continues(**b)).count();
-            if end > i + 1 {
-                words.push((i, &text[i..end]));
-                i = end;
-                continue;
-            }
+    let mut from = 0;
+    while let Some(i) = next_word_capital(bytes, from) {
+        let end = i + 1 + bytes[i + 1..].iter().take_while(|b| continues(**b)).count();
+        if end > i + 1 {
+            words.push((i, &text[i..end]));
+            from = end;
+        } else {
+            from = i + 1;
         }
-        i += 1;
     }
     words
 }
@@ -259,8 +370,7 @@ impl People {
     /// Finds the persons `text` names, in one pass over it.
     pub fn find(text: &str) -> People {
         let mut people = People::default();
-        for found in FULL_NAME.find_iter(text) {
-            let (hon, m) = honorific_and_name(text, found.range());
+        for (hon, m) in full_names(text) {
             let cleaned = without_nickname(clean_name(m.as_str()));
             let cleaned = cleaned.as_ref();
             if is_org_name(cleaned) {
@@ -282,7 +392,7 @@ impl People {
                 .or_else(|| role_before(before).filter(is_role))
                 .map(str::trim)
                 .or(title.as_deref());
-            let speaks = verb_after || VERB_BEFORE.is_match(before);
+            let speaks = verb_after || verb_before(before);
             let honorific = hon.map(|h| h.trim().trim_end_matches('.'));
             let at = m.start() + m.as_str().find(name).unwrap_or(0);
             if speaks || role.is_some() || honorific.is_some() {
@@ -341,7 +451,7 @@ impl People {
         if someones || name.is_empty() {
             return;
         }
-        if VERB_AFTER_NAME.is_match(window_after(text, end)) {
+        if verb_after_name(window_after(text, end)) {
             let i = self.org(name);
             self.org_mentions.push((start, i));
         }
@@ -678,6 +788,68 @@ mod tests {
         }
     }
 
+    /// The groups `hon` and `name` of every match of [`FULL_NAME`], by a capture search.
+    fn full_names_by_pattern(text: &str) -> Vec<(Option<&str>, usize, usize)> {
+        FULL_NAME
+            .captures_iter(text)
+            .map(|c| {
+                let name = c.name("name").unwrap();
+                (c.name("hon").map(|h| h.as_str()), name.start(), name.end())
+            })
+            .collect()
+    }
+
+    fn full_names_by_hand(text: &str) -> Vec<(Option<&str>, usize, usize)> {
+        ascii_full_names(text)
+            .into_iter()
+            .map(|(h, n)| (h, n.start(), n.end()))
+            .collect()
+    }
+
+    #[test]
+    fn full_names_by_hand_are_the_groups_a_capture_search_finds() {
+        let texts = [
+            "Mrs. Jane Doe said so, and Mr Hale agreed with Ms. Okafor.",
+            "Judge de Souza ruled; Judge said nothing; Judge \"Bob\" Smith and Judge Ed. Smith did.",
+            "Mr said, Dr. Ed. Smith, Sir  Elton John, Lady Gaga, Mr. and Mrs. Smith.",
+            "Prof. Sen. Rep. Jane Roe, Gov.Jane Roe, Dame\tJudi Dench, Lord von der Leyen.",
+            "Mrs. St. Vincent wrote to Dr. O'Neil-Smith and Mr. Al. Capone, St.Louis, St. louis.",
+            "An AT&T spokesman, Mark Siegel, declined; a Yahoo spokeswoman,\x0bJane Roe, said.",
+            "McDonald x-Ray A B_C _Dee 9Ed I. Q A& B&C Tom \"Tank\" Ortiz \"Tank\" Ortiz Tom \"tank\" Ortiz",
+            "Ursula von der Leyen, Maria de la Cruz, Osama bin Laden, Ana de  van Dyke, Jo de, Jo de x",
+            "One Two Three Four Five Six Seven. Mrs Mr. Dr. Mr.Smith Mr. smith Mr.  Jo. Jr. Sr Sen.Smith",
+            "Lady. Lady.. Judge. Rep Rep. Rep.Roe Gov Go. G. A.B. C.D.E. Ab.Cd.",
+            "Z",
+            "",
+            "end with Mr",
+            "end with Mr.",
+            "end with Dr. J",
+        ];
+        for text in texts {
+            assert_eq!(full_names_by_hand(text), full_names_by_pattern(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn full_names_by_hand_are_the_groups_a_capture_search_finds_in_the_corpus_and_generated_articles() {
+        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        let mut texts: Vec<String> = std::fs::read_dir(corpus)
+            .unwrap()
+            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+            .map(|t| t.chars().map(|c| if c.is_ascii() { c } else { '"' }).collect())
+            .collect();
+        let options = crate::gen::Options::default();
+        texts.extend((0..200).map(|i| crate::gen::article(&options, i, None).body));
+        assert!(texts.len() > 230);
+        let mut names = 0;
+        for text in &texts {
+            let by_pattern = full_names_by_pattern(text);
+            assert_eq!(full_names_by_hand(text), by_pattern);
+            names += by_pattern.len();
+        }
+        assert!(names > 5_000, "{names}");
+    }
+
     #[test]
     fn honorific_and_name_are_the_groups_a_capture_search_finds() {
         let texts = [
@@ -713,6 +885,14 @@ mod tests {
             ", a spokesman, said the rules",
             ", a spokesman, declined to comment.",
             " of the American Civil Liberties Union told reporters",
+            " of Acme said",
+            " of acme said",
+            "of Acme said",
+            " offered said",
+            " said",
+            " saidx",
+            "said",
+            " \t said.",
             ", who founded it, said",
             " and others said",
             ", 45, wrote",
@@ -729,6 +909,12 @@ mod tests {
             ", a spokesman, saidx",
             ",  NINETEEN_CHARS_ROLE_, wrote",
             ", LONG, said",
+            ", a Yahoo spokeswoman.",
+            ", a Yahoo spokeswoman; x",
+            ", ab\"c, d.",
+            ",  x.",
+            ", xy",
+            ",",
         ];
         let combined = Pattern::new(&format!("{}|{APPOSITION}", role_then_verb())).unwrap();
         let long = [119, 120, 121].map(|n| format!(", {}, said", "r".repeat(n)));
@@ -740,6 +926,33 @@ mod tests {
                 .and_then(|c| c.name("role").or(c.name("apposition")))
                 .map(|r| r.as_str());
             assert_eq!(after_name(w), (role, verb), "{w:?}");
+            assert_eq!(verb_after_name(w), VERB_AFTER_NAME.is_match(w), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn verb_before_a_name_by_hand_is_what_the_pattern_matches() {
+        for w in [
+            "the rules, said ",
+            "said  ",
+            "said",
+            "unsaid ",
+            "x_said ",
+            "-said ",
+            "Said ",
+            "according to ",
+            "according  to\t",
+            "according to",
+            "xaccording to ",
+            "accordingto ",
+            " according to ",
+            "as he told ",
+            "told reporters ",
+            "",
+            " ",
+            "to ",
+        ] {
+            assert_eq!(verb_before(w), VERB_BEFORE.is_match(w), "{w:?}");
         }
     }
 }

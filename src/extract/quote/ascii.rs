@@ -1,0 +1,169 @@
+//! Name and space readers for ASCII text, matching what the Unicode patterns of [`super::cue`]
+//! match on ASCII text (where `\p{Lu}` is `A-Z`, `\s` is `[\t\n\x0B\x0C\r ]` and `\b` is an ASCII
+//! word boundary). The patterns run over every capitalised word and every quote, and the
+//! capture searches they need cost thousands of instructions each; the callers fall back to
+//! the patterns on other text, and tests check each reader against its pattern.
+
+/// Whether `b` is a word character of `\b` on ASCII text.
+pub(super) fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// Whether `b` is `\s` on ASCII text (Unicode White_Space: unlike `u8::is_ascii_whitespace`,
+/// it includes the vertical tab).
+pub(super) fn is_space_byte(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
+
+/// Honorifics of group `hon` of `FULL_NAME` (people.rs).
+pub(super) const HONORIFICS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Judge", "Sen", "Rep", "Gov", "Sir", "Dame", "Lord", "Lady",
+];
+/// Honorifics and abbreviations that may open a [`NAME`](super::cue::NAME).
+const NAME_PREFIXES: &[&str] = &["Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "St"];
+
+/// Particles between the words of a [`NAME`](super::cue::NAME).
+const PARTICLES: &[&str] = &["de", "van", "von", "der", "da", "di", "du", "le", "la", "al", "bin"];
+
+/// Where [`NAME`](super::cue::NAME) matching at `i` in ASCII `bytes` ends.
+pub(super) fn ascii_name_at(bytes: &[u8], i: usize) -> Option<usize> {
+    let after_prefix = word_then_spaces(bytes, i, NAME_PREFIXES, Dot::Required);
+    let mut end = after_prefix
+        .and_then(|p| name_word_at(bytes, p, true))
+        .or_else(|| name_word_at(bytes, i, true))?;
+    for _ in 0..4 {
+        let spaces = count_spaces(bytes, end);
+        if spaces == 0 {
+            break;
+        }
+        let mut at = end + spaces;
+        while let Some(next) = word_then_spaces(bytes, at, PARTICLES, Dot::None) {
+            at = next;
+        }
+        match name_word_at(bytes, at, false) {
+            Some(word_end) => end = word_end,
+            None => break,
+        }
+    }
+    Some(end)
+}
+
+/// What may follow a word before its spaces in [`word_then_spaces`].
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Dot {
+    /// "Mr. Smith" and "Mr Smith".
+    Optional,
+    /// "St. Vincent" only.
+    Required,
+    /// "van Gogh" only.
+    None,
+}
+
+/// After one of `words` at `i` followed by `period` and one or more spaces: where the spaces
+/// end. (No word of a list is followed by a letter, so the letters at `i` must be one of them.)
+pub(super) fn word_then_spaces(bytes: &[u8], i: usize, words: &[&str], period: Dot) -> Option<usize> {
+    let rest = &bytes[i..];
+    let mut at = rest.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    if at == 0 || at > 5 || !words.iter().any(|w| w.as_bytes() == &rest[..at]) {
+        return None;
+    }
+    if period != Dot::None && rest.get(at) == Some(&b'.') {
+        at += 1;
+    } else if period == Dot::Required {
+        return None;
+    }
+    let spaces = count_spaces(rest, at);
+    (spaces > 0).then_some(i + at + spaces)
+}
+
+/// How many spaces start at `i`.
+pub(super) fn count_spaces(bytes: &[u8], i: usize) -> usize {
+    bytes
+        .get(i..)
+        .map_or(0, |r| r.iter().take_while(|&&b| is_space_byte(b)).count())
+}
+
+/// Where one word of a [`NAME`](super::cue::NAME) at `i` ends: an initial or abbreviation ("F.", "St."), a
+/// capitalised word (with `&` only as the first word), or, after the first word, a nickname
+/// in marks.
+fn name_word_at(bytes: &[u8], i: usize, first: bool) -> Option<usize> {
+    let at = |k: usize| bytes.get(i + k).copied();
+    if at(0).is_some_and(|b| b.is_ascii_uppercase()) {
+        if at(1).is_some_and(|b| b.is_ascii_lowercase()) && at(2) == Some(b'.') {
+            return Some(i + 3);
+        }
+        if at(1) == Some(b'.') {
+            return Some(i + 2);
+        }
+        let letters = name_letters(&bytes[i + 1..], first);
+        return (letters > 0).then_some(i + 1 + letters);
+    }
+    if first || at(0) != Some(b'"') || !at(1).is_some_and(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    let letters = name_letters(&bytes[i + 2..], false);
+    (letters > 0 && at(2 + letters) == Some(b'"')).then_some(i + 3 + letters)
+}
+
+/// How many letters, apostrophes and hyphens (and ampersands, in a first word) start `bytes`.
+fn name_letters(bytes: &[u8], first: bool) -> usize {
+    bytes
+        .iter()
+        .take_while(|&&b| b.is_ascii_alphabetic() || b == b'\'' || b == b'-' || (first && b == b'&'))
+        .count()
+}
+
+/// The first capital at or after `i` in ASCII `bytes` that starts a word (with `\b` before it).
+/// Capitals are a few percent of the bytes of a text: eight bytes are tested at a time.
+pub(super) fn next_word_capital(bytes: &[u8], mut i: usize) -> Option<usize> {
+    while i < bytes.len() {
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let eight = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            if capitals(eight) == 0 {
+                i += 8;
+                continue;
+            }
+        }
+        if bytes[i].is_ascii_uppercase() && (i == 0 || !is_word_byte(bytes[i - 1])) {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The high bit of each byte of `eight` (ASCII bytes) that is a capital letter, set.
+fn capitals(eight: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // Adding 0x80 - c sets a byte's high bit when it is at least c; no ASCII byte carries over.
+    let from_a = eight.wrapping_add(ONES * (0x80 - u64::from(b'A')));
+    let after_z = eight.wrapping_add(ONES * (0x80 - u64::from(b'Z' + 1)));
+    from_a & !after_z & (ONES * 0x80)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_capitals_eight_bytes_at_a_time_are_those_byte_by_byte() {
+        let text = b"the Quick brown fOx @Z [A `a {z Jumps_Over 9Lazy dogs AND THE END. xxxxxxxxxxxxxxxxxA Q";
+        let mut by_byte = Vec::new();
+        for i in 0..text.len() {
+            if text[i].is_ascii_uppercase() && (i == 0 || !is_word_byte(text[i - 1])) {
+                by_byte.push(i);
+            }
+        }
+        let mut found = Vec::new();
+        let mut i = 0;
+        while let Some(at) = next_word_capital(text, i) {
+            found.push(at);
+            i = at + 1;
+        }
+        assert_eq!(found, by_byte);
+        assert_eq!(found.len(), 8);
+        for b in 0..128u8 {
+            assert_eq!(capitals(u64::from(b)) != 0, b.is_ascii_uppercase(), "{b}");
+        }
+    }
+}
