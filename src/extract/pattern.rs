@@ -124,18 +124,25 @@ impl Pattern {
 
 /// Whether `text` has a word character (of Unicode `\w`) that is not ASCII.
 fn has_word_character_outside_ascii(text: &str) -> bool {
+    // Asked for every search on a non-ASCII haystack: ASCII runs are skipped 32 bytes at a time.
+    const RUN: usize = 32;
     let bytes = text.as_bytes();
     let mut i = 0;
-    while let Some(offset) = bytes[i..].iter().position(|b| !b.is_ascii()) {
-        let at = i + offset;
-        let c = text[at..]
-            .chars()
-            .next()
-            .expect("a character starts at a non-ASCII byte");
-        if regex_syntax::is_word_character(c) {
-            return true;
+    while i < bytes.len() {
+        if bytes.get(i..i + RUN).is_some_and(<[u8]>::is_ascii) {
+            i += RUN;
+        } else if bytes[i].is_ascii() {
+            i += 1;
+        } else {
+            let c = text[i..]
+                .chars()
+                .next()
+                .expect("a character starts at a non-ASCII byte");
+            if regex_syntax::is_word_character(c) {
+                return true;
+            }
+            i += c.len_utf8();
         }
-        i = at + c.len_utf8();
     }
     false
 }
@@ -259,6 +266,19 @@ mod tests {
                 let words = pattern.on(t);
                 assert!(!std::ptr::eq(words, &pattern.any), "{p}: the copy runs on {t:?}");
                 assert_eq!(groups(words, t), groups(&pattern.any, t), "{p} on {t:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn word_characters_outside_ascii_are_found_anywhere() {
+        let ascii = "a".repeat(70);
+        for c in ['é', 'Ж', '前', '٣'] {
+            for at in [0, 1, 31, 32, 33, 64, 70] {
+                let text = format!("{}“{c}”{}", &ascii[..at], &ascii[at..]);
+                assert!(has_word_character_outside_ascii(&text), "{c} at {at}");
+                let text = format!("{}“—”{}", &ascii[..at], &ascii[at..]);
+                assert!(!has_word_character_outside_ascii(&text), "no word character at {at}");
             }
         }
     }
