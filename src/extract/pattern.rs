@@ -122,8 +122,9 @@ impl Pattern {
     }
 }
 
-/// Whether `text` has a word character (of Unicode `\w`) that is not ASCII.
-fn has_word_character_outside_ascii(text: &str) -> bool {
+/// Whether `text` has a word character (of Unicode `\w`) that is not ASCII: if not, Unicode
+/// and ASCII word boundaries agree on it.
+pub(crate) fn has_word_character_outside_ascii(text: &str) -> bool {
     // Asked for every search on a non-ASCII haystack: ASCII runs are skipped 32 bytes at a time.
     const RUN: usize = 32;
     let bytes = text.as_bytes();

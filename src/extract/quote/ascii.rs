@@ -1,8 +1,17 @@
-//! Name and space readers for ASCII text, matching what the Unicode patterns of [`super::cue`]
-//! match on ASCII text (where `\p{Lu}` is `A-Z`, `\s` is `[\t\n\x0B\x0C\r ]` and `\b` is an ASCII
-//! word boundary). The patterns run over every capitalised word and every quote, and the
-//! capture searches they need cost thousands of instructions each; the callers fall back to
-//! the patterns on other text, and tests check each reader against its pattern.
+//! Name and space readers for text whose characters outside ASCII are none of them word
+//! characters (ASCII text, and most news text: curly quotes and dashes are not word characters).
+//! On such text the Unicode patterns of [`super::cue`] match what these read: `\p{Lu}` can only
+//! match `A-Z`, `\p{L}` ASCII letters and `’`-less classes ASCII ones, and `\b` is an ASCII word
+//! boundary; `\s` keeps its Unicode spaces and `’ “ ”` their place in names. The patterns run
+//! over every capitalised word and every quote, and the capture searches they need cost
+//! thousands of instructions each; the callers fall back to the patterns on other text, and
+//! tests check each reader against its pattern.
+
+/// The right single quotation mark, an apostrophe in names ("O’Neil").
+const APOSTROPHE: &[u8] = "’".as_bytes();
+/// The curly quotation marks that may open and close a nickname (`“Tank”`).
+const OPENING_MARK: &[u8] = "“".as_bytes();
+const CLOSING_MARK: &[u8] = "”".as_bytes();
 
 /// Whether `b` is a word character of `\b` on ASCII text.
 pub(super) fn is_word_byte(b: u8) -> bool {
@@ -78,9 +87,28 @@ pub(super) fn word_then_spaces(bytes: &[u8], i: usize, words: &[&str], period: D
 
 /// How many spaces start at `i`.
 pub(super) fn count_spaces(bytes: &[u8], i: usize) -> usize {
-    bytes
-        .get(i..)
-        .map_or(0, |r| r.iter().take_while(|&&b| is_space_byte(b)).count())
+    let mut at = i;
+    while at < bytes.len() {
+        match space_len(&bytes[at..]) {
+            0 => break,
+            n => at += n,
+        }
+    }
+    at - i
+}
+
+/// The length in bytes of the `\s` (Unicode White_Space) character that starts `bytes`; 0 if
+/// none does.
+fn space_len(bytes: &[u8]) -> usize {
+    match bytes {
+        [b, ..] if is_space_byte(*b) => 1,
+        [0xC2, 0x85 | 0xA0, ..] => 2,
+        [0xE1, 0x9A, 0x80, ..]
+        | [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF, ..]
+        | [0xE2, 0x81, 0x9F, ..]
+        | [0xE3, 0x80, 0x80, ..] => 3,
+        _ => 0,
+    }
 }
 
 /// Where one word of a [`NAME`](super::cue::NAME) at `i` ends: an initial or abbreviation ("F.", "St."), a
@@ -98,22 +126,46 @@ fn name_word_at(bytes: &[u8], i: usize, first: bool) -> Option<usize> {
         let letters = name_letters(&bytes[i + 1..], first);
         return (letters > 0).then_some(i + 1 + letters);
     }
-    if first || at(0) != Some(b'"') || !at(1).is_some_and(|b| b.is_ascii_uppercase()) {
+    let open = mark_len(&bytes[i..], OPENING_MARK);
+    if first || open == 0 || !at(open).is_some_and(|b| b.is_ascii_uppercase()) {
         return None;
     }
-    let letters = name_letters(&bytes[i + 2..], false);
-    (letters > 0 && at(2 + letters) == Some(b'"')).then_some(i + 3 + letters)
+    let letters = name_letters(&bytes[i + open + 1..], false);
+    let after = i + open + 1 + letters;
+    let close = mark_len(&bytes[after..], CLOSING_MARK);
+    (letters > 0 && close > 0).then_some(after + close)
 }
 
-/// How many letters, apostrophes and hyphens (and ampersands, in a first word) start `bytes`.
-fn name_letters(bytes: &[u8], first: bool) -> usize {
-    bytes
-        .iter()
-        .take_while(|&&b| b.is_ascii_alphabetic() || b == b'\'' || b == b'-' || (first && b == b'&'))
-        .count()
+/// The length of the straight quotation mark or of `curly` that starts `bytes`; 0 if neither does.
+fn mark_len(bytes: &[u8], curly: &[u8]) -> usize {
+    if bytes.first() == Some(&b'"') {
+        1
+    } else if bytes.starts_with(curly) {
+        curly.len()
+    } else {
+        0
+    }
 }
 
-/// The first capital at or after `i` in ASCII `bytes` that starts a word (with `\b` before it).
+/// How many bytes of letters, apostrophes (`'` and `’`) and hyphens (and ampersands, in a first
+/// word) start `bytes`.
+pub(super) fn name_letters(bytes: &[u8], first: bool) -> usize {
+    let mut at = 0;
+    while at < bytes.len() {
+        let b = bytes[at];
+        if b.is_ascii_alphabetic() || b == b'\'' || b == b'-' || (first && b == b'&') {
+            at += 1;
+        } else if bytes[at..].starts_with(APOSTROPHE) {
+            at += APOSTROPHE.len();
+        } else {
+            break;
+        }
+    }
+    at
+}
+
+/// The first capital at or after `i` in `bytes` that starts a word (with `\b` before it, for
+/// text whose characters outside ASCII are not word characters).
 /// Capitals are a few percent of the bytes of a text: eight bytes are tested at a time.
 pub(super) fn next_word_capital(bytes: &[u8], mut i: usize) -> Option<usize> {
     while i < bytes.len() {
@@ -132,13 +184,16 @@ pub(super) fn next_word_capital(bytes: &[u8], mut i: usize) -> Option<usize> {
     None
 }
 
-/// The high bit of each byte of `eight` (ASCII bytes) that is a capital letter, set.
+/// The high bit of each byte of `eight` that is a capital letter, set.
 fn capitals(eight: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
-    // Adding 0x80 - c sets a byte's high bit when it is at least c; no ASCII byte carries over.
-    let from_a = eight.wrapping_add(ONES * (0x80 - u64::from(b'A')));
-    let after_z = eight.wrapping_add(ONES * (0x80 - u64::from(b'Z' + 1)));
-    from_a & !after_z & (ONES * 0x80)
+    const HIGH: u64 = ONES * 0x80;
+    // Adding 0x80 - c to a byte's low seven bits sets its high bit when they are at least c
+    // (and never carries into the next byte); bytes with the high bit set are no capitals.
+    let low = eight & !HIGH;
+    let from_a = low.wrapping_add(ONES * (0x80 - u64::from(b'A')));
+    let after_z = low.wrapping_add(ONES * (0x80 - u64::from(b'Z' + 1)));
+    from_a & !after_z & !eight & HIGH
 }
 
 #[cfg(test)]
@@ -162,8 +217,14 @@ mod tests {
         }
         assert_eq!(found, by_byte);
         assert_eq!(found.len(), 8);
-        for b in 0..128u8 {
+        for b in 0..=255u8 {
             assert_eq!(capitals(u64::from(b)) != 0, b.is_ascii_uppercase(), "{b}");
+            let eight = u64::from_le_bytes([0xFF, b, 0xC2, b'A' - 1, b'Z' + 1, 0xE2, 0x80, 0xFF]);
+            assert_eq!(
+                capitals(eight),
+                u64::from(b.is_ascii_uppercase()) << 15,
+                "{b} among others"
+            );
         }
     }
 }

@@ -9,7 +9,8 @@
 //! with a reporting verb) are what "the company" or "the group" is resolved against.
 
 use super::ascii::{
-    ascii_name_at, count_spaces, is_space_byte, is_word_byte, next_word_capital, word_then_spaces, Dot, HONORIFICS,
+    ascii_name_at, count_spaces, is_space_byte, is_word_byte, name_letters, next_word_capital, word_then_spaces, Dot,
+    HONORIFICS,
 };
 use super::cue::{clean_name, is_org_name, spaces_then_verb, split_title, without_nickname, NAME, VERB, VERBS};
 use crate::extract::pattern::Pattern;
@@ -104,7 +105,7 @@ fn honorific_and_name(text: &str, found: std::ops::Range<usize>) -> (Option<&str
 /// ASCII text is read by hand ([`ascii_full_name_at`]): the regex runs over every capitalised
 /// word of every article, and each match needed two more searches to split off its honorific.
 fn full_names(text: &str) -> Vec<(Option<&str>, Name<'_>)> {
-    if !text.is_ascii() {
+    if !readable_by_hand(text) {
         return FULL_NAME
             .find_iter(text)
             .map(|found| honorific_and_name(text, found.range()))
@@ -113,7 +114,13 @@ fn full_names(text: &str) -> Vec<(Option<&str>, Name<'_>)> {
     ascii_full_names(text)
 }
 
-/// [`full_names`] of an ASCII text, by hand.
+/// Whether the readers of [`super::ascii`] read `text` as the patterns do: it has no word
+/// character outside ASCII.
+fn readable_by_hand(text: &str) -> bool {
+    text.is_ascii() || !crate::extract::pattern::has_word_character_outside_ascii(text)
+}
+
+/// [`full_names`] of a text [`readable_by_hand`], by hand.
 fn ascii_full_names(text: &str) -> Vec<(Option<&str>, Name<'_>)> {
     let bytes = text.as_bytes();
     let mut names = Vec::new();
@@ -341,15 +348,14 @@ static WORD: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"\b\p{Lu}[\p{L}'
 /// (the same matches: a capital after a non-word character, and at least one more letter,
 /// apostrophe or hyphen); this runs over every article with a registered person.
 fn capitalised_words(text: &str) -> Vec<(usize, &str)> {
-    if !text.is_ascii() {
+    if !readable_by_hand(text) {
         return WORD.find_iter(text).map(|w| (w.start(), w.as_str())).collect();
     }
     let bytes = text.as_bytes();
-    let continues = |b: u8| b.is_ascii_alphabetic() || b == b'\'' || b == b'-';
     let mut words = Vec::new();
     let mut from = 0;
     while let Some(i) = next_word_capital(bytes, from) {
-        let end = i + 1 + bytes[i + 1..].iter().take_while(|b| continues(**b)).count();
+        let end = i + 1 + name_letters(&bytes[i + 1..], false);
         if end > i + 1 {
             words.push((i, &text[i..end]));
             from = end;
@@ -782,7 +788,9 @@ mod tests {
             "",
             "Z",
             "ab Cd",
+            "O’Neil-Smith’s “Tom” ’Tis —Lee Anne\u{a0}Marie",
         ] {
+            assert!(readable_by_hand(text));
             let by_pattern: Vec<(usize, &str)> = WORD.find_iter(text).map(|w| (w.start(), w.as_str())).collect();
             assert_eq!(capitalised_words(text), by_pattern, "{text}");
         }
@@ -804,6 +812,28 @@ mod tests {
             .into_iter()
             .map(|(h, n)| (h, n.start(), n.end()))
             .collect()
+    }
+
+    /// `text` with curly quotes and apostrophes, dashes and no-break spaces after honorifics.
+    fn typeset(text: &str) -> String {
+        let mut open = false;
+        let curly: String = text
+            .chars()
+            .map(|c| match c {
+                '"' => {
+                    open = !open;
+                    if open {
+                        '“'
+                    } else {
+                        '”'
+                    }
+                }
+                '\'' => '’',
+                '-' => '—',
+                c => c,
+            })
+            .collect();
+        curly.replace("Mr. ", "Mr.\u{a0}").replace("Ms ", "Ms\u{2009}")
     }
 
     #[test]
@@ -828,6 +858,14 @@ mod tests {
         for text in texts {
             assert_eq!(full_names_by_hand(text), full_names_by_pattern(text), "{text}");
         }
+        for text in [
+            "Tom “Tank” Ortiz, Tom \"Tank” Ortiz, Tom “Tank\" Ortiz, Tom “tank” Ortiz, Tom “Tank Ortiz",
+            "Dr. O’Neil-Smith — and Mr.\u{a0}Hale, Ms.\u{2009}Okafor, Jane\u{3000}Roe, Jane\u{85}Doe",
+            "Ursula von\u{202f}der Leyen, Sir\u{2028}Elton John, ’Tis Tom’s “Ace” Hale",
+        ] {
+            assert!(readable_by_hand(text));
+            assert_eq!(full_names_by_hand(text), full_names_by_pattern(text), "{text}");
+        }
     }
 
     #[test]
@@ -836,11 +874,14 @@ mod tests {
         let mut texts: Vec<String> = std::fs::read_dir(corpus)
             .unwrap()
             .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
-            .map(|t| t.chars().map(|c| if c.is_ascii() { c } else { '"' }).collect())
+            .filter(|t: &String| readable_by_hand(t))
             .collect();
         let options = crate::gen::Options::default();
         texts.extend((0..200).map(|i| crate::gen::article(&options, i, None).body));
-        assert!(texts.len() > 230);
+        // Typeset as news sites print: curly quotes and apostrophes, dashes, no-break spaces.
+        let typeset: Vec<String> = texts.iter().map(|t| typeset(t)).collect();
+        texts.extend(typeset);
+        assert!(texts.len() > 430);
         let mut names = 0;
         for text in &texts {
             let by_pattern = full_names_by_pattern(text);
