@@ -9,8 +9,8 @@ use super::{Finding, Rule, Severity};
 use crate::extract::claim::{self, RatioClaim};
 use crate::extract::{Direction, FigureKind};
 use crate::read::Span;
-use serde_json::json;
 use rustc_hash::{FxHashMap, FxHashSet};
+use serde_json::json;
 
 /// A change the text states between an earlier and a newer value.
 struct Change {
@@ -256,8 +256,7 @@ fn anaphoric_changes(doc: &Doc) -> Vec<Change> {
         let linked = match amount {
             Some(a) => {
                 let a = &doc.figs[a];
-                doc.is_change_amount(a)
-                    && claim::is_from_between(doc.between(a.f.span, o.f.span))
+                doc.is_change_amount(a) && claim::is_from_between(doc.between(a.f.span, o.f.span))
             }
             None => claim::is_direction_from(doc.before(o.f.span, 40)),
         };

@@ -108,10 +108,7 @@ fn listed_shares(doc: &Doc) -> Vec<Finding> {
         if !claim::introduces_breakdown(&doc.text[sentence.start..first]) {
             continue;
         }
-        if shares.len() < 2
-            || claim::last_direction(s).is_some()
-            || shares.iter().any(|g| doc.is_complement(g))
-        {
+        if shares.len() < 2 || claim::last_direction(s).is_some() || shares.iter().any(|g| doc.is_complement(g)) {
             continue;
         }
         // Shares of different totals ("38 percent of the worldwide total ... 83 percent of them").

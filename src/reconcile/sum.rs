@@ -8,8 +8,8 @@ use super::{Finding, Rule};
 use crate::extract::claim;
 use crate::extract::{FigureKind, Period};
 use chrono::Datelike;
-use serde_json::json;
 use rustc_hash::FxHashMap;
+use serde_json::json;
 
 /// How the parts of a period tile it.
 fn tilings(whole: &Period) -> Vec<Vec<Period>> {
@@ -118,9 +118,7 @@ fn breakdowns(doc: &Doc) -> Vec<Finding> {
                 }
             } else if claim::opens_breakdown(&doc.text[sentence.start..whole.f.span.start]) {
                 let parts: Vec<&Fig> = figs[k + 1..].iter().filter(same_kind).copied().collect();
-                let complete = parts
-                    .last()
-                    .is_some_and(|g| doc.is_complement(g));
+                let complete = parts.last().is_some_and(|g| doc.is_complement(g));
                 if parts.len() >= 2 || complete {
                     out.extend(check_breakdown(doc, whole, &parts, complete));
                 }
