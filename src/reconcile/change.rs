@@ -9,8 +9,8 @@ use super::{Finding, Rule, Severity};
 use crate::extract::claim::{self, RatioClaim};
 use crate::extract::{Direction, FigureKind};
 use crate::read::Span;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde_json::json;
-use std::collections::{HashMap, HashSet};
 
 /// A change the text states between an earlier and a newer value.
 struct Change {
@@ -45,8 +45,15 @@ pub fn check(doc: &Doc) -> Vec<Finding> {
 /// `ratio_mismatch` for "Requests from France came to 2,400, about half as many as those from the
 /// United States": the figure against the nearest earlier figure whose sentence names that country.
 fn check_as_many_as(doc: &Doc, out: &mut Vec<Finding>) {
+    // The kinds of the figures before the current one: the first figure of a kind has no
+    // reference to be compared with, and its words need no search.
+    let mut kinds_seen: Vec<FigureKind> = Vec::new();
     for (i, g) in doc.figs.iter().enumerate() {
         if g.f.kind == FigureKind::Percent {
+            continue;
+        }
+        if !kinds_seen.contains(&g.f.kind) {
+            kinds_seen.push(g.f.kind);
             continue;
         }
         let after = doc.after(g.f.span, 120);
@@ -103,7 +110,11 @@ fn check_as_many_as(doc: &Doc, out: &mut Vec<Finding>) {
 fn find_changes(doc: &Doc) -> Vec<Change> {
     let mut changes = Vec::new();
     // Figures by span, so that a long page (thousands of figures) is not quadratic.
-    let by_span: HashMap<Span, usize> = doc.figs.iter().enumerate().map(|(i, g)| (g.f.span, i)).rev().collect();
+    let by_span: FxHashMap<Span, usize> = if doc.figs.iter().any(|g| g.f.compared_to.is_some()) {
+        doc.figs.iter().enumerate().map(|(i, g)| (g.f.span, i)).rev().collect()
+    } else {
+        FxHashMap::default()
+    };
     for (new, fig) in doc.figs.iter().enumerate() {
         let Some(c) = &fig.f.compared_to else { continue };
         let Some(&old) = by_span.get(&c.span) else {
@@ -111,7 +122,7 @@ fn find_changes(doc: &Doc) -> Vec<Change> {
         };
         // "35,365 requests, up 4,700 from 31,698": the extractor may link the earlier value to the
         // amount; the newer value is then the figure before the amount.
-        let new = if claim::is_change_amount(doc.before(fig.f.span, 60)) {
+        let new = if doc.is_change_amount(fig) {
             let sentence = doc.sentence_of(fig.f.span);
             // Figures are in text order: none before the sentence's start is in it.
             let in_reach = |i: &usize| sentence.is_none_or(|s| doc.figs[*i].f.span.start >= s.start);
@@ -139,7 +150,7 @@ fn find_changes(doc: &Doc) -> Vec<Change> {
         changes.push(describe(doc, new, old));
     }
     // "from 1,000 in 2014 to 1,200 in 2015", which the extractor may not link.
-    let linked_pairs: HashSet<(usize, usize)> = changes.iter().map(|c| (c.new, c.old)).collect();
+    let linked_pairs: FxHashSet<(usize, usize)> = changes.iter().map(|c| (c.new, c.old)).collect();
     for old in 0..doc.figs.len().saturating_sub(1) {
         let new = old + 1;
         let (o, n) = (&doc.figs[old], &doc.figs[new]);
@@ -189,7 +200,7 @@ fn amount_between(doc: &Doc, new: usize, old: usize) -> Option<usize> {
     let (n, o) = (&doc.figs[new], &doc.figs[old]);
     let is_amount = |i: usize| {
         let a = &doc.figs[i];
-        claim::is_change_amount(doc.before(a.f.span, 60)) && doc.sentence_of(a.f.span) == doc.sentence_of(n.f.span)
+        doc.is_change_amount(a) && doc.sentence_of(a.f.span) == doc.sentence_of(n.f.span)
     };
     let (lo, hi) = if new < old { (new, old) } else { (old, new) };
     if let Some(i) =
@@ -210,10 +221,8 @@ fn amount_between(doc: &Doc, new: usize, old: usize) -> Option<usize> {
 /// Ratio words of the sentence, when the sentence states only this change.
 fn ratio_claim(doc: &Doc, sentence: Span, new: usize, old: usize) -> Option<RatioClaim> {
     let others = doc
-        .figs
-        .iter()
-        .enumerate()
-        .filter(|(i, g)| *i != new && *i != old && g.f.compared_to.is_some() && sentence.contains(g.f.span))
+        .figs_within(sentence)
+        .filter(|(i, g)| *i != new && *i != old && g.f.compared_to.is_some())
         .count();
     if others > 0 {
         return None;
@@ -236,9 +245,7 @@ fn anaphoric_changes(doc: &Doc) -> Vec<Change> {
         if k == 0 || !claim::refers_back(s) {
             continue;
         }
-        let in_sentence: Vec<usize> = (0..doc.figs.len())
-            .filter(|&i| sentence.contains(doc.figs[i].f.span))
-            .collect();
+        let in_sentence: Vec<usize> = doc.figs_within(*sentence).map(|(i, _)| i).collect();
         // "That was up 12 percent from 31,698" or "That was down from 31,698".
         let (amount, old) = match in_sentence[..] {
             [amount, old] => (Some(amount), old),
@@ -249,8 +256,7 @@ fn anaphoric_changes(doc: &Doc) -> Vec<Change> {
         let linked = match amount {
             Some(a) => {
                 let a = &doc.figs[a];
-                claim::is_change_amount(doc.before(a.f.span, 60))
-                    && claim::is_from_between(doc.between(a.f.span, o.f.span))
+                doc.is_change_amount(a) && claim::is_from_between(doc.between(a.f.span, o.f.span))
             }
             None => claim::is_direction_from(doc.before(o.f.span, 40)),
         };
@@ -259,8 +265,10 @@ fn anaphoric_changes(doc: &Doc) -> Vec<Change> {
         }
         let previous = doc.sentences[k - 1];
         // The subject of the previous sentence: its first figure of the same kind.
-        let Some(new) =
-            (0..doc.figs.len()).find(|&i| previous.contains(doc.figs[i].f.span) && doc.figs[i].f.kind == o.f.kind)
+        let Some(new) = doc
+            .figs_within(previous)
+            .find(|(_, g)| g.f.kind == o.f.kind)
+            .map(|(i, _)| i)
         else {
             continue;
         };

@@ -9,6 +9,7 @@ use crate::extract::PeriodMention;
 use crate::extract::{Figure, FigureKind};
 use crate::read::Span;
 use crate::record::Record;
+use std::cell::OnceCell;
 
 /// How far around a figure the rules look for the words that qualify it.
 pub const NEAR: usize = 80;
@@ -24,6 +25,11 @@ pub struct Fig<'a> {
     pub text: &'a str,
     /// The quantity it names, if it names a whole one (see [`quantity_of`]).
     pub quantity: Option<String>,
+    /// Whether it is the size of a change ([`Doc::is_change_amount`]), once asked: several
+    /// rules ask for every figure, some once per pair.
+    change_amount: OnceCell<bool>,
+    /// Whether it is a complement ([`Doc::is_complement`]), once asked.
+    complement: OnceCell<bool>,
 }
 
 /// An article's text and figures.
@@ -44,6 +50,9 @@ pub struct Doc<'a> {
     pub figs: Vec<Fig<'a>>,
     /// Spans of figures that are the earlier value of a comparison.
     pub references: Vec<Span>,
+    /// Whether `figs` are sorted by where they start (the extractor's order), so that the
+    /// figures of a sentence or paragraph are found by binary search rather than by a scan.
+    sorted: bool,
 }
 
 impl<'a> Doc<'a> {
@@ -64,9 +73,12 @@ impl<'a> Doc<'a> {
                     reading,
                     text: written,
                     quantity: quantity_of(text, f, &record.extraction.periods),
+                    change_amount: OnceCell::new(),
+                    complement: OnceCell::new(),
                 })
             })
-            .collect();
+            .collect::<Vec<_>>();
+        let sorted = figs.windows(2).all(|w| w[0].f.span.start <= w[1].f.span.start);
         let references = record
             .extraction
             .figures
@@ -82,7 +94,35 @@ impl<'a> Doc<'a> {
             sentences: &record.extraction.sentences,
             figs,
             references,
+            sorted,
         }
+    }
+
+    /// The figures inside `span`, with their index in `figs`, in order.
+    pub fn figs_within(&self, span: Span) -> impl Iterator<Item = (usize, &Fig<'a>)> + '_ {
+        // Sorted figures inside a span start within it: they are one run of `figs`.
+        let (lo, hi) = if self.sorted {
+            let lo = self.figs.partition_point(|g| g.f.span.start < span.start);
+            (lo, lo + self.figs[lo..].partition_point(|g| g.f.span.start <= span.end))
+        } else {
+            (0, self.figs.len())
+        };
+        (lo..hi)
+            .map(move |i| (i, &self.figs[i]))
+            .filter(move |(_, g)| span.contains(g.f.span))
+    }
+
+    /// Whether the text before the figure makes it the size of a change ("up 15 percent").
+    pub fn is_change_amount(&self, g: &Fig) -> bool {
+        *g.change_amount
+            .get_or_init(|| claim::is_change_amount(self.before(g.f.span, 60)))
+    }
+
+    /// Whether the figure is announced as the complement of the ones before it ("the remaining
+    /// 97 percent").
+    pub fn is_complement(&self, g: &Fig) -> bool {
+        *g.complement
+            .get_or_init(|| claim::is_complement(self.before(g.f.span, 40)))
     }
 
     /// The text between two spans (empty when they overlap or are out of order).

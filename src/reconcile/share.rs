@@ -21,7 +21,7 @@ pub fn check(doc: &Doc) -> Vec<Finding> {
 }
 
 fn is_share(doc: &Doc, g: &Fig) -> bool {
-    g.f.kind == FigureKind::Percent && !claim::is_change_amount(doc.before(g.f.span, 60))
+    g.f.kind == FigureKind::Percent && !doc.is_change_amount(g)
 }
 
 /// "3 percent ... The remaining 97 percent": the shares before the complement in its sentence (or,
@@ -29,16 +29,17 @@ fn is_share(doc: &Doc, g: &Fig) -> bool {
 fn complements(doc: &Doc) -> Vec<Finding> {
     let mut out = Vec::new();
     for (k, g) in doc.figs.iter().enumerate() {
-        if !is_share(doc, g) || !claim::is_complement(doc.before(g.f.span, 40)) {
+        if !is_share(doc, g) || !doc.is_complement(g) {
             continue;
         }
         let Some(here) = doc.sentence_of(g.f.span) else {
             continue;
         };
         let shares_in = |s: crate::read::Span| -> Vec<&Fig> {
-            doc.figs[..k]
-                .iter()
-                .filter(|h| s.contains(h.f.span) && is_share(doc, h))
+            doc.figs_within(s)
+                .take_while(|(i, _)| *i < k)
+                .map(|(_, h)| h)
+                .filter(|h| is_share(doc, h))
                 .collect()
         };
         let mut group = shares_in(here);
@@ -97,9 +98,9 @@ fn listed_shares(doc: &Doc) -> Vec<Finding> {
     let mut out = Vec::new();
     for sentence in doc.sentences {
         let shares: Vec<&Fig> = doc
-            .figs
-            .iter()
-            .filter(|g| sentence.contains(g.f.span) && is_share(doc, g))
+            .figs_within(*sentence)
+            .map(|(_, g)| g)
+            .filter(|g| is_share(doc, g))
             .collect();
         let s = sentence.of(doc.text);
         // Only a sentence that presents a breakdown ("split by source: 33 percent ...").
@@ -107,10 +108,7 @@ fn listed_shares(doc: &Doc) -> Vec<Finding> {
         if !claim::introduces_breakdown(&doc.text[sentence.start..first]) {
             continue;
         }
-        if shares.len() < 2
-            || claim::last_direction(s).is_some()
-            || shares.iter().any(|g| claim::is_complement(doc.before(g.f.span, 40)))
-        {
+        if shares.len() < 2 || claim::last_direction(s).is_some() || shares.iter().any(|g| doc.is_complement(g)) {
             continue;
         }
         // Shares of different totals ("38 percent of the worldwide total ... 83 percent of them").
@@ -243,7 +241,7 @@ fn could_be_total(doc: &Doc, g: &Fig) -> bool {
         && !doc.is_reference(g)
         && !claim::is_partitive(after)
         && !claim::restates_share(before)
-        && !claim::is_change_amount(before)
+        && !doc.is_change_amount(g)
         && !claim::is_range_bound(before, after)
 }
 

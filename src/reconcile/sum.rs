@@ -8,8 +8,8 @@ use super::{Finding, Rule};
 use crate::extract::claim;
 use crate::extract::{FigureKind, Period};
 use chrono::Datelike;
+use rustc_hash::FxHashMap;
 use serde_json::json;
-use std::collections::HashMap;
 
 /// How the parts of a period tile it.
 fn tilings(whole: &Period) -> Vec<Vec<Period>> {
@@ -60,7 +60,11 @@ fn by_period(doc: &Doc) -> Vec<Finding> {
     fn key<'k>(g: &'k Fig, p: &'k Period) -> Key<'k> {
         (&g.quantity, &g.f.entity, g.f.kind, p)
     }
-    let mut by_key: HashMap<Key, Vec<&Fig>> = HashMap::new();
+    // A whole and two parts at least.
+    if figs.len() < 3 {
+        return Vec::new();
+    }
+    let mut by_key: FxHashMap<Key, Vec<&Fig>> = FxHashMap::default();
     for g in &figs {
         let period = g.f.period.as_ref().expect("summable figures have a period");
         let part = by_key.entry(key(g, period)).or_default();
@@ -89,7 +93,7 @@ fn by_period(doc: &Doc) -> Vec<Finding> {
 
 /// Figures that may be parts of a breakdown: counts and money that are not change amounts.
 fn is_part(doc: &Doc, g: &Fig) -> bool {
-    g.f.kind != FigureKind::Percent && g.reading.value.is_some() && !claim::is_change_amount(doc.before(g.f.span, 60))
+    g.f.kind != FigureKind::Percent && g.reading.value.is_some() && !doc.is_change_amount(g)
 }
 
 /// "1,257 in the first half and 1,622 in the second half, for a total of 2,879" (the parts must
@@ -100,9 +104,9 @@ fn breakdowns(doc: &Doc) -> Vec<Finding> {
     let mut out = Vec::new();
     for sentence in doc.sentences {
         let figs: Vec<&Fig> = doc
-            .figs
-            .iter()
-            .filter(|g| sentence.contains(g.f.span) && is_part(doc, g))
+            .figs_within(*sentence)
+            .map(|(_, g)| g)
+            .filter(|g| is_part(doc, g))
             .collect();
         for (k, whole) in figs.iter().enumerate() {
             let before = doc.before(whole.f.span, 80);
@@ -114,9 +118,7 @@ fn breakdowns(doc: &Doc) -> Vec<Finding> {
                 }
             } else if claim::opens_breakdown(&doc.text[sentence.start..whole.f.span.start]) {
                 let parts: Vec<&Fig> = figs[k + 1..].iter().filter(same_kind).copied().collect();
-                let complete = parts
-                    .last()
-                    .is_some_and(|g| claim::is_complement(doc.before(g.f.span, 40)));
+                let complete = parts.last().is_some_and(|g| doc.is_complement(g));
                 if parts.len() >= 2 || complete {
                     out.extend(check_breakdown(doc, whole, &parts, complete));
                 }
