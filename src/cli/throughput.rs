@@ -89,26 +89,6 @@ of the 4,000 accounts, or 51.5%, were affected.";
 fn warm_up() -> f64 {
     let started = Instant::now();
     extract_and_check(read_body(WARM_UP));
-    extract_and_check(read_body(&typeset(WARM_UP)));
+    extract_and_check(read_body(&figmine::gen::typeset(WARM_UP)));
     started.elapsed().as_secs_f64()
-}
-
-/// `text` with curly quotes, apostrophes and dashes, as news sites print it.
-fn typeset(text: &str) -> String {
-    let mut open = false;
-    text.chars()
-        .map(|c| match c {
-            '"' => {
-                open = !open;
-                if open {
-                    '“'
-                } else {
-                    '”'
-                }
-            }
-            '\'' => '’',
-            '-' => '–',
-            c => c,
-        })
-        .collect()
 }

@@ -690,7 +690,12 @@ static RANGE_AFTER: LazyLock<Pattern> =
 /// Whether a figure is one bound of a range, given the text right before and after it. "from 236
 /// to 425" is a change, not a range.
 pub fn is_range_bound(before: &str, after: &str) -> bool {
-    if may_end_range_start(before) {
+    range_bound(before, after, may_end_range_start(before))
+}
+
+/// [`is_range_bound`], with the search of [`RANGE_BEFORE`] skipped unless `may_start`.
+fn range_bound(before: &str, after: &str, may_start: bool) -> bool {
+    if may_start {
         if let Some(c) = RANGE_BEFORE.captures(before) {
             let pre = c.name("pre").map(|p| p.as_str().trim().to_ascii_lowercase());
             if pre.as_deref() != Some("from") {
@@ -721,16 +726,7 @@ fn may_end_range_start(before: &str) -> bool {
 /// [`is_range_bound`] as written first, for the test that the shortcut changes nothing.
 #[cfg(test)]
 fn is_range_bound_by_patterns(before: &str, after: &str) -> bool {
-    if let Some(c) = RANGE_BEFORE.captures(before) {
-        let pre = c.name("pre").map(|p| p.as_str().trim().to_ascii_lowercase());
-        if pre.as_deref() != Some("from") {
-            return true;
-        }
-    }
-    let opens_range = before.trim_end().to_ascii_lowercase().ends_with("between");
-    let dash_or_to = RANGE_AFTER.is_match(after) && !after.trim_start().starts_with("and");
-    let from = before.trim_end().to_ascii_lowercase().ends_with("from");
-    opens_range || (dash_or_to && !from)
+    range_bound(before, after, true)
 }
 
 /// An approximation word right before a figure ("about 72,000", "fewer than 1,000").

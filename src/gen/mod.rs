@@ -159,6 +159,28 @@ impl Rng {
     }
 }
 
+/// `text` typeset as news sites print it: straight quotation marks made curly (alternately
+/// opening and closing), apostrophes `’` and hyphens en dashes. Generated articles are ASCII;
+/// this is what tests and benchmarks use to read them as real pages are written.
+pub fn typeset(text: &str) -> String {
+    let mut open = false;
+    text.chars()
+        .map(|c| match c {
+            '"' => {
+                open = !open;
+                if open {
+                    '“'
+                } else {
+                    '”'
+                }
+            }
+            '\'' => '’',
+            '-' => '–',
+            c => c,
+        })
+        .collect()
+}
+
 /// Original article number `index` of the corpus of `options`, with exactly the planted
 /// inconsistency given (one of [`PLANTABLE`]) or none, whatever `options.planted` says: what a test
 /// needs to check that a rule fires on its plant and nothing fires on a clean article.

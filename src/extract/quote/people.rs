@@ -814,26 +814,11 @@ mod tests {
             .collect()
     }
 
-    /// `text` with curly quotes and apostrophes, dashes and no-break spaces after honorifics.
+    /// `text` typeset, with no-break and thin spaces after honorifics too.
     fn typeset(text: &str) -> String {
-        let mut open = false;
-        let curly: String = text
-            .chars()
-            .map(|c| match c {
-                '"' => {
-                    open = !open;
-                    if open {
-                        '“'
-                    } else {
-                        '”'
-                    }
-                }
-                '\'' => '’',
-                '-' => '—',
-                c => c,
-            })
-            .collect();
-        curly.replace("Mr. ", "Mr.\u{a0}").replace("Ms ", "Ms\u{2009}")
+        crate::gen::typeset(text)
+            .replace("Mr. ", "Mr.\u{a0}")
+            .replace("Ms ", "Ms\u{2009}")
     }
 
     #[test]
