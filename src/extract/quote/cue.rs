@@ -397,51 +397,46 @@ pub(super) struct Cue {
 
 /// A cue right after a quote's closing mark (or starting the next sentence).
 pub(super) fn cue_after(window: &str) -> Option<Cue> {
-    if let Some(groups) = subject_verb_by_hand(window) {
-        if let Some(cue) = cue_of(&groups, false) {
-            return Some(cue);
-        }
-    } else if let Some(c) = SUBJECT_VERB.captures(window) {
-        if let Some(cue) = make_cue(&c, "who", "role", "cue", false) {
-            return Some(cue);
-        }
+    if let Some(cue) = cue_by(&SUBJECT_VERB, window, subject_verb_by_hand(window), false) {
+        return Some(cue);
     }
     // The other patterns start with a verb, "according to" or a dash: a window starting
     // otherwise is spared their searches.
     let start = window.trim_start_matches(|c: char| c.is_whitespace() || c == ',');
-    let verb_first = starts_with_verb(start);
-    if let Some(c) = VERB_TITLE_SUBJECT
-        .captures(window)
-        .filter(|_| verb_first)
-        .filter(|c| ROLE_WORD.is_match(&c["title"]))
-    {
-        if let Some(mut cue) = make_cue(&c, "who", "role", "cue", true) {
-            cue.role = c.name("title").map(|t| t.as_str().trim().to_owned());
-            return Some(cue);
-        }
-    }
-    let dash_first = window.trim_start().starts_with(['—', '–']);
-    let tried = [
-        (&*VERB_SUBJECT, verb_first),
-        (&*ACCORDING_TO, start.starts_with("according")),
-        (&*DASH_NAME, dash_first),
-    ];
-    for (re, _) in tried.into_iter().filter(|(_, may_match)| *may_match) {
-        if std::ptr::eq(re, &*VERB_SUBJECT) {
-            if let Some(groups) = verb_subject_by_hand(window) {
-                match cue_of(&groups, true) {
-                    Some(cue) => return Some(cue),
-                    None => continue,
-                }
-            }
-        }
-        if let Some(c) = re.captures(window) {
-            if let Some(cue) = make_cue(&c, "who", "role", "cue", true) {
+    if starts_with_verb(start) {
+        let titled = VERB_TITLE_SUBJECT
+            .captures(window)
+            .filter(|c| ROLE_WORD.is_match(&c["title"]));
+        if let Some(c) = titled {
+            if let Some(mut cue) = make_cue(&c, "who", "role", "cue", true) {
+                cue.role = c.name("title").map(|t| t.as_str().trim().to_owned());
                 return Some(cue);
             }
         }
+        if let Some(cue) = cue_by(&VERB_SUBJECT, window, verb_subject_by_hand(window), true) {
+            return Some(cue);
+        }
+    }
+    if start.starts_with("according") {
+        if let Some(cue) = cue_by(&ACCORDING_TO, window, None, true) {
+            return Some(cue);
+        }
+    }
+    if window.trim_start().starts_with(['—', '–']) {
+        return cue_by(&DASH_NAME, window, None, true);
     }
     None
+}
+
+/// The cue `pattern` finds in `window`: made from `by_hand`, the groups a hand reader found, when
+/// it read the window, and from the pattern's capture groups otherwise.
+fn cue_by(pattern: &Pattern, window: &str, by_hand: Option<Groups>, role_runs_on: bool) -> Option<Cue> {
+    match by_hand {
+        Some(groups) => cue_of(&groups, role_runs_on),
+        None => pattern
+            .captures(window)
+            .and_then(|c| make_cue(&c, "who", "role", "cue", role_runs_on)),
+    }
 }
 
 /// The groups of [`SUBJECT_VERB`] in an ASCII `window`, read by hand in its common forms (a
