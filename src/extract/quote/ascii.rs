@@ -5,7 +5,8 @@
 //! boundary; `\s` keeps its Unicode spaces and `’ “ ”` their place in names. The patterns run
 //! over every capitalised word and every quote, and the capture searches they need cost
 //! thousands of instructions each; the callers fall back to the patterns on other text, and
-//! tests check each reader against its pattern.
+//! tests check each reader against its pattern. A change to `NAME` or `FULL_NAME` must be made
+//! here too: those tests are what ties the two.
 
 /// The right single quotation mark, an apostrophe in names ("O’Neil").
 const APOSTROPHE: &[u8] = "’".as_bytes();
