@@ -13,7 +13,7 @@
 use rusqlite::{Connection, OptionalExtension};
 
 /// The page cache of one spill database, in KiB: the most memory it takes.
-pub const CACHE_KIB: u32 = 4096;
+pub const CACHE_KIB: u32 = 2048;
 
 /// A spill database failed (typically: the temporary folder is full or not writable).
 #[derive(Debug, thiserror::Error)]
