@@ -112,6 +112,22 @@ fn space_len(bytes: &[u8]) -> usize {
     }
 }
 
+/// In ASCII `after`, which starts with a comma, the phrase `\s*(?P<p>[^X\x22“”«»]{2,120}?)`
+/// after it, where X is `stops` (a comma and others), and where the stop ending it stands. The
+/// phrase cannot hold a stop, so it ends at the first stop or `"` (which ends nothing); it takes
+/// the spaces after the comma only when it needs them to be two characters long (`\s*` gives
+/// back as few as it can), and is at most 120 characters. Roles and appositions are read so.
+pub(super) fn phrase_after_comma<'t>(after: &'t str, stops: &[u8]) -> Option<(&'t str, usize)> {
+    let bytes = after.as_bytes();
+    let spaces = count_spaces(bytes, 1);
+    let end = 1 + bytes[1..].iter().position(|b| *b == b'"' || stops.contains(b))?;
+    if bytes[end] == b'"' {
+        return None;
+    }
+    let start = 1 + spaces.min((end - 1).checked_sub(2)?);
+    (end - start <= 120).then(|| (&after[start..end], end))
+}
+
 /// Where one word of a [`NAME`](super::cue::NAME) at `i` ends: an initial or abbreviation ("F.", "St."), a
 /// capitalised word (with `&` only as the first word), or, after the first word, a nickname
 /// in marks.

@@ -3,7 +3,7 @@
 //! Each pattern is anchored at the quote (or at the start of the neighbouring sentence), and
 //! every window it runs on is bounded, so the work per quote is constant.
 
-use super::ascii::{ascii_name_at, count_spaces, is_space_byte, is_word_byte};
+use super::ascii::{ascii_name_at, count_spaces, is_space_byte, is_word_byte, phrase_after_comma};
 use super::people::ROLE_WORD;
 use crate::extract::pattern::Pattern;
 use rustc_hash::FxHashSet;
@@ -457,49 +457,32 @@ fn subject_verb_by_hand(window: &str) -> Option<Groups<'_>> {
         return None;
     }
     let end = ascii_name_at(bytes, start)?;
-    let who = Some(&window[start..end]);
-    if bytes.get(end) == Some(&b',') {
-        let (role, verb) = role_then_verb_by_hand(&window[end..])?;
-        return Some(Groups {
-            who,
-            role: Some(role),
-            of: None,
-            verb: Some(verb),
-        });
-    }
-    let after = &window[end..];
-    if after
-        .trim_start_matches(|c: char| is_space_byte(c as u8))
-        .starts_with("of")
-    {
-        return None; // perhaps "of" and a name: the pattern decides
-    }
-    let verb = spaces_then_verb(after)?;
+    let (role, verb) = role_and_verb_by_hand(&window[end..])?;
     Some(Groups {
-        who,
-        role: None,
+        who: Some(&window[start..end]),
+        role,
         of: None,
         verb: Some(verb),
     })
 }
 
-/// The role and verb after a name in `, role, verb` (ASCII `after` starts with the comma),
-/// as the group `(?:,\s*(?P<role>[^,;\x22“”«»]{2,120}?),` followed by `\s+VERB\b` reads
-/// them: the role cannot hold a comma, so it ends at the first of `,;"`, which must be a comma.
-fn role_then_verb_by_hand(after: &str) -> Option<(&str, &str)> {
-    let bytes = after.as_bytes();
-    let spaces = count_spaces(bytes, 1);
-    let comma = 1 + bytes[1..].iter().position(|&b| matches!(b, b',' | b';' | b'"'))?;
-    if bytes[comma] != b',' {
+/// The role and verb after a name (ASCII `after` starts right after it), as the pattern's
+/// `{role}\s+(?P<cue>{VERB})\b` reads them in the forms `, role, said` (the group
+/// `,\s*(?P<role>[^,;\x22“”«»]{2,120}?),`, read by [`phrase_after_comma`]) and ` said`; `None`
+/// otherwise, "of" and a name included (the pattern decides those).
+fn role_and_verb_by_hand(after: &str) -> Option<(Option<&str>, &str)> {
+    if after.starts_with(',') {
+        let (role, comma) = phrase_after_comma(after, b",;")?;
+        let verb = (after.as_bytes()[comma] == b',').then(|| spaces_then_verb(&after[comma + 1..]))??;
+        return Some((Some(role), verb));
+    }
+    if after
+        .trim_start_matches(|c: char| is_space_byte(c as u8))
+        .starts_with("of")
+    {
         return None;
     }
-    // `\s*` gives back spaces only as far as the role needs them to be two characters long.
-    let start = 1 + spaces.min((comma - 1).checked_sub(2)?);
-    if comma - start > 120 {
-        return None;
-    }
-    let verb = spaces_then_verb(&after[comma + 1..])?;
-    Some((&after[start..comma], verb))
+    Some((None, spaces_then_verb(after)?))
 }
 
 /// The groups of [`VERB_SUBJECT`] in an ASCII `window` when its `who` is a name (`said Jane
@@ -561,18 +544,7 @@ fn lead_in_by_hand(lead: &str) -> Option<Groups<'_>> {
     let bytes = lead.as_bytes();
     let end = ascii_name_at(bytes, 0)?;
     let who = Some(&lead[..end]);
-    let (role, verb) = if bytes.get(end) == Some(&b',') {
-        let (role, verb) = role_then_verb_by_hand(&lead[end..])?;
-        (Some(role), verb)
-    } else {
-        if lead[end..]
-            .trim_start_matches(|c: char| is_space_byte(c as u8))
-            .starts_with("of")
-        {
-            return None;
-        }
-        (None, spaces_then_verb(&lead[end..])?)
-    };
+    let (role, verb) = role_and_verb_by_hand(&lead[end..])?;
     let verb_end = verb.as_ptr() as usize - lead.as_ptr() as usize + verb.len();
     let rest = lead[verb_end..].trim_end_matches(|c: char| is_space_byte(c as u8));
     let between = rest.strip_suffix([':', ','])?;

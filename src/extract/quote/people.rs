@@ -9,8 +9,8 @@
 //! with a reporting verb) are what "the company" or "the group" is resolved against.
 
 use super::ascii::{
-    ascii_name_at, count_spaces, is_space_byte, is_word_byte, name_letters, next_word_capital, word_then_spaces, Dot,
-    HONORIFICS,
+    ascii_name_at, is_space_byte, is_word_byte, name_letters, next_word_capital, phrase_after_comma, word_then_spaces,
+    Dot, HONORIFICS,
 };
 use super::cue::{clean_name, is_org_name, spaces_then_verb, split_title, without_nickname, NAME, VERB, VERBS};
 use crate::extract::pattern::Pattern;
@@ -70,14 +70,15 @@ pub(super) struct People {
 /// Two or more name words, optionally after an honorific; the name is group `name`.
 static FULL_NAME: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::new(&format!(
-        r"(?P<hon>\b(?:Mr|Mrs|Ms|Dr|Prof|Judge|Sen|Rep|Gov|Sir|Dame|Lord|Lady)\.?\s+)?\b(?P<name>{NAME})"
+        r"(?P<hon>\b(?:{})\.?\s+)?\b(?P<name>{NAME})",
+        HONORIFICS.join("|")
     ))
     .unwrap()
 });
 
 /// Group `hon` of [`FULL_NAME`] alone, anchored.
 static HONORIFIC: LazyLock<Pattern> =
-    LazyLock::new(|| Pattern::new(r"^(?:Mr|Mrs|Ms|Dr|Prof|Judge|Sen|Rep|Gov|Sir|Dame|Lord|Lady)\.?\s+").unwrap());
+    LazyLock::new(|| Pattern::new(&format!(r"^(?:{})\.?\s+", HONORIFICS.join("|"))).unwrap());
 
 /// Group `name` of [`FULL_NAME`] alone, anchored.
 static NAME_HERE: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(&format!("^(?:{NAME})")).unwrap());
@@ -244,26 +245,8 @@ fn role_then_verb_role(after: &str) -> Option<&str> {
             .and_then(|c| c.name("role"))
             .map(|r| r.as_str());
     }
-    let (phrase, end) = between_commas(after)?;
+    let (phrase, end) = phrase_after_comma(after, b",;.")?;
     (after.as_bytes()[end] == b',' && spaces_then_verb(&after[end + 1..]).is_some()).then_some(phrase)
-}
-
-/// In ASCII `after`, which starts with a comma, the phrase `\s*(?P<p>[^,;.\x22“”«»]{2,120}?)`
-/// after it, and where the mark ending it (one of `,;.`) stands. The phrase cannot hold those
-/// marks, so it ends at the first of them or of `"` (which ends nothing); it takes the spaces
-/// after the comma only when it needs them to be two characters long (`\s*` gives back as few
-/// as it can), and is at most 120 characters.
-fn between_commas(after: &str) -> Option<(&str, usize)> {
-    let bytes = after.as_bytes();
-    let spaces = count_spaces(bytes, 1);
-    let end = 1 + bytes[1..]
-        .iter()
-        .position(|&b| matches!(b, b',' | b';' | b'.' | b'"'))?;
-    if bytes[end] == b'"' {
-        return None;
-    }
-    let start = 1 + spaces.min((end - 1).checked_sub(2)?);
-    (end - start <= 120).then(|| (&after[start..end], end))
 }
 
 /// The last run of word characters of ASCII `text`, and where it starts.
@@ -273,7 +256,7 @@ fn last_word(text: &str) -> (usize, &str) {
 }
 
 /// Group `apposition` of [`APPOSITION`] in `after`; on ASCII text by hand
-/// ([`between_commas`]).
+/// ([`phrase_after_comma`]).
 fn apposition(after: &str) -> Option<&str> {
     if !after.is_ascii() {
         return APPOSITION_AFTER_NAME
@@ -283,7 +266,7 @@ fn apposition(after: &str) -> Option<&str> {
     }
     after
         .starts_with(',')
-        .then(|| between_commas(after))
+        .then(|| phrase_after_comma(after, b",;."))
         .flatten()
         .map(|(phrase, _)| phrase)
 }
