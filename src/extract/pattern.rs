@@ -18,11 +18,22 @@
 //! Unicode word boundary is exactly an ASCII one. So a pattern with Unicode word boundaries is
 //! also compiled (on first need) with them made ASCII and its classes as written, and that copy
 //! runs on such haystacks.
+//!
+//! Text with letters outside ASCII ("Müller", a page in Russian) cannot use that copy as it is,
+//! because a boundary next to "é" differs. But many patterns can never match such a letter:
+//! the period pattern matches ASCII letters, digits, spaces and dashes. For those, the copy runs
+//! on a *masked* haystack, where each letter outside ASCII is replaced by as many `_` bytes as
+//! it has: `_` is a word character, like the letter, so every boundary is the same, and the
+//! pattern can match neither, so every match is the same (see [`Masking`]). The masked haystack
+//! only finds where a match starts; the pattern as written then reads it from the real
+//! haystack at that start, which is a short search.
 
 use regex::{CaptureMatches, Captures, Match, Matches, Regex};
 use regex_syntax::hir::{
     Capture, Class, ClassBytes, ClassBytesRange, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look, Repetition,
 };
+use std::cell::RefCell;
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 /// A regex, with a faster twin for ASCII haystacks.
@@ -38,6 +49,187 @@ pub struct Pattern {
     /// [`Self::ascii_words_source`] compiled, on the first haystack that needs it; `None`
     /// inside when it does not compile to the same groups.
     ascii_words: OnceLock<Option<Regex>>,
+    /// What the pattern can match, when [`Self::ascii_words`] may run on masked haystacks.
+    masking: Option<Masking>,
+}
+
+/// The characters a pattern can match, for patterns whose ASCII-boundary copy may search a
+/// masked haystack ([`Masked`]) in place of the real one.
+///
+/// Why that finds the same matches: the masked haystack differs from the real one only where
+/// the real one has a word character outside ASCII, and there it has `_` bytes. A position is
+/// a word boundary in one exactly when it is in the other (`_` and the letter are both word
+/// characters; the other non-ASCII characters are kept, and are non-word ones both ways). The
+/// pattern can consume neither `_` nor any of the text's letters it replaced (checked per
+/// text), and never matches the empty string, so no match starts, ends or passes inside a
+/// masked run in either haystack, and everything else is the same bytes.
+#[derive(Debug, Clone)]
+struct Masking {
+    /// Every character a class or literal of the pattern can match.
+    consumable: ClassUnicode,
+}
+
+impl Masking {
+    /// The masking of a pattern, if it has Unicode word boundaries, cannot match `_` and never
+    /// matches the empty string.
+    fn of(hir: &Hir) -> Option<Masking> {
+        let mut consumable = ClassUnicode::empty();
+        if !has_unicode_word_boundary(hir) || hir.properties().minimum_len().unwrap_or(0) == 0 {
+            return None;
+        }
+        if !collect_consumable(hir, &mut consumable) || consumable_holds(&consumable, MASK as char) {
+            return None;
+        }
+        Some(Masking { consumable })
+    }
+
+    /// Whether the pattern can match none of `words` (the masked characters of a haystack).
+    fn allows(&self, words: &[char]) -> bool {
+        !words.iter().any(|&c| consumable_holds(&self.consumable, c))
+    }
+}
+
+/// The byte that stands for a word character outside ASCII in a masked haystack.
+const MASK: u8 = b'_';
+
+/// Adds every character `hir` can match to `into`; `false` if that cannot be told (a byte
+/// class, which text patterns do not have).
+fn collect_consumable(hir: &Hir, into: &mut ClassUnicode) -> bool {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => true,
+        HirKind::Literal(lit) => match std::str::from_utf8(&lit.0) {
+            Ok(text) => {
+                into.union(&ClassUnicode::new(text.chars().map(|c| ClassUnicodeRange::new(c, c))));
+                true
+            }
+            Err(_) => false,
+        },
+        HirKind::Class(Class::Unicode(class)) => {
+            into.union(class);
+            true
+        }
+        HirKind::Class(Class::Bytes(_)) => false,
+        HirKind::Repetition(rep) => collect_consumable(&rep.sub, into),
+        HirKind::Capture(cap) => collect_consumable(&cap.sub, into),
+        HirKind::Concat(subs) | HirKind::Alternation(subs) => subs.iter().all(|h| collect_consumable(h, into)),
+    }
+}
+
+/// Whether `class` holds `c` (its ranges are sorted and disjoint).
+fn consumable_holds(class: &ClassUnicode, c: char) -> bool {
+    let ranges = class.ranges();
+    let i = ranges.partition_point(|r| r.end() < c);
+    ranges.get(i).is_some_and(|r| r.start() <= c)
+}
+
+/// A haystack with word characters outside ASCII, masked: each such character replaced by as
+/// many [`MASK`] bytes as it has (so every offset stays the same).
+#[derive(Debug)]
+struct Masked {
+    /// The haystack as given, to recognise it (or a part of it) on later searches.
+    original: Box<str>,
+    /// Where the haystack it was made from was in memory: a later haystack that is a slice of
+    /// the same text (a sentence of an article) is found at an offset from it.
+    address: usize,
+    /// The masked copy.
+    masked: Box<str>,
+    /// The distinct characters that were masked, sorted.
+    words: Vec<char>,
+}
+
+impl Masked {
+    fn of(haystack: &str) -> Masked {
+        let mut masked = String::with_capacity(haystack.len());
+        let mut words = Vec::new();
+        let mut ascii_from = 0;
+        for (i, c) in haystack.char_indices().filter(|(_, c)| !c.is_ascii()) {
+            // Letters are the common case, and `is_alphabetic` is the cheaper test.
+            if c.is_alphabetic() || regex_syntax::is_word_character(c) {
+                masked.push_str(&haystack[ascii_from..i]);
+                masked.extend(std::iter::repeat_n(MASK as char, c.len_utf8()));
+                ascii_from = i + c.len_utf8();
+                words.push(c);
+            }
+        }
+        masked.push_str(&haystack[ascii_from..]);
+        words.sort_unstable();
+        words.dedup();
+        Masked {
+            original: haystack.into(),
+            address: haystack.as_ptr() as usize,
+            masked: masked.into(),
+            words,
+        }
+    }
+
+    /// Where `haystack` is in this text, if it is a slice of it: a haystack whose address
+    /// falls inside the text's former place, and whose bytes are those at that offset. The
+    /// address only says where to look; the bytes decide, since memory is reused, and a mask is
+    /// a function of the bytes alone.
+    fn find(&self, haystack: &str) -> Option<usize> {
+        let offset = (haystack.as_ptr() as usize).checked_sub(self.address)?;
+        let part = self.original.get(offset..offset.checked_add(haystack.len())?)?;
+        (part == haystack).then_some(offset)
+    }
+}
+
+/// A masked haystack: a part of a [`Masked`] text.
+struct MaskedView {
+    text: Rc<Masked>,
+    from: usize,
+    to: usize,
+}
+
+impl MaskedView {
+    /// The masked haystack.
+    fn masked(&self) -> &str {
+        &self.text.masked[self.from..self.to]
+    }
+
+    /// The characters that were masked (of the whole text, which is never fewer).
+    fn words(&self) -> &[char] {
+        &self.text.words
+    }
+}
+
+thread_local! {
+    /// The texts masked last on this thread, most recent first: an article's text, and its
+    /// sentences, are searched by several patterns in turn.
+    static MASKED: RefCell<Vec<Rc<Masked>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// How many masked texts each thread keeps.
+const MASKED_KEPT: usize = 8;
+
+/// `haystack` masked, from this thread's recent texts when it is one of them or a part of one.
+fn masked(haystack: &str) -> MaskedView {
+    MASKED.with(|kept| {
+        let mut kept = kept.borrow_mut();
+        let found = kept
+            .iter()
+            .enumerate()
+            .find_map(|(i, m)| m.find(haystack).map(|at| (i, at)));
+        let (text, from) = match found {
+            Some((i, at)) => (kept.remove(i), at),
+            None => (Rc::new(Masked::of(haystack)), 0),
+        };
+        kept.insert(0, Rc::clone(&text));
+        kept.truncate(MASKED_KEPT);
+        MaskedView {
+            text,
+            from,
+            to: from + haystack.len(),
+        }
+    })
+}
+
+/// Which compiled regex searches a haystack, and on what.
+enum Plan<'r> {
+    /// This regex, on the haystack itself.
+    Direct(&'r Regex),
+    /// This regex on the masked haystack finds where matches start; the pattern as written
+    /// then reads each match from the haystack.
+    Masked(&'r Regex, MaskedView),
 }
 
 impl Pattern {
@@ -53,31 +245,59 @@ impl Pattern {
             .as_ref()
             .filter(|hir| has_unicode_word_boundary(hir))
             .map(|hir| rewrite(hir, false).to_string());
+        let masking = hir.as_ref().and_then(Masking::of);
         Ok(Pattern {
             any,
             ascii,
             ascii_words_source,
             ascii_words: OnceLock::new(),
+            masking,
         })
     }
 
-    /// The regex to run on `haystack`.
+    /// The regex to run on `haystack`, itself.
     fn on(&self, haystack: &str) -> &Regex {
+        match self.plan(haystack) {
+            Plan::Direct(regex) => regex,
+            Plan::Masked(..) => &self.any,
+        }
+    }
+
+    /// How to search `haystack`.
+    fn plan(&self, haystack: &str) -> Plan<'_> {
         if haystack.is_ascii() {
-            return self.ascii.as_ref().unwrap_or(&self.any);
+            return Plan::Direct(self.ascii.as_ref().unwrap_or(&self.any));
         }
-        match &self.ascii_words_source {
-            Some(source) if !has_word_character_outside_ascii(haystack) => self
-                .ascii_words
-                .get_or_init(|| {
-                    Regex::new(source)
-                        .ok()
-                        .filter(|a| a.capture_names().eq(self.any.capture_names()))
-                })
-                .as_ref()
-                .unwrap_or(&self.any),
-            _ => &self.any,
+        let Some(words) = self.ascii_words() else {
+            return Plan::Direct(&self.any);
+        };
+        if !has_word_character_outside_ascii(haystack) {
+            return Plan::Direct(words);
         }
+        match &self.masking {
+            Some(masking) => {
+                let masked = masked(haystack);
+                if masking.allows(masked.words()) {
+                    Plan::Masked(words, masked)
+                } else {
+                    Plan::Direct(&self.any)
+                }
+            }
+            None => Plan::Direct(&self.any),
+        }
+    }
+
+    /// The copy with ASCII word boundaries, compiled on first need; `None` when the pattern
+    /// has no Unicode word boundary or the copy does not compile to the same groups.
+    fn ascii_words(&self) -> Option<&Regex> {
+        let source = self.ascii_words_source.as_ref()?;
+        self.ascii_words
+            .get_or_init(|| {
+                Regex::new(source)
+                    .ok()
+                    .filter(|a| a.capture_names().eq(self.any.capture_names()))
+            })
+            .as_ref()
     }
 
     /// The names of the groups, by index (the same in both compilations).
@@ -87,38 +307,158 @@ impl Pattern {
 
     /// Whether the pattern matches somewhere in `haystack`.
     pub fn is_match(&self, haystack: &str) -> bool {
-        self.on(haystack).is_match(haystack)
+        match self.plan(haystack) {
+            Plan::Direct(regex) => regex.is_match(haystack),
+            Plan::Masked(regex, masked) => regex.is_match(masked.masked()),
+        }
     }
 
     /// The leftmost-first match in `haystack`.
     pub fn find<'h>(&self, haystack: &'h str) -> Option<Match<'h>> {
-        self.on(haystack).find(haystack)
+        self.find_at(haystack, 0)
+    }
+
+    /// The leftmost-first match in `haystack` at or after byte `start`.
+    fn find_at<'h>(&self, haystack: &'h str, start: usize) -> Option<Match<'h>> {
+        match self.plan(haystack) {
+            Plan::Direct(regex) => regex.find_at(haystack, start),
+            Plan::Masked(regex, masked) => {
+                let at = regex.find_at(masked.masked(), start)?.start();
+                Some(self.any.find_at(haystack, at).expect("the match found again"))
+            }
+        }
     }
 
     /// Every successive non-overlapping match in `haystack`.
-    pub fn find_iter<'r, 'h>(&'r self, haystack: &'h str) -> Matches<'r, 'h> {
-        self.on(haystack).find_iter(haystack)
+    pub fn find_iter<'r, 'h>(&'r self, haystack: &'h str) -> FindIter<'r, 'h> {
+        match self.plan(haystack) {
+            Plan::Direct(regex) => FindIter::Direct(regex.find_iter(haystack)),
+            Plan::Masked(regex, masked) => FindIter::Masked(MaskedIter::new(self, regex, masked, haystack)),
+        }
     }
 
     /// The groups of the leftmost-first match in `haystack`.
     pub fn captures<'h>(&self, haystack: &'h str) -> Option<Captures<'h>> {
-        self.on(haystack).captures(haystack)
+        self.captures_at(haystack, 0)
     }
 
     /// The groups of the leftmost-first match in `haystack` at or after byte `start` (the text
     /// before `start` still counts for `\b` and `^`).
     pub fn captures_at<'h>(&self, haystack: &'h str, start: usize) -> Option<Captures<'h>> {
-        self.on(haystack).captures_at(haystack, start)
+        match self.plan(haystack) {
+            Plan::Direct(regex) => regex.captures_at(haystack, start),
+            Plan::Masked(regex, masked) => {
+                let at = regex.find_at(masked.masked(), start)?.start();
+                Some(self.any.captures_at(haystack, at).expect("the match found again"))
+            }
+        }
     }
 
     /// The groups of every successive non-overlapping match in `haystack`.
-    pub fn captures_iter<'r, 'h>(&'r self, haystack: &'h str) -> CaptureMatches<'r, 'h> {
-        self.on(haystack).captures_iter(haystack)
+    pub fn captures_iter<'r, 'h>(&'r self, haystack: &'h str) -> CapturesIter<'r, 'h> {
+        match self.plan(haystack) {
+            Plan::Direct(regex) => CapturesIter::Direct(regex.captures_iter(haystack)),
+            Plan::Masked(regex, masked) => CapturesIter::Masked(MaskedIter::new(self, regex, masked, haystack)),
+        }
     }
 
     /// `haystack` with its leftmost-first match replaced.
     pub fn replace<'h, R: regex::Replacer>(&self, haystack: &'h str, rep: R) -> std::borrow::Cow<'h, str> {
         self.on(haystack).replace(haystack, rep)
+    }
+}
+
+/// The matches of a [`Pattern`] in a haystack ([`Pattern::find_iter`]).
+pub enum FindIter<'r, 'h> {
+    /// Searched directly.
+    Direct(Matches<'r, 'h>),
+    /// Searched through a masked copy.
+    Masked(MaskedIter<'r, 'h>),
+}
+
+impl<'h> Iterator for FindIter<'_, 'h> {
+    type Item = Match<'h>;
+
+    fn next(&mut self) -> Option<Match<'h>> {
+        match self {
+            FindIter::Direct(matches) => matches.next(),
+            FindIter::Masked(iter) => iter
+                .next_start()
+                .map(|at| iter.pattern.any.find_at(iter.haystack, at))
+                .map(|m| {
+                    let m = m.expect("the match found again");
+                    iter.resume(m.end());
+                    m
+                }),
+        }
+    }
+}
+
+/// The groups of each match of a [`Pattern`] in a haystack ([`Pattern::captures_iter`]).
+pub enum CapturesIter<'r, 'h> {
+    /// Searched directly.
+    Direct(CaptureMatches<'r, 'h>),
+    /// Searched through a masked copy.
+    Masked(MaskedIter<'r, 'h>),
+}
+
+impl<'h> Iterator for CapturesIter<'_, 'h> {
+    type Item = Captures<'h>;
+
+    fn next(&mut self) -> Option<Captures<'h>> {
+        match self {
+            CapturesIter::Direct(matches) => matches.next(),
+            CapturesIter::Masked(iter) => {
+                let at = iter.next_start()?;
+                let groups = iter
+                    .pattern
+                    .any
+                    .captures_at(iter.haystack, at)
+                    .expect("the match found again");
+                iter.resume(groups.get(0).expect("group 0 is the match").end());
+                Some(groups)
+            }
+        }
+    }
+}
+
+/// Successive matches found on a masked haystack, each read again from the real one.
+pub struct MaskedIter<'r, 'h> {
+    pattern: &'r Pattern,
+    regex: &'r Regex,
+    masked: MaskedView,
+    haystack: &'h str,
+    /// Where the next search starts.
+    at: usize,
+}
+
+impl<'r, 'h> MaskedIter<'r, 'h> {
+    fn new(pattern: &'r Pattern, regex: &'r Regex, masked: MaskedView, haystack: &'h str) -> Self {
+        MaskedIter {
+            pattern,
+            regex,
+            masked,
+            haystack,
+            at: 0,
+        }
+    }
+
+    /// Where the next match starts, if there is one.
+    fn next_start(&mut self) -> Option<usize> {
+        if self.at > self.haystack.len() {
+            return None;
+        }
+        let found = self.regex.find_at(self.masked.masked(), self.at).map(|m| m.start());
+        if found.is_none() {
+            self.at = self.haystack.len() + 1;
+        }
+        found
+    }
+
+    /// Continues after a match that ended at `end` (never empty: masked patterns cannot match
+    /// the empty string).
+    fn resume(&mut self, end: usize) {
+        self.at = end;
     }
 }
 
@@ -269,6 +609,119 @@ mod tests {
                 assert_eq!(groups(words, t), groups(&pattern.any, t), "{p} on {t:?}");
             }
         }
+    }
+
+    /// Everything a pattern can be asked, as offsets: every match and its groups, the first
+    /// match and the groups of the first match from each character boundary, and `is_match`.
+    fn answers(p: &Pattern, hay: &str) -> String {
+        let spans = |c: Option<Captures>| c.map(|c| c.iter().map(|m| m.map(|m| m.range())).collect::<Vec<_>>());
+        let mut out = format!("{:?}\n", p.find_iter(hay).map(|m| m.range()).collect::<Vec<_>>());
+        out += &format!(
+            "{:?}\n",
+            p.captures_iter(hay).map(|c| spans(Some(c))).collect::<Vec<_>>()
+        );
+        out += &format!("{:?} {:?}\n", p.is_match(hay), p.find(hay).map(|m| m.range()));
+        for (at, _) in hay.char_indices() {
+            out += &format!("{at}: {:?}\n", spans(p.captures_at(hay, at)));
+        }
+        out
+    }
+
+    /// The same answers from the pattern as written, searched directly.
+    fn answers_as_written(p: &Pattern, hay: &str) -> String {
+        let direct = Pattern {
+            ascii: None,
+            ascii_words_source: None,
+            ascii_words: OnceLock::new(),
+            masking: None,
+            ..p.clone()
+        };
+        answers(&direct, hay)
+    }
+
+    #[test]
+    fn masked_haystacks_find_the_same_matches_and_groups() {
+        let patterns = [
+            r"(?i)\b(?P<ord>first|second)\s+(?P<part>half|quarter)\b(?:\s+of\s+(?P<py>20[0-9][0-9])\b)?|\b(?P<year>(?:19|20)[0-9][0-9])\b",
+            r"(?i)\b(?:march|august)\.?\s+(?P<y>20[0-9]{2})\b|\b[0-9]{1,2}:[0-9]{2}\b",
+            r"\bsaid\b|\b[A-Z][a-z]+\b",
+            r"\B-[a-z]+\b",
+            r"(?i)\bthe\s+(?:same\s+)?(?P<anaphor>period|year)\b",
+        ];
+        let texts = [
+            "Müller said in the first half of 2014 that the year was good.",
+            "В первой половине 2014 года, in the second half of 2015, Žižek—2016—said…",
+            "2014é first half of 2014é éthe year the year, «March 2015» x-ray é-ray",
+            "Ångström’s 12:30 the same period; 2019’s “first quarter of 2020”",
+            "ſecond half of 2014 and the ſame period, Kelvin \u{212A}2014 second half of 2013",
+            "東京 2014年 first half of 2014 東京",
+            "_2014 a_b second_half 2014_ the_year",
+        ];
+        for p in patterns {
+            let pattern = Pattern::new(p).unwrap();
+            assert!(pattern.masking.is_some(), "{p} can be searched masked");
+            for t in texts {
+                assert_eq!(answers(&pattern, t), answers_as_written(&pattern, t), "{p} on {t:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn masking_is_used_only_where_it_is_exact() {
+        let period = Pattern::new(r"(?i)\b(?:first|second)\s+half\s+of\s+(?:19|20)[0-9][0-9]\b").unwrap();
+        let masked = |p: &Pattern, t: &str| matches!(p.plan(t), Plan::Masked(..));
+        assert!(masked(&period, "Müller: the first half of 2014"));
+        // "ſ" is a case form of "s", which the pattern can match: masking it would lose a match.
+        assert!(!masked(&period, "Müller: the firſt half of 2014"));
+        assert_eq!(
+            period.find("the firſt half of 2014").map(|m| m.as_str()),
+            Some("firſt half of 2014")
+        );
+        // A pattern that can match the text's letters outside ASCII is not masked on it.
+        let name = Pattern::new(r"\b\p{Lu}\p{Ll}+\b").unwrap();
+        assert!(!masked(&name, "Müller said") && !masked(&name, "Муллер said"));
+        // Digits outside ASCII are word characters but not letters.
+        assert!(masked(&name, "٣٤ Jane said"));
+        assert_eq!(name.find("٣٤Jane, Jane").map(|m| m.start()), Some("٣٤Jane, ".len()));
+        // Patterns that can match `_`, or nothing, are never masked.
+        for p in [r"\b\w+@", r"\b[a-z_]+\b", r"\b(?:x)?"] {
+            assert!(Pattern::new(p).unwrap().masking.is_none(), "{p}");
+        }
+        // Text without letters outside ASCII takes the copy directly.
+        assert!(!masked(&period, "“the first half of 2014”"));
+    }
+
+    #[test]
+    fn a_masked_haystack_keeps_every_offset() {
+        let m = Masked::of("Ré “x” 東京 ſ");
+        assert_eq!(&*m.masked, "R__ “x” ______ __");
+        assert_eq!(m.words, ['é', 'ſ', '京', '東']);
+    }
+
+    #[test]
+    fn a_part_of_a_masked_text_is_read_from_its_mask_and_only_when_the_bytes_agree() {
+        let text = String::from("Müller said so. Then the first half of 2014 ended; Ré.");
+        let whole = Masked::of(&text);
+        let part = &text["Müller said so. ".len()..];
+        assert_eq!(whole.find(part), Some("Müller said so. ".len()));
+        assert_eq!(whole.find(&text), Some(0));
+        // The same bytes elsewhere in memory are not a part of it (nor would it matter).
+        let copy = part.to_owned();
+        assert_eq!(whole.find(&copy), None);
+        // A text written over the same memory is recognised by its bytes, not its address.
+        let mut reused = text.clone().into_bytes();
+        let other = Masked::of(std::str::from_utf8(&reused).unwrap());
+        reused[0] = b'N';
+        assert_eq!(other.find(std::str::from_utf8(&reused).unwrap()), None);
+        // On this thread: the whole text masked once, a sentence of it read from that mask.
+        let whole = masked(&text);
+        assert_eq!(
+            whole.masked(),
+            "M__ller said so. Then the first half of 2014 ended; R__."
+        );
+        let view = masked(part);
+        assert!(Rc::ptr_eq(&view.text, &whole.text));
+        assert_eq!(view.masked(), "Then the first half of 2014 ended; R__.");
     }
 
     #[test]
