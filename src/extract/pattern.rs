@@ -77,7 +77,7 @@ impl Masking {
         if !has_unicode_word_boundary(hir) || hir.properties().minimum_len().unwrap_or(0) == 0 {
             return None;
         }
-        if !collect_consumable(hir, &mut consumable) || consumable_holds(&consumable, MASK as char) {
+        if !collect_consumable(hir, &mut consumable) || class_holds(&consumable, MASK as char) {
             return None;
         }
         Some(Masking { consumable })
@@ -85,7 +85,7 @@ impl Masking {
 
     /// Whether the pattern can match none of `words` (the masked characters of a haystack).
     fn allows(&self, words: &[char]) -> bool {
-        !words.iter().any(|&c| consumable_holds(&self.consumable, c))
+        !words.iter().any(|&c| class_holds(&self.consumable, c))
     }
 }
 
@@ -116,7 +116,7 @@ fn collect_consumable(hir: &Hir, into: &mut ClassUnicode) -> bool {
 }
 
 /// Whether `class` holds `c` (its ranges are sorted and disjoint).
-fn consumable_holds(class: &ClassUnicode, c: char) -> bool {
+pub(crate) fn class_holds(class: &ClassUnicode, c: char) -> bool {
     let ranges = class.ranges();
     let i = ranges.partition_point(|r| r.end() < c);
     ranges.get(i).is_some_and(|r| r.start() <= c)

@@ -3,7 +3,7 @@
 //! Each pattern is anchored at the quote (or at the start of the neighbouring sentence), and
 //! every window it runs on is bounded, so the work per quote is constant.
 
-use super::ascii::{ascii_name_at, count_spaces, is_space_byte, is_word_byte, phrase_after_comma};
+use super::hand::{ascii_name_at, count_spaces, is_space_byte, is_word_byte, phrase_after_comma};
 use super::people::ROLE_WORD;
 use crate::extract::pattern::Pattern;
 use rustc_hash::FxHashSet;

@@ -9,8 +9,8 @@
 //! persons named earlier, and only when exactly one fits. Scare quotes and titles in marks are
 //! left out; a speech-like quote with no cue is kept with no speaker.
 
-mod ascii;
 mod cue;
+mod hand;
 mod marks;
 mod people;
 

@@ -1,18 +1,89 @@
-//! Name and space readers for text whose characters outside ASCII are none of them word
-//! characters (ASCII text, and most news text: curly quotes and dashes are not word characters).
-//! On such text the Unicode patterns of [`super::cue`] match what these read: `\p{Lu}` can only
-//! match `A-Z`, `\p{L}` ASCII letters and `’`-less classes ASCII ones, and `\b` is an ASCII word
-//! boundary; `\s` keeps its Unicode spaces and `’ “ ”` their place in names. The patterns run
-//! over every capitalised word and every quote, and the capture searches they need cost
-//! thousands of instructions each; the callers fall back to the patterns on other text, and
-//! tests check each reader against its pattern. A change to `NAME` or `FULL_NAME` must be made
-//! here too: those tests are what ties the two.
+//! Name and space readers by hand. The name readers read what [`NAME`](super::cue::NAME),
+//! `FULL_NAME` and `WORD` (people.rs) match, on any text: ASCII letters by byte tests, other
+//! characters by the same Unicode classes the patterns use (`\p{Lu}`, `\p{Ll}`, `\p{L}`, and
+//! `\w` for the word boundary before a name). The patterns run over every capitalised word and
+//! every quote, and the capture searches they need cost thousands of instructions each (on text
+//! with letters outside ASCII, tens of thousands: the regex engine's fast automata cannot tell
+//! a Unicode word boundary there). The other readers (roles, verbs, phrases) read text whose
+//! characters outside ASCII are none of them word characters, and their callers fall back to
+//! the patterns on other text. Tests check each reader against its pattern; a change to `NAME`
+//! or `FULL_NAME` must be made here too: those tests are what ties the two.
+
+use crate::extract::pattern::class_holds;
+use regex_syntax::hir::{Class, ClassUnicode, HirKind};
+use std::sync::LazyLock;
 
 /// The right single quotation mark, an apostrophe in names ("O’Neil").
 const APOSTROPHE: &[u8] = "’".as_bytes();
 /// The curly quotation marks that may open and close a nickname (`“Tank”`).
 const OPENING_MARK: &[u8] = "“".as_bytes();
 const CLOSING_MARK: &[u8] = "”".as_bytes();
+
+/// A Unicode class as the regex crate reads it, for characters outside ASCII.
+fn unicode_class(syntax: &str) -> ClassUnicode {
+    let hir = regex_syntax::Parser::new().parse(syntax).expect("a class");
+    match hir.kind() {
+        HirKind::Class(Class::Unicode(class)) => class.clone(),
+        _ => unreachable!("{syntax} is a Unicode class"),
+    }
+}
+
+static UPPERCASE: LazyLock<ClassUnicode> = LazyLock::new(|| unicode_class(r"\p{Lu}"));
+static LOWERCASE: LazyLock<ClassUnicode> = LazyLock::new(|| unicode_class(r"\p{Ll}"));
+static LETTER: LazyLock<ClassUnicode> = LazyLock::new(|| unicode_class(r"\p{L}"));
+
+/// The character that starts at `i`, a character boundary of UTF-8 `bytes`, and its length.
+fn char_at(bytes: &[u8], i: usize) -> Option<(char, usize)> {
+    let len = match *bytes.get(i)? {
+        b if b < 0x80 => 1,
+        b if b >= 0xF0 => 4,
+        b if b >= 0xE0 => 3,
+        _ => 2,
+    };
+    let c = std::str::from_utf8(bytes.get(i..i + len)?).ok()?.chars().next()?;
+    Some((c, len))
+}
+
+/// The length of the character at `i` if it is in `class` (`ascii` decides ASCII ones); 0 if
+/// it is not.
+fn len_in(bytes: &[u8], i: usize, ascii: fn(&u8) -> bool, class: &ClassUnicode) -> usize {
+    match bytes.get(i) {
+        Some(b) if b.is_ascii() => usize::from(ascii(b)),
+        Some(_) => char_at(bytes, i).map_or(0, |(c, len)| if class_holds(class, c) { len } else { 0 }),
+        None => 0,
+    }
+}
+
+/// The length of the `\p{Lu}` character at `i`; 0 if none is there.
+fn uppercase_at(bytes: &[u8], i: usize) -> usize {
+    len_in(bytes, i, u8::is_ascii_uppercase, &UPPERCASE)
+}
+
+/// The length of the `\p{Ll}` character at `i`; 0 if none is there.
+fn lowercase_at(bytes: &[u8], i: usize) -> usize {
+    len_in(bytes, i, u8::is_ascii_lowercase, &LOWERCASE)
+}
+
+/// The length of the `\p{L}` character at `i`; 0 if none is there.
+fn letter_at(bytes: &[u8], i: usize) -> usize {
+    len_in(bytes, i, u8::is_ascii_alphabetic, &LETTER)
+}
+
+/// Whether the character that ends right before `i` is a word character (of Unicode `\w`).
+fn word_character_before(bytes: &[u8], i: usize) -> bool {
+    let Some(&last) = i.checked_sub(1).and_then(|k| bytes.get(k)) else {
+        return false;
+    };
+    if last.is_ascii() {
+        return is_word_byte(last);
+    }
+    // Back over the continuation bytes (0b10xxxxxx) to the character's first byte.
+    let start = (i.saturating_sub(4)..i)
+        .rev()
+        .find(|&k| bytes[k] & 0xC0 != 0x80)
+        .unwrap_or(0);
+    char_at(bytes, start).is_some_and(|(c, _)| regex_syntax::is_word_character(c))
+}
 
 /// Whether `b` is a word character of `\b` on ASCII text.
 pub(super) fn is_word_byte(b: u8) -> bool {
@@ -132,23 +203,27 @@ pub(super) fn phrase_after_comma<'t>(after: &'t str, stops: &[u8]) -> Option<(&'
 /// capitalised word (with `&` only as the first word), or, after the first word, a nickname
 /// in marks.
 fn name_word_at(bytes: &[u8], i: usize, first: bool) -> Option<usize> {
-    let at = |k: usize| bytes.get(i + k).copied();
-    if at(0).is_some_and(|b| b.is_ascii_uppercase()) {
-        if at(1).is_some_and(|b| b.is_ascii_lowercase()) && at(2) == Some(b'.') {
-            return Some(i + 3);
+    let capital = uppercase_at(bytes, i);
+    if capital > 0 {
+        let after = i + capital;
+        // `\p{Lu}\p{Ll}?\.` first: "Ed." with its lower-case letter, or "F." without one.
+        let lower = lowercase_at(bytes, after);
+        if lower > 0 && bytes.get(after + lower) == Some(&b'.') {
+            return Some(after + lower + 1);
         }
-        if at(1) == Some(b'.') {
-            return Some(i + 2);
+        if bytes.get(after) == Some(&b'.') {
+            return Some(after + 1);
         }
-        let letters = name_letters(&bytes[i + 1..], first);
-        return (letters > 0).then_some(i + 1 + letters);
+        let letters = name_letters(&bytes[after..], first);
+        return (letters > 0).then_some(after + letters);
     }
     let open = mark_len(&bytes[i..], OPENING_MARK);
-    if first || open == 0 || !at(open).is_some_and(|b| b.is_ascii_uppercase()) {
+    let capital = uppercase_at(bytes, i + open);
+    if first || open == 0 || capital == 0 {
         return None;
     }
-    let letters = name_letters(&bytes[i + open + 1..], false);
-    let after = i + open + 1 + letters;
+    let letters = name_letters(&bytes[i + open + capital..], false);
+    let after = i + open + capital + letters;
     let close = mark_len(&bytes[after..], CLOSING_MARK);
     (letters > 0 && close > 0).then_some(after + close)
 }
@@ -164,8 +239,8 @@ fn mark_len(bytes: &[u8], curly: &[u8]) -> usize {
     }
 }
 
-/// How many bytes of letters, apostrophes (`'` and `’`) and hyphens (and ampersands, in a first
-/// word) start `bytes`.
+/// How many bytes of letters (`\p{L}`), apostrophes (`'` and `’`) and hyphens (and ampersands,
+/// in a first word) start `bytes`.
 pub(super) fn name_letters(bytes: &[u8], first: bool) -> usize {
     let mut at = 0;
     while at < bytes.len() {
@@ -174,26 +249,33 @@ pub(super) fn name_letters(bytes: &[u8], first: bool) -> usize {
             at += 1;
         } else if bytes[at..].starts_with(APOSTROPHE) {
             at += APOSTROPHE.len();
-        } else {
+        } else if b.is_ascii() {
             break;
+        } else {
+            match letter_at(bytes, at) {
+                0 => break,
+                n => at += n,
+            }
         }
     }
     at
 }
 
-/// The first capital at or after `i` in `bytes` that starts a word (with `\b` before it, for
-/// text whose characters outside ASCII are not word characters).
-/// Capitals are a few percent of the bytes of a text: eight bytes are tested at a time.
+/// The first capital (`\p{Lu}`) at or after `i` in UTF-8 `bytes` that starts a word (with a
+/// Unicode `\b` before it). Capitals are a few percent of the bytes of a text: eight bytes are
+/// tested at a time, and skipped when none is a capital or outside ASCII.
 pub(super) fn next_word_capital(bytes: &[u8], mut i: usize) -> Option<usize> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
     while i < bytes.len() {
         if let Some(chunk) = bytes.get(i..i + 8) {
             let eight = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-            if capitals(eight) == 0 {
+            if capitals(eight) == 0 && eight & HIGH == 0 {
                 i += 8;
                 continue;
             }
         }
-        if bytes[i].is_ascii_uppercase() && (i == 0 || !is_word_byte(bytes[i - 1])) {
+        let capital = bytes[i].is_ascii_uppercase() || (!bytes[i].is_ascii() && uppercase_at(bytes, i) > 0);
+        if capital && !word_character_before(bytes, i) {
             return Some(i);
         }
         i += 1;
@@ -216,6 +298,28 @@ fn capitals(eight: u64) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_capitals_outside_ascii_are_those_char_by_char() {
+        let text = "Émile xÉmile ٣Ñ e\u{301}Tom ǅemal Ⅻ Ⓐ “Ørsted” Łódź—Ōe 東京Tanaka Пётр пётр ÆØ";
+        let upper = unicode_class(r"\p{Lu}");
+        let mut by_char = Vec::new();
+        let mut before: Option<char> = None;
+        for (i, c) in text.char_indices() {
+            if class_holds(&upper, c) && !before.is_some_and(regex_syntax::is_word_character) {
+                by_char.push(i);
+            }
+            before = Some(c);
+        }
+        let mut found = Vec::new();
+        let mut i = 0;
+        while let Some(at) = next_word_capital(text.as_bytes(), i) {
+            found.push(at);
+            i = at + 1;
+        }
+        assert_eq!(found, by_char);
+        assert_eq!(found.len(), 6, "{found:?}");
+    }
 
     #[test]
     fn word_capitals_eight_bytes_at_a_time_are_those_byte_by_byte() {
