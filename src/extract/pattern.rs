@@ -264,10 +264,16 @@ impl Pattern {
     }
 
     /// How to search `haystack`.
+    #[inline]
     fn plan(&self, haystack: &str) -> Plan<'_> {
         if haystack.is_ascii() {
             return Plan::Direct(self.ascii.as_ref().unwrap_or(&self.any));
         }
+        self.plan_outside_ascii(haystack)
+    }
+
+    /// How to search `haystack`, which has characters outside ASCII.
+    fn plan_outside_ascii(&self, haystack: &str) -> Plan<'_> {
         let Some(words) = self.ascii_words() else {
             return Plan::Direct(&self.any);
         };
@@ -318,8 +324,9 @@ impl Pattern {
         self.find_at(haystack, 0)
     }
 
-    /// The leftmost-first match in `haystack` at or after byte `start`.
-    fn find_at<'h>(&self, haystack: &'h str, start: usize) -> Option<Match<'h>> {
+    /// The leftmost-first match in `haystack` at or after byte `start` (the text before `start`
+    /// still counts for `\b` and `^`).
+    pub fn find_at<'h>(&self, haystack: &'h str, start: usize) -> Option<Match<'h>> {
         match self.plan(haystack) {
             Plan::Direct(regex) => regex.find_at(haystack, start),
             Plan::Masked(regex, masked) => {
