@@ -6,7 +6,9 @@ use super::sum::join_and;
 use super::{Finding, Rule, Severity};
 use crate::extract::claim::{self, Enumeration};
 use crate::read::Span;
+use memchr::memmem;
 use serde_json::json;
+use std::sync::LazyLock;
 
 /// Checks the lists of every sentence and the case breakdowns of every paragraph.
 pub fn check(doc: &Doc) -> Vec<Finding> {
@@ -16,12 +18,71 @@ pub fn check(doc: &Doc) -> Vec<Finding> {
             out.extend(mismatch(doc, s.start, &e, "lists"));
         }
     }
+    let mut lower = Vec::new();
     for p in doc.paragraphs {
-        for e in claim::case_enumerations(p.of(doc.text)) {
+        let paragraph = p.of(doc.text);
+        lower.clear();
+        lower.extend(paragraph.bytes().map(|b| b.to_ascii_lowercase()));
+        if !may_break_cases_down(paragraph, &lower) {
+            continue;
+        }
+        for e in claim::case_enumerations(paragraph) {
             out.extend(mismatch(doc, p.start, &e, "accounts for"));
         }
     }
     out
+}
+
+/// Words every breakdown of cases [`claim::case_enumerations`] checks has one of: a part with a
+/// count says "cases", "case", "instances" or "of them", "of these", "of those".
+static COUNTED_PART_WORDS: LazyLock<Words> =
+    LazyLock::new(|| Words::new(&["case", "instance", "them", "these", "those"]));
+
+/// Words the closing part of such a breakdown has one of: "the other case", "the remaining two",
+/// "the third case", "the last one".
+static CLOSING_PART_WORDS: LazyLock<Words> = LazyLock::new(|| {
+    Words::new(&[
+        "other",
+        "remaining",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "last",
+        "final",
+    ])
+});
+
+/// Whether [`claim::case_enumerations`] may find anything in the paragraph whose text is
+/// `paragraph` and, with its ASCII letters lowercased, `lower`: it needs a part with a count and
+/// a closing part. Nearly no paragraph has words of both, and most are spared the two pattern
+/// searches over the whole paragraph.
+///
+/// The claim's patterns fold case as Unicode does (a "ſ" is an "s"), and read a part whose count
+/// is not a small count (a digit of another script, "ſix") as a closing part: a paragraph with a
+/// letter or digit outside ASCII is always searched.
+fn may_break_cases_down(paragraph: &str, lower: &[u8]) -> bool {
+    has_non_ascii_alphanumeric(paragraph) || (COUNTED_PART_WORDS.any_in(lower) && CLOSING_PART_WORDS.any_in(lower))
+}
+
+/// Whether `text` has a letter or digit outside ASCII.
+fn has_non_ascii_alphanumeric(text: &str) -> bool {
+    !text.is_ascii() && text.chars().any(|c| !c.is_ascii() && c.is_alphanumeric())
+}
+
+/// Lowercase words, searched for (as words or inside words) in lowercased text.
+struct Words(Vec<memmem::Finder<'static>>);
+
+impl Words {
+    fn new(words: &[&'static str]) -> Words {
+        Words(words.iter().map(|w| memmem::Finder::new(w.as_bytes())).collect())
+    }
+
+    /// Whether `lower` contains one of the words.
+    fn any_in(&self, lower: &[u8]) -> bool {
+        self.0.iter().any(|f| f.find(lower).is_some())
+    }
 }
 
 fn mismatch(doc: &Doc, offset: usize, e: &Enumeration, verb: &str) -> Option<Finding> {
@@ -45,4 +106,58 @@ fn mismatch(doc: &Doc, offset: usize, e: &Enumeration, verb: &str) -> Option<Fin
     f.expected = Some(json!(e.counted));
     f.stated = Some(json!(e.announced));
     Some(f)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Paragraphs of the bundled corpus and of generated articles, and variants with the words
+    /// the shortcut looks for.
+    fn paragraphs() -> Vec<String> {
+        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        let mut texts: Vec<String> = std::fs::read_dir(corpus)
+            .unwrap()
+            .filter_map(|e| std::fs::read_to_string(e.unwrap().path()).ok())
+            .collect();
+        let options = crate::gen::Options {
+            articles: 300,
+            ..Default::default()
+        };
+        texts.extend(crate::gen::generate(&options).map(|g| g.body));
+        let mut out: Vec<String> = texts
+            .iter()
+            .flat_map(|t| t.split("\n\n").map(str::to_owned).collect::<Vec<_>>())
+            .collect();
+        out.extend(
+            [
+                "Google received three requests. In two cases it gave data; in the third case it did not.",
+                "It got four orders. In two of them it complied, and in the other two it refused.",
+                "It got four orders. In ſix cases it complied.",
+                "It got four orders. In two cases it complied, in ſix cases it did not.",
+                "It got four orders. In \u{663} cases it complied.",
+                "It got three requests. In two CASES it complied, in the Last one it did not.",
+                "It got three requests. In two caſes it complied, in the laſt one it did not.",
+                "It got three demands. For one of those it complied; for the remaining two it did not.",
+            ]
+            .map(str::to_owned),
+        );
+        out
+    }
+
+    #[test]
+    fn paragraphs_without_the_words_have_no_case_breakdown() {
+        let paragraphs = paragraphs();
+        let mut found = 0;
+        for p in &paragraphs {
+            let enumerations = claim::case_enumerations(p);
+            found += enumerations.len();
+            let lower = p.to_ascii_lowercase();
+            assert!(
+                may_break_cases_down(p, lower.as_bytes()) || enumerations.is_empty(),
+                "{p:?}"
+            );
+        }
+        assert!(found >= 5, "the test texts hold breakdowns ({found})");
+    }
 }
