@@ -30,6 +30,12 @@ pub struct Fig<'a> {
     change_amount: OnceCell<bool>,
     /// Whether it is a complement ([`Doc::is_complement`]), once asked.
     complement: OnceCell<bool>,
+    /// Whether it may be the total a later share refers to, once asked: every share that
+    /// refers back ("of them") looks at the figures of up to four paragraphs.
+    pub(super) may_be_total: OnceCell<bool>,
+    /// The last word of its measure as completed where it is written, once asked (see
+    /// `share::earlier_total`).
+    pub(super) counted: OnceCell<Option<String>>,
 }
 
 /// An article's text and figures.
@@ -60,6 +66,8 @@ impl<'a> Doc<'a> {
     pub fn new(record: &'a Record) -> Doc<'a> {
         let a = &record.article;
         let text = a.text.as_str();
+        // Figures of an article mostly count a few things: each measure's key is worked out once.
+        let mut keys = MeasureKeys::default();
         let figs = record
             .extraction
             .figures
@@ -72,9 +80,11 @@ impl<'a> Doc<'a> {
                     f,
                     reading,
                     text: written,
-                    quantity: quantity_of(text, f, &record.extraction.periods),
+                    quantity: quantity_with(text, f, &record.extraction.periods, &mut keys),
                     change_amount: OnceCell::new(),
                     complement: OnceCell::new(),
+                    may_be_total: OnceCell::new(),
+                    counted: OnceCell::new(),
                 })
             })
             .collect::<Vec<_>>();
@@ -214,6 +224,11 @@ impl<'a> Doc<'a> {
 /// `periods` are the period mentions of the article's extraction: whether the figure's sentence
 /// names its period is read from them, not by searching the sentence again.
 pub fn quantity_of(text: &str, f: &Figure, periods: &[PeriodMention]) -> Option<String> {
+    quantity_with(text, f, periods, &mut MeasureKeys::default())
+}
+
+/// [`quantity_of`], with the measures without their country words remembered in `keys`.
+fn quantity_with(text: &str, f: &Figure, periods: &[PeriodMention], keys: &mut MeasureKeys) -> Option<String> {
     if f.kind == FigureKind::Percent || f.value.is_none() {
         return None;
     }
@@ -233,27 +248,62 @@ pub fn quantity_of(text: &str, f: &Figure, periods: &[PeriodMention]) -> Option<
     }
     // A measure carried over from an earlier sentence may belong to another figure.
     let head = measure.split_whitespace().last().unwrap_or(measure);
-    if !f.sentence.of(text).to_ascii_lowercase().contains(head) {
+    let sentence = f.sentence.of(text);
+    if find_lowercased(sentence, head).is_none() {
         return None;
     }
     // A measure carried over from an earlier figure of the sentence is completed where it is
     // written ("4,825 user data requests ..., up from 4,582": "user" → "user data requests").
     let mut measure = claim::complete_measure(measure, after);
-    if !after.to_ascii_lowercase().contains(&measure) {
-        measure = claim::complete_measure(&measure, f.sentence.of(text));
+    let mut written = find_lowercased(after, &measure);
+    if written.is_none() {
+        measure = claim::complete_measure(&measure, sentence);
+        written = find_lowercased(after, &measure);
     }
     // The text after the measure as written ("requests| from law enforcement agencies").
-    let rest = after
-        .to_ascii_lowercase()
-        .find(&measure)
-        .map_or("", |i| &after[i + measure.len()..]);
-    let base = claim::canonical_measure(&claim::measure_without_country(&measure), rest);
+    let rest = written.map_or("", |i| &after[i + measure.len()..]);
+    let base = claim::canonical_measure(keys.without_country(&measure), rest);
     if base.is_empty() {
         return None;
     }
     Some(match claim::country_of(&measure, after) {
         Some(country) => format!("{base} ({country})"),
         None => base,
+    })
+}
+
+/// Measures without their country words ([`claim::measure_without_country`]), by measure.
+#[derive(Default)]
+struct MeasureKeys(Vec<(String, String)>);
+
+impl MeasureKeys {
+    /// `measure` without its country words.
+    fn without_country(&mut self, measure: &str) -> &str {
+        let i = match self.0.iter().position(|(m, _)| m == measure) {
+            Some(i) => i,
+            None => {
+                self.0
+                    .push((measure.to_owned(), claim::measure_without_country(measure)));
+                self.0.len() - 1
+            }
+        };
+        &self.0[i].1
+    }
+}
+
+/// Where `needle` first stands in `haystack` with its ASCII letters lowercased (which keeps
+/// every byte offset): `haystack.to_ascii_lowercase().find(needle)` without the copy.
+fn find_lowercased(haystack: &str, needle: &str) -> Option<usize> {
+    let (hay, needle) = (haystack.as_bytes(), needle.as_bytes());
+    let Some(&first) = needle.first() else {
+        return Some(0);
+    };
+    (0..(hay.len() + 1).saturating_sub(needle.len())).find(|&i| {
+        hay[i].to_ascii_lowercase() == first
+            && hay[i..i + needle.len()]
+                .iter()
+                .zip(needle)
+                .all(|(h, n)| h.to_ascii_lowercase() == *n)
     })
 }
 
@@ -291,4 +341,28 @@ fn near_before<'t>(text: &'t str, f: &Figure) -> &'t str {
         start += 1;
     }
     &text[start..f.span.start]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finding_lowercased_is_finding_in_a_lowercased_copy() {
+        for hay in [
+            "Account Requests and user DATA requests",
+            "Ünïcode REQUESTS é",
+            "",
+            "ab",
+            "aB",
+        ] {
+            for needle in ["requests", "data requests", "", "ab", "b", "é", "Requests", "abc", "Ü"] {
+                assert_eq!(
+                    find_lowercased(hay, needle),
+                    hay.to_ascii_lowercase().find(needle),
+                    "{needle:?} in {hay:?}"
+                );
+            }
+        }
+    }
 }
