@@ -7,10 +7,12 @@ use super::doc::{Doc, Fig};
 use super::reading::{format_number, verdict, Interval};
 use super::{Finding, Rule, Severity};
 use crate::extract::claim::{self, RatioClaim};
+use crate::extract::pattern::Pattern;
 use crate::extract::{Direction, FigureKind};
 use crate::read::Span;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde_json::json;
+use std::sync::LazyLock;
 
 /// A change the text states between an earlier and a newer value.
 struct Change {
@@ -45,6 +47,10 @@ pub fn check(doc: &Doc) -> Vec<Finding> {
 /// `ratio_mismatch` for "Requests from France came to 2,400, about half as many as those from the
 /// United States": the figure against the nearest earlier figure whose sentence names that country.
 fn check_as_many_as(doc: &Doc, out: &mut Vec<Finding>) {
+    // Most articles compare no figure that way, and are spared the search after each figure.
+    if !AS_MANY_AS_CUE.is_match(doc.text) {
+        return;
+    }
     // The kinds of the figures before the current one: the first figure of a kind has no
     // reference to be compared with, and its words need no search.
     let mut kinds_seen: Vec<FigureKind> = Vec::new();
@@ -106,6 +112,11 @@ fn check_as_many_as(doc: &Doc, out: &mut Vec<Finding>) {
         out.push(f);
     }
 }
+
+/// The words every "as many as" comparison ([`claim::as_many_as`]) has, case as written: an
+/// article without them has none.
+static AS_MANY_AS_CUE: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"as\s+(?:many|much|large|high)\s+as").unwrap());
 
 fn find_changes(doc: &Doc) -> Vec<Change> {
     let mut changes = Vec::new();
@@ -513,4 +524,24 @@ pub fn part_after<'d, 'a>(doc: &'d Doc<'a>, i: usize) -> Option<&'d Fig<'a>> {
         && next.f.kind != FigureKind::Percent
         && claim::is_part_between(doc.between(total.f.span, next.f.span)))
     .then_some(next)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn articles_without_the_cue_compare_no_figure_as_many_as_another() {
+        let mut compared = 0;
+        for record in super::super::doc::test_records(&[]) {
+            let doc = Doc::new(&record);
+            for g in &doc.figs {
+                if claim::as_many_as(doc.after(g.f.span, 120)).is_some() {
+                    compared += 1;
+                    assert!(AS_MANY_AS_CUE.is_match(doc.text), "{}", doc.text);
+                }
+            }
+        }
+        assert!(compared > 0);
+    }
 }

@@ -1,12 +1,11 @@
 //! `count_mismatch`: an announced count against its enumeration ("four countries: Germany, France
 //! and Brazil"; "three requests ... In two cases ... In the third case").
 
-use super::doc::Doc;
+use super::doc::{Doc, Words};
 use super::sum::join_and;
 use super::{Finding, Rule, Severity};
 use crate::extract::claim::{self, Enumeration};
 use crate::read::Span;
-use memchr::memmem;
 use serde_json::json;
 use std::sync::LazyLock;
 
@@ -18,12 +17,9 @@ pub fn check(doc: &Doc) -> Vec<Finding> {
             out.extend(mismatch(doc, s.start, &e, "lists"));
         }
     }
-    let mut lower = Vec::new();
     for p in doc.paragraphs {
         let paragraph = p.of(doc.text);
-        lower.clear();
-        lower.extend(paragraph.bytes().map(|b| b.to_ascii_lowercase()));
-        if !may_break_cases_down(paragraph, &lower) {
+        if !may_break_cases_down(paragraph, doc.lowercased(*p)) {
             continue;
         }
         for e in claim::case_enumerations(paragraph) {
@@ -69,20 +65,6 @@ fn may_break_cases_down(paragraph: &str, lower: &[u8]) -> bool {
 /// Whether `text` has a letter or digit outside ASCII.
 fn has_non_ascii_alphanumeric(text: &str) -> bool {
     !text.is_ascii() && text.chars().any(|c| !c.is_ascii() && c.is_alphanumeric())
-}
-
-/// Lowercase words, searched for (as words or inside words) in lowercased text.
-struct Words(Vec<memmem::Finder<'static>>);
-
-impl Words {
-    fn new(words: &[&'static str]) -> Words {
-        Words(words.iter().map(|w| memmem::Finder::new(w.as_bytes())).collect())
-    }
-
-    /// Whether `lower` contains one of the words.
-    fn any_in(&self, lower: &[u8]) -> bool {
-        self.0.iter().any(|f| f.find(lower).is_some())
-    }
 }
 
 fn mismatch(doc: &Doc, offset: usize, e: &Enumeration, verb: &str) -> Option<Finding> {

@@ -56,6 +56,9 @@ pub struct Doc<'a> {
     pub figs: Vec<Fig<'a>>,
     /// Spans of figures that are the earlier value of a comparison.
     pub references: Vec<Span>,
+    /// The text with its ASCII letters lowercased (byte offsets unchanged), made on first need:
+    /// cue words are looked for in it.
+    lower: OnceCell<Vec<u8>>,
     /// Whether `figs` are sorted by where they start (the extractor's order), so that the
     /// figures of a sentence or paragraph are found by binary search rather than by a scan.
     sorted: bool,
@@ -104,6 +107,7 @@ impl<'a> Doc<'a> {
             sentences: &record.extraction.sentences,
             figs,
             references,
+            lower: OnceCell::new(),
             sorted,
         }
     }
@@ -120,6 +124,19 @@ impl<'a> Doc<'a> {
         (lo..hi)
             .map(move |i| (i, &self.figs[i]))
             .filter(move |(_, g)| span.contains(g.f.span))
+    }
+
+    /// The text of `span` with its ASCII letters lowercased.
+    pub fn lowercased(&self, span: Span) -> &[u8] {
+        let lower = self
+            .lower
+            .get_or_init(|| self.text.bytes().map(|b| b.to_ascii_lowercase()).collect());
+        &lower[span.start..span.end]
+    }
+
+    /// The whole text with its ASCII letters lowercased.
+    pub fn lowercased_text(&self) -> &[u8] {
+        self.lowercased(Span::new(0, self.text.len()))
     }
 
     /// Whether the text before the figure makes it the size of a change ("up 15 percent").
@@ -210,6 +227,27 @@ impl<'a> Doc<'a> {
             expected: None,
             stated: None,
         }
+    }
+}
+
+/// Cue words: lowercase words looked for, as words or inside words, in lowercased text, to spare
+/// a text the pattern searches that need one of them.
+pub struct Words(Vec<memchr::memmem::Finder<'static>>);
+
+impl Words {
+    /// The cue words `words` (lowercase).
+    pub fn new(words: &[&'static str]) -> Words {
+        Words(
+            words
+                .iter()
+                .map(|w| memchr::memmem::Finder::new(w.as_bytes()))
+                .collect(),
+        )
+    }
+
+    /// Whether `lower` (lowercased text) contains one of the words.
+    pub fn any_in(&self, lower: &[u8]) -> bool {
+        self.0.iter().any(|f| f.find(lower).is_some())
     }
 }
 
@@ -341,6 +379,38 @@ fn near_before<'t>(text: &'t str, f: &Figure) -> &'t str {
         start += 1;
     }
     &text[start..f.span.start]
+}
+
+/// Records of the bundled corpus's text articles and of generated ones, for the tests that a
+/// shortcut of a rule changes nothing on real and generated text.
+#[cfg(test)]
+pub(super) fn test_records(more: &[&str]) -> Vec<Record> {
+    let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let mut texts: Vec<String> = std::fs::read_dir(corpus)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    let options = crate::gen::Options {
+        articles: 300,
+        html: 0.0,
+        ..Default::default()
+    };
+    texts.extend(crate::gen::generate(&options).map(|g| g.body));
+    // A first line alone is read as the headline.
+    texts.extend(more.iter().map(|t| format!("Requests\n\n{t}")));
+    texts
+        .iter()
+        .map(|t| {
+            let article = crate::read::text::read_text(t);
+            Record {
+                extraction: crate::extract::extract(&article),
+                article,
+                failure: None,
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
