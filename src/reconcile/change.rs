@@ -47,8 +47,13 @@ pub fn check(doc: &Doc) -> Vec<Finding> {
 /// `ratio_mismatch` for "Requests from France came to 2,400, about half as many as those from the
 /// United States": the figure against the nearest earlier figure whose sentence names that country.
 fn check_as_many_as(doc: &Doc, out: &mut Vec<Finding>) {
-    // Most articles compare no figure that way, and are spared the search after each figure.
-    if !AS_MANY_AS_CUE.is_match(doc.text) {
+    // Where the article says "as many as": most articles never do, and most figures of the
+    // others are not followed by it.
+    let cues: Vec<Span> = AS_MANY_AS_CUE
+        .find_iter(doc.text)
+        .map(|m| Span::new(m.start(), m.end()))
+        .collect();
+    if cues.is_empty() {
         return;
     }
     // The kinds of the figures before the current one: the first figure of a kind has no
@@ -63,6 +68,9 @@ fn check_as_many_as(doc: &Doc, out: &mut Vec<Finding>) {
             continue;
         }
         let after = doc.after(g.f.span, 120);
+        if !overlaps_any(&cues, Span::new(g.f.span.end, g.f.span.end + after.len())) {
+            continue;
+        }
         let Some(claim) = claim::as_many_as(after) else {
             continue;
         };
@@ -113,10 +121,18 @@ fn check_as_many_as(doc: &Doc, out: &mut Vec<Finding>) {
     }
 }
 
-/// The words every "as many as" comparison ([`claim::as_many_as`]) has, case as written: an
-/// article without them has none.
+/// The words every "as many as" comparison ([`claim::as_many_as`]) has, case as written: a
+/// text without them has none.
 static AS_MANY_AS_CUE: LazyLock<Pattern> =
     LazyLock::new(|| Pattern::new(r"as\s+(?:many|much|large|high)\s+as").unwrap());
+
+/// Whether a text may hold a match of a pattern, given the successive matches of a pattern
+/// every such match holds (as `cues`, from a search of the whole text): it then overlaps one of
+/// them. (A search resuming at or before a match's start finds a match starting at or before it;
+/// the searches go on until one ends past that start.)
+fn overlaps_any(cues: &[Span], text: Span) -> bool {
+    cues.iter().any(|c| c.start < text.end && c.end > text.start)
+}
 
 fn find_changes(doc: &Doc) -> Vec<Change> {
     let mut changes = Vec::new();
@@ -531,17 +547,36 @@ mod tests {
     use super::*;
 
     #[test]
-    fn articles_without_the_cue_compare_no_figure_as_many_as_another() {
+    fn figures_not_followed_by_the_cue_are_compared_with_no_other() {
         let mut compared = 0;
         for record in super::super::doc::test_records(&[]) {
             let doc = Doc::new(&record);
             for g in &doc.figs {
-                if claim::as_many_as(doc.after(g.f.span, 120)).is_some() {
+                let after = doc.after(g.f.span, 120);
+                if claim::as_many_as(after).is_some() {
                     compared += 1;
-                    assert!(AS_MANY_AS_CUE.is_match(doc.text), "{}", doc.text);
+                    let cues: Vec<Span> = AS_MANY_AS_CUE
+                        .find_iter(doc.text)
+                        .map(|m| Span::new(m.start(), m.end()))
+                        .collect();
+                    let window = Span::new(g.f.span.end, g.f.span.end + after.len());
+                    assert!(overlaps_any(&cues, window), "{after}");
                 }
             }
         }
         assert!(compared > 0);
+    }
+
+    #[test]
+    fn a_match_inside_a_text_overlaps_one_of_the_matches_of_the_whole() {
+        // "as many as many as": the second "as many as" is not among the matches of the whole.
+        let text = "half as many as many as those from the US";
+        let cues: Vec<Span> = AS_MANY_AS_CUE
+            .find_iter(text)
+            .map(|m| Span::new(m.start(), m.end()))
+            .collect();
+        assert_eq!(cues, [Span::new(5, 15)]);
+        assert!(overlaps_any(&cues, Span::new(13, text.len())));
+        assert!(!overlaps_any(&cues, Span::new(15, text.len())));
     }
 }

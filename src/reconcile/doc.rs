@@ -59,6 +59,10 @@ pub struct Doc<'a> {
     /// The text with its ASCII letters lowercased (byte offsets unchanged), made on first need:
     /// cue words are looked for in it.
     lower: OnceCell<Vec<u8>>,
+    /// Whether the text has a character that Unicode case folding reads as an ASCII letter ("ſ"
+    /// as "s", the Kelvin sign as "k"): a case-insensitive pattern may then match words that a
+    /// search of the lowercased text, or an ASCII comparison, misses.
+    odd_folds: OnceCell<bool>,
     /// Whether `figs` are sorted by where they start (the extractor's order), so that the
     /// figures of a sentence or paragraph are found by binary search rather than by a scan.
     sorted: bool,
@@ -108,6 +112,7 @@ impl<'a> Doc<'a> {
             figs,
             references,
             lower: OnceCell::new(),
+            odd_folds: OnceCell::new(),
             sorted,
         }
     }
@@ -132,6 +137,30 @@ impl<'a> Doc<'a> {
             .lower
             .get_or_init(|| self.text.bytes().map(|b| b.to_ascii_lowercase()).collect());
         &lower[span.start..span.end]
+    }
+
+    /// Whether the text has a character that Unicode case folding reads as an ASCII letter.
+    fn has_odd_folds(&self) -> bool {
+        *self.odd_folds.get_or_init(|| has_odd_folds(self.text))
+    }
+
+    /// Whether the text of `span` may hold one of the cue `words`, as a case-insensitive
+    /// pattern reads them.
+    pub fn may_hold(&self, words: &Words, span: Span) -> bool {
+        self.has_odd_folds() || words.any_in(self.lowercased(span))
+    }
+
+    /// Whether `text` (a piece of this article's text) ends with spaces and, before them, with
+    /// one of `words` (lowercase ASCII), as a case-insensitive pattern reads them: the shape a
+    /// pattern anchored at the end by `(?:word|...)\s+$` needs.
+    pub fn may_end_with_word(&self, text: &str, words: &[&str]) -> bool {
+        let trimmed = text.trim_end_matches(char::is_whitespace);
+        self.has_odd_folds()
+            || (trimmed.len() < text.len()
+                && words.iter().any(|w| {
+                    trimmed.len() >= w.len()
+                        && trimmed.as_bytes()[trimmed.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes())
+                }))
     }
 
     /// The whole text with its ASCII letters lowercased.
@@ -228,6 +257,15 @@ impl<'a> Doc<'a> {
             stated: None,
         }
     }
+}
+
+/// Whether `text` has "ſ" or the Kelvin sign, the characters Unicode case folding reads as ASCII
+/// letters (see the test below).
+fn has_odd_folds(text: &str) -> bool {
+    !text.is_ascii()
+        && ["\u{17F}", "\u{212A}"]
+            .iter()
+            .any(|c| memchr::memmem::find(text.as_bytes(), c.as_bytes()).is_some())
 }
 
 /// Cue words: lowercase words looked for, as words or inside words, in lowercased text, to spare
@@ -416,6 +454,16 @@ pub(super) fn test_records(more: &[&str]) -> Vec<Record> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_two_characters_outside_ascii_fold_to_ascii_letters() {
+        let letter = regex::Regex::new("(?i)^[a-z]$").unwrap();
+        let folding: Vec<char> = (0x80..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_alphabetic() && letter.is_match(c.encode_utf8(&mut [0; 4])))
+            .collect();
+        assert_eq!(folding, ['\u{17F}', '\u{212A}']);
+    }
 
     #[test]
     fn finding_lowercased_is_finding_in_a_lowercased_copy() {

@@ -7,6 +7,7 @@ use super::reading::{format_number, verdict, Interval};
 use super::{Finding, Rule};
 use crate::extract::claim;
 use crate::extract::{FigureKind, Period};
+use crate::read::Span;
 use chrono::Datelike;
 use memchr::memmem;
 use rustc_hash::FxHashMap;
@@ -75,9 +76,11 @@ fn by_period(doc: &Doc) -> Vec<Finding> {
         }
     }
     let mut out = Vec::new();
+    // Most wholes of an article are for a few periods.
+    let mut tilings_of: FxHashMap<&Period, Vec<Vec<Period>>> = FxHashMap::default();
     for whole in &figs {
         let period = whole.f.period.as_ref().expect("summable figures have a period");
-        for tiling in tilings(period) {
+        for tiling in tilings_of.entry(period).or_insert_with(|| tilings(period)).iter() {
             let parts: Vec<Vec<&Fig>> = tiling
                 .iter()
                 .map(|p| by_key.get(&key(whole, p)).cloned().unwrap_or_default())
@@ -113,12 +116,12 @@ fn breakdowns(doc: &Doc) -> Vec<Finding> {
         for (k, whole) in figs.iter().enumerate() {
             let before = doc.before(whole.f.span, 80);
             let same_kind = |g: &&&Fig| g.f.kind == whole.f.kind && g.f.unit == whole.f.unit;
-            if claim::totals_what_precedes(before) {
+            if totals_what_precedes(doc, before) {
                 let parts: Vec<&Fig> = figs[..k].iter().filter(same_kind).copied().collect();
                 if parts.len() >= 2 {
                     out.extend(check_breakdown(doc, whole, &parts, true));
                 }
-            } else if claim::opens_breakdown(&doc.text[sentence.start..whole.f.span.start]) {
+            } else if opens_breakdown(doc, &doc.text[sentence.start..whole.f.span.start]) {
                 let parts: Vec<&Fig> = figs[k + 1..].iter().filter(same_kind).copied().collect();
                 let complete = parts.last().is_some_and(|g| doc.is_complement(g));
                 if parts.len() >= 2 || complete {
@@ -128,6 +131,34 @@ fn breakdowns(doc: &Doc) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// [`claim::totals_what_precedes`], spared for text that does not end with the last word of one
+/// of its cues ("for a total of", "totalling", "in all,", "altogether", "adding up to",
+/// "making", perhaps with "about", "some", "roughly" or "nearly") and spaces: most figures.
+fn totals_what_precedes(doc: &Doc, before: &str) -> bool {
+    const LAST_WORDS: &[&str] = &[
+        "of",
+        "totaling",
+        "totalling",
+        "all",
+        "all,",
+        "altogether",
+        "altogether,",
+        "to",
+        "making",
+        "about",
+        "some",
+        "roughly",
+        "nearly",
+    ];
+    doc.may_end_with_word(before, LAST_WORDS) && claim::totals_what_precedes(before)
+}
+
+/// [`claim::opens_breakdown`], spared for text that does not end with "the", "its", "all",
+/// "those" or "these" and spaces: most figures.
+fn opens_breakdown(doc: &Doc, before: &str) -> bool {
+    doc.may_end_with_word(before, &["the", "its", "all", "those", "these"]) && claim::opens_breakdown(before)
 }
 
 /// "Together with the 4,363 it received in the first half, that took the company's total for 2015
@@ -172,8 +203,7 @@ fn together(doc: &Doc) -> Vec<Finding> {
 }
 
 /// Words one of which every figure added to another ([`claim::adds_up_to`]) follows: "together
-/// with", "along with". (Neither has an "s" or a "k", the only ASCII letters Unicode case
-/// folding gives for other characters.)
+/// with", "along with".
 static TOGETHER_CUE: LazyLock<Words> = LazyLock::new(|| Words::new(&["together", "along"]));
 
 /// Whether the article may add a figure to another ([`claim::adds_up_to`]): it says "together
@@ -181,7 +211,7 @@ static TOGETHER_CUE: LazyLock<Words> = LazyLock::new(|| Words::new(&["together",
 /// ("..., she added.").
 fn may_add_figures(doc: &Doc) -> bool {
     let lower = doc.lowercased_text();
-    TOGETHER_CUE.any_in(lower)
+    doc.may_hold(&TOGETHER_CUE, Span::new(0, doc.text.len()))
         || memmem::find_iter(lower, b"added").any(|i| {
             let rest = &doc.text[i + "added".len()..];
             let words = rest.trim_start_matches(char::is_whitespace);
@@ -416,6 +446,40 @@ pub fn derive(doc: &Doc) -> Vec<Derived> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_shortcuts_of_breakdown_cues_change_nothing() {
+        let written = [
+            "Of the 5,624 demands, 2,576 came with a gag order and the remaining 3,148 did not.",
+            "It got 1,257 in the first half and 1,622 in the second half, for a total of 2,879.",
+            "It got 1,257 in the first half and 1,622 in the second half, in all,\u{a0} 2,879.",
+            "It got 1,257 in the first half and 1,622 in the second half, TOTALLING 2,879.",
+            "It got 1,257 in the first half and 1,622 in the second half, maKing 2,879.",
+            "Out of thoſe 5,624 demands, 2,576 came with a gag order.",
+        ];
+        let (mut totals, mut opens) = (0, 0);
+        for record in super::super::doc::test_records(&written) {
+            let doc = Doc::new(&record);
+            for g in &doc.figs {
+                let before = doc.before(g.f.span, 80);
+                assert_eq!(
+                    totals_what_precedes(&doc, before),
+                    claim::totals_what_precedes(before),
+                    "{before:?}"
+                );
+                totals += usize::from(claim::totals_what_precedes(before));
+                let sentence = doc.sentence_of(g.f.span).map_or(0, |s| s.start);
+                let before = &doc.text[sentence..g.f.span.start];
+                assert_eq!(
+                    opens_breakdown(&doc, before),
+                    claim::opens_breakdown(before),
+                    "{before:?}"
+                );
+                opens += usize::from(claim::opens_breakdown(before));
+            }
+        }
+        assert!(totals >= 5 && opens >= 2, "{totals} {opens}");
+    }
 
     #[test]
     fn articles_without_the_cue_add_no_figure_to_another() {
