@@ -269,23 +269,20 @@ fn has_odd_folds(text: &str) -> bool {
 }
 
 /// Cue words: lowercase words looked for, as words or inside words, in lowercased text, to spare
-/// a text the pattern searches that need one of them.
-pub struct Words(Vec<memchr::memmem::Finder<'static>>);
+/// a text the pattern searches that need one of them. (One search for all the words: a pattern
+/// of literals only is a vectorized search for several strings at once.)
+pub struct Words(regex::bytes::Regex);
 
 impl Words {
     /// The cue words `words` (lowercase).
     pub fn new(words: &[&'static str]) -> Words {
-        Words(
-            words
-                .iter()
-                .map(|w| memchr::memmem::Finder::new(w.as_bytes()))
-                .collect(),
-        )
+        let alternatives: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
+        Words(regex::bytes::Regex::new(&alternatives.join("|")).expect("literals compile"))
     }
 
     /// Whether `lower` (lowercased text) contains one of the words.
     pub fn any_in(&self, lower: &[u8]) -> bool {
-        self.0.iter().any(|f| f.find(lower).is_some())
+        self.0.is_match(lower)
     }
 }
 
@@ -311,14 +308,7 @@ fn quantity_with(text: &str, f: &Figure, periods: &[PeriodMention], keys: &mut M
     let measure = f.measure.as_deref()?;
     let after = near_after(text, f);
     let before = near_before(text, f);
-    if claim::is_partitive(after)
-        || claim::is_change_amount(before)
-        || claim::restates_share(before)
-        || claim::fraction_before(before).is_some()
-        || claim::is_range_bound(before, after)
-    {
-        return None;
-    }
+    // The tests that need no pattern search first: they rule out most figures without a quantity.
     if !period_among_sentence_mentions(text, f, periods) {
         return None;
     }
@@ -326,6 +316,14 @@ fn quantity_with(text: &str, f: &Figure, periods: &[PeriodMention], keys: &mut M
     let head = measure.split_whitespace().last().unwrap_or(measure);
     let sentence = f.sentence.of(text);
     if find_lowercased(sentence, head).is_none() {
+        return None;
+    }
+    if claim::is_partitive(after)
+        || claim::is_change_amount(before)
+        || claim::restates_share(before)
+        || claim::fraction_before(before).is_some()
+        || claim::is_range_bound(before, after)
+    {
         return None;
     }
     // A measure carried over from an earlier figure of the sentence is completed where it is
