@@ -139,8 +139,9 @@ impl<'a> Doc<'a> {
         &lower[span.start..span.end]
     }
 
-    /// Whether the text has a character that Unicode case folding reads as an ASCII letter.
-    fn has_odd_folds(&self) -> bool {
+    /// Whether the text has a character that Unicode case folding reads as an ASCII letter ("ſ"
+    /// as "s", the Kelvin sign as "k").
+    pub fn has_odd_folds(&self) -> bool {
         *self.odd_folds.get_or_init(|| has_odd_folds(self.text))
     }
 
