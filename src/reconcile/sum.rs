@@ -75,10 +75,18 @@ fn by_period(doc: &Doc) -> Vec<Finding> {
             part.push(g);
         }
     }
+    // How many periods each quantity is given for: a whole and two parts are three periods.
+    let mut periods_of: FxHashMap<(&Option<String>, &Option<String>, FigureKind), usize> = FxHashMap::default();
+    for (quantity, entity, kind, _) in by_key.keys() {
+        *periods_of.entry((*quantity, *entity, *kind)).or_default() += 1;
+    }
     let mut out = Vec::new();
     // Most wholes of an article are for a few periods.
     let mut tilings_of: FxHashMap<&Period, Vec<Vec<Period>>> = FxHashMap::default();
     for whole in &figs {
+        if periods_of[&(&whole.quantity, &whole.f.entity, whole.f.kind)] < 3 {
+            continue;
+        }
         let period = whole.f.period.as_ref().expect("summable figures have a period");
         for tiling in tilings_of.entry(period).or_insert_with(|| tilings(period)).iter() {
             let parts: Vec<Vec<&Fig>> = tiling
@@ -108,6 +116,10 @@ fn is_part(doc: &Doc, g: &Fig) -> bool {
 fn breakdowns(doc: &Doc) -> Vec<Finding> {
     let mut out = Vec::new();
     for sentence in doc.sentences {
+        // A whole and a part at least.
+        if doc.figs_within(*sentence).nth(1).is_none() {
+            continue;
+        }
         let figs: Vec<&Fig> = doc
             .figs_within(*sentence)
             .map(|(_, g)| g)
