@@ -316,9 +316,7 @@ fn quantity_with(text: &str, f: &Figure, periods: &[PeriodMention], keys: &mut M
     // A measure carried over from an earlier sentence may belong to another figure.
     let head = measure.split_whitespace().last().unwrap_or(measure);
     let sentence = f.sentence.of(text);
-    if find_lowercased(sentence, head).is_none() {
-        return None;
-    }
+    find_lowercased(sentence, head)?;
     if claim::is_partitive(after)
         || claim::is_change_amount(before)
         || claim::restates_share(before)
