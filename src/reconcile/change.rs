@@ -166,8 +166,7 @@ fn find_changes(doc: &Doc) -> Vec<Change> {
         };
         // "increased from 91 to 108": the figure after "to" is the newer one, whatever the link says.
         let (new, old) = if new < old
-            && is_from_to(
-                doc,
+            && claim::is_from_to(
                 doc.before(doc.figs[new].f.span, 30),
                 doc.between(doc.figs[new].f.span, doc.figs[old].f.span),
             ) {
@@ -186,20 +185,13 @@ fn find_changes(doc: &Doc) -> Vec<Change> {
         if !linked
             && o.f.kind == n.f.kind
             && doc.sentence_of(o.f.span) == doc.sentence_of(n.f.span)
-            && is_from_to(doc, doc.before(o.f.span, 30), doc.between(o.f.span, n.f.span))
+            && claim::is_from_to(doc.before(o.f.span, 30), doc.between(o.f.span, n.f.span))
         {
             changes.push(describe(doc, new, old));
         }
     }
     changes.extend(anaphoric_changes(doc));
     changes
-}
-
-/// [`claim::is_from_to`], spared when the text before the first value does not end with "from"
-/// (or "from about", "from nearly", "from roughly", "from some") and spaces: most pairs of figures.
-fn is_from_to(doc: &Doc, before_first: &str, between: &str) -> bool {
-    doc.may_end_with_word(before_first, &["from", "about", "nearly", "roughly", "some"])
-        && claim::is_from_to(before_first, between)
 }
 
 /// [`claim::refers_back`], spared for sentences that do not open with "th" or "it" (any case) as
@@ -585,16 +577,13 @@ mod tests {
     }
 
     #[test]
-    fn the_shortcuts_of_change_cues_change_nothing() {
+    fn the_shortcut_of_the_anaphoric_opening_changes_nothing() {
         let written = [
-            "It rose from 91 to 108 requests in 2014.",
-            "It rose FROM ABOUT\u{a0}91 to 108 requests in 2014.",
-            "It rose from ſome 91 to 108 requests in 2014.",
             "Google got 31,698 requests in 2013. That was up 12 percent from 28,000 requests in 2012.",
             "Google got 31,698 requests in 2013. it was down from 33,000 requests in 2012.",
             "Google got 31,698 requests in 2013. THE figure was down from 33,000 requests in 2012.",
         ];
-        let (mut from_to, mut back) = (0, 0);
+        let mut back = 0;
         for record in super::super::doc::test_records(&written) {
             let doc = Doc::new(&record);
             for s in doc.sentences {
@@ -602,17 +591,8 @@ mod tests {
                 assert_eq!(refers_back(s), claim::refers_back(s), "{s:?}");
                 back += usize::from(claim::refers_back(s));
             }
-            for (o, n) in doc.figs.iter().zip(doc.figs.iter().skip(1)) {
-                let (before, between) = (doc.before(o.f.span, 30), doc.between(o.f.span, n.f.span));
-                assert_eq!(
-                    is_from_to(&doc, before, between),
-                    claim::is_from_to(before, between),
-                    "{before:?}"
-                );
-                from_to += usize::from(claim::is_from_to(before, between));
-            }
         }
-        assert!(from_to >= 3 && back >= 3, "{from_to} {back}");
+        assert!(back >= 3, "{back}");
     }
 
     #[test]

@@ -151,19 +151,6 @@ impl<'a> Doc<'a> {
         self.has_odd_folds() || words.any_in(self.lowercased(span))
     }
 
-    /// Whether `text` (a piece of this article's text) ends with spaces and, before them, with
-    /// one of `words` (lowercase ASCII), as a case-insensitive pattern reads them: the shape a
-    /// pattern anchored at the end by `(?:word|...)\s+$` needs.
-    pub fn may_end_with_word(&self, text: &str, words: &[&str]) -> bool {
-        let trimmed = text.trim_end_matches(char::is_whitespace);
-        self.has_odd_folds()
-            || (trimmed.len() < text.len()
-                && words.iter().any(|w| {
-                    trimmed.len() >= w.len()
-                        && trimmed.as_bytes()[trimmed.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes())
-                }))
-    }
-
     /// The whole text with its ASCII letters lowercased.
     pub fn lowercased_text(&self) -> &[u8] {
         self.lowercased(Span::new(0, self.text.len()))

@@ -128,12 +128,12 @@ fn breakdowns(doc: &Doc) -> Vec<Finding> {
         for (k, whole) in figs.iter().enumerate() {
             let before = doc.before(whole.f.span, 80);
             let same_kind = |g: &&&Fig| g.f.kind == whole.f.kind && g.f.unit == whole.f.unit;
-            if totals_what_precedes(doc, before) {
+            if claim::totals_what_precedes(before) {
                 let parts: Vec<&Fig> = figs[..k].iter().filter(same_kind).copied().collect();
                 if parts.len() >= 2 {
                     out.extend(check_breakdown(doc, whole, &parts, true));
                 }
-            } else if opens_breakdown(doc, &doc.text[sentence.start..whole.f.span.start]) {
+            } else if claim::opens_breakdown(&doc.text[sentence.start..whole.f.span.start]) {
                 let parts: Vec<&Fig> = figs[k + 1..].iter().filter(same_kind).copied().collect();
                 let complete = parts.last().is_some_and(|g| doc.is_complement(g));
                 if parts.len() >= 2 || complete {
@@ -143,34 +143,6 @@ fn breakdowns(doc: &Doc) -> Vec<Finding> {
         }
     }
     out
-}
-
-/// [`claim::totals_what_precedes`], spared for text that does not end with the last word of one
-/// of its cues ("for a total of", "totalling", "in all,", "altogether", "adding up to",
-/// "making", perhaps with "about", "some", "roughly" or "nearly") and spaces: most figures.
-fn totals_what_precedes(doc: &Doc, before: &str) -> bool {
-    const LAST_WORDS: &[&str] = &[
-        "of",
-        "totaling",
-        "totalling",
-        "all",
-        "all,",
-        "altogether",
-        "altogether,",
-        "to",
-        "making",
-        "about",
-        "some",
-        "roughly",
-        "nearly",
-    ];
-    doc.may_end_with_word(before, LAST_WORDS) && claim::totals_what_precedes(before)
-}
-
-/// [`claim::opens_breakdown`], spared for text that does not end with "the", "its", "all",
-/// "those" or "these" and spaces: most figures.
-fn opens_breakdown(doc: &Doc, before: &str) -> bool {
-    doc.may_end_with_word(before, &["the", "its", "all", "those", "these"]) && claim::opens_breakdown(before)
 }
 
 /// "Together with the 4,363 it received in the first half, that took the company's total for 2015
@@ -458,40 +430,6 @@ pub fn derive(doc: &Doc) -> Vec<Derived> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_shortcuts_of_breakdown_cues_change_nothing() {
-        let written = [
-            "Of the 5,624 demands, 2,576 came with a gag order and the remaining 3,148 did not.",
-            "It got 1,257 in the first half and 1,622 in the second half, for a total of 2,879.",
-            "It got 1,257 in the first half and 1,622 in the second half, in all,\u{a0} 2,879.",
-            "It got 1,257 in the first half and 1,622 in the second half, TOTALLING 2,879.",
-            "It got 1,257 in the first half and 1,622 in the second half, maKing 2,879.",
-            "Out of thoſe 5,624 demands, 2,576 came with a gag order.",
-        ];
-        let (mut totals, mut opens) = (0, 0);
-        for record in super::super::doc::test_records(&written) {
-            let doc = Doc::new(&record);
-            for g in &doc.figs {
-                let before = doc.before(g.f.span, 80);
-                assert_eq!(
-                    totals_what_precedes(&doc, before),
-                    claim::totals_what_precedes(before),
-                    "{before:?}"
-                );
-                totals += usize::from(claim::totals_what_precedes(before));
-                let sentence = doc.sentence_of(g.f.span).map_or(0, |s| s.start);
-                let before = &doc.text[sentence..g.f.span.start];
-                assert_eq!(
-                    opens_breakdown(&doc, before),
-                    claim::opens_breakdown(before),
-                    "{before:?}"
-                );
-                opens += usize::from(claim::opens_breakdown(before));
-            }
-        }
-        assert!(totals >= 5 && opens >= 2, "{totals} {opens}");
-    }
 
     #[test]
     fn articles_without_the_cue_add_no_figure_to_another() {
