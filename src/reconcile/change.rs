@@ -7,10 +7,12 @@ use super::doc::{Doc, Fig};
 use super::reading::{format_number, verdict, Interval};
 use super::{Finding, Rule, Severity};
 use crate::extract::claim::{self, RatioClaim};
+use crate::extract::pattern::Pattern;
 use crate::extract::{Direction, FigureKind};
 use crate::read::Span;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde_json::json;
+use std::sync::LazyLock;
 
 /// A change the text states between an earlier and a newer value.
 struct Change {
@@ -45,6 +47,15 @@ pub fn check(doc: &Doc) -> Vec<Finding> {
 /// `ratio_mismatch` for "Requests from France came to 2,400, about half as many as those from the
 /// United States": the figure against the nearest earlier figure whose sentence names that country.
 fn check_as_many_as(doc: &Doc, out: &mut Vec<Finding>) {
+    // Where the article says "as many as": most articles never do, and most figures of the
+    // others are not followed by it.
+    let cues: Vec<Span> = AS_MANY_AS_CUE
+        .find_iter(doc.text)
+        .map(|m| Span::new(m.start(), m.end()))
+        .collect();
+    if cues.is_empty() {
+        return;
+    }
     // The kinds of the figures before the current one: the first figure of a kind has no
     // reference to be compared with, and its words need no search.
     let mut kinds_seen: Vec<FigureKind> = Vec::new();
@@ -57,6 +68,9 @@ fn check_as_many_as(doc: &Doc, out: &mut Vec<Finding>) {
             continue;
         }
         let after = doc.after(g.f.span, 120);
+        if !overlaps_any(&cues, Span::new(g.f.span.end, g.f.span.end + after.len())) {
+            continue;
+        }
         let Some(claim) = claim::as_many_as(after) else {
             continue;
         };
@@ -105,6 +119,19 @@ fn check_as_many_as(doc: &Doc, out: &mut Vec<Finding>) {
         f.expected = Some(json!((gv / rv * 100.0).round() / 100.0));
         out.push(f);
     }
+}
+
+/// The words every "as many as" comparison ([`claim::as_many_as`]) has, case as written: a
+/// text without them has none.
+static AS_MANY_AS_CUE: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"as\s+(?:many|much|large|high)\s+as").unwrap());
+
+/// Whether a text may hold a match of a pattern, given the successive matches of a pattern
+/// every such match holds (as `cues`, from a search of the whole text): it then overlaps one of
+/// them. (A search resuming at or before a match's start finds a match starting at or before it;
+/// the searches go on until one ends past that start.)
+fn overlaps_any(cues: &[Span], text: Span) -> bool {
+    cues.iter().any(|c| c.start < text.end && c.end > text.start)
 }
 
 fn find_changes(doc: &Doc) -> Vec<Change> {
@@ -165,6 +192,15 @@ fn find_changes(doc: &Doc) -> Vec<Change> {
     }
     changes.extend(anaphoric_changes(doc));
     changes
+}
+
+/// [`claim::refers_back`], spared for sentences that do not open with "th" or "it" (any case) as
+/// "That", "This", "It" and "The figure" do: most sentences. (Unicode case folding gives these
+/// letters no other characters.)
+fn refers_back(sentence: &str) -> bool {
+    let opening = sentence.as_bytes().get(..2);
+    opening.is_some_and(|o| o.eq_ignore_ascii_case(b"th") || o.eq_ignore_ascii_case(b"it"))
+        && claim::refers_back(sentence)
 }
 
 /// Fills in the words of a change between two figures of one sentence.
@@ -242,7 +278,7 @@ fn anaphoric_changes(doc: &Doc) -> Vec<Change> {
     let mut out = Vec::new();
     for (k, sentence) in doc.sentences.iter().enumerate() {
         let s = sentence.of(doc.text);
-        if k == 0 || !claim::refers_back(s) {
+        if k == 0 || !refers_back(s) {
             continue;
         }
         let in_sentence: Vec<usize> = doc.figs_within(*sentence).map(|(i, _)| i).collect();
@@ -513,4 +549,62 @@ pub fn part_after<'d, 'a>(doc: &'d Doc<'a>, i: usize) -> Option<&'d Fig<'a>> {
         && next.f.kind != FigureKind::Percent
         && claim::is_part_between(doc.between(total.f.span, next.f.span)))
     .then_some(next)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figures_not_followed_by_the_cue_are_compared_with_no_other() {
+        let mut compared = 0;
+        for record in super::super::doc::test_records(&[]) {
+            let doc = Doc::new(&record);
+            for g in &doc.figs {
+                let after = doc.after(g.f.span, 120);
+                if claim::as_many_as(after).is_some() {
+                    compared += 1;
+                    let cues: Vec<Span> = AS_MANY_AS_CUE
+                        .find_iter(doc.text)
+                        .map(|m| Span::new(m.start(), m.end()))
+                        .collect();
+                    let window = Span::new(g.f.span.end, g.f.span.end + after.len());
+                    assert!(overlaps_any(&cues, window), "{after}");
+                }
+            }
+        }
+        assert!(compared > 0);
+    }
+
+    #[test]
+    fn the_shortcut_of_the_anaphoric_opening_changes_nothing() {
+        let written = [
+            "Google got 31,698 requests in 2013. That was up 12 percent from 28,000 requests in 2012.",
+            "Google got 31,698 requests in 2013. it was down from 33,000 requests in 2012.",
+            "Google got 31,698 requests in 2013. THE figure was down from 33,000 requests in 2012.",
+        ];
+        let mut back = 0;
+        for record in super::super::doc::test_records(&written) {
+            let doc = Doc::new(&record);
+            for s in doc.sentences {
+                let s = s.of(doc.text);
+                assert_eq!(refers_back(s), claim::refers_back(s), "{s:?}");
+                back += usize::from(claim::refers_back(s));
+            }
+        }
+        assert!(back >= 3, "{back}");
+    }
+
+    #[test]
+    fn a_match_inside_a_text_overlaps_one_of_the_matches_of_the_whole() {
+        // "as many as many as": the second "as many as" is not among the matches of the whole.
+        let text = "half as many as many as those from the US";
+        let cues: Vec<Span> = AS_MANY_AS_CUE
+            .find_iter(text)
+            .map(|m| Span::new(m.start(), m.end()))
+            .collect();
+        assert_eq!(cues, [Span::new(5, 15)]);
+        assert!(overlaps_any(&cues, Span::new(13, text.len())));
+        assert!(!overlaps_any(&cues, Span::new(15, text.len())));
+    }
 }

@@ -1,27 +1,131 @@
 //! `count_mismatch`: an announced count against its enumeration ("four countries: Germany, France
 //! and Brazil"; "three requests ... In two cases ... In the third case").
 
-use super::doc::Doc;
+use super::doc::{Doc, Words};
 use super::sum::join_and;
 use super::{Finding, Rule, Severity};
 use crate::extract::claim::{self, Enumeration};
 use crate::read::Span;
 use serde_json::json;
+use std::sync::LazyLock;
 
 /// Checks the lists of every sentence and the case breakdowns of every paragraph.
 pub fn check(doc: &Doc) -> Vec<Finding> {
     let mut out = Vec::new();
+    // Every list follows a colon: the article's colons, found once.
+    let colons: Vec<usize> = memchr::memchr_iter(b':', doc.text.as_bytes()).collect();
     for s in doc.sentences {
+        if !may_announce_list(doc, &colons, *s) {
+            continue;
+        }
         for e in claim::list_enumerations(s.of(doc.text)) {
             out.extend(mismatch(doc, s.start, &e, "lists"));
         }
     }
     for p in doc.paragraphs {
-        for e in claim::case_enumerations(p.of(doc.text)) {
+        let paragraph = p.of(doc.text);
+        if !may_break_cases_down(paragraph, doc.lowercased(*p)) {
+            continue;
+        }
+        for e in claim::case_enumerations(paragraph) {
             out.extend(mismatch(doc, p.start, &e, "accounts for"));
         }
     }
     out
+}
+
+/// Whether [`claim::list_enumerations`] may find a list in `sentence`, given where the article's
+/// colons are: its pattern needs a colon after a small count and one to three words ("four
+/// countries:", "3 big new kinds :"). Most sentences have no colon, most colons (after "said")
+/// no count, and their sentences are spared the search.
+fn may_announce_list(doc: &Doc, colons: &[usize], sentence: Span) -> bool {
+    let first = colons.partition_point(|&c| c < sentence.start);
+    let mut inside = colons[first..].iter().take_while(|&&c| c < sentence.end);
+    // Case folding may read "ſ" and the Kelvin sign as ASCII letters.
+    inside.any(|&c| doc.has_odd_folds() || count_and_words_end(&doc.text[sentence.start..c]))
+}
+
+/// Whether `before` ends with a small count, one to three words (`[a-zA-Z-]+`, each after
+/// spaces) and perhaps spaces, as the list pattern reads them. A character outside ASCII where
+/// the count would end is taken for a digit of another script.
+fn count_and_words_end(before: &str) -> bool {
+    let mut rest = before.trim_end_matches(char::is_whitespace);
+    for _ in 0..3 {
+        let word_start = rest.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '-');
+        let spaced = word_start.trim_end_matches(char::is_whitespace);
+        if word_start.len() == rest.len() || spaced.len() == word_start.len() {
+            return false;
+        }
+        if ends_with_small_count(spaced) {
+            return true;
+        }
+        rest = spaced;
+    }
+    false
+}
+
+/// Whether `text` ends with a small count (one or two digits, or "one" to "twelve" in any case)
+/// that starts a word, or with a character outside ASCII (a count in another script may).
+fn ends_with_small_count(text: &str) -> bool {
+    let starts_word = |count_start: usize| {
+        text[..count_start]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_ascii() || !(c.is_ascii_alphanumeric() || c == '_'))
+    };
+    if text.chars().next_back().is_some_and(|c| !c.is_ascii()) {
+        return true;
+    }
+    let digits = text.bytes().rev().take_while(u8::is_ascii_digit).count();
+    if digits > 0 {
+        return digits <= 2 && starts_word(text.len() - digits);
+    }
+    const WORDS: &[&str] = &[
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    ];
+    WORDS.iter().any(|w| {
+        text.len() >= w.len()
+            && text.as_bytes()[text.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes())
+            && starts_word(text.len() - w.len())
+    })
+}
+
+/// Words every breakdown of cases [`claim::case_enumerations`] checks has one of: a part with a
+/// count says "cases", "case", "instances" or "of them", "of these", "of those".
+static COUNTED_PART_WORDS: LazyLock<Words> =
+    LazyLock::new(|| Words::new(&["case", "instance", "them", "these", "those"]));
+
+/// Words the closing part of such a breakdown has one of: "the other case", "the remaining two",
+/// "the third case", "the last one".
+static CLOSING_PART_WORDS: LazyLock<Words> = LazyLock::new(|| {
+    Words::new(&[
+        "other",
+        "remaining",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "last",
+        "final",
+    ])
+});
+
+/// Whether [`claim::case_enumerations`] may find anything in the paragraph whose text is
+/// `paragraph` and, with its ASCII letters lowercased, `lower`: it needs a part with a count and
+/// a closing part. Nearly no paragraph has words of both, and most are spared the two pattern
+/// searches over the whole paragraph.
+///
+/// The claim's patterns fold case as Unicode does (a "ſ" is an "s"), and read a part whose count
+/// is not a small count (a digit of another script, "ſix") as a closing part: a paragraph with a
+/// letter or digit outside ASCII is always searched.
+fn may_break_cases_down(paragraph: &str, lower: &[u8]) -> bool {
+    has_non_ascii_alphanumeric(paragraph) || (COUNTED_PART_WORDS.any_in(lower) && CLOSING_PART_WORDS.any_in(lower))
+}
+
+/// Whether `text` has a letter or digit outside ASCII.
+fn has_non_ascii_alphanumeric(text: &str) -> bool {
+    !text.is_ascii() && text.chars().any(|c| !c.is_ascii() && c.is_alphanumeric())
 }
 
 fn mismatch(doc: &Doc, offset: usize, e: &Enumeration, verb: &str) -> Option<Finding> {
@@ -45,4 +149,96 @@ fn mismatch(doc: &Doc, offset: usize, e: &Enumeration, verb: &str) -> Option<Fin
     f.expected = Some(json!(e.counted));
     f.stated = Some(json!(e.announced));
     Some(f)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Paragraphs of the bundled corpus and of generated articles, and variants with the words
+    /// the shortcut looks for.
+    fn paragraphs() -> Vec<String> {
+        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        let mut texts: Vec<String> = std::fs::read_dir(corpus)
+            .unwrap()
+            .filter_map(|e| std::fs::read_to_string(e.unwrap().path()).ok())
+            .collect();
+        let options = crate::gen::Options {
+            articles: 300,
+            ..Default::default()
+        };
+        texts.extend(crate::gen::generate(&options).map(|g| g.body));
+        let mut out: Vec<String> = texts
+            .iter()
+            .flat_map(|t| t.split("\n\n").map(str::to_owned).collect::<Vec<_>>())
+            .collect();
+        out.extend(
+            [
+                "Google received three requests. In two cases it gave data; in the third case it did not.",
+                "It got four orders. In two of them it complied, and in the other two it refused.",
+                "It got four orders. In ſix cases it complied.",
+                "It got four orders. In two cases it complied, in ſix cases it did not.",
+                "It got four orders. In \u{663} cases it complied.",
+                "It got three requests. In two CASES it complied, in the Last one it did not.",
+                "It got three requests. In two caſes it complied, in the laſt one it did not.",
+                "It got three demands. For one of those it complied; for the remaining two it did not.",
+            ]
+            .map(str::to_owned),
+        );
+        out
+    }
+
+    #[test]
+    fn sentences_without_a_count_before_a_colon_have_no_list() {
+        let written = [
+            "It named four countries: Germany, France and Brazil.",
+            "It named 4 big new kinds  :\u{a0}police, courts and tax agencies.",
+            "It named (Three) kinds: police, courts and tax agencies.",
+            "It named x-12 kinds: police, courts and tax agencies.",
+            "It named x12 kinds: police, courts and tax agencies.",
+            "It named 123 kinds: police, courts and tax agencies.",
+            "It named \u{663} kinds: police, courts and tax agencies.",
+            "It named ſix kinds: police, courts and tax agencies.",
+            "It named someone kinds: police, courts.",
+            "It named ELEVEN kinds of big new: police, courts.",
+            "It named two kinds of big new things: police, courts.",
+            "Lee said: \"Three of them: police, courts and tax agencies.\"",
+        ];
+        let mut found = 0;
+        for record in super::super::doc::test_records(&written) {
+            let doc = Doc::new(&record);
+            let colons: Vec<usize> = memchr::memchr_iter(b':', doc.text.as_bytes()).collect();
+            for s in doc.sentences {
+                let lists = claim::list_enumerations(s.of(doc.text));
+                found += lists.len();
+                assert!(
+                    may_announce_list(&doc, &colons, *s) || lists.is_empty(),
+                    "{:?}",
+                    s.of(doc.text)
+                );
+            }
+        }
+        assert!(found >= 8, "{found}");
+        assert!(!count_and_words_end("Lee said"));
+        assert!(!count_and_words_end("It named x12 kinds"));
+        assert!(count_and_words_end("It named x-12 kinds"));
+        assert!(count_and_words_end("It named Eleven big new kinds \u{a0}"));
+        assert!(!count_and_words_end("It named eleven very big new kinds"));
+    }
+
+    #[test]
+    fn paragraphs_without_the_words_have_no_case_breakdown() {
+        let paragraphs = paragraphs();
+        let mut found = 0;
+        for p in &paragraphs {
+            let enumerations = claim::case_enumerations(p);
+            found += enumerations.len();
+            let lower = p.to_ascii_lowercase();
+            assert!(
+                may_break_cases_down(p, lower.as_bytes()) || enumerations.is_empty(),
+                "{p:?}"
+            );
+        }
+        assert!(found >= 5, "the test texts hold breakdowns ({found})");
+    }
 }

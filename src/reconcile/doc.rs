@@ -30,6 +30,12 @@ pub struct Fig<'a> {
     change_amount: OnceCell<bool>,
     /// Whether it is a complement ([`Doc::is_complement`]), once asked.
     complement: OnceCell<bool>,
+    /// Whether it may be the total a later share refers to, once asked: every share that
+    /// refers back ("of them") looks at the figures of up to four paragraphs.
+    pub(super) may_be_total: OnceCell<bool>,
+    /// The last word of its measure as completed where it is written, once asked (see
+    /// `share::earlier_total`).
+    pub(super) counted: OnceCell<Option<String>>,
 }
 
 /// An article's text and figures.
@@ -50,6 +56,13 @@ pub struct Doc<'a> {
     pub figs: Vec<Fig<'a>>,
     /// Spans of figures that are the earlier value of a comparison.
     pub references: Vec<Span>,
+    /// The text with its ASCII letters lowercased (byte offsets unchanged), made on first need:
+    /// cue words are looked for in it.
+    lower: OnceCell<Vec<u8>>,
+    /// Whether the text has a character that Unicode case folding reads as an ASCII letter ("ſ"
+    /// as "s", the Kelvin sign as "k"): a case-insensitive pattern may then match words that a
+    /// search of the lowercased text, or an ASCII comparison, misses.
+    odd_folds: OnceCell<bool>,
     /// Whether `figs` are sorted by where they start (the extractor's order), so that the
     /// figures of a sentence or paragraph are found by binary search rather than by a scan.
     sorted: bool,
@@ -60,6 +73,8 @@ impl<'a> Doc<'a> {
     pub fn new(record: &'a Record) -> Doc<'a> {
         let a = &record.article;
         let text = a.text.as_str();
+        // Figures of an article mostly count a few things: each measure's key is worked out once.
+        let mut keys = MeasureKeys::default();
         let figs = record
             .extraction
             .figures
@@ -72,9 +87,11 @@ impl<'a> Doc<'a> {
                     f,
                     reading,
                     text: written,
-                    quantity: quantity_of(text, f, &record.extraction.periods),
+                    quantity: quantity_with(text, f, &record.extraction.periods, &mut keys),
                     change_amount: OnceCell::new(),
                     complement: OnceCell::new(),
+                    may_be_total: OnceCell::new(),
+                    counted: OnceCell::new(),
                 })
             })
             .collect::<Vec<_>>();
@@ -94,6 +111,8 @@ impl<'a> Doc<'a> {
             sentences: &record.extraction.sentences,
             figs,
             references,
+            lower: OnceCell::new(),
+            odd_folds: OnceCell::new(),
             sorted,
         }
     }
@@ -110,6 +129,31 @@ impl<'a> Doc<'a> {
         (lo..hi)
             .map(move |i| (i, &self.figs[i]))
             .filter(move |(_, g)| span.contains(g.f.span))
+    }
+
+    /// The text of `span` with its ASCII letters lowercased.
+    pub fn lowercased(&self, span: Span) -> &[u8] {
+        let lower = self
+            .lower
+            .get_or_init(|| self.text.bytes().map(|b| b.to_ascii_lowercase()).collect());
+        &lower[span.start..span.end]
+    }
+
+    /// Whether the text has a character that Unicode case folding reads as an ASCII letter ("ſ"
+    /// as "s", the Kelvin sign as "k").
+    pub fn has_odd_folds(&self) -> bool {
+        *self.odd_folds.get_or_init(|| has_odd_folds(self.text))
+    }
+
+    /// Whether the text of `span` may hold one of the cue `words`, as a case-insensitive
+    /// pattern reads them.
+    pub fn may_hold(&self, words: &Words, span: Span) -> bool {
+        self.has_odd_folds() || words.any_in(self.lowercased(span))
+    }
+
+    /// The whole text with its ASCII letters lowercased.
+    pub fn lowercased_text(&self) -> &[u8] {
+        self.lowercased(Span::new(0, self.text.len()))
     }
 
     /// Whether the text before the figure makes it the size of a change ("up 15 percent").
@@ -203,6 +247,33 @@ impl<'a> Doc<'a> {
     }
 }
 
+/// Whether `text` has "ſ" or the Kelvin sign, the characters Unicode case folding reads as ASCII
+/// letters (see the test below).
+fn has_odd_folds(text: &str) -> bool {
+    !text.is_ascii()
+        && ["\u{17F}", "\u{212A}"]
+            .iter()
+            .any(|c| memchr::memmem::find(text.as_bytes(), c.as_bytes()).is_some())
+}
+
+/// Cue words: lowercase words looked for, as words or inside words, in lowercased text, to spare
+/// a text the pattern searches that need one of them. (One search for all the words: a pattern
+/// of literals only is a vectorized search for several strings at once.)
+pub struct Words(regex::bytes::Regex);
+
+impl Words {
+    /// The cue words `words` (lowercase).
+    pub fn new(words: &[&'static str]) -> Words {
+        let alternatives: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
+        Words(regex::bytes::Regex::new(&alternatives.join("|")).expect("literals compile"))
+    }
+
+    /// Whether `lower` (lowercased text) contains one of the words.
+    pub fn any_in(&self, lower: &[u8]) -> bool {
+        self.0.is_match(lower)
+    }
+}
+
 /// The quantity a figure names, as a key shared across articles: its measure without country
 /// words or the generic modifiers of request counts ("law enforcement requests" and "government
 /// requests" are both "requests"), with the country it is restricted to ("account requests (US)").
@@ -214,12 +285,25 @@ impl<'a> Doc<'a> {
 /// `periods` are the period mentions of the article's extraction: whether the figure's sentence
 /// names its period is read from them, not by searching the sentence again.
 pub fn quantity_of(text: &str, f: &Figure, periods: &[PeriodMention]) -> Option<String> {
+    quantity_with(text, f, periods, &mut MeasureKeys::default())
+}
+
+/// [`quantity_of`], with the measures without their country words remembered in `keys`.
+fn quantity_with(text: &str, f: &Figure, periods: &[PeriodMention], keys: &mut MeasureKeys) -> Option<String> {
     if f.kind == FigureKind::Percent || f.value.is_none() {
         return None;
     }
     let measure = f.measure.as_deref()?;
     let after = near_after(text, f);
     let before = near_before(text, f);
+    // The tests that need no pattern search first: they rule out most figures without a quantity.
+    if !period_among_sentence_mentions(text, f, periods) {
+        return None;
+    }
+    // A measure carried over from an earlier sentence may belong to another figure.
+    let head = measure.split_whitespace().last().unwrap_or(measure);
+    let sentence = f.sentence.of(text);
+    find_lowercased(sentence, head)?;
     if claim::is_partitive(after)
         || claim::is_change_amount(before)
         || claim::restates_share(before)
@@ -228,32 +312,58 @@ pub fn quantity_of(text: &str, f: &Figure, periods: &[PeriodMention]) -> Option<
     {
         return None;
     }
-    if !period_among_sentence_mentions(text, f, periods) {
-        return None;
-    }
-    // A measure carried over from an earlier sentence may belong to another figure.
-    let head = measure.split_whitespace().last().unwrap_or(measure);
-    if !f.sentence.of(text).to_ascii_lowercase().contains(head) {
-        return None;
-    }
     // A measure carried over from an earlier figure of the sentence is completed where it is
     // written ("4,825 user data requests ..., up from 4,582": "user" → "user data requests").
     let mut measure = claim::complete_measure(measure, after);
-    if !after.to_ascii_lowercase().contains(&measure) {
-        measure = claim::complete_measure(&measure, f.sentence.of(text));
+    let mut written = find_lowercased(after, &measure);
+    if written.is_none() {
+        measure = claim::complete_measure(&measure, sentence);
+        written = find_lowercased(after, &measure);
     }
     // The text after the measure as written ("requests| from law enforcement agencies").
-    let rest = after
-        .to_ascii_lowercase()
-        .find(&measure)
-        .map_or("", |i| &after[i + measure.len()..]);
-    let base = claim::canonical_measure(&claim::measure_without_country(&measure), rest);
+    let rest = written.map_or("", |i| &after[i + measure.len()..]);
+    let base = claim::canonical_measure(keys.without_country(&measure), rest);
     if base.is_empty() {
         return None;
     }
     Some(match claim::country_of(&measure, after) {
         Some(country) => format!("{base} ({country})"),
         None => base,
+    })
+}
+
+/// Measures without their country words ([`claim::measure_without_country`]), by measure.
+#[derive(Default)]
+struct MeasureKeys(Vec<(String, String)>);
+
+impl MeasureKeys {
+    /// `measure` without its country words.
+    fn without_country(&mut self, measure: &str) -> &str {
+        let i = match self.0.iter().position(|(m, _)| m == measure) {
+            Some(i) => i,
+            None => {
+                self.0
+                    .push((measure.to_owned(), claim::measure_without_country(measure)));
+                self.0.len() - 1
+            }
+        };
+        &self.0[i].1
+    }
+}
+
+/// Where `needle` first stands in `haystack` with its ASCII letters lowercased (which keeps
+/// every byte offset): `haystack.to_ascii_lowercase().find(needle)` without the copy.
+fn find_lowercased(haystack: &str, needle: &str) -> Option<usize> {
+    let (hay, needle) = (haystack.as_bytes(), needle.as_bytes());
+    let Some(&first) = needle.first() else {
+        return Some(0);
+    };
+    (0..(hay.len() + 1).saturating_sub(needle.len())).find(|&i| {
+        hay[i].to_ascii_lowercase() == first
+            && hay[i..i + needle.len()]
+                .iter()
+                .zip(needle)
+                .all(|(h, n)| h.to_ascii_lowercase() == *n)
     })
 }
 
@@ -291,4 +401,70 @@ fn near_before<'t>(text: &'t str, f: &Figure) -> &'t str {
         start += 1;
     }
     &text[start..f.span.start]
+}
+
+/// Records of the bundled corpus's text articles and of generated ones, for the tests that a
+/// shortcut of a rule changes nothing on real and generated text.
+#[cfg(test)]
+pub(super) fn test_records(more: &[&str]) -> Vec<Record> {
+    let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let mut texts: Vec<String> = std::fs::read_dir(corpus)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    let options = crate::gen::Options {
+        articles: 300,
+        html: 0.0,
+        ..Default::default()
+    };
+    texts.extend(crate::gen::generate(&options).map(|g| g.body));
+    // A first line alone is read as the headline.
+    texts.extend(more.iter().map(|t| format!("Requests\n\n{t}")));
+    texts
+        .iter()
+        .map(|t| {
+            let article = crate::read::text::read_text(t);
+            Record {
+                extraction: crate::extract::extract(&article),
+                article,
+                failure: None,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_two_characters_outside_ascii_fold_to_ascii_letters() {
+        let letter = regex::Regex::new("(?i)^[a-z]$").unwrap();
+        let folding: Vec<char> = (0x80..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_alphabetic() && letter.is_match(c.encode_utf8(&mut [0; 4])))
+            .collect();
+        assert_eq!(folding, ['\u{17F}', '\u{212A}']);
+    }
+
+    #[test]
+    fn finding_lowercased_is_finding_in_a_lowercased_copy() {
+        for hay in [
+            "Account Requests and user DATA requests",
+            "Ünïcode REQUESTS é",
+            "",
+            "ab",
+            "aB",
+        ] {
+            for needle in ["requests", "data requests", "", "ab", "b", "é", "Requests", "abc", "Ü"] {
+                assert_eq!(
+                    find_lowercased(hay, needle),
+                    hay.to_ascii_lowercase().find(needle),
+                    "{needle:?} in {hay:?}"
+                );
+            }
+        }
+    }
 }

@@ -77,7 +77,7 @@ fn announced_period(doc: &Doc) -> Option<(Period, Span)> {
     let first_prose = doc
         .paragraphs
         .iter()
-        .position(|p| p.of(doc.text).split_whitespace().count() >= 20)
+        .position(|p| p.of(doc.text).split_whitespace().nth(19).is_some())
         .unwrap_or(0);
     doc.paragraphs[..doc.paragraphs.len().min(first_prose + 1)]
         .iter()

@@ -10,6 +10,7 @@ use super::sum::join_and;
 use super::{Finding, Rule};
 use crate::extract::claim;
 use crate::extract::FigureKind;
+use crate::read::Span;
 use serde_json::json;
 
 /// Runs both share rules.
@@ -35,7 +36,7 @@ fn complements(doc: &Doc) -> Vec<Finding> {
         let Some(here) = doc.sentence_of(g.f.span) else {
             continue;
         };
-        let shares_in = |s: crate::read::Span| -> Vec<&Fig> {
+        let shares_in = |s: Span| -> Vec<&Fig> {
             doc.figs_within(s)
                 .take_while(|(i, _)| *i < k)
                 .map(|(_, h)| h)
@@ -102,13 +103,15 @@ fn listed_shares(doc: &Doc) -> Vec<Finding> {
             .map(|(_, g)| g)
             .filter(|g| is_share(doc, g))
             .collect();
-        let s = sentence.of(doc.text);
-        // Only a sentence that presents a breakdown ("split by source: 33 percent ...").
-        let first = shares.first().map_or(sentence.start, |g| g.f.span.start);
-        if !claim::introduces_breakdown(&doc.text[sentence.start..first]) {
+        if shares.len() < 2 {
             continue;
         }
-        if shares.len() < 2 || claim::last_direction(s).is_some() || shares.iter().any(|g| doc.is_complement(g)) {
+        // Only a sentence that presents a breakdown ("split by source: 33 percent ...").
+        let first = shares[0].f.span.start;
+        if !claim::introduces_breakdown(&doc.text[sentence.start..first])
+            || claim::last_direction(sentence.of(doc.text)).is_some()
+            || shares.iter().any(|g| doc.is_complement(g))
+        {
             continue;
         }
         // Shares of different totals ("38 percent of the worldwide total ... 83 percent of them").
@@ -196,32 +199,38 @@ fn earlier_total<'d, 'a>(doc: &'d Doc<'a>, i: usize, head: Option<&str>) -> Opti
     let share = &doc.figs[i];
     let here = doc.paragraph_of(share.f.span)?;
     let k = doc.paragraphs.iter().position(|p| *p == here)?;
-    let scope: Vec<crate::read::Span> = (k.saturating_sub(3)..=k).rev().map(|j| doc.paragraphs[j]).collect();
-    let candidates = |p: crate::read::Span| -> Vec<&'d Fig<'a>> {
-        doc.figs[..i]
-            .iter()
-            .filter(|g| p.contains(g.f.span) && could_be_total(doc, g))
-            .collect()
+    let scope = (k.saturating_sub(3)..=k).rev().map(|j| doc.paragraphs[j]);
+    let candidates = |p: Span| {
+        doc.figs_within(p)
+            .take_while(|(j, _)| *j < i)
+            .map(|(_, g)| g)
+            .filter(|g| could_be_total(doc, g))
     };
     let counts = |g: &Fig, wanted: &str| {
-        g.f.measure.as_deref().is_some_and(|m| {
-            let m = claim::complete_measure(m, doc.after(g.f.span, 60));
-            m.split_whitespace()
-                .last()
-                .is_some_and(|w| w.trim_end_matches('s') == wanted.trim_end_matches('s'))
-        })
+        counted_word(doc, g).is_some_and(|w| w.trim_end_matches('s') == wanted.trim_end_matches('s'))
     };
     match head {
         Some(h) => scope
-            .iter()
-            .find_map(|p| candidates(*p).into_iter().find(|g| counts(g, h)))
+            .clone()
+            .find_map(|p| candidates(p).find(|g| counts(g, h)))
             .or_else(|| {
                 scope
-                    .iter()
-                    .find_map(|p| candidates(*p).into_iter().find(|g| g.f.measure.is_none()))
+                    .clone()
+                    .find_map(|p| candidates(p).find(|g| g.f.measure.is_none()))
             }),
-        None => scope.iter().find_map(|p| candidates(*p).into_iter().next()),
+        None => scope.clone().find_map(|p| candidates(p).next()),
     }
+}
+
+/// The last word of the figure's measure, completed with the head noun written after it
+/// ("account" → "account requests"): what the figure counts. Worked out once per figure.
+fn counted_word<'d>(doc: &Doc, g: &'d Fig) -> Option<&'d str> {
+    g.counted
+        .get_or_init(|| {
+            let m = claim::complete_measure(g.f.measure.as_deref()?, doc.after(g.f.span, 60));
+            m.split_whitespace().last().map(str::to_owned)
+        })
+        .as_deref()
 }
 
 /// What a share or part says its total counts: "of the requests" gives `requests`; "of the
@@ -235,14 +244,16 @@ fn counted_noun(after: &str) -> Option<String> {
 /// Whether a figure may be the total a later share refers to: a count that is not itself a part,
 /// a restated share, a change amount, a range bound or the earlier value of a comparison.
 fn could_be_total(doc: &Doc, g: &Fig) -> bool {
-    let (before, after) = (doc.before(g.f.span, 60), doc.after(g.f.span, 40));
-    g.f.kind != FigureKind::Percent
-        && g.reading.value.is_some()
-        && !doc.is_reference(g)
-        && !claim::is_partitive(after)
-        && !claim::restates_share(before)
-        && !doc.is_change_amount(g)
-        && !claim::is_range_bound(before, after)
+    *g.may_be_total.get_or_init(|| {
+        let (before, after) = (doc.before(g.f.span, 60), doc.after(g.f.span, 40));
+        g.f.kind != FigureKind::Percent
+            && g.reading.value.is_some()
+            && !doc.is_reference(g)
+            && !claim::is_partitive(after)
+            && !claim::restates_share(before)
+            && !doc.is_change_amount(g)
+            && !claim::is_range_bound(before, after)
+    })
 }
 
 fn check_share(doc: &Doc, share: &Fig, total: &Fig, part: &Fig) -> Option<Finding> {

@@ -2,14 +2,17 @@
 //! quarters to the half or the year — and the figures the text implies but does not state (the
 //! first half implied by the year minus the second half).
 
-use super::doc::{Doc, Fig};
+use super::doc::{Doc, Fig, Words};
 use super::reading::{format_number, verdict, Interval};
 use super::{Finding, Rule};
 use crate::extract::claim;
 use crate::extract::{FigureKind, Period};
+use crate::read::Span;
 use chrono::Datelike;
+use memchr::memmem;
 use rustc_hash::FxHashMap;
 use serde_json::json;
+use std::sync::LazyLock;
 
 /// How the parts of a period tile it.
 fn tilings(whole: &Period) -> Vec<Vec<Period>> {
@@ -72,10 +75,20 @@ fn by_period(doc: &Doc) -> Vec<Finding> {
             part.push(g);
         }
     }
+    // How many periods each quantity is given for: a whole and two parts are three periods.
+    let mut periods_of: FxHashMap<(&Option<String>, &Option<String>, FigureKind), usize> = FxHashMap::default();
+    for (quantity, entity, kind, _) in by_key.keys() {
+        *periods_of.entry((*quantity, *entity, *kind)).or_default() += 1;
+    }
     let mut out = Vec::new();
+    // Most wholes of an article are for a few periods.
+    let mut tilings_of: FxHashMap<&Period, Vec<Vec<Period>>> = FxHashMap::default();
     for whole in &figs {
+        if periods_of[&(&whole.quantity, &whole.f.entity, whole.f.kind)] < 3 {
+            continue;
+        }
         let period = whole.f.period.as_ref().expect("summable figures have a period");
-        for tiling in tilings(period) {
+        for tiling in tilings_of.entry(period).or_insert_with(|| tilings(period)).iter() {
             let parts: Vec<Vec<&Fig>> = tiling
                 .iter()
                 .map(|p| by_key.get(&key(whole, p)).cloned().unwrap_or_default())
@@ -103,6 +116,10 @@ fn is_part(doc: &Doc, g: &Fig) -> bool {
 fn breakdowns(doc: &Doc) -> Vec<Finding> {
     let mut out = Vec::new();
     for sentence in doc.sentences {
+        // A whole and a part at least.
+        if doc.figs_within(*sentence).nth(1).is_none() {
+            continue;
+        }
         let figs: Vec<&Fig> = doc
             .figs_within(*sentence)
             .map(|(_, g)| g)
@@ -132,6 +149,10 @@ fn breakdowns(doc: &Doc) -> Vec<Finding> {
 /// to 9,823": the other part is the article's figure for the rest of the period.
 fn together(doc: &Doc) -> Vec<Finding> {
     let mut out = Vec::new();
+    // Most articles add no figure to another that way, and are spared the search before each.
+    if !may_add_figures(doc) {
+        return out;
+    }
     for (i, part) in doc.figs.iter().enumerate() {
         let Some(whole) = doc.figs.get(i + 1) else { break };
         if !claim::adds_up_to(doc.before(part.f.span, 40), doc.between(part.f.span, whole.f.span))
@@ -163,6 +184,23 @@ fn together(doc: &Doc) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// Words one of which every figure added to another ([`claim::adds_up_to`]) follows: "together
+/// with", "along with".
+static TOGETHER_CUE: LazyLock<Words> = LazyLock::new(|| Words::new(&["together", "along"]));
+
+/// Whether the article may add a figure to another ([`claim::adds_up_to`]): it says "together
+/// with", "along with" or "added to" (in any case and spacing). "added" alone is common
+/// ("..., she added.").
+fn may_add_figures(doc: &Doc) -> bool {
+    let lower = doc.lowercased_text();
+    doc.may_hold(&TOGETHER_CUE, Span::new(0, doc.text.len()))
+        || memmem::find_iter(lower, b"added").any(|i| {
+            let rest = &doc.text[i + "added".len()..];
+            let words = rest.trim_start_matches(char::is_whitespace);
+            rest.len() > words.len() && words.as_bytes().get(..2).is_some_and(|w| w.eq_ignore_ascii_case(b"to"))
+        })
 }
 
 /// Rows of a table (flattened into one paragraph each) against its total row:
@@ -387,4 +425,31 @@ pub fn derive(doc: &Doc) -> Vec<Derived> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn articles_without_the_cue_add_no_figure_to_another() {
+        let mut added = 0;
+        let added_up = [
+            "Together with the 4,363 it received in the first half, that took the company's total for 2015 to 9,823.",
+            "Added to the 4,363 it received in the first half, that took the company's total for 2015 to 9,823.",
+            "Added  \u{a0}TO the 4,363 it received in the first half, that took its total for 2015 to 9,823.",
+            "Along with the 4,363 it received in the first half, that took the company's total for 2015 to 9,823.",
+            "Added\tto the 4,363 it received in the first half, that took the company's total for 2015 to 9,823.",
+        ];
+        for record in super::super::doc::test_records(&added_up) {
+            let doc = Doc::new(&record);
+            for (part, whole) in doc.figs.iter().zip(doc.figs.iter().skip(1)) {
+                if claim::adds_up_to(doc.before(part.f.span, 40), doc.between(part.f.span, whole.f.span)) {
+                    added += 1;
+                    assert!(may_add_figures(&doc), "{}", doc.text);
+                }
+            }
+        }
+        assert!(added >= added_up.len(), "{added}");
+    }
 }
