@@ -139,26 +139,29 @@ struct Masked {
 
 impl Masked {
     fn of(haystack: &str) -> Masked {
-        let mut masked = String::with_capacity(haystack.len());
-        let mut words = Vec::new();
-        let mut ascii_from = 0;
+        let mut masked = haystack.as_bytes().to_vec();
+        let mut words = std::collections::BTreeSet::new();
+        // Letters repeat: one seen lately is not looked up in the set again (a page in Russian
+        // is tens of thousands of letters, of a few dozen kinds).
+        let mut seen = ['\0'; 256];
         for (i, c) in haystack.char_indices().filter(|(_, c)| !c.is_ascii()) {
             // Letters are the common case, and `is_alphabetic` is the cheaper test.
             if c.is_alphabetic() || regex_syntax::is_word_character(c) {
-                masked.push_str(&haystack[ascii_from..i]);
-                masked.extend(std::iter::repeat_n(MASK as char, c.len_utf8()));
-                ascii_from = i + c.len_utf8();
-                words.push(c);
+                masked[i..i + c.len_utf8()].fill(MASK);
+                let slot = &mut seen[c as usize % 256];
+                if *slot != c {
+                    *slot = c;
+                    words.insert(c);
+                }
             }
         }
-        masked.push_str(&haystack[ascii_from..]);
-        words.sort_unstable();
-        words.dedup();
         Masked {
             original: haystack.into(),
             address: haystack.as_ptr() as usize,
-            masked: masked.into(),
-            words,
+            masked: String::from_utf8(masked)
+                .expect("whole characters replaced by ASCII bytes")
+                .into(),
+            words: words.into_iter().collect(),
         }
     }
 
