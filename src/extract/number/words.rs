@@ -439,6 +439,20 @@ pub(super) fn numeral_words() -> impl Iterator<Item = &'static str> {
     WORD_ATOMS.keys().map(String::as_str)
 }
 
+/// Whether the token at `j` may follow a leading "a" or "an" in a numeral: [`step`] counts "a"
+/// as one only before a multiplier, a fraction word, or tens before an ordinal ("a hundred",
+/// "a million", "a half", "a fifth", "a twenty-first"), and those are all these atoms.
+pub(super) fn may_follow_a(t: &Toks, j: usize) -> bool {
+    matches!(
+        atoms(t, j),
+        Some((
+            Atom::Hundred | Atom::Scale(_) | Atom::Part(..) | Atom::Ord(..) | Atom::Tens(_),
+            _,
+            _
+        ))
+    )
+}
+
 /// [`starts_numeral`] for a word token: the hash lookup of [`WORD_ATOMS`] first.
 pub(super) fn word_starts_numeral(t: &Toks, i: usize) -> bool {
     WORD_ATOMS.contains_key(t.word(i)) || unlisted_word_atoms(t, i).is_some()
