@@ -294,6 +294,9 @@ const CHANGE_WORDS: &[&str] = &[
     "plummeted",
 ];
 
+/// [`CHANGE_WORDS`] to look up: the words before every "from" and "to" after a number are.
+static CHANGE_WORD_SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| CHANGE_WORDS.iter().copied().collect());
+
 /// Words before "one" that make it a pronoun ("the one", "which one").
 const ONE_PRONOUN: &[&str] = &[
     "the", "this", "that", "which", "each", "every", "any", "no", "another", "some", "first", "last", "next", "other",
@@ -669,7 +672,7 @@ fn prefixed_range(t: &Toks, i: usize) -> Option<(Mention, usize)> {
 
 /// Whether a change verb stands in the three words before `i` ("rose from", "up 5% from").
 fn changes_before(t: &Toks, i: usize) -> bool {
-    (i.saturating_sub(4)..i).any(|k| CHANGE_WORDS.contains(&t.word(k)))
+    (i.saturating_sub(4)..i).any(|k| CHANGE_WORD_SET.contains(t.word(k)))
 }
 
 /// "0-999", "0–999", "0 to 999", "20 through 100", "20~100", "5k-20k", "50 to 80%": the range
@@ -817,8 +820,8 @@ fn currency_before(t: &Toks, i: usize) -> Option<(&'static str, usize)> {
 
 /// Whether the word at `i` is a currency code that may be glued to its amount ("USD3.14").
 pub(super) fn is_currency_code(word: &str) -> bool {
-    // two or three letters: most words end at the length
-    matches!(word.len(), 2 | 3) && (word == "Rs" || CODES.contains(&word))
+    // two or three letters, the first a capital: most words end at these tests
+    matches!(word.len(), 2 | 3) && word.as_bytes()[0].is_ascii_uppercase() && (word == "Rs" || CODES.contains(&word))
 }
 
 /// ISO codes written before an amount ("USD 5").

@@ -462,7 +462,11 @@ pub(super) fn word_starts_numeral(t: &Toks, i: usize) -> bool {
 /// word, a one-letter scale ("10 K") or tens glued to a unit ("twentyfive").
 pub(super) fn starts_numeral_unlisted(t: &Toks, i: usize) -> bool {
     if t.is(i, Tk::Word) {
-        return unlisted_word_atoms(t, i).is_some();
+        // the words [`unlisted_word_atoms`] reads, tested without reading them: nearly every
+        // word of a text comes here
+        let word = t.str(i);
+        let may_read = matches!(word, "k" | "K" | "M" | "G" | "MM") || word.len() >= 8 && glued_tens(word.as_bytes());
+        return may_read && unlisted_word_atoms(t, i).is_some();
     }
     starts_numeral(t, i)
 }
