@@ -284,7 +284,13 @@ const SPACE_GROUP: &[&str] = &[" ", "\u{a0}", "\u{202f}", "\u{2009}"];
 /// fractions, exponents and glued suffixes. `None` when there is none, or when the digits are glued
 /// to letters that make them part of a name or a unit ("Office365", "29km", "3D").
 pub(super) fn literal(t: &Toks, i: usize) -> Option<Literal> {
-    if let Some(v) = vulgar_fraction(t.str(i)) {
+    // a vulgar fraction is a symbol token: digits are not looked up
+    let vulgar = if t.is(i, Tk::Sym) {
+        vulgar_fraction(t.str(i))
+    } else {
+        None
+    };
+    if let Some(v) = vulgar {
         return Some(Literal {
             value: v,
             precision: 0.01,
@@ -385,7 +391,10 @@ fn grouped(t: &Toks, i: usize) -> Option<(f64, f64, usize, bool)> {
     let glued_sym = |j: usize, s: &str| t.sym(j, s) && t.glued(j - 1) && t.glued(j);
     let mut j = i + 1;
     let mut decimal_sep = ".";
-    if first.len() <= 3 {
+    // every grouping starts with a glued "." or "," or a spaced group of digits: most numbers
+    // ("2014", "8 percent") have none and skip the four readings
+    let may_be_grouped = glued_sym(i + 1, ".") || glued_sym(i + 1, ",") || t.is(i + 1, Tk::Digits);
+    if first.len() <= 3 && may_be_grouped {
         let european = groups(&|j| glued_sym(j, "."), 3);
         let us = groups(&|j| glued_sym(j, ","), 3);
         let mut spaced = i + 1;

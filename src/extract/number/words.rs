@@ -263,10 +263,34 @@ fn atoms(t: &Toks, i: usize) -> Option<(Atom, Option<Atom>, usize)> {
         };
         return Some((atom, None, l.next));
     }
-    if let Some(a) = WORD_ATOMS.get(t.word(i)) {
-        return Some((*a, None, i + 1));
+    if let Some(a) = word_atom(t.word(i)) {
+        return Some((a, None, i + 1));
     }
     unlisted_word_atoms(t, i)
+}
+
+/// For each lowercase first letter, the lengths (bit `n` for `n` letters) of the words of
+/// [`WORD_ATOMS`]: most words of a text fail this test and are not hashed.
+static WORD_ATOM_SHAPES: LazyLock<[u16; 26]> = LazyLock::new(|| {
+    let mut shapes = [0u16; 26];
+    for w in WORD_ATOMS.keys() {
+        let first = w.as_bytes()[0];
+        assert!(
+            first.is_ascii_lowercase() && w.len() < 16,
+            "{w}: a short lowercase word"
+        );
+        shapes[usize::from(first - b'a')] |= 1 << w.len();
+    }
+    shapes
+});
+
+/// The atom a lowercased word is on its own ([`WORD_ATOMS`]).
+fn word_atom(word: &str) -> Option<Atom> {
+    let first = *word.as_bytes().first()?;
+    let may_be_listed = first.is_ascii_lowercase()
+        && word.len() < 16
+        && WORD_ATOM_SHAPES[usize::from(first - b'a')] & (1 << word.len()) != 0;
+    may_be_listed.then(|| WORD_ATOMS.get(word).copied()).flatten()
 }
 
 /// The atoms of a word that is not in [`WORD_ATOMS`].
@@ -455,7 +479,7 @@ pub(super) fn may_follow_a(t: &Toks, j: usize) -> bool {
 
 /// [`starts_numeral`] for a word token: the hash lookup of [`WORD_ATOMS`] first.
 pub(super) fn word_starts_numeral(t: &Toks, i: usize) -> bool {
-    WORD_ATOMS.contains_key(t.word(i)) || unlisted_word_atoms(t, i).is_some()
+    word_atom(t.word(i)).is_some() || unlisted_word_atoms(t, i).is_some()
 }
 
 /// [`starts_numeral`] for a token that is none of [`numeral_words`] (the caller looked): for a
