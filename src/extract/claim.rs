@@ -752,10 +752,25 @@ fn range_bound(before: &str, after: &str, may_start: bool) -> bool {
             }
         }
     }
-    let opens_range = before.trim_end().to_ascii_lowercase().ends_with("between");
-    let dash_or_to = RANGE_AFTER.is_match(after) && !after.trim_start().starts_with("and");
-    let from = before.trim_end().to_ascii_lowercase().ends_with("from");
+    let before_words = before.trim_end();
+    let opens_range = ends_with_ignoring_ascii_case(before_words, "between");
+    let dash_or_to = may_continue_range(after) && RANGE_AFTER.is_match(after) && !after.trim_start().starts_with("and");
+    let from = ends_with_ignoring_ascii_case(before_words, "from");
     opens_range || (dash_or_to && !from)
+}
+
+/// Whether `text` ends with `suffix` (lowercase ASCII) in any ASCII case: what lowercasing a copy
+/// and testing its end tells, without the copy.
+fn ends_with_ignoring_ascii_case(text: &str, suffix: &str) -> bool {
+    let (text, suffix) = (text.as_bytes(), suffix.as_bytes());
+    text.len() >= suffix.len() && text[text.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+}
+
+/// Whether [`RANGE_AFTER`] may match `after`: after its spaces, it starts with a dash, "to" or
+/// "and" (the pattern is case-sensitive). Most figures are followed by none of them.
+fn may_continue_range(after: &str) -> bool {
+    let words = after.trim_start();
+    ["-", "–", "—", "to", "and"].iter().any(|w| words.starts_with(w))
 }
 
 /// Whether [`RANGE_BEFORE`] may match `before`: on ASCII text only when, without a last "$" and
@@ -830,12 +845,30 @@ const HEADS: &[&str] = &[
     "notices",
 ];
 
+/// `text` up to the end of its second word (words as `split_whitespace` cuts them), or whole.
+fn through_two_words(text: &str) -> &str {
+    let mut words = 0;
+    let mut in_word = false;
+    for (i, c) in text.char_indices() {
+        if !c.is_whitespace() {
+            in_word = true;
+        } else if in_word {
+            words += 1;
+            if words == 2 {
+                return &text[..i];
+            }
+            in_word = false;
+        }
+    }
+    text
+}
+
 /// The measure extended by the head noun that follows it in the text, if it stopped short
 /// ("account" in "account requests", "user" in "user data requests").
 pub fn complete_measure(measure: &str, after: &str) -> String {
     if let Some(i) = find_in_lowercased(after, measure) {
-        // only the words right after the measure are read: only they are lowercased
-        let lower = after[i + measure.len()..].to_ascii_lowercase();
+        // only the two words right after the measure are read: only they are lowercased
+        let lower = through_two_words(&after[i + measure.len()..]).to_ascii_lowercase();
         let next: Vec<&str> = lower
             .split_whitespace()
             .take(2)
@@ -1175,6 +1208,25 @@ mod tests {
     }
     use super::*;
 
+    #[test]
+    fn the_first_two_words_are_those_split_whitespace_gives() {
+        for text in [
+            "",
+            " ",
+            "a",
+            " a",
+            "a b",
+            " a  b c",
+            "a\tb\n",
+            "é\u{a0}ü x",
+            "  requests from the US",
+        ] {
+            let two: Vec<&str> = text.split_whitespace().take(2).collect();
+            let cut: Vec<&str> = through_two_words(text).split_whitespace().collect();
+            assert_eq!(cut, two, "{text:?}");
+        }
+    }
+
     /// Texts before and after a figure, with the words the shortcuts look for in every case,
     /// spacing and neighbourhood.
     fn texts_around_figures() -> Vec<String> {
@@ -1282,6 +1334,22 @@ mod tests {
             for a in &texts {
                 assert_eq!(is_range_bound(t, a), is_range_bound_by_patterns(t, a), "{t:?} {a:?}");
             }
+            assert!(!RANGE_AFTER.is_match(t) || may_continue_range(t), "{t:?}");
+        }
+        for after in [
+            " - 5",
+            "–5",
+            " — $5",
+            " to 5",
+            " and 5",
+            "to5",
+            " tox 5",
+            "\u{a0}to 5",
+            " AND 5",
+            "  -  €5",
+            "\n\tand\t£7",
+        ] {
+            assert!(RANGE_AFTER.is_match(after) <= may_continue_range(after), "{after:?}");
         }
         assert!(approx_before("rose by about $").is_some());
         assert!(fraction_before("exactly half of the ").is_some());
