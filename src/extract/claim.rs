@@ -845,30 +845,12 @@ const HEADS: &[&str] = &[
     "notices",
 ];
 
-/// `text` up to the end of its second word (words as `split_whitespace` cuts them), or whole.
-fn through_two_words(text: &str) -> &str {
-    let mut words = 0;
-    let mut in_word = false;
-    for (i, c) in text.char_indices() {
-        if !c.is_whitespace() {
-            in_word = true;
-        } else if in_word {
-            words += 1;
-            if words == 2 {
-                return &text[..i];
-            }
-            in_word = false;
-        }
-    }
-    text
-}
-
 /// The measure extended by the head noun that follows it in the text, if it stopped short
 /// ("account" in "account requests", "user" in "user data requests").
 pub fn complete_measure(measure: &str, after: &str) -> String {
     if let Some(i) = find_in_lowercased(after, measure) {
-        // only the two words right after the measure are read: only they are lowercased
-        let lower = through_two_words(&after[i + measure.len()..]).to_ascii_lowercase();
+        // only the words right after the measure are read: only they are lowercased
+        let lower = after[i + measure.len()..].to_ascii_lowercase();
         let next: Vec<&str> = lower
             .split_whitespace()
             .take(2)
@@ -1207,25 +1189,6 @@ mod tests {
         }
     }
     use super::*;
-
-    #[test]
-    fn the_first_two_words_are_those_split_whitespace_gives() {
-        for text in [
-            "",
-            " ",
-            "a",
-            " a",
-            "a b",
-            " a  b c",
-            "a\tb\n",
-            "é\u{a0}ü x",
-            "  requests from the US",
-        ] {
-            let two: Vec<&str> = text.split_whitespace().take(2).collect();
-            let cut: Vec<&str> = through_two_words(text).split_whitespace().collect();
-            assert_eq!(cut, two, "{text:?}");
-        }
-    }
 
     /// Texts before and after a figure, with the words the shortcuts look for in every case,
     /// spacing and neighbourhood.
