@@ -367,14 +367,17 @@ static VALUE_WORDS: LazyLock<FxHashMap<&'static str, ()>> = LazyLock::new(|| {
         .collect()
 });
 
-/// For each lowercase first letter, the lengths (bit `n` for `n` letters, up to 15) of the words
-/// of [`VALUE_WORDS`]: a test that rejects most words without hashing them.
-static VALUE_WORD_SHAPES: LazyLock<[u16; 26]> = LazyLock::new(|| {
-    let mut shapes = [0u16; 26];
+/// For each lowercase first letter and each lowercase second letter, the lengths (bit `n` for
+/// `n` letters, up to 15) of the words of [`VALUE_WORDS`]: two tests that reject most words
+/// without hashing them ("the" fails the second: no value word of three letters has an "h"
+/// second).
+static VALUE_WORD_SHAPES: LazyLock<[[u16; 26]; 2]> = LazyLock::new(|| {
+    let mut shapes = [[0u16; 26]; 2];
     for w in VALUE_WORDS.keys() {
-        let first = usize::from(w.as_bytes()[0] - b'a');
-        assert!(w.len() < 16, "value words are shorter than 16 letters");
-        shapes[first] |= 1 << w.len();
+        assert!(w.len() >= 2 && w.len() < 16, "value words have 2 to 15 letters");
+        for (place, shape) in shapes.iter_mut().enumerate() {
+            shape[usize::from(w.as_bytes()[place] - b'a')] |= 1 << w.len();
+        }
     }
     shapes
 });
@@ -433,8 +436,12 @@ fn may_be_value_word(word: &[u8]) -> bool {
     if word.len() >= lower.len() {
         return glued_tens(word);
     }
-    let first = usize::from(word[0].to_ascii_lowercase() - b'a');
-    if VALUE_WORD_SHAPES[first] & (1 << word.len()) == 0 {
+    let shaped = |place: usize| {
+        word.get(place).is_some_and(|b| {
+            VALUE_WORD_SHAPES[place][usize::from(b.to_ascii_lowercase() - b'a')] & (1 << word.len()) != 0
+        })
+    };
+    if !(shaped(0) && shaped(1)) {
         return word.len() >= 8 && glued_tens(word);
     }
     for (l, b) in lower.iter_mut().zip(word) {
@@ -1089,4 +1096,20 @@ fn decimal_digits(t: &Toks, j: usize) -> Option<(String, usize)> {
 /// Whether `w` is an ordinal word ("first", "twentieth").
 pub(super) fn is_ordinal_word(w: &str) -> bool {
     ordinal(w).is_some_and(|(_, plural)| !plural)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The shape tests before the lookup let every value word through, in any case.
+    #[test]
+    fn every_value_word_passes_the_shape_tests() {
+        for w in VALUE_WORDS.keys() {
+            for case in [w.to_string(), w.to_uppercase(), w[..1].to_uppercase() + &w[1..]] {
+                assert!(may_be_value_word(case.as_bytes()), "{case}");
+            }
+        }
+        assert!(!may_be_value_word(b"the") && !may_be_value_word(b"The") && !may_be_value_word(b"x"));
+    }
 }
