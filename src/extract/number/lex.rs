@@ -3,6 +3,7 @@
 
 use crate::extract::pattern::Pattern;
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 /// What a token is made of.
@@ -39,18 +40,17 @@ fn is_letter(c: char) -> bool {
 /// characters, whitespace skipped. A hand-written scan: the regex it replaces
 /// (`[0-9]+|\p{L}+|[^\s0-9\p{L}]`) was the hottest part of number reading. ASCII characters,
 /// nearly all of a text, are classified by their byte without decoding.
-fn tokens(text: &str) -> Vec<Tok> {
+fn tokens(text: &str, toks: &mut Vec<Tok>) {
     if text.is_ascii() {
-        ascii_tokens(text.as_bytes())
+        ascii_tokens(text.as_bytes(), toks)
     } else {
-        any_tokens(text)
+        any_tokens(text, toks)
     }
 }
 
 /// [`tokens`] of any text, decoding the characters that are not ASCII.
-fn any_tokens(text: &str) -> Vec<Tok> {
+fn any_tokens(text: &str, toks: &mut Vec<Tok>) {
     let bytes = text.as_bytes();
-    let mut toks = Vec::with_capacity(text.len() / 4);
     let mut start = 0;
     while start < bytes.len() {
         let (c, len) = char_at(text, start);
@@ -87,13 +87,11 @@ fn any_tokens(text: &str) -> Vec<Tok> {
         toks.push(Tok { kind, start, end });
         start = end;
     }
-    toks
 }
 
 /// [`tokens`] of an ASCII text: a letter is `[A-Za-z]` (and alphabetic), a space one of
 /// `\t\n\x0B\x0C\r ` (`char::is_whitespace` on ASCII).
-fn ascii_tokens(bytes: &[u8]) -> Vec<Tok> {
-    let mut toks = Vec::with_capacity(bytes.len() / 4);
+fn ascii_tokens(bytes: &[u8], toks: &mut Vec<Tok>) {
     let run = |from: usize, keep: fn(&u8) -> bool| from + bytes[from..].iter().take_while(|b| keep(b)).count();
     let mut start = 0;
     while start < bytes.len() {
@@ -111,7 +109,6 @@ fn ascii_tokens(bytes: &[u8]) -> Vec<Tok> {
         toks.push(Tok { kind, start, end });
         start = end;
     }
-    toks
 }
 
 /// The character at byte `i` (a char boundary) and its length; ASCII without decoding.
@@ -149,13 +146,25 @@ enum Lower<'a> {
     Words(Vec<Cow<'a, str>>),
 }
 
+thread_local! {
+    /// The token list and the lowercased text of the last [`Toks`] dropped on this thread, for
+    /// the next to fill: texts are read sentence by sentence, and each would allocate both.
+    static SPARE: RefCell<(Vec<Tok>, String)> = const { RefCell::new((Vec::new(), String::new())) };
+}
+
 impl<'a> Toks<'a> {
     /// Cuts `text` into tokens.
     pub fn new(text: &'a str) -> Self {
-        let toks = tokens(text);
+        let (mut toks, mut lowercased) = SPARE.with(|spare| std::mem::take(&mut *spare.borrow_mut()));
+        toks.clear();
+        tokens(text, &mut toks);
         let lower = if text.is_ascii() {
-            Lower::Ascii(text.to_ascii_lowercase())
+            lowercased.clear();
+            lowercased.push_str(text);
+            lowercased.make_ascii_lowercase();
+            Lower::Ascii(lowercased)
         } else {
+            SPARE.with(|spare| spare.borrow_mut().1 = lowercased);
             Lower::Words(
                 toks.iter()
                     .map(|t| match t.kind {
@@ -241,6 +250,20 @@ impl<'a> Toks<'a> {
     }
 }
 
+impl Drop for Toks<'_> {
+    /// Leaves the token list and the lowercased text to the next [`Toks`] of the thread.
+    fn drop(&mut self) {
+        let toks = std::mem::take(&mut self.toks);
+        SPARE.with(|spare| {
+            let mut spare = spare.borrow_mut();
+            spare.0 = toks;
+            if let Lower::Ascii(lowercased) = &mut self.lower {
+                spare.1 = std::mem::take(lowercased);
+            }
+        });
+    }
+}
+
 /// A digit literal read at a token.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Literal {
@@ -261,7 +284,13 @@ const SPACE_GROUP: &[&str] = &[" ", "\u{a0}", "\u{202f}", "\u{2009}"];
 /// fractions, exponents and glued suffixes. `None` when there is none, or when the digits are glued
 /// to letters that make them part of a name or a unit ("Office365", "29km", "3D").
 pub(super) fn literal(t: &Toks, i: usize) -> Option<Literal> {
-    if let Some(v) = vulgar_fraction(t.str(i)) {
+    // a vulgar fraction is a symbol token: digits are not looked up
+    let vulgar = if t.is(i, Tk::Sym) {
+        vulgar_fraction(t.str(i))
+    } else {
+        None
+    };
+    if let Some(v) = vulgar {
         return Some(Literal {
             value: v,
             precision: 0.01,
@@ -281,20 +310,20 @@ pub(super) fn literal(t: &Toks, i: usize) -> Option<Literal> {
     let (mut value, mut precision, mut j, mut plain) = if leading_point {
         let d = t.str(i + 1);
         (
-            format!("0.{d}").parse().ok()?,
+            decimal_value(["0"].into_iter(), d),
             10f64.powi(-(d.len() as i32)),
             i + 2,
             false,
         )
     } else if t.chain_member(i) {
-        (t.str(i).parse().ok()?, 1.0, i + 1, true)
+        (digits_value(t.str(i)), 1.0, i + 1, true)
     } else {
         grouped(t, i)?
     };
     let mut fraction = false;
     // "3/4", "20/100" (not a date "5/17/2018", not "1/0")
     if plain && t.sym(j, "/") && t.glued(j - 1) && t.glued(j) && t.is(j + 1, Tk::Digits) && !t.chain_member(i) {
-        let denominator: f64 = t.str(j + 1).parse().ok()?;
+        let denominator = digits_value(t.str(j + 1));
         let date = t.sym(j + 2, "/") && t.glued(j + 1);
         if denominator == 0.0 && !date {
             value = f64::NAN; // "1/0": read, so that its digits are not taken one by one, but no number
@@ -360,11 +389,12 @@ fn grouped(t: &Toks, i: usize) -> Option<(f64, f64, usize, bool)> {
         j
     };
     let glued_sym = |j: usize, s: &str| t.sym(j, s) && t.glued(j - 1) && t.glued(j);
-    // borrowed while the number is one run of digits (most are): no allocation
-    let mut int = Cow::Borrowed(first);
     let mut j = i + 1;
     let mut decimal_sep = ".";
-    if first.len() <= 3 {
+    // every grouping starts with a glued "." or "," or a spaced group of digits: most numbers
+    // ("2014", "8 percent") have none and skip the four readings
+    let may_be_grouped = glued_sym(i + 1, ".") || glued_sym(i + 1, ",") || t.is(i + 1, Tk::Digits);
+    if first.len() <= 3 && may_be_grouped {
         let european = groups(&|j| glued_sym(j, "."), 3);
         let us = groups(&|j| glued_sym(j, ","), 3);
         let mut spaced = i + 1;
@@ -382,33 +412,62 @@ fn grouped(t: &Toks, i: usize) -> Option<(f64, f64, usize, bool)> {
         } else if spaced > i + 1 {
             j = spaced;
         }
-        if j > i + 1 {
-            int = Cow::Owned((i..j).filter(|k| t.is(*k, Tk::Digits)).map(|k| t.str(k)).collect());
-        }
     }
+    // the digit runs of the integer part, written one after the other
+    let int_end = j;
+    let int = (i..int_end).filter(|k| t.is(*k, Tk::Digits)).map(|k| t.str(k));
     // a dotted chain (an IP address, "2.1.3") is not one number
     if j == i + 1 && glued_sym(j, ".") && t.is(j + 1, Tk::Digits) && glued_sym(j + 2, ".") && t.is(j + 3, Tk::Digits) {
-        return Some((int.parse().ok()?, 1.0, j, true));
+        return Some((digits_value(first), 1.0, j, true));
     }
-    let mut plain = j == i + 1;
-    let mut precision = 1.0;
-    let mut number = int;
-    if glued_sym(j, decimal_sep) && t.is(j + 1, Tk::Digits) {
+    let plain = j == i + 1;
+    let decimal_point = glued_sym(j, decimal_sep) && t.is(j + 1, Tk::Digits);
+    // "1,3", "5,00": a decimal comma (a lone group of one or two digits)
+    let decimal_comma = !decimal_point
+        && plain
+        && glued_sym(j, ",")
+        && t.is(j + 1, Tk::Digits)
+        && t.str(j + 1).len() <= 2
+        && !glued_sym(j + 2, ",");
+    if decimal_point || decimal_comma {
         let decimals = t.str(j + 1);
-        number = Cow::Owned(format!("{number}.{decimals}"));
-        precision = 10f64.powi(-(decimals.len() as i32));
-        j += 2;
-        plain = false;
-    } else if plain && glued_sym(j, ",") && t.is(j + 1, Tk::Digits) && t.str(j + 1).len() <= 2 && !glued_sym(j + 2, ",")
-    {
-        // "1,3", "5,00": a decimal comma (a lone group of one or two digits)
-        let decimals = t.str(j + 1);
-        number = Cow::Owned(format!("{number}.{decimals}"));
-        precision = 10f64.powi(-(decimals.len() as i32));
-        j += 2;
-        plain = false;
+        let precision = 10f64.powi(-(decimals.len() as i32));
+        return Some((decimal_value(int, decimals), precision, j + 2, false));
     }
-    Some((number.parse().ok()?, precision, j, plain))
+    Some((decimal_value(int, ""), 1.0, j, plain))
+}
+
+/// The value of a run of ASCII digits, as parsing it gives it.
+fn digits_value(digits: &str) -> f64 {
+    decimal_value([digits].into_iter(), "")
+}
+
+/// Powers of ten that are exact doubles.
+const EXACT_POWERS_OF_TEN: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20,
+    1e21, 1e22,
+];
+
+/// The value of the number written as the digit runs `int` one after the other, then a point
+/// and `decimals` (ASCII digits; no point when empty): the value parsing that text as `f64`
+/// gives, without writing it out. Up to 15 digits make an integer below 2^53, exact as a double,
+/// as is a power of ten up to 10^22; their quotient, rounded once, is the double nearest the
+/// written number, which is what the parser returns. Longer numbers are written out and parsed.
+fn decimal_value<'a>(int: impl Iterator<Item = &'a str> + Clone, decimals: &'a str) -> f64 {
+    let digits = int.clone().map(str::len).sum::<usize>() + decimals.len();
+    if digits > 15 || decimals.len() >= EXACT_POWERS_OF_TEN.len() {
+        let mut written: String = int.collect();
+        if !decimals.is_empty() {
+            written.push('.');
+            written.push_str(decimals);
+        }
+        return written.parse().expect("ASCII digits");
+    }
+    let mantissa = int
+        .chain([decimals])
+        .flat_map(str::bytes)
+        .fold(0u64, |m, b| m * 10 + u64::from(b - b'0'));
+    mantissa as f64 / EXACT_POWERS_OF_TEN[decimals.len()]
 }
 
 /// "e10", "e+14", "e-1" glued after digits: the power of ten.
@@ -430,7 +489,7 @@ fn signed_digits(t: &Toks, mut j: usize) -> Option<(f64, usize)> {
     if !t.is(j, Tk::Digits) {
         return None;
     }
-    let v: f64 = t.str(j).parse().ok()?;
+    let v = digits_value(t.str(j));
     // "--23" is read as 23 by the peers: a doubled sign cancels
     Some((if negative { -v } else { v }, j + 1))
 }
@@ -476,6 +535,55 @@ fn vulgar_fraction(s: &str) -> Option<f64> {
 mod tests {
     use super::*;
 
+    /// Numbers read without writing them out have the value parsing the written text gives.
+    #[test]
+    fn decimal_values_are_the_parsed_values() {
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut digits = |n: usize| -> String {
+            (0..n)
+                .map(|_| {
+                    seed = seed
+                        .wrapping_mul(6_364_136_223_846_793_005)
+                        .wrapping_add(1_442_695_040_888_963_407);
+                    char::from(b'0' + (seed >> 33) as u8 % 10)
+                })
+                .collect()
+        };
+        let mut cases: Vec<(Vec<String>, String)> = Vec::new();
+        for int_len in 1..20 {
+            for decimals_len in 0..26 {
+                for _ in 0..20 {
+                    let split = int_len / 2;
+                    let int = digits(int_len);
+                    cases.push((
+                        vec![int[..split].to_owned(), int[split..].to_owned()],
+                        digits(decimals_len),
+                    ));
+                }
+            }
+        }
+        for fixed in [
+            "0",
+            "00",
+            "9007199254740993",
+            "999999999999999",
+            "123456789012345678901234567890",
+        ] {
+            cases.push((vec![fixed.to_owned()], String::new()));
+            cases.push((vec!["0".to_owned()], fixed.to_owned()));
+        }
+        for (int, decimals) in cases {
+            let written = if decimals.is_empty() {
+                int.concat()
+            } else {
+                format!("{}.{decimals}", int.concat())
+            };
+            let parsed: f64 = written.parse().unwrap();
+            let value = decimal_value(int.iter().map(String::as_str), &decimals);
+            assert_eq!(value.to_bits(), parsed.to_bits(), "{written}");
+        }
+    }
+
     /// The hand-written scan cuts exactly where the regex it replaces cuts.
     #[test]
     fn tokens_match_the_token_regex() {
@@ -486,18 +594,19 @@ mod tests {
             "",
             "  \n ",
         ] {
-            let got: Vec<(usize, usize)> = tokens(text).iter().map(|t| (t.start, t.end)).collect();
+            let got: Vec<(usize, usize)> = Toks::new(text).toks.iter().map(|t| (t.start, t.end)).collect();
             let want: Vec<(usize, usize)> = regex.find_iter(text).map(|m| (m.start(), m.end())).collect();
             assert_eq!(got, want, "{text}");
         }
         let ascii = "\x0b\x0c\x1c\x1f_Ab9z!~\x7f a1- 10k\tX\r\n,.";
-        let by_byte: Vec<(Tk, usize, usize)> = ascii_tokens(ascii.as_bytes())
-            .iter()
-            .map(|t| (t.kind, t.start, t.end))
-            .collect();
-        let by_char: Vec<(Tk, usize, usize)> = any_tokens(ascii).iter().map(|t| (t.kind, t.start, t.end)).collect();
+        let mut by_byte = Vec::new();
+        ascii_tokens(ascii.as_bytes(), &mut by_byte);
+        let by_byte: Vec<(Tk, usize, usize)> = by_byte.iter().map(|t| (t.kind, t.start, t.end)).collect();
+        let mut by_char = Vec::new();
+        any_tokens(ascii, &mut by_char);
+        let by_char: Vec<(Tk, usize, usize)> = by_char.iter().map(|t| (t.kind, t.start, t.end)).collect();
         assert_eq!(by_byte, by_char);
-        let kinds: Vec<Tk> = tokens("a1-").iter().map(|t| t.kind).collect();
+        let kinds: Vec<Tk> = Toks::new("a1-").toks.iter().map(|t| t.kind).collect();
         assert_eq!(kinds, [Tk::Word, Tk::Digits, Tk::Sym]);
     }
 }

@@ -294,6 +294,9 @@ const CHANGE_WORDS: &[&str] = &[
     "plummeted",
 ];
 
+/// [`CHANGE_WORDS`] to look up: the words before every "from" and "to" after a number are.
+static CHANGE_WORD_SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| CHANGE_WORDS.iter().copied().collect());
+
 /// Words before "one" that make it a pronoun ("the one", "which one").
 const ONE_PRONOUN: &[&str] = &[
     "the", "this", "that", "which", "each", "every", "any", "no", "another", "some", "first", "last", "next", "other",
@@ -365,8 +368,16 @@ fn may_start_mention(t: &Toks, i: usize) -> bool {
     if t.is(i, Tk::Sym) {
         return may_start_with_symbol(t, i);
     }
-    !t.is(i, Tk::Word)
-        || is_mention_first_word(t.word(i))
+    if !t.is(i, Tk::Word) {
+        return true;
+    }
+    let word = t.word(i);
+    if matches!(word, "a" | "an") {
+        // Among the commonest words, and a numeral only before a multiplier or a fraction
+        // ("a hundred", "a fifth"); "an" also starts "an estimated", and "A$" is a currency.
+        return words::may_follow_a(t, i + 1) || QUALIFIERS_BY_FIRST_WORD.contains_key(word) || t.sym(i + 1, "$");
+    }
+    is_mention_first_word(word)
         || words::starts_numeral_unlisted(t, i)
         || t.sym(i + 1, "$")
         || is_currency_code(t.str(i))
@@ -374,13 +385,11 @@ fn may_start_mention(t: &Toks, i: usize) -> bool {
 
 /// The symbols [`mention_at`] can start at: a bound sign (">", "≤"), a currency symbol written
 /// before the amount, a dash read as a minus sign, and the symbols a numeral can start with
-/// ("½", ".5", "&"). Every other symbol (commas, periods, quotes, brackets: most of them) reads
-/// nothing.
+/// ("½", ".5"). Every other symbol (commas, periods, quotes, brackets: most of them) reads
+/// nothing; "&" joins the atoms of a numeral ("three hundred & five") but starts none.
 fn may_start_with_symbol(t: &Toks, i: usize) -> bool {
-    matches!(
-        t.str(i),
-        ">" | "≥" | "<" | "≤" | "$" | "€" | "£" | "¥" | "₹" | "&" | "."
-    ) || t.dash(i)
+    matches!(t.str(i), ">" | "≥" | "<" | "≤" | "$" | "€" | "£" | "¥" | "₹" | ".")
+        || t.dash(i)
         || lex::is_vulgar_fraction(t.str(i))
 }
 
@@ -388,14 +397,15 @@ fn may_start_with_symbol(t: &Toks, i: usize) -> bool {
 /// qualifiers, of ranges ([`prefixed_range`]), of signs ([`simple`]) and of [`percent_of`].
 ///
 /// The words that are numerals on their own ([`words::numeral_words`]) are in the set too, so
-/// that one lookup settles most words.
+/// that one lookup settles most words; but not "and", which joins the atoms of a numeral ("one
+/// hundred and five") and starts none: one of the commonest words, it is spared the recognizers.
 static MENTION_FIRST_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
     let others = ["between", "from", "minus", "negative", "percent", "percents", "per"];
     QUALIFIERS_BY_FIRST_WORD
         .keys()
         .copied()
         .chain(others)
-        .chain(words::numeral_words())
+        .chain(words::numeral_words().filter(|w| *w != "and"))
         .collect()
 });
 
@@ -434,10 +444,13 @@ fn mention_at(t: &Toks, i: usize) -> Option<(Option<Mention>, usize)> {
         return Some((Some(r.0), r.1));
     }
     if let Some((phrase, bound, next)) = qualifier(t, i) {
-        if let Some(r) = infix_range(t, next) {
+        // read once: the number after the qualifier is both the low end of a range and the
+        // bounded number
+        let after = simple(t, next);
+        if let Some(r) = after.clone().and_then(|low| range_from(t, next, low)) {
             return Some((Some(r.0), r.1));
         }
-        if let Some(s) = simple(t, next).filter(|s| s.kind != MentionKind::Ordinal) {
+        if let Some(s) = after.filter(|s| s.kind != MentionKind::Ordinal) {
             let s = ratio(t, &s).unwrap_or(s);
             let approximate = matches!(bound, Bound::Approx | Bound::Exact);
             if let Some((suffix, b, after)) = suffix(t, s.next).filter(|_| approximate) {
@@ -571,16 +584,23 @@ static QUALIFIERS_BY_FIRST_WORD: LazyLock<FxHashMap<&'static str, Vec<(&'static 
     by_first
 });
 
-/// Whether the words of `phrase` stand at `i`: the token after them.
+/// Whether the words of `phrase` (words of letters joined by single spaces) stand at `i`: the
+/// token after them. The phrase is walked along the tokens rather than split into words first,
+/// which cost more than the comparisons (every qualifier and suffix phrase is tried this way).
 fn words_match(t: &Toks, i: usize, phrase: &str) -> Option<usize> {
     let mut j = i;
-    for w in phrase.split(' ') {
-        if t.word(j) != w {
-            return None;
-        }
+    let mut rest = phrase;
+    loop {
+        let word = t.word(j);
+        // a token that is no word ("" here) matches no word of the phrase
+        rest = rest.strip_prefix(word).filter(|_| !word.is_empty())?;
         j += 1;
+        match rest.as_bytes().first() {
+            None => return Some(j),
+            Some(b' ') => rest = &rest[1..],
+            Some(_) => return None, // the token is only the start of the phrase's word
+        }
     }
-    Some(j)
 }
 
 /// ">30", ">= 30", "< = 100", "≤ 5" (but not "<>30", "=>30").
@@ -652,15 +672,11 @@ fn prefixed_range(t: &Toks, i: usize) -> Option<(Mention, usize)> {
 
 /// Whether a change verb stands in the three words before `i` ("rose from", "up 5% from").
 fn changes_before(t: &Toks, i: usize) -> bool {
-    (i.saturating_sub(4)..i).any(|k| CHANGE_WORDS.contains(&t.word(k)))
+    (i.saturating_sub(4)..i).any(|k| CHANGE_WORD_SET.contains(t.word(k)))
 }
 
-/// "0-999", "0–999", "0 to 999", "20 through 100", "20~100", "5k-20k", "50 to 80%".
-fn infix_range(t: &Toks, i: usize) -> Option<(Mention, usize)> {
-    range_from(t, i, simple(t, i)?)
-}
-
-/// [`infix_range`] with its low end `low` (read at `i`) already read.
+/// "0-999", "0–999", "0 to 999", "20 through 100", "20~100", "5k-20k", "50 to 80%": the range
+/// whose low end `low` was read at `i` (callers read it once for this and for the number alone).
 fn range_from(t: &Toks, i: usize, low: Simple) -> Option<(Mention, usize)> {
     let k = low.next;
     let dash = t.dash(k) || t.sym(k, "~");
@@ -804,8 +820,8 @@ fn currency_before(t: &Toks, i: usize) -> Option<(&'static str, usize)> {
 
 /// Whether the word at `i` is a currency code that may be glued to its amount ("USD3.14").
 pub(super) fn is_currency_code(word: &str) -> bool {
-    // two or three letters: most words end at the length
-    matches!(word.len(), 2 | 3) && (word == "Rs" || CODES.contains(&word))
+    // two or three letters, the first a capital: most words end at these tests
+    matches!(word.len(), 2 | 3) && word.as_bytes()[0].is_ascii_uppercase() && (word == "Rs" || CODES.contains(&word))
 }
 
 /// ISO codes written before an amount ("USD 5").
@@ -1216,6 +1232,75 @@ mod tests {
             for i in 0..t.len() {
                 assert!(
                     may_start_simple(&t, i) || simple(&t, i).is_none(),
+                    "{:?} in {text:?}",
+                    t.str(i)
+                );
+            }
+        }
+    }
+
+    /// The paragraphs of corpus/ and of 200 generated articles, and phrases around the words
+    /// the shortcuts look at ("a", "an", "and", "&").
+    fn sample_texts() -> Vec<String> {
+        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        let mut articles: Vec<String> = std::fs::read_dir(corpus)
+            .unwrap()
+            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+            .collect();
+        let options = crate::gen::Options::default();
+        articles.extend((0..200).map(|i| crate::gen::article(&options, i, None).body));
+        let mut texts: Vec<String> = articles.iter().flat_map(|a| a.split('\n')).map(str::to_owned).collect();
+        let leads = ["a", "A", "an", "An", "AN", "and", "And", "&", "a-", "an $", "A$"];
+        let follows = [
+            "hundred",
+            "million",
+            "M",
+            "k",
+            "dozen",
+            "half",
+            "halves",
+            "quarter",
+            "fifth",
+            "fifths",
+            "second",
+            "third",
+            "twenty-first",
+            "twenty first",
+            "twentyfifth",
+            "twenty",
+            "5",
+            "5th",
+            "½",
+            "$5",
+            "$ 5",
+            "estimated 5",
+            "five",
+            "and",
+            "a",
+            "point five",
+            "request",
+            "",
+            "hundred and five",
+            "& 5",
+        ];
+        for lead in leads {
+            for follow in follows {
+                texts.push(format!("{lead} {follow}"));
+                texts.push(format!("{lead}{follow} users"));
+                texts.push(format!("three {lead} {follow} users"));
+                texts.push(format!("one hundred {lead} {follow}"));
+            }
+        }
+        texts
+    }
+
+    #[test]
+    fn tokens_said_to_start_no_mention_start_none() {
+        for text in sample_texts() {
+            let t = Toks::new(&text);
+            for i in 0..t.len() {
+                assert!(
+                    may_start_mention(&t, i) || mention_at(&t, i).is_none(),
                     "{:?} in {text:?}",
                     t.str(i)
                 );
@@ -1671,8 +1756,8 @@ mod tests {
         assert_eq!(
             starts,
             [
-                "between", "US", "$", "5", "and", "Rs", "6", "minus", "thirty", "a", "fifth", "USD", "4", "per", "½",
-                "-", "2", ">", ".", "5", "€", "3", "."
+                "between", "US", "$", "5", "Rs", "6", "minus", "thirty", "a", "fifth", "USD", "4", "per", "½", "-",
+                "2", ">", ".", "5", "€", "3", "."
             ]
         );
     }

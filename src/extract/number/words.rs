@@ -263,10 +263,34 @@ fn atoms(t: &Toks, i: usize) -> Option<(Atom, Option<Atom>, usize)> {
         };
         return Some((atom, None, l.next));
     }
-    if let Some(a) = WORD_ATOMS.get(t.word(i)) {
-        return Some((*a, None, i + 1));
+    if let Some(a) = word_atom(t.word(i)) {
+        return Some((a, None, i + 1));
     }
     unlisted_word_atoms(t, i)
+}
+
+/// For each lowercase first letter, the lengths (bit `n` for `n` letters) of the words of
+/// [`WORD_ATOMS`]: most words of a text fail this test and are not hashed.
+static WORD_ATOM_SHAPES: LazyLock<[u16; 26]> = LazyLock::new(|| {
+    let mut shapes = [0u16; 26];
+    for w in WORD_ATOMS.keys() {
+        let first = w.as_bytes()[0];
+        assert!(
+            first.is_ascii_lowercase() && w.len() < 16,
+            "{w}: a short lowercase word"
+        );
+        shapes[usize::from(first - b'a')] |= 1 << w.len();
+    }
+    shapes
+});
+
+/// The atom a lowercased word is on its own ([`WORD_ATOMS`]).
+fn word_atom(word: &str) -> Option<Atom> {
+    let first = *word.as_bytes().first()?;
+    let may_be_listed = first.is_ascii_lowercase()
+        && word.len() < 16
+        && WORD_ATOM_SHAPES[usize::from(first - b'a')] & (1 << word.len()) != 0;
+    may_be_listed.then(|| WORD_ATOMS.get(word).copied()).flatten()
 }
 
 /// The atoms of a word that is not in [`WORD_ATOMS`].
@@ -343,14 +367,17 @@ static VALUE_WORDS: LazyLock<FxHashMap<&'static str, ()>> = LazyLock::new(|| {
         .collect()
 });
 
-/// For each lowercase first letter, the lengths (bit `n` for `n` letters, up to 15) of the words
-/// of [`VALUE_WORDS`]: a test that rejects most words without hashing them.
-static VALUE_WORD_SHAPES: LazyLock<[u16; 26]> = LazyLock::new(|| {
-    let mut shapes = [0u16; 26];
+/// For each lowercase first letter and each lowercase second letter, the lengths (bit `n` for
+/// `n` letters, up to 15) of the words of [`VALUE_WORDS`]: two tests that reject most words
+/// without hashing them ("the" fails the second: no value word of three letters has an "h"
+/// second).
+static VALUE_WORD_SHAPES: LazyLock<[[u16; 26]; 2]> = LazyLock::new(|| {
+    let mut shapes = [[0u16; 26]; 2];
     for w in VALUE_WORDS.keys() {
-        let first = usize::from(w.as_bytes()[0] - b'a');
-        assert!(w.len() < 16, "value words are shorter than 16 letters");
-        shapes[first] |= 1 << w.len();
+        assert!(w.len() >= 2 && w.len() < 16, "value words have 2 to 15 letters");
+        for (place, shape) in shapes.iter_mut().enumerate() {
+            shape[usize::from(w.as_bytes()[place] - b'a')] |= 1 << w.len();
+        }
     }
     shapes
 });
@@ -409,8 +436,12 @@ fn may_be_value_word(word: &[u8]) -> bool {
     if word.len() >= lower.len() {
         return glued_tens(word);
     }
-    let first = usize::from(word[0].to_ascii_lowercase() - b'a');
-    if VALUE_WORD_SHAPES[first] & (1 << word.len()) == 0 {
+    let shaped = |place: usize| {
+        word.get(place).is_some_and(|b| {
+            VALUE_WORD_SHAPES[place][usize::from(b.to_ascii_lowercase() - b'a')] & (1 << word.len()) != 0
+        })
+    };
+    if !(shaped(0) && shaped(1)) {
         return word.len() >= 8 && glued_tens(word);
     }
     for (l, b) in lower.iter_mut().zip(word) {
@@ -439,16 +470,34 @@ pub(super) fn numeral_words() -> impl Iterator<Item = &'static str> {
     WORD_ATOMS.keys().map(String::as_str)
 }
 
+/// Whether the token at `j` may follow a leading "a" or "an" in a numeral: [`step`] counts "a"
+/// as one only before a multiplier, a fraction word, or tens before an ordinal ("a hundred",
+/// "a million", "a half", "a fifth", "a twenty-first"), and those are all these atoms.
+pub(super) fn may_follow_a(t: &Toks, j: usize) -> bool {
+    matches!(
+        atoms(t, j),
+        Some((
+            Atom::Hundred | Atom::Scale(_) | Atom::Part(..) | Atom::Ord(..) | Atom::Tens(_),
+            _,
+            _
+        ))
+    )
+}
+
 /// [`starts_numeral`] for a word token: the hash lookup of [`WORD_ATOMS`] first.
 pub(super) fn word_starts_numeral(t: &Toks, i: usize) -> bool {
-    WORD_ATOMS.contains_key(t.word(i)) || unlisted_word_atoms(t, i).is_some()
+    word_atom(t.word(i)).is_some() || unlisted_word_atoms(t, i).is_some()
 }
 
 /// [`starts_numeral`] for a token that is none of [`numeral_words`] (the caller looked): for a
 /// word, a one-letter scale ("10 K") or tens glued to a unit ("twentyfive").
 pub(super) fn starts_numeral_unlisted(t: &Toks, i: usize) -> bool {
     if t.is(i, Tk::Word) {
-        return unlisted_word_atoms(t, i).is_some();
+        // the words [`unlisted_word_atoms`] reads, tested without reading them: nearly every
+        // word of a text comes here
+        let word = t.str(i);
+        let may_read = matches!(word, "k" | "K" | "M" | "G" | "MM") || word.len() >= 8 && glued_tens(word.as_bytes());
+        return may_read && unlisted_word_atoms(t, i).is_some();
     }
     starts_numeral(t, i)
 }
@@ -1047,4 +1096,20 @@ fn decimal_digits(t: &Toks, j: usize) -> Option<(String, usize)> {
 /// Whether `w` is an ordinal word ("first", "twentieth").
 pub(super) fn is_ordinal_word(w: &str) -> bool {
     ordinal(w).is_some_and(|(_, plural)| !plural)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The shape tests before the lookup let every value word through, in any case.
+    #[test]
+    fn every_value_word_passes_the_shape_tests() {
+        for w in VALUE_WORDS.keys() {
+            for case in [w.to_string(), w.to_uppercase(), w[..1].to_uppercase() + &w[1..]] {
+                assert!(may_be_value_word(case.as_bytes()), "{case}");
+            }
+        }
+        assert!(!may_be_value_word(b"the") && !may_be_value_word(b"The") && !may_be_value_word(b"x"));
+    }
 }
