@@ -804,13 +804,7 @@ mod tests {
 
     #[test]
     fn a_text_the_non_figure_pattern_matches_in_may_hold_non_figures() {
-        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-        let mut texts: Vec<String> = std::fs::read_dir(corpus)
-            .unwrap()
-            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
-            .collect();
-        let options = crate::gen::Options::default();
-        texts.extend((0..200).map(|i| crate::gen::article(&options, i, None).body));
+        let texts = crate::gen::sample_texts(200);
         let mut lines: Vec<String> = texts.iter().flat_map(|t| t.lines()).map(str::to_owned).collect();
         for case in [
             "see HTTPS://x.org",

@@ -181,6 +181,20 @@ pub fn typeset(text: &str) -> String {
         .collect()
 }
 
+/// The texts the differential tests compare a shortcut and its pattern on: every file of
+/// corpus/ and the bodies of the first `generated` articles of the default generated corpus.
+#[cfg(test)]
+pub(crate) fn sample_texts(generated: usize) -> Vec<String> {
+    let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let mut texts: Vec<String> = std::fs::read_dir(corpus)
+        .expect("corpus/ is there")
+        .map(|e| std::fs::read_to_string(e.expect("a corpus file").path()).expect("corpus files are text"))
+        .collect();
+    let options = Options::default();
+    texts.extend((0..generated).map(|i| article(&options, i, None).body));
+    texts
+}
+
 /// Original article number `index` of the corpus of `options`, with exactly the planted
 /// inconsistency given (one of [`PLANTABLE`]) or none, whatever `options.planted` says: what a test
 /// needs to check that a rule fires on its plant and nothing fires on a clean article.

@@ -737,14 +737,10 @@ mod tests {
     /// Windows after quotation marks and commas in corpus/ (cut to ASCII), 300 generated
     /// articles and `extra`.
     fn windows(extra: &[&str]) -> Vec<String> {
-        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-        let mut texts: Vec<String> = std::fs::read_dir(corpus)
-            .unwrap()
-            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        let texts: Vec<String> = crate::gen::sample_texts(300)
+            .into_iter()
             .map(|t| t.chars().map(|c| if c.is_ascii() { c } else { '"' }).collect())
             .collect();
-        let options = crate::gen::Options::default();
-        texts.extend((0..300).map(|i| crate::gen::article(&options, i, None).body));
         let mut windows: Vec<String> = extra.iter().map(|w| w.to_string()).collect();
         for text in &texts {
             for (i, _) in text.match_indices(['"', ',']) {

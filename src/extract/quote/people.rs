@@ -807,13 +807,7 @@ mod tests {
 
     #[test]
     fn full_names_by_hand_are_the_groups_a_capture_search_finds_in_the_corpus_and_generated_articles() {
-        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-        let mut texts: Vec<String> = std::fs::read_dir(corpus)
-            .unwrap()
-            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
-            .collect();
-        let options = crate::gen::Options::default();
-        texts.extend((0..200).map(|i| crate::gen::article(&options, i, None).body));
+        let mut texts = crate::gen::sample_texts(200);
         // Typeset as news sites print: curly quotes and apostrophes, dashes, no-break spaces.
         let typeset: Vec<String> = texts.iter().map(|t| typeset(t)).collect();
         texts.extend(typeset);
