@@ -201,8 +201,10 @@ thread_local! {
     static MASKED: RefCell<Vec<Rc<Masked>>> = const { RefCell::new(Vec::new()) };
 }
 
-/// How many masked texts each thread keeps.
+/// How many masked texts each thread keeps, and how many bytes of text at most (beyond the
+/// most recent one, kept whatever its size).
 const MASKED_KEPT: usize = 8;
+const MASKED_BYTES_KEPT: usize = 1 << 20;
 
 /// `haystack` masked, from this thread's recent texts when it is one of them or a part of one.
 fn masked(haystack: &str) -> MaskedView {
@@ -218,6 +220,10 @@ fn masked(haystack: &str) -> MaskedView {
         };
         kept.insert(0, Rc::clone(&text));
         kept.truncate(MASKED_KEPT);
+        // Each kept text is two copies: a few long pages must not hold memory for the run.
+        while kept.len() > 1 && kept.iter().map(|m| m.original.len()).sum::<usize>() > MASKED_BYTES_KEPT {
+            kept.pop();
+        }
         MaskedView {
             text,
             from,
@@ -706,6 +712,20 @@ mod tests {
         let m = Masked::of("Ré “x” 東京 ſ");
         assert_eq!(&*m.masked, "R__ “x” ______ __");
         assert_eq!(m.words, ['é', 'ſ', '京', '東']);
+    }
+
+    #[test]
+    fn long_masked_texts_are_not_kept_past_a_megabyte() {
+        let kept = || MASKED.with(|k| k.borrow().iter().map(|m| m.original.len()).collect::<Vec<_>>());
+        let long = |c: char| format!("{c} ").repeat(200_000);
+        let (a, b) = (long('é'), long('ü'));
+        masked(&a);
+        assert_eq!(kept(), [a.len()]);
+        masked(&b);
+        assert_eq!(kept(), [b.len()], "two would be over a megabyte");
+        masked("Ré");
+        masked("Mü");
+        assert_eq!(kept(), ["Mü".len(), "Ré".len(), b.len()]);
     }
 
     #[test]
