@@ -3,7 +3,7 @@
 //! Each pattern is anchored at the quote (or at the start of the neighbouring sentence), and
 //! every window it runs on is bounded, so the work per quote is constant.
 
-use super::hand::{ascii_name_at, count_spaces, is_space_byte, is_word_byte, phrase_after_comma};
+use super::hand::{count_spaces, is_space_byte, is_word_byte, name_at, phrase_after_comma};
 use super::people::ROLE_WORD;
 use crate::extract::pattern::Pattern;
 use rustc_hash::FxHashSet;
@@ -456,7 +456,7 @@ fn subject_verb_by_hand(window: &str) -> Option<Groups<'_>> {
     if rest.starts_with("the") || rest.starts_with("The") {
         return None;
     }
-    let end = ascii_name_at(bytes, start)?;
+    let end = name_at(bytes, start)?;
     let (role, verb) = role_and_verb_by_hand(&window[end..])?;
     Some(Groups {
         who: Some(&window[start..end]),
@@ -503,7 +503,7 @@ fn verb_subject_by_hand(window: &str) -> Option<Groups<'_>> {
         return None;
     }
     let name_start = verb_end + spaces;
-    let name_end = ascii_name_at(bytes, name_start)?;
+    let name_end = name_at(bytes, name_start)?;
     let who = Some(&window[name_start..name_end]);
     let mut groups = Groups {
         who,
@@ -542,7 +542,7 @@ fn lead_in_by_hand(lead: &str) -> Option<Groups<'_>> {
         return None;
     }
     let bytes = lead.as_bytes();
-    let end = ascii_name_at(bytes, 0)?;
+    let end = name_at(bytes, 0)?;
     let who = Some(&lead[..end]);
     let (role, verb) = role_and_verb_by_hand(&lead[end..])?;
     let verb_end = verb.as_ptr() as usize - lead.as_ptr() as usize + verb.len();

@@ -106,8 +106,8 @@ const NAME_PREFIXES: &[&str] = &["Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", 
 /// Particles between the words of a [`NAME`](super::cue::NAME).
 const PARTICLES: &[&str] = &["de", "van", "von", "der", "da", "di", "du", "le", "la", "al", "bin"];
 
-/// Where [`NAME`](super::cue::NAME) matching at `i` in ASCII `bytes` ends.
-pub(super) fn ascii_name_at(bytes: &[u8], i: usize) -> Option<usize> {
+/// Where [`NAME`](super::cue::NAME) matching at `i` in UTF-8 `bytes` ends.
+pub(super) fn name_at(bytes: &[u8], i: usize) -> Option<usize> {
     let after_prefix = word_then_spaces(bytes, i, NAME_PREFIXES, Dot::Required);
     let mut end = after_prefix
         .and_then(|p| name_word_at(bytes, p, true))

@@ -10,8 +10,8 @@
 
 use super::cue::{clean_name, is_org_name, spaces_then_verb, split_title, without_nickname, NAME, VERB, VERBS};
 use super::hand::{
-    ascii_name_at, is_space_byte, is_word_byte, name_letters, next_word_capital, phrase_after_comma, word_then_spaces,
-    Dot, HONORIFICS,
+    is_space_byte, is_word_byte, name_at, name_letters, next_word_capital, phrase_after_comma, word_then_spaces, Dot,
+    HONORIFICS,
 };
 use crate::extract::pattern::Pattern;
 use rustc_hash::FxHashMap as HashMap;
@@ -111,10 +111,10 @@ fn full_names(text: &str) -> Vec<(Option<&str>, Name<'_>)> {
 /// it; otherwise the name starts at `i`.
 fn full_name_at(bytes: &[u8], i: usize) -> Option<(usize, usize)> {
     let after_honorific = word_then_spaces(bytes, i, HONORIFICS, Dot::Optional);
-    if let Some(end) = after_honorific.and_then(|p| ascii_name_at(bytes, p)) {
+    if let Some(end) = after_honorific.and_then(|p| name_at(bytes, p)) {
         return Some((after_honorific.unwrap_or(i), end));
     }
-    ascii_name_at(bytes, i).map(|end| (i, end))
+    name_at(bytes, i).map(|end| (i, end))
 }
 
 /// Where a name stands, and the name.
