@@ -274,7 +274,8 @@ pub(super) fn next_word_capital(bytes: &[u8], mut i: usize) -> Option<usize> {
                 continue;
             }
         }
-        let capital = bytes[i].is_ascii_uppercase() || (!bytes[i].is_ascii() && uppercase_at(bytes, i) > 0);
+        // No character starts at a continuation byte (0b10xxxxxx).
+        let capital = bytes[i].is_ascii_uppercase() || (bytes[i] >= 0xC0 && uppercase_at(bytes, i) > 0);
         if capital && !word_character_before(bytes, i) {
             return Some(i);
         }
