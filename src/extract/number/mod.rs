@@ -409,31 +409,37 @@ static MENTION_FIRST_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(||
         .collect()
 });
 
-/// For each lowercase first letter, the lengths (bit `n` for `n` letters) of the words of
-/// [`MENTION_FIRST_WORDS`]: most words of a text fail this test and are not hashed.
-static MENTION_FIRST_SHAPES: LazyLock<[u16; 26]> = LazyLock::new(|| {
-    let mut shapes = [0u16; 26];
+/// For the first and the second letter of a word (place 0 and 1), for each lowercase letter
+/// there, the lengths (bit `n` for `n` letters) of the words of [`MENTION_FIRST_WORDS`] with
+/// that letter there: most words of a text fail these tests and are not hashed ("the" and "to"
+/// pass the first, as "two" and "tn" do, but fail the second).
+static MENTION_FIRST_SHAPES: LazyLock<[[u16; 26]; 2]> = LazyLock::new(|| {
+    let mut shapes = [[0u16; 26]; 2];
     for w in MENTION_FIRST_WORDS.iter() {
-        let first = w.as_bytes()[0];
         assert!(
-            first.is_ascii_lowercase() && w.len() < 16,
+            w.bytes().all(|b| b.is_ascii_lowercase()) && !w.is_empty() && w.len() < 16,
             "{w}: a short lowercase word"
         );
-        shapes[usize::from(first - b'a')] |= 1 << w.len();
+        for (place, &letter) in w.as_bytes().iter().take(2).enumerate() {
+            shapes[place][usize::from(letter - b'a')] |= 1 << w.len();
+        }
     }
     shapes
 });
 
 /// Whether a lowercased word is one of [`MENTION_FIRST_WORDS`].
 fn is_mention_first_word(word: &str) -> bool {
-    match word.as_bytes().first() {
-        Some(&b) if b.is_ascii_lowercase() => {
-            word.len() < 16
-                && MENTION_FIRST_SHAPES[usize::from(b - b'a')] & (1 << word.len()) != 0
-                && MENTION_FIRST_WORDS.contains(word)
-        }
-        Some(_) => MENTION_FIRST_WORDS.contains(word),
-        None => false,
+    let bytes = word.as_bytes();
+    // every word of the set is ASCII lowercase: a word with another first or second byte is none
+    let shaped = |place: usize| {
+        let letter = bytes[place];
+        letter.is_ascii_lowercase() && MENTION_FIRST_SHAPES[place][usize::from(letter - b'a')] & (1 << word.len()) != 0
+    };
+    match bytes.len() {
+        0 => false,
+        1 => shaped(0) && MENTION_FIRST_WORDS.contains(word),
+        2..16 => shaped(0) && shaped(1) && MENTION_FIRST_WORDS.contains(word),
+        _ => false,
     }
 }
 
@@ -780,6 +786,16 @@ fn percent_of(t: &Toks, i: usize) -> Option<(Mention, usize)> {
 
 /// Currency written before an amount: the code and the token after it.
 fn currency_before(t: &Toks, i: usize) -> Option<(&'static str, usize)> {
+    if t.is(i, Tk::Digits) {
+        // every currency is a symbol or a word: the amount itself, where most readings start,
+        // is spared the comparisons (a three-digit amount would be compared with every code)
+        return None;
+    }
+    currency_at(t, i)
+}
+
+/// [`currency_before`] read at any token (digits read none).
+fn currency_at(t: &Toks, i: usize) -> Option<(&'static str, usize)> {
     let code = |s: &str| -> Option<&'static str> {
         Some(match s {
             "$" => "USD",
@@ -1292,6 +1308,31 @@ mod tests {
             }
         }
         texts
+    }
+
+    #[test]
+    fn the_shape_tests_of_mention_first_words_agree_with_the_set() {
+        let mut words: Vec<String> = MENTION_FIRST_WORDS.iter().map(|w| (*w).to_owned()).collect();
+        words.extend(["über", "été", "tü", "aé", "", "a", "b", "thousandthsandmore", "the", "to", "in"].map(str::to_owned));
+        for text in sample_texts() {
+            let t = Toks::new(&text);
+            words.extend((0..t.len()).map(|i| t.word(i).to_owned()));
+        }
+        for w in &words {
+            assert_eq!(is_mention_first_word(w), MENTION_FIRST_WORDS.contains(w.as_str()), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn no_currency_is_read_at_digits() {
+        let mut texts = sample_texts();
+        texts.extend(["100 USD 200", "USD100 $5 150$ 999 EUR", "Rs 500, 100 Rs. 20"].map(str::to_owned));
+        for text in texts {
+            let t = Toks::new(&text);
+            for i in (0..t.len()).filter(|&i| t.is(i, Tk::Digits)) {
+                assert_eq!(currency_at(&t, i), None, "{:?} in {text:?}", t.str(i));
+            }
+        }
     }
 
     #[test]
