@@ -378,7 +378,7 @@ fn may_start_mention(t: &Toks, i: usize) -> bool {
         return words::may_follow_a(t, i + 1) || QUALIFIERS_BY_FIRST_WORD.contains_key(word) || t.sym(i + 1, "$");
     }
     is_mention_first_word(word)
-        || words::starts_numeral_unlisted(t, i)
+        || words::may_be_unlisted_atom(t.str(i)) && words::starts_numeral_unlisted(t, i)
         || t.sym(i + 1, "$")
         || is_currency_code(t.str(i))
 }
