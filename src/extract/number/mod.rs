@@ -329,6 +329,14 @@ pub fn find_numbers(text: &str) -> Vec<Mention> {
 
 /// [`find_numbers`] without its test for a text that holds no numeral.
 fn read_mentions(text: &str) -> Vec<Mention> {
+    let out = read_unmerged(text);
+    let out = merge_bound_pairs(text, out);
+    merge_restatements(text, out)
+}
+
+/// The mentions of `text` as the recognizers read them, before the bound pairs and the
+/// restatements are merged.
+fn read_unmerged(text: &str) -> Vec<Mention> {
     let t = Toks::new(text);
     let urls: Vec<(usize, usize)> = if may_hold_url(text) {
         URL.find_iter(text).map(|m| (m.start(), m.end())).collect()
@@ -353,8 +361,7 @@ fn read_mentions(text: &str) -> Vec<Mention> {
             _ => i += 1,
         }
     }
-    let out = merge_bound_pairs(text, out);
-    merge_restatements(text, out)
+    out
 }
 
 /// Whether [`mention_at`] can find anything at token `i`: a cheap test that lets most words of
@@ -1181,6 +1188,16 @@ fn ratio(t: &Toks, s: &Simple) -> Option<Simple> {
 /// "larger than 10 and smaller than 20", "at most 100 and at least 20": a lower and an upper
 /// bound joined by "and", "but" or a comma are one range when the lower is below the upper.
 fn merge_bound_pairs(text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
+    // the first pair merged is two neighbours with a qualifier each: without one, the
+    // mentions are returned as they are, not moved one by one into a new list
+    if !mentions.windows(2).any(|w| w[0].approx.is_some() && w[1].approx.is_some()) {
+        return mentions;
+    }
+    merge_all_bound_pairs(text, mentions)
+}
+
+/// [`merge_bound_pairs`] without its test for a list with no pair to merge.
+fn merge_all_bound_pairs(text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
     for m in mentions {
         if let Some(prev) = out.last() {
@@ -1216,6 +1233,16 @@ fn merge_bound_pairs(text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
 
 /// "forty-five (45)", "three (3) requests": a number restated in brackets is one mention.
 fn merge_restatements(text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
+    // the first restatement merged opens a bracket right after its neighbour: without one, the
+    // mentions are returned as they are
+    if !mentions.windows(2).any(|w| text[w[0].end..w[1].start].trim() == "(") {
+        return mentions;
+    }
+    merge_all_restatements(text, mentions)
+}
+
+/// [`merge_restatements`] without its test for a list with nothing to merge.
+fn merge_all_restatements(text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
     for m in mentions {
         if let Some(prev) = out.last_mut() {
@@ -1333,6 +1360,32 @@ mod tests {
                 assert_eq!(currency_at(&t, i), None, "{:?} in {text:?}", t.str(i));
             }
         }
+    }
+
+    #[test]
+    fn lists_said_to_hold_nothing_to_merge_are_merged_as_read() {
+        let mut texts = sample_texts();
+        texts.extend(
+            [
+                "larger than 10 and smaller than 20, at most 100 and at least 20",
+                "more than 5 but fewer than 9 (and about 7), over 3, under 2",
+                "forty-five (45) requests and three (3) users, five ( 5 ) and 6 (7)",
+                "between 2 and 3 (3) or about 4 ( 4) and more than 1 and less than 8 (8)",
+                "twelve (12) sites were closed, and 30 (thirty) were opened",
+            ]
+            .map(str::to_owned),
+        );
+        let (mut pairs_merged, mut restatements_merged) = (0, 0);
+        for text in texts {
+            let read = read_unmerged(&text);
+            let pairs = merge_bound_pairs(&text, read.clone());
+            pairs_merged += usize::from(pairs.len() < read.len());
+            assert_eq!(pairs, merge_all_bound_pairs(&text, read), "{text:?}");
+            let restated = merge_restatements(&text, pairs.clone());
+            restatements_merged += usize::from(restated.len() < pairs.len());
+            assert_eq!(restated, merge_all_restatements(&text, pairs), "{text:?}");
+        }
+        assert!(pairs_merged >= 3 && restatements_merged >= 3, "{pairs_merged} {restatements_merged}");
     }
 
     #[test]

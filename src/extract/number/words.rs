@@ -486,7 +486,7 @@ pub(super) fn may_follow_a(t: &Toks, j: usize) -> bool {
 
 /// [`starts_numeral`] for a word token: the hash lookup of [`WORD_ATOMS`] first.
 pub(super) fn word_starts_numeral(t: &Toks, i: usize) -> bool {
-    word_atom(t.word(i)).is_some() || unlisted_word_atoms(t, i).is_some()
+    word_atom(t.word(i)).is_some() || may_be_unlisted_atom(t.str(i)) && unlisted_word_atoms(t, i).is_some()
 }
 
 /// [`starts_numeral`] for a token that is none of [`numeral_words`] (the caller looked): for a
