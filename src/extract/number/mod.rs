@@ -1190,7 +1190,10 @@ fn ratio(t: &Toks, s: &Simple) -> Option<Simple> {
 fn merge_bound_pairs(text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
     // the first pair merged is two neighbours with a qualifier each: without one, the
     // mentions are returned as they are, not moved one by one into a new list
-    if !mentions.windows(2).any(|w| w[0].approx.is_some() && w[1].approx.is_some()) {
+    if !mentions
+        .windows(2)
+        .any(|w| w[0].approx.is_some() && w[1].approx.is_some())
+    {
         return mentions;
     }
     merge_all_bound_pairs(text, mentions)
@@ -1340,13 +1343,32 @@ mod tests {
     #[test]
     fn the_shape_tests_of_mention_first_words_agree_with_the_set() {
         let mut words: Vec<String> = MENTION_FIRST_WORDS.iter().map(|w| (*w).to_owned()).collect();
-        words.extend(["über", "été", "tü", "aé", "", "a", "b", "thousandthsandmore", "the", "to", "in"].map(str::to_owned));
+        words.extend(
+            [
+                "über",
+                "été",
+                "tü",
+                "aé",
+                "",
+                "a",
+                "b",
+                "thousandthsandmore",
+                "the",
+                "to",
+                "in",
+            ]
+            .map(str::to_owned),
+        );
         for text in sample_texts() {
             let t = Toks::new(&text);
             words.extend((0..t.len()).map(|i| t.word(i).to_owned()));
         }
         for w in &words {
-            assert_eq!(is_mention_first_word(w), MENTION_FIRST_WORDS.contains(w.as_str()), "{w:?}");
+            assert_eq!(
+                is_mention_first_word(w),
+                MENTION_FIRST_WORDS.contains(w.as_str()),
+                "{w:?}"
+            );
         }
     }
 
@@ -1385,7 +1407,10 @@ mod tests {
             restatements_merged += usize::from(restated.len() < pairs.len());
             assert_eq!(restated, merge_all_restatements(&text, pairs), "{text:?}");
         }
-        assert!(pairs_merged >= 3 && restatements_merged >= 3, "{pairs_merged} {restatements_merged}");
+        assert!(
+            pairs_merged >= 3 && restatements_merged >= 3,
+            "{pairs_merged} {restatements_merged}"
+        );
     }
 
     #[test]

@@ -1129,8 +1129,12 @@ mod tests {
             "k K M G MM m g mm Mm kk".to_owned(),
             "Our 12 MM, 5 K, 2 G and 3 M requests in 2014 (up 5.5% from a year before).".to_owned(),
         ];
-        let tens = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
-        let rests = ["one", "five", "nine", "first", "fifth", "ninths", "seconds", "zero", "ten", "x", ""];
+        let tens = [
+            "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+        ];
+        let rests = [
+            "one", "five", "nine", "first", "fifth", "ninths", "seconds", "zero", "ten", "x", "",
+        ];
         for ten in tens {
             for rest in rests {
                 let w = format!("{ten}{rest}");
