@@ -434,12 +434,22 @@ fn grouped(t: &Toks, i: usize) -> Option<(f64, f64, usize, bool)> {
         let precision = 10f64.powi(-(decimals.len() as i32));
         return Some((decimal_value(int, decimals), precision, j + 2, false));
     }
-    Some((decimal_value(int, ""), 1.0, j, plain))
+    // a plain integer (most numbers) is its one run of digits
+    let value = if plain {
+        digits_value(first)
+    } else {
+        decimal_value(int, "")
+    };
+    Some((value, 1.0, j, plain))
 }
 
-/// The value of a run of ASCII digits, as parsing it gives it.
+/// The value of a run of ASCII digits, as parsing it gives it: [`decimal_value`] of the one run,
+/// with the integer of up to 15 digits (exact as a double) read directly.
 fn digits_value(digits: &str) -> f64 {
-    decimal_value([digits].into_iter(), "")
+    if digits.len() > 15 {
+        return decimal_value([digits].into_iter(), "");
+    }
+    digits.bytes().fold(0u64, |m, b| m * 10 + u64::from(b - b'0')) as f64
 }
 
 /// Powers of ten that are exact doubles.
@@ -581,6 +591,33 @@ mod tests {
             let parsed: f64 = written.parse().unwrap();
             let value = decimal_value(int.iter().map(String::as_str), &decimals);
             assert_eq!(value.to_bits(), parsed.to_bits(), "{written}");
+        }
+    }
+
+    /// Runs of digits read directly have the value parsing them gives.
+    #[test]
+    fn digit_runs_have_the_parsed_values() {
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        for len in 1..24 {
+            for _ in 0..50 {
+                let digits: String = (0..len)
+                    .map(|_| {
+                        seed ^= seed << 13;
+                        seed ^= seed >> 7;
+                        seed ^= seed << 17;
+                        char::from(b'0' + (seed % 10) as u8)
+                    })
+                    .collect();
+                let parsed: f64 = digits.parse().unwrap();
+                assert_eq!(digits_value(&digits).to_bits(), parsed.to_bits(), "{digits}");
+                assert_eq!(
+                    digits_value(&digits).to_bits(),
+                    decimal_value([digits.as_str()].into_iter(), "").to_bits()
+                );
+            }
+        }
+        for fixed in ["0", "000", "999999999999999", "9999999999999999", "9007199254740993"] {
+            assert_eq!(digits_value(fixed), fixed.parse::<f64>().unwrap(), "{fixed}");
         }
     }
 

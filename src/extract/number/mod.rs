@@ -329,6 +329,14 @@ pub fn find_numbers(text: &str) -> Vec<Mention> {
 
 /// [`find_numbers`] without its test for a text that holds no numeral.
 fn read_mentions(text: &str) -> Vec<Mention> {
+    let out = read_unmerged(text);
+    let out = merge_bound_pairs(text, out);
+    merge_restatements(text, out)
+}
+
+/// The mentions of `text` as the recognizers read them, before the bound pairs and the
+/// restatements are merged.
+fn read_unmerged(text: &str) -> Vec<Mention> {
     let t = Toks::new(text);
     let urls: Vec<(usize, usize)> = if may_hold_url(text) {
         URL.find_iter(text).map(|m| (m.start(), m.end())).collect()
@@ -353,8 +361,7 @@ fn read_mentions(text: &str) -> Vec<Mention> {
             _ => i += 1,
         }
     }
-    let out = merge_bound_pairs(text, out);
-    merge_restatements(text, out)
+    out
 }
 
 /// Whether [`mention_at`] can find anything at token `i`: a cheap test that lets most words of
@@ -378,7 +385,7 @@ fn may_start_mention(t: &Toks, i: usize) -> bool {
         return words::may_follow_a(t, i + 1) || QUALIFIERS_BY_FIRST_WORD.contains_key(word) || t.sym(i + 1, "$");
     }
     is_mention_first_word(word)
-        || words::starts_numeral_unlisted(t, i)
+        || words::may_be_unlisted_atom(t.str(i)) && words::starts_numeral_unlisted(t, i)
         || t.sym(i + 1, "$")
         || is_currency_code(t.str(i))
 }
@@ -409,31 +416,37 @@ static MENTION_FIRST_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(||
         .collect()
 });
 
-/// For each lowercase first letter, the lengths (bit `n` for `n` letters) of the words of
-/// [`MENTION_FIRST_WORDS`]: most words of a text fail this test and are not hashed.
-static MENTION_FIRST_SHAPES: LazyLock<[u16; 26]> = LazyLock::new(|| {
-    let mut shapes = [0u16; 26];
+/// For the first and the second letter of a word (place 0 and 1), for each lowercase letter
+/// there, the lengths (bit `n` for `n` letters) of the words of [`MENTION_FIRST_WORDS`] with
+/// that letter there: most words of a text fail these tests and are not hashed ("the" and "to"
+/// pass the first, as "two" and "tn" do, but fail the second).
+static MENTION_FIRST_SHAPES: LazyLock<[[u16; 26]; 2]> = LazyLock::new(|| {
+    let mut shapes = [[0u16; 26]; 2];
     for w in MENTION_FIRST_WORDS.iter() {
-        let first = w.as_bytes()[0];
         assert!(
-            first.is_ascii_lowercase() && w.len() < 16,
+            w.bytes().all(|b| b.is_ascii_lowercase()) && !w.is_empty() && w.len() < 16,
             "{w}: a short lowercase word"
         );
-        shapes[usize::from(first - b'a')] |= 1 << w.len();
+        for (place, &letter) in w.as_bytes().iter().take(2).enumerate() {
+            shapes[place][usize::from(letter - b'a')] |= 1 << w.len();
+        }
     }
     shapes
 });
 
 /// Whether a lowercased word is one of [`MENTION_FIRST_WORDS`].
 fn is_mention_first_word(word: &str) -> bool {
-    match word.as_bytes().first() {
-        Some(&b) if b.is_ascii_lowercase() => {
-            word.len() < 16
-                && MENTION_FIRST_SHAPES[usize::from(b - b'a')] & (1 << word.len()) != 0
-                && MENTION_FIRST_WORDS.contains(word)
-        }
-        Some(_) => MENTION_FIRST_WORDS.contains(word),
-        None => false,
+    let bytes = word.as_bytes();
+    // every word of the set is ASCII lowercase: a word with another first or second byte is none
+    let shaped = |place: usize| {
+        let letter = bytes[place];
+        letter.is_ascii_lowercase() && MENTION_FIRST_SHAPES[place][usize::from(letter - b'a')] & (1 << word.len()) != 0
+    };
+    match bytes.len() {
+        0 => false,
+        1 => shaped(0) && MENTION_FIRST_WORDS.contains(word),
+        2..16 => shaped(0) && shaped(1) && MENTION_FIRST_WORDS.contains(word),
+        _ => false,
     }
 }
 
@@ -780,6 +793,16 @@ fn percent_of(t: &Toks, i: usize) -> Option<(Mention, usize)> {
 
 /// Currency written before an amount: the code and the token after it.
 fn currency_before(t: &Toks, i: usize) -> Option<(&'static str, usize)> {
+    if t.is(i, Tk::Digits) {
+        // every currency is a symbol or a word: the amount itself, where most readings start,
+        // is spared the comparisons (a three-digit amount would be compared with every code)
+        return None;
+    }
+    currency_at(t, i)
+}
+
+/// [`currency_before`] read at any token (digits read none).
+fn currency_at(t: &Toks, i: usize) -> Option<(&'static str, usize)> {
     let code = |s: &str| -> Option<&'static str> {
         Some(match s {
             "$" => "USD",
@@ -1165,6 +1188,19 @@ fn ratio(t: &Toks, s: &Simple) -> Option<Simple> {
 /// "larger than 10 and smaller than 20", "at most 100 and at least 20": a lower and an upper
 /// bound joined by "and", "but" or a comma are one range when the lower is below the upper.
 fn merge_bound_pairs(text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
+    // the first pair merged is two neighbours with a qualifier each: without one, the
+    // mentions are returned as they are, not moved one by one into a new list
+    if !mentions
+        .windows(2)
+        .any(|w| w[0].approx.is_some() && w[1].approx.is_some())
+    {
+        return mentions;
+    }
+    merge_all_bound_pairs(text, mentions)
+}
+
+/// [`merge_bound_pairs`] without its test for a list with no pair to merge.
+fn merge_all_bound_pairs(text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
     for m in mentions {
         if let Some(prev) = out.last() {
@@ -1200,6 +1236,16 @@ fn merge_bound_pairs(text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
 
 /// "forty-five (45)", "three (3) requests": a number restated in brackets is one mention.
 fn merge_restatements(text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
+    // the first restatement merged opens a bracket right after its neighbour: without one, the
+    // mentions are returned as they are
+    if !mentions.windows(2).any(|w| text[w[0].end..w[1].start].trim() == "(") {
+        return mentions;
+    }
+    merge_all_restatements(text, mentions)
+}
+
+/// [`merge_restatements`] without its test for a list with nothing to merge.
+fn merge_all_restatements(text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
     for m in mentions {
         if let Some(prev) = out.last_mut() {
@@ -1292,6 +1338,79 @@ mod tests {
             }
         }
         texts
+    }
+
+    #[test]
+    fn the_shape_tests_of_mention_first_words_agree_with_the_set() {
+        let mut words: Vec<String> = MENTION_FIRST_WORDS.iter().map(|w| (*w).to_owned()).collect();
+        words.extend(
+            [
+                "über",
+                "été",
+                "tü",
+                "aé",
+                "",
+                "a",
+                "b",
+                "thousandthsandmore",
+                "the",
+                "to",
+                "in",
+            ]
+            .map(str::to_owned),
+        );
+        for text in sample_texts() {
+            let t = Toks::new(&text);
+            words.extend((0..t.len()).map(|i| t.word(i).to_owned()));
+        }
+        for w in &words {
+            assert_eq!(
+                is_mention_first_word(w),
+                MENTION_FIRST_WORDS.contains(w.as_str()),
+                "{w:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn no_currency_is_read_at_digits() {
+        let mut texts = sample_texts();
+        texts.extend(["100 USD 200", "USD100 $5 150$ 999 EUR", "Rs 500, 100 Rs. 20"].map(str::to_owned));
+        for text in texts {
+            let t = Toks::new(&text);
+            for i in (0..t.len()).filter(|&i| t.is(i, Tk::Digits)) {
+                assert_eq!(currency_at(&t, i), None, "{:?} in {text:?}", t.str(i));
+            }
+        }
+    }
+
+    #[test]
+    fn lists_said_to_hold_nothing_to_merge_are_merged_as_read() {
+        let mut texts = sample_texts();
+        texts.extend(
+            [
+                "larger than 10 and smaller than 20, at most 100 and at least 20",
+                "more than 5 but fewer than 9 (and about 7), over 3, under 2",
+                "forty-five (45) requests and three (3) users, five ( 5 ) and 6 (7)",
+                "between 2 and 3 (3) or about 4 ( 4) and more than 1 and less than 8 (8)",
+                "twelve (12) sites were closed, and 30 (thirty) were opened",
+            ]
+            .map(str::to_owned),
+        );
+        let (mut pairs_merged, mut restatements_merged) = (0, 0);
+        for text in texts {
+            let read = read_unmerged(&text);
+            let pairs = merge_bound_pairs(&text, read.clone());
+            pairs_merged += usize::from(pairs.len() < read.len());
+            assert_eq!(pairs, merge_all_bound_pairs(&text, read), "{text:?}");
+            let restated = merge_restatements(&text, pairs.clone());
+            restatements_merged += usize::from(restated.len() < pairs.len());
+            assert_eq!(restated, merge_all_restatements(&text, pairs), "{text:?}");
+        }
+        assert!(
+            pairs_merged >= 3 && restatements_merged >= 3,
+            "{pairs_merged} {restatements_merged}"
+        );
     }
 
     #[test]
