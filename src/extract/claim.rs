@@ -108,10 +108,50 @@ static DIRECTION_WORD: LazyLock<Pattern> = LazyLock::new(|| {
 
 /// The last direction word in `text`, with its span, if any.
 pub fn last_direction(text: &str) -> Option<(Direction, Span)> {
-    // The groups of the last match only: found by a plain search, then read where it starts
-    // (with the text before it in view, for `\b`).
     let last = DIRECTION_WORD.find_iter(text).last()?;
-    DIRECTION_WORD.captures_at(text, last.start()).map(|c| {
+    // An ASCII match is one of the pattern's words in some case, and the words of a fall are
+    // not words of a rise: which group matched is read off the words, without a capture search.
+    if last.as_str().is_ascii() {
+        let dir = if is_down_word(last.as_str()) {
+            Direction::Down
+        } else {
+            Direction::Up
+        };
+        return Some((dir, Span::new(last.start(), last.end())));
+    }
+    last_direction_by_groups(text, last.start())
+}
+
+/// Whether an ASCII match of [`DIRECTION_WORD`] is one of the words of its group `down`.
+fn is_down_word(word: &str) -> bool {
+    const DOWN: &[&str] = &[
+        "down",
+        "fell",
+        "fall",
+        "falling",
+        "fallen",
+        "decrease",
+        "decreased",
+        "decreasing",
+        "decline",
+        "declined",
+        "declining",
+        "dropped",
+        "drop",
+        "dropping",
+        "dipped",
+        "lower",
+        "halved",
+        "shrank",
+        "shrunk",
+    ];
+    DOWN.iter().any(|d| d.eq_ignore_ascii_case(word))
+}
+
+/// The direction and span of the match of [`DIRECTION_WORD`] that starts at `start`, read from
+/// its groups (with the text before it in view, for `\b`).
+fn last_direction_by_groups(text: &str, start: usize) -> Option<(Direction, Span)> {
+    DIRECTION_WORD.captures_at(text, start).map(|c| {
         let m = c.get(0).expect("whole match");
         let dir = if c.name("up").is_some() {
             Direction::Up
@@ -648,15 +688,27 @@ fn is_country_word(word: &str) -> bool {
 /// one word that ends with a letter: what [`COUNTRY`] finds as the whole word. Compared in place.
 fn is_country_word_capitalized(word: &str) -> bool {
     let w = word.as_bytes();
-    COUNTRY_NAMES.iter().any(|n| {
-        let n = n.as_bytes();
-        n.len() == w.len()
-            && n[0] == w[0].to_ascii_uppercase()
-            && n[1..] == w[1..]
-            && !n.contains(&b' ')
-            && n.last().is_some_and(u8::is_ascii_alphabetic)
+    COUNTRY_WORDS_BY_LENGTH.get(w.len()).is_some_and(|names| {
+        names
+            .iter()
+            .any(|n| n[0] == w[0].to_ascii_uppercase() && n[1..] == w[1..])
     })
 }
+
+/// The country names of one word that end with a letter, by their length: the names a word is
+/// compared with are only those of its length (most words of a measure have none).
+static COUNTRY_WORDS_BY_LENGTH: LazyLock<Vec<Vec<&'static [u8]>>> = LazyLock::new(|| {
+    let mut by_length: Vec<Vec<&[u8]>> = Vec::new();
+    for n in COUNTRY_NAMES {
+        if !n.contains(' ') && n.ends_with(|c: char| c.is_ascii_alphabetic()) {
+            if by_length.len() <= n.len() {
+                by_length.resize(n.len() + 1, Vec::new());
+            }
+            by_length[n.len()].push(n.as_bytes());
+        }
+    }
+    by_length
+});
 
 /// A country qualifier near a figure: "from US law enforcement", "from authorities in Taiwan".
 static COUNTRY_AFTER: LazyLock<Pattern> = LazyLock::new(|| {
@@ -731,7 +783,8 @@ pub fn country_of(measure: &str, after: &str) -> Option<String> {
 /// capture search.
 fn may_name_country_after(after: &str) -> bool {
     let head = &after[..memchr::memchr3(b'.', b';', b',', after.as_bytes()).unwrap_or(after.len())];
-    head.bytes().any(|b| b.is_ascii_uppercase())
+    // (every byte is read, without an early exit, which lets the loop work on many at once)
+    head.bytes().fold(false, |any, b| any | b.is_ascii_uppercase())
 }
 
 /// The measure without its country words ("us account requests" → "account requests").
@@ -883,10 +936,16 @@ pub fn complete_measure(measure: &str, after: &str) -> String {
             if measure.ends_with(head) {
                 break;
             }
-            return match (k, first) {
-                (1, Some(first)) => format!("{measure} {} {head}", first.to_ascii_lowercase()),
-                _ => format!("{measure} {head}"),
-            };
+            // (built by hand: `format!` cost more than the rest of the function)
+            let mut completed = String::with_capacity(measure.len() + 32);
+            completed.push_str(measure);
+            if let (1, Some(first)) = (k, first) {
+                completed.push(' ');
+                completed.extend(first.chars().map(|c| c.to_ascii_lowercase()));
+            }
+            completed.push(' ');
+            completed.push_str(head);
+            return completed;
         }
     }
     measure.to_owned()
@@ -1492,6 +1551,105 @@ mod tests {
             complete_measure("user", "4,825 user data requests"),
             "user data requests"
         );
+    }
+
+    #[test]
+    fn the_direction_read_off_the_words_is_the_group() {
+        let words = [
+            "up",
+            "rose",
+            "rise",
+            "rising",
+            "risen",
+            "increase",
+            "increased",
+            "increasing",
+            "grew",
+            "grow",
+            "growing",
+            "grown",
+            "climb",
+            "climbed",
+            "climbing",
+            "jump",
+            "jumped",
+            "jumping",
+            "higher",
+            "more than doubled",
+            "More  Than\tDoubled",
+            "doubled",
+            "tripled",
+            "trebled",
+            "quadrupled",
+            "surge",
+            "surged",
+            "soar",
+            "soared",
+            "down",
+            "fell",
+            "fall",
+            "falling",
+            "fallen",
+            "decrease",
+            "decreased",
+            "decreasing",
+            "decline",
+            "declined",
+            "declining",
+            "dropped",
+            "drop",
+            "dropping",
+            "dipped",
+            "lower",
+            "halved",
+            "shrank",
+            "shrunk",
+            "DOWN",
+            "Fell",
+            "riſe",
+            "draſtically dropped",
+            "\u{212A}",
+            "ſhrank",
+        ];
+        for w in words {
+            for text in [
+                w.to_owned(),
+                format!("it {w} by"),
+                format!("up, then {w}"),
+                format!("é{w} x {w}é"),
+            ] {
+                let by_groups = DIRECTION_WORD
+                    .find_iter(&text)
+                    .last()
+                    .and_then(|m| last_direction_by_groups(&text, m.start()));
+                assert_eq!(last_direction(&text), by_groups, "{text:?}");
+            }
+        }
+        for name in COUNTRY_NAMES {
+            let lower_first = name[..1].to_ascii_lowercase() + &name[1..];
+            for w in [name.to_string(), lower_first] {
+                let mut cap = w.clone();
+                cap[..1].make_ascii_uppercase();
+                assert_eq!(is_country_word_capitalized(&w), is_country_word(&cap), "{w:?}");
+            }
+        }
+        for after in [
+            "",
+            "x",
+            "a US",
+            "us, US",
+            "é É",
+            "from the United States",
+            "x. Y",
+            "z; Q",
+        ] {
+            let head = &after[..memchr::memchr3(b'.', b';', b',', after.as_bytes()).unwrap_or(after.len())];
+            assert_eq!(
+                may_name_country_after(after),
+                head.bytes().any(|b| b.is_ascii_uppercase()),
+                "{after:?}"
+            );
+        }
     }
 
     #[test]
