@@ -421,8 +421,6 @@ pub(super) fn test_records(more: &[&str]) -> Vec<Record> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
     #[test]
     fn only_two_characters_outside_ascii_fold_to_ascii_letters() {
         let letter = regex::Regex::new("(?i)^[a-z]$").unwrap();
