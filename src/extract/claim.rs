@@ -17,9 +17,52 @@ fn is_ascii_space(b: u8) -> bool {
     matches!(b, b'\t'..=b'\r' | b' ')
 }
 
+/// The words of `text` between whitespace, as `str::split_whitespace` gives them. On ASCII text
+/// (every measure, nearly every text after one) the words are cut at the ASCII spaces by their
+/// bytes, which are all the whitespace there is: the char-by-char split cost more than the rest
+/// of the functions that read a measure.
+fn words_of(text: &str) -> Words<'_> {
+    if text.is_ascii() {
+        Words::Ascii { text, at: 0 }
+    } else {
+        Words::Unicode(text.split_whitespace())
+    }
+}
+
+/// The iterator [`words_of`] returns.
+enum Words<'t> {
+    Ascii { text: &'t str, at: usize },
+    Unicode(std::str::SplitWhitespace<'t>),
+}
+
+impl<'t> Iterator for Words<'t> {
+    type Item = &'t str;
+
+    fn next(&mut self) -> Option<&'t str> {
+        match self {
+            Words::Ascii { text, at } => {
+                let bytes = text.as_bytes();
+                while *at < bytes.len() && is_ascii_space(bytes[*at]) {
+                    *at += 1;
+                }
+                if *at == bytes.len() {
+                    return None;
+                }
+                let start = *at;
+                while *at < bytes.len() && !is_ascii_space(bytes[*at]) {
+                    *at += 1;
+                }
+                Some(&text[start..*at])
+            }
+            Words::Unicode(words) => words.next(),
+        }
+    }
+}
+
 /// The last word of an ASCII `text` after the spaces that end it, lowercased (up to 16 letters;
 /// "" when it is longer, when no space ends the text or no letter comes before the spaces): the
 /// word an end-anchored pattern ending in `word\s+$` needs there.
+#[cfg(test)]
 fn last_word_before_spaces(text: &str) -> ([u8; 16], usize) {
     let bytes = text.as_bytes();
     let mut lower = [0u8; 16];
@@ -42,8 +85,28 @@ fn last_word_before_spaces(text: &str) -> ([u8; 16], usize) {
 }
 
 /// Whether the last word of an ASCII `text`, before the spaces that end it, is one of `words`
-/// (lowercase).
+/// (lowercase letters): the text before the spaces ends with the word in any case, and no letter
+/// stands before it. Compared in place from the last letter, which rejects nearly every word at once.
 fn ends_with_word_and_spaces(text: &str, words: &[&str]) -> bool {
+    let bytes = text.as_bytes();
+    let words_end = bytes.len() - bytes.iter().rev().take_while(|&&b| is_ascii_space(b)).count();
+    if words_end == bytes.len() || words_end == 0 {
+        return false;
+    }
+    let head = &bytes[..words_end];
+    let last = head[words_end - 1].to_ascii_lowercase();
+    words.iter().any(|w| {
+        let w = w.as_bytes();
+        w.last() == Some(&last)
+            && head.len() >= w.len()
+            && head[head.len() - w.len()..].eq_ignore_ascii_case(w)
+            && (head.len() == w.len() || !head[head.len() - w.len() - 1].is_ascii_alphabetic())
+    })
+}
+
+/// [`ends_with_word_and_spaces`] as written first, for the test that the shortcut changes nothing.
+#[cfg(test)]
+fn ends_with_word_and_spaces_by_copy(text: &str, words: &[&str]) -> bool {
     let (lower, len) = last_word_before_spaces(text);
     len > 0 && words.iter().any(|w| w.as_bytes() == &lower[..len])
 }
@@ -87,10 +150,50 @@ static DIRECTION_WORD: LazyLock<Pattern> = LazyLock::new(|| {
 
 /// The last direction word in `text`, with its span, if any.
 pub fn last_direction(text: &str) -> Option<(Direction, Span)> {
-    // The groups of the last match only: found by a plain search, then read where it starts
-    // (with the text before it in view, for `\b`).
     let last = DIRECTION_WORD.find_iter(text).last()?;
-    DIRECTION_WORD.captures_at(text, last.start()).map(|c| {
+    // An ASCII match is one of the pattern's words in some case, and the words of a fall are
+    // not words of a rise: which group matched is read off the words, without a capture search.
+    if last.as_str().is_ascii() {
+        let dir = if is_down_word(last.as_str()) {
+            Direction::Down
+        } else {
+            Direction::Up
+        };
+        return Some((dir, Span::new(last.start(), last.end())));
+    }
+    last_direction_by_groups(text, last.start())
+}
+
+/// Whether an ASCII match of [`DIRECTION_WORD`] is one of the words of its group `down`.
+fn is_down_word(word: &str) -> bool {
+    const DOWN: &[&str] = &[
+        "down",
+        "fell",
+        "fall",
+        "falling",
+        "fallen",
+        "decrease",
+        "decreased",
+        "decreasing",
+        "decline",
+        "declined",
+        "declining",
+        "dropped",
+        "drop",
+        "dropping",
+        "dipped",
+        "lower",
+        "halved",
+        "shrank",
+        "shrunk",
+    ];
+    DOWN.iter().any(|d| d.eq_ignore_ascii_case(word))
+}
+
+/// The direction and span of the match of [`DIRECTION_WORD`] that starts at `start`, read from
+/// its groups (with the text before it in view, for `\b`).
+fn last_direction_by_groups(text: &str, start: usize) -> Option<(Direction, Span)> {
+    DIRECTION_WORD.captures_at(text, start).map(|c| {
         let m = c.get(0).expect("whole match");
         let dir = if c.name("up").is_some() {
             Direction::Up
@@ -627,15 +730,27 @@ fn is_country_word(word: &str) -> bool {
 /// one word that ends with a letter: what [`COUNTRY`] finds as the whole word. Compared in place.
 fn is_country_word_capitalized(word: &str) -> bool {
     let w = word.as_bytes();
-    COUNTRY_NAMES.iter().any(|n| {
-        let n = n.as_bytes();
-        n.len() == w.len()
-            && n[0] == w[0].to_ascii_uppercase()
-            && n[1..] == w[1..]
-            && !n.contains(&b' ')
-            && n.last().is_some_and(u8::is_ascii_alphabetic)
+    COUNTRY_WORDS_BY_LENGTH.get(w.len()).is_some_and(|names| {
+        names
+            .iter()
+            .any(|n| n[0] == w[0].to_ascii_uppercase() && n[1..] == w[1..])
     })
 }
+
+/// The country names of one word that end with a letter, by their length: the names a word is
+/// compared with are only those of its length (most words of a measure have none).
+static COUNTRY_WORDS_BY_LENGTH: LazyLock<Vec<Vec<&'static [u8]>>> = LazyLock::new(|| {
+    let mut by_length: Vec<Vec<&[u8]>> = Vec::new();
+    for n in COUNTRY_NAMES {
+        if !n.contains(' ') && n.ends_with(|c: char| c.is_ascii_alphabetic()) {
+            if by_length.len() <= n.len() {
+                by_length.resize(n.len() + 1, Vec::new());
+            }
+            by_length[n.len()].push(n.as_bytes());
+        }
+    }
+    by_length
+});
 
 /// A country qualifier near a figure: "from US law enforcement", "from authorities in Taiwan".
 static COUNTRY_AFTER: LazyLock<Pattern> = LazyLock::new(|| {
@@ -680,7 +795,7 @@ pub fn canonical_country(name: &str) -> String {
 /// right after it ("account requests from US law enforcement").
 pub fn country_of(measure: &str, after: &str) -> Option<String> {
     // Measures are lowercased by the extractor, so country words are matched case-insensitively there.
-    let in_measure = measure.split_whitespace().find_map(|w| {
+    let in_measure = words_of(measure).find_map(|w| {
         let w = match w {
             "us" | "u.s." => "US",
             "uk" | "u.k." => "UK",
@@ -710,15 +825,13 @@ pub fn country_of(measure: &str, after: &str) -> Option<String> {
 /// capture search.
 fn may_name_country_after(after: &str) -> bool {
     let head = &after[..memchr::memchr3(b'.', b';', b',', after.as_bytes()).unwrap_or(after.len())];
-    head.bytes().any(|b| b.is_ascii_uppercase())
+    // (every byte is read, without an early exit, which lets the loop work on many at once)
+    head.bytes().fold(false, |any, b| any | b.is_ascii_uppercase())
 }
 
 /// The measure without its country words ("us account requests" → "account requests").
 pub fn measure_without_country(measure: &str) -> String {
-    let words: Vec<&str> = measure
-        .split_whitespace()
-        .filter(|w| country_of(w, "").is_none())
-        .collect();
+    let words: Vec<&str> = words_of(measure).filter(|w| country_of(w, "").is_none()).collect();
     let words = match words.as_slice() {
         // "requests from the us": drop the dangling preposition and article.
         [rest @ .., "from", "the"] | [rest @ .., "from"] | [rest @ .., "in"] => rest.to_vec(),
@@ -849,7 +962,36 @@ const HEADS: &[&str] = &[
 /// ("account" in "account requests", "user" in "user data requests").
 pub fn complete_measure(measure: &str, after: &str) -> String {
     if let Some(i) = find_in_lowercased(after, measure) {
-        // only the words right after the measure are read: only they are lowercased
+        // Only the two words right after the measure are read, compared with the heads in any
+        // ASCII case: what lowercasing the rest of the text and splitting it into a list found.
+        let mut next = words_of(&after[i + measure.len()..]).map(|w| w.trim_end_matches(|c: char| !c.is_alphabetic()));
+        let first = next.next();
+        for (k, word) in [first, next.next()].into_iter().enumerate() {
+            let Some(head) = word.and_then(|w| HEADS.iter().find(|h| h.eq_ignore_ascii_case(w))) else {
+                continue;
+            };
+            if measure.ends_with(head) {
+                break;
+            }
+            // (built by hand: `format!` cost more than the rest of the function)
+            let mut completed = String::with_capacity(measure.len() + 32);
+            completed.push_str(measure);
+            if let (1, Some(first)) = (k, first) {
+                completed.push(' ');
+                completed.extend(first.chars().map(|c| c.to_ascii_lowercase()));
+            }
+            completed.push(' ');
+            completed.push_str(head);
+            return completed;
+        }
+    }
+    measure.to_owned()
+}
+
+/// [`complete_measure`] as written first, for the test that reading in place changes nothing.
+#[cfg(test)]
+fn complete_measure_by_copy(measure: &str, after: &str) -> String {
+    if let Some(i) = after.to_ascii_lowercase().find(measure) {
         let lower = after[i + measure.len()..].to_ascii_lowercase();
         let next: Vec<&str> = lower
             .split_whitespace()
@@ -866,18 +1008,19 @@ pub fn complete_measure(measure: &str, after: &str) -> String {
 }
 
 /// Where `needle` first stands in `haystack` lowercased (ASCII letters only, which keeps every
-/// byte offset), without lowercasing a copy of the whole haystack.
-fn find_in_lowercased(haystack: &str, needle: &str) -> Option<usize> {
+/// byte offset), without lowercasing a copy of the whole haystack: the places where the first
+/// byte of the needle may stand are found by `memchr2` (in either case), and only they are compared.
+pub(crate) fn find_in_lowercased(haystack: &str, needle: &str) -> Option<usize> {
     let (hay, needle) = (haystack.as_bytes(), needle.as_bytes());
     let Some(&first) = needle.first() else {
         return Some(0);
     };
-    (0..(hay.len() + 1).saturating_sub(needle.len())).find(|&i| {
-        hay[i].to_ascii_lowercase() == first
-            && hay[i..i + needle.len()]
-                .iter()
-                .zip(needle)
-                .all(|(h, n)| h.to_ascii_lowercase() == *n)
+    let last_start = hay.len().checked_sub(needle.len())?;
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), &hay[..=last_start]).find(|&i| {
+        hay[i..i + needle.len()]
+            .iter()
+            .zip(needle)
+            .all(|(h, n)| h.to_ascii_lowercase() == *n)
     })
 }
 
@@ -895,9 +1038,17 @@ const FILLER: &[&str] = &["new", "total", "the", "all"];
 /// articles wording one quantity differently still meet. Different requesters stay different
 /// quantities ("government requests" and "law enforcement requests").
 pub fn canonical_measure(measure: &str, after_measure: &str) -> String {
-    let words: Vec<&str> = measure.split_whitespace().filter(|w| !FILLER.contains(w)).collect();
-    let base = words.join(" ");
-    if words.len() == 1 && matches!(words[0], "requests" | "demands") {
+    // the words kept, joined by one space, built in one string
+    let mut base = String::with_capacity(measure.len());
+    let mut only_word = None;
+    for (k, w) in words_of(measure).filter(|w| !FILLER.contains(w)).enumerate() {
+        if k > 0 {
+            base.push(' ');
+        }
+        base.push_str(w);
+        only_word = (k == 0).then_some(w);
+    }
+    if matches!(only_word, Some("requests" | "demands")) {
         if let Some(c) = FROM_REQUESTER.captures(after_measure) {
             let requester = if c.name("le").is_some() {
                 "law enforcement"
@@ -1092,23 +1243,23 @@ pub fn precision_of(written: &str, value: f64) -> f64 {
     // the number without its group commas, in a buffer on the stack when it fits (nearly always:
     // a precision is read for every figure)
     let mut buffer = [0u8; 32];
-    let long: String;
+    let long: Vec<u8>;
     let digits = match digits_and_points_in(number, &mut buffer) {
         Some(digits) => digits,
         None => {
-            long = number.bytes().filter(is_digit_or_point).map(char::from).collect();
+            long = number.bytes().filter(is_digit_or_point).collect();
             &long
         }
     };
-    let raw: f64 = digits.parse().unwrap_or(value);
+    let raw = parse_digits(digits).unwrap_or(value);
     let scale = if raw > 0.0 && value > 0.0 { value / raw } else { 1.0 };
     let decimals = decimals as i32;
     let mut precision = 10f64.powi(-decimals) * scale;
     if decimals == 0 {
         // no decimals: no point either, and `digits` is the integer
         let int = digits;
-        let trimmed = int.trim_start_matches('0');
-        let zeros = trimmed.len() - trimmed.trim_end_matches('0').len();
+        let trimmed = &int[int.iter().take_while(|&&b| b == b'0').count()..];
+        let zeros = trimmed.iter().rev().take_while(|&&b| b == b'0').count();
         // Four digits and more keep two significant digits ("20,000" is 19,500 to 20,500); below
         // that only a run of zeros reads as rounding ("500" is 495 to 505, "120" is exact).
         let used = if trimmed.len() >= 4 {
@@ -1118,7 +1269,22 @@ pub fn precision_of(written: &str, value: f64) -> f64 {
         };
         precision *= 10f64.powi(used as i32);
     }
-    // Round away float noise from the scale division ("1.5 million" → 100,000 exactly).
+    // A power of ten the rounding below keeps as it is (nearly every precision) is spared it.
+    if POWERS_OF_TEN.contains(&precision) {
+        return precision;
+    }
+    nearest_power_of_ten_if_close(precision)
+}
+
+/// Powers of ten, in the order precisions are most often: [`nearest_power_of_ten_if_close`]
+/// gives each back unchanged (tested).
+const POWERS_OF_TEN: [f64; 12] = [
+    1.0, 1000.0, 100.0, 10.0, 0.1, 10_000.0, 100_000.0, 0.01, 1e6, 1e7, 1e8, 1e9,
+];
+
+/// `precision`, or the power of ten it is within float noise of: the scale division leaves noise
+/// ("1.5 million" gives 100,000 exactly).
+fn nearest_power_of_ten_if_close(precision: f64) -> f64 {
     let magnitude = 10f64.powf(precision.log10().round());
     if (precision / magnitude - 1.0).abs() < 1e-6 {
         magnitude
@@ -1127,18 +1293,45 @@ pub fn precision_of(written: &str, value: f64) -> f64 {
     }
 }
 
+/// The value of ASCII digits with at most one point, as `str::parse::<f64>` reads them (the
+/// value of an unreadable text is `None`). Up to 15 digits with a point between digits, the digits
+/// read as an integer and divided by a power of ten are exact, and the one division is rounded
+/// as the parse rounds: the parse's own fast path, without its checks of the text.
+fn parse_digits(digits: &[u8]) -> Option<f64> {
+    const POWERS: [f64; 16] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+    ];
+    let point = digits.iter().position(|&b| b == b'.');
+    let (int, fraction) = match point {
+        Some(p) => (&digits[..p], &digits[p + 1..]),
+        None => (digits, &digits[..0]),
+    };
+    let simple = !int.is_empty()
+        && (point.is_none() || !fraction.is_empty())
+        && int.len() + fraction.len() <= 15
+        && int.iter().chain(fraction).all(u8::is_ascii_digit);
+    if !simple {
+        return std::str::from_utf8(digits).ok()?.parse().ok();
+    }
+    let mantissa = int
+        .iter()
+        .chain(fraction)
+        .fold(0u64, |m, &b| m * 10 + u64::from(b - b'0'));
+    Some(mantissa as f64 / POWERS[fraction.len()])
+}
+
 fn is_digit_or_point(b: &u8) -> bool {
     b.is_ascii_digit() || *b == b'.'
 }
 
 /// The ASCII digits and points of `number` written into `buffer`, when they fit.
-fn digits_and_points_in<'b>(number: &str, buffer: &'b mut [u8; 32]) -> Option<&'b str> {
+fn digits_and_points_in<'b>(number: &str, buffer: &'b mut [u8; 32]) -> Option<&'b [u8]> {
     let mut len = 0;
     for b in number.bytes().filter(is_digit_or_point) {
         *buffer.get_mut(len)? = b;
         len += 1;
     }
-    Some(std::str::from_utf8(&buffer[..len]).expect("ASCII digits and points"))
+    Some(&buffer[..len])
 }
 
 /// The first number written in digits in `written` (`\d[\d,]*(?:\.\d+)?`) and how many
@@ -1178,8 +1371,25 @@ mod tests {
             "Ünïcode REQUESTS é",
             "",
             "ab",
+            "aB",
+            "ABab",
+            "x1 2-_",
         ] {
-            for needle in ["requests", "data requests", "", "ab", "b", "é", "Requests", "abc"] {
+            for needle in [
+                "requests",
+                "data requests",
+                "",
+                "ab",
+                "b",
+                "é",
+                "Requests",
+                "abc",
+                "Ü",
+                "1 2",
+                "-",
+                "_",
+                "A",
+            ] {
                 assert_eq!(
                     find_in_lowercased(hay, needle),
                     hay.to_ascii_lowercase().find(needle),
@@ -1331,6 +1541,252 @@ mod tests {
                 first.make_ascii_uppercase();
             }
             assert_eq!(is_country_word_capitalized(w), is_country_word(&cap), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn reading_in_place_changes_nothing() {
+        let texts = texts_around_figures();
+        let approx_words = ["about", "than", "to", "least", "estimated", "over"];
+        let fraction_words = ["of", "the", "its", "all"];
+        for t in &texts {
+            for words in [&approx_words[..], &fraction_words[..]] {
+                assert_eq!(
+                    ends_with_word_and_spaces(t, words),
+                    ends_with_word_and_spaces_by_copy(t, words),
+                    "{t:?} {words:?}"
+                );
+            }
+        }
+        for t in [
+            "of ", "Of", "xof ", "5of ", "OF\t\n", "proof ", "ofof ", " ", "", "é of ",
+        ] {
+            assert_eq!(
+                ends_with_word_and_spaces(t, &fraction_words),
+                ends_with_word_and_spaces_by_copy(t, &fraction_words),
+                "{t:?}"
+            );
+        }
+        let afters = [
+            " account requests from",
+            " Account REQUESTS.",
+            " user data requests, up",
+            " user Data Requests",
+            " data, requests",
+            " requests",
+            " requests requests",
+            " the user data",
+            " user ſtuff requests",
+            "",
+            " User \u{a0}Requests!",
+            "user requests-",
+        ];
+        for measure in ["user", "user data", "account", "requests", "data requests", "", "é"] {
+            for a in afters {
+                for after in [a.to_owned(), format!("{measure}{a}"), format!("The {measure}{a}")] {
+                    assert_eq!(
+                        complete_measure(measure, &after),
+                        complete_measure_by_copy(measure, &after),
+                        "{measure:?} {after:?}"
+                    );
+                }
+            }
+        }
+        assert_eq!(
+            complete_measure("user", "4,825 user data requests"),
+            "user data requests"
+        );
+    }
+
+    #[test]
+    fn the_direction_read_off_the_words_is_the_group() {
+        let words = [
+            "up",
+            "rose",
+            "rise",
+            "rising",
+            "risen",
+            "increase",
+            "increased",
+            "increasing",
+            "grew",
+            "grow",
+            "growing",
+            "grown",
+            "climb",
+            "climbed",
+            "climbing",
+            "jump",
+            "jumped",
+            "jumping",
+            "higher",
+            "more than doubled",
+            "More  Than\tDoubled",
+            "doubled",
+            "tripled",
+            "trebled",
+            "quadrupled",
+            "surge",
+            "surged",
+            "soar",
+            "soared",
+            "down",
+            "fell",
+            "fall",
+            "falling",
+            "fallen",
+            "decrease",
+            "decreased",
+            "decreasing",
+            "decline",
+            "declined",
+            "declining",
+            "dropped",
+            "drop",
+            "dropping",
+            "dipped",
+            "lower",
+            "halved",
+            "shrank",
+            "shrunk",
+            "DOWN",
+            "Fell",
+            "riſe",
+            "draſtically dropped",
+            "\u{212A}",
+            "ſhrank",
+        ];
+        for w in words {
+            for text in [
+                w.to_owned(),
+                format!("it {w} by"),
+                format!("up, then {w}"),
+                format!("é{w} x {w}é"),
+            ] {
+                let by_groups = DIRECTION_WORD
+                    .find_iter(&text)
+                    .last()
+                    .and_then(|m| last_direction_by_groups(&text, m.start()));
+                assert_eq!(last_direction(&text), by_groups, "{text:?}");
+            }
+        }
+        for name in COUNTRY_NAMES {
+            let lower_first = name[..1].to_ascii_lowercase() + &name[1..];
+            for w in [name.to_string(), lower_first] {
+                let mut cap = w.clone();
+                cap[..1].make_ascii_uppercase();
+                assert_eq!(is_country_word_capitalized(&w), is_country_word(&cap), "{w:?}");
+            }
+        }
+        for after in [
+            "",
+            "x",
+            "a US",
+            "us, US",
+            "é É",
+            "from the United States",
+            "x. Y",
+            "z; Q",
+        ] {
+            let head = &after[..memchr::memchr3(b'.', b';', b',', after.as_bytes()).unwrap_or(after.len())];
+            assert_eq!(
+                may_name_country_after(after),
+                head.bytes().any(|b| b.is_ascii_uppercase()),
+                "{after:?}"
+            );
+        }
+    }
+
+    /// [`canonical_measure`] as written first: its words collected in a list and joined.
+    fn canonical_measure_by_list(measure: &str, after_measure: &str) -> String {
+        let words: Vec<&str> = measure.split_whitespace().filter(|w| !FILLER.contains(w)).collect();
+        let base = words.join(" ");
+        if words.len() == 1 && matches!(words[0], "requests" | "demands") {
+            if let Some(c) = FROM_REQUESTER.captures(after_measure) {
+                let requester = if c.name("le").is_some() {
+                    "law enforcement"
+                } else {
+                    "government"
+                };
+                return format!("{requester} {base}");
+            }
+        }
+        base
+    }
+
+    #[test]
+    fn the_words_cut_by_bytes_are_the_words_split_at_whitespace() {
+        let texts = [
+            "",
+            " ",
+            "requests",
+            "  us account\trequests \n",
+            "a\x0Bb\x0Cc\rd",
+            "new requests from the us",
+            "total demands",
+            "the requests",
+            "all new",
+            "x\u{a0}y z",
+            "é requests\u{2003}from",
+            "requests\u{85}x",
+            "requests requests",
+        ];
+        for t in texts {
+            assert_eq!(
+                words_of(t).collect::<Vec<_>>(),
+                t.split_whitespace().collect::<Vec<_>>(),
+                "{t:?}"
+            );
+            for after in ["", " from law enforcement agencies", " from governments", " from the x"] {
+                assert_eq!(
+                    canonical_measure(t, after),
+                    canonical_measure_by_list(t, after),
+                    "{t:?} {after:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_fast_number_reading_is_the_parse() {
+        let numbers = [
+            "0",
+            "5",
+            "05",
+            "31002",
+            "31000",
+            "4.5",
+            "65.5",
+            "1.5",
+            "0.001",
+            "123456789012345",
+            "1234567890123456",
+            "12345678901234.5",
+            "9007199254740993",
+            "5.",
+            ".5",
+            ".",
+            "",
+            "1.2.3",
+            "0.1",
+            "3.14159",
+            "99999999999.9999",
+            "100000000000000",
+            "7.000",
+        ];
+        for n in numbers {
+            assert_eq!(
+                parse_digits(n.as_bytes()).map(f64::to_bits),
+                n.parse::<f64>().ok().map(f64::to_bits),
+                "{n:?}"
+            );
+        }
+        for p in POWERS_OF_TEN {
+            assert_eq!(nearest_power_of_ten_if_close(p).to_bits(), p.to_bits(), "{p}");
+        }
+        for decimals in 0..4 {
+            let p = 10f64.powi(-decimals);
+            assert!(POWERS_OF_TEN.contains(&p) || decimals > 1, "{p}");
         }
     }
 
