@@ -1055,16 +1055,23 @@ pub fn canonical_measure(measure: &str, after_measure: &str) -> String {
         only_word = (k == 0).then_some(w);
     }
     if matches!(only_word, Some("requests" | "demands")) {
-        if let Some(c) = FROM_REQUESTER.captures(after_measure) {
-            let requester = if c.name("le").is_some() {
-                "law enforcement"
-            } else {
-                "government"
-            };
+        if let Some(requester) = requester_after(after_measure) {
             return format!("{requester} {base}");
         }
     }
     base
+}
+
+/// Who sent the requests, when the text after "requests" says ("from law enforcement", "from
+/// governments").
+fn requester_after(after_measure: &str) -> Option<&'static str> {
+    FROM_REQUESTER.captures(after_measure).map(|c| {
+        if c.name("le").is_some() {
+            "law enforcement"
+        } else {
+            "government"
+        }
+    })
 }
 
 /// "transparency report for the first half of 2014", "figures covering": a report period follows.
@@ -1689,12 +1696,7 @@ mod tests {
         let words: Vec<&str> = measure.split_whitespace().filter(|w| !FILLER.contains(w)).collect();
         let base = words.join(" ");
         if words.len() == 1 && matches!(words[0], "requests" | "demands") {
-            if let Some(c) = FROM_REQUESTER.captures(after_measure) {
-                let requester = if c.name("le").is_some() {
-                    "law enforcement"
-                } else {
-                    "government"
-                };
+            if let Some(requester) = requester_after(after_measure) {
                 return format!("{requester} {base}");
             }
         }
