@@ -1288,13 +1288,7 @@ mod tests {
     /// The paragraphs of corpus/ and of 200 generated articles, and phrases around the words
     /// the shortcuts look at ("a", "an", "and", "&").
     fn sample_texts() -> Vec<String> {
-        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-        let mut articles: Vec<String> = std::fs::read_dir(corpus)
-            .unwrap()
-            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
-            .collect();
-        let options = crate::gen::Options::default();
-        articles.extend((0..200).map(|i| crate::gen::article(&options, i, None).body));
+        let articles = crate::gen::sample_texts(200);
         let mut texts: Vec<String> = articles.iter().flat_map(|a| a.split('\n')).map(str::to_owned).collect();
         let leads = ["a", "A", "an", "An", "AN", "and", "And", "&", "a-", "an $", "A$"];
         let follows = [
