@@ -264,7 +264,8 @@ impl Pattern {
         })
     }
 
-    /// The regex to run on `haystack`, itself.
+    /// The regex that searches `haystack` itself (for the tests: which copy a haystack takes).
+    #[cfg(test)]
     fn on(&self, haystack: &str) -> &Regex {
         match self.plan(haystack) {
             Plan::Direct(regex) => regex,
@@ -376,11 +377,6 @@ impl Pattern {
             Plan::Direct(regex) => CapturesIter::Direct(regex.captures_iter(haystack)),
             Plan::Masked(regex, masked) => CapturesIter::Masked(MaskedIter::new(self, regex, masked, haystack)),
         }
-    }
-
-    /// `haystack` with its leftmost-first match replaced.
-    pub fn replace<'h, R: regex::Replacer>(&self, haystack: &'h str, rep: R) -> std::borrow::Cow<'h, str> {
-        self.on(haystack).replace(haystack, rep)
     }
 }
 
