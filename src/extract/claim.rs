@@ -138,6 +138,12 @@ pub fn small_count(word: &str) -> Option<u32> {
     NUMBER_WORDS.iter().find(|(name, _)| *name == w).map(|(_, n)| *n)
 }
 
+/// The small counts written out ("three requests"), as [`SMALL`] matches them.
+pub(crate) const SMALL_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+];
+
+/// A small count: one or two digits, or one of [`SMALL_WORDS`] (a test holds the two together).
 const SMALL: &str = r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve";
 
 /// Words that state the direction of a change, with the direction they state.
@@ -880,7 +886,7 @@ fn range_bound(before: &str, after: &str, may_start: bool) -> bool {
 
 /// Whether `text` ends with `suffix` (lowercase ASCII) in any ASCII case: what lowercasing a copy
 /// and testing its end tells, without the copy.
-fn ends_with_ignoring_ascii_case(text: &str, suffix: &str) -> bool {
+pub(crate) fn ends_with_ignoring_ascii_case(text: &str, suffix: &str) -> bool {
     let (text, suffix) = (text.as_bytes(), suffix.as_bytes());
     text.len() >= suffix.len() && text[text.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
 }
@@ -1773,10 +1779,11 @@ mod tests {
         for p in POWERS_OF_TEN {
             assert_eq!(nearest_power_of_ten_if_close(p).to_bits(), p.to_bits(), "{p}");
         }
-        for decimals in 0..4 {
-            let p = 10f64.powi(-decimals);
-            assert!(POWERS_OF_TEN.contains(&p) || decimals > 1, "{p}");
-        }
+    }
+
+    #[test]
+    fn small_counts_are_two_digits_or_the_small_words() {
+        assert_eq!(SMALL, format!(r"\d{{1,2}}|{}", SMALL_WORDS.join("|")));
     }
 
     #[test]

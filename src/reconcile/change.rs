@@ -49,10 +49,7 @@ pub fn check(doc: &Doc) -> Vec<Finding> {
 fn check_as_many_as(doc: &Doc, out: &mut Vec<Finding>) {
     // Where the article says "as many as": most articles never do, and most figures of the
     // others are not followed by it.
-    let cues: Vec<Span> = AS_MANY_AS_CUE
-        .find_iter(doc.text)
-        .map(|m| Span::new(m.start(), m.end()))
-        .collect();
+    let cues = as_many_as_cues(doc.text);
     if cues.is_empty() {
         return;
     }
@@ -125,6 +122,14 @@ fn check_as_many_as(doc: &Doc, out: &mut Vec<Finding>) {
 /// text without them has none.
 static AS_MANY_AS_CUE: LazyLock<Pattern> =
     LazyLock::new(|| Pattern::new(r"as\s+(?:many|much|large|high)\s+as").unwrap());
+
+/// The spans of [`AS_MANY_AS_CUE`] in `text`.
+fn as_many_as_cues(text: &str) -> Vec<Span> {
+    AS_MANY_AS_CUE
+        .find_iter(text)
+        .map(|m| Span::new(m.start(), m.end()))
+        .collect()
+}
 
 /// Whether a text may hold a match of a pattern, given the successive matches of a pattern
 /// every such match holds (as `cues`, from a search of the whole text): it then overlaps one of
@@ -564,10 +569,7 @@ mod tests {
                 let after = doc.after(g.f.span, 120);
                 if claim::as_many_as(after).is_some() {
                     compared += 1;
-                    let cues: Vec<Span> = AS_MANY_AS_CUE
-                        .find_iter(doc.text)
-                        .map(|m| Span::new(m.start(), m.end()))
-                        .collect();
+                    let cues = as_many_as_cues(doc.text);
                     let window = Span::new(g.f.span.end, g.f.span.end + after.len());
                     assert!(overlaps_any(&cues, window), "{after}");
                 }
@@ -599,10 +601,7 @@ mod tests {
     fn a_match_inside_a_text_overlaps_one_of_the_matches_of_the_whole() {
         // "as many as many as": the second "as many as" is not among the matches of the whole.
         let text = "half as many as many as those from the US";
-        let cues: Vec<Span> = AS_MANY_AS_CUE
-            .find_iter(text)
-            .map(|m| Span::new(m.start(), m.end()))
-            .collect();
+        let cues = as_many_as_cues(text);
         assert_eq!(cues, [Span::new(5, 15)]);
         assert!(overlaps_any(&cues, Span::new(13, text.len())));
         assert!(!overlaps_any(&cues, Span::new(15, text.len())));

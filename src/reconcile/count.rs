@@ -80,14 +80,9 @@ fn ends_with_small_count(text: &str) -> bool {
     if digits > 0 {
         return digits <= 2 && starts_word(text.len() - digits);
     }
-    const WORDS: &[&str] = &[
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-    ];
-    WORDS.iter().any(|w| {
-        text.len() >= w.len()
-            && text.as_bytes()[text.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes())
-            && starts_word(text.len() - w.len())
-    })
+    claim::SMALL_WORDS
+        .iter()
+        .any(|w| claim::ends_with_ignoring_ascii_case(text, w) && starts_word(text.len() - w.len()))
 }
 
 /// Words every breakdown of cases [`claim::case_enumerations`] checks has one of: a part with a
