@@ -3,6 +3,7 @@
 
 use super::world::{Company, Half, World, COMPANIES, MEASURES};
 use super::{Generated, Options, Rng, Truth, TruthFigure, TruthQuote};
+use crate::extract::claim::precision_of;
 
 /// Rules a generated article can have one planted inconsistency of.
 pub const PLANTABLE: &[&str] = &[
@@ -135,6 +136,19 @@ fn clearly_apart(a: u64, b: u64) -> bool {
     a.abs_diff(b) > slack(a) + slack(b)
 }
 
+/// `n` moved `delta` up or down, and further on until no rounding of either as written explains
+/// the difference: a planted error "100" for a true 97 would read as 97 rounded to the ten, and
+/// the checker rightly stays silent.
+fn off_beyond_rounding(n: u64, delta: u64, up: bool) -> u64 {
+    let half_step = |v: u64| precision_of(&count(v), v as f64) / 2.0;
+    let mut m = if up { n + delta } else { n - delta };
+    while m.abs_diff(n) as f64 <= half_step(m) + half_step(n) {
+        // Down never reaches zero: below 1,000 a count is exact unless it ends in "00".
+        m = if up { m + 1 } else { m - 1 };
+    }
+    m
+}
+
 fn pct_change(now: u64, before: u64) -> u64 {
     ((now as f64 - before as f64).abs() / before as f64 * 100.0).round() as u64
 }
@@ -177,14 +191,11 @@ impl<'w> Writer<'w> {
         }
     }
 
-    /// A value off by 3-9% (never the same), for planted errors.
+    /// A value off by 3-9% or a little more (never the same), for planted errors.
     fn off(&mut self, n: u64) -> u64 {
         let delta = (n * self.rng.between(3, 9) / 100).max(2);
-        if self.rng.chance(0.5) || delta >= n {
-            n + delta
-        } else {
-            n - delta
-        }
+        let up = self.rng.chance(0.5) || delta >= n;
+        off_beyond_rounding(n, delta, up)
     }
 
     /// An original article, with a planted inconsistency as often as the options say.
@@ -789,7 +800,35 @@ fn html_page(title: &str, published: &str, publisher: &str, url: &str, paragraph
 
 #[cfg(test)]
 mod tests {
-    use super::clearly_apart;
+    use super::{clearly_apart, count, off_beyond_rounding};
+    use crate::reconcile::reading::Reading;
+
+    #[test]
+    fn planted_wrong_counts_are_never_a_rounding_of_the_true_one() {
+        assert_eq!(
+            off_beyond_rounding(97, 3, true),
+            101,
+            "100 may be 97 rounded to the ten"
+        );
+        assert_eq!(
+            off_beyond_rounding(200, 6, false),
+            194,
+            "exact 194 is 6 away from 195-205"
+        );
+        for n in (2..3_000).chain((3_000..2_000_000).step_by(997)) {
+            for pct in 3..=9 {
+                let delta = (n * pct / 100).max(2);
+                for up in [true, false].into_iter().filter(|&up| up || delta < n) {
+                    let m = off_beyond_rounding(n, delta, up);
+                    let written = count(m);
+                    let reading = Reading::of(&written, Some(m as f64), None, None, None).unwrap();
+                    assert!(!reading.tight.contains(n as f64), "{written} may be {n} rounded");
+                    let truth = Reading::of(&count(n), Some(n as f64), None, None, None).unwrap();
+                    assert!(!truth.tight.overlaps(reading.tight), "{written} and {n} overlap");
+                }
+            }
+        }
+    }
 
     #[test]
     fn counts_are_apart_only_beyond_their_rounding() {
