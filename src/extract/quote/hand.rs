@@ -269,10 +269,13 @@ pub(super) fn next_word_capital(bytes: &[u8], mut i: usize) -> Option<usize> {
     while i < bytes.len() {
         if let Some(chunk) = bytes.get(i..i + 8) {
             let eight = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-            if capitals(eight) == 0 && eight & HIGH == 0 {
+            let candidates = capitals(eight) | (eight & HIGH);
+            if candidates == 0 {
                 i += 8;
                 continue;
             }
+            // straight to the first capital or byte outside ASCII of the eight
+            i += candidates.trailing_zeros() as usize / 8;
         }
         // No character starts at a continuation byte (0b10xxxxxx).
         let capital = bytes[i].is_ascii_uppercase() || (bytes[i] >= 0xC0 && uppercase_at(bytes, i) > 0);

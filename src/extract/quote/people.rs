@@ -81,27 +81,22 @@ static FULL_NAME: LazyLock<Pattern> = LazyLock::new(|| {
 /// The matches of [`FULL_NAME`] in `text`, in order, each as its groups `hon` and `name`, read
 /// by hand ([`full_name_at`]): the regex runs over every capitalised word of every article, and
 /// each match needed two more searches to split off its honorific.
-fn full_names(text: &str) -> Vec<(Option<&str>, Name<'_>)> {
+fn full_names(text: &str) -> impl Iterator<Item = (Option<&str>, Name<'_>)> {
     let bytes = text.as_bytes();
-    let mut names = Vec::new();
     let mut from = 0;
-    while let Some(i) = next_word_capital(bytes, from) {
-        if let Some((start, end)) = full_name_at(bytes, i) {
-            let hon = (start > i).then(|| &text[i..start]);
-            names.push((
-                hon,
-                Name {
-                    start,
-                    end,
-                    text: &text[start..end],
-                },
-            ));
-            from = end;
-        } else {
+    std::iter::from_fn(move || {
+        while let Some(i) = next_word_capital(bytes, from) {
+            if let Some((start, end)) = full_name_at(bytes, i) {
+                let hon = (start > i).then(|| &text[i..start]);
+                from = end;
+                let text = &text[start..end];
+                return Some((hon, Name { start, end, text }));
+            }
             from = i + 1;
         }
-    }
-    names
+        from = bytes.len();
+        None
+    })
 }
 
 /// The match of [`FULL_NAME`] starting at `i` (a capital after a word boundary) in UTF-8
@@ -291,21 +286,22 @@ static WORD: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"\b\p{Lu}[\p{L}'
 /// The matches of [`WORD`] in `text`, (start, word), in order, read by hand (the same matches:
 /// a capital after a non-word character, and at least one more letter, apostrophe or hyphen);
 /// this runs over every article with a registered person.
-fn capitalised_words(text: &str) -> Vec<(usize, &str)> {
+fn capitalised_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let bytes = text.as_bytes();
-    let mut words = Vec::new();
     let mut from = 0;
-    while let Some(i) = next_word_capital(bytes, from) {
-        let after = i + text[i..].chars().next().map_or(1, char::len_utf8);
-        let end = after + name_letters(&bytes[after..], false);
-        if end > after {
-            words.push((i, &text[i..end]));
-            from = end;
-        } else {
+    std::iter::from_fn(move || {
+        while let Some(i) = next_word_capital(bytes, from) {
+            let after = i + text[i..].chars().next().map_or(1, char::len_utf8);
+            let end = after + name_letters(&bytes[after..], false);
+            if end > after {
+                from = end;
+                return Some((i, &text[i..end]));
+            }
             from = i + 1;
         }
-    }
-    words
+        from = bytes.len();
+        None
+    })
 }
 
 /// How many recent mentions a pronoun or title is resolved against.
@@ -734,7 +730,7 @@ mod tests {
             UNICODE_NAMES,
         ] {
             let by_pattern: Vec<(usize, &str)> = WORD.find_iter(text).map(|w| (w.start(), w.as_str())).collect();
-            assert_eq!(capitalised_words(text), by_pattern, "{text}");
+            assert_eq!(capitalised_words(text).collect::<Vec<_>>(), by_pattern, "{text}");
         }
     }
 
