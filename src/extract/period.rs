@@ -259,6 +259,11 @@ pub fn find_periods_between(text: &str, published: Option<NaiveDate>, dates: &[S
         // Most matches are "the second half of 2014": read without a capture search.
         let (period, anaphor) = if let Some(part) = part_of_year(m.as_str()) {
             part_period(part.half, part.n, part.year, last.as_ref(), published)
+        } else if let Some(year_or_anaphor) = year_or_anaphor(m.as_str()) {
+            match year_or_anaphor {
+                Ok(year) => (Period::year(year), None),
+                Err(anaphor) => resolved(anaphor, last.as_ref(), published),
+            }
         } else {
             let c = PERIOD.captures_at(text, m.start()).expect("the match found again");
             period_of(&c, g, last.as_ref(), published)
@@ -322,6 +327,45 @@ fn part_of_year(matched: &str) -> Option<PartOfYear> {
         n: ordinal_number(ord, half),
         year,
     })
+}
+
+/// A whole [`PERIOD`] match that is a bare year ("2014", `Ok`) or a year or period referred to
+/// ("last year", "the same period", `Err`), read from the matched text; `None` for the other
+/// branches and for text outside ASCII. Four digits can only be the `year` branch; a match that
+/// starts with "the" only the `anaphor` one, and "this", "last", "previous" or "prior" then
+/// spaces and "year" only the `rel` one.
+fn year_or_anaphor(matched: &str) -> Option<Result<i32, Anaphor>> {
+    let bytes = matched.as_bytes();
+    if bytes.len() == 4 && bytes.iter().all(u8::is_ascii_digit) {
+        return matched.parse().ok().map(Ok);
+    }
+    if !matched.is_ascii() {
+        return None;
+    }
+    let first_end = bytes.iter().position(|b| !b.is_ascii_alphabetic())?;
+    let first = &matched[..first_end];
+    let last = &matched[bytes.iter().rposition(|b| !b.is_ascii_alphabetic())? + 1..];
+    let is_year = last.eq_ignore_ascii_case("year");
+    if first.eq_ignore_ascii_case("the") {
+        return Some(Err(if is_year { Anaphor::Year } else { Anaphor::Period }));
+    }
+    let spaces_only = matched[first_end..matched.len() - last.len()]
+        .bytes()
+        .all(|b| matches!(b, b'\t'..=b'\r' | b' '));
+    if !is_year || !spaces_only {
+        return None;
+    }
+    let years_back = if first.eq_ignore_ascii_case("this") {
+        0
+    } else if ["last", "previous", "prior"]
+        .iter()
+        .any(|w| first.eq_ignore_ascii_case(w))
+    {
+        1
+    } else {
+        return None;
+    };
+    Some(Err(Anaphor::Relative { years_back }))
 }
 
 /// The period of a part of a year ("second half"): of the year written, or of the anaphor
@@ -467,18 +511,53 @@ fn month_number(name: &str) -> u32 {
 }
 
 fn ordinal_number(word: &str, half: bool) -> u32 {
-    match word.to_ascii_lowercase().as_str() {
-        "first" | "1st" => 1,
-        "second" | "2nd" => 2,
-        "third" | "3rd" => 3,
-        "last" if half => 2,
-        _ => 4,
+    let is = |w: &str| word.eq_ignore_ascii_case(w);
+    if is("first") || is("1st") {
+        1
+    } else if is("second") || is("2nd") || (half && is("last")) {
+        2
+    } else if is("third") || is("3rd") {
+        3
+    } else {
+        4
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn years_and_anaphora_read_by_hand_are_the_groups_of_the_capture_search() {
+        let g = &*GROUPS;
+        let mut texts = crate::gen::sample_texts(300);
+        texts.push(
+            "In 2014, the year, The Same  Period, THE YEAR, last year, This\tYear, previous year, prior \
+             year, the period, last quarter of the year, lastyear, the same year, 1999, 20145, H1 2014, \
+             the same\u{a0}period, the\u{2003}year, fiscal 2013 and 2014; 2014 to 2016."
+                .to_string(),
+        );
+        let last = Period::half(2013, 2);
+        let published = NaiveDate::from_ymd_opt(2015, 3, 1);
+        let (mut years, mut anaphora) = (0, 0);
+        for text in &texts {
+            for m in PERIOD.find_iter(text) {
+                let Some(by_hand) = year_or_anaphor(m.as_str()) else {
+                    continue;
+                };
+                let c = PERIOD.captures_at(text, m.start()).unwrap();
+                let by_groups = period_of(&c, g, last.as_ref(), published);
+                let read = match by_hand {
+                    Ok(year) => (Period::year(year), None),
+                    Err(anaphor) => resolved(anaphor, last.as_ref(), published),
+                };
+                assert_eq!(read, by_groups, "{}", m.as_str());
+                years += usize::from(by_hand.is_ok());
+                anaphora += usize::from(by_hand.is_err());
+            }
+        }
+        assert!(years > 500 && anaphora > 50, "{years} years, {anaphora} anaphora");
+    }
 
     #[test]
     fn parts_of_years_read_by_hand_are_the_groups_of_the_capture_search() {
