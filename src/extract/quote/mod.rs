@@ -64,6 +64,10 @@ struct Surroundings<'t> {
 /// Finds the direct quotes of an article, in order, with their speakers.
 pub fn find_quotes(text: &str, paragraphs: &[Span], sentences: &[Span]) -> Vec<Quote> {
     let marked = marks::find_marked(text, paragraphs);
+    if marked.is_empty() {
+        // Nothing in quotation marks: the people named are not needed.
+        return Vec::new();
+    }
     let mut people = People::find(text);
     let mut quotes: Vec<Quote> = Vec::new();
     let mut last_outer: Option<Span> = None;
