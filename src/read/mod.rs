@@ -161,22 +161,55 @@ pub fn read(doc: &Document) -> Result<Article, ReadError> {
 /// non-breaking and other Unicode spaces become a plain space; soft hyphens and zero-width
 /// characters are dropped. Typographic quotes and dashes are kept as they are.
 pub fn normalize_whitespace(s: &str) -> String {
+    if is_normal_ascii(s) {
+        return s.to_owned();
+    }
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
-    for c in s.chars() {
+    let mut rest = s;
+    while !rest.is_empty() {
+        // Most of a text is words of printable ASCII: each is copied in one piece.
+        let word = rest.bytes().take_while(|b| b.is_ascii_graphic()).count();
+        let (piece, c) = if word > 0 {
+            (&rest[..word], None)
+        } else {
+            let c = rest.chars().next().expect("rest is not empty");
+            (&rest[..c.len_utf8()], Some(c))
+        };
+        rest = &rest[piece.len()..];
         match c {
-            '\u{AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' => {}
-            c if c.is_whitespace() => pending_space = true,
-            c => {
+            Some('\u{AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}') => {}
+            Some(c) if c.is_whitespace() => pending_space = true,
+            _ => {
                 if pending_space && !out.is_empty() {
                     out.push(' ');
                 }
                 pending_space = false;
-                out.push(c);
+                out.push_str(piece);
             }
         }
     }
     out
+}
+
+/// Whether `s` is printable ASCII with single spaces between its words and none around them:
+/// what [`normalize_whitespace`] leaves as it is, and what most paragraphs are.
+fn is_normal_ascii(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let mut after_space = true; // a leading space is not normal
+    for &b in bytes {
+        if b == b' ' {
+            if after_space {
+                return false;
+            }
+            after_space = true;
+        } else if b.is_ascii_graphic() {
+            after_space = false;
+        } else {
+            return false;
+        }
+    }
+    !after_space || bytes.is_empty()
 }
 
 #[cfg(test)]
@@ -194,5 +227,62 @@ mod tests {
     #[test]
     fn whitespace_is_folded_and_invisible_characters_dropped() {
         assert_eq!(normalize_whitespace(" a\u{a0}\u{a0}b\n c\u{ad}d "), "a b cd");
+    }
+
+    /// The rule applied one character at a time, as [`normalize_whitespace`] states it.
+    fn normalize_char_by_char(s: &str) -> String {
+        let mut out = String::new();
+        let mut pending_space = false;
+        for c in s.chars() {
+            match c {
+                '\u{AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' => {}
+                c if c.is_whitespace() => pending_space = true,
+                c => {
+                    if pending_space && !out.is_empty() {
+                        out.push(' ');
+                    }
+                    pending_space = false;
+                    out.push(c);
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn whitespace_normalized_by_words_is_normalized_char_by_char() {
+        let mut texts = crate::gen::sample_texts(200);
+        texts.extend(texts.clone().iter().map(|t| crate::gen::typeset(t)));
+        texts.extend(
+            [
+                "",
+                " ",
+                "\u{ad}",
+                "a\u{ad} b",
+                "\u{feff}x",
+                "x\u{200b}\u{200b}y",
+                "\x01\x7f a\x0b\x0cb\r\n",
+                "  lead and trail \u{2003}",
+                "a",
+                "a ",
+                " a",
+                "a  b",
+                "a b",
+                "a\tb",
+                "é—🙂 «x»\u{a0}\u{202f}y\u{85}z\u{2028}w",
+                "tab\there",
+            ]
+            .map(String::from),
+        );
+        let mut normal = 0;
+        for text in &texts {
+            assert_eq!(normalize_whitespace(text), normalize_char_by_char(text), "{text:?}");
+            normal += usize::from(is_normal_ascii(text));
+            for line in text.lines() {
+                assert_eq!(normalize_whitespace(line), normalize_char_by_char(line), "{line:?}");
+                normal += usize::from(is_normal_ascii(line));
+            }
+        }
+        assert!(normal > 1_000, "{normal}");
     }
 }

@@ -5,10 +5,11 @@
 //! single newline inside a paragraph is a soft wrap and becomes a space.
 
 use super::{normalize_whitespace, Article};
+use std::borrow::Cow;
 
 /// Reads a plain-text article.
 pub fn read_text(content: &str) -> Article {
-    let content = content.replace("\r\n", "\n");
+    let content = without_crlf(content);
     let lines: Vec<&str> = content.lines().collect();
     let is_blank = |i: &usize| lines[*i].trim().is_empty();
     let mut next = (0..lines.len()).find(|i| !is_blank(i)).unwrap_or(lines.len());
@@ -35,11 +36,19 @@ pub fn read_text(content: &str) -> Article {
 
 /// Reads paragraphs only (no headline or header lines), separated by blank lines.
 pub fn read_body(content: &str) -> Article {
-    let content = content.replace("\r\n", "\n");
+    let content = without_crlf(content);
     let lines: Vec<&str> = content.lines().collect();
     let mut article = Article::default();
     article.set_paragraphs(paragraphs_of(&lines));
     article
+}
+
+/// `content` with CRLF line ends as LF; borrowed when it holds no CR (nearly always).
+fn without_crlf(content: &str) -> Cow<'_, str> {
+    match memchr::memchr(b'\r', content.as_bytes()) {
+        Some(_) => Cow::Owned(content.replace("\r\n", "\n")),
+        None => Cow::Borrowed(content),
+    }
 }
 
 /// Blank-line separated blocks, soft wraps joined by a space.
