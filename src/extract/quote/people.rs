@@ -682,21 +682,23 @@ fn gender_of_honorific(h: &str) -> Option<Gender> {
     }
 }
 
+/// Female when the role holds "spokeswoman", "chairwoman", "businesswoman" or "congresswoman",
+/// else male when it holds one of those words with "man": each "man" found once and the word
+/// before it read, rather than eight substring searches.
 fn gender_of_role(role: &str) -> Option<Gender> {
+    const WORDS: [&str; 4] = ["spokes", "chair", "business", "congress"];
     let lower = role.to_lowercase();
-    if ["spokeswoman", "chairwoman", "businesswoman", "congresswoman"]
-        .iter()
-        .any(|w| lower.contains(w))
-    {
-        Some(Gender::Female)
-    } else if ["spokesman", "chairman", "businessman", "congressman"]
-        .iter()
-        .any(|w| lower.contains(w))
-    {
-        Some(Gender::Male)
-    } else {
-        None
+    let mut male = false;
+    for i in memchr::memmem::find_iter(lower.as_bytes(), b"man") {
+        let before = &lower.as_bytes()[..i];
+        if let Some(start) = before.strip_suffix(b"wo") {
+            if WORDS.iter().any(|w| start.ends_with(w.as_bytes())) {
+                return Some(Gender::Female);
+            }
+        }
+        male |= WORDS.iter().any(|w| before.ends_with(w.as_bytes()));
     }
+    male.then_some(Gender::Male)
 }
 
 fn window_after(text: &str, at: usize) -> &str {
@@ -718,6 +720,41 @@ fn window_before(text: &str, at: usize) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn gender_of_a_role_is_what_the_eight_words_say() {
+        let by_words = |role: &str| {
+            let lower = role.to_lowercase();
+            let has = |words: [&str; 4]| words.iter().any(|w| lower.contains(w));
+            if has(["spokeswoman", "chairwoman", "businesswoman", "congresswoman"]) {
+                Some(Gender::Female)
+            } else if has(["spokesman", "chairman", "businessman", "congressman"]) {
+                Some(Gender::Male)
+            } else {
+                None
+            }
+        };
+        for role in [
+            "a Yahoo spokeswoman",
+            "the company's chairman",
+            "Spokesman",
+            "CONGRESSWOMAN",
+            "human rights head",
+            "chairman and spokeswoman",
+            "spokeswomanman",
+            "woman",
+            "man",
+            "",
+            "businessman, businesswoman",
+            "chairperson",
+            "spokesmen",
+            "ex-chairman",
+            "Chairwoman of the board",
+            "superman",
+        ] {
+            assert_eq!(gender_of_role(role), by_words(role), "{role}");
+        }
+    }
 
     #[test]
     fn capitalised_words_by_hand_are_the_pattern_matches() {
