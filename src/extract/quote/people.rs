@@ -793,10 +793,7 @@ mod tests {
     }
 
     fn full_names_by_hand(text: &str) -> Vec<(Option<&str>, usize, usize)> {
-        full_names(text)
-            .into_iter()
-            .map(|(h, n)| (h, n.start(), n.end()))
-            .collect()
+        full_names(text).map(|(h, n)| (h, n.start(), n.end())).collect()
     }
 
     /// `text` typeset, with no-break and thin spaces after honorifics too.
