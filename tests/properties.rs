@@ -8,6 +8,7 @@ use figmine::gen::{article, Options, Truth, PLANTABLE};
 use figmine::read::text::read_text;
 use figmine::read::Span;
 use proptest::prelude::*;
+use proptest::test_runner::RngSeed;
 use serde_json::Value;
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
@@ -62,6 +63,23 @@ fn article_text() -> impl Strategy<Value = String> {
         })
 }
 
+/// The same cases on every run, so that `cargo test` (and CI) passes or fails reproducibly: a
+/// random seed per run once failed CI on a case no run before had drawn. `PROPTEST_RNG_SEED=N`
+/// draws other cases; `FIGMINE_PROPTEST_RANDOM=1` a new random seed each run, for exploring
+/// (with `PROPTEST_CASES` for more of them). Failures found are kept in
+/// `properties.proptest-regressions`, which every run replays first.
+fn config(cases: u32) -> ProptestConfig {
+    // the defaults read PROPTEST_CASES, PROPTEST_RNG_SEED and the other PROPTEST_ variables
+    let mut config = ProptestConfig::default();
+    if std::env::var_os("PROPTEST_CASES").is_none() {
+        config.cases = cases;
+    }
+    if matches!(config.rng_seed, RngSeed::Random) && std::env::var_os("FIGMINE_PROPTEST_RANDOM").is_none() {
+        config.rng_seed = RngSeed::Fixed(0xf16_0001);
+    }
+    config
+}
+
 fn assert_span(text: &str, span: Span, what: &str) -> Result<(), TestCaseError> {
     prop_assert!(
         span.start <= span.end && span.end <= text.len(),
@@ -75,7 +93,7 @@ fn assert_span(text: &str, span: Span, what: &str) -> Result<(), TestCaseError> 
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(config(256))]
 
     #[test]
     fn every_span_indexes_a_char_boundary_of_the_article_text(content in article_text()) {
@@ -222,7 +240,7 @@ fn quantity(f: &figmine::gen::TruthFigure) -> (String, String, Option<String>) {
 
 proptest! {
     // Every case runs the binary on a few articles: a few dozen cases keep this under seconds.
-    #![proptest_config(ProptestConfig::with_cases(24))]
+    #![proptest_config(config(24))]
 
     #[test]
     fn generated_articles_raise_exactly_their_planted_rule(seed in any::<u64>(), plants in plants()) {
