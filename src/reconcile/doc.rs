@@ -52,6 +52,8 @@ pub struct Doc<'a> {
     pub paragraphs: &'a [Span],
     /// Sentence spans.
     pub sentences: &'a [Span],
+    /// The period mentions the extraction found in the text.
+    pub periods: &'a [PeriodMention],
     /// Figures in text order.
     pub figs: Vec<Fig<'a>>,
     /// Spans of figures that are the earlier value of a comparison.
@@ -109,6 +111,7 @@ impl<'a> Doc<'a> {
             published: a.published.as_deref(),
             paragraphs: &a.paragraphs,
             sentences: &record.extraction.sentences,
+            periods: &record.extraction.periods,
             figs,
             references,
             lower: OnceCell::new(),
