@@ -10,6 +10,7 @@ use crate::extract::{Figure, FigureKind};
 use crate::read::Span;
 use crate::record::Record;
 use std::cell::OnceCell;
+use std::sync::LazyLock;
 
 /// How far around a figure the rules look for the words that qualify it.
 pub const NEAR: usize = 80;
@@ -345,7 +346,7 @@ fn is_ascii_space(b: u8) -> bool {
 /// end-anchored pattern whose last word is one of `words`, after a space, a "(", a "," or a word
 /// boundary, needs. The last run of letters before the spaces is compared whole. Where the text
 /// has a character outside ASCII that the pattern could read as a space or a letter, it may.
-fn may_end_with(text: &str, words: &[&str], spaced: bool, paren: bool) -> bool {
+fn may_end_with(text: &str, words: &LastWords, spaced: bool, paren: bool) -> bool {
     let bytes = text.as_bytes();
     let end = bytes.len() - bytes.iter().rev().take_while(|&&b| is_ascii_space(b)).count();
     let Some(&last) = bytes[..end].last() else {
@@ -368,54 +369,104 @@ fn may_end_with(text: &str, words: &[&str], spaced: bool, paren: bool) -> bool {
     if end > letters && !bytes[end - letters - 1].is_ascii() {
         return true;
     }
-    let word = &bytes[end - letters..end];
-    words
-        .iter()
-        .any(|w| w.len() == word.len() && w.as_bytes().eq_ignore_ascii_case(word))
+    match word_key(bytes, end, letters) {
+        Some(key) => words.keys.binary_search(&key).is_ok(),
+        None => {
+            let word = &bytes[end - letters..end];
+            words.long.iter().any(|w| w.as_bytes().eq_ignore_ascii_case(word))
+        }
+    }
+}
+
+/// Cue words of an end-anchored pattern: those of up to eight letters as [`word_key`]s, sorted,
+/// and the longer ones.
+struct LastWords {
+    keys: Vec<u64>,
+    long: Vec<&'static str>,
+}
+
+impl LastWords {
+    /// The words `words` (lowercase ASCII letters).
+    fn new(words: &[&'static str]) -> LastWords {
+        let mut keys: Vec<u64> = words
+            .iter()
+            .filter_map(|w| word_key(w.as_bytes(), w.len(), w.len()))
+            .collect();
+        keys.sort_unstable();
+        let long = words.iter().copied().filter(|w| w.len() > 8).collect();
+        LastWords { keys, long }
+    }
+}
+
+/// The word of `letters` ASCII letters (up to eight) that ends at `end` in `bytes`, lowercased,
+/// as one number (its bytes in order, then zeros), so that a word is compared with a list at
+/// once; `None` for a longer word. (Read as the eight bytes that end with it where there are
+/// eight: a copy and a lowercasing byte by byte cost more than the search.)
+fn word_key(bytes: &[u8], end: usize, letters: usize) -> Option<u64> {
+    if letters > 8 {
+        return None;
+    }
+    if letters == 0 {
+        return Some(0);
+    }
+    let shift = 8 * (8 - letters);
+    let word = if end >= 8 {
+        let eight: [u8; 8] = bytes[end - 8..end].try_into().expect("eight bytes");
+        u64::from_le_bytes(eight) >> shift
+    } else {
+        let mut padded = [0u8; 8];
+        padded[..letters].copy_from_slice(&bytes[end - letters..end]);
+        u64::from_le_bytes(padded)
+    };
+    // Letters are lowercased by their 0x20 bit.
+    Some(word | (0x2020_2020_2020_2020 >> shift))
 }
 
 /// The words [`claim::is_change_amount`]'s pattern ends with, before the spaces it ends with
 /// ("up", "rose by", "a rise of about").
-const CHANGE_AMOUNT_LAST_WORDS: &[&str] = &[
-    "up",
-    "down",
-    "rose",
-    "risen",
-    "fell",
-    "fallen",
-    "increased",
-    "decreased",
-    "grew",
-    "grown",
-    "dropped",
-    "declined",
-    "climbed",
-    "jumped",
-    "of",
-    "by",
-    "about",
-    "nearly",
-    "roughly",
-    "some",
-    "almost",
-    "around",
-    "than",
-];
+static CHANGE_AMOUNT_LAST_WORDS: LazyLock<LastWords> = LazyLock::new(|| {
+    LastWords::new(&[
+        "up",
+        "down",
+        "rose",
+        "risen",
+        "fell",
+        "fallen",
+        "increased",
+        "decreased",
+        "grew",
+        "grown",
+        "dropped",
+        "declined",
+        "climbed",
+        "jumped",
+        "of",
+        "by",
+        "about",
+        "nearly",
+        "roughly",
+        "some",
+        "almost",
+        "around",
+        "than",
+    ])
+});
 
 /// [`claim::is_change_amount`], spared for the text before a figure that does not end with one
 /// of the words its pattern ends with and spaces: nearly every figure's.
 pub fn is_change_amount(before: &str) -> bool {
-    may_end_with(before, CHANGE_AMOUNT_LAST_WORDS, true, false) && claim::is_change_amount(before)
+    may_end_with(before, &CHANGE_AMOUNT_LAST_WORDS, true, false) && claim::is_change_amount(before)
 }
 
 /// The words and characters [`claim::restates_share`]'s pattern ends with, before the spaces
 /// it may end with (", or", "(", ", or about").
-const RESTATEMENT_ENDS: &[&str] = &["or", "about", "some", "roughly", "nearly", "around"];
+static RESTATEMENT_ENDS: LazyLock<LastWords> =
+    LazyLock::new(|| LastWords::new(&["or", "about", "some", "roughly", "nearly", "around"]));
 
 /// [`claim::restates_share`], spared for the text before a figure that does not end with one of
 /// the words its pattern ends with: nearly every figure's.
 pub fn restates_share(before: &str) -> bool {
-    may_end_with(before, RESTATEMENT_ENDS, false, true) && claim::restates_share(before)
+    may_end_with(before, &RESTATEMENT_ENDS, false, true) && claim::restates_share(before)
 }
 
 /// [`claim::is_partitive`], spared for the text after a figure that does not open with spaces
@@ -594,6 +645,12 @@ mod tests {
             "or",
             "roughly",
             "SOME\t\n",
+            "increased ",
+            "DECREASED\t",
+            "reincreased ",
+            "rose",
+            "aboutt ",
+            "reapproximately by ",
         ] {
             for start in ["", "x", "requests ", "the total rose\u{2014}", "ſ "] {
                 out.push(format!("{start}{end}"));
