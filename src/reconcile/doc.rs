@@ -311,7 +311,7 @@ fn quantity_with(text: &str, f: &Figure, periods: &[PeriodMention], keys: &mut M
     if is_partitive(after)
         || is_change_amount(before)
         || restates_share(before)
-        || claim::fraction_before(before).is_some()
+        || fraction_before(before).is_some()
         || claim::is_range_bound(before, after)
     {
         return None;
@@ -469,6 +469,49 @@ pub fn restates_share(before: &str) -> bool {
     may_end_with(before, &RESTATEMENT_ENDS, false, true) && claim::restates_share(before)
 }
 
+/// The last words of [`claim::approx_before`]'s qualifiers ("about", "more than", "at least").
+static APPROX_LAST_WORDS: LazyLock<LastWords> = LazyLock::new(|| {
+    LastWords::new(&[
+        "about",
+        "roughly",
+        "around",
+        "approximately",
+        "nearly",
+        "almost",
+        "than",
+        "over",
+        "to",
+        "least",
+        "most",
+        "some",
+        "under",
+        "estimated",
+    ])
+});
+
+/// [`claim::approx_before`], spared for the text before a figure that does not end with the
+/// last word of a qualifier, spaces and perhaps "$": nearly every figure's.
+pub fn approx_before(before: &str) -> Option<String> {
+    let words = before.strip_suffix('$').unwrap_or(before);
+    if !may_end_with(words, &APPROX_LAST_WORDS, true, false) {
+        return None;
+    }
+    claim::approx_before(before)
+}
+
+/// The words [`claim::fraction_before`]'s pattern ends with, before its last spaces ("half
+/// of", "a third of the").
+static FRACTION_LAST_WORDS: LazyLock<LastWords> = LazyLock::new(|| LastWords::new(&["of", "the", "its", "all"]));
+
+/// [`claim::fraction_before`], spared for the text before a figure that does not end with "of",
+/// "the", "its" or "all" and spaces: nearly every figure's.
+pub fn fraction_before(before: &str) -> Option<claim::FractionClaim> {
+    if !may_end_with(before, &FRACTION_LAST_WORDS, true, false) {
+        return None;
+    }
+    claim::fraction_before(before)
+}
+
 /// [`claim::is_partitive`], spared for the text after a figure that does not open with spaces
 /// then "o" or "w" (any case) as " of the", " were" and " was" do: nearly every figure's. A
 /// text outside ASCII is searched unless it opens with an ASCII character other than a space.
@@ -509,7 +552,7 @@ impl MeasureKeys {
 
 /// The figure's approximation word: the extractor's, or the one written right before it.
 pub fn approx_of(text: &str, f: &Figure) -> Option<String> {
-    f.approx.clone().or_else(|| claim::approx_before(near_before(text, f)))
+    f.approx.clone().or_else(|| approx_before(near_before(text, f)))
 }
 
 /// Whether the figure's own sentence names its period (rather than the period being carried
@@ -651,6 +694,15 @@ mod tests {
             "rose",
             "aboutt ",
             "reapproximately by ",
+            "approximately $",
+            "an estimated\u{a0}$",
+            "more than €",
+            "at least  ",
+            "half of the ",
+            "exactly half of ",
+            "two-thirds of all ",
+            "a third of its\t",
+            "a quarter OF ",
         ] {
             for start in ["", "x", "requests ", "the total rose\u{2014}", "ſ "] {
                 out.push(format!("{start}{end}"));
@@ -662,11 +714,15 @@ mod tests {
     #[test]
     fn the_shortcuts_before_the_claim_searches_change_nothing() {
         let texts = texts_around_figures();
-        let (mut amounts, mut restated, mut parts) = (0, 0, 0);
+        let (mut amounts, mut restated, mut parts, mut approximate, mut fractions) = (0, 0, 0, 0, 0);
         for t in &texts {
             assert_eq!(is_change_amount(t), claim::is_change_amount(t), "{t:?}");
             assert_eq!(restates_share(t), claim::restates_share(t), "{t:?}");
             assert_eq!(is_partitive(t), claim::is_partitive(t), "{t:?}");
+            assert_eq!(approx_before(t), claim::approx_before(t), "{t:?}");
+            assert_eq!(fraction_before(t), claim::fraction_before(t), "{t:?}");
+            approximate += usize::from(claim::approx_before(t).is_some());
+            fractions += usize::from(claim::fraction_before(t).is_some());
             amounts += usize::from(claim::is_change_amount(t));
             restated += usize::from(claim::restates_share(t));
             parts += usize::from(claim::is_partitive(t));
@@ -676,6 +732,7 @@ mod tests {
             amounts >= 20 && restated >= 20 && parts >= 20,
             "{amounts} {restated} {parts}"
         );
+        assert!(approximate >= 20 && fractions >= 5, "{approximate} {fractions}");
     }
 
     #[test]
