@@ -491,7 +491,9 @@ static COMPARISON_REFERENCE: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::new(r"(?i)(?:\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?)\s+(?:about\s+|roughly\s+|nearly\s+)?[$€£]?\d[\d,.]*(?:\s+[\w-]+){0,4}\s+(?:in|during|for)\s+(?:the\s+)?|\b(?:than|from)\s+(?:in\s+)?(?:the\s+)?)$").unwrap()
 });
 
-fn is_comparison_reference(before: &str) -> bool {
+/// Whether the text `before` a period mention names it only as the point of comparison ("down
+/// from 72,279 in"), as [`find_periods`] judges it.
+pub fn is_comparison_reference(before: &str) -> bool {
     let start = before.len().saturating_sub(60);
     let start = (start..before.len())
         .find(|&i| before.is_char_boundary(i))

@@ -498,7 +498,7 @@ fn format_ratio(r: f64) -> String {
 fn check_fractions(doc: &Doc, out: &mut Vec<Finding>) {
     for (ti, total) in doc.figs.iter().enumerate() {
         let before = doc.before(total.f.span, 60);
-        let Some(fr) = claim::fraction_before(before) else {
+        let Some(fr) = super::doc::fraction_before(before) else {
             continue;
         };
         let Some(part) = part_after(doc, ti) else { continue };

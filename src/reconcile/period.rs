@@ -5,8 +5,8 @@ use super::doc::Doc;
 use super::sum::period_name;
 use super::{Finding, Rule, Severity};
 use crate::extract::claim;
-use crate::extract::period::find_periods;
-use crate::extract::Period;
+use crate::extract::period::{find_periods, is_comparison_reference};
+use crate::extract::{Period, PeriodMention};
 use crate::read::Span;
 use serde_json::json;
 
@@ -73,7 +73,29 @@ fn announced_period(doc: &Doc) -> Option<(Period, Span)> {
         .published
         .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
     // The lede: the paragraphs up to the first one of prose (a page may open with a headline,
-    // a dateline or header lines).
+    // a dateline or header lines), or the first paragraph when none is prose. Most ledes open
+    // with the announcement: whether a paragraph is prose is asked only when it has none.
+    let is_prose = |p: &Span| has_words(p.of(doc.text), 20);
+    for (i, lede) in doc.paragraphs.iter().enumerate() {
+        if i == 1 && !doc.paragraphs[1..].iter().any(is_prose) {
+            return None;
+        }
+        if let Some(found) = announced_in(doc, *lede, published) {
+            return Some(found);
+        }
+        if is_prose(lede) {
+            return None;
+        }
+    }
+    None
+}
+
+/// [`announced_period`] as written first, for the test that asking lazily changes nothing.
+#[cfg(test)]
+fn announced_period_by_position(doc: &Doc) -> Option<(Period, Span)> {
+    let published = doc
+        .published
+        .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
     let first_prose = doc
         .paragraphs
         .iter()
@@ -85,7 +107,7 @@ fn announced_period(doc: &Doc) -> Option<(Period, Span)> {
 }
 
 fn announced_in(doc: &Doc, lede: Span, published: Option<chrono::NaiveDate>) -> Option<(Period, Span)> {
-    find_periods(lede.of(doc.text), published).into_iter().find_map(|m| {
+    lede_mentions(doc, lede, published).into_iter().find_map(|m| {
         let span = Span::new(lede.start + m.span.start, lede.start + m.span.end);
         let before = doc.before(span, 40);
         let before = before.strip_suffix("the ").unwrap_or(before);
@@ -94,4 +116,202 @@ fn announced_in(doc: &Doc, lede: Span, published: Option<chrono::NaiveDate>) -> 
         (announces && !m.reference).then_some(())?;
         Some((m.period?, span))
     })
+}
+
+/// Whether `text` has at least `n` words between whitespace (what `str::split_whitespace`
+/// counts), read byte by byte: a character outside ASCII is looked at only by its first byte.
+fn has_words(text: &str, n: usize) -> bool {
+    let bytes = text.as_bytes();
+    let (mut words, mut in_word) = (0, false);
+    for (i, &b) in bytes.iter().enumerate() {
+        let space = match b {
+            0..0x80 => matches!(b, b'\t'..=b'\r' | b' '),
+            // The rest of a character outside ASCII: as its first byte.
+            0x80..0xC0 => continue,
+            _ => text[i..].chars().next().is_some_and(char::is_whitespace),
+        };
+        if !space && !in_word {
+            words += 1;
+            if words >= n {
+                return true;
+            }
+        }
+        in_word = !space;
+    }
+    n == 0
+}
+
+/// The period mentions of the lede paragraph `lede` as [`find_periods`] finds them in its text
+/// alone (spans relative to it), taken from the extraction's search of the whole text where no
+/// match of that search can cross the lede's ends (see [`cut_cleanly`]): the search of the whole
+/// text then finds within the lede the same matches as a search of the lede alone. Whether a
+/// mention is a point of comparison is judged again on the lede's words before it, and anaphora
+/// are resolved again against the lede's periods only, as the search of the lede alone does.
+fn lede_mentions(doc: &Doc, lede: Span, published: Option<chrono::NaiveDate>) -> Vec<PeriodMention> {
+    if !cut_cleanly(doc.text, lede) {
+        return find_periods(lede.of(doc.text), published);
+    }
+    let first = doc.periods.partition_point(|m| m.span.start < lede.start);
+    let mut last: Option<Period> = None;
+    doc.periods[first..]
+        .iter()
+        .take_while(|m| m.span.end <= lede.end)
+        .map(|m| {
+            let period = match m.anaphor {
+                Some(a) => a.resolve(last.as_ref(), published),
+                None => m.period.clone(),
+            };
+            let reference = is_comparison_reference(&doc.text[lede.start..m.span.start]);
+            if let Some(p) = period.as_ref().filter(|_| !reference) {
+                last = Some(p.clone());
+            }
+            PeriodMention {
+                span: Span::new(m.span.start - lede.start, m.span.end - lede.start),
+                period,
+                anaphor: m.anaphor,
+                reference,
+            }
+        })
+        .collect()
+}
+
+/// Whether no match of the period or date patterns can cross the start or the end of `lede`:
+/// each is at an end of the text or in whitespace (so a word boundary there is one in the lede
+/// alone too), and the text before that whitespace ends with a character that no match can
+/// hold before a space. Matches neither start nor end with a space, and hold spaces only
+/// between words, after a letter, a digit, a dash, a comma, or a dot after a month ("Jan.").
+fn cut_cleanly(text: &str, lede: Span) -> bool {
+    let spaced_before = text[..lede.start].chars().next_back().is_none_or(char::is_whitespace);
+    let spaced_after = text[lede.end..].chars().next().is_none_or(char::is_whitespace);
+    spaced_before
+        && spaced_after
+        && ends_outside_matches(&text[..lede.start])
+        && ends_outside_matches(&text[..lede.end])
+}
+
+/// Whether no period or date match can hold the last character of `before` (spaces at its end
+/// aside) and go on past it.
+fn ends_outside_matches(before: &str) -> bool {
+    let words = before.trim_end();
+    match words.chars().next_back() {
+        None => true,
+        Some('.') => !ends_with_month(&words[..words.len() - 1]),
+        Some(c) => !(c.is_alphanumeric() || matches!(c, '-' | '\u{2013}' | '\u{2014}' | ',' | '_')),
+    }
+}
+
+/// Whether `text` ends with a month's name or abbreviation in any case, or with a letter
+/// outside ASCII (which case folding may read as one of theirs, as "ſ" for "s").
+fn ends_with_month(text: &str) -> bool {
+    const MONTHS: [&str; 24] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sept",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
+    ];
+    let letters = text.len() - text.trim_end_matches(char::is_alphabetic).len();
+    let word = &text[text.len() - letters..];
+    !word.is_ascii() || MONTHS.iter().any(|m| claim::ends_with_ignoring_ascii_case(word, m))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_extractions_mentions_are_those_of_a_search_of_each_paragraph() {
+        let written = [
+            "Requests fell in Jan.\n\n2014 brought 300 more, in the first half of the year.",
+            "It was down from 5,000.\n\nIn the second half of 2014, it got 4,000, up from the year before.",
+            "The report covers the first\n\nhalf of 2014 and the period before.",
+            "It was published on March\n\n27, 2015, for the second half of 2014.",
+            "It covers H2\n\n2014 and Q1 2015 - \n\n2016 and the same period of last year.",
+            "Figures for the year,\n\n2014 - 2015: more than in 2013.\n\nThan the year before, 2012.",
+            "Numbers for ſept.\n\n2014; for auguſt\n\n2014 \u{2014}\n\n2015 and the third quarter.",
+            "In 2014 it got more\n\nthan in the first half of 2013; the period after was calmer.",
+        ];
+        let published = chrono::NaiveDate::from_ymd_opt(2015, 3, 1);
+        let (mut reused, mut mentions) = (0, 0);
+        for record in super::super::doc::test_records(&written) {
+            let doc = Doc::new(&record);
+            for p in doc.paragraphs {
+                for published in [None, published] {
+                    let alone = find_periods(p.of(doc.text), published);
+                    assert_eq!(lede_mentions(&doc, *p, published), alone, "{:?}", p.of(doc.text));
+                    mentions += alone.len();
+                }
+                reused += usize::from(cut_cleanly(doc.text, *p));
+            }
+        }
+        assert!(mentions > 1000 && reused > 1000, "{mentions} {reused}");
+    }
+
+    #[test]
+    fn the_lede_is_read_as_when_its_paragraphs_were_counted_first() {
+        let prose = "Google said it received many more requests from governments than ever before, and it \
+                     expects that number to keep growing over the coming years, it said on Monday.";
+        let written = [
+            format!("Figures for the first half of 2014\n\n{prose}"),
+            format!("By Ann Lee\n\nMarch 2015\n\n{prose} Its figures for the second half of 2014."),
+            format!("{prose}\n\nIts figures for the second half of 2014."),
+            "Report for 2014\n\nIts figures for the second half of 2014.\n\nData for 2013".to_owned(),
+            "Short\n\nIts figures for the second half of 2014.".to_owned(),
+            format!("Short\n\nLines\n\n{prose}\n\nIts figures for the first half of 2014."),
+            format!("Short\n\nIts figures for the second half of 2014.\n\n{prose}"),
+        ];
+        let written: Vec<&str> = written.iter().map(String::as_str).collect();
+        let mut found = 0;
+        for record in super::super::doc::test_records(&written) {
+            let doc = Doc::new(&record);
+            let announced = announced_period(&doc);
+            assert_eq!(announced, announced_period_by_position(&doc), "{:?}", doc.text);
+            found += usize::from(announced.is_some());
+        }
+        assert!(found >= 100, "{found}");
+    }
+
+    #[test]
+    fn words_are_counted_as_split_whitespace_counts_them() {
+        let mut texts: Vec<String> = crate::gen::sample_texts(50)
+            .iter()
+            .flat_map(|t| t.split("\n\n").map(str::to_owned).collect::<Vec<_>>())
+            .collect();
+        texts.extend(
+            [
+                "",
+                " ",
+                "one",
+                " one  two\tthree\u{b}four\u{c}five\rsix\nseven ",
+                "a\u{a0}b\u{2003}c\u{85}d\u{3000}e\u{2028}f\u{202f}g\u{1680}h",
+                "\u{201c}Quoted\u{201d} words \u{2014} and Müller's café, \u{65e5}\u{672c} text",
+                "x\u{200b}y",
+            ]
+            .map(str::to_owned),
+        );
+        for t in &texts {
+            for n in 0..=25 {
+                assert_eq!(has_words(t, n), t.split_whitespace().count() >= n, "{t:?} {n}");
+            }
+        }
+    }
 }

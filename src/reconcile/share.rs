@@ -249,8 +249,8 @@ fn could_be_total(doc: &Doc, g: &Fig) -> bool {
         g.f.kind != FigureKind::Percent
             && g.reading.value.is_some()
             && !doc.is_reference(g)
-            && !claim::is_partitive(after)
-            && !claim::restates_share(before)
+            && !super::doc::is_partitive(after)
+            && !super::doc::restates_share(before)
             && !doc.is_change_amount(g)
             && !claim::is_range_bound(before, after)
     })
