@@ -40,8 +40,9 @@ fn is_letter(c: char) -> bool {
 /// characters, whitespace skipped. A hand-written scan: the regex it replaces
 /// (`[0-9]+|\p{L}+|[^\s0-9\p{L}]`) was the hottest part of number reading. ASCII characters,
 /// nearly all of a text, are classified by their byte without decoding.
-fn tokens(text: &str, toks: &mut Vec<Tok>) {
-    if text.is_ascii() {
+/// `ascii` tells whether `text` is ASCII (the caller looked).
+fn tokens(text: &str, ascii: bool, toks: &mut Vec<Tok>) {
+    if ascii {
         ascii_tokens(text.as_bytes(), toks)
     } else {
         any_tokens(text, toks)
@@ -89,25 +90,55 @@ fn any_tokens(text: &str, toks: &mut Vec<Tok>) {
     }
 }
 
-/// [`tokens`] of an ASCII text: a letter is `[A-Za-z]` (and alphabetic), a space one of
-/// `\t\n\x0B\x0C\r ` (`char::is_whitespace` on ASCII).
-fn ascii_tokens(bytes: &[u8], toks: &mut Vec<Tok>) {
-    let run = |from: usize, keep: fn(&u8) -> bool| from + bytes[from..].iter().take_while(|b| keep(b)).count();
-    let mut start = 0;
-    while start < bytes.len() {
-        let b = bytes[start];
-        let (kind, end) = if b.is_ascii_digit() {
-            (Tk::Digits, run(start + 1, u8::is_ascii_digit))
-        } else if b.is_ascii_alphabetic() {
-            (Tk::Word, run(start + 1, u8::is_ascii_alphabetic))
-        } else if matches!(b, b'\t'..=b'\r' | b' ') {
-            start += 1;
-            continue;
+/// The class of each ASCII byte for [`ascii_tokens`]: a space (one of `\t\n\x0B\x0C\r `,
+/// `char::is_whitespace` on ASCII), a digit, a letter (`[A-Za-z]`) or another character.
+const SPACE_BYTE: u8 = 0;
+const DIGIT_BYTE: u8 = 1;
+const LETTER_BYTE: u8 = 2;
+const OTHER_BYTE: u8 = 3;
+static ASCII_CLASS: [u8; 128] = {
+    let mut class = [OTHER_BYTE; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        class[b] = if c.is_ascii_digit() {
+            DIGIT_BYTE
+        } else if c.is_ascii_alphabetic() {
+            LETTER_BYTE
+        } else if matches!(c, b'\t'..=b'\r' | b' ') {
+            SPACE_BYTE
         } else {
-            (Tk::Sym, start + 1)
+            OTHER_BYTE
         };
-        toks.push(Tok { kind, start, end });
-        start = end;
+        b += 1;
+    }
+    class
+};
+
+/// [`tokens`] of an ASCII text: each byte classified by one table lookup ([`ASCII_CLASS`]), a
+/// run of digits or of letters taken while the class stays the same.
+fn ascii_tokens(bytes: &[u8], toks: &mut Vec<Tok>) {
+    let class = |b: u8| ASCII_CLASS[usize::from(b & 0x7f)];
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = class(bytes[i]);
+        if c == SPACE_BYTE {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        i += 1;
+        if c != OTHER_BYTE {
+            while i < bytes.len() && class(bytes[i]) == c {
+                i += 1;
+            }
+        }
+        let kind = match c {
+            DIGIT_BYTE => Tk::Digits,
+            LETTER_BYTE => Tk::Word,
+            _ => Tk::Sym,
+        };
+        toks.push(Tok { kind, start, end: i });
     }
 }
 
@@ -157,8 +188,9 @@ impl<'a> Toks<'a> {
     pub fn new(text: &'a str) -> Self {
         let (mut toks, mut lowercased) = SPARE.with(|spare| std::mem::take(&mut *spare.borrow_mut()));
         toks.clear();
-        tokens(text, &mut toks);
-        let lower = if text.is_ascii() {
+        let ascii = text.is_ascii();
+        tokens(text, ascii, &mut toks);
+        let lower = if ascii {
             lowercased.clear();
             lowercased.push_str(text);
             lowercased.make_ascii_lowercase();
