@@ -392,12 +392,16 @@ fn may_start_mention(t: &Toks, i: usize) -> bool {
 
 /// The symbols [`mention_at`] can start at: a bound sign (">", "≤"), a currency symbol written
 /// before the amount, a dash read as a minus sign, and the symbols a numeral can start with
-/// ("½", ".5"). Every other symbol (commas, periods, quotes, brackets: most of them) reads
-/// nothing; "&" joins the atoms of a numeral ("three hundred & five") but starts none.
+/// ("½", ".5"). Every other symbol (commas, quotes, brackets: most of them) reads nothing; "&"
+/// joins the atoms of a numeral ("three hundred & five") but starts none. A period starts a
+/// numeral only when digits touch it (".5"): most periods end a sentence, and are spared.
 fn may_start_with_symbol(t: &Toks, i: usize) -> bool {
-    matches!(t.str(i), ">" | "≥" | "<" | "≤" | "$" | "€" | "£" | "¥" | "₹" | ".")
-        || t.dash(i)
-        || lex::is_vulgar_fraction(t.str(i))
+    match t.str(i) {
+        ">" | "≥" | "<" | "≤" | "$" | "€" | "£" | "¥" | "₹" => return true,
+        "." => return t.glued(i) && t.is(i + 1, Tk::Digits),
+        _ => {}
+    }
+    t.dash(i) || lex::is_vulgar_fraction(t.str(i))
 }
 
 /// The words other than numerals that [`mention_at`] can start at: the first words of
@@ -1331,6 +1335,14 @@ mod tests {
                 texts.push(format!("one hundred {lead} {follow}"));
             }
         }
+        // periods before, after and between digits, glued or not
+        texts.extend(
+            [
+                "Up .5 and -.25, x.5, 1.5. 2 . 3 .. 4 .a 5. .",
+                "v.2 (.75) $.99 ~.1 .5% . 5",
+            ]
+            .map(str::to_owned),
+        );
         texts
     }
 
@@ -1870,7 +1882,7 @@ mod tests {
             starts,
             [
                 "between", "US", "$", "5", "Rs", "6", "minus", "thirty", "a", "fifth", "USD", "4", "per", "½", "-",
-                "2", ">", ".", "5", "€", "3", "."
+                "2", ">", ".", "5", "€", "3"
             ]
         );
     }
