@@ -116,7 +116,8 @@ static ASCII_CLASS: [u8; 128] = {
 };
 
 /// [`tokens`] of an ASCII text: each byte classified by one table lookup ([`ASCII_CLASS`]), a
-/// run of digits or of letters taken while the class stays the same.
+/// run of digits taken while the class stays the same, a run of letters eight bytes at a time
+/// ([`leading_letters`]: most words end inside their first eight bytes).
 fn ascii_tokens(bytes: &[u8], toks: &mut Vec<Tok>) {
     let class = |b: u8| ASCII_CLASS[usize::from(b & 0x7f)];
     let mut i = 0;
@@ -128,7 +129,9 @@ fn ascii_tokens(bytes: &[u8], toks: &mut Vec<Tok>) {
         }
         let start = i;
         i += 1;
-        if c != OTHER_BYTE {
+        if c == LETTER_BYTE {
+            i = letters_end(bytes, i);
+        } else if c == DIGIT_BYTE {
             while i < bytes.len() && class(bytes[i]) == c {
                 i += 1;
             }
@@ -140,6 +143,32 @@ fn ascii_tokens(bytes: &[u8], toks: &mut Vec<Tok>) {
         };
         toks.push(Tok { kind, start, end: i });
     }
+}
+
+/// Where the run of ASCII letters at `i` in an ASCII text ends.
+fn letters_end(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let n = leading_letters(chunk.try_into().expect("eight bytes"));
+        i += n;
+        if n < 8 {
+            return i;
+        }
+    }
+    i + bytes[i..].iter().take_while(|b| b.is_ascii_alphabetic()).count()
+}
+
+/// How many of the eight ASCII bytes of `chunk` are letters before the first that is not, all
+/// eight tested at once: with `| 0x20` a letter is a byte from `a` (0x61) to `z` (0x7A), and
+/// as every byte is below 0x80, adding 0x1F (0x05) to each sets its high bit exactly when it is
+/// at least 0x61 (0x7B), with no carry into the next byte.
+fn leading_letters(chunk: [u8; 8]) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let lowered = u64::from_le_bytes(chunk) | 0x2020_2020_2020_2020;
+    let from_a = lowered + 0x1F1F_1F1F_1F1F_1F1F;
+    let past_z = lowered + 0x0505_0505_0505_0505;
+    let letters = from_a & !past_z & HIGH;
+    // the first byte is the lowest: the first high bit of a non-letter, at bit 8k + 7 (64 if none)
+    ((!letters & HIGH).trailing_zeros() / 8) as usize
 }
 
 /// The character at byte `i` (a char boundary) and its length; ASCII without decoding.
@@ -677,5 +706,40 @@ mod tests {
         assert_eq!(by_byte, by_char);
         let kinds: Vec<Tk> = Toks::new("a1-").toks.iter().map(|t| t.kind).collect();
         assert_eq!(kinds, [Tk::Word, Tk::Digits, Tk::Sym]);
+    }
+
+    /// The eight-byte letter test counts what a byte-by-byte test counts: every ASCII byte at
+    /// every place of a chunk of letters.
+    #[test]
+    fn leading_letters_are_counted_as_byte_by_byte() {
+        for place in 0..8 {
+            for b in 0..0x80u8 {
+                let mut chunk = *b"abcdWXYZ";
+                chunk[place] = b;
+                let by_byte = chunk.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+                assert_eq!(leading_letters(chunk), by_byte, "{chunk:?}");
+            }
+        }
+    }
+
+    /// The ASCII scan cuts where the scan of any text cuts, on the ASCII lines of corpus/ and
+    /// generated articles, and on words of every length at the end of a text.
+    #[test]
+    fn ascii_tokens_are_the_tokens_of_any_text() {
+        let mut texts: Vec<String> = crate::gen::sample_texts(200)
+            .iter()
+            .flat_map(|a| a.split('\n'))
+            .filter(|l| l.is_ascii())
+            .map(str::to_owned)
+            .collect();
+        texts.extend((0..20).map(|n| format!("x {}", "Ab".repeat(n))));
+        texts.extend((0..20).map(|n| format!("{}9z{}", "q".repeat(n), "W".repeat(n))));
+        for text in &texts {
+            let (mut by_byte, mut by_char) = (Vec::new(), Vec::new());
+            ascii_tokens(text.as_bytes(), &mut by_byte);
+            any_tokens(text, &mut by_char);
+            let spans = |toks: &[Tok]| toks.iter().map(|t| (t.kind, t.start, t.end)).collect::<Vec<_>>();
+            assert_eq!(spans(&by_byte), spans(&by_char), "{text}");
+        }
     }
 }
