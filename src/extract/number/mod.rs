@@ -942,15 +942,17 @@ fn currency_after(t: &Toks, j: usize) -> Option<(&'static str, f64, usize)> {
     } else {
         j
     };
-    if let Some((c, share)) = currency_word(t.word(j)) {
+    // each word read once: this runs after nearly every number
+    let (first, second) = (t.word(j), t.word(j + 1));
+    if let Some((c, share)) = currency_word(first) {
         return Some((c, share, j + 1));
     }
-    let (adjective, word) = match (t.word(j), t.word(j + 1)) {
-        ("hong", "kong") => ("hong kong", j + 2),
-        ("new", "zealand") => ("new zealand", j + 2),
-        _ => (t.word(j), j + 1),
+    let (adjective, word, named) = match (first, second) {
+        ("hong", "kong") => ("hong kong", j + 2, t.word(j + 2)),
+        ("new", "zealand") => ("new zealand", j + 2, t.word(j + 2)),
+        _ => (first, j + 1, second),
     };
-    let (code, share) = currency_word(t.word(word))?;
+    let (code, share) = currency_word(named)?;
     let code = match (adjective, code) {
         ("hong kong", "USD") => "HKD",
         ("new zealand", "USD") => "NZD",
