@@ -382,13 +382,23 @@ fn may_start_mention(t: &Toks, i: usize) -> bool {
     if matches!(word, "a" | "an") {
         // Among the commonest words, and a numeral only before a multiplier or a fraction
         // ("a hundred", "a fifth"); "an" also starts "an estimated", and "A$" is a currency.
-        return words::may_follow_a(t, i + 1) || QUALIFIERS_BY_FIRST_WORD.contains_key(word) || t.sym(i + 1, "$");
+        return words::may_follow_a(t, i + 1) || ARTICLES_STARTING_QUALIFIERS.contains(&word) || t.sym(i + 1, "$");
     }
+    let written = t.str(i);
     mention_first_word(word).is_some_and(|seconds| seconds.is_empty() || seconds.contains(&t.word(i + 1)))
-        || words::may_be_unlisted_atom(t.str(i)) && words::starts_numeral_unlisted(t, i)
+        || words::may_be_unlisted_atom(written) && words::starts_numeral_unlisted(t, i)
         || t.sym(i + 1, "$")
-        || is_currency_code(t.str(i))
+        || is_currency_code(written)
 }
+
+/// Which of "a" and "an" start a qualifier ("an estimated"): looked up once, not for every
+/// article of a text.
+static ARTICLES_STARTING_QUALIFIERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    ["a", "an"]
+        .into_iter()
+        .filter(|w| QUALIFIERS_BY_FIRST_WORD.contains_key(w))
+        .collect()
+});
 
 /// The symbols [`mention_at`] can start at: a bound sign (">", "≤"), a currency symbol written
 /// before the amount, a dash read as a minus sign, and the symbols a numeral can start with
