@@ -435,23 +435,18 @@ pub fn find_figures(
         // period after them; other figures share it ("27,477 requests for 42,648 users in 2013").
         // Whether a comparison word comes right before each candidate: read once, for the
         // references and for linking the comparison.
+        // The words before most candidates end no comparison: tested once for the three patterns.
         compared_from.clear();
-        compared_from.extend(candidates.iter().map(|m| {
-            let before = tail(&s[..m.start], CONTEXT_BYTES);
-            may_end_comparison(before) && COMPARED_FROM.is_match(before)
-        }));
         references.clear();
-        references.extend(
-            candidates
-                .iter()
-                .enumerate()
-                .filter(|(i, m)| {
-                    let before = tail(&s[..m.start], CONTEXT_BYTES);
-                    compared_from[*i]
-                        || may_end_comparison(before) && (THAN.is_match(before) || (*i > 0 && FROM.is_match(before)))
-                })
-                .map(|(_, m)| span_of(m)),
-        );
+        for (i, m) in candidates.iter().enumerate() {
+            let before = tail(&s[..m.start], CONTEXT_BYTES);
+            let may_compare = may_end_comparison(before);
+            let compared = may_compare && COMPARED_FROM.is_match(before);
+            compared_from.push(compared);
+            if compared || may_compare && (THAN.is_match(before) || (i > 0 && FROM.is_match(before))) {
+                references.push(span_of(m));
+            }
+        }
         for (m, &compared) in candidates.into_iter().zip(&compared_from) {
             let span = span_of(&m);
             let kind = figure_kind(&m);

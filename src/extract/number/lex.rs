@@ -40,8 +40,9 @@ fn is_letter(c: char) -> bool {
 /// characters, whitespace skipped. A hand-written scan: the regex it replaces
 /// (`[0-9]+|\p{L}+|[^\s0-9\p{L}]`) was the hottest part of number reading. ASCII characters,
 /// nearly all of a text, are classified by their byte without decoding.
-fn tokens(text: &str, toks: &mut Vec<Tok>) {
-    if text.is_ascii() {
+/// `ascii` tells whether `text` is ASCII (the caller looked).
+fn tokens(text: &str, ascii: bool, toks: &mut Vec<Tok>) {
+    if ascii {
         ascii_tokens(text.as_bytes(), toks)
     } else {
         any_tokens(text, toks)
@@ -89,26 +90,85 @@ fn any_tokens(text: &str, toks: &mut Vec<Tok>) {
     }
 }
 
-/// [`tokens`] of an ASCII text: a letter is `[A-Za-z]` (and alphabetic), a space one of
-/// `\t\n\x0B\x0C\r ` (`char::is_whitespace` on ASCII).
-fn ascii_tokens(bytes: &[u8], toks: &mut Vec<Tok>) {
-    let run = |from: usize, keep: fn(&u8) -> bool| from + bytes[from..].iter().take_while(|b| keep(b)).count();
-    let mut start = 0;
-    while start < bytes.len() {
-        let b = bytes[start];
-        let (kind, end) = if b.is_ascii_digit() {
-            (Tk::Digits, run(start + 1, u8::is_ascii_digit))
-        } else if b.is_ascii_alphabetic() {
-            (Tk::Word, run(start + 1, u8::is_ascii_alphabetic))
-        } else if matches!(b, b'\t'..=b'\r' | b' ') {
-            start += 1;
-            continue;
+/// The class of each ASCII byte for [`ascii_tokens`]: a space (one of `\t\n\x0B\x0C\r `,
+/// `char::is_whitespace` on ASCII), a digit, a letter (`[A-Za-z]`) or another character.
+const SPACE_BYTE: u8 = 0;
+const DIGIT_BYTE: u8 = 1;
+const LETTER_BYTE: u8 = 2;
+const OTHER_BYTE: u8 = 3;
+static ASCII_CLASS: [u8; 128] = {
+    let mut class = [OTHER_BYTE; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        class[b] = if c.is_ascii_digit() {
+            DIGIT_BYTE
+        } else if c.is_ascii_alphabetic() {
+            LETTER_BYTE
+        } else if matches!(c, b'\t'..=b'\r' | b' ') {
+            SPACE_BYTE
         } else {
-            (Tk::Sym, start + 1)
+            OTHER_BYTE
         };
-        toks.push(Tok { kind, start, end });
-        start = end;
+        b += 1;
     }
+    class
+};
+
+/// [`tokens`] of an ASCII text: each byte classified by one table lookup ([`ASCII_CLASS`]), a
+/// run of digits taken while the class stays the same, a run of letters eight bytes at a time
+/// ([`leading_letters`]: most words end inside their first eight bytes).
+fn ascii_tokens(bytes: &[u8], toks: &mut Vec<Tok>) {
+    let class = |b: u8| ASCII_CLASS[usize::from(b & 0x7f)];
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = class(bytes[i]);
+        if c == SPACE_BYTE {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        i += 1;
+        if c == LETTER_BYTE {
+            i = letters_end(bytes, i);
+        } else if c == DIGIT_BYTE {
+            while i < bytes.len() && class(bytes[i]) == c {
+                i += 1;
+            }
+        }
+        let kind = match c {
+            DIGIT_BYTE => Tk::Digits,
+            LETTER_BYTE => Tk::Word,
+            _ => Tk::Sym,
+        };
+        toks.push(Tok { kind, start, end: i });
+    }
+}
+
+/// Where the run of ASCII letters at `i` in an ASCII text ends.
+fn letters_end(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let n = leading_letters(chunk.try_into().expect("eight bytes"));
+        i += n;
+        if n < 8 {
+            return i;
+        }
+    }
+    i + bytes[i..].iter().take_while(|b| b.is_ascii_alphabetic()).count()
+}
+
+/// How many of the eight ASCII bytes of `chunk` are letters before the first that is not, all
+/// eight tested at once: with `| 0x20` a letter is a byte from `a` (0x61) to `z` (0x7A), and
+/// as every byte is below 0x80, adding 0x1F (0x05) to each sets its high bit exactly when it is
+/// at least 0x61 (0x7B), with no carry into the next byte.
+fn leading_letters(chunk: [u8; 8]) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let lowered = u64::from_le_bytes(chunk) | 0x2020_2020_2020_2020;
+    let from_a = lowered + 0x1F1F_1F1F_1F1F_1F1F;
+    let past_z = lowered + 0x0505_0505_0505_0505;
+    let letters = from_a & !past_z & HIGH;
+    // the first byte is the lowest: the first high bit of a non-letter, at bit 8k + 7 (64 if none)
+    ((!letters & HIGH).trailing_zeros() / 8) as usize
 }
 
 /// The character at byte `i` (a char boundary) and its length; ASCII without decoding.
@@ -157,8 +217,9 @@ impl<'a> Toks<'a> {
     pub fn new(text: &'a str) -> Self {
         let (mut toks, mut lowercased) = SPARE.with(|spare| std::mem::take(&mut *spare.borrow_mut()));
         toks.clear();
-        tokens(text, &mut toks);
-        let lower = if text.is_ascii() {
+        let ascii = text.is_ascii();
+        tokens(text, ascii, &mut toks);
+        let lower = if ascii {
             lowercased.clear();
             lowercased.push_str(text);
             lowercased.make_ascii_lowercase();
@@ -645,5 +706,40 @@ mod tests {
         assert_eq!(by_byte, by_char);
         let kinds: Vec<Tk> = Toks::new("a1-").toks.iter().map(|t| t.kind).collect();
         assert_eq!(kinds, [Tk::Word, Tk::Digits, Tk::Sym]);
+    }
+
+    /// The eight-byte letter test counts what a byte-by-byte test counts: every ASCII byte at
+    /// every place of a chunk of letters.
+    #[test]
+    fn leading_letters_are_counted_as_byte_by_byte() {
+        for place in 0..8 {
+            for b in 0..0x80u8 {
+                let mut chunk = *b"abcdWXYZ";
+                chunk[place] = b;
+                let by_byte = chunk.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+                assert_eq!(leading_letters(chunk), by_byte, "{chunk:?}");
+            }
+        }
+    }
+
+    /// The ASCII scan cuts where the scan of any text cuts, on the ASCII lines of corpus/ and
+    /// generated articles, and on words of every length at the end of a text.
+    #[test]
+    fn ascii_tokens_are_the_tokens_of_any_text() {
+        let mut texts: Vec<String> = crate::gen::sample_texts(200)
+            .iter()
+            .flat_map(|a| a.split('\n'))
+            .filter(|l| l.is_ascii())
+            .map(str::to_owned)
+            .collect();
+        texts.extend((0..20).map(|n| format!("x {}", "Ab".repeat(n))));
+        texts.extend((0..20).map(|n| format!("{}9z{}", "q".repeat(n), "W".repeat(n))));
+        for text in &texts {
+            let (mut by_byte, mut by_char) = (Vec::new(), Vec::new());
+            ascii_tokens(text.as_bytes(), &mut by_byte);
+            any_tokens(text, &mut by_char);
+            let spans = |toks: &[Tok]| toks.iter().map(|t| (t.kind, t.start, t.end)).collect::<Vec<_>>();
+            assert_eq!(spans(&by_byte), spans(&by_char), "{text}");
+        }
     }
 }

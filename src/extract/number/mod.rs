@@ -382,22 +382,36 @@ fn may_start_mention(t: &Toks, i: usize) -> bool {
     if matches!(word, "a" | "an") {
         // Among the commonest words, and a numeral only before a multiplier or a fraction
         // ("a hundred", "a fifth"); "an" also starts "an estimated", and "A$" is a currency.
-        return words::may_follow_a(t, i + 1) || QUALIFIERS_BY_FIRST_WORD.contains_key(word) || t.sym(i + 1, "$");
+        return words::may_follow_a(t, i + 1) || ARTICLES_STARTING_QUALIFIERS.contains(&word) || t.sym(i + 1, "$");
     }
-    is_mention_first_word(word)
-        || words::may_be_unlisted_atom(t.str(i)) && words::starts_numeral_unlisted(t, i)
+    let written = t.str(i);
+    mention_first_word(word).is_some_and(|seconds| seconds.is_empty() || seconds.contains(&t.word(i + 1)))
+        || words::may_be_unlisted_atom(written) && words::starts_numeral_unlisted(t, i)
         || t.sym(i + 1, "$")
-        || is_currency_code(t.str(i))
+        || is_currency_code(written)
 }
+
+/// Which of "a" and "an" start a qualifier ("an estimated"): looked up once, not for every
+/// article of a text.
+static ARTICLES_STARTING_QUALIFIERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    ["a", "an"]
+        .into_iter()
+        .filter(|w| QUALIFIERS_BY_FIRST_WORD.contains_key(w))
+        .collect()
+});
 
 /// The symbols [`mention_at`] can start at: a bound sign (">", "≤"), a currency symbol written
 /// before the amount, a dash read as a minus sign, and the symbols a numeral can start with
-/// ("½", ".5"). Every other symbol (commas, periods, quotes, brackets: most of them) reads
-/// nothing; "&" joins the atoms of a numeral ("three hundred & five") but starts none.
+/// ("½", ".5"). Every other symbol (commas, quotes, brackets: most of them) reads nothing; "&"
+/// joins the atoms of a numeral ("three hundred & five") but starts none. A period starts a
+/// numeral only when digits touch it (".5"): most periods end a sentence, and are spared.
 fn may_start_with_symbol(t: &Toks, i: usize) -> bool {
-    matches!(t.str(i), ">" | "≥" | "<" | "≤" | "$" | "€" | "£" | "¥" | "₹" | ".")
-        || t.dash(i)
-        || lex::is_vulgar_fraction(t.str(i))
+    match t.str(i) {
+        ">" | "≥" | "<" | "≤" | "$" | "€" | "£" | "¥" | "₹" => return true,
+        "." => return t.glued(i) && t.is(i + 1, Tk::Digits),
+        _ => {}
+    }
+    t.dash(i) || lex::is_vulgar_fraction(t.str(i))
 }
 
 /// The words other than numerals that [`mention_at`] can start at: the first words of
@@ -406,14 +420,26 @@ fn may_start_with_symbol(t: &Toks, i: usize) -> bool {
 /// The words that are numerals on their own ([`words::numeral_words`]) are in the set too, so
 /// that one lookup settles most words; but not "and", which joins the atoms of a numeral ("one
 /// hundred and five") and starts none: one of the commonest words, it is spared the recognizers.
-static MENTION_FIRST_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+///
+/// Each word comes with the words that must follow it for a mention to start there, or none when
+/// any may: a word that starts nothing but qualifiers of two words or more ("in excess of", "at
+/// least", "up to", "as many as") needs the second word of one of them. "in", "at", "up" and
+/// "as" are common words, and most of them (in the text's other sense) are spared the reading.
+static MENTION_FIRST_WORDS: LazyLock<FxHashMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
     let others = ["between", "from", "minus", "negative", "percent", "percents", "per"];
-    QUALIFIERS_BY_FIRST_WORD
-        .keys()
-        .copied()
-        .chain(others)
-        .chain(words::numeral_words().filter(|w| *w != "and"))
-        .collect()
+    let mut words: FxHashMap<&'static str, Vec<&'static str>> = FxHashMap::default();
+    for w in others.into_iter().chain(words::numeral_words().filter(|w| *w != "and")) {
+        words.insert(w, Vec::new());
+    }
+    for (first, phrases) in QUALIFIERS_BY_FIRST_WORD.iter() {
+        let seconds: Option<Vec<&'static str>> = phrases.iter().map(|(p, _)| p.split(' ').nth(1)).collect();
+        match (words.get(first), seconds) {
+            (None, Some(seconds)) => words.insert(first, seconds),
+            // a phrase of one word, or a word that starts something else: any word may follow
+            _ => words.insert(first, Vec::new()),
+        };
+    }
+    words
 });
 
 /// For the first and the second letter of a word (place 0 and 1), for each lowercase letter
@@ -422,7 +448,7 @@ static MENTION_FIRST_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(||
 /// pass the first, as "two" and "tn" do, but fail the second).
 static MENTION_FIRST_SHAPES: LazyLock<[[u16; 26]; 2]> = LazyLock::new(|| {
     let mut shapes = [[0u16; 26]; 2];
-    for w in MENTION_FIRST_WORDS.iter() {
+    for w in MENTION_FIRST_WORDS.keys() {
         assert!(
             w.bytes().all(|b| b.is_ascii_lowercase()) && !w.is_empty() && w.len() < 16,
             "{w}: a short lowercase word"
@@ -434,8 +460,8 @@ static MENTION_FIRST_SHAPES: LazyLock<[[u16; 26]; 2]> = LazyLock::new(|| {
     shapes
 });
 
-/// Whether a lowercased word is one of [`MENTION_FIRST_WORDS`].
-fn is_mention_first_word(word: &str) -> bool {
+/// Whether a lowercased word is one of [`MENTION_FIRST_WORDS`]: the words that must follow it.
+fn mention_first_word(word: &str) -> Option<&'static [&'static str]> {
     let bytes = word.as_bytes();
     // every word of the set is ASCII lowercase: a word with another first or second byte is none
     let shaped = |place: usize| {
@@ -443,10 +469,9 @@ fn is_mention_first_word(word: &str) -> bool {
         letter.is_ascii_lowercase() && MENTION_FIRST_SHAPES[place][usize::from(letter - b'a')] & (1 << word.len()) != 0
     };
     match bytes.len() {
-        0 => false,
-        1 => shaped(0) && MENTION_FIRST_WORDS.contains(word),
-        2..16 => shaped(0) && shaped(1) && MENTION_FIRST_WORDS.contains(word),
-        _ => false,
+        1 if shaped(0) => MENTION_FIRST_WORDS.get(word).map(Vec::as_slice),
+        2..16 if shaped(0) && shaped(1) => MENTION_FIRST_WORDS.get(word).map(Vec::as_slice),
+        _ => None,
     }
 }
 
@@ -927,15 +952,17 @@ fn currency_after(t: &Toks, j: usize) -> Option<(&'static str, f64, usize)> {
     } else {
         j
     };
-    if let Some((c, share)) = currency_word(t.word(j)) {
+    // each word read once: this runs after nearly every number
+    let (first, second) = (t.word(j), t.word(j + 1));
+    if let Some((c, share)) = currency_word(first) {
         return Some((c, share, j + 1));
     }
-    let (adjective, word) = match (t.word(j), t.word(j + 1)) {
-        ("hong", "kong") => ("hong kong", j + 2),
-        ("new", "zealand") => ("new zealand", j + 2),
-        _ => (t.word(j), j + 1),
+    let (adjective, word, named) = match (first, second) {
+        ("hong", "kong") => ("hong kong", j + 2, t.word(j + 2)),
+        ("new", "zealand") => ("new zealand", j + 2, t.word(j + 2)),
+        _ => (first, j + 1, second),
     };
-    let (code, share) = currency_word(t.word(word))?;
+    let (code, share) = currency_word(named)?;
     let code = match (adjective, code) {
         ("hong kong", "USD") => "HKD",
         ("new zealand", "USD") => "NZD",
@@ -1331,12 +1358,30 @@ mod tests {
                 texts.push(format!("one hundred {lead} {follow}"));
             }
         }
+        // qualifiers of two words or more, and their first words in another sense
+        texts.extend(
+            [
+                "In excess of 5, in 5, in the 5, at least 5, At most 5, at 5, up to 5, up 5, as many as 5",
+                "as much as 5, as 5, no fewer than 5, no 5, not more than 5, just over 5, well under 5",
+                "close to 5, north of 5, upwards of 5, equal to 5, equal to or more than 5, more than 5, more 5",
+                "in $5, at US$ 5, up € 5, as ½, in ten, at two, in excess 5, at least of 5, up-to 5",
+            ]
+            .map(str::to_owned),
+        );
+        // periods before, after and between digits, glued or not
+        texts.extend(
+            [
+                "Up .5 and -.25, x.5, 1.5. 2 . 3 .. 4 .a 5. .",
+                "v.2 (.75) $.99 ~.1 .5% . 5",
+            ]
+            .map(str::to_owned),
+        );
         texts
     }
 
     #[test]
     fn the_shape_tests_of_mention_first_words_agree_with_the_set() {
-        let mut words: Vec<String> = MENTION_FIRST_WORDS.iter().map(|w| (*w).to_owned()).collect();
+        let mut words: Vec<String> = MENTION_FIRST_WORDS.keys().map(|w| (*w).to_owned()).collect();
         words.extend(
             [
                 "über",
@@ -1359,8 +1404,8 @@ mod tests {
         }
         for w in &words {
             assert_eq!(
-                is_mention_first_word(w),
-                MENTION_FIRST_WORDS.contains(w.as_str()),
+                mention_first_word(w),
+                MENTION_FIRST_WORDS.get(w.as_str()).map(Vec::as_slice),
                 "{w:?}"
             );
         }
@@ -1870,7 +1915,7 @@ mod tests {
             starts,
             [
                 "between", "US", "$", "5", "Rs", "6", "minus", "thirty", "a", "fifth", "USD", "4", "per", "½", "-",
-                "2", ">", ".", "5", "€", "3", "."
+                "2", ">", ".", "5", "€", "3"
             ]
         );
     }

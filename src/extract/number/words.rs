@@ -367,19 +367,19 @@ static VALUE_WORDS: LazyLock<FxHashMap<&'static str, ()>> = LazyLock::new(|| {
         .collect()
 });
 
-/// For each lowercase first letter and each lowercase second letter, the lengths (bit `n` for
-/// `n` letters, up to 15) of the words of [`VALUE_WORDS`]: two tests that reject most words
-/// without hashing them ("the" fails the second: no value word of three letters has an "h"
-/// second).
-static VALUE_WORD_SHAPES: LazyLock<[[u16; 26]; 2]> = LazyLock::new(|| {
-    let mut shapes = [[0u16; 26]; 2];
+/// For each lowercase first letter and each lowercase second letter of a word, the lengths
+/// (bit `n` for `n` letters, up to 15) of the words of [`VALUE_WORDS`] that begin with those
+/// two letters: one lookup rejects most words without hashing them (no value word begins "th").
+static VALUE_WORD_PAIRS: LazyLock<[[u16; 26]; 26]> = LazyLock::new(|| {
+    let mut pairs = [[0u16; 26]; 26];
     for w in VALUE_WORDS.keys() {
         assert!(w.len() >= 2 && w.len() < 16, "value words have 2 to 15 letters");
-        for (place, shape) in shapes.iter_mut().enumerate() {
-            shape[usize::from(w.as_bytes()[place] - b'a')] |= 1 << w.len();
-        }
+        let [first, second, ..] = *w.as_bytes() else {
+            unreachable!("two letters at least")
+        };
+        pairs[usize::from(first - b'a')][usize::from(second - b'a')] |= 1 << w.len();
     }
-    shapes
+    pairs
 });
 
 /// Whether a numeral may stand anywhere in `text`: `false` only when no token of it can read a
@@ -396,18 +396,19 @@ pub(super) fn may_hold_numeral(text: &str) -> bool {
     if has_digit_or_non_ascii(bytes) {
         return true;
     }
+    let pairs = &*VALUE_WORD_PAIRS;
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        if !b.is_ascii_alphabetic() {
+        if !bytes[i].is_ascii_alphabetic() {
             i += 1;
             continue;
         }
         let start = i;
+        i += 1;
         while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
             i += 1;
         }
-        if may_be_value_word(&bytes[start..i]) {
+        if may_be_value_word(pairs, &bytes[start..i]) {
             return true;
         }
     }
@@ -428,22 +429,20 @@ fn has_digit_or_non_ascii(bytes: &[u8]) -> bool {
 }
 
 /// Whether an ASCII word (a run of letters) may be an atom of value: see [`may_hold_numeral`].
-fn may_be_value_word(word: &[u8]) -> bool {
-    if matches!(word, b"k" | b"K" | b"M" | b"G" | b"MM") {
-        return true; // one-letter scales, by their case
+/// `pairs` is [`VALUE_WORD_PAIRS`] (looked up once by the caller, for every word).
+fn may_be_value_word(pairs: &[[u16; 26]; 26], word: &[u8]) -> bool {
+    match word.len() {
+        1 => return matches!(word[0], b'k' | b'K' | b'M' | b'G'), // one-letter scales, by their case
+        2 if word == b"MM" => return true,
+        16.. => return glued_tens(word),
+        _ => {}
     }
-    let mut lower = [0u8; 16];
-    if word.len() >= lower.len() {
-        return glued_tens(word);
-    }
-    let shaped = |place: usize| {
-        word.get(place).is_some_and(|b| {
-            VALUE_WORD_SHAPES[place][usize::from(b.to_ascii_lowercase() - b'a')] & (1 << word.len()) != 0
-        })
-    };
-    if !(shaped(0) && shaped(1)) {
+    // `| 0x20` lowers an ASCII letter
+    let letter = |b: u8| usize::from((b | 0x20) - b'a');
+    if pairs[letter(word[0])][letter(word[1])] & (1 << word.len()) == 0 {
         return word.len() >= 8 && glued_tens(word);
     }
+    let mut lower = [0u8; 16];
     for (l, b) in lower.iter_mut().zip(word) {
         *l = b.to_ascii_lowercase();
     }
@@ -1115,10 +1114,11 @@ mod tests {
     fn every_value_word_passes_the_shape_tests() {
         for w in VALUE_WORDS.keys() {
             for case in [w.to_string(), w.to_uppercase(), w[..1].to_uppercase() + &w[1..]] {
-                assert!(may_be_value_word(case.as_bytes()), "{case}");
+                assert!(may_be_value_word(&VALUE_WORD_PAIRS, case.as_bytes()), "{case}");
             }
         }
-        assert!(!may_be_value_word(b"the") && !may_be_value_word(b"The") && !may_be_value_word(b"x"));
+        let rejected = |w: &[u8]| !may_be_value_word(&VALUE_WORD_PAIRS, w);
+        assert!(rejected(b"the") && rejected(b"The") && rejected(b"x") && rejected(b"Mm") && rejected(b"tw"));
     }
 
     /// Every word the unlisted reading reads passes the test before it: tens glued to units
