@@ -64,7 +64,7 @@ fn check_as_many_as(doc: &Doc, out: &mut Vec<Finding>) {
             kinds_seen.push(g.f.kind);
             continue;
         }
-        let after = doc.after(g.f.span, 120);
+        let after = doc.after_fig(g, 120);
         if !overlaps_any(&cues, Span::new(g.f.span.end, g.f.span.end + after.len())) {
             continue;
         }
@@ -172,7 +172,7 @@ fn find_changes(doc: &Doc) -> Vec<Change> {
         // "increased from 91 to 108": the figure after "to" is the newer one, whatever the link says.
         let (new, old) = if new < old
             && claim::is_from_to(
-                doc.before(doc.figs[new].f.span, 30),
+                doc.before_fig(&doc.figs[new], 30),
                 doc.between(doc.figs[new].f.span, doc.figs[old].f.span),
             ) {
             (old, new)
@@ -190,7 +190,7 @@ fn find_changes(doc: &Doc) -> Vec<Change> {
         if !linked
             && o.f.kind == n.f.kind
             && doc.sentence_of(o.f.span) == doc.sentence_of(n.f.span)
-            && claim::is_from_to(doc.before(o.f.span, 30), doc.between(o.f.span, n.f.span))
+            && claim::is_from_to(doc.before_fig(o, 30), doc.between(o.f.span, n.f.span))
         {
             changes.push(describe(doc, new, old));
         }
@@ -299,7 +299,7 @@ fn anaphoric_changes(doc: &Doc) -> Vec<Change> {
                 let a = &doc.figs[a];
                 doc.is_change_amount(a) && claim::is_from_between(doc.between(a.f.span, o.f.span))
             }
-            None => claim::is_direction_from(doc.before(o.f.span, 40)),
+            None => claim::is_direction_from(doc.before_fig(o, 40)),
         };
         if !linked || o.f.kind == FigureKind::Percent {
             continue;
@@ -497,7 +497,7 @@ fn format_ratio(r: f64) -> String {
 /// `ratio_mismatch` for fractions of a total: "exactly half of 4,201 requests, or 2,200".
 fn check_fractions(doc: &Doc, out: &mut Vec<Finding>) {
     for (ti, total) in doc.figs.iter().enumerate() {
-        let before = doc.before(total.f.span, 60);
+        let before = doc.before_fig(total, 60);
         let Some(fr) = super::doc::fraction_before(before) else {
             continue;
         };
@@ -566,7 +566,7 @@ mod tests {
         for record in super::super::doc::test_records(&[]) {
             let doc = Doc::new(&record);
             for g in &doc.figs {
-                let after = doc.after(g.f.span, 120);
+                let after = doc.after_fig(g, 120);
                 if claim::as_many_as(after).is_some() {
                     compared += 1;
                     let cues = as_many_as_cues(doc.text);

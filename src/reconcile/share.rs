@@ -88,7 +88,7 @@ fn check_hundred(doc: &Doc, shares: &[&Fig], complement: &Fig) -> Option<Finding
 }
 
 fn complement_words(doc: &Doc, g: &Fig) -> String {
-    let before = doc.before(g.f.span, 40);
+    let before = doc.before_fig(g, 40);
     let word = before.split_whitespace().last().unwrap_or("");
     format!("the {word} {}", g.text).replace("the the ", "the ")
 }
@@ -117,7 +117,7 @@ fn listed_shares(doc: &Doc) -> Vec<Finding> {
         // Shares of different totals ("38 percent of the worldwide total ... 83 percent of them").
         let bases: Vec<String> = shares
             .iter()
-            .filter_map(|g| claim::share_base(doc.after(g.f.span, 40)))
+            .filter_map(|g| claim::share_base(doc.after_fig(g, 40)))
             .collect();
         if bases.windows(2).any(|w| w[0] != w[1]) {
             continue;
@@ -157,15 +157,14 @@ fn shares_of_totals(doc: &Doc) -> Vec<Finding> {
             {
                 (Some(next), part_after(doc, i + 1))
             }
-            _ if claim::refers_to_earlier_total(doc.after(share.f.span, 40)) => match restated_part(doc, i) {
+            _ if claim::refers_to_earlier_total(doc.after_fig(share, 40)) => match restated_part(doc, i) {
                 // "Turkey filed 477 of the requests, or 60 percent of the total."
                 Some(p) => {
-                    let head =
-                        counted_noun(doc.after(share.f.span, 40)).or_else(|| counted_noun(doc.after(p.f.span, 40)));
+                    let head = counted_noun(doc.after_fig(share, 40)).or_else(|| counted_noun(doc.after_fig(p, 40)));
                     (earlier_total(doc, i - 1, head.as_deref()), Some(p))
                 }
                 None => {
-                    let head = counted_noun(doc.after(share.f.span, 40));
+                    let head = counted_noun(doc.after_fig(share, 40));
                     (earlier_total(doc, i, head.as_deref()), part_after(doc, i))
                 }
             },
@@ -227,7 +226,7 @@ fn earlier_total<'d, 'a>(doc: &'d Doc<'a>, i: usize, head: Option<&str>) -> Opti
 fn counted_word<'d>(doc: &Doc, g: &'d Fig) -> Option<&'d str> {
     g.counted
         .get_or_init(|| {
-            let m = claim::complete_measure(g.f.measure.as_deref()?, doc.after(g.f.span, 60));
+            let m = claim::complete_measure(g.f.measure.as_deref()?, doc.after_fig(g, 60));
             m.split_whitespace().last().map(str::to_owned)
         })
         .as_deref()
@@ -245,7 +244,7 @@ fn counted_noun(after: &str) -> Option<String> {
 /// a restated share, a change amount, a range bound or the earlier value of a comparison.
 fn could_be_total(doc: &Doc, g: &Fig) -> bool {
     *g.may_be_total.get_or_init(|| {
-        let (before, after) = (doc.before(g.f.span, 60), doc.after(g.f.span, 40));
+        let (before, after) = (doc.before_fig(g, 60), doc.after_fig(g, 40));
         g.f.kind != FigureKind::Percent
             && g.reading.value.is_some()
             && !doc.is_reference(g)

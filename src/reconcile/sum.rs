@@ -126,7 +126,7 @@ fn breakdowns(doc: &Doc) -> Vec<Finding> {
             .filter(|g| is_part(doc, g))
             .collect();
         for (k, whole) in figs.iter().enumerate() {
-            let before = doc.before(whole.f.span, 80);
+            let before = doc.before_fig(whole, 80);
             let same_kind = |g: &&&Fig| g.f.kind == whole.f.kind && g.f.unit == whole.f.unit;
             if claim::totals_what_precedes(before) {
                 let parts: Vec<&Fig> = figs[..k].iter().filter(same_kind).copied().collect();
@@ -155,7 +155,7 @@ fn together(doc: &Doc) -> Vec<Finding> {
     }
     for (i, part) in doc.figs.iter().enumerate() {
         let Some(whole) = doc.figs.get(i + 1) else { break };
-        if !claim::adds_up_to(doc.before(part.f.span, 40), doc.between(part.f.span, whole.f.span))
+        if !claim::adds_up_to(doc.before_fig(part, 40), doc.between(part.f.span, whole.f.span))
             || doc.sentence_of(part.f.span) != doc.sentence_of(whole.f.span)
         {
             continue;
@@ -444,7 +444,7 @@ mod tests {
         for record in super::super::doc::test_records(&added_up) {
             let doc = Doc::new(&record);
             for (part, whole) in doc.figs.iter().zip(doc.figs.iter().skip(1)) {
-                if claim::adds_up_to(doc.before(part.f.span, 40), doc.between(part.f.span, whole.f.span)) {
+                if claim::adds_up_to(doc.before_fig(part, 40), doc.between(part.f.span, whole.f.span)) {
                     added += 1;
                     assert!(may_add_figures(&doc), "{}", doc.text);
                 }
