@@ -351,10 +351,17 @@ fn ratio_bounds(factor: f64, qualifier: Option<&str>) -> (f64, f64, bool) {
 
 /// "about half as many as those from the United States": a figure compared with another one by
 /// a ratio.
-static AS_MANY_AS: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(r"^[^.;]{0,40}?\b(?P<w>(?P<q>about|nearly|almost|roughly|more\s+than|less\s+than|over|just\s+over|just\s+under|some)?\s*\b(?P<r>half|twice|three\s+times|four\s+times|a\s+third|one\s+third|a\s+quarter)\s+as\s+(?:many|much|large|high)\s+as)\s+(?:those|that|the\s+number|the\s+\w+)?\s*(?:from|in|by|of)\s+(?:the\s+)?(?P<c>[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)*)")
-        .unwrap()
-});
+#[cfg(test)]
+static AS_MANY_AS: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(&format!("^[^.;]{{0,40}}?{AS_MANY_AS_WORDS}")).unwrap());
+
+/// The words of [`AS_MANY_AS`] after its lazy start: searched for unanchored, they are found at
+/// the same place with the same groups (the leftmost place where they match is the shortest
+/// start the lazy prefix tries), and the search costs a fraction of the anchored one.
+const AS_MANY_AS_WORDS: &str = r"\b(?P<w>(?P<q>about|nearly|almost|roughly|more\s+than|less\s+than|over|just\s+over|just\s+under|some)?\s*\b(?P<r>half|twice|three\s+times|four\s+times|a\s+third|one\s+third|a\s+quarter)\s+as\s+(?:many|much|large|high)\s+as)\s+(?:those|that|the\s+number|the\s+\w+)?\s*(?:from|in|by|of)\s+(?:the\s+)?(?P<c>[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)*)";
+
+/// [`AS_MANY_AS_WORDS`] unanchored.
+static AS_MANY_AS_ANYWHERE: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(AS_MANY_AS_WORDS).unwrap());
 
 /// A figure stated as a ratio of the figure for a country ("about half as many as those from
 /// the United States").
@@ -379,7 +386,7 @@ pub fn as_many_as(after: &str) -> Option<AsManyAs> {
     if !may_say_as_many_as(after) {
         return None;
     }
-    let c = AS_MANY_AS.captures(after)?;
+    let c = as_many_as_captures(after)?;
     let w = c.name("w")?;
     let ratio = c["r"].to_ascii_lowercase();
     let factor = match ratio.split_whitespace().next().unwrap_or("") {
@@ -401,6 +408,15 @@ pub fn as_many_as(after: &str) -> Option<AsManyAs> {
         loose,
         country: canonical_country(country.as_str()),
     })
+}
+
+/// The groups of [`AS_MANY_AS`] in `after`: those of the leftmost match of its words, if what
+/// comes before them is what its start allows (up to 40 characters, none a "." or ";"; a later
+/// match would have more before it).
+fn as_many_as_captures(after: &str) -> Option<regex::Captures<'_>> {
+    let c = AS_MANY_AS_ANYWHERE.captures(after)?;
+    let lead = &after[..c.get(0)?.start()];
+    (lead.chars().count() <= 40 && !lead.contains(['.', ';'])).then_some(c)
 }
 
 /// Whether [`AS_MANY_AS`] may match `after`: its ratio word and the word after "as" (case as
@@ -1863,6 +1879,48 @@ mod tests {
             assert_eq!(found, captured, "{line:?}");
         }
         assert!(matches > 50, "{matches}");
+    }
+
+    #[test]
+    fn the_as_many_as_words_found_anywhere_are_the_anchored_match() {
+        let mut lines: Vec<String> = crate::gen::sample_texts(300)
+            .iter()
+            .flat_map(|t| t.lines())
+            .filter(|l| l.contains(" as "))
+            .map(str::to_owned)
+            .collect();
+        let filler = "x ".repeat(20);
+        for case in [
+            format!("{filler}half as many as those from the United States"),
+            format!("{filler}a half as many as those from the United States"),
+            format!("{filler}é half as many as those in France"),
+            format!("ééééé{filler}half as many as those in France"),
+            format!("{}half as many as in France", "é".repeat(40)),
+            format!("{}half as many as in France", "é".repeat(41)),
+            "2,400. About half as many as those from the U.S.".to_owned(),
+            "2,400; about half as many as those from Germany".to_owned(),
+            ", roughly twice as much as in Brazil, and half as many as from Japan".to_owned(),
+            "  just over  three times as high as the figure in South Korea".to_owned(),
+        ] {
+            lines.push(case);
+        }
+        let mut found = 0;
+        for line in &lines {
+            for (i, _) in line.char_indices() {
+                let after = &line[i..];
+                let anchored = AS_MANY_AS.captures(after);
+                let anywhere = as_many_as_captures(after);
+                let groups =
+                    |c: &regex::Captures| ["w", "q", "r", "c"].map(|g| c.name(g).map(|m| (m.start(), m.end())));
+                assert_eq!(
+                    anchored.as_ref().map(groups),
+                    anywhere.as_ref().map(groups),
+                    "{after:?}"
+                );
+                found += usize::from(anchored.is_some());
+            }
+        }
+        assert!(found > 100, "{found}");
     }
 
     #[test]
