@@ -4,7 +4,7 @@
 //! Mentions that are not figures are dropped here: years and dates, times, phone numbers, URLs,
 //! ordinals, and numbers that are part of a name ("Office 365", "Section 702").
 
-use super::number::{find_numbers, Mention, MentionKind};
+use super::number::{find_numbers_without_text, Mention, MentionKind};
 use super::period::{Period, PeriodMention};
 use super::Deadline;
 use crate::extract::pattern::Pattern;
@@ -429,7 +429,8 @@ pub fn find_figures(
         sentence_periods.extend(within(periods, sentence, |p| p.span));
         let excluded = overlapping(&excluded, sentence);
         let span_of = |m: &Mention| Span::new(sentence.start + m.start, sentence.start + m.end);
-        let mut candidates = find_numbers(s);
+        // the mentions' text is read off their spans: most are dropped here
+        let mut candidates = find_numbers_without_text(s);
         candidates.retain(|m| is_figure(m, s, span_of(m), excluded, &sentence_periods));
         // Figures named only as the point of comparison ("down from 72,279 in 2013") own the
         // period after them; other figures share it ("27,477 requests for 42,648 users in 2013").
@@ -605,15 +606,17 @@ fn figure_kind(m: &Mention) -> FigureKind {
 }
 
 /// Whether a mention states a quantity rather than a date, a name or a position.
+/// `m` is a mention of `sentence` (its `text` may be left empty: it is read off its span).
 fn is_figure(m: &Mention, sentence: &str, span: Span, excluded: &[Span], periods: &[&PeriodMention]) -> bool {
-    if m.kind == MentionKind::Ordinal || is_word_fraction(m) || is_decade(&m.text) {
+    let text = &sentence[m.start..m.end];
+    if m.kind == MentionKind::Ordinal || is_word_fraction(m, text) || is_decade(text) {
         return false;
     }
     let overlaps = |o: &Span| o.start < span.end && span.start < o.end;
     if excluded.iter().any(overlaps) || periods.iter().any(|p| overlaps(&p.span)) {
         return false;
     }
-    if m.kind == MentionKind::Number && (names_a_product(sentence, m) || hyphenated(sentence, m)) {
+    if m.kind == MentionKind::Number && (names_a_product(sentence, m, text) || hyphenated(sentence, m)) {
         return false;
     }
     true
@@ -626,10 +629,11 @@ fn is_decade(text: &str) -> bool {
 
 /// "half", "two thirds", "a fifth": a share in words is not a count (and "half" mostly names a
 /// half-year); a fraction of a scale ("half a million") is a whole number and stays.
-fn is_word_fraction(m: &Mention) -> bool {
+/// `text` is the mention's text.
+fn is_word_fraction(m: &Mention, text: &str) -> bool {
     m.kind == MentionKind::Number
         && m.value.is_some_and(|v| v.fract() != 0.0 && v.abs() < 1.0)
-        && !m.text.bytes().any(|b| b.is_ascii_digit())
+        && !text.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// "COVID-19", "F-35" (a name) or "one-time", "three-judge", "10-year" (a modifier): a number
@@ -643,7 +647,8 @@ fn hyphenated(sentence: &str, m: &Mention) -> bool {
 
 /// "Office 365", "Windows 10", "iOS 8", "Section 702", "version 2.1": a short number right after
 /// a name (a word with a capital letter that does not start the sentence) or after "version".
-fn names_a_product(sentence: &str, m: &Mention) -> bool {
+/// `text` is the mention's text.
+fn names_a_product(sentence: &str, m: &Mention, text: &str) -> bool {
     let before = sentence[..m.start].trim_end();
     if before.len() == sentence[..m.start].len() {
         return false;
@@ -655,8 +660,8 @@ fn names_a_product(sentence: &str, m: &Mention) -> bool {
     {
         return true;
     }
-    let bare = m.text.bytes().all(|b| b.is_ascii_digit()) && m.text.len() <= 4
-        || m.text.chars().next().is_some_and(char::is_uppercase) && !m.text.contains(' '); // "Xbox One"
+    let bare = text.bytes().all(|b| b.is_ascii_digit()) && text.len() <= 4
+        || text.chars().next().is_some_and(char::is_uppercase) && !text.contains(' '); // "Xbox One"
     let sentence_start = before.len() == word.len();
     bare && word.chars().any(char::is_uppercase) && !sentence_start && !CLAUSE_WORDS.contains(&word)
 }
