@@ -4,7 +4,7 @@
 //! Mentions that are not figures are dropped here: years and dates, times, phone numbers, URLs,
 //! ordinals, and numbers that are part of a name ("Office 365", "Section 702").
 
-use super::number::{find_numbers, Mention, MentionKind};
+use super::number::{find_numbers_without_text, Mention, MentionKind};
 use super::period::{Period, PeriodMention};
 use super::Deadline;
 use crate::extract::pattern::Pattern;
@@ -90,6 +90,82 @@ static ENTITY: LazyLock<Pattern> = LazyLock::new(|| {
         .collect();
     Pattern::new(&format!(r"\b({})\b", names.join("|"))).unwrap()
 });
+
+/// [`ENTITY_NAMES`] by their first letter (`A` at 0): the names that may start at a capital.
+static ENTITY_NAMES_BY_INITIAL: LazyLock<[Vec<&'static str>; 26]> = LazyLock::new(|| {
+    let mut by_initial: [Vec<&'static str>; 26] = Default::default();
+    for name in ENTITY_NAMES {
+        by_initial[usize::from(name.as_bytes()[0] - b'A')].push(name);
+    }
+    by_initial
+});
+
+/// The matches of [`ENTITY`] in an ASCII `text`, found by looking for the names at the capitals
+/// that start a word, with the word boundaries tested by hand (the pattern's automaton reads
+/// every byte; capitals are found eight bytes at a time, [`capitals_in`]).
+///
+/// Why the same: every name starts with a capital and ends with a letter (tested), so a match
+/// is a name at a capital with no word byte before it and none after it. No name is a prefix
+/// of another (tested), so at most one name starts anywhere and the order of the alternatives
+/// never chooses. "Yahoo!?" is greedy: "Yahoo!" when a word byte follows the "!" (the boundary
+/// after it holds only then), else "Yahoo" when its own boundary holds. A name that fails its
+/// boundary after it ends no search: the next starts one byte after its first, since another
+/// name may start inside it ("LinkedInstagram").
+fn ascii_entities(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let is_word = |at: usize| bytes.get(at).is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_');
+    let mut found = Vec::new();
+    let mut at = 0;
+    while let Some(start) = next_capital(bytes, at) {
+        at = start + 1;
+        if start > 0 && is_word(start - 1) {
+            continue;
+        }
+        let names = &ENTITY_NAMES_BY_INITIAL[usize::from(bytes[start] - b'A')];
+        let Some(name) = names.iter().find(|n| bytes[start..].starts_with(n.as_bytes())) else {
+            continue;
+        };
+        let mut end = start + name.len();
+        // after "Yahoo!" the boundary holds by the word byte that follows
+        let banged = *name == "Yahoo" && bytes.get(end) == Some(&b'!') && is_word(end + 1);
+        if banged {
+            end += 1;
+        }
+        if banged || !is_word(end) {
+            found.push((start, end));
+            at = end;
+        }
+    }
+    found
+}
+
+/// The first ASCII capital in `bytes` at or after `at`, looked for eight bytes at a time.
+fn next_capital(bytes: &[u8], mut at: usize) -> Option<usize> {
+    while let Some(word) = bytes.get(at..at + 8) {
+        let capitals = capitals_in(u64::from_le_bytes(word.try_into().expect("eight bytes")));
+        if capitals != 0 {
+            return Some(at + capitals.trailing_zeros() as usize / 8);
+        }
+        at += 8;
+    }
+    bytes[at.min(bytes.len())..]
+        .iter()
+        .position(u8::is_ascii_uppercase)
+        .map(|i| at + i)
+}
+
+/// The high bit of each byte of `x` (eight ASCII bytes, the first lowest) that is a capital
+/// letter, and no other bit. Adding 0x3f to a byte below 0x80 sets its high bit exactly when
+/// it is at least `A`, adding 0x25 exactly when it is above `Z`; neither carries into the next
+/// byte, so each byte is tested on its own.
+fn capitals_in(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let low = x & !HIGH;
+    let from_a = low + ONES * u64::from(0x80 - b'A');
+    let above_z = low + ONES * u64::from(0x80 - b'Z' - 1);
+    from_a & !above_z & !x & HIGH
+}
 
 /// The names [`ENTITY`] finds, in its order ("Yahoo" stands for "Yahoo" and "Yahoo!").
 const ENTITY_NAMES: &[&str] = &[
@@ -429,7 +505,8 @@ pub fn find_figures(
         sentence_periods.extend(within(periods, sentence, |p| p.span));
         let excluded = overlapping(&excluded, sentence);
         let span_of = |m: &Mention| Span::new(sentence.start + m.start, sentence.start + m.end);
-        let mut candidates = find_numbers(s);
+        // the mentions' text is read off their spans: most are dropped here
+        let mut candidates = find_numbers_without_text(s);
         candidates.retain(|m| is_figure(m, s, span_of(m), excluded, &sentence_periods));
         // Figures named only as the point of comparison ("down from 72,279 in 2013") own the
         // period after them; other figures share it ("27,477 requests for 42,648 users in 2013").
@@ -535,11 +612,13 @@ struct Entities<'t> {
 
 impl<'t> Entities<'t> {
     fn new(text: &'t str) -> Entities<'t> {
-        Entities {
-            text,
-            found: ENTITY.find_iter(text).map(|m| (m.start(), m.end())).collect(),
-            ascii: text.is_ascii(),
-        }
+        let ascii = text.is_ascii();
+        let found = if ascii {
+            ascii_entities(text)
+        } else {
+            ENTITY.find_iter(text).map(|m| (m.start(), m.end())).collect()
+        };
+        Entities { text, found, ascii }
     }
 
     /// Every match in the text, in order.
@@ -605,15 +684,17 @@ fn figure_kind(m: &Mention) -> FigureKind {
 }
 
 /// Whether a mention states a quantity rather than a date, a name or a position.
+/// `m` is a mention of `sentence` (its `text` may be left empty: it is read off its span).
 fn is_figure(m: &Mention, sentence: &str, span: Span, excluded: &[Span], periods: &[&PeriodMention]) -> bool {
-    if m.kind == MentionKind::Ordinal || is_word_fraction(m) || is_decade(&m.text) {
+    let text = &sentence[m.start..m.end];
+    if m.kind == MentionKind::Ordinal || is_word_fraction(m, text) || is_decade(text) {
         return false;
     }
     let overlaps = |o: &Span| o.start < span.end && span.start < o.end;
     if excluded.iter().any(overlaps) || periods.iter().any(|p| overlaps(&p.span)) {
         return false;
     }
-    if m.kind == MentionKind::Number && (names_a_product(sentence, m) || hyphenated(sentence, m)) {
+    if m.kind == MentionKind::Number && (names_a_product(sentence, m, text) || hyphenated(sentence, m)) {
         return false;
     }
     true
@@ -626,10 +707,11 @@ fn is_decade(text: &str) -> bool {
 
 /// "half", "two thirds", "a fifth": a share in words is not a count (and "half" mostly names a
 /// half-year); a fraction of a scale ("half a million") is a whole number and stays.
-fn is_word_fraction(m: &Mention) -> bool {
+/// `text` is the mention's text.
+fn is_word_fraction(m: &Mention, text: &str) -> bool {
     m.kind == MentionKind::Number
         && m.value.is_some_and(|v| v.fract() != 0.0 && v.abs() < 1.0)
-        && !m.text.bytes().any(|b| b.is_ascii_digit())
+        && !text.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// "COVID-19", "F-35" (a name) or "one-time", "three-judge", "10-year" (a modifier): a number
@@ -643,7 +725,8 @@ fn hyphenated(sentence: &str, m: &Mention) -> bool {
 
 /// "Office 365", "Windows 10", "iOS 8", "Section 702", "version 2.1": a short number right after
 /// a name (a word with a capital letter that does not start the sentence) or after "version".
-fn names_a_product(sentence: &str, m: &Mention) -> bool {
+/// `text` is the mention's text.
+fn names_a_product(sentence: &str, m: &Mention, text: &str) -> bool {
     let before = sentence[..m.start].trim_end();
     if before.len() == sentence[..m.start].len() {
         return false;
@@ -655,8 +738,8 @@ fn names_a_product(sentence: &str, m: &Mention) -> bool {
     {
         return true;
     }
-    let bare = m.text.bytes().all(|b| b.is_ascii_digit()) && m.text.len() <= 4
-        || m.text.chars().next().is_some_and(char::is_uppercase) && !m.text.contains(' '); // "Xbox One"
+    let bare = text.bytes().all(|b| b.is_ascii_digit()) && text.len() <= 4
+        || text.chars().next().is_some_and(char::is_uppercase) && !text.contains(' '); // "Xbox One"
     let sentence_start = before.len() == word.len();
     bare && word.chars().any(char::is_uppercase) && !sentence_start && !CLAUSE_WORDS.contains(&word)
 }
@@ -781,6 +864,49 @@ mod tests {
             assert_eq!(not_figures(text), spans, "{text:?}");
         }
         assert!(found > 30, "{found}");
+    }
+
+    #[test]
+    fn capitals_are_found_eight_bytes_at_a_time_as_one_by_one() {
+        let bytes: Vec<u8> = (0u8..128)
+            .chain((0u8..128).rev())
+            .chain(b"xxAxxxxxxxxZxxx@[`{".iter().copied())
+            .collect();
+        // every ASCII byte at each of the eight places of a word, and the tail shorter than one
+        for end in bytes.len() - 9..=bytes.len() {
+            for at in 0..=end {
+                let one_by_one = bytes[at..end].iter().position(u8::is_ascii_uppercase).map(|i| at + i);
+                assert_eq!(next_capital(&bytes[..end], at), one_by_one, "{at} {end}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_literal_search_for_entities_finds_what_the_entity_pattern_finds() {
+        // at most one name starts anywhere: no name is a prefix of another
+        for a in ENTITY_NAMES {
+            for b in ENTITY_NAMES {
+                assert!(a == b || !b.starts_with(a), "{a} {b}");
+            }
+        }
+        let written = [
+            "XMicrosoft and Google; Yahoo!5 then AT&T, Yahoo! said Apple_s Facebook.AT&Twitter",
+            "xYahoo!Apple Adobes 5Skype AT&TT LinkedInstagram WhatsApple Yahoo!! Yahoo!_ Yahoo",
+            "Yahoo!Yahoo Google_Google Google-Google GoogleGoogle (Comcast) Verizon's Reddit.",
+        ];
+        let samples = crate::gen::sample_texts(200);
+        let typeset: Vec<String> = samples.iter().map(|t| crate::gen::typeset(t)).collect();
+        let texts = written
+            .iter()
+            .copied()
+            .chain(samples.iter().chain(&typeset).map(String::as_str));
+        let mut found = 0;
+        for text in texts.filter(|t| t.is_ascii()) {
+            let by_pattern: Vec<(usize, usize)> = ENTITY.find_iter(text).map(|m| (m.start(), m.end())).collect();
+            found += by_pattern.len();
+            assert_eq!(ascii_entities(text), by_pattern, "{text:?}");
+        }
+        assert!(found > 200, "{found}");
     }
 
     #[test]

@@ -321,13 +321,24 @@ struct Simple {
 
 /// Finds every numeric mention in `text`, in order.
 pub fn find_numbers(text: &str) -> Vec<Mention> {
+    let mut found = find_numbers_without_text(text);
+    for m in &mut found {
+        m.text = text[m.start..m.end].to_owned();
+    }
+    found
+}
+
+/// [`find_numbers`] with every mention's `text` left empty: for callers that read it off the
+/// span (`text[m.start..m.end]`, which is what `text` holds) and drop most mentions, so that a
+/// copy of the text is not made for each one.
+pub(crate) fn find_numbers_without_text(text: &str) -> Vec<Mention> {
     if !words::may_hold_numeral(text) {
         return Vec::new(); // every mention holds a numeral
     }
     read_mentions(text)
 }
 
-/// [`find_numbers`] without its test for a text that holds no numeral.
+/// [`find_numbers_without_text`] without its test for a text that holds no numeral.
 fn read_mentions(text: &str) -> Vec<Mention> {
     let out = read_unmerged(text);
     let out = merge_bound_pairs(text, out);
@@ -548,7 +559,7 @@ fn suffixed(t: &Toks, s: Simple) -> (Option<Mention>, usize) {
 fn mention(t: &Toks, s: &Simple, first: usize, next: usize) -> Mention {
     let (start, end) = (t.start(first), t.end(next - 1));
     Mention {
-        text: t.text[start..end].to_owned(),
+        text: String::new(), // filled in by find_numbers
         start,
         end,
         kind: s.kind,
@@ -776,7 +787,7 @@ fn range_mention(t: &Toks, first: usize, low: Simple, high: Simple) -> Option<(M
     let unit = high.unit.or(low.unit).map(str::to_owned);
     Some((
         Mention {
-            text: t.text[start..end].to_owned(),
+            text: String::new(), // filled in by find_numbers
             start,
             end,
             kind: MentionKind::Range,
@@ -1240,7 +1251,7 @@ fn merge_all_bound_pairs(text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
                     if l < h && prev.low.is_some() != m.low.is_some() {
                         let prev = out.pop().expect("checked above");
                         out.push(Mention {
-                            text: text[prev.start..m.end].to_owned(),
+                            text: String::new(), // filled in by find_numbers
                             start: prev.start,
                             end: m.end,
                             kind: MentionKind::Range,
@@ -1281,7 +1292,6 @@ fn merge_all_restatements(text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
             if between.trim() == "(" && closes && prev.value == m.value && prev.kind == m.kind {
                 let close = m.end + text[m.end..].find(')').expect("checked above") + 1;
                 prev.end = close;
-                prev.text = text[prev.start..close].to_owned();
                 continue;
             }
         }
@@ -1951,6 +1961,32 @@ mod tests {
         assert_eq!(money("md . - - $ 75 million").0, "$ 75 million");
         // "a second" is no half
         assert!(rows("On a second thought").iter().all(|r| r.1 == MentionKind::Ordinal));
+    }
+
+    #[test]
+    fn mentions_without_text_are_the_mentions_with_their_text_left_empty() {
+        let texts = sample_texts();
+        assert!(texts.len() > 1000, "{}", texts.len());
+        for text in &texts {
+            let with_text = find_numbers(text);
+            let without: Vec<Mention> = find_numbers_without_text(text);
+            assert!(without.iter().all(|m| m.text.is_empty()), "{text:?}");
+            let emptied: Vec<Mention> = with_text
+                .into_iter()
+                .map(|m| Mention {
+                    text: String::new(),
+                    ..m
+                })
+                .collect();
+            assert_eq!(without, emptied, "{text:?}");
+        }
+        // the merged mentions too: a bound pair and a restatement
+        let text = "more than 5 but fewer than 10 and forty-five (45) requests";
+        let found = find_numbers(text);
+        assert_eq!(
+            found.iter().map(|m| m.text.as_str()).collect::<Vec<_>>(),
+            ["more than 5 but fewer than 10", "forty-five (45)"]
+        );
     }
 
     #[test]
