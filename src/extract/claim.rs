@@ -940,29 +940,31 @@ static APPROX_BEFORE: LazyLock<Pattern> = LazyLock::new(|| {
         .unwrap()
 });
 
+/// The last words of the qualifiers [`approx_before`] reads ("about", "more than", "at least").
+pub const APPROX_LAST_WORDS: &[&str] = &[
+    "about",
+    "roughly",
+    "around",
+    "approximately",
+    "nearly",
+    "almost",
+    "than",
+    "over",
+    "to",
+    "least",
+    "most",
+    "some",
+    "under",
+    "estimated",
+];
+
 /// The approximation word right before a figure, lowercased, if any.
 pub fn approx_before(before: &str) -> Option<String> {
     // On ASCII text the pattern ends with the last word of a qualifier, spaces and perhaps "$":
     // most text before a figure does not, and is spared the capture search.
     if before.is_ascii() {
         let words = before.strip_suffix('$').unwrap_or(before);
-        let last_words = [
-            "about",
-            "roughly",
-            "around",
-            "approximately",
-            "nearly",
-            "almost",
-            "than",
-            "over",
-            "to",
-            "least",
-            "most",
-            "some",
-            "under",
-            "estimated",
-        ];
-        if !ends_with_word_and_spaces(words, &last_words) {
+        if !ends_with_word_and_spaces(words, APPROX_LAST_WORDS) {
             return None;
         }
     }

@@ -494,24 +494,7 @@ pub fn restates_share(before: &str) -> bool {
 }
 
 /// The last words of [`claim::approx_before`]'s qualifiers ("about", "more than", "at least").
-static APPROX_LAST_WORDS: LazyLock<LastWords> = LazyLock::new(|| {
-    LastWords::new(&[
-        "about",
-        "roughly",
-        "around",
-        "approximately",
-        "nearly",
-        "almost",
-        "than",
-        "over",
-        "to",
-        "least",
-        "most",
-        "some",
-        "under",
-        "estimated",
-    ])
-});
+static APPROX_LAST_WORDS: LazyLock<LastWords> = LazyLock::new(|| LastWords::new(claim::APPROX_LAST_WORDS));
 
 /// [`claim::approx_before`], spared for the text before a figure that does not end with the
 /// last word of a qualifier, spaces and perhaps "$": nearly every figure's.
