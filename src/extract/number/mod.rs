@@ -1,6 +1,8 @@
 //! Numeric mentions in a sentence: counts, percentages, money, ordinals, ranges and bounds.
 //!
-//! [`find_numbers`] is the one entry point; `figmine numbers` prints exactly what it returns.
+//! [`find_numbers`] is the public entry point; `figmine numbers` prints exactly what it returns.
+//! The figure finder calls its crate-internal twin, which leaves each mention's text to be read
+//! off its span.
 //!
 //! The text is cut into tokens once (`lex`), numerals are read off them by a small grammar of
 //! digits and number words (`words`), and this module adds what surrounds a numeral: its sign,
