@@ -7,7 +7,8 @@ use std::process::ExitCode;
 
 /// Extraction allocates small vectors and strings per sentence and figure; mimalloc serves them
 /// in fewer instructions than glibc's allocator (6% of all of extraction's). Version 2: version 3
-/// held half again as much memory on real news text (263 MB against 223 MB for 1,810 bodies).
+/// held more memory (100 against 67 MB for 10,000 generated articles, 263 against 223 MB for
+/// 1,810 real bodies).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

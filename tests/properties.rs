@@ -74,7 +74,7 @@ fn config(cases: u32) -> ProptestConfig {
     if std::env::var_os("PROPTEST_CASES").is_none() {
         config.cases = cases;
     }
-    if matches!(config.rng_seed, RngSeed::Random) && std::env::var_os("FIGMINE_PROPTEST_RANDOM").is_none() {
+    if matches!(config.rng_seed, RngSeed::Random) && std::env::var("FIGMINE_PROPTEST_RANDOM").as_deref() != Ok("1") {
         config.rng_seed = RngSeed::Fixed(0xf16_0001);
     }
     config

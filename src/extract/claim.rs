@@ -350,7 +350,8 @@ fn ratio_bounds(factor: f64, qualifier: Option<&str>) -> (f64, f64, bool) {
 }
 
 /// "about half as many as those from the United States": a figure compared with another one by
-/// a ratio.
+/// a ratio, as the pattern reads it from the figure on. The tests' reference: the search runs
+/// [`AS_MANY_AS_WORDS`] unanchored ([`AS_MANY_AS_ANYWHERE`]).
 #[cfg(test)]
 static AS_MANY_AS: LazyLock<Pattern> =
     LazyLock::new(|| Pattern::new(&format!("^[^.;]{{0,40}}?{AS_MANY_AS_WORDS}")).unwrap());

@@ -8,6 +8,7 @@ use super::number::{find_numbers_without_text, Mention, MentionKind};
 use super::period::{Period, PeriodMention};
 use super::Deadline;
 use crate::extract::pattern::Pattern;
+use crate::extract::quote::hand::capitals;
 use crate::read::{Article, Span};
 use serde::Serialize;
 use std::sync::LazyLock;
@@ -102,7 +103,7 @@ static ENTITY_NAMES_BY_INITIAL: LazyLock<[Vec<&'static str>; 26]> = LazyLock::ne
 
 /// The matches of [`ENTITY`] in an ASCII `text`, found by looking for the names at the capitals
 /// that start a word, with the word boundaries tested by hand (the pattern's automaton reads
-/// every byte; capitals are found eight bytes at a time, [`capitals_in`]).
+/// every byte; capitals are found eight bytes at a time, `quote::hand::capitals`).
 ///
 /// Why the same: every name starts with a capital and ends with a letter (tested), so a match
 /// is a name at a capital with no word byte before it and none after it. No name is a prefix
@@ -142,7 +143,7 @@ fn ascii_entities(text: &str) -> Vec<(usize, usize)> {
 /// The first ASCII capital in `bytes` at or after `at`, looked for eight bytes at a time.
 fn next_capital(bytes: &[u8], mut at: usize) -> Option<usize> {
     while let Some(word) = bytes.get(at..at + 8) {
-        let capitals = capitals_in(u64::from_le_bytes(word.try_into().expect("eight bytes")));
+        let capitals = capitals(u64::from_le_bytes(word.try_into().expect("eight bytes")));
         if capitals != 0 {
             return Some(at + capitals.trailing_zeros() as usize / 8);
         }
@@ -152,19 +153,6 @@ fn next_capital(bytes: &[u8], mut at: usize) -> Option<usize> {
         .iter()
         .position(u8::is_ascii_uppercase)
         .map(|i| at + i)
-}
-
-/// The high bit of each byte of `x` (eight ASCII bytes, the first lowest) that is a capital
-/// letter, and no other bit. Adding 0x3f to a byte below 0x80 sets its high bit exactly when
-/// it is at least `A`, adding 0x25 exactly when it is above `Z`; neither carries into the next
-/// byte, so each byte is tested on its own.
-fn capitals_in(x: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let low = x & !HIGH;
-    let from_a = low + ONES * u64::from(0x80 - b'A');
-    let above_z = low + ONES * u64::from(0x80 - b'Z' - 1);
-    from_a & !above_z & !x & HIGH
 }
 
 /// The names [`ENTITY`] finds, in its order ("Yahoo" stands for "Yahoo" and "Yahoo!").

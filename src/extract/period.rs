@@ -141,7 +141,8 @@ impl Anaphor {
     }
 }
 
-const MONTHS: &str = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec";
+/// The month names and abbreviations the patterns know, as an alternation.
+pub(crate) const MONTHS: &str = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec";
 
 /// Every period expression, longest forms first; group names say which parts were written.
 /// Years are ASCII digits (`[0-9]`, not Unicode `\d`): they must parse as numbers, and the

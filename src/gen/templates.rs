@@ -815,6 +815,18 @@ mod tests {
             194,
             "exact 194 is 6 away from 195-205"
         );
+        // worked by hand from the rule: "1,000" is 950 to 1,050, "20,000" 19,500 to 20,500
+        assert_eq!(off_beyond_rounding(1_000, 30, true), 1_051, "1,050 is 1,045 to 1,055");
+        assert_eq!(
+            off_beyond_rounding(20_000, 600, false),
+            19_400,
+            "19,400 is 19,350 to 19,450"
+        );
+        assert_eq!(
+            off_beyond_rounding(20_000, 400, true),
+            20_501,
+            "20,500 is 20,450 to 20,550"
+        );
         for n in (2..3_000).chain((3_000..2_000_000).step_by(997)) {
             for pct in 3..=9 {
                 let delta = (n * pct / 100).max(2);

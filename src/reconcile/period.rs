@@ -5,7 +5,7 @@ use super::doc::Doc;
 use super::sum::period_name;
 use super::{Finding, Rule, Severity};
 use crate::extract::claim;
-use crate::extract::period::{find_periods, is_comparison_reference};
+use crate::extract::period::{self, find_periods, is_comparison_reference};
 use crate::extract::{Period, PeriodMention};
 use crate::read::Span;
 use serde_json::json;
@@ -203,35 +203,12 @@ fn ends_outside_matches(before: &str) -> bool {
 /// Whether `text` ends with a month's name or abbreviation in any case, or with a letter
 /// outside ASCII (which case folding may read as one of theirs, as "ſ" for "s").
 fn ends_with_month(text: &str) -> bool {
-    const MONTHS: [&str; 24] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sept",
-        "sep",
-        "oct",
-        "nov",
-        "dec",
-    ];
     let letters = text.len() - text.trim_end_matches(char::is_alphabetic).len();
     let word = &text[text.len() - letters..];
-    !word.is_ascii() || MONTHS.iter().any(|m| claim::ends_with_ignoring_ascii_case(word, m))
+    !word.is_ascii()
+        || period::MONTHS
+            .split('|')
+            .any(|m| claim::ends_with_ignoring_ascii_case(word, m))
 }
 
 #[cfg(test)]

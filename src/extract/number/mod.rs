@@ -1966,23 +1966,19 @@ mod tests {
     }
 
     #[test]
-    fn mentions_without_text_are_the_mentions_with_their_text_left_empty() {
+    fn mentions_without_text_leave_only_their_text_out() {
+        // `find_numbers` is this function with the texts filled in from the spans, so comparing
+        // the two would test nothing; what is checked is that no text is made, and (below) that
+        // the spans of merged mentions cover what their text used to be.
         let texts = sample_texts();
         assert!(texts.len() > 1000, "{}", texts.len());
         for text in &texts {
-            let with_text = find_numbers(text);
-            let without: Vec<Mention> = find_numbers_without_text(text);
-            assert!(without.iter().all(|m| m.text.is_empty()), "{text:?}");
-            let emptied: Vec<Mention> = with_text
-                .into_iter()
-                .map(|m| Mention {
-                    text: String::new(),
-                    ..m
-                })
-                .collect();
-            assert_eq!(without, emptied, "{text:?}");
+            assert!(
+                find_numbers_without_text(text).iter().all(|m| m.text.is_empty()),
+                "{text:?}"
+            );
         }
-        // the merged mentions too: a bound pair and a restatement
+        // the merged mentions: a bound pair and a restatement
         let text = "more than 5 but fewer than 10 and forty-five (45) requests";
         let found = find_numbers(text);
         assert_eq!(

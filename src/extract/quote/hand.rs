@@ -288,7 +288,7 @@ pub(super) fn next_word_capital(bytes: &[u8], mut i: usize) -> Option<usize> {
 }
 
 /// The high bit of each byte of `eight` that is a capital letter, set.
-fn capitals(eight: u64) -> u64 {
+pub(crate) fn capitals(eight: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = ONES * 0x80;
     // Adding 0x80 - c to a byte's low seven bits sets its high bit when they are at least c

@@ -10,7 +10,7 @@
 //! left out; a speech-like quote with no cue is kept with no speaker.
 
 mod cue;
-mod hand;
+pub(crate) mod hand;
 mod marks;
 mod people;
 
