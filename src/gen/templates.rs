@@ -141,7 +141,10 @@ fn clearly_apart(a: u64, b: u64) -> bool {
 /// the checker rightly stays silent.
 fn off_beyond_rounding(n: u64, delta: u64, up: bool) -> u64 {
     let half_step = |v: u64| precision_of(&count(v), v as f64) / 2.0;
-    let mut m = if up { n + delta } else { n - delta };
+    // No value within the true count's own rounding can do ("1,000,000" may be 950,000 to
+    // 1,050,000): start past it rather than step through it.
+    let delta = delta.max(half_step(n) as u64 + 1);
+    let mut m = if up { n + delta } else { n.saturating_sub(delta) };
     while m.abs_diff(n) as f64 <= half_step(m) + half_step(n) {
         // Down never reaches zero: below 1,000 a count is exact unless it ends in "00".
         m = if up { m + 1 } else { m - 1 };
