@@ -2,7 +2,6 @@
 //! the digit forms read off them ("31,002", "1.111,11", "1 234 567", "3/4", "1.3e6", "10k").
 
 use crate::extract::pattern::Pattern;
-use std::borrow::Cow;
 use std::cell::RefCell;
 use std::sync::LazyLock;
 
@@ -181,61 +180,118 @@ fn char_at(text: &str, i: usize) -> (char, usize) {
     (c, c.len_utf8())
 }
 
-/// `word` in lower case, borrowed when it already is (most words are: no allocation).
-fn lowercase(word: &str) -> Cow<'_, str> {
-    if word.bytes().all(|b| b.is_ascii_lowercase()) {
-        Cow::Borrowed(word)
-    } else {
-        Cow::Owned(word.to_lowercase())
-    }
+/// Whether a word is its own lower case without looking it up: ASCII lowercase letters only.
+fn is_ascii_lowercase(word: &str) -> bool {
+    word.bytes().all(|b| b.is_ascii_lowercase())
+}
+
+/// One token as the recognizers read it: its kind, byte span, text and lower case.
+///
+/// The text and the lower case are slices made once here: the recognizers look each token up
+/// many times, and slicing the text at every lookup (with its bounds and char boundary tests)
+/// cost more than reading the numbers.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Token<'a> {
+    pub kind: Tk,
+    pub start: usize,
+    pub end: usize,
+    /// The token as written.
+    written: &'a str,
+    /// The word in lower case, "" for a token that is no word.
+    lower: &'a str,
 }
 
 /// The text and its tokens, with the lookups every recognizer needs.
 pub(super) struct Toks<'a> {
     pub text: &'a str,
-    pub toks: Vec<Tok>,
-    lower: Lower<'a>,
-}
-
-/// The words of a text in lower case.
-enum Lower<'a> {
-    /// An ASCII text lowercased whole: a word's lower case is at its own byte span.
-    Ascii(String),
-    /// Each token's lower case ("" for non-words), for text with other characters, whose lower
-    /// case may be longer or shorter.
-    Words(Vec<Cow<'a, str>>),
+    pub toks: Vec<Token<'a>>,
 }
 
 thread_local! {
-    /// The token list and the lowercased text of the last [`Toks`] dropped on this thread, for
-    /// the next to fill: texts are read sentence by sentence, and each would allocate both.
-    static SPARE: RefCell<(Vec<Tok>, String)> = const { RefCell::new((Vec::new(), String::new())) };
+    /// The cut list of the last [`Toks`] made on this thread, and the token list of the last
+    /// dropped, for the next to fill: texts are read sentence by sentence, and each would
+    /// allocate both.
+    static SPARE: RefCell<(Vec<Tok>, Vec<Token<'static>>)> = const { RefCell::new((Vec::new(), Vec::new())) };
+}
+
+thread_local! {
+    /// The room for the lowercased words of the last text read by [`Toks::read`] on this thread.
+    static LOWERED: RefCell<String> = const { RefCell::new(String::new()) };
+}
+
+impl Toks<'_> {
+    /// Cuts `text` into tokens and gives them to `read`, with the room for their lower case
+    /// kept on the thread for the next text.
+    pub fn read<R>(text: &str, read: impl FnOnce(&Toks) -> R) -> R {
+        let mut lowered = LOWERED.with(|l| std::mem::take(&mut *l.borrow_mut()));
+        let out = read(&Toks::new(text, &mut lowered));
+        LOWERED.with(|l| *l.borrow_mut() = lowered);
+        out
+    }
 }
 
 impl<'a> Toks<'a> {
-    /// Cuts `text` into tokens.
-    pub fn new(text: &'a str) -> Self {
-        let (mut toks, mut lowercased) = SPARE.with(|spare| std::mem::take(&mut *spare.borrow_mut()));
+    /// Cuts `text` into tokens; `lowered` is room for the words in lower case (its contents are
+    /// replaced), which the tokens borrow.
+    pub fn new(text: &'a str, lowered: &'a mut String) -> Self {
+        let (mut cuts, mut toks) = SPARE.with(|spare| std::mem::take(&mut *spare.borrow_mut()));
+        cuts.clear();
         toks.clear();
         let ascii = text.is_ascii();
-        tokens(text, ascii, &mut toks);
-        let lower = if ascii {
-            lowercased.clear();
-            lowercased.push_str(text);
-            lowercased.make_ascii_lowercase();
-            Lower::Ascii(lowercased)
+        tokens(text, ascii, &mut cuts);
+        lowered.clear();
+        if ascii {
+            // an ASCII text lowercased whole: a word's lower case is at its own byte span
+            lowered.push_str(text);
+            lowered.make_ascii_lowercase();
+            let lowered: &'a str = lowered;
+            toks.extend(cuts.iter().map(|c| Token {
+                kind: c.kind,
+                start: c.start,
+                end: c.end,
+                written: &text[c.start..c.end],
+                lower: if c.kind == Tk::Word {
+                    &lowered[c.start..c.end]
+                } else {
+                    ""
+                },
+            }));
         } else {
-            SPARE.with(|spare| spare.borrow_mut().1 = lowercased);
-            Lower::Words(
-                toks.iter()
-                    .map(|t| match t.kind {
-                        Tk::Word => lowercase(&text[t.start..t.end]),
-                        _ => Cow::Borrowed(""),
-                    })
-                    .collect(),
-            )
-        };
-        Toks { text, toks, lower }
+            // the lower case of other characters may be longer or shorter: each word that is not
+            // lowercase ASCII is lowercased into `lowered`, one after the other
+            let mut ends = Vec::new();
+            for c in cuts.iter().filter(|c| c.kind == Tk::Word) {
+                let word = &text[c.start..c.end];
+                if !is_ascii_lowercase(word) {
+                    lowered.push_str(&word.to_lowercase());
+                    ends.push(lowered.len());
+                }
+            }
+            let lowered: &'a str = lowered;
+            let (mut from, mut ends) = (0, ends.into_iter());
+            toks.extend(cuts.iter().map(|c| {
+                let written = &text[c.start..c.end];
+                let lower = match c.kind {
+                    Tk::Word if is_ascii_lowercase(written) => written,
+                    Tk::Word => {
+                        let to = ends.next().expect("one end for each word lowercased");
+                        let lower = &lowered[from..to];
+                        from = to;
+                        lower
+                    }
+                    _ => "",
+                };
+                Token {
+                    kind: c.kind,
+                    start: c.start,
+                    end: c.end,
+                    written,
+                    lower,
+                }
+            }));
+        }
+        SPARE.with(|spare| spare.borrow_mut().0 = cuts);
+        Toks { text, toks }
     }
 
     /// Number of tokens.
@@ -245,18 +301,12 @@ impl<'a> Toks<'a> {
 
     /// The text of token `i` ("" past the end).
     pub fn str(&self, i: usize) -> &'a str {
-        self.toks.get(i).map_or("", |t| &self.text[t.start..t.end])
+        self.toks.get(i).map_or("", |t| t.written)
     }
 
     /// The lowercased word at `i`, or "" when it is not a word.
-    pub fn word(&self, i: usize) -> &str {
-        match &self.lower {
-            Lower::Ascii(lower) => match self.toks.get(i) {
-                Some(t) if t.kind == Tk::Word => &lower[t.start..t.end],
-                _ => "",
-            },
-            Lower::Words(words) => words.get(i).map_or("", |w| w.as_ref()),
-        }
+    pub fn word(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| t.lower)
     }
 
     /// Whether token `i` is of kind `k`.
@@ -312,16 +362,22 @@ impl<'a> Toks<'a> {
 }
 
 impl Drop for Toks<'_> {
-    /// Leaves the token list and the lowercased text to the next [`Toks`] of the thread.
+    /// Leaves the token list to the next [`Toks`] of the thread: emptied, its tokens borrow
+    /// nothing, and collecting it in place keeps its room.
     fn drop(&mut self) {
-        let toks = std::mem::take(&mut self.toks);
-        SPARE.with(|spare| {
-            let mut spare = spare.borrow_mut();
-            spare.0 = toks;
-            if let Lower::Ascii(lowercased) = &mut self.lower {
-                spare.1 = std::mem::take(lowercased);
-            }
-        });
+        let mut toks = std::mem::take(&mut self.toks);
+        toks.clear();
+        let toks: Vec<Token<'static>> = toks
+            .into_iter()
+            .map(|t| Token {
+                kind: t.kind,
+                start: t.start,
+                end: t.end,
+                written: "",
+                lower: "",
+            })
+            .collect();
+        SPARE.with(|spare| spare.borrow_mut().1 = toks);
     }
 }
 
@@ -692,7 +748,11 @@ mod tests {
             "",
             "  \n ",
         ] {
-            let got: Vec<(usize, usize)> = Toks::new(text).toks.iter().map(|t| (t.start, t.end)).collect();
+            let got: Vec<(usize, usize)> = Toks::new(text, &mut String::new())
+                .toks
+                .iter()
+                .map(|t| (t.start, t.end))
+                .collect();
             let want: Vec<(usize, usize)> = regex.find_iter(text).map(|m| (m.start(), m.end())).collect();
             assert_eq!(got, want, "{text}");
         }
@@ -704,7 +764,11 @@ mod tests {
         any_tokens(ascii, &mut by_char);
         let by_char: Vec<(Tk, usize, usize)> = by_char.iter().map(|t| (t.kind, t.start, t.end)).collect();
         assert_eq!(by_byte, by_char);
-        let kinds: Vec<Tk> = Toks::new("a1-").toks.iter().map(|t| t.kind).collect();
+        let kinds: Vec<Tk> = Toks::new("a1-", &mut String::new())
+            .toks
+            .iter()
+            .map(|t| t.kind)
+            .collect();
         assert_eq!(kinds, [Tk::Word, Tk::Digits, Tk::Sym]);
     }
 

@@ -350,7 +350,12 @@ fn read_mentions(text: &str) -> Vec<Mention> {
 /// The mentions of `text` as the recognizers read them, before the bound pairs and the
 /// restatements are merged.
 fn read_unmerged(text: &str) -> Vec<Mention> {
-    let t = Toks::new(text);
+    Toks::read(text, read_tokens)
+}
+
+/// [`read_unmerged`] of the text cut into tokens.
+fn read_tokens(t: &Toks) -> Vec<Mention> {
+    let text = t.text;
     let urls: Vec<(usize, usize)> = if may_hold_url(text) {
         URL.find_iter(text).map(|m| (m.start(), m.end())).collect()
     } else {
@@ -360,11 +365,11 @@ fn read_unmerged(text: &str) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::new();
     let mut i = 0;
     while i < t.len() {
-        if !may_start_mention(&t, i) || in_url(i) {
+        if !may_start_mention(t, i) || in_url(i) {
             i += 1;
             continue;
         }
-        match mention_at(&t, i) {
+        match mention_at(t, i) {
             Some((m, next)) if next > i => {
                 if let Some(m) = m {
                     out.push(m);
@@ -1313,7 +1318,8 @@ mod tests {
             "some more than ½ half-million thousands of dozens, point five, the one, eleventh hour, nil",
         ];
         for text in texts {
-            let t = Toks::new(text);
+            let mut lowered = String::new();
+            let t = Toks::new(text, &mut lowered);
             for i in 0..t.len() {
                 assert!(
                     may_start_simple(&t, i) || simple(&t, i).is_none(),
@@ -1411,7 +1417,8 @@ mod tests {
             .map(str::to_owned),
         );
         for text in sample_texts() {
-            let t = Toks::new(&text);
+            let mut lowered = String::new();
+            let t = Toks::new(&text, &mut lowered);
             words.extend((0..t.len()).map(|i| t.word(i).to_owned()));
         }
         for w in &words {
@@ -1428,7 +1435,8 @@ mod tests {
         let mut texts = sample_texts();
         texts.extend(["100 USD 200", "USD100 $5 150$ 999 EUR", "Rs 500, 100 Rs. 20"].map(str::to_owned));
         for text in texts {
-            let t = Toks::new(&text);
+            let mut lowered = String::new();
+            let t = Toks::new(&text, &mut lowered);
             for i in (0..t.len()).filter(|&i| t.is(i, Tk::Digits)) {
                 assert_eq!(currency_at(&t, i), None, "{:?} in {text:?}", t.str(i));
             }
@@ -1467,7 +1475,8 @@ mod tests {
     #[test]
     fn tokens_said_to_start_no_mention_start_none() {
         for text in sample_texts() {
-            let t = Toks::new(&text);
+            let mut lowered = String::new();
+            let t = Toks::new(&text, &mut lowered);
             for i in 0..t.len() {
                 assert!(
                     may_start_mention(&t, i) || mention_at(&t, i).is_none(),
@@ -1916,8 +1925,10 @@ mod tests {
 
     #[test]
     fn words_and_symbols_that_start_no_mention_are_skipped_but_the_others_are_not() {
+        let mut lowered = String::new();
         let t = Toks::new(
             "the company said between US$ 5 and Rs 6, minus thirty, a fifth, USD 4 per cent of (\"½\" -2 > .5 €3).",
+            &mut lowered,
         );
         let starts: Vec<&str> = (0..t.len())
             .filter(|&i| may_start_mention(&t, i))

@@ -1142,7 +1142,8 @@ mod tests {
             }
         }
         for text in texts {
-            let t = Toks::new(&text);
+            let mut lowered = String::new();
+            let t = Toks::new(&text, &mut lowered);
             for i in (0..t.len()).filter(|&i| t.is(i, Tk::Word)) {
                 assert!(
                     may_be_unlisted_atom(t.str(i)) || unlisted_word_atoms(&t, i).is_none(),
