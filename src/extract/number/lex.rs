@@ -772,6 +772,41 @@ mod tests {
         assert_eq!(kinds, [Tk::Word, Tk::Digits, Tk::Sym]);
     }
 
+    /// The text and the lower case each token holds are its span of the text and that span
+    /// lowercased (left as it is when it is lowercase ASCII), on ASCII texts and on others.
+    #[test]
+    fn tokens_hold_their_text_and_lower_case() {
+        let mut texts: Vec<String> = crate::gen::sample_texts(50)
+            .iter()
+            .flat_map(|a| a.split('\n'))
+            .map(str::to_owned)
+            .collect();
+        texts.extend(
+            [
+                "Über 3 000 € — fast €40,000 und ½, İstanbul ǅemal ΣΑΣ café NAÏVE",
+                "MIXED Case words, 10K and 5M; x²\u{a0}ß\tEnd",
+                "",
+                "Ab",
+            ]
+            .map(str::to_owned),
+        );
+        for text in &texts {
+            let mut lowered = String::new();
+            let t = Toks::new(text, &mut lowered);
+            for (i, tok) in t.toks.iter().enumerate() {
+                let written = &text[tok.start..tok.end];
+                assert_eq!(t.str(i), written, "{text:?}");
+                let lower = match tok.kind {
+                    Tk::Word if is_ascii_lowercase(written) => written.to_owned(),
+                    Tk::Word => written.to_lowercase(),
+                    _ => String::new(),
+                };
+                assert_eq!(t.word(i), lower, "{text:?}");
+            }
+            assert_eq!((t.str(t.len()), t.word(t.len())), ("", ""));
+        }
+    }
+
     /// The eight-byte letter test counts what a byte-by-byte test counts: every ASCII byte at
     /// every place of a chunk of letters.
     #[test]

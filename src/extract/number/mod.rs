@@ -460,37 +460,17 @@ static MENTION_FIRST_WORDS: LazyLock<FxHashMap<&'static str, Vec<&'static str>>>
     words
 });
 
-/// For the first and the second letter of a word (place 0 and 1), for each lowercase letter
-/// there, the lengths (bit `n` for `n` letters) of the words of [`MENTION_FIRST_WORDS`] with
-/// that letter there: most words of a text fail these tests and are not hashed ("the" and "to"
-/// pass the first, as "two" and "tn" do, but fail the second).
-static MENTION_FIRST_SHAPES: LazyLock<[[u16; 26]; 2]> = LazyLock::new(|| {
-    let mut shapes = [[0u16; 26]; 2];
-    for w in MENTION_FIRST_WORDS.keys() {
-        assert!(
-            w.bytes().all(|b| b.is_ascii_lowercase()) && !w.is_empty() && w.len() < 16,
-            "{w}: a short lowercase word"
-        );
-        for (place, &letter) in w.as_bytes().iter().take(2).enumerate() {
-            shapes[place][usize::from(letter - b'a')] |= 1 << w.len();
-        }
-    }
-    shapes
-});
+/// The shapes of the words of [`MENTION_FIRST_WORDS`]: most words of a text fail this test and
+/// are not hashed ("the" and "to" among them).
+static MENTION_FIRST_SHAPES: LazyLock<words::Shapes> =
+    LazyLock::new(|| words::Shapes::of(MENTION_FIRST_WORDS.keys().copied()));
 
 /// Whether a lowercased word is one of [`MENTION_FIRST_WORDS`]: the words that must follow it.
 fn mention_first_word(word: &str) -> Option<&'static [&'static str]> {
-    let bytes = word.as_bytes();
-    // every word of the set is ASCII lowercase: a word with another first or second byte is none
-    let shaped = |place: usize| {
-        let letter = bytes[place];
-        letter.is_ascii_lowercase() && MENTION_FIRST_SHAPES[place][usize::from(letter - b'a')] & (1 << word.len()) != 0
-    };
-    match bytes.len() {
-        1 if shaped(0) => MENTION_FIRST_WORDS.get(word).map(Vec::as_slice),
-        2..16 if shaped(0) && shaped(1) => MENTION_FIRST_WORDS.get(word).map(Vec::as_slice),
-        _ => None,
+    if !MENTION_FIRST_SHAPES.may_hold(word) {
+        return None;
     }
+    MENTION_FIRST_WORDS.get(word).map(Vec::as_slice)
 }
 
 /// The mention starting at token `i` (with the token after it), `Some((None, next))` for tokens

@@ -199,10 +199,11 @@ fn tens(w: &str) -> Option<f64> {
 /// Scale words after a numeral ("million", "bn", "lakh", "dozen"); `case` is the word as written,
 /// for the one-letter scales that only count in capitals or lowercase k.
 pub(super) fn scale(w: &str, case: &str) -> Option<f64> {
-    match lookup(SCALES, w) {
-        Some(f) => Some(f),
-        None if matches!(case, "k" | "K" | "M" | "G" | "MM") => glued_scale(case),
-        None => None,
+    // the scale words are atoms of their own (no word of an earlier table is one): one lookup
+    match word_atom(w) {
+        Some(Atom::Scale(f)) => Some(f),
+        _ if matches!(case, "k" | "K" | "M" | "G" | "MM") => glued_scale(case),
+        _ => None,
     }
 }
 
@@ -269,28 +270,57 @@ fn atoms(t: &Toks, i: usize) -> Option<(Atom, Option<Atom>, usize)> {
     unlisted_word_atoms(t, i)
 }
 
-/// For each lowercase first letter, the lengths (bit `n` for `n` letters) of the words of
-/// [`WORD_ATOMS`]: most words of a text fail this test and are not hashed.
-static WORD_ATOM_SHAPES: LazyLock<[u16; 26]> = LazyLock::new(|| {
-    let mut shapes = [0u16; 26];
-    for w in WORD_ATOMS.keys() {
-        let first = w.as_bytes()[0];
-        assert!(
-            first.is_ascii_lowercase() && w.len() < 16,
-            "{w}: a short lowercase word"
-        );
-        shapes[usize::from(first - b'a')] |= 1 << w.len();
+/// The shapes of the words of [`WORD_ATOMS`]: most words of a text fail this test and are not
+/// hashed.
+static WORD_ATOM_SHAPES: LazyLock<Shapes> = LazyLock::new(|| Shapes::of(WORD_ATOMS.keys().map(String::as_str)));
+
+/// For each lowercase first letter and each lowercase second letter (or none, for a word of one
+/// letter), the lengths (bit `n` for `n` letters, up to 15) of the words of a set that begin with
+/// them: one lookup rejects most other words without hashing them (a test of the first and of the
+/// second letter apart let through words such as "of", "it" and "was").
+pub(super) struct Shapes([[u16; 27]; 26]);
+
+impl Shapes {
+    /// The shapes of `words`: lowercase ASCII words of one to fifteen letters.
+    pub fn of<'w>(words: impl Iterator<Item = &'w str>) -> Self {
+        let mut shapes = [[0u16; 27]; 26];
+        for w in words {
+            assert!(
+                w.bytes().all(|b| b.is_ascii_lowercase()) && !w.is_empty() && w.len() < 16,
+                "{w}: a short lowercase word"
+            );
+            let bytes = w.as_bytes();
+            let second = bytes.get(1).map_or(26, |b| usize::from(b - b'a'));
+            shapes[usize::from(bytes[0] - b'a')][second] |= 1 << w.len();
+        }
+        Shapes(shapes)
     }
-    shapes
-});
+
+    /// Whether `word` may be one of the words: `false` only when none has its shape.
+    #[inline]
+    pub fn may_hold(&self, word: &str) -> bool {
+        let bytes = word.as_bytes();
+        let Some(&first) = bytes.first() else {
+            return false;
+        };
+        if bytes.len() >= 16 || !first.is_ascii_lowercase() {
+            return false;
+        }
+        let second = match bytes.get(1) {
+            None => 26,
+            Some(&b) if b.is_ascii_lowercase() => usize::from(b - b'a'),
+            Some(_) => return false,
+        };
+        self.0[usize::from(first - b'a')][second] & (1 << bytes.len()) != 0
+    }
+}
 
 /// The atom a lowercased word is on its own ([`WORD_ATOMS`]).
 fn word_atom(word: &str) -> Option<Atom> {
-    let first = *word.as_bytes().first()?;
-    let may_be_listed = first.is_ascii_lowercase()
-        && word.len() < 16
-        && WORD_ATOM_SHAPES[usize::from(first - b'a')] & (1 << word.len()) != 0;
-    may_be_listed.then(|| WORD_ATOMS.get(word).copied()).flatten()
+    if !WORD_ATOM_SHAPES.may_hold(word) {
+        return None;
+    }
+    WORD_ATOMS.get(word).copied()
 }
 
 /// The atoms of a word that is not in [`WORD_ATOMS`].
@@ -1119,6 +1149,69 @@ mod tests {
         }
         let rejected = |w: &[u8]| !may_be_value_word(&VALUE_WORD_PAIRS, w);
         assert!(rejected(b"the") && rejected(b"The") && rejected(b"x") && rejected(b"Mm") && rejected(b"tw"));
+    }
+
+    /// Words to try the lookups on: the words of the tables in three cases, the words of
+    /// generated articles and of corpus/ lowercased as the tokens hold them, and words of other
+    /// scripts and shapes.
+    fn words_to_try() -> Vec<String> {
+        let mut words: Vec<String> = WORD_ATOMS.keys().cloned().collect();
+        let cased: Vec<String> = words
+            .iter()
+            .flat_map(|w| [w.to_uppercase(), w[..1].to_uppercase() + &w[1..], format!("{w}s")])
+            .collect();
+        words.extend(cased);
+        words.extend(
+            [
+                "",
+                "k",
+                "K",
+                "M",
+                "MM",
+                "G",
+                "über",
+                "été",
+                "tü",
+                "aé",
+                "ß",
+                "Ⅻ",
+                "thousandthsandmore",
+                "the",
+                "of",
+            ]
+            .map(str::to_owned),
+        );
+        for text in crate::gen::sample_texts(100) {
+            let mut lowered = String::new();
+            let t = Toks::new(&text, &mut lowered);
+            words.extend((0..t.len()).flat_map(|i| [t.word(i).to_owned(), t.str(i).to_owned()]));
+        }
+        words
+    }
+
+    /// The shape test before the hash lookup lets every word of the map through: a word's atom
+    /// is the one the map holds.
+    #[test]
+    fn word_atoms_are_the_atoms_of_the_map() {
+        for w in words_to_try() {
+            assert_eq!(word_atom(&w), WORD_ATOMS.get(&w).copied(), "{w:?}");
+        }
+    }
+
+    /// A scale read off the atoms is the one read off the table of scales.
+    #[test]
+    fn scales_are_read_as_the_table_of_scales_reads_them() {
+        let by_table = |w: &str, case: &str| match lookup(SCALES, w) {
+            Some(f) => Some(f),
+            None if matches!(case, "k" | "K" | "M" | "G" | "MM") => glued_scale(case),
+            None => None,
+        };
+        let words = words_to_try();
+        for w in &words {
+            for case in [w.as_str(), "k", "K", "M", "G", "MM", "m", ""] {
+                assert_eq!(scale(w, case), by_table(w, case), "{w:?} {case:?}");
+            }
+        }
     }
 
     /// Every word the unlisted reading reads passes the test before it: tens glued to units
