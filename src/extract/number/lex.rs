@@ -39,16 +39,8 @@ fn is_letter(c: char) -> bool {
 /// characters, whitespace skipped. A hand-written scan: the regex it replaces
 /// (`[0-9]+|\p{L}+|[^\s0-9\p{L}]`) was the hottest part of number reading. ASCII characters,
 /// nearly all of a text, are classified by their byte without decoding.
-/// `ascii` tells whether `text` is ASCII (the caller looked).
-fn tokens(text: &str, ascii: bool, toks: &mut Vec<Tok>) {
-    if ascii {
-        ascii_tokens(text.as_bytes(), toks)
-    } else {
-        any_tokens(text, toks)
-    }
-}
-
-/// [`tokens`] of any text, decoding the characters that are not ASCII.
+/// This is the scan of any text, decoding the characters that are not ASCII; [`ascii_cuts`] is
+/// the same scan of an ASCII text.
 fn any_tokens(text: &str, toks: &mut Vec<Tok>) {
     let bytes = text.as_bytes();
     let mut start = 0;
@@ -114,10 +106,19 @@ static ASCII_CLASS: [u8; 128] = {
     class
 };
 
-/// [`tokens`] of an ASCII text: each byte classified by one table lookup ([`ASCII_CLASS`]), a
-/// run of digits taken while the class stays the same, a run of letters eight bytes at a time
-/// ([`leading_letters`]: most words end inside their first eight bytes).
+/// [`any_tokens`] of an ASCII text, in a list (what tests compare).
+#[cfg(test)]
 fn ascii_tokens(bytes: &[u8], toks: &mut Vec<Tok>) {
+    ascii_cuts(bytes, |kind, start, end| toks.push(Tok { kind, start, end }));
+}
+
+/// [`any_tokens`] of an ASCII text, each token (kind, start, end) handed to `cut` for the
+/// caller to keep as it needs ([`Toks::new`] makes its tokens here, without a list of cuts in
+/// between): each byte classified by one table lookup ([`ASCII_CLASS`]), a run of digits taken
+/// while the class stays the same, a run of letters eight bytes at a time ([`leading_letters`]:
+/// most words end inside their first eight bytes).
+#[inline]
+fn ascii_cuts(bytes: &[u8], mut cut: impl FnMut(Tk, usize, usize)) {
     let class = |b: u8| ASCII_CLASS[usize::from(b & 0x7f)];
     let mut i = 0;
     while i < bytes.len() {
@@ -140,12 +141,12 @@ fn ascii_tokens(bytes: &[u8], toks: &mut Vec<Tok>) {
             LETTER_BYTE => Tk::Word,
             _ => Tk::Sym,
         };
-        toks.push(Tok { kind, start, end: i });
+        cut(kind, start, i);
     }
 }
 
 /// Where the run of ASCII letters at `i` in an ASCII text ends.
-fn letters_end(bytes: &[u8], mut i: usize) -> usize {
+pub(super) fn letters_end(bytes: &[u8], mut i: usize) -> usize {
     while let Some(chunk) = bytes.get(i..i + 8) {
         let n = leading_letters(chunk.try_into().expect("eight bytes"));
         i += n;
@@ -178,6 +179,18 @@ fn char_at(text: &str, i: usize) -> (char, usize) {
     }
     let c = text[i..].chars().next().expect("a char boundary inside the text");
     (c, c.len_utf8())
+}
+
+/// Whether `bytes` are all ASCII: tested a block at a time without branching inside it, which
+/// the compiler turns into vector code (`str::is_ascii` took longer on sentences).
+fn is_ascii(bytes: &[u8]) -> bool {
+    let mut blocks = bytes.chunks_exact(32);
+    for block in &mut blocks {
+        if block.iter().fold(0, |any, b| any | b) >= 0x80 {
+            return false;
+        }
+    }
+    blocks.remainder().is_ascii()
 }
 
 /// Whether a word is its own lower case without looking it up: ASCII lowercase letters only.
@@ -237,26 +250,23 @@ impl<'a> Toks<'a> {
         let (mut cuts, mut toks) = SPARE.with(|spare| std::mem::take(&mut *spare.borrow_mut()));
         cuts.clear();
         toks.clear();
-        let ascii = text.is_ascii();
-        tokens(text, ascii, &mut cuts);
         lowered.clear();
-        if ascii {
+        if is_ascii(text.as_bytes()) {
             // an ASCII text lowercased whole: a word's lower case is at its own byte span
             lowered.push_str(text);
             lowered.make_ascii_lowercase();
             let lowered: &'a str = lowered;
-            toks.extend(cuts.iter().map(|c| Token {
-                kind: c.kind,
-                start: c.start,
-                end: c.end,
-                written: &text[c.start..c.end],
-                lower: if c.kind == Tk::Word {
-                    &lowered[c.start..c.end]
-                } else {
-                    ""
-                },
-            }));
+            ascii_cuts(text.as_bytes(), |kind, start, end| {
+                toks.push(Token {
+                    kind,
+                    start,
+                    end,
+                    written: &text[start..end],
+                    lower: if kind == Tk::Word { &lowered[start..end] } else { "" },
+                })
+            });
         } else {
+            any_tokens(text, &mut cuts);
             // the lower case of other characters may be longer or shorter: each word that is not
             // lowercase ASCII is lowercased into `lowered`, one after the other
             let mut ends = Vec::new();
@@ -804,6 +814,23 @@ mod tests {
                 assert_eq!(t.word(i), lower, "{text:?}");
             }
             assert_eq!((t.str(t.len()), t.word(t.len())), ("", ""));
+        }
+    }
+
+    /// The block test of ASCII agrees with the standard one: texts of every length up to three
+    /// blocks, with a byte that is not ASCII at every place or none.
+    #[test]
+    fn the_block_test_of_ascii_is_the_standard_one() {
+        for len in 0..100 {
+            let ascii = vec![b'a'; len];
+            assert!(is_ascii(&ascii), "{len}");
+            for place in 0..len {
+                for high in [0x80u8, 0xc3, 0xff] {
+                    let mut bytes = ascii.clone();
+                    bytes[place] = high;
+                    assert_eq!(is_ascii(&bytes), bytes.is_ascii(), "{len} {place}");
+                }
+            }
         }
     }
 

@@ -5,7 +5,7 @@
 //! A small left-to-right grammar over tokens: every token is looked at a bounded number of times,
 //! so reading a text stays linear.
 
-use super::lex::{glued_scale, literal, Tk, Toks};
+use super::lex::{glued_scale, letters_end, literal, Tk, Toks};
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
@@ -434,10 +434,8 @@ pub(super) fn may_hold_numeral(text: &str) -> bool {
             continue;
         }
         let start = i;
-        i += 1;
-        while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
-            i += 1;
-        }
+        // the text is ASCII here: its words end where the tokens' do, found eight bytes at a time
+        i = letters_end(bytes, i + 1);
         if may_be_value_word(pairs, &bytes[start..i]) {
             return true;
         }
@@ -1212,6 +1210,66 @@ mod tests {
                 assert_eq!(scale(w, case), by_table(w, case), "{w:?} {case:?}");
             }
         }
+    }
+
+    /// The scan of words eight bytes at a time finds what a scan byte by byte finds: on texts
+    /// with their digits and other characters taken out (so that the words are scanned), and
+    /// words at the end of a text.
+    #[test]
+    fn may_hold_numeral_scans_the_words_a_byte_scan_finds() {
+        let byte_by_byte = |text: &str| {
+            let bytes = text.as_bytes();
+            if has_digit_or_non_ascii(bytes) {
+                return true;
+            }
+            let mut i = 0;
+            while i < bytes.len() {
+                if !bytes[i].is_ascii_alphabetic() {
+                    i += 1;
+                    continue;
+                }
+                let start = i;
+                while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+                    i += 1;
+                }
+                if may_be_value_word(&VALUE_WORD_PAIRS, &bytes[start..i]) {
+                    return true;
+                }
+            }
+            false
+        };
+        let mut texts: Vec<String> = crate::gen::sample_texts(100)
+            .iter()
+            .flat_map(|a| a.split('\n'))
+            .map(|l| l.chars().filter(|c| c.is_ascii() && !c.is_ascii_digit()).collect())
+            .collect();
+        for w in [
+            "million",
+            "Millions",
+            "thousandths",
+            "twentyfive",
+            "K",
+            "MM",
+            "requests",
+            "x",
+        ] {
+            texts.extend([
+                w.to_owned(),
+                format!("the {w}"),
+                format!("{w}."),
+                format!("Our reports, {w}"),
+            ]);
+        }
+        let mut holding = 0;
+        for text in &texts {
+            assert_eq!(may_hold_numeral(text), byte_by_byte(text), "{text:?}");
+            holding += usize::from(may_hold_numeral(text));
+        }
+        assert!(
+            holding > 10 && holding + 10 < texts.len(),
+            "{holding} of {}",
+            texts.len()
+        );
     }
 
     /// Every word the unlisted reading reads passes the test before it: tens glued to units
