@@ -171,7 +171,7 @@ fn find_changes(doc: &Doc) -> Vec<Change> {
         };
         // "increased from 91 to 108": the figure after "to" is the newer one, whatever the link says.
         let (new, old) = if new < old
-            && claim::is_from_to(
+            && super::doc::is_from_to(
                 doc.before_fig(&doc.figs[new], 30),
                 doc.between(doc.figs[new].f.span, doc.figs[old].f.span),
             ) {
@@ -190,7 +190,7 @@ fn find_changes(doc: &Doc) -> Vec<Change> {
         if !linked
             && o.f.kind == n.f.kind
             && doc.sentence_of(o.f.span) == doc.sentence_of(n.f.span)
-            && claim::is_from_to(doc.before_fig(o, 30), doc.between(o.f.span, n.f.span))
+            && super::doc::is_from_to(doc.before_fig(o, 30), doc.between(o.f.span, n.f.span))
         {
             changes.push(describe(doc, new, old));
         }

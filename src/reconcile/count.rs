@@ -1,7 +1,7 @@
 //! `count_mismatch`: an announced count against its enumeration ("four countries: Germany, France
 //! and Brazil"; "three requests ... In two cases ... In the third case").
 
-use super::doc::{Doc, Words};
+use super::doc::{holds_a_match, Doc, Words};
 use super::sum::join_and;
 use super::{Finding, Rule, Severity};
 use crate::extract::claim::{self, Enumeration};
@@ -22,9 +22,12 @@ pub fn check(doc: &Doc) -> Vec<Finding> {
             out.extend(mismatch(doc, s.start, &e, "lists"));
         }
     }
+    // The words of a counted part, found by one search of the whole text rather than one per
+    // paragraph (most paragraphs have none).
+    let counted = COUNTED_PART_WORDS.spans_in(doc.lowercased_text());
     for p in doc.paragraphs {
         let paragraph = p.of(doc.text);
-        if !may_break_cases_down(paragraph, doc.lowercased(*p)) {
+        if !may_break_cases_down_at(doc, &counted, *p) {
             continue;
         }
         for e in claim::case_enumerations(paragraph) {
@@ -106,14 +109,24 @@ static CLOSING_PART_WORDS: LazyLock<Words> = LazyLock::new(|| {
     ])
 });
 
-/// Whether [`claim::case_enumerations`] may find anything in the paragraph whose text is
-/// `paragraph` and, with its ASCII letters lowercased, `lower`: it needs a part with a count and
-/// a closing part. Nearly no paragraph has words of both, and most are spared the two pattern
-/// searches over the whole paragraph.
+/// Whether [`claim::case_enumerations`] may find anything in the paragraph `p` of the article:
+/// it needs a part with a count and a closing part. Nearly no paragraph has words of both, and
+/// most are spared the two pattern searches over the whole paragraph. The words of a counted
+/// part are given as their matches `counted` in the whole lowercased text (see
+/// [`holds_a_match`]).
 ///
 /// The claim's patterns fold case as Unicode does (a "ſ" is an "s"), and read a part whose count
 /// is not a small count (a digit of another script, "ſix") as a closing part: a paragraph with a
 /// letter or digit outside ASCII is always searched.
+fn may_break_cases_down_at(doc: &Doc, counted: &[Span], p: Span) -> bool {
+    let lower = doc.lowercased(p);
+    has_non_ascii_alphanumeric(p.of(doc.text))
+        || (holds_a_match(counted, p, || COUNTED_PART_WORDS.any_in(lower)) && CLOSING_PART_WORDS.any_in(lower))
+}
+
+/// [`may_break_cases_down_at`] of a paragraph alone, whose text is `paragraph` and, with its
+/// ASCII letters lowercased, `lower`, with a search of its own for the words of both parts.
+#[cfg(test)]
 fn may_break_cases_down(paragraph: &str, lower: &[u8]) -> bool {
     has_non_ascii_alphanumeric(paragraph) || (COUNTED_PART_WORDS.any_in(lower) && CLOSING_PART_WORDS.any_in(lower))
 }
@@ -235,5 +248,47 @@ mod tests {
             );
         }
         assert!(found >= 5, "the test texts hold breakdowns ({found})");
+    }
+
+    #[test]
+    fn the_words_found_in_the_whole_text_are_those_of_each_paragraph() {
+        let paragraphs = paragraphs();
+        // Paragraphs in one text, some cut inside a word ("the|m", "ca|ses").
+        let joined = [
+            paragraphs.join("\n\n"),
+            "In two of the\n\nm: ca\n\nses and the other case.".to_owned(),
+        ];
+        let mut held = 0;
+        for record in super::super::doc::test_records(&joined.iter().map(String::as_str).collect::<Vec<_>>()) {
+            let doc = Doc::new(&record);
+            let counted = COUNTED_PART_WORDS.spans_in(doc.lowercased_text());
+            let mut spans: Vec<Span> = doc.paragraphs.to_vec();
+            // Parts that start or end inside words too.
+            spans.extend(
+                doc.paragraphs
+                    .iter()
+                    .map(|p| Span::new(p.start + 1, p.end.max(p.start + 1))),
+            );
+            spans.extend(
+                (0..doc.text.len())
+                    .step_by(7)
+                    .map(|i| Span::new(i, (i + 13).min(doc.text.len()))),
+            );
+            for p in spans {
+                let lower = doc.lowercased(p);
+                let alone = COUNTED_PART_WORDS.any_in(lower);
+                assert_eq!(holds_a_match(&counted, p, || alone), alone, "{:?}", p.of(doc.text));
+                held += usize::from(alone);
+            }
+            for p in doc.paragraphs {
+                assert_eq!(
+                    may_break_cases_down_at(&doc, &counted, *p),
+                    may_break_cases_down(p.of(doc.text), doc.lowercased(*p)),
+                    "{:?}",
+                    p.of(doc.text)
+                );
+            }
+        }
+        assert!(held >= 100, "{held}");
     }
 }

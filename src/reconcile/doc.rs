@@ -294,6 +294,27 @@ impl Words {
     pub fn any_in(&self, lower: &[u8]) -> bool {
         self.0.is_match(lower)
     }
+
+    /// The successive matches of the words in `lower` (lowercased text), as one search finds
+    /// them: with [`holds_a_match`], whether each of many parts of a text holds a word, for one
+    /// search of the whole text instead of one per part.
+    pub fn spans_in(&self, lower: &[u8]) -> Vec<Span> {
+        self.0.find_iter(lower).map(|m| Span::new(m.start(), m.end())).collect()
+    }
+}
+
+/// Whether the part `span` of a text holds a match of a pattern of literal words, given the
+/// successive matches `matches` (sorted) of a search of the whole text, and `search`, a search of
+/// the part alone, for when a match crosses the part's ends. A word the part holds is held by a
+/// match of the whole text's search (the search resumes before it or at it, and finds a match
+/// holding its first byte): with no match overlapping the part, the part holds none; a match
+/// inside it is one.
+pub fn holds_a_match(matches: &[Span], span: Span, search: impl FnOnce() -> bool) -> bool {
+    let first = matches.partition_point(|m| m.end <= span.start);
+    match matches.get(first) {
+        Some(m) if m.start < span.end => span.contains(*m) || search(),
+        _ => false,
+    }
 }
 
 /// The quantity a figure names, as a key shared across articles: its measure without country
@@ -538,6 +559,90 @@ pub fn is_partitive(after: &str) -> bool {
     may && claim::is_partitive(after)
 }
 
+/// Whether `text` may end with one of `words` then spaces (at least one), as an end-anchored
+/// pattern whose last word is one of them needs ([`may_end_with`]).
+fn may_end_spaced_with(text: &str, words: &LastWords) -> bool {
+    may_end_with(text, words, true, false)
+}
+
+/// The words [`claim::is_from_to`]'s pattern before the first value ends with ("from", "from
+/// about").
+static FROM_LAST_WORDS: LazyLock<LastWords> =
+    LazyLock::new(|| LastWords::new(&["from", "about", "nearly", "roughly", "some"]));
+
+/// [`claim::is_from_to`], spared for the text before the first value that does not end with
+/// "from" (or a qualifier after it) and spaces: nearly every pair's.
+pub fn is_from_to(before_first: &str, between: &str) -> bool {
+    may_end_spaced_with(before_first, &FROM_LAST_WORDS) && claim::is_from_to(before_first, between)
+}
+
+/// The words [`claim::totals_what_precedes`]'s pattern ends with, before its last spaces ("for
+/// a total of", "totalling", "in all", "making about"); "in all," and "altogether," end with a
+/// comma instead.
+static TOTAL_LAST_WORDS: LazyLock<LastWords> = LazyLock::new(|| {
+    LastWords::new(&[
+        "of",
+        "totaling",
+        "totalling",
+        "all",
+        "altogether",
+        "to",
+        "making",
+        "about",
+        "some",
+        "roughly",
+        "nearly",
+    ])
+});
+
+/// [`claim::totals_what_precedes`], spared for the text before a figure that ends neither with
+/// one of the words its pattern ends with nor with a comma, then spaces: nearly every figure's.
+pub fn totals_what_precedes(before: &str) -> bool {
+    let words = before.trim_end_matches(|c: char| c.is_ascii() && is_ascii_space(c as u8));
+    let comma = words.len() < before.len() && words.ends_with(',');
+    (comma || may_end_spaced_with(before, &TOTAL_LAST_WORDS)) && claim::totals_what_precedes(before)
+}
+
+/// The words [`claim::opens_breakdown`]'s pattern ends with, before its last spaces ("of the",
+/// "out of all").
+static BREAKDOWN_LAST_WORDS: LazyLock<LastWords> =
+    LazyLock::new(|| LastWords::new(&["the", "its", "all", "those", "these"]));
+
+/// [`claim::opens_breakdown`], spared for the text before a figure that does not end with
+/// "the", "its", "all", "those" or "these" and spaces: nearly every figure's.
+pub fn opens_breakdown(before: &str) -> bool {
+    may_end_spaced_with(before, &BREAKDOWN_LAST_WORDS) && claim::opens_breakdown(before)
+}
+
+/// Whether `text` may open with spaces (at least one) then "of" in any case, as the patterns of
+/// [`claim::is_of_between`] and [`claim::refers_to_earlier_total`] do. A character outside
+/// ASCII where a space or the "o" would be may be a space to them. (Unicode case folding gives
+/// "o" and "f" no other characters.)
+fn may_open_with_of(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let spaces = bytes.iter().take_while(|&&b| is_ascii_space(b)).count();
+    match bytes.get(spaces) {
+        None => false,
+        Some(b) if !b.is_ascii() => true,
+        Some(_) if spaces == 0 => false,
+        Some(_) => bytes
+            .get(spaces..spaces + 2)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"of")),
+    }
+}
+
+/// [`claim::is_of_between`], spared for the text between a share and the next figure that does
+/// not open with spaces and "of": nearly every share's.
+pub fn is_of_between(between: &str) -> bool {
+    may_open_with_of(between) && claim::is_of_between(between)
+}
+
+/// [`claim::refers_to_earlier_total`], spared for the text after a share that does not open
+/// with spaces and "of".
+pub fn refers_to_earlier_total(after: &str) -> bool {
+    may_open_with_of(after) && claim::refers_to_earlier_total(after)
+}
+
 /// Measures without their country words ([`claim::measure_without_country`]), by measure.
 #[derive(Default)]
 struct MeasureKeys(Vec<(String, String)>);
@@ -648,6 +753,12 @@ mod tests {
                 out.push(doc.before(f.span, 60).to_owned());
                 out.push(doc.before(f.span, 40).to_owned());
                 out.push(doc.after(f.span, 40).to_owned());
+                if let Some(s) = doc.sentence_of(f.span) {
+                    out.push(doc.text[s.start..f.span.start].to_owned());
+                }
+            }
+            for w in doc.figs.windows(2) {
+                out.push(doc.between(w[0].f.span, w[1].f.span).to_owned());
             }
         }
         for end in [
@@ -710,6 +821,45 @@ mod tests {
             "two-thirds of all ",
             "a third of its\t",
             "a quarter OF ",
+            "for a total of ",
+            "for a combined total of about ",
+            "totalling\t",
+            "TOTALING ",
+            "in all, ",
+            "in all,",
+            "in all ,  ",
+            "altogether,\u{a0}",
+            "Altogether ",
+            "adding up to nearly ",
+            "making ",
+            "ma\u{212A}ing ",
+            "in all, ſome ",
+            "Of the ",
+            "; out of all ",
+            "and of those ",
+            "but of THESE\n",
+            ", of its ",
+            " of the ",
+            " of ",
+            "  Of all ",
+            "\tof them",
+            " of those requests",
+            " of the total,",
+            "\tOF those ",
+            " of\u{a0}",
+            " of these\n",
+            "\u{2003}of its ",
+            "\u{a0}of them",
+            " \u{2003}of the ",
+            "of them",
+            " off the",
+            " o",
+            "from ",
+            "from about ",
+            "FROM  ",
+            "up from\u{a0}",
+            "from",
+            "ſome ",
         ] {
             for start in ["", "x", "requests ", "the total rose\u{2014}", "ſ "] {
                 out.push(format!("{start}{end}"));
@@ -722,12 +872,25 @@ mod tests {
     fn the_shortcuts_before_the_claim_searches_change_nothing() {
         let texts = texts_around_figures();
         let (mut amounts, mut restated, mut parts, mut approximate, mut fractions) = (0, 0, 0, 0, 0);
+        let (mut totals, mut opening, mut of_between, mut earlier, mut from_to) = (0, 0, 0, 0, 0);
         for t in &texts {
             assert_eq!(is_change_amount(t), claim::is_change_amount(t), "{t:?}");
             assert_eq!(restates_share(t), claim::restates_share(t), "{t:?}");
             assert_eq!(is_partitive(t), claim::is_partitive(t), "{t:?}");
             assert_eq!(approx_before(t), claim::approx_before(t), "{t:?}");
             assert_eq!(fraction_before(t), claim::fraction_before(t), "{t:?}");
+            assert_eq!(totals_what_precedes(t), claim::totals_what_precedes(t), "{t:?}");
+            assert_eq!(opens_breakdown(t), claim::opens_breakdown(t), "{t:?}");
+            assert_eq!(is_of_between(t), claim::is_of_between(t), "{t:?}");
+            assert_eq!(refers_to_earlier_total(t), claim::refers_to_earlier_total(t), "{t:?}");
+            for between in [" to ", " in 2014 to about ", "x"] {
+                assert_eq!(is_from_to(t, between), claim::is_from_to(t, between), "{t:?}");
+            }
+            totals += usize::from(claim::totals_what_precedes(t));
+            opening += usize::from(claim::opens_breakdown(t));
+            of_between += usize::from(claim::is_of_between(t));
+            earlier += usize::from(claim::refers_to_earlier_total(t));
+            from_to += usize::from(claim::is_from_to(t, " to "));
             approximate += usize::from(claim::approx_before(t).is_some());
             fractions += usize::from(claim::fraction_before(t).is_some());
             amounts += usize::from(claim::is_change_amount(t));
@@ -740,6 +903,10 @@ mod tests {
             "{amounts} {restated} {parts}"
         );
         assert!(approximate >= 20 && fractions >= 5, "{approximate} {fractions}");
+        assert!(
+            totals >= 10 && opening >= 10 && of_between >= 5 && earlier >= 10 && from_to >= 10,
+            "{totals} {opening} {of_between} {earlier} {from_to}"
+        );
     }
 
     #[test]

@@ -153,11 +153,11 @@ fn shares_of_totals(doc: &Doc) -> Vec<Finding> {
         let (total, part) = match doc.figs.get(i + 1) {
             Some(next)
                 if next.f.kind != FigureKind::Percent
-                    && claim::is_of_between(doc.between(share.f.span, next.f.span)) =>
+                    && super::doc::is_of_between(doc.between(share.f.span, next.f.span)) =>
             {
                 (Some(next), part_after(doc, i + 1))
             }
-            _ if claim::refers_to_earlier_total(doc.after_fig(share, 40)) => match restated_part(doc, i) {
+            _ if super::doc::refers_to_earlier_total(doc.after_fig(share, 40)) => match restated_part(doc, i) {
                 // "Turkey filed 477 of the requests, or 60 percent of the total."
                 Some(p) => {
                     let head = counted_noun(doc.after_fig(share, 40)).or_else(|| counted_noun(doc.after_fig(p, 40)));

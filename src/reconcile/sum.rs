@@ -128,12 +128,12 @@ fn breakdowns(doc: &Doc) -> Vec<Finding> {
         for (k, whole) in figs.iter().enumerate() {
             let before = doc.before_fig(whole, 80);
             let same_kind = |g: &&&Fig| g.f.kind == whole.f.kind && g.f.unit == whole.f.unit;
-            if claim::totals_what_precedes(before) {
+            if super::doc::totals_what_precedes(before) {
                 let parts: Vec<&Fig> = figs[..k].iter().filter(same_kind).copied().collect();
                 if parts.len() >= 2 {
                     out.extend(check_breakdown(doc, whole, &parts, true));
                 }
-            } else if claim::opens_breakdown(&doc.text[sentence.start..whole.f.span.start]) {
+            } else if super::doc::opens_breakdown(&doc.text[sentence.start..whole.f.span.start]) {
                 let parts: Vec<&Fig> = figs[k + 1..].iter().filter(same_kind).copied().collect();
                 let complete = parts.last().is_some_and(|g| doc.is_complement(g));
                 if parts.len() >= 2 || complete {

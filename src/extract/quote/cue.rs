@@ -3,10 +3,9 @@
 //! Each pattern is anchored at the quote (or at the start of the neighbouring sentence), and
 //! every window it runs on is bounded, so the work per quote is constant.
 
-use super::hand::{count_spaces, is_space_byte, is_word_byte, name_at, phrase_after_comma};
+use super::hand::{count_spaces, is_space_byte, is_word_byte, name_at, phrase_after_comma, WordSet};
 use super::people::ROLE_WORD;
 use crate::extract::pattern::Pattern;
-use rustc_hash::FxHashSet;
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
@@ -312,12 +311,27 @@ const ORG_WORDS: &[&str] = &[
 
 /// [`NOT_NAMES`], [`TITLE_WORDS`] and [`ORG_WORDS`] as sets: looked up for the words of every
 /// capitalised name an article has.
-static NOT_NAMES_SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| NOT_NAMES.iter().copied().collect());
-static TITLE_WORDS_SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| TITLE_WORDS.iter().copied().collect());
-static ORG_WORDS_SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| ORG_WORDS.iter().copied().collect());
+static NOT_NAMES_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(NOT_NAMES.iter().copied()));
+static TITLE_WORDS_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(TITLE_WORDS.iter().copied()));
+static ORG_WORDS_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(ORG_WORDS.iter().copied()));
+
+/// Whether `name` is one word of ASCII characters: no space to trim or split at. Most
+/// capitalised words of an article stand alone ("The", "Authorities", "Yahoo"), and the name
+/// readers below take them without iterating over characters.
+fn is_one_ascii_word(name: &str) -> bool {
+    !name.is_empty() && name.bytes().all(|b| b.is_ascii() && !is_space_byte(b))
+}
 
 /// Whether `name` (already cleaned) names an organisation.
 pub(super) fn is_org_name(name: &str) -> bool {
+    if is_one_ascii_word(name) {
+        return ORG_WORDS_SET.contains(name);
+    }
+    is_org_name_by_words(name)
+}
+
+/// [`is_org_name`] word by word, for any name.
+fn is_org_name_by_words(name: &str) -> bool {
     name.split_whitespace()
         .next_back()
         .is_some_and(|w| ORG_WORDS_SET.contains(w))
@@ -326,6 +340,14 @@ pub(super) fn is_org_name(name: &str) -> bool {
 /// `name` without leading words that are not names ("The Justice Department" → "Justice
 /// Department"); empty when nothing is left.
 pub(super) fn clean_name(name: &str) -> &str {
+    if is_one_ascii_word(name) {
+        return if NOT_NAMES_SET.contains(name) { "" } else { name };
+    }
+    clean_name_by_words(name)
+}
+
+/// [`clean_name`] word by word, for any name.
+fn clean_name_by_words(name: &str) -> &str {
     let mut rest = name.trim();
     while let Some((first, tail)) = rest.split_once(char::is_whitespace) {
         let possessive = first.ends_with("'s") || first.ends_with("’s");
@@ -354,6 +376,14 @@ pub(super) fn without_nickname(name: &str) -> Cow<'_, str> {
 /// Whether `name` is its words joined by single spaces, with no quotation mark (so no
 /// nickname): what [`without_nickname`] would make of it. One pass over the characters.
 fn is_plain_name(name: &str) -> bool {
+    if name.is_ascii() {
+        return is_plain_ascii_name(name.as_bytes());
+    }
+    is_plain_name_by_chars(name)
+}
+
+/// [`is_plain_name`] character by character, for any name.
+fn is_plain_name_by_chars(name: &str) -> bool {
     let mut after_space = true; // a leading space is not plain
     for c in name.chars() {
         if c == ' ' {
@@ -362,6 +392,24 @@ fn is_plain_name(name: &str) -> bool {
             }
             after_space = true;
         } else if c.is_whitespace() || c == '"' || c == '“' {
+            return false;
+        } else {
+            after_space = false;
+        }
+    }
+    !after_space || name.is_empty()
+}
+
+/// [`is_plain_name`] of an ASCII name, byte by byte (the curly mark is not ASCII).
+fn is_plain_ascii_name(name: &[u8]) -> bool {
+    let mut after_space = true; // a leading space is not plain
+    for &b in name {
+        if b == b' ' {
+            if after_space {
+                return false;
+            }
+            after_space = true;
+        } else if is_space_byte(b) || b == b'"' {
             return false;
         } else {
             after_space = false;
@@ -560,15 +608,12 @@ fn lead_in_by_hand(lead: &str) -> Option<Groups<'_>> {
 }
 
 /// The reporting verbs of [`VERB`], one by one.
-pub(super) static VERBS: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
+pub(super) static VERBS: LazyLock<WordSet> = LazyLock::new(|| {
     let alternatives = VERB.trim_start_matches("(?:").trim_end_matches(')');
-    alternatives
-        .split('|')
-        .flat_map(|v| match v.split_once("[sz]") {
-            Some((a, b)) => vec![format!("{a}s{b}"), format!("{a}z{b}")],
-            None => vec![v.to_owned()],
-        })
-        .collect()
+    WordSet::new(alternatives.split('|').flat_map(|v| match v.split_once("[sz]") {
+        Some((a, b)) => vec![format!("{a}s{b}"), format!("{a}z{b}")],
+        None => vec![v.to_owned()],
+    }))
 });
 
 /// Whether `text` starts with a reporting verb and a space, as the patterns that start with
@@ -695,6 +740,15 @@ fn cue_of(c: &Groups, role_runs_on: bool) -> Option<Cue> {
 /// Splits a job title off the front of a name: "Microsoft Chief Executive Satya Nadella" is
 /// Satya Nadella, whose role is "Microsoft Chief Executive".
 pub(super) fn split_title(name: &str) -> (&str, Option<String>) {
+    // One word is never split, title word or not.
+    if is_one_ascii_word(name) {
+        return (name, None);
+    }
+    split_title_by_words(name)
+}
+
+/// [`split_title`] word by word, for any name.
+fn split_title_by_words(name: &str) -> (&str, Option<String>) {
     // Most names hold no title word: found in one pass, with nothing to allocate.
     if !name.split_whitespace().any(|w| TITLE_WORDS_SET.contains(w)) {
         return (name, None);
@@ -831,7 +885,7 @@ mod tests {
 
     #[test]
     fn the_reporting_verbs_one_by_one_are_what_the_verb_pattern_matches() {
-        assert_eq!(VERBS.len(), 57);
+        assert_eq!(VERBS.iter().count(), 57);
         for verb in ["said", "insists", "emphasised", "emphasized", "cautioned", "joked"] {
             assert!(VERBS.contains(verb), "{verb}");
         }
@@ -878,6 +932,96 @@ mod tests {
                 == name
                 && !name.contains(['"', '“']);
             assert_eq!(is_plain_name(name), plain, "{name:?}");
+        }
+    }
+
+    /// Names and words from corpus/ and generated articles (cut to ASCII where they are not),
+    /// every word of the lists, and words near them and outside ASCII.
+    fn names_and_words() -> Vec<String> {
+        let mut names: Vec<String> = crate::gen::sample_texts(100)
+            .iter()
+            .flat_map(|t| {
+                let t = crate::gen::typeset(t);
+                let words: Vec<String> = t.split_whitespace().map(str::to_owned).collect();
+                let pairs: Vec<String> = words.windows(2).map(|w| w.join(" ")).collect();
+                words.into_iter().chain(pairs).collect::<Vec<_>>()
+            })
+            .collect();
+        for w in NOT_NAMES.iter().chain(TITLE_WORDS).chain(ORG_WORDS) {
+            names.extend([
+                w.to_string(),
+                w.to_lowercase(),
+                format!("{w}s"),
+                format!("X{w}"),
+                format!("{w} Smith"),
+            ]);
+            names.extend([
+                format!("Jane {w}"),
+                format!("{w}\u{a0}Smith"),
+                format!(" {w}"),
+                format!("{w}’s"),
+            ]);
+        }
+        names.extend(
+            [
+                "",
+                " ",
+                "Tom",
+                "Tom \"Tank\" Ortiz",
+                "Tom “Tank” Ortiz",
+                "\"Tank\"",
+                "Émile",
+                "The Émile",
+                "Ñ",
+            ]
+            .map(str::to_owned),
+        );
+        names.extend(
+            [
+                "Tom\tOrtiz",
+                "Tom  Ortiz",
+                "Tom\u{85}",
+                "Chief Chief",
+                "The The",
+                "A",
+                "Inc.",
+            ]
+            .map(str::to_owned),
+        );
+        names
+    }
+
+    #[test]
+    fn name_readers_on_one_ascii_word_are_those_word_by_word() {
+        let names = names_and_words();
+        assert!(names.len() > 20_000, "{}", names.len());
+        let mut one_word = 0;
+        for name in &names {
+            one_word += usize::from(is_one_ascii_word(name));
+            assert_eq!(clean_name(name), clean_name_by_words(name), "{name:?}");
+            assert_eq!(is_org_name(name), is_org_name_by_words(name), "{name:?}");
+            assert_eq!(split_title(name), split_title_by_words(name), "{name:?}");
+            assert_eq!(is_plain_name(name), is_plain_name_by_chars(name), "{name:?}");
+        }
+        assert!(one_word > 10_000, "{one_word}");
+    }
+
+    #[test]
+    fn word_sets_hold_what_hash_sets_hold() {
+        use rustc_hash::FxHashSet;
+        let lists: [(&WordSet, Vec<String>); 4] = [
+            (&NOT_NAMES_SET, NOT_NAMES.iter().map(|w| w.to_string()).collect()),
+            (&TITLE_WORDS_SET, TITLE_WORDS.iter().map(|w| w.to_string()).collect()),
+            (&ORG_WORDS_SET, ORG_WORDS.iter().map(|w| w.to_string()).collect()),
+            (&VERBS, VERBS.iter().map(str::to_owned).collect()),
+        ];
+        let names = names_and_words();
+        for (set, list) in lists {
+            let hashed: FxHashSet<&str> = list.iter().map(String::as_str).collect();
+            assert_eq!(set.iter().count(), hashed.len());
+            for w in names.iter().map(String::as_str).chain(hashed.iter().copied()) {
+                assert_eq!(set.contains(w), hashed.contains(w), "{w:?}");
+            }
         }
     }
 

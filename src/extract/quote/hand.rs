@@ -11,6 +11,7 @@
 
 use crate::extract::pattern::class_holds;
 use regex_syntax::hir::{Class, ClassUnicode, HirKind};
+use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 
 /// The right single quotation mark, an apostrophe in names ("O’Neil").
@@ -70,7 +71,7 @@ fn letter_at(bytes: &[u8], i: usize) -> usize {
 }
 
 /// Whether the character that ends right before `i` is a word character (of Unicode `\w`).
-fn word_character_before(bytes: &[u8], i: usize) -> bool {
+pub(super) fn word_character_before(bytes: &[u8], i: usize) -> bool {
     let Some(&last) = i.checked_sub(1).and_then(|k| bytes.get(k)) else {
         return false;
     };
@@ -106,9 +107,90 @@ const NAME_PREFIXES: &[&str] = &["Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", 
 /// Particles between the words of a [`NAME`](super::cue::NAME).
 const PARTICLES: &[&str] = &["de", "van", "von", "der", "da", "di", "du", "le", "la", "al", "bin"];
 
+/// The longest word of [`HONORIFICS`], [`NAME_PREFIXES`] and [`PARTICLES`].
+const LONGEST_SHORT_WORD: usize = 5;
+
+/// A word of at most eight bytes as one number (its bytes, little-endian): two words of letters
+/// are equal exactly when their keys are, as no letter is a zero byte.
+const fn key(word: &[u8]) -> u64 {
+    let mut k = 0;
+    let mut i = 0;
+    while i < word.len() {
+        k |= (word[i] as u64) << (8 * i);
+        i += 1;
+    }
+    k
+}
+
+/// The [`key`]s of `words`, in order.
+const fn keys<const N: usize>(words: &[&str]) -> [u64; N] {
+    let mut out = [0; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = key(words[i].as_bytes());
+        i += 1;
+    }
+    out
+}
+
+/// A list of short words for [`word_then_spaces`], as keys: a word at a capital is compared with
+/// every honorific by two instructions a word, not a call to compare bytes.
+#[derive(Clone, Copy)]
+pub(super) struct ShortWords(&'static [u64]);
+
+/// [`HONORIFICS`] as keys.
+pub(super) const HONORIFIC_WORDS: ShortWords = ShortWords(&keys::<{ HONORIFICS.len() }>(HONORIFICS));
+/// [`NAME_PREFIXES`] as keys.
+const NAME_PREFIX_WORDS: ShortWords = ShortWords(&keys::<{ NAME_PREFIXES.len() }>(NAME_PREFIXES));
+/// [`PARTICLES`] as keys.
+const PARTICLE_WORDS: ShortWords = ShortWords(&keys::<{ PARTICLES.len() }>(PARTICLES));
+
+/// A fixed set of words that words of running text are looked up in, most of them in no list: a
+/// filter on a word's length and first and last bytes turns nearly all of those away for a few
+/// instructions, before the hash set is asked (hashing and probing cost tens).
+pub(super) struct WordSet {
+    words: FxHashSet<String>,
+    /// For each word of the set, bit [`WordSet::slot`] set: a word whose bit is clear is no word
+    /// of the set.
+    filter: [u64; 32],
+}
+
+impl WordSet {
+    /// The set of `words`.
+    pub(super) fn new<S: Into<String>>(words: impl IntoIterator<Item = S>) -> WordSet {
+        let words: FxHashSet<String> = words.into_iter().map(Into::into).collect();
+        let mut filter = [0; 32];
+        for (row, bit) in words.iter().filter_map(|w| Self::slot(w)) {
+            filter[row] |= 1 << bit;
+        }
+        WordSet { words, filter }
+    }
+
+    /// The row and bit of the filter for `word` (`None` for the empty word).
+    fn slot(word: &str) -> Option<(usize, u32)> {
+        let bytes = word.as_bytes();
+        let (first, last) = (*bytes.first()?, *bytes.last()?);
+        Some((usize::from(first % 32), ((bytes.len() + usize::from(last)) % 64) as u32))
+    }
+
+    /// Whether `word` is in the set.
+    pub(super) fn contains(&self, word: &str) -> bool {
+        match Self::slot(word) {
+            Some((row, bit)) if self.filter[row] >> bit & 1 == 0 => false,
+            _ => self.words.contains(word),
+        }
+    }
+
+    /// The words of the set.
+    #[cfg(test)]
+    pub(super) fn iter(&self) -> impl Iterator<Item = &str> {
+        self.words.iter().map(String::as_str)
+    }
+}
+
 /// Where [`NAME`](super::cue::NAME) matching at `i` in UTF-8 `bytes` ends.
 pub(super) fn name_at(bytes: &[u8], i: usize) -> Option<usize> {
-    let after_prefix = word_then_spaces(bytes, i, NAME_PREFIXES, Dot::Required);
+    let after_prefix = word_then_spaces(bytes, i, NAME_PREFIX_WORDS, Dot::Required);
     let mut end = after_prefix
         .and_then(|p| name_word_at(bytes, p, true))
         .or_else(|| name_word_at(bytes, i, true))?;
@@ -118,7 +200,7 @@ pub(super) fn name_at(bytes: &[u8], i: usize) -> Option<usize> {
             break;
         }
         let mut at = end + spaces;
-        while let Some(next) = word_then_spaces(bytes, at, PARTICLES, Dot::None) {
+        while let Some(next) = word_then_spaces(bytes, at, PARTICLE_WORDS, Dot::None) {
             at = next;
         }
         match name_word_at(bytes, at, false) {
@@ -142,10 +224,15 @@ pub(super) enum Dot {
 
 /// After one of `words` at `i` followed by `period` and one or more spaces: where the spaces
 /// end. (No word of a list is followed by a letter, so the letters at `i` must be one of them.)
-pub(super) fn word_then_spaces(bytes: &[u8], i: usize, words: &[&str], period: Dot) -> Option<usize> {
+pub(super) fn word_then_spaces(bytes: &[u8], i: usize, words: ShortWords, period: Dot) -> Option<usize> {
     let rest = &bytes[i..];
-    let mut at = rest.iter().take_while(|b| b.is_ascii_alphabetic()).count();
-    if at == 0 || at > 5 || !words.iter().any(|w| w.as_bytes() == &rest[..at]) {
+    // Letters past the longest word need not be counted: the word is none of them.
+    let mut at = rest
+        .iter()
+        .take(LONGEST_SHORT_WORD + 1)
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    if at == 0 || at > LONGEST_SHORT_WORD || !words.0.contains(&key(&rest[..at])) {
         return None;
     }
     if period != Dot::None && rest.get(at) == Some(&b'.') {
@@ -167,6 +254,19 @@ pub(super) fn count_spaces(bytes: &[u8], i: usize) -> usize {
         }
     }
     at - i
+}
+
+/// How many bytes of spaces end `bytes[..end]` (`end` a character boundary).
+pub(super) fn count_spaces_before(bytes: &[u8], end: usize) -> usize {
+    let mut at = end;
+    loop {
+        // A space is one to three bytes long, and no shorter tail of a longer character is one.
+        let len = (1..=3.min(at)).find(|&n| space_len(&bytes[at - n..at]) == n);
+        match len {
+            Some(n) => at -= n,
+            None => return end - at,
+        }
+    }
 }
 
 /// The length in bytes of the `\s` (Unicode White_Space) character that starts `bytes`; 0 if
@@ -302,6 +402,80 @@ pub(crate) fn capitals(eight: u64) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`word_then_spaces`] as it was written first: the word compared with each of `words`.
+    fn word_then_spaces_by_strings(bytes: &[u8], i: usize, words: &[&str], period: Dot) -> Option<usize> {
+        let rest = &bytes[i..];
+        let mut at = rest.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+        if at == 0 || at > 5 || !words.iter().any(|w| w.as_bytes() == &rest[..at]) {
+            return None;
+        }
+        if period != Dot::None && rest.get(at) == Some(&b'.') {
+            at += 1;
+        } else if period == Dot::Required {
+            return None;
+        }
+        let spaces = count_spaces(rest, at);
+        (spaces > 0).then_some(i + at + spaces)
+    }
+
+    #[test]
+    fn short_words_by_key_are_those_compared_byte_by_byte() {
+        let mut text = String::from("Mr. Mrs Ms.\u{a0}Dr Prof. Judge  Sen.Rep Gov\tSir Dame Lord Lady St. de van von ");
+        text.push_str("der da di du le la al bin Mrr Mx Judges Judg M r. DR de. Deb Lad Lady’ Ladyx Mr.. Mr");
+        for w in HONORIFICS.iter().chain(NAME_PREFIXES).chain(PARTICLES) {
+            text.push_str(&format!(" {w} {w}. {w}.x x{w} {w}x {}  ", w.to_uppercase()));
+        }
+        let mut texts: Vec<String> = crate::gen::sample_texts(20);
+        texts.push(text);
+        let lists = [
+            (HONORIFICS, HONORIFIC_WORDS),
+            (NAME_PREFIXES, NAME_PREFIX_WORDS),
+            (PARTICLES, PARTICLE_WORDS),
+        ];
+        let mut found = 0;
+        for text in &texts {
+            let bytes = text.as_bytes();
+            for i in (0..bytes.len()).filter(|&i| text.is_char_boundary(i)) {
+                for (words, keyed) in lists {
+                    for period in [Dot::Optional, Dot::Required, Dot::None] {
+                        let by_strings = word_then_spaces_by_strings(bytes, i, words, period);
+                        assert_eq!(word_then_spaces(bytes, i, keyed, period), by_strings, "{i} in {text}");
+                        found += usize::from(by_strings.is_some());
+                    }
+                }
+            }
+        }
+        assert!(found > 1_000, "{found}");
+        assert!(HONORIFICS
+            .iter()
+            .chain(NAME_PREFIXES)
+            .chain(PARTICLES)
+            .all(|w| w.len() <= LONGEST_SHORT_WORD && w.bytes().all(|b| b.is_ascii_alphabetic())));
+    }
+
+    #[test]
+    fn spaces_before_are_those_counted_char_by_char() {
+        let texts = [
+            "a \u{a0}\t\u{2009}\u{3000}\u{85}\u{1680}\u{2028}\u{2029}\u{202f}\u{205f}\u{200a}\u{2000}\u{b}\u{c}\r\n",
+            "x\u{200b} \u{2060}\u{20a0} \u{1e80} é\u{a0}\u{c2a0}  ‐ \u{2020}\u{2030}\u{3001}",
+            "",
+            " ",
+            "  x",
+            "Mr. Hale,\u{a0}",
+        ];
+        for text in texts {
+            for (end, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                let by_chars: usize = text[..end]
+                    .chars()
+                    .rev()
+                    .take_while(|c| c.is_whitespace())
+                    .map(char::len_utf8)
+                    .sum();
+                assert_eq!(count_spaces_before(text.as_bytes(), end), by_chars, "{end} in {text:?}");
+            }
+        }
+    }
 
     #[test]
     fn word_capitals_outside_ascii_are_those_char_by_char() {

@@ -9,9 +9,11 @@
 //! with a reporting verb) are what "the company" or "the group" is resolved against.
 
 use super::cue::{clean_name, is_org_name, spaces_then_verb, split_title, without_nickname, NAME, VERB, VERBS};
+#[cfg(test)]
+use super::hand::HONORIFICS;
 use super::hand::{
-    is_space_byte, is_word_byte, name_at, name_letters, next_word_capital, phrase_after_comma, word_then_spaces, Dot,
-    HONORIFICS,
+    count_spaces_before, is_space_byte, is_word_byte, name_at, name_letters, next_word_capital, phrase_after_comma,
+    word_character_before, word_then_spaces, Dot, HONORIFIC_WORDS,
 };
 use crate::extract::pattern::Pattern;
 use rustc_hash::FxHashMap as HashMap;
@@ -78,23 +80,45 @@ static FULL_NAME: LazyLock<Pattern> = LazyLock::new(|| {
     .unwrap()
 });
 
-/// The matches of [`FULL_NAME`] in `text`, in order, each as its groups `hon` and `name`, read
-/// by hand ([`full_name_at`]): the regex runs over every capitalised word of every article, and
-/// each match needed two more searches to split off its honorific.
-fn full_names(text: &str) -> impl Iterator<Item = (Option<&str>, Name<'_>)> {
+/// Where every capital that starts a word stands ([`next_word_capital`]), in order: found in
+/// one pass over the text and read by both [`full_names`] and [`capitalised_words`].
+fn word_capitals(text: &str) -> Vec<usize> {
     let bytes = text.as_bytes();
+    let mut found = Vec::new();
     let mut from = 0;
+    while let Some(i) = next_word_capital(bytes, from) {
+        found.push(i);
+        from = i + 1;
+    }
+    found
+}
+
+/// The capitals of `capitals` (in order) from `from` on.
+fn capitals_from(capitals: &[usize], from: usize) -> &[usize] {
+    &capitals[capitals.partition_point(|&c| c < from)..]
+}
+
+/// The matches of [`FULL_NAME`] in `text`, in order, each as its groups `hon` and `name`, read
+/// by hand ([`full_name_at`]) at the word capitals of `text` ([`word_capitals`]): the regex
+/// runs over every capitalised word of every article, and each match needed two more searches
+/// to split off its honorific. A match starts at a word capital, and the next is looked for
+/// from its end on.
+fn full_names<'t, 'c>(
+    text: &'t str,
+    capitals: &'c [usize],
+) -> impl Iterator<Item = (Option<&'t str>, Name<'t>)> + use<'t, 'c> {
+    let bytes = text.as_bytes();
+    let mut rest = capitals;
     std::iter::from_fn(move || {
-        while let Some(i) = next_word_capital(bytes, from) {
+        while let Some((&i, after)) = rest.split_first() {
+            rest = after;
             if let Some((start, end)) = full_name_at(bytes, i) {
                 let hon = (start > i).then(|| &text[i..start]);
-                from = end;
+                rest = capitals_from(rest, end);
                 let text = &text[start..end];
                 return Some((hon, Name { start, end, text }));
             }
-            from = i + 1;
         }
-        from = bytes.len();
         None
     })
 }
@@ -105,7 +129,7 @@ fn full_names(text: &str) -> impl Iterator<Item = (Option<&str>, Name<'_>)> {
 /// fits at each step and never backtracks out of it. The honorific is taken when a name follows
 /// it; otherwise the name starts at `i`.
 fn full_name_at(bytes: &[u8], i: usize) -> Option<(usize, usize)> {
-    let after_honorific = word_then_spaces(bytes, i, HONORIFICS, Dot::Optional);
+    let after_honorific = word_then_spaces(bytes, i, HONORIFIC_WORDS, Dot::Optional);
     if let Some(end) = after_honorific.and_then(|p| name_at(bytes, p)) {
         return Some((after_honorific.unwrap_or(i), end));
     }
@@ -134,6 +158,15 @@ impl<'t> Name<'t> {
     }
 }
 
+/// Where `name` is first found in `written` (0 if it is not): `written.find(name)`, which for
+/// most names is the start, as nothing was cut off the front: that is told without a search.
+fn offset_in(written: &str, name: &str) -> usize {
+    if written.starts_with(name) {
+        return 0;
+    }
+    written.find(name).unwrap_or(0)
+}
+
 /// What may follow a name: an appositive role or "of" and a name, then a speech verb (group
 /// `verb`); failing that, an apposition alone ([`APPOSITION`]). Read by [`after_name`].
 fn role_then_verb() -> String {
@@ -159,23 +192,30 @@ static APPOSITION_AFTER_NAME: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(
 /// Both branches are anchored and the first one wins; in it, the role stands only in the comma
 /// form, which no other form can match (they start with a space). Split this way, the one
 /// capture search needed runs on a small automaton.
-fn after_name(after: &str) -> (Option<&str>, bool) {
-    if verb_after_name(after) {
-        let role = after.starts_with(',').then(|| role_then_verb_role(after)).flatten();
+///
+/// `ascii` tells that `after` is known to be ASCII (the whole text is), which this and the
+/// readers below then need not scan each window for.
+fn after_name(after: &str, ascii: bool) -> (Option<&str>, bool) {
+    let ascii = ascii || after.is_ascii();
+    if verb_after_name(after, ascii) {
+        let role = after
+            .starts_with(',')
+            .then(|| role_then_verb_role(after, ascii))
+            .flatten();
         return (role, true);
     }
-    (apposition(after), false)
+    (apposition(after, ascii), false)
 }
 
 /// Whether [`VERB_AFTER_NAME`] matches `after`: a role or "of" and a name, then a reporting
 /// verb. It is asked after every capitalised word; on ASCII text it is read by hand unless
 /// "of" follows the name.
-fn verb_after_name(after: &str) -> bool {
-    if !after.is_ascii() {
+fn verb_after_name(after: &str, ascii: bool) -> bool {
+    if !(ascii || after.is_ascii()) {
         return VERB_AFTER_NAME.is_match(after);
     }
     if after.starts_with(',') {
-        return role_then_verb_role(after).is_some();
+        return role_then_verb_role(after, true).is_some();
     }
     if spaces_then_verb(after).is_some() {
         return true;
@@ -192,8 +232,8 @@ fn verb_after_name(after: &str) -> bool {
 /// which must be a comma with a verb after it; it takes the spaces after the first comma only
 /// when it needs them to be two characters long (`\s*` gives back as few as it can), and is at
 /// most 120 characters.
-fn role_then_verb_role(after: &str) -> Option<&str> {
-    if !after.is_ascii() {
+fn role_then_verb_role(after: &str, ascii: bool) -> Option<&str> {
+    if !(ascii || after.is_ascii()) {
         return ROLE_THEN_VERB
             .captures(after)
             .and_then(|c| c.name("role"))
@@ -211,8 +251,8 @@ fn last_word(text: &str) -> (usize, &str) {
 
 /// Group `apposition` of [`APPOSITION`] in `after`; on ASCII text by hand
 /// ([`phrase_after_comma`]).
-fn apposition(after: &str) -> Option<&str> {
-    if !after.is_ascii() {
+fn apposition(after: &str, ascii: bool) -> Option<&str> {
+    if !(ascii || after.is_ascii()) {
         return APPOSITION_AFTER_NAME
             .captures(after)
             .and_then(|c| c.name("apposition"))
@@ -227,8 +267,8 @@ fn apposition(after: &str) -> Option<&str> {
 
 /// Whether [`VERB_BEFORE`] matches `before`: a reporting verb or "according to" and spaces at
 /// its end. On ASCII text by hand: the verb must be the whole last word, as `\b` stands before it.
-fn verb_before(before: &str) -> bool {
-    if !before.is_ascii() {
+fn verb_before(before: &str, ascii: bool) -> bool {
+    if !(ascii || before.is_ascii()) {
         return VERB_BEFORE.is_match(before);
     }
     let trimmed = before.trim_end_matches(|c: char| is_space_byte(c as u8));
@@ -259,9 +299,36 @@ fn role_before(before: &str) -> Option<&str> {
 static ROLE_BEFORE: LazyLock<Pattern> =
     LazyLock::new(|| Pattern::new(r"(?P<role>(?:[\p{L}&’'.-]+\s+){0,5}[\p{L}&’'.-]+),\s*$").unwrap());
 
-/// An honorific right before a word.
+/// An honorific right before a word. Read by hand ([`honorific_before`]); the pattern is what
+/// the tests hold the reader to.
+#[cfg(test)]
 static HONORIFIC_BEFORE: LazyLock<Pattern> =
     LazyLock::new(|| Pattern::new(r"\b(Mr|Mrs|Ms|Sir|Dame|Lord|Lady)\.?\s+$").unwrap());
+
+/// The honorific that [`HONORIFIC_BEFORE`] finds at the end of `before` (its group 1), read by
+/// hand: it runs before every mention of a registered person. The pattern ends with spaces, so
+/// its word ends where the spaces that end `before` begin (or at a period there), and is the
+/// whole run of letters before that point, with a `\b` before it.
+fn honorific_before(before: &str) -> Option<&str> {
+    let bytes = before.as_bytes();
+    let spaces = count_spaces_before(bytes, bytes.len());
+    let mut end = bytes.len() - spaces;
+    if spaces == 0 {
+        return None;
+    }
+    if end > 0 && bytes[end - 1] == b'.' {
+        end -= 1;
+    }
+    let start = end
+        - bytes[..end]
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_alphabetic())
+            .count();
+    let word = &before[start..end];
+    let honorific = matches!(word, "Mr" | "Mrs" | "Ms" | "Sir" | "Dame" | "Lord" | "Lady");
+    (honorific && !word_character_before(bytes, start)).then_some(word)
+}
 
 /// A speech verb or "according to" right before a name.
 static VERB_BEFORE: LazyLock<Pattern> =
@@ -283,23 +350,26 @@ pub(super) static ROLE_WORD: LazyLock<Pattern> = LazyLock::new(|| {
 #[cfg(test)]
 static WORD: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"\b\p{Lu}[\p{L}'’-]+").unwrap());
 
-/// The matches of [`WORD`] in `text`, (start, word), in order, read by hand (the same matches:
-/// a capital after a non-word character, and at least one more letter, apostrophe or hyphen);
-/// this runs over every article with a registered person.
-fn capitalised_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+/// The matches of [`WORD`] in `text`, (start, word), in order, read by hand at the word
+/// capitals of `text` ([`word_capitals`]) (the same matches: a capital after a non-word
+/// character, and at least one more letter, apostrophe or hyphen); this runs over every article
+/// with a registered person.
+fn capitalised_words<'t, 'c>(
+    text: &'t str,
+    capitals: &'c [usize],
+) -> impl Iterator<Item = (usize, &'t str)> + use<'t, 'c> {
     let bytes = text.as_bytes();
-    let mut from = 0;
+    let mut rest = capitals;
     std::iter::from_fn(move || {
-        while let Some(i) = next_word_capital(bytes, from) {
+        while let Some((&i, after_capital)) = rest.split_first() {
+            rest = after_capital;
             let after = i + text[i..].chars().next().map_or(1, char::len_utf8);
             let end = after + name_letters(&bytes[after..], false);
             if end > after {
-                from = end;
+                rest = capitals_from(rest, end);
                 return Some((i, &text[i..end]));
             }
-            from = i + 1;
         }
-        from = bytes.len();
         None
     })
 }
@@ -314,7 +384,10 @@ impl People {
     /// Finds the persons `text` names, in one pass over it.
     pub fn find(text: &str) -> People {
         let mut people = People::default();
-        for (hon, m) in full_names(text) {
+        // An ASCII text has ASCII windows: the readers by hand need not scan each for itself.
+        let ascii = text.is_ascii();
+        let capitals = word_capitals(text);
+        for (hon, m) in full_names(text, &capitals) {
             let cleaned = without_nickname(clean_name(m.as_str()));
             let cleaned = cleaned.as_ref();
             if is_org_name(cleaned) {
@@ -324,28 +397,28 @@ impl People {
             }
             let (name, title) = split_title(cleaned);
             if name.split_whitespace().count() < 2 {
-                people.note_single(text, m.start(), m.end(), name);
+                people.note_single(text, m.start(), m.end(), name, ascii);
                 continue;
             }
             let after = window_after(text, m.end());
             let before = window_before(text, m.start());
-            let (role_after, verb_after) = after_name(after);
+            let (role_after, verb_after) = after_name(after, ascii);
             let is_role = |r: &&str| ROLE_WORD.is_match(r);
             let role = role_after
                 .filter(is_role)
                 .or_else(|| role_before(before).filter(is_role))
                 .map(str::trim)
                 .or(title.as_deref());
-            let speaks = verb_after || verb_before(before);
+            let speaks = verb_after || verb_before(before, ascii);
             let honorific = hon.map(|h| h.trim().trim_end_matches('.'));
-            let at = m.start() + m.as_str().find(name).unwrap_or(0);
+            let at = m.start() + offset_in(m.as_str(), name);
             if speaks || role.is_some() || honorific.is_some() {
                 people.register(at, name, role, honorific);
             } else {
                 people.note_loose(at, name);
             }
         }
-        people.add_part_mentions(text);
+        people.add_part_mentions(text, &capitals);
         people
     }
 
@@ -390,12 +463,12 @@ impl People {
 
     /// A single name that speaks ("Facebook said in a blog post") and is nobody's surname is an
     /// organisation that "the company" may refer to later.
-    fn note_single(&mut self, text: &str, start: usize, end: usize, name: &str) {
+    fn note_single(&mut self, text: &str, start: usize, end: usize, name: &str, ascii: bool) {
         let someones = self.by_part.contains_key(name) || self.loose_by_surname.contains_key(name);
         if someones || name.is_empty() {
             return;
         }
-        if verb_after_name(window_after(text, end)) {
+        if verb_after_name(window_after(text, end), ascii) {
             let i = self.org(name);
             self.org_mentions.push((start, i));
         }
@@ -416,21 +489,18 @@ impl People {
 
     /// Every capitalised word that is the surname or first name of exactly one registered
     /// person is a mention of that person.
-    fn add_part_mentions(&mut self, text: &str) {
+    fn add_part_mentions(&mut self, text: &str, capitals: &[usize]) {
         if self.by_part.is_empty() {
             // Nobody registered: no word can be a mention (and `mentions` is already in order).
             return;
         }
-        for (start, word) in capitalised_words(text) {
+        for (start, word) in capitalised_words(text, capitals) {
             if let Some([i]) = self.by_part.get(word).map(Vec::as_slice) {
                 self.mentions.push((start, *i));
                 // "Mr. Hale" tells Robert Hale's gender.
-                // The match is the honorific, an optional period and spaces: group 1 without them.
-                let honorific = HONORIFIC_BEFORE
-                    .find(window_before(text, start))
-                    .map(|h| h.as_str().trim_end().trim_end_matches('.').to_owned());
+                let honorific = honorific_before(window_before(text, start));
                 let person = &mut self.persons[*i];
-                person.gender = person.gender.or(honorific.as_deref().and_then(gender_of_honorific));
+                person.gender = person.gender.or(honorific.and_then(gender_of_honorific));
             }
         }
         self.mentions.sort_unstable();
@@ -506,7 +576,6 @@ impl People {
     /// The one person named before `at` whose full name ends with the several words of `name`
     /// ("Singh Guliani" for Neema Singh Guliani).
     fn by_surnames(&self, name: &str, words: &[&str], at: usize) -> Option<&Person> {
-        let suffix = format!(" {name}");
         let last = words.last()?;
         let carriers = self
             .by_part
@@ -514,7 +583,8 @@ impl People {
             .into_iter()
             .chain(self.loose_by_surname.get(*last))
             .flatten();
-        let mut found = carriers.filter(|&&i| self.persons[i].first < at && self.persons[i].name.ends_with(&suffix));
+        let mut found =
+            carriers.filter(|&&i| self.persons[i].first < at && ends_with_spaced(&self.persons[i].name, name));
         match (found.next(), found.next()) {
             (Some(&i), None) => Some(&self.persons[i]),
             _ => None,
@@ -626,6 +696,12 @@ impl People {
         let end = self.mentions.partition_point(|m| m.0 < at);
         &self.mentions[end.saturating_sub(MAX_CANDIDATE_MENTIONS)..end]
     }
+}
+
+/// Whether `full` ends with a space and `name`: `full.ends_with(&format!(" {name}"))`, without
+/// the string.
+fn ends_with_spaced(full: &str, name: &str) -> bool {
+    full.strip_suffix(name).is_some_and(|rest| rest.ends_with(' '))
 }
 
 /// The mentions (sorted by offset) from `start` on.
@@ -767,7 +843,12 @@ mod tests {
             UNICODE_NAMES,
         ] {
             let by_pattern: Vec<(usize, &str)> = WORD.find_iter(text).map(|w| (w.start(), w.as_str())).collect();
-            assert_eq!(capitalised_words(text).collect::<Vec<_>>(), by_pattern, "{text}");
+            let capitals = word_capitals(text);
+            assert_eq!(
+                capitalised_words(text, &capitals).collect::<Vec<_>>(),
+                by_pattern,
+                "{text}"
+            );
         }
     }
 
@@ -793,7 +874,10 @@ mod tests {
     }
 
     fn full_names_by_hand(text: &str) -> Vec<(Option<&str>, usize, usize)> {
-        full_names(text).map(|(h, n)| (h, n.start(), n.end())).collect()
+        let capitals = word_capitals(text);
+        full_names(text, &capitals)
+            .map(|(h, n)| (h, n.start(), n.end()))
+            .collect()
     }
 
     /// `text` typeset, with no-break and thin spaces after honorifics too.
@@ -916,8 +1000,104 @@ mod tests {
                 .as_ref()
                 .and_then(|c| c.name("role").or(c.name("apposition")))
                 .map(|r| r.as_str());
-            assert_eq!(after_name(w), (role, verb), "{w:?}");
-            assert_eq!(verb_after_name(w), VERB_AFTER_NAME.is_match(w), "{w:?}");
+            for ascii in [false, w.is_ascii()] {
+                assert_eq!(after_name(w, ascii), (role, verb), "{w:?}");
+                assert_eq!(verb_after_name(w, ascii), VERB_AFTER_NAME.is_match(w), "{w:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn honorific_before_by_hand_is_what_the_pattern_finds() {
+        let mut windows: Vec<String> = [
+            "Mr ",
+            "Mr. ",
+            "Mr.  ",
+            "Mr",
+            "Mr.",
+            "xMr ",
+            "x Mr ",
+            "éMr ",
+            "é Mr\u{a0}",
+            "_Mr ",
+            "9Mr ",
+            "Mrs.\t",
+            "Ms\u{2009}",
+            "Sir\u{3000}",
+            "Dame\u{85}",
+            "Lord\u{2028}",
+            "Lady \u{202f}",
+            "Lady.. ",
+            "Lady .",
+            "MrMr ",
+            "Dr. ",
+            "Judge ",
+            "said Mr.\u{1680}",
+            " Mr.\u{200b}",
+            "Mr.\u{2000}\u{200a} ",
+            "(Mr. ",
+            "“Ms ",
+            "Mr \u{a0}x ",
+            "",
+            " ",
+            ". ",
+            "Sir Mr ",
+            "e\u{301}Mr ",
+            "Ⓐ Mr ",
+            "ΑMr ",
+            "Mr.\u{e9} ",
+            "Mr\u{2060} ",
+        ]
+        .map(str::to_owned)
+        .to_vec();
+        for h in ["Mr", "Mrs", "Ms", "Sir", "Dame", "Lord", "Lady", "Dr", "Mx"] {
+            for before in ["", " ", "x", "é", "(", "said ", "_", "\u{301}"] {
+                for after in [" ", ". ", ".\u{a0}", "\u{2009}", "", ".", " x", "s ", "..  "] {
+                    windows.push(format!("{before}{h}{after}"));
+                }
+            }
+        }
+        for text in crate::gen::sample_texts(50) {
+            let text = typeset(&text);
+            for (i, _) in text.char_indices() {
+                windows.push(window_before(&text, i).to_owned());
+            }
+        }
+        let mut found = 0;
+        for w in &windows {
+            let by_pattern = HONORIFIC_BEFORE
+                .find(w)
+                .map(|h| h.as_str().trim_end().trim_end_matches('.'));
+            assert_eq!(honorific_before(w), by_pattern, "{w:?}");
+            found += usize::from(by_pattern.is_some());
+        }
+        assert!(found > 100, "{found}");
+    }
+
+    #[test]
+    fn surname_tests_without_strings_are_those_with() {
+        let names = [
+            "Jane Doe",
+            "Doe",
+            "Jane Doe Doe",
+            "Doe Doe",
+            "Jane  Doe",
+            "JaneDoe",
+            "Ann",
+            "",
+            " ",
+            "Jane Doé",
+        ];
+        for full in names {
+            for name in names {
+                let suffix = format!(" {name}");
+                assert_eq!(
+                    ends_with_spaced(full, name),
+                    full.ends_with(&suffix),
+                    "{full:?} {name:?}"
+                );
+                assert_eq!(offset_in(full, name), full.find(name).unwrap_or(0), "{full:?} {name:?}");
+            }
         }
     }
 
@@ -943,7 +1123,9 @@ mod tests {
             " ",
             "to ",
         ] {
-            assert_eq!(verb_before(w), VERB_BEFORE.is_match(w), "{w:?}");
+            for ascii in [false, w.is_ascii()] {
+                assert_eq!(verb_before(w, ascii), VERB_BEFORE.is_match(w), "{w:?}");
+            }
         }
     }
 }
