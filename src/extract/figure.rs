@@ -187,53 +187,173 @@ const ENTITY_NAMES: &[&str] = &[
 /// ("31,002 law enforcement requests", "3 percent of requests", "thirty-two users").
 static MEASURE: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::new(&format!(
-        r"(?ix)^[\s,]*(?:of\s+(?:the\s+|all\s+|those\s+|these\s+|its\s+)?)?(?:new\s+)?{MEASURED}"
+        r"(?ix)^[\s,]*(?:of\s+(?:the\s+|all\s+|those\s+|these\s+|its\s+)?)?(?:new\s+)?{}",
+        measured()
     ))
     .unwrap()
 });
 
-/// The measure proper (group `m` of [`MEASURE`]): up to three modifiers and a head noun.
-const MEASURED: &str = r"(?P<m>(?:[a-z][a-z-]*\s+){0,3}?
-        (?:requests|request|demands|orders|letters|users|user|accounts|account|subscribers|customers|items|posts|tweets|urls|cases|countries|governments|agencies|warrants|subpoenas|people|devices|identifiers|selectors|pages|videos|records|notices|complaints|queries|applications|petitions|emails|messages|apps|websites|sites|pieces\s+of\s+content|disclosures|specifiers|removals|takedowns))\b";
+/// The head nouns of a measure, in the order the pattern tries them; the words of "pieces of
+/// content" are separated by any spaces.
+const MEASURE_HEADS: &[&str] = &[
+    "requests",
+    "request",
+    "demands",
+    "orders",
+    "letters",
+    "users",
+    "user",
+    "accounts",
+    "account",
+    "subscribers",
+    "customers",
+    "items",
+    "posts",
+    "tweets",
+    "urls",
+    "cases",
+    "countries",
+    "governments",
+    "agencies",
+    "warrants",
+    "subpoenas",
+    "people",
+    "devices",
+    "identifiers",
+    "selectors",
+    "pages",
+    "videos",
+    "records",
+    "notices",
+    "complaints",
+    "queries",
+    "applications",
+    "petitions",
+    "emails",
+    "messages",
+    "apps",
+    "websites",
+    "sites",
+    "pieces of content",
+    "disclosures",
+    "specifiers",
+    "removals",
+    "takedowns",
+];
 
-/// [`MEASURED`] alone, anchored: tried after each way the words before it can be read.
-static MEASURED_HERE: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(&format!(r"(?ix)^{MEASURED}")).unwrap());
+/// The measure proper (group `m` of [`MEASURE`]): up to three modifiers and a head noun
+/// ([`MEASURE_HEADS`]), as a pattern.
+fn measured() -> String {
+    let heads: Vec<String> = MEASURE_HEADS.iter().map(|h| h.replace(' ', r"\s+")).collect();
+    format!(r"(?P<m>(?:[a-z][a-z-]*\s+){{0,3}}?(?:{}))\b", heads.join("|"))
+}
+
+/// Where the measure that starts `after` ends, read by hand as the anchored [`measured`] pattern
+/// reads ASCII text: as few modifiers (`[a-z][a-z-]*` and spaces) as possible, up to three, then
+/// the first head noun in the pattern's order that ends at a word boundary.
+fn measured_here_ascii(after: &[u8]) -> Option<usize> {
+    let mut at = 0;
+    for modifiers in 0..=3 {
+        if let Some(end) = head_at(after, at) {
+            return Some(end);
+        }
+        if modifiers == 3 || !after.get(at).is_some_and(u8::is_ascii_alphabetic) {
+            return None;
+        }
+        let word_end = at
+            + 1
+            + after[at + 1..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphabetic() || **b == b'-')
+                .count();
+        let spaces = spaces_at(after, word_end);
+        if spaces == 0 {
+            return None;
+        }
+        at = word_end + spaces;
+    }
+    None
+}
+
+/// [`MEASURE_HEADS`] by their first letter (`a` at 0), each cut into its words, in the
+/// pattern's order.
+static MEASURE_HEADS_BY_INITIAL: LazyLock<[Vec<Vec<&'static str>>; 26]> = LazyLock::new(|| {
+    let mut by_initial: [Vec<Vec<&'static str>>; 26] = Default::default();
+    for head in MEASURE_HEADS {
+        by_initial[usize::from(head.as_bytes()[0] - b'a')].push(head.split(' ').collect());
+    }
+    by_initial
+});
+
+/// The end of the first of [`MEASURE_HEADS`] written at `at` (any case) and followed by a word
+/// boundary.
+fn head_at(bytes: &[u8], at: usize) -> Option<usize> {
+    let first = bytes.get(at)?.to_ascii_lowercase();
+    let heads = MEASURE_HEADS_BY_INITIAL.get(usize::from(first.wrapping_sub(b'a')))?;
+    heads
+        .iter()
+        .find_map(|words| words_at(bytes, at, words))
+        .filter(|&end| !bytes.get(end).is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_'))
+}
+
+/// The end of `words` written at `at` in any case, with one or more spaces between them.
+fn words_at(bytes: &[u8], mut at: usize, words: &[&str]) -> Option<usize> {
+    for (i, word) in words.iter().enumerate() {
+        if i > 0 {
+            let spaces = spaces_at(bytes, at);
+            if spaces == 0 {
+                return None;
+            }
+            at += spaces;
+        }
+        let end = at + word.len();
+        bytes
+            .get(at..end)?
+            .eq_ignore_ascii_case(word.as_bytes())
+            .then_some(())?;
+        at = end;
+    }
+    Some(at)
+}
+
+/// How many ASCII spaces (`\s` on ASCII) start `bytes[at..]`.
+fn spaces_at(bytes: &[u8], at: usize) -> usize {
+    bytes.get(at..).map_or(0, |rest| {
+        rest.iter().take_while(|b| matches!(b, b'\t'..=b'\r' | b' ')).count()
+    })
+}
 
 /// The measure right after a number: group `m` of [`MEASURE`]. On ASCII text without a capture
 /// search: the words the pattern may skip first ("of the", "new") are read by hand, each way in
 /// the order the pattern tries them (taken before left out), and the first way after which
-/// [`MEASURED_HERE`] matches is the pattern's.
+/// the measure proper is read ([`measured_here_ascii`]) is the pattern's.
 fn measure_after(after: &str) -> Option<&str> {
     if !after.is_ascii() {
         return MEASURE.captures(after).and_then(|c| c.name("m")).map(|m| m.as_str());
     }
     let bytes = after.as_bytes();
-    let is_space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
     // A word (any case) and the spaces after it (at least one) at `at`: where the next begins.
     let word_then_spaces = |at: usize, word: &str| -> Option<usize> {
-        let end = at + word.len();
-        let w = after.get(at..end)?;
-        let spaces = bytes[end..].iter().take_while(|&&b| is_space(b)).count();
-        (w.eq_ignore_ascii_case(word) && spaces > 0).then_some(end + spaces)
+        let end = words_at(bytes, at, &[word])?;
+        let spaces = spaces_at(bytes, end);
+        (spaces > 0).then_some(end + spaces)
     };
     // `[\s,]*` takes every leading space and comma: none of what follows starts with one.
-    let start = bytes.iter().take_while(|&&b| is_space(b) || b == b',').count();
-    let mut after_of: Vec<usize> = Vec::with_capacity(3);
-    if let Some(o) = word_then_spaces(start, "of") {
-        if let Some(d) = ["the", "all", "those", "these", "its"]
+    let start = bytes
+        .iter()
+        .take_while(|&&b| matches!(b, b'\t'..=b'\r' | b' ' | b','))
+        .count();
+    let of = word_then_spaces(start, "of");
+    let of_the = of.and_then(|o| {
+        ["the", "all", "those", "these", "its"]
             .iter()
             .find_map(|w| word_then_spaces(o, w))
-        {
-            after_of.push(d);
-        }
-        after_of.push(o);
-    }
-    after_of.push(start);
-    for at in after_of {
+    });
+    for at in [of_the, of, Some(start)].into_iter().flatten() {
         let new = word_then_spaces(at, "new");
         for at in new.into_iter().chain([at]) {
-            if let Some(m) = MEASURED_HERE.find(&after[at..]) {
-                return Some(&after[at..at + m.end()]);
+            if let Some(end) = measured_here_ascii(&bytes[at..]) {
+                return Some(&after[at..at + end]);
             }
         }
     }
@@ -1023,6 +1143,59 @@ mod tests {
             assert_eq!(measure_after(after), by_groups, "{after:?}");
         }
     }
+    #[test]
+    fn the_measure_read_by_hand_is_the_group_of_the_capture_search_on_every_short_phrase() {
+        // Every sequence of up to four of these pieces, each after a space, a comma or a tab:
+        // heads, modifiers, the words the pattern skips, near-heads and word boundaries.
+        let pieces = [
+            "requests",
+            "Request",
+            "USERS",
+            "userx",
+            "of",
+            "the",
+            "new",
+            "law-enforcement",
+            "pieces",
+            "content",
+            "-",
+            "2014",
+        ];
+        let seps = [" ", ", ", "\t"];
+        let mut afters = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = afters
+                .iter()
+                .enumerate()
+                .flat_map(|(i, a)| pieces.iter().map(move |p| format!("{a}{}{p}", seps[(i + p.len()) % 3])))
+                .collect();
+            afters.extend(longer.into_iter().filter(|a| a.len() < 48));
+            afters.dedup();
+        }
+        assert!(afters.len() > 10_000, "{}", afters.len());
+        let anchored = Pattern::new(&format!("(?ix)^{}", measured())).unwrap();
+        for after in &afters {
+            let by_groups = MEASURE.captures(after).and_then(|c| c.name("m")).map(|m| m.as_str());
+            assert_eq!(measure_after(after), by_groups, "{after:?}");
+            let trimmed = after.trim_start();
+            let by_pattern = anchored.find(trimmed).map(|m| m.end());
+            assert_eq!(measured_here_ascii(trimmed.as_bytes()), by_pattern, "{trimmed:?}");
+        }
+    }
+
+    #[test]
+    fn the_hand_read_measure_takes_the_pieces_of_content_phrase_and_up_to_three_modifiers() {
+        assert_eq!(measured_here_ascii(b"pieces \n of  content removed"), Some(20));
+        assert_eq!(measured_here_ascii(b"pieces of contents"), None);
+        assert_eq!(measured_here_ascii(b"a b c requests"), Some(14));
+        assert_eq!(measured_here_ascii(b"a b c d requests"), None);
+        assert_eq!(
+            measured_here_ascii(b"new user accounts"),
+            Some(8),
+            "the fewest modifiers: `user`"
+        );
+    }
+
     use crate::extract::extract;
 
     /// (text, period, measure, entity) of each figure.
