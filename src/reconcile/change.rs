@@ -170,11 +170,7 @@ fn find_changes(doc: &Doc) -> Vec<Change> {
             new
         };
         // "increased from 91 to 108": the figure after "to" is the newer one, whatever the link says.
-        let (new, old) = if new < old
-            && super::doc::is_from_to(
-                doc.before_fig(&doc.figs[new], 30),
-                doc.between(doc.figs[new].f.span, doc.figs[old].f.span),
-            ) {
+        let (new, old) = if new < old && doc.is_from_to(&doc.figs[new], &doc.figs[old]) {
             (old, new)
         } else {
             (new, old)
@@ -190,7 +186,7 @@ fn find_changes(doc: &Doc) -> Vec<Change> {
         if !linked
             && o.f.kind == n.f.kind
             && doc.sentence_of(o.f.span) == doc.sentence_of(n.f.span)
-            && super::doc::is_from_to(doc.before_fig(o, 30), doc.between(o.f.span, n.f.span))
+            && doc.is_from_to(o, n)
         {
             changes.push(describe(doc, new, old));
         }
@@ -498,7 +494,7 @@ fn format_ratio(r: f64) -> String {
 fn check_fractions(doc: &Doc, out: &mut Vec<Finding>) {
     for (ti, total) in doc.figs.iter().enumerate() {
         let before = doc.before_fig(total, 60);
-        let Some(fr) = super::doc::fraction_before(before) else {
+        let Some(fr) = super::doc::fraction_before_at(before, &doc.tail(total, before)) else {
             continue;
         };
         let Some(part) = part_after(doc, ti) else { continue };

@@ -128,12 +128,12 @@ fn breakdowns(doc: &Doc) -> Vec<Finding> {
         for (k, whole) in figs.iter().enumerate() {
             let before = doc.before_fig(whole, 80);
             let same_kind = |g: &&&Fig| g.f.kind == whole.f.kind && g.f.unit == whole.f.unit;
-            if super::doc::totals_what_precedes(before) {
+            if super::doc::totals_what_precedes_at(before, &doc.tail(whole, before)) {
                 let parts: Vec<&Fig> = figs[..k].iter().filter(same_kind).copied().collect();
                 if parts.len() >= 2 {
                     out.extend(check_breakdown(doc, whole, &parts, true));
                 }
-            } else if super::doc::opens_breakdown(&doc.text[sentence.start..whole.f.span.start]) {
+            } else if opens_breakdown(doc, whole, *sentence) {
                 let parts: Vec<&Fig> = figs[k + 1..].iter().filter(same_kind).copied().collect();
                 let complete = parts.last().is_some_and(|g| doc.is_complement(g));
                 if parts.len() >= 2 || complete {
@@ -143,6 +143,12 @@ fn breakdowns(doc: &Doc) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// Whether the text of `sentence` before `whole` opens a breakdown of it ([`claim::opens_breakdown`]).
+fn opens_breakdown(doc: &Doc, whole: &Fig, sentence: Span) -> bool {
+    let before = &doc.text[sentence.start..whole.f.span.start];
+    super::doc::opens_breakdown_at(before, &doc.tail(whole, before))
 }
 
 /// "Together with the 4,363 it received in the first half, that took the company's total for 2015
