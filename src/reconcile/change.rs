@@ -10,7 +10,7 @@ use crate::extract::claim::{self, RatioClaim};
 use crate::extract::pattern::Pattern;
 use crate::extract::{Direction, FigureKind};
 use crate::read::Span;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 use serde_json::json;
 use std::sync::LazyLock;
 
@@ -141,15 +141,9 @@ fn overlaps_any(cues: &[Span], text: Span) -> bool {
 
 fn find_changes(doc: &Doc) -> Vec<Change> {
     let mut changes = Vec::new();
-    // Figures by span, so that a long page (thousands of figures) is not quadratic.
-    let by_span: FxHashMap<Span, usize> = if doc.figs.iter().any(|g| g.f.compared_to.is_some()) {
-        doc.figs.iter().enumerate().map(|(i, g)| (g.f.span, i)).rev().collect()
-    } else {
-        FxHashMap::default()
-    };
     for (new, fig) in doc.figs.iter().enumerate() {
         let Some(c) = &fig.f.compared_to else { continue };
-        let Some(&old) = by_span.get(&c.span) else {
+        let Some(old) = doc.index_of(c.span) else {
             continue;
         };
         // "35,365 requests, up 4,700 from 31,698": the extractor may link the earlier value to the

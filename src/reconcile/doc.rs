@@ -9,7 +9,8 @@ use crate::extract::PeriodMention;
 use crate::extract::{Figure, FigureKind};
 use crate::read::Span;
 use crate::record::Record;
-use std::cell::OnceCell;
+use rustc_hash::FxHashMap;
+use std::cell::{OnceCell, RefCell};
 use std::sync::LazyLock;
 
 /// How far around a figure the rules look for the words that qualify it.
@@ -81,32 +82,34 @@ impl<'a> Doc<'a> {
     pub fn new(record: &'a Record) -> Doc<'a> {
         let a = &record.article;
         let text = a.text.as_str();
-        // Figures of an article mostly count a few things: each measure's key is worked out once.
-        let mut keys = MeasureKeys::default();
-        let figs = record
-            .extraction
-            .figures
-            .iter()
-            .filter_map(|f| {
-                let written = f.span.of(text);
-                let before = near_before(text, f);
-                let tail = Tail::of(before);
-                let approx = approx_at(f, before, &tail);
-                let reading = Reading::of(written, f.value, f.low, f.high, approx.as_deref())?;
-                Some(Fig {
-                    f,
-                    reading,
-                    text: written,
-                    quantity: quantity_with(text, f, &record.extraction.periods, &tail, &mut keys),
-                    tail,
-                    change_amount: OnceCell::new(),
-                    complement: OnceCell::new(),
-                    may_be_total: OnceCell::new(),
-                    counted: OnceCell::new(),
-                    sentence: sentence_holding(&record.extraction.sentences, f.span),
+        // Figures of an article, and articles of a run, mostly count a few things: each measure's
+        // key is worked out once per thread.
+        let figs = MEASURE_KEYS.with_borrow_mut(|keys| {
+            record
+                .extraction
+                .figures
+                .iter()
+                .filter_map(|f| {
+                    let written = f.span.of(text);
+                    let before = near_before(text, f);
+                    let tail = Tail::of(before);
+                    let approx = approx_at(f, before, &tail);
+                    let reading = Reading::of(written, f.value, f.low, f.high, approx.as_deref())?;
+                    Some(Fig {
+                        f,
+                        reading,
+                        text: written,
+                        quantity: quantity_with(text, f, &record.extraction.periods, &tail, keys),
+                        tail,
+                        change_amount: OnceCell::new(),
+                        complement: OnceCell::new(),
+                        may_be_total: OnceCell::new(),
+                        counted: OnceCell::new(),
+                        sentence: sentence_holding(&record.extraction.sentences, f.span),
+                    })
                 })
-            })
-            .collect::<Vec<_>>();
+                .collect::<Vec<_>>()
+        });
         let sorted = figs.windows(2).all(|w| w[0].f.span.start <= w[1].f.span.start);
         let references = record
             .extraction
@@ -142,6 +145,21 @@ impl<'a> Doc<'a> {
         (lo..hi)
             .map(move |i| (i, &self.figs[i]))
             .filter(move |(_, g)| span.contains(g.f.span))
+    }
+
+    /// The index in `figs` of the first figure whose span is `span`: found by binary search
+    /// among sorted figures (a long page has thousands), else by a scan.
+    pub fn index_of(&self, span: Span) -> Option<usize> {
+        let first = if self.sorted {
+            self.figs.partition_point(|g| g.f.span.start < span.start)
+        } else {
+            0
+        };
+        self.figs[first..]
+            .iter()
+            .take_while(|g| !self.sorted || g.f.span.start == span.start)
+            .position(|g| g.f.span == span)
+            .map(|i| first + i)
     }
 
     /// The text of `span` with its ASCII letters lowercased.
@@ -185,6 +203,15 @@ impl<'a> Doc<'a> {
             &self.tail(first, before),
             self.between(first.f.span, second.f.span),
         )
+    }
+
+    /// Whether `part` is added to another figure to make `whole` ([`claim::adds_up_to`]),
+    /// spared for a figure whose text before it does not end with "with", "to" or "the" and
+    /// spaces, as the pattern before the part does ("together with the"): nearly every figure.
+    pub fn adds_up_to(&self, part: &Fig, whole: &Fig) -> bool {
+        let before = self.before_fig(part, 40);
+        self.tail(part, before).may_end_with(&TOGETHER_LAST_WORDS, true, false)
+            && claim::adds_up_to(before, self.between(part.f.span, whole.f.span))
     }
 
     /// The tail of `before`, a text that ends where the figure starts: the one read when the
@@ -667,6 +694,10 @@ pub fn is_partitive(after: &str) -> bool {
     may && claim::is_partitive(after)
 }
 
+/// The words [`claim::adds_up_to`]'s pattern before the part ends with ("together with",
+/// "added to the").
+static TOGETHER_LAST_WORDS: LazyLock<LastWords> = LazyLock::new(|| LastWords::new(&["with", "to", "the"]));
+
 /// The words [`claim::is_from_to`]'s pattern before the first value ends with ("from", "from
 /// about").
 static FROM_LAST_WORDS: LazyLock<LastWords> =
@@ -761,21 +792,31 @@ pub fn refers_to_earlier_total(after: &str) -> bool {
 
 /// Measures without their country words ([`claim::measure_without_country`]), by measure.
 #[derive(Default)]
-struct MeasureKeys(Vec<(String, String)>);
+struct MeasureKeys(FxHashMap<String, String>);
+
+/// How many measures [`MeasureKeys`] holds at most: a run over pages of tables may meet many, and
+/// the memory stays small.
+const MEASURE_KEYS_HELD: usize = 4096;
 
 impl MeasureKeys {
     /// `measure` without its country words.
     fn without_country(&mut self, measure: &str) -> &str {
-        let i = match self.0.iter().position(|(m, _)| m == measure) {
-            Some(i) => i,
-            None => {
-                self.0
-                    .push((measure.to_owned(), claim::measure_without_country(measure)));
-                self.0.len() - 1
+        if !self.0.contains_key(measure) {
+            if self.0.len() >= MEASURE_KEYS_HELD {
+                self.0.clear();
             }
-        };
-        &self.0[i].1
+            self.0
+                .insert(measure.to_owned(), claim::measure_without_country(measure));
+        }
+        &self.0[measure]
     }
+}
+
+thread_local! {
+    /// The measures without their country words met by this thread, kept from one article to
+    /// the next: articles of a run count a few things, and working a key out cost more than
+    /// looking it up.
+    static MEASURE_KEYS: RefCell<MeasureKeys> = RefCell::new(MeasureKeys::default());
 }
 
 /// The figure's approximation word: the extractor's, or the one written right before it.
@@ -1127,6 +1168,60 @@ mod tests {
             }
         }
         assert!(reused > 100_000 && may > 10_000, "{reused} {may}");
+    }
+
+    #[test]
+    fn a_figure_found_by_its_span_is_the_first_with_that_span() {
+        let mut found = 0;
+        for record in test_records(&[]) {
+            let doc = Doc::new(&record);
+            let spans = record.extraction.figures.iter().flat_map(|f| {
+                [
+                    Some(f.span),
+                    f.compared_to.as_ref().map(|c| c.span),
+                    Some(Span::new(f.span.start, f.span.end + 1)),
+                ]
+            });
+            for span in spans.flatten() {
+                let first = doc.figs.iter().position(|g| g.f.span == span);
+                assert_eq!(doc.index_of(span), first, "{span:?}");
+                found += usize::from(first.is_some());
+            }
+        }
+        assert!(found > 1000, "{found}");
+    }
+
+    #[test]
+    fn the_quantities_are_those_worked_out_for_each_figure_alone() {
+        let records = test_records(&[
+            "It got 300 requests from the US in 2014, and 200 requests in the US in 2013.",
+            "It got 300 account requests in 2014 and 250 U.S. account requests in 2013.",
+        ]);
+        let mut named = 0;
+        // Twice over, the second time with every measure's key kept from the first.
+        for record in records.iter().chain(&records) {
+            let doc = Doc::new(record);
+            for g in &doc.figs {
+                let alone = quantity_of(doc.text, g.f, doc.periods);
+                assert_eq!(g.quantity, alone, "{:?}", g.text);
+                named += usize::from(alone.is_some());
+            }
+        }
+        assert!(named > 1000, "{named}");
+    }
+
+    #[test]
+    fn measures_are_kept_without_their_country_words_up_to_a_bound() {
+        let mut keys = MeasureKeys::default();
+        for i in 0..2 * MEASURE_KEYS_HELD + 10 {
+            let measure = format!("requests {i} from the US");
+            assert_eq!(keys.without_country(&measure), claim::measure_without_country(&measure));
+            assert!(keys.0.len() <= MEASURE_KEYS_HELD);
+        }
+        for measure in ["US requests", "requests from the United States", "account requests", ""] {
+            assert_eq!(keys.without_country(measure), claim::measure_without_country(measure));
+            assert_eq!(keys.without_country(measure), claim::measure_without_country(measure));
+        }
     }
 
     #[test]
