@@ -72,6 +72,9 @@ pub struct Doc<'a> {
     /// as "s", the Kelvin sign as "k"): a case-insensitive pattern may then match words that a
     /// search of the lowercased text, or an ASCII comparison, misses.
     odd_folds: OnceCell<bool>,
+    /// Whether the text is all ASCII, once asked: asking it of each paragraph costs more (the
+    /// test reads the last bytes of each one by one).
+    ascii: OnceCell<bool>,
     /// Whether `figs` are sorted by where they start (the extractor's order), so that the
     /// figures of a sentence or paragraph are found by binary search rather than by a scan.
     sorted: bool,
@@ -129,6 +132,7 @@ impl<'a> Doc<'a> {
             references,
             lower: OnceCell::new(),
             odd_folds: OnceCell::new(),
+            ascii: OnceCell::new(),
             sorted,
         }
     }
@@ -168,6 +172,11 @@ impl<'a> Doc<'a> {
             .lower
             .get_or_init(|| self.text.bytes().map(|b| b.to_ascii_lowercase()).collect());
         &lower[span.start..span.end]
+    }
+
+    /// Whether the whole text is ASCII.
+    pub fn is_ascii(&self) -> bool {
+        *self.ascii.get_or_init(|| self.text.is_ascii())
     }
 
     /// Whether the text has a character that Unicode case folding reads as an ASCII letter ("ſ"
