@@ -8,12 +8,14 @@
 //! named in passing; organisations (a name ending in an organisation word, or a single name
 //! with a reporting verb) are what "the company" or "the group" is resolved against.
 
-use super::cue::{clean_name, is_org_name, spaces_then_verb, split_title, without_nickname, NAME, VERB, VERBS};
+use super::cue::{
+    clean_name, is_org_name, one_word_name, spaces_then_verb, split_title, without_nickname, NAME, VERB, VERBS,
+};
 #[cfg(test)]
 use super::hand::HONORIFICS;
 use super::hand::{
     count_spaces_before, is_space_byte, is_word_byte, name_at, name_letters, next_word_capital, phrase_after_comma,
-    word_character_before, word_then_spaces, Dot, HONORIFIC_WORDS,
+    word_character_before, word_then_spaces, Dot, WordFilter, HONORIFIC_WORDS,
 };
 use crate::extract::pattern::Pattern;
 use rustc_hash::FxHashMap as HashMap;
@@ -84,7 +86,8 @@ static FULL_NAME: LazyLock<Pattern> = LazyLock::new(|| {
 /// one pass over the text and read by both [`full_names`] and [`capitalised_words`].
 fn word_capitals(text: &str) -> Vec<usize> {
     let bytes = text.as_bytes();
-    let mut found = Vec::new();
+    // About one byte in thirty is a word capital in news text: room for most without growing.
+    let mut found = Vec::with_capacity(text.len() / 16);
     let mut from = 0;
     while let Some(i) = next_word_capital(bytes, from) {
         found.push(i);
@@ -388,6 +391,16 @@ impl People {
         let ascii = text.is_ascii();
         let capitals = word_capitals(text);
         for (hon, m) in full_names(text, &capitals) {
+            if let Some((name, org)) = one_word_name(m.as_str()) {
+                // What the steps below make of one plain word, at once.
+                if org {
+                    let i = people.org(name);
+                    people.org_mentions.push((m.start(), i));
+                } else {
+                    people.note_single(text, m.start(), m.end(), name, ascii);
+                }
+                continue;
+            }
             let cleaned = without_nickname(clean_name(m.as_str()));
             let cleaned = cleaned.as_ref();
             if is_org_name(cleaned) {
@@ -494,7 +507,15 @@ impl People {
             // Nobody registered: no word can be a mention (and `mentions` is already in order).
             return;
         }
+        // Most capitalised words are nobody's name: the filter turns them away without hashing.
+        let mut parts = WordFilter::default();
+        for part in self.by_part.keys() {
+            parts.insert(part);
+        }
         for (start, word) in capitalised_words(text, capitals) {
+            if !parts.may_hold(word) {
+                continue;
+            }
             if let Some([i]) = self.by_part.get(word).map(Vec::as_slice) {
                 self.mentions.push((start, *i));
                 // "Mr. Hale" tells Robert Hale's gender.
@@ -760,12 +781,15 @@ fn gender_of_honorific(h: &str) -> Option<Gender> {
 
 /// Female when the role holds "spokeswoman", "chairwoman", "businesswoman" or "congresswoman",
 /// else male when it holds one of those words with "man": each "man" found once and the word
-/// before it read, rather than eight substring searches.
+/// before it read, rather than eight substring searches. ("man" cannot overlap itself, so every
+/// place it starts is a match a substring search finds; roles are short, and setting up a
+/// searcher cost more than looking at each byte.)
 fn gender_of_role(role: &str) -> Option<Gender> {
     const WORDS: [&str; 4] = ["spokes", "chair", "business", "congress"];
     let lower = role.to_lowercase();
     let mut male = false;
-    for i in memchr::memmem::find_iter(lower.as_bytes(), b"man") {
+    let starts = (0..lower.len().saturating_sub(2)).filter(|&i| &lower.as_bytes()[i..i + 3] == b"man");
+    for i in starts {
         let before = &lower.as_bytes()[..i];
         if let Some(start) = before.strip_suffix(b"wo") {
             if WORDS.iter().any(|w| start.ends_with(w.as_bytes())) {
