@@ -462,13 +462,19 @@ pub(super) struct Cue {
 
 /// A cue right after a quote's closing mark (or starting the next sentence).
 pub(super) fn cue_after(window: &str) -> Option<Cue> {
-    if let Some(cue) = cue_by(&SUBJECT_VERB, window, subject_verb_by_hand(window), false) {
-        return Some(cue);
+    let start = window.trim_start_matches(|c: char| c.is_whitespace() || c == ',');
+    let verb_first = starts_with_verb(start);
+    // [`SUBJECT_VERB`] cannot match a window that starts with a verb (after spaces and
+    // commas): its subject starts there, and is a capitalised name or one of a few lower-case
+    // words followed by a space or comma ("the", "he", "an", "officials"), none of them a verb.
+    if !verb_first {
+        if let Some(cue) = cue_by(&SUBJECT_VERB, window, subject_verb_by_hand(window), false) {
+            return Some(cue);
+        }
     }
     // The other patterns start with a verb, "according to" or a dash: a window starting
     // otherwise is spared their searches.
-    let start = window.trim_start_matches(|c: char| c.is_whitespace() || c == ',');
-    if starts_with_verb(start) {
+    if verb_first {
         let titled = VERB_TITLE_SUBJECT
             .captures(window)
             .filter(|c| ROLE_WORD.is_match(&c["title"]));
@@ -854,6 +860,35 @@ mod tests {
             }
         }
         assert!(by_hand > 100, "{} leads, {by_hand} read by hand", leads.len());
+    }
+
+    #[test]
+    fn no_subject_and_verb_after_a_quote_that_a_verb_starts() {
+        let mut extra: Vec<String> = Vec::new();
+        for verb in VERBS.iter() {
+            for after in [
+                " Jane Doe",
+                " he said",
+                ", she said",
+                " the spokeswoman said",
+                "\tofficials said",
+                " ",
+            ] {
+                extra.push(format!(" {verb}{after}"));
+                extra.push(format!(",\u{a0}{verb}{after} said"));
+            }
+        }
+        let extra: Vec<&str> = extra.iter().map(String::as_str).collect();
+        let mut verb_first = 0;
+        for window in windows(&extra) {
+            let start = window.trim_start_matches(|c: char| c.is_whitespace() || c == ',');
+            if starts_with_verb(start) {
+                verb_first += 1;
+                assert!(SUBJECT_VERB.captures(&window).is_none(), "{window}");
+                assert!(subject_verb_by_hand(&window).is_none(), "{window}");
+            }
+        }
+        assert!(verb_first > 600, "{verb_first}");
     }
 
     #[test]

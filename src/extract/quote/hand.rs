@@ -186,7 +186,7 @@ const PARTICLE_WORDS: ShortWords = short_words!(PARTICLES);
 /// A filter on a word's length and first and last bytes: a word it has not been given is turned
 /// away for a few instructions (nearly always, for a few words given), before a hash set or
 /// map is asked (hashing and probing cost tens).
-#[derive(Default)]
+#[derive(Debug, Default)]
 pub(super) struct WordFilter([u64; 32]);
 
 impl WordFilter {
@@ -339,7 +339,17 @@ pub(super) fn words(text: &str) -> impl Iterator<Item = &str> {
     let bytes = text.as_bytes();
     let mut at = 0;
     std::iter::from_fn(move || {
-        at += count_spaces(bytes, at);
+        // ASCII bytes are told by one test; only other ones may start a longer space.
+        while let Some(&b) = bytes.get(at) {
+            match b {
+                _ if is_space_byte(b) => at += 1,
+                0x80.. => match space_len(&bytes[at..]) {
+                    0 => break,
+                    n => at += n,
+                },
+                _ => break,
+            }
+        }
         let start = at;
         while let Some(&b) = bytes.get(at) {
             // No space starts at a byte inside a character (spaces start with other bytes).

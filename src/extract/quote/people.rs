@@ -56,6 +56,9 @@ pub(super) struct People {
     by_full: HashMap<String, usize>,
     /// Surname to the persons named only in passing, in the order they are first named.
     loose_by_surname: HashMap<String, Vec<usize>>,
+    /// The keys of `by_part` and `loose_by_surname`: most single names are neither, and the
+    /// filter tells so without hashing.
+    parts: WordFilter,
     /// (byte offset, person) where the persons named only in passing are first named, in order.
     loose_mentions: Vec<(usize, usize)>,
     /// (byte offset, person) of the quotes credited so far, in text order: a speaker is the
@@ -450,6 +453,7 @@ impl People {
                 self.persons[i].loose = false;
                 let words: Vec<&str> = name.split_whitespace().collect();
                 for part in [words[0], words[words.len() - 1]] {
+                    self.parts.insert(part);
                     self.by_part.entry(part.to_owned()).or_default().push(i);
                 }
                 i
@@ -477,7 +481,8 @@ impl People {
     /// A single name that speaks ("Facebook said in a blog post") and is nobody's surname is an
     /// organisation that "the company" may refer to later.
     fn note_single(&mut self, text: &str, start: usize, end: usize, name: &str, ascii: bool) {
-        let someones = self.by_part.contains_key(name) || self.loose_by_surname.contains_key(name);
+        let someones =
+            self.parts.may_hold(name) && (self.by_part.contains_key(name) || self.loose_by_surname.contains_key(name));
         if someones || name.is_empty() {
             return;
         }
@@ -496,6 +501,7 @@ impl People {
         }
         let i = self.add_person(at, name);
         let surname = name.split_whitespace().next_back().unwrap_or(name);
+        self.parts.insert(surname);
         self.loose_by_surname.entry(surname.to_owned()).or_default().push(i);
         self.loose_mentions.push((at, i));
     }
@@ -508,12 +514,8 @@ impl People {
             return;
         }
         // Most capitalised words are nobody's name: the filter turns them away without hashing.
-        let mut parts = WordFilter::default();
-        for part in self.by_part.keys() {
-            parts.insert(part);
-        }
         for (start, word) in capitalised_words(text, capitals) {
-            if !parts.may_hold(word) {
+            if !self.parts.may_hold(word) {
                 continue;
             }
             if let Some([i]) = self.by_part.get(word).map(Vec::as_slice) {
