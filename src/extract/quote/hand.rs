@@ -401,6 +401,13 @@ pub(super) fn phrase_after_comma<'t>(after: &'t str, stops: &[u8]) -> Option<(&'
 /// capitalised word (with `&` only as the first word), or, after the first word, a nickname
 /// in marks.
 fn name_word_at(bytes: &[u8], i: usize, first: bool) -> Option<usize> {
+    // Most often the word after a name word is a lower-case one: no capital, and no mark that
+    // opens a nickname (only a later word may be one).
+    if let Some(&b) = bytes.get(i) {
+        if b.is_ascii() && !b.is_ascii_uppercase() && (first || b != b'"') {
+            return None;
+        }
+    }
     let capital = uppercase_at(bytes, i);
     if capital > 0 {
         let after = i + capital;

@@ -99,9 +99,11 @@ fn word_capitals(text: &str) -> Vec<usize> {
     found
 }
 
-/// The capitals of `capitals` (in order) from `from` on.
+/// The capitals of `capitals` (in order) from `from` on. Stepped over one by one: a name or
+/// word holds few capitals after its first, fewer than a binary search takes steps.
 fn capitals_from(capitals: &[usize], from: usize) -> &[usize] {
-    &capitals[capitals.partition_point(|&c| c < from)..]
+    let skipped = capitals.iter().take_while(|&&c| c < from).count();
+    &capitals[skipped..]
 }
 
 /// The matches of [`FULL_NAME`] in `text`, in order, each as its groups `hon` and `name`, read
