@@ -68,7 +68,9 @@ pub fn find_quotes(text: &str, paragraphs: &[Span], sentences: &[Span]) -> Vec<Q
         // Nothing in quotation marks: the people named are not needed.
         return Vec::new();
     }
-    let mut people = People::find(text);
+    // Organisations are asked for up to a quote's end at most.
+    let last_end = marked.iter().map(|m| m.outer.end).max().unwrap_or(0);
+    let mut people = People::find(text, last_end);
     let mut quotes: Vec<Quote> = Vec::new();
     let mut last_outer: Option<Span> = None;
     for (i, m) in marked.iter().enumerate() {

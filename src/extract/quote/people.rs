@@ -389,15 +389,22 @@ const MAX_CANDIDATE_MENTIONS: usize = 200;
 const CONTEXT_BYTES: usize = 160;
 
 impl People {
-    /// Finds the persons `text` names, in one pass over it.
-    pub fn find(text: &str) -> People {
+    /// Finds the persons `text` names, in one pass over it. Organisations are noted only where
+    /// named before `orgs_until`: [`People::by_org_noun`] is asked about those named before a
+    /// quote, and no quote ends after `orgs_until` (persons are all noted: a person's role and
+    /// gender may be told after the last quote).
+    pub fn find(text: &str, orgs_until: usize) -> People {
         let mut people = People::default();
         // An ASCII text has ASCII windows: the readers by hand need not scan each for itself.
         let ascii = text.is_ascii();
         let capitals = word_capitals(text);
         for (hon, m) in full_names(text, &capitals) {
             if let Some((name, org)) = one_word_name(m.as_str()) {
-                // What the steps below make of one plain word, at once.
+                // What the steps below make of one plain word, at once: only an organisation
+                // or nothing.
+                if m.start() >= orgs_until {
+                    continue;
+                }
                 if org {
                     let i = people.org(name);
                     people.org_mentions.push((m.start(), i));
@@ -409,12 +416,18 @@ impl People {
             let cleaned = without_nickname(clean_name(m.as_str()));
             let cleaned = cleaned.as_ref();
             if is_org_name(cleaned) {
+                if m.start() >= orgs_until {
+                    continue;
+                }
                 let i = people.org(cleaned);
                 people.org_mentions.push((m.start(), i));
                 continue;
             }
             let (name, title) = split_title(cleaned);
             if name.split_whitespace().count() < 2 {
+                if m.start() >= orgs_until {
+                    continue;
+                }
                 people.note_single(text, m.start(), m.end(), name, ascii);
                 continue;
             }
@@ -1100,6 +1113,30 @@ mod tests {
             found += usize::from(by_pattern.is_some());
         }
         assert!(found > 100, "{found}");
+    }
+
+    #[test]
+    fn organisations_noted_up_to_a_point_answer_as_all_do_up_to_it() {
+        let mut texts = crate::gen::sample_texts(150);
+        texts.extend(texts.clone().iter().map(|t| typeset(t)));
+        let mut answers = 0;
+        for text in &texts {
+            let all = People::find(text, usize::MAX);
+            for until in [0, text.len() / 3, text.len() / 2, text.len()] {
+                let some = People::find(text, until);
+                assert_eq!(some.persons, all.persons);
+                assert_eq!(some.mentions, all.mentions);
+                for at in (0..=until).step_by(40) {
+                    for back in [0, 100, 400, usize::MAX] {
+                        let window_start = at.saturating_sub(back);
+                        let answer = all.by_org_noun(window_start, at);
+                        assert_eq!(some.by_org_noun(window_start, at), answer, "{at} {until} {text}");
+                        answers += usize::from(answer.is_some());
+                    }
+                }
+            }
+        }
+        assert!(answers > 1_000, "{answers}");
     }
 
     #[test]
