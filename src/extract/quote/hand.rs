@@ -86,6 +86,16 @@ pub(super) fn word_character_before(bytes: &[u8], i: usize) -> bool {
     char_at(bytes, start).is_some_and(|(c, _)| regex_syntax::is_word_character(c))
 }
 
+/// Whether the character that starts at `i` (a character boundary) is a word character (of
+/// Unicode `\w`); false at the end.
+pub(super) fn word_character_at(bytes: &[u8], i: usize) -> bool {
+    match bytes.get(i) {
+        Some(&b) if b.is_ascii() => is_word_byte(b),
+        Some(_) => char_at(bytes, i).is_some_and(|(c, _)| regex_syntax::is_word_character(c)),
+        None => false,
+    }
+}
+
 /// Whether `b` is a word character of `\b` on ASCII text.
 pub(super) fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
