@@ -3,14 +3,14 @@
 //! `ratio_mismatch` (ratio words such as "more than doubled" against the values, and fraction
 //! words such as "exactly half of 4,201 requests" against the stated part).
 
-use super::doc::{Doc, Fig};
+use super::doc::{Doc, Fig, Words};
 use super::reading::{format_number, verdict, Interval};
 use super::{Finding, Rule, Severity};
 use crate::extract::claim::{self, RatioClaim};
 use crate::extract::pattern::Pattern;
 use crate::extract::{Direction, FigureKind};
 use crate::read::Span;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 use serde_json::json;
 use std::sync::LazyLock;
 
@@ -123,8 +123,16 @@ fn check_as_many_as(doc: &Doc, out: &mut Vec<Finding>) {
 static AS_MANY_AS_CUE: LazyLock<Pattern> =
     LazyLock::new(|| Pattern::new(r"as\s+(?:many|much|large|high)\s+as").unwrap());
 
+/// The words after "as" of [`AS_MANY_AS_CUE`], looked for first: a text without one of them
+/// (most) is spared the search for the whole cue, whose "as" is everywhere.
+static AS_MANY_AS_SIZES: LazyLock<[memchr::memmem::Finder<'static>; 4]> =
+    LazyLock::new(|| ["many", "much", "large", "high"].map(memchr::memmem::Finder::new));
+
 /// The spans of [`AS_MANY_AS_CUE`] in `text`.
 fn as_many_as_cues(text: &str) -> Vec<Span> {
+    if !AS_MANY_AS_SIZES.iter().any(|f| f.find(text.as_bytes()).is_some()) {
+        return Vec::new();
+    }
     AS_MANY_AS_CUE
         .find_iter(text)
         .map(|m| Span::new(m.start(), m.end()))
@@ -141,15 +149,9 @@ fn overlaps_any(cues: &[Span], text: Span) -> bool {
 
 fn find_changes(doc: &Doc) -> Vec<Change> {
     let mut changes = Vec::new();
-    // Figures by span, so that a long page (thousands of figures) is not quadratic.
-    let by_span: FxHashMap<Span, usize> = if doc.figs.iter().any(|g| g.f.compared_to.is_some()) {
-        doc.figs.iter().enumerate().map(|(i, g)| (g.f.span, i)).rev().collect()
-    } else {
-        FxHashMap::default()
-    };
     for (new, fig) in doc.figs.iter().enumerate() {
         let Some(c) = &fig.f.compared_to else { continue };
-        let Some(&old) = by_span.get(&c.span) else {
+        let Some(old) = doc.index_of(c.span) else {
             continue;
         };
         // "35,365 requests, up 4,700 from 31,698": the extractor may link the earlier value to the
@@ -170,11 +172,7 @@ fn find_changes(doc: &Doc) -> Vec<Change> {
             new
         };
         // "increased from 91 to 108": the figure after "to" is the newer one, whatever the link says.
-        let (new, old) = if new < old
-            && super::doc::is_from_to(
-                doc.before_fig(&doc.figs[new], 30),
-                doc.between(doc.figs[new].f.span, doc.figs[old].f.span),
-            ) {
+        let (new, old) = if new < old && doc.is_from_to(&doc.figs[new], &doc.figs[old]) {
             (old, new)
         } else {
             (new, old)
@@ -190,7 +188,7 @@ fn find_changes(doc: &Doc) -> Vec<Change> {
         if !linked
             && o.f.kind == n.f.kind
             && doc.sentence_of(o.f.span) == doc.sentence_of(n.f.span)
-            && super::doc::is_from_to(doc.before_fig(o, 30), doc.between(o.f.span, n.f.span))
+            && doc.is_from_to(o, n)
         {
             changes.push(describe(doc, new, old));
         }
@@ -265,7 +263,7 @@ fn ratio_claim(doc: &Doc, sentence: Span, new: usize, old: usize) -> Option<Rati
         .figs_within(sentence)
         .filter(|(i, g)| *i != new && *i != old && g.f.compared_to.is_some())
         .count();
-    if others > 0 {
+    if others > 0 || !RATIO_CUE.any_in(doc.lowercased(sentence)) {
         return None;
     }
     let s = sentence.of(doc.text);
@@ -277,6 +275,12 @@ fn ratio_claim(doc: &Doc, sentence: Span, new: usize, old: usize) -> Option<Rati
     r.span = Span::new(sentence.start + r.span.start, sentence.start + r.span.end);
     Some(r)
 }
+
+/// Words one of which every ratio word ([`claim::ratio_claims`]) holds, in any case: "doubled",
+/// "tripled", "trebled", "quadrupled", "halved", "twice", "three times". (Unicode case folding
+/// gives their letters no other characters, but for the "s" of "times", which is not looked for.)
+static RATIO_CUE: LazyLock<Words> =
+    LazyLock::new(|| Words::new(&["doub", "trip", "treb", "quadru", "halved", "twice", "time"]));
 
 /// "That was up 12 percent from 31,698": the newer value is the last figure of the sentence before.
 fn anaphoric_changes(doc: &Doc) -> Vec<Change> {
@@ -498,7 +502,7 @@ fn format_ratio(r: f64) -> String {
 fn check_fractions(doc: &Doc, out: &mut Vec<Finding>) {
     for (ti, total) in doc.figs.iter().enumerate() {
         let before = doc.before_fig(total, 60);
-        let Some(fr) = super::doc::fraction_before(before) else {
+        let Some(fr) = super::doc::fraction_before_at(before, &doc.tail(total, before)) else {
             continue;
         };
         let Some(part) = part_after(doc, ti) else { continue };
@@ -559,6 +563,32 @@ pub fn part_after<'d, 'a>(doc: &'d Doc<'a>, i: usize) -> Option<&'d Fig<'a>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sentences_without_the_cue_have_no_ratio_words() {
+        let written = [
+            "Requests more than DOUBLED to 400 from 150.",
+            "Requests nearly tripled; they trebled, quadrupled, halved and were twice as many.",
+            "Requests were three  Times as many, four timeſ as many, and a Quadruple.",
+            "Requests were DOUBLE and TRIPLE the year before, and half as many as in France.",
+        ];
+        let mut claimed = 0;
+        for record in super::super::doc::test_records(&written) {
+            let doc = Doc::new(&record);
+            for s in doc.sentences {
+                let claims = claim::ratio_claims(s.of(doc.text)).len();
+                claimed += claims;
+                assert!(
+                    claims == 0 || RATIO_CUE.any_in(doc.lowercased(*s)),
+                    "{:?}",
+                    s.of(doc.text)
+                );
+            }
+            let cues = AS_MANY_AS_CUE.find_iter(doc.text).count();
+            assert_eq!(as_many_as_cues(doc.text).len(), cues, "{}", doc.text);
+        }
+        assert!(claimed >= 20, "{claimed}");
+    }
 
     #[test]
     fn figures_not_followed_by_the_cue_are_compared_with_no_other() {

@@ -120,7 +120,8 @@ static CLOSING_PART_WORDS: LazyLock<Words> = LazyLock::new(|| {
 /// letter or digit outside ASCII is always searched.
 fn may_break_cases_down_at(doc: &Doc, counted: &[Span], p: Span) -> bool {
     let lower = doc.lowercased(p);
-    has_non_ascii_alphanumeric(p.of(doc.text))
+    // A paragraph of an ASCII text (most) has no character outside ASCII.
+    (!doc.is_ascii() && has_non_ascii_alphanumeric(p.of(doc.text)))
         || (holds_a_match(counted, p, || COUNTED_PART_WORDS.any_in(lower)) && CLOSING_PART_WORDS.any_in(lower))
 }
 

@@ -9,7 +9,8 @@ use crate::extract::PeriodMention;
 use crate::extract::{Figure, FigureKind};
 use crate::read::Span;
 use crate::record::Record;
-use std::cell::OnceCell;
+use rustc_hash::FxHashMap;
+use std::cell::{OnceCell, RefCell};
 use std::sync::LazyLock;
 
 /// How far around a figure the rules look for the words that qualify it.
@@ -40,6 +41,8 @@ pub struct Fig<'a> {
     /// The sentence holding it ([`Doc::sentence_of`]), found once: the rules ask for the text
     /// before or after a figure within its sentence about five times per figure.
     sentence: Option<Span>,
+    /// The tail of the text before it ([`near_before`]), for the other texts before it.
+    tail: Tail<'a>,
 }
 
 /// An article's text and figures.
@@ -69,6 +72,9 @@ pub struct Doc<'a> {
     /// as "s", the Kelvin sign as "k"): a case-insensitive pattern may then match words that a
     /// search of the lowercased text, or an ASCII comparison, misses.
     odd_folds: OnceCell<bool>,
+    /// Whether the text is all ASCII, once asked: asking it of each paragraph costs more (the
+    /// test reads the last bytes of each one by one).
+    ascii: OnceCell<bool>,
     /// Whether `figs` are sorted by where they start (the extractor's order), so that the
     /// figures of a sentence or paragraph are found by binary search rather than by a scan.
     sorted: bool,
@@ -79,29 +85,34 @@ impl<'a> Doc<'a> {
     pub fn new(record: &'a Record) -> Doc<'a> {
         let a = &record.article;
         let text = a.text.as_str();
-        // Figures of an article mostly count a few things: each measure's key is worked out once.
-        let mut keys = MeasureKeys::default();
-        let figs = record
-            .extraction
-            .figures
-            .iter()
-            .filter_map(|f| {
-                let written = f.span.of(text);
-                let approx = approx_of(text, f);
-                let reading = Reading::of(written, f.value, f.low, f.high, approx.as_deref())?;
-                Some(Fig {
-                    f,
-                    reading,
-                    text: written,
-                    quantity: quantity_with(text, f, &record.extraction.periods, &mut keys),
-                    change_amount: OnceCell::new(),
-                    complement: OnceCell::new(),
-                    may_be_total: OnceCell::new(),
-                    counted: OnceCell::new(),
-                    sentence: sentence_holding(&record.extraction.sentences, f.span),
+        // Figures of an article, and articles of a run, mostly count a few things: each measure's
+        // key is worked out once per thread.
+        let figs = MEASURE_KEYS.with_borrow_mut(|keys| {
+            record
+                .extraction
+                .figures
+                .iter()
+                .filter_map(|f| {
+                    let written = f.span.of(text);
+                    let before = near_before(text, f);
+                    let tail = Tail::of(before);
+                    let approx = approx_at(f, before, &tail);
+                    let reading = Reading::of(written, f.value, f.low, f.high, approx.as_deref())?;
+                    Some(Fig {
+                        f,
+                        reading,
+                        text: written,
+                        quantity: quantity_with(text, f, &record.extraction.periods, &tail, keys),
+                        tail,
+                        change_amount: OnceCell::new(),
+                        complement: OnceCell::new(),
+                        may_be_total: OnceCell::new(),
+                        counted: OnceCell::new(),
+                        sentence: sentence_holding(&record.extraction.sentences, f.span),
+                    })
                 })
-            })
-            .collect::<Vec<_>>();
+                .collect::<Vec<_>>()
+        });
         let sorted = figs.windows(2).all(|w| w[0].f.span.start <= w[1].f.span.start);
         let references = record
             .extraction
@@ -121,6 +132,7 @@ impl<'a> Doc<'a> {
             references,
             lower: OnceCell::new(),
             odd_folds: OnceCell::new(),
+            ascii: OnceCell::new(),
             sorted,
         }
     }
@@ -139,12 +151,32 @@ impl<'a> Doc<'a> {
             .filter(move |(_, g)| span.contains(g.f.span))
     }
 
+    /// The index in `figs` of the first figure whose span is `span`: found by binary search
+    /// among sorted figures (a long page has thousands), else by a scan.
+    pub fn index_of(&self, span: Span) -> Option<usize> {
+        let first = if self.sorted {
+            self.figs.partition_point(|g| g.f.span.start < span.start)
+        } else {
+            0
+        };
+        self.figs[first..]
+            .iter()
+            .take_while(|g| !self.sorted || g.f.span.start == span.start)
+            .position(|g| g.f.span == span)
+            .map(|i| first + i)
+    }
+
     /// The text of `span` with its ASCII letters lowercased.
     pub fn lowercased(&self, span: Span) -> &[u8] {
         let lower = self
             .lower
             .get_or_init(|| self.text.bytes().map(|b| b.to_ascii_lowercase()).collect());
         &lower[span.start..span.end]
+    }
+
+    /// Whether the whole text is ASCII.
+    pub fn is_ascii(&self) -> bool {
+        *self.ascii.get_or_init(|| self.text.is_ascii())
     }
 
     /// Whether the text has a character that Unicode case folding reads as an ASCII letter ("ſ"
@@ -166,7 +198,44 @@ impl<'a> Doc<'a> {
 
     /// Whether the text before the figure makes it the size of a change ("up 15 percent").
     pub fn is_change_amount(&self, g: &Fig) -> bool {
-        *g.change_amount.get_or_init(|| is_change_amount(self.before_fig(g, 60)))
+        *g.change_amount.get_or_init(|| {
+            let before = self.before_fig(g, 60);
+            is_change_amount_at(before, &self.tail(g, before))
+        })
+    }
+
+    /// Whether the change from `first` to `second` is written "from A to B" ([`is_from_to`]).
+    pub fn is_from_to(&self, first: &Fig, second: &Fig) -> bool {
+        let before = self.before_fig(first, 30);
+        is_from_to_at(
+            before,
+            &self.tail(first, before),
+            self.between(first.f.span, second.f.span),
+        )
+    }
+
+    /// Whether `part` is added to another figure to make `whole` ([`claim::adds_up_to`]),
+    /// spared for a figure whose text before it does not end with "with", "to" or "the" and
+    /// spaces, as the pattern before the part does ("together with the"): nearly every figure.
+    pub fn adds_up_to(&self, part: &Fig, whole: &Fig) -> bool {
+        let before = self.before_fig(part, 40);
+        self.tail(part, before).may_end_with(&TOGETHER_LAST_WORDS, true, false)
+            && claim::adds_up_to(before, self.between(part.f.span, whole.f.span))
+    }
+
+    /// The tail of `before`, a text that ends where the figure starts: the one read when the
+    /// figure was, where it fits.
+    pub fn tail<'t>(&self, g: &Fig<'t>, before: &'t str) -> Tail<'t> {
+        debug_assert_eq!(
+            before.as_ptr() as usize + before.len(),
+            self.text.as_ptr() as usize + g.f.span.start,
+            "the text ends where the figure starts"
+        );
+        if g.tail.fits(before) {
+            g.tail
+        } else {
+            Tail::of(before)
+        }
     }
 
     /// Whether the figure is announced as the complement of the ones before it ("the remaining
@@ -328,11 +397,19 @@ pub fn holds_a_match(matches: &[Span], span: Span, search: impl FnOnce() -> bool
 /// `periods` are the period mentions of the article's extraction: whether the figure's sentence
 /// names its period is read from them, not by searching the sentence again.
 pub fn quantity_of(text: &str, f: &Figure, periods: &[PeriodMention]) -> Option<String> {
-    quantity_with(text, f, periods, &mut MeasureKeys::default())
+    let tail = Tail::of(near_before(text, f));
+    quantity_with(text, f, periods, &tail, &mut MeasureKeys::default())
 }
 
-/// [`quantity_of`], with the measures without their country words remembered in `keys`.
-fn quantity_with(text: &str, f: &Figure, periods: &[PeriodMention], keys: &mut MeasureKeys) -> Option<String> {
+/// [`quantity_of`], given the tail of the text before the figure ([`near_before`]), with the
+/// measures without their country words remembered in `keys`.
+fn quantity_with(
+    text: &str,
+    f: &Figure,
+    periods: &[PeriodMention],
+    tail: &Tail,
+    keys: &mut MeasureKeys,
+) -> Option<String> {
     if f.kind == FigureKind::Percent || f.value.is_none() {
         return None;
     }
@@ -348,9 +425,9 @@ fn quantity_with(text: &str, f: &Figure, periods: &[PeriodMention], keys: &mut M
     let sentence = f.sentence.of(text);
     claim::find_in_lowercased(sentence, head)?;
     if is_partitive(after)
-        || is_change_amount(before)
-        || restates_share(before)
-        || fraction_before(before).is_some()
+        || is_change_amount_at(before, tail)
+        || restates_share_at(before, tail)
+        || fraction_before_at(before, tail).is_some()
         || claim::is_range_bound(before, after)
     {
         return None;
@@ -392,33 +469,77 @@ fn is_ascii_space(b: u8) -> bool {
 /// boundary, needs. The last run of letters before the spaces is compared whole. Where the text
 /// has a character outside ASCII that the pattern could read as a space or a letter, it may.
 fn may_end_with(text: &str, words: &LastWords, spaced: bool, paren: bool) -> bool {
-    let bytes = text.as_bytes();
-    let end = bytes.len() - bytes.iter().rev().take_while(|&&b| is_ascii_space(b)).count();
-    let Some(&last) = bytes[..end].last() else {
-        return false;
-    };
-    if !last.is_ascii() {
-        return true;
+    Tail::of(text).may_end_with(words, spaced, paren)
+}
+
+/// What [`may_end_with`] reads at the end of a text: its last ASCII spaces, the byte before
+/// them, the run of ASCII letters that ends there and the byte before that run. Read once per
+/// figure, on the widest text before it that the rules cut ([`near_before`]), and reused for
+/// the other texts before it that hold all it read (see [`Tail::fits`]): a figure's text is
+/// asked about six times, for as many patterns.
+#[derive(Debug, Clone, Copy)]
+pub struct Tail<'t> {
+    /// The length of the text read.
+    len: usize,
+    /// How many ASCII spaces it ends with.
+    spaces: usize,
+    /// The byte before them, if any.
+    last: Option<u8>,
+    /// The ASCII letters that end there (none when `last` is not one).
+    word: &'t [u8],
+    /// The byte before them, if any.
+    before_word: Option<u8>,
+    /// The word as a [`word_key`], if it has up to eight letters.
+    key: Option<u64>,
+}
+
+impl<'t> Tail<'t> {
+    /// What the end of `text` holds.
+    pub fn of(text: &'t str) -> Tail<'t> {
+        let bytes = text.as_bytes();
+        let end = bytes.len() - bytes.iter().rev().take_while(|&&b| is_ascii_space(b)).count();
+        let letters = bytes[..end]
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_alphabetic())
+            .count();
+        Tail {
+            len: bytes.len(),
+            spaces: bytes.len() - end,
+            last: end.checked_sub(1).map(|i| bytes[i]),
+            word: &bytes[end - letters..end],
+            before_word: (end - letters).checked_sub(1).map(|i| bytes[i]),
+            key: word_key(bytes, end, letters),
+        }
     }
-    if spaced && end == bytes.len() {
-        return false;
+
+    /// Whether this tail, read from a text that ends where `text` ends, is also the tail of
+    /// `text`: the texts are as long, or both hold the byte before the spaces and the word.
+    pub fn fits(&self, text: &str) -> bool {
+        let read = self.spaces + self.word.len();
+        text.len() == self.len || (self.len > read && text.len() > read)
     }
-    if paren && last == b'(' {
-        return true;
-    }
-    let letters = bytes[..end]
-        .iter()
-        .rev()
-        .take_while(|b| b.is_ascii_alphabetic())
-        .count();
-    if end > letters && !bytes[end - letters - 1].is_ascii() {
-        return true;
-    }
-    match word_key(bytes, end, letters) {
-        Some(key) => words.keys.binary_search(&key).is_ok(),
-        None => {
-            let word = &bytes[end - letters..end];
-            words.long.iter().any(|w| w.as_bytes().eq_ignore_ascii_case(word))
+
+    /// [`may_end_with`] of the text read.
+    fn may_end_with(&self, words: &LastWords, spaced: bool, paren: bool) -> bool {
+        let Some(last) = self.last else {
+            return false;
+        };
+        if !last.is_ascii() {
+            return true;
+        }
+        if spaced && self.spaces == 0 {
+            return false;
+        }
+        if paren && last == b'(' {
+            return true;
+        }
+        if self.before_word.is_some_and(|b| !b.is_ascii()) {
+            return true;
+        }
+        match self.key {
+            Some(key) => words.keys.binary_search(&key).is_ok(),
+            None => words.long.iter().any(|w| w.as_bytes().eq_ignore_ascii_case(self.word)),
         }
     }
 }
@@ -500,7 +621,12 @@ static CHANGE_AMOUNT_LAST_WORDS: LazyLock<LastWords> = LazyLock::new(|| {
 /// [`claim::is_change_amount`], spared for the text before a figure that does not end with one
 /// of the words its pattern ends with and spaces: nearly every figure's.
 pub fn is_change_amount(before: &str) -> bool {
-    may_end_with(before, &CHANGE_AMOUNT_LAST_WORDS, true, false) && claim::is_change_amount(before)
+    is_change_amount_at(before, &Tail::of(before))
+}
+
+/// [`is_change_amount`], given the tail of `before`.
+fn is_change_amount_at(before: &str, tail: &Tail) -> bool {
+    tail.may_end_with(&CHANGE_AMOUNT_LAST_WORDS, true, false) && claim::is_change_amount(before)
 }
 
 /// The words and characters [`claim::restates_share`]'s pattern ends with, before the spaces
@@ -511,7 +637,12 @@ static RESTATEMENT_ENDS: LazyLock<LastWords> =
 /// [`claim::restates_share`], spared for the text before a figure that does not end with one of
 /// the words its pattern ends with: nearly every figure's.
 pub fn restates_share(before: &str) -> bool {
-    may_end_with(before, &RESTATEMENT_ENDS, false, true) && claim::restates_share(before)
+    restates_share_at(before, &Tail::of(before))
+}
+
+/// [`restates_share`], given the tail of `before`.
+pub fn restates_share_at(before: &str, tail: &Tail) -> bool {
+    tail.may_end_with(&RESTATEMENT_ENDS, false, true) && claim::restates_share(before)
 }
 
 /// The last words of [`claim::approx_before`]'s qualifiers ("about", "more than", "at least").
@@ -520,8 +651,16 @@ static APPROX_LAST_WORDS: LazyLock<LastWords> = LazyLock::new(|| LastWords::new(
 /// [`claim::approx_before`], spared for the text before a figure that does not end with the
 /// last word of a qualifier, spaces and perhaps "$": nearly every figure's.
 pub fn approx_before(before: &str) -> Option<String> {
-    let words = before.strip_suffix('$').unwrap_or(before);
-    if !may_end_with(words, &APPROX_LAST_WORDS, true, false) {
+    approx_before_at(before, &Tail::of(before))
+}
+
+/// [`approx_before`], given the tail of `before`.
+fn approx_before_at(before: &str, tail: &Tail) -> Option<String> {
+    let may = match before.strip_suffix('$') {
+        Some(words) => may_end_with(words, &APPROX_LAST_WORDS, true, false),
+        None => tail.may_end_with(&APPROX_LAST_WORDS, true, false),
+    };
+    if !may {
         return None;
     }
     claim::approx_before(before)
@@ -534,7 +673,12 @@ static FRACTION_LAST_WORDS: LazyLock<LastWords> = LazyLock::new(|| LastWords::ne
 /// [`claim::fraction_before`], spared for the text before a figure that does not end with "of",
 /// "the", "its" or "all" and spaces: nearly every figure's.
 pub fn fraction_before(before: &str) -> Option<claim::FractionClaim> {
-    if !may_end_with(before, &FRACTION_LAST_WORDS, true, false) {
+    fraction_before_at(before, &Tail::of(before))
+}
+
+/// [`fraction_before`], given the tail of `before`.
+pub fn fraction_before_at(before: &str, tail: &Tail) -> Option<claim::FractionClaim> {
+    if !tail.may_end_with(&FRACTION_LAST_WORDS, true, false) {
         return None;
     }
     claim::fraction_before(before)
@@ -559,11 +703,9 @@ pub fn is_partitive(after: &str) -> bool {
     may && claim::is_partitive(after)
 }
 
-/// Whether `text` may end with one of `words` then spaces (at least one), as an end-anchored
-/// pattern whose last word is one of them needs ([`may_end_with`]).
-fn may_end_spaced_with(text: &str, words: &LastWords) -> bool {
-    may_end_with(text, words, true, false)
-}
+/// The words [`claim::adds_up_to`]'s pattern before the part ends with ("together with",
+/// "added to the").
+static TOGETHER_LAST_WORDS: LazyLock<LastWords> = LazyLock::new(|| LastWords::new(&["with", "to", "the"]));
 
 /// The words [`claim::is_from_to`]'s pattern before the first value ends with ("from", "from
 /// about").
@@ -573,7 +715,12 @@ static FROM_LAST_WORDS: LazyLock<LastWords> =
 /// [`claim::is_from_to`], spared for the text before the first value that does not end with
 /// "from" (or a qualifier after it) and spaces: nearly every pair's.
 pub fn is_from_to(before_first: &str, between: &str) -> bool {
-    may_end_spaced_with(before_first, &FROM_LAST_WORDS) && claim::is_from_to(before_first, between)
+    is_from_to_at(before_first, &Tail::of(before_first), between)
+}
+
+/// [`is_from_to`], given the tail of `before_first`.
+pub fn is_from_to_at(before_first: &str, tail: &Tail, between: &str) -> bool {
+    tail.may_end_with(&FROM_LAST_WORDS, true, false) && claim::is_from_to(before_first, between)
 }
 
 /// The words [`claim::totals_what_precedes`]'s pattern ends with, before its last spaces ("for
@@ -598,9 +745,13 @@ static TOTAL_LAST_WORDS: LazyLock<LastWords> = LazyLock::new(|| {
 /// [`claim::totals_what_precedes`], spared for the text before a figure that ends neither with
 /// one of the words its pattern ends with nor with a comma, then spaces: nearly every figure's.
 pub fn totals_what_precedes(before: &str) -> bool {
-    let words = before.trim_end_matches(|c: char| c.is_ascii() && is_ascii_space(c as u8));
-    let comma = words.len() < before.len() && words.ends_with(',');
-    (comma || may_end_spaced_with(before, &TOTAL_LAST_WORDS)) && claim::totals_what_precedes(before)
+    totals_what_precedes_at(before, &Tail::of(before))
+}
+
+/// [`totals_what_precedes`], given the tail of `before`.
+pub fn totals_what_precedes_at(before: &str, tail: &Tail) -> bool {
+    let comma = tail.spaces > 0 && tail.last == Some(b',');
+    (comma || tail.may_end_with(&TOTAL_LAST_WORDS, true, false)) && claim::totals_what_precedes(before)
 }
 
 /// The words [`claim::opens_breakdown`]'s pattern ends with, before its last spaces ("of the",
@@ -611,7 +762,12 @@ static BREAKDOWN_LAST_WORDS: LazyLock<LastWords> =
 /// [`claim::opens_breakdown`], spared for the text before a figure that does not end with
 /// "the", "its", "all", "those" or "these" and spaces: nearly every figure's.
 pub fn opens_breakdown(before: &str) -> bool {
-    may_end_spaced_with(before, &BREAKDOWN_LAST_WORDS) && claim::opens_breakdown(before)
+    opens_breakdown_at(before, &Tail::of(before))
+}
+
+/// [`opens_breakdown`], given the tail of `before`.
+pub fn opens_breakdown_at(before: &str, tail: &Tail) -> bool {
+    tail.may_end_with(&BREAKDOWN_LAST_WORDS, true, false) && claim::opens_breakdown(before)
 }
 
 /// Whether `text` may open with spaces (at least one) then "of" in any case, as the patterns of
@@ -645,26 +801,42 @@ pub fn refers_to_earlier_total(after: &str) -> bool {
 
 /// Measures without their country words ([`claim::measure_without_country`]), by measure.
 #[derive(Default)]
-struct MeasureKeys(Vec<(String, String)>);
+struct MeasureKeys(FxHashMap<String, String>);
+
+/// How many measures [`MeasureKeys`] holds at most: a run over pages of tables may meet many, and
+/// the memory stays small.
+const MEASURE_KEYS_HELD: usize = 4096;
 
 impl MeasureKeys {
     /// `measure` without its country words.
     fn without_country(&mut self, measure: &str) -> &str {
-        let i = match self.0.iter().position(|(m, _)| m == measure) {
-            Some(i) => i,
-            None => {
-                self.0
-                    .push((measure.to_owned(), claim::measure_without_country(measure)));
-                self.0.len() - 1
+        if !self.0.contains_key(measure) {
+            if self.0.len() >= MEASURE_KEYS_HELD {
+                self.0.clear();
             }
-        };
-        &self.0[i].1
+            self.0
+                .insert(measure.to_owned(), claim::measure_without_country(measure));
+        }
+        &self.0[measure]
     }
+}
+
+thread_local! {
+    /// The measures without their country words met by this thread, kept from one article to
+    /// the next: articles of a run count a few things, and working a key out cost more than
+    /// looking it up.
+    static MEASURE_KEYS: RefCell<MeasureKeys> = RefCell::new(MeasureKeys::default());
 }
 
 /// The figure's approximation word: the extractor's, or the one written right before it.
 pub fn approx_of(text: &str, f: &Figure) -> Option<String> {
-    f.approx.clone().or_else(|| approx_before(near_before(text, f)))
+    let before = near_before(text, f);
+    approx_at(f, before, &Tail::of(before))
+}
+
+/// [`approx_of`], given the text before the figure ([`near_before`]) and its tail.
+fn approx_at(f: &Figure, before: &str, tail: &Tail) -> Option<String> {
+    f.approx.clone().or_else(|| approx_before_at(before, tail))
 }
 
 /// Whether the figure's own sentence names its period (rather than the period being carried
@@ -933,6 +1105,132 @@ mod tests {
             }
         }
         assert!(figures > 1000, "{figures}");
+    }
+
+    #[test]
+    fn the_tail_read_once_per_figure_is_that_of_each_text_before_it() {
+        let ends = [
+            "up ",
+            "rose by  ",
+            "in all, ",
+            "of the ",
+            "(",
+            ", or about ",
+            "ſome ",
+            "ma\u{212A}ing ",
+            "x",
+            "",
+            " ",
+            "totalling ",
+            "approximately ",
+            "from\u{a0}",
+            "5up ",
+            "-up ",
+            "half of ",
+            "\u{2014}",
+        ];
+        // Figures after those ends, at the start of a sentence, after a long run of spaces or of
+        // letters, and with the window cut inside a word.
+        let mut written: Vec<String> = ends.iter().map(|e| format!("It said {e}300 requests.")).collect();
+        written.extend(ends.iter().map(|e| format!("{e}300 requests were made.")));
+        written.push(format!("It got {}400 requests.", " ".repeat(90)));
+        written.push(format!("It got {}{}400 requests.", "x".repeat(90), " "));
+        written.push(format!("It got a {} of 500 requests.", "y".repeat(75)));
+        let written: Vec<&str> = written.iter().map(String::as_str).collect();
+        let lists: [&LastWords; 8] = [
+            &CHANGE_AMOUNT_LAST_WORDS,
+            &RESTATEMENT_ENDS,
+            &APPROX_LAST_WORDS,
+            &FRACTION_LAST_WORDS,
+            &FROM_LAST_WORDS,
+            &TOTAL_LAST_WORDS,
+            &BREAKDOWN_LAST_WORDS,
+            &CHANGE_AMOUNT_LAST_WORDS,
+        ];
+        let (mut reused, mut may) = (0, 0);
+        for record in test_records(&written) {
+            let doc = Doc::new(&record);
+            for g in &doc.figs {
+                let mut befores: Vec<&str> = (0..=130).map(|n| doc.before_fig(g, n)).collect();
+                befores.push(near_before(doc.text, g.f));
+                if let Some(s) = g.sentence {
+                    befores.push(&doc.text[s.start..g.f.span.start]);
+                }
+                for before in befores {
+                    let tail = doc.tail(g, before);
+                    reused += usize::from(g.tail.fits(before));
+                    for words in lists {
+                        for (spaced, paren) in [(true, false), (false, true), (false, false)] {
+                            let direct = may_end_with(before, words, spaced, paren);
+                            assert_eq!(tail.may_end_with(words, spaced, paren), direct, "{before:?}");
+                            may += usize::from(direct);
+                        }
+                    }
+                    let comma = tail.spaces > 0 && tail.last == Some(b',');
+                    let trimmed = before.trim_end_matches(|c: char| c.is_ascii() && is_ascii_space(c as u8));
+                    assert_eq!(
+                        comma,
+                        trimmed.len() < before.len() && trimmed.ends_with(','),
+                        "{before:?}"
+                    );
+                }
+            }
+        }
+        assert!(reused > 100_000 && may > 10_000, "{reused} {may}");
+    }
+
+    #[test]
+    fn a_figure_found_by_its_span_is_the_first_with_that_span() {
+        let mut found = 0;
+        for record in test_records(&[]) {
+            let doc = Doc::new(&record);
+            let spans = record.extraction.figures.iter().flat_map(|f| {
+                [
+                    Some(f.span),
+                    f.compared_to.as_ref().map(|c| c.span),
+                    Some(Span::new(f.span.start, f.span.end + 1)),
+                ]
+            });
+            for span in spans.flatten() {
+                let first = doc.figs.iter().position(|g| g.f.span == span);
+                assert_eq!(doc.index_of(span), first, "{span:?}");
+                found += usize::from(first.is_some());
+            }
+        }
+        assert!(found > 1000, "{found}");
+    }
+
+    #[test]
+    fn the_quantities_are_those_worked_out_for_each_figure_alone() {
+        let records = test_records(&[
+            "It got 300 requests from the US in 2014, and 200 requests in the US in 2013.",
+            "It got 300 account requests in 2014 and 250 U.S. account requests in 2013.",
+        ]);
+        let mut named = 0;
+        // Twice over, the second time with every measure's key kept from the first.
+        for record in records.iter().chain(&records) {
+            let doc = Doc::new(record);
+            for g in &doc.figs {
+                let alone = quantity_of(doc.text, g.f, doc.periods);
+                assert_eq!(g.quantity, alone, "{:?}", g.text);
+                named += usize::from(alone.is_some());
+            }
+        }
+        assert!(named > 1000, "{named}");
+    }
+
+    #[test]
+    fn measures_are_kept_without_their_country_words_up_to_a_bound() {
+        let mut keys = MeasureKeys::default();
+        for i in 0..2 * MEASURE_KEYS_HELD + 10 {
+            let measure = format!("requests {i} from the US");
+            assert_eq!(keys.without_country(&measure), claim::measure_without_country(&measure));
+            assert!(keys.0.len() <= MEASURE_KEYS_HELD);
+        }
+        for measure in ["US requests", "requests from the United States", "account requests", ""] {
+            assert_eq!(keys.without_country(measure), claim::measure_without_country(measure));
+            assert_eq!(keys.without_country(measure), claim::measure_without_country(measure));
+        }
     }
 
     #[test]

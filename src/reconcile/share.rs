@@ -249,7 +249,7 @@ fn could_be_total(doc: &Doc, g: &Fig) -> bool {
             && g.reading.value.is_some()
             && !doc.is_reference(g)
             && !super::doc::is_partitive(after)
-            && !super::doc::restates_share(before)
+            && !super::doc::restates_share_at(before, &doc.tail(g, before))
             && !doc.is_change_amount(g)
             && !claim::is_range_bound(before, after)
     })

@@ -2,17 +2,15 @@
 //! quarters to the half or the year — and the figures the text implies but does not state (the
 //! first half implied by the year minus the second half).
 
-use super::doc::{Doc, Fig, Words};
+use super::doc::{Doc, Fig};
 use super::reading::{format_number, verdict, Interval};
 use super::{Finding, Rule};
 use crate::extract::claim;
 use crate::extract::{FigureKind, Period};
 use crate::read::Span;
 use chrono::Datelike;
-use memchr::memmem;
 use rustc_hash::FxHashMap;
 use serde_json::json;
-use std::sync::LazyLock;
 
 /// How the parts of a period tile it.
 fn tilings(whole: &Period) -> Vec<Vec<Period>> {
@@ -128,12 +126,12 @@ fn breakdowns(doc: &Doc) -> Vec<Finding> {
         for (k, whole) in figs.iter().enumerate() {
             let before = doc.before_fig(whole, 80);
             let same_kind = |g: &&&Fig| g.f.kind == whole.f.kind && g.f.unit == whole.f.unit;
-            if super::doc::totals_what_precedes(before) {
+            if super::doc::totals_what_precedes_at(before, &doc.tail(whole, before)) {
                 let parts: Vec<&Fig> = figs[..k].iter().filter(same_kind).copied().collect();
                 if parts.len() >= 2 {
                     out.extend(check_breakdown(doc, whole, &parts, true));
                 }
-            } else if super::doc::opens_breakdown(&doc.text[sentence.start..whole.f.span.start]) {
+            } else if opens_breakdown(doc, whole, *sentence) {
                 let parts: Vec<&Fig> = figs[k + 1..].iter().filter(same_kind).copied().collect();
                 let complete = parts.last().is_some_and(|g| doc.is_complement(g));
                 if parts.len() >= 2 || complete {
@@ -145,19 +143,19 @@ fn breakdowns(doc: &Doc) -> Vec<Finding> {
     out
 }
 
+/// Whether the text of `sentence` before `whole` opens a breakdown of it ([`claim::opens_breakdown`]).
+fn opens_breakdown(doc: &Doc, whole: &Fig, sentence: Span) -> bool {
+    let before = &doc.text[sentence.start..whole.f.span.start];
+    super::doc::opens_breakdown_at(before, &doc.tail(whole, before))
+}
+
 /// "Together with the 4,363 it received in the first half, that took the company's total for 2015
 /// to 9,823": the other part is the article's figure for the rest of the period.
 fn together(doc: &Doc) -> Vec<Finding> {
     let mut out = Vec::new();
-    // Most articles add no figure to another that way, and are spared the search before each.
-    if !may_add_figures(doc) {
-        return out;
-    }
     for (i, part) in doc.figs.iter().enumerate() {
         let Some(whole) = doc.figs.get(i + 1) else { break };
-        if !claim::adds_up_to(doc.before_fig(part, 40), doc.between(part.f.span, whole.f.span))
-            || doc.sentence_of(part.f.span) != doc.sentence_of(whole.f.span)
-        {
+        if !doc.adds_up_to(part, whole) || doc.sentence_of(part.f.span) != doc.sentence_of(whole.f.span) {
             continue;
         }
         let (Some(pp), Some(wp)) = (&part.f.period, &whole.f.period) else {
@@ -184,23 +182,6 @@ fn together(doc: &Doc) -> Vec<Finding> {
         }
     }
     out
-}
-
-/// Words one of which every figure added to another ([`claim::adds_up_to`]) follows: "together
-/// with", "along with".
-static TOGETHER_CUE: LazyLock<Words> = LazyLock::new(|| Words::new(&["together", "along"]));
-
-/// Whether the article may add a figure to another ([`claim::adds_up_to`]): it says "together
-/// with", "along with" or "added to" (in any case and spacing). "added" alone is common
-/// ("..., she added.").
-fn may_add_figures(doc: &Doc) -> bool {
-    let lower = doc.lowercased_text();
-    doc.may_hold(&TOGETHER_CUE, Span::new(0, doc.text.len()))
-        || memmem::find_iter(lower, b"added").any(|i| {
-            let rest = &doc.text[i + "added".len()..];
-            let words = rest.trim_start_matches(char::is_whitespace);
-            rest.len() > words.len() && words.as_bytes().get(..2).is_some_and(|w| w.eq_ignore_ascii_case(b"to"))
-        })
 }
 
 /// Rows of a table (flattened into one paragraph each) against its total row:
@@ -432,7 +413,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn articles_without_the_cue_add_no_figure_to_another() {
+    fn figures_are_added_to_others_as_the_claim_says() {
         let mut added = 0;
         let added_up = [
             "Together with the 4,363 it received in the first half, that took the company's total for 2015 to 9,823.",
@@ -444,10 +425,9 @@ mod tests {
         for record in super::super::doc::test_records(&added_up) {
             let doc = Doc::new(&record);
             for (part, whole) in doc.figs.iter().zip(doc.figs.iter().skip(1)) {
-                if claim::adds_up_to(doc.before_fig(part, 40), doc.between(part.f.span, whole.f.span)) {
-                    added += 1;
-                    assert!(may_add_figures(&doc), "{}", doc.text);
-                }
+                let adds = claim::adds_up_to(doc.before_fig(part, 40), doc.between(part.f.span, whole.f.span));
+                assert_eq!(doc.adds_up_to(part, whole), adds, "{}", doc.text);
+                added += usize::from(adds);
             }
         }
         assert!(added >= added_up.len(), "{added}");

@@ -1130,9 +1130,9 @@ fn is_skipped(t: &Toks, s: &Simple) -> bool {
     if s.value.is_nan() || year_span_end(t, s).is_some() {
         return true;
     }
-    // "24/7" and "9/11" are a phrase and a date, not fractions
-    let text = &t.text[t.start(s.first)..t.end(s.next - 1)];
-    if matches!(text, "24/7" | "9/11") {
+    // "24/7" and "9/11" are a phrase and a date, not fractions (three tokens: the others are not
+    // cut out of the text to be compared)
+    if s.next == s.first + 3 && matches!(&t.text[t.start(s.first)..t.end(s.next - 1)], "24/7" | "9/11") {
         return true;
     }
     // "the second half": half a period, not a share
@@ -1263,10 +1263,16 @@ fn merge_all_bound_pairs(text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
 fn merge_restatements(text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
     // the first restatement merged opens a bracket right after its neighbour: without one, the
     // mentions are returned as they are
-    if !mentions.windows(2).any(|w| text[w[0].end..w[1].start].trim() == "(") {
+    if !mentions.windows(2).any(|w| only_bracket(&text[w[0].end..w[1].start])) {
         return mentions;
     }
     merge_all_restatements(text, mentions)
+}
+
+/// Whether `between` is an opening bracket with spaces around it: `between.trim() == "("`,
+/// with the trimming spared when there is no bracket (between most mentions).
+fn only_bracket(between: &str) -> bool {
+    between.as_bytes().contains(&b'(') && between.trim() == "("
 }
 
 /// [`merge_restatements`] without its test for a list with nothing to merge.
@@ -1375,6 +1381,56 @@ mod tests {
             .map(str::to_owned),
         );
         texts
+    }
+
+    /// The bracket test is the trimmed comparison it spares, on gaps with and without brackets
+    /// and spaces of any kind.
+    #[test]
+    fn only_a_bracket_is_a_trimmed_bracket() {
+        let mut gaps: Vec<String> = [
+            "",
+            " ",
+            "(",
+            " ( ",
+            "((",
+            " x (",
+            "\u{a0}(\u{2009}",
+            "( )",
+            "\t(\n",
+            "（",
+            "of (",
+        ]
+        .map(str::to_owned)
+        .to_vec();
+        for text in sample_texts() {
+            gaps.extend(text.split(|c: char| c.is_ascii_digit()).map(str::to_owned));
+        }
+        for gap in &gaps {
+            assert_eq!(only_bracket(gap), gap.trim() == "(", "{gap:?}");
+        }
+    }
+
+    /// "24/7" and "9/11" are skipped however they are read, and texts like them are not.
+    #[test]
+    fn phrases_skipped_are_three_tokens() {
+        for (text, skipped) in [
+            ("24/7", true),
+            ("9/11", true),
+            ("24 / 7", false),
+            ("24/71", false),
+            ("9/11/2001", false),
+        ] {
+            let mut lowered = String::new();
+            let t = Toks::new(text, &mut lowered);
+            let s = simple(&t, 0).expect("a number");
+            let whole = &t.text[t.start(s.first)..t.end(s.next - 1)];
+            assert_eq!(
+                matches!(whole, "24/7" | "9/11"),
+                skipped && s.next == s.first + 3,
+                "{text}"
+            );
+        }
+        assert!(rows("open 24/7 since 9/11").is_empty());
     }
 
     #[test]

@@ -86,6 +86,16 @@ pub(super) fn word_character_before(bytes: &[u8], i: usize) -> bool {
     char_at(bytes, start).is_some_and(|(c, _)| regex_syntax::is_word_character(c))
 }
 
+/// Whether the character that starts at `i` (a character boundary) is a word character (of
+/// Unicode `\w`); false at the end.
+pub(super) fn word_character_at(bytes: &[u8], i: usize) -> bool {
+    match bytes.get(i) {
+        Some(&b) if b.is_ascii() => is_word_byte(b),
+        Some(_) => char_at(bytes, i).is_some_and(|(c, _)| regex_syntax::is_word_character(c)),
+        None => false,
+    }
+}
+
 /// Whether `b` is a word character of `\b` on ASCII text.
 pub(super) fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
@@ -133,39 +143,63 @@ const fn keys<const N: usize>(words: &[&str]) -> [u64; N] {
     out
 }
 
-/// A list of short words for [`word_then_spaces`], as keys: a word at a capital is compared with
-/// every honorific by two instructions a word, not a call to compare bytes.
-#[derive(Clone, Copy)]
-pub(super) struct ShortWords(&'static [u64]);
-
-/// [`HONORIFICS`] as keys.
-pub(super) const HONORIFIC_WORDS: ShortWords = ShortWords(&keys::<{ HONORIFICS.len() }>(HONORIFICS));
-/// [`NAME_PREFIXES`] as keys.
-const NAME_PREFIX_WORDS: ShortWords = ShortWords(&keys::<{ NAME_PREFIXES.len() }>(NAME_PREFIXES));
-/// [`PARTICLES`] as keys.
-const PARTICLE_WORDS: ShortWords = ShortWords(&keys::<{ PARTICLES.len() }>(PARTICLES));
-
-/// A fixed set of words that words of running text are looked up in, most of them in no list: a
-/// filter on a word's length and first and last bytes turns nearly all of those away for a few
-/// instructions, before the hash set is asked (hashing and probing cost tens).
-pub(super) struct WordSet {
-    words: FxHashSet<String>,
-    /// For each word of the set, bit [`WordSet::slot`] set: a word whose bit is clear is no word
-    /// of the set.
-    filter: [u64; 32],
+/// Bit `b % 64` set for the first byte `b` of each of `words`.
+const fn first_bytes(words: &[&str]) -> u64 {
+    let mut bits = 0;
+    let mut i = 0;
+    while i < words.len() {
+        bits |= 1 << (words[i].as_bytes()[0] % 64);
+        i += 1;
+    }
+    bits
 }
 
-impl WordSet {
-    /// The set of `words`.
-    pub(super) fn new<S: Into<String>>(words: impl IntoIterator<Item = S>) -> WordSet {
-        let words: FxHashSet<String> = words.into_iter().map(Into::into).collect();
-        let mut filter = [0; 32];
-        for (row, bit) in words.iter().filter_map(|w| Self::slot(w)) {
-            filter[row] |= 1 << bit;
-        }
-        WordSet { words, filter }
+/// A list of short words for [`word_then_spaces`], as keys: a word at a capital is compared with
+/// every honorific by two instructions a word, not a call to compare bytes; and most words
+/// start with a letter no word of the list starts with ([`first_bytes`]).
+#[derive(Clone, Copy)]
+pub(super) struct ShortWords {
+    keys: &'static [u64],
+    firsts: u64,
+}
+
+impl ShortWords {
+    /// Whether a word of the list may start with byte `b` (false only when none does).
+    fn may_start_with(self, b: u8) -> bool {
+        self.firsts >> (b % 64) & 1 == 1
     }
 
+    /// Whether the word of letters `word` is one of the list.
+    fn holds(self, word: &[u8]) -> bool {
+        let first_fits = word.first().is_some_and(|&b| self.may_start_with(b));
+        first_fits && word.len() <= LONGEST_SHORT_WORD && self.keys.contains(&key(word))
+    }
+}
+
+/// The [`ShortWords`] of a list.
+macro_rules! short_words {
+    ($words:expr) => {
+        ShortWords {
+            keys: &keys::<{ $words.len() }>($words),
+            firsts: first_bytes($words),
+        }
+    };
+}
+
+/// [`HONORIFICS`] as keys.
+pub(super) const HONORIFIC_WORDS: ShortWords = short_words!(HONORIFICS);
+/// [`NAME_PREFIXES`] as keys.
+const NAME_PREFIX_WORDS: ShortWords = short_words!(NAME_PREFIXES);
+/// [`PARTICLES`] as keys.
+const PARTICLE_WORDS: ShortWords = short_words!(PARTICLES);
+
+/// A filter on a word's length and first and last bytes: a word it has not been given is turned
+/// away for a few instructions (nearly always, for a few words given), before a hash set or
+/// map is asked (hashing and probing cost tens).
+#[derive(Debug, Default)]
+pub(super) struct WordFilter([u64; 32]);
+
+impl WordFilter {
     /// The row and bit of the filter for `word` (`None` for the empty word).
     fn slot(word: &str) -> Option<(usize, u32)> {
         let bytes = word.as_bytes();
@@ -173,12 +207,41 @@ impl WordSet {
         Some((usize::from(first % 32), ((bytes.len() + usize::from(last)) % 64) as u32))
     }
 
+    /// Lets `word` through from now on.
+    pub(super) fn insert(&mut self, word: &str) {
+        if let Some((row, bit)) = Self::slot(word) {
+            self.0[row] |= 1 << bit;
+        }
+    }
+
+    /// Whether `word` may have been given: false only for a word that was not (true for the
+    /// empty word, which the filter cannot tell).
+    pub(super) fn may_hold(&self, word: &str) -> bool {
+        Self::slot(word).is_none_or(|(row, bit)| self.0[row] >> bit & 1 == 1)
+    }
+}
+
+/// A fixed set of words that words of running text are looked up in, most of them in no list,
+/// behind a [`WordFilter`].
+pub(super) struct WordSet {
+    words: FxHashSet<String>,
+    filter: WordFilter,
+}
+
+impl WordSet {
+    /// The set of `words`.
+    pub(super) fn new<S: Into<String>>(words: impl IntoIterator<Item = S>) -> WordSet {
+        let words: FxHashSet<String> = words.into_iter().map(Into::into).collect();
+        let mut filter = WordFilter::default();
+        for w in &words {
+            filter.insert(w);
+        }
+        WordSet { words, filter }
+    }
+
     /// Whether `word` is in the set.
     pub(super) fn contains(&self, word: &str) -> bool {
-        match Self::slot(word) {
-            Some((row, bit)) if self.filter[row] >> bit & 1 == 0 => false,
-            _ => self.words.contains(word),
-        }
+        self.filter.may_hold(word) && self.words.contains(word)
     }
 
     /// The words of the set.
@@ -224,7 +287,18 @@ pub(super) enum Dot {
 
 /// After one of `words` at `i` followed by `period` and one or more spaces: where the spaces
 /// end. (No word of a list is followed by a letter, so the letters at `i` must be one of them.)
+#[inline(always)]
 pub(super) fn word_then_spaces(bytes: &[u8], i: usize, words: ShortWords, period: Dot) -> Option<usize> {
+    // Asked at every capitalised word and after it: most start with a letter no word of the
+    // list starts with, told here without a call.
+    if !words.may_start_with(*bytes.get(i)?) {
+        return None;
+    }
+    listed_word_then_spaces(bytes, i, words, period)
+}
+
+/// [`word_then_spaces`] past its test of the first byte.
+fn listed_word_then_spaces(bytes: &[u8], i: usize, words: ShortWords, period: Dot) -> Option<usize> {
     let rest = &bytes[i..];
     // Letters past the longest word need not be counted: the word is none of them.
     let mut at = rest
@@ -232,7 +306,7 @@ pub(super) fn word_then_spaces(bytes: &[u8], i: usize, words: ShortWords, period
         .take(LONGEST_SHORT_WORD + 1)
         .take_while(|b| b.is_ascii_alphabetic())
         .count();
-    if at == 0 || at > LONGEST_SHORT_WORD || !words.0.contains(&key(&rest[..at])) {
+    if !words.holds(&rest[..at]) {
         return None;
     }
     if period != Dot::None && rest.get(at) == Some(&b'.') {
@@ -269,6 +343,40 @@ pub(super) fn count_spaces_before(bytes: &[u8], end: usize) -> usize {
     }
 }
 
+/// The words of `text`, as [`str::split_whitespace`] gives them, read byte by byte: the quote
+/// tests count the first few words of every quote, and decoding each character cost more.
+pub(super) fn words(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        // ASCII bytes are told by one test; only other ones may start a longer space.
+        while let Some(&b) = bytes.get(at) {
+            match b {
+                _ if is_space_byte(b) => at += 1,
+                0x80.. => match space_len(&bytes[at..]) {
+                    0 => break,
+                    n => at += n,
+                },
+                _ => break,
+            }
+        }
+        let start = at;
+        while let Some(&b) = bytes.get(at) {
+            // No space starts at a byte inside a character (spaces start with other bytes).
+            let space = if b.is_ascii() {
+                is_space_byte(b)
+            } else {
+                space_len(&bytes[at..]) > 0
+            };
+            if space {
+                break;
+            }
+            at += 1;
+        }
+        (at > start).then(|| &text[start..at])
+    })
+}
+
 /// The length in bytes of the `\s` (Unicode White_Space) character that starts `bytes`; 0 if
 /// none does.
 fn space_len(bytes: &[u8]) -> usize {
@@ -303,6 +411,13 @@ pub(super) fn phrase_after_comma<'t>(after: &'t str, stops: &[u8]) -> Option<(&'
 /// capitalised word (with `&` only as the first word), or, after the first word, a nickname
 /// in marks.
 fn name_word_at(bytes: &[u8], i: usize, first: bool) -> Option<usize> {
+    // Most often the word after a name word is a lower-case one: no capital, and no mark that
+    // opens a nickname (only a later word may be one).
+    if let Some(&b) = bytes.get(i) {
+        if b.is_ascii() && !b.is_ascii_uppercase() && (first || b != b'"') {
+            return None;
+        }
+    }
     let capital = uppercase_at(bytes, i);
     if capital > 0 {
         let after = i + capital;
@@ -452,6 +567,50 @@ mod tests {
             .chain(NAME_PREFIXES)
             .chain(PARTICLES)
             .all(|w| w.len() <= LONGEST_SHORT_WORD && w.bytes().all(|b| b.is_ascii_alphabetic())));
+    }
+
+    #[test]
+    fn words_by_bytes_are_those_split_at_whitespace() {
+        let mut texts: Vec<String> = crate::gen::sample_texts(30);
+        texts.extend(texts.clone().iter().map(|t| crate::gen::typeset(t)));
+        texts.extend(
+            [
+                "",
+                " ",
+                "a",
+                " a ",
+                "a  b\tc\nd\u{b}e\u{c}f\rg",
+                "x\u{a0}y\u{85}z\u{1680}w\u{2000}v\u{200a}u",
+                "t\u{2028}s\u{2029}r\u{202f}q\u{205f}p\u{3000}o",
+                "é\u{200b}ü\u{2060}ñ \u{20a0}\u{2020}\u{3001}東京",
+                "\u{a0}\u{a0}",
+                "“Quote,” she said — “again”",
+            ]
+            .map(str::to_owned),
+        );
+        for text in &texts {
+            assert_eq!(
+                words(text).collect::<Vec<_>>(),
+                text.split_whitespace().collect::<Vec<_>>(),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn word_filters_let_through_every_word_given() {
+        let given = ["Hale", "Okafor", "O’Neil", "Émile", "x", "Ab"];
+        let mut filter = WordFilter::default();
+        for w in given {
+            filter.insert(w);
+        }
+        assert!(given.iter().all(|w| filter.may_hold(w)));
+        assert!(filter.may_hold(""));
+        let others = [
+            "Hales", "hale", "Smith", "Okafo", "Lee", "Yahoo", "The", "Oneil", "Émil",
+        ];
+        let turned_away = others.iter().filter(|w| !filter.may_hold(w)).count();
+        assert!(turned_away >= 7, "{turned_away}");
     }
 
     #[test]

@@ -112,6 +112,9 @@ fn overlaps_last(out: &[(Marked, Pass)], m: Marked) -> bool {
 
 /// One pass over the paragraphs for the marks of `pass`.
 fn scan(text: &str, paragraphs: &[Span], pass: Pass) -> Vec<Marked> {
+    // The candidates of the whole text, found at once: a search set up per paragraph cost more
+    // than the search.
+    let candidates: Vec<usize> = candidate_marks(text.as_bytes(), pass).collect();
     let mut out = Vec::new();
     let mut open: Option<Open> = None;
     let mut previous_end = 0;
@@ -127,13 +130,21 @@ fn scan(text: &str, paragraphs: &[Span], pass: Pass) -> Vec<Marked> {
                 None => push_unclosed(text, o, previous_end, &mut out),
             }
         }
-        open = scan_paragraph(text, Span::new(from, p.end), open, pass, &mut out);
+        let span = Span::new(from, p.end);
+        open = scan_paragraph(text, span, within(&candidates, span), open, pass, &mut out);
         previous_end = p.end;
     }
     if let Some(o) = open {
         push_unclosed(text, o, previous_end, &mut out);
     }
     out
+}
+
+/// The offsets of `candidates` (in order) inside `span`.
+fn within(candidates: &[usize], span: Span) -> &[usize] {
+    let start = candidates.partition_point(|&c| c < span.start);
+    let end = candidates.partition_point(|&c| c < span.end);
+    &candidates[start..end.max(start)]
 }
 
 /// The length of the mark of `family` that opens paragraph `p`, if it opens with one.
@@ -147,14 +158,20 @@ fn opening_mark(text: &str, p: Span, family: Family, pass: Pass) -> Option<usize
 }
 
 /// Scans one paragraph (from `span.start`), continuing `open`; returns the quote still open.
-fn scan_paragraph(text: &str, span: Span, mut open: Option<Open>, pass: Pass, out: &mut Vec<Marked>) -> Option<Open> {
-    let para = span.of(text);
-    for i in candidate_marks(para.as_bytes(), pass) {
-        let c = para[i..]
+/// `candidates` are the offsets of the bytes in it that may start a mark ([`candidate_marks`]).
+fn scan_paragraph(
+    text: &str,
+    span: Span,
+    candidates: &[usize],
+    mut open: Option<Open>,
+    pass: Pass,
+    out: &mut Vec<Marked>,
+) -> Option<Open> {
+    for &at in candidates {
+        let c = text[at..]
             .chars()
             .next()
             .expect("a candidate is the first byte of a character");
-        let at = span.start + i;
         let Some(r) = role(text, at, c, span, pass) else {
             continue;
         };
@@ -302,6 +319,69 @@ mod tests {
             .iter()
             .map(|m| (m.inner.of(text), m.paragraphs, m.closed))
             .collect()
+    }
+
+    /// [`scan`] as it was written first: the candidates searched for paragraph by paragraph.
+    fn scan_searching_each_paragraph(text: &str, paragraphs: &[Span], pass: Pass) -> Vec<Marked> {
+        let mut out = Vec::new();
+        let mut open: Option<Open> = None;
+        let mut previous_end = 0;
+        for p in paragraphs {
+            let mut from = p.start;
+            if let Some(mut o) = open.take() {
+                match opening_mark(text, *p, o.family, pass) {
+                    Some(len) => {
+                        o.paragraphs += 1;
+                        from = p.start + len;
+                        open = Some(o);
+                    }
+                    None => push_unclosed(text, o, previous_end, &mut out),
+                }
+            }
+            let span = Span::new(from, p.end);
+            let candidates: Vec<usize> = candidate_marks(span.of(text).as_bytes(), pass)
+                .map(|i| span.start + i)
+                .collect();
+            open = scan_paragraph(text, span, &candidates, open, pass, &mut out);
+            previous_end = p.end;
+        }
+        if let Some(o) = open {
+            push_unclosed(text, o, previous_end, &mut out);
+        }
+        out
+    }
+
+    #[test]
+    fn marks_searched_once_are_those_searched_paragraph_by_paragraph() {
+        let mut texts = crate::gen::sample_texts(200);
+        texts.extend(texts.clone().iter().map(|t| crate::gen::typeset(t)));
+        texts.extend(
+            [
+                "\"Open\n\n\"Runs on,\" she said.\n\n“Curly ‘single’ «guillemet» ‚x‘ 'apos' users’ data\n\n»",
+                "\n\n\"\n\n\"\n\n",
+                "",
+            ]
+            .map(str::to_owned),
+        );
+        let mut found = 0;
+        let read: Vec<(String, Vec<Span>)> = texts
+            .iter()
+            .map(|t| crate::read::text::read_body(t))
+            .map(|a| (a.text, a.paragraphs))
+            .collect();
+        let split = texts.iter().map(|t| (t.clone(), paragraphs(t)));
+        // Paragraphs as the reader makes them (with gaps between), and split at blank lines.
+        for (text, paras) in read.into_iter().chain(split) {
+            let text = text.as_str();
+            {
+                for pass in [Pass::Double, Pass::Single] {
+                    let once = scan(text, &paras, pass);
+                    assert_eq!(once, scan_searching_each_paragraph(text, &paras, pass), "{text}");
+                    found += once.len();
+                }
+            }
+        }
+        assert!(found > 500, "{found}");
     }
 
     #[test]

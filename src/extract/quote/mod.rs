@@ -68,7 +68,9 @@ pub fn find_quotes(text: &str, paragraphs: &[Span], sentences: &[Span]) -> Vec<Q
         // Nothing in quotation marks: the people named are not needed.
         return Vec::new();
     }
-    let mut people = People::find(text);
+    // Organisations are asked for up to a quote's end at most.
+    let last_end = marked.iter().map(|m| m.outer.end).max().unwrap_or(0);
+    let mut people = People::find(text, last_end);
     let mut quotes: Vec<Quote> = Vec::new();
     let mut last_outer: Option<Span> = None;
     for (i, m) in marked.iter().enumerate() {
@@ -312,22 +314,100 @@ fn is_speech_without_cue(inner: &str, closed: bool) -> bool {
 }
 
 /// Most longer words capitalised, as in a title: "Report on Government Information Requests."
+/// The words are read once: a quote is often paragraphs long, and the reading stops past the
+/// twelve a title has, or as soon as too many long words are in lower case for the words left
+/// to make up for them.
 fn is_title(inner: &str) -> bool {
-    // A quote is often paragraphs long: counting its words stops past the twelve a title has.
-    if words_up_to(inner, 13) > 12 {
-        return false;
+    const MOST_WORDS: usize = 12;
+    let (mut long, mut capitalised) = (0, 0);
+    for (n, word) in hand::words(inner).enumerate() {
+        if n == MOST_WORDS {
+            return false;
+        }
+        if has_four_letters(word) {
+            long += 1;
+            capitalised += usize::from(word.starts_with(char::is_uppercase));
+            // A title has three capitalised long words to each other one; at most all the
+            // words after this one can still be capitalised.
+            let lower = long - capitalised;
+            if 3 * lower > capitalised + (MOST_WORDS - n - 1) {
+                return false;
+            }
+        }
     }
-    let long: Vec<&str> = inner
-        .split_whitespace()
-        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
-        .collect();
-    let words = inner.split_whitespace().count();
-    let capitalised = long.iter().filter(|w| w.starts_with(char::is_uppercase)).count();
     let body = inner.trim_end_matches([',', '.', ';', ':', '!', '?']);
-    words <= 12 && !long.is_empty() && capitalised * 4 >= long.len() * 3 && !body.contains([',', ';'])
+    long > 0 && capitalised * 4 >= long * 3 && !body.contains([',', ';'])
+}
+
+/// Whether `word` has at least four letters (alphabetic characters); an ASCII one read by bytes.
+fn has_four_letters(word: &str) -> bool {
+    if word.is_ascii() {
+        return word.bytes().filter(u8::is_ascii_alphabetic).take(4).count() == 4;
+    }
+    word.chars().filter(|c| c.is_alphabetic()).take(4).count() == 4
 }
 
 /// The number of words in `text`, counted up to `most` (a count of `most` means "at least").
 fn words_up_to(text: &str, most: usize) -> usize {
-    text.split_whitespace().take(most).count()
+    hand::words(text).take(most).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`is_title`] as it was written first, word list by word list.
+    fn is_title_by_lists(inner: &str) -> bool {
+        if inner.split_whitespace().take(13).count() > 12 {
+            return false;
+        }
+        let long: Vec<&str> = inner
+            .split_whitespace()
+            .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+            .collect();
+        let words = inner.split_whitespace().count();
+        let capitalised = long.iter().filter(|w| w.starts_with(char::is_uppercase)).count();
+        let body = inner.trim_end_matches([',', '.', ';', ':', '!', '?']);
+        words <= 12 && !long.is_empty() && capitalised * 4 >= long.len() * 3 && !body.contains([',', ';'])
+    }
+
+    #[test]
+    fn titles_read_once_are_those_read_list_by_list() {
+        let mut passages: Vec<String> = [
+            "Report on Government Information Requests.",
+            "Law Enforcement Requests Report",
+            "Über Österreichs Änderungsgesetz Für Ämter",
+            "Über österreichs änderungsgesetz für ämter",
+            "One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve",
+            "One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Thirteen",
+            "One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve\u{a0}Thirteen",
+            "Transparency Report,",
+            "Transparency, Report",
+            "Transparency; Report.",
+            "a b c",
+            "",
+            "backdoor",
+            "Ab12 Cd34 Éfgh ijkl",
+            "Ａｂｃｄ Ｅｆｇｈ",
+        ]
+        .map(str::to_owned)
+        .to_vec();
+        for text in crate::gen::sample_texts(100) {
+            for text in [crate::gen::typeset(&text), text] {
+                passages.extend(text.split(['"', '“', '”']).map(str::to_owned));
+                passages.extend(text.split(['.', '\n']).map(str::to_owned));
+            }
+        }
+        let mut titles = 0;
+        for p in &passages {
+            assert_eq!(is_title(p), is_title_by_lists(p), "{p:?}");
+            titles += usize::from(is_title(p));
+        }
+        assert!(titles > 50, "{titles}");
+        for p in &passages {
+            for most in [4, 6, 13] {
+                assert_eq!(words_up_to(p, most), p.split_whitespace().take(most).count(), "{p:?}");
+            }
+        }
+    }
 }

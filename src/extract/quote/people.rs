@@ -8,12 +8,14 @@
 //! named in passing; organisations (a name ending in an organisation word, or a single name
 //! with a reporting verb) are what "the company" or "the group" is resolved against.
 
-use super::cue::{clean_name, is_org_name, spaces_then_verb, split_title, without_nickname, NAME, VERB, VERBS};
+use super::cue::{
+    clean_name, is_org_name, one_word_name, spaces_then_verb, split_title, without_nickname, NAME, VERB, VERBS,
+};
 #[cfg(test)]
 use super::hand::HONORIFICS;
 use super::hand::{
     count_spaces_before, is_space_byte, is_word_byte, name_at, name_letters, next_word_capital, phrase_after_comma,
-    word_character_before, word_then_spaces, Dot, HONORIFIC_WORDS,
+    word_character_before, word_then_spaces, Dot, WordFilter, HONORIFIC_WORDS,
 };
 use crate::extract::pattern::Pattern;
 use rustc_hash::FxHashMap as HashMap;
@@ -54,6 +56,9 @@ pub(super) struct People {
     by_full: HashMap<String, usize>,
     /// Surname to the persons named only in passing, in the order they are first named.
     loose_by_surname: HashMap<String, Vec<usize>>,
+    /// The keys of `by_part` and `loose_by_surname`: most single names are neither, and the
+    /// filter tells so without hashing.
+    parts: WordFilter,
     /// (byte offset, person) where the persons named only in passing are first named, in order.
     loose_mentions: Vec<(usize, usize)>,
     /// (byte offset, person) of the quotes credited so far, in text order: a speaker is the
@@ -84,7 +89,8 @@ static FULL_NAME: LazyLock<Pattern> = LazyLock::new(|| {
 /// one pass over the text and read by both [`full_names`] and [`capitalised_words`].
 fn word_capitals(text: &str) -> Vec<usize> {
     let bytes = text.as_bytes();
-    let mut found = Vec::new();
+    // About one byte in thirty is a word capital in news text: room for most without growing.
+    let mut found = Vec::with_capacity(text.len() / 16);
     let mut from = 0;
     while let Some(i) = next_word_capital(bytes, from) {
         found.push(i);
@@ -93,9 +99,11 @@ fn word_capitals(text: &str) -> Vec<usize> {
     found
 }
 
-/// The capitals of `capitals` (in order) from `from` on.
+/// The capitals of `capitals` (in order) from `from` on. Stepped over one by one: a name or
+/// word holds few capitals after its first, fewer than a binary search takes steps.
 fn capitals_from(capitals: &[usize], from: usize) -> &[usize] {
-    &capitals[capitals.partition_point(|&c| c < from)..]
+    let skipped = capitals.iter().take_while(|&&c| c < from).count();
+    &capitals[skipped..]
 }
 
 /// The matches of [`FULL_NAME`] in `text`, in order, each as its groups `hon` and `name`, read
@@ -381,22 +389,45 @@ const MAX_CANDIDATE_MENTIONS: usize = 200;
 const CONTEXT_BYTES: usize = 160;
 
 impl People {
-    /// Finds the persons `text` names, in one pass over it.
-    pub fn find(text: &str) -> People {
+    /// Finds the persons `text` names, in one pass over it. Organisations are noted only where
+    /// named before `orgs_until`: [`People::by_org_noun`] is asked about those named before a
+    /// quote, and no quote ends after `orgs_until` (persons are all noted: a person's role and
+    /// gender may be told after the last quote).
+    pub fn find(text: &str, orgs_until: usize) -> People {
         let mut people = People::default();
         // An ASCII text has ASCII windows: the readers by hand need not scan each for itself.
         let ascii = text.is_ascii();
         let capitals = word_capitals(text);
         for (hon, m) in full_names(text, &capitals) {
+            if let Some((name, org)) = one_word_name(m.as_str()) {
+                // What the steps below make of one plain word, at once: only an organisation
+                // or nothing.
+                if m.start() >= orgs_until {
+                    continue;
+                }
+                if org {
+                    let i = people.org(name);
+                    people.org_mentions.push((m.start(), i));
+                } else {
+                    people.note_single(text, m.start(), m.end(), name, ascii);
+                }
+                continue;
+            }
             let cleaned = without_nickname(clean_name(m.as_str()));
             let cleaned = cleaned.as_ref();
             if is_org_name(cleaned) {
+                if m.start() >= orgs_until {
+                    continue;
+                }
                 let i = people.org(cleaned);
                 people.org_mentions.push((m.start(), i));
                 continue;
             }
             let (name, title) = split_title(cleaned);
             if name.split_whitespace().count() < 2 {
+                if m.start() >= orgs_until {
+                    continue;
+                }
                 people.note_single(text, m.start(), m.end(), name, ascii);
                 continue;
             }
@@ -437,6 +468,7 @@ impl People {
                 self.persons[i].loose = false;
                 let words: Vec<&str> = name.split_whitespace().collect();
                 for part in [words[0], words[words.len() - 1]] {
+                    self.parts.insert(part);
                     self.by_part.entry(part.to_owned()).or_default().push(i);
                 }
                 i
@@ -464,7 +496,8 @@ impl People {
     /// A single name that speaks ("Facebook said in a blog post") and is nobody's surname is an
     /// organisation that "the company" may refer to later.
     fn note_single(&mut self, text: &str, start: usize, end: usize, name: &str, ascii: bool) {
-        let someones = self.by_part.contains_key(name) || self.loose_by_surname.contains_key(name);
+        let someones =
+            self.parts.may_hold(name) && (self.by_part.contains_key(name) || self.loose_by_surname.contains_key(name));
         if someones || name.is_empty() {
             return;
         }
@@ -483,6 +516,7 @@ impl People {
         }
         let i = self.add_person(at, name);
         let surname = name.split_whitespace().next_back().unwrap_or(name);
+        self.parts.insert(surname);
         self.loose_by_surname.entry(surname.to_owned()).or_default().push(i);
         self.loose_mentions.push((at, i));
     }
@@ -494,7 +528,11 @@ impl People {
             // Nobody registered: no word can be a mention (and `mentions` is already in order).
             return;
         }
+        // Most capitalised words are nobody's name: the filter turns them away without hashing.
         for (start, word) in capitalised_words(text, capitals) {
+            if !self.parts.may_hold(word) {
+                continue;
+            }
             if let Some([i]) = self.by_part.get(word).map(Vec::as_slice) {
                 self.mentions.push((start, *i));
                 // "Mr. Hale" tells Robert Hale's gender.
@@ -760,12 +798,15 @@ fn gender_of_honorific(h: &str) -> Option<Gender> {
 
 /// Female when the role holds "spokeswoman", "chairwoman", "businesswoman" or "congresswoman",
 /// else male when it holds one of those words with "man": each "man" found once and the word
-/// before it read, rather than eight substring searches.
+/// before it read, rather than eight substring searches. ("man" cannot overlap itself, so every
+/// place it starts is a match a substring search finds; roles are short, and setting up a
+/// searcher cost more than looking at each byte.)
 fn gender_of_role(role: &str) -> Option<Gender> {
     const WORDS: [&str; 4] = ["spokes", "chair", "business", "congress"];
     let lower = role.to_lowercase();
     let mut male = false;
-    for i in memchr::memmem::find_iter(lower.as_bytes(), b"man") {
+    let starts = (0..lower.len().saturating_sub(2)).filter(|&i| &lower.as_bytes()[i..i + 3] == b"man");
+    for i in starts {
         let before = &lower.as_bytes()[..i];
         if let Some(start) = before.strip_suffix(b"wo") {
             if WORDS.iter().any(|w| start.ends_with(w.as_bytes())) {
@@ -1072,6 +1113,30 @@ mod tests {
             found += usize::from(by_pattern.is_some());
         }
         assert!(found > 100, "{found}");
+    }
+
+    #[test]
+    fn organisations_noted_up_to_a_point_answer_as_all_do_up_to_it() {
+        let mut texts = crate::gen::sample_texts(150);
+        texts.extend(texts.clone().iter().map(|t| typeset(t)));
+        let mut answers = 0;
+        for text in &texts {
+            let all = People::find(text, usize::MAX);
+            for until in [0, text.len() / 3, text.len() / 2, text.len()] {
+                let some = People::find(text, until);
+                assert_eq!(some.persons, all.persons);
+                assert_eq!(some.mentions, all.mentions);
+                for at in (0..=until).step_by(40) {
+                    for back in [0, 100, 400, usize::MAX] {
+                        let window_start = at.saturating_sub(back);
+                        let answer = all.by_org_noun(window_start, at);
+                        assert_eq!(some.by_org_noun(window_start, at), answer, "{at} {until} {text}");
+                        answers += usize::from(answer.is_some());
+                    }
+                }
+            }
+        }
+        assert!(answers > 1_000, "{answers}");
     }
 
     #[test]
