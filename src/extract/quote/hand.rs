@@ -410,14 +410,20 @@ pub(super) fn phrase_after_comma<'t>(after: &'t str, stops: &[u8]) -> Option<(&'
 /// Where one word of a [`NAME`](super::cue::NAME) at `i` ends: an initial or abbreviation ("F.", "St."), a
 /// capitalised word (with `&` only as the first word), or, after the first word, a nickname
 /// in marks.
+#[inline(always)]
 fn name_word_at(bytes: &[u8], i: usize, first: bool) -> Option<usize> {
     // Most often the word after a name word is a lower-case one: no capital, and no mark that
-    // opens a nickname (only a later word may be one).
+    // opens a nickname (only a later word may be one). Told here, without a call.
     if let Some(&b) = bytes.get(i) {
         if b.is_ascii() && !b.is_ascii_uppercase() && (first || b != b'"') {
             return None;
         }
     }
+    name_word_from(bytes, i, first)
+}
+
+/// [`name_word_at`] past its first test.
+fn name_word_from(bytes: &[u8], i: usize, first: bool) -> Option<usize> {
     let capital = uppercase_at(bytes, i);
     if capital > 0 {
         let after = i + capital;
