@@ -398,6 +398,8 @@ impl People {
         // An ASCII text has ASCII windows: the readers by hand need not scan each for itself.
         let ascii = text.is_ascii();
         let capitals = word_capitals(text);
+        // Room for a mention at each capitalised word without growing.
+        people.mentions.reserve(capitals.len());
         for (hon, m) in full_names(text, &capitals) {
             if let Some((name, org)) = one_word_name(m.as_str()) {
                 // What the steps below make of one plain word, at once: only an organisation
