@@ -74,7 +74,7 @@ fn check_as_many_as(doc: &Doc, out: &mut Vec<Finding>) {
         let Some(reference) = doc.figs[..i].iter().rev().find(|r| {
             r.f.kind == g.f.kind
                 && doc
-                    .sentence_of(r.f.span)
+                    .sentence_of_fig(r)
                     .is_some_and(|s| claim::mentions_country(s.of(doc.text), &claim.country))
         }) else {
             continue;
@@ -157,13 +157,13 @@ fn find_changes(doc: &Doc) -> Vec<Change> {
         // "35,365 requests, up 4,700 from 31,698": the extractor may link the earlier value to the
         // amount; the newer value is then the figure before the amount.
         let new = if doc.is_change_amount(fig) {
-            let sentence = doc.sentence_of(fig.f.span);
+            let sentence = doc.sentence_of_fig(fig);
             // Figures are in text order: none before the sentence's start is in it.
             let in_reach = |i: &usize| sentence.is_none_or(|s| doc.figs[*i].f.span.start >= s.start);
             match (0..new)
                 .rev()
                 .take_while(in_reach)
-                .find(|&i| doc.figs[i].f.kind == fig.f.kind && doc.sentence_of(doc.figs[i].f.span) == sentence)
+                .find(|&i| doc.figs[i].f.kind == fig.f.kind && doc.same_sentence(&doc.figs[i], fig))
             {
                 Some(i) => i,
                 None => continue,
@@ -185,11 +185,7 @@ fn find_changes(doc: &Doc) -> Vec<Change> {
         let new = old + 1;
         let (o, n) = (&doc.figs[old], &doc.figs[new]);
         let linked = linked_pairs.contains(&(new, old));
-        if !linked
-            && o.f.kind == n.f.kind
-            && doc.sentence_of(o.f.span) == doc.sentence_of(n.f.span)
-            && doc.is_from_to(o, n)
-        {
+        if !linked && o.f.kind == n.f.kind && doc.same_sentence(o, n) && doc.is_from_to(o, n) {
             changes.push(describe(doc, new, old));
         }
     }
@@ -209,7 +205,7 @@ fn refers_back(sentence: &str) -> bool {
 /// Fills in the words of a change between two figures of one sentence.
 fn describe(doc: &Doc, new: usize, old: usize) -> Change {
     let (n, o) = (&doc.figs[new], &doc.figs[old]);
-    let sentence = doc.sentence_of(n.f.span).unwrap_or(n.f.span);
+    let sentence = doc.sentence_of_fig(n).unwrap_or(n.f.span);
     // The direction word stands between the two values or shortly before the first of them.
     let (first, last) = if n.f.span.start < o.f.span.start {
         (n.f.span, o.f.span)
@@ -239,7 +235,7 @@ fn amount_between(doc: &Doc, new: usize, old: usize) -> Option<usize> {
     let (n, o) = (&doc.figs[new], &doc.figs[old]);
     let is_amount = |i: usize| {
         let a = &doc.figs[i];
-        doc.is_change_amount(a) && doc.sentence_of(a.f.span) == doc.sentence_of(n.f.span)
+        doc.is_change_amount(a) && doc.same_sentence(a, n)
     };
     let (lo, hi) = if new < old { (new, old) } else { (old, new) };
     if let Some(i) =
@@ -554,7 +550,7 @@ fn check_fractions(doc: &Doc, out: &mut Vec<Finding>) {
 pub fn part_after<'d, 'a>(doc: &'d Doc<'a>, i: usize) -> Option<&'d Fig<'a>> {
     let total = doc.figs.get(i)?;
     let next = doc.figs.get(i + 1)?;
-    (doc.sentence_of(next.f.span) == doc.sentence_of(total.f.span)
+    (doc.same_sentence(next, total)
         && next.f.kind != FigureKind::Percent
         && claim::is_part_between(doc.between(total.f.span, next.f.span)))
     .then_some(next)

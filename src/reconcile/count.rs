@@ -89,9 +89,10 @@ fn ends_with_small_count(text: &str) -> bool {
 }
 
 /// Words every breakdown of cases [`claim::case_enumerations`] checks has one of: a part with a
-/// count says "cases", "case", "instances" or "of them", "of these", "of those".
-static COUNTED_PART_WORDS: LazyLock<Words> =
-    LazyLock::new(|| Words::new(&["case", "instance", "them", "these", "those"]));
+/// count says "cases", "case", "instances" or "of them", "of these", "of those". The last three
+/// are looked for without their "t" ("hem", "hese", "hose"): a search for words that open with
+/// "the" stops to look at every "the" of the text, and most texts have many.
+static COUNTED_PART_WORDS: LazyLock<Words> = LazyLock::new(|| Words::new(&["case", "instance", "hem", "hese", "hose"]));
 
 /// Words the closing part of such a breakdown has one of: "the other case", "the remaining two",
 /// "the third case", "the last one".

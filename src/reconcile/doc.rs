@@ -300,6 +300,17 @@ impl<'a> Doc<'a> {
         sentence_holding(self.sentences, span)
     }
 
+    /// The sentence holding the figure: [`Doc::sentence_of`] its span, found when it was read.
+    pub fn sentence_of_fig(&self, g: &Fig) -> Option<Span> {
+        g.sentence
+    }
+
+    /// Whether two figures are in the same sentence (or both in none), as [`Doc::sentence_of`]
+    /// their spans tells.
+    pub fn same_sentence(&self, a: &Fig, b: &Fig) -> bool {
+        a.sentence == b.sentence
+    }
+
     /// The paragraph holding `span`.
     pub fn paragraph_of(&self, span: Span) -> Option<Span> {
         let i = self.paragraphs.partition_point(|p| p.end < span.end);

@@ -33,7 +33,7 @@ fn complements(doc: &Doc) -> Vec<Finding> {
         if !is_share(doc, g) || !doc.is_complement(g) {
             continue;
         }
-        let Some(here) = doc.sentence_of(g.f.span) else {
+        let Some(here) = doc.sentence_of_fig(g) else {
             continue;
         };
         let shares_in = |s: Span| -> Vec<&Fig> {
@@ -185,7 +185,7 @@ fn restated_part<'d, 'a>(doc: &'d Doc<'a>, i: usize) -> Option<&'d Fig<'a>> {
     let share = &doc.figs[i];
     let prev = doc.figs.get(i.checked_sub(1)?)?;
     (prev.f.kind != FigureKind::Percent
-        && doc.sentence_of(prev.f.span) == doc.sentence_of(share.f.span)
+        && doc.same_sentence(prev, share)
         && claim::is_part_between(doc.between(prev.f.span, share.f.span)))
     .then_some(prev)
 }

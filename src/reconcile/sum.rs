@@ -155,7 +155,8 @@ fn together(doc: &Doc) -> Vec<Finding> {
     let mut out = Vec::new();
     for (i, part) in doc.figs.iter().enumerate() {
         let Some(whole) = doc.figs.get(i + 1) else { break };
-        if !doc.adds_up_to(part, whole) || doc.sentence_of(part.f.span) != doc.sentence_of(whole.f.span) {
+        // The sentences first: most neighbours are in two, and comparing them costs nothing.
+        if !doc.same_sentence(part, whole) || !doc.adds_up_to(part, whole) {
             continue;
         }
         let (Some(pp), Some(wp)) = (&part.f.period, &whole.f.period) else {

@@ -399,7 +399,9 @@ fn space_len(bytes: &[u8]) -> usize {
 pub(super) fn phrase_after_comma<'t>(after: &'t str, stops: &[u8]) -> Option<(&'t str, usize)> {
     let bytes = after.as_bytes();
     let spaces = count_spaces(bytes, 1);
-    let end = 1 + bytes[1..].iter().position(|b| *b == b'"' || stops.contains(b))?;
+    // The stops and `"` as bits, one test a byte (all are ASCII, as `after` is).
+    let ends: u128 = stops.iter().chain(b"\"").fold(0, |bits, &b| bits | 1u128 << (b % 128));
+    let end = 1 + bytes[1..].iter().position(|&b| b < 128 && ends >> b & 1 == 1)?;
     if bytes[end] == b'"' {
         return None;
     }
@@ -410,14 +412,20 @@ pub(super) fn phrase_after_comma<'t>(after: &'t str, stops: &[u8]) -> Option<(&'
 /// Where one word of a [`NAME`](super::cue::NAME) at `i` ends: an initial or abbreviation ("F.", "St."), a
 /// capitalised word (with `&` only as the first word), or, after the first word, a nickname
 /// in marks.
+#[inline(always)]
 fn name_word_at(bytes: &[u8], i: usize, first: bool) -> Option<usize> {
     // Most often the word after a name word is a lower-case one: no capital, and no mark that
-    // opens a nickname (only a later word may be one).
+    // opens a nickname (only a later word may be one). Told here, without a call.
     if let Some(&b) = bytes.get(i) {
         if b.is_ascii() && !b.is_ascii_uppercase() && (first || b != b'"') {
             return None;
         }
     }
+    name_word_from(bytes, i, first)
+}
+
+/// [`name_word_at`] past its first test.
+fn name_word_from(bytes: &[u8], i: usize, first: bool) -> Option<usize> {
     let capital = uppercase_at(bytes, i);
     if capital > 0 {
         let after = i + capital;
@@ -481,10 +489,24 @@ pub(super) fn name_letters(bytes: &[u8], first: bool) -> usize {
 /// tested at a time, and skipped when none is a capital or outside ASCII.
 pub(super) fn next_word_capital(bytes: &[u8], mut i: usize) -> Option<usize> {
     const HIGH: u64 = 0x8080_8080_8080_8080;
+    let candidates_in = |chunk: &[u8]| {
+        let eight = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        capitals(eight) | (eight & HIGH)
+    };
     while i < bytes.len() {
-        if let Some(chunk) = bytes.get(i..i + 8) {
-            let eight = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-            let candidates = capitals(eight) | (eight & HIGH);
+        if let Some(chunk) = bytes.get(i..i + 16) {
+            // Sixteen bytes a step where they hold no candidate (most do not): one test for two words.
+            let (low, high) = (candidates_in(&chunk[..8]), candidates_in(&chunk[8..]));
+            if low | high == 0 {
+                i += 16;
+                continue;
+            }
+            i += match low {
+                0 => 8 + high.trailing_zeros() as usize / 8,
+                _ => low.trailing_zeros() as usize / 8,
+            };
+        } else if let Some(chunk) = bytes.get(i..i + 8) {
+            let candidates = candidates_in(chunk);
             if candidates == 0 {
                 i += 8;
                 continue;
@@ -660,7 +682,8 @@ mod tests {
 
     #[test]
     fn word_capitals_eight_bytes_at_a_time_are_those_byte_by_byte() {
-        let text = b"the Quick brown fOx @Z [A `a {z Jumps_Over 9Lazy dogs AND THE END. xxxxxxxxxxxxxxxxxA Q";
+        let text = b"the Quick brown fOx @Z [A `a {z Jumps_Over 9Lazy dogs AND THE END. xxxxxxxxxxxxxxxxxA Q \
+            xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx B xxxxxxxx C xxxxxxxxxxxxxD";
         let mut by_byte = Vec::new();
         for i in 0..text.len() {
             if text[i].is_ascii_uppercase() && (i == 0 || !is_word_byte(text[i - 1])) {
@@ -674,7 +697,12 @@ mod tests {
             i = at + 1;
         }
         assert_eq!(found, by_byte);
-        assert_eq!(found.len(), 8);
+        assert_eq!(found.len(), 10);
+        // From every start, in every alignment of the sixteen and eight bytes read at once.
+        for from in 0..text.len() {
+            let next = by_byte.iter().copied().find(|&at| at >= from);
+            assert_eq!(next_word_capital(text, from), next, "{from}");
+        }
         for b in 0..=255u8 {
             assert_eq!(capitals(u64::from(b)) != 0, b.is_ascii_uppercase(), "{b}");
             let eight = u64::from_le_bytes([0xFF, b, 0xC2, b'A' - 1, b'Z' + 1, 0xE2, 0x80, 0xFF]);

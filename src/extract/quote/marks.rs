@@ -372,13 +372,10 @@ mod tests {
         let split = texts.iter().map(|t| (t.clone(), paragraphs(t)));
         // Paragraphs as the reader makes them (with gaps between), and split at blank lines.
         for (text, paras) in read.into_iter().chain(split) {
-            let text = text.as_str();
-            {
-                for pass in [Pass::Double, Pass::Single] {
-                    let once = scan(text, &paras, pass);
-                    assert_eq!(once, scan_searching_each_paragraph(text, &paras, pass), "{text}");
-                    found += once.len();
-                }
+            for pass in [Pass::Double, Pass::Single] {
+                let once = scan(&text, &paras, pass);
+                assert_eq!(once, scan_searching_each_paragraph(&text, &paras, pass), "{text}");
+                found += once.len();
             }
         }
         assert!(found > 500, "{found}");

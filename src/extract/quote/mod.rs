@@ -301,10 +301,16 @@ fn window_start(paragraphs: &[Span], at: usize) -> usize {
 /// or a title in marks ("Law Enforcement Requests Report"). A short passage counts only when
 /// punctuated as speech and credited right at its closing mark (`"No," he said.`).
 fn is_speech(inner: &str, place: Option<Place>, closed: bool) -> bool {
-    let words = words_up_to(inner, 4);
-    if is_title(inner) || (!closed && place.is_none()) {
+    if !closed && place.is_none() {
         return false;
     }
+    let (title, seen) = read_title(inner);
+    if title {
+        return false;
+    }
+    // The words the title test read are words the passage has: counted again only when fewer
+    // than four.
+    let words = if seen >= 4 { 4 } else { words_up_to(inner, 4) };
     words >= 4 || (place == Some(Place::After) && inner.ends_with([',', '.', '?', '!', '…', '—']))
 }
 
@@ -317,13 +323,21 @@ fn is_speech_without_cue(inner: &str, closed: bool) -> bool {
 /// The words are read once: a quote is often paragraphs long, and the reading stops past the
 /// twelve a title has, or as soon as too many long words are in lower case for the words left
 /// to make up for them.
+#[cfg(test)]
 fn is_title(inner: &str) -> bool {
+    read_title(inner).0
+}
+
+/// [`is_title`], and how many words were read to tell it (no more than the passage has).
+fn read_title(inner: &str) -> (bool, usize) {
     const MOST_WORDS: usize = 12;
     let (mut long, mut capitalised) = (0, 0);
+    let mut seen = 0;
     for (n, word) in hand::words(inner).enumerate() {
         if n == MOST_WORDS {
-            return false;
+            return (false, seen);
         }
+        seen = n + 1;
         if has_four_letters(word) {
             long += 1;
             capitalised += usize::from(word.starts_with(char::is_uppercase));
@@ -331,12 +345,13 @@ fn is_title(inner: &str) -> bool {
             // words after this one can still be capitalised.
             let lower = long - capitalised;
             if 3 * lower > capitalised + (MOST_WORDS - n - 1) {
-                return false;
+                return (false, seen);
             }
         }
     }
     let body = inner.trim_end_matches([',', '.', ';', ':', '!', '?']);
-    long > 0 && capitalised * 4 >= long * 3 && !body.contains([',', ';'])
+    let title = long > 0 && capitalised * 4 >= long * 3 && !body.contains([',', ';']);
+    (title, seen)
 }
 
 /// Whether `word` has at least four letters (alphabetic characters); an ASCII one read by bytes.
@@ -371,6 +386,15 @@ mod tests {
         words <= 12 && !long.is_empty() && capitalised * 4 >= long.len() * 3 && !body.contains([',', ';'])
     }
 
+    /// [`is_speech`] as it was written first.
+    fn is_speech_as_first(inner: &str, place: Option<Place>, closed: bool) -> bool {
+        let words = inner.split_whitespace().take(4).count();
+        if is_title_by_lists(inner) || (!closed && place.is_none()) {
+            return false;
+        }
+        words >= 4 || (place == Some(Place::After) && inner.ends_with([',', '.', '?', '!', '…', '—']))
+    }
+
     #[test]
     fn titles_read_once_are_those_read_list_by_list() {
         let mut passages: Vec<String> = [
@@ -401,6 +425,19 @@ mod tests {
         let mut titles = 0;
         for p in &passages {
             assert_eq!(is_title(p), is_title_by_lists(p), "{p:?}");
+            assert!(read_title(p).1 <= p.split_whitespace().count(), "{p:?}");
+            for (place, closed) in [
+                (None, true),
+                (None, false),
+                (Some(Place::After), true),
+                (Some(Place::Before), false),
+            ] {
+                assert_eq!(
+                    is_speech(p, place, closed),
+                    is_speech_as_first(p, place, closed),
+                    "{p:?}"
+                );
+            }
             titles += usize::from(is_title(p));
         }
         assert!(titles > 50, "{titles}");

@@ -398,6 +398,8 @@ impl People {
         // An ASCII text has ASCII windows: the readers by hand need not scan each for itself.
         let ascii = text.is_ascii();
         let capitals = word_capitals(text);
+        // Room for a mention at each capitalised word without growing.
+        people.mentions.reserve(capitals.len());
         for (hon, m) in full_names(text, &capitals) {
             if let Some((name, org)) = one_word_name(m.as_str()) {
                 // What the steps below make of one plain word, at once: only an organisation
@@ -457,17 +459,17 @@ impl People {
         let gender = honorific
             .and_then(gender_of_honorific)
             .or(role.and_then(gender_of_role));
-        let words: Vec<&str> = name.split_whitespace().collect();
         // "St. Vincent said" after "Sarah St. Vincent": a mention of her, not a new person.
-        let known = self.by_surnames(name, &words, at).map(|p| p.name.clone());
+        let known = self.by_surnames(name, at).map(|p| p.name.clone());
         let name = known.as_deref().unwrap_or(name);
         let index = match self.by_full.get(name) {
             Some(&i) if !self.persons[i].loose => i,
             known => {
                 let i = known.copied().unwrap_or_else(|| self.add_person(at, name));
                 self.persons[i].loose = false;
-                let words: Vec<&str> = name.split_whitespace().collect();
-                for part in [words[0], words[words.len() - 1]] {
+                let first = name.split_whitespace().next().expect("a name has a word");
+                let last = name.split_whitespace().next_back().expect("a name has a word");
+                for part in [first, last] {
                     self.parts.insert(part);
                     self.by_part.entry(part.to_owned()).or_default().push(i);
                 }
@@ -509,9 +511,8 @@ impl People {
 
     /// Records a full name named in passing.
     fn note_loose(&mut self, at: usize, name: &str) {
-        let words: Vec<&str> = name.split_whitespace().collect();
         // "Singh Guliani" after "Neema Singh Guliani" is her surname, not someone new.
-        if self.by_full.contains_key(name) || self.by_surnames(name, &words, at).is_some() {
+        if self.by_full.contains_key(name) || self.by_surnames(name, at).is_some() {
             return;
         }
         let i = self.add_person(at, name);
@@ -599,27 +600,27 @@ impl People {
         if let Some(&i) = self.by_full.get(name) {
             return Some(&self.persons[i]);
         }
-        let words: Vec<&str> = name.split_whitespace().collect();
-        if words.len() != 1 {
-            return self.by_surnames(name, &words, at);
-        }
+        let mut words = name.split_whitespace();
+        let (Some(word), None) = (words.next(), words.next()) else {
+            return self.by_surnames(name, at);
+        };
         // Persons are registered in the order they are first named: a binary search finds
         // those named before `at`.
-        if let Some(p) = self.one_named_before(self.by_part.get(words[0]), at) {
+        if let Some(p) = self.one_named_before(self.by_part.get(word), at) {
             return Some(p);
         }
-        self.one_named_before(self.loose_by_surname.get(words[0]), at)
+        self.one_named_before(self.loose_by_surname.get(word), at)
     }
 
     /// The one person named before `at` whose full name ends with the several words of `name`
     /// ("Singh Guliani" for Neema Singh Guliani).
-    fn by_surnames(&self, name: &str, words: &[&str], at: usize) -> Option<&Person> {
-        let last = words.last()?;
+    fn by_surnames(&self, name: &str, at: usize) -> Option<&Person> {
+        let last = name.split_whitespace().next_back()?;
         let carriers = self
             .by_part
-            .get(*last)
+            .get(last)
             .into_iter()
-            .chain(self.loose_by_surname.get(*last))
+            .chain(self.loose_by_surname.get(last))
             .flatten();
         let mut found =
             carriers.filter(|&&i| self.persons[i].first < at && ends_with_spaced(&self.persons[i].name, name));
@@ -802,6 +803,36 @@ fn gender_of_honorific(h: &str) -> Option<Gender> {
 /// place it starts is a match a substring search finds; roles are short, and setting up a
 /// searcher cost more than looking at each byte.)
 fn gender_of_role(role: &str) -> Option<Gender> {
+    if role.is_ascii() {
+        return gender_of_ascii_role(role.as_bytes());
+    }
+    gender_of_role_lowered(role)
+}
+
+/// [`gender_of_role`] of an ASCII role, without lowering it into a new string: the lower case
+/// of ASCII text is its ASCII lower case, compared byte by byte.
+fn gender_of_ascii_role(role: &[u8]) -> Option<Gender> {
+    const WORDS: [&str; 4] = ["spokes", "chair", "business", "congress"];
+    let ends_with = |text: &[u8], word: &[u8]| {
+        text.len() >= word.len() && text[text.len() - word.len()..].eq_ignore_ascii_case(word)
+    };
+    let mut male = false;
+    let starts = (0..role.len().saturating_sub(2)).filter(|&i| role[i..i + 3].eq_ignore_ascii_case(b"man"));
+    for i in starts {
+        let before = &role[..i];
+        if ends_with(before, b"wo") {
+            let start = &before[..before.len() - 2];
+            if WORDS.iter().any(|w| ends_with(start, w.as_bytes())) {
+                return Some(Gender::Female);
+            }
+        }
+        male |= WORDS.iter().any(|w| ends_with(before, w.as_bytes()));
+    }
+    male.then_some(Gender::Male)
+}
+
+/// [`gender_of_role`] of any role, lowered first.
+fn gender_of_role_lowered(role: &str) -> Option<Gender> {
     const WORDS: [&str; 4] = ["spokes", "chair", "business", "congress"];
     let lower = role.to_lowercase();
     let mut male = false;
@@ -868,8 +899,20 @@ mod tests {
             "ex-chairman",
             "Chairwoman of the board",
             "superman",
+            "SpokesWoMan of the Board",
+            "BUSINESSMAN",
+            "Ünternehmer and chairman",
+            "the spokeswoman’s aide, née Smith",
+            "İstanbul spokesman",
+            "chairwo man",
+            "wo",
+            "ma",
         ] {
             assert_eq!(gender_of_role(role), by_words(role), "{role}");
+            assert_eq!(gender_of_role_lowered(role), by_words(role), "{role}");
+            if role.is_ascii() {
+                assert_eq!(gender_of_ascii_role(role.as_bytes()), by_words(role), "{role}");
+            }
         }
     }
 
