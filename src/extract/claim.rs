@@ -1841,11 +1841,7 @@ mod tests {
 
     #[test]
     fn the_list_groups_read_from_the_text_are_the_captured_ones() {
-        let mut lines: Vec<String> = crate::gen::sample_texts(300)
-            .iter()
-            .flat_map(|t| t.lines())
-            .map(str::to_owned)
-            .collect();
+        let mut lines: Vec<String> = crate::gen::sample_lines(300);
         for case in [
             "four countries: Germany, France and Brazil.",
             "four kinds: .",

@@ -195,6 +195,17 @@ pub(crate) fn sample_texts(generated: usize) -> Vec<String> {
     texts
 }
 
+/// The lines of [`sample_texts`]: paragraphs and header lines one by one, for the tests of
+/// readers that work on a paragraph or a sentence.
+#[cfg(test)]
+pub(crate) fn sample_lines(generated: usize) -> Vec<String> {
+    sample_texts(generated)
+        .iter()
+        .flat_map(|t| t.lines())
+        .map(str::to_owned)
+        .collect()
+}
+
 /// Original article number `index` of the corpus of `options`, with exactly the planted
 /// inconsistency given (one of [`PLANTABLE`]) or none, whatever `options.planted` says: what a test
 /// needs to check that a rule fires on its plant and nothing fires on a clean article.

@@ -287,10 +287,7 @@ mod tests {
 
     #[test]
     fn words_are_counted_as_split_whitespace_counts_them() {
-        let mut texts: Vec<String> = crate::gen::sample_texts(50)
-            .iter()
-            .flat_map(|t| t.split("\n\n").map(str::to_owned).collect::<Vec<_>>())
-            .collect();
+        let mut texts: Vec<String> = crate::gen::sample_lines(50);
         texts.extend(
             [
                 "",
@@ -312,10 +309,7 @@ mod tests {
 
     #[test]
     fn months_are_found_at_the_end_as_by_splitting_the_list_each_time() {
-        let mut texts: Vec<String> = crate::gen::sample_texts(30)
-            .iter()
-            .flat_map(|t| t.split("\n\n").map(str::to_owned).collect::<Vec<_>>())
-            .collect();
+        let mut texts: Vec<String> = crate::gen::sample_lines(30);
         texts.extend(
             [
                 "",

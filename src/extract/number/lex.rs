@@ -786,11 +786,7 @@ mod tests {
     /// lowercased (left as it is when it is lowercase ASCII), on ASCII texts and on others.
     #[test]
     fn tokens_hold_their_text_and_lower_case() {
-        let mut texts: Vec<String> = crate::gen::sample_texts(50)
-            .iter()
-            .flat_map(|a| a.split('\n'))
-            .map(str::to_owned)
-            .collect();
+        let mut texts: Vec<String> = crate::gen::sample_lines(50);
         texts.extend(
             [
                 "Über 3 000 € — fast €40,000 und ½, İstanbul ǅemal ΣΑΣ café NAÏVE",
