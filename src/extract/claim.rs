@@ -12,8 +12,8 @@ use crate::extract::pattern::Pattern;
 use crate::read::Span;
 use std::sync::LazyLock;
 
-/// Whether `b` is a space to `\s` on ASCII text.
-fn is_ascii_space(b: u8) -> bool {
+/// Whether `b` is a space to `\s` on ASCII text (`char::is_whitespace` of an ASCII byte).
+pub(crate) fn is_ascii_space(b: u8) -> bool {
     matches!(b, b'\t'..=b'\r' | b' ')
 }
 

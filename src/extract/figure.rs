@@ -4,6 +4,7 @@
 //! Mentions that are not figures are dropped here: years and dates, times, phone numbers, URLs,
 //! ordinals, and numbers that are part of a name ("Office 365", "Section 702").
 
+use super::claim::is_ascii_space;
 use super::number::{find_numbers_without_text, Mention, MentionKind};
 use super::period::{Period, PeriodMention};
 use super::Deadline;
@@ -318,9 +319,9 @@ fn words_at(bytes: &[u8], mut at: usize, words: &[&str]) -> Option<usize> {
 
 /// How many ASCII spaces (`\s` on ASCII) start `bytes[at..]`.
 fn spaces_at(bytes: &[u8], at: usize) -> usize {
-    bytes.get(at..).map_or(0, |rest| {
-        rest.iter().take_while(|b| matches!(b, b'\t'..=b'\r' | b' ')).count()
-    })
+    bytes
+        .get(at..)
+        .map_or(0, |rest| rest.iter().take_while(|&&b| is_ascii_space(b)).count())
 }
 
 /// The measure right after a number: group `m` of [`MEASURE`]. On ASCII text without a capture

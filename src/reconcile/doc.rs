@@ -469,11 +469,6 @@ fn sentence_holding(sentences: &[Span], span: Span) -> Option<Span> {
     sentences.get(i).copied().filter(|s| s.contains(span))
 }
 
-/// Whether `b` is a space to `\s` on ASCII text.
-fn is_ascii_space(b: u8) -> bool {
-    matches!(b, b'\t'..=b'\r' | b' ')
-}
-
 /// Whether `text` may end with one of `words` (lowercase ASCII letters) in any case, then
 /// spaces (at least one when `spaced`), or, when `paren`, with "(" and perhaps spaces: what an
 /// end-anchored pattern whose last word is one of `words`, after a space, a "(", a "," or a word
@@ -485,8 +480,9 @@ fn may_end_with(text: &str, words: &LastWords, spaced: bool, paren: bool) -> boo
 
 /// What [`may_end_with`] reads at the end of a text: its last ASCII spaces, the byte before
 /// them, the run of ASCII letters that ends there and the byte before that run. Read once per
-/// figure, on the widest text before it that the rules cut ([`near_before`]), and reused for
-/// the other texts before it that hold all it read (see [`Tail::fits`]): a figure's text is
+/// figure, on the text before it that most rules cut ([`near_before`]), and reused for the
+/// other texts before it that hold all it read (see [`Tail::fits`]; a text that does not is read
+/// again): a figure's text is
 /// asked about six times, for as many patterns.
 #[derive(Debug, Clone, Copy)]
 pub struct Tail<'t> {
@@ -508,7 +504,7 @@ impl<'t> Tail<'t> {
     /// What the end of `text` holds.
     pub fn of(text: &'t str) -> Tail<'t> {
         let bytes = text.as_bytes();
-        let end = bytes.len() - bytes.iter().rev().take_while(|&&b| is_ascii_space(b)).count();
+        let end = bytes.len() - bytes.iter().rev().take_while(|&&b| claim::is_ascii_space(b)).count();
         let letters = bytes[..end]
             .iter()
             .rev()
@@ -702,10 +698,10 @@ pub fn is_partitive(after: &str) -> bool {
     let bytes = after.as_bytes();
     let may = match bytes.first() {
         None => false,
-        Some(&b) if b.is_ascii() && !is_ascii_space(b) => false,
+        Some(&b) if b.is_ascii() && !claim::is_ascii_space(b) => false,
         Some(_) if !after.is_ascii() => true,
         Some(_) => {
-            let spaces = bytes.iter().take_while(|&&b| is_ascii_space(b)).count();
+            let spaces = bytes.iter().take_while(|&&b| claim::is_ascii_space(b)).count();
             bytes
                 .get(spaces)
                 .is_some_and(|b| matches!(b.to_ascii_lowercase(), b'o' | b'w'))
@@ -787,7 +783,7 @@ pub fn opens_breakdown_at(before: &str, tail: &Tail) -> bool {
 /// "o" and "f" no other characters.)
 fn may_open_with_of(text: &str) -> bool {
     let bytes = text.as_bytes();
-    let spaces = bytes.iter().take_while(|&&b| is_ascii_space(b)).count();
+    let spaces = bytes.iter().take_while(|&&b| claim::is_ascii_space(b)).count();
     match bytes.get(spaces) {
         None => false,
         Some(b) if !b.is_ascii() => true,
@@ -1156,7 +1152,7 @@ mod tests {
             &FROM_LAST_WORDS,
             &TOTAL_LAST_WORDS,
             &BREAKDOWN_LAST_WORDS,
-            &CHANGE_AMOUNT_LAST_WORDS,
+            &TOGETHER_LAST_WORDS,
         ];
         let (mut reused, mut may) = (0, 0);
         for record in test_records(&written) {
@@ -1178,7 +1174,7 @@ mod tests {
                         }
                     }
                     let comma = tail.spaces > 0 && tail.last == Some(b',');
-                    let trimmed = before.trim_end_matches(|c: char| c.is_ascii() && is_ascii_space(c as u8));
+                    let trimmed = before.trim_end_matches(|c: char| c.is_ascii() && claim::is_ascii_space(c as u8));
                     assert_eq!(
                         comma,
                         trimmed.len() < before.len() && trimmed.ends_with(','),

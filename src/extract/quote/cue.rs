@@ -800,7 +800,7 @@ fn role_up_to_clause_end(role: &str) -> &str {
 static CLAUSE: LazyLock<Pattern> =
     LazyLock::new(|| Pattern::new(&format!(r",\s+(?:{})\b|[.;]\s|[.;]$", CLAUSE_WORDS.join("|"))).unwrap());
 
-/// The words that open a clause after a comma in [`CLAUSE`].
+/// The words that open a clause after a comma in `CLAUSE`.
 const CLAUSE_WORDS: [&str; 10] = [
     "in",
     "on",
@@ -814,7 +814,7 @@ const CLAUSE_WORDS: [&str; 10] = [
     "according",
 ];
 
-/// Where [`CLAUSE`] first matches in `role` (its length if nowhere), read by hand: at a period
+/// Where `CLAUSE` first matches in `role` (its length if nowhere), read by hand: at a period
 /// or semicolon before a space or at the end, or at a comma before spaces and one of
 /// [`CLAUSE_WORDS`] as a whole word. Each alternative starts with its own character, so the
 /// first place either fits is the match. A capture search on every role cost thousands.

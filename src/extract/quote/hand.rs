@@ -485,8 +485,8 @@ pub(super) fn name_letters(bytes: &[u8], first: bool) -> usize {
 }
 
 /// The first capital (`\p{Lu}`) at or after `i` in UTF-8 `bytes` that starts a word (with a
-/// Unicode `\b` before it). Capitals are a few percent of the bytes of a text: eight bytes are
-/// tested at a time, and skipped when none is a capital or outside ASCII.
+/// Unicode `\b` before it). Capitals are a few percent of the bytes of a text: bytes are tested
+/// eight at a time, and skipped sixteen at a time when none is a capital or outside ASCII.
 pub(super) fn next_word_capital(bytes: &[u8], mut i: usize) -> Option<usize> {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let candidates_in = |chunk: &[u8]| {

@@ -328,7 +328,8 @@ fn is_title(inner: &str) -> bool {
     read_title(inner).0
 }
 
-/// [`is_title`], and how many words were read to tell it (no more than the passage has).
+/// `is_title` (the test-only reference), and how many words were read to tell it (no more
+/// than the passage has).
 fn read_title(inner: &str) -> (bool, usize) {
     const MOST_WORDS: usize = 12;
     let (mut long, mut capitalised) = (0, 0);

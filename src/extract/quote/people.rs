@@ -313,7 +313,7 @@ static ROLE_BEFORE: LazyLock<Pattern> =
 static HONORIFIC_BEFORE: LazyLock<Pattern> =
     LazyLock::new(|| Pattern::new(r"\b(Mr|Mrs|Ms|Sir|Dame|Lord|Lady)\.?\s+$").unwrap());
 
-/// The honorific that [`HONORIFIC_BEFORE`] finds at the end of `before` (its group 1), read by
+/// The honorific that `HONORIFIC_BEFORE` finds at the end of `before` (its group 1), read by
 /// hand: it runs before every mention of a registered person. The pattern ends with spaces, so
 /// its word ends where the spaces that end `before` begin (or at a period there), and is the
 /// whole run of letters before that point, with a `\b` before it.
