@@ -9,7 +9,7 @@ use super::number::{find_numbers_without_text, Mention, MentionKind};
 use super::period::{Period, PeriodMention};
 use super::Deadline;
 use crate::extract::pattern::Pattern;
-use crate::extract::quote::hand::capitals;
+use crate::extract::quote::hand::{capitals, is_word_byte};
 use crate::read::{Article, Span};
 use serde::Serialize;
 use std::sync::LazyLock;
@@ -115,7 +115,7 @@ static ENTITY_NAMES_BY_INITIAL: LazyLock<[Vec<&'static str>; 26]> = LazyLock::ne
 /// name may start inside it ("LinkedInstagram").
 fn ascii_entities(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
-    let is_word = |at: usize| bytes.get(at).is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_');
+    let is_word = |at: usize| bytes.get(at).copied().is_some_and(is_word_byte);
     let mut found = Vec::new();
     let mut at = 0;
     while let Some(start) = next_capital(bytes, at) {
@@ -294,7 +294,7 @@ fn head_at(bytes: &[u8], at: usize) -> Option<usize> {
     heads
         .iter()
         .find_map(|words| words_at(bytes, at, words))
-        .filter(|&end| !bytes.get(end).is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_'))
+        .filter(|&end| !bytes.get(end).copied().is_some_and(is_word_byte))
 }
 
 /// The end of `words` written at `at` in any case, with one or more spaces between them.
@@ -742,9 +742,8 @@ impl<'t> Entities<'t> {
     /// (perhaps before a "!") right at a cut end. Elsewhere the part has the whole text's matches.
     fn within(&self, start: usize, end: usize) -> Option<&[(usize, usize)]> {
         let bytes = self.text.as_bytes();
-        let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
-        let cut_at_start = start > 0 && is_word(bytes[start - 1]);
-        let cut_at_end = end < bytes.len() && is_word(bytes[end]);
+        let cut_at_start = start > 0 && is_word_byte(bytes[start - 1]);
+        let cut_at_end = end < bytes.len() && is_word_byte(bytes[end]);
         if !self.ascii {
             return None;
         }

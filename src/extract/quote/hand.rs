@@ -97,7 +97,7 @@ pub(super) fn word_character_at(bytes: &[u8], i: usize) -> bool {
 }
 
 /// Whether `b` is a word character of `\b` on ASCII text.
-pub(super) fn is_word_byte(b: u8) -> bool {
+pub(crate) fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
