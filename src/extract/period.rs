@@ -3,7 +3,9 @@
 //!
 //! [`find_periods`] returns every period mention of a text with its resolved [`Period`].
 
+use crate::extract::claim::is_ascii_space;
 use crate::extract::pattern::Pattern;
+use crate::extract::quote::hand::is_word_byte;
 use crate::read::Span;
 use chrono::{Datelike, NaiveDate};
 use std::sync::LazyLock;
@@ -235,7 +237,95 @@ static DATE: LazyLock<Pattern> = LazyLock::new(|| {
 
 /// Spans of full dates (days) in the text; years inside them are not periods of figures.
 pub fn find_dates(text: &str) -> Vec<Span> {
+    if text.is_ascii() {
+        return ascii_dates(text);
+    }
     DATE.find_iter(text).map(|m| Span::new(m.start(), m.end())).collect()
+}
+
+/// The matches of [`DATE`] in an ASCII `text`, read back from the years that end them: the
+/// pattern's automaton reads every byte, and a year is a "1" or "2" that `memchr` finds.
+///
+/// Why the same: every match ends with a year (`(?:19|20)\d\d` with a boundary after it and a
+/// space before it), and before it holds one day and one month, which no other match can use
+/// (a year is four digits, neither a day nor a month), so matches never overlap. Read back from
+/// the year, the word before it (after a comma perhaps) says the branch: a day (`5th`) for
+/// "March 5th, 2014", a month for "5 March 2014"; what the branch needs before that word
+/// leaves one place where the match can start. See [`date_start`].
+fn ascii_dates(text: &str) -> Vec<Span> {
+    let bytes = text.as_bytes();
+    let mut dates = Vec::new();
+    for at in memchr::memchr2_iter(b'1', b'2', bytes) {
+        let is_year = bytes
+            .get(at..at + 4)
+            .is_some_and(|y| matches!(&y[..2], b"19" | b"20") && y[2].is_ascii_digit() && y[3].is_ascii_digit());
+        if !is_year || bytes.get(at + 4).copied().is_some_and(is_word_byte) {
+            continue;
+        }
+        if let Some(start) = date_start(bytes, at) {
+            dates.push(Span::new(start, at + 4));
+        }
+    }
+    dates
+}
+
+/// Where the match of [`DATE`] that ends with the year at `year` starts, if one does: read
+/// back from the year over the spaces (and comma) before it, then the day and the month in
+/// either order (`March 5th`, `5 of March.`), as the pattern writes them.
+fn date_start(bytes: &[u8], year: usize) -> Option<usize> {
+    let at = spaces_before(bytes, year)?;
+    let at = if at > 0 && bytes[at - 1] == b',' { at - 1 } else { at };
+    let word = word_before(bytes, at);
+    if is_day(&bytes[word..at]) {
+        // `month\.?\s+day,?\s+year`
+        let at = spaces_before(bytes, word)?;
+        let at = if at > 0 && bytes[at - 1] == b'.' { at - 1 } else { at };
+        let month = word_before(bytes, at);
+        return is_month(&bytes[month..at]).then_some(month);
+    }
+    // `day\s+(?:of\s+)?month\.?,?\s+year`
+    let at = if at > 0 && bytes[at - 1] == b'.' { at - 1 } else { at };
+    let month = word_before(bytes, at);
+    if !is_month(&bytes[month..at]) {
+        return None;
+    }
+    let at = spaces_before(bytes, month)?;
+    let mut day = word_before(bytes, at);
+    if bytes[day..at].eq_ignore_ascii_case(b"of") {
+        let at = spaces_before(bytes, day)?;
+        day = word_before(bytes, at);
+        return is_day(&bytes[day..at]).then_some(day);
+    }
+    is_day(&bytes[day..at]).then_some(day)
+}
+
+/// Where the ASCII spaces that end `bytes[..end]` start; `None` when there are none.
+fn spaces_before(bytes: &[u8], end: usize) -> Option<usize> {
+    let spaces = bytes[..end].iter().rev().take_while(|&&b| is_ascii_space(b)).count();
+    (spaces > 0).then_some(end - spaces)
+}
+
+/// Where the run of word bytes that ends `bytes[..end]` starts (`end` when there is none):
+/// a word there starts at a boundary.
+fn word_before(bytes: &[u8], end: usize) -> usize {
+    end - bytes[..end].iter().rev().take_while(|&&b| is_word_byte(b)).count()
+}
+
+/// Whether `word` is a day as [`DATE`] writes one: one or two digits, perhaps then "st", "nd",
+/// "rd" or "th" in any case.
+fn is_day(word: &[u8]) -> bool {
+    let digits = word.iter().take_while(|b| b.is_ascii_digit()).count();
+    let suffix = &word[digits..];
+    (1..=2).contains(&digits)
+        && (suffix.is_empty()
+            || ["st", "nd", "rd", "th"]
+                .iter()
+                .any(|s| suffix.eq_ignore_ascii_case(s.as_bytes())))
+}
+
+/// Whether `word` is one of the names of [`MONTHS`], in any case.
+fn is_month(word: &[u8]) -> bool {
+    (3..=9).contains(&word.len()) && MONTHS.split('|').any(|m| word.eq_ignore_ascii_case(m.as_bytes()))
 }
 
 /// Finds the period mentions of `text`, resolving anaphora against the previous explicit period
@@ -582,6 +672,42 @@ mod tests {
             parts += usize::from(by_hand.is_some());
         }
         assert_eq!(parts, 7);
+    }
+
+    #[test]
+    fn dates_read_back_from_their_years_are_the_matches_of_the_date_pattern() {
+        let mut texts = crate::gen::sample_texts(300);
+        texts.push(
+            "On March 27, 2015, 27 March 2015, 1st of June 2014, Sept. 3rd 2019, 3 SEPT., 2019, \
+             may 5 2020, 5 of of May 2020, x5 May 2020, 5x May 2020, 123 May 2020, May 123 2020, \
+             May 12th,  2013, May 12th ,2013, 12 May,2013, May5 2013, _May 5 2013, 5 May_ 2013, \
+             March 5, 20145, March 5, 2014x, March 5,\t1999; 05 dec 2001, 5TH OF DEC 2001, 5 of \
+             May 5 June 2014, December 31 2014 2015, Mar. 1, 2021 and 2 Apr 2021, June 2014, \
+             5 Jun. 2014, 5 Junee 2014, 5 Ju 2014, 1 January 1899, 1 January 2100, Jan 1, 2020"
+                .to_string(),
+        );
+        // every way of writing the parts, and of miswriting them, in both orders
+        let days = [
+            "5", "05", "123", "5th", "5TH", "5x", "x5", "5 of", "5  OF", "5 of of", "5of",
+        ];
+        let months = ["March", "mar.", "Sept", "sept.", "SEP", "Junee", "May", "mayo", "_may"];
+        let ends = ["", ",", " ,", ".,", "\t", "\n "];
+        let years = ["2014", "1899", "20145", "2014x", "1999", "2000-"];
+        for (day, month) in days.iter().flat_map(|d| months.iter().map(move |m| (d, m))) {
+            for (end, year) in ends.iter().flat_map(|e| years.iter().map(move |y| (e, y))) {
+                texts.push(format!("on {month} {day}{end} {year} and {day} {month}{end} {year}."));
+            }
+        }
+        let mut dates = 0;
+        for text in &texts {
+            let by_pattern: Vec<Span> = DATE.find_iter(text).map(|m| Span::new(m.start(), m.end())).collect();
+            if text.is_ascii() {
+                assert_eq!(ascii_dates(text), by_pattern, "{text}");
+            }
+            assert_eq!(find_dates(text), by_pattern);
+            dates += by_pattern.len();
+        }
+        assert!(dates > 500, "{dates} dates");
     }
 
     fn labels(text: &str, published: Option<&str>) -> Vec<String> {
