@@ -894,7 +894,7 @@ fn inherited_measure(
 /// "65,496, down from 72,279 in 2013": the figure after `down from` is the earlier value of the
 /// figure before it.
 fn link_comparison(before: &str, figure: &Figure, in_sentence: &mut [Figure]) {
-    let Some(c) = COMPARED_FROM.captures(before) else {
+    let Some(word) = comparison_word(before) else {
         return;
     };
     let Some(value) = figure.value else { return };
@@ -905,7 +905,7 @@ fn link_comparison(before: &str, figure: &Figure, in_sentence: &mut [Figure]) {
     else {
         return;
     };
-    let word = c["dir"].to_ascii_lowercase();
+    let word = word.to_ascii_lowercase();
     let direction = match word.as_str() {
         "down" | "decrease" | "decreased" | "decreasing" | "decline" | "declined" | "declining" | "fell"
         | "falling" | "dropped" | "dropping" | "dipped" => Direction::Down,
@@ -922,6 +922,21 @@ fn link_comparison(before: &str, figure: &Figure, in_sentence: &mut [Figure]) {
         direction,
         span: figure.span,
     });
+}
+
+/// Group `dir` of [`COMPARED_FROM`] in `before` ("down" in "down from "). On ASCII text without
+/// a capture search: the group starts the match (after a `\b`, which takes no bytes) and is
+/// letters followed by a space, so it is the letters that start the match; the match itself
+/// comes from a search backwards from the end the pattern is anchored at.
+fn comparison_word(before: &str) -> Option<&str> {
+    if !before.is_ascii() {
+        return COMPARED_FROM
+            .captures(before)
+            .map(|c| c.name("dir").expect("dir is required").as_str());
+    }
+    let matched = COMPARED_FROM.find(before)?.as_str();
+    let letters = matched.bytes().take_while(u8::is_ascii_alphabetic).count();
+    Some(&matched[..letters])
 }
 
 fn canonical_entity(name: &str) -> String {
@@ -1113,6 +1128,39 @@ mod tests {
             assert!(!any || may_end_comparison(b), "{b:?}");
         }
         assert!(!may_end_comparison("received "));
+    }
+
+    #[test]
+    fn the_comparison_word_read_by_hand_is_the_group_of_the_capture_search() {
+        let mut befores: Vec<String> = Vec::new();
+        for line in crate::gen::sample_lines(300) {
+            // the text before every digit, as the figures' comparisons read it
+            for (i, _) in line.match_indices(|c: char| c.is_ascii_digit()) {
+                befores.push(tail(&line[..i], CONTEXT_BYTES).to_string());
+            }
+        }
+        for case in [
+            "Requests DECREASED by 5 percent, to ",
+            "rose 12.5% in 2014 from about ",
+            "up\tfrom the ",
+            "Compared  With roughly ",
+            "it dipped sharply, from ",
+            "fell 5, 6 and 7 against the nearly ",
+            "jumped from  ",
+            "growing more to ",
+            "upfrom ",
+            "xdown from ",
+            "down é from ",
+        ] {
+            befores.push(case.to_string());
+        }
+        let mut words = 0;
+        for b in &befores {
+            let by_groups = COMPARED_FROM.captures(b).map(|c| c["dir"].to_string());
+            assert_eq!(comparison_word(b).map(str::to_string), by_groups, "{b:?}");
+            words += usize::from(by_groups.is_some());
+        }
+        assert!(words > 300, "{words} comparison words");
     }
 
     #[test]
