@@ -477,25 +477,31 @@ impl<'r, 'h> MaskedIter<'r, 'h> {
 /// Whether `text` has a word character (of Unicode `\w`) that is not ASCII: if not, Unicode
 /// and ASCII word boundaries agree on it.
 pub(crate) fn has_word_character_outside_ascii(text: &str) -> bool {
-    // Asked for every search on a non-ASCII haystack: ASCII runs are skipped 32 bytes at a time.
+    has_character_outside_ascii(text, regex_syntax::is_word_character)
+}
+
+/// Whether `text` has a character outside ASCII for which `holds` is true.
+pub(crate) fn has_character_outside_ascii(text: &str, mut holds: impl FnMut(char) -> bool) -> bool {
+    // Asked for every search on a non-ASCII haystack: ASCII runs are skipped 32 bytes at a
+    // time, and a run with a character outside ASCII is skipped to that character.
     const RUN: usize = 32;
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        if bytes.get(i..i + RUN).is_some_and(<[u8]>::is_ascii) {
-            i += RUN;
-        } else if bytes[i].is_ascii() {
-            i += 1;
-        } else {
-            let c = text[i..]
-                .chars()
-                .next()
-                .expect("a character starts at a non-ASCII byte");
-            if regex_syntax::is_word_character(c) {
-                return true;
-            }
-            i += c.len_utf8();
+        let run = &bytes[i..(i + RUN).min(bytes.len())];
+        let Some(ascii) = (!run.is_ascii()).then(|| run.iter().take_while(|b| b.is_ascii()).count()) else {
+            i += run.len();
+            continue;
+        };
+        i += ascii;
+        let c = text[i..]
+            .chars()
+            .next()
+            .expect("a character starts at a non-ASCII byte");
+        if holds(c) {
+            return true;
         }
+        i += c.len_utf8();
     }
     false
 }

@@ -4,10 +4,11 @@
 //! [`find_periods`] returns every period mention of a text with its resolved [`Period`].
 
 use crate::extract::claim::is_ascii_space;
-use crate::extract::pattern::Pattern;
+use crate::extract::pattern::{has_character_outside_ascii, Pattern};
 use crate::extract::quote::hand::is_word_byte;
 use crate::read::Span;
 use chrono::{Datelike, NaiveDate};
+use regex_syntax::is_word_character;
 use std::sync::LazyLock;
 
 /// A concrete period with its first and last day.
@@ -237,14 +238,43 @@ static DATE: LazyLock<Pattern> = LazyLock::new(|| {
 
 /// Spans of full dates (days) in the text; years inside them are not periods of figures.
 pub fn find_dates(text: &str) -> Vec<Span> {
-    if text.is_ascii() {
+    if text.is_ascii() || !has_character_outside_ascii(text, none_seen_may_be_in_date()) {
         return ascii_dates(text);
     }
     DATE.find_iter(text).map(|m| Span::new(m.start(), m.end())).collect()
 }
 
-/// The matches of [`DATE`] in an ASCII `text`, read back from the years that end them: the
-/// pattern's automaton reads every byte, and a year is a "1" or "2" that `memchr` finds.
+/// Whether [`DATE`] may match `c`, a character outside ASCII: a space or a digit (`\s` and `\d`
+/// are Unicode ones), or a letter that folds to an ASCII one ("ſ" to "s"). A text with none of
+/// these has its dates in ASCII bytes, which [`ascii_dates`] reads (real news text: curly quotes,
+/// dashes and accented names).
+fn may_be_in_date(c: char) -> bool {
+    c.is_whitespace() || c.is_numeric() || c.to_lowercase().chain(c.to_uppercase()).any(|f| f.is_ascii())
+}
+
+/// [`may_be_in_date`] for the characters of one text, which repeat (a page in Russian is tens of
+/// thousands of letters of a few dozen kinds): a character found not to be one lately is not
+/// looked up again.
+fn none_seen_may_be_in_date() -> impl FnMut(char) -> bool {
+    let mut seen = ['\0'; 64];
+    move |c| {
+        let slot = &mut seen[c as usize % seen.len()];
+        if *slot == c {
+            return false;
+        }
+        let may = may_be_in_date(c);
+        if !may {
+            *slot = c;
+        }
+        may
+    }
+}
+
+/// The matches of [`DATE`] in a `text` whose characters outside ASCII the pattern cannot match
+/// ([`may_be_in_date`]), read back from the years that end them: the pattern's automaton reads
+/// every byte, and a year is a "1" or "2" that `memchr` finds. Outside ASCII only the word
+/// boundaries at the two ends of a match need the characters there (a letter is a word
+/// character): inside one, every byte is ASCII.
 ///
 /// Why the same: every match ends with a year (`(?:19|20)\d\d` with a boundary after it and a
 /// space before it), and before it holds one day and one month, which no other match can use
@@ -259,10 +289,11 @@ fn ascii_dates(text: &str) -> Vec<Span> {
         let is_year = bytes
             .get(at..at + 4)
             .is_some_and(|y| matches!(&y[..2], b"19" | b"20") && y[2].is_ascii_digit() && y[3].is_ascii_digit());
-        if !is_year || bytes.get(at + 4).copied().is_some_and(is_word_byte) {
+        if !is_year || word_character_at(text, at + 4) {
             continue;
         }
-        if let Some(start) = date_start(bytes, at) {
+        let start = date_start(bytes, at);
+        if let Some(start) = start.filter(|&s| !text[..s].chars().next_back().is_some_and(is_word_character)) {
             dates.push(Span::new(start, at + 4));
         }
     }
@@ -297,6 +328,15 @@ fn date_start(bytes: &[u8], year: usize) -> Option<usize> {
         return is_day(&bytes[day..at]).then_some(day);
     }
     is_day(&bytes[day..at]).then_some(day)
+}
+
+/// Whether the character at byte `at` of `text` (if any) is a word character of `\b`.
+fn word_character_at(text: &str, at: usize) -> bool {
+    match text.as_bytes().get(at) {
+        Some(&b) if b.is_ascii() => is_word_byte(b),
+        Some(_) => text[at..].chars().next().is_some_and(is_word_character),
+        None => false,
+    }
 }
 
 /// Where the ASCII spaces that end `bytes[..end]` start; `None` when there are none.
@@ -698,16 +738,39 @@ mod tests {
                 texts.push(format!("on {month} {day}{end} {year} and {day} {month}{end} {year}."));
             }
         }
-        let mut dates = 0;
+        // outside ASCII: letters and marks at the ends of dates, and the characters the
+        // pattern may match (which keep a text from the hand reader)
+        let around = [
+            "é", "\u{2019}", "\u{2014}", "ß", "\u{a0}", "\u{661}", "ſ", "\u{212a}", "д",
+        ];
+        for (i, c) in around.iter().enumerate() {
+            for date in [
+                "5 March 2014",
+                "March 5, 2014",
+                "5\u{a0}March 2014",
+                "5 Marſh 2014",
+                "5 of Auguſt 2014",
+            ] {
+                texts.push(format!(
+                    "{c}{date}{c} and {c} {date} {c}, {date}{c}s, x{}",
+                    around[(i + 1) % around.len()]
+                ));
+            }
+        }
+        let (mut dates, mut read_outside_ascii) = (0, 0);
         for text in &texts {
             let by_pattern: Vec<Span> = DATE.find_iter(text).map(|m| Span::new(m.start(), m.end())).collect();
-            if text.is_ascii() {
+            if !has_character_outside_ascii(text, none_seen_may_be_in_date()) {
                 assert_eq!(ascii_dates(text), by_pattern, "{text}");
+                read_outside_ascii += usize::from(!text.is_ascii());
             }
             assert_eq!(find_dates(text), by_pattern);
             dates += by_pattern.len();
         }
-        assert!(dates > 500, "{dates} dates");
+        assert!(
+            dates > 500 && read_outside_ascii >= 5,
+            "{dates} dates, {read_outside_ascii} read outside ASCII"
+        );
     }
 
     fn labels(text: &str, published: Option<&str>) -> Vec<String> {
