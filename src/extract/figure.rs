@@ -8,7 +8,7 @@ use super::claim::is_ascii_space;
 use super::number::{find_numbers_without_text, Mention, MentionKind};
 use super::period::{Period, PeriodMention};
 use super::Deadline;
-use crate::extract::pattern::Pattern;
+use crate::extract::pattern::{word_character_at, word_character_before, Pattern};
 use crate::extract::quote::hand::{capitals, is_word_byte};
 use crate::read::{Article, Span};
 use serde::Serialize;
@@ -102,25 +102,25 @@ static ENTITY_NAMES_BY_INITIAL: LazyLock<[Vec<&'static str>; 26]> = LazyLock::ne
     by_initial
 });
 
-/// The matches of [`ENTITY`] in an ASCII `text`, found by looking for the names at the capitals
-/// that start a word, with the word boundaries tested by hand (the pattern's automaton reads
-/// every byte; capitals are found eight bytes at a time, `quote::hand::capitals`).
+/// The matches of [`ENTITY`] in `text`, found by looking for the names at the capitals that
+/// start a word, with the word boundaries tested by hand (the pattern's automaton reads every
+/// byte; capitals are found eight bytes at a time, `quote::hand::capitals`).
 ///
-/// Why the same: every name starts with a capital and ends with a letter (tested), so a match
-/// is a name at a capital with no word byte before it and none after it. No name is a prefix
-/// of another (tested), so at most one name starts anywhere and the order of the alternatives
-/// never chooses. "Yahoo!?" is greedy: "Yahoo!" when a word byte follows the "!" (the boundary
+/// Why the same: every name is ASCII, starts with a capital and ends with a letter (tested), so
+/// a match is a name at a capital with no word character before it and none after it (a letter
+/// outside ASCII is one: the characters there are read). No name is a prefix of another
+/// (tested), so at most one name starts anywhere and the order of the alternatives never
+/// chooses. "Yahoo!?" is greedy: "Yahoo!" when a word character follows the "!" (the boundary
 /// after it holds only then), else "Yahoo" when its own boundary holds. A name that fails its
 /// boundary after it ends no search: the next starts one byte after its first, since another
 /// name may start inside it ("LinkedInstagram").
-fn ascii_entities(text: &str) -> Vec<(usize, usize)> {
+fn entities_by_hand(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
-    let is_word = |at: usize| bytes.get(at).copied().is_some_and(is_word_byte);
     let mut found = Vec::new();
     let mut at = 0;
     while let Some(start) = next_capital(bytes, at) {
         at = start + 1;
-        if start > 0 && is_word(start - 1) {
+        if word_character_before(text, start) {
             continue;
         }
         let names = &ENTITY_NAMES_BY_INITIAL[usize::from(bytes[start] - b'A')];
@@ -128,12 +128,12 @@ fn ascii_entities(text: &str) -> Vec<(usize, usize)> {
             continue;
         };
         let mut end = start + name.len();
-        // after "Yahoo!" the boundary holds by the word byte that follows
-        let banged = *name == "Yahoo" && bytes.get(end) == Some(&b'!') && is_word(end + 1);
+        // after "Yahoo!" the boundary holds by the word character that follows
+        let banged = *name == "Yahoo" && bytes.get(end) == Some(&b'!') && word_character_at(text, end + 1);
         if banged {
             end += 1;
         }
-        if banged || !is_word(end) {
+        if banged || !word_character_at(text, end) {
             found.push((start, end));
             at = end;
         }
@@ -712,22 +712,18 @@ fn lowercase_single_spaced(words: &str) -> String {
 /// Inside a part, the text around each match is the same as in the whole text, so the part
 /// has the whole text's matches that lie in it, provided that its edges do not cut words (a
 /// word boundary at an edge then means the same in both) and no match of the whole text runs
-/// across an edge. When that is not so, or the text is not ASCII, the part is searched.
+/// across an edge. When that is not so, the part is searched.
 struct Entities<'t> {
     text: &'t str,
     found: Vec<(usize, usize)>,
-    ascii: bool,
 }
 
 impl<'t> Entities<'t> {
     fn new(text: &'t str) -> Entities<'t> {
-        let ascii = text.is_ascii();
-        let found = if ascii {
-            ascii_entities(text)
-        } else {
-            ENTITY.find_iter(text).map(|m| (m.start(), m.end())).collect()
-        };
-        Entities { text, found, ascii }
+        Entities {
+            text,
+            found: entities_by_hand(text),
+        }
     }
 
     /// Every match in the text, in order.
@@ -741,12 +737,8 @@ impl<'t> Entities<'t> {
     /// have a match the whole text has not only when a name starts right at a cut start or ends
     /// (perhaps before a "!") right at a cut end. Elsewhere the part has the whole text's matches.
     fn within(&self, start: usize, end: usize) -> Option<&[(usize, usize)]> {
-        let bytes = self.text.as_bytes();
-        let cut_at_start = start > 0 && is_word_byte(bytes[start - 1]);
-        let cut_at_end = end < bytes.len() && is_word_byte(bytes[end]);
-        if !self.ascii {
-            return None;
-        }
+        let cut_at_start = word_character_before(self.text, start);
+        let cut_at_end = word_character_at(self.text, end);
         let part = &self.text[start..end];
         // every name starts with a capital and ends with a letter: most parts fail these tests
         let may_start_name = part.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
@@ -1023,13 +1015,17 @@ mod tests {
             .iter()
             .copied()
             .chain(samples.iter().chain(&typeset).map(String::as_str));
-        let mut found = 0;
-        for text in texts.filter(|t| t.is_ascii()) {
+        let (mut found, mut outside_ascii) = (0, 0);
+        for text in texts.chain(OUTSIDE_ASCII) {
             let by_pattern: Vec<(usize, usize)> = ENTITY.find_iter(text).map(|m| (m.start(), m.end())).collect();
             found += by_pattern.len();
-            assert_eq!(ascii_entities(text), by_pattern, "{text:?}");
+            outside_ascii += usize::from(!text.is_ascii());
+            assert_eq!(entities_by_hand(text), by_pattern, "{text:?}");
         }
-        assert!(found > 200, "{found}");
+        assert!(
+            found > 200 && outside_ascii > 100,
+            "{found} found, {outside_ascii} texts outside ASCII"
+        );
     }
 
     #[test]
@@ -1039,12 +1035,14 @@ mod tests {
             assert!(name.as_bytes()[0].is_ascii_uppercase(), "{name}");
             assert!(name.as_bytes()[name.len() - 1].is_ascii_alphabetic(), "{name}");
         }
-        let text = "XMicrosoft and Google; Yahoo!5 then AT&T, Yahoo! said Apple_s Facebook.AT&Twitter xYahoo!Apple \
+        let ascii = "XMicrosoft and Google; Yahoo!5 then AT&T, Yahoo! said Apple_s Facebook.AT&Twitter xYahoo!Apple \
                     Adobes 5Skype AT&TT";
-        for start in 0..=text.len() {
-            for end in start..=text.len() {
-                let part = &text[start..end];
-                let entities = Entities::new(text);
+        for text in [ascii].into_iter().chain(OUTSIDE_ASCII) {
+            let entities = Entities::new(text);
+            for (start, end) in (0..=text.len()).flat_map(|s| (s..=text.len()).map(move |e| (s, e))) {
+                let Some(part) = text.get(start..end) else {
+                    continue;
+                };
                 let last = ENTITY.find_iter(part).last().map(|m| m.as_str());
                 let first = ENTITY.find(part).map(|m| m.as_str());
                 assert_eq!(entities.last_in(start, end), last, "{part:?}");
@@ -1052,6 +1050,14 @@ mod tests {
             }
         }
     }
+
+    /// Names next to characters outside ASCII: letters (word characters), and quotes, dashes
+    /// and spaces (not).
+    const OUTSIDE_ASCII: [&str; 3] = [
+        "éMicrosoft Googleé \u{2019}Apple\u{2019} Yahoo!é Yahoo!\u{2014} дAmazon Skype\u{a0}Adobeß",
+        "\u{201c}Yahoo!\u{201d} Yahoo\u{2019}s AT&Tä LinkedInд Yahooé Yahoo!\u{661} \u{661}Reddit x\u{2014}Tumblr",
+        "Ünd Comcast\u{2009}Verizon, Wikimedia\u{2026} ſnapchat Pinterest\u{212a}",
+    ];
 
     #[test]
     fn a_text_the_non_figure_pattern_matches_in_may_hold_non_figures() {

@@ -4,11 +4,10 @@
 //! [`find_periods`] returns every period mention of a text with its resolved [`Period`].
 
 use crate::extract::claim::is_ascii_space;
-use crate::extract::pattern::{has_character_outside_ascii, Pattern};
+use crate::extract::pattern::{has_character_outside_ascii, word_character_at, word_character_before, Pattern};
 use crate::extract::quote::hand::is_word_byte;
 use crate::read::Span;
 use chrono::{Datelike, NaiveDate};
-use regex_syntax::is_word_character;
 use std::sync::LazyLock;
 
 /// A concrete period with its first and last day.
@@ -293,7 +292,7 @@ fn ascii_dates(text: &str) -> Vec<Span> {
             continue;
         }
         let start = date_start(bytes, at);
-        if let Some(start) = start.filter(|&s| !text[..s].chars().next_back().is_some_and(is_word_character)) {
+        if let Some(start) = start.filter(|&s| !word_character_before(text, s)) {
             dates.push(Span::new(start, at + 4));
         }
     }
@@ -328,15 +327,6 @@ fn date_start(bytes: &[u8], year: usize) -> Option<usize> {
         return is_day(&bytes[day..at]).then_some(day);
     }
     is_day(&bytes[day..at]).then_some(day)
-}
-
-/// Whether the character at byte `at` of `text` (if any) is a word character of `\b`.
-fn word_character_at(text: &str, at: usize) -> bool {
-    match text.as_bytes().get(at) {
-        Some(&b) if b.is_ascii() => is_word_byte(b),
-        Some(_) => text[at..].chars().next().is_some_and(is_word_character),
-        None => false,
-    }
 }
 
 /// Where the ASCII spaces that end `bytes[..end]` start; `None` when there are none.
