@@ -375,22 +375,26 @@ static THAN: LazyLock<Pattern> = LazyLock::new(|| {
 static FROM: LazyLock<Pattern> =
     LazyLock::new(|| Pattern::new(r"(?i)\bfrom\s+(?:about\s+|nearly\s+|roughly\s+)?$").unwrap());
 
-/// Whether [`COMPARED_FROM`], [`THAN`] or [`FROM`] may match `before`: on ASCII text only when
-/// its last word before the spaces that end it (and perhaps a ".", as in "vs.") is one the
-/// patterns end with. Most figures follow other words, and are spared the three searches.
+/// Whether [`COMPARED_FROM`], [`THAN`] or [`FROM`] may match `before`: only when its last word
+/// before the spaces that end it (and perhaps a ".", as in "vs.") is one the patterns end with.
+/// Most figures follow other words, and are spared the three searches. A character outside
+/// ASCII next to that word or among those spaces may be a space or a letter of the word
+/// (`\s` is Unicode, and "ſ" folds to "s"): the patterns are searched.
 fn may_end_comparison(before: &str) -> bool {
-    if !before.is_ascii() {
+    let bytes = before.as_bytes();
+    let words_end = bytes.len() - bytes.iter().rev().take_while(|&&b| is_ascii_space(b)).count();
+    if words_end > 0 && !bytes[words_end - 1].is_ascii() {
         return true;
     }
-    let is_space = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ');
-    let bytes = before.as_bytes();
-    let words_end = bytes.len() - bytes.iter().rev().take_while(|b| is_space(b)).count();
     if words_end == bytes.len() {
         return false;
     }
     let words = &bytes[..words_end];
     let words = words.strip_suffix(b".").unwrap_or(words);
     let len = words.iter().rev().take_while(|b| b.is_ascii_alphabetic()).count();
+    if len < words.len() && !words[words.len() - len - 1].is_ascii() {
+        return true;
+    }
     let last = &words[words.len() - len..];
     [
         "from", "with", "to", "against", "the", "about", "roughly", "nearly", "than", "versus", "vs",
@@ -1128,12 +1132,40 @@ mod tests {
             "fell 3 percent, from\t",
             "was 5 vs.",
             "dropped é from ",
+            "from\u{a0}",
+            "down from\u{2009}\t",
+            "higher than\u{a0} ",
+            "verſus ",
+            "vſ. ",
+            "\u{2014}from ",
+            "éfrom ",
+            "fell to é ",
+            "5 vs.\u{a0}",
         ];
-        for b in befores {
+        let mut samples: Vec<String> = Vec::new();
+        for text in crate::gen::sample_texts(100) {
+            let typeset = crate::gen::typeset(&text);
+            for t in [text, typeset] {
+                // the text before every digit, as the figures' comparisons read it
+                for (i, _) in t.match_indices(|c: char| c.is_ascii_digit()) {
+                    samples.push(tail(&t[..i], CONTEXT_BYTES).to_string());
+                }
+            }
+        }
+        let (mut compared, mut outside_ascii, mut spared_outside_ascii) = (0, 0, 0);
+        for b in befores.iter().copied().chain(samples.iter().map(String::as_str)) {
             let any = COMPARED_FROM.is_match(b) || THAN.is_match(b) || FROM.is_match(b);
             assert!(!any || may_end_comparison(b), "{b:?}");
+            compared += usize::from(any);
+            outside_ascii += usize::from(any && !b.is_ascii());
+            spared_outside_ascii += usize::from(!b.is_ascii() && !may_end_comparison(b));
         }
+        assert!(
+            compared > 200 && outside_ascii > 15 && spared_outside_ascii > 1000,
+            "{compared} compared, {outside_ascii} outside ASCII, {spared_outside_ascii} spared outside ASCII"
+        );
         assert!(!may_end_comparison("received "));
+        assert!(!may_end_comparison("\u{201c}we received "));
     }
 
     #[test]

@@ -482,6 +482,7 @@ pub(crate) fn has_word_character_outside_ascii(text: &str) -> bool {
 }
 
 /// Whether the character at byte `at` of `text` (if any) is a word character of `\b`.
+#[inline]
 pub(crate) fn word_character_at(text: &str, at: usize) -> bool {
     match text.as_bytes().get(at) {
         Some(&b) if b.is_ascii() => is_word_byte(b),
@@ -491,6 +492,7 @@ pub(crate) fn word_character_at(text: &str, at: usize) -> bool {
 }
 
 /// Whether the character that ends `text[..at]` (if any) is a word character of `\b`.
+#[inline]
 pub(crate) fn word_character_before(text: &str, at: usize) -> bool {
     match at.checked_sub(1).map(|k| text.as_bytes()[k]) {
         Some(b) if b.is_ascii() => is_word_byte(b),

@@ -248,7 +248,10 @@ pub fn find_dates(text: &str) -> Vec<Span> {
 /// these has its dates in ASCII bytes, which [`ascii_dates`] reads (real news text: curly quotes,
 /// dashes and accented names).
 fn may_be_in_date(c: char) -> bool {
-    c.is_whitespace() || c.is_numeric() || c.to_lowercase().chain(c.to_uppercase()).any(|f| f.is_ascii())
+    // `\d` is a decimal digit (Nd): a numeric word character is one or a letter (Nl), while
+    // "½" (No) is neither
+    let digit = c.is_numeric() && regex_syntax::is_word_character(c);
+    c.is_whitespace() || digit || c.to_lowercase().chain(c.to_uppercase()).any(|f| f.is_ascii())
 }
 
 /// [`may_be_in_date`] for the characters of one text, which repeat (a page in Russian is tens of
@@ -731,7 +734,7 @@ mod tests {
         // outside ASCII: letters and marks at the ends of dates, and the characters the
         // pattern may match (which keep a text from the hand reader)
         let around = [
-            "é", "\u{2019}", "\u{2014}", "ß", "\u{a0}", "\u{661}", "ſ", "\u{212a}", "д",
+            "é", "\u{2019}", "\u{2014}", "ß", "\u{a0}", "\u{661}", "ſ", "\u{212a}", "д", "½", "²",
         ];
         for (i, c) in around.iter().enumerate() {
             for date in [
