@@ -258,7 +258,7 @@ fn may_be_in_date(c: char) -> bool {
 /// thousands of letters of a few dozen kinds): a character found not to be one lately is not
 /// looked up again.
 fn none_seen_may_be_in_date() -> impl FnMut(char) -> bool {
-    let mut seen = ['\0'; 64];
+    let mut seen = ['\0'; 256];
     move |c| {
         let slot = &mut seen[c as usize % seen.len()];
         if *slot == c {
