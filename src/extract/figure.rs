@@ -8,7 +8,8 @@ use super::claim::is_ascii_space;
 use super::number::{find_numbers_without_text, Mention, MentionKind};
 use super::period::{Period, PeriodMention};
 use super::Deadline;
-use crate::extract::pattern::{word_character_at, word_character_before, Pattern};
+use crate::extract::pattern::Pattern;
+use crate::extract::quote::hand::{word_character_at, word_character_before};
 use crate::extract::quote::hand::{capitals, is_word_byte};
 use crate::read::{Article, Span};
 use serde::Serialize;
@@ -120,7 +121,7 @@ fn entities_by_hand(text: &str) -> Vec<(usize, usize)> {
     let mut at = 0;
     while let Some(start) = next_capital(bytes, at) {
         at = start + 1;
-        if word_character_before(text, start) {
+        if word_character_before(bytes, start) {
             continue;
         }
         let names = &ENTITY_NAMES_BY_INITIAL[usize::from(bytes[start] - b'A')];
@@ -129,11 +130,11 @@ fn entities_by_hand(text: &str) -> Vec<(usize, usize)> {
         };
         let mut end = start + name.len();
         // after "Yahoo!" the boundary holds by the word character that follows
-        let banged = *name == "Yahoo" && bytes.get(end) == Some(&b'!') && word_character_at(text, end + 1);
+        let banged = *name == "Yahoo" && bytes.get(end) == Some(&b'!') && word_character_at(bytes, end + 1);
         if banged {
             end += 1;
         }
-        if banged || !word_character_at(text, end) {
+        if banged || !word_character_at(bytes, end) {
             found.push((start, end));
             at = end;
         }
@@ -741,8 +742,8 @@ impl<'t> Entities<'t> {
     /// have a match the whole text has not only when a name starts right at a cut start or ends
     /// (perhaps before a "!") right at a cut end. Elsewhere the part has the whole text's matches.
     fn within(&self, start: usize, end: usize) -> Option<&[(usize, usize)]> {
-        let cut_at_start = word_character_before(self.text, start);
-        let cut_at_end = word_character_at(self.text, end);
+        let cut_at_start = word_character_before(self.text.as_bytes(), start);
+        let cut_at_end = word_character_at(self.text.as_bytes(), end);
         let part = &self.text[start..end];
         // every name starts with a capital and ends with a letter: most parts fail these tests
         let may_start_name = part.as_bytes().first().is_some_and(u8::is_ascii_uppercase);

@@ -28,7 +28,6 @@
 //! only finds where a match starts; the pattern as written then reads it from the real
 //! haystack at that start, which is a short search.
 
-use crate::extract::quote::hand::is_word_byte;
 use regex::{CaptureMatches, Captures, Match, Matches, Regex};
 use regex_syntax::hir::{
     Capture, Class, ClassBytes, ClassBytesRange, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look, Repetition,
@@ -479,29 +478,6 @@ impl<'r, 'h> MaskedIter<'r, 'h> {
 /// and ASCII word boundaries agree on it.
 pub(crate) fn has_word_character_outside_ascii(text: &str) -> bool {
     has_character_outside_ascii(text, regex_syntax::is_word_character)
-}
-
-/// Whether the character at byte `at` of `text` (if any) is a word character of `\b`.
-#[inline]
-pub(crate) fn word_character_at(text: &str, at: usize) -> bool {
-    match text.as_bytes().get(at) {
-        Some(&b) if b.is_ascii() => is_word_byte(b),
-        Some(_) => text[at..].chars().next().is_some_and(regex_syntax::is_word_character),
-        None => false,
-    }
-}
-
-/// Whether the character that ends `text[..at]` (if any) is a word character of `\b`.
-#[inline]
-pub(crate) fn word_character_before(text: &str, at: usize) -> bool {
-    match at.checked_sub(1).map(|k| text.as_bytes()[k]) {
-        Some(b) if b.is_ascii() => is_word_byte(b),
-        Some(_) => text[..at]
-            .chars()
-            .next_back()
-            .is_some_and(regex_syntax::is_word_character),
-        None => false,
-    }
 }
 
 /// Whether `text` has a character outside ASCII for which `holds` is true.

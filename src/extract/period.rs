@@ -4,7 +4,8 @@
 //! [`find_periods`] returns every period mention of a text with its resolved [`Period`].
 
 use crate::extract::claim::is_ascii_space;
-use crate::extract::pattern::{has_character_outside_ascii, word_character_at, word_character_before, Pattern};
+use crate::extract::pattern::{has_character_outside_ascii, Pattern};
+use crate::extract::quote::hand::{word_character_at, word_character_before};
 use crate::extract::quote::hand::is_word_byte;
 use crate::read::Span;
 use chrono::{Datelike, NaiveDate};
@@ -291,11 +292,11 @@ fn ascii_dates(text: &str) -> Vec<Span> {
         let is_year = bytes
             .get(at..at + 4)
             .is_some_and(|y| matches!(&y[..2], b"19" | b"20") && y[2].is_ascii_digit() && y[3].is_ascii_digit());
-        if !is_year || word_character_at(text, at + 4) {
+        if !is_year || word_character_at(text.as_bytes(), at + 4) {
             continue;
         }
         let start = date_start(bytes, at);
-        if let Some(start) = start.filter(|&s| !word_character_before(text, s)) {
+        if let Some(start) = start.filter(|&s| !word_character_before(text.as_bytes(), s)) {
             dates.push(Span::new(start, at + 4));
         }
     }

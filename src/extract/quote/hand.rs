@@ -71,7 +71,8 @@ fn letter_at(bytes: &[u8], i: usize) -> usize {
 }
 
 /// Whether the character that ends right before `i` is a word character (of Unicode `\w`).
-pub(super) fn word_character_before(bytes: &[u8], i: usize) -> bool {
+#[inline]
+pub(crate) fn word_character_before(bytes: &[u8], i: usize) -> bool {
     let Some(&last) = i.checked_sub(1).and_then(|k| bytes.get(k)) else {
         return false;
     };
@@ -88,7 +89,8 @@ pub(super) fn word_character_before(bytes: &[u8], i: usize) -> bool {
 
 /// Whether the character that starts at `i` (a character boundary) is a word character (of
 /// Unicode `\w`); false at the end.
-pub(super) fn word_character_at(bytes: &[u8], i: usize) -> bool {
+#[inline]
+pub(crate) fn word_character_at(bytes: &[u8], i: usize) -> bool {
     match bytes.get(i) {
         Some(&b) if b.is_ascii() => is_word_byte(b),
         Some(_) => char_at(bytes, i).is_some_and(|(c, _)| regex_syntax::is_word_character(c)),
