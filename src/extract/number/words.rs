@@ -296,10 +296,9 @@ impl Shapes {
         Shapes(shapes)
     }
 
-    /// Whether `word` may be one of the words: `false` only when none has its shape.
+    /// Whether the word `bytes` may be one of the words: `false` only when none has its shape.
     #[inline]
-    pub fn may_hold(&self, word: &str) -> bool {
-        let bytes = word.as_bytes();
+    pub fn may_hold(&self, bytes: &[u8]) -> bool {
         let Some(&first) = bytes.first() else {
             return false;
         };
@@ -317,7 +316,7 @@ impl Shapes {
 
 /// The atom a lowercased word is on its own ([`WORD_ATOMS`]).
 fn word_atom(word: &str) -> Option<Atom> {
-    if !WORD_ATOM_SHAPES.may_hold(word) {
+    if !WORD_ATOM_SHAPES.may_hold(word.as_bytes()) {
         return None;
     }
     WORD_ATOMS.get(word).copied()
@@ -480,7 +479,7 @@ fn may_be_value_word(pairs: &[[u16; 26]; 26], word: &[u8]) -> bool {
 
 /// Whether a word starts with tens ("twentyfive", "thirtyfirst"), in any case: the words
 /// [`unlisted_word_atoms`] may read.
-fn glued_tens(word: &[u8]) -> bool {
+pub(super) fn glued_tens(word: &[u8]) -> bool {
     if !matches!(word[0].to_ascii_lowercase(), b't' | b'f' | b's' | b'e' | b'n') {
         return false;
     }
