@@ -391,7 +391,7 @@ impl MentionStarts {
     /// The test, with its table looked up once for a text.
     fn get() -> Self {
         MentionStarts {
-            shapes: &MENTION_FIRST_SHAPES,
+            shapes: MENTION_FIRST_TABLE.shapes(),
         }
     }
 
@@ -509,17 +509,14 @@ static MENTION_FIRST_WORDS: LazyLock<FxHashMap<&'static str, Vec<&'static str>>>
     words
 });
 
-/// The shapes of the words of [`MENTION_FIRST_WORDS`]: most words of a text fail this test and
-/// are not hashed ("the" and "to" among them).
-static MENTION_FIRST_SHAPES: LazyLock<words::Shapes> =
-    LazyLock::new(|| words::Shapes::of(MENTION_FIRST_WORDS.keys().copied()));
+/// [`MENTION_FIRST_WORDS`] as a [`words::WordTable`]: most words of a text fail its shape test
+/// and are not looked up further ("the" and "to" among them).
+static MENTION_FIRST_TABLE: LazyLock<words::WordTable<Vec<&'static str>>> =
+    LazyLock::new(|| words::WordTable::of(MENTION_FIRST_WORDS.iter().map(|(w, seconds)| (*w, seconds.clone()))));
 
 /// Whether a lowercased word is one of [`MENTION_FIRST_WORDS`]: the words that must follow it.
 fn mention_first_word(word: &str) -> Option<&'static [&'static str]> {
-    if !MENTION_FIRST_SHAPES.may_hold(word.as_bytes()) {
-        return None;
-    }
-    MENTION_FIRST_WORDS.get(word).map(Vec::as_slice)
+    MENTION_FIRST_TABLE.get(word.as_bytes()).map(Vec::as_slice)
 }
 
 /// The mention starting at token `i` (with the token after it), `Some((None, next))` for tokens
@@ -1558,7 +1555,10 @@ mod tests {
     fn every_token_that_may_start_a_mention_is_noted() {
         let mut texts = sample_texts();
         texts.extend(crate::gen::sample_lines(300));
-        texts.push("costs$5, pay$ 3, US$ 5, A$6, Rs 7, USD 8, 10 K, 3 MM, 5 k, twentyfive, Thirtyfirst, >5 <6 .7 -8 - 9 >= 3".to_owned());
+        texts.push(
+            "costs$5, pay$ 3, US$ 5, A$6, Rs 7, USD 8, 10 K, 3 MM, 5 k, twentyfive, Thirtyfirst, >5 <6 .7 -8 - 9 >= 3"
+                .to_owned(),
+        );
         let (mut tokens, mut noted) = (0, 0);
         for text in &texts {
             let mut lowered = String::new();

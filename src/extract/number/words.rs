@@ -270,9 +270,10 @@ fn atoms(t: &Toks, i: usize) -> Option<(Atom, Option<Atom>, usize)> {
     unlisted_word_atoms(t, i)
 }
 
-/// The shapes of the words of [`WORD_ATOMS`]: most words of a text fail this test and are not
-/// hashed.
-static WORD_ATOM_SHAPES: LazyLock<Shapes> = LazyLock::new(|| Shapes::of(WORD_ATOMS.keys().map(String::as_str)));
+/// [`WORD_ATOMS`] as a [`WordTable`]: most words of a text fail its shape test, and the others
+/// are compared with a few words rather than hashed.
+static WORD_ATOM_TABLE: LazyLock<WordTable<Atom>> =
+    LazyLock::new(|| WordTable::of(WORD_ATOMS.iter().map(|(w, a)| (w.as_str(), *a))));
 
 /// For each lowercase first letter and each lowercase second letter (or none, for a word of one
 /// letter), the lengths (bit `n` for `n` letters, up to 15) of the words of a set that begin with
@@ -289,37 +290,86 @@ impl Shapes {
                 w.bytes().all(|b| b.is_ascii_lowercase()) && !w.is_empty() && w.len() < 16,
                 "{w}: a short lowercase word"
             );
-            let bytes = w.as_bytes();
-            let second = bytes.get(1).map_or(26, |b| usize::from(b - b'a'));
-            shapes[usize::from(bytes[0] - b'a')][second] |= 1 << w.len();
+            let (first, second) = Self::letters(w.as_bytes()).expect("a short lowercase word");
+            shapes[first][second] |= 1 << w.len();
         }
         Shapes(shapes)
+    }
+
+    /// The indices of the first and the second letter of a word of one to fifteen bytes that
+    /// begins with two lowercase ASCII letters (26 for the second of a word of one letter):
+    /// `None` for any other word, which no set holds.
+    #[inline]
+    fn letters(bytes: &[u8]) -> Option<(usize, usize)> {
+        let &first = bytes.first()?;
+        if bytes.len() >= 16 || !first.is_ascii_lowercase() {
+            return None;
+        }
+        let second = match bytes.get(1) {
+            None => 26,
+            Some(&b) if b.is_ascii_lowercase() => usize::from(b - b'a'),
+            Some(_) => return None,
+        };
+        Some((usize::from(first - b'a'), second))
     }
 
     /// Whether the word `bytes` may be one of the words: `false` only when none has its shape.
     #[inline]
     pub fn may_hold(&self, bytes: &[u8]) -> bool {
-        let Some(&first) = bytes.first() else {
-            return false;
-        };
-        if bytes.len() >= 16 || !first.is_ascii_lowercase() {
-            return false;
+        Self::letters(bytes).is_some_and(|(first, second)| self.holds(first, second, bytes.len()))
+    }
+
+    /// Whether a word of the set begins with letters `first` and `second` and has `len` letters.
+    #[inline]
+    fn holds(&self, first: usize, second: usize, len: usize) -> bool {
+        self.0[first][second] & (1 << len) != 0
+    }
+}
+
+/// Short lowercase words with a value each, looked up by their [`Shapes`] and then among the
+/// words that begin with the same two letters (one to three of them): cheaper than hashing the
+/// word, as the words of a text are looked up one after the other.
+pub(super) struct WordTable<T> {
+    shapes: Shapes,
+    /// The words and their values by first and second letter (`first * 27 + second`).
+    by_letters: Vec<Vec<(String, T)>>,
+}
+
+impl<T> WordTable<T> {
+    /// The table of `words`: lowercase ASCII words of one to fifteen letters, each once.
+    pub fn of<'w>(words: impl Iterator<Item = (&'w str, T)>) -> Self {
+        let words: Vec<(&str, T)> = words.collect();
+        let shapes = Shapes::of(words.iter().map(|(w, _)| *w));
+        let mut by_letters: Vec<Vec<(String, T)>> = (0..26 * 27).map(|_| Vec::new()).collect();
+        for (w, value) in words {
+            let (first, second) = Shapes::letters(w.as_bytes()).expect("a short lowercase word");
+            by_letters[first * 27 + second].push((w.to_owned(), value));
         }
-        let second = match bytes.get(1) {
-            None => 26,
-            Some(&b) if b.is_ascii_lowercase() => usize::from(b - b'a'),
-            Some(_) => return false,
-        };
-        self.0[usize::from(first - b'a')][second] & (1 << bytes.len()) != 0
+        WordTable { shapes, by_letters }
+    }
+
+    /// The value of the word `bytes`, if the table holds it.
+    #[inline]
+    pub fn get(&self, bytes: &[u8]) -> Option<&T> {
+        let (first, second) = Shapes::letters(bytes)?;
+        if !self.shapes.holds(first, second, bytes.len()) {
+            return None;
+        }
+        self.by_letters[first * 27 + second]
+            .iter()
+            .find(|(w, _)| w.as_bytes() == bytes)
+            .map(|(_, value)| value)
+    }
+
+    /// The shapes of the words, for a test without the lookup.
+    pub fn shapes(&self) -> &Shapes {
+        &self.shapes
     }
 }
 
 /// The atom a lowercased word is on its own ([`WORD_ATOMS`]).
 fn word_atom(word: &str) -> Option<Atom> {
-    if !WORD_ATOM_SHAPES.may_hold(word.as_bytes()) {
-        return None;
-    }
-    WORD_ATOMS.get(word).copied()
+    WORD_ATOM_TABLE.get(word.as_bytes()).copied()
 }
 
 /// The atoms of a word that is not in [`WORD_ATOMS`].
