@@ -426,7 +426,45 @@ const MAX_DEPTH: usize = 2;
 
 /// Reads the numeral that starts at token `i`.
 pub(super) fn numeral(t: &Toks, i: usize) -> Option<Numeral> {
+    if t.is(i, Tk::Digits) {
+        if let Some(read) = lone_literal(t, i) {
+            return read;
+        }
+    }
     numeral_at(t, i, 0)
+}
+
+/// [`numeral_at`] of digits at `i` when they are read alone (most numerals): the literal, when
+/// what follows it starts no atom that [`step`] takes after one. `None` when it may
+/// ("5 million", "3 and a half", "2 1/4"): the grammar reads those.
+fn lone_literal(t: &Toks, i: usize) -> Option<Option<Numeral>> {
+    let Some(l) = literal(t, i) else {
+        return Some(None);
+    };
+    // the grammar adds the literal to a total of zero
+    let numeral = |ordinal: bool, fraction: bool| Numeral {
+        value: 0.0 + l.value,
+        first: i,
+        next: l.next,
+        precision: l.precision,
+        ordinal,
+        fraction,
+        words: false,
+    };
+    if l.ordinal || l.fraction {
+        return Some(Some(numeral(l.ordinal, l.fraction))); // read alone, whatever follows
+    }
+    // an atom after a dash never follows a literal; of the others, these never do either
+    let alone = t.dash(l.next)
+        || matches!(
+            atoms(t, l.next),
+            None | Some((
+                Atom::Unit(_) | Atom::Teen(_) | Atom::Tens(_) | Atom::A | Atom::Part(..),
+                _,
+                _
+            ))
+        );
+    alone.then(|| Some(numeral(false, false)))
 }
 
 /// Whether a numeral can start at `i`: [`numeral`] reads nothing unless the token is one of
@@ -1234,6 +1272,60 @@ mod tests {
             words.extend((0..t.len()).flat_map(|i| [t.word(i).to_owned(), t.str(i).to_owned()]));
         }
         words
+    }
+
+    /// The reading of a lone literal is the grammar's, at every token of the sample lines and of
+    /// numbers followed by what may continue them.
+    #[test]
+    fn lone_literals_are_read_as_the_grammar_reads_them() {
+        let mut texts = crate::gen::sample_lines(300);
+        for follow in [
+            "million",
+            "hundred",
+            "and a half",
+            "and 5",
+            "& 5",
+            "1/4",
+            "point 5",
+            "thirds",
+            "half",
+            "a",
+            "five",
+            "twenty",
+            "twentyfive",
+            "fifteen",
+            "-five",
+            "- 3",
+            "k",
+            "M",
+            "st",
+            "1/0",
+            "th",
+            "",
+        ] {
+            for number in [
+                "5", "21", "1,500", "2.5", "3/4", "1/0", "21st", "10k", "1960s", "½", "0", "007",
+            ] {
+                texts.push(format!("about {number} {follow} more"));
+                texts.push(format!("{number}{follow}"));
+            }
+        }
+        let mut lone = 0;
+        for text in &texts {
+            let mut lowered = String::new();
+            let t = Toks::new(text, &mut lowered);
+            for i in 0..t.len() {
+                let read = format!("{:?}", numeral(&t, i));
+                assert_eq!(
+                    read,
+                    format!("{:?}", numeral_at(&t, i, 0)),
+                    "{:?} in {text:?}",
+                    t.str(i)
+                );
+                lone += usize::from(t.is(i, Tk::Digits) && lone_literal(&t, i).is_some());
+            }
+        }
+        assert!(lone > 1000, "{lone}");
     }
 
     /// The shape test before the hash lookup lets every word of the map through: a word's atom
