@@ -212,6 +212,8 @@ pub(super) struct Token<'a> {
     written: &'a str,
     /// The word in lower case, "" for a token that is no word.
     lower: &'a str,
+    /// The [`atom_code`](super::words::atom_code) of the word (0 for a token that is no word).
+    atom: u8,
 }
 
 /// The text and its tokens, with the lookups every recognizer needs.
@@ -264,14 +266,15 @@ impl<'a> Toks<'a> {
             let lowered: &'a str = lowered;
             let first_words = super::MentionStarts::get();
             ascii_cuts(text.as_bytes(), |kind, start, end| {
-                let token = Token {
+                let mut token = Token {
                     kind,
                     start,
                     end,
                     written: &text[start..end],
                     lower: if kind == Tk::Word { &lowered[start..end] } else { "" },
+                    atom: 0,
                 };
-                first_words.note(
+                token.atom = first_words.note(
                     &mut starts,
                     toks.len(),
                     kind,
@@ -312,6 +315,11 @@ impl<'a> Toks<'a> {
                     end: c.end,
                     written,
                     lower,
+                    atom: if c.kind == Tk::Word {
+                        super::words::atom_code(lower.as_bytes())
+                    } else {
+                        0
+                    },
                 }
             }));
             // texts with other characters are rare: every token is tried
@@ -335,6 +343,12 @@ impl<'a> Toks<'a> {
     /// The lowercased word at `i`, or "" when it is not a word.
     pub fn word(&self, i: usize) -> &'a str {
         self.toks.get(i).map_or("", |t| t.lower)
+    }
+
+    /// The [`atom_code`](super::words::atom_code) of the word at `i` (0 for a token that is no
+    /// word, or past the end).
+    pub fn atom_code(&self, i: usize) -> u8 {
+        self.toks.get(i).map_or(0, |t| t.atom)
     }
 
     /// Whether token `i` is of kind `k`.
@@ -403,6 +417,7 @@ impl Drop for Toks<'_> {
                 end: t.end,
                 written: "",
                 lower: "",
+                atom: 0,
             })
             .collect();
         let starts = std::mem::take(&mut self.starts);

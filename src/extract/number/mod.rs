@@ -396,12 +396,21 @@ impl MentionStarts {
     }
 
     /// Adds token `i` of kind `kind` (ASCII, `written` and in lower case `lower`) to `starts`
-    /// when it may start a mention; a "$" adds the token before it too ("US$", "A$").
+    /// when it may start a mention; a "$" adds the token before it too ("US$", "A$"). Gives the
+    /// [`words::atom_code`] of a word (0 for other tokens): every word that has an atom but "and"
+    /// is one of [`MENTION_FIRST_WORDS`], so most words are spared the lookup.
     #[inline]
-    fn note(&self, starts: &mut Vec<u32>, i: usize, kind: Tk, written: &[u8], lower: &[u8]) {
+    fn note(&self, starts: &mut Vec<u32>, i: usize, kind: Tk, written: &[u8], lower: &[u8]) -> u8 {
+        let mut atom = 0;
         let may = match kind {
             Tk::Digits => true,
-            Tk::Word => self.word_may_start(written, lower),
+            Tk::Word => {
+                let listed = self.shapes.may_hold(lower);
+                if listed || lower == b"and" {
+                    atom = words::atom_code(lower);
+                }
+                listed || Self::unlisted_word_may_start(written)
+            }
             // the symbols of `may_start_with_symbol` that are ASCII
             Tk::Sym => match written[0] {
                 b'$' => {
@@ -417,15 +426,15 @@ impl MentionStarts {
         if may {
             starts.push(i as u32);
         }
+        atom
     }
 
-    /// Whether an ASCII word may start a mention ([`may_start_mention`] but for a "$" after
-    /// it): one of [`MENTION_FIRST_WORDS`] by its shape, a currency code or a one-letter scale
-    /// (a capital first, three letters at most: "USD", "Rs", "K", "MM"), "k" or tens glued to a
+    /// Whether an ASCII word that is none of [`MENTION_FIRST_WORDS`] may start a mention
+    /// ([`may_start_mention`] but for a "$" after it): a currency code or a one-letter scale (a
+    /// capital first, three letters at most: "USD", "Rs", "K", "MM"), "k" or tens glued to a
     /// unit ("twentyfive").
-    fn word_may_start(&self, written: &[u8], lower: &[u8]) -> bool {
-        self.shapes.may_hold(lower)
-            || written.len() <= 3 && written[0].is_ascii_uppercase()
+    fn unlisted_word_may_start(written: &[u8]) -> bool {
+        written.len() <= 3 && written[0].is_ascii_uppercase()
             || written == b"k"
             || written.len() >= 8 && words::glued_tens(written)
     }
@@ -1126,7 +1135,7 @@ fn ends_in_scale(t: &Toks, j: usize) -> f64 {
     let factor = if glued {
         lex::glued_scale(t.str(j))
     } else {
-        words::scale(t.word(j), t.str(j))
+        words::scale_at(t, j)
     };
     factor.unwrap_or(1.0)
 }

@@ -196,11 +196,17 @@ fn tens(w: &str) -> Option<f64> {
     lookup(TENS, w)
 }
 
-/// Scale words after a numeral ("million", "bn", "lakh", "dozen"); `case` is the word as written,
-/// for the one-letter scales that only count in capitals or lowercase k.
-pub(super) fn scale(w: &str, case: &str) -> Option<f64> {
+/// The scale word at token `j` ("million", "bn", "lakh", "dozen"), with the one-letter scales
+/// that only count in capitals or lowercase k.
+pub(super) fn scale_at(t: &Toks, j: usize) -> Option<f64> {
+    scale(token_atom(t, j), t.str(j))
+}
+
+/// The scale of a word whose atom is `atom`; `case` is the word as written, for the one-letter
+/// scales.
+fn scale(atom: Option<Atom>, case: &str) -> Option<f64> {
     // the scale words are atoms of their own (no word of an earlier table is one): one lookup
-    match word_atom(w) {
+    match atom {
         Some(Atom::Scale(f)) => Some(f),
         _ if matches!(case, "k" | "K" | "M" | "G" | "MM") => glued_scale(case),
         _ => None,
@@ -264,16 +270,43 @@ fn atoms(t: &Toks, i: usize) -> Option<(Atom, Option<Atom>, usize)> {
         };
         return Some((atom, None, l.next));
     }
-    if let Some(a) = word_atom(t.word(i)) {
+    if let Some(a) = token_atom(t, i) {
         return Some((a, None, i + 1));
     }
     unlisted_word_atoms(t, i)
 }
 
-/// [`WORD_ATOMS`] as a [`WordTable`]: most words of a text fail its shape test, and the others
-/// are compared with a few words rather than hashed.
-static WORD_ATOM_TABLE: LazyLock<WordTable<Atom>> =
-    LazyLock::new(|| WordTable::of(WORD_ATOMS.iter().map(|(w, a)| (w.as_str(), *a))));
+/// The words of [`WORD_ATOMS`] and their atoms in a list, for a token to hold the place of its
+/// atom in one byte ([`atom_code`]).
+static WORD_ATOM_LIST: LazyLock<Vec<(&'static str, Atom)>> = LazyLock::new(|| {
+    let mut list: Vec<(&'static str, Atom)> = WORD_ATOMS.iter().map(|(w, a)| (w.as_str(), *a)).collect();
+    list.sort_by(|a, b| a.0.cmp(b.0));
+    assert!(list.len() < 255, "an atom's place holds in a byte");
+    list
+});
+
+/// The place in [`WORD_ATOM_LIST`] of each word, plus one, as a [`WordTable`]: most words of a
+/// text fail its shape test, and the others are compared with a few words rather than hashed.
+static WORD_ATOM_TABLE: LazyLock<WordTable<u8>> =
+    LazyLock::new(|| WordTable::of(WORD_ATOM_LIST.iter().enumerate().map(|(k, (w, _))| (*w, k as u8 + 1))));
+
+/// The code of the atom a lowercased word is on its own ([`WORD_ATOMS`]): its place in a list
+/// plus one, 0 for a word that is none. Tokens hold it ([`Toks::atom_code`]), looked up once
+/// as the text is cut, where the recognizers would look it up again and again.
+pub(super) fn atom_code(word: &[u8]) -> u8 {
+    WORD_ATOM_TABLE.get(word).copied().unwrap_or(0)
+}
+
+/// The atom of an [`atom_code`].
+fn atom_of_code(code: u8) -> Option<Atom> {
+    let place = code.checked_sub(1)?;
+    Some(WORD_ATOM_LIST[usize::from(place)].1)
+}
+
+/// The atom the word at token `i` is on its own (none for a token that is no word).
+fn token_atom(t: &Toks, i: usize) -> Option<Atom> {
+    atom_of_code(t.atom_code(i))
+}
 
 /// For each lowercase first letter and each lowercase second letter (or none, for a word of one
 /// letter), the lengths (bit `n` for `n` letters, up to 15) of the words of a set that begin with
@@ -326,38 +359,61 @@ impl Shapes {
     }
 }
 
-/// Short lowercase words with a value each, looked up by their [`Shapes`] and then among the
-/// words that begin with the same two letters (one to three of them): cheaper than hashing the
-/// word, as the words of a text are looked up one after the other.
+/// Short lowercase words with a value each, looked up by their first two letters and length
+/// (the key of [`Shapes`]) and then compared with the one word or two of that shape: cheaper
+/// than hashing the word, as the words of a text are looked up one after the other.
 pub(super) struct WordTable<T> {
     shapes: Shapes,
-    /// The words and their values by first and second letter (`first * 27 + second`).
-    by_letters: Vec<Vec<(String, T)>>,
+    /// The words and their values, in the order of their shapes.
+    words: Vec<(&'static str, T)>,
+    /// For each shape (`(first * 27 + second) * 16 + length`), the range of its words.
+    by_shape: Vec<(u16, u16)>,
 }
 
 impl<T> WordTable<T> {
     /// The table of `words`: lowercase ASCII words of one to fifteen letters, each once.
-    pub fn of<'w>(words: impl Iterator<Item = (&'w str, T)>) -> Self {
-        let words: Vec<(&str, T)> = words.collect();
-        let shapes = Shapes::of(words.iter().map(|(w, _)| *w));
-        let mut by_letters: Vec<Vec<(String, T)>> = (0..26 * 27).map(|_| Vec::new()).collect();
-        for (w, value) in words {
-            let (first, second) = Shapes::letters(w.as_bytes()).expect("a short lowercase word");
-            by_letters[first * 27 + second].push((w.to_owned(), value));
+    pub fn of(words: impl Iterator<Item = (&'static str, T)>) -> Self {
+        let mut words: Vec<(usize, &'static str, T)> = words
+            .map(|(w, value)| {
+                let (first, second) = Shapes::letters(w.as_bytes()).expect("a short lowercase word");
+                (Self::shape(first, second, w.len()), w, value)
+            })
+            .collect();
+        words.sort_by_key(|(shape, w, _)| (*shape, *w));
+        let shapes = Shapes::of(words.iter().map(|(_, w, _)| *w));
+        let mut by_shape = vec![(0u16, 0u16); 26 * 27 * 16];
+        for (k, (shape, _, _)) in words.iter().enumerate() {
+            let range = &mut by_shape[*shape];
+            if range.0 == range.1 {
+                range.0 = k as u16;
+            }
+            range.1 = k as u16 + 1;
         }
-        WordTable { shapes, by_letters }
+        let words = words.into_iter().map(|(_, w, value)| (w, value)).collect();
+        WordTable {
+            shapes,
+            words,
+            by_shape,
+        }
+    }
+
+    /// The place of a shape in [`WordTable::by_shape`].
+    #[inline]
+    fn shape(first: usize, second: usize, len: usize) -> usize {
+        (first * 27 + second) * 16 + len
     }
 
     /// The value of the word `bytes`, if the table holds it.
     #[inline]
     pub fn get(&self, bytes: &[u8]) -> Option<&T> {
         let (first, second) = Shapes::letters(bytes)?;
-        if !self.shapes.holds(first, second, bytes.len()) {
-            return None;
-        }
-        self.by_letters[first * 27 + second]
+        let (from, to) = self.by_shape[Self::shape(first, second, bytes.len())];
+        // the words of a shape share their first two letters and their length: the rest is
+        // compared, byte by byte (a call to compare a few bytes cost more)
+        let rest = bytes.get(2..).unwrap_or_default();
+        self.words[usize::from(from)..usize::from(to)]
             .iter()
-            .find(|(w, _)| w.as_bytes() == bytes)
+            .find(|(w, _)| w.as_bytes()[2.min(w.len())..].iter().zip(rest).all(|(a, b)| a == b))
             .map(|(_, value)| value)
     }
 
@@ -368,8 +424,9 @@ impl<T> WordTable<T> {
 }
 
 /// The atom a lowercased word is on its own ([`WORD_ATOMS`]).
+#[cfg(test)]
 fn word_atom(word: &str) -> Option<Atom> {
-    WORD_ATOM_TABLE.get(word.as_bytes()).copied()
+    atom_of_code(atom_code(word.as_bytes()))
 }
 
 /// The atoms of a word that is not in [`WORD_ATOMS`].
@@ -600,7 +657,7 @@ pub(super) fn may_follow_a(t: &Toks, j: usize) -> bool {
 
 /// [`starts_numeral`] for a word token: the hash lookup of [`WORD_ATOMS`] first.
 pub(super) fn word_starts_numeral(t: &Toks, i: usize) -> bool {
-    word_atom(t.word(i)).is_some() || may_be_unlisted_atom(t.str(i)) && unlisted_word_atoms(t, i).is_some()
+    token_atom(t, i).is_some() || may_be_unlisted_atom(t.str(i)) && unlisted_word_atoms(t, i).is_some()
 }
 
 /// [`starts_numeral`] for a token that is none of [`numeral_words`] (the caller looked): for a
@@ -961,7 +1018,7 @@ fn step(t: &Toks, acc: &mut Acc, atom: Atom, next: usize, depth: usize) -> Step 
             let value = acc.value() + format!("0.{digits}").parse::<f64>().unwrap_or(0.0);
             let precision = 10f64.powi(-(digits.len() as i32));
             // "two point two million"
-            if let Some(f) = scale(t.word(after), t.str(after)) {
+            if let Some(f) = scale_at(t, after) {
                 return Step::TakeAndStop {
                     value: value * f,
                     next: after + 1,
@@ -1022,7 +1079,7 @@ fn scale_after(t: &Toks, j: usize) -> Option<(f64, usize)> {
     } else if k > j {
         return None;
     }
-    let f = scale(t.word(k), t.str(k)).filter(|_| t.is(k, Tk::Word))?;
+    let f = scale_at(t, k).filter(|_| t.is(k, Tk::Word))?;
     Some((f, k + 1))
 }
 
@@ -1161,7 +1218,7 @@ fn and(t: &Toks, acc: &mut Acc, next: usize, depth: usize) -> Step {
     }
     // "two hundred and two thousand": the scale covers the whole
     if acc.prev == Some(Atom::Hundred) && acc.total == 0.0 && sub.next > 0 {
-        if let Some(f) = scale(t.word(sub.next - 1), t.str(sub.next - 1)).filter(|f| *f >= 1e3) {
+        if let Some(f) = scale_at(t, sub.next - 1).filter(|f| *f >= 1e3) {
             if sub.value / f < 100.0 && sub.value >= f {
                 let value = (acc.group + sub.value / f) * f;
                 return Step::TakeAndStop {
@@ -1274,6 +1331,26 @@ mod tests {
         words
     }
 
+    /// The atom each token holds is the one its word is on its own, on texts with characters
+    /// other than ASCII and without.
+    #[test]
+    fn tokens_hold_the_atoms_of_their_words() {
+        let mut texts = crate::gen::sample_lines(300);
+        texts.extend(words_to_try());
+        texts.push(words_to_try().join(" "));
+        texts.push(format!("{} é", words_to_try().join(" ")));
+        let mut atoms = 0;
+        for text in &texts {
+            let mut lowered = String::new();
+            let t = Toks::new(text, &mut lowered);
+            for i in 0..=t.len() {
+                assert_eq!(token_atom(&t, i), word_atom(t.word(i)), "{:?} in {text:?}", t.str(i));
+                atoms += usize::from(token_atom(&t, i).is_some());
+            }
+        }
+        assert!(atoms > 1000, "{atoms}");
+    }
+
     /// The reading of a lone literal is the grammar's, at every token of the sample lines and of
     /// numbers followed by what may continue them.
     #[test]
@@ -1348,7 +1425,7 @@ mod tests {
         let words = words_to_try();
         for w in &words {
             for case in [w.as_str(), "k", "K", "M", "G", "MM", "m", ""] {
-                assert_eq!(scale(w, case), by_table(w, case), "{w:?} {case:?}");
+                assert_eq!(scale(word_atom(w), case), by_table(w, case), "{w:?} {case:?}");
             }
         }
     }
