@@ -212,7 +212,8 @@ pub(super) struct Token<'a> {
     written: &'a str,
     /// The word in lower case, "" for a token that is no word.
     lower: &'a str,
-    /// The [`atom_code`](super::words::atom_code) of the word (0 for a token that is no word).
+    /// The [`atom_code`](super::words::atom_code) of the word (0 for a token that is no word),
+    /// or [`ATOM_NOT_LOOKED_UP`](super::words::ATOM_NOT_LOOKED_UP).
     atom: u8,
 }
 
@@ -315,8 +316,10 @@ impl<'a> Toks<'a> {
                     end: c.end,
                     written,
                     lower,
+                    // looked up when a recognizer asks: these texts are cut into many more
+                    // words than are read
                     atom: if c.kind == Tk::Word {
-                        super::words::atom_code(lower.as_bytes())
+                        super::words::ATOM_NOT_LOOKED_UP
                     } else {
                         0
                     },

@@ -397,8 +397,7 @@ impl MentionStarts {
 
     /// Adds token `i` of kind `kind` (ASCII, `written` and in lower case `lower`) to `starts`
     /// when it may start a mention; a "$" adds the token before it too ("US$", "A$"). Gives the
-    /// [`words::atom_code`] of a word (0 for other tokens): every word that has an atom but "and"
-    /// is one of [`MENTION_FIRST_WORDS`], so most words are spared the lookup.
+    /// [`words::atom_code`] of a word (0 for other tokens).
     #[inline]
     fn note(&self, starts: &mut Vec<u32>, i: usize, kind: Tk, written: &[u8], lower: &[u8]) -> u8 {
         let mut atom = 0;
@@ -406,9 +405,7 @@ impl MentionStarts {
             Tk::Digits => true,
             Tk::Word => {
                 let listed = self.shapes.may_hold(lower);
-                if listed || lower == b"and" {
-                    atom = words::atom_code(lower);
-                }
+                atom = self.atom_code(listed, lower);
                 listed || Self::unlisted_word_may_start(written)
             }
             // the symbols of `may_start_with_symbol` that are ASCII
@@ -427,6 +424,18 @@ impl MentionStarts {
             starts.push(i as u32);
         }
         atom
+    }
+
+    /// The [`words::atom_code`] of a lowercased word, `listed` when it has the shape of one of
+    /// [`MENTION_FIRST_WORDS`]: every word that has an atom but "and" is one of those, so that
+    /// most words are spared the lookup.
+    #[inline]
+    fn atom_code(&self, listed: bool, lower: &[u8]) -> u8 {
+        if listed || lower == b"and" {
+            words::atom_code(lower)
+        } else {
+            0
+        }
     }
 
     /// Whether an ASCII word that is none of [`MENTION_FIRST_WORDS`] may start a mention
