@@ -212,19 +212,27 @@ pub(super) struct Token<'a> {
     written: &'a str,
     /// The word in lower case, "" for a token that is no word.
     lower: &'a str,
+    /// The [`atom_code`](super::words::atom_code) of the word (0 for a token that is no word),
+    /// or [`ATOM_NOT_LOOKED_UP`](super::words::ATOM_NOT_LOOKED_UP).
+    atom: u8,
 }
 
 /// The text and its tokens, with the lookups every recognizer needs.
 pub(super) struct Toks<'a> {
     pub text: &'a str,
     pub toks: Vec<Token<'a>>,
+    /// The indices of the tokens that may start a mention, in order: every token of which
+    /// [`super::may_start_mention`] holds is one (and a few others), so that the reader tries
+    /// these and passes over the words between without looking at them again.
+    pub starts: Vec<u32>,
 }
 
 thread_local! {
     /// The cut list of the last [`Toks`] made on this thread, and the token list of the last
     /// dropped, for the next to fill: texts are read sentence by sentence, and each would
     /// allocate both.
-    static SPARE: RefCell<(Vec<Tok>, Vec<Token<'static>>)> = const { RefCell::new((Vec::new(), Vec::new())) };
+    static SPARE: RefCell<(Vec<Tok>, Vec<Token<'static>>, Vec<u32>)> =
+        const { RefCell::new((Vec::new(), Vec::new(), Vec::new())) };
 }
 
 thread_local! {
@@ -247,23 +255,34 @@ impl<'a> Toks<'a> {
     /// Cuts `text` into tokens; `lowered` is room for the words in lower case (its contents are
     /// replaced), which the tokens borrow.
     pub fn new(text: &'a str, lowered: &'a mut String) -> Self {
-        let (mut cuts, mut toks) = SPARE.with(|spare| std::mem::take(&mut *spare.borrow_mut()));
+        let (mut cuts, mut toks, mut starts) = SPARE.with(|spare| std::mem::take(&mut *spare.borrow_mut()));
         cuts.clear();
         toks.clear();
+        starts.clear();
         lowered.clear();
         if is_ascii(text.as_bytes()) {
             // an ASCII text lowercased whole: a word's lower case is at its own byte span
             lowered.push_str(text);
             lowered.make_ascii_lowercase();
             let lowered: &'a str = lowered;
+            let first_words = super::MentionStarts::get();
             ascii_cuts(text.as_bytes(), |kind, start, end| {
-                toks.push(Token {
+                let mut token = Token {
                     kind,
                     start,
                     end,
                     written: &text[start..end],
                     lower: if kind == Tk::Word { &lowered[start..end] } else { "" },
-                })
+                    atom: 0,
+                };
+                token.atom = first_words.note(
+                    &mut starts,
+                    toks.len(),
+                    kind,
+                    token.written.as_bytes(),
+                    token.lower.as_bytes(),
+                );
+                toks.push(token);
             });
         } else {
             any_tokens(text, &mut cuts);
@@ -297,14 +316,24 @@ impl<'a> Toks<'a> {
                     end: c.end,
                     written,
                     lower,
+                    // looked up when a recognizer asks: these texts are cut into many more
+                    // words than are read
+                    atom: if c.kind == Tk::Word {
+                        super::words::ATOM_NOT_LOOKED_UP
+                    } else {
+                        0
+                    },
                 }
             }));
+            // texts with other characters are rare: every token is tried
+            starts.extend(0..toks.len() as u32);
         }
         SPARE.with(|spare| spare.borrow_mut().0 = cuts);
-        Toks { text, toks }
+        Toks { text, toks, starts }
     }
 
     /// Number of tokens.
+    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.toks.len()
     }
@@ -317,6 +346,12 @@ impl<'a> Toks<'a> {
     /// The lowercased word at `i`, or "" when it is not a word.
     pub fn word(&self, i: usize) -> &'a str {
         self.toks.get(i).map_or("", |t| t.lower)
+    }
+
+    /// The [`atom_code`](super::words::atom_code) of the word at `i` (0 for a token that is no
+    /// word, or past the end).
+    pub fn atom_code(&self, i: usize) -> u8 {
+        self.toks.get(i).map_or(0, |t| t.atom)
     }
 
     /// Whether token `i` is of kind `k`.
@@ -385,9 +420,15 @@ impl Drop for Toks<'_> {
                 end: t.end,
                 written: "",
                 lower: "",
+                atom: 0,
             })
             .collect();
-        SPARE.with(|spare| spare.borrow_mut().1 = toks);
+        let starts = std::mem::take(&mut self.starts);
+        SPARE.with(|spare| {
+            let mut spare = spare.borrow_mut();
+            spare.1 = toks;
+            spare.2 = starts;
+        });
     }
 }
 

@@ -363,23 +363,90 @@ fn read_tokens(t: &Toks) -> Vec<Mention> {
     };
     let in_url = |i: usize| urls.iter().any(|&(s, e)| t.start(i) >= s && t.start(i) < e);
     let mut out: Vec<Mention> = Vec::new();
-    let mut i = 0;
-    while i < t.len() {
-        if !may_start_mention(t, i) || in_url(i) {
-            i += 1;
+    // the token the reading is at: the tokens before it were read as part of a mention
+    let mut at = 0;
+    for &i in &t.starts {
+        let i = i as usize;
+        if i < at || !may_start_mention(t, i) || in_url(i) {
             continue;
         }
-        match mention_at(t, i) {
-            Some((m, next)) if next > i => {
-                if let Some(m) = m {
-                    out.push(m);
-                }
-                i = next;
+        if let Some((m, next)) = mention_at(t, i).filter(|(_, next)| *next > i) {
+            if let Some(m) = m {
+                out.push(m);
             }
-            _ => i += 1,
+            at = next;
         }
     }
     out
+}
+
+/// The test [`Toks::new`] makes of each token of an ASCII text as it cuts it, for
+/// [`Toks::starts`](lex::Toks): a cheaper test than [`may_start_mention`], that holds of every
+/// token of which that holds. Most words fail it at one table lookup.
+struct MentionStarts {
+    shapes: &'static words::Shapes,
+}
+
+impl MentionStarts {
+    /// The test, with its table looked up once for a text.
+    fn get() -> Self {
+        MentionStarts {
+            shapes: MENTION_FIRST_TABLE.shapes(),
+        }
+    }
+
+    /// Adds token `i` of kind `kind` (ASCII, `written` and in lower case `lower`) to `starts`
+    /// when it may start a mention; a "$" adds the token before it too ("US$", "A$"). Gives the
+    /// [`words::atom_code`] of a word (0 for other tokens).
+    #[inline]
+    fn note(&self, starts: &mut Vec<u32>, i: usize, kind: Tk, written: &[u8], lower: &[u8]) -> u8 {
+        let mut atom = 0;
+        let may = match kind {
+            Tk::Digits => true,
+            Tk::Word => {
+                let listed = self.shapes.may_hold(lower);
+                atom = self.atom_code(listed, lower);
+                listed || Self::unlisted_word_may_start(written)
+            }
+            // the symbols of `may_start_with_symbol` that are ASCII
+            Tk::Sym => match written[0] {
+                b'$' => {
+                    if i > 0 && starts.last() != Some(&(i as u32 - 1)) {
+                        starts.push(i as u32 - 1);
+                    }
+                    true
+                }
+                b'>' | b'<' | b'.' | b'-' => true,
+                _ => false,
+            },
+        };
+        if may {
+            starts.push(i as u32);
+        }
+        atom
+    }
+
+    /// The [`words::atom_code`] of a lowercased word, `listed` when it has the shape of one of
+    /// [`MENTION_FIRST_WORDS`]: every word that has an atom but "and" is one of those, so that
+    /// most words are spared the lookup.
+    #[inline]
+    fn atom_code(&self, listed: bool, lower: &[u8]) -> u8 {
+        if listed || lower == b"and" {
+            words::atom_code(lower)
+        } else {
+            0
+        }
+    }
+
+    /// Whether an ASCII word that is none of [`MENTION_FIRST_WORDS`] may start a mention
+    /// ([`may_start_mention`] but for a "$" after it): a currency code or a one-letter scale (a
+    /// capital first, three letters at most: "USD", "Rs", "K", "MM"), "k" or tens glued to a
+    /// unit ("twentyfive").
+    fn unlisted_word_may_start(written: &[u8]) -> bool {
+        written.len() <= 3 && written[0].is_ascii_uppercase()
+            || written == b"k"
+            || written.len() >= 8 && words::glued_tens(written)
+    }
 }
 
 /// Whether [`mention_at`] can find anything at token `i`: a cheap test that lets most words of
@@ -460,17 +527,14 @@ static MENTION_FIRST_WORDS: LazyLock<FxHashMap<&'static str, Vec<&'static str>>>
     words
 });
 
-/// The shapes of the words of [`MENTION_FIRST_WORDS`]: most words of a text fail this test and
-/// are not hashed ("the" and "to" among them).
-static MENTION_FIRST_SHAPES: LazyLock<words::Shapes> =
-    LazyLock::new(|| words::Shapes::of(MENTION_FIRST_WORDS.keys().copied()));
+/// [`MENTION_FIRST_WORDS`] as a [`words::WordTable`]: most words of a text fail its shape test
+/// and are not looked up further ("the" and "to" among them).
+static MENTION_FIRST_TABLE: LazyLock<words::WordTable<Vec<&'static str>>> =
+    LazyLock::new(|| words::WordTable::of(MENTION_FIRST_WORDS.iter().map(|(w, seconds)| (*w, seconds.clone()))));
 
 /// Whether a lowercased word is one of [`MENTION_FIRST_WORDS`]: the words that must follow it.
 fn mention_first_word(word: &str) -> Option<&'static [&'static str]> {
-    if !MENTION_FIRST_SHAPES.may_hold(word) {
-        return None;
-    }
-    MENTION_FIRST_WORDS.get(word).map(Vec::as_slice)
+    MENTION_FIRST_TABLE.get(word.as_bytes()).map(Vec::as_slice)
 }
 
 /// The mention starting at token `i` (with the token after it), `Some((None, next))` for tokens
@@ -1080,7 +1144,7 @@ fn ends_in_scale(t: &Toks, j: usize) -> f64 {
     let factor = if glued {
         lex::glued_scale(t.str(j))
     } else {
-        words::scale(t.word(j), t.str(j))
+        words::scale_at(t, j)
     };
     factor.unwrap_or(1.0)
 }
@@ -1501,6 +1565,30 @@ mod tests {
             pairs_merged >= 3 && restatements_merged >= 3,
             "{pairs_merged} {restatements_merged}"
         );
+    }
+
+    /// The tokens noted as they are cut hold every token that may start a mention (the reader
+    /// tries no other), in order; and they leave most words out.
+    #[test]
+    fn every_token_that_may_start_a_mention_is_noted() {
+        let mut texts = sample_texts();
+        texts.extend(crate::gen::sample_lines(300));
+        texts.push(
+            "costs$5, pay$ 3, US$ 5, A$6, Rs 7, USD 8, 10 K, 3 MM, 5 k, twentyfive, Thirtyfirst, >5 <6 .7 -8 - 9 >= 3"
+                .to_owned(),
+        );
+        let (mut tokens, mut noted) = (0, 0);
+        for text in &texts {
+            let mut lowered = String::new();
+            let t = Toks::new(text, &mut lowered);
+            assert!(t.starts.windows(2).all(|w| w[0] < w[1]), "{text:?}");
+            for i in (0..t.len()).filter(|&i| may_start_mention(&t, i)) {
+                assert!(t.starts.contains(&(i as u32)), "{:?} in {text:?}", t.str(i));
+            }
+            tokens += t.len();
+            noted += t.starts.len();
+        }
+        assert!(noted * 2 < tokens, "{noted} of {tokens}");
     }
 
     #[test]

@@ -196,11 +196,17 @@ fn tens(w: &str) -> Option<f64> {
     lookup(TENS, w)
 }
 
-/// Scale words after a numeral ("million", "bn", "lakh", "dozen"); `case` is the word as written,
-/// for the one-letter scales that only count in capitals or lowercase k.
-pub(super) fn scale(w: &str, case: &str) -> Option<f64> {
+/// The scale word at token `j` ("million", "bn", "lakh", "dozen"), with the one-letter scales
+/// that only count in capitals or lowercase k.
+pub(super) fn scale_at(t: &Toks, j: usize) -> Option<f64> {
+    scale(token_atom(t, j), t.str(j))
+}
+
+/// The scale of a word whose atom is `atom`; `case` is the word as written, for the one-letter
+/// scales.
+fn scale(atom: Option<Atom>, case: &str) -> Option<f64> {
     // the scale words are atoms of their own (no word of an earlier table is one): one lookup
-    match word_atom(w) {
+    match atom {
         Some(Atom::Scale(f)) => Some(f),
         _ if matches!(case, "k" | "K" | "M" | "G" | "MM") => glued_scale(case),
         _ => None,
@@ -264,15 +270,61 @@ fn atoms(t: &Toks, i: usize) -> Option<(Atom, Option<Atom>, usize)> {
         };
         return Some((atom, None, l.next));
     }
-    if let Some(a) = word_atom(t.word(i)) {
+    if let Some(a) = token_atom(t, i) {
         return Some((a, None, i + 1));
     }
     unlisted_word_atoms(t, i)
 }
 
-/// The shapes of the words of [`WORD_ATOMS`]: most words of a text fail this test and are not
-/// hashed.
-static WORD_ATOM_SHAPES: LazyLock<Shapes> = LazyLock::new(|| Shapes::of(WORD_ATOMS.keys().map(String::as_str)));
+/// The words of [`WORD_ATOMS`] and their atoms in a list, for a token to hold the place of its
+/// atom in one byte ([`atom_code`]).
+static WORD_ATOM_LIST: LazyLock<Vec<(&'static str, Atom)>> = LazyLock::new(|| {
+    let mut list: Vec<(&'static str, Atom)> = WORD_ATOMS.iter().map(|(w, a)| (w.as_str(), *a)).collect();
+    list.sort_by(|a, b| a.0.cmp(b.0));
+    assert!(
+        list.len() + 1 < usize::from(ATOM_NOT_LOOKED_UP),
+        "an atom's place holds in a byte"
+    );
+    list
+});
+
+/// The place in [`WORD_ATOM_LIST`] of each word, plus one, as a [`WordTable`]: most words of a
+/// text fail its shape test, and the others are compared with a few words rather than hashed.
+static WORD_ATOM_TABLE: LazyLock<WordTable<u8>> =
+    LazyLock::new(|| WordTable::of(WORD_ATOM_LIST.iter().enumerate().map(|(k, (w, _))| (*w, k as u8 + 1))));
+
+/// The code of the atom a lowercased word is on its own ([`WORD_ATOMS`]): its place in a list
+/// plus one, 0 for a word that is none. Tokens hold it ([`Toks::atom_code`]), looked up once
+/// as the text is cut, where the recognizers would look it up again and again.
+pub(super) fn atom_code(word: &[u8]) -> u8 {
+    WORD_ATOM_TABLE.get(word).copied().unwrap_or(0)
+}
+
+/// The atom of an [`atom_code`].
+fn atom_of_code(code: u8) -> Option<Atom> {
+    let place = code.checked_sub(1)?;
+    Some(WORD_ATOM_LIST[usize::from(place)].1)
+}
+
+/// What a word of a text that is not ASCII holds in place of its [`atom_code`]: the code is
+/// looked up when asked for.
+pub(super) const ATOM_NOT_LOOKED_UP: u8 = u8::MAX;
+
+/// The atom the word at token `i` is on its own (none for a token that is no word).
+#[inline]
+fn token_atom(t: &Toks, i: usize) -> Option<Atom> {
+    match t.atom_code(i) {
+        ATOM_NOT_LOOKED_UP => looked_up_atom(t, i),
+        code => atom_of_code(code),
+    }
+}
+
+/// [`token_atom`] of a word whose code was not looked up: kept out of line, so that the test
+/// of the code stays small where it is inlined.
+#[inline(never)]
+fn looked_up_atom(t: &Toks, i: usize) -> Option<Atom> {
+    atom_of_code(atom_code(t.word(i).as_bytes()))
+}
 
 /// For each lowercase first letter and each lowercase second letter (or none, for a word of one
 /// letter), the lengths (bit `n` for `n` letters, up to 15) of the words of a set that begin with
@@ -289,38 +341,110 @@ impl Shapes {
                 w.bytes().all(|b| b.is_ascii_lowercase()) && !w.is_empty() && w.len() < 16,
                 "{w}: a short lowercase word"
             );
-            let bytes = w.as_bytes();
-            let second = bytes.get(1).map_or(26, |b| usize::from(b - b'a'));
-            shapes[usize::from(bytes[0] - b'a')][second] |= 1 << w.len();
+            let (first, second) = Self::letters(w.as_bytes()).expect("a short lowercase word");
+            shapes[first][second] |= 1 << w.len();
         }
         Shapes(shapes)
     }
 
-    /// Whether `word` may be one of the words: `false` only when none has its shape.
+    /// The indices of the first and the second letter of a word of one to fifteen bytes that
+    /// begins with two lowercase ASCII letters (26 for the second of a word of one letter):
+    /// `None` for any other word, which no set holds.
     #[inline]
-    pub fn may_hold(&self, word: &str) -> bool {
-        let bytes = word.as_bytes();
-        let Some(&first) = bytes.first() else {
-            return false;
-        };
+    fn letters(bytes: &[u8]) -> Option<(usize, usize)> {
+        let &first = bytes.first()?;
         if bytes.len() >= 16 || !first.is_ascii_lowercase() {
-            return false;
+            return None;
         }
         let second = match bytes.get(1) {
             None => 26,
             Some(&b) if b.is_ascii_lowercase() => usize::from(b - b'a'),
-            Some(_) => return false,
+            Some(_) => return None,
         };
-        self.0[usize::from(first - b'a')][second] & (1 << bytes.len()) != 0
+        Some((usize::from(first - b'a'), second))
+    }
+
+    /// Whether the word `bytes` may be one of the words: `false` only when none has its shape.
+    #[inline]
+    pub fn may_hold(&self, bytes: &[u8]) -> bool {
+        Self::letters(bytes).is_some_and(|(first, second)| self.holds(first, second, bytes.len()))
+    }
+
+    /// Whether a word of the set begins with letters `first` and `second` and has `len` letters.
+    #[inline]
+    fn holds(&self, first: usize, second: usize, len: usize) -> bool {
+        self.0[first][second] & (1 << len) != 0
+    }
+}
+
+/// Short lowercase words with a value each, looked up by their first two letters and length
+/// (the key of [`Shapes`]) and then compared with the one word or two of that shape: cheaper
+/// than hashing the word, as the words of a text are looked up one after the other.
+pub(super) struct WordTable<T> {
+    shapes: Shapes,
+    /// The words and their values, in the order of their shapes.
+    words: Vec<(&'static str, T)>,
+    /// For each shape (`(first * 27 + second) * 16 + length`), the range of its words.
+    by_shape: Vec<(u16, u16)>,
+}
+
+impl<T> WordTable<T> {
+    /// The table of `words`: lowercase ASCII words of one to fifteen letters, each once.
+    pub fn of(words: impl Iterator<Item = (&'static str, T)>) -> Self {
+        let mut words: Vec<(usize, &'static str, T)> = words
+            .map(|(w, value)| {
+                let (first, second) = Shapes::letters(w.as_bytes()).expect("a short lowercase word");
+                (Self::shape(first, second, w.len()), w, value)
+            })
+            .collect();
+        words.sort_by_key(|(shape, w, _)| (*shape, *w));
+        let shapes = Shapes::of(words.iter().map(|(_, w, _)| *w));
+        let mut by_shape = vec![(0u16, 0u16); 26 * 27 * 16];
+        for (k, (shape, _, _)) in words.iter().enumerate() {
+            let range = &mut by_shape[*shape];
+            if range.0 == range.1 {
+                range.0 = k as u16;
+            }
+            range.1 = k as u16 + 1;
+        }
+        let words = words.into_iter().map(|(_, w, value)| (w, value)).collect();
+        WordTable {
+            shapes,
+            words,
+            by_shape,
+        }
+    }
+
+    /// The place of a shape in [`WordTable::by_shape`].
+    #[inline]
+    fn shape(first: usize, second: usize, len: usize) -> usize {
+        (first * 27 + second) * 16 + len
+    }
+
+    /// The value of the word `bytes`, if the table holds it.
+    #[inline]
+    pub fn get(&self, bytes: &[u8]) -> Option<&T> {
+        let (first, second) = Shapes::letters(bytes)?;
+        let (from, to) = self.by_shape[Self::shape(first, second, bytes.len())];
+        // the words of a shape share their first two letters and their length: the rest is
+        // compared, byte by byte (a call to compare a few bytes cost more)
+        let rest = bytes.get(2..).unwrap_or_default();
+        self.words[usize::from(from)..usize::from(to)]
+            .iter()
+            .find(|(w, _)| w.as_bytes()[2.min(w.len())..].iter().zip(rest).all(|(a, b)| a == b))
+            .map(|(_, value)| value)
+    }
+
+    /// The shapes of the words, for a test without the lookup.
+    pub fn shapes(&self) -> &Shapes {
+        &self.shapes
     }
 }
 
 /// The atom a lowercased word is on its own ([`WORD_ATOMS`]).
+#[cfg(test)]
 fn word_atom(word: &str) -> Option<Atom> {
-    if !WORD_ATOM_SHAPES.may_hold(word) {
-        return None;
-    }
-    WORD_ATOMS.get(word).copied()
+    atom_of_code(atom_code(word.as_bytes()))
 }
 
 /// The atoms of a word that is not in [`WORD_ATOMS`].
@@ -377,7 +501,45 @@ const MAX_DEPTH: usize = 2;
 
 /// Reads the numeral that starts at token `i`.
 pub(super) fn numeral(t: &Toks, i: usize) -> Option<Numeral> {
+    if t.is(i, Tk::Digits) {
+        if let Some(read) = lone_literal(t, i) {
+            return read;
+        }
+    }
     numeral_at(t, i, 0)
+}
+
+/// [`numeral_at`] of digits at `i` when they are read alone (most numerals): the literal, when
+/// what follows it starts no atom that [`step`] takes after one. `None` when it may
+/// ("5 million", "3 and a half", "2 1/4"): the grammar reads those.
+fn lone_literal(t: &Toks, i: usize) -> Option<Option<Numeral>> {
+    let Some(l) = literal(t, i) else {
+        return Some(None);
+    };
+    // the grammar adds the literal to a total of zero
+    let numeral = |ordinal: bool, fraction: bool| Numeral {
+        value: 0.0 + l.value,
+        first: i,
+        next: l.next,
+        precision: l.precision,
+        ordinal,
+        fraction,
+        words: false,
+    };
+    if l.ordinal || l.fraction {
+        return Some(Some(numeral(l.ordinal, l.fraction))); // read alone, whatever follows
+    }
+    // an atom after a dash never follows a literal; of the others, these never do either
+    let alone = t.dash(l.next)
+        || matches!(
+            atoms(t, l.next),
+            None | Some((
+                Atom::Unit(_) | Atom::Teen(_) | Atom::Tens(_) | Atom::A | Atom::Part(..),
+                _,
+                _
+            ))
+        );
+    alone.then(|| Some(numeral(false, false)))
 }
 
 /// Whether a numeral can start at `i`: [`numeral`] reads nothing unless the token is one of
@@ -480,7 +642,7 @@ fn may_be_value_word(pairs: &[[u16; 26]; 26], word: &[u8]) -> bool {
 
 /// Whether a word starts with tens ("twentyfive", "thirtyfirst"), in any case: the words
 /// [`unlisted_word_atoms`] may read.
-fn glued_tens(word: &[u8]) -> bool {
+pub(super) fn glued_tens(word: &[u8]) -> bool {
     if !matches!(word[0].to_ascii_lowercase(), b't' | b'f' | b's' | b'e' | b'n') {
         return false;
     }
@@ -513,7 +675,7 @@ pub(super) fn may_follow_a(t: &Toks, j: usize) -> bool {
 
 /// [`starts_numeral`] for a word token: the hash lookup of [`WORD_ATOMS`] first.
 pub(super) fn word_starts_numeral(t: &Toks, i: usize) -> bool {
-    word_atom(t.word(i)).is_some() || may_be_unlisted_atom(t.str(i)) && unlisted_word_atoms(t, i).is_some()
+    token_atom(t, i).is_some() || may_be_unlisted_atom(t.str(i)) && unlisted_word_atoms(t, i).is_some()
 }
 
 /// [`starts_numeral`] for a token that is none of [`numeral_words`] (the caller looked): for a
@@ -874,7 +1036,7 @@ fn step(t: &Toks, acc: &mut Acc, atom: Atom, next: usize, depth: usize) -> Step 
             let value = acc.value() + format!("0.{digits}").parse::<f64>().unwrap_or(0.0);
             let precision = 10f64.powi(-(digits.len() as i32));
             // "two point two million"
-            if let Some(f) = scale(t.word(after), t.str(after)) {
+            if let Some(f) = scale_at(t, after) {
                 return Step::TakeAndStop {
                     value: value * f,
                     next: after + 1,
@@ -935,7 +1097,7 @@ fn scale_after(t: &Toks, j: usize) -> Option<(f64, usize)> {
     } else if k > j {
         return None;
     }
-    let f = scale(t.word(k), t.str(k)).filter(|_| t.is(k, Tk::Word))?;
+    let f = scale_at(t, k).filter(|_| t.is(k, Tk::Word))?;
     Some((f, k + 1))
 }
 
@@ -1074,7 +1236,7 @@ fn and(t: &Toks, acc: &mut Acc, next: usize, depth: usize) -> Step {
     }
     // "two hundred and two thousand": the scale covers the whole
     if acc.prev == Some(Atom::Hundred) && acc.total == 0.0 && sub.next > 0 {
-        if let Some(f) = scale(t.word(sub.next - 1), t.str(sub.next - 1)).filter(|f| *f >= 1e3) {
+        if let Some(f) = scale_at(t, sub.next - 1).filter(|f| *f >= 1e3) {
             if sub.value / f < 100.0 && sub.value >= f {
                 let value = (acc.group + sub.value / f) * f;
                 return Step::TakeAndStop {
@@ -1187,6 +1349,80 @@ mod tests {
         words
     }
 
+    /// The atom each token holds is the one its word is on its own, on texts with characters
+    /// other than ASCII and without.
+    #[test]
+    fn tokens_hold_the_atoms_of_their_words() {
+        let mut texts = crate::gen::sample_lines(300);
+        texts.extend(words_to_try());
+        texts.push(words_to_try().join(" "));
+        texts.push(format!("{} é", words_to_try().join(" ")));
+        let mut atoms = 0;
+        for text in &texts {
+            let mut lowered = String::new();
+            let t = Toks::new(text, &mut lowered);
+            for i in 0..=t.len() {
+                assert_eq!(token_atom(&t, i), word_atom(t.word(i)), "{:?} in {text:?}", t.str(i));
+                atoms += usize::from(token_atom(&t, i).is_some());
+            }
+        }
+        assert!(atoms > 1000, "{atoms}");
+    }
+
+    /// The reading of a lone literal is the grammar's, at every token of the sample lines and of
+    /// numbers followed by what may continue them.
+    #[test]
+    fn lone_literals_are_read_as_the_grammar_reads_them() {
+        let mut texts = crate::gen::sample_lines(300);
+        for follow in [
+            "million",
+            "hundred",
+            "and a half",
+            "and 5",
+            "& 5",
+            "1/4",
+            "point 5",
+            "thirds",
+            "half",
+            "a",
+            "five",
+            "twenty",
+            "twentyfive",
+            "fifteen",
+            "-five",
+            "- 3",
+            "k",
+            "M",
+            "st",
+            "1/0",
+            "th",
+            "",
+        ] {
+            for number in [
+                "5", "21", "1,500", "2.5", "3/4", "1/0", "21st", "10k", "1960s", "½", "0", "007",
+            ] {
+                texts.push(format!("about {number} {follow} more"));
+                texts.push(format!("{number}{follow}"));
+            }
+        }
+        let mut lone = 0;
+        for text in &texts {
+            let mut lowered = String::new();
+            let t = Toks::new(text, &mut lowered);
+            for i in 0..t.len() {
+                let read = format!("{:?}", numeral(&t, i));
+                assert_eq!(
+                    read,
+                    format!("{:?}", numeral_at(&t, i, 0)),
+                    "{:?} in {text:?}",
+                    t.str(i)
+                );
+                lone += usize::from(t.is(i, Tk::Digits) && lone_literal(&t, i).is_some());
+            }
+        }
+        assert!(lone > 1000, "{lone}");
+    }
+
     /// The shape test before the hash lookup lets every word of the map through: a word's atom
     /// is the one the map holds.
     #[test]
@@ -1207,7 +1443,7 @@ mod tests {
         let words = words_to_try();
         for w in &words {
             for case in [w.as_str(), "k", "K", "M", "G", "MM", "m", ""] {
-                assert_eq!(scale(w, case), by_table(w, case), "{w:?} {case:?}");
+                assert_eq!(scale(word_atom(w), case), by_table(w, case), "{w:?} {case:?}");
             }
         }
     }
