@@ -5,11 +5,12 @@ use super::reading::Reading;
 use super::{Evidence, Finding, Rule, Severity};
 use crate::extract::claim;
 use crate::extract::period::periods_within;
-use crate::extract::PeriodMention;
-use crate::extract::{Figure, FigureKind};
+use crate::extract::{Figure, FigureKind, Period, PeriodMention};
 use crate::read::Span;
 use crate::record::Record;
+use chrono::Datelike;
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
 use std::sync::LazyLock;
 
@@ -87,31 +88,31 @@ impl<'a> Doc<'a> {
         let text = a.text.as_str();
         // Figures of an article, and articles of a run, mostly count a few things: each measure's
         // key is worked out once per thread.
+        let figures = &record.extraction.figures;
         let figs = MEASURE_KEYS.with_borrow_mut(|keys| {
-            record
-                .extraction
-                .figures
-                .iter()
-                .filter_map(|f| {
-                    let written = f.span.of(text);
-                    let before = near_before(text, f);
-                    let tail = Tail::of(before);
-                    let approx = approx_at(f, before, &tail);
-                    let reading = Reading::of(written, f.value, f.low, f.high, approx.as_deref())?;
-                    Some(Fig {
-                        f,
-                        reading,
-                        text: written,
-                        quantity: quantity_with(text, f, &record.extraction.periods, &tail, keys),
-                        tail,
-                        change_amount: OnceCell::new(),
-                        complement: OnceCell::new(),
-                        may_be_total: OnceCell::new(),
-                        counted: OnceCell::new(),
-                        sentence: sentence_holding(&record.extraction.sentences, f.span),
-                    })
+            // (sized at once: a `Fig` is large, and growing the vector step by step copies them)
+            let mut figs = Vec::with_capacity(figures.len());
+            let mut resolved = SentencePeriods::default();
+            figs.extend(figures.iter().filter_map(|f| {
+                let written = f.span.of(text);
+                let before = near_before(text, f);
+                let tail = Tail::of(before);
+                let approx = approx_at(f, before, &tail);
+                let reading = Reading::of(written, f.value, f.low, f.high, approx.as_deref())?;
+                Some(Fig {
+                    f,
+                    reading,
+                    text: written,
+                    quantity: quantity_with(text, f, &record.extraction.periods, &tail, keys, &mut resolved),
+                    tail,
+                    change_amount: OnceCell::new(),
+                    complement: OnceCell::new(),
+                    may_be_total: OnceCell::new(),
+                    counted: OnceCell::new(),
+                    sentence: sentence_holding(&record.extraction.sentences, f.span),
                 })
-                .collect::<Vec<_>>()
+            }));
+            figs
         });
         let sorted = figs.windows(2).all(|w| w[0].f.span.start <= w[1].f.span.start);
         let references = record
@@ -409,17 +410,20 @@ pub fn holds_a_match(matches: &[Span], span: Span, search: impl FnOnce() -> bool
 /// names its period is read from them, not by searching the sentence again.
 pub fn quantity_of(text: &str, f: &Figure, periods: &[PeriodMention]) -> Option<String> {
     let tail = Tail::of(near_before(text, f));
-    quantity_with(text, f, periods, &tail, &mut MeasureKeys::default())
+    let (keys, resolved) = (&mut MeasureKeys::default(), &mut SentencePeriods::default());
+    quantity_with(text, f, periods, &tail, keys, resolved)
 }
 
 /// [`quantity_of`], given the tail of the text before the figure ([`near_before`]), with the
-/// measures without their country words remembered in `keys`.
+/// measures without their country words remembered in `keys`, and the periods of the last
+/// sentence resolved in `resolved`.
 fn quantity_with(
     text: &str,
     f: &Figure,
     periods: &[PeriodMention],
     tail: &Tail,
     keys: &mut MeasureKeys,
+    resolved: &mut SentencePeriods,
 ) -> Option<String> {
     if f.kind == FigureKind::Percent || f.value.is_none() {
         return None;
@@ -428,7 +432,7 @@ fn quantity_with(
     let after = near_after(text, f);
     let before = near_before(text, f);
     // The tests that need no pattern search first: they rule out most figures without a quantity.
-    if !period_among_sentence_mentions(text, f, periods) {
+    if !resolved.names_period_of(text, f, periods) {
         return None;
     }
     // A measure carried over from an earlier sentence may belong to another figure.
@@ -439,7 +443,7 @@ fn quantity_with(
         || is_change_amount_at(before, tail)
         || restates_share_at(before, tail)
         || fraction_before_at(before, tail).is_some()
-        || claim::is_range_bound(before, after)
+        || is_range_bound(before, after)
     {
         return None;
     }
@@ -710,6 +714,94 @@ pub fn is_partitive(after: &str) -> bool {
     may && claim::is_partitive(after)
 }
 
+/// [`claim::is_range_bound`], spared for a figure that neither may end a range's start (see
+/// [`may_end_range_start`]) nor may be followed, after its spaces, by a dash, "to" or "and":
+/// nearly every figure.
+pub fn is_range_bound(before: &str, after: &str) -> bool {
+    (may_end_range_start(before) || may_continue_range(after)) && claim::is_range_bound(before, after)
+}
+
+/// Whether `after`, past its first spaces, may start with a dash, "to" or "and" (as written), as
+/// the text after the first bound of a range does. A character outside ASCII where a space or
+/// the dash would be may be one.
+fn may_continue_range(after: &str) -> bool {
+    let bytes = after.as_bytes();
+    let rest = &bytes[skip_spaces(bytes, 0)..];
+    rest.first().is_some_and(|b| !b.is_ascii()) || [&b"-"[..], b"to", b"and"].iter().any(|w| rest.starts_with(w))
+}
+
+/// Where the run of ASCII spaces that starts at `at` in `bytes` ends.
+fn skip_spaces(bytes: &[u8], at: usize) -> usize {
+    at + bytes[at..].iter().take_while(|&&b| claim::is_ascii_space(b)).count()
+}
+
+/// Where the run of ASCII spaces that ends at `end` in `bytes` starts.
+fn skip_spaces_back(bytes: &[u8], end: usize) -> usize {
+    end - bytes[..end]
+        .iter()
+        .rev()
+        .take_while(|&&b| claim::is_ascii_space(b))
+        .count()
+}
+
+/// Whether the pattern of the text before the upper bound of a range may match `before`, as
+/// [`claim::is_range_bound`] reads it: only when, without a last "$" and the spaces before it,
+/// the text ends with "between", or with a dash or "to" after a digit, "," or "." and perhaps
+/// spaces (the number the range starts with), or with "and" after "between" and such a number.
+/// Most figures after "to" ("came to 7,355") have no number before it, and most after "and"
+/// ("in 2014 and 300") no "between" before that. Only the end of the text is read; a character
+/// outside ASCII where a space, a digit or a currency sign would be may be one.
+fn may_end_range_start(before: &str) -> bool {
+    let bytes = before.as_bytes();
+    let ends_with = |end: usize, word: &str| claim::ends_with_ignoring_ascii_case(&before[..end], word);
+    // Reads back from `end` over spaces: `None` where a character outside ASCII stands.
+    let back_over_spaces = |end: usize| {
+        let end = skip_spaces_back(bytes, end);
+        (end == 0 || bytes[end - 1].is_ascii()).then_some(end)
+    };
+    let is_number_byte = |b: u8| b.is_ascii_digit() || matches!(b, b',' | b'.');
+    let end = bytes.len() - usize::from(bytes.last() == Some(&b'$'));
+    let Some(end) = back_over_spaces(end) else {
+        return true;
+    };
+    if ends_with(end, "between") {
+        return true;
+    }
+    let (word, and) = if ends_with(end, "-") {
+        (1, false)
+    } else if ends_with(end, "to") {
+        (2, false)
+    } else if ends_with(end, "and") {
+        (3, true)
+    } else {
+        return false;
+    };
+    let Some(number_end) = back_over_spaces(end - word) else {
+        return true;
+    };
+    if number_end == 0 || !is_number_byte(bytes[number_end - 1]) {
+        return false;
+    }
+    if !and {
+        return true;
+    }
+    // "between 15,000 and": the number, perhaps a "$", spaces and "between".
+    let start = number_end
+        - bytes[..number_end]
+            .iter()
+            .rev()
+            .take_while(|&&b| is_number_byte(b))
+            .count();
+    if start > 0 && !bytes[start - 1].is_ascii() {
+        return true;
+    }
+    let start = start - usize::from(start > 0 && bytes[start - 1] == b'$');
+    match back_over_spaces(start) {
+        None => true,
+        Some(end) => ends_with(end, "between"),
+    }
+}
+
 /// The words [`claim::adds_up_to`]'s pattern before the part ends with ("together with",
 /// "added to the").
 static TOGETHER_LAST_WORDS: LazyLock<LastWords> = LazyLock::new(|| LastWords::new(&["with", "to", "the"]));
@@ -838,23 +930,55 @@ thread_local! {
 /// The figure's approximation word: the extractor's, or the one written right before it.
 pub fn approx_of(text: &str, f: &Figure) -> Option<String> {
     let before = near_before(text, f);
-    approx_at(f, before, &Tail::of(before))
+    approx_at(f, before, &Tail::of(before)).map(Cow::into_owned)
 }
 
 /// [`approx_of`], given the text before the figure ([`near_before`]) and its tail.
-fn approx_at(f: &Figure, before: &str, tail: &Tail) -> Option<String> {
-    f.approx.clone().or_else(|| approx_before_at(before, tail))
+fn approx_at<'f>(f: &'f Figure, before: &str, tail: &Tail) -> Option<Cow<'f, str>> {
+    match &f.approx {
+        Some(approx) => Some(Cow::Borrowed(approx)),
+        None => approx_before_at(before, tail).map(Cow::Owned),
+    }
 }
 
-/// Whether the figure's own sentence names its period (rather than the period being carried
-/// over from an earlier sentence), from the period mentions the extraction found in the whole
-/// text, resolved again as if the sentence stood alone. Anaphora ("the year") are resolved
-/// against the figure's year.
-fn period_among_sentence_mentions(text: &str, f: &Figure, periods: &[PeriodMention]) -> bool {
-    let Some(period) = &f.period else { return false };
-    periods_within(text, periods, f.sentence, Some(period.start))
-        .iter()
-        .any(|p| p.as_ref() == Some(period))
+/// The periods of the last sentence whose mentions were resolved again as if it stood alone, kept
+/// for the next figure of that sentence with a period in the same year (see
+/// [`SentencePeriods::names_period_of`]).
+#[derive(Default)]
+struct SentencePeriods {
+    /// The sentence and the year its anaphora were resolved against.
+    of: Option<(Span, i32)>,
+    /// Its mentions' periods.
+    periods: Vec<Option<Period>>,
+}
+
+impl SentencePeriods {
+    /// Whether the figure's own sentence names its period (rather than the period being carried
+    /// over from an earlier sentence), from the period mentions the extraction found in the whole
+    /// text, resolved again as if the sentence stood alone. Anaphora ("the year") are resolved
+    /// against the figure's year.
+    fn names_period_of(&mut self, text: &str, f: &Figure, periods: &[PeriodMention]) -> bool {
+        let Some(period) = &f.period else { return false };
+        // The mentions within the sentence, as `periods_within` takes them: without one that refers
+        // back (nearly every sentence), each resolves as it did in the whole text, and they need no
+        // resolving again (nor a list of their periods).
+        let first = periods.partition_point(|m| m.span.start < f.sentence.start);
+        let count = periods[first..]
+            .iter()
+            .take_while(|m| m.span.end <= f.sentence.end)
+            .count();
+        let inside = &periods[first..first + count];
+        if !inside.iter().any(PeriodMention::is_anaphoric) {
+            return inside.iter().any(|m| m.period.as_ref() == Some(period));
+        }
+        // (Anaphora are resolved against the year of the date they are given, not the day.)
+        let of = (f.sentence, period.start.year());
+        if self.of != Some(of) {
+            self.periods = periods_within(text, periods, f.sentence, Some(period.start));
+            self.of = Some(of);
+        }
+        self.periods.iter().any(|p| p.as_ref() == Some(period))
+    }
 }
 
 fn near_after<'t>(text: &'t str, f: &Figure) -> &'t str {
@@ -1086,6 +1210,100 @@ mod tests {
             totals >= 10 && opening >= 10 && of_between >= 5 && earlier >= 10 && from_to >= 10,
             "{totals} {opening} {of_between} {earlier} {from_to}"
         );
+    }
+
+    #[test]
+    fn the_range_bound_shortcut_changes_nothing() {
+        let befores = [
+            "came to ",
+            "from 300 to ",
+            "between 15,000 and ",
+            "between 15,000 and\t$",
+            "between ",
+            "BETWEEN\u{a0}",
+            "0-",
+            "0 - $",
+            "1.5 TO  ",
+            "up to ",
+            "into ",
+            "5to ",
+            ",to",
+            "rose and ",
+            "300 and ",
+            "300\u{2014}",
+            "ſome 300 to ",
+            "to",
+            "-",
+            "",
+        ];
+        let afters = [
+            " to 500",
+            "-500",
+            " and 500 requests",
+            "\u{2013}500",
+            " TO 9",
+            " requests",
+            "",
+            " andes 5",
+        ];
+        let mut pairs: Vec<(String, String)> = Vec::new();
+        for record in test_records(&["It got 300-400 requests, 5 to 9 orders and between 1 and 2 letters."]) {
+            let doc = Doc::new(&record);
+            for f in &record.extraction.figures {
+                pairs.push((near_before(doc.text, f).to_owned(), near_after(doc.text, f).to_owned()));
+                pairs.push((doc.before(f.span, 60).to_owned(), doc.after(f.span, 40).to_owned()));
+            }
+        }
+        for before in befores {
+            for after in afters {
+                for start in ["", "It got ", "ſ "] {
+                    pairs.push((format!("{start}{before}"), after.to_owned()));
+                }
+            }
+        }
+        let (mut bounds, mut may) = (0, 0);
+        for (before, after) in &pairs {
+            let direct = claim::is_range_bound(before, after);
+            assert_eq!(is_range_bound(before, after), direct, "{before:?} {after:?}");
+            bounds += usize::from(direct);
+            may += usize::from(may_end_range_start(before));
+        }
+        assert!(bounds >= 100 && may >= 100, "{bounds} {may}");
+    }
+
+    #[test]
+    fn the_period_of_a_sentence_is_that_its_mentions_resolve_to() {
+        let records = test_records(&["In 2014 it got 300 requests. The year before, it got 200; in the year, 5."]);
+        let (mut named, mut anaphoric) = (0, 0);
+        for record in &records {
+            let mut resolved = SentencePeriods::default();
+            for f in &record.extraction.figures {
+                let Some(period) = &f.period else { continue };
+                let within = periods_within(
+                    &record.article.text,
+                    &record.extraction.periods,
+                    f.sentence,
+                    Some(period.start),
+                );
+                let direct = within.iter().any(|p| p.as_ref() == Some(period));
+                let text = &record.article.text;
+                assert_eq!(
+                    resolved.names_period_of(text, f, &record.extraction.periods),
+                    direct,
+                    "{:?}",
+                    f.span.of(text)
+                );
+                named += usize::from(direct);
+                anaphoric += usize::from(
+                    record
+                        .extraction
+                        .periods
+                        .iter()
+                        .any(|m| m.is_anaphoric() && f.sentence.contains(m.span)),
+                );
+            }
+        }
+        assert!(named > 1000 && anaphoric > 10, "{named} {anaphoric}");
     }
 
     #[test]

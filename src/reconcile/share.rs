@@ -251,7 +251,7 @@ fn could_be_total(doc: &Doc, g: &Fig) -> bool {
             && !super::doc::is_partitive(after)
             && !super::doc::restates_share_at(before, &doc.tail(g, before))
             && !doc.is_change_amount(g)
-            && !claim::is_range_bound(before, after)
+            && !super::doc::is_range_bound(before, after)
     })
 }
 
