@@ -667,14 +667,63 @@ pub fn approx_before(before: &str) -> Option<String> {
 
 /// [`approx_before`], given the tail of `before`.
 fn approx_before_at(before: &str, tail: &Tail) -> Option<String> {
-    let may = match before.strip_suffix('$') {
-        Some(words) => may_end_with(words, &APPROX_LAST_WORDS, true, false),
-        None => tail.may_end_with(&APPROX_LAST_WORDS, true, false),
+    let (words, may) = match before.strip_suffix('$') {
+        Some(words) => (words, may_end_with(words, &APPROX_LAST_WORDS, true, false)),
+        None => (before, tail.may_end_with(&APPROX_LAST_WORDS, true, false)),
     };
-    if !may {
+    if !may || !follows_first_qualifier_word(words) {
         return None;
     }
     claim::approx_before(before)
+}
+
+/// The qualifiers of [`claim::approx_before`] of two words, by their last word: the first words
+/// that word follows in them ("up to", "close to", "more than", "at least", "an estimated").
+const APPROX_FIRST_WORDS: &[(&str, &[&str])] = &[
+    ("to", &["up", "close"]),
+    ("than", &["more", "fewer", "less"]),
+    ("least", &["at"]),
+    ("most", &["at"]),
+    ("under", &["just"]),
+    ("estimated", &["an"]),
+];
+
+/// Whether the last word of `words` (before its spaces), when it ends only qualifiers of two
+/// words ([`APPROX_FIRST_WORDS`]), may follow one of their first words and spaces: most figures
+/// after "to" ("came to 7,355") follow no "up" or "close". A character outside ASCII where a
+/// space or a letter of the first word would be may be one (Unicode case folding reads "ſ" as
+/// "s").
+fn follows_first_qualifier_word(words: &str) -> bool {
+    let bytes = words.as_bytes();
+    let letters_back = |end: usize| {
+        end - bytes[..end]
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_alphabetic())
+            .count()
+    };
+    let end = skip_spaces_back(bytes, bytes.len());
+    let start = letters_back(end);
+    let Some((_, firsts)) = APPROX_FIRST_WORDS
+        .iter()
+        .find(|(last, _)| last.as_bytes().eq_ignore_ascii_case(&bytes[start..end]))
+    else {
+        return true;
+    };
+    let outside_ascii_before = |i: usize| i > 0 && !bytes[i - 1].is_ascii();
+    let first_end = skip_spaces_back(bytes, start);
+    if first_end == start {
+        // No ASCII space before the word: only a space outside ASCII may stand there.
+        return outside_ascii_before(start);
+    }
+    if outside_ascii_before(first_end) {
+        return true;
+    }
+    let first_start = letters_back(first_end);
+    outside_ascii_before(first_start)
+        || firsts
+            .iter()
+            .any(|f| f.as_bytes().eq_ignore_ascii_case(&bytes[first_start..first_end]))
 }
 
 /// The words [`claim::fraction_before`]'s pattern ends with, before its last spaces ("half
@@ -1119,6 +1168,26 @@ mod tests {
             "an estimated\u{a0}$",
             "more than €",
             "at least  ",
+            "came to ",
+            "up to ",
+            "UP\tTO ",
+            "close to ",
+            "cloſe to ",
+            "more\u{a0}than ",
+            "more \u{a0}than ",
+            "fewer than ",
+            "Less  Than ",
+            "than ",
+            "-than ",
+            "at most ",
+            "most ",
+            "an estimated ",
+            "estimated ",
+            "just under ",
+            "under ",
+            "leaſt ",
+            "at\u{2003}least ",
+            "to $",
             "half of the ",
             "exactly half of ",
             "two-thirds of all ",
