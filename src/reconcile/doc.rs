@@ -449,22 +449,43 @@ fn quantity_with(
     }
     // A measure carried over from an earlier figure of the sentence is completed where it is
     // written ("4,825 user data requests ..., up from 4,582": "user" → "user data requests").
-    let mut measure = claim::complete_measure(measure, after);
-    let mut written = claim::find_in_lowercased(after, &measure);
+    let (measure, written) = completed_measure(measure, after, sentence);
+    // The text after the measure as written ("requests| from law enforcement agencies").
+    let rest = written.map_or("", |i| &after[i + measure.len()..]);
+    let key = keys.of(&measure);
+    let base = claim::canonical_measure(&key.without_country, rest);
+    if base.is_empty() {
+        return None;
+    }
+    // `claim::country_of`: the country of the measure's words, or else of the text after it.
+    Some(match key.country.clone().or_else(|| claim::country_of("", after)) {
+        Some(country) => format!("{base} ({country})"),
+        None => base,
+    })
+}
+
+/// The measure completed where it is written after the figure, or else in its sentence
+/// ([`claim::complete_measure`]), and where it stands in `after`, if it does.
+fn completed_measure(measure: &str, after: &str, sentence: &str) -> (String, Option<usize>) {
+    // (A measure not written after the figure is left as it is by its completion there.)
+    let (mut measure, mut written) = match claim::find_in_lowercased(after, measure) {
+        None => (measure.to_owned(), None),
+        Some(at) => {
+            let completed = claim::complete_measure(measure, after);
+            // Completed, the measure is longer, and written elsewhere if at all.
+            let written = if completed.len() == measure.len() {
+                Some(at)
+            } else {
+                claim::find_in_lowercased(after, &completed)
+            };
+            (completed, written)
+        }
+    };
     if written.is_none() {
         measure = claim::complete_measure(&measure, sentence);
         written = claim::find_in_lowercased(after, &measure);
     }
-    // The text after the measure as written ("requests| from law enforcement agencies").
-    let rest = written.map_or("", |i| &after[i + measure.len()..]);
-    let base = claim::canonical_measure(keys.without_country(&measure), rest);
-    if base.is_empty() {
-        return None;
-    }
-    Some(match claim::country_of(&measure, after) {
-        Some(country) => format!("{base} ({country})"),
-        None => base,
-    })
+    (measure, written)
 }
 
 /// The sentence of `sentences` (sorted) that holds `span`.
@@ -947,23 +968,34 @@ pub fn refers_to_earlier_total(after: &str) -> bool {
     may_open_with_of(after) && claim::refers_to_earlier_total(after)
 }
 
-/// Measures without their country words ([`claim::measure_without_country`]), by measure.
+/// What is worked out of a measure's words alone, by measure.
 #[derive(Default)]
-struct MeasureKeys(FxHashMap<String, String>);
+struct MeasureKeys(FxHashMap<String, MeasureKey>);
+
+/// What is worked out of a measure's words alone.
+struct MeasureKey {
+    /// The measure without its country words ([`claim::measure_without_country`]).
+    without_country: String,
+    /// The country its words name: [`claim::country_of`] the measure with no text after it.
+    country: Option<String>,
+}
 
 /// How many measures [`MeasureKeys`] holds at most: a run over pages of tables may meet many, and
 /// the memory stays small.
 const MEASURE_KEYS_HELD: usize = 4096;
 
 impl MeasureKeys {
-    /// `measure` without its country words.
-    fn without_country(&mut self, measure: &str) -> &str {
+    /// What is worked out of `measure`'s words.
+    fn of(&mut self, measure: &str) -> &MeasureKey {
         if !self.0.contains_key(measure) {
             if self.0.len() >= MEASURE_KEYS_HELD {
                 self.0.clear();
             }
-            self.0
-                .insert(measure.to_owned(), claim::measure_without_country(measure));
+            let key = MeasureKey {
+                without_country: claim::measure_without_country(measure),
+                country: claim::country_of(measure, ""),
+            };
+            self.0.insert(measure.to_owned(), key);
         }
         &self.0[measure]
     }
@@ -1514,17 +1546,60 @@ mod tests {
     }
 
     #[test]
+    fn measures_completed_once_and_countries_read_in_two_parts_are_as_before() {
+        let records = test_records(&[
+            "It got 300 account requests from US law enforcement in 2014 and 200 user data requests.",
+            "It got 300 requests from the United States in 2014 and 250 U.S. account requests in 2013.",
+            "It got 300 requests in 2014 from German authorities, 20 UK requests and 12 from India.",
+            "There were 40 requests by French police in 2015; 30 demands in Japan, 8 in Taiwan.",
+        ]);
+        let (mut completed, mut countries) = (0, 0);
+        for record in &records {
+            let text = record.article.text.as_str();
+            for f in &record.extraction.figures {
+                let Some(measure) = f.measure.as_deref() else { continue };
+                let (after, sentence) = (near_after(text, f), f.sentence.of(text));
+                // as first written: completed where written after the figure, then in the sentence
+                let mut first = claim::complete_measure(measure, after);
+                let mut written = claim::find_in_lowercased(after, &first);
+                if written.is_none() {
+                    first = claim::complete_measure(&first, sentence);
+                    written = claim::find_in_lowercased(after, &first);
+                }
+                assert_eq!(
+                    completed_measure(measure, after, sentence),
+                    (first.clone(), written),
+                    "{after:?}"
+                );
+                completed += usize::from(first != measure);
+                let country = claim::country_of(&first, after);
+                let in_parts = claim::country_of(&first, "").or_else(|| claim::country_of("", after));
+                assert_eq!(in_parts, country, "{first:?} {after:?}");
+                countries += usize::from(country.is_some());
+            }
+        }
+        assert!(completed > 100 && countries >= 12, "{completed} {countries}");
+    }
+
+    #[test]
     fn measures_are_kept_without_their_country_words_up_to_a_bound() {
         let mut keys = MeasureKeys::default();
         for i in 0..2 * MEASURE_KEYS_HELD + 10 {
             let measure = format!("requests {i} from the US");
-            assert_eq!(keys.without_country(&measure), claim::measure_without_country(&measure));
+            assert_eq!(
+                keys.of(&measure).without_country,
+                claim::measure_without_country(&measure)
+            );
             assert!(keys.0.len() <= MEASURE_KEYS_HELD);
         }
         for measure in ["US requests", "requests from the United States", "account requests", ""] {
-            assert_eq!(keys.without_country(measure), claim::measure_without_country(measure));
-            assert_eq!(keys.without_country(measure), claim::measure_without_country(measure));
+            for _ in 0..2 {
+                let key = keys.of(measure);
+                assert_eq!(key.without_country, claim::measure_without_country(measure));
+                assert_eq!(key.country, claim::country_of(measure, ""));
+            }
         }
+        assert_eq!(keys.of("us account requests").country.as_deref(), Some("US"));
     }
 
     #[test]
