@@ -163,10 +163,15 @@ fn shares_of_totals(doc: &Doc) -> Vec<Finding> {
                     let head = counted_noun(doc.after_fig(share, 40)).or_else(|| counted_noun(doc.after_fig(p, 40)));
                     (earlier_total(doc, i - 1, head.as_deref()), Some(p))
                 }
-                None => {
-                    let head = counted_noun(doc.after_fig(share, 40));
-                    (earlier_total(doc, i, head.as_deref()), part_after(doc, i))
-                }
+                // The part first: without one ("81 percent of the requests, and ... the remaining
+                // 19 percent"), the total is not looked for.
+                None => match part_after(doc, i) {
+                    Some(part) => {
+                        let head = counted_noun(doc.after_fig(share, 40));
+                        (earlier_total(doc, i, head.as_deref()), Some(part))
+                    }
+                    None => (None, None),
+                },
             },
             _ => (None, None),
         };
