@@ -151,6 +151,11 @@ fn breakdowns(doc: &Doc) -> Vec<Finding> {
         for (k, whole) in figs.iter().enumerate() {
             let before = doc.before_fig(whole, 80);
             let same_kind = |g: &&&Fig| g.f.kind == whole.f.kind && g.f.unit == whole.f.unit;
+            // Without two parts before it nor one after it, the whole has no breakdown either
+            // way, and its text needs no search.
+            if figs[..k].iter().filter(same_kind).nth(1).is_none() && !figs[k + 1..].iter().any(|g| same_kind(&g)) {
+                continue;
+            }
             if super::doc::totals_what_precedes_at(before, &doc.tail(whole, before)) {
                 let parts: Vec<&Fig> = figs[..k].iter().filter(same_kind).copied().collect();
                 if parts.len() >= 2 {
