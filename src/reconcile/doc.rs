@@ -242,8 +242,10 @@ impl<'a> Doc<'a> {
     /// Whether the figure is announced as the complement of the ones before it ("the remaining
     /// 97 percent").
     pub fn is_complement(&self, g: &Fig) -> bool {
-        *g.complement
-            .get_or_init(|| claim::is_complement(self.before_fig(g, 40)))
+        *g.complement.get_or_init(|| {
+            let before = self.before_fig(g, 40);
+            is_complement_at(before, &self.tail(g, before))
+        })
     }
 
     /// The text between two spans (empty when they overlap or are out of order).
@@ -872,6 +874,22 @@ fn may_end_range_start(before: &str) -> bool {
     }
 }
 
+/// The words [`claim::is_complement`]'s pattern ends with, before its last spaces ("the
+/// remaining", "the rest of the", "the other", "the remaining about").
+static COMPLEMENT_LAST_WORDS: LazyLock<LastWords> =
+    LazyLock::new(|| LastWords::new(&["remaining", "rest", "the", "other", "about", "nearly", "roughly"]));
+
+/// [`claim::is_complement`], spared for the text before a figure that does not end with one of
+/// the words its pattern ends with and spaces: nearly every figure's.
+pub fn is_complement(before: &str) -> bool {
+    is_complement_at(before, &Tail::of(before))
+}
+
+/// [`is_complement`], given the tail of `before`.
+fn is_complement_at(before: &str, tail: &Tail) -> bool {
+    tail.may_end_with(&COMPLEMENT_LAST_WORDS, true, false) && claim::is_complement(before)
+}
+
 /// The words [`claim::adds_up_to`]'s pattern before the part ends with ("together with",
 /// "added to the").
 static TOGETHER_LAST_WORDS: LazyLock<LastWords> = LazyLock::new(|| LastWords::new(&["with", "to", "the"]));
@@ -1200,6 +1218,15 @@ mod tests {
             "an estimated\u{a0}$",
             "more than €",
             "at least  ",
+            "the remaining ",
+            "the Remaining about\t",
+            "the rest of the ",
+            "the rest ",
+            "the reſt ",
+            "the other\u{a0}",
+            "the other nearly ",
+            "another ",
+            "remaining",
             "came to ",
             "up to ",
             "UP\tTO ",
@@ -1277,6 +1304,7 @@ mod tests {
         let texts = texts_around_figures();
         let (mut amounts, mut restated, mut parts, mut approximate, mut fractions) = (0, 0, 0, 0, 0);
         let (mut totals, mut opening, mut of_between, mut earlier, mut from_to) = (0, 0, 0, 0, 0);
+        let mut complements = 0;
         for t in &texts {
             assert_eq!(is_change_amount(t), claim::is_change_amount(t), "{t:?}");
             assert_eq!(restates_share(t), claim::restates_share(t), "{t:?}");
@@ -1285,6 +1313,8 @@ mod tests {
             assert_eq!(fraction_before(t), claim::fraction_before(t), "{t:?}");
             assert_eq!(totals_what_precedes(t), claim::totals_what_precedes(t), "{t:?}");
             assert_eq!(opens_breakdown(t), claim::opens_breakdown(t), "{t:?}");
+            assert_eq!(is_complement(t), claim::is_complement(t), "{t:?}");
+            complements += usize::from(claim::is_complement(t));
             assert_eq!(is_of_between(t), claim::is_of_between(t), "{t:?}");
             assert_eq!(refers_to_earlier_total(t), claim::refers_to_earlier_total(t), "{t:?}");
             for between in [" to ", " in 2014 to about ", "x"] {
@@ -1307,6 +1337,7 @@ mod tests {
             "{amounts} {restated} {parts}"
         );
         assert!(approximate >= 20 && fractions >= 5, "{approximate} {fractions}");
+        assert!(complements >= 10, "{complements}");
         assert!(
             totals >= 10 && opening >= 10 && of_between >= 5 && earlier >= 10 && from_to >= 10,
             "{totals} {opening} {of_between} {earlier} {from_to}"
@@ -1463,7 +1494,7 @@ mod tests {
         written.push(format!("It got {}{}400 requests.", "x".repeat(90), " "));
         written.push(format!("It got a {} of 500 requests.", "y".repeat(75)));
         let written: Vec<&str> = written.iter().map(String::as_str).collect();
-        let lists: [&LastWords; 8] = [
+        let lists: [&LastWords; 9] = [
             &CHANGE_AMOUNT_LAST_WORDS,
             &RESTATEMENT_ENDS,
             &APPROX_LAST_WORDS,
@@ -1472,6 +1503,7 @@ mod tests {
             &TOTAL_LAST_WORDS,
             &BREAKDOWN_LAST_WORDS,
             &TOGETHER_LAST_WORDS,
+            &COMPLEMENT_LAST_WORDS,
         ];
         let (mut reused, mut may) = (0, 0);
         for record in test_records(&written) {
