@@ -761,10 +761,16 @@ pub fn fraction_before(before: &str) -> Option<claim::FractionClaim> {
 
 /// [`fraction_before`], given the tail of `before`.
 pub fn fraction_before_at(before: &str, tail: &Tail) -> Option<claim::FractionClaim> {
-    if !tail.may_end_with(&FRACTION_LAST_WORDS, true, false) {
+    if !may_precede_fraction(tail) {
         return None;
     }
     claim::fraction_before(before)
+}
+
+/// Whether the text whose tail is `tail` may end with fraction words ([`fraction_before`]): it
+/// ends with one of the words their pattern ends with and spaces.
+pub fn may_precede_fraction(tail: &Tail) -> bool {
+    tail.may_end_with(&FRACTION_LAST_WORDS, true, false)
 }
 
 /// [`claim::is_partitive`], spared for the text after a figure that does not open with spaces
