@@ -455,7 +455,7 @@ fn quantity_with(
     // The text after the measure as written ("requests| from law enforcement agencies").
     let rest = written.map_or("", |i| &after[i + measure.len()..]);
     let key = keys.of(&measure);
-    let base = claim::canonical_measure(&key.without_country, rest);
+    let base = canonical_measure(key, rest);
     if base.is_empty() {
         return None;
     }
@@ -464,6 +464,30 @@ fn quantity_with(
         Some(country) => format!("{base} ({country})"),
         None => base,
     })
+}
+
+/// [`claim::canonical_measure`] of the measure of `key` without its country words, with `rest`
+/// the text after the measure: the key's own unless `rest` may name who sent the requests,
+/// which it does only after spaces and "from" (in any case; a character outside ASCII where
+/// they would be may be a space).
+fn canonical_measure(key: &MeasureKey, rest: &str) -> String {
+    let bytes = rest.as_bytes();
+    let spaces = skip_spaces(bytes, 0);
+    let may_name_requester = match bytes.get(spaces) {
+        Some(b) if !b.is_ascii() => true,
+        Some(_) => {
+            spaces > 0
+                && bytes[spaces..]
+                    .get(..4)
+                    .is_some_and(|w| w.eq_ignore_ascii_case(b"from"))
+        }
+        None => false,
+    };
+    if may_name_requester {
+        claim::canonical_measure(&key.without_country, rest)
+    } else {
+        key.canonical.clone()
+    }
 }
 
 /// The measure completed where it is written after the figure, or else in its sentence
@@ -1002,6 +1026,9 @@ struct MeasureKey {
     without_country: String,
     /// The country its words name: [`claim::country_of`] the measure with no text after it.
     country: Option<String>,
+    /// [`claim::canonical_measure`] of the measure without its country words, with no text
+    /// after it.
+    canonical: String,
 }
 
 /// How many measures [`MeasureKeys`] holds at most: a run over pages of tables may meet many, and
@@ -1015,8 +1042,10 @@ impl MeasureKeys {
             if self.0.len() >= MEASURE_KEYS_HELD {
                 self.0.clear();
             }
+            let without_country = claim::measure_without_country(measure);
             let key = MeasureKey {
-                without_country: claim::measure_without_country(measure),
+                canonical: claim::canonical_measure(&without_country, ""),
+                without_country,
                 country: claim::country_of(measure, ""),
             };
             self.0.insert(measure.to_owned(), key);
@@ -1590,8 +1619,11 @@ mod tests {
             "It got 300 requests from the United States in 2014 and 250 U.S. account requests in 2013.",
             "It got 300 requests in 2014 from German authorities, 20 UK requests and 12 from India.",
             "There were 40 requests by French police in 2015; 30 demands in Japan, 8 in Taiwan.",
+            "It got 40 requests from law enforcement, 30 requests  FROM governments and 9 demands\u{a0}from government agencies.",
+            "It got 40 requests\tfrom Law Enforcement agencies and 30 requests from the government.",
         ]);
-        let (mut completed, mut countries) = (0, 0);
+        let (mut completed, mut countries, mut requesters) = (0, 0, 0);
+        let mut keys = MeasureKeys::default();
         for record in &records {
             let text = record.article.text.as_str();
             for f in &record.extraction.figures {
@@ -1610,6 +1642,11 @@ mod tests {
                     "{after:?}"
                 );
                 completed += usize::from(first != measure);
+                let rest = written.map_or("", |i| &after[i + first.len()..]);
+                let key = keys.of(&first);
+                let canonical = claim::canonical_measure(&key.without_country, rest);
+                assert_eq!(canonical_measure(key, rest), canonical, "{first:?} {rest:?}");
+                requesters += usize::from(canonical != key.canonical);
                 let country = claim::country_of(&first, after);
                 let in_parts = claim::country_of(&first, "").or_else(|| claim::country_of("", after));
                 assert_eq!(in_parts, country, "{first:?} {after:?}");
@@ -1617,6 +1654,7 @@ mod tests {
             }
         }
         assert!(completed > 100 && countries >= 12, "{completed} {countries}");
+        assert!(requesters >= 5, "{requesters}");
     }
 
     #[test]
