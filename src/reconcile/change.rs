@@ -497,11 +497,17 @@ fn format_ratio(r: f64) -> String {
 /// `ratio_mismatch` for fractions of a total: "exactly half of 4,201 requests, or 2,200".
 fn check_fractions(doc: &Doc, out: &mut Vec<Finding>) {
     for (ti, total) in doc.figs.iter().enumerate() {
+        // The tests without a search first: the end of the text before the figure, then the part
+        // after it (most figures have neither), and the search for fraction words last.
         let before = doc.before_fig(total, 60);
-        let Some(fr) = super::doc::fraction_before_at(before, &doc.tail(total, before)) else {
+        let tail = doc.tail(total, before);
+        if !super::doc::may_precede_fraction(&tail) {
+            continue;
+        }
+        let Some(part) = part_after(doc, ti) else { continue };
+        let Some(fr) = super::doc::fraction_before_at(before, &tail) else {
             continue;
         };
-        let Some(part) = part_after(doc, ti) else { continue };
         let expected_t = total.reading.tight.scale(fr.fraction);
         let expected_w = total.reading.wide.scale(fr.fraction);
         let widen = |i: Interval| match fr.bound {

@@ -5,11 +5,12 @@ use super::reading::Reading;
 use super::{Evidence, Finding, Rule, Severity};
 use crate::extract::claim;
 use crate::extract::period::periods_within;
-use crate::extract::PeriodMention;
-use crate::extract::{Figure, FigureKind};
+use crate::extract::{Figure, FigureKind, Period, PeriodMention};
 use crate::read::Span;
 use crate::record::Record;
+use chrono::Datelike;
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
 use std::sync::LazyLock;
 
@@ -87,31 +88,31 @@ impl<'a> Doc<'a> {
         let text = a.text.as_str();
         // Figures of an article, and articles of a run, mostly count a few things: each measure's
         // key is worked out once per thread.
+        let figures = &record.extraction.figures;
         let figs = MEASURE_KEYS.with_borrow_mut(|keys| {
-            record
-                .extraction
-                .figures
-                .iter()
-                .filter_map(|f| {
-                    let written = f.span.of(text);
-                    let before = near_before(text, f);
-                    let tail = Tail::of(before);
-                    let approx = approx_at(f, before, &tail);
-                    let reading = Reading::of(written, f.value, f.low, f.high, approx.as_deref())?;
-                    Some(Fig {
-                        f,
-                        reading,
-                        text: written,
-                        quantity: quantity_with(text, f, &record.extraction.periods, &tail, keys),
-                        tail,
-                        change_amount: OnceCell::new(),
-                        complement: OnceCell::new(),
-                        may_be_total: OnceCell::new(),
-                        counted: OnceCell::new(),
-                        sentence: sentence_holding(&record.extraction.sentences, f.span),
-                    })
+            // (sized at once: a `Fig` is large, and growing the vector step by step copies them)
+            let mut figs = Vec::with_capacity(figures.len());
+            let mut resolved = SentencePeriods::default();
+            figs.extend(figures.iter().filter_map(|f| {
+                let written = f.span.of(text);
+                let before = near_before(text, f);
+                let tail = Tail::of(before);
+                let approx = approx_at(f, before, &tail);
+                let reading = Reading::of(written, f.value, f.low, f.high, approx.as_deref())?;
+                Some(Fig {
+                    f,
+                    reading,
+                    text: written,
+                    quantity: quantity_with(text, f, &record.extraction.periods, &tail, keys, &mut resolved),
+                    tail,
+                    change_amount: OnceCell::new(),
+                    complement: OnceCell::new(),
+                    may_be_total: OnceCell::new(),
+                    counted: OnceCell::new(),
+                    sentence: sentence_holding(&record.extraction.sentences, f.span),
                 })
-                .collect::<Vec<_>>()
+            }));
+            figs
         });
         let sorted = figs.windows(2).all(|w| w[0].f.span.start <= w[1].f.span.start);
         let references = record
@@ -241,8 +242,10 @@ impl<'a> Doc<'a> {
     /// Whether the figure is announced as the complement of the ones before it ("the remaining
     /// 97 percent").
     pub fn is_complement(&self, g: &Fig) -> bool {
-        *g.complement
-            .get_or_init(|| claim::is_complement(self.before_fig(g, 40)))
+        *g.complement.get_or_init(|| {
+            let before = self.before_fig(g, 40);
+            is_complement_at(before, &self.tail(g, before))
+        })
     }
 
     /// The text between two spans (empty when they overlap or are out of order).
@@ -409,17 +412,20 @@ pub fn holds_a_match(matches: &[Span], span: Span, search: impl FnOnce() -> bool
 /// names its period is read from them, not by searching the sentence again.
 pub fn quantity_of(text: &str, f: &Figure, periods: &[PeriodMention]) -> Option<String> {
     let tail = Tail::of(near_before(text, f));
-    quantity_with(text, f, periods, &tail, &mut MeasureKeys::default())
+    let (keys, resolved) = (&mut MeasureKeys::default(), &mut SentencePeriods::default());
+    quantity_with(text, f, periods, &tail, keys, resolved)
 }
 
 /// [`quantity_of`], given the tail of the text before the figure ([`near_before`]), with the
-/// measures without their country words remembered in `keys`.
+/// measures without their country words remembered in `keys`, and the periods of the last
+/// sentence resolved in `resolved`.
 fn quantity_with(
     text: &str,
     f: &Figure,
     periods: &[PeriodMention],
     tail: &Tail,
     keys: &mut MeasureKeys,
+    resolved: &mut SentencePeriods,
 ) -> Option<String> {
     if f.kind == FigureKind::Percent || f.value.is_none() {
         return None;
@@ -428,7 +434,7 @@ fn quantity_with(
     let after = near_after(text, f);
     let before = near_before(text, f);
     // The tests that need no pattern search first: they rule out most figures without a quantity.
-    if !period_among_sentence_mentions(text, f, periods) {
+    if !resolved.names_period_of(text, f, periods) {
         return None;
     }
     // A measure carried over from an earlier sentence may belong to another figure.
@@ -439,28 +445,73 @@ fn quantity_with(
         || is_change_amount_at(before, tail)
         || restates_share_at(before, tail)
         || fraction_before_at(before, tail).is_some()
-        || claim::is_range_bound(before, after)
+        || is_range_bound(before, after)
     {
         return None;
     }
     // A measure carried over from an earlier figure of the sentence is completed where it is
     // written ("4,825 user data requests ..., up from 4,582": "user" → "user data requests").
-    let mut measure = claim::complete_measure(measure, after);
-    let mut written = claim::find_in_lowercased(after, &measure);
+    let (measure, written) = completed_measure(measure, after, sentence);
+    // The text after the measure as written ("requests| from law enforcement agencies").
+    let rest = written.map_or("", |i| &after[i + measure.len()..]);
+    let key = keys.of(&measure);
+    let base = canonical_measure(key, rest);
+    if base.is_empty() {
+        return None;
+    }
+    // `claim::country_of`: the country of the measure's words, or else of the text after it.
+    Some(match key.country.clone().or_else(|| claim::country_of("", after)) {
+        Some(country) => format!("{base} ({country})"),
+        None => base,
+    })
+}
+
+/// [`claim::canonical_measure`] of the measure of `key` without its country words, with `rest`
+/// the text after the measure: the key's own unless `rest` may name who sent the requests,
+/// which it does only after spaces and "from" (in any case; a character outside ASCII where
+/// they would be may be a space).
+fn canonical_measure(key: &MeasureKey, rest: &str) -> String {
+    let bytes = rest.as_bytes();
+    let spaces = skip_spaces(bytes, 0);
+    let may_name_requester = match bytes.get(spaces) {
+        Some(b) if !b.is_ascii() => true,
+        Some(_) => {
+            spaces > 0
+                && bytes[spaces..]
+                    .get(..4)
+                    .is_some_and(|w| w.eq_ignore_ascii_case(b"from"))
+        }
+        None => false,
+    };
+    if may_name_requester {
+        claim::canonical_measure(&key.without_country, rest)
+    } else {
+        key.canonical.clone()
+    }
+}
+
+/// The measure completed where it is written after the figure, or else in its sentence
+/// ([`claim::complete_measure`]), and where it stands in `after`, if it does.
+fn completed_measure(measure: &str, after: &str, sentence: &str) -> (String, Option<usize>) {
+    // (A measure not written after the figure is left as it is by its completion there.)
+    let (mut measure, mut written) = match claim::find_in_lowercased(after, measure) {
+        None => (measure.to_owned(), None),
+        Some(at) => {
+            let completed = claim::complete_measure(measure, after);
+            // Completed, the measure is longer, and written elsewhere if at all.
+            let written = if completed.len() == measure.len() {
+                Some(at)
+            } else {
+                claim::find_in_lowercased(after, &completed)
+            };
+            (completed, written)
+        }
+    };
     if written.is_none() {
         measure = claim::complete_measure(&measure, sentence);
         written = claim::find_in_lowercased(after, &measure);
     }
-    // The text after the measure as written ("requests| from law enforcement agencies").
-    let rest = written.map_or("", |i| &after[i + measure.len()..]);
-    let base = claim::canonical_measure(keys.without_country(&measure), rest);
-    if base.is_empty() {
-        return None;
-    }
-    Some(match claim::country_of(&measure, after) {
-        Some(country) => format!("{base} ({country})"),
-        None => base,
-    })
+    (measure, written)
 }
 
 /// The sentence of `sentences` (sorted) that holds `span`.
@@ -663,14 +714,63 @@ pub fn approx_before(before: &str) -> Option<String> {
 
 /// [`approx_before`], given the tail of `before`.
 fn approx_before_at(before: &str, tail: &Tail) -> Option<String> {
-    let may = match before.strip_suffix('$') {
-        Some(words) => may_end_with(words, &APPROX_LAST_WORDS, true, false),
-        None => tail.may_end_with(&APPROX_LAST_WORDS, true, false),
+    let (words, may) = match before.strip_suffix('$') {
+        Some(words) => (words, may_end_with(words, &APPROX_LAST_WORDS, true, false)),
+        None => (before, tail.may_end_with(&APPROX_LAST_WORDS, true, false)),
     };
-    if !may {
+    if !may || !follows_first_qualifier_word(words) {
         return None;
     }
     claim::approx_before(before)
+}
+
+/// The qualifiers of [`claim::approx_before`] of two words, by their last word: the first words
+/// that word follows in them ("up to", "close to", "more than", "at least", "an estimated").
+const APPROX_FIRST_WORDS: &[(&str, &[&str])] = &[
+    ("to", &["up", "close"]),
+    ("than", &["more", "fewer", "less"]),
+    ("least", &["at"]),
+    ("most", &["at"]),
+    ("under", &["just"]),
+    ("estimated", &["an"]),
+];
+
+/// Whether the last word of `words` (before its spaces), when it ends only qualifiers of two
+/// words ([`APPROX_FIRST_WORDS`]), may follow one of their first words and spaces: most figures
+/// after "to" ("came to 7,355") follow no "up" or "close". A character outside ASCII where a
+/// space or a letter of the first word would be may be one (Unicode case folding reads "ſ" as
+/// "s").
+fn follows_first_qualifier_word(words: &str) -> bool {
+    let bytes = words.as_bytes();
+    let letters_back = |end: usize| {
+        end - bytes[..end]
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_alphabetic())
+            .count()
+    };
+    let end = skip_spaces_back(bytes, bytes.len());
+    let start = letters_back(end);
+    let Some((_, firsts)) = APPROX_FIRST_WORDS
+        .iter()
+        .find(|(last, _)| last.as_bytes().eq_ignore_ascii_case(&bytes[start..end]))
+    else {
+        return true;
+    };
+    let outside_ascii_before = |i: usize| i > 0 && !bytes[i - 1].is_ascii();
+    let first_end = skip_spaces_back(bytes, start);
+    if first_end == start {
+        // No ASCII space before the word: only a space outside ASCII may stand there.
+        return outside_ascii_before(start);
+    }
+    if outside_ascii_before(first_end) {
+        return true;
+    }
+    let first_start = letters_back(first_end);
+    outside_ascii_before(first_start)
+        || firsts
+            .iter()
+            .any(|f| f.as_bytes().eq_ignore_ascii_case(&bytes[first_start..first_end]))
 }
 
 /// The words [`claim::fraction_before`]'s pattern ends with, before its last spaces ("half
@@ -685,10 +785,16 @@ pub fn fraction_before(before: &str) -> Option<claim::FractionClaim> {
 
 /// [`fraction_before`], given the tail of `before`.
 pub fn fraction_before_at(before: &str, tail: &Tail) -> Option<claim::FractionClaim> {
-    if !tail.may_end_with(&FRACTION_LAST_WORDS, true, false) {
+    if !may_precede_fraction(tail) {
         return None;
     }
     claim::fraction_before(before)
+}
+
+/// Whether the text whose tail is `tail` may end with fraction words ([`fraction_before`]): it
+/// ends with one of the words their pattern ends with and spaces.
+pub fn may_precede_fraction(tail: &Tail) -> bool {
+    tail.may_end_with(&FRACTION_LAST_WORDS, true, false)
 }
 
 /// [`claim::is_partitive`], spared for the text after a figure that does not open with spaces
@@ -708,6 +814,110 @@ pub fn is_partitive(after: &str) -> bool {
         }
     };
     may && claim::is_partitive(after)
+}
+
+/// [`claim::is_range_bound`], spared for a figure that neither may end a range's start (see
+/// [`may_end_range_start`]) nor may be followed, after its spaces, by a dash, "to" or "and":
+/// nearly every figure.
+pub fn is_range_bound(before: &str, after: &str) -> bool {
+    (may_end_range_start(before) || may_continue_range(after)) && claim::is_range_bound(before, after)
+}
+
+/// Whether `after`, past its first spaces, may start with a dash, "to" or "and" (as written), as
+/// the text after the first bound of a range does. A character outside ASCII where a space or
+/// the dash would be may be one.
+fn may_continue_range(after: &str) -> bool {
+    let bytes = after.as_bytes();
+    let rest = &bytes[skip_spaces(bytes, 0)..];
+    rest.first().is_some_and(|b| !b.is_ascii()) || [&b"-"[..], b"to", b"and"].iter().any(|w| rest.starts_with(w))
+}
+
+/// Where the run of ASCII spaces that starts at `at` in `bytes` ends.
+fn skip_spaces(bytes: &[u8], at: usize) -> usize {
+    at + bytes[at..].iter().take_while(|&&b| claim::is_ascii_space(b)).count()
+}
+
+/// Where the run of ASCII spaces that ends at `end` in `bytes` starts.
+fn skip_spaces_back(bytes: &[u8], end: usize) -> usize {
+    end - bytes[..end]
+        .iter()
+        .rev()
+        .take_while(|&&b| claim::is_ascii_space(b))
+        .count()
+}
+
+/// Whether the pattern of the text before the upper bound of a range may match `before`, as
+/// [`claim::is_range_bound`] reads it: only when, without a last "$" and the spaces before it,
+/// the text ends with "between", or with a dash or "to" after a digit, "," or "." and perhaps
+/// spaces (the number the range starts with), or with "and" after "between" and such a number.
+/// Most figures after "to" ("came to 7,355") have no number before it, and most after "and"
+/// ("in 2014 and 300") no "between" before that. Only the end of the text is read; a character
+/// outside ASCII where a space, a digit or a currency sign would be may be one.
+fn may_end_range_start(before: &str) -> bool {
+    let bytes = before.as_bytes();
+    let ends_with = |end: usize, word: &str| claim::ends_with_ignoring_ascii_case(&before[..end], word);
+    // Reads back from `end` over spaces: `None` where a character outside ASCII stands.
+    let back_over_spaces = |end: usize| {
+        let end = skip_spaces_back(bytes, end);
+        (end == 0 || bytes[end - 1].is_ascii()).then_some(end)
+    };
+    let is_number_byte = |b: u8| b.is_ascii_digit() || matches!(b, b',' | b'.');
+    let end = bytes.len() - usize::from(bytes.last() == Some(&b'$'));
+    let Some(end) = back_over_spaces(end) else {
+        return true;
+    };
+    if ends_with(end, "between") {
+        return true;
+    }
+    let (word, and) = if ends_with(end, "-") {
+        (1, false)
+    } else if ends_with(end, "to") {
+        (2, false)
+    } else if ends_with(end, "and") {
+        (3, true)
+    } else {
+        return false;
+    };
+    let Some(number_end) = back_over_spaces(end - word) else {
+        return true;
+    };
+    if number_end == 0 || !is_number_byte(bytes[number_end - 1]) {
+        return false;
+    }
+    if !and {
+        return true;
+    }
+    // "between 15,000 and": the number, perhaps a "$", spaces and "between".
+    let start = number_end
+        - bytes[..number_end]
+            .iter()
+            .rev()
+            .take_while(|&&b| is_number_byte(b))
+            .count();
+    if start > 0 && !bytes[start - 1].is_ascii() {
+        return true;
+    }
+    let start = start - usize::from(start > 0 && bytes[start - 1] == b'$');
+    match back_over_spaces(start) {
+        None => true,
+        Some(end) => ends_with(end, "between"),
+    }
+}
+
+/// The words [`claim::is_complement`]'s pattern ends with, before its last spaces ("the
+/// remaining", "the rest of the", "the other", "the remaining about").
+static COMPLEMENT_LAST_WORDS: LazyLock<LastWords> =
+    LazyLock::new(|| LastWords::new(&["remaining", "rest", "the", "other", "about", "nearly", "roughly"]));
+
+/// [`claim::is_complement`], spared for the text before a figure that does not end with one of
+/// the words its pattern ends with and spaces: nearly every figure's.
+pub fn is_complement(before: &str) -> bool {
+    is_complement_at(before, &Tail::of(before))
+}
+
+/// [`is_complement`], given the tail of `before`.
+fn is_complement_at(before: &str, tail: &Tail) -> bool {
+    tail.may_end_with(&COMPLEMENT_LAST_WORDS, true, false) && claim::is_complement(before)
 }
 
 /// The words [`claim::adds_up_to`]'s pattern before the part ends with ("together with",
@@ -806,23 +1016,39 @@ pub fn refers_to_earlier_total(after: &str) -> bool {
     may_open_with_of(after) && claim::refers_to_earlier_total(after)
 }
 
-/// Measures without their country words ([`claim::measure_without_country`]), by measure.
+/// What is worked out of a measure's words alone, by measure.
 #[derive(Default)]
-struct MeasureKeys(FxHashMap<String, String>);
+struct MeasureKeys(FxHashMap<String, MeasureKey>);
+
+/// What is worked out of a measure's words alone.
+struct MeasureKey {
+    /// The measure without its country words ([`claim::measure_without_country`]).
+    without_country: String,
+    /// The country its words name: [`claim::country_of`] the measure with no text after it.
+    country: Option<String>,
+    /// [`claim::canonical_measure`] of the measure without its country words, with no text
+    /// after it.
+    canonical: String,
+}
 
 /// How many measures [`MeasureKeys`] holds at most: a run over pages of tables may meet many, and
 /// the memory stays small.
 const MEASURE_KEYS_HELD: usize = 4096;
 
 impl MeasureKeys {
-    /// `measure` without its country words.
-    fn without_country(&mut self, measure: &str) -> &str {
+    /// What is worked out of `measure`'s words.
+    fn of(&mut self, measure: &str) -> &MeasureKey {
         if !self.0.contains_key(measure) {
             if self.0.len() >= MEASURE_KEYS_HELD {
                 self.0.clear();
             }
-            self.0
-                .insert(measure.to_owned(), claim::measure_without_country(measure));
+            let without_country = claim::measure_without_country(measure);
+            let key = MeasureKey {
+                canonical: claim::canonical_measure(&without_country, ""),
+                without_country,
+                country: claim::country_of(measure, ""),
+            };
+            self.0.insert(measure.to_owned(), key);
         }
         &self.0[measure]
     }
@@ -838,23 +1064,55 @@ thread_local! {
 /// The figure's approximation word: the extractor's, or the one written right before it.
 pub fn approx_of(text: &str, f: &Figure) -> Option<String> {
     let before = near_before(text, f);
-    approx_at(f, before, &Tail::of(before))
+    approx_at(f, before, &Tail::of(before)).map(Cow::into_owned)
 }
 
 /// [`approx_of`], given the text before the figure ([`near_before`]) and its tail.
-fn approx_at(f: &Figure, before: &str, tail: &Tail) -> Option<String> {
-    f.approx.clone().or_else(|| approx_before_at(before, tail))
+fn approx_at<'f>(f: &'f Figure, before: &str, tail: &Tail) -> Option<Cow<'f, str>> {
+    match &f.approx {
+        Some(approx) => Some(Cow::Borrowed(approx)),
+        None => approx_before_at(before, tail).map(Cow::Owned),
+    }
 }
 
-/// Whether the figure's own sentence names its period (rather than the period being carried
-/// over from an earlier sentence), from the period mentions the extraction found in the whole
-/// text, resolved again as if the sentence stood alone. Anaphora ("the year") are resolved
-/// against the figure's year.
-fn period_among_sentence_mentions(text: &str, f: &Figure, periods: &[PeriodMention]) -> bool {
-    let Some(period) = &f.period else { return false };
-    periods_within(text, periods, f.sentence, Some(period.start))
-        .iter()
-        .any(|p| p.as_ref() == Some(period))
+/// The periods of the last sentence whose mentions were resolved again as if it stood alone, kept
+/// for the next figure of that sentence with a period in the same year (see
+/// [`SentencePeriods::names_period_of`]).
+#[derive(Default)]
+struct SentencePeriods {
+    /// The sentence and the year its anaphora were resolved against.
+    of: Option<(Span, i32)>,
+    /// Its mentions' periods.
+    periods: Vec<Option<Period>>,
+}
+
+impl SentencePeriods {
+    /// Whether the figure's own sentence names its period (rather than the period being carried
+    /// over from an earlier sentence), from the period mentions the extraction found in the whole
+    /// text, resolved again as if the sentence stood alone. Anaphora ("the year") are resolved
+    /// against the figure's year.
+    fn names_period_of(&mut self, text: &str, f: &Figure, periods: &[PeriodMention]) -> bool {
+        let Some(period) = &f.period else { return false };
+        // The mentions within the sentence, as `periods_within` takes them: without one that refers
+        // back (nearly every sentence), each resolves as it did in the whole text, and they need no
+        // resolving again (nor a list of their periods).
+        let first = periods.partition_point(|m| m.span.start < f.sentence.start);
+        let count = periods[first..]
+            .iter()
+            .take_while(|m| m.span.end <= f.sentence.end)
+            .count();
+        let inside = &periods[first..first + count];
+        if !inside.iter().any(PeriodMention::is_anaphoric) {
+            return inside.iter().any(|m| m.period.as_ref() == Some(period));
+        }
+        // (Anaphora are resolved against the year of the date they are given, not the day.)
+        let of = (f.sentence, period.start.year());
+        if self.of != Some(of) {
+            self.periods = periods_within(text, periods, f.sentence, Some(period.start));
+            self.of = Some(of);
+        }
+        self.periods.iter().any(|p| p.as_ref() == Some(period))
+    }
 }
 
 fn near_after<'t>(text: &'t str, f: &Figure) -> &'t str {
@@ -995,6 +1253,35 @@ mod tests {
             "an estimated\u{a0}$",
             "more than €",
             "at least  ",
+            "the remaining ",
+            "the Remaining about\t",
+            "the rest of the ",
+            "the rest ",
+            "the reſt ",
+            "the other\u{a0}",
+            "the other nearly ",
+            "another ",
+            "remaining",
+            "came to ",
+            "up to ",
+            "UP\tTO ",
+            "close to ",
+            "cloſe to ",
+            "more\u{a0}than ",
+            "more \u{a0}than ",
+            "fewer than ",
+            "Less  Than ",
+            "than ",
+            "-than ",
+            "at most ",
+            "most ",
+            "an estimated ",
+            "estimated ",
+            "just under ",
+            "under ",
+            "leaſt ",
+            "at\u{2003}least ",
+            "to $",
             "half of the ",
             "exactly half of ",
             "two-thirds of all ",
@@ -1052,6 +1339,7 @@ mod tests {
         let texts = texts_around_figures();
         let (mut amounts, mut restated, mut parts, mut approximate, mut fractions) = (0, 0, 0, 0, 0);
         let (mut totals, mut opening, mut of_between, mut earlier, mut from_to) = (0, 0, 0, 0, 0);
+        let mut complements = 0;
         for t in &texts {
             assert_eq!(is_change_amount(t), claim::is_change_amount(t), "{t:?}");
             assert_eq!(restates_share(t), claim::restates_share(t), "{t:?}");
@@ -1060,6 +1348,8 @@ mod tests {
             assert_eq!(fraction_before(t), claim::fraction_before(t), "{t:?}");
             assert_eq!(totals_what_precedes(t), claim::totals_what_precedes(t), "{t:?}");
             assert_eq!(opens_breakdown(t), claim::opens_breakdown(t), "{t:?}");
+            assert_eq!(is_complement(t), claim::is_complement(t), "{t:?}");
+            complements += usize::from(claim::is_complement(t));
             assert_eq!(is_of_between(t), claim::is_of_between(t), "{t:?}");
             assert_eq!(refers_to_earlier_total(t), claim::refers_to_earlier_total(t), "{t:?}");
             for between in [" to ", " in 2014 to about ", "x"] {
@@ -1082,10 +1372,105 @@ mod tests {
             "{amounts} {restated} {parts}"
         );
         assert!(approximate >= 20 && fractions >= 5, "{approximate} {fractions}");
+        assert!(complements >= 10, "{complements}");
         assert!(
             totals >= 10 && opening >= 10 && of_between >= 5 && earlier >= 10 && from_to >= 10,
             "{totals} {opening} {of_between} {earlier} {from_to}"
         );
+    }
+
+    #[test]
+    fn the_range_bound_shortcut_changes_nothing() {
+        let befores = [
+            "came to ",
+            "from 300 to ",
+            "between 15,000 and ",
+            "between 15,000 and\t$",
+            "between ",
+            "BETWEEN\u{a0}",
+            "0-",
+            "0 - $",
+            "1.5 TO  ",
+            "up to ",
+            "into ",
+            "5to ",
+            ",to",
+            "rose and ",
+            "300 and ",
+            "300\u{2014}",
+            "ſome 300 to ",
+            "to",
+            "-",
+            "",
+        ];
+        let afters = [
+            " to 500",
+            "-500",
+            " and 500 requests",
+            "\u{2013}500",
+            " TO 9",
+            " requests",
+            "",
+            " andes 5",
+        ];
+        let mut pairs: Vec<(String, String)> = Vec::new();
+        for record in test_records(&["It got 300-400 requests, 5 to 9 orders and between 1 and 2 letters."]) {
+            let doc = Doc::new(&record);
+            for f in &record.extraction.figures {
+                pairs.push((near_before(doc.text, f).to_owned(), near_after(doc.text, f).to_owned()));
+                pairs.push((doc.before(f.span, 60).to_owned(), doc.after(f.span, 40).to_owned()));
+            }
+        }
+        for before in befores {
+            for after in afters {
+                for start in ["", "It got ", "ſ "] {
+                    pairs.push((format!("{start}{before}"), after.to_owned()));
+                }
+            }
+        }
+        let (mut bounds, mut may) = (0, 0);
+        for (before, after) in &pairs {
+            let direct = claim::is_range_bound(before, after);
+            assert_eq!(is_range_bound(before, after), direct, "{before:?} {after:?}");
+            bounds += usize::from(direct);
+            may += usize::from(may_end_range_start(before));
+        }
+        assert!(bounds >= 100 && may >= 100, "{bounds} {may}");
+    }
+
+    #[test]
+    fn the_period_of_a_sentence_is_that_its_mentions_resolve_to() {
+        let records = test_records(&["In 2014 it got 300 requests. The year before, it got 200; in the year, 5."]);
+        let (mut named, mut anaphoric) = (0, 0);
+        for record in &records {
+            let mut resolved = SentencePeriods::default();
+            for f in &record.extraction.figures {
+                let Some(period) = &f.period else { continue };
+                let within = periods_within(
+                    &record.article.text,
+                    &record.extraction.periods,
+                    f.sentence,
+                    Some(period.start),
+                );
+                let direct = within.iter().any(|p| p.as_ref() == Some(period));
+                let text = &record.article.text;
+                assert_eq!(
+                    resolved.names_period_of(text, f, &record.extraction.periods),
+                    direct,
+                    "{:?}",
+                    f.span.of(text)
+                );
+                named += usize::from(direct);
+                anaphoric += usize::from(
+                    record
+                        .extraction
+                        .periods
+                        .iter()
+                        .any(|m| m.is_anaphoric() && f.sentence.contains(m.span)),
+                );
+            }
+        }
+        assert!(named > 1000 && anaphoric > 10, "{named} {anaphoric}");
     }
 
     #[test]
@@ -1144,7 +1529,7 @@ mod tests {
         written.push(format!("It got {}{}400 requests.", "x".repeat(90), " "));
         written.push(format!("It got a {} of 500 requests.", "y".repeat(75)));
         let written: Vec<&str> = written.iter().map(String::as_str).collect();
-        let lists: [&LastWords; 8] = [
+        let lists: [&LastWords; 9] = [
             &CHANGE_AMOUNT_LAST_WORDS,
             &RESTATEMENT_ENDS,
             &APPROX_LAST_WORDS,
@@ -1153,6 +1538,7 @@ mod tests {
             &TOTAL_LAST_WORDS,
             &BREAKDOWN_LAST_WORDS,
             &TOGETHER_LAST_WORDS,
+            &COMPLEMENT_LAST_WORDS,
         ];
         let (mut reused, mut may) = (0, 0);
         for record in test_records(&written) {
@@ -1227,17 +1613,69 @@ mod tests {
     }
 
     #[test]
+    fn measures_completed_once_and_countries_read_in_two_parts_are_as_before() {
+        let records = test_records(&[
+            "It got 300 account requests from US law enforcement in 2014 and 200 user data requests.",
+            "It got 300 requests from the United States in 2014 and 250 U.S. account requests in 2013.",
+            "It got 300 requests in 2014 from German authorities, 20 UK requests and 12 from India.",
+            "There were 40 requests by French police in 2015; 30 demands in Japan, 8 in Taiwan.",
+            "It got 40 requests from law enforcement, 30 requests  FROM governments and 9 demands\u{a0}from government agencies.",
+            "It got 40 requests\tfrom Law Enforcement agencies and 30 requests from the government.",
+        ]);
+        let (mut completed, mut countries, mut requesters) = (0, 0, 0);
+        let mut keys = MeasureKeys::default();
+        for record in &records {
+            let text = record.article.text.as_str();
+            for f in &record.extraction.figures {
+                let Some(measure) = f.measure.as_deref() else { continue };
+                let (after, sentence) = (near_after(text, f), f.sentence.of(text));
+                // as first written: completed where written after the figure, then in the sentence
+                let mut first = claim::complete_measure(measure, after);
+                let mut written = claim::find_in_lowercased(after, &first);
+                if written.is_none() {
+                    first = claim::complete_measure(&first, sentence);
+                    written = claim::find_in_lowercased(after, &first);
+                }
+                assert_eq!(
+                    completed_measure(measure, after, sentence),
+                    (first.clone(), written),
+                    "{after:?}"
+                );
+                completed += usize::from(first != measure);
+                let rest = written.map_or("", |i| &after[i + first.len()..]);
+                let key = keys.of(&first);
+                let canonical = claim::canonical_measure(&key.without_country, rest);
+                assert_eq!(canonical_measure(key, rest), canonical, "{first:?} {rest:?}");
+                requesters += usize::from(canonical != key.canonical);
+                let country = claim::country_of(&first, after);
+                let in_parts = claim::country_of(&first, "").or_else(|| claim::country_of("", after));
+                assert_eq!(in_parts, country, "{first:?} {after:?}");
+                countries += usize::from(country.is_some());
+            }
+        }
+        assert!(completed > 100 && countries >= 12, "{completed} {countries}");
+        assert!(requesters >= 5, "{requesters}");
+    }
+
+    #[test]
     fn measures_are_kept_without_their_country_words_up_to_a_bound() {
         let mut keys = MeasureKeys::default();
         for i in 0..2 * MEASURE_KEYS_HELD + 10 {
             let measure = format!("requests {i} from the US");
-            assert_eq!(keys.without_country(&measure), claim::measure_without_country(&measure));
+            assert_eq!(
+                keys.of(&measure).without_country,
+                claim::measure_without_country(&measure)
+            );
             assert!(keys.0.len() <= MEASURE_KEYS_HELD);
         }
         for measure in ["US requests", "requests from the United States", "account requests", ""] {
-            assert_eq!(keys.without_country(measure), claim::measure_without_country(measure));
-            assert_eq!(keys.without_country(measure), claim::measure_without_country(measure));
+            for _ in 0..2 {
+                let key = keys.of(measure);
+                assert_eq!(key.without_country, claim::measure_without_country(measure));
+                assert_eq!(key.country, claim::country_of(measure, ""));
+            }
         }
+        assert_eq!(keys.of("us account requests").country.as_deref(), Some("US"));
     }
 
     #[test]

@@ -26,28 +26,23 @@ pub fn check(doc: &Doc) -> Vec<Finding> {
 
 fn mismatch(doc: &Doc, announced: Period, span: Option<Span>, source: &str) -> Option<Finding> {
     // Figures named only as the point of comparison are about another period on purpose.
-    let body: Vec<(&Period, Span)> = doc
-        .figs
-        .iter()
-        .filter(|g| !doc.is_reference(g))
-        .filter_map(|g| g.f.period.as_ref().map(|p| (p, g.f.span)))
-        .collect();
-    let within = body.iter().any(|(p, _)| announced.contains(p));
-    let elsewhere: Vec<&(&Period, Span)> = body
-        .iter()
-        .filter(|(p, _)| p.end < announced.start || p.start > announced.end)
-        .collect();
-    if within || elsewhere.is_empty() {
+    let body = || {
+        doc.figs
+            .iter()
+            .filter(|g| !doc.is_reference(g))
+            .filter_map(|g| g.f.period.as_ref().map(|p| (p, g.f.span)))
+    };
+    if body().any(|(p, _)| announced.contains(p)) {
         return None;
     }
-    let (other, example) = elsewhere[0];
+    let (other, example) = body().find(|(p, _)| p.end < announced.start || p.start > announced.end)?;
     let message = format!(
         "The article {source} {}, but the figures it gives are for {} (for example {}).",
         period_name(&announced),
         period_name(other),
         example.of(doc.text)
     );
-    let spans: Vec<Span> = span.into_iter().chain([*example]).collect();
+    let spans: Vec<Span> = span.into_iter().chain([example]).collect();
     let mut f = doc.finding(Rule::PeriodMismatch, Severity::Error, message, &spans);
     f.stated = Some(json!(announced.label()));
     f.expected = Some(json!(other.label()));

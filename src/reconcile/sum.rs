@@ -11,6 +11,8 @@ use crate::read::Span;
 use chrono::Datelike;
 use rustc_hash::FxHashMap;
 use serde_json::json;
+use std::cell::RefCell;
+use std::rc::Rc;
 
 /// How the parts of a period tile it.
 fn tilings(whole: &Period) -> Vec<Vec<Period>> {
@@ -28,6 +30,31 @@ fn tilings(whole: &Period) -> Vec<Vec<Period>> {
     out.into_iter()
         .filter_map(|parts| parts.into_iter().collect::<Option<Vec<_>>>())
         .collect()
+}
+
+/// How many periods [`TILINGS`] holds at most (articles name few, but a run is long).
+const TILINGS_HELD: usize = 1024;
+
+thread_local! {
+    /// The tilings of the periods met by this thread, kept from one article to the next:
+    /// articles name few periods, and working out the parts of one (a dozen dates) cost more
+    /// than looking them up.
+    static TILINGS: RefCell<FxHashMap<Period, Rc<Vec<Vec<Period>>>>> = RefCell::default();
+}
+
+/// [`tilings`] of `whole`, worked out once per thread.
+fn tilings_of(whole: &Period) -> Rc<Vec<Vec<Period>>> {
+    TILINGS.with_borrow_mut(|known| {
+        if let Some(t) = known.get(whole) {
+            return Rc::clone(t);
+        }
+        if known.len() >= TILINGS_HELD {
+            known.clear();
+        }
+        let t = Rc::new(tilings(whole));
+        known.insert(whole.clone(), Rc::clone(&t));
+        t
+    })
 }
 
 /// Figures that may be summed: stated whole quantities with a period.
@@ -79,14 +106,12 @@ fn by_period(doc: &Doc) -> Vec<Finding> {
         *periods_of.entry((*quantity, *entity, *kind)).or_default() += 1;
     }
     let mut out = Vec::new();
-    // Most wholes of an article are for a few periods.
-    let mut tilings_of: FxHashMap<&Period, Vec<Vec<Period>>> = FxHashMap::default();
     for whole in &figs {
         if periods_of[&(&whole.quantity, &whole.f.entity, whole.f.kind)] < 3 {
             continue;
         }
         let period = whole.f.period.as_ref().expect("summable figures have a period");
-        for tiling in tilings_of.entry(period).or_insert_with(|| tilings(period)).iter() {
+        for tiling in tilings_of(period).iter() {
             let parts: Vec<Vec<&Fig>> = tiling
                 .iter()
                 .map(|p| by_key.get(&key(whole, p)).cloned().unwrap_or_default())
@@ -126,6 +151,11 @@ fn breakdowns(doc: &Doc) -> Vec<Finding> {
         for (k, whole) in figs.iter().enumerate() {
             let before = doc.before_fig(whole, 80);
             let same_kind = |g: &&&Fig| g.f.kind == whole.f.kind && g.f.unit == whole.f.unit;
+            // Without two parts before it nor one after it, the whole has no breakdown either
+            // way, and its text needs no search.
+            if figs[..k].iter().filter(same_kind).nth(1).is_none() && !figs[k + 1..].iter().any(|g| same_kind(&g)) {
+                continue;
+            }
             if super::doc::totals_what_precedes_at(before, &doc.tail(whole, before)) {
                 let parts: Vec<&Fig> = figs[..k].iter().filter(same_kind).copied().collect();
                 if parts.len() >= 2 {
@@ -162,10 +192,10 @@ fn together(doc: &Doc) -> Vec<Finding> {
         let (Some(pp), Some(wp)) = (&part.f.period, &whole.f.period) else {
             continue;
         };
-        let Some(rest) = tilings(wp)
-            .into_iter()
+        let Some(rest) = tilings_of(wp)
+            .iter()
             .filter(|t| t.len() == 2 && t.contains(pp))
-            .find_map(|t| t.into_iter().find(|p| p != pp))
+            .find_map(|t| t.iter().find(|p| *p != pp).cloned())
         else {
             continue;
         };
