@@ -387,8 +387,9 @@ fn read_tokens(t: &Toks) -> Vec<Mention> {
 /// "the second half of 2014": a "half" that [`mention_at`] reads as a numeral only for
 /// [`is_skipped`] to drop it (half a period, not a share), told from the words around it
 /// without the reading. A period's half comes about every 230 bytes of report coverage.
+/// "half of a million" is read: the numeral runs on there.
 fn is_half_of_a_period(t: &Toks, i: usize) -> bool {
-    i > 0 && t.word(i) == "half" && t.word(i + 1) == "of" && {
+    i > 0 && t.word(i) == "half" && t.word(i + 1) == "of" && !matches!(t.word(i + 2), "a" | "an") && {
         let before = t.word(i - 1);
         words::is_ordinal_word(before) || matches!(before, "the" | "this" | "that" | "last" | "next")
     }
@@ -1624,6 +1625,12 @@ mod tests {
                 "of-2014",
                 "of",
                 "a million",
+                "of a million",
+                "of A Billion",
+                "of a billion-dollar deal",
+                "of an hour",
+                "of a dozen",
+                "of one million",
             ] {
                 texts.push(format!("in {before} half {after}, and {before} Half {after}."));
             }
