@@ -3,8 +3,9 @@
 //! Each pattern is anchored at the quote (or at the start of the neighbouring sentence), and
 //! every window it runs on is bounded, so the work per quote is constant.
 
-use super::hand::{count_spaces, is_space_byte, is_word_byte, name_at, phrase_after_comma, word_character_at, WordSet};
+use super::hand::{count_spaces, is_word_byte, name_at, phrase_after_comma, word_character_at, WordSet};
 use super::people::ROLE_WORD;
+use crate::extract::claim::is_ascii_space;
 use crate::extract::pattern::Pattern;
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -319,7 +320,7 @@ static ORG_WORDS_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(ORG_WORD
 /// capitalised words of an article stand alone ("The", "Authorities", "Yahoo"), and the name
 /// readers below take them without iterating over characters.
 fn is_one_ascii_word(name: &str) -> bool {
-    !name.is_empty() && name.bytes().all(|b| b.is_ascii() && !is_space_byte(b))
+    !name.is_empty() && name.bytes().all(|b| b.is_ascii() && !is_ascii_space(b))
 }
 
 /// What [`clean_name`], [`without_nickname`], [`is_org_name`] and [`split_title`] make of a
@@ -328,7 +329,7 @@ fn is_one_ascii_word(name: &str) -> bool {
 /// for any other name. Most names found in an article are such words, and each of the four
 /// would look at it again (and a word is never split at a title).
 pub(super) fn one_word_name(name: &str) -> Option<(&str, bool)> {
-    let plain = !name.is_empty() && name.bytes().all(|b| b.is_ascii() && !is_space_byte(b) && b != b'"');
+    let plain = !name.is_empty() && name.bytes().all(|b| b.is_ascii() && !is_ascii_space(b) && b != b'"');
     if !plain {
         return None;
     }
@@ -425,7 +426,7 @@ fn is_plain_ascii_name(name: &[u8]) -> bool {
                 return false;
             }
             after_space = true;
-        } else if is_space_byte(b) || b == b'"' {
+        } else if is_ascii_space(b) || b == b'"' {
             return false;
         } else {
             after_space = false;
@@ -521,7 +522,7 @@ fn subject_verb_by_hand(window: &str) -> Option<Groups<'_>> {
     if !window.is_ascii() {
         return None;
     }
-    let start = bytes.iter().take_while(|&&b| is_space_byte(b) || b == b',').count();
+    let start = bytes.iter().take_while(|&&b| is_ascii_space(b) || b == b',').count();
     let rest = &window[start..];
     if rest.starts_with("the") || rest.starts_with("The") {
         return None;
@@ -547,7 +548,7 @@ fn role_and_verb_by_hand(after: &str) -> Option<(Option<&str>, &str)> {
         return Some((Some(role), verb));
     }
     if after
-        .trim_start_matches(|c: char| is_space_byte(c as u8))
+        .trim_start_matches(|c: char| is_ascii_space(c as u8))
         .starts_with("of")
     {
         return None;
@@ -565,7 +566,7 @@ fn verb_subject_by_hand(window: &str) -> Option<Groups<'_>> {
     if !window.is_ascii() {
         return None;
     }
-    let start = bytes.iter().take_while(|&&b| is_space_byte(b) || b == b',').count();
+    let start = bytes.iter().take_while(|&&b| is_ascii_space(b) || b == b',').count();
     let verb_end = start + bytes[start..].iter().take_while(|b| b.is_ascii_lowercase()).count();
     let verb = &window[start..verb_end];
     let spaces = count_spaces(bytes, verb_end);
@@ -616,7 +617,7 @@ fn lead_in_by_hand(lead: &str) -> Option<Groups<'_>> {
     let who = Some(&lead[..end]);
     let (role, verb) = role_and_verb_by_hand(&lead[end..])?;
     let verb_end = verb.as_ptr() as usize - lead.as_ptr() as usize + verb.len();
-    let rest = lead[verb_end..].trim_end_matches(|c: char| is_space_byte(c as u8));
+    let rest = lead[verb_end..].trim_end_matches(|c: char| is_ascii_space(c as u8));
     let between = rest.strip_suffix([':', ','])?;
     if between.len() > 80 || between.contains('"') {
         return None;

@@ -9,6 +9,7 @@
 //! the patterns on other text. Tests check each reader against its pattern; a change to `NAME`
 //! or `FULL_NAME` must be made here too: those tests are what ties the two.
 
+use crate::extract::claim::is_ascii_space;
 use crate::extract::pattern::class_holds;
 use regex_syntax::hir::{Class, ClassUnicode, HirKind};
 use rustc_hash::FxHashSet;
@@ -101,12 +102,6 @@ pub(crate) fn word_character_at(bytes: &[u8], i: usize) -> bool {
 /// Whether `b` is a word character of `\b` on ASCII text.
 pub(crate) fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
-}
-
-/// Whether `b` is `\s` on ASCII text (Unicode White_Space: unlike `u8::is_ascii_whitespace`,
-/// it includes the vertical tab).
-pub(super) fn is_space_byte(b: u8) -> bool {
-    matches!(b, b'\t'..=b'\r' | b' ')
 }
 
 /// Honorifics of group `hon` of `FULL_NAME` (people.rs).
@@ -354,7 +349,7 @@ pub(super) fn words(text: &str) -> impl Iterator<Item = &str> {
         // ASCII bytes are told by one test; only other ones may start a longer space.
         while let Some(&b) = bytes.get(at) {
             match b {
-                _ if is_space_byte(b) => at += 1,
+                _ if is_ascii_space(b) => at += 1,
                 0x80.. => match space_len(&bytes[at..]) {
                     0 => break,
                     n => at += n,
@@ -366,7 +361,7 @@ pub(super) fn words(text: &str) -> impl Iterator<Item = &str> {
         while let Some(&b) = bytes.get(at) {
             // No space starts at a byte inside a character (spaces start with other bytes).
             let space = if b.is_ascii() {
-                is_space_byte(b)
+                is_ascii_space(b)
             } else {
                 space_len(&bytes[at..]) > 0
             };
@@ -383,7 +378,7 @@ pub(super) fn words(text: &str) -> impl Iterator<Item = &str> {
 /// none does.
 fn space_len(bytes: &[u8]) -> usize {
     match bytes {
-        [b, ..] if is_space_byte(*b) => 1,
+        [b, ..] if is_ascii_space(*b) => 1,
         [0xC2, 0x85 | 0xA0, ..] => 2,
         [0xE1, 0x9A, 0x80, ..]
         | [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF, ..]

@@ -14,9 +14,10 @@ use super::cue::{
 #[cfg(test)]
 use super::hand::HONORIFICS;
 use super::hand::{
-    count_spaces_before, is_space_byte, is_word_byte, name_at, name_letters, next_word_capital, phrase_after_comma,
+    count_spaces_before, is_word_byte, name_at, name_letters, next_word_capital, phrase_after_comma,
     word_character_before, word_then_spaces, Dot, WordFilter, HONORIFIC_WORDS,
 };
+use crate::extract::claim::is_ascii_space;
 use crate::extract::pattern::Pattern;
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
@@ -228,7 +229,7 @@ fn verb_after_name(after: &str, ascii: bool) -> bool {
     if spaces_then_verb(after).is_some() {
         return true;
     }
-    let rest = after.trim_start_matches(|c: char| is_space_byte(c as u8));
+    let rest = after.trim_start_matches(|c: char| is_ascii_space(c as u8));
     if rest.len() < after.len() && rest.starts_with("of") {
         return VERB_AFTER_NAME.is_match(after);
     }
@@ -279,7 +280,7 @@ fn verb_before(before: &str, ascii: bool) -> bool {
     if !(ascii || before.is_ascii()) {
         return VERB_BEFORE.is_match(before);
     }
-    let trimmed = before.trim_end_matches(|c: char| is_space_byte(c as u8));
+    let trimmed = before.trim_end_matches(|c: char| is_ascii_space(c as u8));
     if trimmed.len() == before.len() {
         return false;
     }
@@ -288,7 +289,7 @@ fn verb_before(before: &str, ascii: bool) -> bool {
         return true;
     }
     let before_to = &trimmed[..start];
-    let spaced = before_to.trim_end_matches(|c: char| is_space_byte(c as u8));
+    let spaced = before_to.trim_end_matches(|c: char| is_ascii_space(c as u8));
     word == "to" && spaced.len() < before_to.len() && last_word(spaced).1 == "according"
 }
 
