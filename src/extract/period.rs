@@ -5,8 +5,7 @@
 
 use crate::extract::claim::is_ascii_space;
 use crate::extract::pattern::{has_character_outside_ascii, Pattern};
-use crate::extract::quote::hand::is_word_byte;
-use crate::extract::quote::hand::{word_character_at, word_character_before};
+use crate::extract::quote::hand::{is_word_byte, word_character_at, word_character_before};
 use crate::read::Span;
 use chrono::{Datelike, NaiveDate};
 use std::sync::LazyLock;

@@ -505,7 +505,7 @@ fn check_fractions(doc: &Doc, out: &mut Vec<Finding>) {
             continue;
         }
         let Some(part) = part_after(doc, ti) else { continue };
-        let Some(fr) = super::doc::fraction_before_at(before, &tail) else {
+        let Some(fr) = claim::fraction_before(before) else {
             continue;
         };
         let expected_t = total.reading.tight.scale(fr.fraction);

@@ -455,7 +455,7 @@ fn quantity_with(
     // The text after the measure as written ("requests| from law enforcement agencies").
     let rest = written.map_or("", |i| &after[i + measure.len()..]);
     let key = keys.of(&measure);
-    let base = canonical_measure(key, rest);
+    let base = canonical_of_key(key, rest);
     if base.is_empty() {
         return None;
     }
@@ -470,7 +470,7 @@ fn quantity_with(
 /// the text after the measure: the key's own unless `rest` may name who sent the requests,
 /// which it does only after spaces and "from" (in any case; a character outside ASCII where
 /// they would be may be a space).
-fn canonical_measure(key: &MeasureKey, rest: &str) -> String {
+fn canonical_of_key(key: &MeasureKey, rest: &str) -> String {
     let bytes = rest.as_bytes();
     let spaces = skip_spaces(bytes, 0);
     let may_name_requester = match bytes.get(spaces) {
@@ -1645,7 +1645,7 @@ mod tests {
                 let rest = written.map_or("", |i| &after[i + first.len()..]);
                 let key = keys.of(&first);
                 let canonical = claim::canonical_measure(&key.without_country, rest);
-                assert_eq!(canonical_measure(key, rest), canonical, "{first:?} {rest:?}");
+                assert_eq!(canonical_of_key(key, rest), canonical, "{first:?} {rest:?}");
                 requesters += usize::from(canonical != key.canonical);
                 let country = claim::country_of(&first, after);
                 let in_parts = claim::country_of(&first, "").or_else(|| claim::country_of("", after));
