@@ -205,7 +205,7 @@ pub(super) fn scale_at(t: &Toks, j: usize) -> Option<f64> {
 /// The scale of a word whose atom is `atom`; `case` is the word as written, for the one-letter
 /// scales.
 fn scale(atom: Option<Atom>, case: &str) -> Option<f64> {
-    // the scale words are atoms of their own (no word of an earlier table is one): one lookup
+    // the scale words are atoms of their own (no word of an earlier table is one): the atom settles it
     match atom {
         Some(Atom::Scale(f)) => Some(f),
         _ if matches!(case, "k" | "K" | "M" | "G" | "MM") => glued_scale(case),
@@ -222,8 +222,9 @@ fn ordinal(w: &str) -> Option<(f64, bool)> {
 }
 
 /// The atom of every word that is one atom on its own, lowercased, in the order [`atoms`]
-/// tries them (the first category a word is in wins): one hash lookup per word instead of a
-/// hundred string comparisons, as every word of a text is tried.
+/// tries them (the first category a word is in wins). The reader looks words up in the table
+/// made from it ([`atom_code`]), once per word as the text is cut; the map stays the reference
+/// the table is tested against.
 static WORD_ATOMS: LazyLock<FxHashMap<String, Atom>> = LazyLock::new(|| {
     let mut atoms: Vec<(String, Atom)> = Vec::new();
     atoms.extend(UNITS.iter().map(|(w, v)| ((*w).to_owned(), Atom::Unit(*v))));
@@ -673,7 +674,7 @@ pub(super) fn may_follow_a(t: &Toks, j: usize) -> bool {
     )
 }
 
-/// [`starts_numeral`] for a word token: the hash lookup of [`WORD_ATOMS`] first.
+/// [`starts_numeral`] for a word token: the atom the token holds ([`token_atom`]) first.
 pub(super) fn word_starts_numeral(t: &Toks, i: usize) -> bool {
     token_atom(t, i).is_some() || may_be_unlisted_atom(t.str(i)) && unlisted_word_atoms(t, i).is_some()
 }
@@ -1423,8 +1424,8 @@ mod tests {
         assert!(lone > 1000, "{lone}");
     }
 
-    /// The shape test before the hash lookup lets every word of the map through: a word's atom
-    /// is the one the map holds.
+    /// The shape test before the table lookup lets every word of the map through: a word's
+    /// atom is the one the map holds.
     #[test]
     fn word_atoms_are_the_atoms_of_the_map() {
         for w in words_to_try() {
