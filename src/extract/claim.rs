@@ -387,9 +387,8 @@ pub fn as_many_as(after: &str) -> Option<AsManyAs> {
     if !may_say_as_many_as(after) {
         return None;
     }
-    let c = as_many_as_captures(after)?;
-    let w = c.name("w")?;
-    let ratio = c["r"].to_ascii_lowercase();
+    let g = as_many_as_by_hand(after).or_else(|| as_many_as_captures(after).map(|c| AsManyAsGroups::of(&c)))?;
+    let ratio = g.r.to_ascii_lowercase();
     let factor = match ratio.split_whitespace().next().unwrap_or("") {
         "half" => 0.5,
         "twice" => 2.0,
@@ -398,17 +397,136 @@ pub fn as_many_as(after: &str) -> Option<AsManyAs> {
         "a" | "one" if ratio.ends_with("third") => 1.0 / 3.0,
         _ => 0.25,
     };
-    let country = COUNTRY.find(&c["c"])?;
-    let (low, high, loose) = ratio_bounds(factor, c.name("q").map(|q| q.as_str()));
-    let start = w.start() + (w.as_str().len() - w.as_str().trim_start().len());
+    let country = COUNTRY.find(g.c)?;
+    let (low, high, loose) = ratio_bounds(factor, g.q);
     Some(AsManyAs {
-        text: after[start..w.end()].to_owned(),
-        span: Span::new(start, w.end()),
+        text: after[g.start..g.end].to_owned(),
+        span: Span::new(g.start, g.end),
         low,
         high,
         loose,
         country: canonical_country(country.as_str()),
     })
+}
+
+/// What [`as_many_as`] reads of a match of [`AS_MANY_AS`]: where group `w` starts (spaces
+/// trimmed) and ends, and groups `q`, `r` and `c`.
+#[derive(Debug, PartialEq)]
+struct AsManyAsGroups<'a> {
+    start: usize,
+    end: usize,
+    q: Option<&'a str>,
+    r: &'a str,
+    c: &'a str,
+}
+
+impl<'a> AsManyAsGroups<'a> {
+    /// The groups of a match.
+    fn of(c: &regex::Captures<'a>) -> AsManyAsGroups<'a> {
+        let w = c.name("w").expect("group w takes part in every match");
+        AsManyAsGroups {
+            start: w.start() + (w.as_str().len() - w.as_str().trim_start().len()),
+            end: w.end(),
+            q: c.name("q").map(|q| q.as_str()),
+            r: c.name("r").map_or("", |r| r.as_str()),
+            c: c.name("c").map_or("", |c| c.as_str()),
+        }
+    }
+}
+
+/// The groups of [`AS_MANY_AS`] in ASCII `after` read by hand, for the common shape ("..., about
+/// half as many as those from the United States"); `None` when that is not what `after` holds
+/// (the capture search then decides). Every match holds a ratio word that no qualifier can
+/// hold, so the first ratio word starts the leftmost match, if any match holds it.
+fn as_many_as_by_hand(after: &str) -> Option<AsManyAsGroups<'_>> {
+    use crate::extract::quote::hand::is_word_byte;
+    if !after.is_ascii() {
+        return None;
+    }
+    let b = after.as_bytes();
+    let (at, r_len) = (0..b.len())
+        .filter(|&i| i == 0 || !is_word_byte(b[i - 1]))
+        .find_map(|i| Some((i, ratio_len(&after[i..])?)))?;
+    let before = &after[..at];
+    let gap = before.trim_end().len();
+    let word_at = before[..gap].trim_end_matches(|c: char| is_word_byte(c as u8)).len();
+    let q_start = match &before[word_at..gap] {
+        "about" | "nearly" | "almost" | "roughly" | "some" => Some(word_at),
+        // The qualifiers of two words, and "over" that may end one, are left to the search.
+        "over" | "than" | "under" => return None,
+        _ => None,
+    };
+    // Without a qualifier, the match starts at the spaces before the ratio if a word ends there.
+    let start = q_start.unwrap_or(if word_at < gap { gap } else { at });
+    if start > 40 || before[..start].contains(['.', ';']) {
+        return None;
+    }
+    let rest = spaced_word(&after[at + r_len..], &["as"])?;
+    let rest = spaced_word(rest, &["many", "much", "large", "high"])?;
+    let rest = spaced_word(rest, &["as"])?;
+    let end = after.len() - rest.len();
+    let rest = spaced_word(rest, &["those", "that"]).unwrap_or(rest);
+    let rest = spaced_word(rest, &["from", "in", "by", "of"])?.trim_start();
+    let rest = rest
+        .strip_prefix("the")
+        .filter(|r| opens_with_space(r))
+        .map_or(rest, str::trim_start);
+    let c_start = after.len() - rest.len();
+    // Capitalised words between spaces: each a capital, then letters and dots.
+    let mut c_end = c_start;
+    while let Some(word) = after[c_end..]
+        .trim_start()
+        .strip_prefix(|c: char| c.is_ascii_uppercase())
+    {
+        c_end = after.len()
+            - word
+                .trim_start_matches(|c: char| c.is_ascii_alphabetic() || c == '.')
+                .len();
+    }
+    (c_end > c_start).then(|| AsManyAsGroups {
+        start: q_start.unwrap_or(at),
+        end,
+        q: q_start.map(|_| &before[word_at..gap]),
+        r: &after[at..at + r_len],
+        c: &after[c_start..c_end],
+    })
+}
+
+/// Whether `text` opens with a space.
+fn opens_with_space(text: &str) -> bool {
+    text.bytes().next().is_some_and(is_ascii_space)
+}
+
+/// The length of the ratio words of [`AS_MANY_AS_WORDS`] (group `r`) that `text` opens with.
+fn ratio_len(text: &str) -> Option<usize> {
+    const RATIOS: [(&str, &str); 7] = [
+        ("half", ""),
+        ("twice", ""),
+        ("three", "times"),
+        ("four", "times"),
+        ("a", "third"),
+        ("one", "third"),
+        ("a", "quarter"),
+    ];
+    RATIOS.iter().find_map(|(first, second)| {
+        let rest = text.strip_prefix(first)?;
+        let second_at = text.len() - rest.trim_start().len();
+        match second.is_empty() {
+            true => Some(first.len()),
+            false => {
+                (second_at > first.len() && text[second_at..].starts_with(second)).then_some(second_at + second.len())
+            }
+        }
+    })
+}
+
+/// What follows one of `words` after spaces at the start of `text`, when a space follows it.
+fn spaced_word<'a>(text: &'a str, words: &[&str]) -> Option<&'a str> {
+    let rest = text.trim_start();
+    (rest.len() < text.len())
+        .then(|| words.iter().find_map(|w| rest.strip_prefix(w)))
+        .flatten()
+        .filter(|r| opens_with_space(r))
 }
 
 /// The groups of [`AS_MANY_AS`] in `after`: those of the leftmost match of its words, if what
@@ -1920,6 +2038,64 @@ mod tests {
             }
         }
         assert!(found > 100, "{found}");
+    }
+
+    #[test]
+    fn the_as_many_as_groups_read_by_hand_are_those_of_the_capture_search() {
+        let lines: Vec<String> = crate::gen::sample_texts(300)
+            .iter()
+            .flat_map(|t| t.lines())
+            .filter(|l| l.contains(" as "))
+            .map(str::to_owned)
+            .collect();
+        // Every place in the sample lines, and generated texts from their start.
+        let mut texts: Vec<&str> = lines
+            .iter()
+            .flat_map(|l| l.char_indices().map(|(i, _)| &l[i..]))
+            .collect();
+        let y = "y ".repeat(19);
+        let leads = [
+            "came to 7,355, ",
+            "x ",
+            "a ",
+            "moreover ",
+            "x. ",
+            "x; ",
+            "handsome ",
+            &y,
+            "",
+        ];
+        let parts = [
+            "|about |just  over |over |more\tthan |than |less than |just under |some |nearly\u{b}",
+            "half|halfway|twice|three times|four\ntimes|a third|one third|a quarter|a half",
+            " as many as| as much  as| as large as| as highly as|  as high as| as many",
+            " those from| that in| by|  of| the number from| those, from| thosefrom| those inside",
+            " the United States.| the  U.S. The end| The Hague| the rest| Japan and Brazil| theUK| 5",
+        ];
+        let mut generated: Vec<String> = leads.map(str::to_owned).into();
+        for part in parts {
+            generated = generated
+                .iter()
+                .flat_map(|g| part.split('|').map(move |p| format!("{g}{p}")))
+                .collect();
+        }
+        texts.extend(generated.iter().map(String::as_str));
+        texts.extend([
+            "half as many as é in France",
+            "  half\u{b}as many as in France",
+            "x\u{b} half as many as by Chad",
+        ]);
+        let (mut by_hand, mut matches) = (0, 0);
+        for after in texts {
+            let captured = as_many_as_captures(after);
+            let expected = captured.as_ref().map(AsManyAsGroups::of);
+            matches += usize::from(expected.is_some());
+            if let Some(read) = as_many_as_by_hand(after) {
+                assert_eq!(Some(read), expected, "{after:?}");
+                by_hand += 1;
+            }
+        }
+        assert!(by_hand > 15_000 && by_hand * 3 > matches, "{by_hand} of {matches}");
     }
 
     #[test]
