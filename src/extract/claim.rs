@@ -1431,34 +1431,37 @@ pub fn case_enumerations(paragraph: &str) -> Vec<Enumeration> {
 /// "31,000", 100 for "65.5 thousand", 0.1 for "4.5 percent". Trailing zeros are read as
 /// rounding, keeping two significant digits ("20,000" may be anything from 19,500 to 20,500).
 pub fn precision_of(written: &str, value: f64) -> f64 {
-    let Some((number, decimals)) = written_digits(written) else {
+    precision_of_number(plain_number(written).or_else(|| number_read_slowly(written)), value)
+}
+
+/// The first number written in digits in a figure's text, as [`precision_of`] reads it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct WrittenNumber {
+    /// Its value as its digits give it (`None` when they cannot be read).
+    raw: Option<f64>,
+    /// How many decimals it has.
+    decimals: usize,
+    /// Without decimals: its digits from the first that is not 0, and how many 0s end them.
+    significant: usize,
+    zeros: usize,
+}
+
+/// [`precision_of`] for the number its text holds (`None`: a number in words).
+fn precision_of_number(number: Option<WrittenNumber>, value: f64) -> f64 {
+    let Some(number) = number else {
         // Number words: small ones are exact, "half a million" is rounded.
         return if value >= 1000.0 { value / 10.0 } else { 1.0 };
     };
-    // the number without its group commas, in a buffer on the stack when it fits (nearly always:
-    // a precision is read for every figure)
-    let mut buffer = [0u8; 32];
-    let long: Vec<u8>;
-    let digits = match digits_and_points_in(number, &mut buffer) {
-        Some(digits) => digits,
-        None => {
-            long = number.bytes().filter(is_digit_or_point).collect();
-            &long
-        }
-    };
-    let raw = parse_digits(digits).unwrap_or(value);
+    let raw = number.raw.unwrap_or(value);
     let scale = if raw > 0.0 && value > 0.0 { value / raw } else { 1.0 };
-    let decimals = decimals as i32;
+    let decimals = number.decimals as i32;
     let mut precision = 10f64.powi(-decimals) * scale;
     if decimals == 0 {
-        // no decimals: no point either, and `digits` is the integer
-        let int = digits;
-        let trimmed = &int[int.iter().take_while(|&&b| b == b'0').count()..];
-        let zeros = trimmed.iter().rev().take_while(|&&b| b == b'0').count();
+        let (significant, zeros) = (number.significant, number.zeros);
         // Four digits and more keep two significant digits ("20,000" is 19,500 to 20,500); below
         // that only a run of zeros reads as rounding ("500" is 495 to 505, "120" is exact).
-        let used = if trimmed.len() >= 4 {
-            zeros.min(trimmed.len() - 2)
+        let used = if significant >= 4 {
+            zeros.min(significant - 2)
         } else {
             zeros.saturating_sub(1)
         };
@@ -1469,6 +1472,62 @@ pub fn precision_of(written: &str, value: f64) -> f64 {
         return precision;
     }
     nearest_power_of_ten_if_close(precision)
+}
+
+/// The first number of ASCII `written` read in one pass over its bytes, when it has at most 15
+/// digits (nearly always: a precision is read for every figure); `None` otherwise.
+fn plain_number(written: &str) -> Option<WrittenNumber> {
+    let bytes = written.as_bytes();
+    let start = bytes
+        .iter()
+        .position(u8::is_ascii_digit)
+        .filter(|_| written.is_ascii())?;
+    let (mut mantissa, mut digits, mut significant, mut zeros, mut decimals) = (0u64, 0, 0, 0, 0);
+    let mut in_fraction = false;
+    for (i, &b) in bytes.iter().enumerate().skip(start) {
+        match b {
+            b'0'..=b'9' if digits < 15 => {
+                mantissa = mantissa * 10 + u64::from(b - b'0');
+                digits += 1;
+                significant += usize::from(mantissa > 0);
+                zeros = if b == b'0' { zeros + 1 } else { 0 };
+                decimals += usize::from(in_fraction);
+            }
+            b'0'..=b'9' => return None,
+            b',' if !in_fraction => {}
+            b'.' if !in_fraction && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) => in_fraction = true,
+            _ => break,
+        }
+    }
+    Some(WrittenNumber {
+        raw: Some(mantissa as f64 / POWERS_OF_TEN_UP[decimals]),
+        decimals,
+        significant,
+        zeros: zeros.min(significant),
+    })
+}
+
+/// [`plain_number`] for any text: the number found by [`written_digits`], its digits copied
+/// out of it and parsed.
+fn number_read_slowly(written: &str) -> Option<WrittenNumber> {
+    let (number, decimals) = written_digits(written)?;
+    // the number without its group commas, in a buffer on the stack when it fits
+    let mut buffer = [0u8; 32];
+    let long: Vec<u8>;
+    let digits = match digits_and_points_in(number, &mut buffer) {
+        Some(digits) => digits,
+        None => {
+            long = number.bytes().filter(is_digit_or_point).collect();
+            &long
+        }
+    };
+    let trimmed = &digits[digits.iter().take_while(|&&b| b == b'0').count()..];
+    Some(WrittenNumber {
+        raw: parse_digits(digits),
+        decimals,
+        significant: trimmed.len(),
+        zeros: trimmed.iter().rev().take_while(|&&b| b == b'0').count(),
+    })
 }
 
 /// Powers of ten, in the order precisions are most often: [`nearest_power_of_ten_if_close`]
@@ -1493,9 +1552,6 @@ fn nearest_power_of_ten_if_close(precision: f64) -> f64 {
 /// read as an integer and divided by a power of ten are exact, and the one division is rounded
 /// as the parse rounds: the parse's own fast path, without its checks of the text.
 fn parse_digits(digits: &[u8]) -> Option<f64> {
-    const POWERS: [f64; 16] = [
-        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-    ];
     let point = digits.iter().position(|&b| b == b'.');
     let (int, fraction) = match point {
         Some(p) => (&digits[..p], &digits[p + 1..]),
@@ -1512,8 +1568,13 @@ fn parse_digits(digits: &[u8]) -> Option<f64> {
         .iter()
         .chain(fraction)
         .fold(0u64, |m, &b| m * 10 + u64::from(b - b'0'));
-    Some(mantissa as f64 / POWERS[fraction.len()])
+    Some(mantissa as f64 / POWERS_OF_TEN_UP[fraction.len()])
 }
+
+/// 10 to the powers 0 to 15, each exact.
+const POWERS_OF_TEN_UP: [f64; 16] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+];
 
 fn is_digit_or_point(b: &u8) -> bool {
     b.is_ascii_digit() || *b == b'.'
@@ -2096,6 +2157,61 @@ mod tests {
             }
         }
         assert!(by_hand > 15_000 && by_hand * 3 > matches, "{by_hand} of {matches}");
+    }
+
+    #[test]
+    fn numbers_read_in_one_pass_are_those_read_slowly() {
+        let lines = crate::gen::sample_lines(200);
+        let mut texts: Vec<&str> = lines
+            .iter()
+            .flat_map(|l| l.char_indices().map(|(i, _)| &l[i..]))
+            .filter(|t| t.starts_with(|c: char| c.is_ascii_digit()))
+            .collect();
+        texts.extend([
+            "0",
+            "000",
+            "00100",
+            "0.50",
+            "1.",
+            "5.x",
+            "1,234,.5",
+            "1.2.3",
+            "1,2,3.4,5",
+            "12.3456789012345",
+            "123456789012345",
+            "1234567890123456",
+            "1.23456789012345",
+            "١٢ 5",
+            "x 5 é",
+            "three",
+            "",
+            "04.0",
+        ]);
+        let mut read = 0;
+        for t in texts {
+            let slow = number_read_slowly(t);
+            if let Some(fast) = plain_number(t) {
+                let slow = slow.expect("a number");
+                assert_eq!(
+                    (fast.raw.map(f64::to_bits), fast.decimals),
+                    (slow.raw.map(f64::to_bits), slow.decimals),
+                    "{t:?}"
+                );
+                if fast.decimals == 0 {
+                    assert_eq!((fast.significant, fast.zeros), (slow.significant, slow.zeros), "{t:?}");
+                }
+                read += 1;
+            }
+            for value in [0.0, 1.0, 3.0, 500.0, 20_000.0, 65_500.0, 1.5e6, 2.5e9, -4.0] {
+                let fast = precision_of_number(plain_number(t).or(slow), value);
+                assert_eq!(
+                    fast.to_bits(),
+                    precision_of_number(slow, value).to_bits(),
+                    "{t:?} {value}"
+                );
+            }
+        }
+        assert!(read > 2_000, "{read}");
     }
 
     #[test]
