@@ -387,9 +387,8 @@ pub fn as_many_as(after: &str) -> Option<AsManyAs> {
     if !may_say_as_many_as(after) {
         return None;
     }
-    let c = as_many_as_captures(after)?;
-    let w = c.name("w")?;
-    let ratio = c["r"].to_ascii_lowercase();
+    let g = as_many_as_by_hand(after).or_else(|| as_many_as_captures(after).map(|c| AsManyAsGroups::of(&c)))?;
+    let ratio = g.r.to_ascii_lowercase();
     let factor = match ratio.split_whitespace().next().unwrap_or("") {
         "half" => 0.5,
         "twice" => 2.0,
@@ -398,17 +397,136 @@ pub fn as_many_as(after: &str) -> Option<AsManyAs> {
         "a" | "one" if ratio.ends_with("third") => 1.0 / 3.0,
         _ => 0.25,
     };
-    let country = COUNTRY.find(&c["c"])?;
-    let (low, high, loose) = ratio_bounds(factor, c.name("q").map(|q| q.as_str()));
-    let start = w.start() + (w.as_str().len() - w.as_str().trim_start().len());
+    let country = COUNTRY.find(g.c)?;
+    let (low, high, loose) = ratio_bounds(factor, g.q);
     Some(AsManyAs {
-        text: after[start..w.end()].to_owned(),
-        span: Span::new(start, w.end()),
+        text: after[g.start..g.end].to_owned(),
+        span: Span::new(g.start, g.end),
         low,
         high,
         loose,
         country: canonical_country(country.as_str()),
     })
+}
+
+/// What [`as_many_as`] reads of a match of [`AS_MANY_AS`]: where group `w` starts (spaces
+/// trimmed) and ends, and groups `q`, `r` and `c`.
+#[derive(Debug, PartialEq)]
+struct AsManyAsGroups<'a> {
+    start: usize,
+    end: usize,
+    q: Option<&'a str>,
+    r: &'a str,
+    c: &'a str,
+}
+
+impl<'a> AsManyAsGroups<'a> {
+    /// The groups of a match.
+    fn of(c: &regex::Captures<'a>) -> AsManyAsGroups<'a> {
+        let w = c.name("w").expect("group w takes part in every match");
+        AsManyAsGroups {
+            start: w.start() + (w.as_str().len() - w.as_str().trim_start().len()),
+            end: w.end(),
+            q: c.name("q").map(|q| q.as_str()),
+            r: c.name("r").map_or("", |r| r.as_str()),
+            c: c.name("c").map_or("", |c| c.as_str()),
+        }
+    }
+}
+
+/// The groups of [`AS_MANY_AS`] in ASCII `after` read by hand, for the common shape ("..., about
+/// half as many as those from the United States"); `None` when that is not what `after` holds
+/// (the capture search then decides). Every match holds a ratio word that no qualifier can
+/// hold, so the first ratio word starts the leftmost match, if any match holds it.
+fn as_many_as_by_hand(after: &str) -> Option<AsManyAsGroups<'_>> {
+    use crate::extract::quote::hand::is_word_byte;
+    if !after.is_ascii() {
+        return None;
+    }
+    let b = after.as_bytes();
+    let (at, r_len) = (0..b.len())
+        .filter(|&i| i == 0 || !is_word_byte(b[i - 1]))
+        .find_map(|i| Some((i, ratio_len(&after[i..])?)))?;
+    let before = &after[..at];
+    let gap = before.trim_end().len();
+    let word_at = before[..gap].trim_end_matches(|c: char| is_word_byte(c as u8)).len();
+    let q_start = match &before[word_at..gap] {
+        "about" | "nearly" | "almost" | "roughly" | "some" => Some(word_at),
+        // The qualifiers of two words, and "over" that may end one, are left to the search.
+        "over" | "than" | "under" => return None,
+        _ => None,
+    };
+    // Without a qualifier, the match starts at the spaces before the ratio if a word ends there.
+    let start = q_start.unwrap_or(if word_at < gap { gap } else { at });
+    if start > 40 || before[..start].contains(['.', ';']) {
+        return None;
+    }
+    let rest = spaced_word(&after[at + r_len..], &["as"])?;
+    let rest = spaced_word(rest, &["many", "much", "large", "high"])?;
+    let rest = spaced_word(rest, &["as"])?;
+    let end = after.len() - rest.len();
+    let rest = spaced_word(rest, &["those", "that"]).unwrap_or(rest);
+    let rest = spaced_word(rest, &["from", "in", "by", "of"])?.trim_start();
+    let rest = rest
+        .strip_prefix("the")
+        .filter(|r| opens_with_space(r))
+        .map_or(rest, str::trim_start);
+    let c_start = after.len() - rest.len();
+    // Capitalised words between spaces: each a capital, then letters and dots.
+    let mut c_end = c_start;
+    while let Some(word) = after[c_end..]
+        .trim_start()
+        .strip_prefix(|c: char| c.is_ascii_uppercase())
+    {
+        c_end = after.len()
+            - word
+                .trim_start_matches(|c: char| c.is_ascii_alphabetic() || c == '.')
+                .len();
+    }
+    (c_end > c_start).then(|| AsManyAsGroups {
+        start: q_start.unwrap_or(at),
+        end,
+        q: q_start.map(|_| &before[word_at..gap]),
+        r: &after[at..at + r_len],
+        c: &after[c_start..c_end],
+    })
+}
+
+/// Whether `text` opens with a space.
+fn opens_with_space(text: &str) -> bool {
+    text.bytes().next().is_some_and(is_ascii_space)
+}
+
+/// The length of the ratio words of [`AS_MANY_AS_WORDS`] (group `r`) that `text` opens with.
+fn ratio_len(text: &str) -> Option<usize> {
+    const RATIOS: [(&str, &str); 7] = [
+        ("half", ""),
+        ("twice", ""),
+        ("three", "times"),
+        ("four", "times"),
+        ("a", "third"),
+        ("one", "third"),
+        ("a", "quarter"),
+    ];
+    RATIOS.iter().find_map(|(first, second)| {
+        let rest = text.strip_prefix(first)?;
+        let second_at = text.len() - rest.trim_start().len();
+        match second.is_empty() {
+            true => Some(first.len()),
+            false => {
+                (second_at > first.len() && text[second_at..].starts_with(second)).then_some(second_at + second.len())
+            }
+        }
+    })
+}
+
+/// What follows one of `words` after spaces at the start of `text`, when a space follows it.
+fn spaced_word<'a>(text: &'a str, words: &[&str]) -> Option<&'a str> {
+    let rest = text.trim_start();
+    (rest.len() < text.len())
+        .then(|| words.iter().find_map(|w| rest.strip_prefix(w)))
+        .flatten()
+        .filter(|r| opens_with_space(r))
 }
 
 /// The groups of [`AS_MANY_AS`] in `after`: those of the leftmost match of its words, if what
@@ -1313,34 +1431,37 @@ pub fn case_enumerations(paragraph: &str) -> Vec<Enumeration> {
 /// "31,000", 100 for "65.5 thousand", 0.1 for "4.5 percent". Trailing zeros are read as
 /// rounding, keeping two significant digits ("20,000" may be anything from 19,500 to 20,500).
 pub fn precision_of(written: &str, value: f64) -> f64 {
-    let Some((number, decimals)) = written_digits(written) else {
+    precision_of_number(plain_number(written).or_else(|| number_read_slowly(written)), value)
+}
+
+/// The first number written in digits in a figure's text, as [`precision_of`] reads it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct WrittenNumber {
+    /// Its value as its digits give it (`None` when they cannot be read).
+    raw: Option<f64>,
+    /// How many decimals it has.
+    decimals: usize,
+    /// Without decimals: its digits from the first that is not 0, and how many 0s end them.
+    significant: usize,
+    zeros: usize,
+}
+
+/// [`precision_of`] for the number its text holds (`None`: a number in words).
+fn precision_of_number(number: Option<WrittenNumber>, value: f64) -> f64 {
+    let Some(number) = number else {
         // Number words: small ones are exact, "half a million" is rounded.
         return if value >= 1000.0 { value / 10.0 } else { 1.0 };
     };
-    // the number without its group commas, in a buffer on the stack when it fits (nearly always:
-    // a precision is read for every figure)
-    let mut buffer = [0u8; 32];
-    let long: Vec<u8>;
-    let digits = match digits_and_points_in(number, &mut buffer) {
-        Some(digits) => digits,
-        None => {
-            long = number.bytes().filter(is_digit_or_point).collect();
-            &long
-        }
-    };
-    let raw = parse_digits(digits).unwrap_or(value);
+    let raw = number.raw.unwrap_or(value);
     let scale = if raw > 0.0 && value > 0.0 { value / raw } else { 1.0 };
-    let decimals = decimals as i32;
+    let decimals = number.decimals as i32;
     let mut precision = 10f64.powi(-decimals) * scale;
     if decimals == 0 {
-        // no decimals: no point either, and `digits` is the integer
-        let int = digits;
-        let trimmed = &int[int.iter().take_while(|&&b| b == b'0').count()..];
-        let zeros = trimmed.iter().rev().take_while(|&&b| b == b'0').count();
+        let (significant, zeros) = (number.significant, number.zeros);
         // Four digits and more keep two significant digits ("20,000" is 19,500 to 20,500); below
         // that only a run of zeros reads as rounding ("500" is 495 to 505, "120" is exact).
-        let used = if trimmed.len() >= 4 {
-            zeros.min(trimmed.len() - 2)
+        let used = if significant >= 4 {
+            zeros.min(significant - 2)
         } else {
             zeros.saturating_sub(1)
         };
@@ -1351,6 +1472,62 @@ pub fn precision_of(written: &str, value: f64) -> f64 {
         return precision;
     }
     nearest_power_of_ten_if_close(precision)
+}
+
+/// The first number of ASCII `written` read in one pass over its bytes, when it has at most 15
+/// digits (nearly always: a precision is read for every figure); `None` otherwise.
+fn plain_number(written: &str) -> Option<WrittenNumber> {
+    let bytes = written.as_bytes();
+    let start = bytes
+        .iter()
+        .position(u8::is_ascii_digit)
+        .filter(|_| written.is_ascii())?;
+    let (mut mantissa, mut digits, mut significant, mut zeros, mut decimals) = (0u64, 0, 0, 0, 0);
+    let mut in_fraction = false;
+    for (i, &b) in bytes.iter().enumerate().skip(start) {
+        match b {
+            b'0'..=b'9' if digits < 15 => {
+                mantissa = mantissa * 10 + u64::from(b - b'0');
+                digits += 1;
+                significant += usize::from(mantissa > 0);
+                zeros = if b == b'0' { zeros + 1 } else { 0 };
+                decimals += usize::from(in_fraction);
+            }
+            b'0'..=b'9' => return None,
+            b',' if !in_fraction => {}
+            b'.' if !in_fraction && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) => in_fraction = true,
+            _ => break,
+        }
+    }
+    Some(WrittenNumber {
+        raw: Some(mantissa as f64 / POWERS_OF_TEN_UP[decimals]),
+        decimals,
+        significant,
+        zeros: zeros.min(significant),
+    })
+}
+
+/// [`plain_number`] for any text: the number found by [`written_digits`], its digits copied
+/// out of it and parsed.
+fn number_read_slowly(written: &str) -> Option<WrittenNumber> {
+    let (number, decimals) = written_digits(written)?;
+    // the number without its group commas, in a buffer on the stack when it fits
+    let mut buffer = [0u8; 32];
+    let long: Vec<u8>;
+    let digits = match digits_and_points_in(number, &mut buffer) {
+        Some(digits) => digits,
+        None => {
+            long = number.bytes().filter(is_digit_or_point).collect();
+            &long
+        }
+    };
+    let trimmed = &digits[digits.iter().take_while(|&&b| b == b'0').count()..];
+    Some(WrittenNumber {
+        raw: parse_digits(digits),
+        decimals,
+        significant: trimmed.len(),
+        zeros: trimmed.iter().rev().take_while(|&&b| b == b'0').count(),
+    })
 }
 
 /// Powers of ten, in the order precisions are most often: [`nearest_power_of_ten_if_close`]
@@ -1375,9 +1552,6 @@ fn nearest_power_of_ten_if_close(precision: f64) -> f64 {
 /// read as an integer and divided by a power of ten are exact, and the one division is rounded
 /// as the parse rounds: the parse's own fast path, without its checks of the text.
 fn parse_digits(digits: &[u8]) -> Option<f64> {
-    const POWERS: [f64; 16] = [
-        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-    ];
     let point = digits.iter().position(|&b| b == b'.');
     let (int, fraction) = match point {
         Some(p) => (&digits[..p], &digits[p + 1..]),
@@ -1394,8 +1568,13 @@ fn parse_digits(digits: &[u8]) -> Option<f64> {
         .iter()
         .chain(fraction)
         .fold(0u64, |m, &b| m * 10 + u64::from(b - b'0'));
-    Some(mantissa as f64 / POWERS[fraction.len()])
+    Some(mantissa as f64 / POWERS_OF_TEN_UP[fraction.len()])
 }
+
+/// 10 to the powers 0 to 15, each exact.
+const POWERS_OF_TEN_UP: [f64; 16] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+];
 
 fn is_digit_or_point(b: &u8) -> bool {
     b.is_ascii_digit() || *b == b'.'
@@ -1920,6 +2099,119 @@ mod tests {
             }
         }
         assert!(found > 100, "{found}");
+    }
+
+    #[test]
+    fn the_as_many_as_groups_read_by_hand_are_those_of_the_capture_search() {
+        let lines: Vec<String> = crate::gen::sample_texts(300)
+            .iter()
+            .flat_map(|t| t.lines())
+            .filter(|l| l.contains(" as "))
+            .map(str::to_owned)
+            .collect();
+        // Every place in the sample lines, and generated texts from their start.
+        let mut texts: Vec<&str> = lines
+            .iter()
+            .flat_map(|l| l.char_indices().map(|(i, _)| &l[i..]))
+            .collect();
+        let y = "y ".repeat(19);
+        let leads = [
+            "came to 7,355, ",
+            "x ",
+            "a ",
+            "moreover ",
+            "x. ",
+            "x; ",
+            "handsome ",
+            &y,
+            "",
+        ];
+        let parts = [
+            "|about |just  over |over |more\tthan |than |less than |just under |some |nearly\u{b}",
+            "half|halfway|twice|three times|four\ntimes|a third|one third|a quarter|a half",
+            " as many as| as much  as| as large as| as highly as|  as high as| as many",
+            " those from| that in| by|  of| the number from| those, from| thosefrom| those inside",
+            " the United States.| the  U.S. The end| The Hague| the rest| Japan and Brazil| theUK| 5",
+        ];
+        let mut generated: Vec<String> = leads.map(str::to_owned).into();
+        for part in parts {
+            generated = generated
+                .iter()
+                .flat_map(|g| part.split('|').map(move |p| format!("{g}{p}")))
+                .collect();
+        }
+        texts.extend(generated.iter().map(String::as_str));
+        texts.extend([
+            "half as many as é in France",
+            "  half\u{b}as many as in France",
+            "x\u{b} half as many as by Chad",
+        ]);
+        let (mut by_hand, mut matches) = (0, 0);
+        for after in texts {
+            let captured = as_many_as_captures(after);
+            let expected = captured.as_ref().map(AsManyAsGroups::of);
+            matches += usize::from(expected.is_some());
+            if let Some(read) = as_many_as_by_hand(after) {
+                assert_eq!(Some(read), expected, "{after:?}");
+                by_hand += 1;
+            }
+        }
+        assert!(by_hand > 15_000 && by_hand * 3 > matches, "{by_hand} of {matches}");
+    }
+
+    #[test]
+    fn numbers_read_in_one_pass_are_those_read_slowly() {
+        let lines = crate::gen::sample_lines(200);
+        let mut texts: Vec<&str> = lines
+            .iter()
+            .flat_map(|l| l.char_indices().map(|(i, _)| &l[i..]))
+            .filter(|t| t.starts_with(|c: char| c.is_ascii_digit()))
+            .collect();
+        texts.extend([
+            "0",
+            "000",
+            "00100",
+            "0.50",
+            "1.",
+            "5.x",
+            "1,234,.5",
+            "1.2.3",
+            "1,2,3.4,5",
+            "12.3456789012345",
+            "123456789012345",
+            "1234567890123456",
+            "1.23456789012345",
+            "١٢ 5",
+            "x 5 é",
+            "three",
+            "",
+            "04.0",
+        ]);
+        let mut read = 0;
+        for t in texts {
+            let slow = number_read_slowly(t);
+            if let Some(fast) = plain_number(t) {
+                let slow = slow.expect("a number");
+                assert_eq!(
+                    (fast.raw.map(f64::to_bits), fast.decimals),
+                    (slow.raw.map(f64::to_bits), slow.decimals),
+                    "{t:?}"
+                );
+                if fast.decimals == 0 {
+                    assert_eq!((fast.significant, fast.zeros), (slow.significant, slow.zeros), "{t:?}");
+                }
+                read += 1;
+            }
+            for value in [0.0, 1.0, 3.0, 500.0, 20_000.0, 65_500.0, 1.5e6, 2.5e9, -4.0] {
+                let fast = precision_of_number(plain_number(t).or(slow), value);
+                assert_eq!(
+                    fast.to_bits(),
+                    precision_of_number(slow, value).to_bits(),
+                    "{t:?} {value}"
+                );
+            }
+        }
+        assert!(read > 2_000, "{read}");
     }
 
     #[test]
