@@ -17,6 +17,16 @@ pub(crate) fn is_ascii_space(b: u8) -> bool {
     matches!(b, b'\t'..=b'\r' | b' ')
 }
 
+/// Where the run of ASCII spaces that starts at `at` in `bytes` ends.
+pub(crate) fn spaces_end(bytes: &[u8], at: usize) -> usize {
+    at + bytes[at..].iter().take_while(|&&b| is_ascii_space(b)).count()
+}
+
+/// Where the run of ASCII spaces that ends at `end` in `bytes` starts.
+pub(crate) fn spaces_start(bytes: &[u8], end: usize) -> usize {
+    end - bytes[..end].iter().rev().take_while(|&&b| is_ascii_space(b)).count()
+}
+
 /// The words of `text` between whitespace, as `str::split_whitespace` gives them. On ASCII text
 /// (every measure, nearly every text after one) the words are cut at the ASCII spaces by their
 /// bytes, which are all the whitespace there is: the char-by-char split cost more than the rest
@@ -66,7 +76,7 @@ impl<'t> Iterator for Words<'t> {
 fn last_word_before_spaces(text: &str) -> ([u8; 16], usize) {
     let bytes = text.as_bytes();
     let mut lower = [0u8; 16];
-    let words_end = bytes.len() - bytes.iter().rev().take_while(|&&b| is_ascii_space(b)).count();
+    let words_end = spaces_start(bytes, bytes.len());
     if words_end == bytes.len() {
         return (lower, 0);
     }
@@ -89,7 +99,7 @@ fn last_word_before_spaces(text: &str) -> ([u8; 16], usize) {
 /// stands before it. Compared in place from the last letter, which rejects nearly every word at once.
 fn ends_with_word_and_spaces(text: &str, words: &[&str]) -> bool {
     let bytes = text.as_bytes();
-    let words_end = bytes.len() - bytes.iter().rev().take_while(|&&b| is_ascii_space(b)).count();
+    let words_end = spaces_start(bytes, bytes.len());
     if words_end == bytes.len() || words_end == 0 {
         return false;
     }
@@ -679,7 +689,7 @@ pub fn share_base(after: &str) -> Option<String> {
     // does not, and is spared the capture search.
     if after.is_ascii() {
         let bytes = after.as_bytes();
-        let spaces = bytes.iter().take_while(|&&b| is_ascii_space(b)).count();
+        let spaces = spaces_end(bytes, 0);
         let of = bytes
             .get(spaces..spaces + 3)
             .is_some_and(|w| w[..2].eq_ignore_ascii_case(b"of") && is_ascii_space(w[2]));
@@ -698,10 +708,9 @@ pub fn share_base(after: &str) -> Option<String> {
 /// case) when they follow.
 fn share_base_after_of(after: &str, of_end: usize) -> Option<&str> {
     let bytes = after.as_bytes();
-    let spaces_end = |at: usize| at + bytes[at..].iter().take_while(|&&b| is_ascii_space(b)).count();
     let run_end = |at: usize, keep: fn(u8) -> bool| at + bytes[at..].iter().take_while(|&&b| keep(b)).count();
     let is_word_or_dash = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'-';
-    let start = spaces_end(of_end);
+    let start = spaces_end(bytes, of_end);
     let article = ["the", "its", "all"].iter().any(|a| {
         bytes
             .get(start..start + 3)
@@ -709,7 +718,7 @@ fn share_base_after_of(after: &str, of_end: usize) -> Option<&str> {
     });
     let mut word_start = start;
     if article {
-        let next = spaces_end(start + 3);
+        let next = spaces_end(bytes, start + 3);
         if next > start + 3 && bytes.get(next).is_some_and(|&b| is_word_or_dash(b)) {
             word_start = next;
         }
@@ -718,7 +727,7 @@ fn share_base_after_of(after: &str, of_end: usize) -> Option<&str> {
     if end == word_start {
         return None;
     }
-    let next = spaces_end(end);
+    let next = spaces_end(bytes, end);
     if next > end {
         let next_end = run_end(next, |b| b.is_ascii_alphabetic() || b == b'-');
         if next_end > next {

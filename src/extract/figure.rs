@@ -4,7 +4,7 @@
 //! Mentions that are not figures are dropped here: years and dates, times, phone numbers, URLs,
 //! ordinals, and numbers that are part of a name ("Office 365", "Section 702").
 
-use super::claim::is_ascii_space;
+use super::claim::{is_ascii_space, spaces_start};
 use super::number::{find_numbers_without_text, Mention, MentionKind};
 use super::period::{Period, PeriodMention};
 use super::Deadline;
@@ -382,7 +382,7 @@ static FROM: LazyLock<Pattern> =
 /// (`\s` is Unicode, and "ſ" folds to "s"): the patterns are searched.
 fn may_end_comparison(before: &str) -> bool {
     let bytes = before.as_bytes();
-    let words_end = bytes.len() - bytes.iter().rev().take_while(|&&b| is_ascii_space(b)).count();
+    let words_end = spaces_start(bytes, bytes.len());
     if words_end > 0 && !bytes[words_end - 1].is_ascii() {
         return true;
     }

@@ -3,7 +3,7 @@
 //!
 //! [`find_periods`] returns every period mention of a text with its resolved [`Period`].
 
-use crate::extract::claim::is_ascii_space;
+use crate::extract::claim::spaces_start;
 use crate::extract::pattern::{has_character_outside_ascii, Pattern};
 use crate::extract::quote::hand::{is_word_byte, word_character_at, word_character_before};
 use crate::read::Span;
@@ -334,8 +334,8 @@ fn date_start(bytes: &[u8], year: usize) -> Option<usize> {
 
 /// Where the ASCII spaces that end `bytes[..end]` start; `None` when there are none.
 fn spaces_before(bytes: &[u8], end: usize) -> Option<usize> {
-    let spaces = bytes[..end].iter().rev().take_while(|&&b| is_ascii_space(b)).count();
-    (spaces > 0).then_some(end - spaces)
+    let start = spaces_start(bytes, end);
+    (start < end).then_some(start)
 }
 
 /// Where the run of word bytes that ends `bytes[..end]` starts (`end` when there is none):

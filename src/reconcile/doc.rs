@@ -472,7 +472,7 @@ fn quantity_with(
 /// they would be may be a space).
 fn canonical_of_key(key: &MeasureKey, rest: &str) -> String {
     let bytes = rest.as_bytes();
-    let spaces = skip_spaces(bytes, 0);
+    let spaces = claim::spaces_end(bytes, 0);
     let may_name_requester = match bytes.get(spaces) {
         Some(b) if !b.is_ascii() => true,
         Some(_) => {
@@ -555,7 +555,7 @@ impl<'t> Tail<'t> {
     /// What the end of `text` holds.
     pub fn of(text: &'t str) -> Tail<'t> {
         let bytes = text.as_bytes();
-        let end = bytes.len() - bytes.iter().rev().take_while(|&&b| claim::is_ascii_space(b)).count();
+        let end = claim::spaces_start(bytes, bytes.len());
         let letters = bytes[..end]
             .iter()
             .rev()
@@ -749,7 +749,7 @@ fn follows_first_qualifier_word(words: &str) -> bool {
             .take_while(|b| b.is_ascii_alphabetic())
             .count()
     };
-    let end = skip_spaces_back(bytes, bytes.len());
+    let end = claim::spaces_start(bytes, bytes.len());
     let start = letters_back(end);
     let Some((_, firsts)) = APPROX_FIRST_WORDS
         .iter()
@@ -758,7 +758,7 @@ fn follows_first_qualifier_word(words: &str) -> bool {
         return true;
     };
     let outside_ascii_before = |i: usize| i > 0 && !bytes[i - 1].is_ascii();
-    let first_end = skip_spaces_back(bytes, start);
+    let first_end = claim::spaces_start(bytes, start);
     if first_end == start {
         // No ASCII space before the word: only a space outside ASCII may stand there.
         return outside_ascii_before(start);
@@ -807,7 +807,7 @@ pub fn is_partitive(after: &str) -> bool {
         Some(&b) if b.is_ascii() && !claim::is_ascii_space(b) => false,
         Some(_) if !after.is_ascii() => true,
         Some(_) => {
-            let spaces = bytes.iter().take_while(|&&b| claim::is_ascii_space(b)).count();
+            let spaces = claim::spaces_end(bytes, 0);
             bytes
                 .get(spaces)
                 .is_some_and(|b| matches!(b.to_ascii_lowercase(), b'o' | b'w'))
@@ -828,22 +828,8 @@ pub fn is_range_bound(before: &str, after: &str) -> bool {
 /// the dash would be may be one.
 fn may_continue_range(after: &str) -> bool {
     let bytes = after.as_bytes();
-    let rest = &bytes[skip_spaces(bytes, 0)..];
+    let rest = &bytes[claim::spaces_end(bytes, 0)..];
     rest.first().is_some_and(|b| !b.is_ascii()) || [&b"-"[..], b"to", b"and"].iter().any(|w| rest.starts_with(w))
-}
-
-/// Where the run of ASCII spaces that starts at `at` in `bytes` ends.
-fn skip_spaces(bytes: &[u8], at: usize) -> usize {
-    at + bytes[at..].iter().take_while(|&&b| claim::is_ascii_space(b)).count()
-}
-
-/// Where the run of ASCII spaces that ends at `end` in `bytes` starts.
-fn skip_spaces_back(bytes: &[u8], end: usize) -> usize {
-    end - bytes[..end]
-        .iter()
-        .rev()
-        .take_while(|&&b| claim::is_ascii_space(b))
-        .count()
 }
 
 /// Whether the pattern of the text before the upper bound of a range may match `before`, as
@@ -858,7 +844,7 @@ fn may_end_range_start(before: &str) -> bool {
     let ends_with = |end: usize, word: &str| claim::ends_with_ignoring_ascii_case(&before[..end], word);
     // Reads back from `end` over spaces: `None` where a character outside ASCII stands.
     let back_over_spaces = |end: usize| {
-        let end = skip_spaces_back(bytes, end);
+        let end = claim::spaces_start(bytes, end);
         (end == 0 || bytes[end - 1].is_ascii()).then_some(end)
     };
     let is_number_byte = |b: u8| b.is_ascii_digit() || matches!(b, b',' | b'.');
@@ -993,7 +979,7 @@ pub fn opens_breakdown_at(before: &str, tail: &Tail) -> bool {
 /// "o" and "f" no other characters.)
 fn may_open_with_of(text: &str) -> bool {
     let bytes = text.as_bytes();
-    let spaces = bytes.iter().take_while(|&&b| claim::is_ascii_space(b)).count();
+    let spaces = claim::spaces_end(bytes, 0);
     match bytes.get(spaces) {
         None => false,
         Some(b) if !b.is_ascii() => true,
