@@ -76,6 +76,8 @@ pub struct Doc<'a> {
     /// Whether the text is all ASCII, once asked: asking it of each paragraph costs more (the
     /// test reads the last bytes of each one by one).
     ascii: OnceCell<bool>,
+    /// The run of `figs` ([`Doc::run_within`]) of each sentence, found on first need.
+    sentence_runs: OnceCell<Vec<(usize, usize)>>,
     /// Whether `figs` are sorted by where they start (the extractor's order), so that the
     /// figures of a sentence or paragraph are found by binary search rather than by a scan.
     sorted: bool,
@@ -134,19 +136,39 @@ impl<'a> Doc<'a> {
             lower: OnceCell::new(),
             odd_folds: OnceCell::new(),
             ascii: OnceCell::new(),
+            sentence_runs: OnceCell::new(),
             sorted,
         }
     }
 
     /// The figures inside `span`, with their index in `figs`, in order.
     pub fn figs_within(&self, span: Span) -> impl Iterator<Item = (usize, &Fig<'a>)> + '_ {
-        // Sorted figures inside a span start within it: they are one run of `figs`.
-        let (lo, hi) = if self.sorted {
+        self.figs_of_run(span, self.run_within(span))
+    }
+
+    /// The figures inside the sentence `sentences[k]`, with their index in `figs`, in order:
+    /// [`Doc::figs_within`] the sentence, with the run of `figs` to look at found once per
+    /// sentence (several rules go through the figures of every sentence).
+    pub fn sentence_figs(&self, k: usize) -> impl Iterator<Item = (usize, &Fig<'a>)> + '_ {
+        let runs = self
+            .sentence_runs
+            .get_or_init(|| self.sentences.iter().map(|s| self.run_within(*s)).collect());
+        self.figs_of_run(self.sentences[k], runs[k])
+    }
+
+    /// The run of `figs` that holds the figures inside `span`: sorted figures inside a span start
+    /// within it, else all of them.
+    fn run_within(&self, span: Span) -> (usize, usize) {
+        if self.sorted {
             let lo = self.figs.partition_point(|g| g.f.span.start < span.start);
             (lo, lo + self.figs[lo..].partition_point(|g| g.f.span.start <= span.end))
         } else {
             (0, self.figs.len())
-        };
+        }
+    }
+
+    /// The figures of the run `(lo, hi)` of `figs` inside `span`, with their index.
+    fn figs_of_run(&self, span: Span, (lo, hi): (usize, usize)) -> impl Iterator<Item = (usize, &Fig<'a>)> + '_ {
         (lo..hi)
             .map(move |i| (i, &self.figs[i]))
             .filter(move |(_, g)| span.contains(g.f.span))
@@ -596,17 +618,19 @@ impl<'t> Tail<'t> {
             return true;
         }
         match self.key {
-            Some(key) => words.keys.binary_search(&key).is_ok(),
+            Some(key) => words.may_hold(key) && words.keys.binary_search(&key).is_ok(),
             None => words.long.iter().any(|w| w.as_bytes().eq_ignore_ascii_case(self.word)),
         }
     }
 }
 
 /// Cue words of an end-anchored pattern: those of up to eight letters as [`word_key`]s, sorted,
-/// and the longer ones.
+/// and the longer ones; and a one-word filter of the keys, which spares most words the search
+/// of the sorted keys (a word before a figure is seldom a cue).
 struct LastWords {
     keys: Vec<u64>,
     long: Vec<&'static str>,
+    filter: u64,
 }
 
 impl LastWords {
@@ -618,8 +642,21 @@ impl LastWords {
             .collect();
         keys.sort_unstable();
         let long = words.iter().copied().filter(|w| w.len() > 8).collect();
-        LastWords { keys, long }
+        let filter = keys.iter().fold(0, |filter, &key| filter | filter_bit(key));
+        LastWords { keys, long, filter }
     }
+
+    /// Whether `key` may be one of the keys: false only for a key that is not (its bit of the
+    /// filter is unset).
+    fn may_hold(&self, key: u64) -> bool {
+        self.filter & filter_bit(key) != 0
+    }
+}
+
+/// The bit of a [`word_key`] in a [`LastWords`] filter: one of 64, picked by the top six bits of
+/// the key multiplied by an odd constant, which mixes all of its bytes into them.
+fn filter_bit(key: u64) -> u64 {
+    1 << (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58)
 }
 
 /// The word of `letters` ASCII letters (up to eight) that ends at `end` in `bytes`, lowercased,
@@ -1156,6 +1193,62 @@ pub(super) fn test_records(more: &[&str]) -> Vec<Record> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_figures_of_a_sentence_are_those_within_it() {
+        let mut found = 0;
+        for record in test_records(&[]) {
+            let doc = Doc::new(&record);
+            for (k, sentence) in doc.sentences.iter().enumerate() {
+                let within: Vec<usize> = doc.figs_within(*sentence).map(|(i, _)| i).collect();
+                let of_sentence: Vec<usize> = doc.sentence_figs(k).map(|(i, _)| i).collect();
+                assert_eq!(of_sentence, within, "{:?}", sentence.of(doc.text));
+                found += within.len();
+            }
+        }
+        assert!(found >= 1000, "{found}");
+    }
+
+    #[test]
+    fn the_filter_of_last_words_keeps_every_word_of_the_list() {
+        let lists: [&LastWords; 9] = [
+            &CHANGE_AMOUNT_LAST_WORDS,
+            &RESTATEMENT_ENDS,
+            &APPROX_LAST_WORDS,
+            &FRACTION_LAST_WORDS,
+            &COMPLEMENT_LAST_WORDS,
+            &TOGETHER_LAST_WORDS,
+            &FROM_LAST_WORDS,
+            &TOTAL_LAST_WORDS,
+            &BREAKDOWN_LAST_WORDS,
+        ];
+        // Every word of up to eight letters of many lines, in the case written, as the tail of a
+        // text before a figure reads it.
+        let mut texts = crate::gen::sample_lines(300);
+        texts.push("UP Down ROSE of BY about Than or Some nearly the With to".to_owned());
+        let (mut held, mut spared) = (0, 0);
+        for text in &texts {
+            let bytes = text.as_bytes();
+            // The ends of the runs of ASCII letters, with their lengths.
+            let ends = (1..=bytes.len()).filter(|&end| {
+                bytes[end - 1].is_ascii_alphabetic() && bytes.get(end).is_none_or(|b| !b.is_ascii_alphabetic())
+            });
+            for end in ends {
+                let letters = bytes[..end].iter().rev().take_while(|b| b.is_ascii_alphabetic()).count();
+                let word = &text[end - letters..end];
+                let Some(key) = word_key(bytes, end, letters) else {
+                    continue;
+                };
+                for words in lists {
+                    let listed = words.keys.binary_search(&key).is_ok();
+                    assert!(!listed || words.may_hold(key), "{word:?}");
+                    held += usize::from(listed);
+                    spared += usize::from(!words.may_hold(key));
+                }
+            }
+        }
+        assert!(held >= 100 && spared >= 1000, "{held} {spared}");
+    }
 
     /// Texts before and after figures: every figure's of the test records (the bundled corpus,
     /// generated articles and the written texts), as the rules cut them, and written ends.

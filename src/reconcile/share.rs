@@ -98,9 +98,9 @@ fn complement_words(doc: &Doc, g: &Fig) -> String {
 /// and 33 percent from ...") cannot add up to more than 100 percent.
 fn listed_shares(doc: &Doc) -> Vec<Finding> {
     let mut out = Vec::new();
-    for sentence in doc.sentences {
+    for (k, sentence) in doc.sentences.iter().enumerate() {
         let shares: Vec<&Fig> = doc
-            .figs_within(*sentence)
+            .sentence_figs(k)
             .map(|(_, g)| g)
             .filter(|g| is_share(doc, g))
             .collect();

@@ -138,13 +138,13 @@ fn is_part(doc: &Doc, g: &Fig) -> bool {
 /// it otherwise).
 fn breakdowns(doc: &Doc) -> Vec<Finding> {
     let mut out = Vec::new();
-    for sentence in doc.sentences {
+    for (s, sentence) in doc.sentences.iter().enumerate() {
         // A whole and a part at least.
-        if doc.figs_within(*sentence).nth(1).is_none() {
+        if doc.sentence_figs(s).nth(1).is_none() {
             continue;
         }
         let figs: Vec<&Fig> = doc
-            .figs_within(*sentence)
+            .sentence_figs(s)
             .map(|(_, g)| g)
             .filter(|g| is_part(doc, g))
             .collect();
