@@ -1234,7 +1234,11 @@ mod tests {
                 bytes[end - 1].is_ascii_alphabetic() && bytes.get(end).is_none_or(|b| !b.is_ascii_alphabetic())
             });
             for end in ends {
-                let letters = bytes[..end].iter().rev().take_while(|b| b.is_ascii_alphabetic()).count();
+                let letters = bytes[..end]
+                    .iter()
+                    .rev()
+                    .take_while(|b| b.is_ascii_alphabetic())
+                    .count();
                 let word = &text[end - letters..end];
                 let Some(key) = word_key(bytes, end, letters) else {
                     continue;
