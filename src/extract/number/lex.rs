@@ -142,6 +142,10 @@ fn ascii_cuts(bytes: &[u8], mut cut: impl FnMut(Tk, usize, usize)) {
             _ => Tk::Sym,
         };
         cut(kind, start, i);
+        // most tokens are followed by one space: skipped without its class lookup
+        if bytes.get(i) == Some(&b' ') {
+            i += 1;
+        }
     }
 }
 

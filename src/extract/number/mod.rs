@@ -562,7 +562,7 @@ fn mention_at(t: &Toks, i: usize) -> Option<(Option<Mention>, usize)> {
         // read once: the number after the qualifier is both the low end of a range and the
         // bounded number
         let after = simple(t, next);
-        if let Some(r) = after.clone().and_then(|low| range_from(t, next, low)) {
+        if let Some(r) = after.as_ref().and_then(|low| range_from(t, next, low)) {
             return Some((Some(r.0), r.1));
         }
         if let Some(s) = after.filter(|s| s.kind != MentionKind::Ordinal) {
@@ -581,7 +581,7 @@ fn mention_at(t: &Toks, i: usize) -> Option<(Option<Mention>, usize)> {
     }
     // read once: the number here is both the low end of a range and the mention on its own
     let here = may_start_simple(t, i).then(|| simple(t, i)).flatten();
-    if let Some(r) = here.clone().and_then(|low| range_from(t, i, low)) {
+    if let Some(r) = here.as_ref().and_then(|low| range_from(t, i, low)) {
         return Some((Some(r.0), r.1));
     }
     if let Some(m) = percent_of(t, i) {
@@ -791,8 +791,9 @@ fn changes_before(t: &Toks, i: usize) -> bool {
 }
 
 /// "0-999", "0–999", "0 to 999", "20 through 100", "20~100", "5k-20k", "50 to 80%": the range
-/// whose low end `low` was read at `i` (callers read it once for this and for the number alone).
-fn range_from(t: &Toks, i: usize, low: Simple) -> Option<(Mention, usize)> {
+/// whose low end `low` was read at `i` (callers read it once for this and for the number alone,
+/// and lend it: most numbers start no range, and are not copied for it).
+fn range_from(t: &Toks, i: usize, low: &Simple) -> Option<(Mention, usize)> {
     let k = low.next;
     let dash = t.dash(k) || t.sym(k, "~");
     if !(dash || matches!(t.word(k), "to" | "through" | "thru")) {
@@ -808,14 +809,14 @@ fn range_from(t: &Toks, i: usize, low: Simple) -> Option<(Mention, usize)> {
         return None;
     }
     let high = simple(t, k + 1)?;
-    if year_then_count(t, &low, &high) {
+    if year_then_count(t, low, &high) {
         return None;
     }
     if dash && t.glued(high.next - 1) && (t.dash(high.next) || t.sym(high.next, "/")) && t.is(high.next + 1, Tk::Digits)
     {
         return None;
     }
-    range_mention(t, i, low, high)
+    range_mention(t, i, low.clone(), high)
 }
 
 /// "the total for 2014 to 59,509": a year followed by a count that is no year (comma-grouped, or

@@ -602,6 +602,10 @@ pub(super) fn may_hold_numeral(text: &str) -> bool {
         if may_be_value_word(pairs, &bytes[start..i]) {
             return true;
         }
+        // most words are followed by one space: skipped without a turn of the loop
+        if bytes.get(i) == Some(&b' ') {
+            i += 1;
+        }
     }
     false
 }
