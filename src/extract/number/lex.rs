@@ -479,6 +479,9 @@ pub(super) fn literal(t: &Toks, i: usize) -> Option<Literal> {
     if i > 0 && t.glued(i - 1) && t.is(i - 1, Tk::Word) && !super::is_currency_code(t.str(i - 1)) {
         return None; // "i7", "J1149"
     }
+    if let Some(l) = standalone_digits(t, i) {
+        return Some(l);
+    }
     let (mut value, mut precision, mut j, mut plain) = if leading_point {
         let d = t.str(i + 1);
         (
@@ -547,6 +550,21 @@ pub(super) fn literal(t: &Toks, i: usize) -> Option<Literal> {
         next: j,
         fraction,
         ordinal,
+    })
+}
+
+/// [`literal`] at digits `i` that touch nothing after them and have no digits after them ("2014
+/// in", "8 percent": most numbers), read without the readings of separators, decimals,
+/// fractions and glued suffixes: each of those needs a symbol or a word glued to the digits, or
+/// a group of digits after a space. `None` for other tokens (the caller reads those).
+fn standalone_digits(t: &Toks, i: usize) -> Option<Literal> {
+    let standalone = t.is(i, Tk::Digits) && !t.glued(i) && !t.is(i + 1, Tk::Digits);
+    standalone.then(|| Literal {
+        value: digits_value(t.str(i)),
+        precision: 1.0,
+        next: i + 1,
+        fraction: false,
+        ordinal: false,
     })
 }
 
@@ -791,6 +809,56 @@ mod tests {
         for fixed in ["0", "000", "999999999999999", "9999999999999999", "9007199254740993"] {
             assert_eq!(digits_value(fixed), fixed.parse::<f64>().unwrap(), "{fixed}");
         }
+    }
+
+    /// Digits read as they stand are read as the full reading reads them: every run of digits
+    /// of corpus/, generated articles and written cases.
+    #[test]
+    fn standalone_digits_are_read_as_the_literal_reads_them() {
+        let mut texts: Vec<String> = crate::gen::sample_lines(400);
+        texts.extend(
+            [
+                "12 345 and 1 234 567, 2014 in 3 4 5; 7 ; 9. 10 , 11 / 12 x 3 e 5 1960s",
+                "i7 J1149 USD5 $5 5k 5 k 2.5 .5 3/4 1,000 1.111,11 21st 4G",
+                "99999999999999999999 0 007",
+            ]
+            .map(str::to_owned),
+        );
+        let (mut read, mut standalone) = (0, 0);
+        for text in &texts {
+            let mut lowered = String::new();
+            let t = Toks::new(text, &mut lowered);
+            for i in (0..t.len()).filter(|&i| t.is(i, Tk::Digits)) {
+                read += 1;
+                let Some(short) = standalone_digits(&t, i) else {
+                    continue;
+                };
+                standalone += 1;
+                // the full reading, without the shortcut
+                let glued_word =
+                    i > 0 && t.glued(i - 1) && t.is(i - 1, Tk::Word) && !super::super::is_currency_code(t.str(i - 1));
+                if glued_word {
+                    continue; // literal gives None before the shortcut
+                }
+                let (value, precision, next, plain) = if t.chain_member(i) {
+                    (digits_value(t.str(i)), 1.0, i + 1, true)
+                } else {
+                    grouped(&t, i).expect("digits")
+                };
+                assert!(plain, "{text:?} at {i}");
+                assert_eq!(
+                    (short.value.to_bits(), short.precision.to_bits(), short.next),
+                    (value.to_bits(), precision.to_bits(), next),
+                    "{text:?} at {i}"
+                );
+                // nothing glued follows, so no fraction, exponent, scale or ordinal
+                assert!(!t.glued(next - 1), "{text:?} at {i}");
+                let long = literal(&t, i).expect("digits read");
+                assert_eq!(long.value.to_bits(), short.value.to_bits());
+                assert_eq!((long.next, long.fraction, long.ordinal), (short.next, false, false));
+            }
+        }
+        assert!(standalone > 1000 && standalone < read, "{standalone} of {read}");
     }
 
     /// The hand-written scan cuts exactly where the regex it replaces cuts.
