@@ -231,26 +231,50 @@ pub(super) struct Toks<'a> {
     pub starts: Vec<u32>,
 }
 
-thread_local! {
-    /// The cut list of the last [`Toks`] made on this thread, and the token list of the last
-    /// dropped, for the next to fill: texts are read sentence by sentence, and each would
-    /// allocate both.
-    static SPARE: RefCell<(Vec<Tok>, Vec<Token<'static>>, Vec<u32>)> =
-        const { RefCell::new((Vec::new(), Vec::new(), Vec::new())) };
+/// The room a [`Toks`] needs besides the text: the cut list, the token list, the starts and the
+/// text in lower case, kept on the thread by [`Toks::read`] for the next text (texts are read
+/// sentence by sentence, and each would allocate them).
+#[derive(Default)]
+struct Room {
+    cuts: Vec<Tok>,
+    toks: Vec<Token<'static>>,
+    starts: Vec<u32>,
+    lowered: String,
 }
 
 thread_local! {
-    /// The room for the lowercased words of the last text read by [`Toks::read`] on this thread.
-    static LOWERED: RefCell<String> = const { RefCell::new(String::new()) };
+    /// The room of the last [`Toks`] read on this thread, taken and given back once a text.
+    static ROOM: RefCell<Room> = const {
+        RefCell::new(Room {
+            cuts: Vec::new(),
+            toks: Vec::new(),
+            starts: Vec::new(),
+            lowered: String::new(),
+        })
+    };
 }
 
 impl Toks<'_> {
-    /// Cuts `text` into tokens and gives them to `read`, with the room for their lower case
-    /// kept on the thread for the next text.
+    /// Cuts `text` into tokens and gives them to `read`, with the room for their lists and
+    /// their lower case kept on the thread for the next text.
     pub fn read<R>(text: &str, read: impl FnOnce(&Toks) -> R) -> R {
-        let mut lowered = LOWERED.with(|l| std::mem::take(&mut *l.borrow_mut()));
-        let out = read(&Toks::new(text, &mut lowered));
-        LOWERED.with(|l| *l.borrow_mut() = lowered);
+        let Room {
+            mut cuts,
+            toks,
+            starts,
+            mut lowered,
+        } = ROOM.with(|room| std::mem::take(&mut *room.borrow_mut()));
+        let t = Toks::in_room(text, &mut lowered, &mut cuts, toks, starts);
+        let out = read(&t);
+        let (toks, starts) = t.into_room();
+        ROOM.with(|room| {
+            *room.borrow_mut() = Room {
+                cuts,
+                toks,
+                starts,
+                lowered,
+            }
+        });
         out
     }
 }
@@ -258,8 +282,20 @@ impl Toks<'_> {
 impl<'a> Toks<'a> {
     /// Cuts `text` into tokens; `lowered` is room for the words in lower case (its contents are
     /// replaced), which the tokens borrow.
+    #[cfg(test)]
     pub fn new(text: &'a str, lowered: &'a mut String) -> Self {
-        let (mut cuts, mut toks, mut starts) = SPARE.with(|spare| std::mem::take(&mut *spare.borrow_mut()));
+        Toks::in_room(text, lowered, &mut Vec::new(), Vec::new(), Vec::new())
+    }
+
+    /// Cuts `text` into tokens, in the room of lists left by an earlier text (their contents
+    /// are replaced); `lowered` is room for the words in lower case, which the tokens borrow.
+    fn in_room(
+        text: &'a str,
+        lowered: &'a mut String,
+        cuts: &mut Vec<Tok>,
+        mut toks: Vec<Token<'a>>,
+        mut starts: Vec<u32>,
+    ) -> Self {
         cuts.clear();
         toks.clear();
         starts.clear();
@@ -289,7 +325,7 @@ impl<'a> Toks<'a> {
                 toks.push(token);
             });
         } else {
-            any_tokens(text, &mut cuts);
+            any_tokens(text, cuts);
             // the lower case of other characters may be longer or shorter: each word that is not
             // lowercase ASCII is lowercased into `lowered`, one after the other
             let mut ends = Vec::new();
@@ -332,8 +368,27 @@ impl<'a> Toks<'a> {
             // texts with other characters are rare: every token is tried
             starts.extend(0..toks.len() as u32);
         }
-        SPARE.with(|spare| spare.borrow_mut().0 = cuts);
         Toks { text, toks, starts }
+    }
+
+    /// The token list and the starts, emptied, for the next text: its tokens borrow nothing,
+    /// and collecting it in place keeps its room.
+    fn into_room(self) -> (Vec<Token<'static>>, Vec<u32>) {
+        let (mut toks, mut starts) = (self.toks, self.starts);
+        toks.clear();
+        starts.clear();
+        let toks = toks
+            .into_iter()
+            .map(|t| Token {
+                kind: t.kind,
+                start: t.start,
+                end: t.end,
+                written: "",
+                lower: "",
+                atom: 0,
+            })
+            .collect();
+        (toks, starts)
     }
 
     /// Number of tokens.
@@ -407,32 +462,6 @@ impl<'a> Toks<'a> {
             && self.glued(i - 2)
             && self.is(i - 2, Tk::Digits)
             && matches!(self.str(i - 1), "." | "-" | "/" | ",")
-    }
-}
-
-impl Drop for Toks<'_> {
-    /// Leaves the token list to the next [`Toks`] of the thread: emptied, its tokens borrow
-    /// nothing, and collecting it in place keeps its room.
-    fn drop(&mut self) {
-        let mut toks = std::mem::take(&mut self.toks);
-        toks.clear();
-        let toks: Vec<Token<'static>> = toks
-            .into_iter()
-            .map(|t| Token {
-                kind: t.kind,
-                start: t.start,
-                end: t.end,
-                written: "",
-                lower: "",
-                atom: 0,
-            })
-            .collect();
-        let starts = std::mem::take(&mut self.starts);
-        SPARE.with(|spare| {
-            let mut spare = spare.borrow_mut();
-            spare.1 = toks;
-            spare.2 = starts;
-        });
     }
 }
 
