@@ -419,7 +419,8 @@ impl MentionStarts {
         let may = match kind {
             Tk::Digits => true,
             Tk::Word => {
-                let listed = self.shapes.may_hold(lower);
+                // the word's lower case in an ASCII text: lowercase ASCII letters
+                let listed = self.shapes.may_hold_lowercase(lower);
                 atom = self.atom_code(listed, lower);
                 listed || Self::unlisted_word_may_start(written)
             }
@@ -1506,6 +1507,33 @@ mod tests {
             assert_eq!(is_skipped(&t, &s), skipped, "{text}");
         }
         assert!(rows("open 24/7 since 9/11").is_empty());
+    }
+
+    /// The shape test of a word of lowercase ASCII letters holds exactly of the words that share
+    /// their length and first two letters with a word of the table, on the words of the table and
+    /// of texts as the tokens hold them.
+    #[test]
+    fn the_shape_test_of_lowercase_words_is_the_shape_test() {
+        let shapes = MENTION_FIRST_TABLE.shapes();
+        let mut words: Vec<String> = MENTION_FIRST_WORDS.keys().map(|w| (*w).to_owned()).collect();
+        words.extend(["a", "b", "z", "zz", "thousandthsandmore", "fifteenletterss"].map(str::to_owned));
+        for text in sample_texts() {
+            let mut lowered = String::new();
+            let t = Toks::new(&text, &mut lowered);
+            words.extend((0..t.len()).map(|i| t.word(i).to_owned()));
+        }
+        let table: Vec<&str> = MENTION_FIRST_WORDS.keys().copied().collect();
+        let shape = |w: &str| (w.len(), w.bytes().take(2).collect::<Vec<u8>>());
+        let mut held = 0;
+        for w in words
+            .iter()
+            .filter(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase()))
+        {
+            let may = table.iter().any(|k| shape(k) == shape(w));
+            assert_eq!(shapes.may_hold_lowercase(w.as_bytes()), may, "{w:?}");
+            held += usize::from(may);
+        }
+        assert!(held > 1000 && held < words.len(), "{held} of {}", words.len());
     }
 
     #[test]
