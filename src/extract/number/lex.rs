@@ -142,6 +142,10 @@ fn ascii_cuts(bytes: &[u8], mut cut: impl FnMut(Tk, usize, usize)) {
             _ => Tk::Sym,
         };
         cut(kind, start, i);
+        // most tokens are followed by one space: skipped without its class lookup
+        if bytes.get(i) == Some(&b' ') {
+            i += 1;
+        }
     }
 }
 
@@ -227,26 +231,50 @@ pub(super) struct Toks<'a> {
     pub starts: Vec<u32>,
 }
 
-thread_local! {
-    /// The cut list of the last [`Toks`] made on this thread, and the token list of the last
-    /// dropped, for the next to fill: texts are read sentence by sentence, and each would
-    /// allocate both.
-    static SPARE: RefCell<(Vec<Tok>, Vec<Token<'static>>, Vec<u32>)> =
-        const { RefCell::new((Vec::new(), Vec::new(), Vec::new())) };
+/// The room a [`Toks`] needs besides the text: the cut list, the token list, the starts and the
+/// text in lower case, kept on the thread by [`Toks::read`] for the next text (texts are read
+/// sentence by sentence, and each would allocate them).
+#[derive(Default)]
+struct Room {
+    cuts: Vec<Tok>,
+    toks: Vec<Token<'static>>,
+    starts: Vec<u32>,
+    lowered: String,
 }
 
 thread_local! {
-    /// The room for the lowercased words of the last text read by [`Toks::read`] on this thread.
-    static LOWERED: RefCell<String> = const { RefCell::new(String::new()) };
+    /// The room of the last [`Toks`] read on this thread, taken and given back once a text.
+    static ROOM: RefCell<Room> = const {
+        RefCell::new(Room {
+            cuts: Vec::new(),
+            toks: Vec::new(),
+            starts: Vec::new(),
+            lowered: String::new(),
+        })
+    };
 }
 
 impl Toks<'_> {
-    /// Cuts `text` into tokens and gives them to `read`, with the room for their lower case
-    /// kept on the thread for the next text.
+    /// Cuts `text` into tokens and gives them to `read`, with the room for their lists and
+    /// their lower case kept on the thread for the next text.
     pub fn read<R>(text: &str, read: impl FnOnce(&Toks) -> R) -> R {
-        let mut lowered = LOWERED.with(|l| std::mem::take(&mut *l.borrow_mut()));
-        let out = read(&Toks::new(text, &mut lowered));
-        LOWERED.with(|l| *l.borrow_mut() = lowered);
+        let Room {
+            mut cuts,
+            toks,
+            starts,
+            mut lowered,
+        } = ROOM.with(|room| std::mem::take(&mut *room.borrow_mut()));
+        let t = Toks::in_room(text, &mut lowered, &mut cuts, toks, starts);
+        let out = read(&t);
+        let (toks, starts) = t.into_room();
+        ROOM.with(|room| {
+            *room.borrow_mut() = Room {
+                cuts,
+                toks,
+                starts,
+                lowered,
+            }
+        });
         out
     }
 }
@@ -254,8 +282,20 @@ impl Toks<'_> {
 impl<'a> Toks<'a> {
     /// Cuts `text` into tokens; `lowered` is room for the words in lower case (its contents are
     /// replaced), which the tokens borrow.
+    #[cfg(test)]
     pub fn new(text: &'a str, lowered: &'a mut String) -> Self {
-        let (mut cuts, mut toks, mut starts) = SPARE.with(|spare| std::mem::take(&mut *spare.borrow_mut()));
+        Toks::in_room(text, lowered, &mut Vec::new(), Vec::new(), Vec::new())
+    }
+
+    /// Cuts `text` into tokens, in the room of lists left by an earlier text (their contents
+    /// are replaced); `lowered` is room for the words in lower case, which the tokens borrow.
+    fn in_room(
+        text: &'a str,
+        lowered: &'a mut String,
+        cuts: &mut Vec<Tok>,
+        mut toks: Vec<Token<'a>>,
+        mut starts: Vec<u32>,
+    ) -> Self {
         cuts.clear();
         toks.clear();
         starts.clear();
@@ -285,7 +325,7 @@ impl<'a> Toks<'a> {
                 toks.push(token);
             });
         } else {
-            any_tokens(text, &mut cuts);
+            any_tokens(text, cuts);
             // the lower case of other characters may be longer or shorter: each word that is not
             // lowercase ASCII is lowercased into `lowered`, one after the other
             let mut ends = Vec::new();
@@ -328,8 +368,27 @@ impl<'a> Toks<'a> {
             // texts with other characters are rare: every token is tried
             starts.extend(0..toks.len() as u32);
         }
-        SPARE.with(|spare| spare.borrow_mut().0 = cuts);
         Toks { text, toks, starts }
+    }
+
+    /// The token list and the starts, emptied, for the next text: its tokens borrow nothing,
+    /// and collecting it in place keeps its room.
+    fn into_room(self) -> (Vec<Token<'static>>, Vec<u32>) {
+        let (mut toks, mut starts) = (self.toks, self.starts);
+        toks.clear();
+        starts.clear();
+        let toks = toks
+            .into_iter()
+            .map(|t| Token {
+                kind: t.kind,
+                start: t.start,
+                end: t.end,
+                written: "",
+                lower: "",
+                atom: 0,
+            })
+            .collect();
+        (toks, starts)
     }
 
     /// Number of tokens.
@@ -406,32 +465,6 @@ impl<'a> Toks<'a> {
     }
 }
 
-impl Drop for Toks<'_> {
-    /// Leaves the token list to the next [`Toks`] of the thread: emptied, its tokens borrow
-    /// nothing, and collecting it in place keeps its room.
-    fn drop(&mut self) {
-        let mut toks = std::mem::take(&mut self.toks);
-        toks.clear();
-        let toks: Vec<Token<'static>> = toks
-            .into_iter()
-            .map(|t| Token {
-                kind: t.kind,
-                start: t.start,
-                end: t.end,
-                written: "",
-                lower: "",
-                atom: 0,
-            })
-            .collect();
-        let starts = std::mem::take(&mut self.starts);
-        SPARE.with(|spare| {
-            let mut spare = spare.borrow_mut();
-            spare.1 = toks;
-            spare.2 = starts;
-        });
-    }
-}
-
 /// A digit literal read at a token.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Literal {
@@ -474,6 +507,9 @@ pub(super) fn literal(t: &Toks, i: usize) -> Option<Literal> {
     }
     if i > 0 && t.glued(i - 1) && t.is(i - 1, Tk::Word) && !super::is_currency_code(t.str(i - 1)) {
         return None; // "i7", "J1149"
+    }
+    if let Some(l) = standalone_digits(t, i) {
+        return Some(l);
     }
     let (mut value, mut precision, mut j, mut plain) = if leading_point {
         let d = t.str(i + 1);
@@ -543,6 +579,21 @@ pub(super) fn literal(t: &Toks, i: usize) -> Option<Literal> {
         next: j,
         fraction,
         ordinal,
+    })
+}
+
+/// [`literal`] at digits `i` that touch nothing after them and have no digits after them ("2014
+/// in", "8 percent": most numbers), read without the readings of separators, decimals,
+/// fractions and glued suffixes: each of those needs a symbol or a word glued to the digits, or
+/// a group of digits after a space. `None` for other tokens (the caller reads those).
+fn standalone_digits(t: &Toks, i: usize) -> Option<Literal> {
+    let standalone = t.is(i, Tk::Digits) && !t.glued(i) && !t.is(i + 1, Tk::Digits);
+    standalone.then(|| Literal {
+        value: digits_value(t.str(i)),
+        precision: 1.0,
+        next: i + 1,
+        fraction: false,
+        ordinal: false,
     })
 }
 
@@ -787,6 +838,56 @@ mod tests {
         for fixed in ["0", "000", "999999999999999", "9999999999999999", "9007199254740993"] {
             assert_eq!(digits_value(fixed), fixed.parse::<f64>().unwrap(), "{fixed}");
         }
+    }
+
+    /// Digits read as they stand are read as the full reading reads them: every run of digits
+    /// of corpus/, generated articles and written cases.
+    #[test]
+    fn standalone_digits_are_read_as_the_literal_reads_them() {
+        let mut texts: Vec<String> = crate::gen::sample_lines(400);
+        texts.extend(
+            [
+                "12 345 and 1 234 567, 2014 in 3 4 5; 7 ; 9. 10 , 11 / 12 x 3 e 5 1960s",
+                "i7 J1149 USD5 $5 5k 5 k 2.5 .5 3/4 1,000 1.111,11 21st 4G",
+                "99999999999999999999 0 007",
+            ]
+            .map(str::to_owned),
+        );
+        let (mut read, mut standalone) = (0, 0);
+        for text in &texts {
+            let mut lowered = String::new();
+            let t = Toks::new(text, &mut lowered);
+            for i in (0..t.len()).filter(|&i| t.is(i, Tk::Digits)) {
+                read += 1;
+                let Some(short) = standalone_digits(&t, i) else {
+                    continue;
+                };
+                standalone += 1;
+                // the full reading, without the shortcut
+                let glued_word =
+                    i > 0 && t.glued(i - 1) && t.is(i - 1, Tk::Word) && !super::super::is_currency_code(t.str(i - 1));
+                if glued_word {
+                    continue; // literal gives None before the shortcut
+                }
+                let (value, precision, next, plain) = if t.chain_member(i) {
+                    (digits_value(t.str(i)), 1.0, i + 1, true)
+                } else {
+                    grouped(&t, i).expect("digits")
+                };
+                assert!(plain, "{text:?} at {i}");
+                assert_eq!(
+                    (short.value.to_bits(), short.precision.to_bits(), short.next),
+                    (value.to_bits(), precision.to_bits(), next),
+                    "{text:?} at {i}"
+                );
+                // nothing glued follows, so no fraction, exponent, scale or ordinal
+                assert!(!t.glued(next - 1), "{text:?} at {i}");
+                let long = literal(&t, i).expect("digits read");
+                assert_eq!(long.value.to_bits(), short.value.to_bits());
+                assert_eq!((long.next, long.fraction, long.ordinal), (short.next, false, false));
+            }
+        }
+        assert!(standalone > 1000 && standalone < read, "{standalone} of {read}");
     }
 
     /// The hand-written scan cuts exactly where the regex it replaces cuts.

@@ -419,7 +419,8 @@ impl MentionStarts {
         let may = match kind {
             Tk::Digits => true,
             Tk::Word => {
-                let listed = self.shapes.may_hold(lower);
+                // the word's lower case in an ASCII text: lowercase ASCII letters
+                let listed = self.shapes.may_hold_lowercase(lower);
                 atom = self.atom_code(listed, lower);
                 listed || Self::unlisted_word_may_start(written)
             }
@@ -562,7 +563,7 @@ fn mention_at(t: &Toks, i: usize) -> Option<(Option<Mention>, usize)> {
         // read once: the number after the qualifier is both the low end of a range and the
         // bounded number
         let after = simple(t, next);
-        if let Some(r) = after.clone().and_then(|low| range_from(t, next, low)) {
+        if let Some(r) = after.as_ref().and_then(|low| range_from(t, next, low)) {
             return Some((Some(r.0), r.1));
         }
         if let Some(s) = after.filter(|s| s.kind != MentionKind::Ordinal) {
@@ -581,7 +582,7 @@ fn mention_at(t: &Toks, i: usize) -> Option<(Option<Mention>, usize)> {
     }
     // read once: the number here is both the low end of a range and the mention on its own
     let here = may_start_simple(t, i).then(|| simple(t, i)).flatten();
-    if let Some(r) = here.clone().and_then(|low| range_from(t, i, low)) {
+    if let Some(r) = here.as_ref().and_then(|low| range_from(t, i, low)) {
         return Some((Some(r.0), r.1));
     }
     if let Some(m) = percent_of(t, i) {
@@ -791,8 +792,9 @@ fn changes_before(t: &Toks, i: usize) -> bool {
 }
 
 /// "0-999", "0–999", "0 to 999", "20 through 100", "20~100", "5k-20k", "50 to 80%": the range
-/// whose low end `low` was read at `i` (callers read it once for this and for the number alone).
-fn range_from(t: &Toks, i: usize, low: Simple) -> Option<(Mention, usize)> {
+/// whose low end `low` was read at `i` (callers read it once for this and for the number alone,
+/// and lend it: most numbers start no range, and are not copied for it).
+fn range_from(t: &Toks, i: usize, low: &Simple) -> Option<(Mention, usize)> {
     let k = low.next;
     let dash = t.dash(k) || t.sym(k, "~");
     if !(dash || matches!(t.word(k), "to" | "through" | "thru")) {
@@ -808,14 +810,14 @@ fn range_from(t: &Toks, i: usize, low: Simple) -> Option<(Mention, usize)> {
         return None;
     }
     let high = simple(t, k + 1)?;
-    if year_then_count(t, &low, &high) {
+    if year_then_count(t, low, &high) {
         return None;
     }
     if dash && t.glued(high.next - 1) && (t.dash(high.next) || t.sym(high.next, "/")) && t.is(high.next + 1, Tk::Digits)
     {
         return None;
     }
-    range_mention(t, i, low, high)
+    range_mention(t, i, low.clone(), high)
 }
 
 /// "the total for 2014 to 59,509": a year followed by a count that is no year (comma-grouped, or
@@ -1505,6 +1507,33 @@ mod tests {
             assert_eq!(is_skipped(&t, &s), skipped, "{text}");
         }
         assert!(rows("open 24/7 since 9/11").is_empty());
+    }
+
+    /// The shape test of a word of lowercase ASCII letters holds exactly of the words that share
+    /// their length and first two letters with a word of the table, on the words of the table and
+    /// of texts as the tokens hold them.
+    #[test]
+    fn the_shape_test_of_lowercase_words_is_the_shape_test() {
+        let shapes = MENTION_FIRST_TABLE.shapes();
+        let mut words: Vec<String> = MENTION_FIRST_WORDS.keys().map(|w| (*w).to_owned()).collect();
+        words.extend(["a", "b", "z", "zz", "thousandthsandmore", "fifteenletterss"].map(str::to_owned));
+        for text in sample_texts() {
+            let mut lowered = String::new();
+            let t = Toks::new(&text, &mut lowered);
+            words.extend((0..t.len()).map(|i| t.word(i).to_owned()));
+        }
+        let table: Vec<&str> = MENTION_FIRST_WORDS.keys().copied().collect();
+        let shape = |w: &str| (w.len(), w.bytes().take(2).collect::<Vec<u8>>());
+        let mut held = 0;
+        for w in words
+            .iter()
+            .filter(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase()))
+        {
+            let may = table.iter().any(|k| shape(k) == shape(w));
+            assert_eq!(shapes.may_hold_lowercase(w.as_bytes()), may, "{w:?}");
+            held += usize::from(may);
+        }
+        assert!(held > 1000 && held < words.len(), "{held} of {}", words.len());
     }
 
     #[test]

@@ -331,21 +331,48 @@ fn looked_up_atom(t: &Toks, i: usize) -> Option<Atom> {
 /// letter), the lengths (bit `n` for `n` letters, up to 15) of the words of a set that begin with
 /// them: one lookup rejects most other words without hashing them (a test of the first and of the
 /// second letter apart let through words such as "of", "it" and "was").
-pub(super) struct Shapes([[u16; 27]; 26]);
+///
+/// The lengths are kept by the [`letter_place`] of the first and the second letter (0 for
+/// none), for words known to be lowercase ASCII letters, looked up without testing their
+/// letters.
+pub(super) struct Shapes {
+    by_place: [[u16; 32]; 32],
+}
 
 impl Shapes {
     /// The shapes of `words`: lowercase ASCII words of one to fifteen letters.
     pub fn of<'w>(words: impl Iterator<Item = &'w str>) -> Self {
-        let mut shapes = [[0u16; 27]; 26];
+        let mut by_place = [[0u16; 32]; 32];
         for w in words {
             assert!(
                 w.bytes().all(|b| b.is_ascii_lowercase()) && !w.is_empty() && w.len() < 16,
                 "{w}: a short lowercase word"
             );
-            let (first, second) = Self::letters(w.as_bytes()).expect("a short lowercase word");
-            shapes[first][second] |= 1 << w.len();
+            by_place[Self::first_place(w.as_bytes())][Self::second_place(w.as_bytes())] |= 1 << w.len();
         }
-        Shapes(shapes)
+        Shapes { by_place }
+    }
+
+    /// Whether the word `word` of lowercase ASCII letters (a word's lower case in an ASCII
+    /// text) may be one of the words: `false` only when none has its shape. Its letters need
+    /// no test: their places index the table.
+    #[inline]
+    pub fn may_hold_lowercase(&self, word: &[u8]) -> bool {
+        !word.is_empty()
+            && word.len() < 16
+            && self.by_place[Self::first_place(word)][Self::second_place(word)] & (1 << word.len()) != 0
+    }
+
+    /// The [`letter_place`] of the first letter of a word of one letter or more.
+    #[inline]
+    fn first_place(word: &[u8]) -> usize {
+        letter_place(word[0])
+    }
+
+    /// The [`letter_place`] of the second letter of a word, 0 for a word of one letter.
+    #[inline]
+    fn second_place(word: &[u8]) -> usize {
+        word.get(1).map_or(0, |&b| letter_place(b))
     }
 
     /// The indices of the first and the second letter of a word of one to fifteen bytes that
@@ -363,18 +390,6 @@ impl Shapes {
             Some(_) => return None,
         };
         Some((usize::from(first - b'a'), second))
-    }
-
-    /// Whether the word `bytes` may be one of the words: `false` only when none has its shape.
-    #[inline]
-    pub fn may_hold(&self, bytes: &[u8]) -> bool {
-        Self::letters(bytes).is_some_and(|(first, second)| self.holds(first, second, bytes.len()))
-    }
-
-    /// Whether a word of the set begins with letters `first` and `second` and has `len` letters.
-    #[inline]
-    fn holds(&self, first: usize, second: usize, len: usize) -> bool {
-        self.0[first][second] & (1 << len) != 0
     }
 }
 
@@ -563,17 +578,25 @@ static VALUE_WORDS: LazyLock<FxHashMap<&'static str, ()>> = LazyLock::new(|| {
 /// For each lowercase first letter and each lowercase second letter of a word, the lengths
 /// (bit `n` for `n` letters, up to 15) of the words of [`VALUE_WORDS`] that begin with those
 /// two letters: one lookup rejects most words without hashing them (no value word begins "th").
-static VALUE_WORD_PAIRS: LazyLock<[[u16; 26]; 26]> = LazyLock::new(|| {
-    let mut pairs = [[0u16; 26]; 26];
+static VALUE_WORD_PAIRS: LazyLock<[[u16; 32]; 32]> = LazyLock::new(|| {
+    let mut pairs = [[0u16; 32]; 32];
     for w in VALUE_WORDS.keys() {
         assert!(w.len() >= 2 && w.len() < 16, "value words have 2 to 15 letters");
         let [first, second, ..] = *w.as_bytes() else {
             unreachable!("two letters at least")
         };
-        pairs[usize::from(first - b'a')][usize::from(second - b'a')] |= 1 << w.len();
+        pairs[letter_place(first)][letter_place(second)] |= 1 << w.len();
     }
     pairs
 });
+
+/// The place of an ASCII letter in [`VALUE_WORD_PAIRS`] and [`Shapes`]' table of letters: its
+/// five low bits, the same for both cases (1 for `a` and `A` to 26 for `z` and `Z`), and below
+/// 32 without a bounds test.
+#[inline]
+fn letter_place(letter: u8) -> usize {
+    usize::from(letter & 31)
+}
 
 /// Whether a numeral may stand anywhere in `text`: `false` only when no token of it can read a
 /// value, so that [`numeral`] reads nothing at any token.
@@ -602,6 +625,10 @@ pub(super) fn may_hold_numeral(text: &str) -> bool {
         if may_be_value_word(pairs, &bytes[start..i]) {
             return true;
         }
+        // most words are followed by one space: skipped without a turn of the loop
+        if bytes.get(i) == Some(&b' ') {
+            i += 1;
+        }
     }
     false
 }
@@ -621,16 +648,14 @@ fn has_digit_or_non_ascii(bytes: &[u8]) -> bool {
 
 /// Whether an ASCII word (a run of letters) may be an atom of value: see [`may_hold_numeral`].
 /// `pairs` is [`VALUE_WORD_PAIRS`] (looked up once by the caller, for every word).
-fn may_be_value_word(pairs: &[[u16; 26]; 26], word: &[u8]) -> bool {
+fn may_be_value_word(pairs: &[[u16; 32]; 32], word: &[u8]) -> bool {
     match word.len() {
         1 => return matches!(word[0], b'k' | b'K' | b'M' | b'G'), // one-letter scales, by their case
         2 if word == b"MM" => return true,
         16.. => return glued_tens(word),
         _ => {}
     }
-    // `| 0x20` lowers an ASCII letter
-    let letter = |b: u8| usize::from((b | 0x20) - b'a');
-    if pairs[letter(word[0])][letter(word[1])] & (1 << word.len()) == 0 {
+    if pairs[letter_place(word[0])][letter_place(word[1])] & (1 << word.len()) == 0 {
         return word.len() >= 8 && glued_tens(word);
     }
     let mut lower = [0u8; 16];
