@@ -783,17 +783,17 @@ impl<'t, 'f> Entities<'t, 'f> {
     /// have a match the whole text has not only when a name starts right at a cut start or ends
     /// (perhaps before a "!") right at a cut end. Elsewhere the part has the whole text's matches.
     fn within(&self, start: usize, end: usize) -> Option<&[(usize, usize)]> {
-        let cut_at_start = word_character_before(self.text.as_bytes(), start);
-        let cut_at_end = word_character_at(self.text.as_bytes(), end);
+        let bytes = self.text.as_bytes();
         let part = &self.text[start..end];
-        // every name starts with a capital and ends with a letter: most parts fail these tests
+        // every name starts with a capital and ends with a letter: most parts fail these tests,
+        // made before the characters around the part are read
         let may_start_name = part.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
-        if cut_at_start && may_start_name && ENTITY_NAMES.iter().any(|n| part.starts_with(n)) {
+        if may_start_name && word_character_before(bytes, start) && ENTITY_NAMES.iter().any(|n| part.starts_with(n)) {
             return None;
         }
         let unbanged = part.strip_suffix('!').unwrap_or(part);
         let may_end_name = unbanged.as_bytes().last().is_some_and(u8::is_ascii_alphabetic);
-        if cut_at_end && may_end_name && ENTITY_NAMES.iter().any(|n| unbanged.ends_with(n)) {
+        if may_end_name && word_character_at(bytes, end) && ENTITY_NAMES.iter().any(|n| unbanged.ends_with(n)) {
             return None;
         }
         let from = self.found.partition_point(|m| m.1 <= start);
