@@ -622,12 +622,13 @@ pub fn find_figures(
     let mut sentence_periods: Vec<&PeriodMention> = Vec::new();
     let mut compared_from: Vec<bool> = Vec::new();
     let mut references: Vec<Span> = Vec::new();
-    let mut in_sentence: Vec<Figure> = Vec::new();
     for &sentence in sentences {
         if deadline.passed() {
             return None;
         }
         let s = sentence.of(text);
+        // the sentence's figures are `figures[first..]`: pushed where they stay
+        let first = figures.len();
         sentence_periods.clear();
         sentence_periods.extend(within(periods, sentence, |p| p.span));
         let excluded = overlapping(&excluded, sentence);
@@ -657,9 +658,10 @@ pub fn find_figures(
             let kind = figure_kind(&m);
             let after = head(&s[m.end..], CONTEXT_BYTES);
             let before = tail(&s[..m.start], CONTEXT_BYTES * 2);
-            let measure = measure_after(after)
-                .map(lowercase_single_spaced)
-                .or_else(|| inherited_measure(kind, &in_sentence, &figures, sentence, &article.paragraphs));
+            let measure = measure_after(after).map(lowercase_single_spaced).or_else(|| {
+                let (earlier, in_sentence) = figures.split_at(first);
+                inherited_measure(kind, in_sentence, earlier, sentence, &article.paragraphs)
+            });
             let before_start = span.start - before.len();
             let after_start = span.end;
             let entity = entities
@@ -686,9 +688,9 @@ pub fn find_figures(
                 in_quote: false,
             };
             if compared {
-                link_comparison(tail(&s[..m.start], CONTEXT_BYTES), &figure, &mut in_sentence);
+                link_comparison(tail(&s[..m.start], CONTEXT_BYTES), &figure, &mut figures[first..]);
             }
-            in_sentence.push(figure);
+            figures.push(figure);
         }
         if let Some(p) = sentence_periods
             .iter()
@@ -701,7 +703,6 @@ pub fn find_figures(
         if let Some(e) = entities.last_in(sentence.start, sentence.end) {
             last_entity = Some(canonical_entity(e));
         }
-        figures.append(&mut in_sentence);
     }
     Some(figures)
 }
