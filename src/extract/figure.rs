@@ -612,8 +612,9 @@ pub fn find_figures(
         excluded.extend(not_figures(text));
     }
     excluded.sort();
-    // about one figure in every 113 bytes of generated text: grown once or twice, not seven times
-    let mut figures: Vec<Figure> = Vec::with_capacity(text.len() / 128);
+    // about one figure in every 113 bytes of generated text: seldom grown (each growth copies
+    // every figure so far), not seven times
+    let mut figures: Vec<Figure> = Vec::with_capacity(text.len() / 96);
     let mut current_period: Option<Period> = None;
     let found_entities = entities_by_hand(text);
     let entities = Entities::new(text, &found_entities);
