@@ -255,15 +255,17 @@ fn measured() -> String {
 fn measured_here_ascii(after: &[u8]) -> Option<usize> {
     let mut at = 0;
     for modifiers in 0..=3 {
-        if let Some(end) = head_at(after, at) {
+        // the letters at `at`, read once for the heads and for a modifier
+        let letters = after[at..].iter().take_while(|b| b.is_ascii_alphabetic()).count();
+        if let Some(end) = head_at(after, at, letters) {
             return Some(end);
         }
-        if modifiers == 3 || !after.get(at).is_some_and(u8::is_ascii_alphabetic) {
+        if modifiers == 3 || letters == 0 {
             return None;
         }
         let word_end = at
-            + 1
-            + after[at + 1..]
+            + letters
+            + after[at + letters..]
                 .iter()
                 .take_while(|b| b.is_ascii_alphabetic() || **b == b'-')
                 .count();
@@ -287,12 +289,18 @@ static MEASURE_HEADS_BY_INITIAL: LazyLock<[Vec<Vec<&'static str>>; 26]> = LazyLo
 });
 
 /// The end of the first of [`MEASURE_HEADS`] written at `at` (any case) and followed by a word
-/// boundary.
-fn head_at(bytes: &[u8], at: usize) -> Option<usize> {
+/// boundary; `letters` ASCII letters start at `at`.
+///
+/// Only heads whose first word is `letters` long are compared: a head's first word is letters
+/// followed by a space or by the boundary. A shorter single word that matches first would fail
+/// the boundary and end the search with none, but no head's first word starts a later head's
+/// (tested), so the first head found is the same.
+fn head_at(bytes: &[u8], at: usize, letters: usize) -> Option<usize> {
     let first = bytes.get(at)?.to_ascii_lowercase();
     let heads = MEASURE_HEADS_BY_INITIAL.get(usize::from(first.wrapping_sub(b'a')))?;
     heads
         .iter()
+        .filter(|words| words[0].len() == letters)
         .find_map(|words| words_at(bytes, at, words))
         .filter(|&end| !bytes.get(end).copied().is_some_and(is_word_byte))
 }
@@ -604,23 +612,28 @@ pub fn find_figures(
         excluded.extend(not_figures(text));
     }
     excluded.sort();
-    let mut figures: Vec<Figure> = Vec::new();
+    // about one figure in every 113 bytes of generated text: seldom grown (each growth copies
+    // every figure so far), not seven times
+    let mut figures: Vec<Figure> = Vec::with_capacity(text.len() / 96);
     let mut current_period: Option<Period> = None;
-    let entities = Entities::new(text);
+    let found_entities = entities_by_hand(text);
+    let entities = Entities::new(text, &found_entities);
     let mut last_entity = default_entity(&entities);
     // Per-sentence lists, kept across sentences so that their room is reused.
     let mut sentence_periods: Vec<&PeriodMention> = Vec::new();
     let mut compared_from: Vec<bool> = Vec::new();
     let mut references: Vec<Span> = Vec::new();
-    let mut in_sentence: Vec<Figure> = Vec::new();
     for &sentence in sentences {
         if deadline.passed() {
             return None;
         }
         let s = sentence.of(text);
+        // the sentence's figures are `figures[first..]`: pushed where they stay
+        let first = figures.len();
         sentence_periods.clear();
         sentence_periods.extend(within(periods, sentence, |p| p.span));
         let excluded = overlapping(&excluded, sentence);
+        let entities = entities.around(sentence);
         let span_of = |m: &Mention| Span::new(sentence.start + m.start, sentence.start + m.end);
         // the mentions' text is read off their spans: most are dropped here
         let mut candidates = find_numbers_without_text(s);
@@ -646,9 +659,10 @@ pub fn find_figures(
             let kind = figure_kind(&m);
             let after = head(&s[m.end..], CONTEXT_BYTES);
             let before = tail(&s[..m.start], CONTEXT_BYTES * 2);
-            let measure = measure_after(after)
-                .map(lowercase_single_spaced)
-                .or_else(|| inherited_measure(kind, &in_sentence, &figures, sentence, &article.paragraphs));
+            let measure = measure_after(after).map(lowercase_single_spaced).or_else(|| {
+                let (earlier, in_sentence) = figures.split_at(first);
+                inherited_measure(kind, in_sentence, earlier, sentence, &article.paragraphs)
+            });
             let before_start = span.start - before.len();
             let after_start = span.end;
             let entity = entities
@@ -675,9 +689,9 @@ pub fn find_figures(
                 in_quote: false,
             };
             if compared {
-                link_comparison(tail(&s[..m.start], CONTEXT_BYTES), &figure, &mut in_sentence);
+                link_comparison(tail(&s[..m.start], CONTEXT_BYTES), &figure, &mut figures[first..]);
             }
-            in_sentence.push(figure);
+            figures.push(figure);
         }
         if let Some(p) = sentence_periods
             .iter()
@@ -690,7 +704,6 @@ pub fn find_figures(
         if let Some(e) = entities.last_in(sentence.start, sentence.end) {
             last_entity = Some(canonical_entity(e));
         }
-        figures.append(&mut in_sentence);
     }
     Some(figures)
 }
@@ -698,6 +711,10 @@ pub fn find_figures(
 /// `words` in lower case with single spaces between them (one allocation on ASCII text, nearly
 /// every measure: a measure is read for nearly every figure).
 fn lowercase_single_spaced(words: &str) -> String {
+    // Most measures are written so already ("law enforcement requests"): copied whole.
+    if is_lowercase_single_spaced(words.as_bytes()) {
+        return words.to_owned();
+    }
     let lower = if words.is_ascii() {
         std::borrow::Cow::Borrowed(words)
     } else {
@@ -714,6 +731,15 @@ fn lowercase_single_spaced(words: &str) -> String {
     out
 }
 
+/// Whether `bytes` are ASCII words with no capital and no space but one `' '` between each two.
+fn is_lowercase_single_spaced(bytes: &[u8]) -> bool {
+    bytes.split(|&b| b == b' ').all(|w| {
+        !w.is_empty()
+            && w.iter()
+                .all(|&b| b.is_ascii() && !b.is_ascii_uppercase() && !is_ascii_space(b))
+    })
+}
+
 /// The matches of [`ENTITY`] in a whole text, found once, and the matches it would find in a
 /// part of the text searched alone (the words before or after a figure, its sentence).
 ///
@@ -721,16 +747,30 @@ fn lowercase_single_spaced(words: &str) -> String {
 /// has the whole text's matches that lie in it, provided that its edges do not cut words (a
 /// word boundary at an edge then means the same in both) and no match of the whole text runs
 /// across an edge. When that is not so, the part is searched.
-struct Entities<'t> {
+///
+/// `found` may be narrowed to the matches around a span ([`Entities::around`]), which answer
+/// for every part of that span as the whole text's do.
+struct Entities<'t, 'f> {
     text: &'t str,
-    found: Vec<(usize, usize)>,
+    found: &'f [(usize, usize)],
 }
 
-impl<'t> Entities<'t> {
-    fn new(text: &'t str) -> Entities<'t> {
+impl<'t, 'f> Entities<'t, 'f> {
+    /// `found` are the matches of [`ENTITY`] in the whole `text` ([`entities_by_hand`]).
+    fn new(text: &'t str, found: &'f [(usize, usize)]) -> Entities<'t, 'f> {
+        Entities { text, found }
+    }
+
+    /// The same for parts of `span` only, from the matches that overlap `span` (a sentence's
+    /// few, so that each figure's searches are short). Every match before them ends at or
+    /// before any such part starts, every one after starts at or after it ends: the
+    /// binary searches of [`Entities::within`] find the same matches among these.
+    fn around(&self, span: Span) -> Entities<'t, 'f> {
+        let from = self.found.partition_point(|m| m.1 <= span.start);
+        let to = self.found.partition_point(|m| m.0 < span.end);
         Entities {
-            text,
-            found: entities_by_hand(text),
+            text: self.text,
+            found: &self.found[from..to.max(from)],
         }
     }
 
@@ -745,17 +785,17 @@ impl<'t> Entities<'t> {
     /// have a match the whole text has not only when a name starts right at a cut start or ends
     /// (perhaps before a "!") right at a cut end. Elsewhere the part has the whole text's matches.
     fn within(&self, start: usize, end: usize) -> Option<&[(usize, usize)]> {
-        let cut_at_start = word_character_before(self.text.as_bytes(), start);
-        let cut_at_end = word_character_at(self.text.as_bytes(), end);
+        let bytes = self.text.as_bytes();
         let part = &self.text[start..end];
-        // every name starts with a capital and ends with a letter: most parts fail these tests
+        // every name starts with a capital and ends with a letter: most parts fail these tests,
+        // made before the characters around the part are read
         let may_start_name = part.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
-        if cut_at_start && may_start_name && ENTITY_NAMES.iter().any(|n| part.starts_with(n)) {
+        if may_start_name && word_character_before(bytes, start) && ENTITY_NAMES.iter().any(|n| part.starts_with(n)) {
             return None;
         }
         let unbanged = part.strip_suffix('!').unwrap_or(part);
         let may_end_name = unbanged.as_bytes().last().is_some_and(u8::is_ascii_alphabetic);
-        if cut_at_end && may_end_name && ENTITY_NAMES.iter().any(|n| unbanged.ends_with(n)) {
+        if may_end_name && word_character_at(bytes, end) && ENTITY_NAMES.iter().any(|n| unbanged.ends_with(n)) {
             return None;
         }
         let from = self.found.partition_point(|m| m.1 <= start);
@@ -944,7 +984,7 @@ fn canonical_entity(name: &str) -> String {
 }
 
 /// The organisation an article names most often, the default owner of its figures.
-fn default_entity(entities: &Entities) -> Option<String> {
+fn default_entity(entities: &Entities<'_, '_>) -> Option<String> {
     let mut counts: Vec<(String, usize)> = Vec::new();
     for m in entities.all() {
         let name = canonical_entity(m);
@@ -1046,7 +1086,8 @@ mod tests {
         let ascii = "XMicrosoft and Google; Yahoo!5 then AT&T, Yahoo! said Apple_s Facebook.AT&Twitter xYahoo!Apple \
                     Adobes 5Skype AT&TT";
         for text in [ascii].into_iter().chain(OUTSIDE_ASCII) {
-            let entities = Entities::new(text);
+            let found = entities_by_hand(text);
+            let entities = Entities::new(text, &found);
             for (start, end) in (0..=text.len()).flat_map(|s| (s..=text.len()).map(move |e| (s, e))) {
                 let Some(part) = text.get(start..end) else {
                     continue;
@@ -1057,6 +1098,38 @@ mod tests {
                 assert_eq!(entities.first_in(start, end), first, "{part:?}");
             }
         }
+    }
+
+    #[test]
+    fn entities_around_a_span_answer_for_its_parts_as_the_whole_texts_do() {
+        let ascii = "XMicrosoft and Google; Yahoo!5 then AT&T, Yahoo! said Apple_s Facebook.AT&Twitter xYahoo!Apple \
+                    Adobes 5Skype AT&TT";
+        let (mut named, mut dropped) = (0, 0);
+        for text in [ascii].into_iter().chain(OUTSIDE_ASCII) {
+            let found = entities_by_hand(text);
+            let entities = Entities::new(text, &found);
+            let spans = (0..=text.len())
+                .step_by(7)
+                .flat_map(|s| (s..=text.len()).step_by(5).map(move |e| (s, e)));
+            for (span_start, span_end) in spans {
+                let around = entities.around(Span::new(span_start, span_end));
+                dropped += usize::from(around.found.len() < found.len());
+                for (start, end) in (span_start..=span_end).flat_map(|s| (s..=span_end).map(move |e| (s, e))) {
+                    if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+                        continue;
+                    }
+                    let last = entities.last_in(start, end);
+                    named += usize::from(last.is_some());
+                    assert_eq!(
+                        around.last_in(start, end),
+                        last,
+                        "{span_start} {span_end} {start} {end}"
+                    );
+                    assert_eq!(around.first_in(start, end), entities.first_in(start, end));
+                }
+            }
+        }
+        assert!(named > 10_000 && dropped > 300, "{named} named, {dropped} narrowed");
     }
 
     /// Names next to characters outside ASCII: letters (word characters), and quotes, dashes
@@ -1298,6 +1371,95 @@ mod tests {
             let by_pattern = anchored.find(trimmed).map(|m| m.end());
             assert_eq!(measured_here_ascii(trimmed.as_bytes()), by_pattern, "{trimmed:?}");
         }
+    }
+
+    /// [`head_at`] comparing every head of the initial.
+    fn head_at_by_every_head(bytes: &[u8], at: usize) -> Option<usize> {
+        let first = bytes.get(at)?.to_ascii_lowercase();
+        let heads = MEASURE_HEADS_BY_INITIAL.get(usize::from(first.wrapping_sub(b'a')))?;
+        heads
+            .iter()
+            .find_map(|words| words_at(bytes, at, words))
+            .filter(|&end| !bytes.get(end).copied().is_some_and(is_word_byte))
+    }
+
+    #[test]
+    fn heads_compared_by_the_length_of_the_word_are_those_found_comparing_every_head() {
+        // no head's first word starts a later head's first word (the first found stays first)
+        for (i, a) in MEASURE_HEADS.iter().enumerate() {
+            let first = a.split(' ').next().unwrap();
+            assert!(a.bytes().all(|b| b.is_ascii_lowercase() || b == b' '), "{a}");
+            for b in &MEASURE_HEADS[i + 1..] {
+                let later = b.split(' ').next().unwrap();
+                assert!(first == later || !later.starts_with(first), "{a} {b}");
+            }
+        }
+        // at every byte of sample lines, and of heads cut, lengthened and run together
+        let lines = crate::gen::sample_lines(200);
+        let written = "requests requestsx Request REQUESTS userss users_ user1 pieces of\tcontent pieces ofcontent \
+                       piecesof content pieces  of  contentx apps applications app sites siteS url urls- requests";
+        let (mut heads, mut compared) = (0, 0);
+        for line in lines.iter().map(String::as_str).chain([written]) {
+            let bytes = line.as_bytes();
+            for at in 0..bytes.len() {
+                let letters = bytes[at..].iter().take_while(|b| b.is_ascii_alphabetic()).count();
+                let by_every_head = head_at_by_every_head(bytes, at);
+                heads += usize::from(by_every_head.is_some());
+                compared += 1;
+                assert_eq!(head_at(bytes, at, letters), by_every_head, "{line:?} at {at}");
+            }
+        }
+        assert!(heads > 1_000 && compared > 100_000, "{heads} heads in {compared}");
+    }
+
+    /// [`lowercase_single_spaced`] without its copy of words written so already.
+    fn lowercase_single_spaced_by_words(words: &str) -> String {
+        words.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn words_copied_whole_are_those_lowercased_and_spaced_word_by_word() {
+        let written = [
+            " Law \x0b Enforcement\t\nREQUESTS ",
+            "pieces\x0cof\rcontent",
+            "",
+            "   ",
+            "a",
+            "Étapes  USERS\u{a0}x \u{2009}y",
+            "\u{212a}elvin ſ",
+            "law enforcement requests",
+            "law enforcement requests ",
+            " law",
+            "law\x0brequests",
+            "pieces of content",
+        ];
+        let lines = crate::gen::sample_lines(100);
+        // every line, and every run of up to four of its words as a measure is read
+        let words: Vec<String> = lines
+            .iter()
+            .flat_map(|l| {
+                let w: Vec<&str> = l.split(' ').collect();
+                (0..w.len()).map(move |i| w[i..w.len().min(i + 4)].join(" "))
+            })
+            .collect();
+        let (mut copied, mut outside_ascii) = (0, 0);
+        let texts = written
+            .iter()
+            .copied()
+            .chain(lines.iter().chain(&words).map(String::as_str));
+        for text in texts {
+            outside_ascii += usize::from(!text.is_ascii());
+            copied += usize::from(is_lowercase_single_spaced(text.as_bytes()));
+            assert_eq!(
+                lowercase_single_spaced(text),
+                lowercase_single_spaced_by_words(text),
+                "{text:?}"
+            );
+        }
+        assert!(
+            outside_ascii >= 2 && copied > 1_000,
+            "{outside_ascii} outside ASCII, {copied} copied"
+        );
     }
 
     #[test]
