@@ -1493,7 +1493,7 @@ mod tests {
                 reached[branch] += 1;
             }
         }
-        assert!(reached.iter().all(|&n| n >= 100), "matches of each branch: {reached:?}");
+        assert!(reached.iter().all(|&n| n >= 50), "matches of each branch: {reached:?}");
         assert!(outside_ascii >= 100, "{outside_ascii} texts outside ASCII");
     }
 
