@@ -4,7 +4,7 @@
 //! Mentions that are not figures are dropped here: years and dates, times, phone numbers, URLs,
 //! ordinals, and numbers that are part of a name ("Office 365", "Section 702").
 
-use super::claim::{is_ascii_space, spaces_start};
+use super::claim::{is_ascii_space, spaces_end, spaces_start};
 use super::number::{find_numbers_without_text, Mention, MentionKind};
 use super::period::{Period, PeriodMention};
 use super::Deadline;
@@ -269,7 +269,7 @@ fn measured_here_ascii(after: &[u8]) -> Option<usize> {
                 .iter()
                 .take_while(|b| b.is_ascii_alphabetic() || **b == b'-')
                 .count();
-        let spaces = spaces_at(after, word_end);
+        let spaces = spaces_end(after, word_end) - word_end;
         if spaces == 0 {
             return None;
         }
@@ -309,7 +309,7 @@ fn head_at(bytes: &[u8], at: usize, letters: usize) -> Option<usize> {
 fn words_at(bytes: &[u8], mut at: usize, words: &[&str]) -> Option<usize> {
     for (i, word) in words.iter().enumerate() {
         if i > 0 {
-            let spaces = spaces_at(bytes, at);
+            let spaces = spaces_end(bytes, at) - at;
             if spaces == 0 {
                 return None;
             }
@@ -325,13 +325,6 @@ fn words_at(bytes: &[u8], mut at: usize, words: &[&str]) -> Option<usize> {
     Some(at)
 }
 
-/// How many ASCII spaces (`\s` on ASCII) start `bytes[at..]`.
-fn spaces_at(bytes: &[u8], at: usize) -> usize {
-    bytes
-        .get(at..)
-        .map_or(0, |rest| rest.iter().take_while(|&&b| is_ascii_space(b)).count())
-}
-
 /// The measure right after a number: group `m` of [`MEASURE`]. On ASCII text without a capture
 /// search: the words the pattern may skip first ("of the", "new") are read by hand, each way in
 /// the order the pattern tries them (taken before left out), and the first way after which
@@ -344,7 +337,7 @@ fn measure_after(after: &str) -> Option<&str> {
     // A word (any case) and the spaces after it (at least one) at `at`: where the next begins.
     let word_then_spaces = |at: usize, word: &str| -> Option<usize> {
         let end = words_at(bytes, at, &[word])?;
-        let spaces = spaces_at(bytes, end);
+        let spaces = spaces_end(bytes, end) - end;
         (spaces > 0).then_some(end + spaces)
     };
     // `[\s,]*` takes every leading space and comma: none of what follows starts with one.

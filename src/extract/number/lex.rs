@@ -113,7 +113,7 @@ fn ascii_tokens(bytes: &[u8], toks: &mut Vec<Tok>) {
 }
 
 /// [`any_tokens`] of an ASCII text, each token (kind, start, end) handed to `cut` for the
-/// caller to keep as it needs ([`Toks::new`] makes its tokens here, without a list of cuts in
+/// caller to keep as it needs ([`Toks::read`] makes its tokens here, without a list of cuts in
 /// between): each byte classified by one table lookup ([`ASCII_CLASS`]), a run of digits taken
 /// while the class stays the same, a run of letters eight bytes at a time ([`leading_letters`]:
 /// most words end inside their first eight bytes).

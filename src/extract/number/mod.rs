@@ -395,7 +395,7 @@ fn is_half_of_a_period(t: &Toks, i: usize) -> bool {
     }
 }
 
-/// The test [`Toks::new`] makes of each token of an ASCII text as it cuts it, for
+/// The test [`Toks::read`] makes of each token of an ASCII text as it cuts it, for
 /// [`Toks::starts`](lex::Toks): a cheaper test than [`may_start_mention`], that holds of every
 /// token of which that holds. Most words fail it at one table lookup.
 struct MentionStarts {

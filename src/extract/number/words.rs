@@ -575,7 +575,7 @@ static VALUE_WORDS: LazyLock<FxHashMap<&'static str, ()>> = LazyLock::new(|| {
         .collect()
 });
 
-/// For each lowercase first letter and each lowercase second letter of a word, the lengths
+/// For each first and second letter of a word (either case, by [`letter_place`]), the lengths
 /// (bit `n` for `n` letters, up to 15) of the words of [`VALUE_WORDS`] that begin with those
 /// two letters: one lookup rejects most words without hashing them (no value word begins "th").
 static VALUE_WORD_PAIRS: LazyLock<[[u16; 32]; 32]> = LazyLock::new(|| {
