@@ -319,7 +319,7 @@ static ORG_WORDS_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(ORG_WORD
 /// Whether `name` is one word of ASCII characters: no space to trim or split at. Most
 /// capitalised words of an article stand alone ("The", "Authorities", "Yahoo"), and the name
 /// readers below take them without iterating over characters.
-fn is_one_ascii_word(name: &str) -> bool {
+pub(super) fn is_one_ascii_word(name: &str) -> bool {
     !name.is_empty() && name.bytes().all(|b| b.is_ascii() && !is_ascii_space(b))
 }
 
