@@ -15,7 +15,7 @@ use super::cue::{
 #[cfg(test)]
 use super::hand::HONORIFICS;
 use super::hand::{
-    count_spaces_before, is_word_byte, name_at, name_letters, next_word_capital, phrase_after_comma,
+    count_spaces_before, is_word_byte, name_at, name_letters, next_word_capital, phrase_after_comma, surely_one_word,
     word_character_before, word_then_spaces, Dot, WordFilter, HONORIFIC_WORDS,
 };
 use crate::extract::claim::is_ascii_space;
@@ -133,6 +133,34 @@ fn full_names(text: &str) -> impl Iterator<Item = (Option<&str>, Name<'_>)> {
                 from = end;
                 let text = &text[start..end];
                 return Some((hon, Name { start, end, text }));
+            }
+        }
+        None
+    })
+}
+
+/// The matches of [`full_names`] that are more than one ASCII word, the only ones that may
+/// name a person: a capital where the name read is surely one word ([`surely_one_word`]) is
+/// passed by without reading the name. (The next capital is then looked for right after it,
+/// not after the name: any capital inside that name is a word's first letter too, in the same
+/// run of letters, and surely one word as well.)
+fn names_of_several_words(text: &str) -> impl Iterator<Item = (Option<&str>, Name<'_>)> {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        while let Some(i) = next_word_capital(bytes, from) {
+            from = i + 1;
+            if surely_one_word(bytes, i) {
+                continue;
+            }
+            if let Some((start, end)) = full_name_at(bytes, i) {
+                from = end;
+                let name = &text[start..end];
+                if is_one_ascii_word(name) {
+                    continue;
+                }
+                let hon = (start > i).then(|| &text[i..start]);
+                return Some((hon, Name { start, end, text: name }));
             }
         }
         None
@@ -405,12 +433,10 @@ impl<'t> People<'t> {
         };
         // An ASCII text has ASCII windows: the readers by hand need not scan each for itself.
         let ascii = text.is_ascii();
-        for (hon, m) in full_names(text) {
-            // One word is an organisation or nothing ([`People::read_org_mentions`]); most
-            // names are one word.
-            if !is_one_ascii_word(m.as_str()) {
-                people.note_person(hon, m, ascii);
-            }
+        // One word is an organisation or nothing ([`People::read_org_mentions`]); most names
+        // are one word.
+        for (hon, m) in names_of_several_words(text) {
+            people.note_person(hon, m, ascii);
         }
         people
     }
@@ -1054,6 +1080,47 @@ mod tests {
             names += by_pattern.len();
         }
         assert!(names > 5_000, "{names}");
+    }
+
+    #[test]
+    fn names_of_several_words_are_the_full_names_that_are_more_than_one_ascii_word() {
+        let mut texts = crate::gen::sample_texts(200);
+        texts.extend(texts.clone().iter().map(|t| typeset(t)));
+        texts.extend(
+            [
+                "Yahoo said. O'Neil said, O'Neil Smith said, O'Neil-Smith Jones, A&B Co said, A1 Smith, A Smith.",
+                "Mr so, Mr. so, Mr Smith, Ed. Smith, E.J. Smith, Ed.Smith, St. Vincent, Jo de Souza, Jo da,",
+                "Jo  Smith, Jo\tSmith, Jo \"Tank\" Ortiz, Jo “Tank” Ortiz, Jo\u{a0}Roe, Jo’s Roe, Jo-Ann Roe",
+                "Jo van, Jo al, Jo bin Laden, Jo le Roy, Jo la, Jo du, Jo di, Jo Dé, Jo Émile, Jo! Roe, Jo",
+                "Jo $ Roe, Jo 6 Roe, Jo , Roe, Jo ! Roe, Jo \" Roe, Jo ' Roe, Jo's Roe, Jo-' Roe, End Jo ",
+                "Jo da Roe, Jo dan Roe, Jo de  Roe, Jo de\u{a0}Roe, Jo bin, Jo binary, Jo la. Jo al-Roe, Jo van.",
+                "Roe. Smith. Mr. Roe, Mrs. Roe, Prof. Roe, Judge. Roe, Lady. Roe, St. Roe, Gov. Roe, Abc. Roe,",
+                "Ed. Roe, Edw. Roe, E. Roe, Ab-. Roe, O'Neil. Roe, Lord. Roe, Sir. Roe, Sen. Roe, Dame. Roe.",
+                UNICODE_NAMES,
+            ]
+            .map(str::to_owned),
+        );
+        let (mut several, mut told) = (0, 0);
+        for text in &texts {
+            let by_full_names: Vec<_> = full_names(text)
+                .filter(|(_, m)| !is_one_ascii_word(m.as_str()))
+                .map(|(h, m)| (h, m.start(), m.end()))
+                .collect();
+            let by_several: Vec<_> = names_of_several_words(text)
+                .map(|(h, m)| (h, m.start(), m.end()))
+                .collect();
+            assert_eq!(by_several, by_full_names, "{text}");
+            several += by_several.len();
+            let bytes = text.as_bytes();
+            for i in (0..bytes.len()).filter(|&i| next_word_capital(bytes, i) == Some(i)) {
+                if surely_one_word(bytes, i) {
+                    let name = full_name_at(bytes, i).map(|(start, end)| &text[start..end]);
+                    assert!(name.is_none_or(is_one_ascii_word), "{name:?} at {i} in {text}");
+                    told += 1;
+                }
+            }
+        }
+        assert!(several > 1_000 && told > 5_000, "{several} {told}");
     }
 
     #[test]
