@@ -9,8 +9,8 @@
 //! with a reporting verb) are what "the company" or "the group" is resolved against.
 
 use super::cue::{
-    clean_name, is_one_ascii_word, is_org_name, one_word_name, spaces_then_verb, split_title, without_nickname, NAME,
-    VERB, VERBS,
+    clean_name, is_one_ascii_word, is_org_name, one_word_name, spaces_then_verb, split_title, surely_org_name,
+    without_nickname, NAME, VERB, VERBS,
 };
 #[cfg(test)]
 use super::hand::HONORIFICS;
@@ -241,6 +241,17 @@ static APPOSITION_AFTER_NAME: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(
 /// readers below then need not scan each window for.
 fn after_name(after: &str, ascii: bool) -> (Option<&str>, bool) {
     let ascii = ascii || after.is_ascii();
+    if ascii && after.starts_with(',') {
+        // The role before a verb and the apposition are the same phrase, read once: a role
+        // when a comma and a verb follow it.
+        return match phrase_after_comma(after, b",;.") {
+            Some((phrase, end)) => {
+                let verb = after.as_bytes()[end] == b',' && spaces_then_verb(&after[end + 1..]).is_some();
+                (Some(phrase), verb)
+            }
+            None => (None, false),
+        };
+    }
     if verb_after_name(after, ascii) {
         let role = after
             .starts_with(',')
@@ -444,6 +455,9 @@ impl<'t> People<'t> {
     /// Registers or notes the person `m` names (after honorific `hon`), if it names one: two or
     /// more name words, once cleaned, that are no organisation.
     fn note_person(&mut self, hon: Option<&str>, m: Name, ascii: bool) {
+        if surely_org_name(m.as_str()) {
+            return;
+        }
         let cleaned = without_nickname(clean_name(m.as_str()));
         let cleaned = cleaned.as_ref();
         if is_org_name(cleaned) {
