@@ -118,7 +118,20 @@ fn scan(text: &str, paragraphs: &[Span], pass: Pass) -> Vec<Marked> {
     let mut out = Vec::new();
     let mut open: Option<Open> = None;
     let mut previous_end = 0;
-    for p in paragraphs {
+    // The first candidate not passed yet, and the paragraph read next.
+    let (mut next, mut i) = (0, 0);
+    while let Some(p) = paragraphs.get(i) {
+        if open.is_none() {
+            // With no quote open, a paragraph without a candidate changes nothing: most hold
+            // none, and the reading goes on at the paragraph of the next candidate.
+            next += candidates[next..].partition_point(|&c| c < p.start);
+            let Some(&c) = candidates.get(next) else { break };
+            if c >= p.end {
+                i += paragraphs[i..].partition_point(|q| q.end <= c);
+                continue;
+            }
+        }
+        i += 1;
         let mut from = p.start;
         if let Some(mut o) = open.take() {
             match opening_mark(text, *p, o.family, pass) {
