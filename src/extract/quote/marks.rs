@@ -114,7 +114,7 @@ fn overlaps_last(out: &[(Marked, Pass)], m: Marked) -> bool {
 fn scan(text: &str, paragraphs: &[Span], pass: Pass) -> Vec<Marked> {
     // The candidates of the whole text, found at once: a search set up per paragraph cost more
     // than the search.
-    let candidates: Vec<usize> = candidate_marks(text.as_bytes(), pass).collect();
+    let candidates = candidate_marks(text.as_bytes(), pass);
     let mut out = Vec::new();
     let mut open: Option<Open> = None;
     let mut previous_end = 0;
@@ -230,10 +230,10 @@ fn scan_paragraph(
 /// the UTF-8 encodings of the others (`“ ” „ ‘ ’` start with 0xE2, `« »` with 0xC2). Every other
 /// character has no role, so skipping to these (with SIMD, via memchr) changes nothing but
 /// the time: testing each character was most of the cost of finding quotes.
-fn candidate_marks(para: &[u8], pass: Pass) -> Box<dyn Iterator<Item = usize> + '_> {
+fn candidate_marks(para: &[u8], pass: Pass) -> Vec<usize> {
     match pass {
-        Pass::Double => Box::new(memchr::memchr3_iter(b'"', 0xE2, 0xC2, para)),
-        Pass::Single => Box::new(memchr::memchr2_iter(b'\'', 0xE2, para)),
+        Pass::Double => memchr::memchr3_iter(b'"', 0xE2, 0xC2, para).collect(),
+        Pass::Single => memchr::memchr2_iter(b'\'', 0xE2, para).collect(),
     }
 }
 
@@ -353,6 +353,7 @@ mod tests {
             }
             let span = Span::new(from, p.end);
             let candidates: Vec<usize> = candidate_marks(span.of(text).as_bytes(), pass)
+                .into_iter()
                 .map(|i| span.start + i)
                 .collect();
             open = scan_paragraph(text, span, &candidates, open, pass, &mut out);
