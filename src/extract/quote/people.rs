@@ -902,7 +902,9 @@ fn gender_of_ascii_role(role: &[u8]) -> Option<Gender> {
         text.len() >= word.len() && text[text.len() - word.len()..].eq_ignore_ascii_case(word)
     };
     let mut male = false;
-    let starts = (0..role.len().saturating_sub(2)).filter(|&i| role[i..i + 3].eq_ignore_ascii_case(b"man"));
+    // Each "man" starts at an "m" or "M", found by memchr rather than testing every byte.
+    let starts = memchr::memchr2_iter(b'm', b'M', role)
+        .filter(|&i| role.get(i..i + 3).is_some_and(|man| man.eq_ignore_ascii_case(b"man")));
     for i in starts {
         let before = &role[..i];
         if ends_with(before, b"wo") {
