@@ -319,7 +319,7 @@ static ORG_WORDS_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(ORG_WORD
 /// Whether `name` is one word of ASCII characters: no space to trim or split at. Most
 /// capitalised words of an article stand alone ("The", "Authorities", "Yahoo"), and the name
 /// readers below take them without iterating over characters.
-fn is_one_ascii_word(name: &str) -> bool {
+pub(super) fn is_one_ascii_word(name: &str) -> bool {
     !name.is_empty() && name.bytes().all(|b| b.is_ascii() && !is_ascii_space(b))
 }
 
@@ -345,6 +345,15 @@ pub(super) fn is_org_name(name: &str) -> bool {
         return ORG_WORDS_SET.contains(name);
     }
     is_org_name_by_words(name)
+}
+
+/// Whether `name` surely names an organisation once cleaned ([`clean_name`], then
+/// [`without_nickname`]): its last word, after its last ASCII space, is an organisation word
+/// ("United States"). Cleaning keeps a name's last word unless it is a nickname or a word that
+/// is no name, and no organisation word is either. `false` tells nothing.
+pub(super) fn surely_org_name(name: &str) -> bool {
+    let last = name.bytes().rposition(is_ascii_space).map_or(0, |space| space + 1);
+    ORG_WORDS_SET.contains(&name[last..])
 }
 
 /// [`is_org_name`] word by word, for any name.
@@ -1139,6 +1148,40 @@ mod tests {
             assert_eq!(is_plain_name(name), is_plain_name_by_chars(name), "{name:?}");
         }
         assert!(one_word > 10_000, "{one_word}");
+    }
+
+    #[test]
+    fn names_surely_of_organisations_are_so_once_cleaned() {
+        assert!(!ORG_WORDS.iter().any(|w| NOT_NAMES.contains(w)));
+        let mut names = names_and_words();
+        for text in crate::gen::sample_texts(100) {
+            let text = crate::gen::typeset(&text);
+            let bytes = text.as_bytes();
+            let mut at = 0;
+            while let Some(i) = super::super::hand::next_word_capital(bytes, at) {
+                let end = name_at(bytes, i).unwrap_or(i + 1);
+                names.push(text[i..end].to_owned());
+                at = i + 1;
+            }
+        }
+        names.extend(
+            [
+                "Acme \"Office\"",
+                "Acme “Office”",
+                "The Office",
+                "Office ",
+                "Acme Office\u{a0}",
+            ]
+            .map(str::to_owned),
+        );
+        let mut sure = 0;
+        for name in &names {
+            if surely_org_name(name) {
+                assert!(is_org_name(&without_nickname(clean_name(name))), "{name:?}");
+                sure += 1;
+            }
+        }
+        assert!(sure > 500, "{sure}");
     }
 
     #[test]

@@ -271,6 +271,42 @@ pub(super) fn name_at(bytes: &[u8], i: usize) -> Option<usize> {
     Some(end)
 }
 
+/// Whether the name that `FULL_NAME` (people.rs) matches at word capital `i`, if any, is surely
+/// one word, told from ASCII bytes alone (`false` tells nothing): the run of ASCII letters,
+/// apostrophes, hyphens and ampersands at `i` ends the text; or ends at an ASCII byte that is
+/// not a space, and no initial, honorific or later word can follow (a period ends the name
+/// unless it stands after an initial or a word of [`HONORIFICS`] or [`NAME_PREFIXES`]); or at
+/// one ASCII space and an ASCII byte that starts no later word (no capital, no quotation mark,
+/// no particle and its spaces). Most capitalised words of an article are told so, by a few
+/// tests a byte.
+pub(super) fn surely_one_word(bytes: &[u8], i: usize) -> bool {
+    let run = bytes[i..].iter().take_while(|&&b| is_first_name_word_byte(b)).count();
+    let end = i + run;
+    match bytes.get(end) {
+        None => true,
+        Some(&b'.') => {
+            // An initial is one or two letters; a listed word is letters only.
+            let word = &bytes[i..end];
+            run > 2 && !HONORIFIC_WORDS.holds(word) && !NAME_PREFIX_WORDS.holds(word)
+        }
+        Some(&b) if b >= 0x80 => false,
+        Some(&b) if !is_ascii_space(b) => true,
+        Some(_) => bytes.get(end + 1).is_none_or(|&next| {
+            let may_go_on = next >= 0x80
+                || next.is_ascii_uppercase()
+                || is_ascii_space(next)
+                || next == b'"'
+                || word_then_spaces(bytes, end + 1, PARTICLE_WORDS, Dot::None).is_some();
+            !may_go_on
+        }),
+    }
+}
+
+/// Whether ASCII byte `b` may stand in the first word of a name (`[\p{L}&'’-]`, ASCII).
+fn is_first_name_word_byte(b: u8) -> bool {
+    b.is_ascii_alphabetic() || matches!(b, b'\'' | b'-' | b'&')
+}
+
 /// What may follow a word before its spaces in [`word_then_spaces`].
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(super) enum Dot {

@@ -114,11 +114,24 @@ fn overlaps_last(out: &[(Marked, Pass)], m: Marked) -> bool {
 fn scan(text: &str, paragraphs: &[Span], pass: Pass) -> Vec<Marked> {
     // The candidates of the whole text, found at once: a search set up per paragraph cost more
     // than the search.
-    let candidates: Vec<usize> = candidate_marks(text.as_bytes(), pass).collect();
+    let candidates = candidate_marks(text.as_bytes(), pass);
     let mut out = Vec::new();
     let mut open: Option<Open> = None;
     let mut previous_end = 0;
-    for p in paragraphs {
+    // The first candidate not passed yet, and the paragraph read next.
+    let (mut next, mut i) = (0, 0);
+    while let Some(p) = paragraphs.get(i) {
+        if open.is_none() {
+            // With no quote open, a paragraph without a candidate changes nothing: most hold
+            // none, and the reading goes on at the paragraph of the next candidate.
+            next += candidates[next..].partition_point(|&c| c < p.start);
+            let Some(&c) = candidates.get(next) else { break };
+            if c >= p.end {
+                i += paragraphs[i..].partition_point(|q| q.end <= c);
+                continue;
+            }
+        }
+        i += 1;
         let mut from = p.start;
         if let Some(mut o) = open.take() {
             match opening_mark(text, *p, o.family, pass) {
@@ -217,10 +230,10 @@ fn scan_paragraph(
 /// the UTF-8 encodings of the others (`“ ” „ ‘ ’` start with 0xE2, `« »` with 0xC2). Every other
 /// character has no role, so skipping to these (with SIMD, via memchr) changes nothing but
 /// the time: testing each character was most of the cost of finding quotes.
-fn candidate_marks(para: &[u8], pass: Pass) -> Box<dyn Iterator<Item = usize> + '_> {
+fn candidate_marks(para: &[u8], pass: Pass) -> Vec<usize> {
     match pass {
-        Pass::Double => Box::new(memchr::memchr3_iter(b'"', 0xE2, 0xC2, para)),
-        Pass::Single => Box::new(memchr::memchr2_iter(b'\'', 0xE2, para)),
+        Pass::Double => memchr::memchr3_iter(b'"', 0xE2, 0xC2, para).collect(),
+        Pass::Single => memchr::memchr2_iter(b'\'', 0xE2, para).collect(),
     }
 }
 
@@ -340,6 +353,7 @@ mod tests {
             }
             let span = Span::new(from, p.end);
             let candidates: Vec<usize> = candidate_marks(span.of(text).as_bytes(), pass)
+                .into_iter()
                 .map(|i| span.start + i)
                 .collect();
             open = scan_paragraph(text, span, &candidates, open, pass, &mut out);

@@ -150,7 +150,7 @@ fn subject_before<'p>(around: &Surroundings, people: &'p People, pronoun: &str) 
         .filter_map(|s| cue::subject_of(s, is_person))
         .filter(|c| c.reference == Reference::Name)
         .find_map(|c| people.by_name(&c.who, usize::MAX))
-        .filter(|p| People::fits(p, pronoun))
+        .filter(|p| people.fits(p, pronoun))
 }
 
 /// A quote with no cue of its own: it continues the speaker of the quote before it when that

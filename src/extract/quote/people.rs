@@ -9,17 +9,20 @@
 //! with a reporting verb) are what "the company" or "the group" is resolved against.
 
 use super::cue::{
-    clean_name, is_org_name, one_word_name, spaces_then_verb, split_title, without_nickname, NAME, VERB, VERBS,
+    clean_name, is_one_ascii_word, is_org_name, one_word_name, spaces_then_verb, split_title, surely_org_name,
+    without_nickname, NAME, VERB, VERBS,
 };
 #[cfg(test)]
 use super::hand::HONORIFICS;
 use super::hand::{
-    count_spaces_before, is_word_byte, name_at, name_letters, next_word_capital, phrase_after_comma,
+    count_spaces_before, is_word_byte, name_at, name_letters, next_word_capital, phrase_after_comma, surely_one_word,
     word_character_before, word_then_spaces, Dot, WordFilter, HONORIFIC_WORDS,
 };
 use crate::extract::claim::is_ascii_space;
 use crate::extract::pattern::Pattern;
 use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::sync::LazyLock;
 
 /// Grammatical gender, as far as the text shows it.
@@ -46,17 +49,25 @@ pub(super) struct Person {
 }
 
 /// Everyone named in one article, and where.
+///
+/// The persons are read at once; what only a pronoun, a title or "the company" needs (every
+/// later mention of a surname, the genders those mentions tell, the organisations named) is
+/// read on first need: most articles have no such cue.
 #[derive(Debug, Default)]
-pub(super) struct People {
+pub(super) struct People<'t> {
+    /// The article.
+    text: &'t str,
+    /// Organisations are noted only where named before this offset (see [`People::find`]).
+    orgs_until: usize,
     persons: Vec<Person>,
-    /// (byte offset, index into `persons`), sorted by offset.
-    mentions: Vec<(usize, usize)>,
+    /// (byte offset, index into `persons`) where a person is registered, in order.
+    registered: Vec<(usize, usize)>,
     /// Surname or first name to the persons who carry it.
-    by_part: HashMap<String, Vec<usize>>,
+    by_part: HashMap<String, Carriers>,
     /// Full name to person.
     by_full: HashMap<String, usize>,
     /// Surname to the persons named only in passing, in the order they are first named.
-    loose_by_surname: HashMap<String, Vec<usize>>,
+    loose_by_surname: HashMap<String, Carriers>,
     /// The keys of `by_part` and `loose_by_surname`: most single names are neither, and the
     /// filter tells so without hashing.
     parts: WordFilter,
@@ -65,14 +76,34 @@ pub(super) struct People {
     /// (byte offset, person) of the quotes credited so far, in text order: a speaker is the
     /// freshest mention a pronoun can refer to.
     spoken: Vec<(usize, usize)>,
-    /// Organisations named ("American Civil Liberties Union") or quoted ("Microsoft said").
-    orgs: Vec<String>,
-    /// Organisation name to its index in `orgs`.
-    org_index: HashMap<String, usize>,
-    /// (byte offset, index into `orgs`) of the organisations named, sorted by offset.
-    org_mentions: Vec<(usize, usize)>,
-    /// (byte offset, index into `orgs`) of the organisations quoted so far, in text order.
-    org_spoken: Vec<(usize, usize)>,
+    /// (byte offset, name) of the organisations quoted so far, in text order.
+    org_spoken: Vec<(usize, String)>,
+    /// Every mention of a person and the genders mentions tell, read on first need.
+    mentions: OnceCell<Mentions>,
+    /// (byte offset, name) of the organisations named ("American Civil Liberties Union") or
+    /// quoted ("Microsoft said") before `orgs_until`, in order; read on first need.
+    org_mentions: OnceCell<Vec<(usize, String)>>,
+}
+
+/// The persons who carry a name part, and where the name that first gave it was read.
+#[derive(Debug)]
+struct Carriers {
+    /// The start of the name whose reading added the part: a single name read later, from
+    /// this offset on, is someone's and no organisation.
+    since: usize,
+    /// Indices into `persons`, in the order first named.
+    persons: Vec<usize>,
+}
+
+/// Every mention of a person: where registered, and every later capitalised word that is the
+/// surname or first name of exactly one registered person.
+#[derive(Debug)]
+struct Mentions {
+    /// (byte offset, index into `persons`), sorted by offset.
+    at: Vec<(usize, usize)>,
+    /// Each person's gender: as registered, else as an honorific before a mention tells it
+    /// ("Mr. Hale").
+    gender: Vec<Option<Gender>>,
 }
 
 /// Two or more name words, optionally after an honorific; the name is group `name`. Read by
@@ -86,46 +117,50 @@ static FULL_NAME: LazyLock<Pattern> = LazyLock::new(|| {
     .unwrap()
 });
 
-/// Where every capital that starts a word stands ([`next_word_capital`]), in order: found in
-/// one pass over the text and read by both [`full_names`] and [`capitalised_words`].
-fn word_capitals(text: &str) -> Vec<usize> {
-    let bytes = text.as_bytes();
-    // About one byte in thirty is a word capital in news text: room for most without growing.
-    let mut found = Vec::with_capacity(text.len() / 16);
-    let mut from = 0;
-    while let Some(i) = next_word_capital(bytes, from) {
-        found.push(i);
-        from = i + 1;
-    }
-    found
-}
-
-/// The capitals of `capitals` (in order) from `from` on. Stepped over one by one: a name or
-/// word holds few capitals after its first, fewer than a binary search takes steps.
-fn capitals_from(capitals: &[usize], from: usize) -> &[usize] {
-    let skipped = capitals.iter().take_while(|&&c| c < from).count();
-    &capitals[skipped..]
-}
-
 /// The matches of [`FULL_NAME`] in `text`, in order, each as its groups `hon` and `name`, read
-/// by hand ([`full_name_at`]) at the word capitals of `text` ([`word_capitals`]): the regex
-/// runs over every capitalised word of every article, and each match needed two more searches
-/// to split off its honorific. A match starts at a word capital, and the next is looked for
-/// from its end on.
-fn full_names<'t, 'c>(
-    text: &'t str,
-    capitals: &'c [usize],
-) -> impl Iterator<Item = (Option<&'t str>, Name<'t>)> + use<'t, 'c> {
+/// by hand ([`full_name_at`]) at the capitals that start words ([`next_word_capital`]): the
+/// regex runs over every capitalised word of every article, and each match needed two more
+/// searches to split off its honorific. A match starts at a word capital, and the next is
+/// looked for from its end on.
+fn full_names(text: &str) -> impl Iterator<Item = (Option<&str>, Name<'_>)> {
     let bytes = text.as_bytes();
-    let mut rest = capitals;
+    let mut from = 0;
     std::iter::from_fn(move || {
-        while let Some((&i, after)) = rest.split_first() {
-            rest = after;
+        while let Some(i) = next_word_capital(bytes, from) {
+            from = i + 1;
             if let Some((start, end)) = full_name_at(bytes, i) {
                 let hon = (start > i).then(|| &text[i..start]);
-                rest = capitals_from(rest, end);
+                from = end;
                 let text = &text[start..end];
                 return Some((hon, Name { start, end, text }));
+            }
+        }
+        None
+    })
+}
+
+/// The matches of [`full_names`] that are more than one ASCII word, the only ones that may
+/// name a person: a capital where the name read is surely one word ([`surely_one_word`]) is
+/// passed by without reading the name. (The next capital is then looked for right after it,
+/// not after the name: any capital inside that name is a word's first letter too, in the same
+/// run of letters, and surely one word as well.)
+fn names_of_several_words(text: &str) -> impl Iterator<Item = (Option<&str>, Name<'_>)> {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        while let Some(i) = next_word_capital(bytes, from) {
+            from = i + 1;
+            if surely_one_word(bytes, i) {
+                continue;
+            }
+            if let Some((start, end)) = full_name_at(bytes, i) {
+                from = end;
+                let name = &text[start..end];
+                if is_one_ascii_word(name) {
+                    continue;
+                }
+                let hon = (start > i).then(|| &text[i..start]);
+                return Some((hon, Name { start, end, text: name }));
             }
         }
         None
@@ -206,6 +241,17 @@ static APPOSITION_AFTER_NAME: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(
 /// readers below then need not scan each window for.
 fn after_name(after: &str, ascii: bool) -> (Option<&str>, bool) {
     let ascii = ascii || after.is_ascii();
+    if ascii && after.starts_with(',') {
+        // The role before a verb and the apposition are the same phrase, read once: a role
+        // when a comma and a verb follow it.
+        return match phrase_after_comma(after, b",;.") {
+            Some((phrase, end)) => {
+                let verb = after.as_bytes()[end] == b',' && spaces_then_verb(&after[end + 1..]).is_some();
+                (Some(phrase), verb)
+            }
+            None => (None, false),
+        };
+    }
     if verb_after_name(after, ascii) {
         let role = after
             .starts_with(',')
@@ -359,23 +405,19 @@ pub(super) static ROLE_WORD: LazyLock<Pattern> = LazyLock::new(|| {
 #[cfg(test)]
 static WORD: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"\b\p{Lu}[\p{L}'’-]+").unwrap());
 
-/// The matches of [`WORD`] in `text`, (start, word), in order, read by hand at the word
-/// capitals of `text` ([`word_capitals`]) (the same matches: a capital after a non-word
-/// character, and at least one more letter, apostrophe or hyphen); this runs over every article
-/// with a registered person.
-fn capitalised_words<'t, 'c>(
-    text: &'t str,
-    capitals: &'c [usize],
-) -> impl Iterator<Item = (usize, &'t str)> + use<'t, 'c> {
+/// The matches of [`WORD`] in `text`, (start, word), in order, read by hand at the capitals
+/// that start words ([`next_word_capital`]) (the same matches: a capital after a non-word
+/// character, and at least one more letter, apostrophe or hyphen).
+fn capitalised_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let bytes = text.as_bytes();
-    let mut rest = capitals;
+    let mut from = 0;
     std::iter::from_fn(move || {
-        while let Some((&i, after_capital)) = rest.split_first() {
-            rest = after_capital;
+        while let Some(i) = next_word_capital(bytes, from) {
+            from = i + 1;
             let after = i + text[i..].chars().next().map_or(1, char::len_utf8);
             let end = after + name_letters(&bytes[after..], false);
             if end > after {
-                rest = capitals_from(rest, end);
+                from = end;
                 return Some((i, &text[i..end]));
             }
         }
@@ -389,74 +431,63 @@ const MAX_CANDIDATE_MENTIONS: usize = 200;
 /// How far after a name its role and verb are looked for.
 const CONTEXT_BYTES: usize = 160;
 
-impl People {
+impl<'t> People<'t> {
     /// Finds the persons `text` names, in one pass over it. Organisations are noted only where
     /// named before `orgs_until`: [`People::by_org_noun`] is asked about those named before a
     /// quote, and no quote ends after `orgs_until` (persons are all noted: a person's role and
     /// gender may be told after the last quote).
-    pub fn find(text: &str, orgs_until: usize) -> People {
-        let mut people = People::default();
+    pub fn find(text: &'t str, orgs_until: usize) -> People<'t> {
+        let mut people = People {
+            text,
+            orgs_until,
+            ..People::default()
+        };
         // An ASCII text has ASCII windows: the readers by hand need not scan each for itself.
         let ascii = text.is_ascii();
-        let capitals = word_capitals(text);
-        // Room for a mention at each capitalised word without growing.
-        people.mentions.reserve(capitals.len());
-        for (hon, m) in full_names(text, &capitals) {
-            if let Some((name, org)) = one_word_name(m.as_str()) {
-                // What the steps below make of one plain word, at once: only an organisation
-                // or nothing.
-                if m.start() >= orgs_until {
-                    continue;
-                }
-                if org {
-                    let i = people.org(name);
-                    people.org_mentions.push((m.start(), i));
-                } else {
-                    people.note_single(text, m.start(), m.end(), name, ascii);
-                }
-                continue;
-            }
-            let cleaned = without_nickname(clean_name(m.as_str()));
-            let cleaned = cleaned.as_ref();
-            if is_org_name(cleaned) {
-                if m.start() >= orgs_until {
-                    continue;
-                }
-                let i = people.org(cleaned);
-                people.org_mentions.push((m.start(), i));
-                continue;
-            }
-            let (name, title) = split_title(cleaned);
-            if name.split_whitespace().count() < 2 {
-                if m.start() >= orgs_until {
-                    continue;
-                }
-                people.note_single(text, m.start(), m.end(), name, ascii);
-                continue;
-            }
-            let after = window_after(text, m.end());
-            let before = window_before(text, m.start());
-            let (role_after, verb_after) = after_name(after, ascii);
-            let is_role = |r: &&str| ROLE_WORD.is_match(r);
-            let role = role_after
-                .filter(is_role)
-                .or_else(|| role_before(before).filter(is_role))
-                .map(str::trim)
-                .or(title.as_deref());
-            let speaks = verb_after || verb_before(before, ascii);
-            let honorific = hon.map(|h| h.trim().trim_end_matches('.'));
-            let at = m.start() + offset_in(m.as_str(), name);
-            if speaks || role.is_some() || honorific.is_some() {
-                people.register(at, name, role, honorific);
-            } else {
-                people.note_loose(at, name);
-            }
+        // One word is an organisation or nothing ([`People::read_org_mentions`]); most names
+        // are one word.
+        for (hon, m) in names_of_several_words(text) {
+            people.note_person(hon, m, ascii);
         }
-        people.add_part_mentions(text, &capitals);
         people
     }
 
-    fn register(&mut self, at: usize, name: &str, role: Option<&str>, honorific: Option<&str>) {
+    /// Registers or notes the person `m` names (after honorific `hon`), if it names one: two or
+    /// more name words, once cleaned, that are no organisation.
+    fn note_person(&mut self, hon: Option<&str>, m: Name, ascii: bool) {
+        if surely_org_name(m.as_str()) {
+            return;
+        }
+        let cleaned = without_nickname(clean_name(m.as_str()));
+        let cleaned = cleaned.as_ref();
+        if is_org_name(cleaned) {
+            return;
+        }
+        let (name, title) = split_title(cleaned);
+        if name.split_whitespace().count() < 2 {
+            return;
+        }
+        let after = window_after(self.text, m.end());
+        let before = window_before(self.text, m.start());
+        let (role_after, verb_after) = after_name(after, ascii);
+        let is_role = |r: &&str| ROLE_WORD.is_match(r);
+        let role = role_after
+            .filter(is_role)
+            .or_else(|| role_before(before).filter(is_role))
+            .map(str::trim)
+            .or(title.as_deref());
+        let speaks = verb_after || verb_before(before, ascii);
+        let honorific = hon.map(|h| h.trim().trim_end_matches('.'));
+        let at = m.start() + offset_in(m.as_str(), name);
+        if speaks || role.is_some() || honorific.is_some() {
+            self.register(m.start(), at, name, role, honorific);
+        } else {
+            self.note_loose(m.start(), at, name);
+        }
+    }
+
+    /// Registers `name`, named at `at` in the name read from `read_at` on.
+    fn register(&mut self, read_at: usize, at: usize, name: &str, role: Option<&str>, honorific: Option<&str>) {
         let gender = honorific
             .and_then(gender_of_honorific)
             .or(role.and_then(gender_of_role));
@@ -472,7 +503,7 @@ impl People {
                 let last = name.split_whitespace().next_back().expect("a name has a word");
                 for part in [first, last] {
                     self.parts.insert(part);
-                    self.by_part.entry(part.to_owned()).or_default().push(i);
+                    carry(&mut self.by_part, part, read_at, i);
                 }
                 i
             }
@@ -480,7 +511,7 @@ impl People {
         let person = &mut self.persons[index];
         person.role = person.role.take().or(role.map(str::to_owned));
         person.gender = person.gender.or(gender);
-        self.mentions.push((at, index));
+        self.registered.push((at, index));
     }
 
     fn add_person(&mut self, at: usize, name: &str) -> usize {
@@ -496,22 +527,8 @@ impl People {
         i
     }
 
-    /// A single name that speaks ("Facebook said in a blog post") and is nobody's surname is an
-    /// organisation that "the company" may refer to later.
-    fn note_single(&mut self, text: &str, start: usize, end: usize, name: &str, ascii: bool) {
-        let someones =
-            self.parts.may_hold(name) && (self.by_part.contains_key(name) || self.loose_by_surname.contains_key(name));
-        if someones || name.is_empty() {
-            return;
-        }
-        if verb_after_name(window_after(text, end), ascii) {
-            let i = self.org(name);
-            self.org_mentions.push((start, i));
-        }
-    }
-
-    /// Records a full name named in passing.
-    fn note_loose(&mut self, at: usize, name: &str) {
+    /// Records a full name named in passing at `at`, in the name read from `read_at` on.
+    fn note_loose(&mut self, read_at: usize, at: usize, name: &str) {
         // "Singh Guliani" after "Neema Singh Guliani" is her surname, not someone new.
         if self.by_full.contains_key(name) || self.by_surnames(name, at).is_some() {
             return;
@@ -519,33 +536,89 @@ impl People {
         let i = self.add_person(at, name);
         let surname = name.split_whitespace().next_back().unwrap_or(name);
         self.parts.insert(surname);
-        self.loose_by_surname.entry(surname.to_owned()).or_default().push(i);
+        carry(&mut self.loose_by_surname, surname, read_at, i);
         self.loose_mentions.push((at, i));
     }
 
-    /// Every capitalised word that is the surname or first name of exactly one registered
-    /// person is a mention of that person.
-    fn add_part_mentions(&mut self, text: &str, capitals: &[usize]) {
-        if self.by_part.is_empty() {
-            // Nobody registered: no word can be a mention (and `mentions` is already in order).
-            return;
+    /// The organisations named before `orgs_until` ([`People::read_org_mentions`]).
+    fn org_mentions(&self) -> &[(usize, String)] {
+        self.org_mentions.get_or_init(|| self.read_org_mentions())
+    }
+
+    /// The organisations named before `orgs_until`, read the way [`People::find`] reads the
+    /// names: a name with an organisation word, or a single name that speaks and is no
+    /// registered or passing person's name part when it is read ("Facebook said in a blog
+    /// post"), which "the company" may refer to later.
+    fn read_org_mentions(&self) -> Vec<(usize, String)> {
+        let text = self.text;
+        let ascii = text.is_ascii();
+        let mut found = Vec::new();
+        for (_, m) in full_names(text).take_while(|(_, m)| m.start() < self.orgs_until) {
+            let single = match one_word_name(m.as_str()) {
+                Some((name, true)) => {
+                    found.push((m.start(), name.to_owned()));
+                    continue;
+                }
+                Some((name, false)) => Cow::Borrowed(name),
+                None => {
+                    let cleaned = without_nickname(clean_name(m.as_str()));
+                    if is_org_name(&cleaned) {
+                        found.push((m.start(), cleaned.into_owned()));
+                        continue;
+                    }
+                    let (name, _) = split_title(&cleaned);
+                    if name.split_whitespace().count() >= 2 {
+                        continue;
+                    }
+                    Cow::Owned(name.to_owned())
+                }
+            };
+            if self.speaks_as_org(m, &single, ascii) {
+                found.push((m.start(), single.into_owned()));
+            }
         }
+        found
+    }
+
+    /// Whether the single name `name`, read as `m`, speaks and was nobody's name part when read.
+    fn speaks_as_org(&self, m: Name, name: &str, ascii: bool) -> bool {
+        let part_before =
+            |carriers: &HashMap<String, Carriers>| carriers.get(name).is_some_and(|c| c.since < m.start());
+        let someones = self.parts.may_hold(name) && (part_before(&self.by_part) || part_before(&self.loose_by_surname));
+        !someones && !name.is_empty() && verb_after_name(window_after(self.text, m.end()), ascii)
+    }
+
+    /// Every mention of a person ([`People::read_mentions`]).
+    fn mentions(&self) -> &Mentions {
+        self.mentions.get_or_init(|| self.read_mentions())
+    }
+
+    /// The registered mentions and every capitalised word that is the surname or first name
+    /// of exactly one registered person, with the genders an honorific before one tells.
+    fn read_mentions(&self) -> Mentions {
+        let mut at = self.registered.clone();
+        let mut gender: Vec<Option<Gender>> = self.persons.iter().map(|p| p.gender).collect();
+        if self.by_part.is_empty() {
+            // Nobody registered: no word can be a mention (and `at` is already in order).
+            return Mentions { at, gender };
+        }
+        let text = self.text;
         // Most capitalised words are nobody's name: the filter turns them away without hashing.
-        for (start, word) in capitalised_words(text, capitals) {
+        for (start, word) in capitalised_words(text) {
             if !self.parts.may_hold(word) {
                 continue;
             }
-            if let Some([i]) = self.by_part.get(word).map(Vec::as_slice) {
-                self.mentions.push((start, *i));
+            if let Some([i]) = self.by_part.get(word).map(|c| c.persons.as_slice()) {
+                at.push((start, *i));
                 // "Mr. Hale" tells Robert Hale's gender.
                 let honorific = honorific_before(window_before(text, start));
-                let person = &mut self.persons[*i];
-                person.gender = person.gender.or(honorific.and_then(gender_of_honorific));
+                gender[*i] = gender[*i].or(honorific.and_then(gender_of_honorific));
             }
         }
-        self.mentions.sort_unstable();
+        at.sort_unstable();
         // A full name and its first word start at the same offset: one mention.
-        self.mentions.dedup_by_key(|m| m.0);
+        at.dedup_by_key(|m| m.0);
+        Mentions { at, gender }
     }
 
     /// Records that the quote ending at `at` was credited to `name` (a person or, when no
@@ -554,36 +627,26 @@ impl People {
         if let Some(&i) = self.by_full.get(name) {
             self.spoken.push((at, i));
         } else if !self.by_part.contains_key(name) {
-            let i = self.org(name);
-            self.org_spoken.push((at, i));
+            self.org_spoken.push((at, name.to_owned()));
         }
-    }
-
-    /// The index of organisation `name`, added if new.
-    fn org(&mut self, name: &str) -> usize {
-        if let Some(&i) = self.org_index.get(name) {
-            return i;
-        }
-        self.orgs.push(name.to_owned());
-        self.org_index.insert(name.to_owned(), self.orgs.len() - 1);
-        self.orgs.len() - 1
     }
 
     /// The one organisation named or quoted from `window_start` up to `at`, which "the
     /// company" or "the group" at `at` refers to.
     pub fn by_org_noun(&self, window_start: usize, at: usize) -> Option<&str> {
-        let named = &self.org_mentions[..self.org_mentions.partition_point(|m| m.0 < at)];
+        let named = self.org_mentions();
+        let named = &named[..named.partition_point(|m| m.0 < at)];
         let quoted = &self.org_spoken[..self.org_spoken.partition_point(|m| m.0 <= at)];
-        let mut found: Vec<usize> = from(named, window_start)
+        let mut found: Vec<&str> = from(named, window_start)
             .iter()
             .chain(from(quoted, window_start))
-            .map(|m| m.1)
+            .map(|m| m.1.as_str())
             .take(MAX_CANDIDATE_MENTIONS)
             .collect();
         found.sort_unstable();
         found.dedup();
         match found.as_slice() {
-            [i] => Some(&self.orgs[*i]),
+            [name] => Some(name),
             _ => None,
         }
     }
@@ -622,7 +685,7 @@ impl People {
             .get(last)
             .into_iter()
             .chain(self.loose_by_surname.get(last))
-            .flatten();
+            .flat_map(|c| &c.persons);
         let mut found =
             carriers.filter(|&&i| self.persons[i].first < at && ends_with_spaced(&self.persons[i].name, name));
         match (found.next(), found.next()) {
@@ -632,10 +695,10 @@ impl People {
     }
 
     /// The one person of `carriers` (in the order first named) named before `at`.
-    fn one_named_before(&self, carriers: Option<&Vec<usize>>, at: usize) -> Option<&Person> {
+    fn one_named_before(&self, carriers: Option<&Carriers>, at: usize) -> Option<&Person> {
         // Persons are registered in the order they are first named: a binary search finds
         // those named before `at`.
-        let carriers = carriers?;
+        let carriers = &carriers?.persons;
         match &carriers[..carriers.partition_point(|&i| self.persons[i].first < at)] {
             [i] => Some(&self.persons[*i]),
             _ => None,
@@ -681,20 +744,23 @@ impl People {
 
     /// The distinct persons among `mentions` whose gender is `gender` or unknown.
     fn fitting<'m>(&self, mentions: impl Iterator<Item = &'m (usize, usize)>, gender: Gender) -> Vec<usize> {
+        let genders = &self.mentions().gender;
         let mut found: Vec<usize> = mentions
             .map(|m| m.1)
-            .filter(|&i| self.persons[i].gender.is_none_or(|g| g == gender))
+            .filter(|&i| genders[i].is_none_or(|g| g == gender))
             .collect();
         found.sort_unstable();
         found.dedup();
         found
     }
 
-    /// Whether a pronoun may refer to `person`.
-    pub fn fits(person: &Person, pronoun: &str) -> bool {
+    /// Whether a pronoun may refer to `person`, one of these persons.
+    pub fn fits(&self, person: &Person, pronoun: &str) -> bool {
+        // Full names are the persons' keys.
+        let gender = self.mentions().gender[self.by_full[&person.name]];
         match pronoun.to_lowercase().as_str() {
-            "he" => person.gender != Some(Gender::Female),
-            "she" => person.gender != Some(Gender::Male),
+            "he" => gender != Some(Gender::Female),
+            "she" => gender != Some(Gender::Male),
             _ => false,
         }
     }
@@ -733,8 +799,26 @@ impl People {
 
     /// The last [`MAX_CANDIDATE_MENTIONS`] mentions before `at`: bounded work per quote.
     fn mentions_before(&self, at: usize) -> &[(usize, usize)] {
-        let end = self.mentions.partition_point(|m| m.0 < at);
-        &self.mentions[end.saturating_sub(MAX_CANDIDATE_MENTIONS)..end]
+        let mentions = &self.mentions().at;
+        let end = mentions.partition_point(|m| m.0 < at);
+        &mentions[end.saturating_sub(MAX_CANDIDATE_MENTIONS)..end]
+    }
+}
+
+/// Adds person `i` to the carriers of `part`, read in the name from `read_at` on.
+fn carry(carriers: &mut HashMap<String, Carriers>, part: &str, read_at: usize, i: usize) {
+    match carriers.get_mut(part) {
+        Some(c) => c.persons.push(i),
+        None => {
+            let persons = vec![i];
+            carriers.insert(
+                part.to_owned(),
+                Carriers {
+                    since: read_at,
+                    persons,
+                },
+            );
+        }
     }
 }
 
@@ -745,7 +829,7 @@ fn ends_with_spaced(full: &str, name: &str) -> bool {
 }
 
 /// The mentions (sorted by offset) from `start` on.
-fn from(mentions: &[(usize, usize)], start: usize) -> &[(usize, usize)] {
+fn from<T>(mentions: &[(usize, T)], start: usize) -> &[(usize, T)] {
     &mentions[mentions.partition_point(|m| m.0 < start)..]
 }
 
@@ -818,7 +902,9 @@ fn gender_of_ascii_role(role: &[u8]) -> Option<Gender> {
         text.len() >= word.len() && text[text.len() - word.len()..].eq_ignore_ascii_case(word)
     };
     let mut male = false;
-    let starts = (0..role.len().saturating_sub(2)).filter(|&i| role[i..i + 3].eq_ignore_ascii_case(b"man"));
+    // Each "man" starts at an "m" or "M", found by memchr rather than testing every byte.
+    let starts = memchr::memchr2_iter(b'm', b'M', role)
+        .filter(|&i| role.get(i..i + 3).is_some_and(|man| man.eq_ignore_ascii_case(b"man")));
     for i in starts {
         let before = &role[..i];
         if ends_with(before, b"wo") {
@@ -928,12 +1014,7 @@ mod tests {
             UNICODE_NAMES,
         ] {
             let by_pattern: Vec<(usize, &str)> = WORD.find_iter(text).map(|w| (w.start(), w.as_str())).collect();
-            let capitals = word_capitals(text);
-            assert_eq!(
-                capitalised_words(text, &capitals).collect::<Vec<_>>(),
-                by_pattern,
-                "{text}"
-            );
+            assert_eq!(capitalised_words(text).collect::<Vec<_>>(), by_pattern, "{text}");
         }
     }
 
@@ -959,10 +1040,7 @@ mod tests {
     }
 
     fn full_names_by_hand(text: &str) -> Vec<(Option<&str>, usize, usize)> {
-        let capitals = word_capitals(text);
-        full_names(text, &capitals)
-            .map(|(h, n)| (h, n.start(), n.end()))
-            .collect()
+        full_names(text).map(|(h, n)| (h, n.start(), n.end())).collect()
     }
 
     /// `text` typeset, with no-break and thin spaces after honorifics too.
@@ -1018,6 +1096,47 @@ mod tests {
             names += by_pattern.len();
         }
         assert!(names > 5_000, "{names}");
+    }
+
+    #[test]
+    fn names_of_several_words_are_the_full_names_that_are_more_than_one_ascii_word() {
+        let mut texts = crate::gen::sample_texts(200);
+        texts.extend(texts.clone().iter().map(|t| typeset(t)));
+        texts.extend(
+            [
+                "Yahoo said. O'Neil said, O'Neil Smith said, O'Neil-Smith Jones, A&B Co said, A1 Smith, A Smith.",
+                "Mr so, Mr. so, Mr Smith, Ed. Smith, E.J. Smith, Ed.Smith, St. Vincent, Jo de Souza, Jo da,",
+                "Jo  Smith, Jo\tSmith, Jo \"Tank\" Ortiz, Jo “Tank” Ortiz, Jo\u{a0}Roe, Jo’s Roe, Jo-Ann Roe",
+                "Jo van, Jo al, Jo bin Laden, Jo le Roy, Jo la, Jo du, Jo di, Jo Dé, Jo Émile, Jo! Roe, Jo",
+                "Jo $ Roe, Jo 6 Roe, Jo , Roe, Jo ! Roe, Jo \" Roe, Jo ' Roe, Jo's Roe, Jo-' Roe, End Jo ",
+                "Jo da Roe, Jo dan Roe, Jo de  Roe, Jo de\u{a0}Roe, Jo bin, Jo binary, Jo la. Jo al-Roe, Jo van.",
+                "Roe. Smith. Mr. Roe, Mrs. Roe, Prof. Roe, Judge. Roe, Lady. Roe, St. Roe, Gov. Roe, Abc. Roe,",
+                "Ed. Roe, Edw. Roe, E. Roe, Ab-. Roe, O'Neil. Roe, Lord. Roe, Sir. Roe, Sen. Roe, Dame. Roe.",
+                UNICODE_NAMES,
+            ]
+            .map(str::to_owned),
+        );
+        let (mut several, mut told) = (0, 0);
+        for text in &texts {
+            let by_full_names: Vec<_> = full_names(text)
+                .filter(|(_, m)| !is_one_ascii_word(m.as_str()))
+                .map(|(h, m)| (h, m.start(), m.end()))
+                .collect();
+            let by_several: Vec<_> = names_of_several_words(text)
+                .map(|(h, m)| (h, m.start(), m.end()))
+                .collect();
+            assert_eq!(by_several, by_full_names, "{text}");
+            several += by_several.len();
+            let bytes = text.as_bytes();
+            for i in (0..bytes.len()).filter(|&i| next_word_capital(bytes, i) == Some(i)) {
+                if surely_one_word(bytes, i) {
+                    let name = full_name_at(bytes, i).map(|(start, end)| &text[start..end]);
+                    assert!(name.is_none_or(is_one_ascii_word), "{name:?} at {i} in {text}");
+                    told += 1;
+                }
+            }
+        }
+        assert!(several > 1_000 && told > 5_000, "{several} {told}");
     }
 
     #[test]
@@ -1169,7 +1288,7 @@ mod tests {
             for until in [0, text.len() / 3, text.len() / 2, text.len()] {
                 let some = People::find(text, until);
                 assert_eq!(some.persons, all.persons);
-                assert_eq!(some.mentions, all.mentions);
+                assert_eq!(some.mentions().at, all.mentions().at);
                 for at in (0..=until).step_by(40) {
                     for back in [0, 100, 400, usize::MAX] {
                         let window_start = at.saturating_sub(back);
@@ -1181,6 +1300,134 @@ mod tests {
             }
         }
         assert!(answers > 1_000, "{answers}");
+    }
+
+    /// What [`People::find`] noted in its one pass before organisations and mentions were read
+    /// on first need: the organisations (each single name judged against the name parts
+    /// registered so far, no further), every mention, and each person's gender with the
+    /// honorific of every mention written into it. With the persons it registered.
+    fn noted_in_one_pass(text: &str, orgs_until: usize) -> OnePass<'_> {
+        let mut people = People {
+            text,
+            orgs_until,
+            ..People::default()
+        };
+        let ascii = text.is_ascii();
+        let mut orgs = Vec::new();
+        for (hon, m) in full_names(text) {
+            let single = if let Some((name, org)) = one_word_name(m.as_str()) {
+                if org && m.start() < orgs_until {
+                    orgs.push((m.start(), name.to_owned()));
+                    continue;
+                }
+                name.to_owned()
+            } else {
+                let cleaned = without_nickname(clean_name(m.as_str())).into_owned();
+                if is_org_name(&cleaned) {
+                    if m.start() < orgs_until {
+                        orgs.push((m.start(), cleaned));
+                    }
+                    continue;
+                }
+                let (name, _) = split_title(&cleaned);
+                if name.split_whitespace().count() >= 2 {
+                    people.note_person(hon, m, ascii);
+                    continue;
+                }
+                name.to_owned()
+            };
+            let someones = people.by_part.contains_key(&single) || people.loose_by_surname.contains_key(&single);
+            let speaks = verb_after_name(window_after(text, m.end()), ascii);
+            if m.start() < orgs_until && !someones && !single.is_empty() && speaks {
+                orgs.push((m.start(), single));
+            }
+        }
+        let mut mentions = people.registered.clone();
+        if !people.by_part.is_empty() {
+            for (start, word) in capitalised_words(text) {
+                if let Some([i]) = people.by_part.get(word).map(|c| c.persons.as_slice()) {
+                    mentions.push((start, *i));
+                    let honorific = honorific_before(window_before(text, start));
+                    let person = &mut people.persons[*i];
+                    person.gender = person.gender.or(honorific.and_then(gender_of_honorific));
+                }
+            }
+            mentions.sort_unstable();
+            mentions.dedup_by_key(|m| m.0);
+        }
+        OnePass { orgs, mentions, people }
+    }
+
+    /// What [`noted_in_one_pass`] notes.
+    struct OnePass<'t> {
+        orgs: Vec<(usize, String)>,
+        mentions: Vec<(usize, usize)>,
+        people: People<'t>,
+    }
+
+    #[test]
+    fn organisations_and_mentions_read_on_need_are_those_noted_in_one_pass() {
+        let mut texts = crate::gen::sample_texts(200);
+        texts.extend(texts.clone().iter().map(|t| typeset(t)));
+        texts.extend(
+            [
+                // A single name before, at and after the name part it becomes; speaking or not.
+                "Hale said it would. Jane Hale said so. Hale said no. Mr. Hale agreed. Acme said yes.",
+                "Dana Whitlock knew. Whitlock said it. Tom Ortiz, a spokesman, said so. Ortiz said no.",
+                "Ms. Okafor said. Rita Okafor, the director, said. Okafor said. Mrs Okafor wrote. Ms Rita said.",
+                "The Justice Department said. Justice said. The Acme Group said. Rita Lee said. Lee said.",
+                "Jane Doe said. Jane said. Sir Jane said. Lord Doe said. John Doe said. Doe said. Jane said.",
+                "Émile Zola a dit. Zola said. Mr. Émile Zola said. Mr Zola wrote. Zola said. “Ñandú” said.",
+                "Ann Roe said \"x\" and Ann Roe-Smith said. Roe-Smith said. Mr. Roe said. Chief Roe said.",
+                UNICODE_NAMES,
+            ]
+            .map(str::to_owned),
+        );
+        let (mut orgs, mut mentions, mut genders) = (0, 0, 0);
+        for text in &texts {
+            for until in [0, text.len() / 2, text.len()] {
+                let one_pass = noted_in_one_pass(text, until);
+                let people = People::find(text, until);
+                let no_gender = |p: &Person| (p.name.clone(), p.role.clone(), p.first, p.loose);
+                let persons: Vec<_> = people.persons.iter().map(no_gender).collect();
+                assert_eq!(
+                    persons,
+                    one_pass.people.persons.iter().map(no_gender).collect::<Vec<_>>()
+                );
+                assert_eq!(people.registered, one_pass.people.registered, "{text}");
+                assert_eq!(people.org_mentions(), one_pass.orgs, "{until} {text}");
+                assert_eq!(people.mentions().at, one_pass.mentions, "{text}");
+                let gender: Vec<_> = one_pass.people.persons.iter().map(|p| p.gender).collect();
+                assert_eq!(people.mentions().gender, gender, "{text}");
+                for p in &one_pass.people.persons {
+                    for pronoun in ["he", "she", "it"] {
+                        let by_gender = match pronoun {
+                            "he" => p.gender != Some(Gender::Female),
+                            "she" => p.gender != Some(Gender::Male),
+                            _ => false,
+                        };
+                        assert_eq!(people.fits(p, pronoun), by_gender);
+                    }
+                }
+                orgs += one_pass.orgs.len();
+                mentions += one_pass.mentions.len() - one_pass.people.registered.len();
+                genders += one_pass
+                    .people
+                    .persons
+                    .iter()
+                    .zip(&people.persons)
+                    .filter(|(p, q)| p.gender != q.gender)
+                    .count();
+            }
+        }
+        assert!(
+            orgs > 800 && mentions > 1_500 && genders >= 5,
+            "{orgs} {mentions} {genders}"
+        );
+        // A single name is an organisation until it is someone's name part.
+        let people = People::find(&texts[texts.len() - 8], usize::MAX);
+        let orgs: Vec<&str> = people.org_mentions().iter().map(|o| o.1.as_str()).collect();
+        assert_eq!(orgs, ["Hale", "Acme"]);
     }
 
     #[test]
