@@ -4,10 +4,11 @@
 //! [`find_periods`] returns every period mention of a text with its resolved [`Period`].
 
 use crate::extract::claim::{spaces_end, spaces_start};
-use crate::extract::pattern::{has_character_outside_ascii, Pattern};
+use crate::extract::pattern::{class_holds, Pattern};
 use crate::extract::quote::hand::{is_word_byte, word_character_at, word_character_before};
 use crate::read::Span;
 use chrono::{Datelike, NaiveDate};
+use regex_syntax::hir::{Class, ClassUnicode, HirKind};
 use std::sync::LazyLock;
 
 /// A concrete period with its first and last day.
@@ -231,49 +232,60 @@ static GROUPS: LazyLock<Groups> = LazyLock::new(|| {
 });
 
 /// `March 27, 2015` or `27 March 2015`: a day, not a reporting period.
-static DATE: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(&format!(r"(?i)\b(?:(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})\.?,?\s+(?:19|20)\d\d)\b")).unwrap()
-});
+static DATE: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(&date_source()).unwrap());
+
+/// The regex syntax of [`DATE`].
+fn date_source() -> String {
+    format!(
+        r"(?i)\b(?:(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})\.?,?\s+(?:19|20)\d\d)\b"
+    )
+}
 
 /// Spans of full dates (days) in the text; years inside them are not periods of figures.
 pub fn find_dates(text: &str) -> Vec<Span> {
-    if text.is_ascii() || !has_character_outside_ascii(text, none_seen_may_be_in_date()) {
+    if text.is_ascii() || !has_character_outside_ascii_date_may_match(text) {
         return ascii_dates(text);
     }
     DATE.find_iter(text).map(|m| Span::new(m.start(), m.end())).collect()
 }
 
-/// Whether [`DATE`] may match `c`, a character outside ASCII: a space or a digit (`\s` and `\d`
-/// are Unicode ones), or a letter that folds to an ASCII one ("ſ" to "s"). A text with none of
-/// these has its dates in ASCII bytes, which [`ascii_dates`] reads (real news text: curly quotes,
-/// dashes and accented names).
-fn may_be_in_date(c: char) -> bool {
-    // `\d` is a decimal digit (Nd): a numeric word character is one or a letter (Nl), while
-    // "½" (No) is neither
-    let digit = c.is_numeric() && regex_syntax::is_word_character(c);
-    c.is_whitespace() || digit || c.to_lowercase().chain(c.to_uppercase()).any(|f| f.is_ascii())
+/// Whether `text` has a character outside ASCII that [`DATE`] may match
+/// ([`DATE_CHARACTERS`]). Those start with one of a dozen first bytes, which most text outside
+/// ASCII has seldom (Cyrillic and most Chinese and Korean letters start with others): only the
+/// characters that start with one are looked up (see the test against the pattern's classes).
+fn has_character_outside_ascii_date_may_match(text: &str) -> bool {
+    const FIRST_BYTES: [[u8; 3]; 4] = [
+        [0xC2, 0xC5, 0xD9],
+        [0xDB, 0xDF, 0xE0],
+        [0xE1, 0xE2, 0xE3],
+        [0xEA, 0xEF, 0xF0],
+    ];
+    // each of those bytes starts a character (none continues one)
+    let may_match_at = |i: usize| {
+        text[i..]
+            .chars()
+            .next()
+            .is_some_and(|c| class_holds(&DATE_CHARACTERS, c))
+    };
+    FIRST_BYTES
+        .iter()
+        .any(|&[a, b, c]| memchr::memchr3_iter(a, b, c, text.as_bytes()).any(may_match_at))
 }
 
-/// [`may_be_in_date`] for the characters of one text, which repeat (a page in Russian is tens of
-/// thousands of letters of a few dozen kinds): a character found not to be one lately is not
-/// looked up again.
-fn none_seen_may_be_in_date() -> impl FnMut(char) -> bool {
-    let mut seen = ['\0'; 256];
-    move |c| {
-        let slot = &mut seen[c as usize % seen.len()];
-        if *slot == c {
-            return false;
-        }
-        let may = may_be_in_date(c);
-        if !may {
-            *slot = c;
-        }
-        may
+/// The characters outside ASCII that [`DATE`] may match: spaces and digits (`\s` and `\d` are
+/// Unicode's: "\u{a0}", "٣", "５") and the case forms of the letters of its words ("ſ" of "s").
+/// Its letters are those of its source (the "i" of `(?i)` and the "b", "s", "d" of `\b`, `\s`,
+/// `\d` are in month names too).
+static DATE_CHARACTERS: LazyLock<ClassUnicode> = LazyLock::new(|| {
+    let letters: String = date_source().chars().filter(char::is_ascii_alphabetic).collect();
+    match regex_syntax::parse(&format!(r"(?i)[\s\d{letters}]")).map(|h| h.into_kind()) {
+        Ok(HirKind::Class(Class::Unicode(class))) => class,
+        other => unreachable!("a class of characters: {other:?}"),
     }
-}
+});
 
 /// The matches of [`DATE`] in a `text` whose characters outside ASCII the pattern cannot match
-/// ([`may_be_in_date`]), read back from the years that end them: the pattern's automaton reads
+/// ([`DATE_CHARACTERS`]), read back from the years that end them: the pattern's automaton reads
 /// every byte, and a year is a "1" or "2" that `memchr` finds. Outside ASCII only the word
 /// boundaries at the two ends of a match need the characters there (a letter is a word
 /// character): inside one, every byte is ASCII.
@@ -1332,7 +1344,26 @@ mod tests {
         // outside ASCII: letters and marks at the ends of dates, and the characters the
         // pattern may match (which keep a text from the hand reader)
         let around = [
-            "é", "\u{2019}", "\u{2014}", "ß", "\u{a0}", "\u{661}", "ſ", "\u{212a}", "д", "½", "²",
+            "é",
+            "\u{2019}",
+            "\u{2014}",
+            "ß",
+            "\u{a0}",
+            "\u{661}",
+            "ſ",
+            "\u{212a}",
+            "д",
+            "½",
+            "²",
+            "\u{966}",
+            "\u{ff15}",
+            "\u{ff0c}",
+            "\u{3001}",
+            "\u{3000}",
+            "한",
+            "\u{e01}",
+            "\u{1d7ce}",
+            "😀",
         ];
         for (i, c) in around.iter().enumerate() {
             for date in [
@@ -1341,6 +1372,8 @@ mod tests {
                 "5\u{a0}March 2014",
                 "5 Marſh 2014",
                 "5 of Auguſt 2014",
+                "\u{ff15} March 2014",
+                "March \u{966}\u{966}, 2014",
             ] {
                 texts.push(format!(
                     "{c}{date}{c} and {c} {date} {c}, {date}{c}s, x{}",
@@ -1348,10 +1381,16 @@ mod tests {
                 ));
             }
         }
+        // real bodies, where a directory of them is given
+        if let Some(dir) = std::env::var_os("FIGMINE_REAL_TEXTS") {
+            for entry in std::fs::read_dir(dir).expect("FIGMINE_REAL_TEXTS is a directory") {
+                texts.push(std::fs::read_to_string(entry.unwrap().path()).unwrap());
+            }
+        }
         let (mut dates, mut read_outside_ascii) = (0, 0);
         for text in &texts {
             let by_pattern: Vec<Span> = DATE.find_iter(text).map(|m| Span::new(m.start(), m.end())).collect();
-            if !has_character_outside_ascii(text, none_seen_may_be_in_date()) {
+            if !has_character_outside_ascii_date_may_match(text) {
                 assert_eq!(ascii_dates(text), by_pattern, "{text}");
                 read_outside_ascii += usize::from(!text.is_ascii());
             }
@@ -1510,6 +1549,28 @@ mod tests {
             found += usize::from(may);
         }
         assert_eq!(found, 21);
+    }
+
+    #[test]
+    fn the_characters_outside_ascii_the_date_pattern_may_match_are_found_by_their_bytes() {
+        // what `\s`, `\d` and the letters of the case-insensitive pattern match outside ASCII
+        let letters: String = date_source().chars().filter(char::is_ascii_alphabetic).collect();
+        let classes = [r"^\s$", r"^\d$", &format!("(?i)^[{letters}]$")].map(|c| regex::Regex::new(c).unwrap());
+        let mut found = [0; 3];
+        for c in ('\u{80}'..=char::MAX).filter(|c| !c.is_ascii()) {
+            let text = format!("x{c}y");
+            let may = classes.iter().map(|class| class.is_match(c.encode_utf8(&mut [0; 4])));
+            let mut any = false;
+            for (found, may) in found.iter_mut().zip(may) {
+                *found += usize::from(may);
+                any |= may;
+            }
+            assert_eq!(has_character_outside_ascii_date_may_match(&text), any, "{c:?}");
+        }
+        // Unicode's spaces, its decimal digits, and "ſ"
+        assert_eq!(found[0], 19);
+        assert!(found[1] > 600, "{} digits", found[1]);
+        assert_eq!(found[2], 1);
     }
 
     #[test]
