@@ -445,7 +445,7 @@ fn has_space_or_ascii_letter_outside_ascii(bytes: &[u8]) -> bool {
 }
 
 /// The matches of [`PERIOD`] in a `text` whose characters outside ASCII the pattern cannot
-/// match, other than "–" and "—" ([`may_be_in_period`]), found from the words every match
+/// match, other than "–" and "—" ([`has_space_or_ascii_letter_outside_ascii`]), found from the words every match
 /// holds instead of the pattern's pass over every byte.
 ///
 /// Why the same: the pattern's matches, left to right and without overlap, are the leftmost
@@ -587,9 +587,21 @@ fn is_year_at(bytes: &[u8], at: usize) -> bool {
 /// eight bytes is compared with eight bytes of text at once (a constant word's bits fold).
 #[inline(always)]
 fn starts_with_word(bytes: &[u8], at: usize, word: &[u8]) -> bool {
+    starts_with_bits(bytes, at, word, word_bits(word))
+}
+
+/// Whether `bytes[..end]` ends with `word` (lower case ASCII) in any case, as
+/// [`starts_with_word`] compares.
+#[inline(always)]
+fn ends_with_word(bytes: &[u8], end: usize, word: &[u8]) -> bool {
+    ends_with_bits(bytes, end, word, word_bits(word))
+}
+
+/// [`starts_with_word`] with the word's [`word_bits`] given.
+#[inline(always)]
+fn starts_with_bits(bytes: &[u8], at: usize, word: &[u8], (lower, case, keep): (u64, u64, u64)) -> bool {
     match bytes.get(at..at + 8) {
         Some(eight) if word.len() <= 8 => {
-            let (lower, case, keep) = word_bits(word);
             (u64::from_le_bytes(eight.try_into().expect("eight bytes")) | case) & keep == lower
         }
         _ => bytes
@@ -598,13 +610,11 @@ fn starts_with_word(bytes: &[u8], at: usize, word: &[u8]) -> bool {
     }
 }
 
-/// Whether `bytes[..end]` ends with `word` (lower case ASCII) in any case, as
-/// [`starts_with_word`] compares.
+/// [`ends_with_word`] with the word's [`word_bits`] given.
 #[inline(always)]
-fn ends_with_word(bytes: &[u8], end: usize, word: &[u8]) -> bool {
+fn ends_with_bits(bytes: &[u8], end: usize, word: &[u8], (lower, case, keep): (u64, u64, u64)) -> bool {
     match end.checked_sub(8).and_then(|start| bytes.get(start..end)) {
         Some(eight) if word.len() <= 8 => {
-            let (lower, case, keep) = word_bits(word);
             let text = u64::from_le_bytes(eight.try_into().expect("eight bytes")) >> (64 - 8 * word.len());
             (text | case) & keep == lower
         }
@@ -654,25 +664,12 @@ impl Word {
 
     /// Whether `bytes[at..]` starts with the word in any case.
     fn starts(&self, bytes: &[u8], at: usize) -> bool {
-        let (lower, case, keep) = self.bits;
-        match bytes.get(at..at + 8) {
-            Some(eight) if self.len() <= 8 => {
-                (u64::from_le_bytes(eight.try_into().expect("eight bytes")) | case) & keep == lower
-            }
-            _ => starts_with_word(bytes, at, self.text.as_bytes()),
-        }
+        starts_with_bits(bytes, at, self.text.as_bytes(), self.bits)
     }
 
     /// Whether `bytes[..end]` ends with the word in any case.
     fn ends(&self, bytes: &[u8], end: usize) -> bool {
-        let (lower, case, keep) = self.bits;
-        match end.checked_sub(8).and_then(|start| bytes.get(start..end)) {
-            Some(eight) if self.len() <= 8 => {
-                let text = u64::from_le_bytes(eight.try_into().expect("eight bytes")) >> (64 - 8 * self.len());
-                (text | case) & keep == lower
-            }
-            _ => ends_with_word(bytes, end, self.text.as_bytes()),
-        }
+        ends_with_bits(bytes, end, self.text.as_bytes(), self.bits)
     }
 }
 
