@@ -515,25 +515,25 @@ fn canonical_of_key(key: &MeasureKey, rest: &str) -> String {
 /// The measure completed where it is written after the figure, or else in its sentence
 /// ([`claim::complete_measure`]), and where it stands in `after`, if it does.
 fn completed_measure(measure: &str, after: &str, sentence: &str) -> (String, Option<usize>) {
-    // (A measure not written after the figure is left as it is by its completion there.)
-    let (mut measure, mut written) = match claim::find_in_lowercased(after, measure) {
-        None => (measure.to_owned(), None),
-        Some(at) => {
-            let completed = claim::complete_measure(measure, after);
-            // Completed, the measure is longer, and written elsewhere if at all.
-            let written = if completed.len() == measure.len() {
-                Some(at)
-            } else {
-                claim::find_in_lowercased(after, &completed)
-            };
+    // A measure not written after the figure is left as it is by its completion there, and its
+    // completion in the sentence, which starts with it, is not written there either.
+    let Some(at) = claim::find_in_lowercased(after, measure) else {
+        return (claim::complete_measure(measure, sentence), None);
+    };
+    // (completed from where it is written: its first place in `after` is then found at once)
+    let completed = claim::complete_measure(measure, &after[at..]);
+    // Completed, the measure is longer, and written elsewhere if at all.
+    if completed.len() == measure.len() {
+        return (completed, Some(at));
+    }
+    match claim::find_in_lowercased(after, &completed) {
+        Some(written) => (completed, Some(written)),
+        None => {
+            let completed = claim::complete_measure(&completed, sentence);
+            let written = claim::find_in_lowercased(after, &completed);
             (completed, written)
         }
-    };
-    if written.is_none() {
-        measure = claim::complete_measure(&measure, sentence);
-        written = claim::find_in_lowercased(after, &measure);
     }
-    (measure, written)
 }
 
 /// The sentence of `sentences` (sorted) that holds `span`.
@@ -1706,6 +1706,9 @@ mod tests {
             "It got 40 requests\tfrom Law Enforcement agencies and 30 requests from the government.",
         ]);
         let (mut completed, mut countries, mut requesters) = (0, 0, 0);
+        // (figures completed in their sentence, their measure not written after them; and
+        // completed where written after them)
+        let (mut in_sentence, mut after_them) = (0, 0);
         let mut keys = MeasureKeys::default();
         for record in &records {
             let text = record.article.text.as_str();
@@ -1725,6 +1728,9 @@ mod tests {
                     "{after:?}"
                 );
                 completed += usize::from(first != measure);
+                let not_after = claim::find_in_lowercased(after, measure).is_none();
+                in_sentence += usize::from(first != measure && not_after);
+                after_them += usize::from(first != measure && written.is_some());
                 let rest = written.map_or("", |i| &after[i + first.len()..]);
                 let key = keys.of(&first);
                 let canonical = claim::canonical_measure(&key.without_country, rest);
@@ -1738,6 +1744,7 @@ mod tests {
         }
         assert!(completed > 100 && countries >= 12, "{completed} {countries}");
         assert!(requesters >= 5, "{requesters}");
+        assert!(in_sentence >= 20 && after_them >= 20, "{in_sentence} {after_them}");
     }
 
     #[test]
