@@ -95,6 +95,7 @@ impl<'a> Doc<'a> {
             // (sized at once: a `Fig` is large, and growing the vector step by step copies them)
             let mut figs = Vec::with_capacity(figures.len());
             let mut resolved = SentencePeriods::default();
+            let mut completions = SentenceCompletion::default();
             figs.extend(figures.iter().filter_map(|f| {
                 let written = f.span.of(text);
                 let before = near_before(text, f);
@@ -105,7 +106,15 @@ impl<'a> Doc<'a> {
                     f,
                     reading,
                     text: written,
-                    quantity: quantity_with(text, f, &record.extraction.periods, &tail, keys, &mut resolved),
+                    quantity: quantity_with(
+                        text,
+                        f,
+                        &record.extraction.periods,
+                        &tail,
+                        keys,
+                        &mut resolved,
+                        &mut completions,
+                    ),
                     tail,
                     change_amount: OnceCell::new(),
                     complement: OnceCell::new(),
@@ -435,12 +444,20 @@ pub fn holds_a_match(matches: &[Span], span: Span, search: impl FnOnce() -> bool
 pub fn quantity_of(text: &str, f: &Figure, periods: &[PeriodMention]) -> Option<String> {
     let tail = Tail::of(near_before(text, f));
     let (keys, resolved) = (&mut MeasureKeys::default(), &mut SentencePeriods::default());
-    quantity_with(text, f, periods, &tail, keys, resolved)
+    quantity_with(
+        text,
+        f,
+        periods,
+        &tail,
+        keys,
+        resolved,
+        &mut SentenceCompletion::default(),
+    )
 }
 
 /// [`quantity_of`], given the tail of the text before the figure ([`near_before`]), with the
 /// measures without their country words remembered in `keys`, and the periods of the last
-/// sentence resolved in `resolved`.
+/// sentence resolved in `resolved`, and the last measure completed in its sentence in `completions`.
 fn quantity_with(
     text: &str,
     f: &Figure,
@@ -448,6 +465,7 @@ fn quantity_with(
     tail: &Tail,
     keys: &mut MeasureKeys,
     resolved: &mut SentencePeriods,
+    completions: &mut SentenceCompletion,
 ) -> Option<String> {
     if f.kind == FigureKind::Percent || f.value.is_none() {
         return None;
@@ -473,7 +491,7 @@ fn quantity_with(
     }
     // A measure carried over from an earlier figure of the sentence is completed where it is
     // written ("4,825 user data requests ..., up from 4,582": "user" → "user data requests").
-    let (measure, written) = completed_measure(measure, after, sentence);
+    let (measure, written) = completed_measure(measure, after, (f.sentence, sentence), completions);
     // The text after the measure as written ("requests| from law enforcement agencies").
     let rest = written.map_or("", |i| &after[i + measure.len()..]);
     let key = keys.of(&measure);
@@ -513,12 +531,19 @@ fn canonical_of_key(key: &MeasureKey, rest: &str) -> String {
 }
 
 /// The measure completed where it is written after the figure, or else in its sentence
-/// ([`claim::complete_measure`]), and where it stands in `after`, if it does.
-fn completed_measure(measure: &str, after: &str, sentence: &str) -> (String, Option<usize>) {
+/// ([`claim::complete_measure`]), and where it stands in `after`, if it does. `sentence` is the
+/// sentence's span and text; a measure not written after the figure is completed in it by
+/// `completions`.
+fn completed_measure(
+    measure: &str,
+    after: &str,
+    sentence: (Span, &str),
+    completions: &mut SentenceCompletion,
+) -> (String, Option<usize>) {
     // A measure not written after the figure is left as it is by its completion there, and its
     // completion in the sentence, which starts with it, is not written there either.
     let Some(at) = claim::find_in_lowercased(after, measure) else {
-        return (claim::complete_measure(measure, sentence), None);
+        return (completions.complete(measure, sentence), None);
     };
     // (completed from where it is written: its first place in `after` is then found at once)
     let completed = claim::complete_measure(measure, &after[at..]);
@@ -529,10 +554,40 @@ fn completed_measure(measure: &str, after: &str, sentence: &str) -> (String, Opt
     match claim::find_in_lowercased(after, &completed) {
         Some(written) => (completed, Some(written)),
         None => {
-            let completed = claim::complete_measure(&completed, sentence);
+            let completed = claim::complete_measure(&completed, sentence.1);
             let written = claim::find_in_lowercased(after, &completed);
             (completed, written)
         }
+    }
+}
+
+/// The measure last completed in its sentence ([`claim::complete_measure`], which reads the
+/// sentence up to the measure and the words after it), kept for the next figure of that sentence
+/// with the same measure: about half the figures with a quantity have their measure written
+/// elsewhere than after them, often as their neighbours do.
+#[derive(Default)]
+struct SentenceCompletion {
+    /// The sentence of the last completion (a span of the article's text), if any.
+    sentence: Option<Span>,
+    /// The measure completed.
+    measure: String,
+    /// Its completion.
+    completed: String,
+}
+
+impl SentenceCompletion {
+    /// [`claim::complete_measure`] of `measure` in the sentence (its span and text).
+    fn complete(&mut self, measure: &str, (span, sentence): (Span, &str)) -> String {
+        if self.sentence == Some(span) && self.measure == measure {
+            return self.completed.clone();
+        }
+        let completed = claim::complete_measure(measure, sentence);
+        // (the held strings reuse their room)
+        self.measure.clear();
+        self.measure.push_str(measure);
+        self.completed.clone_from(&completed);
+        self.sentence = Some(span);
+        completed
     }
 }
 
@@ -1708,10 +1763,11 @@ mod tests {
         let (mut completed, mut countries, mut requesters) = (0, 0, 0);
         // (figures completed in their sentence, their measure not written after them; and
         // completed where written after them)
-        let (mut in_sentence, mut after_them) = (0, 0);
+        let (mut in_sentence, mut after_them, mut reused) = (0, 0, 0);
         let mut keys = MeasureKeys::default();
         for record in &records {
             let text = record.article.text.as_str();
+            let (mut completions, mut last_in_sentence) = (SentenceCompletion::default(), None);
             for f in &record.extraction.figures {
                 let Some(measure) = f.measure.as_deref() else { continue };
                 let (after, sentence) = (near_after(text, f), f.sentence.of(text));
@@ -1723,12 +1779,17 @@ mod tests {
                     written = claim::find_in_lowercased(after, &first);
                 }
                 assert_eq!(
-                    completed_measure(measure, after, sentence),
+                    completed_measure(measure, after, (f.sentence, sentence), &mut completions),
                     (first.clone(), written),
                     "{after:?}"
                 );
                 completed += usize::from(first != measure);
                 let not_after = claim::find_in_lowercased(after, measure).is_none();
+                if not_after {
+                    // (the completion of the figure before, in this sentence, reused)
+                    reused += usize::from(last_in_sentence == Some((f.sentence, measure)));
+                    last_in_sentence = Some((f.sentence, measure));
+                }
                 in_sentence += usize::from(first != measure && not_after);
                 after_them += usize::from(first != measure && written.is_some());
                 let rest = written.map_or("", |i| &after[i + first.len()..]);
@@ -1745,6 +1806,7 @@ mod tests {
         assert!(completed > 100 && countries >= 12, "{completed} {countries}");
         assert!(requesters >= 5, "{requesters}");
         assert!(in_sentence >= 20 && after_them >= 20, "{in_sentence} {after_them}");
+        assert!(reused >= 50, "{reused}");
     }
 
     #[test]
