@@ -1096,7 +1096,13 @@ pub fn refers_to_earlier_total(after: &str) -> bool {
 
 /// What is worked out of a measure's words alone, by measure.
 #[derive(Default)]
-struct MeasureKeys(FxHashMap<String, MeasureKey>);
+struct MeasureKeys {
+    /// Where each measure's key is in `keys`: a key held is then found with one lookup (a map
+    /// of the keys themselves is looked up twice, to insert a key first if need be).
+    index: FxHashMap<String, usize>,
+    /// The keys.
+    keys: Vec<MeasureKey>,
+}
 
 /// What is worked out of a measure's words alone.
 struct MeasureKey {
@@ -1116,19 +1122,21 @@ const MEASURE_KEYS_HELD: usize = 4096;
 impl MeasureKeys {
     /// What is worked out of `measure`'s words.
     fn of(&mut self, measure: &str) -> &MeasureKey {
-        if !self.0.contains_key(measure) {
-            if self.0.len() >= MEASURE_KEYS_HELD {
-                self.0.clear();
-            }
-            let without_country = claim::measure_without_country(measure);
-            let key = MeasureKey {
-                canonical: claim::canonical_measure(&without_country, ""),
-                without_country,
-                country: claim::country_of(measure, ""),
-            };
-            self.0.insert(measure.to_owned(), key);
+        if let Some(&i) = self.index.get(measure) {
+            return &self.keys[i];
         }
-        &self.0[measure]
+        if self.keys.len() >= MEASURE_KEYS_HELD {
+            self.index.clear();
+            self.keys.clear();
+        }
+        let without_country = claim::measure_without_country(measure);
+        self.keys.push(MeasureKey {
+            canonical: claim::canonical_measure(&without_country, ""),
+            without_country,
+            country: claim::country_of(measure, ""),
+        });
+        self.index.insert(measure.to_owned(), self.keys.len() - 1);
+        &self.keys[self.keys.len() - 1]
     }
 }
 
@@ -1818,7 +1826,7 @@ mod tests {
                 keys.of(&measure).without_country,
                 claim::measure_without_country(&measure)
             );
-            assert!(keys.0.len() <= MEASURE_KEYS_HELD);
+            assert!(keys.keys.len() <= MEASURE_KEYS_HELD && keys.index.len() == keys.keys.len());
         }
         for measure in ["US requests", "requests from the United States", "account requests", ""] {
             for _ in 0..2 {
