@@ -275,7 +275,8 @@ pub(super) fn name_at(bytes: &[u8], i: usize) -> Option<usize> {
 /// one word, told from ASCII bytes alone (`false` tells nothing): the run of ASCII letters,
 /// apostrophes, hyphens and ampersands at `i` ends the text; or ends at an ASCII byte that is
 /// not a space, and no initial, honorific or later word can follow (a period ends the name
-/// unless it stands after an initial or a word of [`HONORIFICS`] or [`NAME_PREFIXES`]); or at
+/// unless it stands after an initial, a word of [`HONORIFICS`] or [`NAME_PREFIXES`], or a
+/// word with other than letters); or at
 /// one ASCII space and an ASCII byte that starts no later word (no capital, no quotation mark,
 /// no particle and its spaces). Most capitalised words of an article are told so, by a few
 /// tests a byte.
@@ -285,9 +286,14 @@ pub(super) fn surely_one_word(bytes: &[u8], i: usize) -> bool {
     match bytes.get(end) {
         None => true,
         Some(&b'.') => {
-            // An initial is one or two letters; a listed word is letters only.
+            // An initial is one or two letters; a listed word is letters only. A word with `&`,
+            // `-` or `'` is not told: a capital after one starts a shorter word ("T." of
+            // "AT&T.", "P." of "Jean-P."), which may be an initial or honorific.
             let word = &bytes[i..end];
-            run > 2 && !HONORIFIC_WORDS.holds(word) && !NAME_PREFIX_WORDS.holds(word)
+            run > 2
+                && word.iter().all(u8::is_ascii_alphabetic)
+                && !HONORIFIC_WORDS.holds(word)
+                && !NAME_PREFIX_WORDS.holds(word)
         }
         Some(&b) if b >= 0x80 => false,
         Some(&b) if !is_ascii_space(b) => true,

@@ -39,7 +39,8 @@ pub(super) struct Person {
     pub name: String,
     /// Role from the first appositive, if any.
     pub role: Option<String>,
-    /// From an honorific or a gendered role word, if any.
+    /// From an honorific or a gendered role word where the person is first named, if any; an
+    /// honorific before a later mention is read on first need ([`People::fits`] tells both).
     pub gender: Option<Gender>,
     /// Byte offset of the first mention.
     pub first: usize,
@@ -88,8 +89,8 @@ pub(super) struct People<'t> {
 /// The persons who carry a name part, and where the name that first gave it was read.
 #[derive(Debug)]
 struct Carriers {
-    /// The start of the name whose reading added the part: a single name read later, from
-    /// this offset on, is someone's and no organisation.
+    /// The start of the name whose reading added the part: a single name read after this
+    /// offset is someone's and no organisation.
     since: usize,
     /// Indices into `persons`, in the order first named.
     persons: Vec<usize>,
@@ -142,8 +143,9 @@ fn full_names(text: &str) -> impl Iterator<Item = (Option<&str>, Name<'_>)> {
 /// The matches of [`full_names`] that are more than one ASCII word, the only ones that may
 /// name a person: a capital where the name read is surely one word ([`surely_one_word`]) is
 /// passed by without reading the name. (The next capital is then looked for right after it,
-/// not after the name: any capital inside that name is a word's first letter too, in the same
-/// run of letters, and surely one word as well.)
+/// not after the name: any capital inside that name starts a word that ends where it ends,
+/// and so is surely one word as well; [`surely_one_word`] tells no word with other than letters
+/// before a period, where that could fail.)
 fn names_of_several_words(text: &str) -> impl Iterator<Item = (Option<&str>, Name<'_>)> {
     let bytes = text.as_bytes();
     let mut from = 0;
@@ -432,10 +434,11 @@ const MAX_CANDIDATE_MENTIONS: usize = 200;
 const CONTEXT_BYTES: usize = 160;
 
 impl<'t> People<'t> {
-    /// Finds the persons `text` names, in one pass over it. Organisations are noted only where
-    /// named before `orgs_until`: [`People::by_org_noun`] is asked about those named before a
-    /// quote, and no quote ends after `orgs_until` (persons are all noted: a person's role and
-    /// gender may be told after the last quote).
+    /// Finds the persons `text` names, in one pass over it. Organisations, and later mentions
+    /// of a surname, are read on first need; organisations only where named before
+    /// `orgs_until`: [`People::by_org_noun`] is asked about those named before a quote, and no
+    /// quote ends after `orgs_until` (persons are all noted: a person's role and gender may be
+    /// told after the last quote).
     pub fn find(text: &'t str, orgs_until: usize) -> People<'t> {
         let mut people = People {
             text,
@@ -1112,6 +1115,7 @@ mod tests {
                 "Jo da Roe, Jo dan Roe, Jo de  Roe, Jo de\u{a0}Roe, Jo bin, Jo binary, Jo la. Jo al-Roe, Jo van.",
                 "Roe. Smith. Mr. Roe, Mrs. Roe, Prof. Roe, Judge. Roe, Lady. Roe, St. Roe, Gov. Roe, Abc. Roe,",
                 "Ed. Roe, Edw. Roe, E. Roe, Ab-. Roe, O'Neil. Roe, Lord. Roe, Sir. Roe, Sen. Roe, Dame. Roe.",
+                "Deal with AT&T. John Smith said. Ex-Gov. Jerry Brown was there. Jean-P. Sartre wrote. S&P. Analysts",
                 UNICODE_NAMES,
             ]
             .map(str::to_owned),
