@@ -566,7 +566,8 @@ const fn pair_hash(a: u8, b: u8) -> u8 {
 /// The anchor that holds the pair of [`pair_hits`] at `at`, if one does.
 fn anchor_at_pair(bytes: &[u8], at: usize) -> Option<Anchor> {
     let word = |start: usize, word: &[u8], anchor: AnchorWord| {
-        (at >= start && starts_with_word(bytes, at - start, word)).then_some(Anchor::Word(anchor, at - start))
+        let from = at.checked_sub(start)?;
+        starts_with_word(bytes, from, word).then_some(Anchor::Word(anchor, from))
     };
     match bytes[at] | 0x20 {
         b'1' | b'2' => is_year_at(bytes, at).then_some(Anchor::Year(at)),
