@@ -246,11 +246,8 @@ fn after_name(after: &str, ascii: bool) -> (Option<&str>, bool) {
     if ascii && after.starts_with(',') {
         // The role before a verb and the apposition are the same phrase, read once: a role
         // when a comma and a verb follow it.
-        return match phrase_after_comma(after, b",;.") {
-            Some((phrase, end)) => {
-                let verb = after.as_bytes()[end] == b',' && spaces_then_verb(&after[end + 1..]).is_some();
-                (Some(phrase), verb)
-            }
+        return match comma_phrase_then_verb(after) {
+            Some((phrase, verb)) => (Some(phrase), verb),
             None => (None, false),
         };
     }
@@ -296,8 +293,16 @@ fn role_then_verb_role(after: &str, ascii: bool) -> Option<&str> {
             .and_then(|c| c.name("role"))
             .map(|r| r.as_str());
     }
+    let (phrase, verb) = comma_phrase_then_verb(after)?;
+    verb.then_some(phrase)
+}
+
+/// The phrase after the comma that ASCII `after` starts with ([`phrase_after_comma`]), and
+/// whether a comma and a reporting verb follow it (then it is a role, else an apposition).
+fn comma_phrase_then_verb(after: &str) -> Option<(&str, bool)> {
     let (phrase, end) = phrase_after_comma(after, b",;.")?;
-    (after.as_bytes()[end] == b',' && spaces_then_verb(&after[end + 1..]).is_some()).then_some(phrase)
+    let verb = after.as_bytes()[end] == b',' && spaces_then_verb(&after[end + 1..]).is_some();
+    Some((phrase, verb))
 }
 
 /// The last run of word characters of ASCII `text`, and where it starts.
