@@ -169,6 +169,28 @@ fn names_of_several_words(text: &str) -> impl Iterator<Item = (Option<&str>, Nam
     })
 }
 
+/// What a cleaned name ([`clean_name`], then [`without_nickname`]) names ([`named_by`]).
+enum Named<'n> {
+    /// An organisation ([`is_org_name`]).
+    Org,
+    /// A person: the name, of two or more words once its title is split off, and the title.
+    Person(&'n str, Option<String>),
+    /// One name word, or none: an organisation if it speaks ([`People::read_org_mentions`]).
+    Single(&'n str),
+}
+
+/// What the cleaned name `cleaned` names: sorted alike for the persons and the organisations.
+fn named_by(cleaned: &str) -> Named<'_> {
+    if is_org_name(cleaned) {
+        return Named::Org;
+    }
+    let (name, title) = split_title(cleaned);
+    if name.split_whitespace().count() < 2 {
+        return Named::Single(name);
+    }
+    Named::Person(name, title)
+}
+
 /// The match of [`FULL_NAME`] starting at `i` (a capital after a word boundary) in UTF-8
 /// `bytes`, as (start of group `name`, end), read the way the regex reads it: everything after
 /// the first name word is optional, so the leftmost-first match takes the first alternative that
@@ -467,14 +489,9 @@ impl<'t> People<'t> {
             return;
         }
         let cleaned = without_nickname(clean_name(m.as_str()));
-        let cleaned = cleaned.as_ref();
-        if is_org_name(cleaned) {
+        let Named::Person(name, title) = named_by(&cleaned) else {
             return;
-        }
-        let (name, title) = split_title(cleaned);
-        if name.split_whitespace().count() < 2 {
-            return;
-        }
+        };
         let after = window_after(self.text, m.end());
         let before = window_before(self.text, m.start());
         let (role_after, verb_after) = after_name(after, ascii);
@@ -570,15 +587,14 @@ impl<'t> People<'t> {
                 Some((name, false)) => Cow::Borrowed(name),
                 None => {
                     let cleaned = without_nickname(clean_name(m.as_str()));
-                    if is_org_name(&cleaned) {
-                        found.push((m.start(), cleaned.into_owned()));
-                        continue;
+                    match named_by(&cleaned) {
+                        Named::Org => {
+                            found.push((m.start(), cleaned.into_owned()));
+                            continue;
+                        }
+                        Named::Person(..) => continue,
+                        Named::Single(name) => Cow::Owned(name.to_owned()),
                     }
-                    let (name, _) = split_title(&cleaned);
-                    if name.split_whitespace().count() >= 2 {
-                        continue;
-                    }
-                    Cow::Owned(name.to_owned())
                 }
             };
             if self.speaks_as_org(m, &single, ascii) {
@@ -1331,19 +1347,20 @@ mod tests {
                 }
                 name.to_owned()
             } else {
-                let cleaned = without_nickname(clean_name(m.as_str())).into_owned();
-                if is_org_name(&cleaned) {
-                    if m.start() < orgs_until {
-                        orgs.push((m.start(), cleaned));
+                let cleaned = without_nickname(clean_name(m.as_str()));
+                match named_by(&cleaned) {
+                    Named::Org => {
+                        if m.start() < orgs_until {
+                            orgs.push((m.start(), cleaned.into_owned()));
+                        }
+                        continue;
                     }
-                    continue;
+                    Named::Person(..) => {
+                        people.note_person(hon, m, ascii);
+                        continue;
+                    }
+                    Named::Single(name) => name.to_owned(),
                 }
-                let (name, _) = split_title(&cleaned);
-                if name.split_whitespace().count() >= 2 {
-                    people.note_person(hon, m, ascii);
-                    continue;
-                }
-                name.to_owned()
             };
             let someones = people.by_part.contains_key(&single) || people.loose_by_surname.contains_key(&single);
             let speaks = verb_after_name(window_after(text, m.end()), ascii);
