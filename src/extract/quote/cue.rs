@@ -350,7 +350,9 @@ pub(super) fn is_org_name(name: &str) -> bool {
 /// Whether `name` surely names an organisation once cleaned ([`clean_name`], then
 /// [`without_nickname`]): its last word, after its last ASCII space, is an organisation word
 /// ("United States"). Cleaning keeps a name's last word unless it is a nickname or a word that
-/// is no name, and no organisation word is either. `false` tells nothing.
+/// is no name, and no organisation word is either. `false` tells nothing: unlike
+/// [`is_org_name_by_words`], this splits at ASCII spaces only (a byte search, asked of every
+/// name), so a last word after another white space ("Acme\u{a0}Corp") is not told here.
 pub(super) fn surely_org_name(name: &str) -> bool {
     let last = name.bytes().rposition(is_ascii_space).map_or(0, |space| space + 1);
     ORG_WORDS_SET.contains(&name[last..])

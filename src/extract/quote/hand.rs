@@ -281,7 +281,7 @@ pub(super) fn name_at(bytes: &[u8], i: usize) -> Option<usize> {
 /// no particle and its spaces). Most capitalised words of an article are told so, by a few
 /// tests a byte.
 pub(super) fn surely_one_word(bytes: &[u8], i: usize) -> bool {
-    let run = bytes[i..].iter().take_while(|&&b| is_first_name_word_byte(b)).count();
+    let run = bytes[i..].iter().take_while(|&&b| is_name_word_byte(b, true)).count();
     let end = i + run;
     match bytes.get(end) {
         None => true,
@@ -308,9 +308,10 @@ pub(super) fn surely_one_word(bytes: &[u8], i: usize) -> bool {
     }
 }
 
-/// Whether ASCII byte `b` may stand in the first word of a name (`[\p{L}&'’-]`, ASCII).
-fn is_first_name_word_byte(b: u8) -> bool {
-    b.is_ascii_alphabetic() || matches!(b, b'\'' | b'-' | b'&')
+/// Whether ASCII byte `b` may stand in a word of a name (`[\p{L}'’-]`, ASCII), or in its first
+/// word (`[\p{L}&'’-]`) when `first`.
+fn is_name_word_byte(b: u8, first: bool) -> bool {
+    b.is_ascii_alphabetic() || matches!(b, b'\'' | b'-') || (first && b == b'&')
 }
 
 /// What may follow a word before its spaces in [`word_then_spaces`].
@@ -507,7 +508,7 @@ pub(super) fn name_letters(bytes: &[u8], first: bool) -> usize {
     let mut at = 0;
     while at < bytes.len() {
         let b = bytes[at];
-        if b.is_ascii_alphabetic() || b == b'\'' || b == b'-' || (first && b == b'&') {
+        if is_name_word_byte(b, first) {
             at += 1;
         } else if bytes[at..].starts_with(APOSTROPHE) {
             at += APOSTROPHE.len();

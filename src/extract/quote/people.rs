@@ -169,6 +169,28 @@ fn names_of_several_words(text: &str) -> impl Iterator<Item = (Option<&str>, Nam
     })
 }
 
+/// What a cleaned name ([`clean_name`], then [`without_nickname`]) names ([`named_by`]).
+enum Named<'n> {
+    /// An organisation ([`is_org_name`]).
+    Org,
+    /// A person: the name, of two or more words once its title is split off, and the title.
+    Person(&'n str, Option<String>),
+    /// One name word, or none: an organisation if it speaks ([`People::read_org_mentions`]).
+    Single(&'n str),
+}
+
+/// What the cleaned name `cleaned` names: sorted alike for the persons and the organisations.
+fn named_by(cleaned: &str) -> Named<'_> {
+    if is_org_name(cleaned) {
+        return Named::Org;
+    }
+    let (name, title) = split_title(cleaned);
+    if name.split_whitespace().count() < 2 {
+        return Named::Single(name);
+    }
+    Named::Person(name, title)
+}
+
 /// The match of [`FULL_NAME`] starting at `i` (a capital after a word boundary) in UTF-8
 /// `bytes`, as (start of group `name`, end), read the way the regex reads it: everything after
 /// the first name word is optional, so the leftmost-first match takes the first alternative that
@@ -246,11 +268,8 @@ fn after_name(after: &str, ascii: bool) -> (Option<&str>, bool) {
     if ascii && after.starts_with(',') {
         // The role before a verb and the apposition are the same phrase, read once: a role
         // when a comma and a verb follow it.
-        return match phrase_after_comma(after, b",;.") {
-            Some((phrase, end)) => {
-                let verb = after.as_bytes()[end] == b',' && spaces_then_verb(&after[end + 1..]).is_some();
-                (Some(phrase), verb)
-            }
+        return match comma_phrase_then_verb(after) {
+            Some((phrase, verb)) => (Some(phrase), verb),
             None => (None, false),
         };
     }
@@ -296,8 +315,16 @@ fn role_then_verb_role(after: &str, ascii: bool) -> Option<&str> {
             .and_then(|c| c.name("role"))
             .map(|r| r.as_str());
     }
+    let (phrase, verb) = comma_phrase_then_verb(after)?;
+    verb.then_some(phrase)
+}
+
+/// The phrase after the comma that ASCII `after` starts with ([`phrase_after_comma`]), and
+/// whether a comma and a reporting verb follow it (then it is a role, else an apposition).
+fn comma_phrase_then_verb(after: &str) -> Option<(&str, bool)> {
     let (phrase, end) = phrase_after_comma(after, b",;.")?;
-    (after.as_bytes()[end] == b',' && spaces_then_verb(&after[end + 1..]).is_some()).then_some(phrase)
+    let verb = after.as_bytes()[end] == b',' && spaces_then_verb(&after[end + 1..]).is_some();
+    Some((phrase, verb))
 }
 
 /// The last run of word characters of ASCII `text`, and where it starts.
@@ -462,14 +489,9 @@ impl<'t> People<'t> {
             return;
         }
         let cleaned = without_nickname(clean_name(m.as_str()));
-        let cleaned = cleaned.as_ref();
-        if is_org_name(cleaned) {
+        let Named::Person(name, title) = named_by(&cleaned) else {
             return;
-        }
-        let (name, title) = split_title(cleaned);
-        if name.split_whitespace().count() < 2 {
-            return;
-        }
+        };
         let after = window_after(self.text, m.end());
         let before = window_before(self.text, m.start());
         let (role_after, verb_after) = after_name(after, ascii);
@@ -565,15 +587,14 @@ impl<'t> People<'t> {
                 Some((name, false)) => Cow::Borrowed(name),
                 None => {
                     let cleaned = without_nickname(clean_name(m.as_str()));
-                    if is_org_name(&cleaned) {
-                        found.push((m.start(), cleaned.into_owned()));
-                        continue;
+                    match named_by(&cleaned) {
+                        Named::Org => {
+                            found.push((m.start(), cleaned.into_owned()));
+                            continue;
+                        }
+                        Named::Person(..) => continue,
+                        Named::Single(name) => Cow::Owned(name.to_owned()),
                     }
-                    let (name, _) = split_title(&cleaned);
-                    if name.split_whitespace().count() >= 2 {
-                        continue;
-                    }
-                    Cow::Owned(name.to_owned())
                 }
             };
             if self.speaks_as_org(m, &single, ascii) {
@@ -1326,19 +1347,20 @@ mod tests {
                 }
                 name.to_owned()
             } else {
-                let cleaned = without_nickname(clean_name(m.as_str())).into_owned();
-                if is_org_name(&cleaned) {
-                    if m.start() < orgs_until {
-                        orgs.push((m.start(), cleaned));
+                let cleaned = without_nickname(clean_name(m.as_str()));
+                match named_by(&cleaned) {
+                    Named::Org => {
+                        if m.start() < orgs_until {
+                            orgs.push((m.start(), cleaned.into_owned()));
+                        }
+                        continue;
                     }
-                    continue;
+                    Named::Person(..) => {
+                        people.note_person(hon, m, ascii);
+                        continue;
+                    }
+                    Named::Single(name) => name.to_owned(),
                 }
-                let (name, _) = split_title(&cleaned);
-                if name.split_whitespace().count() >= 2 {
-                    people.note_person(hon, m, ascii);
-                    continue;
-                }
-                name.to_owned()
             };
             let someones = people.by_part.contains_key(&single) || people.loose_by_surname.contains_key(&single);
             let speaks = verb_after_name(window_after(text, m.end()), ascii);
