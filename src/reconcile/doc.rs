@@ -404,9 +404,10 @@ impl Words {
         Words(regex::bytes::Regex::new(&alternatives.join("|")).expect("literals compile"))
     }
 
-    /// Whether `lower` (lowercased text) contains one of the words.
-    pub fn any_in(&self, lower: &[u8]) -> bool {
-        self.0.is_match(lower)
+    /// Whether `text` contains one of the words as written: a caller that wants any case
+    /// passes the lowercased text ([`Doc::lowercased`]).
+    pub fn any_in(&self, text: &[u8]) -> bool {
+        self.0.is_match(text)
     }
 
     /// The successive matches of the words in `lower` (lowercased text), as one search finds
