@@ -1769,6 +1769,8 @@ mod tests {
             "There were 40 requests by French police in 2015; 30 demands in Japan, 8 in Taiwan.",
             "It got 40 requests from law enforcement, 30 requests  FROM governments and 9 demands\u{a0}from government agencies.",
             "It got 40 requests\tfrom Law Enforcement agencies and 30 requests from the government.",
+            // two measures completed in one sentence: the kept completion must be the measure's
+            "The 20 user data requests in 2014 rose from 10 in 2013 while the 50 device requests in 2014 rose from 40 in 2013.",
         ]);
         let (mut completed, mut countries, mut requesters) = (0, 0, 0);
         // (figures completed in their sentence, their measure not written after them; and
