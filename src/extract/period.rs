@@ -675,7 +675,7 @@ impl Word {
 }
 
 /// The month names of [`MONTHS`], in its order.
-const MONTH_NAMES: [&str; 24] = [
+pub(crate) const MONTH_NAMES: [&str; 24] = [
     "january",
     "february",
     "march",

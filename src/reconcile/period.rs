@@ -9,7 +9,6 @@ use crate::extract::period::{self, find_periods, is_comparison_reference};
 use crate::extract::{Period, PeriodMention};
 use crate::read::Span;
 use serde_json::json;
-use std::sync::LazyLock;
 
 /// Compares the report period the lede (or else the headline) announces with the periods of the
 /// body's figures.
@@ -204,14 +203,10 @@ fn ends_with_month(text: &str) -> bool {
     // Most ledes end with a year or a number: no letter, so no month, and no list to go through.
     !word.is_empty()
         && (!word.is_ascii()
-            || MONTH_NAMES
+            || period::MONTH_NAMES
                 .iter()
                 .any(|m| claim::ends_with_ignoring_ascii_case(word, m)))
 }
-
-/// The months' names and abbreviations of [`period::MONTHS`], split once: splitting them on
-/// every call cost more than the comparisons.
-static MONTH_NAMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| period::MONTHS.split('|').collect());
 
 /// [`ends_with_month`] as written first, for the test that the shortcuts change nothing.
 #[cfg(test)]
