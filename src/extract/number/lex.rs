@@ -109,7 +109,20 @@ static ASCII_CLASS: [u8; 128] = {
 /// [`any_tokens`] of an ASCII text, in a list (what tests compare).
 #[cfg(test)]
 fn ascii_tokens(bytes: &[u8], toks: &mut Vec<Tok>) {
-    ascii_cuts(bytes, |kind, start, end| toks.push(Tok { kind, start, end }));
+    ascii_cuts(bytes, toks);
+}
+
+/// What [`ascii_cuts`] hands each token to.
+trait Cut {
+    /// Keeps the token of kind `kind` at `start..end`.
+    fn cut(&mut self, kind: Tk, start: usize, end: usize);
+}
+
+#[cfg(test)]
+impl Cut for Vec<Tok> {
+    fn cut(&mut self, kind: Tk, start: usize, end: usize) {
+        self.push(Tok { kind, start, end });
+    }
 }
 
 /// [`any_tokens`] of an ASCII text, each token (kind, start, end) handed to `cut` for the
@@ -118,7 +131,7 @@ fn ascii_tokens(bytes: &[u8], toks: &mut Vec<Tok>) {
 /// while the class stays the same, a run of letters eight bytes at a time ([`leading_letters`]:
 /// most words end inside their first eight bytes).
 #[inline]
-fn ascii_cuts(bytes: &[u8], mut cut: impl FnMut(Tk, usize, usize)) {
+fn ascii_cuts(bytes: &[u8], cut: &mut impl Cut) {
     let class = |b: u8| ASCII_CLASS[usize::from(b & 0x7f)];
     let mut i = 0;
     while i < bytes.len() {
@@ -129,19 +142,19 @@ fn ascii_cuts(bytes: &[u8], mut cut: impl FnMut(Tk, usize, usize)) {
         }
         let start = i;
         i += 1;
+        // each kind is cut where it is known, so that where `cut` is inlined, its work is
+        // specialised to the kind (most tokens are words)
         if c == LETTER_BYTE {
             i = letters_end(bytes, i);
+            cut.cut(Tk::Word, start, i);
         } else if c == DIGIT_BYTE {
             while i < bytes.len() && class(bytes[i]) == c {
                 i += 1;
             }
+            cut.cut(Tk::Digits, start, i);
+        } else {
+            cut.cut(Tk::Sym, start, i);
         }
-        let kind = match c {
-            DIGIT_BYTE => Tk::Digits,
-            LETTER_BYTE => Tk::Word,
-            _ => Tk::Sym,
-        };
-        cut(kind, start, i);
         // most tokens are followed by one space: skipped without its class lookup
         if bytes.get(i) == Some(&b' ') {
             i += 1;
@@ -219,6 +232,44 @@ pub(super) struct Token<'a> {
     /// The [`atom_code`](super::words::atom_code) of the word (0 for a token that is no word),
     /// or [`ATOM_NOT_LOOKED_UP`](super::words::ATOM_NOT_LOOKED_UP).
     atom: u8,
+}
+
+/// The tokens of an ASCII text as [`ascii_cuts`] cuts them, with the starts of mentions noted.
+struct AsciiTokens<'a, 'l> {
+    text: &'a str,
+    /// The text in lower case.
+    lowered: &'a str,
+    first_words: super::MentionStarts,
+    toks: &'l mut Vec<Token<'a>>,
+    starts: &'l mut Vec<u32>,
+}
+
+impl Cut for AsciiTokens<'_, '_> {
+    /// Always inlined: [`ascii_cuts`] calls it once for each kind, so that the work of a token
+    /// (most are words) is specialised to its kind.
+    #[inline(always)]
+    fn cut(&mut self, kind: Tk, start: usize, end: usize) {
+        let mut token = Token {
+            kind,
+            start,
+            end,
+            written: &self.text[start..end],
+            lower: if kind == Tk::Word {
+                &self.lowered[start..end]
+            } else {
+                ""
+            },
+            atom: 0,
+        };
+        token.atom = self.first_words.note(
+            self.starts,
+            self.toks.len(),
+            kind,
+            token.written.as_bytes(),
+            token.lower.as_bytes(),
+        );
+        self.toks.push(token);
+    }
 }
 
 /// The text and its tokens, with the lookups every recognizer needs.
@@ -305,25 +356,14 @@ impl<'a> Toks<'a> {
             lowered.push_str(text);
             lowered.make_ascii_lowercase();
             let lowered: &'a str = lowered;
-            let first_words = super::MentionStarts::get();
-            ascii_cuts(text.as_bytes(), |kind, start, end| {
-                let mut token = Token {
-                    kind,
-                    start,
-                    end,
-                    written: &text[start..end],
-                    lower: if kind == Tk::Word { &lowered[start..end] } else { "" },
-                    atom: 0,
-                };
-                token.atom = first_words.note(
-                    &mut starts,
-                    toks.len(),
-                    kind,
-                    token.written.as_bytes(),
-                    token.lower.as_bytes(),
-                );
-                toks.push(token);
-            });
+            let mut maker = AsciiTokens {
+                text,
+                lowered,
+                first_words: super::MentionStarts::get(),
+                toks: &mut toks,
+                starts: &mut starts,
+            };
+            ascii_cuts(text.as_bytes(), &mut maker);
         } else {
             any_tokens(text, cuts);
             // the lower case of other characters may be longer or shorter: each word that is not
