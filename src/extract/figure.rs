@@ -279,11 +279,15 @@ fn measured_here_ascii(after: &[u8]) -> Option<usize> {
 }
 
 /// [`MEASURE_HEADS`] by their first letter (`a` at 0), each cut into its words, in the
-/// pattern's order.
-static MEASURE_HEADS_BY_INITIAL: LazyLock<[Vec<Vec<&'static str>>; 26]> = LazyLock::new(|| {
-    let mut by_initial: [Vec<Vec<&'static str>>; 26] = Default::default();
+/// pattern's order, with the lengths of their first words as bits (bit `n` for length `n`,
+/// none past 63): most words after a number start no head, and are told so by one bit.
+static MEASURE_HEADS_BY_INITIAL: LazyLock<[(u64, Vec<Vec<&'static str>>); 26]> = LazyLock::new(|| {
+    let mut by_initial: [(u64, Vec<Vec<&'static str>>); 26] = Default::default();
     for head in MEASURE_HEADS {
-        by_initial[usize::from(head.as_bytes()[0] - b'a')].push(head.split(' ').collect());
+        let words: Vec<&str> = head.split(' ').collect();
+        let (lengths, heads) = &mut by_initial[usize::from(head.as_bytes()[0] - b'a')];
+        *lengths |= 1 << words[0].len();
+        heads.push(words);
     }
     by_initial
 });
@@ -297,7 +301,10 @@ static MEASURE_HEADS_BY_INITIAL: LazyLock<[Vec<Vec<&'static str>>; 26]> = LazyLo
 /// (tested), so the first head found is the same.
 fn head_at(bytes: &[u8], at: usize, letters: usize) -> Option<usize> {
     let first = bytes.get(at)?.to_ascii_lowercase();
-    let heads = MEASURE_HEADS_BY_INITIAL.get(usize::from(first.wrapping_sub(b'a')))?;
+    let (lengths, heads) = MEASURE_HEADS_BY_INITIAL.get(usize::from(first.wrapping_sub(b'a')))?;
+    if letters >= 64 || lengths & (1 << letters) == 0 {
+        return None;
+    }
     heads
         .iter()
         .filter(|words| words[0].len() == letters)
@@ -726,11 +733,17 @@ fn lowercase_single_spaced(words: &str) -> String {
 
 /// Whether `bytes` are ASCII words with no capital and no space but one `' '` between each two.
 fn is_lowercase_single_spaced(bytes: &[u8]) -> bool {
-    bytes.split(|&b| b == b' ').all(|w| {
-        !w.is_empty()
-            && w.iter()
-                .all(|&b| b.is_ascii() && !b.is_ascii_uppercase() && !is_ascii_space(b))
-    })
+    // one pass: no space at either end, none after another, no capital, space or byte outside
+    // ASCII but `' '`
+    let mut after_space = true;
+    for &b in bytes {
+        let space = b == b' ';
+        if (space && after_space) || !b.is_ascii() || b.is_ascii_uppercase() || (!space && is_ascii_space(b)) {
+            return false;
+        }
+        after_space = space;
+    }
+    !after_space
 }
 
 /// The matches of [`ENTITY`] in a whole text, found once, and the matches it would find in a
@@ -868,11 +881,9 @@ fn hyphenated(sentence: &str, m: &Mention) -> bool {
 /// a name (a word with a capital letter that does not start the sentence) or after "version".
 /// `text` is the mention's text.
 fn names_a_product(sentence: &str, m: &Mention, text: &str) -> bool {
-    let before = sentence[..m.start].trim_end();
-    if before.len() == sentence[..m.start].len() {
+    let Some((word, sentence_start)) = word_before_spaces(&sentence[..m.start]) else {
         return false;
-    }
-    let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    };
     if ["version", "v", "release", "build", "model"]
         .iter()
         .any(|w| word.eq_ignore_ascii_case(w))
@@ -881,8 +892,35 @@ fn names_a_product(sentence: &str, m: &Mention, text: &str) -> bool {
     }
     let bare = text.bytes().all(|b| b.is_ascii_digit()) && text.len() <= 4
         || text.chars().next().is_some_and(char::is_uppercase) && !text.contains(' '); // "Xbox One"
-    let sentence_start = before.len() == word.len();
     bare && word.chars().any(char::is_uppercase) && !sentence_start && !CLAUSE_WORDS.contains(&word)
+}
+
+/// When `before` ends with spaces: the word before them (its letters and digits at the end, perhaps
+/// none) and whether that word starts `before`. Read by bytes while ASCII tells: a character outside
+/// ASCII before the spaces or before the word may be a space or a letter, and is read as a char.
+fn word_before_spaces(before: &str) -> Option<(&str, bool)> {
+    let bytes = before.as_bytes();
+    let words_end = spaces_start(bytes, bytes.len());
+    let letters = bytes[..words_end]
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
+    let word_start = words_end - letters;
+    if word_start > 0 && !bytes[word_start - 1].is_ascii() {
+        return word_before_spaces_by_chars(before);
+    }
+    (words_end < bytes.len()).then(|| (&before[word_start..words_end], word_start == 0))
+}
+
+/// [`word_before_spaces`] read by chars, Unicode spaces, letters and digits included.
+fn word_before_spaces_by_chars(before: &str) -> Option<(&str, bool)> {
+    let trimmed = before.trim_end();
+    if trimmed.len() == before.len() {
+        return None;
+    }
+    let word = trimmed.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    Some((word, trimmed.len() == word.len()))
 }
 
 /// The period a figure is for: the first period after it in the same clause unless a comparison
@@ -1366,10 +1404,54 @@ mod tests {
         }
     }
 
+    #[test]
+    fn the_word_before_spaces_read_by_bytes_is_the_one_read_by_chars() {
+        let written = [
+            "Office ",
+            "Office\u{a0}",
+            "Café ",
+            "Straße 1 ",
+            "x\u{2009}Windows  ",
+            "version\t",
+            "  ",
+            "",
+            "Windows",
+            "é ",
+            "AT&T ",
+            "\u{2003}",
+            "Ⅻ ",
+        ];
+        let lines = crate::gen::sample_lines(100);
+        let (mut words, mut by_chars, mut compared) = (0, 0, 0);
+        for text in lines.iter().map(String::as_str).chain(written) {
+            // every prefix that ends before a character, as a mention's start cuts a sentence
+            for (at, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                let before = &text[..at];
+                let expected = word_before_spaces_by_chars(before);
+                compared += 1;
+                words += usize::from(expected.is_some_and(|(w, _)| !w.is_empty()));
+                let bytes = before.as_bytes();
+                let words_end = spaces_start(bytes, bytes.len());
+                let word_start = words_end
+                    - bytes[..words_end]
+                        .iter()
+                        .rev()
+                        .take_while(|b| b.is_ascii_alphanumeric())
+                        .count();
+                by_chars += usize::from(word_start > 0 && !bytes[word_start - 1].is_ascii());
+                assert_eq!(word_before_spaces(before), expected, "{before:?}");
+            }
+        }
+        assert!(
+            words > 10_000 && by_chars > 20 && compared > 100_000,
+            "{words} words, {by_chars} by chars in {compared}"
+        );
+    }
+
     /// [`head_at`] comparing every head of the initial.
     fn head_at_by_every_head(bytes: &[u8], at: usize) -> Option<usize> {
         let first = bytes.get(at)?.to_ascii_lowercase();
-        let heads = MEASURE_HEADS_BY_INITIAL.get(usize::from(first.wrapping_sub(b'a')))?;
+        let (_, heads) = MEASURE_HEADS_BY_INITIAL.get(usize::from(first.wrapping_sub(b'a')))?;
         heads
             .iter()
             .find_map(|words| words_at(bytes, at, words))
