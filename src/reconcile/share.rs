@@ -214,8 +214,9 @@ fn restated_part<'d, 'a>(doc: &'d Doc<'a>, i: usize) -> Option<&'d Fig<'a>> {
 /// else ("accounts") is not it; one with no measure is taken only when none counts the same.
 fn earlier_total<'d, 'a>(doc: &'d Doc<'a>, i: usize, head: Option<&str>) -> Option<&'d Fig<'a>> {
     let share = &doc.figs[i];
-    let here = doc.paragraph_of(share.f.span)?;
-    let k = doc.paragraphs.iter().position(|p| *p == here)?;
+    // The paragraph holding the share, by its index (as `Doc::paragraph_of` finds it).
+    let k = doc.paragraphs.partition_point(|p| p.end < share.f.span.end);
+    doc.paragraphs.get(k).filter(|p| p.contains(share.f.span))?;
     let scope = (k.saturating_sub(3)..=k).rev().map(|j| doc.paragraphs[j]);
     let candidates = |p: Span| {
         doc.figs_within(p)
@@ -253,9 +254,13 @@ fn counted_word<'d>(doc: &Doc, g: &'d Fig) -> Option<&'d str> {
 /// What a share or part says its total counts: "of the requests" gives `requests`; "of the
 /// total" and "of them" say nothing.
 fn counted_noun(after: &str) -> Option<String> {
-    let base = claim::share_base(after)?;
-    let noun = base.split_whitespace().last()?.to_owned();
-    (!matches!(noun.as_str(), "total" | "them" | "those" | "these" | "all" | "cases")).then_some(noun)
+    let mut base = claim::share_base(after)?;
+    // The last word, cut out of the base in place rather than copied.
+    let noun = base.split_whitespace().last()?;
+    let start = noun.as_ptr() as usize - base.as_ptr() as usize;
+    base.truncate(start + noun.len());
+    base.drain(..start);
+    (!matches!(base.as_str(), "total" | "them" | "those" | "these" | "all" | "cases")).then_some(base)
 }
 
 /// Whether a figure may be the total a later share refers to: a count that is not itself a part,
