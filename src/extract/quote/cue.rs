@@ -722,28 +722,21 @@ struct Groups<'t> {
 /// The cue of a match's groups; `None` when `who` is no name after all.
 fn cue_of(c: &Groups, role_runs_on: bool) -> Option<Cue> {
     let written = c.who?.trim();
-    let lower = written.to_lowercase();
-    let (who_text, reference) = if matches!(lower.as_str(), "he" | "she") {
-        (written, Reference::Pronoun)
-    } else if lower.starts_with("the ") && !written[4..].starts_with(char::is_uppercase) {
-        (written, Reference::Title)
-    } else if matches!(lower.split_whitespace().next(), Some("a" | "an" | "one" | "another"))
-        || GROUPS.contains(&lower.as_str())
-    {
-        (written, Reference::Unnamed)
-    } else {
+    let reference = reference_of(written);
+    let who_text = if reference == Reference::Name {
         let cleaned = clean_name(written);
         if cleaned.is_empty() {
             return None;
         }
         // "said Ed." ends the sentence; "John F." keeps its initial.
-        let last = cleaned.rsplit(' ').next().unwrap_or(cleaned);
-        let cleaned = if last.len() > 2 {
+        let last = &cleaned[cleaned.bytes().rposition(|b| b == b' ').map_or(0, |i| i + 1)..];
+        if last.len() > 2 {
             cleaned.trim_end_matches('.')
         } else {
             cleaned
-        };
-        (cleaned, Reference::Name)
+        }
+    } else {
+        written
     };
     let (who_text, title_role) = match reference {
         Reference::Name => split_title(who_text),
@@ -769,6 +762,49 @@ fn cue_of(c: &Groups, role_runs_on: bool) -> Option<Cue> {
         role,
         verb: c.verb.map(str::to_owned),
     })
+}
+
+/// What kind of reference `written` (a cue's `who`, trimmed) makes: a pronoun, a title ("the
+/// spokeswoman"), a speaker described ("one researcher", "officials"), or else a name. An ASCII
+/// `who` (most) is compared without lowering it into a new string: the lower case of ASCII text
+/// is its ASCII lower case.
+fn reference_of(written: &str) -> Reference {
+    if !written.is_ascii() {
+        return reference_of_lowered(written);
+    }
+    let is = |word: &str| written.eq_ignore_ascii_case(word);
+    if is("he") || is("she") {
+        return Reference::Pronoun;
+    }
+    let the = written.get(..4).is_some_and(|w| w.eq_ignore_ascii_case("the "));
+    if the && !written[4..].starts_with(char::is_uppercase) {
+        return Reference::Title;
+    }
+    // `written` is trimmed: its first word ends at its first space.
+    let first = &written[..written.bytes().position(is_ascii_space).unwrap_or(written.len())];
+    let described = ["a", "an", "one", "another"]
+        .iter()
+        .any(|w| first.eq_ignore_ascii_case(w));
+    if described || GROUPS.iter().any(|g| is(g)) {
+        return Reference::Unnamed;
+    }
+    Reference::Name
+}
+
+/// [`reference_of`] of any `who`, lowered first.
+fn reference_of_lowered(written: &str) -> Reference {
+    let lower = written.to_lowercase();
+    if matches!(lower.as_str(), "he" | "she") {
+        Reference::Pronoun
+    } else if lower.starts_with("the ") && !written[4..].starts_with(char::is_uppercase) {
+        Reference::Title
+    } else if matches!(lower.split_whitespace().next(), Some("a" | "an" | "one" | "another"))
+        || GROUPS.contains(&lower.as_str())
+    {
+        Reference::Unnamed
+    } else {
+        Reference::Name
+    }
 }
 
 /// Splits a job title off the front of a name: "Microsoft Chief Executive Satya Nadella" is
@@ -1150,6 +1186,50 @@ mod tests {
             assert_eq!(is_plain_name(name), is_plain_name_by_chars(name), "{name:?}");
         }
         assert!(one_word > 10_000, "{one_word}");
+    }
+
+    #[test]
+    fn references_of_ascii_speakers_are_those_told_in_lower_case() {
+        let mut whos = names_and_words();
+        for text in crate::gen::sample_texts(100) {
+            let words: Vec<&str> = text.split_whitespace().collect();
+            whos.extend((3..=4).flat_map(|n| words.windows(n).map(|w| w.join(" "))));
+        }
+        for w in ["he", "she", "the", "a", "an", "one", "another"].iter().chain(GROUPS) {
+            let upper = w.to_uppercase();
+            whos.extend([
+                w.to_string(),
+                upper.clone(),
+                format!("{upper} x"),
+                format!("{w}\tx"),
+                format!("{w}s"),
+                format!("x {w}"),
+                format!("{w} Hale"),
+                format!("{w} \u{e9}"),
+                format!("{w}\u{a0}x"),
+            ]);
+        }
+        whos.extend(
+            [
+                "The  Company",
+                "the\tspokesman",
+                "THE spokeswoman",
+                "Th",
+                "he ",
+                "LAWMA\u{212a}ERS",
+            ]
+            .map(str::to_owned),
+        );
+        let mut reached = [0; 4];
+        for who in &whos {
+            let written = who.trim();
+            let reference = reference_of(written);
+            assert_eq!(reference, reference_of_lowered(written), "{who:?}");
+            reached[reference as usize] += usize::from(written.is_ascii());
+        }
+        // Names, pronouns, titles, speakers described.
+        let floors = [10_000, 10, 1_000, 500];
+        assert!(reached.iter().zip(floors).all(|(&n, floor)| n >= floor), "{reached:?}");
     }
 
     #[test]

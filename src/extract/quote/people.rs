@@ -63,12 +63,13 @@ pub(super) struct People<'t> {
     persons: Vec<Person>,
     /// (byte offset, index into `persons`) where a person is registered, in order.
     registered: Vec<(usize, usize)>,
-    /// Surname or first name to the persons who carry it.
-    by_part: HashMap<String, Carriers>,
+    /// Surname or first name to the persons who carry it. The names, and so these keys, are
+    /// nearly always slices of the text: borrowed, not copied.
+    by_part: HashMap<Cow<'t, str>, Carriers>,
     /// Full name to person.
-    by_full: HashMap<String, usize>,
+    by_full: HashMap<Cow<'t, str>, usize>,
     /// Surname to the persons named only in passing, in the order they are first named.
-    loose_by_surname: HashMap<String, Carriers>,
+    loose_by_surname: HashMap<Cow<'t, str>, Carriers>,
     /// The keys of `by_part` and `loose_by_surname`: most single names are neither, and the
     /// filter tells so without hashing.
     parts: WordFilter,
@@ -484,13 +485,21 @@ impl<'t> People<'t> {
 
     /// Registers or notes the person `m` names (after honorific `hon`), if it names one: two or
     /// more name words, once cleaned, that are no organisation.
-    fn note_person(&mut self, hon: Option<&str>, m: Name, ascii: bool) {
+    fn note_person(&mut self, hon: Option<&str>, m: Name<'t>, ascii: bool) {
         if surely_org_name(m.as_str()) {
             return;
         }
         let cleaned = without_nickname(clean_name(m.as_str()));
-        let Named::Person(name, title) = named_by(&cleaned) else {
-            return;
+        // The name, borrowed from the text when the cleaned name is.
+        let (name, title) = match &cleaned {
+            Cow::Borrowed(cleaned) => match named_by(cleaned) {
+                Named::Person(name, title) => (Cow::Borrowed(name), title),
+                _ => return,
+            },
+            Cow::Owned(cleaned) => match named_by(cleaned) {
+                Named::Person(name, title) => (Cow::Owned(name.to_owned()), title),
+                _ => return,
+            },
         };
         let after = window_after(self.text, m.end());
         let before = window_before(self.text, m.start());
@@ -503,7 +512,7 @@ impl<'t> People<'t> {
             .or(title.as_deref());
         let speaks = verb_after || verb_before(before, ascii);
         let honorific = hon.map(|h| h.trim().trim_end_matches('.'));
-        let at = m.start() + offset_in(m.as_str(), name);
+        let at = m.start() + offset_in(m.as_str(), &name);
         if speaks || role.is_some() || honorific.is_some() {
             self.register(m.start(), at, name, role, honorific);
         } else {
@@ -512,22 +521,22 @@ impl<'t> People<'t> {
     }
 
     /// Registers `name`, named at `at` in the name read from `read_at` on.
-    fn register(&mut self, read_at: usize, at: usize, name: &str, role: Option<&str>, honorific: Option<&str>) {
+    fn register(&mut self, read_at: usize, at: usize, name: Cow<'t, str>, role: Option<&str>, honorific: Option<&str>) {
         let gender = honorific
             .and_then(gender_of_honorific)
             .or(role.and_then(gender_of_role));
         // "St. Vincent said" after "Sarah St. Vincent": a mention of her, not a new person.
-        let known = self.by_surnames(name, at).map(|p| p.name.clone());
-        let name = known.as_deref().unwrap_or(name);
-        let index = match self.by_full.get(name) {
+        let known = self.by_surnames(&name, at).map(|p| p.name.clone());
+        let name = known.map_or(name, Cow::Owned);
+        let index = match self.by_full.get(&*name) {
             Some(&i) if !self.persons[i].loose => i,
             known => {
-                let i = known.copied().unwrap_or_else(|| self.add_person(at, name));
+                let i = known.copied().unwrap_or_else(|| self.add_person(at, name.clone()));
                 self.persons[i].loose = false;
-                let first = name.split_whitespace().next().expect("a name has a word");
-                let last = name.split_whitespace().next_back().expect("a name has a word");
+                let first = part_of(&name, |n| n.split_whitespace().next().expect("a name has a word"));
+                let last = part_of(&name, |n| n.split_whitespace().next_back().expect("a name has a word"));
                 for part in [first, last] {
-                    self.parts.insert(part);
+                    self.parts.insert(&part);
                     carry(&mut self.by_part, part, read_at, i);
                 }
                 i
@@ -539,28 +548,28 @@ impl<'t> People<'t> {
         self.registered.push((at, index));
     }
 
-    fn add_person(&mut self, at: usize, name: &str) -> usize {
+    fn add_person(&mut self, at: usize, name: Cow<'t, str>) -> usize {
         self.persons.push(Person {
-            name: name.to_owned(),
+            name: String::from(&*name),
             role: None,
             gender: None,
             first: at,
             loose: true,
         });
         let i = self.persons.len() - 1;
-        self.by_full.insert(name.to_owned(), i);
+        self.by_full.insert(name, i);
         i
     }
 
     /// Records a full name named in passing at `at`, in the name read from `read_at` on.
-    fn note_loose(&mut self, read_at: usize, at: usize, name: &str) {
+    fn note_loose(&mut self, read_at: usize, at: usize, name: Cow<'t, str>) {
         // "Singh Guliani" after "Neema Singh Guliani" is her surname, not someone new.
-        if self.by_full.contains_key(name) || self.by_surnames(name, at).is_some() {
+        if self.by_full.contains_key(&*name) || self.by_surnames(&name, at).is_some() {
             return;
         }
-        let i = self.add_person(at, name);
-        let surname = name.split_whitespace().next_back().unwrap_or(name);
-        self.parts.insert(surname);
+        let i = self.add_person(at, name.clone());
+        let surname = part_of(&name, |n| n.split_whitespace().next_back().unwrap_or(n));
+        self.parts.insert(&surname);
         carry(&mut self.loose_by_surname, surname, read_at, i);
         self.loose_mentions.push((at, i));
     }
@@ -607,7 +616,7 @@ impl<'t> People<'t> {
     /// Whether the single name `name`, read as `m`, speaks and was nobody's name part when read.
     fn speaks_as_org(&self, m: Name, name: &str, ascii: bool) -> bool {
         let part_before =
-            |carriers: &HashMap<String, Carriers>| carriers.get(name).is_some_and(|c| c.since < m.start());
+            |carriers: &HashMap<Cow<str>, Carriers>| carriers.get(name).is_some_and(|c| c.since < m.start());
         let someones = self.parts.may_hold(name) && (part_before(&self.by_part) || part_before(&self.loose_by_surname));
         !someones && !name.is_empty() && verb_after_name(window_after(self.text, m.end()), ascii)
     }
@@ -781,7 +790,7 @@ impl<'t> People<'t> {
     /// Whether a pronoun may refer to `person`, one of these persons.
     pub fn fits(&self, person: &Person, pronoun: &str) -> bool {
         // Full names are the persons' keys.
-        let gender = self.mentions().gender[self.by_full[&person.name]];
+        let gender = self.mentions().gender[self.by_full[person.name.as_str()]];
         match pronoun.to_lowercase().as_str() {
             "he" => gender != Some(Gender::Female),
             "she" => gender != Some(Gender::Male),
@@ -830,19 +839,27 @@ impl<'t> People<'t> {
 }
 
 /// Adds person `i` to the carriers of `part`, read in the name from `read_at` on.
-fn carry(carriers: &mut HashMap<String, Carriers>, part: &str, read_at: usize, i: usize) {
-    match carriers.get_mut(part) {
+fn carry<'t>(carriers: &mut HashMap<Cow<'t, str>, Carriers>, part: Cow<'t, str>, read_at: usize, i: usize) {
+    match carriers.get_mut(&*part) {
         Some(c) => c.persons.push(i),
         None => {
             let persons = vec![i];
             carriers.insert(
-                part.to_owned(),
+                part,
                 Carriers {
                     since: read_at,
                     persons,
                 },
             );
         }
+    }
+}
+
+/// The part of `name` that `pick` takes, borrowed from the text when `name` is.
+fn part_of<'t>(name: &Cow<'t, str>, pick: impl Fn(&str) -> &str) -> Cow<'t, str> {
+    match name {
+        Cow::Borrowed(name) => Cow::Borrowed(pick(name)),
+        Cow::Owned(name) => Cow::Owned(pick(name).to_owned()),
     }
 }
 
@@ -1362,7 +1379,8 @@ mod tests {
                     Named::Single(name) => name.to_owned(),
                 }
             };
-            let someones = people.by_part.contains_key(&single) || people.loose_by_surname.contains_key(&single);
+            let someones =
+                people.by_part.contains_key(single.as_str()) || people.loose_by_surname.contains_key(single.as_str());
             let speaks = verb_after_name(window_after(text, m.end()), ascii);
             if m.start() < orgs_until && !someones && !single.is_empty() && speaks {
                 orgs.push((m.start(), single));
