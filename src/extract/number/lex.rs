@@ -126,11 +126,11 @@ impl Cut for Vec<Tok> {
     }
 }
 
-/// [`any_tokens`] of an ASCII text, each token (kind, start, end) handed to `cut` for the
-/// caller to keep as it needs ([`Toks::read`] makes its tokens here, without a list of cuts in
-/// between): each byte classified by one table lookup ([`ASCII_CLASS`]), a run of digits taken
-/// while the class stays the same, a run of letters eight bytes at a time ([`leading_letters`]:
-/// most words end inside their first eight bytes).
+/// [`any_tokens`] of an ASCII text, each token (kind, start, end, and for a word whether it is
+/// known to be in lower case) handed to `cut` for the caller to keep as it needs ([`Toks::read`]
+/// makes its tokens here, without a list of cuts in between): each byte classified by one table
+/// lookup ([`ASCII_CLASS`]), a run of digits taken while the class stays the same, a run of
+/// letters eight bytes at a time ([`ascii_word`]: most words end inside their first eight bytes).
 #[inline]
 fn ascii_cuts(bytes: &[u8], cut: &mut impl Cut) {
     let class = |b: u8| ASCII_CLASS[usize::from(b & 0x7f)];
@@ -146,8 +146,8 @@ fn ascii_cuts(bytes: &[u8], cut: &mut impl Cut) {
         // each kind is cut where it is known, so that where `cut` is inlined, its work is
         // specialised to the kind (most tokens are words)
         if c == LETTER_BYTE {
-            let lowercase;
-            (i, lowercase) = ascii_word(bytes, start);
+            let (end, lowercase) = ascii_word(bytes, start);
+            i = end;
             cut.cut(Tk::Word, start, i, lowercase);
         } else if c == DIGIT_BYTE {
             while i < bytes.len() && class(bytes[i]) == c {
