@@ -477,11 +477,7 @@ fn unlisted_word_atoms(t: &Toks, i: usize) -> Option<(Atom, Option<Atom>, usize)
     if w.len() < 8 || !matches!(w.as_bytes().first(), Some(b't' | b'f' | b's' | b'e' | b'n')) {
         return None;
     }
-    let (prefix, rest) = [
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ]
-    .iter()
-    .find_map(|p| w.strip_prefix(p).map(|r| (*p, r)))?;
+    let (prefix, rest) = TENS_WORDS.iter().find_map(|p| w.strip_prefix(p).map(|r| (*p, r)))?;
     let second = unit(rest)
         .filter(|v| *v > 0.0)
         .map(Atom::Unit)
@@ -666,17 +662,35 @@ fn may_be_value_word(pairs: &[[u16; 32]; 32], word: &[u8]) -> bool {
     VALUE_WORDS.contains_key(lower) || word.len() >= 8 && glued_tens(word)
 }
 
+/// The tens words, which [`glued_tens`] looks for at the start of a word.
+const TENS_WORDS: [&str; 8] = [
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
 /// Whether a word starts with tens ("twentyfive", "thirtyfirst"), in any case: the words
-/// [`unlisted_word_atoms`] may read.
+/// [`unlisted_word_atoms`] may read. Tested for every long word of a text: its first two letters
+/// leave one of [`TENS_WORDS`] to compare.
 pub(super) fn glued_tens(word: &[u8]) -> bool {
-    if !matches!(word[0].to_ascii_lowercase(), b't' | b'f' | b's' | b'e' | b'n') {
+    let Some(first) = word.first().map(u8::to_ascii_lowercase) else {
+        return false;
+    };
+    // most words are out at their first letter
+    if !matches!(first, b't' | b'f' | b's' | b'e' | b'n') {
         return false;
     }
-    [
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ]
-    .iter()
-    .any(|p| word.len() >= p.len() && word[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
+    let second = word.get(1).map_or(0, u8::to_ascii_lowercase);
+    let tens = match (first, second) {
+        (b't', b'w') => "twenty",
+        (b't', _) => "thirty",
+        (b'f', b'o') => "forty",
+        (b'f', _) => "fifty",
+        (b's', b'i') => "sixty",
+        (b's', _) => "seventy",
+        (b'e', _) => "eighty",
+        _ => "ninety",
+    };
+    word.get(..tens.len())
+        .is_some_and(|start| start.eq_ignore_ascii_case(tens.as_bytes()))
 }
 
 /// The words that are atoms on their own (lowercased), for a lookup set of words that may start
@@ -1536,6 +1550,42 @@ mod tests {
 
     /// Every word the unlisted reading reads passes the test before it: tens glued to units
     /// and ordinals in any case, the one-letter scales, and the words of sentences with numbers.
+    /// The tens found by their first two letters are the tens found by comparing every tens
+    /// word, on the words of generated text and on tens in any case, cut short and run on.
+    #[test]
+    fn glued_tens_are_the_tens_any_of_the_words_starts() {
+        let every = |word: &[u8]| {
+            TENS_WORDS
+                .iter()
+                .any(|p| word.len() >= p.len() && word[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
+        };
+        let mut words: Vec<String> = crate::gen::sample_lines(300)
+            .iter()
+            .flat_map(|line| {
+                line.split(|c: char| !c.is_ascii_alphabetic())
+                    .map(str::to_owned)
+                    .collect::<Vec<_>>()
+            })
+            .filter(|w| !w.is_empty())
+            .collect();
+        for ten in TENS_WORDS {
+            for cut in 1..=ten.len() {
+                for rest in ["", "five", "First", "x", "ty"] {
+                    let w = format!("{}{rest}", &ten[..cut]);
+                    words.extend([w.to_uppercase(), w.clone(), w[..1].to_uppercase() + &w[1..]]);
+                }
+            }
+            words.push(ten.replace('t', "f"));
+            words.push(ten.replace('e', "i"));
+        }
+        let mut tens = 0;
+        for w in &words {
+            assert_eq!(glued_tens(w.as_bytes()), every(w.as_bytes()), "{w:?}");
+            tens += usize::from(every(w.as_bytes()));
+        }
+        assert!(tens >= 8 * 3 * 5, "{tens} tens among {} words", words.len());
+    }
+
     #[test]
     fn every_unlisted_atom_passes_the_test_before_it() {
         let mut texts = vec![
