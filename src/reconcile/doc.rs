@@ -873,6 +873,8 @@ const APPROX_TWO_WORDS: &[(&str, &str, &str)] = &[
 /// two words ("just over") goes before one of its last word alone ("over"). On ASCII text the
 /// pattern's `\s` is an ASCII space and `\b` stands between a word byte and another byte or an end.
 fn qualifier_ending(words: &str, tail: &Tail) -> Option<Option<&'static str>> {
+    // the tail's offsets are read as offsets into `words`: it must be the tail of these words
+    debug_assert_eq!(tail.len, words.len(), "a tail of other words");
     let bytes = words.as_bytes();
     let Some(end_byte) = tail.last else {
         // spaces alone: no letters

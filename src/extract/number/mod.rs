@@ -375,6 +375,9 @@ fn read_tokens(t: &Toks) -> Vec<Mention> {
             continue;
         }
         if let Some(next) = mention_at(t, i, &mut out) {
+            // every reading ends past its first token (the reading before pushing did not keep
+            // one that did not): the tests run with this check
+            debug_assert!(next > i, "a mention read at token {i} ends at {next}");
             at = next;
         }
     }

@@ -441,6 +441,7 @@ pub(super) fn phrase_after_comma<'t>(after: &'t str, stops: &[u8]) -> Option<(&'
     let bytes = after.as_bytes();
     let spaces = count_spaces(bytes, 1);
     // The stops and `"` as bits of one word, one bit test a byte (a 128-bit shift cost several).
+    debug_assert!(stops.iter().all(|&b| b < 64), "a stop at or above byte 64");
     let ends: u64 = stops.iter().chain(b"\"").fold(0, |bits, &b| bits | 1 << b);
     let end = 1 + bytes[1..].iter().position(|&b| b < 64 && ends >> b & 1 == 1)?;
     if bytes[end] == b'"' {
