@@ -1062,11 +1062,12 @@ fn is_range_bound_by_patterns(before: &str, after: &str) -> bool {
     range_bound(before, after, true)
 }
 
+/// The pattern of [`APPROX_BEFORE`]; the checks read its qualifiers by hand too, and their test
+/// holds their lists to its alternation.
+pub(crate) const APPROX_BEFORE_PATTERN: &str = r"(?i)\b(?P<q>about|roughly|around|approximately|nearly|almost|more\s+than|over|fewer\s+than|less\s+than|up\s+to|at\s+least|at\s+most|some|just\s+under|just\s+over|close\s+to|an\s+estimated)\s+[$€£]?$";
+
 /// An approximation word right before a figure ("about 72,000", "fewer than 1,000").
-static APPROX_BEFORE: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(r"(?i)\b(?P<q>about|roughly|around|approximately|nearly|almost|more\s+than|over|fewer\s+than|less\s+than|up\s+to|at\s+least|at\s+most|some|just\s+under|just\s+over|close\s+to|an\s+estimated)\s+[$€£]?$")
-        .unwrap()
-});
+static APPROX_BEFORE: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(APPROX_BEFORE_PATTERN).unwrap());
 
 /// The last words of the qualifiers [`approx_before`] reads ("about", "more than", "at least").
 pub const APPROX_LAST_WORDS: &[&str] = &[

@@ -1635,6 +1635,26 @@ mod tests {
     }
 
     #[test]
+    fn the_qualifiers_read_by_hand_are_the_patterns_alternation() {
+        // A qualifier added to the pattern but not to these lists would be read by hand as none.
+        let pattern = claim::APPROX_BEFORE_PATTERN;
+        let group = &pattern[pattern.find("(?P<q>").unwrap() + 6..];
+        let mut in_pattern: Vec<String> = group[..group.find(')').unwrap()]
+            .split('|')
+            .map(|q| q.replace(r"\s+", " "))
+            .collect();
+        let mut in_lists: Vec<String> = APPROX_ONE_WORD.iter().map(|w| w.to_string()).collect();
+        in_lists.extend(APPROX_TWO_WORDS.iter().map(|(_, _, both)| both.to_string()));
+        for (first, last, both) in APPROX_TWO_WORDS {
+            assert_eq!(format!("{first} {last}"), *both);
+        }
+        in_pattern.sort();
+        in_lists.sort();
+        assert_eq!(in_pattern.len(), 18);
+        assert_eq!(in_lists, in_pattern);
+    }
+
+    #[test]
     fn the_qualifier_read_by_hand_is_the_capture_search_s() {
         // Every qualifier of the pattern and near misses, in several cases and spacings, after
         // word bytes, other bytes and nothing, and with or without the "$".
