@@ -27,6 +27,20 @@ pub(crate) fn spaces_start(bytes: &[u8], end: usize) -> usize {
     end - bytes[..end].iter().rev().take_while(|&&b| is_ascii_space(b)).count()
 }
 
+/// Where the run of ASCII letters that starts at `at` in `bytes` ends.
+pub(crate) fn letters_end(bytes: &[u8], at: usize) -> usize {
+    at + bytes[at..].iter().take_while(|b| b.is_ascii_alphabetic()).count()
+}
+
+/// Where the run of ASCII letters that ends at `end` in `bytes` starts.
+pub(crate) fn letters_start(bytes: &[u8], end: usize) -> usize {
+    end - bytes[..end]
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count()
+}
+
 /// The words of `text` between whitespace, as `str::split_whitespace` gives them. On ASCII text
 /// (every measure, nearly every text after one) the words are cut at the ASCII spaces by their
 /// bytes, which are all the whitespace there is: the char-by-char split cost more than the rest
@@ -80,11 +94,7 @@ fn last_word_before_spaces(text: &str) -> ([u8; 16], usize) {
     if words_end == bytes.len() {
         return (lower, 0);
     }
-    let len = bytes[..words_end]
-        .iter()
-        .rev()
-        .take_while(|b| b.is_ascii_alphabetic())
-        .count();
+    let len = words_end - letters_start(bytes, words_end);
     if len > lower.len() {
         return (lower, 0);
     }

@@ -4,7 +4,7 @@
 //! Mentions that are not figures are dropped here: years and dates, times, phone numbers, URLs,
 //! ordinals, and numbers that are part of a name ("Office 365", "Section 702").
 
-use super::claim::{is_ascii_space, spaces_end, spaces_start};
+use super::claim::{is_ascii_space, letters_start, spaces_end, spaces_start};
 use super::number::{find_numbers_without_text, Mention, MentionKind};
 use super::period::{Period, PeriodMention};
 use super::Deadline;
@@ -428,7 +428,7 @@ fn may_end_comparison(before: &str) -> bool {
     }
     let words = &bytes[..words_end];
     let words = words.strip_suffix(b".").unwrap_or(words);
-    let len = words.iter().rev().take_while(|b| b.is_ascii_alphabetic()).count();
+    let len = words.len() - letters_start(words, words.len());
     if len < words.len() && !words[words.len() - len - 1].is_ascii() {
         return true;
     }

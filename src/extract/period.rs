@@ -3,7 +3,7 @@
 //!
 //! [`find_periods`] returns every period mention of a text with its resolved [`Period`].
 
-use crate::extract::claim::{spaces_end, spaces_start};
+use crate::extract::claim::{letters_end, spaces_end, spaces_start};
 use crate::extract::pattern::{class_holds, Pattern};
 use crate::extract::quote::hand::{is_word_byte, word_character_at, word_character_before};
 use crate::read::Span;
@@ -1040,11 +1040,7 @@ fn part_of_year(matched: &str) -> Option<PartOfYear> {
         return None;
     }
     let part_start = ord_end + bytes[ord_end..].iter().take_while(|&&b| is_space(b)).count();
-    let part_end = part_start
-        + bytes[part_start..]
-            .iter()
-            .take_while(|b| b.is_ascii_alphabetic())
-            .count();
+    let part_end = letters_end(bytes, part_start);
     let part = &matched[part_start..part_end];
     let half = part.eq_ignore_ascii_case("half");
     if !half && !part.eq_ignore_ascii_case("quarter") || bytes.get(part_end).is_some_and(|&b| !is_space(b)) {

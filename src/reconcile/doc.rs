@@ -889,12 +889,7 @@ fn qualifier_ending(words: &str, tail: &Tail) -> Option<Option<&'static str>> {
     }
     let last_start = tail.len - tail.spaces - last.len();
     let first_end = claim::spaces_start(bytes, last_start);
-    let letters = bytes[..first_end]
-        .iter()
-        .rev()
-        .take_while(|b| b.is_ascii_alphabetic())
-        .count();
-    let first_start = first_end - letters;
+    let first_start = claim::letters_start(bytes, first_end);
     let read_from = if first_end < last_start {
         first_start
     } else {
@@ -931,15 +926,8 @@ fn qualifier_ending(words: &str, tail: &Tail) -> Option<Option<&'static str>> {
 /// "s").
 fn follows_first_qualifier_word(words: &str) -> bool {
     let bytes = words.as_bytes();
-    let letters_back = |end: usize| {
-        end - bytes[..end]
-            .iter()
-            .rev()
-            .take_while(|b| b.is_ascii_alphabetic())
-            .count()
-    };
     let end = claim::spaces_start(bytes, bytes.len());
-    let start = letters_back(end);
+    let start = claim::letters_start(bytes, end);
     let last = &bytes[start..end];
     let ends_two_words_only = !APPROX_ONE_WORD.iter().any(|w| w.as_bytes().eq_ignore_ascii_case(last))
         && APPROX_TWO_WORDS
@@ -957,7 +945,7 @@ fn follows_first_qualifier_word(words: &str) -> bool {
     if outside_ascii_before(first_end) {
         return true;
     }
-    let first_start = letters_back(first_end);
+    let first_start = claim::letters_start(bytes, first_end);
     outside_ascii_before(first_start)
         || APPROX_TWO_WORDS.iter().any(|(f, l, _)| {
             l.as_bytes().eq_ignore_ascii_case(last) && f.as_bytes().eq_ignore_ascii_case(&bytes[first_start..first_end])

@@ -191,7 +191,7 @@ pub(super) fn letters_end(bytes: &[u8], mut i: usize) -> usize {
             return i;
         }
     }
-    i + bytes[i..].iter().take_while(|b| b.is_ascii_alphabetic()).count()
+    crate::extract::claim::letters_end(bytes, i)
 }
 
 /// How many of the eight ASCII bytes of `chunk` are letters before the first that is not, all

@@ -18,7 +18,7 @@ use super::hand::{
     count_spaces_before, is_word_byte, name_at, name_letters, next_word_capital, phrase_after_comma, surely_one_word,
     word_character_before, word_then_spaces, Dot, WordFilter, HONORIFIC_WORDS,
 };
-use crate::extract::claim::is_ascii_space;
+use crate::extract::claim::{is_ascii_space, letters_start};
 use crate::extract::pattern::Pattern;
 use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
@@ -404,12 +404,7 @@ fn honorific_before(before: &str) -> Option<&str> {
     if end > 0 && bytes[end - 1] == b'.' {
         end -= 1;
     }
-    let start = end
-        - bytes[..end]
-            .iter()
-            .rev()
-            .take_while(|b| b.is_ascii_alphabetic())
-            .count();
+    let start = letters_start(bytes, end);
     let word = &before[start..end];
     let honorific = matches!(word, "Mr" | "Mrs" | "Ms" | "Sir" | "Dame" | "Lord" | "Lady");
     (honorific && !word_character_before(bytes, start)).then_some(word)
