@@ -28,11 +28,13 @@ pub(crate) fn spaces_start(bytes: &[u8], end: usize) -> usize {
 }
 
 /// Where the run of ASCII letters that starts at `at` in `bytes` ends.
+#[inline]
 pub(crate) fn letters_end(bytes: &[u8], at: usize) -> usize {
     at + bytes[at..].iter().take_while(|b| b.is_ascii_alphabetic()).count()
 }
 
 /// Where the run of ASCII letters that ends at `end` in `bytes` starts.
+#[inline]
 pub(crate) fn letters_start(bytes: &[u8], end: usize) -> usize {
     end - bytes[..end]
         .iter()
