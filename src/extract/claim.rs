@@ -10,6 +10,7 @@
 use super::figure::Direction;
 use crate::extract::pattern::Pattern;
 use crate::read::Span;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// Whether `b` is a space to `\s` on ASCII text (`char::is_whitespace` of an ASCII byte).
@@ -1118,7 +1119,9 @@ pub fn approx_before(before: &str) -> Option<String> {
     })
 }
 
-/// Head nouns a lazily matched measure may stop short of ("account" in "account requests").
+/// Head nouns a lazily matched measure may stop short of ("account" in "account requests"), as
+/// [`head_noun`] reads them by length.
+#[cfg(test)]
 const HEADS: &[&str] = &[
     "requests",
     "demands",
@@ -1130,33 +1133,70 @@ const HEADS: &[&str] = &[
 ];
 
 /// The measure extended by the head noun that follows it in the text, if it stopped short
-/// ("account" in "account requests", "user" in "user data requests").
-pub fn complete_measure(measure: &str, after: &str) -> String {
-    if let Some(i) = find_in_lowercased(after, measure) {
-        // Only the two words right after the measure are read, compared with the heads in any
-        // ASCII case: what lowercasing the rest of the text and splitting it into a list found.
-        let mut next = words_of(&after[i + measure.len()..]).map(|w| w.trim_end_matches(|c: char| !c.is_alphabetic()));
-        let first = next.next();
-        for (k, word) in [first, next.next()].into_iter().enumerate() {
-            let Some(head) = word.and_then(|w| HEADS.iter().find(|h| h.eq_ignore_ascii_case(w))) else {
-                continue;
-            };
-            if measure.ends_with(head) {
-                break;
-            }
-            // (built by hand: `format!` cost more than the rest of the function)
-            let mut completed = String::with_capacity(measure.len() + 32);
-            completed.push_str(measure);
-            if let (1, Some(first)) = (k, first) {
-                completed.push(' ');
-                completed.extend(first.chars().map(|c| c.to_ascii_lowercase()));
-            }
-            completed.push(' ');
-            completed.push_str(head);
-            return completed;
+/// ("account" in "account requests", "user" in "user data requests"); the measure itself, not
+/// copied, when it does not.
+pub fn complete_measure<'m>(measure: &'m str, after: &str) -> Cow<'m, str> {
+    let Some(i) = find_in_lowercased(after, measure) else {
+        return Cow::Borrowed(measure);
+    };
+    // Only the two words right after the measure are read, compared with the heads in any ASCII
+    // case: what lowercasing the rest of the text and splitting it into a list found.
+    let words = two_words_after(&after[i + measure.len()..])
+        .map(|w| w.map(|w| w.trim_end_matches(|c: char| !c.is_alphabetic())));
+    for (k, word) in words.into_iter().enumerate() {
+        let Some(head) = word.and_then(head_noun) else {
+            continue;
+        };
+        if measure.ends_with(head) {
+            break;
         }
+        // (built by hand: `format!` cost more than the rest of the function)
+        let mut completed = String::with_capacity(measure.len() + 32);
+        completed.push_str(measure);
+        if let (1, Some(first)) = (k, words[0]) {
+            completed.push(' ');
+            completed.extend(first.chars().map(|c| c.to_ascii_lowercase()));
+        }
+        completed.push(' ');
+        completed.push_str(head);
+        return Cow::Owned(completed);
     }
-    measure.to_owned()
+    Cow::Borrowed(measure)
+}
+
+/// The head noun of [`HEADS`] that `word` is in any ASCII case, if any: only the heads of its
+/// length are compared.
+fn head_noun(word: &str) -> Option<&'static str> {
+    let candidates: &[&'static str] = match word.len() {
+        6 => &["orders"],
+        7 => &["demands", "letters", "notices"],
+        8 => &["requests", "warrants"],
+        9 => &["subpoenas"],
+        _ => return None,
+    };
+    candidates.iter().copied().find(|h| h.eq_ignore_ascii_case(word))
+}
+
+/// The first two words of `text` (split at white space, as `split_whitespace`), read on its bytes
+/// while they and the spaces before them are ASCII: a non-ASCII byte there, which may be a space,
+/// sends the text to `split_whitespace`.
+fn two_words_after(text: &str) -> [Option<&str>; 2] {
+    let bytes = text.as_bytes();
+    let mut words = [None, None];
+    let mut at = 0;
+    for word in &mut words {
+        let start = spaces_end(bytes, at);
+        if start == bytes.len() {
+            break;
+        }
+        at = start + bytes[start..].iter().take_while(|&&b| !is_ascii_space(b)).count();
+        *word = Some(&text[start..at]);
+    }
+    if !bytes[..at].is_ascii() {
+        let mut unicode = text.split_whitespace();
+        return [unicode.next(), unicode.next()];
+    }
+    words
 }
 
 /// [`complete_measure`] as written first, for the test that reading in place changes nothing.
@@ -1874,6 +1914,50 @@ mod tests {
             complete_measure("user", "4,825 user data requests"),
             "user data requests"
         );
+    }
+
+    #[test]
+    fn measures_completed_in_place_are_those_completed_by_copy() {
+        for w in [
+            "orders",
+            "ORDERS",
+            "Demands",
+            "letters",
+            "notices",
+            "requests",
+            "warrants",
+            "subpoenas",
+            "order",
+            "requestss",
+            "",
+        ] {
+            let by_list = HEADS.iter().copied().find(|h| h.eq_ignore_ascii_case(w));
+            assert_eq!(head_noun(w), by_list, "{w:?}");
+        }
+        // Each word of a sampled line (and the two words from it) as the measure, completed in
+        // the rest of the line and in the line.
+        let lines = crate::gen::sample_lines(200);
+        let (mut compared, mut completed) = (0, 0);
+        for line in &lines {
+            let starts: Vec<usize> = line
+                .char_indices()
+                .filter(|&(i, c)| c.is_alphabetic() && (i == 0 || line[..i].ends_with(' ')))
+                .map(|(i, _)| i)
+                .collect();
+            for (n, &start) in starts.iter().enumerate() {
+                let ends = [line[start..].find(' '), starts.get(n + 2).map(|&e| e - start - 1)];
+                for end in ends.into_iter().flatten() {
+                    let measure = line[start..start + end].to_ascii_lowercase();
+                    for after in [&line[start..], line.as_str()] {
+                        let fast = complete_measure(&measure, after);
+                        assert_eq!(fast, complete_measure_by_copy(&measure, after), "{measure:?} {after:?}");
+                        compared += 1;
+                        completed += usize::from(fast.len() != measure.len());
+                    }
+                }
+            }
+        }
+        assert!(compared > 100_000 && completed > 500, "{completed} of {compared}");
     }
 
     #[test]

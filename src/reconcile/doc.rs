@@ -557,12 +557,12 @@ fn completed_measure<'c, 'm>(
     let completed = claim::complete_measure(measure, &after[at..]);
     // Completed, the measure is longer, and written elsewhere if at all.
     if completed.len() == measure.len() {
-        return (Cow::Owned(completed), Some(at));
+        return (completed, Some(at));
     }
     match claim::find_in_lowercased(after, &completed) {
-        Some(written) => (Cow::Owned(completed), Some(written)),
+        Some(written) => (completed, Some(written)),
         None => {
-            let completed = claim::complete_measure(&completed, sentence.1);
+            let completed = claim::complete_measure(&completed, sentence.1).into_owned();
             let written = claim::find_in_lowercased(after, &completed);
             (Cow::Owned(completed), written)
         }
@@ -580,8 +580,8 @@ struct SentenceCompletion<'m> {
     sentence: Option<Span>,
     /// The measure completed.
     measure: &'m str,
-    /// Its completion.
-    completed: String,
+    /// Its completion (the measure itself, borrowed, where the sentence does not complete it).
+    completed: Cow<'m, str>,
 }
 
 impl<'m> SentenceCompletion<'m> {
@@ -1962,10 +1962,10 @@ mod tests {
                 let Some(measure) = f.measure.as_deref() else { continue };
                 let (after, sentence) = (near_after(text, f), f.sentence.of(text));
                 // as first written: completed where written after the figure, then in the sentence
-                let mut first = claim::complete_measure(measure, after);
+                let mut first = claim::complete_measure(measure, after).into_owned();
                 let mut written = claim::find_in_lowercased(after, &first);
                 if written.is_none() {
-                    first = claim::complete_measure(&first, sentence);
+                    first = claim::complete_measure(&first, sentence).into_owned();
                     written = claim::find_in_lowercased(after, &first);
                 }
                 let at = claim::find_in_lowercased(after, measure);

@@ -284,12 +284,16 @@ impl Cut for AsciiTokens<'_, '_> {
             lower,
             atom: 0,
         };
+        // ".5": the period starts a numeral (`may_start_with_symbol`), noted with the digits
+        let after_glued_period =
+            kind == Tk::Digits && self.toks.last().is_some_and(|p| p.end == start && p.written == ".");
         token.atom = self.first_words.note(
             self.starts,
             self.toks.len(),
             kind,
             token.written.as_bytes(),
             token.lower.as_bytes(),
+            after_glued_period,
         );
         self.toks.push(token);
     }

@@ -411,13 +411,27 @@ impl MentionStarts {
     }
 
     /// Adds token `i` of kind `kind` (ASCII, `written` and in lower case `lower`) to `starts`
-    /// when it may start a mention; a "$" adds the token before it too ("US$", "A$"). Gives the
-    /// [`words::atom_code`] of a word (0 for other tokens).
+    /// when it may start a mention; a "$" adds the token before it too ("US$", "A$"), and so
+    /// do digits `after_glued_period` (".5": a period starts nothing else, and most end a
+    /// sentence). Gives the [`words::atom_code`] of a word (0 for other tokens).
     #[inline]
-    fn note(&self, starts: &mut Vec<u32>, i: usize, kind: Tk, written: &[u8], lower: &[u8]) -> u8 {
+    fn note(
+        &self,
+        starts: &mut Vec<u32>,
+        i: usize,
+        kind: Tk,
+        written: &[u8],
+        lower: &[u8],
+        after_glued_period: bool,
+    ) -> u8 {
         let mut atom = 0;
         let may = match kind {
-            Tk::Digits => true,
+            Tk::Digits => {
+                if after_glued_period {
+                    starts.push(i as u32 - 1);
+                }
+                true
+            }
             Tk::Word => {
                 // the word's lower case in an ASCII text: lowercase ASCII letters
                 let listed = self.shapes.may_hold_lowercase(lower);
@@ -432,7 +446,7 @@ impl MentionStarts {
                     }
                     true
                 }
-                b'>' | b'<' | b'.' | b'-' => true,
+                b'>' | b'<' | b'-' => true,
                 _ => false,
             },
         };
@@ -1666,7 +1680,7 @@ mod tests {
         let mut texts = sample_texts();
         texts.extend(crate::gen::sample_lines(300));
         texts.push(
-            "costs$5, pay$ 3, US$ 5, A$6, Rs 7, USD 8, 10 K, 3 MM, 5 k, twentyfive, Thirtyfirst, >5 <6 .7 -8 - 9 >= 3"
+            "costs$5, pay$ 3, US$ 5, A$6, Rs 7, USD 8, 10 K, 3 MM, 5 k, twentyfive, Thirtyfirst, >5 <6 .7 -8 - 9 >= 3, v.5 at.25. Then. 5 ..5 ...6 a.b"
                 .to_owned(),
         );
         let (mut tokens, mut noted) = (0, 0);

@@ -543,6 +543,7 @@ fn lone_literal(t: &Toks, i: usize) -> Option<Option<Numeral>> {
     }
     // an atom after a dash never follows a literal; of the others, these never do either
     let alone = t.dash(l.next)
+        || is_symbol_of_no_atom(t, l.next)
         || matches!(
             atoms(t, l.next),
             None | Some((
@@ -552,6 +553,19 @@ fn lone_literal(t: &Toks, i: usize) -> Option<Option<Numeral>> {
             ))
         );
     alone.then(|| Some(numeral(false, false)))
+}
+
+/// Whether token `i` is a symbol that [`atoms`] reads as nothing, told without reading it: an
+/// ASCII symbol other than "&" (which joins atoms) and a period before digits (".5"); a vulgar
+/// fraction is never ASCII. These ("%", ",", ".") are the commonest tokens after a literal.
+fn is_symbol_of_no_atom(t: &Toks, i: usize) -> bool {
+    t.is(i, Tk::Sym)
+        && match t.str(i).as_bytes() {
+            [b'&'] => false,
+            [b'.'] => !t.is(i + 1, Tk::Digits),
+            [_] => true,
+            _ => false,
+        }
 }
 
 /// Whether a numeral can start at `i`: [`numeral`] reads nothing unless the token is one of
@@ -1407,6 +1421,23 @@ mod tests {
             }
         }
         assert!(atoms > 1000, "{atoms}");
+    }
+
+    /// [`is_symbol_of_no_atom`] holds only where [`atoms`] reads nothing.
+    #[test]
+    fn a_symbol_of_no_atom_reads_as_no_atom() {
+        let mut texts = crate::gen::sample_lines(300);
+        texts.push("5 & 6, 7 .8 9.10 ½ 3⅓ 4% 5, 6. 7.5. 8&9 ...5 .. 4 -3 (2) $1".to_owned());
+        let mut reached = 0;
+        for text in &texts {
+            let mut lowered = String::new();
+            let t = Toks::new(text, &mut lowered);
+            for i in (0..=t.len()).filter(|&i| is_symbol_of_no_atom(&t, i)) {
+                assert!(atoms(&t, i).is_none(), "{:?} in {text:?}", t.str(i));
+                reached += 1;
+            }
+        }
+        assert!(reached > 1000, "{reached}");
     }
 
     /// The reading of a lone literal is the grammar's, at every token of the sample lines and of

@@ -3,7 +3,7 @@
 //! Each pattern is anchored at the quote (or at the start of the neighbouring sentence), and
 //! every window it runs on is bounded, so the work per quote is constant.
 
-use super::hand::{count_spaces, is_word_byte, name_at, phrase_after_comma, word_character_at, WordSet};
+use super::hand::{self, count_spaces, is_word_byte, name_at, phrase_after_comma, word_character_at, WordSet};
 use super::people::ROLE_WORD;
 use crate::extract::claim::is_ascii_space;
 use crate::extract::pattern::Pattern;
@@ -377,7 +377,7 @@ pub(super) fn clean_name(name: &str) -> &str {
 /// [`clean_name`] word by word, for any name.
 fn clean_name_by_words(name: &str) -> &str {
     let mut rest = name.trim();
-    while let Some((first, tail)) = rest.split_once(char::is_whitespace) {
+    while let Some((first, tail)) = first_word_and_tail(rest) {
         let possessive = first.ends_with("'s") || first.ends_with("’s");
         if !NOT_NAMES_SET.contains(first) && !first.eq_ignore_ascii_case("the") && !possessive {
             break;
@@ -389,6 +389,18 @@ fn clean_name_by_words(name: &str) -> &str {
     } else {
         rest
     }
+}
+
+/// `text` split at its first white space character, as `split_once(char::is_whitespace)`
+/// splits it; an ASCII `text` (most names) is searched byte by byte, without decoding
+/// characters.
+fn first_word_and_tail(text: &str) -> Option<(&str, &str)> {
+    if !text.is_ascii() {
+        return text.split_once(char::is_whitespace);
+    }
+    // ASCII white space is one byte: the tail starts right after it.
+    let at = text.bytes().position(is_ascii_space)?;
+    Some((&text[..at], &text[at + 1..]))
 }
 
 /// `name` without a nickname in marks: `Tom "Tank" Ortiz` is Tom Ortiz.
@@ -820,10 +832,10 @@ pub(super) fn split_title(name: &str) -> (&str, Option<String>) {
 /// [`split_title`] word by word, for any name.
 fn split_title_by_words(name: &str) -> (&str, Option<String>) {
     // Most names hold no title word: found in one pass, with nothing to allocate.
-    if !name.split_whitespace().any(|w| TITLE_WORDS_SET.contains(w)) {
+    if !hand::words(name).any(|w| TITLE_WORDS_SET.contains(w)) {
         return (name, None);
     }
-    let words: Vec<&str> = name.split_whitespace().collect();
+    let words: Vec<&str> = hand::words(name).collect();
     let Some(last_title) = words.iter().rposition(|w| TITLE_WORDS_SET.contains(w)) else {
         return (name, None);
     };
@@ -1186,6 +1198,39 @@ mod tests {
             assert_eq!(is_plain_name(name), is_plain_name_by_chars(name), "{name:?}");
         }
         assert!(one_word > 10_000, "{one_word}");
+    }
+
+    #[test]
+    fn first_words_by_bytes_are_those_by_characters() {
+        let mut names = names_and_words();
+        names.extend(
+            [
+                "Tom\x0bOrtiz",
+                "AT&T. Smith",
+                "Jean-P. Ortiz",
+                "O'Neil. Smith",
+                "\u{212a}elvin Smith",
+                "\u{17f}mith Jones",
+                "Tom\u{a0}Ortiz",
+                " Tom  Ortiz ",
+                "\tTom\r\nOrtiz\x0c",
+            ]
+            .map(str::to_owned),
+        );
+        let (mut ascii_words, mut other_words) = (0, 0);
+        for name in &names {
+            let by_chars: Vec<&str> = name.split_whitespace().collect();
+            assert_eq!(hand::words(name).collect::<Vec<_>>(), by_chars, "{name:?}");
+            assert_eq!(
+                first_word_and_tail(name),
+                name.split_once(char::is_whitespace),
+                "{name:?}"
+            );
+            let several = by_chars.len() > 1;
+            ascii_words += usize::from(several && name.is_ascii());
+            other_words += usize::from(several && !name.is_ascii());
+        }
+        assert!(ascii_words > 10_000 && other_words > 20, "{ascii_words} {other_words}");
     }
 
     #[test]
