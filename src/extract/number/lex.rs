@@ -262,6 +262,7 @@ struct AsciiTokens<'a, 'l> {
     first_words: super::MentionStarts,
     toks: &'l mut Vec<Token<'a>>,
     starts: &'l mut Vec<u32>,
+    symbols: SymbolsSeen,
 }
 
 impl Cut for AsciiTokens<'_, '_> {
@@ -284,6 +285,9 @@ impl Cut for AsciiTokens<'_, '_> {
             lower,
             atom: 0,
         };
+        if kind == Tk::Sym {
+            self.symbols.note(self.text.as_bytes(), start);
+        }
         // ".5": the period starts a numeral (`may_start_with_symbol`), noted with the digits
         let after_glued_period =
             kind == Tk::Digits && self.toks.last().is_some_and(|p| p.end == start && p.written == ".");
@@ -299,6 +303,40 @@ impl Cut for AsciiTokens<'_, '_> {
     }
 }
 
+/// What the symbols of a text tell before any reading: whether a web address or an e-mail
+/// address may stand in it, and whether it opens a bracket. Noted as an ASCII text is cut (every
+/// ASCII symbol is a token of its own), so that neither needs a pass over the text of its own.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct SymbolsSeen {
+    /// [`super::may_hold_url`] of the text.
+    pub may_hold_url: bool,
+    /// Whether the text holds a "(".
+    pub open_bracket: bool,
+}
+
+impl SymbolsSeen {
+    /// What the symbols of any text tell, read off its bytes.
+    fn of(text: &str) -> Self {
+        SymbolsSeen {
+            may_hold_url: super::may_hold_url(text),
+            open_bracket: memchr::memchr(b'(', text.as_bytes()).is_some(),
+        }
+    }
+
+    /// Adds the ASCII symbol at `at` of `bytes`: the bytes [`super::may_hold_url`] looks for
+    /// ("@", ":", ".") are tested as it tests them.
+    #[inline]
+    fn note(&mut self, bytes: &[u8], at: usize) {
+        match bytes[at] {
+            b'(' => self.open_bracket = true,
+            b'@' => self.may_hold_url = true,
+            b':' => self.may_hold_url |= bytes[at + 1..].starts_with(b"//"),
+            b'.' => self.may_hold_url |= at >= 3 && bytes[at - 3..at].eq_ignore_ascii_case(b"www"),
+            _ => {}
+        }
+    }
+}
+
 /// The text and its tokens, with the lookups every recognizer needs.
 pub(super) struct Toks<'a> {
     pub text: &'a str,
@@ -307,6 +345,8 @@ pub(super) struct Toks<'a> {
     /// [`super::may_start_mention`] holds is one (and a few others), so that the reader tries
     /// these and passes over the words between without looking at them again.
     pub starts: Vec<u32>,
+    /// What its symbols tell.
+    pub symbols: SymbolsSeen,
 }
 
 /// The room a [`Toks`] needs besides the text: the cut list, the token list, the starts and the
@@ -389,53 +429,65 @@ impl<'a> Toks<'a> {
                 first_words: super::MentionStarts::get(),
                 toks: &mut toks,
                 starts: &mut starts,
+                symbols: SymbolsSeen::default(),
             };
             ascii_cuts(text.as_bytes(), &mut maker);
-        } else {
-            any_tokens(text, cuts);
-            // the lower case of other characters may be longer or shorter: each word that is not
-            // lowercase ASCII is lowercased into `lowered`, one after the other
-            let mut ends = Vec::new();
-            for c in cuts.iter().filter(|c| c.kind == Tk::Word) {
-                let word = &text[c.start..c.end];
-                if !is_ascii_lowercase(word) {
-                    lowered.push_str(&word.to_lowercase());
-                    ends.push(lowered.len());
-                }
-            }
-            let lowered: &'a str = lowered;
-            let (mut from, mut ends) = (0, ends.into_iter());
-            toks.extend(cuts.iter().map(|c| {
-                let written = &text[c.start..c.end];
-                let lower = match c.kind {
-                    Tk::Word if is_ascii_lowercase(written) => written,
-                    Tk::Word => {
-                        let to = ends.next().expect("one end for each word lowercased");
-                        let lower = &lowered[from..to];
-                        from = to;
-                        lower
-                    }
-                    _ => "",
-                };
-                Token {
-                    kind: c.kind,
-                    start: c.start,
-                    end: c.end,
-                    written,
-                    lower,
-                    // looked up when a recognizer asks: these texts are cut into many more
-                    // words than are read
-                    atom: if c.kind == Tk::Word {
-                        super::words::ATOM_NOT_LOOKED_UP
-                    } else {
-                        0
-                    },
-                }
-            }));
-            // texts with other characters are rare: every token is tried
-            starts.extend(0..toks.len() as u32);
+            let symbols = maker.symbols;
+            return Toks {
+                text,
+                toks,
+                starts,
+                symbols,
+            };
         }
-        Toks { text, toks, starts }
+        any_tokens(text, cuts);
+        // the lower case of other characters may be longer or shorter: each word that is not
+        // lowercase ASCII is lowercased into `lowered`, one after the other
+        let mut ends = Vec::new();
+        for c in cuts.iter().filter(|c| c.kind == Tk::Word) {
+            let word = &text[c.start..c.end];
+            if !is_ascii_lowercase(word) {
+                lowered.push_str(&word.to_lowercase());
+                ends.push(lowered.len());
+            }
+        }
+        let lowered: &'a str = lowered;
+        let (mut from, mut ends) = (0, ends.into_iter());
+        toks.extend(cuts.iter().map(|c| {
+            let written = &text[c.start..c.end];
+            let lower = match c.kind {
+                Tk::Word if is_ascii_lowercase(written) => written,
+                Tk::Word => {
+                    let to = ends.next().expect("one end for each word lowercased");
+                    let lower = &lowered[from..to];
+                    from = to;
+                    lower
+                }
+                _ => "",
+            };
+            Token {
+                kind: c.kind,
+                start: c.start,
+                end: c.end,
+                written,
+                lower,
+                // looked up when a recognizer asks: these texts are cut into many more
+                // words than are read
+                atom: if c.kind == Tk::Word {
+                    super::words::ATOM_NOT_LOOKED_UP
+                } else {
+                    0
+                },
+            }
+        }));
+        // texts with other characters are rare: every token is tried
+        starts.extend(0..toks.len() as u32);
+        Toks {
+            text,
+            toks,
+            starts,
+            symbols: SymbolsSeen::of(text),
+        }
     }
 
     /// The token list and the starts, emptied, for the next text: its tokens borrow nothing,
@@ -1020,6 +1072,37 @@ mod tests {
             }
             assert_eq!((t.str(t.len()), t.word(t.len())), ("", ""));
         }
+    }
+
+    /// What the symbols of an ASCII text are noted to tell as it is cut is what its bytes tell
+    /// ([`SymbolsSeen::of`]): the lines of corpus/ and generated articles, and addresses, colons,
+    /// periods and brackets at the ends of texts and next to each other.
+    #[test]
+    fn symbols_noted_as_cut_are_the_symbols_of_the_bytes() {
+        let mut texts: Vec<String> = crate::gen::sample_texts(200)
+            .iter()
+            .flat_map(|a| a.split('\n'))
+            .filter(|l| l.is_ascii())
+            .map(str::to_owned)
+            .collect();
+        for piece in [
+            "www.", "WwW.", "www", "ww.", "awww.", "x@y", "@", "://", ":/", ":", "http://a", "(", "(5)", ".", "w.w.w.",
+        ] {
+            texts.extend([
+                piece.to_owned(),
+                format!("in 2014 {piece}"),
+                format!("{piece} 5"),
+                format!("3{piece}4"),
+            ]);
+        }
+        let (mut urls, mut brackets) = (0, 0);
+        for text in &texts {
+            let t = Toks::new(text, &mut String::new());
+            assert_eq!(t.symbols, SymbolsSeen::of(text), "{text:?}");
+            urls += usize::from(t.symbols.may_hold_url);
+            brackets += usize::from(t.symbols.open_bracket);
+        }
+        assert!(urls >= 30 && brackets >= 100, "{urls} {brackets}");
     }
 
     /// The block test of ASCII agrees with the standard one: texts of every length up to three

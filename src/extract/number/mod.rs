@@ -342,13 +342,20 @@ pub(crate) fn find_numbers_without_text(text: &str) -> Vec<Mention> {
 
 /// [`find_numbers_without_text`] without its test for a text that holds no numeral.
 fn read_mentions(text: &str) -> Vec<Mention> {
-    let out = read_unmerged(text);
-    let out = merge_bound_pairs(text, out);
-    merge_restatements(text, out)
+    Toks::read(text, |t| {
+        let out = read_tokens(t);
+        let out = merge_bound_pairs(text, out);
+        // every restatement merged opens a bracket
+        if !t.symbols.open_bracket {
+            return out;
+        }
+        merge_restatements(text, out)
+    })
 }
 
 /// The mentions of `text` as the recognizers read them, before the bound pairs and the
 /// restatements are merged.
+#[cfg(test)]
 fn read_unmerged(text: &str) -> Vec<Mention> {
     Toks::read(text, read_tokens)
 }
@@ -356,7 +363,7 @@ fn read_unmerged(text: &str) -> Vec<Mention> {
 /// [`read_unmerged`] of the text cut into tokens.
 fn read_tokens(t: &Toks) -> Vec<Mention> {
     let text = t.text;
-    let urls: Vec<(usize, usize)> = if may_hold_url(text) {
+    let urls: Vec<(usize, usize)> = if t.symbols.may_hold_url {
         URL.find_iter(text).map(|m| (m.start(), m.end())).collect()
     } else {
         Vec::new()
