@@ -250,8 +250,11 @@ pub(super) struct Token<'a> {
     /// The word in lower case, "" for a token that is no word.
     lower: &'a str,
     /// The [`atom_code`](super::words::atom_code) of the word (0 for a token that is no word),
-    /// or [`ATOM_NOT_LOOKED_UP`](super::words::ATOM_NOT_LOOKED_UP).
+    /// or [`NOT_LOOKED_UP`](super::words::NOT_LOOKED_UP).
     atom: u8,
+    /// The [`WordCodes::first`](super::WordCodes) of the word (0 for a token that is no word),
+    /// or [`NOT_LOOKED_UP`](super::words::NOT_LOOKED_UP).
+    first: u8,
 }
 
 /// The tokens of an ASCII text as [`ascii_cuts`] cuts them, with the starts of mentions noted.
@@ -284,6 +287,7 @@ impl Cut for AsciiTokens<'_, '_> {
             written,
             lower,
             atom: 0,
+            first: 0,
         };
         if kind == Tk::Sym {
             self.symbols.note(self.text.as_bytes(), start);
@@ -291,7 +295,7 @@ impl Cut for AsciiTokens<'_, '_> {
         // ".5": the period starts a numeral (`may_start_with_symbol`), noted with the digits
         let after_glued_period =
             kind == Tk::Digits && self.toks.last().is_some_and(|p| p.end == start && p.written == ".");
-        token.atom = self.first_words.note(
+        let codes = self.first_words.note(
             self.starts,
             self.toks.len(),
             kind,
@@ -299,6 +303,8 @@ impl Cut for AsciiTokens<'_, '_> {
             token.lower.as_bytes(),
             after_glued_period,
         );
+        token.atom = codes.atom;
+        token.first = codes.first;
         self.toks.push(token);
     }
 }
@@ -465,6 +471,11 @@ impl<'a> Toks<'a> {
                 }
                 _ => "",
             };
+            let not_looked_up = if c.kind == Tk::Word {
+                super::words::NOT_LOOKED_UP
+            } else {
+                0
+            };
             Token {
                 kind: c.kind,
                 start: c.start,
@@ -473,11 +484,8 @@ impl<'a> Toks<'a> {
                 lower,
                 // looked up when a recognizer asks: these texts are cut into many more
                 // words than are read
-                atom: if c.kind == Tk::Word {
-                    super::words::ATOM_NOT_LOOKED_UP
-                } else {
-                    0
-                },
+                atom: not_looked_up,
+                first: not_looked_up,
             }
         }));
         // texts with other characters are rare: every token is tried
@@ -505,6 +513,7 @@ impl<'a> Toks<'a> {
                 written: "",
                 lower: "",
                 atom: 0,
+                first: 0,
             })
             .collect();
         (toks, starts)
@@ -530,6 +539,12 @@ impl<'a> Toks<'a> {
     /// word, or past the end).
     pub fn atom_code(&self, i: usize) -> u8 {
         self.toks.get(i).map_or(0, |t| t.atom)
+    }
+
+    /// The [`WordCodes::first`](super::WordCodes) of the word at `i` (0 for a token that is no
+    /// word, or past the end).
+    pub fn first_code(&self, i: usize) -> u8 {
+        self.toks.get(i).map_or(0, |t| t.first)
     }
 
     /// Whether token `i` is of kind `k`.

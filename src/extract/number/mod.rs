@@ -406,21 +406,19 @@ fn is_half_of_a_period(t: &Toks, i: usize) -> bool {
 /// [`Toks::starts`](lex::Toks): a cheaper test than [`may_start_mention`], that holds of every
 /// token of which that holds. Most words fail it at one table lookup.
 struct MentionStarts {
-    shapes: &'static words::Shapes,
+    words: &'static words::WordTable<WordCodes>,
 }
 
 impl MentionStarts {
     /// The test, with its table looked up once for a text.
     fn get() -> Self {
-        MentionStarts {
-            shapes: MENTION_FIRST_TABLE.shapes(),
-        }
+        MentionStarts { words: &WORD_CODES }
     }
 
     /// Adds token `i` of kind `kind` (ASCII, `written` and in lower case `lower`) to `starts`
     /// when it may start a mention; a "$" adds the token before it too ("US$", "A$"), and so
     /// do digits `after_glued_period` (".5": a period starts nothing else, and most end a
-    /// sentence). Gives the [`words::atom_code`] of a word (0 for other tokens).
+    /// sentence). Gives the [`WordCodes`] of a word (zeros for other tokens).
     #[inline]
     fn note(
         &self,
@@ -430,8 +428,8 @@ impl MentionStarts {
         written: &[u8],
         lower: &[u8],
         after_glued_period: bool,
-    ) -> u8 {
-        let mut atom = 0;
+    ) -> WordCodes {
+        let mut codes = WordCodes::default();
         let may = match kind {
             Tk::Digits => {
                 if after_glued_period {
@@ -440,10 +438,12 @@ impl MentionStarts {
                 true
             }
             Tk::Word => {
-                // the word's lower case in an ASCII text: lowercase ASCII letters
-                let listed = self.shapes.may_hold_lowercase(lower);
-                atom = self.atom_code(listed, lower);
-                listed || Self::unlisted_word_may_start(written)
+                // the word's lower case in an ASCII text: lowercase ASCII letters; most words
+                // fail the shape test and are spared the lookup
+                if self.words.shapes().may_hold_lowercase(lower) {
+                    codes = self.words.get(lower).copied().unwrap_or_default();
+                }
+                codes.first != 0 || Self::unlisted_word_may_start(written)
             }
             // the symbols of `may_start_with_symbol` that are ASCII
             Tk::Sym => match written[0] {
@@ -460,19 +460,7 @@ impl MentionStarts {
         if may {
             starts.push(i as u32);
         }
-        atom
-    }
-
-    /// The [`words::atom_code`] of a lowercased word, `listed` when it has the shape of one of
-    /// [`MENTION_FIRST_WORDS`]: every word that has an atom but "and" is one of those, so that
-    /// most words are spared the lookup.
-    #[inline]
-    fn atom_code(&self, listed: bool, lower: &[u8]) -> u8 {
-        if listed || lower == b"and" {
-            words::atom_code(lower)
-        } else {
-            0
-        }
+        codes
     }
 
     /// Whether an ASCII word that is none of [`MENTION_FIRST_WORDS`] may start a mention
@@ -507,7 +495,7 @@ fn may_start_mention(t: &Toks, i: usize) -> bool {
         return words::may_follow_a(t, i + 1) || ARTICLES_STARTING_QUALIFIERS.contains(&word) || t.sym(i + 1, "$");
     }
     let written = t.str(i);
-    mention_first_word(word).is_some_and(|seconds| seconds.is_empty() || seconds.contains(&t.word(i + 1)))
+    first_word(t, i).is_some_and(|f| f.seconds.is_empty() || f.seconds.contains(&t.word(i + 1)))
         || words::may_be_unlisted_atom(written) && words::starts_numeral_unlisted(t, i)
         || t.sym(i + 1, "$")
         || is_currency_code(written)
@@ -564,14 +552,77 @@ static MENTION_FIRST_WORDS: LazyLock<FxHashMap<&'static str, Vec<&'static str>>>
     words
 });
 
-/// [`MENTION_FIRST_WORDS`] as a [`words::WordTable`]: most words of a text fail its shape test
-/// and are not looked up further ("the" and "to" among them).
-static MENTION_FIRST_TABLE: LazyLock<words::WordTable<Vec<&'static str>>> =
-    LazyLock::new(|| words::WordTable::of(MENTION_FIRST_WORDS.iter().map(|(w, seconds)| (*w, seconds.clone()))));
+/// What a word of [`MENTION_FIRST_WORDS`] starts.
+#[derive(Debug, PartialEq)]
+struct FirstWord {
+    /// The words that must follow it for a mention to start there, none when any may.
+    seconds: Vec<&'static str>,
+    /// The qualifier phrases it starts ([`QUALIFIERS_BY_FIRST_WORD`]), none when it starts none.
+    qualifiers: Vec<(&'static str, Bound)>,
+}
 
-/// Whether a lowercased word is one of [`MENTION_FIRST_WORDS`]: the words that must follow it.
-fn mention_first_word(word: &str) -> Option<&'static [&'static str]> {
-    MENTION_FIRST_TABLE.get(word.as_bytes()).map(Vec::as_slice)
+/// [`MENTION_FIRST_WORDS`] in a list, each with what it starts: a token holds the place of its
+/// word plus one ([`WordCodes::first`]), so that the reader looks nothing up again.
+static FIRST_WORD_LIST: LazyLock<Vec<(&'static str, FirstWord)>> = LazyLock::new(|| {
+    let mut list: Vec<(&'static str, FirstWord)> = MENTION_FIRST_WORDS
+        .iter()
+        .map(|(w, seconds)| {
+            let qualifiers = QUALIFIERS_BY_FIRST_WORD.get(w).cloned().unwrap_or_default();
+            let seconds = seconds.clone();
+            (*w, FirstWord { seconds, qualifiers })
+        })
+        .collect();
+    list.sort_by(|a, b| a.0.cmp(b.0));
+    assert!(
+        list.len() + 1 < usize::from(words::NOT_LOOKED_UP),
+        "a first word's place holds in a byte"
+    );
+    list
+});
+
+/// The codes a token holds of its word, looked up once as the text is cut: the
+/// [`words::atom_code`] of its atom and the place of its [`FirstWord`] plus one (0 for none).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct WordCodes {
+    pub atom: u8,
+    pub first: u8,
+}
+
+/// The [`WordCodes`] of every word that has an atom or may start a mention (the words of
+/// [`MENTION_FIRST_WORDS`] and "and", the one atom that starts nothing), in one
+/// [`words::WordTable`]: most words of a text fail its shape test ("the" and "to" among them),
+/// and have none.
+static WORD_CODES: LazyLock<words::WordTable<WordCodes>> = LazyLock::new(|| {
+    let firsts = FIRST_WORD_LIST.iter().enumerate().map(|(k, (w, _))| (*w, k as u8 + 1));
+    let words: Vec<(&'static str, u8)> = firsts.chain([("and", 0)]).collect();
+    for atom_word in words::numeral_words() {
+        assert!(
+            words.iter().any(|(w, _)| *w == atom_word),
+            "{atom_word}: an atom's word is held"
+        );
+    }
+    words::WordTable::of(words.into_iter().map(|(w, first)| {
+        let atom = words::atom_code(w.as_bytes());
+        (w, WordCodes { atom, first })
+    }))
+});
+
+/// What the word at `i` starts, when it is one of [`MENTION_FIRST_WORDS`] (the code its token
+/// holds, or looked up for a word of a text that is not ASCII).
+#[inline]
+fn first_word(t: &Toks, i: usize) -> Option<&'static FirstWord> {
+    let code = match t.first_code(i) {
+        words::NOT_LOOKED_UP => looked_up_first_code(t.word(i)),
+        code => code,
+    };
+    let place = code.checked_sub(1)?;
+    Some(&FIRST_WORD_LIST[usize::from(place)].1)
+}
+
+/// The [`WordCodes::first`] of a lowercased word: kept out of line, as few texts need it.
+#[inline(never)]
+fn looked_up_first_code(word: &str) -> u8 {
+    WORD_CODES.get(word.as_bytes()).map_or(0, |c| c.first)
 }
 
 /// The mention starting at token `i`, added to `out`, with the token after it; the token after
@@ -704,8 +755,11 @@ fn qualifier<'a>(t: &Toks<'a>, i: usize) -> Option<(&'a str, Bound, usize)> {
         return None;
     }
     let first = t.word(i);
-    // most words start no qualifier: one lookup skips the phrase list for them
-    let phrases = QUALIFIERS_BY_FIRST_WORD.get(first)?;
+    // most words start no qualifier: the code the token holds skips the phrase list for them
+    let phrases = &first_word(t, i)?.qualifiers;
+    if phrases.is_empty() {
+        return None;
+    }
     if first == "about" && i > 0 && ABOUT_AS_PREPOSITION.contains(&t.word(i - 1)) {
         return None; // "information about 42,648 users": about is "concerning"
     }
@@ -1583,7 +1637,7 @@ mod tests {
     /// of texts as the tokens hold them.
     #[test]
     fn the_shape_test_of_lowercase_words_is_the_shape_test() {
-        let shapes = MENTION_FIRST_TABLE.shapes();
+        let shapes = WORD_CODES.shapes();
         let mut words: Vec<String> = MENTION_FIRST_WORDS.keys().map(|w| (*w).to_owned()).collect();
         words.extend(["a", "b", "z", "zz", "thousandthsandmore", "fifteenletterss"].map(str::to_owned));
         for text in sample_texts() {
@@ -1591,7 +1645,7 @@ mod tests {
             let t = Toks::new(&text, &mut lowered);
             words.extend((0..t.len()).map(|i| t.word(i).to_owned()));
         }
-        let table: Vec<&str> = MENTION_FIRST_WORDS.keys().copied().collect();
+        let table: Vec<&str> = MENTION_FIRST_WORDS.keys().copied().chain(["and"]).collect();
         let shape = |w: &str| (w.len(), w.bytes().take(2).collect::<Vec<u8>>());
         let mut held = 0;
         for w in words
@@ -1605,37 +1659,40 @@ mod tests {
         assert!(held > 1000 && held < words.len(), "{held} of {}", words.len());
     }
 
+    /// What a token's code says its word starts is what the sets say it starts (the words that
+    /// must follow it, the qualifiers it starts), and its atom is its word's: every token of
+    /// the sample texts, of the words of the sets and of texts outside ASCII (whose codes are
+    /// looked up when asked for).
     #[test]
-    fn the_shape_tests_of_mention_first_words_agree_with_the_set() {
-        let mut words: Vec<String> = MENTION_FIRST_WORDS.keys().map(|w| (*w).to_owned()).collect();
-        words.extend(
-            [
-                "über",
-                "été",
-                "tü",
-                "aé",
-                "",
-                "a",
-                "b",
-                "thousandthsandmore",
-                "the",
-                "to",
-                "in",
-            ]
-            .map(str::to_owned),
-        );
-        for text in sample_texts() {
+    fn tokens_hold_what_their_words_start() {
+        let mut texts = sample_texts();
+        let listed: Vec<&str> = MENTION_FIRST_WORDS.keys().copied().collect();
+        texts.push(listed.join(" "));
+        texts.push(format!("{} été", listed.join(" ")));
+        texts.push("Über thé In AT ümlaut and And the to in about".to_owned());
+        let (mut tokens, mut firsts, mut qualifiers) = (0, 0, 0);
+        for text in &texts {
             let mut lowered = String::new();
-            let t = Toks::new(&text, &mut lowered);
-            words.extend((0..t.len()).map(|i| t.word(i).to_owned()));
+            let t = Toks::new(text, &mut lowered);
+            for i in 0..=t.len() {
+                let word = t.word(i);
+                let want = MENTION_FIRST_WORDS.get(word).map(|seconds| FirstWord {
+                    seconds: seconds.clone(),
+                    qualifiers: QUALIFIERS_BY_FIRST_WORD.get(word).cloned().unwrap_or_default(),
+                });
+                assert_eq!(first_word(&t, i), want.as_ref(), "{word:?} in {text:?}");
+                if let Some(codes) = WORD_CODES.get(word.as_bytes()) {
+                    assert_eq!(codes.atom, words::atom_code(word.as_bytes()), "{word:?}");
+                }
+                tokens += 1;
+                firsts += usize::from(want.is_some());
+                qualifiers += usize::from(want.is_some_and(|f| !f.qualifiers.is_empty()));
+            }
         }
-        for w in &words {
-            assert_eq!(
-                mention_first_word(w),
-                MENTION_FIRST_WORDS.get(w.as_str()).map(Vec::as_slice),
-                "{w:?}"
-            );
-        }
+        assert!(
+            firsts > 1000 && qualifiers > 300 && firsts * 2 < tokens,
+            "{firsts} {qualifiers} of {tokens}"
+        );
     }
 
     #[test]

@@ -283,7 +283,7 @@ static WORD_ATOM_LIST: LazyLock<Vec<(&'static str, Atom)>> = LazyLock::new(|| {
     let mut list: Vec<(&'static str, Atom)> = WORD_ATOMS.iter().map(|(w, a)| (w.as_str(), *a)).collect();
     list.sort_by(|a, b| a.0.cmp(b.0));
     assert!(
-        list.len() + 1 < usize::from(ATOM_NOT_LOOKED_UP),
+        list.len() + 1 < usize::from(NOT_LOOKED_UP),
         "an atom's place holds in a byte"
     );
     list
@@ -307,15 +307,15 @@ fn atom_of_code(code: u8) -> Option<Atom> {
     Some(WORD_ATOM_LIST[usize::from(place)].1)
 }
 
-/// What a word of a text that is not ASCII holds in place of its [`atom_code`]: the code is
-/// looked up when asked for.
-pub(super) const ATOM_NOT_LOOKED_UP: u8 = u8::MAX;
+/// What a word of a text that is not ASCII holds in place of its codes (its [`atom_code`] and
+/// the place of what it starts): each is looked up when asked for.
+pub(super) const NOT_LOOKED_UP: u8 = u8::MAX;
 
 /// The atom the word at token `i` is on its own (none for a token that is no word).
 #[inline]
 fn token_atom(t: &Toks, i: usize) -> Option<Atom> {
     match t.atom_code(i) {
-        ATOM_NOT_LOOKED_UP => looked_up_atom(t, i),
+        NOT_LOOKED_UP => looked_up_atom(t, i),
         code => atom_of_code(code),
     }
 }
