@@ -12,7 +12,7 @@
 
 use crate::extract::pattern::Pattern;
 use crate::read::Span;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use std::sync::LazyLock;
 
@@ -296,8 +296,10 @@ const CHANGE_WORDS: &[&str] = &[
     "plummeted",
 ];
 
-/// [`CHANGE_WORDS`] to look up: the words before every "from" and "to" after a number are.
-static CHANGE_WORD_SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| CHANGE_WORDS.iter().copied().collect());
+/// [`CHANGE_WORDS`] to look up: the words before every "from" and "to" after a number are, and
+/// most fail the table's shape test without a comparison ("the", "of", "in").
+static CHANGE_WORD_TABLE: LazyLock<words::WordTable<()>> =
+    LazyLock::new(|| words::WordTable::of(CHANGE_WORDS.iter().map(|w| (*w, ()))));
 
 /// Words before "one" that make it a pronoun ("the one", "which one").
 const ONE_PRONOUN: &[&str] = &[
@@ -878,7 +880,8 @@ fn prefixed_range(t: &Toks, i: usize, out: &mut Vec<Mention>) -> Option<usize> {
 
 /// Whether a change verb stands in the three words before `i` ("rose from", "up 5% from").
 fn changes_before(t: &Toks, i: usize) -> bool {
-    (i.saturating_sub(4)..i).any(|k| CHANGE_WORD_SET.contains(t.word(k)))
+    let table = &*CHANGE_WORD_TABLE;
+    (i.saturating_sub(4)..i).any(|k| table.get(t.word(k).as_bytes()).is_some())
 }
 
 /// "0-999", "0–999", "0 to 999", "20 through 100", "20~100", "5k-20k", "50 to 80%": the range
@@ -1657,6 +1660,32 @@ mod tests {
             held += usize::from(may);
         }
         assert!(held > 1000 && held < words.len(), "{held} of {}", words.len());
+    }
+
+    /// The table of change words holds exactly the words of the list: every word of the sample
+    /// texts (outside ASCII too) and the words of the list.
+    #[test]
+    fn change_words_are_looked_up_as_listed() {
+        let mut texts = sample_texts();
+        texts.push(CHANGE_WORDS.join(" "));
+        texts.push("Rosé risén fell-out up, Down ROSE déclined".to_owned());
+        let (mut words, mut held) = (0, 0);
+        for text in &texts {
+            let mut lowered = String::new();
+            let t = Toks::new(text, &mut lowered);
+            for i in 0..=t.len() {
+                let listed = CHANGE_WORDS.contains(&t.word(i));
+                assert_eq!(
+                    CHANGE_WORD_TABLE.get(t.word(i).as_bytes()).is_some(),
+                    listed,
+                    "{:?}",
+                    t.word(i)
+                );
+                words += 1;
+                held += usize::from(listed);
+            }
+        }
+        assert!(held >= CHANGE_WORDS.len() && held * 10 < words, "{held} of {words}");
     }
 
     /// What a token's code says its word starts is what the sets say it starts (the words that
