@@ -442,8 +442,8 @@ impl MentionStarts {
             Tk::Word => {
                 // the word's lower case in an ASCII text: lowercase ASCII letters; most words
                 // fail the shape test and are spared the lookup
-                if self.words.shapes().may_hold_lowercase(lower) {
-                    codes = self.words.get(lower).copied().unwrap_or_default();
+                if let Some(c) = self.words.get_lowercase(lower) {
+                    codes = *c;
                 }
                 codes.first != 0 || Self::unlisted_word_may_start(written)
             }
@@ -664,12 +664,13 @@ fn mention_at(t: &Toks, i: usize, out: &mut Vec<Mention>) -> Option<usize> {
     if let Some(next) = percent_of(t, i, out) {
         return Some(next);
     }
-    let s = here?;
-    if let Some(next) = skipped(t, &s) {
+    // lent, not moved: the reading is some 70 bytes
+    let s = here.as_ref()?;
+    if let Some(next) = skipped(t, s) {
         return Some(next);
     }
-    if let Some(f) = ratio(t, &s) {
-        return Some(suffixed(t, f, out));
+    if let Some(f) = ratio(t, s) {
+        return Some(suffixed(t, &f, out));
     }
     Some(suffixed(t, s, out))
 }
@@ -688,14 +689,14 @@ fn may_start_simple(t: &Toks, i: usize) -> bool {
 
 /// A simple mention with an optional bound after it ("500 or more"), added to `out`: the token
 /// after it.
-fn suffixed(t: &Toks, s: Simple, out: &mut Vec<Mention>) -> usize {
+fn suffixed(t: &Toks, s: &Simple, out: &mut Vec<Mention>) -> usize {
     if s.kind != MentionKind::Ordinal {
         if let Some((phrase, bound, next)) = suffix(t, s.next) {
-            out.push(qualified(t, &s, s.first, next, phrase, bound));
+            out.push(qualified(t, s, s.first, next, phrase, bound));
             return next;
         }
     }
-    out.push(mention(t, &s, s.first, s.next));
+    out.push(mention(t, s, s.first, s.next));
     s.next
 }
 

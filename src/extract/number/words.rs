@@ -441,7 +441,26 @@ impl<T> WordTable<T> {
     #[inline]
     pub fn get(&self, bytes: &[u8]) -> Option<&T> {
         let (first, second) = Shapes::letters(bytes)?;
-        let (from, to) = self.by_shape[Self::shape(first, second, bytes.len())];
+        self.get_shaped(Self::shape(first, second, bytes.len()), bytes)
+    }
+
+    /// [`WordTable::get`] of a word of lowercase ASCII letters (a word's lower case in an ASCII
+    /// text), told apart by [`Shapes::may_hold_lowercase`] first: its letters need no test.
+    #[inline]
+    pub fn get_lowercase(&self, word: &[u8]) -> Option<&T> {
+        if !self.shapes.may_hold_lowercase(word) {
+            return None;
+        }
+        let first = usize::from(word[0].wrapping_sub(b'a'));
+        let second = word.get(1).map_or(26, |b| usize::from(b.wrapping_sub(b'a')));
+        self.get_shaped(Self::shape(first, second, word.len()), word)
+    }
+
+    /// The value of the word `bytes` of shape `shape` ([`WordTable::shape`]), if the table
+    /// holds it.
+    #[inline]
+    fn get_shaped(&self, shape: usize, bytes: &[u8]) -> Option<&T> {
+        let (from, to) = self.by_shape[shape];
         // the words of a shape share their first two letters and their length: the rest is
         // compared, byte by byte (a call to compare a few bytes cost more)
         let rest = bytes.get(2..).unwrap_or_default();
@@ -452,6 +471,7 @@ impl<T> WordTable<T> {
     }
 
     /// The shapes of the words, for a test without the lookup.
+    #[cfg(test)]
     pub fn shapes(&self) -> &Shapes {
         &self.shapes
     }
@@ -1363,6 +1383,23 @@ mod tests {
         }
         let rejected = |w: &[u8]| !may_be_value_word(&VALUE_WORD_PAIRS, w);
         assert!(rejected(b"the") && rejected(b"The") && rejected(b"x") && rejected(b"Mm") && rejected(b"tw"));
+    }
+
+    /// A lowercase word is looked up in a table as any word is: the words to try that are
+    /// lowercase ASCII letters, in the table of value words.
+    #[test]
+    fn lowercase_words_are_looked_up_as_any_word() {
+        let table = WordTable::of(VALUE_WORDS.keys().map(|w| (*w, w.len())));
+        let (mut tried, mut held) = (0, 0);
+        for w in words_to_try()
+            .iter()
+            .filter(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase()))
+        {
+            assert_eq!(table.get_lowercase(w.as_bytes()), table.get(w.as_bytes()), "{w}");
+            tried += 1;
+            held += usize::from(table.get(w.as_bytes()).is_some());
+        }
+        assert!(held > 100 && tried > held + 100, "{held} of {tried}");
     }
 
     /// Words to try the lookups on: the words of the tables in three cases, the words of
