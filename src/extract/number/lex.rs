@@ -249,11 +249,9 @@ pub(super) struct Token<'a> {
     written: &'a str,
     /// The word in lower case, "" for a token that is no word.
     lower: &'a str,
-    /// The [`atom_code`](super::words::atom_code) of the word (0 for a token that is no word),
-    /// or [`NOT_LOOKED_UP`](super::words::NOT_LOOKED_UP).
+    /// The [`atom_code`](super::words::atom_code) of the word (0 for a token that is no word).
     atom: u8,
-    /// The [`WordCodes::first`](super::WordCodes) of the word (0 for a token that is no word),
-    /// or [`NOT_LOOKED_UP`](super::words::NOT_LOOKED_UP).
+    /// The [`WordCodes::first`](super::WordCodes) of the word (0 for a token that is no word).
     first: u8,
 }
 
@@ -471,10 +469,12 @@ impl<'a> Toks<'a> {
                 }
                 _ => "",
             };
-            let not_looked_up = if c.kind == Tk::Word {
-                super::words::NOT_LOOKED_UP
+            // every token of these texts is tried, and asked what its word starts: looked up
+            // once here
+            let codes = if c.kind == Tk::Word {
+                super::word_codes(lower)
             } else {
-                0
+                super::WordCodes::default()
             };
             Token {
                 kind: c.kind,
@@ -482,10 +482,8 @@ impl<'a> Toks<'a> {
                 end: c.end,
                 written,
                 lower,
-                // looked up when a recognizer asks: these texts are cut into many more
-                // words than are read
-                atom: not_looked_up,
-                first: not_looked_up,
+                atom: codes.atom,
+                first: codes.first,
             }
         }));
         // texts with other characters are rare: every token is tried

@@ -576,7 +576,7 @@ static FIRST_WORD_LIST: LazyLock<Vec<(&'static str, FirstWord)>> = LazyLock::new
         .collect();
     list.sort_by(|a, b| a.0.cmp(b.0));
     assert!(
-        list.len() + 1 < usize::from(words::NOT_LOOKED_UP),
+        list.len() < usize::from(u8::MAX),
         "a first word's place holds in a byte"
     );
     list
@@ -610,21 +610,16 @@ static WORD_CODES: LazyLock<words::WordTable<WordCodes>> = LazyLock::new(|| {
 });
 
 /// What the word at `i` starts, when it is one of [`MENTION_FIRST_WORDS`] (the code its token
-/// holds, or looked up for a word of a text that is not ASCII).
+/// holds).
 #[inline]
 fn first_word(t: &Toks, i: usize) -> Option<&'static FirstWord> {
-    let code = match t.first_code(i) {
-        words::NOT_LOOKED_UP => looked_up_first_code(t.word(i)),
-        code => code,
-    };
-    let place = code.checked_sub(1)?;
+    let place = t.first_code(i).checked_sub(1)?;
     Some(&FIRST_WORD_LIST[usize::from(place)].1)
 }
 
-/// The [`WordCodes::first`] of a lowercased word: kept out of line, as few texts need it.
-#[inline(never)]
-fn looked_up_first_code(word: &str) -> u8 {
-    WORD_CODES.get(word.as_bytes()).map_or(0, |c| c.first)
+/// The [`WordCodes`] of a lowercased word of any text (zeros for a word that has none).
+fn word_codes(word: &str) -> WordCodes {
+    WORD_CODES.get(word.as_bytes()).copied().unwrap_or_default()
 }
 
 /// The mention starting at token `i`, added to `out`, with the token after it; the token after

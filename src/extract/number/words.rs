@@ -282,10 +282,7 @@ fn atoms(t: &Toks, i: usize) -> Option<(Atom, Option<Atom>, usize)> {
 static WORD_ATOM_LIST: LazyLock<Vec<(&'static str, Atom)>> = LazyLock::new(|| {
     let mut list: Vec<(&'static str, Atom)> = WORD_ATOMS.iter().map(|(w, a)| (w.as_str(), *a)).collect();
     list.sort_by(|a, b| a.0.cmp(b.0));
-    assert!(
-        list.len() + 1 < usize::from(NOT_LOOKED_UP),
-        "an atom's place holds in a byte"
-    );
+    assert!(list.len() < usize::from(u8::MAX), "an atom's place holds in a byte");
     list
 });
 
@@ -307,24 +304,10 @@ fn atom_of_code(code: u8) -> Option<Atom> {
     Some(WORD_ATOM_LIST[usize::from(place)].1)
 }
 
-/// What a word of a text that is not ASCII holds in place of its codes (its [`atom_code`] and
-/// the place of what it starts): each is looked up when asked for.
-pub(super) const NOT_LOOKED_UP: u8 = u8::MAX;
-
 /// The atom the word at token `i` is on its own (none for a token that is no word).
 #[inline]
 fn token_atom(t: &Toks, i: usize) -> Option<Atom> {
-    match t.atom_code(i) {
-        NOT_LOOKED_UP => looked_up_atom(t, i),
-        code => atom_of_code(code),
-    }
-}
-
-/// [`token_atom`] of a word whose code was not looked up: kept out of line, so that the test
-/// of the code stays small where it is inlined.
-#[inline(never)]
-fn looked_up_atom(t: &Toks, i: usize) -> Option<Atom> {
-    atom_of_code(atom_code(t.word(i).as_bytes()))
+    atom_of_code(t.atom_code(i))
 }
 
 /// For each lowercase first letter and each lowercase second letter (or none, for a word of one
