@@ -1110,12 +1110,18 @@ mod tests {
         }
         let (mut urls, mut brackets) = (0, 0);
         for text in &texts {
-            let t = Toks::new(text, &mut String::new());
+            let mut lowered = String::new();
+            let t = Toks::new(text, &mut lowered);
             assert_eq!(t.symbols, SymbolsSeen::of(text), "{text:?}");
             urls += usize::from(t.symbols.may_hold_url);
             brackets += usize::from(t.symbols.open_bracket);
         }
-        assert!(urls >= 30 && brackets >= 100, "{urls} {brackets}");
+        // every piece with an address or a bracket is reached four times, and most lines hold none
+        assert!(
+            urls >= 28 && brackets >= 8 && urls * 2 < texts.len(),
+            "{urls} {brackets} of {}",
+            texts.len()
+        );
     }
 
     /// The block test of ASCII agrees with the standard one: texts of every length up to three
