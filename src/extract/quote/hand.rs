@@ -528,7 +528,8 @@ pub(super) fn name_letters(bytes: &[u8], first: bool) -> usize {
 
 /// The first capital (`\p{Lu}`) at or after `i` in UTF-8 `bytes` that starts a word (with a
 /// Unicode `\b` before it). Capitals are a few percent of the bytes of a text: bytes are tested
-/// eight at a time, and skipped sixteen at a time when none is a capital or outside ASCII.
+/// eight at a time, and skipped sixteen at a time when none is a capital or outside ASCII; a run
+/// of characters outside ASCII is read a character at a time ([`word_capital_outside_ascii`]).
 pub(super) fn next_word_capital(bytes: &[u8], mut i: usize) -> Option<usize> {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let candidates_in = |chunk: &[u8]| {
@@ -556,14 +557,102 @@ pub(super) fn next_word_capital(bytes: &[u8], mut i: usize) -> Option<usize> {
             // straight to the first capital or byte outside ASCII of the eight
             i += candidates.trailing_zeros() as usize / 8;
         }
-        // No character starts at a continuation byte (0b10xxxxxx).
-        let capital = bytes[i].is_ascii_uppercase() || (bytes[i] >= 0xC0 && uppercase_at(bytes, i) > 0);
-        if capital && !word_character_before(bytes, i) {
-            return Some(i);
+        if bytes[i].is_ascii() {
+            if bytes[i].is_ascii_uppercase() && !word_character_before(bytes, i) {
+                return Some(i);
+            }
+            i += 1;
+            continue;
         }
-        i += 1;
+        match word_capital_outside_ascii(bytes, i) {
+            Ok(capital) => return Some(capital),
+            Err(run_end) => i = run_end,
+        }
     }
     None
+}
+
+/// In the run of bytes outside ASCII at `i`: the first capital that starts a word (`Ok`), or
+/// where the run ends (`Err`). A text in another script, and every curly mark, dash and
+/// no-break space, is such a run: read here a character at a time, each told by a table
+/// ([`is_capital_outside_ascii`]), not a byte at a time through the tests of eight bytes.
+fn word_capital_outside_ascii(bytes: &[u8], mut i: usize) -> Result<usize, usize> {
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            0..=0x7F => break,
+            // No character starts at a continuation byte (0b10xxxxxx).
+            0x80..=0xBF => i += 1,
+            _ => {
+                if is_capital_outside_ascii(bytes, i) && !word_character_before(bytes, i) {
+                    return Ok(i);
+                }
+                i += utf8_len(b);
+            }
+        }
+    }
+    Err(i)
+}
+
+/// The length of the UTF-8 character whose first byte is `b` (at least 0xC0).
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        _ => 2,
+    }
+}
+
+/// Which characters outside ASCII are capitals (`\p{Lu}`), by their first two bytes: for the
+/// characters of two bytes (up to U+07FF), one bit each, exactly; for those of three, one bit
+/// for each block of 64 that holds a capital.
+struct CapitalTable {
+    /// Bit `c % 64` of word `c / 64`: whether character `c` (below U+0800) is a capital.
+    two: [u64; 32],
+    /// Bit `k % 64` of word `k / 64`: whether the block `k` (characters `64k..64k+64`, below
+    /// U+10000) holds a capital.
+    three: [u64; 16],
+}
+
+static CAPITALS: LazyLock<CapitalTable> = LazyLock::new(|| {
+    let mut table = CapitalTable {
+        two: [0; 32],
+        three: [0; 16],
+    };
+    for c in (0x80..0x800).filter_map(char::from_u32) {
+        if class_holds(&UPPERCASE, c) {
+            table.two[c as usize / 64] |= 1 << (c as usize % 64);
+        }
+    }
+    for range in UPPERCASE.ranges() {
+        let (start, end) = (u32::from(range.start()).max(0x800), u32::from(range.end()).min(0xFFFF));
+        if start <= end {
+            for block in start / 64..=end / 64 {
+                table.three[block as usize / 64] |= 1 << (block % 64);
+            }
+        }
+    }
+    table
+});
+
+/// Whether the character at `i` in UTF-8 `bytes` (a character boundary, at a byte outside
+/// ASCII) is a capital: `uppercase_at(bytes, i) > 0`, mostly told by [`CAPITALS`] without
+/// decoding the character.
+fn is_capital_outside_ascii(bytes: &[u8], i: usize) -> bool {
+    let (b0, Some(&b1)) = (bytes[i], bytes.get(i + 1)) else {
+        return false;
+    };
+    let low = usize::from(b1 & 0x3F);
+    match b0 {
+        0xC0..=0xDF => {
+            let c = usize::from(b0 & 0x1F) << 6 | low;
+            CAPITALS.two[c / 64] >> (c % 64) & 1 == 1
+        }
+        0xE0..=0xEF => {
+            let block = usize::from(b0 & 0x0F) << 6 | low;
+            CAPITALS.three[block / 64] >> (block % 64) & 1 == 1 && uppercase_at(bytes, i) > 0
+        }
+        _ => uppercase_at(bytes, i) > 0,
+    }
 }
 
 /// The high bit of each byte of `eight` that is a capital letter, set.
@@ -720,6 +809,55 @@ mod tests {
         }
         assert_eq!(found, by_char);
         assert_eq!(found.len(), 6, "{found:?}");
+    }
+
+    #[test]
+    fn capitals_by_table_are_those_of_the_class() {
+        let mut capitals = 0;
+        let mut bytes = Vec::new();
+        for c in '\u{80}'..=char::MAX {
+            bytes.clear();
+            bytes.extend_from_slice(c.to_string().as_bytes());
+            bytes.push(b'x');
+            let by_class = uppercase_at(&bytes, 0) > 0;
+            assert_eq!(is_capital_outside_ascii(&bytes, 0), by_class, "{c:?}");
+            capitals += usize::from(by_class);
+        }
+        assert!(capitals > 1_500, "{capitals}");
+    }
+
+    #[test]
+    fn word_capitals_by_characters_are_those_by_the_class_on_many_scripts() {
+        let upper = unicode_class(r"\p{Lu}");
+        let mut texts: Vec<String> = crate::gen::sample_texts(20);
+        texts.extend(texts.clone().iter().map(|t| crate::gen::typeset(t)));
+        texts.extend(
+            [
+                "Андрей Рудьков сказал: «Это Газпром», — ответил Пётр. ИНТЕРВЬЮ аБв",
+                "東京のTanaka Tarō氏は「Ａｂｃ」と言った。Ωmega ωΣ Σίσυφος Ἀθῆναι ᾈ",
+                "Ⅻ Ⓐ ℂomplex ℬ Ⱥ Ꙁ Ꜳ 𝐀lpha 𐐀 x𝐀 Ǆ ǅ Ǉ ꞵ Ꞵ Ꭰ Ა Ა",
+                "e\u{301}Tom “Ørsted” Łódź—Ōe \u{a0}Émile’s ÆØ œŒ",
+            ]
+            .map(str::to_owned),
+        );
+        let mut found = 0;
+        for text in &texts {
+            let mut by_char = Vec::new();
+            let mut before: Option<char> = None;
+            for (i, c) in text.char_indices() {
+                if class_holds(&upper, c) && !before.is_some_and(regex_syntax::is_word_character) {
+                    by_char.push(i);
+                }
+                before = Some(c);
+            }
+            // From every byte: a start inside a character is passed by as the class reader does.
+            for from in 0..=text.len() {
+                let next = by_char.iter().copied().find(|&at| at >= from);
+                assert_eq!(next_word_capital(text.as_bytes(), from), next, "{from} in {text:?}");
+            }
+            found += by_char.iter().filter(|&&i| !text.as_bytes()[i].is_ascii()).count();
+        }
+        assert!(found > 20, "{found}");
     }
 
     #[test]
