@@ -3,7 +3,9 @@
 //! Each pattern is anchored at the quote (or at the start of the neighbouring sentence), and
 //! every window it runs on is bounded, so the work per quote is constant.
 
-use super::hand::{self, count_spaces, is_word_byte, name_at, phrase_after_comma, word_character_at, WordSet};
+use super::hand::{
+    self, capital_at, count_spaces, is_word_byte, name_at, phrase_after_comma, word_character_at, WordSet,
+};
 use super::people::ROLE_WORD;
 use crate::extract::claim::is_ascii_space;
 use crate::extract::pattern::Pattern;
@@ -491,7 +493,7 @@ pub(super) fn cue_after(window: &str) -> Option<Cue> {
     // [`SUBJECT_VERB`] cannot match a window that starts with a verb (after spaces and
     // commas): its subject starts there, and is a capitalised name or one of a few lower-case
     // words followed by a space or comma ("the", "he", "an", "officials"), none of them a verb.
-    if !verb_first {
+    if !verb_first && may_start_who(start) {
         if let Some(cue) = cue_by(&SUBJECT_VERB, window, subject_verb_by_hand(window), false) {
             return Some(cue);
         }
@@ -693,7 +695,10 @@ pub(super) fn cue_before(lead: &str) -> Option<Cue> {
 /// `person` tells whether a name is a known or full personal name; only those, or a subject
 /// with a reporting verb, count ("Brad Smith was blunt." but not "Microsoft handed over...").
 pub(super) fn subject_of(sentence: &str, person: impl Fn(&str) -> bool) -> Option<Cue> {
-    SUBJECT_FIRST.iter().find_map(|re| {
+    SUBJECT_FIRST.iter().enumerate().find_map(|(k, re)| {
+        if !subject_start(sentence, k).is_some_and(|at| may_start_who(&sentence[at..])) {
+            return None;
+        }
         let c = re.captures(sentence)?;
         let mut cue = make_cue(&c, "who", "role", "cue", false)?;
         let verb = cue.verb.take().unwrap_or_default();
@@ -704,6 +709,40 @@ pub(super) fn subject_of(sentence: &str, person: impl Fn(&str) -> bool) -> Optio
         }
         Some(cue)
     })
+}
+
+/// Whether `text` starts with a character that the `who` of a cue pattern may start with: an
+/// ASCII letter or a capital (`\p{Lu}`). Every alternative of `who` (and of the descriptor
+/// before it) starts with one: a name with a capital, the others with words in ASCII letters.
+/// A test without a search: on text with letters outside ASCII, a capture search that fails
+/// at its first character still costs a pass of the slow engines over the whole window.
+fn may_start_who(text: &str) -> bool {
+    text.as_bytes()
+        .first()
+        .is_some_and(|b| b.is_ascii_alphabetic() || capital_at(text.as_bytes(), 0))
+}
+
+/// Where the subject of pattern `k` of [`SUBJECT_FIRST`] would start in `sentence`, told
+/// without a search; `None` when the pattern cannot match. Pattern 0 starts its subject (or
+/// the descriptor before it) at the start; pattern 1 after the first comma and the spaces
+/// after it, which the pattern reads as `^[^,\x22“”«»]{2,60},\s+`: the comma stands after
+/// 2 to 60 characters, none of them a quotation mark, and the spaces are all those after it
+/// (no subject starts with a space).
+fn subject_start(sentence: &str, k: usize) -> Option<usize> {
+    if k == 0 {
+        return Some(0);
+    }
+    for (n, (i, c)) in sentence.char_indices().enumerate().take(61) {
+        match c {
+            ',' if n >= 2 => {
+                let spaces = count_spaces(sentence.as_bytes(), i + 1);
+                return (spaces > 0).then_some(i + 1 + spaces);
+            }
+            ',' | '"' | '“' | '”' | '«' | '»' => return None,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// A cue a few words into the sentence after a quote ("That was how he described it").
@@ -926,6 +965,40 @@ mod tests {
             }
         }
         windows
+    }
+
+    #[test]
+    fn searches_spared_by_first_character_are_searches_that_fail() {
+        let mut windows: Vec<String> = ["", " ", ",", "Al, the x said", "ab, Cd said", "Яa, Бб said"]
+            .map(str::to_owned)
+            .to_vec();
+        for text in hand::texts_in_several_scripts(40) {
+            // Every stretch after a sentence end, quotation mark, comma or space, up to 160 bytes.
+            let starts = text.char_indices().filter(|&(_, c)| ".!?\n\"“”«», —".contains(c));
+            for (i, c) in starts {
+                let at = i + c.len_utf8();
+                let end = (at + 160..=text.len()).find(|&e| text.is_char_boundary(e)).unwrap_or(text.len());
+                windows.push(text[at..end].to_owned());
+                windows.push(text[at..end].trim_start().to_owned());
+            }
+        }
+        let (mut spared, mut matched, mut outside_ascii) = (0, 0, 0);
+        for w in &windows {
+            for (k, pattern) in SUBJECT_FIRST.iter().enumerate() {
+                let may = subject_start(w, k).is_some_and(|at| may_start_who(&w[at..]));
+                let found = pattern.is_match(w);
+                assert!(may || !found, "{k} {w:?}");
+                spared += usize::from(!may);
+                matched += usize::from(found);
+                outside_ascii += usize::from(!may && !w.is_ascii());
+            }
+            let start = w.trim_start_matches(|c: char| c.is_whitespace() || c == ',');
+            let found = SUBJECT_VERB.is_match(w);
+            assert!(may_start_who(start) || !found, "{w:?}");
+            spared += usize::from(!may_start_who(start));
+            matched += usize::from(found);
+        }
+        assert!(spared > 20_000 && matched > 5_000 && outside_ascii > 500, "{spared} {matched} {outside_ascii}");
     }
 
     #[test]

@@ -572,6 +572,16 @@ pub(super) fn next_word_capital(bytes: &[u8], mut i: usize) -> Option<usize> {
     None
 }
 
+/// Whether the character at `i` in UTF-8 `bytes` (a character boundary) is a capital
+/// (`\p{Lu}`); false at the end.
+pub(super) fn capital_at(bytes: &[u8], i: usize) -> bool {
+    match bytes.get(i) {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        Some(_) => is_capital_outside_ascii(bytes, i),
+        None => false,
+    }
+}
+
 /// In the run of bytes outside ASCII at `i`: the first capital that starts a word (`Ok`), or
 /// where the run ends (`Err`). A text in another script, and every curly mark, dash and
 /// no-break space, is such a run: read here a character at a time, each told by a table
@@ -665,6 +675,48 @@ pub(crate) fn capitals(eight: u64) -> u64 {
     let from_a = low.wrapping_add(ONES * (0x80 - u64::from(b'A')));
     let after_z = low.wrapping_add(ONES * (0x80 - u64::from(b'Z' + 1)));
     from_a & !after_z & !eight & HIGH
+}
+
+/// Texts in several scripts for the tests of shortcuts that spare a search on text outside
+/// ASCII: `generated` sample texts as written, typeset (curly marks, dashes), with Latin letters
+/// swapped for the Cyrillic ones that look alike (names then start with Cyrillic capitals), and
+/// a few lines in Russian, Korean, Italian and German.
+#[cfg(test)]
+pub(super) fn texts_in_several_scripts(generated: usize) -> Vec<String> {
+    let cyrillic = |text: &str| -> String {
+        text.chars()
+            .map(|c| match c {
+                'a' => 'а',
+                'e' => 'е',
+                'o' => 'о',
+                'c' => 'с',
+                'A' => 'А',
+                'E' => 'Е',
+                'O' => 'О',
+                'M' => 'М',
+                'T' => 'Т',
+                'H' => 'Н',
+                'S' => 'Ѕ',
+                _ => c,
+            })
+            .collect()
+    };
+    let mut texts = crate::gen::sample_texts(generated);
+    let typeset: Vec<String> = texts.iter().map(|t| crate::gen::typeset(t)).collect();
+    texts.extend(typeset.iter().map(|t| cyrillic(t)));
+    texts.extend(typeset);
+    texts.extend(
+        [
+            "— Я обычно отвечаю так: «Это Газпром», — сказал Андрей Рудьков, шеф-кондитер. Многие «любят»",
+            "Андрей Рудьков, владелец двух ресторанов, said: “Я считаю, что на каждый вкус”. Теперь я шеф",
+            "그런데 이런 대중들의 반응 때문이었을까. 류화영은 한 매체에, 엘제이와의 관계를 “전면” 부정했다.",
+            "Il black Friday incombe su di noi, “per chi non lo sapesse,” ha detto Chissà Renzi, il capo.",
+            "“Die Lösung ist entscheidend,” says André Neu, Head of Platform Solutions for Ascom. Schröder said.",
+            "Steve Menet, Senior Vice President of Sales for Dräger, Inc., says: “Ja.” Łukasz Ōe, héad, said",
+        ]
+        .map(str::to_owned),
+    );
+    texts
 }
 
 #[cfg(test)]
