@@ -10,7 +10,7 @@
 //! or `FULL_NAME` must be made here too: those tests are what ties the two.
 
 use crate::extract::claim::is_ascii_space;
-use crate::extract::pattern::class_holds;
+use crate::extract::pattern::{class_holds, Pattern};
 use regex_syntax::hir::{Class, ClassUnicode, HirKind};
 use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
@@ -431,6 +431,79 @@ fn space_len(bytes: &[u8]) -> usize {
     }
 }
 
+/// Characters outside ASCII that the cue and name patterns searched through [`groups_of`]
+/// cannot tell from an ASCII one, and that one: every class of those patterns holds both or
+/// neither, no literal has either, both are non-word characters for `\b`, and each is one
+/// character for the counted repetitions (a test holds the patterns to this).
+pub(super) const STAND_INS: [(char, u8); 6] = [
+    ('’', b'\''),
+    ('‘', b'~'),
+    ('—', b'~'),
+    ('–', b'~'),
+    ('―', b'~'),
+    ('\u{a0}', b' '),
+];
+
+/// A window whose characters outside ASCII are all [`STAND_INS`], written in ASCII.
+struct StoodIn {
+    text: String,
+    /// (end in `text` of a character stood in for, bytes the window has more up to there).
+    shifts: Vec<(usize, usize)>,
+}
+
+impl StoodIn {
+    /// `window` in ASCII; `None` if it is ASCII already or has another character outside ASCII.
+    fn of(window: &str) -> Option<StoodIn> {
+        if window.is_ascii() {
+            return None;
+        }
+        let mut stood = StoodIn {
+            text: String::with_capacity(window.len()),
+            shifts: Vec::new(),
+        };
+        let mut more = 0;
+        for c in window.chars() {
+            if c.is_ascii() {
+                stood.text.push(c);
+                continue;
+            }
+            let &(_, ascii) = STAND_INS.iter().find(|(original, _)| *original == c)?;
+            stood.text.push(char::from(ascii));
+            more += c.len_utf8() - 1;
+            stood.shifts.push((stood.text.len(), more));
+        }
+        Some(stood)
+    }
+
+    /// Where offset `at` of the ASCII text is in the window.
+    fn in_window(&self, at: usize) -> usize {
+        let before = self.shifts.partition_point(|&(end, _)| end <= at);
+        at + before.checked_sub(1).map_or(0, |k| self.shifts[k].1)
+    }
+}
+
+/// The groups `names` of `pattern`'s first match in `window`, as slices of `window`. A window
+/// whose characters outside ASCII are all [`STAND_INS`] (curly apostrophes, dashes: most of
+/// those of English news) is searched in ASCII: the pattern finds the same match, and its ASCII
+/// copy searches it with small automata (the pattern as written, with its Unicode classes,
+/// cost tens of thousands of instructions a match, most of them to clear the backtracker's
+/// table, whose size grows with the automaton).
+pub(super) fn groups_of<'w, const N: usize>(
+    pattern: &Pattern,
+    window: &'w str,
+    names: [&str; N],
+) -> Option<[Option<&'w str>; N]> {
+    let Some(stood) = StoodIn::of(window) else {
+        let c = pattern.captures(window)?;
+        return Some(names.map(|name| c.name(name).map(|m| m.as_str())));
+    };
+    let c = pattern.captures(&stood.text)?;
+    Some(names.map(|name| {
+        c.name(name)
+            .map(|m| &window[stood.in_window(m.start())..stood.in_window(m.end())])
+    }))
+}
+
 /// In ASCII `after`, which starts with a comma, the phrase `\s*(?P<p>[^X\x22“”«»]{2,120}?)`
 /// after it, where X is `stops` (a comma and others), and where the stop ending it stands. The
 /// phrase cannot hold a stop, so it ends at the first stop or `"` (which ends nothing); it takes
@@ -644,6 +717,7 @@ static CAPITALS: LazyLock<CapitalTable> = LazyLock::new(|| {
     table
 });
 
+#[inline]
 /// Whether the character at `i` in UTF-8 `bytes` (a character boundary, at a byte outside
 /// ASCII) is a capital: `uppercase_at(bytes, i) > 0`, mostly told by [`CAPITALS`] without
 /// decoding the character.
@@ -717,6 +791,44 @@ pub(super) fn texts_in_several_scripts(generated: usize) -> Vec<String> {
         .map(str::to_owned),
     );
     texts
+}
+
+/// Fails unless pattern `source` cannot tell each of [`STAND_INS`] from its ASCII stand-in:
+/// every class holds both or neither, no literal has either, and neither is a word character.
+#[cfg(test)]
+pub(super) fn assert_stand_ins_alike(source: &str) {
+    use regex_syntax::hir::Hir;
+    fn walk(hir: &Hir, source: &str) {
+        match hir.kind() {
+            HirKind::Class(Class::Unicode(class)) => {
+                for (original, ascii) in STAND_INS {
+                    let ascii = char::from(ascii);
+                    assert_eq!(class_holds(class, original), class_holds(class, ascii), "{original} in {source}");
+                }
+            }
+            HirKind::Class(Class::Bytes(class)) => {
+                for (_, ascii) in STAND_INS {
+                    assert!(!class.ranges().iter().any(|r| r.start() <= ascii && ascii <= r.end()), "{source}");
+                }
+            }
+            HirKind::Literal(literal) => {
+                for (original, ascii) in STAND_INS {
+                    let text = String::from_utf8_lossy(&literal.0);
+                    assert!(!text.contains(original) && !text.contains(char::from(ascii)), "{source}");
+                }
+            }
+            HirKind::Repetition(repetition) => walk(&repetition.sub, source),
+            HirKind::Capture(capture) => walk(&capture.sub, source),
+            HirKind::Concat(all) | HirKind::Alternation(all) => all.iter().for_each(|h| walk(h, source)),
+            HirKind::Empty | HirKind::Look(_) => {}
+        }
+    }
+    let hir = regex_syntax::Parser::new().parse(source).expect("a pattern");
+    walk(&hir, source);
+    for (original, ascii) in STAND_INS {
+        assert!(!regex_syntax::is_word_character(original) && !is_word_byte(ascii));
+        assert_eq!(original.is_whitespace(), ascii.is_ascii_whitespace());
+    }
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@ use super::cue::{
 #[cfg(test)]
 use super::hand::HONORIFICS;
 use super::hand::{
-    count_spaces, count_spaces_before, is_word_byte, name_at, name_letters, next_word_capital, phrase_after_comma, surely_one_word,
+    count_spaces, count_spaces_before, groups_of, is_word_byte, name_at, name_letters, next_word_capital, phrase_after_comma, surely_one_word,
     word_character_before, word_then_spaces, Dot, WordFilter, HONORIFIC_WORDS,
 };
 use crate::extract::claim::{is_ascii_space, letters_start};
@@ -250,8 +250,12 @@ static VERB_AFTER_NAME: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(&role_
 
 /// The comma branch of [`role_then_verb`] alone, for its role: without the name automaton of
 /// the "of" branch, the capture search over it is cheap.
-static ROLE_THEN_VERB: LazyLock<Pattern> =
-    LazyLock::new(|| Pattern::new(&format!(r"^,\s*(?P<role>[^,;.\x22“”«»]{{2,120}}?),\s+(?:{VERB})\b")).unwrap());
+static ROLE_THEN_VERB: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(&role_then_verb_by_comma()).unwrap());
+
+/// The source of [`ROLE_THEN_VERB`].
+fn role_then_verb_by_comma() -> String {
+    format!(r"^,\s*(?P<role>[^,;.\x22“”«»]{{2,120}}?),\s+(?:{VERB})\b")
+}
 
 /// [`APPOSITION`] compiled.
 static APPOSITION_AFTER_NAME: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(APPOSITION).unwrap());
@@ -326,10 +330,7 @@ fn may_be_verb_after_name(after: &str) -> bool {
 /// most 120 characters.
 fn role_then_verb_role(after: &str, ascii: bool) -> Option<&str> {
     if !(ascii || after.is_ascii()) {
-        return ROLE_THEN_VERB
-            .captures(after)
-            .and_then(|c| c.name("role"))
-            .map(|r| r.as_str());
+        return groups_of(&ROLE_THEN_VERB, after, ["role"]).and_then(|[role]| role);
     }
     let (phrase, verb) = comma_phrase_then_verb(after)?;
     verb.then_some(phrase)
@@ -357,10 +358,7 @@ fn apposition(after: &str, ascii: bool) -> Option<&str> {
         if !after.starts_with(',') {
             return None;
         }
-        return APPOSITION_AFTER_NAME
-            .captures(after)
-            .and_then(|c| c.name("apposition"))
-            .map(|a| a.as_str());
+        return groups_of(&APPOSITION_AFTER_NAME, after, ["apposition"]).and_then(|[apposition]| apposition);
     }
     after
         .starts_with(',')
@@ -1015,6 +1013,25 @@ fn window_before(text: &str, at: usize) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn roles_with_stand_ins_are_those_of_the_window_as_written() {
+        super::super::hand::assert_stand_ins_alike(&role_then_verb_by_comma());
+        super::super::hand::assert_stand_ins_alike(APPOSITION);
+        let mut found = 0;
+        for text in super::super::hand::texts_in_several_scripts(40) {
+            for (i, _) in text.match_indices(',') {
+                let after = window_after(&text, i);
+                let stood_in = after.chars().all(|c| c.is_ascii() || super::super::hand::STAND_INS.iter().any(|s| s.0 == c));
+                for (pattern, name) in [(&*ROLE_THEN_VERB, "role"), (&*APPOSITION_AFTER_NAME, "apposition")] {
+                    let by_pattern = pattern.captures(after).and_then(|c| c.name(name)).map(|m| m.as_str());
+                    assert_eq!(groups_of(pattern, after, [name]).and_then(|[g]| g), by_pattern, "{after:?}");
+                    found += usize::from(stood_in && !after.is_ascii() && by_pattern.is_some());
+                }
+            }
+        }
+        assert!(found > 100, "{found}");
+    }
 
     #[test]
     fn searches_spared_around_names_are_searches_that_fail() {
