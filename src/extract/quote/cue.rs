@@ -155,8 +155,7 @@ fn lead_ins() -> [String; 5] {
 /// The subject may follow its role: `An AT&T spokesman, Mark Siegel, declined...`.
 /// Tried at the start of the sentence, then after a first clause (`Asked whether..., Okafor
 /// shrugged.`, `An AT&T spokesman, Mark Siegel, declined...`).
-static SUBJECT_FIRST: LazyLock<[Pattern; 2]> =
-    LazyLock::new(|| subjects_first().map(|re| Pattern::new(&re).unwrap()));
+static SUBJECT_FIRST: LazyLock<[Pattern; 2]> = LazyLock::new(|| subjects_first().map(|re| Pattern::new(&re).unwrap()));
 
 /// The sources of [`SUBJECT_FIRST`].
 fn subjects_first() -> [String; 2] {
@@ -1004,13 +1003,17 @@ mod tests {
         for text in hand::texts_in_several_scripts(30) {
             for (i, c) in text.char_indices().filter(|&(_, c)| ".”\"\n,".contains(c)) {
                 let at = i + c.len_utf8();
-                let end = (at + 200..=text.len()).find(|&e| text.is_char_boundary(e)).unwrap_or(text.len());
+                let end = (at + 200..=text.len())
+                    .find(|&e| text.is_char_boundary(e))
+                    .unwrap_or(text.len());
                 windows.push(text[at..end].to_owned());
             }
         }
         let mut stood_in_found = 0;
         for w in &windows {
-            let stood_in = !w.is_ascii() && w.chars().all(|c| c.is_ascii() || hand::STAND_INS.iter().any(|s| s.0 == c));
+            let stood_in = !w.is_ascii()
+                && w.chars()
+                    .all(|c| c.is_ascii() || hand::STAND_INS.iter().any(|s| s.0 == c));
             for &pattern in &patterns {
                 let by_pattern = groups_by_pattern(pattern, w);
                 assert_eq!(cue_groups(pattern, w), by_pattern, "{w:?}");
@@ -1030,7 +1033,9 @@ mod tests {
             let starts = text.char_indices().filter(|&(_, c)| ".!?\n\"“”«», —".contains(c));
             for (i, c) in starts {
                 let at = i + c.len_utf8();
-                let end = (at + 160..=text.len()).find(|&e| text.is_char_boundary(e)).unwrap_or(text.len());
+                let end = (at + 160..=text.len())
+                    .find(|&e| text.is_char_boundary(e))
+                    .unwrap_or(text.len());
                 windows.push(text[at..end].to_owned());
                 windows.push(text[at..end].trim_start().to_owned());
             }
@@ -1051,7 +1056,10 @@ mod tests {
             spared += usize::from(!may_start_who(start));
             matched += usize::from(found);
         }
-        assert!(spared > 20_000 && matched > 5_000 && outside_ascii > 500, "{spared} {matched} {outside_ascii}");
+        assert!(
+            spared > 20_000 && matched > 5_000 && outside_ascii > 500,
+            "{spared} {matched} {outside_ascii}"
+        );
     }
 
     #[test]

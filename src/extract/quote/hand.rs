@@ -803,18 +803,28 @@ pub(super) fn assert_stand_ins_alike(source: &str) {
             HirKind::Class(Class::Unicode(class)) => {
                 for (original, ascii) in STAND_INS {
                     let ascii = char::from(ascii);
-                    assert_eq!(class_holds(class, original), class_holds(class, ascii), "{original} in {source}");
+                    assert_eq!(
+                        class_holds(class, original),
+                        class_holds(class, ascii),
+                        "{original} in {source}"
+                    );
                 }
             }
             HirKind::Class(Class::Bytes(class)) => {
                 for (_, ascii) in STAND_INS {
-                    assert!(!class.ranges().iter().any(|r| r.start() <= ascii && ascii <= r.end()), "{source}");
+                    assert!(
+                        !class.ranges().iter().any(|r| r.start() <= ascii && ascii <= r.end()),
+                        "{source}"
+                    );
                 }
             }
             HirKind::Literal(literal) => {
                 for (original, ascii) in STAND_INS {
                     let text = String::from_utf8_lossy(&literal.0);
-                    assert!(!text.contains(original) && !text.contains(char::from(ascii)), "{source}");
+                    assert!(
+                        !text.contains(original) && !text.contains(char::from(ascii)),
+                        "{source}"
+                    );
                 }
             }
             HirKind::Repetition(repetition) => walk(&repetition.sub, source),

@@ -15,8 +15,8 @@ use super::cue::{
 #[cfg(test)]
 use super::hand::HONORIFICS;
 use super::hand::{
-    count_spaces, count_spaces_before, groups_of, is_word_byte, name_at, name_letters, next_word_capital, phrase_after_comma, surely_one_word,
-    word_character_before, word_then_spaces, Dot, WordFilter, HONORIFIC_WORDS,
+    count_spaces, count_spaces_before, groups_of, is_word_byte, name_at, name_letters, next_word_capital,
+    phrase_after_comma, surely_one_word, word_character_before, word_then_spaces, Dot, WordFilter, HONORIFIC_WORDS,
 };
 use crate::extract::claim::{is_ascii_space, letters_start};
 use crate::extract::pattern::Pattern;
@@ -1022,10 +1022,16 @@ mod tests {
         for text in super::super::hand::texts_in_several_scripts(40) {
             for (i, _) in text.match_indices(',') {
                 let after = window_after(&text, i);
-                let stood_in = after.chars().all(|c| c.is_ascii() || super::super::hand::STAND_INS.iter().any(|s| s.0 == c));
+                let stood_in = after
+                    .chars()
+                    .all(|c| c.is_ascii() || super::super::hand::STAND_INS.iter().any(|s| s.0 == c));
                 for (pattern, name) in [(&*ROLE_THEN_VERB, "role"), (&*APPOSITION_AFTER_NAME, "apposition")] {
                     let by_pattern = pattern.captures(after).and_then(|c| c.name(name)).map(|m| m.as_str());
-                    assert_eq!(groups_of(pattern, after, [name]).and_then(|[g]| g), by_pattern, "{after:?}");
+                    assert_eq!(
+                        groups_of(pattern, after, [name]).and_then(|[g]| g),
+                        by_pattern,
+                        "{after:?}"
+                    );
                     found += usize::from(stood_in && !after.is_ascii() && by_pattern.is_some());
                 }
             }
@@ -1035,9 +1041,20 @@ mod tests {
 
     #[test]
     fn searches_spared_around_names_are_searches_that_fail() {
-        let mut windows: Vec<String> = ["", " ", ",", " of", " said", " saidé", " said—", " sa", " ofx", "\u{a0}said,"]
-            .map(str::to_owned)
-            .to_vec();
+        let mut windows: Vec<String> = [
+            "",
+            " ",
+            ",",
+            " of",
+            " said",
+            " saidé",
+            " said—",
+            " sa",
+            " ofx",
+            "\u{a0}said,",
+        ]
+        .map(str::to_owned)
+        .to_vec();
         for text in super::super::hand::texts_in_several_scripts(40) {
             let bytes = text.as_bytes();
             // After and before every capitalised word, as the name readers take them.
@@ -1064,7 +1081,10 @@ mod tests {
                 outside_ascii += usize::from(!may && !w.is_ascii());
             }
         }
-        assert!(spared > 20_000 && found > 1_000 && outside_ascii > 2_000, "{spared} {found} {outside_ascii}");
+        assert!(
+            spared > 20_000 && found > 1_000 && outside_ascii > 2_000,
+            "{spared} {found} {outside_ascii}"
+        );
     }
 
     #[test]
