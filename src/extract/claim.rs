@@ -34,6 +34,23 @@ pub(crate) fn letters_end(bytes: &[u8], at: usize) -> usize {
     at + bytes[at..].iter().take_while(|b| b.is_ascii_alphabetic()).count()
 }
 
+/// [`letters_end`] read eight bytes at a time (`quote::hand::capitals` of the bytes with their
+/// case bit cleared marks the letters), for runs that are often several letters long.
+#[inline]
+pub(crate) fn letters_end_by_eight(bytes: &[u8], mut at: usize) -> usize {
+    const CASE: u64 = 0x2020_2020_2020_2020;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(eight) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
+        let letters = crate::extract::quote::hand::capitals(u64::from_le_bytes(*eight) & !CASE);
+        let run = (!letters & HIGH).trailing_zeros() as usize / 8;
+        at += run;
+        if run < 8 {
+            return at;
+        }
+    }
+    letters_end(bytes, at)
+}
+
 /// Where the run of ASCII letters that ends at `end` in `bytes` starts.
 #[inline]
 pub(crate) fn letters_start(bytes: &[u8], end: usize) -> usize {
@@ -1516,8 +1533,8 @@ fn precision_of_number(number: Option<WrittenNumber>, value: f64) -> f64 {
     };
     let raw = number.raw.unwrap_or(value);
     let scale = if raw > 0.0 && value > 0.0 { value / raw } else { 1.0 };
-    let decimals = number.decimals as i32;
-    let mut precision = 10f64.powi(-decimals) * scale;
+    let decimals = number.decimals;
+    let mut precision = ten_to_the_minus(decimals) * scale;
     if decimals == 0 {
         let (significant, zeros) = (number.significant, number.zeros);
         // Four digits and more keep two significant digits ("20,000" is 19,500 to 20,500); below
@@ -1527,7 +1544,7 @@ fn precision_of_number(number: Option<WrittenNumber>, value: f64) -> f64 {
         } else {
             zeros.saturating_sub(1)
         };
-        precision *= 10f64.powi(used as i32);
+        precision *= ten_to_the(used);
     }
     // A power of ten the rounding below keeps as it is (nearly every precision) is spared it.
     if POWERS_OF_TEN.contains(&precision) {
@@ -1633,6 +1650,19 @@ fn parse_digits(digits: &[u8]) -> Option<f64> {
     Some(mantissa as f64 / POWERS_OF_TEN_UP[fraction.len()])
 }
 
+/// `10f64.powi(n)`, from [`POWERS_OF_TEN_UP`] where it holds it: `powi` multiplies exact powers
+/// of ten up to there, so the two are the same (tested).
+fn ten_to_the(n: usize) -> f64 {
+    POWERS_OF_TEN_UP.get(n).copied().unwrap_or_else(|| 10f64.powi(n as i32))
+}
+
+/// `10f64.powi(-n)`: `powi` divides 1 by the exact power of ten, as this does.
+fn ten_to_the_minus(n: usize) -> f64 {
+    POWERS_OF_TEN_UP
+        .get(n)
+        .map_or_else(|| 10f64.powi(-(n as i32)), |p| 1.0 / p)
+}
+
 /// 10 to the powers 0 to 15, each exact.
 const POWERS_OF_TEN_UP: [f64; 16] = [
     1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
@@ -1681,6 +1711,23 @@ fn written_digits(written: &str) -> Option<(&str, usize)> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn letters_read_eight_at_a_time_end_where_read_one_by_one() {
+        let mut bytes: Vec<u8> = (0u8..=255).collect();
+        bytes.extend(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ@[`{ \xc3\xa9x");
+        bytes.extend(b"requests".repeat(3));
+        let mut letters = 0;
+        // every start, and every end of the last 30 bytes, which cut the runs at each place of a block
+        for end in bytes.len() - 30..=bytes.len() {
+            for at in 0..=end {
+                let expected = super::letters_end(&bytes[..end], at);
+                letters += expected - at;
+                assert_eq!(super::letters_end_by_eight(&bytes[..end], at), expected, "{at} {end}");
+            }
+        }
+        assert!(letters > 10_000, "{letters}");
+    }
 
     #[test]
     fn finding_in_the_lowercased_text_is_finding_in_a_lowercased_copy() {
@@ -2318,6 +2365,14 @@ mod tests {
             }
         }
         assert!(read > 2_000, "{read}");
+    }
+
+    #[test]
+    fn powers_of_ten_from_the_table_are_those_powi_gives() {
+        for n in 0..40 {
+            assert_eq!(ten_to_the(n).to_bits(), 10f64.powi(n as i32).to_bits(), "{n}");
+            assert_eq!(ten_to_the_minus(n).to_bits(), 10f64.powi(-(n as i32)).to_bits(), "-{n}");
+        }
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! Mentions that are not figures are dropped here: years and dates, times, phone numbers, URLs,
 //! ordinals, and numbers that are part of a name ("Office 365", "Section 702").
 
-use super::claim::{is_ascii_space, letters_start, spaces_end, spaces_start};
+use super::claim::{is_ascii_space, letters_end_by_eight, letters_start, spaces_end, spaces_start};
 use super::number::{find_numbers_without_text, Mention, MentionKind};
 use super::period::{Period, PeriodMention};
 use super::Deadline;
@@ -269,7 +269,7 @@ fn measured_here_ascii(after: &[u8]) -> Option<usize> {
     let mut at = 0;
     for modifiers in 0..=3 {
         // the letters at `at`, read once for the heads and for a modifier
-        let letters = after[at..].iter().take_while(|b| b.is_ascii_alphabetic()).count();
+        let letters = letters_end_by_eight(after, at) - at;
         if let Some(end) = head_at(after, at, letters) {
             return Some(end);
         }
@@ -342,6 +342,7 @@ fn head_at(bytes: &[u8], at: usize, letters: usize) -> Option<usize> {
 }
 
 /// The end of `words` written at `at` in any case, with one or more spaces between them.
+#[inline(always)]
 fn words_at(bytes: &[u8], mut at: usize, words: &[&str]) -> Option<usize> {
     for (i, word) in words.iter().enumerate() {
         if i > 0 {

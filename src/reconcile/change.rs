@@ -8,6 +8,7 @@ use super::reading::{format_number, verdict, Interval};
 use super::{Finding, Rule, Severity};
 use crate::extract::claim::{self, RatioClaim};
 use crate::extract::pattern::Pattern;
+use crate::extract::quote::hand::is_word_byte;
 use crate::extract::{Direction, FigureKind};
 use crate::read::Span;
 use rustc_hash::FxHashSet;
@@ -47,6 +48,16 @@ pub fn check(doc: &Doc) -> Vec<Finding> {
 /// `ratio_mismatch` for "Requests from France came to 2,400, about half as many as those from the
 /// United States": the figure against the nearest earlier figure whose sentence names that country.
 fn check_as_many_as(doc: &Doc, out: &mut Vec<Finding>) {
+    // Only a figure with an earlier one of its kind may be compared with it: an article without
+    // one (most of those with few figures) is spared the search for the words.
+    let mut seen = KindsSeen::default();
+    if !doc
+        .figs
+        .iter()
+        .any(|g| g.f.kind != FigureKind::Percent && !seen.first_of_kind(g.f.kind))
+    {
+        return;
+    }
     // Where the article says "as many as": most articles never do, and most figures of the
     // others are not followed by it.
     let cues = as_many_as_cues(doc.text);
@@ -55,13 +66,9 @@ fn check_as_many_as(doc: &Doc, out: &mut Vec<Finding>) {
     }
     // The kinds of the figures before the current one: the first figure of a kind has no
     // reference to be compared with, and its words need no search.
-    let mut kinds_seen: Vec<FigureKind> = Vec::new();
+    let mut seen = KindsSeen::default();
     for (i, g) in doc.figs.iter().enumerate() {
-        if g.f.kind == FigureKind::Percent {
-            continue;
-        }
-        if !kinds_seen.contains(&g.f.kind) {
-            kinds_seen.push(g.f.kind);
+        if g.f.kind == FigureKind::Percent || seen.first_of_kind(g.f.kind) {
             continue;
         }
         let after = doc.after_fig(g, 120);
@@ -115,6 +122,20 @@ fn check_as_many_as(doc: &Doc, out: &mut Vec<Finding>) {
         f.stated = Some(json!(claim.text));
         f.expected = Some(json!((gv / rv * 100.0).round() / 100.0));
         out.push(f);
+    }
+}
+
+/// The kinds of the figures met so far, as bits.
+#[derive(Default)]
+struct KindsSeen(u8);
+
+impl KindsSeen {
+    /// Whether `kind` was not met before, noting that it was.
+    fn first_of_kind(&mut self, kind: FigureKind) -> bool {
+        let bit = 1 << kind as u8;
+        let first = self.0 & bit == 0;
+        self.0 |= bit;
+        first
     }
 }
 
@@ -261,6 +282,177 @@ fn ascii_spaces(bytes: &[u8], at: &mut usize) -> Option<bool> {
     }
 }
 
+/// [`claim::last_direction`]: the last direction word of `text` and its span. On ASCII text its
+/// pattern (`(?i)\b(?:up|rose|...|more\s+than\s+doubled|...|down|fell|...)\b`) matches whole
+/// words (runs of ASCII letters, digits and `_`) that are one of its words in some ASCII case,
+/// and "more than doubled" with ASCII spaces between: read by hand from the end, the first such
+/// word met is the last match. A byte outside ASCII met on the way, or next to that word, and
+/// any in a text whose last word is "doubled", sends the text to the search (case folding reads
+/// "ſ" as "s", and `\b` and `\s` are Unicode's); one before that word changes no match after it.
+pub(super) fn last_direction(text: &str) -> Option<(Direction, Span)> {
+    let bytes = text.as_bytes();
+    let mut end = bytes.len();
+    loop {
+        // Back over the bytes between words.
+        let word_end = loop {
+            let &b = bytes.get(end.wrapping_sub(1))?;
+            if is_word_byte(b) {
+                break end;
+            }
+            if !b.is_ascii() {
+                return claim::last_direction(text);
+            }
+            end -= 1;
+        };
+        let mut start = word_end - 1;
+        while start > 0 && is_word_byte(bytes[start - 1]) {
+            start -= 1;
+        }
+        let word = &bytes[start..word_end];
+        if let Some(direction) = direction_of(word) {
+            if start > 0 && !bytes[start - 1].is_ascii() {
+                return claim::last_direction(text);
+            }
+            if !word.eq_ignore_ascii_case(b"doubled") {
+                return Some((direction, Span::new(start, word_end)));
+            }
+            if !text.is_ascii() {
+                return claim::last_direction(text);
+            }
+            let start = more_than_before(bytes, start).unwrap_or(start);
+            return Some((direction, Span::new(start, word_end)));
+        }
+        end = start;
+    }
+}
+
+/// The one-word direction words of [`claim::last_direction`]'s pattern that state a rise (the
+/// pattern's group `up`, with and without its optional last letters: "climbe" is one).
+const UP_WORDS: &[&str] = &[
+    "up",
+    "rose",
+    "rise",
+    "rising",
+    "risen",
+    "increase",
+    "increased",
+    "increasing",
+    "grew",
+    "grow",
+    "growing",
+    "grown",
+    "climbe",
+    "climbed",
+    "climbing",
+    "jumpe",
+    "jumped",
+    "jumping",
+    "higher",
+    "doubled",
+    "tripled",
+    "trebled",
+    "quadrupled",
+    "surge",
+    "surged",
+    "soare",
+    "soared",
+];
+
+/// The direction words of [`claim::last_direction`]'s pattern that state a fall (its group `down`).
+const DOWN_WORDS: &[&str] = &[
+    "down",
+    "fell",
+    "fall",
+    "falling",
+    "fallen",
+    "decrease",
+    "decreased",
+    "decreasing",
+    "decline",
+    "declined",
+    "declining",
+    "dropped",
+    "drop",
+    "dropping",
+    "dipped",
+    "lower",
+    "halved",
+    "shrank",
+    "shrunk",
+];
+
+/// For each length, the first letters of the direction words of that length, as bits (`a` the
+/// lowest): most words are passed by with one test.
+static DIRECTION_FIRST_LETTERS: [u32; 11] = first_letters_by_length();
+
+const fn first_letters_by_length() -> [u32; 11] {
+    let mut out = [0u32; 11];
+    let lists = [UP_WORDS, DOWN_WORDS];
+    let mut l = 0;
+    while l < lists.len() {
+        let mut i = 0;
+        while i < lists[l].len() {
+            let w = lists[l][i].as_bytes();
+            out[w.len()] |= 1 << (w[0] - b'a');
+            i += 1;
+        }
+        l += 1;
+    }
+    out
+}
+
+/// The direction words as [`direction_key`]s, sorted, with the direction each states.
+static DIRECTION_KEYS: LazyLock<Vec<(u128, Direction)>> = LazyLock::new(|| {
+    let up = UP_WORDS.iter().map(|w| (w, Direction::Up));
+    let down = DOWN_WORDS.iter().map(|w| (w, Direction::Down));
+    let mut keys: Vec<(u128, Direction)> = up
+        .chain(down)
+        .map(|(w, d)| (direction_key(w.as_bytes()).expect("direction words are short"), d))
+        .collect();
+    keys.sort_unstable_by_key(|(k, _)| *k);
+    keys
+});
+
+/// A word of up to sixteen bytes of word characters as one number, its letters lowercased (by
+/// their 0x20 bit, which digits have and `_` gains no letter from), so that it is compared with
+/// a list at once; `None` for a longer one or none.
+fn direction_key(word: &[u8]) -> Option<u128> {
+    let mut padded = [0u8; 16];
+    padded
+        .get_mut(..word.len())
+        .filter(|_| !word.is_empty())?
+        .copy_from_slice(word);
+    Some(u128::from_le_bytes(padded) | (0x2020_2020_2020_2020_2020_2020_2020_2020 >> (128 - 8 * word.len())))
+}
+
+/// The direction a word of [`claim::last_direction`]'s pattern states, in any ASCII case; `None`
+/// for any other word (of word characters).
+fn direction_of(word: &[u8]) -> Option<Direction> {
+    let first = word.first()? | 0x20;
+    let letters = DIRECTION_FIRST_LETTERS.get(word.len())?;
+    if !first.is_ascii_lowercase() || letters & 1 << (first - b'a') == 0 {
+        return None;
+    }
+    let key = direction_key(word)?;
+    let keys = &*DIRECTION_KEYS;
+    keys.binary_search_by_key(&key, |(k, _)| *k).ok().map(|i| keys[i].1)
+}
+
+/// Where "more than " starts when it ends at `at` in ASCII `bytes` (each word whole, ASCII
+/// spaces after each): the start of the pattern's "more than doubled" whose "doubled" starts there.
+fn more_than_before(bytes: &[u8], at: usize) -> Option<usize> {
+    let mut end = at;
+    for word in [&b"than"[..], b"more"] {
+        let words_end = claim::spaces_start(bytes, end);
+        let start = words_end.checked_sub(word.len())?;
+        if words_end == end || !bytes[start..words_end].eq_ignore_ascii_case(word) {
+            return None;
+        }
+        end = start;
+    }
+    (end == 0 || !is_word_byte(bytes[end - 1])).then_some(end)
+}
+
 /// Fills in the words of a change between two figures of one sentence.
 fn describe(doc: &Doc, new: usize, old: usize) -> Change {
     let (n, o) = (&doc.figs[new], &doc.figs[old]);
@@ -276,8 +468,7 @@ fn describe(doc: &Doc, new: usize, old: usize) -> Change {
         .find(|&i| doc.text.is_char_boundary(i))
         .unwrap_or(first.start);
     let window = &doc.text[window_start..last.start.max(window_start)];
-    let direction =
-        claim::last_direction(window).map(|(d, s)| (d, Span::new(window_start + s.start, window_start + s.end)));
+    let direction = last_direction(window).map(|(d, s)| (d, Span::new(window_start + s.start, window_start + s.end)));
     let amount = amount_between(doc, new, old);
     let ratio = ratio_claim(doc, sentence, new, old);
     Change {
@@ -371,7 +562,7 @@ fn anaphoric_changes(doc: &Doc) -> Vec<Change> {
         else {
             continue;
         };
-        let direction = claim::last_direction(doc.between(Span::new(sentence.start, sentence.start), o.f.span))
+        let direction = last_direction(doc.between(Span::new(sentence.start, sentence.start), o.f.span))
             .map(|(d, sp)| (d, Span::new(sentence.start + sp.start, sentence.start + sp.end)));
         out.push(Change {
             new,
@@ -623,6 +814,83 @@ pub fn part_after<'d, 'a>(doc: &'d Doc<'a>, i: usize) -> Option<&'d Fig<'a>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_last_direction_read_by_hand_is_the_patterns() {
+        // Every word of the pattern in three cases, near misses, and "more than doubled" cut and
+        // spaced in every way; then sentences of real and generated articles, cut before each
+        // space and after each character of their last 30 (the windows the rule reads end
+        // anywhere).
+        let words = "up rose rise rising risen increase increased increasing grew grow growing grown \
+            climb climbe climbed climbing jump jumpe jumped jumping higher doubled tripled trebled \
+            quadrupled surg surge surged soar soare soared increas down fell fall falling fallen decrease \
+            decreased decreasing decline declined declining dropped drop dropping dipped lower halved shrank \
+            shrunk";
+        let mut texts: Vec<String> = Vec::new();
+        for w in words.split_whitespace() {
+            let upper = w.to_ascii_uppercase();
+            let title = format!("{}{}", &upper[..1], &w[1..]);
+            for v in [w.to_owned(), upper, title] {
+                texts.extend([
+                    format!("it {v} 4 percent"),
+                    v.clone(),
+                    format!("{v}s and 4"),
+                    format!("x{v} y"),
+                    format!("{v}_ 3"),
+                    format!("{v}2 3"),
+                    format!("({v}), "),
+                    format!("up, then {v}"),
+                    format!("{v} \u{e9}"),
+                    format!("\u{e9}{v}"),
+                ]);
+            }
+        }
+        texts.extend(
+            [
+                "more than doubled",
+                "Requests more than doubled to 400",
+                "requests MORE  THAN\tDoubled",
+                "furthermore than doubled",
+                "more thandoubled",
+                "morethan doubled",
+                "more than  doubled2",
+                "more, than doubled",
+                "more\nthan\ndoubled, then fell",
+                "fell, then more than doubled",
+                "less than doubled",
+                "than doubled",
+                " doubled",
+                "more than\u{a0}doubled",
+                "ri\u{17f}en",
+                "\u{212a}",
+                "up\u{2019}s",
+                "",
+                " ",
+                ", ",
+            ]
+            .map(str::to_owned),
+        );
+        for record in super::super::doc::test_records(&[]) {
+            let doc = Doc::new(&record);
+            for s in doc.sentences {
+                let s = s.of(doc.text);
+                let spaces = s.char_indices().filter(|(_, c)| *c == ' ').map(|(i, _)| i);
+                let last = s.char_indices().rev().take(30).map(|(i, _)| i);
+                texts.extend(spaces.chain(last).chain([s.len()]).map(|end| s[..end].to_owned()));
+            }
+        }
+        let (mut found, mut more_than, mut searched) = (0, 0, 0);
+        for t in &texts {
+            let expected = claim::last_direction(t);
+            assert_eq!(last_direction(t), expected, "{t:?}");
+            found += usize::from(expected.is_some());
+            more_than += usize::from(expected.is_some_and(|(_, s)| s.of(t).len() > "quadrupled".len()));
+            searched += usize::from(!t.is_ascii());
+        }
+        assert!(found >= 20_000, "{found}");
+        assert!(more_than >= 8, "{more_than}");
+        assert!(searched >= 200, "{searched}");
+    }
 
     #[test]
     fn sentences_without_the_cue_have_no_ratio_words() {

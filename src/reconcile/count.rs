@@ -116,26 +116,29 @@ static CLOSING_PART_WORDS: LazyLock<Words> = LazyLock::new(|| {
 /// part are given as their matches `counted` in the whole lowercased text (see
 /// [`holds_a_match`]).
 ///
-/// The claim's patterns fold case as Unicode does (a "ſ" is an "s"), and read a part whose count
-/// is not a small count (a digit of another script, "ſix") as a closing part: a paragraph with a
-/// letter or digit outside ASCII is always searched.
+/// The claim's patterns fold case as Unicode does (a "ſ" is an "s": a text with a character
+/// that folds to an ASCII letter is always searched), and read a part whose count is a digit
+/// of another script (which `\d` matches but no small count is) as a closing part: a
+/// paragraph with a part's words and a digit outside ASCII is searched.
 fn may_break_cases_down_at(doc: &Doc, counted: &[Span], p: Span) -> bool {
     let lower = doc.lowercased(p);
-    // A paragraph of an ASCII text (most) has no character outside ASCII.
-    (!doc.is_ascii() && has_non_ascii_alphanumeric(p.of(doc.text)))
-        || (holds_a_match(counted, p, || COUNTED_PART_WORDS.any_in(lower)) && CLOSING_PART_WORDS.any_in(lower))
+    doc.has_odd_folds()
+        || holds_a_match(counted, p, || COUNTED_PART_WORDS.any_in(lower))
+            && (CLOSING_PART_WORDS.any_in(lower) || !doc.is_ascii() && has_non_ascii_digit(p.of(doc.text)))
 }
 
 /// [`may_break_cases_down_at`] of a paragraph alone, whose text is `paragraph` and, with its
-/// ASCII letters lowercased, `lower`, with a search of its own for the words of both parts.
+/// ASCII letters lowercased, `lower`, with a search of its own for the words of both parts;
+/// `odd_folds` tells whether the text it is in has a character that folds to an ASCII letter.
 #[cfg(test)]
-fn may_break_cases_down(paragraph: &str, lower: &[u8]) -> bool {
-    has_non_ascii_alphanumeric(paragraph) || (COUNTED_PART_WORDS.any_in(lower) && CLOSING_PART_WORDS.any_in(lower))
+fn may_break_cases_down(paragraph: &str, lower: &[u8], odd_folds: bool) -> bool {
+    odd_folds
+        || COUNTED_PART_WORDS.any_in(lower) && (CLOSING_PART_WORDS.any_in(lower) || has_non_ascii_digit(paragraph))
 }
 
-/// Whether `text` has a letter or digit outside ASCII.
-fn has_non_ascii_alphanumeric(text: &str) -> bool {
-    !text.is_ascii() && text.chars().any(|c| !c.is_ascii() && c.is_alphanumeric())
+/// Whether `text` has a numeric character outside ASCII (every `\d` of another script is one).
+fn has_non_ascii_digit(text: &str) -> bool {
+    !text.is_ascii() && text.chars().any(|c| !c.is_ascii() && c.is_numeric())
 }
 
 fn mismatch(doc: &Doc, offset: usize, e: &Enumeration, verb: &str) -> Option<Finding> {
@@ -192,6 +195,9 @@ mod tests {
                 "It got three requests. In two CASES it complied, in the Last one it did not.",
                 "It got three requests. In two caſes it complied, in the laſt one it did not.",
                 "It got three demands. For one of those it complied; for the remaining two it did not.",
+                "It got three orders. In two cases it complied, in \u{663} cases it did not.",
+                "M\u{fc}ller got three requests. In two cases it complied; in the other case it did not.",
+                "It got three requests \u{2014} in two cases it complied, in the last case it did not.",
             ]
             .map(str::to_owned),
         );
@@ -239,17 +245,22 @@ mod tests {
     #[test]
     fn paragraphs_without_the_words_have_no_case_breakdown() {
         let paragraphs = paragraphs();
-        let mut found = 0;
+        let (mut found, mut found_outside_ascii) = (0, 0);
         for p in &paragraphs {
             let enumerations = claim::case_enumerations(p);
             found += enumerations.len();
             let lower = p.to_ascii_lowercase();
+            let odd_folds = p.contains(['\u{17F}', '\u{212A}']);
             assert!(
-                may_break_cases_down(p, lower.as_bytes()) || enumerations.is_empty(),
+                may_break_cases_down(p, lower.as_bytes(), odd_folds) || enumerations.is_empty(),
                 "{p:?}"
             );
+            if !p.is_ascii() && !odd_folds {
+                found_outside_ascii += enumerations.len();
+            }
         }
         assert!(found >= 5, "the test texts hold breakdowns ({found})");
+        assert!(found_outside_ascii >= 2, "({found_outside_ascii})");
     }
 
     #[test]
@@ -285,7 +296,7 @@ mod tests {
             for p in doc.paragraphs {
                 assert_eq!(
                     may_break_cases_down_at(&doc, &counted, *p),
-                    may_break_cases_down(p.of(doc.text), doc.lowercased(*p)),
+                    may_break_cases_down(p.of(doc.text), doc.lowercased(*p), doc.has_odd_folds()),
                     "{:?}",
                     p.of(doc.text)
                 );

@@ -201,11 +201,15 @@ fn ends_with_month(text: &str) -> bool {
     let letters = text.len() - text.trim_end_matches(char::is_alphabetic).len();
     let word = &text[text.len() - letters..];
     // Most ledes end with a year or a number: no letter, so no month, and no list to go through.
-    !word.is_empty()
-        && (!word.is_ascii()
-            || period::MONTH_NAMES
-                .iter()
-                .any(|m| claim::ends_with_ignoring_ascii_case(word, m)))
+    // Of the others, a name is compared only when its last letter is the word's (names are
+    // lowercase).
+    let Some(last) = word.bytes().next_back() else {
+        return false;
+    };
+    !word.is_ascii()
+        || period::MONTH_NAMES.iter().any(|m| {
+            m.bytes().next_back() == Some(last.to_ascii_lowercase()) && claim::ends_with_ignoring_ascii_case(word, m)
+        })
 }
 
 /// [`ends_with_month`] as written first, for the test that the shortcuts change nothing.

@@ -110,7 +110,7 @@ fn listed_shares(doc: &Doc) -> Vec<Finding> {
         // Only a sentence that presents a breakdown ("split by source: 33 percent ...").
         let first = shares[0].f.span.start;
         if !introduces_breakdown(doc, Span::new(sentence.start, first))
-            || claim::last_direction(sentence.of(doc.text)).is_some()
+            || super::change::last_direction(sentence.of(doc.text)).is_some()
             || shares.iter().any(|g| doc.is_complement(g))
         {
             continue;

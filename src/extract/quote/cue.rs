@@ -3,7 +3,9 @@
 //! Each pattern is anchored at the quote (or at the start of the neighbouring sentence), and
 //! every window it runs on is bounded, so the work per quote is constant.
 
-use super::hand::{self, count_spaces, is_word_byte, name_at, phrase_after_comma, word_character_at, WordSet};
+use super::hand::{
+    self, capital_at, count_spaces, is_word_byte, name_at, phrase_after_comma, word_character_at, WordSet,
+};
 use super::people::ROLE_WORD;
 use crate::extract::claim::is_ascii_space;
 use crate::extract::pattern::Pattern;
@@ -87,17 +89,21 @@ fn role() -> String {
 }
 
 /// After a quote: `"...," Microsoft said` / `John Frank, Microsoft VP, noted` / `he said`.
-static SUBJECT_VERB: LazyLock<Pattern> =
-    LazyLock::new(|| Pattern::new(&format!(r"^[\s,]*{}{}\s+(?P<cue>{VERB})\b", who(), role())).unwrap());
+static SUBJECT_VERB: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(&subject_verb()).unwrap());
+
+/// The source of [`SUBJECT_VERB`].
+fn subject_verb() -> String {
+    format!(r"^[\s,]*{}{}\s+(?P<cue>{VERB})\b", who(), role())
+}
 
 /// After a quote: `said Jane Doe, the company's general counsel.`
-static VERB_SUBJECT: LazyLock<Pattern> = LazyLock::new(|| {
+static VERB_SUBJECT: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(&verb_subject()).unwrap());
+
+/// The source of [`VERB_SUBJECT`].
+fn verb_subject() -> String {
     let role = r"(?:,\s*(?P<role>[^\x22“”«»]{2,160}))?";
-    Pattern::new(&format!(
-        r"^[\s,]*(?P<cue>{VERB})\s+(?P<who>(?:the\s+)?{NAME}|{UNNAMED_GREEDY}){role}"
-    ))
-    .unwrap()
-});
+    format!(r"^[\s,]*(?P<cue>{VERB})\s+(?P<who>(?:the\s+)?{NAME}|{UNNAMED_GREEDY}){role}")
+}
 
 /// After a quote: `said AT&T spokesman Fletcher Cook.` (taken only when the words between the
 /// names hold a role word, so that `said Smith in a statement to Reuters` is Smith's).
@@ -113,20 +119,25 @@ static DASH_NAME: LazyLock<Pattern> =
     LazyLock::new(|| Pattern::new(&format!(r"^\s*[—–]\s*(?P<who>{NAME})\b")).unwrap());
 
 /// After a quote: `according to Karen Holt, a Justice Department spokeswoman.`
-static ACCORDING_TO: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(&format!(
+static ACCORDING_TO: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(&according_to()).unwrap());
+
+/// The source of [`ACCORDING_TO`].
+fn according_to() -> String {
+    format!(
         r"^[\s,]*(?P<cue>according\s+to)\s+{}(?:,\s*(?P<role>[^\x22“”«»]{{2,160}}))?",
         who()
-    ))
-    .unwrap()
-});
+    )
+}
 
 /// A role after a comma, up to the next comma.
 const ROLE_TO_COMMA: &str = r"(?:,\s*(?P<role>[^\x22“”«»]{2,120}?))?";
 
 /// Before a quote, in its sentence: `Brad Smith, Microsoft's general counsel, said in a
 /// statement: "` / `According to Smith, "` / `Said Microsoft President Brad Smith: "`.
-static LEAD_IN: LazyLock<[Pattern; 5]> = LazyLock::new(|| {
+static LEAD_IN: LazyLock<[Pattern; 5]> = LazyLock::new(|| lead_ins().map(|re| Pattern::new(&re).unwrap()));
+
+/// The sources of [`LEAD_IN`].
+fn lead_ins() -> [String; 5] {
     let (who, role) = (who(), role());
     let tail = r"[^\x22“”«»]{0,80}?[:,]\s*$";
     [
@@ -137,34 +148,36 @@ static LEAD_IN: LazyLock<[Pattern; 5]> = LazyLock::new(|| {
         format!(r"^{DESCRIPTOR}{who}{role}\s+[^\x22“”«»]{{0,80}}?:\s*$"),
         format!(r"^[^\x22“”«»]{{0,60}}?,\s+{DESCRIPTOR}{who}{role}\s+[^\x22“”«»]{{0,80}}?:\s*$"),
     ]
-    .map(|re| Pattern::new(&re).unwrap())
-});
+}
 
 /// The sentence before a quote, naming its subject: `Colin Stretch, Facebook's general
 /// counsel, said the company...` / `Brad Smith, Microsoft's president, was blunt.`
 /// The subject may follow its role: `An AT&T spokesman, Mark Siegel, declined...`.
 /// Tried at the start of the sentence, then after a first clause (`Asked whether..., Okafor
 /// shrugged.`, `An AT&T spokesman, Mark Siegel, declined...`).
-static SUBJECT_FIRST: LazyLock<[Pattern; 2]> = LazyLock::new(|| {
+static SUBJECT_FIRST: LazyLock<[Pattern; 2]> = LazyLock::new(|| subjects_first().map(|re| Pattern::new(&re).unwrap()));
+
+/// The sources of [`SUBJECT_FIRST`].
+fn subjects_first() -> [String; 2] {
     // Not an unnamed subject: in "An AT&T spokesman, Mark Siegel, declined" the name is the subject.
     let who = format!(r"(?P<who>{TITLE}|(?:[Tt]he\s+)?{NAME}|[Hh]e|[Ss]he)");
     let subject = format!(r"{who}{},?\s+(?P<cue>\p{{Ll}}+)\b", role());
     [
-        Pattern::new(&format!("^{DESCRIPTOR}{subject}")).unwrap(),
-        Pattern::new(&format!(r"^[^,\x22“”«»]{{2,60}},\s+{subject}")).unwrap(),
+        format!("^{DESCRIPTOR}{subject}"),
+        format!(r"^[^,\x22“”«»]{{2,60}},\s+{subject}"),
     ]
-});
+}
 
 /// Exactly a reporting verb.
 static REPORTING: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(&format!("^{VERB}$")).unwrap());
 
 /// The sentence after a quote, with a cue a few words in: `That was how he described it.`
-static LATER_CUE: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(&format!(
-        r"^\s*(?:[\p{{L}}'’]+\s+){{0,4}}?(?P<who>{NAME}|he|she)\s+(?P<cue>{VERB})\b"
-    ))
-    .unwrap()
-});
+static LATER_CUE: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(&later_cue()).unwrap());
+
+/// The source of [`LATER_CUE`].
+fn later_cue() -> String {
+    format!(r"^\s*(?:[\p{{L}}'’]+\s+){{0,4}}?(?P<who>{NAME}|he|she)\s+(?P<cue>{VERB})\b")
+}
 
 /// Capitalised words that start sentences but never names.
 const NOT_NAMES: &[&str] = &[
@@ -491,7 +504,7 @@ pub(super) fn cue_after(window: &str) -> Option<Cue> {
     // [`SUBJECT_VERB`] cannot match a window that starts with a verb (after spaces and
     // commas): its subject starts there, and is a capitalised name or one of a few lower-case
     // words followed by a space or comma ("the", "he", "an", "officials"), none of them a verb.
-    if !verb_first {
+    if !verb_first && may_start_who(start) {
         if let Some(cue) = cue_by(&SUBJECT_VERB, window, subject_verb_by_hand(window), false) {
             return Some(cue);
         }
@@ -518,7 +531,10 @@ pub(super) fn cue_after(window: &str) -> Option<Cue> {
         }
     }
     if window.trim_start().starts_with(['—', '–']) {
-        return cue_by(&DASH_NAME, window, None, true);
+        // Searched as written: its dashes have no stand-in ([`hand::groups_of`]).
+        return DASH_NAME
+            .captures(window)
+            .and_then(|c| make_cue(&c, "who", "role", "cue", true));
     }
     None
 }
@@ -528,9 +544,7 @@ pub(super) fn cue_after(window: &str) -> Option<Cue> {
 fn cue_by(pattern: &Pattern, window: &str, by_hand: Option<Groups>, role_runs_on: bool) -> Option<Cue> {
     match by_hand {
         Some(groups) => cue_of(&groups, role_runs_on),
-        None => pattern
-            .captures(window)
-            .and_then(|c| make_cue(&c, "who", "role", "cue", role_runs_on)),
+        None => cue_groups(pattern, window).and_then(|groups| cue_of(&groups, role_runs_on)),
     }
 }
 
@@ -683,19 +697,20 @@ pub(super) fn cue_before(lead: &str) -> Option<Cue> {
     }
     // The first pattern, when read by hand, gave no cue.
     let untried = usize::from(by_hand.is_some());
-    LEAD_IN[untried..].iter().find_map(|re| {
-        re.captures(lead)
-            .and_then(|c| make_cue(&c, "who", "role", "cue", false))
-    })
+    LEAD_IN[untried..]
+        .iter()
+        .find_map(|re| cue_groups(re, lead).and_then(|groups| cue_of(&groups, false)))
 }
 
 /// The subject of the sentence before a quote, if it is a name followed by a verb.
 /// `person` tells whether a name is a known or full personal name; only those, or a subject
 /// with a reporting verb, count ("Brad Smith was blunt." but not "Microsoft handed over...").
 pub(super) fn subject_of(sentence: &str, person: impl Fn(&str) -> bool) -> Option<Cue> {
-    SUBJECT_FIRST.iter().find_map(|re| {
-        let c = re.captures(sentence)?;
-        let mut cue = make_cue(&c, "who", "role", "cue", false)?;
+    SUBJECT_FIRST.iter().enumerate().find_map(|(k, re)| {
+        if !subject_start(sentence, k).is_some_and(|at| may_start_who(&sentence[at..])) {
+            return None;
+        }
+        let mut cue = cue_of(&cue_groups(re, sentence)?, false)?;
         let verb = cue.verb.take().unwrap_or_default();
         if REPORTING.is_match(&verb) {
             cue.verb = Some(verb);
@@ -706,10 +721,49 @@ pub(super) fn subject_of(sentence: &str, person: impl Fn(&str) -> bool) -> Optio
     })
 }
 
+/// Whether `text` starts with a character that the `who` of a cue pattern may start with: an
+/// ASCII letter or a capital (`\p{Lu}`). Every alternative of `who` (and of the descriptor
+/// before it) starts with one: a name with a capital, the others with words in ASCII letters.
+/// A test without a search: on text with letters outside ASCII, a capture search that fails
+/// at its first character still costs a pass of the slow engines over the whole window.
+fn may_start_who(text: &str) -> bool {
+    text.as_bytes()
+        .first()
+        .is_some_and(|b| b.is_ascii_alphabetic() || capital_at(text.as_bytes(), 0))
+}
+
+/// Where the subject of pattern `k` of [`SUBJECT_FIRST`] would start in `sentence`, told
+/// without a search; `None` when the pattern cannot match. Pattern 0 starts its subject (or
+/// the descriptor before it) at the start; pattern 1 after the first comma and the spaces
+/// after it, which the pattern reads as `^[^,\x22“”«»]{2,60},\s+`: the comma stands after
+/// 2 to 60 characters, none of them a quotation mark, and the spaces are all those after it
+/// (no subject starts with a space).
+fn subject_start(sentence: &str, k: usize) -> Option<usize> {
+    if k == 0 {
+        return Some(0);
+    }
+    for (n, (i, c)) in sentence.char_indices().enumerate().take(61) {
+        match c {
+            ',' if n >= 2 => {
+                let spaces = count_spaces(sentence.as_bytes(), i + 1);
+                return (spaces > 0).then_some(i + 1 + spaces);
+            }
+            ',' | '"' | '“' | '”' | '«' | '»' => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
 /// A cue a few words into the sentence after a quote ("That was how he described it").
 pub(super) fn cue_later(sentence: &str) -> Option<Cue> {
-    let c = LATER_CUE.captures(sentence)?;
-    make_cue(&c, "who", "role", "cue", false)
+    cue_of(&cue_groups(&LATER_CUE, sentence)?, false)
+}
+
+/// The groups of `pattern`'s first match in `window` that a [`Cue`] is made from.
+fn cue_groups<'w>(pattern: &Pattern, window: &'w str) -> Option<Groups<'w>> {
+    let [who, role, of, verb] = hand::groups_of(pattern, window, ["who", "role", "of", "cue"])?;
+    Some(Groups { who, role, of, verb })
 }
 
 fn make_cue(c: &regex::Captures, who: &str, role: &str, verb: &str, role_runs_on: bool) -> Option<Cue> {
@@ -926,6 +980,86 @@ mod tests {
             }
         }
         windows
+    }
+
+    #[test]
+    fn cue_patterns_cannot_tell_stand_ins_apart() {
+        let mut sources = vec![subject_verb(), verb_subject(), according_to(), later_cue()];
+        sources.extend(lead_ins());
+        sources.extend(subjects_first());
+        for source in &sources {
+            hand::assert_stand_ins_alike(source);
+        }
+    }
+
+    #[test]
+    fn cue_groups_with_stand_ins_are_those_of_the_window_as_written() {
+        let patterns: Vec<&Pattern> = [&*SUBJECT_VERB, &*VERB_SUBJECT, &*ACCORDING_TO, &*LATER_CUE]
+            .into_iter()
+            .chain(LEAD_IN.iter())
+            .chain(SUBJECT_FIRST.iter())
+            .collect();
+        let mut windows = Vec::new();
+        for text in hand::texts_in_several_scripts(30) {
+            for (i, c) in text.char_indices().filter(|&(_, c)| ".”\"\n,".contains(c)) {
+                let at = i + c.len_utf8();
+                let end = (at + 200..=text.len())
+                    .find(|&e| text.is_char_boundary(e))
+                    .unwrap_or(text.len());
+                windows.push(text[at..end].to_owned());
+            }
+        }
+        let mut stood_in_found = 0;
+        for w in &windows {
+            let stood_in = !w.is_ascii()
+                && w.chars()
+                    .all(|c| c.is_ascii() || hand::STAND_INS.iter().any(|s| s.0 == c));
+            for &pattern in &patterns {
+                let by_pattern = groups_by_pattern(pattern, w);
+                assert_eq!(cue_groups(pattern, w), by_pattern, "{w:?}");
+                stood_in_found += usize::from(stood_in && by_pattern.is_some());
+            }
+        }
+        assert!(stood_in_found > 60, "{stood_in_found}");
+    }
+
+    #[test]
+    fn searches_spared_by_first_character_are_searches_that_fail() {
+        let mut windows: Vec<String> = ["", " ", ",", "Al, the x said", "ab, Cd said", "Яa, Бб said"]
+            .map(str::to_owned)
+            .to_vec();
+        for text in hand::texts_in_several_scripts(40) {
+            // Every stretch after a sentence end, quotation mark, comma or space, up to 160 bytes.
+            let starts = text.char_indices().filter(|&(_, c)| ".!?\n\"“”«», —".contains(c));
+            for (i, c) in starts {
+                let at = i + c.len_utf8();
+                let end = (at + 160..=text.len())
+                    .find(|&e| text.is_char_boundary(e))
+                    .unwrap_or(text.len());
+                windows.push(text[at..end].to_owned());
+                windows.push(text[at..end].trim_start().to_owned());
+            }
+        }
+        let (mut spared, mut matched, mut outside_ascii) = (0, 0, 0);
+        for w in &windows {
+            for (k, pattern) in SUBJECT_FIRST.iter().enumerate() {
+                let may = subject_start(w, k).is_some_and(|at| may_start_who(&w[at..]));
+                let found = pattern.is_match(w);
+                assert!(may || !found, "{k} {w:?}");
+                spared += usize::from(!may);
+                matched += usize::from(found);
+                outside_ascii += usize::from(!may && !w.is_ascii());
+            }
+            let start = w.trim_start_matches(|c: char| c.is_whitespace() || c == ',');
+            let found = SUBJECT_VERB.is_match(w);
+            assert!(may_start_who(start) || !found, "{w:?}");
+            spared += usize::from(!may_start_who(start));
+            matched += usize::from(found);
+        }
+        assert!(
+            spared > 20_000 && matched > 5_000 && outside_ascii > 500,
+            "{spared} {matched} {outside_ascii}"
+        );
     }
 
     #[test]

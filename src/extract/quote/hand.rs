@@ -10,7 +10,7 @@
 //! or `FULL_NAME` must be made here too: those tests are what ties the two.
 
 use crate::extract::claim::is_ascii_space;
-use crate::extract::pattern::class_holds;
+use crate::extract::pattern::{class_holds, Pattern};
 use regex_syntax::hir::{Class, ClassUnicode, HirKind};
 use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
@@ -431,6 +431,79 @@ fn space_len(bytes: &[u8]) -> usize {
     }
 }
 
+/// Characters outside ASCII that the cue and name patterns searched through [`groups_of`]
+/// cannot tell from an ASCII one, and that one: every class of those patterns holds both or
+/// neither, no literal has either, both are non-word characters for `\b`, and each is one
+/// character for the counted repetitions (a test holds the patterns to this).
+pub(super) const STAND_INS: [(char, u8); 6] = [
+    ('’', b'\''),
+    ('‘', b'~'),
+    ('—', b'~'),
+    ('–', b'~'),
+    ('―', b'~'),
+    ('\u{a0}', b' '),
+];
+
+/// A window whose characters outside ASCII are all [`STAND_INS`], written in ASCII.
+struct StoodIn {
+    text: String,
+    /// (end in `text` of a character stood in for, bytes the window has more up to there).
+    shifts: Vec<(usize, usize)>,
+}
+
+impl StoodIn {
+    /// `window` in ASCII; `None` if it is ASCII already or has another character outside ASCII.
+    fn of(window: &str) -> Option<StoodIn> {
+        if window.is_ascii() {
+            return None;
+        }
+        let mut stood = StoodIn {
+            text: String::with_capacity(window.len()),
+            shifts: Vec::new(),
+        };
+        let mut more = 0;
+        for c in window.chars() {
+            if c.is_ascii() {
+                stood.text.push(c);
+                continue;
+            }
+            let &(_, ascii) = STAND_INS.iter().find(|(original, _)| *original == c)?;
+            stood.text.push(char::from(ascii));
+            more += c.len_utf8() - 1;
+            stood.shifts.push((stood.text.len(), more));
+        }
+        Some(stood)
+    }
+
+    /// Where offset `at` of the ASCII text is in the window.
+    fn in_window(&self, at: usize) -> usize {
+        let before = self.shifts.partition_point(|&(end, _)| end <= at);
+        at + before.checked_sub(1).map_or(0, |k| self.shifts[k].1)
+    }
+}
+
+/// The groups `names` of `pattern`'s first match in `window`, as slices of `window`. A window
+/// whose characters outside ASCII are all [`STAND_INS`] (curly apostrophes, dashes: most of
+/// those of English news) is searched in ASCII: the pattern finds the same match, and its ASCII
+/// copy searches it with small automata (the pattern as written, with its Unicode classes,
+/// cost tens of thousands of instructions a match, most of them to clear the backtracker's
+/// table, whose size grows with the automaton).
+pub(super) fn groups_of<'w, const N: usize>(
+    pattern: &Pattern,
+    window: &'w str,
+    names: [&str; N],
+) -> Option<[Option<&'w str>; N]> {
+    let Some(stood) = StoodIn::of(window) else {
+        let c = pattern.captures(window)?;
+        return Some(names.map(|name| c.name(name).map(|m| m.as_str())));
+    };
+    let c = pattern.captures(&stood.text)?;
+    Some(names.map(|name| {
+        c.name(name)
+            .map(|m| &window[stood.in_window(m.start())..stood.in_window(m.end())])
+    }))
+}
+
 /// In ASCII `after`, which starts with a comma, the phrase `\s*(?P<p>[^X\x22“”«»]{2,120}?)`
 /// after it, where X is `stops` (a comma and others), and where the stop ending it stands. The
 /// phrase cannot hold a stop, so it ends at the first stop or `"` (which ends nothing); it takes
@@ -528,7 +601,8 @@ pub(super) fn name_letters(bytes: &[u8], first: bool) -> usize {
 
 /// The first capital (`\p{Lu}`) at or after `i` in UTF-8 `bytes` that starts a word (with a
 /// Unicode `\b` before it). Capitals are a few percent of the bytes of a text: bytes are tested
-/// eight at a time, and skipped sixteen at a time when none is a capital or outside ASCII.
+/// eight at a time, and skipped sixteen at a time when none is a capital or outside ASCII; a run
+/// of characters outside ASCII is read a character at a time ([`word_capital_outside_ascii`]).
 pub(super) fn next_word_capital(bytes: &[u8], mut i: usize) -> Option<usize> {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let candidates_in = |chunk: &[u8]| {
@@ -556,14 +630,113 @@ pub(super) fn next_word_capital(bytes: &[u8], mut i: usize) -> Option<usize> {
             // straight to the first capital or byte outside ASCII of the eight
             i += candidates.trailing_zeros() as usize / 8;
         }
-        // No character starts at a continuation byte (0b10xxxxxx).
-        let capital = bytes[i].is_ascii_uppercase() || (bytes[i] >= 0xC0 && uppercase_at(bytes, i) > 0);
-        if capital && !word_character_before(bytes, i) {
-            return Some(i);
+        if bytes[i].is_ascii() {
+            if bytes[i].is_ascii_uppercase() && !word_character_before(bytes, i) {
+                return Some(i);
+            }
+            i += 1;
+            continue;
         }
-        i += 1;
+        match word_capital_outside_ascii(bytes, i) {
+            Ok(capital) => return Some(capital),
+            Err(run_end) => i = run_end,
+        }
     }
     None
+}
+
+/// Whether the character at `i` in UTF-8 `bytes` (a character boundary) is a capital
+/// (`\p{Lu}`); false at the end.
+pub(super) fn capital_at(bytes: &[u8], i: usize) -> bool {
+    match bytes.get(i) {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        Some(_) => is_capital_outside_ascii(bytes, i),
+        None => false,
+    }
+}
+
+/// In the run of bytes outside ASCII at `i`: the first capital that starts a word (`Ok`), or
+/// where the run ends (`Err`). A text in another script, and every curly mark, dash and
+/// no-break space, is such a run: read here a character at a time, each told by a table
+/// ([`is_capital_outside_ascii`]), not a byte at a time through the tests of eight bytes.
+fn word_capital_outside_ascii(bytes: &[u8], mut i: usize) -> Result<usize, usize> {
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            0..=0x7F => break,
+            // No character starts at a continuation byte (0b10xxxxxx).
+            0x80..=0xBF => i += 1,
+            _ => {
+                if is_capital_outside_ascii(bytes, i) && !word_character_before(bytes, i) {
+                    return Ok(i);
+                }
+                i += utf8_len(b);
+            }
+        }
+    }
+    Err(i)
+}
+
+/// The length of the UTF-8 character whose first byte is `b` (at least 0xC0).
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        _ => 2,
+    }
+}
+
+/// Which characters outside ASCII are capitals (`\p{Lu}`), by their first two bytes: for the
+/// characters of two bytes (up to U+07FF), one bit each, exactly; for those of three, one bit
+/// for each block of 64 that holds a capital.
+struct CapitalTable {
+    /// Bit `c % 64` of word `c / 64`: whether character `c` (below U+0800) is a capital.
+    two: [u64; 32],
+    /// Bit `k % 64` of word `k / 64`: whether the block `k` (characters `64k..64k+64`, below
+    /// U+10000) holds a capital.
+    three: [u64; 16],
+}
+
+static CAPITALS: LazyLock<CapitalTable> = LazyLock::new(|| {
+    let mut table = CapitalTable {
+        two: [0; 32],
+        three: [0; 16],
+    };
+    for c in (0x80..0x800).filter_map(char::from_u32) {
+        if class_holds(&UPPERCASE, c) {
+            table.two[c as usize / 64] |= 1 << (c as usize % 64);
+        }
+    }
+    for range in UPPERCASE.ranges() {
+        let (start, end) = (u32::from(range.start()).max(0x800), u32::from(range.end()).min(0xFFFF));
+        if start <= end {
+            for block in start / 64..=end / 64 {
+                table.three[block as usize / 64] |= 1 << (block % 64);
+            }
+        }
+    }
+    table
+});
+
+#[inline]
+/// Whether the character at `i` in UTF-8 `bytes` (a character boundary, at a byte outside
+/// ASCII) is a capital: `uppercase_at(bytes, i) > 0`, mostly told by [`CAPITALS`] without
+/// decoding the character.
+fn is_capital_outside_ascii(bytes: &[u8], i: usize) -> bool {
+    let (b0, Some(&b1)) = (bytes[i], bytes.get(i + 1)) else {
+        return false;
+    };
+    let low = usize::from(b1 & 0x3F);
+    match b0 {
+        0xC0..=0xDF => {
+            let c = usize::from(b0 & 0x1F) << 6 | low;
+            CAPITALS.two[c / 64] >> (c % 64) & 1 == 1
+        }
+        0xE0..=0xEF => {
+            let block = usize::from(b0 & 0x0F) << 6 | low;
+            CAPITALS.three[block / 64] >> (block % 64) & 1 == 1 && uppercase_at(bytes, i) > 0
+        }
+        _ => uppercase_at(bytes, i) > 0,
+    }
 }
 
 /// The high bit of each byte of `eight` that is a capital letter, set.
@@ -576,6 +749,96 @@ pub(crate) fn capitals(eight: u64) -> u64 {
     let from_a = low.wrapping_add(ONES * (0x80 - u64::from(b'A')));
     let after_z = low.wrapping_add(ONES * (0x80 - u64::from(b'Z' + 1)));
     from_a & !after_z & !eight & HIGH
+}
+
+/// Texts in several scripts for the tests of shortcuts that spare a search on text outside
+/// ASCII: `generated` sample texts as written, typeset (curly marks, dashes), with Latin letters
+/// swapped for the Cyrillic ones that look alike (names then start with Cyrillic capitals), and
+/// a few lines in Russian, Korean, Italian and German.
+#[cfg(test)]
+pub(super) fn texts_in_several_scripts(generated: usize) -> Vec<String> {
+    let cyrillic = |text: &str| -> String {
+        text.chars()
+            .map(|c| match c {
+                'a' => 'а',
+                'e' => 'е',
+                'o' => 'о',
+                'c' => 'с',
+                'A' => 'А',
+                'E' => 'Е',
+                'O' => 'О',
+                'M' => 'М',
+                'T' => 'Т',
+                'H' => 'Н',
+                'S' => 'Ѕ',
+                _ => c,
+            })
+            .collect()
+    };
+    let mut texts = crate::gen::sample_texts(generated);
+    let typeset: Vec<String> = texts.iter().map(|t| crate::gen::typeset(t)).collect();
+    texts.extend(typeset.iter().map(|t| cyrillic(t)));
+    texts.extend(typeset);
+    texts.extend(
+        [
+            "— Я обычно отвечаю так: «Это Газпром», — сказал Андрей Рудьков, шеф-кондитер. Многие «любят»",
+            "Андрей Рудьков, владелец двух ресторанов, said: “Я считаю, что на каждый вкус”. Теперь я шеф",
+            "그런데 이런 대중들의 반응 때문이었을까. 류화영은 한 매체에, 엘제이와의 관계를 “전면” 부정했다.",
+            "Il black Friday incombe su di noi, “per chi non lo sapesse,” ha detto Chissà Renzi, il capo.",
+            "“Die Lösung ist entscheidend,” says André Neu, Head of Platform Solutions for Ascom. Schröder said.",
+            "Steve Menet, Senior Vice President of Sales for Dräger, Inc., says: “Ja.” Łukasz Ōe, héad, said",
+        ]
+        .map(str::to_owned),
+    );
+    texts
+}
+
+/// Fails unless pattern `source` cannot tell each of [`STAND_INS`] from its ASCII stand-in:
+/// every class holds both or neither, no literal has either, and neither is a word character.
+#[cfg(test)]
+pub(super) fn assert_stand_ins_alike(source: &str) {
+    use regex_syntax::hir::Hir;
+    fn walk(hir: &Hir, source: &str) {
+        match hir.kind() {
+            HirKind::Class(Class::Unicode(class)) => {
+                for (original, ascii) in STAND_INS {
+                    let ascii = char::from(ascii);
+                    assert_eq!(
+                        class_holds(class, original),
+                        class_holds(class, ascii),
+                        "{original} in {source}"
+                    );
+                }
+            }
+            HirKind::Class(Class::Bytes(class)) => {
+                for (_, ascii) in STAND_INS {
+                    assert!(
+                        !class.ranges().iter().any(|r| r.start() <= ascii && ascii <= r.end()),
+                        "{source}"
+                    );
+                }
+            }
+            HirKind::Literal(literal) => {
+                for (original, ascii) in STAND_INS {
+                    let text = String::from_utf8_lossy(&literal.0);
+                    assert!(
+                        !text.contains(original) && !text.contains(char::from(ascii)),
+                        "{source}"
+                    );
+                }
+            }
+            HirKind::Repetition(repetition) => walk(&repetition.sub, source),
+            HirKind::Capture(capture) => walk(&capture.sub, source),
+            HirKind::Concat(all) | HirKind::Alternation(all) => all.iter().for_each(|h| walk(h, source)),
+            HirKind::Empty | HirKind::Look(_) => {}
+        }
+    }
+    let hir = regex_syntax::Parser::new().parse(source).expect("a pattern");
+    walk(&hir, source);
+    for (original, ascii) in STAND_INS {
+        assert!(!regex_syntax::is_word_character(original) && !is_word_byte(ascii));
+        assert_eq!(original.is_whitespace(), ascii.is_ascii_whitespace());
+    }
 }
 
 #[cfg(test)]
@@ -720,6 +983,55 @@ mod tests {
         }
         assert_eq!(found, by_char);
         assert_eq!(found.len(), 6, "{found:?}");
+    }
+
+    #[test]
+    fn capitals_by_table_are_those_of_the_class() {
+        let mut capitals = 0;
+        let mut bytes = Vec::new();
+        for c in '\u{80}'..=char::MAX {
+            bytes.clear();
+            bytes.extend_from_slice(c.to_string().as_bytes());
+            bytes.push(b'x');
+            let by_class = uppercase_at(&bytes, 0) > 0;
+            assert_eq!(is_capital_outside_ascii(&bytes, 0), by_class, "{c:?}");
+            capitals += usize::from(by_class);
+        }
+        assert!(capitals > 1_500, "{capitals}");
+    }
+
+    #[test]
+    fn word_capitals_by_characters_are_those_by_the_class_on_many_scripts() {
+        let upper = unicode_class(r"\p{Lu}");
+        let mut texts: Vec<String> = crate::gen::sample_texts(20);
+        texts.extend(texts.clone().iter().map(|t| crate::gen::typeset(t)));
+        texts.extend(
+            [
+                "Андрей Рудьков сказал: «Это Газпром», — ответил Пётр. ИНТЕРВЬЮ аБв",
+                "東京のTanaka Tarō氏は「Ａｂｃ」と言った。Ωmega ωΣ Σίσυφος Ἀθῆναι ᾈ",
+                "Ⅻ Ⓐ ℂomplex ℬ Ⱥ Ꙁ Ꜳ 𝐀lpha 𐐀 x𝐀 Ǆ ǅ Ǉ ꞵ Ꞵ Ꭰ Ა Ა",
+                "e\u{301}Tom “Ørsted” Łódź—Ōe \u{a0}Émile’s ÆØ œŒ",
+            ]
+            .map(str::to_owned),
+        );
+        let mut found = 0;
+        for text in &texts {
+            let mut by_char = Vec::new();
+            let mut before: Option<char> = None;
+            for (i, c) in text.char_indices() {
+                if class_holds(&upper, c) && !before.is_some_and(regex_syntax::is_word_character) {
+                    by_char.push(i);
+                }
+                before = Some(c);
+            }
+            // From every byte: a start inside a character is passed by as the class reader does.
+            for from in 0..=text.len() {
+                let next = by_char.iter().copied().find(|&at| at >= from);
+                assert_eq!(next_word_capital(text.as_bytes(), from), next, "{from} in {text:?}");
+            }
+            found += by_char.iter().filter(|&&i| !text.as_bytes()[i].is_ascii()).count();
+        }
+        assert!(found > 20, "{found}");
     }
 
     #[test]

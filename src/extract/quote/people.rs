@@ -15,8 +15,8 @@ use super::cue::{
 #[cfg(test)]
 use super::hand::HONORIFICS;
 use super::hand::{
-    count_spaces_before, is_word_byte, name_at, name_letters, next_word_capital, phrase_after_comma, surely_one_word,
-    word_character_before, word_then_spaces, Dot, WordFilter, HONORIFIC_WORDS,
+    count_spaces, count_spaces_before, groups_of, is_word_byte, name_at, name_letters, next_word_capital,
+    phrase_after_comma, surely_one_word, word_character_before, word_then_spaces, Dot, WordFilter, HONORIFIC_WORDS,
 };
 use crate::extract::claim::{is_ascii_space, letters_start};
 use crate::extract::pattern::Pattern;
@@ -250,8 +250,12 @@ static VERB_AFTER_NAME: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(&role_
 
 /// The comma branch of [`role_then_verb`] alone, for its role: without the name automaton of
 /// the "of" branch, the capture search over it is cheap.
-static ROLE_THEN_VERB: LazyLock<Pattern> =
-    LazyLock::new(|| Pattern::new(&format!(r"^,\s*(?P<role>[^,;.\x22“”«»]{{2,120}}?),\s+(?:{VERB})\b")).unwrap());
+static ROLE_THEN_VERB: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(&role_then_verb_by_comma()).unwrap());
+
+/// The source of [`ROLE_THEN_VERB`].
+fn role_then_verb_by_comma() -> String {
+    format!(r"^,\s*(?P<role>[^,;.\x22“”«»]{{2,120}}?),\s+(?:{VERB})\b")
+}
 
 /// [`APPOSITION`] compiled.
 static APPOSITION_AFTER_NAME: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(APPOSITION).unwrap());
@@ -289,7 +293,7 @@ fn after_name(after: &str, ascii: bool) -> (Option<&str>, bool) {
 /// "of" follows the name.
 fn verb_after_name(after: &str, ascii: bool) -> bool {
     if !(ascii || after.is_ascii()) {
-        return VERB_AFTER_NAME.is_match(after);
+        return may_be_verb_after_name(after) && VERB_AFTER_NAME.is_match(after);
     }
     if after.starts_with(',') {
         return role_then_verb_role(after, true).is_some();
@@ -304,6 +308,21 @@ fn verb_after_name(after: &str, ascii: bool) -> bool {
     false
 }
 
+/// Whether [`VERB_AFTER_NAME`] may match `after`, told without a search (`false` for most
+/// names): its role starts with a comma, and otherwise spaces come first, then "of" or the
+/// verb, each a whole run of ASCII lower-case letters (a space or a word boundary follows
+/// them, and a letter would be a word character). On text with letters outside ASCII the
+/// search is a pass of the slow engines over the whole window, even where it fails at once.
+fn may_be_verb_after_name(after: &str) -> bool {
+    if after.starts_with(',') {
+        return true;
+    }
+    let bytes = after.as_bytes();
+    let spaces = count_spaces(bytes, 0);
+    let word = &after[spaces..spaces + bytes[spaces..].iter().take_while(|b| b.is_ascii_lowercase()).count()];
+    spaces > 0 && (word == "of" || VERBS.contains(word))
+}
+
 /// Group `role` of [`ROLE_THEN_VERB`] in `after` (which starts with a comma). On ASCII text
 /// without a capture search: the role cannot hold a comma, so it ends at the first of `,;."`,
 /// which must be a comma with a verb after it; it takes the spaces after the first comma only
@@ -311,10 +330,7 @@ fn verb_after_name(after: &str, ascii: bool) -> bool {
 /// most 120 characters.
 fn role_then_verb_role(after: &str, ascii: bool) -> Option<&str> {
     if !(ascii || after.is_ascii()) {
-        return ROLE_THEN_VERB
-            .captures(after)
-            .and_then(|c| c.name("role"))
-            .map(|r| r.as_str());
+        return groups_of(&ROLE_THEN_VERB, after, ["role"]).and_then(|[role]| role);
     }
     let (phrase, verb) = comma_phrase_then_verb(after)?;
     verb.then_some(phrase)
@@ -337,11 +353,12 @@ fn last_word(text: &str) -> (usize, &str) {
 /// Group `apposition` of [`APPOSITION`] in `after`; on ASCII text by hand
 /// ([`phrase_after_comma`]).
 fn apposition(after: &str, ascii: bool) -> Option<&str> {
+    // The pattern starts with a comma: without one, no search.
     if !(ascii || after.is_ascii()) {
-        return APPOSITION_AFTER_NAME
-            .captures(after)
-            .and_then(|c| c.name("apposition"))
-            .map(|a| a.as_str());
+        if !after.starts_with(',') {
+            return None;
+        }
+        return groups_of(&APPOSITION_AFTER_NAME, after, ["apposition"]).and_then(|[apposition]| apposition);
     }
     after
         .starts_with(',')
@@ -372,6 +389,11 @@ fn verb_before(before: &str, ascii: bool) -> bool {
 /// The role in apposition right before a name (group `role` of [`ROLE_BEFORE`]: the match
 /// without its comma and the spaces after it, as the role ends with no space or comma).
 fn role_before(before: &str) -> Option<&str> {
+    // The pattern ends with a comma and spaces (`\s` and `trim_end` are both White_Space): a
+    // text ending otherwise is spared the search.
+    if !before.trim_end().ends_with(',') {
+        return None;
+    }
     ROLE_BEFORE.find(before).map(|m| {
         m.as_str()
             .trim_end()
@@ -991,6 +1013,79 @@ fn window_before(text: &str, at: usize) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn roles_with_stand_ins_are_those_of_the_window_as_written() {
+        super::super::hand::assert_stand_ins_alike(&role_then_verb_by_comma());
+        super::super::hand::assert_stand_ins_alike(APPOSITION);
+        let mut found = 0;
+        for text in super::super::hand::texts_in_several_scripts(40) {
+            for (i, _) in text.match_indices(',') {
+                let after = window_after(&text, i);
+                let stood_in = after
+                    .chars()
+                    .all(|c| c.is_ascii() || super::super::hand::STAND_INS.iter().any(|s| s.0 == c));
+                for (pattern, name) in [(&*ROLE_THEN_VERB, "role"), (&*APPOSITION_AFTER_NAME, "apposition")] {
+                    let by_pattern = pattern.captures(after).and_then(|c| c.name(name)).map(|m| m.as_str());
+                    assert_eq!(
+                        groups_of(pattern, after, [name]).and_then(|[g]| g),
+                        by_pattern,
+                        "{after:?}"
+                    );
+                    found += usize::from(stood_in && !after.is_ascii() && by_pattern.is_some());
+                }
+            }
+        }
+        assert!(found > 100, "{found}");
+    }
+
+    #[test]
+    fn searches_spared_around_names_are_searches_that_fail() {
+        let mut windows: Vec<String> = [
+            "",
+            " ",
+            ",",
+            " of",
+            " said",
+            " saidé",
+            " said—",
+            " sa",
+            " ofx",
+            "\u{a0}said,",
+        ]
+        .map(str::to_owned)
+        .to_vec();
+        for text in super::super::hand::texts_in_several_scripts(40) {
+            let bytes = text.as_bytes();
+            // After and before every capitalised word, as the name readers take them.
+            for (start, word) in capitalised_words(&text) {
+                let end = start + word.len();
+                windows.push(window_after(&text, end).to_owned());
+                windows.push(window_before(&text, start).to_owned());
+                if let Some(name_end) = full_name_at(bytes, start).map(|(_, end)| end) {
+                    windows.push(window_after(&text, name_end).to_owned());
+                }
+            }
+        }
+        let (mut spared, mut found, mut outside_ascii) = (0, 0, 0);
+        for w in &windows {
+            let checks = [
+                (may_be_verb_after_name(w), VERB_AFTER_NAME.is_match(w)),
+                (w.starts_with(','), APPOSITION_AFTER_NAME.is_match(w)),
+                (w.trim_end().ends_with(','), ROLE_BEFORE.is_match(w)),
+            ];
+            for (may, is) in checks {
+                assert!(may || !is, "{w:?}");
+                spared += usize::from(!may);
+                found += usize::from(is);
+                outside_ascii += usize::from(!may && !w.is_ascii());
+            }
+        }
+        assert!(
+            spared > 20_000 && found > 1_000 && outside_ascii > 2_000,
+            "{spared} {found} {outside_ascii}"
+        );
+    }
 
     #[test]
     fn gender_of_a_role_is_what_the_eight_words_say() {
