@@ -1203,14 +1203,24 @@ pub fn periods_within(
             Some(a) => a.resolve(last.as_ref(), published),
             None => m.period.clone(),
         };
-        // Whether the mention is a point of comparison is judged, as on the part alone, on
-        // the words before it within the part.
-        if period.is_some() && !is_comparison_reference(&text[within.start..m.span.start]) {
+        if period.is_some() && !is_reference_within(text, m, within) {
             last = period.clone();
         }
         out.push(period);
     }
     out
+}
+
+/// Whether the mention `m` of `text` (as [`find_periods`] found it) is a point of comparison
+/// when the text is read from the start of `within` on: judged, as on the part alone, on the
+/// words before it within the part. Where the part holds all the 60 bytes before the mention
+/// that the judgement reads ([`comparison_window`]), that is the judgement of the whole text.
+fn is_reference_within(text: &str, m: &PeriodMention, within: Span) -> bool {
+    if m.span.start - within.start >= COMPARISON_WINDOW {
+        debug_assert_eq!(m.reference, is_comparison_reference(&text[within.start..m.span.start]));
+        return m.reference;
+    }
+    is_comparison_reference(&text[within.start..m.span.start])
 }
 
 /// "down from 72,279 in 2013", "than in 2013": a period named only as the point of comparison is
@@ -1222,11 +1232,20 @@ static COMPARISON_REFERENCE: LazyLock<Pattern> = LazyLock::new(|| {
 /// Whether the text `before` a period mention names it only as the point of comparison ("down
 /// from 72,279 in"), as [`find_periods`] judges it.
 pub fn is_comparison_reference(before: &str) -> bool {
-    let start = before.len().saturating_sub(60);
+    COMPARISON_REFERENCE.is_match(comparison_window(before))
+}
+
+/// How many bytes before a period mention [`is_comparison_reference`] reads.
+const COMPARISON_WINDOW: usize = 60;
+
+/// The last 60 bytes of `before` (from the first character boundary there), where
+/// [`COMPARISON_REFERENCE`] is searched: its `\b` and its start see only them.
+fn comparison_window(before: &str) -> &str {
+    let start = before.len().saturating_sub(COMPARISON_WINDOW);
     let start = (start..before.len())
         .find(|&i| before.is_char_boundary(i))
         .unwrap_or(before.len());
-    COMPARISON_REFERENCE.is_match(&before[start..])
+    &before[start..]
 }
 
 fn month_number(name: &str) -> u32 {
@@ -1642,6 +1661,26 @@ mod tests {
             ),
             ["2014-H1", "2014-H2", "2014"]
         );
+    }
+
+    #[test]
+    fn a_point_of_comparison_within_a_sentence_is_that_of_the_whole_text_past_its_window() {
+        let (mut reused, mut searched) = (0, 0);
+        for body in crate::gen::sample_texts(300) {
+            let mut article = crate::read::Article::default();
+            article.set_paragraphs(body.split("\n\n"));
+            let text = article.text;
+            let mentions = find_periods(&text, None);
+            for within in crate::extract::sentence::split_sentences(&text, &article.paragraphs) {
+                for m in mentions.iter().filter(|m| within.contains(m.span)) {
+                    let alone = is_comparison_reference(&text[within.start..m.span.start]);
+                    assert_eq!(is_reference_within(&text, m, within), alone, "{:?}", within.of(&text));
+                    reused += usize::from(m.span.start - within.start >= COMPARISON_WINDOW);
+                    searched += usize::from(m.span.start - within.start < COMPARISON_WINDOW);
+                }
+            }
+        }
+        assert!(reused > 1_500 && searched > 500, "{reused} reused, {searched} searched");
     }
 
     #[test]
