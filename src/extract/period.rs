@@ -28,12 +28,14 @@ impl Period {
 
     /// Half `h` (1 or 2) of year `y`.
     pub fn half(y: i32, h: u32) -> Option<Period> {
-        Period::months(y, h * 6 - 5, y, h * 6)
+        let (first, last) = part_months(true, h);
+        Period::months(y, first, y, last)
     }
 
     /// Quarter `q` (1 to 4) of year `y`.
     pub fn quarter(y: i32, q: u32) -> Option<Period> {
-        Period::months(y, q * 3 - 2, y, q * 3)
+        let (first, last) = part_months(false, q);
+        Period::months(y, first, y, last)
     }
 
     /// From the first day of month `m1` of `y1` to the last day of month `m2` of `y2`.
@@ -84,6 +86,15 @@ impl Period {
     /// Whether `other` lies within this period.
     pub fn contains(&self, other: &Period) -> bool {
         self.start <= other.start && other.end <= self.end
+    }
+}
+
+/// The first and last month of half (else quarter) `n` of a year, counted from 1.
+fn part_months(half: bool, n: u32) -> (u32, u32) {
+    if half {
+        (n * 6 - 5, n * 6)
+    } else {
+        (n * 3 - 2, n * 3)
     }
 }
 
@@ -380,9 +391,11 @@ pub fn find_periods(text: &str, published: Option<NaiveDate>) -> Vec<PeriodMenti
 /// needs: periods inside a date are not periods.
 pub fn find_periods_between(text: &str, published: Option<NaiveDate>, dates: &[Span]) -> Vec<PeriodMention> {
     let mut last: Option<Period> = None;
-    let mut out = Vec::new();
+    let spans = period_spans(text);
+    let mut out = Vec::with_capacity(spans.len());
     let g = &*GROUPS;
-    for span in period_spans(text) {
+    let mut made = LastMade::default();
+    for span in spans {
         let matched = span.of(text);
         // Dates are sorted and do not overlap: only the last one starting before the match can hold it.
         let i = dates.partition_point(|d| d.start <= span.start);
@@ -391,10 +404,16 @@ pub fn find_periods_between(text: &str, published: Option<NaiveDate>, dates: &[S
         }
         // Most matches are "the second half of 2014": read without a capture search.
         let (period, anaphor) = if let Some(part) = part_of_year(matched) {
-            part_period(part.half, part.n, part.year, last.as_ref(), published)
+            match part.year {
+                Some(year) => {
+                    let (first, last) = part_months(part.half, part.n);
+                    (made.months(year, first, last), None)
+                }
+                None => part_period(part.half, part.n, None, last.as_ref(), published),
+            }
         } else if let Some(year_or_anaphor) = year_or_anaphor(matched) {
             match year_or_anaphor {
-                Ok(year) => (Period::year(year), None),
+                Ok(year) => (made.months(year, 1, 12), None),
                 Err(anaphor) => resolved(anaphor, last.as_ref(), published),
             }
         } else {
@@ -413,6 +432,26 @@ pub fn find_periods_between(text: &str, published: Option<NaiveDate>, dates: &[S
         });
     }
     out
+}
+
+/// The last period [`find_periods_between`] made of the months of a year, with the year and
+/// months: most texts name the same year or part of one again and again ("the second half of
+/// 2014"), and each period made costs two dates.
+#[derive(Default)]
+struct LastMade(Option<((i32, u32, u32), Option<Period>)>);
+
+impl LastMade {
+    /// [`Period::months`] from month `first` to month `last` of `year`.
+    fn months(&mut self, year: i32, first: u32, last: u32) -> Option<Period> {
+        match &self.0 {
+            Some((key, period)) if *key == (year, first, last) => period.clone(),
+            _ => {
+                let period = Period::months(year, first, year, last);
+                self.0 = Some(((year, first, last), period.clone()));
+                period
+            }
+        }
+    }
 }
 
 /// The matches of [`PERIOD`] in `text`, in order: read by hand ([`hand_spans`]) where every
@@ -1203,14 +1242,24 @@ pub fn periods_within(
             Some(a) => a.resolve(last.as_ref(), published),
             None => m.period.clone(),
         };
-        // Whether the mention is a point of comparison is judged, as on the part alone, on
-        // the words before it within the part.
-        if period.is_some() && !is_comparison_reference(&text[within.start..m.span.start]) {
+        if period.is_some() && !is_reference_within(text, m, within) {
             last = period.clone();
         }
         out.push(period);
     }
     out
+}
+
+/// Whether the mention `m` of `text` (as [`find_periods`] found it) is a point of comparison
+/// when the text is read from the start of `within` on: judged, as on the part alone, on the
+/// words before it within the part. Where the part holds all the 60 bytes before the mention
+/// that the judgement reads ([`comparison_window`]), that is the judgement of the whole text.
+fn is_reference_within(text: &str, m: &PeriodMention, within: Span) -> bool {
+    if m.span.start - within.start >= COMPARISON_WINDOW {
+        debug_assert_eq!(m.reference, is_comparison_reference(&text[within.start..m.span.start]));
+        return m.reference;
+    }
+    is_comparison_reference(&text[within.start..m.span.start])
 }
 
 /// "down from 72,279 in 2013", "than in 2013": a period named only as the point of comparison is
@@ -1222,11 +1271,20 @@ static COMPARISON_REFERENCE: LazyLock<Pattern> = LazyLock::new(|| {
 /// Whether the text `before` a period mention names it only as the point of comparison ("down
 /// from 72,279 in"), as [`find_periods`] judges it.
 pub fn is_comparison_reference(before: &str) -> bool {
-    let start = before.len().saturating_sub(60);
+    COMPARISON_REFERENCE.is_match(comparison_window(before))
+}
+
+/// How many bytes before a period mention [`is_comparison_reference`] reads.
+const COMPARISON_WINDOW: usize = 60;
+
+/// The last 60 bytes of `before` (from the first character boundary there), where
+/// [`COMPARISON_REFERENCE`] is searched: its `\b` and its start see only them.
+fn comparison_window(before: &str) -> &str {
+    let start = before.len().saturating_sub(COMPARISON_WINDOW);
     let start = (start..before.len())
         .find(|&i| before.is_char_boundary(i))
         .unwrap_or(before.len());
-    COMPARISON_REFERENCE.is_match(&before[start..])
+    &before[start..]
 }
 
 fn month_number(name: &str) -> u32 {
@@ -1641,6 +1699,46 @@ mod tests {
                 None
             ),
             ["2014-H1", "2014-H2", "2014"]
+        );
+    }
+
+    #[test]
+    fn a_point_of_comparison_within_a_sentence_is_that_of_the_whole_text_past_its_window() {
+        let (mut reused, mut searched) = (0, 0);
+        for body in crate::gen::sample_texts(300) {
+            let mut article = crate::read::Article::default();
+            article.set_paragraphs(body.split("\n\n"));
+            let text = article.text;
+            let mentions = find_periods(&text, None);
+            for within in crate::extract::sentence::split_sentences(&text, &article.paragraphs) {
+                for m in mentions.iter().filter(|m| within.contains(m.span)) {
+                    let alone = is_comparison_reference(&text[within.start..m.span.start]);
+                    assert_eq!(is_reference_within(&text, m, within), alone, "{:?}", within.of(&text));
+                    reused += usize::from(m.span.start - within.start >= COMPARISON_WINDOW);
+                    searched += usize::from(m.span.start - within.start < COMPARISON_WINDOW);
+                }
+            }
+        }
+        assert!(reused > 1_500 && searched > 500, "{reused} reused, {searched} searched");
+    }
+
+    #[test]
+    fn periods_made_once_for_a_run_of_the_same_are_those_of_the_capture_groups() {
+        let g = &*GROUPS;
+        let (mut named, mut repeated) = (0, 0);
+        for text in crate::gen::sample_texts(300) {
+            let mut previous = None;
+            for m in find_periods(&text, None).iter().filter(|m| !m.is_anaphoric()) {
+                let c = PERIOD.captures_at(&text, m.span.start).unwrap();
+                assert_eq!(m.period, period_of(&c, g, None, None).0, "{}", m.span.of(&text));
+                named += 1;
+                repeated += usize::from(previous.is_some() && previous == m.period);
+                previous = m.period.clone();
+            }
+        }
+        assert!(
+            named > 2_000 && repeated > 500,
+            "{named} named, {repeated} as the one before"
         );
     }
 

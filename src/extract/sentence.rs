@@ -1,5 +1,6 @@
 //! Sentence boundaries inside paragraphs, aware of abbreviations and decimals.
 
+use crate::extract::claim::is_ascii_space;
 use crate::read::Span;
 
 /// Words that end with a period without ending a sentence.
@@ -15,23 +16,44 @@ pub const MAX_SENTENCE_BYTES: usize = 2000;
 
 /// Splits each paragraph into sentences; every sentence lies inside one paragraph.
 pub fn split_sentences(text: &str, paragraphs: &[Span]) -> Vec<Span> {
-    let mut out = Vec::new();
-    for p in paragraphs {
-        let para = p.of(text);
-        let mut start = 0;
-        for end in sentence_ends(para) {
-            push_trimmed(para, p.start, start, end, &mut out);
-            start = end;
+    let mut out = Vec::with_capacity(paragraphs.len());
+    if paragraphs.windows(2).all(|pair| pair[0].end <= pair[1].start) {
+        // Paragraphs in order (an article's): the marks of the whole text are found in one
+        // search, which costs less than one search per paragraph (most are a sentence or two).
+        let mut marks = memchr::memchr3_iter(b'.', b'!', b'?', text.as_bytes()).peekable();
+        for p in paragraphs {
+            while marks.next_if(|&i| i < p.start).is_some() {}
+            let inside = std::iter::from_fn(|| marks.next_if(|&i| i < p.end)).map(|i| i - p.start);
+            split_paragraph(p.of(text), p.start, inside, &mut out);
         }
-        push_trimmed(para, p.start, start, para.len(), &mut out);
+    } else {
+        for p in paragraphs {
+            let para = p.of(text);
+            split_paragraph(
+                para,
+                p.start,
+                memchr::memchr3_iter(b'.', b'!', b'?', para.as_bytes()),
+                &mut out,
+            );
+        }
     }
     out
 }
 
+/// Pushes the sentences of `para` (at `offset` in the text) to `out`, given the places of its
+/// sentence marks (".", "!" and "?") in order.
+fn split_paragraph(para: &str, offset: usize, marks: impl Iterator<Item = usize>, out: &mut Vec<Span>) {
+    let mut start = 0;
+    for end in marks.filter_map(|i| sentence_end(para, i)) {
+        push_trimmed(para, offset, start, end, out);
+        start = end;
+    }
+    push_trimmed(para, offset, start, para.len(), out);
+}
+
 fn push_trimmed(para: &str, offset: usize, start: usize, end: usize, out: &mut Vec<Span>) {
     let s = &para[start..end];
-    let lead = s.len() - s.trim_start().len();
-    let trail = s.len() - s.trim_end().len();
+    let (lead, trail) = spaces_around(s);
     if lead + trail >= s.len() {
         return;
     }
@@ -50,37 +72,48 @@ fn push_trimmed(para: &str, offset: usize, start: usize, end: usize, out: &mut V
     out.push(Span::new(offset + from, offset + to));
 }
 
-/// Byte offsets just past each sentence-ending punctuation (and closing quotes) in a paragraph.
-fn sentence_ends(para: &str) -> Vec<usize> {
+/// How many bytes of whitespace `s` starts and ends with (as `str::trim_start` and
+/// `str::trim_end` would take off; all of it counts twice when `s` is all whitespace). Read by
+/// the bytes while they are ASCII, by the characters past one that is not.
+fn spaces_around(s: &str) -> (usize, usize) {
+    let bytes = s.as_bytes();
+    let lead = bytes.iter().take_while(|&&b| is_ascii_space(b)).count();
+    let lead = match bytes.get(lead) {
+        Some(b) if !b.is_ascii() => s.len() - s.trim_start().len(),
+        _ => lead,
+    };
+    let trail = bytes.iter().rev().take_while(|&&b| is_ascii_space(b)).count();
+    let trail = match bytes.len().checked_sub(trail + 1).map(|i| bytes[i]) {
+        Some(b) if !b.is_ascii() => s.len() - s.trim_end().len(),
+        _ => trail,
+    };
+    (lead, trail)
+}
+
+/// Where the sentence that the mark at `i` of `para` may end ends (past the mark and its closing
+/// quotes), if it ends there: a space and a word that may start a sentence follow, and the mark
+/// ends no abbreviation.
+fn sentence_end(para: &str, i: usize) -> Option<usize> {
     let bytes = para.as_bytes();
-    let mut ends = Vec::new();
-    // The three marks are ASCII, so a byte search finds exactly them, at character boundaries.
-    for i in memchr::memchr3_iter(b'.', b'!', b'?', bytes) {
-        let c = char::from(bytes[i]);
-        let mut end = i + 1;
-        while let Some(n) = para[end..].chars().next() {
-            if matches!(n, '"' | '”' | '’' | '\'' | ')' | '»') {
-                end += n.len_utf8();
-            } else {
-                break;
-            }
+    let c = char::from(bytes[i]);
+    let mut end = i + 1;
+    while let Some(n) = para[end..].chars().next() {
+        if matches!(n, '"' | '”' | '’' | '\'' | ')' | '»') {
+            end += n.len_utf8();
+        } else {
+            break;
         }
-        let rest = &para[end..];
-        let Some(after) = rest.strip_prefix(' ').map(str::trim_start) else {
-            continue;
-        };
-        let Some(next) = after.chars().next() else { continue };
-        let starts_sentence =
-            next.is_uppercase() || next.is_ascii_digit() || matches!(next, '"' | '“' | '‘' | '\'' | '«');
-        if !starts_sentence {
-            continue;
-        }
-        if c == '.' && is_abbreviation(&para[..i]) && !next.is_ascii_digit() {
-            continue;
-        }
-        ends.push(end);
     }
-    ends
+    let after = para[end..].strip_prefix(' ')?.trim_start();
+    let next = after.chars().next()?;
+    let starts_sentence = next.is_uppercase() || next.is_ascii_digit() || matches!(next, '"' | '“' | '‘' | '\'' | '«');
+    if !starts_sentence {
+        return None;
+    }
+    if c == '.' && is_abbreviation(&para[..i]) && !next.is_ascii_digit() {
+        return None;
+    }
+    Some(end)
 }
 
 fn is_abbreviation(before: &str) -> bool {
@@ -88,9 +121,10 @@ fn is_abbreviation(before: &str) -> bool {
         .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"')
         .next()
         .unwrap_or("");
-    let lower = word.to_ascii_lowercase();
-    // Single capital initials ("John F. Kennedy") do not end sentences either.
-    ABBREVIATIONS.contains(&lower.as_str()) || (word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase()))
+    // every abbreviation is lower case ASCII: comparing in any ASCII case is comparing the
+    // word's ASCII lower case
+    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+        || (word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase()))
 }
 
 #[cfg(test)]
@@ -102,6 +136,163 @@ mod tests {
             .iter()
             .map(|s| s.of(text))
             .collect()
+    }
+
+    /// The splitter as it was written before the marks were found once per text and spaces
+    /// trimmed by their bytes: what [`split_sentences`] must still give.
+    fn split_sentences_as_written(text: &str, paragraphs: &[Span]) -> Vec<Span> {
+        let mut out = Vec::new();
+        for p in paragraphs {
+            let para = p.of(text);
+            let mut start = 0;
+            let ends: Vec<usize> = memchr::memchr3_iter(b'.', b'!', b'?', para.as_bytes())
+                .filter_map(|i| {
+                    let c = char::from(para.as_bytes()[i]);
+                    let mut end = i + 1;
+                    while let Some(n) = para[end..].chars().next() {
+                        if matches!(n, '"' | '”' | '’' | '\'' | ')' | '»') {
+                            end += n.len_utf8();
+                        } else {
+                            break;
+                        }
+                    }
+                    let after = para[end..].strip_prefix(' ').map(str::trim_start)?;
+                    let next = after.chars().next()?;
+                    let starts_sentence =
+                        next.is_uppercase() || next.is_ascii_digit() || matches!(next, '"' | '“' | '‘' | '\'' | '«');
+                    let word = para[..i]
+                        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"')
+                        .next()
+                        .unwrap_or("");
+                    let lower = word.to_ascii_lowercase();
+                    let abbreviation = ABBREVIATIONS.contains(&lower.as_str())
+                        || (word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase()));
+                    (starts_sentence && !(c == '.' && abbreviation && !next.is_ascii_digit())).then_some(end)
+                })
+                .collect();
+            for end in ends.into_iter().chain([para.len()]) {
+                let s = &para[start..end];
+                let lead = s.len() - s.trim_start().len();
+                let trail = s.len() - s.trim_end().len();
+                if lead + trail < s.len() {
+                    let mut spans = Vec::new();
+                    push_trimmed(para, p.start, start, end, &mut spans);
+                    assert_eq!(spans[0].start, p.start + start + lead);
+                    assert_eq!(spans.last().unwrap().end, p.start + end - trail);
+                    out.extend(spans);
+                }
+                start = end;
+            }
+        }
+        out
+    }
+
+    /// Paragraphs made of sentences, abbreviations, initials, decimals, quotes and spaces of
+    /// every kind, joined at random (a fixed seed).
+    fn sentence_phrases(count: usize) -> Vec<String> {
+        let words = [
+            "It rose.",
+            "Mr.",
+            "MR.",
+            "mr.",
+            "U.S.",
+            "u.k.",
+            "e.g.",
+            "Inc.",
+            "approx.",
+            "Dept.",
+            "F.",
+            "f.",
+            "Jan.",
+            "Smith",
+            "smith",
+            "1.5",
+            "2.",
+            "3!",
+            "Why?",
+            "\"Yes.\"",
+            "“Fine.”",
+            "(so.)",
+            "'a.'",
+            "»x.»",
+            "«We",
+            "‘ok",
+            "\u{c9}t\u{e9}.",
+            "\u{e9}.",
+            "\u{df}.",
+            "Ωmega.",
+            "ωmega",
+            "5",
+            "x",
+            ".",
+            "!",
+            "?",
+            "...",
+            "\u{a0}",
+            "\u{2003}",
+            "\u{85}",
+            "\t",
+            "\n",
+            "\u{b}",
+            "\u{1c}",
+            "Dr.(",
+            "(Dr.",
+            "\"Mr.",
+        ];
+        let gaps = [" ", " ", " ", "  ", "", "\u{a0}", "\t", " \u{a0}", "\u{2003} ", "\n"];
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        (0..count)
+            .map(|_| {
+                let mut phrase = String::new();
+                for _ in 0..1 + next(12) {
+                    phrase += words[next(words.len())];
+                    phrase += gaps[next(gaps.len())];
+                }
+                phrase
+            })
+            .collect()
+    }
+
+    #[test]
+    fn sentences_are_those_of_the_splitter_as_written() {
+        let mut texts = crate::gen::sample_texts(200);
+        texts.extend(texts.iter().map(|t| crate::gen::typeset(t)).collect::<Vec<_>>());
+        let phrases = sentence_phrases(20_000);
+        // the phrases one by one, and joined into texts of paragraphs
+        texts.extend(phrases.chunks(10).map(|c| c.join("\n\n")));
+        texts.extend(phrases);
+        // runs longer than a sentence may be, cut at spaces or not
+        texts.extend(["12,345 ".repeat(700), "x".repeat(4100), "\u{e9} Word. ".repeat(400)]);
+        let (mut sentences, mut outside_ascii, mut cut) = (0, 0, 0);
+        for text in &texts {
+            // the whole text as one paragraph, its paragraphs as an article has them, and out
+            // of order
+            let mut article = crate::read::Article::default();
+            article.set_paragraphs(text.split("\n\n"));
+            let mut reversed = article.paragraphs.clone();
+            reversed.reverse();
+            for (text, paragraphs) in [
+                (text.as_str(), vec![Span::new(0, text.len())]),
+                (article.text.as_str(), article.paragraphs.clone()),
+                (article.text.as_str(), reversed),
+            ] {
+                let found = split_sentences(text, &paragraphs);
+                assert_eq!(found, split_sentences_as_written(text, &paragraphs), "{text:?}");
+                sentences += found.len();
+                outside_ascii += found.iter().filter(|s| !s.of(text).is_ascii()).count();
+                cut += found.windows(2).filter(|w| w[0].end == w[1].start).count();
+            }
+        }
+        assert!(
+            sentences > 100_000 && outside_ascii > 10_000 && cut > 10,
+            "{sentences} sentences, {outside_ascii} outside ASCII, {cut} cut"
+        );
     }
 
     #[test]
