@@ -188,14 +188,16 @@ const SMALL: &str = r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|e
 
 /// Words that state the direction of a change, with the direction they state.
 static DIRECTION_WORD: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(
-        &format!(
-            r"(?i)\b(?:(?P<up>up|rose|rise|rising|risen|increased?|increasing|grew|grow|growing|grown|climbed?|climbing|jumped?|jumping|higher|more\s+than\s+doubled|doubled|tripled|trebled|quadrupled|surged?|soared?)|(?P<down>{}))\b",
-            DOWN_WORDS.join("|")
-        ),
-    )
+    Pattern::new(&format!(
+        r"(?i)\b(?:(?P<up>{UP_WORDS_ALTERNATION})|(?P<down>{}))\b",
+        DOWN_WORDS.join("|")
+    ))
     .unwrap()
 });
+
+/// The alternation of [`DIRECTION_WORD`]'s group `up` (a const so that readers of the words by
+/// hand are tested against it).
+pub(crate) const UP_WORDS_ALTERNATION: &str = r"up|rose|rise|rising|risen|increased?|increasing|grew|grow|growing|grown|climbed?|climbing|jumped?|jumping|higher|more\s+than\s+doubled|doubled|tripled|trebled|quadrupled|surged?|soared?";
 
 /// The last direction word in `text`, with its span, if any.
 pub fn last_direction(text: &str) -> Option<(Direction, Span)> {
@@ -215,7 +217,7 @@ pub fn last_direction(text: &str) -> Option<(Direction, Span)> {
 
 /// The words of a fall, group `down` of [`DIRECTION_WORD`]. (Each is matched whole, with `\b`
 /// after it, so their order does not change which one matches.)
-const DOWN_WORDS: &[&str] = &[
+pub(crate) const DOWN_WORDS: &[&str] = &[
     "down",
     "fell",
     "fall",

@@ -358,36 +358,13 @@ const UP_WORDS: &[&str] = &[
     "soared",
 ];
 
-/// The direction words of [`claim::last_direction`]'s pattern that state a fall (its group `down`).
-const DOWN_WORDS: &[&str] = &[
-    "down",
-    "fell",
-    "fall",
-    "falling",
-    "fallen",
-    "decrease",
-    "decreased",
-    "decreasing",
-    "decline",
-    "declined",
-    "declining",
-    "dropped",
-    "drop",
-    "dropping",
-    "dipped",
-    "lower",
-    "halved",
-    "shrank",
-    "shrunk",
-];
-
 /// For each length, the first letters of the direction words of that length, as bits (`a` the
 /// lowest): most words are passed by with one test.
 static DIRECTION_FIRST_LETTERS: [u32; 11] = first_letters_by_length();
 
 const fn first_letters_by_length() -> [u32; 11] {
     let mut out = [0u32; 11];
-    let lists = [UP_WORDS, DOWN_WORDS];
+    let lists = [UP_WORDS, claim::DOWN_WORDS];
     let mut l = 0;
     while l < lists.len() {
         let mut i = 0;
@@ -404,7 +381,7 @@ const fn first_letters_by_length() -> [u32; 11] {
 /// The direction words as [`direction_key`]s, sorted, with the direction each states.
 static DIRECTION_KEYS: LazyLock<Vec<(u128, Direction)>> = LazyLock::new(|| {
     let up = UP_WORDS.iter().map(|w| (w, Direction::Up));
-    let down = DOWN_WORDS.iter().map(|w| (w, Direction::Down));
+    let down = claim::DOWN_WORDS.iter().map(|w| (w, Direction::Down));
     let mut keys: Vec<(u128, Direction)> = up
         .chain(down)
         .map(|(w, d)| (direction_key(w.as_bytes()).expect("direction words are short"), d))
@@ -814,6 +791,28 @@ pub fn part_after<'d, 'a>(doc: &'d Doc<'a>, i: usize) -> Option<&'d Fig<'a>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_rise_words_read_by_hand_are_the_patterns_alternation() {
+        // A word added to the pattern but not to the list would be read by hand as no direction.
+        let mut in_pattern: Vec<String> = Vec::new();
+        for alternative in claim::UP_WORDS_ALTERNATION.split('|') {
+            if alternative == r"more\s+than\s+doubled" {
+                continue; // read by hand from its last word, "doubled"
+            }
+            match alternative.strip_suffix('?') {
+                // "climbed?": with and without its last letter
+                Some(word) => in_pattern.extend([word[..word.len() - 1].to_owned(), word.to_owned()]),
+                None => in_pattern.push(alternative.to_owned()),
+            }
+        }
+        assert!(in_pattern.iter().all(|w| w.bytes().all(|b| b.is_ascii_lowercase())));
+        let mut in_list: Vec<String> = UP_WORDS.iter().map(|w| w.to_string()).collect();
+        in_pattern.sort();
+        in_list.sort();
+        assert_eq!(in_list.len(), 27);
+        assert_eq!(in_list, in_pattern);
+    }
 
     #[test]
     fn the_last_direction_read_by_hand_is_the_patterns() {
