@@ -259,12 +259,11 @@ fn last_direction_by_groups(text: &str, start: usize) -> Option<(Direction, Span
 }
 
 /// Text right before a change amount: "up 15 percent", "a rise of 3,000", "fell by about 9 percent".
-static AMOUNT_BEFORE: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(
-        r"(?i)\b(?:up|down|rose|risen|fell|fallen|increased|decreased|grew|grown|dropped|declined|climbed|jumped|(?:a|an)\s+(?:rise|increase|drop|fall|decline|jump|decrease|gain)\s+of|(?:rise|increase|drop|fall|decline|decrease)\s+of)\s+(?:by\s+)?(?:about\s+|nearly\s+|roughly\s+|some\s+|almost\s+|around\s+|more\s+than\s+)?$",
-    )
-    .unwrap()
-});
+static AMOUNT_BEFORE: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(AMOUNT_BEFORE_PATTERN).unwrap());
+
+/// [`AMOUNT_BEFORE`]'s pattern (a const so that readers of its words by hand are tested against
+/// it).
+pub(crate) const AMOUNT_BEFORE_PATTERN: &str = r"(?i)\b(?:up|down|rose|risen|fell|fallen|increased|decreased|grew|grown|dropped|declined|climbed|jumped|(?:a|an)\s+(?:rise|increase|drop|fall|decline|jump|decrease|gain)\s+of|(?:rise|increase|drop|fall|decline|decrease)\s+of)\s+(?:by\s+)?(?:about\s+|nearly\s+|roughly\s+|some\s+|almost\s+|around\s+|more\s+than\s+)?$";
 
 /// Whether `before` (the text right before a figure) makes that figure the size of a change.
 pub fn is_change_amount(before: &str) -> bool {

@@ -1528,23 +1528,7 @@ mod tests {
             "between March",
         ];
         let gaps = [" ", " ", " ", "", "  ", "\t", ".", ",", "\n", "\u{e9}", "\u{2019}"];
-        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
-        (0..count)
-            .map(|_| {
-                let mut phrase = String::new();
-                for _ in 0..3 + next(6) {
-                    phrase += words[next(words.len())];
-                    phrase += gaps[next(gaps.len())];
-                }
-                phrase
-            })
-            .collect()
+        crate::gen::random_phrases(&words, &gaps, 3, 6, count)
     }
 
     #[test]

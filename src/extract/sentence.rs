@@ -240,23 +240,7 @@ mod tests {
             "\"Mr.",
         ];
         let gaps = [" ", " ", " ", "  ", "", "\u{a0}", "\t", " \u{a0}", "\u{2003} ", "\n"];
-        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
-        (0..count)
-            .map(|_| {
-                let mut phrase = String::new();
-                for _ in 0..1 + next(12) {
-                    phrase += words[next(words.len())];
-                    phrase += gaps[next(gaps.len())];
-                }
-                phrase
-            })
-            .collect()
+        crate::gen::random_phrases(&words, &gaps, 1, 12, count)
     }
 
     #[test]

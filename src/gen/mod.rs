@@ -206,6 +206,30 @@ pub(crate) fn sample_lines(generated: usize) -> Vec<String> {
         .collect()
 }
 
+/// `count` phrases of `words`, each word followed by one of `gaps`, with `fewest` words a phrase
+/// and up to `spread` less one more, drawn at random with a fixed seed: the made-up inputs of the
+/// differential tests, beside [`sample_texts`].
+#[cfg(test)]
+pub(crate) fn random_phrases(words: &[&str], gaps: &[&str], fewest: usize, spread: usize, count: usize) -> Vec<String> {
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n as u64) as usize
+    };
+    (0..count)
+        .map(|_| {
+            let mut phrase = String::new();
+            for _ in 0..fewest + next(spread) {
+                phrase += words[next(words.len())];
+                phrase += gaps[next(gaps.len())];
+            }
+            phrase
+        })
+        .collect()
+}
+
 /// Original article number `index` of the corpus of `options`, with exactly the planted
 /// inconsistency given (one of [`PLANTABLE`]) or none, whatever `options.planted` says: what a test
 /// needs to check that a rule fires on its plant and nothing fires on a clean article.
