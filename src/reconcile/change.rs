@@ -125,14 +125,14 @@ fn check_as_many_as(doc: &Doc, out: &mut Vec<Finding>) {
     }
 }
 
-/// The kinds of the figures met so far, as bits.
+/// The kinds of the figures met so far, as bits (room for 64 kinds; there are a handful).
 #[derive(Default)]
-struct KindsSeen(u8);
+struct KindsSeen(u64);
 
 impl KindsSeen {
     /// Whether `kind` was not met before, noting that it was.
     fn first_of_kind(&mut self, kind: FigureKind) -> bool {
-        let bit = 1 << kind as u8;
+        let bit = 1u64 << (kind as u32);
         let first = self.0 & bit == 0;
         self.0 |= bit;
         first
