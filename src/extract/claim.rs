@@ -672,9 +672,11 @@ pub fn fraction_before(before: &str) -> Option<FractionClaim> {
 }
 
 /// "the remaining", "the rest", "the other" right before a share.
-static COMPLEMENT_BEFORE: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(r"(?i)\b(?:remaining|rest(?:\s+of\s+the)?|the\s+other)\s+(?:about\s+|nearly\s+|roughly\s+)?$").unwrap()
-});
+static COMPLEMENT_BEFORE: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(COMPLEMENT_BEFORE_PATTERN).unwrap());
+
+/// [`COMPLEMENT_BEFORE`]'s pattern (a const so that its reader by hand is tested against it).
+pub(crate) const COMPLEMENT_BEFORE_PATTERN: &str =
+    r"(?i)\b(?:remaining|rest(?:\s+of\s+the)?|the\s+other)\s+(?:about\s+|nearly\s+|roughly\s+)?$";
 
 /// Whether a share is announced as the complement of the shares before it ("the remaining 97 percent").
 pub fn is_complement(before: &str) -> bool {

@@ -2049,6 +2049,16 @@ mod tests {
     }
 
     #[test]
+    fn the_complement_read_by_hand_is_written_for_the_pattern_as_it_is() {
+        // `complement_ending` reads this pattern's shape word by word: a change to the pattern
+        // must change the reader too (and its differential test's phrases).
+        assert_eq!(
+            claim::COMPLEMENT_BEFORE_PATTERN,
+            r"(?i)\b(?:remaining|rest(?:\s+of\s+the)?|the\s+other)\s+(?:about\s+|nearly\s+|roughly\s+)?$"
+        );
+    }
+
+    #[test]
     fn the_change_words_read_by_hand_are_the_patterns_alternations() {
         // A word added to the pattern but not to these lists would be read by hand as none.
         let pattern = claim::AMOUNT_BEFORE_PATTERN;
