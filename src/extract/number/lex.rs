@@ -896,6 +896,17 @@ fn vulgar_fraction(s: &str) -> Option<f64> {
 mod tests {
     use super::*;
 
+    /// The ASCII lines of [`crate::gen::sample_texts`] of `generated` articles, each as it stands
+    /// between newlines: what the tests of the ASCII tokeniser's shortcuts read.
+    fn ascii_sample_lines(generated: usize) -> Vec<String> {
+        crate::gen::sample_texts(generated)
+            .iter()
+            .flat_map(|a| a.split('\n'))
+            .filter(|l| l.is_ascii())
+            .map(str::to_owned)
+            .collect()
+    }
+
     /// Numbers read without writing them out have the value parsing the written text gives.
     #[test]
     fn decimal_values_are_the_parsed_values() {
@@ -1092,12 +1103,7 @@ mod tests {
     /// periods and brackets at the ends of texts and next to each other.
     #[test]
     fn symbols_noted_as_cut_are_the_symbols_of_the_bytes() {
-        let mut texts: Vec<String> = crate::gen::sample_texts(200)
-            .iter()
-            .flat_map(|a| a.split('\n'))
-            .filter(|l| l.is_ascii())
-            .map(str::to_owned)
-            .collect();
+        let mut texts: Vec<String> = ascii_sample_lines(200);
         for piece in [
             "www.", "WwW.", "www", "ww.", "awww.", "x@y", "@", "://", ":/", ":", "http://a", "(", "(5)", ".", "w.w.w.",
         ] {
@@ -1162,12 +1168,7 @@ mod tests {
     /// first is told exactly.
     #[test]
     fn ascii_words_are_told_lowercase_as_byte_by_byte() {
-        let mut texts: Vec<String> = crate::gen::sample_texts(100)
-            .iter()
-            .flat_map(|a| a.split('\n'))
-            .filter(|l| l.is_ascii())
-            .map(str::to_owned)
-            .collect();
+        let mut texts: Vec<String> = ascii_sample_lines(100);
         for len in 1..14 {
             let word = "q".repeat(len);
             for place in 0..=len {
@@ -1217,12 +1218,7 @@ mod tests {
     /// generated articles, and on words of every length at the end of a text.
     #[test]
     fn ascii_tokens_are_the_tokens_of_any_text() {
-        let mut texts: Vec<String> = crate::gen::sample_texts(200)
-            .iter()
-            .flat_map(|a| a.split('\n'))
-            .filter(|l| l.is_ascii())
-            .map(str::to_owned)
-            .collect();
+        let mut texts: Vec<String> = ascii_sample_lines(200);
         texts.extend((0..20).map(|n| format!("x {}", "Ab".repeat(n))));
         texts.extend((0..20).map(|n| format!("{}9z{}", "q".repeat(n), "W".repeat(n))));
         for text in &texts {
