@@ -729,6 +729,68 @@ fn standalone_digits(t: &Toks, i: usize) -> Option<Literal> {
     })
 }
 
+/// [`literal`] at digits `i` with nothing glued before them, for the commonest forms: a run of
+/// digits ("2014"), comma groups ("31,002") and a decimal ("3.5", "1,234.5"), read without the
+/// general reading. `None` when the literal may be another ("1 234", "1.234,5", "1,5"), or when
+/// what touches its end may change the reading (a word: "21st", "10k", "1960s"; "^" or "×";
+/// a symbol glued to digits: "1.2.3", "3/4", "2013-14", "9:30"): the caller reads those.
+pub(super) fn plain_literal(t: &Toks, i: usize) -> Option<Literal> {
+    if !t.glued(i) {
+        return standalone_digits(t, i);
+    }
+    let digits = t.str(i);
+    let glued_sym = |j: usize, s: &str| t.sym(j, s) && t.glued(j - 1) && t.glued(j);
+    let (value, precision, next) = match t.str(i + 1) {
+        // US groups of three ("31,002", "1,234.5"): with one to three digits first, a group of
+        // three is neither Indian nor a decimal comma
+        "," if digits.len() <= 3 && glued_sym(i + 1, ",") && t.is(i + 2, Tk::Digits) && t.str(i + 2).len() == 3 => {
+            let mut j = i + 1;
+            while glued_sym(j, ",") && t.is(j + 1, Tk::Digits) && t.str(j + 1).len() == 3 {
+                j += 2;
+            }
+            let int = (i..j).step_by(2).map(|k| t.str(k));
+            if glued_sym(j, ".") && t.is(j + 1, Tk::Digits) {
+                let decimals = t.str(j + 1);
+                (
+                    decimal_value(int, decimals),
+                    10f64.powi(-(decimals.len() as i32)),
+                    j + 2,
+                )
+            } else {
+                (decimal_value(int, ""), 1.0, j)
+            }
+        }
+        // a decimal ("3.5"); a chain ("1.2.3") or European groups ("1.234,5") go on with a
+        // symbol glued to digits, and are left below
+        "." if glued_sym(i + 1, ".") && t.is(i + 2, Tk::Digits) => {
+            let decimals = t.str(i + 2);
+            (
+                decimal_value([digits].into_iter(), decimals),
+                10f64.powi(-(decimals.len() as i32)),
+                i + 3,
+            )
+        }
+        _ => (digits_value(digits), 1.0, i + 1),
+    };
+    if t.glued(next - 1) && !ends_plain_literal(t, next) {
+        return None;
+    }
+    Some(Literal {
+        value,
+        precision,
+        next,
+        fraction: false,
+        ordinal: false,
+    })
+}
+
+/// Whether token `j`, glued to the digits before it, ends a [`plain_literal`] there: a symbol
+/// that is neither read by [`literal`] after digits ("^", "×") nor glued to digits after it
+/// (every grouping, decimal, fraction, chain and date goes on that way).
+fn ends_plain_literal(t: &Toks, j: usize) -> bool {
+    t.is(j, Tk::Sym) && !matches!(t.str(j), "^" | "×") && !(t.glued(j) && t.is(j + 1, Tk::Digits))
+}
+
 /// The digits with their group separators at `i`: (value, precision, next token, plain integer).
 fn grouped(t: &Toks, i: usize) -> Option<(f64, f64, usize, bool)> {
     let first = t.str(i);
@@ -1031,6 +1093,37 @@ mod tests {
             }
         }
         assert!(standalone > 1000 && standalone < read, "{standalone} of {read}");
+    }
+
+    /// A plain literal is what the full reading reads at its digits: every run of digits with
+    /// nothing glued before it, of the sample lines and of made-up phrases around numbers, with
+    /// a floor on the literals read with a glued symbol (groups, decimals, a glued "%" or ",")
+    /// and on those left to the full reading.
+    #[test]
+    fn plain_literals_are_read_as_the_literal_reads_them() {
+        let mut texts: Vec<String> = crate::gen::sample_lines(200);
+        texts.extend(super::super::tests::phrases_around_numbers());
+        let (mut glued, mut plain, mut left) = (0, 0, 0);
+        for text in &texts {
+            let mut lowered = String::new();
+            let t = Toks::new(text, &mut lowered);
+            for i in (0..t.len()).filter(|&i| t.is(i, Tk::Digits) && !(i > 0 && t.glued(i - 1))) {
+                let Some(short) = plain_literal(&t, i) else {
+                    left += 1;
+                    continue;
+                };
+                plain += 1;
+                glued += usize::from(t.glued(i));
+                let long = literal(&t, i).expect("digits read");
+                assert_eq!(
+                    (long.value.to_bits(), long.precision.to_bits(), long.next),
+                    (short.value.to_bits(), short.precision.to_bits(), short.next),
+                    "{text:?} at {i}"
+                );
+                assert_eq!((long.fraction, long.ordinal), (false, false), "{text:?} at {i}");
+            }
+        }
+        assert!(glued > 5_000 && left > 5_000, "{glued} glued of {plain}, {left} left");
     }
 
     /// The hand-written scan cuts exactly where the regex it replaces cuts.

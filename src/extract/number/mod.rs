@@ -383,7 +383,13 @@ fn read_tokens(t: &Toks) -> Vec<Mention> {
             at = i + 1;
             continue;
         }
-        if let Some(next) = mention_at(t, i, &mut out) {
+        // most mentions are plain numbers and percentages, read at their digits without the
+        // readings of every other kind
+        let next = match t.is(i, Tk::Digits) {
+            true => plain_mention(t, i, &mut out).or_else(|| mention_at(t, i, &mut out)),
+            false => mention_at(t, i, &mut out),
+        };
+        if let Some(next) = next {
             // every reading ends past its first token (the reading before pushing did not keep
             // one that did not): the tests run with this check
             debug_assert!(next > i, "a mention read at token {i} ends at {next}");
@@ -668,6 +674,92 @@ fn mention_at(t: &Toks, i: usize, out: &mut Vec<Mention>) -> Option<usize> {
         return Some(suffixed(t, &f, out));
     }
     Some(suffixed(t, s, out))
+}
+
+/// [`mention_at`] at digits `i` for the commonest mentions, read without the general readings: a
+/// number ([`lex::plain_literal`]: "2014", "31,002", "3.5") alone or followed by "%", "percent"
+/// or "pct", with nothing glued before it. `None` (nothing added) when what stands around it may
+/// make it another reading: a word or a symbol that the numeral grammar, a percent, a currency,
+/// a range, a ratio, a clock time, a year span or a bound after a number reads.
+fn plain_mention(t: &Toks, i: usize, out: &mut Vec<Mention>) -> Option<usize> {
+    if i > 0 && t.glued(i - 1) {
+        return None; // "$5", "-5", "i7", "1995-01": affixes and chains
+    }
+    let l = lex::plain_literal(t, i)?;
+    let k = l.next;
+    let percent = if t.sym(k, "%") {
+        if t.gap(k - 1).len() > 1 {
+            return None;
+        }
+        true
+    } else if t.is(k, Tk::Word) {
+        if t.atom_code(k) != 0 || words::may_be_unlisted_atom(t.str(k)) {
+            return None; // "5 million", "3 and a half", "10 K": the numeral runs on
+        }
+        match t.word(k) {
+            "percent" | "percents" | "pct" => true,
+            "per" | "percentage" => return None,
+            _ if currency_after(t, k).is_some() => return None,
+            _ => false,
+        }
+    } else if t.is(k, Tk::Digits) || !is_plain_symbol_after(t, k) {
+        return None; // "2 1/4", "5 $", "0 - 999"
+    } else {
+        false
+    };
+    let next = if percent { k + 1 } else { k };
+    if reads_on_after_number(t, next) {
+        return None;
+    }
+    let (kind, unit) = if percent {
+        (MentionKind::Percent, Some("percent".to_owned()))
+    } else {
+        (MentionKind::Number, None)
+    };
+    out.push(Mention {
+        text: String::new(), // filled in by find_numbers
+        start: t.start(i),
+        end: t.end(next - 1),
+        kind,
+        value: Some(l.value),
+        low: Some(l.value),
+        high: Some(l.value),
+        approx: None,
+        unit,
+        precision: l.precision,
+    });
+    Some(next)
+}
+
+/// Whether token `k` after a plain number is a symbol that nothing after a number reads: one
+/// ASCII punctuation mark of a few ("," "." ";" ":" "(" ")" quotes "!" "?"), with no digits after a
+/// period or a colon (".5", "9:30"); past the end of the text too.
+fn is_plain_symbol_after(t: &Toks, k: usize) -> bool {
+    match t.str(k) {
+        "" => true,
+        "," | ";" | "(" | ")" | "\"" | "!" | "?" => true,
+        "." | ":" => !t.is(k + 1, Tk::Digits),
+        _ => false,
+    }
+}
+
+/// Whether the token at `next`, after a plain number (and its percent sign), may go on with
+/// its reading: the joiner of a range before a number ("-", "~", "to 5"), of a ratio ("in 5",
+/// "over 5", "out of"), a bound after it ("or more", "and above"), a clock time ("9:30", "2
+/// pm", "5 p.m."), a year span ("2014/15"). "in the", "to the" and "or so" go on with nothing.
+fn reads_on_after_number(t: &Toks, next: usize) -> bool {
+    if t.is(next, Tk::Sym) {
+        return t.dash(next) || matches!(t.str(next), "~" | "/") || t.sym(next, ":") && t.is(next + 1, Tk::Digits);
+    }
+    match t.word(next) {
+        // a range or a ratio needs a number after its joiner: a word starts none unless it
+        // may start a simple mention (a numeral, a sign, a currency)
+        "to" | "through" | "thru" | "in" | "over" => may_start_simple(t, next + 1),
+        "out" => t.word(next + 1) == "of",
+        "or" | "and" => suffix(t, next).is_some(),
+        "am" | "pm" | "a" | "p" => true,
+        _ => false,
+    }
 }
 
 /// Whether [`simple`] can read anything at token `i`: a word only starts one as a currency
@@ -2367,5 +2459,112 @@ mod tests {
         assert!(find_numbers(text)
             .iter()
             .any(|m| m.text == "€40,000" && m.value == Some(40000.0)));
+    }
+
+    /// Made-up phrases of numbers and of the words and symbols that stand around them, glued
+    /// and spaced: what the readings of a number look at before and after it.
+    pub(super) fn phrases_around_numbers() -> Vec<String> {
+        let words = [
+            "5",
+            "12",
+            "2014",
+            "1,234",
+            "31,002",
+            "1,234,567.25",
+            "3.5",
+            "1.234,5",
+            "1.2.3",
+            "12,34",
+            "0",
+            "007",
+            "%",
+            "percent",
+            "pct",
+            "per",
+            "cent",
+            "percentage",
+            "points",
+            "to",
+            "through",
+            "-",
+            "–",
+            "~",
+            "/",
+            ":",
+            ".",
+            ",",
+            ";",
+            "(",
+            ")",
+            "\"",
+            "'",
+            "&",
+            "^",
+            "$",
+            "€",
+            "½",
+            "million",
+            "k",
+            "K",
+            "a",
+            "an",
+            "and",
+            "or",
+            "more",
+            "than",
+            "in",
+            "over",
+            "out",
+            "of",
+            "am",
+            "pm",
+            "p",
+            "dollars",
+            "US",
+            "Hong",
+            "Kong",
+            "cents",
+            "st",
+            "s",
+            "people",
+            "the",
+            "one",
+            "half",
+            "from",
+            "between",
+            "about",
+        ];
+        crate::gen::random_phrases(&words, &["", " ", " ", "  ", "\u{a0}"], 2, 6, 40_000)
+    }
+
+    /// A plain mention is what the full reading reads at its digits, token for token: every
+    /// reading of digits of the sample texts and of made-up phrases around numbers, with a
+    /// floor on the readings taken and on those left to the full reading.
+    #[test]
+    fn plain_mentions_are_read_as_the_full_reading_reads_them() {
+        let mut texts = sample_texts();
+        texts.extend(phrases_around_numbers());
+        let (mut digits, mut plain) = (0, 0);
+        for text in &texts {
+            let mut lowered = String::new();
+            let t = Toks::new(text, &mut lowered);
+            for &i in &t.starts {
+                let i = i as usize;
+                if !t.is(i, Tk::Digits) {
+                    continue;
+                }
+                digits += 1;
+                let mut fast = Vec::new();
+                let Some(next) = plain_mention(&t, i, &mut fast) else {
+                    assert!(fast.is_empty(), "nothing added at {i} of {text:?}");
+                    continue;
+                };
+                plain += 1;
+                let mut full = Vec::new();
+                assert_eq!(mention_at(&t, i, &mut full), Some(next), "{i} of {text:?}");
+                assert_eq!(fast, full, "{i} of {text:?}");
+            }
+        }
+        assert!(plain > 10_000 && digits - plain > 10_000, "{plain} of {digits}");
     }
 }
