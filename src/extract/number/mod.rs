@@ -1147,29 +1147,71 @@ const CODES: &[&str] = &[
     "USD", "EUR", "GBP", "JPY", "CNY", "INR", "CHF", "CAD", "AUD", "RMB", "SEK",
 ];
 
+/// The currency words: each with its ISO code and the share of the unit it names (a cent is
+/// 0.01).
+const CURRENCY_WORDS: &[(&str, &str, f64)] = &[
+    ("dollar", "USD", 1.0),
+    ("dollars", "USD", 1.0),
+    ("buck", "USD", 1.0),
+    ("bucks", "USD", 1.0),
+    ("usd", "USD", 1.0),
+    ("euro", "EUR", 1.0),
+    ("euros", "EUR", 1.0),
+    ("eur", "EUR", 1.0),
+    ("pound", "GBP", 1.0),
+    ("pounds", "GBP", 1.0),
+    ("gbp", "GBP", 1.0),
+    ("sterling", "GBP", 1.0),
+    ("quid", "GBP", 1.0),
+    ("yen", "JPY", 1.0),
+    ("jpy", "JPY", 1.0),
+    ("yuan", "CNY", 1.0),
+    ("renminbi", "CNY", 1.0),
+    ("cny", "CNY", 1.0),
+    ("rmb", "CNY", 1.0),
+    ("rupee", "INR", 1.0),
+    ("rupees", "INR", 1.0),
+    ("inr", "INR", 1.0),
+    ("franc", "CHF", 1.0),
+    ("francs", "CHF", 1.0),
+    ("chf", "CHF", 1.0),
+    ("peso", "MXN", 1.0),
+    ("pesos", "MXN", 1.0),
+    ("lira", "TRY", 1.0),
+    ("liras", "TRY", 1.0),
+    ("lire", "TRY", 1.0),
+    ("peseta", "ESP", 1.0),
+    ("pesetas", "ESP", 1.0),
+    ("guilder", "NLG", 1.0),
+    ("guilders", "NLG", 1.0),
+    ("markka", "FIM", 1.0),
+    ("markkaa", "FIM", 1.0),
+    ("krona", "SEK", 1.0),
+    ("kronor", "SEK", 1.0),
+    ("krone", "NOK", 1.0),
+    ("kroner", "NOK", 1.0),
+    ("ruble", "RUB", 1.0),
+    ("rubles", "RUB", 1.0),
+    ("rouble", "RUB", 1.0),
+    ("roubles", "RUB", 1.0),
+    ("bitcoin", "BTC", 1.0),
+    ("bitcoins", "BTC", 1.0),
+    ("btc", "BTC", 1.0),
+    ("cent", "USD", 0.01),
+    ("cents", "USD", 0.01),
+    ("penny", "GBP", 0.01),
+    ("pennies", "GBP", 0.01),
+    ("pence", "GBP", 0.01),
+];
+
+/// [`CURRENCY_WORDS`] to look up: the words after every number are, and most fail the table's
+/// shape test without a comparison.
+static CURRENCY_WORD_TABLE: LazyLock<words::WordTable<(&'static str, f64)>> =
+    LazyLock::new(|| words::WordTable::of(CURRENCY_WORDS.iter().map(|&(w, code, share)| (w, (code, share)))));
+
 /// A currency word: its ISO code and the share of the unit it names (a cent is 0.01).
 fn currency_word(w: &str) -> Option<(&'static str, f64)> {
-    Some(match w {
-        "dollar" | "dollars" | "buck" | "bucks" | "usd" => ("USD", 1.0),
-        "euro" | "euros" | "eur" => ("EUR", 1.0),
-        "pound" | "pounds" | "gbp" | "sterling" | "quid" => ("GBP", 1.0),
-        "yen" | "jpy" => ("JPY", 1.0),
-        "yuan" | "renminbi" | "cny" | "rmb" => ("CNY", 1.0),
-        "rupee" | "rupees" | "inr" => ("INR", 1.0),
-        "franc" | "francs" | "chf" => ("CHF", 1.0),
-        "peso" | "pesos" => ("MXN", 1.0),
-        "lira" | "liras" | "lire" => ("TRY", 1.0),
-        "peseta" | "pesetas" => ("ESP", 1.0),
-        "guilder" | "guilders" => ("NLG", 1.0),
-        "markka" | "markkaa" => ("FIM", 1.0),
-        "krona" | "kronor" => ("SEK", 1.0),
-        "krone" | "kroner" => ("NOK", 1.0),
-        "ruble" | "rubles" | "rouble" | "roubles" => ("RUB", 1.0),
-        "bitcoin" | "bitcoins" | "btc" => ("BTC", 1.0),
-        "cent" | "cents" => ("USD", 0.01),
-        "penny" | "pennies" | "pence" => ("GBP", 0.01),
-        _ => return None,
-    })
+    CURRENCY_WORD_TABLE.get(w.as_bytes()).copied()
 }
 
 /// Words naming whose currency a currency word is ("Canadian dollars"): the code they make.
@@ -1774,6 +1816,30 @@ mod tests {
             }
         }
         assert!(held >= CHANGE_WORDS.len() && held * 10 < words, "{held} of {words}");
+    }
+
+    /// The table of currency words holds exactly the words of the list, with their code and
+    /// share: every word of the sample texts (outside ASCII too) and the words of the list.
+    #[test]
+    fn currency_words_are_looked_up_as_listed() {
+        let mut texts = sample_texts();
+        texts.push(CURRENCY_WORDS.iter().map(|(w, _, _)| *w).collect::<Vec<_>>().join(" "));
+        texts.push("Dollars dollar's yén euro-zone CENTS cent pennies pence usd dollarss".to_owned());
+        let (mut words, mut held) = (0, 0);
+        for text in &texts {
+            let mut lowered = String::new();
+            let t = Toks::new(text, &mut lowered);
+            for i in 0..=t.len() {
+                let listed = CURRENCY_WORDS
+                    .iter()
+                    .find(|(w, _, _)| *w == t.word(i))
+                    .map(|&(_, code, share)| (code, share));
+                assert_eq!(currency_word(t.word(i)), listed, "{:?}", t.word(i));
+                words += 1;
+                held += usize::from(listed.is_some());
+            }
+        }
+        assert!(held >= CURRENCY_WORDS.len() && held * 10 < words, "{held} of {words}");
     }
 
     /// What a token's code says its word starts is what the sets say it starts (the words that
