@@ -696,6 +696,8 @@ pub fn find_figures(
     let mut current_period: Option<Period> = None;
     let found_entities = entities_by_hand(text);
     let entities = Entities::new(text, &found_entities);
+    // borrowed from the text, and copied only for the figures that take it: counting names and
+    // passing sentences that name one copy none
     let mut last_entity = default_entity(&entities);
     // Per-sentence lists, kept across sentences so that their room is reused.
     let mut sentence_periods: Vec<&PeriodMention> = Vec::new();
@@ -760,7 +762,8 @@ pub fn find_figures(
                 .last_in(before_start, span.start)
                 .or_else(|| entities.first_in(after_start, after_start + after.len()))
                 .map(canonical_entity)
-                .or_else(|| last_entity.clone());
+                .or(last_entity)
+                .map(str::to_owned);
             let period = period_for(span, references.contains(&span), &sentence_periods, &references)
                 .or_else(|| current_period.clone());
             let figure = Figure {
@@ -1116,13 +1119,14 @@ fn comparison_word(before: &str) -> Option<&str> {
     Some(&matched[..letters])
 }
 
-fn canonical_entity(name: &str) -> String {
-    name.trim_end_matches('!').to_owned()
+/// A name as a figure's entity ("Yahoo!" is "Yahoo").
+fn canonical_entity(name: &str) -> &str {
+    name.trim_end_matches('!')
 }
 
 /// The organisation an article names most often, the default owner of its figures.
-fn default_entity(entities: &Entities<'_, '_>) -> Option<String> {
-    let mut counts: Vec<(String, usize)> = Vec::new();
+fn default_entity<'t>(entities: &Entities<'t, '_>) -> Option<&'t str> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
     for m in entities.all() {
         let name = canonical_entity(m);
         match counts.iter_mut().find(|(n, _)| *n == name) {
