@@ -93,80 +93,109 @@ static ENTITY: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::new(&format!(r"\b({})\b", names.join("|"))).unwrap()
 });
 
-/// [`ENTITY_NAMES`] by their first letter (`A` at 0): the names that may start at a capital.
-static ENTITY_NAMES_BY_INITIAL: LazyLock<[Vec<&'static str>; 26]> = LazyLock::new(|| {
-    let mut by_initial: [Vec<&'static str>; 26] = Default::default();
-    for name in ENTITY_NAMES {
-        by_initial[usize::from(name.as_bytes()[0] - b'A')].push(name);
-    }
-    by_initial
-});
-
 /// The matches of [`ENTITY`] in `text`, found by looking for the names at the capitals that
 /// start a word, with the word boundaries tested by hand (the pattern's automaton reads every
-/// byte; capitals are found eight bytes at a time, `quote::hand::capitals`).
+/// byte). Blocks of 32 bytes without a capital are passed by in one test (the compiler makes it
+/// with vector instructions); in the others the capitals are found eight bytes at a time
+/// (`quote::hand::capitals`), and each is read in turn ([`entity_at`]).
 ///
 /// Why the same: every name is ASCII, starts with a capital and ends with a letter (tested), so
 /// a match is a name at a capital with no word character before it and none after it (a letter
 /// outside ASCII is one: the characters there are read). No name is a prefix of another
 /// (tested), so at most one name starts anywhere and the order of the alternatives never
-/// chooses. "Yahoo!?" is greedy: "Yahoo!" when a word character follows the "!" (the boundary
-/// after it holds only then), else "Yahoo" when its own boundary holds. A name that fails its
-/// boundary after it ends no search: the next starts one byte after its first, since another
-/// name may start inside it ("LinkedInstagram").
+/// chooses. A match ends the search at its end: capitals inside it start none. A name that fails
+/// its boundary after it ends no search: the next capital is read, since another name may start
+/// inside it ("LinkedInstagram").
 fn entities_by_hand(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut found = Vec::new();
+    // names start at or after `at`
     let mut at = 0;
-    while let Some(start) = next_capital(bytes, at) {
-        at = start + 1;
-        if word_character_before(bytes, start) {
-            continue;
+    let mut block = 0;
+    while let Some(chunk) = bytes.get(block..).and_then(<[u8]>::first_chunk::<32>) {
+        if chunk.iter().fold(false, |any, b| any | b.is_ascii_uppercase()) {
+            for (word, eight) in chunk.chunks_exact(8).enumerate() {
+                let capitals = capitals(u64::from_le_bytes(eight.try_into().expect("eight bytes")));
+                if capitals != 0 {
+                    entities_at_capitals(bytes, block + word * 8, capitals, &mut at, &mut found);
+                }
+            }
         }
-        let names = &ENTITY_NAMES_BY_INITIAL[usize::from(bytes[start] - b'A')];
-        // the second letter first: most capitals start no name ("The", "United")
-        let second = bytes.get(start + 1);
-        let Some(name) = names
-            .iter()
-            .find(|n| n.as_bytes().get(1) == second && bytes[start..].starts_with(n.as_bytes()))
-        else {
-            continue;
-        };
-        let mut end = start + name.len();
-        // after "Yahoo!" the boundary holds by the word character that follows
-        let banged = *name == "Yahoo" && bytes.get(end) == Some(&b'!') && word_character_at(bytes, end + 1);
-        if banged {
-            end += 1;
-        }
-        if banged || !word_character_at(bytes, end) {
-            found.push((start, end));
-            at = end;
-        }
+        block += 32;
+    }
+    // the last bytes, fewer than 32, as words of eight with zeros after them
+    while block < bytes.len() {
+        let mut padded = [0u8; 8];
+        let eight = &bytes[block..(block + 8).min(bytes.len())];
+        padded[..eight.len()].copy_from_slice(eight);
+        entities_at_capitals(bytes, block, capitals(u64::from_le_bytes(padded)), &mut at, &mut found);
+        block += 8;
     }
     found
 }
 
-/// The first ASCII capital in `bytes` at or after `at`. Capitals are about one byte in sixty:
-/// 32 bytes are tested a step (one test the compiler makes with vector instructions), and the
-/// capital is then found eight bytes at a time.
-fn next_capital(bytes: &[u8], mut at: usize) -> Option<usize> {
-    while let Some(block) = bytes.get(at..).and_then(<[u8]>::first_chunk::<32>) {
-        if block.iter().fold(false, |any, b| any | b.is_ascii_uppercase()) {
-            break;
+/// The names of [`entities_by_hand`] that start at the capitals of the eight bytes from `first`
+/// (`capitals` has the high bit of each set) and at or after `at`, pushed to `found`; `at` is
+/// moved to the end of each.
+#[inline(always)]
+fn entities_at_capitals(
+    bytes: &[u8],
+    first: usize,
+    mut capitals: u64,
+    at: &mut usize,
+    found: &mut Vec<(usize, usize)>,
+) {
+    while capitals != 0 {
+        let start = first + capitals.trailing_zeros() as usize / 8;
+        capitals &= capitals - 1;
+        if start >= *at {
+            if let Some(end) = entity_at(bytes, start) {
+                found.push((start, end));
+                *at = end;
+            }
         }
-        at += 32;
     }
-    while let Some(word) = bytes.get(at..at + 8) {
-        let capitals = capitals(u64::from_le_bytes(word.try_into().expect("eight bytes")));
-        if capitals != 0 {
-            return Some(at + capitals.trailing_zeros() as usize / 8);
-        }
-        at += 8;
+}
+
+/// The end of the match of [`ENTITY`] that starts at the capital at `start`, if one does: the
+/// name its first two bytes tell ([`ENTITY_BY_TWO_BYTES`]; most capitals start none, "The",
+/// "United"), if written there with word boundaries around it. "Yahoo!?" is greedy: "Yahoo!"
+/// when a word character follows the "!" (the boundary after it holds only then), else "Yahoo"
+/// when its own boundary holds.
+#[inline(always)]
+fn entity_at(bytes: &[u8], start: usize) -> Option<usize> {
+    let second = *bytes.get(start + 1)?;
+    let which = ENTITY_BY_TWO_BYTES[usize::from(bytes[start] - b'A') * 64 + usize::from(second & 63)];
+    let name = ENTITY_NAMES.get(usize::from(which).checked_sub(1)?)?.as_bytes();
+    if bytes.get(start..start + name.len()) != Some(name) || word_character_before(bytes, start) {
+        return None;
     }
-    bytes[at.min(bytes.len())..]
-        .iter()
-        .position(u8::is_ascii_uppercase)
-        .map(|i| at + i)
+    let mut end = start + name.len();
+    // after "Yahoo!" the boundary holds by the word character that follows
+    let banged = name == b"Yahoo" && bytes.get(end) == Some(&b'!') && word_character_at(bytes, end + 1);
+    if banged {
+        end += 1;
+    }
+    (banged || !word_character_at(bytes, end)).then_some(end)
+}
+
+/// Per first letter of [`ENTITY_NAMES`] (`A` at 0) and the low six bits of a second byte (64
+/// places a letter), the name that starts so, as its place in the list plus one (0 for none): no
+/// two names share their first letter and the low six bits of their second byte (tested as the
+/// table is built).
+static ENTITY_BY_TWO_BYTES: [u8; 26 * 64] = entity_by_two_bytes();
+
+const fn entity_by_two_bytes() -> [u8; 26 * 64] {
+    let mut table = [0u8; 26 * 64];
+    let mut i = 0;
+    while i < ENTITY_NAMES.len() {
+        let name = ENTITY_NAMES[i].as_bytes();
+        let at = (name[0] - b'A') as usize * 64 + (name[1] & 63) as usize;
+        assert!(table[at] == 0, "two names start with the same two bytes");
+        table[at] = i as u8 + 1;
+        i += 1;
+    }
+    table
 }
 
 /// The names [`ENTITY`] finds, in its order ("Yahoo" stands for "Yahoo" and "Yahoo!").
@@ -667,6 +696,8 @@ pub fn find_figures(
     let mut current_period: Option<Period> = None;
     let found_entities = entities_by_hand(text);
     let entities = Entities::new(text, &found_entities);
+    // borrowed from the text, and copied only for the figures that take it: counting names and
+    // passing sentences that name one copy none
     let mut last_entity = default_entity(&entities);
     // Per-sentence lists, kept across sentences so that their room is reused.
     let mut sentence_periods: Vec<&PeriodMention> = Vec::new();
@@ -731,7 +762,8 @@ pub fn find_figures(
                 .last_in(before_start, span.start)
                 .or_else(|| entities.first_in(after_start, after_start + after.len()))
                 .map(canonical_entity)
-                .or_else(|| last_entity.clone());
+                .or(last_entity)
+                .map(str::to_owned);
             let period = period_for(span, references.contains(&span), &sentence_periods, &references)
                 .or_else(|| current_period.clone());
             let figure = Figure {
@@ -1087,13 +1119,14 @@ fn comparison_word(before: &str) -> Option<&str> {
     Some(&matched[..letters])
 }
 
-fn canonical_entity(name: &str) -> String {
-    name.trim_end_matches('!').to_owned()
+/// A name as a figure's entity ("Yahoo!" is "Yahoo").
+fn canonical_entity(name: &str) -> &str {
+    name.trim_end_matches('!')
 }
 
 /// The organisation an article names most often, the default owner of its figures.
-fn default_entity(entities: &Entities<'_, '_>) -> Option<String> {
-    let mut counts: Vec<(String, usize)> = Vec::new();
+fn default_entity<'t>(entities: &Entities<'t, '_>) -> Option<&'t str> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
     for m in entities.all() {
         let name = canonical_entity(m);
         match counts.iter_mut().find(|(n, _)| *n == name) {
@@ -1138,23 +1171,6 @@ mod tests {
     }
 
     #[test]
-    fn capitals_are_found_by_blocks_as_one_by_one() {
-        let bytes: Vec<u8> = (0u8..=255)
-            .chain((0u8..128).rev())
-            .chain(b"xxAxxxxxxxxZxxx@[`{".iter().copied())
-            .chain(b"x".repeat(70))
-            .chain([b'Q'])
-            .collect();
-        // every byte at each of the places of a block and a word, and the tails shorter than one
-        for end in bytes.len() - 40..=bytes.len() {
-            for at in 0..=end {
-                let one_by_one = bytes[at..end].iter().position(u8::is_ascii_uppercase).map(|i| at + i);
-                assert_eq!(next_capital(&bytes[..end], at), one_by_one, "{at} {end}");
-            }
-        }
-    }
-
-    #[test]
     fn the_literal_search_for_entities_finds_what_the_entity_pattern_finds() {
         // at most one name starts anywhere: no name is a prefix of another
         for a in ENTITY_NAMES {
@@ -1167,12 +1183,22 @@ mod tests {
             "xYahoo!Apple Adobes 5Skype AT&TT LinkedInstagram WhatsApple Yahoo!! Yahoo!_ Yahoo",
             "Yahoo!Yahoo Google_Google Google-Google GoogleGoogle (Comcast) Verizon's Reddit.",
         ];
+        // each written line at every place of a block of 32 bytes and of a word of eight, and
+        // cut short at every place of its last block
+        let padded: Vec<String> = (0..64)
+            .flat_map(|pad| {
+                written
+                    .iter()
+                    .map(move |w| format!("{}{w}", "Ax".repeat(pad / 2) + &"x".repeat(pad % 2)))
+            })
+            .flat_map(|p| (0..40).map(move |cut| p[..p.len() - cut].to_string()))
+            .collect();
         let samples = crate::gen::sample_texts(200);
         let typeset: Vec<String> = samples.iter().map(|t| crate::gen::typeset(t)).collect();
         let texts = written
             .iter()
             .copied()
-            .chain(samples.iter().chain(&typeset).map(String::as_str));
+            .chain(samples.iter().chain(&typeset).chain(&padded).map(String::as_str));
         let (mut found, mut outside_ascii) = (0, 0);
         for text in texts.chain(OUTSIDE_ASCII) {
             let by_pattern: Vec<(usize, usize)> = ENTITY.find_iter(text).map(|m| (m.start(), m.end())).collect();
