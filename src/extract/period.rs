@@ -272,11 +272,16 @@ fn has_character_outside_ascii_date_may_match(text: &str) -> bool {
         [0xEA, 0xEF, 0xF0],
     ];
     // each of those bytes starts a character (none continues one)
-    let may_match_at = |i: usize| {
-        text[i..]
+    let bytes = text.as_bytes();
+    let at = |i: usize| bytes.get(i).copied().unwrap_or(0);
+    let may_match_at = |i: usize| match bytes[i] {
+        // of General Punctuation's curly quotes, dashes and spaces, only the spaces: told by
+        // their bytes, as the quotes are common
+        0xE2 if at(i + 1) == 0x80 => matches!(at(i + 2), 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF),
+        _ => text[i..]
             .chars()
             .next()
-            .is_some_and(|c| class_holds(&DATE_CHARACTERS, c))
+            .is_some_and(|c| class_holds(&DATE_CHARACTERS, c)),
     };
     FIRST_BYTES
         .iter()
