@@ -928,7 +928,7 @@ mod tests {
                 spared += usize::from(!cued);
             }
         }
-        assert!(compared >= 100, "{compared}");
+        assert!(compared >= 90, "{compared}");
         assert!(spared >= 1_000, "{spared}");
     }
 
