@@ -593,8 +593,7 @@ fn completed_measure<'c, 'm>(
     let Some(at) = written else {
         return (Cow::Borrowed(completions.complete(measure, sentence)), None);
     };
-    // (completed from where it is written: its first place in `after` is then found at once)
-    let completed = claim::complete_measure(measure, &after[at..]);
+    let completed = complete_at(measure, after, at);
     // Completed, the measure is longer, and written elsewhere if at all.
     if completed.len() == measure.len() {
         return (completed, Some(at));
@@ -602,11 +601,63 @@ fn completed_measure<'c, 'm>(
     match claim::find_in_lowercased(after, &completed) {
         Some(written) => (completed, Some(written)),
         None => {
-            let completed = claim::complete_measure(&completed, sentence.1).into_owned();
+            let completed = complete_in(&completed, sentence.1).into_owned();
             let written = claim::find_in_lowercased(after, &completed);
             (Cow::Owned(completed), written)
         }
     }
+}
+
+/// [`claim::complete_measure`] of `measure` in `text`: [`complete_at`] its first place there.
+fn complete_in<'m>(measure: &'m str, text: &str) -> Cow<'m, str> {
+    match claim::find_in_lowercased(text, measure) {
+        Some(at) => complete_at(measure, text, at),
+        None => Cow::Borrowed(measure),
+    }
+}
+
+/// [`claim::complete_measure`] of `measure` in `text`, where it first stands at `at` (as
+/// `claim::find_in_lowercased` finds it): spared where the words after it cannot lengthen it
+/// ([`may_lengthen`]), which is nearly everywhere, and else completed from there, where it is
+/// found at once.
+fn complete_at<'m>(measure: &'m str, text: &str, at: usize) -> Cow<'m, str> {
+    if may_lengthen(&text.as_bytes()[at + measure.len()..]) {
+        claim::complete_measure(measure, &text[at..])
+    } else {
+        Cow::Borrowed(measure)
+    }
+}
+
+/// The first letters of the head nouns [`claim::complete_measure`] adds to a measure ("orders",
+/// "demands", "letters", "notices", "requests", "warrants", "subpoenas").
+const HEAD_INITIALS: [u8; 7] = *b"odlnrws";
+
+/// Whether [`claim::complete_measure`] may lengthen a measure that `rest` follows where it first
+/// stands. It adds a head noun that is one of the first two words of `rest` (cut at white space,
+/// less the characters that are no letters at their end), so one of them must start with a
+/// head's first letter ([`HEAD_INITIALS`], in any ASCII case). Read on ASCII bytes, as
+/// `complete_measure` reads them there: a byte outside ASCII up to the end of the second word
+/// may be a space (the words are then cut otherwise) or a letter, and it may.
+fn may_lengthen(rest: &[u8]) -> bool {
+    let mut at = 0;
+    for _ in 0..2 {
+        let start = claim::spaces_end(rest, at);
+        let Some(&first) = rest.get(start) else {
+            return false;
+        };
+        // (`| 0x20` lowercases a letter, and makes no other byte a lowercase letter)
+        if !first.is_ascii() || HEAD_INITIALS.contains(&(first | 0x20)) {
+            return true;
+        }
+        at = start + 1;
+        while let Some(&b) = rest.get(at).filter(|&&b| !claim::is_ascii_space(b)) {
+            if !b.is_ascii() {
+                return true;
+            }
+            at += 1;
+        }
+    }
+    false
 }
 
 /// The measure last completed in its sentence ([`claim::complete_measure`], which reads the
@@ -628,7 +679,7 @@ impl<'m> SentenceCompletion<'m> {
     /// [`claim::complete_measure`] of `measure` in the sentence (its span and text).
     fn complete(&mut self, measure: &'m str, (span, sentence): (Span, &str)) -> &str {
         if self.sentence != Some(span) || self.measure != measure {
-            self.completed = claim::complete_measure(measure, sentence);
+            self.completed = complete_in(measure, sentence);
             (self.sentence, self.measure) = (Some(span), measure);
         }
         &self.completed
@@ -2475,6 +2526,92 @@ mod tests {
         assert!(in_sentence >= 20 && after_them >= 20, "{in_sentence} {after_them}");
         assert!(reused >= 50 && heads_spared >= 1000, "{reused} {heads_spared}");
         assert!(spared_countries >= 1000, "{spared_countries}");
+    }
+
+    #[test]
+    fn measures_completed_where_their_next_words_may_lengthen_them_are_as_completed_everywhere() {
+        let records = test_records(&[
+            "It got 300 user data requests in 2014 and 200 user\u{a0}data requests in 2013.",
+            "It got 300 user data orders in 2014, 20 user ORDERS, 7 user letters. and 9 user, warrants.",
+            "It got 300 user données requests in 2014 and 30 user\trequests\u{2003}in 2013.",
+            "It got 300 account subpoenas in 2014 and 20 account notices and demands in 2015.",
+        ]);
+        // Texts of the shapes the completion reads: a measure, then two words or fewer, each
+        // perhaps a head noun, in any case, cut or followed by characters that are no letters.
+        let words = [
+            "requests",
+            "Requests,",
+            "REQUESTS.",
+            "requests-",
+            "requestsx",
+            "orders",
+            "order",
+            "demands",
+            "letters",
+            "notices",
+            "warrants",
+            "subpoenas",
+            "subpoenaed",
+            "in",
+            "the",
+            "data",
+            "données",
+            "\u{e9}",
+            "r\u{e9}quests",
+            "",
+            "12",
+            "(requests)",
+            "wrote",
+        ];
+        let spaces = [" ", "  ", "\t", "\u{a0}", "\u{2003}", "", " \u{a0}"];
+        let mut texts: Vec<(String, String)> = Vec::new();
+        for measure in ["user", "user data", "requests", "account requests"] {
+            for (w1, w2) in words.iter().flat_map(|a| words.iter().map(move |b| (a, b))) {
+                for (s1, s2) in spaces.iter().zip(spaces.iter().cycle().skip(2)) {
+                    texts.push((measure.into(), format!("It got 4 {measure}{s1}{w1}{s2}{w2} in 2014.")));
+                }
+            }
+        }
+        for record in &records {
+            let text = record.article.text.as_str();
+            for f in &record.extraction.figures {
+                let Some(measure) = f.measure.as_deref() else { continue };
+                for within in [near_after(text, f), f.sentence.of(text), &text[f.span.start..]] {
+                    texts.push((measure.into(), within.into()));
+                    // a measure completed once is completed again in the second part of the
+                    // completion (`completed_measure`)
+                    let completed = claim::complete_measure(measure, within);
+                    if completed != measure {
+                        texts.push((completed.into_owned(), within.into()));
+                    }
+                }
+            }
+        }
+        let (mut spared, mut lengthened, mut kept) = (0, 0, 0);
+        for (measure, text) in &texts {
+            let completed = claim::complete_measure(measure, text);
+            assert_eq!(complete_in(measure, text), completed, "{measure:?} {text:?}");
+            let Some(at) = claim::find_in_lowercased(text, measure) else {
+                continue;
+            };
+            if may_lengthen(&text.as_bytes()[at + measure.len()..]) {
+                if completed == *measure {
+                    kept += 1;
+                } else {
+                    lengthened += 1;
+                    // every head the completion adds starts with one of the head initials
+                    let head = completed.rsplit(' ').next().unwrap();
+                    assert!(HEAD_INITIALS.contains(&head.as_bytes()[0]), "{completed:?}");
+                }
+            } else {
+                spared += 1;
+                assert_eq!(completed, *measure, "{text:?}");
+            }
+        }
+        assert!(
+            spared > 3_000 && lengthened > 5_000 && kept > 5_000,
+            "{spared} {lengthened} {kept}"
+        );
     }
 
     #[test]
