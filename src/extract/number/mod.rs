@@ -1796,50 +1796,55 @@ mod tests {
     /// texts (outside ASCII too) and the words of the list.
     #[test]
     fn change_words_are_looked_up_as_listed() {
-        let mut texts = sample_texts();
-        texts.push(CHANGE_WORDS.join(" "));
-        texts.push("Rosé risén fell-out up, Down ROSE déclined".to_owned());
-        let (mut words, mut held) = (0, 0);
-        for text in &texts {
+        let words = token_words_of_sample_texts_and(&[
+            CHANGE_WORDS.join(" "),
+            "Rosé risén fell-out up, Down ROSE déclined".to_owned(),
+        ]);
+        let mut held = 0;
+        for word in &words {
+            let listed = CHANGE_WORDS.contains(&word.as_str());
+            assert_eq!(CHANGE_WORD_TABLE.get(word.as_bytes()).is_some(), listed, "{word:?}");
+            held += usize::from(listed);
+        }
+        assert!(
+            held >= CHANGE_WORDS.len() && held * 10 < words.len(),
+            "{held} of {}",
+            words.len()
+        );
+    }
+
+    /// Every token's word (the tokens' own lower case) of the sample texts and of `extra`.
+    fn token_words_of_sample_texts_and(extra: &[String]) -> Vec<String> {
+        let mut words = Vec::new();
+        for text in sample_texts().iter().chain(extra) {
             let mut lowered = String::new();
             let t = Toks::new(text, &mut lowered);
-            for i in 0..=t.len() {
-                let listed = CHANGE_WORDS.contains(&t.word(i));
-                assert_eq!(
-                    CHANGE_WORD_TABLE.get(t.word(i).as_bytes()).is_some(),
-                    listed,
-                    "{:?}",
-                    t.word(i)
-                );
-                words += 1;
-                held += usize::from(listed);
-            }
+            words.extend((0..=t.len()).map(|i| t.word(i).to_owned()));
         }
-        assert!(held >= CHANGE_WORDS.len() && held * 10 < words, "{held} of {words}");
+        words
     }
 
     /// The table of currency words holds exactly the words of the list, with their code and
     /// share: every word of the sample texts (outside ASCII too) and the words of the list.
     #[test]
     fn currency_words_are_looked_up_as_listed() {
-        let mut texts = sample_texts();
-        texts.push(CURRENCY_WORDS.iter().map(|(w, _, _)| *w).collect::<Vec<_>>().join(" "));
-        texts.push("Dollars dollar's yén euro-zone CENTS cent pennies pence usd dollarss".to_owned());
-        let (mut words, mut held) = (0, 0);
-        for text in &texts {
-            let mut lowered = String::new();
-            let t = Toks::new(text, &mut lowered);
-            for i in 0..=t.len() {
-                let listed = CURRENCY_WORDS
-                    .iter()
-                    .find(|(w, _, _)| *w == t.word(i))
-                    .map(|&(_, code, share)| (code, share));
-                assert_eq!(currency_word(t.word(i)), listed, "{:?}", t.word(i));
-                words += 1;
-                held += usize::from(listed.is_some());
-            }
+        let listed_words = CURRENCY_WORDS.iter().map(|(w, _, _)| *w).collect::<Vec<_>>().join(" ");
+        let odd = "Dollars dollar's yén euro-zone CENTS cent pennies pence usd dollarss".to_owned();
+        let words = token_words_of_sample_texts_and(&[listed_words, odd]);
+        let mut held = 0;
+        for word in &words {
+            let listed = CURRENCY_WORDS
+                .iter()
+                .find(|(w, _, _)| *w == word.as_str())
+                .map(|&(_, code, share)| (code, share));
+            assert_eq!(currency_word(word), listed, "{word:?}");
+            held += usize::from(listed.is_some());
         }
-        assert!(held >= CURRENCY_WORDS.len() && held * 10 < words, "{held} of {words}");
+        assert!(
+            held >= CURRENCY_WORDS.len() && held * 10 < words.len(),
+            "{held} of {}",
+            words.len()
+        );
     }
 
     /// What a token's code says its word starts is what the sets say it starts (the words that
