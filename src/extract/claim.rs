@@ -1142,7 +1142,7 @@ pub fn approx_before(before: &str) -> Option<String> {
 /// Head nouns a lazily matched measure may stop short of ("account" in "account requests"), as
 /// [`head_noun`] reads them by length.
 #[cfg(test)]
-const HEADS: &[&str] = &[
+pub(crate) const HEADS: &[&str] = &[
     "requests",
     "demands",
     "orders",

@@ -186,6 +186,8 @@ fn entity_at(bytes: &[u8], start: usize) -> Option<usize> {
 static ENTITY_BY_TWO_BYTES: [u8; 26 * 64] = entity_by_two_bytes();
 
 const fn entity_by_two_bytes() -> [u8; 26 * 64] {
+    // a name's place plus one must fit in a byte
+    assert!(ENTITY_NAMES.len() < u8::MAX as usize, "too many names for a byte");
     let mut table = [0u8; 26 * 64];
     let mut i = 0;
     while i < ENTITY_NAMES.len() {
