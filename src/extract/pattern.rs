@@ -141,18 +141,14 @@ impl Masked {
     fn of(haystack: &str) -> Masked {
         let mut masked = haystack.as_bytes().to_vec();
         let mut words = std::collections::BTreeSet::new();
-        // Letters repeat: one seen lately is not looked up in the set again (a page in Russian
-        // is tens of thousands of letters, of a few dozen kinds).
-        let mut seen = ['\0'; 256];
+        // Letters are the common case, and `is_alphabetic` is the cheaper test; both look the
+        // character up in tables (some hundred instructions for a letter of Russian), and a
+        // page in Russian is tens of thousands of letters of a few dozen kinds.
+        let mut is_word = Remembered::new(|c: char| c.is_alphabetic() || regex_syntax::is_word_character(c));
         for (i, c) in haystack.char_indices().filter(|(_, c)| !c.is_ascii()) {
-            // Letters are the common case, and `is_alphabetic` is the cheaper test.
-            if c.is_alphabetic() || regex_syntax::is_word_character(c) {
+            if is_word.holds(c) {
                 masked[i..i + c.len_utf8()].fill(MASK);
-                let slot = &mut seen[c as usize % 256];
-                if *slot != c {
-                    *slot = c;
-                    words.insert(c);
-                }
+                words.insert(c);
             }
         }
         Masked {
@@ -480,8 +476,10 @@ pub(crate) fn has_word_character_outside_ascii(text: &str) -> bool {
     has_character_outside_ascii(text, regex_syntax::is_word_character)
 }
 
-/// Whether `text` has a character outside ASCII for which `holds` is true.
-pub(crate) fn has_character_outside_ascii(text: &str, mut holds: impl FnMut(char) -> bool) -> bool {
+/// Whether `text` has a character outside ASCII for which `holds` (a property of the
+/// character alone) is true.
+pub(crate) fn has_character_outside_ascii(text: &str, holds: impl Fn(char) -> bool) -> bool {
+    let mut holds = Remembered::new(holds);
     // Asked for every search on a non-ASCII haystack: ASCII runs are skipped 32 bytes at a
     // time, and a run with a character outside ASCII is skipped to that character.
     const RUN: usize = 32;
@@ -498,12 +496,48 @@ pub(crate) fn has_character_outside_ascii(text: &str, mut holds: impl FnMut(char
             .chars()
             .next()
             .expect("a character starts at a non-ASCII byte");
-        if holds(c) {
+        if holds.holds(c) {
             return true;
         }
         i += c.len_utf8();
     }
     false
+}
+
+/// A property of characters outside ASCII, with the answers for the characters seen lately
+/// remembered: the Unicode tables behind `is_alphabetic`, `is_numeric` or `\w` cost up to some
+/// hundreds of instructions a look-up, and a text repeats a few dozen kinds of characters.
+struct Remembered<F> {
+    property: F,
+    /// A character outside ASCII shifted left by one with its answer in the low bit, in the
+    /// slot of its low bits; 0 (no such character) is an empty slot.
+    seen: [u32; REMEMBERED],
+}
+
+/// How many answers a [`Remembered`] keeps: the 128 code points from a multiple of 128 (a
+/// Latin-1 letter, the Cyrillic alphabet's two cases, the General Punctuation block's first
+/// half) fall in different slots.
+const REMEMBERED: usize = 128;
+
+impl<F: Fn(char) -> bool> Remembered<F> {
+    fn new(property: F) -> Self {
+        Remembered {
+            property,
+            seen: [0; REMEMBERED],
+        }
+    }
+
+    /// Whether `c`, a character outside ASCII, has the property.
+    #[inline]
+    fn holds(&mut self, c: char) -> bool {
+        let slot = &mut self.seen[c as usize % REMEMBERED];
+        if *slot >> 1 == c as u32 {
+            return *slot & 1 == 1;
+        }
+        let holds = (self.property)(c);
+        *slot = (c as u32) << 1 | u32::from(holds);
+        holds
+    }
 }
 
 /// Whether `hir` has a Unicode word boundary (of any kind).
@@ -754,6 +788,26 @@ mod tests {
         let view = masked(part);
         assert!(Rc::ptr_eq(&view.text, &whole.text));
         assert_eq!(view.masked(), "Then the first half of 2014 ended; R__.");
+    }
+
+    #[test]
+    fn remembered_answers_are_the_properties_answers() {
+        // Every character outside ASCII in order (each slot taken by turns by characters with
+        // different answers), in a scattered order, then the first blocks again and again.
+        let chars: Vec<char> = (0x80..=0x10_FFFF_u32).filter_map(char::from_u32).collect();
+        let scattered = (0..chars.len()).map(|i| chars[i * 7919 % chars.len()]);
+        let again = chars[..REMEMBERED].iter().copied().cycle().take(0x4000);
+        let properties: [fn(char) -> bool; 3] =
+            [char::is_alphabetic, char::is_numeric, regex_syntax::is_word_character];
+        for property in properties {
+            let mut remembered = Remembered::new(property);
+            let mut recalled = 0;
+            for c in chars.iter().copied().chain(scattered.clone()).chain(again.clone()) {
+                recalled += usize::from(remembered.seen[c as usize % REMEMBERED] >> 1 == c as u32);
+                assert_eq!(remembered.holds(c), property(c), "{c:?}");
+            }
+            assert!((0x3000..chars.len()).contains(&recalled), "{recalled}");
+        }
     }
 
     #[test]
