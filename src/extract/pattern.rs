@@ -51,6 +51,9 @@ pub struct Pattern {
     ascii_words: OnceLock<Option<Regex>>,
     /// What the pattern can match, when [`Self::ascii_words`] may run on masked haystacks.
     masking: Option<Masking>,
+    /// The class of a pattern that is one character of it and nothing else (`^\p{L}$`), which
+    /// [`Self::is_match`] reads without a search (asked a character at a time).
+    one_character: Option<ClassUnicode>,
 }
 
 /// The characters a pattern can match, for patterns whose ASCII-boundary copy may search a
@@ -85,7 +88,16 @@ impl Masking {
 
     /// Whether the pattern can match none of `words` (the masked characters of a haystack).
     fn allows(&self, words: &[char]) -> bool {
-        !words.iter().any(|&c| class_holds(&self.consumable, c))
+        // Asked on every search: the shorter of the two lists is walked, and the other
+        // searched (a page in Korean masks hundreds of kinds of letters).
+        let ranges = self.consumable.ranges();
+        if words.len() <= ranges.len() {
+            return !words.iter().any(|&c| class_holds(&self.consumable, c));
+        }
+        !ranges.iter().any(|r| {
+            let i = words.partition_point(|&c| c < r.start());
+            words.get(i).is_some_and(|&c| c <= r.end())
+        })
     }
 }
 
@@ -145,10 +157,13 @@ impl Masked {
         // character up in tables (some hundred instructions for a letter of Russian), and a
         // page in Russian is tens of thousands of letters of a few dozen kinds.
         let mut is_word = Remembered::new(|c: char| c.is_alphabetic() || regex_syntax::is_word_character(c));
-        for (i, c) in haystack.char_indices().filter(|(_, c)| !c.is_ascii()) {
+        for (i, c) in chars_outside_ascii(haystack) {
+            let known = is_word.knows(c);
             if is_word.holds(c) {
                 masked[i..i + c.len_utf8()].fill(MASK);
-                words.insert(c);
+                if !known {
+                    words.insert(c);
+                }
             }
         }
         Masked {
@@ -251,12 +266,14 @@ impl Pattern {
             .filter(|hir| has_unicode_word_boundary(hir))
             .map(|hir| rewrite(hir, false).to_string());
         let masking = hir.as_ref().and_then(Masking::of);
+        let one_character = hir.as_ref().and_then(one_character_class);
         Ok(Pattern {
             any,
             ascii,
             ascii_words_source,
             ascii_words: OnceLock::new(),
             masking,
+            one_character,
         })
     }
 
@@ -319,6 +336,10 @@ impl Pattern {
 
     /// Whether the pattern matches somewhere in `haystack`.
     pub fn is_match(&self, haystack: &str) -> bool {
+        if let Some(class) = &self.one_character {
+            let mut chars = haystack.chars();
+            return chars.next().is_some_and(|c| class_holds(class, c)) && chars.next().is_none();
+        }
         match self.plan(haystack) {
             Plan::Direct(regex) => regex.is_match(haystack),
             Plan::Masked(regex, masked) => regex.is_match(masked.masked()),
@@ -480,28 +501,37 @@ pub(crate) fn has_word_character_outside_ascii(text: &str) -> bool {
 /// character alone) is true.
 pub(crate) fn has_character_outside_ascii(text: &str, holds: impl Fn(char) -> bool) -> bool {
     let mut holds = Remembered::new(holds);
-    // Asked for every search on a non-ASCII haystack: ASCII runs are skipped 32 bytes at a
-    // time, and a run with a character outside ASCII is skipped to that character.
-    const RUN: usize = 32;
-    let bytes = text.as_bytes();
+    chars_outside_ascii(text).any(|(_, c)| holds.holds(c))
+}
+
+/// The characters of `text` outside ASCII, with their offsets.
+fn chars_outside_ascii(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     let mut i = 0;
-    while i < bytes.len() {
-        let run = &bytes[i..(i + RUN).min(bytes.len())];
-        let Some(ascii) = (!run.is_ascii()).then(|| run.iter().take_while(|b| b.is_ascii()).count()) else {
-            i += run.len();
-            continue;
-        };
-        i += ascii;
-        let c = text[i..]
+    std::iter::from_fn(move || {
+        let at = next_outside_ascii(text.as_bytes(), i)?;
+        let c = text[at..]
             .chars()
             .next()
             .expect("a character starts at a non-ASCII byte");
-        if holds.holds(c) {
-            return true;
+        i = at + c.len_utf8();
+        Some((at, c))
+    })
+}
+
+/// Where the first byte outside ASCII at or after `from` is. Asked for every search on a
+/// non-ASCII haystack: ASCII runs are skipped 32 bytes at a time, and a run with a byte outside
+/// ASCII is read to that byte.
+fn next_outside_ascii(bytes: &[u8], from: usize) -> Option<usize> {
+    const RUN: usize = 32;
+    let mut i = from;
+    while i < bytes.len() {
+        let run = &bytes[i..(i + RUN).min(bytes.len())];
+        if !run.is_ascii() {
+            return Some(i + run.iter().take_while(|b| b.is_ascii()).count());
         }
-        i += c.len_utf8();
+        i += run.len();
     }
-    false
+    None
 }
 
 /// A property of characters outside ASCII, with the answers for the characters seen lately
@@ -527,16 +557,39 @@ impl<F: Fn(char) -> bool> Remembered<F> {
         }
     }
 
+    /// Whether the answer for `c` is remembered.
+    #[inline]
+    fn knows(&self, c: char) -> bool {
+        self.seen[c as usize % REMEMBERED] >> 1 == c as u32
+    }
+
     /// Whether `c`, a character outside ASCII, has the property.
     #[inline]
     fn holds(&mut self, c: char) -> bool {
         let slot = &mut self.seen[c as usize % REMEMBERED];
-        if *slot >> 1 == c as u32 {
-            return *slot & 1 == 1;
+        if *slot >> 1 != c as u32 {
+            *slot = (c as u32) << 1 | u32::from((self.property)(c));
         }
-        let holds = (self.property)(c);
-        *slot = (c as u32) << 1 | u32::from(holds);
-        holds
+        *slot & 1 == 1
+    }
+}
+
+/// The class of `hir` if it is `^class$`: one character of the class, from the start of the
+/// haystack to its end.
+fn one_character_class(hir: &Hir) -> Option<ClassUnicode> {
+    let HirKind::Concat(subs) = hir.kind() else {
+        return None;
+    };
+    match subs.as_slice() {
+        [start, class, end]
+            if matches!(start.kind(), HirKind::Look(Look::Start)) && matches!(end.kind(), HirKind::Look(Look::End)) =>
+        {
+            match class.kind() {
+                HirKind::Class(Class::Unicode(class)) => Some(class.clone()),
+                _ => None,
+            }
+        }
+        _ => None,
     }
 }
 
@@ -686,6 +739,7 @@ mod tests {
             ascii_words_source: None,
             ascii_words: OnceLock::new(),
             masking: None,
+            one_character: None,
             ..p.clone()
         };
         answers(&direct, hay)
@@ -791,6 +845,67 @@ mod tests {
     }
 
     #[test]
+    fn a_one_character_pattern_is_answered_as_the_regex_answers() {
+        let patterns = [r"^\p{L}$", r"^[a-z]$", r"(?i)^[a-z]$", r"^\s$", r"^\w$", r"^[^\d\n]$"];
+        let chars = (0..=0x10_FFFF_u32)
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_ascii() || *c as u32 % 7 == 0);
+        let mut texts: Vec<String> = chars.map(String::from).collect();
+        texts.extend(["", "ab", "a\n", "\na", "é", "éa", "aé", "Ж ", " ", "\u{212A}"].map(String::from));
+        for p in patterns {
+            let pattern = Pattern::new(p).unwrap();
+            assert!(pattern.one_character.is_some(), "{p}");
+            let regex = Regex::new(p).unwrap();
+            let mut matched = 0;
+            for t in &texts {
+                assert_eq!(pattern.is_match(t), regex.is_match(t), "{p} on {t:?}");
+                matched += usize::from(regex.is_match(t));
+            }
+            assert!(
+                (50..texts.len() - 50).contains(&matched),
+                "{p}: {matched} of {}",
+                texts.len()
+            );
+        }
+        for p in [r"^\p{L}", r"\p{L}$", r"^\p{L}+$", r"^a$", r"(?m)^\p{L}$", r"^(\p{L})$"] {
+            assert!(Pattern::new(p).unwrap().one_character.is_none(), "{p}");
+        }
+    }
+
+    #[test]
+    fn masking_allows_exactly_the_texts_whose_letters_the_pattern_cannot_match() {
+        let patterns = [
+            r"(?i)\bfirst\s+half\s+of\s+20[0-9]{2}\b",
+            r"\b\p{Lu}\p{Ll}+\b",
+            r"\b[a-zé]+\b",
+        ];
+        let letters: Vec<char> = "éüſ\u{212A}ЖжК京東한국어٣".chars().collect();
+        let mut allowed = [0; 2];
+        for p in patterns {
+            let Some(masking) = Pattern::new(p).unwrap().masking else {
+                continue;
+            };
+            // Every sorted set of up to three of the letters, and all of them.
+            let mut sets: Vec<Vec<char>> = vec![letters.clone()];
+            for (i, &a) in letters.iter().enumerate() {
+                for (j, &b) in letters.iter().enumerate().skip(i) {
+                    for &c in &letters[j..] {
+                        sets.push(vec![a, b, c]);
+                    }
+                }
+            }
+            for mut words in sets {
+                words.sort_unstable();
+                words.dedup();
+                let allows = !words.iter().any(|&c| class_holds(&masking.consumable, c));
+                assert_eq!(masking.allows(&words), allows, "{p} {words:?}");
+                allowed[usize::from(allows)] += 1;
+            }
+        }
+        assert!(allowed.iter().all(|&n| n >= 100), "{allowed:?}");
+    }
+
+    #[test]
     fn remembered_answers_are_the_properties_answers() {
         // Every character outside ASCII in order (each slot taken by turns by characters with
         // different answers), in a scattered order, then the first blocks again and again.
@@ -803,7 +918,7 @@ mod tests {
             let mut remembered = Remembered::new(property);
             let mut recalled = 0;
             for c in chars.iter().copied().chain(scattered.clone()).chain(again.clone()) {
-                recalled += usize::from(remembered.seen[c as usize % REMEMBERED] >> 1 == c as u32);
+                recalled += usize::from(remembered.knows(c));
                 assert_eq!(remembered.holds(c), property(c), "{c:?}");
             }
             assert!((0x3000..chars.len()).contains(&recalled), "{recalled}");
