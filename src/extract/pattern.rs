@@ -156,11 +156,24 @@ impl Masked {
         // Letters are the common case, and `is_alphabetic` is the cheaper test; both look the
         // character up in tables (some hundred instructions for a letter of Russian), and a
         // page in Russian is tens of thousands of letters of a few dozen kinds.
-        let mut is_word = Remembered::new(|c: char| c.is_alphabetic() || regex_syntax::is_word_character(c));
+        // A mask is made once per text: it keeps more answers (a page in Korean has hundreds of
+        // kinds of syllables).
+        let mut is_word: Remembered<_, 1024> =
+            Remembered::new(|c: char| c.is_alphabetic() || regex_syntax::is_word_character(c));
         for (i, c) in chars_outside_ascii(haystack) {
             let known = is_word.knows(c);
             if is_word.holds(c) {
-                masked[i..i + c.len_utf8()].fill(MASK);
+                // Byte by byte: a `fill` or copy of a length known only at run time calls
+                // `memset` or `memcpy`, and a character outside ASCII is 2 to 4 bytes.
+                let len = c.len_utf8();
+                masked[i] = MASK;
+                masked[i + 1] = MASK;
+                if len > 2 {
+                    masked[i + 2] = MASK;
+                }
+                if len > 3 {
+                    masked[i + 3] = MASK;
+                }
                 if !known {
                     words.insert(c);
                 }
@@ -500,7 +513,7 @@ pub(crate) fn has_word_character_outside_ascii(text: &str) -> bool {
 /// Whether `text` has a character outside ASCII for which `holds` (a property of the
 /// character alone) is true.
 pub(crate) fn has_character_outside_ascii(text: &str, holds: impl Fn(char) -> bool) -> bool {
-    let mut holds = Remembered::new(holds);
+    let mut holds: Remembered<_, REMEMBERED> = Remembered::new(holds);
     chars_outside_ascii(text).any(|(_, c)| holds.holds(c))
 }
 
@@ -520,9 +533,13 @@ fn chars_outside_ascii(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
 
 /// Where the first byte outside ASCII at or after `from` is. Asked for every search on a
 /// non-ASCII haystack: ASCII runs are skipped 32 bytes at a time, and a run with a byte outside
-/// ASCII is read to that byte.
+/// ASCII is read to that byte. `from` is at a character's start.
 fn next_outside_ascii(bytes: &[u8], from: usize) -> Option<usize> {
     const RUN: usize = 32;
+    // In a page in Russian the next character is most often outside ASCII itself.
+    if *bytes.get(from)? >= 0x80 {
+        return Some(from);
+    }
     let mut i = from;
     while i < bytes.len() {
         let run = &bytes[i..(i + RUN).min(bytes.len())];
@@ -537,36 +554,36 @@ fn next_outside_ascii(bytes: &[u8], from: usize) -> Option<usize> {
 /// A property of characters outside ASCII, with the answers for the characters seen lately
 /// remembered: the Unicode tables behind `is_alphabetic`, `is_numeric` or `\w` cost up to some
 /// hundreds of instructions a look-up, and a text repeats a few dozen kinds of characters.
-struct Remembered<F> {
+struct Remembered<F, const SLOTS: usize> {
     property: F,
     /// A character outside ASCII shifted left by one with its answer in the low bit, in the
     /// slot of its low bits; 0 (no such character) is an empty slot.
-    seen: [u32; REMEMBERED],
+    seen: [u32; SLOTS],
 }
 
-/// How many answers a [`Remembered`] keeps: the 128 code points from a multiple of 128 (a
+/// How many answers a [`Remembered`] keeps at least: the 128 code points from a multiple of 128 (a
 /// Latin-1 letter, the Cyrillic alphabet's two cases, the General Punctuation block's first
 /// half) fall in different slots.
 const REMEMBERED: usize = 128;
 
-impl<F: Fn(char) -> bool> Remembered<F> {
+impl<F: Fn(char) -> bool, const SLOTS: usize> Remembered<F, SLOTS> {
     fn new(property: F) -> Self {
         Remembered {
             property,
-            seen: [0; REMEMBERED],
+            seen: [0; SLOTS],
         }
     }
 
     /// Whether the answer for `c` is remembered.
     #[inline]
     fn knows(&self, c: char) -> bool {
-        self.seen[c as usize % REMEMBERED] >> 1 == c as u32
+        self.seen[c as usize % SLOTS] >> 1 == c as u32
     }
 
     /// Whether `c`, a character outside ASCII, has the property.
     #[inline]
     fn holds(&mut self, c: char) -> bool {
-        let slot = &mut self.seen[c as usize % REMEMBERED];
+        let slot = &mut self.seen[c as usize % SLOTS];
         if *slot >> 1 != c as u32 {
             *slot = (c as u32) << 1 | u32::from((self.property)(c));
         }
@@ -915,7 +932,7 @@ mod tests {
         let properties: [fn(char) -> bool; 3] =
             [char::is_alphabetic, char::is_numeric, regex_syntax::is_word_character];
         for property in properties {
-            let mut remembered = Remembered::new(property);
+            let mut remembered: Remembered<_, REMEMBERED> = Remembered::new(property);
             let mut recalled = 0;
             for c in chars.iter().copied().chain(scattered.clone()).chain(again.clone()) {
                 recalled += usize::from(remembered.knows(c));
@@ -923,6 +940,35 @@ mod tests {
             }
             assert!((0x3000..chars.len()).contains(&recalled), "{recalled}");
         }
+    }
+
+    #[test]
+    fn characters_outside_ascii_and_masks_are_those_read_a_character_at_a_time() {
+        // ASCII runs of every length around 32 between runs of characters of 2, 3 and 4 bytes,
+        // word characters and others.
+        let others = ["é", "Жж", "’", "“—”", "前", "٣", "\u{a0}", "😀x", "ſ"];
+        let mut texts = Vec::new();
+        for run in 0..70 {
+            for (i, other) in others.iter().enumerate() {
+                let next = others[(i + run) % others.len()];
+                texts.push(format!("{other}{}{next}{}", "a ".repeat(run / 2), "b".repeat(run % 3)));
+            }
+        }
+        let mut found = 0;
+        for t in &texts {
+            let expected: Vec<(usize, char)> = t.char_indices().filter(|(_, c)| !c.is_ascii()).collect();
+            assert_eq!(chars_outside_ascii(t).collect::<Vec<_>>(), expected, "{t:?}");
+            let mask: String = t
+                .chars()
+                .map(|c| match c.is_ascii() || !regex_syntax::is_word_character(c) {
+                    true => c.to_string(),
+                    false => "_".repeat(c.len_utf8()),
+                })
+                .collect();
+            assert_eq!(&*Masked::of(t).masked, mask, "{t:?}");
+            found += expected.len();
+        }
+        assert!(found >= 2000, "{found}");
     }
 
     #[test]
