@@ -200,10 +200,8 @@ fn entities_at_capitals(
 /// when its own boundary holds.
 #[inline(always)]
 fn entity_at(bytes: &[u8], start: usize) -> Option<usize> {
-    let second = *bytes.get(start + 1)?;
-    let which = ENTITY_BY_TWO_BYTES[usize::from(bytes[start] - b'A') * 64 + usize::from(second & 63)];
-    let name = ENTITY_NAMES.get(usize::from(which).checked_sub(1)?)?.as_bytes();
-    if bytes.get(start..start + name.len()) != Some(name) || word_character_before(bytes, start) {
+    let name = name_at(bytes, start)?;
+    if word_character_before(bytes, start) {
         return None;
     }
     let mut end = start + name.len();
@@ -213,6 +211,41 @@ fn entity_at(bytes: &[u8], start: usize) -> Option<usize> {
         end += 1;
     }
     (banged || !word_character_at(bytes, end)).then_some(end)
+}
+
+/// The one of [`ENTITY_NAMES`] written in `bytes` from `start`, boundaries aside: the name its
+/// first two bytes tell ([`ENTITY_BY_TWO_BYTES`]), if the bytes there are it.
+#[inline(always)]
+fn name_at(bytes: &[u8], start: usize) -> Option<&'static [u8]> {
+    let initial = bytes.get(start)?.wrapping_sub(b'A');
+    if initial >= 26 {
+        return None;
+    }
+    let second = *bytes.get(start + 1)?;
+    let which = ENTITY_BY_TWO_BYTES[usize::from(initial) * 64 + usize::from(second & 63)];
+    let name = ENTITY_NAMES.get(usize::from(which).checked_sub(1)?)?.as_bytes();
+    (bytes.get(start..start + name.len()) == Some(name)).then_some(name)
+}
+
+/// Whether `bytes` end with one of [`ENTITY_NAMES`]: the name that starts at each of the last
+/// [`LONGEST_NAME`] places, told by [`name_at`], instead of every name compared.
+fn ends_with_name(bytes: &[u8]) -> bool {
+    (bytes.len().saturating_sub(LONGEST_NAME)..bytes.len())
+        .any(|i| name_at(bytes, i).is_some_and(|n| i + n.len() == bytes.len()))
+}
+
+/// The length of the longest of [`ENTITY_NAMES`].
+const LONGEST_NAME: usize = longest_name();
+
+const fn longest_name() -> usize {
+    let (mut longest, mut i) = (0, 0);
+    while i < ENTITY_NAMES.len() {
+        if ENTITY_NAMES[i].len() > longest {
+            longest = ENTITY_NAMES[i].len();
+        }
+        i += 1;
+    }
+    longest
 }
 
 /// Per first letter of [`ENTITY_NAMES`] (`A` at 0) and the low six bits of a second byte (64
@@ -408,7 +441,8 @@ fn head_at(bytes: &[u8], at: usize, letters: usize) -> Option<usize> {
         .filter(|&end| !bytes.get(end).copied().is_some_and(is_word_byte))
 }
 
-/// The end of `words` written at `at` in any case, with one or more spaces between them.
+/// The end of `words` (ASCII lower-case letters) written at `at` in any case, with one or more
+/// spaces between them.
 #[inline(always)]
 fn words_at(bytes: &[u8], mut at: usize, words: &[&str]) -> Option<usize> {
     for (i, word) in words.iter().enumerate() {
@@ -420,9 +454,13 @@ fn words_at(bytes: &[u8], mut at: usize, words: &[&str]) -> Option<usize> {
             at += spaces;
         }
         let end = at + word.len();
-        bytes
-            .get(at..end)?
-            .eq_ignore_ascii_case(word.as_bytes())
+        // `word` is ASCII lower-case letters (tested): a byte is its letter in either case when
+        // it is the letter once bit 0x20 is set, one test a byte where a case fold takes several
+        let written = bytes.get(at..end)?;
+        written
+            .iter()
+            .zip(word.as_bytes())
+            .all(|(b, w)| b | 0x20 == *w)
             .then_some(())?;
         at = end;
     }
@@ -761,7 +799,7 @@ pub fn find_figures(
         let span_of = |m: &Mention| Span::new(sentence.start + m.start, sentence.start + m.end);
         // the mentions' text is read off their spans: most are not figures, and are passed by
         // (not removed first, which moved every mention after one)
-        let candidates = find_numbers_without_text(s);
+        let mut candidates = find_numbers_without_text(s);
         // Figures named only as the point of comparison ("down from 72,279 in 2013") own the
         // period after them; other figures share it ("27,477 requests for 42,648 users in 2013").
         // Whether a comparison word comes right before each figure: read once, for the
@@ -784,10 +822,11 @@ pub fn find_figures(
             }
             after_a_figure = true;
         }
-        for (m, &compared) in candidates.into_iter().zip(&compared_from) {
+        // taken by reference: a mention is some 150 bytes, and most are no figures
+        for (m, &compared) in candidates.iter_mut().zip(&compared_from) {
             let Some(compared) = compared else { continue };
-            let span = span_of(&m);
-            let kind = figure_kind(&m);
+            let span = span_of(m);
+            let kind = figure_kind(m);
             let after = head(&s[m.end..], CONTEXT_BYTES);
             let before = tail(&s[..m.start], CONTEXT_BYTES * 2);
             let measure = measure_after(after).map(lowercase_single_spaced).or_else(|| {
@@ -810,8 +849,8 @@ pub fn find_figures(
                 value: m.value,
                 low: m.low,
                 high: m.high,
-                approx: m.approx,
-                unit: if kind == FigureKind::Money { m.unit } else { None },
+                approx: m.approx.take(),
+                unit: if kind == FigureKind::Money { m.unit.take() } else { None },
                 precision: m.precision,
                 measure,
                 entity,
@@ -943,12 +982,12 @@ impl<'t, 'f> Entities<'t, 'f> {
         // every name starts with a capital and ends with a letter: most parts fail these tests,
         // made before the characters around the part are read
         let may_start_name = part.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
-        if may_start_name && word_character_before(bytes, start) && ENTITY_NAMES.iter().any(|n| part.starts_with(n)) {
+        if may_start_name && word_character_before(bytes, start) && name_at(part.as_bytes(), 0).is_some() {
             return None;
         }
         let unbanged = part.strip_suffix('!').unwrap_or(part);
         let may_end_name = unbanged.as_bytes().last().is_some_and(u8::is_ascii_alphabetic);
-        if may_end_name && word_character_at(bytes, end) && ENTITY_NAMES.iter().any(|n| unbanged.ends_with(n)) {
+        if may_end_name && word_character_at(bytes, end) && ends_with_name(unbanged.as_bytes()) {
             return None;
         }
         let from = self.found.partition_point(|m| m.1 <= start);
@@ -1264,6 +1303,36 @@ mod tests {
         assert!(
             found > 200 && outside_ascii > 100,
             "{found} found, {outside_ascii} texts outside ASCII"
+        );
+    }
+
+    #[test]
+    fn names_told_by_their_first_two_bytes_are_those_found_comparing_every_name() {
+        let samples = crate::gen::sample_texts(40);
+        let written = "XMicrosoft and Google; Yahoo!5 then AT&T, Yahoo! said Apple_s Facebook.AT&Twitter AT&TT \
+                       LinkedInstagram WhatsApple Cloudflare Automattic Adobe Comcas Skyp Twitte";
+        let (mut starting, mut ending) = (0, 0);
+        for text in [written]
+            .into_iter()
+            .chain(OUTSIDE_ASCII)
+            .chain(samples.iter().map(String::as_str))
+        {
+            let bytes = text.as_bytes();
+            for start in 0..bytes.len() {
+                // every part that starts at `start` and is at most a few bytes longer than a name
+                for end in start..bytes.len().min(start + LONGEST_NAME + 3) + 1 {
+                    let part = &bytes[start..end];
+                    let starts = ENTITY_NAMES.iter().any(|n| part.starts_with(n.as_bytes()));
+                    let ends = ENTITY_NAMES.iter().any(|n| part.ends_with(n.as_bytes()));
+                    assert_eq!(name_at(part, 0).is_some(), starts, "{part:?}");
+                    assert_eq!(ends_with_name(part), ends, "{part:?}");
+                    (starting, ending) = (starting + usize::from(starts), ending + usize::from(ends));
+                }
+            }
+        }
+        assert!(
+            starting > 500 && ending > 500,
+            "{starting} starting, {ending} ending with a name"
         );
     }
 
@@ -1651,6 +1720,38 @@ mod tests {
             .iter()
             .find_map(|words| words_at(bytes, at, words))
             .filter(|&end| !bytes.get(end).copied().is_some_and(is_word_byte))
+    }
+
+    #[test]
+    fn words_compared_by_bit_0x20_are_those_equal_ignoring_ascii_case() {
+        // every word words_at compares is ASCII lower-case letters ...
+        let read = ["of", "the", "all", "those", "these", "its", "new"];
+        for word in MEASURE_HEADS.iter().flat_map(|h| h.split(' ')).chain(read) {
+            assert!(
+                !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase()),
+                "{word:?}"
+            );
+        }
+        // ... and a byte with bit 0x20 set is such a letter exactly when it is it in any case
+        let mut equal = 0;
+        for w in b'a'..=b'z' {
+            for b in 0..=255u8 {
+                assert_eq!(b | 0x20 == w, b.eq_ignore_ascii_case(&w), "{b} {w}");
+                equal += usize::from(b | 0x20 == w);
+            }
+        }
+        assert_eq!(equal, 52);
+        assert_eq!(
+            words_at(b"Pieces \t OF  contenT.", 0, &["pieces", "of", "content"]),
+            Some(20)
+        );
+        assert_eq!(
+            words_at(b"PIECES OF CONTENTS", 0, &["pieces", "of", "content"]),
+            Some(17)
+        );
+        assert_eq!(words_at(b"pieces-of content", 0, &["pieces", "of", "content"]), None);
+        assert_eq!(words_at(b"Pieces\x0dof", 0, &["pieces", "of"]), Some(9));
+        assert_eq!(words_at(b"pieceS-", 0, &["pieces", "of"]), None);
     }
 
     #[test]
