@@ -519,32 +519,57 @@ static THAN: LazyLock<Pattern> = LazyLock::new(|| {
 static FROM: LazyLock<Pattern> =
     LazyLock::new(|| Pattern::new(r"(?i)\bfrom\s+(?:about\s+|nearly\s+|roughly\s+)?$").unwrap());
 
-/// Whether [`COMPARED_FROM`], [`THAN`] or [`FROM`] may match `before`: only when its last word
-/// before the spaces that end it (and perhaps a ".", as in "vs.") is one the patterns end with.
-/// Most figures follow other words, and are spared the three searches. A character outside
-/// ASCII next to that word or among those spaces may be a space or a letter of the word
-/// (`\s` is Unicode, and "ſ" folds to "s"): the patterns are searched.
-fn may_end_comparison(before: &str) -> bool {
+/// Bits of [`comparisons_that_may_end`]: [`COMPARED_FROM`] may match.
+const MAY_COMPARE_FROM: u8 = 1;
+/// [`THAN`] may match.
+const MAY_THAN: u8 = 2;
+/// [`FROM`] may match.
+const MAY_FROM: u8 = 4;
+
+/// The last words of [`COMPARED_FROM`], [`THAN`] and [`FROM`], each with the patterns that may
+/// end with it: a qualifier ends any of them, "the" the first two, and the other words the
+/// patterns that have them right before their optional words.
+const COMPARISON_ENDINGS: [(&str, u8); 11] = [
+    ("from", MAY_COMPARE_FROM | MAY_FROM),
+    ("with", MAY_COMPARE_FROM),
+    ("to", MAY_COMPARE_FROM),
+    ("against", MAY_COMPARE_FROM),
+    ("the", MAY_COMPARE_FROM | MAY_THAN),
+    ("about", MAY_COMPARE_FROM | MAY_THAN | MAY_FROM),
+    ("roughly", MAY_COMPARE_FROM | MAY_THAN | MAY_FROM),
+    ("nearly", MAY_COMPARE_FROM | MAY_THAN | MAY_FROM),
+    ("than", MAY_THAN),
+    ("versus", MAY_THAN),
+    ("vs", MAY_THAN),
+];
+
+/// Which of [`COMPARED_FROM`], [`THAN`] and [`FROM`] may match `before` (bits `MAY_*`): only
+/// those that end with its last word before the spaces that end it (and perhaps a ".", as in
+/// "vs."). Most figures follow other words, and are spared the three searches; "from" and "to"
+/// are spared the searches that cannot end with them. A character outside ASCII next to that
+/// word or among those spaces may be a space or a letter of the word (`\s` is Unicode, and "ſ"
+/// folds to "s"): all three may match.
+fn comparisons_that_may_end(before: &str) -> u8 {
+    const ALL: u8 = MAY_COMPARE_FROM | MAY_THAN | MAY_FROM;
     let bytes = before.as_bytes();
     let words_end = spaces_start(bytes, bytes.len());
     if words_end > 0 && !bytes[words_end - 1].is_ascii() {
-        return true;
+        return ALL;
     }
     if words_end == bytes.len() {
-        return false;
+        return 0;
     }
     let words = &bytes[..words_end];
     let words = words.strip_suffix(b".").unwrap_or(words);
     let len = words.len() - letters_start(words, words.len());
     if len < words.len() && !words[words.len() - len - 1].is_ascii() {
-        return true;
+        return ALL;
     }
     let last = &words[words.len() - len..];
-    [
-        "from", "with", "to", "against", "the", "about", "roughly", "nearly", "than", "versus", "vs",
-    ]
-    .iter()
-    .any(|w| last.eq_ignore_ascii_case(w.as_bytes()))
+    COMPARISON_ENDINGS
+        .iter()
+        .find(|(w, _)| last.eq_ignore_ascii_case(w.as_bytes()))
+        .map_or(0, |&(_, may)| may)
 }
 
 /// URLs, dates, e-mail addresses, phone numbers and clock times: numbers inside them are not
@@ -816,10 +841,12 @@ pub fn find_figures(
                 continue;
             }
             let before = tail(&s[..m.start], CONTEXT_BYTES);
-            let may_compare = may_end_comparison(before);
-            let compared = may_compare && COMPARED_FROM.is_match(before);
+            let may = comparisons_that_may_end(before);
+            let compared = may & MAY_COMPARE_FROM != 0 && COMPARED_FROM.is_match(before);
             compared_from.push(Some(compared));
-            if compared || may_compare && (THAN.is_match(before) || (after_a_figure && FROM.is_match(before))) {
+            let than = || may & MAY_THAN != 0 && THAN.is_match(before);
+            let from = || after_a_figure && may & MAY_FROM != 0 && FROM.is_match(before);
+            if compared || than() || from() {
                 references.push(span_of(m));
             }
             after_a_figure = true;
@@ -1555,19 +1582,30 @@ mod tests {
             }
         }
         let (mut compared, mut outside_ascii, mut spared_outside_ascii) = (0, 0, 0);
+        // searches spared where another pattern may match (after "from" or "to")
+        let mut spared_beside = 0;
         for b in befores.iter().copied().chain(samples.iter().map(String::as_str)) {
-            let any = COMPARED_FROM.is_match(b) || THAN.is_match(b) || FROM.is_match(b);
-            assert!(!any || may_end_comparison(b), "{b:?}");
+            let may = comparisons_that_may_end(b);
+            let mut any = false;
+            for (pattern, bit) in [(&COMPARED_FROM, MAY_COMPARE_FROM), (&THAN, MAY_THAN), (&FROM, MAY_FROM)] {
+                let matches = pattern.is_match(b);
+                assert!(!matches || may & bit != 0, "{b:?} {bit}");
+                any |= matches;
+                spared_beside += usize::from(may != 0 && may & bit == 0);
+            }
             compared += usize::from(any);
             outside_ascii += usize::from(any && !b.is_ascii());
-            spared_outside_ascii += usize::from(!b.is_ascii() && !may_end_comparison(b));
+            spared_outside_ascii += usize::from(!b.is_ascii() && may == 0);
         }
         assert!(
-            compared > 200 && outside_ascii > 15 && spared_outside_ascii > 1000,
-            "{compared} compared, {outside_ascii} outside ASCII, {spared_outside_ascii} spared outside ASCII"
+            compared > 200 && outside_ascii > 15 && spared_outside_ascii > 1000 && spared_beside > 200,
+            "{compared} compared, {outside_ascii} outside ASCII, {spared_outside_ascii} spared outside ASCII, \
+             {spared_beside} spared beside another"
         );
-        assert!(!may_end_comparison("received "));
-        assert!(!may_end_comparison("\u{201c}we received "));
+        assert_eq!(comparisons_that_may_end("received "), 0);
+        assert_eq!(comparisons_that_may_end("\u{201c}we received "), 0);
+        assert_eq!(comparisons_that_may_end("rose to "), MAY_COMPARE_FROM);
+        assert_eq!(comparisons_that_may_end("more than "), MAY_THAN);
     }
 
     #[test]
