@@ -1283,8 +1283,13 @@ mod tests {
         let mut blocks = 0;
         for value in 0..=255u8 {
             for place in 0..32 {
-                let mut block: [u8; 32] = std::array::from_fn(|k| b"aZ@[`{ 9A\xff\x80zM."[k % 14] ^ (k as u8 & 0x20));
-                block[place] = value;
+                let block: [u8; 32] = std::array::from_fn(|k| {
+                    if k == place {
+                        value
+                    } else {
+                        b"aZ@[`{ 9A\xff\x80zM."[k % 14]
+                    }
+                });
                 let by_bytes = (0..32).fold(0u32, |bits, k| bits | u32::from(block[k].is_ascii_uppercase()) << k);
                 assert_eq!(capitals_of_32(&block), by_bytes, "{block:?}");
                 assert_eq!(capitals_of_32_by_words(&block), by_bytes, "{block:?}");
