@@ -9,7 +9,9 @@ use super::number::{find_numbers_without_text, Mention, MentionKind};
 use super::period::{Period, PeriodMention};
 use super::Deadline;
 use crate::extract::pattern::{has_character_outside_ascii, Pattern};
-use crate::extract::quote::hand::{capitals, is_word_byte, word_character_at, word_character_before};
+#[cfg(any(test, not(target_arch = "x86_64")))]
+use crate::extract::quote::hand::capitals;
+use crate::extract::quote::hand::{is_word_byte, word_character_at, word_character_before};
 use crate::read::{Article, Span};
 use serde::Serialize;
 use std::sync::LazyLock;
@@ -95,9 +97,8 @@ static ENTITY: LazyLock<Pattern> = LazyLock::new(|| {
 
 /// The matches of [`ENTITY`] in `text`, found by looking for the names at the capitals that
 /// start a word, with the word boundaries tested by hand (the pattern's automaton reads every
-/// byte). Blocks of 32 bytes without a capital are passed by in one test (the compiler makes it
-/// with vector instructions); in the others the capitals are found eight bytes at a time
-/// (`quote::hand::capitals`), and each is read in turn ([`entity_at`]).
+/// byte). The capitals of each block of 32 bytes are found at once ([`capitals_of_32`]; most
+/// blocks have none, or one that starts a sentence), and each is read in turn ([`entity_at`]).
 ///
 /// Why the same: every name is ASCII, starts with a capital and ends with a letter (tested), so
 /// a match is a name at a capital with no word character before it and none after it (a letter
@@ -108,45 +109,81 @@ static ENTITY: LazyLock<Pattern> = LazyLock::new(|| {
 /// inside it ("LinkedInstagram").
 fn entities_by_hand(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
-    let mut found = Vec::new();
+    // about one name in every 140 bytes of generated text: room made once, not grown twice
+    let mut found = Vec::with_capacity(text.len() / 64);
     // names start at or after `at`
     let mut at = 0;
     let mut block = 0;
     while let Some(chunk) = bytes.get(block..).and_then(<[u8]>::first_chunk::<32>) {
-        if chunk.iter().fold(false, |any, b| any | b.is_ascii_uppercase()) {
-            for (word, eight) in chunk.chunks_exact(8).enumerate() {
-                let capitals = capitals(u64::from_le_bytes(eight.try_into().expect("eight bytes")));
-                if capitals != 0 {
-                    entities_at_capitals(bytes, block + word * 8, capitals, &mut at, &mut found);
-                }
-            }
-        }
+        entities_at_capitals(bytes, block, capitals_of_32(chunk), &mut at, &mut found);
         block += 32;
     }
-    // the last bytes, fewer than 32, as words of eight with zeros after them
-    while block < bytes.len() {
-        let mut padded = [0u8; 8];
-        let eight = &bytes[block..(block + 8).min(bytes.len())];
-        padded[..eight.len()].copy_from_slice(eight);
-        entities_at_capitals(bytes, block, capitals(u64::from_le_bytes(padded)), &mut at, &mut found);
-        block += 8;
+    // the last bytes, fewer than 32, with zeros after them
+    if block < bytes.len() {
+        let mut padded = [0u8; 32];
+        padded[..bytes.len() - block].copy_from_slice(&bytes[block..]);
+        entities_at_capitals(bytes, block, capitals_of_32(&padded), &mut at, &mut found);
     }
     found
 }
 
-/// The names of [`entities_by_hand`] that start at the capitals of the eight bytes from `first`
-/// (`capitals` has the high bit of each set) and at or after `at`, pushed to `found`; `at` is
-/// moved to the end of each.
+/// Bit `k` set for each byte `k` of `block` that is an ASCII capital.
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+fn capitals_of_32(block: &[u8; 32]) -> u32 {
+    // SAFETY: SSE2 is part of every x86-64 processor (a baseline feature of the target).
+    unsafe { capitals_of_32_by_sse2(block) }
+}
+
+/// [`capitals_of_32`] by SSE2: sixteen bytes compared at once and their high bits gathered, a
+/// few instructions where the eight-byte arithmetic of [`capitals`] and its loop took about a
+/// hundred for a block with a capital.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "sse2")]
+fn capitals_of_32_by_sse2(block: &[u8; 32]) -> u32 {
+    use std::arch::x86_64::{__m128i, _mm_add_epi8, _mm_cmplt_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_set1_epi8};
+    let sixteen = |k: usize| {
+        // SAFETY: the sixteen bytes from `k` (0 or 16) lie inside the 32 of `block`; the load
+        // needs no alignment.
+        let v = unsafe { _mm_loadu_si128(block.as_ptr().add(k).cast::<__m128i>()) };
+        // A byte is a capital when it minus b'A' is below 26 as an unsigned byte; moved by 0x80
+        // (b + 0x3F = b - b'A' + 0x80) a signed comparison with 26 - 128 tells it.
+        let moved = _mm_add_epi8(v, _mm_set1_epi8(0x3F));
+        _mm_movemask_epi8(_mm_cmplt_epi8(moved, _mm_set1_epi8(-102))) as u32 & 0xFFFF
+    };
+    sixteen(0) | sixteen(16) << 16
+}
+
+/// [`capitals_of_32`] elsewhere.
+#[cfg(not(target_arch = "x86_64"))]
+fn capitals_of_32(block: &[u8; 32]) -> u32 {
+    capitals_of_32_by_words(block)
+}
+
+/// [`capitals_of_32`] eight bytes at a time ([`capitals`]), without vector instructions.
+#[cfg(any(test, not(target_arch = "x86_64")))]
+fn capitals_of_32_by_words(block: &[u8; 32]) -> u32 {
+    let bits = |k: usize| {
+        let eight = u64::from_le_bytes(block[k..k + 8].try_into().expect("eight bytes"));
+        // Byte j's 1 to bit 56 + j: the products of the bytes land on distinct bits.
+        ((capitals(eight) >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32
+    };
+    bits(0) | bits(8) << 8 | bits(16) << 16 | bits(24) << 24
+}
+
+/// The names of [`entities_by_hand`] that start at the capitals of the 32 bytes from `first`
+/// (`capitals` has bit `k` set for byte `first + k`) and at or after `at`, pushed to `found`;
+/// `at` is moved to the end of each.
 #[inline(always)]
 fn entities_at_capitals(
     bytes: &[u8],
     first: usize,
-    mut capitals: u64,
+    mut capitals: u32,
     at: &mut usize,
     found: &mut Vec<(usize, usize)>,
 ) {
     while capitals != 0 {
-        let start = first + capitals.trailing_zeros() as usize / 8;
+        let start = first + capitals.trailing_zeros() as usize;
         capitals &= capitals - 1;
         if start >= *at {
             if let Some(end) = entity_at(bytes, start) {
@@ -164,10 +201,8 @@ fn entities_at_capitals(
 /// when its own boundary holds.
 #[inline(always)]
 fn entity_at(bytes: &[u8], start: usize) -> Option<usize> {
-    let second = *bytes.get(start + 1)?;
-    let which = ENTITY_BY_TWO_BYTES[usize::from(bytes[start] - b'A') * 64 + usize::from(second & 63)];
-    let name = ENTITY_NAMES.get(usize::from(which).checked_sub(1)?)?.as_bytes();
-    if bytes.get(start..start + name.len()) != Some(name) || word_character_before(bytes, start) {
+    let name = name_at(bytes, start)?;
+    if word_character_before(bytes, start) {
         return None;
     }
     let mut end = start + name.len();
@@ -177,6 +212,41 @@ fn entity_at(bytes: &[u8], start: usize) -> Option<usize> {
         end += 1;
     }
     (banged || !word_character_at(bytes, end)).then_some(end)
+}
+
+/// The one of [`ENTITY_NAMES`] written in `bytes` from `start`, boundaries aside: the name its
+/// first two bytes tell ([`ENTITY_BY_TWO_BYTES`]), if the bytes there are it.
+#[inline(always)]
+fn name_at(bytes: &[u8], start: usize) -> Option<&'static [u8]> {
+    let initial = bytes.get(start)?.wrapping_sub(b'A');
+    if initial >= 26 {
+        return None;
+    }
+    let second = *bytes.get(start + 1)?;
+    let which = ENTITY_BY_TWO_BYTES[usize::from(initial) * 64 + usize::from(second & 63)];
+    let name = ENTITY_NAMES.get(usize::from(which).checked_sub(1)?)?.as_bytes();
+    (bytes.get(start..start + name.len()) == Some(name)).then_some(name)
+}
+
+/// Whether `bytes` end with one of [`ENTITY_NAMES`]: the name that starts at each of the last
+/// [`LONGEST_NAME`] places, told by [`name_at`], instead of every name compared.
+fn ends_with_name(bytes: &[u8]) -> bool {
+    (bytes.len().saturating_sub(LONGEST_NAME)..bytes.len())
+        .any(|i| name_at(bytes, i).is_some_and(|n| i + n.len() == bytes.len()))
+}
+
+/// The length of the longest of [`ENTITY_NAMES`].
+const LONGEST_NAME: usize = longest_name();
+
+const fn longest_name() -> usize {
+    let (mut longest, mut i) = (0, 0);
+    while i < ENTITY_NAMES.len() {
+        if ENTITY_NAMES[i].len() > longest {
+            longest = ENTITY_NAMES[i].len();
+        }
+        i += 1;
+    }
+    longest
 }
 
 /// Per first letter of [`ENTITY_NAMES`] (`A` at 0) and the low six bits of a second byte (64
@@ -372,7 +442,8 @@ fn head_at(bytes: &[u8], at: usize, letters: usize) -> Option<usize> {
         .filter(|&end| !bytes.get(end).copied().is_some_and(is_word_byte))
 }
 
-/// The end of `words` written at `at` in any case, with one or more spaces between them.
+/// The end of `words` (ASCII lower-case letters) written at `at` in any case, with one or more
+/// spaces between them.
 #[inline(always)]
 fn words_at(bytes: &[u8], mut at: usize, words: &[&str]) -> Option<usize> {
     for (i, word) in words.iter().enumerate() {
@@ -384,9 +455,13 @@ fn words_at(bytes: &[u8], mut at: usize, words: &[&str]) -> Option<usize> {
             at += spaces;
         }
         let end = at + word.len();
-        bytes
-            .get(at..end)?
-            .eq_ignore_ascii_case(word.as_bytes())
+        // `word` is ASCII lower-case letters (tested): a byte is its letter in either case when
+        // it is the letter once bit 0x20 is set, one test a byte where a case fold takes several
+        let written = bytes.get(at..end)?;
+        written
+            .iter()
+            .zip(word.as_bytes())
+            .all(|(b, w)| b | 0x20 == *w)
             .then_some(())?;
         at = end;
     }
@@ -444,32 +519,57 @@ static THAN: LazyLock<Pattern> = LazyLock::new(|| {
 static FROM: LazyLock<Pattern> =
     LazyLock::new(|| Pattern::new(r"(?i)\bfrom\s+(?:about\s+|nearly\s+|roughly\s+)?$").unwrap());
 
-/// Whether [`COMPARED_FROM`], [`THAN`] or [`FROM`] may match `before`: only when its last word
-/// before the spaces that end it (and perhaps a ".", as in "vs.") is one the patterns end with.
-/// Most figures follow other words, and are spared the three searches. A character outside
-/// ASCII next to that word or among those spaces may be a space or a letter of the word
-/// (`\s` is Unicode, and "ſ" folds to "s"): the patterns are searched.
-fn may_end_comparison(before: &str) -> bool {
+/// Bits of [`comparisons_that_may_end`]: [`COMPARED_FROM`] may match.
+const MAY_COMPARE_FROM: u8 = 1;
+/// [`THAN`] may match.
+const MAY_THAN: u8 = 2;
+/// [`FROM`] may match.
+const MAY_FROM: u8 = 4;
+
+/// The last words of [`COMPARED_FROM`], [`THAN`] and [`FROM`], each with the patterns that may
+/// end with it: a qualifier ends any of them, "the" the first two, and the other words the
+/// patterns that have them right before their optional words.
+const COMPARISON_ENDINGS: [(&str, u8); 11] = [
+    ("from", MAY_COMPARE_FROM | MAY_FROM),
+    ("with", MAY_COMPARE_FROM),
+    ("to", MAY_COMPARE_FROM),
+    ("against", MAY_COMPARE_FROM),
+    ("the", MAY_COMPARE_FROM | MAY_THAN),
+    ("about", MAY_COMPARE_FROM | MAY_THAN | MAY_FROM),
+    ("roughly", MAY_COMPARE_FROM | MAY_THAN | MAY_FROM),
+    ("nearly", MAY_COMPARE_FROM | MAY_THAN | MAY_FROM),
+    ("than", MAY_THAN),
+    ("versus", MAY_THAN),
+    ("vs", MAY_THAN),
+];
+
+/// Which of [`COMPARED_FROM`], [`THAN`] and [`FROM`] may match `before` (bits `MAY_*`): only
+/// those that end with its last word before the spaces that end it (and perhaps a ".", as in
+/// "vs."). Most figures follow other words, and are spared the three searches; "from" and "to"
+/// are spared the searches that cannot end with them. A character outside ASCII next to that
+/// word or among those spaces may be a space or a letter of the word (`\s` is Unicode, and "ſ"
+/// folds to "s"): all three may match.
+fn comparisons_that_may_end(before: &str) -> u8 {
+    const ALL: u8 = MAY_COMPARE_FROM | MAY_THAN | MAY_FROM;
     let bytes = before.as_bytes();
     let words_end = spaces_start(bytes, bytes.len());
     if words_end > 0 && !bytes[words_end - 1].is_ascii() {
-        return true;
+        return ALL;
     }
     if words_end == bytes.len() {
-        return false;
+        return 0;
     }
     let words = &bytes[..words_end];
     let words = words.strip_suffix(b".").unwrap_or(words);
     let len = words.len() - letters_start(words, words.len());
     if len < words.len() && !words[words.len() - len - 1].is_ascii() {
-        return true;
+        return ALL;
     }
     let last = &words[words.len() - len..];
-    [
-        "from", "with", "to", "against", "the", "about", "roughly", "nearly", "than", "versus", "vs",
-    ]
-    .iter()
-    .any(|w| last.eq_ignore_ascii_case(w.as_bytes()))
+    COMPARISON_ENDINGS
+        .iter()
+        .find(|(w, _)| last.eq_ignore_ascii_case(w.as_bytes()))
+        .map_or(0, |&(_, may)| may)
 }
 
 /// URLs, dates, e-mail addresses, phone numbers and clock times: numbers inside them are not
@@ -701,10 +801,11 @@ pub fn find_figures(
     // borrowed from the text, and copied only for the figures that take it: counting names and
     // passing sentences that name one copy none
     let mut last_entity = default_entity(&entities);
-    // Per-sentence lists, kept across sentences so that their room is reused.
-    let mut sentence_periods: Vec<&PeriodMention> = Vec::new();
-    let mut compared_from: Vec<Option<bool>> = Vec::new();
-    let mut references: Vec<Span> = Vec::new();
+    // Per-sentence lists, kept across sentences so that their room is reused (and made at
+    // once for a sentence's few items, not grown from none).
+    let mut sentence_periods: Vec<&PeriodMention> = Vec::with_capacity(8);
+    let mut compared_from: Vec<Option<bool>> = Vec::with_capacity(16);
+    let mut references: Vec<Span> = Vec::with_capacity(4);
     // where the periods and entity names of the last sentence start (sentences come in order)
     let (mut periods_from, mut entities_from, mut last_start) = (0, 0, 0);
     for &sentence in sentences {
@@ -725,7 +826,7 @@ pub fn find_figures(
         let span_of = |m: &Mention| Span::new(sentence.start + m.start, sentence.start + m.end);
         // the mentions' text is read off their spans: most are not figures, and are passed by
         // (not removed first, which moved every mention after one)
-        let candidates = find_numbers_without_text(s);
+        let mut candidates = find_numbers_without_text(s);
         // Figures named only as the point of comparison ("down from 72,279 in 2013") own the
         // period after them; other figures share it ("27,477 requests for 42,648 users in 2013").
         // Whether a comparison word comes right before each figure: read once, for the
@@ -740,18 +841,21 @@ pub fn find_figures(
                 continue;
             }
             let before = tail(&s[..m.start], CONTEXT_BYTES);
-            let may_compare = may_end_comparison(before);
-            let compared = may_compare && COMPARED_FROM.is_match(before);
+            let may = comparisons_that_may_end(before);
+            let compared = may & MAY_COMPARE_FROM != 0 && COMPARED_FROM.is_match(before);
             compared_from.push(Some(compared));
-            if compared || may_compare && (THAN.is_match(before) || (after_a_figure && FROM.is_match(before))) {
+            let than = || may & MAY_THAN != 0 && THAN.is_match(before);
+            let from = || after_a_figure && may & MAY_FROM != 0 && FROM.is_match(before);
+            if compared || than() || from() {
                 references.push(span_of(m));
             }
             after_a_figure = true;
         }
-        for (m, &compared) in candidates.into_iter().zip(&compared_from) {
+        // taken by reference: a mention is some 150 bytes, and most are no figures
+        for (m, &compared) in candidates.iter_mut().zip(&compared_from) {
             let Some(compared) = compared else { continue };
-            let span = span_of(&m);
-            let kind = figure_kind(&m);
+            let span = span_of(m);
+            let kind = figure_kind(m);
             let after = head(&s[m.end..], CONTEXT_BYTES);
             let before = tail(&s[..m.start], CONTEXT_BYTES * 2);
             let measure = measure_after(after).map(lowercase_single_spaced).or_else(|| {
@@ -774,8 +878,8 @@ pub fn find_figures(
                 value: m.value,
                 low: m.low,
                 high: m.high,
-                approx: m.approx,
-                unit: if kind == FigureKind::Money { m.unit } else { None },
+                approx: m.approx.take(),
+                unit: if kind == FigureKind::Money { m.unit.take() } else { None },
                 precision: m.precision,
                 measure,
                 entity,
@@ -901,18 +1005,19 @@ impl<'t, 'f> Entities<'t, 'f> {
     /// An edge that cuts a word changes what a word boundary means there only: the part can
     /// have a match the whole text has not only when a name starts right at a cut start or ends
     /// (perhaps before a "!") right at a cut end. Elsewhere the part has the whole text's matches.
+    #[inline(always)]
     fn within(&self, start: usize, end: usize) -> Option<&[(usize, usize)]> {
         let bytes = self.text.as_bytes();
         let part = &self.text[start..end];
         // every name starts with a capital and ends with a letter: most parts fail these tests,
         // made before the characters around the part are read
         let may_start_name = part.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
-        if may_start_name && word_character_before(bytes, start) && ENTITY_NAMES.iter().any(|n| part.starts_with(n)) {
+        if may_start_name && word_character_before(bytes, start) && name_at(part.as_bytes(), 0).is_some() {
             return None;
         }
         let unbanged = part.strip_suffix('!').unwrap_or(part);
         let may_end_name = unbanged.as_bytes().last().is_some_and(u8::is_ascii_alphabetic);
-        if may_end_name && word_character_at(bytes, end) && ENTITY_NAMES.iter().any(|n| unbanged.ends_with(n)) {
+        if may_end_name && word_character_at(bytes, end) && ends_with_name(unbanged.as_bytes()) {
             return None;
         }
         let from = self.found.partition_point(|m| m.1 <= start);
@@ -1173,6 +1278,28 @@ mod tests {
     }
 
     #[test]
+    fn the_capitals_of_32_bytes_found_at_once_are_those_tested_byte_by_byte() {
+        // every byte value at every place, among bytes of every kind
+        let mut blocks = 0;
+        for value in 0..=255u8 {
+            for place in 0..32 {
+                let block: [u8; 32] = std::array::from_fn(|k| {
+                    if k == place {
+                        value
+                    } else {
+                        b"aZ@[`{ 9A\xff\x80zM."[k % 14]
+                    }
+                });
+                let by_bytes = (0..32).fold(0u32, |bits, k| bits | u32::from(block[k].is_ascii_uppercase()) << k);
+                assert_eq!(capitals_of_32(&block), by_bytes, "{block:?}");
+                assert_eq!(capitals_of_32_by_words(&block), by_bytes, "{block:?}");
+                blocks += usize::from(by_bytes != 0);
+            }
+        }
+        assert!(blocks > 8000, "{blocks} blocks with capitals");
+    }
+
+    #[test]
     fn the_literal_search_for_entities_finds_what_the_entity_pattern_finds() {
         // at most one name starts anywhere: no name is a prefix of another
         for a in ENTITY_NAMES {
@@ -1211,6 +1338,36 @@ mod tests {
         assert!(
             found > 200 && outside_ascii > 100,
             "{found} found, {outside_ascii} texts outside ASCII"
+        );
+    }
+
+    #[test]
+    fn names_told_by_their_first_two_bytes_are_those_found_comparing_every_name() {
+        let samples = crate::gen::sample_texts(40);
+        let written = "XMicrosoft and Google; Yahoo!5 then AT&T, Yahoo! said Apple_s Facebook.AT&Twitter AT&TT \
+                       LinkedInstagram WhatsApple Cloudflare Automattic Adobe Comcas Skyp Twitte";
+        let (mut starting, mut ending) = (0, 0);
+        for text in [written]
+            .into_iter()
+            .chain(OUTSIDE_ASCII)
+            .chain(samples.iter().map(String::as_str))
+        {
+            let bytes = text.as_bytes();
+            for start in 0..bytes.len() {
+                // every part that starts at `start` and is at most a few bytes longer than a name
+                for end in start..bytes.len().min(start + LONGEST_NAME + 3) + 1 {
+                    let part = &bytes[start..end];
+                    let starts = ENTITY_NAMES.iter().any(|n| part.starts_with(n.as_bytes()));
+                    let ends = ENTITY_NAMES.iter().any(|n| part.ends_with(n.as_bytes()));
+                    assert_eq!(name_at(part, 0).is_some(), starts, "{part:?}");
+                    assert_eq!(ends_with_name(part), ends, "{part:?}");
+                    (starting, ending) = (starting + usize::from(starts), ending + usize::from(ends));
+                }
+            }
+        }
+        assert!(
+            starting > 500 && ending > 500,
+            "{starting} starting, {ending} ending with a name"
         );
     }
 
@@ -1430,19 +1587,30 @@ mod tests {
             }
         }
         let (mut compared, mut outside_ascii, mut spared_outside_ascii) = (0, 0, 0);
+        // searches spared where another pattern may match (after "from" or "to")
+        let mut spared_beside = 0;
         for b in befores.iter().copied().chain(samples.iter().map(String::as_str)) {
-            let any = COMPARED_FROM.is_match(b) || THAN.is_match(b) || FROM.is_match(b);
-            assert!(!any || may_end_comparison(b), "{b:?}");
+            let may = comparisons_that_may_end(b);
+            let mut any = false;
+            for (pattern, bit) in [(&COMPARED_FROM, MAY_COMPARE_FROM), (&THAN, MAY_THAN), (&FROM, MAY_FROM)] {
+                let matches = pattern.is_match(b);
+                assert!(!matches || may & bit != 0, "{b:?} {bit}");
+                any |= matches;
+                spared_beside += usize::from(may != 0 && may & bit == 0);
+            }
             compared += usize::from(any);
             outside_ascii += usize::from(any && !b.is_ascii());
-            spared_outside_ascii += usize::from(!b.is_ascii() && !may_end_comparison(b));
+            spared_outside_ascii += usize::from(!b.is_ascii() && may == 0);
         }
         assert!(
-            compared > 200 && outside_ascii > 15 && spared_outside_ascii > 1000,
-            "{compared} compared, {outside_ascii} outside ASCII, {spared_outside_ascii} spared outside ASCII"
+            compared > 200 && outside_ascii > 15 && spared_outside_ascii > 1000 && spared_beside > 200,
+            "{compared} compared, {outside_ascii} outside ASCII, {spared_outside_ascii} spared outside ASCII, \
+             {spared_beside} spared beside another"
         );
-        assert!(!may_end_comparison("received "));
-        assert!(!may_end_comparison("\u{201c}we received "));
+        assert_eq!(comparisons_that_may_end("received "), 0);
+        assert_eq!(comparisons_that_may_end("\u{201c}we received "), 0);
+        assert_eq!(comparisons_that_may_end("rose to "), MAY_COMPARE_FROM);
+        assert_eq!(comparisons_that_may_end("more than "), MAY_THAN);
     }
 
     #[test]
@@ -1598,6 +1766,38 @@ mod tests {
             .iter()
             .find_map(|words| words_at(bytes, at, words))
             .filter(|&end| !bytes.get(end).copied().is_some_and(is_word_byte))
+    }
+
+    #[test]
+    fn words_compared_by_bit_0x20_are_those_equal_ignoring_ascii_case() {
+        // every word words_at compares is ASCII lower-case letters ...
+        let read = ["of", "the", "all", "those", "these", "its", "new"];
+        for word in MEASURE_HEADS.iter().flat_map(|h| h.split(' ')).chain(read) {
+            assert!(
+                !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase()),
+                "{word:?}"
+            );
+        }
+        // ... and a byte with bit 0x20 set is such a letter exactly when it is it in any case
+        let mut equal = 0;
+        for w in b'a'..=b'z' {
+            for b in 0..=255u8 {
+                assert_eq!(b | 0x20 == w, b.eq_ignore_ascii_case(&w), "{b} {w}");
+                equal += usize::from(b | 0x20 == w);
+            }
+        }
+        assert_eq!(equal, 52);
+        assert_eq!(
+            words_at(b"Pieces \t OF  contenT.", 0, &["pieces", "of", "content"]),
+            Some(20)
+        );
+        assert_eq!(
+            words_at(b"PIECES OF CONTENTS", 0, &["pieces", "of", "content"]),
+            Some(17)
+        );
+        assert_eq!(words_at(b"pieces-of content", 0, &["pieces", "of", "content"]), None);
+        assert_eq!(words_at(b"Pieces\x0dof", 0, &["pieces", "of"]), Some(9));
+        assert_eq!(words_at(b"pieceS-", 0, &["pieces", "of"]), None);
     }
 
     #[test]
