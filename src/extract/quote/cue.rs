@@ -352,6 +352,36 @@ pub(super) fn one_word_name(name: &str) -> Option<(&str, bool)> {
     Some((name, ORG_WORDS_SET.contains(name)))
 }
 
+/// What [`clean_name`], [`without_nickname`] and then `named_by` (people.rs) make of `name`
+/// when it is two words of ASCII characters joined by one space, with no other white space
+/// and no quotation mark, at once: `Some(true)` when the name as it stands names a person
+/// with no title split off, `Some(false)` when it names none; `None` for any other name.
+/// Most names of several words are two such words, and each of the three would look at them
+/// again. Cleaning drops a first word that is no name (leaving one word: no person); a last
+/// word that is an organisation word makes an organisation; a first word that is a title word
+/// is split off as a title, leaving one word, unless the last word is one too (or stands in
+/// the title).
+pub(super) fn two_word_person(name: &str) -> Option<bool> {
+    let bytes = name.as_bytes();
+    let space = bytes.iter().position(|&b| is_ascii_space(b))?;
+    let plain = |b: &u8| b.is_ascii() && !is_ascii_space(*b) && *b != b'"';
+    let (first, last) = (&bytes[..space], &bytes[space + 1..]);
+    if bytes[space] != b' ' || first.is_empty() || last.is_empty() || !first.iter().chain(last).all(plain) {
+        return None;
+    }
+    let (first, last) = (&name[..space], &name[space + 1..]);
+    let no_name = NOT_NAMES_SET.contains(first) || first.eq_ignore_ascii_case("the") || first.ends_with("'s");
+    if no_name || ORG_WORDS_SET.contains(last) {
+        return Some(false);
+    }
+    if !TITLE_WORDS_SET.contains(first) || TITLE_WORDS_SET.contains(last) {
+        return Some(true);
+    }
+    // The name after the title is found by a search for the last word, which could start
+    // inside the title ("Executive x"): left to the steps.
+    (!first.contains(last)).then_some(false)
+}
+
 /// Whether `name` (already cleaned) names an organisation.
 pub(super) fn is_org_name(name: &str) -> bool {
     if is_one_ascii_word(name) {

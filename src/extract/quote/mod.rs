@@ -127,7 +127,10 @@ fn credited(m: &Marked, cue: Cue, place: Place, around: &Surroundings, paragraph
         .then(|| people.by_org_noun(window_start(paragraphs, m.outer.start), at))
         .flatten();
     let (speaker, role) = match (person, cue.reference) {
-        (Some(p), _) => (Some(p.name.clone()), cue.role.or(p.role.clone())),
+        (Some(p), _) => (
+            Some(p.name.to_string()),
+            cue.role.or_else(|| p.role.as_deref().map(str::to_owned)),
+        ),
         (None, Reference::Name) => (Some(cue.who.clone()), cue.role),
         (None, _) => (org.map(str::to_owned), cue.role),
     };
@@ -143,7 +146,11 @@ fn credited(m: &Marked, cue: Cue, place: Place, around: &Surroundings, paragraph
 
 /// When the persons around do not settle a pronoun, the person the sentence before the quote is
 /// about does ("Hale, 64, said he would draft a bill. "...," he said.").
-fn subject_before<'p>(around: &Surroundings, people: &'p People, pronoun: &str) -> Option<&'p people::Person> {
+fn subject_before<'p, 't>(
+    around: &Surroundings,
+    people: &'p People<'t>,
+    pronoun: &str,
+) -> Option<&'p people::Person<'t>> {
     let is_person = |name: &str| people.by_name(name, usize::MAX).is_some();
     [around.before, around.previous_sentence]
         .into_iter()

@@ -10,7 +10,7 @@
 
 use super::cue::{
     clean_name, is_one_ascii_word, is_org_name, one_word_name, spaces_then_verb, split_title, surely_org_name,
-    without_nickname, NAME, VERB, VERBS,
+    two_word_person, without_nickname, NAME, VERB, VERBS,
 };
 #[cfg(test)]
 use super::hand::HONORIFICS;
@@ -34,11 +34,12 @@ pub(super) enum Gender {
 
 /// A person named in the article.
 #[derive(Debug, Clone, PartialEq)]
-pub(super) struct Person {
-    /// Full name as first written ("John Frank").
-    pub name: String,
-    /// Role from the first appositive, if any.
-    pub role: Option<String>,
+pub(super) struct Person<'t> {
+    /// Full name as first written ("John Frank"): nearly always a slice of the text.
+    pub name: Cow<'t, str>,
+    /// Role from the first appositive, if any: a slice of the text, or the title split off
+    /// the front of a name.
+    pub role: Option<Cow<'t, str>>,
     /// From an honorific or a gendered role word where the person is first named, if any; an
     /// honorific before a later mention is read on first need ([`People::fits`] tells both).
     pub gender: Option<Gender>,
@@ -60,7 +61,7 @@ pub(super) struct People<'t> {
     text: &'t str,
     /// Organisations are noted only where named before this offset (see [`People::find`]).
     orgs_until: usize,
-    persons: Vec<Person>,
+    persons: Vec<Person<'t>>,
     /// (byte offset, index into `persons`) where a person is registered, in order.
     registered: Vec<(usize, usize)>,
     /// Surname or first name to the persons who carry it. The names, and so these keys, are
@@ -190,6 +191,28 @@ fn named_by(cleaned: &str) -> Named<'_> {
         return Named::Single(name);
     }
     Named::Person(name, title)
+}
+
+/// The person `written` names once cleaned ([`clean_name`], then [`without_nickname`], then
+/// [`named_by`]), borrowed from the text when the cleaned name is, and the title split off its
+/// front; `None` if it names no person. Most names of several words are two plain words, told
+/// at once ([`two_word_person`]).
+fn person_named(written: &str) -> Option<(Cow<'_, str>, Option<String>)> {
+    match two_word_person(written) {
+        Some(true) => return Some((Cow::Borrowed(written), None)),
+        Some(false) => return None,
+        None => {}
+    }
+    match without_nickname(clean_name(written)) {
+        Cow::Borrowed(cleaned) => match named_by(cleaned) {
+            Named::Person(name, title) => Some((Cow::Borrowed(name), title)),
+            _ => None,
+        },
+        Cow::Owned(cleaned) => match named_by(&cleaned) {
+            Named::Person(name, title) => Some((Cow::Owned(name.to_owned()), title)),
+            _ => None,
+        },
+    }
 }
 
 /// The match of [`FULL_NAME`] starting at `i` (a capital after a word boundary) in UTF-8
@@ -506,17 +529,8 @@ impl<'t> People<'t> {
         if surely_org_name(m.as_str()) {
             return;
         }
-        let cleaned = without_nickname(clean_name(m.as_str()));
-        // The name, borrowed from the text when the cleaned name is.
-        let (name, title) = match &cleaned {
-            Cow::Borrowed(cleaned) => match named_by(cleaned) {
-                Named::Person(name, title) => (Cow::Borrowed(name), title),
-                _ => return,
-            },
-            Cow::Owned(cleaned) => match named_by(cleaned) {
-                Named::Person(name, title) => (Cow::Owned(name.to_owned()), title),
-                _ => return,
-            },
+        let Some((name, title)) = person_named(m.as_str()) else {
+            return;
         };
         let after = window_after(self.text, m.end());
         let before = window_before(self.text, m.start());
@@ -525,8 +539,8 @@ impl<'t> People<'t> {
         let role = role_after
             .filter(is_role)
             .or_else(|| role_before(before).filter(is_role))
-            .map(str::trim)
-            .or(title.as_deref());
+            .map(|r| Cow::Borrowed(r.trim()))
+            .or(title.map(Cow::Owned));
         let speaks = verb_after || verb_before(before, ascii);
         let honorific = hon.map(|h| h.trim().trim_end_matches('.'));
         let at = m.start() + offset_in(m.as_str(), &name);
@@ -538,13 +552,20 @@ impl<'t> People<'t> {
     }
 
     /// Registers `name`, named at `at` in the name read from `read_at` on.
-    fn register(&mut self, read_at: usize, at: usize, name: Cow<'t, str>, role: Option<&str>, honorific: Option<&str>) {
+    fn register(
+        &mut self,
+        read_at: usize,
+        at: usize,
+        name: Cow<'t, str>,
+        role: Option<Cow<'t, str>>,
+        honorific: Option<&str>,
+    ) {
         let gender = honorific
             .and_then(gender_of_honorific)
-            .or(role.and_then(gender_of_role));
+            .or(role.as_deref().and_then(gender_of_role));
         // "St. Vincent said" after "Sarah St. Vincent": a mention of her, not a new person.
         let known = self.by_surnames(&name, at).map(|p| p.name.clone());
-        let name = known.map_or(name, Cow::Owned);
+        let name = known.unwrap_or(name);
         let index = match self.by_full.get(&*name) {
             Some(&i) if !self.persons[i].loose => i,
             known => {
@@ -560,14 +581,14 @@ impl<'t> People<'t> {
             }
         };
         let person = &mut self.persons[index];
-        person.role = person.role.take().or(role.map(str::to_owned));
+        person.role = person.role.take().or(role);
         person.gender = person.gender.or(gender);
         self.registered.push((at, index));
     }
 
     fn add_person(&mut self, at: usize, name: Cow<'t, str>) -> usize {
         self.persons.push(Person {
-            name: String::from(&*name),
+            name: name.clone(),
             role: None,
             gender: None,
             first: at,
@@ -710,7 +731,7 @@ impl<'t> People<'t> {
     }
 
     /// The person called `name` (full name, or a surname or first name named before `at`).
-    pub fn by_name(&self, name: &str, at: usize) -> Option<&Person> {
+    pub fn by_name(&self, name: &str, at: usize) -> Option<&Person<'t>> {
         if let Some(&i) = self.by_full.get(name) {
             return Some(&self.persons[i]);
         }
@@ -728,7 +749,7 @@ impl<'t> People<'t> {
 
     /// The one person named before `at` whose full name ends with the several words of `name`
     /// ("Singh Guliani" for Neema Singh Guliani).
-    fn by_surnames(&self, name: &str, at: usize) -> Option<&Person> {
+    fn by_surnames(&self, name: &str, at: usize) -> Option<&Person<'t>> {
         let last = name.split_whitespace().next_back()?;
         let carriers = self
             .by_part
@@ -745,7 +766,7 @@ impl<'t> People<'t> {
     }
 
     /// The one person of `carriers` (in the order first named) named before `at`.
-    fn one_named_before(&self, carriers: Option<&Carriers>, at: usize) -> Option<&Person> {
+    fn one_named_before(&self, carriers: Option<&Carriers>, at: usize) -> Option<&Person<'t>> {
         // Persons are registered in the order they are first named: a binary search finds
         // those named before `at`.
         let carriers = &carriers?.persons;
@@ -758,7 +779,7 @@ impl<'t> People<'t> {
     /// The one person a pronoun at `at` can refer to: among the persons mentioned or quoted from
     /// `window_start` on (or, if none of them fits, named in passing from there, or else named
     /// anywhere before), the only one whose gender fits.
-    pub fn by_pronoun(&self, pronoun: &str, window_start: usize, at: usize) -> Option<&Person> {
+    pub fn by_pronoun(&self, pronoun: &str, window_start: usize, at: usize) -> Option<&Person<'t>> {
         let gender = match pronoun.to_lowercase().as_str() {
             "he" => Gender::Male,
             "she" => Gender::Female,
@@ -807,7 +828,7 @@ impl<'t> People<'t> {
     /// Whether a pronoun may refer to `person`, one of these persons.
     pub fn fits(&self, person: &Person, pronoun: &str) -> bool {
         // Full names are the persons' keys.
-        let gender = self.mentions().gender[self.by_full[person.name.as_str()]];
+        let gender = self.mentions().gender[self.by_full[&*person.name]];
         match pronoun.to_lowercase().as_str() {
             "he" => gender != Some(Gender::Female),
             "she" => gender != Some(Gender::Male),
@@ -817,7 +838,7 @@ impl<'t> People<'t> {
 
     /// The one person named before `at` whose role contains the title ("the spokeswoman",
     /// "the company's deputy general counsel").
-    pub fn by_title(&self, title: &str, at: usize) -> Option<&Person> {
+    pub fn by_title(&self, title: &str, at: usize) -> Option<&Person<'t>> {
         let words: Vec<&str> = title
             .split_whitespace()
             .skip_while(|w| matches!(w.to_lowercase().as_str(), "the" | "a" | "an"))
@@ -1230,6 +1251,70 @@ mod tests {
     }
 
     #[test]
+    fn two_word_persons_are_what_cleaning_and_sorting_make_of_the_name() {
+        // What `person_named` made of every name before two plain words were told at once.
+        let by_steps = |written: &str| match named_by(&without_nickname(clean_name(written))) {
+            Named::Person(name, title) => Some((name.to_owned(), title)),
+            _ => None,
+        };
+        let mut texts = crate::gen::sample_texts(200);
+        texts.extend(texts.clone().iter().map(|t| typeset(t)));
+        let mut names: Vec<String> = texts
+            .iter()
+            .flat_map(|t| full_names(t).map(|(_, m)| m.as_str().to_owned()).collect::<Vec<_>>())
+            .collect();
+        let words = [
+            "The",
+            "the",
+            "THE",
+            "A",
+            "In",
+            "Mr.",
+            "Asked",
+            "Yahoo's",
+            "Jo’s",
+            "Chief",
+            "Executive",
+            "VP",
+            "Corp",
+            "Corp.",
+            "Inc",
+            "Group",
+            "States",
+            "Jane",
+            "Doe",
+            "O'Neil",
+            "\"Tank\"",
+            "“Tank”",
+            "Roe-Smith",
+            "Émile",
+            "",
+            "x",
+        ];
+        for a in words {
+            for b in words {
+                for space in [" ", "  ", "\t", "\u{a0}", "\x0b"] {
+                    names.push(format!("{a}{space}{b}"));
+                    names.push(format!("{a}{space}{b} Roe"));
+                    names.push(format!(" {a}{space}{b}"));
+                }
+            }
+        }
+        let (mut told, mut persons) = (0, 0);
+        for name in &names {
+            let by_steps = by_steps(name);
+            if let Some(person) = two_word_person(name) {
+                told += 1;
+                persons += usize::from(person);
+                assert_eq!(by_steps, person.then(|| (name.clone(), None)), "{name:?}");
+            }
+            let named = person_named(name).map(|(n, t)| (n.into_owned(), t));
+            assert_eq!(named, by_steps, "{name:?}");
+        }
+        assert!(told > 1_500 && persons > 800, "{told} {persons}");
+    }
+
+    #[test]
     fn names_of_several_words_are_the_full_names_that_are_more_than_one_ascii_word() {
         let mut texts = crate::gen::sample_texts(200);
         texts.extend(texts.clone().iter().map(|t| typeset(t)));
@@ -1522,7 +1607,14 @@ mod tests {
             for until in [0, text.len() / 2, text.len()] {
                 let one_pass = noted_in_one_pass(text, until);
                 let people = People::find(text, until);
-                let no_gender = |p: &Person| (p.name.clone(), p.role.clone(), p.first, p.loose);
+                let no_gender = |p: &Person| {
+                    (
+                        p.name.to_string(),
+                        p.role.as_deref().map(str::to_owned),
+                        p.first,
+                        p.loose,
+                    )
+                };
                 let persons: Vec<_> = people.persons.iter().map(no_gender).collect();
                 assert_eq!(
                     persons,
