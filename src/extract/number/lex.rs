@@ -198,7 +198,7 @@ fn letters_end_any(text: &str, mut i: usize) -> usize {
     i
 }
 
-/// The class of each ASCII byte for [`ascii_tokens`]: a space (one of `\t\n\x0B\x0C\r `,
+/// The class of each ASCII byte for [`ascii_cuts`] and [`any_cuts`]: a space (one of `\t\n\x0B\x0C\r `,
 /// `char::is_whitespace` on ASCII), a digit, a letter (`[A-Za-z]`) or another character.
 const SPACE_BYTE: u8 = 0;
 const DIGIT_BYTE: u8 = 1;
@@ -229,7 +229,7 @@ fn ascii_tokens(bytes: &[u8], toks: &mut Vec<Tok>) {
     ascii_cuts(bytes, toks);
 }
 
-/// What [`ascii_cuts`] hands each token to.
+/// What [`ascii_cuts`] and [`any_cuts`] hand each token to.
 trait Cut {
     /// Keeps the token of kind `kind` at `start..end`; `lowercase` when it is a word known to
     /// be in lower case (see [`ascii_word`]), `ascii` when all its characters are ASCII.
@@ -243,8 +243,8 @@ impl Cut for Vec<Tok> {
     }
 }
 
-/// [`any_tokens`] of an ASCII text, each token (kind, start, end, and for a word whether it is
-/// known to be in lower case) handed to `cut` for the caller to keep as it needs ([`Toks::read`]
+/// The tokens of an ASCII text (as the regex cuts them), each token (kind, start, end, and for
+/// a word whether it is known to be in lower case) handed to `cut` for the caller to keep as it needs ([`Toks::read`]
 /// makes its tokens here, without a list of cuts in between): each byte classified by one table
 /// lookup ([`ASCII_CLASS`]), a run of digits taken while the class stays the same, a run of
 /// letters eight bytes at a time ([`ascii_word`]: most words end inside their first eight bytes).
