@@ -3,6 +3,7 @@
 
 use crate::extract::pattern::Pattern;
 use std::cell::RefCell;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::LazyLock;
 
 /// What a token is made of.
@@ -16,7 +17,8 @@ pub(super) enum Tk {
     Sym,
 }
 
-/// One token: its kind and byte span.
+/// One token: its kind and byte span (what the tests compare of the scans).
+#[cfg(test)]
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Tok {
     pub kind: Tk,
@@ -27,20 +29,57 @@ pub(super) struct Tok {
 /// `\p{L}` (a letter) for the rare non-ASCII character; ASCII is decided without it.
 static LETTER: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"^\p{L}$").unwrap());
 
+/// Whether `c` is a letter (`\p{L}`): ASCII by its byte, the rest of the Basic Multilingual
+/// Plane by [`LETTER_BLOCKS`], characters past it by [`LETTER`].
 fn is_letter(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphabetic();
     }
+    let code = c as usize;
+    if code >= 0x10000 {
+        return is_letter_by_pattern(c);
+    }
+    let block = code >> 6;
+    // the acquire load sees the block's bits stored before it was marked filled
+    let filled = BLOCKS_FILLED[block >> 6].load(Ordering::Acquire) >> (block & 63) & 1 != 0;
+    let letters = match filled {
+        true => LETTER_BLOCKS[block].load(Ordering::Relaxed),
+        false => fill_letter_block(block),
+    };
+    letters >> (code & 63) & 1 != 0
+}
+
+/// [`LETTER`] of one character.
+fn is_letter_by_pattern(c: char) -> bool {
     let mut buf = [0; 4];
     LETTER.is_match(c.encode_utf8(&mut buf))
 }
 
+/// The letters of the Basic Multilingual Plane, a bit for each character, 64 characters a
+/// block: a block is filled from [`LETTER`] the first time one of its characters is tested
+/// (texts outside ASCII, a Russian page among them, test the same few blocks again and again,
+/// and the pattern cost more than the rest of the tokenising).
+static LETTER_BLOCKS: [AtomicU64; 1024] = [const { AtomicU64::new(0) }; 1024];
+/// Which blocks of [`LETTER_BLOCKS`] are filled, a bit each.
+static BLOCKS_FILLED: [AtomicU64; 16] = [const { AtomicU64::new(0) }; 16];
+
+/// Fills block `block` of [`LETTER_BLOCKS`] (a thread that races another stores the same
+/// bits) and gives its bits.
+#[cold]
+fn fill_letter_block(block: usize) -> u64 {
+    let letters = (0..64u32).fold(0u64, |letters, k| {
+        let letter = char::from_u32((block as u32) << 6 | k).is_some_and(is_letter_by_pattern);
+        letters | u64::from(letter) << k
+    });
+    LETTER_BLOCKS[block].store(letters, Ordering::Relaxed);
+    BLOCKS_FILLED[block >> 6].fetch_or(1 << (block & 63), Ordering::Release);
+    letters
+}
+
 /// The tokens of `text`: runs of ASCII digits, runs of letters (`\p{L}`) and single other
-/// characters, whitespace skipped. A hand-written scan: the regex it replaces
-/// (`[0-9]+|\p{L}+|[^\s0-9\p{L}]`) was the hottest part of number reading. ASCII characters,
-/// nearly all of a text, are classified by their byte without decoding.
-/// This is the scan of any text, decoding the characters that are not ASCII; [`ascii_cuts`] is
-/// the same scan of an ASCII text.
+/// characters, whitespace skipped, as the regex `[0-9]+|\p{L}+|[^\s0-9\p{L}]` cuts them, one
+/// character at a time: what [`any_cuts`] and [`ascii_cuts`] are tested against.
+#[cfg(test)]
 fn any_tokens(text: &str, toks: &mut Vec<Tok>) {
     let bytes = text.as_bytes();
     let mut start = 0;
@@ -81,7 +120,85 @@ fn any_tokens(text: &str, toks: &mut Vec<Tok>) {
     }
 }
 
-/// The class of each ASCII byte for [`ascii_tokens`]: a space (one of `\t\n\x0B\x0C\r `,
+/// The scan of [`ascii_cuts`] on any text: ASCII characters (most of any text) cut as there,
+/// a word of ASCII letters gone on with when a letter outside ASCII follows it ("café"), and
+/// the characters outside ASCII decoded. Each token is handed to `cut` with whether it is all
+/// ASCII. Not inlined: texts outside ASCII are a few, and the scan of ASCII text stays small.
+#[inline(never)]
+fn any_cuts(text: &str, cut: &mut impl Cut) {
+    let bytes = text.as_bytes();
+    let class = |b: u8| ASCII_CLASS[usize::from(b & 0x7f)];
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let start = i;
+        if b.is_ascii() {
+            let c = class(b);
+            if c == SPACE_BYTE {
+                i += 1;
+                continue;
+            }
+            i += 1;
+            if c == LETTER_BYTE {
+                let (end, lowercase) = ascii_word(bytes, start);
+                // a letter outside ASCII may go on with the word ("café")
+                i = match bytes.get(end) {
+                    Some(b) if !b.is_ascii() => letters_end_any(text, end),
+                    _ => end,
+                };
+                match i == end {
+                    true => cut.cut(Tk::Word, start, i, lowercase, true),
+                    false => cut.cut(Tk::Word, start, i, false, false),
+                }
+            } else if c == DIGIT_BYTE {
+                while i < bytes.len() && bytes[i].is_ascii_digit() {
+                    i += 1;
+                }
+                cut.cut(Tk::Digits, start, i, false, true);
+            } else {
+                cut.cut(Tk::Sym, start, i, false, true);
+            }
+        } else {
+            let (c, len) = char_at(text, i);
+            i += len;
+            if is_letter(c) {
+                i = letters_end_any(text, i);
+                // a letter run starting with a non-alphabetic letter is a symbol for the
+                // recognizers
+                let kind = if c.is_alphabetic() { Tk::Word } else { Tk::Sym };
+                cut.cut(kind, start, i, false, false);
+            } else if !c.is_whitespace() {
+                cut.cut(Tk::Sym, start, i, false, false);
+            }
+        }
+        if bytes.get(i) == Some(&b' ') {
+            i += 1;
+        }
+    }
+}
+
+/// Where the run of letters (`\p{L}`) at `i` of `text` ends (`i` when no letter stands
+/// there): ASCII letters taken by their byte, the others decoded.
+fn letters_end_any(text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            if !b.is_ascii_alphabetic() {
+                break;
+            }
+            i += 1;
+            continue;
+        }
+        let (c, len) = char_at(text, i);
+        if !is_letter(c) {
+            break;
+        }
+        i += len;
+    }
+    i
+}
+
+/// The class of each ASCII byte for [`ascii_cuts`] and [`any_cuts`]: a space (one of `\t\n\x0B\x0C\r `,
 /// `char::is_whitespace` on ASCII), a digit, a letter (`[A-Za-z]`) or another character.
 const SPACE_BYTE: u8 = 0;
 const DIGIT_BYTE: u8 = 1;
@@ -112,22 +229,22 @@ fn ascii_tokens(bytes: &[u8], toks: &mut Vec<Tok>) {
     ascii_cuts(bytes, toks);
 }
 
-/// What [`ascii_cuts`] hands each token to.
+/// What [`ascii_cuts`] and [`any_cuts`] hand each token to.
 trait Cut {
     /// Keeps the token of kind `kind` at `start..end`; `lowercase` when it is a word known to
-    /// be in lower case (see [`ascii_word`]).
-    fn cut(&mut self, kind: Tk, start: usize, end: usize, lowercase: bool);
+    /// be in lower case (see [`ascii_word`]), `ascii` when all its characters are ASCII.
+    fn cut(&mut self, kind: Tk, start: usize, end: usize, lowercase: bool, ascii: bool);
 }
 
 #[cfg(test)]
 impl Cut for Vec<Tok> {
-    fn cut(&mut self, kind: Tk, start: usize, end: usize, _: bool) {
+    fn cut(&mut self, kind: Tk, start: usize, end: usize, _: bool, _: bool) {
         self.push(Tok { kind, start, end });
     }
 }
 
-/// [`any_tokens`] of an ASCII text, each token (kind, start, end, and for a word whether it is
-/// known to be in lower case) handed to `cut` for the caller to keep as it needs ([`Toks::read`]
+/// The tokens of an ASCII text (as the regex cuts them), each token (kind, start, end, and for
+/// a word whether it is known to be in lower case) handed to `cut` for the caller to keep as it needs ([`Toks::read`]
 /// makes its tokens here, without a list of cuts in between): each byte classified by one table
 /// lookup ([`ASCII_CLASS`]), a run of digits taken while the class stays the same, a run of
 /// letters eight bytes at a time ([`ascii_word`]: most words end inside their first eight bytes).
@@ -148,14 +265,14 @@ fn ascii_cuts(bytes: &[u8], cut: &mut impl Cut) {
         if c == LETTER_BYTE {
             let (end, lowercase) = ascii_word(bytes, start);
             i = end;
-            cut.cut(Tk::Word, start, i, lowercase);
+            cut.cut(Tk::Word, start, i, lowercase, true);
         } else if c == DIGIT_BYTE {
             while i < bytes.len() && class(bytes[i]) == c {
                 i += 1;
             }
-            cut.cut(Tk::Digits, start, i, false);
+            cut.cut(Tk::Digits, start, i, false, true);
         } else {
-            cut.cut(Tk::Sym, start, i, false);
+            cut.cut(Tk::Sym, start, i, false, true);
         }
         // most tokens are followed by one space: skipped without its class lookup
         if bytes.get(i) == Some(&b' ') {
@@ -167,7 +284,7 @@ fn ascii_cuts(bytes: &[u8], cut: &mut impl Cut) {
 /// Where the run of ASCII letters at `start` (a letter) in an ASCII text ends, and whether the
 /// run is known to be in lower case (a letter is lowercase when it has bit 0x20): told from
 /// the eight bytes after its first, for the runs that end inside them (most words).
-#[inline]
+#[inline(always)]
 fn ascii_word(bytes: &[u8], start: usize) -> (usize, bool) {
     let Some(chunk) = bytes.get(start + 1..start + 9) else {
         return (letters_end(bytes, start + 1), false);
@@ -197,12 +314,14 @@ pub(super) fn letters_end(bytes: &[u8], mut i: usize) -> usize {
 /// How many of the eight ASCII bytes of `chunk` are letters before the first that is not, all
 /// eight tested at once: with `| 0x20` a letter is a byte from `a` (0x61) to `z` (0x7A), and
 /// as every byte is below 0x80, adding 0x1F (0x05) to each sets its high bit exactly when it is
-/// at least 0x61 (0x7B), with no carry into the next byte.
+/// at least 0x61 (0x7B), with no carry into the next byte. A byte outside ASCII (in a word
+/// that goes on outside ASCII, "café") is no letter: its high bit is set in both sums, or the
+/// first sum carries out of it, into the next byte only, which is past the first non-letter.
 fn leading_letters(chunk: [u8; 8]) -> usize {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let lowered = u64::from_le_bytes(chunk) | 0x2020_2020_2020_2020;
-    let from_a = lowered + 0x1F1F_1F1F_1F1F_1F1F;
-    let past_z = lowered + 0x0505_0505_0505_0505;
+    let from_a = lowered.wrapping_add(0x1F1F_1F1F_1F1F_1F1F);
+    let past_z = lowered.wrapping_add(0x0505_0505_0505_0505);
     let letters = from_a & !past_z & HIGH;
     // the first byte is the lowest: the first high bit of a non-letter, at bit 8k + 7 (64 if none)
     ((!letters & HIGH).trailing_zeros() / 8) as usize
@@ -231,6 +350,7 @@ fn is_ascii(bytes: &[u8]) -> bool {
 }
 
 /// Whether a word is its own lower case without looking it up: ASCII lowercase letters only.
+#[cfg(test)]
 fn is_ascii_lowercase(word: &str) -> bool {
     word.bytes().all(|b| b.is_ascii_lowercase())
 }
@@ -255,23 +375,34 @@ pub(super) struct Token<'a> {
     first: u8,
 }
 
-/// The tokens of an ASCII text as [`ascii_cuts`] cuts them, with the starts of mentions noted.
-struct AsciiTokens<'a, 'l> {
+/// The tokens of a text as [`ascii_cuts`] or [`any_cuts`] cut them, with the starts of
+/// mentions noted.
+struct TokenMaker<'a, 'l> {
     text: &'a str,
-    /// The text in lower case.
+    /// The text with its ASCII letters in lower case: an ASCII word's lower case is at its own
+    /// byte span.
     lowered: &'a str,
     first_words: super::MentionStarts,
     toks: &'l mut Vec<Token<'a>>,
     starts: &'l mut Vec<u32>,
     symbols: SymbolsSeen,
+    /// The lower case of the words with characters outside ASCII (which may be longer or
+    /// shorter), one after the other.
+    lowered_outside: &'l mut String,
+    /// The index of each such word's token and the end of its lower case in `lowered_outside`.
+    outside: &'l mut Vec<(u32, u32)>,
 }
 
-impl Cut for AsciiTokens<'_, '_> {
+impl Cut for TokenMaker<'_, '_> {
     /// Always inlined: [`ascii_cuts`] calls it once for each kind, so that the work of a token
     /// (most are words) is specialised to its kind.
     #[inline(always)]
-    fn cut(&mut self, kind: Tk, start: usize, end: usize, lowercase: bool) {
+    fn cut(&mut self, kind: Tk, start: usize, end: usize, lowercase: bool, ascii: bool) {
         let written = &self.text[start..end];
+        if !ascii {
+            self.cut_outside_ascii(kind, start, end, written);
+            return;
+        }
         let lower = match kind {
             // a word in lower case is its own lower case: no slice of the lowercased text
             Tk::Word if lowercase => written,
@@ -307,8 +438,32 @@ impl Cut for AsciiTokens<'_, '_> {
     }
 }
 
+impl<'a> TokenMaker<'a, '_> {
+    /// Keeps a token with characters outside ASCII, `written` at `start..end`: noted as a start
+    /// (each is tried), and for a word, its lower case kept in `lowered_outside` for the token
+    /// to take once the text is cut.
+    #[inline(never)]
+    fn cut_outside_ascii(&mut self, kind: Tk, start: usize, end: usize, written: &'a str) {
+        if kind == Tk::Word {
+            self.lowered_outside.push_str(&written.to_lowercase());
+            let lower_end = self.lowered_outside.len() as u32;
+            self.outside.push((self.toks.len() as u32, lower_end));
+        }
+        self.starts.push(self.toks.len() as u32);
+        self.toks.push(Token {
+            kind,
+            start,
+            end,
+            written,
+            lower: "",
+            atom: 0,
+            first: 0,
+        });
+    }
+}
+
 /// What the symbols of a text tell before any reading: whether a web address or an e-mail
-/// address may stand in it, and whether it opens a bracket. Noted as an ASCII text is cut (every
+/// address may stand in it, and whether it opens a bracket. Noted as a text is cut (every
 /// ASCII symbol is a token of its own), so that neither needs a pass over the text of its own.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(super) struct SymbolsSeen {
@@ -319,7 +474,9 @@ pub(super) struct SymbolsSeen {
 }
 
 impl SymbolsSeen {
-    /// What the symbols of any text tell, read off its bytes.
+    /// What the symbols of any text tell, read off its bytes (what the notes are tested
+    /// against).
+    #[cfg(test)]
     fn of(text: &str) -> Self {
         SymbolsSeen {
             may_hold_url: super::may_hold_url(text),
@@ -329,7 +486,7 @@ impl SymbolsSeen {
 
     /// Adds the ASCII symbol at `at` of `bytes`: the bytes [`super::may_hold_url`] looks for
     /// ("@", ":", ".") are tested as it tests them.
-    #[inline]
+    #[inline(always)]
     fn note(&mut self, bytes: &[u8], at: usize) {
         match bytes[at] {
             b'(' => self.open_bracket = true,
@@ -353,25 +510,28 @@ pub(super) struct Toks<'a> {
     pub symbols: SymbolsSeen,
 }
 
-/// The room a [`Toks`] needs besides the text: the cut list, the token list, the starts and the
-/// text in lower case, kept on the thread by [`Toks::read`] for the next text (texts are read
-/// sentence by sentence, and each would allocate them).
+/// The room a [`Toks`] needs besides the text: the token list, the starts, the text in lower
+/// case and the lower case of words outside ASCII with their tokens, kept on the thread by
+/// [`Toks::read`] for the next text (texts are read sentence by sentence, and each would
+/// allocate them).
 #[derive(Default)]
 struct Room {
-    cuts: Vec<Tok>,
     toks: Vec<Token<'static>>,
     starts: Vec<u32>,
     lowered: String,
+    lowered_outside: String,
+    outside: Vec<(u32, u32)>,
 }
 
 thread_local! {
     /// The room of the last [`Toks`] read on this thread, taken and given back once a text.
     static ROOM: RefCell<Room> = const {
         RefCell::new(Room {
-            cuts: Vec::new(),
             toks: Vec::new(),
             starts: Vec::new(),
             lowered: String::new(),
+            lowered_outside: String::new(),
+            outside: Vec::new(),
         })
     };
 }
@@ -381,20 +541,22 @@ impl Toks<'_> {
     /// their lower case kept on the thread for the next text.
     pub fn read<R>(text: &str, read: impl FnOnce(&Toks) -> R) -> R {
         let Room {
-            mut cuts,
             toks,
             starts,
             mut lowered,
+            mut lowered_outside,
+            mut outside,
         } = ROOM.with(|room| std::mem::take(&mut *room.borrow_mut()));
-        let t = Toks::in_room(text, &mut lowered, &mut cuts, toks, starts);
+        let t = Toks::in_room(text, &mut lowered, &mut lowered_outside, &mut outside, toks, starts);
         let out = read(&t);
         let (toks, starts) = t.into_room();
         ROOM.with(|room| {
             *room.borrow_mut() = Room {
-                cuts,
                 toks,
                 starts,
                 lowered,
+                lowered_outside,
+                outside,
             }
         });
         out
@@ -406,93 +568,62 @@ impl<'a> Toks<'a> {
     /// replaced), which the tokens borrow.
     #[cfg(test)]
     pub fn new(text: &'a str, lowered: &'a mut String) -> Self {
-        Toks::in_room(text, lowered, &mut Vec::new(), Vec::new(), Vec::new())
+        // the room for the lower case of words outside ASCII, kept as long as the tokens
+        let outside: &'a mut String = Box::leak(Box::default());
+        Toks::in_room(text, lowered, outside, &mut Vec::new(), Vec::new(), Vec::new())
     }
 
     /// Cuts `text` into tokens, in the room of lists left by an earlier text (their contents
-    /// are replaced); `lowered` is room for the words in lower case, which the tokens borrow.
+    /// are replaced): `lowered` and `lowered_outside` are room for the words in lower case,
+    /// which the tokens borrow.
     fn in_room(
         text: &'a str,
         lowered: &'a mut String,
-        cuts: &mut Vec<Tok>,
+        lowered_outside: &'a mut String,
+        outside: &mut Vec<(u32, u32)>,
         mut toks: Vec<Token<'a>>,
         mut starts: Vec<u32>,
     ) -> Self {
-        cuts.clear();
         toks.clear();
         starts.clear();
+        lowered_outside.clear();
+        outside.clear();
+        // a word of ASCII letters has its lower case at its own byte span
         lowered.clear();
-        if is_ascii(text.as_bytes()) {
-            // an ASCII text lowercased whole: a word's lower case is at its own byte span
-            lowered.push_str(text);
-            lowered.make_ascii_lowercase();
-            let lowered: &'a str = lowered;
-            let mut maker = AsciiTokens {
-                text,
-                lowered,
-                first_words: super::MentionStarts::get(),
-                toks: &mut toks,
-                starts: &mut starts,
-                symbols: SymbolsSeen::default(),
-            };
-            ascii_cuts(text.as_bytes(), &mut maker);
-            let symbols = maker.symbols;
-            return Toks {
-                text,
-                toks,
-                starts,
-                symbols,
-            };
-        }
-        any_tokens(text, cuts);
-        // the lower case of other characters may be longer or shorter: each word that is not
-        // lowercase ASCII is lowercased into `lowered`, one after the other
-        let mut ends = Vec::new();
-        for c in cuts.iter().filter(|c| c.kind == Tk::Word) {
-            let word = &text[c.start..c.end];
-            if !is_ascii_lowercase(word) {
-                lowered.push_str(&word.to_lowercase());
-                ends.push(lowered.len());
-            }
-        }
+        lowered.push_str(text);
+        lowered.make_ascii_lowercase();
         let lowered: &'a str = lowered;
-        let (mut from, mut ends) = (0, ends.into_iter());
-        toks.extend(cuts.iter().map(|c| {
-            let written = &text[c.start..c.end];
-            let lower = match c.kind {
-                Tk::Word if is_ascii_lowercase(written) => written,
-                Tk::Word => {
-                    let to = ends.next().expect("one end for each word lowercased");
-                    let lower = &lowered[from..to];
-                    from = to;
-                    lower
-                }
-                _ => "",
-            };
-            // every token of these texts is tried, and asked what its word starts: looked up
-            // once here
-            let codes = if c.kind == Tk::Word {
-                super::word_codes(lower)
-            } else {
-                super::WordCodes::default()
-            };
-            Token {
-                kind: c.kind,
-                start: c.start,
-                end: c.end,
-                written,
-                lower,
-                atom: codes.atom,
-                first: codes.first,
-            }
-        }));
-        // texts with other characters are rare: every token is tried
-        starts.extend(0..toks.len() as u32);
+        let mut maker = TokenMaker {
+            text,
+            lowered,
+            first_words: super::MentionStarts::get(),
+            toks: &mut toks,
+            starts: &mut starts,
+            symbols: SymbolsSeen::default(),
+            lowered_outside,
+            outside,
+        };
+        if is_ascii(text.as_bytes()) {
+            ascii_cuts(text.as_bytes(), &mut maker);
+        } else {
+            any_cuts(text, &mut maker);
+        }
+        let symbols = maker.symbols;
+        // the words outside ASCII take their lower case, and what it starts is looked up
+        let lowered_outside: &'a str = lowered_outside;
+        let mut from = 0;
+        for &(k, to) in outside.iter() {
+            let token = &mut toks[k as usize];
+            token.lower = &lowered_outside[from..to as usize];
+            let codes = super::word_codes(token.lower);
+            (token.atom, token.first) = (codes.atom, codes.first);
+            from = to as usize;
+        }
         Toks {
             text,
             toks,
             starts,
-            symbols: SymbolsSeen::of(text),
+            symbols,
         }
     }
 
@@ -1245,7 +1376,7 @@ mod tests {
     #[test]
     fn leading_letters_are_counted_as_byte_by_byte() {
         for place in 0..8 {
-            for b in 0..0x80u8 {
+            for b in 0..=0xffu8 {
                 let mut chunk = *b"abcdWXYZ";
                 chunk[place] = b;
                 let by_byte = chunk.iter().take_while(|b| b.is_ascii_alphabetic()).count();
@@ -1321,5 +1452,103 @@ mod tests {
             let spans = |toks: &[Tok]| toks.iter().map(|t| (t.kind, t.start, t.end)).collect::<Vec<_>>();
             assert_eq!(spans(&by_byte), spans(&by_char), "{text}");
         }
+    }
+
+    /// Lines of corpus/ and generated articles with characters outside ASCII, and made-up texts
+    /// mixing ASCII with letters, digits, spaces, dashes and quotes outside it.
+    fn sample_lines_outside_ascii() -> Vec<String> {
+        let mut texts: Vec<String> = crate::gen::sample_lines(300)
+            .into_iter()
+            .filter(|l| !l.is_ascii())
+            .collect();
+        texts.extend(
+            [
+                "café Café CAFÉ naïveté cafés9 é9 9é ée e\u{301}x ΣΑΣ οδός Москва МОСКВА в 2014 году",
+                "US$ 5 – € 5, A$6 — ½ • “twenty” ‘five’ a.5 —5 −3 ≥4 ≤ 7 ٣ x² 5\u{a0}000 1\u{202f}234",
+                "www.café.com é@x.ru http://пример.рф (5) (é) İstanbul ǅemal K\u{212a} ſ Ⅻ 日本語 𝐀𝐁 😀5",
+                "\u{a0}\u{2009}é\u{3000}x\u{85}y\u{2028}z\u{1680}Twentyfive–thirty Thirtyfirst’s",
+            ]
+            .map(str::to_owned),
+        );
+        for n in 0..20 {
+            texts.push(format!("x {}é {}ü{}", "Ab".repeat(n), "q".repeat(n), "W".repeat(n)));
+        }
+        texts
+    }
+
+    /// The letters told by [`LETTER_BLOCKS`] are those of the pattern: every character of the
+    /// Basic Multilingual Plane outside ASCII and some past it.
+    #[test]
+    fn letters_by_block_are_the_letters_of_the_pattern() {
+        let (mut letters, mut others) = (0, 0);
+        let past = (0x1_0000..0x1_0400).chain(0x1_d400..0x1_d500).chain(0x1_f600..0x1_f650);
+        for c in (0x80..0x1_0000).chain(past).filter_map(char::from_u32) {
+            let letter = is_letter(c);
+            assert_eq!(letter, is_letter_by_pattern(c), "{c:?}");
+            letters += usize::from(letter);
+            others += usize::from(!letter);
+        }
+        assert!(letters > 40_000 && others > 10_000, "{letters} {others}");
+    }
+
+    /// The scan of any text cuts where the character-by-character scan cuts, on texts outside
+    /// ASCII (and the ASCII ones of the other tests).
+    #[test]
+    fn any_cuts_are_the_tokens_of_any_text() {
+        let texts = sample_lines_outside_ascii();
+        let mut outside = 0;
+        for text in texts.iter().chain(&ascii_sample_lines(50)) {
+            let (mut by_cuts, mut by_char) = (Vec::new(), Vec::new());
+            any_cuts(text, &mut by_cuts);
+            any_tokens(text, &mut by_char);
+            let spans = |toks: &[Tok]| toks.iter().map(|t| (t.kind, t.start, t.end)).collect::<Vec<_>>();
+            assert_eq!(spans(&by_cuts), spans(&by_char), "{text}");
+            outside += by_cuts.iter().filter(|t| !text[t.start..t.end].is_ascii()).count();
+        }
+        assert!(texts.len() >= 25 && outside >= 80, "{} texts, {outside}", texts.len());
+    }
+
+    /// On texts outside ASCII, a token holds its text and lower case (each word lowercased as
+    /// `str::to_lowercase` does), what the symbols tell is what the bytes tell, and every token
+    /// that may start a mention is noted as a start, in order.
+    #[test]
+    fn tokens_outside_ascii_hold_what_tokens_of_ascii_hold() {
+        let (mut tokens, mut noted, mut lowered) = (0, 0, 0);
+        for text in &sample_lines_outside_ascii() {
+            let mut room = String::new();
+            let t = Toks::new(text, &mut room);
+            assert_eq!(t.symbols, SymbolsSeen::of(text), "{text:?}");
+            assert!(t.starts.windows(2).all(|w| w[0] < w[1]), "{text:?}");
+            for (i, tok) in t.toks.iter().enumerate() {
+                let written = &text[tok.start..tok.end];
+                assert_eq!(t.str(i), written, "{text:?}");
+                let lower = if tok.kind == Tk::Word {
+                    written.to_lowercase()
+                } else {
+                    String::new()
+                };
+                assert_eq!(t.word(i), lower, "{text:?}");
+                lowered += usize::from(tok.kind == Tk::Word && lower != written);
+                let codes = if tok.kind == Tk::Word {
+                    super::super::word_codes(&lower)
+                } else {
+                    Default::default()
+                };
+                assert_eq!(
+                    (t.atom_code(i), t.first_code(i)),
+                    (codes.atom, codes.first),
+                    "{text:?} at {i}"
+                );
+                if super::super::may_start_mention(&t, i) {
+                    assert!(t.starts.contains(&(i as u32)), "{written:?} in {text:?}");
+                }
+            }
+            tokens += t.len();
+            noted += t.starts.len();
+        }
+        assert!(
+            lowered >= 50 && noted * 2 < tokens,
+            "{lowered} lowered, {noted} of {tokens}"
+        );
     }
 }

@@ -79,6 +79,7 @@ static URL: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"(?i)\b(?:https?:
 /// Whether [`URL`] can match in `text`: every match has "://", "www." (in any case) or "@".
 /// [`URL`] has no literal to skip ahead to, so it would run through every byte of every text;
 /// one vectorised pass for "@", ":" and "." (checking the bytes around each) is much faster.
+#[cfg(test)]
 fn may_hold_url(text: &str) -> bool {
     let bytes = text.as_bytes();
     memchr::memchr3_iter(b'@', b':', b'.', bytes).any(|at| match bytes[at] {
@@ -426,8 +427,9 @@ impl MentionStarts {
     /// Adds token `i` of kind `kind` (ASCII, `written` and in lower case `lower`) to `starts`
     /// when it may start a mention; a "$" adds the token before it too ("US$", "A$"), and so
     /// do digits `after_glued_period` (".5": a period starts nothing else, and most end a
-    /// sentence). Gives the [`WordCodes`] of a word (zeros for other tokens).
-    #[inline]
+    /// sentence). Gives the [`WordCodes`] of a word (zeros for other tokens). Always inlined:
+    /// the tokeniser calls it for each kind of token, and its work is specialised to the kind.
+    #[inline(always)]
     fn note(
         &self,
         starts: &mut Vec<u32>,

@@ -429,7 +429,7 @@ impl<T> WordTable<T> {
 
     /// [`WordTable::get`] of a word of lowercase ASCII letters (a word's lower case in an ASCII
     /// text), told apart by [`Shapes::may_hold_lowercase`] first: its letters need no test.
-    #[inline]
+    #[inline(always)]
     pub fn get_lowercase(&self, word: &[u8]) -> Option<&T> {
         if !self.shapes.may_hold_lowercase(word) {
             return None;
