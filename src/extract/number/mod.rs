@@ -385,9 +385,13 @@ fn read_tokens(t: &Toks) -> Vec<Mention> {
         }
         // most mentions are plain numbers and percentages, read at their digits without the
         // readings of every other kind
-        let next = match t.is(i, Tk::Digits) {
-            true => plain_mention(t, i, &mut out).or_else(|| mention_at(t, i, &mut out)),
-            false => mention_at(t, i, &mut out),
+        // and the ordinal words, most of them in "the first half"
+        let next = if t.is(i, Tk::Digits) {
+            plain_mention(t, i, &mut out).or_else(|| mention_at(t, i, &mut out))
+        } else if t.atom_code(i) != 0 {
+            ordinal_word_mention(t, i, &mut out).or_else(|| mention_at(t, i, &mut out))
+        } else {
+            mention_at(t, i, &mut out)
         };
         if let Some(next) = next {
             // every reading ends past its first token (the reading before pushing did not keep
@@ -729,6 +733,30 @@ fn plain_mention(t: &Toks, i: usize, out: &mut Vec<Mention>) -> Option<usize> {
         precision: l.precision,
     });
     Some(next)
+}
+
+/// [`mention_at`] at a word that is a singular ordinal on its own ("the first half", "second"),
+/// read without the general readings: an ordinal word starts no range (only "between" joins
+/// two ordinals), no qualifier, percent or ratio, and takes no affix. `None` (nothing added)
+/// for other tokens and for a clock time after it ("first:30"), which is skipped.
+fn ordinal_word_mention(t: &Toks, i: usize, out: &mut Vec<Mention>) -> Option<usize> {
+    let n = words::lone_ordinal_word(t, i)?;
+    if t.sym(i + 1, ":") && t.glued(i) && t.is(i + 2, Tk::Digits) {
+        return None;
+    }
+    out.push(Mention {
+        text: String::new(), // filled in by find_numbers
+        start: t.start(i),
+        end: t.end(i),
+        kind: MentionKind::Ordinal,
+        value: Some(n.value),
+        low: Some(n.value),
+        high: Some(n.value),
+        approx: None,
+        unit: None,
+        precision: n.precision,
+    });
+    Some(n.next)
 }
 
 /// Whether token `k` after a plain number is a symbol that nothing after a number reads: one
@@ -2606,6 +2634,51 @@ mod tests {
             "about",
         ];
         crate::gen::random_phrases(&words, &["", " ", " ", "  ", "\u{a0}"], 2, 6, 40_000)
+    }
+
+    /// An ordinal word's mention is what the full reading reads at it: every word of the sample
+    /// texts, of made-up phrases around numbers and of phrases around ordinal words, with a floor
+    /// on the readings taken and on those left to the full reading.
+    #[test]
+    fn ordinal_word_mentions_are_read_as_the_full_reading_reads_them() {
+        let mut texts = sample_texts();
+        texts.extend(phrases_around_numbers());
+        let ordinals = ["first", "Second", "THIRD", "twentieth", "hundredth", "millionth", "fifths", "twenty-first"];
+        let around = [
+            "", ":30", " : 30", ":", "-", " - ", " to ", " through ", " and ", "~", "$", " $", "%", " percent", " of",
+            " in ", " out of ", " or more", " million", "-fifth", " quarter", " half", " 5", " fifth",
+        ];
+        let befores = ["", "the ", "between the ", "from ", "about ", "5", "5 ", "$", "-", "minus ", "twenty-", "twenty "];
+        for o in ordinals {
+            for a in around {
+                for b in befores {
+                    texts.push(format!("{b}{o}{a}"));
+                    texts.push(format!("{b}{o}{a} third"));
+                    texts.push(format!("{b}{o}{a}5 users"));
+                }
+            }
+        }
+        let (mut words, mut fast_reads) = (0, 0);
+        for text in &texts {
+            let mut lowered = String::new();
+            let t = Toks::new(text, &mut lowered);
+            for i in 0..t.len() {
+                if !t.is(i, Tk::Word) {
+                    continue;
+                }
+                words += 1;
+                let mut fast = Vec::new();
+                let Some(next) = ordinal_word_mention(&t, i, &mut fast) else {
+                    assert!(fast.is_empty(), "nothing added at {i} of {text:?}");
+                    continue;
+                };
+                fast_reads += 1;
+                let mut full = Vec::new();
+                assert_eq!(mention_at(&t, i, &mut full), Some(next), "{i} of {text:?}");
+                assert_eq!(fast, full, "{i} of {text:?}");
+            }
+        }
+        assert!(fast_reads > 3_000 && words - fast_reads > 100_000, "{fast_reads} of {words}");
     }
 
     /// A plain mention is what the full reading reads at its digits, token for token: every

@@ -514,6 +514,24 @@ impl Acc {
 /// How deep readings after "and" may nest ("one hundred and three and two thirds").
 const MAX_DEPTH: usize = 2;
 
+/// [`numeral`] at a word that is a singular ordinal on its own ("first", "second", "twentieth"),
+/// read without the grammar: an ordinal that starts a numeral also ends it ([`ordinal_step`]).
+/// `None` for any other token.
+pub(super) fn lone_ordinal_word(t: &Toks, i: usize) -> Option<Numeral> {
+    let Some(Atom::Ord(value, false)) = token_atom(t, i) else {
+        return None;
+    };
+    Some(Numeral {
+        value,
+        first: i,
+        next: i + 1,
+        precision: word_precision(value),
+        ordinal: true,
+        fraction: false,
+        words: true,
+    })
+}
+
 /// Reads the numeral that starts at token `i`.
 pub(super) fn numeral(t: &Toks, i: usize) -> Option<Numeral> {
     if t.is(i, Tk::Digits) {
