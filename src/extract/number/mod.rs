@@ -386,9 +386,13 @@ fn read_tokens(t: &Toks) -> Vec<Mention> {
         }
         // most mentions are plain numbers and percentages, read at their digits without the
         // readings of every other kind
-        let next = match t.is(i, Tk::Digits) {
-            true => plain_mention(t, i, &mut out).or_else(|| mention_at(t, i, &mut out)),
-            false => mention_at(t, i, &mut out),
+        // and the ordinal words, most of them in "the first half"
+        let next = if t.is(i, Tk::Digits) {
+            plain_mention(t, i, &mut out).or_else(|| mention_at(t, i, &mut out))
+        } else if t.atom_code(i) != 0 {
+            ordinal_word_mention(t, i, &mut out).or_else(|| mention_at(t, i, &mut out))
+        } else {
+            mention_at(t, i, &mut out)
         };
         if let Some(next) = next {
             // every reading ends past its first token (the reading before pushing did not keep
@@ -406,8 +410,7 @@ fn read_tokens(t: &Toks) -> Vec<Mention> {
 /// "half of a million" is read: the numeral runs on there.
 fn is_half_of_a_period(t: &Toks, i: usize) -> bool {
     i > 0 && t.word(i) == "half" && t.word(i + 1) == "of" && !matches!(t.word(i + 2), "a" | "an") && {
-        let before = t.word(i - 1);
-        words::is_ordinal_word(before) || matches!(before, "the" | "this" | "that" | "last" | "next")
+        words::is_ordinal_token(t, i - 1) || matches!(t.word(i - 1), "the" | "this" | "that" | "last" | "next")
     }
 }
 
@@ -660,7 +663,7 @@ fn mention_at(t: &Toks, i: usize, out: &mut Vec<Mention>) -> Option<usize> {
         }
     }
     // read once: the number here is both the low end of a range and the mention on its own
-    let here = may_start_simple(t, i).then(|| simple(t, i)).flatten();
+    let here = simple(t, i);
     if let Some(r) = here.as_ref().and_then(|low| range_from(t, i, low, out)) {
         return Some(r);
     }
@@ -733,6 +736,30 @@ fn plain_mention(t: &Toks, i: usize, out: &mut Vec<Mention>) -> Option<usize> {
     Some(next)
 }
 
+/// [`mention_at`] at a word that is a singular ordinal on its own ("the first half", "second"),
+/// read without the general readings: an ordinal word starts no range (only "between" joins
+/// two ordinals), no qualifier, percent or ratio, and takes no affix. `None` (nothing added)
+/// for other tokens and for a clock time after it ("first:30"), which is skipped.
+fn ordinal_word_mention(t: &Toks, i: usize, out: &mut Vec<Mention>) -> Option<usize> {
+    let n = words::lone_ordinal_word(t, i)?;
+    if t.sym(i + 1, ":") && t.glued(i) && t.is(i + 2, Tk::Digits) {
+        return None;
+    }
+    out.push(Mention {
+        text: String::new(), // filled in by find_numbers
+        start: t.start(i),
+        end: t.end(i),
+        kind: MentionKind::Ordinal,
+        value: Some(n.value),
+        low: Some(n.value),
+        high: Some(n.value),
+        approx: None,
+        unit: None,
+        precision: n.precision,
+    });
+    Some(n.next)
+}
+
 /// Whether token `k` after a plain number is a symbol that nothing after a number reads: one
 /// ASCII punctuation mark of a few ("," "." ";" ":" "(" ")" quotes "!" "?"), with no digits after a
 /// period or a colon (".5", "9:30"); past the end of the text too.
@@ -764,10 +791,11 @@ fn reads_on_after_number(t: &Toks, next: usize) -> bool {
     }
 }
 
-/// Whether [`simple`] can read anything at token `i`: a word only starts one as a currency
+/// Whether [`read_simple`] can read anything at token `i`: a word only starts one as a currency
 /// written before the amount ("US$", "Rs", "USD"), a sign ("minus") or a numeral. Most words
 /// that start a mention start a qualifier or a range instead ("in", "from", "about"), and are
 /// spared the reading.
+#[inline]
 fn may_start_simple(t: &Toks, i: usize) -> bool {
     !t.is(i, Tk::Word)
         || words::word_starts_numeral(t, i)
@@ -1216,58 +1244,78 @@ fn currency_word(w: &str) -> Option<(&'static str, f64)> {
     CURRENCY_WORD_TABLE.get(w.as_bytes()).copied()
 }
 
-/// Words naming whose currency a currency word is ("Canadian dollars"): the code they make.
+/// Words naming whose currency a currency word is ("Canadian dollars"): the adjective, the code
+/// of the currency word it goes with, and the code they make.
+const CURRENCY_ADJECTIVES: &[(&str, &str, &str)] = &[
+    ("us", "USD", "USD"),
+    ("american", "USD", "USD"),
+    ("australian", "USD", "AUD"),
+    ("canadian", "USD", "CAD"),
+    ("singapore", "USD", "SGD"),
+    ("swiss", "CHF", "CHF"),
+    ("french", "CHF", "FRF"),
+    ("belgian", "CHF", "BEF"),
+    ("mexican", "MXN", "MXN"),
+    ("turkish", "TRY", "TRY"),
+    ("chinese", "CNY", "CNY"),
+    ("japanese", "JPY", "JPY"),
+    ("indian", "INR", "INR"),
+    ("dutch", "NLG", "NLG"),
+    ("finnish", "FIM", "FIM"),
+    ("swedish", "SEK", "SEK"),
+    ("norwegian", "NOK", "NOK"),
+    ("danish", "NOK", "DKK"),
+    ("russian", "RUB", "RUB"),
+    ("british", "GBP", "GBP"),
+    ("egyptian", "GBP", "EGP"),
+    ("lebanese", "GBP", "LBP"),
+];
+
+/// The code an adjective of [`CURRENCY_ADJECTIVES`] makes of a currency word's code.
 fn currency_adjective(adjective: &str, code: &str) -> Option<&'static str> {
-    Some(match (adjective, code) {
-        ("us" | "american", "USD") => "USD",
-        ("australian", "USD") => "AUD",
-        ("canadian", "USD") => "CAD",
-        ("singapore", "USD") => "SGD",
-        ("swiss", "CHF") => "CHF",
-        ("french", "CHF") => "FRF",
-        ("belgian", "CHF") => "BEF",
-        ("mexican", "MXN") => "MXN",
-        ("turkish", "TRY") => "TRY",
-        ("chinese", "CNY") => "CNY",
-        ("japanese", "JPY") => "JPY",
-        ("indian", "INR") => "INR",
-        ("dutch", "NLG") => "NLG",
-        ("finnish", "FIM") => "FIM",
-        ("swedish", "SEK") => "SEK",
-        ("norwegian", "NOK") => "NOK",
-        ("danish", "NOK") => "DKK",
-        ("russian", "RUB") => "RUB",
-        ("british", "GBP") => "GBP",
-        ("egyptian", "GBP") => "EGP",
-        ("lebanese", "GBP") => "LBP",
-        _ => return None,
-    })
+    CURRENCY_ADJECTIVES
+        .iter()
+        .find(|(a, c, _)| *a == adjective && *c == code)
+        .map(|(_, _, made)| *made)
 }
+
+/// The words a currency written after an amount starts with ([`currency_after`]): the currency
+/// words, the adjectives before them and the first words of "Hong Kong" and "New Zealand". The
+/// word after nearly every number is looked up, and most are none of these.
+static CURRENCY_FIRST_WORD_TABLE: LazyLock<words::WordTable<()>> = LazyLock::new(|| {
+    let currencies = CURRENCY_WORDS.iter().map(|(w, _, _)| *w);
+    let adjectives = CURRENCY_ADJECTIVES.iter().map(|(a, _, _)| *a);
+    words::WordTable::of(currencies.chain(adjectives).chain(["hong", "new"]).map(|w| (w, ())))
+});
 
 /// Currency written after an amount ("10.99$", "10 €", "40 euros", "12-cent", "125 million
 /// Australian dollars"): the code, the share of the unit, the token after it.
 fn currency_after(t: &Toks, j: usize) -> Option<(&'static str, f64, usize)> {
-    let symbol = match t.str(j) {
-        "$" => Some("USD"),
-        "€" => Some("EUR"),
-        "£" => Some("GBP"),
-        "¢" => Some("USD"),
-        _ => None,
-    };
-    if let Some(c) = symbol.filter(|_| j > 0 && t.is(j, Tk::Sym)) {
-        // glued ("15€"), or spaced when no amount follows ("10 €" but not "10 $ 30")
-        if t.glued(j - 1) || !(t.is(j + 1, Tk::Digits) || t.glued(j) && t.is(j + 1, Tk::Word)) {
-            return Some((c, if t.str(j) == "¢" { 0.01 } else { 1.0 }, j + 1));
+    let mut j = j;
+    if t.is(j, Tk::Sym) {
+        let symbol = match t.str(j) {
+            "$" => Some("USD"),
+            "€" => Some("EUR"),
+            "£" => Some("GBP"),
+            "¢" => Some("USD"),
+            _ => None,
+        };
+        if let Some(c) = symbol.filter(|_| j > 0) {
+            // glued ("15€"), or spaced when no amount follows ("10 €" but not "10 $ 30")
+            if t.glued(j - 1) || !(t.is(j + 1, Tk::Digits) || t.glued(j) && t.is(j + 1, Tk::Word)) {
+                return Some((c, if t.str(j) == "¢" { 0.01 } else { 1.0 }, j + 1));
+            }
+        }
+        // "12-cent", "one-yen"
+        if t.dash(j) && j > 0 && t.glued(j - 1) && t.glued(j) {
+            j += 1;
         }
     }
-    // "12-cent", "one-yen"
-    let j = if t.dash(j) && j > 0 && t.glued(j - 1) && t.glued(j) {
-        j + 1
-    } else {
-        j
-    };
-    // each word read once: this runs after nearly every number
-    let (first, second) = (t.word(j), t.word(j + 1));
+    // each word read once: this runs after nearly every number, and most words after one start
+    // no currency (one lookup tells)
+    let first = t.word(j);
+    CURRENCY_FIRST_WORD_TABLE.get(first.as_bytes())?;
+    let second = t.word(j + 1);
     if let Some((c, share)) = currency_word(first) {
         return Some((c, share, j + 1));
     }
@@ -1298,7 +1346,18 @@ fn cents_after(t: &Toks, j: usize) -> Option<(f64, usize)> {
 }
 
 /// One number with its sign, currency and percent: "-1.2M", "$1.2 billion", "97 per cent".
+#[inline]
 fn simple(t: &Toks, i: usize) -> Option<Simple> {
+    // most words read nothing (the readers try the word after every qualifier and joiner): one
+    // test spares them the affix and numeral readings
+    if !may_start_simple(t, i) {
+        return None;
+    }
+    read_simple(t, i)
+}
+
+/// [`simple`] without its test for a token that starts no simple reading.
+fn read_simple(t: &Toks, i: usize) -> Option<Simple> {
     // digits, where most readings start, have neither a currency nor a sign before them
     let (j, currency, negative) = if t.is(i, Tk::Digits) {
         (i, None, false)
@@ -1642,17 +1701,23 @@ mod tests {
             "from 5 to 10 percent of per cent over the second half, less than a third, k M G MM Us $ 5",
             "some more than ½ half-million thousands of dozens, point five, the one, eleventh hour, nil",
         ];
-        for text in texts {
+        let mut texts: Vec<String> = texts.map(str::to_owned).to_vec();
+        texts.extend(sample_texts());
+        texts.extend(phrases_around_numbers());
+        let (mut spared, mut read) = (0, 0);
+        for text in &texts {
             let mut lowered = String::new();
             let t = Toks::new(text, &mut lowered);
             for i in 0..t.len() {
-                assert!(
-                    may_start_simple(&t, i) || simple(&t, i).is_none(),
-                    "{:?} in {text:?}",
-                    t.str(i)
-                );
+                if may_start_simple(&t, i) {
+                    read += usize::from(read_simple(&t, i).is_some());
+                    continue;
+                }
+                spared += 1;
+                assert!(read_simple(&t, i).is_none(), "{:?} in {text:?}", t.str(i));
             }
         }
+        assert!(spared > 100_000 && read > 10_000, "{spared} spared, {read} read");
     }
 
     /// The paragraphs of corpus/ and of 200 generated articles, and phrases around the words
@@ -2608,6 +2673,188 @@ mod tests {
             "about",
         ];
         crate::gen::random_phrases(&words, &["", " ", " ", "  ", "\u{a0}"], 2, 6, 40_000)
+    }
+
+    /// [`currency_after`] as it was before its lookup of the first word: the symbols, then the
+    /// currency word, then an adjective or "Hong Kong" and "New Zealand" before one.
+    fn currency_after_unfiltered(t: &Toks, j: usize) -> Option<(&'static str, f64, usize)> {
+        let symbol = match t.str(j) {
+            "$" => Some("USD"),
+            "€" => Some("EUR"),
+            "£" => Some("GBP"),
+            "¢" => Some("USD"),
+            _ => None,
+        };
+        if let Some(c) = symbol.filter(|_| j > 0 && t.is(j, Tk::Sym)) {
+            if t.glued(j - 1) || !(t.is(j + 1, Tk::Digits) || t.glued(j) && t.is(j + 1, Tk::Word)) {
+                return Some((c, if t.str(j) == "¢" { 0.01 } else { 1.0 }, j + 1));
+            }
+        }
+        let j = if t.dash(j) && j > 0 && t.glued(j - 1) && t.glued(j) {
+            j + 1
+        } else {
+            j
+        };
+        let (first, second) = (t.word(j), t.word(j + 1));
+        if let Some((c, share)) = currency_word(first) {
+            return Some((c, share, j + 1));
+        }
+        let (adjective, word, named) = match (first, second) {
+            ("hong", "kong") => ("hong kong", j + 2, t.word(j + 2)),
+            ("new", "zealand") => ("new zealand", j + 2, t.word(j + 2)),
+            _ => (first, j + 1, second),
+        };
+        let (code, share) = currency_word(named)?;
+        let code = match (adjective, code) {
+            ("hong kong", "USD") => "HKD",
+            ("new zealand", "USD") => "NZD",
+            _ => currency_adjective(adjective, code)?,
+        };
+        Some((code, share, word + 1))
+    }
+
+    /// The currency after a token is what it was before the lookup of its first word, at every
+    /// token of the sample texts, of made-up phrases around numbers and of phrases with every
+    /// currency word, adjective and symbol, in several cases; with a floor on the currencies read.
+    #[test]
+    fn currencies_after_are_read_as_without_the_first_word_lookup() {
+        let mut texts = sample_texts();
+        texts.extend(phrases_around_numbers());
+        let mut names: Vec<String> = CURRENCY_WORDS.iter().map(|(w, _, _)| (*w).to_owned()).collect();
+        for (a, _, _) in CURRENCY_ADJECTIVES {
+            names.extend(CURRENCY_WORDS.iter().map(|(w, _, _)| format!("{a} {w}")));
+        }
+        names.extend(
+            [
+                "hong kong dollars",
+                "New Zealand dollars",
+                "HONG KONG",
+                "new dollars",
+                "Swiss",
+                "$",
+                "€",
+                "£",
+                "¢",
+            ]
+            .map(str::to_owned),
+        );
+        for name in &names {
+            for (before, after) in [
+                ("5 ", ""),
+                ("5", " 30"),
+                ("5-", " cuts"),
+                ("five ", " and 20 cents"),
+                ("5 - ", ""),
+                ("$5 ", ""),
+            ] {
+                texts.push(format!("{before}{name}{after}"));
+                texts.push(format!("{before}{}{after}", name.to_uppercase()));
+            }
+        }
+        let (mut tokens, mut read) = (0, 0);
+        for text in &texts {
+            let mut lowered = String::new();
+            let t = Toks::new(text, &mut lowered);
+            for j in 0..=t.len() {
+                tokens += 1;
+                let found = currency_after(&t, j);
+                read += usize::from(found.is_some());
+                assert_eq!(found, currency_after_unfiltered(&t, j), "{j} of {text:?}");
+            }
+        }
+        assert!(read > 2_000 && tokens > 400_000, "{read} of {tokens}");
+    }
+
+    /// An ordinal word's mention is what the full reading reads at it: every word of the sample
+    /// texts, of made-up phrases around numbers and of phrases around ordinal words, with a floor
+    /// on the readings taken and on those left to the full reading.
+    #[test]
+    fn ordinal_word_mentions_are_read_as_the_full_reading_reads_them() {
+        let mut texts = sample_texts();
+        texts.extend(phrases_around_numbers());
+        let ordinals = [
+            "first",
+            "Second",
+            "THIRD",
+            "twentieth",
+            "hundredth",
+            "millionth",
+            "fifths",
+            "twenty-first",
+        ];
+        let around = [
+            "",
+            ":30",
+            " : 30",
+            ":",
+            "-",
+            " - ",
+            " to ",
+            " through ",
+            " and ",
+            "~",
+            "$",
+            " $",
+            "%",
+            " percent",
+            " of",
+            " in ",
+            " out of ",
+            " or more",
+            " million",
+            "-fifth",
+            " quarter",
+            " half",
+            " 5",
+            " fifth",
+        ];
+        let befores = [
+            "",
+            "the ",
+            "between the ",
+            "from ",
+            "about ",
+            "5",
+            "5 ",
+            "$",
+            "-",
+            "minus ",
+            "twenty-",
+            "twenty ",
+        ];
+        for o in ordinals {
+            for a in around {
+                for b in befores {
+                    texts.push(format!("{b}{o}{a}"));
+                    texts.push(format!("{b}{o}{a} third"));
+                    texts.push(format!("{b}{o}{a}5 users"));
+                }
+            }
+        }
+        let (mut words, mut fast_reads) = (0, 0);
+        for text in &texts {
+            let mut lowered = String::new();
+            let t = Toks::new(text, &mut lowered);
+            for i in 0..t.len() {
+                if !t.is(i, Tk::Word) {
+                    continue;
+                }
+                words += 1;
+                let mut fast = Vec::new();
+                let Some(next) = ordinal_word_mention(&t, i, &mut fast) else {
+                    assert!(fast.is_empty(), "nothing added at {i} of {text:?}");
+                    continue;
+                };
+                fast_reads += 1;
+                let mut full = Vec::new();
+                assert_eq!(mention_at(&t, i, &mut full), Some(next), "{i} of {text:?}");
+                assert_eq!(fast, full, "{i} of {text:?}");
+            }
+        }
+        assert!(
+            fast_reads > 3_000 && words - fast_reads > 100_000,
+            "{fast_reads} of {words}"
+        );
     }
 
     /// A plain mention is what the full reading reads at its digits, token for token: every

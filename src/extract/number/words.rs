@@ -514,6 +514,36 @@ impl Acc {
 /// How deep readings after "and" may nest ("one hundred and three and two thirds").
 const MAX_DEPTH: usize = 2;
 
+/// [`numeral`] at a word that is a singular ordinal on its own ("first", "second", "twentieth"),
+/// read without the grammar: an ordinal that starts a numeral also ends it ([`ordinal_step`]).
+/// `None` for any other token.
+pub(super) fn lone_ordinal_word(t: &Toks, i: usize) -> Option<Numeral> {
+    let Some(Atom::Ord(value, false)) = token_atom(t, i) else {
+        return None;
+    };
+    Some(Numeral {
+        value,
+        first: i,
+        next: i + 1,
+        precision: ordinal_precision(value),
+        ordinal: true,
+        fraction: false,
+        words: true,
+    })
+}
+
+/// [`word_precision`] of the value of an ordinal word (one to twenty, the tens, and powers of
+/// ten from a hundred on), without its loop of divisions.
+fn ordinal_precision(value: f64) -> f64 {
+    if value >= 100.0 {
+        value
+    } else if value >= 10.0 && (value as u32) % 10 == 0 {
+        10.0
+    } else {
+        1.0
+    }
+}
+
 /// Reads the numeral that starts at token `i`.
 pub(super) fn numeral(t: &Toks, i: usize) -> Option<Numeral> {
     if t.is(i, Tk::Digits) {
@@ -1352,9 +1382,49 @@ pub(super) fn is_ordinal_word(w: &str) -> bool {
     ordinal(w).is_some_and(|(_, plural)| !plural)
 }
 
+/// [`is_ordinal_word`] of the word at `i`, told by the atom its token holds (a singular
+/// ordinal's atom is its own: no word of an earlier table is one) instead of the list.
+pub(super) fn is_ordinal_token(t: &Toks, i: usize) -> bool {
+    matches!(token_atom(t, i), Some(Atom::Ord(_, false)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A token is told an ordinal word by its atom as by the list, at every token of the
+    /// number reader's sample texts and of every ordinal word in several forms.
+    #[test]
+    fn ordinal_tokens_are_the_ordinal_words() {
+        let mut texts = super::super::tests::phrases_around_numbers();
+        for (w, _) in ORDINALS {
+            texts.push(format!(
+                "the {w} half, {w}s, {}, the {}-{w}",
+                w.to_uppercase(),
+                w.to_uppercase()
+            ));
+        }
+        texts.extend(crate::gen::sample_texts(50));
+        let mut ordinals = 0;
+        for text in &texts {
+            let mut lowered = String::new();
+            let t = Toks::new(text, &mut lowered);
+            for i in 0..=t.len() {
+                let ordinal = is_ordinal_word(t.word(i));
+                ordinals += usize::from(ordinal);
+                assert_eq!(is_ordinal_token(&t, i), ordinal, "{i} of {text:?}");
+            }
+        }
+        assert!(ordinals > 500, "{ordinals}");
+    }
+
+    /// The precision of every ordinal word's value is its [`word_precision`].
+    #[test]
+    fn ordinal_precision_is_the_word_precision() {
+        for (w, v) in ORDINALS {
+            assert_eq!(ordinal_precision(*v), word_precision(*v), "{w}");
+        }
+    }
 
     /// The shape tests before the lookup let every value word through, in any case.
     #[test]
