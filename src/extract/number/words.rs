@@ -537,7 +537,7 @@ pub(super) fn lone_ordinal_word(t: &Toks, i: usize) -> Option<Numeral> {
 fn ordinal_precision(value: f64) -> f64 {
     if value >= 100.0 {
         value
-    } else if value >= 10.0 && (value as u32) % 10 == 0 {
+    } else if value >= 10.0 && (value as u32).is_multiple_of(10) {
         10.0
     } else {
         1.0
