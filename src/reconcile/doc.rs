@@ -2334,6 +2334,18 @@ mod tests {
         assert_eq!(qualifiers, [CHANGE_QUALIFIERS, &["more than"]].concat());
     }
 
+    /// A one-word qualifier is compared by its [`word_key`], which lowers a letter by setting bit
+    /// 0x20: a qualifier with a capital, a digit or a period ("approx.") would never match.
+    #[test]
+    fn one_word_qualifiers_are_lower_case_ascii_letters() {
+        for word in APPROX_ONE_WORD {
+            assert!(
+                !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase()),
+                "{word:?}"
+            );
+        }
+    }
+
     #[test]
     fn the_qualifiers_read_by_hand_are_the_patterns_alternation() {
         // A qualifier added to the pattern but not to these lists would be read by hand as none.
