@@ -9,8 +9,7 @@ use super::number::{find_numbers_without_text, Mention, MentionKind};
 use super::period::{Period, PeriodMention};
 use super::Deadline;
 use crate::extract::pattern::{has_character_outside_ascii, Pattern};
-#[cfg(any(test, not(target_arch = "x86_64")))]
-use crate::extract::quote::hand::capitals;
+use crate::extract::quote::hand::ascii_capitals_of_16;
 use crate::extract::quote::hand::{is_word_byte, word_character_at, word_character_before};
 use crate::read::{Article, Span};
 use serde::Serialize;
@@ -127,48 +126,12 @@ fn entities_by_hand(text: &str) -> Vec<(usize, usize)> {
     found
 }
 
-/// Bit `k` set for each byte `k` of `block` that is an ASCII capital.
-#[cfg(target_arch = "x86_64")]
+/// Bit `k` set for each byte `k` of `block` that is an ASCII capital, sixteen bytes at once.
 #[inline(always)]
 fn capitals_of_32(block: &[u8; 32]) -> u32 {
-    // SAFETY: SSE2 is part of every x86-64 processor (a baseline feature of the target).
-    unsafe { capitals_of_32_by_sse2(block) }
-}
-
-/// [`capitals_of_32`] by SSE2: sixteen bytes compared at once and their high bits gathered, a
-/// few instructions where the eight-byte arithmetic of [`capitals`] and its loop took about a
-/// hundred for a block with a capital.
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "sse2")]
-fn capitals_of_32_by_sse2(block: &[u8; 32]) -> u32 {
-    use std::arch::x86_64::{__m128i, _mm_add_epi8, _mm_cmplt_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_set1_epi8};
-    let sixteen = |k: usize| {
-        // SAFETY: the sixteen bytes from `k` (0 or 16) lie inside the 32 of `block`; the load
-        // needs no alignment.
-        let v = unsafe { _mm_loadu_si128(block.as_ptr().add(k).cast::<__m128i>()) };
-        // A byte is a capital when it minus b'A' is below 26 as an unsigned byte; moved by 0x80
-        // (b + 0x3F = b - b'A' + 0x80) a signed comparison with 26 - 128 tells it.
-        let moved = _mm_add_epi8(v, _mm_set1_epi8(0x3F));
-        _mm_movemask_epi8(_mm_cmplt_epi8(moved, _mm_set1_epi8(-102))) as u32 & 0xFFFF
-    };
-    sixteen(0) | sixteen(16) << 16
-}
-
-/// [`capitals_of_32`] elsewhere.
-#[cfg(not(target_arch = "x86_64"))]
-fn capitals_of_32(block: &[u8; 32]) -> u32 {
-    capitals_of_32_by_words(block)
-}
-
-/// [`capitals_of_32`] eight bytes at a time ([`capitals`]), without vector instructions.
-#[cfg(any(test, not(target_arch = "x86_64")))]
-fn capitals_of_32_by_words(block: &[u8; 32]) -> u32 {
-    let bits = |k: usize| {
-        let eight = u64::from_le_bytes(block[k..k + 8].try_into().expect("eight bytes"));
-        // Byte j's 1 to bit 56 + j: the products of the bytes land on distinct bits.
-        ((capitals(eight) >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32
-    };
-    bits(0) | bits(8) << 8 | bits(16) << 16 | bits(24) << 24
+    let (first, second) = block.split_at(16);
+    let sixteen = |half: &[u8]| ascii_capitals_of_16(half.try_into().expect("sixteen bytes"));
+    sixteen(first) | sixteen(second) << 16
 }
 
 /// The names of [`entities_by_hand`] that start at the capitals of the 32 bytes from `first`
@@ -1292,7 +1255,6 @@ mod tests {
                 });
                 let by_bytes = (0..32).fold(0u32, |bits, k| bits | u32::from(block[k].is_ascii_uppercase()) << k);
                 assert_eq!(capitals_of_32(&block), by_bytes, "{block:?}");
-                assert_eq!(capitals_of_32_by_words(&block), by_bytes, "{block:?}");
                 blocks += usize::from(by_bytes != 0);
             }
         }

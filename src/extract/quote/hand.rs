@@ -636,18 +636,33 @@ pub(super) fn next_word_capital(bytes: &[u8], mut i: usize) -> Option<usize> {
 }
 
 /// Bit `k` set for each byte `k` of `sixteen` that is an ASCII capital or outside ASCII.
-#[cfg(target_arch = "x86_64")]
 #[inline(always)]
 fn candidates(sixteen: &[u8; 16]) -> u32 {
-    // SAFETY: SSE2 is part of every x86-64 processor (a baseline feature of the target).
-    unsafe { candidates_by_sse2(sixteen) }
+    let (capitals, outside) = capitals_and_outside(sixteen);
+    capitals | outside
 }
 
-/// [`candidates`] by SSE2: the sixteen compared at once and their high bits gathered, a few
-/// instructions where the eight-byte arithmetic of [`capitals`] took about forty.
+/// Bit `k` set for each byte `k` of `sixteen` that is an ASCII capital (what the claims look
+/// for company names at).
+#[inline(always)]
+pub(crate) fn ascii_capitals_of_16(sixteen: &[u8; 16]) -> u32 {
+    capitals_and_outside(sixteen).0
+}
+
+/// Bit `k` of the first for each byte `k` of `sixteen` that is an ASCII capital, of the second
+/// for each byte outside ASCII.
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+fn capitals_and_outside(sixteen: &[u8; 16]) -> (u32, u32) {
+    // SAFETY: SSE2 is part of every x86-64 processor (a baseline feature of the target).
+    unsafe { capitals_and_outside_by_sse2(sixteen) }
+}
+
+/// [`capitals_and_outside`] by SSE2: the sixteen compared at once and their high bits gathered,
+/// a few instructions where the eight-byte arithmetic of [`capitals`] took about forty.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "sse2")]
-fn candidates_by_sse2(sixteen: &[u8; 16]) -> u32 {
+fn capitals_and_outside_by_sse2(sixteen: &[u8; 16]) -> (u32, u32) {
     use std::arch::x86_64::{_mm_add_epi8, _mm_cmplt_epi8, _mm_movemask_epi8, _mm_set1_epi8, _mm_set_epi64x};
     let half = |k: usize| i64::from_le_bytes(sixteen[k..k + 8].try_into().expect("eight bytes"));
     let v = _mm_set_epi64x(half(8), half(0));
@@ -656,26 +671,26 @@ fn candidates_by_sse2(sixteen: &[u8; 16]) -> u32 {
     let moved = _mm_add_epi8(v, _mm_set1_epi8(0x3F));
     let capitals = _mm_cmplt_epi8(moved, _mm_set1_epi8(-102));
     // The high bit of each byte: the capitals', and those of the bytes outside ASCII.
-    (_mm_movemask_epi8(capitals) | _mm_movemask_epi8(v)) as u32
+    (_mm_movemask_epi8(capitals) as u32, _mm_movemask_epi8(v) as u32)
 }
 
-/// [`candidates`] elsewhere.
+/// [`capitals_and_outside`] elsewhere.
 #[cfg(not(target_arch = "x86_64"))]
-fn candidates(sixteen: &[u8; 16]) -> u32 {
-    candidates_by_words(sixteen)
+fn capitals_and_outside(sixteen: &[u8; 16]) -> (u32, u32) {
+    capitals_and_outside_by_words(sixteen)
 }
 
-/// [`candidates`] eight bytes at a time ([`capitals`]), without vector instructions.
+/// [`capitals_and_outside`] eight bytes at a time ([`capitals`]), without vector instructions.
 #[cfg(any(test, not(target_arch = "x86_64")))]
-fn candidates_by_words(sixteen: &[u8; 16]) -> u32 {
+fn capitals_and_outside_by_words(sixteen: &[u8; 16]) -> (u32, u32) {
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    let bits = |k: usize| {
+    let bits = |k: usize, of: fn(u64) -> u64| {
         let eight = u64::from_le_bytes(sixteen[k..k + 8].try_into().expect("eight bytes"));
-        let ones = (capitals(eight) | (eight & HIGH)) >> 7;
         // Byte j's 1 to bit 56 + j: the products of the bytes land on distinct bits.
-        (ones.wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32
+        ((of(eight) >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32
     };
-    bits(0) | bits(8) << 8
+    let of = |of: fn(u64) -> u64| bits(0, of) | bits(8, of) << 8;
+    (of(capitals), of(|eight| eight & HIGH))
 }
 
 /// Whether the character at `i` in UTF-8 `bytes` (a character boundary) is a capital
@@ -1095,12 +1110,12 @@ mod tests {
             for k in 0..16 {
                 let mut sixteen = *b"@A Z[\xc3\x80a`{0_\xff\x7fz\x01";
                 sixteen[k] = b;
-                let by_byte: u32 = (0..16)
-                    .filter(|&j| sixteen[j].is_ascii_uppercase() || !sixteen[j].is_ascii())
-                    .map(|j| 1 << j)
-                    .sum();
-                assert_eq!(candidates(&sixteen), by_byte, "{b} at {k}");
-                assert_eq!(candidates_by_words(&sixteen), by_byte, "{b} at {k}");
+                let of = |holds: fn(&u8) -> bool| (0..16).filter(|&j| holds(&sixteen[j])).map(|j| 1 << j).sum();
+                let by_byte: (u32, u32) = (of(u8::is_ascii_uppercase), of(|b| !b.is_ascii()));
+                assert_eq!(capitals_and_outside(&sixteen), by_byte, "{b} at {k}");
+                assert_eq!(capitals_and_outside_by_words(&sixteen), by_byte, "{b} at {k}");
+                assert_eq!(candidates(&sixteen), by_byte.0 | by_byte.1, "{b} at {k}");
+                assert_eq!(ascii_capitals_of_16(&sixteen), by_byte.0, "{b} at {k}");
             }
             assert_eq!(capitals(u64::from(b)) != 0, b.is_ascii_uppercase(), "{b}");
             let eight = u64::from_le_bytes([0xFF, b, 0xC2, b'A' - 1, b'Z' + 1, 0xE2, 0x80, 0xFF]);
