@@ -9,12 +9,14 @@
 #    Both again on real text: the article bodies of ../shared/article-benchmark, when present.
 # 3. `figmine run --jobs 2` over 10,000 and 100,000 generated articles: wall time, articles/s and
 #    peak RSS from /usr/bin/time -v.
-# Environment: ARTICLES (default 100000), QUANTULUM_ARTICLES (default 150), SKIP_QUANTULUM=1.
+# Environment: ARTICLES (default 100000), QUANTULUM_ARTICLES (default 150), SKIP_QUANTULUM=1,
+# ROUNDS (default 5: alternating runs of extraction and ceiling, medians reported).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 WORK=${1:-$(mktemp -d)}
 ARTICLES=${ARTICLES:-100000}
 QUANTULUM_ARTICLES=${QUANTULUM_ARTICLES:-150}
+ROUNDS=${ROUNDS:-5}
 mkdir -p "$WORK"
 echo "figmine scale benchmarks in $WORK on $(nproc) cores, $(date -u +%FT%TZ)"
 
@@ -37,9 +39,30 @@ open(small, "w", encoding="utf-8").write("\f".join(bodies[:n_small]))
 PY
 
 # --- 1 and 2: throughput on one core ------------------------------------------------------------
+# alternate FILE READ_PREFIX EXTRACT_PREFIX: ROUNDS alternating runs of the ceiling and of the
+# extraction on FILE, each run's JSON kept as PREFIX-N.json, the median run as PREFIX.json.
+alternate() {
+  local file=$1 ro=$2 ex=$3 i
+  for i in $(seq "$ROUNDS"); do
+    "$BIN" throughput "$file" --read-only > "$ro-$i.json"
+    "$BIN" throughput "$file" > "$ex-$i.json"
+  done
+  python3 - "$ro" "$ex" "$ROUNDS" <<'PY'
+import json, sys
+for prefix in sys.argv[1:3]:
+    runs = [json.load(open(f"{prefix}-{i}.json")) for i in range(1, int(sys.argv[3]) + 1)]
+    runs.sort(key=lambda run: run["mb_per_s"])
+    median = runs[len(runs) // 2]
+    median["runs_mb_per_s"] = [run["mb_per_s"] for run in runs]
+    json.dump(median, open(f"{prefix}.json", "w"))
+    print(json.dumps(median))
+PY
+}
 echo "== throughput, one core =="
-"$BIN" throughput "$WORK/bodies.txt" --read-only | tee "$WORK/read-only.json"
-"$BIN" throughput "$WORK/bodies.txt" | tee "$WORK/extract.json"
+# The machine's speed moves from one run to the next (single runs of one binary from 24 to 45 MB/s
+# within a minute in some hours), so extraction and ceiling alternate ROUNDS times and the medians
+# are reported: both sides then see the same hour.
+alternate "$WORK/bodies.txt" "$WORK/read-only" "$WORK/extract"
 "$BIN" throughput "$WORK/bodies-small.txt" | tee "$WORK/extract-small.json"
 if [ "${SKIP_QUANTULUM:-0}" != 1 ]; then
   python3 -m venv "$WORK/venv"
@@ -63,11 +86,12 @@ import json, os, sys
 w = sys.argv[1]
 load = lambda n: json.load(open(os.path.join(w, n))) if os.path.exists(os.path.join(w, n)) else None
 ro, ex, q = load("read-only.json"), load("extract.json"), load("quantulum3.json")
-print(f"figmine extraction: {ex['mb_per_s']:.1f} MB/s per core ({ex['bytes']/1e6:.1f} MB, "
+spread = lambda r: f"median of {len(r['runs_mb_per_s'])} runs, {min(r['runs_mb_per_s']):.1f} to {max(r['runs_mb_per_s']):.1f}"
+print(f"figmine extraction: {ex['mb_per_s']:.1f} MB/s per core ({spread(ex)}; {ex['bytes']/1e6:.1f} MB, "
       f"{ex['figures']} figures, {ex['quotes']} quotes, {ex['findings']} findings; "
       f"pattern compilation once per process, not counted: {ex.get('warmup_seconds', 0):.2f} s)")
-print(f"ceiling (read, UTF-8, paragraphs): {ro['mb_per_s']:.1f} MB/s; extraction costs "
-      f"{ro['mb_per_s']/ex['mb_per_s']:.1f}x the ceiling")
+print(f"ceiling (read, UTF-8, paragraphs): {ro['mb_per_s']:.1f} MB/s ({spread(ro)}); extraction costs "
+      f"{ro['mb_per_s']/ex['mb_per_s']:.1f}x the ceiling by the medians")
 if q:
     print(f"quantulum3: {q['mb_per_s']:.4f} MB/s per core on the first {q['articles']} articles "
           f"({q['quantities']} quantities); figmine is {ex['mb_per_s']/q['mb_per_s']:,.0f}x faster")
@@ -87,8 +111,7 @@ text = "\f".join(bodies)
 open(sys.argv[2], "w", encoding="utf-8").write(text)
 open(sys.argv[3], "w", encoding="utf-8").write("\f".join([text] * 20))
 PY
-  "$BIN" throughput "$WORK/real-x20.txt" --read-only | tee "$WORK/real-read-only.json"
-  "$BIN" throughput "$WORK/real-x20.txt" | tee "$WORK/real-extract.json"
+  alternate "$WORK/real-x20.txt" "$WORK/real-read-only" "$WORK/real-extract"
   if [ "${SKIP_QUANTULUM:-0}" != 1 ]; then
     "$WORK/venv/bin/python" - "$WORK/real.txt" <<'PY' | tee "$WORK/real-quantulum3.json"
 import json, sys, time
@@ -108,8 +131,9 @@ import json, os, sys
 w = sys.argv[1]
 load = lambda n: json.load(open(os.path.join(w, n))) if os.path.exists(os.path.join(w, n)) else None
 ro, ex, q = load("real-read-only.json"), load("real-extract.json"), load("real-quantulum3.json")
-print(f"real text: figmine extraction {ex['mb_per_s']:.2f} MB/s per core ({ex['bytes']/1e6:.1f} MB, twenty copies "
-      f"of 181 bodies); ceiling {ro['mb_per_s']:.1f} MB/s, so {ro['mb_per_s']/ex['mb_per_s']:.0f}x the ceiling")
+spread = lambda r: f"median of {len(r['runs_mb_per_s'])} runs, {min(r['runs_mb_per_s']):.1f} to {max(r['runs_mb_per_s']):.1f}"
+print(f"real text: figmine extraction {ex['mb_per_s']:.2f} MB/s per core ({spread(ex)}; {ex['bytes']/1e6:.1f} MB, twenty copies "
+      f"of 181 bodies); ceiling {ro['mb_per_s']:.1f} MB/s ({spread(ro)}), so {ro['mb_per_s']/ex['mb_per_s']:.0f}x the ceiling")
 if q:
     print(f"real text: quantulum3 {q['mb_per_s']:.4f} MB/s per core on one copy ({q['quantities']} quantities); "
           f"figmine is {ex['mb_per_s']/q['mb_per_s']:,.0f}x faster")
