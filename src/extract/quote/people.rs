@@ -66,11 +66,11 @@ pub(super) struct People<'t> {
     registered: Vec<(usize, usize)>,
     /// Surname or first name to the persons who carry it. The names, and so these keys, are
     /// nearly always slices of the text: borrowed, not copied.
-    by_part: HashMap<Cow<'t, str>, Carriers>,
+    by_part: NameMap<'t, Carriers>,
     /// Full name to person.
-    by_full: HashMap<Cow<'t, str>, usize>,
+    by_full: NameMap<'t, usize>,
     /// Surname to the persons named only in passing, in the order they are first named.
-    loose_by_surname: HashMap<Cow<'t, str>, Carriers>,
+    loose_by_surname: NameMap<'t, Carriers>,
     /// The keys of `by_part` and `loose_by_surname`: most single names are neither, and the
     /// filter tells so without hashing.
     parts: WordFilter,
@@ -88,6 +88,71 @@ pub(super) struct People<'t> {
     org_mentions: OnceCell<Vec<(usize, String)>>,
 }
 
+/// How many names a [`NameMap`] holds before it hashes them.
+const FEW_NAMES: usize = 16;
+
+/// Names (slices of the text, nearly always) to values, for the handful of persons an article
+/// names: searched in order while few, so that no table is allocated, hashed into and freed
+/// for them (one person cost about a thousand instructions in three hash maps); hashed once
+/// more than [`FEW_NAMES`], so that an article naming thousands is not searched quadratically.
+#[derive(Debug)]
+struct NameMap<'t, V> {
+    /// The entries while there are at most [`FEW_NAMES`]; empty after.
+    few: Vec<(Cow<'t, str>, V)>,
+    /// Every entry once there are more.
+    many: HashMap<Cow<'t, str>, V>,
+}
+
+impl<V> Default for NameMap<'_, V> {
+    fn default() -> Self {
+        NameMap {
+            few: Vec::new(),
+            many: HashMap::default(),
+        }
+    }
+}
+
+impl<'t, V> NameMap<'t, V> {
+    /// The value of `name`, if any.
+    fn get(&self, name: &str) -> Option<&V> {
+        if self.many.is_empty() {
+            return self.few.iter().find(|(key, _)| key == name).map(|(_, value)| value);
+        }
+        self.many.get(name)
+    }
+
+    /// The value of `name`, if any, to change.
+    fn get_mut(&mut self, name: &str) -> Option<&mut V> {
+        if self.many.is_empty() {
+            return self.few.iter_mut().find(|(key, _)| key == name).map(|(_, value)| value);
+        }
+        self.many.get_mut(name)
+    }
+
+    /// Whether `name` has a value.
+    fn contains_key(&self, name: &str) -> bool {
+        self.get(name).is_some()
+    }
+
+    /// Whether no name has a value.
+    fn is_empty(&self) -> bool {
+        self.few.is_empty() && self.many.is_empty()
+    }
+
+    /// Gives `name`, which has no value yet, `value`.
+    fn insert_new(&mut self, name: Cow<'t, str>, value: V) {
+        debug_assert!(!self.contains_key(&name), "{name} is in the map");
+        if self.many.is_empty() {
+            if self.few.len() < FEW_NAMES {
+                self.few.push((name, value));
+                return;
+            }
+            self.many.extend(self.few.drain(..));
+        }
+        self.many.insert(name, value);
+    }
+}
+
 /// The persons who carry a name part, and where the name that first gave it was read.
 #[derive(Debug)]
 struct Carriers {
@@ -95,7 +160,32 @@ struct Carriers {
     /// offset is someone's and no organisation.
     since: usize,
     /// Indices into `persons`, in the order first named.
-    persons: Vec<usize>,
+    persons: Indices,
+}
+
+/// Indices into `persons`: nearly always one, kept without allocating.
+#[derive(Debug)]
+enum Indices {
+    One(usize),
+    Several(Vec<usize>),
+}
+
+impl Indices {
+    /// The indices, in order.
+    fn as_slice(&self) -> &[usize] {
+        match self {
+            Indices::One(i) => std::slice::from_ref(i),
+            Indices::Several(all) => all,
+        }
+    }
+
+    /// Adds `i` at the end.
+    fn push(&mut self, i: usize) {
+        match self {
+            Indices::One(first) => *self = Indices::Several(vec![*first, i]),
+            Indices::Several(all) => all.push(i),
+        }
+    }
 }
 
 /// Every mention of a person: where registered, and every later capitalised word that is the
@@ -595,7 +685,7 @@ impl<'t> People<'t> {
             loose: true,
         });
         let i = self.persons.len() - 1;
-        self.by_full.insert(name, i);
+        self.by_full.insert_new(name, i);
         i
     }
 
@@ -654,7 +744,7 @@ impl<'t> People<'t> {
     /// Whether the single name `name`, read as `m`, speaks and was nobody's name part when read.
     fn speaks_as_org(&self, m: Name, name: &str, ascii: bool) -> bool {
         let part_before =
-            |carriers: &HashMap<Cow<str>, Carriers>| carriers.get(name).is_some_and(|c| c.since < m.start());
+            |carriers: &NameMap<Carriers>| carriers.get(name).is_some_and(|c| c.since < m.start());
         let someones = self.parts.may_hold(name) && (part_before(&self.by_part) || part_before(&self.loose_by_surname));
         !someones && !name.is_empty() && verb_after_name(window_after(self.text, m.end()), ascii)
     }
@@ -756,7 +846,7 @@ impl<'t> People<'t> {
             .get(last)
             .into_iter()
             .chain(self.loose_by_surname.get(last))
-            .flat_map(|c| &c.persons);
+            .flat_map(|c| c.persons.as_slice());
         let mut found =
             carriers.filter(|&&i| self.persons[i].first < at && ends_with_spaced(&self.persons[i].name, name));
         match (found.next(), found.next()) {
@@ -769,7 +859,7 @@ impl<'t> People<'t> {
     fn one_named_before(&self, carriers: Option<&Carriers>, at: usize) -> Option<&Person<'t>> {
         // Persons are registered in the order they are first named: a binary search finds
         // those named before `at`.
-        let carriers = &carriers?.persons;
+        let carriers = carriers?.persons.as_slice();
         match &carriers[..carriers.partition_point(|&i| self.persons[i].first < at)] {
             [i] => Some(&self.persons[*i]),
             _ => None,
@@ -828,7 +918,7 @@ impl<'t> People<'t> {
     /// Whether a pronoun may refer to `person`, one of these persons.
     pub fn fits(&self, person: &Person, pronoun: &str) -> bool {
         // Full names are the persons' keys.
-        let gender = self.mentions().gender[self.by_full[&*person.name]];
+        let gender = self.mentions().gender[*self.by_full.get(&person.name).expect("a person's name is a key")];
         match pronoun.to_lowercase().as_str() {
             "he" => gender != Some(Gender::Female),
             "she" => gender != Some(Gender::Male),
@@ -877,19 +967,16 @@ impl<'t> People<'t> {
 }
 
 /// Adds person `i` to the carriers of `part`, read in the name from `read_at` on.
-fn carry<'t>(carriers: &mut HashMap<Cow<'t, str>, Carriers>, part: Cow<'t, str>, read_at: usize, i: usize) {
-    match carriers.get_mut(&*part) {
+fn carry<'t>(carriers: &mut NameMap<'t, Carriers>, part: Cow<'t, str>, read_at: usize, i: usize) {
+    match carriers.get_mut(&part) {
         Some(c) => c.persons.push(i),
-        None => {
-            let persons = vec![i];
-            carriers.insert(
-                part,
-                Carriers {
-                    since: read_at,
-                    persons,
-                },
-            );
-        }
+        None => carriers.insert_new(
+            part,
+            Carriers {
+                since: read_at,
+                persons: Indices::One(i),
+            },
+        ),
     }
 }
 
@@ -1654,6 +1741,49 @@ mod tests {
         let people = People::find(&texts[texts.len() - 8], usize::MAX);
         let orgs: Vec<&str> = people.org_mentions().iter().map(|o| o.1.as_str()).collect();
         assert_eq!(orgs, ["Hale", "Acme"]);
+    }
+
+    #[test]
+    fn name_maps_answer_as_hash_maps_do_with_few_names_and_with_many() {
+        let mut texts = crate::gen::sample_texts(60);
+        // Articles run together name many more persons than one does.
+        texts.push(texts.concat());
+        texts.push(UNICODE_NAMES.to_owned());
+        let (mut few, mut many) = (0, 0);
+        for text in &texts {
+            let mut names: NameMap<Vec<usize>> = NameMap::default();
+            let mut hashed: HashMap<Cow<str>, Vec<usize>> = HashMap::default();
+            let mut indices: NameMap<Carriers> = NameMap::default();
+            for (start, word) in capitalised_words(text) {
+                assert_eq!(names.get(word), hashed.get(word), "{word}");
+                assert_eq!(names.contains_key(word), hashed.contains_key(word));
+                match (names.get_mut(word), hashed.get_mut(word)) {
+                    (Some(a), Some(b)) => {
+                        a.push(start);
+                        b.push(start);
+                    }
+                    (None, None) => {
+                        names.insert_new(Cow::Borrowed(word), vec![start]);
+                        hashed.insert(Cow::Borrowed(word), vec![start]);
+                    }
+                    (a, b) => panic!("{word}: {a:?} {b:?}"),
+                }
+                carry(&mut indices, Cow::Borrowed(word), start, start);
+                assert_eq!(indices.get(word).map(|c| c.persons.as_slice()), hashed.get(word).map(Vec::as_slice));
+                assert_eq!(names.is_empty(), hashed.is_empty());
+                if names.many.is_empty() {
+                    few += 1;
+                } else {
+                    assert!(names.few.is_empty());
+                    many += 1;
+                }
+            }
+            for word in hashed.keys() {
+                assert_eq!(names.get(word), hashed.get(word));
+                assert_eq!(indices.get(word).map(|c| c.since), hashed.get(word).map(|s| s[0]));
+            }
+        }
+        assert!(few > 1_000 && many > 1_000, "{few} {many}");
     }
 
     #[test]
