@@ -71,10 +71,10 @@ struct Open {
 ///
 /// A quote left open at the end of a paragraph runs on into the next paragraph only when that
 /// paragraph opens with a mark of the same family (the news convention for a quote over several
-/// paragraphs); otherwise it ends with its paragraph.
-pub(super) fn find_marked(text: &str, paragraphs: &[Span]) -> Vec<Marked> {
-    let double = scan(text, paragraphs, Pass::Double);
-    let single = scan(text, paragraphs, Pass::Single);
+/// paragraphs); otherwise it ends with its paragraph. `ascii` tells that `text` is ASCII.
+pub(super) fn find_marked(text: &str, paragraphs: &[Span], ascii: bool) -> Vec<Marked> {
+    let double = scan(text, paragraphs, Pass::Double, ascii);
+    let single = scan(text, paragraphs, Pass::Single, ascii);
     merge(double, single)
 }
 
@@ -110,11 +110,11 @@ fn overlaps_last(out: &[(Marked, Pass)], m: Marked) -> bool {
     out.last().is_some_and(|(last, _)| m.outer.start < last.outer.end)
 }
 
-/// One pass over the paragraphs for the marks of `pass`.
-fn scan(text: &str, paragraphs: &[Span], pass: Pass) -> Vec<Marked> {
+/// One pass over the paragraphs for the marks of `pass` (`ascii`: `text` is ASCII).
+fn scan(text: &str, paragraphs: &[Span], pass: Pass, ascii: bool) -> Vec<Marked> {
     // The candidates of the whole text, found at once: a search set up per paragraph cost more
     // than the search.
-    let candidates = candidate_marks(text.as_bytes(), pass);
+    let candidates = candidate_marks(text.as_bytes(), pass, ascii);
     let mut out = Vec::new();
     let mut open: Option<Open> = None;
     let mut previous_end = 0;
@@ -229,11 +229,14 @@ fn scan_paragraph(
 /// Offsets of the bytes that may start a mark of `pass`: the ASCII marks and the first bytes of
 /// the UTF-8 encodings of the others (`“ ” „ ‘ ’` start with 0xE2, `« »` with 0xC2). Every other
 /// character has no role, so skipping to these (with SIMD, via memchr) changes nothing but
-/// the time: testing each character was most of the cost of finding quotes.
-fn candidate_marks(para: &[u8], pass: Pass) -> Vec<usize> {
-    match pass {
-        Pass::Double => memchr::memchr3_iter(b'"', 0xE2, 0xC2, para).collect(),
-        Pass::Single => memchr::memchr2_iter(b'\'', 0xE2, para).collect(),
+/// the time: testing each character was most of the cost of finding quotes. In ASCII `para`
+/// (`ascii`) the ASCII mark is the only one: one byte is searched for, not two or three.
+fn candidate_marks(para: &[u8], pass: Pass, ascii: bool) -> Vec<usize> {
+    match (pass, ascii) {
+        (Pass::Double, true) => memchr::memchr_iter(b'"', para).collect(),
+        (Pass::Single, true) => memchr::memchr_iter(b'\'', para).collect(),
+        (Pass::Double, false) => memchr::memchr3_iter(b'"', 0xE2, 0xC2, para).collect(),
+        (Pass::Single, false) => memchr::memchr2_iter(b'\'', 0xE2, para).collect(),
     }
 }
 
@@ -328,7 +331,7 @@ mod tests {
     }
 
     fn quoted(text: &str) -> Vec<(&str, usize, bool)> {
-        find_marked(text, &paragraphs(text))
+        find_marked(text, &paragraphs(text), text.is_ascii())
             .iter()
             .map(|m| (m.inner.of(text), m.paragraphs, m.closed))
             .collect()
@@ -352,7 +355,7 @@ mod tests {
                 }
             }
             let span = Span::new(from, p.end);
-            let candidates: Vec<usize> = candidate_marks(span.of(text).as_bytes(), pass)
+            let candidates: Vec<usize> = candidate_marks(span.of(text).as_bytes(), pass, false)
                 .into_iter()
                 .map(|i| span.start + i)
                 .collect();
@@ -377,7 +380,7 @@ mod tests {
             ]
             .map(str::to_owned),
         );
-        let mut found = 0;
+        let (mut found, mut ascii) = (0, 0);
         let read: Vec<(String, Vec<Span>)> = texts
             .iter()
             .map(|t| crate::read::text::read_body(t))
@@ -387,12 +390,21 @@ mod tests {
         // Paragraphs as the reader makes them (with gaps between), and split at blank lines.
         for (text, paras) in read.into_iter().chain(split) {
             for pass in [Pass::Double, Pass::Single] {
-                let once = scan(&text, &paras, pass);
+                // On ASCII text, by the search for the ASCII mark alone.
+                let once = scan(&text, &paras, pass, text.is_ascii());
                 assert_eq!(once, scan_searching_each_paragraph(&text, &paras, pass), "{text}");
+                assert_eq!(once, scan(&text, &paras, pass, false), "{text}");
                 found += once.len();
+                if text.is_ascii() {
+                    assert_eq!(
+                        candidate_marks(text.as_bytes(), pass, true),
+                        candidate_marks(text.as_bytes(), pass, false)
+                    );
+                    ascii += once.len();
+                }
             }
         }
-        assert!(found > 500, "{found}");
+        assert!(found > 500 && ascii > 250, "{found} {ascii}");
     }
 
     #[test]

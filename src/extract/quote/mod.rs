@@ -63,14 +63,16 @@ struct Surroundings<'t> {
 
 /// Finds the direct quotes of an article, in order, with their speakers.
 pub fn find_quotes(text: &str, paragraphs: &[Span], sentences: &[Span]) -> Vec<Quote> {
-    let marked = marks::find_marked(text, paragraphs);
+    // An ASCII text has ASCII windows: the readers by hand need not scan each for itself.
+    let ascii = text.is_ascii();
+    let marked = marks::find_marked(text, paragraphs, ascii);
     if marked.is_empty() {
         // Nothing in quotation marks: the people named are not needed.
         return Vec::new();
     }
     // Organisations are asked for up to a quote's end at most.
     let last_end = marked.iter().map(|m| m.outer.end).max().unwrap_or(0);
-    let mut people = People::find(text, last_end);
+    let mut people = People::find(text, last_end, ascii);
     let mut quotes: Vec<Quote> = Vec::new();
     let mut last_outer: Option<Span> = None;
     for (i, m) in marked.iter().enumerate() {

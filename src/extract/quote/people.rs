@@ -66,11 +66,12 @@ pub(super) struct People<'t> {
     registered: Vec<(usize, usize)>,
     /// Surname or first name to the persons who carry it. The names, and so these keys, are
     /// nearly always slices of the text: borrowed, not copied.
-    by_part: HashMap<Cow<'t, str>, Carriers>,
-    /// Full name to person.
+    by_part: NameMap<'t, Carriers>,
+    /// Full name to person, once there are more than [`FEW_NAMES`] persons: until then the
+    /// persons are searched by name ([`People::index_of`]; their names are distinct).
     by_full: HashMap<Cow<'t, str>, usize>,
     /// Surname to the persons named only in passing, in the order they are first named.
-    loose_by_surname: HashMap<Cow<'t, str>, Carriers>,
+    loose_by_surname: NameMap<'t, Carriers>,
     /// The keys of `by_part` and `loose_by_surname`: most single names are neither, and the
     /// filter tells so without hashing.
     parts: WordFilter,
@@ -88,6 +89,71 @@ pub(super) struct People<'t> {
     org_mentions: OnceCell<Vec<(usize, String)>>,
 }
 
+/// How many names a [`NameMap`] holds before it hashes them.
+const FEW_NAMES: usize = 16;
+
+/// Names (slices of the text, nearly always) to values, for the handful of persons an article
+/// names: searched in order while few, so that no table is allocated, hashed into and freed
+/// for them (one person cost about a thousand instructions in three hash maps); hashed once
+/// more than [`FEW_NAMES`], so that an article naming thousands is not searched quadratically.
+#[derive(Debug)]
+struct NameMap<'t, V> {
+    /// The entries while there are at most [`FEW_NAMES`]; empty after.
+    few: Vec<(Cow<'t, str>, V)>,
+    /// Every entry once there are more.
+    many: HashMap<Cow<'t, str>, V>,
+}
+
+impl<V> Default for NameMap<'_, V> {
+    fn default() -> Self {
+        NameMap {
+            few: Vec::new(),
+            many: HashMap::default(),
+        }
+    }
+}
+
+impl<'t, V> NameMap<'t, V> {
+    /// The value of `name`, if any.
+    fn get(&self, name: &str) -> Option<&V> {
+        if self.many.is_empty() {
+            return self.few.iter().find(|(key, _)| key == name).map(|(_, value)| value);
+        }
+        self.many.get(name)
+    }
+
+    /// The value of `name`, if any, to change.
+    fn get_mut(&mut self, name: &str) -> Option<&mut V> {
+        if self.many.is_empty() {
+            return self.few.iter_mut().find(|(key, _)| key == name).map(|(_, value)| value);
+        }
+        self.many.get_mut(name)
+    }
+
+    /// Whether `name` has a value.
+    fn contains_key(&self, name: &str) -> bool {
+        self.get(name).is_some()
+    }
+
+    /// Whether no name has a value.
+    fn is_empty(&self) -> bool {
+        self.few.is_empty() && self.many.is_empty()
+    }
+
+    /// Gives `name`, which has no value yet, `value`.
+    fn insert_new(&mut self, name: Cow<'t, str>, value: V) {
+        debug_assert!(!self.contains_key(&name), "{name} is in the map");
+        if self.many.is_empty() {
+            if self.few.len() < FEW_NAMES {
+                self.few.push((name, value));
+                return;
+            }
+            self.many.extend(self.few.drain(..));
+        }
+        self.many.insert(name, value);
+    }
+}
+
 /// The persons who carry a name part, and where the name that first gave it was read.
 #[derive(Debug)]
 struct Carriers {
@@ -95,7 +161,32 @@ struct Carriers {
     /// offset is someone's and no organisation.
     since: usize,
     /// Indices into `persons`, in the order first named.
-    persons: Vec<usize>,
+    persons: Indices,
+}
+
+/// Indices into `persons`: nearly always one, kept without allocating.
+#[derive(Debug)]
+enum Indices {
+    One(usize),
+    Several(Vec<usize>),
+}
+
+impl Indices {
+    /// The indices, in order.
+    fn as_slice(&self) -> &[usize] {
+        match self {
+            Indices::One(i) => std::slice::from_ref(i),
+            Indices::Several(all) => all,
+        }
+    }
+
+    /// Adds `i` at the end.
+    fn push(&mut self, i: usize) {
+        match self {
+            Indices::One(first) => *self = Indices::Several(vec![*first, i]),
+            Indices::Several(all) => all.push(i),
+        }
+    }
 }
 
 /// Every mention of a person: where registered, and every later capitalised word that is the
@@ -506,15 +597,13 @@ impl<'t> People<'t> {
     /// of a surname, are read on first need; organisations only where named before
     /// `orgs_until`: [`People::by_org_noun`] is asked about those named before a quote, and no
     /// quote ends after `orgs_until` (persons are all noted: a person's role and gender may be
-    /// told after the last quote).
-    pub fn find(text: &'t str, orgs_until: usize) -> People<'t> {
+    /// told after the last quote). `ascii` tells that `text` is ASCII.
+    pub fn find(text: &'t str, orgs_until: usize, ascii: bool) -> People<'t> {
         let mut people = People {
             text,
             orgs_until,
             ..People::default()
         };
-        // An ASCII text has ASCII windows: the readers by hand need not scan each for itself.
-        let ascii = text.is_ascii();
         // One word is an organisation or nothing ([`People::read_org_mentions`]); most names
         // are one word.
         for (hon, m) in names_of_several_words(text) {
@@ -566,10 +655,10 @@ impl<'t> People<'t> {
         // "St. Vincent said" after "Sarah St. Vincent": a mention of her, not a new person.
         let known = self.by_surnames(&name, at).map(|p| p.name.clone());
         let name = known.unwrap_or(name);
-        let index = match self.by_full.get(&*name) {
-            Some(&i) if !self.persons[i].loose => i,
+        let index = match self.index_of(&name) {
+            Some(i) if !self.persons[i].loose => i,
             known => {
-                let i = known.copied().unwrap_or_else(|| self.add_person(at, name.clone()));
+                let i = known.unwrap_or_else(|| self.add_person(at, name.clone()));
                 self.persons[i].loose = false;
                 let first = part_of(&name, |n| n.split_whitespace().next().expect("a name has a word"));
                 let last = part_of(&name, |n| n.split_whitespace().next_back().expect("a name has a word"));
@@ -586,23 +675,40 @@ impl<'t> People<'t> {
         self.registered.push((at, index));
     }
 
+    /// Adds the person called `name`, whom nobody is called yet, first named at `at`.
     fn add_person(&mut self, at: usize, name: Cow<'t, str>) -> usize {
+        debug_assert!(self.index_of(&name).is_none(), "{name} is someone's name");
         self.persons.push(Person {
-            name: name.clone(),
+            name,
             role: None,
             gender: None,
             first: at,
             loose: true,
         });
         let i = self.persons.len() - 1;
-        self.by_full.insert(name, i);
+        if self.persons.len() > FEW_NAMES {
+            if self.by_full.is_empty() {
+                let names = self.persons.iter().enumerate().map(|(k, p)| (p.name.clone(), k));
+                self.by_full.extend(names);
+            } else {
+                self.by_full.insert(self.persons[i].name.clone(), i);
+            }
+        }
         i
+    }
+
+    /// The index of the person whose full name is `name`.
+    fn index_of(&self, name: &str) -> Option<usize> {
+        if self.by_full.is_empty() {
+            return self.persons.iter().position(|p| p.name == name);
+        }
+        self.by_full.get(name).copied()
     }
 
     /// Records a full name named in passing at `at`, in the name read from `read_at` on.
     fn note_loose(&mut self, read_at: usize, at: usize, name: Cow<'t, str>) {
         // "Singh Guliani" after "Neema Singh Guliani" is her surname, not someone new.
-        if self.by_full.contains_key(&*name) || self.by_surnames(&name, at).is_some() {
+        if self.index_of(&name).is_some() || self.by_surnames(&name, at).is_some() {
             return;
         }
         let i = self.add_person(at, name.clone());
@@ -653,8 +759,7 @@ impl<'t> People<'t> {
 
     /// Whether the single name `name`, read as `m`, speaks and was nobody's name part when read.
     fn speaks_as_org(&self, m: Name, name: &str, ascii: bool) -> bool {
-        let part_before =
-            |carriers: &HashMap<Cow<str>, Carriers>| carriers.get(name).is_some_and(|c| c.since < m.start());
+        let part_before = |carriers: &NameMap<Carriers>| carriers.get(name).is_some_and(|c| c.since < m.start());
         let someones = self.parts.may_hold(name) && (part_before(&self.by_part) || part_before(&self.loose_by_surname));
         !someones && !name.is_empty() && verb_after_name(window_after(self.text, m.end()), ascii)
     }
@@ -695,7 +800,7 @@ impl<'t> People<'t> {
     /// Records that the quote ending at `at` was credited to `name` (a person or, when no
     /// person has that name, an organisation).
     pub fn note_speaker(&mut self, at: usize, name: &str) {
-        if let Some(&i) = self.by_full.get(name) {
+        if let Some(i) = self.index_of(name) {
             self.spoken.push((at, i));
         } else if !self.by_part.contains_key(name) {
             self.org_spoken.push((at, name.to_owned()));
@@ -732,7 +837,7 @@ impl<'t> People<'t> {
 
     /// The person called `name` (full name, or a surname or first name named before `at`).
     pub fn by_name(&self, name: &str, at: usize) -> Option<&Person<'t>> {
-        if let Some(&i) = self.by_full.get(name) {
+        if let Some(i) = self.index_of(name) {
             return Some(&self.persons[i]);
         }
         let mut words = name.split_whitespace();
@@ -750,13 +855,17 @@ impl<'t> People<'t> {
     /// The one person named before `at` whose full name ends with the several words of `name`
     /// ("Singh Guliani" for Neema Singh Guliani).
     fn by_surnames(&self, name: &str, at: usize) -> Option<&Person<'t>> {
+        // Until a name part is noted (the first person registered, most often) nobody fits.
+        if self.by_part.is_empty() && self.loose_by_surname.is_empty() {
+            return None;
+        }
         let last = name.split_whitespace().next_back()?;
         let carriers = self
             .by_part
             .get(last)
             .into_iter()
             .chain(self.loose_by_surname.get(last))
-            .flat_map(|c| &c.persons);
+            .flat_map(|c| c.persons.as_slice());
         let mut found =
             carriers.filter(|&&i| self.persons[i].first < at && ends_with_spaced(&self.persons[i].name, name));
         match (found.next(), found.next()) {
@@ -769,7 +878,7 @@ impl<'t> People<'t> {
     fn one_named_before(&self, carriers: Option<&Carriers>, at: usize) -> Option<&Person<'t>> {
         // Persons are registered in the order they are first named: a binary search finds
         // those named before `at`.
-        let carriers = &carriers?.persons;
+        let carriers = carriers?.persons.as_slice();
         match &carriers[..carriers.partition_point(|&i| self.persons[i].first < at)] {
             [i] => Some(&self.persons[*i]),
             _ => None,
@@ -828,7 +937,7 @@ impl<'t> People<'t> {
     /// Whether a pronoun may refer to `person`, one of these persons.
     pub fn fits(&self, person: &Person, pronoun: &str) -> bool {
         // Full names are the persons' keys.
-        let gender = self.mentions().gender[self.by_full[&*person.name]];
+        let gender = self.mentions().gender[self.index_of(&person.name).expect("a person's name is someone's")];
         match pronoun.to_lowercase().as_str() {
             "he" => gender != Some(Gender::Female),
             "she" => gender != Some(Gender::Male),
@@ -877,19 +986,16 @@ impl<'t> People<'t> {
 }
 
 /// Adds person `i` to the carriers of `part`, read in the name from `read_at` on.
-fn carry<'t>(carriers: &mut HashMap<Cow<'t, str>, Carriers>, part: Cow<'t, str>, read_at: usize, i: usize) {
-    match carriers.get_mut(&*part) {
+fn carry<'t>(carriers: &mut NameMap<'t, Carriers>, part: Cow<'t, str>, read_at: usize, i: usize) {
+    match carriers.get_mut(&part) {
         Some(c) => c.persons.push(i),
-        None => {
-            let persons = vec![i];
-            carriers.insert(
-                part,
-                Carriers {
-                    since: read_at,
-                    persons,
-                },
-            );
-        }
+        None => carriers.insert_new(
+            part,
+            Carriers {
+                since: read_at,
+                persons: Indices::One(i),
+            },
+        ),
     }
 }
 
@@ -1501,9 +1607,9 @@ mod tests {
         texts.extend(texts.clone().iter().map(|t| typeset(t)));
         let mut answers = 0;
         for text in &texts {
-            let all = People::find(text, usize::MAX);
+            let all = People::find(text, usize::MAX, text.is_ascii());
             for until in [0, text.len() / 3, text.len() / 2, text.len()] {
-                let some = People::find(text, until);
+                let some = People::find(text, until, text.is_ascii());
                 assert_eq!(some.persons, all.persons);
                 assert_eq!(some.mentions().at, all.mentions().at);
                 for at in (0..=until).step_by(40) {
@@ -1606,7 +1712,7 @@ mod tests {
         for text in &texts {
             for until in [0, text.len() / 2, text.len()] {
                 let one_pass = noted_in_one_pass(text, until);
-                let people = People::find(text, until);
+                let people = People::find(text, until, text.is_ascii());
                 let no_gender = |p: &Person| {
                     (
                         p.name.to_string(),
@@ -1651,9 +1757,77 @@ mod tests {
             "{orgs} {mentions} {genders}"
         );
         // A single name is an organisation until it is someone's name part.
-        let people = People::find(&texts[texts.len() - 8], usize::MAX);
+        let last = &texts[texts.len() - 8];
+        let people = People::find(last, usize::MAX, last.is_ascii());
         let orgs: Vec<&str> = people.org_mentions().iter().map(|o| o.1.as_str()).collect();
         assert_eq!(orgs, ["Hale", "Acme"]);
+    }
+
+    #[test]
+    fn name_maps_answer_as_hash_maps_do_with_few_names_and_with_many() {
+        let mut texts = crate::gen::sample_texts(60);
+        // Articles run together name many more persons than one does.
+        texts.push(texts.concat());
+        texts.push(UNICODE_NAMES.to_owned());
+        let (mut few, mut many) = (0, 0);
+        for text in &texts {
+            let mut names: NameMap<Vec<usize>> = NameMap::default();
+            let mut hashed: HashMap<Cow<str>, Vec<usize>> = HashMap::default();
+            let mut indices: NameMap<Carriers> = NameMap::default();
+            for (start, word) in capitalised_words(text) {
+                assert_eq!(names.get(word), hashed.get(word), "{word}");
+                assert_eq!(names.contains_key(word), hashed.contains_key(word));
+                match (names.get_mut(word), hashed.get_mut(word)) {
+                    (Some(a), Some(b)) => {
+                        a.push(start);
+                        b.push(start);
+                    }
+                    (None, None) => {
+                        names.insert_new(Cow::Borrowed(word), vec![start]);
+                        hashed.insert(Cow::Borrowed(word), vec![start]);
+                    }
+                    (a, b) => panic!("{word}: {a:?} {b:?}"),
+                }
+                carry(&mut indices, Cow::Borrowed(word), start, start);
+                assert_eq!(
+                    indices.get(word).map(|c| c.persons.as_slice()),
+                    hashed.get(word).map(Vec::as_slice)
+                );
+                assert_eq!(names.is_empty(), hashed.is_empty());
+                if names.many.is_empty() {
+                    few += 1;
+                } else {
+                    assert!(names.few.is_empty());
+                    many += 1;
+                }
+            }
+            for word in hashed.keys() {
+                assert_eq!(names.get(word), hashed.get(word));
+                assert_eq!(indices.get(word).map(|c| c.since), hashed.get(word).map(|s| s[0]));
+            }
+        }
+        assert!(few > 1_000 && many > 1_000, "{few} {many}");
+        // The persons by full name, searched or hashed.
+        let (mut searched, mut hashed) = (0, 0);
+        for text in &texts {
+            let people = People::find(text, usize::MAX, text.is_ascii());
+            let by_name: HashMap<&str, usize> = people.persons.iter().enumerate().map(|(i, p)| (&*p.name, i)).collect();
+            assert_eq!(by_name.len(), people.persons.len(), "the names are distinct");
+            let capitalised = capitalised_words(text).map(|(_, w)| w);
+            for name in full_names(text)
+                .map(|(_, m)| m.as_str())
+                .chain(capitalised)
+                .chain(by_name.keys().copied())
+            {
+                assert_eq!(people.index_of(name), by_name.get(name).copied(), "{name}");
+                if people.by_full.is_empty() {
+                    searched += 1;
+                } else {
+                    hashed += 1;
+                }
+            }
+        }
+        assert!(searched > 1_000 && hashed > 1_000, "{searched} {hashed}");
     }
 
     #[test]
