@@ -373,7 +373,7 @@ mod tests {
             }
         }
         assert!(
-            cases >= 100_000 && counts >= 1000 && words >= 500,
+            cases >= 100_000 && counts >= 1000 && words >= 200,
             "{cases} {counts} {words}"
         );
     }
