@@ -10,7 +10,6 @@ use crate::extract::claim::{self, RatioClaim};
 use crate::extract::quote::hand::is_word_byte;
 use crate::extract::{Direction, FigureKind};
 use crate::read::Span;
-use rustc_hash::FxHashSet;
 use serde_json::json;
 use std::sync::LazyLock;
 
@@ -190,13 +189,19 @@ fn find_changes(doc: &Doc) -> Vec<Change> {
         };
         changes.push(describe(doc, new, old));
     }
-    // "from 1,000 in 2014 to 1,200 in 2015", which the extractor may not link.
-    let linked_pairs: FxHashSet<(usize, usize)> = changes.iter().map(|c| (c.new, c.old)).collect();
+    // "from 1,000 in 2014 to 1,200 in 2015", which the extractor may not link. Whether the pair
+    // is linked already is asked last, of the few pairs written so, from the linked pairs sorted
+    // once (a page may have thousands).
+    let mut linked_pairs: Vec<(usize, usize)> = changes.iter().map(|c| (c.new, c.old)).collect();
+    linked_pairs.sort_unstable();
     for old in 0..doc.figs.len().saturating_sub(1) {
         let new = old + 1;
         let (o, n) = (&doc.figs[old], &doc.figs[new]);
-        let linked = linked_pairs.contains(&(new, old));
-        if !linked && o.f.kind == n.f.kind && doc.same_sentence(o, n) && doc.is_from_to(o, n) {
+        if o.f.kind == n.f.kind
+            && doc.same_sentence(o, n)
+            && doc.is_from_to(o, n)
+            && linked_pairs.binary_search(&(new, old)).is_err()
+        {
             changes.push(describe(doc, new, old));
         }
     }

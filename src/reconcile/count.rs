@@ -5,6 +5,7 @@ use super::doc::{Doc, Words};
 use super::sum::join_and;
 use super::{Finding, Rule, Severity};
 use crate::extract::claim::{self, Enumeration};
+use crate::extract::quote::hand::is_word_byte;
 use crate::read::Span;
 use serde_json::json;
 use std::sync::LazyLock;
@@ -68,8 +69,32 @@ fn count_and_words_end(before: &str) -> bool {
 }
 
 /// Whether `text` ends with a small count (one or two digits, or "one" to "twelve" in any case)
-/// that starts a word, or with a character outside ASCII (a count in another script may).
+/// that starts a word, or with a character outside ASCII (a count in another script may). A count
+/// that starts a word is the whole run of word bytes ([`is_word_byte`]) at the end of `text`
+/// (a byte outside ASCII is none): that run is read once and compared with each count word,
+/// rather than each word looked for at the end and then the byte before it.
 fn ends_with_small_count(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let Some(&last) = bytes.last() else {
+        return false;
+    };
+    if !last.is_ascii() {
+        return true;
+    }
+    let run_start = bytes.iter().rposition(|b| !is_word_byte(*b)).map_or(0, |i| i + 1);
+    let run = &bytes[run_start..];
+    if last.is_ascii_digit() {
+        return run.len() <= 2 && run.iter().all(u8::is_ascii_digit);
+    }
+    claim::SMALL_WORDS
+        .iter()
+        .any(|w| run.eq_ignore_ascii_case(w.as_bytes()))
+}
+
+/// [`ends_with_small_count`] as written first: each count word looked for at the end of `text`,
+/// for the test that reading the last word once changes nothing.
+#[cfg(test)]
+fn ends_with_small_count_by_words(text: &str) -> bool {
     let starts_word = |count_start: usize| {
         text[..count_start]
             .chars()
@@ -309,6 +334,48 @@ mod tests {
         assert!(count_and_words_end("It named x-12 kinds"));
         assert!(count_and_words_end("It named Eleven big new kinds \u{a0}"));
         assert!(!count_and_words_end("It named eleven very big new kinds"));
+    }
+
+    #[test]
+    fn a_small_count_is_read_at_the_end_as_by_looking_for_each_word() {
+        let mut texts = paragraphs();
+        texts.extend(
+            [
+                "In TWELVE",
+                "in x12",
+                "in _two",
+                "in x-12",
+                "in 7",
+                "in 123",
+                "in \u{663}",
+                "in ſix",
+                "in é12",
+                "in éseven",
+                "in 0",
+                "in 1_",
+                "threE",
+                "twelves",
+                "atwo",
+                "",
+                "9",
+            ]
+            .map(str::to_owned),
+        );
+        let (mut cases, mut counts, mut words) = (0, 0, 0);
+        for t in &texts {
+            for end in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
+                let text = &t[..end];
+                let small = ends_with_small_count(text);
+                assert_eq!(small, ends_with_small_count_by_words(text), "{text:?}");
+                cases += 1;
+                counts += usize::from(small);
+                words += usize::from(small && text.ends_with(|c: char| c.is_ascii_alphabetic()));
+            }
+        }
+        assert!(
+            cases >= 100_000 && counts >= 1000 && words >= 200,
+            "{cases} {counts} {words}"
+        );
     }
 
     #[test]

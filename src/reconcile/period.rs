@@ -156,7 +156,7 @@ fn lede_mentions(doc: &Doc, lede: Span, published: Option<chrono::NaiveDate>) ->
                 Some(a) => a.resolve(last.as_ref(), published),
                 None => m.period.clone(),
             };
-            let reference = is_comparison_reference(&doc.text[lede.start..m.span.start]);
+            let reference = reference_in_lede(doc.text, lede, m);
             if let Some(p) = period.as_ref().filter(|_| !reference) {
                 last = Some(p.clone());
             }
@@ -168,6 +168,18 @@ fn lede_mentions(doc: &Doc, lede: Span, published: Option<chrono::NaiveDate>) ->
             }
         })
         .collect()
+}
+
+/// Whether the mention `m` of the extraction's search is a point of comparison when the lede
+/// `lede` is read alone ([`is_comparison_reference`] of the lede's words before it). A lede at
+/// the start of the text has the whole text's words before the mention: the extraction judged
+/// those same words, and its judgement is taken (most ledes open the text).
+fn reference_in_lede(text: &str, lede: Span, m: &PeriodMention) -> bool {
+    if lede.start == 0 {
+        debug_assert_eq!(m.reference, is_comparison_reference(&text[..m.span.start]));
+        return m.reference;
+    }
+    is_comparison_reference(&text[lede.start..m.span.start])
 }
 
 /// Whether no match of the period or date patterns can cross the start or the end of `lede`:
@@ -240,19 +252,24 @@ mod tests {
             "In 2014 it got more\n\nthan in the first half of 2013; the period after was calmer.",
         ];
         let published = chrono::NaiveDate::from_ymd_opt(2015, 3, 1);
-        let (mut reused, mut mentions) = (0, 0);
+        let (mut reused, mut mentions, mut judged_at_start) = (0, 0, 0);
         for record in super::super::doc::test_records(&written) {
             let doc = Doc::new(&record);
             for p in doc.paragraphs {
+                let mut alone = Vec::new();
                 for published in [None, published] {
-                    let alone = find_periods(p.of(doc.text), published);
+                    alone = find_periods(p.of(doc.text), published);
                     assert_eq!(lede_mentions(&doc, *p, published), alone, "{:?}", p.of(doc.text));
                     mentions += alone.len();
                 }
                 reused += usize::from(cut_cleanly(doc.text, *p));
+                if p.start == 0 && cut_cleanly(doc.text, *p) {
+                    judged_at_start += alone.len();
+                }
             }
         }
         assert!(mentions > 1000 && reused > 1000, "{mentions} {reused}");
+        assert!(judged_at_start > 300, "{judged_at_start}");
     }
 
     #[test]

@@ -107,11 +107,14 @@ fn listed_shares(doc: &Doc) -> Vec<Finding> {
         if shares.len() < 2 {
             continue;
         }
-        // Only a sentence that presents a breakdown ("split by source: 33 percent ...").
+        // Only a sentence that presents a breakdown ("split by source: 33 percent ..."), with
+        // no complement ("the remaining 19 percent") and no direction word among its shares:
+        // the tests that cost least first (whether a share is a complement was asked of every
+        // share before), the search for the breakdown's words last.
         let first = shares[0].f.span.start;
-        if !introduces_breakdown(doc, Span::new(sentence.start, first))
+        if shares.iter().any(|g| doc.is_complement(g))
             || super::change::last_direction(sentence.of(doc.text)).is_some()
-            || shares.iter().any(|g| doc.is_complement(g))
+            || !introduces_breakdown(doc, Span::new(sentence.start, first))
         {
             continue;
         }

@@ -151,13 +151,13 @@ fn breakdowns(doc: &Doc) -> Vec<Finding> {
             .filter(|g| is_part(doc, g))
             .collect();
         for (k, whole) in figs.iter().enumerate() {
-            let before = doc.before_fig(whole, 80);
             let same_kind = |g: &&&Fig| g.f.kind == whole.f.kind && g.f.unit == whole.f.unit;
             // Without two parts before it nor one after it, the whole has no breakdown either
             // way, and its text needs no search.
             if figs[..k].iter().filter(same_kind).nth(1).is_none() && !figs[k + 1..].iter().any(|g| same_kind(&g)) {
                 continue;
             }
+            let before = doc.before_fig(whole, 80);
             if super::doc::totals_what_precedes_at(before, &doc.tail(whole, before)) {
                 let parts: Vec<&Fig> = figs[..k].iter().filter(same_kind).copied().collect();
                 if parts.len() >= 2 {
@@ -187,13 +187,14 @@ fn together(doc: &Doc) -> Vec<Finding> {
     let mut out = Vec::new();
     for (i, part) in doc.figs.iter().enumerate() {
         let Some(whole) = doc.figs.get(i + 1) else { break };
-        // The sentences first: most neighbours are in two, and comparing them costs nothing.
-        if !doc.same_sentence(part, whole) || !doc.adds_up_to(part, whole) {
-            continue;
-        }
+        // The sentences and the periods first: most neighbours are in two sentences or lack a
+        // period, and comparing them costs nothing; the words between them are read last.
         let (Some(pp), Some(wp)) = (&part.f.period, &whole.f.period) else {
             continue;
         };
+        if !doc.same_sentence(part, whole) || !doc.adds_up_to(part, whole) {
+            continue;
+        }
         let Some(rest) = tilings_of(wp)
             .iter()
             .filter(|t| t.len() == 2 && t.contains(pp))
