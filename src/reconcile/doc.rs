@@ -67,16 +67,14 @@ pub struct Doc<'a> {
     pub figs: Vec<Fig<'a>>,
     /// Spans of figures that are the earlier value of a comparison.
     pub references: Vec<Span>,
-    /// The text with its ASCII letters lowercased (byte offsets unchanged), made on first need:
-    /// cue words are looked for in it.
-    lower: OnceCell<Vec<u8>>,
+    /// The text with its ASCII letters lowercased (byte offsets unchanged), and whether it is all
+    /// ASCII, made on first need in one pass ([`lowercase_and_ascii`]): cue words are looked for
+    /// in it, and the rules ask whether the text is ASCII of nearly every article.
+    lower: OnceCell<(Vec<u8>, bool)>,
     /// Whether the text has a character that Unicode case folding reads as an ASCII letter ("ſ"
     /// as "s", the Kelvin sign as "k"): a case-insensitive pattern may then match words that a
     /// search of the lowercased text, or an ASCII comparison, misses.
     odd_folds: OnceCell<bool>,
-    /// Whether the text is all ASCII, once asked: asking it of each paragraph costs more (the
-    /// test reads the last bytes of each one by one).
-    ascii: OnceCell<bool>,
     /// The run of `figs` ([`Doc::run_within`]) of each sentence, found on first need.
     sentence_runs: OnceCell<Vec<(usize, usize)>>,
     /// Whether `figs` are sorted by where they start (the extractor's order), so that the
@@ -146,7 +144,6 @@ impl<'a> Doc<'a> {
             references,
             lower: OnceCell::new(),
             odd_folds: OnceCell::new(),
-            ascii: OnceCell::new(),
             sentence_runs: OnceCell::new(),
             sorted,
         }
@@ -231,19 +228,26 @@ impl<'a> Doc<'a> {
 
     /// The text of `span` with its ASCII letters lowercased.
     pub fn lowercased(&self, span: Span) -> &[u8] {
-        let lower = self.lower.get_or_init(|| self.text.to_ascii_lowercase().into_bytes());
-        &lower[span.start..span.end]
+        &self.lowered().0[span.start..span.end]
     }
 
-    /// Whether the whole text is ASCII.
+    /// Whether the whole text is ASCII (read once, with its lowercasing: asking it of each
+    /// paragraph costs more, the test reading the last bytes of each one by one).
     pub fn is_ascii(&self) -> bool {
-        *self.ascii.get_or_init(|| self.text.is_ascii())
+        self.lowered().1
+    }
+
+    /// The text lowercased and whether it is ASCII ([`lowercase_and_ascii`]), made on first need.
+    fn lowered(&self) -> &(Vec<u8>, bool) {
+        self.lower.get_or_init(|| lowercase_and_ascii(self.text))
     }
 
     /// Whether the text has a character that Unicode case folding reads as an ASCII letter ("ſ"
     /// as "s", the Kelvin sign as "k").
     pub fn has_odd_folds(&self) -> bool {
-        *self.odd_folds.get_or_init(|| has_odd_folds(self.text))
+        *self
+            .odd_folds
+            .get_or_init(|| !self.is_ascii() && has_odd_folds(self.text))
     }
 
     /// Whether the text of `span` may hold one of the cue `words`, as a case-insensitive
@@ -415,10 +419,23 @@ impl<'a> Doc<'a> {
 /// Whether `text` has "ſ" or the Kelvin sign, the characters Unicode case folding reads as ASCII
 /// letters (see the test below).
 fn has_odd_folds(text: &str) -> bool {
-    !text.is_ascii()
-        && ["\u{17F}", "\u{212A}"]
-            .iter()
-            .any(|c| memchr::memmem::find(text.as_bytes(), c.as_bytes()).is_some())
+    ["\u{17F}", "\u{212A}"]
+        .iter()
+        .any(|c| memchr::memmem::find(text.as_bytes(), c.as_bytes()).is_some())
+}
+
+/// `text` with its ASCII letters lowercased (`str::to_ascii_lowercase`), and whether it is all
+/// ASCII (`str::is_ascii`), in one pass over its bytes that copies and lowercases them at once.
+fn lowercase_and_ascii(text: &str) -> (Vec<u8>, bool) {
+    let mut high = 0u8;
+    let lower = text
+        .bytes()
+        .map(|b| {
+            high |= b;
+            b.to_ascii_lowercase()
+        })
+        .collect();
+    (lower, high.is_ascii())
 }
 
 /// Cue words: lowercase words looked for, as words or inside words, in lowercased text, to spare
@@ -511,10 +528,18 @@ fn quantity_with<'f>(
     let written = claim::find_in_lowercased(after, measure);
     let sentence = f.sentence.of(text);
     // A measure carried over from an earlier sentence may belong to another figure. (One written
-    // after the figure has its head in the sentence, which holds that text.)
-    if written.is_none() || !f.sentence.contains(f.span) {
+    // after the figure has its head in the sentence, which holds that text; so has one written
+    // in the sentence, which is looked for there anyway to complete it: nearly every one.)
+    let holds_head = |sentence: &str| {
         let head = measure.split_whitespace().last().unwrap_or(measure);
-        claim::find_in_lowercased(sentence, head)?;
+        claim::find_in_lowercased(sentence, head).is_some()
+    };
+    let head_written = match written {
+        None => completions.find(measure, (f.sentence, sentence)).is_some() || holds_head(sentence),
+        Some(_) => f.sentence.contains(f.span) || holds_head(sentence),
+    };
+    if !head_written {
+        return None;
     }
     if is_partitive(after)
         || tail.may_end_with(&QUANTITY_TAIL_WORDS, false, true)
@@ -536,10 +561,24 @@ fn quantity_with<'f>(
         return None;
     }
     // `claim::country_of`: the country of the measure's words, or else of the text after it.
-    Some(match key.country.clone().or_else(|| country_after(after)) {
-        Some(country) => format!("{base} ({country})"),
-        None => base,
+    let country = match &key.country {
+        Some(country) => Some(Cow::Borrowed(country.as_str())),
+        None => country_after(after).map(Cow::Owned),
+    };
+    Some(match country {
+        Some(country) => with_country(&base, &country),
+        None => base.into_owned(),
     })
+}
+
+/// `format!("{base} ({country})")`, built in one string of the size it takes.
+fn with_country(base: &str, country: &str) -> String {
+    let mut quantity = String::with_capacity(base.len() + country.len() + 3);
+    quantity.push_str(base);
+    quantity.push_str(" (");
+    quantity.push_str(country);
+    quantity.push(')');
+    quantity
 }
 
 /// [`claim::country_of`] the text after a figure alone, spared for a text without an ASCII
@@ -559,7 +598,7 @@ fn country_after(after: &str) -> Option<String> {
 /// the text after the measure: the key's own unless `rest` may name who sent the requests,
 /// which it does only after spaces and "from" (in any case; a character outside ASCII where
 /// they would be may be a space).
-fn canonical_of_key(key: &MeasureKey, rest: &str) -> String {
+fn canonical_of_key<'k>(key: &'k MeasureKey, rest: &str) -> Cow<'k, str> {
     let bytes = rest.as_bytes();
     let spaces = claim::spaces_end(bytes, 0);
     let may_name_requester = match bytes.get(spaces) {
@@ -573,9 +612,9 @@ fn canonical_of_key(key: &MeasureKey, rest: &str) -> String {
         None => false,
     };
     if may_name_requester {
-        claim::canonical_measure(&key.without_country, rest)
+        Cow::Owned(claim::canonical_measure(&key.without_country, rest))
     } else {
-        key.canonical.clone()
+        Cow::Borrowed(&key.canonical)
     }
 }
 
@@ -662,29 +701,45 @@ fn may_lengthen(rest: &[u8]) -> bool {
     false
 }
 
-/// The measure last completed in its sentence ([`claim::complete_measure`], which reads the
-/// sentence up to the measure and the words after it), kept for the next figure of that sentence
-/// with the same measure: about half the figures with a quantity have their measure written
-/// elsewhere than after them, and a quarter of those follow one of their sentence that has the
-/// same. The completion is lent, not copied: copying it cost as much as was saved.
+/// The measure last looked for in its sentence, where it stands there and its completion there
+/// ([`claim::complete_measure`], which reads the sentence up to the measure and the words after
+/// it), kept for the next figure of that sentence with the same measure: about half the figures
+/// with a quantity have their measure written elsewhere than after them, and a quarter of those
+/// follow one of their sentence that has the same. The completion is lent, not copied: copying it
+/// cost as much as was saved.
 #[derive(Default)]
 struct SentenceCompletion<'m> {
-    /// The sentence of the last completion (a span of the article's text), if any.
+    /// The sentence of the last search (a span of the article's text), if any.
     sentence: Option<Span>,
-    /// The measure completed.
+    /// The measure looked for.
     measure: &'m str,
-    /// Its completion (the measure itself, borrowed, where the sentence does not complete it).
-    completed: Cow<'m, str>,
+    /// Where it first stands in the sentence (`claim::find_in_lowercased`), if it does.
+    at: Option<usize>,
+    /// Its completion, once asked (the measure itself, borrowed, where the sentence does not
+    /// complete it).
+    completed: Option<Cow<'m, str>>,
 }
 
 impl<'m> SentenceCompletion<'m> {
-    /// [`claim::complete_measure`] of `measure` in the sentence (its span and text).
-    fn complete(&mut self, measure: &'m str, (span, sentence): (Span, &str)) -> &str {
+    /// Where `measure` first stands in the sentence (its span and text), as
+    /// `claim::find_in_lowercased` finds it.
+    fn find(&mut self, measure: &'m str, (span, sentence): (Span, &str)) -> Option<usize> {
         if self.sentence != Some(span) || self.measure != measure {
-            self.completed = complete_in(measure, sentence);
+            self.at = claim::find_in_lowercased(sentence, measure);
+            self.completed = None;
             (self.sentence, self.measure) = (Some(span), measure);
         }
-        &self.completed
+        self.at
+    }
+
+    /// [`claim::complete_measure`] of `measure` in the sentence (its span and text): [`complete_in`]
+    /// with the measure's place found once.
+    fn complete(&mut self, measure: &'m str, (span, sentence): (Span, &str)) -> &str {
+        let at = self.find(measure, (span, sentence));
+        self.completed.get_or_insert_with(|| match at {
+            Some(at) => complete_at(measure, sentence, at),
+            None => Cow::Borrowed(measure),
+        })
     }
 }
 
@@ -1648,11 +1703,15 @@ fn approx_at<'f>(f: &'f Figure, before: &str, tail: &Tail) -> Option<Cow<'f, str
     }
 }
 
-/// The periods of the last sentence whose mentions were resolved again as if it stood alone, kept
-/// for the next figure of that sentence with a period in the same year (see
+/// The period mentions of the last sentence a figure was read in, and the periods of the last
+/// sentence whose mentions were resolved again as if it stood alone, kept for the next figure of
+/// that sentence (with a period in the same year, for the second; see
 /// [`SentencePeriods::names_period_of`]).
 #[derive(Default)]
 struct SentencePeriods {
+    /// The last sentence read, where its mentions start among the article's (which are sorted by
+    /// where they start) and end, and whether one of them refers back.
+    inside: Option<(Span, usize, usize, bool)>,
     /// The sentence and the year its anaphora were resolved against.
     of: Option<(Span, i32)>,
     /// Its mentions' periods.
@@ -1669,13 +1728,9 @@ impl SentencePeriods {
         // The mentions within the sentence, as `periods_within` takes them: without one that refers
         // back (nearly every sentence), each resolves as it did in the whole text, and they need no
         // resolving again (nor a list of their periods).
-        let first = periods.partition_point(|m| m.span.start < f.sentence.start);
-        let count = periods[first..]
-            .iter()
-            .take_while(|m| m.span.end <= f.sentence.end)
-            .count();
-        let inside = &periods[first..first + count];
-        if !inside.iter().any(PeriodMention::is_anaphoric) {
+        let (first, end, anaphoric) = self.mentions_within(f.sentence, periods);
+        let inside = &periods[first..end];
+        if !anaphoric {
             return inside.iter().any(|m| m.period.as_ref() == Some(period));
         }
         // A mention that does not refer back resolves as it did in the whole text there too:
@@ -1690,6 +1745,26 @@ impl SentencePeriods {
             self.of = Some(of);
         }
         self.periods.iter().any(|p| p.as_ref() == Some(period))
+    }
+
+    /// The run of `periods` (sorted by where they start) that `periods_within` takes for
+    /// `sentence`: those that start in it or after it and end within it, up to the first that
+    /// does not; and whether one of them refers back. Kept for the next figure of the sentence.
+    fn mentions_within(&mut self, sentence: Span, periods: &[PeriodMention]) -> (usize, usize, bool) {
+        if let Some((last, first, end, anaphoric)) = self.inside {
+            if last == sentence {
+                return (first, end, anaphoric);
+            }
+        }
+        let first = periods.partition_point(|m| m.span.start < sentence.start);
+        let count = periods[first..]
+            .iter()
+            .take_while(|m| m.span.end <= sentence.end)
+            .count();
+        let end = first + count;
+        let anaphoric = periods[first..end].iter().any(PeriodMention::is_anaphoric);
+        self.inside = Some((sentence, first, end, anaphoric));
+        (first, end, anaphoric)
     }
 }
 
@@ -2685,7 +2760,7 @@ mod tests {
         // (figures completed in their sentence, their measure not written after them; and
         // completed where written after them)
         let (mut in_sentence, mut after_them, mut reused, mut heads_spared) = (0, 0, 0, 0);
-        let mut spared_countries = 0;
+        let (mut spared_countries, mut heads_in_sentence) = (0, 0);
         let mut keys = MeasureKeys::default();
         for record in &records {
             let text = record.article.text.as_str();
@@ -2707,6 +2782,12 @@ mod tests {
                     let head = measure.split_whitespace().last().unwrap_or(measure);
                     assert!(claim::find_in_lowercased(sentence, head).is_some(), "{sentence:?}");
                     heads_spared += 1;
+                }
+                // One written in the sentence has its head there too: that search is spared.
+                if at.is_none() && claim::find_in_lowercased(sentence, measure).is_some() {
+                    let head = measure.split_whitespace().last().unwrap_or(measure);
+                    assert!(claim::find_in_lowercased(sentence, head).is_some(), "{sentence:?}");
+                    heads_in_sentence += 1;
                 }
                 let (measure_completed, written_at) =
                     completed_measure(measure, (after, at), (f.sentence, sentence), &mut completions);
@@ -2741,7 +2822,10 @@ mod tests {
         assert!(requesters >= 5, "{requesters}");
         assert!(in_sentence >= 20 && after_them >= 20, "{in_sentence} {after_them}");
         assert!(reused >= 50 && heads_spared >= 1000, "{reused} {heads_spared}");
-        assert!(spared_countries >= 1000, "{spared_countries}");
+        assert!(
+            spared_countries >= 1000 && heads_in_sentence >= 500,
+            "{spared_countries} {heads_in_sentence}"
+        );
     }
 
     #[test]
@@ -2858,6 +2942,34 @@ mod tests {
             }
         }
         assert_eq!(keys.of("us account requests").country.as_deref(), Some("US"));
+    }
+
+    #[test]
+    fn the_text_lowercased_in_one_pass_is_lowercased_and_read_for_ascii() {
+        let records = test_records(&["ASCII ONLY, 12 Requests.", "Straße 12 \u{212A}elvin", "\u{7f}\u{80}"]);
+        // a character outside ASCII at each place of the blocks the loop may read at once
+        let placed: Vec<String> = (0..80)
+            .map(|i| format!("{}\u{e9}{}", "Aa".repeat(i).get(..i).unwrap_or(""), "Zz".repeat(40)))
+            .collect();
+        let (mut ascii, mut other) = (0, 0);
+        for text in records
+            .iter()
+            .map(|r| r.article.text.as_str())
+            .chain(placed.iter().map(String::as_str))
+        {
+            for end in [0, 1, 31, 32, 33, text.len()]
+                .into_iter()
+                .filter(|&e| text.is_char_boundary(e))
+            {
+                let text = &text[..end.min(text.len())];
+                let (lower, is_ascii) = lowercase_and_ascii(text);
+                assert_eq!(lower, text.to_ascii_lowercase().into_bytes());
+                assert_eq!(is_ascii, text.is_ascii(), "{text:?}");
+                ascii += usize::from(is_ascii && !text.is_empty());
+                other += usize::from(!is_ascii);
+            }
+        }
+        assert!(ascii > 1000 && other > 100, "{ascii} {other}");
     }
 
     #[test]
