@@ -380,11 +380,21 @@ pub fn ratio_claims(text: &str) -> Vec<RatioClaim> {
 /// What ratio words with an optional qualifier allow: plain "doubled" is within 5 percent of the
 /// factor, "more than" and "less than" open one side, "nearly" and "about" are loose.
 fn ratio_bounds(factor: f64, qualifier: Option<&str>) -> (f64, f64, bool) {
-    let q = qualifier.map(|q| q.to_ascii_lowercase().split_whitespace().collect::<Vec<_>>().join(" "));
-    match q.as_deref() {
-        Some("more than") | Some("over") | Some("just over") => (factor, f64::INFINITY, false),
-        Some("less than") | Some("not quite") | Some("just under") => (0.0, factor, false),
-        Some("nearly") | Some("almost") | Some("close to") => (factor * 0.85, factor, true),
+    // compared in any ASCII case with one space between words: a qualifier written so (nearly
+    // every one) as it stands
+    let joined;
+    let qualifier = match qualifier {
+        Some(q) if !is_single_spaced(q.as_bytes(), true) => {
+            joined = q.split_whitespace().collect::<Vec<_>>().join(" ");
+            Some(joined.as_str())
+        }
+        q => q,
+    };
+    let is_any = |q: &str, phrases: &[&str]| phrases.iter().any(|p| q.eq_ignore_ascii_case(p));
+    match qualifier {
+        Some(q) if is_any(q, &["more than", "over", "just over"]) => (factor, f64::INFINITY, false),
+        Some(q) if is_any(q, &["less than", "not quite", "just under"]) => (0.0, factor, false),
+        Some(q) if is_any(q, &["nearly", "almost", "close to"]) => (factor * 0.85, factor, true),
         Some(_) => (factor * 0.85, factor * 1.15, true),
         None => (factor * 0.95, factor * 1.05, false),
     }
@@ -429,14 +439,20 @@ pub fn as_many_as(after: &str) -> Option<AsManyAs> {
         return None;
     }
     let g = as_many_as_by_hand(after).or_else(|| as_many_as_captures(after).map(|c| AsManyAsGroups::of(&c)))?;
-    let ratio = g.r.to_ascii_lowercase();
-    let factor = match ratio.split_whitespace().next().unwrap_or("") {
-        "half" => 0.5,
-        "twice" => 2.0,
-        "three" => 3.0,
-        "four" => 4.0,
-        "a" | "one" if ratio.ends_with("third") => 1.0 / 3.0,
-        _ => 0.25,
+    let first = g.r.split_whitespace().next().unwrap_or("");
+    let is = |word: &str| first.eq_ignore_ascii_case(word);
+    let factor = if is("half") {
+        0.5
+    } else if is("twice") {
+        2.0
+    } else if is("three") {
+        3.0
+    } else if is("four") {
+        4.0
+    } else if (is("a") || is("one")) && ends_with_ignoring_ascii_case(g.r, "third") {
+        1.0 / 3.0
+    } else {
+        0.25
     };
     let country = COUNTRY.find(g.c)?;
     let (low, high, loose) = ratio_bounds(factor, g.q);
@@ -959,7 +975,15 @@ pub fn canonical_country(name: &str) -> String {
     } else {
         name
     };
-    match name.split_whitespace().collect::<Vec<_>>().join(" ").as_str() {
+    // compared with one space between words: a name written so (nearly every one) as it stands
+    let joined;
+    let name = if is_single_spaced(name.as_bytes(), true) {
+        name
+    } else {
+        joined = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        joined.as_str()
+    };
+    match name {
         "United States" | "U.S." | "US" | "American" => "US",
         "United Kingdom" | "UK" | "U.K." | "British" => "UK",
         "Germany" | "German" => "Germany",
@@ -975,9 +999,31 @@ pub fn canonical_country(name: &str) -> String {
         "Italy" | "Italian" => "Italy",
         "Spain" | "Spanish" => "Spain",
         "Mexico" | "Mexican" => "Mexico",
-        other => return other.to_owned(),
+        other => other,
     }
     .to_owned()
+}
+
+/// Whether `bytes` are ASCII words with one `' '` between each two and no other space (what
+/// `split_whitespace` and a join with `' '` give back unchanged), and with no capital unless
+/// `capitals` allows them.
+#[inline]
+pub(crate) fn is_single_spaced(bytes: &[u8], capitals: bool) -> bool {
+    // one pass: no space at either end, none after another, no space or byte outside ASCII but
+    // `' '`
+    let mut after_space = true;
+    for &b in bytes {
+        let space = b == b' ';
+        if (space && after_space)
+            || !b.is_ascii()
+            || (!capitals && b.is_ascii_uppercase())
+            || (!space && is_ascii_space(b))
+        {
+            return false;
+        }
+        after_space = space;
+    }
+    !after_space
 }
 
 /// The country a figure is restricted to, from its measure ("us account requests") or the text
@@ -1356,21 +1402,13 @@ pub fn list_enumerations(sentence: &str) -> Vec<Enumeration> {
     }
     // The groups are read from where the match is rather than by a capture search (which cost
     // about as much as the rest of the article's count check): see `list_groups`.
-    for whole in LIST.find_iter(sentence) {
-        let groups = list_groups(sentence, whole.start(), whole.end());
+    for (start, end) in list_matches(sentence) {
+        let groups = list_groups(sentence, start, end);
         let Some(n) = small_count(&sentence[groups.n.0..groups.n.1]) else {
             continue;
         };
         let list = Span::new(groups.list.0, groups.list.1);
-        let mut items = Vec::new();
-        let mut pos = list.start;
-        let body = list.of(sentence).trim_end();
-        let mut pieces: Vec<(usize, usize)> = Vec::new();
-        for sep in LIST_SEPARATOR.find_iter(body) {
-            pieces.push((pos, list.start + sep.start()));
-            pos = list.start + sep.end();
-        }
-        pieces.push((pos, list.start + body.len()));
+        let pieces = list_pieces(sentence, list);
         // A list of names (short items starting with a capital) or of things (up to three
         // lowercase words each); anything longer is prose that happens to follow a colon.
         let names = pieces.iter().all(|&(a, b)| {
@@ -1383,17 +1421,155 @@ pub fn list_enumerations(sentence: &str) -> Vec<Enumeration> {
         if !names || pieces.len() < 2 {
             continue;
         }
-        for (a, b) in pieces {
-            items.push(Span::new(a, b));
-        }
+        let items: Vec<Span> = pieces.into_iter().map(|(a, b)| Span::new(a, b)).collect();
         out.push(Enumeration {
             announced: n,
-            announced_span: Span::new(whole.start(), groups.noun_end),
+            announced_span: Span::new(start, groups.noun_end),
             counted: items.len() as u32,
             items,
         });
     }
     out
+}
+
+/// The matches of [`LIST`] in `sentence` (start and end), as `find_iter` gives them: read by
+/// hand on ASCII text ([`list_match_ascii`]), searched otherwise.
+fn list_matches(sentence: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut searched = (!sentence.is_ascii()).then(|| LIST.find_iter(sentence));
+    let mut at = 0;
+    std::iter::from_fn(move || match &mut searched {
+        Some(matches) => matches.next().map(|m| (m.start(), m.end())),
+        None => {
+            let (start, end) = list_match_ascii(sentence.as_bytes(), at)?;
+            at = end;
+            Some((start, end))
+        }
+    })
+}
+
+/// The leftmost match of [`LIST`] in ASCII `bytes` that starts at or after `at` (the bytes
+/// before `at` still count for `\b`), read from the colons. On ASCII text nothing of a match but
+/// its list can be a colon, so each match holds exactly one, and a later colon's matches start
+/// after an earlier one: the first colon with a match has the leftmost. At a colon a match is
+/// fixed by the bytes: the list runs to the first `.`, `;` or `:` after it (or the end) and
+/// must hold a byte; before the colon (and perhaps spaces) stand one to three words of
+/// `[A-Za-z-]` with spaces before each, and the words before the colon `\s+` cannot take part
+/// of (no space in a word, no letter in a space). The count stands before the first of them;
+/// the one furthest back starts the leftmost match.
+fn list_match_ascii(bytes: &[u8], at: usize) -> Option<(usize, usize)> {
+    let mut from = at;
+    while let Some(offset) = memchr::memchr(b':', &bytes[from..]) {
+        let colon = from + offset;
+        let list = &bytes[colon + 1..];
+        let end = colon + 1 + memchr::memchr3(b'.', b';', b':', list).unwrap_or(list.len());
+        if end > colon + 1 {
+            if let Some(start) = list_count_start(bytes, colon, at) {
+                return Some((start, end));
+            }
+        }
+        from = colon + 1;
+    }
+    None
+}
+
+/// Where the count of a [`LIST`] match with its colon at `colon` starts, the furthest back that
+/// starts at or after `at` (see [`list_match_ascii`]).
+fn list_count_start(bytes: &[u8], colon: usize, at: usize) -> Option<usize> {
+    let mut words_end = spaces_start(bytes, colon);
+    let mut start = None;
+    for _ in 0..3 {
+        let word = words_end
+            - bytes[..words_end]
+                .iter()
+                .rev()
+                .take_while(|b| b.is_ascii_alphabetic() || **b == b'-')
+                .count();
+        let count_end = spaces_start(bytes, word);
+        if word == words_end || count_end == word {
+            break;
+        }
+        match small_count_start(bytes, count_end) {
+            Some(count) if count >= at => start = Some(count),
+            _ if count_end <= at => break,
+            _ => {}
+        }
+        words_end = count_end;
+    }
+    start
+}
+
+/// Where a small count ([`SMALL`], any case) that ends at `end` of ASCII `bytes` starts, when a
+/// word boundary stands before it.
+fn small_count_start(bytes: &[u8], end: usize) -> Option<usize> {
+    let before = &bytes[..end];
+    let digits = before.iter().rev().take_while(|b| b.is_ascii_digit()).count();
+    let start = match digits {
+        1 | 2 => end - digits,
+        0 => {
+            let word = SMALL_WORDS
+                .iter()
+                .find(|w| before.len() >= w.len() && before[end - w.len()..].eq_ignore_ascii_case(w.as_bytes()))?;
+            end - word.len()
+        }
+        _ => return None,
+    };
+    let boundary = start == 0 || !(bytes[start - 1].is_ascii_alphanumeric() || bytes[start - 1] == b'_');
+    boundary.then_some(start)
+}
+
+/// The pieces of a list (`list`, a span of `sentence`) between its separators
+/// ([`LIST_SEPARATOR`]), after the spaces at its end are cut: read by hand on ASCII text
+/// ([`list_separators_ascii`]), searched otherwise.
+fn list_pieces(sentence: &str, list: Span) -> Vec<(usize, usize)> {
+    let body = list.of(sentence).trim_end();
+    let mut pieces: Vec<(usize, usize)> = Vec::with_capacity(4);
+    let mut pos = list.start;
+    let mut cut = |start: usize, end: usize| {
+        pieces.push((pos, list.start + start));
+        pos = list.start + end;
+    };
+    if body.is_ascii() {
+        list_separators_ascii(body.as_bytes(), &mut cut);
+    } else {
+        for sep in LIST_SEPARATOR.find_iter(body) {
+            cut(sep.start(), sep.end());
+        }
+    }
+    pieces.push((pos, list.start + body.len()));
+    pieces
+}
+
+/// The matches of [`LIST_SEPARATOR`] in ASCII `body`, in order, handed to `found` (start, end),
+/// read by hand: at a comma, the comma, its spaces, and "and" or "or" with spaces after it if
+/// they follow, else the comma and its spaces; at a run of spaces followed by "and" or "or" and
+/// spaces, the run to the end of those spaces (the pattern is case-sensitive).
+fn list_separators_ascii(body: &[u8], mut found: impl FnMut(usize, usize)) {
+    // "and" or "or" at `at`, with at least one space after it: where the spaces end
+    let conjunction_then_spaces = |at: usize| {
+        let rest = &body[at..];
+        let word = [&b"and"[..], b"or"].into_iter().find(|w| rest.starts_with(w))?;
+        let end = spaces_end(body, at + word.len());
+        (end > at + word.len()).then_some(end)
+    };
+    let mut i = 0;
+    while i < body.len() {
+        if body[i] == b',' {
+            let spaces = spaces_end(body, i + 1);
+            let end = conjunction_then_spaces(spaces).unwrap_or(spaces);
+            found(i, end);
+            i = end;
+        } else if is_ascii_space(body[i]) {
+            let spaces = spaces_end(body, i);
+            if let Some(end) = conjunction_then_spaces(spaces) {
+                found(i, end);
+                i = end;
+            } else {
+                i = spaces;
+            }
+        } else {
+            i += 1;
+        }
+    }
 }
 
 /// Where the groups of a [`LIST`] match from `start` to `end` of `sentence` stand.
@@ -2213,6 +2389,123 @@ mod tests {
             assert_eq!(found, captured, "{line:?}");
         }
         assert!(matches > 50, "{matches}");
+    }
+
+    /// ASCII lines that may hold lists: the sample lines with a colon, and random phrases of
+    /// counts, nouns, colons and separators.
+    fn lines_with_colons() -> Vec<String> {
+        let mut lines: Vec<String> = crate::gen::sample_lines(300)
+            .into_iter()
+            .filter(|l| l.is_ascii() && l.contains(':'))
+            .collect();
+        let words = [
+            "three", "Twelve", "ONE", "someone", "12", "4", "123", "x12", "x-12", "_7", "kinds", "big-new", "of",
+            "and", "or", "andor", "Germany", "police", "a", "b2",
+        ];
+        let gaps = [
+            " ", " ", "  ", "\t", ":", " : ", ": ", "::", ", ", ",", " and ", " or ", ",and ", ". ", ";", "-", "",
+        ];
+        lines.extend(crate::gen::random_phrases(&words, &gaps, 2, 8, 20_000));
+        lines
+    }
+
+    #[test]
+    fn the_lists_read_from_the_colons_are_the_matches_of_the_search() {
+        let (mut matches, mut searches) = (0, 0);
+        for line in lines_with_colons() {
+            let found: Vec<_> = LIST.find_iter(&line).map(|m| (m.start(), m.end())).collect();
+            assert_eq!(list_matches(&line).collect::<Vec<_>>(), found, "{line:?}");
+            matches += found.len();
+            // from every place, as after an earlier match
+            for at in 0..=line.len() {
+                let expected = LIST.find_at(&line, at).map(|m| (m.start(), m.end()));
+                assert_eq!(list_match_ascii(line.as_bytes(), at), expected, "{at} in {line:?}");
+                searches += usize::from(expected.is_some());
+            }
+        }
+        assert!(matches > 1_000 && searches > 15_000, "{matches} {searches}");
+    }
+
+    #[test]
+    fn the_list_separators_read_by_hand_are_the_matches_of_the_search() {
+        let mut separators = 0;
+        for line in lines_with_colons() {
+            for (i, _) in line.char_indices() {
+                let body = &line[i..];
+                let mut read = Vec::new();
+                list_separators_ascii(body.as_bytes(), |start, end| read.push((start, end)));
+                let found: Vec<_> = LIST_SEPARATOR.find_iter(body).map(|m| (m.start(), m.end())).collect();
+                assert_eq!(read, found, "{body:?}");
+                separators += found.len();
+            }
+        }
+        assert!(separators > 100_000, "{separators}");
+    }
+
+    #[test]
+    fn qualifiers_and_countries_compared_as_written_are_those_compared_after_a_join() {
+        // the readings before names and qualifiers were compared as written
+        let joined = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let bounds_after_a_join = |factor: f64, qualifier: Option<&str>| {
+            let q = qualifier.map(|q| joined(&q.to_ascii_lowercase()));
+            match q.as_deref() {
+                Some("more than") | Some("over") | Some("just over") => (factor, f64::INFINITY, false),
+                Some("less than") | Some("not quite") | Some("just under") => (0.0, factor, false),
+                Some("nearly") | Some("almost") | Some("close to") => (factor * 0.85, factor, true),
+                Some(_) => (factor * 0.85, factor * 1.15, true),
+                None => (factor * 0.95, factor * 1.05, false),
+            }
+        };
+        let country_after_a_join = |name: &str| {
+            let first = name.split_whitespace().next().unwrap_or(name);
+            let adjective = [
+                "US",
+                "U.S.",
+                "American",
+                "German",
+                "French",
+                "British",
+                "Indian",
+                "Japanese",
+                "Taiwanese",
+                "Brazilian",
+                "Turkish",
+            ];
+            let name = if adjective.contains(&first) { first } else { name };
+            match joined(name).as_str() {
+                "United States" | "U.S." | "US" | "American" => "US",
+                "United Kingdom" | "UK" | "U.K." | "British" => "UK",
+                "Germany" | "German" => "Germany",
+                "France" | "French" => "France",
+                "India" | "Indian" => "India",
+                "Japan" | "Japanese" => "Japan",
+                "Taiwan" | "Taiwanese" => "Taiwan",
+                "Brazil" | "Brazilian" => "Brazil",
+                "Turkey" | "Turkish" => "Turkey",
+                "Russia" | "Russian" => "Russia",
+                "Australia" | "Australian" => "Australia",
+                "Canada" | "Canadian" => "Canada",
+                "Italy" | "Italian" => "Italy",
+                "Spain" | "Spanish" => "Spain",
+                "Mexico" | "Mexican" => "Mexico",
+                other => return other.to_owned(),
+            }
+            .to_owned()
+        };
+        let words = [
+            "more", "than", "Over", "just", "over", "less", "not", "QUITE", "under", "nearly", "almost", "close", "to",
+            "x", "United", "States", "U.S.", "US", "American", "Kingdom", "UK", "Germany", "German", "Mexican",
+        ];
+        let phrases = crate::gen::random_phrases(&words, &[" ", " ", " ", "  ", "\t", "\u{a0}", ""], 1, 3, 20_000);
+        let mut as_written = 0;
+        for phrase in phrases.iter().flat_map(|p| [p.as_str(), p.trim_end()]) {
+            as_written += usize::from(is_single_spaced(phrase.as_bytes(), true));
+            let read = ratio_bounds(3.0, Some(phrase));
+            assert_eq!(read, bounds_after_a_join(3.0, Some(phrase)), "{phrase:?}");
+            assert_eq!(canonical_country(phrase), country_after_a_join(phrase), "{phrase:?}");
+        }
+        assert_eq!(ratio_bounds(2.0, None), bounds_after_a_join(2.0, None));
+        assert!(as_written > 5_000 && as_written < 35_000, "{as_written}");
     }
 
     #[test]
