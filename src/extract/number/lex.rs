@@ -337,6 +337,22 @@ fn char_at(text: &str, i: usize) -> (char, usize) {
     (c, c.len_utf8())
 }
 
+/// The span `start..end` of `text`, sliced without the tests that `&text[start..end]` makes of
+/// its ends being character boundaries (some 14 instructions a token, for the one that
+/// [`TokenMaker`] makes of every token): ASCII bytes are UTF-8 on their own.
+///
+/// # Safety
+///
+/// The bytes at `start..end` of `text` are ASCII (`start..end` may lie outside the text: it
+/// panics then).
+#[inline(always)]
+unsafe fn ascii_span(text: &str, start: usize, end: usize) -> &str {
+    let bytes = &text.as_bytes()[start..end];
+    debug_assert!(bytes.is_ascii(), "{start}..{end} of {text:?} is ASCII");
+    // SAFETY: ASCII bytes (the caller's promise) are UTF-8
+    unsafe { std::str::from_utf8_unchecked(bytes) }
+}
+
 /// Whether `bytes` are all ASCII: tested a block at a time without branching inside it, which
 /// the compiler turns into vector code (`str::is_ascii` took longer on sentences).
 fn is_ascii(bytes: &[u8]) -> bool {
@@ -393,20 +409,23 @@ struct TokenMaker<'a, 'l> {
     outside: &'l mut Vec<(u32, u32)>,
 }
 
-impl Cut for TokenMaker<'_, '_> {
+impl<'a> Cut for TokenMaker<'a, '_> {
     /// Always inlined: [`ascii_cuts`] calls it once for each kind, so that the work of a token
     /// (most are words) is specialised to its kind.
     #[inline(always)]
     fn cut(&mut self, kind: Tk, start: usize, end: usize, lowercase: bool, ascii: bool) {
-        let written = &self.text[start..end];
         if !ascii {
-            self.cut_outside_ascii(kind, start, end, written);
+            self.cut_outside_ascii(kind, start, end, &self.text[start..end]);
             return;
         }
+        // SAFETY: a token cut as ASCII is of ASCII bytes inside the text, and its span of the
+        // text's ASCII-lowercased copy (as long as the text) holds the same bytes lowercased
+        let span = |of: &'a str| unsafe { ascii_span(of, start, end) };
+        let written = span(self.text);
         let lower = match kind {
             // a word in lower case is its own lower case: no slice of the lowercased text
             Tk::Word if lowercase => written,
-            Tk::Word => &self.lowered[start..end],
+            Tk::Word => span(self.lowered),
             _ => "",
         };
         let mut token = Token {
@@ -540,25 +559,27 @@ impl Toks<'_> {
     /// Cuts `text` into tokens and gives them to `read`, with the room for their lists and
     /// their lower case kept on the thread for the next text.
     pub fn read<R>(text: &str, read: impl FnOnce(&Toks) -> R) -> R {
+        // the room is lent in place for the reading (moved out and back, its five lists cost
+        // some 150 instructions a text); a reading inside a reading gets a room of its own
+        ROOM.with(|room| match room.try_borrow_mut() {
+            Ok(mut room) => Toks::read_in(text, &mut room, read),
+            Err(_) => Toks::read_in(text, &mut Room::default(), read),
+        })
+    }
+
+    /// [`Toks::read`] in the room `room`.
+    fn read_in<R>(text: &str, room: &mut Room, read: impl FnOnce(&Toks) -> R) -> R {
         let Room {
             toks,
             starts,
-            mut lowered,
-            mut lowered_outside,
-            mut outside,
-        } = ROOM.with(|room| std::mem::take(&mut *room.borrow_mut()));
-        let t = Toks::in_room(text, &mut lowered, &mut lowered_outside, &mut outside, toks, starts);
+            lowered,
+            lowered_outside,
+            outside,
+        } = room;
+        let (room_toks, room_starts) = (std::mem::take(toks), std::mem::take(starts));
+        let t = Toks::in_room(text, lowered, lowered_outside, outside, room_toks, room_starts);
         let out = read(&t);
-        let (toks, starts) = t.into_room();
-        ROOM.with(|room| {
-            *room.borrow_mut() = Room {
-                toks,
-                starts,
-                lowered,
-                lowered_outside,
-                outside,
-            }
-        });
+        (*toks, *starts) = t.into_room();
         out
     }
 }

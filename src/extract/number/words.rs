@@ -716,7 +716,9 @@ const TENS_WORDS: [&str; 8] = [
 
 /// Whether a word starts with tens ("twentyfive", "thirtyfirst"), in any case: the words
 /// [`unlisted_word_atoms`] may read. Tested for every long word of a text: its first two letters
-/// leave one of [`TENS_WORDS`] to compare.
+/// leave one of [`TENS_WORDS`] to compare. Inlined: the tokeniser tests every word of eight
+/// letters or more, and most are out at their first letter.
+#[inline]
 pub(super) fn glued_tens(word: &[u8]) -> bool {
     let Some(first) = word.first().map(u8::to_ascii_lowercase) else {
         return false;
