@@ -716,15 +716,18 @@ const TENS_WORDS: [&str; 8] = [
 
 /// Whether a word starts with tens ("twentyfive", "thirtyfirst"), in any case: the words
 /// [`unlisted_word_atoms`] may read. Tested for every long word of a text: its first two letters
-/// leave one of [`TENS_WORDS`] to compare.
+/// leave one of [`TENS_WORDS`] to compare. Inlined: the tokeniser tests every word of eight
+/// letters or more, and most are out at their first letter, without a call.
+#[inline]
 pub(super) fn glued_tens(word: &[u8]) -> bool {
     let Some(first) = word.first().map(u8::to_ascii_lowercase) else {
         return false;
     };
-    // most words are out at their first letter
-    if !matches!(first, b't' | b'f' | b's' | b'e' | b'n') {
-        return false;
-    }
+    matches!(first, b't' | b'f' | b's' | b'e' | b'n') && tens_at_start(word, first)
+}
+
+/// [`glued_tens`] of a word whose first letter in lower case, `first`, starts a tens word.
+fn tens_at_start(word: &[u8], first: u8) -> bool {
     let second = word.get(1).map_or(0, u8::to_ascii_lowercase);
     let tens = match (first, second) {
         (b't', b'w') => "twenty",
