@@ -983,6 +983,12 @@ pub fn canonical_country(name: &str) -> String {
         joined = name.split_whitespace().collect::<Vec<_>>().join(" ");
         joined.as_str()
     };
+    country_of_single_spaced(name).to_owned()
+}
+
+/// The country a name or adjective written with one space between words stands for; any other
+/// name stands for itself.
+fn country_of_single_spaced(name: &str) -> &str {
     match name {
         "United States" | "U.S." | "US" | "American" => "US",
         "United Kingdom" | "UK" | "U.K." | "British" => "UK",
@@ -1001,7 +1007,6 @@ pub fn canonical_country(name: &str) -> String {
         "Mexico" | "Mexican" => "Mexico",
         other => other,
     }
-    .to_owned()
 }
 
 /// Whether `bytes` are ASCII words with one `' '` between each two and no other space (what
@@ -2472,25 +2477,7 @@ mod tests {
                 "Turkish",
             ];
             let name = if adjective.contains(&first) { first } else { name };
-            match joined(name).as_str() {
-                "United States" | "U.S." | "US" | "American" => "US",
-                "United Kingdom" | "UK" | "U.K." | "British" => "UK",
-                "Germany" | "German" => "Germany",
-                "France" | "French" => "France",
-                "India" | "Indian" => "India",
-                "Japan" | "Japanese" => "Japan",
-                "Taiwan" | "Taiwanese" => "Taiwan",
-                "Brazil" | "Brazilian" => "Brazil",
-                "Turkey" | "Turkish" => "Turkey",
-                "Russia" | "Russian" => "Russia",
-                "Australia" | "Australian" => "Australia",
-                "Canada" | "Canadian" => "Canada",
-                "Italy" | "Italian" => "Italy",
-                "Spain" | "Spanish" => "Spain",
-                "Mexico" | "Mexican" => "Mexico",
-                other => return other.to_owned(),
-            }
-            .to_owned()
+            country_of_single_spaced(&joined(name)).to_owned()
         };
         let words = [
             "more", "than", "Over", "just", "over", "less", "not", "QUITE", "under", "nearly", "almost", "close", "to",
