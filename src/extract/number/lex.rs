@@ -244,6 +244,8 @@ impl Cut for Vec<Tok> {
 /// to `cut` for the caller to keep as it needs ([`Toks::read`] makes its tokens here, without a list of cuts in between): each byte classified by one table
 /// lookup ([`ASCII_CLASS`]), a run of digits taken while the class stays the same, a run of
 /// letters eight bytes at a time ([`ascii_word`]: most words end inside their first eight bytes).
+/// `bytes` must be ASCII: every token is handed on as ASCII, and [`TokenMaker`] slices such a
+/// token without the character-boundary tests ([`ascii_span`]).
 #[inline]
 fn ascii_cuts(bytes: &[u8], cut: &mut impl Cut) {
     let class = |b: u8| ASCII_CLASS[usize::from(b & 0x7f)];
@@ -1383,8 +1385,8 @@ mod tests {
         }
     }
 
-    /// The eight-byte letter test counts what a byte-by-byte test counts: every ASCII byte at
-    /// every place of a chunk of letters.
+    /// The eight-byte letter test counts what a byte-by-byte test counts: every byte at every
+    /// place of a chunk of letters, and every pair of a byte outside ASCII and the byte after it.
     #[test]
     fn leading_letters_are_counted_as_byte_by_byte() {
         for place in 0..8 {
@@ -1393,6 +1395,18 @@ mod tests {
                 chunk[place] = b;
                 let by_byte = chunk.iter().take_while(|b| b.is_ascii_alphabetic()).count();
                 assert_eq!(leading_letters(chunk), by_byte, "{chunk:?}");
+            }
+        }
+        // a byte outside ASCII followed by any byte: a carry out of the first must not make
+        // the second a letter, nor the letters before the first any fewer
+        for place in 0..7 {
+            for first in 0x80..=0xffu8 {
+                for second in 0..=0xffu8 {
+                    let mut chunk = *b"abcdWXYZ";
+                    chunk[place] = first;
+                    chunk[place + 1] = second;
+                    assert_eq!(leading_letters(chunk), place, "{chunk:?}");
+                }
             }
         }
     }
