@@ -419,12 +419,38 @@ fn is_half_of_a_period(t: &Toks, i: usize) -> bool {
 /// token of which that holds. Most words fail it at one table lookup.
 struct MentionStarts {
     words: &'static words::WordTable<WordCodes>,
+    /// [`WORDS_WORTH_A_LOOK`].
+    worth_a_look: &'static words::WordFilter,
 }
 
+/// The ASCII words [`MentionStarts::note`] looks at: those whose lower case may be in
+/// [`WORD_CODES`] (the shape test of its table) or that may pass
+/// [`MentionStarts::unlisted_word_may_start`]. Most words of a text are out at this one lookup,
+/// without either test.
+static WORDS_WORTH_A_LOOK: LazyLock<words::WordFilter> = LazyLock::new(|| {
+    let shapes = WORD_CODES.shapes();
+    words::WordFilter::of(|first, second, len| {
+        let mut lower = vec![b'a'; len];
+        lower[0] = first.to_ascii_lowercase();
+        if let Some(second) = second {
+            lower[1] = second;
+        }
+        // the shape test holds of words of fifteen letters at most, and tells them by their
+        // first two letters and length only
+        shapes.may_hold_lowercase(&lower)
+            || len <= 3 && first.is_ascii_uppercase()
+            || len == 1 && first == b'k'
+            || len >= 8 && words::may_start_tens(first)
+    })
+});
+
 impl MentionStarts {
-    /// The test, with its table looked up once for a text.
+    /// The test, with its tables looked up once for a text.
     fn get() -> Self {
-        MentionStarts { words: &WORD_CODES }
+        MentionStarts {
+            words: &WORD_CODES,
+            worth_a_look: &WORDS_WORTH_A_LOOK,
+        }
     }
 
     /// Adds token `i` of kind `kind` (ASCII, `written` and in lower case `lower`) to `starts`
@@ -451,8 +477,12 @@ impl MentionStarts {
                 true
             }
             Tk::Word => {
+                // most words fail the filter and are spared both tests
+                if !self.worth_a_look.may_pass(written) {
+                    return codes;
+                }
                 // the word's lower case in an ASCII text: lowercase ASCII letters; most words
-                // fail the shape test and are spared the lookup
+                // left fail the shape test and are spared the lookup
                 if let Some(c) = self.words.get_lowercase(lower) {
                     codes = *c;
                 }
@@ -1880,6 +1910,62 @@ mod tests {
             "{held} of {}",
             words.len()
         );
+    }
+
+    /// ASCII words to hold a [`words::WordFilter`] to: a word of every first letter, second
+    /// letter (either case, or none) and length up to twenty, the atoms' words and tens glued
+    /// to units in three cases, with an "s" and cut short, and the words of generated articles
+    /// as written.
+    pub(super) fn ascii_words_of_every_shape() -> Vec<String> {
+        let letters = || (b'A'..=b'Z').chain(b'a'..=b'z').map(char::from);
+        let mut words: Vec<String> = Vec::new();
+        for first in letters() {
+            words.push(first.to_string());
+            for second in letters() {
+                words.extend((2..=20).map(|len| format!("{first}{second}{}", "x".repeat(len - 2))));
+            }
+        }
+        let tens = [
+            "twentyfive",
+            "thirtyfirst",
+            "fortyfour",
+            "fiftieth",
+            "sixtysix",
+            "seventyth",
+        ];
+        let tens = tens
+            .map(|w| w.to_owned())
+            .into_iter()
+            .chain(["eightyone", "ninetynine"].map(str::to_owned));
+        for w in words::numeral_words().map(str::to_owned).chain(tens) {
+            for case in [w.to_uppercase(), w[..1].to_uppercase() + &w[1..], w.clone()] {
+                words.extend([format!("{case}s"), case[..case.len().div_ceil(2)].to_owned(), case]);
+            }
+        }
+        for text in crate::gen::sample_texts(50) {
+            let ascii_words = text.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty());
+            words.extend(ascii_words.map(str::to_owned));
+        }
+        words
+    }
+
+    /// The words the tokeniser's filter keeps out are those that have no codes and may start
+    /// no mention: [`WORDS_WORTH_A_LOOK`] passes every word the shape test of [`WORD_CODES`] or
+    /// [`MentionStarts::unlisted_word_may_start`] passes.
+    #[test]
+    fn words_out_of_the_filter_have_no_codes_and_start_nothing() {
+        let (mut out, mut looked) = (0, 0);
+        for word in ascii_words_of_every_shape() {
+            let lower = word.to_ascii_lowercase();
+            let shaped = WORD_CODES.shapes().may_hold_lowercase(lower.as_bytes());
+            let held = WORD_CODES.get_lowercase(lower.as_bytes()).is_some();
+            let unlisted = MentionStarts::unlisted_word_may_start(word.as_bytes());
+            let passes = WORDS_WORTH_A_LOOK.may_pass(word.as_bytes());
+            assert!(passes || !(shaped || held || unlisted), "{word:?}");
+            out += usize::from(!passes);
+            looked += usize::from(held || unlisted);
+        }
+        assert!(out > 20_000 && looked > 1_000, "{out} out, {looked} looked at");
     }
 
     /// Every token's word (the tokens' own lower case) of the sample texts and of `extra`.

@@ -454,7 +454,6 @@ impl<T> WordTable<T> {
     }
 
     /// The shapes of the words, for a test without the lookup.
-    #[cfg(test)]
     pub fn shapes(&self) -> &Shapes {
         &self.shapes
     }
@@ -633,6 +632,56 @@ static VALUE_WORD_PAIRS: LazyLock<[[u16; 32]; 32]> = LazyLock::new(|| {
     pairs
 });
 
+/// A test of ASCII words that most words fail at one lookup, by their first letter as written,
+/// their second letter in either case and their length: it passes every word of which the test
+/// it was made from ([`WordFilter::of`]) holds, and some others, which the caller then tests.
+pub(super) struct WordFilter {
+    /// For the six low bits of the first letter (the case kept) and the [`letter_place`] of the
+    /// second (0 for a word of one letter), the lengths that pass: bit `n` for `n` letters, bit
+    /// 15 for 15 letters or more.
+    lengths: [[u16; 32]; 64],
+}
+
+impl WordFilter {
+    /// The filter that passes every word `may_pass` may hold of: it is asked of every first
+    /// letter (either case), second letter (lowercase, standing for both cases; `None` for a
+    /// word of one letter) and length (15 standing for 15 letters or more), and must hold of
+    /// those whenever it may hold of a word that begins so.
+    pub fn of(may_pass: impl Fn(u8, Option<u8>, usize) -> bool) -> Self {
+        let mut lengths = [[0u16; 32]; 64];
+        for first in (b'A'..=b'Z').chain(b'a'..=b'z') {
+            let one = std::iter::once((None, 1..=1));
+            let longer = (b'a'..=b'z').map(|second| (Some(second), 2..=15));
+            for (second, lens) in one.chain(longer) {
+                for len in lens.filter(|&len| may_pass(first, second, len)) {
+                    lengths[usize::from(first & 63)][second.map_or(0, letter_place)] |= 1 << len;
+                }
+            }
+        }
+        WordFilter { lengths }
+    }
+
+    /// Whether the ASCII word `word` (a run of letters, one at least) passes.
+    #[inline(always)]
+    pub fn may_pass(&self, word: &[u8]) -> bool {
+        let second = if word.len() > 1 { letter_place(word[1]) } else { 0 };
+        self.lengths[usize::from(word[0] & 63)][second] >> word.len().min(15) & 1 != 0
+    }
+}
+
+/// The words [`may_be_value_word`] may hold of: most words of a text are out at one lookup.
+static VALUE_WORD_FILTER: LazyLock<WordFilter> = LazyLock::new(|| {
+    let pairs = &*VALUE_WORD_PAIRS;
+    WordFilter::of(|first, second, len| match second {
+        None => matches!(first, b'k' | b'K' | b'M' | b'G'),
+        Some(second) => {
+            first == b'M' && second == b'm' && len == 2
+                || len < 16 && pairs[letter_place(first)][letter_place(second)] & (1 << len) != 0
+                || len >= 8 && may_start_tens(first)
+        }
+    })
+});
+
 /// The place of an ASCII letter in [`VALUE_WORD_PAIRS`] and [`Shapes`]' table of letters: its
 /// five low bits, the same for both cases (1 for `a` and `A` to 26 for `z` and `Z`), and below
 /// 32 without a bounds test.
@@ -655,7 +704,7 @@ pub(super) fn may_hold_numeral(text: &str) -> bool {
     if has_digit_or_non_ascii(bytes) {
         return true;
     }
-    let pairs = &*VALUE_WORD_PAIRS;
+    let (pairs, filter) = (&*VALUE_WORD_PAIRS, &*VALUE_WORD_FILTER);
     let mut i = 0;
     while i < bytes.len() {
         if !bytes[i].is_ascii_alphabetic() {
@@ -665,7 +714,8 @@ pub(super) fn may_hold_numeral(text: &str) -> bool {
         let start = i;
         // the text is ASCII here: its words end where the tokens' do, found eight bytes at a time
         i = letters_end(bytes, i + 1);
-        if may_be_value_word(pairs, &bytes[start..i]) {
+        let word = &bytes[start..i];
+        if filter.may_pass(word) && may_be_value_word(pairs, word) {
             return true;
         }
         // most words are followed by one space: skipped without a turn of the loop
@@ -680,13 +730,18 @@ pub(super) fn may_hold_numeral(text: &str) -> bool {
 /// block at a time without branching inside it, which the compiler turns into vector code.
 fn has_digit_or_non_ascii(bytes: &[u8]) -> bool {
     let hit = |b: &u8| b.wrapping_sub(b'0') < 10 || *b >= 0x80;
+    let block_hit = |block: &[u8; 32]| block.iter().fold(false, |any, b| any | hit(b));
     let mut blocks = bytes.chunks_exact(32);
     for block in &mut blocks {
-        if block.iter().fold(false, |any, b| any | hit(b)) {
+        if block_hit(block.try_into().expect("a block")) {
             return true;
         }
     }
-    blocks.remainder().iter().any(hit)
+    match bytes.len().checked_sub(32) {
+        // the bytes past the last block: the last 32 bytes tested as a block (some again)
+        Some(last) => block_hit(bytes[last..].try_into().expect("a block")),
+        None => blocks.remainder().iter().any(hit),
+    }
 }
 
 /// Whether an ASCII word (a run of letters) may be an atom of value: see [`may_hold_numeral`].
@@ -723,7 +778,13 @@ pub(super) fn glued_tens(word: &[u8]) -> bool {
     let Some(first) = word.first().map(u8::to_ascii_lowercase) else {
         return false;
     };
-    matches!(first, b't' | b'f' | b's' | b'e' | b'n') && tens_at_start(word, first)
+    may_start_tens(first) && tens_at_start(word, first)
+}
+
+/// Whether the letter `letter` (either case) starts one of [`TENS_WORDS`].
+#[inline]
+pub(super) fn may_start_tens(letter: u8) -> bool {
+    matches!(letter.to_ascii_lowercase(), b't' | b'f' | b's' | b'e' | b'n')
 }
 
 /// [`glued_tens`] of a word whose first letter in lower case, `first`, starts a tens word.
@@ -1427,6 +1488,43 @@ mod tests {
         for (w, v) in ORDINALS {
             assert_eq!(ordinal_precision(*v), word_precision(*v), "{w}");
         }
+    }
+
+    /// The filter before [`may_be_value_word`] passes every word that it holds of: words of
+    /// every shape, value words in three cases and the words of generated articles.
+    #[test]
+    fn the_value_word_filter_passes_every_value_word() {
+        let (mut values, mut out) = (0, 0);
+        for word in super::super::tests::ascii_words_of_every_shape() {
+            let value = may_be_value_word(&VALUE_WORD_PAIRS, word.as_bytes());
+            let passes = VALUE_WORD_FILTER.may_pass(word.as_bytes());
+            assert!(passes || !value, "{word:?}");
+            values += usize::from(value);
+            out += usize::from(!passes);
+        }
+        assert!(values > 500 && out > 20_000, "{values} value words, {out} out");
+    }
+
+    /// The test of digits and bytes outside ASCII, which tests the bytes past the last block
+    /// as a block again, is the byte-by-byte test: texts of every length up to three blocks,
+    /// with a digit or a byte outside ASCII at every place or none.
+    #[test]
+    fn digits_and_bytes_outside_ascii_are_found_as_byte_by_byte() {
+        let by_byte = |bytes: &[u8]| bytes.iter().any(|b| b.is_ascii_digit() || !b.is_ascii());
+        let mut found = 0;
+        for len in 0..100 {
+            let plain = vec![b'a'; len];
+            assert!(!has_digit_or_non_ascii(&plain), "{len}");
+            for place in 0..len {
+                for b in [b'0', b'9', 0x80, 0xff, b'/', b':'] {
+                    let mut bytes = plain.clone();
+                    bytes[place] = b;
+                    assert_eq!(has_digit_or_non_ascii(&bytes), by_byte(&bytes), "{len} {place} {b}");
+                    found += usize::from(by_byte(&bytes));
+                }
+            }
+        }
+        assert!(found > 15_000, "{found}");
     }
 
     /// The shape tests before the lookup let every value word through, in any case.
