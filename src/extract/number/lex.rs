@@ -346,6 +346,12 @@ unsafe fn ascii_span(text: &str, start: usize, end: usize) -> &str {
     unsafe { std::str::from_utf8_unchecked(bytes) }
 }
 
+/// The address just past the end of `slice` (what the start of a slice right after it is).
+#[inline]
+fn end_address(slice: &str) -> usize {
+    slice.as_ptr() as usize + slice.len()
+}
+
 /// Whether `bytes` are all ASCII: tested a block at a time without branching inside it, which
 /// the compiler turns into vector code (`str::is_ascii` took longer on sentences).
 fn is_ascii(bytes: &[u8]) -> bool {
@@ -364,17 +370,16 @@ fn is_ascii_lowercase(word: &str) -> bool {
     word.bytes().all(|b| b.is_ascii_lowercase())
 }
 
-/// One token as the recognizers read it: its kind, byte span, text and lower case.
+/// One token as the recognizers read it: its kind, text and lower case.
 ///
 /// The text and the lower case are slices made once here: the recognizers look each token up
 /// many times, and slicing the text at every lookup (with its bounds and char boundary tests)
-/// cost more than reading the numbers.
+/// cost more than reading the numbers. Its byte span is where its text lies in the text of the
+/// tokens ([`Toks::start`]): kept apart, the span made each token 16 bytes longer to write.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Token<'a> {
     pub kind: Tk,
-    pub start: usize,
-    pub end: usize,
-    /// The token as written.
+    /// The token as written, a slice of the text.
     written: &'a str,
     /// The word in lower case, "" for a token that is no word.
     lower: &'a str,
@@ -408,7 +413,7 @@ impl<'a> Cut for TokenMaker<'a, '_> {
     #[inline(always)]
     fn cut(&mut self, kind: Tk, start: usize, end: usize, ascii: bool) {
         if !ascii {
-            self.cut_outside_ascii(kind, start, end, &self.text[start..end]);
+            self.cut_outside_ascii(kind, &self.text[start..end]);
             return;
         }
         // SAFETY: a token cut as ASCII is of ASCII bytes inside the text, and its span of the
@@ -423,8 +428,6 @@ impl<'a> Cut for TokenMaker<'a, '_> {
         };
         let mut token = Token {
             kind,
-            start,
-            end,
             written,
             lower,
             atom: 0,
@@ -434,8 +437,11 @@ impl<'a> Cut for TokenMaker<'a, '_> {
             self.symbols.note(self.text.as_bytes(), start);
         }
         // ".5": the period starts a numeral (`may_start_with_symbol`), noted with the digits
-        let after_glued_period =
-            kind == Tk::Digits && self.toks.last().is_some_and(|p| p.end == start && p.written == ".");
+        let after_glued_period = kind == Tk::Digits
+            && self
+                .toks
+                .last()
+                .is_some_and(|p| p.written == "." && end_address(p.written) == self.text.as_ptr() as usize + start);
         let codes = self.first_words.note(
             self.starts,
             self.toks.len(),
@@ -451,11 +457,11 @@ impl<'a> Cut for TokenMaker<'a, '_> {
 }
 
 impl<'a> TokenMaker<'a, '_> {
-    /// Keeps a token with characters outside ASCII, `written` at `start..end`: noted as a start
+    /// Keeps a token with characters outside ASCII, `written` (a slice of the text): noted as a start
     /// (each is tried), and for a word, its lower case kept in `lowered_outside` for the token
     /// to take once the text is cut.
     #[inline(never)]
-    fn cut_outside_ascii(&mut self, kind: Tk, start: usize, end: usize, written: &'a str) {
+    fn cut_outside_ascii(&mut self, kind: Tk, written: &'a str) {
         if kind == Tk::Word {
             self.lowered_outside.push_str(&written.to_lowercase());
             let lower_end = self.lowered_outside.len() as u32;
@@ -464,8 +470,6 @@ impl<'a> TokenMaker<'a, '_> {
         self.starts.push(self.toks.len() as u32);
         self.toks.push(Token {
             kind,
-            start,
-            end,
             written,
             lower: "",
             atom: 0,
@@ -651,8 +655,6 @@ impl<'a> Toks<'a> {
             .into_iter()
             .map(|t| Token {
                 kind: t.kind,
-                start: t.start,
-                end: t.end,
                 written: "",
                 lower: "",
                 atom: 0,
@@ -708,7 +710,7 @@ impl<'a> Toks<'a> {
     /// Whether tokens `i` and `i + 1` touch (no space between them).
     pub fn glued(&self, i: usize) -> bool {
         match (self.toks.get(i), self.toks.get(i + 1)) {
-            (Some(a), Some(b)) => a.end == b.start,
+            (Some(a), Some(b)) => end_address(a.written) == b.written.as_ptr() as usize,
             _ => false,
         }
     }
@@ -716,19 +718,27 @@ impl<'a> Toks<'a> {
     /// The text between tokens `i` and `i + 1`.
     pub fn gap(&self, i: usize) -> &'a str {
         match (self.toks.get(i), self.toks.get(i + 1)) {
-            (Some(a), Some(b)) => &self.text[a.end..b.start],
+            (Some(a), Some(b)) => &self.text[self.offset(a.written) + a.written.len()..self.offset(b.written)],
             _ => "",
         }
     }
 
     /// Byte offset where token `i` starts (text length past the end).
     pub fn start(&self, i: usize) -> usize {
-        self.toks.get(i).map_or(self.text.len(), |t| t.start)
+        self.toks.get(i).map_or(self.text.len(), |t| self.offset(t.written))
     }
 
     /// Byte offset where token `i` ends.
     pub fn end(&self, i: usize) -> usize {
-        self.toks.get(i).map_or(self.text.len(), |t| t.end)
+        self.toks
+            .get(i)
+            .map_or(self.text.len(), |t| self.offset(t.written) + t.written.len())
+    }
+
+    /// The byte offset in the text of `slice`, a slice of it (a token's text).
+    #[inline]
+    fn offset(&self, slice: &str) -> usize {
+        slice.as_ptr() as usize - self.text.as_ptr() as usize
     }
 
     /// Whether digits at `i` continue a chain of digit groups joined by `.`, `-`, `/` or `,` that
@@ -1281,11 +1291,9 @@ mod tests {
             "",
             "  \n ",
         ] {
-            let got: Vec<(usize, usize)> = Toks::new(text, &mut String::new())
-                .toks
-                .iter()
-                .map(|t| (t.start, t.end))
-                .collect();
+            let mut lowered = String::new();
+            let t = Toks::new(text, &mut lowered);
+            let got: Vec<(usize, usize)> = (0..t.len()).map(|i| (t.start(i), t.end(i))).collect();
             let want: Vec<(usize, usize)> = regex.find_iter(text).map(|m| (m.start(), m.end())).collect();
             assert_eq!(got, want, "{text}");
         }
@@ -1305,6 +1313,13 @@ mod tests {
         assert_eq!(kinds, [Tk::Word, Tk::Digits, Tk::Sym]);
     }
 
+    /// The spans of the tokens of `text` as [`any_tokens`] cuts it.
+    fn spans_by_char(text: &str) -> Vec<(usize, usize)> {
+        let mut toks = Vec::new();
+        any_tokens(text, &mut toks);
+        toks.iter().map(|t| (t.start, t.end)).collect()
+    }
+
     /// The text and the lower case each token holds are its span of the text and that span
     /// lowercased (left as it is when it is lowercase ASCII), on ASCII texts and on others.
     #[test]
@@ -1322,9 +1337,11 @@ mod tests {
         for text in &texts {
             let mut lowered = String::new();
             let t = Toks::new(text, &mut lowered);
-            for (i, tok) in t.toks.iter().enumerate() {
-                let written = &text[tok.start..tok.end];
-                assert_eq!(t.str(i), written, "{text:?}");
+            let spans = spans_by_char(text);
+            assert_eq!(t.len(), spans.len(), "{text:?}");
+            for (i, (tok, &(start, end))) in t.toks.iter().zip(&spans).enumerate() {
+                let written = &text[start..end];
+                assert_eq!((t.str(i), t.start(i), t.end(i)), (written, start, end), "{text:?}");
                 let lower = match tok.kind {
                     Tk::Word if is_ascii_lowercase(written) => written.to_owned(),
                     Tk::Word => written.to_lowercase(),
@@ -1534,9 +1551,11 @@ mod tests {
             let t = Toks::new(text, &mut room);
             assert_eq!(t.symbols, SymbolsSeen::of(text), "{text:?}");
             assert!(t.starts.windows(2).all(|w| w[0] < w[1]), "{text:?}");
-            for (i, tok) in t.toks.iter().enumerate() {
-                let written = &text[tok.start..tok.end];
-                assert_eq!(t.str(i), written, "{text:?}");
+            let spans = spans_by_char(text);
+            assert_eq!(t.len(), spans.len(), "{text:?}");
+            for (i, (tok, &(start, end))) in t.toks.iter().zip(&spans).enumerate() {
+                let written = &text[start..end];
+                assert_eq!((t.str(i), t.start(i), t.end(i)), (written, start, end), "{text:?}");
                 let lower = if tok.kind == Tk::Word {
                     written.to_lowercase()
                 } else {
