@@ -500,20 +500,72 @@ pub(super) fn words(text: &str) -> impl Iterator<Item = &str> {
             }
         }
         let start = at;
-        while let Some(&b) = bytes.get(at) {
-            // No space starts at a byte inside a character (spaces start with other bytes).
-            let space = if b.is_ascii() {
-                is_ascii_space(b)
-            } else {
-                space_len(&bytes[at..]) > 0
-            };
-            if space {
-                break;
-            }
-            at += 1;
-        }
+        at = next_space(bytes, at);
         (at > start).then(|| &text[start..at])
     })
+}
+
+/// Where the first `\s` character at or after `at` in UTF-8 `bytes` starts (their length if
+/// none does). The bytes that may start one (ASCII spaces and control bytes, bytes outside
+/// ASCII) are found sixteen at a time ([`may_start_space`]) and then told one by one (no space
+/// starts at a byte inside a character: spaces start with other bytes); a word's bytes one by
+/// one cost about a hundred instructions a word.
+fn next_space(bytes: &[u8], mut at: usize) -> usize {
+    while at < bytes.len() {
+        let mut found = match bytes.get(at..at + 16) {
+            Some(chunk) => may_start_space(chunk.try_into().expect("sixteen bytes")),
+            None => {
+                // The last few bytes, padded with spaces: the first of them ends the text.
+                let mut padded = [b' '; 16];
+                padded[..bytes.len() - at].copy_from_slice(&bytes[at..]);
+                may_start_space(&padded)
+            }
+        };
+        while found != 0 {
+            let k = at + found.trailing_zeros() as usize;
+            if k >= bytes.len() || space_len(&bytes[k..]) > 0 {
+                return k.min(bytes.len());
+            }
+            found &= found - 1;
+        }
+        at += 16;
+    }
+    bytes.len()
+}
+
+/// Bit `k` set for each byte `k` of `sixteen` that is below b'!' (ASCII spaces and control
+/// bytes) or outside ASCII: the bytes a `\s` character may start with.
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+fn may_start_space(sixteen: &[u8; 16]) -> u32 {
+    // SAFETY: SSE2 is part of every x86-64 processor (a baseline feature of the target).
+    unsafe { may_start_space_by_sse2(sixteen) }
+}
+
+/// [`may_start_space`] by SSE2: as signed bytes, those outside ASCII are negative, so one
+/// signed comparison with b'!' finds both kinds.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "sse2")]
+fn may_start_space_by_sse2(sixteen: &[u8; 16]) -> u32 {
+    use std::arch::x86_64::{_mm_cmplt_epi8, _mm_movemask_epi8, _mm_set1_epi8, _mm_set_epi64x};
+    let half = |k: usize| i64::from_le_bytes(sixteen[k..k + 8].try_into().expect("eight bytes"));
+    let v = _mm_set_epi64x(half(8), half(0));
+    _mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(b'!' as i8))) as u32
+}
+
+/// [`may_start_space`] a byte at a time.
+#[cfg(any(test, not(target_arch = "x86_64")))]
+fn may_start_space_by_bytes(sixteen: &[u8; 16]) -> u32 {
+    (0..16)
+        .filter(|&k| sixteen[k] < b'!' || !sixteen[k].is_ascii())
+        .map(|k| 1 << k)
+        .sum()
+}
+
+/// [`may_start_space`] elsewhere.
+#[cfg(not(target_arch = "x86_64"))]
+fn may_start_space(sixteen: &[u8; 16]) -> u32 {
+    may_start_space_by_bytes(sixteen)
 }
 
 /// The length in bytes of the `\s` (Unicode White_Space) character that starts `bytes`; 0 if
@@ -1059,15 +1111,33 @@ mod tests {
                 "é\u{200b}ü\u{2060}ñ \u{20a0}\u{2020}\u{3001}東京",
                 "\u{a0}\u{a0}",
                 "“Quote,” she said — “again”",
+                "Anthropomorphically-speaking\u{1}words\u{7f}of\u{1f}more-than-sixteen-bytes\u{2000}é-é-é-é-é-é-é-é-é",
+                "sixteen-bytes-xx sixteen-bytes-xx\u{a0}fifteen-bytes-x\u{a0}seventeen-bytes-x\u{3000}",
             ]
             .map(str::to_owned),
         );
+        let mut long = 0;
         for text in &texts {
-            assert_eq!(
-                words(text).collect::<Vec<_>>(),
-                text.split_whitespace().collect::<Vec<_>>(),
-                "{text:?}"
-            );
+            let split: Vec<&str> = text.split_whitespace().collect();
+            assert_eq!(words(text).collect::<Vec<_>>(), split, "{text:?}");
+            long += split.iter().filter(|w| w.len() >= 16).count();
+            // From every character: every alignment of the sixteen bytes read at once.
+            for (at, _) in text.char_indices() {
+                let by_chars = text[at..].find(char::is_whitespace).map_or(text.len(), |k| at + k);
+                assert_eq!(next_space(text.as_bytes(), at), by_chars, "{at} in {text:?}");
+            }
+        }
+        assert!(long > 20, "{long}");
+        for b in 0..=255u8 {
+            for k in 0..16 {
+                let mut sixteen = *b"@A Z' -a\t{0_\xff\x7f\x01`";
+                sixteen[k] = b;
+                assert_eq!(
+                    may_start_space(&sixteen),
+                    may_start_space_by_bytes(&sixteen),
+                    "{b} at {k}"
+                );
+            }
         }
     }
 
