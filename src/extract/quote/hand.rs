@@ -282,7 +282,13 @@ pub(super) fn name_at(bytes: &[u8], i: usize) -> Option<usize> {
 /// tests a byte.
 pub(super) fn surely_one_word(bytes: &[u8], i: usize) -> bool {
     let run = bytes[i..].iter().take_while(|&&b| is_name_word_byte(b, true)).count();
-    let end = i + run;
+    surely_one_word_ending(bytes, i, i + run)
+}
+
+/// [`surely_one_word`] of the word capital at `i`, whose run of ASCII letters, apostrophes,
+/// hyphens and ampersands ends at `end`.
+fn surely_one_word_ending(bytes: &[u8], i: usize, end: usize) -> bool {
+    let run = end - i;
     match bytes.get(end) {
         None => true,
         Some(&b'.') => {
@@ -306,6 +312,99 @@ pub(super) fn surely_one_word(bytes: &[u8], i: usize) -> bool {
             !may_go_on
         }),
     }
+}
+
+/// The first capital at or after `i` in UTF-8 `bytes` that starts a word ([`next_word_capital`])
+/// and whose name is not surely one word ([`surely_one_word`]): where a name of several words
+/// may start. The capitals of each sixteen bytes are tested in turn without leaving them (a
+/// call to [`next_word_capital`] a capital read the sixteen after it again), and an ASCII
+/// capital's run of name bytes is told sixteen bytes at once ([`name_run`]).
+pub(super) fn next_name_capital(bytes: &[u8], mut i: usize) -> Option<usize> {
+    'sixteens: while i < bytes.len() {
+        let mut found = match bytes.get(i..i + 16) {
+            Some(chunk) => candidates(chunk.try_into().expect("sixteen bytes")),
+            None => {
+                // The last few bytes, padded with zero bytes (no candidates).
+                let mut padded = [0; 16];
+                padded[..bytes.len() - i].copy_from_slice(&bytes[i..]);
+                candidates(&padded)
+            }
+        };
+        while found != 0 {
+            let at = i + found.trailing_zeros() as usize;
+            found &= found - 1;
+            if !bytes[at].is_ascii() {
+                // A run outside ASCII is read a character at a time, and the search goes on
+                // after its first word capital or its end.
+                i = match word_capital_outside_ascii(bytes, at) {
+                    Ok(capital) if !surely_one_word(bytes, capital) => return Some(capital),
+                    Ok(capital) => capital + 1,
+                    Err(run_end) => run_end,
+                };
+                continue 'sixteens;
+            }
+            if !word_character_before(bytes, at) && !surely_one_word_ending(bytes, at, at + name_run(bytes, at)) {
+                return Some(at);
+            }
+        }
+        i += 16;
+    }
+    None
+}
+
+/// How many ASCII bytes of a name's first word ([`is_name_word_byte`]) start at `i`: sixteen
+/// bytes are told at once, where a word's bytes one by one cost about eight instructions each.
+#[inline(always)]
+fn name_run(bytes: &[u8], i: usize) -> usize {
+    if let Some(sixteen) = bytes.get(i..i + 16) {
+        let not_name = !name_bytes_of_16(sixteen.try_into().expect("sixteen bytes")) & 0xFFFF;
+        if not_name != 0 {
+            return not_name.trailing_zeros() as usize;
+        }
+    }
+    bytes[i..].iter().take_while(|&&b| is_name_word_byte(b, true)).count()
+}
+
+/// Bit `k` set for each byte `k` of `sixteen` that may stand in a name's first word
+/// ([`is_name_word_byte`]).
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+fn name_bytes_of_16(sixteen: &[u8; 16]) -> u32 {
+    // SAFETY: SSE2 is part of every x86-64 processor (a baseline feature of the target).
+    unsafe { name_bytes_by_sse2(sixteen) }
+}
+
+/// [`name_bytes_of_16`] by SSE2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "sse2")]
+fn name_bytes_by_sse2(sixteen: &[u8; 16]) -> u32 {
+    use std::arch::x86_64::{
+        _mm_add_epi8, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8, _mm_set_epi64x,
+    };
+    let half = |k: usize| i64::from_le_bytes(sixteen[k..k + 8].try_into().expect("eight bytes"));
+    let v = _mm_set_epi64x(half(8), half(0));
+    // A letter is one in lower case: its lower case minus b'a' is below 26 as an unsigned byte,
+    // moved by 0x80 (+ 0x1F) a signed comparison with 26 - 128 tells it.
+    let lower = _mm_add_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8(0x1F));
+    let letters = _mm_cmplt_epi8(lower, _mm_set1_epi8(-102));
+    let is = |b: u8| _mm_cmpeq_epi8(v, _mm_set1_epi8(b as i8));
+    let marks = _mm_or_si128(is(b'\''), _mm_or_si128(is(b'-'), is(b'&')));
+    _mm_movemask_epi8(_mm_or_si128(letters, marks)) as u32
+}
+
+/// [`name_bytes_of_16`] a byte at a time.
+#[cfg(any(test, not(target_arch = "x86_64")))]
+fn name_bytes_by_bytes(sixteen: &[u8; 16]) -> u32 {
+    (0..16)
+        .filter(|&k| is_name_word_byte(sixteen[k], true))
+        .map(|k| 1 << k)
+        .sum()
+}
+
+/// [`name_bytes_of_16`] elsewhere.
+#[cfg(not(target_arch = "x86_64"))]
+fn name_bytes_of_16(sixteen: &[u8; 16]) -> u32 {
+    name_bytes_by_bytes(sixteen)
 }
 
 /// Whether ASCII byte `b` may stand in a word of a name (`[\p{L}'’-]`, ASCII), or in its first
@@ -401,20 +500,72 @@ pub(super) fn words(text: &str) -> impl Iterator<Item = &str> {
             }
         }
         let start = at;
-        while let Some(&b) = bytes.get(at) {
-            // No space starts at a byte inside a character (spaces start with other bytes).
-            let space = if b.is_ascii() {
-                is_ascii_space(b)
-            } else {
-                space_len(&bytes[at..]) > 0
-            };
-            if space {
-                break;
-            }
-            at += 1;
-        }
+        at = next_space(bytes, at);
         (at > start).then(|| &text[start..at])
     })
+}
+
+/// Where the first `\s` character at or after `at` in UTF-8 `bytes` starts (their length if
+/// none does). The bytes that may start one (ASCII spaces and control bytes, bytes outside
+/// ASCII) are found sixteen at a time ([`may_start_space`]) and then told one by one (no space
+/// starts at a byte inside a character: spaces start with other bytes); a word's bytes one by
+/// one cost about a hundred instructions a word.
+fn next_space(bytes: &[u8], mut at: usize) -> usize {
+    while at < bytes.len() {
+        let mut found = match bytes.get(at..at + 16) {
+            Some(chunk) => may_start_space(chunk.try_into().expect("sixteen bytes")),
+            None => {
+                // The last few bytes, padded with spaces: the first of them ends the text.
+                let mut padded = [b' '; 16];
+                padded[..bytes.len() - at].copy_from_slice(&bytes[at..]);
+                may_start_space(&padded)
+            }
+        };
+        while found != 0 {
+            let k = at + found.trailing_zeros() as usize;
+            if k >= bytes.len() || space_len(&bytes[k..]) > 0 {
+                return k.min(bytes.len());
+            }
+            found &= found - 1;
+        }
+        at += 16;
+    }
+    bytes.len()
+}
+
+/// Bit `k` set for each byte `k` of `sixteen` that is below b'!' (ASCII spaces and control
+/// bytes) or outside ASCII: the bytes a `\s` character may start with.
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+fn may_start_space(sixteen: &[u8; 16]) -> u32 {
+    // SAFETY: SSE2 is part of every x86-64 processor (a baseline feature of the target).
+    unsafe { may_start_space_by_sse2(sixteen) }
+}
+
+/// [`may_start_space`] by SSE2: as signed bytes, those outside ASCII are negative, so one
+/// signed comparison with b'!' finds both kinds.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "sse2")]
+fn may_start_space_by_sse2(sixteen: &[u8; 16]) -> u32 {
+    use std::arch::x86_64::{_mm_cmplt_epi8, _mm_movemask_epi8, _mm_set1_epi8, _mm_set_epi64x};
+    let half = |k: usize| i64::from_le_bytes(sixteen[k..k + 8].try_into().expect("eight bytes"));
+    let v = _mm_set_epi64x(half(8), half(0));
+    _mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(b'!' as i8))) as u32
+}
+
+/// [`may_start_space`] a byte at a time.
+#[cfg(any(test, not(target_arch = "x86_64")))]
+fn may_start_space_by_bytes(sixteen: &[u8; 16]) -> u32 {
+    (0..16)
+        .filter(|&k| sixteen[k] < b'!' || !sixteen[k].is_ascii())
+        .map(|k| 1 << k)
+        .sum()
+}
+
+/// [`may_start_space`] elsewhere.
+#[cfg(not(target_arch = "x86_64"))]
+fn may_start_space(sixteen: &[u8; 16]) -> u32 {
+    may_start_space_by_bytes(sixteen)
 }
 
 /// The length in bytes of the `\s` (Unicode White_Space) character that starts `bytes`; 0 if
@@ -960,15 +1111,33 @@ mod tests {
                 "é\u{200b}ü\u{2060}ñ \u{20a0}\u{2020}\u{3001}東京",
                 "\u{a0}\u{a0}",
                 "“Quote,” she said — “again”",
+                "Anthropomorphically-speaking\u{1}words\u{7f}of\u{1f}more-than-sixteen-bytes\u{2000}é-é-é-é-é-é-é-é-é",
+                "sixteen-bytes-xx sixteen-bytes-xx\u{a0}fifteen-bytes-x\u{a0}seventeen-bytes-x\u{3000}",
             ]
             .map(str::to_owned),
         );
+        let mut long = 0;
         for text in &texts {
-            assert_eq!(
-                words(text).collect::<Vec<_>>(),
-                text.split_whitespace().collect::<Vec<_>>(),
-                "{text:?}"
-            );
+            let split: Vec<&str> = text.split_whitespace().collect();
+            assert_eq!(words(text).collect::<Vec<_>>(), split, "{text:?}");
+            long += split.iter().filter(|w| w.len() >= 16).count();
+            // From every character: every alignment of the sixteen bytes read at once.
+            for (at, _) in text.char_indices() {
+                let by_chars = text[at..].find(char::is_whitespace).map_or(text.len(), |k| at + k);
+                assert_eq!(next_space(text.as_bytes(), at), by_chars, "{at} in {text:?}");
+            }
+        }
+        assert!(long > 20, "{long}");
+        for b in 0..=255u8 {
+            for k in 0..16 {
+                let mut sixteen = *b"@A Z' -a\t{0_\xff\x7f\x01`";
+                sixteen[k] = b;
+                assert_eq!(
+                    may_start_space(&sixteen),
+                    may_start_space_by_bytes(&sixteen),
+                    "{b} at {k}"
+                );
+            }
         }
     }
 
@@ -1080,6 +1249,52 @@ mod tests {
             found += by_char.iter().filter(|&&i| !text.as_bytes()[i].is_ascii()).count();
         }
         assert!(found > 20, "{found}");
+    }
+
+    #[test]
+    fn name_capitals_sixteen_bytes_at_a_time_are_the_word_capitals_not_surely_one_word() {
+        let mut texts = texts_in_several_scripts(30);
+        texts.extend(
+            [
+                "Jane Doe",
+                "Jane",
+                "Jane ",
+                "J. Doe",
+                "Mr. Doe",
+                "Anthropomorphically-Speaking Doe said AT&T. Jean-P. Sartre van Gogh, O'Brien said",
+                "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx Vincent van Gogh",
+                "a Bcdefghijklmnopqrs Tuv Wxyzabcdefghijklmnopqrstu-vwx Y'z&a St. Vincent Dr. Who É Ñ",
+                "Ann  Lee; Ann \"Tank\" Lee, Ann\tLee Ann\u{a0}Lee Ann’s Lee Ann—Lee ÉAnn Lee _Ann Lee 9Ann Lee",
+            ]
+            .map(str::to_owned),
+        );
+        let mut found = 0;
+        for text in &texts {
+            let bytes = text.as_bytes();
+            let by_capitals = |mut from: usize| {
+                while let Some(capital) = next_word_capital(bytes, from) {
+                    if !surely_one_word(bytes, capital) {
+                        return Some(capital);
+                    }
+                    from = capital + 1;
+                }
+                None
+            };
+            // From every byte: every alignment of the sixteen read at once.
+            for from in 0..=bytes.len() {
+                let expected = by_capitals(from);
+                assert_eq!(next_name_capital(bytes, from), expected, "{from} in {text:?}");
+                found += usize::from(expected == Some(from));
+            }
+        }
+        assert!(found > 2_500, "{found}");
+        for b in 0..=255u8 {
+            for k in 0..16 {
+                let mut sixteen = *b"@A Z'[-a&{0_\xff\x7fz`";
+                sixteen[k] = b;
+                assert_eq!(name_bytes_of_16(&sixteen), name_bytes_by_bytes(&sixteen), "{b} at {k}");
+            }
+        }
     }
 
     #[test]

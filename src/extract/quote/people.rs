@@ -12,12 +12,12 @@ use super::cue::{
     clean_name, is_one_ascii_word, is_org_name, one_word_name, spaces_then_verb, split_title, surely_org_name,
     two_word_person, without_nickname, NAME, VERB, VERBS,
 };
-#[cfg(test)]
-use super::hand::HONORIFICS;
 use super::hand::{
-    count_spaces, count_spaces_before, groups_of, is_word_byte, name_at, name_letters, next_word_capital,
-    phrase_after_comma, surely_one_word, word_character_before, word_then_spaces, Dot, WordFilter, HONORIFIC_WORDS,
+    count_spaces, count_spaces_before, groups_of, is_word_byte, name_at, name_letters, next_name_capital,
+    next_word_capital, phrase_after_comma, word_character_before, word_then_spaces, Dot, WordFilter, HONORIFIC_WORDS,
 };
+#[cfg(test)]
+use super::hand::{surely_one_word, HONORIFICS};
 use crate::extract::claim::{is_ascii_space, letters_start};
 use crate::extract::pattern::Pattern;
 use rustc_hash::FxHashMap as HashMap;
@@ -235,7 +235,7 @@ fn full_names(text: &str) -> impl Iterator<Item = (Option<&str>, Name<'_>)> {
 
 /// The matches of [`full_names`] that are more than one ASCII word, the only ones that may
 /// name a person: a capital where the name read is surely one word ([`surely_one_word`]) is
-/// passed by without reading the name. (The next capital is then looked for right after it,
+/// passed by without reading the name ([`next_name_capital`] finds the others). (The next capital is then looked for right after it,
 /// not after the name: any capital inside that name starts a word that ends where it ends,
 /// and so is surely one word as well; [`surely_one_word`] tells no word with other than letters
 /// before a period, where that could fail.)
@@ -243,11 +243,8 @@ fn names_of_several_words(text: &str) -> impl Iterator<Item = (Option<&str>, Nam
     let bytes = text.as_bytes();
     let mut from = 0;
     std::iter::from_fn(move || {
-        while let Some(i) = next_word_capital(bytes, from) {
+        while let Some(i) = next_name_capital(bytes, from) {
             from = i + 1;
-            if surely_one_word(bytes, i) {
-                continue;
-            }
             if let Some((start, end)) = full_name_at(bytes, i) {
                 from = end;
                 let name = &text[start..end];
