@@ -68,8 +68,9 @@ pub struct Doc<'a> {
     /// Spans of figures that are the earlier value of a comparison.
     pub references: Vec<Span>,
     /// The text with its ASCII letters lowercased (byte offsets unchanged), and whether it is all
-    /// ASCII, made on first need in one pass ([`lowercase_and_ascii`]): cue words are looked for
-    /// in it, and the rules ask whether the text is ASCII of nearly every article.
+    /// ASCII, made with the view in one pass ([`lowercase_and_ascii`]): the figures' measures and
+    /// cue words are looked for in it, and the rules ask whether the text is ASCII of every
+    /// article.
     lower: OnceCell<(Vec<u8>, bool)>,
     /// Whether the text has a character that Unicode case folding reads as an ASCII letter ("ſ"
     /// as "s", the Kelvin sign as "k"): a case-insensitive pattern may then match words that a
@@ -90,6 +91,10 @@ impl<'a> Doc<'a> {
         // Figures of an article, and articles of a run, mostly count a few things: each measure's
         // key is worked out once per thread.
         let figures = &record.extraction.figures;
+        // The text lowercased, made now rather than on a rule's first need (every article's rules
+        // ask for it): the figures' measures are looked for in it.
+        let lowered = lowercase_and_ascii(text);
+        let lower = Lowered::whole(&lowered.0);
         let figs = MEASURE_KEYS.with_borrow_mut(|keys| {
             // (sized at once: a `Fig` is large, and growing the vector step by step copies them)
             let mut figs = Vec::with_capacity(figures.len());
@@ -107,7 +112,7 @@ impl<'a> Doc<'a> {
                     reading,
                     text: written,
                     quantity: quantity_with(
-                        text,
+                        (text, lower),
                         f,
                         &record.extraction.periods,
                         (before, &tail),
@@ -142,7 +147,7 @@ impl<'a> Doc<'a> {
             periods: &record.extraction.periods,
             figs,
             references,
-            lower: OnceCell::new(),
+            lower: OnceCell::from(lowered),
             odd_folds: OnceCell::new(),
             sentence_runs: OnceCell::new(),
             sorted,
@@ -237,7 +242,7 @@ impl<'a> Doc<'a> {
         self.lowered().1
     }
 
-    /// The text lowercased and whether it is ASCII ([`lowercase_and_ascii`]), made on first need.
+    /// The text lowercased and whether it is ASCII ([`lowercase_and_ascii`]), made with the view.
     fn lowered(&self) -> &(Vec<u8>, bool) {
         self.lower.get_or_init(|| lowercase_and_ascii(self.text))
     }
@@ -438,6 +443,41 @@ fn lowercase_and_ascii(text: &str) -> (Vec<u8>, bool) {
     (lower, high.is_ascii())
 }
 
+/// The lowercased bytes of a stretch of an article's text ([`lowercase_and_ascii`]), read at the
+/// text's offsets.
+#[derive(Clone, Copy)]
+struct Lowered<'l> {
+    bytes: &'l [u8],
+    /// Where in the text `bytes` start.
+    from: usize,
+}
+
+impl<'l> Lowered<'l> {
+    /// The lowercased bytes of a whole text.
+    fn whole(bytes: &'l [u8]) -> Lowered<'l> {
+        Lowered { bytes, from: 0 }
+    }
+
+    /// The lowercased bytes of the `len` bytes of the text from `start`.
+    fn of(&self, start: usize, len: usize) -> &'l [u8] {
+        let start = start - self.from;
+        &self.bytes[start..start + len]
+    }
+}
+
+/// [`claim::find_in_lowercased`] of a text, given its bytes lowercased (`lower`): the needle's
+/// first byte is looked for there, and each place compared as it stands. The same: where the
+/// text lowercased holds the needle, its first byte is one `memchr2` finds (that byte or its
+/// capital), and where the needle has a capital ASCII letter neither finds it.
+fn find_in_lower(lower: &[u8], needle: &str) -> Option<usize> {
+    let needle = needle.as_bytes();
+    let Some((&first, rest)) = needle.split_first() else {
+        return Some(0);
+    };
+    let last_start = lower.len().checked_sub(needle.len())?;
+    memchr::memchr_iter(first, &lower[..=last_start]).find(|&i| lower[i + 1..i + needle.len()] == *rest)
+}
+
 /// Cue words: lowercase words looked for, as words or inside words, in lowercased text, to spare
 /// a text the pattern searches that need one of them. (One search for all the words: a pattern
 /// of literals only is a vectorized search for several strings at once.)
@@ -492,8 +532,14 @@ pub fn quantity_of(text: &str, f: &Figure, periods: &[PeriodMention]) -> Option<
     let before = near_before(text, f);
     let tail = Tail::of(before);
     let (keys, resolved) = (&mut MeasureKeys::default(), &mut SentencePeriods::default());
+    // (only the figure's sentence and the text after it are read lowercased: see `near_after`)
+    let (from, to) = (
+        f.sentence.start.min(f.span.end),
+        f.sentence.end.max(f.span.end).min(text.len()),
+    );
+    let lowered = text.as_bytes()[from..to].to_ascii_lowercase();
     quantity_with(
-        text,
+        (text, Lowered { bytes: &lowered, from }),
         f,
         periods,
         (before, &tail),
@@ -503,11 +549,12 @@ pub fn quantity_of(text: &str, f: &Figure, periods: &[PeriodMention]) -> Option<
     )
 }
 
-/// [`quantity_of`], given the text before the figure ([`near_before`]) and its tail, with the
-/// measures without their country words remembered in `keys`, and the periods of the last
+/// [`quantity_of`], given the text with its lowercased bytes (those of the figure's sentence and
+/// the text after it at least), the text before the figure ([`near_before`]) and its tail, with
+/// the measures without their country words remembered in `keys`, and the periods of the last
 /// sentence resolved in `resolved`, and the last measure completed in its sentence in `completions`.
 fn quantity_with<'f>(
-    text: &str,
+    (text, lower): (&str, Lowered),
     f: &'f Figure,
     periods: &[PeriodMention],
     (before, tail): (&str, &Tail),
@@ -525,18 +572,19 @@ fn quantity_with<'f>(
         return None;
     }
     // Where the measure is written after the figure, if it is (about half of them).
-    let written = claim::find_in_lowercased(after, measure);
+    let written = find_in_lower(lower.of(f.span.end, after.len()), measure);
     let sentence = f.sentence.of(text);
+    let sentence_lower = lower.of(f.sentence.start, sentence.len());
     // A measure carried over from an earlier sentence may belong to another figure. (One written
     // after the figure has its head in the sentence, which holds that text; so has one written
     // in the sentence, which is looked for there anyway to complete it: nearly every one.)
-    let holds_head = |sentence: &str| {
+    let holds_head = || {
         let head = measure.split_whitespace().last().unwrap_or(measure);
-        claim::find_in_lowercased(sentence, head).is_some()
+        find_in_lower(sentence_lower, head).is_some()
     };
     let head_written = match written {
-        None => completions.find(measure, (f.sentence, sentence)).is_some() || holds_head(sentence),
-        Some(_) => f.sentence.contains(f.span) || holds_head(sentence),
+        None => completions.find(measure, (f.sentence, sentence_lower)).is_some() || holds_head(),
+        Some(_) => f.sentence.contains(f.span) || holds_head(),
     };
     if !head_written {
         return None;
@@ -552,7 +600,12 @@ fn quantity_with<'f>(
     }
     // A measure carried over from an earlier figure of the sentence is completed where it is
     // written ("4,825 user data requests ..., up from 4,582": "user" → "user data requests").
-    let (measure, written) = completed_measure(measure, (after, written), (f.sentence, sentence), completions);
+    let (measure, written) = completed_measure(
+        measure,
+        (after, written),
+        (f.sentence, sentence, sentence_lower),
+        completions,
+    );
     // The text after the measure as written ("requests| from law enforcement agencies").
     let rest = written.map_or("", |i| &after[i + measure.len()..]);
     let key = keys.of(&measure);
@@ -621,18 +674,21 @@ fn canonical_of_key<'k>(key: &'k MeasureKey, rest: &str) -> Cow<'k, str> {
 /// The measure completed where it is written after the figure, or else in its sentence
 /// ([`claim::complete_measure`]), and where it stands in `after`, if it does. `after` comes with
 /// where the measure first stands in it (`claim::find_in_lowercased`), if it does; `sentence` is
-/// the sentence's span and text; a measure not written after the figure is completed in it by
-/// `completions`.
+/// the sentence's span, text and lowercased bytes; a measure not written after the figure is
+/// completed in it by `completions`.
 fn completed_measure<'c, 'm>(
     measure: &'m str,
     (after, written): (&str, Option<usize>),
-    sentence: (Span, &str),
+    (span, sentence, lower): (Span, &str, &[u8]),
     completions: &'c mut SentenceCompletion<'m>,
 ) -> (Cow<'c, str>, Option<usize>) {
     // A measure not written after the figure is left as it is by its completion there, and its
     // completion in the sentence, which starts with it, is not written there either.
     let Some(at) = written else {
-        return (Cow::Borrowed(completions.complete(measure, sentence)), None);
+        return (
+            Cow::Borrowed(completions.complete(measure, (span, sentence, lower))),
+            None,
+        );
     };
     let completed = complete_at(measure, after, at);
     // Completed, the measure is longer, and written elsewhere if at all.
@@ -642,7 +698,7 @@ fn completed_measure<'c, 'm>(
     match claim::find_in_lowercased(after, &completed) {
         Some(written) => (completed, Some(written)),
         None => {
-            let completed = complete_in(&completed, sentence.1).into_owned();
+            let completed = complete_in(&completed, sentence).into_owned();
             let written = claim::find_in_lowercased(after, &completed);
             (Cow::Owned(completed), written)
         }
@@ -721,21 +777,21 @@ struct SentenceCompletion<'m> {
 }
 
 impl<'m> SentenceCompletion<'m> {
-    /// Where `measure` first stands in the sentence (its span and text), as
-    /// `claim::find_in_lowercased` finds it.
-    fn find(&mut self, measure: &'m str, (span, sentence): (Span, &str)) -> Option<usize> {
+    /// Where `measure` first stands in the sentence (its span and lowercased bytes), as
+    /// `claim::find_in_lowercased` finds it in the sentence's text ([`find_in_lower`]).
+    fn find(&mut self, measure: &'m str, (span, lower): (Span, &[u8])) -> Option<usize> {
         if self.sentence != Some(span) || self.measure != measure {
-            self.at = claim::find_in_lowercased(sentence, measure);
+            self.at = find_in_lower(lower, measure);
             self.completed = None;
             (self.sentence, self.measure) = (Some(span), measure);
         }
         self.at
     }
 
-    /// [`claim::complete_measure`] of `measure` in the sentence (its span and text): [`complete_in`]
-    /// with the measure's place found once.
-    fn complete(&mut self, measure: &'m str, (span, sentence): (Span, &str)) -> &str {
-        let at = self.find(measure, (span, sentence));
+    /// [`claim::complete_measure`] of `measure` in the sentence (its span, text and lowercased
+    /// bytes): [`complete_in`] with the measure's place found once.
+    fn complete(&mut self, measure: &'m str, (span, sentence, lower): (Span, &str, &[u8])) -> &str {
+        let at = self.find(measure, (span, lower));
         self.completed.get_or_insert_with(|| match at {
             Some(at) => complete_at(measure, sentence, at),
             None => Cow::Borrowed(measure),
@@ -2745,6 +2801,46 @@ mod tests {
     }
 
     #[test]
+    fn a_needle_found_in_the_lowercased_bytes_is_where_it_is_found_in_the_text() {
+        let records = test_records(&[
+            "It got 300 Requests in 2014 and 200 REQUESTS in 2013, 7 requests\u{a0}in all.",
+            "Les 300 d\u{e9}p\u{f4}ts in 2014 and 20 \u{17f}ubpoenas, 9 \u{212a}ey requests.",
+        ]);
+        let (mut compared, mut found) = (0, 0);
+        let mut compare = |text: &str, needle: &str| {
+            let lower = lowercase_and_ascii(text).0;
+            let at = find_in_lower(&lower, needle);
+            assert_eq!(at, claim::find_in_lowercased(text, needle), "{text:?} {needle:?}");
+            compared += 1;
+            found += usize::from(at.is_some());
+        };
+        for record in &records {
+            let text = record.article.text.as_str();
+            for f in &record.extraction.figures {
+                let (after, sentence) = (near_after(text, f), f.sentence.of(text));
+                let measure = f.measure.as_deref().unwrap_or("requests");
+                let head = measure.split_whitespace().last().unwrap_or(measure);
+                let capital = measure.to_ascii_uppercase();
+                for needle in [measure, head, &capital, "", "r", "requests from", "\u{e9}p"] {
+                    for hay in [after, sentence, sentence.get(sentence.len() / 2..).unwrap_or(""), ""] {
+                        compare(hay, needle);
+                    }
+                }
+            }
+        }
+        assert!(compared > 60_000 && found > 20_000, "{compared} {found}");
+        // Where a lowercased byte, quoted by the same offsets as the text, stands in the text.
+        let text = "It got 300 requests; 400 more.";
+        let lowered = lowercase_and_ascii(text).0;
+        let part = Lowered {
+            bytes: &lowered[7..],
+            from: 7,
+        };
+        assert_eq!(part.of(11, 8), b"requests");
+        assert_eq!(Lowered::whole(&lowered).of(0, 2), b"it");
+    }
+
+    #[test]
     fn measures_completed_once_and_countries_read_in_two_parts_are_as_before() {
         let records = test_records(&[
             "It got 300 account requests from US law enforcement in 2014 and 200 user data requests.",
@@ -2768,6 +2864,7 @@ mod tests {
             for f in &record.extraction.figures {
                 let Some(measure) = f.measure.as_deref() else { continue };
                 let (after, sentence) = (near_after(text, f), f.sentence.of(text));
+                let lower = sentence.to_ascii_lowercase().into_bytes();
                 // as first written: completed where written after the figure, then in the sentence
                 let mut first = claim::complete_measure(measure, after).into_owned();
                 let mut written = claim::find_in_lowercased(after, &first);
@@ -2790,7 +2887,7 @@ mod tests {
                     heads_in_sentence += 1;
                 }
                 let (measure_completed, written_at) =
-                    completed_measure(measure, (after, at), (f.sentence, sentence), &mut completions);
+                    completed_measure(measure, (after, at), (f.sentence, sentence, &lower), &mut completions);
                 assert_eq!(
                     (&*measure_completed, written_at),
                     (first.as_str(), written),
