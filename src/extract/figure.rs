@@ -94,7 +94,23 @@ static ENTITY: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::new(&format!(r"\b({})\b", names.join("|"))).unwrap()
 });
 
-/// The matches of [`ENTITY`] in `text`, found by looking for the names at the capitals that
+/// What one pass over an article's text tells, 32 bytes a step: the matches of [`ENTITY`],
+/// whether the text is ASCII, and where the dots [`may_hold_non_figures`] reads are. The first
+/// and the last were passes of their own (`is_ascii`, and `memchr3` for the dots with "-" and
+/// ":", which cost about a hundred instructions a call at each of the ten or so dots that end an
+/// article's sentences; "-", ":" and "@" are rare, and are still found by `memchr3`).
+struct Scan {
+    /// The matches of [`ENTITY`] (see [`scan`]).
+    entities: Vec<(usize, usize)>,
+    /// Whether every byte of the text is ASCII.
+    ascii: bool,
+    /// What [`may_hold_non_figures`] tells of the text.
+    may_hold_non_figures: bool,
+}
+
+/// The [`Scan`] of `text`.
+///
+/// The matches of [`ENTITY`] are found by looking for the names at the capitals that
 /// start a word, with the word boundaries tested by hand (the pattern's automaton reads every
 /// byte). The capitals of each block of 32 bytes are found at once ([`capitals_of_32`]; most
 /// blocks have none, or one that starts a sentence), and each is read in turn ([`entity_at`]).
@@ -106,24 +122,69 @@ static ENTITY: LazyLock<Pattern> = LazyLock::new(|| {
 /// chooses. A match ends the search at its end: capitals inside it start none. A name that fails
 /// its boundary after it ends no search: the next capital is read, since another name may start
 /// inside it ("LinkedInstagram").
-fn entities_by_hand(text: &str) -> Vec<(usize, usize)> {
+///
+/// The same blocks' dots and bytes outside ASCII are found at once too
+/// ([`dots_and_outside_of_32`]); the dots are read as [`may_hold_non_figures`] reads them.
+fn scan(text: &str) -> Scan {
     let bytes = text.as_bytes();
-    // about one name in every 140 bytes of generated text: room made once, not grown twice
-    let mut found = Vec::with_capacity(text.len() / 64);
-    // names start at or after `at`
-    let mut at = 0;
+    let mut scanning = Scanning {
+        // about one name in every 140 bytes of generated text: room made once, not grown twice
+        entities: Vec::with_capacity(text.len() / 64),
+        at: 0,
+        outside: 0,
+        anchored: false,
+    };
     let mut block = 0;
     while let Some(chunk) = bytes.get(block..).and_then(<[u8]>::first_chunk::<32>) {
-        entities_at_capitals(bytes, block, capitals_of_32(chunk), &mut at, &mut found);
+        scanning.read(bytes, block, chunk);
         block += 32;
     }
     // the last bytes, fewer than 32, with zeros after them
     if block < bytes.len() {
         let mut padded = [0u8; 32];
         padded[..bytes.len() - block].copy_from_slice(&bytes[block..]);
-        entities_at_capitals(bytes, block, capitals_of_32(&padded), &mut at, &mut found);
+        scanning.read(bytes, block, &padded);
     }
-    found
+    let ascii = scanning.outside == 0;
+    Scan {
+        entities: scanning.entities,
+        ascii,
+        may_hold_non_figures: scanning.anchored
+            || memchr::memchr3_iter(b'-', b':', b'@', bytes).any(|at| may_anchor_non_figure(bytes, at))
+            || (!ascii && has_character_outside_ascii(text, char::is_numeric)),
+    }
+}
+
+/// What [`scan`] knows after the blocks it has read.
+struct Scanning {
+    /// The names found so far.
+    entities: Vec<(usize, usize)>,
+    /// Names start at or after it.
+    at: usize,
+    /// The blocks' bytes outside ASCII, or'ed together.
+    outside: u32,
+    /// Whether a dot a non-figure may be anchored at was found.
+    anchored: bool,
+}
+
+impl Scanning {
+    /// Reads the 32 bytes from `first` (`chunk`, perhaps padded with zeros past the end).
+    #[inline(always)]
+    fn read(&mut self, bytes: &[u8], first: usize, chunk: &[u8; 32]) {
+        entities_at_capitals(bytes, first, capitals_of_32(chunk), &mut self.at, &mut self.entities);
+        let (mut dots, outside) = dots_and_outside_of_32(chunk);
+        self.outside |= outside;
+        while dots != 0 && !self.anchored {
+            self.anchored = may_anchor_non_figure(bytes, first + dots.trailing_zeros() as usize);
+            dots &= dots - 1;
+        }
+    }
+}
+
+/// The matches of [`ENTITY`] in `text` ([`scan`]).
+#[cfg(test)]
+fn entities_by_hand(text: &str) -> Vec<(usize, usize)> {
+    scan(text).entities
 }
 
 /// Bit `k` set for each byte `k` of `block` that is an ASCII capital, sixteen bytes at once.
@@ -434,9 +495,10 @@ fn words_at(bytes: &[u8], mut at: usize, words: &[&str]) -> Option<usize> {
 /// The measure right after a number: group `m` of [`MEASURE`]. On ASCII text without a capture
 /// search: the words the pattern may skip first ("of the", "new") are read by hand, each way in
 /// the order the pattern tries them (taken before left out), and the first way after which
-/// the measure proper is read ([`measured_here_ascii`]) is the pattern's.
-fn measure_after(after: &str) -> Option<&str> {
-    if !after.is_ascii() {
+/// the measure proper is read ([`measured_here_ascii`]) is the pattern's. `ascii`: whether the
+/// article's text is known to be ASCII (else `after` is tested).
+fn measure_after(after: &str, ascii: bool) -> Option<&str> {
+    if !(ascii || after.is_ascii()) {
         return MEASURE.captures(after).and_then(|c| c.name("m")).map(|m| m.as_str());
     }
     let bytes = after.as_bytes();
@@ -619,37 +681,97 @@ fn next_not_figure(text: &str, part: usize, mut at: usize) -> Option<Span> {
 /// Whether [`not_figures`] may find any in `text`. On ASCII text every match holds "@" (an
 /// address), "://" or "www." in any case (a web address), a digit, ":" and a digit (a clock
 /// time), four digits, "-" and two (a date), three digits, "." or "-" and four (a phone number),
-/// or "a.m." or "p.m." in any case: one vectorised pass for "-", "." and ":" (checking the bytes
-/// around each) spares most articles the search, which has no literal to skip ahead to.
+/// or "a.m." or "p.m." in any case: a look for "@", "-", "." and ":" (checking the bytes around
+/// each, [`may_anchor_non_figure`]) spares most articles the search, which has no literal to
+/// skip ahead to. Told by [`scan`], the dots in its pass.
 ///
 /// The same holds of a text outside ASCII that has no numeric character outside ASCII: there
 /// `\d` is any decimal digit, but no letter of "www", "a.m." or "p.m." folds to a character
 /// outside ASCII under `(?i)` (only "k" and "s" do), and the other anchors are symbols.
+#[cfg(test)]
 fn may_hold_non_figures(text: &str) -> bool {
+    scan(text).may_hold_non_figures
+}
+
+/// [`may_hold_non_figures`] by its passes of its own (`memchr` and `memchr3`), as it was read
+/// before [`scan`].
+#[cfg(test)]
+fn may_hold_non_figures_by_memchr(text: &str) -> bool {
     if !text.is_ascii() && has_character_outside_ascii(text, char::is_numeric) {
         return true;
     }
     let bytes = text.as_bytes();
-    if memchr::memchr(b'@', bytes).is_some() {
-        return true;
-    }
+    memchr::memchr(b'@', bytes).is_some()
+        || memchr::memchr3_iter(b'-', b'.', b':', bytes).any(|at| may_anchor_non_figure(bytes, at))
+}
+
+/// Whether a match of [`not_figures`] may hold the mark ("@", "-", "." or ":") at `at`, by the
+/// bytes around it (see [`may_hold_non_figures`]).
+#[inline(always)]
+fn may_anchor_non_figure(bytes: &[u8], at: usize) -> bool {
     let digits = |from: usize, to: usize| bytes.get(from..to).is_some_and(|r| r.iter().all(u8::is_ascii_digit));
-    memchr::memchr3_iter(b'-', b'.', b':', bytes).any(|at| {
-        let digits_around =
-            |before: usize, after: usize| at >= before && digits(at - before, at) && digits(at + 1, at + 1 + after);
-        let lowercase_at = |i: usize| bytes.get(i).map(|b| b.to_ascii_lowercase());
-        match bytes[at] {
-            b':' => bytes[at + 1..].starts_with(b"//") || digits_around(1, 1),
-            b'-' => digits_around(4, 2) || digits_around(3, 4),
-            _ => {
-                let www = at >= 3 && bytes[at - 3..at].eq_ignore_ascii_case(b"www");
-                let meridiem = at >= 1
-                    && matches!(lowercase_at(at - 1), Some(b'a' | b'p'))
-                    && lowercase_at(at + 1) == Some(b'm')
-                    && bytes.get(at + 2) == Some(&b'.');
-                digits_around(3, 4) || www || meridiem
-            }
+    let digits_around =
+        |before: usize, after: usize| at >= before && digits(at - before, at) && digits(at + 1, at + 1 + after);
+    let lowercase_at = |i: usize| bytes.get(i).map(|b| b.to_ascii_lowercase());
+    match bytes[at] {
+        b'@' => true,
+        b':' => bytes[at + 1..].starts_with(b"//") || digits_around(1, 1),
+        b'-' => digits_around(4, 2) || digits_around(3, 4),
+        _ => {
+            let www = at >= 3 && bytes[at - 3..at].eq_ignore_ascii_case(b"www");
+            let meridiem = at >= 1
+                && matches!(lowercase_at(at - 1), Some(b'a' | b'p'))
+                && lowercase_at(at + 1) == Some(b'm')
+                && bytes.get(at + 2) == Some(&b'.');
+            digits_around(3, 4) || www || meridiem
         }
+    }
+}
+
+/// Bit `k` of the first for each byte `k` of `block` that is a dot, of the second for each byte
+/// outside ASCII; sixteen bytes at once.
+#[inline(always)]
+fn dots_and_outside_of_32(block: &[u8; 32]) -> (u32, u32) {
+    let (first, second) = block.split_at(16);
+    let (dots, outside) = dots_and_outside_of_16(first.try_into().expect("sixteen bytes"));
+    let (more_dots, more_outside) = dots_and_outside_of_16(second.try_into().expect("sixteen bytes"));
+    (dots | more_dots << 16, outside | more_outside << 16)
+}
+
+/// [`dots_and_outside_of_32`] for sixteen bytes.
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+fn dots_and_outside_of_16(sixteen: &[u8; 16]) -> (u32, u32) {
+    // SAFETY: SSE2 is part of every x86-64 processor (a baseline feature of the target).
+    unsafe { dots_and_outside_by_sse2(sixteen) }
+}
+
+/// [`dots_and_outside_of_16`] by SSE2: the sixteen compared with a dot at once and their high
+/// bits gathered.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "sse2")]
+fn dots_and_outside_by_sse2(sixteen: &[u8; 16]) -> (u32, u32) {
+    use std::arch::x86_64::{_mm_cmpeq_epi8, _mm_movemask_epi8, _mm_set1_epi8, _mm_set_epi64x};
+    let half = |k: usize| i64::from_le_bytes(sixteen[k..k + 8].try_into().expect("eight bytes"));
+    let v = _mm_set_epi64x(half(8), half(0));
+    let dots = _mm_cmpeq_epi8(v, _mm_set1_epi8(b'.' as i8));
+    (_mm_movemask_epi8(dots) as u32, _mm_movemask_epi8(v) as u32)
+}
+
+/// [`dots_and_outside_of_16`] elsewhere.
+#[cfg(not(target_arch = "x86_64"))]
+fn dots_and_outside_of_16(sixteen: &[u8; 16]) -> (u32, u32) {
+    dots_and_outside_by_bytes(sixteen)
+}
+
+/// [`dots_and_outside_of_16`] a byte at a time.
+#[cfg(any(test, not(target_arch = "x86_64")))]
+fn dots_and_outside_by_bytes(sixteen: &[u8; 16]) -> (u32, u32) {
+    sixteen.iter().enumerate().fold((0, 0), |(dots, outside), (k, &b)| {
+        (
+            dots | u32::from(b == b'.') << k,
+            outside | u32::from(!b.is_ascii()) << k,
+        )
     })
 }
 
@@ -755,8 +877,9 @@ pub fn find_figures(
     deadline: Deadline,
 ) -> Option<Vec<Figure>> {
     let text = &article.text;
+    let scan = scan(text);
     let mut excluded: Vec<Span> = dates.to_vec();
-    if may_hold_non_figures(text) {
+    if scan.may_hold_non_figures {
         excluded.extend(not_figures(text));
     }
     excluded.sort();
@@ -764,8 +887,7 @@ pub fn find_figures(
     // every figure so far), not seven times
     let mut figures: Vec<Figure> = Vec::with_capacity(text.len() / 96);
     let mut current_period: Option<Period> = None;
-    let found_entities = entities_by_hand(text);
-    let entities = Entities::new(text, &found_entities);
+    let entities = Entities::new(text, &scan.entities);
     // borrowed from the text, and copied only for the figures that take it: counting names and
     // passing sentences that name one copy none
     let mut last_entity = default_entity(&entities);
@@ -826,10 +948,12 @@ pub fn find_figures(
             let kind = figure_kind(m);
             let after = head(&s[m.end..], CONTEXT_BYTES);
             let before = tail(&s[..m.start], CONTEXT_BYTES * 2);
-            let measure = measure_after(after).map(lowercase_single_spaced).or_else(|| {
-                let (earlier, in_sentence) = figures.split_at(first);
-                inherited_measure(kind, in_sentence, earlier, sentence, &article.paragraphs)
-            });
+            let measure = measure_after(after, scan.ascii)
+                .map(lowercase_single_spaced)
+                .or_else(|| {
+                    let (earlier, in_sentence) = figures.split_at(first);
+                    inherited_measure(kind, in_sentence, earlier, sentence, &article.paragraphs)
+                });
             let before_start = span.start - before.len();
             let after_start = span.end;
             let entity = entities
@@ -857,7 +981,8 @@ pub fn find_figures(
                 in_quote: false,
             };
             if compared {
-                link_comparison(tail(&s[..m.start], CONTEXT_BYTES), &figure, &mut figures[first..]);
+                let before = tail(&s[..m.start], CONTEXT_BYTES);
+                link_comparison(before, scan.ascii, &figure, &mut figures[first..]);
             }
             figures.push(figure);
         }
@@ -1133,8 +1258,9 @@ fn inherited_measure(
 
 /// "65,496, down from 72,279 in 2013": the figure after `down from` is the earlier value of the
 /// figure before it.
-fn link_comparison(before: &str, figure: &Figure, in_sentence: &mut [Figure]) {
-    let Some(word) = comparison_word(before) else {
+/// `ascii`: whether the article's text is ASCII (else `before` is tested).
+fn link_comparison(before: &str, ascii: bool, figure: &Figure, in_sentence: &mut [Figure]) {
+    let Some(word) = comparison_word(before, ascii) else {
         return;
     };
     let Some(value) = figure.value else { return };
@@ -1167,9 +1293,10 @@ fn link_comparison(before: &str, figure: &Figure, in_sentence: &mut [Figure]) {
 /// Group `dir` of [`COMPARED_FROM`] in `before` ("down" in "down from "). On ASCII text without
 /// a capture search: the group starts the match (after a `\b`, which takes no bytes) and is
 /// letters followed by a space, so it is the letters that start the match; the match itself
-/// comes from a search backwards from the end the pattern is anchored at.
-fn comparison_word(before: &str) -> Option<&str> {
-    if !before.is_ascii() {
+/// comes from a search backwards from the end the pattern is anchored at. `ascii`: whether the
+/// article's text is known to be ASCII (else `before` is tested).
+fn comparison_word(before: &str, ascii: bool) -> Option<&str> {
+    if !(ascii || before.is_ascii()) {
         return COMPARED_FROM
             .captures(before)
             .map(|c| c.name("dir").expect("dir is required").as_str());
@@ -1249,6 +1376,36 @@ mod tests {
             }
         }
         assert!(blocks > 8000, "{blocks} blocks with capitals");
+    }
+
+    #[test]
+    fn the_dots_and_bytes_outside_ascii_of_32_bytes_found_at_once_are_those_tested_byte_by_byte() {
+        // every byte value at every place, among bytes of every kind
+        let mut blocks = 0;
+        for value in 0..=255u8 {
+            for place in 0..32 {
+                let block: [u8; 32] = std::array::from_fn(|k| {
+                    if k == place {
+                        value
+                    } else {
+                        b"aZ@[`{ 9A\xff\x80zM.-:,/"[k % 18]
+                    }
+                });
+                let (first, second) = block.split_at(16);
+                let (dots, outside) = dots_and_outside_by_bytes(first.try_into().unwrap());
+                let (more_dots, more_outside) = dots_and_outside_by_bytes(second.try_into().unwrap());
+                let by_bytes = (dots | more_dots << 16, outside | more_outside << 16);
+                assert_eq!(dots_and_outside_of_32(&block), by_bytes, "{block:?}");
+                blocks += usize::from(by_bytes.0 != 0 && by_bytes.1 != 0);
+            }
+        }
+        assert!(blocks > 8000, "{blocks} blocks with dots and bytes outside ASCII");
+        // and the bytes tests themselves, on every byte value
+        for value in 0..=255u8 {
+            let (dots, outside) = dots_and_outside_by_bytes(&[value; 16]);
+            assert_eq!(dots != 0, value == b'.', "{value}");
+            assert_eq!(outside != 0, value >= 0x80, "{value}");
+        }
     }
 
     #[test]
@@ -1486,6 +1643,25 @@ mod tests {
             spared_outside_ascii += usize::from(!line.is_ascii() && !may_hold_non_figures(line));
         }
         assert!(spared_outside_ascii > 100, "{spared_outside_ascii}");
+        // The scan's pass tells what the passes of its own told, and whether the text is ASCII,
+        // with each line at every place of a block of 32 bytes (marks at its edges and past
+        // its end).
+        let (mut may, mut may_not) = (0, 0);
+        for line in &lines {
+            for pad in 0..32 {
+                let text = format!("{}{line}", "x".repeat(pad));
+                let scanned = scan(&text);
+                assert_eq!(
+                    scanned.may_hold_non_figures,
+                    may_hold_non_figures_by_memchr(&text),
+                    "{text:?}"
+                );
+                assert_eq!(scanned.ascii, text.is_ascii(), "{text:?}");
+                may += usize::from(scanned.may_hold_non_figures);
+                may_not += usize::from(!scanned.may_hold_non_figures);
+            }
+        }
+        assert!(may > 2_000 && may_not > 20_000, "{may} may, {may_not} may not");
         assert!(!may_hold_non_figures(
             "Yahoo got 20,316 requests, down 8.5 percent (from 22,191) in 2014."
         ));
@@ -1592,7 +1768,7 @@ mod tests {
         let mut words = 0;
         for b in &befores {
             let by_groups = COMPARED_FROM.captures(b).map(|c| c["dir"].to_string());
-            assert_eq!(comparison_word(b).map(str::to_string), by_groups, "{b:?}");
+            assert_eq!(comparison_word(b, b.is_ascii()).map(str::to_string), by_groups, "{b:?}");
             words += usize::from(by_groups.is_some());
         }
         assert!(words > 300, "{words} comparison words");
@@ -1623,7 +1799,7 @@ mod tests {
         ];
         for after in afters {
             let by_groups = MEASURE.captures(after).and_then(|c| c.name("m")).map(|m| m.as_str());
-            assert_eq!(measure_after(after), by_groups, "{after:?}");
+            assert_eq!(measure_after(after, after.is_ascii()), by_groups, "{after:?}");
         }
     }
     #[test]
@@ -1668,7 +1844,7 @@ mod tests {
         let anchored = Pattern::new(&format!("(?ix)^{}", measured())).unwrap();
         for after in &afters {
             let by_groups = MEASURE.captures(after).and_then(|c| c.name("m")).map(|m| m.as_str());
-            assert_eq!(measure_after(after), by_groups, "{after:?}");
+            assert_eq!(measure_after(after, after.is_ascii()), by_groups, "{after:?}");
             let trimmed = after.trim_start();
             let by_pattern = anchored.find(trimmed).map(|m| m.end());
             assert_eq!(measured_here_ascii(trimmed.as_bytes()), by_pattern, "{trimmed:?}");
