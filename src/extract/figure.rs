@@ -1357,47 +1357,35 @@ mod tests {
         assert!(found > 30, "{found}");
     }
 
+    /// Every block of 32 bytes with one byte of every value at every place, among bytes drawn
+    /// from `others`.
+    fn blocks_with_every_byte_everywhere(others: &[u8]) -> impl Iterator<Item = [u8; 32]> + '_ {
+        (0..=255u8).flat_map(move |value| {
+            (0..32).map(move |place| std::array::from_fn(|k| if k == place { value } else { others[k % others.len()] }))
+        })
+    }
+
     #[test]
     fn the_capitals_of_32_bytes_found_at_once_are_those_tested_byte_by_byte() {
-        // every byte value at every place, among bytes of every kind
         let mut blocks = 0;
-        for value in 0..=255u8 {
-            for place in 0..32 {
-                let block: [u8; 32] = std::array::from_fn(|k| {
-                    if k == place {
-                        value
-                    } else {
-                        b"aZ@[`{ 9A\xff\x80zM."[k % 14]
-                    }
-                });
-                let by_bytes = (0..32).fold(0u32, |bits, k| bits | u32::from(block[k].is_ascii_uppercase()) << k);
-                assert_eq!(capitals_of_32(&block), by_bytes, "{block:?}");
-                blocks += usize::from(by_bytes != 0);
-            }
+        for block in blocks_with_every_byte_everywhere(b"aZ@[`{ 9A\xff\x80zM.") {
+            let by_bytes = (0..32).fold(0u32, |bits, k| bits | u32::from(block[k].is_ascii_uppercase()) << k);
+            assert_eq!(capitals_of_32(&block), by_bytes, "{block:?}");
+            blocks += usize::from(by_bytes != 0);
         }
         assert!(blocks > 8000, "{blocks} blocks with capitals");
     }
 
     #[test]
     fn the_dots_and_bytes_outside_ascii_of_32_bytes_found_at_once_are_those_tested_byte_by_byte() {
-        // every byte value at every place, among bytes of every kind
         let mut blocks = 0;
-        for value in 0..=255u8 {
-            for place in 0..32 {
-                let block: [u8; 32] = std::array::from_fn(|k| {
-                    if k == place {
-                        value
-                    } else {
-                        b"aZ@[`{ 9A\xff\x80zM.-:,/"[k % 18]
-                    }
-                });
-                let (first, second) = block.split_at(16);
-                let (dots, outside) = dots_and_outside_by_bytes(first.try_into().unwrap());
-                let (more_dots, more_outside) = dots_and_outside_by_bytes(second.try_into().unwrap());
-                let by_bytes = (dots | more_dots << 16, outside | more_outside << 16);
-                assert_eq!(dots_and_outside_of_32(&block), by_bytes, "{block:?}");
-                blocks += usize::from(by_bytes.0 != 0 && by_bytes.1 != 0);
-            }
+        for block in blocks_with_every_byte_everywhere(b"aZ@[`{ 9A\xff\x80zM.-:,/") {
+            let (first, second) = block.split_at(16);
+            let (dots, outside) = dots_and_outside_by_bytes(first.try_into().unwrap());
+            let (more_dots, more_outside) = dots_and_outside_by_bytes(second.try_into().unwrap());
+            let by_bytes = (dots | more_dots << 16, outside | more_outside << 16);
+            assert_eq!(dots_and_outside_of_32(&block), by_bytes, "{block:?}");
+            blocks += usize::from(by_bytes.0 != 0 && by_bytes.1 != 0);
         }
         assert!(blocks > 8000, "{blocks} blocks with dots and bytes outside ASCII");
         // and the bytes tests themselves, on every byte value
