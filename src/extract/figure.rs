@@ -751,9 +751,8 @@ fn dots_and_outside_of_16(sixteen: &[u8; 16]) -> (u32, u32) {
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "sse2")]
 fn dots_and_outside_by_sse2(sixteen: &[u8; 16]) -> (u32, u32) {
-    use std::arch::x86_64::{_mm_cmpeq_epi8, _mm_movemask_epi8, _mm_set1_epi8, _mm_set_epi64x};
-    let half = |k: usize| i64::from_le_bytes(sixteen[k..k + 8].try_into().expect("eight bytes"));
-    let v = _mm_set_epi64x(half(8), half(0));
+    use std::arch::x86_64::{_mm_cmpeq_epi8, _mm_movemask_epi8, _mm_set1_epi8};
+    let v = crate::extract::lanes::lanes(sixteen);
     let dots = _mm_cmpeq_epi8(v, _mm_set1_epi8(b'.' as i8));
     (_mm_movemask_epi8(dots) as u32, _mm_movemask_epi8(v) as u32)
 }

@@ -5,6 +5,7 @@
 
 pub mod claim;
 pub mod figure;
+mod lanes;
 pub mod number;
 pub mod pattern;
 pub mod period;

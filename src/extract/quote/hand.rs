@@ -379,10 +379,9 @@ fn name_bytes_of_16(sixteen: &[u8; 16]) -> u32 {
 #[target_feature(enable = "sse2")]
 fn name_bytes_by_sse2(sixteen: &[u8; 16]) -> u32 {
     use std::arch::x86_64::{
-        _mm_add_epi8, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8, _mm_set_epi64x,
+        _mm_add_epi8, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
     };
-    let half = |k: usize| i64::from_le_bytes(sixteen[k..k + 8].try_into().expect("eight bytes"));
-    let v = _mm_set_epi64x(half(8), half(0));
+    let v = crate::extract::lanes::lanes(sixteen);
     // A letter is one in lower case: its lower case minus b'a' is below 26 as an unsigned byte,
     // moved by 0x80 (+ 0x1F) a signed comparison with 26 - 128 tells it.
     let lower = _mm_add_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8(0x1F));
@@ -547,9 +546,8 @@ fn may_start_space(sixteen: &[u8; 16]) -> u32 {
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "sse2")]
 fn may_start_space_by_sse2(sixteen: &[u8; 16]) -> u32 {
-    use std::arch::x86_64::{_mm_cmplt_epi8, _mm_movemask_epi8, _mm_set1_epi8, _mm_set_epi64x};
-    let half = |k: usize| i64::from_le_bytes(sixteen[k..k + 8].try_into().expect("eight bytes"));
-    let v = _mm_set_epi64x(half(8), half(0));
+    use std::arch::x86_64::{_mm_cmplt_epi8, _mm_movemask_epi8, _mm_set1_epi8};
+    let v = crate::extract::lanes::lanes(sixteen);
     _mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(b'!' as i8))) as u32
 }
 
@@ -814,9 +812,8 @@ fn capitals_and_outside(sixteen: &[u8; 16]) -> (u32, u32) {
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "sse2")]
 fn capitals_and_outside_by_sse2(sixteen: &[u8; 16]) -> (u32, u32) {
-    use std::arch::x86_64::{_mm_add_epi8, _mm_cmplt_epi8, _mm_movemask_epi8, _mm_set1_epi8, _mm_set_epi64x};
-    let half = |k: usize| i64::from_le_bytes(sixteen[k..k + 8].try_into().expect("eight bytes"));
-    let v = _mm_set_epi64x(half(8), half(0));
+    use std::arch::x86_64::{_mm_add_epi8, _mm_cmplt_epi8, _mm_movemask_epi8, _mm_set1_epi8};
+    let v = crate::extract::lanes::lanes(sixteen);
     // A byte is a capital when it minus b'A' is below 26 as an unsigned byte; moved by 0x80
     // (b + 0x3F = b - b'A' + 0x80) a signed comparison with 26 - 128 tells it.
     let moved = _mm_add_epi8(v, _mm_set1_epi8(0x3F));

@@ -1,0 +1,30 @@
+//! Sixteen bytes at once: how the hand-written readers put sixteen bytes of text into one SSE2
+//! value. Each reader keeps its own comparisons, in a `#[target_feature(enable = "sse2")]`
+//! function called through one `unsafe` (SSE2 is part of every x86-64 processor), with a
+//! byte-by-byte twin for other processors that its tests compare it with.
+
+/// The sixteen bytes as one SSE2 value, read as two little-endian halves: no pointer is read,
+/// so this needs no `unsafe` of its own, and the compiler makes it one unaligned load.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "sse2")]
+#[inline]
+pub(crate) fn lanes(sixteen: &[u8; 16]) -> std::arch::x86_64::__m128i {
+    let half = |k: usize| i64::from_le_bytes(sixteen[k..k + 8].try_into().expect("eight bytes"));
+    std::arch::x86_64::_mm_set_epi64x(half(8), half(0))
+}
+
+#[cfg(all(test, target_arch = "x86_64"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_lanes_hold_the_bytes_in_their_order() {
+        let sixteen: [u8; 16] = std::array::from_fn(|k| (k as u8) * 17 + 3);
+        // SAFETY: SSE2 is part of every x86-64 processor.
+        let v = unsafe { lanes(&sixteen) };
+        let mut back = [0u8; 16];
+        // SAFETY: an unaligned store into sixteen bytes of `back`.
+        unsafe { std::arch::x86_64::_mm_storeu_si128(back.as_mut_ptr().cast(), v) };
+        assert_eq!(back, sixteen);
+    }
+}
