@@ -296,6 +296,11 @@ mod tests {
             "Three requests were made. In two of them data was given. In the other one none was.",
             "Four requests were made. In two of thesE, muchthem, data was given. In the last two none.",
             "Five requests came. In 3 instances data was given; in the remaining two cases, highthose.",
+            "It got 2,400, half as MUChigh as those from Japan, and 300, half as many as in Spain.",
+            "It got 2,400, half as Muchigh as those from Japan, and 300, half as much as in Spain.",
+            "It got 2,400, themany as those from Japan, and 300, half as many as in Spain.",
+            "Four requests were made. In two highese cases data was given. In the other case none.",
+            "Four requests were made. In two muchose cases data was given. In the other case none.",
         ];
         let (mut ratios, mut counts, mut sizes_apart, mut counted_apart) = (0, 0, 0, 0);
         for record in doc::test_records(&written) {
