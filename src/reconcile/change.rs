@@ -27,8 +27,9 @@ struct Change {
     ratio: Option<RatioClaim>,
 }
 
-/// Checks every stated change of the article.
-pub fn check(doc: &Doc) -> Vec<Finding> {
+/// Checks every stated change of the article, given where the words of [`AS_MANY_AS_SIZE_WORDS`]
+/// stand in it, written in lower case (see [`super::checks`]).
+pub fn check(doc: &Doc, sizes: &[Span]) -> Vec<Finding> {
     let changes = find_changes(doc);
     let mut out = Vec::new();
     for c in &changes {
@@ -39,13 +40,15 @@ pub fn check(doc: &Doc) -> Vec<Finding> {
         }
     }
     check_fractions(doc, &mut out);
-    check_as_many_as(doc, &mut out);
+    check_as_many_as(doc, sizes, &mut out);
     out
 }
 
 /// `ratio_mismatch` for "Requests from France came to 2,400, about half as many as those from the
 /// United States": the figure against the nearest earlier figure whose sentence names that country.
-fn check_as_many_as(doc: &Doc, out: &mut Vec<Finding>) {
+/// `cues` are places of the words of [`AS_MANY_AS_SIZE_WORDS`] in the text, every one of them that
+/// stands between spaces among them (as every match's does).
+fn check_as_many_as(doc: &Doc, cues: &[Span], out: &mut Vec<Finding>) {
     // Only a figure with an earlier one of its kind may be compared with it: an article without
     // one (most of those with few figures) is spared the search for the words.
     let mut seen = KindsSeen::default();
@@ -58,7 +61,6 @@ fn check_as_many_as(doc: &Doc, out: &mut Vec<Finding>) {
     }
     // Where the article has the words of "as many as": most articles never do, and most
     // figures of the others are not followed by them.
-    let cues = as_many_as_cues(doc.text);
     if cues.is_empty() {
         return;
     }
@@ -70,7 +72,7 @@ fn check_as_many_as(doc: &Doc, out: &mut Vec<Finding>) {
             continue;
         }
         let after = doc.after_fig(g, 120);
-        if !overlaps_any(&cues, Span::new(g.f.span.end, g.f.span.end + after.len())) {
+        if !overlaps_any(cues, Span::new(g.f.span.end, g.f.span.end + after.len())) {
             continue;
         }
         let Some(claim) = claim::as_many_as(after) else {
@@ -138,14 +140,20 @@ impl KindsSeen {
 }
 
 /// The words every "as many as" comparison ([`claim::as_many_as`]) has after its first "as",
-/// case as written ("many", "much", "large", "high"): a figure with none of them in the text
-/// after it has no such comparison. (One pass of the whole text for the four words: the search
-/// for the whole cue "as many as" stopped at every "as" of the text, which cost more than the
-/// few comparisons it spared.)
-static AS_MANY_AS_SIZES: LazyLock<Words> = LazyLock::new(|| Words::new(&["many", "much", "large", "high"]));
+/// case as written: a figure with none of them in the text after it has no such comparison.
+/// (One pass of the whole text for the words, shared with `count_mismatch`'s: the search for the
+/// whole cue "as many as" stopped at every "as" of the text, which cost more than the few
+/// comparisons it spared.)
+pub(super) const AS_MANY_AS_SIZE_WORDS: &[&str] = &["many", "much", "large", "high"];
 
-/// The spans of [`AS_MANY_AS_SIZES`] in `text`, as one search of the whole text finds them.
-fn as_many_as_cues(text: &str) -> Vec<Span> {
+/// [`AS_MANY_AS_SIZE_WORDS`] searched for alone, for the tests of the shared search.
+#[cfg(test)]
+static AS_MANY_AS_SIZES: LazyLock<Words> = LazyLock::new(|| Words::new(AS_MANY_AS_SIZE_WORDS));
+
+/// The spans of [`AS_MANY_AS_SIZES`] in `text`, as one search of the whole text for them alone
+/// finds them: what the shared search stands in for.
+#[cfg(test)]
+pub(super) fn as_many_as_cues(text: &str) -> Vec<Span> {
     AS_MANY_AS_SIZES.spans_in(text.as_bytes())
 }
 

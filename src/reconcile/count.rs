@@ -10,8 +10,9 @@ use crate::read::Span;
 use serde_json::json;
 use std::sync::LazyLock;
 
-/// Checks the lists of every sentence and the case breakdowns of every paragraph.
-pub fn check(doc: &Doc) -> Vec<Finding> {
+/// Checks the lists of every sentence and the case breakdowns of every paragraph, given where
+/// the words of [`COUNTED_PART_WORDS_LIST`] stand in the lowercased text (see [`super::checks`]).
+pub fn check(doc: &Doc, counted: &[Span]) -> Vec<Finding> {
     let mut out = Vec::new();
     // Every list follows a colon: the article's colons, found once.
     let colons: Vec<usize> = memchr::memchr_iter(b':', doc.text.as_bytes()).collect();
@@ -25,10 +26,9 @@ pub fn check(doc: &Doc) -> Vec<Finding> {
     }
     // The words of a counted part, found by one search of the whole text rather than one per
     // paragraph (most paragraphs have none).
-    let counted = COUNTED_PART_WORDS.spans_in(doc.lowercased_text());
     for p in doc.paragraphs {
         let paragraph = p.of(doc.text);
-        if !may_break_cases_down_at(doc, &counted, *p) {
+        if !may_break_cases_down_at(doc, counted, *p) {
             continue;
         }
         for e in claim::case_enumerations(paragraph) {
@@ -116,8 +116,13 @@ fn ends_with_small_count_by_words(text: &str) -> bool {
 /// Words every breakdown of cases [`claim::case_enumerations`] checks has one of: a part with a
 /// count says "cases", "case", "instances" or "of them", "of these", "of those". The last three
 /// are looked for without their "t" ("hem", "hese", "hose"): a search for words that open with
-/// "the" stops to look at every "the" of the text, and most texts have many.
-static COUNTED_PART_WORDS: LazyLock<Words> = LazyLock::new(|| Words::new(&["case", "instance", "hem", "hese", "hose"]));
+/// "the" stops to look at every "the" of the text, and most texts have many. (Searched for with
+/// `change_mismatch`'s words in one pass, see [`super::checks`].)
+pub(super) const COUNTED_PART_WORDS_LIST: &[&str] = &["case", "instance", "hem", "hese", "hose"];
+
+/// [`COUNTED_PART_WORDS_LIST`] searched for alone, for the tests.
+#[cfg(test)]
+pub(super) static COUNTED_PART_WORDS: LazyLock<Words> = LazyLock::new(|| Words::new(COUNTED_PART_WORDS_LIST));
 
 /// Words the closing part of such a breakdown has one of: "the other case", "the remaining two",
 /// "the third case", "the last one".
@@ -170,7 +175,7 @@ fn may_break_cases_down(paragraph: &str, lower: &[u8], odd_folds: bool) -> bool 
             && (CLOSING_PART_WORDS.any_in(lower) || has_non_ascii_digit(paragraph))
 }
 
-/// Whether the word of [`COUNTED_PART_WORDS`] matched at `m` in `lower` (`text` with its ASCII
+/// Whether the word of [`COUNTED_PART_WORDS_LIST`] matched at `m` in `lower` (`text` with its ASCII
 /// letters lowercased) may end the part with a count of a case breakdown, as
 /// [`claim::case_enumerations`]'s pattern reads it (`(?:in|for)\s+(?P<n>{SMALL})\s+(?:cases|
 /// case|instances|of\s+them|of\s+these|of\s+those)`): "case" and "instance" after spaces and a
