@@ -71,7 +71,7 @@ pub struct Doc<'a> {
     /// ASCII, made with the view in one pass ([`lowercase_and_ascii`]): the figures' measures and
     /// cue words are looked for in it, and the rules ask whether the text is ASCII of every
     /// article.
-    lower: OnceCell<(Vec<u8>, bool)>,
+    lower: (Vec<u8>, bool),
     /// Whether the text has a character that Unicode case folding reads as an ASCII letter ("ſ"
     /// as "s", the Kelvin sign as "k"): a case-insensitive pattern may then match words that a
     /// search of the lowercased text, or an ASCII comparison, misses.
@@ -147,7 +147,7 @@ impl<'a> Doc<'a> {
             periods: &record.extraction.periods,
             figs,
             references,
-            lower: OnceCell::from(lowered),
+            lower: lowered,
             odd_folds: OnceCell::new(),
             sentence_runs: OnceCell::new(),
             sorted,
@@ -244,7 +244,7 @@ impl<'a> Doc<'a> {
 
     /// The text lowercased and whether it is ASCII ([`lowercase_and_ascii`]), made with the view.
     fn lowered(&self) -> &(Vec<u8>, bool) {
-        self.lower.get_or_init(|| lowercase_and_ascii(self.text))
+        &self.lower
     }
 
     /// Whether the text has a character that Unicode case folding reads as an ASCII letter ("ſ"
