@@ -283,6 +283,20 @@ pub struct CorpusResult {
 mod tests {
     use super::*;
 
+    /// What [`rule_cues`]' reasoning needs of its words: letters only (so a word the search
+    /// loses, overlapping the one before it, has a letter before it) and none the start of
+    /// another (so at most one matches at a place).
+    #[test]
+    fn the_shared_cue_words_are_letters_and_none_starts_another() {
+        let words = [change::AS_MANY_AS_SIZE_WORDS, count::COUNTED_PART_WORDS_LIST].concat();
+        for a in &words {
+            assert!(a.bytes().all(|b| b.is_ascii_lowercase()), "{a}");
+            for b in &words {
+                assert!(a == b || !b.starts_with(a), "{a} starts {b}");
+            }
+        }
+    }
+
     #[test]
     fn the_shared_cue_search_gives_each_rule_the_findings_of_its_own() {
         // Words that overlap one before them ("muchigh", "muchem", "highhese"), size words not

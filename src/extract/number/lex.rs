@@ -738,7 +738,13 @@ impl<'a> Toks<'a> {
     /// The byte offset in the text of `slice`, a slice of it (a token's text).
     #[inline]
     fn offset(&self, slice: &str) -> usize {
-        slice.as_ptr() as usize - self.text.as_ptr() as usize
+        let (at, text) = (slice.as_ptr() as usize, self.text.as_ptr() as usize);
+        // every token's text is cut from the text: anything else would give a wrong span
+        debug_assert!(
+            at >= text && at + slice.len() <= text + self.text.len(),
+            "a token's text lies outside the text"
+        );
+        at.wrapping_sub(text)
     }
 
     /// Whether digits at `i` continue a chain of digit groups joined by `.`, `-`, `/` or `,` that
