@@ -13,9 +13,38 @@ pub(crate) fn lanes(sixteen: &[u8; 16]) -> std::arch::x86_64::__m128i {
     std::arch::x86_64::_mm_set_epi64x(half(8), half(0))
 }
 
+/// `mask` of the sixteen bytes of `bytes` from `at`; near the end, of the bytes left and
+/// `pad` bytes after them (chosen so that `mask` finds nothing in them, or so that what it finds
+/// there ends the search).
+#[inline(always)]
+pub(crate) fn mask_of_sixteen_from(bytes: &[u8], at: usize, pad: u8, mask: impl FnOnce(&[u8; 16]) -> u32) -> u32 {
+    match bytes.get(at..at + 16) {
+        Some(chunk) => mask(chunk.try_into().expect("sixteen bytes")),
+        None => {
+            let mut padded = [pad; 16];
+            padded[..bytes.len() - at].copy_from_slice(&bytes[at..]);
+            mask(&padded)
+        }
+    }
+}
+
 #[cfg(all(test, target_arch = "x86_64"))]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_sixteen_bytes_from_a_place_are_padded_past_the_end() {
+        let bytes: Vec<u8> = (1..=40).collect();
+        let first_bytes = |sixteen: &[u8; 16]| u32::from(sixteen[0]) | u32::from(sixteen[15]) << 8;
+        for at in 0..bytes.len() {
+            let last = bytes.get(at + 15).copied().unwrap_or(0xEE);
+            assert_eq!(
+                mask_of_sixteen_from(&bytes, at, 0xEE, first_bytes),
+                u32::from(bytes[at]) | u32::from(last) << 8,
+                "{at}"
+            );
+        }
+    }
 
     #[test]
     fn the_lanes_hold_the_bytes_in_their_order() {

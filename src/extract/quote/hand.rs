@@ -10,6 +10,7 @@
 //! or `FULL_NAME` must be made here too: those tests are what ties the two.
 
 use crate::extract::claim::is_ascii_space;
+use crate::extract::lanes;
 use crate::extract::pattern::{class_holds, Pattern};
 use regex_syntax::hir::{Class, ClassUnicode, HirKind};
 use rustc_hash::FxHashSet;
@@ -321,15 +322,8 @@ fn surely_one_word_ending(bytes: &[u8], i: usize, end: usize) -> bool {
 /// capital's run of name bytes is told sixteen bytes at once ([`name_run`]).
 pub(super) fn next_name_capital(bytes: &[u8], mut i: usize) -> Option<usize> {
     'sixteens: while i < bytes.len() {
-        let mut found = match bytes.get(i..i + 16) {
-            Some(chunk) => candidates(chunk.try_into().expect("sixteen bytes")),
-            None => {
-                // The last few bytes, padded with zero bytes (no candidates).
-                let mut padded = [0; 16];
-                padded[..bytes.len() - i].copy_from_slice(&bytes[i..]);
-                candidates(&padded)
-            }
-        };
+        // (the last few bytes padded with zero bytes, which are no candidates)
+        let mut found = lanes::mask_of_sixteen_from(bytes, i, 0, candidates);
         while found != 0 {
             let at = i + found.trailing_zeros() as usize;
             found &= found - 1;
@@ -511,15 +505,8 @@ pub(super) fn words(text: &str) -> impl Iterator<Item = &str> {
 /// one cost about a hundred instructions a word.
 fn next_space(bytes: &[u8], mut at: usize) -> usize {
     while at < bytes.len() {
-        let mut found = match bytes.get(at..at + 16) {
-            Some(chunk) => may_start_space(chunk.try_into().expect("sixteen bytes")),
-            None => {
-                // The last few bytes, padded with spaces: the first of them ends the text.
-                let mut padded = [b' '; 16];
-                padded[..bytes.len() - at].copy_from_slice(&bytes[at..]);
-                may_start_space(&padded)
-            }
-        };
+        // (the last few bytes padded with spaces: the first of them ends the text)
+        let mut found = lanes::mask_of_sixteen_from(bytes, at, b' ', may_start_space);
         while found != 0 {
             let k = at + found.trailing_zeros() as usize;
             if k >= bytes.len() || space_len(&bytes[k..]) > 0 {
@@ -755,15 +742,8 @@ pub(super) fn name_letters(bytes: &[u8], first: bool) -> usize {
 /// time ([`word_capital_outside_ascii`]).
 pub(super) fn next_word_capital(bytes: &[u8], mut i: usize) -> Option<usize> {
     while i < bytes.len() {
-        let found = match bytes.get(i..i + 16) {
-            Some(chunk) => candidates(chunk.try_into().expect("sixteen bytes")),
-            None => {
-                // The last few bytes, padded with zero bytes (no candidates).
-                let mut padded = [0; 16];
-                padded[..bytes.len() - i].copy_from_slice(&bytes[i..]);
-                candidates(&padded)
-            }
-        };
+        // (the last few bytes padded with zero bytes, which are no candidates)
+        let found = lanes::mask_of_sixteen_from(bytes, i, 0, candidates);
         if found == 0 {
             i += 16;
             continue;
