@@ -1,5 +1,5 @@
-//! Sixteen bytes at once: how the hand-written readers put sixteen bytes of text into one SSE2
-//! value. Each reader keeps its own comparisons, in a `#[target_feature(enable = "sse2")]`
+//! Sixteen bytes at once: how the hand-written readers take sixteen bytes of text (padded past
+//! its end) and put them into one SSE2 value. Each reader keeps its own comparisons, in a `#[target_feature(enable = "sse2")]`
 //! function called through one `unsafe` (SSE2 is part of every x86-64 processor), with a
 //! byte-by-byte twin for other processors that its tests compare it with.
 
