@@ -617,6 +617,10 @@ static VALUE_WORDS: LazyLock<FxHashMap<&'static str, ()>> = LazyLock::new(|| {
         .collect()
 });
 
+/// [`VALUE_WORDS`] to look up by shape, without hashing: the words of a text that pass
+/// [`VALUE_WORD_PAIRS`] are looked up one after the other.
+static VALUE_WORD_TABLE: LazyLock<WordTable<()>> = LazyLock::new(|| WordTable::of(VALUE_WORDS.keys().map(|w| (*w, ()))));
+
 /// For each first and second letter of a word (either case, by [`letter_place`]), the lengths
 /// (bit `n` for `n` letters, up to 15) of the words of [`VALUE_WORDS`] that begin with those
 /// two letters: one lookup rejects most words without hashing them (no value word begins "th").
@@ -705,25 +709,85 @@ pub(super) fn may_hold_numeral(text: &str) -> bool {
         return true;
     }
     let (pairs, filter) = (&*VALUE_WORD_PAIRS, &*VALUE_WORD_FILTER);
-    let mut i = 0;
-    while i < bytes.len() {
-        if !bytes[i].is_ascii_alphabetic() {
-            i += 1;
-            continue;
+    // the text is ASCII here: its words (runs of letters) end where the tokens' do, and are
+    // found 64 bytes at a time from a mask of the block's letters, without a turn of a loop
+    // for each byte between them
+    let mut before = 0; // 1 when the byte before the block is a letter
+    for at in (0..bytes.len()).step_by(BLOCK) {
+        let letters = letters_of_block(bytes, at);
+        let mut starts = letters & !(letters << 1 | before);
+        while starts != 0 {
+            let place = starts.trailing_zeros();
+            let run = (!letters >> place).trailing_zeros().min(64 - place);
+            let start = at + place as usize;
+            // a word that runs to the block's end may go on past it
+            let end = if place + run == 64 {
+                letters_end(bytes, at + BLOCK)
+            } else {
+                start + run as usize
+            };
+            let word = &bytes[start..end];
+            if filter.may_pass(word) && may_be_value_word(pairs, word) {
+                return true;
+            }
+            starts &= starts - 1;
         }
-        let start = i;
-        // the text is ASCII here: its words end where the tokens' do, found eight bytes at a time
-        i = letters_end(bytes, i + 1);
-        let word = &bytes[start..i];
-        if filter.may_pass(word) && may_be_value_word(pairs, word) {
-            return true;
-        }
-        // most words are followed by one space: skipped without a turn of the loop
-        if bytes.get(i) == Some(&b' ') {
-            i += 1;
-        }
+        before = letters >> 63;
     }
     false
+}
+
+/// The bytes [`may_hold_numeral`] finds the words of at a time.
+const BLOCK: usize = 64;
+
+/// The ASCII letters among the [`BLOCK`] bytes of `bytes` from `at`: bit `k` set when byte
+/// `at + k` is one (none past the end).
+#[inline]
+fn letters_of_block(bytes: &[u8], at: usize) -> u64 {
+    let sixteen = |k: usize| {
+        let from = at + 16 * k;
+        if from >= bytes.len() {
+            return 0;
+        }
+        u64::from(crate::extract::lanes::mask_of_sixteen_from(bytes, from, b' ', letters_of_16)) << (16 * k)
+    };
+    sixteen(0) | sixteen(1) | sixteen(2) | sixteen(3)
+}
+
+/// Bit `k` set for each byte `k` of `sixteen` that is an ASCII letter.
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+fn letters_of_16(sixteen: &[u8; 16]) -> u32 {
+    // SAFETY: SSE2 is part of every x86-64 processor (a baseline feature of the target).
+    unsafe { letters_by_sse2(sixteen) }
+}
+
+/// [`letters_of_16`] by SSE2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "sse2")]
+fn letters_by_sse2(sixteen: &[u8; 16]) -> u32 {
+    use std::arch::x86_64::{_mm_add_epi8, _mm_cmplt_epi8, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8};
+    let v = crate::extract::lanes::lanes(sixteen);
+    // A letter is one in lower case: its lower case minus b'a' is below 26 as an unsigned byte;
+    // moved by 0x80 (+ 0x1F), a signed comparison with 26 - 128 tells it (a byte outside ASCII
+    // lands at 0xBF or above, or wraps to below 0x1F: no letter)
+    let lower = _mm_add_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8(0x1F));
+    _mm_movemask_epi8(_mm_cmplt_epi8(lower, _mm_set1_epi8(-102))) as u32
+}
+
+/// [`letters_of_16`] a byte at a time.
+#[cfg(any(test, not(target_arch = "x86_64")))]
+fn letters_by_bytes(sixteen: &[u8; 16]) -> u32 {
+    (0..16)
+        .filter(|&k| sixteen[k].is_ascii_alphabetic())
+        .map(|k| 1 << k)
+        .sum()
+}
+
+/// [`letters_of_16`] elsewhere.
+#[cfg(not(target_arch = "x86_64"))]
+fn letters_of_16(sixteen: &[u8; 16]) -> u32 {
+    letters_by_bytes(sixteen)
 }
 
 /// Whether `bytes` hold an ASCII digit or a byte of a character that is not ASCII: tested a
@@ -760,8 +824,7 @@ fn may_be_value_word(pairs: &[[u16; 32]; 32], word: &[u8]) -> bool {
     for (l, b) in lower.iter_mut().zip(word) {
         *l = b.to_ascii_lowercase();
     }
-    let lower = std::str::from_utf8(&lower[..word.len()]).expect("ASCII letters");
-    VALUE_WORDS.contains_key(lower) || word.len() >= 8 && glued_tens(word)
+    VALUE_WORD_TABLE.get_lowercase(&lower[..word.len()]).is_some() || word.len() >= 8 && glued_tens(word)
 }
 
 /// The tens words, which [`glued_tens`] looks for at the start of a word.
@@ -1505,6 +1568,32 @@ mod tests {
         assert!(values > 500 && out > 20_000, "{values} value words, {out} out");
     }
 
+    /// The value words looked up by shape are the value words of the set: words of every
+    /// shape, value words in three cases and the words of generated articles (runs of ASCII
+    /// letters, as the scan gives them).
+    #[test]
+    fn value_words_are_looked_up_as_the_set_holds_them() {
+        let in_the_set = |word: &[u8]| {
+            let lower = String::from_utf8(word.to_ascii_lowercase()).expect("ASCII");
+            match word.len() {
+                1 => matches!(word[0], b'k' | b'K' | b'M' | b'G'),
+                2 if word == b"MM" => true,
+                16.. => glued_tens(word),
+                _ => VALUE_WORDS.contains_key(lower.as_str()) || word.len() >= 8 && glued_tens(word),
+            }
+        };
+        let mut words = super::super::tests::ascii_words_of_every_shape();
+        words.extend(words_to_try());
+        let (mut values, mut tried) = (0, 0);
+        for word in words.iter().filter(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphabetic())) {
+            let value = may_be_value_word(&VALUE_WORD_PAIRS, word.as_bytes());
+            assert_eq!(value, in_the_set(word.as_bytes()), "{word:?}");
+            values += usize::from(value);
+            tried += 1;
+        }
+        assert!(values > 500 && tried > values * 10, "{values} value words of {tried}");
+    }
+
     /// The test of digits and bytes outside ASCII, which tests the bytes past the last block
     /// as a block again, is the byte-by-byte test: texts of every length up to three blocks,
     /// with a digit or a byte outside ASCII at every place or none.
@@ -1758,6 +1847,17 @@ mod tests {
                 format!("Our reports, {w}"),
             ]);
         }
+        // words at every place around the edges of the 64-byte blocks, after spaces or after a
+        // long word, and long words running over an edge
+        for w in ["million", "K", "requests", "twentyfive", "x"] {
+            for pad in 0..140 {
+                texts.extend([
+                    format!("{}{w}", " ".repeat(pad)),
+                    format!("{} {w}", "a".repeat(pad)),
+                    format!("{}{w} and more", "b.".repeat(pad)),
+                ]);
+            }
+        }
         let mut holding = 0;
         for text in &texts {
             assert_eq!(may_hold_numeral(text), byte_by_byte(text), "{text:?}");
@@ -1768,6 +1868,24 @@ mod tests {
             "{holding} of {}",
             texts.len()
         );
+    }
+
+    /// The letters of sixteen bytes by SSE2 are the letters read a byte at a time: every byte
+    /// value at every place, among letters and among other bytes.
+    #[test]
+    fn letters_of_sixteen_are_the_ascii_letters() {
+        let mut letters = 0;
+        for filler in [b'a', b' ', b'Z', 0xC3] {
+            for place in 0..16 {
+                for b in 0..=255u8 {
+                    let mut sixteen = [filler; 16];
+                    sixteen[place] = b;
+                    assert_eq!(letters_of_16(&sixteen), letters_by_bytes(&sixteen), "{sixteen:?}");
+                    letters += usize::from(letters_by_bytes(&sixteen) >> place & 1 == 1);
+                }
+            }
+        }
+        assert_eq!(letters, 4 * 16 * 52);
     }
 
     /// Every word the unlisted reading reads passes the test before it: tens glued to units
