@@ -619,7 +619,8 @@ static VALUE_WORDS: LazyLock<FxHashMap<&'static str, ()>> = LazyLock::new(|| {
 
 /// [`VALUE_WORDS`] to look up by shape, without hashing: the words of a text that pass
 /// [`VALUE_WORD_PAIRS`] are looked up one after the other.
-static VALUE_WORD_TABLE: LazyLock<WordTable<()>> = LazyLock::new(|| WordTable::of(VALUE_WORDS.keys().map(|w| (*w, ()))));
+static VALUE_WORD_TABLE: LazyLock<WordTable<()>> =
+    LazyLock::new(|| WordTable::of(VALUE_WORDS.keys().map(|w| (*w, ()))));
 
 /// For each first and second letter of a word (either case, by [`letter_place`]), the lengths
 /// (bit `n` for `n` letters, up to 15) of the words of [`VALUE_WORDS`] that begin with those
@@ -749,7 +750,12 @@ fn letters_of_block(bytes: &[u8], at: usize) -> u64 {
         if from >= bytes.len() {
             return 0;
         }
-        u64::from(crate::extract::lanes::mask_of_sixteen_from(bytes, from, b' ', letters_of_16)) << (16 * k)
+        u64::from(crate::extract::lanes::mask_of_sixteen_from(
+            bytes,
+            from,
+            b' ',
+            letters_of_16,
+        )) << (16 * k)
     };
     sixteen(0) | sixteen(1) | sixteen(2) | sixteen(3)
 }
@@ -1585,7 +1591,10 @@ mod tests {
         let mut words = super::super::tests::ascii_words_of_every_shape();
         words.extend(words_to_try());
         let (mut values, mut tried) = (0, 0);
-        for word in words.iter().filter(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphabetic())) {
+        for word in words
+            .iter()
+            .filter(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphabetic()))
+        {
             let value = may_be_value_word(&VALUE_WORD_PAIRS, word.as_bytes());
             assert_eq!(value, in_the_set(word.as_bytes()), "{word:?}");
             values += usize::from(value);
