@@ -2160,7 +2160,7 @@ mod tests {
     #[test]
     fn first_words_needing_a_second_are_no_atom_or_code_in_any_case() {
         let mut tried = 0;
-        for (w, f) in FIRST_WORD_LIST.iter().filter(|(_, f)| !f.seconds.is_empty()) {
+        for (w, _) in FIRST_WORD_LIST.iter().filter(|(_, f)| !f.seconds.is_empty()) {
             let letters = w.len();
             assert!(letters <= 16, "{w}");
             for case in 0..1u32 << letters {
