@@ -364,12 +364,22 @@ fn read_title(inner: &str) -> (bool, usize) {
     (title, seen)
 }
 
-/// Whether `word` has at least four letters (alphabetic characters); an ASCII one read by bytes.
+/// Whether `word` has at least four letters (alphabetic characters), read by bytes up to its
+/// first byte outside ASCII.
 fn has_four_letters(word: &str) -> bool {
-    if word.is_ascii() {
-        return word.bytes().filter(u8::is_ascii_alphabetic).take(4).count() == 4;
+    // Four ASCII letters before any byte outside ASCII are four letters of any word; a word
+    // with a byte outside ASCII before them is read by its characters.
+    let mut letters = 0;
+    for &b in word.as_bytes() {
+        if !b.is_ascii() {
+            return word.chars().filter(|c| c.is_alphabetic()).take(4).count() == 4;
+        }
+        letters += usize::from(b.is_ascii_alphabetic());
+        if letters == 4 {
+            return true;
+        }
     }
-    word.chars().filter(|c| c.is_alphabetic()).take(4).count() == 4
+    false
 }
 
 /// The number of words in `text`, counted up to `most` (a count of `most` means "at least").
@@ -449,6 +459,10 @@ mod tests {
                 );
             }
             titles += usize::from(is_title(p));
+            for word in p.split_whitespace() {
+                let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+                assert_eq!(has_four_letters(word), letters >= 4, "{word:?}");
+            }
         }
         assert!(titles > 50, "{titles}");
         for p in &passages {
