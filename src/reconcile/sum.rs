@@ -103,7 +103,7 @@ fn by_period(doc: &Doc) -> Vec<Finding> {
 
 /// [`by_period`] of few summable figures, `figs`, looked through for the figures of each part
 /// of each whole: where the article has every part of a whole's tiling, the first three figures
-/// of each (see `choices`) are checked against it.
+/// of each (see `options`) are checked against it.
 fn by_period_scanned<'d, 'a: 'd>(doc: &'d Doc<'a>, figs: impl Iterator<Item = &'d Fig<'a>> + Clone) -> Vec<Finding> {
     let mut out = Vec::new();
     for whole in figs.clone() {
@@ -139,7 +139,7 @@ fn by_period_scanned<'d, 'a: 'd>(doc: &'d Doc<'a>, figs: impl Iterator<Item = &'
 /// grouped by quantity and period, instead of searched.
 fn by_period_grouped(doc: &Doc, figs: &[&Fig]) -> Vec<Finding> {
     // The figures of each quantity and period, in text order. Only the first three of a part are
-    // tried (see `choices`).
+    // tried (see `options`).
     type Key<'k> = (&'k Option<String>, &'k Option<String>, FigureKind, &'k Period);
     fn key<'k>(g: &'k Fig, p: &'k Period) -> Key<'k> {
         (&g.quantity, &g.f.entity, g.f.kind, p)
@@ -364,17 +364,17 @@ fn same_quantity(a: &Fig, b: &Fig) -> bool {
 
 /// The sum check over every choice of one stated value per part; consistent if any choice is.
 fn check_sum(doc: &Doc, whole: &Fig, parts: &[&[&Fig]]) -> Option<Finding> {
-    let choices = choices(parts);
-    let fits = |pick: &Vec<&Fig>, wide: bool| {
-        let sum = pick.iter().fold(Interval::point(0.0), |acc, g| {
+    let count: usize = parts.iter().map(|part| options(part)).product();
+    let fits = |n: usize, wide: bool| {
+        let sum = choice(parts, n).fold(Interval::point(0.0), |acc, g| {
             acc.plus(if wide { g.reading.wide } else { g.reading.tight })
         });
         sum.overlaps(if wide { whole.reading.wide } else { whole.reading.tight })
     };
-    let tight_ok = choices.iter().any(|c| fits(c, false));
-    let wide_ok = choices.iter().any(|c| fits(c, true));
+    let tight_ok = (0..count).any(|n| fits(n, false));
+    let wide_ok = (0..count).any(|n| fits(n, true));
     let severity = verdict(tight_ok, wide_ok)?;
-    let pick = &choices[0];
+    let pick: Vec<&Fig> = choice(parts, 0).collect();
     let total: f64 = pick.iter().filter_map(|g| g.reading.value).sum();
     let names: Vec<&str> = pick.iter().map(|g| g.text).collect();
     let label = whole.f.period.as_ref().map(period_name).unwrap_or_default();
@@ -399,28 +399,19 @@ fn check_sum(doc: &Doc, whole: &Fig, parts: &[&[&Fig]]) -> Option<Finding> {
     Some(f)
 }
 
-/// Every combination of one figure per part (capped: articles state each part once or twice),
-/// in the order of a count whose last digit is the last part's figure: each built once, rather
-/// than grown part by part from copies of the shorter ones.
-fn choices<'d, 'a>(parts: &[&[&'d Fig<'a>]]) -> Vec<Vec<&'d Fig<'a>>> {
-    let options = |part: &[&Fig]| part.len().min(3);
-    let count: usize = parts.iter().map(|part| options(part)).product();
-    (0..count)
-        .map(|n| {
-            let mut rest = n;
-            let mut chosen: Vec<&Fig> = parts
-                .iter()
-                .rev()
-                .map(|part| {
-                    let g = part[rest % options(part)];
-                    rest /= options(part);
-                    g
-                })
-                .collect();
-            chosen.reverse();
-            chosen
-        })
-        .collect()
+/// How many of a part's figures are tried: articles state each part once or twice.
+fn options(part: &[&Fig]) -> usize {
+    part.len().min(3)
+}
+
+/// The `n`-th combination of one figure per part, in part order: the combinations in the order
+/// of a count whose last digit is the last part's figure, each read off its number rather than
+/// all of them built.
+fn choice<'p, 'd, 'a>(parts: &'p [&[&'d Fig<'a>]], n: usize) -> impl Iterator<Item = &'d Fig<'a>> + 'p {
+    parts.iter().enumerate().map(move |(k, part)| {
+        let below: usize = parts[k + 1..].iter().map(|p| options(p)).product();
+        part[n / below % options(part)]
+    })
 }
 
 /// "the year 2015", "the first half of 2014", "the third quarter of 2014".
@@ -542,8 +533,14 @@ mod tests {
         assert!(paragraphs > 10_000 && rows >= 15, "{paragraphs} {rows}");
     }
 
-    /// [`choices`] as it was written before: grown part by part from copies of the shorter
-    /// combinations.
+    /// Every [`choice`], in order: the combinations [`check_sum`] tries.
+    fn choices<'d, 'a>(parts: &[&[&'d Fig<'a>]]) -> Vec<Vec<&'d Fig<'a>>> {
+        let count: usize = parts.iter().map(|part| options(part)).product();
+        (0..count).map(|n| choice(parts, n).collect()).collect()
+    }
+
+    /// The combinations as they were written first: grown part by part from copies of the
+    /// shorter ones.
     fn choices_grown<'d, 'a>(parts: &[&[&'d Fig<'a>]]) -> Vec<Vec<&'d Fig<'a>>> {
         let mut out: Vec<Vec<&Fig>> = vec![Vec::new()];
         for options in parts {
