@@ -183,7 +183,13 @@ fn by_period_grouped(doc: &Doc, figs: &[&Fig]) -> Vec<Finding> {
 
 /// Figures that may be parts of a breakdown: counts and money that are not change amounts.
 fn is_part(doc: &Doc, g: &Fig) -> bool {
-    g.f.kind != FigureKind::Percent && g.reading.value.is_some() && !doc.is_change_amount(g)
+    may_be_part(g) && !doc.is_change_amount(g)
+}
+
+/// [`is_part`] but for the change amounts, which only a search of the text before the figure
+/// tells.
+fn may_be_part(g: &Fig) -> bool {
+    g.f.kind != FigureKind::Percent && g.reading.value.is_some()
 }
 
 /// "1,257 in the first half and 1,622 in the second half, for a total of 2,879" (the parts must
@@ -192,7 +198,9 @@ fn is_part(doc: &Doc, g: &Fig) -> bool {
 /// it otherwise).
 fn breakdowns(doc: &Doc) -> Vec<Finding> {
     let mut out = Vec::new();
-    // The parts of each sentence, in one list for all of them.
+    // The figures of each sentence that may be parts ([`may_be_part`]), in one list for all of
+    // them: whether one is a change amount, and no part, is asked only of those compared with a
+    // whole of their kind (a sentence's lone count is not).
     let mut figs: Vec<&Fig> = Vec::new();
     for (s, sentence) in doc.sentences.iter().enumerate() {
         // A whole and a part at least.
@@ -200,12 +208,15 @@ fn breakdowns(doc: &Doc) -> Vec<Finding> {
             continue;
         }
         figs.clear();
-        figs.extend(doc.sentence_figs(s).map(|(_, g)| g).filter(|g| is_part(doc, g)));
+        figs.extend(doc.sentence_figs(s).map(|(_, g)| g).filter(|g| may_be_part(g)));
         for (k, whole) in figs.iter().enumerate() {
-            let same_kind = |g: &&&Fig| g.f.kind == whole.f.kind && g.f.unit == whole.f.unit;
+            let same_kind =
+                |g: &&&Fig| g.f.kind == whole.f.kind && g.f.unit == whole.f.unit && !doc.is_change_amount(g);
             // Without two parts before it nor one after it, the whole has no breakdown either
             // way, and its text needs no search.
-            if figs[..k].iter().filter(same_kind).nth(1).is_none() && !figs[k + 1..].iter().any(|g| same_kind(&g)) {
+            if figs[..k].iter().filter(same_kind).nth(1).is_none() && !figs[k + 1..].iter().any(|g| same_kind(&g))
+                || doc.is_change_amount(whole)
+            {
                 continue;
             }
             let before = doc.before_fig(whole, 80);
@@ -622,6 +633,60 @@ mod tests {
             findings += grouped.len();
         }
         assert!(articles >= 120 && findings >= 8, "{articles} {findings}");
+    }
+
+    /// [`breakdowns`] as written before: whether each count or money figure of a sentence of two
+    /// figures is a change amount asked first.
+    fn breakdowns_as_written_first(doc: &Doc) -> Vec<Finding> {
+        let mut out = Vec::new();
+        for (s, sentence) in doc.sentences.iter().enumerate() {
+            let figs: Vec<&Fig> = doc
+                .sentence_figs(s)
+                .map(|(_, g)| g)
+                .filter(|g| is_part(doc, g))
+                .collect();
+            for (k, whole) in figs.iter().enumerate() {
+                let same_kind = |g: &&&Fig| g.f.kind == whole.f.kind && g.f.unit == whole.f.unit;
+                let before = doc.before_fig(whole, 80);
+                if super::super::doc::totals_what_precedes_at(before, &doc.tail(whole, before)) {
+                    let parts: Vec<&Fig> = figs[..k].iter().filter(same_kind).copied().collect();
+                    if parts.len() >= 2 {
+                        out.extend(check_breakdown(doc, whole, &parts, true));
+                    }
+                } else if opens_breakdown(doc, whole, *sentence) {
+                    let parts: Vec<&Fig> = figs[k + 1..].iter().filter(same_kind).copied().collect();
+                    let complete = parts.last().is_some_and(|g| doc.is_complement(g));
+                    if parts.len() >= 2 || complete {
+                        out.extend(check_breakdown(doc, whole, &parts, complete));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn the_breakdowns_found_asking_late_for_change_amounts_are_those_found_asking_first() {
+        let written = [
+            "Of the 5,624 demands, 2,576 came with a gag order and the remaining 3,148 did not.",
+            "Of the 5,624 demands, up 300 from last year, 2,576 came with a gag order and the remaining 3,048 did not.",
+            "It got 1,257 in the first half and 1,622 in the second half, for a total of 2,899.",
+            "It got 1,257 in the first half, up 200, and 1,622 in the second half, for a total of 2,879.",
+            "Of the $5 million, $2 million went to courts, up $1 million, and the remaining $4 million to police.",
+        ];
+        let (mut findings, mut amounts) = (0, 0);
+        for record in super::super::doc::test_records(&written) {
+            let (doc, first) = (Doc::new(&record), Doc::new(&record));
+            let expected = breakdowns_as_written_first(&first);
+            assert_eq!(breakdowns(&doc), expected, "{}", doc.text);
+            findings += expected.len();
+            amounts += first
+                .figs
+                .iter()
+                .filter(|g| may_be_part(g) && !is_part(&first, g))
+                .count();
+        }
+        assert!(findings >= 4 && amounts >= 3, "{findings} {amounts}");
     }
 
     /// [`together`] as written before: the words between the figures read before their periods
