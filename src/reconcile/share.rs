@@ -98,15 +98,16 @@ fn complement_words(doc: &Doc, g: &Fig) -> String {
 /// and 33 percent from ...") cannot add up to more than 100 percent.
 fn listed_shares(doc: &Doc) -> Vec<Finding> {
     let mut out = Vec::new();
+    // The shares of each sentence, in one list for all of them.
+    let mut shares: Vec<&Fig> = Vec::new();
     for (k, sentence) in doc.sentences.iter().enumerate() {
-        let shares: Vec<&Fig> = doc
-            .sentence_figs(k)
-            .map(|(_, g)| g)
-            .filter(|g| is_share(doc, g))
-            .collect();
-        if shares.len() < 2 {
+        let of_sentence = || doc.sentence_figs(k).map(|(_, g)| g).filter(|g| is_share(doc, g));
+        // Two shares at least: nearly every sentence has fewer, and needs no list.
+        if of_sentence().nth(1).is_none() {
             continue;
         }
+        shares.clear();
+        shares.extend(of_sentence());
         // Only a sentence that presents a breakdown ("split by source: 33 percent ..."), with
         // no complement ("the remaining 19 percent") and no direction word among its shares:
         // the tests that cost least first (whether a share is a complement was asked of every
