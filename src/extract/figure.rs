@@ -741,12 +741,15 @@ fn may_anchor_non_figure(bytes: &[u8], at: usize) -> bool {
         b':' => bytes[at + 1..].starts_with(b"//") || digits_around(1, 1),
         b'-' => digits_around(4, 2) || digits_around(3, 4),
         _ => {
-            let www = at >= 3 && bytes[at - 3..at].eq_ignore_ascii_case(b"www");
-            let meridiem = at >= 1
+            // a dot that ends a sentence (most dots) has no digit, "m" or "w" beside it: told by
+            // the two bytes around it before the rest is read
+            let next = lowercase_at(at + 1);
+            let www = at >= 3 && bytes[at - 1] | 0x20 == b'w' && bytes[at - 3..at].eq_ignore_ascii_case(b"www");
+            let meridiem = next == Some(b'm')
+                && at >= 1
                 && matches!(lowercase_at(at - 1), Some(b'a' | b'p'))
-                && lowercase_at(at + 1) == Some(b'm')
                 && bytes.get(at + 2) == Some(&b'.');
-            digits_around(3, 4) || www || meridiem
+            (next.is_some_and(|b| b.is_ascii_digit()) && digits_around(3, 4)) || www || meridiem
         }
     }
 }
@@ -1288,15 +1291,17 @@ fn inherited_measure(
 /// figure before it.
 /// `ascii`: whether the article's text is ASCII (else `before` is tested).
 fn link_comparison(before: &str, ascii: bool, figure: &Figure, in_sentence: &mut [Figure]) {
-    let Some(word) = comparison_word(before, ascii) else {
-        return;
-    };
+    // the figure it compares with, told before the search for the word ("That was up from 511"
+    // has none)
     let Some(value) = figure.value else { return };
     let Some(newer) = in_sentence
         .iter_mut()
         .rev()
         .find(|f| f.kind == figure.kind && f.compared_to.is_none())
     else {
+        return;
+    };
+    let Some(word) = comparison_word(before, ascii) else {
         return;
     };
     let word = word.to_ascii_lowercase();
@@ -1733,8 +1738,19 @@ mod tests {
         let (mut compared, mut outside_ascii, mut spared_outside_ascii) = (0, 0, 0);
         // searches spared where another pattern may match (after "from" or "to")
         let mut spared_beside = 0;
+        // words told by their last letter alone, and the words that letter lets through
+        let (mut told_by_letter, mut read_back) = (0, 0);
         for b in befores.iter().copied().chain(samples.iter().map(String::as_str)) {
             let may = comparisons_that_may_end(b);
+            let word = b.trim_end_matches(|c: char| c.is_ascii_whitespace());
+            let word = word.strip_suffix('.').unwrap_or(word);
+            if word.len() < b.len() && word.ends_with(|c: char| c.is_ascii_alphabetic()) {
+                let ends_an_ending = COMPARISON_ENDINGS
+                    .iter()
+                    .any(|(w, _)| word.to_ascii_lowercase().ends_with(&w[w.len() - 1..]));
+                told_by_letter += usize::from(!ends_an_ending);
+                read_back += usize::from(ends_an_ending);
+            }
             let mut any = false;
             for (pattern, bit) in [(&COMPARED_FROM, MAY_COMPARE_FROM), (&THAN, MAY_THAN), (&FROM, MAY_FROM)] {
                 let matches = pattern.is_match(b);
@@ -1747,9 +1763,14 @@ mod tests {
             spared_outside_ascii += usize::from(!b.is_ascii() && may == 0);
         }
         assert!(
-            compared > 200 && outside_ascii > 15 && spared_outside_ascii > 1000 && spared_beside > 200,
+            compared > 200
+                && outside_ascii > 15
+                && spared_outside_ascii > 1000
+                && spared_beside > 200
+                && told_by_letter > 1000
+                && read_back > 1000,
             "{compared} compared, {outside_ascii} outside ASCII, {spared_outside_ascii} spared outside ASCII, \
-             {spared_beside} spared beside another"
+             {spared_beside} spared beside another, {told_by_letter} told by a letter, {read_back} read back"
         );
         assert_eq!(comparisons_that_may_end("received "), 0);
         assert_eq!(comparisons_that_may_end("\u{201c}we received "), 0);
