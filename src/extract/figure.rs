@@ -401,12 +401,14 @@ fn measured_here_ascii(after: &[u8]) -> Option<usize> {
         if modifiers == 3 || letters == 0 {
             return None;
         }
-        let word_end = at
-            + letters
-            + after[at + letters..]
+        // the letters end at a byte that is no letter: the word goes on only after a "-"
+        let mut word_end = at + letters;
+        if after.get(word_end) == Some(&b'-') {
+            word_end += after[word_end..]
                 .iter()
                 .take_while(|b| b.is_ascii_alphabetic() || **b == b'-')
                 .count();
+        }
         let spaces = spaces_end(after, word_end) - word_end;
         if spaces == 0 {
             return None;
@@ -573,6 +575,19 @@ const COMPARISON_ENDINGS: [(&str, u8); 11] = [
     ("vs", MAY_THAN),
 ];
 
+/// The last letters of [`COMPARISON_ENDINGS`], as bits (`a` at bit 0).
+const COMPARISON_ENDING_LETTERS: u32 = comparison_ending_letters();
+
+const fn comparison_ending_letters() -> u32 {
+    let (mut letters, mut i) = (0, 0);
+    while i < COMPARISON_ENDINGS.len() {
+        let word = COMPARISON_ENDINGS[i].0.as_bytes();
+        letters |= 1 << (word[word.len() - 1] - b'a');
+        i += 1;
+    }
+    letters
+}
+
 /// Which of [`COMPARED_FROM`], [`THAN`] and [`FROM`] may match `before` (bits `MAY_*`): only
 /// those that end with its last word before the spaces that end it (and perhaps a ".", as in
 /// "vs."). Most figures follow other words, and are spared the three searches; "from" and "to"
@@ -591,6 +606,14 @@ fn comparisons_that_may_end(before: &str) -> u8 {
     }
     let words = &bytes[..words_end];
     let words = words.strip_suffix(b".").unwrap_or(words);
+    // a word that ends in an ASCII letter no ending ends with is none (most words before a
+    // figure): told by one bit, before the word is read back
+    if words
+        .last()
+        .is_some_and(|&b| b.is_ascii_alphabetic() && COMPARISON_ENDING_LETTERS & 1 << ((b | 0x20) - b'a') == 0)
+    {
+        return 0;
+    }
     let len = words.len() - letters_start(words, words.len());
     if len < words.len() && !words[words.len() - len - 1].is_ascii() {
         return ALL;
@@ -718,12 +741,15 @@ fn may_anchor_non_figure(bytes: &[u8], at: usize) -> bool {
         b':' => bytes[at + 1..].starts_with(b"//") || digits_around(1, 1),
         b'-' => digits_around(4, 2) || digits_around(3, 4),
         _ => {
-            let www = at >= 3 && bytes[at - 3..at].eq_ignore_ascii_case(b"www");
-            let meridiem = at >= 1
+            // a dot that ends a sentence (most dots) has no digit, "m" or "w" beside it: told by
+            // the two bytes around it before the rest is read
+            let next = lowercase_at(at + 1);
+            let www = at >= 3 && bytes[at - 1] | 0x20 == b'w' && bytes[at - 3..at].eq_ignore_ascii_case(b"www");
+            let meridiem = next == Some(b'm')
+                && at >= 1
                 && matches!(lowercase_at(at - 1), Some(b'a' | b'p'))
-                && lowercase_at(at + 1) == Some(b'm')
                 && bytes.get(at + 2) == Some(&b'.');
-            digits_around(3, 4) || www || meridiem
+            (next.is_some_and(|b| b.is_ascii_digit()) && digits_around(3, 4)) || www || meridiem
         }
     }
 }
@@ -1085,17 +1111,22 @@ impl<'t, 'f> Entities<'t, 'f> {
     #[inline(always)]
     fn within(&self, start: usize, end: usize) -> Option<&[(usize, usize)]> {
         let bytes = self.text.as_bytes();
-        let part = &self.text[start..end];
+        // read as bytes: the callers' edges lie on char boundaries, and a `str` slice tests them
+        let part = &bytes[start..end];
         // every name starts with a capital and ends with a letter: most parts fail these tests,
-        // made before the characters around the part are read
-        let may_start_name = part.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
-        if may_start_name && word_character_before(bytes, start) && name_at(part.as_bytes(), 0).is_some() {
+        // made before the characters around the part are read; a part that starts a sentence
+        // starts with a capital, seldom a name's (told by a table), so the name is told first
+        let may_start_name = part.first().is_some_and(u8::is_ascii_uppercase);
+        if may_start_name && name_at(part, 0).is_some() && word_character_before(bytes, start) {
             return None;
         }
-        let unbanged = part.strip_suffix('!').unwrap_or(part);
-        let may_end_name = unbanged.as_bytes().last().is_some_and(u8::is_ascii_alphabetic);
-        if may_end_name && word_character_at(bytes, end) && ends_with_name(unbanged.as_bytes()) {
+        let unbanged = part.strip_suffix(b"!").unwrap_or(part);
+        let may_end_name = unbanged.last().is_some_and(u8::is_ascii_alphabetic);
+        if may_end_name && word_character_at(bytes, end) && ends_with_name(unbanged) {
             return None;
+        }
+        if self.found.is_empty() {
+            return Some(self.found);
         }
         let from = self.found.partition_point(|m| m.1 <= start);
         let to = self.found.partition_point(|m| m.0 < end);
@@ -1133,7 +1164,8 @@ fn figure_kind(m: &Mention) -> FigureKind {
 /// Whether a mention states a quantity rather than a date, a name or a position.
 /// `m` is a mention of `sentence` (its `text` may be left empty: it is read off its span).
 fn is_figure(m: &Mention, sentence: &str, span: Span, excluded: &[Span], periods: &[&PeriodMention]) -> bool {
-    let text = &sentence[m.start..m.end];
+    // read as bytes: a mention's span lies on char boundaries, which a `str` slice tests
+    let text = &sentence.as_bytes()[m.start..m.end];
     if m.kind == MentionKind::Ordinal || is_word_fraction(m, text) || is_decade(text) {
         return false;
     }
@@ -1141,24 +1173,24 @@ fn is_figure(m: &Mention, sentence: &str, span: Span, excluded: &[Span], periods
     if excluded.iter().any(overlaps) || periods.iter().any(|p| overlaps(&p.span)) {
         return false;
     }
-    if m.kind == MentionKind::Number && (names_a_product(sentence, m, text) || hyphenated(sentence, m)) {
+    if m.kind == MentionKind::Number && (names_a_product(sentence, m) || hyphenated(sentence, m)) {
         return false;
     }
     true
 }
 
 /// "the 1960s": a decade is a period, not a count.
-fn is_decade(text: &str) -> bool {
-    text.len() == 5 && text.ends_with('s') && text[..4].bytes().all(|b| b.is_ascii_digit())
+fn is_decade(text: &[u8]) -> bool {
+    text.len() == 5 && text.ends_with(b"s") && text[..4].iter().all(u8::is_ascii_digit)
 }
 
 /// "half", "two thirds", "a fifth": a share in words is not a count (and "half" mostly names a
 /// half-year); a fraction of a scale ("half a million") is a whole number and stays.
 /// `text` is the mention's text.
-fn is_word_fraction(m: &Mention, text: &str) -> bool {
+fn is_word_fraction(m: &Mention, text: &[u8]) -> bool {
     m.kind == MentionKind::Number
         && m.value.is_some_and(|v| v.fract() != 0.0 && v.abs() < 1.0)
-        && !text.bytes().any(|b| b.is_ascii_digit())
+        && !text.iter().any(u8::is_ascii_digit)
 }
 
 /// "COVID-19", "F-35" (a name) or "one-time", "three-judge", "10-year" (a modifier): a number
@@ -1172,8 +1204,7 @@ fn hyphenated(sentence: &str, m: &Mention) -> bool {
 
 /// "Office 365", "Windows 10", "iOS 8", "Section 702", "version 2.1": a short number right after
 /// a name (a word with a capital letter that does not start the sentence) or after "version".
-/// `text` is the mention's text.
-fn names_a_product(sentence: &str, m: &Mention, text: &str) -> bool {
+fn names_a_product(sentence: &str, m: &Mention) -> bool {
     let Some((word, sentence_start)) = word_before_spaces(&sentence[..m.start]) else {
         return false;
     };
@@ -1183,6 +1214,7 @@ fn names_a_product(sentence: &str, m: &Mention, text: &str) -> bool {
     {
         return true;
     }
+    let text = &sentence[m.start..m.end];
     let bare = text.bytes().all(|b| b.is_ascii_digit()) && text.len() <= 4
         || text.chars().next().is_some_and(char::is_uppercase) && !text.contains(' '); // "Xbox One"
     bare && word.chars().any(char::is_uppercase) && !sentence_start && !CLAUSE_WORDS.contains(&word)
@@ -1259,15 +1291,17 @@ fn inherited_measure(
 /// figure before it.
 /// `ascii`: whether the article's text is ASCII (else `before` is tested).
 fn link_comparison(before: &str, ascii: bool, figure: &Figure, in_sentence: &mut [Figure]) {
-    let Some(word) = comparison_word(before, ascii) else {
-        return;
-    };
+    // the figure it compares with, told before the search for the word ("That was up from 511"
+    // has none)
     let Some(value) = figure.value else { return };
     let Some(newer) = in_sentence
         .iter_mut()
         .rev()
         .find(|f| f.kind == figure.kind && f.compared_to.is_none())
     else {
+        return;
+    };
+    let Some(word) = comparison_word(before, ascii) else {
         return;
     };
     let word = word.to_ascii_lowercase();
@@ -1704,8 +1738,19 @@ mod tests {
         let (mut compared, mut outside_ascii, mut spared_outside_ascii) = (0, 0, 0);
         // searches spared where another pattern may match (after "from" or "to")
         let mut spared_beside = 0;
+        // words told by their last letter alone, and the words that letter lets through
+        let (mut told_by_letter, mut read_back) = (0, 0);
         for b in befores.iter().copied().chain(samples.iter().map(String::as_str)) {
             let may = comparisons_that_may_end(b);
+            let word = b.trim_end_matches(|c: char| c.is_ascii_whitespace());
+            let word = word.strip_suffix('.').unwrap_or(word);
+            if word.len() < b.len() && word.ends_with(|c: char| c.is_ascii_alphabetic()) {
+                let ends_an_ending = COMPARISON_ENDINGS
+                    .iter()
+                    .any(|(w, _)| word.to_ascii_lowercase().ends_with(&w[w.len() - 1..]));
+                told_by_letter += usize::from(!ends_an_ending);
+                read_back += usize::from(ends_an_ending);
+            }
             let mut any = false;
             for (pattern, bit) in [(&COMPARED_FROM, MAY_COMPARE_FROM), (&THAN, MAY_THAN), (&FROM, MAY_FROM)] {
                 let matches = pattern.is_match(b);
@@ -1718,9 +1763,14 @@ mod tests {
             spared_outside_ascii += usize::from(!b.is_ascii() && may == 0);
         }
         assert!(
-            compared > 200 && outside_ascii > 15 && spared_outside_ascii > 1000 && spared_beside > 200,
+            compared > 200
+                && outside_ascii > 15
+                && spared_outside_ascii > 1000
+                && spared_beside > 200
+                && told_by_letter > 1000
+                && read_back > 1000,
             "{compared} compared, {outside_ascii} outside ASCII, {spared_outside_ascii} spared outside ASCII, \
-             {spared_beside} spared beside another"
+             {spared_beside} spared beside another, {told_by_letter} told by a letter, {read_back} read back"
         );
         assert_eq!(comparisons_that_may_end("received "), 0);
         assert_eq!(comparisons_that_may_end("\u{201c}we received "), 0);
