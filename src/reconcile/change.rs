@@ -515,11 +515,12 @@ fn anaphoric_changes(doc: &Doc) -> Vec<Change> {
         if k == 0 || !refers_back(s) {
             continue;
         }
-        let in_sentence: Vec<usize> = doc.sentence_figs(k).map(|(i, _)| i).collect();
-        // "That was up 12 percent from 31,698" or "That was down from 31,698".
-        let (amount, old) = match in_sentence[..] {
-            [amount, old] => (Some(amount), old),
-            [old] => (None, old),
+        // "That was up 12 percent from 31,698" or "That was down from 31,698": the sentence's
+        // one or two figures.
+        let mut in_sentence = doc.sentence_figs(k).map(|(i, _)| i);
+        let (amount, old) = match (in_sentence.next(), in_sentence.next(), in_sentence.next()) {
+            (Some(amount), Some(old), None) => (Some(amount), old),
+            (Some(old), None, _) => (None, old),
             _ => continue,
         };
         let o = &doc.figs[old];

@@ -14,10 +14,13 @@ use std::sync::LazyLock;
 /// the words of [`COUNTED_PART_WORDS_LIST`] stand in the lowercased text (see [`super::checks`]).
 pub fn check(doc: &Doc, counted: &[Span]) -> Vec<Finding> {
     let mut out = Vec::new();
-    // Every list follows a colon: the article's colons, found once.
+    // Every list follows a colon: the article's colons, found once, and those of each sentence
+    // found by walking forward with the sentences rather than by a search for each.
     let colons: Vec<usize> = memchr::memchr_iter(b':', doc.text.as_bytes()).collect();
+    let mut colons_from = Forward::default();
     for s in doc.sentences {
-        if !may_announce_list(doc, &colons, *s) {
+        let first = colons_from.first_from(&colons, s.start, |&c| c);
+        if !may_announce_list(doc, &colons[first..], *s) {
             continue;
         }
         for e in claim::list_enumerations(s.of(doc.text)) {
@@ -26,25 +29,51 @@ pub fn check(doc: &Doc, counted: &[Span]) -> Vec<Finding> {
     }
     // The words of a counted part, found by one search of the whole text rather than one per
     // paragraph (most paragraphs have none).
+    let mut counted_from = Forward::default();
     for p in doc.paragraphs {
-        let paragraph = p.of(doc.text);
-        if !may_break_cases_down_at(doc, counted, *p) {
+        let first = counted_from.first_from(counted, p.start, |m| m.start);
+        if !may_break_cases_down_at(doc, &counted[first..], *p) {
             continue;
         }
-        for e in claim::case_enumerations(paragraph) {
+        for e in claim::case_enumerations(p.of(doc.text)) {
             out.extend(mismatch(doc, p.start, &e, "accounts for"));
         }
     }
     out
 }
 
+/// Where, in a list of places sorted by `key`, the first one at or after each of a run of
+/// starts stands: found by moving on from the answer for the start before when the starts go
+/// forward (sentences and paragraphs come in text order), by a binary search otherwise.
+#[derive(Default)]
+struct Forward {
+    /// The answer for `start`: the number of places before it.
+    at: usize,
+    /// The last start asked about.
+    start: usize,
+}
+
+impl Forward {
+    /// The index of the first of `sorted` whose key is at or after `start`.
+    fn first_from<T>(&mut self, sorted: &[T], start: usize, key: impl Fn(&T) -> usize) -> usize {
+        if start < self.start {
+            self.at = sorted.partition_point(|x| key(x) < start);
+        } else {
+            while sorted.get(self.at).is_some_and(|x| key(x) < start) {
+                self.at += 1;
+            }
+        }
+        self.start = start;
+        self.at
+    }
+}
+
 /// Whether [`claim::list_enumerations`] may find a list in `sentence`, given where the article's
-/// colons are: its pattern needs a colon after a small count and one to three words ("four
-/// countries:", "3 big new kinds :"). Most sentences have no colon, most colons (after "said")
-/// no count, and their sentences are spared the search.
+/// colons from the first at or after its start are: its pattern needs a colon after a small
+/// count and one to three words ("four countries:", "3 big new kinds :"). Most sentences have no
+/// colon, most colons (after "said") no count, and their sentences are spared the search.
 fn may_announce_list(doc: &Doc, colons: &[usize], sentence: Span) -> bool {
-    let first = colons.partition_point(|&c| c < sentence.start);
-    let mut inside = colons[first..].iter().take_while(|&&c| c < sentence.end);
+    let mut inside = colons.iter().take_while(|&&c| c < sentence.end);
     // Case folding may read "ſ" and the Kelvin sign as ASCII letters.
     inside.any(|&c| doc.has_odd_folds() || count_and_words_end(&doc.text[sentence.start..c]))
 }
@@ -143,8 +172,9 @@ static CLOSING_PART_WORDS: LazyLock<Words> = LazyLock::new(|| {
 /// Whether [`claim::case_enumerations`] may find anything in the paragraph `p` of the article:
 /// it needs a part with a count and a closing part. Nearly no paragraph has both, and most are
 /// spared the two pattern searches over the whole paragraph. The words of a counted part are
-/// given as their matches `counted` in the whole lowercased text: as the words cannot overlap,
-/// that search finds every one of them, and those inside the paragraph are its own. Each must
+/// given as their matches `counted` in the whole lowercased text, from the first that starts in
+/// the paragraph or after it: as the words cannot overlap, that search finds every one of them,
+/// and those inside the paragraph are its own. Each must
 /// follow a count within the paragraph as the part does ([`may_end_counted_part`]): most of
 /// them ("Those requests", "most of these") do not, and their paragraphs are spared the search
 /// for closing words too.
@@ -154,8 +184,7 @@ static CLOSING_PART_WORDS: LazyLock<Words> = LazyLock::new(|| {
 /// of another script (which `\d` matches but no small count is) as a closing part: a
 /// paragraph with a part's words and a digit outside ASCII is searched.
 fn may_break_cases_down_at(doc: &Doc, counted: &[Span], p: Span) -> bool {
-    let first = counted.partition_point(|m| m.start < p.start);
-    let mut inside = counted[first..].iter().take_while(|m| m.end <= p.end);
+    let mut inside = counted.iter().take_while(|m| m.end <= p.end);
     doc.has_odd_folds()
         || inside.any(|m| {
             let word = Span::new(m.start - p.start, m.end - p.start);
@@ -326,8 +355,9 @@ mod tests {
             for s in doc.sentences {
                 let lists = claim::list_enumerations(s.of(doc.text));
                 found += lists.len();
+                let first = colons.partition_point(|&c| c < s.start);
                 assert!(
-                    may_announce_list(&doc, &colons, *s) || lists.is_empty(),
+                    may_announce_list(&doc, &colons[first..], *s) || lists.is_empty(),
                     "{:?}",
                     s.of(doc.text)
                 );
@@ -339,6 +369,32 @@ mod tests {
         assert!(count_and_words_end("It named x-12 kinds"));
         assert!(count_and_words_end("It named Eleven big new kinds \u{a0}"));
         assert!(!count_and_words_end("It named eleven very big new kinds"));
+    }
+
+    #[test]
+    fn the_forward_walk_finds_what_a_binary_search_finds() {
+        // The colons of real and generated articles against their sentences' and paragraphs'
+        // starts, in text order, backwards, and in a made-up order that goes back now and then.
+        let (mut asked, mut moved_back) = (0, 0);
+        for record in super::super::doc::test_records(&[]) {
+            let doc = Doc::new(&record);
+            let colons: Vec<usize> = memchr::memchr_iter(b':', doc.text.as_bytes()).collect();
+            let starts: Vec<usize> = doc.sentences.iter().chain(doc.paragraphs).map(|s| s.start).collect();
+            let mut backwards = starts.clone();
+            backwards.reverse();
+            let mut forward = Forward::default();
+            for &start in starts
+                .iter()
+                .chain(&backwards)
+                .chain(&[0, 5, 3, 100, 99, usize::MAX, 7])
+            {
+                moved_back += usize::from(start < forward.start);
+                let expected = colons.partition_point(|&c| c < start);
+                assert_eq!(forward.first_from(&colons, start, |&c| c), expected, "{start}");
+                asked += usize::from(expected > 0);
+            }
+        }
+        assert!(asked >= 2_000 && moved_back >= 3_000, "{asked} {moved_back}");
     }
 
     #[test]
@@ -443,8 +499,9 @@ mod tests {
                 held += alone.len();
             }
             for p in doc.paragraphs {
+                let first = counted.partition_point(|m| m.start < p.start);
                 assert_eq!(
-                    may_break_cases_down_at(&doc, &counted, *p),
+                    may_break_cases_down_at(&doc, &counted[first..], *p),
                     may_break_cases_down(p.of(doc.text), doc.lowercased(*p), doc.has_odd_folds()),
                     "{:?}",
                     p.of(doc.text)
