@@ -127,7 +127,7 @@ fn any_tokens(text: &str, toks: &mut Vec<Tok>) {
 #[inline(never)]
 fn any_cuts(text: &str, cut: &mut impl Cut) {
     let bytes = text.as_bytes();
-    let class = |b: u8| ASCII_CLASS[usize::from(b & 0x7f)];
+    let class = |b: u8| BYTE_CLASS[usize::from(b)];
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
@@ -195,14 +195,16 @@ fn letters_end_any(text: &str, mut i: usize) -> usize {
     i
 }
 
-/// The class of each ASCII byte for [`ascii_cuts`] and [`any_cuts`]: a space (one of `\t\n\x0B\x0C\r `,
-/// `char::is_whitespace` on ASCII), a digit, a letter (`[A-Za-z]`) or another character.
+/// The class of each byte for [`ascii_cuts`] and [`any_cuts`]: a space (one of `\t\n\x0B\x0C\r `,
+/// `char::is_whitespace` on ASCII), a digit, a letter (`[A-Za-z]`), another ASCII character or
+/// a byte outside ASCII.
 const SPACE_BYTE: u8 = 0;
 const DIGIT_BYTE: u8 = 1;
 const LETTER_BYTE: u8 = 2;
 const OTHER_BYTE: u8 = 3;
-static ASCII_CLASS: [u8; 128] = {
-    let mut class = [OTHER_BYTE; 128];
+const OUTSIDE_BYTE: u8 = 4;
+static BYTE_CLASS: [u8; 256] = {
+    let mut class = [OUTSIDE_BYTE; 256];
     let mut b = 0;
     while b < 128 {
         let c = b as u8;
@@ -223,7 +225,10 @@ static ASCII_CLASS: [u8; 128] = {
 /// [`any_tokens`] of an ASCII text, in a list (what tests compare).
 #[cfg(test)]
 fn ascii_tokens(bytes: &[u8], toks: &mut Vec<Tok>) {
-    ascii_cuts(bytes, toks);
+    let text = std::str::from_utf8(bytes).expect("UTF-8");
+    let mut lowered = String::new();
+    lowered_and_padded(text, &mut lowered);
+    assert!(ascii_cuts(lowered.as_bytes(), text.len(), toks), "an ASCII text");
 }
 
 /// What [`ascii_cuts`] and [`any_cuts`] hand each token to.
@@ -241,41 +246,109 @@ impl Cut for Vec<Tok> {
 }
 
 /// The tokens of an ASCII text (as the regex cuts them), each token (kind, start, end) handed
-/// to `cut` for the caller to keep as it needs ([`Toks::read`] makes its tokens here, without a list of cuts in between): each byte classified by one table
-/// lookup ([`ASCII_CLASS`]), a run of digits taken while the class stays the same, a run of
-/// letters eight bytes at a time ([`ascii_word`]: most words end inside their first eight bytes).
-/// `bytes` must be ASCII: every token is handed on as ASCII, and [`TokenMaker`] slices such a
-/// token without the character-boundary tests ([`ascii_span`]).
+/// to `cut` for the caller to keep as it needs ([`Toks::read`] makes its tokens here, without a
+/// list of cuts in between), read from the text's [`lowered_and_padded`] copy `lowered`, of
+/// which the first `len` bytes are the text's: at each token, the letters and digits of the
+/// sixteen bytes from it are told at once ([`letters_and_digits`]), which give a word's or a run
+/// of digits' kind and end together (most end inside them); another byte is classed by
+/// [`BYTE_CLASS`]. `false` as soon as a byte outside ASCII is met (the caller drops the cuts
+/// made and cuts the text by [`any_cuts`]): every byte is tested on the way, inside a word or
+/// a run of digits (where it ends the run) or at the start of a token. Every token is handed
+/// on as ASCII, and [`TokenMaker`] slices such a token without the character-boundary tests
+/// ([`ascii_span`]).
 #[inline]
-fn ascii_cuts(bytes: &[u8], cut: &mut impl Cut) {
-    let class = |b: u8| ASCII_CLASS[usize::from(b & 0x7f)];
+fn ascii_cuts(lowered: &[u8], len: usize, cut: &mut impl Cut) -> bool {
     let mut i = 0;
-    while i < bytes.len() {
-        let c = class(bytes[i]);
-        if c == SPACE_BYTE {
-            i += 1;
-            continue;
-        }
+    while i < len {
         let start = i;
-        i += 1;
+        let sixteen: &[u8; 16] = lowered[i..i + 16].try_into().expect("sixteen bytes");
+        let (letters, digits) = letters_and_digits(sixteen);
+        // a run's end is its first byte outside the run: the seventeenth at most
+        let run_end = |run: u32| (!run).trailing_zeros() as usize;
         // each kind is cut where it is known, so that where `cut` is inlined, its work is
         // specialised to the kind (most tokens are words)
-        if c == LETTER_BYTE {
-            i = ascii_word(bytes, start);
+        if letters & 1 != 0 {
+            i += run_end(letters);
+            if i == start + 16 {
+                i = long_run_end(lowered, i, u8::is_ascii_lowercase);
+            }
             cut.cut(Tk::Word, start, i, true);
-        } else if c == DIGIT_BYTE {
-            while i < bytes.len() && class(bytes[i]) == c {
-                i += 1;
+        } else if digits & 1 != 0 {
+            i += run_end(digits);
+            if i == start + 16 {
+                i = long_run_end(lowered, i, u8::is_ascii_digit);
             }
             cut.cut(Tk::Digits, start, i, true);
         } else {
-            cut.cut(Tk::Sym, start, i, true);
+            match BYTE_CLASS[usize::from(sixteen[0])] {
+                SPACE_BYTE => {
+                    i += 1;
+                    continue;
+                }
+                OUTSIDE_BYTE => return false,
+                _ => {
+                    i += 1;
+                    cut.cut(Tk::Sym, start, i, true);
+                }
+            }
         }
         // most tokens are followed by one space: skipped without its class lookup
-        if bytes.get(i) == Some(&b' ') {
-            i += 1;
-        }
+        i += usize::from(lowered[i] == b' ');
     }
+    true
+}
+
+/// Where the run of bytes of which `in_run` holds, from `i`, ends in `bytes` (for the runs
+/// longer than sixteen bytes: cold, so that the loop of [`ascii_cuts`] stays small).
+#[cold]
+#[inline(never)]
+fn long_run_end(bytes: &[u8], i: usize, in_run: fn(&u8) -> bool) -> usize {
+    i + bytes[i..].iter().take_while(|b| in_run(b)).count()
+}
+
+/// For each byte `k` of `sixteen` (of the lowercased text), bit `k` of the first set when it is
+/// an ASCII lowercase letter, of the second when it is an ASCII digit.
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+fn letters_and_digits(sixteen: &[u8; 16]) -> (u32, u32) {
+    // SAFETY: SSE2 is part of every x86-64 processor (a baseline feature of the target).
+    unsafe { letters_and_digits_by_sse2(sixteen) }
+}
+
+/// [`letters_and_digits`] by SSE2: a range of bytes is moved by an addition to start at -128,
+/// where one signed comparison tells it; a byte outside ASCII is moved to 0xD0 and above, or
+/// past 0xFF, outside both ranges.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "sse2")]
+fn letters_and_digits_by_sse2(sixteen: &[u8; 16]) -> (u32, u32) {
+    use std::arch::x86_64::{_mm_add_epi8, _mm_cmplt_epi8, _mm_movemask_epi8, _mm_set1_epi8};
+    let v = crate::extract::lanes::lanes(sixteen);
+    let letters = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(0x1F)), _mm_set1_epi8(-102));
+    let digits = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(0x50)), _mm_set1_epi8(-118));
+    (_mm_movemask_epi8(letters) as u32, _mm_movemask_epi8(digits) as u32)
+}
+
+/// [`letters_and_digits`] a byte at a time.
+#[cfg(any(test, not(target_arch = "x86_64")))]
+fn letters_and_digits_by_bytes(sixteen: &[u8; 16]) -> (u32, u32) {
+    let bits = |class: fn(&u8) -> bool| (0..16).filter(|&k| class(&sixteen[k])).map(|k| 1 << k).sum();
+    (bits(u8::is_ascii_lowercase), bits(u8::is_ascii_digit))
+}
+
+/// [`letters_and_digits`] elsewhere.
+#[cfg(not(target_arch = "x86_64"))]
+fn letters_and_digits(sixteen: &[u8; 16]) -> (u32, u32) {
+    letters_and_digits_by_bytes(sixteen)
+}
+
+/// `text` with its ASCII letters in lower case, and sixteen spaces after it (so that
+/// [`ascii_cuts`] reads sixteen bytes from any byte of the text), into `lowered` (its contents
+/// replaced).
+fn lowered_and_padded(text: &str, lowered: &mut String) {
+    lowered.clear();
+    lowered.push_str(text);
+    lowered.make_ascii_lowercase();
+    lowered.push_str("                ");
 }
 
 /// Where the run of ASCII letters at `start` (a letter) in an ASCII text ends: told from the
@@ -417,7 +490,7 @@ impl<'a> Cut for TokenMaker<'a, '_> {
             return;
         }
         // SAFETY: a token cut as ASCII is of ASCII bytes inside the text, and its span of the
-        // text's ASCII-lowercased copy (as long as the text) holds the same bytes lowercased
+        // text's ASCII-lowercased copy (the text, then spaces) holds the same bytes lowercased
         let span = |of: &'a str| unsafe { ascii_span(of, start, end) };
         let written = span(self.text);
         // a word's lower case is its span of the lowercased text, sliced at no cost: telling a
@@ -607,9 +680,7 @@ impl<'a> Toks<'a> {
         lowered_outside.clear();
         outside.clear();
         // a word of ASCII letters has its lower case at its own byte span
-        lowered.clear();
-        lowered.push_str(text);
-        lowered.make_ascii_lowercase();
+        lowered_and_padded(text, lowered);
         let lowered: &'a str = lowered;
         let mut maker = TokenMaker {
             text,
@@ -621,9 +692,12 @@ impl<'a> Toks<'a> {
             lowered_outside,
             outside,
         };
-        if is_ascii(text.as_bytes()) {
-            ascii_cuts(text.as_bytes(), &mut maker);
-        } else {
+        // a text outside ASCII is told at once (cutting it as ASCII up to its first character
+        // outside ASCII, then again, cost more on real text than the test)
+        if !(is_ascii(text.as_bytes()) && ascii_cuts(lowered.as_bytes(), text.len(), &mut maker)) {
+            maker.toks.clear();
+            maker.starts.clear();
+            maker.symbols = SymbolsSeen::default();
             any_cuts(text, &mut maker);
         }
         let symbols = maker.symbols;
@@ -1408,6 +1482,25 @@ mod tests {
         }
     }
 
+    /// The sixteen-byte letter and digit test by SSE2 tells what the byte-by-byte test tells:
+    /// every byte value at every place of sixteen bytes of each kind.
+    #[test]
+    fn letters_and_digits_by_lanes_are_told_byte_by_byte() {
+        for filler in [b'a', b'z', b'0', b'9', b' ', b'A', b'.', 0x80, 0xff] {
+            for place in 0..16 {
+                for b in 0..=0xffu8 {
+                    let mut sixteen = [filler; 16];
+                    sixteen[place] = b;
+                    assert_eq!(
+                        letters_and_digits(&sixteen),
+                        letters_and_digits_by_bytes(&sixteen),
+                        "{b:#x} at {place} among {filler:#x}"
+                    );
+                }
+            }
+        }
+    }
+
     /// The eight-byte letter test counts what a byte-by-byte test counts: every byte at every
     /// place of a chunk of letters, and every pair of a byte outside ASCII and the byte after it.
     #[test]
@@ -1483,13 +1576,25 @@ mod tests {
         let mut texts: Vec<String> = ascii_sample_lines(200);
         texts.extend((0..20).map(|n| format!("x {}", "Ab".repeat(n))));
         texts.extend((0..20).map(|n| format!("{}9z{}", "q".repeat(n), "W".repeat(n))));
+        texts.extend((0..40).map(|n| format!("{}.{}x {}", "7".repeat(n), "0".repeat(40 - n), "8".repeat(n))));
+        // runs of sixteen bytes and more, read past the first sixteen
+        let (mut long_words, mut long_digits) = (0, 0);
         for text in &texts {
             let (mut by_byte, mut by_char) = (Vec::new(), Vec::new());
             ascii_tokens(text.as_bytes(), &mut by_byte);
             any_tokens(text, &mut by_char);
             let spans = |toks: &[Tok]| toks.iter().map(|t| (t.kind, t.start, t.end)).collect::<Vec<_>>();
             assert_eq!(spans(&by_byte), spans(&by_char), "{text}");
+            let long = |kind: Tk| {
+                by_char
+                    .iter()
+                    .filter(|t| t.kind == kind && t.end - t.start >= 16)
+                    .count()
+            };
+            long_words += long(Tk::Word);
+            long_digits += long(Tk::Digits);
         }
+        assert!(long_words >= 20 && long_digits >= 40, "{long_words} {long_digits}");
     }
 
     /// Lines of corpus/ and generated articles with characters outside ASCII, and made-up texts
