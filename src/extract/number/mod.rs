@@ -438,11 +438,27 @@ static WORDS_WORTH_A_LOOK: LazyLock<words::WordFilter> = LazyLock::new(|| {
         // the shape test holds of words of fifteen letters at most, and tells them by their
         // first two letters and length only
         shapes.may_hold_lowercase(&lower)
-            || len <= 3 && first.is_ascii_uppercase()
-            || len == 1 && first == b'k'
+            || len <= 3 && short_unlisted_start_shaped(first, second, len)
             || len >= 8 && words::may_start_tens(first)
     })
 });
+
+/// The words of three letters at most that [`MentionStarts::unlisted_word_may_start`] passes:
+/// the one-letter scales of [`words::may_be_unlisted_atom`] and the codes of
+/// [`is_currency_code`] (a test holds the list to the two).
+const SHORT_UNLISTED_STARTS: &[&str] = &[
+    "k", "K", "M", "G", "MM", "Rs", "USD", "EUR", "GBP", "JPY", "CNY", "INR", "CHF", "CAD", "AUD", "RMB", "SEK",
+];
+
+/// Whether a word of [`SHORT_UNLISTED_STARTS`] begins with `first`, then `second` (in lower
+/// case; `None` for one letter), and has `len` letters: the shape [`WORDS_WORTH_A_LOOK`] asks of.
+/// Capitalised short words ("The", "It", "We") fail it, and are spared the lookup and the tests.
+fn short_unlisted_start_shaped(first: u8, second: Option<u8>, len: usize) -> bool {
+    SHORT_UNLISTED_STARTS.iter().any(|w| {
+        let w = w.as_bytes();
+        w.len() == len && w[0] == first && w.get(1).map(u8::to_ascii_lowercase) == second
+    })
+}
 
 impl MentionStarts {
     /// The test, with its tables looked up once for a text.
@@ -509,8 +525,9 @@ impl MentionStarts {
     /// Whether an ASCII word that is none of [`MENTION_FIRST_WORDS`] may start a mention
     /// ([`may_start_mention`] but for a "$" after it): a currency code or a one-letter scale (a
     /// capital first, three letters at most: "USD", "Rs", "K", "MM"), "k" or tens glued to a
-    /// unit ("twentyfive"). Always inlined: most words of a text are tested, and fail it
-    /// without a call.
+    /// unit ("twentyfive"). Always inlined: the words that pass [`WORDS_WORTH_A_LOOK`] are
+    /// tested, and most fail it without a call; the filter passes only the short words of
+    /// [`SHORT_UNLISTED_STARTS`]' shapes, and lets this test stay a cheap one.
     #[inline(always)]
     fn unlisted_word_may_start(written: &[u8]) -> bool {
         written.len() <= 3 && written[0].is_ascii_uppercase()
@@ -1955,8 +1972,9 @@ mod tests {
     }
 
     /// The words the tokeniser's filter keeps out are those that have no codes and may start
-    /// no mention: [`WORDS_WORTH_A_LOOK`] passes every word the shape test of [`WORD_CODES`] or
-    /// [`MentionStarts::unlisted_word_may_start`] passes.
+    /// no mention: [`WORDS_WORTH_A_LOOK`] passes every word the shape test of [`WORD_CODES`]
+    /// passes, and every unlisted word that may start one (a scale letter, a currency code, tens
+    /// glued to a unit).
     #[test]
     fn words_out_of_the_filter_have_no_codes_and_start_nothing() {
         let (mut out, mut looked) = (0, 0);
@@ -1964,13 +1982,46 @@ mod tests {
             let lower = word.to_ascii_lowercase();
             let shaped = WORD_CODES.shapes().may_hold_lowercase(lower.as_bytes());
             let held = WORD_CODES.get_lowercase(lower.as_bytes()).is_some();
-            let unlisted = MentionStarts::unlisted_word_may_start(word.as_bytes());
+            let unlisted = words::may_be_unlisted_atom(&word) || is_currency_code(&word);
             let passes = WORDS_WORTH_A_LOOK.may_pass(word.as_bytes());
             assert!(passes || !(shaped || held || unlisted), "{word:?}");
             out += usize::from(!passes);
             looked += usize::from(held || unlisted);
         }
         assert!(out > 20_000 && looked > 1_000, "{out} out, {looked} looked at");
+    }
+
+    /// [`SHORT_UNLISTED_STARTS`] holds every word of three letters at most (every case of every
+    /// shape) that may start a mention though it has no codes (a scale letter or a currency code,
+    /// [`may_start_mention`]'s test but for a "$" after it), and nothing else; [`WORDS_WORTH_A_LOOK`]
+    /// and [`MentionStarts::unlisted_word_may_start`] pass each of them.
+    #[test]
+    fn short_unlisted_starts_are_the_short_words_that_may_start() {
+        let letters = || (b'A'..=b'Z').chain(b'a'..=b'z');
+        let mut words: Vec<Vec<u8>> = letters().map(|a| vec![a]).collect();
+        for a in letters() {
+            for b in letters() {
+                words.push(vec![a, b]);
+                words.extend(letters().map(|c| vec![a, b, c]));
+            }
+        }
+        let (mut may, mut out) = (0, 0);
+        for word in &words {
+            let word = std::str::from_utf8(word).unwrap();
+            let may_start = words::may_be_unlisted_atom(word) || is_currency_code(word);
+            assert_eq!(may_start, SHORT_UNLISTED_STARTS.contains(&word), "{word:?}");
+            let passes = WORDS_WORTH_A_LOOK.may_pass(word.as_bytes());
+            assert!(
+                !may_start || passes && MentionStarts::unlisted_word_may_start(word.as_bytes()),
+                "{word:?}"
+            );
+            may += usize::from(may_start);
+            out += usize::from(!passes);
+        }
+        assert!(
+            may == SHORT_UNLISTED_STARTS.len() && out > 130_000,
+            "{may} may start, {out} out"
+        );
     }
 
     /// Every token's word (the tokens' own lower case) of the sample texts and of `extra`.
