@@ -219,22 +219,37 @@ fn breakdowns(doc: &Doc) -> Vec<Finding> {
             {
                 continue;
             }
-            let before = doc.before_fig(whole, 80);
-            if super::doc::totals_what_precedes_at(before, &doc.tail(whole, before)) {
-                let parts: Vec<&Fig> = figs[..k].iter().filter(same_kind).copied().collect();
-                if parts.len() >= 2 {
-                    out.extend(check_breakdown(doc, whole, &parts, true));
-                }
-            } else if opens_breakdown(doc, whole, *sentence) {
-                let parts: Vec<&Fig> = figs[k + 1..].iter().filter(same_kind).copied().collect();
-                let complete = parts.last().is_some_and(|g| doc.is_complement(g));
-                if parts.len() >= 2 || complete {
-                    out.extend(check_breakdown(doc, whole, &parts, complete));
-                }
-            }
+            check_breakdown_at(doc, &figs, k, *sentence, same_kind, &mut out);
         }
     }
     out
+}
+
+/// The breakdown the text makes of `figs[k]` (a whole) in `sentence`: the parts of its kind
+/// (`same_kind`) before it when the text says they add up to it, or after it when the text opens
+/// a breakdown with it, checked against it.
+fn check_breakdown_at(
+    doc: &Doc,
+    figs: &[&Fig],
+    k: usize,
+    sentence: Span,
+    same_kind: impl Fn(&&&Fig) -> bool,
+    out: &mut Vec<Finding>,
+) {
+    let whole = figs[k];
+    let before = doc.before_fig(whole, 80);
+    if super::doc::totals_what_precedes_at(before, &doc.tail(whole, before)) {
+        let parts: Vec<&Fig> = figs[..k].iter().filter(&same_kind).copied().collect();
+        if parts.len() >= 2 {
+            out.extend(check_breakdown(doc, whole, &parts, true));
+        }
+    } else if opens_breakdown(doc, whole, sentence) {
+        let parts: Vec<&Fig> = figs[k + 1..].iter().filter(&same_kind).copied().collect();
+        let complete = parts.last().is_some_and(|g| doc.is_complement(g));
+        if parts.len() >= 2 || complete {
+            out.extend(check_breakdown(doc, whole, &parts, complete));
+        }
+    }
 }
 
 /// Whether the text of `sentence` before `whole` opens a breakdown of it ([`claim::opens_breakdown`]).
@@ -656,19 +671,7 @@ mod tests {
                 .collect();
             for (k, whole) in figs.iter().enumerate() {
                 let same_kind = |g: &&&Fig| g.f.kind == whole.f.kind && g.f.unit == whole.f.unit;
-                let before = doc.before_fig(whole, 80);
-                if super::super::doc::totals_what_precedes_at(before, &doc.tail(whole, before)) {
-                    let parts: Vec<&Fig> = figs[..k].iter().filter(same_kind).copied().collect();
-                    if parts.len() >= 2 {
-                        out.extend(check_breakdown(doc, whole, &parts, true));
-                    }
-                } else if opens_breakdown(doc, whole, *sentence) {
-                    let parts: Vec<&Fig> = figs[k + 1..].iter().filter(same_kind).copied().collect();
-                    let complete = parts.last().is_some_and(|g| doc.is_complement(g));
-                    if parts.len() >= 2 || complete {
-                        out.extend(check_breakdown(doc, whole, &parts, complete));
-                    }
-                }
+                check_breakdown_at(doc, &figs, k, *sentence, same_kind, &mut out);
             }
         }
         out
