@@ -591,9 +591,10 @@ const fn comparison_ending_letters() -> u32 {
 /// Which of [`COMPARED_FROM`], [`THAN`] and [`FROM`] may match `before` (bits `MAY_*`): only
 /// those that end with its last word before the spaces that end it (and perhaps a ".", as in
 /// "vs."). Most figures follow other words, and are spared the three searches; "from" and "to"
-/// are spared the searches that cannot end with them. A character outside ASCII next to that
-/// word or among those spaces may be a space or a letter of the word (`\s` is Unicode, and "ſ"
-/// folds to "s"): all three may match.
+/// are spared the searches that cannot end with them. A character outside ASCII right after
+/// that word or among those spaces may be a space or a letter of the word (`\s` is Unicode, and
+/// "ſ" folds to "s"): all three may match. One before its last letter may not: a word that ends
+/// in an ASCII letter no comparison word ends with matches none, whatever comes before it.
 fn comparisons_that_may_end(before: &str) -> u8 {
     const ALL: u8 = MAY_COMPARE_FROM | MAY_THAN | MAY_FROM;
     let bytes = before.as_bytes();

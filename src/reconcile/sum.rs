@@ -638,16 +638,19 @@ mod tests {
     }
 
     /// Texts whose halves and quarters do and do not add up to their year or half.
-    const BY_PERIOD: [&str; 4] = [
+    const BY_PERIOD: [&str; 6] = [
         "Google got 1,000 requests in the first half of 2014 and 1,200 requests in the second half of 2014. In 2014 it got 2,300 requests.",
         "Apple got 100 requests in the first quarter of 2015 and 150 requests in the second quarter of 2015, and 400 requests in the first half of 2015.",
         "Yahoo got 10 requests in the first quarter of 2013, 20 requests in the second quarter of 2013, 30 requests in the third quarter of 2013 and 40 requests in the fourth quarter of 2013. In 2013 it got 90 requests, 60 requests in the second half of 2013 and 30 requests in the first half of 2013.",
         "Dropbox got 511 requests in the first half of 2013 and 645 requests in the second half of 2013, and 1,150 requests in 2013; Box got 5 requests in 2013.",
+        // a part stated three and four times: only its first three figures are tried
+        "Google got 1,000 requests in the first half of 2014, 1,100 requests in the first half of 2014 and 1,300 requests in the first half of 2014, and 1,200 requests in the second half of 2014. In 2014 it got 2,500 requests.",
+        "Google got 1,000 requests in the first half of 2014, 1,100 requests in the first half of 2014, 1,250 requests in the first half of 2014 and 1,300 requests in the first half of 2014, and 1,200 requests in the second half of 2014. In 2014 it got 2,500 requests.",
     ];
 
     #[test]
     fn the_parts_looked_through_are_the_parts_grouped() {
-        let (mut articles, mut findings) = (0, 0);
+        let (mut articles, mut findings, mut crowded) = (0, 0, 0);
         for record in super::super::doc::test_records(&BY_PERIOD) {
             let doc = Doc::new(&record);
             let figs = summable(&doc);
@@ -655,8 +658,18 @@ mod tests {
             assert_eq!(by_period_scanned(&doc, figs.iter().copied()), grouped, "{}", doc.text);
             articles += usize::from(figs.len() >= 3);
             findings += grouped.len();
+            // a part stated three times or more, where the limit of three figures a part tells
+            let stated = |g: &&Fig| {
+                figs.iter()
+                    .filter(|h| h.f.period == g.f.period && same_quantity(h, g))
+                    .count()
+            };
+            crowded += usize::from(figs.iter().any(|g| stated(g) >= 3));
         }
-        assert!(articles >= 120 && findings >= 8, "{articles} {findings}");
+        assert!(
+            articles >= 120 && findings >= 8 && crowded >= 2,
+            "{articles} {findings} {crowded}"
+        );
     }
 
     /// [`breakdowns`] as written before: whether each count or money figure of a sentence of two
