@@ -35,7 +35,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let warmup_seconds = if args.read_only { 0.0 } else { warm_up() };
     let (mut articles, mut paragraphs, mut figures, mut quotes, mut findings) = (0, 0, 0, 0, 0);
     let started = Instant::now();
-    for body in bytes.split(|&b| b == b'\x0c') {
+    for body in bodies(&bytes) {
         let text = std::str::from_utf8(body).context("the file is not UTF-8")?;
         let article = read_body(text);
         articles += 1;
@@ -58,6 +58,18 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     });
     println!("{row}");
     Ok(ExitCode::SUCCESS)
+}
+
+/// The article bodies of the file: the slices between form feeds, found by `memchr`. Splitting
+/// byte by byte cost 5 instructions a byte, 18% of the ceiling, which no real input pays (`run`
+/// reads an article a file) and which made extraction look closer to the ceiling than it is.
+fn bodies(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
+    let ends = memchr::memchr_iter(b'\x0c', bytes).chain(std::iter::once(bytes.len()));
+    ends.scan(0, |from, end| {
+        let body = &bytes[*from..end];
+        *from = end + 1;
+        Some(body)
+    })
 }
 
 /// Extracts an article and checks it: the record and its number of findings.
@@ -91,4 +103,20 @@ fn warm_up() -> f64 {
     extract_and_check(read_body(WARM_UP));
     extract_and_check(read_body(&figmine::gen::typeset(WARM_UP)));
     started.elapsed().as_secs_f64()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bodies;
+
+    /// The bodies are the pieces a split at every form feed gives, empty ones included.
+    #[test]
+    fn bodies_are_the_pieces_between_form_feeds() {
+        for file in ["", "a", "\x0c", "a\x0cb", "\x0ca\x0c\x0cbc\x0c", "one\ntwo\x0cthree"] {
+            let bytes = file.as_bytes();
+            let split: Vec<&[u8]> = bytes.split(|&b| b == b'\x0c').collect();
+            assert_eq!(bodies(bytes).collect::<Vec<_>>(), split, "{file:?}");
+        }
+        assert_eq!(bodies(b"a\x0c\x0cb").count(), 3);
+    }
 }
