@@ -21,39 +21,33 @@ pub struct MiMalloc;
 unsafe impl GlobalAlloc for MiMalloc {
     #[inline]
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        unsafe {
-            if layout.align() <= PLAIN_ALIGN {
-                ffi::mi_malloc(layout.size()) as *mut u8
-            } else {
-                ffi::mi_malloc_aligned(layout.size(), layout.align()) as *mut u8
-            }
+        if layout.align() <= PLAIN_ALIGN {
+            ffi::mi_malloc(layout.size()).cast()
+        } else {
+            ffi::mi_malloc_aligned(layout.size(), layout.align()).cast()
         }
     }
 
     #[inline]
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        unsafe {
-            if layout.align() <= PLAIN_ALIGN {
-                ffi::mi_zalloc(layout.size()) as *mut u8
-            } else {
-                ffi::mi_zalloc_aligned(layout.size(), layout.align()) as *mut u8
-            }
+        if layout.align() <= PLAIN_ALIGN {
+            ffi::mi_zalloc(layout.size()).cast()
+        } else {
+            ffi::mi_zalloc_aligned(layout.size(), layout.align()).cast()
         }
     }
 
     #[inline]
     unsafe fn dealloc(&self, ptr: *mut u8, _layout: Layout) {
-        unsafe { ffi::mi_free(ptr as *mut c_void) }
+        ffi::mi_free(ptr.cast::<c_void>())
     }
 
     #[inline]
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        unsafe {
-            if layout.align() <= PLAIN_ALIGN {
-                ffi::mi_realloc(ptr as *mut c_void, new_size) as *mut u8
-            } else {
-                ffi::mi_realloc_aligned(ptr as *mut c_void, new_size, layout.align()) as *mut u8
-            }
+        if layout.align() <= PLAIN_ALIGN {
+            ffi::mi_realloc(ptr.cast(), new_size).cast()
+        } else {
+            ffi::mi_realloc_aligned(ptr.cast(), new_size, layout.align()).cast()
         }
     }
 }
@@ -74,20 +68,20 @@ mod tests {
                 plain += usize::from(align <= PLAIN_ALIGN);
                 unsafe {
                     let p = a.alloc(layout);
-                    assert!(!p.is_null() && p as usize % align == 0, "{size} {align}");
+                    assert!(!p.is_null() && (p as usize).is_multiple_of(align), "{size} {align}");
                     for k in 0..size {
                         *p.add(k) = (k % 251) as u8;
                     }
                     let q = a.realloc(p, layout, size * 3);
-                    assert!(!q.is_null() && q as usize % align == 0, "grown {size} {align}");
+                    assert!(!q.is_null() && (q as usize).is_multiple_of(align), "grown {size} {align}");
                     assert!((0..size).all(|k| *q.add(k) == (k % 251) as u8), "grown {size} {align}");
                     let grown = Layout::from_size_align(size * 3, align).unwrap();
                     let r = a.realloc(q, grown, size.div_ceil(2));
-                    assert!(r as usize % align == 0, "shrunk {size} {align}");
+                    assert!((r as usize).is_multiple_of(align), "shrunk {size} {align}");
                     assert!((0..size.div_ceil(2)).all(|k| *r.add(k) == (k % 251) as u8));
                     a.dealloc(r, Layout::from_size_align(size.div_ceil(2), align).unwrap());
                     let z = a.alloc_zeroed(layout);
-                    assert!(z as usize % align == 0 && (0..size).all(|k| *z.add(k) == 0));
+                    assert!((z as usize).is_multiple_of(align) && (0..size).all(|k| *z.add(k) == 0));
                     a.dealloc(z, layout);
                 }
             }
