@@ -463,7 +463,8 @@ pub(super) struct Token<'a> {
 struct TokenMaker<'a, 'l> {
     text: &'a str,
     /// The text with its ASCII letters in lower case: an ASCII word's lower case is at its own
-    /// byte span.
+    /// byte span. Without the padding, as long as the text: the bounds test of a token's span
+    /// of the text serves its span of this too.
     lowered: &'a str,
     first_words: super::MentionStarts,
     toks: &'l mut Vec<Token<'a>>,
@@ -694,7 +695,7 @@ impl<'a> Toks<'a> {
         let lowered: &'a str = lowered;
         let mut maker = TokenMaker {
             text,
-            lowered,
+            lowered: &lowered[..text.len()],
             first_words: super::MentionStarts::get(),
             toks: &mut toks,
             starts: &mut starts,
