@@ -228,7 +228,8 @@ fn ascii_tokens(bytes: &[u8], toks: &mut Vec<Tok>) {
     let text = std::str::from_utf8(bytes).expect("UTF-8");
     let mut lowered = String::new();
     lowered_and_padded(text, &mut lowered);
-    assert!(ascii_cuts(lowered.as_bytes(), text.len(), toks), "an ASCII text");
+    assert!(text.is_ascii(), "an ASCII text");
+    ascii_cuts(lowered.as_bytes(), toks);
 }
 
 /// What [`ascii_cuts`] and [`any_cuts`] hand each token to.
@@ -247,21 +248,22 @@ impl Cut for Vec<Tok> {
 
 /// The tokens of an ASCII text (as the regex cuts them), each token (kind, start, end) handed
 /// to `cut` for the caller to keep as it needs ([`Toks::read`] makes its tokens here, without a
-/// list of cuts in between), read from the text's [`lowered_and_padded`] copy `lowered`, of
-/// which the first `len` bytes are the text's: at each token, the letters and digits of the
-/// sixteen bytes from it are told at once ([`letters_and_digits`]), which give a word's or a run
-/// of digits' kind and end together (most end inside them); another byte is classed by
-/// [`BYTE_CLASS`]. `false` as soon as a byte outside ASCII is met (the caller drops the cuts
-/// made and cuts the text by [`any_cuts`]): every byte is tested on the way, inside a word or
-/// a run of digits (where it ends the run) or at the start of a token. Every token is handed
+/// list of cuts in between), read from the text's [`lowered_and_padded`] copy `lowered` (the
+/// text, then sixteen spaces): at each token, the letters and digits of the sixteen bytes from
+/// it are told at once ([`letters_and_digits`]), which give a word's or a run of digits' kind
+/// and end together (most end inside them); another byte is classed by [`BYTE_CLASS`]. The
+/// caller tells a text outside ASCII first and cuts it by [`any_cuts`]. Every token is handed
 /// on as ASCII, and [`TokenMaker`] slices such a token without the character-boundary tests
 /// ([`ascii_span`]).
 #[inline]
-fn ascii_cuts(lowered: &[u8], len: usize, cut: &mut impl Cut) -> bool {
+fn ascii_cuts(lowered: &[u8], cut: &mut impl Cut) {
+    debug_assert!(lowered.is_ascii(), "an ASCII text");
     let mut i = 0;
-    while i < len {
+    // the loop runs while sixteen bytes stand from `i`: to the text's end, and one byte past
+    // it (a space of the padding, cutting nothing), so that the text's length is not kept
+    while let Some(sixteen) = lowered.get(i..i + 16) {
+        let sixteen: &[u8; 16] = sixteen.try_into().expect("sixteen bytes");
         let start = i;
-        let sixteen: &[u8; 16] = lowered[i..i + 16].try_into().expect("sixteen bytes");
         let (letters, digits) = letters_and_digits(sixteen);
         // a run's end is its first byte outside the run: the seventeenth at most
         let run_end = |run: u32| (!run).trailing_zeros() as usize;
@@ -280,22 +282,16 @@ fn ascii_cuts(lowered: &[u8], len: usize, cut: &mut impl Cut) -> bool {
             }
             cut.cut(Tk::Digits, start, i, true);
         } else {
-            match BYTE_CLASS[usize::from(sixteen[0])] {
-                SPACE_BYTE => {
-                    i += 1;
-                    continue;
-                }
-                OUTSIDE_BYTE => return false,
-                _ => {
-                    i += 1;
-                    cut.cut(Tk::Sym, start, i, true);
-                }
+            i += 1;
+            if BYTE_CLASS[usize::from(sixteen[0])] == SPACE_BYTE {
+                continue;
             }
+            cut.cut(Tk::Sym, start, i, true);
         }
-        // most tokens are followed by one space: skipped without its class lookup
-        i += usize::from(lowered[i] == b' ');
+        // most tokens are followed by one space: skipped without its class lookup (a run
+        // ends before the padding, so the byte is there)
+        i += usize::from(lowered.get(i) == Some(&b' '));
     }
-    true
 }
 
 /// Where the run of bytes of which `in_run` holds, from `i`, ends in `bytes` (for the runs
@@ -467,7 +463,8 @@ pub(super) struct Token<'a> {
 struct TokenMaker<'a, 'l> {
     text: &'a str,
     /// The text with its ASCII letters in lower case: an ASCII word's lower case is at its own
-    /// byte span.
+    /// byte span. Without the padding, as long as the text: the bounds test of a token's span
+    /// of the text serves its span of this too.
     lowered: &'a str,
     first_words: super::MentionStarts,
     toks: &'l mut Vec<Token<'a>>,
@@ -526,6 +523,20 @@ impl<'a> Cut for TokenMaker<'a, '_> {
         token.atom = codes.atom;
         token.first = codes.first;
         self.toks.push(token);
+    }
+}
+
+impl Token<'_> {
+    /// Whether `next`, a token after this one, starts where this one ends (no space between).
+    #[inline]
+    fn touches(&self, next: &Token) -> bool {
+        end_address(self.written) == next.written.as_ptr() as usize
+    }
+
+    /// Whether this is the symbol `s`.
+    #[inline]
+    fn is_sym(&self, s: &str) -> bool {
+        self.kind == Tk::Sym && self.written == s
     }
 }
 
@@ -684,7 +695,7 @@ impl<'a> Toks<'a> {
         let lowered: &'a str = lowered;
         let mut maker = TokenMaker {
             text,
-            lowered,
+            lowered: &lowered[..text.len()],
             first_words: super::MentionStarts::get(),
             toks: &mut toks,
             starts: &mut starts,
@@ -694,11 +705,9 @@ impl<'a> Toks<'a> {
         };
         // a text outside ASCII is told at once (cutting it as ASCII up to its first character
         // outside ASCII, then again, cost more on real text than the test)
-        if !(is_ascii(text.as_bytes()) && ascii_cuts(lowered.as_bytes(), text.len(), &mut maker)) {
-            maker.toks.clear();
-            maker.starts.clear();
-            maker.symbols = SymbolsSeen::default();
-            any_cuts(text, &mut maker);
+        match is_ascii(text.as_bytes()) {
+            true => ascii_cuts(lowered.as_bytes(), &mut maker),
+            false => any_cuts(text, &mut maker),
         }
         let symbols = maker.symbols;
         // the words outside ASCII take their lower case, and what it starts is looked up
@@ -773,7 +782,7 @@ impl<'a> Toks<'a> {
 
     /// Whether token `i` is the symbol `s`.
     pub fn sym(&self, i: usize, s: &str) -> bool {
-        self.is(i, Tk::Sym) && self.str(i) == s
+        self.toks.get(i).is_some_and(|t| t.is_sym(s))
     }
 
     /// Whether token `i` is a dash or hyphen of any kind.
@@ -784,7 +793,7 @@ impl<'a> Toks<'a> {
     /// Whether tokens `i` and `i + 1` touch (no space between them).
     pub fn glued(&self, i: usize) -> bool {
         match (self.toks.get(i), self.toks.get(i + 1)) {
-            (Some(a), Some(b)) => end_address(a.written) == b.written.as_ptr() as usize,
+            (Some(a), Some(b)) => a.touches(b),
             _ => false,
         }
     }
@@ -954,9 +963,19 @@ pub(super) fn literal(t: &Toks, i: usize) -> Option<Literal> {
 /// fractions and glued suffixes: each of those needs a symbol or a word glued to the digits, or
 /// a group of digits after a space. `None` for other tokens (the caller reads those).
 fn standalone_digits(t: &Toks, i: usize) -> Option<Literal> {
-    let standalone = t.is(i, Tk::Digits) && !t.glued(i) && !t.is(i + 1, Tk::Digits);
+    standalone_digits_of(t.toks.get(i..).unwrap_or_default(), i)
+}
+
+/// [`standalone_digits`] of `toks`, the tokens from token `i` on.
+#[inline]
+fn standalone_digits_of(toks: &[Token], i: usize) -> Option<Literal> {
+    let [digits, after @ ..] = toks else {
+        return None;
+    };
+    let standalone =
+        digits.kind == Tk::Digits && after.first().is_none_or(|a| !digits.touches(a) && a.kind != Tk::Digits);
     standalone.then(|| Literal {
-        value: digits_value(t.str(i)),
+        value: digits_value(digits.written),
         precision: 1.0,
         next: i + 1,
         fraction: false,
@@ -969,61 +988,71 @@ fn standalone_digits(t: &Toks, i: usize) -> Option<Literal> {
 /// general reading. `None` when the literal may be another ("1 234", "1.234,5", "1,5"), or when
 /// what touches its end may change the reading (a word: "21st", "10k", "1960s"; "^" or "×";
 /// a symbol glued to digits: "1.2.3", "3/4", "2013-14", "9:30"): the caller reads those.
+///
+/// The tokens from `i` on are read as a slice (token `k` of it is token `i + k`): one bounds
+/// test for the reading, not one at each lookup of a token.
 pub(super) fn plain_literal(t: &Toks, i: usize) -> Option<Literal> {
-    if !t.glued(i) {
-        return standalone_digits(t, i);
+    let toks = t.toks.get(i..).unwrap_or_default();
+    let [digits, after, ..] = toks else {
+        return standalone_digits_of(toks, i);
+    };
+    if !digits.touches(after) {
+        return standalone_digits_of(toks, i);
     }
-    let digits = t.str(i);
-    let glued_sym = |j: usize, s: &str| t.sym(j, s) && t.glued(j - 1) && t.glued(j);
-    let (value, precision, next) = match t.str(i + 1) {
+    // the symbol `s` at `k`, touching the tokens on both sides
+    let glued_sym = |k: usize, s: &str| matches!(toks.get(k - 1..=k + 1), Some([before, sym, after]) if sym.is_sym(s) && before.touches(sym) && sym.touches(after));
+    let digits_at = |k: usize| toks.get(k).filter(|d| d.kind == Tk::Digits).map(|d| d.written);
+    // a US group of three after a comma at `k`
+    let group = |k: usize| glued_sym(k, ",") && digits_at(k + 1).is_some_and(|g| g.len() == 3);
+    let (value, precision, next) = if digits.written.len() <= 3 && group(1) {
         // US groups of three ("31,002", "1,234.5"): with one to three digits first, a group of
         // three is neither Indian nor a decimal comma
-        "," if digits.len() <= 3 && glued_sym(i + 1, ",") && t.is(i + 2, Tk::Digits) && t.str(i + 2).len() == 3 => {
-            let mut j = i + 1;
-            while glued_sym(j, ",") && t.is(j + 1, Tk::Digits) && t.str(j + 1).len() == 3 {
-                j += 2;
-            }
-            let int = (i..j).step_by(2).map(|k| t.str(k));
-            if glued_sym(j, ".") && t.is(j + 1, Tk::Digits) {
-                let decimals = t.str(j + 1);
-                (
-                    decimal_value(int, decimals),
-                    10f64.powi(-(decimals.len() as i32)),
-                    j + 2,
-                )
-            } else {
-                (decimal_value(int, ""), 1.0, j)
-            }
+        let mut j = 3;
+        while group(j) {
+            j += 2;
         }
+        let int = (0..j).step_by(2).map(|k| toks[k].written);
+        match digits_at(j + 1).filter(|_| glued_sym(j, ".")) {
+            Some(decimals) => (
+                decimal_value(int, decimals),
+                10f64.powi(-(decimals.len() as i32)),
+                j + 2,
+            ),
+            None => (decimal_value(int, ""), 1.0, j),
+        }
+    } else if let Some(decimals) = digits_at(2).filter(|_| glued_sym(1, ".")) {
         // a decimal ("3.5"); a chain ("1.2.3") or European groups ("1.234,5") go on with a
         // symbol glued to digits, and are left below
-        "." if glued_sym(i + 1, ".") && t.is(i + 2, Tk::Digits) => {
-            let decimals = t.str(i + 2);
-            (
-                decimal_value([digits].into_iter(), decimals),
-                10f64.powi(-(decimals.len() as i32)),
-                i + 3,
-            )
-        }
-        _ => (digits_value(digits), 1.0, i + 1),
+        (
+            decimal_value([digits.written].into_iter(), decimals),
+            10f64.powi(-(decimals.len() as i32)),
+            3,
+        )
+    } else {
+        (digits_value(digits.written), 1.0, 1)
     };
-    if t.glued(next - 1) && !ends_plain_literal(t, next) {
-        return None;
+    if let [last, after, rest @ ..] = &toks[next - 1..] {
+        if last.touches(after) && !ends_plain_literal(after, rest.first()) {
+            return None;
+        }
     }
     Some(Literal {
         value,
         precision,
-        next,
+        next: i + next,
         fraction: false,
         ordinal: false,
     })
 }
 
-/// Whether token `j`, glued to the digits before it, ends a [`plain_literal`] there: a symbol
-/// that is neither read by [`literal`] after digits ("^", "×") nor glued to digits after it
-/// (every grouping, decimal, fraction, chain and date goes on that way).
-fn ends_plain_literal(t: &Toks, j: usize) -> bool {
-    t.is(j, Tk::Sym) && !matches!(t.str(j), "^" | "×") && !(t.glued(j) && t.is(j + 1, Tk::Digits))
+/// Whether `tok`, glued to the digits before it and followed by `next`, ends a
+/// [`plain_literal`] there: a symbol that is neither read by [`literal`] after digits ("^",
+/// "×") nor glued to digits after it (every grouping, decimal, fraction, chain and date goes on
+/// that way).
+fn ends_plain_literal(tok: &Token, next: Option<&Token>) -> bool {
+    tok.kind == Tk::Sym
+        && !matches!(tok.written, "^" | "×")
+        && !next.is_some_and(|n| tok.touches(n) && n.kind == Tk::Digits)
 }
 
 /// The digits with their group separators at `i`: (value, precision, next token, plain integer).
@@ -1097,7 +1126,14 @@ fn digits_value(digits: &str) -> f64 {
     if digits.len() > 15 {
         return decimal_value([digits].into_iter(), "");
     }
-    digits.bytes().fold(0u64, |m, b| m * 10 + u64::from(b - b'0')) as f64
+    mantissa_with(0, digits) as f64
+}
+
+/// `mantissa` with the ASCII digits `digits` written after it (an integer of 15 digits at most
+/// in all, exact as a double).
+#[inline]
+fn mantissa_with(mantissa: u64, digits: &str) -> u64 {
+    digits.bytes().fold(mantissa, |m, b| m * 10 + u64::from(b - b'0'))
 }
 
 /// Powers of ten that are exact doubles.
@@ -1111,21 +1147,31 @@ const EXACT_POWERS_OF_TEN: [f64; 23] = [
 /// gives, without writing it out. Up to 15 digits make an integer below 2^53, exact as a double,
 /// as is a power of ten up to 10^22; their quotient, rounded once, is the double nearest the
 /// written number, which is what the parser returns. Longer numbers are written out and parsed.
+///
+/// The runs are read once, their digits counted as they are added (the count and the digits in
+/// two passes, through chained iterators, cost some 180 instructions a literal).
 fn decimal_value<'a>(int: impl Iterator<Item = &'a str> + Clone, decimals: &'a str) -> f64 {
-    let digits = int.clone().map(str::len).sum::<usize>() + decimals.len();
-    if digits > 15 || decimals.len() >= EXACT_POWERS_OF_TEN.len() {
-        let mut written: String = int.collect();
-        if !decimals.is_empty() {
-            written.push('.');
-            written.push_str(decimals);
+    let (mut mantissa, mut digits) = (0u64, 0);
+    for run in int.clone().chain([decimals]) {
+        digits += run.len();
+        if digits > 15 {
+            return parsed_decimal(int, decimals);
         }
-        return written.parse().expect("ASCII digits");
+        mantissa = mantissa_with(mantissa, run);
     }
-    let mantissa = int
-        .chain([decimals])
-        .flat_map(str::bytes)
-        .fold(0u64, |m, b| m * 10 + u64::from(b - b'0'));
+    // 15 digits at most, so fewer decimals than the exact powers
     mantissa as f64 / EXACT_POWERS_OF_TEN[decimals.len()]
+}
+
+/// [`decimal_value`] of a long number: written out and parsed.
+#[cold]
+fn parsed_decimal<'a>(int: impl Iterator<Item = &'a str>, decimals: &'a str) -> f64 {
+    let mut written: String = int.collect();
+    if !decimals.is_empty() {
+        written.push('.');
+        written.push_str(decimals);
+    }
+    written.parse().expect("ASCII digits")
 }
 
 /// "e10", "e+14", "e-1" glued after digits: the power of ten.
