@@ -5,7 +5,6 @@ use super::doc::{Doc, Fig};
 use super::reading::verdict;
 use super::sum::period_name;
 use super::{Finding, Rule};
-use crate::export::rows::kind_name;
 use crate::extract::Period;
 use serde_json::json;
 
@@ -14,15 +13,13 @@ use serde_json::json;
 /// the work stays proportional to the figures even in an article that is one long table. (The
 /// groups are runs of the figures sorted by quantity, in text order within each: a stable sort
 /// of one vector rather than a map of vectors, which allocated one per figure.)
+///
+/// The key puts the period and the kind first: they are compared without reading text, and
+/// most figures of an article differ in them. (Only the groups matter, not their order: the
+/// findings are put in text order at the end.) The list is made at its largest size at once.
 pub fn check(doc: &Doc) -> Vec<Finding> {
-    let mut keyed: Vec<(Key, &Fig)> = doc
-        .figs
-        .iter()
-        .filter_map(|g| match (&g.quantity, &g.f.entity, &g.f.period) {
-            (Some(q), Some(e), Some(p)) => Some(((q.as_str(), e.as_str(), p, kind_name(g.f.kind)), g)),
-            _ => None,
-        })
-        .collect();
+    let mut keyed: Vec<(Key, &Fig)> = Vec::with_capacity(doc.figs.len());
+    keyed.extend(doc.figs.iter().filter_map(|g| Some((key(g)?, g))));
     keyed.sort_by(|a, b| a.0.cmp(&b.0));
     let groups = keyed.chunk_by(|a, b| a.0 == b.0);
     let mut out: Vec<Finding> = groups.filter_map(|group| first_conflict(doc, group)).collect();
@@ -30,8 +27,16 @@ pub fn check(doc: &Doc) -> Vec<Finding> {
     out
 }
 
-/// What figures of one quantity share: its name, entity, period and kind.
-type Key<'k> = (&'k str, &'k str, &'k Period, &'static str);
+/// What figures of one quantity share: its period, kind, entity and name.
+type Key<'k> = (&'k Period, u8, &'k str, &'k str);
+
+/// The quantity `g` names, for a figure with a quantity, an entity and a period.
+fn key<'k>(g: &'k Fig) -> Option<Key<'k>> {
+    match (&g.quantity, &g.f.entity, &g.f.period) {
+        (Some(q), Some(e), Some(p)) => Some((p, g.f.kind as u8, e.as_str(), q.as_str())),
+        _ => None,
+    }
+}
 
 /// The first two figures of a group (in text order) that no rounding reconciles, as a finding.
 fn first_conflict(doc: &Doc, group: &[(Key, &Fig)]) -> Option<Finding> {
@@ -70,15 +75,18 @@ fn first_conflict(doc: &Doc, group: &[(Key, &Fig)]) -> Option<Finding> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::export::rows::kind_name;
     use std::collections::BTreeMap;
 
-    /// [`check`] as it was written before: the figures grouped in a map of vectors.
+    /// [`check`] as it was written before: the figures grouped in a map of vectors, by their
+    /// quantity's name, entity, period and kind's name.
     fn check_by_map(doc: &Doc) -> Vec<Finding> {
-        let mut groups: BTreeMap<Key, Vec<(Key, &Fig)>> = BTreeMap::new();
+        type NamedKey<'k> = (&'k str, &'k str, &'k Period, &'static str);
+        let mut groups: BTreeMap<NamedKey, Vec<(Key, &Fig)>> = BTreeMap::new();
         for g in &doc.figs {
             if let (Some(q), Some(e), Some(p)) = (&g.quantity, &g.f.entity, &g.f.period) {
-                let key = (q.as_str(), e.as_str(), p, kind_name(g.f.kind));
-                groups.entry(key).or_default().push((key, g));
+                let named = (q.as_str(), e.as_str(), p, kind_name(g.f.kind));
+                groups.entry(named).or_default().push((key(g).expect("a key"), g));
             }
         }
         let mut out: Vec<Finding> = groups.values().filter_map(|figs| first_conflict(doc, figs)).collect();

@@ -213,10 +213,10 @@ fn breakdowns(doc: &Doc) -> Vec<Finding> {
             let same_kind =
                 |g: &&&Fig| g.f.kind == whole.f.kind && g.f.unit == whole.f.unit && !doc.is_change_amount(g);
             // Without two parts before it nor one after it, the whole has no breakdown either
-            // way, and its text needs no search.
-            if figs[..k].iter().filter(same_kind).nth(1).is_none() && !figs[k + 1..].iter().any(|g| same_kind(&g))
-                || doc.is_change_amount(whole)
-            {
+            // way, and its text needs no search. (Whether the whole is a change amount is not
+            // asked: the words before one, "up", "rose by about", "a rise of", never end the
+            // text as those before a whole do, "for a total of", "of the"; see the tests.)
+            if figs[..k].iter().filter(same_kind).nth(1).is_none() && !figs[k + 1..].iter().any(|g| same_kind(&g)) {
                 continue;
             }
             check_breakdown_at(doc, &figs, k, *sentence, same_kind, &mut out);
@@ -712,6 +712,42 @@ mod tests {
                 .count();
         }
         assert!(findings >= 4 && amounts >= 3, "{findings} {amounts}");
+    }
+
+    /// Why [`breakdowns`] need not ask whether a whole is a change amount: the text before a
+    /// change amount never makes it the whole of a breakdown, whichever words come around it.
+    #[test]
+    fn no_change_amount_closes_or_opens_a_breakdown() {
+        let written = [
+            "It got 300 and 200 in all, up 500 from 2013, and 700, 400 and a total of up 100.",
+            "Of the rise of 300, 200 came from police and the remaining 100 from courts.",
+            "Of the 900, up by about 300, 200 came from police and the remaining 400 from courts.",
+            "It got 100 and 200, altogether, an increase of 300; 100 and 200, in all, rose by 300.",
+            "It got 100 and 200, making up about 300; 100 and 200, totalling a gain of some 300.",
+            "Out of all up 300, 200 came from police and 100 from courts, a drop of more than 300.",
+            "Of those a decline of 300, 200 came from police, and of its fell 300, 100 from courts.",
+        ];
+        let (mut amounts, mut between_parts) = (0, 0);
+        for record in super::super::doc::test_records(&written) {
+            let doc = Doc::new(&record);
+            for (s, sentence) in doc.sentences.iter().enumerate() {
+                let figs: Vec<&Fig> = doc.sentence_figs(s).map(|(_, g)| g).collect();
+                for (k, g) in figs.iter().enumerate() {
+                    if !doc.is_change_amount(g) {
+                        continue;
+                    }
+                    let before = doc.before_fig(g, 80);
+                    let closes = super::super::doc::totals_what_precedes_at(before, &doc.tail(g, before));
+                    assert!(!closes && !opens_breakdown(&doc, g, *sentence), "{}", doc.text);
+                    amounts += 1;
+                    // as `breakdowns` would try it: with figures of its kind on both sides
+                    let of_kind = |h: &&&Fig| h.f.kind == g.f.kind;
+                    between_parts +=
+                        usize::from(figs[..k].iter().any(|h| of_kind(&h)) && figs[k + 1..].iter().any(|h| of_kind(&h)));
+                }
+            }
+        }
+        assert!(amounts >= 120 && between_parts >= 5, "{amounts} {between_parts}");
     }
 
     #[test]
