@@ -101,13 +101,17 @@ impl<'a> Doc<'a> {
             let mut resolved = SentencePeriods::default();
             let mut completions = SentenceCompletion::default();
             let mut sentences = SentenceCursor::new(&record.extraction.sentences);
-            figs.extend(figures.iter().filter_map(|f| {
+            // (pushed in a loop rather than collected from an iterator of `Option<Fig>`, which
+            // copied each large `Fig` once more on its way into the vector)
+            for f in figures {
                 let written = f.span.of(text);
                 let before = near_before(text, f);
                 let tail = Tail::of(before);
                 let approx = approx_at(f, before, &tail);
-                let reading = Reading::of(written, f.value, f.low, f.high, approx.as_deref())?;
-                Some(Fig {
+                let Some(reading) = Reading::of(written, f.value, f.low, f.high, approx.as_deref()) else {
+                    continue;
+                };
+                figs.push(Fig {
                     f,
                     reading,
                     text: written,
@@ -126,8 +130,8 @@ impl<'a> Doc<'a> {
                     may_be_total: OnceCell::new(),
                     counted: OnceCell::new(),
                     sentence: sentences.holding(f.span),
-                })
-            }));
+                });
+            }
             figs
         });
         let sorted = figs.windows(2).all(|w| w[0].f.span.start <= w[1].f.span.start);

@@ -159,31 +159,30 @@ enum Qualifier {
     AtMost,
 }
 
+/// What the approximation word `word` says, read in any ASCII case: compared in place rather
+/// than on a lowercased copy (a figure with a qualifier paid an allocation for it).
 fn qualifier(word: &str) -> Qualifier {
-    let w = word.to_ascii_lowercase();
-    let w = w.trim();
-    if ["nearly", "almost", "just under", "close to", "not quite", "just shy of"].contains(&w) {
+    let w = word.trim();
+    let starts = |prefix: &[&str]| prefix.iter().any(|p| starts_with_ignoring_ascii_case(w, p));
+    if ["nearly", "almost", "just under", "close to", "not quite", "just shy of"]
+        .iter()
+        .any(|listed| w.eq_ignore_ascii_case(listed))
+    {
         Qualifier::Below
-    } else if w.starts_with("more")
-        || w.starts_with("over")
-        || w.starts_with("at least")
-        || w.starts_with("above")
-        || w.starts_with("upwards")
-        || w.starts_with("in excess")
-        || w.starts_with("just over")
-    {
+    } else if starts(&["more", "over", "at least", "above", "upwards", "in excess", "just over"]) {
         Qualifier::AtLeast
-    } else if w.starts_with("fewer")
-        || w.starts_with("less")
-        || w.starts_with("under")
-        || w.starts_with("up to")
-        || w.starts_with("at most")
-        || w.starts_with("below")
-    {
+    } else if starts(&["fewer", "less", "under", "up to", "at most", "below"]) {
         Qualifier::AtMost
     } else {
         Qualifier::Around
     }
+}
+
+/// Whether `text` lowercased (ASCII letters only) starts with `prefix` (lowercase).
+fn starts_with_ignoring_ascii_case(text: &str, prefix: &str) -> bool {
+    text.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|start| start.eq_ignore_ascii_case(prefix.as_bytes()))
 }
 
 /// The severity of a check's outcome: `None` when the tight readings are consistent, a warning
@@ -240,6 +239,99 @@ mod tests {
         assert!(r.tight.contains(90000.0) && !r.tight.contains(50000.0));
         let r = Reading::of("0-999", None, Some(0.0), Some(999.0), None).unwrap();
         assert_eq!(r.tight, Interval::new(0.0, 999.0));
+    }
+
+    /// [`qualifier`] as first written: on a lowercased copy of the word.
+    fn qualifier_of_copy(word: &str) -> Qualifier {
+        let w = word.to_ascii_lowercase();
+        let w = w.trim();
+        if ["nearly", "almost", "just under", "close to", "not quite", "just shy of"].contains(&w) {
+            Qualifier::Below
+        } else if ["more", "over", "at least", "above", "upwards", "in excess", "just over"]
+            .iter()
+            .any(|p| w.starts_with(p))
+        {
+            Qualifier::AtLeast
+        } else if ["fewer", "less", "under", "up to", "at most", "below"]
+            .iter()
+            .any(|p| w.starts_with(p))
+        {
+            Qualifier::AtMost
+        } else {
+            Qualifier::Around
+        }
+    }
+
+    #[test]
+    fn qualifiers_read_in_place_are_those_of_a_lowercased_copy() {
+        let words = [
+            "about",
+            "nearly",
+            "almost",
+            "just under",
+            "close to",
+            "not quite",
+            "just shy of",
+            "more than",
+            "over",
+            "at least",
+            "above",
+            "upwards of",
+            "in excess of",
+            "just over",
+            "fewer than",
+            "less than",
+            "under",
+            "up to",
+            "at most",
+            "below",
+            "roughly",
+            "some",
+            "an estimated",
+            "approximately",
+            "",
+            "m",
+            "ov",
+            "overall",
+            "underway",
+            "moreover",
+            "nearlyy",
+            "at",
+            "up",
+            "ſome",
+            "ﬁ",
+            "é",
+        ];
+        let mut forms = 0;
+        for w in words {
+            let upper = w.to_ascii_uppercase();
+            let capital = w.get(..1).map(|c| c.to_ascii_uppercase() + &w[1..]).unwrap_or_default();
+            for form in [w.to_owned(), upper, capital] {
+                for spaced in [
+                    form.clone(),
+                    format!("  {form}\t"),
+                    format!("\u{a0}{form}"),
+                    format!("{form}x"),
+                ] {
+                    assert_eq!(qualifier(&spaced), qualifier_of_copy(&spaced), "{spaced:?}");
+                    forms += 1;
+                }
+            }
+        }
+        // every qualifier is read, in each case
+        let kinds = words
+            .iter()
+            .map(|w| qualifier(&w.to_ascii_uppercase()))
+            .collect::<Vec<_>>();
+        for kind in [
+            Qualifier::Below,
+            Qualifier::AtLeast,
+            Qualifier::AtMost,
+            Qualifier::Around,
+        ] {
+            assert!(kinds.contains(&kind), "{kind:?}");
+        }
+        assert!(forms >= 400);
     }
 
     #[test]
