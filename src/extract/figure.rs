@@ -916,7 +916,7 @@ pub fn find_figures(
     let entities = Entities::new(text, &scan.entities);
     // borrowed from the text, and copied only for the figures that take it: counting names and
     // passing sentences that name one copy none
-    let mut last_entity = default_entity(&entities);
+    let mut last_entity = LastEntity::new(default_entity(&entities), sentences.len());
     // Per-sentence lists, kept across sentences so that their room is reused (and made at
     // once for a sentence's few items, not grown from none).
     let mut sentence_periods: Vec<&PeriodMention> = Vec::with_capacity(8);
@@ -986,7 +986,7 @@ pub fn find_figures(
                 .last_in(before_start, span.start)
                 .or_else(|| entities.first_in(after_start, after_start + after.len()))
                 .map(canonical_entity)
-                .or(last_entity)
+                .or_else(|| last_entity.get())
                 .map(str::to_owned);
             let period = period_for(span, references.contains(&span), &sentence_periods, &references)
                 .or_else(|| current_period.clone());
@@ -1020,11 +1020,49 @@ pub fn find_figures(
         {
             current_period = Some(p);
         }
-        if let Some(e) = entities.last_in(sentence.start, sentence.end) {
-            last_entity = Some(canonical_entity(e));
-        }
+        last_entity.passed(sentence, entities);
     }
     Some(figures)
+}
+
+/// The entity of a figure that names none around it: the last name of the latest sentence
+/// passed that has one, else the article's default. Read only when a figure asks for it: most
+/// figures name their own, and the sentences passed since the last ask are read back from the
+/// latest until one has a name (each was a search of its own, asked of every sentence).
+struct LastEntity<'t, 'f> {
+    /// The name found when last asked (or the default).
+    known: Option<&'t str>,
+    /// The sentences passed since, with the names around each, in order.
+    pending: Vec<(Span, Entities<'t, 'f>)>,
+}
+
+impl<'t, 'f> LastEntity<'t, 'f> {
+    /// Before any sentence: `default`; room for `sentences` to be passed.
+    fn new(default: Option<&'t str>, sentences: usize) -> Self {
+        LastEntity {
+            known: default,
+            pending: Vec::with_capacity(sentences),
+        }
+    }
+
+    /// `sentence` is passed; `entities` are the names around it ([`Entities::around_from`]).
+    fn passed(&mut self, sentence: Span, entities: Entities<'t, 'f>) {
+        self.pending.push((sentence, entities));
+    }
+
+    /// The entity after the sentences passed.
+    fn get(&mut self) -> Option<&'t str> {
+        let latest = self
+            .pending
+            .iter()
+            .rev()
+            .find_map(|(sentence, entities)| entities.last_in(sentence.start, sentence.end));
+        if let Some(e) = latest {
+            self.known = Some(canonical_entity(e));
+        }
+        self.pending.clear();
+        self.known
+    }
 }
 
 /// `words` in lower case with single spaces between them (one allocation on ASCII text, nearly
@@ -1060,6 +1098,7 @@ fn lowercase_single_spaced(words: &str) -> String {
 ///
 /// `found` may be narrowed to the matches around a span ([`Entities::around`]), which answer
 /// for every part of that span as the whole text's do.
+#[derive(Clone, Copy)]
 struct Entities<'t, 'f> {
     text: &'t str,
     found: &'f [(usize, usize)],
@@ -1590,6 +1629,51 @@ mod tests {
         assert!(
             periods_found > 1_000 && names_found > 1_000 && sentences > 800,
             "{periods_found} periods and {names_found} names in {sentences} sentences"
+        );
+    }
+
+    #[test]
+    fn the_last_entity_read_when_asked_is_the_one_updated_at_every_sentence() {
+        let mut texts = crate::gen::sample_texts(200);
+        texts.extend(texts.iter().map(|t| crate::gen::typeset(t)).collect::<Vec<_>>());
+        texts.push(format!(
+            "Yahoo said so. {} Then it rose. Google rose.",
+            OUTSIDE_ASCII.join(" ")
+        ));
+        let (mut asked, mut named_by_a_sentence, mut skipped) = (0, 0, 0);
+        for (t, text) in texts.iter().enumerate() {
+            let mut article = crate::read::Article::default();
+            article.set_paragraphs(text.split("\n\n"));
+            let text = &article.text;
+            let sentences = crate::extract::sentence::split_sentences(text, &article.paragraphs);
+            let found = entities_by_hand(text);
+            let entities = Entities::new(text, &found);
+            let default = default_entity(&entities);
+            // as find_figures read it before: the sentence's last name, at every sentence
+            let mut eager = default;
+            let mut lazy = LastEntity::new(default, sentences.len());
+            let (mut entities_from, mut named_since) = (0, false);
+            for (k, &sentence) in sentences.iter().enumerate() {
+                // asked at some sentences only, as a figure without a name of its own asks
+                if (k + t) % 3 == 0 {
+                    assert_eq!(lazy.get(), eager, "sentence {k} of {text:?}");
+                    asked += 1;
+                    // a name read back from a sentence passed since the last ask
+                    named_by_a_sentence += usize::from(std::mem::take(&mut named_since));
+                }
+                let around = entities.around_from(sentence, &mut entities_from);
+                lazy.passed(sentence, around);
+                if let Some(e) = around.last_in(sentence.start, sentence.end) {
+                    eager = Some(canonical_entity(e));
+                    named_since = true;
+                }
+            }
+            skipped += lazy.pending.len();
+            assert_eq!(lazy.get(), eager, "{text:?}");
+        }
+        assert!(
+            asked > 1_000 && named_by_a_sentence > 200 && skipped > 300,
+            "{asked} asked, {named_by_a_sentence} named by a sentence, {skipped} never read"
         );
     }
 
