@@ -171,11 +171,15 @@ const NUMBER_WORDS: &[(&str, u32)] = &[
 
 /// The value of a small count written as a word or in digits ("three", "3").
 pub fn small_count(word: &str) -> Option<u32> {
-    let w = word.trim().to_ascii_lowercase();
+    // (compared in any ASCII case rather than lowercased into a copy: digits have no case)
+    let w = word.trim();
     if let Ok(n) = w.parse::<u32>() {
         return Some(n);
     }
-    NUMBER_WORDS.iter().find(|(name, _)| *name == w).map(|(_, n)| *n)
+    NUMBER_WORDS
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case(w))
+        .map(|(_, n)| *n)
 }
 
 /// The small counts written out ("three requests"), as [`SMALL`] matches them.
@@ -454,7 +458,7 @@ pub fn as_many_as(after: &str) -> Option<AsManyAs> {
     } else {
         0.25
     };
-    let country = COUNTRY.find(g.c)?;
+    let (_, country) = country_matches(g.c).next()?;
     let (low, high, loose) = ratio_bounds(factor, g.q);
     Some(AsManyAs {
         text: after[g.start..g.end].to_owned(),
@@ -462,7 +466,7 @@ pub fn as_many_as(after: &str) -> Option<AsManyAs> {
         low,
         high,
         loose,
-        country: canonical_country(country.as_str()),
+        country: country.into_owned(),
     })
 }
 
@@ -619,9 +623,7 @@ fn may_say_as_many_as(after: &str) -> bool {
 
 /// Whether `text` names `country` (canonical, as [`canonical_country`] gives it).
 pub fn mentions_country(text: &str, country: &str) -> bool {
-    COUNTRY
-        .find_iter(text)
-        .any(|m| canonical_country(m.as_str()) == country)
+    country_matches(text).any(|(_, named)| named == country)
 }
 
 /// "exactly half of", "a third of", "two thirds of" right before a total.
@@ -920,6 +922,81 @@ const COUNTRY_NAMES: &[&str] = &[
     "Mexico",
     "Mexican",
 ];
+
+/// The matches of [`COUNTRY`] in `text` (where each is) and the countries they name, canonical
+/// ([`canonical_country`]): read by hand on ASCII text ([`country_match_ascii`]), searched
+/// otherwise.
+fn country_matches(text: &str) -> impl Iterator<Item = (Span, Cow<'static, str>)> + '_ {
+    let mut searched = (!text.is_ascii()).then(|| COUNTRY.find_iter(text));
+    let mut at = 0;
+    std::iter::from_fn(move || match &mut searched {
+        Some(matches) => matches
+            .next()
+            .map(|m| (Span::new(m.start(), m.end()), Cow::Owned(canonical_country(m.as_str())))),
+        None => {
+            let (start, end, name) = country_match_ascii(text.as_bytes(), at)?;
+            at = end;
+            Some((Span::new(start, end), Cow::Borrowed(country_of_single_spaced(name))))
+        }
+    })
+}
+
+/// The leftmost match of [`COUNTRY`] in ASCII `bytes` that starts at or after `at` (the bytes
+/// before `at` still count for `\b`), and the name of [`COUNTRY_NAMES`] it is. Every name starts
+/// with a capital: the capitals that start a word are found sixteen bytes at a time, and at
+/// each the names with its initial are tried in the pattern's order, the first that matches (a
+/// space of the name standing for a run of spaces, a word boundary after it) being the match.
+fn country_match_ascii(bytes: &[u8], at: usize) -> Option<(usize, usize, &'static str)> {
+    use crate::extract::quote::hand::{ascii_capitals_of_16, is_word_byte};
+    let mut i = at;
+    while i < bytes.len() {
+        let found = crate::extract::lanes::mask_of_sixteen_from(bytes, i, 0, ascii_capitals_of_16);
+        if found == 0 {
+            i += 16;
+            continue;
+        }
+        i += found.trailing_zeros() as usize;
+        if i == 0 || !is_word_byte(bytes[i - 1]) {
+            let names = &COUNTRY_NAMES_BY_INITIAL[usize::from(bytes[i] - b'A')];
+            if let Some((end, name)) = names.iter().find_map(|n| Some((name_end_at(bytes, i, n)?, *n))) {
+                return Some((i, end, name));
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Where `name` (a country name) ends when it stands at `at` of ASCII `bytes` as [`COUNTRY`]
+/// matches it: its bytes, a run of spaces for each space, and a word boundary after it.
+fn name_end_at(bytes: &[u8], at: usize, name: &str) -> Option<usize> {
+    use crate::extract::quote::hand::is_word_byte;
+    let mut i = at;
+    for &n in name.as_bytes() {
+        if n == b' ' {
+            let end = spaces_end(bytes, i);
+            if end == i {
+                return None;
+            }
+            i = end;
+        } else if bytes.get(i) == Some(&n) {
+            i += 1;
+        } else {
+            return None;
+        }
+    }
+    let last_is_word = name.as_bytes().last().is_some_and(|&b| is_word_byte(b));
+    (last_is_word != bytes.get(i).is_some_and(|&b| is_word_byte(b))).then_some(i)
+}
+
+/// [`COUNTRY_NAMES`] by their initial (a capital; `A` first), each list in the names' order.
+static COUNTRY_NAMES_BY_INITIAL: LazyLock<[Vec<&'static str>; 26]> = LazyLock::new(|| {
+    let mut by_initial: [Vec<&'static str>; 26] = Default::default();
+    for name in COUNTRY_NAMES {
+        by_initial[usize::from(name.as_bytes()[0] - b'A')].push(name);
+    }
+    by_initial
+});
 
 /// Whether one word is, whole, what [`COUNTRY`] finds: a name of one word that ends with a
 /// letter (after "U.S." no word boundary can end the match at the end of the word): the
@@ -1401,8 +1478,8 @@ pub struct Enumeration {
 /// "four countries: Germany, France and Brazil" in a sentence; spans are relative to `sentence`.
 pub fn list_enumerations(sentence: &str) -> Vec<Enumeration> {
     let mut out = Vec::new();
-    // Every list follows a colon: most sentences have none.
-    if !sentence.contains(':') {
+    // Every list follows a colon: most sentences have none. (A ':' byte is always the character.)
+    if memchr::memchr(b':', sentence.as_bytes()).is_none() {
         return out;
     }
     // The groups are read from where the match is rather than by a capture search (which cost
@@ -1418,7 +1495,7 @@ pub fn list_enumerations(sentence: &str) -> Vec<Enumeration> {
         // lowercase words each); anything longer is prose that happens to follow a colon.
         let names = pieces.iter().all(|&(a, b)| {
             let item = sentence[a..b].trim();
-            let words = item.split_whitespace().count();
+            let words = words_of(item).count();
             let named = item.starts_with(|ch: char| ch.is_uppercase()) && words <= 4;
             let thing = item.starts_with(|ch: char| ch.is_lowercase()) && words <= 3;
             !item.is_empty() && (named || thing)
@@ -1510,11 +1587,13 @@ fn small_count_start(bytes: &[u8], end: usize) -> Option<usize> {
     let digits = before.iter().rev().take_while(|b| b.is_ascii_digit()).count();
     let start = match digits {
         1 | 2 => end - digits,
+        // No count word ends another: the one that ends `before`, if any, starts a word only if
+        // it is the whole run of letters that ends there, and only that run is compared.
         0 => {
-            let word = SMALL_WORDS
-                .iter()
-                .find(|w| before.len() >= w.len() && before[end - w.len()..].eq_ignore_ascii_case(w.as_bytes()))?;
-            end - word.len()
+            let start = letters_start(bytes, end);
+            let run = &bytes[start..end];
+            SMALL_WORDS.iter().find(|w| w.as_bytes().eq_ignore_ascii_case(run))?;
+            start
         }
         _ => return None,
     };
@@ -1597,7 +1676,7 @@ struct ListGroups {
 fn list_groups(sentence: &str, start: usize, end: usize) -> ListGroups {
     let whole = &sentence[start..end];
     let n_end = start + whole.find(char::is_whitespace).expect("a space follows the count");
-    let colon = start + whole.find(':').expect("the match has a colon");
+    let colon = start + memchr::memchr(b':', whole.as_bytes()).expect("the match has a colon");
     let noun_end = sentence[..colon].trim_end_matches(char::is_whitespace).len();
     let after = &sentence[colon + 1..end];
     let spaces = after.len() - after.trim_start_matches(char::is_whitespace).len();
@@ -1716,20 +1795,22 @@ fn precision_of_number(number: Option<WrittenNumber>, value: f64) -> f64 {
         return if value >= 1000.0 { value / 10.0 } else { 1.0 };
     };
     let raw = number.raw.unwrap_or(value);
-    let scale = if raw > 0.0 && value > 0.0 { value / raw } else { 1.0 };
-    let decimals = number.decimals;
-    let mut precision = ten_to_the_minus(decimals) * scale;
-    if decimals == 0 {
-        let (significant, zeros) = (number.significant, number.zeros);
-        // Four digits and more keep two significant digits ("20,000" is 19,500 to 20,500); below
-        // that only a run of zeros reads as rounding ("500" is 495 to 505, "120" is exact).
-        let used = if significant >= 4 {
-            zeros.min(significant - 2)
-        } else {
-            zeros.saturating_sub(1)
-        };
-        precision *= ten_to_the(used);
+    let (unscaled, in_table) = unscaled_precision(&number);
+    // A value its digits give as they stand (nearly every one: no "million" scales it) has a
+    // scale of 1, and a precision in the table, which the rounding below keeps as it is, is that
+    // of its digits: spared the scale, the search of the table and the rounding.
+    if raw == value && in_table {
+        return unscaled;
     }
+    scaled_precision(unscaled, raw, value)
+}
+
+/// The precision of digits whose own is `unscaled`, that read `raw` and stand for `value`
+/// ("1.5 million": 0.1, 1.5 and 1,500,000): `unscaled` times the scale, rounded to the power of
+/// ten it is within float noise of.
+fn scaled_precision(unscaled: f64, raw: f64, value: f64) -> f64 {
+    let scale = if raw > 0.0 && value > 0.0 { value / raw } else { 1.0 };
+    let precision = unscaled * scale;
     // A power of ten the rounding below keeps as it is (nearly every precision) is spared it.
     if POWERS_OF_TEN.contains(&precision) {
         return precision;
@@ -1737,14 +1818,34 @@ fn precision_of_number(number: Option<WrittenNumber>, value: f64) -> f64 {
     nearest_power_of_ten_if_close(precision)
 }
 
-/// The first number of ASCII `written` read in one pass over its bytes, when it has at most 15
-/// digits (nearly always: a precision is read for every figure); `None` otherwise.
+/// The precision of a number's digits before a scale ("million") multiplies it: 0.1 for "4.5",
+/// 1,000 for "31,000". With it, whether it is known to be one of [`POWERS_OF_TEN`] without a
+/// search: up to two decimals, or none and up to nine zeros read as rounding (false otherwise,
+/// whatever it is).
+fn unscaled_precision(number: &WrittenNumber) -> (f64, bool) {
+    let decimals = number.decimals;
+    if decimals > 0 {
+        return (ten_to_the_minus(decimals), decimals <= 2);
+    }
+    let (significant, zeros) = (number.significant, number.zeros);
+    // Four digits and more keep two significant digits ("20,000" is 19,500 to 20,500); below
+    // that only a run of zeros reads as rounding ("500" is 495 to 505, "120" is exact).
+    let used = if significant >= 4 {
+        zeros.min(significant - 2)
+    } else {
+        zeros.saturating_sub(1)
+    };
+    (ten_to_the(used), used <= 9)
+}
+
+/// The first number of `written` read in one pass over its bytes, when it has at most 15 digits
+/// and the bytes read are ASCII (nearly always: a precision is read for every figure); `None`
+/// otherwise. The bytes read are those up to the number, the number and the one or two after it
+/// that end it: no digit of another script can come before the number or extend it then, and
+/// the rest of the text, which is not read, does not change it.
 fn plain_number(written: &str) -> Option<WrittenNumber> {
     let bytes = written.as_bytes();
-    let start = bytes
-        .iter()
-        .position(u8::is_ascii_digit)
-        .filter(|_| written.is_ascii())?;
+    let start = bytes.iter().position(|b| b.is_ascii_digit() || !b.is_ascii())?;
     let (mut mantissa, mut digits, mut significant, mut zeros, mut decimals) = (0u64, 0, 0, 0, 0);
     let mut in_fraction = false;
     for (i, &b) in bytes.iter().enumerate().skip(start) {
@@ -1758,7 +1859,12 @@ fn plain_number(written: &str) -> Option<WrittenNumber> {
             }
             b'0'..=b'9' => return None,
             b',' if !in_fraction => {}
-            b'.' if !in_fraction && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) => in_fraction = true,
+            b'.' if !in_fraction => match bytes.get(i + 1) {
+                Some(next) if next.is_ascii_digit() => in_fraction = true,
+                Some(next) if !next.is_ascii() => return None,
+                _ => break,
+            },
+            _ if !b.is_ascii() => return None,
             _ => break,
         }
     }
@@ -2448,6 +2554,57 @@ mod tests {
     }
 
     #[test]
+    fn the_countries_read_by_hand_are_the_matches_of_the_search() {
+        let mut texts = crate::gen::sample_lines(300);
+        // Each name in several spacings and next to what may end or join it.
+        let around = [
+            ("", ""),
+            (" ", " "),
+            ("x", ""),
+            ("5", " "),
+            ("_", ""),
+            ("(", ")"),
+            ("", "s"),
+            ("", "."),
+            ("", ".x"),
+            ("", "-born"),
+            ("the ", " law"),
+            ("", "5"),
+        ];
+        for name in COUNTRY_NAMES {
+            for (before, after) in around {
+                for spaced in [name.to_string(), name.replace(' ', " \t "), name.replace(' ', "")] {
+                    texts.push(format!("{before}{spaced}{after}"));
+                }
+            }
+        }
+        texts.extend(
+            [
+                "U.S.based",
+                "U.S.A",
+                "UK's and U.K.'s",
+                "from the United Kingdom and Germany",
+                "German-French",
+                "Turkey.Turkish",
+                "United Statesman",
+                "Americans",
+            ]
+            .map(String::from),
+        );
+        let mut found = 0;
+        for text in texts.iter().filter(|t| t.is_ascii()) {
+            let by_hand: Vec<(Span, String)> = country_matches(text).map(|(s, c)| (s, c.into_owned())).collect();
+            let searched: Vec<(Span, String)> = COUNTRY
+                .find_iter(text)
+                .map(|m| (Span::new(m.start(), m.end()), canonical_country(m.as_str())))
+                .collect();
+            assert_eq!(by_hand, searched, "{text:?}");
+            found += by_hand.len();
+        }
+        assert!(found > 500, "{found}");
+    }
+
+    #[test]
     fn qualifiers_and_countries_compared_as_written_are_those_compared_after_a_join() {
         // the readings before names and qualifiers were compared as written
         let joined = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -2623,7 +2780,9 @@ mod tests {
             "",
             "04.0",
         ]);
-        let mut read = 0;
+        let outside_ascii = numbers_with_characters_outside_ascii(&texts);
+        texts.extend(outside_ascii.iter().map(String::as_str));
+        let (mut read, mut read_outside_ascii) = (0, 0);
         for t in texts {
             let slow = number_read_slowly(t);
             if let Some(fast) = plain_number(t) {
@@ -2638,7 +2797,8 @@ mod tests {
                 }
                 read += 1;
             }
-            for value in [0.0, 1.0, 3.0, 500.0, 20_000.0, 65_500.0, 1.5e6, 2.5e9, -4.0] {
+            let raw = slow.and_then(|n| n.raw).unwrap_or(1.0);
+            for value in [0.0, 1.0, 3.0, 500.0, 20_000.0, 65_500.0, 1.5e6, 2.5e9, -4.0, raw] {
                 let fast = precision_of_number(plain_number(t).or(slow), value);
                 assert_eq!(
                     fast.to_bits(),
@@ -2646,8 +2806,74 @@ mod tests {
                     "{t:?} {value}"
                 );
             }
+            if !t.is_ascii() && plain_number(t).is_some() {
+                read_outside_ascii += 1;
+            }
         }
         assert!(read > 2_000, "{read}");
+        assert!(read_outside_ascii > 200, "{read_outside_ascii}");
+    }
+
+    /// Texts that start with a number, and the same with characters outside ASCII after it or in
+    /// it: the reading in one pass must read the first, and send the second to the slow reading.
+    fn numbers_with_characters_outside_ascii(texts: &[&str]) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for t in texts.iter().step_by(7) {
+            let t = t.char_indices().nth(24).map_or(*t, |(end, _)| &t[..end]);
+            let number_end = t
+                .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+                .unwrap_or(t.len());
+            for inside in ["é", "٣", "\u{a0}", "—"] {
+                out.push(format!("{t} {inside}"));
+                out.push(format!("{}{inside}{}", &t[..number_end], &t[number_end..]));
+                out.push(format!("{}{inside}0", &t[..number_end]));
+                out.push(format!("{}.{inside}5", &t[..number_end]));
+            }
+        }
+        out.extend(
+            [
+                "5٣0",
+                "1,٣00",
+                "1.٣5",
+                "1.5٣",
+                "٣5",
+                "é 5",
+                "12 percent — up",
+                "4.\u{a0}",
+            ]
+            .map(String::from),
+        );
+        out
+    }
+
+    #[test]
+    fn the_precision_of_unscaled_digits_is_that_scaled_by_one() {
+        // Each number of the sample lines read, against the values its digits give and others.
+        let lines = crate::gen::sample_lines(200);
+        let mut spared = 0;
+        for (i, line) in lines.iter().enumerate() {
+            for (at, _) in line
+                .match_indices(|c: char| c.is_ascii_digit())
+                .filter(|&(at, _)| at == 0 || !line.as_bytes()[at - 1].is_ascii_digit())
+            {
+                let Some(number) = number_read_slowly(&line[at..]) else {
+                    continue;
+                };
+                let raw = number.raw.expect("ASCII digits read");
+                for value in [raw, raw * 1e3, raw * 1e6, raw + 1.0, 0.0, (i % 7) as f64] {
+                    let precision = precision_of_number(Some(number), value);
+                    let (unscaled, in_table) = unscaled_precision(&number);
+                    assert_eq!(
+                        precision.to_bits(),
+                        scaled_precision(unscaled, raw, value).to_bits(),
+                        "{:?} {value}",
+                        &line[at..]
+                    );
+                    spared += usize::from(value == raw && in_table);
+                }
+            }
+        }
+        assert!(spared > 2_000, "{spared}");
     }
 
     #[test]
