@@ -403,7 +403,7 @@ pub fn find_periods(text: &str, published: Option<NaiveDate>) -> Vec<PeriodMenti
 /// [`find_periods`], given the dates of `text` ([`find_dates`]), which the extraction also
 /// needs: periods inside a date are not periods.
 pub fn find_periods_between(text: &str, published: Option<NaiveDate>, dates: &[Span]) -> Vec<PeriodMention> {
-    mentions_of(text, published, dates, period_matches(text))
+    mentions_of(text, published, dates, period_matches(text).into_iter())
 }
 
 /// The dates of `text` ([`find_dates`]) and its period mentions ([`find_periods_between`] of
@@ -417,13 +417,14 @@ pub fn find_dates_and_periods(text: &str, published: Option<NaiveDate>) -> (Vec<
         (true, true) => {
             let mut dates = Vec::new();
             let matches = hand_matches(text, Some(&mut dates));
-            (dates, matches)
+            let periods = mentions_of(text, published, &dates, matches);
+            return (dates, periods);
         }
         (true, false) => (ascii_dates(text), pattern_matches(text)),
-        (false, true) => (pattern_dates(text), hand_matches(text, None)),
+        (false, true) => (pattern_dates(text), hand_matches(text, None).collect()),
         (false, false) => (pattern_dates(text), pattern_matches(text)),
     };
-    let periods = mentions_of(text, published, &dates, matches);
+    let periods = mentions_of(text, published, &dates, matches.into_iter());
     (dates, periods)
 }
 
@@ -433,10 +434,11 @@ fn mentions_of(
     text: &str,
     published: Option<NaiveDate>,
     dates: &[Span],
-    matches: Vec<(Span, Reading)>,
+    matches: impl Iterator<Item = (Span, Reading)>,
 ) -> Vec<PeriodMention> {
     let mut last: Option<Period> = None;
-    let mut out = Vec::with_capacity(matches.len());
+    // room for every match: the hand reader's count is of the places a match may start
+    let mut out = Vec::with_capacity(matches.size_hint().1.unwrap_or(0));
     let mut made = LastMade::default();
     for (span, reading) in matches {
         // Dates are sorted and do not overlap: only the last one starting before the match can hold it.
@@ -517,7 +519,7 @@ impl LastMade {
 /// else by the pattern and its groups.
 fn period_matches(text: &str) -> Vec<(Span, Reading)> {
     if text.is_ascii() || !has_space_or_ascii_letter_outside_ascii(text.as_bytes()) {
-        return hand_matches(text, None);
+        return hand_matches(text, None).collect();
     }
     pattern_matches(text)
 }
@@ -568,8 +570,9 @@ fn has_space_or_ascii_letter_outside_ascii(bytes: &[u8]) -> bool {
 /// order finds the same matches.
 ///
 /// With `dates`, also pushes there the matches of [`DATE`] (as [`ascii_dates`] finds them, on a
-/// text it may read): every year the dates end with is an anchor.
-fn hand_matches(text: &str, mut dates: Option<&mut Vec<Span>>) -> Vec<(Span, Reading)> {
+/// text it may read): every year the dates end with is an anchor. The anchors and dates are
+/// read at the call, the matches as they are taken (no list of them is kept).
+fn hand_matches<'t>(text: &'t str, mut dates: Option<&mut Vec<Span>>) -> impl Iterator<Item = (Span, Reading)> + 't {
     let bytes = text.as_bytes();
     let mut starts = Vec::new();
     anchors(bytes, |anchor| match anchor {
@@ -583,18 +586,15 @@ fn hand_matches(text: &str, mut dates: Option<&mut Vec<Span>>) -> Vec<(Span, Rea
     });
     starts.sort_unstable();
     starts.dedup();
-    let mut matches = Vec::new();
     let mut from = 0;
-    for start in starts {
+    starts.into_iter().filter_map(move |start| {
         if start < from {
-            continue;
+            return None;
         }
-        if let Some((end, reading)) = match_at(bytes, start) {
-            matches.push((Span::new(start, end), reading));
-            from = end;
-        }
-    }
-    matches
+        let (end, reading) = match_at(bytes, start)?;
+        from = end;
+        Some((Span::new(start, end), reading))
+    })
 }
 
 /// A word every match of [`PERIOD`] holds one of.
@@ -1605,7 +1605,7 @@ mod tests {
             if !text.is_ascii() && has_space_or_ascii_letter_outside_ascii(text.as_bytes()) {
                 continue;
             }
-            assert_eq!(hand_matches(text, None), by_groups, "{text:?}");
+            assert_eq!(hand_matches(text, None).collect::<Vec<_>>(), by_groups, "{text:?}");
             outside_ascii += usize::from(!text.is_ascii() && !by_pattern.is_empty());
             for span in &by_pattern {
                 let c = PERIOD.captures_at(text, span.start).unwrap();
