@@ -257,6 +257,11 @@ pub fn find_dates(text: &str) -> Vec<Span> {
     if text.is_ascii() || !has_character_outside_ascii_date_may_match(text) {
         return ascii_dates(text);
     }
+    pattern_dates(text)
+}
+
+/// The matches of [`DATE`] in `text`, by the pattern.
+fn pattern_dates(text: &str) -> Vec<Span> {
     DATE.find_iter(text).map(|m| Span::new(m.start(), m.end())).collect()
 }
 
@@ -314,17 +319,20 @@ static DATE_CHARACTERS: LazyLock<ClassUnicode> = LazyLock::new(|| {
 /// leaves one place where the match can start. See [`date_start`].
 fn ascii_dates(text: &str) -> Vec<Span> {
     let bytes = text.as_bytes();
-    let mut dates = Vec::new();
-    for at in memchr::memchr2_iter(b'1', b'2', bytes) {
-        if !is_year_at(bytes, at) || word_character_at(bytes, at + 4) {
-            continue;
-        }
-        let start = date_start(bytes, at);
-        if let Some(start) = start.filter(|&s| !word_character_before(text.as_bytes(), s)) {
-            dates.push(Span::new(start, at + 4));
-        }
+    memchr::memchr2_iter(b'1', b'2', bytes)
+        .filter(|&at| is_year_at(bytes, at))
+        .filter_map(|at| date_ending_with_year(bytes, at))
+        .collect()
+}
+
+/// The match of [`DATE`] that ends with the year ([`is_year_at`]) at `year`, if one does (see
+/// [`ascii_dates`]).
+fn date_ending_with_year(bytes: &[u8], year: usize) -> Option<Span> {
+    if word_character_at(bytes, year + 4) {
+        return None;
     }
-    dates
+    let start = date_start(bytes, year).filter(|&s| !word_character_before(bytes, s))?;
+    Some(Span::new(start, year + 4))
 }
 
 /// Where the match of [`DATE`] that ends with the year at `year` starts, if one does: read
@@ -389,15 +397,48 @@ fn is_month(word: &[u8]) -> bool {
 /// Finds the period mentions of `text`, resolving anaphora against the previous explicit period
 /// and relative years against `published`.
 pub fn find_periods(text: &str, published: Option<NaiveDate>) -> Vec<PeriodMention> {
-    find_periods_between(text, published, &find_dates(text))
+    find_dates_and_periods(text, published).1
 }
 
 /// [`find_periods`], given the dates of `text` ([`find_dates`]), which the extraction also
 /// needs: periods inside a date are not periods.
 pub fn find_periods_between(text: &str, published: Option<NaiveDate>, dates: &[Span]) -> Vec<PeriodMention> {
+    mentions_of(text, published, dates, period_matches(text).into_iter())
+}
+
+/// The dates of `text` ([`find_dates`]) and its period mentions ([`find_periods_between`] of
+/// those dates). Where both are read by hand, the years that end dates are those the period
+/// reader finds as anchors: one pass over the text finds both, instead of one for each.
+pub fn find_dates_and_periods(text: &str, published: Option<NaiveDate>) -> (Vec<Span>, Vec<PeriodMention>) {
+    let ascii = text.is_ascii();
+    let dates_by_hand = ascii || !has_character_outside_ascii_date_may_match(text);
+    let periods_by_hand = ascii || !has_space_or_ascii_letter_outside_ascii(text.as_bytes());
+    let (dates, matches) = match (dates_by_hand, periods_by_hand) {
+        (true, true) => {
+            let mut dates = Vec::new();
+            let matches = hand_matches(text, Some(&mut dates));
+            let periods = mentions_of(text, published, &dates, matches);
+            return (dates, periods);
+        }
+        (true, false) => (ascii_dates(text), pattern_matches(text)),
+        (false, true) => (pattern_dates(text), hand_matches(text, None).collect()),
+        (false, false) => (pattern_dates(text), pattern_matches(text)),
+    };
+    let periods = mentions_of(text, published, &dates, matches.into_iter());
+    (dates, periods)
+}
+
+/// The period mentions of the `matches` of [`PERIOD`] in `text` that lie outside its `dates`,
+/// resolved in order.
+fn mentions_of(
+    text: &str,
+    published: Option<NaiveDate>,
+    dates: &[Span],
+    matches: impl Iterator<Item = (Span, Reading)>,
+) -> Vec<PeriodMention> {
     let mut last: Option<Period> = None;
-    let matches = period_matches(text);
-    let mut out = Vec::with_capacity(matches.len());
+    // room for every match: the hand reader's count is of the places a match may start
+    let mut out = Vec::with_capacity(matches.size_hint().1.unwrap_or(0));
     let mut made = LastMade::default();
     for (span, reading) in matches {
         // Dates are sorted and do not overlap: only the last one starting before the match can hold it.
@@ -478,8 +519,13 @@ impl LastMade {
 /// else by the pattern and its groups.
 fn period_matches(text: &str) -> Vec<(Span, Reading)> {
     if text.is_ascii() || !has_space_or_ascii_letter_outside_ascii(text.as_bytes()) {
-        return hand_matches(text);
+        return hand_matches(text, None).collect();
     }
+    pattern_matches(text)
+}
+
+/// The matches of [`PERIOD`] in `text`, with what each names, by the pattern and its groups.
+fn pattern_matches(text: &str) -> Vec<(Span, Reading)> {
     let g = &*GROUPS;
     PERIOD
         .captures_iter(text)
@@ -522,27 +568,33 @@ fn has_space_or_ascii_letter_outside_ascii(bytes: &[u8]) -> bool {
 /// leaves one place (or few) to start ([`starts_before_year`], [`starts_before_word`]). So the
 /// places found back from every such word hold every place a match starts, and trying them in
 /// order finds the same matches.
-fn hand_matches(text: &str) -> Vec<(Span, Reading)> {
+///
+/// With `dates`, also pushes there the matches of [`DATE`] (as [`ascii_dates`] finds them, on a
+/// text it may read): every year the dates end with is an anchor. The anchors and dates are
+/// read at the call, the matches as they are taken (no list of them is kept).
+fn hand_matches<'t>(text: &'t str, mut dates: Option<&mut Vec<Span>>) -> impl Iterator<Item = (Span, Reading)> + 't {
     let bytes = text.as_bytes();
     let mut starts = Vec::new();
     anchors(bytes, |anchor| match anchor {
-        Anchor::Year(at) => starts_before_year(bytes, at, &mut starts),
+        Anchor::Year(at) => {
+            if let Some(dates) = dates.as_deref_mut() {
+                dates.extend(date_ending_with_year(bytes, at));
+            }
+            starts_before_year(bytes, at, &mut starts)
+        }
         Anchor::Word(word, at) => starts_before_word(bytes, word, at, &mut starts),
     });
     starts.sort_unstable();
     starts.dedup();
-    let mut matches = Vec::new();
     let mut from = 0;
-    for start in starts {
+    starts.into_iter().filter_map(move |start| {
         if start < from {
-            continue;
+            return None;
         }
-        if let Some((end, reading)) = match_at(bytes, start) {
-            matches.push((Span::new(start, end), reading));
-            from = end;
-        }
-    }
-    matches
+        let (end, reading) = match_at(bytes, start)?;
+        from = end;
+        Some((Span::new(start, end), reading))
+    })
 }
 
 /// A word every match of [`PERIOD`] holds one of.
@@ -1338,8 +1390,9 @@ fn ordinal_number(word: &str, half: bool) -> u32 {
 mod tests {
     use super::*;
 
-    #[test]
-    fn dates_read_back_from_their_years_are_the_matches_of_the_date_pattern() {
+    /// Texts with dates: generated articles, dates written and miswritten every way, beside
+    /// characters outside ASCII, and the real bodies of `FIGMINE_REAL_TEXTS` when it is set.
+    fn date_texts() -> Vec<String> {
         let mut texts = crate::gen::sample_texts(300);
         texts.push(
             "On March 27, 2015, 27 March 2015, 1st of June 2014, Sept. 3rd 2019, 3 SEPT., 2019, \
@@ -1408,8 +1461,13 @@ mod tests {
                 texts.push(std::fs::read_to_string(entry.unwrap().path()).unwrap());
             }
         }
+        texts
+    }
+
+    #[test]
+    fn dates_read_back_from_their_years_are_the_matches_of_the_date_pattern() {
         let (mut dates, mut read_outside_ascii) = (0, 0);
-        for text in &texts {
+        for text in &date_texts() {
             let by_pattern: Vec<Span> = DATE.find_iter(text).map(|m| Span::new(m.start(), m.end())).collect();
             if !has_character_outside_ascii_date_may_match(text) {
                 assert_eq!(ascii_dates(text), by_pattern, "{text}");
@@ -1547,7 +1605,7 @@ mod tests {
             if !text.is_ascii() && has_space_or_ascii_letter_outside_ascii(text.as_bytes()) {
                 continue;
             }
-            assert_eq!(hand_matches(text), by_groups, "{text:?}");
+            assert_eq!(hand_matches(text, None).collect::<Vec<_>>(), by_groups, "{text:?}");
             outside_ascii += usize::from(!text.is_ascii() && !by_pattern.is_empty());
             for span in &by_pattern {
                 let c = PERIOD.captures_at(text, span.start).unwrap();
@@ -1557,6 +1615,45 @@ mod tests {
         }
         assert!(reached.iter().all(|&n| n >= 50), "matches of each branch: {reached:?}");
         assert!(outside_ascii >= 100, "{outside_ascii} texts outside ASCII");
+    }
+
+    #[test]
+    fn dates_and_periods_read_in_one_pass_are_those_read_apart() {
+        let mut texts = date_texts();
+        texts.extend(period_phrases(10_000));
+        // texts where only the dates, or only the periods, may be read by hand
+        let joined: Vec<String> = texts
+            .iter()
+            .take(400)
+            .flat_map(|t| {
+                [
+                    format!("{t} \u{661}"),
+                    format!("{t} \u{212a}"),
+                    format!("{t} 5 Marſh 2014"),
+                ]
+            })
+            .collect();
+        texts.extend(joined);
+        let mut one_pass = [0usize; 4];
+        for text in &texts {
+            let dates = find_dates(text);
+            let apart = (dates.clone(), find_periods_between(text, Some(NaiveDate::MIN), &dates));
+            assert_eq!(find_dates_and_periods(text, Some(NaiveDate::MIN)), apart, "{text:?}");
+            let ascii = text.is_ascii();
+            let dates_by_hand = ascii || !has_character_outside_ascii_date_may_match(text);
+            let periods_by_hand = ascii || !has_space_or_ascii_letter_outside_ascii(text.as_bytes());
+            if dates_by_hand && periods_by_hand {
+                one_pass[usize::from(!ascii)] += apart.0.len().min(1);
+            } else {
+                one_pass[2 + usize::from(dates_by_hand)] += 1;
+            }
+        }
+        // texts with dates read in one pass (ASCII, outside ASCII), and texts read apart
+        // (periods by hand or by the pattern)
+        assert!(
+            one_pass[0] >= 200 && one_pass[1] >= 5 && one_pass[2] >= 50 && one_pass[3] >= 50,
+            "{one_pass:?}"
+        );
     }
 
     #[test]
