@@ -74,8 +74,7 @@ fn extract_until(article: &Article, deadline: Deadline) -> Option<Extraction> {
         .as_deref()
         .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
     let sentences = sentence::split_sentences(&article.text, &article.paragraphs);
-    let dates = period::find_dates(&article.text);
-    let periods = period::find_periods_between(&article.text, published, &dates);
+    let (dates, periods) = period::find_dates_and_periods(&article.text, published);
     let mut figures = figure::find_figures(article, &sentences, &periods, &dates, deadline)?;
     let quotes = quote::find_quotes(&article.text, &article.paragraphs, &sentences);
     mark_quoted(&mut figures, &quotes);
