@@ -3,9 +3,7 @@
 //! Each pattern is anchored at the quote (or at the start of the neighbouring sentence), and
 //! every window it runs on is bounded, so the work per quote is constant.
 
-use super::hand::{
-    self, capital_at, count_spaces, is_word_byte, name_at, phrase_after_comma, word_character_at, WordSet,
-};
+use super::hand::{self, capital_at, count_spaces, is_word_byte, name_at, word_character_at, WordSet};
 use super::people::ROLE_WORD;
 use crate::extract::claim::is_ascii_space;
 use crate::extract::pattern::Pattern;
@@ -578,7 +576,7 @@ fn cue_by(pattern: &Pattern, window: &str, by_hand: Option<Groups>, role_runs_on
     }
 }
 
-/// The groups of [`SUBJECT_VERB`] in an ASCII `window`, read by hand in its common forms (a
+/// The groups of [`SUBJECT_VERB`] in `window`, read by hand in its common forms (a
 /// name, or a name and a role between commas, then a reporting verb: `Hale added`, `Jane Doe,
 /// the counsel, said`); `None` when the window takes the pattern (other text, other forms, or
 /// no match). The first alternatives of `who` that can match a name are a title, which starts
@@ -586,10 +584,7 @@ fn cue_by(pattern: &Pattern, window: &str, by_hand: Option<Groups>, role_runs_on
 /// so its longest reading is the one the pattern takes.
 fn subject_verb_by_hand(window: &str) -> Option<Groups<'_>> {
     let bytes = window.as_bytes();
-    if !window.is_ascii() {
-        return None;
-    }
-    let start = bytes.iter().take_while(|&&b| is_ascii_space(b) || b == b',').count();
+    let start = spaces_and_commas(bytes);
     let rest = &window[start..];
     if rest.starts_with("the") || rest.starts_with("The") {
         return None;
@@ -604,20 +599,32 @@ fn subject_verb_by_hand(window: &str) -> Option<Groups<'_>> {
     })
 }
 
-/// The role and verb after a name (ASCII `after` starts right after it), as the pattern's
+/// How many bytes of `[\s,]*` start `bytes`.
+fn spaces_and_commas(bytes: &[u8]) -> usize {
+    let mut at = 0;
+    loop {
+        let len = if bytes.get(at) == Some(&b',') {
+            1
+        } else {
+            count_spaces(bytes, at)
+        };
+        if len == 0 {
+            return at;
+        }
+        at += len;
+    }
+}
+
+/// The role and verb after a name (`after` starts right after it), as the pattern's
 /// `{role}\s+(?P<cue>{VERB})\b` reads them in the forms `, role, said` (the group
-/// `,\s*(?P<role>[^,;\x22“”«»]{2,120}?),`, read by [`phrase_after_comma`]) and ` said`; `None`
+/// `,\s*(?P<role>[^,;\x22“”«»]{2,120}?),`, read by [`role_between_commas`]) and ` said`; `None`
 /// otherwise, "of" and a name included (the pattern decides those).
 fn role_and_verb_by_hand(after: &str) -> Option<(Option<&str>, &str)> {
     if after.starts_with(',') {
-        let (role, comma) = phrase_after_comma(after, b",;")?;
-        let verb = (after.as_bytes()[comma] == b',').then(|| spaces_then_verb(&after[comma + 1..]))??;
-        return Some((Some(role), verb));
+        let (role, comma) = role_between_commas(after)??;
+        return Some((Some(role), spaces_then_verb(&after[comma + 1..])?));
     }
-    if after
-        .trim_start_matches(|c: char| is_ascii_space(c as u8))
-        .starts_with("of")
-    {
+    if after[count_spaces(after.as_bytes(), 0)..].starts_with("of") {
         return None;
     }
     Some((None, spaces_then_verb(after)?))
@@ -661,22 +668,24 @@ fn verb_subject_by_hand(window: &str) -> Option<Groups<'_>> {
     Some(groups)
 }
 
-/// The verb of `\s+(?P<cue>VERB)\b` at the start of ASCII `text`.
+/// The verb of `\s+(?P<cue>VERB)\b` at the start of `text`.
 pub(super) fn spaces_then_verb(text: &str) -> Option<&str> {
     let bytes = text.as_bytes();
     let spaces = count_spaces(bytes, 0);
     let end = spaces + bytes[spaces..].iter().take_while(|&&b| is_word_byte(b)).count();
-    (spaces > 0 && VERBS.contains(&text[spaces..end])).then(|| &text[spaces..end])
+    // (A word character outside ASCII after the ASCII ones leaves no `\b` after them.)
+    let whole = !word_character_at(bytes, end);
+    (spaces > 0 && whole && VERBS.contains(&text[spaces..end])).then(|| &text[spaces..end])
 }
 
-/// The groups of the first pattern of [`LEAD_IN`] in an ASCII `lead` that opens with a name,
+/// The groups of the first pattern of [`LEAD_IN`] in a `lead` that opens with a name,
 /// read by hand in its common forms: `Marcus Hale, Google's chief privacy officer, said: ` and
 /// `Marcus Hale said on Tuesday: `; `None` when the lead takes the pattern. The pattern's
 /// opening clause and descriptor are lazy, so a reading without them comes first; then, as in
 /// [`subject_verb_by_hand`], the name's greedy reading, the role and the verb; the rest up to
 /// the colon or comma that ends the lead may be any 80 characters but a quotation mark.
 fn lead_in_by_hand(lead: &str) -> Option<Groups<'_>> {
-    if !lead.is_ascii() || lead.starts_with("the") || lead.starts_with("The") {
+    if lead.starts_with("the") || lead.starts_with("The") {
         return None;
     }
     let bytes = lead.as_bytes();
@@ -684,9 +693,9 @@ fn lead_in_by_hand(lead: &str) -> Option<Groups<'_>> {
     let who = Some(&lead[..end]);
     let (role, verb) = role_and_verb_by_hand(&lead[end..])?;
     let verb_end = verb.as_ptr() as usize - lead.as_ptr() as usize + verb.len();
-    let rest = lead[verb_end..].trim_end_matches(|c: char| is_ascii_space(c as u8));
+    let rest = lead[verb_end..].trim_end();
     let between = rest.strip_suffix([':', ','])?;
-    if between.len() > 80 || between.contains('"') {
+    if between.chars().count() > 80 || between.contains(['"', '“', '”', '«', '»']) {
         return None;
     }
     Some(Groups {
@@ -808,17 +817,21 @@ fn role_and_word_by_hand(sentence: &str, end: usize) -> Option<(Option<&str>, &s
 
 /// The role of `,\s*(?P<role>[^,;\x22“”«»]{2,120}?),` at the start of `after` (which starts with
 /// a comma), and where the comma that ends it stands: `Some(None)` when the role surely does
-/// not match there, `None` when not told (a character outside ASCII before the first comma,
-/// semicolon or quotation mark: it may be a mark, and counts as one character of the 120).
+/// not match there, `None` when not told (fewer than two characters after the spaces: the
+/// role would take some of them back). The role holds no stop, so it runs to the first one,
+/// which must be a comma.
 fn role_between_commas(after: &str) -> Option<Option<(&str, usize)>> {
-    let bytes = after.as_bytes();
-    let stop = bytes[1..]
-        .iter()
-        .find(|&&b| matches!(b, b',' | b';' | b'"') || !b.is_ascii());
-    if stop.is_some_and(|b| !b.is_ascii()) {
+    let Some(stop) = after[1..].find([',', ';', '"', '“', '”', '«', '»']).map(|k| k + 1) else {
+        return Some(None);
+    };
+    let start = 1 + count_spaces(after.as_bytes(), 1);
+    let role = &after[start.min(stop)..stop];
+    let characters = role.chars().count();
+    if characters < 2 {
         return None;
     }
-    Some(phrase_after_comma(after, b",;").filter(|&(_, stop)| bytes[stop] == b','))
+    let comma = after.as_bytes()[stop] == b',';
+    Some((comma && characters <= 120).then_some((role, stop)))
 }
 
 /// The word of `,?\s+(?P<cue>\p{Ll}+)\b` at `i` of `text`.
@@ -1259,20 +1272,49 @@ mod tests {
         ]
         .map(str::to_owned)
         .to_vec();
-        for window in windows(&[]) {
-            if let Some(end) = window.find('"') {
+        leads.extend(
+            [
+                "Marcus Hale, Google’s chief privacy officer, said: ",
+                "Marcus Hale, «x», said: ",
+                "Marcus Hale, “x”, said: ",
+                "Marcus Hale saidé:",
+                "Marcus Hale said “x”:",
+                "Marcus Hale said «x»,",
+                "Marcus Hale said\u{a0}:\u{a0}",
+                "Élodie Hale said, in her wörds, that it was so very long, more than eighty characters long éééé:",
+                "Élodie Hale said, in her wörds, that it was long, but eighty characters at most ééééé:",
+            ]
+            .map(str::to_owned),
+        );
+        let mut windows: Vec<String> = windows(&[]);
+        for text in hand::texts_in_several_scripts(100) {
+            windows.extend(text.split_inclusive(['"', '“', '”', '«', '»']).map(str::to_owned));
+        }
+        for window in &windows {
+            if let Some(end) = window.find(['"', '“', '”', '«', '»']) {
                 let start = window[..end].rfind(['.', '\n', '?', '!']).map_or(0, |s| s + 1);
                 leads.push(window[start..end].trim_start().to_owned());
             }
         }
-        let mut by_hand = 0;
+        // Each lead also with curly apostrophes and no-break spaces, read outside ASCII.
+        let outside: Vec<String> = leads
+            .iter()
+            .flat_map(|l| [l.replace('\'', "’"), l.replace(' ', "\u{a0}")])
+            .collect();
+        leads.extend(outside);
+        let (mut by_hand, mut outside_ascii) = (0, 0);
         for lead in &leads {
             if let Some(groups) = lead_in_by_hand(lead) {
                 assert_eq!(Some(groups), groups_by_pattern(&LEAD_IN[0], lead), "{lead}");
                 by_hand += 1;
+                outside_ascii += usize::from(!lead.is_ascii());
             }
         }
-        assert!(by_hand > 100, "{} leads, {by_hand} read by hand", leads.len());
+        assert!(
+            by_hand > 300 && outside_ascii > 150,
+            "{} leads, {by_hand} read by hand, {outside_ascii} outside ASCII",
+            leads.len()
+        );
     }
 
     #[test]
@@ -1371,12 +1413,37 @@ mod tests {
             " said an official",
             "said Jane",
         ];
-        let (mut by_hand, mut windows_seen) = (0, 0);
-        for window in windows(&extra) {
+        let (mut by_hand, mut windows_seen, mut outside_ascii) = (0, 0, 0);
+        let mut windows = windows(&extra);
+        windows.extend(
+            [
+                ", Jane Doe, the company’s counsel, said.",
+                ", Jane Doe, «x», said.",
+                ", Jane Doe, “x”, said.",
+                "\u{a0}Jane Doe\u{a0}said.",
+                " Jane Doe saidé",
+                " Jane Doe ofé said",
+                " Élodie Doe said",
+            ]
+            .map(str::to_owned),
+        );
+        for text in hand::texts_in_several_scripts(100) {
+            for (i, c) in text.char_indices().filter(|&(_, c)| "\"”»,".contains(c)) {
+                let at = i + c.len_utf8();
+                let end = (at + 200..=text.len())
+                    .find(|&e| text.is_char_boundary(e))
+                    .unwrap_or(text.len());
+                windows.push(text[at..end].to_owned());
+                // The same window outside ASCII, by a character past any match.
+                windows.push(format!("{}\u{a0}é", &text[at..end]));
+            }
+        }
+        for window in windows {
             windows_seen += 1;
             if let Some(groups) = subject_verb_by_hand(&window) {
                 assert_eq!(Some(groups), groups_by_pattern(&SUBJECT_VERB, &window), "{window}");
                 by_hand += 1;
+                outside_ascii += usize::from(!window.is_ascii());
             }
             if let Some(groups) = verb_subject_by_hand(&window) {
                 assert_eq!(Some(groups), groups_by_pattern(&VERB_SUBJECT, &window), "{window}");
@@ -1384,8 +1451,8 @@ mod tests {
             }
         }
         assert!(
-            windows_seen > 5_000 && by_hand > 150,
-            "{windows_seen} windows, {by_hand} read by hand"
+            windows_seen > 5_000 && by_hand > 300 && outside_ascii > 80,
+            "{windows_seen} windows, {by_hand} read by hand, {outside_ascii} outside ASCII"
         );
     }
 
