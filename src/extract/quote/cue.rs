@@ -3,9 +3,7 @@
 //! Each pattern is anchored at the quote (or at the start of the neighbouring sentence), and
 //! every window it runs on is bounded, so the work per quote is constant.
 
-use super::hand::{
-    self, capital_at, count_spaces, is_word_byte, name_at, phrase_after_comma, word_character_at, WordSet,
-};
+use super::hand::{self, capital_at, count_spaces, is_word_byte, name_at, word_character_at, WordSet};
 use super::people::ROLE_WORD;
 use crate::extract::claim::is_ascii_space;
 use crate::extract::pattern::Pattern;
@@ -578,7 +576,7 @@ fn cue_by(pattern: &Pattern, window: &str, by_hand: Option<Groups>, role_runs_on
     }
 }
 
-/// The groups of [`SUBJECT_VERB`] in an ASCII `window`, read by hand in its common forms (a
+/// The groups of [`SUBJECT_VERB`] in `window`, read by hand in its common forms (a
 /// name, or a name and a role between commas, then a reporting verb: `Hale added`, `Jane Doe,
 /// the counsel, said`); `None` when the window takes the pattern (other text, other forms, or
 /// no match). The first alternatives of `who` that can match a name are a title, which starts
@@ -586,10 +584,7 @@ fn cue_by(pattern: &Pattern, window: &str, by_hand: Option<Groups>, role_runs_on
 /// so its longest reading is the one the pattern takes.
 fn subject_verb_by_hand(window: &str) -> Option<Groups<'_>> {
     let bytes = window.as_bytes();
-    if !window.is_ascii() {
-        return None;
-    }
-    let start = bytes.iter().take_while(|&&b| is_ascii_space(b) || b == b',').count();
+    let start = spaces_and_commas(bytes);
     let rest = &window[start..];
     if rest.starts_with("the") || rest.starts_with("The") {
         return None;
@@ -604,20 +599,32 @@ fn subject_verb_by_hand(window: &str) -> Option<Groups<'_>> {
     })
 }
 
-/// The role and verb after a name (ASCII `after` starts right after it), as the pattern's
+/// How many bytes of `[\s,]*` start `bytes`.
+fn spaces_and_commas(bytes: &[u8]) -> usize {
+    let mut at = 0;
+    loop {
+        let len = if bytes.get(at) == Some(&b',') {
+            1
+        } else {
+            count_spaces(bytes, at)
+        };
+        if len == 0 {
+            return at;
+        }
+        at += len;
+    }
+}
+
+/// The role and verb after a name (`after` starts right after it), as the pattern's
 /// `{role}\s+(?P<cue>{VERB})\b` reads them in the forms `, role, said` (the group
-/// `,\s*(?P<role>[^,;\x22“”«»]{2,120}?),`, read by [`phrase_after_comma`]) and ` said`; `None`
+/// `,\s*(?P<role>[^,;\x22“”«»]{2,120}?),`, read by [`role_between_commas`]) and ` said`; `None`
 /// otherwise, "of" and a name included (the pattern decides those).
 fn role_and_verb_by_hand(after: &str) -> Option<(Option<&str>, &str)> {
     if after.starts_with(',') {
-        let (role, comma) = phrase_after_comma(after, b",;")?;
-        let verb = (after.as_bytes()[comma] == b',').then(|| spaces_then_verb(&after[comma + 1..]))??;
-        return Some((Some(role), verb));
+        let (role, comma) = role_between_commas(after)??;
+        return Some((Some(role), spaces_then_verb(&after[comma + 1..])?));
     }
-    if after
-        .trim_start_matches(|c: char| is_ascii_space(c as u8))
-        .starts_with("of")
-    {
+    if after[count_spaces(after.as_bytes(), 0)..].starts_with("of") {
         return None;
     }
     Some((None, spaces_then_verb(after)?))
@@ -661,22 +668,24 @@ fn verb_subject_by_hand(window: &str) -> Option<Groups<'_>> {
     Some(groups)
 }
 
-/// The verb of `\s+(?P<cue>VERB)\b` at the start of ASCII `text`.
+/// The verb of `\s+(?P<cue>VERB)\b` at the start of `text`.
 pub(super) fn spaces_then_verb(text: &str) -> Option<&str> {
     let bytes = text.as_bytes();
     let spaces = count_spaces(bytes, 0);
     let end = spaces + bytes[spaces..].iter().take_while(|&&b| is_word_byte(b)).count();
-    (spaces > 0 && VERBS.contains(&text[spaces..end])).then(|| &text[spaces..end])
+    // (A word character outside ASCII after the ASCII ones leaves no `\b` after them.)
+    let whole = !word_character_at(bytes, end);
+    (spaces > 0 && whole && VERBS.contains(&text[spaces..end])).then(|| &text[spaces..end])
 }
 
-/// The groups of the first pattern of [`LEAD_IN`] in an ASCII `lead` that opens with a name,
+/// The groups of the first pattern of [`LEAD_IN`] in a `lead` that opens with a name,
 /// read by hand in its common forms: `Marcus Hale, Google's chief privacy officer, said: ` and
 /// `Marcus Hale said on Tuesday: `; `None` when the lead takes the pattern. The pattern's
 /// opening clause and descriptor are lazy, so a reading without them comes first; then, as in
 /// [`subject_verb_by_hand`], the name's greedy reading, the role and the verb; the rest up to
 /// the colon or comma that ends the lead may be any 80 characters but a quotation mark.
 fn lead_in_by_hand(lead: &str) -> Option<Groups<'_>> {
-    if !lead.is_ascii() || lead.starts_with("the") || lead.starts_with("The") {
+    if lead.starts_with("the") || lead.starts_with("The") {
         return None;
     }
     let bytes = lead.as_bytes();
@@ -684,9 +693,9 @@ fn lead_in_by_hand(lead: &str) -> Option<Groups<'_>> {
     let who = Some(&lead[..end]);
     let (role, verb) = role_and_verb_by_hand(&lead[end..])?;
     let verb_end = verb.as_ptr() as usize - lead.as_ptr() as usize + verb.len();
-    let rest = lead[verb_end..].trim_end_matches(|c: char| is_ascii_space(c as u8));
+    let rest = lead[verb_end..].trim_end();
     let between = rest.strip_suffix([':', ','])?;
-    if between.len() > 80 || between.contains('"') {
+    if between.chars().count() > 80 || between.contains(['"', '“', '”', '«', '»']) {
         return None;
     }
     Some(Groups {
@@ -737,10 +746,9 @@ pub(super) fn cue_before(lead: &str) -> Option<Cue> {
 /// with a reporting verb, count ("Brad Smith was blunt." but not "Microsoft handed over...").
 pub(super) fn subject_of(sentence: &str, person: impl Fn(&str) -> bool) -> Option<Cue> {
     SUBJECT_FIRST.iter().enumerate().find_map(|(k, re)| {
-        if !subject_start(sentence, k).is_some_and(|at| may_start_who(&sentence[at..])) {
-            return None;
-        }
-        let mut cue = cue_of(&cue_groups(re, sentence)?, false)?;
+        let at = subject_start(sentence, k).filter(|&at| may_start_who(&sentence[at..]))?;
+        let groups = subject_first_by_hand(sentence, at).or_else(|| cue_groups(re, sentence))?;
+        let mut cue = cue_of(&groups, false)?;
         let verb = cue.verb.take().unwrap_or_default();
         if REPORTING.is_match(&verb) {
             cue.verb = Some(verb);
@@ -749,6 +757,90 @@ pub(super) fn subject_of(sentence: &str, person: impl Fn(&str) -> bool) -> Optio
         }
         Some(cue)
     })
+}
+
+/// The groups of a pattern of [`SUBJECT_FIRST`] in `sentence`, whose subject starts at `at`
+/// ([`subject_start`]), read by hand in its common forms: a name, or a title of one word after
+/// "the", then a role between commas or none, then a lower-case word (`Brad Smith, Microsoft's
+/// president, was blunt.`, `The company declined...`); `None` when the sentence takes the
+/// pattern. The descriptor before the subject is lazy, so a reading without it comes first;
+/// the first alternative of `who`, a title, takes as few words as it can; a name takes as many
+/// as it can, and what follows it cannot extend it. A capture search cost thousands of
+/// instructions a sentence, most of all on text outside ASCII.
+fn subject_first_by_hand(sentence: &str, at: usize) -> Option<Groups<'_>> {
+    let who_end = who_at(sentence.as_bytes(), at)?;
+    let (role, verb) = role_and_word_by_hand(sentence, who_end)?;
+    Some(Groups {
+        who: Some(&sentence[at..who_end]),
+        role,
+        of: None,
+        verb: Some(verb),
+    })
+}
+
+/// Where the first reading of `{TITLE}|(?:[Tt]he\s+)?{NAME}` at `at` in UTF-8 `bytes` ends: "the"
+/// and the title's first word, when a title word follows "the" (the title's other words are
+/// lazy); or else the name after "the", or the name at `at`.
+fn who_at(bytes: &[u8], at: usize) -> Option<usize> {
+    let the = bytes[at..].starts_with(b"the") || bytes[at..].starts_with(b"The");
+    let spaces = if the { count_spaces(bytes, at + 3) } else { 0 };
+    if spaces == 0 {
+        return name_at(bytes, at);
+    }
+    let word = at + 3 + spaces;
+    match hand::title_word_len(bytes, word) {
+        0 => name_at(bytes, word),
+        len => Some(word + len),
+    }
+}
+
+/// The role and the word after a subject ending at `end` of `sentence`, as the pattern's
+/// `{role},?\s+(?P<cue>\p{Ll}+)\b` first reads them: a role between commas and a lower-case
+/// word after it, or else a lower-case word right after the subject (after a comma or not);
+/// `None` when not told so: a role with characters outside ASCII before its end, "of" after the
+/// subject (the pattern decides those), or no lower-case word where one is read.
+fn role_and_word_by_hand(sentence: &str, end: usize) -> Option<(Option<&str>, &str)> {
+    let after = &sentence[end..];
+    let bytes = after.as_bytes();
+    if after.starts_with(',') {
+        let role = role_between_commas(after)?;
+        if let Some((role, comma)) = role {
+            if let Some(word) = lowercase_word_after(after, comma + 1) {
+                return Some((Some(role), word));
+            }
+        }
+    } else if after[count_spaces(bytes, 0)..].starts_with("of") {
+        return None;
+    }
+    Some((None, lowercase_word_after(after, 0)?))
+}
+
+/// The role of `,\s*(?P<role>[^,;\x22“”«»]{2,120}?),` at the start of `after` (which starts with
+/// a comma), and where the comma that ends it stands: `Some(None)` when the role surely does
+/// not match there, `None` when not told (fewer than two characters after the spaces: the
+/// role would take some of them back). The role holds no stop, so it runs to the first one,
+/// which must be a comma.
+fn role_between_commas(after: &str) -> Option<Option<(&str, usize)>> {
+    let Some(stop) = after[1..].find([',', ';', '"', '“', '”', '«', '»']).map(|k| k + 1) else {
+        return Some(None);
+    };
+    let start = 1 + count_spaces(after.as_bytes(), 1);
+    let role = &after[start.min(stop)..stop];
+    let characters = role.chars().count();
+    if characters < 2 {
+        return None;
+    }
+    let comma = after.as_bytes()[stop] == b',';
+    Some((comma && characters <= 120).then_some((role, stop)))
+}
+
+/// The word of `,?\s+(?P<cue>\p{Ll}+)\b` at `i` of `text`.
+fn lowercase_word_after(text: &str, i: usize) -> Option<&str> {
+    let bytes = text.as_bytes();
+    let i = i + usize::from(bytes.get(i) == Some(&b','));
+    let spaces = count_spaces(bytes, i);
+    let end = hand::lowercase_word_at(bytes, i + spaces).filter(|_| spaces > 0)?;
+    Some(&text[i + spaces..end])
 }
 
 /// Whether `text` starts with a character that the `who` of a cue pattern may start with: an
@@ -1093,6 +1185,75 @@ mod tests {
     }
 
     #[test]
+    fn subjects_read_by_hand_are_the_groups_a_capture_search_finds() {
+        let mut sentences: Vec<String> = [
+            "Brad Smith, Microsoft's president, was blunt.",
+            "Brad Smith, Microsoft’s president, was blunt.",
+            "Brad Smith, «president», was blunt.",
+            "Brad Smith, “president”, was blunt.",
+            "Brad Smith, a; b, was blunt.",
+            "Brad Smith,  x, was blunt.",
+            "Brad Smith,x, was blunt.",
+            "Brad Smith, who was, Blunt.",
+            "Brad Smith of Microsoft was blunt.",
+            "Brad Smith offered",
+            "Brad Smith, wasX",
+            "Brad Smith was_",
+            "Brad Smith wasé",
+            "Brad Smith,\u{a0}was blunt.",
+            "Ursula von der Leyen was blunt.",
+            "Ursula von der Leyen Was",
+            "Mr. Smith said.",
+            "The company declined to comment.",
+            "The company’s lawyer said.",
+            "the company's lawyer, Jane, said",
+            "The Justice Department said",
+            "The 2019 report",
+            "Theresa May said",
+            "These officials said",
+            "Their lawyer said",
+            "He said so.",
+            "An AT&T spokesman, Mark Siegel, declined.",
+            "Asked whether it would, Okafor shrugged.",
+            "Asked whether it would, the company declined.",
+            "Édouard Philippe, premier ministre, a déclaré.",
+            "Андрей Рудьков, владелец двух ресторанов, сказал.",
+        ]
+        .map(str::to_owned)
+        .to_vec();
+        for text in hand::texts_in_several_scripts(80) {
+            // Every stretch after a sentence end, quotation mark or paragraph, up to 300 bytes.
+            let starts = text.char_indices().filter(|&(_, c)| ".!?\n\"“”«»—".contains(c));
+            for (i, c) in starts {
+                let at = i + c.len_utf8();
+                let end = (at + 300..=text.len())
+                    .find(|&e| text.is_char_boundary(e))
+                    .unwrap_or(text.len());
+                sentences.push(text[at..end].trim_start().to_owned());
+            }
+        }
+        let (mut by_hand, mut outside_ascii, mut with_role, mut titles) = (0, 0, 0, 0);
+        for sentence in &sentences {
+            for (k, pattern) in SUBJECT_FIRST.iter().enumerate() {
+                let Some(at) = subject_start(sentence, k).filter(|&at| may_start_who(&sentence[at..])) else {
+                    continue;
+                };
+                if let Some(groups) = subject_first_by_hand(sentence, at) {
+                    assert_eq!(Some(groups), groups_by_pattern(pattern, sentence), "{k} {sentence:?}");
+                    by_hand += 1;
+                    outside_ascii += usize::from(!sentence.is_ascii());
+                    with_role += usize::from(groups.role.is_some());
+                    titles += usize::from(groups.who.is_some_and(|w| reference_of(w) == Reference::Title));
+                }
+            }
+        }
+        assert!(
+            by_hand > 5_000 && outside_ascii > 2_000 && with_role > 100 && titles > 300,
+            "{by_hand} {outside_ascii} {with_role} {titles}"
+        );
+    }
+
+    #[test]
     fn lead_ins_read_by_hand_are_the_groups_a_capture_search_finds() {
         let mut leads: Vec<String> = [
             "Marcus Hale, Google's chief privacy officer, said: ",
@@ -1111,20 +1272,49 @@ mod tests {
         ]
         .map(str::to_owned)
         .to_vec();
-        for window in windows(&[]) {
-            if let Some(end) = window.find('"') {
+        leads.extend(
+            [
+                "Marcus Hale, Google’s chief privacy officer, said: ",
+                "Marcus Hale, «x», said: ",
+                "Marcus Hale, “x”, said: ",
+                "Marcus Hale saidé:",
+                "Marcus Hale said “x”:",
+                "Marcus Hale said «x»,",
+                "Marcus Hale said\u{a0}:\u{a0}",
+                "Élodie Hale said, in her wörds, that it was so very long, more than eighty characters long éééé:",
+                "Élodie Hale said, in her wörds, that it was long, but eighty characters at most ééééé:",
+            ]
+            .map(str::to_owned),
+        );
+        let mut windows: Vec<String> = windows(&[]);
+        for text in hand::texts_in_several_scripts(100) {
+            windows.extend(text.split_inclusive(['"', '“', '”', '«', '»']).map(str::to_owned));
+        }
+        for window in &windows {
+            if let Some(end) = window.find(['"', '“', '”', '«', '»']) {
                 let start = window[..end].rfind(['.', '\n', '?', '!']).map_or(0, |s| s + 1);
                 leads.push(window[start..end].trim_start().to_owned());
             }
         }
-        let mut by_hand = 0;
+        // Each lead also with curly apostrophes and no-break spaces, read outside ASCII.
+        let outside: Vec<String> = leads
+            .iter()
+            .flat_map(|l| [l.replace('\'', "’"), l.replace(' ', "\u{a0}")])
+            .collect();
+        leads.extend(outside);
+        let (mut by_hand, mut outside_ascii) = (0, 0);
         for lead in &leads {
             if let Some(groups) = lead_in_by_hand(lead) {
                 assert_eq!(Some(groups), groups_by_pattern(&LEAD_IN[0], lead), "{lead}");
                 by_hand += 1;
+                outside_ascii += usize::from(!lead.is_ascii());
             }
         }
-        assert!(by_hand > 100, "{} leads, {by_hand} read by hand", leads.len());
+        assert!(
+            by_hand > 300 && outside_ascii > 150,
+            "{} leads, {by_hand} read by hand, {outside_ascii} outside ASCII",
+            leads.len()
+        );
     }
 
     #[test]
@@ -1223,12 +1413,37 @@ mod tests {
             " said an official",
             "said Jane",
         ];
-        let (mut by_hand, mut windows_seen) = (0, 0);
-        for window in windows(&extra) {
+        let (mut by_hand, mut windows_seen, mut outside_ascii) = (0, 0, 0);
+        let mut windows = windows(&extra);
+        windows.extend(
+            [
+                ", Jane Doe, the company’s counsel, said.",
+                ", Jane Doe, «x», said.",
+                ", Jane Doe, “x”, said.",
+                "\u{a0}Jane Doe\u{a0}said.",
+                " Jane Doe saidé",
+                " Jane Doe ofé said",
+                " Élodie Doe said",
+            ]
+            .map(str::to_owned),
+        );
+        for text in hand::texts_in_several_scripts(100) {
+            for (i, c) in text.char_indices().filter(|&(_, c)| "\"”»,".contains(c)) {
+                let at = i + c.len_utf8();
+                let end = (at + 200..=text.len())
+                    .find(|&e| text.is_char_boundary(e))
+                    .unwrap_or(text.len());
+                windows.push(text[at..end].to_owned());
+                // The same window outside ASCII, by a character past any match.
+                windows.push(format!("{}\u{a0}é", &text[at..end]));
+            }
+        }
+        for window in windows {
             windows_seen += 1;
             if let Some(groups) = subject_verb_by_hand(&window) {
                 assert_eq!(Some(groups), groups_by_pattern(&SUBJECT_VERB, &window), "{window}");
                 by_hand += 1;
+                outside_ascii += usize::from(!window.is_ascii());
             }
             if let Some(groups) = verb_subject_by_hand(&window) {
                 assert_eq!(Some(groups), groups_by_pattern(&VERB_SUBJECT, &window), "{window}");
@@ -1236,8 +1451,8 @@ mod tests {
             }
         }
         assert!(
-            windows_seen > 5_000 && by_hand > 150,
-            "{windows_seen} windows, {by_hand} read by hand"
+            windows_seen > 5_000 && by_hand > 300 && outside_ascii > 80,
+            "{windows_seen} windows, {by_hand} read by hand, {outside_ascii} outside ASCII"
         );
     }
 

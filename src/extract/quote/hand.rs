@@ -735,6 +735,38 @@ pub(super) fn name_letters(bytes: &[u8], first: bool) -> usize {
     at
 }
 
+/// How many bytes of lower-case letters (`\p{Ll}`), apostrophes (`'` and `’`) and hyphens start
+/// at `i` in UTF-8 `bytes`: the run of `[\p{Ll}'’-]+` (a word of a title, "the company's").
+pub(super) fn title_word_len(bytes: &[u8], i: usize) -> usize {
+    let mut at = i;
+    loop {
+        let len = match bytes.get(at) {
+            Some(b'\'' | b'-') => 1,
+            Some(_) if bytes[at..].starts_with(APOSTROPHE) => APOSTROPHE.len(),
+            _ => lowercase_at(bytes, at),
+        };
+        if len == 0 {
+            return at - i;
+        }
+        at += len;
+    }
+}
+
+/// The run of `\p{Ll}+` at `i` in UTF-8 `bytes` when a `\b` ends it (no word character follows
+/// it): where it ends; `None` if no lower-case letter is there, or a word character follows.
+pub(super) fn lowercase_word_at(bytes: &[u8], i: usize) -> Option<usize> {
+    let mut end = i;
+    loop {
+        match lowercase_at(bytes, end) {
+            0 => break,
+            len => end += len,
+        }
+    }
+    // A shorter run would end before a lower-case letter, a word character: the run is all or
+    // nothing.
+    (end > i && !word_character_at(bytes, end)).then_some(end)
+}
+
 /// The first capital (`\p{Lu}`) at or after `i` in UTF-8 `bytes` that starts a word (with a
 /// Unicode `\b` before it). Capitals are a few percent of the bytes of a text: bytes are tested
 /// sixteen at a time ([`candidates`]), and the scan goes straight to the first capital or byte

@@ -415,6 +415,66 @@ mod tests {
         words >= 4 || (place == Some(Place::After) && inner.ends_with([',', '.', '?', '!', '…', '—']))
     }
 
+    /// Whether `word` has a byte outside ASCII before its fourth ASCII letter: the words that
+    /// [`has_four_letters`] reads by their characters.
+    fn outside_ascii_before_fourth_letter(word: &str) -> bool {
+        let fourth = word
+            .bytes()
+            .enumerate()
+            .filter(|(_, b)| b.is_ascii_alphabetic())
+            .nth(3)
+            .map_or(word.len(), |(i, _)| i);
+        !word[..fourth].is_ascii()
+    }
+
+    #[test]
+    fn four_letters_counted_by_bytes_are_those_counted_by_characters() {
+        let mut words: Vec<String> = [
+            "Über",
+            "Éfgh",
+            "Ａｂｃｄ",
+            "naïve",
+            "ab’cd",
+            "ab’c",
+            "ab’s",
+            "x—1234",
+            "ab—",
+            "é",
+            "ça",
+            "a–b–c",
+            "déjà",
+            "Łódź",
+            "“Acme”",
+            "“Acm”",
+            "Ab12",
+            "abcd",
+            "abc",
+            "",
+            "\u{a0}abcd",
+        ]
+        .map(str::to_owned)
+        .to_vec();
+        for text in hand::texts_in_several_scripts(100) {
+            words.extend(text.split_whitespace().map(str::to_owned));
+        }
+        // Words the characters are read for, by whether they have four letters.
+        let (mut read_by_characters, mut four_read_by_characters) = (0, 0);
+        for word in &words {
+            let four = word.chars().filter(|c| c.is_alphabetic()).count() >= 4;
+            assert_eq!(has_four_letters(word), four, "{word:?}");
+            if outside_ascii_before_fourth_letter(word) {
+                read_by_characters += 1;
+                four_read_by_characters += usize::from(four);
+            }
+        }
+        // Both answers of the reading by characters are given many times: the test fails if
+        // that path answers wrongly either way (counting ASCII letters only, every character,
+        // or answering one way for all).
+        let short_read_by_characters = read_by_characters - four_read_by_characters;
+        assert!(four_read_by_characters > 1000, "{four_read_by_characters}");
+        assert!(short_read_by_characters > 1000, "{short_read_by_characters}");
+    }
+
     #[test]
     fn titles_read_once_are_those_read_list_by_list() {
         let mut passages: Vec<String> = [
@@ -459,10 +519,6 @@ mod tests {
                 );
             }
             titles += usize::from(is_title(p));
-            for word in p.split_whitespace() {
-                let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-                assert_eq!(has_four_letters(word), letters >= 4, "{word:?}");
-            }
         }
         assert!(titles > 50, "{titles}");
         for p in &passages {
