@@ -73,7 +73,10 @@ mod tests {
                         *p.add(k) = (k % 251) as u8;
                     }
                     let q = a.realloc(p, layout, size * 3);
-                    assert!(!q.is_null() && (q as usize).is_multiple_of(align), "grown {size} {align}");
+                    assert!(
+                        !q.is_null() && (q as usize).is_multiple_of(align),
+                        "grown {size} {align}"
+                    );
                     assert!((0..size).all(|k| *q.add(k) == (k % 251) as u8), "grown {size} {align}");
                     let grown = Layout::from_size_align(size * 3, align).unwrap();
                     let r = a.realloc(q, grown, size.div_ceil(2));
