@@ -254,10 +254,22 @@ fn date_source() -> String {
 
 /// Spans of full dates (days) in the text; years inside them are not periods of figures.
 pub fn find_dates(text: &str) -> Vec<Span> {
-    if text.is_ascii() || !has_character_outside_ascii_date_may_match(text) {
+    if dates_by_hand(text, text.is_ascii()) {
         return ascii_dates(text);
     }
     pattern_dates(text)
+}
+
+/// Whether the dates of `text` (`ascii` if it is ASCII) are read by hand: no character outside
+/// ASCII in it is one the date pattern may match.
+fn dates_by_hand(text: &str, ascii: bool) -> bool {
+    ascii || !has_character_outside_ascii_date_may_match(text)
+}
+
+/// Whether the periods of `text` (`ascii` if it is ASCII) are read by hand: no character
+/// outside ASCII in it is a space or a letter the period pattern may match.
+fn periods_by_hand(text: &str, ascii: bool) -> bool {
+    ascii || !has_space_or_ascii_letter_outside_ascii(text.as_bytes())
 }
 
 /// The matches of [`DATE`] in `text`, by the pattern.
@@ -400,8 +412,10 @@ pub fn find_periods(text: &str, published: Option<NaiveDate>) -> Vec<PeriodMenti
     find_dates_and_periods(text, published).1
 }
 
-/// [`find_periods`], given the dates of `text` ([`find_dates`]), which the extraction also
-/// needs: periods inside a date are not periods.
+/// [`find_periods`], given the dates of `text` ([`find_dates`]): periods inside a date are not
+/// periods. With [`find_dates`], the two-pass reading that [`find_dates_and_periods`] (what the
+/// extraction calls) is tested against, and the reading of a text one of whose two parts cannot
+/// be read by hand.
 pub fn find_periods_between(text: &str, published: Option<NaiveDate>, dates: &[Span]) -> Vec<PeriodMention> {
     mentions_of(text, published, dates, period_matches(text).into_iter())
 }
@@ -411,9 +425,7 @@ pub fn find_periods_between(text: &str, published: Option<NaiveDate>, dates: &[S
 /// reader finds as anchors: one pass over the text finds both, instead of one for each.
 pub fn find_dates_and_periods(text: &str, published: Option<NaiveDate>) -> (Vec<Span>, Vec<PeriodMention>) {
     let ascii = text.is_ascii();
-    let dates_by_hand = ascii || !has_character_outside_ascii_date_may_match(text);
-    let periods_by_hand = ascii || !has_space_or_ascii_letter_outside_ascii(text.as_bytes());
-    let (dates, matches) = match (dates_by_hand, periods_by_hand) {
+    let (dates, matches) = match (dates_by_hand(text, ascii), periods_by_hand(text, ascii)) {
         (true, true) => {
             let mut dates = Vec::new();
             let matches = hand_matches(text, Some(&mut dates));
@@ -518,7 +530,7 @@ impl LastMade {
 /// ([`hand_matches`]) where every character outside ASCII is one the pattern cannot match,
 /// else by the pattern and its groups.
 fn period_matches(text: &str) -> Vec<(Span, Reading)> {
-    if text.is_ascii() || !has_space_or_ascii_letter_outside_ascii(text.as_bytes()) {
+    if periods_by_hand(text, text.is_ascii()) {
         return hand_matches(text, None).collect();
     }
     pattern_matches(text)
@@ -1640,12 +1652,11 @@ mod tests {
             let apart = (dates.clone(), find_periods_between(text, Some(NaiveDate::MIN), &dates));
             assert_eq!(find_dates_and_periods(text, Some(NaiveDate::MIN)), apart, "{text:?}");
             let ascii = text.is_ascii();
-            let dates_by_hand = ascii || !has_character_outside_ascii_date_may_match(text);
-            let periods_by_hand = ascii || !has_space_or_ascii_letter_outside_ascii(text.as_bytes());
-            if dates_by_hand && periods_by_hand {
+            let dates_read_by_hand = dates_by_hand(text, ascii);
+            if dates_read_by_hand && periods_by_hand(text, ascii) {
                 one_pass[usize::from(!ascii)] += apart.0.len().min(1);
             } else {
-                one_pass[2 + usize::from(dates_by_hand)] += 1;
+                one_pass[2 + usize::from(dates_read_by_hand)] += 1;
             }
         }
         // texts with dates read in one pass (ASCII, outside ASCII), and texts read apart

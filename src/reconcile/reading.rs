@@ -302,7 +302,6 @@ mod tests {
             "ﬁ",
             "é",
         ];
-        let mut forms = 0;
         for w in words {
             let upper = w.to_ascii_uppercase();
             let capital = w.get(..1).map(|c| c.to_ascii_uppercase() + &w[1..]).unwrap_or_default();
@@ -314,7 +313,6 @@ mod tests {
                     format!("{form}x"),
                 ] {
                     assert_eq!(qualifier(&spaced), qualifier_of_copy(&spaced), "{spaced:?}");
-                    forms += 1;
                 }
             }
         }
@@ -331,7 +329,6 @@ mod tests {
         ] {
             assert!(kinds.contains(&kind), "{kind:?}");
         }
-        assert!(forms >= 400);
     }
 
     #[test]

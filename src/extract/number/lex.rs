@@ -254,7 +254,9 @@ impl Cut for Vec<Tok> {
 /// and end together (most end inside them); another byte is classed by [`BYTE_CLASS`]. The
 /// caller tells a text outside ASCII first and cuts it by [`any_cuts`]. Every token is handed
 /// on as ASCII, and [`TokenMaker`] slices such a token without the character-boundary tests
-/// ([`ascii_span`]).
+/// ([`ascii_span`]); so that this stays sound whatever a caller passes, a symbol byte outside
+/// ASCII (letters and digits are ASCII by their masks) is handed on as not ASCII, and its
+/// slice, inside a character, then panics instead of making a `str` that is not UTF-8.
 #[inline]
 fn ascii_cuts(lowered: &[u8], cut: &mut impl Cut) {
     debug_assert!(lowered.is_ascii(), "an ASCII text");
@@ -286,7 +288,7 @@ fn ascii_cuts(lowered: &[u8], cut: &mut impl Cut) {
             if BYTE_CLASS[usize::from(sixteen[0])] == SPACE_BYTE {
                 continue;
             }
-            cut.cut(Tk::Sym, start, i, true);
+            cut.cut(Tk::Sym, start, i, sixteen[0].is_ascii());
         }
         // most tokens are followed by one space: skipped without its class lookup (a run
         // ends before the padding, so the byte is there)
@@ -487,7 +489,7 @@ impl<'a> Cut for TokenMaker<'a, '_> {
             return;
         }
         // SAFETY: a token cut as ASCII is of ASCII bytes inside the text, and its span of the
-        // text's ASCII-lowercased copy (the text, then spaces) holds the same bytes lowercased
+        // text's ASCII-lowercased copy (as long as the text) holds the same bytes lowercased
         let span = |of: &'a str| unsafe { ascii_span(of, start, end) };
         let written = span(self.text);
         // a word's lower case is its span of the lowercased text, sliced at no cost: telling a
