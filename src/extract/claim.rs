@@ -734,8 +734,8 @@ pub fn refers_to_earlier_total(after: &str) -> bool {
 static SHARE_BASE: LazyLock<Pattern> =
     LazyLock::new(|| Pattern::new(r"(?i)^\s+of\s+(?P<b>(?:the\s+|its\s+|all\s+)?[\w-]+(?:\s+[a-z-]+)?)").unwrap());
 
-/// What the share right before `after` is a share of, lowercased, if the text says.
-pub fn share_base(after: &str) -> Option<String> {
+/// What the share right before `after` is a share of, as written (in any case), if the text says.
+pub fn share_base(after: &str) -> Option<&str> {
     // On ASCII text the pattern opens with spaces, "of" and a space: most text after a figure
     // does not, and is spared the capture search.
     if after.is_ascii() {
@@ -747,9 +747,9 @@ pub fn share_base(after: &str) -> Option<String> {
         if spaces == 0 || !of {
             return None;
         }
-        return share_base_after_of(after, spaces + 2).map(|b| b.to_ascii_lowercase());
+        return share_base_after_of(after, spaces + 2);
     }
-    SHARE_BASE.captures(after).map(|c| c["b"].to_ascii_lowercase())
+    SHARE_BASE.captures(after).and_then(|c| c.name("b")).map(|b| b.as_str())
 }
 
 /// Group `b` of [`SHARE_BASE`] on ASCII text whose spaces and "of" end at `of_end`, a space
@@ -1284,32 +1284,87 @@ pub(crate) const HEADS: &[&str] = &[
 /// ("account" in "account requests", "user" in "user data requests"); the measure itself, not
 /// copied, when it does not.
 pub fn complete_measure<'m>(measure: &'m str, after: &str) -> Cow<'m, str> {
-    let Some(i) = find_in_lowercased(after, measure) else {
+    let Some((between, head)) = head_completing(measure, after) else {
         return Cow::Borrowed(measure);
     };
+    // (built by hand: `format!` cost more than the rest of the function)
+    let mut completed = String::with_capacity(measure.len() + 32);
+    completed.push_str(measure);
+    if let Some(between) = between {
+        completed.push(' ');
+        let from = completed.len();
+        completed.push_str(between);
+        // (lowercased in place: by `char` it cost more than the rest of the function)
+        completed[from..].make_ascii_lowercase();
+    }
+    completed.push(' ');
+    completed.push_str(head);
+    Cow::Owned(completed)
+}
+
+/// The last word (cut at white space) of [`complete_measure`] of `measure` in `after`, without
+/// building the completed measure: the head noun it adds, or else the measure's own last word.
+pub fn completed_last_word<'m>(measure: &'m str, after: &str) -> Option<&'m str> {
+    match head_completing(measure, after) {
+        Some((_, head)) => Some(head),
+        None => measure.split_whitespace().last(),
+    }
+}
+
+/// The head noun [`complete_measure`] adds to `measure` where it first stands in `after`, with
+/// the word it adds before the head (as written), when the head is the second word after it.
+fn head_completing<'a>(measure: &str, after: &'a str) -> Option<(Option<&'a str>, &'static str)> {
+    let i = find_in_lowercased(after, measure)?;
+    let rest = &after[i + measure.len()..];
+    // Most measures are followed by no word a head starts with, and are spared the words' reading.
+    if !may_lengthen(rest.as_bytes()) {
+        return None;
+    }
     // Only the two words right after the measure are read, compared with the heads in any ASCII
     // case: what lowercasing the rest of the text and splitting it into a list found.
-    let words = two_words_after(&after[i + measure.len()..])
-        .map(|w| w.map(|w| w.trim_end_matches(|c: char| !c.is_alphabetic())));
+    let words = two_words_after(rest).map(|w| w.map(|w| w.trim_end_matches(|c: char| !c.is_alphabetic())));
     for (k, word) in words.into_iter().enumerate() {
         let Some(head) = word.and_then(head_noun) else {
             continue;
         };
         if measure.ends_with(head) {
-            break;
+            return None;
         }
-        // (built by hand: `format!` cost more than the rest of the function)
-        let mut completed = String::with_capacity(measure.len() + 32);
-        completed.push_str(measure);
-        if let (1, Some(first)) = (k, words[0]) {
-            completed.push(' ');
-            completed.extend(first.chars().map(|c| c.to_ascii_lowercase()));
-        }
-        completed.push(' ');
-        completed.push_str(head);
-        return Cow::Owned(completed);
+        return Some(((k == 1).then_some(words[0]).flatten(), head));
     }
-    Cow::Borrowed(measure)
+    None
+}
+
+/// The first letters of the head nouns [`complete_measure`] adds to a measure ("orders",
+/// "demands", "letters", "notices", "requests", "warrants", "subpoenas").
+pub(crate) const HEAD_INITIALS: [u8; 7] = *b"odlnrws";
+
+/// Whether [`complete_measure`] may lengthen a measure that `rest` follows where it first
+/// stands. It adds a head noun that is one of the first two words of `rest` (cut at white space,
+/// less the characters that are no letters at their end), so one of them must start with a
+/// head's first letter ([`HEAD_INITIALS`], in any ASCII case). Read on ASCII bytes, as
+/// `complete_measure` reads them there: a byte outside ASCII up to the end of the second word
+/// may be a space (the words are then cut otherwise) or a letter, and it may.
+pub(crate) fn may_lengthen(rest: &[u8]) -> bool {
+    let mut at = 0;
+    for _ in 0..2 {
+        let start = spaces_end(rest, at);
+        let Some(&first) = rest.get(start) else {
+            return false;
+        };
+        // (`| 0x20` lowercases a letter, and makes no other byte a lowercase letter)
+        if !first.is_ascii() || HEAD_INITIALS.contains(&(first | 0x20)) {
+            return true;
+        }
+        at = start + 1;
+        while let Some(&b) = rest.get(at).filter(|&&b| !is_ascii_space(b)) {
+            if !b.is_ascii() {
+                return true;
+            }
+            at += 1;
+        }
+    }
+    false
 }
 
 /// The head noun of [`HEADS`] that `word` is in any ASCII case, if any: only the heads of its
@@ -2156,8 +2211,8 @@ mod tests {
         for t in &texts {
             assert_eq!(approx_before(t).is_some(), APPROX_BEFORE.is_match(t), "{t:?}");
             assert_eq!(fraction_before(t).is_some(), FRACTION_OF.is_match(t), "{t:?}");
-            let by_pattern = SHARE_BASE.captures(t).map(|c| c["b"].to_ascii_lowercase());
-            assert_eq!(share_base(t), by_pattern, "{t:?}");
+            let by_pattern = SHARE_BASE.captures(t).map(|c| c["b"].to_owned());
+            assert_eq!(share_base(t).map(str::to_owned), by_pattern, "{t:?}");
             assert!(!AS_MANY_AS.is_match(t) || may_say_as_many_as(t), "{t:?}");
             assert!(!COUNTRY_AFTER.is_match(t) || may_name_country_after(t), "{t:?}");
             for a in &texts {
@@ -2240,11 +2295,14 @@ mod tests {
         for measure in ["user", "user data", "account", "requests", "data requests", "", "é"] {
             for a in afters {
                 for after in [a.to_owned(), format!("{measure}{a}"), format!("The {measure}{a}")] {
+                    let completed = complete_measure(measure, &after);
                     assert_eq!(
-                        complete_measure(measure, &after),
+                        completed,
                         complete_measure_by_copy(measure, &after),
                         "{measure:?} {after:?}"
                     );
+                    let last = completed.split_whitespace().last();
+                    assert_eq!(completed_last_word(measure, &after), last, "{measure:?} {after:?}");
                 }
             }
         }
@@ -2275,7 +2333,7 @@ mod tests {
         // Each word of a sampled line (and the two words from it) as the measure, completed in
         // the rest of the line and in the line.
         let lines = crate::gen::sample_lines(200);
-        let (mut compared, mut completed) = (0, 0);
+        let (mut compared, mut completed, mut spared) = (0, 0, 0);
         for line in &lines {
             let starts: Vec<usize> = line
                 .char_indices()
@@ -2289,13 +2347,21 @@ mod tests {
                     for after in [&line[start..], line.as_str()] {
                         let fast = complete_measure(&measure, after);
                         assert_eq!(fast, complete_measure_by_copy(&measure, after), "{measure:?} {after:?}");
+                        let last = fast.split_whitespace().last();
+                        assert_eq!(completed_last_word(&measure, after), last, "{measure:?} {after:?}");
+                        let at = find_in_lowercased(after, &measure);
+                        spared +=
+                            usize::from(at.is_some_and(|at| !may_lengthen(&after.as_bytes()[at + measure.len()..])));
                         compared += 1;
                         completed += usize::from(fast.len() != measure.len());
                     }
                 }
             }
         }
-        assert!(compared > 100_000 && completed > 500, "{completed} of {compared}");
+        assert!(
+            compared > 100_000 && completed > 500 && spared > 10_000,
+            "{completed} and {spared} spared of {compared}"
+        );
     }
 
     #[test]

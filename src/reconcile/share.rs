@@ -12,6 +12,7 @@ use crate::extract::claim;
 use crate::extract::FigureKind;
 use crate::read::Span;
 use serde_json::json;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// Runs both share rules.
@@ -120,11 +121,11 @@ fn listed_shares(doc: &Doc) -> Vec<Finding> {
             continue;
         }
         // Shares of different totals ("38 percent of the worldwide total ... 83 percent of them").
-        let bases: Vec<String> = shares
+        let bases: Vec<&str> = shares
             .iter()
             .filter_map(|g| claim::share_base(doc.after_fig(g, 40)))
             .collect();
-        if bases.windows(2).any(|w| w[0] != w[1]) {
+        if bases.windows(2).any(|w| !w[0].eq_ignore_ascii_case(w[1])) {
             continue;
         }
         let tight = sum_of(&shares, false);
@@ -249,23 +250,20 @@ fn earlier_total<'d, 'a>(doc: &'d Doc<'a>, i: usize, head: Option<&str>) -> Opti
 /// ("account" → "account requests"): what the figure counts. Worked out once per figure.
 fn counted_word<'d>(doc: &Doc, g: &'d Fig) -> Option<&'d str> {
     g.counted
-        .get_or_init(|| {
-            let m = claim::complete_measure(g.f.measure.as_deref()?, doc.after_fig(g, 60));
-            m.split_whitespace().last().map(str::to_owned)
-        })
+        .get_or_init(|| claim::completed_last_word(g.f.measure.as_deref()?, doc.after_fig(g, 60)).map(str::to_owned))
         .as_deref()
 }
 
 /// What a share or part says its total counts: "of the requests" gives `requests`; "of the
-/// total" and "of them" say nothing.
-fn counted_noun(after: &str) -> Option<String> {
-    let mut base = claim::share_base(after)?;
-    // The last word, cut out of the base in place rather than copied.
-    let noun = base.split_whitespace().last()?;
-    let start = noun.as_ptr() as usize - base.as_ptr() as usize;
-    base.truncate(start + noun.len());
-    base.drain(..start);
-    (!matches!(base.as_str(), "total" | "them" | "those" | "these" | "all" | "cases")).then_some(base)
+/// total" and "of them" say nothing. Lowercased, and copied only when it is not written so.
+fn counted_noun(after: &str) -> Option<Cow<'_, str>> {
+    let noun = claim::share_base(after)?.split_whitespace().last()?;
+    let noun = if noun.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(noun.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(noun)
+    };
+    (!matches!(&*noun, "total" | "them" | "those" | "these" | "all" | "cases")).then_some(noun)
 }
 
 /// Whether a figure may be the total a later share refers to: a count that is not itself a part,
@@ -404,6 +402,42 @@ mod tests {
             found += expected.len();
         }
         assert!(found >= 10, "{found}");
+    }
+
+    /// [`counted_noun`] as written first: the whole base lowercased in a copy, its last word cut
+    /// out of it.
+    fn counted_noun_by_copy(after: &str) -> Option<String> {
+        let base = claim::share_base(after)?.to_ascii_lowercase();
+        let noun = base.split_whitespace().last()?.to_owned();
+        (!matches!(noun.as_str(), "total" | "them" | "those" | "these" | "all" | "cases")).then_some(noun)
+    }
+
+    #[test]
+    fn nouns_counted_in_place_are_those_counted_in_a_copy() {
+        let mut texts = crate::gen::sample_lines(200);
+        texts.extend(
+            [
+                " of the Requests",
+                " OF ALL ACCOUNTS",
+                " of them",
+                " of the total",
+                " of Law-Enforcement",
+                " of é",
+            ]
+            .map(str::to_owned),
+        );
+        let (mut compared, mut counted) = (0, 0);
+        for text in &texts {
+            // From every space: the text after each word as the text after a share.
+            for (at, _) in text.match_indices(' ') {
+                let after = &text[at..];
+                let noun = counted_noun(after);
+                assert_eq!(noun.as_deref(), counted_noun_by_copy(after).as_deref(), "{after:?}");
+                compared += 1;
+                counted += usize::from(noun.is_some());
+            }
+        }
+        assert!(compared > 40_000 && counted > 1_000, "{counted} of {compared}");
     }
 
     #[test]
