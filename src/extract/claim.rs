@@ -1404,7 +1404,7 @@ fn two_words_after(text: &str) -> [Option<&str>; 2] {
 
 /// [`complete_measure`] as written first, for the test that reading in place changes nothing.
 #[cfg(test)]
-fn complete_measure_by_copy(measure: &str, after: &str) -> String {
+pub(crate) fn complete_measure_by_copy(measure: &str, after: &str) -> String {
     if let Some(i) = after.to_ascii_lowercase().find(measure) {
         let lower = after[i + measure.len()..].to_ascii_lowercase();
         let next: Vec<&str> = lower
