@@ -740,14 +740,12 @@ pub(super) fn name_letters(bytes: &[u8], first: bool) -> usize {
 pub(super) fn title_word_len(bytes: &[u8], i: usize) -> usize {
     let mut at = i;
     loop {
+        at = lowercase_run_end(bytes, at);
         let len = match bytes.get(at) {
             Some(b'\'' | b'-') => 1,
             Some(_) if bytes[at..].starts_with(APOSTROPHE) => APOSTROPHE.len(),
-            _ => lowercase_at(bytes, at),
+            _ => return at - i,
         };
-        if len == 0 {
-            return at - i;
-        }
         at += len;
     }
 }
@@ -755,16 +753,25 @@ pub(super) fn title_word_len(bytes: &[u8], i: usize) -> usize {
 /// The run of `\p{Ll}+` at `i` in UTF-8 `bytes` when a `\b` ends it (no word character follows
 /// it): where it ends; `None` if no lower-case letter is there, or a word character follows.
 pub(super) fn lowercase_word_at(bytes: &[u8], i: usize) -> Option<usize> {
-    let mut end = i;
-    loop {
-        match lowercase_at(bytes, end) {
-            0 => break,
-            len => end += len,
-        }
-    }
+    let end = lowercase_run_end(bytes, i);
     // A shorter run would end before a lower-case letter, a word character: the run is all or
     // nothing.
     (end > i && !word_character_at(bytes, end)).then_some(end)
+}
+
+/// Where the run of lower-case letters (`\p{Ll}*`) at `i` in UTF-8 `bytes` ends. ASCII bytes
+/// are tested in place: a call of [`lowercase_at`] per byte cost more than the test.
+fn lowercase_run_end(bytes: &[u8], mut i: usize) -> usize {
+    loop {
+        match bytes.get(i) {
+            Some(b) if b.is_ascii_lowercase() => i += 1,
+            Some(b) if !b.is_ascii() => match lowercase_at(bytes, i) {
+                0 => return i,
+                len => i += len,
+            },
+            _ => return i,
+        }
+    }
 }
 
 /// The first capital (`\p{Lu}`) at or after `i` in UTF-8 `bytes` that starts a word (with a
@@ -1102,6 +1109,65 @@ mod tests {
             .chain(NAME_PREFIXES)
             .chain(PARTICLES)
             .all(|w| w.len() <= LONGEST_SHORT_WORD && w.bytes().all(|b| b.is_ascii_alphabetic())));
+    }
+
+    /// [`title_word_len`] as it was written first: [`lowercase_at`] called on every byte.
+    fn title_word_len_by_characters(bytes: &[u8], i: usize) -> usize {
+        let mut at = i;
+        loop {
+            let len = match bytes.get(at) {
+                Some(b'\'' | b'-') => 1,
+                Some(_) if bytes[at..].starts_with(APOSTROPHE) => APOSTROPHE.len(),
+                _ => lowercase_at(bytes, at),
+            };
+            if len == 0 {
+                return at - i;
+            }
+            at += len;
+        }
+    }
+
+    /// [`lowercase_word_at`] as it was written first: [`lowercase_at`] called on every byte.
+    fn lowercase_word_by_characters(bytes: &[u8], i: usize) -> Option<usize> {
+        let mut end = i;
+        while let len @ 1.. = lowercase_at(bytes, end) {
+            end += len;
+        }
+        (end > i && !word_character_at(bytes, end)).then_some(end)
+    }
+
+    #[test]
+    fn lower_case_runs_stepped_over_by_bytes_are_those_read_by_characters() {
+        let mut texts: Vec<String> = crate::gen::sample_texts(30);
+        texts.extend(texts.clone().iter().map(|t| crate::gen::typeset(t)));
+        texts.extend(
+            [
+                "",
+                "é",
+                "aé",
+                "éa",
+                "the company’s cheap-ish café's ünïcode",
+                "straße ΣΊΣΥΦΟΣ σίσυφος Ab",
+            ]
+            .map(str::to_owned),
+        );
+        let (mut words, mut outside_ascii) = (0, 0);
+        for text in &texts {
+            let bytes = text.as_bytes();
+            for i in (0..=bytes.len()).filter(|&i| text.is_char_boundary(i)) {
+                let title = title_word_len(bytes, i);
+                assert_eq!(title, title_word_len_by_characters(bytes, i), "{text:?} at {i}");
+                let word = lowercase_word_at(bytes, i);
+                assert_eq!(word, lowercase_word_by_characters(bytes, i), "{text:?} at {i}");
+                if let Some(end) = word {
+                    words += 1;
+                    outside_ascii += usize::from(!bytes[i..end].is_ascii());
+                }
+                outside_ascii += usize::from(!bytes[i..i + title].is_ascii());
+            }
+        }
+        // Both steps are taken: ASCII letters in place, and letters outside ASCII by class.
+        assert!(words > 10_000 && outside_ascii > 100, "{words} {outside_ascii}");
     }
 
     #[test]
