@@ -578,8 +578,8 @@ fn cue_by(pattern: &Pattern, window: &str, by_hand: Option<Groups>, role_runs_on
 
 /// The groups of [`SUBJECT_VERB`] in `window`, read by hand in its common forms (a
 /// name, or a name and a role between commas, then a reporting verb: `Hale added`, `Jane Doe,
-/// the counsel, said`); `None` when the window takes the pattern (other text, other forms, or
-/// no match). The first alternatives of `who` that can match a name are a title, which starts
+/// the counsel, said`), on any text; `None` when the window takes the pattern (other forms,
+/// or no match). The first alternatives of `who` that can match a name are a title, which starts
 /// with "the", and the name itself; the name is greedy and what follows it cannot extend it,
 /// so its longest reading is the one the pattern takes.
 fn subject_verb_by_hand(window: &str) -> Option<Groups<'_>> {

@@ -4,9 +4,10 @@
 //! `\w` for the word boundary before a name). The patterns run over every capitalised word and
 //! every quote, and the capture searches they need cost thousands of instructions each (on text
 //! with letters outside ASCII, tens of thousands: the regex engine's fast automata cannot tell
-//! a Unicode word boundary there). The other readers (roles, verbs, phrases) read text whose
-//! characters outside ASCII are none of them word characters, and their callers fall back to
-//! the patterns on other text. Tests check each reader against its pattern; a change to `NAME`
+//! a Unicode word boundary there). The other readers (roles, verbs, phrases, title words,
+//! lower-case words) read any text too, telling characters outside ASCII by the same classes,
+//! and give up (their callers then run the pattern) on what they do not read as the pattern
+//! would. Tests check each reader against its pattern; a change to `NAME`
 //! or `FULL_NAME` must be made here too: those tests are what ties the two.
 
 use crate::extract::claim::is_ascii_space;
