@@ -4,10 +4,10 @@
 //! `\w` for the word boundary before a name). The patterns run over every capitalised word and
 //! every quote, and the capture searches they need cost thousands of instructions each (on text
 //! with letters outside ASCII, tens of thousands: the regex engine's fast automata cannot tell
-//! a Unicode word boundary there). The other readers (roles, verbs, phrases, title words,
-//! lower-case words) read any text too, telling characters outside ASCII by the same classes,
-//! and give up (their callers then run the pattern) on what they do not read as the pattern
-//! would. Tests check each reader against its pattern; a change to `NAME`
+//! a Unicode word boundary there). The title-word and lower-case-word readers read any text
+//! too; the phrase after a comma reads ASCII text (its callers run the pattern on other text).
+//! Each reader gives up, and its caller runs the pattern, on what it does not read as the
+//! pattern would. Tests check each reader against its pattern; a change to `NAME`
 //! or `FULL_NAME` must be made here too: those tests are what ties the two.
 
 use crate::extract::claim::is_ascii_space;
