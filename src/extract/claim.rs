@@ -1196,6 +1196,13 @@ pub(crate) fn ends_with_ignoring_ascii_case(text: &str, suffix: &str) -> bool {
     text.len() >= suffix.len() && text[text.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
 }
 
+/// Whether `text` starts with `prefix` (lowercase ASCII) in any ASCII case: what lowercasing a
+/// copy and testing its start tells, without the copy.
+pub(crate) fn starts_with_ignoring_ascii_case(text: &str, prefix: &str) -> bool {
+    let (text, prefix) = (text.as_bytes(), prefix.as_bytes());
+    text.len() >= prefix.len() && text[..prefix.len()].eq_ignore_ascii_case(prefix)
+}
+
 /// Whether [`RANGE_AFTER`] may match `after`: after its spaces, it starts with a dash, "to" or
 /// "and" (the pattern is case-sensitive). Most figures are followed by none of them.
 fn may_continue_range(after: &str) -> bool {

@@ -7,7 +7,7 @@
 //! warning; a check that fails on both is an error.
 
 use super::Severity;
-use crate::extract::claim::precision_of;
+use crate::extract::claim::{self, precision_of};
 
 /// A closed interval of real numbers (bounds may be infinite).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -163,7 +163,7 @@ enum Qualifier {
 /// than on a lowercased copy (a figure with a qualifier paid an allocation for it).
 fn qualifier(word: &str) -> Qualifier {
     let w = word.trim();
-    let starts = |prefix: &[&str]| prefix.iter().any(|p| starts_with_ignoring_ascii_case(w, p));
+    let starts = |prefix: &[&str]| prefix.iter().any(|p| claim::starts_with_ignoring_ascii_case(w, p));
     if ["nearly", "almost", "just under", "close to", "not quite", "just shy of"]
         .iter()
         .any(|listed| w.eq_ignore_ascii_case(listed))
@@ -176,13 +176,6 @@ fn qualifier(word: &str) -> Qualifier {
     } else {
         Qualifier::Around
     }
-}
-
-/// Whether `text` lowercased (ASCII letters only) starts with `prefix` (lowercase).
-fn starts_with_ignoring_ascii_case(text: &str, prefix: &str) -> bool {
-    text.as_bytes()
-        .get(..prefix.len())
-        .is_some_and(|start| start.eq_ignore_ascii_case(prefix.as_bytes()))
 }
 
 /// The severity of a check's outcome: `None` when the tight readings are consistent, a warning
