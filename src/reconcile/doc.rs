@@ -1266,11 +1266,7 @@ fn qualifier_ending(words: &str, tail: &Tail) -> Option<Option<&'static str>> {
     }
     let boundary_before = |i: usize| i == 0 || !is_word_byte(bytes[i - 1]);
     if first_end < last_start && boundary_before(first_start) {
-        let first = &bytes[first_start..first_end];
-        let two = APPROX_TWO_WORDS
-            .iter()
-            .find(|(f, l, _)| l.as_bytes().eq_ignore_ascii_case(last) && f.as_bytes().eq_ignore_ascii_case(first));
-        if let Some((_, _, both)) = two {
+        if let Some(both) = two_word_qualifier((bytes, first_start, first_end), last) {
             return Some(Some(both));
         }
     }
@@ -1278,6 +1274,40 @@ fn qualifier_ending(words: &str, tail: &Tail) -> Option<Option<&'static str>> {
         return Some(None);
     }
     Some(one_word_qualifier(last, tail.key))
+}
+
+/// The qualifier of [`APPROX_TWO_WORDS`] whose first word is the run of ASCII letters
+/// `bytes[start..end]` and whose last is the run `last`, in any case, if any: spared the search
+/// where the first run, of up to eight letters, is none of the qualifiers' first words by the
+/// one-word filter of [`APPROX_FIRST_WORDS`] (nearly every run before "to" and a figure: "from",
+/// "rose", "came").
+fn two_word_qualifier((bytes, start, end): (&[u8], usize, usize), last: &[u8]) -> Option<&'static str> {
+    if !may_start_two_word_qualifier(bytes, start, end) {
+        return None;
+    }
+    two_word_qualifier_by_letters(&bytes[start..end], last)
+}
+
+/// Whether the run of ASCII letters `bytes[start..end]` may be the first word of a qualifier
+/// of [`APPROX_TWO_WORDS`]: false only where it has up to eight letters and its [`word_key`]
+/// is turned away by the filter of [`APPROX_FIRST_WORDS`].
+fn may_start_two_word_qualifier(bytes: &[u8], start: usize, end: usize) -> bool {
+    word_key(bytes, end, end - start).is_none_or(|key| APPROX_FIRST_WORDS.may_hold(key))
+}
+
+/// The first words of [`APPROX_TWO_WORDS`].
+static APPROX_FIRST_WORDS: LazyLock<LastWords> = LazyLock::new(|| {
+    let firsts: Vec<&'static str> = APPROX_TWO_WORDS.iter().map(|(first, _, _)| *first).collect();
+    LastWords::new(&firsts)
+});
+
+/// The qualifier of [`APPROX_TWO_WORDS`] whose words are `first` and `last` in any ASCII case,
+/// if any, found by comparing their letters.
+fn two_word_qualifier_by_letters(first: &[u8], last: &[u8]) -> Option<&'static str> {
+    APPROX_TWO_WORDS
+        .iter()
+        .find(|(f, l, _)| l.as_bytes().eq_ignore_ascii_case(last) && f.as_bytes().eq_ignore_ascii_case(first))
+        .map(|(_, _, both)| *both)
 }
 
 /// The qualifier of [`APPROX_ONE_WORD`] that the run of ASCII letters `last` is in any case, if
@@ -2468,6 +2498,54 @@ mod tests {
         in_lists.sort();
         assert_eq!(in_pattern.len(), 18);
         assert_eq!(in_lists, in_pattern);
+    }
+
+    #[test]
+    fn two_word_qualifiers_spared_by_the_filter_of_first_words_are_none() {
+        // Every pair of words of the qualifiers, in several cases, near misses, words longer than
+        // eight letters, and the last two runs of letters before figures as the view reads them.
+        let mut words: Vec<String> = APPROX_TWO_WORDS
+            .iter()
+            .flat_map(|(f, l, _)| [f.to_string(), l.to_string()])
+            .collect();
+        words.extend(
+            [
+                "",
+                "t",
+                "tO",
+                "UP",
+                "clos",
+                "closer",
+                "estimate",
+                "Estimated",
+                "approximately",
+                "from",
+                "rose",
+                "came",
+            ]
+            .map(String::from),
+        );
+        let mut pairs: Vec<String> = words
+            .iter()
+            .flat_map(|f| words.iter().map(move |l| format!("x {f} {l} ")))
+            .collect();
+        pairs.extend(texts_around_figures().iter().map(|t| format!("{} ", t.trim_end())));
+        let mut spared = 0;
+        for text in &pairs {
+            let bytes = text.as_bytes();
+            let last_end = claim::spaces_start(bytes, bytes.len());
+            let last_start = claim::letters_start(bytes, last_end);
+            let first_end = claim::spaces_start(bytes, last_start);
+            let first_start = claim::letters_start(bytes, first_end);
+            let (first, last) = (&bytes[first_start..first_end], &bytes[last_start..last_end]);
+            assert_eq!(
+                two_word_qualifier((bytes, first_start, first_end), last),
+                two_word_qualifier_by_letters(first, last),
+                "{text:?}"
+            );
+            spared += usize::from(!may_start_two_word_qualifier(bytes, first_start, first_end));
+        }
+        assert!(spared >= 500, "{spared}");
     }
 
     #[test]
