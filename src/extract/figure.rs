@@ -916,7 +916,7 @@ pub fn find_figures(
     let entities = Entities::new(text, &scan.entities);
     // borrowed from the text, and copied only for the figures that take it: counting names and
     // passing sentences that name one copy none
-    let mut last_entity = LastEntity::new(default_entity(&entities), sentences.len());
+    let mut last_entity = LastEntity::new(entities, sentences.len());
     // Per-sentence lists, kept across sentences so that their room is reused (and made at
     // once for a sentence's few items, not grown from none).
     let mut sentence_periods: Vec<&PeriodMention> = Vec::with_capacity(8);
@@ -1028,19 +1028,25 @@ pub fn find_figures(
 /// The entity of a figure that names none around it: the last name of the latest sentence
 /// passed that has one, else the article's default. Read only when a figure asks for it: most
 /// figures name their own, and the sentences passed since the last ask are read back from the
-/// latest until one has a name (each was a search of its own, asked of every sentence).
+/// latest until one has a name (each was a search of its own, asked of every sentence). The
+/// default ([`default_entity`], a count of every name of the article) is counted only when a
+/// figure asks before any sentence named one: most articles name theirs first.
 struct LastEntity<'t, 'f> {
-    /// The name found when last asked (or the default).
-    known: Option<&'t str>,
+    /// Every name of the article, counted for the default.
+    whole: Entities<'t, 'f>,
+    /// The name found when last asked, or the default; `None` until one is.
+    known: Option<Option<&'t str>>,
     /// The sentences passed since, with the names around each, in order.
     pending: Vec<(Span, Entities<'t, 'f>)>,
 }
 
 impl<'t, 'f> LastEntity<'t, 'f> {
-    /// Before any sentence: `default`; room for `sentences` to be passed.
-    fn new(default: Option<&'t str>, sentences: usize) -> Self {
+    /// Before any sentence: the default of the names in `whole`; room for `sentences` to be
+    /// passed.
+    fn new(whole: Entities<'t, 'f>, sentences: usize) -> Self {
         LastEntity {
-            known: default,
+            whole,
+            known: None,
             pending: Vec::with_capacity(sentences),
         }
     }
@@ -1058,10 +1064,10 @@ impl<'t, 'f> LastEntity<'t, 'f> {
             .rev()
             .find_map(|(sentence, entities)| entities.last_in(sentence.start, sentence.end));
         if let Some(e) = latest {
-            self.known = Some(canonical_entity(e));
+            self.known = Some(Some(canonical_entity(e)));
         }
         self.pending.clear();
-        self.known
+        *self.known.get_or_insert_with(|| default_entity(&self.whole))
     }
 }
 
@@ -1640,7 +1646,7 @@ mod tests {
             "Yahoo said so. {} Then it rose. Google rose.",
             OUTSIDE_ASCII.join(" ")
         ));
-        let (mut asked, mut named_by_a_sentence, mut skipped) = (0, 0, 0);
+        let (mut asked, mut named_by_a_sentence, mut skipped, mut defaulted) = (0, 0, 0, 0);
         for (t, text) in texts.iter().enumerate() {
             let mut article = crate::read::Article::default();
             article.set_paragraphs(text.split("\n\n"));
@@ -1651,13 +1657,15 @@ mod tests {
             let default = default_entity(&entities);
             // as find_figures read it before: the sentence's last name, at every sentence
             let mut eager = default;
-            let mut lazy = LastEntity::new(default, sentences.len());
-            let (mut entities_from, mut named_since) = (0, false);
+            let mut lazy = LastEntity::new(entities, sentences.len());
+            let (mut entities_from, mut named_since, mut named) = (0, false, false);
             for (k, &sentence) in sentences.iter().enumerate() {
                 // asked at some sentences only, as a figure without a name of its own asks
                 if (k + t) % 3 == 0 {
                     assert_eq!(lazy.get(), eager, "sentence {k} of {text:?}");
                     asked += 1;
+                    // answered by the default: no sentence passed named one, and the article names one
+                    defaulted += usize::from(!named && default.is_some());
                     // a name read back from a sentence passed since the last ask
                     named_by_a_sentence += usize::from(std::mem::take(&mut named_since));
                 }
@@ -1665,15 +1673,15 @@ mod tests {
                 lazy.passed(sentence, around);
                 if let Some(e) = around.last_in(sentence.start, sentence.end) {
                     eager = Some(canonical_entity(e));
-                    named_since = true;
+                    (named_since, named) = (true, true);
                 }
             }
             skipped += lazy.pending.len();
             assert_eq!(lazy.get(), eager, "{text:?}");
         }
         assert!(
-            asked > 1_000 && named_by_a_sentence > 200 && skipped > 300,
-            "{asked} asked, {named_by_a_sentence} named by a sentence, {skipped} never read"
+            asked > 1_000 && named_by_a_sentence > 200 && skipped > 300 && defaulted > 100,
+            "{asked} asked, {named_by_a_sentence} named by a sentence, {skipped} never read, {defaulted} defaulted"
         );
     }
 
