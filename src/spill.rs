@@ -73,6 +73,15 @@ impl Spill {
         })
     }
 
+    /// Lowers the page cache to `kib` (from [`CACHE_KIB`]): for a database written in order,
+    /// which touches few pages at a time. It also bounds the memory SQLite sorts in (an index
+    /// built at the end), which otherwise grows with the data up to the cache's size.
+    pub fn limit_cache(&self, kib: u32) -> Result<()> {
+        self.conn
+            .execute_batch(&format!("PRAGMA cache_size = -{kib}"))
+            .map_err(failed("set the cache size"))
+    }
+
     /// The connection, for the caller's own tables (use `prepare_cached`).
     pub fn conn(&self) -> &Connection {
         &self.conn
@@ -158,6 +167,32 @@ mod tests {
             "{message}"
         );
         assert!(message.contains("full"), "{message}");
+    }
+
+    /// The corpus database runs on a limited cache: SQLite takes the size, and state many times
+    /// that size is still kept and sorted into an index (which SQLite sorts within the cache).
+    #[test]
+    fn a_limited_cache_keeps_and_sorts_state_larger_than_itself() {
+        let db = Spill::open(Ids::Pushed, "CREATE TABLE t (k INTEGER NOT NULL);").unwrap();
+        db.limit_cache(64).unwrap();
+        let kib: i64 = db.conn().query_row("PRAGMA cache_size", [], |r| r.get(0)).unwrap();
+        assert_eq!(kib, -64);
+        let n: i64 = 200_003;
+        for i in 0..n {
+            db.conn()
+                .execute("INSERT INTO t (k) VALUES (?1)", [i * 7919 % n])
+                .unwrap();
+        }
+        db.conn().execute_batch("CREATE INDEX t_by_k ON t (k)").unwrap();
+        let pages: i64 = db.conn().query_row("PRAGMA page_count", [], |r| r.get(0)).unwrap();
+        let page_size: i64 = db.conn().query_row("PRAGMA page_size", [], |r| r.get(0)).unwrap();
+        assert!(pages * page_size > 16 * 64 * 1024, "{pages} pages");
+        let mut sorted = db.conn().prepare("SELECT k FROM t ORDER BY k").unwrap();
+        let keys: Vec<i64> = sorted
+            .query_map([], |r| r.get(0))
+            .and_then(|rows| rows.collect())
+            .unwrap();
+        assert_eq!(keys, (0..n).collect::<Vec<_>>());
     }
 
     #[test]
