@@ -821,7 +821,7 @@ fn role_and_word_by_hand(sentence: &str, end: usize) -> Option<(Option<&str>, &s
 /// role would take some of them back). The role holds no stop, so it runs to the first one,
 /// which must be a comma.
 fn role_between_commas(after: &str) -> Option<Option<(&str, usize)>> {
-    let Some(stop) = after[1..].find([',', ';', '"', '“', '”', '«', '»']).map(|k| k + 1) else {
+    let Some(stop) = hand::stop_or_mark(after.as_bytes(), 1, b",;") else {
         return Some(None);
     };
     let start = 1 + count_spaces(after.as_bytes(), 1);
