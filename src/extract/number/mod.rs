@@ -580,10 +580,7 @@ fn may_start_mention(t: &Toks, i: usize) -> bool {
         return words::may_follow_a(t, i + 1) || ARTICLES_STARTING_QUALIFIERS.contains(&word) || t.sym(i + 1, "$");
     }
     if let Some(f) = first_word(t, i) {
-        // a listed word ("in", "at", "as": many of a text's starts) that needs a second word
-        // and has none after it is neither an unlisted atom nor a currency code in any case
-        // (a test holds it): only a "$" after it is left to test
-        return f.seconds.is_empty() || f.seconds.contains(&t.word(i + 1)) || t.sym(i + 1, "$");
+        return f.may_start_at(t, i);
     }
     let written = t.str(i);
     words::may_be_unlisted_atom(written) && words::starts_numeral_unlisted(t, i)
@@ -626,9 +623,9 @@ fn may_start_with_symbol(t: &Toks, i: usize) -> bool {
 /// least", "up to", "as many as") needs the second word of one of them. "in", "at", "up" and
 /// "as" are common words, and most of them (in the text's other sense) are spared the reading.
 static MENTION_FIRST_WORDS: LazyLock<FxHashMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
-    let others = ["between", "from", "minus", "negative", "percent", "percents", "per"];
+    let others = RANGE_FIRST_WORDS.into_iter().chain(SIGN_AND_PERCENT_WORDS);
     let mut words: FxHashMap<&'static str, Vec<&'static str>> = FxHashMap::default();
-    for w in others.into_iter().chain(words::numeral_words().filter(|w| *w != "and")) {
+    for w in others.chain(words::numeral_words().filter(|w| *w != "and")) {
         words.insert(w, Vec::new());
     }
     for (first, phrases) in QUALIFIERS_BY_FIRST_WORD.iter() {
@@ -642,6 +639,13 @@ static MENTION_FIRST_WORDS: LazyLock<FxHashMap<&'static str, Vec<&'static str>>>
     words
 });
 
+/// The words that start a range before its first number ([`prefixed_range`]).
+const RANGE_FIRST_WORDS: [&str; 2] = ["between", "from"];
+
+/// The words other than numerals that start a reading of a number at themselves: a sign
+/// ("minus five", in [`simple`]) or a percent named first ("percent of ten", [`percent_of`]).
+const SIGN_AND_PERCENT_WORDS: [&str; 5] = ["minus", "negative", "percent", "percents", "per"];
+
 /// What a word of [`MENTION_FIRST_WORDS`] starts.
 #[derive(Debug, PartialEq)]
 struct FirstWord {
@@ -649,6 +653,60 @@ struct FirstWord {
     seconds: Vec<&'static str>,
     /// The qualifier phrases it starts ([`QUALIFIERS_BY_FIRST_WORD`]), none when it starts none.
     qualifiers: Vec<(&'static str, Bound)>,
+    /// For a word that starts only qualifiers and ranges ("from", "about", "at", "some"), the
+    /// lengths in words of what it starts, in order: a mention starting at it reads a number at
+    /// one of these places after it (or after a "the" in a range). None for a word that reads
+    /// a number itself (a numeral, a sign, "percent"), where any token may follow.
+    words_before_number: Vec<usize>,
+    /// Whether it starts a range, whose number may follow a "the" ("between the tenth and the
+    /// fifteenth").
+    starts_range: bool,
+}
+
+impl FirstWord {
+    /// What `word`, which needs one of `seconds` after it (or none), starts.
+    fn of(word: &'static str, seconds: Vec<&'static str>) -> Self {
+        let qualifiers = QUALIFIERS_BY_FIRST_WORD.get(word).cloned().unwrap_or_default();
+        let starts_range = RANGE_FIRST_WORDS.contains(&word);
+        let reads_number = SIGN_AND_PERCENT_WORDS.contains(&word) || words::numeral_words().any(|n| n == word);
+        let mut words_before_number: Vec<usize> = if reads_number {
+            Vec::new()
+        } else {
+            let phrases = qualifiers.iter().map(|(p, _)| p.split(' ').count());
+            phrases.chain(starts_range.then_some(1)).collect()
+        };
+        words_before_number.sort_unstable();
+        words_before_number.dedup();
+        FirstWord {
+            seconds,
+            qualifiers,
+            words_before_number,
+            starts_range,
+        }
+    }
+
+    /// Whether [`mention_at`] may find anything at this word at `i`, as the tokens after it
+    /// tell: its second word, and the number that must follow what it starts.
+    ///
+    /// A listed word that needs a second word or a number after it and has neither ("in the",
+    /// "from governments", "about its", "at least some": many of a text's starts) is neither a
+    /// numeral, an unlisted atom nor a currency code in any case (a test holds it): only a "$"
+    /// after it is left to test.
+    #[inline]
+    fn may_start_at(&self, t: &Toks, i: usize) -> bool {
+        let second = self.seconds.is_empty() || self.seconds.contains(&t.word(i + 1));
+        second && self.number_may_follow(t, i) || t.sym(i + 1, "$")
+    }
+
+    /// Whether a number may be read where what this word at `i` starts needs one: after one of
+    /// its phrases, or after a "the" in a range. The qualifier and range readers read nothing
+    /// else there, and test [`may_start_simple`] first.
+    #[inline]
+    fn number_may_follow(&self, t: &Toks, i: usize) -> bool {
+        self.words_before_number.is_empty()
+            || self.words_before_number.iter().any(|&k| may_start_simple(t, i + k))
+            || self.starts_range && t.word(i + 1) == "the" && may_start_simple(t, i + 2)
+    }
 }
 
 /// [`MENTION_FIRST_WORDS`] in a list, each with what it starts: a token holds the place of its
@@ -656,11 +714,7 @@ struct FirstWord {
 static FIRST_WORD_LIST: LazyLock<Vec<(&'static str, FirstWord)>> = LazyLock::new(|| {
     let mut list: Vec<(&'static str, FirstWord)> = MENTION_FIRST_WORDS
         .iter()
-        .map(|(w, seconds)| {
-            let qualifiers = QUALIFIERS_BY_FIRST_WORD.get(w).cloned().unwrap_or_default();
-            let seconds = seconds.clone();
-            (*w, FirstWord { seconds, qualifiers })
-        })
+        .map(|(w, seconds)| (*w, FirstWord::of(w, seconds.clone())))
         .collect();
     list.sort_by(|a, b| a.0.cmp(b.0));
     assert!(
@@ -2102,10 +2156,9 @@ mod tests {
             let t = Toks::new(text, &mut lowered);
             for i in 0..=t.len() {
                 let word = t.word(i);
-                let want = MENTION_FIRST_WORDS.get(word).map(|seconds| FirstWord {
-                    seconds: seconds.clone(),
-                    qualifiers: QUALIFIERS_BY_FIRST_WORD.get(word).cloned().unwrap_or_default(),
-                });
+                let want = MENTION_FIRST_WORDS
+                    .get_key_value(word)
+                    .map(|(w, seconds)| FirstWord::of(w, seconds.clone()));
                 assert_eq!(first_word(&t, i), want.as_ref(), "{word:?} in {text:?}");
                 if let Some(codes) = WORD_CODES.get(word.as_bytes()) {
                     assert_eq!(codes.atom, words::atom_code(word.as_bytes()), "{word:?}");
@@ -2251,12 +2304,14 @@ mod tests {
         assert!(before_symbol > 100, "{before_symbol} of {skipped} before a symbol");
     }
 
-    /// A word of [`FIRST_WORD_LIST`] that needs a second word is, written in any case, neither
-    /// an unlisted atom nor a currency code: [`may_start_mention`] tests neither for it.
+    /// A word of [`FIRST_WORD_LIST`] that needs a second word or a number after it is, written
+    /// in any case, neither an unlisted atom nor a currency code: [`may_start_mention`] tests
+    /// neither for it.
     #[test]
     fn first_words_needing_a_second_are_no_atom_or_code_in_any_case() {
         let mut tried = 0;
-        for (w, _) in FIRST_WORD_LIST.iter().filter(|(_, f)| !f.seconds.is_empty()) {
+        let needs_more = |f: &FirstWord| !f.seconds.is_empty() || !f.words_before_number.is_empty();
+        for (w, _) in FIRST_WORD_LIST.iter().filter(|(_, f)| needs_more(f)) {
             let letters = w.len();
             assert!(letters <= 16, "{w}");
             for case in 0..1u32 << letters {
@@ -2288,6 +2343,80 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// Where a word that starts only qualifiers and ranges has no number after what it starts
+    /// ([`FirstWord::number_may_follow`]: "from governments", "about its", "at least some"), the
+    /// full reading finds nothing either; on the sample texts, the lines of the generator and
+    /// phrases of the qualifier words, where most such words are skipped so.
+    #[test]
+    fn words_with_no_number_after_what_they_start_start_nothing() {
+        let mut texts = sample_texts();
+        texts.extend(crate::gen::sample_lines(300));
+        let words = [
+            "from",
+            "between",
+            "about",
+            "some",
+            "at",
+            "least",
+            "most",
+            "up",
+            "to",
+            "as",
+            "many",
+            "more",
+            "than",
+            "or",
+            "equal",
+            "in",
+            "excess",
+            "of",
+            "the",
+            "The",
+            "information",
+            "5",
+            "1,234",
+            "five",
+            "Five",
+            "third",
+            "half",
+            "a",
+            "and",
+            "$",
+            "US",
+            "USD",
+            "-",
+            "minus",
+            "%",
+            "percent",
+            "people",
+            "governments",
+            "over",
+        ];
+        texts.extend(crate::gen::random_phrases(&words, &["", " ", " ", "  "], 2, 7, 40_000));
+        texts.push("between the tenth and the fifteenth, From the 5 to 10, from the third to the fifth".to_owned());
+        let (mut tried, mut skipped, mut read) = (0, 0, 0);
+        for text in &texts {
+            let mut lowered = String::new();
+            let t = Toks::new(text, &mut lowered);
+            for i in 0..t.len() {
+                let Some(f) = first_word(&t, i).filter(|f| !f.words_before_number.is_empty()) else {
+                    continue;
+                };
+                tried += 1;
+                let found = mention_at(&t, i, &mut Vec::new()).is_some();
+                read += usize::from(found);
+                if !f.number_may_follow(&t, i) {
+                    skipped += 1;
+                    assert!(!found, "{:?} in {text:?}", t.str(i));
+                }
+            }
+        }
+        assert!(
+            skipped > 10_000 && read > 800 && skipped + read < tried,
+            "{skipped} skipped and {read} read of {tried}"
+        );
     }
 
     #[test]
