@@ -1089,11 +1089,51 @@ fn country_of_single_spaced(name: &str) -> &str {
 /// Whether `bytes` are ASCII words with one `' '` between each two and no other space (what
 /// `split_whitespace` and a join with `' '` give back unchanged), and with no capital unless
 /// `capitals` allows them.
+///
+/// Read eight bytes a step ([`single_spaced_eight`]), the rest byte by byte
+/// ([`single_spaced_bytes`]): a measure is tested for nearly every figure.
 #[inline]
 pub(crate) fn is_single_spaced(bytes: &[u8], capitals: bool) -> bool {
+    let mut eights = bytes.chunks_exact(8);
+    // whether the byte before is a space: true at the start, where a space may not stand
+    let mut after_space = true;
+    for eight in eights.by_ref() {
+        let word = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+        match single_spaced_eight(word, capitals, after_space) {
+            Some(ends_in_space) => after_space = ends_in_space,
+            None => return false,
+        }
+    }
+    single_spaced_bytes(eights.remainder(), capitals, after_space)
+}
+
+/// Eight bytes a step of [`is_single_spaced`] (bytes in memory order, the first lowest):
+/// whether the last of them is a space, or `None` when they cannot stand in single-spaced
+/// words (`after_space`: whether the byte before them is a space). Each test is of the eight
+/// bytes at once: ASCII bytes are below 0x80, so a constant below 0x80 added to each carries
+/// into none after it, and the byte's top bit then tells whether it reached a bound.
+fn single_spaced_eight(word: u64, capitals: bool, after_space: bool) -> Option<bool> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const TOPS: u64 = ONES * 0x80;
+    if word & TOPS != 0 {
+        return None;
+    }
+    // top bit of each byte from `low` on (bytes below 0x80)
+    let at_least = |low: u64| word + ONES * (0x80 - low);
+    let capital = at_least(b'A' as u64) & !at_least(b'Z' as u64 + 1);
+    let other_space = at_least(b'\t' as u64) & !at_least(b'\r' as u64 + 1);
+    // a space is the byte that is 0 once 0x20 is taken off
+    let spaces = !((word ^ (ONES * 0x20)) + ONES * 0x7f) & TOPS;
+    let space_before = (spaces << 8) | u64::from(after_space) << 7;
+    let wrong = (if capitals { 0 } else { capital }) | other_space | (spaces & space_before);
+    (wrong & TOPS == 0).then_some(spaces >> 63 != 0)
+}
+
+/// [`is_single_spaced`] byte by byte, for bytes after others (`after_space`: whether the byte
+/// before them is a space; true at the start).
+fn single_spaced_bytes(bytes: &[u8], capitals: bool, mut after_space: bool) -> bool {
     // one pass: no space at either end, none after another, no space or byte outside ASCII but
     // `' '`
-    let mut after_space = true;
     for &b in bytes {
         let space = b == b' ';
         if (space && after_space)
@@ -1906,24 +1946,27 @@ fn unscaled_precision(number: &WrittenNumber) -> (f64, bool) {
 /// otherwise. The bytes read are those up to the number, the number and the one or two after it
 /// that end it: no digit of another script can come before the number or extend it then, and
 /// the rest of the text, which is not read, does not change it.
+///
+/// The loop keeps the digits' value and count, how many 0s start them, and where the point is;
+/// the 0s that end them are those of the value, counted once at the end (most values end in
+/// none, told by one test).
 fn plain_number(written: &str) -> Option<WrittenNumber> {
     let bytes = written.as_bytes();
     let start = bytes.iter().position(|b| b.is_ascii_digit() || !b.is_ascii())?;
-    let (mut mantissa, mut digits, mut significant, mut zeros, mut decimals) = (0u64, 0, 0, 0, 0);
-    let mut in_fraction = false;
+    let (mut mantissa, mut digits, mut leading_zeros) = (0u64, 0usize, 0usize);
+    // the digits read before the point, once one is
+    let mut whole_digits = None;
     for (i, &b) in bytes.iter().enumerate().skip(start) {
         match b {
             b'0'..=b'9' if digits < 15 => {
                 mantissa = mantissa * 10 + u64::from(b - b'0');
                 digits += 1;
-                significant += usize::from(mantissa > 0);
-                zeros = if b == b'0' { zeros + 1 } else { 0 };
-                decimals += usize::from(in_fraction);
+                leading_zeros += usize::from(mantissa == 0);
             }
             b'0'..=b'9' => return None,
-            b',' if !in_fraction => {}
-            b'.' if !in_fraction => match bytes.get(i + 1) {
-                Some(next) if next.is_ascii_digit() => in_fraction = true,
+            b',' if whole_digits.is_none() => {}
+            b'.' if whole_digits.is_none() => match bytes.get(i + 1) {
+                Some(next) if next.is_ascii_digit() => whole_digits = Some(digits),
                 Some(next) if !next.is_ascii() => return None,
                 _ => break,
             },
@@ -1931,16 +1974,37 @@ fn plain_number(written: &str) -> Option<WrittenNumber> {
             _ => break,
         }
     }
+    let decimals = whole_digits.map_or(0, |whole| digits - whole);
+    // (below 10^15, the value converts to a float exactly, by the signed conversion's one
+    // instruction)
+    let value = mantissa as i64 as f64;
     Some(WrittenNumber {
-        raw: Some(mantissa as f64 / POWERS_OF_TEN_UP[decimals]),
+        raw: Some(if decimals == 0 {
+            value
+        } else {
+            value / POWERS_OF_TEN_UP[decimals]
+        }),
         decimals,
-        significant,
-        zeros: zeros.min(significant),
+        significant: digits - leading_zeros,
+        zeros: trailing_zeros(mantissa),
     })
 }
 
+/// How many 0s end the digits of `n` (none for 0).
+fn trailing_zeros(n: u64) -> usize {
+    let (mut rest, mut zeros) = (n, 0);
+    while rest != 0 && rest % 10 == 0 {
+        rest /= 10;
+        zeros += 1;
+    }
+    zeros
+}
+
 /// [`plain_number`] for any text: the number found by [`written_digits`], its digits copied
-/// out of it and parsed.
+/// out of it and parsed. Kept out of line (rarely called): [`precision_of`], which calls it when
+/// [`plain_number`] cannot read, then sets up fewer registers for every figure.
+#[cold]
+#[inline(never)]
 fn number_read_slowly(written: &str) -> Option<WrittenNumber> {
     let (number, decimals) = written_digits(written)?;
     // the number without its group commas, in a buffer on the stack when it fits
@@ -2117,6 +2181,50 @@ mod tests {
         }
     }
     use super::*;
+
+    #[test]
+    fn single_spaced_eight_bytes_a_step_is_single_spaced_byte_by_byte() {
+        // Random texts of the bytes at each bound of the tests (around the capitals and the
+        // spaces, outside ASCII), mostly letters and spaces so that many pass, at every length
+        // across two steps and more; and the texts around figures.
+        let alphabet: &[&str] = &[
+            "a", "a", "a", "z", " ", " ", "A", "Z", "@", "[", "`", "{", "\t", "\n", "\r", "\u{b}", "\u{c}", "\u{8}",
+            "\u{e}", "!", "\u{7f}", "é", "\u{a0}", "5",
+        ];
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = move |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let mut texts: Vec<String> = texts_around_figures();
+        for _ in 0..60_000 {
+            let len = next(28);
+            // letters and spaces only, or any byte of the alphabet
+            let pick = if next(2) == 0 { 5 } else { alphabet.len() };
+            texts.push((0..len).map(|_| alphabet[next(pick)]).collect());
+        }
+        let (mut passed_long, mut failed_long) = (0, 0);
+        for t in &texts {
+            for capitals in [false, true] {
+                let fast = is_single_spaced(t.as_bytes(), capitals);
+                assert_eq!(
+                    fast,
+                    single_spaced_bytes(t.as_bytes(), capitals, true),
+                    "{t:?} {capitals}"
+                );
+                if t.len() >= 16 {
+                    passed_long += usize::from(fast);
+                    failed_long += usize::from(!fast);
+                }
+            }
+        }
+        assert!(
+            passed_long > 3_000 && failed_long > 3_000,
+            "{passed_long} {failed_long}"
+        );
+    }
 
     /// Texts before and after a figure, with the words the shortcuts look for in every case,
     /// spacing and neighbourhood.
