@@ -2,7 +2,8 @@
 //! figure) lives in a private temporary SQLite database, so that memory stays flat however many
 //! articles a run reads.
 //!
-//! SQLite holds the pages in use in a page cache of [`CACHE_KIB`] and writes the rest to a file
+//! SQLite holds the pages in use in a page cache of at most [`CACHE_KIB`] (less where a database
+//! asks for less: [`Spill::limit_cache`]) and writes the rest to a file
 //! in the temporary folder (`SQLITE_TMPDIR`, `TMPDIR`, `/var/tmp` or `/tmp`), which it deletes
 //! when the database is dropped. A small run never leaves the cache. Nothing is durable: the
 //! journal is off and everything happens in one transaction that is never committed, so no write
@@ -12,7 +13,8 @@
 
 use rusqlite::{Connection, OptionalExtension};
 
-/// The page cache of one spill database, in KiB: the most memory it takes.
+/// The page cache of one spill database, in KiB, unless [`Spill::limit_cache`] lowers it: the
+/// most memory it takes.
 pub const CACHE_KIB: u32 = 2048;
 
 /// A spill database failed (typically: the temporary folder is full or not writable).
@@ -77,6 +79,7 @@ impl Spill {
     /// which touches few pages at a time. It also bounds the memory SQLite sorts in (an index
     /// built at the end), which otherwise grows with the data up to the cache's size.
     pub fn limit_cache(&self, kib: u32) -> Result<()> {
+        debug_assert!(kib <= CACHE_KIB, "a limit above the default cache: {kib} KiB");
         self.conn
             .execute_batch(&format!("PRAGMA cache_size = -{kib}"))
             .map_err(failed("set the cache size"))

@@ -1401,6 +1401,7 @@ const COMPARISON_WORDS: [Word; 6] = [w("from"), w("than"), w("compared"), w("ver
 /// "versus" and "vs". The places to read are found for all the bytes at once
 /// ([`comparison_word_ends_may_be`]).
 fn has_comparison_word(bytes: &[u8]) -> bool {
+    debug_assert!(!bytes.is_empty() && bytes.len() < COMPARISON_BYTES);
     let mut padded = [0u8; COMPARISON_BYTES];
     padded[1..=bytes.len()].copy_from_slice(bytes);
     // bit `i` for byte `i + 1` of `padded`, byte `i` of `bytes`
@@ -1487,6 +1488,8 @@ fn comparison_word_ends(bytes: &[u8], end: usize) -> bool {
 
 /// How many bytes before a period mention [`is_comparison_reference`] reads.
 const COMPARISON_WINDOW: usize = 60;
+// The window, with the padding byte before it, fits the 64 lanes `has_comparison_word` reads.
+const _: () = assert!(COMPARISON_WINDOW < COMPARISON_BYTES);
 
 /// The last 60 bytes of `before` (from the first character boundary there), where
 /// [`COMPARISON_REFERENCE`] is searched: its `\b` and its start see only them.

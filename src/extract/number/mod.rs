@@ -407,8 +407,8 @@ fn read_tokens(t: &Toks) -> Vec<Mention> {
 
 /// Makes room in a full `out` for a mention at each of the `starts_left` starts left, at digits
 /// (where most mentions are read: nearly every digits start reads one, and its room is not made
-/// for nothing): each start reads one mention at most, so the list is grown no more for the
-/// text (grown by doubling, a list of a text's mentions was copied, some 150 bytes a mention,
+/// for nothing). A hint of capacity, not a bound the reading relies on: each start reads one
+/// mention at most, so the list is grown no more for the text (grown by doubling, a list of a text's mentions was copied, some 150 bytes a mention,
 /// for one text in six).
 #[inline]
 fn room_for_mentions(out: &mut Vec<Mention>, starts_left: usize) {
@@ -2308,7 +2308,7 @@ mod tests {
     /// in any case, neither an unlisted atom nor a currency code: [`may_start_mention`] tests
     /// neither for it.
     #[test]
-    fn first_words_needing_a_second_are_no_atom_or_code_in_any_case() {
+    fn first_words_skipped_by_what_follows_are_no_atom_or_code_in_any_case() {
         let mut tried = 0;
         let needs_more = |f: &FirstWord| !f.seconds.is_empty() || !f.words_before_number.is_empty();
         for (w, _) in FIRST_WORD_LIST.iter().filter(|(_, f)| needs_more(f)) {
