@@ -657,9 +657,11 @@ fn verb_subject_by_hand(window: &str) -> Option<Groups<'_>> {
         let spaces = count_spaces(bytes, name_end + 1);
         let role_start = name_end + 1 + spaces;
         let run = &window[role_start..hand::stop_or_mark(bytes, role_start, b"").unwrap_or(window.len())];
-        let role = match run.char_indices().nth(160) {
-            Some((cut, _)) if run.len() > 160 => &run[..cut],
-            _ => run,
+        // Up to 160 bytes hold at most 160 characters: counted only in a longer run.
+        let role = if run.len() > 160 {
+            run.char_indices().nth(160).map_or(run, |(cut, _)| &run[..cut])
+        } else {
+            run
         };
         // Under two characters, the role would take back spaces: the pattern decides.
         role.chars().nth(1)?;
