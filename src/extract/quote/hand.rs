@@ -641,9 +641,10 @@ pub(super) fn groups_of<'w, const N: usize>(
     }))
 }
 
-/// In ASCII `after`, which starts with a comma, the phrase `\s*(?P<p>[^X\x22“”«»]{2,120}?)`
-/// after it, where X is `stops` (a comma and others), and where the stop ending it stands. The
-/// phrase cannot hold a stop, so it ends at the first stop or `"` (which ends nothing); it takes
+/// In `after`, which starts with a comma and is ASCII up to the end of the phrase, the phrase
+/// `\s*(?P<p>[^X\x22“”«»]{2,120}?)` after the comma, where X is `stops` (a comma and others),
+/// and where the stop ending it stands. The phrase cannot hold a stop, so it ends at the first
+/// stop or quotation mark (which ends nothing); it takes
 /// the spaces after the comma only when it needs them to be two characters long (`\s*` gives
 /// back as few as it can), and is at most 120 characters. Roles and appositions are read so.
 /// The stops are punctuation below `@` (byte 64).
@@ -651,7 +652,8 @@ pub(super) fn phrase_after_comma<'t>(after: &'t str, stops: &[u8]) -> Option<(&'
     let bytes = after.as_bytes();
     let spaces = count_spaces(bytes, 1);
     let end = stop_or_mark(bytes, 1, stops)?;
-    if bytes[end] == b'"' {
+    // A quotation mark ends the phrase and nothing else.
+    if !stops.contains(&bytes[end]) {
         return None;
     }
     let start = 1 + spaces.min((end - 1).checked_sub(2)?);
