@@ -408,8 +408,8 @@ fn read_tokens(t: &Toks) -> Vec<Mention> {
 /// Makes room in a full `out` for a mention at each of the `starts_left` starts left, at digits
 /// (where most mentions are read: nearly every digits start reads one, and its room is not made
 /// for nothing). A hint of capacity, not a bound the reading relies on: each start reads one
-/// mention at most, so the list is grown no more for the text (grown by doubling, a list of a text's mentions was copied, some 150 bytes a mention,
-/// for one text in six).
+/// mention at most, so the list is grown no more for the text (grown by doubling, a list of a
+/// text's mentions was copied, some 150 bytes a mention, for one text in six).
 #[inline]
 fn room_for_mentions(out: &mut Vec<Mention>, starts_left: usize) {
     if out.len() == out.capacity() {
