@@ -10,13 +10,17 @@
 # 3. `figmine run --jobs 2` over 10,000 and 100,000 generated articles: wall time, articles/s and
 #    peak RSS from /usr/bin/time -v.
 # Environment: ARTICLES (default 100000), QUANTULUM_ARTICLES (default 150), SKIP_QUANTULUM=1,
-# ROUNDS (default 5: alternating runs of extraction and ceiling, medians reported).
+# ROUNDS (default 5: alternating runs of extraction and ceiling, medians reported),
+# CEILING_PASSES (default 10: passes over the file in one ceiling run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 WORK=${1:-$(mktemp -d)}
 ARTICLES=${ARTICLES:-100000}
 QUANTULUM_ARTICLES=${QUANTULUM_ARTICLES:-150}
 ROUNDS=${ROUNDS:-5}
+# The ceiling passes over its file this many times under one clock: a single pass lasts about
+# 35 ms, and such short runs fell in two speed groups a third apart whatever the build.
+CEILING_PASSES=${CEILING_PASSES:-10}
 mkdir -p "$WORK"
 echo "figmine scale benchmarks in $WORK on $(nproc) cores, $(date -u +%FT%TZ)"
 
@@ -44,7 +48,7 @@ PY
 alternate() {
   local file=$1 ro=$2 ex=$3 i
   for i in $(seq "$ROUNDS"); do
-    "$BIN" throughput "$file" --read-only > "$ro-$i.json"
+    "$BIN" throughput "$file" --read-only --passes "$CEILING_PASSES" > "$ro-$i.json"
     "$BIN" throughput "$file" > "$ex-$i.json"
   done
   python3 - "$ro" "$ex" "$ROUNDS" <<'PY'

@@ -172,3 +172,45 @@ fn extract_stdin_streams_tagged_records_and_survives_bad_lines() {
     assert_eq!(rows[1]["period"], "2014-H2");
     assert!(rows[5]["error"].as_str().unwrap().contains("neither"));
 }
+
+/// `throughput --passes N` reads the file N times under one clock: its counts are N times
+/// those of one pass, in both modes, and the figures found are those of a single pass times N.
+#[test]
+fn throughput_counts_every_pass_over_the_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("bodies.txt");
+    let body = "Microsoft received 31,002 requests in the second half of 2014.\n\nIt complied with 3 percent.";
+    std::fs::write(&file, format!("{body}\x0c{body}\x0cNo figures here.")).unwrap();
+    let measure = |args: &[&str]| -> serde_json::Value {
+        let out = figmine().arg("throughput").arg(&file).args(args).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let size = std::fs::metadata(&file).unwrap().len();
+    let once = measure(&[]);
+    let thrice = measure(&["--passes", "3"]);
+    assert_eq!(
+        (once["bytes"].as_u64(), once["articles"].as_u64()),
+        (Some(size), Some(3))
+    );
+    assert_eq!(
+        (thrice["bytes"].as_u64(), thrice["articles"].as_u64()),
+        (Some(3 * size), Some(9))
+    );
+    assert_eq!(once["figures"].as_u64(), Some(4));
+    assert_eq!(thrice["figures"].as_u64(), Some(12));
+    assert_eq!(thrice["passes"].as_u64(), Some(3));
+    let ceiling = measure(&["--read-only", "--passes", "2"]);
+    assert_eq!(
+        (ceiling["articles"].as_u64(), ceiling["paragraphs"].as_u64()),
+        (Some(6), Some(10))
+    );
+    assert_eq!(ceiling["figures"].as_u64(), Some(0));
+    let refused = figmine()
+        .arg("throughput")
+        .arg(&file)
+        .args(["--passes", "0"])
+        .output()
+        .unwrap();
+    assert_eq!(refused.status.code(), Some(2), "clap refuses zero passes");
+}
