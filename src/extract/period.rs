@@ -353,6 +353,10 @@ fn date_ending_with_year(bytes: &[u8], year: usize) -> Option<Span> {
 fn date_start(bytes: &[u8], year: usize) -> Option<usize> {
     let at = spaces_before(bytes, year)?;
     let at = if at > 0 && bytes[at - 1] == b',' { at - 1 } else { at };
+    // most years follow a word that can end neither ("of 2014")
+    if !may_end_day_or_month(at.checked_sub(1).map_or(0, |i| bytes[i])) {
+        return None;
+    }
     let word = word_before(bytes, at);
     if is_day(&bytes[word..at]) {
         // `month\.?\s+day,?\s+year`
@@ -362,8 +366,11 @@ fn date_start(bytes: &[u8], year: usize) -> Option<usize> {
         return is_month(&bytes[month..at]).then_some(month);
     }
     // `day\s+(?:of\s+)?month\.?,?\s+year`
-    let at = if at > 0 && bytes[at - 1] == b'.' { at - 1 } else { at };
-    let month = word_before(bytes, at);
+    let (at, month) = if at > 0 && bytes[at - 1] == b'.' {
+        (at - 1, word_before(bytes, at - 1))
+    } else {
+        (at, word)
+    };
     if !is_month(&bytes[month..at]) {
         return None;
     }
@@ -375,6 +382,19 @@ fn date_start(bytes: &[u8], year: usize) -> Option<usize> {
         return is_day(&bytes[day..at]).then_some(day);
     }
     is_day(&bytes[day..at]).then_some(day)
+}
+
+/// Whether `last` may be the last byte of a day as [`DATE`] writes one (a digit, or the "t",
+/// "d" or "h" of "st", "nd", "rd", "th"), of a month name, or the dot after a month: what
+/// [`date_start`] reads before a year ends with one of these. Letters in either case (`| 0x20`
+/// makes a byte one of these letters only when it is that letter).
+fn may_end_day_or_month(last: u8) -> bool {
+    last.is_ascii_digit()
+        || last == b'.'
+        || matches!(
+            last | 0x20,
+            b'y' | b'h' | b'l' | b'e' | b't' | b'r' | b'n' | b'b' | b'g' | b'p' | b'v' | b'c' | b'd'
+        )
 }
 
 /// Where the ASCII spaces that end `bytes[..end]` start; `None` when there are none.
@@ -586,7 +606,9 @@ fn has_space_or_ascii_letter_outside_ascii(bytes: &[u8]) -> bool {
 /// read at the call, the matches as they are taken (no list of them is kept).
 fn hand_matches<'t>(text: &'t str, mut dates: Option<&mut Vec<Span>>) -> impl Iterator<Item = (Span, Reading)> + 't {
     let bytes = text.as_bytes();
-    let mut starts = Vec::new();
+    // room for a start about every 64 bytes (generated text has one every 100): grown from
+    // empty, the list was reallocated two or three times an article
+    let mut starts = Vec::with_capacity(bytes.len() / 64 + 4);
     anchors(bytes, |anchor| match anchor {
         Anchor::Year(at) => {
             if let Some(dates) = dates.as_deref_mut() {
@@ -1023,26 +1045,24 @@ fn match_at(bytes: &[u8], start: usize) -> Option<(usize, Reading)> {
 /// The ends of the month names that start at `at`, in the pattern's order, with their months
 /// (counted from 1).
 fn months_starting_at(bytes: &[u8], at: usize) -> impl Iterator<Item = (usize, u32)> + '_ {
-    let names: &[(Word, u32)] = match bytes.get(at).map_or(0, |b| b | 0x20) {
-        b'j' => {
-            const {
-                &[
-                    (w("january"), 1),
-                    (w("june"), 6),
-                    (w("july"), 7),
-                    (w("jan"), 1),
-                    (w("jun"), 6),
-                    (w("jul"), 7),
-                ]
-            }
-        }
-        b'f' => const { &[(w("february"), 2), (w("feb"), 2)] },
-        b'm' => const { &[(w("march"), 3), (w("may"), 5), (w("mar"), 3)] },
-        b'a' => const { &[(w("april"), 4), (w("august"), 8), (w("apr"), 4), (w("aug"), 8)] },
-        b's' => const { &[(w("september"), 9), (w("sept"), 9), (w("sep"), 9)] },
-        b'o' => const { &[(w("october"), 10), (w("oct"), 10)] },
-        b'n' => const { &[(w("november"), 11), (w("nov"), 11)] },
-        b'd' => const { &[(w("december"), 12), (w("dec"), 12)] },
+    // every name starts with its three-letter abbreviation: the three letters there say which
+    // names to try (most words start with no abbreviation: "second", "first")
+    let key = bytes
+        .get(at..at + 3)
+        .map_or([0; 3], |k| [k[0] | 0x20, k[1] | 0x20, k[2] | 0x20]);
+    let names: &[(Word, u32)] = match &key {
+        b"jan" => const { &[(w("january"), 1), (w("jan"), 1)] },
+        b"jun" => const { &[(w("june"), 6), (w("jun"), 6)] },
+        b"jul" => const { &[(w("july"), 7), (w("jul"), 7)] },
+        b"feb" => const { &[(w("february"), 2), (w("feb"), 2)] },
+        b"mar" => const { &[(w("march"), 3), (w("mar"), 3)] },
+        b"may" => const { &[(w("may"), 5)] },
+        b"apr" => const { &[(w("april"), 4), (w("apr"), 4)] },
+        b"aug" => const { &[(w("august"), 8), (w("aug"), 8)] },
+        b"sep" => const { &[(w("september"), 9), (w("sept"), 9), (w("sep"), 9)] },
+        b"oct" => const { &[(w("october"), 10), (w("oct"), 10)] },
+        b"nov" => const { &[(w("november"), 11), (w("nov"), 11)] },
+        b"dec" => const { &[(w("december"), 12), (w("dec"), 12)] },
         _ => &[],
     };
     names
@@ -1359,7 +1379,7 @@ static COMPARISON_REFERENCE: LazyLock<Pattern> = LazyLock::new(|| {
 /// from 72,279 in"), as [`find_periods`] judges it.
 pub fn is_comparison_reference(before: &str) -> bool {
     let window = comparison_window(before);
-    may_be_comparison_reference(window) && COMPARISON_REFERENCE.is_match(window)
+    may_be_comparison_reference(before.as_bytes(), window) && COMPARISON_REFERENCE.is_match(window)
 }
 
 /// Whether [`COMPARISON_REFERENCE`] may match `window`, told by two things every match has:
@@ -1369,10 +1389,29 @@ pub fn is_comparison_reference(before: &str) -> bool {
 /// words are compared in ASCII's cases: none of their letters has a case form outside ASCII
 /// but "s" ("ſ"; see the test against the pattern's classes), and the spaces are `\s`'s
 /// (Unicode's White_Space, as `str::trim_end` takes them).
-fn may_be_comparison_reference(window: &str) -> bool {
-    let word_end = window.trim_end().len();
+///
+/// `window` ends `before` (the text it was cut from), whose bytes before it are read in place
+/// of padding where there are enough of them.
+fn may_be_comparison_reference(before: &[u8], window: &str) -> bool {
+    let word_end = trimmed_end(window);
     let bytes = window.as_bytes();
-    word_end < window.len() && closing_word_ends(bytes, word_end) && has_comparison_word(bytes)
+    word_end < window.len() && closing_word_ends(bytes, word_end) && has_comparison_word(before, bytes)
+}
+
+/// `window.trim_end().len()`: ASCII spaces are taken off by their bytes, and only a byte outside
+/// ASCII before them sends the rest to `str::trim_end` (Unicode's White_Space).
+fn trimmed_end(window: &str) -> usize {
+    let bytes = window.as_bytes();
+    let end = bytes.len()
+        - bytes
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_whitespace() || **b == 0x0B)
+            .count();
+    match end.checked_sub(1).map(|i| bytes[i]) {
+        Some(last) if !last.is_ascii() => window[..end].trim_end().len(),
+        _ => end,
+    }
 }
 
 /// Whether one of [`CLOSING_WORDS`] ends `bytes[..end]`, in any ASCII case.
@@ -1400,12 +1439,22 @@ const COMPARISON_WORDS: [Word; 6] = [w("from"), w("than"), w("compared"), w("ver
 /// outside ASCII), or `bytes` hold the first byte of "ſ" (0xC5), a case form of the "s" of
 /// "versus" and "vs". The places to read are found for all the bytes at once
 /// ([`comparison_word_ends_may_be`]).
-fn has_comparison_word(bytes: &[u8]) -> bool {
-    debug_assert!(!bytes.is_empty() && bytes.len() < COMPARISON_BYTES);
-    let mut padded = [0u8; COMPARISON_BYTES];
-    padded[1..=bytes.len()].copy_from_slice(bytes);
-    // bit `i` for byte `i + 1` of `padded`, byte `i` of `bytes`
-    let mut ends = comparison_word_ends_may_be(&padded) & (u64::MAX >> (64 - bytes.len()));
+///
+/// `bytes` end `before`: where `before` has the 65 bytes the test reads, they are read in
+/// place, and the places before `bytes` are dropped; a word that ends there is outside `bytes`,
+/// and where bit 0 is set by the byte before `bytes`, the word test at 0 fails as with padding.
+fn has_comparison_word(before: &[u8], bytes: &[u8]) -> bool {
+    debug_assert!(!bytes.is_empty() && bytes.len() < COMPARISON_BYTES && before.ends_with(bytes));
+    let mut ends = match before.last_chunk::<COMPARISON_BYTES>() {
+        // bit `i` for byte `len - 64 + i` of `before`, byte `i - (64 - bytes.len())` of `bytes`
+        Some(last) => comparison_word_ends_may_be(last) >> (64 - bytes.len()),
+        None => {
+            let mut padded = [0u8; COMPARISON_BYTES];
+            padded[1..=bytes.len()].copy_from_slice(bytes);
+            // bit `i` for byte `i + 1` of `padded`, byte `i` of `bytes`
+            comparison_word_ends_may_be(&padded) & (u64::MAX >> (64 - bytes.len()))
+        }
+    };
     while ends != 0 {
         let i = ends.trailing_zeros() as usize;
         ends &= ends - 1;
@@ -1605,19 +1654,28 @@ mod tests {
 
     #[test]
     fn dates_read_back_from_their_years_are_the_matches_of_the_date_pattern() {
-        let (mut dates, mut read_outside_ascii) = (0, 0);
+        let (mut dates, mut read_outside_ascii, mut turned_away) = (0, 0, 0);
         for text in &date_texts() {
             let by_pattern: Vec<Span> = DATE.find_iter(text).map(|m| Span::new(m.start(), m.end())).collect();
             if !has_character_outside_ascii_date_may_match(text) {
                 assert_eq!(ascii_dates(text), by_pattern, "{text}");
                 read_outside_ascii += usize::from(!text.is_ascii());
+                // years after a word that can end no day or month ("of 2014"), turned away by
+                // their last byte
+                let bytes = text.as_bytes();
+                turned_away += memchr::memchr2_iter(b'1', b'2', bytes)
+                    .filter(|&at| is_year_at(bytes, at))
+                    .filter_map(|at| spaces_before(bytes, at).filter(|&at| at > 0))
+                    .map(|at| if bytes[at - 1] == b',' { at - 1 } else { at })
+                    .filter(|&at| at > 0 && !may_end_day_or_month(bytes[at - 1]))
+                    .count();
             }
             assert_eq!(find_dates(text), by_pattern);
             dates += by_pattern.len();
         }
         assert!(
-            dates > 500 && read_outside_ascii >= 5,
-            "{dates} dates, {read_outside_ascii} read outside ASCII"
+            dates > 500 && read_outside_ascii >= 5 && turned_away > 500,
+            "{dates} dates, {read_outside_ascii} read outside ASCII, {turned_away} years turned away"
         );
     }
 
@@ -1917,25 +1975,47 @@ mod tests {
             }
         }
         let (mut turned_away, mut matched) = (0, 0);
+        // windows whose comparison words were read in place of a padded copy (found, not found)
+        // and whose spaces were trimmed past a character outside ASCII
+        let (mut in_place, mut trimmed_outside_ascii) = ([0usize; 2], 0);
         for text in &texts {
             for (at, _) in text.char_indices().filter(|&(at, _)| at > 0) {
-                let window = comparison_window(&text[..at]);
+                let before = &text[..at];
+                let window = comparison_window(before);
                 let by_pattern = COMPARISON_REFERENCE.is_match(window);
-                assert_eq!(is_comparison_reference(&text[..at]), by_pattern, "{window:?}");
-                turned_away += usize::from(!may_be_comparison_reference(window));
+                assert_eq!(is_comparison_reference(before), by_pattern, "{window:?}");
+                turned_away += usize::from(!may_be_comparison_reference(before.as_bytes(), window));
                 matched += usize::from(by_pattern);
+                // the bytes before the window read in place, as a padded copy of the window alone
+                let found = has_comparison_word(before.as_bytes(), window.as_bytes());
+                assert_eq!(
+                    found,
+                    has_comparison_word(window.as_bytes(), window.as_bytes()),
+                    "{window:?}"
+                );
+                if at >= COMPARISON_BYTES {
+                    in_place[usize::from(found)] += 1;
+                }
+                let trimmed = window.trim_end().len();
+                assert_eq!(trimmed_end(window), trimmed, "{window:?}");
+                trimmed_outside_ascii += usize::from(!window[trimmed..].is_ascii());
             }
         }
         assert!(
             turned_away > 500_000 && matched > 1_500,
             "{turned_away} turned away, {matched} matched"
         );
+        assert!(
+            in_place[0] > 300_000 && in_place[1] > 20_000 && trimmed_outside_ascii > 100,
+            "{in_place:?} read in place, {trimmed_outside_ascii} trimmed outside ASCII"
+        );
     }
 
     #[test]
     fn month_names_are_those_of_the_pattern() {
         assert_eq!(MONTH_NAMES.join("|"), MONTHS);
-        // the tables by first and last letter hold every name, in the pattern's order
+        // the tables by first three letters and by last letter hold every name, in the
+        // pattern's order
         for name in MONTH_NAMES {
             let upper = name.to_uppercase();
             for bytes in [name.as_bytes(), upper.as_bytes()] {
