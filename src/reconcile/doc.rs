@@ -1623,8 +1623,14 @@ pub fn totals_what_precedes(before: &str) -> bool {
 
 /// [`totals_what_precedes`], given the tail of `before`.
 pub fn totals_what_precedes_at(before: &str, tail: &Tail) -> bool {
+    may_total_what_precedes(tail) && claim::totals_what_precedes(before)
+}
+
+/// Whether the text whose tail is `tail` may end as [`claim::totals_what_precedes`]'s pattern
+/// reads it: with one of the words it ends with, or a comma, then spaces.
+pub fn may_total_what_precedes(tail: &Tail) -> bool {
     let comma = tail.spaces > 0 && tail.last == Some(b',');
-    (comma || tail.may_end_with(&TOTAL_LAST_WORDS, true, false)) && claim::totals_what_precedes(before)
+    comma || tail.may_end_with(&TOTAL_LAST_WORDS, true, false)
 }
 
 /// The words [`claim::opens_breakdown`]'s pattern ends with, before its last spaces ("of the",
@@ -1640,7 +1646,13 @@ pub fn opens_breakdown(before: &str) -> bool {
 
 /// [`opens_breakdown`], given the tail of `before`.
 pub fn opens_breakdown_at(before: &str, tail: &Tail) -> bool {
-    tail.may_end_with(&BREAKDOWN_LAST_WORDS, true, false) && claim::opens_breakdown(before)
+    may_open_breakdown(tail) && claim::opens_breakdown(before)
+}
+
+/// Whether the text whose tail is `tail` may end as [`claim::opens_breakdown`]'s pattern reads
+/// it: with "the", "its", "all", "those" or "these" and spaces.
+pub fn may_open_breakdown(tail: &Tail) -> bool {
+    tail.may_end_with(&BREAKDOWN_LAST_WORDS, true, false)
 }
 
 /// Whether `text` may open with spaces (at least one) then "of" in any case, as the patterns of
