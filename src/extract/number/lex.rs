@@ -349,6 +349,68 @@ fn lowered_and_padded(text: &str, lowered: &mut String) {
     lowered.push_str("                ");
 }
 
+/// Short lowercase ASCII words with a value each, for the tokeniser's lookup of a word's lower
+/// case: the words of a shape (first two letters and length) found at once by the shape's
+/// place, an empty range telling most words apart (no shape test before it), then the rest of
+/// the word compared. What [`WordTable::get_lowercase`](super::words::WordTable) tells.
+pub(super) struct LowerWords<T> {
+    /// For each shape ([`LowerWords::shape`]), the range of its words.
+    by_shape: Vec<(u16, u16)>,
+    /// The words and their values, in the order of their shapes.
+    words: Vec<(&'static [u8], T)>,
+}
+
+impl<T> LowerWords<T> {
+    /// The table of `words`: lowercase ASCII words of one to fifteen letters, each once.
+    pub fn of(words: impl Iterator<Item = (&'static str, T)>) -> Self {
+        let mut words: Vec<(usize, &'static [u8], T)> = words
+            .map(|(w, value)| {
+                let b = w.as_bytes();
+                assert!(
+                    (1..16).contains(&b.len()) && b.iter().all(u8::is_ascii_lowercase),
+                    "{w}: a short lowercase word"
+                );
+                (Self::shape(b), b, value)
+            })
+            .collect();
+        words.sort_by_key(|(shape, w, _)| (*shape, *w));
+        let mut by_shape = vec![(0u16, 0u16); Self::shape(b"zzzzzzzzzzzzzzz") + 1];
+        for (k, (shape, _, _)) in words.iter().enumerate() {
+            let range = &mut by_shape[*shape];
+            if range.0 == range.1 {
+                range.0 = k as u16;
+            }
+            range.1 = k as u16 + 1;
+        }
+        let words = words.into_iter().map(|(_, w, value)| (w, value)).collect();
+        LowerWords { by_shape, words }
+    }
+
+    /// The place of the shape of `word`, of one to fifteen lowercase letters.
+    #[inline(always)]
+    fn shape(word: &[u8]) -> usize {
+        let second = word.get(1).map_or(26, |b| usize::from(b.wrapping_sub(b'a')));
+        (usize::from(word[0].wrapping_sub(b'a')) * 27 + second) * 16 + word.len()
+    }
+
+    /// The value of `word` (lowercase ASCII letters, one at least), if the table holds it.
+    #[inline(always)]
+    pub fn get(&self, word: &[u8]) -> Option<&T> {
+        if word.len() >= 16 {
+            return None;
+        }
+        let (from, to) = *self.by_shape.get(Self::shape(word))?;
+        // the words of a shape share their first two letters and their length: the rest is
+        // compared, byte by byte
+        let rest = word.get(2..).unwrap_or_default();
+        self.words
+            .get(usize::from(from)..usize::from(to))?
+            .iter()
+            .find(|(w, _)| w[2.min(w.len())..].iter().zip(rest).all(|(a, b)| a == b))
+            .map(|(_, value)| value)
+    }
+}
+
 /// Where the run of ASCII letters at `start` (a letter) in an ASCII text ends: told from the
 /// eight bytes after its first, for the runs that end inside them (most words).
 #[inline(always)]

@@ -441,7 +441,8 @@ fn ends_half_of_a_period(t: &Toks, k: usize) -> bool {
 /// [`Toks::starts`](lex::Toks): a cheaper test than [`may_start_mention`], that holds of every
 /// token of which that holds. Most words fail it at one table lookup.
 struct MentionStarts {
-    words: &'static words::WordTable<WordCodes>,
+    /// [`WORD_LOWER`].
+    words: &'static lex::LowerWords<WordCodes>,
     /// [`WORDS_WORTH_A_LOOK`].
     worth_a_look: &'static words::WordFilter,
 }
@@ -487,7 +488,7 @@ impl MentionStarts {
     /// The test, with its tables looked up once for a text.
     fn get() -> Self {
         MentionStarts {
-            words: &WORD_CODES,
+            words: &WORD_LOWER,
             worth_a_look: &WORDS_WORTH_A_LOOK,
         }
     }
@@ -522,7 +523,7 @@ impl MentionStarts {
                 }
                 // the word's lower case in an ASCII text: lowercase ASCII letters; most words
                 // left fail the shape test and are spared the lookup
-                if let Some(c) = self.words.get_lowercase(lower) {
+                if let Some(c) = self.words.get(lower) {
                     codes = *c;
                 }
                 codes.first != 0 || Self::unlisted_word_may_start(written)
@@ -736,7 +737,15 @@ pub(super) struct WordCodes {
 /// [`MENTION_FIRST_WORDS`] and "and", the one atom that starts nothing), in one
 /// [`words::WordTable`]: most words of a text fail its shape test ("the" and "to" among them),
 /// and have none.
-static WORD_CODES: LazyLock<words::WordTable<WordCodes>> = LazyLock::new(|| {
+static WORD_CODES: LazyLock<words::WordTable<WordCodes>> =
+    LazyLock::new(|| words::WordTable::of(word_code_list().into_iter()));
+
+/// [`WORD_CODES`] as the tokeniser looks its ASCII words up ([`lex::LowerWords`]).
+static WORD_LOWER: LazyLock<lex::LowerWords<WordCodes>> =
+    LazyLock::new(|| lex::LowerWords::of(word_code_list().into_iter()));
+
+/// The words of [`WORD_CODES`] and their codes.
+fn word_code_list() -> Vec<(&'static str, WordCodes)> {
     let firsts = FIRST_WORD_LIST.iter().enumerate().map(|(k, (w, _))| (*w, k as u8 + 1));
     let words: Vec<(&'static str, u8)> = firsts.chain([("and", 0)]).collect();
     for atom_word in words::numeral_words() {
@@ -745,11 +754,12 @@ static WORD_CODES: LazyLock<words::WordTable<WordCodes>> = LazyLock::new(|| {
             "{atom_word}: an atom's word is held"
         );
     }
-    words::WordTable::of(words.into_iter().map(|(w, first)| {
+    let codes = words.into_iter().map(|(w, first)| {
         let atom = words::atom_code(w.as_bytes());
         (w, WordCodes { atom, first })
-    }))
-});
+    });
+    codes.collect()
+}
 
 /// What the word at `i` starts, when it is one of [`MENTION_FIRST_WORDS`] (the code its token
 /// holds).
@@ -2050,6 +2060,34 @@ mod tests {
             words.extend(ascii_words.map(str::to_owned));
         }
         words
+    }
+
+    /// The tokeniser's lookup of a word's lower case ([`WORD_LOWER`], without a shape test
+    /// first) finds what the table finds ([`WORD_CODES`]): words of every shape in every case,
+    /// the words of the table and those words cut short, made longer and with a letter
+    /// changed; with a floor on the words found.
+    #[test]
+    fn words_looked_up_by_the_tokeniser_are_the_words_of_the_table() {
+        let mut words: Vec<String> = ascii_words_of_every_shape();
+        for (w, _) in word_code_list() {
+            words.extend([
+                w.to_owned(),
+                w[..w.len() - 1].to_owned(),
+                format!("{w}s"),
+                format!("{w}{w}"),
+                format!("{}z", &w[..w.len() - 1]),
+                format!("q{}", &w[1..]),
+            ]);
+        }
+        let (mut found, mut looked) = (0, 0);
+        for word in words.iter().filter(|w| !w.is_empty()) {
+            let lower = word.to_ascii_lowercase();
+            let by_tokeniser = WORD_LOWER.get(lower.as_bytes());
+            assert_eq!(by_tokeniser, WORD_CODES.get_lowercase(lower.as_bytes()), "{word:?}");
+            found += usize::from(by_tokeniser.is_some());
+            looked += 1;
+        }
+        assert!(found > 1_000 && looked > 30_000, "{found} of {looked}");
     }
 
     /// The words the tokeniser's filter keeps out are those that have no codes and may start
