@@ -1878,6 +1878,39 @@ pub fn precision_of(written: &str, value: f64) -> f64 {
     precision_of_number(plain_number(written).or_else(|| number_read_slowly(written)), value)
 }
 
+/// [`precision_of`] of a figure read plainly at its ASCII digits (a number or a percentage alone,
+/// [`Mention::plain`](crate::extract::number::Mention::plain)), from its value and the place
+/// value of its last digit as the number reader gives it (`place`: 1 without decimals, 0.1 and
+/// 0.01 with one and two), without reading its text again: the number [`precision_of`] reads
+/// there is the one the number reader read, and its digits give its value. Without decimals the
+/// value, an integer below 10^15, tells the digits' count past their leading 0s and the 0s that
+/// end them (most end in none: exact to the unit); with one or two decimals, their count alone
+/// gives the precision. `None` for other places and larger values (rare), whose text is read.
+#[inline]
+pub fn precision_of_plain(value: f64, place: f64) -> Option<f64> {
+    if place == 1.0 {
+        // (converted and back: an integer below 10^15, exact as a double)
+        let n = value as i64;
+        if !(value < 1e15 && n as f64 == value && n >= 0) {
+            return None;
+        }
+        if n % 10 != 0 {
+            // no 0 ends the digits: `unscaled_precision` uses none, 10^0
+            return Some(1.0);
+        }
+        let n = n as u64;
+        let number = WrittenNumber {
+            raw: Some(value),
+            decimals: 0,
+            significant: n.checked_ilog10().map_or(0, |log| log as usize + 1),
+            zeros: trailing_zeros(n),
+        };
+        return Some(precision_of_number(Some(number), value));
+    }
+    // One or two decimals: `unscaled_precision` gives the place itself, in the table.
+    (place == 0.1 || place == 0.01).then_some(place)
+}
+
 /// The first number written in digits in a figure's text, as [`precision_of`] reads it.
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct WrittenNumber {

@@ -71,6 +71,10 @@ pub struct Figure {
     pub unit: Option<String>,
     /// Place value of the last stated digit (see [`Mention::precision`]).
     pub precision: f64,
+    /// Whether its number was read plainly at its digits ([`Mention::plain`]): its rounding is
+    /// then worked out from `value` and `precision`, not read again from its text
+    /// ([`precision_of_plain`](super::claim::precision_of_plain)).
+    pub plain: bool,
     /// What is counted ("law enforcement requests").
     pub measure: Option<String>,
     /// Whose figure it is ("Microsoft").
@@ -999,6 +1003,7 @@ pub fn find_figures(
                 approx: m.approx.take(),
                 unit: if kind == FigureKind::Money { m.unit.take() } else { None },
                 precision: m.precision,
+                plain: m.plain,
                 measure,
                 entity,
                 period,

@@ -108,7 +108,9 @@ impl<'a> Doc<'a> {
                 let before = near_before(text, f);
                 let tail = Tail::of(before);
                 let approx = approx_at(f, before, &tail);
-                let Some(reading) = Reading::of(written, f.value, f.low, f.high, approx.as_deref()) else {
+                let plain = f.plain.then_some(f.precision);
+                let Some(reading) = Reading::of_figure(written, f.value, f.low, f.high, approx.as_deref(), plain)
+                else {
                     continue;
                 };
                 figs.push(Fig {

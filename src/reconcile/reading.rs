@@ -103,6 +103,21 @@ impl Reading {
         high: Option<f64>,
         approx: Option<&str>,
     ) -> Option<Reading> {
+        Reading::of_figure(written, value, low, high, approx, None)
+    }
+
+    /// [`Reading::of`] a figure, told for one read plainly at its digits
+    /// ([`Figure::plain`](crate::extract::Figure::plain)) the place value of its last digit
+    /// (`plain`), from which its rounding is worked out without reading its text again
+    /// ([`claim::precision_of_plain`]).
+    pub fn of_figure(
+        written: &str,
+        value: Option<f64>,
+        low: Option<f64>,
+        high: Option<f64>,
+        approx: Option<&str>,
+        plain: Option<f64>,
+    ) -> Option<Reading> {
         let Some(v) = value else {
             let (low, high) = (low?, high?);
             let range = Interval::new(low, high);
@@ -112,7 +127,13 @@ impl Reading {
                 wide: range,
             });
         };
-        let p = precision_of(written, v);
+        let p = match plain.and_then(|place| claim::precision_of_plain(v, place)) {
+            Some(p) => {
+                debug_assert_eq!(p.to_bits(), precision_of(written, v).to_bits(), "{written:?}");
+                p
+            }
+            None => precision_of(written, v),
+        };
         let rounded = Interval::new(v - p / 2.0, v + p / 2.0);
         let (tight, wide) = match approx.map(qualifier) {
             None => (rounded, rounded),
@@ -322,6 +343,197 @@ mod tests {
         ] {
             assert!(kinds.contains(&kind), "{kind:?}");
         }
+    }
+
+    /// Numbers written in many ways, each in a few sentences: the made-up inputs of
+    /// [`a_plain_figure_is_rounded_as_its_text_reads`]. Digits of every count up to 17 with and
+    /// without groups, trailing 0s and decimals, leading 0s, and the shapes around a number that
+    /// the plain reading takes or leaves (a percent sign, a no-break space, a restatement).
+    fn crafted_numbers() -> Vec<String> {
+        let mut numbers: Vec<String> = [
+            "0",
+            "00",
+            "007",
+            "0.0",
+            "0.5",
+            "0.50",
+            "0.05",
+            "04.0",
+            "1",
+            "10",
+            "100",
+            "120",
+            "500",
+            "1000",
+            "1,000",
+            "20,000",
+            "31,002",
+            "31,000",
+            "65,500",
+            "999,999,999",
+            "100,000,000,000",
+            "123456789012345",
+            "999999999999999",
+            "100000000000000",
+            "1000000000000000",
+            "1234567890123456",
+            "0000000000000012",
+            "3.14",
+            "3.141",
+            "3.1415",
+            "1,234.5",
+            "1,234.56",
+            "1,234.567",
+            "99.99",
+            "10.00",
+            "1.",
+            "2014",
+            "1,2",
+            "1.234,5",
+            "12345678901234.5",
+            "1234567890123.45",
+        ]
+        .map(str::to_owned)
+        .to_vec();
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |n: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % n
+        };
+        for len in 1..=17usize {
+            for zeros in 0..len {
+                for _ in 0..3 {
+                    let mut digits: String = (0..len - zeros)
+                        .map(|k| char::from(b'0' + (next(9) + u64::from(k == 0)) as u8))
+                        .collect();
+                    digits.extend(std::iter::repeat_n('0', zeros));
+                    numbers.push(digits.clone());
+                    // grouped in threes from the right
+                    let grouped: String = digits
+                        .chars()
+                        .enumerate()
+                        .flat_map(|(k, c)| {
+                            let comma = k > 0 && (len - k) % 3 == 0;
+                            comma.then_some(',').into_iter().chain([c])
+                        })
+                        .collect();
+                    numbers.push(grouped.clone());
+                    let decimals = 1 + next(4) as usize;
+                    numbers.push(format!("{grouped}.{}", &digits[..decimals.min(len)]));
+                }
+            }
+        }
+        let mut texts = Vec::new();
+        for n in &numbers {
+            texts.push(format!(
+                "Acme received {n} requests in 2014, and {n} percent of them were met."
+            ));
+            texts.push(format!(
+                "In the first half of 2014 Acme got {n}% more requests, or {n}\u{a0}percent."
+            ));
+            texts.push(format!(
+                "Google said it received {n} ({n}) requests for user data in 2013; about {n} were met."
+            ));
+            texts.push(format!("Microsoft got {n} pct of {n} requests in 2012, up from {n}."));
+        }
+        texts
+    }
+
+    /// The real bodies of ../shared/article-benchmark beside the repository (or at
+    /// `ARTICLE_BENCHMARK`), when they are there.
+    fn real_bodies() -> Vec<String> {
+        let dir = std::env::var_os("ARTICLE_BENCHMARK").map_or_else(
+            || std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/article-benchmark"),
+            std::path::PathBuf::from,
+        );
+        let Ok(json) = std::fs::read_to_string(dir.join("ground-truth.json")) else {
+            return Vec::new();
+        };
+        let truth: serde_json::Value = serde_json::from_str(&json).expect("the benchmark's JSON");
+        truth
+            .as_object()
+            .expect("articles by id")
+            .values()
+            .filter_map(|a| a["articleBody"].as_str().map(str::to_owned))
+            .collect()
+    }
+
+    /// The rounding of a figure read plainly at its digits, worked out from its value and last
+    /// place ([`claim::precision_of_plain`]), is that [`precision_of`] reads from its text, and
+    /// the view's reading with it ([`Reading::of_figure`]) is [`Reading::of`]: every mention of
+    /// the number reader and every figure of the extraction, of corpus/, generated articles,
+    /// crafted numbers and the real bodies (when there), with floors on those worked out.
+    #[test]
+    fn a_plain_figure_is_rounded_as_its_text_reads() {
+        let crafted = crafted_numbers();
+        let real = real_bodies();
+        let mut texts = crate::gen::sample_texts(300);
+        texts.extend(crafted.iter().cloned());
+        texts.extend(real.iter().cloned());
+        // Every mention read plainly, with its value and last place.
+        let (mut mentions, mut plain, mut worked_out, mut decimals) = (0, 0, 0, 0);
+        for text in &texts {
+            for m in crate::extract::number::find_numbers(text) {
+                mentions += 1;
+                let (Some(value), true) = (m.value, m.plain) else {
+                    continue;
+                };
+                plain += 1;
+                let written = &text[m.start..m.end];
+                if let Some(p) = claim::precision_of_plain(value, m.precision) {
+                    assert_eq!(
+                        p.to_bits(),
+                        precision_of(written, value).to_bits(),
+                        "{written:?} in {text:?}"
+                    );
+                    worked_out += 1;
+                    decimals += usize::from(m.precision < 1.0);
+                }
+            }
+        }
+        let counted =
+            format!("{worked_out} worked out ({decimals} with decimals) of {plain} plain mentions of {mentions}");
+        eprintln!("{counted}");
+        assert!(
+            worked_out > 15_000 && decimals > 1_500 && plain - worked_out > 1_000 && mentions - plain > 5_000,
+            "{counted}"
+        );
+        // Every figure, as the view reads it.
+        let mut records = super::super::doc::test_records(&crafted.iter().map(String::as_str).collect::<Vec<_>>());
+        records.extend(real.iter().map(|body| {
+            let article = crate::read::text::read_text(body);
+            crate::record::Record {
+                extraction: crate::extract::extract(&article),
+                article,
+                failure: None,
+            }
+        }));
+        let (mut figures, mut handed, mut real_handed) = (0, 0, 0);
+        let from_real = records.len() - real.len();
+        for (k, record) in records.iter().enumerate() {
+            let text = &record.article.text;
+            for f in &record.extraction.figures {
+                figures += 1;
+                let written = f.span.of(text);
+                let place = f.plain.then_some(f.precision);
+                if let (Some(v), Some(place)) = (f.value, place) {
+                    if let Some(p) = claim::precision_of_plain(v, place) {
+                        assert_eq!(p.to_bits(), precision_of(written, v).to_bits(), "{written:?}");
+                        handed += 1;
+                        real_handed += usize::from(k >= from_real);
+                    }
+                }
+                for approx in [None, Some("about"), Some("nearly"), Some("more than"), Some("up to")] {
+                    let of = |plain| Reading::of_figure(written, f.value, f.low, f.high, approx, plain);
+                    assert_eq!(of(place), of(None), "{written:?}");
+                }
+            }
+        }
+        eprintln!("{handed} of {figures} figures worked out, {real_handed} of the real bodies");
+        assert!(handed > 3_000 && figures - handed > 300, "{handed} of {figures}");
+        assert!(real.is_empty() || real_handed > 500, "{real_handed} of the real bodies");
     }
 
     #[test]

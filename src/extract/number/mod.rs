@@ -58,6 +58,12 @@ pub struct Mention {
     /// so later stages know how far the writer may have rounded.
     #[serde(skip)]
     pub precision: f64,
+    /// Whether it was read plainly at its ASCII digits ([`plain_mention`]: "2014", "31,002",
+    /// "3.5", "44 percent"), its `precision` then the place value of its last digit: later
+    /// stages take its rounding from its value and that precision instead of reading its digits
+    /// again (`claim::precision_of_plain`).
+    #[serde(skip)]
+    pub plain: bool,
 }
 
 impl Mention {
@@ -873,6 +879,7 @@ fn plain_mention(t: &Toks, i: usize, out: &mut Vec<Mention>) -> Option<usize> {
         approx: None,
         unit,
         precision: l.precision,
+        plain: true,
     });
     Some(next)
 }
@@ -897,6 +904,7 @@ fn ordinal_word_mention(t: &Toks, i: usize, out: &mut Vec<Mention>) -> Option<us
         approx: None,
         unit: None,
         precision: n.precision,
+        plain: false,
     });
     Some(n.next)
 }
@@ -971,6 +979,7 @@ fn mention(t: &Toks, s: &Simple, first: usize, next: usize) -> Mention {
         approx: None,
         unit: s.unit.map(str::to_owned),
         precision: s.precision,
+        plain: false,
     }
 }
 
@@ -1229,6 +1238,7 @@ fn range_mention(t: &Toks, first: usize, low: Simple, high: Simple, out: &mut Ve
         approx: None,
         unit,
         precision: low.precision.min(high.precision),
+        plain: false,
     });
     Some(high.next)
 }
@@ -1791,6 +1801,7 @@ fn merge_all_bound_pairs(text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
                             approx: None,
                             unit: prev.unit.clone(),
                             precision: prev.precision.min(m.precision),
+                            plain: false,
                         });
                         continue;
                     }
@@ -3262,7 +3273,8 @@ mod tests {
                 plain += 1;
                 let mut full = Vec::new();
                 assert_eq!(mention_at(&t, i, &mut full), Some(next), "{i} of {text:?}");
-                assert_eq!(fast, full, "{i} of {text:?}");
+                let unmarked: Vec<Mention> = fast.into_iter().map(|m| Mention { plain: false, ..m }).collect();
+                assert_eq!(unmarked, full, "{i} of {text:?}");
             }
         }
         assert!(plain > 10_000 && digits - plain > 10_000, "{plain} of {digits}");
