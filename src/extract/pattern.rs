@@ -506,15 +506,62 @@ impl<'r, 'h> MaskedIter<'r, 'h> {
 
 /// Whether `text` has a word character (of Unicode `\w`) that is not ASCII: if not, Unicode
 /// and ASCII word boundaries agree on it.
+///
+/// Asked for every search of a pattern with `\b` on such a text, often of a whole article: the
+/// characters outside ASCII of English news (no-break spaces, curly quotes, dashes) are told by
+/// their bytes, and the others decoded.
 pub(crate) fn has_word_character_outside_ascii(text: &str) -> bool {
-    has_character_outside_ascii(text, regex_syntax::is_word_character)
+    let bytes = text.as_bytes();
+    let mut holds = None;
+    let mut i = 0;
+    while let Some(at) = next_outside_ascii(bytes, i) {
+        if let Some(len) = punctuation_at(bytes, at) {
+            i = at + len;
+            continue;
+        }
+        let c = text[at..]
+            .chars()
+            .next()
+            .expect("a character starts at a non-ASCII byte");
+        let holds = holds.get_or_insert_with(|| Remembered::<_, REMEMBERED>::new(regex_syntax::is_word_character));
+        if holds.holds(c) {
+            return true;
+        }
+        i = at + c.len_utf8();
+    }
+    false
 }
+
+/// The length of the character at `at` of `bytes` (UTF-8, a character starts there) if it is
+/// one of U+0080 to U+00BF or U+2000 to U+203F (spaces, quotes, dashes, bullets) and no word
+/// character; `None` for any other.
+#[inline]
+fn punctuation_at(bytes: &[u8], at: usize) -> Option<usize> {
+    let (len, last, words) = match bytes[at] {
+        0xC2 => (2, *bytes.get(at + 1)?, WORDS_OF_C2),
+        0xE2 if bytes.get(at + 1) == Some(&0x80) => (3, *bytes.get(at + 2)?, WORDS_OF_E2_80),
+        _ => return None,
+    };
+    // `last` is a continuation byte, 0x80 to 0xBF
+    (words >> (last & 0x3F) & 1 == 0).then_some(len)
+}
+
+/// The word characters (Unicode `\w`) among U+0080 to U+00BF, a bit each: ª, µ and º.
+const WORDS_OF_C2: u64 = 1 << 0x2A | 1 << 0x35 | 1 << 0x3A;
+/// The word characters among U+2000 to U+203F: the zero-width (non-)joiners and the undertie.
+const WORDS_OF_E2_80: u64 = 1 << 0x0C | 1 << 0x0D | 1 << 0x3F;
 
 /// Whether `text` has a character outside ASCII for which `holds` (a property of the
 /// character alone) is true.
 pub(crate) fn has_character_outside_ascii(text: &str, holds: impl Fn(char) -> bool) -> bool {
-    let mut holds: Remembered<_, REMEMBERED> = Remembered::new(holds);
-    chars_outside_ascii(text).any(|(_, c)| holds.holds(c))
+    // made at the first character: its table is 512 bytes to clear
+    let mut remembered: Option<Remembered<_, REMEMBERED>> = None;
+    let mut holds = Some(holds);
+    chars_outside_ascii(text).any(|(_, c)| {
+        remembered
+            .get_or_insert_with(|| Remembered::new(holds.take().expect("taken once")))
+            .holds(c)
+    })
 }
 
 /// The characters of `text` outside ASCII, with their offsets.
@@ -969,6 +1016,32 @@ mod tests {
             found += expected.len();
         }
         assert!(found >= 1500, "{found}");
+    }
+
+    /// The characters told by their bytes are told as the regex crate tells them: every one of
+    /// U+0080 to U+00BF and U+2000 to U+203F, alone and among others.
+    #[test]
+    fn punctuation_told_by_bytes_is_no_word_character() {
+        let mut told = 0;
+        for c in ('\u{80}'..='\u{bf}').chain('\u{2000}'..='\u{203f}') {
+            let word = regex_syntax::is_word_character(c);
+            let mut buf = [0; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            assert_eq!(punctuation_at(bytes, 0), (!word).then_some(bytes.len()), "{c:?}");
+            told += usize::from(!word);
+            for text in [format!("a{c}b"), format!("“{c}”"), format!("{c}—{c}"), format!("x{c}")] {
+                let by_chars = text
+                    .chars()
+                    .any(|c| !c.is_ascii() && regex_syntax::is_word_character(c));
+                assert_eq!(has_word_character_outside_ascii(&text), by_chars, "{text:?}");
+            }
+        }
+        // the next characters are decoded
+        for c in ['\u{c0}', '\u{d7}', '\u{2040}', '\u{2054}', '\u{20ac}', '\u{2122}'] {
+            let mut buf = [0; 4];
+            assert_eq!(punctuation_at(c.encode_utf8(&mut buf).as_bytes(), 0), None, "{c:?}");
+        }
+        assert!(told >= 120, "{told}");
     }
 
     #[test]

@@ -160,10 +160,11 @@ fn any_cuts(text: &str, cut: &mut impl Cut) {
             i += len;
             if is_letter(c) {
                 i = letters_end_any(text, i);
-                // a letter run starting with a non-alphabetic letter is a symbol for the
-                // recognizers
-                let kind = if c.is_alphabetic() { Tk::Word } else { Tk::Sym };
-                cut.cut(kind, start, i, false);
+                // every letter (`\p{L}`) is alphabetic (a test holds the tables to it), so the
+                // run is a word: [`any_tokens`] makes one that starts with a non-alphabetic
+                // letter a symbol, and the lookup cost more than the rest of the letter's cut
+                debug_assert!(c.is_alphabetic(), "{c:?} is alphabetic");
+                cut.cut(Tk::Word, start, i, false);
             } else if !c.is_whitespace() {
                 cut.cut(Tk::Sym, start, i, false);
             }
@@ -611,7 +612,7 @@ impl<'a> TokenMaker<'a, '_> {
     #[inline(never)]
     fn cut_outside_ascii(&mut self, kind: Tk, written: &'a str) {
         if kind == Tk::Word {
-            self.lowered_outside.push_str(&written.to_lowercase());
+            push_lowercase(self.lowered_outside, written);
             let lower_end = self.lowered_outside.len() as u32;
             self.outside.push((self.toks.len() as u32, lower_end));
         }
@@ -623,6 +624,23 @@ impl<'a> TokenMaker<'a, '_> {
             atom: 0,
             first: 0,
         });
+    }
+}
+
+/// Appends `word.to_lowercase()` to `into`, a character at a time: `str::to_lowercase` builds
+/// a string of its own for each word (and its loop cost more than the lookups of the letters).
+/// A capital sigma lowers by its neighbours (a word's last "Σ" is "ς"), which only the whole
+/// word's `to_lowercase` tells; every other character lowers on its own, as there.
+fn push_lowercase(into: &mut String, word: &str) {
+    if word.contains('Σ') {
+        into.push_str(&word.to_lowercase());
+        return;
+    }
+    for c in word.chars() {
+        match c.is_ascii() {
+            true => into.push(c.to_ascii_lowercase()),
+            false => into.extend(c.to_lowercase()),
+        }
     }
 }
 
@@ -1742,6 +1760,25 @@ mod tests {
             others += usize::from(!letter);
         }
         assert!(letters > 40_000 && others > 10_000, "{letters} {others}");
+    }
+
+    /// Every letter (`\p{L}`, as the regex crate's tables have it) is alphabetic (as the
+    /// standard library's tables have it): what lets [`any_cuts`] make every run of letters a
+    /// word without asking.
+    #[test]
+    fn every_letter_is_alphabetic() {
+        let hir = regex_syntax::Parser::new().parse(r"\p{L}").expect("a class");
+        let regex_syntax::hir::HirKind::Class(regex_syntax::hir::Class::Unicode(class)) = hir.kind() else {
+            panic!("a Unicode class");
+        };
+        let mut letters = 0;
+        for range in class.ranges() {
+            for c in range.start()..=range.end() {
+                assert!(c.is_alphabetic(), "{c:?}");
+                letters += 1;
+            }
+        }
+        assert!(letters > 100_000, "{letters}");
     }
 
     /// The scan of any text cuts where the character-by-character scan cuts, on texts outside
