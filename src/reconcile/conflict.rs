@@ -54,7 +54,7 @@ fn first_conflict(doc: &Doc, group: &[(Key, &Fig)]) -> Option<Finding> {
             ) else {
                 continue;
             };
-            let entity = a.f.entity.as_deref().unwrap_or("");
+            let entity = a.f.entity.unwrap_or("");
             let period = a.f.period.as_ref().map(period_name).unwrap_or_default();
             let quantity = a.quantity.as_deref().unwrap_or("");
             let message = format!(
