@@ -181,7 +181,7 @@ impl FigureRow {
             approx: crate::reconcile::doc::approx_of(&article.text, f),
             unit: f.unit.clone(),
             measure: f.measure.clone(),
-            entity: f.entity.clone(),
+            entity: f.entity.map(str::to_owned),
             period: f.period.as_ref().map(|p| p.label()),
             compared_to: f.compared_to.as_ref().map(|c| ComparisonRow {
                 value: c.value,

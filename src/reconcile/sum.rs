@@ -190,9 +190,9 @@ impl<'p> PeriodsGiven<'p> {
 fn by_period_grouped(doc: &Doc, figs: &[&Fig]) -> Vec<Finding> {
     // The figures of each quantity and period, in text order. Only the first three of a part are
     // tried (see `options`).
-    type Key<'k> = (&'k Option<String>, &'k Option<String>, FigureKind, &'k Period);
+    type Key<'k> = (&'k Option<String>, Option<&'static str>, FigureKind, &'k Period);
     fn key<'k>(g: &'k Fig, p: &'k Period) -> Key<'k> {
-        (&g.quantity, &g.f.entity, g.f.kind, p)
+        (&g.quantity, g.f.entity, g.f.kind, p)
     }
     let mut by_key: FxHashMap<Key, Vec<&Fig>> = FxHashMap::default();
     for g in figs {
@@ -203,13 +203,13 @@ fn by_period_grouped(doc: &Doc, figs: &[&Fig]) -> Vec<Finding> {
         }
     }
     // How many periods each quantity is given for: a whole and two parts are three periods.
-    let mut periods_of: FxHashMap<(&Option<String>, &Option<String>, FigureKind), usize> = FxHashMap::default();
+    let mut periods_of: FxHashMap<(&Option<String>, Option<&'static str>, FigureKind), usize> = FxHashMap::default();
     for (quantity, entity, kind, _) in by_key.keys() {
         *periods_of.entry((*quantity, *entity, *kind)).or_default() += 1;
     }
     let mut out = Vec::new();
     for whole in figs {
-        if periods_of[&(&whole.quantity, &whole.f.entity, whole.f.kind)] < 3 {
+        if periods_of[&(&whole.quantity, whole.f.entity, whole.f.kind)] < 3 {
             continue;
         }
         let period = whole.f.period.as_ref().expect("summable figures have a period");
@@ -591,7 +591,7 @@ pub fn derive(doc: &Doc) -> Vec<Derived> {
         };
         let range = whole.reading.tight.minus(known.reading.tight);
         let d = Derived {
-            entity: whole.f.entity.clone(),
+            entity: whole.f.entity.map(str::to_owned),
             measure: whole.quantity.clone().unwrap_or_default(),
             period: missing,
             value: w - k,
