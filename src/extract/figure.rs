@@ -1586,6 +1586,7 @@ mod tests {
                 approx: None,
                 unit: None,
                 precision: 1.0,
+                plain: false,
             };
             let by_fract = v.fract() != 0.0 && v.abs() < 1.0;
             assert_eq!(is_word_fraction(&m, b"half"), by_fract, "{v}");
