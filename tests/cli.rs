@@ -200,6 +200,14 @@ fn throughput_counts_every_pass_over_the_file() {
     assert_eq!(once["figures"].as_u64(), Some(4));
     assert_eq!(thrice["figures"].as_u64(), Some(12));
     assert_eq!(thrice["passes"].as_u64(), Some(3));
+    for run in [&once, &thrice] {
+        let (bytes, seconds) = (run["bytes"].as_f64().unwrap(), run["seconds"].as_f64().unwrap());
+        let rate = run["mb_per_s"].as_f64().unwrap();
+        assert!(
+            (rate * seconds * 1e6 - bytes).abs() <= 1e-6 * bytes,
+            "the rate is of every pass's bytes: {run}"
+        );
+    }
     let ceiling = measure(&["--read-only", "--passes", "2"]);
     assert_eq!(
         (ceiling["articles"].as_u64(), ceiling["paragraphs"].as_u64()),

@@ -54,11 +54,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         quotes += record.0.extraction.quotes.len();
     }
     let seconds = started.elapsed().as_secs_f64();
+    let read = bytes.len() * args.passes as usize;
     let row = json!({
         "mode": if args.read_only { "read-only" } else { "extract" },
-        "bytes": bytes.len() * args.passes as usize, "passes": args.passes, "articles": articles, "paragraphs": paragraphs,
+        "bytes": read, "passes": args.passes, "articles": articles, "paragraphs": paragraphs,
         "figures": figures, "quotes": quotes, "findings": findings,
-        "seconds": seconds, "mb_per_s": bytes.len() as f64 / 1e6 / seconds,
+        "seconds": seconds, "mb_per_s": read as f64 / 1e6 / seconds,
         "warmup_seconds": warmup_seconds,
     });
     println!("{row}");
