@@ -14,10 +14,12 @@ use std::process::ExitCode;
 static ALLOCATOR: allocator::MiMalloc = allocator::MiMalloc;
 
 fn main() -> ExitCode {
-    if let Some(missing) = missing_processor_features() {
+    let missing = missing_processor_features();
+    if !missing.is_empty() {
         eprintln!(
             "figmine: this build targets x86-64-v3 (.cargo/config.toml), but the processor lacks \
-             {missing}; rebuild with RUSTFLAGS=\"-C target-cpu=x86-64\" cargo build --release"
+             {}; rebuild with RUSTFLAGS=\"-C target-cpu=x86-64\" cargo build --release",
+            missing.join(", ")
         );
         return ExitCode::from(cli::EXIT_FATAL);
     }
@@ -33,27 +35,48 @@ fn main() -> ExitCode {
     }
 }
 
-/// The features the build was compiled to assume that this processor lacks, asked of the processor
-/// itself (`is_x86_feature_detected!` answers "yes" for any feature the build assumes): run on an
-/// older processor, the program says why instead of dying of an illegal instruction.
+/// The x86-64-v3 features the build was compiled to assume (`.cargo/config.toml`) that this
+/// processor or its operating system lacks, by their names in `/proc/cpuinfo`, asked of the
+/// processor itself (`is_x86_feature_detected!` answers "yes" for any feature the build assumes):
+/// on an older processor the program says why instead of dying of an illegal instruction. Best
+/// effort: this function and `main` are compiled for v3 too, and the compiler may use such an
+/// instruction before the test (it uses none in them today).
 #[cfg(all(target_arch = "x86_64", target_feature = "avx2"))]
 #[inline(never)]
-fn missing_processor_features() -> Option<&'static str> {
+fn missing_processor_features() -> Vec<&'static str> {
     use std::arch::x86_64::__cpuid_count;
-    // leaf 7, sub-leaf 0: EBX bit 5 is AVX2, bit 8 BMI2
-    let has_leaf_7 = __cpuid_count(0, 0).eax >= 7;
-    let ebx = if has_leaf_7 { __cpuid_count(7, 0).ebx } else { 0 };
-    match (ebx & (1 << 5) != 0, ebx & (1 << 8) != 0) {
-        (true, true) => None,
-        (false, _) => Some("AVX2"),
-        (true, false) => Some("BMI2"),
-    }
+    let bit = |register: u32, n: u32| register & (1 << n) != 0;
+    let highest = __cpuid_count(0, 0).eax;
+    let leaf_1 = __cpuid_count(1, 0).ecx;
+    let leaf_7 = if highest >= 7 { __cpuid_count(7, 0).ebx } else { 0 };
+    let extended = if __cpuid_count(0x8000_0000, 0).eax >= 0x8000_0001 {
+        __cpuid_count(0x8000_0001, 0).ecx
+    } else {
+        0
+    };
+    // the AVX registers are usable only if the operating system saves them (XCR0 bits 1 and 2);
+    // SAFETY: XGETBV exists when OSXSAVE (leaf 1, ECX bit 27) says the system enabled XSAVE,
+    // which `&&` tests first
+    let saved = bit(leaf_1, 27) && unsafe { std::arch::x86_64::_xgetbv(0) } & 0b110 == 0b110;
+    [
+        ("avx", bit(leaf_1, 28) && saved),
+        ("avx2", bit(leaf_7, 5) && saved),
+        ("fma", bit(leaf_1, 12) && saved),
+        ("f16c", bit(leaf_1, 29) && saved),
+        ("bmi1", bit(leaf_7, 3)),
+        ("bmi2", bit(leaf_7, 8)),
+        ("movbe", bit(leaf_1, 22)),
+        ("abm", bit(extended, 5)),
+    ]
+    .into_iter()
+    .filter_map(|(name, present)| (!present).then_some(name))
+    .collect()
 }
 
 /// A build for the x86-64 baseline, or for another architecture, runs anywhere it was built for.
 #[cfg(not(all(target_arch = "x86_64", target_feature = "avx2")))]
-fn missing_processor_features() -> Option<&'static str> {
-    None
+fn missing_processor_features() -> Vec<&'static str> {
+    Vec::new()
 }
 
 /// `figmine numbers | head` closing the pipe early is not an error.
@@ -66,18 +89,16 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 
 #[cfg(test)]
 mod tests {
-    /// The processor's answer agrees with the flags the kernel lists for it (Linux only).
+    /// The processor's answer agrees with the flags the kernel lists for it (Linux only; the
+    /// kernel also drops the AVX flags when it does not save their registers).
     #[test]
     #[cfg(all(target_os = "linux", target_arch = "x86_64", target_feature = "avx2"))]
     fn the_features_found_missing_are_those_the_kernel_does_not_list() {
         let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").expect("/proc/cpuinfo");
         let flags = cpuinfo.lines().find(|l| l.starts_with("flags")).expect("a flags line");
         let listed = |f: &str| flags.split_whitespace().any(|w| w == f);
-        let expected = match (listed("avx2"), listed("bmi2")) {
-            (true, true) => None,
-            (false, _) => Some("AVX2"),
-            (true, false) => Some("BMI2"),
-        };
+        let names = ["avx", "avx2", "fma", "f16c", "bmi1", "bmi2", "movbe", "abm"];
+        let expected: Vec<&str> = names.into_iter().filter(|f| !listed(f)).collect();
         assert_eq!(super::missing_processor_features(), expected);
     }
 }

@@ -1,9 +1,10 @@
-//! `figmine throughput FILE [--read-only]`: single-thread extraction speed on plain text, for
-//! benches/scale.sh. FILE holds article bodies separated by form feeds (`\f`).
+//! `figmine throughput FILE [--read-only] [--passes N]`: single-thread extraction speed on plain
+//! text, for benches/scale.sh. FILE holds article bodies separated by form feeds (`\f`).
 //!
 //! The whole file is loaded first; the clock then covers, per article and for each of `--passes`
-//! passes over the file, UTF-8 validation and the split into paragraphs, plus (unless `--read-only`, the ceiling) extraction of figures and
-//! quotes and the per-article consistency checks.
+//! passes over the file, UTF-8 validation and the split into paragraphs, plus (unless
+//! `--read-only`, the ceiling) extraction of figures and quotes and the per-article consistency
+//! checks.
 //!
 //! Patterns are compiled once per process, on first use. Before the clock starts, a short
 //! built-in article is extracted and checked so that (nearly) all of them are compiled; that

@@ -73,7 +73,8 @@ pub struct Figure {
     pub precision: f64,
     /// Whether its number was read plainly at its digits ([`Mention::plain`]): its rounding is
     /// then worked out from `value` and `precision`, not read again from its text
-    /// ([`precision_of_plain`](super::claim::precision_of_plain)).
+    /// ([`precision_of_plain`](super::claim::precision_of_plain)). It holds only while `value`
+    /// is the mention's number as written: code that changes a figure's value must clear it.
     pub plain: bool,
     /// What is counted ("law enforcement requests").
     pub measure: Option<String>,
