@@ -375,14 +375,8 @@ impl<T> LowerWords<T> {
             })
             .collect();
         words.sort_by_key(|(shape, w, _)| (*shape, *w));
-        let mut by_shape = vec![(0u16, 0u16); Self::shape(b"zzzzzzzzzzzzzzz") + 1];
-        for (k, (shape, _, _)) in words.iter().enumerate() {
-            let range = &mut by_shape[*shape];
-            if range.0 == range.1 {
-                range.0 = k as u16;
-            }
-            range.1 = k as u16 + 1;
-        }
+        let shapes = words.iter().map(|(shape, _, _)| *shape);
+        let by_shape = super::words::ranges_of_shapes(shapes, Self::shape(b"zzzzzzzzzzzzzzz") + 1);
         let words = words.into_iter().map(|(_, w, value)| (w, value)).collect();
         LowerWords { by_shape, words }
     }

@@ -391,6 +391,20 @@ pub(super) struct WordTable<T> {
     by_shape: Vec<(u16, u16)>,
 }
 
+/// For each of `count` shapes, the range of the places in `shapes` (sorted) that hold it; an
+/// empty range (`(0, 0)`) for a shape no word has.
+pub(super) fn ranges_of_shapes(shapes: impl Iterator<Item = usize>, count: usize) -> Vec<(u16, u16)> {
+    let mut by_shape = vec![(0u16, 0u16); count];
+    for (k, shape) in shapes.enumerate() {
+        let range = &mut by_shape[shape];
+        if range.0 == range.1 {
+            range.0 = k as u16;
+        }
+        range.1 = k as u16 + 1;
+    }
+    by_shape
+}
+
 impl<T> WordTable<T> {
     /// The table of `words`: lowercase ASCII words of one to fifteen letters, each once.
     pub fn of(words: impl Iterator<Item = (&'static str, T)>) -> Self {
@@ -402,14 +416,7 @@ impl<T> WordTable<T> {
             .collect();
         words.sort_by_key(|(shape, w, _)| (*shape, *w));
         let shapes = Shapes::of(words.iter().map(|(_, w, _)| *w));
-        let mut by_shape = vec![(0u16, 0u16); 26 * 27 * 16];
-        for (k, (shape, _, _)) in words.iter().enumerate() {
-            let range = &mut by_shape[*shape];
-            if range.0 == range.1 {
-                range.0 = k as u16;
-            }
-            range.1 = k as u16 + 1;
-        }
+        let by_shape = ranges_of_shapes(words.iter().map(|(shape, _, _)| *shape), 26 * 27 * 16);
         let words = words.into_iter().map(|(_, w, value)| (w, value)).collect();
         WordTable {
             shapes,
