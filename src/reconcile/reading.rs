@@ -130,6 +130,8 @@ impl Reading {
         let p = match plain.and_then(|place| claim::precision_of_plain(v, place)) {
             Some(p) => {
                 debug_assert_eq!(p.to_bits(), precision_of(written, v).to_bits(), "{written:?}");
+                #[cfg(test)]
+                tests::HANDED_OVER.with(|n| n.set(n.get() + 1));
                 p
             }
             None => precision_of(written, v),
@@ -460,6 +462,11 @@ mod tests {
             .collect()
     }
 
+    thread_local! {
+        /// How many readings took a handed-over rounding ([`Reading::of_figure`]) on this thread.
+        pub(super) static HANDED_OVER: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    }
+
     /// The rounding of a figure read plainly at its digits, worked out from its value and last
     /// place ([`claim::precision_of_plain`]), is that [`precision_of`] reads from its text, and
     /// the view's reading with it ([`Reading::of_figure`]) is [`Reading::of`]: every mention of
@@ -534,6 +541,13 @@ mod tests {
         eprintln!("{handed} of {figures} figures worked out, {real_handed} of the real bodies");
         assert!(handed > 3_000 && figures - handed > 300, "{handed} of {figures}");
         assert!(real.is_empty() || real_handed > 500, "{real_handed} of the real bodies");
+        // The view itself takes the handed-over rounding for each of those figures.
+        HANDED_OVER.with(|n| n.set(0));
+        for record in &records {
+            super::super::doc::Doc::new(record);
+        }
+        let taken = HANDED_OVER.with(|n| n.get());
+        assert_eq!(taken, handed, "the view took the handed-over rounding {taken} times");
     }
 
     #[test]
