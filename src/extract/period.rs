@@ -355,6 +355,8 @@ fn date_start(bytes: &[u8], year: usize) -> Option<usize> {
     let at = if at > 0 && bytes[at - 1] == b',' { at - 1 } else { at };
     // most years follow a word that can end neither ("of 2014")
     if !may_end_day_or_month(at.checked_sub(1).map_or(0, |i| bytes[i])) {
+        #[cfg(test)]
+        tests::YEARS_TURNED_AWAY.with(|n| n.set(n.get() + 1));
         return None;
     }
     let word = word_before(bytes, at);
@@ -1447,7 +1449,11 @@ fn has_comparison_word(before: &[u8], bytes: &[u8]) -> bool {
     debug_assert!(!bytes.is_empty() && bytes.len() < COMPARISON_BYTES && before.ends_with(bytes));
     let mut ends = match before.last_chunk::<COMPARISON_BYTES>() {
         // bit `i` for byte `len - 64 + i` of `before`, byte `i - (64 - bytes.len())` of `bytes`
-        Some(last) => comparison_word_ends_may_be(last) >> (64 - bytes.len()),
+        Some(last) => {
+            #[cfg(test)]
+            tests::READ_IN_PLACE.with(|n| n.set(n.get() + 1));
+            comparison_word_ends_may_be(last) >> (64 - bytes.len())
+        }
         None => {
             let mut padded = [0u8; COMPARISON_BYTES];
             padded[1..=bytes.len()].copy_from_slice(bytes);
@@ -1578,6 +1584,15 @@ fn ordinal_number(word: &str, half: bool) -> u32 {
 mod tests {
     use super::*;
 
+    thread_local! {
+        /// How many years [`date_start`] turned away by the last byte of the word before them
+        /// ("of 2014"), on this thread.
+        pub(super) static YEARS_TURNED_AWAY: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+        /// How many windows [`has_comparison_word`] read in place in the text before them (not
+        /// in a padded copy), on this thread.
+        pub(super) static READ_IN_PLACE: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    }
+
     /// Texts with dates: generated articles, dates written and miswritten every way, beside
     /// characters outside ASCII, and the real bodies of `FIGMINE_REAL_TEXTS` when it is set.
     fn date_texts() -> Vec<String> {
@@ -1654,28 +1669,37 @@ mod tests {
 
     #[test]
     fn dates_read_back_from_their_years_are_the_matches_of_the_date_pattern() {
-        let (mut dates, mut read_outside_ascii, mut turned_away) = (0, 0, 0);
+        let (mut dates, mut read_outside_ascii, mut turned_away, mut turned_away_by_find) = (0, 0, 0, 0);
         for text in &date_texts() {
             let by_pattern: Vec<Span> = DATE.find_iter(text).map(|m| Span::new(m.start(), m.end())).collect();
             if !has_character_outside_ascii_date_may_match(text) {
                 assert_eq!(ascii_dates(text), by_pattern, "{text}");
                 read_outside_ascii += usize::from(!text.is_ascii());
-                // years after a word that can end no day or month ("of 2014"), turned away by
-                // their last byte
+                // years with no word character after them, after a word that can end no day or
+                // month ("of 2014"), turned away by its last byte (the start of the text counts
+                // as a byte that ends neither)
                 let bytes = text.as_bytes();
                 turned_away += memchr::memchr2_iter(b'1', b'2', bytes)
-                    .filter(|&at| is_year_at(bytes, at))
-                    .filter_map(|at| spaces_before(bytes, at).filter(|&at| at > 0))
-                    .map(|at| if bytes[at - 1] == b',' { at - 1 } else { at })
-                    .filter(|&at| at > 0 && !may_end_day_or_month(bytes[at - 1]))
+                    .filter(|&at| is_year_at(bytes, at) && !word_character_at(bytes, at + 4))
+                    .filter_map(|at| spaces_before(bytes, at))
+                    .map(|at| if at > 0 && bytes[at - 1] == b',' { at - 1 } else { at })
+                    .filter(|&at| !may_end_day_or_month(at.checked_sub(1).map_or(0, |i| bytes[i])))
                     .count();
             }
+            YEARS_TURNED_AWAY.with(|n| n.set(0));
             assert_eq!(find_dates(text), by_pattern);
+            turned_away_by_find += YEARS_TURNED_AWAY.with(|n| n.get());
             dates += by_pattern.len();
         }
         assert!(
             dates > 500 && read_outside_ascii >= 5 && turned_away > 500,
             "{dates} dates, {read_outside_ascii} read outside ASCII, {turned_away} years turned away"
+        );
+        eprintln!("{turned_away_by_find} of {turned_away} years turned away by find_dates");
+        // `find_dates` itself turned each of them away by that byte (`date_start`)
+        assert_eq!(
+            turned_away_by_find, turned_away,
+            "find_dates turned away {turned_away_by_find} of {turned_away} years"
         );
     }
 
@@ -1978,12 +2002,22 @@ mod tests {
         // windows whose comparison words were read in place of a padded copy (found, not found)
         // and whose spaces were trimmed past a character outside ASCII
         let (mut in_place, mut trimmed_outside_ascii) = ([0usize; 2], 0);
+        // windows whose comparison words `is_comparison_reference` reads (those the closing
+        // word lets through) with enough bytes before them to read in place, and the windows
+        // it read in place itself
+        let (mut reached_in_place, mut read_in_place) = (0, 0);
         for text in &texts {
             for (at, _) in text.char_indices().filter(|&(at, _)| at > 0) {
                 let before = &text[..at];
                 let window = comparison_window(before);
                 let by_pattern = COMPARISON_REFERENCE.is_match(window);
+                READ_IN_PLACE.with(|n| n.set(0));
                 assert_eq!(is_comparison_reference(before), by_pattern, "{window:?}");
+                read_in_place += READ_IN_PLACE.with(|n| n.get());
+                let word_end = window.trim_end().len();
+                reached_in_place += usize::from(
+                    at >= COMPARISON_BYTES && word_end < window.len() && closing_word_ends(window.as_bytes(), word_end),
+                );
                 turned_away += usize::from(!may_be_comparison_reference(before.as_bytes(), window));
                 matched += usize::from(by_pattern);
                 // the bytes before the window read in place, as a padded copy of the window alone
@@ -2009,6 +2043,13 @@ mod tests {
             in_place[0] > 300_000 && in_place[1] > 20_000 && trimmed_outside_ascii > 100,
             "{in_place:?} read in place, {trimmed_outside_ascii} trimmed outside ASCII"
         );
+        eprintln!("{read_in_place} of {reached_in_place} windows read in place");
+        // `is_comparison_reference` itself read each of them in place
+        assert_eq!(
+            read_in_place, reached_in_place,
+            "is_comparison_reference read {read_in_place} of {reached_in_place} windows in place"
+        );
+        assert!(read_in_place > 5_000, "{read_in_place} read in place");
     }
 
     #[test]
