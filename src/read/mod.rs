@@ -262,28 +262,46 @@ fn push_normalized(out: &mut String, start: usize, s: &str, pending_space: &mut 
 /// what [`normalize_whitespace`] leaves as it is, and what most paragraphs are.
 fn is_normal_ascii(s: &str) -> bool {
     let bytes = s.as_bytes();
-    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
-        return false;
+    match (bytes.first(), bytes.last()) {
+        (None, _) => return true,
+        (Some(b' '), _) | (_, Some(b' ')) => return false,
+        (_, Some(last)) if !is_printable_ascii(*last) => return false,
+        _ => {}
     }
-    // Tested a block at a time without a branch per byte, which the compiler turns into vector
-    // code: this test runs over every byte of every text read.
-    const BLOCK: usize = 64;
+    // Windows of 33 bytes, tested without a branch a byte, which the compiler turns into vector
+    // code: this test runs over every byte of every text read. Each window tests its first 32
+    // bytes and the pairs they begin; the last window ends at the text's end, overlapping the
+    // one before it, and a short text is padded with letters.
+    const N: usize = 32;
+    let window = |at: usize| <&[u8; N + 1]>::try_from(&bytes[at..at + N + 1]).expect("N + 1 bytes");
+    if bytes.len() <= N {
+        let mut padded = [b'x'; N + 1];
+        padded[..bytes.len()].copy_from_slice(bytes);
+        return !has_odd_byte_or_double_space(&padded);
+    }
     let mut at = 0;
-    while at < bytes.len() {
-        let block = &bytes[at..bytes.len().min(at + BLOCK)];
-        let outside = block.iter().fold(false, |bad, &b| bad | !(b' '..=b'~').contains(&b));
-        // A pair straddling two blocks is tested with the later block.
-        let pairs = &bytes[at.saturating_sub(1)..at + block.len()];
-        let double_space = pairs
-            .iter()
-            .zip(&pairs[1..])
-            .fold(false, |bad, (&a, &b)| bad | ((a == b' ') & (b == b' ')));
-        if outside | double_space {
+    while at + N < bytes.len() {
+        if has_odd_byte_or_double_space(window(at)) {
             return false;
         }
-        at += block.len();
+        at += N;
     }
-    true
+    !has_odd_byte_or_double_space(window(bytes.len() - N - 1))
+}
+
+/// Whether one of the first 32 bytes of `w` is not printable ASCII, or is a space followed by
+/// a space.
+fn has_odd_byte_or_double_space(w: &[u8; 33]) -> bool {
+    let mut odd = false;
+    for i in 0..32 {
+        odd |= !is_printable_ascii(w[i]) | ((w[i] == b' ') & (w[i + 1] == b' '));
+    }
+    odd
+}
+
+/// A printable ASCII byte or a space.
+fn is_printable_ascii(b: u8) -> bool {
+    (b' '..=b'~').contains(&b)
 }
 
 #[cfg(test)]
