@@ -81,6 +81,54 @@ impl Article {
             self.paragraphs.push(Span::new(start, self.text.len()));
         }
     }
+
+    /// Appends the blank-line separated blocks of `lines` as paragraphs, whitespace normalised
+    /// and each soft wrap read as a space, as [`set_paragraphs`](Self::set_paragraphs) would
+    /// append the blocks joined and normalised; but each byte is copied once.
+    pub(crate) fn push_line_blocks<'l>(&mut self, lines: impl IntoIterator<Item = &'l str>) {
+        let mut open = None; // where the paragraph being written began
+        let mut pending_space = false;
+        for line in lines {
+            if is_blank(line) {
+                if let Some(start) = open.take() {
+                    self.close_paragraph(start);
+                }
+                continue;
+            }
+            let start = *open.get_or_insert_with(|| self.open_paragraph());
+            push_normalized(&mut self.text, start, line, &mut pending_space);
+            pending_space = true; // the soft wrap
+        }
+        if let Some(start) = open {
+            self.close_paragraph(start);
+        }
+    }
+
+    /// Starts a paragraph at the end of the text, after a blank line if one came before it.
+    fn open_paragraph(&mut self) -> usize {
+        if !self.text.is_empty() {
+            self.text.push_str("\n\n");
+        }
+        self.text.len()
+    }
+
+    /// Ends the paragraph begun at `start`: spanned, or taken back with its blank line when
+    /// nothing visible was written into it.
+    fn close_paragraph(&mut self, start: usize) {
+        if self.text.len() > start {
+            self.paragraphs.push(Span::new(start, self.text.len()));
+        } else if start > 0 {
+            self.text.truncate(start - 2);
+        }
+    }
+}
+
+/// Whether a line holds only whitespace (or nothing).
+fn is_blank(line: &str) -> bool {
+    match line.as_bytes().first() {
+        Some(b) if b.is_ascii_graphic() => false,
+        _ => line.trim().is_empty(),
+    }
 }
 
 /// Why a document could not be read as an article.
@@ -165,7 +213,26 @@ pub fn normalize_whitespace(s: &str) -> String {
         return s.to_owned();
     }
     let mut out = String::with_capacity(s.len());
-    let mut pending_space = false;
+    push_normalized(&mut out, 0, s, &mut false);
+    out
+}
+
+/// Appends `s` to `out` as [`normalize_whitespace`] reads it, continuing a paragraph that began
+/// at byte `start` of `out`: `pending_space` carries a space owed from the text before `s`, which
+/// is written only between two visible pieces of the paragraph.
+fn push_normalized(out: &mut String, start: usize, s: &str, pending_space: &mut bool) {
+    if is_normal_ascii(s) {
+        #[cfg(test)]
+        tests::NORMAL_PIECES.with(|n| n.set(n.get() + 1));
+        if !s.is_empty() {
+            if *pending_space && out.len() > start {
+                out.push(' ');
+            }
+            *pending_space = false;
+            out.push_str(s);
+        }
+        return;
+    }
     let mut rest = s;
     while !rest.is_empty() {
         // Most of a text is words of printable ASCII: each is copied in one piece.
@@ -179,42 +246,73 @@ pub fn normalize_whitespace(s: &str) -> String {
         rest = &rest[piece.len()..];
         match c {
             Some('\u{AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}') => {}
-            Some(c) if c.is_whitespace() => pending_space = true,
+            Some(c) if c.is_whitespace() => *pending_space = true,
             _ => {
-                if pending_space && !out.is_empty() {
+                if *pending_space && out.len() > start {
                     out.push(' ');
                 }
-                pending_space = false;
+                *pending_space = false;
                 out.push_str(piece);
             }
         }
     }
-    out
 }
 
 /// Whether `s` is printable ASCII with single spaces between its words and none around them:
 /// what [`normalize_whitespace`] leaves as it is, and what most paragraphs are.
 fn is_normal_ascii(s: &str) -> bool {
     let bytes = s.as_bytes();
-    let mut after_space = true; // a leading space is not normal
-    for &b in bytes {
-        if b == b' ' {
-            if after_space {
-                return false;
-            }
-            after_space = true;
-        } else if b.is_ascii_graphic() {
-            after_space = false;
-        } else {
+    match (bytes.first(), bytes.last()) {
+        (None, _) => return true,
+        (Some(b' '), _) | (_, Some(b' ')) => return false,
+        (_, Some(last)) if !is_printable_ascii(*last) => return false,
+        _ => {}
+    }
+    // Windows of 33 bytes, tested without a branch a byte, which the compiler turns into vector
+    // code: this test runs over every byte of every text read. Each window tests its first 32
+    // bytes and the pairs they begin; the last window ends at the text's end, overlapping the
+    // one before it, and a short text is padded with letters.
+    const N: usize = 32;
+    let window = |at: usize| <&[u8; N + 1]>::try_from(&bytes[at..at + N + 1]).expect("N + 1 bytes");
+    if bytes.len() <= N {
+        let mut padded = [b'x'; N + 1];
+        padded[..bytes.len()].copy_from_slice(bytes);
+        return !has_odd_byte_or_double_space(&padded);
+    }
+    let mut at = 0;
+    while at + N < bytes.len() {
+        if has_odd_byte_or_double_space(window(at)) {
             return false;
         }
+        at += N;
     }
-    !after_space || bytes.is_empty()
+    !has_odd_byte_or_double_space(window(bytes.len() - N - 1))
+}
+
+/// Whether one of the first 32 bytes of `w` is not printable ASCII, or is a space followed by
+/// a space.
+fn has_odd_byte_or_double_space(w: &[u8; 33]) -> bool {
+    let mut odd = false;
+    for i in 0..32 {
+        odd |= !is_printable_ascii(w[i]) | ((w[i] == b' ') & (w[i + 1] == b' '));
+    }
+    odd
+}
+
+/// A printable ASCII byte or a space.
+fn is_printable_ascii(b: u8) -> bool {
+    (b' '..=b'~').contains(&b)
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+    use std::cell::Cell;
+
+    thread_local! {
+        /// Pieces [`push_normalized`] copied whole as normal ASCII (a test-build counter).
+        pub(crate) static NORMAL_PIECES: Cell<usize> = const { Cell::new(0) };
+    }
 
     #[test]
     fn paragraphs_are_joined_with_blank_lines_and_spanned() {
@@ -230,7 +328,7 @@ mod tests {
     }
 
     /// The rule applied one character at a time, as [`normalize_whitespace`] states it.
-    fn normalize_char_by_char(s: &str) -> String {
+    pub(crate) fn normalize_char_by_char(s: &str) -> String {
         let mut out = String::new();
         let mut pending_space = false;
         for c in s.chars() {
