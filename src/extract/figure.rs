@@ -994,7 +994,9 @@ pub fn find_figures(
                 .or_else(|| last_entity.get());
             let period = period_for(span, references.contains(&span), &sentence_periods, &references)
                 .or_else(|| current_period.clone());
-            let figure = Figure {
+            // pushed, then linked to the figures before it in the list: linked first, from a
+            // figure on the stack, each figure took some 34 more instructions (fat LTO)
+            figures.push(Figure {
                 span,
                 kind,
                 value: m.value,
@@ -1010,12 +1012,12 @@ pub fn find_figures(
                 compared_to: None,
                 sentence,
                 in_quote: false,
-            };
+            });
             if compared {
                 let before = tail(&s[..m.start], CONTEXT_BYTES);
-                link_comparison(before, scan.ascii, &figure, &mut figures[first..]);
+                let (figure, in_sentence) = figures[first..].split_last_mut().expect("a figure was pushed");
+                link_comparison(before, scan.ascii, figure, in_sentence);
             }
-            figures.push(figure);
         }
         if let Some(p) = sentence_periods
             .iter()
