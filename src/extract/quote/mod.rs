@@ -367,6 +367,20 @@ fn read_title(inner: &str) -> (bool, usize) {
 /// Whether `word` has at least four letters (alphabetic characters), read by bytes up to its
 /// first byte outside ASCII.
 fn has_four_letters(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    // Fewer than four bytes are fewer than four characters ("the", "of", "a"); four ASCII
+    // letters first are four letters (most longer words): both told without the loop, which
+    // cost about eight instructions a byte on every word of every quote.
+    if bytes.len() < 4 {
+        #[cfg(test)]
+        tests::FOUR_LETTERS_TOLD.with(|n| n.set(n.get() + 1));
+        return false;
+    }
+    if bytes[..4].iter().all(u8::is_ascii_alphabetic) {
+        #[cfg(test)]
+        tests::FOUR_LETTERS_TOLD.with(|n| n.set(n.get() + 1));
+        return true;
+    }
     // Four ASCII letters before any byte outside ASCII are four letters of any word; a word
     // with a byte outside ASCII before them is read by its characters.
     let mut letters = 0;
@@ -390,6 +404,12 @@ fn words_up_to(text: &str, most: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    thread_local! {
+        /// How many words [`has_four_letters`] told by their length or four ASCII letters
+        /// first, without its loop, on this thread.
+        pub(super) static FOUR_LETTERS_TOLD: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    }
 
     /// [`is_title`] as it was written first, word list by word list.
     fn is_title_by_lists(inner: &str) -> bool {
@@ -457,11 +477,16 @@ mod tests {
         for text in hand::texts_in_several_scripts(100) {
             words.extend(text.split_whitespace().map(str::to_owned));
         }
-        // Words the characters are read for, by whether they have four letters.
+        // Words the characters are read for, by whether they have four letters; words told
+        // by their length, and by four ASCII letters first.
         let (mut read_by_characters, mut four_read_by_characters) = (0, 0);
+        let (mut short, mut four_first) = (0, 0);
+        FOUR_LETTERS_TOLD.with(|n| n.set(0));
         for word in &words {
             let four = word.chars().filter(|c| c.is_alphabetic()).count() >= 4;
             assert_eq!(has_four_letters(word), four, "{word:?}");
+            short += usize::from(word.len() < 4);
+            four_first += usize::from(word.len() >= 4 && word.as_bytes()[..4].iter().all(u8::is_ascii_alphabetic));
             if outside_ascii_before_fourth_letter(word) {
                 read_by_characters += 1;
                 four_read_by_characters += usize::from(four);
@@ -473,6 +498,11 @@ mod tests {
         let short_read_by_characters = read_by_characters - four_read_by_characters;
         assert!(four_read_by_characters > 1000, "{four_read_by_characters}");
         assert!(short_read_by_characters > 1000, "{short_read_by_characters}");
+        // The two shortcuts are taken many times, for words of every length around four.
+        assert!(short > 10_000 && four_first > 10_000, "{short} {four_first}");
+        // And has_four_letters itself told each of them without its loop.
+        let told = FOUR_LETTERS_TOLD.with(|n| n.get());
+        assert_eq!(told, short + four_first, "told without the loop {told} times");
     }
 
     #[test]
