@@ -235,10 +235,15 @@ fn push_normalized(out: &mut String, start: usize, s: &str, pending_space: &mut 
     }
     let mut rest = s;
     while !rest.is_empty() {
-        // Most of a text is words of printable ASCII: each is copied in one piece.
-        let word = rest.bytes().take_while(|b| b.is_ascii_graphic()).count();
-        let (piece, c) = if word > 0 {
-            (&rest[..word], None)
+        // Most of a text is runs of characters kept as they are, in any script: each is copied
+        // in one piece, up to a byte that may start a character of another kind.
+        let run = rest.bytes().position(may_start_odd_char).unwrap_or(rest.len());
+        let (piece, c) = if run > 0 {
+            #[cfg(test)]
+            if !rest[..run].is_ascii() {
+                tests::RUNS_OUTSIDE_ASCII.with(|n| n.set(n.get() + 1));
+            }
+            (&rest[..run], None)
         } else {
             let c = rest.chars().next().expect("rest is not empty");
             (&rest[..c.len_utf8()], Some(c))
@@ -256,6 +261,16 @@ fn push_normalized(out: &mut String, start: usize, s: &str, pending_space: &mut 
             }
         }
     }
+}
+
+/// Whether byte `b` may start a character that [`push_normalized`] does not copy as it is:
+/// an ASCII control or space, or the first byte of any character from U+0080 to U+00BF (U+0085,
+/// U+00A0 and U+00AD among them), from U+1000 to U+1FFF (U+1680), from U+2000 to U+2FFF
+/// (U+2000 to U+200D, U+2028, U+2029, U+202F, U+205F), from U+3000 to U+3FFF (U+3000) or from
+/// U+F000 to U+FFFF (U+FEFF). A byte inside a character is never one of them, so a run of other
+/// bytes ends on a character's boundary.
+fn may_start_odd_char(b: u8) -> bool {
+    matches!(b, 0..=b' ' | 0x7f | 0xc2 | 0xe1 | 0xe2 | 0xe3 | 0xef)
 }
 
 /// Whether `s` is printable ASCII with single spaces between its words and none around them:
@@ -312,6 +327,8 @@ pub(crate) mod tests {
     thread_local! {
         /// Pieces [`push_normalized`] copied whole as normal ASCII (a test-build counter).
         pub(crate) static NORMAL_PIECES: Cell<usize> = const { Cell::new(0) };
+        /// Runs with bytes outside ASCII [`push_normalized`] copied in one piece.
+        pub(crate) static RUNS_OUTSIDE_ASCII: Cell<usize> = const { Cell::new(0) };
     }
 
     #[test]
@@ -369,9 +386,13 @@ pub(crate) mod tests {
                 "a\tb",
                 "é—🙂 «x»\u{a0}\u{202f}y\u{85}z\u{2028}w",
                 "tab\there",
+                "©\u{1680}ሀ\u{3000}ひらがな\u{205f}x\u{feff}y\u{fffd}z\x1c\x1f",
+                "Привет,\u{200b}мир\u{200d}! 世界\u{2009}“quoted”\u{ad}",
             ]
             .map(String::from),
         );
+        texts.extend(crate::extract::quote::hand::texts_in_several_scripts(100));
+        RUNS_OUTSIDE_ASCII.with(|n| n.set(0));
         let mut normal = 0;
         for text in &texts {
             assert_eq!(normalize_whitespace(text), normalize_char_by_char(text), "{text:?}");
@@ -382,5 +403,8 @@ pub(crate) mod tests {
             }
         }
         assert!(normal > 1_000, "{normal}");
+        // Runs in other scripts are copied whole too; the test fails if they stop being so.
+        let runs = RUNS_OUTSIDE_ASCII.with(Cell::get);
+        assert!(runs > 2_000, "{runs} runs outside ASCII copied whole");
     }
 }

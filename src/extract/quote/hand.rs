@@ -989,7 +989,7 @@ pub(crate) fn capitals(eight: u64) -> u64 {
 /// swapped for the Cyrillic ones that look alike (names then start with Cyrillic capitals), and
 /// a few lines in Russian, Korean, Italian and German.
 #[cfg(test)]
-pub(super) fn texts_in_several_scripts(generated: usize) -> Vec<String> {
+pub(crate) fn texts_in_several_scripts(generated: usize) -> Vec<String> {
     let cyrillic = |text: &str| -> String {
         text.chars()
             .map(|c| match c {
