@@ -396,11 +396,38 @@ fn measured() -> String {
 /// Where the measure that starts `after` ends, read by hand as the anchored [`measured`] pattern
 /// reads ASCII text: as few modifiers (`[a-z][a-z-]*` and spaces) as possible, up to three, then
 /// the first head noun in the pattern's order that ends at a word boundary.
+///
+/// Most calls read two words or more (three calls in five find no measure, many after reading
+/// four words): the letters of the first 32 bytes (or 16, for a shorter text) are found at once,
+/// and each word's run of letters is a count of bits, where eight bytes at a time took some 17
+/// instructions a block and a word took two blocks or more; a single space before a letter is
+/// told by the same bits.
 fn measured_here_ascii(after: &[u8]) -> Option<usize> {
+    // a measure starts with a letter: most figures followed by none are told so at once
+    if !after.first().is_some_and(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    // about half the texts after a figure are shorter than 32 bytes (its sentence ends)
+    let (window, window_len) = match (after.first_chunk::<32>(), after.first_chunk::<16>()) {
+        (Some(block), _) => (letters_of_32(block), 32),
+        (None, Some(sixteen)) => (crate::extract::number::letters_of_16(sixteen), 16),
+        (None, None) => (0, 0),
+    };
+    let letters_at = |at: usize| -> usize {
+        if at < window_len {
+            let run = (!(window >> at)).trailing_zeros() as usize;
+            if at + run < window_len {
+                #[cfg(test)]
+                tests::WORDS_BY_WINDOW.with(|n| n.set(n.get() + 1));
+                return run;
+            }
+        }
+        letters_end_by_eight(after, at) - at
+    };
     let mut at = 0;
     for modifiers in 0..=3 {
         // the letters at `at`, read once for the heads and for a modifier
-        let letters = letters_end_by_eight(after, at) - at;
+        let letters = letters_at(at);
         if let Some(end) = head_at(after, at, letters) {
             return Some(end);
         }
@@ -409,6 +436,13 @@ fn measured_here_ascii(after: &[u8]) -> Option<usize> {
         }
         // the letters end at a byte that is no letter: the word goes on only after a "-"
         let mut word_end = at + letters;
+        // most words are followed by one space and the next word's letter
+        if after.get(word_end) == Some(&b' ') && word_end + 1 < window_len && window >> (word_end + 1) & 1 == 1 {
+            #[cfg(test)]
+            tests::SPACES_BY_WINDOW.with(|n| n.set(n.get() + 1));
+            at = word_end + 1;
+            continue;
+        }
         if after.get(word_end) == Some(&b'-') {
             word_end += after[word_end..]
                 .iter()
@@ -423,6 +457,64 @@ fn measured_here_ascii(after: &[u8]) -> Option<usize> {
     }
     None
 }
+
+/// Bit `k` set for each byte `k` of `block` that is an ASCII letter.
+#[inline(always)]
+fn letters_of_32(block: &[u8; 32]) -> u32 {
+    let (first, second) = block.split_at(16);
+    let sixteen = |half: &[u8]| crate::extract::number::letters_of_16(half.try_into().expect("sixteen bytes"));
+    sixteen(first) | sixteen(second) << 16
+}
+
+/// The first word of a head of [`MEASURE_HEADS`] as one number, for [`head_at`]: `length`
+/// bytes (0 for no head), their little-endian `key`, and the head's place in [`MEASURE_HEADS`]
+/// when it has more words (else `None`).
+#[derive(Clone, Copy)]
+struct HeadKey {
+    length: usize,
+    key: u128,
+    more_words: Option<usize>,
+}
+
+/// The most heads of [`MEASURE_HEADS`] that share a first letter.
+const HEADS_PER_INITIAL: usize = 5;
+
+/// [`HeadKey`]s of [`MEASURE_HEADS`] by their first letter (`a` at 0), in the pattern's order.
+const HEAD_KEYS_BY_INITIAL: [[HeadKey; HEADS_PER_INITIAL]; 26] = head_keys_by_initial();
+
+const fn head_keys_by_initial() -> [[HeadKey; HEADS_PER_INITIAL]; 26] {
+    let none = HeadKey {
+        length: 0,
+        key: 0,
+        more_words: None,
+    };
+    let mut by_initial = [[none; HEADS_PER_INITIAL]; 26];
+    let mut counts = [0usize; 26];
+    let mut i = 0;
+    while i < MEASURE_HEADS.len() {
+        let head = MEASURE_HEADS[i].as_bytes();
+        let mut length = 0;
+        let mut key = 0u128;
+        while length < head.len() && head[length] != b' ' {
+            key |= (head[length] as u128) << (8 * length);
+            length += 1;
+        }
+        assert!(length <= 16, "a first word fits in sixteen bytes");
+        let initial = (head[0] - b'a') as usize;
+        by_initial[initial][counts[initial]] = HeadKey {
+            length,
+            key,
+            more_words: if length < head.len() { Some(i) } else { None },
+        };
+        counts[initial] += 1;
+        i += 1;
+    }
+    by_initial
+}
+
+/// [`MEASURE_HEADS`] cut into their words, in order (for the heads of several words).
+static MEASURE_HEAD_WORDS: LazyLock<Vec<Vec<&'static str>>> =
+    LazyLock::new(|| MEASURE_HEADS.iter().map(|h| h.split(' ').collect()).collect());
 
 /// [`MEASURE_HEADS`] by their first letter (`a` at 0), each cut into its words, in the
 /// pattern's order.
@@ -461,17 +553,43 @@ const fn head_lengths_by_initial() -> [u64; 26] {
 /// followed by a space or by the boundary. A shorter single word that matches first would fail
 /// the boundary and end the search with none, but no head's first word starts a later head's
 /// (tested), so the first head found is the same.
+///
+/// Where sixteen bytes follow `at`, the first words are compared as numbers ([`HeadKey`]):
+/// one compare where the heads' words were compared a byte at a time, through a list of lists.
 fn head_at(bytes: &[u8], at: usize, letters: usize) -> Option<usize> {
     let initial = usize::from(bytes.get(at)?.to_ascii_lowercase().wrapping_sub(b'a'));
     let lengths = HEAD_LENGTHS_BY_INITIAL.get(initial)?;
     if letters >= 64 || lengths & (1 << letters) == 0 {
         return None;
     }
+    let end = match bytes.get(at..at + 16) {
+        Some(sixteen) if letters <= 16 => {
+            #[cfg(test)]
+            tests::HEADS_BY_KEY.with(|n| n.set(n.get() + 1));
+            // `b | 0x20` is the byte compared with a head's letter (see `words_at`)
+            const CASE: u128 = u128::from_le_bytes([0x20; 16]);
+            let written = u128::from_le_bytes(sixteen.try_into().expect("sixteen bytes")) | CASE;
+            let written = written & (u128::MAX >> (8 * (16 - letters)));
+            HEAD_KEYS_BY_INITIAL[initial]
+                .iter()
+                .filter(|h| h.length == letters && h.key == written)
+                .find_map(|h| match h.more_words {
+                    None => Some(at + letters),
+                    Some(i) => words_at(bytes, at, &MEASURE_HEAD_WORDS[i]),
+                })
+        }
+        _ => head_at_by_words(bytes, at, letters, initial),
+    };
+    end.filter(|&end| !bytes.get(end).copied().is_some_and(is_word_byte))
+}
+
+/// [`head_at`]'s search by the heads' words compared a byte at a time, near the end of the text
+/// (and in tests); `initial` is the first letter's place (`a` at 0).
+fn head_at_by_words(bytes: &[u8], at: usize, letters: usize, initial: usize) -> Option<usize> {
     MEASURE_HEADS_BY_INITIAL[initial]
         .iter()
         .filter(|words| words[0].len() == letters)
         .find_map(|words| words_at(bytes, at, words))
-        .filter(|&end| !bytes.get(end).copied().is_some_and(is_word_byte))
 }
 
 /// The end of `words` (ASCII lower-case letters) written at `at` in any case, with one or more
@@ -1467,6 +1585,77 @@ fn default_entity<'t>(entities: &Entities<'t, '_>) -> Option<&'t str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    thread_local! {
+        /// How many words [`measured_here_ascii`] read off its window of letters, on this thread.
+        pub(super) static WORDS_BY_WINDOW: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+        /// How many heads [`head_at`] compared as numbers, on this thread.
+        pub(super) static HEADS_BY_KEY: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+        /// How many single spaces [`measured_here_ascii`] read off its window, on this thread.
+        pub(super) static SPACES_BY_WINDOW: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    }
+
+    #[test]
+    fn the_measure_read_by_windows_and_keys_is_the_one_the_pattern_finds() {
+        // Every head, in three cases, after up to three modifiers, each at several distances
+        // from the end of the window of 32 bytes and of the text (the byte-wise reading takes over
+        // there), and followed by a boundary or by more letters.
+        let anchored = Pattern::new(&format!("(?ix)^{}", measured())).unwrap();
+        let modifiers = [
+            "",
+            "law ",
+            "law-enforcement ",
+            "a b ",
+            "new  user ",
+            "x-y-z\tq ",
+            "of the ",
+        ];
+        let pads = ["", "ab ", "abcdefghijkl ", "abcdefghijklmnopqrstu ", "ab\n  cd "];
+        let afters = [
+            " ",
+            "",
+            ".",
+            "s",
+            "_",
+            "1",
+            "-x",
+            " of content",
+            "  and more words to go past 32 bytes",
+        ];
+        let (mut compared, mut hits) = (0, 0);
+        WORDS_BY_WINDOW.with(|n| n.set(0));
+        HEADS_BY_KEY.with(|n| n.set(0));
+        SPACES_BY_WINDOW.with(|n| n.set(0));
+        for head in MEASURE_HEADS
+            .iter()
+            .chain(&["pieces  of\ncontent", "request-", "userx", "pieces of contents"])
+        {
+            for cased in [
+                head.to_string(),
+                head.to_uppercase(),
+                head[..1].to_uppercase() + &head[1..],
+            ] {
+                for m in modifiers {
+                    for pad in pads {
+                        for a in afters {
+                            let text = format!("{pad}{m}{cased}{a}");
+                            let by_pattern = anchored.find(&text).map(|m| m.end());
+                            assert_eq!(measured_here_ascii(text.as_bytes()), by_pattern, "{text:?}");
+                            compared += 1;
+                            hits += usize::from(by_pattern.is_some());
+                        }
+                    }
+                }
+            }
+        }
+        let (by_window, by_key) = (WORDS_BY_WINDOW.with(|n| n.get()), HEADS_BY_KEY.with(|n| n.get()));
+        let spaces = SPACES_BY_WINDOW.with(|n| n.get());
+        assert!(compared > 40_000 && hits > 20_000, "{compared} compared, {hits} found");
+        assert!(
+            by_window > 80_000 && by_key > 15_000 && spaces > 40_000,
+            "{by_window} words by window, {by_key} heads by key, {spaces} spaces by window"
+        );
+    }
 
     #[test]
     fn not_figures_are_the_matches_of_the_alternation_of_their_branches() {

@@ -75,6 +75,7 @@ impl Mention {
 
 mod lex;
 mod words;
+pub(crate) use words::letters_of_16;
 
 use lex::{Tk, Toks};
 use words::{numeral, Numeral};

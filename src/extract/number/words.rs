@@ -775,7 +775,7 @@ fn letters_of_block(bytes: &[u8], at: usize) -> u64 {
 /// Bit `k` set for each byte `k` of `sixteen` that is an ASCII letter.
 #[cfg(target_arch = "x86_64")]
 #[inline(always)]
-fn letters_of_16(sixteen: &[u8; 16]) -> u32 {
+pub(crate) fn letters_of_16(sixteen: &[u8; 16]) -> u32 {
     // SAFETY: SSE2 is part of every x86-64 processor (a baseline feature of the target).
     unsafe { letters_by_sse2(sixteen) }
 }
@@ -804,7 +804,7 @@ fn letters_by_bytes(sixteen: &[u8; 16]) -> u32 {
 
 /// [`letters_of_16`] elsewhere.
 #[cfg(not(target_arch = "x86_64"))]
-fn letters_of_16(sixteen: &[u8; 16]) -> u32 {
+pub(crate) fn letters_of_16(sixteen: &[u8; 16]) -> u32 {
     letters_by_bytes(sixteen)
 }
 
