@@ -270,36 +270,33 @@ fn run_kept_as_is(bytes: &[u8]) -> usize {
     if bytes.first() == Some(&b' ') {
         return 0;
     }
-    // Windows of 33 bytes, each byte's verdict a bit without a branch a byte (vector code, as in
-    // `is_normal_ascii`); the tail is padded with bytes that end a run.
-    const N: usize = 32;
+    let ends_at = |i: usize| {
+        let single_space = bytes[i] == b' ' && bytes.get(i + 1).is_some_and(|&b| !may_start_odd_char(b));
+        may_start_odd_char(bytes[i]) && !single_space
+    };
+    // Windows of 33 bytes with no end among their first 32 are stepped over, each tested without
+    // a branch a byte (vector code, as in `is_normal_ascii`); the end is then found byte by byte.
     let mut at = 0;
-    loop {
-        let (window, len) = match bytes.get(at..at + N + 1) {
-            Some(w) => (<[u8; N + 1]>::try_from(w).expect("N + 1 bytes"), N),
-            None => {
-                let mut padded = [0u8; N + 1];
-                padded[..bytes.len() - at].copy_from_slice(&bytes[at..]);
-                (padded, bytes.len() - at)
-            }
-        };
-        let ends = run_ends(&window);
-        if ends != 0 || len < N {
-            return at + (ends.trailing_zeros() as usize).min(len);
+    while let Some(window) = bytes.get(at..at + 33) {
+        if has_run_end(window.try_into().expect("33 bytes")) {
+            break;
         }
-        at += N;
+        #[cfg(test)]
+        tests::WINDOWS_STEPPED_OVER.with(|n| n.set(n.get() + 1));
+        at += 32;
     }
+    (at..bytes.len()).find(|&i| ends_at(i)).unwrap_or(bytes.len())
 }
 
-/// A bit for each of the first 32 bytes of `w` at which a run kept as it is ends: a byte that
+/// Whether a run kept as it is ends at one of the first 32 bytes of `w`: a byte that
 /// [`may_start_odd_char`], unless it is a space before a byte that does not.
-fn run_ends(w: &[u8; 33]) -> u32 {
-    let mut ends = 0u32;
+fn has_run_end(w: &[u8; 33]) -> bool {
+    let mut end = false;
     for i in 0..32 {
         let single_space = (w[i] == b' ') & !may_start_odd_char(w[i + 1]);
-        ends |= u32::from(may_start_odd_char(w[i]) & !single_space) << i;
+        end |= may_start_odd_char(w[i]) & !single_space;
     }
-    ends
+    end
 }
 
 /// Whether byte `b` may start a character that [`push_normalized`] does not copy as it is:
@@ -369,6 +366,8 @@ pub(crate) mod tests {
         /// Runs with bytes outside ASCII and a space inside them that [`push_normalized`]
         /// copied in one piece.
         pub(crate) static RUNS_OUTSIDE_ASCII: Cell<usize> = const { Cell::new(0) };
+        /// Windows of 32 bytes with no end of a run that [`run_kept_as_is`] stepped over.
+        pub(crate) static WINDOWS_STEPPED_OVER: Cell<usize> = const { Cell::new(0) };
     }
 
     #[test]
@@ -433,6 +432,7 @@ pub(crate) mod tests {
         );
         texts.extend(crate::extract::quote::hand::texts_in_several_scripts(100));
         RUNS_OUTSIDE_ASCII.with(|n| n.set(0));
+        WINDOWS_STEPPED_OVER.with(|n| n.set(0));
         let mut normal = 0;
         for text in &texts {
             assert_eq!(normalize_whitespace(text), normalize_char_by_char(text), "{text:?}");
@@ -447,5 +447,7 @@ pub(crate) mod tests {
         // they stop being so.
         let runs = RUNS_OUTSIDE_ASCII.with(Cell::get);
         assert!(runs > 2_000, "{runs} runs outside ASCII with spaces copied whole");
+        let stepped = WINDOWS_STEPPED_OVER.with(Cell::get);
+        assert!(stepped > 2_000, "{stepped} windows stepped over");
     }
 }
