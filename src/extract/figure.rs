@@ -467,13 +467,13 @@ fn letters_of_32(block: &[u8; 32]) -> u32 {
 }
 
 /// The first word of a head of [`MEASURE_HEADS`] as one number, for [`head_at`]: `length`
-/// bytes (0 for no head), their little-endian `key`, and the head's place in [`MEASURE_HEADS`]
-/// when it has more words (else `None`).
+/// bytes (0 for no head), their little-endian `key`, and whether the head has more words. The
+/// keys of an initial are in the order of [`MEASURE_HEADS_BY_INITIAL`]'s heads of that initial.
 #[derive(Clone, Copy)]
 struct HeadKey {
     length: usize,
     key: u128,
-    more_words: Option<usize>,
+    more_words: bool,
 }
 
 /// The most heads of [`MEASURE_HEADS`] that share a first letter.
@@ -486,7 +486,7 @@ const fn head_keys_by_initial() -> [[HeadKey; HEADS_PER_INITIAL]; 26] {
     let none = HeadKey {
         length: 0,
         key: 0,
-        more_words: None,
+        more_words: false,
     };
     let mut by_initial = [[none; HEADS_PER_INITIAL]; 26];
     let mut counts = [0usize; 26];
@@ -504,17 +504,13 @@ const fn head_keys_by_initial() -> [[HeadKey; HEADS_PER_INITIAL]; 26] {
         by_initial[initial][counts[initial]] = HeadKey {
             length,
             key,
-            more_words: if length < head.len() { Some(i) } else { None },
+            more_words: length < head.len(),
         };
         counts[initial] += 1;
         i += 1;
     }
     by_initial
 }
-
-/// [`MEASURE_HEADS`] cut into their words, in order (for the heads of several words).
-static MEASURE_HEAD_WORDS: LazyLock<Vec<Vec<&'static str>>> =
-    LazyLock::new(|| MEASURE_HEADS.iter().map(|h| h.split(' ').collect()).collect());
 
 /// [`MEASURE_HEADS`] by their first letter (`a` at 0), each cut into its words, in the
 /// pattern's order.
@@ -572,10 +568,12 @@ fn head_at(bytes: &[u8], at: usize, letters: usize) -> Option<usize> {
             let written = written & (u128::MAX >> (8 * (16 - letters)));
             HEAD_KEYS_BY_INITIAL[initial]
                 .iter()
-                .filter(|h| h.length == letters && h.key == written)
-                .find_map(|h| match h.more_words {
-                    None => Some(at + letters),
-                    Some(i) => words_at(bytes, at, &MEASURE_HEAD_WORDS[i]),
+                .enumerate()
+                .filter(|(_, h)| h.length == letters && h.key == written)
+                // the keys of an initial are in the order of its heads cut into words
+                .find_map(|(k, h)| match h.more_words {
+                    false => Some(at + letters),
+                    true => words_at(bytes, at, &MEASURE_HEADS_BY_INITIAL[initial][k]),
                 })
         }
         _ => head_at_by_words(bytes, at, letters, initial),
@@ -1952,8 +1950,7 @@ mod tests {
 
     #[test]
     fn the_last_entity_read_when_asked_is_the_one_updated_at_every_sentence() {
-        let mut texts = crate::gen::sample_texts(200);
-        texts.extend(texts.iter().map(|t| crate::gen::typeset(t)).collect::<Vec<_>>());
+        let mut texts = crate::gen::sample_texts_and_typeset(200);
         texts.push(format!(
             "Yahoo said so. {} Then it rose. Google rose.",
             OUTSIDE_ASCII.join(" ")
@@ -2002,8 +1999,7 @@ mod tests {
         // the parts find_figures asks of: the words before and after each number of a sentence,
         // and the sentence itself; the names read by ENTITY_BY_TWO_BYTES from the whole text's
         // matches (Entities::name_of) must be the search's, and must be read often
-        let mut texts = crate::gen::sample_texts(200);
-        texts.extend(texts.iter().map(|t| crate::gen::typeset(t)).collect::<Vec<_>>());
+        let mut texts = crate::gen::sample_texts_and_typeset(200);
         texts.push(format!(
             "Yahoo said 5 so. {} Then 7 rose. Google rose 9.",
             OUTSIDE_ASCII.join(" 3 ")

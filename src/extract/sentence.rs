@@ -245,8 +245,7 @@ mod tests {
 
     #[test]
     fn sentences_are_those_of_the_splitter_as_written() {
-        let mut texts = crate::gen::sample_texts(200);
-        texts.extend(texts.iter().map(|t| crate::gen::typeset(t)).collect::<Vec<_>>());
+        let mut texts = crate::gen::sample_texts_and_typeset(200);
         let phrases = sentence_phrases(20_000);
         // the phrases one by one, and joined into texts of paragraphs
         texts.extend(phrases.chunks(10).map(|c| c.join("\n\n")));

@@ -195,6 +195,15 @@ pub(crate) fn sample_texts(generated: usize) -> Vec<String> {
     texts
 }
 
+/// [`sample_texts`] as written, then each typeset as news sites print it ([`typeset`]: curly
+/// quotes and apostrophes, dashes, no-break spaces): the texts most differential tests read.
+#[cfg(test)]
+pub(crate) fn sample_texts_and_typeset(generated: usize) -> Vec<String> {
+    let mut texts = sample_texts(generated);
+    texts.extend(texts.iter().map(|t| typeset(t)).collect::<Vec<_>>());
+    texts
+}
+
 /// The lines of [`sample_texts`]: paragraphs and header lines one by one, for the tests of
 /// readers that work on a paragraph or a sentence.
 #[cfg(test)]

@@ -405,8 +405,7 @@ pub(crate) mod tests {
 
     #[test]
     fn whitespace_normalized_by_words_is_normalized_char_by_char() {
-        let mut texts = crate::gen::sample_texts(200);
-        texts.extend(texts.clone().iter().map(|t| crate::gen::typeset(t)));
+        let mut texts = crate::gen::sample_texts_and_typeset(200);
         texts.extend(
             [
                 "",

@@ -102,8 +102,7 @@ mod tests {
 
     #[test]
     fn a_body_written_line_by_line_reads_as_its_blocks_joined_and_normalised() {
-        let mut texts = crate::gen::sample_texts(300);
-        texts.extend(texts.clone().iter().map(|t| crate::gen::typeset(t)));
+        let mut texts = crate::gen::sample_texts_and_typeset(300);
         // Soft wraps, blank lines of every kind, and lines that normalise to nothing.
         texts.extend(
             texts

@@ -1156,8 +1156,7 @@ mod tests {
 
     #[test]
     fn lower_case_runs_stepped_over_by_bytes_are_those_read_by_characters() {
-        let mut texts: Vec<String> = crate::gen::sample_texts(30);
-        texts.extend(texts.clone().iter().map(|t| crate::gen::typeset(t)));
+        let mut texts = crate::gen::sample_texts_and_typeset(30);
         texts.extend(
             [
                 "",
@@ -1190,8 +1189,7 @@ mod tests {
 
     #[test]
     fn words_by_bytes_are_those_split_at_whitespace() {
-        let mut texts: Vec<String> = crate::gen::sample_texts(30);
-        texts.extend(texts.clone().iter().map(|t| crate::gen::typeset(t)));
+        let mut texts = crate::gen::sample_texts_and_typeset(30);
         texts.extend(
             [
                 "",
@@ -1313,8 +1311,7 @@ mod tests {
     #[test]
     fn word_capitals_by_characters_are_those_by_the_class_on_many_scripts() {
         let upper = unicode_class(r"\p{Lu}");
-        let mut texts: Vec<String> = crate::gen::sample_texts(20);
-        texts.extend(texts.clone().iter().map(|t| crate::gen::typeset(t)));
+        let mut texts = crate::gen::sample_texts_and_typeset(20);
         texts.extend(
             [
                 "Андрей Рудьков сказал: «Это Газпром», — ответил Пётр. ИНТЕРВЬЮ аБв",

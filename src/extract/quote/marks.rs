@@ -370,8 +370,7 @@ mod tests {
 
     #[test]
     fn marks_searched_once_are_those_searched_paragraph_by_paragraph() {
-        let mut texts = crate::gen::sample_texts(200);
-        texts.extend(texts.clone().iter().map(|t| crate::gen::typeset(t)));
+        let mut texts = crate::gen::sample_texts_and_typeset(200);
         texts.extend(
             [
                 "\"Open\n\n\"Runs on,\" she said.\n\n“Curly ‘single’ «guillemet» ‚x‘ 'apos' users’ data\n\n»",

@@ -1406,8 +1406,7 @@ mod tests {
             Named::Person(name, title) => Some((name.to_owned(), title)),
             _ => None,
         };
-        let mut texts = crate::gen::sample_texts(200);
-        texts.extend(texts.clone().iter().map(|t| typeset(t)));
+        let texts = crate::gen::sample_texts_and_typeset(200);
         let mut names: Vec<String> = texts
             .iter()
             .flat_map(|t| full_names(t).map(|(_, m)| m.as_str().to_owned()).collect::<Vec<_>>())
@@ -1465,8 +1464,7 @@ mod tests {
 
     #[test]
     fn names_of_several_words_are_the_full_names_that_are_more_than_one_ascii_word() {
-        let mut texts = crate::gen::sample_texts(200);
-        texts.extend(texts.clone().iter().map(|t| typeset(t)));
+        let mut texts = crate::gen::sample_texts_and_typeset(200);
         texts.extend(
             [
                 "Yahoo said. O'Neil said, O'Neil Smith said, O'Neil-Smith Jones, A&B Co said, A1 Smith, A Smith.",
@@ -1646,8 +1644,7 @@ mod tests {
 
     #[test]
     fn organisations_noted_up_to_a_point_answer_as_all_do_up_to_it() {
-        let mut texts = crate::gen::sample_texts(150);
-        texts.extend(texts.clone().iter().map(|t| typeset(t)));
+        let texts = crate::gen::sample_texts_and_typeset(150);
         let mut answers = 0;
         for text in &texts {
             let all = People::find(text, usize::MAX, text.is_ascii());
@@ -1735,8 +1732,7 @@ mod tests {
 
     #[test]
     fn organisations_and_mentions_read_on_need_are_those_noted_in_one_pass() {
-        let mut texts = crate::gen::sample_texts(200);
-        texts.extend(texts.clone().iter().map(|t| typeset(t)));
+        let mut texts = crate::gen::sample_texts_and_typeset(200);
         texts.extend(
             [
                 // A single name before, at and after the name part it becomes; speaking or not.
