@@ -51,6 +51,10 @@ pub struct Pattern {
     ascii_words: OnceLock<Option<Regex>>,
     /// What the pattern can match, when [`Self::ascii_words`] may run on masked haystacks.
     masking: Option<Masking>,
+    /// Whether [`Self::ascii_words`] finds every match of the pattern on any haystack (and maybe
+    /// more), so that it may find where matches start on text with letters outside ASCII
+    /// ([`boundaries_beside_ascii_words`]).
+    words_find_every_start: bool,
     /// The class of a pattern that is one character of it and nothing else (`^\p{L}$`), which
     /// [`Self::is_match`] reads without a search (asked a character at a time).
     one_character: Option<ClassUnicode>,
@@ -263,6 +267,18 @@ enum Plan<'r> {
     /// This regex on the masked haystack finds where matches start; the pattern as written
     /// then reads each match from the haystack.
     Masked(&'r Regex, MaskedView),
+    /// This regex on the haystack itself finds every place a match may start, and maybe
+    /// others; the pattern as written then reads the match from there (if any).
+    Candidates(&'r Regex),
+}
+
+/// What a search wants of [`Pattern::plan`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Wanted {
+    /// Every match (and its groups), or the groups of the first.
+    Every,
+    /// Whether there is a match, or where the first is.
+    First,
 }
 
 impl Pattern {
@@ -279,6 +295,11 @@ impl Pattern {
             .filter(|hir| has_unicode_word_boundary(hir))
             .map(|hir| rewrite(hir, false).to_string());
         let masking = hir.as_ref().and_then(Masking::of);
+        let words_find_every_start = hir.as_ref().is_some_and(|hir| {
+            has_unicode_word_boundary(hir)
+                && hir.properties().minimum_len().unwrap_or(0) > 0
+                && boundaries_beside_ascii_words(hir)
+        });
         let one_character = hir.as_ref().and_then(one_character_class);
         Ok(Pattern {
             any,
@@ -286,6 +307,7 @@ impl Pattern {
             ascii_words_source,
             ascii_words: OnceLock::new(),
             masking,
+            words_find_every_start,
             one_character,
         })
     }
@@ -293,28 +315,42 @@ impl Pattern {
     /// The regex that searches `haystack` itself (for the tests: which copy a haystack takes).
     #[cfg(test)]
     fn on(&self, haystack: &str) -> &Regex {
-        match self.plan(haystack) {
-            Plan::Direct(regex) => regex,
+        match self.plan(haystack, Wanted::Every) {
+            Plan::Direct(regex) | Plan::Candidates(regex) => regex,
             Plan::Masked(..) => &self.any,
         }
     }
 
-    /// How to search `haystack`.
+    /// How to search `haystack`, for every match (`Wanted::Every`) or for the first one only
+    /// (`Wanted::First`).
     #[inline]
-    fn plan(&self, haystack: &str) -> Plan<'_> {
+    fn plan(&self, haystack: &str, wanted: Wanted) -> Plan<'_> {
         if haystack.is_ascii() {
             return Plan::Direct(self.ascii.as_ref().unwrap_or(&self.any));
         }
-        self.plan_outside_ascii(haystack)
+        self.plan_outside_ascii(haystack, wanted)
     }
 
     /// How to search `haystack`, which has characters outside ASCII.
-    fn plan_outside_ascii(&self, haystack: &str) -> Plan<'_> {
+    fn plan_outside_ascii(&self, haystack: &str, wanted: Wanted) -> Plan<'_> {
         let Some(words) = self.ascii_words() else {
             return Plan::Direct(&self.any);
         };
+        // A search for the first match, which most haystacks lack, asks the copy before
+        // reading the haystack's characters; what it finds is then read again, if the
+        // haystack has letters outside ASCII (`is_match` and `find_at`).
+        if self.words_find_every_start && wanted == Wanted::First {
+            #[cfg(test)]
+            tests::CANDIDATE_PLANS.with(|n| n.set(n.get() + 1));
+            return Plan::Candidates(words);
+        }
         if !has_word_character_outside_ascii(haystack) {
             return Plan::Direct(words);
+        }
+        if self.words_find_every_start {
+            #[cfg(test)]
+            tests::CANDIDATE_PLANS.with(|n| n.set(n.get() + 1));
+            return Plan::Candidates(words);
         }
         match &self.masking {
             Some(masking) => {
@@ -353,9 +389,13 @@ impl Pattern {
             let mut chars = haystack.chars();
             return chars.next().is_some_and(|c| class_holds(class, c)) && chars.next().is_none();
         }
-        match self.plan(haystack) {
+        match self.plan(haystack, Wanted::First) {
             Plan::Direct(regex) => regex.is_match(haystack),
             Plan::Masked(regex, masked) => regex.is_match(masked.masked()),
+            // most haystacks have no match, and are answered by the copy alone
+            Plan::Candidates(regex) => regex.find(haystack).is_some_and(|m| {
+                !has_word_character_outside_ascii(haystack) || self.any.find_at(haystack, m.start()).is_some()
+            }),
         }
     }
 
@@ -367,20 +407,28 @@ impl Pattern {
     /// The leftmost-first match in `haystack` at or after byte `start` (the text before `start`
     /// still counts for `\b` and `^`).
     pub fn find_at<'h>(&self, haystack: &'h str, start: usize) -> Option<Match<'h>> {
-        match self.plan(haystack) {
+        match self.plan(haystack, Wanted::First) {
             Plan::Direct(regex) => regex.find_at(haystack, start),
             Plan::Masked(regex, masked) => {
                 let at = regex.find_at(masked.masked(), start)?.start();
                 Some(self.any.find_at(haystack, at).expect("the match found again"))
+            }
+            Plan::Candidates(regex) => {
+                let m = regex.find_at(haystack, start)?;
+                match has_word_character_outside_ascii(haystack) {
+                    false => Some(m),
+                    true => self.any.find_at(haystack, m.start()),
+                }
             }
         }
     }
 
     /// Every successive non-overlapping match in `haystack`.
     pub fn find_iter<'r, 'h>(&'r self, haystack: &'h str) -> FindIter<'r, 'h> {
-        match self.plan(haystack) {
+        match self.plan(haystack, Wanted::Every) {
             Plan::Direct(regex) => FindIter::Direct(regex.find_iter(haystack)),
-            Plan::Masked(regex, masked) => FindIter::Masked(MaskedIter::new(self, regex, masked, haystack)),
+            Plan::Masked(regex, masked) => FindIter::ReadAgain(ReadAgainIter::new(self, regex, Some(masked), haystack)),
+            Plan::Candidates(regex) => FindIter::ReadAgain(ReadAgainIter::new(self, regex, None, haystack)),
         }
     }
 
@@ -392,20 +440,24 @@ impl Pattern {
     /// The groups of the leftmost-first match in `haystack` at or after byte `start` (the text
     /// before `start` still counts for `\b` and `^`).
     pub fn captures_at<'h>(&self, haystack: &'h str, start: usize) -> Option<Captures<'h>> {
-        match self.plan(haystack) {
+        match self.plan(haystack, Wanted::Every) {
             Plan::Direct(regex) => regex.captures_at(haystack, start),
             Plan::Masked(regex, masked) => {
                 let at = regex.find_at(masked.masked(), start)?.start();
                 Some(self.any.captures_at(haystack, at).expect("the match found again"))
             }
+            Plan::Candidates(regex) => self.any.captures_at(haystack, regex.find_at(haystack, start)?.start()),
         }
     }
 
     /// The groups of every successive non-overlapping match in `haystack`.
     pub fn captures_iter<'r, 'h>(&'r self, haystack: &'h str) -> CapturesIter<'r, 'h> {
-        match self.plan(haystack) {
+        match self.plan(haystack, Wanted::Every) {
             Plan::Direct(regex) => CapturesIter::Direct(regex.captures_iter(haystack)),
-            Plan::Masked(regex, masked) => CapturesIter::Masked(MaskedIter::new(self, regex, masked, haystack)),
+            Plan::Masked(regex, masked) => {
+                CapturesIter::ReadAgain(ReadAgainIter::new(self, regex, Some(masked), haystack))
+            }
+            Plan::Candidates(regex) => CapturesIter::ReadAgain(ReadAgainIter::new(self, regex, None, haystack)),
         }
     }
 }
@@ -414,8 +466,8 @@ impl Pattern {
 pub enum FindIter<'r, 'h> {
     /// Searched directly.
     Direct(Matches<'r, 'h>),
-    /// Searched through a masked copy.
-    Masked(MaskedIter<'r, 'h>),
+    /// Found by a copy, each read again by the pattern as written.
+    ReadAgain(ReadAgainIter<'r, 'h>),
 }
 
 impl<'h> Iterator for FindIter<'_, 'h> {
@@ -424,14 +476,12 @@ impl<'h> Iterator for FindIter<'_, 'h> {
     fn next(&mut self) -> Option<Match<'h>> {
         match self {
             FindIter::Direct(matches) => matches.next(),
-            FindIter::Masked(iter) => iter
-                .next_start()
-                .map(|at| iter.pattern.any.find_at(iter.haystack, at))
-                .map(|m| {
-                    let m = m.expect("the match found again");
-                    iter.resume(m.end());
-                    m
-                }),
+            FindIter::ReadAgain(iter) => {
+                let at = iter.next_start()?;
+                let m = iter.pattern.any.find_at(iter.haystack, at);
+                iter.resume(m.as_ref().map(Match::end))?;
+                m
+            }
         }
     }
 }
@@ -440,8 +490,8 @@ impl<'h> Iterator for FindIter<'_, 'h> {
 pub enum CapturesIter<'r, 'h> {
     /// Searched directly.
     Direct(CaptureMatches<'r, 'h>),
-    /// Searched through a masked copy.
-    Masked(MaskedIter<'r, 'h>),
+    /// Found by a copy, each read again by the pattern as written.
+    ReadAgain(ReadAgainIter<'r, 'h>),
 }
 
 impl<'h> Iterator for CapturesIter<'_, 'h> {
@@ -450,33 +500,31 @@ impl<'h> Iterator for CapturesIter<'_, 'h> {
     fn next(&mut self) -> Option<Captures<'h>> {
         match self {
             CapturesIter::Direct(matches) => matches.next(),
-            CapturesIter::Masked(iter) => {
+            CapturesIter::ReadAgain(iter) => {
                 let at = iter.next_start()?;
-                let groups = iter
-                    .pattern
-                    .any
-                    .captures_at(iter.haystack, at)
-                    .expect("the match found again");
-                iter.resume(groups.get(0).expect("group 0 is the match").end());
-                Some(groups)
+                let groups = iter.pattern.any.captures_at(iter.haystack, at);
+                iter.resume(groups.as_ref().map(|g| g.get(0).expect("group 0 is the match").end()))?;
+                groups
             }
         }
     }
 }
 
-/// Successive matches found on a masked haystack, each read again from the real one.
-pub struct MaskedIter<'r, 'h> {
+/// Successive matches whose starts a copy of the pattern finds (on a masked haystack, or on the
+/// haystack itself), each read again from the haystack by the pattern as written.
+pub struct ReadAgainIter<'r, 'h> {
     pattern: &'r Pattern,
     regex: &'r Regex,
-    masked: MaskedView,
+    /// The masked haystack the copy searches; `None` when it searches the haystack itself.
+    masked: Option<MaskedView>,
     haystack: &'h str,
     /// Where the next search starts.
     at: usize,
 }
 
-impl<'r, 'h> MaskedIter<'r, 'h> {
-    fn new(pattern: &'r Pattern, regex: &'r Regex, masked: MaskedView, haystack: &'h str) -> Self {
-        MaskedIter {
+impl<'r, 'h> ReadAgainIter<'r, 'h> {
+    fn new(pattern: &'r Pattern, regex: &'r Regex, masked: Option<MaskedView>, haystack: &'h str) -> Self {
+        ReadAgainIter {
             pattern,
             regex,
             masked,
@@ -485,22 +533,29 @@ impl<'r, 'h> MaskedIter<'r, 'h> {
         }
     }
 
-    /// Where the next match starts, if there is one.
+    /// Where the next match starts, or may start, if anywhere.
     fn next_start(&mut self) -> Option<usize> {
         if self.at > self.haystack.len() {
             return None;
         }
-        let found = self.regex.find_at(self.masked.masked(), self.at).map(|m| m.start());
+        let searched = self.masked.as_ref().map_or(self.haystack, MaskedView::masked);
+        let found = self.regex.find_at(searched, self.at).map(|m| m.start());
         if found.is_none() {
             self.at = self.haystack.len() + 1;
         }
         found
     }
 
-    /// Continues after a match that ended at `end` (never empty: masked patterns cannot match
-    /// the empty string).
-    fn resume(&mut self, end: usize) {
-        self.at = end;
+    /// Continues after a match read again that ended at `end` (never empty: patterns read
+    /// again cannot match the empty string), or stops when none was found (`None`, which it
+    /// gives back). On a masked haystack the match is always found again.
+    fn resume(&mut self, end: Option<usize>) -> Option<()> {
+        assert!(end.is_some() || self.masked.is_none(), "the match found again");
+        match end {
+            Some(end) => self.at = end,
+            None => self.at = self.haystack.len() + 1,
+        }
+        end.map(|_| ())
     }
 }
 
@@ -668,6 +723,83 @@ fn has_unicode_word_boundary(hir: &Hir) -> bool {
     }
 }
 
+/// Whether every Unicode word boundary of `hir` is a `\b` right before or after a character
+/// that can only be an ASCII word character (`[0-9A-Za-z_]`, as in `\b(?i)down\b`), so that
+/// its copy with ASCII word boundaries matches wherever it matches, on any haystack: there the
+/// Unicode `\b` holds when the character on the other side is no word character; then that
+/// character (or the haystack's edge) is no ASCII word character either, and the ASCII `\b`
+/// holds too. (The copy may match more: after a letter outside ASCII, "édown".) Other kinds of
+/// Unicode word boundary (`\B`), or a `\b` beside a class with characters outside ASCII
+/// (`\b\w`, `\b\d`, and under `(?i)` a `k` or an `s`, which match the Kelvin sign and the
+/// long s), make it `false`.
+fn boundaries_beside_ascii_words(hir: &Hir) -> bool {
+    match hir.kind() {
+        HirKind::Look(look) => ascii_look(*look) == *look,
+        HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) => true,
+        HirKind::Repetition(rep) => boundaries_beside_ascii_words(&rep.sub),
+        HirKind::Capture(cap) => boundaries_beside_ascii_words(&cap.sub),
+        HirKind::Alternation(subs) => subs.iter().all(boundaries_beside_ascii_words),
+        HirKind::Concat(subs) => subs.iter().enumerate().all(|(i, sub)| match sub.kind() {
+            HirKind::Look(Look::WordUnicode) => {
+                let only_ascii_words = |class: Option<ClassUnicode>| class.is_some_and(|c| is_ascii_word_class(&c));
+                subs.get(i + 1)
+                    .is_some_and(|next| only_ascii_words(edge_characters(next, Edge::First)))
+                    || i > 0 && only_ascii_words(edge_characters(&subs[i - 1], Edge::Last))
+            }
+            _ => boundaries_beside_ascii_words(sub),
+        }),
+    }
+}
+
+/// Which end of a match [`edge_characters`] tells.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Edge {
+    First,
+    Last,
+}
+
+/// Every character that the first (or last) character of a match of `hir` can be; `None` when
+/// that cannot be told simply, or when `hir` may match the empty string (the character would
+/// then be another expression's).
+fn edge_characters(hir: &Hir, edge: Edge) -> Option<ClassUnicode> {
+    match hir.kind() {
+        HirKind::Literal(lit) => {
+            let text = std::str::from_utf8(&lit.0).ok()?;
+            let c = match edge {
+                Edge::First => text.chars().next(),
+                Edge::Last => text.chars().next_back(),
+            }?;
+            Some(ClassUnicode::new([ClassUnicodeRange::new(c, c)]))
+        }
+        HirKind::Class(Class::Unicode(class)) => Some(class.clone()),
+        HirKind::Class(Class::Bytes(_)) | HirKind::Empty | HirKind::Look(_) => None,
+        HirKind::Capture(cap) => edge_characters(&cap.sub, edge),
+        HirKind::Repetition(rep) => (rep.min > 0).then(|| edge_characters(&rep.sub, edge))?,
+        HirKind::Alternation(subs) => subs.iter().try_fold(ClassUnicode::empty(), |mut all, sub| {
+            all.union(&edge_characters(sub, edge)?);
+            Some(all)
+        }),
+        HirKind::Concat(subs) => {
+            // looks take no character; the first other part must take one
+            let consuming = |sub: &&Hir| !matches!(sub.kind(), HirKind::Look(_));
+            let part = match edge {
+                Edge::First => subs.iter().find(consuming),
+                Edge::Last => subs.iter().rev().find(consuming),
+            }?;
+            (part.properties().minimum_len()? > 0).then(|| edge_characters(part, edge))?
+        }
+    }
+}
+
+/// Whether every character of `class` is an ASCII word character, `[0-9A-Za-z_]`.
+fn is_ascii_word_class(class: &ClassUnicode) -> bool {
+    let mut outside = class.clone();
+    outside.difference(&ClassUnicode::new(
+        [('0', '9'), ('A', 'Z'), ('_', '_'), ('a', 'z')].map(|(a, b)| ClassUnicodeRange::new(a, b)),
+    ));
+    outside.ranges().is_empty()
+}
+
 /// The same expression with Unicode word boundaries made ASCII ones, and, if `cut_classes`,
 /// every class cut to ASCII: for a haystack known to be ASCII, that is the same expression.
 fn rewrite(hir: &Hir, cut_classes: bool) -> Hir {
@@ -720,6 +852,12 @@ fn ascii_look(look: Look) -> Look {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::cell::Cell;
+
+    thread_local! {
+        /// Searches planned as [`Plan::Candidates`] (a test-build counter).
+        pub(super) static CANDIDATE_PLANS: Cell<usize> = const { Cell::new(0) };
+    }
 
     /// The groups of every match, as (group index, start, end).
     fn groups(re: &Regex, hay: &str) -> Vec<Vec<Option<(usize, usize)>>> {
@@ -803,10 +941,71 @@ mod tests {
             ascii_words_source: None,
             ascii_words: OnceLock::new(),
             masking: None,
+            words_find_every_start: false,
             one_character: None,
             ..p.clone()
         };
         answers(&direct, hay)
+    }
+
+    /// Patterns with `\b` beside ASCII words, as the extractors write them, and patterns whose
+    /// `\b` is beside other characters; texts with letters outside ASCII right beside them.
+    const BOUNDARY_PATTERNS: [&str; 9] = [
+        r"(?i)\b(?P<dir>down|up|rose|fell|compared)\s+(?:[\w.,%$€£]+\s+){0,3}?(?:from|with|to)\s+(?:the\s+)?$",
+        r"(?i)\b(?:than|versus|vs\.?)\s+(?:the\s+)?(?:about\s+|nearly\s+)?$",
+        r"(?i)\bthe\s+(?:same\s+)?(?P<anaphor>period|year)\b",
+        r"\bsaid\b|\b[A-Z][a-z]+\b",
+        r"[0-9]+\b",
+        r"(?i)\b(?:first|second)\s+half\b",
+        r"\b\w+\b",
+        r"\B-[a-z]+",
+        r"\b(?:Yahoo!?|Kik)\b",
+    ];
+    const BOUNDARY_TEXTS: [&str; 9] = [
+        "“Requests rose — 12% — from ” the year’s, Said said: more than\u{a0}",
+        "Requests rose 12% from 27,700 and fell éfrom 3 compared with ",
+        "édown from the ",
+        "Müller said the year was down 5 per cent from ",
+        "more thané the same period, more than the ",
+        "Ångström the yearé, éthe year; “the same period” in 2014é and 2015",
+        "ſecond half and second half, Yahoo!é Yahoo! Kik \u{212A}ik x-ray é-ray",
+        "В первой половине, the year, said Павел, Saidé said",
+        "_down from the year_ 12_ 12",
+    ];
+
+    #[test]
+    fn the_copy_with_ascii_boundaries_finds_every_start_where_its_boundaries_are_beside_ascii_words() {
+        CANDIDATE_PLANS.with(|n| n.set(0));
+        for p in BOUNDARY_PATTERNS {
+            let pattern = Pattern::new(p).unwrap();
+            // each text, and its first half (ending inside a word)
+            let half = |t: &'static str| &t[..t.char_indices().nth(t.chars().count() / 2).map_or(0, |(i, _)| i)];
+            for t in BOUNDARY_TEXTS.into_iter().chain(BOUNDARY_TEXTS.map(half)) {
+                assert_eq!(answers(&pattern, t), answers_as_written(&pattern, t), "{p} on {t:?}");
+            }
+        }
+        // each of the first five patterns, on the texts with characters outside ASCII, at least
+        let planned = CANDIDATE_PLANS.with(Cell::get);
+        assert!(planned >= 5 * 9, "{planned} searches planned from candidates");
+    }
+
+    #[test]
+    fn boundaries_are_beside_ascii_words_only_before_or_after_ascii_word_characters() {
+        let beside = |p: &str| Pattern::new(p).unwrap().words_find_every_start;
+        for p in &BOUNDARY_PATTERNS[..5] {
+            assert!(beside(p), "{p}");
+        }
+        for p in &BOUNDARY_PATTERNS[5..] {
+            assert!(!beside(p), "{p}");
+        }
+        // a boundary with nothing known beside it, one beside what may be empty, a pattern that
+        // may match nothing, and one without a Unicode boundary
+        for p in [r"(?:\b|y)x", r"\b(?:x)?y", r"(?:\bx)?", r"(?-u:\b)x", r"\b\d+"] {
+            assert!(!beside(p), "{p}");
+        }
+        for p in [r"x\b", r"\b(?:ab|c)+", r"(?:\bx|y)\b", r"\b[_a]"] {
+            assert!(beside(p), "{p}");
+        }
     }
 
     #[test]
@@ -839,7 +1038,7 @@ mod tests {
     #[test]
     fn masking_is_used_only_where_it_is_exact() {
         let period = Pattern::new(r"(?i)\b(?:first|second)\s+half\s+of\s+(?:19|20)[0-9][0-9]\b").unwrap();
-        let masked = |p: &Pattern, t: &str| matches!(p.plan(t), Plan::Masked(..));
+        let masked = |p: &Pattern, t: &str| matches!(p.plan(t, Wanted::Every), Plan::Masked(..));
         assert!(masked(&period, "Müller: the first half of 2014"));
         // "ſ" is a case form of "s", which the pattern can match: masking it would lose a match.
         assert!(!masked(&period, "Müller: the firſt half of 2014"));
