@@ -27,6 +27,15 @@
 //! pattern can match neither, so every match is the same (see [`Masking`]). The masked haystack
 //! only finds where a match starts; the pattern as written then reads it from the real
 //! haystack at that start, which is a short search.
+//!
+//! Many patterns need no mask: where every Unicode `\b` stands right before or after a
+//! character that can only be an ASCII word character (`\b(?i)(?:down|up)\s+from\b`), the
+//! Unicode `\b` implies the ASCII one, so the copy with ASCII boundaries matches wherever the
+//! pattern does (and after "é" where it does not). On any haystack, the copy finds where
+//! matches may start; `is_match` and `find_at` ask it first, without reading the haystack's
+//! characters, and most haystacks end there with no match. A match is read again by the
+//! pattern as written only on a haystack with word characters outside ASCII
+//! ([`boundaries_beside_ascii_words`]).
 
 use regex::{CaptureMatches, Captures, Match, Matches, Regex};
 use regex_syntax::hir::{
