@@ -624,17 +624,54 @@ impl<'a> TokenMaker<'a, '_> {
 /// Appends `word.to_lowercase()` to `into`, a character at a time: `str::to_lowercase` builds
 /// a string of its own for each word (and its loop cost more than the lookups of the letters).
 /// A capital sigma lowers by its neighbours (a word's last "Σ" is "ς"), which only the whole
-/// word's `to_lowercase` tells; every other character lowers on its own, as there.
+/// word's `to_lowercase` tells; every other character lowers on its own, as there, from this
+/// thread's [`LowerCases`].
 fn push_lowercase(into: &mut String, word: &str) {
     if has_capital_sigma(word) {
         into.push_str(&word.to_lowercase());
         return;
     }
-    for c in word.chars() {
-        match c.is_ascii() {
-            true => into.push(c.to_ascii_lowercase()),
-            false => into.extend(c.to_lowercase()),
+    LOWER_CASES.with_borrow_mut(|lower_cases| {
+        for c in word.chars() {
+            match c.is_ascii() {
+                true => into.push(c.to_ascii_lowercase()),
+                false => lower_cases.push_lowercase(into, c),
+            }
         }
+    });
+}
+
+/// The lower case of the characters outside ASCII seen lately, that lower to one character:
+/// `char::to_lowercase` searches a table of some 1,400 ranges for each (some 40 instructions),
+/// and a text outside ASCII repeats a few dozen letters.
+struct LowerCases {
+    /// A character and its lower case, in the slot of the character's low bits; `'\0'` (no
+    /// character outside ASCII) is an empty slot.
+    slots: [(char, char); 256],
+}
+
+thread_local! {
+    /// This thread's [`LowerCases`], kept from text to text.
+    static LOWER_CASES: RefCell<LowerCases> = const { RefCell::new(LowerCases { slots: [('\0', '\0'); 256] }) };
+}
+
+impl LowerCases {
+    /// Appends the lower case of `c`, a character outside ASCII, to `into`.
+    #[inline]
+    fn push_lowercase(&mut self, into: &mut String, c: char) {
+        let slot = &mut self.slots[c as usize % 256];
+        if slot.0 == c {
+            #[cfg(test)]
+            tests::LOWER_CASES_KEPT.with(|n| n.set(n.get() + 1));
+        } else {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.len()) {
+                (Some(one), 0) => *slot = (c, one),
+                // "İ" lowers to two characters: not kept
+                _ => return into.extend(c.to_lowercase()),
+            }
+        }
+        into.push(slot.1);
     }
 }
 
@@ -1746,6 +1783,41 @@ mod tests {
             texts.push(format!("x {}é {}ü{}", "Ab".repeat(n), "q".repeat(n), "W".repeat(n)));
         }
         texts
+    }
+
+    thread_local! {
+        /// Characters [`LowerCases`] lowered from a kept slot (a test-build counter).
+        pub(super) static LOWER_CASES_KEPT: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    }
+
+    /// A word's lower case, with the lower cases of its characters kept from word to word, is
+    /// `str::to_lowercase`: on the sample lines outside ASCII, words of many scripts with
+    /// characters that lower to two ("İ") or by their neighbours ("Σ"), and a slot's character
+    /// replaced by another of the same low bits (U+0100 and U+0200).
+    #[test]
+    fn lower_cases_kept_are_those_of_to_lowercase() {
+        LOWER_CASES_KEPT.with(|n| n.set(0));
+        let mut words: Vec<String> = ["İSTANBUL", "ΟΔΥΣΣΕΥΣ", "Āā Ȁȁ Āā", "ÉCOLE école", "Straße", "ǅemal"]
+            .iter()
+            .flat_map(|w| w.split(' '))
+            .map(String::from)
+            .collect();
+        for line in sample_lines_outside_ascii() {
+            words.extend(
+                line.split(|c: char| !c.is_alphabetic())
+                    .filter(|w| !w.is_empty())
+                    .map(String::from),
+            );
+        }
+        for _ in 0..2 {
+            for word in &words {
+                let mut into = String::from("x");
+                push_lowercase(&mut into, word);
+                assert_eq!(into, format!("x{}", word.to_lowercase()), "{word:?}");
+            }
+        }
+        let kept = LOWER_CASES_KEPT.with(std::cell::Cell::get);
+        assert!(kept >= 100, "{kept} characters lowered from a kept slot");
     }
 
     /// A capital sigma is told by its bytes where `contains` finds it, in words of Greek and
