@@ -38,8 +38,9 @@ pub struct Fig<'a> {
     /// refers back ("of them") looks at the figures of up to four paragraphs.
     pub(super) may_be_total: OnceCell<bool>,
     /// The last word of its measure as completed where it is written, once asked (see
-    /// `share::earlier_total`).
-    pub(super) counted: OnceCell<Option<String>>,
+    /// `share::earlier_total`): a word of the measure or a head noun of the claims' list,
+    /// borrowed rather than copied.
+    pub(super) counted: OnceCell<Option<&'a str>>,
     /// The sentence holding it ([`Doc::sentence_of`]), found once: the rules ask for the text
     /// before or after a figure within its sentence about five times per figure.
     sentence: Option<Span>,
@@ -301,7 +302,7 @@ impl<'a> Doc<'a> {
 
     /// The tail of `before`, a text that ends where the figure starts: the one read when the
     /// figure was, where it fits.
-    pub fn tail<'t>(&self, g: &Fig<'t>, before: &'t str) -> Tail<'t> {
+    pub fn tail<'t>(&self, g: &'t Fig, before: &'t str) -> Tail<'t> {
         debug_assert_eq!(
             before.as_ptr() as usize + before.len(),
             self.text.as_ptr() as usize + g.f.span.start,
