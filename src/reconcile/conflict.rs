@@ -33,7 +33,7 @@ type Key<'k> = (&'k Period, u8, &'k str, &'k str);
 /// The quantity `g` names, for a figure with a quantity, an entity and a period.
 fn key<'k>(g: &'k Fig) -> Option<Key<'k>> {
     match (&g.quantity, &g.f.entity, &g.f.period) {
-        (Some(q), Some(e), Some(p)) => Some((p, g.f.kind as u8, e, q.as_str())),
+        (Some(q), Some(e), Some(p)) => Some((p, g.f.kind as u8, e, &**q)),
         _ => None,
     }
 }
@@ -85,7 +85,7 @@ mod tests {
         let mut groups: BTreeMap<NamedKey, Vec<(Key, &Fig)>> = BTreeMap::new();
         for g in &doc.figs {
             if let (Some(q), Some(e), Some(p)) = (&g.quantity, &g.f.entity, &g.f.period) {
-                let named = (q.as_str(), *e, p, kind_name(g.f.kind));
+                let named = (&**q, *e, p, kind_name(g.f.kind));
                 groups.entry(named).or_default().push((key(g).expect("a key"), g));
             }
         }

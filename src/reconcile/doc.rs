@@ -13,6 +13,7 @@ use chrono::Datelike;
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
+use std::rc::Rc;
 use std::sync::LazyLock;
 
 /// How far around a figure the rules look for the words that qualify it.
@@ -27,8 +28,10 @@ pub struct Fig<'a> {
     pub reading: Reading,
     /// The text as written.
     pub text: &'a str,
-    /// The quantity it names, if it names a whole one (see [`quantity_of`]).
-    pub quantity: Option<String>,
+    /// The quantity it names, if it names a whole one (see [`quantity_of`]): shared with the
+    /// other figures of the thread that name it the same way where no text after the figure
+    /// changes it (most do), rather than copied for each.
+    pub quantity: Option<Rc<str>>,
     /// Whether it is the size of a change ([`Doc::is_change_amount`]), once asked: several
     /// rules ask for every figure, some once per pair.
     change_amount: OnceCell<bool>,
@@ -38,8 +41,9 @@ pub struct Fig<'a> {
     /// refers back ("of them") looks at the figures of up to four paragraphs.
     pub(super) may_be_total: OnceCell<bool>,
     /// The last word of its measure as completed where it is written, once asked (see
-    /// `share::earlier_total`).
-    pub(super) counted: OnceCell<Option<String>>,
+    /// `share::earlier_total`): a word of the measure or a head noun of the claims' list,
+    /// borrowed rather than copied.
+    pub(super) counted: OnceCell<Option<&'a str>>,
     /// The sentence holding it ([`Doc::sentence_of`]), found once: the rules ask for the text
     /// before or after a figure within its sentence about five times per figure.
     sentence: Option<Span>,
@@ -301,7 +305,7 @@ impl<'a> Doc<'a> {
 
     /// The tail of `before`, a text that ends where the figure starts: the one read when the
     /// figure was, where it fits.
-    pub fn tail<'t>(&self, g: &Fig<'t>, before: &'t str) -> Tail<'t> {
+    pub fn tail<'t>(&self, g: &'t Fig, before: &'t str) -> Tail<'t> {
         debug_assert_eq!(
             before.as_ptr() as usize + before.len(),
             self.text.as_ptr() as usize + g.f.span.start,
@@ -544,7 +548,7 @@ pub fn quantity_of(text: &str, f: &Figure, periods: &[PeriodMention]) -> Option<
         f.sentence.end.max(f.span.end).min(text.len()),
     );
     let lowered = text.as_bytes()[from..to].to_ascii_lowercase();
-    quantity_with(
+    let quantity = quantity_with(
         (text, Lowered { bytes: &lowered, from }),
         f,
         periods,
@@ -552,7 +556,8 @@ pub fn quantity_of(text: &str, f: &Figure, periods: &[PeriodMention]) -> Option<
         keys,
         resolved,
         &mut SentenceCompletion::default(),
-    )
+    );
+    quantity.map(|q| q.to_string())
 }
 
 /// [`quantity_of`], given the text with its lowercased bytes (those of the figure's sentence and
@@ -567,7 +572,7 @@ fn quantity_with<'f>(
     keys: &mut MeasureKeys,
     resolved: &mut SentencePeriods,
     completions: &mut SentenceCompletion<'f>,
-) -> Option<String> {
+) -> Option<Rc<str>> {
     if f.kind == FigureKind::Percent || f.value.is_none() {
         return None;
     }
@@ -625,8 +630,8 @@ fn quantity_with<'f>(
         None => country_after(after).map(Cow::Owned),
     };
     Some(match country {
-        Some(country) => with_country(&base, &country),
-        None => base.into_owned(),
+        Some(country) => Rc::from(with_country(&base, &country)),
+        None => base,
     })
 }
 
@@ -657,7 +662,7 @@ fn country_after(after: &str) -> Option<String> {
 /// the text after the measure: the key's own unless `rest` may name who sent the requests,
 /// which it does only after spaces and "from" (in any case; a character outside ASCII where
 /// they would be may be a space).
-fn canonical_of_key<'k>(key: &'k MeasureKey, rest: &str) -> Cow<'k, str> {
+fn canonical_of_key(key: &MeasureKey, rest: &str) -> Rc<str> {
     let bytes = rest.as_bytes();
     let spaces = claim::spaces_end(bytes, 0);
     let may_name_requester = match bytes.get(spaces) {
@@ -671,9 +676,9 @@ fn canonical_of_key<'k>(key: &'k MeasureKey, rest: &str) -> Cow<'k, str> {
         None => false,
     };
     if may_name_requester {
-        Cow::Owned(claim::canonical_measure(&key.without_country, rest))
+        Rc::from(claim::canonical_measure(&key.without_country, rest))
     } else {
-        Cow::Borrowed(&key.canonical)
+        Rc::clone(&key.canonical)
     }
 }
 
@@ -1707,7 +1712,7 @@ struct MeasureKey {
     country: Option<String>,
     /// [`claim::canonical_measure`] of the measure without its country words, with no text
     /// after it.
-    canonical: String,
+    canonical: Rc<str>,
 }
 
 /// How many measures [`MeasureKeys`] holds at most: a run over pages of tables may meet many, and
@@ -1746,7 +1751,7 @@ impl MeasureKeys {
         }
         let without_country = claim::measure_without_country(measure);
         self.keys.push(MeasureKey {
-            canonical: claim::canonical_measure(&without_country, ""),
+            canonical: Rc::from(claim::canonical_measure(&without_country, "")),
             without_country,
             country: claim::country_of(measure, ""),
         });
@@ -2858,7 +2863,7 @@ mod tests {
             let doc = Doc::new(record);
             for g in &doc.figs {
                 let alone = quantity_of(doc.text, g.f, doc.periods);
-                assert_eq!(g.quantity, alone, "{:?}", g.text);
+                assert_eq!(g.quantity.as_deref(), alone.as_deref(), "{:?}", g.text);
                 named += usize::from(alone.is_some());
             }
         }
@@ -2970,8 +2975,8 @@ mod tests {
                 let rest = written.map_or("", |i| &after[i + first.len()..]);
                 let key = keys.of(&first);
                 let canonical = claim::canonical_measure(&key.without_country, rest);
-                assert_eq!(canonical_of_key(key, rest), canonical, "{first:?} {rest:?}");
-                requesters += usize::from(canonical != key.canonical);
+                assert_eq!(*canonical_of_key(key, rest), *canonical, "{first:?} {rest:?}");
+                requesters += usize::from(*canonical != *key.canonical);
                 let country = claim::country_of(&first, after);
                 let in_parts = claim::country_of(&first, "").or_else(|| claim::country_of("", after));
                 assert_eq!(in_parts, country, "{first:?} {after:?}");

@@ -200,7 +200,7 @@ fn rows_of(record: &Record, doc: &doc::Doc) -> Vec<FigureRow> {
         .iter()
         .map(|f| {
             let quantity = match figs.next_if(|fig| std::ptr::eq(fig.f, f)) {
-                Some(fig) => fig.quantity.clone(),
+                Some(fig) => fig.quantity.as_deref().map(str::to_owned),
                 None => doc::quantity_of(&article.text, f, periods),
             };
             FigureRow::stated(article, f, quantity)

@@ -248,22 +248,37 @@ fn earlier_total<'d, 'a>(doc: &'d Doc<'a>, i: usize, head: Option<&str>) -> Opti
 
 /// The last word of the figure's measure, completed with the head noun written after it
 /// ("account" → "account requests"): what the figure counts. Worked out once per figure.
-fn counted_word<'d>(doc: &Doc, g: &'d Fig) -> Option<&'d str> {
-    g.counted
-        .get_or_init(|| claim::completed_last_word(g.f.measure.as_deref()?, doc.after_fig(g, 60)).map(str::to_owned))
-        .as_deref()
+fn counted_word<'a>(doc: &Doc, g: &Fig<'a>) -> Option<&'a str> {
+    *g.counted
+        .get_or_init(|| claim::completed_last_word(g.f.measure.as_deref()?, doc.after_fig(g, 60)))
 }
 
 /// What a share or part says its total counts: "of the requests" gives `requests`; "of the
 /// total" and "of them" say nothing. Lowercased, and copied only when it is not written so.
 fn counted_noun(after: &str) -> Option<Cow<'_, str>> {
-    let noun = claim::share_base(after)?.split_whitespace().last()?;
+    let noun = last_word(claim::share_base(after)?)?;
     let noun = if noun.bytes().any(|b| b.is_ascii_uppercase()) {
         Cow::Owned(noun.to_ascii_lowercase())
     } else {
         Cow::Borrowed(noun)
     };
     (!matches!(&*noun, "total" | "them" | "those" | "these" | "all" | "cases")).then_some(noun)
+}
+
+/// `text.split_whitespace().last()`, read back to the last ASCII space where `text` is ASCII
+/// (whose spaces to `char::is_whitespace` are those): the words are read backwards a character
+/// at a time otherwise, and a share's base is read for every share that refers back.
+fn last_word(text: &str) -> Option<&str> {
+    if !text.is_ascii() {
+        return text.split_whitespace().last();
+    }
+    let bytes = text.as_bytes();
+    let end = claim::spaces_start(bytes, bytes.len());
+    let start = bytes[..end]
+        .iter()
+        .rposition(|&b| claim::is_ascii_space(b))
+        .map_or(0, |i| i + 1);
+    (start < end).then(|| &text[start..end])
 }
 
 /// Whether a figure may be the total a later share refers to: a count that is not itself a part,
@@ -438,6 +453,39 @@ mod tests {
             }
         }
         assert!(compared > 40_000 && counted > 1_000, "{counted} of {compared}");
+    }
+
+    #[test]
+    fn the_last_word_read_back_by_bytes_is_the_last_of_split_whitespace() {
+        let mut texts = crate::gen::sample_lines(200);
+        texts.extend(
+            [
+                "",
+                " ",
+                "the requests",
+                "the  requests \t",
+                "requests",
+                " of\u{b}them",
+                "of\u{a0}them",
+                "the é",
+                "x\u{2003}y",
+                "\n\r",
+                "a\u{1c}b",
+            ]
+            .map(str::to_owned),
+        );
+        let mut by_bytes = 0;
+        for text in &texts {
+            // From every byte where a character starts: each text's ends as texts of their own.
+            for (at, _) in text.char_indices() {
+                let (head, rest) = text.split_at(at);
+                for t in [head, rest] {
+                    assert_eq!(last_word(t), t.split_whitespace().last(), "{t:?}");
+                    by_bytes += usize::from(t.is_ascii());
+                }
+            }
+        }
+        assert!(by_bytes > 20_000, "{by_bytes}");
     }
 
     #[test]

@@ -190,7 +190,7 @@ impl<'p> PeriodsGiven<'p> {
 fn by_period_grouped(doc: &Doc, figs: &[&Fig]) -> Vec<Finding> {
     // The figures of each quantity and period, in text order. Only the first three of a part are
     // tried (see `options`).
-    type Key<'k> = (&'k Option<String>, Option<&'static str>, FigureKind, &'k Period);
+    type Key<'k> = (&'k Option<Rc<str>>, Option<&'static str>, FigureKind, &'k Period);
     fn key<'k>(g: &'k Fig, p: &'k Period) -> Key<'k> {
         (&g.quantity, g.f.entity, g.f.kind, p)
     }
@@ -203,7 +203,7 @@ fn by_period_grouped(doc: &Doc, figs: &[&Fig]) -> Vec<Finding> {
         }
     }
     // How many periods each quantity is given for: a whole and two parts are three periods.
-    let mut periods_of: FxHashMap<(&Option<String>, Option<&'static str>, FigureKind), usize> = FxHashMap::default();
+    let mut periods_of: FxHashMap<(&Option<Rc<str>>, _, _), usize> = FxHashMap::default();
     for (quantity, entity, kind, _) in by_key.keys() {
         *periods_of.entry((*quantity, *entity, *kind)).or_default() += 1;
     }
@@ -594,7 +594,7 @@ pub fn derive(doc: &Doc) -> Vec<Derived> {
         let range = whole.reading.tight.minus(known.reading.tight);
         let d = Derived {
             entity: whole.f.entity.map(str::to_owned),
-            measure: whole.quantity.clone().unwrap_or_default(),
+            measure: whole.quantity.as_deref().unwrap_or_default().to_owned(),
             period: missing,
             value: w - k,
             low: range.low,
