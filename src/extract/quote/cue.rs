@@ -1085,16 +1085,17 @@ const CLAUSE_WORDS: [&str; 10] = [
 /// Where `CLAUSE` first matches in `role` (its length if nowhere), read by hand: at a period
 /// or semicolon before a space or at the end, or at a comma before spaces and one of
 /// [`CLAUSE_WORDS`] as a whole word. Each alternative starts with its own character, so the
-/// first place either fits is the match. A capture search on every role cost thousands.
+/// first place either fits is the match. A capture search on every role cost thousands; the
+/// periods, semicolons and commas are found by `memchr3`, where a test of every byte of the role
+/// cost about five instructions a byte.
 fn clause_start(role: &str) -> usize {
     let bytes = role.as_bytes();
-    let found = bytes.iter().enumerate().position(|(i, &b)| match b {
-        b'.' | b';' => i + 1 == bytes.len() || count_spaces(bytes, i + 1) > 0,
+    let found = memchr::memchr3_iter(b'.', b';', b',', bytes).find(|&i| match bytes[i] {
         b',' => {
             let spaces = count_spaces(bytes, i + 1);
             spaces > 0 && is_clause_word_at(bytes, i + 1 + spaces)
         }
-        _ => false,
+        _ => i + 1 == bytes.len() || count_spaces(bytes, i + 1) > 0,
     });
     found.unwrap_or(bytes.len())
 }

@@ -73,6 +73,26 @@ fn letter_at(bytes: &[u8], i: usize) -> usize {
     len_in(bytes, i, u8::is_ascii_alphabetic, &LETTER)
 }
 
+/// Whether `bytes` are all ASCII: [`slice::is_ascii`], which reads eight bytes a step (about
+/// 0.34 instructions a byte of every article with a quote), by 64 bytes a step with no branch
+/// inside, which the compiler makes two vector loads and an OR (about 0.1 a byte); the last
+/// step reads the last 64 bytes again, the short texts byte by byte.
+pub(crate) fn is_ascii_text(bytes: &[u8]) -> bool {
+    let or = |block: &[u8]| block.iter().fold(0u8, |all, &b| all | b);
+    let mut blocks = bytes.chunks_exact(64);
+    for block in &mut blocks {
+        #[cfg(test)]
+        tests::ASCII_BLOCKS.with(|n| n.set(n.get() + 1));
+        if or(block) >= 0x80 {
+            return false;
+        }
+    }
+    match bytes.len() {
+        0..64 => or(bytes) < 0x80,
+        len => or(&bytes[len - 64..]) < 0x80,
+    }
+}
+
 /// Whether the character that ends right before `i` is a word character (of Unicode `\w`).
 #[inline]
 pub(crate) fn word_character_before(bytes: &[u8], i: usize) -> bool {
@@ -288,8 +308,29 @@ pub(super) fn surely_one_word(bytes: &[u8], i: usize) -> bool {
 }
 
 /// [`surely_one_word`] of the word capital at `i`, whose run of ASCII letters, apostrophes,
-/// hyphens and ampersands ends at `end`.
+/// hyphens and ampersands ends at `end`. Its two commonest answers are told in the caller's
+/// loop, without a call (the scan for names asks it at about every capital of the text): a
+/// word that ends at punctuation other than a period ("Acme,"), and a word that one space and
+/// a lower-case letter no particle starts with follow ("The company").
+#[inline(always)]
 fn surely_one_word_ending(bytes: &[u8], i: usize, end: usize) -> bool {
+    let common = match bytes.get(end) {
+        Some(&b' ') => bytes
+            .get(end + 1)
+            .is_some_and(|&next| next.is_ascii_lowercase() && !PARTICLE_WORDS.may_start_with(next)),
+        Some(&b) => b < 0x80 && b != b'.' && !is_ascii_space(b),
+        None => false,
+    };
+    if common {
+        #[cfg(test)]
+        tests::ONE_WORD_ENDINGS_IN_LINE.with(|n| n.set(n.get() + 1));
+        return true;
+    }
+    surely_one_word_ending_by_cases(bytes, i, end)
+}
+
+/// [`surely_one_word_ending`] case by case, for any ending.
+fn surely_one_word_ending_by_cases(bytes: &[u8], i: usize, end: usize) -> bool {
     let run = end - i;
     match bytes.get(end) {
         None => true,
@@ -318,13 +359,12 @@ fn surely_one_word_ending(bytes: &[u8], i: usize, end: usize) -> bool {
 
 /// The first capital at or after `i` in UTF-8 `bytes` that starts a word ([`next_word_capital`])
 /// and whose name is not surely one word ([`surely_one_word`]): where a name of several words
-/// may start. The capitals of each sixteen bytes are tested in turn without leaving them (a
-/// call to [`next_word_capital`] a capital read the sixteen after it again), and an ASCII
-/// capital's run of name bytes is told sixteen bytes at once ([`name_run`]).
+/// may start. The capitals of each 32 bytes ([`candidates_of_32`]) are tested in turn without
+/// leaving them (a call to [`next_word_capital`] a capital read the sixteen after it again),
+/// and an ASCII capital's run of name bytes is told sixteen bytes at once ([`name_run`]).
 pub(super) fn next_name_capital(bytes: &[u8], mut i: usize) -> Option<usize> {
-    'sixteens: while i < bytes.len() {
-        // (the last few bytes padded with zero bytes, which are no candidates)
-        let mut found = lanes::mask_of_sixteen_from(bytes, i, 0, candidates);
+    'blocks: while i < bytes.len() {
+        let mut found = candidates_of_32(bytes, i);
         while found != 0 {
             let at = i + found.trailing_zeros() as usize;
             found &= found - 1;
@@ -336,15 +376,36 @@ pub(super) fn next_name_capital(bytes: &[u8], mut i: usize) -> Option<usize> {
                     Ok(capital) => capital + 1,
                     Err(run_end) => run_end,
                 };
-                continue 'sixteens;
+                continue 'blocks;
             }
             if !word_character_before(bytes, at) && !surely_one_word_ending(bytes, at, at + name_run(bytes, at)) {
                 return Some(at);
             }
         }
-        i += 16;
+        i += 32;
     }
     None
+}
+
+/// [`candidates`] of the 32 bytes of `bytes` from `at` (bit `k` for byte `at + k`), the last
+/// few padded with zero bytes, which are no candidates: the whole text is scanned for names,
+/// and a step of 32 bytes spends about half the instructions a byte of a step of sixteen (a
+/// capital or byte outside ASCII comes about every 60 bytes of an English text).
+#[inline(always)]
+fn candidates_of_32(bytes: &[u8], at: usize) -> u32 {
+    if let Some(chunk) = bytes.get(at..at + 32) {
+        #[cfg(test)]
+        tests::BLOCKS_OF_32.with(|n| n.set(n.get() + 1));
+        let half = |k: usize| candidates(chunk[k..k + 16].try_into().expect("sixteen bytes"));
+        return half(0) | half(16) << 16;
+    }
+    let low = lanes::mask_of_sixteen_from(bytes, at, 0, candidates);
+    let high = if at + 16 < bytes.len() {
+        lanes::mask_of_sixteen_from(bytes, at + 16, 0, candidates)
+    } else {
+        0
+    };
+    low | high << 16
 }
 
 /// How many ASCII bytes of a name's first word ([`is_name_word_byte`]) start at `i`: sixteen
@@ -669,13 +730,32 @@ pub(super) fn stop_or_mark(bytes: &[u8], from: usize, stops: &[u8]) -> Option<us
     // The stops and `"` as bits of one word, one bit test a byte (a 128-bit shift cost several).
     debug_assert!(stops.iter().all(|&b| b < 64), "a stop at or above byte 64");
     let ends: u64 = stops.iter().chain(b"\"").fold(0, |bits, &b| bits | 1 << b);
-    let found = bytes[from..].iter().enumerate().position(|(k, &b)| match b {
+    // Whole blocks of sixteen bytes with no stop, no `"` and no byte outside ASCII are passed
+    // by a test the compiler makes vector code (with no branch a byte: the roles and phrases
+    // read run to tens of bytes, about five instructions a byte tested one by one).
+    debug_assert!(stops.len() <= 3, "more than three stops");
+    let stop = |k: usize| stops.get(k).copied().unwrap_or(b'"');
+    let (s0, s1, s2) = (stop(0), stop(1), stop(2));
+    let mut start = from;
+    while let Some(block) = bytes.get(start..start + 16) {
+        let block: &[u8; 16] = block.try_into().expect("sixteen bytes");
+        let any = block.iter().fold(false, |any, &b| {
+            any | (b == s0) | (b == s1) | (b == s2) | (b == b'"') | (b >= 0x80)
+        });
+        if any {
+            break;
+        }
+        #[cfg(test)]
+        tests::STOP_BLOCKS_PASSED.with(|n| n.set(n.get() + 1));
+        start += 16;
+    }
+    let found = bytes[start..].iter().enumerate().position(|(k, &b)| match b {
         ..64 => ends >> b & 1 == 1,
-        0xC2 => matches!(bytes.get(from + k + 1), Some(0xAB | 0xBB)),
-        0xE2 => matches!(bytes.get(from + k + 1..from + k + 3), Some([0x80, 0x9C | 0x9D])),
+        0xC2 => matches!(bytes.get(start + k + 1), Some(0xAB | 0xBB)),
+        0xE2 => matches!(bytes.get(start + k + 1..start + k + 3), Some([0x80, 0x9C | 0x9D])),
         _ => false,
     });
-    found.map(|k| from + k)
+    found.map(|k| start + k)
 }
 
 /// Where one word of a [`NAME`](super::cue::NAME) at `i` ends: an initial or abbreviation ("F.", "St."), a
@@ -1078,6 +1158,57 @@ pub(super) fn assert_stand_ins_alike(source: &str) {
 mod tests {
     use super::*;
 
+    thread_local! {
+        /// How many whole 32-byte blocks [`candidates_of_32`] read, on this thread.
+        pub(super) static BLOCKS_OF_32: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+        /// How many blocks of sixteen bytes [`stop_or_mark`] passed by, on this thread.
+        pub(super) static STOP_BLOCKS_PASSED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+        /// How many endings [`surely_one_word_ending`] told without its cases, on this thread.
+        pub(super) static ONE_WORD_ENDINGS_IN_LINE: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+        /// How many blocks of 64 bytes [`is_ascii_text`] read, on this thread.
+        pub(super) static ASCII_BLOCKS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    }
+
+    #[test]
+    fn ascii_told_by_blocks_of_64_is_what_the_standard_test_tells() {
+        let mut texts = texts_in_several_scripts(40);
+        texts.extend(crate::gen::sample_texts_and_typeset(20));
+        let (mut ascii, mut other) = (0, 0);
+        ASCII_BLOCKS.with(|n| n.set(0));
+        let mut blocks = 0;
+        for text in &texts {
+            let bytes = text.as_bytes();
+            assert_eq!(is_ascii_text(bytes), bytes.is_ascii(), "{text:?}");
+            blocks += bytes.len() / 64;
+            // Every prefix, ASCII ones and others.
+            for end in 0..bytes.len().min(400) {
+                let told = is_ascii_text(&bytes[..end]);
+                assert_eq!(told, bytes[..end].is_ascii(), "{end} in {text:?}");
+                ascii += usize::from(told);
+                other += usize::from(!told);
+            }
+        }
+        // One byte outside ASCII at every place of texts of every length around the blocks.
+        for (len, fill) in (0..200).flat_map(|len| [(len, b'a'), (len, 0), (len, 0x7F)]) {
+            let mut bytes = vec![fill; len];
+            assert!(is_ascii_text(&bytes));
+            for at in 0..len {
+                for b in [0x80, 0xC3, 0xFF] {
+                    bytes[at] = b;
+                    assert!(!is_ascii_text(&bytes), "{b} at {at} of {len}");
+                    bytes[at] = 0x7F;
+                    assert!(is_ascii_text(&bytes), "0x7F at {at} of {len}");
+                    bytes[at] = fill;
+                }
+            }
+        }
+        assert!(ascii > 5_000 && other > 5_000, "{ascii} {other}");
+        // The whole texts (and the prefixes) were read a block of 64 at a time: at least the
+        // blocks of the whole ASCII texts, which are read to their end.
+        let read = ASCII_BLOCKS.with(|n| n.get());
+        assert!(read > 1_000 && read >= blocks / 2, "{read} of {blocks}");
+    }
+
     /// [`word_then_spaces`] as it was written first: the word compared with each of `words`.
     fn word_then_spaces_by_strings(bytes: &[u8], i: usize, words: &[&str], period: Dot) -> Option<usize> {
         let rest = &bytes[i..];
@@ -1359,6 +1490,7 @@ mod tests {
             .map(str::to_owned),
         );
         let mut found = 0;
+        BLOCKS_OF_32.with(|n| n.set(0));
         for text in &texts {
             let bytes = text.as_bytes();
             let by_capitals = |mut from: usize| {
@@ -1378,6 +1510,53 @@ mod tests {
             }
         }
         assert!(found > 2_500, "{found}");
+        // Every word capital's ending told in line is what the cases tell, and most were.
+        ONE_WORD_ENDINGS_IN_LINE.with(|n| n.set(0));
+        let (mut endings, mut by_cases_true) = (0, 0);
+        for text in &texts {
+            let bytes = text.as_bytes();
+            let mut from = 0;
+            while let Some(capital) = next_word_capital(bytes, from) {
+                from = capital + 1;
+                let end = capital
+                    + bytes[capital..]
+                        .iter()
+                        .take_while(|&&b| is_name_word_byte(b, true))
+                        .count();
+                let by_cases = surely_one_word_ending_by_cases(bytes, capital, end);
+                assert_eq!(
+                    surely_one_word_ending(bytes, capital, end),
+                    by_cases,
+                    "{capital} in {text:?}"
+                );
+                endings += 1;
+                by_cases_true += usize::from(by_cases);
+            }
+        }
+        let in_line = ONE_WORD_ENDINGS_IN_LINE.with(|n| n.get());
+        assert!(
+            in_line > 2_000 && by_cases_true - in_line > 500,
+            "{in_line} {by_cases_true} of {endings}"
+        );
+        // The texts were read in whole blocks of 32 (the padded end aside).
+        let blocks = BLOCKS_OF_32.with(|n| n.get());
+        assert!(blocks > 1_000_000, "{blocks}");
+        // The candidates of 32 bytes from every place, the text's end included, are those told
+        // byte by byte.
+        for text in &texts {
+            let bytes = text.as_bytes();
+            for at in 0..bytes.len() {
+                let by_bytes: u32 = (0..32)
+                    .filter(|&k| {
+                        bytes
+                            .get(at + k)
+                            .is_some_and(|b| b.is_ascii_uppercase() || !b.is_ascii())
+                    })
+                    .map(|k| 1 << k)
+                    .sum();
+                assert_eq!(candidates_of_32(bytes, at), by_bytes, "{at} in {text:?}");
+            }
+        }
         for b in 0..=255u8 {
             for k in 0..16 {
                 let mut sixteen = *b"@A Z'[-a&{0_\xff\x7fz`";
@@ -1446,6 +1625,7 @@ mod tests {
         texts.push("a “b” «c» „d‟ ‘e’ ”f“ \u{201e}g \u{00ab}h \u{00a0}i \u{2019}j; k, l. m: ".to_owned());
         // Each kind of stop found many times: the test fails if one is missed or taken for another.
         let mut found = [0; 5];
+        STOP_BLOCKS_PASSED.with(|n| n.set(0));
         for text in &texts {
             for from in (0..text.len()).filter(|&i| text.is_char_boundary(i)).step_by(7) {
                 for stops in [&b",;"[..], b",;.", b""] {
@@ -1469,5 +1649,8 @@ mod tests {
             }
         }
         assert!(found.iter().all(|&n| n > 50), "{found:?}");
+        // Most of the bytes read were passed by sixteen at a time.
+        let passed = STOP_BLOCKS_PASSED.with(|n| n.get());
+        assert!(passed > 10_000, "{passed}");
     }
 }
