@@ -444,18 +444,23 @@ pub fn find_periods_between(text: &str, published: Option<NaiveDate>, dates: &[S
 
 /// The dates of `text` ([`find_dates`]) and its period mentions ([`find_periods_between`] of
 /// those dates). Where both are read by hand, the years that end dates are those the period
-/// reader finds as anchors: one pass over the text finds both, instead of one for each.
+/// reader finds as anchors: one pass over the text finds both, instead of one for each. That
+/// pass also tells whether the text is ASCII (which decides whether both may be read by hand),
+/// so it is made first: only a text outside ASCII that one of them cannot read by hand is read
+/// again (its dates and starts are dropped).
 pub fn find_dates_and_periods(text: &str, published: Option<NaiveDate>) -> (Vec<Span>, Vec<PeriodMention>) {
-    let ascii = text.is_ascii();
+    let bytes = text.as_bytes();
+    let mut dates = Vec::new();
+    let (starts, ascii) = hand_starts(bytes, Some(&mut dates));
+    #[cfg(test)]
+    tests::ASCII_BY_ANCHORS.with(|n| n.set(n.get() + usize::from(ascii)));
     let (dates, matches) = match (dates_by_hand(text, ascii), periods_by_hand(text, ascii)) {
         (true, true) => {
-            let mut dates = Vec::new();
-            let matches = hand_matches(text, Some(&mut dates));
-            let periods = mentions_of(text, published, &dates, matches);
+            let periods = mentions_of(text, published, &dates, matches_from(bytes, starts));
             return (dates, periods);
         }
         (true, false) => (ascii_dates(text), pattern_matches(text)),
-        (false, true) => (pattern_dates(text), hand_matches(text, None).collect()),
+        (false, true) => (pattern_dates(text), matches_from(bytes, starts).collect()),
         (false, false) => (pattern_dates(text), pattern_matches(text)),
     };
     let periods = mentions_of(text, published, &dates, matches.into_iter());
@@ -606,12 +611,19 @@ fn has_space_or_ascii_letter_outside_ascii(bytes: &[u8]) -> bool {
 /// With `dates`, also pushes there the matches of [`DATE`] (as [`ascii_dates`] finds them, on a
 /// text it may read): every year the dates end with is an anchor. The anchors and dates are
 /// read at the call, the matches as they are taken (no list of them is kept).
-fn hand_matches<'t>(text: &'t str, mut dates: Option<&mut Vec<Span>>) -> impl Iterator<Item = (Span, Reading)> + 't {
+fn hand_matches<'t>(text: &'t str, dates: Option<&mut Vec<Span>>) -> impl Iterator<Item = (Span, Reading)> + 't {
     let bytes = text.as_bytes();
+    matches_from(bytes, hand_starts(bytes, dates).0)
+}
+
+/// The places a match of [`PERIOD`] may start, read back from the anchors of `bytes` (sorted,
+/// without repeats; see [`hand_matches`]), and whether `bytes` are ASCII. With `dates`, also
+/// pushes there the matches of [`DATE`] as [`hand_matches`] does.
+fn hand_starts(bytes: &[u8], mut dates: Option<&mut Vec<Span>>) -> (Vec<usize>, bool) {
     // room for a start about every 64 bytes (generated text has one every 100): grown from
     // empty, the list was reallocated two or three times an article
     let mut starts = Vec::with_capacity(bytes.len() / 64 + 4);
-    anchors(bytes, |anchor| match anchor {
+    let ascii = anchors(bytes, |anchor| match anchor {
         Anchor::Year(at) => {
             if let Some(dates) = dates.as_deref_mut() {
                 dates.extend(date_ending_with_year(bytes, at));
@@ -622,6 +634,12 @@ fn hand_matches<'t>(text: &'t str, mut dates: Option<&mut Vec<Span>>) -> impl It
     });
     starts.sort_unstable();
     starts.dedup();
+    (starts, ascii)
+}
+
+/// The matches of [`PERIOD`] in `bytes` from the places one may start ([`hand_starts`]), read
+/// as they are taken.
+fn matches_from(bytes: &[u8], starts: Vec<usize>) -> impl Iterator<Item = (Span, Reading)> + '_ {
     let mut from = 0;
     starts.into_iter().filter_map(move |start| {
         if start < from {
@@ -656,8 +674,9 @@ enum AnchorWord {
 /// bytes that is rare in English ([`pair_hits`]): "19" or "20" of a year, "lf" of "half", "ar"
 /// of "year" and "quarter", "od" of "period" (letters in any case). Text is read a chunk of
 /// bytes at a time, each byte tested against the pairs at once; the few pairs found are then
-/// read as words.
-fn anchors(bytes: &[u8], mut found: impl FnMut(Anchor)) {
+/// read as words. Returns whether `bytes` are ASCII, which the same reading tells: the
+/// extraction needs to know, and a pass of its own cost about a third of an instruction a byte.
+fn anchors(bytes: &[u8], mut found: impl FnMut(Anchor)) -> bool {
     // called only for the chunks with hits: most have none
     let mut read = |at: usize, mut hits: u32| {
         while hits != 0 {
@@ -669,8 +688,22 @@ fn anchors(bytes: &[u8], mut found: impl FnMut(Anchor)) {
         }
     };
     let mut at = 0;
+    let mut outside = 0;
+    // Until a byte outside ASCII is found, the chunks are tested for one; after it, not (most
+    // texts outside ASCII have one early, and an ASCII test of their own stopped there).
+    while outside == 0 {
+        let Some(whole) = bytes.get(at..at + CHUNK + 1) else {
+            break;
+        };
+        let (hits, outside_here) = pair_hits(whole.try_into().expect("a chunk and one byte"));
+        outside = outside_here;
+        if hits != 0 {
+            read(at, hits);
+        }
+        at += CHUNK;
+    }
     while let Some(whole) = bytes.get(at..at + CHUNK + 1) {
-        let hits = pair_hits(whole.try_into().expect("a chunk and one byte"));
+        let hits = pair_hits(whole.try_into().expect("a chunk and one byte")).0;
         if hits != 0 {
             read(at, hits);
         }
@@ -682,8 +715,11 @@ fn anchors(bytes: &[u8], mut found: impl FnMut(Anchor)) {
     if at < bytes.len() {
         let mut chunk = [0u8; CHUNK + 1];
         chunk[..bytes.len() - at].copy_from_slice(&bytes[at..]);
-        read(at, pair_hits(&chunk));
+        let (hits, outside_here) = pair_hits(&chunk);
+        outside |= outside_here;
+        read(at, hits);
     }
+    outside == 0
 }
 
 /// How many bytes [`anchors`] tests at once: a bit of a `u32` for each.
@@ -701,10 +737,11 @@ const PAIRS: [u8; 5] = [
 /// Which bytes of `chunk` (but its last) may start one of the pairs of [`anchors`]: bit `i` of
 /// the result is set where `chunk[i]` may start one. A pair is tested by one number made of its
 /// two bytes ([`pair_hash`]), which other pairs may make too (a few in a thousand bytes of
-/// English): every pair found is read again.
+/// English): every pair found is read again. With the hits, a number that is not zero where a
+/// byte of the chunk (but its last) is outside ASCII.
 #[cfg(target_arch = "x86_64")]
 #[inline(always)]
-fn pair_hits(chunk: &[u8; CHUNK + 1]) -> u32 {
+fn pair_hits(chunk: &[u8; CHUNK + 1]) -> (u32, u32) {
     // SAFETY: SSE2 is part of every x86-64 processor (a baseline feature of the target).
     unsafe { pair_hits_by_sse2(chunk) }
 }
@@ -714,7 +751,7 @@ fn pair_hits(chunk: &[u8; CHUNK + 1]) -> u32 {
 /// the byte-by-byte reading took about 85 and a loop over four words after them.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "sse2")]
-fn pair_hits_by_sse2(chunk: &[u8; CHUNK + 1]) -> u32 {
+fn pair_hits_by_sse2(chunk: &[u8; CHUNK + 1]) -> (u32, u32) {
     use std::arch::x86_64::{
         __m128i, _mm_add_epi8, _mm_and_si128, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128,
         _mm_set1_epi8, _mm_slli_epi16,
@@ -737,20 +774,25 @@ fn pair_hits_by_sse2(chunk: &[u8; CHUNK + 1]) -> u32 {
         );
         _mm_movemask_epi8(any) as u32
     };
-    hits_of_16(0) | hits_of_16(16) << 16
+    // the high bits of the chunk's 32 bytes, gathered by one movemask of the two halves
+    let outside = _mm_movemask_epi8(_mm_or_si128(sixteen(0), sixteen(16))) as u32;
+    (hits_of_16(0) | hits_of_16(16) << 16, outside)
 }
 
 /// [`pair_hits`] elsewhere.
 #[cfg(not(target_arch = "x86_64"))]
-fn pair_hits(chunk: &[u8; CHUNK + 1]) -> u32 {
+fn pair_hits(chunk: &[u8; CHUNK + 1]) -> (u32, u32) {
     pair_hits_by_bytes(chunk)
 }
 
 /// [`pair_hits`] a byte at a time.
 #[cfg(any(test, not(target_arch = "x86_64")))]
-fn pair_hits_by_bytes(chunk: &[u8; CHUNK + 1]) -> u32 {
-    (0..CHUNK).fold(0, |hits, i| {
-        hits | u32::from(PAIRS.contains(&pair_hash(chunk[i], chunk[i + 1]))) << i
+fn pair_hits_by_bytes(chunk: &[u8; CHUNK + 1]) -> (u32, u32) {
+    (0..CHUNK).fold((0, 0), |(hits, outside), i| {
+        (
+            hits | u32::from(PAIRS.contains(&pair_hash(chunk[i], chunk[i + 1]))) << i,
+            outside | u32::from(!chunk[i].is_ascii()) << i,
+        )
     })
 }
 
@@ -1036,11 +1078,20 @@ fn starts_before_word(bytes: &[u8], word: AnchorWord, at: usize, starts: &mut Ve
 /// Where the match of [`PERIOD`] that starts at `start` ends, if the pattern matches there, and
 /// what it names: its branches tried in order, each read as the pattern reads it (every choice
 /// a branch could take back is one that could not have led to a match, said at each).
+///
+/// The third branch is tried first: where it matches, an ordinal ("first", "2nd") and a space
+/// start the text, where the first two cannot match (they start with "between", a month name or
+/// a year, none of which starts so). Most matches of news text are of the third branch ("the
+/// first half of 2014"), which so skips the reading of the first two and of the boundary.
 fn match_at(bytes: &[u8], start: usize) -> Option<(usize, Reading)> {
+    if let Some(found) = part_of_year_at(bytes, start) {
+        #[cfg(test)]
+        tests::ORDINALS_FIRST.with(|n| n.set(n.get() + 1));
+        return Some(found);
+    }
     let boundary = !word_character_before(bytes, start);
     months_span_at(bytes, start)
         .or_else(|| boundary.then(|| years_span_at(bytes, start)).flatten())
-        .or_else(|| part_of_year_at(bytes, start))
         .or_else(|| boundary.then(|| rest_at(bytes, start)).flatten())
 }
 
@@ -1381,7 +1432,51 @@ static COMPARISON_REFERENCE: LazyLock<Pattern> = LazyLock::new(|| {
 /// from 72,279 in"), as [`find_periods`] judges it.
 pub fn is_comparison_reference(before: &str) -> bool {
     let window = comparison_window(before);
-    may_be_comparison_reference(before.as_bytes(), window) && COMPARISON_REFERENCE.is_match(window)
+    may_be_comparison_reference(before.as_bytes(), window) && {
+        let plain = ends_as_plain_comparison(window.as_bytes());
+        #[cfg(test)]
+        tests::PLAIN_COMPARISONS.with(|n| n.set(n.get() + usize::from(plain)));
+        plain || COMPARISON_REFERENCE.is_match(window)
+    }
+}
+
+/// Whether `window` ends as news text most often writes a point of comparison, "from 22,191 in
+/// the " or "than 645 during ": "from" or "than" at the window's start or after an ASCII byte
+/// that is no word character, ASCII spaces, a number of ASCII digits, commas and dots that
+/// starts with a digit, ASCII spaces, "in", "during" or "for" (in any ASCII case), ASCII spaces,
+/// and perhaps "the" and ASCII spaces. Such a window is a match of the first branch of
+/// [`COMPARISON_REFERENCE`] (no "about", no words after the number), told without its search
+/// (about 480 instructions); `false` says nothing, and the pattern is asked.
+fn ends_as_plain_comparison(bytes: &[u8]) -> bool {
+    let Some(mut end) = spaces_before(bytes, bytes.len()) else {
+        return false;
+    };
+    let [inside, during, for_, the, than, from] = &CLOSING_WORDS;
+    if the.ends(bytes, end) {
+        let Some(at) = spaces_before(bytes, end - 3) else {
+            return false;
+        };
+        end = at;
+    }
+    let closing = [inside, during, for_].into_iter().find(|w| w.ends(bytes, end));
+    let Some(number_end) = closing.and_then(|w| spaces_before(bytes, end - w.len())) else {
+        return false;
+    };
+    let number = number_end
+        - bytes[..number_end]
+            .iter()
+            .rev()
+            .take_while(|&&b| b.is_ascii_digit() || b == b',' || b == b'.')
+            .count();
+    if number == number_end || !bytes[number].is_ascii_digit() {
+        return false;
+    }
+    let Some(word_end) = spaces_before(bytes, number) else {
+        return false;
+    };
+    let word = word_end.wrapping_sub(4);
+    (from.ends(bytes, word_end) || than.ends(bytes, word_end))
+        && (word == 0 || bytes[word - 1].is_ascii() && !is_word_byte(bytes[word - 1]))
 }
 
 /// Whether [`COMPARISON_REFERENCE`] may match `window`, told by two things every match has:
@@ -1591,6 +1686,14 @@ mod tests {
         /// How many windows [`has_comparison_word`] read in place in the text before them (not
         /// in a padded copy), on this thread.
         pub(super) static READ_IN_PLACE: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+        /// How many texts [`find_dates_and_periods`] took as ASCII by its anchor pass, on this
+        /// thread.
+        pub(super) static ASCII_BY_ANCHORS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+        /// How many windows [`is_comparison_reference`] told a point of comparison by
+        /// [`ends_as_plain_comparison`], without the pattern, on this thread.
+        pub(super) static PLAIN_COMPARISONS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+        /// How many matches [`match_at`] read by the third branch tried first, on this thread.
+        pub(super) static ORDINALS_FIRST: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
     }
 
     /// Texts with dates: generated articles, dates written and miswritten every way, beside
@@ -1815,6 +1918,7 @@ mod tests {
         }
         let branches = [g.m1, g.ya1, g.ys1, g.ord, g.hq, g.hqy2, g.mon, g.rel, g.anaphor, g.year];
         let mut reached = [0usize; 10];
+        let ordinals_first = ORDINALS_FIRST.with(|n| n.get());
         let mut outside_ascii = 0;
         for text in &texts {
             let by_pattern: Vec<Span> = PERIOD.find_iter(text).map(|m| Span::new(m.start(), m.end())).collect();
@@ -1835,6 +1939,14 @@ mod tests {
             }
         }
         assert!(reached.iter().all(|&n| n >= 50), "matches of each branch: {reached:?}");
+        // the third branch's matches were read by it tried first (and perhaps more: the
+        // pattern's texts read by hand are read twice above)
+        let ordinals_first = ORDINALS_FIRST.with(|n| n.get()) - ordinals_first;
+        assert!(
+            ordinals_first >= reached[3] && reached[3] >= 1_000,
+            "{ordinals_first} of {}",
+            reached[3]
+        );
         assert!(outside_ascii >= 100, "{outside_ascii} texts outside ASCII");
     }
 
@@ -1856,11 +1968,13 @@ mod tests {
             .collect();
         texts.extend(joined);
         let mut one_pass = [0usize; 4];
+        let (mut ascii_texts, ascii_by_anchors) = (0, ASCII_BY_ANCHORS.with(|n| n.get()));
         for text in &texts {
             let dates = find_dates(text);
             let apart = (dates.clone(), find_periods_between(text, Some(NaiveDate::MIN), &dates));
             assert_eq!(find_dates_and_periods(text, Some(NaiveDate::MIN)), apart, "{text:?}");
             let ascii = text.is_ascii();
+            ascii_texts += usize::from(ascii);
             let dates_read_by_hand = dates_by_hand(text, ascii);
             if dates_read_by_hand && periods_by_hand(text, ascii) {
                 one_pass[usize::from(!ascii)] += apart.0.len().min(1);
@@ -1874,6 +1988,10 @@ mod tests {
             one_pass[0] >= 200 && one_pass[1] >= 5 && one_pass[2] >= 50 && one_pass[3] >= 50,
             "{one_pass:?}"
         );
+        // the anchor pass told every ASCII text as ASCII (and no other: those are read apart)
+        let ascii_by_anchors = ASCII_BY_ANCHORS.with(|n| n.get()) - ascii_by_anchors;
+        assert!(ascii_texts >= 5_000, "{ascii_texts} ASCII texts");
+        assert_eq!(ascii_by_anchors, ascii_texts);
     }
 
     #[test]
@@ -1890,19 +2008,25 @@ mod tests {
                 .collect(),
         );
         texts.extend((0..70).map(|n| format!("{}2019 HALF yEAr{}", "x".repeat(n), "oD".repeat(n % 7)).into_bytes()));
-        let (mut chunks, mut hits) = (0, 0);
+        let (mut chunks, mut hits, mut outside_chunks) = (0, 0, 0);
         for bytes in &texts {
             for start in 0..bytes.len() {
                 let mut chunk = [0u8; CHUNK + 1];
                 let end = bytes.len().min(start + CHUNK + 1);
                 chunk[..end - start].copy_from_slice(&bytes[start..end]);
-                let by_bytes = pair_hits_by_bytes(&chunk);
-                assert_eq!(pair_hits(&chunk), by_bytes, "{chunk:?}");
+                let (by_bytes, outside_by_bytes) = pair_hits_by_bytes(&chunk);
+                let (by_sse2, outside) = pair_hits(&chunk);
+                assert_eq!(by_sse2, by_bytes, "{chunk:?}");
+                assert_eq!(outside != 0, outside_by_bytes != 0, "{chunk:?}");
                 chunks += 1;
                 hits += by_bytes.count_ones();
+                outside_chunks += usize::from(outside != 0);
             }
         }
-        assert!(chunks > 300_000 && hits > 200_000, "{chunks} chunks, {hits} hits");
+        assert!(
+            chunks > 300_000 && hits > 200_000 && outside_chunks > 50_000,
+            "{chunks} chunks, {hits} hits, {outside_chunks} outside ASCII"
+        );
     }
 
     #[test]
@@ -1984,6 +2108,10 @@ mod tests {
         let mut texts = date_texts();
         for before in [
             "from",
+            "up from",
+            "xfrom",
+            "x-FROM",
+            "\u{e9}from",
             "Than",
             "compared  with",
             "VERSUS",
@@ -1992,13 +2120,38 @@ mod tests {
             "vſ",
             "x vs",
         ] {
-            for amount in ["", "5 ", "$1,000.5 ", "about \u{966} ", "nearly 72,279 units a-b c d "] {
-                for after in ["in", "During\u{a0}the", "for", "in the", "the", "ſor", "in\u{3000}"] {
+            for amount in [
+                "",
+                "5 ",
+                "$1,000.5 ",
+                "about \u{966} ",
+                "nearly 72,279 units a-b c d ",
+                "22,191 ",
+                "1.5.,  ",
+                ",5 ",
+                "5x ",
+                "x5 ",
+            ] {
+                for after in [
+                    "in",
+                    "During\u{a0}the",
+                    "for",
+                    "in the",
+                    "the",
+                    "ſor",
+                    "in\u{3000}",
+                    "during  THE",
+                    "for\tthe",
+                    "in bathe",
+                    "inn",
+                    "xin the",
+                ] {
                     texts.push(format!("down {before} {amount}{after} 2013, then {before}{after}\t"));
                 }
             }
         }
         let (mut turned_away, mut matched) = (0, 0);
+        let plain_comparisons = PLAIN_COMPARISONS.with(|n| n.get());
         // windows whose comparison words were read in place of a padded copy (found, not found)
         // and whose spaces were trimmed past a character outside ASCII
         let (mut in_place, mut trimmed_outside_ascii) = ([0usize; 2], 0);
@@ -2020,6 +2173,8 @@ mod tests {
                 );
                 turned_away += usize::from(!may_be_comparison_reference(before.as_bytes(), window));
                 matched += usize::from(by_pattern);
+                // a plain comparison is a match of the pattern, wherever it is asked
+                assert!(!ends_as_plain_comparison(window.as_bytes()) || by_pattern, "{window:?}");
                 // the bytes before the window read in place, as a padded copy of the window alone
                 let found = has_comparison_word(before.as_bytes(), window.as_bytes());
                 assert_eq!(
@@ -2050,6 +2205,9 @@ mod tests {
             "is_comparison_reference read {read_in_place} of {reached_in_place} windows in place"
         );
         assert!(read_in_place > 5_000, "{read_in_place} read in place");
+        // windows `is_comparison_reference` told a point of comparison without the pattern
+        let plain_comparisons = PLAIN_COMPARISONS.with(|n| n.get()) - plain_comparisons;
+        assert!(plain_comparisons > 500, "{plain_comparisons} plain comparisons");
     }
 
     #[test]
