@@ -728,12 +728,12 @@ pub(super) fn phrase_after_comma<'t>(after: &'t str, stops: &[u8]) -> Option<(&'
 /// only where the marks do.)
 pub(super) fn stop_or_mark(bytes: &[u8], from: usize, stops: &[u8]) -> Option<usize> {
     // The stops and `"` as bits of one word, one bit test a byte (a 128-bit shift cost several).
-    debug_assert!(stops.iter().all(|&b| b < 64), "a stop at or above byte 64");
+    assert!(stops.iter().all(|&b| b < 64), "a stop at or above byte 64");
     let ends: u64 = stops.iter().chain(b"\"").fold(0, |bits, &b| bits | 1 << b);
     // Whole blocks of sixteen bytes with no stop, no `"` and no byte outside ASCII are passed
     // by a test the compiler makes vector code (with no branch a byte: the roles and phrases
     // read run to tens of bytes, about five instructions a byte tested one by one).
-    debug_assert!(stops.len() <= 3, "more than three stops");
+    assert!(stops.len() <= 3, "more than three stops");
     let stop = |k: usize| stops.get(k).copied().unwrap_or(b'"');
     let (s0, s1, s2) = (stop(0), stop(1), stop(2));
     let mut start = from;
