@@ -480,18 +480,6 @@ fn end_address(slice: &str) -> usize {
     slice.as_ptr() as usize + slice.len()
 }
 
-/// Whether `bytes` are all ASCII: tested a block at a time without branching inside it, which
-/// the compiler turns into vector code (`str::is_ascii` took longer on sentences).
-fn is_ascii(bytes: &[u8]) -> bool {
-    let mut blocks = bytes.chunks_exact(32);
-    for block in &mut blocks {
-        if block.iter().fold(0, |any, b| any | b) >= 0x80 {
-            return false;
-        }
-    }
-    blocks.remainder().is_ascii()
-}
-
 /// Whether a word is its own lower case without looking it up: ASCII lowercase letters only.
 #[cfg(test)]
 fn is_ascii_lowercase(word: &str) -> bool {
@@ -825,7 +813,7 @@ impl<'a> Toks<'a> {
         };
         // a text outside ASCII is told at once (cutting it as ASCII up to its first character
         // outside ASCII, then again, cost more on real text than the test)
-        match is_ascii(text.as_bytes()) {
+        match crate::extract::lanes::is_ascii_text(text.as_bytes()) {
             true => ascii_cuts(lowered.as_bytes(), &mut maker),
             false => any_cuts(text, &mut maker),
         }
@@ -1629,23 +1617,6 @@ mod tests {
             "{urls} {brackets} of {}",
             texts.len()
         );
-    }
-
-    /// The block test of ASCII agrees with the standard one: texts of every length up to three
-    /// blocks, with a byte that is not ASCII at every place or none.
-    #[test]
-    fn the_block_test_of_ascii_is_the_standard_one() {
-        for len in 0..100 {
-            let ascii = vec![b'a'; len];
-            assert!(is_ascii(&ascii), "{len}");
-            for place in 0..len {
-                for high in [0x80u8, 0xc3, 0xff] {
-                    let mut bytes = ascii.clone();
-                    bytes[place] = high;
-                    assert_eq!(is_ascii(&bytes), bytes.is_ascii(), "{len} {place}");
-                }
-            }
-        }
     }
 
     /// The sixteen-byte letter and digit test by SSE2 tells what the byte-by-byte test tells:

@@ -64,7 +64,7 @@ struct Surroundings<'t> {
 /// Finds the direct quotes of an article, in order, with their speakers.
 pub fn find_quotes(text: &str, paragraphs: &[Span], sentences: &[Span]) -> Vec<Quote> {
     // An ASCII text has ASCII windows: the readers by hand need not scan each for itself.
-    let ascii = hand::is_ascii_text(text.as_bytes());
+    let ascii = crate::extract::lanes::is_ascii_text(text.as_bytes());
     let marked = marks::find_marked(text, paragraphs, ascii);
     if marked.is_empty() {
         // Nothing in quotation marks: the people named are not needed.
