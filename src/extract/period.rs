@@ -459,7 +459,8 @@ pub fn find_dates_and_periods(text: &str, published: Option<NaiveDate>) -> (Vec<
             let periods = mentions_of(text, published, &dates, matches_from(bytes, starts));
             return (dates, periods);
         }
-        (true, false) => (ascii_dates(text), pattern_matches(text)),
+        // the dates the anchor pass pushed are those `ascii_dates` reads (see `hand_matches`)
+        (true, false) => (dates, pattern_matches(text)),
         (false, true) => (pattern_dates(text), matches_from(bytes, starts).collect()),
         (false, false) => (pattern_dates(text), pattern_matches(text)),
     };
