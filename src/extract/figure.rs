@@ -5,7 +5,7 @@
 //! ordinals, and numbers that are part of a name ("Office 365", "Section 702").
 
 use super::claim::{is_single_spaced, letters_end_by_eight, letters_start, spaces_end, spaces_start};
-use super::number::{find_numbers_without_text, Mention, MentionKind};
+use super::number::{find_numbers_without_text_into, Mention, MentionKind};
 use super::period::{Period, PeriodMention};
 use super::Deadline;
 use crate::extract::pattern::{has_character_outside_ascii, Pattern};
@@ -1044,6 +1044,9 @@ pub fn find_figures(
     let mut sentence_periods: Vec<&PeriodMention> = Vec::with_capacity(8);
     let mut compared_from: Vec<Option<bool>> = Vec::with_capacity(16);
     let mut references: Vec<Span> = Vec::with_capacity(4);
+    // the sentence's mentions: one list for the article, its room reused (a new list for each
+    // sentence was made, and grown, for every other one)
+    let mut candidates: Vec<Mention> = Vec::new();
     // where the periods and entity names of the last sentence start (sentences come in order)
     let (mut periods_from, mut entities_from, mut last_start) = (0, 0, 0);
     for &sentence in sentences {
@@ -1064,7 +1067,7 @@ pub fn find_figures(
         let span_of = |m: &Mention| Span::new(sentence.start + m.start, sentence.start + m.end);
         // the mentions' text is read off their spans: most are not figures, and are passed by
         // (not removed first, which moved every mention after one)
-        let mut candidates = find_numbers_without_text(s);
+        find_numbers_without_text_into(s, &mut candidates);
         // Figures named only as the point of comparison ("down from 72,279 in 2013") own the
         // period after them; other figures share it ("27,477 requests for 42,648 users in 2013").
         // Whether a comparison word comes right before each figure: read once, for the
@@ -2023,7 +2026,7 @@ mod tests {
                 let entities = whole.around_from(sentence, &mut entities_from);
                 let s = sentence.of(text);
                 let mut asked = vec![(sentence.start, sentence.end)];
-                for m in find_numbers_without_text(s) {
+                for m in crate::extract::number::find_numbers_without_text(s) {
                     let before = tail(&s[..m.start], CONTEXT_BYTES * 2);
                     let after = head(&s[m.end..], CONTEXT_BYTES);
                     let at = sentence.start + m.start;
