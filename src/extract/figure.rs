@@ -13,6 +13,7 @@ use crate::extract::quote::hand::ascii_capitals_of_16;
 use crate::extract::quote::hand::{is_word_byte, word_character_at, word_character_before};
 use crate::read::{Article, Span};
 use serde::Serialize;
+use std::cell::Cell;
 use std::sync::LazyLock;
 
 /// What a figure measures.
@@ -1044,9 +1045,9 @@ pub fn find_figures(
     let mut sentence_periods: Vec<&PeriodMention> = Vec::with_capacity(8);
     let mut compared_from: Vec<Option<bool>> = Vec::with_capacity(16);
     let mut references: Vec<Span> = Vec::with_capacity(4);
-    // the sentence's mentions: one list for the article, its room reused (a new list for each
-    // sentence was made, and grown, for every other one)
-    let mut candidates: Vec<Mention> = Vec::new();
+    // the sentence's mentions: one list, its room reused across the sentences and the thread's
+    // articles (a new list for each sentence was made, and grown, for every other one)
+    let mut candidates: Vec<Mention> = KEPT_MENTIONS.with(Cell::take);
     // where the periods and entity names of the last sentence start (sentences come in order)
     let (mut periods_from, mut entities_from, mut last_start) = (0, 0, 0);
     for &sentence in sentences {
@@ -1148,8 +1149,22 @@ pub fn find_figures(
         }
         last_entity.passed(sentence, entities);
     }
+    if candidates.capacity() <= MAX_KEPT_MENTIONS {
+        candidates.clear();
+        KEPT_MENTIONS.with(|kept| kept.set(candidates));
+    }
     Some(figures)
 }
+
+thread_local! {
+    /// [`find_figures`]' mention list between articles, empty: taken at an article's start and
+    /// put back at its end, so that its room is made once for the thread's articles.
+    static KEPT_MENTIONS: Cell<Vec<Mention>> = const { Cell::new(Vec::new()) };
+}
+
+/// The most mentions whose room [`KEPT_MENTIONS`] keeps (some 150 KB): a list grown past it
+/// by an article with a very long sentence is freed with the article.
+const MAX_KEPT_MENTIONS: usize = 1024;
 
 /// The entity of a figure that names none around it: the last name of the latest sentence
 /// passed that has one, else the article's default. Read only when a figure asks for it: most
