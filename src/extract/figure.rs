@@ -1048,6 +1048,8 @@ pub fn find_figures(
     // the sentence's mentions: one list, its room reused across the sentences and the thread's
     // articles (a new list for each sentence was made, and grown, for every other one)
     let mut candidates: Vec<Mention> = KEPT_MENTIONS.with(Cell::take);
+    #[cfg(test)]
+    KEPT_ROOM_TAKEN.with(|n| n.set(n.get() + usize::from(candidates.capacity() > 0)));
     // where the periods and entity names of the last sentence start (sentences come in order)
     let (mut periods_from, mut entities_from, mut last_start) = (0, 0, 0);
     for &sentence in sentences {
@@ -1160,6 +1162,13 @@ thread_local! {
     /// [`find_figures`]' mention list between articles, empty: taken at an article's start and
     /// put back at its end, so that its room is made once for the thread's articles.
     static KEPT_MENTIONS: Cell<Vec<Mention>> = const { Cell::new(Vec::new()) };
+}
+
+#[cfg(test)]
+thread_local! {
+    /// How many articles [`find_figures`] read with room taken from [`KEPT_MENTIONS`] (a
+    /// test-build counter: the tests' floor).
+    static KEPT_ROOM_TAKEN: Cell<usize> = const { Cell::new(0) };
 }
 
 /// The most mentions whose room [`KEPT_MENTIONS`] keeps (some 150 KB): a list grown past it
@@ -2577,6 +2586,31 @@ mod tests {
 
     fn texts(text: &str) -> Vec<String> {
         figures(text, None).into_iter().map(|f| f.0).collect()
+    }
+
+    /// The figures of each article read after others on one thread, with the mention list
+    /// kept from them ([`KEPT_MENTIONS`]), are those read on a new thread, where none is kept.
+    #[test]
+    fn figures_read_with_a_kept_mention_list_are_those_read_with_none() {
+        let mut texts = crate::gen::sample_texts(80);
+        // a long list of mentions, then a short one
+        texts.insert(
+            40,
+            (1..=1100).map(|n| format!("{n} users")).collect::<Vec<_>>().join(", "),
+        );
+        texts.insert(41, "Requests rose 5 percent to 31,002.".to_owned());
+        let taken_before = KEPT_ROOM_TAKEN.with(Cell::get);
+        for text in &texts {
+            let alone = {
+                let text = text.clone();
+                std::thread::spawn(move || figures(&text, None))
+                    .join()
+                    .expect("no panic")
+            };
+            assert_eq!(figures(text, None), alone, "{text:?}");
+        }
+        let taken = KEPT_ROOM_TAKEN.with(Cell::get) - taken_before;
+        assert!(taken >= 110, "{taken} of {} articles read with room kept", texts.len());
     }
 
     #[test]
