@@ -2611,6 +2611,21 @@ mod tests {
         }
         let taken = KEPT_ROOM_TAKEN.with(Cell::get) - taken_before;
         assert!(taken >= 110, "{taken} of {} articles read with room kept", texts.len());
+        // a sentence of more mentions than the list keeps room for: its room is not kept
+        let kept_room = |text: &str| {
+            let mut a = Article::default();
+            a.set_paragraphs([text]);
+            let whole = [Span::new(0, a.text.len())];
+            find_figures(&a, &whole, &[], &[], Deadline::NONE).expect("no deadline");
+            let kept = KEPT_MENTIONS.with(Cell::take);
+            let room = kept.capacity();
+            KEPT_MENTIONS.with(|k| k.set(kept));
+            room
+        };
+        let long: Vec<String> = (1..=1100).map(|n| format!("{n} users")).collect();
+        assert_eq!(kept_room(&long.join(", ")), 0);
+        let room = kept_room(&long[..MAX_KEPT_MENTIONS].join(", "));
+        assert!(room >= MAX_KEPT_MENTIONS / 2 && room <= MAX_KEPT_MENTIONS, "{room}");
     }
 
     #[test]
