@@ -5,7 +5,7 @@
 //! ordinals, and numbers that are part of a name ("Office 365", "Section 702").
 
 use super::claim::{is_single_spaced, letters_end_by_eight, letters_start, spaces_end, spaces_start};
-use super::number::{find_numbers_without_text, Mention, MentionKind};
+use super::number::{find_numbers_without_text_into, Mention, MentionKind};
 use super::period::{Period, PeriodMention};
 use super::Deadline;
 use crate::extract::pattern::{has_character_outside_ascii, Pattern};
@@ -13,6 +13,7 @@ use crate::extract::quote::hand::ascii_capitals_of_16;
 use crate::extract::quote::hand::{is_word_byte, word_character_at, word_character_before};
 use crate::read::{Article, Span};
 use serde::Serialize;
+use std::cell::Cell;
 use std::sync::LazyLock;
 
 /// What a figure measures.
@@ -1044,6 +1045,11 @@ pub fn find_figures(
     let mut sentence_periods: Vec<&PeriodMention> = Vec::with_capacity(8);
     let mut compared_from: Vec<Option<bool>> = Vec::with_capacity(16);
     let mut references: Vec<Span> = Vec::with_capacity(4);
+    // the sentence's mentions: one list, its room reused across the sentences and the thread's
+    // articles (a new list for each sentence was made, and grown, for every other one)
+    let mut candidates: Vec<Mention> = KEPT_MENTIONS.with(Cell::take);
+    #[cfg(test)]
+    KEPT_ROOM_TAKEN.with(|n| n.set(n.get() + usize::from(candidates.capacity() > 0)));
     // where the periods and entity names of the last sentence start (sentences come in order)
     let (mut periods_from, mut entities_from, mut last_start) = (0, 0, 0);
     for &sentence in sentences {
@@ -1064,7 +1070,7 @@ pub fn find_figures(
         let span_of = |m: &Mention| Span::new(sentence.start + m.start, sentence.start + m.end);
         // the mentions' text is read off their spans: most are not figures, and are passed by
         // (not removed first, which moved every mention after one)
-        let mut candidates = find_numbers_without_text(s);
+        find_numbers_without_text_into(s, &mut candidates);
         // Figures named only as the point of comparison ("down from 72,279 in 2013") own the
         // period after them; other figures share it ("27,477 requests for 42,648 users in 2013").
         // Whether a comparison word comes right before each figure: read once, for the
@@ -1145,8 +1151,29 @@ pub fn find_figures(
         }
         last_entity.passed(sentence, entities);
     }
+    if candidates.capacity() <= MAX_KEPT_MENTIONS {
+        candidates.clear();
+        KEPT_MENTIONS.with(|kept| kept.set(candidates));
+    }
     Some(figures)
 }
+
+thread_local! {
+    /// [`find_figures`]' mention list between articles, empty: taken at an article's start and
+    /// put back at its end, so that its room is made once for the thread's articles.
+    static KEPT_MENTIONS: Cell<Vec<Mention>> = const { Cell::new(Vec::new()) };
+}
+
+#[cfg(test)]
+thread_local! {
+    /// How many articles [`find_figures`] read with room taken from [`KEPT_MENTIONS`] (a
+    /// test-build counter: the tests' floor).
+    static KEPT_ROOM_TAKEN: Cell<usize> = const { Cell::new(0) };
+}
+
+/// The most mentions whose room [`KEPT_MENTIONS`] keeps (some 150 KB): a list grown past it
+/// by an article with a very long sentence is freed with the article.
+const MAX_KEPT_MENTIONS: usize = 1024;
 
 /// The entity of a figure that names none around it: the last name of the latest sentence
 /// passed that has one, else the article's default. Read only when a figure asks for it: most
@@ -2023,7 +2050,7 @@ mod tests {
                 let entities = whole.around_from(sentence, &mut entities_from);
                 let s = sentence.of(text);
                 let mut asked = vec![(sentence.start, sentence.end)];
-                for m in find_numbers_without_text(s) {
+                for m in crate::extract::number::find_numbers_without_text(s) {
                     let before = tail(&s[..m.start], CONTEXT_BYTES * 2);
                     let after = head(&s[m.end..], CONTEXT_BYTES);
                     let at = sentence.start + m.start;
@@ -2559,6 +2586,46 @@ mod tests {
 
     fn texts(text: &str) -> Vec<String> {
         figures(text, None).into_iter().map(|f| f.0).collect()
+    }
+
+    /// The figures of each article read after others on one thread, with the mention list
+    /// kept from them ([`KEPT_MENTIONS`]), are those read on a new thread, where none is kept.
+    #[test]
+    fn figures_read_with_a_kept_mention_list_are_those_read_with_none() {
+        let mut texts = crate::gen::sample_texts(80);
+        // a long list of mentions, then a short one
+        texts.insert(
+            40,
+            (1..=1100).map(|n| format!("{n} users")).collect::<Vec<_>>().join(", "),
+        );
+        texts.insert(41, "Requests rose 5 percent to 31,002.".to_owned());
+        let taken_before = KEPT_ROOM_TAKEN.with(Cell::get);
+        for text in &texts {
+            let alone = {
+                let text = text.clone();
+                std::thread::spawn(move || figures(&text, None))
+                    .join()
+                    .expect("no panic")
+            };
+            assert_eq!(figures(text, None), alone, "{text:?}");
+        }
+        let taken = KEPT_ROOM_TAKEN.with(Cell::get) - taken_before;
+        assert!(taken >= 110, "{taken} of {} articles read with room kept", texts.len());
+        // a sentence of more mentions than the list keeps room for: its room is not kept
+        let kept_room = |text: &str| {
+            let mut a = Article::default();
+            a.set_paragraphs([text]);
+            let whole = [Span::new(0, a.text.len())];
+            find_figures(&a, &whole, &[], &[], Deadline::NONE).expect("no deadline");
+            let kept = KEPT_MENTIONS.with(Cell::take);
+            let room = kept.capacity();
+            KEPT_MENTIONS.with(|k| k.set(kept));
+            room
+        };
+        let long: Vec<String> = (1..=1100).map(|n| format!("{n} users")).collect();
+        assert_eq!(kept_room(&long.join(", ")), 0);
+        let room = kept_room(&long[..MAX_KEPT_MENTIONS].join(", "));
+        assert!((MAX_KEPT_MENTIONS / 2..=MAX_KEPT_MENTIONS).contains(&room), "{room}");
     }
 
     #[test]

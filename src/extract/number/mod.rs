@@ -344,22 +344,32 @@ pub fn find_numbers(text: &str) -> Vec<Mention> {
 /// span (`text[m.start..m.end]`, which is what `text` holds) and drop most mentions, so that a
 /// copy of the text is not made for each one.
 pub(crate) fn find_numbers_without_text(text: &str) -> Vec<Mention> {
-    if !words::may_hold_numeral(text) {
-        return Vec::new(); // every mention holds a numeral
-    }
-    read_mentions(text)
+    let mut out = Vec::new();
+    find_numbers_without_text_into(text, &mut out);
+    out
 }
 
-/// [`find_numbers_without_text`] without its test for a text that holds no numeral.
-fn read_mentions(text: &str) -> Vec<Mention> {
+/// [`find_numbers_without_text`] into `out`, which is cleared first: for a caller that reads
+/// many texts one after another (the figure reader, a sentence at a time) and keeps one list,
+/// so that its room is reused instead of made and grown for each text.
+pub(crate) fn find_numbers_without_text_into(text: &str, out: &mut Vec<Mention>) {
+    out.clear();
+    if !words::may_hold_numeral(text) {
+        return; // every mention holds a numeral
+    }
+    read_mentions(text, out);
+}
+
+/// [`find_numbers_without_text_into`] without its test for a text that holds no numeral, into
+/// an empty `out`.
+fn read_mentions(text: &str, out: &mut Vec<Mention>) {
     Toks::read(text, |t| {
-        let out = read_tokens(t);
-        let out = merge_bound_pairs(text, out);
+        read_tokens(t, out);
+        merge_bound_pairs(text, out);
         // every restatement merged opens a bracket
-        if !t.symbols.open_bracket {
-            return out;
+        if t.symbols.open_bracket {
+            merge_restatements(text, out);
         }
-        merge_restatements(text, out)
     })
 }
 
@@ -367,11 +377,14 @@ fn read_mentions(text: &str) -> Vec<Mention> {
 /// restatements are merged.
 #[cfg(test)]
 fn read_unmerged(text: &str) -> Vec<Mention> {
-    Toks::read(text, read_tokens)
+    let mut out = Vec::new();
+    Toks::read(text, |t| read_tokens(t, &mut out));
+    out
 }
 
-/// [`read_unmerged`] of the text cut into tokens.
-fn read_tokens(t: &Toks) -> Vec<Mention> {
+/// [`read_unmerged`] of the text cut into tokens, pushed to an empty `out`.
+fn read_tokens(t: &Toks, out: &mut Vec<Mention>) {
+    debug_assert!(out.is_empty(), "mentions are read into an empty list");
     let text = t.text;
     let urls: Vec<(usize, usize)> = if t.symbols.may_hold_url {
         URL.find_iter(text).map(|m| (m.start(), m.end())).collect()
@@ -379,7 +392,6 @@ fn read_tokens(t: &Toks) -> Vec<Mention> {
         Vec::new()
     };
     let in_url = |i: usize| urls.iter().any(|&(s, e)| t.start(i) >= s && t.start(i) < e);
-    let mut out: Vec<Mention> = Vec::new();
     // the token the reading is at: the tokens before it were read as part of a mention
     let mut at = 0;
     for (place, &i) in t.starts.iter().enumerate() {
@@ -395,12 +407,12 @@ fn read_tokens(t: &Toks) -> Vec<Mention> {
         // readings of every other kind
         // and the ordinal words, most of them in "the first half"
         let next = if t.is(i, Tk::Digits) {
-            room_for_mentions(&mut out, t.starts.len() - place);
-            plain_mention(t, i, &mut out).or_else(|| mention_at(t, i, &mut out))
+            room_for_mentions(out, t.starts.len() - place);
+            plain_mention(t, i, out).or_else(|| mention_at(t, i, out))
         } else if t.atom_code(i) != 0 {
-            ordinal_word_mention(t, i, &mut out).or_else(|| mention_at(t, i, &mut out))
+            ordinal_word_mention(t, i, out).or_else(|| mention_at(t, i, out))
         } else {
-            mention_at(t, i, &mut out)
+            mention_at(t, i, out)
         };
         if let Some(next) = next {
             // every reading ends past its first token (the reading before pushing did not keep
@@ -409,7 +421,6 @@ fn read_tokens(t: &Toks) -> Vec<Mention> {
             at = next;
         }
     }
-    out
 }
 
 /// Makes room in a full `out` for a mention at each of the `starts_left` starts left, at digits
@@ -1766,16 +1777,15 @@ fn ratio_after(t: &Toks, s: &Simple, word_len: usize, over: bool) -> Option<Simp
 
 /// "larger than 10 and smaller than 20", "at most 100 and at least 20": a lower and an upper
 /// bound joined by "and", "but" or a comma are one range when the lower is below the upper.
-fn merge_bound_pairs(text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
+fn merge_bound_pairs(text: &str, mentions: &mut Vec<Mention>) {
     // the first pair merged is two neighbours with a qualifier each: without one, the
-    // mentions are returned as they are, not moved one by one into a new list
-    if !mentions
+    // mentions are left as they are, not moved one by one into a new list
+    if mentions
         .windows(2)
         .any(|w| w[0].approx.is_some() && w[1].approx.is_some())
     {
-        return mentions;
+        *mentions = merge_all_bound_pairs(text, std::mem::take(mentions));
     }
-    merge_all_bound_pairs(text, mentions)
 }
 
 /// [`merge_bound_pairs`] without its test for a list with no pair to merge.
@@ -1815,13 +1825,12 @@ fn merge_all_bound_pairs(text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
 }
 
 /// "forty-five (45)", "three (3) requests": a number restated in brackets is one mention.
-fn merge_restatements(text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
+fn merge_restatements(text: &str, mentions: &mut Vec<Mention>) {
     // the first restatement merged opens a bracket right after its neighbour: without one, the
-    // mentions are returned as they are
-    if !mentions.windows(2).any(|w| only_bracket(&text[w[0].end..w[1].start])) {
-        return mentions;
+    // mentions are left as they are
+    if mentions.windows(2).any(|w| only_bracket(&text[w[0].end..w[1].start])) {
+        *mentions = merge_all_restatements(text, std::mem::take(mentions));
     }
-    merge_all_restatements(text, mentions)
 }
 
 /// Whether `between` is an opening bracket with spaces around it: `between.trim() == "("`,
@@ -2237,6 +2246,38 @@ mod tests {
         }
     }
 
+    /// A list kept across texts (as the figure reader keeps one across a text's sentences) holds
+    /// after each text what a new list would: none of the mentions left from the text before,
+    /// whether or not the next text may hold a numeral.
+    #[test]
+    fn mentions_read_into_a_kept_list_are_those_read_into_a_new_one() {
+        let mut texts = sample_texts();
+        texts.extend(crate::gen::sample_lines(300));
+        // texts with no numeral after texts with mentions
+        texts.extend(
+            [
+                "In 2014 about 5 of 20 rose.",
+                "No numeral here.",
+                "Up 3 percent (three)",
+                "Nothing.",
+            ]
+            .map(str::to_owned),
+        );
+        let mut kept = Vec::new();
+        let (mut over_mentions, mut over_mentions_without_numeral) = (0, 0);
+        for text in &texts {
+            let left = kept.len();
+            find_numbers_without_text_into(text, &mut kept);
+            assert_eq!(kept, find_numbers_without_text(text), "{text:?}");
+            over_mentions += usize::from(left > 0);
+            over_mentions_without_numeral += usize::from(left > 0 && !words::may_hold_numeral(text));
+        }
+        assert!(
+            over_mentions >= 5_000 && over_mentions_without_numeral >= 3_000,
+            "{over_mentions} {over_mentions_without_numeral}"
+        );
+    }
+
     #[test]
     fn lists_said_to_hold_nothing_to_merge_are_merged_as_read() {
         let mut texts = sample_texts();
@@ -2253,10 +2294,12 @@ mod tests {
         let (mut pairs_merged, mut restatements_merged) = (0, 0);
         for text in texts {
             let read = read_unmerged(&text);
-            let pairs = merge_bound_pairs(&text, read.clone());
+            let mut pairs = read.clone();
+            merge_bound_pairs(&text, &mut pairs);
             pairs_merged += usize::from(pairs.len() < read.len());
             assert_eq!(pairs, merge_all_bound_pairs(&text, read), "{text:?}");
-            let restated = merge_restatements(&text, pairs.clone());
+            let mut restated = pairs.clone();
+            merge_restatements(&text, &mut restated);
             restatements_merged += usize::from(restated.len() < pairs.len());
             assert_eq!(restated, merge_all_restatements(&text, pairs), "{text:?}");
         }
@@ -2544,7 +2587,11 @@ mod tests {
         }
         for text in &texts {
             assert!(
-                words::may_hold_numeral(text) || read_mentions(text).is_empty(),
+                words::may_hold_numeral(text) || {
+                    let mut read = Vec::new();
+                    read_mentions(text, &mut read);
+                    read.is_empty()
+                },
                 "{text:?}"
             );
         }
