@@ -143,6 +143,8 @@ if q:
     print(f"real text: quantulum3 {q['mb_per_s']:.4f} MB/s per core on one copy ({q['quantities']} quantities); "
           f"figmine is {ex['mb_per_s']/q['mb_per_s']:,.0f}x faster")
 PY
+else
+  echo "== real text: skipped, $REAL not found (run from a checkout beside ../shared) =="
 fi
 
 # --- 3: whole runs --------------------------------------------------------------------------------
