@@ -1975,6 +1975,16 @@ mod tests {
         );
     }
 
+    /// An article of `text`'s paragraphs (split at blank lines), its sentences, and the names
+    /// found in its text by hand.
+    fn article_with_sentences_and_names(text: &str) -> (crate::read::Article, Vec<Span>, Vec<(usize, usize)>) {
+        let mut article = crate::read::Article::default();
+        article.set_paragraphs(text.split("\n\n"));
+        let sentences = crate::extract::sentence::split_sentences(&article.text, &article.paragraphs);
+        let found = entities_by_hand(&article.text);
+        (article, sentences, found)
+    }
+
     #[test]
     fn the_last_entity_read_when_asked_is_the_one_updated_at_every_sentence() {
         let mut texts = crate::gen::sample_texts_and_typeset(200);
@@ -1984,11 +1994,8 @@ mod tests {
         ));
         let (mut asked, mut named_by_a_sentence, mut skipped, mut defaulted) = (0, 0, 0, 0);
         for (t, text) in texts.iter().enumerate() {
-            let mut article = crate::read::Article::default();
-            article.set_paragraphs(text.split("\n\n"));
+            let (article, sentences, found) = article_with_sentences_and_names(text);
             let text = &article.text;
-            let sentences = crate::extract::sentence::split_sentences(text, &article.paragraphs);
-            let found = entities_by_hand(text);
             let entities = Entities::new(text, &found);
             let default = default_entity(&entities);
             // as find_figures read it before: the sentence's last name, at every sentence
@@ -2039,11 +2046,8 @@ mod tests {
         let (mut parts, mut named, mut starting_a_sentence) = (0, 0, 0);
         let told_before = NAMED_BY_TABLE.with(|n| n.get());
         for text in &texts {
-            let mut article = crate::read::Article::default();
-            article.set_paragraphs(text.split("\n\n"));
+            let (article, sentences, found) = article_with_sentences_and_names(text);
             let text = &article.text;
-            let sentences = crate::extract::sentence::split_sentences(text, &article.paragraphs);
-            let found = entities_by_hand(text);
             let whole = Entities::new(text, &found);
             let mut entities_from = 0;
             for &sentence in &sentences {
