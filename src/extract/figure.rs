@@ -1457,27 +1457,114 @@ fn names_a_product(sentence: &str, m: &Mention) -> bool {
         return true;
     }
     let text = &sentence[m.start..m.end];
-    let bare = text.bytes().all(|b| b.is_ascii_digit()) && text.len() <= 4
+    // the tests that read least come first (none has an effect: the order changes no answer)
+    let bare = text.len() <= 4 && text.bytes().all(|b| b.is_ascii_digit())
         || text.chars().next().is_some_and(char::is_uppercase) && !text.contains(' '); // "Xbox One"
-    bare && word.chars().any(char::is_uppercase) && !sentence_start && !CLAUSE_WORDS.contains(&word)
+    bare && !sentence_start && word.chars().any(char::is_uppercase) && !CLAUSE_WORDS.contains(&word)
 }
 
 /// When `before` ends with spaces: the word before them (its letters and digits at the end, perhaps
 /// none) and whether that word starts `before`. Read by bytes while ASCII tells: a character outside
 /// ASCII before the spaces or before the word may be a space or a letter, and is read as a char.
+///
+/// The spaces and the word are read off the sixteen bytes that end `before` at once
+/// ([`word_in_last_16`]): a byte at a time, through a reversed iterator, took some seventeen
+/// instructions a letter, and most numbers that may name a product are read so.
 fn word_before_spaces(before: &str) -> Option<(&str, bool)> {
     let bytes = before.as_bytes();
+    let (words_end, word_start) = word_in_last_16(bytes).unwrap_or_else(|| word_by_bytes(bytes));
+    if word_start > 0 && !bytes[word_start - 1].is_ascii() {
+        return word_before_spaces_by_chars(before);
+    }
+    (words_end < bytes.len()).then(|| (&before[word_start..words_end], word_start == 0))
+}
+
+/// Where the ASCII spaces that end `bytes` start, and where the ASCII letters and digits that
+/// end right before them start (`(words_end, word_start)`), read a byte at a time.
+fn word_by_bytes(bytes: &[u8]) -> (usize, usize) {
     let words_end = spaces_start(bytes, bytes.len());
     let letters = bytes[..words_end]
         .iter()
         .rev()
         .take_while(|b| b.is_ascii_alphanumeric())
         .count();
-    let word_start = words_end - letters;
-    if word_start > 0 && !bytes[word_start - 1].is_ascii() {
-        return word_before_spaces_by_chars(before);
+    (words_end, words_end - letters)
+}
+
+/// [`word_by_bytes`] told by the sixteen bytes that end `bytes`, all at once
+/// ([`spaces_and_alphanumerics_of_16`]); `None` when fewer bytes are there, or when the spaces
+/// and the word fill the sixteen (they may go on before them).
+#[inline(always)]
+fn word_in_last_16(bytes: &[u8]) -> Option<(usize, usize)> {
+    let first = bytes.len().checked_sub(16)?;
+    let sixteen = bytes[first..].try_into().expect("sixteen bytes");
+    let (spaces, alphanumerics) = spaces_and_alphanumerics_of_16(sixteen);
+    // Both runs end at the last byte (bit 15): moved to the top of 32 bits, each is a count of
+    // leading ones, the word's once the spaces are shifted out.
+    let spaces_run = (spaces << 16).leading_ones() as usize;
+    let word_run = (alphanumerics << 16 << spaces_run).leading_ones() as usize;
+    if spaces_run + word_run >= 16 {
+        return None;
     }
-    (words_end < bytes.len()).then(|| (&before[word_start..words_end], word_start == 0))
+    #[cfg(test)]
+    tests::WORDS_IN_LAST_16.with(|n| n.set(n.get() + 1));
+    let words_end = bytes.len() - spaces_run;
+    Some((words_end, words_end - word_run))
+}
+
+/// Bit `k` of the first for each byte `k` of `sixteen` that is an ASCII space (as
+/// [`is_ascii_space`](super::claim::is_ascii_space) tells), of the second for each that is an
+/// ASCII letter or digit.
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+fn spaces_and_alphanumerics_of_16(sixteen: &[u8; 16]) -> (u32, u32) {
+    // SAFETY: SSE2 is part of every x86-64 processor (a baseline feature of the target).
+    unsafe { spaces_and_alphanumerics_by_sse2(sixteen) }
+}
+
+/// [`spaces_and_alphanumerics_of_16`] by SSE2: each class is a range or two, which a byte is in
+/// when, moved so that the range starts at -128, it is below the range's end as a signed byte.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "sse2")]
+fn spaces_and_alphanumerics_by_sse2(sixteen: &[u8; 16]) -> (u32, u32) {
+    use std::arch::x86_64::{
+        _mm_add_epi8, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
+    };
+    let v = crate::extract::lanes::lanes(sixteen);
+    // "\t" to "\r": five bytes from 9 (moved by 0x80 - 9); and " "
+    let controls = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(0x77)), _mm_set1_epi8(-128 + 5));
+    let spaces = _mm_or_si128(controls, _mm_cmpeq_epi8(v, _mm_set1_epi8(b' ' as i8)));
+    // a letter in lower case is 26 bytes from b'a' (moved by 0x80 - 0x61 = 0x1F, as in
+    // `letters_of_16`; a byte outside ASCII lands at 0xBF or above, or wraps below 0x1F)
+    let lower = _mm_or_si128(v, _mm_set1_epi8(0x20));
+    let letters = _mm_cmplt_epi8(_mm_add_epi8(lower, _mm_set1_epi8(0x1F)), _mm_set1_epi8(-128 + 26));
+    // a digit is ten bytes from b'0' (moved by 0x80 - 0x30)
+    let digits = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(0x50)), _mm_set1_epi8(-128 + 10));
+    let alphanumerics = _mm_or_si128(letters, digits);
+    (
+        _mm_movemask_epi8(spaces) as u32,
+        _mm_movemask_epi8(alphanumerics) as u32,
+    )
+}
+
+/// [`spaces_and_alphanumerics_of_16`] elsewhere.
+#[cfg(not(target_arch = "x86_64"))]
+fn spaces_and_alphanumerics_of_16(sixteen: &[u8; 16]) -> (u32, u32) {
+    spaces_and_alphanumerics_by_bytes(sixteen)
+}
+
+/// [`spaces_and_alphanumerics_of_16`] a byte at a time.
+#[cfg(any(test, not(target_arch = "x86_64")))]
+fn spaces_and_alphanumerics_by_bytes(sixteen: &[u8; 16]) -> (u32, u32) {
+    sixteen
+        .iter()
+        .enumerate()
+        .fold((0, 0), |(spaces, alphanumerics), (k, &b)| {
+            (
+                spaces | u32::from(super::claim::is_ascii_space(b)) << k,
+                alphanumerics | u32::from(b.is_ascii_alphanumeric()) << k,
+            )
+        })
 }
 
 /// [`word_before_spaces`] read by chars, Unicode spaces, letters and digits included.
@@ -1618,6 +1705,9 @@ mod tests {
         pub(super) static HEADS_BY_KEY: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
         /// How many single spaces [`measured_here_ascii`] read off its window, on this thread.
         pub(super) static SPACES_BY_WINDOW: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+        /// How many words before spaces [`word_in_last_16`] told from its sixteen bytes, on this
+        /// thread.
+        pub(super) static WORDS_IN_LAST_16: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
     }
 
     #[test]
@@ -2422,6 +2512,65 @@ mod tests {
             words > 10_000 && by_chars > 20 && compared > 100_000,
             "{words} words, {by_chars} by chars in {compared}"
         );
+    }
+
+    #[test]
+    fn the_spaces_and_alphanumerics_of_16_bytes_found_at_once_are_those_tested_byte_by_byte() {
+        let mut blocks = 0;
+        for block in blocks_with_every_byte_everywhere(b"aZ09 \t\r\n\x0b\x0c\x08\x0e@[`{/:\xff\x80\xe2\xa0_-.") {
+            for sixteen in [&block[..16], &block[16..]] {
+                let sixteen: &[u8; 16] = sixteen.try_into().unwrap();
+                let by_bytes = spaces_and_alphanumerics_by_bytes(sixteen);
+                assert_eq!(spaces_and_alphanumerics_of_16(sixteen), by_bytes, "{sixteen:?}");
+                blocks += usize::from(by_bytes.0 != 0 && by_bytes.1 != 0);
+            }
+        }
+        assert!(blocks > 16_000, "{blocks} blocks with spaces and letters or digits");
+        // and the bytes test itself, on every byte value
+        for value in 0..=255u8 {
+            let (spaces, alphanumerics) = spaces_and_alphanumerics_by_bytes(&[value; 16]);
+            assert_eq!(
+                spaces != 0,
+                value.is_ascii() && char::from(value).is_whitespace(),
+                "{value}"
+            );
+            assert_eq!(alphanumerics != 0, value.is_ascii_alphanumeric(), "{value}");
+        }
+    }
+
+    #[test]
+    fn the_word_before_spaces_told_by_the_last_16_bytes_is_the_one_read_byte_by_byte() {
+        let written = [
+            "Office ",
+            "Microsoft Office 365 ",
+            "the version\t\t",
+            "                  ",
+            "abcdefghijklmnopqrstuvwxyz ",
+            "x abcdefghijklmn ",
+            "x abcdefghijklm  ",
+            "x abcdefghijklmno",
+            "in the Café Windows ",
+            "in the Straße\u{a0}",
+            "\u{2003}\u{2003}\u{2003}\u{2003}\u{2003}\u{2003} ",
+            "worth 12,000 and 365 ",
+            "AT&T and Verizon\x0b\x0c",
+        ];
+        let lines = crate::gen::sample_lines(100);
+        let texts: Vec<&str> = lines.iter().map(String::as_str).chain(written).collect();
+        let before = WORDS_IN_LAST_16.with(std::cell::Cell::get);
+        let mut compared = 0;
+        for text in texts {
+            // every prefix, as a mention's start cuts a sentence (the bytes are read alone)
+            for at in 0..=text.len() {
+                let bytes = &text.as_bytes()[..at];
+                if let Some(told) = word_in_last_16(bytes) {
+                    assert_eq!(told, word_by_bytes(bytes), "{bytes:?}");
+                }
+                compared += 1;
+            }
+        }
+        let told = WORDS_IN_LAST_16.with(std::cell::Cell::get) - before;
+        assert!(compared > 100_000 && told > compared / 2, "{told} told of {compared}");
     }
 
     /// [`head_at`] comparing every head of the initial.
