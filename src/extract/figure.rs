@@ -1052,6 +1052,8 @@ pub fn find_figures(
     KEPT_ROOM_TAKEN.with(|n| n.set(n.get() + usize::from(candidates.capacity() > 0)));
     // where the periods and entity names of the last sentence start (sentences come in order)
     let (mut periods_from, mut entities_from, mut last_start) = (0, 0, 0);
+    // where the paragraph of the last sentence that asked for one is ([`paragraph_from`])
+    let mut paragraphs_from = 0;
     for &sentence in sentences {
         if deadline.passed() {
             return None;
@@ -1106,7 +1108,8 @@ pub fn find_figures(
                 .map(lowercase_single_spaced)
                 .or_else(|| {
                     let (earlier, in_sentence) = figures.split_at(first);
-                    inherited_measure(kind, in_sentence, earlier, sentence, &article.paragraphs)
+                    let paragraph = paragraph_from(&article.paragraphs, &mut paragraphs_from, sentence);
+                    inherited_measure(kind, in_sentence, earlier, sentence, paragraph)
                 });
             let before_start = span.start - before.len();
             let after_start = span.end;
@@ -1596,18 +1599,42 @@ fn period_for(span: Span, is_reference: bool, periods: &[&PeriodMention], refere
         .and_then(|p| p.period.clone())
 }
 
+/// The paragraph that may hold `sentence`: the first that does not end before it does (as
+/// `paragraphs.partition_point` finds it), walked from `from` for sentences asked in order, where
+/// a binary search over the article's paragraphs was made for every figure with no noun of its
+/// own. `from` is where the last one asked was found (0 at first), and is moved to this one's.
+fn paragraph_from(paragraphs: &[Span], from: &mut usize, sentence: Span) -> Option<Span> {
+    // the walk needs every paragraph before `from` to end before the sentence does
+    if paragraphs
+        .get(from.wrapping_sub(1))
+        .is_some_and(|p| p.end >= sentence.end)
+    {
+        *from = 0;
+    }
+    #[cfg(test)]
+    PARAGRAPHS_WALKED_FROM_LAST.with(|n| n.set(n.get() + usize::from(*from > 0)));
+    *from = partition_point_from(paragraphs, *from, |p| p.end < sentence.end);
+    paragraphs.get(*from).copied()
+}
+
+#[cfg(test)]
+thread_local! {
+    /// How many paragraphs [`paragraph_from`] walked to from the last one found (a test-build
+    /// counter: the tests' floor).
+    static PARAGRAPHS_WALKED_FROM_LAST: Cell<usize> = const { Cell::new(0) };
+}
+
 /// A figure with no noun of its own ("65,496 for the year") counts what the previous figure of
-/// its kind in the same paragraph counts.
+/// its kind in the same paragraph counts; `paragraph` is the one that may hold `sentence`
+/// ([`paragraph_from`]).
 fn inherited_measure(
     kind: FigureKind,
     in_sentence: &[Figure],
     earlier: &[Figure],
     sentence: Span,
-    paragraphs: &[Span],
+    paragraph: Option<Span>,
 ) -> Option<String> {
-    let paragraph = paragraphs
-        .get(paragraphs.partition_point(|p| p.end < sentence.end))
-        .filter(|p| p.contains(sentence))?;
+    let paragraph = paragraph.filter(|p| p.contains(sentence))?;
     in_sentence
         .iter()
         .rev()
@@ -2571,6 +2598,45 @@ mod tests {
         }
         let told = WORDS_IN_LAST_16.with(std::cell::Cell::get) - before;
         assert!(compared > 100_000 && told > compared / 2, "{told} told of {compared}");
+    }
+
+    #[test]
+    fn the_paragraph_walked_from_the_last_is_the_one_found_by_binary_search() {
+        let by_search = |paragraphs: &[Span], sentence: Span| {
+            paragraphs
+                .get(paragraphs.partition_point(|p| p.end < sentence.end))
+                .copied()
+        };
+        let walked_before = PARAGRAPHS_WALKED_FROM_LAST.with(Cell::get);
+        let mut asked = 0;
+        for text in crate::gen::sample_lines(60).chunks(4).map(|c| c.join("\n\n")) {
+            let (article, sentences, _) = article_with_sentences_and_names(&text);
+            let paragraphs = &article.paragraphs;
+            // in order, in order with repeats (several figures of a sentence), backwards, and
+            // spans that are no sentence: inside a paragraph, across two, past the last
+            let repeated: Vec<Span> = sentences.iter().flat_map(|&s| [s, s, s]).collect();
+            let backwards: Vec<Span> = sentences.iter().rev().copied().collect();
+            let odd: Vec<Span> = (0..text.len())
+                .step_by(37)
+                .map(|start| Span::new(start, (start + 90).min(text.len() + 5)))
+                .collect();
+            for order in [&sentences, &repeated, &backwards, &odd] {
+                let mut from = 0;
+                for &sentence in order {
+                    assert_eq!(
+                        paragraph_from(paragraphs, &mut from, sentence),
+                        by_search(paragraphs, sentence),
+                        "{sentence:?} in {paragraphs:?}"
+                    );
+                    asked += 1;
+                }
+            }
+        }
+        let walked = PARAGRAPHS_WALKED_FROM_LAST.with(Cell::get) - walked_before;
+        assert!(
+            asked > 5_000 && walked > asked / 2,
+            "{walked} walked from the last of {asked}"
+        );
     }
 
     /// [`head_at`] comparing every head of the initial.
