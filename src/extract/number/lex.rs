@@ -228,7 +228,7 @@ static BYTE_CLASS: [u8; 256] = {
 fn ascii_tokens(bytes: &[u8], toks: &mut Vec<Tok>) {
     let text = std::str::from_utf8(bytes).expect("UTF-8");
     let mut lowered = String::new();
-    lowered_and_padded(text, &mut lowered);
+    let lowered = lowered_and_padded(text, &mut lowered);
     assert!(text.is_ascii(), "an ASCII text");
     ascii_cuts(lowered.as_bytes(), toks);
 }
@@ -342,12 +342,26 @@ fn letters_and_digits(sixteen: &[u8; 16]) -> (u32, u32) {
 
 /// `text` with its ASCII letters in lower case, and sixteen spaces after it (so that
 /// [`ascii_cuts`] reads sixteen bytes from any byte of the text), into `lowered` (its contents
-/// replaced).
-fn lowered_and_padded(text: &str, lowered: &mut String) {
+/// replaced); gives the text and the sixteen spaces, `lowered` may hold more.
+fn lowered_and_padded<'l>(text: &str, lowered: &'l mut String) -> &'l str {
     lowered.clear();
     lowered.push_str(text);
-    lowered.make_ascii_lowercase();
-    lowered.push_str("                ");
+    // spaces to a whole number of blocks of sixteen bytes, sixteen at least: lowered a block at
+    // a time, the text's last bytes with the rest (`make_ascii_lowercase` took its last bytes one
+    // at a time, some ten instructions a byte for eight bytes a sentence)
+    let padding = 16 + (16 - text.len() % 16) % 16;
+    lowered.extend(std::iter::repeat_n(' ', padding));
+    // SAFETY: lowering ASCII letters changes ASCII bytes into ASCII bytes only: the string stays
+    // UTF-8.
+    let bytes = unsafe { lowered.as_bytes_mut() };
+    for block in bytes.chunks_exact_mut(16) {
+        #[cfg(test)]
+        tests::LOWERED_BLOCKS.with(|n| n.set(n.get() + 1));
+        let block: &mut [u8; 16] = block.try_into().expect("sixteen bytes");
+        block.make_ascii_lowercase();
+    }
+    debug_assert!(bytes.chunks_exact_mut(16).into_remainder().is_empty(), "whole blocks");
+    &lowered[..text.len() + 16]
 }
 
 /// Short lowercase ASCII words with a value each, for the tokeniser's lookup of a word's lower
@@ -799,8 +813,7 @@ impl<'a> Toks<'a> {
         lowered_outside.clear();
         outside.clear();
         // a word of ASCII letters has its lower case at its own byte span
-        lowered_and_padded(text, lowered);
-        let lowered: &'a str = lowered;
+        let lowered: &'a str = lowered_and_padded(text, lowered);
         let mut maker = TokenMaker {
             text,
             lowered: &lowered[..text.len()],
@@ -1759,6 +1772,25 @@ mod tests {
     thread_local! {
         /// Characters [`LowerCases`] lowered from a kept slot (a test-build counter).
         pub(super) static LOWER_CASES_KEPT: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+        /// Blocks of sixteen bytes [`lowered_and_padded`] lowered (a test-build counter).
+        pub(super) static LOWERED_BLOCKS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    }
+
+    /// The lowered copy is `to_ascii_lowercase` of the text and sixteen spaces, whatever the
+    /// text's length against the blocks of sixteen, outside ASCII too (a character split by a
+    /// block is left whole); every byte was lowered in the blocks.
+    #[test]
+    fn the_lowered_copy_is_the_text_in_ascii_lower_case_and_sixteen_spaces() {
+        let mut texts: Vec<String> = sample_lines_outside_ascii();
+        texts.extend((0..70).map(|n| "AbC-Zé9 İΣ".chars().cycle().take(n).collect::<String>()));
+        let mut lowered = String::from("LEFT OVER FROM AN EARLIER TEXT, LONGER THAN THE NEXT ONES");
+        for text in &texts {
+            LOWERED_BLOCKS.with(|n| n.set(0));
+            let copy = lowered_and_padded(text, &mut lowered);
+            assert_eq!(copy, format!("{}{}", text.to_ascii_lowercase(), " ".repeat(16)), "{text:?}");
+            let blocks = LOWERED_BLOCKS.with(std::cell::Cell::get);
+            assert!(blocks * 16 >= text.len() + 16 && blocks * 16 < text.len() + 32, "{blocks} blocks: {text:?}");
+        }
     }
 
     /// A word's lower case, with the lower cases of its characters kept from word to word, is
