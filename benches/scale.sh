@@ -11,8 +11,10 @@
 #    peak RSS from /usr/bin/time -v.
 # Environment: ARTICLES (default 100000), QUANTULUM_ARTICLES (default 150), SKIP_QUANTULUM=1,
 # ROUNDS (default 5: alternating runs of extraction and ceiling, medians reported),
-# CEILING_PASSES (default 40: passes over the file in one ceiling run).
+# CEILING_PASSES (default 40: passes over the file in one ceiling run), PGO_BIN (a binary built
+# by benches/pgo.sh: its extraction is measured too, in the same alternating rounds).
 set -euo pipefail
+PGO_BIN=${PGO_BIN:+$(realpath "$PGO_BIN")}
 cd "$(dirname "$0")/.."
 WORK=${1:-$(mktemp -d)}
 ARTICLES=${ARTICLES:-100000}
@@ -45,17 +47,20 @@ PY
 
 # --- 1 and 2: throughput on one core ------------------------------------------------------------
 # alternate FILE READ_PREFIX EXTRACT_PREFIX: ROUNDS alternating runs of the ceiling and of the
-# extraction on FILE, each run's JSON kept as PREFIX-N.json, the median run as PREFIX.json.
+# extraction on FILE (and of PGO_BIN's extraction, as EXTRACT_PREFIX-pgo), each run's JSON kept
+# as PREFIX-N.json, the median run as PREFIX.json.
 alternate() {
-  local file=$1 ro=$2 ex=$3 i
+  local file=$1 ro=$2 ex=$3 i prefixes=("$2" "$3")
+  [ -n "${PGO_BIN:-}" ] && prefixes+=("$3-pgo")
   for i in $(seq "$ROUNDS"); do
     "$BIN" throughput "$file" --read-only --passes "$CEILING_PASSES" > "$ro-$i.json"
     "$BIN" throughput "$file" > "$ex-$i.json"
+    if [ -n "${PGO_BIN:-}" ]; then "$PGO_BIN" throughput "$file" > "$ex-pgo-$i.json"; fi
   done
-  python3 - "$ro" "$ex" "$ROUNDS" <<'PY'
+  python3 - "$ROUNDS" "${prefixes[@]}" <<'PY'
 import json, sys
-for prefix in sys.argv[1:3]:
-    runs = [json.load(open(f"{prefix}-{i}.json")) for i in range(1, int(sys.argv[3]) + 1)]
+for prefix in sys.argv[2:]:
+    runs = [json.load(open(f"{prefix}-{i}.json")) for i in range(1, int(sys.argv[1]) + 1)]
     runs.sort(key=lambda run: run["mb_per_s"])
     median = runs[len(runs) // 2]
     median["runs_mb_per_s"] = [run["mb_per_s"] for run in runs]
@@ -91,6 +96,7 @@ import json, os, sys
 w = sys.argv[1]
 load = lambda n: json.load(open(os.path.join(w, n))) if os.path.exists(os.path.join(w, n)) else None
 ro, ex, q = load("read-only.json"), load("extract.json"), load("quantulum3.json")
+pgo = load("extract-pgo.json")
 spread = lambda r: f"median of {len(r['runs_mb_per_s'])} runs, {min(r['runs_mb_per_s']):.1f} to {max(r['runs_mb_per_s']):.1f}"
 print(f"figmine extraction: {ex['mb_per_s']:.1f} MB/s per core ({spread(ex)}; {ex['bytes']/1e6:.1f} MB, "
       f"{ex['figures']} figures, {ex['quotes']} quotes, {ex['findings']} findings; "
@@ -100,6 +106,10 @@ print(f"ceiling (read, UTF-8, paragraphs): {ro['mb_per_s']:.1f} MB/s ({spread(ro
 if q:
     print(f"quantulum3: {q['mb_per_s']:.4f} MB/s per core on the first {q['articles']} articles "
           f"({q['quantities']} quantities); figmine is {ex['mb_per_s']/q['mb_per_s']:,.0f}x faster")
+if pgo:
+    print(f"PGO build (benches/pgo.sh): extraction {pgo['mb_per_s']:.1f} MB/s per core ({spread(pgo)}), "
+          f"{pgo['mb_per_s']/ex['mb_per_s']:.2f}x the plain build, {ro['mb_per_s']/pgo['mb_per_s']:.1f}x the ceiling"
+          + (f", {pgo['mb_per_s']/q['mb_per_s']:,.0f}x quantulum3" if q else ""))
 PY
 
 # --- 1b: real text ---------------------------------------------------------------------------------
@@ -136,12 +146,17 @@ import json, os, sys
 w = sys.argv[1]
 load = lambda n: json.load(open(os.path.join(w, n))) if os.path.exists(os.path.join(w, n)) else None
 ro, ex, q = load("real-read-only.json"), load("real-extract.json"), load("real-quantulum3.json")
+pgo = load("real-extract-pgo.json")
 spread = lambda r: f"median of {len(r['runs_mb_per_s'])} runs, {min(r['runs_mb_per_s']):.1f} to {max(r['runs_mb_per_s']):.1f}"
 print(f"real text: figmine extraction {ex['mb_per_s']:.2f} MB/s per core ({spread(ex)}; {ex['bytes']/1e6:.1f} MB, twenty copies "
       f"of 181 bodies); ceiling {ro['mb_per_s']:.1f} MB/s ({spread(ro)}), so {ro['mb_per_s']/ex['mb_per_s']:.0f}x the ceiling")
 if q:
     print(f"real text: quantulum3 {q['mb_per_s']:.4f} MB/s per core on one copy ({q['quantities']} quantities); "
           f"figmine is {ex['mb_per_s']/q['mb_per_s']:,.0f}x faster")
+if pgo:
+    print(f"real text, PGO build: extraction {pgo['mb_per_s']:.2f} MB/s per core ({spread(pgo)}), "
+          f"{pgo['mb_per_s']/ex['mb_per_s']:.2f}x the plain build"
+          + (f", {pgo['mb_per_s']/q['mb_per_s']:,.0f}x quantulum3" if q else ""))
 PY
 else
   echo "== real text: skipped, $REAL not found (run from a checkout beside ../shared) =="
