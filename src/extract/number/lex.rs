@@ -350,7 +350,8 @@ fn lowered_and_padded<'l>(text: &str, lowered: &'l mut String) -> &'l str {
     // a time, the text's last bytes with the rest (`make_ascii_lowercase` took its last bytes one
     // at a time, some ten instructions a byte for eight bytes a sentence)
     let padding = 16 + (16 - text.len() % 16) % 16;
-    lowered.extend(std::iter::repeat_n(' ', padding));
+    const SPACES: &str = "                                ";
+    lowered.push_str(&SPACES[..padding]);
     // SAFETY: lowering ASCII letters changes ASCII bytes into ASCII bytes only: the string stays
     // UTF-8.
     let bytes = unsafe { lowered.as_bytes_mut() };
