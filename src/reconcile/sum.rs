@@ -260,6 +260,14 @@ fn breakdowns(doc: &Doc) -> Vec<Finding> {
         figs.clear();
         figs.extend(doc.sentence_figs(s).map(|(_, g)| g).filter(|g| may_be_part(g)));
         for (k, whole) in figs.iter().enumerate() {
+            // Without two figures of its kind and unit before it nor one after it, the whole has
+            // no parts whatever its text says (see below): the figures alone tell, before any
+            // text is read (a sentence's last count, a count beside a percentage).
+            if is_alone_of_its_kind(&figs, k) {
+                #[cfg(test)]
+                tests::WHOLES_ALONE.with(|n| n.set(n.get() + 1));
+                continue;
+            }
             // A whole neither closes nor opens a breakdown where the end of the text before it
             // cannot end the words that do ("for a total of", "of the"): nearly every figure.
             // Read first, from the tails read with the view, it spares asking whether the other
@@ -282,6 +290,15 @@ fn breakdowns(doc: &Doc) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// Whether `figs[k]` has neither two figures of its kind and unit before it nor one after it
+/// among `figs`: it then has no two parts before it nor one after it that are no change amount
+/// either, and [`breakdowns`] finds no breakdown of it.
+fn is_alone_of_its_kind(figs: &[&Fig], k: usize) -> bool {
+    let whole = figs[k];
+    let kindred = |g: &&&Fig| g.f.kind == whole.f.kind && g.f.unit == whole.f.unit;
+    figs[..k].iter().filter(kindred).nth(1).is_none() && !figs[k + 1..].iter().any(|g| kindred(&g))
 }
 
 /// Whether the text before `whole` may make it the whole of a breakdown in `sentence`, as
@@ -773,6 +790,9 @@ mod tests {
         /// How many wholes [`breakdowns`] skipped by the test of the text before them, on this
         /// thread.
         pub(super) static WHOLES_SPARED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+        /// How many wholes [`breakdowns`] passed by as alone of their kind in their sentence
+        /// ([`is_alone_of_its_kind`]), before their text was read, on this thread.
+        pub(super) static WHOLES_ALONE: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
     }
 
     #[test]
@@ -785,7 +805,9 @@ mod tests {
             "Of the $5 million, $2 million went to courts, up $1 million, and the remaining $4 million to police.",
         ];
         let (mut findings, mut amounts, mut spared, mut read, mut spared_reached) = (0, 0, 0, 0, 0);
+        let mut alone_reached = 0;
         WHOLES_SPARED.with(|n| n.set(0));
+        WHOLES_ALONE.with(|n| n.set(0));
         for record in super::super::doc::test_records(&written) {
             let (doc, first) = (Doc::new(&record), Doc::new(&record));
             let expected = breakdowns_as_written_first(&first);
@@ -799,12 +821,20 @@ mod tests {
             // The wholes the test of the text before them spares, and those it lets through.
             for (s, sentence) in doc.sentences.iter().enumerate() {
                 let reached = doc.sentence_figs(s).nth(1).is_some();
-                for (_, whole) in doc.sentence_figs(s).filter(|(_, g)| may_be_part(g)) {
+                let figs: Vec<&Fig> = doc
+                    .sentence_figs(s)
+                    .map(|(_, g)| g)
+                    .filter(|g| may_be_part(g))
+                    .collect();
+                for (k, whole) in figs.iter().enumerate() {
+                    // (those alone of their kind are passed by before their text is read)
+                    let alone = is_alone_of_its_kind(&figs, k);
+                    alone_reached += usize::from(reached && alone);
                     if may_close_or_open_breakdown(&doc, whole, *sentence) {
                         read += 1;
                     } else {
                         spared += 1;
-                        spared_reached += usize::from(reached);
+                        spared_reached += usize::from(reached && !alone);
                     }
                 }
             }
@@ -817,7 +847,14 @@ mod tests {
         // figures at least)
         let skipped = WHOLES_SPARED.with(|n| n.get());
         assert_eq!(skipped, spared_reached, "breakdowns skipped {skipped} of {spared}");
-        assert!(skipped >= 500, "{skipped}");
+        assert!(skipped >= 300, "{skipped}");
+        // and passed by those alone of their kind first, without reading their text
+        let alone = WHOLES_ALONE.with(|n| n.get());
+        assert_eq!(
+            alone, alone_reached,
+            "breakdowns passed by {alone} wholes alone of their kind"
+        );
+        assert!(alone >= 300, "{alone}");
     }
 
     /// Why [`breakdowns`] need not ask whether a whole is a change amount: the text before a
