@@ -177,6 +177,19 @@ impl<'a> Doc<'a> {
         self.figs_of_run(self.sentences[k], runs[k])
     }
 
+    /// Whether the sentence `sentences[k]` may hold two figures or more, as the length of its run
+    /// of `figs` tells without a look at them (its figures are those of the run inside it): most
+    /// sentences hold fewer, and the rules that compare two figures of a sentence pass them by.
+    pub fn sentence_may_hold_two_figs(&self, k: usize) -> bool {
+        let (lo, hi) = self.sentence_runs.get_or_init(|| self.runs_of_sentences())[k];
+        let may = hi - lo >= 2;
+        #[cfg(test)]
+        if !may {
+            tests::SENTENCES_OF_FEW_FIGS.with(|n| n.set(n.get() + 1));
+        }
+        may
+    }
+
     /// The run of `figs` ([`Doc::run_within`]) of each sentence: found in one pass where the
     /// figures are sorted and the sentences go forward (their starts and ends in order, as the
     /// extractor gives them), the two ends of the run only moving forward; by a search for each
@@ -1901,6 +1914,36 @@ pub(super) fn test_records(more: &[&str]) -> Vec<Record> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    thread_local! {
+        /// How many sentences [`Doc::sentence_may_hold_two_figs`] found to hold fewer than two
+        /// figures by their run alone, on this thread.
+        pub(super) static SENTENCES_OF_FEW_FIGS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    }
+
+    #[test]
+    fn a_sentence_that_may_not_hold_two_figures_holds_fewer() {
+        let written = [
+            "It got 1,000 requests, up 10 percent, and 300 of them came from courts.",
+            "Nothing.",
+            "1 2",
+        ];
+        let (mut sentences, mut two) = (0, 0);
+        SENTENCES_OF_FEW_FIGS.with(|n| n.set(0));
+        for record in test_records(&written) {
+            let doc = Doc::new(&record);
+            for k in 0..doc.sentences.len() {
+                let holds_two = doc.sentence_figs(k).nth(1).is_some();
+                if !doc.sentence_may_hold_two_figs(k) {
+                    assert!(!holds_two, "{:?}", doc.sentences[k].of(doc.text));
+                }
+                sentences += 1;
+                two += usize::from(holds_two);
+            }
+        }
+        let few = SENTENCES_OF_FEW_FIGS.with(std::cell::Cell::get);
+        assert!(two >= 500 && few >= 1_500 && few < sentences, "{two} {few} {sentences}");
+    }
 
     #[test]
     fn the_figures_of_a_sentence_are_those_within_it() {

@@ -103,8 +103,9 @@ fn listed_shares(doc: &Doc) -> Vec<Finding> {
     let mut shares: Vec<&Fig> = Vec::new();
     for (k, sentence) in doc.sentences.iter().enumerate() {
         let of_sentence = || doc.sentence_figs(k).map(|(_, g)| g).filter(|g| is_share(doc, g));
-        // Two shares at least: nearly every sentence has fewer, and needs no list.
-        if of_sentence().nth(1).is_none() {
+        // Two shares at least: nearly every sentence has fewer, and needs no list (most hold
+        // fewer than two figures, as their run tells without a look at them).
+        if !doc.sentence_may_hold_two_figs(k) || of_sentence().nth(1).is_none() {
             continue;
         }
         shares.clear();
