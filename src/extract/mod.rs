@@ -74,9 +74,10 @@ fn extract_until(article: &Article, deadline: Deadline) -> Option<Extraction> {
         .as_deref()
         .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
     let sentences = sentence::split_sentences(&article.text, &article.paragraphs);
-    let (dates, periods) = period::find_dates_and_periods(&article.text, published);
+    // the period reader tells on the way whether the text is ASCII, which the quote reader asks
+    let (dates, periods, ascii) = period::find_dates_periods_and_ascii(&article.text, published);
     let mut figures = figure::find_figures(article, &sentences, &periods, &dates, deadline)?;
-    let quotes = quote::find_quotes(&article.text, &article.paragraphs, &sentences);
+    let quotes = quote::find_quotes_knowing_ascii(&article.text, &article.paragraphs, &sentences, ascii);
     mark_quoted(&mut figures, &quotes);
     Some(Extraction {
         sentences,

@@ -393,7 +393,7 @@ fn candidates_of_32(bytes: &[u8], at: usize) -> u32 {
 #[inline(always)]
 fn name_run(bytes: &[u8], i: usize) -> usize {
     if let Some(sixteen) = bytes.get(i..i + 16) {
-        let not_name = !name_bytes_of_16(sixteen.try_into().expect("sixteen bytes")) & 0xFFFF;
+        let not_name = !name_bytes_of_16(sixteen.try_into().expect("sixteen bytes"), true) & 0xFFFF;
         if not_name != 0 {
             return not_name.trailing_zeros() as usize;
         }
@@ -401,21 +401,21 @@ fn name_run(bytes: &[u8], i: usize) -> usize {
     bytes[i..].iter().take_while(|&&b| is_name_word_byte(b, true)).count()
 }
 
-/// Bit `k` set for each byte `k` of `sixteen` that may stand in a name's first word
-/// ([`is_name_word_byte`]).
+/// Bit `k` set for each byte `k` of `sixteen` that may stand in a name's first word, when
+/// `first`, or in a later one ([`is_name_word_byte`]).
 #[cfg(target_arch = "x86_64")]
 #[inline(always)]
-fn name_bytes_of_16(sixteen: &[u8; 16]) -> u32 {
+fn name_bytes_of_16(sixteen: &[u8; 16], first: bool) -> u32 {
     // SAFETY: SSE2 is part of every x86-64 processor (a baseline feature of the target).
-    unsafe { name_bytes_by_sse2(sixteen) }
+    unsafe { name_bytes_by_sse2(sixteen, first) }
 }
 
 /// [`name_bytes_of_16`] by SSE2.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "sse2")]
-fn name_bytes_by_sse2(sixteen: &[u8; 16]) -> u32 {
+fn name_bytes_by_sse2(sixteen: &[u8; 16], first: bool) -> u32 {
     use std::arch::x86_64::{
-        _mm_add_epi8, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
+        _mm_add_epi8, _mm_and_si128, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
     };
     let v = crate::extract::lanes::lanes(sixteen);
     // A letter is one in lower case: its lower case minus b'a' is below 26 as an unsigned byte,
@@ -423,23 +423,25 @@ fn name_bytes_by_sse2(sixteen: &[u8; 16]) -> u32 {
     let lower = _mm_add_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8(0x1F));
     let letters = _mm_cmplt_epi8(lower, _mm_set1_epi8(-102));
     let is = |b: u8| _mm_cmpeq_epi8(v, _mm_set1_epi8(b as i8));
-    let marks = _mm_or_si128(is(b'\''), _mm_or_si128(is(b'-'), is(b'&')));
+    // `&` only in a first word: its comparison kept by all ones, or cleared
+    let ampersand = _mm_and_si128(is(b'&'), _mm_set1_epi8(-i8::from(first)));
+    let marks = _mm_or_si128(is(b'\''), _mm_or_si128(is(b'-'), ampersand));
     _mm_movemask_epi8(_mm_or_si128(letters, marks)) as u32
 }
 
 /// [`name_bytes_of_16`] a byte at a time.
 #[cfg(any(test, not(target_arch = "x86_64")))]
-fn name_bytes_by_bytes(sixteen: &[u8; 16]) -> u32 {
+fn name_bytes_by_bytes(sixteen: &[u8; 16], first: bool) -> u32 {
     (0..16)
-        .filter(|&k| is_name_word_byte(sixteen[k], true))
+        .filter(|&k| is_name_word_byte(sixteen[k], first))
         .map(|k| 1 << k)
         .sum()
 }
 
 /// [`name_bytes_of_16`] elsewhere.
 #[cfg(not(target_arch = "x86_64"))]
-fn name_bytes_of_16(sixteen: &[u8; 16]) -> u32 {
-    name_bytes_by_bytes(sixteen)
+fn name_bytes_of_16(sixteen: &[u8; 16], first: bool) -> u32 {
+    name_bytes_by_bytes(sixteen, first)
 }
 
 /// Whether ASCII byte `b` may stand in a word of a name (`[\p{L}'’-]`, ASCII), or in its first
@@ -794,7 +796,23 @@ fn mark_len(bytes: &[u8], curly: &[u8]) -> usize {
 /// How many bytes of letters (`\p{L}`), apostrophes (`'` and `’`) and hyphens (and ampersands,
 /// in a first word) start `bytes`.
 pub(super) fn name_letters(bytes: &[u8], first: bool) -> usize {
-    let mut at = 0;
+    name_letters_from(bytes, ascii_name_run(bytes, first), first)
+}
+
+/// How many of the first sixteen bytes of `bytes` (fewer near its end) are ASCII bytes of a
+/// name word ([`is_name_word_byte`]), told at once: most name words are ASCII letters only,
+/// whose bytes one by one cost about eight instructions each in [`name_letters_from`].
+#[inline(always)]
+fn ascii_name_run(bytes: &[u8], first: bool) -> usize {
+    #[cfg(test)]
+    tests::NAME_RUNS_BY_SIXTEEN.with(|n| n.set(n.get() + 1));
+    // padded with zero bytes, which stand in no name
+    let name = lanes::mask_of_sixteen_from(bytes, 0, 0, |sixteen| name_bytes_of_16(sixteen, first));
+    (!name).trailing_zeros().min(16) as usize
+}
+
+/// [`name_letters`] from byte `at` on, the bytes before it being bytes of the word.
+fn name_letters_from(bytes: &[u8], mut at: usize, first: bool) -> usize {
     while at < bytes.len() {
         let b = bytes[at];
         if is_name_word_byte(b, first) {
@@ -1145,6 +1163,38 @@ mod tests {
         pub(super) static STOP_BLOCKS_PASSED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
         /// How many endings [`surely_one_word_ending`] told without its cases, on this thread.
         pub(super) static ONE_WORD_ENDINGS_IN_LINE: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+        /// How many runs of name bytes [`ascii_name_run`] told sixteen bytes at once, on this
+        /// thread.
+        pub(super) static NAME_RUNS_BY_SIXTEEN: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    }
+
+    /// [`name_letters`] as it was written first, a byte at a time from the word's start.
+    fn name_letters_by_bytes(bytes: &[u8], first: bool) -> usize {
+        name_letters_from(bytes, 0, first)
+    }
+
+    #[test]
+    fn name_letters_told_sixteen_at_a_time_are_those_read_byte_by_byte() {
+        let mut texts = texts_in_several_scripts(30);
+        texts.push(
+            "O'Neil-Smith&Co AT&T Jean-Pierre D’Arcy Ørsted Zoë d'Estaing x'-&'x ’’ A’ B’x \
+             Abcdefghijklmnopqrstuvwxyz Abcdefghijklmno& Abcdefghijklmnop& Abcdefghijklmnopq&r Éé Ab\u{a0}Cd"
+                .to_owned(),
+        );
+        let (before, mut reads, mut letters) = (NAME_RUNS_BY_SIXTEEN.with(|n| n.get()), 0, 0);
+        for text in &texts {
+            let bytes = text.as_bytes();
+            for i in (0..=bytes.len()).filter(|&i| text.is_char_boundary(i)) {
+                for first in [true, false] {
+                    let by_bytes = name_letters_by_bytes(&bytes[i..], first);
+                    assert_eq!(name_letters(&bytes[i..], first), by_bytes, "{i} {first} in {text:?}");
+                    reads += 1;
+                    letters += usize::from(by_bytes > 0);
+                }
+            }
+        }
+        assert_eq!(NAME_RUNS_BY_SIXTEEN.with(|n| n.get()) - before, reads);
+        assert!(reads > 500_000 && letters > 300_000, "{reads} {letters}");
     }
 
     /// [`word_then_spaces`] as it was written first: the word compared with each of `words`.
@@ -1499,7 +1549,10 @@ mod tests {
             for k in 0..16 {
                 let mut sixteen = *b"@A Z'[-a&{0_\xff\x7fz`";
                 sixteen[k] = b;
-                assert_eq!(name_bytes_of_16(&sixteen), name_bytes_by_bytes(&sixteen), "{b} at {k}");
+                for first in [true, false] {
+                    let by_bytes = name_bytes_by_bytes(&sixteen, first);
+                    assert_eq!(name_bytes_of_16(&sixteen, first), by_bytes, "{b} at {k}");
+                }
             }
         }
     }

@@ -63,8 +63,26 @@ struct Surroundings<'t> {
 
 /// Finds the direct quotes of an article, in order, with their speakers.
 pub fn find_quotes(text: &str, paragraphs: &[Span], sentences: &[Span]) -> Vec<Quote> {
+    find_quotes_knowing_ascii(
+        text,
+        paragraphs,
+        sentences,
+        crate::extract::lanes::is_ascii_text(text.as_bytes()),
+    )
+}
+
+/// [`find_quotes`] of a text known to be ASCII (`ascii`) or not: the extraction knows it from
+/// the reading of periods, which tells it on the way ([`crate::extract::period`]).
+pub(crate) fn find_quotes_knowing_ascii(
+    text: &str,
+    paragraphs: &[Span],
+    sentences: &[Span],
+    ascii: bool,
+) -> Vec<Quote> {
+    debug_assert_eq!(ascii, text.is_ascii());
+    #[cfg(test)]
+    tests::ASCII_TOLD.with(|n| n.set(n.get() + usize::from(ascii)));
     // An ASCII text has ASCII windows: the readers by hand need not scan each for itself.
-    let ascii = crate::extract::lanes::is_ascii_text(text.as_bytes());
     let marked = marks::find_marked(text, paragraphs, ascii);
     if marked.is_empty() {
         // Nothing in quotation marks: the people named are not needed.
@@ -409,6 +427,27 @@ mod tests {
         /// How many words [`has_four_letters`] told by their length or four ASCII letters
         /// first, without its loop, on this thread.
         pub(super) static FOUR_LETTERS_TOLD: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+        /// How many texts [`find_quotes_knowing_ascii`] was told are ASCII, on this thread.
+        pub(super) static ASCII_TOLD: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    }
+
+    #[test]
+    fn quotes_of_texts_told_ascii_by_the_periods_are_those_of_texts_tested_apart() {
+        let told = ASCII_TOLD.with(|n| n.get());
+        let (mut ascii_texts, mut quotes) = (0, 0);
+        for text in hand::texts_in_several_scripts(60) {
+            let article = crate::read::text::read_text(&format!("Headline\n\n{text}"));
+            let extraction = crate::extract::extract(&article);
+            // the plain way: the quote reader tests the text itself
+            let apart = find_quotes(&article.text, &article.paragraphs, &extraction.sentences);
+            assert_eq!(extraction.quotes, apart, "{text:?}");
+            ascii_texts += usize::from(article.text.is_ascii());
+            quotes += apart.len();
+        }
+        // each ASCII text told so twice, by the periods and by the test of its own, and no other
+        let told = ASCII_TOLD.with(|n| n.get()) - told;
+        assert!(ascii_texts >= 60 && quotes >= 200, "{ascii_texts} {quotes}");
+        assert_eq!(told, 2 * ascii_texts);
     }
 
     /// [`is_title`] as it was written first, word list by word list.
