@@ -1788,9 +1788,16 @@ mod tests {
         for text in &texts {
             LOWERED_BLOCKS.with(|n| n.set(0));
             let copy = lowered_and_padded(text, &mut lowered);
-            assert_eq!(copy, format!("{}{}", text.to_ascii_lowercase(), " ".repeat(16)), "{text:?}");
+            assert_eq!(
+                copy,
+                format!("{}{}", text.to_ascii_lowercase(), " ".repeat(16)),
+                "{text:?}"
+            );
             let blocks = LOWERED_BLOCKS.with(std::cell::Cell::get);
-            assert!(blocks * 16 >= text.len() + 16 && blocks * 16 < text.len() + 32, "{blocks} blocks: {text:?}");
+            assert!(
+                blocks * 16 >= text.len() + 16 && blocks * 16 < text.len() + 32,
+                "{blocks} blocks: {text:?}"
+            );
         }
     }
 
