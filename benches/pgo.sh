@@ -7,31 +7,60 @@
 #
 #   benches/pgo.sh [OUT]      # default OUT: target/pgo/figmine
 #
-# Needs llvm-profdata of LLVM 19 or later (it reads the raw profiles of rustc's LLVM): taken
-# from $LLVM_PROFDATA, from rustup's llvm-tools (`rustup component add llvm-tools`) or as an
-# llvm-profdata-NN on the PATH (Debian: `apt install llvm-19`). Two release builds: 10 to 20
-# minutes on 2 cores. Work files go to target/pgo (CARGO_TARGET_DIR/pgo when that is set).
+# Needs an llvm-profdata of LLVM 19 up to rustc's own LLVM (19 reads the raw profiles of LLVM 22;
+# a newer one may write a profile rustc cannot read): $LLVM_PROFDATA when set, or else the first
+# of rustup's llvm-tools (`rustup component add llvm-tools`), llvm-profdata-NN on the PATH (NN
+# rustc's LLVM first, then the newest; Debian: `apt install llvm-19`) and llvm-profdata whose
+# version fits. Two release builds: 6 to 20 minutes on 2 cores. Work files go to target/pgo
+# (CARGO_TARGET_DIR/pgo when that is set).
 set -euo pipefail
+OUT=${1:+$(realpath -m "$1")}
+if [ -n "${LLVM_PROFDATA:-}" ] && [ -e "$LLVM_PROFDATA" ]; then LLVM_PROFDATA=$(realpath "$LLVM_PROFDATA"); fi
 cd "$(dirname "$0")/.."
 WORK=$(realpath -m "${CARGO_TARGET_DIR:-target}/pgo")
-OUT=$(realpath -m "${1:-$WORK/figmine}")
+OUT=${OUT:-$WORK/figmine}
 HOST=$(rustc -vV | sed -n 's/^host: //p')
+RUSTC_LLVM=$(rustc -vV | sed -n 's/^LLVM version: \([0-9]*\).*/\1/p')
+fail() { echo "pgo.sh: $*" >&2; exit 2; }
 
-# The llvm-profdata to use: the first found, the newest LLVM first.
+# The builds add their flags to the host's list in .cargo/config.toml; either variable would
+# replace that list, and the builds would not be instrumented.
+if [ -n "${RUSTFLAGS:-}${CARGO_ENCODED_RUSTFLAGS:-}" ]; then
+  fail "RUSTFLAGS or CARGO_ENCODED_RUSTFLAGS is set: unset it (on a processor without x86-64-v3," \
+    "set the target CPU in .cargo/config.toml instead)"
+fi
+case $WORK in *'"'* | *'\'*) fail "the work folder $WORK holds a quote or a backslash" ;; esac
+
+# The LLVM major version of an llvm-profdata (nothing when it does not run).
+llvm_major() { "$1" --version 2>/dev/null | sed -n 's/.*LLVM version \([0-9]*\).*/\1/p' | head -n 1; }
+
+# Whether an llvm-profdata's LLVM is 19 or later, and not newer than rustc's.
+fits() {
+  local major
+  major=$(llvm_major "$1")
+  [ -n "$major" ] && [ "$major" -ge 19 ] && [ "$major" -le "$RUSTC_LLVM" ]
+}
+
+# The llvm-profdata to use, told before any build.
 find_profdata() {
   local candidate
-  for candidate in "${LLVM_PROFDATA:-}" "$(rustc --print sysroot)/lib/rustlib/$HOST/bin/llvm-profdata" \
+  if [ -n "${LLVM_PROFDATA:-}" ]; then
+    fits "$LLVM_PROFDATA" || fail "LLVM_PROFDATA=$LLVM_PROFDATA is not an llvm-profdata of LLVM 19 to $RUSTC_LLVM"
+    echo "$LLVM_PROFDATA"
+    return
+  fi
+  for candidate in "$(rustc --print sysroot)/lib/rustlib/$HOST/bin/llvm-profdata" "llvm-profdata-$RUSTC_LLVM" \
     $(compgen -c llvm-profdata- | sort -t- -k3 -rn | uniq) llvm-profdata; do
-    if [ -n "$candidate" ] && command -v "$candidate" >/dev/null; then
+    if command -v "$candidate" >/dev/null && fits "$candidate"; then
       echo "$candidate"
       return
     fi
   done
-  echo "pgo.sh: no llvm-profdata found: set LLVM_PROFDATA, run 'rustup component add llvm-tools'" \
-    "or install LLVM 19 or later (Debian: apt install llvm-19)" >&2
-  exit 2
+  fail "no llvm-profdata of LLVM 19 to $RUSTC_LLVM found: set LLVM_PROFDATA, run" \
+    "'rustup component add llvm-tools' or install one (Debian: apt install llvm-19)"
 }
 PROFDATA=$(find_profdata)
+echo "pgo.sh: $PROFDATA (LLVM $(llvm_major "$PROFDATA"); rustc's LLVM $RUSTC_LLVM)"
 
 # build TARGET_DIR FLAGS: a release build with FLAGS (a TOML list) added to the flags
 # .cargo/config.toml gives the host (the target CPU on x86-64): --config adds to that list,
@@ -50,7 +79,7 @@ rm -rf "$WORK/raw"
 
 echo "pgo.sh: training runs in $WORK/train"
 TRAINER=$WORK/generate/release/figmine
-"$TRAINER" gen --articles 4000 --out "$WORK/train/gen" --seed 11 2>/dev/null
+"$TRAINER" gen --articles 4000 --out "$WORK/train/gen" --seed 11
 "$TRAINER" run "$WORK/train/gen/articles" --out "$WORK/train/out-gen" --jobs 2 --quiet \
   --format csv,sqlite,report >/dev/null
 "$TRAINER" run corpus --out "$WORK/train/out-corpus" --quiet >/dev/null

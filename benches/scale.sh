@@ -14,7 +14,11 @@
 # CEILING_PASSES (default 40: passes over the file in one ceiling run), PGO_BIN (a binary built
 # by benches/pgo.sh: its extraction is measured too, in the same alternating rounds).
 set -euo pipefail
-PGO_BIN=${PGO_BIN:+$(realpath "$PGO_BIN")}
+PGO_BIN=${PGO_BIN:+$(realpath -m "$PGO_BIN")}
+if [ -n "$PGO_BIN" ] && [ ! -x "$PGO_BIN" ]; then
+  echo "scale.sh: PGO_BIN=$PGO_BIN is not an executable (build one with benches/pgo.sh)" >&2
+  exit 2
+fi
 cd "$(dirname "$0")/.."
 WORK=${1:-$(mktemp -d)}
 ARTICLES=${ARTICLES:-100000}
@@ -25,6 +29,8 @@ ROUNDS=${ROUNDS:-5}
 # two speed groups a third apart whatever the build.
 CEILING_PASSES=${CEILING_PASSES:-40}
 mkdir -p "$WORK"
+# a PGO result of an earlier run in the same folder is not reported as this run's
+rm -f "$WORK"/extract-pgo*.json "$WORK"/real-extract-pgo*.json
 echo "figmine scale benchmarks in $WORK on $(nproc) cores, $(date -u +%FT%TZ)"
 
 cargo build --release --quiet
@@ -51,11 +57,14 @@ PY
 # as PREFIX-N.json, the median run as PREFIX.json.
 alternate() {
   local file=$1 ro=$2 ex=$3 i prefixes=("$2" "$3")
-  [ -n "${PGO_BIN:-}" ] && prefixes+=("$3-pgo")
+  if [ -n "$PGO_BIN" ]; then prefixes+=("$3-pgo"); fi
   for i in $(seq "$ROUNDS"); do
     "$BIN" throughput "$file" --read-only --passes "$CEILING_PASSES" > "$ro-$i.json"
+    # the PGO build runs before the plain one in every other round, so that neither always
+    # runs in the minute after the other
+    if [ -n "$PGO_BIN" ] && [ $((i % 2)) = 0 ]; then "$PGO_BIN" throughput "$file" > "$ex-pgo-$i.json"; fi
     "$BIN" throughput "$file" > "$ex-$i.json"
-    if [ -n "${PGO_BIN:-}" ]; then "$PGO_BIN" throughput "$file" > "$ex-pgo-$i.json"; fi
+    if [ -n "$PGO_BIN" ] && [ $((i % 2)) = 1 ]; then "$PGO_BIN" throughput "$file" > "$ex-pgo-$i.json"; fi
   done
   python3 - "$ROUNDS" "${prefixes[@]}" <<'PY'
 import json, sys

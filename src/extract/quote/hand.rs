@@ -799,8 +799,8 @@ pub(super) fn name_letters(bytes: &[u8], first: bool) -> usize {
     name_letters_from(bytes, ascii_name_run(bytes, first), first)
 }
 
-/// How many of the first sixteen bytes of `bytes` (fewer near its end) are ASCII bytes of a
-/// name word ([`is_name_word_byte`]), told at once: most name words are ASCII letters only,
+/// The length of the run of ASCII bytes of a name word ([`is_name_word_byte`]) that starts
+/// `bytes`, up to sixteen (fewer near its end), told at once: most name words are ASCII letters only,
 /// whose bytes one by one cost about eight instructions each in [`name_letters_from`].
 #[inline(always)]
 fn ascii_name_run(bytes: &[u8], first: bool) -> usize {

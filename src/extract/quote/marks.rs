@@ -239,12 +239,13 @@ fn scan_paragraph(
     open
 }
 
-/// Offsets of the bytes that may start a mark of `pass`: the ASCII marks and the first bytes of
-/// the UTF-8 encodings of the others (`“ ” „ ‘ ’` start with 0xE2, `« »` with 0xC2). Every other
-/// character has no role, so skipping to these (with SIMD, via memchr) changes nothing but
-/// the time: testing each character was most of the cost of finding quotes. In ASCII `para`
-/// (`ascii`) the ASCII mark is the only one: one byte is searched for, not two or three.
-/// Outside ASCII, the bytes found that start no mark of `pass` are dropped ([`is_mark_of`]).
+/// Offsets of the bytes that start a mark of `pass`: found as the ASCII mark and the first
+/// bytes of the UTF-8 encodings of the others (`“ ” „ ‘ ’` start with 0xE2, `« »` with 0xC2),
+/// and outside ASCII those that start no mark of `pass` dropped by their bytes
+/// ([`is_mark_of`]). Every other character has no role, so skipping to these (with SIMD, via
+/// memchr) changes nothing but the time: testing each character was most of the cost of
+/// finding quotes. In ASCII `para` (`ascii`) the ASCII mark is the only one: one byte is
+/// searched for, not two or three.
 fn candidate_marks(para: &[u8], pass: Pass, ascii: bool) -> Vec<usize> {
     match (pass, ascii) {
         (Pass::Double, true) => memchr::memchr_iter(b'"', para).collect(),
