@@ -540,36 +540,38 @@ fn anaphoric_changes(doc: &Doc) -> Vec<Change> {
         if !refers_back(sentence.of(doc.text)) {
             continue;
         }
-        let o = &doc.figs[old];
-        let linked = match amount {
-            Some(a) => {
-                let a = &doc.figs[a];
-                doc.is_change_amount(a) && claim::is_from_between(doc.between(a.f.span, o.f.span))
-            }
-            None => claim::is_direction_from(doc.before_fig(o, 40)),
-        };
-        if !linked || o.f.kind == FigureKind::Percent {
-            continue;
-        }
-        // The subject of the previous sentence: its first figure of the same kind.
-        let Some(new) = doc
-            .sentence_figs(k - 1)
-            .find(|(_, g)| g.f.kind == o.f.kind)
-            .map(|(i, _)| i)
-        else {
-            continue;
-        };
-        let direction = last_direction(doc.between(Span::new(sentence.start, sentence.start), o.f.span))
-            .map(|(d, sp)| (d, Span::new(sentence.start + sp.start, sentence.start + sp.end)));
-        out.push(Change {
-            new,
-            old,
-            direction,
-            amount,
-            ratio: None,
-        });
+        out.extend(change_referring_back(doc, k, amount, old));
     }
     out
+}
+
+/// The change sentence `k` states when it refers back ("That was up 12 percent from 31,698"),
+/// its one or two figures `amount` and `old`: linked by their words, with the newer value the
+/// first figure of the same kind in the sentence before.
+fn change_referring_back(doc: &Doc, k: usize, amount: Option<usize>, old: usize) -> Option<Change> {
+    let sentence = &doc.sentences[k];
+    let o = &doc.figs[old];
+    let linked = match amount {
+        Some(a) => {
+            let a = &doc.figs[a];
+            doc.is_change_amount(a) && claim::is_from_between(doc.between(a.f.span, o.f.span))
+        }
+        None => claim::is_direction_from(doc.before_fig(o, 40)),
+    };
+    if !linked || o.f.kind == FigureKind::Percent {
+        return None;
+    }
+    // The subject of the previous sentence: its first figure of the same kind.
+    let (new, _) = doc.sentence_figs(k - 1).find(|(_, g)| g.f.kind == o.f.kind)?;
+    let direction = last_direction(doc.between(Span::new(sentence.start, sentence.start), o.f.span))
+        .map(|(d, sp)| (d, Span::new(sentence.start + sp.start, sentence.start + sp.end)));
+    Some(Change {
+        new,
+        old,
+        direction,
+        amount,
+        ratio: None,
+    })
 }
 
 /// `direction`: "down from 31,002" when the newer value is larger. Returns whether it fired.
@@ -998,33 +1000,8 @@ mod tests {
                 (Some(old), None, _) => (None, old),
                 _ => continue,
             };
-            let o = &doc.figs[old];
-            let linked = match amount {
-                Some(a) => {
-                    let a = &doc.figs[a];
-                    doc.is_change_amount(a) && claim::is_from_between(doc.between(a.f.span, o.f.span))
-                }
-                None => claim::is_direction_from(doc.before_fig(o, 40)),
-            };
-            if !linked || o.f.kind == FigureKind::Percent {
-                continue;
-            }
-            let Some(new) = doc
-                .sentence_figs(k - 1)
-                .find(|(_, g)| g.f.kind == o.f.kind)
-                .map(|(i, _)| i)
-            else {
-                continue;
-            };
-            let direction = last_direction(doc.between(Span::new(sentence.start, sentence.start), o.f.span))
-                .map(|(d, sp)| (d, Span::new(sentence.start + sp.start, sentence.start + sp.end)));
-            out.push(Change {
-                new,
-                old,
-                direction,
-                amount,
-                ratio: None,
-            });
+            // what follows the tests the shortcut reorders is the same code
+            out.extend(change_referring_back(doc, k, amount, old));
         }
         out
     }
