@@ -1530,19 +1530,14 @@ fn spaces_and_alphanumerics_of_16(sixteen: &[u8; 16]) -> (u32, u32) {
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "sse2")]
 fn spaces_and_alphanumerics_by_sse2(sixteen: &[u8; 16]) -> (u32, u32) {
-    use std::arch::x86_64::{
-        _mm_add_epi8, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
-    };
-    let v = crate::extract::lanes::lanes(sixteen);
-    // "\t" to "\r": five bytes from 9 (moved by 0x80 - 9); and " "
-    let controls = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(0x77)), _mm_set1_epi8(-128 + 5));
-    let spaces = _mm_or_si128(controls, _mm_cmpeq_epi8(v, _mm_set1_epi8(b' ' as i8)));
-    // a letter in lower case is 26 bytes from b'a' (moved by 0x80 - 0x61 = 0x1F, as in
-    // `letters_of_16`; a byte outside ASCII lands at 0xBF or above, or wraps below 0x1F)
-    let lower = _mm_or_si128(v, _mm_set1_epi8(0x20));
-    let letters = _mm_cmplt_epi8(_mm_add_epi8(lower, _mm_set1_epi8(0x1F)), _mm_set1_epi8(-128 + 26));
-    // a digit is ten bytes from b'0' (moved by 0x80 - 0x30)
-    let digits = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(0x50)), _mm_set1_epi8(-128 + 10));
+    use crate::extract::lanes::{in_range, lanes};
+    use std::arch::x86_64::{_mm_cmpeq_epi8, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8};
+    let v = lanes(sixteen);
+    // "\t" to "\r": five bytes from 9; and " "
+    let spaces = _mm_or_si128(in_range(v, b'\t', 5), _mm_cmpeq_epi8(v, _mm_set1_epi8(b' ' as i8)));
+    // a letter is one in lower case (a byte outside ASCII keeps its high bit, outside the range)
+    let letters = in_range(_mm_or_si128(v, _mm_set1_epi8(0x20)), b'a', 26);
+    let digits = in_range(v, b'0', 10);
     let alphanumerics = _mm_or_si128(letters, digits);
     (
         _mm_movemask_epi8(spaces) as u32,

@@ -13,6 +13,20 @@ pub(crate) fn lanes(sixteen: &[u8; 16]) -> std::arch::x86_64::__m128i {
     std::arch::x86_64::_mm_set_epi64x(half(8), half(0))
 }
 
+/// All ones in the lanes of `v` whose byte is one of the `count` bytes from `first` (an
+/// unsigned range, `count` at most 128), zeros elsewhere: moved by an addition so that the range
+/// starts at -128, a byte is in it when it is below `count - 128` as a signed byte, one addition
+/// and one comparison whatever the range (the readers' classes of bytes are such ranges).
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "sse2")]
+#[inline]
+pub(crate) fn in_range(v: std::arch::x86_64::__m128i, first: u8, count: u8) -> std::arch::x86_64::__m128i {
+    use std::arch::x86_64::{_mm_add_epi8, _mm_cmplt_epi8, _mm_set1_epi8};
+    debug_assert!(count <= 128, "a range of 128 bytes at most");
+    let moved = _mm_add_epi8(v, _mm_set1_epi8(0x80u8.wrapping_sub(first) as i8));
+    _mm_cmplt_epi8(moved, _mm_set1_epi8((i16::from(count) - 128) as i8))
+}
+
 /// `mask` of the sixteen bytes of `bytes` from `at`; near the end, of the bytes left and
 /// `pad` bytes after them (chosen so that `mask` finds nothing in them, or so that what it finds
 /// there ends the search).
@@ -114,6 +128,30 @@ mod tests {
                 u32::from(bytes[at]) | u32::from(last) << 8,
                 "{at}"
             );
+        }
+    }
+
+    #[test]
+    fn a_range_of_bytes_is_told_in_every_lane_as_byte_by_byte() {
+        use std::arch::x86_64::{_mm_movemask_epi8, _mm_set1_epi8};
+        let ranges = [
+            (b'a', 26),
+            (b'A', 26),
+            (b'0', 10),
+            (9, 5),
+            (0, 1),
+            (0, 128),
+            (0x80, 128),
+            (0xF0, 16),
+            (0xFF, 1),
+        ];
+        for (first, count) in ranges {
+            for value in 0..=255u8 {
+                // SAFETY: SSE2 is part of every x86-64 processor.
+                let told = unsafe { _mm_movemask_epi8(in_range(_mm_set1_epi8(value as i8), first, count)) };
+                let in_it = value.wrapping_sub(first) < count;
+                assert_eq!(told, if in_it { 0xFFFF } else { 0 }, "{value} in {count} from {first}");
+            }
         }
     }
 

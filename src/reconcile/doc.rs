@@ -173,15 +173,19 @@ impl<'a> Doc<'a> {
     /// [`Doc::figs_within`] the sentence, with the run of `figs` to look at found once per
     /// sentence (several rules go through the figures of every sentence).
     pub fn sentence_figs(&self, k: usize) -> impl Iterator<Item = (usize, &Fig<'a>)> + '_ {
-        let runs = self.sentence_runs.get_or_init(|| self.runs_of_sentences());
-        self.figs_of_run(self.sentences[k], runs[k])
+        self.figs_of_run(self.sentences[k], self.sentence_run(k))
+    }
+
+    /// The run of `figs` of the sentence `sentences[k]`, the runs found at the first ask.
+    fn sentence_run(&self, k: usize) -> (usize, usize) {
+        self.sentence_runs.get_or_init(|| self.runs_of_sentences())[k]
     }
 
     /// Whether the sentence `sentences[k]` may hold two figures or more, as the length of its run
     /// of `figs` tells without a look at them (its figures are those of the run inside it): most
     /// sentences hold fewer, and the rules that compare two figures of a sentence pass them by.
     pub fn sentence_may_hold_two_figs(&self, k: usize) -> bool {
-        let (lo, hi) = self.sentence_runs.get_or_init(|| self.runs_of_sentences())[k];
+        let (lo, hi) = self.sentence_run(k);
         let may = hi - lo >= 2;
         #[cfg(test)]
         if !may {

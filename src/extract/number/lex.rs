@@ -314,16 +314,14 @@ fn letters_and_digits(sixteen: &[u8; 16]) -> (u32, u32) {
     unsafe { letters_and_digits_by_sse2(sixteen) }
 }
 
-/// [`letters_and_digits`] by SSE2: a range of bytes is moved by an addition to start at -128,
-/// where one signed comparison tells it; a byte outside ASCII is moved to 0xD0 and above, or
-/// past 0xFF, outside both ranges.
+/// [`letters_and_digits`] by SSE2: each class a range of bytes ([`in_range`](crate::extract::lanes::in_range)).
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "sse2")]
 fn letters_and_digits_by_sse2(sixteen: &[u8; 16]) -> (u32, u32) {
-    use std::arch::x86_64::{_mm_add_epi8, _mm_cmplt_epi8, _mm_movemask_epi8, _mm_set1_epi8};
-    let v = crate::extract::lanes::lanes(sixteen);
-    let letters = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(0x1F)), _mm_set1_epi8(-102));
-    let digits = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(0x50)), _mm_set1_epi8(-118));
+    use crate::extract::lanes::{in_range, lanes};
+    use std::arch::x86_64::_mm_movemask_epi8;
+    let v = lanes(sixteen);
+    let (letters, digits) = (in_range(v, b'a', 26), in_range(v, b'0', 10));
     (_mm_movemask_epi8(letters) as u32, _mm_movemask_epi8(digits) as u32)
 }
 

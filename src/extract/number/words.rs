@@ -784,13 +784,11 @@ pub(crate) fn letters_of_16(sixteen: &[u8; 16]) -> u32 {
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "sse2")]
 fn letters_by_sse2(sixteen: &[u8; 16]) -> u32 {
-    use std::arch::x86_64::{_mm_add_epi8, _mm_cmplt_epi8, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8};
-    let v = crate::extract::lanes::lanes(sixteen);
-    // A letter is one in lower case: its lower case minus b'a' is below 26 as an unsigned byte;
-    // moved by 0x80 (+ 0x1F), a signed comparison with 26 - 128 tells it (a byte outside ASCII
-    // lands at 0xBF or above, or wraps to below 0x1F: no letter)
-    let lower = _mm_add_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8(0x1F));
-    _mm_movemask_epi8(_mm_cmplt_epi8(lower, _mm_set1_epi8(-102))) as u32
+    use crate::extract::lanes::{in_range, lanes};
+    use std::arch::x86_64::{_mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8};
+    // A letter is one in lower case (a byte outside ASCII keeps its high bit: no letter)
+    let lower = _mm_or_si128(lanes(sixteen), _mm_set1_epi8(0x20));
+    _mm_movemask_epi8(in_range(lower, b'a', 26)) as u32
 }
 
 /// [`letters_of_16`] a byte at a time.

@@ -414,14 +414,11 @@ fn name_bytes_of_16(sixteen: &[u8; 16], first: bool) -> u32 {
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "sse2")]
 fn name_bytes_by_sse2(sixteen: &[u8; 16], first: bool) -> u32 {
-    use std::arch::x86_64::{
-        _mm_add_epi8, _mm_and_si128, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
-    };
-    let v = crate::extract::lanes::lanes(sixteen);
-    // A letter is one in lower case: its lower case minus b'a' is below 26 as an unsigned byte,
-    // moved by 0x80 (+ 0x1F) a signed comparison with 26 - 128 tells it.
-    let lower = _mm_add_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8(0x1F));
-    let letters = _mm_cmplt_epi8(lower, _mm_set1_epi8(-102));
+    use crate::extract::lanes::{in_range, lanes};
+    use std::arch::x86_64::{_mm_and_si128, _mm_cmpeq_epi8, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8};
+    let v = lanes(sixteen);
+    // A letter is one in lower case (a byte outside ASCII keeps its high bit: no letter)
+    let letters = in_range(_mm_or_si128(v, _mm_set1_epi8(0x20)), b'a', 26);
     let is = |b: u8| _mm_cmpeq_epi8(v, _mm_set1_epi8(b as i8));
     // `&` only in a first word: its comparison kept by all ones, or cleared
     let ampersand = _mm_and_si128(is(b'&'), _mm_set1_epi8(-i8::from(first)));
@@ -927,12 +924,10 @@ fn capitals_and_outside(sixteen: &[u8; 16]) -> (u32, u32) {
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "sse2")]
 fn capitals_and_outside_by_sse2(sixteen: &[u8; 16]) -> (u32, u32) {
-    use std::arch::x86_64::{_mm_add_epi8, _mm_cmplt_epi8, _mm_movemask_epi8, _mm_set1_epi8};
-    let v = crate::extract::lanes::lanes(sixteen);
-    // A byte is a capital when it minus b'A' is below 26 as an unsigned byte; moved by 0x80
-    // (b + 0x3F = b - b'A' + 0x80) a signed comparison with 26 - 128 tells it.
-    let moved = _mm_add_epi8(v, _mm_set1_epi8(0x3F));
-    let capitals = _mm_cmplt_epi8(moved, _mm_set1_epi8(-102));
+    use crate::extract::lanes::{in_range, lanes};
+    use std::arch::x86_64::_mm_movemask_epi8;
+    let v = lanes(sixteen);
+    let capitals = in_range(v, b'A', 26);
     // The high bit of each byte: the capitals', and those of the bytes outside ASCII.
     (_mm_movemask_epi8(capitals) as u32, _mm_movemask_epi8(v) as u32)
 }
