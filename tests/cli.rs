@@ -221,6 +221,9 @@ fn throughput_counts_every_pass_over_the_file() {
         assert!(run["first_pass_seconds"].as_f64().unwrap() > 0.0, "{run}");
     }
     assert_eq!(ceiling["first_pass_seconds"].as_f64(), Some(0.0));
+    let without = measure(&["--no-first-pass"]);
+    assert_eq!(without["first_pass_seconds"].as_f64(), Some(0.0));
+    assert_eq!(without["figures"].as_u64(), Some(4));
     let refused = figmine()
         .arg("throughput")
         .arg(&file)

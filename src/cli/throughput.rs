@@ -37,14 +37,19 @@ pub struct Args {
     /// in one of two groups a third apart from run to run.
     #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..))]
     passes: u32,
+    /// Skip the untimed first pass over the file (benches/instructions.sh, which counts the
+    /// difference between two files, so that the compilation cancels out there).
+    #[arg(long)]
+    no_first_pass: bool,
 }
 
 /// Measures and prints one JSON line.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let bytes = std::fs::read(&args.file).with_context(|| format!("cannot read {}", args.file.display()))?;
-    let (warmup_seconds, first_pass_seconds) = match args.read_only {
-        true => (0.0, 0.0),
-        false => (warm_up(), timed(|| pass(&bytes, 1, false))?.0),
+    let warmup_seconds = if args.read_only { 0.0 } else { warm_up() };
+    let first_pass_seconds = match args.read_only || args.no_first_pass {
+        true => 0.0,
+        false => timed(|| pass(&bytes, 1, false))?.0,
     };
     let (seconds, counts) = timed(|| pass(&bytes, args.passes, args.read_only))?;
     let read = bytes.len() * args.passes as usize;

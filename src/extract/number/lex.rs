@@ -78,7 +78,7 @@ fn fill_letter_block(block: usize) -> u64 {
 
 /// The tokens of `text`: runs of ASCII digits, runs of letters (`\p{L}`) and single other
 /// characters, whitespace skipped, as the regex `[0-9]+|\p{L}+|[^\s0-9\p{L}]` cuts them, one
-/// character at a time: what [`any_cuts`] and [`ascii_cuts`] are tested against.
+/// character at a time: what [`mixed_cuts`] and [`ascii_cuts`] are tested against.
 #[cfg(test)]
 fn any_tokens(text: &str, toks: &mut Vec<Tok>) {
     let bytes = text.as_bytes();
@@ -120,61 +120,6 @@ fn any_tokens(text: &str, toks: &mut Vec<Tok>) {
     }
 }
 
-/// The scan of [`ascii_cuts`] on any text: ASCII characters (most of any text) cut as there,
-/// a word of ASCII letters gone on with when a letter outside ASCII follows it ("café"), and
-/// the characters outside ASCII decoded. Each token is handed to `cut` with whether it is all
-/// ASCII. Not inlined: texts outside ASCII are a few, and the scan of ASCII text stays small.
-#[inline(never)]
-fn any_cuts(text: &str, cut: &mut impl Cut) {
-    let bytes = text.as_bytes();
-    let class = |b: u8| BYTE_CLASS[usize::from(b)];
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let start = i;
-        if b.is_ascii() {
-            let c = class(b);
-            if c == SPACE_BYTE {
-                i += 1;
-                continue;
-            }
-            i += 1;
-            if c == LETTER_BYTE {
-                let end = ascii_word(bytes, start);
-                // a letter outside ASCII may go on with the word ("café")
-                i = match bytes.get(end) {
-                    Some(b) if !b.is_ascii() => letters_end_any(text, end),
-                    _ => end,
-                };
-                cut.cut(Tk::Word, start, i, i == end);
-            } else if c == DIGIT_BYTE {
-                while i < bytes.len() && bytes[i].is_ascii_digit() {
-                    i += 1;
-                }
-                cut.cut(Tk::Digits, start, i, true);
-            } else {
-                cut.cut(Tk::Sym, start, i, true);
-            }
-        } else {
-            let (c, len) = char_at(text, i);
-            i += len;
-            if is_letter(c) {
-                i = letters_end_any(text, i);
-                // every letter (`\p{L}`) is alphabetic (a test holds the tables to it), so the
-                // run is a word: [`any_tokens`] makes one that starts with a non-alphabetic
-                // letter a symbol, and the lookup cost more than the rest of the letter's cut
-                debug_assert!(c.is_alphabetic(), "{c:?} is alphabetic");
-                cut.cut(Tk::Word, start, i, false);
-            } else if !c.is_whitespace() {
-                cut.cut(Tk::Sym, start, i, false);
-            }
-        }
-        if bytes.get(i) == Some(&b' ') {
-            i += 1;
-        }
-    }
-}
-
 /// Where the run of letters (`\p{L}`) at `i` of `text` ends (`i` when no letter stands
 /// there): ASCII letters taken by their byte, the others decoded.
 fn letters_end_any(text: &str, mut i: usize) -> usize {
@@ -196,7 +141,7 @@ fn letters_end_any(text: &str, mut i: usize) -> usize {
     i
 }
 
-/// The class of each byte for [`ascii_cuts`] and [`any_cuts`]: a space (one of `\t\n\x0B\x0C\r `,
+/// The class of each byte for [`ascii_cuts`] and [`mixed_cuts`]: a space (one of `\t\n\x0B\x0C\r `,
 /// `char::is_whitespace` on ASCII), a digit, a letter (`[A-Za-z]`), another ASCII character or
 /// a byte outside ASCII.
 const SPACE_BYTE: u8 = 0;
@@ -233,7 +178,7 @@ fn ascii_tokens(bytes: &[u8], toks: &mut Vec<Tok>) {
     ascii_cuts(lowered.as_bytes(), toks);
 }
 
-/// What [`ascii_cuts`] and [`any_cuts`] hand each token to.
+/// What [`ascii_cuts`] and [`mixed_cuts`] hand each token to.
 trait Cut {
     /// Keeps the token of kind `kind` at `start..end`, `ascii` when all its characters are
     /// ASCII.
@@ -253,7 +198,7 @@ impl Cut for Vec<Tok> {
 /// text, then sixteen spaces): at each token, the letters and digits of the sixteen bytes from
 /// it are told at once ([`letters_and_digits`]), which give a word's or a run of digits' kind
 /// and end together (most end inside them); another byte is classed by [`BYTE_CLASS`]. The
-/// caller tells a text outside ASCII first and cuts it by [`any_cuts`]. Every token is handed
+/// caller tells a text outside ASCII first and cuts it by [`mixed_cuts`]. Every token is handed
 /// on as ASCII, and [`TokenMaker`] slices such a token without the character-boundary tests
 /// ([`ascii_span`]); so that this stays sound whatever a caller passes, a symbol byte outside
 /// ASCII (letters and digits are ASCII by their masks) is handed on as not ASCII, and its
@@ -293,6 +238,63 @@ fn ascii_cuts(lowered: &[u8], cut: &mut impl Cut) {
         }
         // most tokens are followed by one space: skipped without its class lookup (a run
         // ends before the padding, so the byte is there)
+        i += usize::from(lowered.get(i) == Some(&b' '));
+    }
+}
+
+/// The scan of [`ascii_cuts`] on a text with characters outside ASCII, `text`, read from its
+/// [`lowered_and_padded`] copy `lowered` (ASCII letters lowered in place, every other byte as
+/// it is): ASCII tokens are cut sixteen bytes at a time there, a word of ASCII letters goes on
+/// when a letter outside ASCII follows it ("café"), and a token starting outside ASCII is
+/// decoded from `text` as [`any_tokens`] reads it. Each token is handed to `cut` with whether
+/// it is all ASCII. Real text is mostly such texts (a curly quote or apostrophe in a sentence
+/// makes it one), and a scan a character at a time cost some nine instructions a byte more.
+/// Not inlined: the scan of ASCII texts stays small.
+#[inline(never)]
+fn mixed_cuts(text: &str, lowered: &[u8], cut: &mut impl Cut) {
+    let mut i = 0;
+    // as in `ascii_cuts`: while sixteen bytes stand from `i`, to one byte into the padding
+    while let Some(sixteen) = lowered.get(i..i + 16) {
+        let sixteen: &[u8; 16] = sixteen.try_into().expect("sixteen bytes");
+        let start = i;
+        let (letters, digits) = letters_and_digits(sixteen);
+        let run_end = |run: u32| (!run).trailing_zeros() as usize;
+        if letters & 1 != 0 {
+            i += run_end(letters);
+            if i == start + 16 {
+                i = long_run_end(lowered, i, u8::is_ascii_lowercase);
+            }
+            // a run of ASCII letters ends inside the text when a byte outside ASCII ends it
+            let ascii_end = i;
+            if !lowered[i].is_ascii() {
+                i = letters_end_any(text, i);
+            }
+            cut.cut(Tk::Word, start, i, i == ascii_end);
+        } else if digits & 1 != 0 {
+            i += run_end(digits);
+            if i == start + 16 {
+                i = long_run_end(lowered, i, u8::is_ascii_digit);
+            }
+            cut.cut(Tk::Digits, start, i, true);
+        } else if sixteen[0].is_ascii() {
+            i += 1;
+            if BYTE_CLASS[usize::from(sixteen[0])] == SPACE_BYTE {
+                continue;
+            }
+            cut.cut(Tk::Sym, start, i, true);
+        } else {
+            // a byte outside ASCII stands inside the text (the padding is spaces)
+            let (c, len) = char_at(text, i);
+            i += len;
+            if is_letter(c) {
+                i = letters_end_any(text, i);
+                // every letter is alphabetic (`every_letter_is_alphabetic`): the run is a word
+                debug_assert!(c.is_alphabetic(), "{c:?} is alphabetic");
+                cut.cut(Tk::Word, start, i, false);
+            } else if !c.is_whitespace() {
+                cut.cut(Tk::Sym, start, i, false);
+            }
+        }
         i += usize::from(lowered.get(i) == Some(&b' '));
     }
 }
@@ -419,20 +421,6 @@ impl<T> LowerWords<T> {
     }
 }
 
-/// Where the run of ASCII letters at `start` (a letter) in an ASCII text ends: told from the
-/// eight bytes after its first, for the runs that end inside them (most words).
-#[inline(always)]
-fn ascii_word(bytes: &[u8], start: usize) -> usize {
-    let Some(chunk) = bytes.get(start + 1..start + 9) else {
-        return letters_end(bytes, start + 1);
-    };
-    let n = leading_letters(chunk.try_into().expect("eight bytes"));
-    match n {
-        8 => letters_end(bytes, start + 9),
-        _ => start + 1 + n,
-    }
-}
-
 /// Where the run of ASCII letters at `i` in an ASCII text ends.
 pub(super) fn letters_end(bytes: &[u8], mut i: usize) -> usize {
     while let Some(chunk) = bytes.get(i..i + 8) {
@@ -518,7 +506,7 @@ pub(super) struct Token<'a> {
     first: u8,
 }
 
-/// The tokens of a text as [`ascii_cuts`] or [`any_cuts`] cut them, with the starts of
+/// The tokens of a text as [`ascii_cuts`] or [`mixed_cuts`] cut them, with the starts of
 /// mentions noted.
 struct TokenMaker<'a, 'l> {
     text: &'a str,
@@ -827,7 +815,7 @@ impl<'a> Toks<'a> {
         // outside ASCII, then again, cost more on real text than the test)
         match crate::extract::lanes::is_ascii_text(text.as_bytes()) {
             true => ascii_cuts(lowered.as_bytes(), &mut maker),
-            false => any_cuts(text, &mut maker),
+            false => mixed_cuts(text, lowered.as_bytes(), &mut maker),
         }
         let symbols = maker.symbols;
         // the words outside ASCII take their lower case, and what it starts is looked up
@@ -1676,9 +1664,9 @@ mod tests {
         }
     }
 
-    /// A word's end told from eight bytes is its run of letters byte by byte: every word of the
-    /// ASCII lines of corpus/ and generated articles, and words of every length with a capital
-    /// at every place, at the end of a text and inside it.
+    /// A word's end told eight bytes at a time ([`letters_end`]) is its run of letters byte by
+    /// byte: every word of the ASCII lines of corpus/ and generated articles, and words of every
+    /// length with a capital at every place, at the end of a text and inside it.
     #[test]
     fn ascii_words_end_where_a_byte_by_byte_scan_ends_them() {
         let mut texts: Vec<String> = ascii_sample_lines(100);
@@ -1707,7 +1695,7 @@ mod tests {
                     i += 1;
                     continue;
                 }
-                let end = ascii_word(bytes, i);
+                let end = letters_end(bytes, i);
                 let by_byte = i + bytes[i..].iter().take_while(|b| b.is_ascii_alphabetic()).count();
                 assert_eq!(end, by_byte, "{text:?} at {i}");
                 words += 1;
@@ -1877,7 +1865,7 @@ mod tests {
     }
 
     /// Every letter (`\p{L}`, as the regex crate's tables have it) is alphabetic (as the
-    /// standard library's tables have it): what lets [`any_cuts`] make every run of letters a
+    /// standard library's tables have it): what lets [`mixed_cuts`] make every run of letters a
     /// word without asking.
     #[test]
     fn every_letter_is_alphabetic() {
@@ -1895,21 +1883,54 @@ mod tests {
         assert!(letters > 100_000, "{letters}");
     }
 
-    /// The scan of any text cuts where the character-by-character scan cuts, on texts outside
-    /// ASCII (and the ASCII ones of the other tests).
-    #[test]
-    fn any_cuts_are_the_tokens_of_any_text() {
-        let texts = sample_lines_outside_ascii();
-        let mut outside = 0;
-        for text in texts.iter().chain(&ascii_sample_lines(50)) {
-            let (mut by_cuts, mut by_char) = (Vec::new(), Vec::new());
-            any_cuts(text, &mut by_cuts);
-            any_tokens(text, &mut by_char);
-            let spans = |toks: &[Tok]| toks.iter().map(|t| (t.kind, t.start, t.end)).collect::<Vec<_>>();
-            assert_eq!(spans(&by_cuts), spans(&by_char), "{text}");
-            outside += by_cuts.iter().filter(|t| !text[t.start..t.end].is_ascii()).count();
+    /// Tokens as [`mixed_cuts`] hands them on, with whether it called each all ASCII.
+    struct CutsWithAscii(Vec<(Tk, usize, usize, bool)>);
+
+    impl Cut for CutsWithAscii {
+        fn cut(&mut self, kind: Tk, start: usize, end: usize, ascii: bool) {
+            self.0.push((kind, start, end, ascii));
         }
-        assert!(texts.len() >= 25 && outside >= 80, "{} texts, {outside}", texts.len());
+    }
+
+    /// The scan of a text with characters outside ASCII cuts where the character-by-character
+    /// scan cuts, and calls a token ASCII exactly when it is (a token called ASCII is sliced
+    /// without the tests of character boundaries; one called otherwise is noted as a start and
+    /// lowered a character at a time), on texts outside ASCII, their words at every place
+    /// from a run of sixteen bytes, and the ASCII texts of the other tests.
+    #[test]
+    fn mixed_cuts_are_the_tokens_of_any_text() {
+        let mut texts = sample_lines_outside_ascii();
+        for word in ["café", "Ñandú", "naïve", "x²", "“Quote”", "‘s", "’", "\u{a0}", "日本語"] {
+            texts.extend((0..20).map(|n| format!("{}{word} 5{word}", "Ab".repeat(n))));
+        }
+        let outside_texts = texts.len();
+        let (mut outside, mut ascii_beside_outside) = (0, 0);
+        for text in texts.iter().chain(&ascii_sample_lines(50)) {
+            let (mut by_cuts, mut by_char) = (CutsWithAscii(Vec::new()), Vec::new());
+            mixed_cuts(
+                text,
+                lowered_and_padded(text, &mut String::new()).as_bytes(),
+                &mut by_cuts,
+            );
+            any_tokens(text, &mut by_char);
+            let cut_spans: Vec<(Tk, usize, usize)> = by_cuts.0.iter().map(|&(k, s, e, _)| (k, s, e)).collect();
+            let char_spans: Vec<(Tk, usize, usize)> = by_char.iter().map(|t| (t.kind, t.start, t.end)).collect();
+            assert_eq!(cut_spans, char_spans, "{text}");
+            for &(_, start, end, ascii) in &by_cuts.0 {
+                assert_eq!(
+                    ascii,
+                    text[start..end].is_ascii(),
+                    "{:?} in {text:?}",
+                    &text[start..end]
+                );
+                outside += usize::from(!ascii);
+                ascii_beside_outside += usize::from(ascii && !text.is_ascii());
+            }
+        }
+        assert!(
+            outside_texts >= 200 && outside >= 400 && ascii_beside_outside >= 600,
+            "{outside_texts} texts, {outside} tokens outside ASCII, {ascii_beside_outside} ASCII beside them"
+        );
     }
 
     /// On texts outside ASCII, a token holds its text and lower case (each word lowercased as
