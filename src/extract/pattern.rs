@@ -48,9 +48,18 @@ use std::sync::OnceLock;
 /// A regex, with a faster twin for ASCII haystacks.
 #[derive(Debug, Clone)]
 pub struct Pattern {
-    /// The pattern as written: used for haystacks with non-ASCII characters that no copy can
-    /// search, and to read again a match whose start a copy found.
-    any: Regex,
+    /// The pattern as written, as regex syntax.
+    source: Box<str>,
+    /// [`Self::source`] compiled, on the first haystack that needs it ([`Self::any`]): for
+    /// haystacks with characters outside ASCII that no copy can search, and to read again a
+    /// match whose start a copy found. Real text reaches some 80 patterns, and most of the time
+    /// of compiling them went to this form, which most never run: ASCII haystacks take
+    /// [`Self::ascii`], and those whose only characters outside ASCII are no word characters
+    /// (curly quotes, dashes) [`Self::ascii_words`].
+    any: OnceLock<Regex>,
+    /// The name of each group by its index, group 0 first, read from the parsed pattern: what
+    /// every compiled form must give (`Regex::capture_names`).
+    group_names: Box<[Option<Box<str>>]>,
     /// The pattern with every class cut to ASCII, when it compiles to the same groups.
     ascii: Option<Regex>,
     /// The pattern with its Unicode word boundaries made ASCII ones (classes as written), as
@@ -292,15 +301,21 @@ enum Wanted {
 }
 
 impl Pattern {
-    /// Compiles `pattern` (regex syntax) and its ASCII twin.
+    /// Parses `pattern` (regex syntax) and compiles its ASCII twin; the pattern as written is
+    /// compiled on first need. A pattern that does not parse is the regex crate's error; one
+    /// that parses compiles (the crate's size limit, 10 MB compiled, is far above any pattern
+    /// here: the largest copy, 71 KB of syntax, compiles to far less).
     pub fn new(pattern: &str) -> Result<Pattern, regex::Error> {
-        let any = Regex::new(pattern)?;
-        let hir = regex_syntax::Parser::new().parse(pattern).ok();
+        let hir = match regex_syntax::Parser::new().parse(pattern) {
+            Ok(hir) => Some(hir),
+            Err(_) => return Err(Regex::new(pattern).expect_err("a pattern that does not parse does not compile")),
+        };
+        let group_names = group_names(hir.as_ref().expect("parsed"));
         let ascii = hir
             .as_ref()
             .and_then(|hir| printed(&rewrite(hir, true)))
             .and_then(|source| Regex::new(&source).ok())
-            .filter(|a| a.capture_names().eq(any.capture_names()));
+            .filter(|a| same_groups(a, &group_names));
         let ascii_words_source = hir
             .as_ref()
             .filter(|hir| has_unicode_word_boundary(hir))
@@ -313,7 +328,9 @@ impl Pattern {
         });
         let one_character = hir.as_ref().and_then(one_character_class);
         Ok(Pattern {
-            any,
+            source: pattern.into(),
+            any: OnceLock::new(),
+            group_names,
             ascii,
             ascii_words_source,
             ascii_words: OnceLock::new(),
@@ -328,7 +345,7 @@ impl Pattern {
     fn on(&self, haystack: &str) -> &Regex {
         match self.plan(haystack, Wanted::Every) {
             Plan::Direct(regex) | Plan::Candidates(regex) => regex,
-            Plan::Masked(..) => &self.any,
+            Plan::Masked(..) => self.any(),
         }
     }
 
@@ -337,7 +354,7 @@ impl Pattern {
     #[inline]
     fn plan(&self, haystack: &str, wanted: Wanted) -> Plan<'_> {
         if haystack.is_ascii() {
-            return Plan::Direct(self.ascii.as_ref().unwrap_or(&self.any));
+            return Plan::Direct(self.ascii.as_ref().unwrap_or_else(|| self.any()));
         }
         self.plan_outside_ascii(haystack, wanted)
     }
@@ -345,7 +362,7 @@ impl Pattern {
     /// How to search `haystack`, which has characters outside ASCII.
     fn plan_outside_ascii(&self, haystack: &str, wanted: Wanted) -> Plan<'_> {
         let Some(words) = self.ascii_words() else {
-            return Plan::Direct(&self.any);
+            return Plan::Direct(self.any());
         };
         // A search for the first match, which most haystacks lack, asks the copy before
         // reading the haystack's characters; what it finds is then read again, if the
@@ -367,7 +384,7 @@ impl Pattern {
         }
         match self.words_find_every_start {
             true => self.candidates(words),
-            false => Plan::Direct(&self.any),
+            false => Plan::Direct(self.any()),
         }
     }
 
@@ -383,17 +400,22 @@ impl Pattern {
     fn ascii_words(&self) -> Option<&Regex> {
         let source = self.ascii_words_source.as_ref()?;
         self.ascii_words
-            .get_or_init(|| {
-                Regex::new(source)
-                    .ok()
-                    .filter(|a| a.capture_names().eq(self.any.capture_names()))
-            })
+            .get_or_init(|| Regex::new(source).ok().filter(|a| same_groups(a, &self.group_names)))
             .as_ref()
     }
 
-    /// The names of the groups, by index (the same in both compilations).
+    /// The names of the groups, by index (the same in every compilation).
     pub fn capture_names(&self) -> regex::CaptureNames<'_> {
-        self.any.capture_names()
+        self.ascii.as_ref().unwrap_or_else(|| self.any()).capture_names()
+    }
+
+    /// The pattern as written, compiled on first need.
+    fn any(&self) -> &Regex {
+        self.any.get_or_init(|| {
+            #[cfg(test)]
+            tests::ANY_COMPILED.with(|n| n.set(n.get() + 1));
+            Regex::new(&self.source).expect("a pattern that parses compiles")
+        })
     }
 
     /// Whether the pattern matches somewhere in `haystack`.
@@ -407,7 +429,7 @@ impl Pattern {
             Plan::Masked(regex, masked) => regex.is_match(masked.masked()),
             // most haystacks have no match, and are answered by the copy alone
             Plan::Candidates(regex) => regex.find(haystack).is_some_and(|m| {
-                !has_word_character_outside_ascii(haystack) || self.any.find_at(haystack, m.start()).is_some()
+                !has_word_character_outside_ascii(haystack) || self.any().find_at(haystack, m.start()).is_some()
             }),
         }
     }
@@ -424,13 +446,13 @@ impl Pattern {
             Plan::Direct(regex) => regex.find_at(haystack, start),
             Plan::Masked(regex, masked) => {
                 let at = regex.find_at(masked.masked(), start)?.start();
-                Some(self.any.find_at(haystack, at).expect("the match found again"))
+                Some(self.any().find_at(haystack, at).expect("the match found again"))
             }
             Plan::Candidates(regex) => {
                 let m = regex.find_at(haystack, start)?;
                 match has_word_character_outside_ascii(haystack) {
                     false => Some(m),
-                    true => self.any.find_at(haystack, m.start()),
+                    true => self.any().find_at(haystack, m.start()),
                 }
             }
         }
@@ -457,9 +479,11 @@ impl Pattern {
             Plan::Direct(regex) => regex.captures_at(haystack, start),
             Plan::Masked(regex, masked) => {
                 let at = regex.find_at(masked.masked(), start)?.start();
-                Some(self.any.captures_at(haystack, at).expect("the match found again"))
+                Some(self.any().captures_at(haystack, at).expect("the match found again"))
             }
-            Plan::Candidates(regex) => self.any.captures_at(haystack, regex.find_at(haystack, start)?.start()),
+            Plan::Candidates(regex) => self
+                .any()
+                .captures_at(haystack, regex.find_at(haystack, start)?.start()),
         }
     }
 
@@ -491,7 +515,7 @@ impl<'h> Iterator for FindIter<'_, 'h> {
             FindIter::Direct(matches) => matches.next(),
             FindIter::ReadAgain(iter) => {
                 let at = iter.next_start()?;
-                let m = iter.pattern.any.find_at(iter.haystack, at);
+                let m = iter.pattern.any().find_at(iter.haystack, at);
                 iter.resume(m.as_ref().map(Match::end))?;
                 m
             }
@@ -515,7 +539,7 @@ impl<'h> Iterator for CapturesIter<'_, 'h> {
             CapturesIter::Direct(matches) => matches.next(),
             CapturesIter::ReadAgain(iter) => {
                 let at = iter.next_start()?;
-                let groups = iter.pattern.any.captures_at(iter.haystack, at);
+                let groups = iter.pattern.any().captures_at(iter.haystack, at);
                 iter.resume(groups.as_ref().map(|g| g.get(0).expect("group 0 is the match").end()))?;
                 groups
             }
@@ -745,6 +769,34 @@ fn has_unicode_word_boundary(hir: &Hir) -> bool {
     }
 }
 
+/// The name of each group of `hir` by its index, group 0 (the match) first: what
+/// `Regex::capture_names` gives once the pattern is compiled.
+fn group_names(hir: &Hir) -> Box<[Option<Box<str>>]> {
+    fn walk(hir: &Hir, names: &mut Vec<Option<Box<str>>>) {
+        match hir.kind() {
+            HirKind::Capture(cap) => {
+                let index = cap.index as usize;
+                if names.len() <= index {
+                    names.resize(index + 1, None);
+                }
+                names[index] = cap.name.clone();
+                walk(&cap.sub, names);
+            }
+            HirKind::Repetition(rep) => walk(&rep.sub, names),
+            HirKind::Concat(subs) | HirKind::Alternation(subs) => subs.iter().for_each(|sub| walk(sub, names)),
+            HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) | HirKind::Look(_) => {}
+        }
+    }
+    let mut names = vec![None];
+    walk(hir, &mut names);
+    names.into()
+}
+
+/// Whether `regex` has the groups `names` (by index, group 0 first).
+fn same_groups(regex: &Regex, names: &[Option<Box<str>>]) -> bool {
+    regex.capture_names().eq(names.iter().map(Option::as_deref))
+}
+
 /// Whether every Unicode word boundary of `hir` is a `\b` right before or after a character
 /// that can only be an ASCII word character (`[0-9A-Za-z_]`, as in `\b(?i)down\b`), so that
 /// its copy with ASCII word boundaries matches wherever it matches, on any haystack: there the
@@ -879,6 +931,8 @@ mod tests {
     thread_local! {
         /// Searches planned as [`Plan::Candidates`] (a test-build counter).
         pub(super) static CANDIDATE_PLANS: Cell<usize> = const { Cell::new(0) };
+        /// Patterns as written compiled ([`Pattern::any`]; a test-build counter).
+        pub(super) static ANY_COMPILED: Cell<usize> = const { Cell::new(0) };
     }
 
     /// The groups of every match, as (group index, start, end).
@@ -910,7 +964,7 @@ mod tests {
             let ascii = pattern.ascii.as_ref().expect("the twin compiles");
             assert!(std::ptr::eq(pattern.on(texts[0]), ascii));
             for t in texts {
-                assert_eq!(groups(ascii, t), groups(&pattern.any, t), "{p} on {t:?}");
+                assert_eq!(groups(ascii, t), groups(pattern.any(), t), "{p} on {t:?}");
             }
         }
     }
@@ -934,8 +988,8 @@ mod tests {
             for t in texts {
                 assert!(!t.is_ascii() && !has_word_character_outside_ascii(t));
                 let words = pattern.on(t);
-                assert!(!std::ptr::eq(words, &pattern.any), "{p}: the copy runs on {t:?}");
-                assert_eq!(groups(words, t), groups(&pattern.any, t), "{p} on {t:?}");
+                assert!(!std::ptr::eq(words, pattern.any()), "{p}: the copy runs on {t:?}");
+                assert_eq!(groups(words, t), groups(pattern.any(), t), "{p} on {t:?}");
             }
         }
     }
@@ -1302,12 +1356,57 @@ mod tests {
     fn a_word_character_outside_ascii_takes_the_pattern_as_written() {
         let pattern = Pattern::new(r"\b\p{Lu}\p{Ll}+\b").unwrap();
         assert!(has_word_character_outside_ascii("“Émile”"));
-        assert!(std::ptr::eq(pattern.on("“Émile”"), &pattern.any));
+        assert!(std::ptr::eq(pattern.on("“Émile”"), pattern.any()));
         // Under ASCII boundaries there is none before "É", and no match.
         assert_eq!(pattern.find("“Émile”").map(|m| m.as_str()), Some("Émile"));
         let words = Regex::new(pattern.ascii_words_source.as_ref().unwrap()).unwrap();
         assert_eq!(words.find("“Émile”"), None);
         assert!(Pattern::new(r"\p{Lu}").unwrap().ascii_words_source.is_none());
+    }
+
+    /// The pattern as written is compiled on the first haystack that needs it, once: not for
+    /// ASCII haystacks (the ASCII copy), nor for haystacks whose only characters outside ASCII
+    /// are no word characters (the copy with ASCII boundaries), and every search gives what the
+    /// pattern as written gives; a pattern that does not parse is the regex crate's error.
+    #[test]
+    fn the_pattern_as_written_is_compiled_on_first_need() {
+        let compiled = || ANY_COMPILED.with(Cell::get);
+        let pattern = Pattern::new(r"(?P<who>\b\p{Lu}\p{Ll}+)\s+(?P<cue>said)\b").unwrap();
+        let before = compiled();
+        assert_eq!(
+            pattern.capture_names().collect::<Vec<_>>(),
+            [None, Some("who"), Some("cue")]
+        );
+        let ascii = ["Then Jane Doe said so.", "Doe said", "nobody spoke", ""];
+        let quotes = ["“We object,” Frank said — twice.", "‘no’ – said"];
+        let letters = ["“Yes,” Émile said.", "Ünal said é"];
+        let found = |hay: &str| {
+            let by_captures = pattern
+                .captures(hay)
+                .map(|c| (c["who"].to_string(), c.get(0).unwrap().range()));
+            (pattern.is_match(hay), pattern.find(hay).map(|m| m.range()), by_captures)
+        };
+        let seen: Vec<_> = ascii.iter().chain(&quotes).map(|hay| found(hay)).collect();
+        assert_eq!(compiled(), before, "no haystack so far needs the pattern as written");
+        let seen_after: Vec<_> = letters.iter().map(|hay| found(hay)).collect();
+        assert_eq!(compiled(), before + 1, "letters outside ASCII need it, once");
+        let written = Regex::new(&pattern.source).unwrap();
+        for (hay, got) in ascii
+            .iter()
+            .chain(&quotes)
+            .chain(&letters)
+            .zip(seen.iter().chain(&seen_after))
+        {
+            let by_captures = written
+                .captures(hay)
+                .map(|c| (c["who"].to_string(), c.get(0).unwrap().range()));
+            let want = (written.is_match(hay), written.find(hay).map(|m| m.range()), by_captures);
+            assert_eq!(got, &want, "{hay:?}");
+        }
+        assert_eq!(seen_after[0].2.as_ref().map(|(who, _)| who.as_str()), Some("Émile"));
+        let unclosed = ["(?P<x>", "a"].concat(); // (built, so that clippy does not refuse it)
+        let error = Pattern::new(&unclosed).unwrap_err();
+        assert_eq!(error.to_string(), Regex::new(&unclosed).unwrap_err().to_string());
     }
 
     #[test]
