@@ -319,7 +319,7 @@ impl Pattern {
         let ascii_words_source = hir
             .as_ref()
             .filter(|hir| has_unicode_word_boundary(hir))
-            .and_then(|hir| printed(&rewrite(hir, false)));
+            .and_then(|hir| ascii_boundaries_source(pattern, hir));
         let masking = hir.as_ref().and_then(Masking::of);
         let words_find_every_start = hir.as_ref().is_some_and(|hir| {
             has_unicode_word_boundary(hir)
@@ -758,6 +758,67 @@ fn printed(hir: &Hir) -> Option<String> {
     (read_back == *hir).then_some(source)
 }
 
+/// The source of `pattern` (parsed as `hir`) with its Unicode word boundaries made ASCII ones:
+/// each word-boundary assertion of the source wrapped in `(?-u:...)`, kept when it parses to
+/// exactly [`rewrite`]`(hir, false)` (a boundary already ASCII is unchanged by the wrapping),
+/// else that rewrite [`printed`]. The printed form spells every Unicode class out range by
+/// range (71 KB for a 1.5 KB quote cue), and reading it again, here and when the copy is
+/// compiled, cost a quarter of compiling the patterns real text reaches.
+fn ascii_boundaries_source(pattern: &str, hir: &Hir) -> Option<String> {
+    let wanted = rewrite(hir, false);
+    let spliced = regex_syntax::ast::parse::Parser::new().parse(pattern).ok().map(|ast| {
+        let mut spans = Vec::new();
+        word_boundary_spans(&ast, &mut spans);
+        spans.sort_unstable();
+        let mut source = String::with_capacity(pattern.len() + 6 * spans.len());
+        let mut from = 0;
+        for (start, end) in spans {
+            source.push_str(&pattern[from..start]);
+            source.push_str("(?-u:");
+            source.push_str(&pattern[start..end]);
+            source.push(')');
+            from = end;
+        }
+        source.push_str(&pattern[from..]);
+        source
+    });
+    match spliced {
+        Some(source) if regex_syntax::Parser::new().parse(&source).is_ok_and(|h| h == wanted) => Some(source),
+        _ => {
+            #[cfg(test)]
+            tests::BOUNDARIES_PRINTED.with(|n| n.set(n.get() + 1));
+            printed(&wanted)
+        }
+    }
+}
+
+/// The byte spans of the word-boundary assertions of `ast` (`\b`, `\B`, `\<`, `\b{start}`...).
+fn word_boundary_spans(ast: &regex_syntax::ast::Ast, spans: &mut Vec<(usize, usize)>) {
+    use regex_syntax::ast::{AssertionKind, Ast};
+    match ast {
+        Ast::Assertion(a) => {
+            let boundary = !matches!(
+                a.kind,
+                AssertionKind::StartLine | AssertionKind::EndLine | AssertionKind::StartText | AssertionKind::EndText
+            );
+            if boundary {
+                spans.push((a.span.start.offset, a.span.end.offset));
+            }
+        }
+        Ast::Repetition(rep) => word_boundary_spans(&rep.ast, spans),
+        Ast::Group(group) => word_boundary_spans(&group.ast, spans),
+        Ast::Alternation(alt) => alt.asts.iter().for_each(|a| word_boundary_spans(a, spans)),
+        Ast::Concat(concat) => concat.asts.iter().for_each(|a| word_boundary_spans(a, spans)),
+        Ast::Empty(_)
+        | Ast::Flags(_)
+        | Ast::Literal(_)
+        | Ast::Dot(_)
+        | Ast::ClassUnicode(_)
+        | Ast::ClassPerl(_)
+        | Ast::ClassBracketed(_) => {}
+    }
+}
+
 /// Whether `hir` has a Unicode word boundary (of any kind).
 fn has_unicode_word_boundary(hir: &Hir) -> bool {
     match hir.kind() {
@@ -933,6 +994,9 @@ mod tests {
         pub(super) static CANDIDATE_PLANS: Cell<usize> = const { Cell::new(0) };
         /// Patterns as written compiled ([`Pattern::any`]; a test-build counter).
         pub(super) static ANY_COMPILED: Cell<usize> = const { Cell::new(0) };
+        /// Copies with ASCII boundaries printed from the rewritten pattern, not spliced into its
+        /// source ([`ascii_boundaries_source`]; a test-build counter).
+        pub(super) static BOUNDARIES_PRINTED: Cell<usize> = const { Cell::new(0) };
     }
 
     /// The groups of every match, as (group index, start, end).
@@ -1071,18 +1135,65 @@ mod tests {
 
     /// A copy is made only where it reads back as the pattern rewritten: regex-syntax prints a
     /// repetition of a repetition as a lazy one (`(?:\s+)?` as `\s+?`), which would find
-    /// nothing in "said" where the pattern finds "said".
+    /// nothing in "said" where the pattern finds "said", so the printed ASCII twin is refused;
+    /// the copy with ASCII boundaries is the source with its `\b` wrapped, which reads back.
     #[test]
     fn a_copy_is_the_pattern_rewritten_or_none() {
+        BOUNDARIES_PRINTED.with(|n| n.set(0));
         let bracketed = Pattern::new(r"\bsaid(?:\s+)?").unwrap();
-        assert!(bracketed.ascii.is_none() && bracketed.ascii_words().is_none());
-        for hay in ["said", "Müller said", "“said”", "he said  so"] {
+        assert!(bracketed.ascii.is_none());
+        assert_eq!(bracketed.ascii_words_source.as_deref(), Some(r"(?-u:\b)said(?:\s+)?"));
+        let words = bracketed.ascii_words().expect("the spliced copy");
+        assert!(std::ptr::eq(bracketed.on("“said”"), words));
+        for hay in ["said", "Müller said", "“said”", "he said  so", "“he said  so”"] {
             assert_eq!(answers(&bracketed, hay), answers_as_written(&bracketed, hay), "{hay:?}");
         }
         for p in BOUNDARY_PATTERNS {
             let pattern = Pattern::new(p).unwrap();
             assert!(pattern.ascii.is_some() && pattern.ascii_words().is_some(), "{p}");
         }
+        assert_eq!(BOUNDARIES_PRINTED.with(Cell::get), 0, "every copy spliced");
+    }
+
+    /// The copy with ASCII boundaries is spliced into the pattern's source where that reads
+    /// back as the pattern rewritten (boundaries of every kind, some already ASCII, inside
+    /// groups, repetitions and case-insensitive parts), which is far shorter than printing the
+    /// rewritten pattern; printed where it does not.
+    #[test]
+    fn ascii_boundaries_are_spliced_into_the_source() {
+        let patterns = [
+            r"\bsaid\b",
+            r"(?i)(?:\bfrom|\Bto)+\b{start}x\b{end}",
+            r"(?-u:\b)x\b(?u:\b)",
+            r"\<\p{Lu}\p{Ll}+\>|\b{start-half}[\p{L}'’-]{2,40}\b{end-half}",
+            r"^(?:[^\x22“”«»]{0,60}?,\s+)??(?P<who>\p{Lu}\w+)\s+(?P<cue>said|says)\b[^\x22“”«»]{0,80}?[:,]\s*$",
+        ];
+        for p in patterns {
+            BOUNDARIES_PRINTED.with(|n| n.set(0));
+            let hir = regex_syntax::Parser::new().parse(p).unwrap();
+            let source = ascii_boundaries_source(p, &hir).unwrap();
+            assert_eq!(BOUNDARIES_PRINTED.with(Cell::get), 0, "{p} spliced");
+            assert_eq!(
+                regex_syntax::Parser::new().parse(&source).unwrap(),
+                rewrite(&hir, false),
+                "{p}"
+            );
+            assert!(source.len() < p.len() + 40, "{p}: {source}");
+            assert!(
+                source.len() * 10 < printed(&rewrite(&hir, false)).unwrap().len() || p.is_ascii(),
+                "{p}"
+            );
+        }
+        // the splice is checked: made from a source that is not the parsed pattern's, it is
+        // refused, and the rewrite printed
+        BOUNDARIES_PRINTED.with(|n| n.set(0));
+        let hir = regex_syntax::Parser::new().parse(r"\bx").unwrap();
+        assert_eq!(ascii_boundaries_source(r"\by", &hir), printed(&rewrite(&hir, false)));
+        assert_eq!(
+            BOUNDARIES_PRINTED.with(Cell::get),
+            1,
+            "the splice of another source is refused"
+        );
     }
 
     #[test]
