@@ -28,7 +28,7 @@ use crate::dedup::{self, DuplicateKind, DuplicateRow};
 use crate::export::rows::FigureRow;
 use crate::export::{ExportError, Sink};
 use crate::extract::extract_within;
-use crate::fetch::{fetch, Document, FetchError, Source};
+use crate::fetch::{fetch_owned, Document, FetchError, Source};
 use crate::read::{read, Article};
 use crate::reconcile::{check_article, check_with_rows, Corpus, Finding, Rule};
 use crate::record::{Record, Stage};
@@ -439,7 +439,7 @@ fn fetched(source: Result<Source, FetchError>) -> Result<(String, String, Docume
         Box::new(Record::failed(id, location, Stage::Fetch, e))
     })?;
     let (id, location) = (source.id(), source.location());
-    match fetch(&source) {
+    match fetch_owned(source) {
         Ok(doc) => Ok((id, location, doc)),
         Err(e) => Err(Box::new(Record::failed(id, location, Stage::Fetch, e))),
     }
