@@ -206,6 +206,25 @@ impl Cut for Vec<Tok> {
 #[inline]
 fn ascii_cuts(lowered: &[u8], cut: &mut impl Cut) {
     debug_assert!(lowered.is_ascii(), "an ASCII text");
+    cuts::<true>("", lowered, cut);
+}
+
+/// The scan of [`ascii_cuts`] on a text with characters outside ASCII, `text`, read from its
+/// [`lowered_and_padded`] copy `lowered` (ASCII letters lowered in place, every other byte as
+/// it is): ASCII tokens are cut sixteen bytes at a time there, a word of ASCII letters goes on
+/// when a letter outside ASCII follows it ("café"), and a token starting outside ASCII is
+/// decoded from `text` as [`any_tokens`] reads it. Each token is handed to `cut` with whether
+/// it is all ASCII. Real text is mostly such texts (a curly quote or apostrophe in a sentence
+/// makes it one), and a scan a character at a time cost some nine instructions a byte more.
+/// Not inlined: the scan of ASCII texts stays small.
+#[inline(never)]
+fn mixed_cuts(text: &str, lowered: &[u8], cut: &mut impl Cut) {
+    cuts::<false>(text, lowered, cut);
+}
+
+/// The scan of [`ascii_cuts`] (`ASCII`, `text` unread) and of [`mixed_cuts`].
+#[inline(always)]
+fn cuts<const ASCII: bool>(text: &str, lowered: &[u8], cut: &mut impl Cut) {
     let mut i = 0;
     // the loop runs while sixteen bytes stand from `i`: to the text's end, and one byte past
     // it (a space of the padding, cutting nothing), so that the text's length is not kept
@@ -222,51 +241,10 @@ fn ascii_cuts(lowered: &[u8], cut: &mut impl Cut) {
             if i == start + 16 {
                 i = long_run_end(lowered, i, u8::is_ascii_lowercase);
             }
-            cut.cut(Tk::Word, start, i, true);
-        } else if digits & 1 != 0 {
-            i += run_end(digits);
-            if i == start + 16 {
-                i = long_run_end(lowered, i, u8::is_ascii_digit);
-            }
-            cut.cut(Tk::Digits, start, i, true);
-        } else {
-            i += 1;
-            if BYTE_CLASS[usize::from(sixteen[0])] == SPACE_BYTE {
-                continue;
-            }
-            cut.cut(Tk::Sym, start, i, sixteen[0].is_ascii());
-        }
-        // most tokens are followed by one space: skipped without its class lookup (a run
-        // ends before the padding, so the byte is there)
-        i += usize::from(lowered.get(i) == Some(&b' '));
-    }
-}
-
-/// The scan of [`ascii_cuts`] on a text with characters outside ASCII, `text`, read from its
-/// [`lowered_and_padded`] copy `lowered` (ASCII letters lowered in place, every other byte as
-/// it is): ASCII tokens are cut sixteen bytes at a time there, a word of ASCII letters goes on
-/// when a letter outside ASCII follows it ("café"), and a token starting outside ASCII is
-/// decoded from `text` as [`any_tokens`] reads it. Each token is handed to `cut` with whether
-/// it is all ASCII. Real text is mostly such texts (a curly quote or apostrophe in a sentence
-/// makes it one), and a scan a character at a time cost some nine instructions a byte more.
-/// Not inlined: the scan of ASCII texts stays small.
-#[inline(never)]
-fn mixed_cuts(text: &str, lowered: &[u8], cut: &mut impl Cut) {
-    let mut i = 0;
-    // as in `ascii_cuts`: while sixteen bytes stand from `i`, to one byte into the padding
-    while let Some(sixteen) = lowered.get(i..i + 16) {
-        let sixteen: &[u8; 16] = sixteen.try_into().expect("sixteen bytes");
-        let start = i;
-        let (letters, digits) = letters_and_digits(sixteen);
-        let run_end = |run: u32| (!run).trailing_zeros() as usize;
-        if letters & 1 != 0 {
-            i += run_end(letters);
-            if i == start + 16 {
-                i = long_run_end(lowered, i, u8::is_ascii_lowercase);
-            }
-            // a run of ASCII letters ends inside the text when a byte outside ASCII ends it
+            // a run of ASCII letters ends inside the text when a byte outside ASCII ends it,
+            // and a letter there goes on with the word
             let ascii_end = i;
-            if !lowered[i].is_ascii() {
+            if !ASCII && !lowered[i].is_ascii() {
                 i = letters_end_any(text, i);
             }
             cut.cut(Tk::Word, start, i, i == ascii_end);
@@ -276,12 +254,12 @@ fn mixed_cuts(text: &str, lowered: &[u8], cut: &mut impl Cut) {
                 i = long_run_end(lowered, i, u8::is_ascii_digit);
             }
             cut.cut(Tk::Digits, start, i, true);
-        } else if sixteen[0].is_ascii() {
+        } else if ASCII || sixteen[0].is_ascii() {
             i += 1;
             if BYTE_CLASS[usize::from(sixteen[0])] == SPACE_BYTE {
                 continue;
             }
-            cut.cut(Tk::Sym, start, i, true);
+            cut.cut(Tk::Sym, start, i, sixteen[0].is_ascii());
         } else {
             // a byte outside ASCII stands inside the text (the padding is spaces)
             let (c, len) = char_at(text, i);
@@ -295,6 +273,8 @@ fn mixed_cuts(text: &str, lowered: &[u8], cut: &mut impl Cut) {
                 cut.cut(Tk::Sym, start, i, false);
             }
         }
+        // most tokens are followed by one space: skipped without its class lookup (a run
+        // ends before the padding, so the byte is there)
         i += usize::from(lowered.get(i) == Some(&b' '));
     }
 }
