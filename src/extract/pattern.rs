@@ -307,26 +307,19 @@ impl Pattern {
     /// here: the largest copy, 71 KB of syntax, compiles to far less).
     pub fn new(pattern: &str) -> Result<Pattern, regex::Error> {
         let hir = match regex_syntax::Parser::new().parse(pattern) {
-            Ok(hir) => Some(hir),
+            Ok(hir) => hir,
             Err(_) => return Err(Regex::new(pattern).expect_err("a pattern that does not parse does not compile")),
         };
-        let group_names = group_names(hir.as_ref().expect("parsed"));
-        let ascii = hir
-            .as_ref()
-            .and_then(|hir| printed(&rewrite(hir, true)))
+        let group_names = group_names(&hir);
+        let ascii = printed(&rewrite(&hir, true))
             .and_then(|source| Regex::new(&source).ok())
             .filter(|a| same_groups(a, &group_names));
-        let ascii_words_source = hir
-            .as_ref()
-            .filter(|hir| has_unicode_word_boundary(hir))
-            .and_then(|hir| ascii_boundaries_source(pattern, hir));
-        let masking = hir.as_ref().and_then(Masking::of);
-        let words_find_every_start = hir.as_ref().is_some_and(|hir| {
-            has_unicode_word_boundary(hir)
-                && hir.properties().minimum_len().unwrap_or(0) > 0
-                && boundaries_beside_ascii_words(hir)
-        });
-        let one_character = hir.as_ref().and_then(one_character_class);
+        let word_boundary = has_unicode_word_boundary(&hir);
+        let ascii_words_source = word_boundary.then(|| ascii_boundaries_source(pattern, &hir)).flatten();
+        let masking = Masking::of(&hir);
+        let words_find_every_start =
+            word_boundary && hir.properties().minimum_len().unwrap_or(0) > 0 && boundaries_beside_ascii_words(&hir);
+        let one_character = one_character_class(&hir);
         Ok(Pattern {
             source: pattern.into(),
             any: OnceLock::new(),
