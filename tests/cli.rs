@@ -41,6 +41,20 @@ fn bad_files_are_recorded_and_the_rest_processed() {
     assert_eq!(status.status.code(), Some(1), "some inputs failed, so exit code 1");
     let stderr = String::from_utf8_lossy(&status.stderr);
     assert!(stderr.contains("6 inputs: 2 articles read, 4 failed"), "{stderr}");
+    // the summary names each failed input with why, in input order
+    let named: Vec<&str> = stderr.lines().filter(|l| l.starts_with("  failed ")).collect();
+    assert_eq!(named.len(), 4, "{stderr}");
+    assert!(
+        named[0].starts_with("  failed binary.html: read: ") && named[0].contains("binary"),
+        "{stderr}"
+    );
+    assert!(
+        named
+            .iter()
+            .any(|l| l.starts_with("  failed latin1.txt: read: ") && l.contains("invalid UTF-8")),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("more"), "{stderr}");
 
     let articles = read_jsonl(&out.join("articles.jsonl"));
     let error_of = |id: &str| {

@@ -90,7 +90,14 @@ pub struct Summary {
     pub resumed: usize,
     /// Whether the run was stopped before the end (Ctrl-C); the corpus pass did not run.
     pub interrupted: bool,
+    /// The first inputs that failed, in input order, with why (at most [`FAILURES_NAMED`]): the
+    /// summary names them, so that a user sees what went wrong without reading articles.jsonl.
+    pub first_failures: Vec<(String, String)>,
 }
+
+/// How many failed inputs a [`Summary`] names: enough to show what went wrong, few enough for a
+/// summary line (a run over a folder of images would fail on every file).
+pub const FAILURES_NAMED: usize = 5;
 
 impl Summary {
     /// All findings, whatever the rule.
@@ -105,8 +112,12 @@ impl Summary {
 
     fn count(&mut self, record: &Record, findings: &[Finding]) {
         self.inputs += 1;
-        if record.failure.is_some() {
+        if let Some(failure) = &record.failure {
             self.failed += 1;
+            if self.first_failures.len() < FAILURES_NAMED {
+                self.first_failures
+                    .push((record.article.id.clone(), failure.to_string()));
+            }
         } else {
             self.articles += 1;
         }

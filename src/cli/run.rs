@@ -133,6 +133,41 @@ fn describe(s: &Summary, web: Option<&Stats>, skipped: usize, out: &std::path::P
     text.push_str(&format!("\nwritten to {}", out.display()));
     if s.failed > 0 {
         text.push_str(&format!("; see the \"error\" field of {} in articles.jsonl", s.failed));
+        text.push_str(&name_failures(&s.first_failures, s.failed));
     }
     text
+}
+
+/// A line for each of the first failed inputs (`id: stage: reason`), and how many more failed.
+fn name_failures(first: &[(String, String)], failed: usize) -> String {
+    let mut text: String = first
+        .iter()
+        .map(|(id, why)| format!("\n  failed {id}: {why}"))
+        .collect();
+    if failed > first.len() {
+        text.push_str(&format!("\n  and {} more", failed - first.len()));
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::name_failures;
+
+    #[test]
+    fn failures_past_those_named_are_counted() {
+        let first: Vec<(String, String)> = (1..=5)
+            .map(|k| (format!("{k}.txt"), "read: the file is empty".to_owned()))
+            .collect();
+        let text = name_failures(&first, 7);
+        assert!(
+            text.starts_with("\n  failed 1.txt: read: the file is empty\n  failed 2.txt"),
+            "{text}"
+        );
+        assert!(
+            text.ends_with("\n  failed 5.txt: read: the file is empty\n  and 2 more"),
+            "{text}"
+        );
+        assert!(!name_failures(&first, 5).contains("more"));
+    }
 }
