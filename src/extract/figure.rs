@@ -6,7 +6,7 @@
 
 use super::claim::{is_single_spaced, letters_end_by_eight, letters_start, spaces_end, spaces_start};
 use super::number::{find_numbers_without_text_into, Mention, MentionKind};
-use super::period::{Period, PeriodMention};
+use super::period::{Period, PeriodMention, MONTH_NAMES};
 use super::Deadline;
 use crate::extract::pattern::{has_character_outside_ascii, Pattern};
 use crate::extract::quote::hand::ascii_capitals_of_16;
@@ -1420,7 +1420,49 @@ fn is_figure(m: &Mention, sentence: &str, span: Span, excluded: &[Span], periods
     if m.kind == MentionKind::Number && (names_a_product(sentence, m) || hyphenated(sentence, m)) {
         return false;
     }
-    true
+    !is_day_of_month(sentence, m, text)
+}
+
+/// "Oct. 11", "Sept. 3", "March 12", "Nov. 28-29": one or two digits (or a range of them) of 1 to
+/// 31 after a capitalised month's name or abbreviation, with or without its period, is a day of
+/// the month, not a count. (A full date with its year is found by the date search; news pages
+/// mostly write the day without it.) `text` is the mention's text.
+fn is_day_of_month(sentence: &str, m: &Mention, text: &[u8]) -> bool {
+    let is_day = |v: Option<f64>| v.is_some_and(|v| (1.0..=31.0).contains(&v) && v.fract() == 0.0);
+    // digits and dashes only (the en dash is E2 80 93), the first run of one or two digits
+    let days_only = || {
+        text.iter().all(|&b| b.is_ascii_digit() || b == b'-' || !b.is_ascii())
+            && text.iter().take_while(|b| b.is_ascii_digit()).count() <= 2
+    };
+    let days = match m.kind {
+        MentionKind::Number => is_day(m.value),
+        MentionKind::Range => is_day(m.low) && is_day(m.high),
+        _ => false,
+    };
+    days && days_only() && month_before(&sentence.as_bytes()[..m.start])
+}
+
+/// Whether `before` ends with a capitalised month's name or abbreviation ("October", "Oct",
+/// "Oct."), a whole word, then at least one space.
+fn month_before(before: &[u8]) -> bool {
+    let end = spaces_start(before, before.len());
+    if end == before.len() {
+        return false;
+    }
+    let end = end - usize::from(end > 0 && before[end - 1] == b'.');
+    let start = end
+        - before[..end]
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_alphabetic())
+            .count();
+    let word = &before[start..end];
+    let whole = start == 0 || !before[start - 1].is_ascii_alphanumeric();
+    whole
+        && word.first().is_some_and(u8::is_ascii_uppercase)
+        && MONTH_NAMES
+            .iter()
+            .any(|name| word.eq_ignore_ascii_case(name.as_bytes()))
 }
 
 /// "the 1960s": a decade is a period, not a count.
@@ -2862,6 +2904,26 @@ mod tests {
                  dated 2015-03-27, listing 31,002 requests."
             ),
             ["31,002"]
+        );
+    }
+
+    #[test]
+    fn days_after_a_month_are_not_figures() {
+        assert_eq!(
+            texts(
+                "Oct. 11 was the day Google said it got 500 requests. On Sept. 3 and again on Nov 28-29 and \
+                 Dec. 1–2 it met 12 officials, and on June 19 it had 40 more. March 12 saw 7 orders."
+            ),
+            ["500", "12", "40", "7"]
+        );
+        // what is no day stays a figure: past 31, a fraction, a month in lower case, a year, no
+        // space between
+        assert_eq!(
+            texts(
+                "In Oct. 45 requests came, in Oct. 2.5 percent of them, the stock may 5 times, \
+                 in Oct. 2014 some 31,002, and Oct.7 said 8."
+            ),
+            ["45", "2.5 percent", "5", "some 31,002", "7", "8"]
         );
     }
 

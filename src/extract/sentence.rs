@@ -110,17 +110,33 @@ fn sentence_end(para: &str, i: usize) -> Option<usize> {
     if !starts_sentence {
         return None;
     }
-    if c == '.' && is_abbreviation(&para[..i]) && !next.is_ascii_digit() {
+    // before a digit, an abbreviation may end a sentence ("... at Acme Inc. 2015 was ..."), but
+    // a month's does not: "Oct. 11" is a day
+    if c == '.' && is_abbreviation(&para[..i]) && (!next.is_ascii_digit() || is_month_abbreviation(&para[..i])) {
         return None;
     }
     Some(end)
 }
 
-fn is_abbreviation(before: &str) -> bool {
-    let word = before
+/// The word that ends `before` (after its last space, bracket or quote).
+fn last_word(before: &str) -> &str {
+    before
         .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"')
         .next()
-        .unwrap_or("");
+        .unwrap_or("")
+}
+
+/// Whether `before` ends with a capitalised month's abbreviation ("Oct", "Sept").
+fn is_month_abbreviation(before: &str) -> bool {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    ];
+    let word = last_word(before);
+    word.starts_with(|c: char| c.is_ascii_uppercase()) && MONTHS.iter().any(|m| m.eq_ignore_ascii_case(word))
+}
+
+fn is_abbreviation(before: &str) -> bool {
+    let word = last_word(before);
     // every abbreviation is lower case ASCII: comparing in any ASCII case is comparing the
     // word's ASCII lower case
     ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
@@ -167,7 +183,12 @@ mod tests {
                     let lower = word.to_ascii_lowercase();
                     let abbreviation = ABBREVIATIONS.contains(&lower.as_str())
                         || (word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase()));
-                    (starts_sentence && !(c == '.' && abbreviation && !next.is_ascii_digit())).then_some(end)
+                    let month = word.starts_with(|c: char| c.is_ascii_uppercase())
+                        && [
+                            "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+                        ]
+                        .contains(&lower.as_str());
+                    (starts_sentence && !(c == '.' && abbreviation && (!next.is_ascii_digit() || month))).then_some(end)
                 })
                 .collect();
             for end in ends.into_iter().chain([para.len()]) {
@@ -204,6 +225,9 @@ mod tests {
             "F.",
             "f.",
             "Jan.",
+            "Oct.",
+            "oct.",
+            "Sept.",
             "Smith",
             "smith",
             "1.5",
@@ -287,6 +311,20 @@ mod tests {
                 "\"We object,\" he said.",
                 "Mr. Smith of the U.S. agreed.",
                 "Fine!"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_month_abbreviation_before_a_day_ends_no_sentence() {
+        assert_eq!(
+            sentences("On Oct. 11 and Sept. 3 it met. It sold Acme Inc. 2015 was good. The oct. 5 rule."),
+            [
+                "On Oct. 11 and Sept. 3 it met.",
+                "It sold Acme Inc.",
+                "2015 was good.",
+                "The oct.",
+                "5 rule."
             ]
         );
     }
