@@ -333,6 +333,26 @@ fn direction_from_a_to_b_is_read_in_time_order() {
 }
 
 #[test]
+fn direction_clean_two_changes_from_a_to_b_in_one_sentence() {
+    // each "from A to B" is its own change: 350 is not compared with the 1,200 after it
+    none(
+        "In our tests in 2019, read speeds increased from 310 to 350 and write speeds increased from 1,200 to \
+         1,260 on the new drive.",
+    );
+    only(
+        "In our tests in 2019, read speeds increased from 310 to 350 and write speeds increased from 1,260 to \
+         1,200 on the new drive.",
+        "direction",
+    );
+}
+
+#[test]
+fn direction_clean_a_rise_to_a_value_names_no_earlier_value() {
+    // "grew 4 percent to $24.6 billion": the value reached, not what $2.10 was before
+    none("The retailer earned $3.1 billion, or $2.10 a share, as sales grew 4 percent to $24.6 billion.");
+}
+
+#[test]
 fn direction_in_a_sentence_that_refers_back() {
     let text = |dir: &str| {
         format!(
@@ -520,6 +540,28 @@ fn value_conflict_clean_parts_and_other_countries_are_other_quantities() {
          requests in the first half of 2015.\n\nApple received 1,015 account requests from US law enforcement in \
          the second half of 2015 and 1,930 account requests in the second half of 2015 worldwide.",
     );
+}
+
+#[test]
+fn value_conflict_clean_a_number_with_its_own_noun_counts_that_noun() {
+    // "96 deaths" and "2.4 metric tons" count what they name, not the cases and people before them
+    none(
+        "According to the agency, there were 1,412 cases recorded worldwide between 2010 and 2015, with 96 \
+         deaths. The region saw 31 cases and 9 deaths between 2009 and 2018, and the news spread on Twitter.\n\n\
+         In 2016, police in the city detained 185 people and seized 2.4 metric tons of fireworks, officials told \
+         Facebook followers.",
+    );
+    // a bare number still counts what the figure before it counts
+    only(
+        "Apple received 1,015 account requests in the second half of 2015, and later said it received 1,051 \
+         in the second half of 2015.",
+        "value_conflict",
+    );
+}
+
+#[test]
+fn value_conflict_clean_an_age_is_no_count() {
+    none("The institute estimated that 641,000 people age 16 and older had the condition in 2017, Twitter said.");
 }
 
 // period_mismatch

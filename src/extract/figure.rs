@@ -4,7 +4,7 @@
 //! Mentions that are not figures are dropped here: years and dates, times, phone numbers, URLs,
 //! ordinals, and numbers that are part of a name ("Office 365", "Section 702").
 
-use super::claim::{is_single_spaced, letters_end_by_eight, letters_start, spaces_end, spaces_start};
+use super::claim::{self, is_single_spaced, letters_end_by_eight, letters_start, spaces_end, spaces_start};
 use super::number::{find_numbers_without_text_into, Mention, MentionKind};
 use super::period::{Period, PeriodMention, MONTH_NAMES};
 use super::Deadline;
@@ -660,9 +660,15 @@ fn measure_after(after: &str, ascii: bool) -> Option<&str> {
     None
 }
 
-/// The words before a mention that make it the earlier value of a comparison.
+/// The words before a mention that make it the earlier value of a comparison: a word of rise or
+/// fall (group `dir`) then "from" or "against" ("up 5 percent from 4,582"), or "compared"
+/// (group `cmp`) then "from", "with", "to" or "against".
+///
+/// After a word of rise or fall, "to" names the value reached, not the earlier one ("revenue
+/// rose 3.5 percent to $27.2 billion", "fell to 300"), and "with" opens another clause ("rose
+/// 3 percent, with 584 new cases"): neither names what the figure was before.
 static COMPARED_FROM: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(r"(?i)\b(?P<dir>down|up|decreased?|decreasing|increased?|increasing|declined?|declining|rose|rising|fell|falling|dropped|dropping|dipped|grew|growing|climbed|climbing|jumped|jumping|compared|comparing)\s+(?:[\w.,%$€£]+\s+){0,3}?(?:from|with|to|against)\s+(?:the\s+)?(?:about\s+|roughly\s+|nearly\s+)?$").unwrap()
+    Pattern::new(r"(?i)\b(?:(?P<dir>down|up|decreased?|decreasing|increased?|increasing|declined?|declining|rose|rising|fell|falling|dropped|dropping|dipped|grew|growing|climbed|climbing|jumped|jumping)\s+(?:[\w.,%$€£]+\s+){0,3}?(?:from|against)|(?P<cmp>compared|comparing)\s+(?:[\w.,%$€£]+\s+){0,3}?(?:from|with|to|against))\s+(?:the\s+)?(?:about\s+|roughly\s+|nearly\s+)?$").unwrap()
 });
 
 /// "more than 72,279", "higher than the 28,147": the figure after `than` is a point of comparison.
@@ -1045,6 +1051,9 @@ pub fn find_figures(
     let mut sentence_periods: Vec<&PeriodMention> = Vec::with_capacity(8);
     let mut compared_from: Vec<Option<bool>> = Vec::with_capacity(16);
     let mut references: Vec<Span> = Vec::with_capacity(4);
+    // the changes written "from X to Y" after a comparison word ("increased from 5425 to 5641"):
+    // few, and seldom any
+    let mut from_to: Vec<FromTo> = Vec::new();
     // the sentence's mentions: one list, its room reused across the sentences and the thread's
     // articles (a new list for each sentence was made, and grown, for every other one)
     let mut candidates: Vec<Mention> = KEPT_MENTIONS.with(Cell::take);
@@ -1080,25 +1089,42 @@ pub fn find_figures(
         // The words before most figures end no comparison: tested once for the three patterns.
         compared_from.clear();
         references.clear();
+        from_to.clear();
         let mut after_a_figure = false;
-        for m in &candidates {
+        // the last figure's place among the candidates, and whether a comparison word came before it
+        let mut last_figure: Option<(usize, bool)> = None;
+        for (index, m) in candidates.iter().enumerate() {
             if !is_figure(m, s, span_of(m), excluded, &sentence_periods) {
                 compared_from.push(None);
                 continue;
             }
+            // the figure after "to" is a newer value, and the period after it is its own: the
+            // figure after "from" does not take it
+            let closes_from_to = match last_figure {
+                Some((last, true)) if opens_from_to(s, &candidates[last], m) => {
+                    from_to.push(FromTo {
+                        opener: last,
+                        closer: index,
+                        opener_start: candidates[last].start,
+                    });
+                    true
+                }
+                _ => false,
+            };
             let before = tail(&s[..m.start], CONTEXT_BYTES);
             let may = comparisons_that_may_end(before);
             let compared = may & MAY_COMPARE_FROM != 0 && COMPARED_FROM.is_match(before);
             compared_from.push(Some(compared));
             let than = || may & MAY_THAN != 0 && THAN.is_match(before);
             let from = || after_a_figure && may & MAY_FROM != 0 && FROM.is_match(before);
-            if compared || than() || from() {
+            if closes_from_to || compared || than() || from() {
                 references.push(span_of(m));
             }
             after_a_figure = true;
+            last_figure = Some((index, compared));
         }
         // taken by reference: a mention is some 150 bytes, and most are no figures
-        for (m, &compared) in candidates.iter_mut().zip(&compared_from) {
+        for (index, (m, &compared)) in candidates.iter_mut().zip(&compared_from).enumerate() {
             let Some(compared) = compared else { continue };
             let span = span_of(m);
             let kind = figure_kind(m);
@@ -1109,7 +1135,9 @@ pub fn find_figures(
                 .or_else(|| {
                     let (earlier, in_sentence) = figures.split_at(first);
                     let paragraph = paragraph_from(&article.paragraphs, &mut paragraphs_from, sentence);
+                    // asked only of the figures that would inherit one: fewer than those with none
                     inherited_measure(kind, in_sentence, earlier, sentence, paragraph)
+                        .filter(|_| is_bare_number(before, after))
                 });
             let before_start = span.start - before.len();
             let after_start = span.end;
@@ -1138,10 +1166,16 @@ pub fn find_figures(
                 sentence,
                 in_quote: false,
             });
-            if compared {
+            // "increased from 5425 to 5641": the figure after "from" is the earlier value of the one
+            // after "to", not of a figure before it
+            if compared && !from_to.iter().any(|c| c.opener == index) {
                 let before = tail(&s[..m.start], CONTEXT_BYTES);
                 let (figure, in_sentence) = figures[first..].split_last_mut().expect("a figure was pushed");
                 link_comparison(before, scan.ascii, figure, in_sentence);
+            }
+            if let Some(change) = from_to.iter().find(|c| c.closer == index) {
+                let before = tail(&s[..change.opener_start], CONTEXT_BYTES);
+                link_from_to(before, scan.ascii, &mut figures[first..]);
             }
         }
         if let Some(p) = sentence_periods
@@ -1680,9 +1714,190 @@ fn inherited_measure(
         .and_then(|f| f.measure.clone())
 }
 
+/// A change written "from X to Y" after a comparison word ("increased from 5425 to 5641"): the
+/// places of X and Y among a sentence's mentions, and where X starts in it.
+struct FromTo {
+    opener: usize,
+    closer: usize,
+    opener_start: usize,
+}
+
+/// Links the last figure of `in_sentence` (Y of "from X to Y") to the one before it (X), in the
+/// direction of the word before X; `before` is the text before X.
+fn link_from_to(before: &str, ascii: bool, in_sentence: &mut [Figure]) {
+    let [.., earlier, newer] = in_sentence else { return };
+    link_comparison(before, ascii, earlier, std::slice::from_mut(newer));
+}
+
+/// Whether `first` opens a change written "from A to B" that `second` closes ("increased from
+/// 5,425 to 5,641"), in `sentence`: as the reconciling reads it ([`claim::is_from_to`]).
+fn opens_from_to(sentence: &str, first: &Mention, second: &Mention) -> bool {
+    let before = tail(&sentence[..first.start], CONTEXT_BYTES);
+    claim::is_from_to(before, &sentence[first.end..second.start])
+}
+
+/// Whether a number, with the text `before` and `after` it, is bare: it names nothing it counts,
+/// and so counts what the figure before it counts ("4,825 requests, up from 4,582 in 2013").
+///
+/// A number followed by a word of its own counts that word ("3,248 cases, with 584 deaths",
+/// "210 people and 3.7 metric tons"): only punctuation, the end, or a word that cannot name a
+/// thing ([`NAMES_NOTHING`]: "in", "and", "were") may follow a bare number. And a number right
+/// after "age" or "aged" is an age ("people age 12 and older"), not a count.
+fn is_bare_number(before: &str, after: &str) -> bool {
+    !is_followed_by_its_own_word(after) && !is_an_age(before)
+}
+
+/// Whether the first thing after a number (past spaces) is a word that may name what it counts:
+/// a word that is not one of [`NAMES_NOTHING`].
+///
+/// Read by bytes where the word is ASCII: its letters, lowercased, are one number found among the
+/// list's ([`NAMES_NOTHING_KEYS`]), where a search of the list compared bytes a word at a time
+/// (most figures whose measure is inherited are followed by "in" or "from"). A byte outside ASCII
+/// after the spaces or right after the letters (a no-break space, a letter) sends the text to
+/// [`is_followed_by_its_own_word_by_chars`].
+fn is_followed_by_its_own_word(after: &str) -> bool {
+    let bytes = after.as_bytes();
+    let start = bytes.iter().take_while(|&&b| b == b' ' || b == b'\t').count();
+    let rest = &bytes[start..];
+    match rest.first() {
+        Some(b) if b.is_ascii_alphabetic() => {}
+        Some(b) if !b.is_ascii() => return is_followed_by_its_own_word_by_chars(after),
+        _ => return false,
+    }
+    let letters = rest.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    match rest.get(letters) {
+        Some(b) if !b.is_ascii() => is_followed_by_its_own_word_by_chars(after),
+        // "out-of-county", "people's": longer than any word of the list
+        Some(b'-' | b'\'') => true,
+        _ => word_key(&rest[..letters]).is_none_or(|key| NAMES_NOTHING_KEYS.binary_search(&key).is_err()),
+    }
+}
+
+/// ASCII letters of up to sixteen bytes as one number, lowercased (bit 0x20 set), little-endian;
+/// `None` for a longer word.
+fn word_key(letters: &[u8]) -> Option<u128> {
+    let mut padded = [0u8; 16];
+    padded.get_mut(..letters.len())?.copy_from_slice(letters);
+    let case = u128::MAX >> (128 - 8 * letters.len().max(1)) & 0x2020_2020_2020_2020_2020_2020_2020_2020;
+    Some(u128::from_le_bytes(padded) | case)
+}
+
+/// [`NAMES_NOTHING`] as [`word_key`]s, sorted.
+static NAMES_NOTHING_KEYS: LazyLock<Vec<u128>> = LazyLock::new(|| {
+    let mut keys: Vec<u128> = NAMES_NOTHING
+        .iter()
+        .map(|w| word_key(w).expect("short words"))
+        .collect();
+    keys.sort_unstable();
+    keys
+});
+
+/// [`is_followed_by_its_own_word`] read by chars: the spaces are Unicode's, and the word's letters
+/// any alphabetic character's.
+fn is_followed_by_its_own_word_by_chars(after: &str) -> bool {
+    let rest = after.trim_start_matches([' ', '\t', '\u{a0}']);
+    let word_len = rest
+        .char_indices()
+        .find(|&(_, c)| !(c.is_alphabetic() || c == '-' || c == '\''))
+        .map_or(rest.len(), |(i, _)| i);
+    let word = &rest[..word_len];
+    if !word.starts_with(char::is_alphabetic) {
+        return false;
+    }
+    // lowercased on the stack: every word of the list is short ASCII, and any other is no word of it
+    let mut lower = [0u8; LONGEST_WORD_NAMING_NOTHING];
+    let Some(lower) = lower.get_mut(..word.len()) else {
+        return true;
+    };
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    NAMES_NOTHING.binary_search(&&*lower).is_err()
+}
+
+/// Words that name no thing, so that a number followed by one of them counts nothing of its own
+/// ("4,582 in 2013", "1,128 and", "2,576 were"): prepositions, conjunctions, articles and
+/// determiners, pronouns, the forms of "be", "have" and "do" and the modal verbs, and adverbs
+/// that compare or place a count ("2,000 more", "4,582 earlier"). English has a closed list of
+/// these; any other word may be a noun. Sorted, as bytes (tested).
+#[rustfmt::skip]
+const NAMES_NOTHING: &[&[u8]] = &[
+    b"a", b"about", b"above", b"across", b"after", b"again", b"against", b"ago", b"all", b"alone", b"along",
+    b"already", b"also", b"although", b"altogether", b"am", b"amid", b"among", b"an", b"and", b"apiece", b"are",
+    b"around", b"as", b"at", b"be", b"because", b"been", b"before", b"behind", b"being", b"below", b"beneath",
+    b"beside", b"besides", b"between", b"beyond", b"both", b"but", b"by", b"can", b"combined", b"could", b"despite",
+    b"did", b"do", b"does", b"down", b"during", b"each", b"earlier", b"either", b"even", b"every", b"except",
+    b"fewer", b"for", b"from", b"had", b"has", b"have", b"having", b"he", b"her", b"his", b"i", b"if", b"in",
+    b"inside", b"instead", b"into", b"is", b"it", b"its", b"just", b"last", b"later", b"least", b"less", b"like",
+    b"may", b"might", b"more", b"most", b"must", b"my", b"near", b"neither", b"next", b"nor", b"now", b"of", b"off",
+    b"on", b"once", b"only", b"onto", b"or", b"our", b"out", b"outside", b"over", b"overall", b"past", b"per",
+    b"previously", b"respectively", b"shall", b"she", b"should", b"since", b"so", b"still", b"than", b"that",
+    b"the", b"their", b"them", b"then", b"these", b"they", b"this", b"those", b"though", b"through", b"throughout",
+    b"till", b"to", b"too", b"total", b"toward", b"towards", b"under", b"unless", b"until", b"up", b"upon",
+    b"versus", b"via", b"vs", b"was", b"we", b"were", b"what", b"when", b"where", b"whereas", b"whether", b"which",
+    b"while", b"who", b"whom", b"whose", b"will", b"with", b"within", b"without", b"would", b"yet", b"you", b"your",
+];
+
+/// The length of the longest of [`NAMES_NOTHING`].
+const LONGEST_WORD_NAMING_NOTHING: usize = longest_word_naming_nothing();
+
+const fn longest_word_naming_nothing() -> usize {
+    let (mut longest, mut i) = (0, 0);
+    while i < NAMES_NOTHING.len() {
+        if NAMES_NOTHING[i].len() > longest {
+            longest = NAMES_NOTHING[i].len();
+        }
+        i += 1;
+    }
+    longest
+}
+
+/// Whether the number after `before` is someone's age: right after "age", "aged" or "ages", or
+/// "the age of" ("people age 12 and older", "children aged 5", "at the age of 70").
+fn is_an_age(before: &str) -> bool {
+    let bytes = before.as_bytes();
+    let is_age = |word: &[u8]| {
+        [&b"age"[..], b"aged", b"ages"]
+            .iter()
+            .any(|w| word.eq_ignore_ascii_case(w))
+    };
+    // most numbers follow a word that ends otherwise: told by its last bytes
+    let end = spaces_start(bytes, bytes.len());
+    let ends_with = |w: &[u8]| bytes[..end].len() >= w.len() && bytes[end - w.len()..end].eq_ignore_ascii_case(w);
+    if !(ends_with(b"age") || ends_with(b"ged") || ends_with(b"ges") || ends_with(b"of")) {
+        return false;
+    }
+    let Some(word) = word_before_ascii_spaces(bytes) else {
+        return false;
+    };
+    if word.eq_ignore_ascii_case(b"of") {
+        // the text before "of", which ends where the spaces after it start
+        let rest = &bytes[..spaces_start(bytes, bytes.len()) - word.len()];
+        return word_before_ascii_spaces(rest).is_some_and(is_age);
+    }
+    is_age(word)
+}
+
+/// The word of ASCII letters that ends `bytes` before ASCII spaces, when they do end it and the word
+/// is whole (the start of `bytes`, or an ASCII byte of no word, comes before it).
+fn word_before_ascii_spaces(bytes: &[u8]) -> Option<&[u8]> {
+    let end = spaces_start(bytes, bytes.len());
+    if end == bytes.len() {
+        return None;
+    }
+    let letters = bytes[..end]
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    let start = end - letters;
+    let whole = start == 0 || bytes[start - 1].is_ascii() && !is_word_byte(bytes[start - 1]);
+    (letters > 0 && whole).then(|| &bytes[start..end])
+}
+
 /// "65,496, down from 72,279 in 2013": the figure after `down from` is the earlier value of the
 /// figure before it.
 /// `ascii`: whether the article's text is ASCII (else `before` is tested).
+#[inline(always)]
 fn link_comparison(before: &str, ascii: bool, figure: &Figure, in_sentence: &mut [Figure]) {
     // the figure it compares with, told before the search for the word ("That was up from 511"
     // has none)
@@ -1716,16 +1931,19 @@ fn link_comparison(before: &str, ascii: bool, figure: &Figure, in_sentence: &mut
     });
 }
 
-/// Group `dir` of [`COMPARED_FROM`] in `before` ("down" in "down from "). On ASCII text without
-/// a capture search: the group starts the match (after a `\b`, which takes no bytes) and is
+/// Group `dir` or `cmp` of [`COMPARED_FROM`] in `before` ("down" in "down from "). On ASCII text
+/// without a capture search: the group starts the match (after a `\b`, which takes no bytes) and is
 /// letters followed by a space, so it is the letters that start the match; the match itself
 /// comes from a search backwards from the end the pattern is anchored at. `ascii`: whether the
 /// article's text is known to be ASCII (else `before` is tested).
 fn comparison_word(before: &str, ascii: bool) -> Option<&str> {
     if !(ascii || before.is_ascii()) {
-        return COMPARED_FROM
-            .captures(before)
-            .map(|c| c.name("dir").expect("dir is required").as_str());
+        return COMPARED_FROM.captures(before).map(|c| {
+            c.name("dir")
+                .or_else(|| c.name("cmp"))
+                .expect("one word is required")
+                .as_str()
+        });
     }
     let matched = COMPARED_FROM.find(before)?.as_str();
     let letters = matched.bytes().take_while(u8::is_ascii_alphabetic).count();
@@ -2450,7 +2668,13 @@ mod tests {
         }
         let mut words = 0;
         for b in &befores {
-            let by_groups = COMPARED_FROM.captures(b).map(|c| c["dir"].to_string());
+            let by_groups = COMPARED_FROM.captures(b).map(|c| {
+                c.name("dir")
+                    .or_else(|| c.name("cmp"))
+                    .expect("a word")
+                    .as_str()
+                    .to_string()
+            });
             assert_eq!(comparison_word(b, b.is_ascii()).map(str::to_string), by_groups, "{b:?}");
             words += usize::from(by_groups.is_some());
         }
@@ -3071,5 +3295,160 @@ mod tests {
             ),
             ["three"]
         );
+    }
+
+    /// The measure of each figure of `text`, with its text.
+    fn measures(text: &str) -> Vec<(String, Option<String>)> {
+        figures(text, None).into_iter().map(|f| (f.0, f.2)).collect()
+    }
+
+    fn counting(text: &str, measure: Option<&str>) -> (String, Option<String>) {
+        (text.to_owned(), measure.map(str::to_owned))
+    }
+
+    #[test]
+    fn a_number_followed_by_its_own_noun_counts_that_noun() {
+        assert_eq!(
+            measures(
+                "Health officials counted 1,412 cases across the region in 2018, with 96 deaths. Customs \
+                 officers seized 310 people and 2.4 metric tons of fireworks in 2019."
+            ),
+            [
+                counting("1,412", Some("cases")),
+                counting("96", None),
+                counting("310", Some("people")),
+                counting("2.4", None),
+            ]
+        );
+        // a bare number still counts what the figure before it counts
+        assert_eq!(
+            measures("Apple got 4,825 requests in 2014, up from 4,582 in 2013, and 1,128 more in 2015."),
+            [
+                counting("4,825", Some("requests")),
+                counting("4,582", Some("requests")),
+                counting("1,128", Some("requests")),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_number_after_age_is_an_age_not_a_count() {
+        assert_eq!(
+            measures(
+                "In 2018, 641,000 people age 16 and older reported the condition, as did 12,000 people \
+                 aged 70, and 9,000 people at the age of 80."
+            ),
+            [
+                counting("641,000", Some("people")),
+                counting("16", None),
+                counting("12,000", Some("people")),
+                counting("70", None),
+                counting("9,000", Some("people")),
+                counting("80", None),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_words_that_name_nothing_are_sorted_lowercase_words() {
+        assert!(NAMES_NOTHING.windows(2).all(|w| w[0] < w[1]));
+        assert!(NAMES_NOTHING.iter().all(|w| w.iter().all(u8::is_ascii_lowercase)));
+        assert_eq!(
+            LONGEST_WORD_NAMING_NOTHING,
+            NAMES_NOTHING.iter().map(|w| w.len()).max().unwrap()
+        );
+        for (after, own) in [
+            (" deaths.", true),
+            (" metric tons", true),
+            (" Swiss francs", true),
+            (" respectively.", false),
+            (" In 2013", false),
+            (", down", false),
+            ("", false),
+            (" \u{e9}t\u{e9}s", true),
+            (" extraordinarily-long-words", true),
+        ] {
+            assert_eq!(is_followed_by_its_own_word(after), own, "{after:?}");
+        }
+    }
+
+    #[test]
+    fn the_own_word_read_by_bytes_is_the_one_read_by_chars() {
+        let mut afters: Vec<String> = Vec::new();
+        for line in crate::gen::sample_lines(300) {
+            // the text after every digit, as the figures' measures read it
+            for (i, _) in line.match_indices(|c: char| c.is_ascii_digit()) {
+                afters.push(head(&line[i + 1..], CONTEXT_BYTES).to_string());
+            }
+        }
+        for case in [
+            " In 2013",
+            " in2013",
+            " AND",
+            "\u{a0}in",
+            "\u{a0}deaths",
+            " \u{e9}t\u{e9}s",
+            " in\u{e9}",
+            " per-share",
+            " people's",
+            " respectively.",
+            " respectivelyx",
+            " abcdefghijklmnopq",
+            "\tfor",
+            "\nfor",
+            " _in",
+            " a",
+            " A-",
+            " x'",
+            "",
+        ] {
+            afters.push(case.to_string());
+        }
+        let (mut own, mut bare) = (0, 0);
+        for a in &afters {
+            let by_chars = is_followed_by_its_own_word_by_chars(a);
+            assert_eq!(is_followed_by_its_own_word(a), by_chars, "{a:?}");
+            own += usize::from(by_chars);
+            bare += usize::from(!by_chars && a.trim_start().starts_with(char::is_alphabetic));
+        }
+        assert!(own > 100 && bare > 100, "{own} own words, {bare} words naming nothing");
+    }
+
+    #[test]
+    fn after_a_word_of_rise_to_names_the_value_reached_not_the_earlier_one() {
+        let mut a = Article::default();
+        a.set_paragraphs([
+            "The retailer earned $3.1 billion, or $2.10 a share, as sales grew 4 percent to $24.6 billion in 2019. \
+             Orders fell to 300, with 120 cancelled.",
+        ]);
+        let e = extract(&a);
+        assert!(e.figures.iter().all(|f| f.compared_to.is_none()), "{:?}", e.figures);
+        // "compared to" still names the earlier value
+        a.set_paragraphs(["Orders reached 300 in 2019, compared to 240 in 2018."]);
+        let e = extract(&a);
+        let c = e.figures[0].compared_to.as_ref().expect("a comparison");
+        assert_eq!((c.value, c.direction), (240.0, Direction::Up));
+    }
+
+    #[test]
+    fn a_figure_opening_from_to_after_a_comparison_word_is_the_earlier_value_of_the_one_after_to() {
+        let mut a = Article::default();
+        a.set_paragraphs([
+            "Read speeds increased from 310 to 350 and write speeds increased from 1,200 to 1,260 in 2019.",
+        ]);
+        let e = extract(&a);
+        let compared: Vec<_> = e
+            .figures
+            .iter()
+            .map(|f| f.compared_to.as_ref().map(|c| (c.value, c.direction)))
+            .collect();
+        assert_eq!(
+            compared,
+            [None, Some((310.0, Direction::Up)), None, Some((1200.0, Direction::Up))]
+        );
+        // a figure after "up from" that opens no pair is the earlier value of the one before it
+        a.set_paragraphs(["Sales reached 350 in 2019, up from 310 a year earlier."]);
+        let e = extract(&a);
+        assert_eq!(e.figures[0].compared_to.as_ref().map(|c| c.value), Some(310.0));
     }
 }
