@@ -302,7 +302,7 @@ const fn entity_by_two_bytes() -> [u8; 26 * 64] {
 }
 
 /// The names [`ENTITY`] finds, in its order ("Yahoo" stands for "Yahoo" and "Yahoo!").
-const ENTITY_NAMES: &[&str] = &[
+const ENTITY_NAMES: [&str; 24] = [
     "Microsoft",
     "Google",
     "Facebook",
@@ -1228,10 +1228,12 @@ const MAX_KEPT_MENTIONS: usize = 1024;
 struct Owners<'t, 'f> {
     /// Every name of the article's text.
     entities: Entities<'t, 'f>,
-    /// The names that may own figures.
-    names: Vec<&'static str>,
-    /// The one of `names` the text names most often, for the figures before any is named.
+    /// The names that may own figures, a bit for each place in [`ENTITY_NAMES`].
+    owners: u32,
+    /// The one of `owners` the text names most often, for the figures before any is named.
     default: Option<&'static str>,
+    /// The sentence last asked of and its answer (a sentence's figures ask one after another).
+    last: Option<(Span, Option<&'static str>)>,
 }
 
 impl<'t, 'f> Owners<'t, 'f> {
@@ -1239,25 +1241,27 @@ impl<'t, 'f> Owners<'t, 'f> {
     fn of(article: &'t Article, found: &'f [(usize, usize)], figures: &[Figure]) -> Self {
         let entities = Entities::new(&article.text, found);
         let title = article.title.as_deref().unwrap_or_default();
-        let title_names = scan(title).entities;
-        let mut names: Vec<&'static str> = title_names
-            .iter()
-            .map(|&(s, _)| Entities::new(title, &[]).name_of(s))
-            .collect();
+        let mut owners = names_in_headline(title);
         let mut sentence = None;
         for f in figures {
             if sentence.replace(f.sentence) != Some(f.sentence) {
-                names.extend(entities.inside(f.sentence).map(|(s, _)| entities.name_of(s)));
+                owners |= entities
+                    .inside(f.sentence)
+                    .fold(0, |bits, (s, _)| bits | 1 << entities.place_of(s));
             }
         }
-        names.sort_unstable();
-        names.dedup();
-        let default = most_named(&entities, &names);
+        let default = most_named(&entities, owners);
         Owners {
             entities,
-            names,
+            owners,
             default,
+            last: None,
         }
+    }
+
+    /// Whether `name` (its place in [`ENTITY_NAMES`]) may own figures.
+    fn owns(&self, place: usize) -> bool {
+        self.owners >> place & 1 != 0
     }
 
     /// The owner of a figure that names none around it, in `sentence` (one of `sentences`; asked
@@ -1266,55 +1270,78 @@ impl<'t, 'f> Owners<'t, 'f> {
     /// to combine its requests" refers to), which then owns figures as one named with a figure
     /// does ("That was 12 more than..."); else the last owner named before it; else the default.
     fn before(&mut self, sentence: Span, sentences: &[Span]) -> Option<&'static str> {
+        if let Some((asked, answer)) = self.last.filter(|(asked, _)| *asked == sentence) {
+            debug_assert_eq!(asked, sentence);
+            return answer;
+        }
         let found = self.entities.found;
         let before = found.partition_point(|m| m.1 <= sentence.start);
         let previous = sentences[..sentences.partition_point(|s| s.start < sentence.start)].last();
-        let in_previous = |m: &(usize, usize)| {
-            previous.is_some_and(|p| m.0 >= p.start) && opens_by_referring_back(sentence.of(self.entities.text))
-        };
-        let last = found[..before]
+        let referred = found[..before]
             .last()
-            .filter(|m| in_previous(m))
-            .map(|&(s, _)| self.entities.name_of(s));
-        if let Some(name) = last.filter(|name| !self.names.contains(name)) {
-            self.names.push(name);
+            .filter(|m| previous.is_some_and(|p| m.0 >= p.start))
+            .filter(|_| opens_by_referring_back(sentence.of(self.entities.text)))
+            .map(|&(s, _)| self.entities.place_of(s));
+        if let Some(place) = referred {
+            self.owners |= 1 << place;
         }
-        last.or_else(|| {
+        let place = referred.or_else(|| {
             found[..before]
                 .iter()
                 .rev()
-                .map(|&(s, _)| self.entities.name_of(s))
-                .find(|name| self.names.contains(name))
-        })
-        .or(self.default)
+                .map(|&(s, _)| self.entities.place_of(s))
+                .find(|&place| self.owns(place))
+        });
+        let answer = place.map(|p| ENTITY_NAMES[p]).or(self.default);
+        self.last = Some((sentence, answer));
+        answer
     }
+}
+
+/// The names of [`ENTITY`] in a headline (a bit for each place in [`ENTITY_NAMES`]), as [`scan`]
+/// finds them in a text: read at each capital
+/// (a headline is short, and a second caller of [`scan`] kept it from being inlined into
+/// [`find_figures`], some 2.5 instructions a byte).
+fn names_in_headline(headline: &str) -> u32 {
+    let bytes = headline.as_bytes();
+    let (mut names, mut at) = (0, 0);
+    for start in 0..bytes.len() {
+        if start >= at && bytes[start].is_ascii_uppercase() {
+            if let Some(end) = entity_at(bytes, start) {
+                names |= 1 << Entities::new(headline, &[]).place_of(start);
+                at = end;
+            }
+        }
+    }
+    names
 }
 
 /// Whether `sentence` opens with a word that refers back to what the sentence before it named
 /// ("It received", "The company said", "That was up"), so that a name there is its subject.
 fn opens_by_referring_back(sentence: &str) -> bool {
-    const OPENERS: [&str; 14] = [
-        "it ",
-        "its ",
-        "they ",
-        "their ",
-        "that ",
-        "this ",
-        "these ",
-        "those ",
-        "the company",
-        "the firm",
-        "the companies",
-        "the figure",
-        "the number",
-        "the total",
-    ];
-    let start = sentence.as_bytes();
-    OPENERS.iter().any(|o| {
-        start
-            .get(..o.len())
-            .is_some_and(|s| s.eq_ignore_ascii_case(o.as_bytes()))
-    })
+    let bytes = sentence.as_bytes();
+    let first = bytes.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    let word = |w: &[u8], of: &[u8]| w.eq_ignore_ascii_case(of);
+    let (opener, rest) = bytes.split_at(first);
+    match (first, rest.first()) {
+        (2..=5, Some(b' ')) => {
+            ["it", "its", "they", "their", "that", "this", "these", "those"]
+                .iter()
+                .any(|w| word(opener, w.as_bytes()))
+                || word(opener, b"the") && the_referring_noun(&rest[1..])
+        }
+        _ => false,
+    }
+}
+
+/// Whether `after_the` (the text after "The ") opens with a noun that refers back to an
+/// organisation or its figure ("company", "firm", "companies", "figure", "number", "total").
+fn the_referring_noun(after_the: &[u8]) -> bool {
+    let len = after_the.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    let noun = &after_the[..len];
+    ["company", "firm", "companies", "figure", "number", "total"]
+        .iter()
+        .any(|w| noun.eq_ignore_ascii_case(w.as_bytes()))
 }
 
 /// `words` in lower case with single spaces between them (one allocation on ASCII text, nearly
@@ -1475,11 +1502,18 @@ impl<'t, 'f> Entities<'t, 'f> {
     fn name_of(&self, start: usize) -> &'static str {
         #[cfg(test)]
         NAMED_BY_TABLE.with(|n| n.set(n.get() + 1));
+        ENTITY_NAMES[self.place_of(start)]
+    }
+
+    /// The place in [`ENTITY_NAMES`] of the name of the match that starts at `start` (see
+    /// [`Entities::name_of`]).
+    #[inline(always)]
+    fn place_of(&self, start: usize) -> usize {
         let bytes = self.text.as_bytes();
         let at = usize::from(bytes[start] - b'A') * 64 + usize::from(bytes[start + 1] & 63);
-        let name = ENTITY_NAMES[usize::from(ENTITY_BY_TWO_BYTES[at]) - 1];
-        debug_assert_eq!(Some(name), name_at(bytes, start));
-        name
+        let place = usize::from(ENTITY_BY_TWO_BYTES[at]) - 1;
+        debug_assert_eq!(Some(ENTITY_NAMES[place]), name_at(bytes, start));
+        place
     }
 }
 
@@ -2022,20 +2056,26 @@ fn known_entity(name: &str) -> &'static str {
     known
 }
 
-/// The one of `owners` that `entities` name most often (the last of those named equally often,
-/// in the order first named).
-fn most_named(entities: &Entities<'_, '_>, owners: &[&'static str]) -> Option<&'static str> {
-    let mut counts: Vec<(&'static str, usize)> = Vec::new();
-    for name in entities.found.iter().map(|&(s, _)| entities.name_of(s)) {
-        if !owners.contains(&name) {
+/// The one of `owners` (a bit for each place in [`ENTITY_NAMES`]) that `entities` name most
+/// often (the last of those named equally often, in the order first named).
+fn most_named(entities: &Entities<'_, '_>, owners: u32) -> Option<&'static str> {
+    let mut counts = [0u32; ENTITY_NAMES.len()];
+    let mut order: Vec<usize> = Vec::new();
+    for place in entities.found.iter().map(|&(s, _)| entities.place_of(s)) {
+        if owners >> place & 1 == 0 {
             continue;
         }
-        match counts.iter_mut().find(|(n, _)| *n == name) {
-            Some((_, c)) => *c += 1,
-            None => counts.push((name, 1)),
+        if counts[place] == 0 {
+            order.push(place);
         }
+        counts[place] += 1;
     }
-    counts.into_iter().max_by_key(|(_, c)| *c).map(|(n, _)| n)
+    let most = order.iter().map(|&p| counts[p]).max()?;
+    order
+        .iter()
+        .rev()
+        .find(|&&p| counts[p] == most)
+        .map(|&p| ENTITY_NAMES[p])
 }
 
 #[cfg(test)]
@@ -2433,9 +2473,14 @@ mod tests {
             let figures = find_figures(&article, &sentences, &[], &[], Deadline::NONE).expect("no deadline");
             let mut owners = Owners::of(&article, &found, &figures);
             // the headline's names own figures whatever the text says
-            assert!(owners.names.contains(&"Microsoft") && owners.names.contains(&"Twitter"));
+            let place = |name: &str| ENTITY_NAMES.iter().position(|n| *n == name).expect("a name");
+            assert!(owners.owns(place("Microsoft")) && owners.owns(place("Twitter")));
             // as each sentence searched alone names them, in order
-            let mut owner_names = owners.names.clone();
+            let mut owner_names: Vec<&str> = ENTITY_NAMES
+                .iter()
+                .copied()
+                .filter(|&n| owners.owns(place(n)))
+                .collect();
             let (mut named, mut sentence_last): (Vec<&'static str>, Option<&'static str>) = (Vec::new(), None);
             for &sentence in &sentences {
                 let answer = owners.before(sentence, &sentences);
@@ -3282,6 +3327,50 @@ mod tests {
             ),
             owned(&[("700", Some("Apple")), ("12", Some("Apple")), ("15", Some("Apple"))])
         );
+    }
+
+    #[test]
+    fn sentences_referring_back_open_with_a_pronoun_or_the_company() {
+        for yes in [
+            "It received 5.",
+            "Its 12 cases",
+            "THEY got 3",
+            "The company's 7",
+            "the firm said 2",
+            "Those 12 were",
+        ] {
+            assert!(opens_by_referring_back(yes), "{yes:?}");
+        }
+        for no in [
+            "Italy got 5.",
+            "The state paid 3",
+            "Then it rose",
+            "\u{201c}It said",
+            "It",
+            "The",
+            "Thesis 4",
+        ] {
+            assert!(!opens_by_referring_back(no), "{no:?}");
+        }
+    }
+
+    #[test]
+    fn the_names_of_a_headline_are_those_the_scan_finds() {
+        let mut headlines = crate::gen::sample_texts(40);
+        headlines.extend([
+            "Yahoo!Mail and Yahoo! report".to_owned(),
+            "XGoogle, AppleMicrosoft Google".to_owned(),
+        ]);
+        let mut named = 0;
+        for h in &headlines {
+            let scanned: Vec<&str> = scan(h).entities.iter().map(|&(s, e)| known_entity(&h[s..e])).collect();
+            let bits = scanned.iter().fold(0, |bits, name| {
+                bits | 1 << ENTITY_NAMES.iter().position(|n| n == name).expect("a name")
+            });
+            assert_eq!(names_in_headline(h), bits, "{h:?}");
+            named += scanned.len();
+        }
+        assert!(named > 40, "{named} names");
     }
 
     #[test]
