@@ -1270,8 +1270,7 @@ impl<'t, 'f> Owners<'t, 'f> {
     /// to combine its requests" refers to), which then owns figures as one named with a figure
     /// does ("That was 12 more than..."); else the last owner named before it; else the default.
     fn before(&mut self, sentence: Span, sentences: &[Span]) -> Option<&'static str> {
-        if let Some((asked, answer)) = self.last.filter(|(asked, _)| *asked == sentence) {
-            debug_assert_eq!(asked, sentence);
+        if let Some((_, answer)) = self.last.filter(|(asked, _)| *asked == sentence) {
             return answer;
         }
         let found = self.entities.found;
@@ -1299,21 +1298,30 @@ impl<'t, 'f> Owners<'t, 'f> {
 }
 
 /// The names of [`ENTITY`] in a headline (a bit for each place in [`ENTITY_NAMES`]), as [`scan`]
-/// finds them in a text: read at each capital
-/// (a headline is short, and a second caller of [`scan`] kept it from being inlined into
-/// [`find_figures`], some 2.5 instructions a byte).
+/// finds them in a text, read at each capital: a headline is short, and a second caller of
+/// [`scan`] kept it from being inlined into [`find_figures`] (some 2.5 instructions a byte).
 fn names_in_headline(headline: &str) -> u32 {
     let bytes = headline.as_bytes();
     let (mut names, mut at) = (0, 0);
     for start in 0..bytes.len() {
         if start >= at && bytes[start].is_ascii_uppercase() {
             if let Some(end) = entity_at(bytes, start) {
-                names |= 1 << Entities::new(headline, &[]).place_of(start);
+                names |= 1 << entity_place(bytes, start);
                 at = end;
             }
         }
     }
     names
+}
+
+/// The place in [`ENTITY_NAMES`] of the name that starts at `start` of `bytes` (a match of
+/// [`ENTITY`]), told by its first two bytes ([`ENTITY_BY_TWO_BYTES`]).
+#[inline(always)]
+fn entity_place(bytes: &[u8], start: usize) -> usize {
+    let at = usize::from(bytes[start] - b'A') * 64 + usize::from(bytes[start + 1] & 63);
+    let place = usize::from(ENTITY_BY_TWO_BYTES[at]) - 1;
+    debug_assert_eq!(Some(ENTITY_NAMES[place]), name_at(bytes, start));
+    place
 }
 
 /// Whether `sentence` opens with a word that refers back to what the sentence before it named
@@ -1509,11 +1517,7 @@ impl<'t, 'f> Entities<'t, 'f> {
     /// [`Entities::name_of`]).
     #[inline(always)]
     fn place_of(&self, start: usize) -> usize {
-        let bytes = self.text.as_bytes();
-        let at = usize::from(bytes[start] - b'A') * 64 + usize::from(bytes[start + 1] & 63);
-        let place = usize::from(ENTITY_BY_TWO_BYTES[at]) - 1;
-        debug_assert_eq!(Some(ENTITY_NAMES[place]), name_at(bytes, start));
-        place
+        entity_place(self.text.as_bytes(), start)
     }
 }
 

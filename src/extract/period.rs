@@ -926,6 +926,9 @@ impl Word {
     }
 }
 
+/// The abbreviations among [`MONTH_NAMES`] ("jan" ... "dec", "sept" and "sep").
+pub(crate) const MONTH_ABBREVIATIONS: &[&str] = MONTH_NAMES.split_at(12).1;
+
 /// The month names of [`MONTHS`], in its order.
 pub(crate) const MONTH_NAMES: [&str; 24] = [
     "january",

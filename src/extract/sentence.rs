@@ -1,6 +1,7 @@
 //! Sentence boundaries inside paragraphs, aware of abbreviations and decimals.
 
 use crate::extract::claim::is_ascii_space;
+use crate::extract::period::MONTH_ABBREVIATIONS;
 use crate::read::Span;
 
 /// Words that end with a period without ending a sentence.
@@ -128,11 +129,9 @@ fn last_word(before: &str) -> &str {
 
 /// Whether `before` ends with a capitalised month's abbreviation ("Oct", "Sept").
 fn is_month_abbreviation(before: &str) -> bool {
-    const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    ];
     let word = last_word(before);
-    word.starts_with(|c: char| c.is_ascii_uppercase()) && MONTHS.iter().any(|m| m.eq_ignore_ascii_case(word))
+    word.starts_with(|c: char| c.is_ascii_uppercase())
+        && MONTH_ABBREVIATIONS.iter().any(|m| m.eq_ignore_ascii_case(word))
 }
 
 fn is_abbreviation(before: &str) -> bool {
@@ -184,10 +183,7 @@ mod tests {
                     let abbreviation = ABBREVIATIONS.contains(&lower.as_str())
                         || (word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase()));
                     let month = word.starts_with(|c: char| c.is_ascii_uppercase())
-                        && [
-                            "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-                        ]
-                        .contains(&lower.as_str());
+                        && MONTH_ABBREVIATIONS.contains(&lower.as_str());
                     (starts_sentence && !(c == '.' && abbreviation && (!next.is_ascii_digit() || month))).then_some(end)
                 })
                 .collect();
@@ -317,6 +313,12 @@ mod tests {
 
     #[test]
     fn a_month_abbreviation_before_a_day_ends_no_sentence() {
+        // the abbreviations are the twelve short names (with "sept" and "sep" for September)
+        assert_eq!(MONTH_ABBREVIATIONS.len(), 12);
+        assert!(
+            MONTH_ABBREVIATIONS.iter().all(|m| (3..=4).contains(&m.len())),
+            "{MONTH_ABBREVIATIONS:?}"
+        );
         assert_eq!(
             sentences("On Oct. 11 and Sept. 3 it met. It sold Acme Inc. 2015 was good. The oct. 5 rule."),
             [
