@@ -1042,6 +1042,14 @@ pub fn find_figures(
     // every figure so far), not seven times
     let mut figures: Vec<Figure> = Vec::with_capacity(text.len() / 96);
     let mut current_period: Option<Period> = None;
+    // the paragraph `current_period` was named in, and the figures that took it in another
+    // paragraph: kept only by the figures of an organisation, once owners are known
+    // (`keep_carried_periods_of_owned_figures`); paragraphs are walked from the last one found
+    let (mut carry_paragraphs_from, mut period_paragraph) = (0, None);
+    let mut carried_across: Vec<usize> = Vec::new();
+    // the periods the last sentence named, and the year a total of this sentence was given
+    let mut last_sentence_periods: Vec<Period> = Vec::new();
+    let mut summed_year: Option<Period> = None;
     let entities = Entities::new(text, &scan.entities);
     // borrowed from the text, and copied only for the figures that take it: counting names and
     // passing sentences that name one copy none
@@ -1072,6 +1080,7 @@ pub fn find_figures(
             (periods_from, entities_from) = (0, 0);
         }
         last_start = sentence.start;
+        let paragraph = paragraph_from(&article.paragraphs, &mut carry_paragraphs_from, sentence);
         let s = sentence.of(text);
         // the sentence's figures are `figures[first..]`: pushed where they stay
         let first = figures.len();
@@ -1148,8 +1157,19 @@ pub fn find_figures(
             if entity.is_none() {
                 unowned.push(figures.len());
             }
-            let period = period_for(span, references.contains(&span), &sentence_periods, &references)
-                .or_else(|| current_period.clone());
+            let stated = period_for(span, references.contains(&span), &sentence_periods, &references, text);
+            if stated.is_none() && current_period.is_some() && period_paragraph != paragraph {
+                carried_across.push(figures.len());
+            }
+            let period = stated.or_else(|| current_period.clone()).map(|p| {
+                match whole_year_of_total(&p, before, &sentence_periods, &last_sentence_periods) {
+                    Some(year) => {
+                        summed_year = Some(year.clone());
+                        year
+                    }
+                    None => p,
+                }
+            });
             // pushed, then linked to the figures before it in the list: linked first, from a
             // figure on the stack, each figure took some 34 more instructions (fat LTO)
             figures.push(Figure {
@@ -1188,7 +1208,21 @@ pub fn find_figures(
             .find_map(|p| p.period.clone())
         {
             current_period = Some(p);
+            period_paragraph = paragraph;
         }
+        // the year its halves were summed to is what the sentences after it speak of ("Together
+        // they make 65.5 thousand. That is down about 9 percent from 72,279 in 2013.")
+        if let Some(year) = summed_year.take() {
+            current_period = Some(year);
+            period_paragraph = paragraph;
+        }
+        last_sentence_periods.clear();
+        last_sentence_periods.extend(
+            sentence_periods
+                .iter()
+                .filter(|p| !p.reference)
+                .filter_map(|p| p.period.clone()),
+        );
     }
     if !unowned.is_empty() {
         let mut owners = Owners::of(article, &scan.entities, &figures);
@@ -1196,6 +1230,7 @@ pub fn find_figures(
             figures[k].entity = owners.before(figures[k].sentence, sentences);
         }
     }
+    keep_carried_periods_of_owned_figures(&mut figures, &carried_across);
     if candidates.capacity() <= MAX_KEPT_MENTIONS {
         candidates.clear();
         KEPT_MENTIONS.with(|kept| kept.set(candidates));
@@ -1219,6 +1254,20 @@ thread_local! {
 /// The most mentions whose room [`KEPT_MENTIONS`] keeps (some 150 KB): a list grown past it
 /// by an article with a very long sentence is freed with the article.
 const MAX_KEPT_MENTIONS: usize = 1024;
+
+/// A period named in an earlier paragraph stays with the figures of an organisation that took
+/// it (`carried`, indices into `figures`): a report's period goes on through the paragraphs
+/// about its figures ("Yahoo received 6,621 requests in the second half of 2014. ... The
+/// requests were split: 33 percent came from ..."), but news of other things names years in
+/// passing ("they had not met since 1965", "of 1909 Jolinda Drive", "revenue of $75bn last
+/// year") that are no period of the figures paragraphs later.
+fn keep_carried_periods_of_owned_figures(figures: &mut [Figure], carried: &[usize]) {
+    for &k in carried {
+        if figures[k].entity.is_none() {
+            figures[k].period = None;
+        }
+    }
+}
 
 /// The organisations that own the figures that name none around them: those the headline names
 /// and those named in a sentence that states a figure. A name only where no figure is stated
@@ -1548,7 +1597,9 @@ fn is_figure(m: &Mention, sentence: &str, span: Span, excluded: &[Span], periods
     if excluded.iter().any(overlaps) || periods.iter().any(|p| overlaps(&p.span)) {
         return false;
     }
-    if m.kind == MentionKind::Number && (names_a_product(sentence, m) || hyphenated(sentence, m)) {
+    if m.kind == MentionKind::Number
+        && (names_a_product(sentence, m) || hyphenated(sentence, m) || is_side_of_a_score(sentence, m))
+    {
         return false;
     }
     !is_day_of_month(sentence, m, text)
@@ -1613,6 +1664,49 @@ fn hyphenated(sentence: &str, m: &Mention) -> bool {
     let after = sentence[m.end..].strip_prefix('-');
     before.is_some_and(|b| b.chars().next_back().is_some_and(char::is_alphabetic))
         || after.is_some_and(|a| a.chars().next().is_some_and(char::is_alphabetic))
+}
+
+/// "won 6-4", "led 109-98", "beat Belarus 4-0", "voted 5-4": two whole numbers of up to three
+/// digits joined by a hyphen or an en dash, the first the larger, are the sides of a score, a
+/// record or a vote, not figures (a range goes up: "0-999", "2-8" stay ranges).
+fn is_side_of_a_score(sentence: &str, m: &Mention) -> bool {
+    let bytes = sentence.as_bytes();
+    let digits_before = |end: usize| end - bytes[..end].iter().rev().take_while(|b| b.is_ascii_digit()).count();
+    let digits_after = |start: usize| start + bytes[start..].iter().take_while(|b| b.is_ascii_digit()).count();
+    let dash_after = |at: usize| {
+        [&b"-"[..], "\u{2013}".as_bytes()]
+            .into_iter()
+            .find(|d| bytes[at..].starts_with(d))
+    };
+    let dash_before = |at: usize| {
+        [&b"-"[..], "\u{2013}".as_bytes()]
+            .into_iter()
+            .find(|d| bytes[..at].ends_with(d))
+    };
+    // a side: one to three digits, a whole number with no digit group or decimal glued to it
+    let side = |start: usize, end: usize| -> Option<u32> {
+        let joined_before = start >= 2 && matches!(bytes[start - 1], b',' | b'.') && bytes[start - 2].is_ascii_digit();
+        let joined_after = bytes.get(end).is_some_and(u8::is_ascii_digit)
+            || matches!(bytes.get(end), Some(b',' | b'.')) && bytes.get(end + 1).is_some_and(u8::is_ascii_digit);
+        let whole = (1..=3).contains(&(end - start)) && !joined_before && !joined_after;
+        whole.then(|| sentence[start..end].parse().ok()).flatten()
+    };
+    let (start, end) = (m.start, m.end);
+    let Some(this) = side(start, end) else { return false };
+    if let Some(dash) = dash_after(end) {
+        let (other_start, other_end) = (end + dash.len(), digits_after(end + dash.len()));
+        if side(other_start, other_end).is_some_and(|other| this > other) {
+            return true;
+        }
+    }
+    if let Some(dash) = dash_before(start) {
+        let other_end = start - dash.len();
+        let other_start = digits_before(other_end);
+        if side(other_start, other_end).is_some_and(|other| other > this) {
+            return true;
+        }
+    }
+    false
 }
 
 /// "Office 365", "Windows 10", "iOS 8", "Section 702", "version 2.1": a short number right after
@@ -1744,8 +1838,16 @@ fn word_before_spaces_by_chars(before: &str) -> Option<(&str, bool)> {
 }
 
 /// The period a figure is for: the first period after it in the same clause unless a comparison
-/// figure stands between them, otherwise the nearest period before it in the sentence.
-fn period_for(span: Span, is_reference: bool, periods: &[&PeriodMention], references: &[Span]) -> Option<Period> {
+/// figure stands between them, otherwise the nearest period before it in the sentence. A figure
+/// in a clause opened by "when" right after a period of comparison is that period's ("up 6
+/// percent from the first half of the year, when it logged 25,879 requests").
+fn period_for(
+    span: Span,
+    is_reference: bool,
+    periods: &[&PeriodMention],
+    references: &[Span],
+    text: &str,
+) -> Option<Period> {
     let blocked = |p: &PeriodMention| references.iter().any(|f| f.start >= span.end && f.end <= p.span.start);
     let after = periods
         .iter()
@@ -1754,12 +1856,64 @@ fn period_for(span: Span, is_reference: bool, periods: &[&PeriodMention], refere
     if let Some(p) = after.filter(|p| p.span.start - span.end < 60) {
         return p.period.clone();
     }
+    let nearest_before = periods.iter().rev().find(|p| p.span.end <= span.start);
+    if let Some(p) = nearest_before.filter(|p| p.reference && opens_when_clause(&text[p.span.end..span.start])) {
+        return p.period.clone();
+    }
     periods
         .iter()
         .rev()
         .find(|p| p.span.end <= span.start && p.period.is_some() && !p.reference)
         .or(after)
         .and_then(|p| p.period.clone())
+}
+
+/// Whether `between` (the text from a period to a figure after it) opens a clause with "when"
+/// and holds no other clause: ", when the company logged ".
+fn opens_when_clause(between: &str) -> bool {
+    let rest = between.trim_start_matches([',', ' ']);
+    rest.len() < 60
+        && rest.get(..5).is_some_and(|w| w.eq_ignore_ascii_case("when "))
+        && ![", ", "; ", ". "].iter().any(|end| rest.contains(end))
+}
+
+/// The year of `period` when it is one of that year's halves or quarters and the figure is
+/// named the total of them all, each named in its sentence (`here`) or the one before
+/// (`before_sentence`): "1,257 in the first half and 1,622 in the second half, for a total of
+/// 2,879" is the year's, not the second half's. `before` is the figure's sentence before it.
+fn whole_year_of_total(
+    period: &Period,
+    before: &str,
+    here: &[&PeriodMention],
+    before_sentence: &[Period],
+) -> Option<Period> {
+    let y = chrono::Datelike::year(&period.start);
+    let year = Period::year(y)?;
+    if *period == year || !year.contains(period) || !is_named_a_total(before) {
+        return None;
+    }
+    let named = |part: &Period| {
+        here.iter().any(|p| p.period.as_ref() == Some(part) && !p.reference) || before_sentence.contains(part)
+    };
+    let halves = (1..=2).filter_map(|n| Period::half(y, n)).all(|h| named(&h));
+    let quarters = (1..=4).filter_map(|n| Period::quarter(y, n)).all(|q| named(&q));
+    (halves || quarters).then_some(year)
+}
+
+/// Whether the words before a figure name it a total: "for a total of", "in total,", "Together
+/// they make".
+fn is_named_a_total(before: &str) -> bool {
+    let mut words = before
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty());
+    let mut next = || words.next().unwrap_or("");
+    let is = |word: &str, as_written: &str| word.eq_ignore_ascii_case(as_written);
+    let (last, second, third) = (next(), next(), next());
+    ["total", "totalling", "totaling", "totalled", "totaled"]
+        .iter()
+        .any(|t| is(last, t))
+        || is(last, "of") && is(second, "total")
+        || is(last, "make") && (is(second, "together") || is(second, "they") && is(third, "together"))
 }
 
 /// The paragraph that may hold `sentence`: the first that does not end before it does (as
@@ -3443,6 +3597,106 @@ mod tests {
         );
         assert_eq!(f[1].1.as_deref(), Some("2014-H1"));
         assert_eq!(f[1].3.as_deref(), Some("Yahoo"));
+    }
+
+    #[test]
+    fn a_period_named_paragraphs_before_stays_only_with_the_figures_of_an_organisation() {
+        let periods = |text: &str| -> Vec<(String, Option<String>)> {
+            figures(text, None).into_iter().map(|f| (f.0, f.1)).collect()
+        };
+        let p = |t: &str, period: Option<&str>| (t.to_owned(), period.map(str::to_owned));
+        // a report's period goes on through the paragraphs about its figures
+        assert_eq!(
+            periods("Yahoo got 21,425 requests in the first half of 2014.\n\nThey covered 30,000 accounts."),
+            [p("21,425", Some("2014-H1")), p("30,000", Some("2014-H1"))]
+        );
+        // a year named in passing is not the period of the news paragraphs after it
+        assert_eq!(
+            periods(
+                "The sides had met 15 times before, though not since 1965.\n\n\
+                 The home side scored 24 points in the second period. Fans bought 3,000 tickets."
+            ),
+            [p("15", Some("1965")), p("24", None), p("3,000", None)]
+        );
+        // inside its paragraph it still goes on
+        assert_eq!(
+            periods("Stores sold 208,560 cars in 2019. Dealers held 40,000 more."),
+            [p("208,560", Some("2019")), p("40,000", Some("2019"))]
+        );
+    }
+
+    #[test]
+    fn the_sides_of_a_score_a_record_or_a_vote_are_no_figures() {
+        assert_eq!(
+            texts(
+                "Spain won 6-4 and led 109-98 when the court voted 5-4, and Wales beat Hungary 2\u{2013}0. \
+                 It got 0-999 requests, 2-8 percent of them, 3.5-2 more, 1,000-10 less and 1200-900 others."
+            ),
+            ["0-999", "2-8 percent", "3.5", "2", "1,000", "10", "1200", "900"]
+        );
+    }
+
+    #[test]
+    fn a_figure_in_a_when_clause_after_a_period_of_comparison_is_that_periods() {
+        let f = figures(
+            "Google received 27,477 requests in the second half of 2013. That was up 6 percent from the first \
+             half of the year, when the company logged 25,879 requests covering 39,121 users.",
+            None,
+        );
+        let periods: Vec<(&str, Option<&str>)> = f.iter().map(|f| (f.0.as_str(), f.1.as_deref())).collect();
+        assert_eq!(
+            periods,
+            [
+                ("27,477", Some("2013-H2")),
+                ("6 percent", Some("2013-H2")),
+                ("25,879", Some("2013-H1")),
+                ("39,121", Some("2013-H1")),
+            ]
+        );
+        // without "when", the clause after the comparison is still the sentence's period
+        let f = figures(
+            "Google received 27,477 requests in the second half of 2013. That was up 6 percent from the first \
+             half of the year, and 25,879 of them came from police.",
+            None,
+        );
+        assert_eq!(f[2].1.as_deref(), Some("2013-H2"));
+    }
+
+    #[test]
+    fn a_total_of_both_halves_is_the_years() {
+        let periods = |text: &str| -> Vec<Option<String>> { figures(text, None).into_iter().map(|f| f.1).collect() };
+        let labels = |l: &[Option<&str>]| -> Vec<Option<String>> { l.iter().map(|p| p.map(str::to_owned)).collect() };
+        // in the sentence of the halves
+        assert_eq!(
+            periods(
+                "Twitter got 2,058 requests in the first half of 2014. The United States sent 1,257 in the \
+                 first half and 1,622 in the second half, for a total of 2,879."
+            ),
+            labels(&[Some("2014-H1"), Some("2014-H1"), Some("2014-H2"), Some("2014")])
+        );
+        // in the sentence after them, and the year goes on to the next
+        assert_eq!(
+            periods(
+                "Microsoft had 34,494 requests in the first half of 2014 and 31,002 in the second half. \
+                 Together they make 65.5 thousand. That is down about 9 percent from 72,279 in 2013."
+            ),
+            labels(&[
+                Some("2014-H1"),
+                Some("2014-H2"),
+                Some("2014"),
+                Some("2014"),
+                Some("2013")
+            ])
+        );
+        // a total of one half only, or a figure not named a total, keeps its half
+        assert_eq!(
+            periods("Google had 9,707 requests in the second half of 2014, for a total of 12,000 users."),
+            labels(&[Some("2014-H2"), Some("2014-H2")])
+        );
+        assert_eq!(
+            periods("Twitter got 1,257 in the first half of 2014 and 1,622 in the second half, and 800 later."),
+            labels(&[Some("2014-H1"), Some("2014-H2"), Some("2014-H2")])
+        );
     }
 
     /// (text, kind, value, low, high, approx) of a figure.
