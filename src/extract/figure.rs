@@ -1086,6 +1086,9 @@ pub fn find_figures(
         let first = figures.len();
         sentence_periods.clear();
         sentence_periods.extend(within_from(periods, &mut periods_from, sentence, |p| p.span));
+        // a total of a year's parts needs two parts named, here or in the sentence before: told
+        // once for the sentence, not asked of each figure
+        let may_sum_parts = last_sentence_periods.len() + sentence_periods.len() >= 2;
         let excluded = overlapping(&excluded, sentence);
         let entities = entities.around_from(sentence, &mut entities_from);
         let span_of = |m: &Mention| Span::new(sentence.start + m.start, sentence.start + m.end);
@@ -1162,7 +1165,8 @@ pub fn find_figures(
                 carried_across.push(figures.len());
             }
             let period = stated.or_else(|| current_period.clone()).map(|p| {
-                match whole_year_of_total(&p, before, &sentence_periods, &last_sentence_periods) {
+                let total = || whole_year_of_total(&p, before, &sentence_periods, &last_sentence_periods);
+                match may_sum_parts.then(total).flatten() {
                     Some(year) => {
                         summed_year = Some(year.clone());
                         year
@@ -1602,6 +1606,10 @@ fn is_figure(m: &Mention, sentence: &str, span: Span, excluded: &[Span], periods
     {
         return false;
     }
+    let counts_a_unit = m.kind == MentionKind::Number || m.kind == MentionKind::Range && m.unit.is_none();
+    if counts_a_unit && is_a_measurement(&sentence[m.end..]) {
+        return false;
+    }
     !is_day_of_month(sentence, m, text)
 }
 
@@ -1692,6 +1700,12 @@ fn is_side_of_a_score(sentence: &str, m: &Mention) -> bool {
         whole.then(|| sentence[start..end].parse().ok()).flatten()
     };
     let (start, end) = (m.start, m.end);
+    // most numbers have no dash beside them (the en dash ends in 0x93, starts with 0xE2)
+    let dash_beside =
+        matches!(bytes.get(end), Some(b'-' | 0xE2)) || start > 0 && matches!(bytes[start - 1], b'-' | 0x93);
+    if !dash_beside {
+        return false;
+    }
     let Some(this) = side(start, end) else { return false };
     if let Some(dash) = dash_after(end) {
         let (other_start, other_end) = (end + dash.len(), digits_after(end + dash.len()));
@@ -1707,6 +1721,177 @@ fn is_side_of_a_score(sentence: &str, m: &Mention) -> bool {
         }
     }
     false
+}
+
+/// Whether `word` is a unit of measurement written out ("miles", "Grams"; any case).
+fn is_unit_word(word: &str) -> bool {
+    if !(2..=11).contains(&word.len()) {
+        return false;
+    }
+    let mut lower = [0u8; 11];
+    lower[..word.len()].copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    matches!(
+        &lower[..word.len()],
+        b"mile"
+            | b"miles"
+            | b"kilometer"
+            | b"kilometers"
+            | b"kilometre"
+            | b"kilometres"
+            | b"meter"
+            | b"meters"
+            | b"metre"
+            | b"metres"
+            | b"foot"
+            | b"feet"
+            | b"inch"
+            | b"inches"
+            | b"yard"
+            | b"yards"
+            | b"gram"
+            | b"grams"
+            | b"kilogram"
+            | b"kilograms"
+            | b"milligram"
+            | b"milligrams"
+            | b"ounce"
+            | b"ounces"
+            | b"ton"
+            | b"tons"
+            | b"tonne"
+            | b"tonnes"
+            | b"liter"
+            | b"liters"
+            | b"litre"
+            | b"litres"
+            | b"gallon"
+            | b"gallons"
+            | b"cup"
+            | b"cups"
+            | b"teaspoon"
+            | b"teaspoons"
+            | b"tablespoon"
+            | b"tablespoons"
+            | b"pint"
+            | b"pints"
+            | b"quart"
+            | b"quarts"
+            | b"watt"
+            | b"watts"
+            | b"kilowatts"
+            | b"megawatts"
+            | b"gigawatts"
+            | b"volts"
+            | b"calorie"
+            | b"calories"
+            | b"degree"
+            | b"degrees"
+            | b"pixel"
+            | b"pixels"
+            | b"acre"
+            | b"acres"
+            | b"hectare"
+            | b"hectares"
+            | b"knots"
+            | b"kilobytes"
+            | b"megabytes"
+            | b"gigabytes"
+    )
+}
+
+/// Whether `word` is a unit of measurement abbreviated, as written (case tells "MB" from "mb");
+/// "m" is left out, as British news writes a million so ("1.5m users").
+fn is_unit_abbreviation(word: &str) -> bool {
+    matches!(
+        word,
+        "mm" | "cm"
+            | "km"
+            | "kg"
+            | "mg"
+            | "g"
+            | "lb"
+            | "lbs"
+            | "oz"
+            | "ft"
+            | "yd"
+            | "mph"
+            | "kph"
+            | "ml"
+            | "mL"
+            | "tsp"
+            | "Tbsp"
+            | "tbsp"
+            | "W"
+            | "kW"
+            | "MW"
+            | "GW"
+            | "kWh"
+            | "MWh"
+            | "GWh"
+            | "TWh"
+            | "mAh"
+            | "kcal"
+            | "KB"
+            | "MB"
+            | "GB"
+            | "TB"
+            | "PB"
+            | "Mbps"
+            | "Gbps"
+            | "GHz"
+            | "MHz"
+            | "Hz"
+            | "dB"
+            | "dBA"
+            | "px"
+            | "sq"
+            | "mi"
+            | "г"
+            | "кг"
+            | "мг"
+            | "л"
+            | "мл"
+            | "км"
+            | "ккал"
+            | "Ккал"
+            | "°F"
+    )
+}
+
+/// Whether `after` (the text after a number) starts with a unit of measurement, after at most one
+/// space: "277 miles", "16 grams", "4 oz.", "11 kW", "3.7 metric tons", "300 г". figmine reads
+/// counts, shares and money; a measurement in a physical unit (a recipe's cups, a car's range, a
+/// plant's gigawatts) is none of them.
+fn is_a_measurement(after: &str) -> bool {
+    let after = after
+        .strip_prefix(' ')
+        .or_else(|| after.strip_prefix('\u{a0}'))
+        .unwrap_or(after);
+    fn word_at(text: &str) -> (&str, &str) {
+        // ASCII letters read as bytes; a character outside ASCII as a char
+        let ascii_letters = text.bytes().take_while(u8::is_ascii_alphabetic).count();
+        let end = match text.as_bytes().get(ascii_letters) {
+            Some(b) if !b.is_ascii() => text[ascii_letters..]
+                .find(|c: char| !c.is_alphabetic() && c != '°')
+                .map_or(text.len(), |n| ascii_letters + n),
+            _ => ascii_letters,
+        };
+        text.split_at(end)
+    }
+    let (word, rest) = word_at(after);
+    if word.is_empty() {
+        return false;
+    }
+    let is_unit = |word: &str| is_unit_abbreviation(word) || is_unit_word(word);
+    // "3.7 metric tons", "500 square feet", "2 cubic meters"
+    if ["metric", "square", "cubic"]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(word))
+    {
+        return rest.strip_prefix(' ').is_some_and(|rest| is_unit(word_at(rest).0));
+    }
+    is_unit(word)
 }
 
 /// "Office 365", "Windows 10", "iOS 8", "Section 702", "version 2.1": a short number right after
@@ -1887,11 +2072,14 @@ fn whole_year_of_total(
     here: &[&PeriodMention],
     before_sentence: &[Period],
 ) -> Option<Period> {
-    let y = chrono::Datelike::year(&period.start);
-    let year = Period::year(y)?;
-    if *period == year || !year.contains(period) || !is_named_a_total(before) {
+    use chrono::Datelike;
+    let (start, end) = (period.start, period.end);
+    let whole_year = start.month() == 1 && start.day() == 1 && end.month() == 12 && end.day() == 31;
+    if start.year() != end.year() || whole_year || !is_named_a_total(before) {
         return None;
     }
+    let y = start.year();
+    let year = Period::year(y)?;
     let named = |part: &Period| {
         here.iter().any(|p| p.period.as_ref() == Some(part) && !p.reference) || before_sentence.contains(part)
     };
@@ -1903,17 +2091,40 @@ fn whole_year_of_total(
 /// Whether the words before a figure name it a total: "for a total of", "in total,", "Together
 /// they make".
 fn is_named_a_total(before: &str) -> bool {
-    let mut words = before
-        .rsplit(|c: char| !c.is_ascii_alphabetic())
-        .filter(|w| !w.is_empty());
-    let mut next = || words.next().unwrap_or("");
+    let bytes = before.as_bytes();
+    // the word ending at `end` (after at most two spaces or commas), read back a byte at a time:
+    // most figures' last word is no "total", "of" or "make", told in a few bytes
+    let word_before = |end: usize| {
+        let end = end
+            - bytes[end.saturating_sub(2)..end]
+                .iter()
+                .rev()
+                .take_while(|b| matches!(b, b' ' | b','))
+                .count();
+        let start = end
+            - bytes[end.saturating_sub(10)..end]
+                .iter()
+                .rev()
+                .take_while(|b| b.is_ascii_alphabetic())
+                .count();
+        (start, &before[start..end])
+    };
+    let (start, last) = word_before(bytes.len());
     let is = |word: &str, as_written: &str| word.eq_ignore_ascii_case(as_written);
-    let (last, second, third) = (next(), next(), next());
-    ["total", "totalling", "totaling", "totalled", "totaled"]
+    if ["total", "totalling", "totaling", "totalled", "totaled"]
         .iter()
         .any(|t| is(last, t))
-        || is(last, "of") && is(second, "total")
-        || is(last, "make") && (is(second, "together") || is(second, "they") && is(third, "together"))
+    {
+        return true;
+    }
+    if !is(last, "of") && !is(last, "make") {
+        return false;
+    }
+    let (start, second) = word_before(start);
+    if is(last, "of") {
+        return is(second, "total");
+    }
+    is(second, "together") || is(second, "they") && is(word_before(start).1, "together")
 }
 
 /// The paragraph that may hold `sentence`: the first that does not end before it does (as
@@ -3626,6 +3837,19 @@ mod tests {
     }
 
     #[test]
+    fn measurements_in_physical_units_are_no_figures() {
+        assert_eq!(
+            texts(
+                "Officers seized 2.4 metric tons, 16 grams and 1,931 kilometers (1,200 miles) of road; \
+                 add 1 tsp. of salt, 1 1/2 cups of rice and 300 г of beef to 375\u{2013}500 ml of water; \
+                 the car goes 60 mph on 11 kW, and the plant makes 8.69 GW. It got 12 requests, \
+                 3 miners, 20 metrics and 1.5m users."
+            ),
+            ["12", "3", "20", "1.5m"]
+        );
+    }
+
+    #[test]
     fn the_sides_of_a_score_a_record_or_a_vote_are_no_figures() {
         assert_eq!(
             texts(
@@ -3796,13 +4020,13 @@ mod tests {
         assert_eq!(
             measures(
                 "Health officials counted 1,412 cases across the region in 2018, with 96 deaths. Customs \
-                 officers seized 310 people and 2.4 metric tons of fireworks in 2019."
+                 officers seized 310 people and 24 crates of fireworks in 2019."
             ),
             [
                 counting("1,412", Some("cases")),
                 counting("96", None),
                 counting("310", Some("people")),
-                counting("2.4", None),
+                counting("24", None),
             ]
         );
         // a bare number still counts what the figure before it counts
