@@ -1106,8 +1106,11 @@ pub fn find_figures(
         let mut after_a_figure = false;
         // the last figure's place among the candidates, and whether a comparison word came before it
         let mut last_figure: Option<(usize, bool)> = None;
+        let table_row = is_table_row(s, &candidates);
         for (index, m) in candidates.iter().enumerate() {
-            if !is_figure(m, s, span_of(m), excluded, &sentence_periods) {
+            let cell_or_marker =
+                (table_row || m.start == 0) && is_bare_integer(s, m) && (table_row || is_list_marker(s, m));
+            if cell_or_marker || !is_figure(m, s, span_of(m), excluded, &sentence_periods) {
                 compared_from.push(None);
                 continue;
             }
@@ -1672,6 +1675,40 @@ fn hyphenated(sentence: &str, m: &Mention) -> bool {
     let after = sentence[m.end..].strip_prefix('-');
     before.is_some_and(|b| b.chars().next_back().is_some_and(char::is_alphabetic))
         || after.is_some_and(|a| a.chars().next().is_some_and(char::is_alphabetic))
+}
+
+/// Whether `m` is a number written in digits only ("27", "5027"; not "31,002", "2.5", "$5").
+fn is_bare_integer(sentence: &str, m: &Mention) -> bool {
+    m.kind == MentionKind::Number && sentence.as_bytes()[m.start..m.end].iter().all(u8::is_ascii_digit)
+}
+
+/// Whether `sentence` is a row of a table: three numbers or more in digits in a row, with only
+/// a space between each and the next ("4 Denny Hamlin 5027 6 3 19 24"), which prose never writes
+/// (a number grouped by spaces, "1 234 567", is one mention). Its numbers are cells, whose
+/// meaning is in a header figmine does not read, not figures.
+fn is_table_row(sentence: &str, mentions: &[Mention]) -> bool {
+    let mut run = 1;
+    for pair in mentions.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        let spaced = a.end < b.start && sentence.as_bytes()[a.end..b.start].iter().all(|&c| c == b' ');
+        run = if spaced && is_bare_integer(sentence, a) && is_bare_integer(sentence, b) {
+            run + 1
+        } else {
+            1
+        };
+        if run >= 3 {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether `m`, at the start of its sentence, marks an item of a list: "2. Don't throw...", "8)
+/// Magnum P.I.", "15." alone: one to three digits, then a dot or a closing bracket that ends the
+/// sentence or comes before a space.
+fn is_list_marker(sentence: &str, m: &Mention) -> bool {
+    let after = &sentence.as_bytes()[m.end..];
+    m.end - m.start <= 3 && matches!(after, [b'.' | b')'] | [b'.' | b')', b' ' | b'\n', ..])
 }
 
 /// "won 6-4", "led 109-98", "beat Belarus 4-0", "voted 5-4": two whole numbers of up to three
@@ -3846,6 +3883,23 @@ mod tests {
                  3 miners, 20 metrics and 1.5m users."
             ),
             ["12", "3", "20", "1.5m"]
+        );
+    }
+
+    #[test]
+    fn the_cells_of_a_table_row_and_the_marks_of_a_list_are_no_figures() {
+        // rows of numbers with a space between, and the items of a numbered list
+        assert_eq!(
+            texts(
+                "Standings after 34 races.\n\n4 Denny Hamlin 5027 6 3 19 24\n\n5 Joey Logano 2380 2 3 12 21\n\n\
+                 2. Do not throw it away.\n\n8) Magnum, complete in 12 discs\n\n15.\n\nSeek help from 3 friends."
+            ),
+            ["34", "12", "3"]
+        );
+        // two numbers with a space between, one grouped by spaces, a count ending a sentence
+        assert_eq!(
+            texts("Google got 1 234 567 requests from 25 30 countries. The total was 300. Of those, 45 were sealed."),
+            ["1 234 567", "25", "30", "300", "45"]
         );
     }
 
