@@ -1108,8 +1108,7 @@ pub fn find_figures(
         let mut last_figure: Option<(usize, bool)> = None;
         let table_row = is_table_row(s, &candidates);
         for (index, m) in candidates.iter().enumerate() {
-            let cell_or_marker =
-                (table_row || m.start == 0) && is_bare_integer(s, m) && (table_row || is_list_marker(s, m));
+            let cell_or_marker = (table_row || m.start == 0 && is_list_marker(s, m)) && is_digits_only(s, m);
             if cell_or_marker || !is_figure(m, s, span_of(m), excluded, &sentence_periods) {
                 compared_from.push(None);
                 continue;
@@ -1678,7 +1677,7 @@ fn hyphenated(sentence: &str, m: &Mention) -> bool {
 }
 
 /// Whether `m` is a number written in digits only ("27", "5027"; not "31,002", "2.5", "$5").
-fn is_bare_integer(sentence: &str, m: &Mention) -> bool {
+fn is_digits_only(sentence: &str, m: &Mention) -> bool {
     m.kind == MentionKind::Number && sentence.as_bytes()[m.start..m.end].iter().all(u8::is_ascii_digit)
 }
 
@@ -1691,7 +1690,7 @@ fn is_table_row(sentence: &str, mentions: &[Mention]) -> bool {
     for pair in mentions.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
         let spaced = a.end < b.start && sentence.as_bytes()[a.end..b.start].iter().all(|&c| c == b' ');
-        run = if spaced && is_bare_integer(sentence, a) && is_bare_integer(sentence, b) {
+        run = if spaced && is_digits_only(sentence, a) && is_digits_only(sentence, b) {
             run + 1
         } else {
             1
@@ -1718,16 +1717,10 @@ fn is_side_of_a_score(sentence: &str, m: &Mention) -> bool {
     let bytes = sentence.as_bytes();
     let digits_before = |end: usize| end - bytes[..end].iter().rev().take_while(|b| b.is_ascii_digit()).count();
     let digits_after = |start: usize| start + bytes[start..].iter().take_while(|b| b.is_ascii_digit()).count();
-    let dash_after = |at: usize| {
-        [&b"-"[..], "\u{2013}".as_bytes()]
-            .into_iter()
-            .find(|d| bytes[at..].starts_with(d))
-    };
-    let dash_before = |at: usize| {
-        [&b"-"[..], "\u{2013}".as_bytes()]
-            .into_iter()
-            .find(|d| bytes[..at].ends_with(d))
-    };
+    // a hyphen or an en dash
+    const DASHES: [&[u8]; 2] = [b"-", "\u{2013}".as_bytes()];
+    let dash_after = |at: usize| DASHES.into_iter().find(|d| bytes[at..].starts_with(d));
+    let dash_before = |at: usize| DASHES.into_iter().find(|d| bytes[..at].ends_with(d));
     // a side: one to three digits, a whole number with no digit group or decimal glued to it
     let side = |start: usize, end: usize| -> Option<u32> {
         let joined_before = start >= 2 && matches!(bytes[start - 1], b',' | b'.') && bytes[start - 2].is_ascii_digit();
