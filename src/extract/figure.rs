@@ -1032,6 +1032,9 @@ pub fn find_figures(
     deadline: Deadline,
 ) -> Option<Vec<Figure>> {
     let text = &article.text;
+    // the periods "since" opens, which run to the publication date ("since 2013")
+    let opened = crate::extract::period::periods_since(text, dates, periods, article.published.as_deref());
+    let periods: &[PeriodMention] = opened.as_deref().unwrap_or(periods);
     let scan = scan(text);
     let mut excluded: Vec<Span> = dates.to_vec();
     if scan.may_hold_non_figures {
@@ -3904,6 +3907,36 @@ mod tests {
                  It got 0-999 requests, 2-8 percent of them, 3.5-2 more, 1,000-10 less and 1200-900 others."
             ),
             ["0-999", "2-8 percent", "3.5", "2", "1,000", "10", "1200", "900"]
+        );
+    }
+
+    #[test]
+    fn since_opens_a_period_that_runs_to_the_publication() {
+        let text = "Google asked for no data. Those requests, made since the ruling of 13 May 2014, asked it to \
+                    remove 1.5 million addresses. It had 3,000 more since 2015. Since March 2013 it got 40 \
+                    orders. In 2012 it got 12.";
+        let periods = |published: Option<&str>| -> Vec<(String, Option<String>)> {
+            figures(text, published).into_iter().map(|f| (f.0, f.1)).collect()
+        };
+        let p = |t: &str, period: Option<&str>| (t.to_owned(), period.map(str::to_owned));
+        assert_eq!(
+            periods(Some("2016-05-13")),
+            [
+                p("1.5 million", Some("2014-05-13/2016-05-13")),
+                p("3,000", Some("2015-01-01/2016-05-13")),
+                p("40", Some("2013-03-01/2016-05-13")),
+                p("12", Some("2012")),
+            ]
+        );
+        // with no publication date, "since" opens nothing
+        assert_eq!(
+            periods(None),
+            [
+                p("1.5 million", None),
+                p("3,000", Some("2015")),
+                p("40", Some("2013-03")),
+                p("12", Some("2012"))
+            ]
         );
     }
 

@@ -1666,6 +1666,101 @@ fn comparison_window(before: &str) -> &str {
     &before[start..]
 }
 
+/// The periods that "since" opens: a period or a day after "since" ("since 2013", "since March
+/// 2013", "since the European Court of Justice ruling of 13 May 2014": at most 60 bytes between,
+/// and no comma or stop) starts a span that runs to the publication date, `published`. The
+/// mentions `periods` of `text` with those spans (a day, which `dates` holds and no mention
+/// does, becomes one), when "since" opens any; `None` otherwise, and without a publication date.
+pub(crate) fn periods_since(
+    text: &str,
+    dates: &[Span],
+    periods: &[PeriodMention],
+    published: Option<&str>,
+) -> Option<Vec<PeriodMention>> {
+    // a period is opened by "since" right before it, a day also by one further back (an article
+    // names many periods and few days: the words before each are read, not the whole text)
+    let after_since = |at: usize| ends_with_since(&text[..at]);
+    let periods_opened: Vec<usize> = (0..periods.len())
+        .filter(|&i| after_since(periods[i].span.start))
+        .collect();
+    let days_opened: Vec<Span> = dates.iter().copied().filter(|d| opens_since(text, d.start)).collect();
+    if periods_opened.is_empty() && days_opened.is_empty() {
+        return None;
+    }
+    let published = NaiveDate::parse_from_str(published?, "%Y-%m-%d").ok()?;
+    let mut out = periods.to_vec();
+    let mut changed = false;
+    for i in periods_opened {
+        if let Some(start) = out[i].period.as_ref().map(|p| p.start).filter(|&s| s < published) {
+            out[i].period = Some(Period { start, end: published });
+            out[i].anaphor = None;
+            changed = true;
+        }
+    }
+    for d in days_opened {
+        let Some(start) = day_of_date(d.of(text)).filter(|&s| s < published) else {
+            continue;
+        };
+        let at = out.partition_point(|p| p.span.start < d.start);
+        let period = Some(Period { start, end: published });
+        out.insert(
+            at,
+            PeriodMention {
+                span: d,
+                period,
+                anaphor: None,
+                reference: false,
+            },
+        );
+        changed = true;
+    }
+    changed.then_some(out)
+}
+
+/// Whether `before` ends with the word "since" and a space or more.
+fn ends_with_since(before: &str) -> bool {
+    let trimmed = before.trim_end_matches(' ');
+    let b = trimmed.as_bytes();
+    trimmed.len() < before.len()
+        && b.len() >= 5
+        && b[b.len() - 5..].eq_ignore_ascii_case(b"since")
+        && !(b.len() > 5 && b[b.len() - 6].is_ascii_alphanumeric())
+}
+
+/// Whether the 60 bytes before `at` hold the word "since" with no comma or stop between it and
+/// `at` ("since the European Court of Justice ruling of 13 May 2014").
+fn opens_since(text: &str, at: usize) -> bool {
+    let mut start = at.saturating_sub(60);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    let window = &text.as_bytes()[start..at];
+    let clause_start = window
+        .iter()
+        .rposition(|b| b",;.!?:\n".contains(b))
+        .map_or(0, |i| i + 1);
+    let from = start + clause_start;
+    let bytes = text.as_bytes();
+    let word_byte = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_alphanumeric);
+    (from..at.saturating_sub(4))
+        .any(|i| bytes[i..i + 5].eq_ignore_ascii_case(b"since") && !(i > 0 && word_byte(i - 1)) && !word_byte(i + 5))
+}
+
+/// The day a date of [`DATE`] names ("13 May 2014", "May 13, 2014", "Sept. 3rd, 2014").
+fn day_of_date(date: &str) -> Option<NaiveDate> {
+    let mut numbers = date.split(|c: char| !c.is_ascii_digit()).filter(|n| !n.is_empty());
+    let (first, second) = (numbers.next()?, numbers.next()?);
+    let (day, year) = if first.len() == 4 {
+        (second, first)
+    } else {
+        (first, second)
+    };
+    let month = date
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .find(|w| (3..=9).contains(&w.len()) && MONTH_NAMES.iter().any(|m| m.eq_ignore_ascii_case(w)))?;
+    NaiveDate::from_ymd_opt(year.parse().ok()?, month_number(month), day.parse().ok()?)
+}
+
 fn month_number(name: &str) -> u32 {
     let n = name.to_ascii_lowercase();
     let i = [
