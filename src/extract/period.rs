@@ -1666,11 +1666,11 @@ fn comparison_window(before: &str) -> &str {
     &before[start..]
 }
 
-/// The periods that "since" opens: a period or a day after "since" ("since 2013", "since March
-/// 2013", "since the European Court of Justice ruling of 13 May 2014": at most 60 bytes between,
-/// and no comma or stop) starts a span that runs to the publication date, `published`. The
-/// mentions `periods` of `text` with those spans (a day, which `dates` holds and no mention
-/// does, becomes one), when "since" opens any; `None` otherwise, and without a publication date.
+/// The periods that "since" opens: a period right after "since" ("since 2013", "since March
+/// 2013"), or a day of `dates` up to 60 bytes after it in the same clause ("since the European
+/// Court of Justice ruling of 13 May 2014"), starts a span that runs to the publication date,
+/// `published`. The mentions `periods` of `text` with those spans (such a day becomes one), when
+/// "since" opens any; `None` otherwise, and without a publication date.
 pub(crate) fn periods_since(
     text: &str,
     dates: &[Span],
