@@ -1679,7 +1679,7 @@ pub(crate) fn periods_since(
 ) -> Option<Vec<PeriodMention>> {
     // a period is opened by "since" right before it, a day also by one further back (an article
     // names many periods and few days: the words before each are read, not the whole text)
-    let after_since = |at: usize| ends_with_since(&text[..at]);
+    let after_since = |at: usize| ends_with_since(text.as_bytes(), at);
     let periods_opened: Vec<usize> = (0..periods.len())
         .filter(|&i| after_since(periods[i].span.start))
         .collect();
@@ -1717,33 +1717,28 @@ pub(crate) fn periods_since(
     changed.then_some(out)
 }
 
-/// Whether `before` ends with the word "since" and a space or more.
-fn ends_with_since(before: &str) -> bool {
-    let trimmed = before.trim_end_matches(' ');
-    let b = trimmed.as_bytes();
-    trimmed.len() < before.len()
-        && b.len() >= 5
-        && b[b.len() - 5..].eq_ignore_ascii_case(b"since")
-        && !(b.len() > 5 && b[b.len() - 6].is_ascii_alphanumeric())
+/// Whether `bytes[..end]` ends with the word "since" and a space or more.
+fn ends_with_since(bytes: &[u8], end: usize) -> bool {
+    // the word's bytes compared first: most periods follow another word
+    spaces_before(bytes, end).is_some_and(|words_end| {
+        ends_with_word(bytes, words_end, b"since") && !(words_end > 5 && is_word_byte(bytes[words_end - 6]))
+    })
 }
 
 /// Whether the 60 bytes before `at` hold the word "since" with no comma or stop between it and
 /// `at` ("since the European Court of Justice ruling of 13 May 2014").
 fn opens_since(text: &str, at: usize) -> bool {
-    let mut start = at.saturating_sub(60);
-    while !text.is_char_boundary(start) {
-        start += 1;
-    }
-    let window = &text.as_bytes()[start..at];
-    let clause_start = window
+    let bytes = text.as_bytes();
+    let start = (at.saturating_sub(60)..at)
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(at);
+    let clause_start = bytes[start..at]
         .iter()
         .rposition(|b| b",;.!?:\n".contains(b))
-        .map_or(0, |i| i + 1);
-    let from = start + clause_start;
-    let bytes = text.as_bytes();
-    let word_byte = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_alphanumeric);
-    (from..at.saturating_sub(4))
-        .any(|i| bytes[i..i + 5].eq_ignore_ascii_case(b"since") && !(i > 0 && word_byte(i - 1)) && !word_byte(i + 5))
+        .map_or(start, |i| start + i + 1);
+    let word_byte = |i: usize| bytes.get(i).copied().is_some_and(is_word_byte);
+    (clause_start..at.saturating_sub(4))
+        .any(|i| starts_with_word(bytes, i, b"since") && !(i > 0 && word_byte(i - 1)) && !word_byte(i + 5))
 }
 
 /// The day a date of [`DATE`] names ("13 May 2014", "May 13, 2014", "Sept. 3rd, 2014").
@@ -1757,7 +1752,7 @@ fn day_of_date(date: &str) -> Option<NaiveDate> {
     };
     let month = date
         .split(|c: char| !c.is_ascii_alphabetic())
-        .find(|w| (3..=9).contains(&w.len()) && MONTH_NAMES.iter().any(|m| m.eq_ignore_ascii_case(w)))?;
+        .find(|w| is_month(w.as_bytes()))?;
     NaiveDate::from_ymd_opt(year.parse().ok()?, month_number(month), day.parse().ok()?)
 }
 
