@@ -661,19 +661,24 @@ fn measure_after(after: &str, ascii: bool) -> Option<&str> {
 }
 
 /// The words before a mention that make it the earlier value of a comparison: a word of rise or
-/// fall (group `dir`) then "from" or "against" ("up 5 percent from 4,582"), or "compared"
+/// fall (group `dir`) then "from", "against" or "on" ("up 5 percent from 4,582", "a 28 percent
+/// increase on the 134"), or "compared"
 /// (group `cmp`) then "from", "with", "to" or "against".
 ///
 /// After a word of rise or fall, "to" names the value reached, not the earlier one ("revenue
 /// rose 3.5 percent to $27.2 billion", "fell to 300"), and "with" opens another clause ("rose
 /// 3 percent, with 584 new cases"): neither names what the figure was before.
 static COMPARED_FROM: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(r"(?i)\b(?:(?P<dir>down|up|decreased?|decreasing|increased?|increasing|declined?|declining|rose|rising|fell|falling|dropped|dropping|dipped|grew|growing|climbed|climbing|jumped|jumping)\s+(?:[\w.,%$€£]+\s+){0,3}?(?:from|against)|(?P<cmp>compared|comparing)\s+(?:[\w.,%$€£]+\s+){0,3}?(?:from|with|to|against))\s+(?:the\s+)?(?:about\s+|roughly\s+|nearly\s+)?$").unwrap()
+    Pattern::new(r"(?i)\b(?:(?P<dir>down|up|decreased?|decreasing|increased?|increasing|declined?|declining|rose|rising|fell|falling|dropped|dropping|dipped|grew|growing|climbed|climbing|jumped|jumping|rise|rises|gain|gains|jump|jumps|drop|drops|fall|falls|slipped|slipping)\s+(?:[\w.,%$€£]+\s+){0,3}?(?:from|against|on)|(?P<cmp>compared|comparing)\s+(?:[\w.,%$€£]+\s+){0,3}?(?:from|with|to|against))\s+(?:the\s+)?(?:about\s+|roughly\s+|nearly\s+)?$").unwrap()
 });
 
-/// "more than 72,279", "higher than the 28,147": the figure after `than` is a point of comparison.
+/// "more than 72,279", "higher than the 28,147", "more than double the 11,225": the figure after
+/// `than`, or after a multiple and "the", is a point of comparison.
 static THAN: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(r"(?i)\b(?:than|versus|vs\.?)\s+(?:the\s+)?(?:about\s+|nearly\s+|roughly\s+)?$").unwrap()
+    Pattern::new(
+        r"(?i)\b(?:(?:than|versus|vs\.?)\s+(?:the\s+)?(?:about\s+|nearly\s+|roughly\s+)?|(?:double|triple|twice|half)\s+the\s+)$",
+    )
+    .unwrap()
 });
 
 /// "rising to 1,298 from 590": after another figure, the one after `from` is the earlier value.
@@ -690,11 +695,12 @@ const MAY_FROM: u8 = 4;
 /// The last words of [`COMPARED_FROM`], [`THAN`] and [`FROM`], each with the patterns that may
 /// end with it: a qualifier ends any of them, "the" the first two, and the other words the
 /// patterns that have them right before their optional words.
-const COMPARISON_ENDINGS: [(&str, u8); 11] = [
+const COMPARISON_ENDINGS: [(&str, u8); 12] = [
     ("from", MAY_COMPARE_FROM | MAY_FROM),
     ("with", MAY_COMPARE_FROM),
     ("to", MAY_COMPARE_FROM),
     ("against", MAY_COMPARE_FROM),
+    ("on", MAY_COMPARE_FROM),
     ("the", MAY_COMPARE_FROM | MAY_THAN),
     ("about", MAY_COMPARE_FROM | MAY_THAN | MAY_FROM),
     ("roughly", MAY_COMPARE_FROM | MAY_THAN | MAY_FROM),
@@ -1210,10 +1216,12 @@ pub fn find_figures(
                 link_from_to(before, scan.ascii, &mut figures[first..]);
             }
         }
+        let of_the_sentence =
+            |p: &&&PeriodMention| !p.reference && !is_named_for_a_reference(p, &sentence_periods, &references);
         if let Some(p) = sentence_periods
             .iter()
             .rev()
-            .filter(|p| !p.reference)
+            .filter(of_the_sentence)
             .find_map(|p| p.period.clone())
         {
             current_period = Some(p);
@@ -1229,7 +1237,7 @@ pub fn find_figures(
         last_sentence_periods.extend(
             sentence_periods
                 .iter()
-                .filter(|p| !p.reference)
+                .filter(of_the_sentence)
                 .filter_map(|p| p.period.clone()),
         );
     }
@@ -2084,6 +2092,20 @@ fn period_for(
         .find(|p| p.span.end <= span.start && p.period.is_some() && !p.reference)
         .or(after)
         .and_then(|p| p.period.clone())
+}
+
+/// Whether `p` is the period a figure named as a point of comparison takes ([`period_for`]):
+/// the first period after one of `references` in its clause ("more than double the 11,225 it
+/// reported for H1 2015"). Such a period is not the one the sentences after speak of.
+fn is_named_for_a_reference(p: &PeriodMention, periods: &[&PeriodMention], references: &[Span]) -> bool {
+    references.iter().any(|r| {
+        p.span.start >= r.end
+            && p.span.start - r.end < 60
+            && periods
+                .iter()
+                .find(|q| q.span.start >= r.end && q.period.is_some())
+                .is_some_and(|q| q.span == p.span)
+    })
 }
 
 /// Whether `between` (the text from a period to a figure after it) opens a clause with "when"

@@ -11,6 +11,8 @@ use chrono::{Datelike, NaiveDate};
 use regex_syntax::hir::{Class, ClassUnicode, HirKind};
 use std::sync::LazyLock;
 
+mod phrases;
+
 /// A concrete period with its first and last day.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Period {
@@ -83,6 +85,22 @@ impl Period {
         }
     }
 
+    /// The period `months` back: "a year earlier" than the second half of 2015 is the second
+    /// half of 2014 (a last day of a month stays the last).
+    pub fn shifted_back(&self, months: u32) -> Option<Period> {
+        let back = chrono::Months::new(months);
+        let start = self.start.checked_sub_months(back)?;
+        let end = self.end.checked_sub_months(back)?;
+        let end = if self.end.succ_opt().is_some_and(|d| d.day() == 1) {
+            end.with_day(1)?
+                .checked_add_months(chrono::Months::new(1))?
+                .pred_opt()?
+        } else {
+            end
+        };
+        Some(Period { start, end })
+    }
+
     /// Whether `other` lies within this period.
     pub fn contains(&self, other: &Period) -> bool {
         self.start <= other.start && other.end <= self.end
@@ -138,6 +156,28 @@ pub enum Anaphor {
     Year,
     /// "the period", "the same period": the previous period.
     Period,
+    /// "January through June", "the first six months": months `first` to `last` (from 1) of the
+    /// context year.
+    Months {
+        /// The first month.
+        first: u32,
+        /// The last month.
+        last: u32,
+    },
+    /// "a year earlier" (12): the previous period, `months` back.
+    Earlier {
+        /// How many months back.
+        months: u32,
+    },
+    /// "the previous six-month period" (6): the `months` that end where the previous period
+    /// starts.
+    Before {
+        /// How many months.
+        months: u32,
+    },
+    /// "the previous year": the calendar year before the previous period's, or else before the
+    /// publication year.
+    YearBefore,
 }
 
 impl Anaphor {
@@ -151,7 +191,27 @@ impl Anaphor {
             Anaphor::Relative { years_back } => published.and_then(|d| Period::year(d.year() - years_back)),
             Anaphor::Year => context_year.and_then(Period::year),
             Anaphor::Period => last.cloned(),
+            Anaphor::Months { first, last: end } => context_year.and_then(|y| Period::months(y, first, y, end)),
+            Anaphor::Earlier { months } => last.and_then(|p| p.shifted_back(months)),
+            Anaphor::Before { months } => last.and_then(|p| {
+                let end = p.start.pred_opt()?;
+                let start = p.start.checked_sub_months(chrono::Months::new(months))?;
+                Some(Period { start, end })
+            }),
+            Anaphor::YearBefore => last
+                .map(|p| p.start.year())
+                .or(published.map(|d| d.year()))
+                .and_then(|y| Period::year(y - 1)),
         }
+    }
+
+    /// Whether it counts back from the period before ("a year earlier", "the previous year"):
+    /// such a period is mostly named as a point of comparison.
+    pub fn counts_back(self) -> bool {
+        matches!(
+            self,
+            Anaphor::Earlier { .. } | Anaphor::Before { .. } | Anaphor::YearBefore
+        )
     }
 }
 
@@ -491,7 +551,7 @@ fn mentions_of(
     // room for every match: the hand reader's count is of the places a match may start
     let mut out = Vec::with_capacity(matches.size_hint().1.unwrap_or(0));
     let mut made = LastMade::default();
-    for (span, reading) in matches {
+    for (span, reading) in phrases::with_phrases(matches, phrases::phrase_matches(text)) {
         // Dates are sorted and do not overlap: only the last one starting before the match can hold it.
         let i = dates.partition_point(|d| d.start <= span.start);
         if i > 0 && dates[i - 1].contains(span) {
@@ -502,7 +562,7 @@ fn mentions_of(
             Reading::NoPeriod => (None, None),
             Reading::Anaphor(anaphor) => resolved(anaphor, last.as_ref(), published),
         };
-        let reference = is_comparison_reference(&text[..span.start]);
+        let reference = is_reference(&text[..span.start], anaphor);
         if let Some(p) = period.as_ref().filter(|_| !reference) {
             last = Some(p.clone());
         }
@@ -1431,10 +1491,18 @@ pub fn periods_within(
 /// that the judgement reads ([`comparison_window`]), that is the judgement of the whole text.
 fn is_reference_within(text: &str, m: &PeriodMention, within: Span) -> bool {
     if m.span.start - within.start >= COMPARISON_WINDOW {
-        debug_assert_eq!(m.reference, is_comparison_reference(&text[within.start..m.span.start]));
+        debug_assert_eq!(m.reference, is_reference(&text[within.start..m.span.start], m.anaphor));
         return m.reference;
     }
-    is_comparison_reference(&text[within.start..m.span.start])
+    is_reference(&text[within.start..m.span.start], m.anaphor)
+}
+
+/// Whether a mention of `anaphor` (if it refers back) after `before` is a point of comparison:
+/// [`is_comparison_reference`], or a period counted back from the one before in a clause that
+/// compares ([`phrases::clause_compares`]). Reads the last [`COMPARISON_WINDOW`] bytes.
+fn is_reference(before: &str, anaphor: Option<Anaphor>) -> bool {
+    is_comparison_reference(before)
+        || anaphor.is_some_and(Anaphor::counts_back) && phrases::clause_compares(comparison_window(before))
 }
 
 /// "down from 72,279 in 2013", "than in 2013": a period named only as the point of comparison is
@@ -2405,7 +2473,7 @@ mod tests {
             let mentions = find_periods(&text, None);
             for within in crate::extract::sentence::split_sentences(&text, &article.paragraphs) {
                 for m in mentions.iter().filter(|m| within.contains(m.span)) {
-                    let alone = is_comparison_reference(&text[within.start..m.span.start]);
+                    let alone = is_reference(&text[within.start..m.span.start], m.anaphor);
                     assert_eq!(is_reference_within(&text, m, within), alone, "{:?}", within.of(&text));
                     reused += usize::from(m.span.start - within.start >= COMPARISON_WINDOW);
                     searched += usize::from(m.span.start - within.start < COMPARISON_WINDOW);

@@ -1,0 +1,614 @@
+//! Period phrases that the grammar of [`super::PERIOD`] does not read, as transparency coverage
+//! writes them: months counted ("the first six months of 2015", "the six months to December
+//! 2015", "the year to March 2014"), a span of months without its year ("from January through
+//! June"), a half as an adjective ("the second-half requests"), and periods counted back from
+//! the one before ("a year earlier", "the year before", "the previous six-month period", "the
+//! previous year").
+//!
+//! Each is found from a word it must hold ([`ANCHORS`], one search over the text), then read
+//! by hand around it. A phrase replaces the matches of the grammar inside it ("December 2015",
+//! "the year"), and its words are no figures ("six").
+
+use super::{Anaphor, Months, Reading};
+use crate::extract::claim::{spaces_end, spaces_start};
+use crate::extract::quote::hand::{is_word_byte, word_character_at, word_character_before};
+use crate::read::Span;
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::sync::LazyLock;
+
+/// The words every phrase holds, each read by its own function ([`phrase_matches`]).
+/// Case-sensitive (one search, no second pass for case): these words are written in lower
+/// case inside a sentence, and the months with a capital.
+const ANCHORS: [&str; 22] = [
+    "month",
+    "year to ",
+    "year ending ",
+    "year ended ",
+    "year earlier",
+    "year before",
+    "-half",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "previous year",
+    "prior year",
+    "preceding year",
+];
+
+/// The first of the month names in [`ANCHORS`].
+const FIRST_MONTH: usize = 7;
+
+/// The search for [`ANCHORS`]: leftmost-first, for which the crate searches with its SIMD
+/// prefilter (Teddy); with the standard match kind it stepped through an automaton byte by
+/// byte, some 15 instructions a byte.
+static SEARCH: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(ANCHORS)
+        .expect("literal anchors")
+});
+
+/// The phrases of `text`, in order and without overlaps, with what each names.
+pub(super) fn phrase_matches(text: &str) -> Vec<(Span, Reading)> {
+    let bytes = text.as_bytes();
+    let mut out: Vec<(Span, Reading)> = Vec::new();
+    for hit in SEARCH.find_iter(bytes) {
+        let anchor = hit.pattern().as_usize();
+        let found = match anchor {
+            0 => months_counted(bytes, hit.start()),
+            1..=3 => year_to(bytes, hit.start()),
+            4 | 5 => year_earlier(bytes, hit.start(), hit.end()),
+            6 => hyphenated_half(bytes, hit.start()),
+            FIRST_MONTH..=18 => months_without_year(bytes, hit.start(), (anchor - FIRST_MONTH) as u32 + 1),
+            _ => year_before(bytes, hit.start(), hit.end()),
+        };
+        if let Some((span, reading)) = found {
+            if out.last().is_none_or(|(last, _)| last.end <= span.start) {
+                out.push((span, reading));
+            }
+        }
+    }
+    out
+}
+
+/// The matches of the grammar (`matches`, in order) with the `phrases` (in order) put in their
+/// places: a match that overlaps a phrase is dropped, as the phrase reads it whole.
+pub(super) fn with_phrases(
+    matches: impl Iterator<Item = (Span, Reading)>,
+    phrases: Vec<(Span, Reading)>,
+) -> impl Iterator<Item = (Span, Reading)> {
+    let mut phrases = phrases.into_iter().peekable();
+    let mut matches = matches.peekable();
+    std::iter::from_fn(move || loop {
+        match (matches.peek(), phrases.peek()) {
+            (Some((m, _)), Some((p, _))) if m.end <= p.start => return matches.next(),
+            (Some((m, _)), Some((p, _))) if p.end <= m.start => return phrases.next(),
+            (Some(_), Some(_)) => {
+                matches.next(); // inside the phrase, or across its edge
+            }
+            (Some(_), None) => return matches.next(),
+            (None, _) => return phrases.next(),
+        }
+    })
+}
+
+/// Whether a mention that counts back from the period before it ([`Anaphor::counts_back`]) is
+/// a point of comparison: its clause compares ("up 28 percent from 886 a year earlier", "nearly
+/// double the 28 it logged a year earlier"), rather than opening a statement of its own ("A
+/// year earlier, it received 900").
+pub(super) fn clause_compares(window: &str) -> bool {
+    let clause = window
+        .rfind([',', ';', ':', '.'])
+        .map_or(window, |at| &window[at + 1..]);
+    let bytes = clause.as_bytes();
+    const WORDS: [&[u8]; 10] = [
+        b"from",
+        b"than",
+        b"compared",
+        b"versus",
+        b"vs",
+        b"against",
+        b"double",
+        b"triple",
+        b"twice",
+        b"on",
+    ];
+    words_of(bytes).any(|(start, end)| {
+        let word = &bytes[start..end];
+        WORDS.iter().any(|w| word.eq_ignore_ascii_case(w))
+    })
+}
+
+/// The spans of the ASCII words of `bytes`.
+fn words_of(bytes: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < bytes.len() && !is_word_byte(bytes[at]) {
+            at += 1;
+        }
+        let start = at;
+        while at < bytes.len() && is_word_byte(bytes[at]) {
+            at += 1;
+        }
+        (at > start).then_some((start, at))
+    })
+}
+
+/// The ASCII word that ends at `end` (after no spaces), lower case, with its start.
+fn word_ending_at(bytes: &[u8], end: usize) -> Option<(usize, String)> {
+    let start = end
+        - bytes[..end]
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+    (start < end).then(|| {
+        (
+            start,
+            bytes[start..end]
+                .to_ascii_lowercase()
+                .iter()
+                .map(|&b| b as char)
+                .collect(),
+        )
+    })
+}
+
+/// The ASCII word that starts at `at`, lower case, with its end.
+fn word_starting_at(bytes: &[u8], at: usize) -> Option<(usize, String)> {
+    let end = at + bytes[at..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+    (end > at).then(|| {
+        (
+            end,
+            bytes[at..end].to_ascii_lowercase().iter().map(|&b| b as char).collect(),
+        )
+    })
+}
+
+/// The word before `at` past one or more spaces, with its start.
+fn word_before(bytes: &[u8], at: usize) -> Option<(usize, String)> {
+    let end = spaces_start(bytes, at);
+    (end < at).then(|| word_ending_at(bytes, end)).flatten()
+}
+
+/// The word after `at` past one or more spaces, with its end.
+fn word_after(bytes: &[u8], at: usize) -> Option<(usize, String)> {
+    let start = spaces_end(bytes, at);
+    (start > at).then(|| word_starting_at(bytes, start)).flatten()
+}
+
+/// The number of months a count before "months" says: "six", "6", "twelve", "12".
+fn month_count(word: &str) -> Option<u32> {
+    let n = match word {
+        "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "eighteen" => 18,
+        _ => word.parse().ok().filter(|n| (1..=24).contains(n))?,
+    };
+    Some(n)
+}
+
+/// The start of "the" right before `at` (past spaces), else `at`.
+fn with_the(bytes: &[u8], at: usize) -> usize {
+    match word_before(bytes, at) {
+        Some((start, word)) if word == "the" => start,
+        _ => at,
+    }
+}
+
+/// The month named by the word at `at` (a full name or its abbreviation, any case, a dot after
+/// an abbreviation taken), with the end of the name.
+fn month_at(bytes: &[u8], at: usize) -> Option<(usize, u32)> {
+    let (end, word) = word_starting_at(bytes, at)?;
+    let n = super::MONTH_NAMES.iter().position(|m| *m == word)?;
+    let month = if n < 12 {
+        n as u32 + 1
+    } else {
+        super::month_number(&word)
+    };
+    Some((end + usize::from(n >= 12 && bytes.get(end) == Some(&b'.')), month))
+}
+
+/// A year (four digits from 1900 to 2099, a word) at `at`, with its end.
+fn year_at(bytes: &[u8], at: usize) -> Option<(usize, i32)> {
+    let (end, word) = word_starting_at(bytes, at)?;
+    let year: i32 = word.parse().ok()?;
+    (word.len() == 4 && (1900..2100).contains(&year)).then_some((end, year))
+}
+
+/// "to June 2016", "ending June 30, 2015", "ended the end of June 2015": after the word that
+/// ends at `at` ("to", "ending"...), the month a span of months ends with, and its year when
+/// written, with the end.
+fn month_ended_after(bytes: &[u8], at: usize) -> Option<(usize, u32, Option<i32>)> {
+    let mut from = spaces_end(bytes, at);
+    if from == at {
+        return None;
+    }
+    // "the end of June"
+    if let Some((end, w)) = word_starting_at(bytes, from) {
+        if w == "the" {
+            let (end, w) = word_after(bytes, end)?;
+            let (end, of) = (w == "end").then(|| word_after(bytes, end)).flatten()?;
+            from = (of == "of").then(|| spaces_end(bytes, end))?;
+        }
+    }
+    let (end, month) = month_at(bytes, from)?;
+    let mut at = end;
+    // a day: "June 30, 2015"
+    if let Some((day_end, day)) = word_after(bytes, at) {
+        if day.len() <= 2 && day.bytes().all(|b| b.is_ascii_digit()) {
+            at = day_end + usize::from(bytes.get(day_end) == Some(&b','));
+        }
+    }
+    match year_at(bytes, spaces_end(bytes, at)).filter(|_| spaces_end(bytes, at) > at) {
+        Some((end, year)) => Some((end, month, Some(year))),
+        None => Some((end, month, None)),
+    }
+}
+
+/// The months that end with `month` of `year` and count `n`.
+fn months_ending(n: u32, month: u32, year: i32) -> Months {
+    let total = year * 12 + month as i32 - 1 - (n as i32 - 1);
+    (total.div_euclid(12), total.rem_euclid(12) as u32 + 1, year, month)
+}
+
+/// A phrase read from "month" or "months" at `at`: "the first six months of 2015", "the six
+/// months to June 2016", "the previous six-month period", "the same six months".
+fn months_counted(bytes: &[u8], at: usize) -> Option<(Span, Reading)> {
+    let hyphen = at > 0 && bytes[at - 1] == b'-';
+    let (count_start, count) = if hyphen {
+        word_ending_at(bytes, at - 1)?
+    } else {
+        if word_character_before(bytes, at) {
+            return None;
+        }
+        word_before(bytes, at)?
+    };
+    let n = month_count(&count)?;
+    let plural = bytes.get(at + 5) == Some(&b's');
+    let mut end = at + 5 + usize::from(plural);
+    if word_character_at(bytes, end) || (!hyphen && !plural && n > 1) {
+        return None;
+    }
+    let (qualifier_start, qualifier) = word_before(bytes, count_start).unwrap_or((count_start, String::new()));
+    let start = |from: usize| with_the(bytes, from);
+    match qualifier.as_str() {
+        "previous" | "prior" | "preceding" => {
+            // "the previous six-month period", "the prior six months"
+            if hyphen {
+                end = word_after(bytes, end).filter(|(_, w)| w == "period")?.0;
+            }
+            Some((
+                Span::new(start(qualifier_start), end),
+                Reading::Anaphor(Anaphor::Before { months: n }),
+            ))
+        }
+        "same" if !hyphen => Some((
+            Span::new(start(qualifier_start), end),
+            Reading::Anaphor(Anaphor::Period),
+        )),
+        "first" | "last" | "final" | "second" if !hyphen && n < 12 => {
+            let first = qualifier == "first";
+            if qualifier == "second" && n != 6 {
+                return None;
+            }
+            let (first_month, last_month) = if first { (1, n) } else { (13 - n, 12) };
+            let span_start = start(qualifier_start);
+            // "of 2015", "of the year", "of this year"
+            if let Some((of_end, of)) = word_after(bytes, end) {
+                if of == "of" {
+                    if let Some((year_end, year)) = year_at(bytes, spaces_end(bytes, of_end)) {
+                        let reading = Reading::Months((year, first_month, year, last_month));
+                        return Some((Span::new(span_start, year_end), reading));
+                    }
+                    if let Some((the_end, the)) = word_after(bytes, of_end) {
+                        if matches!(the.as_str(), "the" | "this" | "that") {
+                            if let Some((year_end, _)) = word_after(bytes, the_end).filter(|(_, w)| w == "year") {
+                                end = year_end;
+                            }
+                        }
+                    }
+                }
+            }
+            let anaphor = Anaphor::Months {
+                first: first_month,
+                last: last_month,
+            };
+            Some((Span::new(span_start, end), Reading::Anaphor(anaphor)))
+        }
+        _ if !hyphen && plural => {
+            // "the six months to December 2015", "the 12 months ended June 30, 2015"
+            let (to_end, to) = word_after(bytes, end)?;
+            if !matches!(to.as_str(), "to" | "ending" | "ended" | "through" | "until" | "thru") {
+                return None;
+            }
+            let (end, month, year) = month_ended_after(bytes, to_end)?;
+            let span = Span::new(start(count_start), end);
+            match year {
+                Some(year) => Some((span, Reading::Months(months_ending(n, month, year)))),
+                None if n <= month => Some((
+                    span,
+                    Reading::Anaphor(Anaphor::Months {
+                        first: month + 1 - n,
+                        last: month,
+                    }),
+                )),
+                None => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// "the year to March 2014", "the year ended June 30, 2015": the twelve months to a month.
+fn year_to(bytes: &[u8], at: usize) -> Option<(Span, Reading)> {
+    if word_character_before(bytes, at) {
+        return None;
+    }
+    let (the, word) = word_before(bytes, at)?;
+    if !matches!(word.as_str(), "the" | "financial" | "fiscal") {
+        return None;
+    }
+    let start = with_the(bytes, the);
+    let to_end = word_starting_at(bytes, spaces_end(bytes, at + 4))?.0;
+    let (end, month, year) = month_ended_after(bytes, to_end)?;
+    Some((Span::new(start, end), Reading::Months(months_ending(12, month, year?))))
+}
+
+/// "a year earlier", "a year before", "the year before", "one year earlier": the period before,
+/// a year back.
+fn year_earlier(bytes: &[u8], at: usize, end: usize) -> Option<(Span, Reading)> {
+    if word_character_before(bytes, at) || word_character_at(bytes, end) {
+        return None;
+    }
+    let (start, word) = word_before(bytes, at)?;
+    if !matches!(word.as_str(), "a" | "one" | "the") {
+        return None;
+    }
+    // "the year before last" is two years back, and "the year before the ruling" no period
+    if word == "the" {
+        if let Some((_, next)) = word_after(bytes, end) {
+            if matches!(next.as_str(), "last" | "the" | "that" | "it" | "its") {
+                return None;
+            }
+        }
+    }
+    Some((Span::new(start, end), Reading::Anaphor(Anaphor::Earlier { months: 12 })))
+}
+
+/// "the previous year", "the prior year": the calendar year before the period before ("in any
+/// previous year" is none, and is left to the grammar).
+fn year_before(bytes: &[u8], at: usize, end: usize) -> Option<(Span, Reading)> {
+    if word_character_before(bytes, at) || word_character_at(bytes, end) {
+        return None;
+    }
+    let (start, the) = word_before(bytes, at)?;
+    (the == "the").then(|| (Span::new(start, end), Reading::Anaphor(Anaphor::YearBefore)))
+}
+
+/// "second-half", "first-half": a half of the year before, as an adjective ("the second-half
+/// requests"); "first-half 2015" and "second-half of 2015" take their year.
+fn hyphenated_half(bytes: &[u8], at: usize) -> Option<(Span, Reading)> {
+    let (start, word) = word_ending_at(bytes, at)?;
+    let n = match word.as_str() {
+        "first" => 1,
+        "second" => 2,
+        _ => return None,
+    };
+    let end = at + 5;
+    if word_character_before(bytes, start) || word_character_at(bytes, end) {
+        return None;
+    }
+    let year = word_after(bytes, end).and_then(|(of_end, of)| {
+        let from = if of == "of" {
+            spaces_end(bytes, of_end)
+        } else {
+            spaces_end(bytes, end)
+        };
+        year_at(bytes, from)
+    });
+    Some(match year {
+        Some((year_end, year)) => (Span::new(start, year_end), Reading::part(true, n, year)),
+        None => (Span::new(start, end), Reading::Anaphor(Anaphor::Part { half: true, n })),
+    })
+}
+
+/// "January through June", "between July and December", "from January to June": a span of
+/// months of the year before, where no year follows (the grammar reads those). `month` is the
+/// first month's number, its name at `at`.
+fn months_without_year(bytes: &[u8], at: usize, month: u32) -> Option<(Span, Reading)> {
+    if word_character_before(bytes, at) {
+        return None;
+    }
+    let name_end = at + super::MONTH_NAMES[month as usize - 1].len();
+    if word_character_at(bytes, name_end) {
+        return None;
+    }
+    let between = word_before(bytes, at).filter(|(_, w)| w == "between");
+    let separator_at = spaces_end(bytes, name_end);
+    let (second_at, and) = match bytes.get(separator_at) {
+        Some(b'-') => (separator_at + 1, false),
+        _ if bytes[separator_at..].starts_with("–".as_bytes()) => (separator_at + 3, false),
+        _ => {
+            let (end, word) = word_starting_at(bytes, separator_at)?;
+            if !matches!(word.as_str(), "to" | "through" | "until" | "thru" | "and") || separator_at == name_end {
+                return None;
+            }
+            (end, word == "and")
+        }
+    };
+    if and && between.is_none() {
+        return None;
+    }
+    let second = spaces_end(bytes, second_at);
+    let (end, last) = month_at(bytes, second)?;
+    // capitalised, as a month is written ("may" is mostly a verb)
+    if !bytes[second].is_ascii_uppercase() || last <= month {
+        return None;
+    }
+    // a year or a day after it: the grammar's, or a date ("June 30"), not a count
+    let after = spaces_end(bytes, end);
+    let digits = bytes[after..].iter().take_while(|b| b.is_ascii_digit()).count();
+    if after > end && (matches!(digits, 1 | 2) || year_at(bytes, after).is_some()) {
+        return None;
+    }
+    let start = between.map_or(at, |(start, _)| start);
+    let anaphor = Anaphor::Months { first: month, last };
+    Some((Span::new(start, end), Reading::Anaphor(anaphor)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{find_periods, Period};
+    use chrono::NaiveDate;
+
+    fn labels(text: &str) -> Vec<(String, Option<String>, bool)> {
+        let published = NaiveDate::from_ymd_opt(2016, 5, 10);
+        find_periods(text, published)
+            .into_iter()
+            .map(|m| {
+                (
+                    text[m.span.start..m.span.end].to_string(),
+                    m.period.map(|p| p.label()),
+                    m.reference,
+                )
+            })
+            .collect()
+    }
+
+    fn one(text: &str) -> (String, Option<String>) {
+        let found = labels(text);
+        let last = found.last().unwrap_or_else(|| panic!("no period in {text:?}"));
+        (last.0.clone(), last.1.clone())
+    }
+
+    #[test]
+    fn months_counted_name_their_months() {
+        let cases = [
+            (
+                "in the first six months of 2015 it",
+                "the first six months of 2015",
+                "2015-H1",
+            ),
+            (
+                "in the last six months of 2014 it",
+                "the last six months of 2014",
+                "2014-H2",
+            ),
+            (
+                "the first three months of 2016",
+                "the first three months of 2016",
+                "2016-Q1",
+            ),
+            (
+                "the first nine months of 2015",
+                "the first nine months of 2015",
+                "2015-01-01/2015-09-30",
+            ),
+            (
+                "in the six months to December 2015, up",
+                "the six months to December 2015",
+                "2015-H2",
+            ),
+            (
+                "the six months ended June 30, 2015",
+                "the six months ended June 30, 2015",
+                "2015-H1",
+            ),
+            (
+                "the 12 months to March 2016",
+                "the 12 months to March 2016",
+                "2015-04-01/2016-03-31",
+            ),
+            (
+                "the year to March 2014",
+                "the year to March 2014",
+                "2013-04-01/2014-03-31",
+            ),
+            (
+                "in the second half of 2015 and the first-half requests",
+                "first-half",
+                "2015-H1",
+            ),
+        ];
+        for (text, span, label) in cases {
+            assert_eq!(one(text), (span.to_string(), Some(label.to_string())), "{text}");
+        }
+    }
+
+    #[test]
+    fn months_without_their_year_take_the_year_before() {
+        let found =
+            labels("In 2015 it got 900. From January through June, it logged 130 and between July and December 200.");
+        let named: Vec<_> = found.iter().map(|(s, l, _)| (s.as_str(), l.as_deref())).collect();
+        assert_eq!(
+            named,
+            [
+                ("2015", Some("2015")),
+                ("January through June", Some("2015-H1")),
+                ("between July and December", Some("2015-H2"))
+            ]
+        );
+        assert_eq!(labels("It may to June do so.").len(), 0, "a verb, no month");
+        assert_eq!(
+            one("from January to June 2014"),
+            ("January to June 2014".into(), Some("2014-H1".into()))
+        );
+    }
+
+    #[test]
+    fn counting_back_starts_from_the_period_before() {
+        let text = "In the second half of 2015 it got 1,000, up 28 percent from 886 a year earlier and \
+                    up from 900 in the previous six-month period. The previous year it got 1,500.";
+        let found = labels(text);
+        let named: Vec<_> = found.iter().map(|(s, l, r)| (s.as_str(), l.as_deref(), *r)).collect();
+        assert_eq!(
+            named,
+            [
+                ("second half of 2015", Some("2015-H2"), false),
+                ("a year earlier", Some("2014-H2"), true),
+                ("the previous six-month period", Some("2015-H1"), true),
+                ("The previous year", Some("2014"), false),
+            ]
+        );
+        // a year earlier that opens a statement is that statement's period
+        let found = labels("It got 1,000 in the first half of 2015. A year earlier, it got 900.");
+        assert_eq!(found[1], ("A year earlier".into(), Some("2014-H1".into()), false));
+        // without a period before, nothing to count back from
+        assert_eq!(labels("It got 900 a year earlier.")[0].1, None);
+    }
+
+    #[test]
+    fn the_words_of_a_phrase_are_no_figures() {
+        let mut a = crate::read::Article {
+            published: Some("2016-02-01".into()),
+            ..crate::read::Article::default()
+        };
+        a.set_paragraphs(["Dropbox received 1,138 requests in the six months to December 2015, the company said."]);
+        let figures: Vec<_> = crate::extract::extract(&a)
+            .figures
+            .iter()
+            .map(|f| (f.span.of(&a.text).to_owned(), f.period.as_ref().map(Period::label)))
+            .collect();
+        assert_eq!(figures, [("1,138".to_owned(), Some("2015-H2".to_owned()))]);
+    }
+}
