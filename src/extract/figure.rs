@@ -3933,6 +3933,43 @@ mod tests {
     }
 
     #[test]
+    fn a_noun_of_change_or_a_multiple_names_a_point_of_comparison_whose_period_is_not_carried_on() {
+        let text = "Apple received 30,687 requests in the second half of 2015, more than double the 11,225 it \
+                    reported for H1 2015. German authorities sent 11,989 of them.\n\nAmazon received 1,083 \
+                    subpoenas in the second half of 2016, a 37% rise from the 851 it reported for the first six \
+                    months of the year. It answered 46 percent.\n\nLinkedIn received 172 requests between July \
+                    and December 2015, a 28 percent increase on the 134 it logged in the first half of 2015. \
+                    They concerned 256 accounts.";
+        let periods: Vec<(String, Option<String>)> = figures(text, Some("2017-02-23"))
+            .into_iter()
+            .map(|f| (f.0, f.1))
+            .collect();
+        let p = |t: &str, period: &str| (t.to_owned(), Some(period.to_owned()));
+        assert_eq!(
+            periods,
+            [
+                p("30,687", "2015-H2"),
+                p("11,225", "2015-H1"),
+                p("11,989", "2015-H2"),
+                p("1,083", "2016-H2"),
+                p("37%", "2016-H2"),
+                p("851", "2016-H1"),
+                p("46 percent", "2016-H2"),
+                p("172", "2015-H2"),
+                p("28 percent", "2015-H2"),
+                p("134", "2015-H1"),
+                p("256", "2015-H2"),
+            ]
+        );
+        // the newer value is compared with the one after the noun of change
+        let mut a = Article::default();
+        a.set_paragraphs(["Amazon received 1,083 subpoenas in 2016, a 37% rise from the 851 of 2015."]);
+        let found = extract(&a).figures;
+        let compared = found[0].compared_to.as_ref().expect("1,083 is compared");
+        assert_eq!((compared.value, compared.direction), (851.0, Direction::Up));
+    }
+
+    #[test]
     fn since_opens_a_period_that_runs_to_the_publication() {
         let text = "Google asked for no data. Those requests, made since the ruling of 13 May 2014, asked it to \
                     remove 1.5 million addresses. It had 3,000 more since 2015. Since March 2013 it got 40 \
