@@ -274,9 +274,10 @@ pub fn is_change_amount(before: &str) -> bool {
     AMOUNT_BEFORE.is_match(before)
 }
 
-/// Text between a change amount and the earlier value: "from", "compared with", "over".
+/// Text between a change amount and the earlier value: "from", "compared with", "over", after a
+/// noun of change perhaps ("a 37% rise from the 851").
 static FROM_BETWEEN: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(r"(?i)^\s*,?\s*(?:from|compared\s+(?:with|to)|over|on|against)\s+(?:the\s+)?(?:about\s+|nearly\s+|roughly\s+|some\s+)?$")
+    Pattern::new(r"(?i)^\s*,?\s*(?:(?:rise|increase|gain|jump|drop|fall|decline|decrease|growth|climb)\s+)?(?:from|compared\s+(?:with|to)|over|on|against)\s+(?:the\s+)?(?:about\s+|nearly\s+|roughly\s+|some\s+)?$")
         .unwrap()
 });
 
@@ -357,6 +358,8 @@ static RATIO_WORDS: LazyLock<Pattern> = LazyLock::new(|| {
 pub fn ratio_claims(text: &str) -> Vec<RatioClaim> {
     RATIO_WORDS
         .captures_iter(text)
+        // a ratio word hyphenated to the next is an adjective: "twice-yearly", "double-digit"
+        .filter(|c| !text[c.get(0).expect("whole match").end()..].starts_with('-'))
         .map(|c| {
             let m = c.get(0).expect("whole match");
             let w = c["w"].to_ascii_lowercase();
@@ -2214,6 +2217,14 @@ mod tests {
         }
     }
     use super::*;
+
+    #[test]
+    fn a_ratio_word_hyphenated_to_the_next_is_an_adjective() {
+        let claims =
+            ratio_claims("Its twice-yearly report, with double-digit growth, says requests more than doubled.");
+        let texts: Vec<&str> = claims.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(texts, ["more than doubled"]);
+    }
 
     #[test]
     fn single_spaced_eight_bytes_a_step_is_single_spaced_byte_by_byte() {

@@ -302,7 +302,7 @@ const fn entity_by_two_bytes() -> [u8; 26 * 64] {
 }
 
 /// The names [`ENTITY`] finds, in its order ("Yahoo" stands for "Yahoo" and "Yahoo!").
-const ENTITY_NAMES: [&str; 24] = [
+const ENTITY_NAMES: [&str; 31] = [
     "Microsoft",
     "Google",
     "Facebook",
@@ -327,6 +327,13 @@ const ENTITY_NAMES: [&str; 24] = [
     "Cloudflare",
     "Comcast",
     "Adobe",
+    "Vodafone",
+    "Deutsche Telekom",
+    "Telstra",
+    "T-Mobile",
+    "Sprint",
+    "Uber",
+    "Airbnb",
 ];
 
 /// What is counted: up to three modifiers and a head noun, right after the number

@@ -297,7 +297,7 @@ impl<'a> Doc<'a> {
     pub fn is_change_amount(&self, g: &Fig) -> bool {
         *g.change_amount.get_or_init(|| {
             let before = self.before_fig(g, 60);
-            is_change_amount_at(before, &self.tail(g, before))
+            is_change_amount_at(before, &self.tail(g, before)) || names_a_change(before, self.after_fig(g, 12))
         })
     }
 
@@ -1025,6 +1025,25 @@ static QUANTITY_TAIL_WORDS: LazyLock<LastWords> =
 /// of the words its pattern ends with and spaces: nearly every figure's.
 pub fn is_change_amount(before: &str) -> bool {
     is_change_amount_at(before, &Tail::of(before))
+}
+
+/// Whether a figure between `before` and `after` is the amount of a change written as a noun:
+/// "a 37% rise", "an 11 percent increase" ("a" or "an" right before, the noun right after).
+fn names_a_change(before: &str, after: &str) -> bool {
+    const NOUNS: [&str; 9] = [
+        "rise", "increase", "gain", "jump", "drop", "fall", "decline", "decrease", "climb",
+    ];
+    let article = before.trim_end_matches(' ');
+    let opens_with_article = article.len() < before.len()
+        && (article.ends_with(" a") || article.ends_with(" an") || article == "a" || article == "an");
+    opens_with_article && {
+        let noun = after.trim_start_matches(' ');
+        noun.len() < after.len()
+            && NOUNS.iter().any(|n| {
+                noun.get(..n.len()).is_some_and(|w| w.eq_ignore_ascii_case(n))
+                    && !noun[n.len()..].starts_with(|c: char| c.is_ascii_alphabetic())
+            })
+    }
 }
 
 /// [`is_change_amount`], given the tail of `before`: read by hand ([`change_amount_ending`])

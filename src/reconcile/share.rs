@@ -184,7 +184,11 @@ fn shares_of_totals(doc: &Doc) -> Vec<Finding> {
             {
                 // "Turkey filed 477 of the requests, or 60 percent of the total."
                 Some((p, true)) if super::doc::refers_to_earlier_total(doc.after_fig(share, 40)) => {
-                    let head = counted_noun(doc.after_fig(share, 40)).or_else(|| counted_noun(doc.after_fig(p, 40)));
+                    // "19,235 requests, or 41 percent of the total": what the part counts, when
+                    // neither names what the total counts
+                    let head = counted_noun(doc.after_fig(share, 40))
+                        .or_else(|| counted_noun(doc.after_fig(p, 40)))
+                        .or_else(|| counted_word(doc, p).map(Cow::Borrowed));
                     (earlier_total(doc, i - 1, head.as_deref()), Some(p))
                 }
                 // "81 percent of the requests, or 2,100": the total is looked for before the share.
@@ -378,8 +382,9 @@ mod tests {
                 _ if super::super::doc::refers_to_earlier_total(doc.after_fig(share, 40)) => {
                     match restated_part(doc, i) {
                         Some(p) => {
-                            let head =
-                                counted_noun(doc.after_fig(share, 40)).or_else(|| counted_noun(doc.after_fig(p, 40)));
+                            let head = counted_noun(doc.after_fig(share, 40))
+                                .or_else(|| counted_noun(doc.after_fig(p, 40)))
+                                .or_else(|| counted_word(doc, p).map(Cow::Borrowed));
                             (earlier_total(i - 1, head.as_deref()), Some(p))
                         }
                         None => match part_after(doc, i) {

@@ -10,7 +10,7 @@
 //! "the year"), and its words are no figures ("six").
 
 use super::{Anaphor, Months, Reading};
-use crate::extract::claim::{spaces_end, spaces_start};
+use crate::extract::claim::{is_ascii_space, spaces_end, spaces_start};
 use crate::extract::quote::hand::{is_word_byte, word_character_at, word_character_before};
 use crate::read::Span;
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -125,6 +125,58 @@ pub(super) fn clause_compares(window: &str) -> bool {
     words_of(bytes).any(|(start, end)| {
         let word = &bytes[start..end];
         WORDS.iter().any(|w| word.eq_ignore_ascii_case(w))
+    })
+}
+
+/// Whether `before` ends with a noun or adverb of change, "on", perhaps "the", and spaces: "a
+/// modest increase on the ", "up 5 percent on ". British news compares so ("a rise on last
+/// year"); the period after it is the point of comparison.
+pub(super) fn follows_change_on(before: &[u8]) -> bool {
+    const CHANGES: [&[u8]; 12] = [
+        b"increase",
+        b"increases",
+        b"rise",
+        b"rises",
+        b"gain",
+        b"gains",
+        b"drop",
+        b"drops",
+        b"fall",
+        b"falls",
+        b"decline",
+        b"decrease",
+    ];
+    // the word before the spaces, read in place: most mentions follow "in", "of" or "the"
+    let word_before = |end: usize| {
+        let end = spaces_start(before, end);
+        let start = end
+            - before[..end]
+                .iter()
+                .rev()
+                .take_while(|b| b.is_ascii_alphabetic())
+                .count();
+        (start, &before[start..end])
+    };
+    let (mut start, mut word) = word_before(before.len());
+    if word.eq_ignore_ascii_case(b"the") {
+        (start, word) = word_before(start);
+    }
+    if !word.eq_ignore_ascii_case(b"on") || start == 0 || !is_ascii_space(before[start - 1]) {
+        return false;
+    }
+    let (change_start, change) = word_before(start);
+    if CHANGES.iter().any(|c| change.eq_ignore_ascii_case(c)) {
+        return true;
+    }
+    // "up 5 percent on", "down 3 points on": the adverb a few words back, in the same clause
+    let from = change_start.saturating_sub(24);
+    let from = before[from..start]
+        .iter()
+        .rposition(|b| matches!(b, b'.' | b',' | b';' | b':'))
+        .map_or(from, |at| from + at + 1);
+    words_of(&before[from..start]).any(|(s, e)| {
+        let w = &before[from + s..from + e];
+        w.eq_ignore_ascii_case(b"up") || w.eq_ignore_ascii_case(b"down")
     })
 }
 
@@ -595,6 +647,24 @@ mod tests {
         assert_eq!(found[1], ("A year earlier".into(), Some("2014-H1".into()), false));
         // without a period before, nothing to count back from
         assert_eq!(labels("It got 900 a year earlier.")[0].1, None);
+    }
+
+    #[test]
+    fn a_period_after_a_change_and_on_is_a_point_of_comparison() {
+        let found = labels(
+            "AT&T received 133,375 demands in the second half of 2014, a modest increase on the first six \
+             months of the year. Requests were up 5 percent on 2013. Based on 2013 data, it said so.",
+        );
+        let references: Vec<_> = found.iter().map(|(s, _, r)| (s.as_str(), *r)).collect();
+        assert_eq!(
+            references,
+            [
+                ("second half of 2014", false),
+                ("the first six months of the year", true),
+                ("2013", true),
+                ("2013", false)
+            ]
+        );
     }
 
     #[test]
