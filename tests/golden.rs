@@ -355,8 +355,8 @@ fn heldout_articles_score_above_their_floors() {
 }
 
 /// The held-out set's floors: its score when they were last raised.
-const HELDOUT_MIN_FIGURE_RECALL: f64 = 0.84;
-const HELDOUT_MIN_FIGURE_PRECISION: f64 = 0.92;
+const HELDOUT_MIN_FIGURE_RECALL: f64 = 0.85;
+const HELDOUT_MIN_FIGURE_PRECISION: f64 = 0.94;
 const HELDOUT_MIN_QUOTE_RECALL: f64 = 0.97;
 const HELDOUT_MIN_FINDINGS_RIGHT: usize = 6;
 const HELDOUT_MAX_FALSE_ALARMS: usize = 1;

@@ -919,13 +919,30 @@ impl<'a> Toks<'a> {
     }
 
     /// Whether digits at `i` continue a chain of digit groups joined by `.`, `-`, `/` or `,` that
-    /// is not one number (an IP address, a date, a phone number, a list "22,24,26").
+    /// is not one number (an IP address, a date, a phone number, a list "22,24,26"). A dash
+    /// after a number grouped by commas joins two numbers, not groups: "1,000-1,999" is a range
+    /// (national security letters are reported in such bands), as "1,000–1,499" is.
     pub fn chain_member(&self, i: usize) -> bool {
         i >= 2
             && self.glued(i - 1)
             && self.glued(i - 2)
             && self.is(i - 2, Tk::Digits)
-            && matches!(self.str(i - 1), "." | "-" | "/" | ",")
+            && match self.str(i - 1) {
+                "." | "/" | "," => true,
+                "-" => !self.ends_comma_grouped_number(i - 2),
+                _ => false,
+            }
+    }
+
+    /// Whether the digits at `i` are the last group of a number grouped by commas: three
+    /// digits after a comma glued to digits ("000" of "4,000").
+    fn ends_comma_grouped_number(&self, i: usize) -> bool {
+        self.str(i).len() == 3
+            && i >= 2
+            && self.sym(i - 1, ",")
+            && self.glued(i - 1)
+            && self.glued(i - 2)
+            && self.is(i - 2, Tk::Digits)
     }
 }
 

@@ -2813,6 +2813,9 @@ mod tests {
             [range("from 1,000 to 1,499", 1000.0, 1499.0)]
         );
         assert_eq!(rows("5k-20k"), [range("5k-20k", 5000.0, 20000.0)]);
+        // numbers grouped by commas, joined by a hyphen: no chain of groups
+        assert_eq!(rows("4,000-4,999 selectors"), [range("4,000-4,999", 4000.0, 4999.0)]);
+        assert_eq!(rows("1,000-1,999"), [range("1,000-1,999", 1000.0, 1999.0)]);
         let m = find_numbers("from 50 to 80%");
         assert_eq!((m[0].kind, m[0].unit.as_deref()), (Range, Some("percent")));
         assert_eq!(rows("2 to 3 million users"), [range("2 to 3 million", 2e6, 3e6)]);
