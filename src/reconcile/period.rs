@@ -5,7 +5,7 @@ use super::doc::Doc;
 use super::sum::period_name;
 use super::{Finding, Rule, Severity};
 use crate::extract::claim;
-use crate::extract::period::{self, find_periods, is_comparison_reference};
+use crate::extract::period::{self, find_periods, is_reference};
 use crate::extract::{Period, PeriodMention};
 use crate::read::Span;
 use serde_json::json;
@@ -171,15 +171,15 @@ fn lede_mentions(doc: &Doc, lede: Span, published: Option<chrono::NaiveDate>) ->
 }
 
 /// Whether the mention `m` of the extraction's search is a point of comparison when the lede
-/// `lede` is read alone ([`is_comparison_reference`] of the lede's words before it). A lede at
+/// `lede` is read alone ([`is_reference`] of the lede's words before it). A lede at
 /// the start of the text has the whole text's words before the mention: the extraction judged
 /// those same words, and its judgement is taken (most ledes open the text).
 fn reference_in_lede(text: &str, lede: Span, m: &PeriodMention) -> bool {
     if lede.start == 0 {
-        debug_assert_eq!(m.reference, is_comparison_reference(&text[..m.span.start]));
+        debug_assert_eq!(m.reference, is_reference(&text[..m.span.start], m.anaphor));
         return m.reference;
     }
-    is_comparison_reference(&text[lede.start..m.span.start])
+    is_reference(&text[lede.start..m.span.start], m.anaphor)
 }
 
 /// Whether no match of the period or date patterns can cross the start or the end of `lede`:

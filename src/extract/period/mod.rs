@@ -1501,7 +1501,7 @@ fn is_reference_within(text: &str, m: &PeriodMention, within: Span) -> bool {
 /// [`is_comparison_reference`], a period right after a change and "on" ("a modest increase on
 /// the first six months of the year": [`phrases::follows_change_on`]), or a period counted back from the one before in a clause that
 /// compares ([`phrases::clause_compares`]). Reads the last [`COMPARISON_WINDOW`] bytes.
-fn is_reference(before: &str, anaphor: Option<Anaphor>) -> bool {
+pub fn is_reference(before: &str, anaphor: Option<Anaphor>) -> bool {
     is_comparison_reference(before)
         || phrases::follows_change_on(before.as_bytes())
         || anaphor.is_some_and(Anaphor::counts_back) && phrases::clause_compares(comparison_window(before))
