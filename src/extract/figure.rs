@@ -668,25 +668,92 @@ fn measure_after(after: &str, ascii: bool) -> Option<&str> {
 }
 
 /// The words before a mention that make it the earlier value of a comparison: a word of rise or
-/// fall (group `dir`) then "from", "against" or "on" ("up 5 percent from 4,582", "a 28 percent
-/// increase on the 134"), or "compared"
+/// fall (group `dir`) then "from" or "against" ("up 5 percent from 4,582"), or "compared"
 /// (group `cmp`) then "from", "with", "to" or "against".
 ///
 /// After a word of rise or fall, "to" names the value reached, not the earlier one ("revenue
 /// rose 3.5 percent to $27.2 billion", "fell to 300"), and "with" opens another clause ("rose
 /// 3 percent, with 584 new cases"): neither names what the figure was before.
 static COMPARED_FROM: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(r"(?i)\b(?:(?P<dir>down|up|decreased?|decreasing|increased?|increasing|declined?|declining|rose|rising|fell|falling|dropped|dropping|dipped|grew|growing|climbed|climbing|jumped|jumping|rise|rises|gain|gains|jump|jumps|drop|drops|fall|falls|slipped|slipping)\s+(?:[\w.,%$€£]+\s+){0,3}?(?:from|against|on)|(?P<cmp>compared|comparing)\s+(?:[\w.,%$€£]+\s+){0,3}?(?:from|with|to|against))\s+(?:the\s+)?(?:about\s+|roughly\s+|nearly\s+)?$").unwrap()
+    Pattern::new(r"(?i)\b(?:(?P<dir>down|up|decreased?|decreasing|increased?|increasing|declined?|declining|rose|rising|fell|falling|dropped|dropping|dipped|grew|growing|climbed|climbing|jumped|jumping)\s+(?:[\w.,%$€£]+\s+){0,3}?(?:from|against)|(?P<cmp>compared|comparing)\s+(?:[\w.,%$€£]+\s+){0,3}?(?:from|with|to|against))\s+(?:the\s+)?(?:about\s+|roughly\s+|nearly\s+)?$").unwrap()
 });
 
-/// "more than 72,279", "higher than the 28,147", "more than double the 11,225": the figure after
-/// `than`, or after a multiple and "the", is a point of comparison.
+/// "more than 72,279", "higher than the 28,147": the figure after `than` is a point of comparison.
 static THAN: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(
-        r"(?i)\b(?:(?:than|versus|vs\.?)\s+(?:the\s+)?(?:about\s+|nearly\s+|roughly\s+)?|(?:double|triple|twice|half)\s+the\s+)$",
-    )
-    .unwrap()
+    Pattern::new(r"(?i)\b(?:than|versus|vs\.?)\s+(?:the\s+)?(?:about\s+|nearly\s+|roughly\s+)?$").unwrap()
 });
+
+/// The nouns of change [`noun_of_change_before`] reads, each with whether it states a fall.
+const CHANGE_NOUNS: [(&str, bool); 10] = [
+    ("rise", false),
+    ("increase", false),
+    ("gain", false),
+    ("jump", false),
+    ("growth", false),
+    ("climb", false),
+    ("drop", true),
+    ("fall", true),
+    ("decline", true),
+    ("decrease", true),
+];
+
+/// "a 37% rise from the 851", "a 28 percent increase on the 134": the noun of change right
+/// before "from", "on" or "against" (then perhaps "the" and a qualifier) that makes the figure
+/// after them the earlier value, as [`COMPARED_FROM`] does for verbs ("rose ... from"). Read by
+/// hand from the end of `before`, ASCII words only: a few byte compares for most figures, where
+/// a larger pattern cost some 10 instructions a byte of real text.
+fn noun_of_change_before(before: &str) -> Option<&str> {
+    let bytes = before.as_bytes();
+    let mut end = bytes.len();
+    let word = |end: &mut usize| -> Option<&[u8]> {
+        let stop = spaces_start(bytes, *end);
+        if stop == *end {
+            return None;
+        }
+        let start = stop
+            - bytes[..stop]
+                .iter()
+                .rev()
+                .take_while(|b| b.is_ascii_alphabetic())
+                .count();
+        *end = start;
+        (start < stop).then(|| &bytes[start..stop])
+    };
+    let mut w = word(&mut end)?;
+    for optional in [&["about", "nearly", "roughly", "some"][..], &["the"]] {
+        if optional.iter().any(|o| w.eq_ignore_ascii_case(o.as_bytes())) {
+            w = word(&mut end)?;
+        }
+    }
+    if ![&b"from"[..], b"on", b"against"]
+        .iter()
+        .any(|p| w.eq_ignore_ascii_case(p))
+    {
+        return None;
+    }
+    let noun = word(&mut end)?;
+    CHANGE_NOUNS
+        .iter()
+        .any(|(n, _)| noun.eq_ignore_ascii_case(n.as_bytes()))
+        .then(|| &before[end..end + noun.len()])
+}
+
+/// "more than double the 11,225", "twice the 28": a multiple and "the" right before the figure
+/// make it a point of comparison, as "than" does.
+fn multiple_before(before: &str) -> bool {
+    let bytes = before.as_bytes();
+    let the_end = spaces_start(bytes, bytes.len());
+    if the_end == bytes.len() || the_end < 4 || !bytes[the_end - 3..the_end].eq_ignore_ascii_case(b"the") {
+        return false;
+    }
+    let word_end = spaces_start(bytes, the_end - 3);
+    word_end < the_end - 3
+        && ["double", "triple", "twice", "half"].iter().any(|m| {
+            word_end >= m.len()
+                && bytes[word_end - m.len()..word_end].eq_ignore_ascii_case(m.as_bytes())
+                && (word_end == m.len() || !bytes[word_end - m.len() - 1].is_ascii_alphanumeric())
+        })
+}
 
 /// "rising to 1,298 from 590": after another figure, the one after `from` is the earlier value.
 static FROM: LazyLock<Pattern> =
@@ -702,12 +769,11 @@ const MAY_FROM: u8 = 4;
 /// The last words of [`COMPARED_FROM`], [`THAN`] and [`FROM`], each with the patterns that may
 /// end with it: a qualifier ends any of them, "the" the first two, and the other words the
 /// patterns that have them right before their optional words.
-const COMPARISON_ENDINGS: [(&str, u8); 12] = [
+const COMPARISON_ENDINGS: [(&str, u8); 11] = [
     ("from", MAY_COMPARE_FROM | MAY_FROM),
     ("with", MAY_COMPARE_FROM),
     ("to", MAY_COMPARE_FROM),
     ("against", MAY_COMPARE_FROM),
-    ("on", MAY_COMPARE_FROM),
     ("the", MAY_COMPARE_FROM | MAY_THAN),
     ("about", MAY_COMPARE_FROM | MAY_THAN | MAY_FROM),
     ("roughly", MAY_COMPARE_FROM | MAY_THAN | MAY_FROM),
@@ -1144,9 +1210,10 @@ pub fn find_figures(
             };
             let before = tail(&s[..m.start], CONTEXT_BYTES);
             let may = comparisons_that_may_end(before);
-            let compared = may & MAY_COMPARE_FROM != 0 && COMPARED_FROM.is_match(before);
+            let compared = may & MAY_COMPARE_FROM != 0
+                && (COMPARED_FROM.is_match(before) || noun_of_change_before(before).is_some());
             compared_from.push(Some(compared));
-            let than = || may & MAY_THAN != 0 && THAN.is_match(before);
+            let than = || may & MAY_THAN != 0 && (THAN.is_match(before) || multiple_before(before));
             let from = || after_a_figure && may & MAY_FROM != 0 && FROM.is_match(before);
             if closes_from_to || compared || than() || from() {
                 references.push(span_of(m));
@@ -2424,6 +2491,7 @@ fn link_comparison(before: &str, ascii: bool, figure: &Figure, in_sentence: &mut
     let direction = match word.as_str() {
         "down" | "decrease" | "decreased" | "decreasing" | "decline" | "declined" | "declining" | "fell"
         | "falling" | "dropped" | "dropping" | "dipped" => Direction::Down,
+        noun if CHANGE_NOUNS.iter().any(|(n, fall)| *fall && *n == noun) => Direction::Down,
         "compared" | "comparing" => match newer.value {
             Some(v) if v > value => Direction::Up,
             Some(v) if v < value => Direction::Down,
@@ -2446,14 +2514,20 @@ fn link_comparison(before: &str, ascii: bool, figure: &Figure, in_sentence: &mut
 /// article's text is known to be ASCII (else `before` is tested).
 fn comparison_word(before: &str, ascii: bool) -> Option<&str> {
     if !(ascii || before.is_ascii()) {
-        return COMPARED_FROM.captures(before).map(|c| {
-            c.name("dir")
-                .or_else(|| c.name("cmp"))
-                .expect("one word is required")
-                .as_str()
-        });
+        return COMPARED_FROM
+            .captures(before)
+            .map(|c| {
+                c.name("dir")
+                    .or_else(|| c.name("cmp"))
+                    .expect("one word is required")
+                    .as_str()
+            })
+            .or_else(|| noun_of_change_before(before));
     }
-    let matched = COMPARED_FROM.find(before)?.as_str();
+    let Some(matched) = COMPARED_FROM.find(before) else {
+        return noun_of_change_before(before);
+    };
+    let matched = matched.as_str();
     let letters = matched.bytes().take_while(u8::is_ascii_alphabetic).count();
     Some(&matched[..letters])
 }
