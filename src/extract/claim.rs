@@ -274,11 +274,37 @@ pub fn is_change_amount(before: &str) -> bool {
     AMOUNT_BEFORE.is_match(before)
 }
 
+/// The nouns of change ("a 37% rise from the 851", "a modest increase on"), each with whether it
+/// states a fall: one list for the extraction's comparisons, the period reader and the checks.
+pub(crate) const CHANGE_NOUNS: [(&str, bool); 10] = [
+    ("rise", false),
+    ("increase", false),
+    ("gain", false),
+    ("jump", false),
+    ("growth", false),
+    ("climb", false),
+    ("drop", true),
+    ("fall", true),
+    ("decline", true),
+    ("decrease", true),
+];
+
+/// Whether `word` is one of [`CHANGE_NOUNS`], in any ASCII case.
+pub(crate) fn is_change_noun(word: &[u8]) -> bool {
+    CHANGE_NOUNS
+        .iter()
+        .any(|(n, _)| word.eq_ignore_ascii_case(n.as_bytes()))
+}
+
 /// Text between a change amount and the earlier value: "from", "compared with", "over", after a
 /// noun of change perhaps ("a 37% rise from the 851").
 static FROM_BETWEEN: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(r"(?i)^\s*,?\s*(?:(?:rise|increase|gain|jump|drop|fall|decline|decrease|growth|climb)\s+)?(?:from|compared\s+(?:with|to)|over|on|against)\s+(?:the\s+)?(?:about\s+|nearly\s+|roughly\s+|some\s+)?$")
-        .unwrap()
+    let nouns: Vec<&str> = CHANGE_NOUNS.iter().map(|(n, _)| *n).collect();
+    Pattern::new(&format!(
+        r"(?i)^\s*,?\s*(?:(?:{})\s+)?(?:from|compared\s+(?:with|to)|over|on|against)\s+(?:the\s+)?(?:about\s+|nearly\s+|roughly\s+|some\s+)?$",
+        nouns.join("|")
+    ))
+    .unwrap()
 });
 
 /// Whether the text between an amount and a figure makes the figure the earlier value.

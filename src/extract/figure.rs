@@ -683,22 +683,8 @@ static THAN: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::new(r"(?i)\b(?:than|versus|vs\.?)\s+(?:the\s+)?(?:about\s+|nearly\s+|roughly\s+)?$").unwrap()
 });
 
-/// The nouns of change [`noun_of_change_before`] reads, each with whether it states a fall.
-const CHANGE_NOUNS: [(&str, bool); 10] = [
-    ("rise", false),
-    ("increase", false),
-    ("gain", false),
-    ("jump", false),
-    ("growth", false),
-    ("climb", false),
-    ("drop", true),
-    ("fall", true),
-    ("decline", true),
-    ("decrease", true),
-];
-
 /// "a 37% rise from the 851", "a 28 percent increase on the 134": the noun of change right
-/// before "from", "on" or "against" (then perhaps "the" and a qualifier) that makes the figure
+/// ([`super::claim::CHANGE_NOUNS`]) before "from", "on" or "against" (then perhaps "the" and a qualifier) that makes the figure
 /// after them the earlier value, as [`COMPARED_FROM`] does for verbs ("rose ... from"). Read by
 /// hand from the end of `before`, ASCII words only: a few byte compares for most figures, where
 /// a larger pattern cost some 10 instructions a byte of real text.
@@ -732,10 +718,7 @@ fn noun_of_change_before(before: &str) -> Option<&str> {
         return None;
     }
     let noun = word(&mut end)?;
-    CHANGE_NOUNS
-        .iter()
-        .any(|(n, _)| noun.eq_ignore_ascii_case(n.as_bytes()))
-        .then(|| &before[end..end + noun.len()])
+    super::claim::is_change_noun(noun).then(|| &before[end..end + noun.len()])
 }
 
 /// "more than double the 11,225", "twice the 28": a multiple and "the" right before the figure
@@ -2491,7 +2474,7 @@ fn link_comparison(before: &str, ascii: bool, figure: &Figure, in_sentence: &mut
     let direction = match word.as_str() {
         "down" | "decrease" | "decreased" | "decreasing" | "decline" | "declined" | "declining" | "fell"
         | "falling" | "dropped" | "dropping" | "dipped" => Direction::Down,
-        noun if CHANGE_NOUNS.iter().any(|(n, fall)| *fall && *n == noun) => Direction::Down,
+        noun if super::claim::CHANGE_NOUNS.iter().any(|(n, fall)| *fall && *n == noun) => Direction::Down,
         "compared" | "comparing" => match newer.value {
             Some(v) if v > value => Direction::Up,
             Some(v) if v < value => Direction::Down,

@@ -1028,21 +1028,16 @@ pub fn is_change_amount(before: &str) -> bool {
 }
 
 /// Whether a figure between `before` and `after` is the amount of a change written as a noun:
-/// "a 37% rise", "an 11 percent increase" ("a" or "an" right before, the noun right after).
+/// "a 37% rise", "an 11 percent increase" ("a" or "an" right before, one of
+/// [`claim::CHANGE_NOUNS`] right after).
 fn names_a_change(before: &str, after: &str) -> bool {
-    const NOUNS: [&str; 9] = [
-        "rise", "increase", "gain", "jump", "drop", "fall", "decline", "decrease", "climb",
-    ];
     let article = before.trim_end_matches(' ');
     let opens_with_article = article.len() < before.len()
         && (article.ends_with(" a") || article.ends_with(" an") || article == "a" || article == "an");
     opens_with_article && {
         let noun = after.trim_start_matches(' ');
-        noun.len() < after.len()
-            && NOUNS.iter().any(|n| {
-                noun.get(..n.len()).is_some_and(|w| w.eq_ignore_ascii_case(n))
-                    && !noun[n.len()..].starts_with(|c: char| c.is_ascii_alphabetic())
-            })
+        let letters = noun.bytes().take_while(u8::is_ascii_alphabetic).count();
+        noun.len() < after.len() && claim::is_change_noun(&noun.as_bytes()[..letters])
     }
 }
 

@@ -10,7 +10,7 @@
 //! "the year"), and its words are no figures ("six").
 
 use super::{Anaphor, Months, Reading};
-use crate::extract::claim::{is_ascii_space, spaces_end, spaces_start};
+use crate::extract::claim::{is_ascii_space, is_change_noun, spaces_end, spaces_start};
 use crate::extract::quote::hand::{is_word_byte, word_character_at, word_character_before};
 use crate::read::Span;
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -132,20 +132,6 @@ pub(super) fn clause_compares(window: &str) -> bool {
 /// modest increase on the ", "up 5 percent on ". British news compares so ("a rise on last
 /// year"); the period after it is the point of comparison.
 pub(super) fn follows_change_on(before: &[u8]) -> bool {
-    const CHANGES: [&[u8]; 12] = [
-        b"increase",
-        b"increases",
-        b"rise",
-        b"rises",
-        b"gain",
-        b"gains",
-        b"drop",
-        b"drops",
-        b"fall",
-        b"falls",
-        b"decline",
-        b"decrease",
-    ];
     // the word before the spaces, read in place: most mentions follow "in", "of" or "the"
     let word_before = |end: usize| {
         let end = spaces_start(before, end);
@@ -165,7 +151,7 @@ pub(super) fn follows_change_on(before: &[u8]) -> bool {
         return false;
     }
     let (change_start, change) = word_before(start);
-    if CHANGES.iter().any(|c| change.eq_ignore_ascii_case(c)) {
+    if is_change_noun(change) {
         return true;
     }
     // "up 5 percent on", "down 3 points on": the adverb a few words back, in the same clause
