@@ -242,12 +242,20 @@ fn check_quote_scores(score: &Score, report: &str) {
         score.speakers_right,
         score.speakers_given
     );
-    for (name, value, min) in [
-        ("quote recall", recall, MIN_QUOTE_RECALL),
-        ("quote precision", precision, MIN_QUOTE_PRECISION),
-        ("speaker recall", speaker_recall, MIN_SPEAKER_RECALL),
-        ("speaker precision", speaker_precision, MIN_SPEAKER_PRECISION),
-    ] {
+    assert_floors(
+        &[
+            ("quote recall", recall, MIN_QUOTE_RECALL),
+            ("quote precision", precision, MIN_QUOTE_PRECISION),
+            ("speaker recall", speaker_recall, MIN_SPEAKER_RECALL),
+            ("speaker precision", speaker_precision, MIN_SPEAKER_PRECISION),
+        ],
+        report,
+    );
+}
+
+/// Asserts that each named score is at least its floor, with the report of differences.
+fn assert_floors(scores: &[(&str, f64, f64)], report: &str) {
+    for (name, value, min) in scores {
         assert!(value >= min, "{name} {value:.3} below {min}\n{report}");
     }
 }
@@ -297,13 +305,12 @@ fn corpus_matches_its_hand_checked_expectations() {
     let (score, report, actual) = score_against(&root().join("corpus"), &root().join("fixtures/expected"));
     let (recall, precision) = figure_scores(&score);
     check_quote_scores(&score, &report);
-    assert!(
-        recall >= MIN_FIGURE_RECALL,
-        "figure recall {recall:.3} below {MIN_FIGURE_RECALL}\n{report}"
-    );
-    assert!(
-        precision >= MIN_FIGURE_PRECISION,
-        "figure precision {precision:.3} below {MIN_FIGURE_PRECISION}\n{report}"
+    assert_floors(
+        &[
+            ("figure recall", recall, MIN_FIGURE_RECALL),
+            ("figure precision", precision, MIN_FIGURE_PRECISION),
+        ],
+        &report,
     );
     // Findings are strict: every planted finding is found, and nothing else is raised.
     assert_eq!(
@@ -334,17 +341,18 @@ fn heldout_articles_score_above_their_floors() {
         score.expected_quotes,
         score.speakers_right
     );
-    for (name, value, min) in [
-        ("figure recall", recall, HELDOUT_MIN_FIGURE_RECALL),
-        ("figure precision", precision, HELDOUT_MIN_FIGURE_PRECISION),
-        (
-            "quote recall",
-            score.quotes_found as f64 / score.expected_quotes as f64,
-            HELDOUT_MIN_QUOTE_RECALL,
-        ),
-    ] {
-        assert!(value >= min, "{name} {value:.3} below {min}\n{report}");
-    }
+    assert_floors(
+        &[
+            ("figure recall", recall, HELDOUT_MIN_FIGURE_RECALL),
+            ("figure precision", precision, HELDOUT_MIN_FIGURE_PRECISION),
+            (
+                "quote recall",
+                score.quotes_found as f64 / score.expected_quotes as f64,
+                HELDOUT_MIN_QUOTE_RECALL,
+            ),
+        ],
+        &report,
+    );
     assert!(
         score.findings_right >= HELDOUT_MIN_FINDINGS_RIGHT && score.spurious_findings <= HELDOUT_MAX_FALSE_ALARMS,
         "findings: {} right (floor {HELDOUT_MIN_FINDINGS_RIGHT}), {} false alarms (ceiling \

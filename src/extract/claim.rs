@@ -28,6 +28,20 @@ pub(crate) fn spaces_start(bytes: &[u8], end: usize) -> usize {
     end - bytes[..end].iter().rev().take_while(|&&b| is_ascii_space(b)).count()
 }
 
+/// Where the ASCII spaces that end `bytes` start, and where the ASCII letters and digits that
+/// end right before them start (`(words_end, word_start)`), read a byte at a time: the word
+/// before a figure or a period, read back.
+#[inline]
+pub(crate) fn word_by_bytes(bytes: &[u8]) -> (usize, usize) {
+    let words_end = spaces_start(bytes, bytes.len());
+    let letters = bytes[..words_end]
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
+    (words_end, words_end - letters)
+}
+
 /// Where the run of ASCII letters that starts at `at` in `bytes` ends.
 #[inline]
 pub(crate) fn letters_end(bytes: &[u8], at: usize) -> usize {

@@ -4,7 +4,9 @@
 //! Mentions that are not figures are dropped here: years and dates, times, phone numbers, URLs,
 //! ordinals, and numbers that are part of a name ("Office 365", "Section 702").
 
-use super::claim::{self, is_single_spaced, letters_end_by_eight, letters_start, spaces_end, spaces_start};
+use super::claim::{
+    self, is_single_spaced, letters_end_by_eight, letters_start, spaces_end, spaces_start, word_by_bytes,
+};
 use super::number::{find_numbers_without_text_into, Mention, MentionKind};
 use super::period::{Period, PeriodMention, MONTH_NAMES};
 use super::Deadline;
@@ -691,19 +693,12 @@ static THAN: LazyLock<Pattern> = LazyLock::new(|| {
 fn noun_of_change_before(before: &str) -> Option<&str> {
     let bytes = before.as_bytes();
     let mut end = bytes.len();
+    // the word before the spaces that end `bytes[..end]`, and `end` moved to its start
     let word = |end: &mut usize| -> Option<&[u8]> {
-        let stop = spaces_start(bytes, *end);
-        if stop == *end {
-            return None;
-        }
-        let start = stop
-            - bytes[..stop]
-                .iter()
-                .rev()
-                .take_while(|b| b.is_ascii_alphabetic())
-                .count();
-        *end = start;
-        (start < stop).then(|| &bytes[start..stop])
+        let (words_end, word_start) = word_by_bytes(&bytes[..*end]);
+        let spaced = words_end < *end;
+        *end = word_start;
+        (spaced && word_start < words_end).then(|| &bytes[word_start..words_end])
     };
     let mut w = word(&mut end)?;
     for optional in [&["about", "nearly", "roughly", "some"][..], &["the"]] {
@@ -2025,18 +2020,6 @@ fn word_before_spaces(before: &str) -> Option<(&str, bool)> {
         return word_before_spaces_by_chars(before);
     }
     (words_end < bytes.len()).then(|| (&before[word_start..words_end], word_start == 0))
-}
-
-/// Where the ASCII spaces that end `bytes` start, and where the ASCII letters and digits that
-/// end right before them start (`(words_end, word_start)`), read a byte at a time.
-fn word_by_bytes(bytes: &[u8]) -> (usize, usize) {
-    let words_end = spaces_start(bytes, bytes.len());
-    let letters = bytes[..words_end]
-        .iter()
-        .rev()
-        .take_while(|b| b.is_ascii_alphanumeric())
-        .count();
-    (words_end, words_end - letters)
 }
 
 /// [`word_by_bytes`] told by the sixteen bytes that end `bytes`, all at once

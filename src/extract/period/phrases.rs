@@ -10,7 +10,7 @@
 //! "the year"), and its words are no figures ("six").
 
 use super::{Anaphor, Months, Reading};
-use crate::extract::claim::{is_ascii_space, is_change_noun, spaces_end, spaces_start};
+use crate::extract::claim::{is_ascii_space, is_change_noun, spaces_end, spaces_start, word_by_bytes};
 use crate::extract::quote::hand::{is_word_byte, word_character_at, word_character_before};
 use crate::read::Span;
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -134,14 +134,8 @@ pub(super) fn clause_compares(window: &str) -> bool {
 pub(super) fn follows_change_on(before: &[u8]) -> bool {
     // the word before the spaces, read in place: most mentions follow "in", "of" or "the"
     let word_before = |end: usize| {
-        let end = spaces_start(before, end);
-        let start = end
-            - before[..end]
-                .iter()
-                .rev()
-                .take_while(|b| b.is_ascii_alphabetic())
-                .count();
-        (start, &before[start..end])
+        let (words_end, start) = word_by_bytes(&before[..end]);
+        (start, &before[start..words_end])
     };
     let (mut start, mut word) = word_before(before.len());
     if word.eq_ignore_ascii_case(b"the") {
