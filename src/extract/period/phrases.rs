@@ -283,11 +283,18 @@ fn month_ended_after(bytes: &[u8], at: usize) -> Option<(usize, u32, Option<i32>
             from = (of == "of").then(|| spaces_end(bytes, end))?;
         }
     }
+    // a day before the month: "31 March 2014"
+    if let Some((day_end, day)) = word_starting_at(bytes, from) {
+        if day.len() <= 2 && day.bytes().all(|b| b.is_ascii_digit()) && spaces_end(bytes, day_end) > day_end {
+            from = spaces_end(bytes, day_end);
+        }
+    }
     let (end, month) = month_at(bytes, from)?;
-    let mut at = end;
+    let (mut end, mut at) = (end, end);
     // a day: "June 30, 2015"
     if let Some((day_end, day)) = word_after(bytes, at) {
         if day.len() <= 2 && day.bytes().all(|b| b.is_ascii_digit()) {
+            end = day_end;
             at = day_end + usize::from(bytes.get(day_end) == Some(&b','));
         }
     }
@@ -403,7 +410,39 @@ fn year_to(bytes: &[u8], at: usize) -> Option<(Span, Reading)> {
     let start = with_the(bytes, the);
     let to_end = word_starting_at(bytes, spaces_end(bytes, at + 4))?.0;
     let (end, month, year) = month_ended_after(bytes, to_end)?;
-    Some((Span::new(start, end), Reading::Months(months_ending(12, month, year?))))
+    match year {
+        Some(year) => Some((Span::new(start, end), Reading::Months(months_ending(12, month, year)))),
+        // "fiscal 2015, the year to June 30", "fiscal 2015 (the year to June 30)": the fiscal
+        // year named before says which
+        None => {
+            let (fiscal_start, year) = fiscal_year_before(bytes, start)?;
+            let end = end + usize::from(bytes[fiscal_start..start].contains(&b'(') && bytes.get(end) == Some(&b')'));
+            Some((
+                Span::new(fiscal_start, end),
+                Reading::Months(months_ending(12, month, year)),
+            ))
+        }
+    }
+}
+
+/// "fiscal 2015, " or "fiscal year 2015 (" or "FY2015 (" right before `at`: the start of
+/// "fiscal" and the year.
+fn fiscal_year_before(bytes: &[u8], at: usize) -> Option<(usize, i32)> {
+    let mut end = spaces_start(bytes, at);
+    if end > 0 && matches!(bytes[end - 1], b',' | b'(') {
+        end = spaces_start(bytes, end - 1);
+    }
+    let (start, word) = word_ending_at(bytes, end)?;
+    if let Some(year) = word.strip_prefix("fy") {
+        let year: i32 = year.parse().ok().filter(|y| (1900..2100).contains(y))?;
+        return Some((start, year));
+    }
+    let (_, year) = year_at(bytes, start)?;
+    let (mut name_start, mut name) = word_before(bytes, start)?;
+    if name == "year" {
+        (name_start, name) = word_before(bytes, name_start)?;
+    }
+    matches!(name.as_str(), "fiscal" | "financial").then_some((name_start, year))
 }
 
 /// "a year earlier", "a year before", "the year before", "one year earlier": the period before,
@@ -577,6 +616,26 @@ mod tests {
                 "2013-04-01/2014-03-31",
             ),
             (
+                "revenue of 43.6bn in the year to 31 March 2014, it said",
+                "the year to 31 March 2014",
+                "2013-04-01/2014-03-31",
+            ),
+            (
+                "75,462 requests in fiscal 2015, the year to June 30, down",
+                "fiscal 2015, the year to June 30",
+                "2014-07-01/2015-06-30",
+            ),
+            (
+                "in fiscal year 2016 (the year ended September 30) it",
+                "fiscal year 2016 (the year ended September 30)",
+                "2015-10-01/2016-09-30",
+            ),
+            (
+                "in FY2015 (the year to March 31) it",
+                "FY2015 (the year to March 31)",
+                "2014-04-01/2015-03-31",
+            ),
+            (
                 "in the second half of 2015 and the first-half requests",
                 "first-half",
                 "2015-H1",
@@ -585,6 +644,9 @@ mod tests {
         for (text, span, label) in cases {
             assert_eq!(one(text), (span.to_string(), Some(label.to_string())), "{text}");
         }
+        // a year to a month without its year, and no fiscal year before to say which, is left
+        // to the grammar ("the year")
+        assert_eq!(one("in the year to June 30 it got 900").0, "the year");
     }
 
     #[test]
