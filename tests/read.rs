@@ -113,14 +113,14 @@ fn br_separated_lines_are_paragraphs() {
 }
 
 #[test]
-fn table_rows_become_lines_of_cells() {
+fn table_rows_become_lines_of_cells_separated_by_tabs() {
     let page = news_page(&format!(
         "{PARAS}<table><tr><th>Half</th><th>Requests</th></tr><tr><td>H1 2014</td><td>29,810</td></tr>\
          <tr><td>H2 2014</td><td>31,002</td></tr></table>"
     ));
     let a = read_page(&page);
     assert!(
-        a.text.ends_with("Half Requests\n\nH1 2014 29,810\n\nH2 2014 31,002"),
+        a.text.ends_with("Half\tRequests\n\nH1 2014\t29,810\n\nH2 2014\t31,002"),
         "{:?}",
         a.text
     );

@@ -1093,6 +1093,7 @@ pub fn find_figures(
     let opened = crate::extract::period::periods_since(text, dates, periods, article.published.as_deref());
     let periods: &[PeriodMention] = opened.as_deref().unwrap_or(periods);
     let scan = scan(text);
+    let columns = super::table::ColumnPeriods::of(article, periods);
     let mut excluded: Vec<Span> = dates.to_vec();
     if scan.may_hold_non_figures {
         excluded.extend(not_figures(text));
@@ -1166,7 +1167,8 @@ pub fn find_figures(
         let mut after_a_figure = false;
         // the last figure's place among the candidates, and whether a comparison word came before it
         let mut last_figure: Option<(usize, bool)> = None;
-        let table_row = is_table_row(s, &candidates);
+        // the cells of a row under a header that names their periods are figures
+        let table_row = is_table_row(s, &candidates) && !columns.as_ref().is_some_and(|c| c.holds(sentence));
         for (index, m) in candidates.iter().enumerate() {
             let cell_or_marker = (table_row || m.start == 0 && is_list_marker(s, m)) && is_digits_only(s, m);
             if cell_or_marker || !is_figure(m, s, span_of(m), excluded, &sentence_periods) {
@@ -1223,7 +1225,9 @@ pub fn find_figures(
             if entity.is_none() {
                 unowned.push(figures.len());
             }
-            let stated = period_for(span, references.contains(&span), &sentence_periods, &references, text);
+            let column = columns.as_ref().and_then(|c| c.period_of(span)).cloned();
+            let stated =
+                column.or_else(|| period_for(span, references.contains(&span), &sentence_periods, &references, text));
             if stated.is_none() && current_period.is_some() && period_paragraph != paragraph {
                 carried_across.push(figures.len());
             }
@@ -1745,14 +1749,18 @@ fn is_digits_only(sentence: &str, m: &Mention) -> bool {
 }
 
 /// Whether `sentence` is a row of a table: three numbers or more in digits in a row, with only
-/// a space between each and the next ("4 Denny Hamlin 5027 6 3 19 24"), which prose never writes
-/// (a number grouped by spaces, "1 234 567", is one mention). Its numbers are cells, whose
-/// meaning is in a header figmine does not read, not figures.
+/// a space or a cell's edge between each and the next ("4 Denny Hamlin 5027 6 3 19 24"), which
+/// prose never writes (a number grouped by spaces, "1 234 567", is one mention). Its numbers are
+/// cells, whose meaning is in a header figmine does not read (unless it names their periods,
+/// [`super::table`]), not figures.
 fn is_table_row(sentence: &str, mentions: &[Mention]) -> bool {
     let mut run = 1;
     for pair in mentions.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
-        let spaced = a.end < b.start && sentence.as_bytes()[a.end..b.start].iter().all(|&c| c == b' ');
+        let spaced = a.end < b.start
+            && sentence.as_bytes()[a.end..b.start]
+                .iter()
+                .all(|&c| c == b' ' || c == crate::read::CELL_SEPARATOR as u8);
         run = if spaced && is_digits_only(sentence, a) && is_digits_only(sentence, b) {
             run + 1
         } else {

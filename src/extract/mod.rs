@@ -11,6 +11,7 @@ pub mod pattern;
 pub mod period;
 pub mod quote;
 pub mod sentence;
+mod table;
 
 pub use figure::{Comparison, Direction, Figure, FigureKind};
 pub use number::{find_numbers, Mention, MentionKind};

@@ -205,6 +205,11 @@ pub fn read(doc: &Document) -> Result<Article, ReadError> {
     Ok(article)
 }
 
+/// What stands between the cells of a table row in an article's text: a tab, which no other
+/// text keeps (whitespace is otherwise one space), so that two cells' numbers never read as one
+/// ("246 312" is a number grouped by a space) and the extractor can tell the columns apart.
+pub const CELL_SEPARATOR: char = '\t';
+
 /// Normalises whitespace inside a paragraph: runs of spaces, tabs and newlines become one space;
 /// non-breaking and other Unicode spaces become a plain space; soft hyphens and zero-width
 /// characters are dropped. Typographic quotes and dashes are kept as they are.

@@ -86,9 +86,22 @@ mod tests {
         let a = read_html(PAGE).unwrap();
         assert_eq!(
             a.text,
-            "Microsoft received 31,002 requests & more.\n\nLine one\n\nline two\n\nHalf Requests\n\nH2 2014 31,002"
+            "Microsoft received 31,002 requests & more.\n\nLine one\n\nline two\n\nHalf\tRequests\n\nH2 2014\t31,002"
         );
         assert_eq!(a.title.as_deref(), Some("Microsoft got 31,002 requests"));
+    }
+
+    #[test]
+    fn table_cells_are_separated_by_tabs_and_keep_their_columns() {
+        let page = "<html><body><article><p>Requests to Rogers for customer information by year.</p>\
+            <table><tr><th></th><th>2013</th><th> 2014 </th></tr>\
+            <tr><td>Other  requests</td><td>246</td><td>312</td></tr>\
+            <tr><td>Total</td><td></td><td>1,874</td></tr></table></article></body></html>";
+        assert_eq!(
+            read_html(page).unwrap().text,
+            "Requests to Rogers for customer information by year.\n\n2013\t2014\n\n\
+             Other requests\t246\t312\n\nTotal\t\t1,874"
+        );
     }
 
     #[test]

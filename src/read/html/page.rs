@@ -7,7 +7,7 @@
 
 use super::dom::{Data, Dom, Element as DomElement};
 use super::rules::{self, Role};
-use crate::read::normalize_whitespace;
+use crate::read::{normalize_whitespace, CELL_SEPARATOR};
 
 /// An element that holds text blocks, with its parent so scores can flow upwards.
 #[derive(Debug)]
@@ -29,7 +29,7 @@ pub(super) enum BlockKind {
     Heading,
     /// `<li>`, `<dt>`, `<dd>`.
     ListItem,
-    /// A table row (`<tr>`), cells separated by spaces.
+    /// A table row (`<tr>`), cells separated by tabs ([`CELL_SEPARATOR`]).
     TableRow,
     /// `<blockquote>` or `<pre>` content.
     Quote,
@@ -131,7 +131,7 @@ pub(super) fn flatten(dom: &Dom) -> Page {
                     continue;
                 }
                 if tag == "td" || tag == "th" {
-                    pending.raw.push(' ');
+                    pending.raw.push(CELL_SEPARATOR);
                 }
                 let block = !rules::is_inline(tag) && !matches!(tag, "td" | "th");
                 let link = tag == "a";
@@ -200,9 +200,13 @@ fn flush(pending: &mut Pending, open: &[(usize, BlockKind)], page: &mut Page) {
         pending.link_chars = 0;
         return;
     }
-    let text = normalize_whitespace(&pending.raw);
-    let chars = text.chars().filter(|c| !c.is_whitespace()).count();
     let (element, kind) = open.last().copied().unwrap_or((0, BlockKind::Other));
+    let text = if kind == BlockKind::TableRow {
+        row_text(&pending.raw)
+    } else {
+        normalize_whitespace(&pending.raw)
+    };
+    let chars = text.chars().filter(|c| !c.is_whitespace()).count();
     page.blocks.push(Block {
         text,
         chars,
@@ -213,6 +217,22 @@ fn flush(pending: &mut Pending, open: &[(usize, BlockKind)], page: &mut Page) {
     });
     pending.raw.clear();
     pending.link_chars = 0;
+}
+
+/// The text of a table row: each cell's whitespace normalised, the cells joined by
+/// [`CELL_SEPARATOR`] (an empty cell kept, so that columns stay where the header has them).
+fn row_text(raw: &str) -> String {
+    let mut cells = raw.split(CELL_SEPARATOR);
+    let before_first_cell = normalize_whitespace(cells.next().unwrap_or(""));
+    let cells: Vec<String> = cells.map(normalize_whitespace).collect();
+    let mut text = before_first_cell;
+    for (k, cell) in cells.iter().enumerate() {
+        if k > 0 || !text.is_empty() {
+            text.push(CELL_SEPARATOR);
+        }
+        text.push_str(cell);
+    }
+    text
 }
 
 /// A `<figure>` is an image and its caption unless it wraps a table or a quotation.

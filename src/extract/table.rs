@@ -1,0 +1,208 @@
+//! Tables whose header names a period a column: "Country · Q2 2021 · Q3 2021", then "Russia ·
+//! 976 · 1,314". A cell's figure is for its column's period, whatever the sentences around the
+//! table name; prose never says so, so the figure reader cannot tell it from the row alone.
+//!
+//! A table reaches the text as paragraphs whose cells are separated by
+//! [`CELL_SEPARATOR`](crate::read::CELL_SEPARATOR): a run of such paragraphs is one table, its
+//! first row the header when every digit in it is part of a period ("2019", "H1 2016"). Columns
+//! are matched from the right, as a header often leaves the corner above the row names empty.
+
+use super::period::{Period, PeriodMention};
+use crate::read::{Article, Span, CELL_SEPARATOR};
+
+/// The cells of an article's tables that are for their column's period.
+#[derive(Debug, Default)]
+pub(super) struct ColumnPeriods {
+    /// Each cell with the period its column's header names, in text order.
+    cells: Vec<(Span, Period)>,
+    /// The rows that hold such cells.
+    rows: Vec<Span>,
+}
+
+impl ColumnPeriods {
+    /// The cells of `article`'s tables that are for a period named by their column's header
+    /// (`periods` are the article's period mentions, in order); `None` when it has none. Costs
+    /// one search for a tab in texts without a table.
+    pub fn of(article: &Article, periods: &[PeriodMention]) -> Option<ColumnPeriods> {
+        let text = &article.text;
+        memchr::memchr(CELL_SEPARATOR as u8, text.as_bytes())?;
+        let mut found = ColumnPeriods::default();
+        let is_row = |p: &Span| p.of(text).contains(CELL_SEPARATOR);
+        let mut at = 0;
+        while at < article.paragraphs.len() {
+            if !is_row(&article.paragraphs[at]) {
+                at += 1;
+                continue;
+            }
+            let end = at + article.paragraphs[at..].iter().take_while(|p| is_row(p)).count();
+            found.add_table(text, &article.paragraphs[at..end], periods);
+            at = end;
+        }
+        (!found.cells.is_empty()).then_some(found)
+    }
+
+    /// Adds the cells of one table (`rows`, its paragraphs) when its header names periods.
+    fn add_table(&mut self, text: &str, rows: &[Span], periods: &[PeriodMention]) {
+        let Some((header, body)) = rows.split_first() else {
+            return;
+        };
+        let Some(columns) = header_periods(text, *header, periods) else {
+            return;
+        };
+        for &row in body {
+            let cells = cells_of(text, row);
+            let mut any = false;
+            // matched from the right: the last cell of the row is the header's last column
+            for (cell, period) in cells.iter().rev().zip(columns.iter().rev()) {
+                if let Some(period) = period {
+                    self.cells.push((*cell, period.clone()));
+                    any = true;
+                }
+            }
+            if any {
+                self.rows.push(row);
+            }
+        }
+        self.cells.sort_by_key(|(span, _)| span.start);
+    }
+
+    /// The period of the column whose cell holds `span`, if any.
+    pub fn period_of(&self, span: Span) -> Option<&Period> {
+        let at = self.cells.partition_point(|(cell, _)| cell.end < span.end);
+        self.cells
+            .get(at)
+            .filter(|(cell, _)| cell.start <= span.start && span.end <= cell.end)
+            .map(|(_, period)| period)
+    }
+
+    /// Whether `sentence` lies in a row of such a table: its numbers are figures, as the header
+    /// tells what they are for.
+    pub fn holds(&self, sentence: Span) -> bool {
+        self.rows
+            .iter()
+            .any(|row| row.start <= sentence.start && sentence.end <= row.end)
+    }
+}
+
+/// The spans of the cells of the row `row`.
+fn cells_of(text: &str, row: Span) -> Vec<Span> {
+    let mut cells = Vec::new();
+    let mut start = row.start;
+    for (k, _) in row.of(text).match_indices(CELL_SEPARATOR) {
+        cells.push(Span::new(start, row.start + k));
+        start = row.start + k + CELL_SEPARATOR.len_utf8();
+    }
+    cells.push(Span::new(start, row.end));
+    cells
+}
+
+/// The period each column of the header row `header` names (`None` for a column that names
+/// none); `None` when no column names one, or when a digit of the header is outside the
+/// periods it names (a row of figures, not a header).
+fn header_periods(text: &str, header: Span, periods: &[PeriodMention]) -> Option<Vec<Option<Period>>> {
+    let named: Vec<&PeriodMention> = periods
+        .iter()
+        .filter(|p| header.start <= p.span.start && p.span.end <= header.end && !p.reference)
+        .collect();
+    let bytes = text.as_bytes();
+    let digit_outside_periods = (header.start..header.end)
+        .filter(|&k| bytes[k].is_ascii_digit())
+        .any(|k| !named.iter().any(|p| p.span.start <= k && k < p.span.end));
+    if named.is_empty() || digit_outside_periods {
+        return None;
+    }
+    let columns: Vec<Option<Period>> = cells_of(text, header)
+        .into_iter()
+        .map(|cell| {
+            let mut inside = named
+                .iter()
+                .filter(|p| cell.start <= p.span.start && p.span.end <= cell.end);
+            match (inside.next(), inside.next()) {
+                (Some(p), None) => p.period.clone(),
+                _ => None,
+            }
+        })
+        .collect();
+    columns.iter().any(Option::is_some).then_some(columns)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::read::Article;
+
+    fn article(paragraphs: &[&str]) -> Article {
+        let mut a = Article {
+            published: Some("2021-11-20".into()),
+            ..Article::default()
+        };
+        a.set_paragraphs(paragraphs);
+        a
+    }
+
+    /// The figures of `a` with their periods.
+    fn figures(a: &Article) -> Vec<(String, Option<String>)> {
+        crate::extract::extract(a)
+            .figures
+            .iter()
+            .map(|f| (f.span.of(&a.text).to_owned(), f.period.as_ref().map(|p| p.label())))
+            .collect()
+    }
+
+    fn pairs(expected: &[(&str, &str)]) -> Vec<(String, Option<String>)> {
+        expected
+            .iter()
+            .map(|(t, p)| (t.to_string(), Some(p.to_string())))
+            .collect()
+    }
+
+    #[test]
+    fn a_cell_is_for_the_period_its_column_names() {
+        let a = article(&[
+            "Twitter received 2,158 requests in the third quarter of 2021.",
+            "Country\tQ2 2021\tQ3 2021",
+            "Pakistan\t246\t312",
+            "Total\t1,647\t2,158",
+            "Twitter got 97 from Turkey.",
+        ]);
+        assert_eq!(
+            figures(&a),
+            pairs(&[
+                ("2,158", "2021-Q3"),
+                ("246", "2021-Q2"),
+                ("312", "2021-Q3"),
+                ("1,647", "2021-Q2"),
+                ("2,158", "2021-Q3"),
+                ("97", "2021-Q3"),
+            ])
+        );
+    }
+
+    #[test]
+    fn columns_are_matched_from_the_right_and_a_row_of_cells_is_read() {
+        // the corner above the row names is empty, and the cells are numbers in digits only
+        // (without a header naming periods, three of them in a row are the cells of a table
+        // whose meaning figmine does not know)
+        let a = article(&["Requests to Rogers.", "\t2013\t2014\t2015", "Other\t3307\t2150\t1874"]);
+        assert_eq!(
+            figures(&a),
+            pairs(&[("3307", "2013"), ("2150", "2014"), ("1874", "2015")])
+        );
+        let a = article(&["Results.", "Team\tWon\tLost\tPoints", "Hamlin\t5027\t6\t3"]);
+        assert_eq!(figures(&a), []);
+    }
+
+    #[test]
+    fn a_header_with_figures_in_it_is_a_row_and_periods_down_the_rows_stay_theirs() {
+        // the first row holds a figure, so it is no header: its year is the row's period
+        let a = article(&["Requests by year.", "2014\t1,063\t1,229", "2015\t1,428\t1,659"]);
+        assert_eq!(
+            figures(&a),
+            pairs(&[
+                ("1,063", "2014"),
+                ("1,229", "2014"),
+                ("1,428", "2015"),
+                ("1,659", "2015")
+            ])
+        );
+    }
+}
