@@ -716,6 +716,31 @@ fn noun_of_change_before(before: &str) -> Option<&str> {
     super::claim::is_change_noun(noun).then(|| &before[end..end + noun.len()])
 }
 
+/// "19 percent of the demands, against 12 percent": "against" right after a comma (then perhaps
+/// "the" and a qualifier) sets the figure after it beside the one before, as its earlier value.
+/// Without the comma "against" is seldom a comparison ("requests against 1,200 accounts").
+fn comma_against_before(before: &str) -> bool {
+    let bytes = before.as_bytes();
+    let mut end = bytes.len();
+    let mut word = || -> Option<&[u8]> {
+        let (words_end, word_start) = word_by_bytes(&bytes[..end]);
+        let spaced = words_end < end;
+        end = word_start;
+        (spaced && word_start < words_end).then(|| &bytes[word_start..words_end])
+    };
+    let Some(mut w) = word() else { return false };
+    for optional in [&["about", "nearly", "roughly", "some"][..], &["the"]] {
+        if optional.iter().any(|o| w.eq_ignore_ascii_case(o.as_bytes())) {
+            let Some(next) = word() else { return false };
+            w = next;
+        }
+    }
+    w.eq_ignore_ascii_case(b"against")
+        && spaces_start(bytes, end)
+            .checked_sub(1)
+            .is_some_and(|k| bytes[k] == b',')
+}
+
 /// "more than double the 11,225", "twice the 28": a multiple and "the" right before the figure
 /// make it a point of comparison, as "than" does.
 fn multiple_before(before: &str) -> bool {
@@ -1191,7 +1216,9 @@ pub fn find_figures(
             let before = tail(&s[..m.start], CONTEXT_BYTES);
             let may = comparisons_that_may_end(before);
             let compared = may & MAY_COMPARE_FROM != 0
-                && (COMPARED_FROM.is_match(before) || noun_of_change_before(before).is_some());
+                && (COMPARED_FROM.is_match(before)
+                    || noun_of_change_before(before).is_some()
+                    || comma_against_before(before));
             compared_from.push(Some(compared));
             let than = || may & MAY_THAN != 0 && (THAN.is_match(before) || multiple_before(before));
             let from = || after_a_figure && may & MAY_FROM != 0 && FROM.is_match(before);
@@ -4022,6 +4049,30 @@ mod tests {
         let found = extract(&a).figures;
         let compared = found[0].compared_to.as_ref().expect("1,083 is compared");
         assert_eq!((compared.value, compared.direction), (851.0, Direction::Up));
+    }
+
+    #[test]
+    fn a_figure_after_a_comma_and_against_is_a_point_of_comparison() {
+        let text = "Twitter received 4,434 demands in the first half of 2016. Turkey made 19 percent of the \
+                    demands, against 12 percent in the first half of 2015. Courts sent 1,102 of them.";
+        let periods: Vec<(String, Option<String>)> = figures(text, Some("2016-09-20"))
+            .into_iter()
+            .map(|f| (f.0, f.1))
+            .collect();
+        let p = |t: &str, period: &str| (t.to_owned(), Some(period.to_owned()));
+        assert_eq!(
+            periods,
+            [
+                p("4,434", "2016-H1"),
+                p("19 percent", "2016-H1"),
+                p("12 percent", "2015-H1"),
+                p("1,102", "2016-H1"),
+            ]
+        );
+        // without the comma, "against" is no comparison
+        let mut a = Article::default();
+        a.set_paragraphs(["It got 30 requests against 1,200 accounts in 2016."]);
+        assert!(extract(&a).figures.iter().all(|f| f.compared_to.is_none()));
     }
 
     #[test]

@@ -68,7 +68,11 @@ pub(super) fn phrase_matches(text: &str) -> Vec<(Span, Reading)> {
             1..=3 => year_to(bytes, hit.start()),
             4 | 5 => year_earlier(bytes, hit.start(), hit.end()),
             6 => hyphenated_half(bytes, hit.start()),
-            FIRST_MONTH..=18 => months_without_year(bytes, hit.start(), (anchor - FIRST_MONTH) as u32 + 1),
+            FIRST_MONTH..=18 => {
+                let month = (anchor - FIRST_MONTH) as u32 + 1;
+                days_of_whole_months(bytes, hit.start(), month)
+                    .or_else(|| months_without_year(bytes, hit.start(), month))
+            }
             _ => year_before(bytes, hit.start(), hit.end()),
         };
         if let Some((span, reading)) = found {
@@ -106,9 +110,17 @@ pub(super) fn with_phrases(
 /// double the 28 it logged a year earlier"), rather than opening a statement of its own ("A
 /// year earlier, it received 900").
 pub(super) fn clause_compares(window: &str) -> bool {
+    // a comma or point between digits is inside a number ("from 1,661 a year earlier")
+    let bytes = window.as_bytes();
+    let ends_clause = |at: usize| {
+        let digit = |k: Option<usize>| k.and_then(|k| bytes.get(k)).is_some_and(u8::is_ascii_digit);
+        !(digit(at.checked_sub(1)) && digit(Some(at + 1)))
+    };
     let clause = window
-        .rfind([',', ';', ':', '.'])
-        .map_or(window, |at| &window[at + 1..]);
+        .match_indices([',', ';', ':', '.'])
+        .rev()
+        .find(|&(at, _)| ends_clause(at))
+        .map_or(window, |(at, _)| &window[at + 1..]);
     let bytes = clause.as_bytes();
     const WORDS: [&[u8]; 10] = [
         b"from",
@@ -455,6 +467,8 @@ fn year_earlier(bytes: &[u8], at: usize, end: usize) -> Option<(Span, Reading)> 
     if !matches!(word.as_str(), "a" | "one" | "the") {
         return None;
     }
+    // "the same period a year earlier": one period, the one before a year back
+    let start = same_period_before(bytes, start).unwrap_or(start);
     // "the year before last" is two years back, and "the year before the ruling" no period
     if word == "the" {
         if let Some((_, next)) = word_after(bytes, end) {
@@ -464,6 +478,23 @@ fn year_earlier(bytes: &[u8], at: usize, end: usize) -> Option<(Span, Reading)> 
         }
     }
     Some((Span::new(start, end), Reading::Anaphor(Anaphor::Earlier { months: 12 })))
+}
+
+/// The start of "the same period" (or quarter, half, months, "six months") right before `at`.
+fn same_period_before(bytes: &[u8], at: usize) -> Option<usize> {
+    let (start, unit) = word_before(bytes, at)?;
+    if !matches!(unit.as_str(), "period" | "quarter" | "half" | "months") {
+        return None;
+    }
+    let (mut start, mut word) = word_before(bytes, start)?;
+    if unit == "months" && month_count(&word).is_some() {
+        (start, word) = word_before(bytes, start)?;
+    }
+    if word != "same" {
+        return None;
+    }
+    let (start, the) = word_before(bytes, start)?;
+    (the == "the").then_some(start)
 }
 
 /// "the previous year", "the prior year": the calendar year before the period before ("in any
@@ -501,6 +532,94 @@ fn hyphenated_half(bytes: &[u8], at: usize) -> Option<(Span, Reading)> {
         Some((year_end, year)) => (Span::new(start, year_end), Reading::part(true, n, year)),
         None => (Span::new(start, end), Reading::Anaphor(Anaphor::Part { half: true, n })),
     })
+}
+
+/// "between 1 July and 31 December 2016", "1 July to 31 December", "from July 1, 2015 to June 30,
+/// 2016": a span of days that starts on a month's first day and ends on a month's last, which is
+/// those months (of the year before when no year is written). `month` is the first month's
+/// number, its name at `at`. Other spans of days are left to the date reader.
+fn days_of_whole_months(bytes: &[u8], at: usize, month: u32) -> Option<(Span, Reading)> {
+    if word_character_before(bytes, at) || !bytes[at].is_ascii_uppercase() {
+        return None;
+    }
+    let name_end = at + super::MONTH_NAMES[month as usize - 1].len();
+    // the first day, before the month ("1 July") or after it ("July 1,")
+    let (start, first_day, mut end) = match word_before(bytes, at).and_then(|(s, w)| Some((s, day_of(&w)?))) {
+        Some((start, day)) => (start, day, name_end),
+        None => {
+            let (day_end, day) = word_after(bytes, name_end)?;
+            (at, day_of(&day)?, day_end)
+        }
+    };
+    let opener = word_before(bytes, start).filter(|(_, w)| w == "between" || w == "from");
+    end += usize::from(bytes.get(end) == Some(&b','));
+    let first_year = year_at(bytes, spaces_end(bytes, end)).filter(|_| spaces_end(bytes, end) > end);
+    if let Some((year_end, _)) = first_year {
+        end = year_end + usize::from(bytes.get(year_end) == Some(&b','));
+    }
+    let separator_at = spaces_end(bytes, end);
+    let second_at = match bytes.get(separator_at) {
+        Some(b'-') => separator_at + 1,
+        _ if bytes[separator_at..].starts_with("–".as_bytes()) => separator_at + 3,
+        _ => {
+            let (word_end, word) = word_starting_at(bytes, separator_at)?;
+            let and_after_between = word == "and" && opener.as_ref().is_some_and(|(_, w)| w == "between");
+            if separator_at == end
+                || !(matches!(word.as_str(), "to" | "through" | "until" | "thru") || and_after_between)
+            {
+                return None;
+            }
+            word_end
+        }
+    };
+    // the last day and month, either way round
+    let second = spaces_end(bytes, second_at);
+    let (mut end, last, last_day) = match word_starting_at(bytes, second).and_then(|(e, w)| Some((e, day_of(&w)?))) {
+        Some((day_end, day)) => {
+            let month_start = spaces_end(bytes, day_end);
+            let (end, last) = month_at(bytes, month_start).filter(|_| month_start > day_end)?;
+            (end, last, day)
+        }
+        None => {
+            let (end, last) = month_at(bytes, second)?;
+            let (day_end, day) = word_after(bytes, end)?;
+            (day_end, last, day_of(&day)?)
+        }
+    };
+    let year_from = spaces_end(bytes, end + usize::from(bytes.get(end) == Some(&b',')));
+    let last_year = year_at(bytes, year_from).filter(|_| year_from > end);
+    if let Some((year_end, _)) = last_year {
+        end = year_end;
+    }
+    let whole = first_day == 1 && (last_day == days_in_month(last) || last == 2 && last_day == 29);
+    if !whole {
+        return None;
+    }
+    let start = opener.map_or(start, |(s, _)| s);
+    let reading = match (first_year, last_year) {
+        (Some((_, y1)), Some((_, y2))) => Reading::Months((y1, month, y2, last)),
+        (None, Some((_, y2))) => Reading::Months((if month <= last { y2 } else { y2 - 1 }, month, y2, last)),
+        (None, None) if month <= last => Reading::Anaphor(Anaphor::Months { first: month, last }),
+        _ => return None,
+    };
+    Some((Span::new(start, end), reading))
+}
+
+/// A day of a month written in digits ("1", "31").
+fn day_of(word: &str) -> Option<u32> {
+    (word.len() <= 2)
+        .then(|| word.parse().ok())
+        .flatten()
+        .filter(|d| (1..=31).contains(d))
+}
+
+/// The days of `month` in a year that is not a leap year.
+fn days_in_month(month: u32) -> u32 {
+    match month {
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
 }
 
 /// "January through June", "between July and December", "from January to June": a span of
@@ -663,6 +782,25 @@ mod tests {
             ]
         );
         assert_eq!(labels("It may to June do so.").len(), 0, "a verb, no month");
+        // days that make whole months
+        let found = labels(
+            "In 2016 it got 900. Between 1 July and 31 December 2016 it got 40; from July 1, 2015 to \
+             June 30, 2016, 30; in the report, which covers 1 July to 31 December, 20.",
+        );
+        let named: Vec<_> = found.iter().map(|(s, l, _)| (s.as_str(), l.as_deref())).collect();
+        assert_eq!(
+            named,
+            [
+                ("2016", Some("2016")),
+                ("Between 1 July and 31 December 2016", Some("2016-H2")),
+                ("from July 1, 2015 to June 30, 2016", Some("2015-07-01/2016-06-30")),
+                ("1 July to 31 December", Some("2016-H2")),
+            ]
+        );
+        // days that do not make whole months are left to the date reader
+        assert!(!labels("from 3 July to 31 December 2016")
+            .iter()
+            .any(|(s, _, _)| s.contains("July")));
         assert_eq!(
             one("from January to June 2014"),
             ("January to June 2014".into(), Some("2014-H1".into()))
@@ -684,6 +822,15 @@ mod tests {
                 ("The previous year", Some("2014"), false),
             ]
         );
+        // "the same period a year earlier" is one period
+        let found = labels("In the first half of 2016 it got 4,434, up from 1,661 in the same period a year earlier.");
+        assert_eq!(
+            found[1],
+            ("the same period a year earlier".into(), Some("2015-H1".into()), true)
+        );
+        // a comma inside a number ends no clause: "from 391,050 the year before" compares
+        let found = labels("In 2016 it got 372,614, down from 391,050 the year before. It also got 48,000.");
+        assert_eq!(found[1], ("the year before".into(), Some("2015".into()), true));
         // a year earlier that opens a statement is that statement's period
         let found = labels("It got 1,000 in the first half of 2015. A year earlier, it got 900.");
         assert_eq!(found[1], ("A year earlier".into(), Some("2014-H1".into()), false));
