@@ -304,7 +304,7 @@ const fn entity_by_two_bytes() -> [u8; 26 * 64] {
 }
 
 /// The names [`ENTITY`] finds, in its order ("Yahoo" stands for "Yahoo" and "Yahoo!").
-const ENTITY_NAMES: [&str; 31] = [
+const ENTITY_NAMES: [&str; 36] = [
     "Microsoft",
     "Google",
     "Facebook",
@@ -336,6 +336,11 @@ const ENTITY_NAMES: [&str; 31] = [
     "Sprint",
     "Uber",
     "Airbnb",
+    "TikTok",
+    "Slack",
+    "GitHub",
+    "Swisscom",
+    "Mozilla",
 ];
 
 /// What is counted: up to three modifiers and a head noun, right after the number
@@ -1378,7 +1383,7 @@ struct Owners<'t, 'f> {
     /// Every name of the article's text.
     entities: Entities<'t, 'f>,
     /// The names that may own figures, a bit for each place in [`ENTITY_NAMES`].
-    owners: u32,
+    owners: u64,
     /// The one of `owners` the text names most often, for the figures before any is named.
     default: Option<&'static str>,
     /// The sentence last asked of and its answer (a sentence's figures ask one after another).
@@ -1396,7 +1401,7 @@ impl<'t, 'f> Owners<'t, 'f> {
             if sentence.replace(f.sentence) != Some(f.sentence) {
                 owners |= entities
                     .inside(f.sentence)
-                    .fold(0, |bits, (s, _)| bits | 1 << entities.place_of(s));
+                    .fold(0, |bits, (s, _)| bits | 1u64 << entities.place_of(s));
             }
         }
         let default = most_named(&entities, owners);
@@ -1431,7 +1436,7 @@ impl<'t, 'f> Owners<'t, 'f> {
             .filter(|_| opens_by_referring_back(sentence.of(self.entities.text)))
             .map(|&(s, _)| self.entities.place_of(s));
         if let Some(place) = referred {
-            self.owners |= 1 << place;
+            self.owners |= 1u64 << place;
         }
         let place = referred.or_else(|| {
             found[..before]
@@ -1449,13 +1454,13 @@ impl<'t, 'f> Owners<'t, 'f> {
 /// The names of [`ENTITY`] in a headline (a bit for each place in [`ENTITY_NAMES`]), as [`scan`]
 /// finds them in a text, read at each capital: a headline is short, and a second caller of
 /// [`scan`] kept it from being inlined into [`find_figures`] (some 2.5 instructions a byte).
-fn names_in_headline(headline: &str) -> u32 {
+fn names_in_headline(headline: &str) -> u64 {
     let bytes = headline.as_bytes();
     let (mut names, mut at) = (0, 0);
     for start in 0..bytes.len() {
         if start >= at && bytes[start].is_ascii_uppercase() {
             if let Some(end) = entity_at(bytes, start) {
-                names |= 1 << entity_place(bytes, start);
+                names |= 1u64 << entity_place(bytes, start);
                 at = end;
             }
         }
@@ -2548,7 +2553,7 @@ fn known_entity(name: &str) -> &'static str {
 
 /// The one of `owners` (a bit for each place in [`ENTITY_NAMES`]) that `entities` name most
 /// often (the last of those named equally often, in the order first named).
-fn most_named(entities: &Entities<'_, '_>, owners: u32) -> Option<&'static str> {
+fn most_named(entities: &Entities<'_, '_>, owners: u64) -> Option<&'static str> {
     let mut counts = [0u32; ENTITY_NAMES.len()];
     let mut order: Vec<usize> = Vec::new();
     for place in entities.found.iter().map(|&(s, _)| entities.place_of(s)) {
@@ -3971,6 +3976,27 @@ mod tests {
             periods("Stores sold 208,560 cars in 2019. Dealers held 40,000 more."),
             [p("208,560", Some("2019")), p("40,000", Some("2019"))]
         );
+    }
+
+    #[test]
+    fn organisations_past_the_thirty_second_own_figures_and_keep_their_periods() {
+        // TikTok and Mozilla are past the 32 names a u32 set held
+        let mut a = Article {
+            title: Some("Mozilla and TikTok publish reports".into()),
+            ..Article::default()
+        };
+        a.set_paragraphs([
+            "TikTok received 2,158 requests in the third quarter of 2021.",
+            "The requests named 6,041 videos and accounts.",
+        ]);
+        let found: Vec<_> = extract(&a)
+            .figures
+            .iter()
+            .map(|f| (f.entity, f.period.as_ref().map(Period::label)))
+            .collect();
+        let q3 = Some("2021-Q3".to_owned());
+        assert_eq!(found, [(Some("TikTok"), q3.clone()), (Some("TikTok"), q3)]);
+        assert_eq!(names_in_headline("Mozilla and TikTok publish reports").count_ones(), 2);
     }
 
     #[test]
