@@ -19,7 +19,7 @@ use std::sync::LazyLock;
 /// The words every phrase holds, each read by its own function ([`phrase_matches`]).
 /// Case-sensitive (one search, no second pass for case): these words are written in lower
 /// case inside a sentence, and the months with a capital.
-const ANCHORS: [&str; 22] = [
+const ANCHORS: [&str; 24] = [
     "month",
     "year to ",
     "year ending ",
@@ -42,6 +42,8 @@ const ANCHORS: [&str; 22] = [
     "previous year",
     "prior year",
     "preceding year",
+    "fiscal",
+    "Fiscal",
 ];
 
 /// The first of the month names in [`ANCHORS`].
@@ -61,6 +63,8 @@ static SEARCH: LazyLock<AhoCorasick> = LazyLock::new(|| {
 pub(super) fn phrase_matches(text: &str) -> Vec<(Span, Reading)> {
     let bytes = text.as_bytes();
     let mut out: Vec<(Span, Reading)> = Vec::new();
+    // the month a fiscal year whose span the text stated ends with
+    let mut fiscal_end = None;
     for hit in SEARCH.find_iter(bytes) {
         let anchor = hit.pattern().as_usize();
         let found = match anchor {
@@ -73,7 +77,8 @@ pub(super) fn phrase_matches(text: &str) -> Vec<(Span, Reading)> {
                 days_of_whole_months(bytes, hit.start(), month)
                     .or_else(|| months_without_year(bytes, hit.start(), month))
             }
-            _ => year_before(bytes, hit.start(), hit.end()),
+            19..=21 => year_before(bytes, hit.start(), hit.end()),
+            _ => fiscal_year(bytes, hit.start(), &mut fiscal_end),
         };
         if let Some((span, reading)) = found {
             if out.last().is_none_or(|(last, _)| last.end <= span.start) {
@@ -437,6 +442,93 @@ fn year_to(bytes: &[u8], at: usize) -> Option<(Span, Reading)> {
     }
 }
 
+/// "fiscal 2017, the twelve months ended January 31, 2017", "its 2016 fiscal year, which ran
+/// from July 1, 2015 to June 30, 2016", "fiscal 2015 (the year to June 30)": a fiscal year with
+/// its span stated after it is that span, and the month it ends with is kept in `fiscal_end`; a
+/// fiscal year named alone ("in fiscal 2015") after one was stated is the twelve months to that
+/// month, and else is left to the grammar (the bare year). "fiscal" is at `at`.
+fn fiscal_year(bytes: &[u8], at: usize, fiscal_end: &mut Option<u32>) -> Option<(Span, Reading)> {
+    let name_end = at + "fiscal".len();
+    if word_character_before(bytes, at) || word_character_at(bytes, name_end) {
+        return None;
+    }
+    let year_after = |from: usize| year_at(bytes, spaces_end(bytes, from)).filter(|_| spaces_end(bytes, from) > from);
+    // "fiscal 2017", "fiscal year 2017", "2016 fiscal year"
+    let (start, year, end) = match year_after(name_end) {
+        Some((end, year)) => (at, year, end),
+        None => {
+            let (year_word_end, word) = word_after(bytes, name_end)?;
+            if word != "year" {
+                return None;
+            }
+            match year_after(year_word_end) {
+                Some((end, year)) => (at, year, end),
+                None => {
+                    let (start, word) = word_before(bytes, at)?;
+                    let year = year_at(bytes, start).filter(|(end, _)| *end == start + word.len())?.1;
+                    (start, year, year_word_end)
+                }
+            }
+        }
+    };
+    if let Some((end, months)) = span_stated_after(bytes, end, year) {
+        *fiscal_end = Some(months.3);
+        return Some((Span::new(start, end), Reading::Months(months)));
+    }
+    let last = (*fiscal_end)?;
+    Some((Span::new(start, end), Reading::Months(months_ending(12, last, year))))
+}
+
+/// The span a fiscal year of `year` that ends at `at` is said to have, right after it: ", the
+/// year to June 30", " (the twelve months ended January 31, 2017)", ", which ran from July 1,
+/// 2015 to June 30, 2016"; with the end of what was read.
+fn span_stated_after(bytes: &[u8], at: usize, year: i32) -> Option<(usize, Months)> {
+    let bracket = bytes.get(at) == Some(&b'(') || bytes.get(spaces_end(bytes, at)) == Some(&b'(');
+    let mut from = spaces_end(bytes, at);
+    if !matches!(bytes.get(from), Some(b',' | b'(')) {
+        return None;
+    }
+    from = spaces_end(bytes, from + 1);
+    let (mut word_end, mut word) = word_starting_at(bytes, from)?;
+    if word == "which" || word == "that" {
+        let (ran_end, ran) = word_after(bytes, word_end)?;
+        if !matches!(ran.as_str(), "ran" | "runs" | "covered" | "covers" | "was" | "is") {
+            return None;
+        }
+        from = spaces_end(bytes, ran_end);
+        (word_end, word) = word_starting_at(bytes, from)?;
+    }
+    let (end, months) = if word == "the" {
+        // "the year to June 30", "the twelve months ended January 31, 2017"
+        let (count_end, count) = word_after(bytes, word_end)?;
+        let n = if count == "year" { 12 } else { month_count(&count)? };
+        let to_end = if count == "year" {
+            count_end
+        } else {
+            word_after(bytes, count_end).filter(|(_, w)| w == "months")?.0
+        };
+        let (to_end, to) = word_after(bytes, to_end)?;
+        if !matches!(to.as_str(), "to" | "ending" | "ended" | "through" | "until") {
+            return None;
+        }
+        let (end, month, stated_year) = month_ended_after(bytes, to_end)?;
+        (end, months_ending(n, month, stated_year.unwrap_or(year)))
+    } else {
+        // "from July 1, 2015 to June 30, 2016"
+        let month_start = if word == "from" {
+            spaces_end(bytes, word_end)
+        } else {
+            from
+        };
+        let (_, month) = month_at(bytes, month_start)?;
+        match days_of_whole_months(bytes, month_start, month)? {
+            (span, Reading::Months(months)) => (span.end, months),
+            _ => return None,
+        }
+    };
+    Some((end + usize::from(bracket && bytes.get(end) == Some(&b')')), months))
+}
+
 /// "fiscal 2015, " or "fiscal year 2015 (" or "FY2015 (" right before `at`: the start of
 /// "fiscal" and the year.
 fn fiscal_year_before(bytes: &[u8], at: usize) -> Option<(usize, i32)> {
@@ -763,6 +855,33 @@ mod tests {
         for (text, span, label) in cases {
             assert_eq!(one(text), (span.to_string(), Some(label.to_string())), "{text}");
         }
+        // a fiscal year is the span stated after it, and later ones end with the same month
+        let found = labels(
+            "It got 341 in its 2016 fiscal year, which ran from July 1, 2015 to June 30, 2016, up from \
+             255 in fiscal 2015. It got 23 in fiscal 2017, the twelve months ended January 31, 2017. \
+             Revenue was $33.3 billion in fiscal 2016 (the year ended March 31, 2017).",
+        );
+        let named: Vec<_> = found.iter().map(|(s, l, _)| (s.as_str(), l.as_deref())).collect();
+        assert_eq!(
+            named,
+            [
+                (
+                    "2016 fiscal year, which ran from July 1, 2015 to June 30, 2016",
+                    Some("2015-07-01/2016-06-30")
+                ),
+                ("fiscal 2015", Some("2014-07-01/2015-06-30")),
+                (
+                    "fiscal 2017, the twelve months ended January 31, 2017",
+                    Some("2016-02-01/2017-01-31")
+                ),
+                (
+                    "fiscal 2016 (the year ended March 31, 2017)",
+                    Some("2016-04-01/2017-03-31")
+                ),
+            ]
+        );
+        // a fiscal year named before any span is stated is the grammar's year
+        assert_eq!(one("in fiscal 2015 it"), ("2015".into(), Some("2015".into())));
         // a year to a month without its year, and no fiscal year before to say which, is left
         // to the grammar ("the year")
         assert_eq!(one("in the year to June 30 it got 900").0, "the year");
