@@ -74,6 +74,7 @@ fn first_conflict(doc: &Doc, group: &[(Key, &Fig)]) -> Option<Finding> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::doc::test_record;
     use super::*;
     use crate::export::rows::kind_name;
     use std::collections::BTreeMap;
@@ -92,6 +93,30 @@ mod tests {
         let mut out: Vec<Finding> = groups.values().filter_map(|figs| first_conflict(doc, figs)).collect();
         out.sort_by_key(|f| f.evidence.first().map(|e| e.span));
         out
+    }
+
+    #[test]
+    fn a_correction_is_not_a_second_value() {
+        let body = "Twitter received 44 government takedown requests in 2020, up from 16 in 2019.";
+        let corrections = [
+            "Correction, February 3, 2021: An earlier version of this article said Twitter received 46 \
+             government takedown requests in 2020. The correct figure is 44.",
+            "An earlier version of this article said Twitter received 46 government takedown requests in 2020.",
+            "This article incorrectly stated that Twitter received 46 government takedown requests in 2020.",
+        ];
+        for correction in corrections {
+            let record = test_record(&format!("{body}\n\n{correction}"));
+            let doc = Doc::new(&record);
+            assert_eq!(check(&doc), [], "{correction}");
+            // nor is it a row of the corpus (a figure without a quantity has none)
+            let retracted = doc.figs.iter().find(|g| g.text == "46").expect("46 is read");
+            assert_eq!(retracted.quantity, None, "{correction}");
+        }
+        // the same figure outside a correction is a conflict
+        let record = test_record(&format!(
+            "{body}\n\nTwitter received 46 government takedown requests in 2020."
+        ));
+        assert_eq!(check(&Doc::new(&record)).len(), 1);
     }
 
     #[test]

@@ -140,6 +140,8 @@ impl<'a> Doc<'a> {
             }
             figs
         });
+        let mut figs = figs;
+        forget_corrected(&mut figs, &a.paragraphs, &lowered.0);
         let sorted = figs.windows(2).all(|w| w[0].f.span.start <= w[1].f.span.start);
         let references = record
             .extraction
@@ -542,6 +544,57 @@ pub fn holds_a_match(matches: &[Span], span: Span, search: impl FnOnce() -> bool
     match matches.get(first) {
         Some(m) if m.start < span.end => span.contains(*m) || search(),
         _ => false,
+    }
+}
+
+/// The words that make a paragraph a correction, lowercased: "An earlier version of this
+/// article said 46 ... The correct figure is 44", "The story incorrectly stated", "misstated".
+/// (A paragraph that starts with "Correction" is one too: see [`is_correction`].)
+static CORRECTION_WORDS: LazyLock<Words> = LazyLock::new(|| {
+    Words::new(&[
+        "earlier version of this",
+        "incorrectly said",
+        "incorrectly stated",
+        "incorrectly reported",
+        "incorrectly gave",
+        "misstated",
+    ])
+});
+
+/// Whether a paragraph, lowercased, is a correction: it starts with "Correction" (after any
+/// marks, as in "*Correction, February 3:*") or holds one of [`CORRECTION_WORDS`].
+fn is_correction(paragraph: &[u8]) -> bool {
+    let start = paragraph
+        .iter()
+        .position(u8::is_ascii_alphanumeric)
+        .unwrap_or(paragraph.len());
+    paragraph[start..].starts_with(b"correction") || CORRECTION_WORDS.any_in(paragraph)
+}
+
+/// Takes their quantity from the figures of a correction's paragraph ([`is_correction`]): the
+/// value it retracts, and the one it puts right, are not two claims of the article about one
+/// quantity, nor a value other articles should be held to. Only the paragraphs of figures with a
+/// quantity are read, each once (the figures are in text order, mostly).
+fn forget_corrected(figs: &mut [Fig], paragraphs: &[Span], lower: &[u8]) {
+    let mut last: Option<(Span, bool)> = None;
+    for g in figs.iter_mut().filter(|g| g.quantity.is_some()) {
+        let corrected = match last {
+            Some((p, corrected)) if p.contains(g.f.span) => corrected,
+            _ => {
+                let i = paragraphs.partition_point(|p| p.end < g.f.span.end);
+                let p = paragraphs
+                    .get(i)
+                    .copied()
+                    .filter(|p| p.contains(g.f.span))
+                    .unwrap_or(g.f.sentence);
+                let corrected = lower.get(p.start..p.end).is_some_and(is_correction);
+                last = Some((p, corrected));
+                corrected
+            }
+        };
+        if corrected {
+            g.quantity = None;
+        }
     }
 }
 
@@ -1927,6 +1980,18 @@ pub(super) fn test_records(more: &[&str]) -> Vec<Record> {
             }
         })
         .collect()
+}
+
+/// The record of an article of `text` (its first line the headline): for the tests of a rule
+/// on the sentences it misread.
+#[cfg(test)]
+pub(super) fn test_record(text: &str) -> Record {
+    let article = crate::read::text::read_text(&format!("Requests\n\n{text}"));
+    Record {
+        extraction: crate::extract::extract(&article),
+        article,
+        failure: None,
+    }
 }
 
 #[cfg(test)]
