@@ -353,6 +353,12 @@ static FROM_TO_BETWEEN: LazyLock<Pattern> =
 static FROM_BEFORE: LazyLock<Pattern> =
     LazyLock::new(|| Pattern::new(r"(?i)\bfrom\s+(?:about\s+|nearly\s+|roughly\s+|some\s+)?$").unwrap());
 
+/// Whether the text before a figure ends with "from" (perhaps "from about"): "up 9 percent from
+/// 3,887".
+pub fn follows_from(before: &str) -> bool {
+    FROM_BEFORE.is_match(before)
+}
+
 /// Whether a change is written "from A to B", given the text before A and between A and B.
 pub fn is_from_to(before_first: &str, between: &str) -> bool {
     FROM_BEFORE.is_match(before_first) && FROM_TO_BETWEEN.is_match(between)

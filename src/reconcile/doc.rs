@@ -1676,6 +1676,12 @@ static TOGETHER_LAST_WORDS: LazyLock<LastWords> = LazyLock::new(|| LastWords::ne
 static FROM_LAST_WORDS: LazyLock<LastWords> =
     LazyLock::new(|| LastWords::new(&["from", "about", "nearly", "roughly", "some"]));
 
+/// [`claim::follows_from`], spared for the text before a figure that does not end with "from"
+/// (or a qualifier after it) and spaces: nearly every figure's.
+pub fn follows_from(before: &str, tail: &Tail) -> bool {
+    tail.may_end_with(&FROM_LAST_WORDS, true, false) && claim::follows_from(before)
+}
+
 /// [`claim::is_from_to`], spared for the text before the first value that does not end with
 /// "from" (or a qualifier after it) and spaces: nearly every pair's.
 pub fn is_from_to(before_first: &str, between: &str) -> bool {

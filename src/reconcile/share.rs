@@ -287,13 +287,17 @@ fn last_word(text: &str) -> Option<&str> {
 }
 
 /// Whether a figure may be the total a later share refers to: a count that is not itself a part,
-/// a restated share, a change amount, a range bound or the earlier value of a comparison.
+/// a complement ("the remaining 2,704"), a restated share, a change amount, a range bound or the
+/// earlier value of a comparison (linked by the extractor, or written after "from": "That was
+/// up 9 percent from 3,887").
 fn could_be_total(doc: &Doc, g: &Fig) -> bool {
     *g.may_be_total.get_or_init(|| {
         let (before, after) = (doc.before_fig(g, 60), doc.after_fig(g, 40));
         g.f.kind != FigureKind::Percent
             && g.reading.value.is_some()
             && !doc.is_reference(g)
+            && !doc.is_complement(g)
+            && !super::doc::follows_from(before, &doc.tail(g, before))
             && !super::doc::is_partitive(after)
             && !super::doc::restates_share_at(before, &doc.tail(g, before))
             && !doc.is_change_amount(g)
@@ -404,6 +408,31 @@ mod tests {
             out.extend(check_share(doc, share, total, part));
         }
         out
+    }
+
+    #[test]
+    fn a_complement_is_not_the_total_of_a_later_share() {
+        // (the first paragraph, with the total 4,225, is too far back for the share)
+        let text = "Governments and courts sent Google 4,225 requests to remove content from its services in \
+                    the six months to December 2015, according to figures the company added to its \
+                    transparency report on Tuesday.\n\n\
+                    That was up 9 percent from 3,887 in the previous six-month period and up 26 percent from \
+                    3,341 a year earlier. Google said the number had risen in every half-year it has reported.\n\n\
+                    Court orders accounted for 1,521 of the requests. The remaining 2,704 came from what \
+                    Google calls executive and police bodies: ministries, regulators, prosecutors and police \
+                    forces acting without a judge's sign-off.\n\n\
+                    The difference shows up in how often Google complies. It removed at least some of the \
+                    content in 41 percent of all cases, but the rate was 59 percent for court orders and just \
+                    31 percent for requests from the executive branch.\n\n\
+                    Defamation was the reason cited most often, in 1,352 requests, or 32 percent of the total.";
+        let record = super::super::doc::test_record(text);
+        let doc = Doc::new(&record);
+        let remaining = doc.figs.iter().find(|g| g.text == "2,704").expect("2,704 is read");
+        assert!(!could_be_total(&doc, remaining));
+        let earlier = doc.figs.iter().find(|g| g.text == "3,887").expect("3,887 is read");
+        assert!(!could_be_total(&doc, earlier));
+        // 1,352 is 32 percent of 4,225, not of 2,704 or 3,887
+        assert_eq!(check(&doc), []);
     }
 
     #[test]
