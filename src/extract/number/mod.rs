@@ -902,7 +902,7 @@ fn plain_mention(t: &Toks, i: usize, out: &mut Vec<Mention>) -> Option<usize> {
 /// for other tokens and for a clock time after it ("first:30"), which is skipped.
 fn ordinal_word_mention(t: &Toks, i: usize, out: &mut Vec<Mention>) -> Option<usize> {
     let n = words::lone_ordinal_word(t, i)?;
-    if t.sym(i + 1, ":") && t.glued(i) && t.is(i + 2, Tk::Digits) {
+    if is_clock_colon(t, i + 1) {
         return None;
     }
     out.push(Mention {
@@ -923,12 +923,13 @@ fn ordinal_word_mention(t: &Toks, i: usize, out: &mut Vec<Mention>) -> Option<us
 
 /// Whether token `k` after a plain number is a symbol that nothing after a number reads: one
 /// ASCII punctuation mark of a few ("," "." ";" ":" "(" ")" quotes "!" "?"), with no digits after a
-/// period or a colon (".5", "9:30"); past the end of the text too.
+/// period or glued to a colon (".5", "9:30"); past the end of the text too.
 fn is_plain_symbol_after(t: &Toks, k: usize) -> bool {
     match t.str(k) {
         "" => true,
         "," | ";" | "(" | ")" | "\"" | "!" | "?" => true,
-        "." | ":" => !t.is(k + 1, Tk::Digits),
+        "." => !t.is(k + 1, Tk::Digits),
+        ":" => !(t.glued(k) && t.is(k + 1, Tk::Digits)),
         _ => false,
     }
 }
@@ -939,7 +940,9 @@ fn is_plain_symbol_after(t: &Toks, k: usize) -> bool {
 /// pm", "5 p.m."), a year span ("2014/15"). "in the", "to the" and "or so" go on with nothing.
 fn reads_on_after_number(t: &Toks, next: usize) -> bool {
     if t.is(next, Tk::Sym) {
-        return t.dash(next) || matches!(t.str(next), "~" | "/") || t.sym(next, ":") && t.is(next + 1, Tk::Digits);
+        return t.dash(next)
+            || matches!(t.str(next), "~" | "/")
+            || t.sym(next, ":") && t.glued(next) && t.is(next + 1, Tk::Digits);
     }
     match t.word(next) {
         // a range or a ratio needs a number after its joiner: a word starts none unless it
@@ -1661,15 +1664,20 @@ fn percent_after(t: &Toks, j: usize) -> Option<(&'static str, usize)> {
 /// Numbers read but not reported: clock times ("2 pm"), year spans ("2013-14"), "one" as a
 /// pronoun ("the one you mentioned", "one of the"), "1/0". Gives the token after what is skipped.
 fn skipped(t: &Toks, s: &Simple) -> Option<usize> {
-    let clock = t.sym(s.next, ":") && t.glued(s.next - 1) && t.is(s.next + 1, Tk::Digits);
-    if clock {
+    if is_clock_colon(t, s.next) {
         let mut next = s.next + 2; // "9:30", "9:30:15"
-        while t.sym(next, ":") && t.is(next + 1, Tk::Digits) {
+        while is_clock_colon(t, next) {
             next += 2;
         }
         return Some(next);
     }
     is_skipped(t, s).then(|| year_span_end(t, s).unwrap_or(s.next))
+}
+
+/// Whether token `k` is the colon of a clock time: glued to the digits before it and after it
+/// ("9:30"). One with a space after it ends a label ("2016: 9,118").
+fn is_clock_colon(t: &Toks, k: usize) -> bool {
+    t.sym(k, ":") && t.glued(k - 1) && t.glued(k) && t.is(k + 1, Tk::Digits)
 }
 
 /// "2013-14", "2014/15": a span of years, to the token after it.
@@ -2934,6 +2942,10 @@ mod tests {
         assert!(rows("We produced nothing in 2013-14.").is_empty());
         assert!(rows("At 2 pm everybody will be gone.").is_empty());
         assert!(rows("at 9:30").is_empty());
+        // a colon with a space after it ends a label, not a clock time
+        let texts = |text: &str| rows(text).into_iter().map(|r| r.0).collect::<Vec<_>>();
+        let label = texts("in the first six months of 2016: 9,118 subpoenas; 2,061 court orders");
+        assert_eq!(label[label.len() - 3..], ["2016", "9,118", "2,061"]);
         assert!(rows("the 180ml liquid, Office365 and 3D").is_empty());
         // a number restated in brackets is one mention
         assert_one("forty-five (45)", "forty-five (45)", 45.0);
