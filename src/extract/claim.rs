@@ -364,6 +364,24 @@ pub fn is_from_to(before_first: &str, between: &str) -> bool {
     FROM_BEFORE.is_match(before_first) && FROM_TO_BETWEEN.is_match(between)
 }
 
+/// "to 2,493 from 1,072", "to 117 in 2016 from 38 in 2014": the text between two values of a
+/// change written newer first (only the newer value's period may stand between them: "to 350
+/// and write speeds increased from 1,200" is two changes), and the text before the newer one.
+static TO_FROM_BETWEEN: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?i)^\s*(?:in\s+[a-z0-9\s-]{1,30}?\s*)?,?\s*from\s+(?:the\s+)?(?:about\s+|nearly\s+|roughly\s+|some\s+)?$",
+    )
+    .unwrap()
+});
+static TO_BEFORE: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?i)\bto\s+(?:about\s+|nearly\s+|roughly\s+|some\s+)?$").unwrap());
+
+/// Whether a change is written "to B from A" (the newer value first), given the text before B
+/// and between B and A.
+pub fn is_to_from(before_first: &str, between: &str) -> bool {
+    TO_BEFORE.is_match(before_first) && TO_FROM_BETWEEN.is_match(between)
+}
+
 /// A sentence that refers back to the previous figure: "That was up 12 percent from ...".
 static ANAPHORIC_START: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::new(

@@ -197,20 +197,23 @@ fn find_changes(doc: &Doc) -> Vec<Change> {
         };
         changes.push(describe(doc, new, old));
     }
-    // "from 1,000 in 2014 to 1,200 in 2015", which the extractor may not link. Whether the pair
-    // is linked already is asked last, of the few pairs written so, from the linked pairs sorted
-    // once (a page may have thousands).
+    // "from 1,000 in 2014 to 1,200 in 2015", and "tripled, to 2,493 from 1,072" (the newer value
+    // first), which the extractor may not link. Whether the pair is linked already is asked
+    // last, of the few pairs written so, from the linked pairs sorted once (a page may have
+    // thousands).
     let mut linked_pairs: Vec<(usize, usize)> = changes.iter().map(|c| (c.new, c.old)).collect();
     linked_pairs.sort_unstable();
-    for old in 0..doc.figs.len().saturating_sub(1) {
-        let new = old + 1;
-        let (o, n) = (&doc.figs[old], &doc.figs[new]);
-        if o.f.kind == n.f.kind
-            && doc.same_sentence(o, n)
-            && doc.is_from_to(o, n)
-            && linked_pairs.binary_search(&(new, old)).is_err()
-        {
-            changes.push(describe(doc, new, old));
+    let linked = |new: usize, old: usize| linked_pairs.binary_search(&(new, old)).is_ok();
+    for first in 0..doc.figs.len().saturating_sub(1) {
+        let second = first + 1;
+        let (a, b) = (&doc.figs[first], &doc.figs[second]);
+        if a.f.kind != b.f.kind || !doc.same_sentence(a, b) {
+            continue;
+        }
+        if doc.is_from_to(a, b) && !linked(second, first) {
+            changes.push(describe(doc, second, first));
+        } else if doc.is_to_from(a, b) && !linked(first, second) && !linked(second, first) {
+            changes.push(describe(doc, first, second));
         }
     }
     changes.extend(anaphoric_changes(doc));
@@ -827,6 +830,32 @@ fn introduces_part(doc: &Doc, total: &Fig, next: &Fig) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The rules of the changes found in an article of `text`.
+    fn change_rules(text: &str) -> Vec<Rule> {
+        let record = super::super::doc::test_record(text);
+        let doc = Doc::new(&record);
+        check(&doc, &as_many_as_cues(doc.text)).iter().map(|f| f.rule).collect()
+    }
+
+    #[test]
+    fn a_change_written_to_the_newer_value_from_the_earlier_is_read() {
+        // 2,493 is 2.3 times 1,072; 641 is 2.8 times 226
+        let turkey = |to: &str| format!("Demands from Turkey tripled, to {to} from 1,072 in the first half of 2015.");
+        assert_eq!(change_rules(&turkey("2,493")), [Rule::RatioMismatch]);
+        assert_eq!(change_rules(&turkey("3,216")), []);
+        let emergency = "Emergency disclosure requests have more than tripled in two years, to 641 from 226 in \
+                         the first half of 2014.";
+        assert_eq!(change_rules(emergency), [Rule::RatioMismatch]);
+        let tumblr = "Emergency disclosure requests more than tripled over the period, to 117 in 2016 from 38 \
+                      in 2014.";
+        assert_eq!(change_rules(tumblr), []);
+        assert_eq!(change_rules("Wiretap orders fell, to 97 from 118."), []);
+        assert_eq!(change_rules("Wiretap orders fell, to 118 from 97."), [Rule::Direction]);
+        // two changes "from A to B": the second's earlier value is not the first's
+        let speeds = "Read speeds increased from 310 to 350 and write speeds increased from 1,200 to 1,260.";
+        assert_eq!(change_rules(speeds), []);
+    }
 
     #[test]
     fn the_rise_words_read_by_hand_are_the_patterns_alternation() {

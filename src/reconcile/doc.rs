@@ -313,6 +313,15 @@ impl<'a> Doc<'a> {
         )
     }
 
+    /// Whether the change from `second` to `first` is written "to B from A", the newer value
+    /// first ([`claim::is_to_from`]): asked only where the text before `first` may end with "to"
+    /// (or a qualifier after it) and spaces, which few figures' does.
+    pub fn is_to_from(&self, first: &Fig, second: &Fig) -> bool {
+        let before = self.before_fig(first, 30);
+        self.tail(first, before).may_end_with(&TO_LAST_WORDS, true, false)
+            && claim::is_to_from(before, self.between(first.f.span, second.f.span))
+    }
+
     /// Whether `part` is added to another figure to make `whole` ([`claim::adds_up_to`]),
     /// spared for a figure whose text before it does not end with "with", "to" or "the" and
     /// spaces, as the pattern before the part does ("together with the"): nearly every figure.
@@ -1681,6 +1690,11 @@ static FROM_LAST_WORDS: LazyLock<LastWords> =
 pub fn follows_from(before: &str, tail: &Tail) -> bool {
     tail.may_end_with(&FROM_LAST_WORDS, true, false) && claim::follows_from(before)
 }
+
+/// The words [`claim::is_to_from`]'s pattern before the newer value ends with, before its last
+/// spaces ("to", "to about").
+static TO_LAST_WORDS: LazyLock<LastWords> =
+    LazyLock::new(|| LastWords::new(&["to", "about", "nearly", "roughly", "some"]));
 
 /// [`claim::is_from_to`], spared for the text before the first value that does not end with
 /// "from" (or a qualifier after it) and spaces: nearly every pair's.
