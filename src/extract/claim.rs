@@ -1659,6 +1659,15 @@ pub fn list_enumerations(sentence: &str) -> Vec<Enumeration> {
             continue;
         };
         let list = Span::new(groups.list.0, groups.list.1);
+        if let Some(items) = counted_items(sentence, list) {
+            out.push(Enumeration {
+                announced: n,
+                announced_span: Span::new(start, groups.noun_end),
+                counted: items.len() as u32,
+                items,
+            });
+            continue;
+        }
         let pieces = list_pieces(sentence, list);
         // A list of names (short items starting with a capital) or of things (up to three
         // lowercase words each); anything longer is prose that happens to follow a colon.
@@ -1681,6 +1690,34 @@ pub fn list_enumerations(sentence: &str) -> Vec<Enumeration> {
         });
     }
     out
+}
+
+/// The items of a list of counts separated by semicolons, when `list` (a span of `sentence`, as
+/// [`LIST`] ends it) stops at one: "four categories: 251,905 subpoenas; 79,437 court orders,
+/// including pen registers; and 41,272 search warrants". The list then runs to the first `.` or
+/// `:`, its items are the pieces between the semicolons (after an "and" or "or"; commas inside
+/// an item are its own), and each must start with a digit. `None` for any other list.
+fn counted_items(sentence: &str, list: Span) -> Option<Vec<Span>> {
+    let bytes = sentence.as_bytes();
+    if bytes.get(list.end) != Some(&b';') {
+        return None;
+    }
+    let end = memchr::memchr2(b'.', b':', &bytes[list.start..]).map_or(bytes.len(), |i| list.start + i);
+    let mut items = Vec::with_capacity(4);
+    for piece in sentence[list.start..end].split(';') {
+        let item = piece.trim();
+        let item = ["and ", "or "]
+            .iter()
+            .find(|w| item.get(..w.len()).is_some_and(|h| h.eq_ignore_ascii_case(w)))
+            .map_or(item, |w| item[w.len()..].trim_start());
+        if !item.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        // (the item is a slice of the sentence: its offset is where it starts there)
+        let start = item.as_ptr() as usize - sentence.as_ptr() as usize;
+        items.push(Span::new(start, start + item.len()));
+    }
+    (items.len() >= 2).then_some(items)
 }
 
 /// The matches of [`LIST`] in `sentence` (start and end), as `find_iter` gives them: read by
@@ -3252,5 +3289,29 @@ mod tests {
         let e = case_enumerations(p);
         assert_eq!((e[0].announced, e[0].counted, e[0].items.len()), (3, 3, 2));
         assert!(case_enumerations("It got three requests. In two cases it refused.").is_empty());
+    }
+
+    #[test]
+    fn a_list_of_counts_between_semicolons_is_enumerated() {
+        let s = "The company split the total into four categories: 251,905 subpoenas; 79,437 court orders, \
+                 including pen registers and wiretap orders; and 41,272 search warrants.";
+        let e = list_enumerations(s);
+        assert_eq!((e.len(), e[0].announced, e[0].counted), (1, 4, 3), "{e:?}");
+        let items: Vec<&str> = e[0].items.iter().map(|i| i.of(s)).collect();
+        assert_eq!(
+            items,
+            [
+                "251,905 subpoenas",
+                "79,437 court orders, including pen registers and wiretap orders",
+                "41,272 search warrants"
+            ]
+        );
+        // a list of names that a semicolon ends is read as before
+        let e = list_enumerations("in three countries: Germany, France and Brazil; Spain came fourth.");
+        assert_eq!((e[0].announced, e[0].counted), (3, 3));
+        // more than three words before the colon announce no list
+        let s = "The report breaks the 57 requests down by type: 30 subpoenas; 18 court orders; nine search \
+                 warrants.";
+        assert!(list_enumerations(s).is_empty());
     }
 }
