@@ -697,28 +697,37 @@ static THAN: LazyLock<Pattern> = LazyLock::new(|| {
 /// a larger pattern cost some 10 instructions a byte of real text.
 fn noun_of_change_before(before: &str) -> Option<&str> {
     let bytes = before.as_bytes();
-    let mut end = bytes.len();
-    // the word before the spaces that end `bytes[..end]`, and `end` moved to its start
-    let word = |end: &mut usize| -> Option<&[u8]> {
-        let (words_end, word_start) = word_by_bytes(&bytes[..*end]);
-        let spaced = words_end < *end;
-        *end = word_start;
-        (spaced && word_start < words_end).then(|| &bytes[word_start..words_end])
-    };
-    let mut w = word(&mut end)?;
-    for optional in [&["about", "nearly", "roughly", "some"][..], &["the"]] {
-        if optional.iter().any(|o| w.eq_ignore_ascii_case(o.as_bytes())) {
-            w = word(&mut end)?;
-        }
-    }
+    let (w, mut end) = word_before_figure(bytes)?;
     if ![&b"from"[..], b"on", b"against"]
         .iter()
         .any(|p| w.eq_ignore_ascii_case(p))
     {
         return None;
     }
-    let noun = word(&mut end)?;
+    let noun = spaced_word_before(bytes, &mut end)?;
     super::claim::is_change_noun(noun).then(|| &before[end..end + noun.len()])
+}
+
+/// The word before the spaces that end `bytes[..end]`, with `end` moved to its start; `None`
+/// when no space ends them or no word is there.
+fn spaced_word_before<'b>(bytes: &'b [u8], end: &mut usize) -> Option<&'b [u8]> {
+    let (words_end, word_start) = word_by_bytes(&bytes[..*end]);
+    let spaced = words_end < *end;
+    *end = word_start;
+    (spaced && word_start < words_end).then(|| &bytes[word_start..words_end])
+}
+
+/// The word before a figure (`bytes` is the text before it), past a qualifier and "the" ("from
+/// about the "), with where it starts.
+fn word_before_figure(bytes: &[u8]) -> Option<(&[u8], usize)> {
+    let mut end = bytes.len();
+    let mut w = spaced_word_before(bytes, &mut end)?;
+    for optional in [&["about", "nearly", "roughly", "some"][..], &["the"]] {
+        if optional.iter().any(|o| w.eq_ignore_ascii_case(o.as_bytes())) {
+            w = spaced_word_before(bytes, &mut end)?;
+        }
+    }
+    Some((w, end))
 }
 
 /// "19 percent of the demands, against 12 percent": "against" right after a comma (then perhaps
@@ -726,24 +735,12 @@ fn noun_of_change_before(before: &str) -> Option<&str> {
 /// Without the comma "against" is seldom a comparison ("requests against 1,200 accounts").
 fn comma_against_before(before: &str) -> bool {
     let bytes = before.as_bytes();
-    let mut end = bytes.len();
-    let mut word = || -> Option<&[u8]> {
-        let (words_end, word_start) = word_by_bytes(&bytes[..end]);
-        let spaced = words_end < end;
-        end = word_start;
-        (spaced && word_start < words_end).then(|| &bytes[word_start..words_end])
-    };
-    let Some(mut w) = word() else { return false };
-    for optional in [&["about", "nearly", "roughly", "some"][..], &["the"]] {
-        if optional.iter().any(|o| w.eq_ignore_ascii_case(o.as_bytes())) {
-            let Some(next) = word() else { return false };
-            w = next;
-        }
-    }
-    w.eq_ignore_ascii_case(b"against")
-        && spaces_start(bytes, end)
-            .checked_sub(1)
-            .is_some_and(|k| bytes[k] == b',')
+    word_before_figure(bytes).is_some_and(|(w, end)| {
+        w.eq_ignore_ascii_case(b"against")
+            && spaces_start(bytes, end)
+                .checked_sub(1)
+                .is_some_and(|k| bytes[k] == b',')
+    })
 }
 
 /// "more than double the 11,225", "twice the 28": a multiple and "the" right before the figure
@@ -3667,6 +3664,11 @@ mod tests {
     /// (text, period, measure, entity) of each figure.
     type Row = (String, Option<String>, Option<String>, Option<String>);
 
+    /// The figures of `text` (paragraphs split at blank lines) with their periods.
+    fn figure_periods(text: &str, published: Option<&str>) -> Vec<(String, Option<String>)> {
+        figures(text, published).into_iter().map(|f| (f.0, f.1)).collect()
+    }
+
     fn figures(text: &str, published: Option<&str>) -> Vec<Row> {
         let mut a = Article {
             published: published.map(str::to_owned),
@@ -4048,13 +4050,9 @@ mod tests {
                     months of the year. It answered 46 percent.\n\nLinkedIn received 172 requests between July \
                     and December 2015, a 28 percent increase on the 134 it logged in the first half of 2015. \
                     They concerned 256 accounts.";
-        let periods: Vec<(String, Option<String>)> = figures(text, Some("2017-02-23"))
-            .into_iter()
-            .map(|f| (f.0, f.1))
-            .collect();
         let p = |t: &str, period: &str| (t.to_owned(), Some(period.to_owned()));
         assert_eq!(
-            periods,
+            figure_periods(text, Some("2017-02-23")),
             [
                 p("30,687", "2015-H2"),
                 p("11,225", "2015-H1"),
@@ -4081,13 +4079,9 @@ mod tests {
     fn a_figure_after_a_comma_and_against_is_a_point_of_comparison() {
         let text = "Twitter received 4,434 demands in the first half of 2016. Turkey made 19 percent of the \
                     demands, against 12 percent in the first half of 2015. Courts sent 1,102 of them.";
-        let periods: Vec<(String, Option<String>)> = figures(text, Some("2016-09-20"))
-            .into_iter()
-            .map(|f| (f.0, f.1))
-            .collect();
         let p = |t: &str, period: &str| (t.to_owned(), Some(period.to_owned()));
         assert_eq!(
-            periods,
+            figure_periods(text, Some("2016-09-20")),
             [
                 p("4,434", "2016-H1"),
                 p("19 percent", "2016-H1"),
