@@ -365,6 +365,21 @@ fn second_heldout_articles_score_above_their_floors() {
     );
 }
 
+/// The third round, written blind after the rules for the second (`fixtures/heldout3/README.md`).
+#[test]
+fn third_heldout_articles_score_above_their_floors() {
+    check_heldout(
+        "fixtures/heldout3",
+        HeldoutFloors {
+            figure_recall: 0.47,
+            figure_precision: 0.91,
+            quote_recall: 0.97,
+            findings_right: 7,
+            false_alarms: 2,
+        },
+    );
+}
+
 /// Scores the held-out set in `folder` (its `articles/` against its `expected/`), prints the
 /// score, and asserts the `floors`.
 fn check_heldout(folder: &str, floors: HeldoutFloors) {
