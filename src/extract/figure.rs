@@ -1332,7 +1332,7 @@ pub fn find_figures(
             figures[k].entity = owners.before(figures[k].sentence, sentences);
         }
     }
-    keep_carried_periods_of_owned_figures(&mut figures, &carried_across);
+    keep_carried_periods_of_owned_figures(article, &mut figures, &carried_across);
     if candidates.capacity() <= MAX_KEPT_MENTIONS {
         candidates.clear();
         KEPT_MENTIONS.with(|kept| kept.set(candidates));
@@ -1363,12 +1363,45 @@ const MAX_KEPT_MENTIONS: usize = 1024;
 /// requests were split: 33 percent came from ..."), but news of other things names years in
 /// passing ("they had not met since 1965", "of 1909 Jolinda Drive", "revenue of $75bn last
 /// year") that are no period of the figures paragraphs later.
-fn keep_carried_periods_of_owned_figures(figures: &mut [Figure], carried: &[usize]) {
+fn keep_carried_periods_of_owned_figures(article: &Article, figures: &mut [Figure], carried: &[usize]) {
+    if carried.is_empty() || reports_on_requests(article) {
+        return;
+    }
     for &k in carried {
         if figures[k].entity.is_none() {
             figures[k].period = None;
         }
     }
+}
+
+/// Whether `article` covers requests, orders or removals, by its headline or first paragraph:
+/// such coverage reports a period's figures, so a period its lede names holds for the figures
+/// after it whoever owns them (an operator or a court figmine does not know by name), where on
+/// other news a period named paragraphs before seldom does.
+fn reports_on_requests(article: &Article) -> bool {
+    // whole phrases where a word alone has an everyday sense ("task orders", "demand side")
+    const WORDS: [&str; 15] = [
+        "request",
+        "demands",
+        "warrant",
+        "subpoena",
+        "court order",
+        "authoris",
+        "authoriz",
+        "intercept",
+        "wiretap",
+        "takedown",
+        "removal",
+        "transparency report",
+        "disclosure report",
+        "surveillance",
+        "national security letter",
+    ];
+    let lede = article.paragraphs.first().map_or("", |p| p.of(&article.text));
+    [article.title.as_deref().unwrap_or_default(), lede].iter().any(|part| {
+        let lower = part.to_ascii_lowercase();
+        WORDS.iter().any(|w| lower.contains(w))
+    })
 }
 
 /// The organisations that own the figures that name none around them: those the headline names
@@ -3952,6 +3985,37 @@ mod tests {
         );
         assert_eq!(f[1].1.as_deref(), Some("2014-H1"));
         assert_eq!(f[1].3.as_deref(), Some("Yahoo"));
+    }
+
+    #[test]
+    fn a_period_named_paragraphs_before_stays_with_every_figure_of_coverage_of_requests() {
+        let periods_of = |title: &str, lede: &str| -> Vec<Option<String>> {
+            let mut a = Article {
+                title: Some(title.into()),
+                ..Article::default()
+            };
+            // Telia is no organisation figmine knows by name
+            a.set_paragraphs([lede, "Sweden accounted for 38 % of them, and Finland for 6,087."]);
+            extract(&a)
+                .figures
+                .iter()
+                .map(|f| f.period.as_ref().map(Period::label))
+                .collect()
+        };
+        let lede = "Telia was asked for customer data just over 200,000 times in 2016.";
+        let y2016 = Some("2016".to_owned());
+        let all = vec![y2016.clone(); 3];
+        // the headline or the lede tells coverage of requests, orders or removals
+        assert_eq!(periods_of("Telia logs over 200,000 data requests", lede), all);
+        assert_eq!(
+            periods_of(
+                "Telia's year",
+                "Telia answered 200,000 police requests for customer data in 2016."
+            ),
+            all
+        );
+        // other news keeps the period in its own paragraph
+        assert_eq!(periods_of("Telia's year", lede), [y2016, None, None]);
     }
 
     #[test]
