@@ -1130,6 +1130,10 @@ pub fn find_figures(
     // every figure so far), not seven times
     let mut figures: Vec<Figure> = Vec::with_capacity(text.len() / 96);
     let mut current_period: Option<Period> = None;
+    // the period of the first sentence with figures, the report's: a paragraph that names none
+    // is about it, not about a period outside it named in an aside before ("A year earlier the
+    // split was ...", "the law lapses at the end of this year")
+    let mut report_period: Option<Period> = None;
     // the paragraph `current_period` was named in, and the figures that took it in another
     // paragraph: kept only by the figures of an organisation, once owners are known
     // (`keep_carried_periods_of_owned_figures`); paragraphs are walked from the last one found
@@ -1260,16 +1264,19 @@ pub fn find_figures(
             if stated.is_none() && current_period.is_some() && period_paragraph != paragraph {
                 carried_across.push(figures.len());
             }
-            let period = stated.or_else(|| current_period.clone()).map(|p| {
-                let total = || whole_year_of_total(&p, before, &sentence_periods, &last_sentence_periods);
-                match may_sum_parts.then(total).flatten() {
-                    Some(year) => {
-                        summed_year = Some(year.clone());
-                        year
+            let across = period_paragraph != paragraph;
+            let period = stated
+                .or_else(|| carried_period(current_period.as_ref(), report_period.as_ref(), across))
+                .map(|p| {
+                    let total = || whole_year_of_total(&p, before, &sentence_periods, &last_sentence_periods);
+                    match may_sum_parts.then(total).flatten() {
+                        Some(year) => {
+                            summed_year = Some(year.clone());
+                            year
+                        }
+                        None => p,
                     }
-                    None => p,
-                }
-            });
+                });
             // pushed, then linked to the figures before it in the list: linked first, from a
             // figure on the stack, each figure took some 34 more instructions (fat LTO)
             figures.push(Figure {
@@ -1311,6 +1318,9 @@ pub fn find_figures(
         {
             current_period = Some(p);
             period_paragraph = paragraph;
+        }
+        if report_period.is_none() && figures.len() > first {
+            report_period = current_period.clone();
         }
         // the year its halves were summed to is what the sentences after it speak of ("Together
         // they make 65.5 thousand. That is down about 9 percent from 72,279 in 2013.")
@@ -1371,6 +1381,16 @@ fn keep_carried_periods_of_owned_figures(article: &Article, figures: &mut [Figur
         if figures[k].entity.is_none() {
             figures[k].period = None;
         }
+    }
+}
+
+/// The period a figure that states none takes: the last one named (`current`), except in another
+/// paragraph (`across`) when it lies wholly outside the report's (`report`), where it was an aside.
+fn carried_period(current: Option<&Period>, report: Option<&Period>, across: bool) -> Option<Period> {
+    let current = current?;
+    match report {
+        Some(r) if across && (current.end < r.start || r.end < current.start) => Some(r.clone()),
+        _ => Some(current.clone()),
     }
 }
 
@@ -3985,6 +4005,44 @@ mod tests {
         );
         assert_eq!(f[1].1.as_deref(), Some("2014-H1"));
         assert_eq!(f[1].3.as_deref(), Some("Yahoo"));
+    }
+
+    #[test]
+    fn a_paragraph_that_names_no_period_is_about_the_ledes_not_an_earlier_or_later_aside() {
+        let periods = |text: &str| -> Vec<(String, Option<String>)> {
+            figures(text, Some("2016-06-30"))
+                .into_iter()
+                .map(|f| (f.0, f.1))
+                .collect()
+        };
+        let p = |t: &str, period: &str| (t.to_owned(), Some(period.to_owned()));
+        // the year before, named in passing, is an aside: the paragraphs after it are about the
+        // lede's year
+        assert_eq!(
+            periods(
+                "Yahoo got 4,148 requests last year, 17 percent more than in 2014.\n\n\
+                 A year earlier the split was 2,275 and 1,279.\n\n\
+                 Narcotics cases made up 79 percent of them.\n\n\
+                 The average request named 1,581 accounts."
+            ),
+            [
+                p("4,148", "2015"),
+                p("17 percent", "2015"),
+                p("2,275", "2014"),
+                p("1,279", "2014"),
+                p("79 percent", "2015"),
+                p("1,581", "2015")
+            ]
+        );
+        // a part of the lede's period, named later, goes on into the paragraphs after it
+        assert_eq!(
+            periods(
+                "Yahoo got 4,148 requests last year.\n\n\
+                 In the second half of 2015 it got 2,000.\n\n\
+                 They named 3,000 accounts."
+            ),
+            [p("4,148", "2015"), p("2,000", "2015-H2"), p("3,000", "2015-H2")]
+        );
     }
 
     #[test]
