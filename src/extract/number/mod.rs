@@ -363,6 +363,32 @@ pub(crate) fn find_numbers_without_text_into(text: &str, out: &mut Vec<Mention>)
 /// [`find_numbers_without_text_into`] without its test for a text that holds no numeral, into
 /// an empty `out`.
 fn read_mentions(text: &str, out: &mut Vec<Mention>) {
+    // a tab separates a table row's cells (`read::CELL_SEPARATOR`): no number spans two
+    // ("25.2 million\t31.5 million" is two figures, not 56.7 million; "-12.99\t-5.44%" no range)
+    if memchr::memchr(b'\t', text.as_bytes()).is_some() {
+        read_cells(text, out);
+        return;
+    }
+    read_mentions_of_one_cell(text, out);
+}
+
+/// [`read_mentions`] of each tab-separated cell of `text`, their spans in `text`.
+fn read_cells(text: &str, out: &mut Vec<Mention>) {
+    let mut cell_mentions = Vec::new();
+    let mut cell_start = 0;
+    for cell in text.split('\t') {
+        read_mentions_of_one_cell(cell, &mut cell_mentions);
+        out.extend(cell_mentions.drain(..).map(|mut m| {
+            m.start += cell_start;
+            m.end += cell_start;
+            m
+        }));
+        cell_start += cell.len() + 1;
+    }
+}
+
+/// [`read_mentions`] of a text with no tab.
+fn read_mentions_of_one_cell(text: &str, out: &mut Vec<Mention>) {
     Toks::read(text, |t| {
         read_tokens(t, out);
         merge_bound_pairs(text, out);
@@ -1868,6 +1894,30 @@ fn merge_all_restatements(text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[test]
+    fn no_number_spans_two_cells_of_a_table_row() {
+        let read = |text: &str| -> Vec<(String, usize, Option<f64>)> {
+            find_numbers(text)
+                .into_iter()
+                .map(|m| (m.text, m.start, m.value))
+                .collect()
+        };
+        let m = |text: &str, start: usize, value: f64| (text.to_owned(), start, Some(value));
+        assert_eq!(
+            read("Hate speech\t25.2 million\t31.5 million"),
+            [m("25.2 million", 12, 25.2e6), m("31.5 million", 25, 31.5e6)]
+        );
+        assert_eq!(
+            read("Stock\t-12.99\t-5.44%"),
+            [m("-12.99", 6, -12.99), m("-5.44%", 13, -5.44)]
+        );
+        // inside a cell, as in a sentence, the scale words still join
+        assert_eq!(
+            read("Total\t1 million 200 thousand"),
+            [m("1 million 200 thousand", 6, 1.2e6)]
+        );
+    }
+
     #[test]
     fn words_said_to_start_no_simple_reading_read_none() {
         let texts = [
