@@ -554,7 +554,7 @@ fn mentions_of(
     for (span, reading) in phrases::with_phrases(matches, phrases::phrase_matches(text)) {
         // Dates are sorted and do not overlap: only the last one starting before the match can hold it.
         let i = dates.partition_point(|d| d.start <= span.start);
-        if i > 0 && dates[i - 1].contains(span) {
+        if i > 0 && dates[i - 1].contains(span) || ends_a_laws_name(text, span) {
             continue;
         }
         let (period, anaphor) = match reading {
@@ -574,6 +574,21 @@ fn mentions_of(
         });
     }
     out
+}
+
+/// Whether the match at `span` is a year that ends the name of a law ("the Data Protection Act
+/// 1998", "the Foreign Intelligence Surveillance Act of 1978"): part of a name, no period the
+/// text speaks of.
+fn ends_a_laws_name(text: &str, span: Span) -> bool {
+    let year = &text.as_bytes()[span.start..span.end];
+    if year.len() != 4 || !year.iter().all(u8::is_ascii_digit) {
+        return false;
+    }
+    let before = text[..span.start].strip_suffix(' ').unwrap_or_default();
+    let before = before.strip_suffix(" of").unwrap_or(before);
+    before
+        .strip_suffix("Act")
+        .is_some_and(|rest| !rest.ends_with(|c: char| c.is_alphanumeric()))
 }
 
 /// What a match of [`PERIOD`] names: the months of a period, no period (a span of years that
@@ -1943,6 +1958,23 @@ mod tests {
             }
         }
         texts
+    }
+
+    #[test]
+    fn the_year_of_a_laws_name_is_no_period() {
+        let labels = |text: &str| -> Vec<String> {
+            find_periods(text, None)
+                .iter()
+                .filter_map(|m| m.period.as_ref().map(Period::label))
+                .collect()
+        };
+        assert!(labels("a report on the Telecommunications (Interception and Access) Act 1979.").is_empty());
+        assert!(labels("under the Foreign Intelligence Surveillance Act of 1978, and Act 2016").is_empty());
+        // a year after another word, or a word ending in "act", is a period as before
+        assert_eq!(
+            labels("the Act came in 2016; the impact 2015 and the Act in 2014"),
+            ["2016", "2015", "2014"]
+        );
     }
 
     #[test]
