@@ -1265,8 +1265,9 @@ pub fn find_figures(
                 carried_across.push(figures.len());
             }
             let across = period_paragraph != paragraph;
+            let size = is_size_of_a_population(m.approx.is_some(), m.value, measure.as_deref());
             let period = stated
-                .or_else(|| carried_period(current_period.as_ref(), report_period.as_ref(), across))
+                .or_else(|| carried_period(current_period.as_ref(), report_period.as_ref(), across).filter(|_| !size))
                 .map(|p| {
                     let total = || whole_year_of_total(&p, before, &sentence_periods, &last_sentence_periods);
                     match may_sum_parts.then(total).flatten() {
@@ -1382,6 +1383,24 @@ fn keep_carried_periods_of_owned_figures(article: &Article, figures: &mut [Figur
             figures[k].period = None;
         }
     }
+}
+
+/// Whether a figure is the rounded size of a service's public ("more than 150 million monthly
+/// users", "some 120 million wireless subscribers"): a present fact, not one of the report's
+/// counts, so it takes no period from the sentences before it.
+fn is_size_of_a_population(rounded: bool, value: Option<f64>, measure: Option<&str>) -> bool {
+    const PUBLICS: [&str; 7] = [
+        "users",
+        "customers",
+        "subscribers",
+        "people",
+        "members",
+        "listings",
+        "websites",
+    ];
+    rounded
+        && value.is_some_and(|v| v >= 1e6)
+        && measure.is_some_and(|m| m.split(' ').any(|word| PUBLICS.contains(&word)))
 }
 
 /// The period a figure that states none takes: the last one named (`current`), except in another
@@ -4042,6 +4061,27 @@ mod tests {
                  They named 3,000 accounts."
             ),
             [p("4,148", "2015"), p("2,000", "2015-H2"), p("3,000", "2015-H2")]
+        );
+    }
+
+    #[test]
+    fn the_rounded_size_of_a_services_public_takes_no_period_from_the_sentences_before() {
+        let f = figures(
+            "Pinterest received 141 requests in the third quarter of 2016. \
+             The service has more than 150 million monthly users. \
+             The requests named 1,250,000 users and some 2 million accounts.",
+            None,
+        );
+        let periods: Vec<_> = f.iter().map(|f| (f.0.as_str(), f.1.as_deref())).collect();
+        assert_eq!(
+            periods,
+            [
+                ("141", Some("2016-Q3")),
+                ("more than 150 million", None),
+                // exact, or of another measure, it is a count of the report
+                ("1,250,000", Some("2016-Q3")),
+                ("some 2 million", Some("2016-Q3"))
+            ]
         );
     }
 
