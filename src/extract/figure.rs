@@ -1134,6 +1134,8 @@ pub fn find_figures(
     // is about it, not about a period outside it named in an aside before ("A year earlier the
     // split was ...", "the law lapses at the end of this year")
     let mut report_period: Option<Period> = None;
+    // whether the article covers requests ([`reports_on_requests`]): asked only when it matters
+    let mut covers_requests: Option<bool> = None;
     // the paragraph `current_period` was named in, and the figures that took it in another
     // paragraph: kept only by the figures of an organisation, once owners are known
     // (`keep_carried_periods_of_owned_figures`); paragraphs are walked from the last one found
@@ -1267,7 +1269,10 @@ pub fn find_figures(
             let across = period_paragraph != paragraph;
             let size = is_size_of_a_population(m.approx.is_some(), m.value, measure.as_deref());
             let period = stated
-                .or_else(|| carried_period(current_period.as_ref(), report_period.as_ref(), across).filter(|_| !size))
+                .or_else(|| {
+                    let covers = || *covers_requests.get_or_insert_with(|| reports_on_requests(article));
+                    carried_period(current_period.as_ref(), report_period.as_ref(), across, covers).filter(|_| !size)
+                })
                 .map(|p| {
                     let total = || whole_year_of_total(&p, before, &sentence_periods, &last_sentence_periods);
                     match may_sum_parts.then(total).flatten() {
@@ -1404,11 +1409,18 @@ fn is_size_of_a_population(rounded: bool, value: Option<f64>, measure: Option<&s
 }
 
 /// The period a figure that states none takes: the last one named (`current`), except in another
-/// paragraph (`across`) when it lies wholly outside the report's (`report`), where it was an aside.
-fn carried_period(current: Option<&Period>, report: Option<&Period>, across: bool) -> Option<Period> {
+/// paragraph (`across`) of coverage of requests (`covers`, asked only then) when it lies wholly
+/// outside the report's (`report`), where it was an aside. On other news the period of the first
+/// sentence with figures is no report's.
+fn carried_period(
+    current: Option<&Period>,
+    report: Option<&Period>,
+    across: bool,
+    covers: impl FnOnce() -> bool,
+) -> Option<Period> {
     let current = current?;
     match report {
-        Some(r) if across && (current.end < r.start || r.end < current.start) => Some(r.clone()),
+        Some(r) if across && (current.end < r.start || r.end < current.start) && covers() => Some(r.clone()),
         _ => Some(current.clone()),
     }
 }
@@ -4052,6 +4064,11 @@ mod tests {
                 p("79 percent", "2015"),
                 p("1,581", "2015")
             ]
+        );
+        // on other news, the last period named goes on, as before
+        assert_eq!(
+            periods("Apple sold 4,148 phones last year.\n\nA year earlier it sold 2,275.\n\nApple made 1,581 more."),
+            [p("4,148", "2015"), p("2,275", "2014"), p("1,581", "2014")]
         );
         // a part of the lede's period, named later, goes on into the paragraphs after it
         assert_eq!(
