@@ -1267,11 +1267,13 @@ pub fn find_figures(
                 carried_across.push(figures.len());
             }
             let across = period_paragraph != paragraph;
-            let size = is_size_of_a_population(m.approx.is_some(), m.value, measure.as_deref());
             let period = stated
                 .or_else(|| {
+                    if is_size_of_a_population(m.approx.is_some(), m.value, measure.as_deref()) {
+                        return None;
+                    }
                     let covers = || *covers_requests.get_or_insert_with(|| reports_on_requests(article));
-                    carried_period(current_period.as_ref(), report_period.as_ref(), across, covers).filter(|_| !size)
+                    carried_period(current_period.as_ref(), report_period.as_ref(), across, covers)
                 })
                 .map(|p| {
                     let total = || whole_year_of_total(&p, before, &sentence_periods, &last_sentence_periods);
@@ -1348,7 +1350,9 @@ pub fn find_figures(
             figures[k].entity = owners.before(figures[k].sentence, sentences);
         }
     }
-    keep_carried_periods_of_owned_figures(article, &mut figures, &carried_across);
+    if !carried_across.is_empty() && !*covers_requests.get_or_insert_with(|| reports_on_requests(article)) {
+        keep_carried_periods_of_owned_figures(&mut figures, &carried_across);
+    }
     if candidates.capacity() <= MAX_KEPT_MENTIONS {
         candidates.clear();
         KEPT_MENTIONS.with(|kept| kept.set(candidates));
@@ -1378,11 +1382,9 @@ const MAX_KEPT_MENTIONS: usize = 1024;
 /// about its figures ("Yahoo received 6,621 requests in the second half of 2014. ... The
 /// requests were split: 33 percent came from ..."), but news of other things names years in
 /// passing ("they had not met since 1965", "of 1909 Jolinda Drive", "revenue of $75bn last
-/// year") that are no period of the figures paragraphs later.
-fn keep_carried_periods_of_owned_figures(article: &Article, figures: &mut [Figure], carried: &[usize]) {
-    if carried.is_empty() || reports_on_requests(article) {
-        return;
-    }
+/// year") that are no period of the figures paragraphs later. Not asked of coverage of requests
+/// ([`reports_on_requests`]), where every figure is the report's.
+fn keep_carried_periods_of_owned_figures(figures: &mut [Figure], carried: &[usize]) {
     for &k in carried {
         if figures[k].entity.is_none() {
             figures[k].period = None;
