@@ -380,6 +380,21 @@ fn third_heldout_articles_score_above_their_floors() {
     );
 }
 
+/// The fourth round, written blind after the rules for the third (`fixtures/heldout4/README.md`).
+#[test]
+fn fourth_heldout_articles_score_above_their_floors() {
+    check_heldout(
+        "fixtures/heldout4",
+        HeldoutFloors {
+            figure_recall: 0.69,
+            figure_precision: 0.91,
+            quote_recall: 0.97,
+            findings_right: 3,
+            false_alarms: 6,
+        },
+    );
+}
+
 /// Scores the held-out set in `folder` (its `articles/` against its `expected/`), prints the
 /// score, and asserts the `floors`.
 fn check_heldout(folder: &str, floors: HeldoutFloors) {
