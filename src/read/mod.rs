@@ -95,6 +95,17 @@ impl Article {
                 }
                 continue;
             }
+            // a list item is a paragraph of its own, as an HTML page's `<li>` is
+            let line = match list_item(line) {
+                Some(item) => {
+                    if let Some(start) = open.take() {
+                        self.close_paragraph(start);
+                    }
+                    pending_space = false;
+                    item
+                }
+                None => line,
+            };
             let start = *open.get_or_insert_with(|| self.open_paragraph());
             push_normalized(&mut self.text, start, line, &mut pending_space);
             pending_space = true; // the soft wrap
@@ -121,6 +132,27 @@ impl Article {
             self.text.truncate(start - 2);
         }
     }
+}
+
+/// The item of a line that is one of a bulleted list ("- 1,132 (5%) resulted in ...", "* Japan:
+/// 1,585", "• Taiwan: 447"): the line after its bullet and the spaces after that. The bullet is
+/// no minus sign, and the item no continuation of the line before it.
+pub(crate) fn list_item(line: &str) -> Option<&str> {
+    let trimmed = line.trim_start_matches([' ', '\t']);
+    let rest = [
+        "- ",
+        "* ",
+        "\u{2022} ",
+        "\u{2013} ",
+        "\u{b7} ",
+        "-\t",
+        "*\t",
+        "\u{2022}\t",
+    ]
+    .iter()
+    .find_map(|bullet| trimmed.strip_prefix(bullet))?;
+    let item = rest.trim_start();
+    (!item.is_empty()).then_some(item)
 }
 
 /// Whether a line holds only whitespace (or nothing).

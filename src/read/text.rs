@@ -86,18 +86,44 @@ mod tests {
     use super::*;
     use crate::read::tests::{normalize_char_by_char, NORMAL_PIECES};
 
-    /// The body as the reader first read it: lines split into blank-line separated blocks, each
-    /// joined by spaces and normalised one character at a time, then set as paragraphs.
+    /// The body as the reader first read it: lines split into blocks at blank lines and before
+    /// each list item (whose bullet is dropped), each joined by spaces and normalised one
+    /// character at a time, then set as paragraphs.
     fn read_body_by_blocks(content: &str) -> Article {
         let content = content.replace("\r\n", "\n");
-        let lines: Vec<&str> = content.lines().collect();
+        let mut blocks: Vec<Vec<&str>> = vec![Vec::new()];
+        for line in content.lines() {
+            if line.trim().is_empty() {
+                blocks.push(Vec::new());
+            } else if let Some(item) = crate::read::list_item(line) {
+                blocks.push(vec![item]);
+            } else {
+                blocks.last_mut().expect("a block").push(line);
+            }
+        }
         let mut article = Article::default();
-        article.set_paragraphs(
-            lines
-                .split(|l| l.trim().is_empty())
-                .map(|block| normalize_char_by_char(&block.join(" "))),
-        );
+        article.set_paragraphs(blocks.iter().map(|block| normalize_char_by_char(&block.join(" "))));
         article
+    }
+
+    #[test]
+    fn a_bulleted_line_is_a_paragraph_without_its_bullet() {
+        let read = read_text(
+            "Title\n\nOf the 24,611 requests:\n- 1,132 (5%) resulted in the disclosure of content;\n  \
+             a second line of the item\n* 15,899 (65%) in other data only;\n\u{2022} 4,332 found none.\n\
+             Then 3 - 2 is one, and -5 stays a sign.\n\n- \n-5 starts a line.",
+        );
+        let paragraphs: Vec<&str> = read.paragraphs.iter().map(|p| p.of(&read.text)).collect();
+        assert_eq!(
+            paragraphs,
+            [
+                "Of the 24,611 requests:",
+                "1,132 (5%) resulted in the disclosure of content; a second line of the item",
+                "15,899 (65%) in other data only;",
+                "4,332 found none. Then 3 - 2 is one, and -5 stays a sign.",
+                "- -5 starts a line.",
+            ]
+        );
     }
 
     #[test]
@@ -129,6 +155,7 @@ mod tests {
                 "\u{2028}x\u{2028}\n\u{2028}\n y",
                 "  lead\n\ntrail  \n\n\n",
                 "a  b\nc\n\nd\te",
+                "lead:\n- one\n  wrapped\n* two\n\u{2022}\tthree\n- \n-4\n\n  \u{2013} four",
                 "é—🙂 «x»\u{a0}\n\u{202f}y\u{85}z",
             ]
             .map(String::from),
