@@ -101,6 +101,11 @@ impl Period {
         Some(Period { start, end })
     }
 
+    /// Whether it is twelve whole months (a calendar or a financial year).
+    pub fn is_twelve_months(&self) -> bool {
+        self.start.day() == 1 && self.end.succ_opt() == self.start.checked_add_months(chrono::Months::new(12))
+    }
+
     /// Whether `other` lies within this period.
     pub fn contains(&self, other: &Period) -> bool {
         self.start <= other.start && other.end <= self.end
@@ -189,7 +194,11 @@ impl Anaphor {
             Anaphor::Part { half: true, n } => context_year.and_then(|y| Period::half(y, n)),
             Anaphor::Part { half: false, n } => context_year.and_then(|y| Period::quarter(y, n)),
             Anaphor::Relative { years_back } => published.and_then(|d| Period::year(d.year() - years_back)),
-            Anaphor::Year => context_year.and_then(Period::year),
+            // "during the year" after "the year to 30 June 2016" is that financial year
+            Anaphor::Year => match last {
+                Some(p) if p.is_twelve_months() => Some(p.clone()),
+                _ => context_year.and_then(Period::year),
+            },
             Anaphor::Period => last.cloned(),
             Anaphor::Months { first, last: end } => context_year.and_then(|y| Period::months(y, first, y, end)),
             Anaphor::Earlier { months } => last.and_then(|p| p.shifted_back(months)),

@@ -19,7 +19,7 @@ use std::sync::LazyLock;
 /// The words every phrase holds, each read by its own function ([`phrase_matches`]).
 /// Case-sensitive (one search, no second pass for case): these words are written in lower
 /// case inside a sentence, and the months with a capital.
-const ANCHORS: [&str; 24] = [
+const ANCHORS: [&str; 30] = [
     "month",
     "year to ",
     "year ending ",
@@ -44,6 +44,12 @@ const ANCHORS: [&str; 24] = [
     "preceding year",
     "fiscal",
     "Fiscal",
+    "previous financial year",
+    "prior financial year",
+    "preceding financial year",
+    "previous fiscal year",
+    "prior fiscal year",
+    "preceding fiscal year",
 ];
 
 /// The first of the month names in [`ANCHORS`].
@@ -69,7 +75,7 @@ pub(super) fn phrase_matches(text: &str) -> Vec<(Span, Reading)> {
         let anchor = hit.pattern().as_usize();
         let found = match anchor {
             0 => months_counted(bytes, hit.start()),
-            1..=3 => year_to(bytes, hit.start()),
+            1..=3 => year_to(bytes, hit.start(), &mut fiscal_end),
             4 | 5 => year_earlier(bytes, hit.start(), hit.end()),
             6 => hyphenated_half(bytes, hit.start()),
             FIRST_MONTH..=18 => {
@@ -78,7 +84,8 @@ pub(super) fn phrase_matches(text: &str) -> Vec<(Span, Reading)> {
                     .or_else(|| months_without_year(bytes, hit.start(), month))
             }
             19..=21 => year_before(bytes, hit.start(), hit.end()),
-            _ => fiscal_year(bytes, hit.start(), &mut fiscal_end),
+            22 | 23 => fiscal_year(bytes, hit.start(), &mut fiscal_end),
+            _ => previous_fiscal_year(bytes, hit.start(), hit.end()),
         };
         if let Some((span, reading)) = found {
             if out.last().is_none_or(|(last, _)| last.end <= span.start) {
@@ -86,7 +93,75 @@ pub(super) fn phrase_matches(text: &str) -> Vec<(Span, Reading)> {
             }
         }
     }
+    match fiscal_end {
+        Some(last) if last != 12 => with_split_years(out, split_years(bytes, last)),
+        _ => out,
+    }
+}
+
+/// "2015–16", "2014-15", "2015/16": a year and the last two digits of the next, as financial
+/// years are written where they do not follow the calendar (Australia, the United Kingdom,
+/// Canada, India). Read only in a text that says which month its years end with (`last`: "the
+/// year to 30 June 2016", "fiscal 2016, the year ended March 31"); elsewhere the grammar reads
+/// the first year, as before.
+fn split_years(bytes: &[u8], last: u32) -> Vec<(Span, Reading)> {
+    let mut out = Vec::new();
+    for at in memchr::memchr3_iter(b'-', b'/', 0xE2, bytes) {
+        let Some(after) = split_years_separator_end(bytes, at) else {
+            continue;
+        };
+        let year = match at.checked_sub(4).and_then(|start| year_at(bytes, start)) {
+            Some((end, year)) if end == at && !word_character_before(bytes, at - 4) => year,
+            _ => continue,
+        };
+        let next = bytes
+            .get(after..after + 2)
+            .filter(|two| two.iter().all(u8::is_ascii_digit));
+        let next_matches = next.is_some_and(|two| i32::from((two[0] - b'0') * 10 + two[1] - b'0') == (year + 1) % 100);
+        if next_matches && !word_character_at(bytes, after + 2) {
+            out.push((
+                Span::new(at - 4, after + 2),
+                Reading::Months(months_ending(12, last, year + 1)),
+            ));
+        }
+    }
     out
+}
+
+/// The end of the separator of a split year at `at` ("-", "/" or an en dash), if one is there.
+fn split_years_separator_end(bytes: &[u8], at: usize) -> Option<usize> {
+    match bytes[at] {
+        b'-' | b'/' => Some(at + 1),
+        _ => bytes[at..].starts_with("\u{2013}".as_bytes()).then_some(at + 3),
+    }
+}
+
+/// The `phrases` (in order, without overlaps) with the `split` years put in their places: a
+/// split year inside a phrase is left to the phrase.
+fn with_split_years(phrases: Vec<(Span, Reading)>, split: Vec<(Span, Reading)>) -> Vec<(Span, Reading)> {
+    if split.is_empty() {
+        return phrases;
+    }
+    let mut out: Vec<(Span, Reading)> = phrases;
+    for (span, reading) in split {
+        let at = out.partition_point(|(p, _)| p.start < span.start);
+        let clear_before = at == 0 || out[at - 1].0.end <= span.start;
+        let clear_after = out.get(at).is_none_or(|(p, _)| span.end <= p.start);
+        if clear_before && clear_after {
+            out.insert(at, (span, reading));
+        }
+    }
+    out
+}
+
+/// "the previous financial year", "the prior fiscal year": the twelve months before the
+/// period named before it (a financial year before a financial year, not a calendar year).
+fn previous_fiscal_year(bytes: &[u8], at: usize, end: usize) -> Option<(Span, Reading)> {
+    if word_character_before(bytes, at) || word_character_at(bytes, end) {
+        return None;
+    }
+    let (start, the) = word_before(bytes, at)?;
+    (the == "the").then(|| (Span::new(start, end), Reading::Anaphor(Anaphor::Before { months: 12 })))
 }
 
 /// The matches of the grammar (`matches`, in order) with the `phrases` (in order) put in their
@@ -415,8 +490,9 @@ fn months_counted(bytes: &[u8], at: usize) -> Option<(Span, Reading)> {
     }
 }
 
-/// "the year to March 2014", "the year ended June 30, 2015": the twelve months to a month.
-fn year_to(bytes: &[u8], at: usize) -> Option<(Span, Reading)> {
+/// "the year to March 2014", "the year ended June 30, 2015": the twelve months to a month, which
+/// is kept in `fiscal_end` as the month the text's years end with (for [`split_years`]).
+fn year_to(bytes: &[u8], at: usize, fiscal_end: &mut Option<u32>) -> Option<(Span, Reading)> {
     if word_character_before(bytes, at) {
         return None;
     }
@@ -427,6 +503,7 @@ fn year_to(bytes: &[u8], at: usize) -> Option<(Span, Reading)> {
     let start = with_the(bytes, the);
     let to_end = word_starting_at(bytes, spaces_end(bytes, at + 4))?.0;
     let (end, month, year) = month_ended_after(bytes, to_end)?;
+    fiscal_end.get_or_insert(month);
     match year {
         Some(year) => Some((Span::new(start, end), Reading::Months(months_ending(12, month, year)))),
         // "fiscal 2015, the year to June 30", "fiscal 2015 (the year to June 30)": the fiscal
@@ -885,6 +962,46 @@ mod tests {
         // a year to a month without its year, and no fiscal year before to say which, is left
         // to the grammar ("the year")
         assert_eq!(one("in the year to June 30 it got 900").0, "the year");
+    }
+
+    #[test]
+    fn split_years_are_financial_years_once_the_text_says_when_its_years_end() {
+        let found = labels(
+            "Agencies made 333,980 in the year to 30 June 2016, down from 351,281 in the previous \
+             financial year. The 2015\u{2013}16 report says 3,857 were granted during the year, down \
+             from 3,717 in 2014-15 and 3,200 in 2013/14 (2012-13 too, though a season); 2015-17 is \
+             no financial year, nor is 12015-16.",
+        );
+        let named: Vec<_> = found.iter().map(|(s, l, _)| (s.as_str(), l.as_deref())).collect();
+        assert_eq!(
+            named,
+            [
+                ("the year to 30 June 2016", Some("2015-07-01/2016-06-30")),
+                ("the previous financial year", Some("2014-07-01/2015-06-30")),
+                ("2015\u{2013}16", Some("2015-07-01/2016-06-30")),
+                ("the year", Some("2015-07-01/2016-06-30")),
+                ("2014-15", Some("2014-07-01/2015-06-30")),
+                ("2013/14", Some("2013-07-01/2014-06-30")),
+                ("2012-13", Some("2012-07-01/2013-06-30")),
+                ("2015", Some("2015")),
+            ]
+        );
+        // with no month its years end with, a split year is its first year, as before
+        assert_eq!(
+            one("The 2015-16 report says 3,857"),
+            ("2015".into(), Some("2015".into()))
+        );
+        // a year to December is the calendar's
+        assert_eq!(
+            one("in the year to December 2015 it got 900, and the 2015-16 report").1,
+            Some("2015".into())
+        );
+        // the fiscal year before a fiscal year
+        let found = labels("It got 75 in fiscal 2017, the year ended March 31, 2017, and 60 in the prior fiscal year.");
+        assert_eq!(
+            found.last().map(|f| f.1.as_deref()),
+            Some(Some("2015-04-01/2016-03-31"))
+        );
     }
 
     #[test]
