@@ -1411,9 +1411,10 @@ fn is_size_of_a_population(rounded: bool, value: Option<f64>, measure: Option<&s
 }
 
 /// The period a figure that states none takes: the last one named (`current`), except in another
-/// paragraph (`across`) of coverage of requests (`covers`, asked only then) when it lies wholly
-/// outside the report's (`report`), where it was an aside. On other news the period of the first
-/// sentence with figures is no report's.
+/// paragraph (`across`) of coverage of requests (`covers`, asked only then) when it is no part of
+/// the report's (`report`): an aside about another period ("A year earlier ...", "For 2019 as a
+/// whole ...") holds for its own paragraph. On other news the period of the first sentence with
+/// figures is no report's.
 fn carried_period(
     current: Option<&Period>,
     report: Option<&Period>,
@@ -1422,7 +1423,7 @@ fn carried_period(
 ) -> Option<Period> {
     let current = current?;
     match report {
-        Some(r) if across && (current.end < r.start || r.end < current.start) && covers() => Some(r.clone()),
+        Some(r) if across && !r.contains(current) && covers() => Some(r.clone()),
         _ => Some(current.clone()),
     }
 }
@@ -1867,8 +1868,12 @@ fn is_digits_only(sentence: &str, m: &Mention) -> bool {
 /// a space or a cell's edge between each and the next ("4 Denny Hamlin 5027 6 3 19 24"), which
 /// prose never writes (a number grouped by spaces, "1 234 567", is one mention). Its numbers are
 /// cells, whose meaning is in a header figmine does not read (unless it names their periods,
-/// [`super::table`]), not figures.
+/// [`super::table`]), not figures. A year is the row's name, no cell: "Q1 2023 · 412 · 171" is
+/// a quarter's two figures.
 fn is_table_row(sentence: &str, mentions: &[Mention]) -> bool {
+    let is_cell = |m: &Mention| {
+        is_digits_only(sentence, m) && !(m.end - m.start == 4 && m.value.is_some_and(|v| (1900.0..2100.0).contains(&v)))
+    };
     let mut run = 1;
     for pair in mentions.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
@@ -1876,11 +1881,7 @@ fn is_table_row(sentence: &str, mentions: &[Mention]) -> bool {
             && sentence.as_bytes()[a.end..b.start]
                 .iter()
                 .all(|&c| c == b' ' || c == crate::read::CELL_SEPARATOR as u8);
-        run = if spaced && is_digits_only(sentence, a) && is_digits_only(sentence, b) {
-            run + 1
-        } else {
-            1
-        };
+        run = if spaced && is_cell(a) && is_cell(b) { run + 1 } else { 1 };
         if run >= 3 {
             return true;
         }
@@ -4080,6 +4081,41 @@ mod tests {
                  They named 3,000 accounts."
             ),
             [p("4,148", "2015"), p("2,000", "2015-H2"), p("3,000", "2015-H2")]
+        );
+        // so is the whole year of a half's report, named in passing
+        assert_eq!(
+            periods(
+                "Microsoft got 24,611 requests in the second half of 2015.\n\n\
+                 For 2015 as a whole, it got 50,245.\n\n\
+                 Of the 24,611 requests, 1,132 were disclosed."
+            ),
+            [
+                p("24,611", "2015-H2"),
+                p("50,245", "2015"),
+                p("24,611", "2015-H2"),
+                p("1,132", "2015-H2")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_year_that_names_a_tables_row_is_no_cell() {
+        let f = figures(
+            "Tuta received 1,896 orders in 2023.\n\nQuarter\tOrders\tDisclosed\n\n\
+             Q1 2023\t412\t171\n\nQ2 2023\t455\t182\n\nFinal 4\t5027\t6\t3",
+            None,
+        );
+        let periods: Vec<_> = f.iter().map(|f| (f.0.as_str(), f.1.as_deref())).collect();
+        // a row of three numbers or more is still one of cells whose meaning figmine cannot read
+        assert_eq!(
+            periods,
+            [
+                ("1,896", Some("2023")),
+                ("412", Some("2023-Q1")),
+                ("171", Some("2023-Q1")),
+                ("455", Some("2023-Q2")),
+                ("182", Some("2023-Q2"))
+            ]
         );
     }
 
