@@ -157,6 +157,16 @@ pub enum Anaphor {
         /// Years before the publication year.
         years_back: i32,
     },
+    /// "the first half of last year" (a half, 1, 1 year back): part `n` of a year counted from
+    /// the publication year.
+    RelativePart {
+        /// A half (else a quarter).
+        half: bool,
+        /// Which half or quarter, from 1.
+        n: u32,
+        /// Years before the publication year.
+        years_back: i32,
+    },
     /// "the year": the year of the previous period, or else the publication year.
     Year,
     /// "the period", "the same period": the previous period.
@@ -194,6 +204,14 @@ impl Anaphor {
             Anaphor::Part { half: true, n } => context_year.and_then(|y| Period::half(y, n)),
             Anaphor::Part { half: false, n } => context_year.and_then(|y| Period::quarter(y, n)),
             Anaphor::Relative { years_back } => published.and_then(|d| Period::year(d.year() - years_back)),
+            Anaphor::RelativePart { half, n, years_back } => published.and_then(|d| {
+                let year = d.year() - years_back;
+                if half {
+                    Period::half(year, n)
+                } else {
+                    Period::quarter(year, n)
+                }
+            }),
             // "during the year" after "the year to 30 June 2016" is that financial year
             Anaphor::Year => match last {
                 Some(p) if p.is_twelve_months() => Some(p.clone()),

@@ -19,7 +19,7 @@ use std::sync::LazyLock;
 /// The words every phrase holds, each read by its own function ([`phrase_matches`]).
 /// Case-sensitive (one search, no second pass for case): these words are written in lower
 /// case inside a sentence, and the months with a capital.
-const ANCHORS: [&str; 30] = [
+const ANCHORS: [&str; 32] = [
     "month",
     "year to ",
     "year ending ",
@@ -50,6 +50,8 @@ const ANCHORS: [&str; 30] = [
     "previous fiscal year",
     "prior fiscal year",
     "preceding fiscal year",
+    "half of last year",
+    "quarter of last year",
 ];
 
 /// The first of the month names in [`ANCHORS`].
@@ -85,7 +87,8 @@ pub(super) fn phrase_matches(text: &str) -> Vec<(Span, Reading)> {
             }
             19..=21 => year_before(bytes, hit.start(), hit.end()),
             22 | 23 => fiscal_year(bytes, hit.start(), &mut fiscal_end),
-            _ => previous_fiscal_year(bytes, hit.start(), hit.end()),
+            24..=29 => previous_fiscal_year(bytes, hit.start(), hit.end()),
+            _ => part_of_last_year(bytes, hit.start(), hit.end()),
         };
         if let Some((span, reading)) = found {
             if out.last().is_none_or(|(last, _)| last.end <= span.start) {
@@ -152,6 +155,29 @@ fn with_split_years(phrases: Vec<(Span, Reading)>, split: Vec<(Span, Reading)>) 
         }
     }
     out
+}
+
+/// "the first half of last year", "the third quarter of last year": a part of the year before
+/// the publication year (the grammar reads "first half" of the year in context, and "last year"
+/// after it as a period of its own). "half" or "quarter" is at `at`, the phrase ends at `end`.
+fn part_of_last_year(bytes: &[u8], at: usize, end: usize) -> Option<(Span, Reading)> {
+    // "last year-end" is another word
+    if word_character_before(bytes, at) || word_character_at(bytes, end) || bytes.get(end) == Some(&b'-') {
+        return None;
+    }
+    let half = bytes[at] == b'h';
+    let (start, ordinal) = word_before(bytes, at)?;
+    let n = match (ordinal.as_str(), half) {
+        ("first", _) => 1,
+        ("second", _) => 2,
+        ("third", false) => 3,
+        ("fourth", false) => 4,
+        ("last", true) => 2,
+        ("last", false) => 4,
+        _ => return None,
+    };
+    let anaphor = Anaphor::RelativePart { half, n, years_back: 1 };
+    Some((Span::new(start, end), Reading::Anaphor(anaphor)))
 }
 
 /// "the previous financial year", "the prior fiscal year": the twelve months before the
@@ -962,6 +988,29 @@ mod tests {
         // a year to a month without its year, and no fiscal year before to say which, is left
         // to the grammar ("the year")
         assert_eq!(one("in the year to June 30 it got 900").0, "the year");
+    }
+
+    #[test]
+    fn a_part_of_last_year_is_of_the_year_before_publication() {
+        // published 2016-05-10
+        let found = labels(
+            "It got 3,182 in the first half, up from 1,403 in the first half of last year and 1,300 \
+             in the third quarter of last year; 990 in the last quarter of last year. The second \
+             half of last year's rise, and the first half of last year-end sales, are other things.",
+        );
+        let named: Vec<_> = found.iter().map(|(s, l, _)| (s.as_str(), l.as_deref())).collect();
+        assert_eq!(
+            named,
+            [
+                ("first half", Some("2016-H1")),
+                ("first half of last year", Some("2015-H1")),
+                ("third quarter of last year", Some("2015-Q3")),
+                ("last quarter of last year", Some("2015-Q4")),
+                ("second half of last year", Some("2015-H2")),
+                ("first half", Some("2015-H1")),
+                ("last year", Some("2015")),
+            ]
+        );
     }
 
     #[test]
