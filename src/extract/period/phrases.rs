@@ -991,6 +991,27 @@ mod tests {
     }
 
     #[test]
+    fn a_period_named_for_what_below_or_above_compares_with_is_a_reference() {
+        let found = labels(
+            "In the second half of 2019 it produced data in 64 percent of cases, slightly below the \
+             66 percent it reported for the first half of the year, and above the 1,200 of 2018. \
+             It got 81,785 during the period. Below 2017 levels, it fell in 2016.",
+        );
+        let named: Vec<_> = found.iter().map(|(s, l, r)| (s.as_str(), l.as_deref(), *r)).collect();
+        assert_eq!(
+            named,
+            [
+                ("second half of 2019", Some("2019-H2"), false),
+                ("first half of the year", Some("2019-H1"), true),
+                ("2018", Some("2018"), true),
+                ("the period", Some("2019-H2"), false),
+                ("2017", Some("2017"), false),
+                ("2016", Some("2016"), false),
+            ]
+        );
+    }
+
+    #[test]
     fn a_part_of_last_year_is_of_the_year_before_publication() {
         // published 2016-05-10
         let found = labels(
