@@ -685,9 +685,13 @@ static COMPARED_FROM: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::new(r"(?i)\b(?:(?P<dir>down|up|decreased?|decreasing|increased?|increasing|declined?|declining|rose|rising|fell|falling|dropped|dropping|dipped|grew|growing|climbed|climbing|jumped|jumping)\s+(?:[\w.,%$€£]+\s+){0,3}?(?:from|against)|(?P<cmp>compared|comparing)\s+(?:[\w.,%$€£]+\s+){0,3}?(?:from|with|to|against))\s+(?:the\s+)?(?:about\s+|roughly\s+|nearly\s+)?$").unwrap()
 });
 
-/// "more than 72,279", "higher than the 28,147": the figure after `than` is a point of comparison.
+/// "more than 72,279", "higher than the 28,147", "slightly below the 66 percent": the figure after
+/// `than` (or "below the", "above the") is a point of comparison.
 static THAN: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(r"(?i)\b(?:than|versus|vs\.?)\s+(?:the\s+)?(?:about\s+|nearly\s+|roughly\s+)?$").unwrap()
+    Pattern::new(
+        r"(?i)\b(?:(?:than|versus|vs\.?)\s+(?:the\s+)?|(?:below|above)\s+the\s+)(?:about\s+|nearly\s+|roughly\s+)?$",
+    )
+    .unwrap()
 });
 
 /// "a 37% rise from the 851", "a 28 percent increase on the 134": the noun of change right
@@ -3260,6 +3264,8 @@ mod tests {
             "Compared  To roughly ",
             "more than ",
             "higher than the nearly ",
+            "slightly below the ",
+            "Above the about ",
             "vs. ",
             "VS ",
             "versus the ",
@@ -4094,6 +4100,24 @@ mod tests {
                 p("50,245", "2015"),
                 p("24,611", "2015-H2"),
                 p("1,132", "2015-H2")
+            ]
+        );
+    }
+
+    #[test]
+    fn the_figure_below_or_above_compares_with_takes_the_period_named_for_it() {
+        let f = figures(
+            "In the second half of 2019 Google produced data in 64 percent of cases, slightly below \
+             the 66 percent it reported for the first half of the year. It got 81,785 during the period.",
+            None,
+        );
+        let periods: Vec<_> = f.iter().map(|f| (f.0.as_str(), f.1.as_deref())).collect();
+        assert_eq!(
+            periods,
+            [
+                ("64 percent", Some("2019-H2")),
+                ("66 percent", Some("2019-H1")),
+                ("81,785", Some("2019-H2"))
             ]
         );
     }
