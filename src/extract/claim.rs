@@ -285,7 +285,26 @@ pub(crate) const AMOUNT_BEFORE_PATTERN: &str = r"(?i)\b(?:up|down|rose|risen|fel
 
 /// Whether `before` (the text right before a figure) makes that figure the size of a change.
 pub fn is_change_amount(before: &str) -> bool {
-    AMOUNT_BEFORE.is_match(before)
+    AMOUNT_BEFORE.is_match(before) && !ends_with_made_up(before)
+}
+
+/// Whether `before` ends with "made up", "makes up", "make up" or "making up" (perhaps with a
+/// qualifier after it, then spaces): "up" there is no rise ("made up 14 percent of").
+pub fn ends_with_made_up(before: &str) -> bool {
+    let mut words = before.trim_end_matches(' ').rsplit(' ');
+    let mut last = words.next().unwrap_or_default();
+    if ["about", "nearly", "roughly", "some", "almost", "around"]
+        .iter()
+        .any(|q| last.eq_ignore_ascii_case(q))
+    {
+        last = words.next().unwrap_or_default();
+    }
+    last.eq_ignore_ascii_case("up")
+        && words.find(|w| !w.is_empty()).is_some_and(|w| {
+            ["made", "make", "makes", "making"]
+                .iter()
+                .any(|m| w.eq_ignore_ascii_case(m))
+        })
 }
 
 /// The nouns of change ("a 37% rise from the 851", "a modest increase on"), each with whether it
@@ -864,6 +883,19 @@ static OR_BETWEEN: LazyLock<Pattern> = LazyLock::new(|| {
 /// Whether the text between a share and a count makes the count the part the share stands for.
 pub fn is_part_between(between: &str) -> bool {
     OR_BETWEEN.is_match(between)
+}
+
+/// "7,829 requests made up 14 percent", "3,182 accounted for about": a count, then the words that
+/// say the share after them is its part of a total (a few words of what it counts, then the verb).
+static SHARE_VERB_BETWEEN: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?i)^(?:\s+[a-z][\w'-]*){0,4}\s+(?:made\s+up|makes?\s+up|making\s+up|accounted\s+for|accounts?\s+for|accounting\s+for|represented|represents?|representing|amounted\s+to|amounting\s+to)\s+(?:about\s+|some\s+|roughly\s+|nearly\s+|around\s+|almost\s+|just\s+(?:over|under)\s+)?$")
+        .unwrap()
+});
+
+/// Whether the text between a count and the share after it makes the count the share's part
+/// ("India's 7,829 requests made up 14 percent of the 81,785").
+pub fn is_share_verb_between(between: &str) -> bool {
+    SHARE_VERB_BETWEEN.is_match(between)
 }
 
 /// ", or 12,627", "(12,627)": the figure restates a share as a count.

@@ -1108,6 +1108,7 @@ fn names_a_change(before: &str, after: &str) -> bool {
 fn is_change_amount_at(before: &str, tail: &Tail) -> bool {
     tail.may_end_with(&CHANGE_AMOUNT_LAST_WORDS, true, false)
         && change_amount_ending(before).unwrap_or_else(|| claim::is_change_amount(before))
+        && !claim::ends_with_made_up(before)
 }
 
 /// The verbs [`claim::is_change_amount`]'s pattern reads before the amount ("up", "rose by").

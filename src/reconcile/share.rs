@@ -174,7 +174,10 @@ fn shares_of_totals(doc: &Doc) -> Vec<Finding> {
                 if next.f.kind != FigureKind::Percent
                     && super::doc::is_of_between(doc.between(share.f.span, next.f.span)) =>
             {
-                (Some(next), part_after(doc, i + 1))
+                (
+                    Some(next),
+                    part_after(doc, i + 1).or_else(|| part_by_verb_before(doc, i)),
+                )
             }
             // The part first: a share without one ("81 percent of the requests, and ... the
             // remaining 19 percent") has nothing to check, and the words after it need no search.
@@ -216,6 +219,17 @@ fn restated_part<'d, 'a>(doc: &'d Doc<'a>, i: usize) -> Option<&'d Fig<'a>> {
     (prev.f.kind != FigureKind::Percent
         && doc.same_sentence(prev, share)
         && claim::is_part_between(doc.between(prev.f.span, share.f.span)))
+    .then_some(prev)
+}
+
+/// The count a share of a total after it is said to be, before it: "India's 7,829 requests made
+/// up 14 percent of the 81,785".
+fn part_by_verb_before<'d, 'a>(doc: &'d Doc<'a>, i: usize) -> Option<&'d Fig<'a>> {
+    let share = &doc.figs[i];
+    let prev = doc.figs.get(i.checked_sub(1)?)?;
+    (prev.f.kind != FigureKind::Percent
+        && doc.same_sentence(prev, share)
+        && claim::is_share_verb_between(doc.between(prev.f.span, share.f.span)))
     .then_some(prev)
 }
 
@@ -381,7 +395,10 @@ mod tests {
                     if next.f.kind != FigureKind::Percent
                         && super::super::doc::is_of_between(doc.between(share.f.span, next.f.span)) =>
                 {
-                    (Some(next), part_after(doc, i + 1))
+                    (
+                        Some(next),
+                        part_after(doc, i + 1).or_else(|| part_by_verb_before(doc, i)),
+                    )
                 }
                 _ if super::super::doc::refers_to_earlier_total(doc.after_fig(share, 40)) => {
                     match restated_part(doc, i) {
@@ -436,6 +453,33 @@ mod tests {
     }
 
     #[test]
+    fn a_count_said_to_make_up_a_share_of_a_total_after_it_is_its_part() {
+        let findings = |text: &str| {
+            let record = super::super::doc::test_record(text);
+            check(&Doc::new(&record))
+                .into_iter()
+                .map(|f| f.message)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            findings(
+                "India's 7,829 requests made up 14 percent of the 81,785 that Google received worldwide \
+                 during the period."
+            ),
+            ["14 percent of 81,785 is about 11,450, but the article gives 7,829."]
+        );
+        // right to the rounding, and a count before other verbs, are no finding
+        assert_eq!(
+            findings("India's 7,829 requests accounted for about 9.6 percent of the 81,785 it received."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            findings("India sent 7,829 requests, and 14 percent of the 81,785 came from the US."),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
     fn the_shares_of_earlier_totals_are_those_found_as_written_first() {
         let written = [
             "Google got 4,000 requests. Turkey filed 477 of the requests, or 60 percent of the total.",
@@ -443,6 +487,8 @@ mod tests {
             "Google got 4,000 orders. It gave data in 30 percent of them, or 1,500, and none in the remaining 70 percent.",
             "Google got 2,000 accounts. In 2014 it got 4,000 requests. Turkey filed 477 of them, or 60 percent of the total.",
             "Google got 4,000 requests, up from 3,000. Police made 2,000 of the requests, or 50 percent of them.",
+            "Google got 4,000 requests. Police requests made up 40 percent of the 4,000, or 2,000.",
+            "Police requests, 2,000 of them, made up 40 percent of the 4,000 Google got.",
         ];
         let mut found = 0;
         for record in super::super::doc::test_records(&written) {
