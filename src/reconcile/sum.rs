@@ -881,7 +881,7 @@ mod tests {
             "Of the rise of 300, 200 came from police and the remaining 100 from courts.",
             "Of the 900, up by about 300, 200 came from police and the remaining 400 from courts.",
             "It got 100 and 200, altogether, an increase of 300; 100 and 200, in all, rose by 300.",
-            "It got 100 and 200, making up about 300; 100 and 200, totalling a gain of some 300.",
+            "It got 100 and 200, up about 300; 100 and 200, totalling a gain of some 300.",
             "Out of all up 300, 200 came from police and 100 from courts, a drop of more than 300.",
             "Of those a decline of 300, 200 came from police, and of its fell 300, 100 from courts.",
         ];
