@@ -817,9 +817,10 @@ fn days_in_month(month: u32) -> u32 {
     }
 }
 
-/// "January through June", "between July and December", "from January to June": a span of
-/// months of the year before, where no year follows (the grammar reads those). `month` is the
-/// first month's number, its name at `at`.
+/// "January through June", "between July and December", "from January to June",
+/// "January-to-June": a span of months of the year before, where no year follows (the grammar
+/// reads those), or of the year in "period of 2020" or "of 2020" after it. `month` is the first
+/// month's number, its name at `at`.
 fn months_without_year(bytes: &[u8], at: usize, month: u32) -> Option<(Span, Reading)> {
     if word_character_before(bytes, at) {
         return None;
@@ -830,8 +831,15 @@ fn months_without_year(bytes: &[u8], at: usize, month: u32) -> Option<(Span, Rea
     }
     let between = word_before(bytes, at).filter(|(_, w)| w == "between");
     let separator_at = spaces_end(bytes, name_end);
+    let mut hyphened_to = None;
     let (second_at, and) = match bytes.get(separator_at) {
-        Some(b'-') => (separator_at + 1, false),
+        // "January-June", "January-to-June"
+        Some(b'-') => {
+            hyphened_to = [&b"to-"[..], b"through-"]
+                .into_iter()
+                .find(|w| bytes[separator_at + 1..].starts_with(w));
+            (separator_at + 1 + hyphened_to.map_or(0, |w| w.len()), false)
+        }
         _ if bytes[separator_at..].starts_with("–".as_bytes()) => (separator_at + 3, false),
         _ => {
             let (end, word) = word_starting_at(bytes, separator_at)?;
@@ -857,8 +865,30 @@ fn months_without_year(bytes: &[u8], at: usize, month: u32) -> Option<(Span, Rea
         return None;
     }
     let start = between.map_or(at, |(start, _)| start);
+    if let Some((year_end, year)) = period_of_year_after(bytes, end) {
+        return Some((Span::new(start, year_end), Reading::Months((year, month, year, last))));
+    }
+    // "the July-to-December period" alone is left unread, as before: its year, the context's,
+    // is too often an aside's ("since the second half of 2012")
+    if hyphened_to.is_some() {
+        return None;
+    }
     let anaphor = Anaphor::Months { first: month, last };
     Some((Span::new(start, end), Reading::Anaphor(anaphor)))
+}
+
+/// " period of 2020", " period in 2020", " of 2020" at `at`: the year a span of months is of,
+/// with the end of what was read.
+fn period_of_year_after(bytes: &[u8], at: usize) -> Option<(usize, i32)> {
+    let (mut end, mut word) = word_after(bytes, at)?;
+    if word == "period" {
+        (end, word) = word_after(bytes, end)?;
+    }
+    if word != "of" && word != "in" {
+        return None;
+    }
+    let year_start = spaces_end(bytes, end);
+    year_at(bytes, year_start).filter(|_| year_start > end)
 }
 
 #[cfg(test)]
@@ -1007,6 +1037,26 @@ mod tests {
                 ("the period", Some("2019-H2"), false),
                 ("2017", Some("2017"), false),
                 ("2016", Some("2016"), false),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_span_of_months_takes_the_year_of_the_period_after_it() {
+        let found = labels(
+            "It rose 9 percent to 13,452 from 12,341 in the January-to-June period of 2020, and to \
+             900 in the July-December period in 2019, 800 from January to June of 2018 and 700 from \
+             July through December. January-June 5 is a day; the July-to-December period is left.",
+        );
+        let named: Vec<_> = found.iter().map(|(s, l, _)| (s.as_str(), l.as_deref())).collect();
+        assert_eq!(
+            named,
+            [
+                ("January-to-June period of 2020", Some("2020-H1")),
+                ("July-December period in 2019", Some("2019-H2")),
+                ("January to June of 2018", Some("2018-H1")),
+                // the year named after "from" is a point of comparison
+                ("July through December", Some("2019-H2")),
             ]
         );
     }
