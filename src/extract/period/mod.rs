@@ -590,7 +590,9 @@ fn mentions_of(
             Reading::Anaphor(anaphor) => resolved(anaphor, last.as_ref(), published),
         };
         let reference = is_reference(&text[..span.start], anaphor);
-        if let Some(p) = period.as_ref().filter(|_| !reference) {
+        // a period "since" opens ("since the company began publishing the data in 2010") starts
+        // a span back to it, and is no period the next anaphor ("the year") refers to
+        if let Some(p) = period.as_ref().filter(|_| !reference && !opens_since(text, span.start)) {
             last = Some(p.clone());
         }
         out.push(PeriodMention {
@@ -1519,7 +1521,9 @@ pub fn periods_within(
             Some(a) => a.resolve(last.as_ref(), published),
             None => m.period.clone(),
         };
-        if period.is_some() && !is_reference_within(text, m, within) {
+        let part = &text[within.start..];
+        if period.is_some() && !is_reference_within(text, m, within) && !opens_since(part, m.span.start - within.start)
+        {
             last = period.clone();
         }
         out.push(period);

@@ -1062,6 +1062,26 @@ mod tests {
     }
 
     #[test]
+    fn a_period_since_opens_is_no_context_for_the_next_anaphor() {
+        let found = labels(
+            "Russia sent 24,653 requests in 2021, the most since the company began publishing the \
+             data in 2010. Over the rest of the year, courts imposed 47 fines. Since 2013 it has \
+             sent 90,000; in the second half it sent 1,887.",
+        );
+        let named: Vec<_> = found.iter().map(|(s, l, _)| (s.as_str(), l.as_deref())).collect();
+        assert_eq!(
+            named,
+            [
+                ("2021", Some("2021")),
+                ("2010", Some("2010")),
+                ("the year", Some("2021")),
+                ("2013", Some("2013")),
+                ("second half", Some("2021-H2")),
+            ]
+        );
+    }
+
+    #[test]
     fn a_part_of_last_year_is_of_the_year_before_publication() {
         // published 2016-05-10
         let found = labels(
