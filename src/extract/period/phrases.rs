@@ -91,8 +91,15 @@ pub(super) fn phrase_matches(text: &str) -> Vec<(Span, Reading)> {
             _ => part_of_last_year(bytes, hit.start(), hit.end()),
         };
         if let Some((span, reading)) = found {
-            if out.last().is_none_or(|(last, _)| last.end <= span.start) {
-                out.push((span, reading));
+            match out.last() {
+                // a longer reading of the words of the last ("the same nine months", then "the
+                // same nine months a year earlier") takes its place
+                Some((last, _)) if span.start <= last.start && last.end <= span.end => {
+                    out.pop();
+                    out.push((span, reading));
+                }
+                Some((last, _)) if last.end > span.start => {}
+                _ => out.push((span, reading)),
             }
         }
     }
@@ -1203,6 +1210,19 @@ mod tests {
         assert_eq!(
             found[1],
             ("the same period a year earlier".into(), Some("2015-H1".into()), true)
+        );
+        // so is "the same nine months a year earlier"
+        let found = labels(
+            "In the first nine months of 2023 it got 1,340, 13 percent more than the 1,187 it logged \
+             over the same nine months a year earlier.",
+        );
+        assert_eq!(
+            found[1],
+            (
+                "the same nine months a year earlier".into(),
+                Some("2022-01-01/2022-09-30".into()),
+                true
+            )
         );
         // a comma inside a number ends no clause: "from 391,050 the year before" compares
         let found = labels("In 2016 it got 372,614, down from 391,050 the year before. It also got 48,000.");
