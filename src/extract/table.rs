@@ -6,6 +6,9 @@
 //! [`CELL_SEPARATOR`](crate::read::CELL_SEPARATOR): a run of such paragraphs is one table, its
 //! first row the header when every digit in it is part of a period ("2019", "H1 2016"). Columns
 //! are matched from the right, as a header often leaves the corner above the row names empty.
+//!
+//! A table whose rows name periods ("Q1 2023 · 412 · 171", ...) often ends with a "Total" row:
+//! its cells are for all the rows' periods together (2023), not for the last row's.
 
 use super::period::{Period, PeriodMention};
 use crate::read::{Article, Span, CELL_SEPARATOR};
@@ -17,6 +20,8 @@ pub(super) struct ColumnPeriods {
     cells: Vec<(Span, Period)>,
     /// The rows that hold such cells.
     rows: Vec<Span>,
+    /// The total rows of tables whose rows name periods, each with the span of those periods.
+    totals: Vec<(Span, Period)>,
 }
 
 impl ColumnPeriods {
@@ -36,9 +41,45 @@ impl ColumnPeriods {
             }
             let end = at + article.paragraphs[at..].iter().take_while(|p| is_row(p)).count();
             found.add_table(text, &article.paragraphs[at..end], periods);
+            found.add_total_row(text, &article.paragraphs[at..end], periods);
             at = end;
         }
-        (!found.cells.is_empty()).then_some(found)
+        (!found.cells.is_empty() || !found.totals.is_empty()).then_some(found)
+    }
+
+    /// Adds the "Total" row of a table (`rows`) whose other rows, below a header, each name one
+    /// period in their first cell: the total is for the span of those periods.
+    fn add_total_row(&mut self, text: &str, rows: &[Span], periods: &[PeriodMention]) {
+        let Some((total, above)) = rows.split_last() else {
+            return;
+        };
+        let first_cell = |row: Span| cells_of(text, row)[0];
+        let label = first_cell(*total).of(text).trim().to_ascii_lowercase();
+        if !matches!(label.split(' ').next(), Some("total" | "all" | "overall" | "combined")) {
+            return;
+        }
+        let period_of_row = |row: &Span| {
+            let cell = first_cell(*row);
+            let mut inside = periods
+                .iter()
+                .filter(|p| cell.start <= p.span.start && p.span.end <= cell.end && !p.reference);
+            match (inside.next(), inside.next()) {
+                (Some(p), None) => p.period.clone(),
+                _ => None,
+            }
+        };
+        // the header names none
+        let body = match above.split_first() {
+            Some((header, body)) if period_of_row(header).is_none() => body,
+            _ => above,
+        };
+        let named: Option<Vec<Period>> = body.iter().map(period_of_row).collect();
+        let Some(named) = named.filter(|n| n.len() >= 2) else {
+            return;
+        };
+        let start = named.iter().map(|p| p.start).min().expect("two periods");
+        let end = named.iter().map(|p| p.end).max().expect("two periods");
+        self.totals.push((*total, Period { start, end }));
     }
 
     /// Adds the cells of one table (`rows`, its paragraphs) when its header names periods.
@@ -66,13 +107,19 @@ impl ColumnPeriods {
         self.cells.sort_by_key(|(span, _)| span.start);
     }
 
-    /// The period of the column whose cell holds `span`, if any.
+    /// The period of the column whose cell holds `span`, else of the total row that holds it.
     pub fn period_of(&self, span: Span) -> Option<&Period> {
         let at = self.cells.partition_point(|(cell, _)| cell.end < span.end);
         self.cells
             .get(at)
             .filter(|(cell, _)| cell.start <= span.start && span.end <= cell.end)
             .map(|(_, period)| period)
+            .or_else(|| {
+                self.totals
+                    .iter()
+                    .find(|(row, _)| row.start <= span.start && span.end <= row.end)
+                    .map(|(_, period)| period)
+            })
     }
 
     /// Whether `sentence` lies in a row of such a table: its numbers are figures, as the header
@@ -189,6 +236,34 @@ mod tests {
         );
         let a = article(&["Results.", "Team\tWon\tLost\tPoints", "Hamlin\t5027\t6\t3"]);
         assert_eq!(figures(&a), []);
+    }
+
+    #[test]
+    fn a_total_row_under_rows_that_name_periods_is_for_all_of_them() {
+        let a = article(&[
+            "Tuta received 1,896 orders in 2023.",
+            "Quarter\tOrders\tDisclosed",
+            "Q1 2023\t412\t171",
+            "Q2 2023\t455\t182",
+            "Total\t867\t353",
+        ]);
+        assert_eq!(
+            figures(&a),
+            pairs(&[
+                ("1,896", "2023"),
+                ("412", "2023-Q1"),
+                ("171", "2023-Q1"),
+                ("455", "2023-Q2"),
+                ("182", "2023-Q2"),
+                ("867", "2023-H1"),
+                ("353", "2023-H1"),
+            ])
+        );
+        // a row of another name is no total (here, outside coverage of requests, it takes none)
+        let a = article(&["Orders in 2023.", "Q1 2023\t412", "Q2 2023\t455", "Germany\t867"]);
+        assert_eq!(figures(&a)[2], ("867".to_owned(), None));
+        let a = article(&["Orders in 2023.", "Q1 2023\t412", "Q2 2023\t455", "Total\t867"]);
+        assert_eq!(figures(&a)[2], ("867".to_owned(), Some("2023-H1".to_owned())));
     }
 
     #[test]
