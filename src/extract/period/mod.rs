@@ -1560,19 +1560,24 @@ static COMPARISON_REFERENCE: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::new(r"(?i)(?:\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?)\s+(?:about\s+|roughly\s+|nearly\s+)?[$€£]?\d[\d,.]*(?:\s+[\w-]+){0,4}\s+(?:in|during|for)\s+(?:the\s+)?|\b(?:than|from)\s+(?:in\s+)?(?:the\s+)?)$").unwrap()
 });
 
-/// "slightly below the 66 percent it reported for the", "above the 1,200 of the": the words
-/// before a period named for the figure that "below" or "above" compares with.
+/// "slightly below the 66 percent it reported for the", "above the 1,200 of the", "more than
+/// double the 1,403 it received in the": the words before a period named for the figure that
+/// "below", "above", "double", "triple" or "twice" compares with.
 static BELOW_OR_ABOVE: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(r"(?i)\b(?:below|above)\s+(?:the\s+)?(?:about\s+|roughly\s+|nearly\s+)?[$€£]?\d[\d,.]*(?:\s+[\w-]+){0,5}\s+(?:in|during|for|of)\s+(?:the\s+)?$").unwrap()
+    Pattern::new(r"(?i)\b(?:below|above|double|triple|twice)\s+(?:the\s+)?(?:about\s+|roughly\s+|nearly\s+)?[$€£]?\d[\d,.]*(?:\s+[\w-]+){0,5}\s+(?:in|during|for|of)\s+(?:the\s+)?$").unwrap()
 });
 
-/// Whether the text `before` a period mention names it for the figure "below" or "above" compares
-/// with ([`BELOW_OR_ABOVE`]), searched only when one of the two words is in the window.
+/// Whether the text `before` a period mention names it for the figure "below", "above" or a
+/// multiple compares with ([`BELOW_OR_ABOVE`]), searched only when one of its words is in the
+/// window.
 fn follows_below_or_above(before: &str) -> bool {
     let window = comparison_window(before);
     let bytes = window.as_bytes();
-    let has = |word: &[u8]| bytes.windows(5).any(|w| w.eq_ignore_ascii_case(word));
-    (has(b"below") || has(b"above")) && BELOW_OR_ABOVE.is_match(window)
+    let has = |word: &[u8]| bytes.windows(word.len()).any(|w| w.eq_ignore_ascii_case(word));
+    [&b"below"[..], b"above", b"double", b"triple", b"twice"]
+        .into_iter()
+        .any(has)
+        && BELOW_OR_ABOVE.is_match(window)
 }
 
 /// Whether the text `before` a period mention names it only as the point of comparison ("down

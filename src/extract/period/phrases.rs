@@ -1032,7 +1032,8 @@ mod tests {
         let found = labels(
             "In the second half of 2019 it produced data in 64 percent of cases, slightly below the \
              66 percent it reported for the first half of the year, and above the 1,200 of 2018. \
-             It got 81,785 during the period. Below 2017 levels, it fell in 2016.",
+             It got 81,785 during the period. Below 2017 levels, it fell in 2016. It got 3,182 in \
+             2021, more than double the 1,403 it received in 2020. It got 900 in the period.",
         );
         let named: Vec<_> = found.iter().map(|(s, l, r)| (s.as_str(), l.as_deref(), *r)).collect();
         assert_eq!(
@@ -1044,6 +1045,9 @@ mod tests {
                 ("the period", Some("2019-H2"), false),
                 ("2017", Some("2017"), false),
                 ("2016", Some("2016"), false),
+                ("2021", Some("2021"), false),
+                ("2020", Some("2020"), true),
+                ("the period", Some("2021"), false),
             ]
         );
     }
