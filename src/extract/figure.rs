@@ -850,7 +850,7 @@ const NOT_FIGURE_BRANCHES: [&str; 6] = [
     r"\b(?:https?://|www\.)\S+",
     r"\b\d{4}-\d{2}-\d{2}\b",
     r"\S+@\S+\.\w+",
-    r"\(?\b\d{3}\)?[\s.-]\d{3}[.-]\d{4}\b",
+    r"\(?\b\d{3}\)?[\s.-]\d{3}[.-]\d{4}\b|\b0\d{1,3}-\d{3,4}-\d{4}\b",
     r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?",
     r"\b\d{1,2}\s*[ap]\.m\.",
 ];
@@ -3835,6 +3835,11 @@ mod tests {
                  dated 2015-03-27, listing 31,002 requests."
             ),
             ["31,002"]
+        );
+        // numbers of other countries' phones, with an area code that starts with 0
+        assert_eq!(
+            texts("Call 02-555-0147 or 030-1234-5678 about the 2,000 requests; 2014-2015-2016 is no phone."),
+            ["2,000"]
         );
     }
 
