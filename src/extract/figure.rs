@@ -1313,7 +1313,11 @@ pub fn find_figures(
             if compared && !from_to.iter().any(|c| c.opener == index) {
                 let before = tail(&s[..m.start], CONTEXT_BYTES);
                 let (figure, in_sentence) = figures[first..].split_last_mut().expect("a figure was pushed");
-                link_comparison(before, scan.ascii, figure, in_sentence);
+                let in_an_aside = |newer: Span| {
+                    let (start, end) = (newer.start - sentence.start, newer.end - sentence.start);
+                    is_in_an_aside(&s[..start], &s[end..m.start])
+                };
+                link_comparison(before, scan.ascii, figure, in_sentence, in_an_aside);
             }
             if let Some(change) = from_to.iter().find(|c| c.closer == index) {
                 let before = tail(&s[..change.opener_start], CONTEXT_BYTES);
@@ -2406,7 +2410,27 @@ struct FromTo {
 /// direction of the word before X; `before` is the text before X.
 fn link_from_to(before: &str, ascii: bool, in_sentence: &mut [Figure]) {
     let [.., earlier, newer] = in_sentence else { return };
-    link_comparison(before, ascii, earlier, std::slice::from_mut(newer));
+    link_comparison(before, ascii, earlier, std::slice::from_mut(newer), |_| false);
+}
+
+/// Whether a figure with `before` and `between` it and a comparison is in an aside the
+/// comparison is not about: a relative clause set off by commas that closes before it ("The
+/// requests, which covered more than 152,000 accounts, were up 14 percent from the 61,284").
+fn is_in_an_aside(before: &str, between: &str) -> bool {
+    // a comma inside a number ("152,000") ends no clause
+    let clause_breaks = |text: &str| {
+        let bytes = text.as_bytes();
+        let digit = |k: Option<usize>| k.and_then(|k| bytes.get(k)).is_some_and(u8::is_ascii_digit);
+        text.match_indices([',', ';', '(', ')'])
+            .map(|(at, _)| at)
+            .filter(|&at| !(digit(at.checked_sub(1)) && digit(Some(at + 1))))
+            .collect::<Vec<_>>()
+    };
+    let Some(&opened) = clause_breaks(before).last() else {
+        return false;
+    };
+    let first_word = before[opened + 1..].split_whitespace().next().unwrap_or_default();
+    matches!(first_word, "which" | "who" | "that" | "covering" | "including") && !clause_breaks(between).is_empty()
 }
 
 /// Whether `first` opens a change written "from A to B" that `second` closes ("increased from
@@ -2564,10 +2588,16 @@ fn word_before_ascii_spaces(bytes: &[u8]) -> Option<&[u8]> {
 }
 
 /// "65,496, down from 72,279 in 2013": the figure after `down from` is the earlier value of the
-/// figure before it.
+/// figure before it, unless that figure is `in_an_aside` (by its span).
 /// `ascii`: whether the article's text is ASCII (else `before` is tested).
 #[inline(always)]
-fn link_comparison(before: &str, ascii: bool, figure: &Figure, in_sentence: &mut [Figure]) {
+fn link_comparison(
+    before: &str,
+    ascii: bool,
+    figure: &Figure,
+    in_sentence: &mut [Figure],
+    in_an_aside: impl Fn(Span) -> bool,
+) {
     // the figure it compares with, told before the search for the word ("That was up from 511"
     // has none)
     let Some(value) = figure.value else { return };
@@ -2578,6 +2608,9 @@ fn link_comparison(before: &str, ascii: bool, figure: &Figure, in_sentence: &mut
     else {
         return;
     };
+    if in_an_aside(newer.span) {
+        return;
+    }
     let Some(word) = comparison_word(before, ascii) else {
         return;
     };
@@ -4123,6 +4156,45 @@ mod tests {
                 ("64 percent", Some("2019-H2")),
                 ("66 percent", Some("2019-H1")),
                 ("81,785", Some("2019-H2"))
+            ]
+        );
+    }
+
+    #[test]
+    fn a_figure_in_a_relative_clause_is_not_what_the_comparison_after_it_compares() {
+        let compared = |text: &str| -> Vec<(String, Option<f64>)> {
+            let mut a = Article::default();
+            a.set_paragraphs([text]);
+            extract(&a)
+                .figures
+                .iter()
+                .map(|f| (f.span.of(&a.text).to_owned(), f.compared_to.as_ref().map(|c| c.value)))
+                .collect()
+        };
+        let pair = |t: &str, v: Option<f64>| (t.to_owned(), v);
+        assert_eq!(
+            compared("The requests, which covered more than 152,000 accounts, were up 14 percent from the 61,284."),
+            [
+                pair("more than 152,000", None),
+                pair("14 percent", None),
+                pair("61,284", None)
+            ]
+        );
+        // a figure of the main clause, or one whose clause runs on to the comparison, is compared
+        assert_eq!(
+            compared("Google got 69,870 requests, which was up 14 percent from the 61,284."),
+            [
+                pair("69,870", Some(61284.0)),
+                pair("14 percent", None),
+                pair("61,284", None)
+            ]
+        );
+        assert_eq!(
+            compared("The requests covered 152,000 accounts, up 14 percent from 133,000."),
+            [
+                pair("152,000", Some(133000.0)),
+                pair("14 percent", None),
+                pair("133,000", None)
             ]
         );
     }

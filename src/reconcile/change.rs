@@ -529,8 +529,14 @@ fn anaphoric_changes(doc: &Doc) -> Vec<Change> {
             continue;
         }
         // "That was up 12 percent from 31,698" or "That was down from 31,698": the sentence's
-        // one or two figures.
-        let mut in_sentence = doc.sentence_figs(k).map(|(i, _)| i);
+        // one or two figures; "The requests, which covered 152,000 accounts, were up 14 percent
+        // from the 61,284": those after the aside
+        let text = sentence.of(doc.text);
+        let aside_end = subject_and_aside(text).map_or(sentence.start, |end| sentence.start + end);
+        let mut in_sentence = doc
+            .sentence_figs(k)
+            .filter(|(_, g)| g.f.span.start >= aside_end)
+            .map(|(i, _)| i);
         let (amount, old) = match (in_sentence.next(), in_sentence.next(), in_sentence.next()) {
             (Some(amount), Some(old), None) => (Some(amount), old),
             (Some(old), None, _) => (None, old),
@@ -540,12 +546,32 @@ fn anaphoric_changes(doc: &Doc) -> Vec<Change> {
                 continue;
             }
         };
-        if !refers_back(sentence.of(doc.text)) {
+        if aside_end == sentence.start && !refers_back(text) {
             continue;
         }
         out.extend(change_referring_back(doc, k, amount, old));
     }
     out
+}
+
+/// Where the aside ends in a sentence that opens with its subject, a noun the sentence before
+/// counted, and a relative clause set off by commas before its verb: "The requests, which
+/// covered more than 152,000 accounts, were up 14 percent from the 61,284" (at the comma that
+/// closes the aside). The change is then of the figure before, not of the aside's.
+fn subject_and_aside(sentence: &str) -> Option<usize> {
+    let rest = sentence.strip_prefix("The ")?;
+    let noun_len = rest.bytes().take_while(u8::is_ascii_lowercase).count();
+    let rest = rest[noun_len..].strip_prefix(", ")?;
+    if noun_len < 3 || !["which ", "that ", "who "].iter().any(|w| rest.starts_with(w)) {
+        return None;
+    }
+    let opened = sentence.len() - rest.len();
+    // the comma that closes the aside is the first before the verb (the aside may hold a list)
+    [", was ", ", were ", ", is ", ", are "]
+        .iter()
+        .filter_map(|verb| sentence[opened..].find(verb))
+        .min()
+        .map(|at| opened + at)
 }
 
 /// The change sentence `k` states when it refers back ("That was up 12 percent from 31,698"),
@@ -836,6 +862,24 @@ mod tests {
         let record = super::super::doc::test_record(text);
         let doc = Doc::new(&record);
         check(&doc, &as_many_as_cues(doc.text)).iter().map(|f| f.rule).collect()
+    }
+
+    #[test]
+    fn a_change_after_an_aside_on_its_subject_is_of_the_figure_before() {
+        let brazil = |stated: &str| {
+            format!(
+                "Brazilian courts asked Google to take down content 1,218 times in the second half of 2022. \
+                 The requests, which named 9,934 items such as videos, search results and posts, were up \
+                 {stated} percent from 736 in the first half of the year."
+            )
+        };
+        // 1,218 is 65.5 percent more than 736 (9,934 is the aside's)
+        assert_eq!(change_rules(&brazil("40")), [Rule::ChangeMismatch]);
+        assert_eq!(change_rules(&brazil("65")), []);
+        // without the aside's commas, the sentence is read as before
+        let plain = "Brazilian courts asked Google to take down content 1,218 times in 2022. The requests \
+                     named 9,934 items, up 40 percent from 7,096 in 2021.";
+        assert_eq!(change_rules(plain), []);
     }
 
     #[test]
