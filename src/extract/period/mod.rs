@@ -578,6 +578,7 @@ fn mentions_of(
     // room for every match: the hand reader's count is of the places a match may start
     let mut out = Vec::with_capacity(matches.size_hint().1.unwrap_or(0));
     let mut made = LastMade::default();
+    let cues = Cues::of(text);
     for (span, reading) in phrases::with_phrases(matches, phrases::phrase_matches(text)) {
         // Dates are sorted and do not overlap: only the last one starting before the match can hold it.
         let i = dates.partition_point(|d| d.start <= span.start);
@@ -589,10 +590,13 @@ fn mentions_of(
             Reading::NoPeriod => (None, None),
             Reading::Anaphor(anaphor) => resolved(anaphor, last.as_ref(), published),
         };
-        let reference = is_reference(&text[..span.start], anaphor);
+        let before = &text[..span.start];
+        let multiple = cues.multiple_within(comparison_window_start(before), span.start);
+        let reference = is_reference_given(before, anaphor, multiple);
         // a period "since" opens ("since the company began publishing the data in 2010") starts
         // a span back to it, and is no period the next anaphor ("the year") refers to
-        if let Some(p) = period.as_ref().filter(|_| !reference && !opens_since(text, span.start)) {
+        let since = || cues.since_within(span.start.saturating_sub(60), span.start) && opens_since(text, span.start);
+        if let Some(p) = period.as_ref().filter(|_| !reference && !since()) {
             last = Some(p.clone());
         }
         out.push(PeriodMention {
@@ -1548,8 +1552,16 @@ fn is_reference_within(text: &str, m: &PeriodMention, within: Span) -> bool {
 /// the first six months of the year": [`phrases::follows_change_on`]), or a period counted back from the one before in a clause that
 /// compares ([`phrases::clause_compares`]). Reads the last [`COMPARISON_WINDOW`] bytes.
 pub fn is_reference(before: &str, anaphor: Option<Anaphor>) -> bool {
+    let window = comparison_window(before).as_bytes();
+    let has = |word: &[u8]| window.windows(word.len()).any(|w| w == word);
+    is_reference_given(before, anaphor, MULTIPLE_WORDS.into_iter().any(has))
+}
+
+/// [`is_reference`], told whether the window holds one of [`MULTIPLE_WORDS`] (`multiple`): the
+/// pattern after them is searched only then.
+fn is_reference_given(before: &str, anaphor: Option<Anaphor>, multiple: bool) -> bool {
     is_comparison_reference(before)
-        || follows_below_or_above(before)
+        || multiple && BELOW_OR_ABOVE.is_match(comparison_window(before))
         || phrases::follows_change_on(before.as_bytes())
         || anaphor.is_some_and(Anaphor::counts_back) && phrases::clause_compares(comparison_window(before))
 }
@@ -1567,17 +1579,61 @@ static BELOW_OR_ABOVE: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::new(r"(?i)\b(?:below|above|double|triple|twice)\s+(?:the\s+)?(?:about\s+|roughly\s+|nearly\s+)?[$€£]?\d[\d,.]*(?:\s+[\w-]+){0,5}\s+(?:in|during|for|of)\s+(?:the\s+)?$").unwrap()
 });
 
-/// Whether the text `before` a period mention names it for the figure "below", "above" or a
-/// multiple compares with ([`BELOW_OR_ABOVE`]), searched only when one of its words is in the
-/// window.
-fn follows_below_or_above(before: &str) -> bool {
-    let window = comparison_window(before);
-    let bytes = window.as_bytes();
-    let has = |word: &[u8]| bytes.windows(word.len()).any(|w| w.eq_ignore_ascii_case(word));
-    [&b"below"[..], b"above", b"double", b"triple", b"twice"]
-        .into_iter()
-        .any(has)
-        && BELOW_OR_ABOVE.is_match(window)
+/// The words, in lower case or capitalised, one of which a match of [`BELOW_OR_ABOVE`] must hold
+/// to be searched for (the pattern's own case-insensitive match of "BELOW" is not).
+const MULTIPLE_WORDS: [&[u8]; 10] = [
+    b"below", b"above", b"double", b"triple", b"twice", b"Below", b"Above", b"Double", b"Triple", b"Twice",
+];
+
+/// Where [`MULTIPLE_WORDS`] and "since" or "Since" are in a text, found in one search of it (case
+/// sensitive, so that the search skips ahead by vector instructions; a case-insensitive one read
+/// every byte, 18 instructions a byte): each period mention then asks whether one is in the
+/// bytes before it, instead of reading them again.
+struct Cues {
+    /// Where each of [`MULTIPLE_WORDS`] found starts and ends, in order.
+    multiples: Vec<(usize, usize)>,
+    /// Where "since" starts, in order.
+    since: Vec<usize>,
+}
+
+/// The search for [`Cues`].
+static CUE_SEARCH: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+        .build(MULTIPLE_WORDS.iter().copied().chain([&b"since"[..], b"Since"]))
+        .expect("literal cues")
+});
+
+impl Cues {
+    /// The cues of `text`.
+    fn of(text: &str) -> Cues {
+        let mut cues = Cues {
+            multiples: Vec::new(),
+            since: Vec::new(),
+        };
+        for hit in CUE_SEARCH.find_iter(text) {
+            match hit.pattern().as_usize() {
+                i if i < MULTIPLE_WORDS.len() => cues.multiples.push((hit.start(), hit.end())),
+                _ => cues.since.push(hit.start()),
+            }
+        }
+        cues
+    }
+
+    /// Whether one of [`MULTIPLE_WORDS`] lies wholly in `from..to`.
+    fn multiple_within(&self, from: usize, to: usize) -> bool {
+        let at = self.multiples.partition_point(|&(start, _)| start < from);
+        self.multiples[at..]
+            .iter()
+            .take_while(|&&(start, _)| start < to)
+            .any(|&(_, end)| end <= to)
+    }
+
+    /// Whether "since" starts in `from..to`.
+    fn since_within(&self, from: usize, to: usize) -> bool {
+        let at = self.since.partition_point(|&start| start < from);
+        self.since.get(at).is_some_and(|&start| start < to)
+    }
 }
 
 /// Whether the text `before` a period mention names it only as the point of comparison ("down
@@ -1796,11 +1852,15 @@ const _: () = assert!(COMPARISON_WINDOW < COMPARISON_BYTES);
 /// The last 60 bytes of `before` (from the first character boundary there), where
 /// [`COMPARISON_REFERENCE`] is searched: its `\b` and its start see only them.
 fn comparison_window(before: &str) -> &str {
+    &before[comparison_window_start(before)..]
+}
+
+/// Where [`comparison_window`] of `before` starts.
+fn comparison_window_start(before: &str) -> usize {
     let start = before.len().saturating_sub(COMPARISON_WINDOW);
-    let start = (start..before.len())
+    (start..before.len())
         .find(|&i| before.is_char_boundary(i))
-        .unwrap_or(before.len());
-    &before[start..]
+        .unwrap_or(before.len())
 }
 
 /// The periods that "since" opens: a period right after "since" ("since 2013", "since March

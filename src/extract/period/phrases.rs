@@ -19,7 +19,7 @@ use std::sync::LazyLock;
 /// The words every phrase holds, each read by its own function ([`phrase_matches`]).
 /// Case-sensitive (one search, no second pass for case): these words are written in lower
 /// case inside a sentence, and the months with a capital.
-const ANCHORS: [&str; 32] = [
+const ANCHORS: [&str; 27] = [
     "month",
     "year to ",
     "year ending ",
@@ -44,12 +44,7 @@ const ANCHORS: [&str; 32] = [
     "preceding year",
     "fiscal",
     "Fiscal",
-    "previous financial year",
-    "prior financial year",
-    "preceding financial year",
-    "previous fiscal year",
-    "prior fiscal year",
-    "preceding fiscal year",
+    "financial year",
     "half of last year",
     "quarter of last year",
 ];
@@ -86,8 +81,11 @@ pub(super) fn phrase_matches(text: &str) -> Vec<(Span, Reading)> {
                     .or_else(|| months_without_year(bytes, hit.start(), month))
             }
             19..=21 => year_before(bytes, hit.start(), hit.end()),
-            22 | 23 => fiscal_year(bytes, hit.start(), &mut fiscal_end),
-            24..=29 => previous_fiscal_year(bytes, hit.start(), hit.end()),
+            22 | 23 => previous_fiscal_year(bytes, hit.start(), hit.start() + "fiscal year".len())
+                .or_else(|| fiscal_year(bytes, hit.start(), &mut fiscal_end)),
+            // "the financial year to June 2016" holds the next anchor, "year to "
+            24 => previous_fiscal_year(bytes, hit.start(), hit.end())
+                .or_else(|| year_to(bytes, hit.start() + "financial ".len(), &mut fiscal_end)),
             _ => part_of_last_year(bytes, hit.start(), hit.end()),
         };
         if let Some((span, reading)) = found {
@@ -189,11 +187,20 @@ fn part_of_last_year(bytes: &[u8], at: usize, end: usize) -> Option<(Span, Readi
 
 /// "the previous financial year", "the prior fiscal year": the twelve months before the
 /// period named before it (a financial year before a financial year, not a calendar year).
+/// "financial year" or "fiscal year" is at `at..end`.
 fn previous_fiscal_year(bytes: &[u8], at: usize, end: usize) -> Option<(Span, Reading)> {
+    let name = bytes.get(at..end)?;
+    if !(name.eq_ignore_ascii_case(b"financial year") || name.eq_ignore_ascii_case(b"fiscal year")) {
+        return None;
+    }
     if word_character_before(bytes, at) || word_character_at(bytes, end) {
         return None;
     }
-    let (start, the) = word_before(bytes, at)?;
+    let (previous, word) = word_before(bytes, at)?;
+    if !matches!(word.as_str(), "previous" | "prior" | "preceding") {
+        return None;
+    }
+    let (start, the) = word_before(bytes, previous)?;
     (the == "the").then(|| (Span::new(start, end), Reading::Anaphor(Anaphor::Before { months: 12 })))
 }
 
