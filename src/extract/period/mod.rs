@@ -578,8 +578,9 @@ fn mentions_of(
     // room for every match: the hand reader's count is of the places a match may start
     let mut out = Vec::with_capacity(matches.size_hint().1.unwrap_or(0));
     let mut made = LastMade::default();
-    let cues = Cues::of(text);
-    for (span, reading) in phrases::with_phrases(matches, phrases::phrase_matches(text)) {
+    let mut cues = Cues::default();
+    let phrases = phrases::phrase_matches(text, &mut cues);
+    for (span, reading) in phrases::with_phrases(text, matches, phrases) {
         // Dates are sorted and do not overlap: only the last one starting before the match can hold it.
         let i = dates.partition_point(|d| d.start <= span.start);
         if i > 0 && dates[i - 1].contains(span) || ends_a_laws_name(text, span) {
@@ -1585,39 +1586,30 @@ const MULTIPLE_WORDS: [&[u8]; 10] = [
     b"below", b"above", b"double", b"triple", b"twice", b"Below", b"Above", b"Double", b"Triple", b"Twice",
 ];
 
-/// Where [`MULTIPLE_WORDS`] and "since" or "Since" are in a text, found in one search of it (case
-/// sensitive, so that the search skips ahead by vector instructions; a case-insensitive one read
-/// every byte, 18 instructions a byte): each period mention then asks whether one is in the
-/// bytes before it, instead of reading them again.
-struct Cues {
+/// The words [`Cues`] keeps: [`MULTIPLE_WORDS`], then "since" and "Since".
+const CUE_WORDS: [&str; 12] = [
+    "below", "above", "double", "triple", "twice", "Below", "Above", "Double", "Triple", "Twice", "since", "Since",
+];
+
+/// Where [`MULTIPLE_WORDS`] and "since" or "Since" are in a text, found by the phrase reader's
+/// search (case sensitive, so that it skips ahead by vector instructions; a case-insensitive
+/// search of its own read every byte, 18 instructions a byte): each period mention then asks
+/// whether one is in the bytes before it, instead of reading them again.
+#[derive(Default)]
+pub(super) struct Cues {
     /// Where each of [`MULTIPLE_WORDS`] found starts and ends, in order.
     multiples: Vec<(usize, usize)>,
     /// Where "since" starts, in order.
     since: Vec<usize>,
 }
 
-/// The search for [`Cues`].
-static CUE_SEARCH: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-    aho_corasick::AhoCorasick::builder()
-        .match_kind(aho_corasick::MatchKind::LeftmostFirst)
-        .build(MULTIPLE_WORDS.iter().copied().chain([&b"since"[..], b"Since"]))
-        .expect("literal cues")
-});
-
 impl Cues {
-    /// The cues of `text`.
-    fn of(text: &str) -> Cues {
-        let mut cues = Cues {
-            multiples: Vec::new(),
-            since: Vec::new(),
-        };
-        for hit in CUE_SEARCH.find_iter(text) {
-            match hit.pattern().as_usize() {
-                i if i < MULTIPLE_WORDS.len() => cues.multiples.push((hit.start(), hit.end())),
-                _ => cues.since.push(hit.start()),
-            }
+    /// Keeps cue `word` (its index in [`CUE_WORDS`]) found at `start..end`.
+    pub(super) fn push(&mut self, word: usize, start: usize, end: usize) {
+        match CUE_WORDS[word] {
+            "since" | "Since" => self.since.push(start),
+            _ => self.multiples.push((start, end)),
         }
-        cues
     }
 
     /// Whether one of [`MULTIPLE_WORDS`] lies wholly in `from..to`.

@@ -19,7 +19,7 @@ use std::sync::LazyLock;
 /// The words every phrase holds, each read by its own function ([`phrase_matches`]).
 /// Case-sensitive (one search, no second pass for case): these words are written in lower
 /// case inside a sentence, and the months with a capital.
-const ANCHORS: [&str; 27] = [
+const ANCHORS: [&str; 26 + super::CUE_WORDS.len()] = [
     "month",
     "year to ",
     "year ending ",
@@ -44,10 +44,28 @@ const ANCHORS: [&str; 27] = [
     "preceding year",
     "fiscal",
     "Fiscal",
-    "financial year",
-    "half of last year",
-    "quarter of last year",
+    // "previous financial year", "prior financial year", found from a rare first three bytes
+    // (a search for "financial year" checked every "fin" and cost some 1.5 instructions a byte)
+    "vious financial year",
+    "ior financial year",
+    // the cues the period reader asks for before each mention ([`super::Cues`]), found by the
+    // same search
+    "below",
+    "above",
+    "double",
+    "triple",
+    "twice",
+    "Below",
+    "Above",
+    "Double",
+    "Triple",
+    "Twice",
+    "since",
+    "Since",
 ];
+
+/// The first of the cue words in [`ANCHORS`].
+const FIRST_CUE: usize = 26;
 
 /// The first of the month names in [`ANCHORS`].
 const FIRST_MONTH: usize = 7;
@@ -62,8 +80,9 @@ static SEARCH: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .expect("literal anchors")
 });
 
-/// The phrases of `text`, in order and without overlaps, with what each names.
-pub(super) fn phrase_matches(text: &str) -> Vec<(Span, Reading)> {
+/// The phrases of `text`, in order and without overlaps, with what each names; the cue words
+/// found on the way are kept in `cues`.
+pub(super) fn phrase_matches(text: &str, cues: &mut super::Cues) -> Vec<(Span, Reading)> {
     let bytes = text.as_bytes();
     let mut out: Vec<(Span, Reading)> = Vec::new();
     // the month a fiscal year whose span the text stated ends with
@@ -83,10 +102,14 @@ pub(super) fn phrase_matches(text: &str) -> Vec<(Span, Reading)> {
             19..=21 => year_before(bytes, hit.start(), hit.end()),
             22 | 23 => previous_fiscal_year(bytes, hit.start(), hit.start() + "fiscal year".len())
                 .or_else(|| fiscal_year(bytes, hit.start(), &mut fiscal_end)),
-            // "the financial year to June 2016" holds the next anchor, "year to "
-            24 => previous_fiscal_year(bytes, hit.start(), hit.end())
-                .or_else(|| year_to(bytes, hit.start() + "financial ".len(), &mut fiscal_end)),
-            _ => part_of_last_year(bytes, hit.start(), hit.end()),
+            24 | 25 => {
+                let at = hit.end() - "financial year".len();
+                previous_fiscal_year(bytes, at, hit.end())
+            }
+            _ => {
+                cues.push(anchor - FIRST_CUE, hit.start(), hit.end());
+                continue;
+            }
         };
         if let Some((span, reading)) = found {
             match out.last() {
@@ -162,29 +185,6 @@ fn with_split_years(phrases: Vec<(Span, Reading)>, split: Vec<(Span, Reading)>) 
     out
 }
 
-/// "the first half of last year", "the third quarter of last year": a part of the year before
-/// the publication year (the grammar reads "first half" of the year in context, and "last year"
-/// after it as a period of its own). "half" or "quarter" is at `at`, the phrase ends at `end`.
-fn part_of_last_year(bytes: &[u8], at: usize, end: usize) -> Option<(Span, Reading)> {
-    // "last year-end" is another word
-    if word_character_before(bytes, at) || word_character_at(bytes, end) || bytes.get(end) == Some(&b'-') {
-        return None;
-    }
-    let half = bytes[at] == b'h';
-    let (start, ordinal) = word_before(bytes, at)?;
-    let n = match (ordinal.as_str(), half) {
-        ("first", _) => 1,
-        ("second", _) => 2,
-        ("third", false) => 3,
-        ("fourth", false) => 4,
-        ("last", true) => 2,
-        ("last", false) => 4,
-        _ => return None,
-    };
-    let anaphor = Anaphor::RelativePart { half, n, years_back: 1 };
-    Some((Span::new(start, end), Reading::Anaphor(anaphor)))
-}
-
 /// "the previous financial year", "the prior fiscal year": the twelve months before the
 /// period named before it (a financial year before a financial year, not a calendar year).
 /// "financial year" or "fiscal year" is at `at..end`.
@@ -205,13 +205,15 @@ fn previous_fiscal_year(bytes: &[u8], at: usize, end: usize) -> Option<(Span, Re
 }
 
 /// The matches of the grammar (`matches`, in order) with the `phrases` (in order) put in their
-/// places: a match that overlaps a phrase is dropped, as the phrase reads it whole.
-pub(super) fn with_phrases(
-    matches: impl Iterator<Item = (Span, Reading)>,
+/// places: a match that overlaps a phrase is dropped, as the phrase reads it whole. A part of a
+/// year and "last year" after " of " are one match ([`part_of_last_year`]).
+pub(super) fn with_phrases<'t>(
+    text: &'t str,
+    matches: impl Iterator<Item = (Span, Reading)> + 't,
     phrases: Vec<(Span, Reading)>,
-) -> impl Iterator<Item = (Span, Reading)> {
+) -> impl Iterator<Item = (Span, Reading)> + 't {
     let mut phrases = phrases.into_iter().peekable();
-    let mut matches = matches.peekable();
+    let mut matches = part_of_last_year(text, matches).peekable();
     std::iter::from_fn(move || loop {
         match (matches.peek(), phrases.peek()) {
             (Some((m, _)), Some((p, _))) if m.end <= p.start => return matches.next(),
@@ -221,6 +223,36 @@ pub(super) fn with_phrases(
             }
             (Some(_), None) => return matches.next(),
             (None, _) => return phrases.next(),
+        }
+    })
+}
+
+/// "the first half of last year", "the third quarter of last year": a part of the year before
+/// the publication year. The grammar reads the part ("first half", of the year in context) and
+/// "last year" apart; `matches` with each such pair, " of " between them, made one.
+fn part_of_last_year<'t>(
+    text: &'t str,
+    matches: impl Iterator<Item = (Span, Reading)> + 't,
+) -> impl Iterator<Item = (Span, Reading)> + 't {
+    let mut matches = matches.peekable();
+    std::iter::from_fn(move || {
+        let (span, reading) = matches.next()?;
+        let Reading::Anaphor(Anaphor::Part { half, n }) = reading else {
+            return Some((span, reading));
+        };
+        let of_last_year = |(next, reading): &(Span, Reading)| {
+            matches!(reading, Reading::Anaphor(Anaphor::Relative { years_back: 1 }))
+                && text
+                    .get(span.end..next.start)
+                    .is_some_and(|between| between.split_ascii_whitespace().eq(["of"]))
+                && text.as_bytes().get(next.end) != Some(&b'-')
+        };
+        match matches.next_if(of_last_year) {
+            Some((next, _)) => Some((
+                Span::new(span.start, next.end),
+                Reading::Anaphor(Anaphor::RelativePart { half, n, years_back: 1 }),
+            )),
+            None => Some((span, reading)),
         }
     })
 }
@@ -1077,6 +1109,14 @@ mod tests {
                 ("July through December", Some("2019-H2")),
             ]
         );
+    }
+
+    #[test]
+    fn the_cue_words_are_the_multiples_and_since_in_the_anchors_in_order() {
+        let multiples: Vec<&[u8]> = super::super::CUE_WORDS[..10].iter().map(|w| w.as_bytes()).collect();
+        assert_eq!(multiples, super::super::MULTIPLE_WORDS);
+        assert_eq!(super::super::CUE_WORDS[10..], ["since", "Since"]);
+        assert_eq!(super::ANCHORS[super::FIRST_CUE..], super::super::CUE_WORDS);
     }
 
     #[test]
