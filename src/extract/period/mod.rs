@@ -588,6 +588,7 @@ fn mentions_of(
         }
         let (period, anaphor) = match reading {
             Reading::Months(months) => (made.months(months), None),
+            Reading::Days(start, end) => (Some(Period { start, end }), None),
             Reading::NoPeriod => (None, None),
             Reading::Anaphor(anaphor) => resolved(anaphor, last.as_ref(), published),
         };
@@ -631,6 +632,8 @@ fn ends_a_laws_name(text: &str, span: Span) -> bool {
 enum Reading {
     /// The arguments of [`Period::months`].
     Months(Months),
+    /// From the first day to the last ("28 August to 20 October 2023").
+    Days(NaiveDate, NaiveDate),
     /// No period.
     NoPeriod,
     /// An anaphor, resolved in the order of the text.

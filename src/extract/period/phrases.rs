@@ -14,6 +14,7 @@ use crate::extract::claim::{is_ascii_space, is_change_noun, spaces_end, spaces_s
 use crate::extract::quote::hand::{is_word_byte, word_character_at, word_character_before};
 use crate::read::Span;
 use aho_corasick::{AhoCorasick, MatchKind};
+use chrono::NaiveDate;
 use std::sync::LazyLock;
 
 /// The words every phrase holds, each read by its own function ([`phrase_matches`]).
@@ -833,10 +834,15 @@ fn days_of_whole_months(bytes: &[u8], at: usize, month: u32) -> Option<(Span, Re
         end = year_end;
     }
     let whole = first_day == 1 && (last_day == days_in_month(last) || last == 2 && last_day == 29);
-    if !whole {
-        return None;
-    }
     let start = opener.map_or(start, |(s, _)| s);
+    if !whole {
+        // "covering 28 August to 20 October 2023": those days, when the year is written
+        let (_, y2) = last_year?;
+        let y1 = first_year.map_or(if month <= last { y2 } else { y2 - 1 }, |(_, y)| y);
+        let first = NaiveDate::from_ymd_opt(y1, month, first_day)?;
+        let last = NaiveDate::from_ymd_opt(y2, last, last_day)?;
+        return (first < last).then_some((Span::new(start, end), Reading::Days(first, last)));
+    }
     let reading = match (first_year, last_year) {
         (Some((_, y1)), Some((_, y2))) => Reading::Months((y1, month, y2, last)),
         (None, Some((_, y2))) => Reading::Months((if month <= last { y2 } else { y2 - 1 }, month, y2, last)),
@@ -1231,8 +1237,23 @@ mod tests {
                 ("1 July to 31 December", Some("2016-H2")),
             ]
         );
-        // days that do not make whole months are left to the date reader
-        assert!(!labels("from 3 July to 31 December 2016")
+        // days that do not make whole months are those days when the year is written, and
+        // else left to the date reader
+        assert_eq!(
+            one("from 3 July to 31 December 2016"),
+            (
+                "from 3 July to 31 December 2016".into(),
+                Some("2016-07-03/2016-12-31".into())
+            )
+        );
+        assert_eq!(
+            one("its report covering 28 August to 20 October 2023 lists"),
+            (
+                "28 August to 20 October 2023".into(),
+                Some("2023-08-28/2023-10-20".into())
+            )
+        );
+        assert!(!labels("from 3 July to 31 December")
             .iter()
             .any(|(s, _, _)| s.contains("July")));
         assert_eq!(
