@@ -1345,6 +1345,7 @@ fn currency_at(t: &Toks, i: usize) -> Option<(&'static str, usize)> {
             "HK" | "hk" => "HKD",
             "NZ" | "nz" => "NZD",
             "S" => "SGD",
+            "R" => "BRL",
             _ => return None,
         };
         return Some((c, i + 2));
@@ -3051,6 +3052,10 @@ mod tests {
             ("US$4.7 billion".into(), 4.7e9, "USD".into())
         );
         assert_eq!(money("c $ 300 million"), ("c $ 300 million".into(), 3e8, "CAD".into()));
+        assert_eq!(
+            money("fines of R$150,000"),
+            ("R$150,000".into(), 150000.0, "BRL".into())
+        );
         assert_eq!(money("10 €"), ("10 €".into(), 10.0, "EUR".into()));
         assert_eq!(
             money("125 million Australian dollars"),
