@@ -1980,8 +1980,19 @@ pub fn case_enumerations(paragraph: &str) -> Vec<Enumeration> {
     let mut counted = 0;
     let mut has_count = false;
     let mut has_last = false;
+    let mut last_end = 0;
     for c in CASE_PART.captures_iter(rest) {
         let m = c.get(0).expect("whole match");
+        // "in the remaining 32, we disclosed data, including content in 19 of them": a part of
+        // the part before, not one of the breakdown's
+        let since_last = &rest[last_end..m.start()];
+        last_end = m.end();
+        if since_last
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .any(|w| w.eq_ignore_ascii_case("including"))
+        {
+            continue;
+        }
         let k = if let Some(k) = c.name("n").and_then(|k| small_count(k.as_str())) {
             has_count = true;
             k
@@ -3321,6 +3332,11 @@ mod tests {
         let e = case_enumerations(p);
         assert_eq!((e[0].announced, e[0].counted, e[0].items.len()), (3, 3, 2));
         assert!(case_enumerations("It got three requests. In two cases it refused.").is_empty());
+        // a part of the part before ("including ... in 19 of them") is not counted again
+        let p = "It got 93 requests. In 61 of those cases it refused; in the remaining 32, it disclosed \
+                 data, including content in 19 of them.";
+        let e = case_enumerations(p);
+        assert_eq!((e[0].announced, e[0].counted, e[0].items.len()), (93, 93, 2));
     }
 
     #[test]
