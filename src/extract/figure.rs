@@ -2426,6 +2426,17 @@ fn is_in_an_aside(before: &str, between: &str) -> bool {
             .filter(|&at| !(digit(at.checked_sub(1)) && digit(Some(at + 1))))
             .collect::<Vec<_>>()
     };
+    // "made up 17 percent of the worldwide total of 38,524, and were down 12 percent from
+    // 7,410": a total named after "of" is not the subject of the verb after ", and"
+    let word_before = before.split_whitespace().next_back().unwrap_or_default();
+    let and_verb = between.split_once(", and ").is_some_and(|(_, verb)| {
+        ["was ", "were ", "is ", "are ", "had ", "have ", "has "]
+            .iter()
+            .any(|v| verb.starts_with(v))
+    });
+    if word_before == "of" && and_verb {
+        return true;
+    }
     let Some(&opened) = clause_breaks(before).last() else {
         return false;
     };
@@ -4195,6 +4206,24 @@ mod tests {
                 pair("152,000", Some(133000.0)),
                 pair("14 percent", None),
                 pair("133,000", None)
+            ]
+        );
+        // nor is a total named after "of" the subject of the verb after ", and"
+        assert_eq!(
+            compared("Its demands made up 17 percent of the total of 38,524, and were down 12 percent from 7,410."),
+            [
+                pair("17 percent", None),
+                pair("38,524", None),
+                pair("12 percent", None),
+                pair("7,410", None)
+            ]
+        );
+        assert_eq!(
+            compared("It got 38,524, and was down 12 percent from 7,410."),
+            [
+                pair("38,524", Some(7410.0)),
+                pair("12 percent", None),
+                pair("7,410", None)
             ]
         );
     }
