@@ -1317,7 +1317,11 @@ pub fn find_figures(
                     let (start, end) = (newer.start - sentence.start, newer.end - sentence.start);
                     is_in_an_aside(&s[..start], &s[end..m.start])
                 };
-                link_comparison(before, scan.ascii, figure, in_sentence, in_an_aside);
+                let names_a_scope = |newer: Span| {
+                    let before = s[..newer.start - sentence.start].trim_end();
+                    before.ends_with(" in") || before.ends_with(" across")
+                };
+                link_comparison(before, scan.ascii, figure, in_sentence, in_an_aside, names_a_scope);
             }
             if let Some(change) = from_to.iter().find(|c| c.closer == index) {
                 let before = tail(&s[..change.opener_start], CONTEXT_BYTES);
@@ -2410,7 +2414,14 @@ struct FromTo {
 /// direction of the word before X; `before` is the text before X.
 fn link_from_to(before: &str, ascii: bool, in_sentence: &mut [Figure]) {
     let [.., earlier, newer] = in_sentence else { return };
-    link_comparison(before, ascii, earlier, std::slice::from_mut(newer), |_| false);
+    link_comparison(
+        before,
+        ascii,
+        earlier,
+        std::slice::from_mut(newer),
+        |_| false,
+        |_| false,
+    );
 }
 
 /// Whether a figure with `before` and `between` it and a comparison is in an aside the
@@ -2608,19 +2619,27 @@ fn link_comparison(
     figure: &Figure,
     in_sentence: &mut [Figure],
     in_an_aside: impl Fn(Span) -> bool,
+    names_a_scope: impl Fn(Span) -> bool,
 ) {
     // the figure it compares with, told before the search for the word ("That was up from 511"
     // has none)
     let Some(value) = figure.value else { return };
-    let Some(newer) = in_sentence
+    let mut candidates = in_sentence
         .iter_mut()
         .rev()
-        .find(|f| f.kind == figure.kind && f.compared_to.is_none())
-    else {
+        .filter(|f| f.kind == figure.kind && f.compared_to.is_none());
+    let Some(mut newer) = candidates.next() else {
         return;
     };
     if in_an_aside(newer.span) {
         return;
+    }
+    // "69 requests from agencies in 14 countries, down 16 percent from the 82": the count of
+    // the places is no subject, the figure before it is
+    if names_a_scope(newer.span) {
+        if let Some(earlier) = candidates.next() {
+            newer = earlier;
+        }
     }
     let Some(word) = comparison_word(before, ascii) else {
         return;
@@ -4206,6 +4225,16 @@ mod tests {
                 pair("152,000", Some(133000.0)),
                 pair("14 percent", None),
                 pair("133,000", None)
+            ]
+        );
+        // nor is a count of places after "in", when a figure comes before it
+        assert_eq!(
+            compared("It got 69 requests from agencies in 14 countries, down 16 percent from the 82."),
+            [
+                pair("69", Some(82.0)),
+                pair("14", None),
+                pair("16 percent", None),
+                pair("82", None)
             ]
         );
         // nor is a total named after "of" the subject of the verb after ", and"
