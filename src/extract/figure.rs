@@ -1313,15 +1313,25 @@ pub fn find_figures(
             if compared && !from_to.iter().any(|c| c.opener == index) {
                 let before = tail(&s[..m.start], CONTEXT_BYTES);
                 let (figure, in_sentence) = figures[first..].split_last_mut().expect("a figure was pushed");
-                let in_an_aside = |newer: Span| {
+                let stands = |newer: Span| {
                     let (start, end) = (newer.start - sentence.start, newer.end - sentence.start);
-                    is_in_an_aside(&s[..start], &s[end..m.start])
+                    let before_newer = &s[..start];
+                    let close_before = tail(before_newer, CONTEXT_BYTES);
+                    // "up 9 percent from 3,887 ... and up 26 percent from 3,341": an earlier value
+                    // is not the newer value of the next comparison
+                    let earlier_value = || {
+                        comparisons_that_may_end(close_before) != 0
+                            && comparison_word(close_before, scan.ascii).is_some()
+                    };
+                    if is_in_an_aside(before_newer, &s[end..m.start]) || earlier_value() {
+                        Newer::NotIt
+                    } else if [" in", " across"].iter().any(|w| before_newer.trim_end().ends_with(w)) {
+                        Newer::Scope
+                    } else {
+                        Newer::Subject
+                    }
                 };
-                let names_a_scope = |newer: Span| {
-                    let before = s[..newer.start - sentence.start].trim_end();
-                    before.ends_with(" in") || before.ends_with(" across")
-                };
-                link_comparison(before, scan.ascii, figure, in_sentence, in_an_aside, names_a_scope);
+                link_comparison(before, scan.ascii, figure, in_sentence, stands);
             }
             if let Some(change) = from_to.iter().find(|c| c.closer == index) {
                 let before = tail(&s[..change.opener_start], CONTEXT_BYTES);
@@ -2414,14 +2424,20 @@ struct FromTo {
 /// direction of the word before X; `before` is the text before X.
 fn link_from_to(before: &str, ascii: bool, in_sentence: &mut [Figure]) {
     let [.., earlier, newer] = in_sentence else { return };
-    link_comparison(
-        before,
-        ascii,
-        earlier,
-        std::slice::from_mut(newer),
-        |_| false,
-        |_| false,
-    );
+    link_comparison(before, ascii, earlier, std::slice::from_mut(newer), |_| Newer::Subject);
+}
+
+/// How the last figure of its kind before a comparison stands to it.
+#[derive(Clone, Copy, PartialEq)]
+enum Newer {
+    /// The figure the comparison compares.
+    Subject,
+    /// Not what the comparison compares, nor is any figure before it: in an aside, or itself
+    /// the earlier value of a comparison before.
+    NotIt,
+    /// A count of places after "in" or "across" ("69 requests from agencies in 14 countries,
+    /// down 16 percent from the 82"): the figure of its kind before it is the subject, if any.
+    Scope,
 }
 
 /// Whether a figure with `before` and `between` it and a comparison is in an aside the
@@ -2610,7 +2626,7 @@ fn word_before_ascii_spaces(bytes: &[u8]) -> Option<&[u8]> {
 }
 
 /// "65,496, down from 72,279 in 2013": the figure after `down from` is the earlier value of the
-/// figure before it, unless that figure is `in_an_aside` (by its span).
+/// figure before it, as that figure `stands` to it (by its span: [`Newer`]).
 /// `ascii`: whether the article's text is ASCII (else `before` is tested).
 #[inline(always)]
 fn link_comparison(
@@ -2618,8 +2634,7 @@ fn link_comparison(
     ascii: bool,
     figure: &Figure,
     in_sentence: &mut [Figure],
-    in_an_aside: impl Fn(Span) -> bool,
-    names_a_scope: impl Fn(Span) -> bool,
+    stands: impl Fn(Span) -> Newer,
 ) {
     // the figure it compares with, told before the search for the word ("That was up from 511"
     // has none)
@@ -2631,15 +2646,14 @@ fn link_comparison(
     let Some(mut newer) = candidates.next() else {
         return;
     };
-    if in_an_aside(newer.span) {
-        return;
-    }
-    // "69 requests from agencies in 14 countries, down 16 percent from the 82": the count of
-    // the places is no subject, the figure before it is
-    if names_a_scope(newer.span) {
-        if let Some(earlier) = candidates.next() {
-            newer = earlier;
+    match stands(newer.span) {
+        Newer::NotIt => return,
+        Newer::Scope => {
+            if let Some(earlier) = candidates.next() {
+                newer = earlier;
+            }
         }
+        Newer::Subject => {}
     }
     let Some(word) = comparison_word(before, ascii) else {
         return;
@@ -4225,6 +4239,16 @@ mod tests {
                 pair("152,000", Some(133000.0)),
                 pair("14 percent", None),
                 pair("133,000", None)
+            ]
+        );
+        // nor is an earlier value the newer value of the next comparison
+        assert_eq!(
+            compared("That was up 9 percent from 3,887 in the previous period and up 26 percent from 3,341."),
+            [
+                pair("9 percent", None),
+                pair("3,887", None),
+                pair("26 percent", None),
+                pair("3,341", None)
             ]
         );
         // nor is a count of places after "in", when a figure comes before it
