@@ -2444,31 +2444,35 @@ enum Newer {
 /// comparison is not about: a relative clause set off by commas that closes before it ("The
 /// requests, which covered more than 152,000 accounts, were up 14 percent from the 61,284").
 fn is_in_an_aside(before: &str, between: &str) -> bool {
-    // a comma inside a number ("152,000") ends no clause
-    let clause_breaks = |text: &str| {
-        let bytes = text.as_bytes();
-        let digit = |k: Option<usize>| k.and_then(|k| bytes.get(k)).is_some_and(u8::is_ascii_digit);
-        text.match_indices([',', ';', '(', ')'])
-            .map(|(at, _)| at)
-            .filter(|&at| !(digit(at.checked_sub(1)) && digit(Some(at + 1))))
-            .collect::<Vec<_>>()
-    };
     // "made up 17 percent of the worldwide total of 38,524, and were down 12 percent from
     // 7,410": a total named after "of" is not the subject of the verb after ", and"
     let word_before = before.split_whitespace().next_back().unwrap_or_default();
-    let and_verb = between.split_once(", and ").is_some_and(|(_, verb)| {
-        ["was ", "were ", "is ", "are ", "had ", "have ", "has "]
-            .iter()
-            .any(|v| verb.starts_with(v))
-    });
-    if word_before == "of" && and_verb {
+    let and_verb = || {
+        between.split_once(", and ").is_some_and(|(_, verb)| {
+            ["was ", "were ", "is ", "are ", "had ", "have ", "has "]
+                .iter()
+                .any(|v| verb.starts_with(v))
+        })
+    };
+    if word_before == "of" && and_verb() {
         return true;
     }
-    let Some(&opened) = clause_breaks(before).last() else {
+    let Some(opened) = (0..before.len())
+        .rev()
+        .find(|&at| breaks_a_clause(before.as_bytes(), at))
+    else {
         return false;
     };
     let first_word = before[opened + 1..].split_whitespace().next().unwrap_or_default();
-    matches!(first_word, "which" | "who" | "that" | "covering" | "including") && !clause_breaks(between).is_empty()
+    matches!(first_word, "which" | "who" | "that" | "covering" | "including")
+        && (0..between.len()).any(|at| breaks_a_clause(between.as_bytes(), at))
+}
+
+/// Whether the byte at `at` ends a clause: a comma, semicolon or bracket, but no comma inside a
+/// number ("152,000").
+fn breaks_a_clause(bytes: &[u8], at: usize) -> bool {
+    let digit = |k: Option<usize>| k.and_then(|k| bytes.get(k)).is_some_and(u8::is_ascii_digit);
+    matches!(bytes[at], b',' | b';' | b'(' | b')') && !(digit(at.checked_sub(1)) && digit(Some(at + 1)))
 }
 
 /// Whether `first` opens a change written "from A to B" that `second` closes ("increased from

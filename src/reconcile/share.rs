@@ -214,22 +214,23 @@ fn shares_of_totals(doc: &Doc) -> Vec<Finding> {
 
 /// The count a share restates, when the share comes second: "477 of the requests, or 60 percent".
 fn restated_part<'d, 'a>(doc: &'d Doc<'a>, i: usize) -> Option<&'d Fig<'a>> {
-    let share = &doc.figs[i];
-    let prev = doc.figs.get(i.checked_sub(1)?)?;
-    (prev.f.kind != FigureKind::Percent
-        && doc.same_sentence(prev, share)
-        && claim::is_part_between(doc.between(prev.f.span, share.f.span)))
-    .then_some(prev)
+    count_before_share(doc, i, claim::is_part_between)
 }
 
 /// The count a share of a total after it is said to be, before it: "India's 7,829 requests made
 /// up 14 percent of the 81,785".
 fn part_by_verb_before<'d, 'a>(doc: &'d Doc<'a>, i: usize) -> Option<&'d Fig<'a>> {
+    count_before_share(doc, i, claim::is_share_verb_between)
+}
+
+/// The count right before the share `figs[i]` in its sentence, when the words between them
+/// make it the share's part (`between_says`).
+fn count_before_share<'d, 'a>(doc: &'d Doc<'a>, i: usize, between_says: fn(&str) -> bool) -> Option<&'d Fig<'a>> {
     let share = &doc.figs[i];
     let prev = doc.figs.get(i.checked_sub(1)?)?;
     (prev.f.kind != FigureKind::Percent
         && doc.same_sentence(prev, share)
-        && claim::is_share_verb_between(doc.between(prev.f.span, share.f.span)))
+        && between_says(doc.between(prev.f.span, share.f.span)))
     .then_some(prev)
 }
 
