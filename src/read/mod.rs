@@ -139,6 +139,10 @@ impl Article {
 /// no minus sign, and the item no continuation of the line before it.
 pub(crate) fn list_item(line: &str) -> Option<&str> {
     let trimmed = line.trim_start_matches([' ', '\t']);
+    // most lines start with a letter or a digit: told by one byte
+    if !matches!(trimmed.as_bytes().first(), Some(b'-' | b'*' | 0xC2 | 0xE2)) {
+        return None;
+    }
     let rest = [
         "- ",
         "* ",
