@@ -1552,7 +1552,8 @@ fn is_reference_within(text: &str, m: &PeriodMention, within: Span) -> bool {
 }
 
 /// Whether a mention of `anaphor` (if it refers back) after `before` is a point of comparison:
-/// [`is_comparison_reference`], a period right after a change and "on" ("a modest increase on
+/// [`is_comparison_reference`], a period named for what "below", "above" or a multiple compares
+/// with ([`BELOW_OR_ABOVE`]), a period right after a change and "on" ("a modest increase on
 /// the first six months of the year": [`phrases::follows_change_on`]), or a period counted back from the one before in a clause that
 /// compares ([`phrases::clause_compares`]). Reads the last [`COMPARISON_WINDOW`] bytes.
 pub fn is_reference(before: &str, anaphor: Option<Anaphor>) -> bool {
