@@ -4517,6 +4517,16 @@ mod tests {
                 p("12", Some("2012")),
             ]
         );
+        // a "when" clause right after the year is about that year
+        assert_eq!(
+            figures(
+                "The growth since 2020, when it received 3,572 orders, is slow.",
+                Some("2023-02-14")
+            )[0]
+            .1
+            .as_deref(),
+            Some("2020")
+        );
         // with no publication date, "since" opens nothing
         assert_eq!(
             periods(None),

@@ -1873,8 +1873,13 @@ pub(crate) fn periods_since(
     // a period is opened by "since" right before it, a day also by one further back (an article
     // names many periods and few days: the words before each are read, not the whole text)
     let after_since = |at: usize| ends_with_since(text.as_bytes(), at);
+    // "since 2020, when we received 3,572 orders": the clause after it is about 2020 itself
+    let when_after = |end: usize| {
+        let rest = text[end..].trim_start_matches([',', ' ']);
+        rest.get(..5).is_some_and(|w| w.eq_ignore_ascii_case("when "))
+    };
     let periods_opened: Vec<usize> = (0..periods.len())
-        .filter(|&i| after_since(periods[i].span.start))
+        .filter(|&i| after_since(periods[i].span.start) && !when_after(periods[i].span.end))
         .collect();
     let days_opened: Vec<Span> = dates.iter().copied().filter(|d| opens_since(text, d.start)).collect();
     if periods_opened.is_empty() && days_opened.is_empty() {
