@@ -590,8 +590,16 @@ fn change_referring_back(doc: &Doc, k: usize, amount: Option<usize>, old: usize)
     if !linked || o.f.kind == FigureKind::Percent {
         return None;
     }
-    // The subject of the previous sentence: its first figure of the same kind.
-    let (new, _) = doc.sentence_figs(k - 1).find(|(_, g)| g.f.kind == o.f.kind)?;
+    // The subject of the previous sentence: its first figure of the same kind; "The total" is
+    // the first of its kind in the previous sentence's paragraph, the one its sentences break
+    // down ("12,474 ...: 9,118 subpoenas ... Among them were twelve wiretap orders. The total
+    // was down 6% from the 13,216")
+    let new = if opens_with_the_total(sentence.of(doc.text)) {
+        let paragraph = doc.paragraph_of(doc.sentences[k - 1])?;
+        doc.figs_within(paragraph).find(|(_, g)| g.f.kind == o.f.kind)?.0
+    } else {
+        doc.sentence_figs(k - 1).find(|(_, g)| g.f.kind == o.f.kind)?.0
+    };
     let direction = last_direction(doc.between(Span::new(sentence.start, sentence.start), o.f.span))
         .map(|(d, sp)| (d, Span::new(sentence.start + sp.start, sentence.start + sp.end)));
     Some(Change {
@@ -601,6 +609,12 @@ fn change_referring_back(doc: &Doc, k: usize, amount: Option<usize>, old: usize)
         amount,
         ratio: None,
     })
+}
+
+/// Whether a sentence opens with "The total" (any case), as a change referring back to the
+/// whole of a breakdown does.
+fn opens_with_the_total(sentence: &str) -> bool {
+    sentence.get(..10).is_some_and(|w| w.eq_ignore_ascii_case("the total "))
 }
 
 /// `direction`: "down from 31,002" when the newer value is larger. Returns whether it fired.
@@ -862,6 +876,20 @@ mod tests {
         let record = super::super::doc::test_record(text);
         let doc = Doc::new(&record);
         check(&doc, &as_many_as_cues(doc.text)).iter().map(|f| f.rule).collect()
+    }
+
+    #[test]
+    fn the_total_referred_back_to_is_the_first_figure_of_the_paragraph_before() {
+        let comcast = |stated: &str| {
+            format!(
+                "Comcast counted 12,474 demands in the first half of 2016: 9,118 subpoenas and 3,356 \
+                 court orders. Among the court orders were twelve wiretap orders, up from nine.\n\n\
+                 The total was down {stated}% from the 13,216 demands it logged in the previous six-month period."
+            )
+        };
+        // 12,474 is 5.6 percent less than 13,216 (twelve is no total)
+        assert_eq!(change_rules(&comcast("6")), []);
+        assert_eq!(change_rules(&comcast("16")), [Rule::ChangeMismatch]);
     }
 
     #[test]
