@@ -2297,10 +2297,8 @@ fn is_named_for_a_reference(p: &PeriodMention, periods: &[&PeriodMention], refer
 /// Whether `between` (the text from a period to a figure after it) opens a clause with "when"
 /// and holds no other clause: ", when the company logged ".
 fn opens_when_clause(between: &str) -> bool {
-    let rest = between.trim_start_matches([',', ' ']);
-    rest.len() < 60
-        && rest.get(..5).is_some_and(|w| w.eq_ignore_ascii_case("when "))
-        && ![", ", "; ", ". "].iter().any(|end| rest.contains(end))
+    crate::extract::period::when_clause_after(between)
+        .is_some_and(|rest| rest.len() < 60 && ![", ", "; ", ". "].iter().any(|end| rest.contains(end)))
 }
 
 /// The year of `period` when it is one of that year's halves or quarters and the figure is

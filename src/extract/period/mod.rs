@@ -1558,12 +1558,12 @@ fn is_reference_within(text: &str, m: &PeriodMention, within: Span) -> bool {
 /// compares ([`phrases::clause_compares`]). Reads the last [`COMPARISON_WINDOW`] bytes.
 pub fn is_reference(before: &str, anaphor: Option<Anaphor>) -> bool {
     let window = comparison_window(before).as_bytes();
-    let has = |word: &[u8]| window.windows(word.len()).any(|w| w == word);
-    is_reference_given(before, anaphor, MULTIPLE_WORDS.into_iter().any(has))
+    let has = |word: &&str| window.windows(word.len()).any(|w| w == word.as_bytes());
+    is_reference_given(before, anaphor, CUE_WORDS[..MULTIPLES].iter().any(has))
 }
 
-/// [`is_reference`], told whether the window holds one of [`MULTIPLE_WORDS`] (`multiple`): the
-/// pattern after them is searched only then.
+/// [`is_reference`], told whether the window holds one of the multiples of [`CUE_WORDS`]
+/// (`multiple`): the pattern after them is searched only then.
 fn is_reference_given(before: &str, anaphor: Option<Anaphor>, multiple: bool) -> bool {
     is_comparison_reference(before)
         || multiple && BELOW_OR_ABOVE.is_match(comparison_window(before))
@@ -1584,24 +1584,23 @@ static BELOW_OR_ABOVE: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::new(r"(?i)\b(?:below|above|double|triple|twice)\s+(?:the\s+)?(?:about\s+|roughly\s+|nearly\s+)?[$€£]?\d[\d,.]*(?:\s+[\w-]+){0,5}\s+(?:in|during|for|of)\s+(?:the\s+)?$").unwrap()
 });
 
-/// The words, in lower case or capitalised, one of which a match of [`BELOW_OR_ABOVE`] must hold
-/// to be searched for (the pattern's own case-insensitive match of "BELOW" is not).
-const MULTIPLE_WORDS: [&[u8]; 10] = [
-    b"below", b"above", b"double", b"triple", b"twice", b"Below", b"Above", b"Double", b"Triple", b"Twice",
-];
-
-/// The words [`Cues`] keeps: [`MULTIPLE_WORDS`], then "since" and "Since".
-const CUE_WORDS: [&str; 12] = [
+/// The words [`Cues`] keeps, in lower case or capitalised: first the [`MULTIPLES`], one of which
+/// a match of [`BELOW_OR_ABOVE`] must hold to be searched for (the pattern's own
+/// case-insensitive match of "BELOW" is not), then "since" and "Since".
+const CUE_WORDS: [&str; MULTIPLES + 2] = [
     "below", "above", "double", "triple", "twice", "Below", "Above", "Double", "Triple", "Twice", "since", "Since",
 ];
 
-/// Where [`MULTIPLE_WORDS`] and "since" or "Since" are in a text, found by the phrase reader's
+/// How many of [`CUE_WORDS`] are multiples ("below", "double", ...).
+const MULTIPLES: usize = 10;
+
+/// Where [`CUE_WORDS`] are in a text, found by the phrase reader's
 /// search (case sensitive, so that it skips ahead by vector instructions; a case-insensitive
 /// search of its own read every byte, 18 instructions a byte): each period mention then asks
 /// whether one is in the bytes before it, instead of reading them again.
 #[derive(Default)]
 pub(super) struct Cues {
-    /// Where each of [`MULTIPLE_WORDS`] found starts and ends, in order.
+    /// Where each multiple found starts and ends, in order.
     multiples: Vec<(usize, usize)>,
     /// Where "since" starts, in order.
     since: Vec<usize>,
@@ -1610,13 +1609,14 @@ pub(super) struct Cues {
 impl Cues {
     /// Keeps cue `word` (its index in [`CUE_WORDS`]) found at `start..end`.
     pub(super) fn push(&mut self, word: usize, start: usize, end: usize) {
-        match CUE_WORDS[word] {
-            "since" | "Since" => self.since.push(start),
-            _ => self.multiples.push((start, end)),
+        if word < MULTIPLES {
+            self.multiples.push((start, end));
+        } else {
+            self.since.push(start);
         }
     }
 
-    /// Whether one of [`MULTIPLE_WORDS`] lies wholly in `from..to`.
+    /// Whether a multiple lies wholly in `from..to`.
     fn multiple_within(&self, from: usize, to: usize) -> bool {
         let at = self.multiples.partition_point(|&(start, _)| start < from);
         self.multiples[at..]
@@ -1874,12 +1874,8 @@ pub(crate) fn periods_since(
     // names many periods and few days: the words before each are read, not the whole text)
     let after_since = |at: usize| ends_with_since(text.as_bytes(), at);
     // "since 2020, when we received 3,572 orders": the clause after it is about 2020 itself
-    let when_after = |end: usize| {
-        let rest = text[end..].trim_start_matches([',', ' ']);
-        rest.get(..5).is_some_and(|w| w.eq_ignore_ascii_case("when "))
-    };
     let periods_opened: Vec<usize> = (0..periods.len())
-        .filter(|&i| after_since(periods[i].span.start) && !when_after(periods[i].span.end))
+        .filter(|&i| after_since(periods[i].span.start) && when_clause_after(&text[periods[i].span.end..]).is_none())
         .collect();
     let days_opened: Vec<Span> = dates.iter().copied().filter(|d| opens_since(text, d.start)).collect();
     if periods_opened.is_empty() && days_opened.is_empty() {
@@ -1915,6 +1911,15 @@ pub(crate) fn periods_since(
     changed.then_some(out)
 }
 
+/// The clause "when" opens right at the start of `after` (a period's end), past commas and
+/// spaces: ", when we received 3,572 orders" gives "when we received 3,572 orders".
+pub(crate) fn when_clause_after(after: &str) -> Option<&str> {
+    let rest = after.trim_start_matches([',', ' ']);
+    rest.get(..5)
+        .is_some_and(|w| w.eq_ignore_ascii_case("when "))
+        .then_some(rest)
+}
+
 /// Whether `bytes[..end]` ends with the word "since" and a space or more.
 fn ends_with_since(bytes: &[u8], end: usize) -> bool {
     // the word's bytes compared first: most periods follow another word
@@ -1923,8 +1928,9 @@ fn ends_with_since(bytes: &[u8], end: usize) -> bool {
     })
 }
 
-/// Whether the 60 bytes before `at` hold the word "since" with no comma or stop between it and
-/// `at` ("since the European Court of Justice ruling of 13 May 2014").
+/// Whether the 60 bytes before `at` hold the word "since" (or "Since", as [`Cues`] finds it)
+/// with no comma or stop between it and `at` ("since the European Court of Justice ruling of
+/// 13 May 2014").
 fn opens_since(text: &str, at: usize) -> bool {
     let bytes = text.as_bytes();
     let start = (at.saturating_sub(60)..at)
@@ -1935,8 +1941,9 @@ fn opens_since(text: &str, at: usize) -> bool {
         .rposition(|b| b",;.!?:\n".contains(b))
         .map_or(start, |i| start + i + 1);
     let word_byte = |i: usize| bytes.get(i).copied().is_some_and(is_word_byte);
-    (clause_start..at.saturating_sub(4))
-        .any(|i| starts_with_word(bytes, i, b"since") && !(i > 0 && word_byte(i - 1)) && !word_byte(i + 5))
+    (clause_start..at.saturating_sub(4)).any(|i| {
+        matches!(bytes.get(i..i + 5), Some(b"since" | b"Since")) && !(i > 0 && word_byte(i - 1)) && !word_byte(i + 5)
+    })
 }
 
 /// The day a date of [`DATE`] names ("13 May 2014", "May 13, 2014", "Sept. 3rd, 2014").
