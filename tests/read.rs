@@ -329,3 +329,36 @@ fn a_paywalled_teaser_gives_way_to_the_full_json_ld_body() {
     assert_eq!(a.paragraphs.len(), 5, "{:?}", a.text);
     assert!(a.text.contains("Turkey made 1,144") && !a.text.contains("Subscribe"));
 }
+
+/// A newsletter's issue is its page's article: a container named for the newsletter holds it,
+/// and a short list of past issues beside it is no article. A sign-up box named "newsletter"
+/// inside a news page still never reaches the text.
+#[test]
+fn a_newsletter_issue_is_the_article_and_a_signup_box_is_not() {
+    let para = |n: usize| {
+        format!(
+            "<p>Dropbox received {n} search warrants from US agencies in the second half of 2017, \
+             and the company said it pushed back on several of them in court.</p>"
+        )
+    };
+    let page = format!(
+        r#"<html><body><div class="container"><div class="newsletter-issue">
+        <h1>The Tracker, spring 2018</h1>{}{}{}{}{}</div>
+        <div class="archive-links"><h3>Past issues</h3><ul><li>Issue 16: 5 takeaways</li>
+        <li>Issue 15: 3 charts on letters</li></ul></div></div></body></html>"#,
+        para(1160),
+        para(1161),
+        para(1162),
+        para(1163),
+        para(1164)
+    );
+    let a = read_page(&page);
+    for n in 1160..=1164 {
+        assert!(a.text.contains(&n.to_string()), "{n} missing from {:?}", a.text);
+    }
+    assert!(!a.text.contains("takeaways"), "{:?}", a.text);
+
+    let signup = r#"<div class="c-newsletter"><p>Sign up: 3 stories a day from our 12 editors.</p></div>"#;
+    let a = read_page(&news_page(&format!("{PARAS}{signup}")));
+    assert!(!a.text.contains("12 editors"), "{:?}", a.text);
+}

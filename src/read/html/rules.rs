@@ -59,10 +59,11 @@ static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Class or id parts of containers that are never the article even when they hold long
-/// paragraphs: comment threads, related and recommended stories.
+/// paragraphs: comment threads, related and recommended stories. ("newsletter" is not one: a
+/// sign-up box holds no long paragraphs, and a page of a newsletter's issue is an article.)
 static NEVER_ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)caption|rollover|popover|hovercard|tooltip|(?:^|[\s_-])(?:comments?|comment-list|commentlist|comments-area|related|more-?news|more-?stories|more-?articles|latest-news|read-?next|up-?next|recommended|outbrain|taboola|disqus|newsletter|most-?read|popular|trending)(?:$|[\s_-])",
+        r"(?i)caption|rollover|popover|hovercard|tooltip|(?:^|[\s_-])(?:comments?|comment-list|commentlist|comments-area|related|more-?news|more-?stories|more-?articles|latest-news|read-?next|up-?next|recommended|outbrain|taboola|disqus|most-?read|popular|trending)(?:$|[\s_-])",
     )
     .unwrap()
 });
