@@ -1271,9 +1271,11 @@ pub fn find_figures(
                 carried_across.push(figures.len());
             }
             let across = period_paragraph != paragraph;
+            let in_an_aside = is_size_in_an_aside(before, m.value);
             let period = stated
+                .filter(|_| !in_an_aside)
                 .or_else(|| {
-                    if is_size_of_a_population(m.approx.is_some(), m.value, measure.as_deref()) {
+                    if in_an_aside || is_size_of_a_population(m.approx.is_some(), m.value, measure.as_deref()) {
                         return None;
                     }
                     let covers = || *covers_requests.get_or_insert_with(|| reports_on_requests(article));
@@ -1430,6 +1432,20 @@ fn is_size_of_a_population(rounded: bool, value: Option<f64>, measure: Option<&s
     rounded
         && value.is_some_and(|v| v >= 1e6)
         && measure.is_some_and(|m| m.split(' ').any(|word| PUBLICS.contains(&word)))
+}
+
+/// Whether a figure of a million or more follows "which has", "which hosts" or "which serves"
+/// (`before` is the sentence before it): the present size of an organisation's public, set off
+/// from the sentence ("MTN, which has some 272 million subscribers, published its first report
+/// in 2020"), which takes none of the sentence's periods.
+fn is_size_in_an_aside(before: &str, value: Option<f64>) -> bool {
+    const ASIDES: [&str; 4] = ["which has", "which have", "which hosts", "which serves"];
+    value.is_some_and(|v| v >= 1e6) && {
+        let before = before.trim_end();
+        ASIDES
+            .iter()
+            .any(|aside| before.ends_with(aside) && before[..before.len() - aside.len()].trim_end().ends_with(','))
+    }
 }
 
 /// The period a figure that states none takes: the last one named (`current`), except in another
@@ -4321,6 +4337,28 @@ mod tests {
                 // exact, or of another measure, it is a count of the report
                 ("1,250,000", Some("2016-Q3")),
                 ("some 2 million", Some("2016-Q3"))
+            ]
+        );
+    }
+
+    #[test]
+    fn the_size_of_a_public_in_an_aside_takes_none_of_the_sentences_periods() {
+        let f = figures(
+            "MTN, which has some 272 million subscribers, published its first report in 2020. \
+             Tumblr, which hosts more than 475 million blogs, joins the report in the first half of 2020. \
+             The company, which has 2,300 staff, got 1,250,000 requests in 2020 and has 12 million users.",
+            None,
+        );
+        let periods: Vec<_> = f.iter().map(|f| (f.0.as_str(), f.1.as_deref())).collect();
+        assert_eq!(
+            periods,
+            [
+                ("some 272 million", None),
+                ("more than 475 million", None),
+                // under a million, or after no comma: a figure of the sentence
+                ("2,300", Some("2020")),
+                ("1,250,000", Some("2020")),
+                ("12 million", Some("2020"))
             ]
         );
     }

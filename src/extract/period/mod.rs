@@ -575,6 +575,9 @@ fn mentions_of(
     matches: impl Iterator<Item = (Span, Reading)>,
 ) -> Vec<PeriodMention> {
     let mut last: Option<Period> = None;
+    // where `last` was named, and the first twelve months the text names (its report's year)
+    let mut last_end = 0;
+    let mut first_year: Option<Period> = None;
     // room for every match: the hand reader's count is of the places a match may start
     let mut out = Vec::with_capacity(matches.size_hint().1.unwrap_or(0));
     let mut made = LastMade::default();
@@ -590,6 +593,11 @@ fn mentions_of(
             Reading::Months(months) => (made.months(months), None),
             Reading::Days(start, end) => (Some(Period { start, end }), None),
             Reading::NoPeriod => (None, None),
+            Reading::Anaphor(Anaphor::Year)
+                if is_background_year(text, last.as_ref(), last_end, first_year.as_ref(), span) =>
+            {
+                (first_year.clone(), Some(Anaphor::Year))
+            }
             Reading::Anaphor(anaphor) => resolved(anaphor, last.as_ref(), published),
         };
         let before = &text[..span.start];
@@ -599,7 +607,11 @@ fn mentions_of(
         // a span back to it, and is no period the next anaphor ("the year") refers to
         let since = || cues.since_within(span.start.saturating_sub(60), span.start) && opens_since(text, span.start);
         if let Some(p) = period.as_ref().filter(|_| !reference && !since()) {
+            if first_year.is_none() && p.is_twelve_months() {
+                first_year = Some(p.clone());
+            }
             last = Some(p.clone());
+            last_end = span.end;
         }
         out.push(PeriodMention {
             span,
@@ -609,6 +621,27 @@ fn mentions_of(
         });
     }
     out
+}
+
+/// Whether "the year" at `span` would refer back to a year before the text's first
+/// (`first_year`, its report's) named in an earlier paragraph (`last`, which ended at
+/// `last_end`): an aside about a year before ("In the year to March 2022, Safaricom recorded
+/// 6,031."), after which "during the year" is the report's year again.
+fn is_background_year(
+    text: &str,
+    last: Option<&Period>,
+    last_end: usize,
+    first_year: Option<&Period>,
+    span: Span,
+) -> bool {
+    match (last, first_year) {
+        (Some(last), Some(first)) => {
+            last.is_twelve_months()
+                && last.end < first.start
+                && memchr::memmem::find(&text.as_bytes()[last_end..span.start], b"\n\n").is_some()
+        }
+        _ => false,
+    }
 }
 
 /// Whether the match at `span` is a year that ends the name of a law ("the Data Protection Act
@@ -2565,6 +2598,27 @@ mod tests {
             .into_iter()
             .map(|p| p.period.map_or("?".into(), |p| p.label()))
             .collect()
+    }
+
+    #[test]
+    fn the_year_after_a_paragraph_about_a_year_before_the_reports_is_the_reports() {
+        let text = "Safaricom got 8,907 requests in the year to March 2024.\n\n\
+                    In the year to March 2022, it recorded 6,031. During the year it froze 9.\n\n\
+                    It froze 1,362 accounts during the year.";
+        assert_eq!(
+            labels(text, Some("2024-07-08")),
+            [
+                "2023-04-01/2024-03-31",
+                "2021-04-01/2022-03-31",
+                // in the paragraph of the year before: that year
+                "2021-04-01/2022-03-31",
+                // a paragraph later: the report's
+                "2023-04-01/2024-03-31"
+            ]
+        );
+        // a year after the report's is no background: "the year" stays with it
+        let text = "It got 900 in 2014.\n\nIn 2015 it got 1,000.\n\nDuring the year it got 9 more.";
+        assert_eq!(labels(text, None), ["2014", "2015", "2015"]);
     }
 
     #[test]

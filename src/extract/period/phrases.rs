@@ -20,7 +20,7 @@ use std::sync::LazyLock;
 /// The words every phrase holds, each read by its own function ([`phrase_matches`]).
 /// Case-sensitive (one search, no second pass for case): these words are written in lower
 /// case inside a sentence, and the months with a capital.
-const ANCHORS: [&str; 26] = [
+const ANCHORS: [&str; 27] = [
     "month",
     "year to ",
     "year ending ",
@@ -49,6 +49,8 @@ const ANCHORS: [&str; 26] = [
     // (a search for "financial year" checked every "fin" and cost some 1.5 instructions a byte)
     "vious financial year",
     "ior financial year",
+    // "the 2022 financial year", "financial year 2022" (the bytes before are "fina")
+    "ncial year",
 ];
 
 /// The first of the month names in [`ANCHORS`].
@@ -76,7 +78,15 @@ pub(super) fn phrase_matches(text: &str, cues: &mut super::Cues) -> Vec<(Span, R
     for hit in SEARCH.find_iter(bytes) {
         let anchor = hit.pattern().as_usize();
         let found = match anchor {
-            0 => months_counted(bytes, hit.start()),
+            0 => months_counted(bytes, hit.start()).inspect(|(_, reading)| {
+                // "the 12 months to 30 June 2024" says when the text's years end, as "the year
+                // to" does
+                if let Reading::Months((y1, m1, y2, m2)) = *reading {
+                    if (y2 - y1) * 12 + m2 as i32 - m1 as i32 == 11 {
+                        fiscal_end.get_or_insert(m2);
+                    }
+                }
+            }),
             1..=3 => year_to(bytes, hit.start(), &mut fiscal_end),
             4 | 5 => year_earlier(bytes, hit.start(), hit.end()),
             6 => hyphenated_half(bytes, hit.start()),
@@ -87,11 +97,16 @@ pub(super) fn phrase_matches(text: &str, cues: &mut super::Cues) -> Vec<(Span, R
             }
             19..=21 => year_before(bytes, hit.start(), hit.end()),
             22 | 23 => previous_fiscal_year(bytes, hit.start(), hit.start() + "fiscal year".len())
-                .or_else(|| fiscal_year(bytes, hit.start(), &mut fiscal_end)),
+                .or_else(|| fiscal_year(bytes, hit.start(), hit.start() + "fiscal".len(), &mut fiscal_end)),
             24 | 25 => {
                 let at = hit.end() - "financial year".len();
                 previous_fiscal_year(bytes, at, hit.end())
             }
+            26 => hit
+                .start()
+                .checked_sub(4)
+                .filter(|&at| &bytes[at..hit.start()] == b"fina")
+                .and_then(|at| fiscal_year(bytes, at, at + "financial".len(), &mut fiscal_end)),
             _ => {
                 cues.push(anchor - ANCHORS.len(), hit.start(), hit.end());
                 continue;
@@ -581,9 +596,9 @@ fn year_to(bytes: &[u8], at: usize, fiscal_end: &mut Option<u32>) -> Option<(Spa
 /// from July 1, 2015 to June 30, 2016", "fiscal 2015 (the year to June 30)": a fiscal year with
 /// its span stated after it is that span, and the month it ends with is kept in `fiscal_end`; a
 /// fiscal year named alone ("in fiscal 2015") after one was stated is the twelve months to that
-/// month, and else is left to the grammar (the bare year). "fiscal" is at `at`.
-fn fiscal_year(bytes: &[u8], at: usize, fiscal_end: &mut Option<u32>) -> Option<(Span, Reading)> {
-    let name_end = at + "fiscal".len();
+/// month, and else is left to the grammar (the bare year). "fiscal" (or "financial") is at
+/// `at..name_end`: "the 2022 financial year", "financial year 2022".
+fn fiscal_year(bytes: &[u8], at: usize, name_end: usize, fiscal_end: &mut Option<u32>) -> Option<(Span, Reading)> {
     if word_character_before(bytes, at) || word_character_at(bytes, name_end) {
         return None;
     }
@@ -1183,6 +1198,38 @@ mod tests {
             found.last().map(|f| f.1.as_deref()),
             Some(Some("2015-04-01/2016-03-31"))
         );
+    }
+
+    #[test]
+    fn financial_years_named_by_their_year_and_twelve_months_to_a_month() {
+        // "the 2022 financial year" once "the year to 30 June 2022" said when years end
+        let found = labels(
+            "Spark was asked more often in the year to 30 June 2022. It got 6,148 requests in the \
+             2022 financial year and 5,000 in financial year 2021.",
+        );
+        let named: Vec<_> = found.iter().map(|(s, l, _)| (s.as_str(), l.as_deref())).collect();
+        assert_eq!(
+            named,
+            [
+                ("the year to 30 June 2022", Some("2021-07-01/2022-06-30")),
+                ("2022 financial year", Some("2021-07-01/2022-06-30")),
+                ("financial year 2021", Some("2020-07-01/2021-06-30")),
+            ]
+        );
+        // "the 12 months to 30 June 2024" says so too, for a split year before it
+        let found = labels("Police sent 4,218 in the 2023-24 financial year, in the 12 months to 30 June 2024.");
+        let named: Vec<_> = found.iter().map(|(s, l, _)| (s.as_str(), l.as_deref())).collect();
+        assert_eq!(
+            named,
+            [
+                ("2023-24", Some("2023-07-01/2024-06-30")),
+                ("the 12 months to 30 June 2024", Some("2023-07-01/2024-06-30")),
+            ]
+        );
+        // with no month its years end with, the financial year is its year; six months say nothing
+        assert_eq!(one("It got 9 in the 2022 financial year").1, Some("2022".into()));
+        let found = labels("It got 9 in the six months to June 2022 and 4 in the 2022-23 financial year.");
+        assert_eq!(found.last().map(|f| f.1.as_deref()), Some(Some("2022")));
     }
 
     #[test]
