@@ -675,14 +675,14 @@ fn measure_after(after: &str, ascii: bool) -> Option<&str> {
 }
 
 /// The words before a mention that make it the earlier value of a comparison: a word of rise or
-/// fall (group `dir`) then "from" or "against" ("up 5 percent from 4,582"), or "compared"
-/// (group `cmp`) then "from", "with", "to" or "against".
+/// fall (group `dir`) then "from", "against" or "on the" ("up 5 percent from 4,582", "up 12 per
+/// cent on the 5,512"), or "compared" (group `cmp`) then "from", "with", "to" or "against".
 ///
 /// After a word of rise or fall, "to" names the value reached, not the earlier one ("revenue
 /// rose 3.5 percent to $27.2 billion", "fell to 300"), and "with" opens another clause ("rose
 /// 3 percent, with 584 new cases"): neither names what the figure was before.
 static COMPARED_FROM: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(r"(?i)\b(?:(?P<dir>down|up|decreased?|decreasing|increased?|increasing|declined?|declining|rose|rising|fell|falling|dropped|dropping|dipped|grew|growing|climbed|climbing|jumped|jumping)\s+(?:[\w.,%$€£]+\s+){0,3}?(?:from|against)|(?P<cmp>compared|comparing)\s+(?:[\w.,%$€£]+\s+){0,3}?(?:from|with|to|against))\s+(?:the\s+)?(?:about\s+|roughly\s+|nearly\s+)?$").unwrap()
+    Pattern::new(r"(?i)\b(?:(?P<dir>down|up|decreased?|decreasing|increased?|increasing|declined?|declining|rose|rising|fell|falling|dropped|dropping|dipped|grew|growing|climbed|climbing|jumped|jumping)\s+(?:[\w.,%$€£]+\s+){0,3}?(?:(?:from|against)\s+(?:the\s+)?|on\s+the\s+)|(?P<cmp>compared|comparing)\s+(?:[\w.,%$€£]+\s+){0,3}?(?:from|with|to|against)\s+(?:the\s+)?)(?:about\s+|roughly\s+|nearly\s+)?$").unwrap()
 });
 
 /// "more than 72,279", "higher than the 28,147", "slightly below the 66 percent": the figure after
@@ -4121,6 +4121,19 @@ mod tests {
             e.figures[1].period.as_ref().map(Period::label).as_deref(),
             Some("2014-H1")
         );
+    }
+
+    #[test]
+    fn a_rise_on_the_figure_after_it_compares_with_that_figure() {
+        let mut a = Article::default();
+        a.set_paragraphs([
+            "Spark received 6,148 requests in 2022, up 12 per cent on the 5,512 it received the year \
+             before.",
+        ]);
+        let e = extract(&a);
+        let c = e.figures[0].compared_to.as_ref().unwrap();
+        assert_eq!((c.value, c.direction), (5512.0, Direction::Up));
+        assert_eq!(e.figures[2].period.as_ref().map(Period::label).as_deref(), Some("2021"));
     }
 
     #[test]

@@ -190,8 +190,8 @@ pub enum Anaphor {
         /// How many months.
         months: u32,
     },
-    /// "the previous year": the calendar year before the previous period's, or else before the
-    /// publication year.
+    /// "the previous year": the calendar year before the previous period's (the twelve months
+    /// before a financial year), or else before the publication year.
     YearBefore,
 }
 
@@ -225,6 +225,10 @@ impl Anaphor {
                 let start = p.start.checked_sub_months(chrono::Months::new(months))?;
                 Some(Period { start, end })
             }),
+            // "the previous year" after a financial year is the financial year before
+            Anaphor::YearBefore if last.is_some_and(|p| p.is_twelve_months() && p.start.month() != 1) => {
+                last.and_then(|p| p.shifted_back(12))
+            }
             Anaphor::YearBefore => last
                 .map(|p| p.start.year())
                 .or(published.map(|d| d.year()))
@@ -2615,6 +2619,12 @@ mod tests {
                 // a paragraph later: the report's
                 "2023-04-01/2024-03-31"
             ]
+        );
+        // "the previous year" after a financial year is the financial year before
+        let text = "Spark got 6,148 in the year to 30 June 2022, up from 1,087 the previous year.";
+        assert_eq!(
+            labels(text, Some("2022-09-14")),
+            ["2021-07-01/2022-06-30", "2020-07-01/2021-06-30"]
         );
         // a year after the report's is no background: "the year" stays with it
         let text = "It got 900 in 2014.\n\nIn 2015 it got 1,000.\n\nDuring the year it got 9 more.";
