@@ -4124,6 +4124,25 @@ mod tests {
     }
 
     #[test]
+    fn a_year_in_a_clause_since_opens_is_no_period_of_the_figures_after_it() {
+        let f = figures(
+            "The hotline received 36.2 million reports last year, the most since its CyberTipline \
+             opened in 1998. That was up 13 percent. Since 2020 it has logged 90 million.",
+            Some("2024-05-08"),
+        );
+        let periods: Vec<_> = f.iter().map(|f| (f.0.as_str(), f.1.as_deref())).collect();
+        assert_eq!(
+            periods,
+            [
+                ("36.2 million", Some("2023")),
+                ("13 percent", Some("2023")),
+                // right after "since", the year opens the span of the figure
+                ("90 million", Some("2020-01-01/2024-05-08"))
+            ]
+        );
+    }
+
+    #[test]
     fn a_rise_on_the_figure_after_it_compares_with_that_figure() {
         let mut a = Article::default();
         a.set_paragraphs([

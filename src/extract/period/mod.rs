@@ -606,10 +606,11 @@ fn mentions_of(
         };
         let before = &text[..span.start];
         let multiple = cues.multiple_within(comparison_window_start(before), span.start);
-        let reference = is_reference_given(before, anaphor, multiple);
-        // a period "since" opens ("since the company began publishing the data in 2010") starts
-        // a span back to it, and is no period the next anaphor ("the year") refers to
-        let since = || cues.since_within(span.start.saturating_sub(60), span.start) && opens_since(text, span.start);
+        let since_cue = cues.since_within(span.start.saturating_sub(60), span.start);
+        let reference = is_reference_given(before, anaphor, multiple, since_cue);
+        // a period "since" opens ("since 2010") starts a span back to it, and is no period the
+        // next anaphor ("the year") refers to
+        let since = || since_cue && opens_since(text, span.start);
         if let Some(p) = period.as_ref().filter(|_| !reference && !since()) {
             if first_year.is_none() && p.is_twelve_months() {
                 first_year = Some(p.clone());
@@ -1591,21 +1592,32 @@ fn is_reference_within(text: &str, m: &PeriodMention, within: Span) -> bool {
 /// Whether a mention of `anaphor` (if it refers back) after `before` is a point of comparison:
 /// [`is_comparison_reference`], a period named for what "below", "above" or a multiple compares
 /// with ([`BELOW_OR_ABOVE`]), a period right after a change and "on" ("a modest increase on
-/// the first six months of the year": [`phrases::follows_change_on`]), or a period counted back from the one before in a clause that
-/// compares ([`phrases::clause_compares`]). Reads the last [`COMPARISON_WINDOW`] bytes.
+/// the first six months of the year": [`phrases::follows_change_on`]), a period counted back
+/// from the one before in a clause that compares ([`phrases::clause_compares`]), or a period
+/// in a clause "since" opens ([`is_since_clause`]). Reads the last [`COMPARISON_WINDOW`] bytes.
 pub fn is_reference(before: &str, anaphor: Option<Anaphor>) -> bool {
     let window = comparison_window(before).as_bytes();
     let has = |word: &&str| window.windows(word.len()).any(|w| w == word.as_bytes());
-    is_reference_given(before, anaphor, CUE_WORDS[..MULTIPLES].iter().any(has))
+    let since = CUE_WORDS[MULTIPLES..].iter().any(has);
+    is_reference_given(before, anaphor, CUE_WORDS[..MULTIPLES].iter().any(has), since)
 }
 
 /// [`is_reference`], told whether the window holds one of the multiples of [`CUE_WORDS`]
-/// (`multiple`): the pattern after them is searched only then.
-fn is_reference_given(before: &str, anaphor: Option<Anaphor>, multiple: bool) -> bool {
+/// (`multiple`) and "since" (`since`): the searches after them are made only then.
+fn is_reference_given(before: &str, anaphor: Option<Anaphor>, multiple: bool, since: bool) -> bool {
     is_comparison_reference(before)
         || multiple && BELOW_OR_ABOVE.is_match(comparison_window(before))
         || phrases::follows_change_on(before.as_bytes())
         || anaphor.is_some_and(Anaphor::counts_back) && phrases::clause_compares(comparison_window(before))
+        || since && is_since_clause(before)
+}
+
+/// Whether `before` (the text before a period) ends in a clause "since" opens with words
+/// between them ("the most since its CyberTipline opened in"): the period is the point the
+/// comparison counts from, not one of the figures'. Right after "since" ("since 2013") it
+/// starts the span of the figures ([`periods_since`]).
+fn is_since_clause(before: &str) -> bool {
+    opens_since(before, before.len()) && !ends_with_since(before.as_bytes(), before.len())
 }
 
 /// "down from 72,279 in 2013", "than in 2013": a period named only as the point of comparison is
