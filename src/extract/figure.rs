@@ -1833,7 +1833,27 @@ fn is_figure(m: &Mention, sentence: &str, span: Span, excluded: &[Span], periods
     if counts_a_unit && is_a_measurement(&sentence[m.end..]) {
         return false;
     }
+    if m.kind == MentionKind::Number && is_a_set_time(sentence, m) {
+        return false;
+    }
     !is_day_of_month(sentence, m, text)
+}
+
+/// "for 90 days", "within 24 hours": a whole number of days, hours or weeks after "for" or
+/// "within" is a time the rules set (how long a record is kept, how soon a post must come
+/// down), not a count the report gives. A time stated as a measure ("nearly eight hours", "no
+/// longer than 72 hours") is a figure.
+fn is_a_set_time(sentence: &str, m: &Mention) -> bool {
+    const UNITS: [&[u8]; 6] = [b"days", b"hours", b"weeks", b"day", b"hour", b"week"];
+    let after = &sentence.as_bytes()[m.end..];
+    let unit_end = after.iter().skip(1).take_while(|b| b.is_ascii_alphabetic()).count() + 1;
+    if m.approx.is_some() || after.first() != Some(&b' ') || !UNITS.contains(&&after[1..unit_end]) {
+        return false;
+    }
+    let before = &sentence.as_bytes()[..m.start];
+    let mut end = before.len();
+    spaced_word_before(before, &mut end)
+        .is_some_and(|w| w.eq_ignore_ascii_case(b"for") || w.eq_ignore_ascii_case(b"within"))
 }
 
 /// "Oct. 11", "Sept. 3", "March 12", "Nov. 28-29": one or two digits (or a range of them) of 1 to
@@ -4140,6 +4160,18 @@ mod tests {
                 ("90 million", Some("2020-01-01/2024-05-08"))
             ]
         );
+    }
+
+    #[test]
+    fn a_time_the_rules_set_is_no_figure_and_a_time_measured_is() {
+        let f = figures(
+            "Apple got 1,611 requests to keep an account for 90 days, and posts must come down \
+             within 24 hours. The outage lasted nearly eight hours, no longer than 72 hours, and \
+             took 3 days.",
+            None,
+        );
+        let texts: Vec<_> = f.iter().map(|f| f.0.as_str()).collect();
+        assert_eq!(texts, ["1,611", "nearly eight", "72", "3"]);
     }
 
     #[test]
