@@ -682,7 +682,7 @@ fn measure_after(after: &str, ascii: bool) -> Option<&str> {
 /// rose 3.5 percent to $27.2 billion", "fell to 300"), and "with" opens another clause ("rose
 /// 3 percent, with 584 new cases"): neither names what the figure was before.
 static COMPARED_FROM: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(r"(?i)\b(?:(?P<dir>down|up|decreased?|decreasing|increased?|increasing|declined?|declining|rose|rising|fell|falling|dropped|dropping|dipped|grew|growing|climbed|climbing|jumped|jumping)\s+(?:[\w.,%$€£]+\s+){0,3}?(?:(?:from|against)\s+(?:the\s+)?|on\s+the\s+)|(?P<cmp>compared|comparing)\s+(?:[\w.,%$€£]+\s+){0,3}?(?:from|with|to|against)\s+(?:the\s+)?)(?:about\s+|roughly\s+|nearly\s+)?$").unwrap()
+    Pattern::new(r"(?i)\b(?:(?P<dir>down|up|decreased?|decreasing|increased?|increasing|declined?|declining|rose|rising|fell|falling|dropped|dropping|dipped|grew|growing|climbed|climbing|jumped|jumping)\s+(?:[\w.,%$€£]+\s+){0,3}?(?:(?:from|against)\s+(?:the\s+)?|on\s+the\s+)|(?P<cmp>compared|compares|comparing)\s+(?:[\w.,%$€£]+\s+){0,3}?(?:from|with|to|against)\s+(?:the\s+)?)(?:about\s+|roughly\s+|nearly\s+)?$").unwrap()
 });
 
 /// "more than 72,279", "higher than the 28,147", "slightly below the 66 percent": the figure after
@@ -1271,11 +1271,12 @@ pub fn find_figures(
                 carried_across.push(figures.len());
             }
             let across = period_paragraph != paragraph;
-            let in_an_aside = is_size_in_an_aside(before, m.value);
+            let population = is_size_of_a_population(m.approx.is_some(), m.value, measure.as_deref());
+            let in_an_aside = is_size_in_an_aside(before, m.value, population);
             let period = stated
                 .filter(|_| !in_an_aside)
                 .or_else(|| {
-                    if in_an_aside || is_size_of_a_population(m.approx.is_some(), m.value, measure.as_deref()) {
+                    if in_an_aside || population {
                         return None;
                     }
                     let covers = || *covers_requests.get_or_insert_with(|| reports_on_requests(article));
@@ -1435,16 +1436,19 @@ fn is_size_of_a_population(rounded: bool, value: Option<f64>, measure: Option<&s
 }
 
 /// Whether a figure of a million or more follows "which has", "which hosts" or "which serves"
-/// (`before` is the sentence before it): the present size of an organisation's public, set off
-/// from the sentence ("MTN, which has some 272 million subscribers, published its first report
-/// in 2020"), which takes none of the sentence's periods.
-fn is_size_in_an_aside(before: &str, value: Option<f64>) -> bool {
+/// (`before` is the sentence before it), or the size of a public ([`is_size_of_a_population`],
+/// `population`) follows "used by": the present size of an organisation's public, set off from
+/// the sentence ("MTN, which has some 272 million subscribers, published its first report in
+/// 2020", "LINE, the app used by more than 80 million people, received ..."), which takes none
+/// of the sentence's periods.
+fn is_size_in_an_aside(before: &str, value: Option<f64>, population: bool) -> bool {
     const ASIDES: [&str; 4] = ["which has", "which have", "which hosts", "which serves"];
     value.is_some_and(|v| v >= 1e6) && {
         let before = before.trim_end();
-        ASIDES
-            .iter()
-            .any(|aside| before.ends_with(aside) && before[..before.len() - aside.len()].trim_end().ends_with(','))
+        population && before.ends_with("used by")
+            || ASIDES
+                .iter()
+                .any(|aside| before.ends_with(aside) && before[..before.len() - aside.len()].trim_end().ends_with(','))
     }
 }
 
@@ -2286,7 +2290,8 @@ fn word_before_spaces_by_chars(before: &str) -> Option<(&str, bool)> {
 }
 
 /// The period a figure is for: the first period after it in the same clause unless a comparison
-/// figure stands between them, otherwise the nearest period before it in the sentence. A figure
+/// figure stands between them (a point of comparison only for a figure of comparison or right
+/// after the figure), otherwise the nearest period before it in the sentence. A figure
 /// in a clause opened by "when" right after a period of comparison is that period's ("up 6
 /// percent from the first half of the year, when it logged 25,879 requests").
 fn period_for(
@@ -2297,10 +2302,12 @@ fn period_for(
     text: &str,
 ) -> Option<Period> {
     let blocked = |p: &PeriodMention| references.iter().any(|f| f.start >= span.end && f.end <= p.span.start);
+    // a period of comparison right after a figure is that figure's ("and 7,204 a year earlier")
+    let right_after = |p: &PeriodMention| text[span.end..p.span.start].bytes().all(|b| b == b' ');
     let after = periods
         .iter()
         .find(|p| p.span.start >= span.end && p.period.is_some())
-        .filter(|p| !blocked(p) && (is_reference || !p.reference));
+        .filter(|p| !blocked(p) && (is_reference || !p.reference || right_after(p)));
     if let Some(p) = after.filter(|p| p.span.start - span.end < 60) {
         return p.period.clone();
     }
@@ -4175,6 +4182,29 @@ mod tests {
     }
 
     #[test]
+    fn compares_with_names_points_of_comparison_and_from_opens_a_span_of_months() {
+        let f = figures(
+            "Facebook got 173,592 requests in the first six months of 2020. Emergency requests made up \
+             11,850. That compares with 8,964 in the second half of 2019 and 7,204 a year earlier. \
+             US authorities sent 61,528 requests from January through June.",
+            Some("2020-11-13"),
+        );
+        let periods: Vec<_> = f.iter().map(|f| (f.0.as_str(), f.1.as_deref())).collect();
+        assert_eq!(
+            periods,
+            [
+                ("173,592", Some("2020-H1")),
+                ("11,850", Some("2020-H1")),
+                ("8,964", Some("2019-H2")),
+                // right before the period it is compared at
+                ("7,204", Some("2019-H1")),
+                // neither the half of comparison nor a comparison with January
+                ("61,528", Some("2020-H1"))
+            ]
+        );
+    }
+
+    #[test]
     fn a_rise_on_the_figure_after_it_compares_with_that_figure() {
         let mut a = Article::default();
         a.set_paragraphs([
@@ -4410,6 +4440,7 @@ mod tests {
         let f = figures(
             "MTN, which has some 272 million subscribers, published its first report in 2020. \
              Tumblr, which hosts more than 475 million blogs, joins the report in the first half of 2020. \
+             LINE, the app used by more than 80 million people, got 2,314 requests in 2019. \
              The company, which has 2,300 staff, got 1,250,000 requests in 2020 and has 12 million users.",
             None,
         );
@@ -4419,6 +4450,8 @@ mod tests {
             [
                 ("some 272 million", None),
                 ("more than 475 million", None),
+                ("more than 80 million", None),
+                ("2,314", Some("2019")),
                 // under a million, or after no comma: a figure of the sentence
                 ("2,300", Some("2020")),
                 ("1,250,000", Some("2020")),

@@ -256,8 +256,9 @@ static PERIOD: LazyLock<Pattern> = LazyLock::new(|| {
     let m = MONTHS;
     Pattern::new(&format!(
         r"(?ix)
-        # January to June 2014 / July-December 2013 / between January and June 2014
-        (?:between\s+)?(?P<m1>{m})\.?\s*(?P<y1>(?:19|20)[0-9][0-9])?\s*(?:-|–|—|to|through|until|and)\s*(?P<m2>{m})\.?\s+(?P<y2>(?:19|20)[0-9][0-9])\b
+        # January to June 2014 / July-December 2013 / between January and June 2014 / from
+        # January through June 2014 (from opens the span: no comparison with January)
+        (?:between\s+|from\s+)?(?P<m1>{m})\.?\s*(?P<y1>(?:19|20)[0-9][0-9])?\s*(?:-|–|—|to|through|until|and)\s*(?P<m2>{m})\.?\s+(?P<y2>(?:19|20)[0-9][0-9])\b
         # between 2014 and 2016 / from 2013 to 2015 / 2013-2015 (not in 2013 and 2014: two years)
         | (?:\bbetween\s+(?P<ya1>(?:19|20)[0-9][0-9])\s+and\s+(?P<ya2>(?:19|20)[0-9][0-9])\b
           | \b(?P<ys1>(?:19|20)[0-9][0-9])\s*(?:-|–|—|\bto\b|\bthrough\b|\buntil\b)\s*(?P<ys2>(?:19|20)[0-9][0-9])\b)
@@ -1623,7 +1624,7 @@ fn is_since_clause(before: &str) -> bool {
 /// "down from 72,279 in 2013", "than in 2013": a period named only as the point of comparison is
 /// not the period later anaphora ("the year") refer to.
 static COMPARISON_REFERENCE: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(r"(?i)(?:\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?)\s+(?:about\s+|roughly\s+|nearly\s+)?[$€£]?\d[\d,.]*(?:\s+[\w-]+){0,4}\s+(?:in|during|for)\s+(?:the\s+)?|\b(?:than|from)\s+(?:in\s+)?(?:the\s+)?)$").unwrap()
+    Pattern::new(r"(?i)(?:\b(?:from|than|compare[ds]\s+(?:with|to)|versus|vs\.?)\s+(?:about\s+|roughly\s+|nearly\s+)?[$€£]?\d[\d,.]*(?:\s+[\w-]+){0,4}\s+(?:in|during|for)\s+(?:the\s+)?|\b(?:than|from)\s+(?:in\s+)?(?:the\s+)?)$").unwrap()
 });
 
 /// "slightly below the 66 percent it reported for the", "above the 1,200 of the", "more than
@@ -1782,7 +1783,15 @@ const CLOSING_WORDS: [Word; 6] = [w("in"), w("during"), w("for"), w("the"), w("t
 
 /// The words one of which every match of [`COMPARISON_REFERENCE`] holds, a space after it
 /// ("vs." with its dot).
-const COMPARISON_WORDS: [Word; 6] = [w("from"), w("than"), w("compared"), w("versus"), w("vs"), w("vs.")];
+const COMPARISON_WORDS: [Word; 7] = [
+    w("from"),
+    w("than"),
+    w("compared"),
+    w("versus"),
+    w("vs"),
+    w("vs."),
+    w("compares"),
+];
 
 /// Whether one of [`COMPARISON_WORDS`] (in any ASCII case) ends in `bytes` (not empty, and at
 /// most [`COMPARISON_WINDOW`] long) before a byte that may start a space of `\s` (one below 0x21 or
@@ -1878,12 +1887,12 @@ fn comparison_word_ends_by_bytes(padded: &[u8; COMPARISON_BYTES]) -> u64 {
 
 /// Whether one of [`COMPARISON_WORDS`] ends `bytes[..end]`, in any ASCII case.
 fn comparison_word_ends(bytes: &[u8], end: usize) -> bool {
-    let [from, than, compared, versus, vs, vs_dot] = &COMPARISON_WORDS;
+    let [from, than, compared, versus, vs, vs_dot, compares] = &COMPARISON_WORDS;
     match end.checked_sub(1).map_or(0, |i| bytes[i] | 0x20) {
         b'm' => from.ends(bytes, end),
         b'n' => than.ends(bytes, end),
         b'd' => compared.ends(bytes, end),
-        b's' => versus.ends(bytes, end) || vs.ends(bytes, end),
+        b's' => versus.ends(bytes, end) || vs.ends(bytes, end) || compares.ends(bytes, end),
         b'.' => vs_dot.ends(bytes, end),
         _ => false,
     }

@@ -275,10 +275,11 @@ pub(super) fn clause_compares(window: &str) -> bool {
         .find(|&(at, _)| ends_clause(at))
         .map_or(window, |(at, _)| &window[at + 1..]);
     let bytes = clause.as_bytes();
-    const WORDS: [&[u8]; 10] = [
+    const WORDS: [&[u8]; 11] = [
         b"from",
         b"than",
         b"compared",
+        b"compares",
         b"versus",
         b"vs",
         b"against",
@@ -881,7 +882,10 @@ fn months_without_year(bytes: &[u8], at: usize, month: u32) -> Option<(Span, Rea
     if word_character_at(bytes, name_end) {
         return None;
     }
-    let between = word_before(bytes, at).filter(|(_, w)| w == "between");
+    // "between" and "from" open the span ("from January through June" is no comparison with
+    // January, as "up from January" would be)
+    let opener = word_before(bytes, at).filter(|(_, w)| w == "between" || w == "from");
+    let between = opener.as_ref().filter(|(_, w)| w == "between");
     let separator_at = spaces_end(bytes, name_end);
     let mut hyphened_to = None;
     let (second_at, and) = match bytes.get(separator_at) {
@@ -916,7 +920,7 @@ fn months_without_year(bytes: &[u8], at: usize, month: u32) -> Option<(Span, Rea
     if after > end && (matches!(digits, 1 | 2) || year_at(bytes, after).is_some()) {
         return None;
     }
-    let start = between.map_or(at, |(start, _)| start);
+    let start = opener.map_or(at, |(start, _)| start);
     if let Some((year_end, year)) = period_of_year_after(bytes, end) {
         return Some((Span::new(start, year_end), Reading::Months((year, month, year, last))));
     }
@@ -1110,9 +1114,9 @@ mod tests {
             [
                 ("January-to-June period of 2020", Some("2020-H1")),
                 ("July-December period in 2019", Some("2019-H2")),
-                ("January to June of 2018", Some("2018-H1")),
-                // the year named after "from" is a point of comparison
-                ("July through December", Some("2019-H2")),
+                // "from" opens the span of months, no comparison: the year is the context's
+                ("from January to June of 2018", Some("2018-H1")),
+                ("from July through December", Some("2018-H2")),
             ]
         );
     }
@@ -1241,7 +1245,7 @@ mod tests {
             named,
             [
                 ("2015", Some("2015")),
-                ("January through June", Some("2015-H1")),
+                ("From January through June", Some("2015-H1")),
                 ("between July and December", Some("2015-H2"))
             ]
         );
