@@ -380,3 +380,28 @@ const MIN_PRECISION: f64 = 1.0;
 const MIN_SPEAKER_RECALL: f64 = 1.0;
 const MIN_SPEAKER_PRECISION: f64 = 1.0;
 const MIN_DETAILS: f64 = 1.0;
+
+/// A police or court rank before a name is a title, not part of the name: the speaker is the
+/// person, and the rank with a surname later is the same person.
+#[test]
+fn police_and_court_ranks_are_titles_of_the_speaker() {
+    let got = credited(
+        "Detective Superintendent Karen Whitlock, Commander of the Cybercrime Squad, said the \
+         process saved lives.\n\n\
+         \"But it only works if platforms trust the request,\" Detective Superintendent Whitlock said.\n\n\
+         \"The theory would permit the seizure of anyone's data,\" wrote Magistrate Judge Helen Park.",
+    );
+    assert_eq!(
+        got,
+        [
+            pair(
+                "But it only works if platforms trust the request,",
+                Some("Karen Whitlock")
+            ),
+            pair(
+                "The theory would permit the seizure of anyone's data,",
+                Some("Helen Park")
+            ),
+        ]
+    );
+}

@@ -286,6 +286,16 @@ const TITLE_WORDS: &[&str] = &[
     "Founder",
     "Commissioner",
     "Attorney",
+    // police and court ranks ("Detective Superintendent Karen Whitlock", "Magistrate Judge
+    // Helen Park")
+    "Detective",
+    "Superintendent",
+    "Inspector",
+    "Sergeant",
+    "Constable",
+    "Commander",
+    "Magistrate",
+    "Judge",
 ];
 
 /// Last words that make a name an organisation.
