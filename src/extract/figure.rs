@@ -2175,7 +2175,11 @@ fn is_a_measurement(after: &str) -> bool {
 
 /// "Office 365", "Windows 10", "iOS 8", "Section 702", "version 2.1": a short number right after
 /// a name (a word with a capital letter that does not start the sentence) or after "version".
+/// A number after a tab is a table's cell ("United States\t282"), whatever names its row.
 fn names_a_product(sentence: &str, m: &Mention) -> bool {
+    if sentence.as_bytes()[..m.start].last() == Some(&b'\t') {
+        return false;
+    }
     let Some((word, sentence_start)) = word_before_spaces(&sentence[..m.start]) else {
         return false;
     };
@@ -4202,6 +4206,20 @@ mod tests {
                 ("61,528", Some("2020-H1"))
             ]
         );
+    }
+
+    #[test]
+    fn a_number_after_a_tab_is_a_cell_not_a_products_number() {
+        let f = figures(
+            "Country\tRequests\n\nUnited States\t282\n\nUnited Kingdom\t109\n\nAll other countries\t91",
+            None,
+        );
+        let texts: Vec<_> = f.iter().map(|f| f.0.as_str()).collect();
+        assert_eq!(texts, ["282", "109", "91"]);
+        // with a space, a short number after a name is the name's
+        assert!(figures("It runs on Windows 10 and got 282.", None)
+            .iter()
+            .all(|f| f.0 != "10"));
     }
 
     #[test]
