@@ -580,9 +580,8 @@ fn mentions_of(
     matches: impl Iterator<Item = (Span, Reading)>,
 ) -> Vec<PeriodMention> {
     let mut last: Option<Period> = None;
-    // where `last` was named, and the first twelve months the text names (its report's year)
+    // where `last` was named
     let mut last_end = 0;
-    let mut first_year: Option<Period> = None;
     // room for every match: the hand reader's count is of the places a match may start
     let mut out = Vec::with_capacity(matches.size_hint().1.unwrap_or(0));
     let mut made = LastMade::default();
@@ -598,10 +597,11 @@ fn mentions_of(
             Reading::Months(months) => (made.months(months), None),
             Reading::Days(start, end) => (Some(Period { start, end }), None),
             Reading::NoPeriod => (None, None),
-            Reading::Anaphor(Anaphor::Year)
-                if is_background_year(text, last.as_ref(), last_end, first_year.as_ref(), span) =>
-            {
-                (first_year.clone(), Some(Anaphor::Year))
+            Reading::Anaphor(Anaphor::Year) => {
+                match first_year_if_background(text, last.as_ref(), last_end, &out, span) {
+                    Some(first) => (Some(first), Some(Anaphor::Year)),
+                    None => resolved(Anaphor::Year, last.as_ref(), published),
+                }
             }
             Reading::Anaphor(anaphor) => resolved(anaphor, last.as_ref(), published),
         };
@@ -613,9 +613,6 @@ fn mentions_of(
         // next anaphor ("the year") refers to
         let since = || since_cue && opens_since(text, span.start);
         if let Some(p) = period.as_ref().filter(|_| !reference && !since()) {
-            if first_year.is_none() && p.is_twelve_months() {
-                first_year = Some(p.clone());
-            }
             last = Some(p.clone());
             last_end = span.end;
         }
@@ -629,25 +626,24 @@ fn mentions_of(
     out
 }
 
-/// Whether "the year" at `span` would refer back to a year before the text's first
-/// (`first_year`, its report's) named in an earlier paragraph (`last`, which ended at
-/// `last_end`): an aside about a year before ("In the year to March 2022, Safaricom recorded
-/// 6,031."), after which "during the year" is the report's year again.
-fn is_background_year(
+/// The first twelve months the text names (its report's year, from the mentions so far,
+/// `before`) when "the year" at `span` would refer back to a year before it named in an earlier
+/// paragraph (`last`, which ended at `last_end`): after an aside about a year before ("In the
+/// year to March 2022, Safaricom recorded 6,031."), "during the year" is the report's year again.
+fn first_year_if_background(
     text: &str,
     last: Option<&Period>,
     last_end: usize,
-    first_year: Option<&Period>,
+    before: &[PeriodMention],
     span: Span,
-) -> bool {
-    match (last, first_year) {
-        (Some(last), Some(first)) => {
-            last.is_twelve_months()
-                && last.end < first.start
-                && memchr::memmem::find(&text.as_bytes()[last_end..span.start], b"\n\n").is_some()
-        }
-        _ => false,
-    }
+) -> Option<Period> {
+    let last = last.filter(|p| p.is_twelve_months())?;
+    let first = before
+        .iter()
+        .filter(|m| !m.reference)
+        .find_map(|m| m.period.as_ref().filter(|p| p.is_twelve_months()))?;
+    (last.end < first.start && memchr::memmem::find(&text.as_bytes()[last_end..span.start], b"\n\n").is_some())
+        .then(|| first.clone())
 }
 
 /// Whether the match at `span` is a year that ends the name of a law ("the Data Protection Act
@@ -1599,7 +1595,8 @@ fn is_reference_within(text: &str, m: &PeriodMention, within: Span) -> bool {
 pub fn is_reference(before: &str, anaphor: Option<Anaphor>) -> bool {
     let window = comparison_window(before).as_bytes();
     let has = |word: &&str| window.windows(word.len()).any(|w| w == word.as_bytes());
-    let since = CUE_WORDS[MULTIPLES..].iter().any(has);
+    // "since" or "Since" ([`CUE_WORDS`] after the multiples), by one vector search
+    let since = memchr::memmem::find_iter(window, b"ince").any(|i| i > 0 && matches!(window[i - 1], b's' | b'S'));
     is_reference_given(before, anaphor, CUE_WORDS[..MULTIPLES].iter().any(has), since)
 }
 
