@@ -399,6 +399,8 @@ const MEASURE_HEADS: &[&str] = &[
     "specifiers",
     "removals",
     "takedowns",
+    "reports",
+    "files",
 ];
 
 /// The measure proper (group `m` of [`MEASURE`]): up to three modifiers and a head noun

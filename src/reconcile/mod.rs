@@ -315,6 +315,30 @@ mod tests {
         checks(&doc::Doc::new(&record)).iter().map(|f| f.rule).collect()
     }
 
+    /// "or 96% of the total" after a breakdown: the total is the figure of what the part counts
+    /// that can hold it, not a smaller one nearer, nor one of something else.
+    #[test]
+    fn the_total_of_a_share_holds_its_part_and_counts_what_it_counts() {
+        let markets = |share: &str| {
+            format!(
+                "Telefonica received 1,140,326 requests last year.\n\n\
+                 In Mexico, the unit handled 61,022 requests.\n\n\
+                 The four largest markets accounted for 1,093,828 requests, or {share} of the total."
+            )
+        };
+        assert_eq!(rules_found(&markets("96%")), []);
+        assert_eq!(rules_found(&markets("86%")), [Rule::ShareMismatch]);
+        let reports = |share: &str| {
+            format!(
+                "The hotline received 36.2 million reports last year.\n\n\
+                 The reports held more than 105 million files.\n\n\
+                 Providers submitted 35.9 million reports, or about {share} percent of the total."
+            )
+        };
+        assert_eq!(rules_found(&reports("99")), []);
+        assert_eq!(rules_found(&reports("89")), [Rule::ShareMismatch]);
+    }
+
     /// Phrasings of the held-out articles (`fixtures/heldout`) that the checks misread.
     #[test]
     fn the_checks_read_the_phrasings_of_the_held_out_articles() {

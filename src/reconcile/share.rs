@@ -192,12 +192,12 @@ fn shares_of_totals(doc: &Doc) -> Vec<Finding> {
                     let head = counted_noun(doc.after_fig(share, 40))
                         .or_else(|| counted_noun(doc.after_fig(p, 40)))
                         .or_else(|| counted_word(doc, p).map(Cow::Borrowed));
-                    (earlier_total(doc, i - 1, head.as_deref()), Some(p))
+                    (earlier_total(doc, i - 1, head.as_deref(), p), Some(p))
                 }
                 // "81 percent of the requests, or 2,100": the total is looked for before the share.
                 Some((part, false)) if super::doc::refers_to_earlier_total(doc.after_fig(share, 40)) => {
                     let head = counted_noun(doc.after_fig(share, 40));
-                    (earlier_total(doc, i, head.as_deref()), Some(part))
+                    (earlier_total(doc, i, head.as_deref(), part), Some(part))
                 }
                 _ => (None, None),
             },
@@ -237,14 +237,21 @@ fn count_before_share<'d, 'a>(doc: &'d Doc<'a>, i: usize, between_says: fn(&str)
 /// The total "of them" refers to: the subject of the discussion, i.e. the first figure that may be
 /// a total in the share's paragraph before it, or else in one of the three paragraphs before.
 /// When the text names what the total counts ("of the requests"), a figure counting something
-/// else ("accounts") is not it; one with no measure is taken only when none counts the same.
-fn earlier_total<'d, 'a>(doc: &'d Doc<'a>, i: usize, head: Option<&str>) -> Option<&'d Fig<'a>> {
+/// else ("accounts") is not it; one with no measure is taken only when none counts the same. A
+/// figure smaller than the `part` is no total of it ("Mexico handled 61,022 requests. The four
+/// largest markets accounted for 1,093,828 requests, or 96% of the total").
+fn earlier_total<'d, 'a>(doc: &'d Doc<'a>, i: usize, head: Option<&str>, part: &Fig) -> Option<&'d Fig<'a>> {
     let share = &doc.figs[i];
     // The paragraph holding the share, by its index (as `Doc::paragraph_of` finds it).
     let k = doc.paragraphs.partition_point(|p| p.end < share.f.span.end);
     doc.paragraphs.get(k).filter(|p| p.contains(share.f.span))?;
     let scope = (k.saturating_sub(3)..=k).rev().map(|j| doc.paragraphs[j]);
-    let candidates = |p: Span| doc.figs_within(p).take_while(|(j, _)| *j < i).map(|(_, g)| g);
+    let candidates = |p: Span| {
+        doc.figs_within(p)
+            .take_while(|(j, _)| *j < i)
+            .map(|(_, g)| g)
+            .filter(|g| holds(g, part))
+    };
     let counts = |g: &Fig, wanted: &str| {
         counted_word(doc, g).is_some_and(|w| w.trim_end_matches('s') == wanted.trim_end_matches('s'))
     };
@@ -263,6 +270,14 @@ fn earlier_total<'d, 'a>(doc: &'d Doc<'a>, i: usize, head: Option<&str>) -> Opti
         None => scope
             .clone()
             .find_map(|p| candidates(p).find(|g| could_be_total(doc, g))),
+    }
+}
+
+/// Whether `total` may hold `part`: not smaller than it (when both are known).
+fn holds(total: &Fig, part: &Fig) -> bool {
+    match (total.reading.value, part.reading.value) {
+        (Some(t), Some(p)) => t >= p,
+        _ => true,
     }
 }
 
@@ -360,7 +375,7 @@ mod tests {
     /// [`shares_of_totals`] and [`earlier_total`] as written first: the words after a share
     /// searched before its part is looked for, and whether a figure may be a total asked first.
     fn shares_of_totals_as_written_first(doc: &Doc) -> Vec<Finding> {
-        let earlier_total = |i: usize, head: Option<&str>| {
+        let earlier_total = |i: usize, head: Option<&str>, part: &Fig| {
             let share = &doc.figs[i];
             let k = doc.paragraphs.partition_point(|p| p.end < share.f.span.end);
             doc.paragraphs.get(k).filter(|p| p.contains(share.f.span))?;
@@ -369,7 +384,7 @@ mod tests {
                 doc.figs_within(p)
                     .take_while(move |(j, _)| *j < i)
                     .map(|(_, g)| g)
-                    .filter(|g| could_be_total(doc, g))
+                    .filter(|g| could_be_total(doc, g) && holds(g, part))
             };
             let counts = |g: &Fig, wanted: &str| {
                 counted_word(doc, g).is_some_and(|w| w.trim_end_matches('s') == wanted.trim_end_matches('s'))
@@ -407,12 +422,12 @@ mod tests {
                             let head = counted_noun(doc.after_fig(share, 40))
                                 .or_else(|| counted_noun(doc.after_fig(p, 40)))
                                 .or_else(|| counted_word(doc, p).map(Cow::Borrowed));
-                            (earlier_total(i - 1, head.as_deref()), Some(p))
+                            (earlier_total(i - 1, head.as_deref(), p), Some(p))
                         }
                         None => match part_after(doc, i) {
                             Some(part) => {
                                 let head = counted_noun(doc.after_fig(share, 40));
-                                (earlier_total(i, head.as_deref()), Some(part))
+                                (earlier_total(i, head.as_deref(), part), Some(part))
                             }
                             None => (None, None),
                         },
