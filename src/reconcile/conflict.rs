@@ -5,7 +5,7 @@ use super::doc::{Doc, Fig};
 use super::reading::verdict;
 use super::sum::period_name;
 use super::{Finding, Rule};
-use crate::extract::Period;
+use crate::extract::{claim, FigureKind, Period};
 use serde_json::json;
 
 /// Checks the figures that name the same quantity against each other: one finding per
@@ -60,6 +60,11 @@ fn first_conflict(doc: &Doc, group: &[(Key, &Fig)]) -> Option<Finding> {
             ) else {
                 continue;
             };
+            // A part said to be a share of the total ("1,909 geofence warrants in 2020, about 17
+            // percent of the national total") is not the total given again.
+            if is_part_of_a_total(doc, a) || is_part_of_a_total(doc, b) {
+                continue;
+            }
             let entity = a.f.entity.unwrap_or("");
             let period = a.f.period.as_ref().map(period_name).unwrap_or_default();
             let quantity = a.quantity.as_deref().unwrap_or("");
@@ -76,6 +81,27 @@ fn first_conflict(doc: &Doc, group: &[(Key, &Fig)]) -> Option<Finding> {
         }
     }
     None
+}
+
+/// Whether `g` is followed in its sentence by a share of a total set off by a comma ("1,909
+/// geofence warrants in 2020, about 17 percent of the national total"; ", or 41 percent of the
+/// total"): `g` is then a part of that total.
+fn is_part_of_a_total(doc: &Doc, g: &Fig) -> bool {
+    let i = doc.figs.partition_point(|x| x.f.span.start < g.f.span.start);
+    let Some(share) = doc.figs.get(i + 1) else {
+        return false;
+    };
+    let set_off = |between: &str| {
+        between.rsplit_once(',').is_some_and(|(_, after_comma)| {
+            after_comma
+                .split_whitespace()
+                .all(|w| matches!(w, "or" | "about" | "some" | "roughly" | "nearly" | "around" | "almost"))
+        })
+    };
+    share.f.kind == FigureKind::Percent
+        && doc.same_sentence(g, share)
+        && set_off(doc.between(g.f.span, share.f.span))
+        && claim::share_base(doc.after_fig(share, 40)).is_some_and(|base| base.ends_with("total"))
 }
 
 /// Whether `g` is compared with `earlier` as its earlier value.
@@ -127,6 +153,26 @@ mod tests {
         let record = test_record(&format!(
             "{body}\n\nTwitter received 46 government takedown requests in 2020."
         ));
+        assert_eq!(check(&Doc::new(&record)).len(), 1);
+    }
+
+    #[test]
+    fn a_part_said_to_be_a_share_of_the_total_is_not_the_total_again() {
+        let text = |share: &str| {
+            format!(
+                "Police sent Google 11,554 geofence warrants in 2020. Agencies in California obtained \
+                 1,909 geofence warrants in 2020{share}."
+            )
+        };
+        for share in [
+            ", about 17 percent of the national total",
+            ", or 17 percent of the total",
+        ] {
+            let record = test_record(&text(share));
+            assert_eq!(check(&Doc::new(&record)), [], "{share}");
+        }
+        // without the share, the second value is a conflict
+        let record = test_record(&text(""));
         assert_eq!(check(&Doc::new(&record)).len(), 1);
     }
 
