@@ -677,14 +677,15 @@ fn measure_after(after: &str, ascii: bool) -> Option<&str> {
 }
 
 /// The words before a mention that make it the earlier value of a comparison: a word of rise or
-/// fall (group `dir`) then "from", "against" or "on the" ("up 5 percent from 4,582", "up 12 per
-/// cent on the 5,512"), or "compared" (group `cmp`) then "from", "with", "to" or "against".
+/// fall, verb or noun (group `dir`), then "from", "against" or "on the" ("up 5 percent from
+/// 4,582", "up 12 per cent on the 5,512", "a rise of 23 percent from the 140,875"), or
+/// "compared" (group `cmp`) then "from", "with", "to" or "against".
 ///
 /// After a word of rise or fall, "to" names the value reached, not the earlier one ("revenue
 /// rose 3.5 percent to $27.2 billion", "fell to 300"), and "with" opens another clause ("rose
 /// 3 percent, with 584 new cases"): neither names what the figure was before.
 static COMPARED_FROM: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(r"(?i)\b(?:(?P<dir>down|up|decreased?|decreasing|increased?|increasing|declined?|declining|rose|rising|fell|falling|dropped|dropping|dipped|grew|growing|climbed|climbing|jumped|jumping)\s+(?:[\w.,%$€£]+\s+){0,3}?(?:(?:from|against)\s+(?:the\s+)?|on\s+the\s+)|(?P<cmp>compared|compares|comparing)\s+(?:[\w.,%$€£]+\s+){0,3}?(?:from|with|to|against)\s+(?:the\s+)?)(?:about\s+|roughly\s+|nearly\s+)?$").unwrap()
+    Pattern::new(r"(?i)\b(?:(?P<dir>down|up|decreased?|decreasing|increased?|increasing|declined?|declining|rose|rising|fell|falling|dropped|dropping|dipped|grew|growing|climbed|climbing|jumped|jumping|rise|gain|jump|growth|climb|drop|fall)\s+(?:[\w.,%$€£]+\s+){0,3}?(?:(?:from|against)\s+(?:the\s+)?|on\s+the\s+)|(?P<cmp>compared|compares|comparing)\s+(?:[\w.,%$€£]+\s+){0,3}?(?:from|with|to|against)\s+(?:the\s+)?)(?:about\s+|roughly\s+|nearly\s+)?$").unwrap()
 });
 
 /// "more than 72,279", "higher than the 28,147", "slightly below the 66 percent": the figure after
@@ -2714,7 +2715,7 @@ fn link_comparison(
         "down" | "decrease" | "decreased" | "decreasing" | "decline" | "declined" | "declining" | "fell"
         | "falling" | "dropped" | "dropping" | "dipped" => Direction::Down,
         noun if super::claim::CHANGE_NOUNS.iter().any(|(n, fall)| *fall && *n == noun) => Direction::Down,
-        "compared" | "comparing" => match newer.value {
+        "compared" | "compares" | "comparing" => match newer.value {
             Some(v) if v > value => Direction::Up,
             Some(v) if v < value => Direction::Down,
             _ => Direction::Same,
@@ -4235,6 +4236,15 @@ mod tests {
         let c = e.figures[0].compared_to.as_ref().unwrap();
         assert_eq!((c.value, c.direction), (5512.0, Direction::Up));
         assert_eq!(e.figures[2].period.as_ref().map(Period::label).as_deref(), Some("2021"));
+        // a noun of change with its amount before "from"
+        a.set_paragraphs([
+            "Facebook received 173,592 requests in the first six months of 2020, a rise of 23 percent \
+             from the 140,875 it logged in the previous six-month period.",
+        ]);
+        let e = extract(&a);
+        let c = e.figures[0].compared_to.as_ref().unwrap();
+        assert_eq!((c.value, c.direction), (140875.0, Direction::Up));
+        assert_eq!(c.period.as_ref().map(Period::label).as_deref(), Some("2019-H2"));
     }
 
     #[test]
