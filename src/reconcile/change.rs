@@ -539,6 +539,13 @@ fn anaphoric_changes(doc: &Doc) -> Vec<Change> {
             .map(|(i, _)| i);
         let (amount, old) = match (in_sentence.next(), in_sentence.next(), in_sentence.next()) {
             (Some(amount), Some(old), None) => (Some(amount), old),
+            // "That was up 74 percent from 806 in 2021, and more than double the 546 of 2019":
+            // a third figure in a clause of its own
+            (Some(amount), Some(old), Some(third))
+                if opens_a_clause(doc.between(doc.figs[old].f.span, doc.figs[third].f.span)) =>
+            {
+                (Some(amount), old)
+            }
             (Some(old), None, _) => (None, old),
             _ => {
                 #[cfg(test)]
@@ -552,6 +559,11 @@ fn anaphoric_changes(doc: &Doc) -> Vec<Change> {
         out.extend(change_referring_back(doc, k, amount, old));
     }
     out
+}
+
+/// Whether the text between two figures opens a clause of its own (", and", "; ").
+fn opens_a_clause(between: &str) -> bool {
+    between.contains(", and ") || between.contains("; ")
 }
 
 /// Where the aside ends in a sentence that opens with its subject, a noun the sentence before
@@ -1098,6 +1110,11 @@ mod tests {
             let mut in_sentence = doc.sentence_figs(k).map(|(i, _)| i);
             let (amount, old) = match (in_sentence.next(), in_sentence.next(), in_sentence.next()) {
                 (Some(amount), Some(old), None) => (Some(amount), old),
+                (Some(amount), Some(old), Some(third))
+                    if opens_a_clause(doc.between(doc.figs[old].f.span, doc.figs[third].f.span)) =>
+                {
+                    (Some(amount), old)
+                }
                 (Some(old), None, _) => (None, old),
                 _ => continue,
             };
@@ -1120,6 +1137,7 @@ mod tests {
             "Google got 31,698 requests in 2013. That was up 12 percent from 28,000 requests in 2012.",
             "Google got 31,698 requests in 2013. That was down from 33,000 requests in 2012.",
             "Google got 31,698 requests in 2013. THIS is down 3,000 from 34,698, 2 percent less.",
+            "Google got 31,698 requests in 2013. That was up 12 percent from 28,000, and double the 15,000 of 2011.",
             "Google got 31,698 requests in 2013. It was a lot. The figure was down from 33,000.",
             "Google got 31,698 requests in 2013. The company said 2,000 came from courts, up from 1,500.",
             "Google got 31,698 requests in 2013. Those were up 3,000 from 28,698.",

@@ -339,6 +339,20 @@ mod tests {
         assert_eq!(rules_found(&reports("89")), [Rule::ShareMismatch]);
     }
 
+    /// "That was up 74 percent from 806" changes the figure of the sentence before, also when a
+    /// clause with a third figure follows.
+    #[test]
+    fn a_change_referring_back_before_a_clause_of_its_own() {
+        let text = |rise: &str| {
+            format!(
+                "Reddit received 1,184 requests in 2022. That was up {rise} percent from 806 in 2021, \
+                 and more than double the 546 it logged in 2019."
+            )
+        };
+        assert_eq!(rules_found(&text("74")), [Rule::ChangeMismatch]);
+        assert_eq!(rules_found(&text("47")), []);
+    }
+
     /// Phrasings of the held-out articles (`fixtures/heldout`) that the checks misread.
     #[test]
     fn the_checks_read_the_phrasings_of_the_held_out_articles() {
