@@ -2177,7 +2177,8 @@ fn is_a_measurement(after: &str) -> bool {
 }
 
 /// "Office 365", "Windows 10", "iOS 8", "Section 702", "version 2.1": a short number right after
-/// a name (a word with a capital letter that does not start the sentence) or after "version".
+/// a name (a word with a capital letter that does not start the sentence) or after "version" or
+/// the name of a law's part ("section", "article", "principle", ...).
 /// A number after a tab is a table's cell ("United States\t282"), whatever names its row.
 fn names_a_product(sentence: &str, m: &Mention) -> bool {
     if sentence.as_bytes()[..m.start].last() == Some(&b'\t') {
@@ -2186,9 +2187,24 @@ fn names_a_product(sentence: &str, m: &Mention) -> bool {
     let Some((word, sentence_start)) = word_before_spaces(&sentence[..m.start]) else {
         return false;
     };
-    if ["version", "v", "release", "build", "model"]
-        .iter()
-        .any(|w| word.eq_ignore_ascii_case(w))
+    // also a law's parts, at a sentence's start or in lower case ("Section 702 of the law",
+    // "information privacy principle 11")
+    if [
+        "version",
+        "v",
+        "release",
+        "build",
+        "model",
+        "section",
+        "article",
+        "principle",
+        "clause",
+        "paragraph",
+        "chapter",
+        "rule",
+    ]
+    .iter()
+    .any(|w| word.eq_ignore_ascii_case(w))
     {
         return true;
     }
@@ -4209,6 +4225,17 @@ mod tests {
                 ("61,528", Some("2020-H1"))
             ]
         );
+    }
+
+    #[test]
+    fn the_number_of_a_laws_part_is_no_figure() {
+        let f = figures(
+            "Section 702 of the law lapses in 2023. Police use information privacy principle 11 or \
+             Article 31 for 3,371 requests, and rule 41 for 12.",
+            None,
+        );
+        let texts: Vec<_> = f.iter().map(|f| f.0.as_str()).collect();
+        assert_eq!(texts, ["3,371", "12"]);
     }
 
     #[test]
