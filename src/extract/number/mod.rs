@@ -515,7 +515,8 @@ static WORDS_WORTH_A_LOOK: LazyLock<words::WordFilter> = LazyLock::new(|| {
 /// the one-letter scales of [`words::may_be_unlisted_atom`] and the codes of
 /// [`is_currency_code`] (a test holds the list to the two).
 const SHORT_UNLISTED_STARTS: &[&str] = &[
-    "k", "K", "M", "G", "MM", "Rs", "USD", "EUR", "GBP", "JPY", "CNY", "INR", "CHF", "CAD", "AUD", "RMB", "SEK",
+    "k", "K", "M", "G", "MM", "Rs", "KSh", "Ksh", "USD", "EUR", "GBP", "JPY", "CNY", "INR", "CHF", "CAD", "AUD", "RMB",
+    "SEK", "KES", "ZAR", "NGN", "BRL", "MXN",
 ];
 
 /// Whether a word of [`SHORT_UNLISTED_STARTS`] begins with `first`, then `second` (in lower
@@ -1355,6 +1356,10 @@ fn currency_at(t: &Toks, i: usize) -> Option<(&'static str, usize)> {
         let dot = t.sym(i + 1, ".") && t.glued(i);
         return Some(("INR", i + 1 + usize::from(dot)));
     }
+    // "KSh 335.4 billion", "Ksh 20": Kenyan shillings
+    if matches!(t.str(i), "KSh" | "Ksh") {
+        return Some(("KES", i + 1));
+    }
     let word = t.str(i);
     if word.len() != 3 {
         return None; // every code is three letters: most tokens end here
@@ -1366,12 +1371,14 @@ fn currency_at(t: &Toks, i: usize) -> Option<(&'static str, usize)> {
 /// Whether the word at `i` is a currency code that may be glued to its amount ("USD3.14").
 pub(super) fn is_currency_code(word: &str) -> bool {
     // two or three letters, the first a capital: most words end at these tests
-    matches!(word.len(), 2 | 3) && word.as_bytes()[0].is_ascii_uppercase() && (word == "Rs" || CODES.contains(&word))
+    matches!(word.len(), 2 | 3)
+        && word.as_bytes()[0].is_ascii_uppercase()
+        && (matches!(word, "Rs" | "KSh" | "Ksh") || CODES.contains(&word))
 }
 
 /// ISO codes written before an amount ("USD 5").
 const CODES: &[&str] = &[
-    "USD", "EUR", "GBP", "JPY", "CNY", "INR", "CHF", "CAD", "AUD", "RMB", "SEK",
+    "USD", "EUR", "GBP", "JPY", "CNY", "INR", "CHF", "CAD", "AUD", "RMB", "SEK", "KES", "ZAR", "NGN", "BRL", "MXN",
 ];
 
 /// The currency words: each with its ISO code and the share of the unit it names (a cent is
@@ -3039,6 +3046,16 @@ mod tests {
     }
 
     #[test]
+    fn a_letter_glued_to_a_hyphen_and_a_word_is_a_name_not_a_scale() {
+        let read = |text: &str| -> Vec<(String, Option<f64>)> {
+            find_numbers(text).into_iter().map(|m| (m.text, m.value)).collect()
+        };
+        assert_eq!(read("it froze 1,362 M-Pesa accounts"), [("1,362".into(), Some(1362.0))]);
+        assert_eq!(read("it raised 3 M"), [("3 M".into(), Some(3e6))]);
+        assert_eq!(read("between 5M-7M"), [("5M-7M".into(), None)]);
+    }
+
+    #[test]
     fn money_forms() {
         let money = |text: &str| {
             let m = find_numbers(text);
@@ -3056,6 +3073,11 @@ mod tests {
             money("fines of R$150,000"),
             ("R$150,000".into(), 150000.0, "BRL".into())
         );
+        assert_eq!(
+            money("revenue of KSh 335.4 billion"),
+            ("KSh 335.4 billion".into(), 335.4e9, "KES".into())
+        );
+        assert_eq!(money("a ZAR 5 fee"), ("ZAR 5".into(), 5.0, "ZAR".into()));
         assert_eq!(money("10 €"), ("10 €".into(), 10.0, "EUR".into()));
         assert_eq!(
             money("125 million Australian dollars"),

@@ -199,7 +199,17 @@ fn tens(w: &str) -> Option<f64> {
 /// The scale word at token `j` ("million", "bn", "lakh", "dozen"), with the one-letter scales
 /// that only count in capitals or lowercase k.
 pub(super) fn scale_at(t: &Toks, j: usize) -> Option<f64> {
-    scale(token_atom(t, j), t.str(j))
+    let atom = token_atom(t, j);
+    if atom.is_none() && starts_a_hyphenated_name(t, j) {
+        return None;
+    }
+    scale(atom, t.str(j))
+}
+
+/// Whether the word at `j` is glued to a hyphen and a word after it: "M" in "1,362 M-Pesa
+/// accounts" starts a name, and is no one-letter scale.
+fn starts_a_hyphenated_name(t: &Toks, j: usize) -> bool {
+    t.glued(j) && t.sym(j + 1, "-") && t.glued(j + 1) && t.is(j + 2, Tk::Word)
 }
 
 /// The scale of a word whose atom is `atom`; `case` is the word as written, for the one-letter
@@ -483,6 +493,9 @@ fn unlisted_word_atoms(t: &Toks, i: usize) -> Option<(Atom, Option<Atom>, usize)
     // "10 K", "2 M": the one-letter scales, by their case (the scale words are in the map)
     let case = t.str(i);
     if matches!(case, "k" | "K" | "M" | "G" | "MM") {
+        if starts_a_hyphenated_name(t, i) {
+            return None;
+        }
         return glued_scale(case).and_then(|f| one(Atom::Scale(f)));
     }
     // "twentyfifth", "thirtyfirst": tens glued to a unit or an ordinal (at least eight letters;
