@@ -1137,6 +1137,9 @@ pub fn find_figures(
     // every figure so far), not seven times
     let mut figures: Vec<Figure> = Vec::with_capacity(text.len() / 96);
     let mut current_period: Option<Period> = None;
+    // whether `current_period` was named with another part of the report's period, as in a
+    // breakdown by halves
+    let mut current_is_a_part = false;
     // the period of the first sentence with figures, the report's: a paragraph that names none
     // is about it, not about a period outside it named in an aside before ("A year earlier the
     // split was ...", "the law lapses at the end of this year")
@@ -1283,7 +1286,13 @@ pub fn find_figures(
                         return None;
                     }
                     let covers = || *covers_requests.get_or_insert_with(|| reports_on_requests(article));
-                    carried_period(current_period.as_ref(), report_period.as_ref(), across, covers)
+                    carried_period(
+                        current_period.as_ref(),
+                        report_period.as_ref(),
+                        across,
+                        current_is_a_part,
+                        covers,
+                    )
                 })
                 .map(|p| {
                     let total = || whole_year_of_total(&p, before, &sentence_periods, &last_sentence_periods);
@@ -1354,6 +1363,16 @@ pub fn find_figures(
         {
             current_period = Some(p);
             period_paragraph = paragraph;
+            // "117 arrived from January through June and 104 in the second half": parts of the
+            // report's period, after which another paragraph is about the whole again
+            current_is_a_part = report_period.as_ref().is_some_and(|r| {
+                let mut parts = sentence_periods
+                    .iter()
+                    .filter(of_the_sentence)
+                    .filter_map(|p| p.period.as_ref())
+                    .filter(|p| r.contains(p) && *p != r);
+                parts.next().is_some_and(|a| parts.any(|b| b != a))
+            });
         }
         if report_period.is_none() && figures.len() > first {
             report_period = current_period.clone();
@@ -1459,16 +1478,18 @@ fn is_size_in_an_aside(before: &str, value: Option<f64>, population: bool) -> bo
 /// paragraph (`across`) of coverage of requests (`covers`, asked only then) when it is no part of
 /// the report's (`report`): an aside about another period ("A year earlier ...", "For 2019 as a
 /// whole ...") holds for its own paragraph. On other news the period of the first sentence with
-/// figures is no report's.
+/// figures is no report's. A part of the report's period named with another part (`a_part`: "117
+/// from January through June and 104 in the second half") also holds for its own paragraph.
 fn carried_period(
     current: Option<&Period>,
     report: Option<&Period>,
     across: bool,
+    a_part: bool,
     covers: impl FnOnce() -> bool,
 ) -> Option<Period> {
     let current = current?;
     match report {
-        Some(r) if across && !r.contains(current) && covers() => Some(r.clone()),
+        Some(r) if across && (a_part || !r.contains(current) && covers()) => Some(r.clone()),
         _ => Some(current.clone()),
     }
 }
@@ -4250,6 +4271,32 @@ mod tests {
         assert!(figures("It runs on Windows 10 and got 282.", None)
             .iter()
             .all(|f| f.0 != "10"));
+    }
+
+    #[test]
+    fn a_paragraph_after_a_breakdown_by_halves_is_about_the_whole_year() {
+        let f = figures(
+            "Automattic received 221 requests in 2019. They were spread across the year: 117 arrived \
+             from January through June and 104 in the second half.\n\n\
+             It produced information for 64 of them.",
+            None,
+        );
+        let periods: Vec<_> = f.iter().map(|f| (f.0.as_str(), f.1.as_deref())).collect();
+        assert_eq!(
+            periods,
+            [
+                ("221", Some("2019")),
+                ("117", Some("2019-H1")),
+                ("104", Some("2019-H2")),
+                ("64", Some("2019"))
+            ]
+        );
+        // one half named alone goes on into the next paragraph
+        let f = figures(
+            "Automattic received 221 requests in 2019. In the second half it got 104.\n\nIt answered 64.",
+            None,
+        );
+        assert_eq!(f[2].1.as_deref(), Some("2019-H2"));
     }
 
     #[test]

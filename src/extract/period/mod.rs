@@ -627,9 +627,10 @@ fn mentions_of(
 }
 
 /// The first twelve months the text names (its report's year, from the mentions so far,
-/// `before`) when "the year" at `span` would refer back to a year before it named in an earlier
-/// paragraph (`last`, which ended at `last_end`): after an aside about a year before ("In the
-/// year to March 2022, Safaricom recorded 6,031."), "during the year" is the report's year again.
+/// `before`) when "the year" at `span` would refer back to a period before it named in an
+/// earlier paragraph (`last`, which ended at `last_end`): after an aside about a year or month
+/// before ("In the year to March 2022, Safaricom recorded 6,031.", "began operations in October
+/// 2022"), "during the year" is the report's year again.
 fn first_year_if_background(
     text: &str,
     last: Option<&Period>,
@@ -637,7 +638,7 @@ fn first_year_if_background(
     before: &[PeriodMention],
     span: Span,
 ) -> Option<Period> {
-    let last = last.filter(|p| p.is_twelve_months())?;
+    let last = last?;
     let first = before
         .iter()
         .filter(|m| !m.reference)
@@ -2637,6 +2638,14 @@ mod tests {
                 // a paragraph later: the report's
                 "2023-04-01/2024-03-31"
             ]
+        );
+        // so after a month before the report's year
+        let text = "Safaricom got 8,907 requests in the year to March 2024.\n\n\
+                    Its Ethiopian unit began operating in October 2022.\n\n\
+                    It reported revenue of KSh 335.4 billion for the year.";
+        assert_eq!(
+            labels(text, Some("2024-07-08")),
+            ["2023-04-01/2024-03-31", "2022-10", "2023-04-01/2024-03-31"]
         );
         // "the previous year" after a financial year is the financial year before
         let text = "Spark got 6,148 in the year to 30 June 2022, up from 1,087 the previous year.";
