@@ -1365,14 +1365,15 @@ pub fn find_figures(
             period_paragraph = paragraph;
             // "117 arrived from January through June and 104 in the second half": parts of the
             // report's period, after which another paragraph is about the whole again
-            current_is_a_part = report_period.as_ref().is_some_and(|r| {
-                let mut parts = sentence_periods
-                    .iter()
-                    .filter(of_the_sentence)
-                    .filter_map(|p| p.period.as_ref())
-                    .filter(|p| r.contains(p) && *p != r);
-                parts.next().is_some_and(|a| parts.any(|b| b != a))
-            });
+            current_is_a_part = sentence_periods.len() >= 2
+                && report_period.as_ref().is_some_and(|r| {
+                    let mut parts = sentence_periods
+                        .iter()
+                        .filter(of_the_sentence)
+                        .filter_map(|p| p.period.as_ref())
+                        .filter(|p| r.contains(p) && *p != r);
+                    parts.next().is_some_and(|a| parts.any(|b| b != a))
+                });
         }
         if report_period.is_none() && figures.len() > first {
             report_period = current_period.clone();
@@ -1518,10 +1519,13 @@ fn reports_on_requests(article: &Article) -> bool {
         "national security letter",
     ];
     let lede = article.paragraphs.first().map_or("", |p| p.of(&article.text));
-    [article.title.as_deref().unwrap_or_default(), lede].iter().any(|part| {
-        let lower = part.to_ascii_lowercase();
-        WORDS.iter().any(|w| lower.contains(w))
-    })
+    let parts = [article.title.as_deref().unwrap_or_default(), lede];
+    // most coverage of requests writes "request" in lower case: found without a lowercased copy
+    parts.iter().any(|part| part.contains("request"))
+        || parts.iter().any(|part| {
+            let lower = part.to_ascii_lowercase();
+            WORDS.iter().any(|w| lower.contains(w))
+        })
 }
 
 /// The organisations that own the figures that name none around them: those the headline names
@@ -2337,7 +2341,8 @@ fn word_before_spaces_by_chars(before: &str) -> Option<(&str, bool)> {
 /// figure stands between them (a point of comparison only for a figure of comparison or right
 /// after the figure), otherwise the nearest period before it in the sentence. A figure
 /// in a clause opened by "when" right after a period of comparison is that period's ("up 6
-/// percent from the first half of the year, when it logged 25,879 requests").
+/// percent from the first half of the year, when it logged 25,879 requests"), and so is one
+/// after "for" right after an event's date ("bought in 2018 for roughly $1 billion").
 fn period_for(
     span: Span,
     is_reference: bool,
@@ -2356,7 +2361,10 @@ fn period_for(
         return p.period.clone();
     }
     let nearest_before = periods.iter().rev().find(|p| p.span.end <= span.start);
-    if let Some(p) = nearest_before.filter(|p| p.reference && opens_when_clause(&text[p.span.end..span.start])) {
+    // "when" after a period of comparison, or "for" after an event's date ("the maker it bought
+    // in 2018 for roughly $1 billion"): the figure is that period's
+    let its_own = |between: &str| opens_when_clause(between) || between.trim() == "for";
+    if let Some(p) = nearest_before.filter(|p| p.reference && its_own(&text[p.span.end..span.start])) {
         return p.period.clone();
     }
     periods
@@ -4297,6 +4305,28 @@ mod tests {
             None,
         );
         assert_eq!(f[2].1.as_deref(), Some("2019-H2"));
+    }
+
+    #[test]
+    fn an_events_date_is_no_period_of_the_figures_around_it_but_of_its_price() {
+        let f = figures(
+            "Microsoft found 13,921 items in the first half of 2022. Almost all, 99.6 percent, were \
+             found by PhotoDNA, the technology Microsoft developed with Dartmouth College in 2009 and \
+             now licenses to more than 200 groups. It reported 9,643 of them. Ring, the maker it \
+             bought in 2018 for roughly $1 billion, reports on its own.",
+            None,
+        );
+        let periods: Vec<_> = f.iter().map(|f| (f.0.as_str(), f.1.as_deref())).collect();
+        assert_eq!(
+            periods,
+            [
+                ("13,921", Some("2022-H1")),
+                ("99.6 percent", Some("2022-H1")),
+                ("more than 200", Some("2022-H1")),
+                ("9,643", Some("2022-H1")),
+                ("roughly $1 billion", Some("2018"))
+            ]
+        );
     }
 
     #[test]

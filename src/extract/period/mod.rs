@@ -1591,8 +1591,9 @@ fn is_reference_within(text: &str, m: &PeriodMention, within: Span) -> bool {
 /// [`is_comparison_reference`], a period named for what "below", "above" or a multiple compares
 /// with ([`BELOW_OR_ABOVE`]), a period right after a change and "on" ("a modest increase on
 /// the first six months of the year": [`phrases::follows_change_on`]), a period counted back
-/// from the one before in a clause that compares ([`phrases::clause_compares`]), or a period
-/// in a clause "since" opens ([`is_since_clause`]). Reads the last [`COMPARISON_WINDOW`] bytes.
+/// from the one before in a clause that compares ([`phrases::clause_compares`]), a period
+/// in a clause "since" opens ([`is_since_clause`]), or an event's date ("developed in 2009":
+/// [`phrases::is_event_date`]). Reads the last [`COMPARISON_WINDOW`] bytes.
 pub fn is_reference(before: &str, anaphor: Option<Anaphor>) -> bool {
     let window = comparison_window(before).as_bytes();
     let has = |word: &&str| window.windows(word.len()).any(|w| w == word.as_bytes());
@@ -1609,6 +1610,7 @@ fn is_reference_given(before: &str, anaphor: Option<Anaphor>, multiple: bool, si
         || phrases::follows_change_on(before.as_bytes())
         || anaphor.is_some_and(Anaphor::counts_back) && phrases::clause_compares(comparison_window(before))
         || since && is_since_clause(before)
+        || phrases::is_event_date(comparison_window(before))
 }
 
 /// Whether `before` (the text before a period) ends in a clause "since" opens with words

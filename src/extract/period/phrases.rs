@@ -326,6 +326,49 @@ pub(super) fn follows_change_on(before: &[u8]) -> bool {
     })
 }
 
+/// Whether `window` (the text before a period) ends with an event's date in its clause: a verb
+/// of founding or starting, words with no figure among them, then "in" ("the technology
+/// Microsoft developed with Dartmouth College in", "the company, founded in", "the law passed
+/// in"). The year of an event is no period of the figures around it.
+pub(super) fn is_event_date(window: &str) -> bool {
+    let bytes = window.as_bytes();
+    let Some(end) = bytes
+        .len()
+        .checked_sub(3)
+        .filter(|&at| bytes[at..].eq_ignore_ascii_case(b"in "))
+    else {
+        return false;
+    };
+    if end > 0 && is_word_byte(bytes[end - 1]) {
+        return false;
+    }
+    // the clause before "in", back to a stop, a comma or a figure
+    let clause_start = bytes[..end]
+        .iter()
+        .rposition(|b| b",;.!?:\n".contains(b) || b.is_ascii_digit())
+        .map_or(0, |i| i + 1);
+    const VERBS: [&[u8]; 16] = [
+        b"founded",
+        b"launched",
+        b"developed",
+        b"created",
+        b"introduced",
+        b"established",
+        b"opened",
+        b"started",
+        b"began",
+        b"acquired",
+        b"bought",
+        b"passed",
+        b"enacted",
+        b"invented",
+        b"formed",
+        b"signed",
+    ];
+    let clause = &bytes[clause_start..end];
+    words_of(clause).any(|(start, end)| VERBS.iter().any(|v| clause[start..end].eq_ignore_ascii_case(v)))
+}
+
 /// The spans of the ASCII words of `bytes`.
 fn words_of(bytes: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut at = 0;
@@ -1234,6 +1277,26 @@ mod tests {
         assert_eq!(one("It got 9 in the 2022 financial year").1, Some("2022".into()));
         let found = labels("It got 9 in the six months to June 2022 and 4 in the 2022-23 financial year.");
         assert_eq!(found.last().map(|f| f.1.as_deref()), Some(Some("2022")));
+    }
+
+    #[test]
+    fn an_events_date_is_a_point_in_time_not_a_period_of_the_figures() {
+        let found = labels(
+            "PhotoDNA, which Microsoft developed with Dartmouth College in 2009, found 9,643 in 2022. \
+             The company, founded in 1998, got 500 in 2015 and began receiving 40 requests in 2016.",
+        );
+        let references: Vec<_> = found.iter().map(|(s, _, r)| (s.as_str(), *r)).collect();
+        assert_eq!(
+            references,
+            [
+                ("2009", true),
+                ("2022", false),
+                ("1998", true),
+                ("2015", false),
+                // a figure between the verb and the year: the figure's period
+                ("2016", false)
+            ]
+        );
     }
 
     #[test]
