@@ -1278,7 +1278,7 @@ pub fn find_figures(
             }
             let across = period_paragraph != paragraph;
             let population = is_size_of_a_population(m.approx.is_some(), m.value, measure.as_deref());
-            let in_an_aside = is_size_in_an_aside(before, m.value, population);
+            let in_an_aside = is_present_size(before, m.value, m.approx.is_some(), population);
             let period = stated
                 .filter(|_| !in_an_aside)
                 .or_else(|| {
@@ -1458,21 +1458,41 @@ fn is_size_of_a_population(rounded: bool, value: Option<f64>, measure: Option<&s
         && measure.is_some_and(|m| m.split(' ').any(|word| PUBLICS.contains(&word)))
 }
 
-/// Whether a figure of a million or more follows "which has", "which hosts" or "which serves"
-/// (`before` is the sentence before it), or the size of a public ([`is_size_of_a_population`],
-/// `population`) follows "used by": the present size of an organisation's public, set off from
-/// the sentence ("MTN, which has some 272 million subscribers, published its first report in
-/// 2020", "LINE, the app used by more than 80 million people, received ..."), which takes none
-/// of the sentence's periods.
-fn is_size_in_an_aside(before: &str, value: Option<f64>, population: bool) -> bool {
+/// Whether a figure is the present size of an organisation's public, which takes none of its
+/// sentence's periods: a figure of a million or more after "which has", "which hosts" or "which
+/// serves" (`before` is the sentence before it), set off from the sentence ("MTN, which has some
+/// 272 million subscribers, published its first report in 2020"); the size of a public
+/// ([`is_size_of_a_population`], `population`) after "used by" ("LINE, the app used by more
+/// than 80 million people, received ..."); or a rounded figure (`approx`) of a thousand or more
+/// right after a verb of having in the present ("it counts more than 263 million customers",
+/// "it sits in front of more than 4 million websites").
+fn is_present_size(before: &str, value: Option<f64>, approx: bool, population: bool) -> bool {
     const ASIDES: [&str; 4] = ["which has", "which have", "which hosts", "which serves"];
-    value.is_some_and(|v| v >= 1e6) && {
-        let before = before.trim_end();
-        population && before.ends_with("used by")
+    const HAVING: [&str; 8] = [
+        "has",
+        "have",
+        "hosts",
+        "serves",
+        "counts",
+        "lists",
+        "employs",
+        "in front of",
+    ];
+    let Some(value) = value else {
+        return false;
+    };
+    let before = before.trim_end();
+    let ends_with_word = |word: &str| {
+        before
+            .strip_suffix(word)
+            .is_some_and(|rest| rest.ends_with(' ') || rest.is_empty())
+    };
+    value >= 1e6
+        && (population && before.ends_with("used by")
             || ASIDES
                 .iter()
-                .any(|aside| before.ends_with(aside) && before[..before.len() - aside.len()].trim_end().ends_with(','))
-    }
+                .any(|aside| before.ends_with(aside) && before[..before.len() - aside.len()].trim_end().ends_with(',')))
+        || approx && value >= 1e3 && HAVING.iter().any(|verb| ends_with_word(verb))
 }
 
 /// The period a figure that states none takes: the last one named (`current`), except in another
@@ -4570,12 +4590,14 @@ mod tests {
     }
 
     #[test]
-    fn the_size_of_a_public_in_an_aside_takes_none_of_the_sentences_periods() {
+    fn the_present_size_of_a_public_takes_none_of_the_sentences_periods() {
         let f = figures(
             "MTN, which has some 272 million subscribers, published its first report in 2020. \
              Tumblr, which hosts more than 475 million blogs, joins the report in the first half of 2020. \
              LINE, the app used by more than 80 million people, got 2,314 requests in 2019. \
-             The company, which has 2,300 staff, got 1,250,000 requests in 2020 and has 12 million users.",
+             The company, which has 2,300 staff, got 1,250,000 requests in 2020 and has 12 million users. \
+             Sprint, with revenue of $33 billion in 2016, counts more than 263 million customers and \
+             sits in front of about 4 million websites; it has 3,000 cases open in 2016.",
             None,
         );
         let periods: Vec<_> = f.iter().map(|f| (f.0.as_str(), f.1.as_deref())).collect();
@@ -4589,7 +4611,13 @@ mod tests {
                 // under a million, or after no comma: a figure of the sentence
                 ("2,300", Some("2020")),
                 ("1,250,000", Some("2020")),
-                ("12 million", Some("2020"))
+                ("12 million", Some("2020")),
+                ("$33 billion", Some("2016")),
+                // rounded, after a verb of having in the present
+                ("more than 263 million", None),
+                ("about 4 million", None),
+                // exact: a count of its sentence
+                ("3,000", Some("2016"))
             ]
         );
     }
