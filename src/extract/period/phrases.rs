@@ -347,26 +347,32 @@ pub(super) fn is_event_date(window: &str) -> bool {
         .iter()
         .rposition(|b| b",;.!?:\n".contains(b) || b.is_ascii_digit())
         .map_or(0, |i| i + 1);
-    const VERBS: [&[u8]; 16] = [
-        b"founded",
-        b"launched",
-        b"developed",
-        b"created",
-        b"introduced",
-        b"established",
-        b"opened",
-        b"started",
-        b"began",
-        b"acquired",
-        b"bought",
-        b"passed",
-        b"enacted",
-        b"invented",
-        b"formed",
-        b"signed",
+    // the verbs in "-ed" without it, and the two without "-ed"
+    const STEMS: [&[u8]; 14] = [
+        b"found",
+        b"launch",
+        b"develop",
+        b"creat",
+        b"introduc",
+        b"establish",
+        b"open",
+        b"start",
+        b"acquir",
+        b"pass",
+        b"enact",
+        b"invent",
+        b"form",
+        b"sign",
     ];
     let clause = &bytes[clause_start..end];
-    words_of(clause).any(|(start, end)| VERBS.iter().any(|v| clause[start..end].eq_ignore_ascii_case(v)))
+    // most words end in no "ed": told by their last two bytes before the list is read
+    words_of(clause).any(|(start, end)| {
+        let word = &clause[start..end];
+        match word.strip_suffix(b"ed") {
+            Some(stem) => STEMS.iter().any(|s| stem.eq_ignore_ascii_case(s)),
+            None => word.eq_ignore_ascii_case(b"began") || word.eq_ignore_ascii_case(b"bought"),
+        }
+    })
 }
 
 /// The spans of the ASCII words of `bytes`.
