@@ -1539,13 +1539,10 @@ fn reports_on_requests(article: &Article) -> bool {
         "national security letter",
     ];
     let lede = article.paragraphs.first().map_or("", |p| p.of(&article.text));
-    let parts = [article.title.as_deref().unwrap_or_default(), lede];
-    // most coverage of requests writes "request" in lower case: found without a lowercased copy
-    parts.iter().any(|part| part.contains("request"))
-        || parts.iter().any(|part| {
-            let lower = part.to_ascii_lowercase();
-            WORDS.iter().any(|w| lower.contains(w))
-        })
+    [article.title.as_deref().unwrap_or_default(), lede].iter().any(|part| {
+        let lower = part.to_ascii_lowercase();
+        WORDS.iter().any(|w| lower.contains(w))
+    })
 }
 
 /// The organisations that own the figures that name none around them: those the headline names
