@@ -1895,8 +1895,12 @@ fn is_figure(m: &Mention, sentence: &str, span: Span, excluded: &[Span], periods
 fn is_a_set_time(sentence: &str, m: &Mention) -> bool {
     const UNITS: [&[u8]; 6] = [b"days", b"hours", b"weeks", b"day", b"hour", b"week"];
     let after = &sentence.as_bytes()[m.end..];
+    // the first letter first: most figures are followed by none of the units
+    if m.approx.is_some() || after.first() != Some(&b' ') || !matches!(after.get(1), Some(b'd' | b'h' | b'w')) {
+        return false;
+    }
     let unit_end = after.iter().skip(1).take_while(|b| b.is_ascii_alphabetic()).count() + 1;
-    if m.approx.is_some() || after.first() != Some(&b' ') || !UNITS.contains(&&after[1..unit_end]) {
+    if !UNITS.contains(&&after[1..unit_end]) {
         return false;
     }
     let before = &sentence.as_bytes()[..m.start];
