@@ -1882,10 +1882,79 @@ fn is_figure(m: &Mention, sentence: &str, span: Span, excluded: &[Span], periods
     if counts_a_unit && is_a_measurement(&sentence[m.end..]) {
         return false;
     }
-    if m.kind == MentionKind::Number && is_a_set_time(sentence, m) {
+    if m.kind == MentionKind::Number && (is_a_set_time(sentence, m) || is_part_of_an_address(sentence, m, text)) {
         return false;
     }
     !is_day_of_month(sentence, m, text)
+}
+
+/// A number of an address or a register, not a count: a street number ("410 Terry Ave.", "1718
+/// Connecticut Ave NW"), a postcode after a state's two capitals ("Redmond, WA 98052"), or a
+/// number after "No." ("Law No. 7253"). `text` is the mention's text: digits, or a capitalised
+/// word for a street's number ("One Microsoft Way").
+fn is_part_of_an_address(sentence: &str, m: &Mention, text: &[u8]) -> bool {
+    let after = &sentence.as_bytes()[m.end..];
+    // "One Microsoft Way": a street's number may be written in words
+    if text.first().is_some_and(u8::is_ascii_uppercase) {
+        return is_street_number(after);
+    }
+    if text.is_empty() || text.len() > 5 || !text.iter().all(u8::is_ascii_digit) {
+        return false;
+    }
+    let before = &sentence.as_bytes()[..m.start];
+    before.ends_with(b"No. ") || before.ends_with(b"No ") || is_postcode(before, text) || is_street_number(after)
+}
+
+/// "WA 98052": five digits after ", " and two capitals.
+fn is_postcode(before: &[u8], text: &[u8]) -> bool {
+    text.len() == 5
+        && before.len() >= 5
+        && before.ends_with(b" ")
+        && before[before.len() - 3..before.len() - 1]
+            .iter()
+            .all(u8::is_ascii_uppercase)
+        && before[..before.len() - 3].ends_with(b", ")
+}
+
+/// Whether `after` (the text after a number) names a street: up to three capitalised words,
+/// then a street's kind ("Terry Ave.", "Connecticut Avenue", "Main St").
+fn is_street_number(after: &[u8]) -> bool {
+    const KINDS: [&[u8]; 14] = [
+        b"Ave",
+        b"Avenue",
+        b"St",
+        b"Street",
+        b"Rd",
+        b"Road",
+        b"Blvd",
+        b"Boulevard",
+        b"Drive",
+        b"Way",
+        b"Lane",
+        b"Place",
+        b"Parkway",
+        b"Square",
+    ];
+    // a space and a capital first: most figures are followed by neither
+    if after.first() != Some(&b' ') || !after.get(1).is_some_and(u8::is_ascii_uppercase) {
+        return false;
+    }
+    let mut rest = &after[1..];
+    for _ in 0..4 {
+        let len = rest.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+        let word = &rest[..len];
+        if len == 0 || !word[0].is_ascii_uppercase() {
+            return false;
+        }
+        if KINDS.contains(&word) {
+            return true;
+        }
+        match rest.get(len) {
+            Some(b' ') => rest = &rest[len + 1..],
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// "for 90 days", "within 24 hours": a whole number of days, hours or weeks after "for" or
@@ -2248,6 +2317,7 @@ fn names_a_product(sentence: &str, m: &Mention) -> bool {
         "paragraph",
         "chapter",
         "rule",
+        "iso",
     ]
     .iter()
     .any(|w| word.eq_ignore_ascii_case(w))
@@ -4286,6 +4356,18 @@ mod tests {
         );
         let texts: Vec<_> = f.iter().map(|f| f.0.as_str()).collect();
         assert_eq!(texts, ["3,371", "12"]);
+    }
+
+    #[test]
+    fn numbers_of_addresses_and_registers_are_no_figures() {
+        let f = figures(
+            "Amazon, based at 410 Terry Ave. North in Seattle, got 3,793 requests. Write to One \
+             Microsoft Way, Redmond, WA 98052, or to 1718 Connecticut Ave NW. Law No. 7253 and ISO \
+             27001 apply to 12 Main offices and 98052 users.",
+            None,
+        );
+        let texts: Vec<_> = f.iter().map(|f| f.0.as_str()).collect();
+        assert_eq!(texts, ["3,793", "12", "98052"]);
     }
 
     #[test]

@@ -112,8 +112,8 @@ fn sentence_end(para: &str, i: usize) -> Option<usize> {
         return None;
     }
     // before a digit, an abbreviation may end a sentence ("... at Acme Inc. 2015 was ..."), but
-    // a month's does not: "Oct. 11" is a day
-    if c == '.' && is_abbreviation(&para[..i]) && (!next.is_ascii_digit() || is_month_abbreviation(&para[..i])) {
+    // a month's does not ("Oct. 11" is a day), nor "No." ("Law No. 7253" is a number's)
+    if c == '.' && is_abbreviation(&para[..i]) && (!next.is_ascii_digit() || numbers_what_follows(&para[..i])) {
         return None;
     }
     Some(end)
@@ -125,6 +125,12 @@ fn last_word(before: &str) -> &str {
         .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"')
         .next()
         .unwrap_or("")
+}
+
+/// Whether `before` ends with an abbreviation that numbers the digits after it: a capitalised
+/// month's ("Oct. 11") or "No" ("No. 7253").
+fn numbers_what_follows(before: &str) -> bool {
+    is_month_abbreviation(before) || last_word(before) == "No"
 }
 
 /// Whether `before` ends with a capitalised month's abbreviation ("Oct", "Sept").
@@ -183,7 +189,8 @@ mod tests {
                     let abbreviation = ABBREVIATIONS.contains(&lower.as_str())
                         || (word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase()));
                     let month = word.starts_with(|c: char| c.is_ascii_uppercase())
-                        && MONTH_ABBREVIATIONS.contains(&lower.as_str());
+                        && MONTH_ABBREVIATIONS.contains(&lower.as_str())
+                        || word == "No";
                     (starts_sentence && !(c == '.' && abbreviation && (!next.is_ascii_digit() || month))).then_some(end)
                 })
                 .collect();
@@ -328,6 +335,11 @@ mod tests {
                 "The oct.",
                 "5 rule."
             ]
+        );
+        // nor does "No." before the number it names
+        assert_eq!(
+            sentences("Law No. 7253 took effect. It said no. 5 came."),
+            ["Law No. 7253 took effect.", "It said no.", "5 came."]
         );
     }
 
