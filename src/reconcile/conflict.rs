@@ -62,7 +62,7 @@ fn first_conflict(doc: &Doc, group: &[(Key, &Fig)]) -> Option<Finding> {
             };
             // A part said to be a share of the total ("1,909 geofence warrants in 2020, about 17
             // percent of the national total") is not the total given again.
-            if is_part_of_a_total(doc, a) || is_part_of_a_total(doc, b) {
+            if is_part_of_a_total(doc, a) || is_part_of_a_total(doc, b) || sums_the_other(doc, a, b) {
                 continue;
             }
             let entity = a.f.entity.unwrap_or("");
@@ -102,6 +102,16 @@ fn is_part_of_a_total(doc: &Doc, g: &Fig) -> bool {
         && doc.same_sentence(g, share)
         && set_off(doc.between(g.f.span, share.f.span))
         && claim::share_base(doc.after_fig(share, 40)).is_some_and(|base| base.ends_with("total"))
+}
+
+/// Whether `b` is named the total of figures before it in its sentence, `a` among them ("1,262
+/// requests ... and 96 measures, for a total of 23,768"): a part and the sum, not one quantity
+/// given twice.
+fn sums_the_other(doc: &Doc, a: &Fig, b: &Fig) -> bool {
+    doc.same_sentence(a, b) && {
+        let before = doc.before_fig(b, 20).trim_end();
+        before.ends_with("total of") || before.ends_with("totaling") || before.ends_with("totalling")
+    }
 }
 
 /// Whether `g` is compared with `earlier` as its earlier value.
@@ -173,6 +183,21 @@ mod tests {
         }
         // without the share, the second value is a conflict
         let record = test_record(&text(""));
+        assert_eq!(check(&Doc::new(&record)).len(), 1);
+    }
+
+    #[test]
+    fn a_total_of_parts_is_not_one_of_them_given_again() {
+        let text = |total: &str| {
+            format!(
+                "Google received 22,410 search warrants, 1,262 requests for data and 96 wiretap orders in \
+                 the first half of 2021{total}."
+            )
+        };
+        let record = test_record(&text(", for a total of 23,768"));
+        assert_eq!(check(&Doc::new(&record)), []);
+        // the same figure as a second value, not named the total, is a conflict
+        let record = test_record(&text(". Google received 23,768 requests in the first half of 2021"));
         assert_eq!(check(&Doc::new(&record)).len(), 1);
     }
 

@@ -598,10 +598,15 @@ fn mentions_of(
             Reading::Days(start, end) => (Some(Period { start, end }), None),
             Reading::NoPeriod => (None, None),
             Reading::Anaphor(Anaphor::Year) => {
-                match first_year_if_background(text, last.as_ref(), last_end, &out, span) {
+                match first_if_background(text, last.as_ref(), last_end, &out, span, Period::is_twelve_months) {
                     Some(first) => (Some(first), Some(Anaphor::Year)),
                     None => resolved(Anaphor::Year, last.as_ref(), published),
                 }
+            }
+            // "the first half" after such an aside is a half of the report's year
+            Reading::Anaphor(part @ Anaphor::Part { .. }) => {
+                let first = first_if_background(text, last.as_ref(), last_end, &out, span, |_| true);
+                resolved(part, first.as_ref().or(last.as_ref()), published)
             }
             Reading::Anaphor(anaphor) => resolved(anaphor, last.as_ref(), published),
         };
@@ -626,23 +631,25 @@ fn mentions_of(
     out
 }
 
-/// The first twelve months the text names (its report's year, from the mentions so far,
-/// `before`) when "the year" at `span` would refer back to a period before it named in an
-/// earlier paragraph (`last`, which ended at `last_end`): after an aside about a year or month
-/// before ("In the year to March 2022, Safaricom recorded 6,031.", "began operations in October
-/// 2022"), "during the year" is the report's year again.
-fn first_year_if_background(
+/// The first period the text names that is `wanted` (its report's: twelve months for "the
+/// year"; from the mentions so far, `before`) when an anaphor at `span` would refer back to a
+/// period before it named in an earlier paragraph (`last`, which ended at `last_end`): after an
+/// aside about a year or month before ("In the year to March 2022, Safaricom recorded 6,031.",
+/// "began operations in October 2022", "reviewed some 240,000 items last year"), "during the
+/// year" is the report's year again, and "the first half" a half of it.
+fn first_if_background(
     text: &str,
     last: Option<&Period>,
     last_end: usize,
     before: &[PeriodMention],
     span: Span,
+    wanted: fn(&Period) -> bool,
 ) -> Option<Period> {
     let last = last?;
     let first = before
         .iter()
         .filter(|m| !m.reference)
-        .find_map(|m| m.period.as_ref().filter(|p| p.is_twelve_months()))?;
+        .find_map(|m| m.period.as_ref().filter(|p| wanted(p)))?;
     (last.end < first.start && memchr::memmem::find(&text.as_bytes()[last_end..span.start], b"\n\n").is_some())
         .then(|| first.clone())
 }
@@ -2649,6 +2656,11 @@ mod tests {
             labels(text, Some("2024-07-08")),
             ["2023-04-01/2024-03-31", "2022-10", "2023-04-01/2024-03-31"]
         );
+        // "the first half" after an aside about last year is a half of the report's year
+        let text = "Korea sent 3,182 in the first six months of this year.\n\n\
+                    The commission reviewed 240,000 items last year.\n\n\
+                    Kakao received 22,410 warrants in the first half.";
+        assert_eq!(labels(text, Some("2021-11-20")), ["2021-H1", "2020", "2021-H1"]);
         // "the previous year" after a financial year is the financial year before
         let text = "Spark got 6,148 in the year to 30 June 2022, up from 1,087 the previous year.";
         assert_eq!(
