@@ -4027,6 +4027,11 @@ mod tests {
         figures(text, published).into_iter().map(|f| (f.0, f.1)).collect()
     }
 
+    /// (text, period) of each of the `figures`, borrowed, to compare with a table of literals.
+    fn text_and_period(figures: &[Row]) -> Vec<(&str, Option<&str>)> {
+        figures.iter().map(|f| (f.0.as_str(), f.1.as_deref())).collect()
+    }
+
     fn figures(text: &str, published: Option<&str>) -> Vec<Row> {
         let mut a = Article {
             published: published.map(str::to_owned),
@@ -4300,9 +4305,8 @@ mod tests {
              opened in 1998. That was up 13 percent. Since 2020 it has logged 90 million.",
             Some("2024-05-08"),
         );
-        let periods: Vec<_> = f.iter().map(|f| (f.0.as_str(), f.1.as_deref())).collect();
         assert_eq!(
-            periods,
+            text_and_period(&f),
             [
                 ("36.2 million", Some("2023")),
                 ("13 percent", Some("2023")),
@@ -4332,9 +4336,8 @@ mod tests {
              US authorities sent 61,528 requests from January through June.",
             Some("2020-11-13"),
         );
-        let periods: Vec<_> = f.iter().map(|f| (f.0.as_str(), f.1.as_deref())).collect();
         assert_eq!(
-            periods,
+            text_and_period(&f),
             [
                 ("173,592", Some("2020-H1")),
                 ("11,850", Some("2020-H1")),
@@ -4392,9 +4395,8 @@ mod tests {
              It produced information for 64 of them.",
             None,
         );
-        let periods: Vec<_> = f.iter().map(|f| (f.0.as_str(), f.1.as_deref())).collect();
         assert_eq!(
-            periods,
+            text_and_period(&f),
             [
                 ("221", Some("2019")),
                 ("117", Some("2019-H1")),
@@ -4419,9 +4421,8 @@ mod tests {
              bought in 2018 for roughly $1 billion, reports on its own.",
             None,
         );
-        let periods: Vec<_> = f.iter().map(|f| (f.0.as_str(), f.1.as_deref())).collect();
         assert_eq!(
-            periods,
+            text_and_period(&f),
             [
                 ("13,921", Some("2022-H1")),
                 ("99.6 percent", Some("2022-H1")),
@@ -4542,9 +4543,8 @@ mod tests {
              the 66 percent it reported for the first half of the year. It got 81,785 during the period.",
             None,
         );
-        let periods: Vec<_> = f.iter().map(|f| (f.0.as_str(), f.1.as_deref())).collect();
         assert_eq!(
-            periods,
+            text_and_period(&f),
             [
                 ("64 percent", Some("2019-H2")),
                 ("66 percent", Some("2019-H1")),
@@ -4637,10 +4637,9 @@ mod tests {
              Q1 2023\t412\t171\n\nQ2 2023\t455\t182\n\nFinal 4\t5027\t6\t3",
             None,
         );
-        let periods: Vec<_> = f.iter().map(|f| (f.0.as_str(), f.1.as_deref())).collect();
         // a row of three numbers or more is still one of cells whose meaning figmine cannot read
         assert_eq!(
-            periods,
+            text_and_period(&f),
             [
                 ("1,896", Some("2023")),
                 ("412", Some("2023-Q1")),
@@ -4659,9 +4658,8 @@ mod tests {
              The requests named 1,250,000 users and some 2 million accounts.",
             None,
         );
-        let periods: Vec<_> = f.iter().map(|f| (f.0.as_str(), f.1.as_deref())).collect();
         assert_eq!(
-            periods,
+            text_and_period(&f),
             [
                 ("141", Some("2016-Q3")),
                 ("more than 150 million", None),
@@ -4683,9 +4681,8 @@ mod tests {
              sits in front of about 4 million websites; it has 3,000 cases open in 2016.",
             None,
         );
-        let periods: Vec<_> = f.iter().map(|f| (f.0.as_str(), f.1.as_deref())).collect();
         assert_eq!(
-            periods,
+            text_and_period(&f),
             [
                 ("some 272 million", None),
                 ("more than 475 million", None),
