@@ -1278,11 +1278,11 @@ pub fn find_figures(
             }
             let across = period_paragraph != paragraph;
             let population = is_size_of_a_population(m.approx.is_some(), m.value, measure.as_deref());
-            let in_an_aside = is_present_size(before, m.value, m.approx.is_some(), population);
+            let present_size = is_present_size(before, m.value, m.approx.is_some(), population);
             let period = stated
-                .filter(|_| !in_an_aside)
+                .filter(|_| !present_size)
                 .or_else(|| {
-                    if in_an_aside || population {
+                    if present_size || population {
                         return None;
                     }
                     let covers = || *covers_requests.get_or_insert_with(|| reports_on_requests(article));

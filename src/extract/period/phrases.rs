@@ -1001,6 +1001,11 @@ mod tests {
     use super::super::{find_periods, Period};
     use chrono::NaiveDate;
 
+    /// (text, label) of each of the `found` mentions, borrowed, to compare with a table of literals.
+    fn text_and_label(found: &[(String, Option<String>, bool)]) -> Vec<(&str, Option<&str>)> {
+        found.iter().map(|(s, l, _)| (s.as_str(), l.as_deref())).collect()
+    }
+
     fn labels(text: &str) -> Vec<(String, Option<String>, bool)> {
         let published = NaiveDate::from_ymd_opt(2016, 5, 10);
         find_periods(text, published)
@@ -1099,7 +1104,7 @@ mod tests {
              255 in fiscal 2015. It got 23 in fiscal 2017, the twelve months ended January 31, 2017. \
              Revenue was $33.3 billion in fiscal 2016 (the year ended March 31, 2017).",
         );
-        let named: Vec<_> = found.iter().map(|(s, l, _)| (s.as_str(), l.as_deref())).collect();
+        let named = text_and_label(&found);
         assert_eq!(
             named,
             [
@@ -1157,7 +1162,7 @@ mod tests {
              900 in the July-December period in 2019, 800 from January to June of 2018 and 700 from \
              July through December. January-June 5 is a day; the July-to-December period is left.",
         );
-        let named: Vec<_> = found.iter().map(|(s, l, _)| (s.as_str(), l.as_deref())).collect();
+        let named = text_and_label(&found);
         assert_eq!(
             named,
             [
@@ -1177,7 +1182,7 @@ mod tests {
              data in 2010. Over the rest of the year, courts imposed 47 fines. Since 2013 it has \
              sent 90,000; in the second half it sent 1,887.",
         );
-        let named: Vec<_> = found.iter().map(|(s, l, _)| (s.as_str(), l.as_deref())).collect();
+        let named = text_and_label(&found);
         assert_eq!(
             named,
             [
@@ -1198,7 +1203,7 @@ mod tests {
              in the third quarter of last year; 990 in the last quarter of last year. The second \
              half of last year's rise, and the first half of last year-end sales, are other things.",
         );
-        let named: Vec<_> = found.iter().map(|(s, l, _)| (s.as_str(), l.as_deref())).collect();
+        let named = text_and_label(&found);
         assert_eq!(
             named,
             [
@@ -1221,7 +1226,7 @@ mod tests {
              from 3,717 in 2014-15 and 3,200 in 2013/14 (2012-13 too, though a season); 2015-17 is \
              no financial year, nor is 12015-16.",
         );
-        let named: Vec<_> = found.iter().map(|(s, l, _)| (s.as_str(), l.as_deref())).collect();
+        let named = text_and_label(&found);
         assert_eq!(
             named,
             [
@@ -1260,7 +1265,7 @@ mod tests {
             "Spark was asked more often in the year to 30 June 2022. It got 6,148 requests in the \
              2022 financial year and 5,000 in financial year 2021.",
         );
-        let named: Vec<_> = found.iter().map(|(s, l, _)| (s.as_str(), l.as_deref())).collect();
+        let named = text_and_label(&found);
         assert_eq!(
             named,
             [
@@ -1271,7 +1276,7 @@ mod tests {
         );
         // "the 12 months to 30 June 2024" says so too, for a split year before it
         let found = labels("Police sent 4,218 in the 2023-24 financial year, in the 12 months to 30 June 2024.");
-        let named: Vec<_> = found.iter().map(|(s, l, _)| (s.as_str(), l.as_deref())).collect();
+        let named = text_and_label(&found);
         assert_eq!(
             named,
             [
@@ -1309,7 +1314,7 @@ mod tests {
     fn months_without_their_year_take_the_year_before() {
         let found =
             labels("In 2015 it got 900. From January through June, it logged 130 and between July and December 200.");
-        let named: Vec<_> = found.iter().map(|(s, l, _)| (s.as_str(), l.as_deref())).collect();
+        let named = text_and_label(&found);
         assert_eq!(
             named,
             [
@@ -1324,7 +1329,7 @@ mod tests {
             "In 2016 it got 900. Between 1 July and 31 December 2016 it got 40; from July 1, 2015 to \
              June 30, 2016, 30; in the report, which covers 1 July to 31 December, 20.",
         );
-        let named: Vec<_> = found.iter().map(|(s, l, _)| (s.as_str(), l.as_deref())).collect();
+        let named = text_and_label(&found);
         assert_eq!(
             named,
             [
