@@ -1295,6 +1295,9 @@ pub fn find_figures(
                     )
                 })
                 .map(|p| {
+                    if compared && is_earlier_year_unnamed(&p, span, &sentence_periods, before) {
+                        return p.shifted_back(12).unwrap_or(p);
+                    }
                     let total = || whole_year_of_total(&p, before, &sentence_periods, &last_sentence_periods);
                     match may_sum_parts.then(total).flatten() {
                         Some(year) => {
@@ -1882,7 +1885,11 @@ fn is_figure(m: &Mention, sentence: &str, span: Span, excluded: &[Span], periods
     if counts_a_unit && is_a_measurement(&sentence[m.end..]) {
         return false;
     }
-    if m.kind == MentionKind::Number && (is_a_set_time(sentence, m) || is_part_of_an_address(sentence, m, text)) {
+    if m.kind == MentionKind::Number
+        && (is_a_set_time(sentence, m)
+            || is_part_of_an_address(sentence, m, text)
+            || is_a_phone_number(sentence, m, text))
+    {
         return false;
     }
     !is_day_of_month(sentence, m, text)
@@ -1903,6 +1910,77 @@ fn is_part_of_an_address(sentence: &str, m: &Mention, text: &[u8]) -> bool {
     }
     let before = &sentence.as_bytes()[..m.start];
     before.ends_with(b"No. ") || before.ends_with(b"No ") || is_postcode(before, text) || is_street_number(after)
+}
+
+/// A phone number or a part of one, not a count: three digits or more one space from three
+/// digits or more, which the number reader did not join as one number grouped by spaces ("1800
+/// 333 000", "+1 555 0142"), digits with a leading zero ("Triple Zero (000)"; a count has none), or three digits
+/// right after a verb of calling ("call 111", "a caller to 111"). `text` is the mention's text.
+fn is_a_phone_number(sentence: &str, m: &Mention, text: &[u8]) -> bool {
+    let Some(first_digit) = text.iter().position(u8::is_ascii_digit) else {
+        return false;
+    };
+    if text[first_digit] == b'0' && text.get(first_digit + 1).is_some_and(u8::is_ascii_digit) {
+        return true;
+    }
+    if !text.iter().all(|b| b.is_ascii_digit() || *b == b' ') {
+        return false;
+    }
+    let before = &sentence.as_bytes()[..m.start];
+    let after = &sentence.as_bytes()[m.end..];
+    // groups of three digits or more: "25 30 countries" is a slip, not a phone
+    let long = |run: usize| run >= 3;
+    let first_group = text.iter().take_while(|b| b.is_ascii_digit()).count();
+    let last_group = text.iter().rev().take_while(|b| b.is_ascii_digit()).count();
+    let group_before = before
+        .strip_suffix(b" ")
+        .map_or(0, |b| b.iter().rev().take_while(|b| b.is_ascii_digit()).count());
+    let group_after = after
+        .strip_prefix(b" ")
+        .map_or(0, |a| a.iter().take_while(|b| b.is_ascii_digit()).count());
+    if long(group_before) && long(first_group) || long(group_after) && long(last_group) || before.ends_with(b"+") {
+        return true;
+    }
+    text.len() == 3 && !counts_a_plural(after) && follows_a_verb_of_calling(before)
+}
+
+/// Whether `after` (the text after a number) starts with a space and a plural noun in lower case
+/// ("calls to 150 agencies"), which a number counts: a number that is called is followed by
+/// punctuation or a clause ("call 111 or", "a caller to 111 was").
+fn counts_a_plural(after: &[u8]) -> bool {
+    let Some(rest) = after.strip_prefix(b" ") else {
+        return false;
+    };
+    let len = rest.iter().take_while(|b| b.is_ascii_lowercase()).count();
+    let word = &rest[..len];
+    len > 2 && word.ends_with(b"s") && !matches!(word, b"was" | b"has" | b"is")
+}
+
+/// Whether `before` (the text before a number) ends with a verb of calling and a space ("call ",
+/// "dialled ", "on the hotline "), or "calls to" and the like ("a caller to ").
+fn follows_a_verb_of_calling(before: &[u8]) -> bool {
+    const CALLING: [&[u8]; 10] = [
+        b"call",
+        b"dial",
+        b"dialled",
+        b"dialed",
+        b"dialling",
+        b"dialing",
+        b"phone",
+        b"ring",
+        b"hotline",
+        b"helpline",
+    ];
+    const CALLERS: [&[u8]; 4] = [b"call", b"calls", b"caller", b"callers"];
+    let mut end = before.len();
+    let Some(word) = spaced_word_before(before, &mut end) else {
+        return false;
+    };
+    if CALLING.iter().any(|w| word.eq_ignore_ascii_case(w)) {
+        return true;
+    }
+    word.eq_ignore_ascii_case(b"to")
+        && spaced_word_before(before, &mut end).is_some_and(|w| CALLERS.iter().any(|c| w.eq_ignore_ascii_case(c)))
 }
 
 /// "WA 98052": five digits after ", " and two capitals.
@@ -2464,6 +2542,14 @@ fn period_for(
         .find(|p| p.span.end <= span.start && p.period.is_some() && !p.reference)
         .or(after)
         .and_then(|p| p.period.clone())
+}
+
+/// Whether a figure named as the earlier value of a change ("up from 918"), which took the
+/// twelve months `period` of the figures around it, is the year before's: no period is named
+/// after it in its sentence, and no other comparison words than a change from it ("against" may
+/// set a rival's figure beside another's for the same year).
+fn is_earlier_year_unnamed(period: &Period, span: Span, periods: &[&PeriodMention], before: &str) -> bool {
+    period.is_twelve_months() && !periods.iter().any(|p| p.span.start >= span.end) && !comma_against_before(before)
 }
 
 /// Whether `p` is the period a figure named as a point of comparison takes ([`period_for`]):
@@ -4114,6 +4200,22 @@ mod tests {
     }
 
     #[test]
+    fn phone_numbers_written_with_spaces_or_after_a_call_are_not_figures() {
+        assert_eq!(
+            texts(
+                "Police took 1,204 calls. Contact Crime Stoppers on 1800 333 000 or call +1 555 0142. \
+                 In an emergency, call Triple Zero (000). A caller to 111 was found; 35 callers were not."
+            ),
+            ["1,204", "35"]
+        );
+        // a number grouped by spaces is one figure, and "calls" counted is no phone's
+        assert_eq!(
+            texts("It received 333 000 requests and 20 calls to 120 agencies."),
+            ["333 000", "20", "120"]
+        );
+    }
+
+    #[test]
     fn a_name_owns_figures_beyond_its_sentence_only_when_the_headline_or_a_figure_names_it() {
         let entities = |title: Option<&str>, text: &str| -> Vec<(String, Option<String>)> {
             let mut a = Article {
@@ -4477,6 +4579,31 @@ mod tests {
         );
         assert_eq!(f[1].1.as_deref(), Some("2014-H1"));
         assert_eq!(f[1].3.as_deref(), Some("Yahoo"));
+    }
+
+    #[test]
+    fn the_earlier_value_of_a_years_change_with_no_period_of_its_own_is_the_year_befores() {
+        let periods = |text: &str| -> Vec<(String, Option<String>)> {
+            figures(text, None).into_iter().map(|f| (f.0, f.1)).collect()
+        };
+        let p = |t: &str, period: &str| (t.to_owned(), Some(period.to_owned()));
+        assert_eq!(
+            periods(
+                "Courts froze 1,362 accounts in 2023, up from 918. Apple got 400 requests in 2023, \
+                 up from 310 in 2021, and Google 19 percent in 2023, against 12 percent.\n\n\
+                 Yahoo got 5,000 in the first half of 2015, down from 6,000."
+            ),
+            [
+                p("1,362", "2023"),
+                p("918", "2022"),
+                p("400", "2023"),
+                p("310", "2021"),
+                p("19 percent", "2023"),
+                p("12 percent", "2023"),
+                p("5,000", "2015-H1"),
+                p("6,000", "2015-H1"),
+            ]
+        );
     }
 
     #[test]
