@@ -410,6 +410,21 @@ fn fifth_heldout_articles_score_above_their_floors() {
     );
 }
 
+/// The sixth round, written blind after the rules for the fifth (`fixtures/heldout6/README.md`).
+#[test]
+fn sixth_heldout_articles_score_above_their_floors() {
+    check_heldout(
+        "fixtures/heldout6",
+        HeldoutFloors {
+            figure_recall: 0.80,
+            figure_precision: 0.93,
+            quote_recall: 0.97,
+            findings_right: 6,
+            false_alarms: 2,
+        },
+    );
+}
+
 /// Scores the held-out set in `folder` (its `articles/` against its `expected/`), prints the
 /// score, and asserts the `floors`.
 fn check_heldout(folder: &str, floors: HeldoutFloors) {
