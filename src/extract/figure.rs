@@ -1518,13 +1518,15 @@ fn carried_period(
     }
 }
 
-/// Whether `article` covers requests, orders or removals, by its headline or first paragraph:
-/// such coverage reports a period's figures, so a period its lede names holds for the figures
-/// after it whoever owns them (an operator or a court figmine does not know by name), where on
-/// other news a period named paragraphs before seldom does.
+/// Whether `article` covers requests, orders or removals (or the data and notices of such
+/// reports), by its headline or first two paragraphs (the first is often a dateline, a byline or
+/// a desk's name: "FOR IMMEDIATE RELEASE · March 12, 2024"): such coverage reports a period's
+/// figures, so a period its lede names holds for the figures after it whoever owns them (an
+/// operator, a court or a city figmine does not know by name), where on other news a period
+/// named paragraphs before seldom does.
 fn reports_on_requests(article: &Article) -> bool {
     // whole phrases where a word alone has an everyday sense ("task orders", "demand side")
-    const WORDS: [&str; 15] = [
+    const WORDS: [&str; 25] = [
         "request",
         "demands",
         "warrant",
@@ -1534,18 +1536,31 @@ fn reports_on_requests(article: &Article) -> bool {
         "authoriz",
         "intercept",
         "wiretap",
+        "eavesdropping",
+        "geofence",
         "takedown",
         "removal",
+        "copyright",
+        "dmca",
+        "piracy",
         "transparency report",
         "disclosure report",
         "surveillance",
         "national security letter",
+        "license plate",
+        "licence plate",
+        "data protection",
+        "user data",
+        "users' data",
     ];
-    let lede = article.paragraphs.first().map_or("", |p| p.of(&article.text));
-    [article.title.as_deref().unwrap_or_default(), lede].iter().any(|part| {
-        let lower = part.to_ascii_lowercase();
-        WORDS.iter().any(|w| lower.contains(w))
-    })
+    let lede = |k: usize| article.paragraphs.get(k).map_or("", |p| p.of(&article.text));
+    [article.title.as_deref().unwrap_or_default(), lede(0), lede(1)]
+        .iter()
+        .any(|part| {
+            // curly apostrophes as straight ones ("users’ data")
+            let lower = part.to_ascii_lowercase().replace('\u{2019}', "'");
+            WORDS.iter().any(|w| lower.contains(w))
+        })
 }
 
 /// The organisations that own the figures that name none around them: those the headline names
@@ -4603,6 +4618,48 @@ mod tests {
                 p("5,000", "2015-H1"),
                 p("6,000", "2015-H1"),
             ]
+        );
+    }
+
+    #[test]
+    fn a_fiscal_year_named_before_the_text_says_when_its_years_end_is_read_by_that_end() {
+        let periods = |text: &str| -> Vec<Option<String>> { figures(text, None).into_iter().map(|f| f.1).collect() };
+        let fy = |y: i32| Some(format!("{}-07-01/{y}-06-30", y - 1));
+        for stated in [
+            "Oakland's fiscal year runs from July 1 to June 30.",
+            "The city's fiscal year begins July 1.",
+            "Its fiscal year ends June 30.",
+        ] {
+            let text = format!(
+                "The police logged 1.3 million scans in fiscal 2022.\n\n{stated} Scans fell from 1.62 million in \
+                 fiscal 2021."
+            );
+            assert_eq!(periods(&text), [fy(2022), fy(2021)], "{stated}");
+        }
+        // no end stated: the fiscal year's number, as before
+        assert_eq!(
+            periods("The police logged 1.3 million scans in fiscal 2022. Its fiscal year is long."),
+            [Some("2022".to_owned())]
+        );
+    }
+
+    #[test]
+    fn coverage_of_a_reports_data_is_told_past_a_dateline_and_its_lede_period_carries_on() {
+        let text = "FOR IMMEDIATE RELEASE \u{b7} March 12, 2024\n\nThe city's license plate readers recorded \
+                    4,812,560 reads in 2023.\n\nThe review is public.\n\nPatrol cars made 2,964,537 reads.";
+        assert_eq!(
+            figures(text, None).into_iter().map(|f| f.1).collect::<Vec<_>>(),
+            [Some("2023".to_owned()), Some("2023".to_owned())]
+        );
+    }
+
+    #[test]
+    fn the_year_of_a_scorecard_or_an_index_is_part_of_its_name() {
+        let text = "The Transparency Scorecard 2024 rated 15 services. The Corporate Accountability Index 2020 \
+                    ranked 26 companies. In 2019, 9 scored well.";
+        assert_eq!(
+            figures(text, None).into_iter().map(|f| f.1).collect::<Vec<_>>(),
+            [None, None, Some("2019".to_owned())]
         );
     }
 

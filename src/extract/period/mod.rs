@@ -590,7 +590,7 @@ fn mentions_of(
     for (span, reading) in phrases::with_phrases(text, matches, phrases) {
         // Dates are sorted and do not overlap: only the last one starting before the match can hold it.
         let i = dates.partition_point(|d| d.start <= span.start);
-        if i > 0 && dates[i - 1].contains(span) || ends_a_laws_name(text, span) {
+        if i > 0 && dates[i - 1].contains(span) || ends_a_name(text, span) {
             continue;
         }
         let (period, anaphor) = match reading {
@@ -655,18 +655,22 @@ fn first_if_background(
 }
 
 /// Whether the match at `span` is a year that ends the name of a law ("the Data Protection Act
-/// 1998", "the Foreign Intelligence Surveillance Act of 1978"): part of a name, no period the
-/// text speaks of.
-fn ends_a_laws_name(text: &str, span: Span) -> bool {
+/// 1998", "the Foreign Intelligence Surveillance Act of 1978") or of a ranking published that
+/// year ("the Transparency Scorecard 2024", "the Corporate Accountability Index 2020", which
+/// grade the year before): part of a name, no period the text speaks of.
+fn ends_a_name(text: &str, span: Span) -> bool {
+    const NAMES: [&str; 5] = ["Act", "Scorecard", "Index", "Ranking", "Rankings"];
     let year = &text.as_bytes()[span.start..span.end];
     if year.len() != 4 || !year.iter().all(u8::is_ascii_digit) {
         return false;
     }
     let before = text[..span.start].strip_suffix(' ').unwrap_or_default();
     let before = before.strip_suffix(" of").unwrap_or(before);
-    before
-        .strip_suffix("Act")
-        .is_some_and(|rest| !rest.ends_with(|c: char| c.is_alphanumeric()))
+    NAMES.iter().any(|name| {
+        before
+            .strip_suffix(name)
+            .is_some_and(|rest| !rest.ends_with(|c: char| c.is_alphanumeric()))
+    })
 }
 
 /// What a match of [`PERIOD`] names: the months of a period, no period (a span of years that

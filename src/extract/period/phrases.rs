@@ -75,6 +75,9 @@ pub(super) fn phrase_matches(text: &str, cues: &mut super::Cues) -> Vec<(Span, R
     let mut out: Vec<(Span, Reading)> = Vec::new();
     // the month a fiscal year whose span the text stated ends with
     let mut fiscal_end = None;
+    // fiscal years named before the text said when its years end ("fiscal 2022 ... Oakland's
+    // fiscal year runs from July 1 to June 30"): read again once it has
+    let mut fiscal_before_end: Vec<(usize, usize)> = Vec::new();
     for hit in SEARCH.find_iter(bytes) {
         let anchor = hit.pattern().as_usize();
         let found = match anchor {
@@ -96,8 +99,18 @@ pub(super) fn phrase_matches(text: &str, cues: &mut super::Cues) -> Vec<(Span, R
                     .or_else(|| months_without_year(bytes, hit.start(), month))
             }
             19..=21 => year_before(bytes, hit.start(), hit.end()),
-            22 | 23 => previous_fiscal_year(bytes, hit.start(), hit.start() + "fiscal year".len())
-                .or_else(|| fiscal_year(bytes, hit.start(), hit.start() + "fiscal".len(), &mut fiscal_end)),
+            22 | 23 => {
+                let (at, name_end) = (hit.start(), hit.start() + "fiscal".len());
+                let found = previous_fiscal_year(bytes, at, at + "fiscal year".len())
+                    .or_else(|| fiscal_year(bytes, at, name_end, &mut fiscal_end));
+                if found.is_none() && fiscal_end.is_none() {
+                    match fiscal_year_stated(bytes, name_end) {
+                        Some(last) => fiscal_end = Some(last),
+                        None => fiscal_before_end.push((at, name_end)),
+                    }
+                }
+                found
+            }
             24 | 25 => {
                 let at = hit.end() - "financial year".len();
                 previous_fiscal_year(bytes, at, hit.end())
@@ -125,9 +138,70 @@ pub(super) fn phrase_matches(text: &str, cues: &mut super::Cues) -> Vec<(Span, R
             }
         }
     }
+    if fiscal_end.is_some() && !fiscal_before_end.is_empty() {
+        let named = fiscal_before_end
+            .into_iter()
+            .filter_map(|(at, name_end)| fiscal_year(bytes, at, name_end, &mut fiscal_end))
+            .collect();
+        out = merged_in_order(out, named);
+    }
     match fiscal_end {
         Some(last) if last != 12 => with_split_years(out, split_years(bytes, last)),
         _ => out,
+    }
+}
+
+/// `found` and `more`, each in order and without overlaps, merged in order; a reading of `more`
+/// that overlaps one of `found` is dropped.
+fn merged_in_order(found: Vec<(Span, Reading)>, more: Vec<(Span, Reading)>) -> Vec<(Span, Reading)> {
+    let mut out = found;
+    for (span, reading) in more {
+        let at = out.partition_point(|(s, _)| s.start < span.start);
+        let clear_before = at == 0 || out[at - 1].0.end <= span.start;
+        let clear_after = out.get(at).is_none_or(|(s, _)| span.end <= s.start);
+        if clear_before && clear_after {
+            out.insert(at, (span, reading));
+        }
+    }
+    out
+}
+
+/// The month a text's fiscal years end with, where "fiscal year" at `name_end` ("fiscal" ends
+/// there) is followed by when it runs: "runs from July 1 to June 30", "ends June 30", "begins
+/// July 1" (so it ends with June).
+fn fiscal_year_stated(bytes: &[u8], name_end: usize) -> Option<u32> {
+    let (year_end, year) = word_after(bytes, name_end)?;
+    if year != "year" {
+        return None;
+    }
+    let (verb_end, verb) = word_after(bytes, year_end)?;
+    match verb.as_str() {
+        "runs" | "ran" | "run" => {
+            // "from July 1 to June 30": the month after "to" or "through"
+            let window = &bytes[verb_end..bytes.len().min(verb_end + 40)];
+            let to = [&b" to "[..], b" through "]
+                .iter()
+                .filter_map(|w| {
+                    window
+                        .windows(w.len())
+                        .position(|x| x == *w)
+                        .map(|i| verb_end + i + w.len() - 1)
+                })
+                .min()?;
+            month_ended_after(bytes, to).map(|(_, month, _)| month)
+        }
+        "ends" | "ended" | "ending" | "closes" => month_ended_after(bytes, verb_end).map(|(_, month, _)| month),
+        "begins" | "began" | "starts" | "started" | "opens" => {
+            let mut from = spaces_end(bytes, verb_end);
+            if let Some((end, w)) = word_starting_at(bytes, from) {
+                if w == "on" || w == "in" {
+                    from = spaces_end(bytes, end);
+                }
+            }
+            let (_, first) = month_at(bytes, from)?;
+            Some(if first == 1 { 12 } else { first - 1 })
+        }
+        _ => None,
     }
 }
 
