@@ -151,11 +151,14 @@ fn header_periods(text: &str, header: Span, periods: &[PeriodMention]) -> Option
         .iter()
         .filter(|p| header.start <= p.span.start && p.span.end <= header.end && !p.reference)
         .collect();
+    if named.is_empty() {
+        return parts_of_the_year_before(text, header, periods);
+    }
     let bytes = text.as_bytes();
     let digit_outside_periods = (header.start..header.end)
         .filter(|&k| bytes[k].is_ascii_digit())
         .any(|k| !named.iter().any(|p| p.span.start <= k && k < p.span.end));
-    if named.is_empty() || digit_outside_periods {
+    if digit_outside_periods {
         return None;
     }
     let columns: Vec<Option<Period>> = cells_of(text, header)
@@ -171,6 +174,65 @@ fn header_periods(text: &str, header: Span, periods: &[PeriodMention]) -> Option
         })
         .collect();
     columns.iter().any(Option::is_some).then_some(columns)
+}
+
+/// The periods of a header whose columns name parts of a year without it ("Jan\u{2013}Jun",
+/// "Jul\u{2013}Dec", "H1", "Q3"), a part of the calendar year named last before the table
+/// (its caption or the sentence that introduces it: "Requests received by Mozilla, 2023").
+/// `None` when no column names such a part, or when another cell holds a digit.
+fn parts_of_the_year_before(text: &str, header: Span, periods: &[PeriodMention]) -> Option<Vec<Option<Period>>> {
+    let cells = cells_of(text, header);
+    let parts: Vec<Option<(u32, u32)>> = cells.iter().map(|c| part_of_a_year(c.of(text))).collect();
+    let other_digit = cells
+        .iter()
+        .zip(&parts)
+        .any(|(c, part)| part.is_none() && c.of(text).bytes().any(|b| b.is_ascii_digit()));
+    if parts.iter().all(Option::is_none) || other_digit {
+        return None;
+    }
+    let year = periods
+        .iter()
+        .rev()
+        .filter(|p| p.span.end <= header.start && !p.reference)
+        .find_map(|p| p.period.as_ref())
+        .filter(|p| p.is_twelve_months() && p.label().len() == 4)?;
+    let y = chrono::Datelike::year(&year.start);
+    Some(
+        parts
+            .into_iter()
+            .map(|part| part.and_then(|(first, last)| Period::months(y, first, y, last)))
+            .collect(),
+    )
+}
+
+/// The first and last month of a part of a year a header cell names without its year: "H1",
+/// "Q3", "Jan\u{2013}Jun", "July-December".
+fn part_of_a_year(cell: &str) -> Option<(u32, u32)> {
+    let cell = cell.trim().to_ascii_lowercase().replace('\u{2013}', "-");
+    match cell.as_str() {
+        "h1" | "1h" => return Some((1, 6)),
+        "h2" | "2h" => return Some((7, 12)),
+        "q1" => return Some((1, 3)),
+        "q2" => return Some((4, 6)),
+        "q3" => return Some((7, 9)),
+        "q4" => return Some((10, 12)),
+        _ => {}
+    }
+    let (first, last) = cell.split_once('-')?;
+    let month = |name: &str| {
+        let name = name.trim().trim_end_matches('.');
+        (name.len() >= 3)
+            .then(|| {
+                super::period::MONTH_NAMES
+                    .iter()
+                    .take(12)
+                    .position(|m| m.starts_with(name))
+            })
+            .flatten()
+            .map(|k| k as u32 + 1)
+    };
+    let (first, last) = (month(first)?, month(last)?);
+    (first < last).then_some((first, last))
 }
 
 #[cfg(test)]
@@ -264,6 +326,31 @@ mod tests {
         assert_eq!(figures(&a)[2], ("867".to_owned(), None));
         let a = article(&["Orders in 2023.", "Q1 2023\t412", "Q2 2023\t455", "Total\t867"]);
         assert_eq!(figures(&a)[2], ("867".to_owned(), Some("2023-H1".to_owned())));
+    }
+
+    #[test]
+    fn a_header_of_parts_of_a_year_without_it_takes_the_year_named_before_the_table() {
+        let a = article(&[
+            "Mozilla published its transparency report for 2023.",
+            "Requests received by Mozilla, 2023",
+            "Request type\tJan\u{2013}Jun\tJul\u{2013}Dec",
+            "Copyright notices\t38\t51",
+            "Total\t54\t66",
+        ]);
+        assert_eq!(
+            figures(&a),
+            pairs(&[
+                ("38", "2023-H1"),
+                ("51", "2023-H2"),
+                ("54", "2023-H1"),
+                ("66", "2023-H2")
+            ])
+        );
+        let a = article(&["Requests in 2021.", "Type\tH1\tH2", "Orders\t38\t51"]);
+        assert_eq!(figures(&a), pairs(&[("38", "2021-H1"), ("51", "2021-H2")]));
+        // no year before the table: the columns name none
+        let a = article(&["Requests by half.", "Type\tQ1\tQ2", "Orders\t38\t51"]);
+        assert_eq!(figures(&a), [("38".to_owned(), None), ("51".to_owned(), None)]);
     }
 
     #[test]

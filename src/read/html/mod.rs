@@ -105,6 +105,20 @@ mod tests {
     }
 
     #[test]
+    fn a_copyright_line_is_furniture_but_copyright_figures_are_not() {
+        let page = "<html><body><article><p>Mozilla published its transparency report for 2023, with the \
+            requests it received over the year.</p><p>Copyright notices rose to 51.</p>\
+            <table><tr><td>Copyright takedown notices</td><td>38</td><td>51</td></tr></table>\
+            <p>Copyright \u{a9} 2024 Example Media</p><p>Copyright 2024</p><p>Copyright Reuters</p>\
+            <p>Copyright</p></article></body></html>";
+        assert_eq!(
+            read_html(page).unwrap().text,
+            "Mozilla published its transparency report for 2023, with the requests it received over the year.\n\n\
+             Copyright notices rose to 51.\n\nCopyright takedown notices\t38\t51"
+        );
+    }
+
+    #[test]
     fn json_ld_body_is_used_when_the_page_has_no_paragraphs() {
         let page = r#"<html><head><script type="application/ld+json">{"articleBody":"First 5 lines.\nSecond."}</script></head><body></body></html>"#;
         assert_eq!(read_html(page).unwrap().text, "First 5 lines.\n\nSecond.");

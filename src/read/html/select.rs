@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 /// "Share this article", "Sign up for our newsletter", photo credits.
 static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:advertisement|advertising|ad|sponsored|story continues below(?: advertisement)?|continue reading(?: below)?|read more\b.*|related\b.*|see also\b.*|share (?:this|on)\b.*|share|tweet|email|print|comments?|\d+ comments?|sign up\b.*|subscribe\b.*|follow us\b.*|click here\b.*|(?:photo|image|picture|video|credit|source|illustration)s?(?: credit)?:.*|\(?(?:getty images|ap photo|reuters|afp)[^.]*\)?|loading\.*|top stories|most (?:read|popular)|you may also like\b.*|recommended(?: for you)?|more from\b.*|back to top|skip to (?:main )?content|all rights reserved\.?|©.*|copyright\b.*|tags?:?|(?:last )?(?:updated|published|posted)(?: at| on)?:?\s.{0,50}\d{1,2}:\d{2}.{0,20})$",
+        r"(?i)^(?:advertisement|advertising|ad|sponsored|story continues below(?: advertisement)?|continue reading(?: below)?|read more\b.*|related\b.*|see also\b.*|share (?:this|on)\b.*|share|tweet|email|print|comments?|\d+ comments?|sign up\b.*|subscribe\b.*|follow us\b.*|click here\b.*|(?:photo|image|picture|video|credit|source|illustration)s?(?: credit)?:.*|\(?(?:getty images|ap photo|reuters|afp)[^.]*\)?|loading\.*|top stories|most (?:read|popular)|you may also like\b.*|recommended(?: for you)?|more from\b.*|back to top|skip to (?:main )?content|all rights reserved\.?|©.*|copyright(?:\s*(?:©|\(c\)|(?:19|20)\d\d)|(?-i:\s+[A-Z])).*|copyright\.?|tags?:?|(?:last )?(?:updated|published|posted)(?: at| on)?:?\s.{0,50}\d{1,2}:\d{2}.{0,20})$",
     )
     .unwrap()
 });
