@@ -381,15 +381,17 @@ const MIN_SPEAKER_RECALL: f64 = 1.0;
 const MIN_SPEAKER_PRECISION: f64 = 1.0;
 const MIN_DETAILS: f64 = 1.0;
 
-/// A police or court rank before a name is a title, not part of the name: the speaker is the
-/// person, and the rank with a surname later is the same person.
+/// A police or court rank, or an elected office, before a name is a title, not part of the name:
+/// the speaker is the person, and the rank with a surname later is the same person.
 #[test]
-fn police_and_court_ranks_are_titles_of_the_speaker() {
+fn police_and_court_ranks_and_offices_are_titles_of_the_speaker() {
     let got = credited(
         "Detective Superintendent Karen Whitlock, Commander of the Cybercrime Squad, said the \
          process saved lives.\n\n\
          \"But it only works if platforms trust the request,\" Detective Superintendent Whitlock said.\n\n\
-         \"The theory would permit the seizure of anyone's data,\" wrote Magistrate Judge Helen Park.",
+         \"The theory would permit the seizure of anyone's data,\" wrote Magistrate Judge Helen Park.\n\n\
+         \"Every warrant was signed by a judge,\" said Sheriff Dale Whitaker, who has led the office since 2017.\n\n\
+         \"We asked for this breakdown,\" said Councilmember Tomas Rivera.",
     );
     assert_eq!(
         got,
@@ -402,6 +404,8 @@ fn police_and_court_ranks_are_titles_of_the_speaker() {
                 "The theory would permit the seizure of anyone's data,",
                 Some("Helen Park")
             ),
+            pair("Every warrant was signed by a judge,", Some("Dale Whitaker")),
+            pair("We asked for this breakdown,", Some("Tomas Rivera")),
         ]
     );
 }

@@ -58,15 +58,18 @@ impl ColumnPeriods {
         if !matches!(label.split(' ').next(), Some("total" | "all" | "overall" | "combined")) {
             return;
         }
+        // one period, or one within each of the others ("2023 (January\u{2013}June)")
         let period_of_row = |row: &Span| {
             let cell = first_cell(*row);
-            let mut inside = periods
+            let inside: Vec<&Period> = periods
                 .iter()
-                .filter(|p| cell.start <= p.span.start && p.span.end <= cell.end && !p.reference);
-            match (inside.next(), inside.next()) {
-                (Some(p), None) => p.period.clone(),
-                _ => None,
-            }
+                .filter(|p| cell.start <= p.span.start && p.span.end <= cell.end && !p.reference)
+                .map(|p| p.period.as_ref())
+                .collect::<Option<_>>()?;
+            inside
+                .iter()
+                .find(|p| inside.iter().all(|q| q.contains(p)))
+                .map(|p| (*p).clone())
         };
         // the header names none
         let body = match above.split_first() {
@@ -320,6 +323,18 @@ mod tests {
                 ("867", "2023-H1"),
                 ("353", "2023-H1"),
             ])
+        );
+        // a row that names a year and a part of it is for the part
+        let a = article(&[
+            "Orders from 2021 to mid-2023.",
+            "Period\tOrders",
+            "2022\t26",
+            "2023 (January\u{2013}June)\t12",
+            "Total\t38",
+        ]);
+        assert_eq!(
+            figures(&a),
+            pairs(&[("26", "2022"), ("12", "2023-H1"), ("38", "2022-01-01/2023-06-30")])
         );
         // a row of another name is no total (here, outside coverage of requests, it takes none)
         let a = article(&["Orders in 2023.", "Q1 2023\t412", "Q2 2023\t455", "Germany\t867"]);

@@ -287,7 +287,7 @@ const TITLE_WORDS: &[&str] = &[
     "Commissioner",
     "Attorney",
     // police and court ranks ("Detective Superintendent Karen Whitlock", "Magistrate Judge
-    // Helen Park")
+    // Helen Park", "Sheriff Dale Whitaker")
     "Detective",
     "Superintendent",
     "Inspector",
@@ -296,6 +296,18 @@ const TITLE_WORDS: &[&str] = &[
     "Commander",
     "Magistrate",
     "Judge",
+    "Sheriff",
+    "Deputy",
+    "Captain",
+    "Lieutenant",
+    // elected offices ("Mayor Jane Doe", "Councilmember Tomas Rivera")
+    "Mayor",
+    "Governor",
+    "Representative",
+    "Councilmember",
+    "Councilwoman",
+    "Councilman",
+    "Assemblymember",
 ];
 
 /// Last words that make a name an organisation.
