@@ -1903,7 +1903,8 @@ fn is_figure(m: &Mention, sentence: &str, span: Span, excluded: &[Span], periods
     if m.kind == MentionKind::Number
         && (is_a_set_time(sentence, m)
             || is_part_of_an_address(sentence, m, text)
-            || is_a_phone_number(sentence, m, text))
+            || is_a_phone_number(sentence, m, text)
+            || is_the_length_of_a_period(sentence, m))
     {
         return false;
     }
@@ -2048,6 +2049,25 @@ fn is_street_number(after: &[u8]) -> bool {
         }
     }
     false
+}
+
+/// "For the six months from July 1 to December 31", "over the past three years": the months or
+/// years of a period, after "the" (or "past", "last", "first", ...), are its length, not a count.
+fn is_the_length_of_a_period(sentence: &str, m: &Mention) -> bool {
+    const UNITS: [&[u8]; 2] = [b"months", b"years"];
+    const BEFORE: [&[u8]; 6] = [b"the", b"past", b"last", b"first", b"previous", b"next"];
+    let after = &sentence.as_bytes()[m.end..];
+    // the first letter first: most figures are followed by neither unit
+    if m.approx.is_some() || after.first() != Some(&b' ') || !matches!(after.get(1), Some(b'm' | b'y')) {
+        return false;
+    }
+    let unit_end = after.iter().skip(1).take_while(|b| b.is_ascii_alphabetic()).count() + 1;
+    if !UNITS.contains(&&after[1..unit_end]) || m.value.is_none_or(|v| v > 24.0) {
+        return false;
+    }
+    let before = &sentence.as_bytes()[..m.start];
+    let mut end = before.len();
+    spaced_word_before(before, &mut end).is_some_and(|w| BEFORE.iter().any(|b| w.eq_ignore_ascii_case(b)))
 }
 
 /// "for 90 days", "within 24 hours": a whole number of days, hours or weeks after "for" or
@@ -2541,7 +2561,8 @@ fn period_for(
         .iter()
         .find(|p| p.span.start >= span.end && p.period.is_some())
         .filter(|p| !blocked(p) && (is_reference || !p.reference || right_after(p)));
-    if let Some(p) = after.filter(|p| p.span.start - span.end < 60) {
+    // a semicolon ends the clause ("75 percent; in the first half of 2021, 76 percent")
+    if let Some(p) = after.filter(|p| p.span.start - span.end < 60 && !text[span.end..p.span.start].contains(';')) {
         return p.period.clone();
     }
     let nearest_before = periods.iter().rev().find(|p| p.span.end <= span.start);
@@ -4618,6 +4639,26 @@ mod tests {
                 p("5,000", "2015-H1"),
                 p("6,000", "2015-H1"),
             ]
+        );
+    }
+
+    #[test]
+    fn a_period_after_a_semicolon_is_the_next_clauses() {
+        let periods = |text: &str| -> Vec<Option<String>> { figures(text, None).into_iter().map(|f| f.1).collect() };
+        assert_eq!(
+            periods("In the second half of 2020, Snap answered 75 percent; in the first half of 2021, 76 percent."),
+            [Some("2020-H2".to_owned()), Some("2021-H1".to_owned())]
+        );
+    }
+
+    #[test]
+    fn the_months_or_years_of_a_period_are_its_length_not_a_count() {
+        assert_eq!(
+            texts(
+                "For the six months from July 1, Snap got 14,962 requests. Over the past three years it \
+                 hired 12 lawyers and 4 years of logs were kept; 30 months later it had 36 months of data."
+            ),
+            ["14,962", "12", "4", "30", "36"]
         );
     }
 

@@ -889,7 +889,8 @@ fn plain_mention(t: &Toks, i: usize, out: &mut Vec<Mention>) -> Option<usize> {
         }
         match t.word(k) {
             "percent" | "percents" | "pct" => true,
-            "per" | "percentage" => return None,
+            // "per cent", "percentage points", "3 points" after a change: the general reading's
+            "per" | "percentage" | "points" | "point" => return None,
             _ if currency_after(t, k).is_some() => return None,
             _ => false,
         }
@@ -1582,7 +1583,7 @@ fn read_simple(t: &Toks, i: usize) -> Option<Simple> {
             return None;
         }
         kind = MentionKind::Ordinal;
-    } else if let Some((u, after)) = percent_after(t, next) {
+    } else if let Some((u, after)) = percent_after(t, next).or_else(|| points_of_a_share(t, i, next)) {
         kind = MentionKind::Percent;
         unit = Some(u);
         next = after;
@@ -1693,6 +1694,21 @@ fn percent_after(t: &Toks, j: usize) -> Option<(&'static str, usize)> {
         "percentage" => Some(("percent", j + 1)),
         _ => None,
     }
+}
+
+/// "down 3 points", "nine points short of": points after a change or before a comparison are
+/// percentage points (a share's change), where "scored 86 points" is a count. `i` is the first
+/// token of the number, `j` the one after it.
+fn points_of_a_share(t: &Toks, i: usize, j: usize) -> Option<(&'static str, usize)> {
+    const CHANGED: [&str; 12] = [
+        "up", "down", "rose", "fell", "dropped", "gained", "climbed", "slipped", "jumped", "lost", "added", "by",
+    ];
+    const COMPARED: [&str; 7] = ["short", "higher", "lower", "above", "below", "behind", "ahead"];
+    if !matches!(t.word(j), "points" | "point") {
+        return None;
+    }
+    let changed = i > 0 && CHANGED.contains(&t.word(i - 1));
+    (changed || COMPARED.contains(&t.word(j + 1))).then_some(("percentage points", j + 1))
 }
 
 /// Numbers read but not reported: clock times ("2 pm"), year spans ("2013-14"), "one" as a
@@ -2837,6 +2853,19 @@ mod tests {
             );
             assert_eq!(m[0].text, text);
         }
+        let points = |text: &str| -> Vec<(String, Option<String>)> {
+            find_numbers(text).into_iter().map(|m| (m.text, m.unit)).collect()
+        };
+        let pp = |t: &str| (t.to_owned(), Some("percentage points".to_owned()));
+        assert_eq!(
+            points("It was down 3 points, nine points short of 90 percent; the team scored 86 points."),
+            [
+                pp("3 points"),
+                pp("nine points"),
+                ("90 percent".to_owned(), Some("percent".to_owned())),
+                ("86".to_owned(), None)
+            ]
+        );
         let m = find_numbers("up 2 percentage points");
         assert_eq!(m[0].unit.as_deref(), Some("percentage points"));
         assert_eq!(m[0].text, "2 percentage points");
