@@ -45,19 +45,39 @@ fn complements(doc: &Doc) -> Vec<Finding> {
                 .filter(|h| is_share(doc, h))
                 .collect()
         };
+        let previous = doc.sentences.iter().rev().find(|s| s.end <= here.start);
+        let same_paragraph = previous.is_some_and(|p| doc.paragraph_of(*p) == doc.paragraph_of(here));
+        let before: Vec<&Fig> = previous
+            .filter(|_| same_paragraph)
+            .map_or_else(Vec::new, |p| shares_in(*p));
         let mut group = shares_in(here);
         if group.is_empty() {
-            let previous = doc.sentences.iter().rev().find(|s| s.end <= here.start);
-            let same_paragraph = previous.is_some_and(|p| doc.paragraph_of(*p) == doc.paragraph_of(here));
-            if let Some(p) = previous.filter(|_| same_paragraph) {
-                group = shares_in(*p);
+            group = before;
+            if group.is_empty() {
+                continue;
             }
-        }
-        if group.is_empty() {
+            group.push(g);
+            out.extend(check_hundred(doc, &group, g));
             continue;
         }
         group.push(g);
-        out.extend(check_hundred(doc, &group, g));
+        let Some(finding) = check_hundred(doc, &group, g) else {
+            continue;
+        };
+        // a list begun in the sentence before ("... or 58 percent. Phishing made up 21 percent,
+        // malware 9 percent, and other categories the remaining 13 percent"): the whole list
+        // is checked when it comes nearer to 100
+        if before.is_empty() {
+            out.push(finding);
+            continue;
+        }
+        let whole: Vec<&Fig> = before.into_iter().chain(group.iter().copied()).collect();
+        let off = |shares: &[&Fig]| (shares.iter().filter_map(|g| g.reading.value).sum::<f64>() - 100.0).abs();
+        if off(&whole) < off(&group) {
+            out.extend(check_hundred(doc, &whole, g));
+        } else {
+            out.push(finding);
+        }
     }
     out
 }
@@ -466,6 +486,40 @@ mod tests {
         assert!(!could_be_total(&doc, earlier));
         // 1,352 is 32 percent of 4,225, not of 2,704 or 3,887
         assert_eq!(check(&doc), []);
+    }
+
+    #[test]
+    fn a_list_of_shares_begun_in_the_sentence_before_its_complement_is_checked_whole() {
+        let findings = |text: &str| {
+            let record = super::super::doc::test_record(text);
+            check(&Doc::new(&record))
+                .into_iter()
+                .map(|f| f.message)
+                .collect::<Vec<_>>()
+        };
+        // 58 + 21 + 9 + 13 is 101, within the rounding of four shares
+        assert_eq!(
+            findings(
+                "Cloudflare got 36,270 abuse reports. Copyright holders filed 58 percent of them. Phishing \
+                 made up 21 percent, malware 9 percent, and other categories the remaining 13 percent."
+            ),
+            Vec::<String>::new()
+        );
+        // 71 + 16 + 8 + 5 is 100; 60 + 16 + 8 + 5 is not
+        let text = |first: u32| {
+            format!(
+                "Judges signed 648 warrants. Narcotics cases accounted for {first} percent of them. Gang cases \
+                 made up 16 percent, homicides 8 percent, and the remaining 5 percent involved other crimes."
+            )
+        };
+        assert_eq!(findings(&text(71)), Vec::<String>::new());
+        assert_eq!(
+            findings(&text(60)),
+            [
+                "The article presents 60 percent, 16 percent, 8 percent and 5 percent as the whole (\"the \
+                 remaining 5 percent\"), but the shares add up to 89 percent, not 100."
+            ]
+        );
     }
 
     #[test]
