@@ -1904,7 +1904,8 @@ fn is_figure(m: &Mention, sentence: &str, span: Span, excluded: &[Span], periods
         && (is_a_set_time(sentence, m)
             || is_part_of_an_address(sentence, m, text)
             || is_a_phone_number(sentence, m, text)
-            || is_the_length_of_a_period(sentence, m))
+            || is_the_length_of_a_period(sentence, m)
+            || is_part_of_a_dotted_code(sentence, m))
     {
         return false;
     }
@@ -2013,7 +2014,7 @@ fn is_postcode(before: &[u8], text: &[u8]) -> bool {
 /// Whether `after` (the text after a number) names a street: up to three capitalised words,
 /// then a street's kind ("Terry Ave.", "Connecticut Avenue", "Main St").
 fn is_street_number(after: &[u8]) -> bool {
-    const KINDS: [&[u8]; 14] = [
+    const KINDS: [&[u8]; 17] = [
         b"Ave",
         b"Avenue",
         b"St",
@@ -2028,6 +2029,9 @@ fn is_street_number(after: &[u8]) -> bool {
         b"Place",
         b"Parkway",
         b"Square",
+        b"Plaza",
+        b"Circle",
+        b"Terrace",
     ];
     // a space and a capital first: most figures are followed by neither
     if after.first() != Some(&b' ') || !after.get(1).is_some_and(u8::is_ascii_uppercase) {
@@ -2045,6 +2049,8 @@ fn is_street_number(after: &[u8]) -> bool {
         }
         match rest.get(len) {
             Some(b' ') => rest = &rest[len + 1..],
+            // an initial ("1 Frank H. Ogawa Plaza")
+            Some(b'.') if len == 1 && rest.get(len + 1) == Some(&b' ') => rest = &rest[len + 2..],
             _ => return false,
         }
     }
@@ -2070,16 +2076,22 @@ fn is_the_length_of_a_period(sentence: &str, m: &Mention) -> bool {
     spaced_word_before(before, &mut end).is_some_and(|w| BEFORE.iter().any(|b| w.eq_ignore_ascii_case(b)))
 }
 
-/// "for 90 days", "within 24 hours": a whole number of days, hours or weeks after "for" or
-/// "within" is a time the rules set (how long a record is kept, how soon a post must come
-/// down), not a count the report gives. A time stated as a measure ("nearly eight hours", "no
+/// "for 90 days", "within 24 hours", "have 30 days to respond", "15 business days": a whole
+/// number of days, hours or weeks after "for" or "within", or given to do something, is a time
+/// the rules set (how long a record is kept, how soon a post must come down), not a count the
+/// report gives. A time stated as a measure ("nearly eight hours", "no
 /// longer than 72 hours") is a figure.
 fn is_a_set_time(sentence: &str, m: &Mention) -> bool {
     const UNITS: [&[u8]; 6] = [b"days", b"hours", b"weeks", b"day", b"hour", b"week"];
+    const GIVEN: [&[u8]; 6] = [b"have", b"has", b"had", b"get", b"gets", b"given"];
     let after = &sentence.as_bytes()[m.end..];
     // the first letter first: most figures are followed by none of the units
-    if m.approx.is_some() || after.first() != Some(&b' ') || !matches!(after.get(1), Some(b'd' | b'h' | b'w')) {
+    if m.approx.is_some() || after.first() != Some(&b' ') || !matches!(after.get(1), Some(b'd' | b'h' | b'w' | b'b')) {
         return false;
+    }
+    // "15 business days", "10 working days": always a deadline a rule sets
+    if after[1..].starts_with(b"business day") || after[1..].starts_with(b"working day") {
+        return true;
     }
     let unit_end = after.iter().skip(1).take_while(|b| b.is_ascii_alphabetic()).count() + 1;
     if !UNITS.contains(&&after[1..unit_end]) {
@@ -2087,8 +2099,13 @@ fn is_a_set_time(sentence: &str, m: &Mention) -> bool {
     }
     let before = &sentence.as_bytes()[..m.start];
     let mut end = before.len();
-    spaced_word_before(before, &mut end)
-        .is_some_and(|w| w.eq_ignore_ascii_case(b"for") || w.eq_ignore_ascii_case(b"within"))
+    let Some(word) = spaced_word_before(before, &mut end) else {
+        return false;
+    };
+    // "have 30 days to respond": the time allowed
+    word.eq_ignore_ascii_case(b"for")
+        || word.eq_ignore_ascii_case(b"within")
+        || after[unit_end..].starts_with(b" to ") && GIVEN.iter().any(|g| word.eq_ignore_ascii_case(g))
 }
 
 /// "Oct. 11", "Sept. 3", "March 12", "Nov. 28-29": one or two digits (or a range of them) of 1 to
@@ -2393,6 +2410,10 @@ fn is_a_measurement(after: &str) -> bool {
     if word.is_empty() {
         return false;
     }
+    // "4 min read": a page's reading time
+    if matches!(word, "min" | "minute") && rest.starts_with(" read") {
+        return true;
+    }
     let is_unit = |word: &str| is_unit_abbreviation(word) || is_unit_word(word);
     // "3.7 metric tons", "500 square feet", "2 cubic meters"
     if ["metric", "square", "cubic"]
@@ -2440,8 +2461,30 @@ fn names_a_product(sentence: &str, m: &Mention) -> bool {
     let text = &sentence[m.start..m.end];
     // the tests that read least come first (none has an effect: the order changes no answer)
     let bare = text.len() <= 4 && text.bytes().all(|b| b.is_ascii_digit())
-        || text.chars().next().is_some_and(char::is_uppercase) && !text.contains(' '); // "Xbox One"
+        || text.chars().next().is_some_and(char::is_uppercase) && !text.contains(' ') // "Xbox One"
+        || is_short_version(text); // "Enterprise Server 3.3", "SMC 14.18"
     bare && !sentence_start && word.chars().any(char::is_uppercase) && !CLAUSE_WORDS.contains(&word)
+}
+
+/// "3.3", "14.18": digits, one dot and digits, five bytes at most, as a version or a code's
+/// section is written after a name.
+fn is_short_version(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.len() <= 5
+        && bytes.iter().filter(|&&b| b == b'.').count() == 1
+        && bytes.first().is_some_and(u8::is_ascii_digit)
+        && bytes.last().is_some_and(u8::is_ascii_digit)
+        && bytes.iter().all(|&b| b.is_ascii_digit() || b == b'.')
+}
+
+/// Whether the digits of `m` are one part of a dotted code ("1.1.1.1", "2.4.1", an address or a
+/// version), which the number reader read as numbers of their own.
+fn is_part_of_a_dotted_code(sentence: &str, m: &Mention) -> bool {
+    let bytes = sentence.as_bytes();
+    let digit = |i: Option<usize>| i.and_then(|i| bytes.get(i)).is_some_and(u8::is_ascii_digit);
+    let dot_after = bytes.get(m.end) == Some(&b'.') && digit(Some(m.end + 1));
+    let dot_before = m.start >= 2 && bytes[m.start - 1] == b'.' && digit(m.start.checked_sub(2));
+    dot_after || dot_before
 }
 
 /// When `before` ends with spaces: the word before them (its letters and digits at the end, perhaps
@@ -4232,6 +4275,19 @@ mod tests {
         assert_eq!(
             texts("Call 02-555-0147 or 030-1234-5678 about the 2,000 requests; 2014-2015-2016 is no phone."),
             ["2,000"]
+        );
+    }
+
+    #[test]
+    fn codes_versions_reading_times_deadlines_and_streets_are_not_figures() {
+        assert_eq!(
+            texts(
+                "Its free 1.1.1.1 resolver and fw-2.4.1 got 36,270 reports. If you run Enterprise Server 3.3, \
+                 under SMC 14.18, none of the 1,828 notices count. By Ernesto Vale, 4 min read. Each ISP has 15 \
+                 business days to comply; a post is restored 10 working days later, and claimants have 30 days to \
+                 respond, against 12 days to 3.5 percent. Write to 1 Frank H. Ogawa Plaza about the 2.5 million."
+            ),
+            ["36,270", "1,828", "12", "3.5 percent", "2.5 million"]
         );
     }
 
