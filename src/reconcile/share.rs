@@ -219,6 +219,19 @@ fn shares_of_totals(doc: &Doc) -> Vec<Finding> {
                     let head = counted_noun(doc.after_fig(share, 40));
                     (earlier_total(doc, i, head.as_deref(), part), Some(part))
                 }
+                // "removed material in 2,349 of those notices, or 45 percent": the part refers
+                // back to a total that counts what it names ("of them" names nothing to tell
+                // which of the figures before it is meant)
+                Some((p, true)) if super::doc::refers_to_earlier_total(doc.between(p.f.span, share.f.span)) => {
+                    match counted_noun(doc.between(p.f.span, share.f.span)) {
+                        Some(head) => {
+                            let total =
+                                earlier_total(doc, i - 1, Some(&head), p).filter(|t| counts_the_same(doc, t, &head));
+                            (total, Some(p))
+                        }
+                        None => (None, None),
+                    }
+                }
                 _ => (None, None),
             },
         };
@@ -291,6 +304,11 @@ fn earlier_total<'d, 'a>(doc: &'d Doc<'a>, i: usize, head: Option<&str>, part: &
             .clone()
             .find_map(|p| candidates(p).find(|g| could_be_total(doc, g))),
     }
+}
+
+/// Whether `g` counts `noun` ("requests" and "request" alike).
+fn counts_the_same(doc: &Doc, g: &Fig, noun: &str) -> bool {
+    counted_word(doc, g).is_some_and(|w| w.trim_end_matches('s') == noun.trim_end_matches('s'))
 }
 
 /// Whether `total` may hold `part`: not smaller than it (when both are known).
@@ -486,6 +504,37 @@ mod tests {
         assert!(!could_be_total(&doc, earlier));
         // 1,352 is 32 percent of 4,225, not of 2,704 or 3,887
         assert_eq!(check(&doc), []);
+    }
+
+    #[test]
+    fn a_part_of_those_counted_before_it_with_its_share_is_checked_against_that_total() {
+        let findings = |text: &str| {
+            let record = super::super::doc::test_record(text);
+            check(&Doc::new(&record))
+                .into_iter()
+                .map(|f| f.message)
+                .collect::<Vec<_>>()
+        };
+        let text = |part: &str| {
+            format!(
+                "Automattic received 5,872 copyright takedown notices in the first half of 2019.\n\n\
+                 It removed material in response to {part} of those notices, or 45 percent."
+            )
+        };
+        assert_eq!(
+            findings(&text("2,349")),
+            ["45 percent of 5,872 is about 2,642, but the article gives 2,349."]
+        );
+        assert_eq!(findings(&text("2,642")), Vec::<String>::new());
+        // "of them" names nothing to tell the total by, and "hits" are counted by no figure before
+        assert_eq!(
+            findings("Oath got 15,005 requests for 26,711 accounts. US agencies sent 6,240 of them, or 42 percent."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            findings("Of the 4.8 million reads, 5,319 matched. Officers confirmed 1,847 of those hits, or 35 percent."),
+            Vec::<String>::new()
+        );
     }
 
     #[test]
