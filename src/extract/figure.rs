@@ -1905,7 +1905,8 @@ fn is_figure(m: &Mention, sentence: &str, span: Span, excluded: &[Span], periods
             || is_part_of_an_address(sentence, m, text)
             || is_a_phone_number(sentence, m, text)
             || is_the_length_of_a_period(sentence, m)
-            || is_part_of_a_dotted_code(sentence, m))
+            || is_part_of_a_dotted_code(sentence, m)
+            || is_a_number_word_not_counting(sentence, m, text))
     {
         return false;
     }
@@ -2464,6 +2465,51 @@ fn names_a_product(sentence: &str, m: &Mention) -> bool {
         || text.chars().next().is_some_and(char::is_uppercase) && !text.contains(' ') // "Xbox One"
         || is_short_version(text); // "Enterprise Server 3.3", "SMC 14.18"
     bare && !sentence_start && word.chars().any(char::is_uppercase) && !CLAUSE_WORDS.contains(&word)
+}
+
+/// A number in words that counts nothing: "one" as a pronoun ("every one of these", "miss one,",
+/// "a regular one."), in an idiom ("one by one", "one each", "one way or the other"), a
+/// frequency ("every three months") or a time of day ("at two in the morning"). `text` is the
+/// mention's text.
+fn is_a_number_word_not_counting(sentence: &str, m: &Mention, text: &[u8]) -> bool {
+    // numbers in words only: most figures start with a digit
+    if !text.first().is_some_and(u8::is_ascii_alphabetic) || text.iter().any(u8::is_ascii_digit) {
+        return false;
+    }
+    let bytes = sentence.as_bytes();
+    let before = &bytes[..m.start];
+    let after = &bytes[m.end..];
+    let mut end = before.len();
+    let word_before = spaced_word_before(before, &mut end).unwrap_or_default();
+    let after_is = |words: &[&[u8]]| words.iter().any(|w| after.starts_with(w));
+    if word_before.eq_ignore_ascii_case(b"every") {
+        // "every one of", "every three months" (but "every 10,000 users" is in digits)
+        return text.eq_ignore_ascii_case(b"one") || after_is(&[b" months", b" weeks", b" years", b" days", b" hours"]);
+    }
+    if after_is(&[
+        b" in the morning",
+        b" in the afternoon",
+        b" in the evening",
+        b" at night",
+        b" o'clock",
+    ]) {
+        return true;
+    }
+    if !text.eq_ignore_ascii_case(b"one") {
+        return false;
+    }
+    const COUNTING: [&[u8]; 14] = [
+        b"to", b"from", b"than", b"only", b"just", b"exactly", b"about", b"nearly", b"least", b"by", b"of", b"was",
+        b"were", b"is",
+    ];
+    let clause_ends = matches!(
+        after.first(),
+        None | Some(b',' | b'.' | b';' | b':' | b'!' | b'?' | b'"')
+    ) || after.starts_with("\u{201d}".as_bytes())
+        || after.starts_with("\u{2019}".as_bytes());
+    (clause_ends && !COUNTING.iter().any(|w| word_before.eq_ignore_ascii_case(w)))
+        || after_is(&[b" by one", b" each", b" way or", b" another"])
+        || before.ends_with(b"one by ")
 }
 
 /// "3.3", "14.18": digits, one dot and digits, five bytes at most, as a version or a code's
@@ -4288,6 +4334,18 @@ mod tests {
                  respond, against 12 days to 3.5 percent. Write to 1 Frank H. Ogawa Plaza about the 2.5 million."
             ),
             ["36,270", "1,828", "12", "3.5 percent", "2.5 million"]
+        );
+    }
+
+    #[test]
+    fn number_words_that_count_nothing_are_not_figures() {
+        assert_eq!(
+            texts(
+                "It got three requests and answered every one of them. It would rather answer a request at two in \
+                 the morning than miss one, she said, and it publishes every six months. Posts come down one by \
+                 one, one each day. It fell from two to one. Every one of 40 requests was read."
+            ),
+            ["three", "two", "one", "40"]
         );
     }
 
