@@ -1519,8 +1519,8 @@ fn carried_period(
 }
 
 /// Whether `article` covers requests, orders or removals (or the data and notices of such
-/// reports), by its headline or first two paragraphs (the first is often a dateline, a byline or
-/// a desk's name: "FOR IMMEDIATE RELEASE · March 12, 2024"): such coverage reports a period's
+/// reports), by its headline and first paragraph, or its second after a short first (a
+/// dateline, a byline or a desk's name: "FOR IMMEDIATE RELEASE · March 12, 2024"): such coverage reports a period's
 /// figures, so a period its lede names holds for the figures after it whoever owns them (an
 /// operator, a court or a city figmine does not know by name), where on other news a period
 /// named paragraphs before seldom does.
@@ -1554,7 +1554,9 @@ fn reports_on_requests(article: &Article) -> bool {
         "users' data",
     ];
     let lede = |k: usize| article.paragraphs.get(k).map_or("", |p| p.of(&article.text));
-    [article.title.as_deref().unwrap_or_default(), lede(0), lede(1)]
+    // the second paragraph only after a short first one: a dateline, not a lede
+    let second = if lede(0).len() < 120 { lede(1) } else { "" };
+    [article.title.as_deref().unwrap_or_default(), lede(0), second]
         .iter()
         .any(|part| {
             // curly apostrophes as straight ones ("users’ data")
@@ -2058,8 +2060,9 @@ fn is_street_number(after: &[u8]) -> bool {
     false
 }
 
-/// "For the six months from July 1 to December 31", "over the past three years": the months or
-/// years of a period, after "the" (or "past", "last", "first", ...), are its length, not a count.
+/// "For the six months from July 1 to December 31", "the three years to June": the months or
+/// years of a period whose bounds follow, after "the" (or "past", "last", "first", ...), are its
+/// length, not a count. A duration alone is one ("over the next three months").
 fn is_the_length_of_a_period(sentence: &str, m: &Mention) -> bool {
     const UNITS: [&[u8]; 2] = [b"months", b"years"];
     const BEFORE: [&[u8]; 6] = [b"the", b"past", b"last", b"first", b"previous", b"next"];
@@ -2070,6 +2073,18 @@ fn is_the_length_of_a_period(sentence: &str, m: &Mention) -> bool {
     }
     let unit_end = after.iter().skip(1).take_while(|b| b.is_ascii_alphabetic()).count() + 1;
     if !UNITS.contains(&&after[1..unit_end]) || m.value.is_none_or(|v| v > 24.0) {
+        return false;
+    }
+    const BOUNDS: [&[u8]; 7] = [
+        b" from ",
+        b" to ",
+        b" ended",
+        b" ending",
+        b" through ",
+        b" until ",
+        b" between ",
+    ];
+    if !BOUNDS.iter().any(|b| after[unit_end..].starts_with(b)) {
         return false;
     }
     let before = &sentence.as_bytes()[..m.start];
@@ -4769,10 +4784,11 @@ mod tests {
     fn the_months_or_years_of_a_period_are_its_length_not_a_count() {
         assert_eq!(
             texts(
-                "For the six months from July 1, Snap got 14,962 requests. Over the past three years it \
-                 hired 12 lawyers and 4 years of logs were kept; 30 months later it had 36 months of data."
+                "For the six months from July 1, Snap got 14,962 requests. In the three years to June it \
+                 hired 12 lawyers and 4 years of logs were kept; 30 months later it had 36 months of data, \
+                 and over the next three months 9 more."
             ),
-            ["14,962", "12", "4", "30", "36"]
+            ["14,962", "12", "4", "30", "36", "three", "9"]
         );
     }
 

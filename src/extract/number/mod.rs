@@ -1697,14 +1697,15 @@ fn percent_after(t: &Toks, j: usize) -> Option<(&'static str, usize)> {
 }
 
 /// "down 3 points", "nine points short of": points after a change or before a comparison are
-/// percentage points (a share's change), where "scored 86 points" is a count. `i` is the first
+/// percentage points (a share's change), where "scored 86 points" is a count, and "fell 102.2
+/// points, or 0.36%" an index's points. `i` is the first
 /// token of the number, `j` the one after it.
 fn points_of_a_share(t: &Toks, i: usize, j: usize) -> Option<(&'static str, usize)> {
-    const CHANGED: [&str; 12] = [
-        "up", "down", "rose", "fell", "dropped", "gained", "climbed", "slipped", "jumped", "lost", "added", "by",
-    ];
+    // not "added", "lost" or "by", which score games and elections as often
+    const CHANGED: [&str; 8] = ["up", "down", "rose", "fell", "dropped", "climbed", "slipped", "jumped"];
     const COMPARED: [&str; 7] = ["short", "higher", "lower", "above", "below", "behind", "ahead"];
-    if !matches!(t.word(j), "points" | "point") {
+    // "fell 102.2 points, or 0.36%": an index's points, restated as a share
+    if !matches!(t.word(j), "points" | "point") || t.sym(j + 1, ",") && t.word(j + 2) == "or" {
         return None;
     }
     let changed = i > 0 && CHANGED.contains(&t.word(i - 1));
@@ -2858,12 +2859,18 @@ mod tests {
         };
         let pp = |t: &str| (t.to_owned(), Some("percentage points".to_owned()));
         assert_eq!(
-            points("It was down 3 points, nine points short of 90 percent; the team scored 86 points."),
+            points(
+                "It was down 3 points, nine points short of 90 percent; the team scored 86 points, he added 25 \
+                 points and the Dow fell 102.2 points, or 0.36%."
+            ),
             [
                 pp("3 points"),
                 pp("nine points"),
                 ("90 percent".to_owned(), Some("percent".to_owned())),
-                ("86".to_owned(), None)
+                ("86".to_owned(), None),
+                ("25".to_owned(), None),
+                ("102.2".to_owned(), None),
+                ("0.36%".to_owned(), Some("percent".to_owned()))
             ]
         );
         let m = find_numbers("up 2 percentage points");
