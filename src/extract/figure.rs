@@ -1295,6 +1295,9 @@ pub fn find_figures(
                     )
                 })
                 .map(|p| {
+                    if let Some(half) = elided_half(after, &p) {
+                        return half;
+                    }
                     if compared && is_earlier_year_unnamed(&p, span, &sentence_periods, before) {
                         return p.shifted_back(12).unwrap_or(p);
                     }
@@ -1364,7 +1367,20 @@ pub fn find_figures(
             .filter(of_the_sentence)
             .find_map(|p| p.period.clone())
         {
-            current_period = Some(p);
+            // "1,274 requests in 2023: 701 from January through June and 573 from July through
+            // December": after a whole and its parts, the sentences go on about the whole (asked
+            // only of a sentence naming three periods or more)
+            let whole = (sentence_periods.len() >= 3)
+                .then(|| {
+                    let named: Vec<&Period> = sentence_periods
+                        .iter()
+                        .filter(of_the_sentence)
+                        .filter_map(|p| p.period.as_ref())
+                        .collect();
+                    whole_of_its_parts(&named).cloned()
+                })
+                .flatten();
+            current_period = Some(whole.unwrap_or(p));
             period_paragraph = paragraph;
             // "117 arrived from January through June and 104 in the second half": parts of the
             // report's period, after which another paragraph is about the whole again
@@ -2690,6 +2706,36 @@ fn period_for(
 /// set a rival's figure beside another's for the same year).
 fn is_earlier_year_unnamed(period: &Period, span: Span, periods: &[&PeriodMention], before: &str) -> bool {
     period.is_twelve_months() && !periods.iter().any(|p| p.span.start >= span.end) && !comma_against_before(before)
+}
+
+/// "rose to 51 in the second half from 38 in the first,": a half named by its number alone right
+/// after a figure, where the figure took a half of that year (`period`), is that half.
+fn elided_half(after: &str, period: &Period) -> Option<Period> {
+    let rest = after.strip_prefix(" in the ")?;
+    let (n, rest) = match rest.as_bytes().first()? {
+        b'f' => (1, rest.strip_prefix("first")?),
+        b's' => (2, rest.strip_prefix("second")?),
+        _ => return None,
+    };
+    if !matches!(rest.as_bytes().first(), None | Some(b',' | b'.' | b';' | b')')) {
+        return None;
+    }
+    let label = period.label();
+    let year: i32 = label
+        .strip_suffix("-H1")
+        .or_else(|| label.strip_suffix("-H2"))?
+        .parse()
+        .ok()?;
+    Period::half(year, n)
+}
+
+/// The period of `named` that holds two different others of them, its parts ("2023" of "2023",
+/// "January through June" and "July through December").
+fn whole_of_its_parts<'p>(named: &[&'p Period]) -> Option<&'p Period> {
+    named.iter().copied().find(|w| {
+        let mut parts = named.iter().filter(|q| w.contains(q) && **q != *w);
+        parts.next().is_some_and(|a| parts.any(|b| b != a))
+    })
 }
 
 /// Whether `p` is the period a figure named as a point of comparison takes ([`period_for`]):
@@ -4768,6 +4814,41 @@ mod tests {
                 p("5,000", "2015-H1"),
                 p("6,000", "2015-H1"),
             ]
+        );
+    }
+
+    #[test]
+    fn a_half_named_by_its_number_alone_after_a_figure_is_that_half() {
+        let periods = |text: &str| -> Vec<Option<String>> { figures(text, None).into_iter().map(|f| f.1).collect() };
+        assert_eq!(
+            periods("Notices rose to 51 in the second half of 2023 from 38 in the first, a 34% increase."),
+            ["2023-H2", "2023-H1", "2023-H2"].map(|p| Some(p.to_owned()))
+        );
+        assert_eq!(
+            periods(
+                "Notices fell to 38 in the first half of 2023 from 51 in the second half of 2022. It was the first."
+            ),
+            ["2023-H1", "2022-H2"].map(|p| Some(p.to_owned()))
+        );
+    }
+
+    #[test]
+    fn after_a_whole_and_its_parts_the_next_sentence_is_about_the_whole() {
+        let periods = |text: &str| -> Vec<Option<String>> { figures(text, None).into_iter().map(|f| f.1).collect() };
+        assert_eq!(
+            periods(
+                "Zoom received 1,274 requests in 2023: 701 from January through June and 573 from July \
+                 through December. It produced data in 38 percent of cases."
+            ),
+            ["2023", "2023-H1", "2023-H2", "2023"].map(|p| Some(p.to_owned()))
+        );
+        // parts alone: the last one named goes on
+        assert_eq!(
+            periods(
+                "Zoom received 701 requests in the first half of 2023 and 573 in the second half of 2023. It \
+                 produced data in 38 percent of cases."
+            ),
+            ["2023-H1", "2023-H2", "2023-H2"].map(|p| Some(p.to_owned()))
         );
     }
 
