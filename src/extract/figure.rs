@@ -2526,6 +2526,14 @@ fn is_a_number_word_not_counting(sentence: &str, m: &Mention, text: &[u8]) -> bo
     ]) {
         return true;
     }
+    // "Together the three accounted for", "the two were": a number after "the" with a verb
+    // right after it stands for things named before
+    // ("of the six assessed, only two": a participle after a partitive, which counts)
+    if word_before.eq_ignore_ascii_case(b"the") && is_followed_by_a_verb(after) {
+        let partitive = spaced_word_before(before, &mut end)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"of") || w.eq_ignore_ascii_case(b"among"));
+        return !partitive;
+    }
     if !text.eq_ignore_ascii_case(b"one") {
         return false;
     }
@@ -2541,6 +2549,20 @@ fn is_a_number_word_not_counting(sentence: &str, m: &Mention, text: &[u8]) -> bo
     (clause_ends && !COUNTING.iter().any(|w| word_before.eq_ignore_ascii_case(w)))
         || after_is(&[b" by one", b" each", b" way or", b" another"])
         || before.ends_with(b"one by ")
+}
+
+/// Whether `after` starts with a space and a verb: a form of "be" or "have", a modal, or a word
+/// in the past tense ("accounted", "received"; not a noun ending in "-ed" such as "hundred").
+fn is_followed_by_a_verb(after: &[u8]) -> bool {
+    const VERBS: [&[u8]; 10] = [
+        b"are", b"were", b"have", b"had", b"will", b"would", b"can", b"could", b"did", b"do",
+    ];
+    let Some(rest) = after.strip_prefix(b" ") else {
+        return false;
+    };
+    let len = rest.iter().take_while(|b| b.is_ascii_lowercase()).count();
+    let word = &rest[..len];
+    VERBS.contains(&word) || len > 4 && word.ends_with(b"ed") && word != b"hundred"
 }
 
 /// "3.3", "14.18": digits, one dot and digits, five bytes at most, as a version or a code's
@@ -4404,9 +4426,10 @@ mod tests {
             texts(
                 "It got three requests and answered every one of them. It would rather answer a request at two in \
                  the morning than miss one, she said, and it publishes every six months. Posts come down one by \
-                 one, one each day. It fell from two to one. Every one of 40 requests was read."
+                 one, one each day. It fell from two to one. Every one of 40 requests was read. Together the three accounted for \
+                 most; the two were sealed, and the two agencies reported 12. Of the six assessed, two publish."
             ),
-            ["three", "two", "one", "40"]
+            ["three", "two", "one", "40", "two", "12", "six", "two"]
         );
     }
 
