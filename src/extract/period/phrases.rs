@@ -388,15 +388,20 @@ pub(super) fn follows_change_on(before: &[u8]) -> bool {
     if is_change_noun(change) {
         return true;
     }
-    // "up 5 percent on", "down 3 points on": the adverb a few words back, in the same clause
+    // "up 5 percent on", "down 3 points on", "a rise of 4,210 on": the adverb or noun a few
+    // words back, in the same clause (a comma or dot between digits ends none)
     let from = change_start.saturating_sub(24);
-    let from = before[from..start]
-        .iter()
-        .rposition(|b| matches!(b, b'.' | b',' | b';' | b':'))
-        .map_or(from, |at| from + at + 1);
+    let digit = |i: usize| before.get(i).is_some_and(u8::is_ascii_digit);
+    let from = (from..start)
+        .rev()
+        .find(|&i| {
+            matches!(before[i], b'.' | b',' | b';' | b':')
+                && !(matches!(before[i], b'.' | b',') && i > 0 && digit(i - 1) && digit(i + 1))
+        })
+        .map_or(from, |at| at + 1);
     words_of(&before[from..start]).any(|(s, e)| {
         let w = &before[from + s..from + e];
-        w.eq_ignore_ascii_case(b"up") || w.eq_ignore_ascii_case(b"down")
+        w.eq_ignore_ascii_case(b"up") || w.eq_ignore_ascii_case(b"down") || is_change_noun(w)
     })
 }
 
@@ -1486,7 +1491,9 @@ mod tests {
     fn a_period_after_a_change_and_on_is_a_point_of_comparison() {
         let found = labels(
             "AT&T received 133,375 demands in the second half of 2014, a modest increase on the first six \
-             months of the year. Requests were up 5 percent on 2013. Based on 2013 data, it said so.",
+             months of the year. Requests were up 5 percent on 2013. Based on 2013 data, it said so. Xbox \
+             acted on 102,540 accounts in 2022, up 4,210 on 2021, a rise of 4,210 on the second half of 2021. \
+             On Monday, 1,200, on 2020 data.",
         );
         let references: Vec<_> = found.iter().map(|(s, _, r)| (s.as_str(), *r)).collect();
         assert_eq!(
@@ -1495,7 +1502,11 @@ mod tests {
                 ("second half of 2014", false),
                 ("the first six months of the year", true),
                 ("2013", true),
-                ("2013", false)
+                ("2013", false),
+                ("2022", false),
+                ("2021", true),
+                ("second half of 2021", true),
+                ("2020", false)
             ]
         );
     }
