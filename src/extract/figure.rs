@@ -1298,7 +1298,9 @@ pub fn find_figures(
                     if let Some(half) = elided_half(after, &p) {
                         return half;
                     }
-                    if compared && is_earlier_year_unnamed(&p, span, &sentence_periods, before) {
+                    // (not the first of "increased from 1061 to 1128", a change with no time)
+                    let opens_from_to = from_to.iter().any(|c| c.opener == index);
+                    if compared && !opens_from_to && is_earlier_year_unnamed(&p, span, &sentence_periods, before) {
                         return p.shifted_back(12).unwrap_or(p);
                     }
                     let total = || whole_year_of_total(&p, before, &sentence_periods, &last_sentence_periods);
@@ -4825,7 +4827,8 @@ mod tests {
             periods(
                 "Courts froze 1,362 accounts in 2023, up from 918. Apple got 400 requests in 2023, \
                  up from 310 in 2021, and Google 19 percent in 2023, against 12 percent.\n\n\
-                 Yahoo got 5,000 in the first half of 2015, down from 6,000."
+                 Yahoo got 5,000 in the first half of 2015, down from 6,000.\n\nCourts froze 1,362 accounts in \
+                 2023. Scores increased from 1,061 to 1,128."
             ),
             [
                 p("1,362", "2023"),
@@ -4836,6 +4839,9 @@ mod tests {
                 p("12 percent", "2023"),
                 p("5,000", "2015-H1"),
                 p("6,000", "2015-H1"),
+                p("1,362", "2023"),
+                p("1,061", "2023"),
+                p("1,128", "2023"),
             ]
         );
     }
