@@ -425,6 +425,21 @@ fn sixth_heldout_articles_score_above_their_floors() {
     );
 }
 
+/// The seventh round, written blind after the rules for the sixth (`fixtures/heldout7/README.md`).
+#[test]
+fn seventh_heldout_articles_score_above_their_floors() {
+    check_heldout(
+        "fixtures/heldout7",
+        HeldoutFloors {
+            figure_recall: 0.78,
+            figure_precision: 0.95,
+            quote_recall: 0.97,
+            findings_right: 5,
+            false_alarms: 2,
+        },
+    );
+}
+
 /// Scores the held-out set in `folder` (its `articles/` against its `expected/`), prints the
 /// score, and asserts the `floors`.
 fn check_heldout(folder: &str, floors: HeldoutFloors) {
