@@ -2729,7 +2729,13 @@ fn period_for(
 /// after it in its sentence, and no other comparison words than a change from it ("against" may
 /// set a rival's figure beside another's for the same year).
 fn is_earlier_year_unnamed(period: &Period, span: Span, periods: &[&PeriodMention], before: &str) -> bool {
-    period.is_twelve_months() && !periods.iter().any(|p| p.span.start >= span.end) && !comma_against_before(before)
+    // a period the sentence names as a point of comparison is the earlier year already ("higher
+    // than the 201 documented in 2022, and ... rose by four, from 35")
+    let compared_with = || periods.iter().any(|p| p.reference && p.period.as_ref() == Some(period));
+    period.is_twelve_months()
+        && !periods.iter().any(|p| p.span.start >= span.end)
+        && !comma_against_before(before)
+        && !compared_with()
 }
 
 /// "rose to 51 in the second half from 38 in the first,": a half named by its number alone right
@@ -4828,7 +4834,8 @@ mod tests {
                 "Courts froze 1,362 accounts in 2023, up from 918. Apple got 400 requests in 2023, \
                  up from 310 in 2021, and Google 19 percent in 2023, against 12 percent.\n\n\
                  Yahoo got 5,000 in the first half of 2015, down from 6,000.\n\nCourts froze 1,362 accounts in \
-                 2023. Scores increased from 1,061 to 1,128."
+                 2023. Scores increased from 1,061 to 1,128.\n\nIn 2023 it got 283, up from 201 documented in 2022, \
+                 and countries rose to 39, from 35."
             ),
             [
                 p("1,362", "2023"),
@@ -4842,6 +4849,10 @@ mod tests {
                 p("1,362", "2023"),
                 p("1,061", "2023"),
                 p("1,128", "2023"),
+                p("283", "2023"),
+                p("201", "2022"),
+                p("39", "2023"),
+                p("35", "2022"),
             ]
         );
     }

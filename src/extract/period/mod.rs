@@ -1635,7 +1635,7 @@ fn is_since_clause(before: &str) -> bool {
 /// "down from 72,279 in 2013", "than in 2013": a period named only as the point of comparison is
 /// not the period later anaphora ("the year") refer to.
 static COMPARISON_REFERENCE: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(r"(?i)(?:\b(?:from|than|compare[ds]\s+(?:with|to)|versus|vs\.?)\s+(?:about\s+|roughly\s+|nearly\s+)?[$€£]?\d[\d,.]*(?:\s+[\w-]+){0,4}\s+(?:in|during|for)\s+(?:the\s+)?|\b(?:than|from)\s+(?:in\s+)?(?:the\s+)?)$").unwrap()
+    Pattern::new(r"(?i)(?:\b(?:from|than|compare[ds]\s+(?:with|to)|versus|vs\.?)\s+(?:the\s+)?(?:about\s+|roughly\s+|nearly\s+)?[$€£]?\d[\d,.]*(?:\s+[\w-]+){0,4}\s+(?:in|during|for)\s+(?:the\s+)?|\b(?:than|from)\s+(?:in\s+)?(?:the\s+)?)$").unwrap()
 });
 
 /// "slightly below the 66 percent it reported for the", "above the 1,200 of the", "more than
