@@ -1544,7 +1544,7 @@ fn carried_period(
 /// named paragraphs before seldom does.
 fn reports_on_requests(article: &Article) -> bool {
     // whole phrases where a word alone has an everyday sense ("task orders", "demand side")
-    const WORDS: [&str; 25] = [
+    const WORDS: [&str; 35] = [
         "request",
         "demands",
         "warrant",
@@ -1570,6 +1570,17 @@ fn reports_on_requests(article: &Article) -> bool {
         "data protection",
         "user data",
         "users' data",
+        "law enforcement",
+        "investigators",
+        // governments' blocking and shutdowns
+        "blocking",
+        "blocked",
+        "access ban",
+        "referral",
+        "shutdown",
+        "internet cut",
+        "throttl",
+        "disruption",
     ];
     let lede = |k: usize| article.paragraphs.get(k).map_or("", |p| p.of(&article.text));
     // the second paragraph only after a short first one: a dateline, not a lede
@@ -4943,6 +4954,16 @@ mod tests {
             figures(text, None).into_iter().map(|f| f.1).collect::<Vec<_>>(),
             [Some("2023".to_owned()), Some("2023".to_owned())]
         );
+        // a count of shutdowns is a report's too; other news keeps a lede's year to its paragraph
+        let periods = |text: &str| figures(text, None).into_iter().map(|f| f.1).collect::<Vec<_>>();
+        let text = |subject: &str| {
+            format!("Governments imposed {subject} 283 times in 2023.\n\nThe tally is public.\n\nIndia had 116.")
+        };
+        assert_eq!(
+            periods(&text("internet shutdowns")),
+            [Some("2023".to_owned()), Some("2023".to_owned())]
+        );
+        assert_eq!(periods(&text("curfews")), [Some("2023".to_owned()), None]);
     }
 
     #[test]
