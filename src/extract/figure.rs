@@ -2153,8 +2153,8 @@ fn is_a_set_time(sentence: &str, m: &Mention) -> bool {
         || after[unit_end..].starts_with(b" to ") && GIVEN.iter().any(|g| word.eq_ignore_ascii_case(g))
 }
 
-/// "Oct. 11", "Sept. 3", "March 12", "Nov. 28-29": one or two digits (or a range of them) of 1 to
-/// 31 after a capitalised month's name or abbreviation, with or without its period, is a day of
+/// "Oct. 11", "Sept. 3", "March 12", "Nov. 28-29", "6 July": one or two digits (or a range of
+/// them) of 1 to 31 after (or before) a capitalised month's name or abbreviation, with or without its period, is a day of
 /// the month, not a count. (A full date with its year is found by the date search; news pages
 /// mostly write the day without it.) `text` is the mention's text.
 fn is_day_of_month(sentence: &str, m: &Mention, text: &[u8]) -> bool {
@@ -2169,7 +2169,23 @@ fn is_day_of_month(sentence: &str, m: &Mention, text: &[u8]) -> bool {
         MentionKind::Range => is_day(m.low) && is_day(m.high),
         _ => false,
     };
-    days && days_only() && month_before(&sentence.as_bytes()[..m.start])
+    days && days_only() && (month_before(&sentence.as_bytes()[..m.start]) || month_after(&sentence.as_bytes()[m.end..]))
+}
+
+/// Whether `after` starts with a space and a capitalised month's name or abbreviation, a whole
+/// word: "6 July", "13 Feb." (British and European dates put the day first).
+fn month_after(after: &[u8]) -> bool {
+    // a space and a capital first: most figures are followed by neither
+    if after.first() != Some(&b' ') || !after.get(1).is_some_and(u8::is_ascii_uppercase) {
+        return false;
+    }
+    let len = after[1..].iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    let word = &after[1..1 + len];
+    let whole = after.get(1 + len).is_none_or(|b| !b.is_ascii_alphanumeric());
+    whole
+        && MONTH_NAMES
+            .iter()
+            .any(|name| word.eq_ignore_ascii_case(name.as_bytes()))
 }
 
 /// Whether `before` ends with a capitalised month's name or abbreviation ("October", "Oct",
@@ -4436,6 +4452,14 @@ mod tests {
                  respond, against 12 days to 3.5 percent. Write to 1 Frank H. Ogawa Plaza about the 2.5 million."
             ),
             ["36,270", "1,828", "12", "3.5 percent", "2.5 million"]
+        );
+    }
+
+    #[test]
+    fn a_day_before_its_month_is_no_figure() {
+        assert_eq!(
+            texts("At its press conference on 6 July the ministry said 124 cases closed by 13 Feb. and 7 more."),
+            ["124", "7"]
         );
     }
 

@@ -608,6 +608,13 @@ fn mentions_of(
                 let first = first_if_background(text, last.as_ref(), last_end, &out, span, |_| true);
                 resolved(part, first.as_ref().or(last.as_ref()), published)
             }
+            // "the same period last year" a paragraph after a breakdown by quarters is the
+            // report's period a year back, not its last quarter's
+            Reading::Anaphor(earlier @ Anaphor::Earlier { .. }) => {
+                let first = first_if_background(text, last.as_ref(), last_end, &out, span, |_| true)
+                    .or_else(|| whole_of_a_part_before(text, last.as_ref(), last_end, &out, span));
+                resolved(earlier, first.as_ref().or(last.as_ref()), published)
+            }
             Reading::Anaphor(anaphor) => resolved(anaphor, last.as_ref(), published),
         };
         let before = &text[..span.start];
@@ -652,6 +659,25 @@ fn first_if_background(
         .find_map(|m| m.period.as_ref().filter(|p| wanted(p)))?;
     (last.end < first.start && memchr::memmem::find(&text.as_bytes()[last_end..span.start], b"\n\n").is_some())
         .then(|| first.clone())
+}
+
+/// The first period the text names (its report's, from the mentions so far, `before`) when the
+/// last one (`last`, which ended at `last_end`) is a part of it named in an earlier paragraph
+/// than `span`: "the same period last year" after a paragraph that ends on "1,310 in the second
+/// quarter" is the report's half a year back.
+fn whole_of_a_part_before(
+    text: &str,
+    last: Option<&Period>,
+    last_end: usize,
+    before: &[PeriodMention],
+    span: Span,
+) -> Option<Period> {
+    let last = last?;
+    let first = before.iter().filter(|m| !m.reference).find_map(|m| m.period.as_ref())?;
+    (first.contains(last)
+        && first != last
+        && memchr::memmem::find(&text.as_bytes()[last_end..span.start], b"\n\n").is_some())
+    .then(|| first.clone())
 }
 
 /// Whether the match at `span` is a year that ends the name of a law ("the Data Protection Act

@@ -20,7 +20,7 @@ use std::sync::LazyLock;
 /// The words every phrase holds, each read by its own function ([`phrase_matches`]).
 /// Case-sensitive (one search, no second pass for case): these words are written in lower
 /// case inside a sentence, and the months with a capital.
-const ANCHORS: [&str; 27] = [
+const ANCHORS: [&str; 28] = [
     "month",
     "year to ",
     "year ending ",
@@ -51,6 +51,8 @@ const ANCHORS: [&str; 27] = [
     "ior financial year",
     // "the 2022 financial year", "financial year 2022" (the bytes before are "fina")
     "ncial year",
+    // "the same period last year"
+    "period last year",
 ];
 
 /// The first of the month names in [`ANCHORS`].
@@ -115,6 +117,7 @@ pub(super) fn phrase_matches(text: &str, cues: &mut super::Cues) -> Vec<(Span, R
                 let at = hit.end() - "financial year".len();
                 previous_fiscal_year(bytes, at, hit.end())
             }
+            27 => same_period_last_year(bytes, hit.start(), hit.end()),
             26 => hit
                 .start()
                 .checked_sub(4)
@@ -851,6 +854,16 @@ fn year_earlier(bytes: &[u8], at: usize, end: usize) -> Option<(Span, Reading)> 
     Some((Span::new(start, end), Reading::Anaphor(Anaphor::Earlier { months: 12 })))
 }
 
+/// "the same period last year" ("period last year" at `at..end`): the period before, a year
+/// back, as "the same period a year earlier" is.
+fn same_period_last_year(bytes: &[u8], at: usize, end: usize) -> Option<(Span, Reading)> {
+    if word_character_at(bytes, end) {
+        return None;
+    }
+    let start = same_period_before(bytes, at + "period ".len())?;
+    Some((Span::new(start, end), Reading::Anaphor(Anaphor::Earlier { months: 12 })))
+}
+
 /// The start of "the same period" (or quarter, half, months, "six months") right before `at`.
 fn same_period_before(bytes: &[u8], at: usize) -> Option<usize> {
     let (start, unit) = word_before(bytes, at)?;
@@ -1463,6 +1476,21 @@ mod tests {
         assert_eq!(
             found[1],
             ("the same period a year earlier".into(), Some("2015-H1".into()), true)
+        );
+        // and "the same period last year"
+        let found = labels("In the first half of 2023 it removed 6,112, down from 5,784 in the same period last year.");
+        assert_eq!(
+            found[1],
+            ("the same period last year".into(), Some("2022-H1".into()), true)
+        );
+        // a paragraph after a breakdown by quarters, it is the report's period a year back
+        let found = labels(
+            "In the first half of 2023 it removed 2,549: 1,239 in the first quarter and 1,310 in the second \
+             quarter.\n\nIt removed 6,112, down from 5,784 in the same period last year.",
+        );
+        assert_eq!(
+            found.last().unwrap(),
+            &("the same period last year".into(), Some("2022-H1".into()), true)
         );
         // so is "the same nine months a year earlier"
         let found = labels(
