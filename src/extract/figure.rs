@@ -1544,7 +1544,7 @@ fn carried_period(
 /// named paragraphs before seldom does.
 fn reports_on_requests(article: &Article) -> bool {
     // whole phrases where a word alone has an everyday sense ("task orders", "demand side")
-    const WORDS: [&str; 35] = [
+    const WORDS: [&str; 36] = [
         "request",
         "demands",
         "warrant",
@@ -1580,7 +1580,8 @@ fn reports_on_requests(article: &Article) -> bool {
         "shutdown",
         "internet cut",
         "throttl",
-        "disruption",
+        "internet disruption",
+        "network disruption",
     ];
     let lede = |k: usize| article.paragraphs.get(k).map_or("", |p| p.of(&article.text));
     // the second paragraph only after a short first one: a dateline, not a lede
@@ -2528,7 +2529,7 @@ fn names_a_product(sentence: &str, m: &Mention) -> bool {
 }
 
 /// A number in words that counts nothing: "one" as a pronoun ("every one of these", "miss one,",
-/// "a regular one."), in an idiom ("one by one", "one each", "one way or the other"), a
+/// "a regular one."), in an idiom ("one by one", "one way or the other"; "one each" counts), a
 /// frequency ("every three months") or a time of day ("at two in the morning"). `text` is the
 /// mention's text.
 fn is_a_number_word_not_counting(sentence: &str, m: &Mention, text: &[u8]) -> bool {
@@ -2576,7 +2577,7 @@ fn is_a_number_word_not_counting(sentence: &str, m: &Mention, text: &[u8]) -> bo
     ) || after.starts_with("\u{201d}".as_bytes())
         || after.starts_with("\u{2019}".as_bytes());
     (clause_ends && !COUNTING.iter().any(|w| word_before.eq_ignore_ascii_case(w)))
-        || after_is(&[b" by one", b" each", b" way or", b" another"])
+        || after_is(&[b" by one", b" way or", b" another"])
         || before.ends_with(b"one by ")
 }
 
@@ -4469,10 +4470,10 @@ mod tests {
             texts(
                 "It got three requests and answered every one of them. It would rather answer a request at two in \
                  the morning than miss one, she said, and it publishes every six months. Posts come down one by \
-                 one, one each day. It fell from two to one. Every one of 40 requests was read. Together the three accounted for \
+                 one, at one each day. It fell from two to one. Every one of 40 requests was read. Together the three accounted for \
                  most; the two were sealed, and the two agencies reported 12. Of the six assessed, two publish."
             ),
-            ["three", "two", "one", "40", "two", "12", "six", "two"]
+            ["three", "one", "two", "one", "40", "two", "12", "six", "two"]
         );
     }
 
