@@ -1264,8 +1264,14 @@ pub fn find_figures(
                 });
             let before_start = span.start - before.len();
             let after_start = span.end;
-            let entity = entities
-                .last_in(before_start, span.start)
+            // "3,417 concerned posts on Twitter, 1,743 on Facebook": a name right after "on" or
+            // "from" after the figure is its owner, before any name further back
+            let named_after = || {
+                preposition_then_name(after)
+                    .and_then(|(from, to)| entities.first_in(after_start + from, after_start + to))
+            };
+            let entity = named_after()
+                .or_else(|| entities.last_in(before_start, span.start))
                 .or_else(|| entities.first_in(after_start, after_start + after.len()));
             if entity.is_none() {
                 unowned.push(figures.len());
@@ -2593,6 +2599,29 @@ fn is_followed_by_a_verb(after: &[u8]) -> bool {
     let len = rest.iter().take_while(|b| b.is_ascii_lowercase()).count();
     let word = &rest[..len];
     VERBS.contains(&word) || len > 4 && word.ends_with(b"ed") && word != b"hundred"
+}
+
+/// Where the name after " on ", " from " or " at " right after a figure may be (`after` is the
+/// text after it): the capitalised word's bytes.
+fn preposition_then_name(after: &str) -> Option<(usize, usize)> {
+    let bytes = after.as_bytes();
+    // a space and a lowercase "o", "f" or "a" first: most figures are followed by a noun
+    if bytes.first() != Some(&b' ') || !matches!(bytes.get(1), Some(b'o' | b'f' | b'a')) {
+        return None;
+    }
+    let from = [&b" on "[..], b" from ", b" at "]
+        .iter()
+        .find(|w| bytes.starts_with(w))
+        .map(|w| w.len())?;
+    if !bytes.get(from).is_some_and(u8::is_ascii_uppercase) {
+        return None;
+    }
+    let to = from
+        + bytes[from..]
+            .iter()
+            .take_while(|b| !matches!(b, b' ' | b',' | b'.' | b';'))
+            .count();
+    Some((from, to))
 }
 
 /// "3.3", "14.18": digits, one dot and digits, five bytes at most, as a version or a code's
@@ -4453,6 +4482,28 @@ mod tests {
                  respond, against 12 days to 3.5 percent. Write to 1 Frank H. Ogawa Plaza about the 2.5 million."
             ),
             ["36,270", "1,828", "12", "3.5 percent", "2.5 million"]
+        );
+    }
+
+    #[test]
+    fn a_name_right_after_on_or_from_owns_the_figure_before_it() {
+        let owners: Vec<_> = figures(
+            "In 2022, 3,417 concerned posts on Twitter, 1,743 on Facebook and 200 from Google, while Apple \
+             got 90 at once.",
+            None,
+        )
+        .into_iter()
+        .map(|f| (f.0, f.3))
+        .collect();
+        let o = |t: &str, e: &str| (t.to_owned(), Some(e.to_owned()));
+        assert_eq!(
+            owners,
+            [
+                o("3,417", "Twitter"),
+                o("1,743", "Facebook"),
+                o("200", "Google"),
+                o("90", "Apple")
+            ]
         );
     }
 

@@ -62,7 +62,11 @@ fn first_conflict(doc: &Doc, group: &[(Key, &Fig)]) -> Option<Finding> {
             };
             // A part said to be a share of the total ("1,909 geofence warrants in 2020, about 17
             // percent of the national total") is not the total given again.
-            if is_part_of_a_total(doc, a) || is_part_of_a_total(doc, b) || sums_the_other(doc, a, b) {
+            if is_part_of_a_total(doc, a)
+                || is_part_of_a_total(doc, b)
+                || sums_the_other(doc, a, b)
+                || names_other_places(doc, a, b)
+            {
                 continue;
             }
             let entity = a.f.entity.unwrap_or("");
@@ -112,6 +116,24 @@ fn sums_the_other(doc: &Doc, a: &Fig, b: &Fig) -> bool {
         let before = doc.before_fig(b, 20).trim_end();
         before.ends_with("total of") || before.ends_with("totaling") || before.ends_with("totalling")
     }
+}
+
+/// Whether `a` and `b`, in one sentence, are each followed by a different name after "on",
+/// "from", "in" or "at" ("3,417 concerned posts on Twitter, 1,743 on Facebook and 1,061 on
+/// YouTube"): the items of a list, each of its own place, not one quantity given twice.
+fn names_other_places(doc: &Doc, a: &Fig, b: &Fig) -> bool {
+    fn place(after: &str) -> Option<&str> {
+        let rest = ["on ", "from ", "in ", "at "]
+            .iter()
+            .find_map(|w| after.trim_start().strip_prefix(w))?;
+        let name = rest.split(|c: char| !c.is_alphanumeric()).next()?;
+        name.starts_with(|c: char| c.is_uppercase()).then_some(name)
+    }
+    doc.same_sentence(a, b)
+        && match (place(doc.after_fig(a, 30)), place(doc.after_fig(b, 30))) {
+            (Some(x), Some(y)) => x != y,
+            _ => false,
+        }
 }
 
 /// Whether `g` is compared with `earlier` as its earlier value.
@@ -199,6 +221,28 @@ mod tests {
         // the same figure as a second value, not named the total, is a conflict
         let record = test_record(&text(". Google received 23,768 requests in the first half of 2021"));
         assert_eq!(check(&Doc::new(&record)).len(), 1);
+    }
+
+    #[test]
+    fn the_items_of_a_list_each_on_its_own_place_are_not_one_value_given_twice() {
+        let findings = |text: &str| {
+            let record = test_record(text);
+            check(&Doc::new(&record))
+                .into_iter()
+                .map(|f| f.message)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            findings(
+                "Of the 6,775 directions issued in 2022, 3,417 concerned posts on Twitter, 1,743 on Facebook \
+                 and 1,061 on YouTube."
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            findings("Twitter got 3,417 requests in 2022. Twitter got 3,147 requests in 2022 on Monday."),
+            ["The article gives Twitter's requests for the year 2022 as 3,417 and later as 3,147."]
+        );
     }
 
     #[test]
