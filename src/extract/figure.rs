@@ -5050,6 +5050,14 @@ mod tests {
             figures(text, None).into_iter().map(|f| f.1).collect::<Vec<_>>(),
             [None, None, Some("2019".to_owned())]
         );
+        // so are a case's number and the year that dates rules
+        let text = "The petition (W.P. No. 13710 of 2022) concerned 10 orders. It contested 39 URLs under the 2009 \
+                    blocking rules.\n\nIt contested 12 under the Information Technology Act, 2000. It lost 4 cases in \
+                    2022.";
+        assert_eq!(
+            figures(text, None).into_iter().map(|f| f.1).collect::<Vec<_>>(),
+            [None, None, None, Some("2022".to_owned())]
+        );
     }
 
     #[test]

@@ -621,6 +621,8 @@ fn mentions_of(
         let multiple = cues.multiple_within(comparison_window_start(before), span.start);
         let since_cue = cues.since_within(span.start.saturating_sub(60), span.start);
         let reference = is_reference_given(before, anaphor, multiple, since_cue);
+        // a year that dates a name names no period (and is still no figure)
+        let period = period.filter(|_| !dates_a_name(text, span));
         // a period "since" opens ("since 2010") starts a span back to it, and is no period the
         // next anaphor ("the year") refers to
         let since = || since_cue && opens_since(text, span.start);
@@ -697,6 +699,45 @@ fn ends_a_name(text: &str, span: Span) -> bool {
             .strip_suffix(name)
             .is_some_and(|rest| !rest.ends_with(|c: char| c.is_alphanumeric()))
     })
+}
+
+/// Whether the year at `span` dates a name rather than the figures: a case's number ("No. 13710
+/// of 2022"), a law ("the Information Technology Act, 2000") or rules ("the 2009 blocking
+/// rules"). Such a year names no period of the text's
+/// (but is still no figure).
+fn dates_a_name(text: &str, span: Span) -> bool {
+    let before = &text[..span.start];
+    let of = before.strip_suffix(" of ").unwrap_or_default();
+    // "the Information Technology Act, 2000" (without the comma, [`ends_a_name`])
+    is_a_case_number(of) || before.ends_with("Act, ") || names_rules_after(&text[span.end..])
+}
+
+/// Whether `before` (the text before a year, " of " taken off) ends with a case's or a law's
+/// number: "W.P. No. 13710 of 2022", "Law No. 5651 of 2007".
+fn is_a_case_number(before: &str) -> bool {
+    let digits = before.bytes().rev().take_while(u8::is_ascii_digit).count();
+    digits > 0 && {
+        let rest = &before[..before.len() - digits];
+        rest.ends_with("No. ") || rest.ends_with("No ")
+    }
+}
+
+/// Whether `after` (the text after a year) names rules or a law the year dates, within two
+/// words: "the 2009 blocking rules", "the 2018 law". Such a year is part of a name.
+fn names_rules_after(after: &str) -> bool {
+    const RULES: [&str; 5] = ["rules", "law", "act", "regulations", "guidelines"];
+    // a space and a lowercase letter first: most years end a clause or start a count
+    let bytes = after.as_bytes();
+    if bytes.first() != Some(&b' ') || !bytes.get(1).is_some_and(u8::is_ascii_lowercase) {
+        return false;
+    }
+    // the words up to the clause's end
+    let clause = after.split(['.', ',', ';', ':', '\n']).next().unwrap_or_default();
+    clause
+        .split_whitespace()
+        .take(3)
+        .take_while(|w| w.bytes().all(|b| b.is_ascii_lowercase()))
+        .any(|w| RULES.contains(&w))
 }
 
 /// What a match of [`PERIOD`] names: the months of a period, no period (a span of years that
