@@ -1419,6 +1419,9 @@ pub fn find_figures(
                 .filter_map(|p| p.period.clone()),
         );
     }
+    if let Some(year) = publication_year(article) {
+        this_years_values_of_last_years(&mut figures, year);
+    }
     if !unowned.is_empty() {
         let mut owners = Owners::of(article, &scan.entities, &figures);
         for k in unowned {
@@ -1463,6 +1466,26 @@ fn keep_carried_periods_of_owned_figures(figures: &mut [Figure], carried: &[usiz
     for &k in carried {
         if figures[k].entity.is_none() {
             figures[k].period = None;
+        }
+    }
+}
+
+/// The year `article` was published in, if its date is known.
+fn publication_year(article: &Article) -> Option<i32> {
+    article.published.as_deref()?.get(..4)?.parse().ok()
+}
+
+/// "counted 10 disruption windows over the exam, down from 15 last year": a figure with no
+/// period compared with a value of the year before publication (`published`) is this year's.
+fn this_years_values_of_last_years(figures: &mut [Figure], published: i32) {
+    for f in figures.iter_mut().filter(|f| f.period.is_none()) {
+        let last_years = f
+            .compared_to
+            .as_ref()
+            .and_then(|c| c.period.as_ref())
+            .is_some_and(|p| p.is_twelve_months() && p.label() == (published - 1).to_string());
+        if last_years {
+            f.period = Period::year(published);
         }
     }
 }
@@ -4503,6 +4526,23 @@ mod tests {
                 o("1,743", "Facebook"),
                 o("200", "Google"),
                 o("90", "Apple")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_figure_with_no_period_compared_with_last_years_is_this_years() {
+        assert_eq!(
+            figure_periods(
+                "Monitors counted 10 disruption windows over the exam, down from 15 last year. A tool \
+                 costs $5, up from $4 in 2019.",
+                Some("2024-06-15")
+            ),
+            [
+                ("10".to_owned(), Some("2024".to_owned())),
+                ("15".to_owned(), Some("2023".to_owned())),
+                ("$5".to_owned(), None),
+                ("$4".to_owned(), Some("2019".to_owned())),
             ]
         );
     }
