@@ -1306,8 +1306,10 @@ pub fn find_figures(
                     }
                     // (not the first of "increased from 1061 to 1128", a change with no time)
                     let opens_from_to = from_to.iter().any(|c| c.opener == index);
-                    if compared && !opens_from_to && is_earlier_year_unnamed(&p, span, &sentence_periods, before) {
-                        return p.shifted_back(12).unwrap_or(p);
+                    if compared && !opens_from_to {
+                        if let Some(earlier) = earlier_period_unnamed(&p, span, &sentence_periods, before) {
+                            return earlier;
+                        }
                     }
                     let total = || whole_year_of_total(&p, before, &sentence_periods, &last_sentence_periods);
                     match may_sum_parts.then(total).flatten() {
@@ -2804,18 +2806,27 @@ fn period_for(
         .and_then(|p| p.period.clone())
 }
 
-/// Whether a figure named as the earlier value of a change ("up from 918"), which took the
-/// twelve months `period` of the figures around it, is the year before's: no period is named
-/// after it in its sentence, and no other comparison words than a change from it ("against" may
-/// set a rival's figure beside another's for the same year).
-fn is_earlier_year_unnamed(period: &Period, span: Span, periods: &[&PeriodMention], before: &str) -> bool {
-    // a period the sentence names as a point of comparison is the earlier year already ("higher
+/// The period of a figure named as the earlier value of a change ("up from 918"), which took the
+/// period of the figures around it (`period`), when no period is named after it in its
+/// sentence and no other comparison words than a change from it come before ("against" may set
+/// a rival's figure beside another's for the same year): the year before for twelve months, the
+/// quarter before for a quarter ("27 disruptions in the third quarter, up from 21"). Halves
+/// are left: news compares them with the half before and with the same half a year earlier.
+fn earlier_period_unnamed(period: &Period, span: Span, periods: &[&PeriodMention], before: &str) -> Option<Period> {
+    // a period the sentence names as a point of comparison is the earlier one already ("higher
     // than the 201 documented in 2022, and ... rose by four, from 35")
     let compared_with = || periods.iter().any(|p| p.reference && p.period.as_ref() == Some(period));
-    period.is_twelve_months()
-        && !periods.iter().any(|p| p.span.start >= span.end)
-        && !comma_against_before(before)
-        && !compared_with()
+    let named_after = periods.iter().any(|p| p.span.start >= span.end);
+    if named_after || comma_against_before(before) || compared_with() {
+        return None;
+    }
+    if period.is_twelve_months() {
+        period.shifted_back(12)
+    } else if period.label().contains("-Q") {
+        period.shifted_back(3)
+    } else {
+        None
+    }
 }
 
 /// "rose to 51 in the second half from 38 in the first,": a half named by its number alone right
@@ -4951,7 +4962,7 @@ mod tests {
     }
 
     #[test]
-    fn the_earlier_value_of_a_years_change_with_no_period_of_its_own_is_the_year_befores() {
+    fn the_earlier_value_of_a_change_with_no_period_of_its_own_is_the_year_or_quarter_befores() {
         let periods = |text: &str| -> Vec<(String, Option<String>)> {
             figures(text, None).into_iter().map(|f| (f.0, f.1)).collect()
         };
@@ -4981,6 +4992,11 @@ mod tests {
                 p("39", "2023"),
                 p("35", "2022"),
             ]
+        );
+        // a quarter's earlier value is the quarter before's
+        assert_eq!(
+            periods("Cloudflare logged 27 disruptions in the third quarter of 2024, up from 21."),
+            [p("27", "2024-Q3"), p("21", "2024-Q2")]
         );
     }
 
