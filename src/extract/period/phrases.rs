@@ -1065,9 +1065,11 @@ fn months_without_year(bytes: &[u8], at: usize, month: u32) -> Option<(Span, Rea
     if let Some((year_end, year)) = period_of_year_after(bytes, end) {
         return Some((Span::new(start, year_end), Reading::Months((year, month, year, last))));
     }
-    // "the July-to-December period" alone is left unread, as before: its year, the context's,
-    // is too often an aside's ("since the second half of 2012")
-    if hyphened_to.is_some() {
+    // "July-to-December" alone is left unread: its year, the context's, is too often an
+    // aside's ("since the second half of 2012"); "the April-to-June period" names one, as "from
+    // April to June" does
+    let a_period = || word_after(bytes, end).is_some_and(|(_, w)| w == "period");
+    if hyphened_to.is_some() && !a_period() {
         return None;
     }
     let anaphor = Anaphor::Months { first: month, last };
@@ -1252,7 +1254,8 @@ mod tests {
         let found = labels(
             "It rose 9 percent to 13,452 from 12,341 in the January-to-June period of 2020, and to \
              900 in the July-December period in 2019, 800 from January to June of 2018 and 700 from \
-             July through December. January-June 5 is a day; the July-to-December period is left.",
+             July through December. January-June 5 is a day; July-to-December alone is left, and the \
+             April-to-June period is read.",
         );
         let named = text_and_label(&found);
         assert_eq!(
@@ -1263,6 +1266,7 @@ mod tests {
                 // "from" opens the span of months, no comparison: the year is the context's
                 ("from January to June of 2018", Some("2018-H1")),
                 ("from July through December", Some("2018-H2")),
+                ("April-to-June", Some("2018-Q2")),
             ]
         );
     }
