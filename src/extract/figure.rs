@@ -4469,6 +4469,11 @@ mod tests {
             .collect()
     }
 
+    /// The period labels of the figures of `text`, published on no known date.
+    fn period_labels(text: &str) -> Vec<Option<String>> {
+        figures(text, None).into_iter().map(|f| f.1).collect()
+    }
+
     fn texts(text: &str) -> Vec<String> {
         figures(text, None).into_iter().map(|f| f.0).collect()
     }
@@ -5027,7 +5032,7 @@ mod tests {
 
     #[test]
     fn a_half_named_by_its_number_alone_after_a_figure_is_that_half() {
-        let periods = |text: &str| -> Vec<Option<String>> { figures(text, None).into_iter().map(|f| f.1).collect() };
+        let periods = period_labels;
         assert_eq!(
             periods("Notices rose to 51 in the second half of 2023 from 38 in the first, a 34% increase."),
             ["2023-H2", "2023-H1", "2023-H2"].map(|p| Some(p.to_owned()))
@@ -5042,7 +5047,7 @@ mod tests {
 
     #[test]
     fn after_a_whole_and_its_parts_the_next_sentence_is_about_the_whole() {
-        let periods = |text: &str| -> Vec<Option<String>> { figures(text, None).into_iter().map(|f| f.1).collect() };
+        let periods = period_labels;
         assert_eq!(
             periods(
                 "Zoom received 1,274 requests in 2023: 701 from January through June and 573 from July \
@@ -5062,7 +5067,7 @@ mod tests {
 
     #[test]
     fn a_period_after_a_semicolon_is_the_next_clauses() {
-        let periods = |text: &str| -> Vec<Option<String>> { figures(text, None).into_iter().map(|f| f.1).collect() };
+        let periods = period_labels;
         assert_eq!(
             periods("In the second half of 2020, Snap answered 75 percent; in the first half of 2021, 76 percent."),
             [Some("2020-H2".to_owned()), Some("2021-H1".to_owned())]
@@ -5083,7 +5088,7 @@ mod tests {
 
     #[test]
     fn a_fiscal_year_named_before_the_text_says_when_its_years_end_is_read_by_that_end() {
-        let periods = |text: &str| -> Vec<Option<String>> { figures(text, None).into_iter().map(|f| f.1).collect() };
+        let periods = period_labels;
         let fy = |y: i32| Some(format!("{}-07-01/{y}-06-30", y - 1));
         for stated in [
             "Oakland's fiscal year runs from July 1 to June 30.",
@@ -5604,7 +5609,7 @@ mod tests {
 
     #[test]
     fn a_total_of_both_halves_is_the_years() {
-        let periods = |text: &str| -> Vec<Option<String>> { figures(text, None).into_iter().map(|f| f.1).collect() };
+        let periods = period_labels;
         let labels = |l: &[Option<&str>]| -> Vec<Option<String>> { l.iter().map(|p| p.map(str::to_owned)).collect() };
         // in the sentence of the halves
         assert_eq!(

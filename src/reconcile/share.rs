@@ -410,6 +410,12 @@ fn check_share(doc: &Doc, share: &Fig, total: &Fig, part: &Fig) -> Option<Findin
 mod tests {
     use super::*;
 
+    /// The messages of the share findings of `text`.
+    fn messages(text: &str) -> Vec<String> {
+        let record = super::super::doc::test_record(text);
+        check(&Doc::new(&record)).into_iter().map(|f| f.message).collect()
+    }
+
     /// [`shares_of_totals`] and [`earlier_total`] as written first: the words after a share
     /// searched before its part is looked for, and whether a figure may be a total asked first.
     fn shares_of_totals_as_written_first(doc: &Doc) -> Vec<Finding> {
@@ -508,13 +514,6 @@ mod tests {
 
     #[test]
     fn a_part_of_those_counted_before_it_with_its_share_is_checked_against_that_total() {
-        let findings = |text: &str| {
-            let record = super::super::doc::test_record(text);
-            check(&Doc::new(&record))
-                .into_iter()
-                .map(|f| f.message)
-                .collect::<Vec<_>>()
-        };
         let text = |part: &str| {
             format!(
                 "Automattic received 5,872 copyright takedown notices in the first half of 2019.\n\n\
@@ -522,33 +521,26 @@ mod tests {
             )
         };
         assert_eq!(
-            findings(&text("2,349")),
+            messages(&text("2,349")),
             ["45 percent of 5,872 is about 2,642, but the article gives 2,349."]
         );
-        assert_eq!(findings(&text("2,642")), Vec::<String>::new());
+        assert_eq!(messages(&text("2,642")), Vec::<String>::new());
         // "of them" names nothing to tell the total by, and "hits" are counted by no figure before
         assert_eq!(
-            findings("Oath got 15,005 requests for 26,711 accounts. US agencies sent 6,240 of them, or 42 percent."),
+            messages("Oath got 15,005 requests for 26,711 accounts. US agencies sent 6,240 of them, or 42 percent."),
             Vec::<String>::new()
         );
         assert_eq!(
-            findings("Of the 4.8 million reads, 5,319 matched. Officers confirmed 1,847 of those hits, or 35 percent."),
+            messages("Of the 4.8 million reads, 5,319 matched. Officers confirmed 1,847 of those hits, or 35 percent."),
             Vec::<String>::new()
         );
     }
 
     #[test]
     fn a_list_of_shares_begun_in_the_sentence_before_its_complement_is_checked_whole() {
-        let findings = |text: &str| {
-            let record = super::super::doc::test_record(text);
-            check(&Doc::new(&record))
-                .into_iter()
-                .map(|f| f.message)
-                .collect::<Vec<_>>()
-        };
         // 58 + 21 + 9 + 13 is 101, within the rounding of four shares
         assert_eq!(
-            findings(
+            messages(
                 "Cloudflare got 36,270 abuse reports. Copyright holders filed 58 percent of them. Phishing \
                  made up 21 percent, malware 9 percent, and other categories the remaining 13 percent."
             ),
@@ -561,9 +553,9 @@ mod tests {
                  made up 16 percent, homicides 8 percent, and the remaining 5 percent involved other crimes."
             )
         };
-        assert_eq!(findings(&text(71)), Vec::<String>::new());
+        assert_eq!(messages(&text(71)), Vec::<String>::new());
         assert_eq!(
-            findings(&text(60)),
+            messages(&text(60)),
             [
                 "The article presents 60 percent, 16 percent, 8 percent and 5 percent as the whole (\"the \
                  remaining 5 percent\"), but the shares add up to 89 percent, not 100."
@@ -573,15 +565,8 @@ mod tests {
 
     #[test]
     fn a_count_said_to_make_up_a_share_of_a_total_after_it_is_its_part() {
-        let findings = |text: &str| {
-            let record = super::super::doc::test_record(text);
-            check(&Doc::new(&record))
-                .into_iter()
-                .map(|f| f.message)
-                .collect::<Vec<_>>()
-        };
         assert_eq!(
-            findings(
+            messages(
                 "India's 7,829 requests made up 14 percent of the 81,785 that Google received worldwide \
                  during the period."
             ),
@@ -589,11 +574,11 @@ mod tests {
         );
         // right to the rounding, and a count before other verbs, are no finding
         assert_eq!(
-            findings("India's 7,829 requests accounted for about 9.6 percent of the 81,785 it received."),
+            messages("India's 7,829 requests accounted for about 9.6 percent of the 81,785 it received."),
             Vec::<String>::new()
         );
         assert_eq!(
-            findings("India sent 7,829 requests, and 14 percent of the 81,785 came from the US."),
+            messages("India sent 7,829 requests, and 14 percent of the 81,785 came from the US."),
             Vec::<String>::new()
         );
     }
