@@ -440,6 +440,21 @@ fn seventh_heldout_articles_score_above_their_floors() {
     );
 }
 
+/// The eighth round, written blind after this session's rules (`fixtures/heldout8/README.md`).
+#[test]
+fn eighth_heldout_articles_score_above_their_floors() {
+    check_heldout(
+        "fixtures/heldout8",
+        HeldoutFloors {
+            figure_recall: 0.83,
+            figure_precision: 0.96,
+            quote_recall: 0.97,
+            findings_right: 6,
+            false_alarms: 2,
+        },
+    );
+}
+
 /// Scores the held-out set in `folder` (its `articles/` against its `expected/`), prints the
 /// score, and asserts the `floors`.
 fn check_heldout(folder: &str, floors: HeldoutFloors) {
