@@ -5129,6 +5129,14 @@ mod tests {
     }
 
     #[test]
+    fn the_year_of_a_law_is_no_figure() {
+        assert_eq!(
+            texts("Under the Foreign Intelligence Surveillance Act of 1978, Google got 500 requests in 2015."),
+            ["500"]
+        );
+    }
+
+    #[test]
     fn the_year_of_a_scorecard_or_an_index_is_part_of_its_name() {
         let text = "The Transparency Scorecard 2024 rated 15 services. The Corporate Accountability Index 2020 \
                     ranked 26 companies. In 2019, 9 scored well.";

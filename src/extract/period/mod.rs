@@ -590,7 +590,7 @@ fn mentions_of(
     for (span, reading) in phrases::with_phrases(text, matches, phrases) {
         // Dates are sorted and do not overlap: only the last one starting before the match can hold it.
         let i = dates.partition_point(|d| d.start <= span.start);
-        if i > 0 && dates[i - 1].contains(span) || ends_a_name(text, span) {
+        if i > 0 && dates[i - 1].contains(span) {
             continue;
         }
         let (period, anaphor) = match reading {
@@ -655,12 +655,21 @@ fn first_if_background(
     wanted: fn(&Period) -> bool,
 ) -> Option<Period> {
     let last = last?;
-    let first = before
+    let first = first_named(before, wanted)?;
+    (last.end < first.start && paragraph_ends_within(text, last_end, span.start)).then(|| first.clone())
+}
+
+/// The first period of the mentions `before` that is no point of comparison and is `wanted`.
+fn first_named(before: &[PeriodMention], wanted: fn(&Period) -> bool) -> Option<&Period> {
+    before
         .iter()
         .filter(|m| !m.reference)
-        .find_map(|m| m.period.as_ref().filter(|p| wanted(p)))?;
-    (last.end < first.start && memchr::memmem::find(&text.as_bytes()[last_end..span.start], b"\n\n").is_some())
-        .then(|| first.clone())
+        .find_map(|m| m.period.as_ref().filter(|p| wanted(p)))
+}
+
+/// Whether a paragraph ends in `text[from..to]`.
+fn paragraph_ends_within(text: &str, from: usize, to: usize) -> bool {
+    memchr::memmem::find(&text.as_bytes()[from..to], b"\n\n").is_some()
 }
 
 /// The first period the text names (its report's, from the mentions so far, `before`) when the
@@ -675,11 +684,8 @@ fn whole_of_a_part_before(
     span: Span,
 ) -> Option<Period> {
     let last = last?;
-    let first = before.iter().filter(|m| !m.reference).find_map(|m| m.period.as_ref())?;
-    (first.contains(last)
-        && first != last
-        && memchr::memmem::find(&text.as_bytes()[last_end..span.start], b"\n\n").is_some())
-    .then(|| first.clone())
+    let first = first_named(before, |_| true)?;
+    (first.contains(last) && first != last && paragraph_ends_within(text, last_end, span.start)).then(|| first.clone())
 }
 
 /// Whether the match at `span` is a year that ends the name of a law ("the Data Protection Act
@@ -701,15 +707,15 @@ fn ends_a_name(text: &str, span: Span) -> bool {
     })
 }
 
-/// Whether the year at `span` dates a name rather than the figures: a case's number ("No. 13710
-/// of 2022"), a law ("the Information Technology Act, 2000") or rules ("the 2009 blocking
-/// rules"). Such a year names no period of the text's
-/// (but is still no figure).
+/// Whether the year at `span` dates a name rather than the figures: the name it ends
+/// ([`ends_a_name`]), a case's number ("No. 13710 of 2022"), a law after a comma ("the
+/// Information Technology Act, 2000") or rules ("the 2009 blocking rules"). Such a year names no
+/// period of the text's, and is still a mention, so that it is no figure either ("the Foreign
+/// Intelligence Surveillance Act of 1978" had been a count of 1,978 once its mention was dropped).
 fn dates_a_name(text: &str, span: Span) -> bool {
     let before = &text[..span.start];
     let of = before.strip_suffix(" of ").unwrap_or_default();
-    // "the Information Technology Act, 2000" (without the comma, [`ends_a_name`])
-    is_a_case_number(of) || before.ends_with("Act, ") || names_rules_after(&text[span.end..])
+    ends_a_name(text, span) || is_a_case_number(of) || before.ends_with("Act, ") || names_rules_after(&text[span.end..])
 }
 
 /// Whether `before` (the text before a year, " of " taken off) ends with a case's or a law's

@@ -189,12 +189,7 @@ fn fiscal_year_stated(bytes: &[u8], name_end: usize) -> Option<u32> {
             let window = &bytes[verb_end..bytes.len().min(verb_end + 40)];
             let to = [&b" to "[..], b" through "]
                 .iter()
-                .filter_map(|w| {
-                    window
-                        .windows(w.len())
-                        .position(|x| x == *w)
-                        .map(|i| verb_end + i + w.len() - 1)
-                })
+                .filter_map(|w| memchr::memmem::find(window, w).map(|i| verb_end + i + w.len() - 1))
                 .min()?;
             month_ended_after(bytes, to).map(|(_, month, _)| month)
         }
