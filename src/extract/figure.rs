@@ -8,7 +8,7 @@ use super::claim::{
     self, is_single_spaced, letters_end_by_eight, letters_start, spaces_end, spaces_start, word_by_bytes,
 };
 use super::number::{find_numbers_without_text_into, Mention, MentionKind};
-use super::period::{Period, PeriodMention, MONTH_NAMES};
+use super::period::{is_month, Period, PeriodMention};
 use super::Deadline;
 use crate::extract::pattern::{has_character_outside_ascii, Pattern};
 use crate::extract::quote::hand::ascii_capitals_of_16;
@@ -1486,7 +1486,7 @@ fn this_years_values_of_last_years(figures: &mut [Figure], published: i32) {
             .compared_to
             .as_ref()
             .and_then(|c| c.period.as_ref())
-            .is_some_and(|p| p.is_twelve_months() && p.label() == (published - 1).to_string());
+            .is_some_and(|p| Period::year(published - 1).as_ref() == Some(p));
         if last_years {
             f.period = Period::year(published);
         }
@@ -2038,12 +2038,12 @@ fn is_a_phone_number(sentence: &str, m: &Mention, text: &[u8]) -> bool {
 /// ("calls to 150 agencies"), which a number counts: a number that is called is followed by
 /// punctuation or a clause ("call 111 or", "a caller to 111 was").
 fn counts_a_plural(after: &[u8]) -> bool {
-    let Some(rest) = after.strip_prefix(b" ") else {
-        return false;
-    };
-    let len = rest.iter().take_while(|b| b.is_ascii_lowercase()).count();
-    let word = &rest[..len];
-    len > 2 && word.ends_with(b"s") && !matches!(word, b"was" | b"has" | b"is")
+    word_after_space(after).is_some_and(|word| {
+        word.len() > 2
+            && word.iter().all(u8::is_ascii_lowercase)
+            && word.ends_with(b"s")
+            && !matches!(word, b"was" | b"has")
+    })
 }
 
 /// Whether `before` (the text before a number) ends with a verb of calling and a space ("call ",
@@ -2141,8 +2141,9 @@ fn is_the_length_of_a_period(sentence: &str, m: &Mention) -> bool {
     if m.approx.is_some() || after.first() != Some(&b' ') || !matches!(after.get(1), Some(b'm' | b'y')) {
         return false;
     }
-    let unit_end = after.iter().skip(1).take_while(|b| b.is_ascii_alphabetic()).count() + 1;
-    if !UNITS.contains(&&after[1..unit_end]) || m.value.is_none_or(|v| v > 24.0) {
+    let unit = word_after_space(after).unwrap_or_default();
+    let unit_end = 1 + unit.len();
+    if !UNITS.contains(&unit) || m.value.is_none_or(|v| v > 24.0) {
         return false;
     }
     const BOUNDS: [&[u8]; 7] = [
@@ -2179,8 +2180,9 @@ fn is_a_set_time(sentence: &str, m: &Mention) -> bool {
     if after[1..].starts_with(b"business day") || after[1..].starts_with(b"working day") {
         return true;
     }
-    let unit_end = after.iter().skip(1).take_while(|b| b.is_ascii_alphabetic()).count() + 1;
-    if !UNITS.contains(&&after[1..unit_end]) {
+    let unit = word_after_space(after).unwrap_or_default();
+    let unit_end = 1 + unit.len();
+    if !UNITS.contains(&unit) {
         return false;
     }
     let before = &sentence.as_bytes()[..m.start];
@@ -2220,13 +2222,16 @@ fn month_after(after: &[u8]) -> bool {
     if after.first() != Some(&b' ') || !after.get(1).is_some_and(u8::is_ascii_uppercase) {
         return false;
     }
-    let len = after[1..].iter().take_while(|b| b.is_ascii_alphabetic()).count();
-    let word = &after[1..1 + len];
-    let whole = after.get(1 + len).is_none_or(|b| !b.is_ascii_alphanumeric());
-    whole
-        && MONTH_NAMES
-            .iter()
-            .any(|name| word.eq_ignore_ascii_case(name.as_bytes()))
+    let word = word_after_space(after).unwrap_or_default();
+    let whole = after.get(1 + word.len()).is_none_or(|b| !b.is_ascii_alphanumeric());
+    whole && is_month(word)
+}
+
+/// The ASCII letters right after the one space that starts `after` (the text after a number):
+/// its next word, empty when no letter follows; `None` when no space starts `after`.
+fn word_after_space(after: &[u8]) -> Option<&[u8]> {
+    let rest = after.strip_prefix(b" ")?;
+    Some(&rest[..rest.iter().take_while(|b| b.is_ascii_alphabetic()).count()])
 }
 
 /// Whether `before` ends with a capitalised month's name or abbreviation ("October", "Oct",
@@ -2240,11 +2245,7 @@ fn month_before(before: &[u8]) -> bool {
     let start = letters_start(before, end);
     let word = &before[start..end];
     let whole = start == 0 || !before[start - 1].is_ascii_alphanumeric();
-    whole
-        && word.first().is_some_and(u8::is_ascii_uppercase)
-        && MONTH_NAMES
-            .iter()
-            .any(|name| word.eq_ignore_ascii_case(name.as_bytes()))
+    whole && word.first().is_some_and(u8::is_ascii_uppercase) && is_month(word)
 }
 
 /// "the 1960s": a decade is a period, not a count.
@@ -2628,26 +2629,22 @@ fn is_followed_by_a_verb(after: &[u8]) -> bool {
     const VERBS: [&[u8]; 10] = [
         b"are", b"were", b"have", b"had", b"will", b"would", b"can", b"could", b"did", b"do",
     ];
-    let Some(rest) = after.strip_prefix(b" ") else {
-        return false;
-    };
     const PARTICLES: [&[u8]; 14] = [
         b"for", b"to", b"in", b"on", b"with", b"by", b"at", b"from", b"that", b"as", b"up", b"out", b"about", b"over",
     ];
-    let len = rest.iter().take_while(|b| b.is_ascii_lowercase()).count();
-    let word = &rest[..len];
+    let Some(word) = word_after_space(after).filter(|w| w.iter().all(u8::is_ascii_lowercase)) else {
+        return false;
+    };
     if VERBS.contains(&word) {
         return true;
     }
     // a word in "-ed" before a noun is an adjective ("the two invited witnesses"); a verb is
     // followed by a particle or the clause's end ("the three accounted for")
-    let next = rest[len..]
-        .strip_prefix(b" ")
-        .map(|r| &r[..r.iter().take_while(|b| b.is_ascii_lowercase()).count()]);
-    len > 4
+    let next = word_after_space(&after[1 + word.len()..]);
+    word.len() > 4
         && word.ends_with(b"ed")
         && word != b"hundred"
-        && next.is_none_or(|n| n.is_empty() || PARTICLES.contains(&n))
+        && next.is_none_or(|n| !n.first().is_some_and(u8::is_ascii_lowercase) || PARTICLES.contains(&n))
 }
 
 /// Where the name after " on ", " from " or " at " right after a figure may be (`after` is the
@@ -2846,7 +2843,7 @@ fn earlier_period_unnamed(period: &Period, span: Span, periods: &[&PeriodMention
     }
     if period.is_twelve_months() {
         period.shifted_back(12)
-    } else if period.label().contains("-Q") {
+    } else if period.is_quarter() {
         period.shifted_back(3)
     } else {
         None
@@ -2865,13 +2862,8 @@ fn elided_half(after: &str, period: &Period) -> Option<Period> {
     if !matches!(rest.as_bytes().first(), None | Some(b',' | b'.' | b';' | b')')) {
         return None;
     }
-    let label = period.label();
-    let year: i32 = label
-        .strip_suffix("-H1")
-        .or_else(|| label.strip_suffix("-H2"))?
-        .parse()
-        .ok()?;
-    Period::half(year, n)
+    period.half_of_year()?;
+    Period::half(chrono::Datelike::year(&period.start), n)
 }
 
 /// The period of `named` that holds two different others of them, its parts ("2023" of "2023",

@@ -198,7 +198,7 @@ fn parts_of_the_year_before(text: &str, header: Span, periods: &[PeriodMention])
         .rev()
         .filter(|p| p.span.end <= header.start && !p.reference)
         .find_map(|p| p.period.as_ref())
-        .filter(|p| p.is_twelve_months() && p.label().len() == 4)?;
+        .filter(|p| p.is_calendar_year())?;
     let y = chrono::Datelike::year(&year.start);
     Some(
         parts
@@ -222,18 +222,7 @@ fn part_of_a_year(cell: &str) -> Option<(u32, u32)> {
         _ => {}
     }
     let (first, last) = cell.split_once('-')?;
-    let month = |name: &str| {
-        let name = name.trim().trim_end_matches('.');
-        (name.len() >= 3)
-            .then(|| {
-                super::period::MONTH_NAMES
-                    .iter()
-                    .take(12)
-                    .position(|m| m.starts_with(name))
-            })
-            .flatten()
-            .map(|k| k as u32 + 1)
-    };
+    let month = |name: &str| super::period::month_of(name.trim().trim_end_matches('.'));
     let (first, last) = (month(first)?, month(last)?);
     (first < last).then_some((first, last))
 }

@@ -106,6 +106,21 @@ impl Period {
         self.start.day() == 1 && self.end.succ_opt() == self.start.checked_add_months(chrono::Months::new(12))
     }
 
+    /// Whether it is a calendar year, January to December.
+    pub fn is_calendar_year(&self) -> bool {
+        Period::year(self.start.year()).as_ref() == Some(self)
+    }
+
+    /// Which half of its year it is (1 or 2), if it is one.
+    pub fn half_of_year(&self) -> Option<u32> {
+        (1..=2).find(|&n| Period::half(self.start.year(), n).as_ref() == Some(self))
+    }
+
+    /// Whether it is a quarter of a year.
+    pub fn is_quarter(&self) -> bool {
+        (1..=4).any(|n| Period::quarter(self.start.year(), n).as_ref() == Some(self))
+    }
+
     /// Whether `other` lies within this period.
     pub fn contains(&self, other: &Period) -> bool {
         self.start <= other.start && other.end <= self.end
@@ -515,8 +530,13 @@ fn is_day(word: &[u8]) -> bool {
                 .any(|s| suffix.eq_ignore_ascii_case(s.as_bytes())))
 }
 
+/// The number of the month `word` names ("June", "jun", "Sept"), in any case.
+pub(crate) fn month_of(word: &str) -> Option<u32> {
+    is_month(word.as_bytes()).then(|| month_number(word))
+}
+
 /// Whether `word` is one of the names of [`MONTHS`], in any case.
-fn is_month(word: &[u8]) -> bool {
+pub(crate) fn is_month(word: &[u8]) -> bool {
     (3..=9).contains(&word.len()) && MONTH_NAMES.iter().any(|m| word.eq_ignore_ascii_case(m.as_bytes()))
 }
 
@@ -2707,6 +2727,23 @@ mod tests {
             .into_iter()
             .map(|p| p.period.map_or("?".into(), |p| p.label()))
             .collect()
+    }
+
+    #[test]
+    fn a_period_tells_whether_it_is_a_year_a_half_or_a_quarter() {
+        let p = |label: &str| Period::parse_label(label).unwrap();
+        let kinds = |label: &str| {
+            (
+                p(label).is_calendar_year(),
+                p(label).half_of_year(),
+                p(label).is_quarter(),
+            )
+        };
+        assert_eq!(kinds("2023"), (true, None, false));
+        assert_eq!(kinds("2023-H2"), (false, Some(2), false));
+        assert_eq!(kinds("2023-Q3"), (false, None, true));
+        assert_eq!(kinds("2022-07-01/2023-06-30"), (false, None, false));
+        assert_eq!(kinds("2023-03"), (false, None, false));
     }
 
     #[test]
