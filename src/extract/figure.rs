@@ -1378,32 +1378,24 @@ pub fn find_figures(
             .filter(of_the_sentence)
             .find_map(|p| p.period.clone())
         {
+            // the periods the sentence names for its own figures, read afresh for each question
+            let named = || {
+                sentence_periods
+                    .iter()
+                    .filter(of_the_sentence)
+                    .filter_map(|p| p.period.as_ref())
+            };
             // "1,274 requests in 2023: 701 from January through June and 573 from July through
-            // December": after a whole and its parts, the sentences go on about the whole (asked
-            // only of a sentence naming three periods or more)
+            // December": after a whole and its parts, the sentences go on about the whole
             let whole = (sentence_periods.len() >= 3)
-                .then(|| {
-                    let named: Vec<&Period> = sentence_periods
-                        .iter()
-                        .filter(of_the_sentence)
-                        .filter_map(|p| p.period.as_ref())
-                        .collect();
-                    whole_of_its_parts(&named).cloned()
-                })
+                .then(|| named().find(|w| holds_two_parts(w, named())))
                 .flatten();
-            current_period = Some(whole.unwrap_or(p));
+            current_period = Some(whole.cloned().unwrap_or(p));
             period_paragraph = paragraph;
             // "117 arrived from January through June and 104 in the second half": parts of the
             // report's period, after which another paragraph is about the whole again
-            current_is_a_part = sentence_periods.len() >= 2
-                && report_period.as_ref().is_some_and(|r| {
-                    let mut parts = sentence_periods
-                        .iter()
-                        .filter(of_the_sentence)
-                        .filter_map(|p| p.period.as_ref())
-                        .filter(|p| r.contains(p) && *p != r);
-                    parts.next().is_some_and(|a| parts.any(|b| b != a))
-                });
+            current_is_a_part =
+                sentence_periods.len() >= 2 && report_period.as_ref().is_some_and(|r| holds_two_parts(r, named()));
         }
         if report_period.is_none() && figures.len() > first {
             report_period = current_period.clone();
@@ -2866,13 +2858,11 @@ fn elided_half(after: &str, period: &Period) -> Option<Period> {
     Period::half(chrono::Datelike::year(&period.start), n)
 }
 
-/// The period of `named` that holds two different others of them, its parts ("2023" of "2023",
-/// "January through June" and "July through December").
-fn whole_of_its_parts<'p>(named: &[&'p Period]) -> Option<&'p Period> {
-    named.iter().copied().find(|w| {
-        let mut parts = named.iter().filter(|q| w.contains(q) && **q != *w);
-        parts.next().is_some_and(|a| parts.any(|b| b != a))
-    })
+/// Whether two different periods of `named` lie within `whole` and are not it, its parts
+/// ("January through June" and "July through December" of "2023").
+fn holds_two_parts<'p>(whole: &Period, named: impl Iterator<Item = &'p Period>) -> bool {
+    let mut parts = named.filter(|q| whole.contains(q) && *q != whole);
+    parts.next().is_some_and(|a| parts.any(|b| b != a))
 }
 
 /// Whether `p` is the period a figure named as a point of comparison takes ([`period_for`]):

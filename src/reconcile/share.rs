@@ -285,9 +285,7 @@ fn earlier_total<'d, 'a>(doc: &'d Doc<'a>, i: usize, head: Option<&str>, part: &
             .map(|(_, g)| g)
             .filter(|g| holds(g, part))
     };
-    let counts = |g: &Fig, wanted: &str| {
-        counted_word(doc, g).is_some_and(|w| w.trim_end_matches('s') == wanted.trim_end_matches('s'))
-    };
+    let counts = |g: &Fig, wanted: &str| counts_the_same(doc, g, wanted);
     // The tests that cost least first: whether a figure may be a total is asked only of counts
     // that count what is wanted (or, failing those, that have no measure).
     let is_count = |g: &Fig| g.f.kind != FigureKind::Percent && g.reading.value.is_some();
