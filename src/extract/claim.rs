@@ -970,6 +970,27 @@ pub fn adds_up_to(before_part: &str, between: &str) -> bool {
 static PARTITIVE_AFTER: LazyLock<Pattern> =
     LazyLock::new(|| Pattern::new(r"(?i)^\s+(?:of\s+(?:the|them|those|these|its|their|all)\b|were\b|was\b)").unwrap());
 
+/// Where the capitalised name after " on ", " from ", " at " or " in " right after a figure is
+/// (`after` is the text after it), as a range of `after`: "3,417 concerned posts on Twitter,
+/// 1,743 on Facebook", "1,200 in Germany". The owner of the figure, or the place its list item
+/// is of.
+pub(crate) fn name_after_preposition(after: &str) -> Option<std::ops::Range<usize>> {
+    let bytes = after.as_bytes();
+    // a space and a lowercase "o", "f", "a" or "i" first: most figures are followed by a noun
+    if bytes.first() != Some(&b' ') || !matches!(bytes.get(1), Some(b'o' | b'f' | b'a' | b'i')) {
+        return None;
+    }
+    let from = [&b" on "[..], b" from ", b" at ", b" in "]
+        .iter()
+        .find(|w| bytes.starts_with(w))
+        .map(|w| w.len())?;
+    if !bytes.get(from).is_some_and(u8::is_ascii_uppercase) {
+        return None;
+    }
+    let to = from + bytes[from..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+    Some(from..to)
+}
+
 /// Whether the text after a figure makes it a part of a larger quantity rather than the quantity.
 pub fn is_partitive(after: &str) -> bool {
     PARTITIVE_AFTER.is_match(after)

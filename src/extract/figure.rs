@@ -1265,11 +1265,11 @@ pub fn find_figures(
                 });
             let before_start = span.start - before.len();
             let after_start = span.end;
-            // "3,417 concerned posts on Twitter, 1,743 on Facebook": a name right after "on" or
-            // "from" after the figure is its owner, before any name further back
+            // "3,417 concerned posts on Twitter, 1,743 on Facebook": a name right after "on",
+            // "from", "at" or "in" after the figure is its owner, before any name further back
             let named_after = || {
-                preposition_then_name(after)
-                    .and_then(|(from, to)| entities.first_in(after_start + from, after_start + to))
+                super::claim::name_after_preposition(after)
+                    .and_then(|name| entities.first_in(after_start + name.start, after_start + name.end))
             };
             let entity = named_after()
                 .or_else(|| entities.last_in(before_start, span.start))
@@ -2637,29 +2637,6 @@ fn is_followed_by_a_verb(after: &[u8]) -> bool {
         && word.ends_with(b"ed")
         && word != b"hundred"
         && next.is_none_or(|n| !n.first().is_some_and(u8::is_ascii_lowercase) || PARTICLES.contains(&n))
-}
-
-/// Where the name after " on ", " from " or " at " right after a figure may be (`after` is the
-/// text after it): the capitalised word's bytes.
-fn preposition_then_name(after: &str) -> Option<(usize, usize)> {
-    let bytes = after.as_bytes();
-    // a space and a lowercase "o", "f" or "a" first: most figures are followed by a noun
-    if bytes.first() != Some(&b' ') || !matches!(bytes.get(1), Some(b'o' | b'f' | b'a')) {
-        return None;
-    }
-    let from = [&b" on "[..], b" from ", b" at "]
-        .iter()
-        .find(|w| bytes.starts_with(w))
-        .map(|w| w.len())?;
-    if !bytes.get(from).is_some_and(u8::is_ascii_uppercase) {
-        return None;
-    }
-    let to = from
-        + bytes[from..]
-            .iter()
-            .take_while(|b| !matches!(b, b' ' | b',' | b'.' | b';'))
-            .count();
-    Some((from, to))
 }
 
 /// "3.3", "14.18": digits, one dot and digits, five bytes at most, as a version or a code's

@@ -123,11 +123,7 @@ fn sums_the_other(doc: &Doc, a: &Fig, b: &Fig) -> bool {
 /// YouTube"): the items of a list, each of its own place, not one quantity given twice.
 fn names_other_places(doc: &Doc, a: &Fig, b: &Fig) -> bool {
     fn place(after: &str) -> Option<&str> {
-        let rest = ["on ", "from ", "in ", "at "]
-            .iter()
-            .find_map(|w| after.trim_start().strip_prefix(w))?;
-        let name = rest.split(|c: char| !c.is_alphanumeric()).next()?;
-        name.starts_with(|c: char| c.is_uppercase()).then_some(name)
+        claim::name_after_preposition(after).map(|name| &after[name])
     }
     doc.same_sentence(a, b)
         && match (place(doc.after_fig(a, 30)), place(doc.after_fig(b, 30))) {
