@@ -1562,10 +1562,10 @@ fn carried_period(
 
 /// Whether `article` covers requests, orders or removals (or the data and notices of such
 /// reports), by its headline and first paragraph, or its second after a short first (a
-/// dateline, a byline or a desk's name: "FOR IMMEDIATE RELEASE · March 12, 2024"): such coverage reports a period's
-/// figures, so a period its lede names holds for the figures after it whoever owns them (an
-/// operator, a court or a city figmine does not know by name), where on other news a period
-/// named paragraphs before seldom does.
+/// dateline, a byline or a desk's name: "FOR IMMEDIATE RELEASE · March 12, 2024"): such
+/// coverage reports a period's figures, so a period its lede names holds for the figures after
+/// it whoever owns them (an operator, a court or a city figmine does not know by name), where
+/// on other news a period named paragraphs before seldom does.
 fn reports_on_requests(article: &Article) -> bool {
     // whole phrases where a word alone has an everyday sense ("task orders", "demand side")
     const WORDS: [&str; 36] = [
@@ -1996,8 +1996,9 @@ fn is_part_of_an_address(sentence: &str, m: &Mention, text: &[u8]) -> bool {
 
 /// A phone number or a part of one, not a count: three digits or more one space from three
 /// digits or more, which the number reader did not join as one number grouped by spaces ("1800
-/// 333 000", "+1 555 0142"), digits with a leading zero ("Triple Zero (000)"; a count has none), or three digits
-/// right after a verb of calling ("call 111", "a caller to 111"). `text` is the mention's text.
+/// 333 000", "+1 555 0142"), digits with a leading zero ("Triple Zero (000)"; a count has
+/// none), or three digits right after a verb of calling ("call 111", "a caller to 111"). `text`
+/// is the mention's text.
 fn is_a_phone_number(sentence: &str, m: &Mention, text: &[u8]) -> bool {
     let Some(first_digit) = text.iter().position(u8::is_ascii_digit) else {
         return false;
@@ -2158,8 +2159,8 @@ fn is_the_length_of_a_period(sentence: &str, m: &Mention) -> bool {
 /// "for 90 days", "within 24 hours", "have 30 days to respond", "15 business days": a whole
 /// number of days, hours or weeks after "for" or "within", or given to do something, is a time
 /// the rules set (how long a record is kept, how soon a post must come down), not a count the
-/// report gives. A time stated as a measure ("nearly eight hours", "no
-/// longer than 72 hours") is a figure.
+/// report gives. A time stated as a measure ("nearly eight hours", "no longer than 72 hours")
+/// is a figure.
 fn is_a_set_time(sentence: &str, m: &Mention) -> bool {
     const UNITS: [&[u8]; 6] = [b"days", b"hours", b"weeks", b"day", b"hour", b"week"];
     const GIVEN: [&[u8]; 6] = [b"have", b"has", b"had", b"get", b"gets", b"given"];
@@ -2189,9 +2190,10 @@ fn is_a_set_time(sentence: &str, m: &Mention) -> bool {
 }
 
 /// "Oct. 11", "Sept. 3", "March 12", "Nov. 28-29", "6 July": one or two digits (or a range of
-/// them) of 1 to 31 after (or before) a capitalised month's name or abbreviation, with or without its period, is a day of
-/// the month, not a count. (A full date with its year is found by the date search; news pages
-/// mostly write the day without it.) `text` is the mention's text.
+/// them) of 1 to 31 after (or before) a capitalised month's name or abbreviation, with or
+/// without its period, is a day of the month, not a count. (A full date with its year is found
+/// by the date search; news pages mostly write the day without it.) `text` is the mention's
+/// text.
 fn is_day_of_month(sentence: &str, m: &Mention, text: &[u8]) -> bool {
     let is_day = |v: Option<f64>| v.is_some_and(|v| (1.0..=31.0).contains(&v) && v.fract() == 0.0);
     // digits and dashes only (the en dash is E2 80 93), the first run of one or two digits
