@@ -1209,6 +1209,8 @@ pub fn find_figures(
         references.clear();
         from_to.clear();
         let mut after_a_figure = false;
+        // the period the sentence's last figure that is no point of comparison took from it
+        let mut last_taken: Option<Period> = None;
         // the last figure's place among the candidates, and whether a comparison word came before it
         let mut last_figure: Option<(usize, bool)> = None;
         // the cells of a row under a header that names their periods are figures
@@ -1278,8 +1280,20 @@ pub fn find_figures(
                 unowned.push(figures.len());
             }
             let column = columns.as_ref().and_then(|c| c.period_of(span)).cloned();
-            let stated =
-                column.or_else(|| period_for(span, references.contains(&span), &sentence_periods, &references, text));
+            let is_reference = references.contains(&span);
+            let stated = column.or_else(|| {
+                let own = period_for(span, is_reference, &sentence_periods, &references, text);
+                // (not a period of comparison: "18% more than in 2023, when the figure was 312")
+                let of_the_sentence = || {
+                    sentence_periods.iter().any(|p| {
+                        p.period == own && !p.reference && !is_named_for_a_reference(p, &sentence_periods, &references)
+                    })
+                };
+                if !is_reference && own.is_some() && of_the_sentence() {
+                    last_taken.clone_from(&own);
+                }
+                own
+            });
             if stated.is_none() && current_period.is_some() && period_paragraph != paragraph {
                 carried_across.push(figures.len());
             }
@@ -1390,7 +1404,9 @@ pub fn find_figures(
             let whole = (sentence_periods.len() >= 3)
                 .then(|| named().find(|w| holds_two_parts(w, named())))
                 .flatten();
-            current_period = Some(whole.cloned().unwrap_or(p));
+            // a period named after the sentence's figures that none of them took is an aside's
+            // ("4,312 in the first quarter of 2025, ... a policy change it made last year")
+            current_period = Some(whole.cloned().or(last_taken.take()).unwrap_or(p));
             period_paragraph = paragraph;
             // "117 arrived from January through June and 104 in the second half": parts of the
             // report's period, after which another paragraph is about the whole again
@@ -4431,6 +4447,34 @@ mod tests {
     }
 
     /// The period labels of the figures of `text`, published on no known date.
+    /// A quarter's coverage: "the final quarter" is the fourth; a period named after the lede's
+    /// figures in an aside ("a policy change the company made last year") is not what the next
+    /// paragraphs are about, and "between January and March" there is the report's quarter.
+    #[test]
+    fn an_aside_after_the_ledes_figures_leaves_the_report_period_in_place() {
+        let text = "Telegram handed user data to Indian authorities in 4,312 cases in the first \
+                    quarter of 2025, as police make use of a policy change the company made last year.\n\n\
+                    The number was up 41% from 3,262 in the final quarter of 2024. The requests, \
+                    fulfilled between January and March, covered 6,908 users.\n\n\
+                    Germany came next, with 612 affected users.";
+        let got = figure_periods(text, Some("2025-04-24"));
+        let got: Vec<_> = got.iter().map(|(t, p)| (t.as_str(), p.as_deref())).collect();
+        assert_eq!(
+            got,
+            [
+                ("4,312", Some("2025-Q1")),
+                ("41%", Some("2025-Q1")),
+                ("3,262", Some("2024-Q4")),
+                ("6,908", Some("2025-Q1")),
+                ("612", Some("2025-Q1")),
+            ]
+        );
+        // a period of comparison after the figures is no aside: the sentence's own stays
+        let text = "The 2016 total was 6% higher than the 1,428 requests of 2015, which had risen 34% \
+                    from 1,063 the year before. Across the three years the count rose by 444.";
+        assert_eq!(period_labels(text).last(), Some(&Some("2016".to_owned())));
+    }
+
     fn period_labels(text: &str) -> Vec<Option<String>> {
         figures(text, None).into_iter().map(|f| f.1).collect()
     }

@@ -278,7 +278,7 @@ static PERIOD: LazyLock<Pattern> = LazyLock::new(|| {
         | (?:\bbetween\s+(?P<ya1>(?:19|20)[0-9][0-9])\s+and\s+(?P<ya2>(?:19|20)[0-9][0-9])\b
           | \b(?P<ys1>(?:19|20)[0-9][0-9])\s*(?:-|–|—|\bto\b|\bthrough\b|\buntil\b)\s*(?P<ys2>(?:19|20)[0-9][0-9])\b)
         # first half of 2014 / the second half of the year / first quarter of 2014
-        | (?P<ord>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+(?P<part>half|quarter)\b(?:\s+of\s+(?:(?P<py>(?:19|20)[0-9][0-9])\b|(?:the|this|that)\s+year\b))?
+        | (?P<ord>first|second|third|fourth|last|final|1st|2nd|3rd|4th)\s+(?P<part>half|quarter)\b(?:\s+of\s+(?:(?P<py>(?:19|20)[0-9][0-9])\b|(?:the|this|that)\s+year\b))?
         # H2 2014 / Q3 2014 / 2014 H2
         | \b(?P<hq>[HQ][1-4])\s*(?P<hqy>(?:19|20)[0-9][0-9])\b
         | \b(?P<hqy2>(?:19|20)[0-9][0-9])\s*(?P<hq2>[HQ][1-4])\b
@@ -623,8 +623,9 @@ fn mentions_of(
                     None => resolved(Anaphor::Year, last.as_ref(), published),
                 }
             }
-            // "the first half" after such an aside is a half of the report's year
-            Reading::Anaphor(part @ Anaphor::Part { .. }) => {
+            // "the first half" (or "between January and March") after such an aside is a part
+            // of the report's year
+            Reading::Anaphor(part @ (Anaphor::Part { .. } | Anaphor::Months { .. })) => {
                 let first = first_if_background(text, last.as_ref(), last_end, &out, span, |_| true);
                 resolved(part, first.as_ref().or(last.as_ref()), published)
             }
@@ -1314,6 +1315,7 @@ fn starts_before_word(bytes: &[u8], word: AnchorWord, at: usize, starts: &mut Ve
             b't' => const { &[w("first"), w("last"), w("1st")] },
             b'd' => const { &[w("second"), w("third"), w("2nd"), w("3rd")] },
             b'h' => const { &[w("fourth"), w("4th")] },
+            b'l' => const { &[w("final")] },
             _ => &[],
         };
         if let Some(o) = ordinals.iter().find(|o| o.ends(bytes, before)) {
@@ -1477,7 +1479,7 @@ fn years_span_at(bytes: &[u8], start: usize) -> Option<(usize, Reading)> {
 fn part_of_year_at(bytes: &[u8], start: usize) -> Option<(usize, Reading)> {
     // with the number of each ordinal when a half, else a quarter
     let ordinals: &[(Word, u32, u32)] = match bytes[start] | 0x20 {
-        b'f' => const { &[(w("first"), 1, 1), (w("fourth"), 4, 4)] },
+        b'f' => const { &[(w("first"), 1, 1), (w("fourth"), 4, 4), (w("final"), 2, 4)] },
         b's' => const { &[(w("second"), 2, 2)] },
         b't' => const { &[(w("third"), 3, 3)] },
         b'l' => const { &[(w("last"), 2, 4)] },
@@ -2138,7 +2140,7 @@ fn ordinal_number(word: &str, half: bool) -> u32 {
     let is = |w: &str| word.eq_ignore_ascii_case(w);
     if is("first") || is("1st") {
         1
-    } else if is("second") || is("2nd") || (half && is("last")) {
+    } else if is("second") || is("2nd") || (half && (is("last") || is("final"))) {
         2
     } else if is("third") || is("3rd") {
         3
@@ -2328,6 +2330,8 @@ mod tests {
             "first",
             "Second",
             "last",
+            "final",
+            "Finally",
             "4th",
             "3rd",
             "outlast",
