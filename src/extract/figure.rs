@@ -8,7 +8,7 @@ use super::claim::{
     self, is_single_spaced, letters_end_by_eight, letters_start, spaces_end, spaces_start, word_by_bytes,
 };
 use super::number::{find_numbers_without_text_into, Mention, MentionKind};
-use super::period::{is_month, Period, PeriodMention};
+use super::period::{is_month, Anaphor, Period, PeriodMention};
 use super::Deadline;
 use crate::extract::pattern::{has_character_outside_ascii, Pattern};
 use crate::extract::quote::hand::ascii_capitals_of_16;
@@ -1386,10 +1386,16 @@ pub fn find_figures(
         }
         let of_the_sentence =
             |p: &&&PeriodMention| !p.reference && !is_named_for_a_reference(p, &sentence_periods, &references);
+        // a month with no year that no figure took is an event's ("which the government suspended
+        // in June"), not what the next sentences are about
+        let an_event_month = |p: &&&PeriodMention| {
+            matches!(p.anaphor, Some(Anaphor::Month { .. })) && p.period.is_some() && p.period != last_taken
+        };
         if let Some(p) = sentence_periods
             .iter()
             .rev()
             .filter(of_the_sentence)
+            .filter(|p| !an_event_month(p))
             .find_map(|p| p.period.clone())
         {
             // the periods the sentence names for its own figures, read afresh for each question
@@ -2795,10 +2801,18 @@ fn period_for(
         .iter()
         .find(|p| p.span.start >= span.end && p.period.is_some())
         .filter(|p| !blocked(p) && (is_reference || !p.reference || right_after(p)));
-    // a semicolon ends the clause ("75 percent; in the first half of 2021, 76 percent")
-    if let Some(p) = after.filter(|p| p.span.start - span.end < 60 && !text[span.end..p.span.start].contains(';')) {
+    // a semicolon ends the clause ("75 percent; in the first half of 2021, 76 percent"); a
+    // month with no year is an event's in a clause of its own ("58 were ordered in Manipur,
+    // where authorities cut mobile data in May") and far after the figure
+    let month = |p: &PeriodMention| matches!(p.anaphor, Some(Anaphor::Month { .. }));
+    let clause_ends = |p: &PeriodMention| {
+        let between = &text[span.end..p.span.start];
+        between.contains(';') || month(p) && opens_a_relative_clause(between)
+    };
+    if let Some(p) = after.filter(|p| p.span.start - span.end < 60 && !clause_ends(p)) {
         return p.period.clone();
     }
+    let after = after.filter(|p| !month(p));
     let nearest_before = periods.iter().rev().find(|p| p.span.end <= span.start);
     // "when" after a period of comparison, or "for" after an event's date ("the maker it bought
     // in 2018 for roughly $1 billion"): the figure is that period's
@@ -2806,12 +2820,34 @@ fn period_for(
     if let Some(p) = nearest_before.filter(|p| p.reference && its_own(&text[p.span.end..span.start])) {
         return p.period.clone();
     }
+    // a month before the figure, past a comma, is an event's too ("designated in April, each
+    // with at least 45 million users"), unless it opens the clause ("; in February, after ...,
+    // the price was cut by $350 million")
+    let opens_a_clause = |p: &PeriodMention| {
+        let before = text[..p.span.start].trim_end();
+        let before = before
+            .strip_suffix("in")
+            .or(before.strip_suffix("In"))
+            .unwrap_or(before);
+        before.trim_end().ends_with([';', ',', ':', '.', '\n']) || before.trim_end().is_empty()
+    };
+    let past_a_comma = |p: &PeriodMention| month(p) && text[p.span.end..span.start].contains(',') && !opens_a_clause(p);
     periods
         .iter()
         .rev()
         .find(|p| p.span.end <= span.start && p.period.is_some() && !p.reference)
+        .filter(|p| !past_a_comma(p))
         .or(after)
         .and_then(|p| p.period.clone())
+}
+
+/// Whether `between` (the text from a figure to a period after it) opens a clause of its own
+/// after a comma: ", where", ", which", ", when", ", who", ", while", ", after".
+fn opens_a_relative_clause(between: &str) -> bool {
+    const OPENERS: [&str; 6] = ["where ", "which ", "when ", "who ", "while ", "after "];
+    between
+        .match_indices(", ")
+        .any(|(at, _)| OPENERS.iter().any(|w| between[at + 2..].starts_with(w)))
 }
 
 /// The period of a figure named as the earlier value of a change ("up from 918"), which took the
@@ -4473,6 +4509,43 @@ mod tests {
         let text = "The 2016 total was 6% higher than the 1,428 requests of 2015, which had risen 34% \
                     from 1,063 the year before. Across the three years the count rose by 444.";
         assert_eq!(period_labels(text).last(), Some(&Some("2016".to_owned())));
+    }
+
+    /// A month with no year is a figure's in its clause ("surveyed 2,104 adults in October"),
+    /// an event's in a clause of its own or past a comma before the figure, and an event's
+    /// month that no figure took is not what the next sentences are about.
+    #[test]
+    fn a_month_with_no_year_is_an_events_outside_the_figures_clause() {
+        let periods = |text: &str| -> Vec<Option<String>> {
+            figure_periods(text, Some("2024-03-01"))
+                .into_iter()
+                .map(|f| f.1)
+                .collect()
+        };
+        let text = "India had 116 shutdowns in 2023. Of them, 58 were ordered in Manipur, where \
+                    authorities cut mobile data in May amid violence. Kashmir accounted for 17.";
+        assert_eq!(
+            periods(text),
+            [Some("2023"), Some("2023"), Some("2023")].map(|p| p.map(str::to_owned))
+        );
+        let text = "The 19 platforms the Commission designated in April, each with at least 45 \
+                    million users, report twice a year. We surveyed 2,104 adults in October; 62 \
+                    percent said so.";
+        assert_eq!(
+            periods(text),
+            [Some("2023-04"), None, Some("2023-10"), Some("2023-10")].map(|p| p.map(str::to_owned))
+        );
+        // a month that opens its clause is the figures' after it
+        let text = "Verizon agreed to buy it in 2016; in February, after the breaches, the price \
+                    was cut by $350 million.";
+        assert_eq!(periods(text), [Some("2024-02".to_owned())]);
+        // an inspection announced in May: "the period" after it is the report's
+        let text = "Regulators handled 300 cases in the first half of 2023.\n\nAn inspection \
+                    was announced in May.\n\nInspectors handled 124 cases during the period.";
+        assert_eq!(
+            periods(text),
+            [Some("2023-H1"), Some("2023-H1")].map(|p| p.map(str::to_owned))
+        );
     }
 
     fn period_labels(text: &str) -> Vec<Option<String>> {

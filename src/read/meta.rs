@@ -1,6 +1,7 @@
 //! Page metadata: headline, publication date and publisher from meta tags, JSON-LD and `<time>`.
 
 use super::html::dom::{Dom, Element};
+use chrono::Datelike;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -317,7 +318,9 @@ pub fn parse_date(s: &str) -> Option<String> {
         let month = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(&month))? as u32 + 1;
         chrono::NaiveDate::from_ymd_opt(year.parse().ok()?, month, day.parse().ok()?)
     };
-    iso.or_else(written).map(|d| d.to_string())
+    // a zero time ("0001-01-01T00:00:00Z", what some publishing systems print for no date) is
+    // no date: the page's next source is read
+    iso.or_else(written).filter(|d| d.year() >= 1900).map(|d| d.to_string())
 }
 
 const MONTHS: [&str; 12] = [
@@ -327,6 +330,16 @@ const MONTHS: [&str; 12] = [
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_zero_time_is_no_date_and_the_next_source_is_read() {
+        assert_eq!(parse_date("0001-01-01T00:00:00Z"), None);
+        assert_eq!(parse_date("1901-05-02"), Some("1901-05-02".to_owned()));
+        let doc = Dom::parse(
+            r#"<html><head><script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "0001-01-01T00:00:00Z"}</script></head><body><time datetime="2019-05-02T10:00:00Z">May 2</time><p>Text.</p></body></html>"#,
+        );
+        assert_eq!(read_meta(&doc).published.as_deref(), Some("2019-05-02"));
+    }
 
     #[test]
     fn meta_tags_win_over_body_headings() {

@@ -194,6 +194,13 @@ pub enum Anaphor {
         /// The last month.
         last: u32,
     },
+    /// "in October": the last October up to the publication (of its year if the month had
+    /// begun by then, else of the year before), or else of the context year: news names a
+    /// month with no year for the last one, whatever year the figures before were for.
+    Month {
+        /// The month, from 1.
+        month: u32,
+    },
     /// "a year earlier" (12): the previous period, `months` back.
     Earlier {
         /// How many months back.
@@ -234,6 +241,10 @@ impl Anaphor {
             },
             Anaphor::Period => last.cloned(),
             Anaphor::Months { first, last: end } => context_year.and_then(|y| Period::months(y, first, y, end)),
+            Anaphor::Month { month } => published
+                .map(|d| if month <= d.month() { d.year() } else { d.year() - 1 })
+                .or(context_year)
+                .and_then(|y| Period::months(y, month, y, month)),
             Anaphor::Earlier { months } => last.and_then(|p| p.shifted_back(months)),
             Anaphor::Before { months } => last.and_then(|p| {
                 let end = p.start.pred_opt()?;
@@ -647,7 +658,10 @@ fn mentions_of(
         // a period "since" opens ("since 2010") starts a span back to it, and is no period the
         // next anaphor ("the year") refers to
         let since = || since_cue && opens_since(text, span.start);
-        if let Some(p) = period.as_ref().filter(|_| !reference && !since()) {
+        // a month with no year is mostly an event's ("the inspection announced in May"): "the
+        // period" after it is still the report's
+        let event_month = matches!(anaphor, Some(Anaphor::Month { .. }));
+        if let Some(p) = period.as_ref().filter(|_| !reference && !event_month && !since()) {
             last = Some(p.clone());
             last_end = span.end;
         }

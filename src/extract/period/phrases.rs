@@ -100,6 +100,7 @@ pub(super) fn phrase_matches(text: &str, cues: &mut super::Cues) -> Vec<(Span, R
                 let month = (anchor - FIRST_MONTH) as u32 + 1;
                 days_of_whole_months(bytes, hit.start(), month)
                     .or_else(|| months_without_year(bytes, hit.start(), month))
+                    .or_else(|| month_without_year(bytes, hit.start(), month))
             }
             19..=21 => year_before(bytes, hit.start(), hit.end()),
             22 | 23 => {
@@ -1076,6 +1077,40 @@ fn months_without_year(bytes: &[u8], at: usize, month: u32) -> Option<(Span, Rea
     Some((Span::new(start, end), Reading::Anaphor(anaphor)))
 }
 
+/// "in October", "during March", "in October of 2023": one month, with no day or year after it
+/// (a date's or the grammar's), of the year in "of 2023" after it, else the last such month up
+/// to the publication ([`Anaphor::Month`]). `month` is its number, its name at `at`.
+fn month_without_year(bytes: &[u8], at: usize, month: u32) -> Option<(Span, Reading)> {
+    let end = at + super::MONTH_NAMES[month as usize - 1].len();
+    if word_character_before(bytes, at) || word_character_at(bytes, end) {
+        return None;
+    }
+    word_before(bytes, at).filter(|(_, w)| w == "in" || w == "during")?;
+    // not a date ("in October 5"), a span's first month ("in July through December 2016",
+    // "in July-December") or a month before its year ("in May, 2023")
+    let after = spaces_end(bytes, end);
+    let next = bytes.get(after).copied().unwrap_or(b' ');
+    let a_day = after > end && next.is_ascii_digit();
+    // a dash ("July-December", "July–December") or a comma before a year, right after it
+    let joined = after == end && (matches!(next, b'-' | 0xE2) || next == b',' && year_after_comma(bytes, after));
+    if a_day || joined {
+        return None;
+    }
+    if word_after(bytes, end).is_some_and(|(_, w)| matches!(w.as_str(), "to" | "through" | "until" | "thru" | "and")) {
+        return None;
+    }
+    if let Some((year_end, year)) = period_of_year_after(bytes, end) {
+        return Some((Span::new(at, year_end), Reading::Months((year, month, year, month))));
+    }
+    Some((Span::new(at, end), Reading::Anaphor(Anaphor::Month { month })))
+}
+
+/// Whether a year follows the comma at `at` ("May, 2023").
+fn year_after_comma(bytes: &[u8], at: usize) -> bool {
+    let start = spaces_end(bytes, at + 1);
+    year_at(bytes, start).is_some()
+}
+
 /// " period of 2020", " period in 2020", " of 2020" at `at`: the year a span of months is of,
 /// with the end of what was read.
 fn period_of_year_after(bytes: &[u8], at: usize) -> Option<(usize, i32)> {
@@ -1098,6 +1133,34 @@ mod tests {
     /// (text, label) of each of the `found` mentions, borrowed, to compare with a table of literals.
     fn text_and_label(found: &[(String, Option<String>, bool)]) -> Vec<(&str, Option<&str>)> {
         found.iter().map(|(s, l, _)| (s.as_str(), l.as_deref())).collect()
+    }
+
+    /// "in October" with no year is the last October up to the publication (2016-05-10 here);
+    /// a month that opens a span, a date or a month before its year is left to their readers.
+    #[test]
+    fn a_month_with_no_year_is_the_last_one_up_to_the_publication() {
+        let found = labels(
+            "We surveyed 2,104 adults in October. In March, 40 said so. During May it fell. It \
+             began in October of 2014. Sales in July through December 2015 rose; in June 5, none; \
+             in May, 2015 too; the fourth quarter.",
+        );
+        assert_eq!(
+            text_and_label(&found),
+            [
+                ("October", Some("2015-10")),
+                ("March", Some("2016-03")),
+                ("May", Some("2016-05")),
+                ("October of 2014", Some("2014-10")),
+                ("July through December 2015", Some("2015-H2")),
+                ("2015", Some("2015")),
+                ("fourth quarter", Some("2015-Q4")),
+            ]
+        );
+        // "final" is "last": the fourth quarter
+        assert_eq!(
+            text_and_label(&labels("in the final quarter of 2024")),
+            [("final quarter of 2024", Some("2024-Q4"))]
+        );
     }
 
     fn labels(text: &str) -> Vec<(String, Option<String>, bool)> {
