@@ -1397,6 +1397,7 @@ pub fn find_figures(
             .filter(of_the_sentence)
             .filter(|p| !an_event_month(p))
             .find_map(|p| p.period.clone())
+            .filter(|p| figures.len() > first || !is_dateline(p, paragraph, article))
         {
             // the periods the sentence names for its own figures, read afresh for each question
             let named = || {
@@ -1488,6 +1489,18 @@ fn keep_carried_periods_of_owned_figures(figures: &mut [Figure], carried: &[usiz
 }
 
 /// The year `article` was published in, if its date is known.
+/// Whether `period`, named in a `paragraph` with no figure, is the month of the publication
+/// in a short line of its own ("Policy Brief No. 14 · September 2024", "Updated March 2023"):
+/// a dateline, not the period of the figures after it.
+fn is_dateline(period: &Period, paragraph: Option<Span>, article: &Article) -> bool {
+    let short = paragraph.is_some_and(|p| p.end - p.start < 120);
+    let published = || {
+        let date = article.published.as_deref()?.get(..10)?;
+        chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()
+    };
+    short && period.is_one_month() && published().is_some_and(|d| period.start <= d && d <= period.end)
+}
+
 fn publication_year(article: &Article) -> Option<i32> {
     article.published.as_deref()?.get(..4)?.parse().ok()
 }
@@ -4546,6 +4559,21 @@ mod tests {
             periods(text),
             [Some("2023-H1"), Some("2023-H1")].map(|p| p.map(str::to_owned))
         );
+    }
+
+    /// A short line with the month of the publication and no figure is a dateline: the figures
+    /// after it take the period they name, not that month.
+    #[test]
+    fn the_publication_month_in_a_short_line_is_a_dateline() {
+        let text = "Policy Brief No. 14 · September 2024\n\nWe looked at four search engines' data requests.\n\n\
+                    Yandex received 6,214 requests in 2023. Its rival handled 412.";
+        let periods = |published: &str| -> Vec<Option<String>> {
+            figure_periods(text, Some(published)).into_iter().map(|f| f.1).collect()
+        };
+        let (none, y2023) = (None, Some("2023".to_owned()));
+        assert_eq!(periods("2024-09-10"), [none.clone(), y2023.clone(), y2023.clone()]);
+        // another month than the publication's is a period the text names
+        assert_eq!(periods("2024-11-10")[0], Some("2024-09".to_owned()));
     }
 
     fn period_labels(text: &str) -> Vec<Option<String>> {

@@ -121,6 +121,14 @@ impl Period {
         (1..=4).any(|n| Period::quarter(self.start.year(), n).as_ref() == Some(self))
     }
 
+    /// Whether it is one calendar month.
+    pub fn is_one_month(&self) -> bool {
+        self.start.day() == 1
+            && self.start.year() == self.end.year()
+            && self.start.month() == self.end.month()
+            && self.end.succ_opt().is_some_and(|next| next.day() == 1)
+    }
+
     /// Whether `other` lies within this period.
     pub fn contains(&self, other: &Period) -> bool {
         self.start <= other.start && other.end <= self.end
