@@ -654,10 +654,12 @@ fn check_direction(doc: &Doc, c: &Change, out: &mut Vec<Finding>) -> bool {
         return false;
     };
     let word_text = word.of(doc.text);
-    let actual = if n.reading.tight.low > o.reading.tight.high {
-        "rose"
+    let (actual, expected) = if n.reading.tight.low > o.reading.tight.high {
+        ("rose", "up")
+    } else if n.reading.tight.high < o.reading.tight.low {
+        ("fell", "down")
     } else {
-        "fell"
+        ("did not change", "same")
     };
     let message = format!(
         "The article says {} went {} (\"{word_text}\"), but the numbers it gives {actual}: from {}{} to {}{}.",
@@ -670,7 +672,7 @@ fn check_direction(doc: &Doc, c: &Change, out: &mut Vec<Finding>) -> bool {
     );
     let mut f = doc.finding(Rule::Direction, severity, message, &[word, o.f.span, n.f.span]);
     f.stated = Some(json!(direction_name(dir)));
-    f.expected = Some(json!(if actual == "rose" { "up" } else { "down" }));
+    f.expected = Some(json!(expected));
     out.push(f);
     true
 }
@@ -896,6 +898,22 @@ mod tests {
         let record = super::super::doc::test_record(text);
         let doc = Doc::new(&record);
         check(&doc, &as_many_as_cues(doc.text)).iter().map(|f| f.rule).collect()
+    }
+
+    /// A count written to the unit is exact: "up from" the same count is said of numbers that
+    /// did not change (read as ±0.5 each, the two could hold a rise, and it went unflagged).
+    #[test]
+    fn up_from_the_same_count_is_a_direction_the_numbers_do_not_take() {
+        let text = |old: &str| {
+            format!("Facebook received 36,703 requests in the second half of 2013, up from {old} in the first half.")
+        };
+        let record = super::super::doc::test_record(&text("36,703"));
+        let doc = Doc::new(&record);
+        let found = check(&doc, &as_many_as_cues(doc.text));
+        assert_eq!(found.iter().map(|f| f.rule).collect::<Vec<_>>(), [Rule::Direction]);
+        assert_eq!(found[0].expected, Some(json!("same")));
+        assert!(found[0].message.contains("did not change"), "{}", found[0].message);
+        assert_eq!(change_rules(&text("36,702")), []);
     }
 
     #[test]

@@ -113,10 +113,13 @@ impl<'a> Doc<'a> {
                 let tail = Tail::of(before);
                 let approx = approx_at(f, before, &tail);
                 let plain = f.plain.then_some(f.precision);
-                let Some(reading) = Reading::of_figure(written, f.value, f.low, f.high, approx.as_deref(), plain)
+                let Some(mut reading) = Reading::of_figure(written, f.value, f.low, f.high, approx.as_deref(), plain)
                 else {
                     continue;
                 };
+                if f.kind != FigureKind::Percent && approx.is_none() {
+                    reading = reading.exact_at_the_unit();
+                }
                 figs.push(Fig {
                     f,
                     reading,

@@ -163,6 +163,23 @@ impl Reading {
         })
     }
 
+    /// A count or an amount written to the unit with no approximation word ("27 requests",
+    /// "$350") is that integer, not any value that rounds to it: parts of a breakdown that make
+    /// 28 do not make 27, and "4,189" and "4,190" are two values. (Read as `v ± 0.5`, `n` such
+    /// parts let a sum be off by `n / 2`: a breakdown of four parts hid an error of one.)
+    pub fn exact_at_the_unit(self) -> Reading {
+        match self.value {
+            Some(v) if v.fract() == 0.0 && self.tight == Interval::new(v - 0.5, v + 0.5) && self.tight == self.wide => {
+                Reading {
+                    value: Some(v),
+                    tight: Interval::point(v),
+                    wide: Interval::point(v),
+                }
+            }
+            _ => self,
+        }
+    }
+
     /// Whether approximation words make the figure loose.
     pub fn is_loose(&self) -> bool {
         self.tight != self.wide

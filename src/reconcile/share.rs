@@ -232,6 +232,9 @@ fn shares_of_totals(doc: &Doc) -> Vec<Finding> {
                         None => (None, None),
                     }
                 }
+                // "Of those, some 580,000, or 48 percent, have opted in": the sentence opens by
+                // referring back to the total before it
+                Some((p, true)) if opens_with_of_those(doc, p) => (total_before_sentence(doc, i - 1, p), Some(p)),
                 _ => (None, None),
             },
         };
@@ -243,6 +246,32 @@ fn shares_of_totals(doc: &Doc) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// Whether the sentence of `part` opens with "Of those", "Of these" or "Of them" and names no
+/// other figure before it: the part is of the total named before the sentence.
+fn opens_with_of_those(doc: &Doc, part: &Fig) -> bool {
+    let lead = doc.text[part.f.sentence.start..part.f.span.start].trim_start();
+    let opens = ["Of those", "Of these", "Of them"].iter().any(|o| lead.starts_with(o));
+    opens && !lead.bytes().any(|b| b.is_ascii_digit())
+}
+
+/// The total "Of those" before the part `figs[i]` refers to: the one before the part that
+/// counts what it names ("Of those targets, 336" after "1,559 orders ... covering 1,687
+/// targets"), or, naming nothing ("Of those, some 580,000"), the last count before the part's
+/// sentence in its paragraph.
+fn total_before_sentence<'d, 'a>(doc: &'d Doc<'a>, i: usize, part: &Fig) -> Option<&'d Fig<'a>> {
+    let lead = doc.text[part.f.sentence.start..part.f.span.start].to_ascii_lowercase();
+    if let Some(head) = counted_noun(&lead) {
+        return earlier_total(doc, i, Some(&head), part).filter(|t| counts_the_same(doc, t, &head));
+    }
+    let paragraph = doc.paragraphs.iter().find(|p| p.contains(part.f.span))?;
+    doc.figs[..i]
+        .iter()
+        .rev()
+        .take_while(|g| g.f.span.start >= paragraph.start)
+        .find(|g| g.f.kind != FigureKind::Percent && g.f.span.end <= part.f.sentence.start)
+        .filter(|g| holds(g, part))
 }
 
 /// The count a share restates, when the share comes second: "477 of the requests, or 60 percent".
@@ -409,6 +438,23 @@ mod tests {
     use super::*;
 
     /// The messages of the share findings of `text`.
+    /// "Of those, some 580,000, or 48 percent": the part of the total named before the sentence,
+    /// the last count there when "those" names nothing, the one counting what it names else.
+    #[test]
+    fn a_sentence_opening_with_of_those_restates_a_share_of_the_total_before_it() {
+        let text = "GEDmatch holds about 1.7 million DNA profiles. Of those, some 580,000, or 48 percent, \
+                    have opted in.";
+        assert_eq!(
+            messages(text),
+            ["48 percent of about 1.7 million is about 816,000, but the article gives some 580,000."]
+        );
+        assert_eq!(messages(&text.replace("580,000", "820,000")), Vec::<String>::new());
+        // "those targets" is the count of targets, not the orders before it
+        let text = "The court issued 1,559 orders, covering an estimated 1,687 targets. Of those \
+                    targets, 336, or about 20 percent, were U.S. persons.";
+        assert_eq!(messages(text), Vec::<String>::new());
+    }
+
     fn messages(text: &str) -> Vec<String> {
         let record = super::super::doc::test_record(text);
         check(&Doc::new(&record)).into_iter().map(|f| f.message).collect()

@@ -810,6 +810,27 @@ mod tests {
         pub(super) static WHOLES_ALONE: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
     }
 
+    /// Counts written to the unit are exact: four parts that make 28 do not make 27 (read as
+    /// ±0.5 each, they could), while "about" still lets a part stretch.
+    #[test]
+    fn parts_written_to_the_unit_are_exact() {
+        let found = |text: &str| {
+            let record = super::super::doc::test_record(text);
+            breakdowns(&Doc::new(&record))
+                .into_iter()
+                .map(|f| f.message)
+                .collect::<Vec<_>>()
+        };
+        let text = "Of the 27 requests, 14 came from the United States, 6 from Germany, 3 from the \
+                    United Kingdom and the remaining 5 from other countries.";
+        assert_eq!(
+            found(text),
+            ["The parts, 14, 6, 3 and 5, add up to 28, but the article gives their total as 27."]
+        );
+        assert_eq!(found(&text.replace("remaining 5", "remaining 4")), Vec::<String>::new());
+        assert_eq!(found(&text.replace("Of the 27", "Of about 27")), Vec::<String>::new());
+    }
+
     #[test]
     fn the_breakdowns_found_asking_late_for_change_amounts_are_those_found_asking_first() {
         let written = [
