@@ -854,7 +854,7 @@ const NOT_FIGURE_BRANCHES: [&str; 6] = [
     r"\b(?:https?://|www\.)\S+",
     r"\b\d{4}-\d{2}-\d{2}\b",
     r"\S+@\S+\.\w+",
-    r"\(?\b\d{3}\)?[\s.-]\d{3}[.-]\d{4}\b|\b0\d{1,3}-\d{3,4}-\d{4}\b",
+    r"(?:\b1[\s.-])?\(?\b\d{3}\)?[\s.-]\d{3}[.-]\d{4}\b|\b0\d{1,3}-\d{3,4}-\d{4}\b",
     r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?",
     r"\b\d{1,2}\s*[ap]\.m\.",
 ];
@@ -2005,6 +2005,7 @@ fn is_figure(m: &Mention, sentence: &str, span: Span, excluded: &[Span], periods
             || is_a_phone_number(sentence, m, text)
             || is_the_length_of_a_period(sentence, m)
             || is_part_of_a_dotted_code(sentence, m)
+            || is_part_of_a_legal_citation(sentence, m)
             || is_a_number_word_not_counting(sentence, m, text))
     {
         return false;
@@ -2021,6 +2022,10 @@ fn is_part_of_an_address(sentence: &str, m: &Mention, text: &[u8]) -> bool {
     // "One Microsoft Way": a street's number may be written in words
     if text.first().is_some_and(u8::is_ascii_uppercase) {
         return is_street_number(after);
+    }
+    // "1425 K Street NW": the letter of a lettered street, not a thousand
+    if let [digits @ .., b' ', letter] = text {
+        return letter.is_ascii_uppercase() && digits.iter().all(u8::is_ascii_digit) && is_street_number(after);
     }
     if text.is_empty() || text.len() > 5 || !text.iter().all(u8::is_ascii_digit) {
         return false;
@@ -2057,6 +2062,15 @@ fn is_a_phone_number(sentence: &str, m: &Mention, text: &[u8]) -> bool {
         .strip_prefix(b" ")
         .map_or(0, |a| a.iter().take_while(|b| b.is_ascii_digit()).count());
     if long(group_before) && long(first_group) || long(group_after) && long(last_group) || before.ends_with(b"+") {
+        return true;
+    }
+    // a group of an international number: "+41 41 555 01 47"
+    let groups = before
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_digit() || **b == b' ')
+        .count();
+    if groups > 0 && before[..before.len() - groups].ends_with(b"+") && before[before.len() - groups].is_ascii_digit() {
         return true;
     }
     text.len() == 3 && !counts_a_plural(after) && follows_a_verb_of_calling(before)
@@ -2685,6 +2699,24 @@ fn is_short_version(text: &str) -> bool {
         && bytes.first().is_some_and(u8::is_ascii_digit)
         && bytes.last().is_some_and(u8::is_ascii_digit)
         && bytes.iter().all(|&b| b.is_ascii_digit() || b == b'.')
+}
+
+/// Whether `m` is the title or the section of a citation of US federal law ("45 CFR 164.512",
+/// "18 U.S.C. 2702", "47 USC § 230"): the number right before the code's name or after it.
+fn is_part_of_a_legal_citation(sentence: &str, m: &Mention) -> bool {
+    const CODES: [&[u8]; 4] = [b"CFR", b"C.F.R.", b"U.S.C.", b"USC"];
+    let bytes = sentence.as_bytes();
+    let (before, after) = (&bytes[..m.start], &bytes[m.end..]);
+    let code_after = after.strip_prefix(b" ").is_some_and(|a| {
+        CODES
+            .iter()
+            .any(|c| a.starts_with(c) && !a.get(c.len()).is_some_and(u8::is_ascii_alphanumeric))
+    });
+    let before = before.strip_suffix("§ ".as_bytes()).unwrap_or(before);
+    let code_before = before
+        .strip_suffix(b" ")
+        .is_some_and(|b| CODES.iter().any(|c| b.ends_with(c)));
+    code_after || code_before
 }
 
 /// Whether the digits of `m` are one part of a dotted code ("1.1.1.1", "2.4.1", an address or a
@@ -4728,6 +4760,20 @@ mod tests {
         assert_eq!(
             texts("It received 333 000 requests and 20 calls to 120 agencies."),
             ["333 000", "20", "120"]
+        );
+    }
+
+    /// International and US toll-free numbers, a lettered street's number and a citation of
+    /// federal law are no figures.
+    #[test]
+    fn international_numbers_lettered_streets_and_legal_citations_are_not_figures() {
+        assert_eq!(
+            texts(
+                "We got 367 requests. Reach our press office at +41 41 555 01 47 or our helpline at \
+                 1-800-555-0137, or write to 1425 K Street NW. We rejected 304 under 45 CFR 164.512 \
+                 and 18 U.S.C. § 2702; 1425 K users asked."
+            ),
+            ["367", "304", "1425 K"]
         );
     }
 
