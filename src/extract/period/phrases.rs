@@ -675,6 +675,19 @@ fn months_counted(bytes: &[u8], at: usize) -> Option<(Span, Reading)> {
         _ if !hyphen && plural => {
             // "the six months to December 2015", "the 12 months ended June 30, 2015"
             let (to_end, to) = word_after(bytes, end)?;
+            // "up 9% from 80 in the six months before.": the months before the last period
+            // (not "the six months before the election", an event's)
+            let ends_clause = |at: usize| {
+                bytes
+                    .get(at)
+                    .is_none_or(|b| matches!(b, b'.' | b',' | b';' | b')' | b'\n'))
+            };
+            if matches!(to.as_str(), "before" | "earlier" | "prior") && ends_clause(to_end) {
+                return Some((
+                    Span::new(start(count_start), to_end),
+                    Reading::Anaphor(Anaphor::Before { months: n }),
+                ));
+            }
             if !matches!(to.as_str(), "to" | "ending" | "ended" | "through" | "until" | "thru") {
                 return None;
             }
@@ -1154,6 +1167,15 @@ mod tests {
                 ("July through December 2015", Some("2015-H2")),
                 ("2015", Some("2015")),
                 ("fourth quarter", Some("2015-Q4")),
+            ]
+        );
+        // "the six months before" at a clause's end counts back from the period before it
+        let found = labels("It got 87 in July through December 2015, up from 80 in the six months before. The six months before the vote, none.");
+        assert_eq!(
+            text_and_label(&found),
+            [
+                ("July through December 2015", Some("2015-H2")),
+                ("the six months before", Some("2015-H1"))
             ]
         );
         // "final" is "last": the fourth quarter
