@@ -356,8 +356,8 @@ fn second_heldout_articles_score_above_their_floors() {
     check_heldout(
         "fixtures/heldout2",
         HeldoutFloors {
-            figure_recall: 0.92,
-            figure_precision: 0.97,
+            figure_recall: 0.93,
+            figure_precision: 0.98,
             quote_recall: 0.96,
             findings_right: 4,
             false_alarms: 4,
@@ -372,7 +372,7 @@ fn third_heldout_articles_score_above_their_floors() {
         "fixtures/heldout3",
         HeldoutFloors {
             figure_recall: 0.90,
-            figure_precision: 0.96,
+            figure_precision: 0.97,
             quote_recall: 0.97,
             findings_right: 7,
             false_alarms: 1,
@@ -434,23 +434,24 @@ fn seventh_heldout_articles_score_above_their_floors() {
             figure_recall: 0.88,
             figure_precision: 0.96,
             quote_recall: 0.97,
-            findings_right: 5,
+            findings_right: 6,
             false_alarms: 0,
         },
     );
 }
 
-/// The eighth round, written blind after this session's rules (`fixtures/heldout8/README.md`).
+/// The eighth round, written blind after the rules for the sixth and seventh
+/// (`fixtures/heldout8/README.md`); no longer blind: session 33 wrote rules from it.
 #[test]
 fn eighth_heldout_articles_score_above_their_floors() {
     check_heldout(
         "fixtures/heldout8",
         HeldoutFloors {
-            figure_recall: 0.83,
-            figure_precision: 0.96,
+            figure_recall: 0.92,
+            figure_precision: 0.99,
             quote_recall: 0.97,
-            findings_right: 6,
-            false_alarms: 2,
+            findings_right: 8,
+            false_alarms: 0,
         },
     );
 }
