@@ -306,12 +306,7 @@ impl<'w> Writer<'w> {
         let change = pct_change(now, before);
         // A planted wrong change is always written, even when the true change is under 2 percent.
         let use_change = (change >= 2 && self.rng.chance(0.4)) || s.plant == Some("change_mismatch");
-        // (two equal halves are "unchanged": "up from" the same count is a contradiction)
-        let mut direction = match now.cmp(&before) {
-            std::cmp::Ordering::Greater => "up",
-            std::cmp::Ordering::Less => "down",
-            std::cmp::Ordering::Equal => "unchanged",
-        };
+        let mut direction = if rose { "up" } else { "down" };
         if s.plant == Some("direction") {
             direction = if rose { "down" } else { "up" };
         }

@@ -141,6 +141,19 @@ impl World {
 
     /// Requests a company received in a half-year, for a measure.
     pub fn requests(&self, company: &Company, half: Half, measure: &str) -> u64 {
+        let drawn = self.drawn_requests(company, half, measure);
+        // never the count of the half before: "up from" the same count is a contradiction the
+        // checks flag, and the templates write every change as up or down (the halves before
+        // 2012 are drawn only: articles are about 2013 to 2016 and the halves before them)
+        if half.year < 2012 {
+            return drawn;
+        }
+        drawn + u64::from(drawn == self.requests(company, half.previous(), measure))
+    }
+
+    /// The requests drawn for a half, before [`World::requests`] sets them apart from the half
+    /// before's.
+    fn drawn_requests(&self, company: &Company, half: Half, measure: &str) -> u64 {
         let noise = self.draw(&format!("req|{}|{}|{measure}", company.name, half.label())) % 600;
         // ±30% around the company's scale, growing a little every year.
         let grown = company.scale * (100 + 8 * u64::from(half.year.saturating_sub(2012))) / 100;
@@ -167,5 +180,38 @@ impl World {
     /// Money the company spent on its legal review team in a year, in millions (with one decimal).
     pub fn review_spending_tenths(&self, company: &Company, year: u32) -> u64 {
         12 + self.draw(&format!("spend|{}|{year}", company.name)) % 90
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// No half's count of requests is the count of the half before, whatever the seed: a change
+    /// the templates write as "up from" the same count would be a contradiction.
+    #[test]
+    fn a_halfs_requests_are_never_those_of_the_half_before() {
+        let mut equal_drawn = 0;
+        for seed in 0..200 {
+            let world = World::new(seed);
+            for company in COMPANIES {
+                for year in 2013..2016 {
+                    for half in [1, 2] {
+                        let h = Half { year, half };
+                        let measure = "user data requests";
+                        assert_ne!(
+                            world.requests(company, h, measure),
+                            world.requests(company, h.previous(), measure)
+                        );
+                        equal_drawn += usize::from(
+                            world.drawn_requests(company, h, measure)
+                                == world.drawn_requests(company, h.previous(), measure),
+                        );
+                    }
+                }
+            }
+        }
+        // the draws do fall equal now and then: the test sees the case it is about
+        assert!(equal_drawn > 0, "no equal draws in the sample");
     }
 }
