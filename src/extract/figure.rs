@@ -751,7 +751,8 @@ fn comma_against_before(before: &str) -> bool {
     })
 }
 
-/// "more than double the 11,225", "twice the 28": a multiple and "the" right before the figure
+/// "more than double the 11,225", "twice the 28", "three times the 23.24 lakh": a multiple and
+/// "the" right before the figure
 /// make it a point of comparison, as "than" does.
 fn multiple_before(before: &str) -> bool {
     let bytes = before.as_bytes();
@@ -761,7 +762,7 @@ fn multiple_before(before: &str) -> bool {
     }
     let word_end = spaces_start(bytes, the_end - 3);
     word_end < the_end - 3
-        && ["double", "triple", "twice", "half"].iter().any(|m| {
+        && ["double", "triple", "twice", "half", "times"].iter().any(|m| {
             word_end >= m.len()
                 && bytes[word_end - m.len()..word_end].eq_ignore_ascii_case(m.as_bytes())
                 && (word_end == m.len() || !bytes[word_end - m.len() - 1].is_ascii_alphanumeric())
@@ -4606,6 +4607,27 @@ mod tests {
         assert_eq!(periods("2024-09-10"), [none.clone(), y2023.clone(), y2023.clone()]);
         // another month than the publication's is a period the text names
         assert_eq!(periods("2024-11-10")[0], Some("2024-09".to_owned()));
+    }
+
+    /// "three times the 23.24 lakh it banned a year earlier" compares: the figure after the
+    /// multiple is the earlier period's, and the figures after it stay with the report's month;
+    /// the year of "Rules, 2021" names no period.
+    #[test]
+    fn a_multiple_of_an_earlier_value_is_a_comparison() {
+        let text = "WhatsApp banned 75.48 lakh accounts in October, under the IT Rules, 2021. The \
+                    figure is more than three times the 23.24 lakh accounts it banned a year \
+                    earlier.\n\nIt received 9,063 grievance reports during the period.";
+        let got = figure_periods(text, Some("2023-12-02"));
+        let got: Vec<_> = got.iter().map(|(t, p)| (t.as_str(), p.as_deref())).collect();
+        assert_eq!(
+            got,
+            [
+                ("75.48 lakh", Some("2023-10")),
+                ("more than three", Some("2023-10")),
+                ("23.24 lakh", Some("2022-10")),
+                ("9,063", Some("2023-10")),
+            ]
+        );
     }
 
     fn period_labels(text: &str) -> Vec<Option<String>> {

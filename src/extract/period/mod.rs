@@ -619,6 +619,8 @@ fn mentions_of(
     matches: impl Iterator<Item = (Span, Reading)>,
 ) -> Vec<PeriodMention> {
     let mut last: Option<Period> = None;
+    // the last such period that is no month named without its year
+    let mut last_not_a_month: Option<Period> = None;
     // where `last` was named
     let mut last_end = 0;
     // room for every match: the hand reader's count is of the places a match may start
@@ -655,6 +657,7 @@ fn mentions_of(
                     .or_else(|| whole_of_a_part_before(text, last.as_ref(), last_end, &out, span));
                 resolved(earlier, first.as_ref().or(last.as_ref()), published)
             }
+            Reading::Anaphor(Anaphor::Period) => resolved(Anaphor::Period, last_not_a_month.as_ref(), published),
             Reading::Anaphor(anaphor) => resolved(anaphor, last.as_ref(), published),
         };
         let before = &text[..span.start];
@@ -666,10 +669,12 @@ fn mentions_of(
         // a period "since" opens ("since 2010") starts a span back to it, and is no period the
         // next anaphor ("the year") refers to
         let since = || since_cue && opens_since(text, span.start);
-        // a month with no year is mostly an event's ("the inspection announced in May"): "the
-        // period" after it is still the report's
-        let event_month = matches!(anaphor, Some(Anaphor::Month { .. }));
-        if let Some(p) = period.as_ref().filter(|_| !reference && !event_month && !since()) {
+        if let Some(p) = period.as_ref().filter(|_| !reference && !since()) {
+            // a month with no year is mostly an event's ("the inspection announced in May"):
+            // "the period" after it is still the one before it
+            if !matches!(anaphor, Some(Anaphor::Month { .. })) {
+                last_not_a_month = Some(p.clone());
+            }
             last = Some(p.clone());
             last_end = span.end;
         }
@@ -758,7 +763,12 @@ fn ends_a_name(text: &str, span: Span) -> bool {
 fn dates_a_name(text: &str, span: Span) -> bool {
     let before = &text[..span.start];
     let of = before.strip_suffix(" of ").unwrap_or_default();
-    ends_a_name(text, span) || is_a_case_number(of) || before.ends_with("Act, ") || names_rules_after(&text[span.end..])
+    // "the Investigatory Powers Act, 2016", "the ... Ethics Code) Rules, 2021"
+    const LAWS: [&str; 5] = ["Act, ", "Rules, ", "Regulations, ", "Ordinance, ", "Code, "];
+    ends_a_name(text, span)
+        || is_a_case_number(of)
+        || LAWS.iter().any(|law| before.ends_with(law))
+        || names_rules_after(&text[span.end..])
 }
 
 /// Whether `before` (the text before a year, " of " taken off) ends with a case's or a law's
@@ -1686,16 +1696,20 @@ pub fn periods_within(
     if !inside.iter().any(PeriodMention::is_anaphoric) {
         return inside.iter().map(|m| m.period.clone()).collect();
     }
-    let mut last: Option<Period> = None;
+    let (mut last, mut last_not_a_month): (Option<Period>, Option<Period>) = (None, None);
     let mut out = Vec::new();
     for m in inside {
         let period = match m.anaphor {
+            Some(Anaphor::Period) => Anaphor::Period.resolve(last_not_a_month.as_ref(), published),
             Some(a) => a.resolve(last.as_ref(), published),
             None => m.period.clone(),
         };
         let part = &text[within.start..];
         if period.is_some() && !is_reference_within(text, m, within) && !opens_since(part, m.span.start - within.start)
         {
+            if !matches!(m.anaphor, Some(Anaphor::Month { .. })) {
+                last_not_a_month = period.clone();
+            }
             last = period.clone();
         }
         out.push(period);

@@ -338,7 +338,8 @@ fn part_of_last_year<'t>(
 
 /// Whether a mention that counts back from the period before it ([`Anaphor::counts_back`]) is
 /// a point of comparison: its clause compares ("up 28 percent from 886 a year earlier", "nearly
-/// double the 28 it logged a year earlier"), rather than opening a statement of its own ("A
+/// double the 28 it logged a year earlier", "three times the 23.24 lakh it banned a year
+/// earlier"), rather than opening a statement of its own ("A
 /// year earlier, it received 900").
 pub(super) fn clause_compares(window: &str) -> bool {
     // a comma or point between digits is inside a number ("from 1,661 a year earlier")
@@ -353,7 +354,7 @@ pub(super) fn clause_compares(window: &str) -> bool {
         .find(|&(at, _)| ends_clause(at))
         .map_or(window, |(at, _)| &window[at + 1..]);
     let bytes = clause.as_bytes();
-    const WORDS: [&[u8]; 11] = [
+    const WORDS: [&[u8]; 12] = [
         b"from",
         b"than",
         b"compared",
@@ -364,6 +365,7 @@ pub(super) fn clause_compares(window: &str) -> bool {
         b"double",
         b"triple",
         b"twice",
+        b"times",
         b"on",
     ];
     words_of(bytes).any(|(start, end)| {
