@@ -121,6 +121,14 @@ impl Period {
         (1..=4).any(|n| Period::quarter(self.start.year(), n).as_ref() == Some(self))
     }
 
+    /// How many whole months it spans, from the first day of a month to the last of one.
+    pub fn month_count(&self) -> Option<u32> {
+        let next = self.end.succ_opt()?;
+        let whole = self.start.day() == 1 && next.day() == 1;
+        let months = (next.year() - self.start.year()) * 12 + next.month() as i32 - self.start.month() as i32;
+        (whole && months > 0).then_some(months as u32)
+    }
+
     /// Whether it is one calendar month.
     pub fn is_one_month(&self) -> bool {
         self.start.day() == 1
@@ -194,6 +202,12 @@ pub enum Anaphor {
     Year,
     /// "the period", "the same period": the previous period.
     Period,
+    /// "the same six months": the last period named of that many months (see
+    /// [`last_of_months`]), or else the previous period.
+    SameMonths {
+        /// How many months.
+        months: u32,
+    },
     /// "January through June", "the first six months": months `first` to `last` (from 1) of the
     /// context year.
     Months {
@@ -247,7 +261,7 @@ impl Anaphor {
                 Some(p) if p.is_twelve_months() => Some(p.clone()),
                 _ => context_year.and_then(Period::year),
             },
-            Anaphor::Period => last.cloned(),
+            Anaphor::Period | Anaphor::SameMonths { .. } => last.cloned(),
             Anaphor::Months { first, last: end } => context_year.and_then(|y| Period::months(y, first, y, end)),
             Anaphor::Month { month } => published
                 .map(|d| if month <= d.month() { d.year() } else { d.year() - 1 })
@@ -638,6 +652,9 @@ fn mentions_of(
             Reading::Months(months) => (made.months(months), None),
             Reading::Days(start, end) => (Some(Period { start, end }), None),
             Reading::NoPeriod => (None, None),
+            // "by the end of the year": a point in time, not a period the figures are for (the
+            // figures after it stay with the report's period)
+            Reading::Anaphor(Anaphor::Year) if text[..span.start].ends_with("end of ") => continue,
             Reading::Anaphor(Anaphor::Year) => {
                 match first_if_background(text, last.as_ref(), last_end, &out, span, Period::is_twelve_months) {
                     Some(first) => (Some(first), Some(Anaphor::Year)),
@@ -658,6 +675,19 @@ fn mentions_of(
                 resolved(earlier, first.as_ref().or(last.as_ref()), published)
             }
             Reading::Anaphor(Anaphor::Period) => resolved(Anaphor::Period, last_not_a_month.as_ref(), published),
+            // "over the same six months" after a year's total is the six months named before it
+            Reading::Anaphor(same @ Anaphor::SameMonths { months }) => {
+                let named = out
+                    .iter()
+                    .rev()
+                    .filter(|m| !m.reference)
+                    .filter_map(|m| m.period.as_ref());
+                resolved(
+                    same,
+                    last_of_months(named, months).or(last_not_a_month.as_ref()),
+                    published,
+                )
+            }
             Reading::Anaphor(anaphor) => resolved(anaphor, last.as_ref(), published),
         };
         let before = &text[..span.start];
@@ -686,6 +716,13 @@ fn mentions_of(
         });
     }
     out
+}
+
+/// The first of `periods` (the periods named before a mention, last first) that is `months`
+/// long: what "the same six months" refers to ("2,351 for 2023 ... 341 over the same six months"
+/// is the half named before the year, not the year).
+fn last_of_months<'p>(mut periods: impl Iterator<Item = &'p Period>, months: u32) -> Option<&'p Period> {
+    periods.find(|p| p.month_count() == Some(months))
 }
 
 /// The first period the text names that is `wanted` (its report's: twelve months for "the
@@ -1697,10 +1734,17 @@ pub fn periods_within(
         return inside.iter().map(|m| m.period.clone()).collect();
     }
     let (mut last, mut last_not_a_month): (Option<Period>, Option<Period>) = (None, None);
+    // the periods named so far that are no points of comparison (few: asked only of "the same
+    // six months")
+    let mut named_before: Vec<Period> = Vec::new();
     let mut out = Vec::new();
     for m in inside {
         let period = match m.anaphor {
             Some(Anaphor::Period) => Anaphor::Period.resolve(last_not_a_month.as_ref(), published),
+            Some(same @ Anaphor::SameMonths { months }) => {
+                let named = named_before.iter().rev();
+                same.resolve(last_of_months(named, months).or(last_not_a_month.as_ref()), published)
+            }
             Some(a) => a.resolve(last.as_ref(), published),
             None => m.period.clone(),
         };
@@ -1710,6 +1754,7 @@ pub fn periods_within(
             if !matches!(m.anaphor, Some(Anaphor::Month { .. })) {
                 last_not_a_month = period.clone();
             }
+            named_before.extend(period.clone());
             last = period.clone();
         }
         out.push(period);

@@ -643,7 +643,7 @@ fn months_counted(bytes: &[u8], at: usize) -> Option<(Span, Reading)> {
         }
         "same" if !hyphen => Some((
             Span::new(start(qualifier_start), end),
-            Reading::Anaphor(Anaphor::Period),
+            Reading::Anaphor(Anaphor::SameMonths { months: n }),
         )),
         "first" | "last" | "final" | "second" if !hyphen && n < 12 => {
             let first = qualifier == "first";
@@ -1178,6 +1178,20 @@ mod tests {
             [
                 ("July through December 2015", Some("2015-H2")),
                 ("the six months before", Some("2015-H1"))
+            ]
+        );
+        // "the same six months" is the last six months named, not the year named since; "the end
+        // of the year" is a point in time, no period
+        let found = labels(
+            "It got 1,287 in the second half of 2015, for a total of 2,351 for 2015. Google got 341 \
+             over the same six months. By the end of the year 9 were decided.",
+        );
+        assert_eq!(
+            text_and_label(&found),
+            [
+                ("second half of 2015", Some("2015-H2")),
+                ("2015", Some("2015")),
+                ("the same six months", Some("2015-H2"))
             ]
         );
         // "final" is "last": the fourth quarter
