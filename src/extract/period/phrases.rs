@@ -675,6 +675,11 @@ fn months_counted(bytes: &[u8], at: usize) -> Option<(Span, Reading)> {
             Some((Span::new(span_start, end), Reading::Anaphor(anaphor)))
         }
         _ if !hyphen && plural => {
+            // "during the six months,", "Over those six months": the period of that length named
+            // before (not "the six months to June", "the six months from July 1")
+            if let Some(same) = same_months_referred_to(bytes, qualifier_start, &qualifier, end, n) {
+                return Some(same);
+            }
             // "the six months to December 2015", "the 12 months ended June 30, 2015"
             let (to_end, to) = word_after(bytes, end)?;
             // "up 9% from 80 in the six months before.": the months before the last period
@@ -709,6 +714,58 @@ fn months_counted(bytes: &[u8], at: usize) -> Option<(Span, Reading)> {
         }
         _ => None,
     }
+}
+
+/// "during the six months", "Over those six months" (the count `n` of months ends at `end`,
+/// `qualifier` at `qualifier_start` before it): the last period of that length named, as "the
+/// same six months" is, when a preposition comes before and the clause ends or goes on after
+/// (no word that bounds the months: "to", "from", "before").
+fn same_months_referred_to(
+    bytes: &[u8],
+    qualifier_start: usize,
+    qualifier: &str,
+    end: usize,
+    n: u32,
+) -> Option<(Span, Reading)> {
+    if !matches!(qualifier, "the" | "those" | "these") {
+        return None;
+    }
+    let (_, preposition) = word_before(bytes, qualifier_start)?;
+    if !matches!(
+        preposition.as_str(),
+        "during" | "over" | "in" | "for" | "across" | "throughout" | "within"
+    ) {
+        return None;
+    }
+    let clause_ends = matches!(bytes.get(end), None | Some(b'.' | b',' | b';' | b':' | b')' | b'\n'));
+    const BOUNDS: [&str; 16] = [
+        "to",
+        "ending",
+        "ended",
+        "through",
+        "until",
+        "thru",
+        "from",
+        "since",
+        "of",
+        "starting",
+        "beginning",
+        "before",
+        "after",
+        "earlier",
+        "prior",
+        "following",
+    ];
+    let goes_on = || {
+        word_after(bytes, end)
+            .is_some_and(|(_, w)| w.bytes().all(|b| b.is_ascii_lowercase()) && !BOUNDS.contains(&w.as_str()))
+    };
+    (clause_ends || goes_on()).then(|| {
+        (
+            Span::new(qualifier_start, end),
+            Reading::Anaphor(Anaphor::SameMonths { months: n }),
+        )
+    })
 }
 
 /// "the year to March 2014", "the year ended June 30, 2015": the twelve months to a month, which
@@ -1192,6 +1249,16 @@ mod tests {
                 ("second half of 2015", Some("2015-H2")),
                 ("2015", Some("2015")),
                 ("the same six months", Some("2015-H2"))
+            ]
+        );
+        // "during the six months" after a preposition refers back too; "the six months from July
+        // 1" does not
+        let found = labels("It got 1,287 in the second half of 2015. Over those six months, 12 were appeals; during the six months from July 1 none.");
+        assert_eq!(
+            text_and_label(&found),
+            [
+                ("second half of 2015", Some("2015-H2")),
+                ("those six months", Some("2015-H2"))
             ]
         );
         // "final" is "last": the fourth quarter
