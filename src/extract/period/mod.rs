@@ -216,6 +216,16 @@ pub enum Anaphor {
         /// The last month.
         last: u32,
     },
+    /// "between January and June this year" (0 years back), "in October last year" (1): months
+    /// `first` to `last` of a year counted from the publication year.
+    RelativeMonths {
+        /// The first month.
+        first: u32,
+        /// The last month.
+        last: u32,
+        /// Years before the publication year.
+        years_back: i32,
+    },
     /// "in October": the last October up to the publication (of its year if the month had
     /// begun by then, else of the year before), or else of the context year: news names a
     /// month with no year for the last one, whatever year the figures before were for.
@@ -248,6 +258,14 @@ impl Anaphor {
             Anaphor::Part { half: true, n } => context_year.and_then(|y| Period::half(y, n)),
             Anaphor::Part { half: false, n } => context_year.and_then(|y| Period::quarter(y, n)),
             Anaphor::Relative { years_back } => published.and_then(|d| Period::year(d.year() - years_back)),
+            Anaphor::RelativeMonths {
+                first,
+                last: end,
+                years_back,
+            } => published.and_then(|d| {
+                let year = d.year() - years_back;
+                Period::months(year, first, year, end)
+            }),
             Anaphor::RelativePart { half, n, years_back } => published.and_then(|d| {
                 let year = d.year() - years_back;
                 if half {

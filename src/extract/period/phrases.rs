@@ -1138,6 +1138,14 @@ fn months_without_year(bytes: &[u8], at: usize, month: u32) -> Option<(Span, Rea
     if let Some((year_end, year)) = period_of_year_after(bytes, end) {
         return Some((Span::new(start, year_end), Reading::Months((year, month, year, last))));
     }
+    if let Some((year_end, years_back)) = relative_year_after(bytes, end) {
+        let anaphor = Anaphor::RelativeMonths {
+            first: month,
+            last,
+            years_back,
+        };
+        return Some((Span::new(start, year_end), Reading::Anaphor(anaphor)));
+    }
     // "July-to-December" alone is left unread: its year, the context's, is too often an
     // aside's ("since the second half of 2012"); "the April-to-June period" names one, as "from
     // April to June" does
@@ -1174,6 +1182,14 @@ fn month_without_year(bytes: &[u8], at: usize, month: u32) -> Option<(Span, Read
     if let Some((year_end, year)) = period_of_year_after(bytes, end) {
         return Some((Span::new(at, year_end), Reading::Months((year, month, year, month))));
     }
+    if let Some((year_end, years_back)) = relative_year_after(bytes, end) {
+        let anaphor = Anaphor::RelativeMonths {
+            first: month,
+            last: month,
+            years_back,
+        };
+        return Some((Span::new(at, year_end), Reading::Anaphor(anaphor)));
+    }
     Some((Span::new(at, end), Reading::Anaphor(Anaphor::Month { month })))
 }
 
@@ -1181,6 +1197,20 @@ fn month_without_year(bytes: &[u8], at: usize, month: u32) -> Option<(Span, Read
 fn year_after_comma(bytes: &[u8], at: usize) -> bool {
     let start = spaces_end(bytes, at + 1);
     year_at(bytes, start).is_some()
+}
+
+/// " this year" (0 years back) or " last year" (1) at `at`: the year months named before it are
+/// of ("between January and June this year", "in October last year"), with the end of what was
+/// read.
+fn relative_year_after(bytes: &[u8], at: usize) -> Option<(usize, i32)> {
+    let (word_end, word) = word_after(bytes, at)?;
+    let years_back = match word.as_str() {
+        "this" => 0,
+        "last" => 1,
+        _ => return None,
+    };
+    let (year_end, _) = word_after(bytes, word_end).filter(|(_, w)| w == "year")?;
+    Some((year_end, years_back))
 }
 
 /// " period of 2020", " period in 2020", " of 2020" at `at`: the year a span of months is of,
@@ -1259,6 +1289,15 @@ mod tests {
             [
                 ("second half of 2015", Some("2015-H2")),
                 ("those six months", Some("2015-H2"))
+            ]
+        );
+        // months with "this year" or "last year" after them are of that year (published 2016-05-10)
+        let found = labels("It got 90 between January and June this year and 12 in October last year.");
+        assert_eq!(
+            text_and_label(&found),
+            [
+                ("between January and June this year", Some("2016-H1")),
+                ("October last year", Some("2015-10"))
             ]
         );
         // "final" is "last": the fourth quarter
