@@ -2610,7 +2610,30 @@ fn names_a_product(sentence: &str, m: &Mention) -> bool {
     let bare = text.len() <= 4 && text.bytes().all(|b| b.is_ascii_digit())
         || text.chars().next().is_some_and(char::is_uppercase) && !text.contains(' ') // "Xbox One"
         || is_short_version(text); // "Enterprise Server 3.3", "SMC 14.18"
-    bare && !sentence_start && word.chars().any(char::is_uppercase) && !CLAUSE_WORDS.contains(&word)
+    bare && !sentence_start
+        && word.chars().any(char::is_uppercase)
+        && !CLAUSE_WORDS.contains(&word)
+        && !ends_an_elliptic_list(sentence, m)
+}
+
+/// Whether `m` closes a list whose verb and noun were given once, after "and" and a name: "The
+/// State Security Agency made 47 applications, military intelligence 21 and the Financial
+/// Intelligence Centre 13." (a count at the clause's end, after a figure in the same clause, and
+/// "and" in the words before the name), not a product's number ("Windows 10").
+fn ends_an_elliptic_list(sentence: &str, m: &Mention) -> bool {
+    let at_end = matches!(sentence.as_bytes().get(m.end), None | Some(b'.' | b';'));
+    if !at_end {
+        return false;
+    }
+    let before = &sentence[..m.start];
+    let clause = before.rsplit(';').next().unwrap_or(before);
+    let Some(and) = clause.rfind(" and ") else { return false };
+    // the name after "and" is capitalised words (and "the"), and a figure comes before "and"
+    let name = &clause[and + 5..];
+    let name_only = name
+        .split_whitespace()
+        .all(|w| w == "the" || w.starts_with(|c: char| c.is_uppercase()));
+    name_only && clause[..and].bytes().any(|b| b.is_ascii_digit())
 }
 
 /// A number in words that counts nothing: "one" as a pronoun ("every one of these", "miss one,",
@@ -4782,6 +4805,19 @@ mod tests {
         assert_eq!(
             texts("It received 333 000 requests and 20 calls to 120 agencies."),
             ["333 000", "20", "120"]
+        );
+    }
+
+    /// A count closing a list whose verb and noun were given once, after a name, is a figure;
+    /// a product's number after a name is not.
+    #[test]
+    fn the_last_count_of_an_elliptic_list_after_a_name_is_a_figure() {
+        assert_eq!(
+            texts(
+                "The State Security Agency made 47 applications, military intelligence 21 and the \
+                 Financial Intelligence Centre 13. Most staff use Windows 10."
+            ),
+            ["47", "21", "13"]
         );
     }
 

@@ -199,6 +199,9 @@ fn shares_of_totals(doc: &Doc) -> Vec<Finding> {
                     part_after(doc, i + 1).or_else(|| part_by_verb_before(doc, i)),
                 )
             }
+            // "531 of the 612 applications, or 78 per cent": the count the share restates is the
+            // part of a total named right after it
+            _ if let Some((part, total)) = part_of_total_before(doc, i) => (Some(total), Some(part)),
             // The part first: a share without one ("81 percent of the requests, and ... the
             // remaining 19 percent") has nothing to check, and the words after it need no search.
             _ => match restated_part(doc, i)
@@ -272,6 +275,17 @@ fn total_before_sentence<'d, 'a>(doc: &'d Doc<'a>, i: usize, part: &Fig) -> Opti
         .take_while(|g| g.f.span.start >= paragraph.start)
         .find(|g| g.f.kind != FigureKind::Percent && g.f.span.end <= part.f.sentence.start)
         .filter(|g| holds(g, part))
+}
+
+/// The part and the total a share restates when both come before it, the part "of" the total:
+/// "531 of the 612 applications, or 78 per cent".
+fn part_of_total_before<'d, 'a>(doc: &'d Doc<'a>, i: usize) -> Option<(&'d Fig<'a>, &'d Fig<'a>)> {
+    let total = restated_part(doc, i)?;
+    let part = doc.figs.get(i.checked_sub(2)?)?;
+    let of = part.f.kind != FigureKind::Percent
+        && doc.same_sentence(part, total)
+        && super::doc::is_of_between(doc.between(part.f.span, total.f.span));
+    (of && holds(total, part)).then_some((part, total))
 }
 
 /// The count a share restates, when the share comes second: "477 of the requests, or 60 percent".
@@ -453,6 +467,22 @@ mod tests {
         let text = "The court issued 1,559 orders, covering an estimated 1,687 targets. Of those \
                     targets, 336, or about 20 percent, were U.S. persons.";
         assert_eq!(messages(text), Vec::<String>::new());
+    }
+
+    /// "531 of the 612 applications, or 78 per cent": the share is of the part of the total
+    /// before it (86.8 percent), not of the total restated.
+    #[test]
+    fn a_share_after_a_part_of_a_total_is_checked_against_them() {
+        let text = "The judge received 612 applications. Crime Intelligence accounted for 531 of the 612 \
+                    applications, or 78 per cent.";
+        assert_eq!(
+            messages(text),
+            ["78 per cent of 612 is about 477, but the article gives 531."]
+        );
+        assert_eq!(
+            messages(&text.replace("78 per cent", "87 per cent")),
+            Vec::<String>::new()
+        );
     }
 
     fn messages(text: &str) -> Vec<String> {
