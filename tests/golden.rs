@@ -472,6 +472,22 @@ fn ninth_heldout_articles_score_above_their_floors() {
     );
 }
 
+/// The tenth round, written blind after the rules drawn from the eighth and while those drawn
+/// from the ninth were written (`fixtures/heldout10/README.md`).
+#[test]
+fn tenth_heldout_articles_score_above_their_floors() {
+    check_heldout(
+        "fixtures/heldout10",
+        HeldoutFloors {
+            figure_recall: 0.74,
+            figure_precision: 0.94,
+            quote_recall: 0.97,
+            findings_right: 6,
+            false_alarms: 0,
+        },
+    );
+}
+
 /// Scores the held-out set in `folder` (its `articles/` against its `expected/`), prints the
 /// score, and asserts the `floors`.
 fn check_heldout(folder: &str, floors: HeldoutFloors) {
