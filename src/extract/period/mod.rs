@@ -226,6 +226,12 @@ pub enum Anaphor {
         /// Years before the publication year.
         years_back: i32,
     },
+    /// "the year ended March 31" with no year: the twelve months to the end of the last such
+    /// month before the publication (or else of the context year).
+    YearTo {
+        /// The month the year ends with, from 1.
+        month: u32,
+    },
     /// "in October": the last October up to the publication (of its year if the month had
     /// begun by then, else of the year before), or else of the context year: news names a
     /// month with no year for the last one, whatever year the figures before were for.
@@ -258,6 +264,15 @@ impl Anaphor {
             Anaphor::Part { half: true, n } => context_year.and_then(|y| Period::half(y, n)),
             Anaphor::Part { half: false, n } => context_year.and_then(|y| Period::quarter(y, n)),
             Anaphor::Relative { years_back } => published.and_then(|d| Period::year(d.year() - years_back)),
+            Anaphor::YearTo { month } => {
+                let year = match published {
+                    Some(d) if month < d.month() => d.year(),
+                    Some(d) => d.year() - 1,
+                    None => context_year?,
+                };
+                let (m1, y1) = if month == 12 { (1, year) } else { (month + 1, year - 1) };
+                Period::months(y1, m1, year, month)
+            }
             Anaphor::RelativeMonths {
                 first,
                 last: end,
@@ -660,7 +675,10 @@ fn mentions_of(
     let mut made = LastMade::default();
     let mut cues = Cues::default();
     let phrases = phrases::phrase_matches(text, &mut cues);
+    // the month split years end with ("2022-23"), told once for the text when one is met
+    let mut split_year_end: Option<u32> = None;
     for (span, reading) in phrases::with_phrases(text, matches, phrases) {
+        let (span, reading) = split_year(text, span, reading, &mut split_year_end).unwrap_or((span, reading));
         // Dates are sorted and do not overlap: only the last one starting before the match can hold it.
         let i = dates.partition_point(|d| d.start <= span.start);
         if i > 0 && dates[i - 1].contains(span) {
@@ -741,6 +759,43 @@ fn mentions_of(
 /// is the half named before the year, not the year).
 fn last_of_months<'p>(mut periods: impl Iterator<Item = &'p Period>, months: u32) -> Option<&'p Period> {
     periods.find(|p| p.month_count() == Some(months))
+}
+
+/// "2022-23", "2022/23", "2023–24": a year written with the last two digits of the next after
+/// it is a financial year that ends in the next. Which month ends it the text seldom says: April
+/// to March (India, the UK, Canada, Japan, South Africa) unless the text names Australia or New
+/// Zealand, whose years end in June; told once for the text (`end`). `None` for other matches.
+fn split_year(text: &str, span: Span, reading: Reading, end: &mut Option<u32>) -> Option<(Span, Reading)> {
+    let Reading::Months((y1, 1, y2, 12)) = reading else {
+        return None;
+    };
+    if y1 != y2 || span.end - span.start != 4 {
+        return None;
+    }
+    let bytes = text.as_bytes();
+    let after = &bytes[span.end..];
+    let dash = match after.first()? {
+        b'-' | b'/' => 1,
+        _ if after.starts_with("–".as_bytes()) => 3,
+        _ => return None,
+    };
+    let digits = after.get(dash..dash + 2)?;
+    let next = (y1 + 1) % 100;
+    let written =
+        digits.iter().all(u8::is_ascii_digit) && i32::from(digits[0] - b'0') * 10 + i32::from(digits[1] - b'0') == next;
+    if !written || after.get(dash + 2).is_some_and(u8::is_ascii_alphanumeric) {
+        return None;
+    }
+    let last = *end.get_or_insert_with(|| {
+        let southern = ["Australia", "New Zealand"].iter().any(|name| text.contains(name));
+        if southern {
+            6
+        } else {
+            3
+        }
+    });
+    let reading = Reading::Months(phrases::months_ending(12, last, y1 + 1));
+    Some((Span::new(span.start, span.end + dash + 2), reading))
 }
 
 /// The first period the text names that is `wanted` (its report's: twelve months for "the

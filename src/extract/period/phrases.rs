@@ -605,7 +605,7 @@ fn month_ended_after(bytes: &[u8], at: usize) -> Option<(usize, u32, Option<i32>
 }
 
 /// The months that end with `month` of `year` and count `n`.
-fn months_ending(n: u32, month: u32, year: i32) -> Months {
+pub(super) fn months_ending(n: u32, month: u32, year: i32) -> Months {
     let total = year * 12 + month as i32 - 1 - (n as i32 - 1);
     (total.div_euclid(12), total.rem_euclid(12) as u32 + 1, year, month)
 }
@@ -774,11 +774,13 @@ fn year_to(bytes: &[u8], at: usize, fiscal_end: &mut Option<u32>) -> Option<(Spa
     if word_character_before(bytes, at) {
         return None;
     }
-    let (the, word) = word_before(bytes, at)?;
-    if !matches!(word.as_str(), "the" | "financial" | "fiscal") {
-        return None;
-    }
-    let start = with_the(bytes, the);
+    // "the year to", "financial year to", or a caption's "by market, year to March 2024"
+    let before = spaces_start(bytes, at);
+    let start = match word_before(bytes, at) {
+        Some((the, word)) if matches!(word.as_str(), "the" | "financial" | "fiscal") => with_the(bytes, the),
+        _ if before == 0 || matches!(bytes[before - 1], b',' | b'(' | b':' | b'\n') => at,
+        _ => return None,
+    };
     let to_end = word_starting_at(bytes, spaces_end(bytes, at + 4))?.0;
     let (end, month, year) = month_ended_after(bytes, to_end)?;
     fiscal_end.get_or_insert(month);
@@ -786,14 +788,19 @@ fn year_to(bytes: &[u8], at: usize, fiscal_end: &mut Option<u32>) -> Option<(Spa
         Some(year) => Some((Span::new(start, end), Reading::Months(months_ending(12, month, year)))),
         // "fiscal 2015, the year to June 30", "fiscal 2015 (the year to June 30)": the fiscal
         // year named before says which
-        None => {
-            let (fiscal_start, year) = fiscal_year_before(bytes, start)?;
-            let end = end + usize::from(bytes[fiscal_start..start].contains(&b'(') && bytes.get(end) == Some(&b')'));
-            Some((
-                Span::new(fiscal_start, end),
-                Reading::Months(months_ending(12, month, year)),
-            ))
-        }
+        None => match fiscal_year_before(bytes, start) {
+            Some((fiscal_start, year)) => {
+                let end =
+                    end + usize::from(bytes[fiscal_start..start].contains(&b'(') && bytes.get(end) == Some(&b')'));
+                Some((
+                    Span::new(fiscal_start, end),
+                    Reading::Months(months_ending(12, month, year)),
+                ))
+            }
+            // "41,276 times in the year ended March 31, Japan's largest carrier said": the last
+            // such year before the publication
+            None => Some((Span::new(start, end), Reading::Anaphor(Anaphor::YearTo { month }))),
+        },
     }
 }
 
@@ -1300,6 +1307,22 @@ mod tests {
                 ("October last year", Some("2015-10"))
             ]
         );
+        // financial years: "the year ended March 31" with no year is the last before the
+        // publication (2016-05-10), a caption's "year to March 2016" is one, and a split year
+        // ends in March (in June where the text names Australia)
+        let found = labels("It got 41,276 in the year ended March 31. Requests by market, year to March 2016: 90. In 2014-15 and 2015/16, fewer; in 2015–16 too.");
+        assert_eq!(
+            text_and_label(&found),
+            [
+                ("the year ended March 31", Some("2015-04-01/2016-03-31")),
+                ("year to March 2016", Some("2015-04-01/2016-03-31")),
+                ("2014-15", Some("2014-04-01/2015-03-31")),
+                ("2015/16", Some("2015-04-01/2016-03-31")),
+                ("2015–16", Some("2015-04-01/2016-03-31")),
+            ]
+        );
+        let found = labels("Australians lodged 7,270 reports in the 2023–24 financial year.");
+        assert_eq!(text_and_label(&found)[0], ("2023–24", Some("2023-07-01/2024-06-30")));
         // "final" is "last": the fourth quarter
         assert_eq!(
             text_and_label(&labels("in the final quarter of 2024")),
