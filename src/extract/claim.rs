@@ -1745,6 +1745,86 @@ pub fn list_enumerations(sentence: &str) -> Vec<Enumeration> {
     out
 }
 
+/// A count before the list [`list_enumerations`] cannot reach: "five of the 14 countries",
+/// "four other makers", "three of the apps" (the count, its noun; a count after "of the" is the
+/// whole, not the part announced).
+static FAR_COUNT: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(&format!(
+        r"(?i)\b(?P<n>{SMALL})\s+(?:other\s+|of\s+(?:the|its|their)\s+(?:\d[\d,]*\s+)?)?[a-z-]+s\b"
+    ))
+    .unwrap()
+});
+
+/// Lists of names whose count stands further back than [`list_enumerations`] reads, in a
+/// sentence with a colon or a dash: "Only three of the apps we reviewed publish any figures on
+/// law enforcement requests: Flo, Clue, Oura and Fitbit, whose numbers ...", "five of the 14
+/// countries where it operates: Nigeria, Tanzania, ... and the Democratic Republic of Congo",
+/// "four other makers of cameras — Google, Arlo, Wyze, Eufy and SimpliSafe — whether". The
+/// list runs from the colon or dash to the next stop, colon or dash, a relative clause after it
+/// cut ("Fitbit, whose numbers are folded into ..."); every item must be a name (a capital
+/// first, "the" allowed before it, up to five words), and the count the last before the
+/// separator in its clause, within 100 bytes. Lists [`list_enumerations`] reads are left to it.
+pub fn far_list_enumerations(sentence: &str) -> Vec<Enumeration> {
+    let mut out = Vec::new();
+    let near = list_enumerations(sentence);
+    let separators = sentence
+        .match_indices(": ")
+        .map(|(at, sep)| (at, at + sep.len()))
+        .chain(
+            sentence
+                .match_indices(" \u{2014} ")
+                .map(|(at, sep)| (at, at + sep.len())),
+        )
+        .chain(
+            sentence
+                .match_indices(" \u{2013} ")
+                .map(|(at, sep)| (at, at + sep.len())),
+        );
+    for (sep, list_start) in separators {
+        let rest = &sentence[list_start..];
+        let mut len = rest.find(['.', ';', ':', '\u{2014}', '\u{2013}']).unwrap_or(rest.len());
+        for clause in [", whose ", ", which ", ", who "] {
+            len = len.min(rest.find(clause).unwrap_or(len));
+        }
+        let list = Span::new(list_start, list_start + rest[..len].trim_end().len());
+        let pieces = list_pieces(sentence, list);
+        let named = |&(a, b): &(usize, usize)| {
+            let item = sentence[a..b].trim();
+            let item = item.strip_prefix("the ").unwrap_or(item);
+            item.starts_with(|c: char| c.is_uppercase()) && words_of(item).count() <= 5
+        };
+        if pieces.len() < 2 || !pieces.iter().all(named) {
+            continue;
+        }
+        // the count: the last before the separator in its clause, within 100 bytes
+        let mut from = sep.saturating_sub(100);
+        while !sentence.is_char_boundary(from) {
+            from += 1;
+        }
+        let window = &sentence[from..sep];
+        let window_from = from + window.rfind([';', '.']).map_or(0, |i| i + 1);
+        let Some(count) = FAR_COUNT.captures_iter(&sentence[window_from..sep]).last() else {
+            continue;
+        };
+        let (whole, n) = (count.get(0).expect("the match"), count.name("n").expect("the count"));
+        let announced_span = Span::new(window_from + whole.start(), window_from + whole.end());
+        let Some(announced) = small_count(n.as_str()) else {
+            continue;
+        };
+        if near.iter().any(|e| e.announced_span.start == announced_span.start) {
+            continue;
+        }
+        let items: Vec<Span> = pieces.into_iter().map(|(a, b)| Span::new(a, b)).collect();
+        out.push(Enumeration {
+            announced,
+            announced_span,
+            counted: items.len() as u32,
+            items,
+        });
+    }
+    out
+}
+
 /// The items of a list of counts separated by semicolons, when `list` (a span of `sentence`, as
 /// [`LIST`] ends it) stops at one: "four categories: 251,905 subpoenas; 79,437 court orders,
 /// including pen registers; and 41,272 search warrants". The list then runs to the first `.` or

@@ -19,10 +19,25 @@ pub fn check(doc: &Doc, counted: &[Span]) -> Vec<Finding> {
     // its colons are not listed).
     let mut colons = NextColon::default();
     for s in doc.sentences {
+        let text = s.of(doc.text);
+        // a list whose count stands further back, after a colon or between dashes: the
+        // sentences with an en or em dash are told by its first byte (most have none)
+        let far = || {
+            let dash = memchr::memchr(0xE2, text.as_bytes()).is_some()
+                && (text.contains('\u{2014}') || text.contains('\u{2013}'));
+            if dash || text.contains(": ") {
+                claim::far_list_enumerations(text)
+            } else {
+                Vec::new()
+            }
+        };
         if !may_announce_list(doc, colons.first_from(doc.text.as_bytes(), s.start), *s) {
+            for e in far() {
+                out.extend(mismatch(doc, s.start, &e, "lists"));
+            }
             continue;
         }
-        for e in claim::list_enumerations(s.of(doc.text)) {
+        for e in claim::list_enumerations(text).into_iter().chain(far()) {
             out.extend(mismatch(doc, s.start, &e, "lists"));
         }
     }
@@ -370,6 +385,35 @@ mod tests {
             .map(str::to_owned),
         );
         out
+    }
+
+    /// A count further back than the list pattern reads, before a colon or a list between
+    /// dashes, is checked against the names listed; a relative clause after the last name is no
+    /// item, and a list that counts right is no finding.
+    #[test]
+    fn a_list_whose_count_stands_further_back_is_checked() {
+        let found = |text: &str| {
+            let record = super::super::doc::test_record(text);
+            let doc = Doc::new(&record);
+            check(&doc, &[]).into_iter().map(|f| f.message).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            found(
+                "We asked four other makers of cameras \u{2014} Google, Arlo, Wyze, Eufy and SimpliSafe \
+                 \u{2014} whether they would."
+            ),
+            ["The article announces \"four other makers\" but then lists 5: Google, Arlo, Wyze, Eufy and SimpliSafe."]
+        );
+        assert_eq!(
+            found(
+                "Only three of the apps we reviewed publish figures on requests: Flo, Clue, Oura and \
+                 Fitbit, whose numbers are folded into Google's."
+            ),
+            ["The article announces \"three of the apps\" but then lists 4: Flo, Clue, Oura and Fitbit."]
+        );
+        let right = "They came from five of the 14 countries where it operates: Nigeria, Tanzania, Chad, \
+                     Gabon and the Democratic Republic of Congo.";
+        assert_eq!(found(right), Vec::<String>::new());
     }
 
     #[test]
