@@ -8,7 +8,8 @@ use crate::read::Span;
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "inc", "corp", "co", "ltd", "llc", "st", "jr", "sr", "vs", "no", "u.s", "u.k",
     "u.n", "e.g", "i.e", "a.m", "p.m", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-    "dec", "gov", "sen", "rep", "gen", "approx", "est", "fig", "dept",
+    "dec", "gov", "sen", "rep", "gen", "approx", "est", "fig", "dept", "lt", "sgt", "capt", "det", "insp", "supt",
+    "cmdr", "col",
 ];
 
 /// The longest sentence passed on; longer runs (tables flattened into one line, machine

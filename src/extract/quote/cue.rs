@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 /// lower-case particles between them ("Ursula von der Leyen", "Sarah St. Vincent").
 /// Read by hand in [`super::ascii`] too (tests compare the two): change both together.
 pub(super) const NAME: &str = concat!(
-    r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|St)\.\s+)?",
+    r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|St|Lt|Sgt|Capt|Det|Insp|Supt|Cmdr|Col)\.\s+)?",
     r"(?:\p{Lu}\p{Ll}?\.|\p{Lu}[\p{L}&'’-]+)",
     r"(?:\s+(?:(?:de|van|von|der|da|di|du|le|la|al|bin)\s+)*",
     r"(?:\p{Lu}\p{Ll}?\.|\p{Lu}[\p{L}'’-]+|[\x22“]\p{Lu}[\p{L}'’-]+[\x22”])){0,4}",

@@ -108,10 +108,15 @@ pub(crate) fn is_word_byte(b: u8) -> bool {
 
 /// Honorifics of group `hon` of `FULL_NAME` (people.rs).
 pub(super) const HONORIFICS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Judge", "Sen", "Rep", "Gov", "Sir", "Dame", "Lord", "Lady",
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Judge", "Sen", "Rep", "Gov", "Sir", "Dame", "Lord", "Lady", "Lt", "Sgt", "Capt",
+    "Det", "Insp", "Supt", "Cmdr", "Col",
 ];
-/// Honorifics and abbreviations that may open a [`NAME`](super::cue::NAME).
-const NAME_PREFIXES: &[&str] = &["Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "St"];
+/// Honorifics and abbreviations that may open a [`NAME`](super::cue::NAME) (police and military
+/// ranks with a point: "said Lt. Dana Whitfield", "Capt. Ana Lopez, who ...").
+const NAME_PREFIXES: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "St", "Lt", "Sgt", "Capt", "Det", "Insp", "Supt", "Cmdr",
+    "Col",
+];
 
 /// Particles between the words of a [`NAME`](super::cue::NAME).
 const PARTICLES: &[&str] = &["de", "van", "von", "der", "da", "di", "du", "le", "la", "al", "bin"];

@@ -120,13 +120,58 @@ pub(crate) fn find_quotes_knowing_ascii(
 /// The cue next to a quote and where it was found, trying the closest places first.
 fn find_cue(around: &Surroundings, people: &People) -> Option<(Cue, Place)> {
     let is_person = |name: &str| name.split_whitespace().count() > 1 || people.by_name(name, usize::MAX).is_some();
-    cue::cue_after(around.after)
+    let after = |window: &str| cue::cue_after(window).map(|c| past_abbreviated_title(window, c, cue::cue_after));
+    let before = |window: &str| cue::cue_before(window).map(|c| past_abbreviated_title(window, c, cue::cue_before));
+    after(around.after)
         .map(|c| (c, Place::After))
-        .or_else(|| cue::cue_before(around.before).map(|c| (c, Place::Before)))
+        .or_else(|| before(around.before).map(|c| (c, Place::Before)))
         .or_else(|| cue::cue_after(around.next_sentence).map(|c| (c, Place::SentenceAfter)))
         .or_else(|| cue::subject_of(around.previous_sentence, is_person).map(|c| (c, Place::SentenceBefore)))
         .or_else(|| cue::cue_later(around.next_sentence).map(|c| (c, Place::SentenceAfter)))
         .or_else(|| cue::subject_of(around.before, is_person).map(|c| (c, Place::Before)))
+}
+
+/// Titles abbreviated with a point before a name ("said Lt. Dana Whitfield"), where the name
+/// reader stops.
+const ABBREVIATED_TITLES: [&str; 14] = [
+    "Lt", "Sgt", "Capt", "Det", "Insp", "Supt", "Cmdr", "Sen", "Rep", "Gov", "Dr", "Prof", "Gen", "Col",
+];
+
+/// `name` without the abbreviated ranks before it ("Lt. Col. Alexander Vindman", "Lt Col
+/// Alexander Vindman": "Alexander Vindman").
+fn without_ranks(name: &str) -> &str {
+    let mut name = name;
+    while let Some(rest) = ABBREVIATED_TITLES
+        .iter()
+        .find_map(|t| {
+            name.strip_prefix(t)
+                .and_then(|rest| rest.strip_prefix(". ").or(rest.strip_prefix(' ')))
+        })
+        .filter(|rest| rest.starts_with(|c: char| c.is_uppercase()))
+    {
+        name = rest;
+    }
+    name
+}
+
+/// The cue read past an abbreviated title before its name ("said Lt. Dana Whitfield"): the
+/// name after the title when the reader took both, and else, when it stopped at the title
+/// ("Lt"), the window read again without it. `read` is the reader that found `cue` in
+/// `window`.
+fn past_abbreviated_title(window: &str, mut cue: Cue, read: fn(&str) -> Option<Cue>) -> Cue {
+    // "Lt. Dana Whitfield" read whole: the name is after the title
+    let name = without_ranks(&cue.who);
+    if name.len() < cue.who.len() {
+        cue.who = name.to_owned();
+        return cue;
+    }
+    if !ABBREVIATED_TITLES.contains(&cue.who.as_str()) {
+        return cue;
+    }
+    let title = format!("{}. ", cue.who);
+    let Some(at) = window.find(&title) else { return cue };
+    let without = format!("{}{}", &window[..at], &window[at + title.len()..]);
+    read(&without).filter(|c| c.reference == Reference::Name).unwrap_or(cue)
 }
 
 /// A quote credited from its own cue, with the reference resolved.
@@ -148,7 +193,7 @@ fn credited(m: &Marked, cue: Cue, place: Place, around: &Surroundings, paragraph
         .flatten();
     let (speaker, role) = match (person, cue.reference) {
         (Some(p), _) => (
-            Some(p.name.to_string()),
+            Some(without_ranks(&p.name).to_string()),
             cue.role.or_else(|| p.role.as_deref().map(str::to_owned)),
         ),
         (None, Reference::Name) => (Some(cue.who.clone()), cue.role),
@@ -484,6 +529,23 @@ mod tests {
             .nth(3)
             .map_or(word.len(), |(i, _)| i);
         !word[..fourth].is_ascii()
+    }
+
+    /// Speakers after an abbreviated rank are their names: "said Lt. Dana Whitfield" (the rank's
+    /// point ended the sentence), "Capt. Ana Lopez, who ...", "Lt. Col. Alexander Vindman".
+    #[test]
+    fn speakers_after_a_rank_are_their_names() {
+        let text = "Lt. Col. Alexander Vindman told lawmakers it was his duty. \"I did,\" he said.\n\n\
+                    \"It was a quick way to reach people,\" said Lt. Dana Whitfield, a spokesperson.\n\n\
+                    Capt. Ana Lopez, who oversees the unit, defended the sharing: \"Every request must \
+                    come with a case number.\"";
+        let mut article = crate::read::Article::default();
+        article.set_paragraphs(text.split("\n\n"));
+        let sentences = crate::extract::sentence::split_sentences(&article.text, &article.paragraphs);
+        let quotes = find_quotes(&article.text, &article.paragraphs, &sentences);
+        let speakers: Vec<_> = quotes.into_iter().map(|q| q.speaker).collect();
+        let names = ["Alexander Vindman", "Dana Whitfield", "Ana Lopez"];
+        assert_eq!(speakers, names.map(|n| Some(n.to_owned())));
     }
 
     #[test]
