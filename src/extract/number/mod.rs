@@ -1223,7 +1223,8 @@ fn range_after(t: &Toks, i: usize, low: &Simple, dash: bool, out: &mut Vec<Menti
         if before_chain {
             return None;
         }
-    } else if changes_before(t, i) {
+    } else if changes_before(t, i) && !(i > 0 && t.word(i - 1) == "to") {
+        // "rose from 5 to 6" is a change; "rose to 5 to 6 percent" a change to a range
         return None;
     }
     let high = simple(t, k + 1)?;
@@ -2905,6 +2906,11 @@ mod tests {
         assert_eq!(rows("0-999"), [range("0-999", 0.0, 999.0)]);
         assert_eq!(rows("0–999 letters"), [range("0–999", 0.0, 999.0)]);
         assert_eq!(rows("0 to 999"), [range("0 to 999", 0.0, 999.0)]);
+        // a change to a range ("edged up to 0.07 to 0.08 percent"), not from one value to another
+        let texts = |t: &str| rows(t).into_iter().map(|r| r.0).collect::<Vec<_>>();
+        assert_eq!(texts("It edged up to 0.07 to 0.08 percent"), ["0.07 to 0.08 percent"]);
+        assert_eq!(texts("It rose to 5 to 6 percent"), ["5 to 6 percent"]);
+        assert_eq!(texts("It rose from 5 to 6 percent"), ["5", "6 percent"]);
         assert_eq!(
             rows("between 1,000 and 1,499 accounts"),
             [range("between 1,000 and 1,499", 1000.0, 1499.0)]
