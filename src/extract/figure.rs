@@ -1604,7 +1604,7 @@ fn carried_period(
 /// on other news a period named paragraphs before seldom does.
 fn reports_on_requests(article: &Article) -> bool {
     // whole phrases where a word alone has an everyday sense ("task orders", "demand side")
-    const WORDS: [&str; 36] = [
+    const WORDS: [&str; 42] = [
         "request",
         "demands",
         "warrant",
@@ -1642,6 +1642,13 @@ fn reports_on_requests(article: &Article) -> bool {
         "throttl",
         "internet disruption",
         "network disruption",
+        // platforms' enforcement of their own rules
+        "enforcement report",
+        "community standards",
+        "community guidelines",
+        "content moderation",
+        "took down",
+        "taken down",
     ];
     // one search for all the words, over one lower-cased copy of the parts (a search for each
     // word in each part cost some 2.4 instructions a byte of every article)
@@ -4651,6 +4658,21 @@ mod tests {
                 ("9,063", Some("2023-10")),
             ]
         );
+    }
+
+    /// Coverage of a platform's enforcement report ("took down", "community guidelines") keeps
+    /// the report's quarter after a paragraph about the quarter before.
+    #[test]
+    fn coverage_of_an_enforcement_report_keeps_its_period_after_an_aside() {
+        let text = "YouTube took down 11,401,696 videos in the April-June quarter of 2020.\n\nIn the \
+                    January-March period, fewer than 42,000 appealed videos had been put back.\n\n\
+                    Child safety accounted for 3,819,566 videos.";
+        let periods: Vec<_> = figure_periods(text, Some("2020-08-26"))
+            .into_iter()
+            .map(|f| f.1)
+            .collect();
+        let q = |p: &str| Some(p.to_owned());
+        assert_eq!(periods, [q("2020-Q2"), q("2020-Q1"), q("2020-Q2")]);
     }
 
     fn period_labels(text: &str) -> Vec<Option<String>> {
