@@ -20,7 +20,7 @@ use std::sync::LazyLock;
 /// The words every phrase holds, each read by its own function ([`phrase_matches`]).
 /// Case-sensitive (one search, no second pass for case): these words are written in lower
 /// case inside a sentence, and the months with a capital.
-const ANCHORS: [&str; 28] = [
+const ANCHORS: [&str; 29] = [
     "month",
     "year to ",
     "year ending ",
@@ -54,6 +54,8 @@ const ANCHORS: [&str; 28] = [
     // "the same period last year", found from a rare first three bytes ("per" starts every
     // "percent": that anchor cost some 1.1 instructions a byte)
     "d last year",
+    // "the fourth-quarter figure", as "-half" above
+    "-quarter",
 ];
 
 /// The first of the month names in [`ANCHORS`].
@@ -95,7 +97,8 @@ pub(super) fn phrase_matches(text: &str, cues: &mut super::Cues) -> Vec<(Span, R
             }),
             1..=3 => year_to(bytes, hit.start(), &mut fiscal_end),
             4 | 5 => year_earlier(bytes, hit.start(), hit.end()),
-            6 => hyphenated_half(bytes, hit.start()),
+            6 => hyphenated_part(bytes, hit.start(), true),
+            28 => hyphenated_part(bytes, hit.start(), false),
             FIRST_MONTH..=18 => {
                 let month = (anchor - FIRST_MONTH) as u32 + 1;
                 days_of_whole_months(bytes, hit.start(), month)
@@ -999,16 +1002,19 @@ fn year_before(bytes: &[u8], at: usize, end: usize) -> Option<(Span, Reading)> {
     (the == "the").then(|| (Span::new(start, end), Reading::Anaphor(Anaphor::YearBefore)))
 }
 
-/// "second-half", "first-half": a half of the year before, as an adjective ("the second-half
-/// requests"); "first-half 2015" and "second-half of 2015" take their year.
-fn hyphenated_half(bytes: &[u8], at: usize) -> Option<(Span, Reading)> {
+/// "second-half", "first-half" (a `half`, else "fourth-quarter"): a part of the year before, as
+/// an adjective ("the second-half requests", "the fourth-quarter figure"); "first-half 2015" and
+/// "second-half of 2015" take their year.
+fn hyphenated_part(bytes: &[u8], at: usize, half: bool) -> Option<(Span, Reading)> {
     let (start, word) = word_ending_at(bytes, at)?;
     let n = match word.as_str() {
         "first" => 1,
         "second" => 2,
+        "third" if !half => 3,
+        "fourth" if !half => 4,
         _ => return None,
     };
-    let end = at + 5;
+    let end = at + if half { "-half".len() } else { "-quarter".len() };
     if word_character_before(bytes, start) || word_character_at(bytes, end) {
         return None;
     }
@@ -1021,8 +1027,8 @@ fn hyphenated_half(bytes: &[u8], at: usize) -> Option<(Span, Reading)> {
         year_at(bytes, from)
     });
     Some(match year {
-        Some((year_end, year)) => (Span::new(start, year_end), Reading::part(true, n, year)),
-        None => (Span::new(start, end), Reading::Anaphor(Anaphor::Part { half: true, n })),
+        Some((year_end, year)) => (Span::new(start, year_end), Reading::part(half, n, year)),
+        None => (Span::new(start, end), Reading::Anaphor(Anaphor::Part { half, n })),
     })
 }
 
@@ -1445,6 +1451,11 @@ mod tests {
                 "in the second half of 2015 and the first-half requests",
                 "first-half",
                 "2015-H1",
+            ),
+            (
+                "in the fourth quarter of 2022, the fourth-quarter figure was down",
+                "fourth-quarter",
+                "2022-Q4",
             ),
         ];
         for (text, span, label) in cases {
