@@ -341,7 +341,7 @@ fn heldout_articles_score_above_their_floors() {
     check_heldout(
         "fixtures/heldout",
         HeldoutFloors {
-            figure_recall: 0.92,
+            figure_recall: 0.93,
             figure_precision: 0.97,
             quote_recall: 0.97,
             findings_right: 6,
@@ -371,7 +371,7 @@ fn third_heldout_articles_score_above_their_floors() {
     check_heldout(
         "fixtures/heldout3",
         HeldoutFloors {
-            figure_recall: 0.90,
+            figure_recall: 0.91,
             figure_precision: 0.97,
             quote_recall: 0.97,
             findings_right: 7,
@@ -450,39 +450,40 @@ fn eighth_heldout_articles_score_above_their_floors() {
             figure_recall: 0.92,
             figure_precision: 0.99,
             quote_recall: 0.97,
-            findings_right: 8,
+            findings_right: 9,
             false_alarms: 0,
         },
     );
 }
 
 /// The ninth round, written blind after the rules drawn from the eighth
-/// (`fixtures/heldout9/README.md`).
+/// (`fixtures/heldout9/README.md`); no longer blind: rules were drawn from it.
 #[test]
 fn ninth_heldout_articles_score_above_their_floors() {
     check_heldout(
         "fixtures/heldout9",
         HeldoutFloors {
-            figure_recall: 0.81,
+            figure_recall: 0.90,
             figure_precision: 0.97,
             quote_recall: 0.97,
-            findings_right: 8,
+            findings_right: 9,
             false_alarms: 1,
         },
     );
 }
 
 /// The tenth round, written blind after the rules drawn from the eighth and while those drawn
-/// from the ninth were written (`fixtures/heldout10/README.md`).
+/// from the ninth were written (`fixtures/heldout10/README.md`); no longer blind: rules were
+/// drawn from it.
 #[test]
 fn tenth_heldout_articles_score_above_their_floors() {
     check_heldout(
         "fixtures/heldout10",
         HeldoutFloors {
-            figure_recall: 0.74,
-            figure_precision: 0.93,
+            figure_recall: 0.88,
+            figure_precision: 0.94,
             quote_recall: 0.97,
-            findings_right: 6,
+            findings_right: 8,
             false_alarms: 0,
         },
     );
