@@ -1763,10 +1763,10 @@ static FAR_COUNT: LazyLock<Pattern> = LazyLock::new(|| {
 /// list runs from the colon or dash to the next stop, colon or dash, a relative clause after it
 /// cut ("Fitbit, whose numbers are folded into ..."); every item must be a name (a capital
 /// first, "the" allowed before it, up to five words), and the count the last before the
-/// separator in its clause, within 100 bytes. Lists [`list_enumerations`] reads are left to it.
-pub fn far_list_enumerations(sentence: &str) -> Vec<Enumeration> {
+/// separator in its clause, within 100 bytes. Lists [`list_enumerations`] read (`near`, of the
+/// same sentence) are left to it.
+pub fn far_list_enumerations(sentence: &str, near: &[Enumeration]) -> Vec<Enumeration> {
     let mut out = Vec::new();
-    let near = list_enumerations(sentence);
     let separators = sentence
         .match_indices(": ")
         .map(|(at, sep)| (at, at + sep.len()))

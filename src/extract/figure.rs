@@ -1250,6 +1250,9 @@ pub fn find_figures(
             after_a_figure = true;
             last_figure = Some((index, compared));
         }
+        // a period the sentence names for its own figures: no point of comparison, nor named for one
+        let of_the_sentence =
+            |p: &PeriodMention| !p.reference && !is_named_for_a_reference(p, &sentence_periods, &references);
         // taken by reference: a mention is some 150 bytes, and most are no figures
         for (index, (m, &compared)) in candidates.iter_mut().zip(&compared_from).enumerate() {
             let Some(compared) = compared else { continue };
@@ -1285,12 +1288,8 @@ pub fn find_figures(
             let stated = column.or_else(|| {
                 let own = period_for(span, is_reference, &sentence_periods, &references, text);
                 // (not a period of comparison: "18% more than in 2023, when the figure was 312")
-                let of_the_sentence = || {
-                    sentence_periods.iter().any(|p| {
-                        p.period == own && !p.reference && !is_named_for_a_reference(p, &sentence_periods, &references)
-                    })
-                };
-                if !is_reference && own.is_some() && of_the_sentence() {
+                let named_here = || sentence_periods.iter().any(|p| p.period == own && of_the_sentence(p));
+                if !is_reference && own.is_some() && named_here() {
                     last_taken.clone_from(&own);
                 }
                 own
@@ -1385,8 +1384,6 @@ pub fn find_figures(
                 link_from_to(before, scan.ascii, &mut figures[first..]);
             }
         }
-        let of_the_sentence =
-            |p: &&&PeriodMention| !p.reference && !is_named_for_a_reference(p, &sentence_periods, &references);
         // a month with no year that no figure took is an event's ("which the government suspended
         // in June"), not what the next sentences are about
         let an_event_month = |p: &&&PeriodMention| {
@@ -1395,7 +1392,7 @@ pub fn find_figures(
         if let Some(p) = sentence_periods
             .iter()
             .rev()
-            .filter(of_the_sentence)
+            .filter(|p| of_the_sentence(p))
             .filter(|p| !an_event_month(p))
             .find_map(|p| p.period.clone())
             .filter(|p| figures.len() > first || !is_dateline(p, paragraph, article))
@@ -1404,7 +1401,7 @@ pub fn find_figures(
             let named = || {
                 sentence_periods
                     .iter()
-                    .filter(of_the_sentence)
+                    .filter(|p| of_the_sentence(p))
                     .filter_map(|p| p.period.as_ref())
             };
             // "1,274 requests in 2023: 701 from January through June and 573 from July through
@@ -1434,7 +1431,7 @@ pub fn find_figures(
         last_sentence_periods.extend(
             sentence_periods
                 .iter()
-                .filter(of_the_sentence)
+                .filter(|p| of_the_sentence(p))
                 .filter_map(|p| p.period.clone()),
         );
     }
@@ -4570,9 +4567,8 @@ mod tests {
                     fulfilled between January and March, covered 6,908 users.\n\n\
                     Germany came next, with 612 affected users.";
         let got = figure_periods(text, Some("2025-04-24"));
-        let got: Vec<_> = got.iter().map(|(t, p)| (t.as_str(), p.as_deref())).collect();
         assert_eq!(
-            got,
+            as_pairs(&got),
             [
                 ("4,312", Some("2025-Q1")),
                 ("41%", Some("2025-Q1")),
@@ -4592,12 +4588,7 @@ mod tests {
     /// month that no figure took is not what the next sentences are about.
     #[test]
     fn a_month_with_no_year_is_an_events_outside_the_figures_clause() {
-        let periods = |text: &str| -> Vec<Option<String>> {
-            figure_periods(text, Some("2024-03-01"))
-                .into_iter()
-                .map(|f| f.1)
-                .collect()
-        };
+        let periods = |text: &str| periods_published(text, "2024-03-01");
         let text = "India had 116 shutdowns in 2023. Of them, 58 were ordered in Manipur, where \
                     authorities cut mobile data in May amid violence. Kashmir accounted for 17.";
         assert_eq!(
@@ -4630,9 +4621,7 @@ mod tests {
     fn the_publication_month_in_a_short_line_is_a_dateline() {
         let text = "Policy Brief No. 14 · September 2024\n\nWe looked at four search engines' data requests.\n\n\
                     Yandex received 6,214 requests in 2023. Its rival handled 412.";
-        let periods = |published: &str| -> Vec<Option<String>> {
-            figure_periods(text, Some(published)).into_iter().map(|f| f.1).collect()
-        };
+        let periods = |published: &str| periods_published(text, published);
         let (none, y2023) = (None, Some("2023".to_owned()));
         assert_eq!(periods("2024-09-10"), [none.clone(), y2023.clone(), y2023.clone()]);
         // another month than the publication's is a period the text names
@@ -4648,9 +4637,8 @@ mod tests {
                     figure is more than three times the 23.24 lakh accounts it banned a year \
                     earlier.\n\nIt received 9,063 grievance reports during the period.";
         let got = figure_periods(text, Some("2023-12-02"));
-        let got: Vec<_> = got.iter().map(|(t, p)| (t.as_str(), p.as_deref())).collect();
         assert_eq!(
-            got,
+            as_pairs(&got),
             [
                 ("75.48 lakh", Some("2023-10")),
                 ("more than three", Some("2023-10")),
@@ -4667,12 +4655,19 @@ mod tests {
         let text = "YouTube took down 11,401,696 videos in the April-June quarter of 2020.\n\nIn the \
                     January-March period, fewer than 42,000 appealed videos had been put back.\n\n\
                     Child safety accounted for 3,819,566 videos.";
-        let periods: Vec<_> = figure_periods(text, Some("2020-08-26"))
-            .into_iter()
-            .map(|f| f.1)
-            .collect();
+        let periods = periods_published(text, "2020-08-26");
         let q = |p: &str| Some(p.to_owned());
         assert_eq!(periods, [q("2020-Q2"), q("2020-Q1"), q("2020-Q2")]);
+    }
+
+    /// The periods of the figures of `text` published on `published`.
+    fn periods_published(text: &str, published: &str) -> Vec<Option<String>> {
+        figures(text, Some(published)).into_iter().map(|f| f.1).collect()
+    }
+
+    /// [`figure_periods`]' pairs, borrowed, to compare with a table of literals.
+    fn as_pairs(got: &[(String, Option<String>)]) -> Vec<(&str, Option<&str>)> {
+        got.iter().map(|(t, p)| (t.as_str(), p.as_deref())).collect()
     }
 
     fn period_labels(text: &str) -> Vec<Option<String>> {

@@ -22,23 +22,21 @@ pub fn check(doc: &Doc, counted: &[Span]) -> Vec<Finding> {
         let text = s.of(doc.text);
         // a list whose count stands further back, after a colon or between dashes: the
         // sentences with an en or em dash are told by its first byte (most have none)
-        let far = || {
-            let dash = memchr::memchr(0xE2, text.as_bytes()).is_some()
-                && (text.contains('\u{2014}') || text.contains('\u{2013}'));
-            if dash || text.contains(": ") {
-                claim::far_list_enumerations(text)
-            } else {
-                Vec::new()
-            }
+        let near = if may_announce_list(doc, colons.first_from(doc.text.as_bytes(), s.start), *s) {
+            claim::list_enumerations(text)
+        } else {
+            Vec::new()
         };
-        if !may_announce_list(doc, colons.first_from(doc.text.as_bytes(), s.start), *s) {
-            for e in far() {
-                out.extend(mismatch(doc, s.start, &e, "lists"));
-            }
-            continue;
-        }
-        for e in claim::list_enumerations(text).into_iter().chain(far()) {
-            out.extend(mismatch(doc, s.start, &e, "lists"));
+        let dash = || {
+            memchr::memchr(0xE2, text.as_bytes()).is_some() && (text.contains('\u{2014}') || text.contains('\u{2013}'))
+        };
+        let far = if text.contains(": ") || dash() {
+            claim::far_list_enumerations(text, &near)
+        } else {
+            Vec::new()
+        };
+        for e in near.iter().chain(&far) {
+            out.extend(mismatch(doc, s.start, e, "lists"));
         }
     }
     // The words of a counted part, found by one search of the whole text rather than one per
