@@ -1767,24 +1767,38 @@ static FAR_COUNT: LazyLock<Pattern> = LazyLock::new(|| {
 /// same sentence) are left to it.
 pub fn far_list_enumerations(sentence: &str, near: &[Enumeration]) -> Vec<Enumeration> {
     let mut out = Vec::new();
-    let separators = sentence
-        .match_indices(": ")
-        .map(|(at, sep)| (at, at + sep.len()))
-        .chain(
-            sentence
-                .match_indices(" \u{2014} ")
-                .map(|(at, sep)| (at, at + sep.len())),
-        )
-        .chain(
-            sentence
-                .match_indices(" \u{2013} ")
-                .map(|(at, sep)| (at, at + sep.len())),
-        );
+    let separators = list_separators(sentence.as_bytes());
     for (sep, list_start) in separators {
         let rest = &sentence[list_start..];
+        // a list of names starts with a capital or "the" (most lists after a colon are counts:
+        // "as follows: 9,118 subpoenas ..."), and one the list pattern read is left to it
+        if !(rest.starts_with(|c: char| c.is_uppercase()) || rest.starts_with("the ")) {
+            continue;
+        }
+        if near
+            .iter()
+            .any(|e| e.items.first().is_some_and(|i| i.start == list_start))
+        {
+            continue;
+        }
+        // the count first: the last before the separator in its clause, within 100 bytes (most
+        // lists after a capital are no named things counted: "By country: United States ...")
+        let mut from = sep.saturating_sub(100);
+        while !sentence.is_char_boundary(from) {
+            from += 1;
+        }
+        let window = &sentence[from..sep];
+        let window_from = from + window.rfind([';', '.']).map_or(0, |i| i + 1);
+        let Some(count) = FAR_COUNT.captures_iter(&sentence[window_from..sep]).last() else {
+            continue;
+        };
         let mut len = rest.find(['.', ';', ':', '\u{2014}', '\u{2013}']).unwrap_or(rest.len());
-        for clause in [", whose ", ", which ", ", who "] {
-            len = len.min(rest.find(clause).unwrap_or(len));
+        if let Some(comma) = rest[..len].find(", wh") {
+            // a relative clause after the last name: ", whose ...", ", which ...", ", who ..."
+            let clause = &rest[comma + 2..];
+            if ["whose ", "which ", "who "].iter().any(|w| clause.starts_with(w)) {
+                len = comma;
+            }
         }
         let list = Span::new(list_start, list_start + rest[..len].trim_end().len());
         let pieces = list_pieces(sentence, list);
@@ -1796,16 +1810,6 @@ pub fn far_list_enumerations(sentence: &str, near: &[Enumeration]) -> Vec<Enumer
         if pieces.len() < 2 || !pieces.iter().all(named) {
             continue;
         }
-        // the count: the last before the separator in its clause, within 100 bytes
-        let mut from = sep.saturating_sub(100);
-        while !sentence.is_char_boundary(from) {
-            from += 1;
-        }
-        let window = &sentence[from..sep];
-        let window_from = from + window.rfind([';', '.']).map_or(0, |i| i + 1);
-        let Some(count) = FAR_COUNT.captures_iter(&sentence[window_from..sep]).last() else {
-            continue;
-        };
         let (whole, n) = (count.get(0).expect("the match"), count.name("n").expect("the count"));
         let announced_span = Span::new(window_from + whole.start(), window_from + whole.end());
         let Some(announced) = small_count(n.as_str()) else {
@@ -1823,6 +1827,26 @@ pub fn far_list_enumerations(sentence: &str, near: &[Enumeration]) -> Vec<Enumer
         });
     }
     out
+}
+
+/// Where ": ", " — " or " – " stand in `bytes`, in order, each as (where it starts, where the
+/// list after it starts). (One pass for ':' and the dashes' first byte cost less than searches
+/// for the dashes' whole bytes, which made a searcher for each text.)
+pub fn list_separators(bytes: &[u8]) -> Vec<(usize, usize)> {
+    let spaced_dash = |i: usize| {
+        i > 0
+            && bytes[i - 1] == b' '
+            && bytes.get(i + 1) == Some(&0x80)
+            && matches!(bytes.get(i + 2), Some(0x93 | 0x94))
+            && bytes.get(i + 3) == Some(&b' ')
+    };
+    memchr::memchr2_iter(b':', 0xE2, bytes)
+        .filter_map(|i| match bytes[i] {
+            b':' if bytes.get(i + 1) == Some(&b' ') => Some((i, i + 2)),
+            0xE2 if spaced_dash(i) => Some((i - 1, i + 4)),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The items of a list of counts separated by semicolons, when `list` (a span of `sentence`, as

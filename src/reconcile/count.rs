@@ -18,6 +18,9 @@ pub fn check(doc: &Doc, counted: &[Span]) -> Vec<Finding> {
     // sentence to the next (most sentences have none: the text is searched about once, and
     // its colons are not listed).
     let mut colons = NextColon::default();
+    // where a list whose count stands further back may start: after ": " or a spaced dash, found
+    // once in the whole text (most sentences have neither)
+    let separators = claim::list_separators(doc.text.as_bytes());
     for s in doc.sentences {
         let text = s.of(doc.text);
         // a list whose count stands further back, after a colon or between dashes: the
@@ -27,10 +30,8 @@ pub fn check(doc: &Doc, counted: &[Span]) -> Vec<Finding> {
         } else {
             Vec::new()
         };
-        let dash = || {
-            memchr::memchr(0xE2, text.as_bytes()).is_some() && (text.contains('\u{2014}') || text.contains('\u{2013}'))
-        };
-        let far = if text.contains(": ") || dash() {
+        let first = separators.partition_point(|&(at, _)| at < s.start);
+        let far = if separators.get(first).is_some_and(|&(at, _)| at < s.end) {
             claim::far_list_enumerations(text, &near)
         } else {
             Vec::new()

@@ -140,6 +140,11 @@ const ABBREVIATED_TITLES: [&str; 14] = [
 /// `name` without the abbreviated ranks before it ("Lt. Col. Alexander Vindman", "Lt Col
 /// Alexander Vindman": "Alexander Vindman").
 fn without_ranks(name: &str) -> &str {
+    // most names' first word is no rank: told before any prefix is stripped
+    let first = name.split([' ', '.']).next().unwrap_or_default();
+    if first.len() > 4 || !ABBREVIATED_TITLES.contains(&first) {
+        return name;
+    }
     let mut name = name;
     while let Some(rest) = ABBREVIATED_TITLES
         .iter()
