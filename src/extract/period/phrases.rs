@@ -265,6 +265,12 @@ pub(super) fn split_year_by_default(
     }
     let after = split_years_separator_end(bytes, year_end)?;
     let end = split_year_end(bytes, year, after)?;
+    // a sports season or a school year is no financial year ("until the end of the 2022/23
+    // season"): left to the grammar, as before
+    if word_after(bytes, end).is_some_and(|(_, w)| matches!(w.as_str(), "season" | "campaign" | "school" | "academic"))
+    {
+        return None;
+    }
     let last = if southern() { 6 } else { 3 };
     Some((end, Reading::Months(months_ending(12, last, year + 1))))
 }
@@ -1354,6 +1360,11 @@ mod tests {
                 ("2015/16", Some("2015-04-01/2016-03-31")),
                 ("2015–16", Some("2015-04-01/2016-03-31")),
             ]
+        );
+        // a season is no financial year
+        assert_eq!(
+            one("He signed until the end of the 2022/23 season").1,
+            Some("2022".into())
         );
         let found = labels("Australians lodged 7,270 reports in the 2023–24 financial year.");
         assert_eq!(text_and_label(&found)[0], ("2023–24", Some("2023-07-01/2024-06-30")));
