@@ -20,7 +20,7 @@ use std::sync::LazyLock;
 /// The words every phrase holds, each read by its own function ([`phrase_matches`]).
 /// Case-sensitive (one search, no second pass for case): these words are written in lower
 /// case inside a sentence, and the months with a capital.
-const ANCHORS: [&str; 29] = [
+const ANCHORS: [&str; 30] = [
     "month",
     "year to ",
     "year ending ",
@@ -56,6 +56,8 @@ const ANCHORS: [&str; 29] = [
     "d last year",
     // "the fourth-quarter figure", as "-half" above
     "-quarter",
+    // "in the fiscal year that ended March 31", as "year ended " above
+    "year that ended ",
 ];
 
 /// The first of the month names in [`ANCHORS`].
@@ -99,6 +101,7 @@ pub(super) fn phrase_matches(text: &str, cues: &mut super::Cues) -> Vec<(Span, R
             4 | 5 => year_earlier(bytes, hit.start(), hit.end()),
             6 => hyphenated_part(bytes, hit.start(), true),
             28 => hyphenated_part(bytes, hit.start(), false),
+            29 => year_to(bytes, hit.start(), &mut fiscal_end),
             FIRST_MONTH..=18 => {
                 let month = (anchor - FIRST_MONTH) as u32 + 1;
                 days_of_whole_months(bytes, hit.start(), month)
@@ -818,7 +821,11 @@ fn year_to(bytes: &[u8], at: usize, fiscal_end: &mut Option<u32>) -> Option<(Spa
         _ if before == 0 || matches!(bytes[before - 1], b',' | b'(' | b':' | b'\n') => at,
         _ => return None,
     };
-    let to_end = word_starting_at(bytes, spaces_end(bytes, at + 4))?.0;
+    let (mut to_end, verb) = word_starting_at(bytes, spaces_end(bytes, at + 4))?;
+    if verb == "that" {
+        // "the fiscal year that ended March 31"
+        to_end = word_after(bytes, to_end).filter(|(_, w)| w == "ended")?.0;
+    }
     let (end, month, year) = month_ended_after(bytes, to_end)?;
     fiscal_end.get_or_insert(month);
     match year {
@@ -1360,6 +1367,14 @@ mod tests {
                 ("2015/16", Some("2015-04-01/2016-03-31")),
                 ("2015–16", Some("2015-04-01/2016-03-31")),
             ]
+        );
+        // "the fiscal year that ended March 31" is read as "the year ended March 31"
+        assert_eq!(
+            one("It logged 561 breaches in the fiscal year that ended March 31"),
+            (
+                "the fiscal year that ended March 31".into(),
+                Some("2015-04-01/2016-03-31".into())
+            )
         );
         // a season is no financial year
         assert_eq!(
