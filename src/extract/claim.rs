@@ -929,16 +929,19 @@ pub fn opens_breakdown(before: &str) -> bool {
     TOTAL_BEFORE_PARTS.is_match(before)
 }
 
-/// A table row flattened into a paragraph: a label and one number ("Turkey 477", "Total 796").
-static TABLE_ROW: LazyLock<Pattern> =
-    LazyLock::new(|| Pattern::new(r"^(?P<label>[A-Z][^\d\n]{0,40}?)\s+(?P<n>\d{1,3}(?:,\d{3})+|\d+)$").unwrap());
+/// A table row flattened into a paragraph: a label and one number or more, one a column
+/// ("Turkey 477", "Total 796", "Guatemala\t2,104\t14,870").
+static TABLE_ROW: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"^(?P<label>[A-Z][^\d\n]{0,40}?)(?P<cells>(?:\s+(?:\d{1,3}(?:,\d{3})+|\d+))+)$").unwrap()
+});
 
 /// Labels of the row that totals a table.
 static TOTAL_LABEL: LazyLock<Pattern> =
     LazyLock::new(|| Pattern::new(r"(?i)^(?:total|overall|all\s+countries|worldwide|global|sum)\b").unwrap());
 
-/// A paragraph that is one table row: whether it is the total row, and where its number is.
-pub fn table_row(paragraph: &str) -> Option<(bool, Span)> {
+/// A paragraph that is one table row: whether it is the total row, and where its numbers are,
+/// one for each column.
+pub fn table_row(paragraph: &str) -> Option<(bool, Vec<Span>)> {
     let row = paragraph.trim_end();
     // A row starts with a capital and ends with a digit (`char::is_numeric` holds for every
     // `\d`): most paragraphs are spared the capture search.
@@ -946,8 +949,27 @@ pub fn table_row(paragraph: &str) -> Option<(bool, Span)> {
         return None;
     }
     let c = TABLE_ROW.captures(row)?;
-    let n = c.name("n")?;
-    Some((TOTAL_LABEL.is_match(&c["label"]), Span::new(n.start(), n.end())))
+    let cells = c.name("cells")?;
+    // the cells are runs of digits and commas between spaces
+    let bytes = cells.as_str().as_bytes();
+    let mut spans = Vec::with_capacity(2);
+    let mut i = 0;
+    while i < bytes.len() {
+        let start = i + bytes[i..]
+            .iter()
+            .take_while(|b| !(b.is_ascii_digit() || **b == b','))
+            .count();
+        let end = start
+            + bytes[start..]
+                .iter()
+                .take_while(|b| b.is_ascii_digit() || **b == b',')
+                .count();
+        if end > start {
+            spans.push(Span::new(cells.start() + start, cells.start() + end));
+        }
+        i = end.max(start + 1);
+    }
+    Some((TOTAL_LABEL.is_match(&c["label"]), spans))
 }
 
 /// "Together with the": the figure after it is added to another to make a total.

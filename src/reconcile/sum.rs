@@ -403,25 +403,40 @@ fn strictly_within(part: &Period, whole: &Period) -> bool {
 
 /// Rows of a table (flattened into one paragraph each) against its total row:
 /// "Turkey 477 / Russia 91 / ... / Total 796".
+/// Each column is checked apart ("Guatemala 2,104 14,870 / ... / Total 5,998 58,214"); rows of
+/// another number of columns start the table again.
 fn tables(doc: &Doc) -> Vec<Finding> {
     let mut out = Vec::new();
-    let mut rows: Vec<&Fig> = Vec::new();
+    // the rows so far, each its cells' figures, all of one number of columns
+    let mut rows: Vec<Vec<&Fig>> = Vec::new();
     for p in doc.paragraphs {
-        let Some((is_total, n)) = table_row_at(doc.text, *p) else {
+        let Some((is_total, cells)) = table_row_at(doc.text, *p) else {
             rows.clear();
             continue;
         };
-        let span = crate::read::Span::new(p.start + n.start, p.start + n.end);
-        let Some(fig) = doc.figs.iter().find(|g| g.f.span == span) else {
+        let figs: Option<Vec<&Fig>> = cells
+            .iter()
+            .map(|n| {
+                let span = crate::read::Span::new(p.start + n.start, p.start + n.end);
+                doc.figs.iter().find(|g| g.f.span == span)
+            })
+            .collect();
+        let Some(figs) = figs else {
             rows.clear();
             continue;
         };
+        if rows.first().is_some_and(|r| r.len() != figs.len()) {
+            rows.clear();
+        }
         if !is_total {
-            rows.push(fig);
+            rows.push(figs);
             continue;
         }
         if rows.len() >= 2 {
-            out.extend(check_breakdown(doc, fig, &rows, true));
+            for (column, total) in figs.iter().enumerate() {
+                let parts: Vec<&Fig> = rows.iter().map(|r| r[column]).collect();
+                out.extend(check_breakdown(doc, total, &parts, true));
+            }
         }
         rows.clear();
     }
@@ -432,7 +447,7 @@ fn tables(doc: &Doc) -> Vec<Finding> {
 /// with a digit, spaces aside, as every row does: nearly every paragraph ends with a stop. (A
 /// character outside ASCII may be a digit of another script.) Its last byte is read from the
 /// bytes of the text, which is cut to the paragraph only for the search.
-fn table_row_at(text: &str, p: Span) -> Option<(bool, Span)> {
+fn table_row_at(text: &str, p: Span) -> Option<(bool, Vec<Span>)> {
     let last = text.as_bytes()[p.start..p.end]
         .iter()
         .rev()
@@ -642,6 +657,27 @@ pub fn derive(doc: &Doc) -> Vec<Derived> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each column of a table with a total row is checked; a column that adds up is no finding.
+    #[test]
+    fn every_column_of_a_table_is_checked_against_its_total() {
+        let table = |total: &str| {
+            format!("Country\tInterception\tCustomer data\n\nGuatemala\t2,104\t14,870\n\nColombia\t1,366\t12,945\n\n{total}")
+        };
+        let messages = |text: &str| {
+            let record = super::super::doc::test_record(text);
+            tables(&Doc::new(&record))
+                .into_iter()
+                .map(|f| f.message)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            messages(&table("Total\t3,470\t27,915")),
+            ["The parts, 14,870 and 12,945, add up to 27,815, but the article gives their total as 27,915."]
+        );
+        assert_eq!(messages(&table("Total\t3,470\t27,815")), Vec::<String>::new());
+        assert_eq!(claim::table_row("Guatemala\t2,104\t14,870").map(|r| r.1.len()), Some(2));
+    }
 
     #[test]
     fn paragraphs_spared_the_table_row_search_have_no_row() {
