@@ -4660,6 +4660,20 @@ mod tests {
         assert_eq!(periods, [q("2020-Q2"), q("2020-Q1"), q("2020-Q2")]);
     }
 
+    /// "since 2015" in a relative clause spans that clause's event, no period of the figures
+    /// around it; in the main clause it is theirs.
+    #[test]
+    fn a_span_since_a_year_in_a_relative_clause_is_not_the_figures() {
+        let text = "Telia received 12 requests in 2019.\n\nOf the 12, five came from the markets that \
+                    Telia has been selling off since 2015.";
+        assert_eq!(periods_published(text, "2020-03-12")[2], Some("2019".to_owned()));
+        let text = "Telia has received 340 requests since 2015.";
+        assert_eq!(
+            periods_published(text, "2020-03-12"),
+            [Some("2015-01-01/2020-03-12".to_owned())]
+        );
+    }
+
     /// The periods of the figures of `text` published on `published`.
     fn periods_published(text: &str, published: &str) -> Vec<Option<String>> {
         figures(text, Some(published)).into_iter().map(|f| f.1).collect()

@@ -2178,6 +2178,9 @@ pub(crate) fn periods_since(
         if let Some(start) = out[i].period.as_ref().map(|p| p.start).filter(|&s| s < published) {
             out[i].period = Some(Period { start, end: published });
             out[i].anaphor = None;
+            // "the markets Telia has been selling off since 2015": the span of a relative
+            // clause's event, no period of the sentence's figures
+            out[i].reference |= in_relative_clause(&text[..out[i].span.start]);
             changed = true;
         }
     }
@@ -2199,6 +2202,13 @@ pub(crate) fn periods_since(
         changed = true;
     }
     changed.then_some(out)
+}
+
+/// Whether the clause that ends `before` (back to a comma or a stop) is a relative clause: it
+/// holds "that", "which" or "who" ("the markets that Telia has been selling off since").
+fn in_relative_clause(before: &str) -> bool {
+    let clause = before.rsplit([',', '.', ';', ':', '\n']).next().unwrap_or(before);
+    [" that ", " which ", " who "].iter().any(|w| clause.contains(w))
 }
 
 /// The clause "when" opens right at the start of `after` (a period's end), past commas and
