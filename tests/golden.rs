@@ -265,9 +265,10 @@ fn assert_floors(scores: &[(&str, f64, f64)], report: &str) {
 fn score_against(articles: &Path, expected: &Path) -> (Score, String, BTreeMap<String, Actual>) {
     let actual = run_corpus(articles);
     let expected = load_expected(expected);
+    // (every set has 15 articles or more: a lost folder must not pass as a small one)
     assert!(
-        expected.len() >= 18,
-        "expected fixtures for at least 18 articles, found {}",
+        expected.len() >= 15,
+        "expected fixtures for at least 15 articles, found {}",
         expected.len()
     );
     let mut score = Score::default();
@@ -374,7 +375,7 @@ fn third_heldout_articles_score_above_their_floors() {
             figure_recall: 0.91,
             figure_precision: 0.97,
             quote_recall: 0.97,
-            findings_right: 7,
+            findings_right: 8,
             false_alarms: 1,
         },
     );
@@ -463,7 +464,7 @@ fn ninth_heldout_articles_score_above_their_floors() {
     check_heldout(
         "fixtures/heldout9",
         HeldoutFloors {
-            figure_recall: 0.90,
+            figure_recall: 0.91,
             figure_precision: 0.97,
             quote_recall: 0.97,
             findings_right: 9,
@@ -480,11 +481,27 @@ fn tenth_heldout_articles_score_above_their_floors() {
     check_heldout(
         "fixtures/heldout10",
         HeldoutFloors {
-            figure_recall: 0.88,
+            figure_recall: 0.89,
             figure_precision: 0.94,
             quote_recall: 0.97,
-            findings_right: 8,
+            findings_right: 9,
             false_alarms: 0,
+        },
+    );
+}
+
+/// The eleventh round, written blind while the rules drawn from the ninth and tenth were being
+/// written (`fixtures/heldout11/README.md`).
+#[test]
+fn eleventh_heldout_articles_score_above_their_floors() {
+    check_heldout(
+        "fixtures/heldout11",
+        HeldoutFloors {
+            figure_recall: 0.71,
+            figure_precision: 0.96,
+            quote_recall: 0.91,
+            findings_right: 7,
+            false_alarms: 1,
         },
     );
 }
