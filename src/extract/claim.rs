@@ -950,25 +950,15 @@ pub fn table_row(paragraph: &str) -> Option<(bool, Vec<Span>)> {
     }
     let c = TABLE_ROW.captures(row)?;
     let cells = c.name("cells")?;
-    // the cells are runs of digits and commas between spaces
-    let bytes = cells.as_str().as_bytes();
-    let mut spans = Vec::with_capacity(2);
-    let mut i = 0;
-    while i < bytes.len() {
-        let start = i + bytes[i..]
-            .iter()
-            .take_while(|b| !(b.is_ascii_digit() || **b == b','))
-            .count();
-        let end = start
-            + bytes[start..]
-                .iter()
-                .take_while(|b| b.is_ascii_digit() || **b == b',')
-                .count();
-        if end > start {
-            spans.push(Span::new(cells.start() + start, cells.start() + end));
-        }
-        i = end.max(start + 1);
-    }
+    // each cell's place in the row: its offset in the cells' text, where the cells start
+    let text = cells.as_str();
+    let spans = text
+        .split_whitespace()
+        .map(|cell| {
+            let start = cells.start() + (cell.as_ptr() as usize - text.as_ptr() as usize);
+            Span::new(start, start + cell.len())
+        })
+        .collect();
     Some((TOTAL_LABEL.is_match(&c["label"]), spans))
 }
 
