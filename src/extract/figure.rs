@@ -2880,7 +2880,7 @@ fn period_for(
     let month = |p: &PeriodMention| matches!(p.anaphor, Some(Anaphor::Month { .. }));
     let clause_ends = |p: &PeriodMention| {
         let between = &text[span.end..p.span.start];
-        between.contains(';') || month(p) && opens_a_relative_clause(between)
+        between.contains(';') || month(p) && super::claim::clause_after_comma(between).is_some()
     };
     if let Some(p) = after.filter(|p| p.span.start - span.end < 60 && !clause_ends(p)) {
         return p.period.clone();
@@ -2912,15 +2912,6 @@ fn period_for(
         .filter(|p| !past_a_comma(p))
         .or(after)
         .and_then(|p| p.period.clone())
-}
-
-/// Whether `between` (the text from a figure to a period after it) opens a clause of its own
-/// after a comma: ", where", ", which", ", when", ", who", ", while", ", after".
-fn opens_a_relative_clause(between: &str) -> bool {
-    const OPENERS: [&str; 6] = ["where ", "which ", "when ", "who ", "while ", "after "];
-    between
-        .match_indices(", ")
-        .any(|(at, _)| OPENERS.iter().any(|w| between[at + 2..].starts_with(w)))
 }
 
 /// The period of a figure named as the earlier value of a change ("up from 918"), which took the

@@ -268,7 +268,7 @@ fn total_before_sentence<'d, 'a>(doc: &'d Doc<'a>, i: usize, part: &Fig) -> Opti
     if let Some(head) = counted_noun(&lead) {
         return earlier_total(doc, i, Some(&head), part).filter(|t| counts_the_same(doc, t, &head));
     }
-    let paragraph = doc.paragraphs.iter().find(|p| p.contains(part.f.span))?;
+    let paragraph = doc.paragraph_of(part.f.span)?;
     doc.figs[..i]
         .iter()
         .rev()

@@ -131,10 +131,7 @@ impl Period {
 
     /// Whether it is one calendar month.
     pub fn is_one_month(&self) -> bool {
-        self.start.day() == 1
-            && self.start.year() == self.end.year()
-            && self.start.month() == self.end.month()
-            && self.end.succ_opt().is_some_and(|next| next.day() == 1)
+        self.month_count() == Some(1)
     }
 
     /// Whether `other` lies within this period.
@@ -1777,10 +1774,13 @@ pub fn periods_within(
         return inside.iter().map(|m| m.period.clone()).collect();
     }
     let (mut last, mut last_not_a_month): (Option<Period>, Option<Period>) = (None, None);
-    // the periods named so far that are no points of comparison (few: asked only of "the same
-    // six months")
-    let mut named_before: Vec<Period> = Vec::new();
     let mut out = Vec::new();
+    // the periods that set `last`, kept only when "the same six months" is to be read (rarely:
+    // the list is made for none of the other parts)
+    let keep_named = inside
+        .iter()
+        .any(|m| matches!(m.anaphor, Some(Anaphor::SameMonths { .. })));
+    let mut named_before: Vec<Period> = Vec::new();
     for m in inside {
         let period = match m.anaphor {
             Some(Anaphor::Period) => Anaphor::Period.resolve(last_not_a_month.as_ref(), published),
@@ -1797,7 +1797,9 @@ pub fn periods_within(
             if !matches!(m.anaphor, Some(Anaphor::Month { .. })) {
                 last_not_a_month = period.clone();
             }
-            named_before.extend(period.clone());
+            if keep_named {
+                named_before.extend(period.clone());
+            }
             last = period.clone();
         }
         out.push(period);

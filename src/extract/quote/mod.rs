@@ -120,19 +120,17 @@ pub(crate) fn find_quotes_knowing_ascii(
 /// The cue next to a quote and where it was found, trying the closest places first.
 fn find_cue(around: &Surroundings, people: &People) -> Option<(Cue, Place)> {
     let is_person = |name: &str| name.split_whitespace().count() > 1 || people.by_name(name, usize::MAX).is_some();
-    let after = |window: &str| cue::cue_after(window).map(|c| past_abbreviated_title(window, c, cue::cue_after));
-    let before = |window: &str| cue::cue_before(window).map(|c| past_abbreviated_title(window, c, cue::cue_before));
-    after(around.after)
+    cue::cue_after(around.after)
         .map(|c| (c, Place::After))
-        .or_else(|| before(around.before).map(|c| (c, Place::Before)))
+        .or_else(|| cue::cue_before(around.before).map(|c| (c, Place::Before)))
         .or_else(|| cue::cue_after(around.next_sentence).map(|c| (c, Place::SentenceAfter)))
         .or_else(|| cue::subject_of(around.previous_sentence, is_person).map(|c| (c, Place::SentenceBefore)))
         .or_else(|| cue::cue_later(around.next_sentence).map(|c| (c, Place::SentenceAfter)))
         .or_else(|| cue::subject_of(around.before, is_person).map(|c| (c, Place::Before)))
 }
 
-/// Titles abbreviated with a point before a name ("said Lt. Dana Whitfield"), where the name
-/// reader stops.
+/// Titles abbreviated before a name ("said Lt. Dana Whitfield", "Lt Col Alexander Vindman"),
+/// which a speaker's name is given without.
 const ABBREVIATED_TITLES: [&str; 14] = [
     "Lt", "Sgt", "Capt", "Det", "Insp", "Supt", "Cmdr", "Sen", "Rep", "Gov", "Dr", "Prof", "Gen", "Col",
 ];
@@ -159,34 +157,16 @@ fn without_ranks(name: &str) -> &str {
     name
 }
 
-/// The cue read past an abbreviated title before its name ("said Lt. Dana Whitfield"): the
-/// name after the title when the reader took both, and else, when it stopped at the title
-/// ("Lt"), the window read again without it. `read` is the reader that found `cue` in
-/// `window`.
-fn past_abbreviated_title(window: &str, mut cue: Cue, read: fn(&str) -> Option<Cue>) -> Cue {
-    // "Lt. Dana Whitfield" read whole: the name is after the title
-    let name = without_ranks(&cue.who);
-    if name.len() < cue.who.len() {
-        cue.who = name.to_owned();
-        return cue;
-    }
-    if !ABBREVIATED_TITLES.contains(&cue.who.as_str()) {
-        return cue;
-    }
-    let title = format!("{}. ", cue.who);
-    let Some(at) = window.find(&title) else { return cue };
-    let without = format!("{}{}", &window[..at], &window[at + title.len()..]);
-    read(&without).filter(|c| c.reference == Reference::Name).unwrap_or(cue)
-}
-
 /// A quote credited from its own cue, with the reference resolved.
 fn credited(m: &Marked, cue: Cue, place: Place, around: &Surroundings, paragraphs: &[Span], people: &People) -> Quote {
     let at = match place {
         Place::After | Place::SentenceAfter => m.outer.end,
         Place::Before | Place::SentenceBefore => m.outer.start,
     };
+    // "said Lt. Dana Whitfield": the name after the rank is the speaker's
+    let who = without_ranks(&cue.who);
     let person = match cue.reference {
-        Reference::Name => people.by_name(&cue.who, at),
+        Reference::Name => people.by_name(who, at),
         Reference::Pronoun => people
             .by_pronoun(&cue.who, window_start(paragraphs, m.outer.start), at)
             .or_else(|| subject_before(around, people, &cue.who)),
@@ -201,7 +181,7 @@ fn credited(m: &Marked, cue: Cue, place: Place, around: &Surroundings, paragraph
             Some(without_ranks(&p.name).to_string()),
             cue.role.or_else(|| p.role.as_deref().map(str::to_owned)),
         ),
-        (None, Reference::Name) => (Some(cue.who.clone()), cue.role),
+        (None, Reference::Name) => (Some(who.to_owned()), cue.role),
         (None, _) => (org.map(str::to_owned), cue.role),
     };
     Quote {
