@@ -248,7 +248,15 @@ fn split_year_end(bytes: &[u8], year: i32, after: usize) -> Option<usize> {
         .get(after..after + 2)
         .filter(|two| two.iter().all(u8::is_ascii_digit))?;
     let next = i32::from((two[0] - b'0') * 10 + two[1] - b'0');
-    (next == (year + 1) % 100 && !word_character_at(bytes, after + 2)).then_some(after + 2)
+    let end = after + 2;
+    if next != (year + 1) % 100 || word_character_at(bytes, end) {
+        return None;
+    }
+    // a sports season or a school year is no financial year ("until the end of the 2022/23
+    // season"): left to the grammar's first year
+    let season = word_after(bytes, end)
+        .is_some_and(|(_, w)| matches!(w.as_str(), "season" | "campaign" | "school" | "academic"));
+    (!season).then_some(end)
 }
 
 /// A split year ("2022-23") at the bare `year` that ends at `year_end`, in a text that does not
@@ -268,12 +276,6 @@ pub(super) fn split_year_by_default(
     }
     let after = split_years_separator_end(bytes, year_end)?;
     let end = split_year_end(bytes, year, after)?;
-    // a sports season or a school year is no financial year ("until the end of the 2022/23
-    // season"): left to the grammar, as before
-    if word_after(bytes, end).is_some_and(|(_, w)| matches!(w.as_str(), "season" | "campaign" | "school" | "academic"))
-    {
-        return None;
-    }
     let last = if southern() { 6 } else { 3 };
     Some((end, Reading::Months(months_ending(12, last, year + 1))))
 }
@@ -1639,6 +1641,11 @@ mod tests {
         assert_eq!(
             one("The 2015-16 report says 3,857"),
             ("2015-16".into(), Some("2015-04-01/2016-03-31".into()))
+        );
+        // a season is no financial year, whatever month the text's years end with
+        assert_eq!(
+            one("Agencies made 333,980 in the year to 30 June 2016, in the 2015-16 season").1,
+            Some("2015".into())
         );
         // a year to December is the calendar's
         assert_eq!(
