@@ -1486,7 +1486,6 @@ fn keep_carried_periods_of_owned_figures(figures: &mut [Figure], carried: &[usiz
     }
 }
 
-/// The year `article` was published in, if its date is known.
 /// Whether `period`, named in a `paragraph` with no figure, is the month of the publication
 /// in a short line of its own ("Policy Brief No. 14 · September 2024", "Updated March 2023"):
 /// a dateline, not the period of the figures after it.
@@ -1499,6 +1498,7 @@ fn is_dateline(period: &Period, paragraph: Option<Span>, article: &Article) -> b
     short && period.is_one_month() && published().is_some_and(|d| period.start <= d && d <= period.end)
 }
 
+/// The year `article` was published in, if its date is known.
 fn publication_year(article: &Article) -> Option<i32> {
     article.published.as_deref()?.get(..4)?.parse().ok()
 }
@@ -4546,7 +4546,6 @@ mod tests {
             .collect()
     }
 
-    /// The period labels of the figures of `text`, published on no known date.
     /// A quarter's coverage: "the final quarter" is the fourth; a period named after the lede's
     /// figures in an aside ("a policy change the company made last year") is not what the next
     /// paragraphs are about, and "between January and March" there is the report's quarter.
@@ -4643,7 +4642,8 @@ mod tests {
     /// the report's quarter after a paragraph about the quarter before.
     #[test]
     fn coverage_of_an_enforcement_report_keeps_its_period_after_an_aside() {
-        let text = "YouTube took down 11,401,696 videos in the April-June quarter of 2020.\n\nIn the \
+        let text = "YouTube removed 11,401,696 videos under its community guidelines in the April-June \
+                    quarter of 2020.\n\nIn the \
                     January-March period, fewer than 42,000 appealed videos had been put back.\n\n\
                     Child safety accounted for 3,819,566 videos.";
         let periods = periods_published(text, "2020-08-26");
@@ -4675,6 +4675,7 @@ mod tests {
         got.iter().map(|(t, p)| (t.as_str(), p.as_deref())).collect()
     }
 
+    /// The period labels of the figures of `text`, published on no known date.
     fn period_labels(text: &str) -> Vec<Option<String>> {
         figures(text, None).into_iter().map(|f| f.1).collect()
     }

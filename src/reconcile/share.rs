@@ -264,7 +264,9 @@ fn opens_with_of_those(doc: &Doc, part: &Fig) -> bool {
 /// targets"), or, naming nothing ("Of those, some 580,000"), the last count before the part's
 /// sentence in its paragraph.
 fn total_before_sentence<'d, 'a>(doc: &'d Doc<'a>, i: usize, part: &Fig) -> Option<&'d Fig<'a>> {
-    let lead = doc.text[part.f.sentence.start..part.f.span.start].to_ascii_lowercase();
+    // the noun "those" names ("Of those targets, 336"): read as the base of a share, which
+    // opens with a space and "of"
+    let lead = format!(" {}", &doc.text[part.f.sentence.start..part.f.span.start]);
     if let Some(head) = counted_noun(&lead) {
         return earlier_total(doc, i, Some(&head), part).filter(|t| counts_the_same(doc, t, &head));
     }
@@ -451,7 +453,6 @@ fn check_share(doc: &Doc, share: &Fig, total: &Fig, part: &Fig) -> Option<Findin
 mod tests {
     use super::*;
 
-    /// The messages of the share findings of `text`.
     /// "Of those, some 580,000, or 48 percent": the part of the total named before the sentence,
     /// the last count there when "those" names nothing, the one counting what it names else.
     #[test]
@@ -464,7 +465,7 @@ mod tests {
         );
         assert_eq!(messages(&text.replace("580,000", "820,000")), Vec::<String>::new());
         // "those targets" is the count of targets, not the orders before it
-        let text = "The court issued 1,559 orders, covering an estimated 1,687 targets. Of those \
+        let text = "The court covered an estimated 1,687 targets under 1,559 orders. Of those \
                     targets, 336, or about 20 percent, were U.S. persons.";
         assert_eq!(messages(text), Vec::<String>::new());
     }
@@ -485,6 +486,7 @@ mod tests {
         );
     }
 
+    /// The messages of the share findings of `text`.
     fn messages(text: &str) -> Vec<String> {
         let record = super::super::doc::test_record(text);
         check(&Doc::new(&record)).into_iter().map(|f| f.message).collect()
