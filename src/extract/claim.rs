@@ -1786,10 +1786,14 @@ pub fn clause_after_comma(text: &str) -> Option<usize> {
 /// cut ("Fitbit, whose numbers are folded into ..."); every item must be a name (a capital
 /// first, "the" allowed before it, up to five words), and the count the last before the
 /// separator in its clause, within 100 bytes. Lists [`list_enumerations`] read (`near`, of the
-/// same sentence) are left to it.
-pub fn far_list_enumerations(sentence: &str, near: &[Enumeration]) -> Vec<Enumeration> {
+/// same sentence) are left to it. `separators` are the sentence's, as [`list_separators`] finds
+/// them.
+pub fn far_list_enumerations(
+    sentence: &str,
+    separators: impl Iterator<Item = (usize, usize)>,
+    near: &[Enumeration],
+) -> Vec<Enumeration> {
     let mut out = Vec::new();
-    let separators = list_separators(sentence.as_bytes());
     for (sep, list_start) in separators {
         let rest = &sentence[list_start..];
         // a list of names starts with a capital or "the" (most lists after a colon are counts:

@@ -23,19 +23,21 @@ pub fn check(doc: &Doc, counted: &[Span]) -> Vec<Finding> {
     let separators = claim::list_separators(doc.text.as_bytes());
     for s in doc.sentences {
         let text = s.of(doc.text);
-        // a list whose count stands further back, after a colon or between dashes: the
-        // sentences with an en or em dash are told by its first byte (most have none)
         let near = if may_announce_list(doc, colons.first_from(doc.text.as_bytes(), s.start), *s) {
             claim::list_enumerations(text)
         } else {
             Vec::new()
         };
+        // a list whose count stands further back, after one of the sentence's separators
         let first = separators.partition_point(|&(at, _)| at < s.start);
-        let far = if separators.get(first).is_some_and(|&(at, _)| at < s.end) {
-            claim::far_list_enumerations(text, &near)
-        } else {
-            Vec::new()
-        };
+        let count = separators[first..]
+            .iter()
+            .take_while(|&&(_, list)| list <= s.end)
+            .count();
+        let in_sentence = separators[first..first + count]
+            .iter()
+            .map(|&(at, list)| (at - s.start, list - s.start));
+        let far = claim::far_list_enumerations(text, in_sentence, &near);
         for e in near.iter().chain(&far) {
             out.extend(mismatch(doc, s.start, e, "lists"));
         }

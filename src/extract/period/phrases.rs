@@ -97,11 +97,10 @@ pub(super) fn phrase_matches(text: &str, cues: &mut super::Cues) -> Vec<(Span, R
                     }
                 }
             }),
-            1..=3 => year_to(bytes, hit.start(), &mut fiscal_end),
+            1..=3 | 29 => year_to(bytes, hit.start(), &mut fiscal_end),
             4 | 5 => year_earlier(bytes, hit.start(), hit.end()),
             6 => hyphenated_part(bytes, hit.start(), true),
             28 => hyphenated_part(bytes, hit.start(), false),
-            29 => year_to(bytes, hit.start(), &mut fiscal_end),
             FIRST_MONTH..=18 => {
                 let month = (anchor - FIRST_MONTH) as u32 + 1;
                 days_of_whole_months(bytes, hit.start(), month)
