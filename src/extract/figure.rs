@@ -1214,6 +1214,10 @@ pub fn find_figures(
         let mut last_taken: Option<Period> = None;
         // the last figure's place among the candidates, and whether a comparison word came before it
         let mut last_figure: Option<(usize, bool)> = None;
+        // whether a figure of the sentence counts other than a service's public: a sentence
+        // that only sizes its public ("Snapchat averaged 414 million daily active users in the
+        // fourth quarter") names a period for that alone, not for the sentences after it
+        let mut counts_other_than_a_public = false;
         // the cells of a row under a header that names their periods are figures
         let table_row = is_table_row(s, &candidates) && !columns.as_ref().is_some_and(|c| c.holds(sentence));
         for (index, m) in candidates.iter().enumerate() {
@@ -1298,6 +1302,7 @@ pub fn find_figures(
                 carried_across.push(figures.len());
             }
             let across = period_paragraph != paragraph;
+            counts_other_than_a_public |= !counts_a_public(m.value, measure.as_deref());
             let population = is_size_of_a_population(m.approx.is_some(), m.value, measure.as_deref());
             let present_size = is_present_size(before, m.value, m.approx.is_some(), population);
             let period = stated
@@ -1395,7 +1400,13 @@ pub fn find_figures(
             .filter(|p| of_the_sentence(p))
             .filter(|p| !an_event_month(p))
             .find_map(|p| p.period.clone())
-            .filter(|p| figures.len() > first || !is_dateline(p, paragraph, article))
+            .filter(|p| {
+                if figures.len() > first {
+                    counts_other_than_a_public
+                } else {
+                    !is_dateline(p, paragraph, article) && !dates_an_event(p, &report_period)
+                }
+            })
         {
             // the periods the sentence names for its own figures, read afresh for each question
             let named = || {
@@ -1522,6 +1533,12 @@ fn this_years_values_of_last_years(figures: &mut [Figure], published: i32) {
 /// users", "some 120 million wireless subscribers"): a present fact, not one of the report's
 /// counts, so it takes no period from the sentences before it.
 fn is_size_of_a_population(rounded: bool, value: Option<f64>, measure: Option<&str>) -> bool {
+    rounded && counts_a_public(value, measure)
+}
+
+/// Whether a figure counts a service's public: a million or more "users", "customers",
+/// "subscribers" and the like ("414 million daily active users").
+fn counts_a_public(value: Option<f64>, measure: Option<&str>) -> bool {
     const PUBLICS: [&str; 7] = [
         "users",
         "customers",
@@ -1531,9 +1548,7 @@ fn is_size_of_a_population(rounded: bool, value: Option<f64>, measure: Option<&s
         "listings",
         "websites",
     ];
-    rounded
-        && value.is_some_and(|v| v >= 1e6)
-        && measure.is_some_and(|m| m.split(' ').any(|word| PUBLICS.contains(&word)))
+    value.is_some_and(|v| v >= 1e6) && measure.is_some_and(|m| m.split(' ').any(|word| PUBLICS.contains(&word)))
 }
 
 /// Whether a figure is the present size of an organisation's public, which takes none of its
@@ -1573,6 +1588,15 @@ fn is_present_size(before: &str, value: Option<f64>, approx: bool, population: b
         || approx && value >= 1e3 && HAVING.iter().any(|verb| ends_with_word(verb))
 }
 
+/// Whether `period`, named in a sentence with no figure once the report's period (`report`) is
+/// known, dates an event rather than the figures after it: a single month ("Meta finished
+/// turning on encryption in December 2023", "signed in May 2024") in coverage of a year's
+/// figures is news of when something happened, and the next paragraph's "10.8 million" is
+/// still the year's.
+fn dates_an_event(period: &Period, report: &Option<Period>) -> bool {
+    report.is_some() && period.is_one_month()
+}
+
 /// The period a figure that states none takes: the last one named (`current`), except in another
 /// paragraph (`across`) of coverage of requests (`covers`, asked only then) when it is no part of
 /// the report's (`report`): an aside about another period ("A year earlier ...", "For 2019 as a
@@ -1601,7 +1625,7 @@ fn carried_period(
 /// on other news a period named paragraphs before seldom does.
 fn reports_on_requests(article: &Article) -> bool {
     // whole phrases where a word alone has an everyday sense ("task orders", "demand side")
-    const WORDS: [&str; 42] = [
+    const WORDS: [&str; 51] = [
         "request",
         "demands",
         "warrant",
@@ -1621,6 +1645,9 @@ fn reports_on_requests(article: &Article) -> bool {
         "transparency report",
         "disclosure report",
         "surveillance",
+        "intelligence service",
+        "intelligence agenc",
+        "spy agenc",
         "national security letter",
         "license plate",
         "licence plate",
@@ -1646,6 +1673,13 @@ fn reports_on_requests(article: &Article) -> bool {
         "content moderation",
         "took down",
         "taken down",
+        // platforms' reports of child abuse to the hotlines
+        "child sexual",
+        "child exploitation",
+        "child abuse",
+        "child-abuse",
+        "cybertipline",
+        "ncmec",
     ];
     // one search for all the words, over one lower-cased copy of the parts (a search for each
     // word in each part cost some 2.4 instructions a byte of every article)
@@ -2878,14 +2912,18 @@ fn period_for(
     // month with no year is an event's in a clause of its own ("58 were ordered in Manipur,
     // where authorities cut mobile data in May") and far after the figure
     let month = |p: &PeriodMention| matches!(p.anaphor, Some(Anaphor::Month { .. }));
+    // so does a clause of its own after ", and" ("The total for 2022 was 98 811, and it remains
+    // well below the peak of 2017"; "seized $8.6 million, and traced fees ... between October
+    // 2021 and April 2023")
+    let coordinated = |p: &PeriodMention| opens_a_coordinated_clause(&text[span.end..p.span.start]);
     let clause_ends = |p: &PeriodMention| {
         let between = &text[span.end..p.span.start];
-        between.contains(';') || month(p) && super::claim::clause_after_comma(between).is_some()
+        between.contains(';') || month(p) && super::claim::clause_after_comma(between).is_some() || coordinated(p)
     };
     if let Some(p) = after.filter(|p| p.span.start - span.end < 60 && !clause_ends(p)) {
         return p.period.clone();
     }
-    let after = after.filter(|p| !month(p));
+    let after = after.filter(|p| !month(p) && !coordinated(p));
     let nearest_before = periods.iter().rev().find(|p| p.span.end <= span.start);
     // "when" after a period of comparison, or "for" after an event's date ("the maker it bought
     // in 2018 for roughly $1 billion"): the figure is that period's
@@ -2912,6 +2950,20 @@ fn period_for(
         .filter(|p| !past_a_comma(p))
         .or(after)
         .and_then(|p| p.period.clone())
+}
+
+/// Whether `between` (the text from a figure to a period after it) opens a clause of its own
+/// with ", and" or ", but" and a subject or verb of its own: ", and it remains", ", but they
+/// said", ", and traced" (not ", and 7,204 in 2023", the list's next figure).
+fn opens_a_coordinated_clause(between: &str) -> bool {
+    const SUBJECTS: [&str; 6] = ["it ", "they ", "he ", "she ", "we ", "its "];
+    [", and ", ", but "].iter().any(|joint| {
+        between.match_indices(joint).any(|(at, _)| {
+            let rest = &between[at + joint.len()..];
+            let word = rest.split(' ').next().unwrap_or("");
+            SUBJECTS.iter().any(|w| rest.starts_with(w)) || word.len() > 4 && word.ends_with("ed")
+        })
+    })
 }
 
 /// The period of a figure named as the earlier value of a change ("up from 918"), which took the
@@ -4618,6 +4670,24 @@ mod tests {
         assert_eq!(periods("2024-11-10")[0], Some("2024-09".to_owned()));
     }
 
+    /// A month with its year named in a sentence with no figure, once the report's year is
+    /// known, dates an event: the next paragraph's figures stay the year's. Before any figure it
+    /// is still the period the figures after it take.
+    #[test]
+    fn a_month_named_with_no_figure_after_the_reports_year_dates_an_event() {
+        let text = "Facebook filed 20.5 million reports to the hotline in 2024.\n\nFacebook finished \
+                    turning on encryption in December 2023.\n\nFacebook's apps filed 10.8 million.";
+        assert_eq!(
+            as_pairs(&figure_periods(text, Some("2025-05-09"))),
+            [("20.5 million", Some("2024")), ("10.8 million", Some("2024"))]
+        );
+        let text = "Figures for December 2023 are out.\n\nFacebook's apps filed 10.8 million.";
+        assert_eq!(
+            as_pairs(&figure_periods(text, Some("2025-05-09"))),
+            [("10.8 million", Some("2023-12"))]
+        );
+    }
+
     /// "three times the 23.24 lakh it banned a year earlier" compares: the figure after the
     /// multiple is the earlier period's, and the figures after it stay with the report's month;
     /// the year of "Rules, 2021" names no period.
@@ -4649,6 +4719,65 @@ mod tests {
         let periods = periods_published(text, "2020-08-26");
         let q = |p: &str| Some(p.to_owned());
         assert_eq!(periods, [q("2020-Q2"), q("2020-Q1"), q("2020-Q2")]);
+    }
+
+    /// A period in a clause of its own after ", and" is not the figure's before it: the period
+    /// named before the figure is, or none; the next figure of a list still takes it.
+    #[test]
+    fn a_period_in_a_coordinated_clause_is_not_the_figure_before() {
+        let text = "The total for 2022 was 98,811, and it remains well below the peak of 2017.";
+        assert_eq!(period_labels(text), [Some("2022".to_owned())]);
+        let text = "Investigators seized $8.6 million, and traced fees paid between October 2021 \
+                    and April 2023.";
+        assert_eq!(period_labels(text), [None]);
+        let text = "It received 6,120 requests, and 7,204 in 2023.";
+        assert_eq!(period_labels(text), [Some("2023".to_owned()), Some("2023".to_owned())]);
+    }
+
+    /// A sentence that only sizes a service's public names its period for that size alone: the
+    /// figures after it stay with the report's half.
+    #[test]
+    fn the_period_of_a_publics_size_is_not_carried() {
+        let text = "Snap submitted 402,143 reports in the second half of 2023.\n\nSnapchat \
+                    averaged 414 million daily active users in the fourth quarter of 2023.\n\n\
+                    Reports of sextortion made up 20,310 of the total.";
+        let got = figure_periods(text, Some("2024-04-02"));
+        assert_eq!(
+            as_pairs(&got),
+            [
+                ("402,143", Some("2023-H2")),
+                ("414 million", Some("2023-Q4")),
+                ("20,310", Some("2023-H2")),
+            ]
+        );
+        // a count of other things in the quarter is what the sentences after it are about
+        let text = text.replace("daily active users", "pieces of content");
+        assert_eq!(
+            figure_periods(&text, Some("2024-04-02"))[2].1.as_deref(),
+            Some("2023-Q4")
+        );
+    }
+
+    /// Reports by oversight bodies on intelligence services and platforms' reports to the
+    /// child-abuse hotline are coverage of a report: the lede's year holds for the figures of
+    /// the paragraphs after it that no organisation figmine knows owns. On other news it does not.
+    #[test]
+    fn oversight_of_intelligence_services_and_child_abuse_reports_are_coverage() {
+        let after = "\n\nOf the 412 orders, 318 went to the domestic agency.";
+        for lede in [
+            "German intelligence services were allowed to monitor suspects in 412 cases in 2021.",
+            "The spy agencies' permits were vetted in 412 cases in 2021.",
+            "Reports of child sexual exploitation from games reached 412 in 2021.",
+        ] {
+            let periods = periods_published(&format!("{lede}{after}"), "2023-01-24");
+            assert_eq!(
+                periods[1..],
+                [Some("2021".to_owned()), Some("2021".to_owned())],
+                "{lede}"
+            );
+        }
+        let text = format!("The charity's shops served customers on 412 days in 2021.{after}");
+        assert_eq!(periods_published(&text, "2023-01-24")[1..], [None, None]);
     }
 
     /// "since 2015" in a relative clause spans that clause's event, no period of the figures
