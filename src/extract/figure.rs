@@ -2034,6 +2034,10 @@ fn is_figure(m: &Mention, sentence: &str, span: Span, excluded: &[Span], periods
     {
         return false;
     }
+    // "1-800-CALL-FBI": a range joined by a hyphen to a word is a code's part
+    if m.kind == MentionKind::Range && hyphenated(sentence, m) {
+        return false;
+    }
     let counts_a_unit = m.kind == MentionKind::Number || m.kind == MentionKind::Range && m.unit.is_none();
     if counts_a_unit && is_a_measurement(&sentence[m.end..]) {
         return false;
@@ -2054,8 +2058,9 @@ fn is_figure(m: &Mention, sentence: &str, span: Span, excluded: &[Span], periods
 
 /// A number of an address or a register, not a count: a street number ("410 Terry Ave.", "1718
 /// Connecticut Ave NW"), a postcode after a state's two capitals ("Redmond, WA 98052"), or a
-/// number after "No." ("Law No. 7253"). `text` is the mention's text: digits, or a capitalised
-/// word for a street's number ("One Microsoft Way").
+/// number after "No." ("Law No. 7253", "charity no. 1187342"), or a Dutch postcode ("2517 KK
+/// The Hague"). `text` is the mention's text: digits, or a capitalised word for a street's
+/// number ("One Microsoft Way").
 fn is_part_of_an_address(sentence: &str, m: &Mention, text: &[u8]) -> bool {
     let after = &sentence.as_bytes()[m.end..];
     // "One Microsoft Way": a street's number may be written in words
@@ -2066,11 +2071,28 @@ fn is_part_of_an_address(sentence: &str, m: &Mention, text: &[u8]) -> bool {
     if let [digits @ .., b' ', letter] = text {
         return letter.is_ascii_uppercase() && digits.iter().all(u8::is_ascii_digit) && is_street_number(after);
     }
+    let before = &sentence.as_bytes()[..m.start];
+    // a register's number may be long ("a registered charity (no. 1187342)")
+    let numbered = [&b"No. "[..], b"No ", b"no. "].iter().any(|n| before.ends_with(n));
+    if numbered && !text.is_empty() && text.iter().all(u8::is_ascii_digit) {
+        return true;
+    }
     if text.is_empty() || text.len() > 5 || !text.iter().all(u8::is_ascii_digit) {
         return false;
     }
-    let before = &sentence.as_bytes()[..m.start];
-    before.ends_with(b"No. ") || before.ends_with(b"No ") || is_postcode(before, text) || is_street_number(after)
+    is_postcode(before, text) || is_dutch_postcode(before, text, after) || is_street_number(after)
+}
+
+/// "Eisenhowerlaan 73, 2517 KK The Hague": four digits and two capitals after a street's number
+/// and a comma are a Dutch postcode (the comma and the house number tell it from "4000 UK users").
+fn is_dutch_postcode(before: &[u8], text: &[u8], after: &[u8]) -> bool {
+    let letters =
+        |a: &[u8]| matches!(a, [b' ', x, y, b' ' | b',', ..] if x.is_ascii_uppercase() && y.is_ascii_uppercase());
+    text.len() == 4
+        && letters(after)
+        && before
+            .strip_suffix(b", ")
+            .is_some_and(|b| b.last().is_some_and(u8::is_ascii_digit))
 }
 
 /// A phone number or a part of one, not a count: three digits or more one space from three
@@ -2277,17 +2299,23 @@ fn is_a_set_time(sentence: &str, m: &Mention) -> bool {
         || after[unit_end..].starts_with(b" to ") && GIVEN.iter().any(|g| word.eq_ignore_ascii_case(g))
 }
 
-/// "Oct. 11", "Sept. 3", "March 12", "Nov. 28-29", "6 July": one or two digits (or a range of
+/// "Oct. 11", "Sept. 3", "March 12", "Nov. 28-29", "6 July", "between 11 and 13 June": one or two digits (or a range of
 /// them) of 1 to 31 after (or before) a capitalised month's name or abbreviation, with or
 /// without its period, is a day of the month, not a count. (A full date with its year is found
 /// by the date search; news pages mostly write the day without it.) `text` is the mention's
 /// text.
 fn is_day_of_month(sentence: &str, m: &Mention, text: &[u8]) -> bool {
     let is_day = |v: Option<f64>| v.is_some_and(|v| (1.0..=31.0).contains(&v) && v.fract() == 0.0);
-    // digits and dashes only (the en dash is E2 80 93), the first run of one or two digits
-    let days_only = || {
-        text.iter().all(|&b| b.is_ascii_digit() || b == b'-' || !b.is_ascii())
-            && text.iter().take_while(|b| b.is_ascii_digit()).count() <= 2
+    // digits and dashes only (the en dash is E2 80 93), the first run of one or two digits; a
+    // range's words too ("Between 11 and 13 June"), each run of one or two digits
+    let days_only = || match m.kind {
+        MentionKind::Range if text.iter().any(u8::is_ascii_alphabetic) => {
+            text.split(|b| !b.is_ascii_digit()).all(|run| run.len() <= 2)
+        }
+        _ => {
+            text.iter().all(|&b| b.is_ascii_digit() || b == b'-' || !b.is_ascii())
+                && text.iter().take_while(|b| b.is_ascii_digit()).count() <= 2
+        }
     };
     let days = match m.kind {
         MentionKind::Number => is_day(m.value),
@@ -4984,6 +5012,20 @@ mod tests {
                  and 18 U.S.C. § 2702; 1425 K users asked."
             ),
             ["367", "304", "1425 K"]
+        );
+    }
+
+    /// A lettered phone number, a register's number after "no.", a Dutch postcode and the days
+    /// of a range before a month are no figures; four digits and two capitals elsewhere are.
+    #[test]
+    fn lettered_phones_registers_dutch_postcodes_and_day_ranges_are_not_figures() {
+        assert_eq!(
+            texts(
+                "Police searched 300 homes between 11 and 13 June. Call 1-800-CALL-FBI. The Trust \
+                 is a registered charity (no. 1187342). Write to Eisenhowerlaan 73, 2517 KK The \
+                 Hague. It counted 4000 UK users and 12-15 arrests."
+            ),
+            ["300", "4000", "12-15"]
         );
     }
 

@@ -129,9 +129,10 @@ fn last_word(before: &str) -> &str {
 }
 
 /// Whether `before` ends with an abbreviation that numbers the digits after it: a capitalised
-/// month's ("Oct. 11") or "No" ("No. 7253").
+/// month's ("Oct. 11") or "No" ("No. 7253"), or "no" in brackets ("a registered charity (no.
+/// 1187342)").
 fn numbers_what_follows(before: &str) -> bool {
-    is_month_abbreviation(before) || last_word(before) == "No"
+    is_month_abbreviation(before) || last_word(before) == "No" || before.ends_with("(no")
 }
 
 /// Whether `before` ends with a capitalised month's abbreviation ("Oct", "Sept").
@@ -341,6 +342,10 @@ mod tests {
         assert_eq!(
             sentences("Law No. 7253 took effect. It said no. 5 came."),
             ["Law No. 7253 took effect.", "It said no.", "5 came."]
+        );
+        assert_eq!(
+            sentences("It is a registered charity (no. 1187342). Call us."),
+            ["It is a registered charity (no. 1187342).", "Call us."]
         );
     }
 

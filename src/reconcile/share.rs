@@ -202,6 +202,8 @@ fn shares_of_totals(doc: &Doc) -> Vec<Finding> {
             // "531 of the 612 applications, or 78 per cent": the count the share restates is the
             // part of a total named right after it
             _ if let Some((part, total)) = part_of_total_before(doc, i) => (Some(total), Some(part)),
+            // "Of the 3,312, it found 94, or 3.8 per cent": the total opens the sentence
+            _ if let Some((part, total)) = part_of_total_opening(doc, i) => (Some(total), Some(part)),
             // The part first: a share without one ("81 percent of the requests, and ... the
             // remaining 19 percent") has nothing to check, and the words after it need no search.
             _ => match restated_part(doc, i)
@@ -288,6 +290,17 @@ fn part_of_total_before<'d, 'a>(doc: &'d Doc<'a>, i: usize) -> Option<(&'d Fig<'
         && doc.same_sentence(part, total)
         && super::doc::is_of_between(doc.between(part.f.span, total.f.span));
     (of && holds(total, part)).then_some((part, total))
+}
+
+/// The part a share restates and the total its sentence opens with, "Of the" or "Of" before
+/// it: "Of the 3,312, it found 94, or 3.8 per cent, unlawful".
+fn part_of_total_opening<'d, 'a>(doc: &'d Doc<'a>, i: usize) -> Option<(&'d Fig<'a>, &'d Fig<'a>)> {
+    let part = restated_part(doc, i)?;
+    let total = doc.figs.get(i.checked_sub(2)?)?;
+    let lead = doc.text[total.f.sentence.start..total.f.span.start].trim_start();
+    let opens = matches!(lead, "Of the " | "Of ");
+    (opens && total.f.kind != FigureKind::Percent && doc.same_sentence(part, total) && holds(total, part))
+        .then_some((part, total))
 }
 
 /// The count a share restates, when the share comes second: "477 of the requests, or 60 percent".
@@ -484,6 +497,19 @@ mod tests {
             messages(&text.replace("78 per cent", "87 per cent")),
             Vec::<String>::new()
         );
+    }
+
+    /// "Of the 3,312, it found 94, or 3.8 per cent": a share of the total the sentence opens
+    /// with (94 is 2.8 percent of it).
+    #[test]
+    fn a_share_of_the_total_a_sentence_opens_with_is_checked() {
+        let text = "The commission assessed 3,312 permissions. Of the 3,312, it found 94, or 3.8 per \
+                    cent, unlawful, up from 2.1 per cent.";
+        assert_eq!(
+            messages(text),
+            ["3.8 per cent of 3,312 is about 126, but the article gives 94."]
+        );
+        assert_eq!(messages(&text.replace("3.8 per", "2.8 per")), Vec::<String>::new());
     }
 
     /// The messages of the share findings of `text`.
