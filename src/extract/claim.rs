@@ -288,8 +288,10 @@ pub fn is_change_amount(before: &str) -> bool {
     AMOUNT_BEFORE.is_match(before) && !ends_with_made_up(before)
 }
 
-/// Whether `before` ends with "made up", "makes up", "make up" or "making up" (perhaps with a
-/// qualifier after it, then spaces): "up" there is no rise ("made up 14 percent of").
+/// Whether `before` ends with "made up", "makes up", "make up" or "making up", or another verb
+/// whose "up" is its own ("turned up", "showed up", "picked up"), perhaps with a qualifier after
+/// it, then spaces: "up" there is no rise ("made up 14 percent of", "turned up 1,106
+/// communications").
 pub fn ends_with_made_up(before: &str) -> bool {
     let mut words = before.trim_end_matches(' ').rsplit(' ');
     let mut last = words.next().unwrap_or_default();
@@ -301,9 +303,12 @@ pub fn ends_with_made_up(before: &str) -> bool {
     }
     last.eq_ignore_ascii_case("up")
         && words.find(|w| !w.is_empty()).is_some_and(|w| {
-            ["made", "make", "makes", "making"]
-                .iter()
-                .any(|m| w.eq_ignore_ascii_case(m))
+            [
+                "made", "make", "makes", "making", "turned", "turns", "turn", "turning", "showed", "shows", "picked",
+                "picks", "dug",
+            ]
+            .iter()
+            .any(|m| w.eq_ignore_ascii_case(m))
         })
 }
 
@@ -1758,11 +1763,11 @@ pub fn list_enumerations(sentence: &str) -> Vec<Enumeration> {
 }
 
 /// A count before the list [`list_enumerations`] cannot reach: "five of the 14 countries",
-/// "four other makers", "three of the apps" (the count, its noun; a count after "of the" is the
-/// whole, not the part announced).
+/// "four other makers", "three of the apps", "four of the best-known platforms" (the count, its
+/// noun; a count after "of the" is the whole, not the part announced).
 static FAR_COUNT: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::new(&format!(
-        r"(?i)\b(?P<n>{SMALL})\s+(?:other\s+|of\s+(?:the|its|their)\s+(?:\d[\d,]*\s+)?)?[a-z-]+s\b"
+        r"(?i)\b(?P<n>{SMALL})\s+(?:other\s+|of\s+(?:the|its|their)\s+(?:\d[\d,]*\s+|[a-z-]+\s+)?)?[a-z-]+s\b"
     ))
     .unwrap()
 });
@@ -1798,7 +1803,8 @@ pub fn far_list_enumerations(
         let rest = &sentence[list_start..];
         // a list of names starts with a capital or "the" (most lists after a colon are counts:
         // "as follows: 9,118 subpoenas ..."), and one the list pattern read is left to it
-        if !(rest.starts_with(|c: char| c.is_uppercase()) || rest.starts_with("the ")) {
+        let first_word = rest.split([' ', ',']).next().unwrap_or("");
+        if !(rest.starts_with(|c: char| c.is_uppercase()) || rest.starts_with("the ") || is_domain(first_word)) {
             continue;
         }
         if near
@@ -1818,7 +1824,12 @@ pub fn far_list_enumerations(
         let Some(count) = FAR_COUNT.captures_iter(&sentence[window_from..sep]).last() else {
             continue;
         };
-        let mut len = rest.find(['.', ';', ':', '\u{2014}', '\u{2013}']).unwrap_or(rest.len());
+        // (a stop inside a domain's name, "zdstresser.net", ends no list)
+        let stop = |(i, c): &(usize, char)| {
+            matches!(c, ';' | ':' | '\u{2014}' | '\u{2013}')
+                || *c == '.' && !rest[i + 1..].starts_with(|c: char| c.is_ascii_alphanumeric())
+        };
+        let mut len = rest.char_indices().find(stop).map_or(rest.len(), |(i, _)| i);
         // a clause after the last name: "Fitbit, whose numbers are folded into ..."
         len = clause_after_comma(&rest[..len]).unwrap_or(len);
         let list = Span::new(list_start, list_start + rest[..len].trim_end().len());
@@ -1826,7 +1837,7 @@ pub fn far_list_enumerations(
         let named = |&(a, b): &(usize, usize)| {
             let item = sentence[a..b].trim();
             let item = item.strip_prefix("the ").unwrap_or(item);
-            item.starts_with(|c: char| c.is_uppercase()) && words_of(item).count() <= 5
+            item.starts_with(|c: char| c.is_uppercase()) && words_of(item).count() <= 5 || is_domain(item)
         };
         if pieces.len() < 2 || !pieces.iter().all(named) {
             continue;
@@ -1848,6 +1859,16 @@ pub fn far_list_enumerations(
         });
     }
     out
+}
+
+/// Whether `word` is a domain's name: "zdstresser.net", "orbitalstress.xyz" (letters, digits
+/// and hyphens in dotted parts, the last of two to six letters).
+fn is_domain(word: &str) -> bool {
+    let Some((name, top)) = word.rsplit_once('.') else {
+        return false;
+    };
+    let part = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+    (2..=6).contains(&top.len()) && top.bytes().all(|b| b.is_ascii_lowercase()) && name.split('.').all(part)
 }
 
 /// Where ": ", " — " or " – " stand in `bytes`, in order, each as (where it starts, where the

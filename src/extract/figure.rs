@@ -2649,14 +2649,26 @@ fn names_a_product(sentence: &str, m: &Mention) -> bool {
     let Some((word, sentence_start)) = word_before_spaces(&sentence[..m.start]) else {
         return false;
     };
+    let text = &sentence[m.start..m.end];
+    // words that are verbs too name a number only when no noun follows it ("build 22621", not
+    // "build more than 7,000 attacks" or "release 300 prisoners")
+    if ["release", "build", "model"]
+        .iter()
+        .any(|w| word.eq_ignore_ascii_case(w))
+    {
+        let after = &sentence[m.end..];
+        let next = after
+            .strip_prefix(' ')
+            .map_or("", |a| a.split([' ', ',', '.']).next().unwrap_or(""));
+        let counts = next.starts_with(|c: char| c.is_ascii_lowercase())
+            && !["of", "and", "or", "is", "was", "in", "on", "for", "to", "with"].contains(&next);
+        return !counts && !text.starts_with(|c: char| c.is_ascii_lowercase());
+    }
     // also a law's parts, at a sentence's start or in lower case ("Section 702 of the law",
     // "information privacy principle 11")
     if [
         "version",
         "v",
-        "release",
-        "build",
-        "model",
         "section",
         "article",
         "principle",
@@ -2671,7 +2683,6 @@ fn names_a_product(sentence: &str, m: &Mention) -> bool {
     {
         return true;
     }
-    let text = &sentence[m.start..m.end];
     // the tests that read least come first (none has an effect: the order changes no answer)
     let bare = text.len() <= 4 && text.bytes().all(|b| b.is_ascii_digit())
         || text.chars().next().is_some_and(char::is_uppercase) && !text.contains(' ') // "Xbox One"
@@ -5012,6 +5023,19 @@ mod tests {
                  and 18 U.S.C. § 2702; 1425 K users asked."
             ),
             ["367", "304", "1425 K"]
+        );
+    }
+
+    /// "build", "release" and "model" name a version's number ("build 22621") but, as verbs,
+    /// count the noun after it ("build more than 7,000 attacks", "release 300 prisoners").
+    #[test]
+    fn a_verb_that_may_name_a_version_counts_the_noun_after_it() {
+        assert_eq!(
+            texts(
+                "The services were used to build more than 7,000 attacks. Courts may release 300 \
+                 prisoners. It runs Windows build 22621, and release 3 of the app fixed 12 bugs."
+            ),
+            ["more than 7,000", "300", "12"]
         );
     }
 

@@ -916,6 +916,25 @@ mod tests {
         assert_eq!(change_rules(&text("36,702")), []);
     }
 
+    /// "turned up 1,106 communications": the "up" of a phrasal verb sizes no change (read as
+    /// one, the figure before it became the newer value of "down from 1,274").
+    #[test]
+    fn the_up_of_a_phrasal_verb_sizes_no_change() {
+        let text = |verb: &str| {
+            format!(
+                "The screening, which sifted about 2.4 million messages, {verb} 1,106 communications, \
+                 down from 1,274 in 2020."
+            )
+        };
+        assert_eq!(change_rules(&text("turned up")), []);
+        assert_eq!(change_rules(&text("found")), []);
+        // a rise called "down" is still flagged
+        assert_eq!(
+            change_rules(&text("turned up").replace("1,274", "974")),
+            [Rule::Direction]
+        );
+    }
+
     #[test]
     fn the_total_referred_back_to_is_the_first_figure_of_the_paragraph_before() {
         let comcast = |stated: &str| {

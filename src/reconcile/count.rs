@@ -415,6 +415,17 @@ mod tests {
         let right = "They came from five of the 14 countries where it operates: Nigeria, Tanzania, Chad, \
                      Gabon and the Democratic Republic of Congo.";
         assert_eq!(found(right), Vec::<String>::new());
+        // domains' names are named things, their dots no stop; a word may stand before the noun
+        let domains = "Among those seized were four of the best-known platforms: zdstresser.net, \
+                       orbitalstress.xyz and starkstresser.net. Visitors see a splash page.";
+        assert_eq!(
+            found(domains),
+            [
+                "The article announces \"four of the best-known platforms\" but then lists 3: zdstresser.net, \
+              orbitalstress.xyz and starkstresser.net."
+            ]
+        );
+        assert_eq!(found(&domains.replace("four", "three")), Vec::<String>::new());
     }
 
     #[test]
