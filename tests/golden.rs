@@ -372,7 +372,7 @@ fn third_heldout_articles_score_above_their_floors() {
     check_heldout(
         "fixtures/heldout3",
         HeldoutFloors {
-            figure_recall: 0.91,
+            figure_recall: 0.92,
             figure_precision: 0.97,
             quote_recall: 0.97,
             findings_right: 8,
@@ -448,7 +448,7 @@ fn eighth_heldout_articles_score_above_their_floors() {
     check_heldout(
         "fixtures/heldout8",
         HeldoutFloors {
-            figure_recall: 0.92,
+            figure_recall: 0.93,
             figure_precision: 0.99,
             quote_recall: 0.97,
             findings_right: 9,
@@ -491,17 +491,33 @@ fn tenth_heldout_articles_score_above_their_floors() {
 }
 
 /// The eleventh round, written blind while the rules drawn from the ninth and tenth were being
-/// written (`fixtures/heldout11/README.md`).
+/// written (`fixtures/heldout11/README.md`); no longer blind: rules were drawn from it.
 #[test]
 fn eleventh_heldout_articles_score_above_their_floors() {
     check_heldout(
         "fixtures/heldout11",
         HeldoutFloors {
-            figure_recall: 0.71,
-            figure_precision: 0.96,
+            figure_recall: 0.80,
+            figure_precision: 0.98,
             quote_recall: 0.91,
-            findings_right: 7,
-            false_alarms: 1,
+            findings_right: 9,
+            false_alarms: 0,
+        },
+    );
+}
+
+/// The twelfth round, written blind while the rules drawn from the eleventh were being written
+/// (`fixtures/heldout12/README.md`).
+#[test]
+fn twelfth_heldout_articles_score_above_their_floors() {
+    check_heldout(
+        "fixtures/heldout12",
+        HeldoutFloors {
+            figure_recall: 0.55,
+            figure_precision: 0.95,
+            quote_recall: 1.0,
+            findings_right: 3,
+            false_alarms: 2,
         },
     );
 }

@@ -1140,7 +1140,7 @@ pub fn find_figures(
     let mut figures: Vec<Figure> = Vec::with_capacity(text.len() / 96);
     let mut current_period: Option<Period> = None;
     // whether `current_period` was named with another part of the report's period, as in a
-    // breakdown by halves
+    // breakdown by halves, or is an event's month (either holds for its own paragraph)
     let mut current_is_a_part = false;
     // the period of the first sentence with figures, the report's: a paragraph that names none
     // is about it, not about a period outside it named in an aside before ("A year earlier the
@@ -1404,7 +1404,7 @@ pub fn find_figures(
                 if figures.len() > first {
                     counts_other_than_a_public
                 } else {
-                    !is_dateline(p, paragraph, article) && !dates_an_event(p, &report_period)
+                    !is_dateline(p, paragraph, article)
                 }
             })
         {
@@ -1428,6 +1428,14 @@ pub fn find_figures(
             // report's period, after which another paragraph is about the whole again
             current_is_a_part =
                 sentence_periods.len() >= 2 && report_period.as_ref().is_some_and(|r| holds_two_parts(r, named()));
+            // so does an event's month named with no figure: "Meta finished turning on encryption
+            // in December 2023." (the next paragraph's figures are the report's year's), where
+            // the figures after it in its paragraph may be of it ("the sums it had said in July
+            // 2019 it would impose. BA's penalty came down from £183.39m")
+            current_is_a_part |= figures.len() == first
+                && current_period
+                    .as_ref()
+                    .is_some_and(|p| dates_an_event(p, &report_period));
         }
         if report_period.is_none() && figures.len() > first {
             report_period = current_period.clone();
@@ -1589,10 +1597,10 @@ fn is_present_size(before: &str, value: Option<f64>, approx: bool, population: b
 }
 
 /// Whether `period`, named in a sentence with no figure once the report's period (`report`) is
-/// known, dates an event rather than the figures after it: a single month ("Meta finished
-/// turning on encryption in December 2023", "signed in May 2024") in coverage of a year's
-/// figures is news of when something happened, and the next paragraph's "10.8 million" is
-/// still the year's.
+/// known, dates an event rather than the figures of the paragraphs after it: a single month
+/// ("Meta finished turning on encryption in December 2023", "signed in May 2024") in coverage
+/// of a year's figures is news of when something happened, and the next paragraph's "10.8
+/// million" is still the year's.
 fn dates_an_event(period: &Period, report: &Option<Period>) -> bool {
     report.is_some() && period.is_one_month()
 }
@@ -1602,7 +1610,8 @@ fn dates_an_event(period: &Period, report: &Option<Period>) -> bool {
 /// the report's (`report`): an aside about another period ("A year earlier ...", "For 2019 as a
 /// whole ...") holds for its own paragraph. On other news the period of the first sentence with
 /// figures is no report's. A part of the report's period named with another part (`a_part`: "117
-/// from January through June and 104 in the second half") also holds for its own paragraph.
+/// from January through June and 104 in the second half") also holds for its own paragraph, and
+/// so does an event's month named with no figure ([`dates_an_event`], `a_part` too).
 fn carried_period(
     current: Option<&Period>,
     report: Option<&Period>,
@@ -4710,8 +4719,8 @@ mod tests {
     }
 
     /// A month with its year named in a sentence with no figure, once the report's year is
-    /// known, dates an event: the next paragraph's figures stay the year's. Before any figure it
-    /// is still the period the figures after it take.
+    /// known, dates an event: the next paragraph's figures stay the year's, those of its own
+    /// paragraph take it. Before any figure it is still the period the figures after it take.
     #[test]
     fn a_month_named_with_no_figure_after_the_reports_year_dates_an_event() {
         let text = "Facebook filed 20.5 million reports to the hotline in 2024.\n\nFacebook finished \
@@ -4719,6 +4728,13 @@ mod tests {
         assert_eq!(
             as_pairs(&figure_periods(text, Some("2025-05-09"))),
             [("20.5 million", Some("2024")), ("10.8 million", Some("2024"))]
+        );
+        // in its own paragraph the month is what the figures after it are about
+        let text = "Facebook filed 20.5 million reports to the hotline in 2024. It had said in \
+                    July 2023 what it would file. Facebook's apps filed 10.8 million.";
+        assert_eq!(
+            as_pairs(&figure_periods(text, Some("2025-05-09"))),
+            [("20.5 million", Some("2024")), ("10.8 million", Some("2023-07"))]
         );
         let text = "Figures for December 2023 are out.\n\nFacebook's apps filed 10.8 million.";
         assert_eq!(
