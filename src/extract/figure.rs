@@ -5566,6 +5566,37 @@ mod tests {
         );
     }
 
+    /// "in March of that year" is March of the year named before, not the last March before
+    /// the publication.
+    #[test]
+    fn a_month_of_that_year_is_of_the_year_named_before() {
+        let text = "Enel Energia was fined €26.5 million in January 2022 and Clearview AI \
+                    €20 million in March of that year.";
+        assert_eq!(
+            periods_published(text, "2023-07-07"),
+            [Some("2022-01".to_owned()), Some("2022-03".to_owned())]
+        );
+    }
+
+    /// The US government's fiscal years end in September: a text about its departments that
+    /// states no span for them reads "fiscal year 2023" so; a text that names Canada does not.
+    #[test]
+    fn the_us_governments_fiscal_years_end_in_september() {
+        let text = "Federal agencies received 1,503,977 requests in fiscal year 2023, the Justice \
+                    Department said, 25 percent more than the 1,201,873 filed in fiscal 2022.";
+        let fy = |y: i32| Some(format!("{}-10-01/{y}-09-30", y - 1));
+        assert_eq!(period_labels(text), [fy(2023), fy(2023), fy(2022)]);
+        let canada = text.replace("Federal agencies", "Canadian agencies");
+        assert_eq!(
+            period_labels(&canada),
+            [
+                Some("2023".to_owned()),
+                Some("2023".to_owned()),
+                Some("2022".to_owned())
+            ]
+        );
+    }
+
     #[test]
     fn coverage_of_a_reports_data_is_told_past_a_dateline_and_its_lede_period_carries_on() {
         let text = "FOR IMMEDIATE RELEASE \u{b7} March 12, 2024\n\nThe city's license plate readers recorded \

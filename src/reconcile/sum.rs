@@ -71,7 +71,12 @@ fn summable<'d, 'a>(doc: &'d Doc<'a>) -> Vec<&'d Fig<'a>> {
 /// a total within a sentence. One finding per whole.
 pub fn check(doc: &Doc) -> Vec<Finding> {
     let mut out = by_period(doc);
-    for f in breakdowns(doc).into_iter().chain(tables(doc)).chain(together(doc)) {
+    for f in breakdowns(doc)
+        .into_iter()
+        .chain(breakdowns_of_those(doc))
+        .chain(tables(doc))
+        .chain(together(doc))
+    {
         let whole = f.evidence.last().map(|e| e.span);
         if !out.iter().any(|o| o.evidence.iter().any(|e| Some(e.span) == whole)) {
             out.push(f);
@@ -288,6 +293,42 @@ fn breakdowns(doc: &Doc) -> Vec<Finding> {
                 continue;
             }
             check_breakdown_at(doc, &figs, k, *sentence, same_kind, &mut out);
+        }
+    }
+    out
+}
+
+/// "The authority handled 9,309 complaints and reports. Of those, 4,627 were formal complaints
+/// and the remaining 4,862 were reports.": a sentence that opens with "Of those", "Of these" or
+/// "Of them" and ends its parts with the rest ([`Doc::is_complement`]) breaks down the last
+/// count of their kind in the sentence before it, in its paragraph.
+fn breakdowns_of_those(doc: &Doc) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (s, sentence) in doc.sentences.iter().enumerate().skip(1) {
+        let lead = doc.text[sentence.start..sentence.end].trim_start();
+        if !["Of those,", "Of these,", "Of them,"]
+            .iter()
+            .any(|o| lead.starts_with(o))
+        {
+            continue;
+        }
+        let parts: Vec<&Fig> = doc
+            .sentence_figs(s)
+            .map(|(_, g)| g)
+            .filter(|g| may_be_part(g))
+            .collect();
+        let Some(last) = parts.last() else { continue };
+        if parts.len() < 2 || !doc.is_complement(last) {
+            continue;
+        }
+        let same_paragraph = doc.paragraph_of(doc.sentences[s - 1]) == doc.paragraph_of(*sentence);
+        let whole = doc
+            .sentence_figs(s - 1)
+            .map(|(_, g)| g)
+            .filter(|g| g.f.kind == last.f.kind && g.f.unit == last.f.unit && !doc.is_change_amount(g))
+            .last();
+        if let Some(whole) = whole.filter(|_| same_paragraph) {
+            out.extend(check_breakdown(doc, whole, &parts, true));
         }
     }
     out
@@ -687,6 +728,33 @@ mod tests {
             ["The parts, 12 and 9, add up to 21, but the article gives their total as 22."]
         );
         assert_eq!(claim::table_row("Guatemala\t2,104\t14,870").map(|r| r.1.len()), Some(2));
+    }
+
+    /// "Of those, 4,627 ... and the remaining 4,862" breaks down the count of the sentence
+    /// before; without the rest named, or in another paragraph, it is not read as a breakdown.
+    #[test]
+    fn a_breakdown_of_those_in_the_sentence_after_is_checked() {
+        let messages = |text: &str| {
+            let record = super::super::doc::test_record(text);
+            check(&Doc::new(&record))
+                .into_iter()
+                .map(|f| f.message)
+                .collect::<Vec<_>>()
+        };
+        let text =
+            |parts: &str| format!("The authority handled 9,309 complaints in 2022. Of those, {parts} were reports.");
+        assert_eq!(
+            messages(&text("4,627 were formal and the remaining 4,862")),
+            ["The parts, 4,627 and 4,862, add up to 9,489, but the article gives their total as 9,309."]
+        );
+        assert_eq!(
+            messages(&text("4,627 were formal and the remaining 4,682")),
+            Vec::<String>::new()
+        );
+        assert_eq!(messages(&text("4,627 were formal and 4,862")), Vec::<String>::new());
+        let apart = "The authority handled 9,309 complaints in 2022.\n\nOf those, 4,627 were formal and \
+                     the remaining 4,862 were reports.";
+        assert_eq!(messages(apart), Vec::<String>::new());
     }
 
     #[test]

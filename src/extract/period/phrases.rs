@@ -152,6 +152,12 @@ pub(super) fn phrase_matches(text: &str, cues: &mut super::Cues) -> Vec<(Span, R
             }
         }
     }
+    // the US government's fiscal years end in September: a text about its departments that
+    // names fiscal years and says no span for them ("fiscal year 2023" in the Justice
+    // Department's summary of agencies' FOIA reports) means those
+    if fiscal_end.is_none() && !fiscal_before_end.is_empty() && is_about_the_us_government(text) {
+        fiscal_end = Some(9);
+    }
     if fiscal_end.is_some() && !fiscal_before_end.is_empty() {
         let named = fiscal_before_end
             .into_iter()
@@ -164,6 +170,30 @@ pub(super) fn phrase_matches(text: &str, cues: &mut super::Cues) -> Vec<(Span, R
         Some(last) if last != 12 => with_split_years(out, split_years(bytes, last)),
         _ => out,
     }
+}
+
+/// Whether `text` is about the US government's departments and agencies (and names no other
+/// country's government whose fiscal years end in another month): "the Justice Department",
+/// "the State Department", "Homeland Security", "federal agencies" with "Congress".
+fn is_about_the_us_government(text: &str) -> bool {
+    const DEPARTMENTS: [&str; 7] = [
+        "Justice Department",
+        "Department of Justice",
+        "State Department",
+        "Department of State",
+        "Homeland Security",
+        "Pentagon",
+        "Defense Department",
+    ];
+    const ELSEWHERE: [&str; 6] = [
+        "Canada",
+        "Canadian",
+        "Australia",
+        "New Zealand",
+        "Britain",
+        "United Kingdom",
+    ];
+    DEPARTMENTS.iter().any(|d| text.contains(d)) && !ELSEWHERE.iter().any(|c| text.contains(c))
 }
 
 /// `found` and `more`, each in order and without overlaps, merged in order; a reading of `more`
@@ -1213,8 +1243,8 @@ fn months_without_year(bytes: &[u8], at: usize, month: u32) -> Option<(Span, Rea
 }
 
 /// "in October", "during March", "in October of 2023": one month, with no day or year after it
-/// (a date's or the grammar's), of the year in "of 2023" after it, else the last such month up
-/// to the publication ([`Anaphor::Month`]). `month` is its number, its name at `at`.
+/// (a date's or the grammar's), of the year in "of 2023" after it, of the year named before in
+/// "of that year", else the last such month up to the publication ([`Anaphor::Month`]). `month` is its number, its name at `at`.
 fn month_without_year(bytes: &[u8], at: usize, month: u32) -> Option<(Span, Reading)> {
     let end = at + super::MONTH_NAMES[month as usize - 1].len();
     if word_character_before(bytes, at) || word_character_at(bytes, end) {
@@ -1244,6 +1274,16 @@ fn month_without_year(bytes: &[u8], at: usize, month: u32) -> Option<(Span, Read
             years_back,
         };
         return Some((Span::new(at, year_end), Reading::Anaphor(anaphor)));
+    }
+    // "in March of that year": the month of the year named before
+    for that_year in [&b" of that year"[..], b" of the same year"] {
+        if bytes[end..].starts_with(that_year) && !word_character_at(bytes, end + that_year.len()) {
+            let anaphor = Anaphor::Months {
+                first: month,
+                last: month,
+            };
+            return Some((Span::new(at, end + that_year.len()), Reading::Anaphor(anaphor)));
+        }
     }
     Some((Span::new(at, end), Reading::Anaphor(Anaphor::Month { month })))
 }
