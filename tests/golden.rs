@@ -464,7 +464,7 @@ fn ninth_heldout_articles_score_above_their_floors() {
     check_heldout(
         "fixtures/heldout9",
         HeldoutFloors {
-            figure_recall: 0.91,
+            figure_recall: 0.92,
             figure_precision: 0.97,
             quote_recall: 0.97,
             findings_right: 9,
@@ -507,17 +507,33 @@ fn eleventh_heldout_articles_score_above_their_floors() {
 }
 
 /// The twelfth round, written blind while the rules drawn from the eleventh were being written
-/// (`fixtures/heldout12/README.md`).
+/// (`fixtures/heldout12/README.md`); no longer blind: rules were drawn from it.
 #[test]
 fn twelfth_heldout_articles_score_above_their_floors() {
     check_heldout(
         "fixtures/heldout12",
         HeldoutFloors {
-            figure_recall: 0.55,
+            figure_recall: 0.82,
             figure_precision: 0.95,
             quote_recall: 1.0,
-            findings_right: 3,
+            findings_right: 4,
             false_alarms: 2,
+        },
+    );
+}
+
+/// The thirteenth round, written blind while the rules drawn from the twelfth were being
+/// written (`fixtures/heldout13/README.md`).
+#[test]
+fn thirteenth_heldout_articles_score_above_their_floors() {
+    check_heldout(
+        "fixtures/heldout13",
+        HeldoutFloors {
+            figure_recall: 0.52,
+            figure_precision: 0.91,
+            quote_recall: 1.0,
+            findings_right: 6,
+            false_alarms: 5,
         },
     );
 }
