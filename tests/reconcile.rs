@@ -674,6 +674,20 @@ fn cross_document_clean_other_periods_and_companies() {
     assert_eq!(result.dataset.len(), 3);
 }
 
+/// An article that states two values of one key counts two things under one name ("removed
+/// 186,195 apps ..., the store listed 1,783,232 apps"): neither is the odd value of another
+/// article's figure; a single value of its own still is.
+#[test]
+fn cross_document_leaves_an_article_that_counts_two_things_under_one_name() {
+    let two = "Apple removed 186,195 apps from the store in 2022. Apple listed 1,783,232 apps at the end of 2022.";
+    let other = "Apple removed 1,474 apps in 2022 at a government's request.";
+    let result = corpus_of(&[("a", two), ("b", other)]);
+    assert!(result.findings.is_empty(), "{:#?}", result.findings);
+    let one = "Apple removed 186,195 apps from the store in 2022.";
+    let result = corpus_of(&[("a", one), ("b", other)]);
+    assert_eq!(result.findings.len(), 1, "{:#?}", result.findings);
+}
+
 #[test]
 fn derived_halves_feed_the_corpus() {
     let result = corpus_of(&[

@@ -210,9 +210,13 @@ fn width(r: &Reading) -> f64 {
     r.tight.high - r.tight.low
 }
 
-/// Whether every article stating `a` also states `b`.
-fn stated_only_beside(a: &Sourced, b: &Sourced) -> bool {
-    a.articles.iter().all(|n| b.articles.binary_search(n).is_ok())
+/// Whether every article stating `a` also states another of `values`.
+fn stated_only_beside_another(a: &Sourced, values: &[Sourced]) -> bool {
+    a.articles.iter().all(|n| {
+        values
+            .iter()
+            .any(|b| !std::ptr::eq(a, b) && b.articles.binary_search(n).is_ok())
+    })
 }
 
 /// The value most articles state, the most precise (then the smallest) one on a tie.
@@ -237,9 +241,11 @@ fn conflicts(key: &Key, values: &[Sourced]) -> Vec<Finding> {
         .iter()
         .filter(|odd| !std::ptr::eq(*odd, common))
         .filter(|odd| {
-            // A value only stated by articles that also state the agreed one is those articles
-            // disagreeing with themselves: the value_conflict rule's business.
-            !stated_only_beside(odd, common)
+            // A value only stated by articles that also state another value of the key is those
+            // articles disagreeing with themselves (the value_conflict rule's business), or
+            // counting two things under one name ("removed 186,195 apps ... the store listed
+            // 1,783,232 apps"): either way not the odd value of one quantity.
+            !stated_only_beside_another(odd, values)
         })
         .filter_map(|odd| {
             let severity = super::reading::verdict(
