@@ -523,7 +523,7 @@ fn twelfth_heldout_articles_score_above_their_floors() {
 }
 
 /// The thirteenth round, written blind while the rules drawn from the twelfth were being
-/// written (`fixtures/heldout13/README.md`).
+/// written (`fixtures/heldout13/README.md`); no longer blind: rules were drawn from it.
 #[test]
 fn thirteenth_heldout_articles_score_above_their_floors() {
     check_heldout(
@@ -533,7 +533,23 @@ fn thirteenth_heldout_articles_score_above_their_floors() {
             figure_precision: 0.91,
             quote_recall: 1.0,
             findings_right: 6,
-            false_alarms: 5,
+            false_alarms: 1,
+        },
+    );
+}
+
+/// The fourteenth round, written blind while the rules drawn from the thirteenth were being
+/// written (`fixtures/heldout14/README.md`).
+#[test]
+fn fourteenth_heldout_articles_score_above_their_floors() {
+    check_heldout(
+        "fixtures/heldout14",
+        HeldoutFloors {
+            figure_recall: 0.60,
+            figure_precision: 0.91,
+            quote_recall: 0.97,
+            findings_right: 4,
+            false_alarms: 1,
         },
     );
 }
