@@ -295,12 +295,14 @@ fn part_of_total_before<'d, 'a>(doc: &'d Doc<'a>, i: usize) -> Option<(&'d Fig<'
 /// The part a share restates and the total its sentence opens with, "Of the" or "Of" before
 /// it: "Of the 3,312, it found 94, or 3.8 per cent, unlawful".
 fn part_of_total_opening<'d, 'a>(doc: &'d Doc<'a>, i: usize) -> Option<(&'d Fig<'a>, &'d Fig<'a>)> {
-    let part = restated_part(doc, i)?;
+    // the opening first: it spares nearly every share the search for its part
     let total = doc.figs.get(i.checked_sub(2)?)?;
     let lead = doc.text[total.f.sentence.start..total.f.span.start].trim_start();
-    let opens = matches!(lead, "Of the " | "Of ");
-    (opens && total.f.kind != FigureKind::Percent && doc.same_sentence(part, total) && holds(total, part))
-        .then_some((part, total))
+    if !matches!(lead, "Of the " | "Of ") || total.f.kind == FigureKind::Percent {
+        return None;
+    }
+    let part = restated_part(doc, i)?;
+    (doc.same_sentence(part, total) && holds(total, part)).then_some((part, total))
 }
 
 /// The count a share restates, when the share comes second: "477 of the requests, or 60 percent".

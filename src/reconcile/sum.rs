@@ -305,7 +305,11 @@ fn breakdowns(doc: &Doc) -> Vec<Finding> {
 fn breakdowns_of_those(doc: &Doc) -> Vec<Finding> {
     let mut out = Vec::new();
     for (s, sentence) in doc.sentences.iter().enumerate().skip(1) {
-        let lead = doc.text[sentence.start..sentence.end].trim_start();
+        // (sentences are trimmed: their first byte tells nearly every one)
+        if doc.text.as_bytes().get(sentence.start) != Some(&b'O') {
+            continue;
+        }
+        let lead = &doc.text[sentence.start..sentence.end];
         if !["Of those,", "Of these,", "Of them,"]
             .iter()
             .any(|o| lead.starts_with(o))
