@@ -686,7 +686,7 @@ fn measure_after(after: &str, ascii: bool) -> Option<&str> {
 /// rose 3.5 percent to $27.2 billion", "fell to 300"), and "with" opens another clause ("rose
 /// 3 percent, with 584 new cases"): neither names what the figure was before.
 static COMPARED_FROM: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(r"(?i)\b(?:(?P<dir>down|up|decreased?|decreasing|increased?|increasing|declined?|declining|rose|rising|fell|falling|dropped|dropping|dipped|grew|growing|climbed|climbing|jumped|jumping|rise|gain|jump|growth|climb|drop|fall)\s+(?:[\w.,%$€£]+\s+){0,3}?(?:(?:from|against)\s+(?:the\s+)?|on\s+the\s+)|(?P<cmp>compared|compares|comparing)\s+(?:[\w.,%$€£]+\s+){0,3}?(?:from|with|to|against)\s+(?:the\s+)?)(?:about\s+|roughly\s+|nearly\s+)?$").unwrap()
+    Pattern::new(r"(?i)\b(?:(?P<dir>down|up|decreased?|decreasing|increased?|increasing|declined?|declining|rose|rising|fell|falling|dropped|dropping|dipped|grew|growing|climbed|climbing|jumped|jumping|rise|gain|jump|growth|climb|drop|fall)\s+(?:[\w.,%$€£]+\s+){0,3}?(?:(?:from|against)\s+(?:the\s+)?(?:record\s+)?|on\s+the\s+)|(?P<cmp>compared|compares|comparing)\s+(?:[\w.,%$€£]+\s+){0,3}?(?:from|with|to|against)\s+(?:the\s+)?)(?:about\s+|roughly\s+|nearly\s+)?$").unwrap()
 });
 
 /// "more than 72,279", "higher than the 28,147", "slightly below the 66 percent": the figure after
@@ -725,12 +725,12 @@ fn spaced_word_before<'b>(bytes: &'b [u8], end: &mut usize) -> Option<&'b [u8]> 
     (spaced && word_start < words_end).then(|| &bytes[word_start..words_end])
 }
 
-/// The word before a figure (`bytes` is the text before it), past a qualifier and "the" ("from
-/// about the "), with where it starts.
+/// The word before a figure (`bytes` is the text before it), past "record", a qualifier and
+/// "the" ("from about the ", "from the record "), with where it starts.
 fn word_before_figure(bytes: &[u8]) -> Option<(&[u8], usize)> {
     let mut end = bytes.len();
     let mut w = spaced_word_before(bytes, &mut end)?;
-    for optional in [&["about", "nearly", "roughly", "some"][..], &["the"]] {
+    for optional in [&["record"][..], &["about", "nearly", "roughly", "some"], &["the"]] {
         if optional.iter().any(|o| w.eq_ignore_ascii_case(o.as_bytes())) {
             w = spaced_word_before(bytes, &mut end)?;
         }
@@ -783,8 +783,10 @@ const MAY_FROM: u8 = 4;
 /// The last words of [`COMPARED_FROM`], [`THAN`] and [`FROM`], each with the patterns that may
 /// end with it: a qualifier ends any of them, "the" the first two, and the other words the
 /// patterns that have them right before their optional words.
-const COMPARISON_ENDINGS: [(&str, u8); 11] = [
+const COMPARISON_ENDINGS: [(&str, u8); 12] = [
     ("from", MAY_COMPARE_FROM | MAY_FROM),
+    // "a drop from the record $12 million"
+    ("record", MAY_COMPARE_FROM),
     ("with", MAY_COMPARE_FROM),
     ("to", MAY_COMPARE_FROM),
     ("against", MAY_COMPARE_FROM),
@@ -1436,6 +1438,12 @@ pub fn find_figures(
                 && current_period
                     .as_ref()
                     .is_some_and(|p| dates_an_event(p, &report_period));
+            // and so does a period counted back from the report's ("A year earlier, 703
+            // researchers had shared in the rewards"): an aside on the past
+            current_is_a_part |= report_period.is_some()
+                && sentence_periods
+                    .iter()
+                    .any(|m| m.period == current_period && m.anaphor.is_some_and(Anaphor::counts_back));
         }
         if report_period.is_none() && figures.len() > first {
             report_period = current_period.clone();
@@ -5571,6 +5579,29 @@ mod tests {
         );
     }
 
+    /// "a drop from the record $12 million it handed out in 2022" compares: 2022 is the earlier
+    /// value's, and the figures after it stay with the report's year; a paragraph opened by "A
+    /// year earlier" is an aside on the past, after which the next paragraph is the report's
+    /// year again.
+    #[test]
+    fn a_record_compared_with_and_a_year_earlier_aside_leave_the_reports_year() {
+        let text = "Google paid some $10 million to researchers last year, a drop from the record \
+                    $12 million it handed out in 2022.\n\nThe money went to 632 researchers.\n\n\
+                    A year earlier, 703 researchers had shared in the rewards.\n\n\
+                    Google's Chrome program paid $2.1 million.";
+        let got = figure_periods(text, Some("2024-03-13"));
+        assert_eq!(
+            as_pairs(&got),
+            [
+                ("some $10 million", Some("2023")),
+                ("$12 million", Some("2022")),
+                ("632", Some("2023")),
+                ("703", Some("2022")),
+                ("$2.1 million", Some("2023")),
+            ]
+        );
+    }
+
     /// "in March of that year" is March of the year named before, not the last March before
     /// the publication.
     #[test]
@@ -5675,10 +5706,15 @@ mod tests {
                 p("1,581", "2015")
             ]
         );
-        // on other news, the last period named goes on, as before
+        // on other news, the last period named goes on, as before, unless it was counted back
+        // from the first ("A year earlier"), an aside on the past
+        assert_eq!(
+            periods("Apple sold 4,148 phones last year.\n\nIn 2014 it sold 2,275.\n\nApple made 1,581 more."),
+            [p("4,148", "2015"), p("2,275", "2014"), p("1,581", "2014")]
+        );
         assert_eq!(
             periods("Apple sold 4,148 phones last year.\n\nA year earlier it sold 2,275.\n\nApple made 1,581 more."),
-            [p("4,148", "2015"), p("2,275", "2014"), p("1,581", "2014")]
+            [p("4,148", "2015"), p("2,275", "2014"), p("1,581", "2015")]
         );
         // a part of the lede's period, named later, goes on into the paragraphs after it
         assert_eq!(
