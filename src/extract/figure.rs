@@ -1642,7 +1642,7 @@ fn carried_period(
 /// on other news a period named paragraphs before seldom does.
 fn reports_on_requests(article: &Article) -> bool {
     // whole phrases where a word alone has an everyday sense ("task orders", "demand side")
-    const WORDS: [&str; 61] = [
+    const WORDS: [&str; 71] = [
         "request",
         "demands",
         "warrant",
@@ -1692,6 +1692,16 @@ fn reports_on_requests(article: &Article) -> bool {
         "taken down",
         // reports of statistics: crime and fraud, complaints, freedom of information
         "annual report",
+        "report says",
+        "report shows",
+        "report finds",
+        "report found",
+        "figures show",
+        "figures published",
+        "vulnerability",
+        "vulnerabilities",
+        "bounty",
+        "bounties",
         "fraud",
         "scam",
         "internet crime",
@@ -4837,8 +4847,8 @@ mod tests {
     }
 
     /// Reports by oversight bodies on intelligence services, platforms' reports to the
-    /// child-abuse hotline, fraud statistics, freedom of information figures and annual reports
-    /// are coverage of a report: the lede's year holds for the figures of the paragraphs after
+    /// child-abuse hotline, fraud statistics, freedom of information figures, annual reports,
+    /// what "a report says" and bug bounties are coverage of a report: the lede's year holds for the figures of the paragraphs after
     /// it that no organisation figmine knows owns. On other news it does not.
     #[test]
     fn oversight_of_intelligence_services_and_child_abuse_reports_are_coverage() {
@@ -4850,6 +4860,9 @@ mod tests {
             "Canadians lost $412 million to fraud in 2021, the centre said.",
             "Agencies logged 412 freedom of information appeals in 2021.",
             "The watchdog's annual report counted 412 cases in 2021.",
+            "Hackers earned $412 million in 2021, a report says.",
+            "Researchers filed 412 vulnerability reports in 2021.",
+            "The scheme paid out 412 bug bounties in 2021.",
         ] {
             let periods = periods_published(&format!("{lede}{after}"), "2023-01-24");
             assert_eq!(
