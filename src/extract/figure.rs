@@ -5615,6 +5615,27 @@ mod tests {
         );
     }
 
+    /// "the 90 days to 9 June" is the days that end on that day, of the year written or else
+    /// the last one up to the publication.
+    #[test]
+    fn days_counted_to_a_day_are_a_period() {
+        let text = "Advertisers spent €31.4 million in the 90 days to 9 June, against €19.1 million \
+                    in the 90 days to 26 May 2019 and 412 ads in the 28 days to March 5, 2024.";
+        assert_eq!(
+            periods_published(text, "2024-06-14"),
+            [
+                Some("2024-03-12/2024-06-09".to_owned()),
+                Some("2019-02-26/2019-05-26".to_owned()),
+                Some("2024-02-07/2024-03-05".to_owned()),
+            ]
+        );
+        // a day after the publication's is the year before's
+        assert_eq!(
+            periods_published("They spent €31.4 million in the 90 days to 9 June.", "2024-05-01"),
+            [Some("2023-03-12/2023-06-09".to_owned())]
+        );
+    }
+
     /// "in March of that year" is March of the year named before, not the last March before
     /// the publication.
     #[test]

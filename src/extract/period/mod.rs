@@ -236,6 +236,16 @@ pub enum Anaphor {
         /// The month, from 1.
         month: u32,
     },
+    /// "the 90 days to 9 June" with no year: the `days` that end with that day, the last one up
+    /// to the publication (or else of the context year).
+    DaysTo {
+        /// How many days.
+        days: u32,
+        /// The month of the last day, from 1.
+        month: u32,
+        /// The last day, in its month.
+        day: u32,
+    },
     /// "a year earlier" (12): the previous period, `months` back.
     Earlier {
         /// How many months back.
@@ -297,6 +307,16 @@ impl Anaphor {
                 .map(|d| if month <= d.month() { d.year() } else { d.year() - 1 })
                 .or(context_year)
                 .and_then(|y| Period::months(y, month, y, month)),
+            Anaphor::DaysTo { days, month, day } => {
+                let year = match published {
+                    Some(d) if (month, day) <= (d.month(), d.day()) => d.year(),
+                    Some(d) => d.year() - 1,
+                    None => context_year?,
+                };
+                let end = NaiveDate::from_ymd_opt(year, month, day)?;
+                let start = end.checked_sub_days(chrono::Days::new(u64::from(days) - 1))?;
+                Some(Period { start, end })
+            }
             Anaphor::Earlier { months } => last.and_then(|p| p.shifted_back(months)),
             Anaphor::Before { months } => last.and_then(|p| {
                 let end = p.start.pred_opt()?;

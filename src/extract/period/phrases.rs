@@ -20,7 +20,7 @@ use std::sync::LazyLock;
 /// The words every phrase holds, each read by its own function ([`phrase_matches`]).
 /// Case-sensitive (one search, no second pass for case): these words are written in lower
 /// case inside a sentence, and the months with a capital.
-const ANCHORS: [&str; 30] = [
+const ANCHORS: [&str; 31] = [
     "month",
     "year to ",
     "year ending ",
@@ -58,6 +58,8 @@ const ANCHORS: [&str; 30] = [
     "-quarter",
     // "in the fiscal year that ended March 31", as "year ended " above
     "year that ended ",
+    // "in the 90 days to 9 June"
+    " days to ",
 ];
 
 /// The first of the month names in [`ANCHORS`].
@@ -129,6 +131,7 @@ pub(super) fn phrase_matches(text: &str, cues: &mut super::Cues) -> Vec<(Span, R
                 .checked_sub("perio".len())
                 .filter(|&at| &bytes[at..hit.start() + 1] == b"period")
                 .and_then(|at| same_period_last_year(bytes, at, hit.end())),
+            30 => days_to(bytes, hit.start()),
             26 => hit
                 .start()
                 .checked_sub(4)
@@ -672,6 +675,51 @@ fn month_ended_after(bytes: &[u8], at: usize) -> Option<(usize, u32, Option<i32>
     match year_at(bytes, spaces_end(bytes, at)).filter(|_| spaces_end(bytes, at) > at) {
         Some((end, year)) => Some((end, month, Some(year))),
         None => Some((end, month, None)),
+    }
+}
+
+/// "the 90 days to 9 June", "the 28 days to March 5, 2024": the days that end with a day
+/// named after "to" and count the number before "days" (` days to ` is at `at`), of the year
+/// written, else the last such day up to the publication ([`Anaphor::DaysTo`]).
+fn days_to(bytes: &[u8], at: usize) -> Option<(Span, Reading)> {
+    let (count_start, count) = word_ending_at(bytes, at)?;
+    let days: u32 = count.parse().ok().filter(|n| (2..=400).contains(n))?;
+    let start = with_the(bytes, count_start);
+    let (end, month, day, year) = day_at(bytes, at + " days to ".len())?;
+    let reading = match year {
+        Some(year) => {
+            let last = NaiveDate::from_ymd_opt(year, month, day)?;
+            Reading::Days(last - chrono::Days::new(u64::from(days) - 1), last)
+        }
+        None => Reading::Anaphor(Anaphor::DaysTo { days, month, day }),
+    };
+    Some((Span::new(start, end), reading))
+}
+
+/// A day of a month at `at`, "9 June", "June 9", "9 June 2019" or "June 9, 2019": its end,
+/// month, day and year when written.
+fn day_at(bytes: &[u8], at: usize) -> Option<(usize, u32, u32, Option<i32>)> {
+    let day_of = |w: &str| w.parse::<u32>().ok().filter(|d| w.len() <= 2 && (1..=31).contains(d));
+    let (first_end, first) = word_starting_at(bytes, at)?;
+    let (end, month, day) = match day_of(&first) {
+        // "9 June"
+        Some(day) => {
+            let (end, month) =
+                month_at(bytes, spaces_end(bytes, first_end)).filter(|_| spaces_end(bytes, first_end) > first_end)?;
+            (end, month, day)
+        }
+        // "June 9"
+        None => {
+            let (month_end, month) = month_at(bytes, at)?;
+            let (end, day) = word_after(bytes, month_end)?;
+            (end, month, day_of(&day)?)
+        }
+    };
+    let comma = end + usize::from(bytes.get(end) == Some(&b','));
+    let year_start = spaces_end(bytes, comma);
+    match year_at(bytes, year_start).filter(|_| year_start > comma) {
+        Some((year_end, year)) => Some((year_end, month, day, Some(year))),
+        None => Some((end, month, day, None)),
     }
 }
 
