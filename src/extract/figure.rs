@@ -1306,7 +1306,8 @@ pub fn find_figures(
             let across = period_paragraph != paragraph;
             counts_other_than_a_public |= !counts_a_public(m.value, measure.as_deref());
             let population = is_size_of_a_population(m.approx.is_some(), m.value, measure.as_deref());
-            let present_size = is_present_size(before, m.value, m.approx.is_some(), population);
+            let present_size = is_present_size(before, m.value, m.approx.is_some(), population)
+                || is_a_limit(before, &s[m.start..m.end], after);
             let period = stated
                 .filter(|_| !present_size)
                 .or_else(|| {
@@ -1565,6 +1566,30 @@ fn counts_a_public(value: Option<f64>, measure: Option<&str>) -> bool {
         "websites",
     ];
     value.is_some_and(|v| v >= 1e6) && measure.is_some_and(|m| m.split(' ').any(|word| PUBLICS.contains(&word)))
+}
+
+/// Whether a figure (`text`, between `before` and `after`) is a limit a rule sets, not a count
+/// of a period: "capped at €20,000", "fines of up to €20 million", "penalties of up to $50
+/// million", "reimburse victims up to £415,000 per claim". It takes no period.
+fn is_a_limit(before: &str, text: &str, after: &str) -> bool {
+    const CAPS: [&str; 3] = ["capped at", "a cap of", "limited to"];
+    const LIMITED: [&str; 8] = [
+        "fines of",
+        "fine of",
+        "penalties of",
+        "penalty of",
+        "reward of",
+        "rewards of",
+        "fees of",
+        "spend",
+    ];
+    let before = before.trim_end();
+    if CAPS.iter().any(|c| before.ends_with(c)) {
+        return true;
+    }
+    text.starts_with("up to ")
+        && (LIMITED.iter().any(|l| before.ends_with(l))
+            || [" per ", " for each ", " each "].iter().any(|p| after.starts_with(p)))
 }
 
 /// Whether a figure is the present size of an organisation's public, which takes none of its
@@ -5611,6 +5636,25 @@ mod tests {
                 ("632", Some("2023")),
                 ("703", Some("2022")),
                 ("$2.1 million", Some("2023")),
+            ]
+        );
+    }
+
+    /// A limit a rule sets takes no period: "fines of up to €20 million", "capped at
+    /// €20,000", "up to £415,000 per claim"; "up to 300" people arrested is a count of the year.
+    #[test]
+    fn a_limit_set_by_a_rule_takes_no_period() {
+        let text = "The CNIL issued 42 sanctions in 2023. Fines are capped at €20,000 under the \
+                    simplified procedure, and the law allows fines of up to €20 million. Banks \
+                    must reimburse up to £415,000 per claim. Police arrested up to 300 people.";
+        assert_eq!(
+            as_pairs(&figure_periods(text, Some("2024-05-22"))),
+            [
+                ("42", Some("2023")),
+                ("€20,000", None),
+                ("up to €20 million", None),
+                ("up to £415,000", None),
+                ("up to 300", Some("2023")),
             ]
         );
     }
