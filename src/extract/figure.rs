@@ -751,9 +751,9 @@ fn comma_against_before(before: &str) -> bool {
     })
 }
 
-/// "more than double the 11,225", "twice the 28", "three times the 23.24 lakh": a multiple and
-/// "the" right before the figure
-/// make it a point of comparison, as "than" does.
+/// "more than double the 11,225", "twice the 28", "three times the 23.24 lakh", "twice as many
+/// as the 21": a multiple (perhaps with "as many as") and "the" right before the figure make
+/// it a point of comparison, as "than" does.
 fn multiple_before(before: &str) -> bool {
     let bytes = before.as_bytes();
     let the_end = spaces_start(bytes, bytes.len());
@@ -761,12 +761,29 @@ fn multiple_before(before: &str) -> bool {
         return false;
     }
     let word_end = spaces_start(bytes, the_end - 3);
-    word_end < the_end - 3
-        && ["double", "triple", "twice", "half", "times"].iter().any(|m| {
-            word_end >= m.len()
-                && bytes[word_end - m.len()..word_end].eq_ignore_ascii_case(m.as_bytes())
-                && (word_end == m.len() || !bytes[word_end - m.len() - 1].is_ascii_alphanumeric())
-        })
+    if word_end == the_end - 3 {
+        return false;
+    }
+    // "twice as many as the 21", "three times as much as the"
+    for as_many_as in [&b"as many as"[..], b"as much as"] {
+        if word_end >= as_many_as.len() && bytes[word_end - as_many_as.len()..word_end].eq_ignore_ascii_case(as_many_as)
+        {
+            let before_as = word_end - as_many_as.len();
+            let spaced = spaces_start(bytes, before_as);
+            return spaced < before_as && ends_with_multiple(bytes, spaced);
+        }
+    }
+    ends_with_multiple(bytes, word_end)
+}
+
+/// Whether `bytes[..word_end]` ends with a word of multiple: "double", "triple", "twice",
+/// "half", "times".
+fn ends_with_multiple(bytes: &[u8], word_end: usize) -> bool {
+    ["double", "triple", "twice", "half", "times"].iter().any(|m| {
+        word_end >= m.len()
+            && bytes[word_end - m.len()..word_end].eq_ignore_ascii_case(m.as_bytes())
+            && (word_end == m.len() || !bytes[word_end - m.len() - 1].is_ascii_alphanumeric())
+    })
 }
 
 /// "rising to 1,298 from 590": after another figure, the one after `from` is the earlier value.
@@ -5637,6 +5654,18 @@ mod tests {
                 ("703", Some("2022")),
                 ("$2.1 million", Some("2023")),
             ]
+        );
+    }
+
+    /// "twice as many as the 21 it handed down in 2022" compares: 2022 is the earlier value's,
+    /// and the sentence after it is about the report's year.
+    #[test]
+    fn a_multiple_as_many_as_an_earlier_value_compares() {
+        let text = "The regulator issued 42 sanctions last year, twice as many as the 21 it handed \
+                    down in 2022. It imposed 24 fines.";
+        assert_eq!(
+            as_pairs(&figure_periods(text, Some("2024-05-22"))),
+            [("42", Some("2023")), ("21", Some("2022")), ("24", Some("2023"))]
         );
     }
 
