@@ -5669,6 +5669,21 @@ mod tests {
         );
     }
 
+    /// "the same three months of 2023" is the months named before, in 2023.
+    #[test]
+    fn the_same_months_of_another_year_are_those_months_then() {
+        let text = "Departments received 14,102 requests between April and June 2024, 6 per cent \
+                    more than the 13,288 they received in the same three months of 2023.";
+        assert_eq!(
+            as_pairs(&figure_periods(text, Some("2024-09-26"))),
+            [
+                ("14,102", Some("2024-Q2")),
+                ("6 per cent", Some("2024-Q2")),
+                ("13,288", Some("2023-Q2"))
+            ]
+        );
+    }
+
     /// A limit a rule sets takes no period: "fines of up to €20 million", "capped at
     /// €20,000", "up to £415,000 per claim"; "up to 300" people arrested is a count of the year.
     #[test]

@@ -204,6 +204,9 @@ pub enum Anaphor {
     SameMonths {
         /// How many months.
         months: u32,
+        /// The year they are of, when named ("the same three months of 2023"): those months
+        /// of that year.
+        of_year: Option<i32>,
     },
     /// "January through June", "the first six months": months `first` to `last` (from 1) of the
     /// context year.
@@ -301,7 +304,13 @@ impl Anaphor {
                 Some(p) if p.is_twelve_months() => Some(p.clone()),
                 _ => context_year.and_then(Period::year),
             },
-            Anaphor::Period | Anaphor::SameMonths { .. } => last.cloned(),
+            Anaphor::Period | Anaphor::SameMonths { of_year: None, .. } => last.cloned(),
+            Anaphor::SameMonths {
+                of_year: Some(year), ..
+            } => last.and_then(|p| {
+                let back = (p.end.year() - year) * 12;
+                u32::try_from(back).ok().and_then(|back| p.shifted_back(back))
+            }),
             Anaphor::Months { first, last: end } => context_year.and_then(|y| Period::months(y, first, y, end)),
             Anaphor::Month { month } => published
                 .map(|d| if month <= d.month() { d.year() } else { d.year() - 1 })
@@ -736,7 +745,7 @@ fn mentions_of(
             }
             Reading::Anaphor(Anaphor::Period) => resolved(Anaphor::Period, last_not_a_month.as_ref(), published),
             // "over the same six months" after a year's total is the six months named before it
-            Reading::Anaphor(same @ Anaphor::SameMonths { months }) => {
+            Reading::Anaphor(same @ Anaphor::SameMonths { months, .. }) => {
                 let named = out
                     .iter()
                     .rev()
@@ -1804,7 +1813,7 @@ pub fn periods_within(
     for m in inside {
         let period = match m.anaphor {
             Some(Anaphor::Period) => Anaphor::Period.resolve(last_not_a_month.as_ref(), published),
-            Some(same @ Anaphor::SameMonths { months }) => {
+            Some(same @ Anaphor::SameMonths { months, .. }) => {
                 let named = named_before.iter().rev();
                 same.resolve(last_of_months(named, months).or(last_not_a_month.as_ref()), published)
             }

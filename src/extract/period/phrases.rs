@@ -760,10 +760,19 @@ fn months_counted(bytes: &[u8], at: usize) -> Option<(Span, Reading)> {
                 Reading::Anaphor(Anaphor::Before { months: n }),
             ))
         }
-        "same" if !hyphen => Some((
-            Span::new(start(qualifier_start), end),
-            Reading::Anaphor(Anaphor::SameMonths { months: n }),
-        )),
+        "same" if !hyphen => {
+            // "the same three months of 2023": those months of another year
+            let of_year = word_after(bytes, end)
+                .filter(|(_, w)| w == "of")
+                .and_then(|(of_end, _)| {
+                    year_at(bytes, spaces_end(bytes, of_end)).filter(|_| spaces_end(bytes, of_end) > of_end)
+                });
+            let (end, of_year) = of_year.map_or((end, None), |(year_end, year)| (year_end, Some(year)));
+            Some((
+                Span::new(start(qualifier_start), end),
+                Reading::Anaphor(Anaphor::SameMonths { months: n, of_year }),
+            ))
+        }
         "first" | "last" | "final" | "second" if !hyphen && n < 12 => {
             let first = qualifier == "first";
             if qualifier == "second" && n != 6 {
@@ -882,7 +891,10 @@ fn same_months_referred_to(
     (clause_ends || goes_on()).then(|| {
         (
             Span::new(qualifier_start, end),
-            Reading::Anaphor(Anaphor::SameMonths { months: n }),
+            Reading::Anaphor(Anaphor::SameMonths {
+                months: n,
+                of_year: None,
+            }),
         )
     })
 }
