@@ -1804,7 +1804,11 @@ pub fn far_list_enumerations(
         // a list of names starts with a capital or "the" (most lists after a colon are counts:
         // "as follows: 9,118 subpoenas ..."), and one the list pattern read is left to it
         let first_word = rest.split([' ', ',']).next().unwrap_or("");
-        if !(rest.starts_with(|c: char| c.is_uppercase()) || rest.starts_with("the ") || is_domain(first_word)) {
+        let names_first =
+            rest.starts_with(|c: char| c.is_uppercase()) || rest.starts_with("the ") || is_domain(first_word);
+        // a list of kinds may be of common nouns ("three kinds of scam ...: phishing, job scams,
+        // identity theft and payment redirection")
+        if !names_first && !rest.starts_with(|c: char| c.is_ascii_lowercase()) {
             continue;
         }
         if near
@@ -1824,6 +1828,21 @@ pub fn far_list_enumerations(
         let Some(count) = FAR_COUNT.captures_iter(&sentence[window_from..sep]).last() else {
             continue;
         };
+        let counts_kinds = || {
+            let noun = count
+                .get(0)
+                .expect("the match")
+                .as_str()
+                .rsplit(' ')
+                .next()
+                .unwrap_or("");
+            ["kinds", "types", "categories", "forms", "sorts"]
+                .iter()
+                .any(|k| noun.eq_ignore_ascii_case(k))
+        };
+        if !names_first && !counts_kinds() {
+            continue;
+        }
         // (a stop inside a domain's name, "zdstresser.net", ends no list)
         let stop = |(i, c): &(usize, char)| {
             matches!(c, ';' | ':' | '\u{2014}' | '\u{2013}')
@@ -1837,8 +1856,15 @@ pub fn far_list_enumerations(
         let named = |&(a, b): &(usize, usize)| {
             let item = sentence[a..b].trim();
             let item = item.strip_prefix("the ").unwrap_or(item);
-            item.starts_with(|c: char| c.is_uppercase()) && words_of(item).count() <= 5 || is_domain(item)
+            let kind = || !names_first && !item.bytes().any(|b| b.is_ascii_digit()) && words_of(item).count() <= 4;
+            item.starts_with(|c: char| c.is_uppercase()) && words_of(item).count() <= 5 || is_domain(item) || kind()
         };
+        // common nouns may hold "and" themselves ("terrorist and violent extremist content"):
+        // such a list is read only with one "and", its last
+        let list_text = &sentence[list.start..list.end];
+        if !names_first && list_text.matches(" and ").count() + list_text.matches(" or ").count() != 1 {
+            continue;
+        }
         if pieces.len() < 2 || !pieces.iter().all(named) {
             continue;
         }

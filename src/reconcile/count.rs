@@ -426,6 +426,20 @@ mod tests {
             ]
         );
         assert_eq!(found(&domains.replace("four", "three")), Vec::<String>::new());
+        // a list of kinds may be of common nouns, with one "and", its last
+        let kinds = "It pointed to three kinds of scam in which reports jumped: phishing, job scams, \
+                     identity theft and payment redirection.";
+        assert_eq!(
+            found(kinds),
+            [
+                "The article announces \"three kinds\" but then lists 4: phishing, job scams, identity theft \
+              and payment redirection."
+            ]
+        );
+        assert_eq!(found(&kinds.replace("three", "four")), Vec::<String>::new());
+        let compound = "It acted in three kinds of case where it had been told: terrorist and violent \
+                        extremist content, intimate imagery, and hate speech and harassment.";
+        assert_eq!(found(compound), Vec::<String>::new());
     }
 
     #[test]
