@@ -1728,6 +1728,9 @@ pub fn list_enumerations(sentence: &str) -> Vec<Enumeration> {
         let Some(n) = small_count(&sentence[groups.n.0..groups.n.1]) else {
             continue;
         };
+        if ends_a_number(&sentence[..groups.n.0]) {
+            continue;
+        }
         let list = Span::new(groups.list.0, groups.list.1);
         if let Some(items) = counted_items(sentence, list) {
             out.push(Enumeration {
@@ -1760,6 +1763,16 @@ pub fn list_enumerations(sentence: &str) -> Vec<Enumeration> {
         });
     }
     out
+}
+
+/// Whether `before` (the text before a count) makes the count the end of a larger number: the
+/// "2" of "€1.2 billion: Meta (Facebook), Ireland, May 2023" is no count of the list after it.
+fn ends_a_number(before: &str) -> bool {
+    let bytes = before.as_bytes();
+    match bytes {
+        [.., d, b'.' | b','] | [.., d] => d.is_ascii_digit(),
+        _ => false,
+    }
 }
 
 /// A count before the list [`list_enumerations`] cannot reach: "five of the 14 countries",

@@ -437,6 +437,11 @@ mod tests {
             ]
         );
         assert_eq!(found(&kinds.replace("three", "four")), Vec::<String>::new());
+        // the "2" of "€1.2 billion:" is no count
+        assert_eq!(
+            found("The largest fines were these. €1.2 billion: Meta, Ireland, May 2023."),
+            Vec::<String>::new()
+        );
         let compound = "It acted in three kinds of case where it had been told: terrorist and violent \
                         extremist content, intimate imagery, and hate speech and harassment.";
         assert_eq!(found(compound), Vec::<String>::new());

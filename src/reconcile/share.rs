@@ -52,10 +52,16 @@ fn complements(doc: &Doc) -> Vec<Finding> {
             .map_or_else(Vec::new, |p| shares_in(*p));
         let mut group = shares_in(here);
         if group.is_empty() {
-            group = before;
-            if group.is_empty() {
+            // "20 percent ... and 38 percent ... . Agencies denied 4 percent ... . The remaining
+            // 38 percent ...": the shares of up to three sentences before, in the paragraph, the
+            // run of them that comes nearest to 100 with the complement
+            let Some(best) = runs_of_shares_before(doc, here, k)
+                .into_iter()
+                .min_by(|a, b| off_hundred(a, g).total_cmp(&off_hundred(b, g)))
+            else {
                 continue;
-            }
+            };
+            group = best;
             group.push(g);
             out.extend(check_hundred(doc, &group, g));
             continue;
@@ -72,7 +78,7 @@ fn complements(doc: &Doc) -> Vec<Finding> {
             continue;
         }
         let whole: Vec<&Fig> = before.into_iter().chain(group.iter().copied()).collect();
-        let off = |shares: &[&Fig]| (shares.iter().filter_map(|g| g.reading.value).sum::<f64>() - 100.0).abs();
+        let off = |shares: &[&Fig]| (sum_of_values(shares) - 100.0).abs();
         if off(&whole) < off(&group) {
             out.extend(check_hundred(doc, &whole, g));
         } else {
@@ -80,6 +86,40 @@ fn complements(doc: &Doc) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// The shares of the sentences before `here` in its paragraph, before the figure `figs[k]`: the
+/// last sentence's, the last two's and the last three's, each a run that holds shares.
+fn runs_of_shares_before<'d, 'a>(doc: &'d Doc<'a>, here: Span, k: usize) -> Vec<Vec<&'d Fig<'a>>> {
+    let paragraph = doc.paragraph_of(here);
+    let mut runs = Vec::new();
+    let mut run: Vec<&Fig> = Vec::new();
+    for s in doc.sentences.iter().rev().filter(|s| s.end <= here.start).take(3) {
+        if doc.paragraph_of(*s) != paragraph {
+            break;
+        }
+        let shares: Vec<&Fig> = doc
+            .figs_within(*s)
+            .take_while(|(i, _)| *i < k)
+            .map(|(_, h)| h)
+            .filter(|h| is_share(doc, h))
+            .collect();
+        if !shares.is_empty() {
+            run.splice(0..0, shares);
+            runs.push(run.clone());
+        }
+    }
+    runs
+}
+
+/// How far the shares `run` and the complement `g` are from 100 percent.
+fn off_hundred(run: &[&Fig], g: &Fig) -> f64 {
+    (sum_of_values(run) + g.reading.value.unwrap_or(0.0) - 100.0).abs()
+}
+
+/// The sum of the stated values of `shares`.
+fn sum_of_values(shares: &[&Fig]) -> f64 {
+    shares.iter().filter_map(|g| g.reading.value).sum()
 }
 
 fn sum_of(shares: &[&Fig], wide: bool) -> Interval {
@@ -499,6 +539,28 @@ mod tests {
             messages(&text.replace("78 per cent", "87 per cent")),
             Vec::<String>::new()
         );
+    }
+
+    /// "The remaining 38 percent" after shares in more than one sentence before it: the run of
+    /// sentences that comes nearest to 100 is checked (20 + 38 + 4 + 38 make 100).
+    #[test]
+    fn a_complement_after_shares_of_several_sentences_is_checked_against_them_all() {
+        let rules = |text: &str| {
+            let record = super::super::doc::test_record(text);
+            check(&Doc::new(&record))
+                .into_iter()
+                .map(|f| f.rule)
+                .collect::<Vec<_>>()
+        };
+        let text = |last: &str| {
+            format!(
+                "Of the requests processed, 20 percent ended with records released in full and 38 \
+                 percent with a partial release. Agencies denied 4 percent in full. The remaining \
+                 {last} percent were closed for other reasons."
+            )
+        };
+        assert_eq!(rules(&text("38")), []);
+        assert_eq!(rules(&text("48")), [Rule::PercentSum]);
     }
 
     /// "Of the 3,312, it found 94, or 3.8 per cent": a share of the total the sentence opens
