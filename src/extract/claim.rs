@@ -289,9 +289,9 @@ pub fn is_change_amount(before: &str) -> bool {
 }
 
 /// Whether `before` ends with "made up", "makes up", "make up" or "making up", or another verb
-/// whose "up" is its own ("turned up", "showed up", "picked up"), perhaps with a qualifier after
-/// it, then spaces: "up" there is no rise ("made up 14 percent of", "turned up 1,106
-/// communications").
+/// whose "up" is its own ("turned up", "dug up"; not "picked up", which may be a rise), perhaps
+/// with a qualifier after it, then spaces: "up" there is no rise ("made up 14 percent of",
+/// "turned up 1,106 communications").
 pub fn ends_with_made_up(before: &str) -> bool {
     let mut words = before.trim_end_matches(' ').rsplit(' ');
     let mut last = words.next().unwrap_or_default();
@@ -304,8 +304,7 @@ pub fn ends_with_made_up(before: &str) -> bool {
     last.eq_ignore_ascii_case("up")
         && words.find(|w| !w.is_empty()).is_some_and(|w| {
             [
-                "made", "make", "makes", "making", "turned", "turns", "turn", "turning", "showed", "shows", "picked",
-                "picks", "dug",
+                "made", "make", "makes", "making", "turned", "turns", "turn", "turning", "dug",
             ]
             .iter()
             .any(|m| w.eq_ignore_ascii_case(m))

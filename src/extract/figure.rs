@@ -1422,7 +1422,7 @@ pub fn find_figures(
             .find_map(|p| p.period.clone())
             .filter(|p| {
                 if figures.len() > first {
-                    counts_other_than_a_public
+                    counts_other_than_a_public || report_period.is_none()
                 } else {
                     !is_dateline(p, paragraph, article)
                 }
@@ -1587,10 +1587,12 @@ fn counts_a_public(value: Option<f64>, measure: Option<&str>) -> bool {
 
 /// Whether a figure (`text`, between `before` and `after`) is a limit a rule sets, not a count
 /// of a period: "capped at €20,000", "fines of up to €20 million", "penalties of up to $50
-/// million", "reimburse victims up to £415,000 per claim". It takes no period.
+/// million", "reimburse victims up to £415,000 per claim" (not a rate: "up to 250 per day").
+/// It takes no period, not even one its sentence names (the date a rule takes effect: "From 7
+/// October, ... up to £415,000 per claim").
 fn is_a_limit(before: &str, text: &str, after: &str) -> bool {
     const CAPS: [&str; 3] = ["capped at", "a cap of", "limited to"];
-    const LIMITED: [&str; 8] = [
+    const LIMITED: [&str; 7] = [
         "fines of",
         "fine of",
         "penalties of",
@@ -1598,15 +1600,25 @@ fn is_a_limit(before: &str, text: &str, after: &str) -> bool {
         "reward of",
         "rewards of",
         "fees of",
-        "spend",
     ];
-    let before = before.trim_end();
-    if CAPS.iter().any(|c| before.ends_with(c)) {
-        return true;
+    if text.starts_with("up to ") {
+        let before = before.trim_end();
+        return LIMITED.iter().any(|l| before.ends_with(l))
+            || after.starts_with(" for each ")
+            || after
+                .strip_prefix(" per ")
+                .is_some_and(|unit| !starts_with_a_time_unit(unit));
     }
-    text.starts_with("up to ")
-        && (LIMITED.iter().any(|l| before.ends_with(l))
-            || [" per ", " for each ", " each "].iter().any(|p| after.starts_with(p)))
+    // (every cap ends with "at", "of" or "to": one byte spares the rest for nearly every figure)
+    let before = before.trim_end();
+    matches!(before.as_bytes().last(), Some(b't' | b'f' | b'o')) && CAPS.iter().any(|c| before.ends_with(c))
+}
+
+/// Whether `text` starts with a unit of time as a whole word: "day", "week", "month", "year",
+/// "hour" (a rate's).
+fn starts_with_a_time_unit(text: &str) -> bool {
+    let word = text.split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
+    matches!(word, "day" | "week" | "month" | "year" | "hour" | "minute")
 }
 
 /// Whether a figure is the present size of an organisation's public, which takes none of its
@@ -1652,7 +1664,7 @@ fn is_present_size(before: &str, value: Option<f64>, approx: bool, population: b
 /// of a year's figures is news of when something happened, and the next paragraph's "10.8
 /// million" is still the year's.
 fn dates_an_event(period: &Period, report: &Option<Period>) -> bool {
-    report.is_some() && period.is_one_month()
+    report.as_ref().is_some_and(Period::is_twelve_months) && period.is_one_month()
 }
 
 /// The period a figure that states none takes: the last one named (`current`), except in another
@@ -1684,7 +1696,7 @@ fn carried_period(
 /// on other news a period named paragraphs before seldom does.
 fn reports_on_requests(article: &Article) -> bool {
     // whole phrases where a word alone has an everyday sense ("task orders", "demand side")
-    const WORDS: [&str; 71] = [
+    const WORDS: [&str; 72] = [
         "request",
         "demands",
         "warrant",
@@ -1745,7 +1757,8 @@ fn reports_on_requests(article: &Article) -> bool {
         "bounty",
         "bounties",
         "fraud",
-        "scam",
+        "scams",
+        "scam ",
         "internet crime",
         "cybercrime",
         "complaints",
@@ -2163,16 +2176,20 @@ fn is_part_of_an_address(sentence: &str, m: &Mention, text: &[u8]) -> bool {
     is_postcode(before, text) || is_dutch_postcode(before, text, after) || is_street_number(after)
 }
 
-/// "Eisenhowerlaan 73, 2517 KK The Hague": four digits and two capitals after a street's number
-/// and a comma are a Dutch postcode (the comma and the house number tell it from "4000 UK users").
+/// "Eisenhowerlaan 73, 2517 KK The Hague": four digits and two capitals after a street's number and
+/// a comma are a Dutch postcode (the comma and the house number tell it from "4000 UK users").
 fn is_dutch_postcode(before: &[u8], text: &[u8], after: &[u8]) -> bool {
     let letters =
         |a: &[u8]| matches!(a, [b' ', x, y, b' ' | b',', ..] if x.is_ascii_uppercase() && y.is_ascii_uppercase());
-    text.len() == 4
-        && letters(after)
-        && before
-            .strip_suffix(b", ")
-            .is_some_and(|b| b.last().is_some_and(u8::is_ascii_digit))
+    // the house number: one to three digits after a word ("Eisenhowerlaan 73, "; not "In 2023, ")
+    let house_number = |b: &[u8]| {
+        let digits = b.iter().rev().take_while(|c| c.is_ascii_digit()).count();
+        (1..=3).contains(&digits)
+            && b[..b.len() - digits].ends_with(b" ")
+            && b.len() > digits + 1
+            && b[b.len() - digits - 2].is_ascii_alphabetic()
+    };
+    text.len() == 4 && letters(after) && before.strip_suffix(b", ").is_some_and(house_number)
 }
 
 /// A phone number or a part of one, not a count: three digits or more one space from three
@@ -2379,11 +2396,11 @@ fn is_a_set_time(sentence: &str, m: &Mention) -> bool {
         || after[unit_end..].starts_with(b" to ") && GIVEN.iter().any(|g| word.eq_ignore_ascii_case(g))
 }
 
-/// "Oct. 11", "Sept. 3", "March 12", "Nov. 28-29", "6 July", "between 11 and 13 June": one or two digits (or a range of
-/// them) of 1 to 31 after (or before) a capitalised month's name or abbreviation, with or
-/// without its period, is a day of the month, not a count. (A full date with its year is found
-/// by the date search; news pages mostly write the day without it.) `text` is the mention's
-/// text.
+/// "Oct. 11", "Sept. 3", "March 12", "Nov. 28-29", "6 July", "between 11 and 13 June": one or two
+/// digits (or a range of them) of 1 to 31 after (or before) a capitalised month's name or
+/// abbreviation, with or without its period, is a day of the month, not a count. (A full date with
+/// its year is found by the date search; news pages mostly write the day without it.) `text` is the
+/// mention's text.
 fn is_day_of_month(sentence: &str, m: &Mention, text: &[u8]) -> bool {
     let is_day = |v: Option<f64>| v.is_some_and(|v| (1.0..=31.0).contains(&v) && v.fract() == 0.0);
     // digits and dashes only (the en dash is E2 80 93), the first run of one or two digits; a
@@ -2730,17 +2747,16 @@ fn names_a_product(sentence: &str, m: &Mention) -> bool {
         return false;
     };
     let text = &sentence[m.start..m.end];
-    // words that are verbs too name a number only when no noun follows it ("build 22621", not
-    // "build more than 7,000 attacks" or "release 300 prisoners"; "model" is seldom a verb
-    // there: "a Kanomax model 4431 audio meter")
+    // words that are verbs too name a version only capitalised ("Build 22621") or before a
+    // build's or a version's number ("build 22621", "release 3.2"): as verbs they count ("build
+    // more than 7,000 attacks", "release 300 prisoners", "agreed to release 300."); "model" is
+    // seldom a verb there ("a Kanomax model 4431 audio meter")
     if ["release", "build"].iter().any(|w| word.eq_ignore_ascii_case(w)) {
-        let after = &sentence[m.end..];
-        let next = after
-            .strip_prefix(' ')
-            .map_or("", |a| a.split([' ', ',', '.']).next().unwrap_or(""));
-        let counts = next.starts_with(|c: char| c.is_ascii_lowercase())
-            && !["of", "and", "or", "is", "was", "in", "on", "for", "to", "with"].contains(&next);
-        return !counts && !text.starts_with(|c: char| c.is_ascii_lowercase());
+        let capitalised = word.starts_with(|c: char| c.is_ascii_uppercase());
+        let digits = text.bytes().all(|b| b.is_ascii_digit());
+        let build_number = digits && text.len() >= 4;
+        let version = text.contains('.') && text.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+        return capitalised || build_number || version;
     }
     // also a law's parts, at a sentence's start or in lower case ("Section 702 of the law",
     // "information privacy principle 11")
@@ -3031,8 +3047,7 @@ fn period_for(
     // where authorities cut mobile data in May") and far after the figure
     let month = |p: &PeriodMention| matches!(p.anaphor, Some(Anaphor::Month { .. }));
     // so does a clause of its own after ", and" ("The total for 2022 was 98 811, and it remains
-    // well below the peak of 2017"; "seized $8.6 million, and traced fees ... between October
-    // 2021 and April 2023")
+    // well below the peak of 2017")
     let coordinated = after.is_some_and(|p| opens_a_coordinated_clause(&text[span.end..p.span.start]));
     let clause_ends = |p: &PeriodMention| {
         let between = &text[span.end..p.span.start];
@@ -3071,8 +3086,9 @@ fn period_for(
 }
 
 /// Whether `between` (the text from a figure to a period after it) opens a clause of its own
-/// with ", and" or ", but" and a subject or verb of its own: ", and it remains", ", but they
-/// said", ", and traced" (not ", and 7,204 in 2023", the list's next figure).
+/// with ", and" or ", but" and a subject of its own: ", and it remains", ", but they said"
+/// (not ", and 7,204 in 2023", the list's next figure, nor ", and complied with 4,000 of them,
+/// in 2023", whose period is the figure's too).
 fn opens_a_coordinated_clause(between: &str) -> bool {
     const SUBJECTS: [&str; 6] = ["it ", "they ", "he ", "she ", "we ", "its "];
     // most texts between a figure and a period hold no comma: one byte search spares the rest
@@ -3084,8 +3100,7 @@ fn opens_a_coordinated_clause(between: &str) -> bool {
         else {
             return false;
         };
-        let word = rest.split(' ').next().unwrap_or("");
-        SUBJECTS.iter().any(|w| rest.starts_with(w)) || word.len() > 4 && word.ends_with("ed")
+        SUBJECTS.iter().any(|w| rest.starts_with(w))
     })
 }
 
@@ -4857,9 +4872,8 @@ mod tests {
     fn a_period_in_a_coordinated_clause_is_not_the_figure_before() {
         let text = "The total for 2022 was 98,811, and it remains well below the peak of 2017.";
         assert_eq!(period_labels(text), [Some("2022".to_owned())]);
-        let text = "Investigators seized $8.6 million, and traced fees paid between October 2021 \
-                    and April 2023.";
-        assert_eq!(period_labels(text), [None]);
+        let text = "It received 6,120 requests, and complied with 4,000 of them, in 2023.";
+        assert_eq!(period_labels(text), [Some("2023".to_owned()), Some("2023".to_owned())]);
         let text = "It received 6,120 requests, and 7,204 in 2023.";
         assert_eq!(period_labels(text), [Some("2023".to_owned()), Some("2023".to_owned())]);
     }
@@ -4888,10 +4902,10 @@ mod tests {
         );
     }
 
-    /// Reports by oversight bodies on intelligence services, platforms' reports to the
-    /// child-abuse hotline, fraud statistics, freedom of information figures, annual reports,
-    /// what "a report says" and bug bounties are coverage of a report: the lede's year holds for the figures of the paragraphs after
-    /// it that no organisation figmine knows owns. On other news it does not.
+    /// Reports by oversight bodies on intelligence services, platforms' reports to the child-abuse
+    /// hotline, fraud statistics, freedom of information figures, annual reports, what "a report
+    /// says" and bug bounties are coverage of a report: the lede's year holds for the figures of
+    /// the paragraphs after it that no organisation figmine knows owns. On other news it does not.
     #[test]
     fn oversight_of_intelligence_services_and_child_abuse_reports_are_coverage() {
         let after = "\n\nOf the 412 orders, 318 went to the domestic agency.";
@@ -5124,16 +5138,17 @@ mod tests {
         );
     }
 
-    /// "build" and "release" name a version's number ("build 22621") but, as verbs,
-    /// count the noun after it ("build more than 7,000 attacks", "release 300 prisoners").
+    /// "build" and "release" name a build's or a version's number ("build 22621", "release
+    /// 3.2") but, as verbs, count ("build more than 7,000 attacks", "release 300 prisoners").
     #[test]
     fn a_verb_that_may_name_a_version_counts_the_noun_after_it() {
         assert_eq!(
             texts(
                 "The services were used to build more than 7,000 attacks. Courts may release 300 \
-                 prisoners. It runs Windows build 22621, and release 3 of the app fixed 12 bugs."
+                 Palestinian prisoners, and agreed to release 40. It runs Windows build 22621, and \
+                 its release 3.2 fixed 12 bugs."
             ),
-            ["more than 7,000", "300", "12"]
+            ["more than 7,000", "300", "40", "12"]
         );
     }
 
@@ -5145,9 +5160,9 @@ mod tests {
             texts(
                 "Police searched 300 homes between 11 and 13 June. Call 1-800-CALL-FBI. The Trust \
                  is a registered charity (no. 1187342). Write to Eisenhowerlaan 73, 2517 KK The \
-                 Hague. It counted 4000 UK users and 12-15 arrests."
+                 Hague. It counted 4000 UK users and 12-15 arrests. In 2023, 4000 UK users complained."
             ),
-            ["300", "4000", "12-15"]
+            ["300", "4000", "12-15", "4000"]
         );
     }
 
@@ -5690,7 +5705,8 @@ mod tests {
     fn a_limit_set_by_a_rule_takes_no_period() {
         let text = "The CNIL issued 42 sanctions in 2023. Fines are capped at €20,000 under the \
                     simplified procedure, and the law allows fines of up to €20 million. Banks \
-                    must reimburse up to £415,000 per claim. Police arrested up to 300 people.";
+                    must reimburse up to £415,000 per claim. Police arrested up to 300 people. \
+                    They detained up to 250 per day in 2024.";
         assert_eq!(
             as_pairs(&figure_periods(text, Some("2024-05-22"))),
             [
@@ -5699,6 +5715,7 @@ mod tests {
                 ("up to €20 million", None),
                 ("up to £415,000", None),
                 ("up to 300", Some("2023")),
+                ("up to 250", Some("2024")),
             ]
         );
     }

@@ -333,7 +333,8 @@ fn part_of_total_before<'d, 'a>(doc: &'d Doc<'a>, i: usize) -> Option<(&'d Fig<'
 }
 
 /// The part a share restates and the total its sentence opens with, "Of the" or "Of" before
-/// it: "Of the 3,312, it found 94, or 3.8 per cent, unlawful".
+/// it, the figure two before the share: "Of the 3,312, it found 94, or 3.8 per cent, unlawful"
+/// (a figure between the total and the part is read as no such sentence).
 fn part_of_total_opening<'d, 'a>(doc: &'d Doc<'a>, i: usize) -> Option<(&'d Fig<'a>, &'d Fig<'a>)> {
     // the opening first: it spares nearly every share the search for its part
     let total = doc.figs.get(i.checked_sub(2)?)?;

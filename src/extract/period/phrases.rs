@@ -58,8 +58,9 @@ const ANCHORS: [&str; 31] = [
     "-quarter",
     // "in the fiscal year that ended March 31", as "year ended " above
     "year that ended ",
-    // "in the 90 days to 9 June"
-    " days to ",
+    // "in the 90 days to 9 June", found from a rare first three bytes (" da" starts "data" and
+    // "day": that anchor cost some 1.5 instructions a byte)
+    "ays to ",
 ];
 
 /// The first of the month names in [`ANCHORS`].
@@ -131,7 +132,11 @@ pub(super) fn phrase_matches(text: &str, cues: &mut super::Cues) -> Vec<(Span, R
                 .checked_sub("perio".len())
                 .filter(|&at| &bytes[at..hit.start() + 1] == b"period")
                 .and_then(|at| same_period_last_year(bytes, at, hit.end())),
-            30 => days_to(bytes, hit.start()),
+            30 => hit
+                .start()
+                .checked_sub(2)
+                .filter(|&at| &bytes[at..hit.start()] == b" d")
+                .and_then(|at| days_to(bytes, at)),
             26 => hit
                 .start()
                 .checked_sub(4)
@@ -176,8 +181,8 @@ pub(super) fn phrase_matches(text: &str, cues: &mut super::Cues) -> Vec<(Span, R
 }
 
 /// Whether `text` is about the US government's departments and agencies (and names no other
-/// country's government whose fiscal years end in another month): "the Justice Department",
-/// "the State Department", "Homeland Security", "federal agencies" with "Congress".
+/// country whose government's fiscal years end in another month): one of its departments
+/// ("the Justice Department", "the State Department", "Homeland Security") and "federal".
 fn is_about_the_us_government(text: &str) -> bool {
     const DEPARTMENTS: [&str; 7] = [
         "Justice Department",
@@ -188,15 +193,20 @@ fn is_about_the_us_government(text: &str) -> bool {
         "Pentagon",
         "Defense Department",
     ];
-    const ELSEWHERE: [&str; 6] = [
+    const ELSEWHERE: [&str; 9] = [
         "Canada",
         "Canadian",
         "Australia",
         "New Zealand",
         "Britain",
         "United Kingdom",
+        "India",
+        "Japan",
+        "Pakistan",
     ];
-    DEPARTMENTS.iter().any(|d| text.contains(d)) && !ELSEWHERE.iter().any(|c| text.contains(c))
+    DEPARTMENTS.iter().any(|d| text.contains(d))
+        && (text.contains("federal") || text.contains("Federal"))
+        && !ELSEWHERE.iter().any(|c| text.contains(c))
 }
 
 /// `found` and `more`, each in order and without overlaps, merged in order; a reading of `more`
@@ -699,7 +709,6 @@ fn days_to(bytes: &[u8], at: usize) -> Option<(Span, Reading)> {
 /// A day of a month at `at`, "9 June", "June 9", "9 June 2019" or "June 9, 2019": its end,
 /// month, day and year when written.
 fn day_at(bytes: &[u8], at: usize) -> Option<(usize, u32, u32, Option<i32>)> {
-    let day_of = |w: &str| w.parse::<u32>().ok().filter(|d| w.len() <= 2 && (1..=31).contains(d));
     let (first_end, first) = word_starting_at(bytes, at)?;
     let (end, month, day) = match day_of(&first) {
         // "9 June"
@@ -1302,9 +1311,10 @@ fn months_without_year(bytes: &[u8], at: usize, month: u32) -> Option<(Span, Rea
     Some((Span::new(start, end), Reading::Anaphor(anaphor)))
 }
 
-/// "in October", "during March", "in October of 2023": one month, with no day or year after it
-/// (a date's or the grammar's), of the year in "of 2023" after it, of the year named before in
-/// "of that year", else the last such month up to the publication ([`Anaphor::Month`]). `month` is its number, its name at `at`.
+/// "in October", "during March", "in October of 2023": one month, with no day or year after it (a
+/// date's or the grammar's), of the year in "of 2023" after it, of the year named before in "of
+/// that year", else the last such month up to the publication ([`Anaphor::Month`]). `month` is its
+/// number, its name at `at`.
 fn month_without_year(bytes: &[u8], at: usize, month: u32) -> Option<(Span, Reading)> {
     let end = at + super::MONTH_NAMES[month as usize - 1].len();
     if word_character_before(bytes, at) || word_character_at(bytes, end) {
