@@ -20,7 +20,7 @@ use std::sync::LazyLock;
 /// The words every phrase holds, each read by its own function ([`phrase_matches`]).
 /// Case-sensitive (one search, no second pass for case): these words are written in lower
 /// case inside a sentence, and the months with a capital.
-const ANCHORS: [&str; 31] = [
+const ANCHORS: [&str; 30] = [
     "month",
     "year to ",
     "year ending ",
@@ -58,9 +58,6 @@ const ANCHORS: [&str; 31] = [
     "-quarter",
     // "in the fiscal year that ended March 31", as "year ended " above
     "year that ended ",
-    // "in the 90 days to 9 June", found from a rare first three bytes (" da" starts "data" and
-    // "day": that anchor cost some 1.5 instructions a byte)
-    "ays to ",
 ];
 
 /// The first of the month names in [`ANCHORS`].
@@ -106,7 +103,9 @@ pub(super) fn phrase_matches(text: &str, cues: &mut super::Cues) -> Vec<(Span, R
             28 => hyphenated_part(bytes, hit.start(), false),
             FIRST_MONTH..=18 => {
                 let month = (anchor - FIRST_MONTH) as u32 + 1;
-                days_of_whole_months(bytes, hit.start(), month)
+                days_to_before_month(bytes, hit.start())
+                    .and_then(|at| days_to(bytes, at))
+                    .or_else(|| days_of_whole_months(bytes, hit.start(), month))
                     .or_else(|| months_without_year(bytes, hit.start(), month))
                     .or_else(|| month_without_year(bytes, hit.start(), month))
             }
@@ -132,11 +131,6 @@ pub(super) fn phrase_matches(text: &str, cues: &mut super::Cues) -> Vec<(Span, R
                 .checked_sub("perio".len())
                 .filter(|&at| &bytes[at..hit.start() + 1] == b"period")
                 .and_then(|at| same_period_last_year(bytes, at, hit.end())),
-            30 => hit
-                .start()
-                .checked_sub(2)
-                .filter(|&at| &bytes[at..hit.start()] == b" d")
-                .and_then(|at| days_to(bytes, at)),
             26 => hit
                 .start()
                 .checked_sub(4)
@@ -686,6 +680,21 @@ fn month_ended_after(bytes: &[u8], at: usize) -> Option<(usize, u32, Option<i32>
         Some((end, year)) => Some((end, month, Some(year))),
         None => Some((end, month, None)),
     }
+}
+
+/// Where " days to " starts before the month name at `at` ("the 90 days to 9 June", "the 28 days
+/// to March 5"): read from the month's name, which the search finds anyway (an anchor of its
+/// own, " days to " or "ays to ", made the search stop at every "data", "day" or "says": some
+/// 1.5 instructions a byte).
+fn days_to_before_month(bytes: &[u8], at: usize) -> Option<usize> {
+    const DAYS_TO: &[u8] = b" days to ";
+    let before = &bytes[..at];
+    // a day before the month ("9 June"): one or two digits and a space
+    let digits = before
+        .strip_suffix(b" ")
+        .map_or(0, |b| b.iter().rev().take_while(|c| c.is_ascii_digit()).count());
+    let end = if (1..=2).contains(&digits) { at - digits - 1 } else { at };
+    bytes[..end].ends_with(DAYS_TO).then(|| end - DAYS_TO.len())
 }
 
 /// "the 90 days to 9 June", "the 28 days to March 5, 2024": the days that end with a day
