@@ -1158,9 +1158,10 @@ pub fn find_figures(
     // every figure so far), not seven times
     let mut figures: Vec<Figure> = Vec::with_capacity(text.len() / 96);
     let mut current_period: Option<Period> = None;
-    // whether `current_period` was named with another part of the report's period, as in a
-    // breakdown by halves, or is an event's month (either holds for its own paragraph)
-    let mut current_is_a_part = false;
+    // whether `current_period` holds for its own paragraph only: named with another part of the
+    // report's period (a breakdown by halves), an event's month, or counted back from the
+    // report's ("A year earlier")
+    let mut current_holds_its_paragraph = false;
     // the period of the first sentence with figures, the report's: a paragraph that names none
     // is about it, not about a period outside it named in an aside before ("A year earlier the
     // split was ...", "the law lapses at the end of this year")
@@ -1336,7 +1337,7 @@ pub fn find_figures(
                         current_period.as_ref(),
                         report_period.as_ref(),
                         across,
-                        current_is_a_part,
+                        current_holds_its_paragraph,
                         covers,
                     )
                 })
@@ -1446,19 +1447,19 @@ pub fn find_figures(
             period_paragraph = paragraph;
             // "117 arrived from January through June and 104 in the second half": parts of the
             // report's period, after which another paragraph is about the whole again
-            current_is_a_part =
+            current_holds_its_paragraph =
                 sentence_periods.len() >= 2 && report_period.as_ref().is_some_and(|r| holds_two_parts(r, named()));
             // so does an event's month named with no figure: "Meta finished turning on encryption
             // in December 2023." (the next paragraph's figures are the report's year's), where
             // the figures after it in its paragraph may be of it ("the sums it had said in July
             // 2019 it would impose. BA's penalty came down from £183.39m")
-            current_is_a_part |= figures.len() == first
+            current_holds_its_paragraph |= figures.len() == first
                 && current_period
                     .as_ref()
                     .is_some_and(|p| dates_an_event(p, &report_period));
             // and so does a period counted back from the report's ("A year earlier, 703
             // researchers had shared in the rewards"): an aside on the past
-            current_is_a_part |= report_period.is_some()
+            current_holds_its_paragraph |= report_period.is_some()
                 && sentence_periods
                     .iter()
                     .any(|m| m.period == current_period && m.anaphor.is_some_and(Anaphor::counts_back));
@@ -1671,19 +1672,20 @@ fn dates_an_event(period: &Period, report: &Option<Period>) -> bool {
 /// paragraph (`across`) of coverage of requests (`covers`, asked only then) when it is no part of
 /// the report's (`report`): an aside about another period ("A year earlier ...", "For 2019 as a
 /// whole ...") holds for its own paragraph. On other news the period of the first sentence with
-/// figures is no report's. A part of the report's period named with another part (`a_part`: "117
-/// from January through June and 104 in the second half") also holds for its own paragraph, and
-/// so does an event's month named with no figure ([`dates_an_event`], `a_part` too).
+/// figures is no report's. Some periods hold for their own paragraph on any news (`own_paragraph`):
+/// a part of the report's period named with another part ("117 from January through June and
+/// 104 in the second half"), an event's month named with no figure ([`dates_an_event`]), a
+/// period counted back from the report's ("A year earlier, 703 researchers ...").
 fn carried_period(
     current: Option<&Period>,
     report: Option<&Period>,
     across: bool,
-    a_part: bool,
+    own_paragraph: bool,
     covers: impl FnOnce() -> bool,
 ) -> Option<Period> {
     let current = current?;
     match report {
-        Some(r) if across && (a_part || !r.contains(current) && covers()) => Some(r.clone()),
+        Some(r) if across && (own_paragraph || !r.contains(current) && covers()) => Some(r.clone()),
         _ => Some(current.clone()),
     }
 }
