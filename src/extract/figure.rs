@@ -1322,8 +1322,12 @@ pub fn find_figures(
                 carried_across.push(figures.len());
             }
             let across = period_paragraph != paragraph;
-            counts_other_than_a_public |= !counts_a_public(m.value, measure.as_deref());
-            let population = is_size_of_a_population(m.approx.is_some(), m.value, measure.as_deref());
+            let counts_public = counts_a_public(m.value, measure.as_deref());
+            counts_other_than_a_public |= !counts_public;
+            // the rounded size of a service's public ("more than 150 million monthly users"): a
+            // present fact, not one of the report's counts, taking no period from the sentences
+            // before it
+            let population = m.approx.is_some() && counts_public;
             let present_size = is_present_size(before, m.value, m.approx.is_some(), population)
                 || is_a_limit(before, &s[m.start..m.end], after);
             let period = stated
@@ -1564,13 +1568,6 @@ fn this_years_values_of_last_years(figures: &mut [Figure], published: i32) {
     }
 }
 
-/// Whether a figure is the rounded size of a service's public ("more than 150 million monthly
-/// users", "some 120 million wireless subscribers"): a present fact, not one of the report's
-/// counts, so it takes no period from the sentences before it.
-fn is_size_of_a_population(rounded: bool, value: Option<f64>, measure: Option<&str>) -> bool {
-    rounded && counts_a_public(value, measure)
-}
-
 /// Whether a figure counts a service's public: a million or more "users", "customers",
 /// "subscribers" and the like ("414 million daily active users").
 fn counts_a_public(value: Option<f64>, measure: Option<&str>) -> bool {
@@ -1626,7 +1623,7 @@ fn starts_with_a_time_unit(text: &str) -> bool {
 /// sentence's periods: a figure of a million or more after "which has", "which hosts" or "which
 /// serves" (`before` is the sentence before it), set off from the sentence ("MTN, which has some
 /// 272 million subscribers, published its first report in 2020"); the size of a public
-/// ([`is_size_of_a_population`], `population`) after "used by" ("LINE, the app used by more
+/// (a rounded [`counts_a_public`], `population`) after "used by" ("LINE, the app used by more
 /// than 80 million people, received ..."); or a rounded figure (`approx`) of a thousand or more
 /// right after a verb of having in the present ("it counts more than 263 million customers",
 /// "it sits in front of more than 4 million websites").

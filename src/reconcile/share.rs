@@ -239,48 +239,52 @@ fn shares_of_totals(doc: &Doc) -> Vec<Finding> {
                     part_after(doc, i + 1).or_else(|| part_by_verb_before(doc, i)),
                 )
             }
-            // "531 of the 612 applications, or 78 per cent": the count the share restates is the
-            // part of a total named right after it
-            _ if let Some((part, total)) = part_of_total_before(doc, i) => (Some(total), Some(part)),
-            // "Of the 3,312, it found 94, or 3.8 per cent": the total opens the sentence
-            _ if let Some((part, total)) = part_of_total_opening(doc, i) => (Some(total), Some(part)),
-            // The part first: a share without one ("81 percent of the requests, and ... the
-            // remaining 19 percent") has nothing to check, and the words after it need no search.
-            _ => match restated_part(doc, i)
-                .map(|p| (p, true))
-                .or_else(|| part_after(doc, i).map(|p| (p, false)))
-            {
-                // "Turkey filed 477 of the requests, or 60 percent of the total."
-                Some((p, true)) if super::doc::refers_to_earlier_total(doc.after_fig(share, 40)) => {
-                    // "19,235 requests, or 41 percent of the total": what the part counts, when
-                    // neither names what the total counts
-                    let head = counted_noun(doc.after_fig(share, 40))
-                        .or_else(|| counted_noun(doc.after_fig(p, 40)))
-                        .or_else(|| counted_word(doc, p).map(Cow::Borrowed));
-                    (earlier_total(doc, i - 1, head.as_deref(), p), Some(p))
+            // the count the share restates, read once for the readings below
+            _ => match restated_part(doc, i) {
+                // "531 of the 612 applications, or 78 per cent", "Of the 3,312, it found 94, or
+                // 3.8 per cent": the restated count and the count before it in its sentence
+                Some(restated) if let Some((part, total)) = part_and_total_with(doc, i, restated) => {
+                    (Some(total), Some(part))
                 }
-                // "81 percent of the requests, or 2,100": the total is looked for before the share.
-                Some((part, false)) if super::doc::refers_to_earlier_total(doc.after_fig(share, 40)) => {
-                    let head = counted_noun(doc.after_fig(share, 40));
-                    (earlier_total(doc, i, head.as_deref(), part), Some(part))
-                }
-                // "removed material in 2,349 of those notices, or 45 percent": the part refers
-                // back to a total that counts what it names ("of them" names nothing to tell
-                // which of the figures before it is meant)
-                Some((p, true)) if super::doc::refers_to_earlier_total(doc.between(p.f.span, share.f.span)) => {
-                    match counted_noun(doc.between(p.f.span, share.f.span)) {
-                        Some(head) => {
-                            let total =
-                                earlier_total(doc, i - 1, Some(&head), p).filter(|t| counts_the_same(doc, t, &head));
-                            (total, Some(p))
-                        }
-                        None => (None, None),
+                // The part first: a share without one ("81 percent of the requests, and ... the
+                // remaining 19 percent") has nothing to check, and the words after it need no
+                // search.
+                restated => match restated
+                    .map(|p| (p, true))
+                    .or_else(|| part_after(doc, i).map(|p| (p, false)))
+                {
+                    // "Turkey filed 477 of the requests, or 60 percent of the total."
+                    Some((p, true)) if super::doc::refers_to_earlier_total(doc.after_fig(share, 40)) => {
+                        // "19,235 requests, or 41 percent of the total": what the part counts, when
+                        // neither names what the total counts
+                        let head = counted_noun(doc.after_fig(share, 40))
+                            .or_else(|| counted_noun(doc.after_fig(p, 40)))
+                            .or_else(|| counted_word(doc, p).map(Cow::Borrowed));
+                        (earlier_total(doc, i - 1, head.as_deref(), p), Some(p))
                     }
-                }
-                // "Of those, some 580,000, or 48 percent, have opted in": the sentence opens by
-                // referring back to the total before it
-                Some((p, true)) if opens_with_of_those(doc, p) => (total_before_sentence(doc, i - 1, p), Some(p)),
-                _ => (None, None),
+                    // "81 percent of the requests, or 2,100": the total is looked for before the share.
+                    Some((part, false)) if super::doc::refers_to_earlier_total(doc.after_fig(share, 40)) => {
+                        let head = counted_noun(doc.after_fig(share, 40));
+                        (earlier_total(doc, i, head.as_deref(), part), Some(part))
+                    }
+                    // "removed material in 2,349 of those notices, or 45 percent": the part refers
+                    // back to a total that counts what it names ("of them" names nothing to tell
+                    // which of the figures before it is meant)
+                    Some((p, true)) if super::doc::refers_to_earlier_total(doc.between(p.f.span, share.f.span)) => {
+                        match counted_noun(doc.between(p.f.span, share.f.span)) {
+                            Some(head) => {
+                                let total = earlier_total(doc, i - 1, Some(&head), p)
+                                    .filter(|t| counts_the_same(doc, t, &head));
+                                (total, Some(p))
+                            }
+                            None => (None, None),
+                        }
+                    }
+                    // "Of those, some 580,000, or 48 percent, have opted in": the sentence opens by
+                    // referring back to the total before it
+                    Some((p, true)) if opens_with_of_those(doc, p) => (total_before_sentence(doc, i - 1, p), Some(p)),
+                    _ => (None, None),
+                },
             },
         };
         let (Some(total), Some(part)) = (total, part) else {
@@ -321,29 +325,31 @@ fn total_before_sentence<'d, 'a>(doc: &'d Doc<'a>, i: usize, part: &Fig) -> Opti
         .filter(|g| holds(g, part))
 }
 
-/// The part and the total a share restates when both come before it, the part "of" the total:
-/// "531 of the 612 applications, or 78 per cent".
-fn part_of_total_before<'d, 'a>(doc: &'d Doc<'a>, i: usize) -> Option<(&'d Fig<'a>, &'d Fig<'a>)> {
-    let total = restated_part(doc, i)?;
-    let part = doc.figs.get(i.checked_sub(2)?)?;
-    let of = part.f.kind != FigureKind::Percent
-        && doc.same_sentence(part, total)
-        && super::doc::is_of_between(doc.between(part.f.span, total.f.span));
-    (of && holds(total, part)).then_some((part, total))
-}
-
-/// The part a share restates and the total its sentence opens with, "Of the" or "Of" before
-/// it, the figure two before the share: "Of the 3,312, it found 94, or 3.8 per cent, unlawful"
-/// (a figure between the total and the part is read as no such sentence).
-fn part_of_total_opening<'d, 'a>(doc: &'d Doc<'a>, i: usize) -> Option<(&'d Fig<'a>, &'d Fig<'a>)> {
-    // the opening first: it spares nearly every share the search for its part
-    let total = doc.figs.get(i.checked_sub(2)?)?;
-    let lead = doc.text[total.f.sentence.start..total.f.span.start].trim_start();
-    if !matches!(lead, "Of the " | "Of ") || total.f.kind == FigureKind::Percent {
+/// The part and the total of a share whose restated count (`restated`, before the share
+/// `figs[i]`) has another count right before it in its sentence: that count "of" the restated
+/// one ("531 of the 612 applications, or 78 per cent": 531 of 612), or the restated one of that
+/// count when the sentence opens with it after "Of the" or "Of" ("Of the 3,312, it found 94, or
+/// 3.8 per cent": 94 of 3,312).
+fn part_and_total_with<'d, 'a>(
+    doc: &'d Doc<'a>,
+    i: usize,
+    restated: &'d Fig<'a>,
+) -> Option<(&'d Fig<'a>, &'d Fig<'a>)> {
+    let other = doc.figs.get(i.checked_sub(2)?)?;
+    if other.f.kind == FigureKind::Percent || !doc.same_sentence(other, restated) {
         return None;
     }
-    let part = restated_part(doc, i)?;
-    (doc.same_sentence(part, total) && holds(total, part)).then_some((part, total))
+    let (part, total) = if super::doc::is_of_between(doc.between(other.f.span, restated.f.span)) {
+        (other, restated)
+    } else if matches!(
+        doc.text[other.f.sentence.start..other.f.span.start].trim_start(),
+        "Of the " | "Of "
+    ) {
+        (restated, other)
+    } else {
+        return None;
+    };
+    holds(total, part).then_some((part, total))
 }
 
 /// The count a share restates, when the share comes second: "477 of the requests, or 60 percent".

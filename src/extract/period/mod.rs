@@ -280,8 +280,8 @@ impl Anaphor {
                     Some(d) => d.year() - 1,
                     None => context_year?,
                 };
-                let (m1, y1) = if month == 12 { (1, year) } else { (month + 1, year - 1) };
-                Period::months(y1, m1, year, month)
+                let (y1, m1, y2, m2) = phrases::months_ending(12, month, year);
+                Period::months(y1, m1, y2, m2)
             }
             Anaphor::RelativeMonths {
                 first,

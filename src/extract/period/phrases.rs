@@ -742,7 +742,7 @@ fn day_at(bytes: &[u8], at: usize) -> Option<(usize, u32, u32, Option<i32>)> {
 }
 
 /// The months that end with `month` of `year` and count `n`.
-fn months_ending(n: u32, month: u32, year: i32) -> Months {
+pub(super) fn months_ending(n: u32, month: u32, year: i32) -> Months {
     let total = year * 12 + month as i32 - 1 - (n as i32 - 1);
     (total.div_euclid(12), total.rem_euclid(12) as u32 + 1, year, month)
 }
