@@ -3987,8 +3987,10 @@ mod tests {
     #[test]
     fn coverage_of_requests_is_told_in_any_case_and_with_curly_apostrophes_but_not_across_parts() {
         let covers = |title: Option<&str>, text: &str| {
-            let mut article = crate::read::Article::default();
-            article.title = title.map(str::to_string);
+            let mut article = crate::read::Article {
+                title: title.map(str::to_string),
+                ..Default::default()
+            };
             article.set_paragraphs(text.split("\n\n"));
             reports_on_requests(&article)
         };
