@@ -2,6 +2,7 @@
 //! element's class and id say about it.
 
 use super::dom::{Dom, Element};
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -75,14 +76,60 @@ static ARTICLE_BODY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Class or id words of containers that usually hold the article: raise their score.
-static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)article|body|content|entry|hentry|main|post|text|blog|story|prose|rich-?text").unwrap()
+static POSITIVE: LazyLock<AnyCaseWords> = LazyLock::new(|| {
+    AnyCaseWords::new(&[
+        "article",
+        "body",
+        "content",
+        "entry",
+        "hentry",
+        "main",
+        "post",
+        "text",
+        "blog",
+        "story",
+        "prose",
+        "richtext",
+        "rich-text",
+    ])
 });
 
 /// Class or id words of containers that usually do not (weaker than [`BOILERPLATE`]: only scored).
-static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)comment|foot|masthead|media|promo|related|scroll|shoutbox|sponsor|shopping|tool|widget|card|teaser|list|rail|carousel|gallery|video|embed").unwrap()
+static NEGATIVE: LazyLock<AnyCaseWords> = LazyLock::new(|| {
+    AnyCaseWords::new(&[
+        "comment", "foot", "masthead", "media", "promo", "related", "scroll", "shoutbox", "sponsor", "shopping",
+        "tool", "widget", "card", "teaser", "list", "rail", "carousel", "gallery", "video", "embed",
+    ])
 });
+
+/// Words found anywhere in a class or id value, in any case. An ASCII value (nearly every one)
+/// is searched by one automaton in ASCII case; another by the pattern `(?i)word|word...`,
+/// whose Unicode case also takes "ſ" for "s" and the Kelvin sign for "k". The pattern alone
+/// cost some 500 instructions an element, 9% of reading a page.
+struct AnyCaseWords {
+    ascii: AhoCorasick,
+    pattern: Regex,
+}
+
+impl AnyCaseWords {
+    fn new(words: &[&str]) -> Self {
+        AnyCaseWords {
+            ascii: AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(words)
+                .expect("literal words"),
+            pattern: Regex::new(&format!("(?i){}", words.join("|"))).expect("literal words"),
+        }
+    }
+
+    fn is_match(&self, value: &str) -> bool {
+        match value.is_ascii() {
+            true => self.ascii.is_match(value),
+            false => self.pattern.is_match(value),
+        }
+    }
+}
 
 /// What an element's class and id say about it, for scoring.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,11 +160,12 @@ pub(super) fn is_skipped(dom: &Dom, node: usize, tag: &str, e: &Element) -> bool
         tag,
         "html" | "body" | "main" | "article" | "table" | "tbody" | "tr" | "td" | "th"
     ) || e.attr("itemprop") == Some("articleBody")
-        || class_or_id_matches(e, &ARTICLE_BODY)
+        || class_or_id_matches(e, |v| ARTICLE_BODY.is_match(v))
     {
         return false;
     }
-    class_or_id_matches(e, &NEVER_ARTICLE) || (class_or_id_matches(e, &BOILERPLATE) && !holds_article(dom, node))
+    class_or_id_matches(e, |v| NEVER_ARTICLE.is_match(v))
+        || (class_or_id_matches(e, |v| BOILERPLATE.is_match(v)) && !holds_article(dom, node))
 }
 
 /// Whether a class- or id-matched container still holds the article: several long paragraphs
@@ -157,8 +205,8 @@ pub(super) fn role_of(e: &Element) -> Role {
     if e.attr("class").is_none() && e.attr("id").is_none() {
         return Role::Neutral;
     }
-    let positive = class_or_id_matches(e, &POSITIVE);
-    let negative = class_or_id_matches(e, &NEGATIVE);
+    let positive = class_or_id_matches(e, |v| POSITIVE.is_match(v));
+    let negative = class_or_id_matches(e, |v| NEGATIVE.is_match(v));
     match (positive, negative) {
         (true, false) => Role::Positive,
         (false, true) => Role::Negative,
@@ -166,7 +214,53 @@ pub(super) fn role_of(e: &Element) -> Role {
     }
 }
 
-/// Whether the class or the id attribute matches.
-fn class_or_id_matches(e: &Element, re: &Regex) -> bool {
-    e.attr("class").is_some_and(|c| re.is_match(c)) || e.attr("id").is_some_and(|i| re.is_match(i))
+/// Whether the class or the id attribute matches (`is_match` holds of its value).
+fn class_or_id_matches(e: &Element, is_match: impl Fn(&str) -> bool) -> bool {
+    e.attr("class").is_some_and(&is_match) || e.attr("id").is_some_and(is_match)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn class_words_are_found_in_any_case_as_the_patterns_they_replace_find_them() {
+        let patterns = [
+            (
+                &*POSITIVE,
+                r"(?i)article|body|content|entry|hentry|main|post|text|blog|story|prose|rich-?text",
+            ),
+            (
+                &*NEGATIVE,
+                r"(?i)comment|foot|masthead|media|promo|related|scroll|shoutbox|sponsor|shopping|tool|widget|card|teaser|list|rail|carousel|gallery|video|embed",
+            ),
+        ];
+        let values = [
+            "article-body",
+            "ARTICLE",
+            "l-sidebar",
+            "Rich-Text",
+            "poſt",
+            "ſhoutbox",
+            "widget-card",
+            "nav main-nav",
+            "",
+            "x",
+            "Мedia",
+            "médiа",
+            "site-footer",
+            "TeAsEr",
+            "promotion carousel",
+            "bloc",
+            "\u{212a}",
+        ];
+        for (words, written) in patterns {
+            let pattern = Regex::new(written).expect("a pattern");
+            for value in values {
+                assert_eq!(words.is_match(value), pattern.is_match(value), "{written} on {value:?}");
+            }
+        }
+        assert!(POSITIVE.is_match("poſt"), "Unicode case outside ASCII");
+        assert!(NEGATIVE.is_match("TeAsEr") && !NEGATIVE.is_match("l-sidebar"));
+    }
 }
