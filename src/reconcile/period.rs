@@ -107,10 +107,36 @@ fn announced_in(doc: &Doc, lede: Span, published: Option<chrono::NaiveDate>) -> 
         let before = doc.before(span, 40);
         let before = before.strip_suffix("the ").unwrap_or(before);
         let after = doc.after(span, 60);
-        let announces = claim::announces_report_period(before) || claim::attributes_to_report(after);
-        (announces && !m.reference).then_some(())?;
+        // (a point of comparison, or a mention of no period, is none the report's: the patterns
+        // are spared)
+        if m.reference || m.period.is_none() {
+            return None;
+        }
+        let announces = announces_report_period(before) || may_attribute_to_report(after);
+        announces.then_some(())?;
         Some((m.period?, span))
     })
+}
+
+/// [`claim::announces_report_period`], told without its pattern where the text before the period
+/// ends with " this time for " (the words "the" after them taken off), as a report's new figures
+/// are often announced ("new figures ..., this time for the second half of 2014").
+fn announces_report_period(before: &str) -> bool {
+    before.ends_with(" this time for ") || claim::announces_report_period(before)
+}
+
+/// [`claim::attributes_to_report`], spared for a text after a period that does not open with
+/// perhaps a comma, whitespace and "according" in any case, as its pattern's matches do
+/// (Unicode case folding gives the word's letters no other characters): nearly every one.
+fn may_attribute_to_report(after: &str) -> bool {
+    let rest = after.strip_prefix(',').unwrap_or(after);
+    let words = rest.trim_start();
+    words.len() < rest.len()
+        && words
+            .as_bytes()
+            .get(..9)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"according"))
+        && claim::attributes_to_report(after)
 }
 
 /// Whether `text` has at least `n` words between whitespace (what `str::split_whitespace`
@@ -271,6 +297,36 @@ mod tests {
         /// Words [`ends_with_month`] told from the month names' last letters alone (a test-build
         /// counter).
         pub(super) static MONTH_LISTS_SPARED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    }
+
+    #[test]
+    fn a_report_period_announced_without_the_pattern_is_one_of_its() {
+        assert!(claim::announces_report_period(
+            "about the people who use its services, this time for "
+        ));
+    }
+
+    #[test]
+    fn a_text_attributed_to_the_report_opens_with_according() {
+        // Unicode case folding gives the letters of "according" no other characters.
+        let letter = regex::Regex::new("(?i)^[acording]$").unwrap();
+        assert!(('\u{80}'..=char::MAX).all(|c| !letter.is_match(c.encode_utf8(&mut [0; 4]))));
+        for after in [
+            ", according to the transparency report",
+            " According to its latest report",
+            ",\u{a0}according to the report",
+            "\taccording to the new report.",
+            ",according to the report",
+            " accordingly, the report",
+            " in the report",
+            "",
+        ] {
+            assert_eq!(
+                may_attribute_to_report(after),
+                claim::attributes_to_report(after),
+                "{after:?}"
+            );
+        }
     }
 
     #[test]
