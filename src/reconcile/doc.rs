@@ -471,11 +471,15 @@ impl<'a> Doc<'a> {
 }
 
 /// Whether `text` has "ſ" or the Kelvin sign, the characters Unicode case folding reads as ASCII
-/// letters (see the test below).
+/// letters (see the test below). Their UTF-8 bytes (C5 BF, E2 84 AA) are found in one pass for
+/// 0xC5 and 0x84, which few other characters of English text hold (where the curly quotes'
+/// 0xE2 would stop it at every quote), rather than by a search of the text for each.
 fn has_odd_folds(text: &str) -> bool {
-    ["\u{17F}", "\u{212A}"]
-        .iter()
-        .any(|c| memchr::memmem::find(text.as_bytes(), c.as_bytes()).is_some())
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(0xC5, 0x84, bytes).any(|i| match bytes[i] {
+        0xC5 => bytes.get(i + 1) == Some(&0xBF),
+        _ => i > 0 && bytes[i - 1] == 0xE2 && bytes.get(i + 1) == Some(&0xAA),
+    })
 }
 
 /// `text` with its ASCII letters lowercased (`str::to_ascii_lowercase`), and whether it is all
@@ -1719,6 +1723,19 @@ pub fn is_from_to_at(before_first: &str, tail: &Tail, between: &str) -> bool {
     tail.may_end_with(&FROM_LAST_WORDS, true, false) && claim::is_from_to(before_first, between)
 }
 
+/// The words [`claim::announces_report_period`]'s pattern ends with, before its last spaces
+/// ("report for", "covering", "figures on", "data about").
+static REPORT_LAST_WORDS: LazyLock<LastWords> = LazyLock::new(|| LastWords::new(&["for", "covering", "on", "about"]));
+
+/// [`claim::announces_report_period`], spared for the text before a period that does not end
+/// with one of the words its pattern ends with and spaces (as most ledes' "in the second half"
+/// does not), and told without the pattern where it ends with " this time for " ("new figures
+/// ..., this time for the second half of 2014", "the" taken off by the caller).
+pub fn announces_report_period(before: &str) -> bool {
+    Tail::of(before).may_end_with(&REPORT_LAST_WORDS, true, false)
+        && (before.ends_with(" this time for ") || claim::announces_report_period(before))
+}
+
 /// The words [`claim::totals_what_precedes`]'s pattern ends with, before its last spaces ("for
 /// a total of", "totalling", "in all", "making about"); "in all," and "altogether," end with a
 /// comma instead.
@@ -1831,7 +1848,7 @@ pub fn refers_to_earlier_total(after: &str) -> bool {
 /// Whether `text` opens with `words` that end a word there: the byte after them, if any, is
 /// ASCII and no word byte (one outside ASCII may be a letter, which a word boundary of the
 /// patterns would not be).
-fn opens_with_word(text: &str, words: &str) -> bool {
+pub(super) fn opens_with_word(text: &str, words: &str) -> bool {
     text.strip_prefix(words)
         .is_some_and(|rest| rest.bytes().next().is_none_or(|b| b.is_ascii() && !is_word_byte(b)))
 }
@@ -2195,7 +2212,7 @@ mod tests {
 
     #[test]
     fn the_filter_of_last_words_keeps_every_word_of_the_list() {
-        let lists: [&LastWords; 10] = [
+        let lists: [&LastWords; 11] = [
             &CHANGE_AMOUNT_LAST_WORDS,
             &RESTATEMENT_ENDS,
             &QUANTITY_TAIL_WORDS,
@@ -2206,6 +2223,7 @@ mod tests {
             &FROM_LAST_WORDS,
             &TOTAL_LAST_WORDS,
             &BREAKDOWN_LAST_WORDS,
+            &REPORT_LAST_WORDS,
         ];
         // Every key of every list, so a change to how the filter is built cannot drop one.
         for words in lists {
@@ -3419,6 +3437,29 @@ mod tests {
             }
         }
         assert!(ascii > 1000 && other > 100, "{ascii} {other}");
+    }
+
+    #[test]
+    fn the_characters_that_fold_to_ascii_letters_are_found_by_their_bytes() {
+        let by_search = |text: &str| ["\u{17F}", "\u{212A}"].iter().any(|c| text.contains(c));
+        let texts = [
+            "",
+            "\u{17F}",
+            "\u{212A}",
+            "a\u{17F}",
+            "x\u{212A}y",
+            "\u{2104}\u{212A}",
+            "\u{2104}",
+            "\u{140} \u{151} \u{141}",
+            "\u{201E}quoted\u{201C}",
+            "\u{2104}x",
+            "\u{17F}\u{2104}",
+            "\u{104}\u{AA}",
+            "\u{E2}\u{84}",
+        ];
+        for text in texts {
+            assert_eq!(has_odd_folds(text), by_search(text), "{text:?}");
+        }
     }
 
     #[test]

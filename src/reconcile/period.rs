@@ -112,23 +112,17 @@ fn announced_in(doc: &Doc, lede: Span, published: Option<chrono::NaiveDate>) -> 
         if m.reference || m.period.is_none() {
             return None;
         }
-        let announces = announces_report_period(before) || may_attribute_to_report(after);
+        let announces = super::doc::announces_report_period(before) || attributes_to_report(after);
         announces.then_some(())?;
         Some((m.period?, span))
     })
 }
 
-/// [`claim::announces_report_period`], told without its pattern where the text before the period
-/// ends with " this time for " (the words "the" after them taken off), as a report's new figures
-/// are often announced ("new figures ..., this time for the second half of 2014").
-fn announces_report_period(before: &str) -> bool {
-    before.ends_with(" this time for ") || claim::announces_report_period(before)
-}
-
 /// [`claim::attributes_to_report`], spared for a text after a period that does not open with
 /// perhaps a comma, whitespace and "according" in any case, as its pattern's matches do
-/// (Unicode case folding gives the word's letters no other characters): nearly every one.
-fn may_attribute_to_report(after: &str) -> bool {
+/// (Unicode case folding gives the word's letters no other characters): nearly every one. The
+/// commonest, "according to the transparency report" as words, is read without the pattern.
+fn attributes_to_report(after: &str) -> bool {
     let rest = after.strip_prefix(',').unwrap_or(after);
     let words = rest.trim_start();
     words.len() < rest.len()
@@ -136,7 +130,8 @@ fn may_attribute_to_report(after: &str) -> bool {
             .as_bytes()
             .get(..9)
             .is_some_and(|w| w.eq_ignore_ascii_case(b"according"))
-        && claim::attributes_to_report(after)
+        && (super::doc::opens_with_word(words, "according to the transparency report")
+            || claim::attributes_to_report(after))
 }
 
 /// Whether `text` has at least `n` words between whitespace (what `str::split_whitespace`
@@ -301,6 +296,21 @@ mod tests {
 
     #[test]
     fn a_report_period_announced_without_the_pattern_is_one_of_its() {
+        for before in [
+            "in its transparency report for ",
+            "figures covering ",
+            "the data, on ",
+            "statistics about ",
+            "requests in ",
+            "this time for",
+            "report for\u{a0}",
+        ] {
+            assert_eq!(
+                super::super::doc::announces_report_period(before),
+                claim::announces_report_period(before),
+                "{before:?}"
+            );
+        }
         assert!(claim::announces_report_period(
             "about the people who use its services, this time for "
         ));
@@ -322,7 +332,7 @@ mod tests {
             "",
         ] {
             assert_eq!(
-                may_attribute_to_report(after),
+                attributes_to_report(after),
                 claim::attributes_to_report(after),
                 "{after:?}"
             );
