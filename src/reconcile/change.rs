@@ -484,19 +484,30 @@ fn amount_between(doc: &Doc, new: usize, old: usize) -> Option<usize> {
         doc.is_change_amount(a) && doc.same_sentence(a, n)
     };
     let (lo, hi) = if new < old { (new, old) } else { (old, new) };
-    if let Some(i) =
-        (lo + 1..hi).find(|&i| is_amount(i) && claim::is_from_between(doc.between(doc.figs[i].f.span, o.f.span)))
+    if let Some(i) = (lo + 1..hi).find(|&i| is_amount(i) && is_from_between(doc.between(doc.figs[i].f.span, o.f.span)))
     {
         return Some(i);
     }
     // "rose 20 percent from 1,000 to 1,200": the amount before the earlier value.
     if old < new {
         let i = old.checked_sub(1)?;
-        return (is_amount(i) && claim::is_from_between(doc.between(doc.figs[i].f.span, o.f.span))).then_some(i);
+        return (is_amount(i) && is_from_between(doc.between(doc.figs[i].f.span, o.f.span))).then_some(i);
     }
     // The amount before the newer value: "rose 15 percent to 81,311".
     let i = new.checked_sub(1)?;
     (i != old && is_amount(i) && claim::is_to_between(doc.between(doc.figs[i].f.span, n.f.span))).then_some(i)
+}
+
+/// [`claim::is_direction_from`], told without its pattern where the text before the earlier value
+/// ends with " up from " or " down from ", as most do ("That was up from 511").
+fn is_direction_from(before: &str) -> bool {
+    before.ends_with(" up from ") || before.ends_with(" down from ") || claim::is_direction_from(before)
+}
+
+/// [`claim::is_from_between`], told without its pattern where the text between the amount and
+/// the earlier value is " from ", as in most changes ("up 12 percent from 31,698").
+fn is_from_between(between: &str) -> bool {
+    between == " from " || claim::is_from_between(between)
 }
 
 /// Ratio words of the sentence, when the sentence states only this change.
@@ -603,9 +614,9 @@ fn change_referring_back(doc: &Doc, k: usize, amount: Option<usize>, old: usize)
     let linked = match amount {
         Some(a) => {
             let a = &doc.figs[a];
-            doc.is_change_amount(a) && claim::is_from_between(doc.between(a.f.span, o.f.span))
+            doc.is_change_amount(a) && is_from_between(doc.between(a.f.span, o.f.span))
         }
-        None => claim::is_direction_from(doc.before_fig(o, 40)),
+        None => is_direction_from(doc.before_fig(o, 40)),
     };
     if !linked || o.f.kind == FigureKind::Percent {
         return None;
@@ -892,6 +903,14 @@ fn introduces_part(doc: &Doc, total: &Fig, next: &Fig) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_words_read_without_their_patterns_are_matches_of_them() {
+        for before in ["That was up from ", "That was down from ", " up from "] {
+            assert!(claim::is_direction_from(before), "{before:?}");
+        }
+        assert!(claim::is_from_between(" from "));
+    }
 
     /// The rules of the changes found in an article of `text`.
     fn change_rules(text: &str) -> Vec<Rule> {

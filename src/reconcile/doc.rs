@@ -318,11 +318,19 @@ impl<'a> Doc<'a> {
 
     /// Whether the change from `second` to `first` is written "to B from A", the newer value
     /// first ([`claim::is_to_from`]): asked only where the text before `first` may end with "to"
-    /// (or a qualifier after it) and spaces, which few figures' does.
+    /// (or a qualifier after it) and spaces, which few figures' does, and the text between them
+    /// holds "from" in any case, as the pattern's does (Unicode case folding gives its letters no
+    /// other characters): "rose to 1,200 in 2015" followed by a figure of another clause does not.
     pub fn is_to_from(&self, first: &Fig, second: &Fig) -> bool {
         let before = self.before_fig(first, 30);
         self.tail(first, before).may_end_with(&TO_LAST_WORDS, true, false)
+            && self.holds_from_between(first.f.span, second.f.span)
             && claim::is_to_from(before, self.between(first.f.span, second.f.span))
+    }
+
+    /// Whether the text between two spans ([`Doc::between`]) holds "from" in any case.
+    fn holds_from_between(&self, a: Span, b: Span) -> bool {
+        a.end <= b.start && memchr::memmem::find(self.lowercased(Span::new(a.end, b.start)), b"from").is_some()
     }
 
     /// Whether `part` is added to another figure to make `whole` ([`claim::adds_up_to`]),
@@ -463,11 +471,15 @@ impl<'a> Doc<'a> {
 }
 
 /// Whether `text` has "ſ" or the Kelvin sign, the characters Unicode case folding reads as ASCII
-/// letters (see the test below).
+/// letters (see the test below). Their UTF-8 bytes (C5 BF, E2 84 AA) are found in one pass for
+/// 0xC5 and 0x84, which few other characters of English text hold (where the curly quotes'
+/// 0xE2 would stop it at every quote), rather than by a search of the text for each.
 fn has_odd_folds(text: &str) -> bool {
-    ["\u{17F}", "\u{212A}"]
-        .iter()
-        .any(|c| memchr::memmem::find(text.as_bytes(), c.as_bytes()).is_some())
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(0xC5, 0x84, bytes).any(|i| match bytes[i] {
+        0xC5 => bytes.get(i + 1) == Some(&0xBF),
+        _ => i > 0 && bytes[i - 1] == 0xE2 && bytes.get(i + 1) == Some(&0xAA),
+    })
 }
 
 /// `text` with its ASCII letters lowercased (`str::to_ascii_lowercase`), and whether it is all
@@ -1711,6 +1723,19 @@ pub fn is_from_to_at(before_first: &str, tail: &Tail, between: &str) -> bool {
     tail.may_end_with(&FROM_LAST_WORDS, true, false) && claim::is_from_to(before_first, between)
 }
 
+/// The words [`claim::announces_report_period`]'s pattern ends with, before its last spaces
+/// ("report for", "covering", "figures on", "data about").
+static REPORT_LAST_WORDS: LazyLock<LastWords> = LazyLock::new(|| LastWords::new(&["for", "covering", "on", "about"]));
+
+/// [`claim::announces_report_period`], spared for the text before a period that does not end
+/// with one of the words its pattern ends with and spaces (as most ledes' "in the second half"
+/// does not), and told without the pattern where it ends with " this time for " ("new figures
+/// ..., this time for the second half of 2014", "the" taken off by the caller).
+pub fn announces_report_period(before: &str) -> bool {
+    Tail::of(before).may_end_with(&REPORT_LAST_WORDS, true, false)
+        && (before.ends_with(" this time for ") || claim::announces_report_period(before))
+}
+
 /// The words [`claim::totals_what_precedes`]'s pattern ends with, before its last spaces ("for
 /// a total of", "totalling", "in all", "making about"); "in all," and "altogether," end with a
 /// comma instead.
@@ -1736,9 +1761,10 @@ pub fn totals_what_precedes(before: &str) -> bool {
     totals_what_precedes_at(before, &Tail::of(before))
 }
 
-/// [`totals_what_precedes`], given the tail of `before`.
+/// [`totals_what_precedes`], given the tail of `before`. The commonest words, " for a total of"
+/// and a space, are read without the pattern.
 pub fn totals_what_precedes_at(before: &str, tail: &Tail) -> bool {
-    may_total_what_precedes(tail) && claim::totals_what_precedes(before)
+    may_total_what_precedes(tail) && (before.ends_with(" for a total of ") || claim::totals_what_precedes(before))
 }
 
 /// Whether the text whose tail is `tail` may end as [`claim::totals_what_precedes`]'s pattern
@@ -1774,7 +1800,7 @@ pub fn may_open_breakdown(tail: &Tail) -> bool {
 /// [`claim::is_of_between`] and [`claim::refers_to_earlier_total`] do. A character outside
 /// ASCII where a space or the "o" would be may be a space to them. (Unicode case folding gives
 /// "o" and "f" no other characters.)
-fn may_open_with_of(text: &str) -> bool {
+pub(super) fn may_open_with_of(text: &str) -> bool {
     let bytes = text.as_bytes();
     let spaces = claim::spaces_end(bytes, 0);
     match bytes.get(spaces) {
@@ -1788,15 +1814,43 @@ fn may_open_with_of(text: &str) -> bool {
 }
 
 /// [`claim::is_of_between`], spared for the text between a share and the next figure that does
-/// not open with spaces and "of": nearly every share's.
+/// not open with spaces and "of": nearly every share's. The commonest text between, " of" ("52
+/// percent of 20,436"), is read without the pattern.
 pub fn is_of_between(between: &str) -> bool {
-    may_open_with_of(between) && claim::is_of_between(between)
+    may_open_with_of(between) && (between == " of " || may_end_after_of(between) && claim::is_of_between(between))
+}
+
+/// Whether the ASCII text `between`, opening with spaces and "of", may end as
+/// [`claim::is_of_between`]'s pattern reads it: after "of" and spaces, one word at most, then
+/// spaces, and nothing more. Most texts between a share and the next figure go on ("of the
+/// requests, or ..."). A text outside ASCII may hold spaces of Unicode's: it may.
+fn may_end_after_of(between: &str) -> bool {
+    let bytes = between.as_bytes();
+    if !bytes.is_ascii() {
+        return true;
+    }
+    let of = claim::spaces_end(bytes, 0) + 2;
+    let rest = &bytes[claim::spaces_end(bytes, of.min(bytes.len()))..];
+    let word_end = rest
+        .iter()
+        .position(|&b| claim::is_ascii_space(b))
+        .unwrap_or(rest.len());
+    rest.is_empty() || word_end < rest.len() && claim::spaces_end(rest, word_end) == rest.len()
 }
 
 /// [`claim::refers_to_earlier_total`], spared for the text after a share that does not open
-/// with spaces and "of".
+/// with spaces and "of". The commonest, " of the total" as a word ("41 percent of the total."),
+/// is read without the pattern.
 pub fn refers_to_earlier_total(after: &str) -> bool {
-    may_open_with_of(after) && claim::refers_to_earlier_total(after)
+    may_open_with_of(after) && (opens_with_word(after, " of the total") || claim::refers_to_earlier_total(after))
+}
+
+/// Whether `text` opens with `words` that end a word there: the byte after them, if any, is
+/// ASCII and no word byte (one outside ASCII may be a letter, which a word boundary of the
+/// patterns would not be).
+pub(super) fn opens_with_word(text: &str, words: &str) -> bool {
+    text.strip_prefix(words)
+        .is_some_and(|rest| rest.bytes().next().is_none_or(|b| b.is_ascii() && !is_word_byte(b)))
 }
 
 /// What is worked out of a measure's words alone, by measure.
@@ -1896,8 +1950,8 @@ fn approx_at<'f>(f: &'f Figure, before: &str, tail: &Tail) -> Option<Cow<'f, str
 #[derive(Default)]
 struct SentencePeriods {
     /// The last sentence read, where its mentions start among the article's (which are sorted by
-    /// where they start) and end, and whether one of them refers back.
-    inside: Option<(Span, usize, usize, bool)>,
+    /// where they start) and end, and where the run up to the last that refers back ends.
+    inside: Option<(Span, usize, usize, usize)>,
     /// The sentence and the year its anaphora were resolved against.
     of: Option<(Span, i32)>,
     /// Its mentions' periods.
@@ -1914,9 +1968,9 @@ impl SentencePeriods {
         // The mentions within the sentence, as `periods_within` takes them: without one that refers
         // back (nearly every sentence), each resolves as it did in the whole text, and they need no
         // resolving again (nor a list of their periods).
-        let (first, end, anaphoric) = self.mentions_within(f.sentence, periods);
+        let (first, end, anaphoric_end) = self.mentions_within(f.sentence, periods);
         let inside = &periods[first..end];
-        if !anaphoric {
+        if anaphoric_end == first {
             return inside.iter().any(|m| m.period.as_ref() == Some(period));
         }
         // A mention that does not refer back resolves as it did in the whole text there too:
@@ -1924,10 +1978,16 @@ impl SentencePeriods {
         if names_period_directly(inside, period) {
             return true;
         }
+        // A mention resolves from those before it alone, so only those up to the last that refers
+        // back are resolved; where they are one or two, the anaphor's two possible readings are
+        // tried first.
+        if let Some(names) = anaphor_names_alike(&periods[first..anaphoric_end], period) {
+            return names;
+        }
         // (Anaphora are resolved against the year of the date they are given, not the day.)
         let of = (f.sentence, period.start.year());
         if self.of != Some(of) {
-            self.periods = periods_within(text, periods, f.sentence, Some(period.start));
+            self.periods = periods_within(text, &periods[..anaphoric_end], f.sentence, Some(period.start));
             self.of = Some(of);
         }
         self.periods.iter().any(|p| p.as_ref() == Some(period))
@@ -1935,11 +1995,12 @@ impl SentencePeriods {
 
     /// The run of `periods` (sorted by where they start) that `periods_within` takes for
     /// `sentence`: those that start in it or after it and end within it, up to the first that
-    /// does not; and whether one of them refers back. Kept for the next figure of the sentence.
-    fn mentions_within(&mut self, sentence: Span, periods: &[PeriodMention]) -> (usize, usize, bool) {
-        if let Some((last, first, end, anaphoric)) = self.inside {
+    /// does not; and where the run up to its last mention that refers back ends (at its start
+    /// when none does). Kept for the next figure of the sentence.
+    fn mentions_within(&mut self, sentence: Span, periods: &[PeriodMention]) -> (usize, usize, usize) {
+        if let Some((last, first, end, anaphoric_end)) = self.inside {
             if last == sentence {
-                return (first, end, anaphoric);
+                return (first, end, anaphoric_end);
             }
         }
         let first = periods.partition_point(|m| m.span.start < sentence.start);
@@ -1948,10 +2009,33 @@ impl SentencePeriods {
             .take_while(|m| m.span.end <= sentence.end)
             .count();
         let end = first + count;
-        let anaphoric = periods[first..end].iter().any(PeriodMention::is_anaphoric);
-        self.inside = Some((sentence, first, end, anaphoric));
-        (first, end, anaphoric)
+        let anaphoric_end = periods[first..end]
+            .iter()
+            .rposition(PeriodMention::is_anaphoric)
+            .map_or(first, |i| first + i + 1);
+        self.inside = Some((sentence, first, end, anaphoric_end));
+        (first, end, anaphoric_end)
     }
+}
+
+/// Whether the anaphor that ends `run` (the mentions of a sentence up to its last that refers
+/// back) names `period` when the sentence is resolved alone with `period`'s start for its date,
+/// as [`periods_within`] resolves it, where that is told without reading the words before the
+/// mentions: `None` where it is not. A run of the anaphor alone, or after one mention that does
+/// not refer back, leaves `periods_within` two states to resolve the anaphor from: the period
+/// that mention names, or none (when it names none, or is read as a point of comparison or in
+/// a clause "since" opens, some 5,000 instructions); every kind of anaphor then resolves
+/// against that period or none. Where both readings agree (as for "in the first half of 2014
+/// and 20,316 in the second half", whose year is the date's either way), that is the answer.
+fn anaphor_names_alike(run: &[PeriodMention], period: &Period) -> Option<bool> {
+    let (anaphor, named_before) = match run {
+        [m] => (m.anaphor?, None),
+        [before, m] if !before.is_anaphoric() => (m.anaphor?, before.period.as_ref()),
+        _ => return None,
+    };
+    let names = |last: Option<&Period>| anaphor.resolve(last, Some(period.start)).as_ref() == Some(period);
+    let alone = names(None);
+    (named_before.is_none_or(|p| names(Some(p)) == alone)).then_some(alone)
 }
 
 fn near_after<'t>(text: &'t str, f: &Figure) -> &'t str {
@@ -2053,6 +2137,63 @@ mod tests {
     }
 
     #[test]
+    fn a_change_written_newer_first_holds_from_between_its_values() {
+        // Unicode case folding gives the letters of "from" no other characters: a pattern that
+        // reads the word in any case needs it in ASCII.
+        let letter = regex::Regex::new("(?i)^[from]$").unwrap();
+        assert!(('\u{80}'..=char::MAX).all(|c| !letter.is_match(c.encode_utf8(&mut [0; 4]))));
+        let records = test_records(&["Demands tripled, to 2,493 from 1,072, and rose to 117 in 2016 FROM 38."]);
+        let mut written = 0;
+        for record in &records {
+            let doc = Doc::new(record);
+            for pair in doc.figs.windows(2) {
+                let before = doc.before_fig(&pair[0], 30);
+                if claim::is_to_from(before, doc.between(pair[0].f.span, pair[1].f.span)) {
+                    assert!(doc.holds_from_between(pair[0].f.span, pair[1].f.span));
+                    assert!(doc.is_to_from(&pair[0], &pair[1]));
+                    written += 1;
+                }
+            }
+        }
+        assert!(written >= 2, "{written}");
+    }
+
+    #[test]
+    fn the_words_read_without_their_patterns_are_matches_of_them() {
+        assert!(claim::is_of_between(" of "));
+        for after in [
+            " of the total",
+            " of the total.",
+            " of the total, up",
+            " of the total\u{a0}",
+        ] {
+            assert!(
+                !opens_with_word(after, " of the total") || claim::refers_to_earlier_total(after),
+                "{after:?}"
+            );
+        }
+        assert!(opens_with_word(" of the total.", " of the total"));
+        assert!(!opens_with_word(" of the totals", " of the total"));
+        assert!(!opens_with_word(" of the total\u{e9}", " of the total"));
+        assert!(claim::totals_what_precedes("That makes 511 and 645, for a total of "));
+        for between in [
+            " of ",
+            " of the ",
+            "  OF  its\t",
+            " of",
+            " of the",
+            " of the requests, or ",
+            " of\u{a0}the ",
+        ] {
+            assert!(
+                !claim::is_of_between(between) || may_end_after_of(between),
+                "{between:?}"
+            );
+        }
+        assert!(!may_end_after_of(" of the requests in 2014. Google received "));
+    }
+
+    #[test]
     fn the_figures_of_a_sentence_are_those_within_it() {
         let mut found = 0;
         for record in test_records(&[]) {
@@ -2071,7 +2212,7 @@ mod tests {
 
     #[test]
     fn the_filter_of_last_words_keeps_every_word_of_the_list() {
-        let lists: [&LastWords; 10] = [
+        let lists: [&LastWords; 11] = [
             &CHANGE_AMOUNT_LAST_WORDS,
             &RESTATEMENT_ENDS,
             &QUANTITY_TAIL_WORDS,
@@ -2082,6 +2223,7 @@ mod tests {
             &FROM_LAST_WORDS,
             &TOTAL_LAST_WORDS,
             &BREAKDOWN_LAST_WORDS,
+            &REPORT_LAST_WORDS,
         ];
         // Every key of every list, so a change to how the filter is built cannot drop one.
         for words in lists {
@@ -2841,7 +2983,11 @@ mod tests {
 
     #[test]
     fn the_period_of_a_sentence_is_that_its_mentions_resolve_to() {
-        let records = test_records(&["In 2014 it got 300 requests. The year before, it got 200; in the year, 5."]);
+        // (the last: an anaphor whose two readings differ, after a point of comparison)
+        let records = test_records(&[
+            "In 2014 it got 300 requests. The year before, it got 200; in the year, 5.",
+            "Requests fell from 5,000 in 2013 to 4,100 in the first half of the year.",
+        ]);
         let (mut named, mut anaphoric, mut settled) = (0, 0, 0);
         for record in &records {
             let mut resolved = SentencePeriods::default();
@@ -3291,6 +3437,29 @@ mod tests {
             }
         }
         assert!(ascii > 1000 && other > 100, "{ascii} {other}");
+    }
+
+    #[test]
+    fn the_characters_that_fold_to_ascii_letters_are_found_by_their_bytes() {
+        let by_search = |text: &str| ["\u{17F}", "\u{212A}"].iter().any(|c| text.contains(c));
+        let texts = [
+            "",
+            "\u{17F}",
+            "\u{212A}",
+            "a\u{17F}",
+            "x\u{212A}y",
+            "\u{2104}\u{212A}",
+            "\u{2104}",
+            "\u{140} \u{151} \u{141}",
+            "\u{201E}quoted\u{201C}",
+            "\u{2104}x",
+            "\u{17F}\u{2104}",
+            "\u{104}\u{AA}",
+            "\u{E2}\u{84}",
+        ];
+        for text in texts {
+            assert_eq!(has_odd_folds(text), by_search(text), "{text:?}");
+        }
     }
 
     #[test]

@@ -107,10 +107,31 @@ fn announced_in(doc: &Doc, lede: Span, published: Option<chrono::NaiveDate>) -> 
         let before = doc.before(span, 40);
         let before = before.strip_suffix("the ").unwrap_or(before);
         let after = doc.after(span, 60);
-        let announces = claim::announces_report_period(before) || claim::attributes_to_report(after);
-        (announces && !m.reference).then_some(())?;
+        // (a point of comparison, or a mention of no period, is none the report's: the patterns
+        // are spared)
+        if m.reference || m.period.is_none() {
+            return None;
+        }
+        let announces = super::doc::announces_report_period(before) || attributes_to_report(after);
+        announces.then_some(())?;
         Some((m.period?, span))
     })
+}
+
+/// [`claim::attributes_to_report`], spared for a text after a period that does not open with
+/// perhaps a comma, whitespace and "according" in any case, as its pattern's matches do
+/// (Unicode case folding gives the word's letters no other characters): nearly every one. The
+/// commonest, "according to the transparency report" as words, is read without the pattern.
+fn attributes_to_report(after: &str) -> bool {
+    let rest = after.strip_prefix(',').unwrap_or(after);
+    let words = rest.trim_start();
+    words.len() < rest.len()
+        && words
+            .as_bytes()
+            .get(..9)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"according"))
+        && (super::doc::opens_with_word(words, "according to the transparency report")
+            || claim::attributes_to_report(after))
 }
 
 /// Whether `text` has at least `n` words between whitespace (what `str::split_whitespace`
@@ -271,6 +292,51 @@ mod tests {
         /// Words [`ends_with_month`] told from the month names' last letters alone (a test-build
         /// counter).
         pub(super) static MONTH_LISTS_SPARED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    }
+
+    #[test]
+    fn a_report_period_announced_without_the_pattern_is_one_of_its() {
+        for before in [
+            "in its transparency report for ",
+            "figures covering ",
+            "the data, on ",
+            "statistics about ",
+            "requests in ",
+            "this time for",
+            "report for\u{a0}",
+        ] {
+            assert_eq!(
+                super::super::doc::announces_report_period(before),
+                claim::announces_report_period(before),
+                "{before:?}"
+            );
+        }
+        assert!(claim::announces_report_period(
+            "about the people who use its services, this time for "
+        ));
+    }
+
+    #[test]
+    fn a_text_attributed_to_the_report_opens_with_according() {
+        // Unicode case folding gives the letters of "according" no other characters.
+        let letter = regex::Regex::new("(?i)^[acording]$").unwrap();
+        assert!(('\u{80}'..=char::MAX).all(|c| !letter.is_match(c.encode_utf8(&mut [0; 4]))));
+        for after in [
+            ", according to the transparency report",
+            " According to its latest report",
+            ",\u{a0}according to the report",
+            "\taccording to the new report.",
+            ",according to the report",
+            " accordingly, the report",
+            " in the report",
+            "",
+        ] {
+            assert_eq!(
+                attributes_to_report(after),
+                claim::attributes_to_report(after),
+                "{after:?}"
+            );
+        }
     }
 
     #[test]

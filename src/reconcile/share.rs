@@ -9,6 +9,7 @@ use super::reading::{format_number, verdict, Interval};
 use super::sum::join_and;
 use super::{Finding, Rule};
 use crate::extract::claim;
+use crate::extract::quote::hand::is_word_byte;
 use crate::extract::FigureKind;
 use crate::read::Span;
 use serde_json::json;
@@ -433,7 +434,12 @@ fn counted_word<'a>(doc: &Doc, g: &Fig<'a>) -> Option<&'a str> {
 
 /// What a share or part says its total counts: "of the requests" gives `requests`; "of the
 /// total" and "of them" say nothing. Lowercased, and copied only when it is not written so.
+/// Spared for a text that does not open with spaces and "of", as the base of a share does
+/// ([`claim::share_base`]): the text after most parts ("19,235 requests, or 41 percent").
 fn counted_noun(after: &str) -> Option<Cow<'_, str>> {
+    if !super::doc::may_open_with_of(after) || is_of_the_total(after) {
+        return None;
+    }
     let noun = last_word(claim::share_base(after)?)?;
     let noun = if noun.bytes().any(|b| b.is_ascii_uppercase()) {
         Cow::Owned(noun.to_ascii_lowercase())
@@ -441,6 +447,18 @@ fn counted_noun(after: &str) -> Option<Cow<'_, str>> {
         Cow::Borrowed(noun)
     };
     (!matches!(&*noun, "total" | "them" | "those" | "these" | "all" | "cases")).then_some(noun)
+}
+
+/// Whether `after` is " of the total" with no word after it (the text then ends, or goes on with
+/// an ASCII byte that neither goes on the word nor spaces it from another): the base of a share
+/// whose last word is "total", which names nothing the total counts. The commonest text after a
+/// share that refers back ("41 percent of the total."), told without the pattern.
+fn is_of_the_total(after: &str) -> bool {
+    after.strip_prefix(" of the total").is_some_and(|rest| {
+        rest.bytes()
+            .next()
+            .is_none_or(|b| b.is_ascii() && !is_word_byte(b) && b != b'-' && !claim::is_ascii_space(b))
+    })
 }
 
 /// `text.split_whitespace().last()`, read back to the last ASCII space where `text` is ASCII
@@ -514,6 +532,22 @@ fn check_share(doc: &Doc, share: &Fig, total: &Fig, part: &Fig) -> Option<Findin
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_total_told_without_the_pattern_names_nothing_counted() {
+        for after in [" of the total.", " of the total", " of the total, up", " of the total;"] {
+            assert!(is_of_the_total(after), "{after:?}");
+            assert_eq!(claim::share_base(after).and_then(last_word), Some("total"), "{after:?}");
+        }
+        for after in [
+            " of the total requests",
+            " of the total-ish",
+            " of the totals",
+            " of the total\u{e9}",
+        ] {
+            assert!(!is_of_the_total(after), "{after:?}");
+        }
+    }
 
     /// "Of those, some 580,000, or 48 percent": the part of the total named before the sentence,
     /// the last count there when "those" names nothing, the one counting what it names else.
