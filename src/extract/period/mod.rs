@@ -854,6 +854,10 @@ fn ends_a_name(text: &str, span: Span) -> bool {
     }
     let before = text[..span.start].strip_suffix(' ').unwrap_or_default();
     let before = before.strip_suffix(" of").unwrap_or(before);
+    // the last letters of the names: most years follow none of them
+    if !matches!(before.as_bytes().last(), Some(b't' | b'd' | b'x' | b'g' | b's')) {
+        return false;
+    }
     NAMES.iter().any(|name| {
         before
             .strip_suffix(name)
@@ -873,7 +877,7 @@ fn dates_a_name(text: &str, span: Span) -> bool {
     const LAWS: [&str; 5] = ["Act, ", "Rules, ", "Regulations, ", "Ordinance, ", "Code, "];
     ends_a_name(text, span)
         || is_a_case_number(of)
-        || LAWS.iter().any(|law| before.ends_with(law))
+        || before.ends_with(", ") && LAWS.iter().any(|law| before.ends_with(law))
         || names_rules_after(&text[span.end..])
 }
 
@@ -896,8 +900,12 @@ fn names_rules_after(after: &str) -> bool {
     if bytes.first() != Some(&b' ') || !bytes.get(1).is_some_and(u8::is_ascii_lowercase) {
         return false;
     }
-    // the words up to the clause's end
-    let clause = after.split(['.', ',', ';', ':', '\n']).next().unwrap_or_default();
+    // the words up to the clause's end, found by its bytes (all ASCII)
+    let end = bytes
+        .iter()
+        .position(|b| matches!(b, b'.' | b',' | b';' | b':' | b'\n'))
+        .unwrap_or(bytes.len());
+    let clause = &after[..end];
     clause
         .split_whitespace()
         .take(3)
@@ -2280,15 +2288,24 @@ fn opens_since(text: &str, at: usize) -> bool {
     let start = (at.saturating_sub(60)..at)
         .find(|&i| text.is_char_boundary(i))
         .unwrap_or(at);
-    let clause_start = bytes[start..at]
-        .iter()
-        .rposition(|b| matches!(b, b',' | b';' | b'.' | b'!' | b'?' | b':' | b'\n'))
-        .map_or(start, |i| start + i + 1);
     let word_byte = |i: usize| bytes.get(i).copied().is_some_and(is_word_byte);
-    // the first letter in either case, then the rest: most bytes fail the first test
-    (clause_start..at.saturating_sub(4)).any(|i| {
-        bytes[i] | 0x20 == b's' && &bytes[i + 1..i + 5] == b"ince" && !(i > 0 && word_byte(i - 1)) && !word_byte(i + 5)
-    })
+    // read back from `at` to the clause's start: the clause's last "since" is found first, and
+    // the reading stops at the stop or comma before it (the first letter in either case is
+    // told first: most bytes fail it)
+    for i in (start..at).rev() {
+        if matches!(bytes[i], b',' | b';' | b'.' | b'!' | b'?' | b':' | b'\n') {
+            return false;
+        }
+        if i + 5 <= at
+            && bytes[i] | 0x20 == b's'
+            && &bytes[i + 1..i + 5] == b"ince"
+            && !(i > 0 && word_byte(i - 1))
+            && !word_byte(i + 5)
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// The day a date of [`DATE`] names ("13 May 2014", "May 13, 2014", "Sept. 3rd, 2014").

@@ -508,7 +508,7 @@ pub(super) fn is_event_date(window: &str) -> bool {
     // the clause before "in", back to a stop, a comma or a figure
     let clause_start = bytes[..end]
         .iter()
-        .rposition(|b| b",;.!?:\n".contains(b) || b.is_ascii_digit())
+        .rposition(|b| matches!(b, b',' | b';' | b'.' | b'!' | b'?' | b':' | b'\n') || b.is_ascii_digit())
         .map_or(0, |i| i + 1);
     // the verbs in "-ed" without it, and the two without "-ed"
     const STEMS: [&[u8]; 14] = [
