@@ -12,6 +12,7 @@ use regex_syntax::hir::{Class, ClassUnicode, HirKind};
 use std::sync::LazyLock;
 
 mod phrases;
+mod search;
 
 /// A concrete period with its first and last day.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
