@@ -9,11 +9,11 @@
 //! by hand around it. A phrase replaces the matches of the grammar inside it ("December 2015",
 //! "the year"), and its words are no figures ("six").
 
+use super::search::Search;
 use super::{Anaphor, Months, Reading};
 use crate::extract::claim::{is_ascii_space, is_change_noun, spaces_end, spaces_start, word_by_bytes};
 use crate::extract::quote::hand::{is_word_byte, word_character_at, word_character_before};
 use crate::read::Span;
-use aho_corasick::{AhoCorasick, MatchKind};
 use chrono::NaiveDate;
 use std::sync::LazyLock;
 
@@ -63,16 +63,13 @@ const ANCHORS: [&str; 30] = [
 /// The first of the month names in [`ANCHORS`].
 const FIRST_MONTH: usize = 7;
 
-/// The search for [`ANCHORS`]: leftmost-first, for which the crate searches with its SIMD
-/// prefilter (Teddy); with the standard match kind it stepped through an automaton byte by
-/// byte, some 15 instructions a byte.
-static SEARCH: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostFirst)
-        // the cues the period reader asks for before each mention ([`super::Cues`]), found by
-        // the same search after the anchors
-        .build(ANCHORS.iter().chain(&super::CUE_WORDS))
-        .expect("literal anchors")
+/// The search for [`ANCHORS`], leftmost first ([`super::search`]); an automaton's leftmost-first
+/// search with its standard match kind had stepped through it byte by byte (some 15
+/// instructions a byte), and with its SIMD prefilter (Teddy) cost some 4.
+pub(super) static SEARCH: LazyLock<Search> = LazyLock::new(|| {
+    // the cues the period reader asks for before each mention ([`super::Cues`]), found by the
+    // same search after the anchors
+    Search::new(ANCHORS.iter().chain(&super::CUE_WORDS).copied().collect())
 });
 
 /// The phrases of `text`, in order and without overlaps, with what each names; the cue words
@@ -85,10 +82,10 @@ pub(super) fn phrase_matches(text: &str, cues: &mut super::Cues) -> Vec<(Span, R
     // fiscal years named before the text said when its years end ("fiscal 2022 ... Oakland's
     // fiscal year runs from July 1 to June 30"): read again once it has
     let mut fiscal_before_end: Vec<(usize, usize)> = Vec::new();
-    for hit in SEARCH.find_iter(bytes) {
-        let anchor = hit.pattern().as_usize();
+    for hit in SEARCH.hits(bytes) {
+        let (anchor, start, end) = (hit.word, hit.span.start, hit.span.end);
         let found = match anchor {
-            0 => months_counted(bytes, hit.start()).inspect(|(_, reading)| {
+            0 => months_counted(bytes, start).inspect(|(_, reading)| {
                 // "the 12 months to 30 June 2024" says when the text's years end, as "the year
                 // to" does
                 if let Reading::Months((y1, m1, y2, m2)) = *reading {
@@ -97,21 +94,21 @@ pub(super) fn phrase_matches(text: &str, cues: &mut super::Cues) -> Vec<(Span, R
                     }
                 }
             }),
-            1..=3 | 29 => year_to(bytes, hit.start(), &mut fiscal_end),
-            4 | 5 => year_earlier(bytes, hit.start(), hit.end()),
-            6 => hyphenated_part(bytes, hit.start(), true),
-            28 => hyphenated_part(bytes, hit.start(), false),
+            1..=3 | 29 => year_to(bytes, start, &mut fiscal_end),
+            4 | 5 => year_earlier(bytes, start, end),
+            6 => hyphenated_part(bytes, start, true),
+            28 => hyphenated_part(bytes, start, false),
             FIRST_MONTH..=18 => {
                 let month = (anchor - FIRST_MONTH) as u32 + 1;
-                days_to_before_month(bytes, hit.start())
+                days_to_before_month(bytes, start)
                     .and_then(|at| days_to(bytes, at))
-                    .or_else(|| days_of_whole_months(bytes, hit.start(), month))
-                    .or_else(|| months_without_year(bytes, hit.start(), month))
-                    .or_else(|| month_without_year(bytes, hit.start(), month))
+                    .or_else(|| days_of_whole_months(bytes, start, month))
+                    .or_else(|| months_without_year(bytes, start, month))
+                    .or_else(|| month_without_year(bytes, start, month))
             }
-            19..=21 => year_before(bytes, hit.start(), hit.end()),
+            19..=21 => year_before(bytes, start, end),
             22 | 23 => {
-                let (at, name_end) = (hit.start(), hit.start() + "fiscal".len());
+                let (at, name_end) = (start, start + "fiscal".len());
                 let found = previous_fiscal_year(bytes, at, at + "fiscal year".len())
                     .or_else(|| fiscal_year(bytes, at, name_end, &mut fiscal_end));
                 if found.is_none() && fiscal_end.is_none() {
@@ -123,21 +120,19 @@ pub(super) fn phrase_matches(text: &str, cues: &mut super::Cues) -> Vec<(Span, R
                 found
             }
             24 | 25 => {
-                let at = hit.end() - "financial year".len();
-                previous_fiscal_year(bytes, at, hit.end())
+                let at = end - "financial year".len();
+                previous_fiscal_year(bytes, at, end)
             }
-            27 => hit
-                .start()
+            27 => start
                 .checked_sub("perio".len())
-                .filter(|&at| &bytes[at..hit.start() + 1] == b"period")
-                .and_then(|at| same_period_last_year(bytes, at, hit.end())),
-            26 => hit
-                .start()
+                .filter(|&at| &bytes[at..start + 1] == b"period")
+                .and_then(|at| same_period_last_year(bytes, at, end)),
+            26 => start
                 .checked_sub(4)
-                .filter(|&at| &bytes[at..hit.start()] == b"fina")
+                .filter(|&at| &bytes[at..start] == b"fina")
                 .and_then(|at| fiscal_year(bytes, at, at + "financial".len(), &mut fiscal_end)),
             _ => {
-                cues.push(anchor - ANCHORS.len(), hit.start(), hit.end());
+                cues.push(anchor - ANCHORS.len(), start, end);
                 continue;
             }
         };
@@ -508,7 +503,7 @@ pub(super) fn is_event_date(window: &str) -> bool {
     // the clause before "in", back to a stop, a comma or a figure
     let clause_start = bytes[..end]
         .iter()
-        .rposition(|b| b",;.!?:\n".contains(b) || b.is_ascii_digit())
+        .rposition(|b| matches!(b, b',' | b';' | b'.' | b'!' | b'?' | b':' | b'\n') || b.is_ascii_digit())
         .map_or(0, |i| i + 1);
     // the verbs in "-ed" without it, and the two without "-ed"
     const STEMS: [&[u8]; 14] = [

@@ -1,0 +1,317 @@
+//! The phrase reader's search for its words ([`super::phrases`]): where the anchors and the cue
+//! words are in a text, leftmost first and without overlaps, as the leftmost-first search of
+//! Aho-Corasick finds them.
+//!
+//! A vector pass tells the places where three bytes of a word may stand ("yea" of the words
+//! that hold "year", the first three of the others): each byte's two halves are looked up in
+//! tables of eight buckets, in which the words' three bytes are spread so that few places of
+//! English text fit one ([`FINGERPRINT_BUCKETS`]), as Teddy does. The places that fit are read
+//! as words; every place a word stands fits its bucket, so every word is found, and the words
+//! found are taken as the leftmost-first search takes them: the one that starts first, of the
+//! words starting there the first listed, then the next from its end on. Aho-Corasick's Teddy,
+//! with sixteen buckets for the 42 words and a general reading of the places, cost some four
+//! instructions a byte, this about one.
+
+use crate::read::Span;
+
+/// A word found in the text: its index in the words searched, and where it stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Hit {
+    /// The word's index in the words searched.
+    pub word: usize,
+    /// Where it stands.
+    pub span: Span,
+}
+
+/// The bucket of each three bytes a word is found by: the words that hold "year" by "yea",
+/// the others by their first three. Spread so that few places of news text (generated and
+/// real) fit a bucket: some 3.5 in a thousand bytes of generated text, 4.5 of real text (found
+/// by a search of the assignments over both).
+const FINGERPRINT_BUCKETS: [(&[u8; 3], u8); 30] = [
+    (b"mon", 0),
+    (b"abo", 0),
+    (b"fis", 1),
+    (b"Fis", 1),
+    (b"dou", 1),
+    (b"Dou", 1),
+    (b"tri", 2),
+    (b"twi", 2),
+    (b"Tri", 2),
+    (b"Twi", 2),
+    (b"Feb", 3),
+    (b"bel", 3),
+    (b"Bel", 3),
+    (b"sin", 4),
+    (b"Sin", 4),
+    (b"yea", 5),
+    (b"Oct", 5),
+    (b"Nov", 5),
+    (b"-ha", 6),
+    (b"-qu", 6),
+    (b"Jan", 6),
+    (b"Mar", 6),
+    (b"Apr", 6),
+    (b"May", 6),
+    (b"Jun", 6),
+    (b"Jul", 6),
+    (b"Aug", 6),
+    (b"Sep", 7),
+    (b"Dec", 7),
+    (b"Abo", 7),
+];
+
+/// The buckets a vector search reads.
+const BUCKETS: usize = 8;
+
+/// The three bytes of a bucket, each with the words found by them (index, and where the three
+/// bytes stand in the word).
+type Fingerprints = Vec<([u8; 3], Vec<(usize, usize)>)>;
+
+/// The search for a list of words ([`Search::hits`]).
+pub(super) struct Search {
+    /// The words, in the order of preference where two start at one byte.
+    words: Vec<&'static str>,
+    /// Per bucket, its three bytes and their words.
+    buckets: [Fingerprints; BUCKETS],
+    /// Per byte of the three, the buckets of its low half (by its value).
+    low: [[u8; 16]; 3],
+    /// Per byte of the three, the buckets of its high half (by its value).
+    high: [[u8; 16]; 3],
+    /// The leftmost-first search of Aho-Corasick, where the build has no AVX2 (and for the
+    /// tests, which hold the vector search to it).
+    #[cfg(any(test, not(all(target_arch = "x86_64", target_feature = "avx2"))))]
+    automaton: aho_corasick::AhoCorasick,
+}
+
+impl Search {
+    /// The search for `words`, each of which holds three bytes of [`FINGERPRINT_BUCKETS`].
+    pub(super) fn new(words: Vec<&'static str>) -> Search {
+        let mut buckets: [Fingerprints; BUCKETS] = Default::default();
+        let (mut low, mut high) = ([[0u8; 16]; 3], [[0u8; 16]; 3]);
+        for (index, word) in words.iter().enumerate() {
+            let offset = word.find("yea").unwrap_or(0);
+            let three: [u8; 3] = word.as_bytes()[offset..offset + 3].try_into().expect("three bytes");
+            let bucket = FINGERPRINT_BUCKETS
+                .iter()
+                .find(|(b, _)| **b == three)
+                .map(|&(_, bucket)| usize::from(bucket))
+                .expect("every word's three bytes have a bucket");
+            match buckets[bucket].iter_mut().find(|(b, _)| *b == three) {
+                Some((_, found)) => found.push((index, offset)),
+                None => buckets[bucket].push((three, vec![(index, offset)])),
+            }
+            for (k, &b) in three.iter().enumerate() {
+                low[k][usize::from(b & 15)] |= 1 << bucket;
+                high[k][usize::from(b >> 4)] |= 1 << bucket;
+            }
+        }
+        Search {
+            #[cfg(any(test, not(all(target_arch = "x86_64", target_feature = "avx2"))))]
+            automaton: aho_corasick::AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+                .build(&words)
+                .expect("literal words"),
+            words,
+            buckets,
+            low,
+            high,
+        }
+    }
+
+    /// The words of `bytes`, in order and without overlaps, as the leftmost-first search finds
+    /// them (see the module's doc).
+    #[cfg(all(target_arch = "x86_64", target_feature = "avx2"))]
+    pub(super) fn hits(&self, bytes: &[u8]) -> Vec<Hit> {
+        self.hits_by_vectors(bytes)
+    }
+
+    /// [`Search::hits`], by Aho-Corasick where the build has no AVX2.
+    #[cfg(not(all(target_arch = "x86_64", target_feature = "avx2")))]
+    pub(super) fn hits(&self, bytes: &[u8]) -> Vec<Hit> {
+        self.hits_by_automaton(bytes)
+    }
+
+    /// [`Search::hits`] by Aho-Corasick.
+    #[cfg(any(test, not(all(target_arch = "x86_64", target_feature = "avx2"))))]
+    fn hits_by_automaton(&self, bytes: &[u8]) -> Vec<Hit> {
+        self.automaton
+            .find_iter(bytes)
+            .map(|m| Hit {
+                word: m.pattern().as_usize(),
+                span: Span::new(m.start(), m.end()),
+            })
+            .collect()
+    }
+
+    /// [`Search::hits`] from every place a word stands ([`Search::places`]).
+    #[cfg(any(test, all(target_arch = "x86_64", target_feature = "avx2")))]
+    fn hits_by_vectors(&self, bytes: &[u8]) -> Vec<Hit> {
+        let mut found = self.places(bytes);
+        // by start, then by the word's index: the first word listed wins its start
+        found.sort_unstable();
+        let mut out = Vec::with_capacity(found.len());
+        let mut from = 0;
+        for (start, word) in found {
+            if start >= from {
+                from = start + self.words[word].len();
+                out.push(Hit {
+                    word,
+                    span: Span::new(start, from),
+                });
+            }
+        }
+        out
+    }
+
+    /// Every place a word stands in `bytes` (start, word), overlapping or not, in no order.
+    #[cfg(any(test, all(target_arch = "x86_64", target_feature = "avx2")))]
+    fn places(&self, bytes: &[u8]) -> Vec<(usize, usize)> {
+        let mut found = Vec::new();
+        let mut at = 0;
+        // 32 places at once, while their three bytes are all in the text
+        while at + 34 <= bytes.len() {
+            let fits = self.fits_of_32(bytes[at..at + 34].try_into().expect("34 bytes"));
+            // most blocks hold no place that fits: spared the call
+            if fits != 0 {
+                self.read_places(bytes, at, fits, &mut found);
+            }
+            at += 32;
+        }
+        // the last places (at most 31 hold three bytes) from a copy with zeros after the text,
+        // which fit no bucket (no word holds a zero): read a place at a time, the last bytes of
+        // an article cost some 0.5 instructions a byte
+        let mut last = [0u8; 34];
+        last[..bytes.len() - at].copy_from_slice(&bytes[at..]);
+        self.read_places(bytes, at, self.fits_of_32(&last), &mut found);
+        found
+    }
+
+    /// Pushes to `found` the words that stand at the places `fits` tells, from `at` on.
+    #[cfg(any(test, all(target_arch = "x86_64", target_feature = "avx2")))]
+    fn read_places(&self, bytes: &[u8], at: usize, mut fits: u32, found: &mut Vec<(usize, usize)>) {
+        while fits != 0 {
+            let i = at + fits.trailing_zeros() as usize;
+            fits &= fits - 1;
+            self.read_place(bytes, i, self.buckets_at(bytes, i), found);
+        }
+    }
+
+    /// The buckets whose three bytes may stand at `i` (a byte past the text is none).
+    fn buckets_at(&self, bytes: &[u8], i: usize) -> u8 {
+        (0..3).fold(u8::MAX, |fits, k| {
+            let b = bytes.get(i + k).copied().unwrap_or(0);
+            fits & self.low[k][usize::from(b & 15)] & self.high[k][usize::from(b >> 4)]
+        })
+    }
+
+    /// Pushes to `found` the words that stand with their three bytes at `i`, of `buckets`.
+    fn read_place(&self, bytes: &[u8], i: usize, mut buckets: u8, found: &mut Vec<(usize, usize)>) {
+        while buckets != 0 {
+            let bucket = buckets.trailing_zeros() as usize;
+            buckets &= buckets - 1;
+            for (three, words) in &self.buckets[bucket] {
+                if bytes.get(i..i + 3) != Some(three.as_slice()) {
+                    continue;
+                }
+                for &(word, offset) in words {
+                    if let Some(start) = i.checked_sub(offset) {
+                        if bytes[start..].starts_with(self.words[word].as_bytes()) {
+                            found.push((start, word));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Bit `i` set where the three bytes at `i` of `bytes` fit a bucket, for the first 32.
+    #[cfg(all(target_arch = "x86_64", target_feature = "avx2"))]
+    #[inline(always)]
+    fn fits_of_32(&self, bytes: &[u8; 34]) -> u32 {
+        // SAFETY: the build targets AVX2 (the `cfg` above).
+        unsafe { self.fits_by_avx2(bytes) }
+    }
+
+    /// [`Search::fits_of_32`] a place at a time, where the build has no AVX2 (for the tests).
+    #[cfg(all(test, not(all(target_arch = "x86_64", target_feature = "avx2"))))]
+    fn fits_of_32(&self, bytes: &[u8; 34]) -> u32 {
+        (0..32).fold(0, |fits, i| fits | u32::from(self.buckets_at(bytes, i) != 0) << i)
+    }
+
+    /// [`Search::fits_of_32`] by AVX2: each byte's halves looked up in the tables, 32 at once.
+    #[cfg(all(target_arch = "x86_64", target_feature = "avx2"))]
+    #[target_feature(enable = "avx2")]
+    fn fits_by_avx2(&self, bytes: &[u8; 34]) -> u32 {
+        use std::arch::x86_64::{
+            __m256i, _mm256_and_si256, _mm256_broadcastsi128_si256, _mm256_cmpeq_epi8, _mm256_loadu_si256,
+            _mm256_movemask_epi8, _mm256_set1_epi8, _mm256_setzero_si256, _mm256_shuffle_epi8, _mm256_srli_epi16,
+            _mm_loadu_si128,
+        };
+        let load = |k: usize| -> __m256i {
+            let bytes: &[u8; 32] = bytes[k..k + 32].try_into().expect("32 bytes");
+            // SAFETY: an unaligned load of the 32 bytes of `bytes`.
+            unsafe { _mm256_loadu_si256(bytes.as_ptr().cast()) }
+        };
+        let table = |t: &[u8; 16]| -> __m256i {
+            // SAFETY: an unaligned load of the 16 bytes of `t`.
+            _mm256_broadcastsi128_si256(unsafe { _mm_loadu_si128(t.as_ptr().cast()) })
+        };
+        let nibble = _mm256_set1_epi8(0x0F);
+        let fits = |k: usize| {
+            let v = load(k);
+            let low = _mm256_shuffle_epi8(table(&self.low[k]), _mm256_and_si256(v, nibble));
+            let high = _mm256_shuffle_epi8(table(&self.high[k]), _mm256_and_si256(_mm256_srli_epi16(v, 4), nibble));
+            _mm256_and_si256(low, high)
+        };
+        let all = _mm256_and_si256(_mm256_and_si256(fits(0), fits(1)), fits(2));
+        !(_mm256_movemask_epi8(_mm256_cmpeq_epi8(all, _mm256_setzero_si256())) as u32)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::phrases::SEARCH;
+
+    /// Texts with words of the search overlapping, cut and side by side ("previous financial
+    /// year to ", "Mayear to ", "d last year earlier"), made of pieces of the words, spaces and
+    /// other bytes, around the edges of the vector blocks.
+    fn pieced_texts(search: &super::Search) -> Vec<String> {
+        let mut pieces: Vec<String> = Vec::new();
+        for word in &search.words {
+            pieces.push(word.to_string());
+            for cut in 1..word.len() {
+                pieces.push(word[..cut].to_string());
+                pieces.push(word[cut..].to_string());
+            }
+        }
+        pieces.extend([" ", "x", "financial ", "fina", "é", "—", "\n", "2024", "-", "Y"].map(String::from));
+        // a fixed sequence (xorshift), so that a failure is found again
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        (0..4000)
+            .map(|_| (0..1 + next(60)).map(|_| pieces[next(pieces.len())].as_str()).collect())
+            .collect()
+    }
+
+    /// The vector search finds what Aho-Corasick's leftmost-first search finds, on generated
+    /// and corpus texts, texts in several scripts and texts pieced from the words.
+    #[test]
+    fn hits_are_those_of_the_leftmost_first_automaton() {
+        let mut texts = crate::gen::sample_texts(150);
+        texts.extend(crate::extract::quote::hand::texts_in_several_scripts(20));
+        texts.extend(pieced_texts(&SEARCH));
+        let mut hits = 0;
+        for text in &texts {
+            let bytes = text.as_bytes();
+            let by_automaton = SEARCH.hits_by_automaton(bytes);
+            assert_eq!(SEARCH.hits_by_vectors(bytes), by_automaton, "{text:?}");
+            hits += by_automaton.len();
+        }
+        assert!(hits > 10_000, "{hits} hits");
+    }
+}
