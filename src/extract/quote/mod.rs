@@ -139,8 +139,9 @@ const ABBREVIATED_TITLES: [&str; 14] = [
 /// Alexander Vindman": "Alexander Vindman").
 fn without_ranks(name: &str) -> &str {
     // most names' first word is no rank: told before any prefix is stripped
-    let first = name.split([' ', '.']).next().unwrap_or_default();
-    if first.len() > 4 || !ABBREVIATED_TITLES.contains(&first) {
+    // (its bytes up to the first space or point, both ASCII)
+    let first_len = name.bytes().position(|b| b == b' ' || b == b'.').unwrap_or(name.len());
+    if first_len > 4 || !ABBREVIATED_TITLES.contains(&&name[..first_len]) {
         return name;
     }
     let mut name = name;
