@@ -875,7 +875,8 @@ fn comparisons_that_may_end(before: &str) -> u8 {
 /// of `words` (`before` to its last word, which is `len` ASCII letters after an ASCII byte or
 /// none): after "to" and "with" only its "compared ... to" branch may, which needs "compar" in
 /// `before` (no letter of it has a case outside ASCII); after "the" only "from", "against",
-/// "on", "with" or "to" right before it, after spaces, may. "to" and "the" end most of the texts
+/// "on", "with" or "to" right before it may (after spaces for the pattern, after any byte that
+/// is no letter or digit for the nouns of change and "against"). "to" and "the" end most of the texts
 /// [`comparisons_that_may_end`] lets through ("rose to 5,000", "of the 1,200"), and a search
 /// of the pattern costs some 500 instructions. A word before "the" with bytes outside ASCII (a
 /// space of another script may be in it) may be any.
@@ -890,21 +891,23 @@ fn may_end_a_comparison_from(before: &[u8], words: &[u8], len: usize) -> bool {
             })
         }
         w if w.eq_ignore_ascii_case(b"the") => {
-            let end = spaces_start(words, start);
+            // the letters and digits before the spaces before "the", as the nouns of change and
+            // "against" after a comma read them ("demands,against the"); the run back to the
+            // space before (a space outside ASCII may be in it)
+            let (end, word_start) = word_by_bytes(&words[..start]);
             if end == start {
                 return false;
             }
-            let word_start = end
+            let run_start = end
                 - words[..end]
                     .iter()
                     .rev()
                     .take_while(|&&b| !super::claim::is_ascii_space(b))
                     .count();
-            let word = &words[word_start..end];
-            !word.is_ascii()
+            !words[run_start..end].is_ascii()
                 || [&b"from"[..], b"against", b"on", b"with", b"to"]
                     .iter()
-                    .any(|w| word.eq_ignore_ascii_case(w))
+                    .any(|w| words[word_start..end].eq_ignore_ascii_case(w))
         }
         _ => true,
     }
@@ -4343,6 +4346,11 @@ mod tests {
                 any |= matches;
                 spared_beside += usize::from(may != 0 && may & bit == 0);
             }
+            // the nouns of change and "against" after a comma are asked under the same bit
+            if noun_of_change_before(b).is_some() || comma_against_before(b) {
+                assert!(may & MAY_COMPARE_FROM != 0, "{b:?}");
+                any = true;
+            }
             compared += usize::from(any);
             outside_ascii += usize::from(any && !b.is_ascii());
             spared_outside_ascii += usize::from(!b.is_ascii() && may == 0);
@@ -4367,6 +4375,18 @@ mod tests {
         assert_eq!(comparisons_that_may_end("up\u{a0}on the "), MAY_COMPARE_FROM | MAY_THAN);
         assert_eq!(comparisons_that_may_end("figures on the "), MAY_COMPARE_FROM | MAY_THAN);
         assert_eq!(comparisons_that_may_end("5the "), MAY_THAN);
+        assert_eq!(
+            comparisons_that_may_end("of the demands,against the "),
+            MAY_COMPARE_FROM | MAY_THAN
+        );
+        assert_eq!(
+            comparisons_that_may_end("a rise,from the "),
+            MAY_COMPARE_FROM | MAY_THAN
+        );
+        assert_eq!(
+            comparisons_that_may_end("from\u{2009} the "),
+            MAY_COMPARE_FROM | MAY_THAN
+        );
         // "compar" is told in ASCII case: none of its letters has a case outside ASCII
         for letter in "compar".chars() {
             let pattern = regex::Regex::new(&format!("(?i)^{letter}$")).expect("a pattern");

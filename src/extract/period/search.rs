@@ -12,6 +12,10 @@
 //! with sixteen buckets for the 42 words and a general reading of the places, cost some four
 //! instructions a byte, this about one.
 
+// Where the build has no AVX2 the phrases are searched by Aho-Corasick (`Search::hits`), and
+// the tables and the reading of places serve the tests only.
+#![cfg_attr(not(all(target_arch = "x86_64", target_feature = "avx2")), allow(dead_code))]
+
 use crate::read::Span;
 
 /// A word found in the text: its index in the words searched, and where it stands.
