@@ -9,7 +9,6 @@ use super::reading::{format_number, verdict, Interval};
 use super::sum::join_and;
 use super::{Finding, Rule};
 use crate::extract::claim;
-use crate::extract::quote::hand::is_word_byte;
 use crate::extract::FigureKind;
 use crate::read::Span;
 use serde_json::json;
@@ -454,11 +453,12 @@ fn counted_noun(after: &str) -> Option<Cow<'_, str>> {
 /// whose last word is "total", which names nothing the total counts. The commonest text after a
 /// share that refers back ("41 percent of the total."), told without the pattern.
 fn is_of_the_total(after: &str) -> bool {
-    after.strip_prefix(" of the total").is_some_and(|rest| {
-        rest.bytes()
-            .next()
-            .is_none_or(|b| b.is_ascii() && !is_word_byte(b) && b != b'-' && !claim::is_ascii_space(b))
-    })
+    const WORDS: &str = " of the total";
+    super::doc::opens_with_word(after, WORDS)
+        && !after
+            .as_bytes()
+            .get(WORDS.len())
+            .is_some_and(|&b| b == b'-' || claim::is_ascii_space(b))
 }
 
 /// `text.split_whitespace().last()`, read back to the last ASCII space where `text` is ASCII
