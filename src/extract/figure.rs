@@ -10,7 +10,7 @@ use super::claim::{
 use super::number::{find_numbers_without_text_into, Mention, MentionKind};
 use super::period::{is_month, Anaphor, Period, PeriodMention};
 use super::Deadline;
-use crate::extract::pattern::{has_character_outside_ascii, Pattern};
+use crate::extract::pattern::{has_digit_outside_ascii, Pattern};
 use crate::extract::quote::hand::ascii_capitals_of_16;
 use crate::extract::quote::hand::{is_word_byte, word_character_at, word_character_before};
 use crate::read::{Article, Span};
@@ -161,7 +161,7 @@ fn scan(text: &str) -> Scan {
         ascii,
         may_hold_non_figures: scanning.anchored
             || memchr::memchr3_iter(b'-', b':', b'@', bytes).any(|at| may_anchor_non_figure(bytes, at))
-            || (!ascii && has_character_outside_ascii(text, char::is_numeric)),
+            || (!ascii && has_digit_outside_ascii(text)),
     }
 }
 
@@ -930,29 +930,43 @@ const NOT_FIGURE_BRANCHES: [&str; 6] = [
 /// outside ASCII a Unicode `\b` keeps a search out of the regex engine's fast automata unless
 /// the pattern cannot match such letters (see [`super::pattern`]); `\S` and `\w` can, so the
 /// two branches that have them are searched without any `\b`, and the rest with no `\S`.
-static NOT_FIGURES: LazyLock<[Pattern; 4]> = LazyLock::new(|| {
-    let b = NOT_FIGURE_BRANCHES;
+static NOT_FIGURES: LazyLock<[Pattern; 4]> = LazyLock::new(|| not_figure_parts(NOT_FIGURE_BRANCHES));
+
+/// [`NOT_FIGURES`] with every `\d` an ASCII digit, for texts where `\d` matches no character
+/// outside ASCII ([`has_digit_outside_ascii`]), where they match the same. A `\b` beside an ASCII digit is one beside an ASCII
+/// word character, which a search on text with letters outside ASCII can tell without first
+/// copying the text with its letters masked (see [`super::pattern`]).
+static NOT_FIGURES_OF_ASCII_DIGITS: LazyLock<[Pattern; 4]> =
+    LazyLock::new(|| not_figure_parts(NOT_FIGURE_BRANCHES.map(|b| b.replace(r"\d", "[0-9]"))));
+
+/// The four parts of [`NOT_FIGURES`] made of `branches`.
+fn not_figure_parts<B: AsRef<str>>(branches: [B; 6]) -> [Pattern; 4] {
+    let b = branches.each_ref().map(AsRef::as_ref);
     let url = b[0].strip_prefix(r"\b").expect("the URL branch starts with \\b");
     [url, b[1], b[2], &[b[3], b[4], b[5]].join("|")].map(|p| Pattern::new(&format!("(?i){p}")).unwrap())
-});
+}
 
 /// The spans of the matches of the alternation of [`NOT_FIGURE_BRANCHES`] in `text`, found
 /// through [`NOT_FIGURES`]: the alternation's next match is the leftmost match of any of its
 /// parts, and of parts matching at the same place, the first (the alternation prefers its
 /// first branch that matches there). Each part's next match is kept until the search passes
-/// its start, when it is still the part's next match.
+/// its start, when it is still the part's next match. A part is searched only from where the
+/// marks its matches hold let a match start ([`NonFigureMarks`]): most pages have a few such
+/// matches or none, and a search with no literal to skip to reads the whole text at each call.
 fn not_figures(text: &str) -> Vec<Span> {
-    let bytes = text.as_bytes();
-    // A part that cannot match anywhere is not searched: URLs need "://" or "www.", e-mail "@".
-    let url = text.contains("://") || has_www(text);
-    let searched = [url, true, bytes.contains(&b'@'), true];
+    let marks = NonFigureMarks::of(text);
     let mut next: [Option<Span>; 4] = [None; 4];
     let mut spans = Vec::new();
     let mut at = 0;
     loop {
         for (part, kept) in next.iter_mut().enumerate() {
-            if searched[part] && kept.is_none_or(|m| m.start < at) {
-                *kept = next_not_figure(text, part, at);
+            if kept.is_none_or(|m| m.start < at) {
+                *kept = match part {
+                    ADDRESS_PART => next_address(text, &marks, at),
+                    _ => marks
+                        .search_from(part, at)
+                        .and_then(|from| marks.next(text, part, from)),
+                };
             }
         }
         // The leftmost, and the first part of those as far left.
@@ -964,17 +978,161 @@ fn not_figures(text: &str) -> Vec<Span> {
     }
 }
 
-/// Whether `text` holds "www." in any case. Found from the dots (which `match_indices` finds
-/// with `memchr`): a byte-by-byte search costs several instructions a byte of every article.
-fn has_www(text: &str) -> bool {
-    text.match_indices('.')
-        .any(|(i, _)| i >= 3 && text.as_bytes()[i - 3..i].eq_ignore_ascii_case(b"www"))
+/// For each part of [`NOT_FIGURES`], the marks that every match of the part holds, each with
+/// the earliest place such a match may start: a web address holds "://" or starts with
+/// "www."; an e-mail address holds "@" and starts no earlier than the run of non-spaces
+/// before it; a date holds "-" after four digits and before "dd-dd"; a phone number holds "."
+/// or "-" after three digits and before four, a clock time ":" after a digit and before two,
+/// "a.m." or "p.m." its dot, a few bytes or one run of spaces after the start. A part with no
+/// mark from `at` on has no match there, and a match from `at` starts no earlier than the
+/// earliest start of the marks from `at` (each match's own mark is among them), so the search
+/// may begin there.
+///
+/// The marks of the dates, phone numbers and times hold where `\d` is an ASCII digit: on a
+/// text where it may match a character outside ASCII, those parts are searched from `at`.
+#[derive(Debug, Default)]
+struct NonFigureMarks {
+    /// Per part, its marks in the order of the text: (the mark's place, the earliest start of
+    /// a match holding this mark or a later one).
+    parts: [Vec<(usize, usize)>; 4],
+    /// Whether `\d` may match a character of the text outside ASCII ([`has_digit_outside_ascii`]).
+    digits_outside_ascii: bool,
 }
 
-/// The next match of part `part` of [`NOT_FIGURES`] at or after `at`.
-fn next_not_figure(text: &str, part: usize, mut at: usize) -> Option<Span> {
+impl NonFigureMarks {
+    /// The marks of `text`.
+    fn of(text: &str) -> NonFigureMarks {
+        let bytes = text.as_bytes();
+        let mut marks = NonFigureMarks {
+            digits_outside_ascii: !text.is_ascii() && has_digit_outside_ascii(text),
+            ..NonFigureMarks::default()
+        };
+        let digits = |from: usize, to: usize| bytes.get(from..to).is_some_and(|r| r.iter().all(u8::is_ascii_digit));
+        let digits_around = |at: usize, before: usize, after: usize| {
+            at >= before && digits(at - before, at) && digits(at + 1, at + 1 + after)
+        };
+        for at in memchr::memchr3_iter(b'-', b'.', b':', bytes) {
+            match bytes[at] {
+                b':' if bytes[at + 1..].starts_with(b"//") => marks.add(0, at, back(text, at, 8)),
+                b':' if digits_around(at, 1, 2) => marks.add(3, at, back(text, at, 2)),
+                b'-' if digits_around(at, 4, 2) && bytes.get(at + 3) == Some(&b'-') && digits(at + 4, at + 6) => {
+                    marks.add(1, at, at - 4)
+                }
+                b'.' if at >= 3 && bytes[at - 3..at].eq_ignore_ascii_case(b"www") => marks.add(0, at - 3, at - 3),
+                b'.' if is_meridiem_dot(bytes, at) => marks.add(3, at, back(text, spaces_before(text, at - 1), 2)),
+                _ => {}
+            }
+            // a phone number's mark may also be any of the above
+            if matches!(bytes[at], b'-' | b'.') && digits_around(at, 3, 4) {
+                marks.add(3, at, back(text, at, 16));
+            }
+        }
+        for at in memchr::memchr_iter(b'@', bytes) {
+            marks.add(ADDRESS_PART, at, non_spaces_before(text, at));
+        }
+        for part in &mut marks.parts {
+            part.sort_unstable();
+            let mut earliest = usize::MAX;
+            for mark in part.iter_mut().rev() {
+                earliest = earliest.min(mark.1);
+                mark.1 = earliest;
+            }
+        }
+        marks
+    }
+
+    /// Keeps a mark of part `part` at `at` of a match starting at `earliest` or later.
+    fn add(&mut self, part: usize, at: usize, earliest: usize) {
+        self.parts[part].push((at, earliest));
+    }
+
+    /// Where a search for the next match of part `part` at or after `at` may begin; `None`
+    /// when the part has no match there.
+    fn search_from(&self, part: usize, at: usize) -> Option<usize> {
+        if self.digits_outside_ascii && DIGIT_PARTS.contains(&part) {
+            return Some(at);
+        }
+        self.from(part, at).first().map(|&(_, earliest)| earliest.max(at))
+    }
+
+    /// The next match of part `part` at or after `at`, by the parts that read the text's digits.
+    fn next(&self, text: &str, part: usize, at: usize) -> Option<Span> {
+        let parts = match self.digits_outside_ascii {
+            true => &NOT_FIGURES,
+            false => &NOT_FIGURES_OF_ASCII_DIGITS,
+        };
+        next_not_figure(&parts[part], text, part, at)
+    }
+
+    /// The marks of part `part` at or after `at`.
+    fn from(&self, part: usize, at: usize) -> &[(usize, usize)] {
+        let marks = &self.parts[part];
+        &marks[marks.partition_point(|&(mark, _)| mark < at)..]
+    }
+}
+
+/// The part of [`NOT_FIGURES`] that finds e-mail addresses.
+const ADDRESS_PART: usize = 2;
+
+/// The parts of [`NOT_FIGURES`] whose marks are ASCII digits and symbols: dates, and phone
+/// numbers with times.
+const DIGIT_PARTS: [usize; 2] = [1, 3];
+
+/// The next e-mail address at or after `at`, found in the run of non-spaces around each "@"
+/// from `at` on. The same as a search of the whole text: its pattern has no look-around and
+/// matches no white space, so each match lies in one run, and a run with no "@" has none. (A
+/// search of the whole text from an "@" that starts no address, as in a name on a social
+/// network, read the rest of the page: the pattern has no literal to skip to.)
+fn next_address(text: &str, marks: &NonFigureMarks, at: usize) -> Option<Span> {
+    marks.from(ADDRESS_PART, at).iter().find_map(|&(mark, _)| {
+        let run_end = mark + text[mark..].find(char::is_whitespace).unwrap_or(text.len() - mark);
+        let run_start = non_spaces_before(text, mark).max(at);
+        let m = NOT_FIGURES[ADDRESS_PART].find_at(&text[..run_end], run_start)?;
+        Some(Span::new(m.start(), m.end()))
+    })
+}
+
+/// Whether the dot at `at` is the first of "a.m." or "p.m." (in any case).
+fn is_meridiem_dot(bytes: &[u8], at: usize) -> bool {
+    at >= 1
+        && matches!(bytes[at - 1] | 0x20, b'a' | b'p')
+        && bytes.get(at + 1).is_some_and(|b| b | 0x20 == b'm')
+        && bytes.get(at + 2) == Some(&b'.')
+}
+
+/// The character boundary at most `n` bytes before `at` (the furthest back).
+fn back(text: &str, at: usize, n: usize) -> usize {
+    let mut i = at.saturating_sub(n);
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// Where the run of white space (as `\s` reads it) that ends at `at` starts.
+fn spaces_before(text: &str, at: usize) -> usize {
+    at - text[..at]
+        .chars()
+        .rev()
+        .take_while(|c| c.is_whitespace())
+        .map(char::len_utf8)
+        .sum::<usize>()
+}
+
+/// Where the run of characters other than white space (`\S`) that ends at `at` starts.
+fn non_spaces_before(text: &str, at: usize) -> usize {
+    at - text[..at]
+        .chars()
+        .rev()
+        .take_while(|c| !c.is_whitespace())
+        .map(char::len_utf8)
+        .sum::<usize>()
+}
+
+/// The next match of `pattern`, part `part` of [`NOT_FIGURES`], at or after `at`.
+fn next_not_figure(pattern: &Pattern, text: &str, part: usize, mut at: usize) -> Option<Span> {
     loop {
-        let m = NOT_FIGURES[part].find_at(text, at)?;
+        let m = pattern.find_at(text, at)?;
         // The URL part lost its `\b`: it matches only where the one before its first letter holds.
         if part == 0
             && text[..m.start()]
@@ -996,9 +1154,10 @@ fn next_not_figure(text: &str, part: usize, mut at: usize) -> Option<Span> {
 /// each, [`may_anchor_non_figure`]) spares most articles the search, which has no literal to
 /// skip ahead to. Told by [`scan`], the dots in its pass.
 ///
-/// The same holds of a text outside ASCII that has no numeric character outside ASCII: there
-/// `\d` is any decimal digit, but no letter of "www", "a.m." or "p.m." folds to a character
-/// outside ASCII under `(?i)` (only "k" and "s" do), and the other anchors are symbols.
+/// The same holds of a text outside ASCII where `\d` matches no character outside ASCII
+/// ([`has_digit_outside_ascii`]): there `\d` is any ASCII digit, but no letter of "www",
+/// "a.m." or "p.m." folds to a character outside ASCII under `(?i)` (only "k" and "s" do),
+/// and the other anchors are symbols.
 #[cfg(test)]
 fn may_hold_non_figures(text: &str) -> bool {
     scan(text).may_hold_non_figures
@@ -1008,7 +1167,7 @@ fn may_hold_non_figures(text: &str) -> bool {
 /// before [`scan`].
 #[cfg(test)]
 fn may_hold_non_figures_by_memchr(text: &str) -> bool {
-    if !text.is_ascii() && has_character_outside_ascii(text, char::is_numeric) {
+    if !text.is_ascii() && has_digit_outside_ascii(text) {
         return true;
     }
     let bytes = text.as_bytes();
@@ -3750,12 +3909,33 @@ mod tests {
             "",
         ];
         assert_eq!(not_figures(texts[4]).len(), 6);
+        // Where the marks say a search may begin (NonFigureMarks): marks that start nothing
+        // (a year range, "@" of a name, "Note:"), marks far apart and out of the order of their
+        // earliest starts, spaces of every width, and digits outside ASCII.
+        let marked = [
+            "From 2010-2014 and 1.2345, @figmine said 10:30 x 2015-06-30; call 555-123-4567 at 9\u{a0}p.m.",
+            "@a @b c@d.e f@g x@y.com, then 12:30 555-123-4567 and 10 \u{2009}\u{3000} a.m. and 7 A.M.",
+            "ré 1\u{3000}(212)\u{a0}555.0100; 01-234-5678 é2015-06-30 2015-06-30é www.x.org/é a.m.",
+            "Müller: 3-4, 1234-56-78-90 https://x/é?y=2 and httpſ://x.y at 9:30pm, ½ 2015-06-30 ² 12:30",
+            "Тел. ٣ 10:30 2015-06-30 (495) 123-4567 and ١٢:٣٠",
+            "1.2345 1.2345 1.2345 a.m. p.m. 9 p.m. 2015-06-3 2015-6-30 12:3 1:30 www. WWW.A.B ://",
+        ];
+        let spread: Vec<String> = marked
+            .iter()
+            .flat_map(|t| {
+                [
+                    t.to_string(),
+                    format!("é {t} ü"),
+                    format!("{} {t}", "filler ".repeat(30)),
+                ]
+            })
+            .collect();
         // The written cases, and every line of corpus/ and generated articles (typeset too).
         let samples = crate::gen::sample_texts(200);
         let typeset: Vec<String> = samples.iter().map(|t| crate::gen::typeset(t)).collect();
         let lines = samples.iter().chain(&typeset).flat_map(|t| t.lines());
         let mut found = 0;
-        for text in texts.into_iter().chain(lines) {
+        for text in texts.into_iter().chain(spread.iter().map(String::as_str)).chain(lines) {
             let spans: Vec<Span> = alternation
                 .find_iter(text)
                 .map(|m| Span::new(m.start(), m.end()))

@@ -352,6 +352,18 @@ impl Pattern {
         self.plan_outside_ascii(haystack, wanted)
     }
 
+    /// How to search `haystack` from byte `start` ([`Self::find_at`], [`Self::captures_at`]): the
+    /// plan of the part a search from `start` reads, from the character before it on (a `\b` at
+    /// `start` reads that one), and where that part starts. A search from far into a long text
+    /// (the next date or e-mail address of a page) then reads only the rest of it, not the whole
+    /// text, to be planned; the regex still searches the whole haystack, so that `\b` and `^`
+    /// are read as before.
+    #[inline(always)]
+    fn plan_from(&self, haystack: &str, start: usize, wanted: Wanted) -> (Plan<'_>, usize) {
+        let from = read_from(haystack, start);
+        (self.plan(&haystack[from..], wanted), from)
+    }
+
     /// How to search `haystack`, which has characters outside ASCII.
     fn plan_outside_ascii(&self, haystack: &str, wanted: Wanted) -> Plan<'_> {
         let Some(words) = self.ascii_words() else {
@@ -448,15 +460,15 @@ impl Pattern {
     /// The leftmost-first match in `haystack` at or after byte `start` (the text before `start`
     /// still counts for `\b` and `^`).
     pub fn find_at<'h>(&self, haystack: &'h str, start: usize) -> Option<Match<'h>> {
-        match self.plan(haystack, Wanted::First) {
-            Plan::Direct(regex) => regex.find_at(haystack, start),
-            Plan::Masked(regex, masked) => {
-                let at = regex.find_at(masked.masked(), start)?.start();
+        match self.plan_from(haystack, start, Wanted::First) {
+            (Plan::Direct(regex), _) => regex.find_at(haystack, start),
+            (Plan::Masked(regex, masked), from) => {
+                let at = from + regex.find_at(masked.masked(), start - from)?.start();
                 Some(self.any().find_at(haystack, at).expect("the match found again"))
             }
-            Plan::Candidates(regex) => {
+            (Plan::Candidates(regex), from) => {
                 let m = regex.find_at(haystack, start)?;
-                match has_word_character_outside_ascii(haystack) {
+                match has_word_character_outside_ascii(&haystack[from..]) {
                     false => Some(m),
                     true => self.any().find_at(haystack, m.start()),
                 }
@@ -481,13 +493,13 @@ impl Pattern {
     /// The groups of the leftmost-first match in `haystack` at or after byte `start` (the text
     /// before `start` still counts for `\b` and `^`).
     pub fn captures_at<'h>(&self, haystack: &'h str, start: usize) -> Option<Captures<'h>> {
-        match self.plan(haystack, Wanted::Every) {
-            Plan::Direct(regex) => regex.captures_at(haystack, start),
-            Plan::Masked(regex, masked) => {
-                let at = regex.find_at(masked.masked(), start)?.start();
+        match self.plan_from(haystack, start, Wanted::Every) {
+            (Plan::Direct(regex), _) => regex.captures_at(haystack, start),
+            (Plan::Masked(regex, masked), from) => {
+                let at = from + regex.find_at(masked.masked(), start - from)?.start();
                 Some(self.any().captures_at(haystack, at).expect("the match found again"))
             }
-            Plan::Candidates(regex) => self
+            (Plan::Candidates(regex), _) => self
                 .any()
                 .captures_at(haystack, regex.find_at(haystack, start)?.start()),
         }
@@ -649,17 +661,52 @@ const WORDS_OF_C2: u64 = 1 << 0x2A | 1 << 0x35 | 1 << 0x3A;
 /// The word characters among U+2000 to U+203F: the zero-width (non-)joiners and the undertie.
 const WORDS_OF_E2_80: u64 = 1 << 0x0C | 1 << 0x0D | 1 << 0x3F;
 
-/// Whether `text` has a character outside ASCII for which `holds` (a property of the
-/// character alone) is true.
-pub(crate) fn has_character_outside_ascii(text: &str, holds: impl Fn(char) -> bool) -> bool {
-    // made at the first character: its table is 512 bytes to clear
+/// Whether `text` has a character outside ASCII that `\d` may match: a numeric character
+/// (`is_numeric`, which holds of every decimal digit) from U+0660 on, outside U+2000 to U+2FFF.
+/// No decimal digit lies below U+0660 (the Arabic-Indic zero) or in that block (tested), and
+/// those are most of the characters outside ASCII of news text in Latin script (accented
+/// letters, curly quotes, dashes), which are passed over by their first byte, undecoded.
+pub(crate) fn has_digit_outside_ascii(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
     let mut remembered: Option<Remembered<_, REMEMBERED>> = None;
-    let mut holds = Some(holds);
-    chars_outside_ascii(text).any(|(_, c)| {
-        remembered
-            .get_or_insert_with(|| Remembered::new(holds.take().expect("taken once")))
+    while let Some(at) = next_outside_ascii(bytes, i) {
+        let len = utf8_len(bytes[at]);
+        i = at + len;
+        if matches!(bytes[at], 0xC2..=0xD8 | 0xE2) {
+            continue;
+        }
+        let c = text[at..]
+            .chars()
+            .next()
+            .expect("a character starts at a non-ASCII byte");
+        if remembered
+            .get_or_insert_with(|| Remembered::new(char::is_numeric))
             .holds(c)
-    })
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// The length of the UTF-8 character whose first byte is `first` (outside ASCII).
+fn utf8_len(first: u8) -> usize {
+    match first {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        _ => 2,
+    }
+}
+
+/// Where the characters that a search of `haystack` from byte `start` reads begin: at the
+/// character before `start` (a `\b` at `start` reads it), or at the start.
+fn read_from(haystack: &str, start: usize) -> usize {
+    let mut from = start.saturating_sub(1).min(haystack.len());
+    while !haystack.is_char_boundary(from) {
+        from -= 1;
+    }
+    from
 }
 
 /// The characters of `text` outside ASCII, with their offsets.
@@ -1467,6 +1514,32 @@ mod tests {
                 assert!(!has_word_character_outside_ascii(&text), "no word character at {at}");
             }
         }
+    }
+
+    #[test]
+    fn every_character_outside_ascii_that_a_digit_class_matches_is_told() {
+        let HirKind::Class(Class::Unicode(digits)) = regex_syntax::parse(r"\d").unwrap().into_kind() else {
+            panic!("\\d is a class");
+        };
+        let ascii = "a".repeat(40);
+        let mut told = 0;
+        for c in digits
+            .iter()
+            .flat_map(|r| r.start()..=r.end())
+            .filter(|c| !c.is_ascii())
+        {
+            for at in [0, 1, 31, 33, 40] {
+                let text = format!("{}é’{c}{}", &ascii[..at], &ascii[at..]);
+                assert!(has_digit_outside_ascii(&text), "{c:?} ({:X}) at {at}", c as u32);
+            }
+            told += 1;
+        }
+        assert!(told > 600, "{told}");
+        // what news text in Latin script has outside ASCII, numeric or not, is passed over
+        assert!(!has_digit_outside_ascii(
+            "Müller’s “½” — ² ¹ ¼ … ⁵ ₂ ① Ⅻ naïve ‰ €5 \u{a0}"
+        ));
+        assert!(has_digit_outside_ascii("x ٣ y") && has_digit_outside_ascii("１２") && has_digit_outside_ascii("𝟙"));
     }
 
     #[test]
