@@ -172,20 +172,31 @@ struct Masked {
     words: Vec<char>,
 }
 
+/// A word-character test with its answers remembered ([`IS_WORD`]).
+type WordsRemembered = Remembered<fn(char) -> bool, 1024>;
+
+thread_local! {
+    /// Whether a character outside ASCII is a word character for [`Masked::of`], remembered by
+    /// the thread across texts (a property of the character alone). Letters are the common case,
+    /// and `is_alphabetic` is the cheaper test; both look the character up in tables (some
+    /// hundred instructions for a letter of Russian), and a page in Korean has hundreds of kinds
+    /// of syllables, so it keeps many answers; made once, not cleared for each mask (4 KB, which
+    /// masks of short texts paid again and again).
+    static IS_WORD: RefCell<WordsRemembered> =
+        RefCell::new(Remembered::new(|c: char| c.is_alphabetic() || regex_syntax::is_word_character(c)));
+}
+
 impl Masked {
     fn of(haystack: &str) -> Masked {
         let mut masked = haystack.as_bytes().to_vec();
         let mut words = std::collections::BTreeSet::new();
-        // Letters are the common case, and `is_alphabetic` is the cheaper test; both look the
-        // character up in tables (some hundred instructions for a letter of Russian), and a
-        // page in Russian is tens of thousands of letters of a few dozen kinds.
-        // A mask is made once per text: it keeps more answers (a page in Korean has hundreds of
-        // kinds of syllables).
-        let mut is_word: Remembered<_, 1024> =
-            Remembered::new(|c: char| c.is_alphabetic() || regex_syntax::is_word_character(c));
-        for (i, c) in chars_outside_ascii(haystack) {
-            let known = is_word.knows(c);
-            if is_word.holds(c) {
+        // the characters of this text already among `words`
+        let mut listed: Remembered<_, REMEMBERED> = Remembered::new(|_| true);
+        IS_WORD.with_borrow_mut(|is_word| {
+            for (i, c) in chars_outside_ascii(haystack) {
+                if !is_word.holds(c) {
+                    continue;
+                }
                 // Byte by byte: a `fill` or copy of a length known only at run time calls
                 // `memset` or `memcpy`, and a character outside ASCII is 2 to 4 bytes.
                 let len = c.len_utf8();
@@ -197,11 +208,12 @@ impl Masked {
                 if len > 3 {
                     masked[i + 3] = MASK;
                 }
-                if !known {
+                if !listed.knows(c) {
+                    listed.holds(c);
                     words.insert(c);
                 }
             }
-        }
+        });
         Masked {
             original: haystack.into(),
             address: haystack.as_ptr() as usize,
