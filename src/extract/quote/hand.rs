@@ -686,12 +686,13 @@ pub(super) fn groups_of<'w, const N: usize>(
     }))
 }
 
-/// In `after`, which starts with a comma and is ASCII up to the end of the phrase, the phrase
-/// `\s*(?P<p>[^X\x22“”«»]{2,120}?)` after the comma, where X is `stops` (a comma and others),
-/// and where the stop ending it stands. The phrase cannot hold a stop, so it ends at the first
-/// stop or quotation mark (which ends nothing); it takes
-/// the spaces after the comma only when it needs them to be two characters long (`\s*` gives
-/// back as few as it can), and is at most 120 characters. Roles and appositions are read so.
+/// In `after`, which starts with a comma, the phrase `\s*(?P<p>[^X\x22“”«»]{2,120}?)` after the
+/// comma, where X is `stops` (a comma and others), and where the stop ending it stands. The
+/// phrase cannot hold a stop, so it ends at the first stop or quotation mark (which ends
+/// nothing); it takes the spaces after the comma only when it needs them to be two characters
+/// long (`\s*` gives back as few as it can), and is at most 120 characters. Roles and
+/// appositions are read so, in any script: an ASCII phrase by its bytes, another by its
+/// characters ([`phrase_by_characters`]).
 /// The stops are punctuation below `@` (byte 64).
 pub(super) fn phrase_after_comma<'t>(after: &'t str, stops: &[u8]) -> Option<(&'t str, usize)> {
     let bytes = after.as_bytes();
@@ -701,8 +702,26 @@ pub(super) fn phrase_after_comma<'t>(after: &'t str, stops: &[u8]) -> Option<(&'
     if !stops.contains(&bytes[end]) {
         return None;
     }
+    if !bytes[1..end].is_ascii() {
+        return phrase_by_characters(after, spaces, end).map(|start| (&after[start..end], end));
+    }
     let start = 1 + spaces.min((end - 1).checked_sub(2)?);
     (end - start <= 120).then(|| (&after[start..end], end))
+}
+
+/// Where the phrase of [`phrase_after_comma`] starts in `after`, when the phrase, up to `end`,
+/// has characters outside ASCII, and `spaces` bytes of spaces follow the comma: its lengths
+/// counted in characters, and the spaces given back a character at a time.
+fn phrase_by_characters(after: &str, spaces: usize, end: usize) -> Option<usize> {
+    // No space is a stop, so the spaces end before the stop does.
+    let (spaces_text, rest) = (&after[1..1 + spaces], &after[1 + spaces..end]);
+    let rest_characters = rest.chars().count();
+    let start = match 2usize.checked_sub(rest_characters) {
+        None | Some(0) => 1 + spaces,
+        // The last `give` spaces join the phrase (fewer than that: the phrase is too short).
+        Some(give) => 1 + spaces_text.char_indices().rev().nth(give - 1)?.0,
+    };
+    (after[start..end].chars().count() <= 120).then_some(start)
 }
 
 /// Where the first of `stops` (punctuation below `@`, byte 64) or of the quotation marks `"`,
