@@ -48,29 +48,75 @@ fn char_at(bytes: &[u8], i: usize) -> Option<(char, usize)> {
     Some((c, len))
 }
 
-/// The length of the character at `i` if it is in `class` (`ascii` decides ASCII ones); 0 if
-/// it is not.
-fn len_in(bytes: &[u8], i: usize, ascii: fn(&u8) -> bool, class: &ClassUnicode) -> usize {
+/// The length of the character at `i` if it is in `class` (`ascii` decides ASCII ones, `two`
+/// those of two bytes); 0 if it is not.
+fn len_in(bytes: &[u8], i: usize, ascii: fn(&u8) -> bool, two: &TwoByteClass, class: &ClassUnicode) -> usize {
     match bytes.get(i) {
         Some(b) if b.is_ascii() => usize::from(ascii(b)),
+        // (`i` is a character boundary of UTF-8: the second byte is there)
+        Some(&first @ 0xC0..=0xDF) => bytes
+            .get(i + 1)
+            .map_or(0, |&second| 2 * usize::from(two.holds(first, second))),
         Some(_) => char_at(bytes, i).map_or(0, |(c, len)| if class_holds(class, c) { len } else { 0 }),
         None => 0,
     }
 }
 
+/// Which characters of two bytes in UTF-8 (U+0080 to U+07FF: Latin letters with accents,
+/// Greek, Cyrillic, Hebrew, Arabic) a class holds, one bit each: told by a shift and a mask,
+/// where [`class_holds`] searches the class's hundreds of ranges (about a hundred
+/// instructions a letter of a name in Russian).
+struct TwoByteClass {
+    /// Bit `c % 64` of word `c / 64`: whether character `c` (below U+0800) is in the class.
+    bits: [u64; 32],
+}
+
+impl TwoByteClass {
+    /// The characters of two bytes that `class` holds.
+    fn of(class: &ClassUnicode) -> TwoByteClass {
+        let mut bits = [0; 32];
+        for c in (0x80..0x800).filter_map(char::from_u32) {
+            if class_holds(class, c) {
+                bits[c as usize / 64] |= 1 << (c as usize % 64);
+            }
+        }
+        TwoByteClass { bits }
+    }
+
+    /// Whether the character whose two bytes in UTF-8 are `first` and `second` is in the class.
+    #[inline(always)]
+    fn holds(&self, first: u8, second: u8) -> bool {
+        let c = usize::from(first & 0x1F) << 6 | usize::from(second & 0x3F);
+        self.bits[c / 64] >> (c % 64) & 1 == 1
+    }
+}
+
+/// The characters of two bytes of `\p{Lu}`, `\p{Ll}` and `\p{L}`.
+struct TwoByteClasses {
+    uppercase: TwoByteClass,
+    lowercase: TwoByteClass,
+    letter: TwoByteClass,
+}
+
+static TWO_BYTE: LazyLock<TwoByteClasses> = LazyLock::new(|| TwoByteClasses {
+    uppercase: TwoByteClass::of(&UPPERCASE),
+    lowercase: TwoByteClass::of(&LOWERCASE),
+    letter: TwoByteClass::of(&LETTER),
+});
+
 /// The length of the `\p{Lu}` character at `i`; 0 if none is there.
 fn uppercase_at(bytes: &[u8], i: usize) -> usize {
-    len_in(bytes, i, u8::is_ascii_uppercase, &UPPERCASE)
+    len_in(bytes, i, u8::is_ascii_uppercase, &TWO_BYTE.uppercase, &UPPERCASE)
 }
 
 /// The length of the `\p{Ll}` character at `i`; 0 if none is there.
 fn lowercase_at(bytes: &[u8], i: usize) -> usize {
-    len_in(bytes, i, u8::is_ascii_lowercase, &LOWERCASE)
+    len_in(bytes, i, u8::is_ascii_lowercase, &TWO_BYTE.lowercase, &LOWERCASE)
 }
 
 /// The length of the `\p{L}` character at `i`; 0 if none is there.
 fn letter_at(bytes: &[u8], i: usize) -> usize {
-    len_in(bytes, i, u8::is_ascii_alphabetic, &LETTER)
+    len_in(bytes, i, u8::is_ascii_alphabetic, &TWO_BYTE.letter, &LETTER)
 }
 
 /// Whether the character that ends right before `i` is a word character (of Unicode `\w`).
@@ -1444,6 +1490,28 @@ mod tests {
             capitals += usize::from(by_class);
         }
         assert!(capitals > 1_500, "{capitals}");
+    }
+
+    #[test]
+    fn letters_told_by_the_tables_of_two_bytes_are_those_of_the_classes() {
+        let classes = [r"\p{Lu}", r"\p{Ll}", r"\p{L}"].map(unicode_class);
+        let readers: [fn(&[u8], usize) -> usize; 3] = [uppercase_at, lowercase_at, letter_at];
+        let mut held = [0; 3];
+        let mut bytes = Vec::new();
+        for c in '\u{80}'..=char::MAX {
+            for after in [None, Some(b'x'), Some(0xD0)] {
+                bytes.clear();
+                bytes.extend_from_slice(c.to_string().as_bytes());
+                bytes.extend(after);
+                for k in 0..3 {
+                    let by_class = if class_holds(&classes[k], c) { c.len_utf8() } else { 0 };
+                    assert_eq!(readers[k](&bytes, 0), by_class, "{c:?} {k}");
+                    held[k] += usize::from(by_class == 2);
+                }
+            }
+        }
+        // Each table answers both ways for many characters of two bytes.
+        assert!(held.iter().all(|&n| n > 3 * 300), "{held:?}");
     }
 
     #[test]
