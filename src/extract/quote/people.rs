@@ -837,6 +837,10 @@ impl<'t> People<'t> {
             return None;
         }
         let last = name.split_whitespace().next_back()?;
+        // Most names' last word is nobody's name part: told by the filter, without hashing.
+        if !self.parts.may_hold(last) {
+            return None;
+        }
         let carriers = self
             .by_part
             .get(last)
@@ -1873,6 +1877,24 @@ mod tests {
             }
         }
         assert!(searched > 1_000 && hashed > 1_000, "{searched} {hashed}");
+    }
+
+    #[test]
+    fn last_words_the_part_filter_turns_away_have_no_carriers() {
+        let (mut turned_away, mut carried) = (0, 0);
+        for text in super::super::hand::texts_in_several_scripts(40) {
+            let people = People::find(&text, text.len(), text.is_ascii());
+            for (_, m) in full_names(&text) {
+                let Some(last) = m.as_str().split_whitespace().next_back() else {
+                    continue;
+                };
+                let carriers = people.by_part.get(last).is_some() || people.loose_by_surname.get(last).is_some();
+                assert!(people.parts.may_hold(last) || !carriers, "{last:?}");
+                turned_away += usize::from(!people.parts.may_hold(last));
+                carried += usize::from(carriers);
+            }
+        }
+        assert!(turned_away > 1_000 && carried > 1_000, "{turned_away} {carried}");
     }
 
     #[test]
