@@ -48,29 +48,75 @@ fn char_at(bytes: &[u8], i: usize) -> Option<(char, usize)> {
     Some((c, len))
 }
 
-/// The length of the character at `i` if it is in `class` (`ascii` decides ASCII ones); 0 if
-/// it is not.
-fn len_in(bytes: &[u8], i: usize, ascii: fn(&u8) -> bool, class: &ClassUnicode) -> usize {
+/// The length of the character at `i` if it is in `class` (`ascii` decides ASCII ones, `two`
+/// those of two bytes); 0 if it is not.
+fn len_in(bytes: &[u8], i: usize, ascii: fn(&u8) -> bool, two: &TwoByteClass, class: &ClassUnicode) -> usize {
     match bytes.get(i) {
         Some(b) if b.is_ascii() => usize::from(ascii(b)),
+        // (`i` is a character boundary of UTF-8: the second byte is there)
+        Some(&first @ 0xC0..=0xDF) => bytes
+            .get(i + 1)
+            .map_or(0, |&second| 2 * usize::from(two.holds(first, second))),
         Some(_) => char_at(bytes, i).map_or(0, |(c, len)| if class_holds(class, c) { len } else { 0 }),
         None => 0,
     }
 }
 
+/// Which characters of two bytes in UTF-8 (U+0080 to U+07FF: Latin letters with accents,
+/// Greek, Cyrillic, Hebrew, Arabic) a class holds, one bit each: told by a shift and a mask,
+/// where [`class_holds`] searches the class's hundreds of ranges (about a hundred
+/// instructions a letter of a name in Russian).
+struct TwoByteClass {
+    /// Bit `c % 64` of word `c / 64`: whether character `c` (below U+0800) is in the class.
+    bits: [u64; 32],
+}
+
+impl TwoByteClass {
+    /// The characters of two bytes that `class` holds.
+    fn of(class: &ClassUnicode) -> TwoByteClass {
+        let mut bits = [0; 32];
+        for c in (0x80..0x800).filter_map(char::from_u32) {
+            if class_holds(class, c) {
+                bits[c as usize / 64] |= 1 << (c as usize % 64);
+            }
+        }
+        TwoByteClass { bits }
+    }
+
+    /// Whether the character whose two bytes in UTF-8 are `first` and `second` is in the class.
+    #[inline(always)]
+    fn holds(&self, first: u8, second: u8) -> bool {
+        let c = usize::from(first & 0x1F) << 6 | usize::from(second & 0x3F);
+        self.bits[c / 64] >> (c % 64) & 1 == 1
+    }
+}
+
+/// The characters of two bytes of `\p{Lu}`, `\p{Ll}` and `\p{L}`.
+struct TwoByteClasses {
+    uppercase: TwoByteClass,
+    lowercase: TwoByteClass,
+    letter: TwoByteClass,
+}
+
+static TWO_BYTE: LazyLock<TwoByteClasses> = LazyLock::new(|| TwoByteClasses {
+    uppercase: TwoByteClass::of(&UPPERCASE),
+    lowercase: TwoByteClass::of(&LOWERCASE),
+    letter: TwoByteClass::of(&LETTER),
+});
+
 /// The length of the `\p{Lu}` character at `i`; 0 if none is there.
 fn uppercase_at(bytes: &[u8], i: usize) -> usize {
-    len_in(bytes, i, u8::is_ascii_uppercase, &UPPERCASE)
+    len_in(bytes, i, u8::is_ascii_uppercase, &TWO_BYTE.uppercase, &UPPERCASE)
 }
 
 /// The length of the `\p{Ll}` character at `i`; 0 if none is there.
 fn lowercase_at(bytes: &[u8], i: usize) -> usize {
-    len_in(bytes, i, u8::is_ascii_lowercase, &LOWERCASE)
+    len_in(bytes, i, u8::is_ascii_lowercase, &TWO_BYTE.lowercase, &LOWERCASE)
 }
 
 /// The length of the `\p{L}` character at `i`; 0 if none is there.
 fn letter_at(bytes: &[u8], i: usize) -> usize {
-    len_in(bytes, i, u8::is_ascii_alphabetic, &LETTER)
+    len_in(bytes, i, u8::is_ascii_alphabetic, &TWO_BYTE.letter, &LETTER)
 }
 
 /// Whether the character that ends right before `i` is a word character (of Unicode `\w`).
@@ -686,12 +732,13 @@ pub(super) fn groups_of<'w, const N: usize>(
     }))
 }
 
-/// In `after`, which starts with a comma and is ASCII up to the end of the phrase, the phrase
-/// `\s*(?P<p>[^X\x22“”«»]{2,120}?)` after the comma, where X is `stops` (a comma and others),
-/// and where the stop ending it stands. The phrase cannot hold a stop, so it ends at the first
-/// stop or quotation mark (which ends nothing); it takes
-/// the spaces after the comma only when it needs them to be two characters long (`\s*` gives
-/// back as few as it can), and is at most 120 characters. Roles and appositions are read so.
+/// In `after`, which starts with a comma, the phrase `\s*(?P<p>[^X\x22“”«»]{2,120}?)` after the
+/// comma, where X is `stops` (a comma and others), and where the stop ending it stands. The
+/// phrase cannot hold a stop, so it ends at the first stop or quotation mark (which ends
+/// nothing); it takes the spaces after the comma only when it needs them to be two characters
+/// long (`\s*` gives back as few as it can), and is at most 120 characters. Roles and
+/// appositions are read so, in any script: an ASCII phrase by its bytes, another by its
+/// characters ([`phrase_by_characters`]).
 /// The stops are punctuation below `@` (byte 64).
 pub(super) fn phrase_after_comma<'t>(after: &'t str, stops: &[u8]) -> Option<(&'t str, usize)> {
     let bytes = after.as_bytes();
@@ -701,8 +748,26 @@ pub(super) fn phrase_after_comma<'t>(after: &'t str, stops: &[u8]) -> Option<(&'
     if !stops.contains(&bytes[end]) {
         return None;
     }
+    if !bytes[1..end].is_ascii() {
+        return phrase_by_characters(after, spaces, end).map(|start| (&after[start..end], end));
+    }
     let start = 1 + spaces.min((end - 1).checked_sub(2)?);
     (end - start <= 120).then(|| (&after[start..end], end))
+}
+
+/// Where the phrase of [`phrase_after_comma`] starts in `after`, when the phrase, up to `end`,
+/// has characters outside ASCII, and `spaces` bytes of spaces follow the comma: its lengths
+/// counted in characters, and the spaces given back a character at a time.
+fn phrase_by_characters(after: &str, spaces: usize, end: usize) -> Option<usize> {
+    // No space is a stop, so the spaces end before the stop does.
+    let (spaces_text, rest) = (&after[1..1 + spaces], &after[1 + spaces..end]);
+    let rest_characters = rest.chars().count();
+    let start = match 2usize.checked_sub(rest_characters) {
+        None | Some(0) => 1 + spaces,
+        // The last `give` spaces join the phrase (fewer than that: the phrase is too short).
+        Some(give) => 1 + spaces_text.char_indices().rev().nth(give - 1)?.0,
+    };
+    (after[start..end].chars().count() <= 120).then_some(start)
 }
 
 /// Where the first of `stops` (punctuation below `@`, byte 64) or of the quotation marks `"`,
@@ -969,13 +1034,24 @@ pub(super) fn capital_at(bytes: &[u8], i: usize) -> bool {
 /// In the run of bytes outside ASCII at `i`: the first capital that starts a word (`Ok`), or
 /// where the run ends (`Err`). A text in another script, and every curly mark, dash and
 /// no-break space, is such a run: read here a character at a time, each told by a table
-/// ([`is_capital_outside_ascii`]), not a byte at a time through the tests of eight bytes.
+/// ([`is_capital_outside_ascii`]), not a byte at a time through the tests of eight bytes. A
+/// character of two bytes (a page in Russian is nearly all such) is told in the loop, by the
+/// table of capitals of two bytes fetched once a run: a call a character cost about thirty
+/// instructions.
 fn word_capital_outside_ascii(bytes: &[u8], mut i: usize) -> Result<usize, usize> {
+    let capitals = &TWO_BYTE.uppercase;
     while let Some(&b) = bytes.get(i) {
         match b {
             0..=0x7F => break,
             // No character starts at a continuation byte (0b10xxxxxx).
             0x80..=0xBF => i += 1,
+            0xC0..=0xDF => {
+                let capital = bytes.get(i + 1).is_some_and(|&second| capitals.holds(b, second));
+                if capital && !word_character_before(bytes, i) {
+                    return Ok(i);
+                }
+                i += 2;
+            }
             _ => {
                 if is_capital_outside_ascii(bytes, i) && !word_character_before(bytes, i) {
                     return Ok(i);
@@ -996,27 +1072,17 @@ fn utf8_len(b: u8) -> usize {
     }
 }
 
-/// Which characters outside ASCII are capitals (`\p{Lu}`), by their first two bytes: for the
-/// characters of two bytes (up to U+07FF), one bit each, exactly; for those of three, one bit
-/// for each block of 64 that holds a capital.
+/// Which characters of three bytes are capitals (`\p{Lu}`), by their first two bytes: one bit
+/// for each block of 64 that holds a capital (those of two bytes are told exactly by
+/// [`TWO_BYTE`]).
 struct CapitalTable {
-    /// Bit `c % 64` of word `c / 64`: whether character `c` (below U+0800) is a capital.
-    two: [u64; 32],
     /// Bit `k % 64` of word `k / 64`: whether the block `k` (characters `64k..64k+64`, below
     /// U+10000) holds a capital.
     three: [u64; 16],
 }
 
 static CAPITALS: LazyLock<CapitalTable> = LazyLock::new(|| {
-    let mut table = CapitalTable {
-        two: [0; 32],
-        three: [0; 16],
-    };
-    for c in (0x80..0x800).filter_map(char::from_u32) {
-        if class_holds(&UPPERCASE, c) {
-            table.two[c as usize / 64] |= 1 << (c as usize % 64);
-        }
-    }
+    let mut table = CapitalTable { three: [0; 16] };
     for range in UPPERCASE.ranges() {
         let (start, end) = (u32::from(range.start()).max(0x800), u32::from(range.end()).min(0xFFFF));
         if start <= end {
@@ -1030,18 +1096,15 @@ static CAPITALS: LazyLock<CapitalTable> = LazyLock::new(|| {
 
 #[inline]
 /// Whether the character at `i` in UTF-8 `bytes` (a character boundary, at a byte outside
-/// ASCII) is a capital: `uppercase_at(bytes, i) > 0`, mostly told by [`CAPITALS`] without
-/// decoding the character.
+/// ASCII) is a capital: `uppercase_at(bytes, i) > 0`, mostly told by [`TWO_BYTE`] and
+/// [`CAPITALS`] without decoding the character.
 fn is_capital_outside_ascii(bytes: &[u8], i: usize) -> bool {
     let (b0, Some(&b1)) = (bytes[i], bytes.get(i + 1)) else {
         return false;
     };
     let low = usize::from(b1 & 0x3F);
     match b0 {
-        0xC0..=0xDF => {
-            let c = usize::from(b0 & 0x1F) << 6 | low;
-            CAPITALS.two[c / 64] >> (c % 64) & 1 == 1
-        }
+        0xC0..=0xDF => TWO_BYTE.uppercase.holds(b0, b1),
         0xE0..=0xEF => {
             let block = usize::from(b0 & 0x0F) << 6 | low;
             CAPITALS.three[block / 64] >> (block % 64) & 1 == 1 && uppercase_at(bytes, i) > 0
@@ -1392,7 +1455,8 @@ mod tests {
 
     #[test]
     fn word_capitals_outside_ascii_are_those_char_by_char() {
-        let text = "Émile xÉmile ٣Ñ e\u{301}Tom ǅemal Ⅻ Ⓐ “Ørsted” Łódź—Ōe 東京Tanaka Пётр пётр ÆØ";
+        let text = "Émile xÉmile ٣Ñ e\u{301}Tom ǅemal Ⅻ Ⓐ “Ørsted” Łódź—Ōe 東京Tanaka Пётр пётр ÆØ \
+                    ПётрИван —Пётр «Пётр» \u{a0}Ѐ";
         let upper = unicode_class(r"\p{Lu}");
         let mut by_char = Vec::new();
         let mut before: Option<char> = None;
@@ -1409,7 +1473,7 @@ mod tests {
             i = at + 1;
         }
         assert_eq!(found, by_char);
-        assert_eq!(found.len(), 6, "{found:?}");
+        assert_eq!(found.len(), 10, "{found:?}");
     }
 
     #[test]
@@ -1425,6 +1489,28 @@ mod tests {
             capitals += usize::from(by_class);
         }
         assert!(capitals > 1_500, "{capitals}");
+    }
+
+    #[test]
+    fn letters_told_by_the_tables_of_two_bytes_are_those_of_the_classes() {
+        let classes = [r"\p{Lu}", r"\p{Ll}", r"\p{L}"].map(unicode_class);
+        let readers: [fn(&[u8], usize) -> usize; 3] = [uppercase_at, lowercase_at, letter_at];
+        let mut held = [0; 3];
+        let mut bytes = Vec::new();
+        for c in '\u{80}'..=char::MAX {
+            for after in [None, Some(b'x'), Some(0xD0)] {
+                bytes.clear();
+                bytes.extend_from_slice(c.to_string().as_bytes());
+                bytes.extend(after);
+                for k in 0..3 {
+                    let by_class = if class_holds(&classes[k], c) { c.len_utf8() } else { 0 };
+                    assert_eq!(readers[k](&bytes, 0), by_class, "{c:?} {k}");
+                    held[k] += usize::from(by_class == 2);
+                }
+            }
+        }
+        // Each table answers both ways for many characters of two bytes.
+        assert!(held.iter().all(|&n| n > 3 * 300), "{held:?}");
     }
 
     #[test]
