@@ -897,7 +897,7 @@ fn next_part_candidate<'d, 'a>(doc: &'d Doc<'a>, i: usize) -> Option<&'d Fig<'a>
 /// Whether the text between a figure and the next one introduces the next as its part
 /// (", or 2,100", "(2,100)").
 fn introduces_part(doc: &Doc, total: &Fig, next: &Fig) -> bool {
-    claim::is_part_between(doc.between(total.f.span, next.f.span))
+    super::doc::is_part_between(doc.between(total.f.span, next.f.span))
 }
 
 #[cfg(test)]

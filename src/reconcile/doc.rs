@@ -573,7 +573,9 @@ pub fn holds_a_match(matches: &[Span], span: Span, search: impl FnOnce() -> bool
 
 /// The words that make a paragraph a correction, lowercased: "An earlier version of this
 /// article said 46 ... The correct figure is 44", "The story incorrectly stated", "misstated".
-/// (A paragraph that starts with "Correction" is one too: see [`is_correction`].)
+/// (A paragraph that starts with "Correction" is one too: see [`is_correction`].) Read by hand
+/// ([`holds_correction_words`]); searched for by the tests that hold the reading to them.
+#[cfg(test)]
 static CORRECTION_WORDS: LazyLock<Words> = LazyLock::new(|| {
     Words::new(&[
         "earlier version of this",
@@ -592,7 +594,37 @@ fn is_correction(paragraph: &[u8]) -> bool {
         .iter()
         .position(u8::is_ascii_alphanumeric)
         .unwrap_or(paragraph.len());
-    paragraph[start..].starts_with(b"correction") || CORRECTION_WORDS.any_in(paragraph)
+    paragraph[start..].starts_with(b"correction") || holds_correction_words(paragraph)
+}
+
+/// The verbs [`CORRECTION_WORDS`] have after "incorrectly", each after its space.
+const INCORRECTLY_VERBS: [&[u8]; 4] = [b" said", b" stated", b" reported", b" gave"];
+
+/// "misstated", the one word of [`CORRECTION_WORDS`] with neither a "v" nor a "y".
+static MISSTATED: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new(b"misstated"));
+
+/// [`CORRECTION_WORDS`]`.any_in(lower)`, read by hand: "earlier version of this" is found by
+/// its "v", "incorrectly" and its verbs by the "y", both in one vector search for the two
+/// letters (few words of a paragraph have either), and "misstated" by a search of its own. The
+/// words' search cost some 340 instructions a paragraph, most of it in starting the search, and
+/// it is asked of the paragraph of every figure with a quantity. (Finding "misstated" by its
+/// "m" in the search for the two letters cost more: many words have one.)
+fn holds_correction_words(lower: &[u8]) -> bool {
+    const EARLIER: &[u8] = b"earlier version of this";
+    const INCORRECTLY: &[u8] = b"incorrectly";
+    memchr::memchr2_iter(b'v', b'y', lower).any(|i| {
+        if lower[i] == b'v' {
+            // the "v" is the words' ninth letter
+            i >= 8 && lower[i - 8..].starts_with(EARLIER)
+        } else {
+            // the "y" ends "incorrectly"
+            let after = i + 1;
+            after >= INCORRECTLY.len()
+                && lower[after - INCORRECTLY.len()..after] == *INCORRECTLY
+                && INCORRECTLY_VERBS.iter().any(|v| lower[after..].starts_with(v))
+        }
+    }) || MISSTATED.find(lower).is_some()
 }
 
 /// Takes their quantity from the figures of a correction's paragraph ([`is_correction`]): the
@@ -1811,6 +1843,59 @@ pub(super) fn may_open_with_of(text: &str) -> bool {
             .get(spaces..spaces + 2)
             .is_some_and(|w| w.eq_ignore_ascii_case(b"of")),
     }
+}
+
+/// The qualifiers [`claim::is_part_between`]'s pattern reads after the mark of a part, each before
+/// spaces (", or about 2,100").
+const PART_QUALIFIERS: [&[u8]; 5] = [b"about", b"some", b"roughly", b"nearly", b"around"];
+
+/// [`claim::is_part_between`]: whether the text between a figure and the next makes the next
+/// its part (", or 12,627", "(12,627)"). Read by hand on ASCII text ([`ends_with_part_mark`]),
+/// searched otherwise: it is asked of every share after a count in its sentence, and the
+/// commonest text between them (" of the requests, or ") is one.
+pub fn is_part_between(between: &str) -> bool {
+    if between.is_ascii() {
+        ends_with_part_mark(between.as_bytes())
+    } else {
+        claim::is_part_between(between)
+    }
+}
+
+/// [`claim::is_part_between`]'s pattern (`(?i)^[^.;:]{0,60}?(?:,\s*or|\(|—|–|:)\s*(?:about\s+|
+/// some\s+|roughly\s+|nearly\s+|around\s+)?$`) read by hand on ASCII `bytes`, from the end:
+/// spaces, or a qualifier and one space or more; then spaces and the mark, whose place is then
+/// known; and before the mark sixty bytes at most, none a stop, a semicolon or a colon. On
+/// ASCII text `\s` is an ASCII space, the dashes are absent, and case folding gives the words'
+/// letters no other letter.
+fn ends_with_part_mark(bytes: &[u8]) -> bool {
+    let end = claim::spaces_start(bytes, bytes.len());
+    if part_mark_ends_at(bytes, end) {
+        return true;
+    }
+    // (no qualifier ends with another)
+    end < bytes.len()
+        && PART_QUALIFIERS.iter().any(|q| {
+            end >= q.len()
+                && bytes[end - q.len()..end].eq_ignore_ascii_case(q)
+                && part_mark_ends_at(bytes, claim::spaces_start(bytes, end - q.len()))
+        })
+}
+
+/// Whether a mark of a part (", or" with any ASCII spaces after the comma, "(" or ":") ends at
+/// `end` in ASCII `bytes`, after at most sixty bytes that hold no '.', ';' or ':'.
+fn part_mark_ends_at(bytes: &[u8], end: usize) -> bool {
+    let start = match bytes[..end].last() {
+        Some(b'(' | b':') => end - 1,
+        Some(_) if end >= 2 && bytes[end - 2..end].eq_ignore_ascii_case(b"or") => {
+            let comma = claim::spaces_start(bytes, end - 2);
+            if comma == 0 || bytes[comma - 1] != b',' {
+                return false;
+            }
+            comma - 1
+        }
+        _ => return false,
+    };
+    start <= 60 && memchr::memchr3(b'.', b';', b':', &bytes[..start]).is_none()
 }
 
 /// [`claim::is_of_between`], spared for the text between a share and the next figure that does
@@ -3460,6 +3545,140 @@ mod tests {
         for text in texts {
             assert_eq!(has_odd_folds(text), by_search(text), "{text:?}");
         }
+    }
+
+    #[test]
+    fn the_part_marks_read_by_hand_are_the_patterns() {
+        let long = "x".repeat(58);
+        let fronts = [
+            "",
+            " of the requests",
+            "x",
+            &long,
+            &format!("{long}y"),
+            &format!("{long}yz"),
+            &format!("{long}yzw"),
+            " a.b",
+            " a;b",
+            " a:b",
+            " of them\n",
+            " \u{17F}ome",
+        ];
+        let marks = [
+            ", or",
+            ",or",
+            ",  OR",
+            ",\tOr",
+            "(",
+            ":",
+            "\u{2014}",
+            "\u{2013}",
+            ", o",
+            "or",
+            ", nor",
+            ",\u{a0}or",
+            "",
+            ",",
+            ", or.",
+            "((",
+        ];
+        let spaces = ["", " ", "  ", "\t", "\u{a0}"];
+        let qualifiers = [
+            "",
+            "about",
+            "ABOUT",
+            "some",
+            "\u{17F}ome",
+            "roughly",
+            "nearly",
+            "around",
+            "abou",
+            "xabout",
+            "just",
+        ];
+        let (mut parts, mut others) = (0, 0);
+        for front in fronts {
+            for mark in marks {
+                for space in spaces {
+                    for qualifier in qualifiers {
+                        for end in spaces {
+                            let between = format!("{front}{mark}{space}{qualifier}{end}");
+                            let expected = claim::is_part_between(&between);
+                            assert_eq!(is_part_between(&between), expected, "{between:?}");
+                            parts += usize::from(expected);
+                            others += usize::from(!expected);
+                        }
+                    }
+                }
+            }
+        }
+        // and the texts between the figures of the test records, each and the next
+        for record in test_records(&[]) {
+            let (text, figures) = (&record.article.text, &record.extraction.figures);
+            for pair in figures.windows(2).filter(|w| w[0].span.end <= w[1].span.start) {
+                let between = &text[pair[0].span.end..pair[1].span.start];
+                let expected = claim::is_part_between(between);
+                assert_eq!(is_part_between(between), expected, "{between:?}");
+                parts += usize::from(expected);
+                others += usize::from(!expected);
+            }
+        }
+        assert!(parts > 3_000 && others > 10_000, "{parts} {others}");
+    }
+
+    #[test]
+    fn the_correction_words_read_by_hand_are_the_searches() {
+        let words = [
+            "earlier version of this",
+            "incorrectly said",
+            "incorrectly stated",
+            "incorrectly reported",
+            "incorrectly gave",
+            "misstated",
+        ];
+        let near = [
+            "earlier version of thi",
+            "arlier version of this",
+            "earlier  version of this",
+            "incorrectly  said",
+            "incorrectlysaid",
+            "incorrectl said",
+            "ncorrectly stated",
+            "incorrectly sai",
+            "incorrectly gav",
+            "misstate",
+            "mistated",
+            "v",
+            "y",
+            "yv",
+            "",
+        ];
+        let fronts = ["", "x", "\u{e9}", "very ", "an ", "12345678"];
+        let backs = ["", "x", ".", " \u{e9}", "y"];
+        let mut written = Vec::new();
+        for word in words.iter().chain(&near) {
+            for front in fronts {
+                for back in backs {
+                    written.push(format!("{front}{word}{back}"));
+                }
+            }
+        }
+        let (mut held, mut not) = (0, 0);
+        let paragraphs = test_records(&[]).into_iter().flat_map(|r| {
+            let text = r.article.text.to_ascii_lowercase();
+            r.article
+                .paragraphs
+                .iter()
+                .map(|p| text[p.start..p.end].to_owned())
+                .collect::<Vec<_>>()
+        });
+        for text in written.into_iter().chain(paragraphs) {
+            let expected = CORRECTION_WORDS.any_in(text.as_bytes());
+            assert_eq!(holds_correction_words(text.as_bytes()), expected, "{text:?}");
+            held += usize::from(expected);
+            not += usize::from(!expected);
+        }
+        assert!(held >= 150 && not > 1_000, "{held} {not}");
     }
 
     #[test]

@@ -354,7 +354,7 @@ fn part_and_total_with<'d, 'a>(
 
 /// The count a share restates, when the share comes second: "477 of the requests, or 60 percent".
 fn restated_part<'d, 'a>(doc: &'d Doc<'a>, i: usize) -> Option<&'d Fig<'a>> {
-    count_before_share(doc, i, claim::is_part_between)
+    count_before_share(doc, i, super::doc::is_part_between)
 }
 
 /// The count a share of a total after it is said to be, before it: "India's 7,829 requests made
