@@ -576,16 +576,18 @@ pub fn holds_a_match(matches: &[Span], span: Span, search: impl FnOnce() -> bool
 /// (A paragraph that starts with "Correction" is one too: see [`is_correction`].) Read by hand
 /// ([`holds_correction_words`]); searched for by the tests that hold the reading to them.
 #[cfg(test)]
-static CORRECTION_WORDS: LazyLock<Words> = LazyLock::new(|| {
-    Words::new(&[
-        "earlier version of this",
-        "incorrectly said",
-        "incorrectly stated",
-        "incorrectly reported",
-        "incorrectly gave",
-        "misstated",
-    ])
-});
+static CORRECTION_WORDS: LazyLock<Words> = LazyLock::new(|| Words::new(&CORRECTION_PHRASES));
+
+/// The words of [`CORRECTION_WORDS`], lowercased.
+#[cfg(test)]
+const CORRECTION_PHRASES: [&str; 6] = [
+    "earlier version of this",
+    "incorrectly said",
+    "incorrectly stated",
+    "incorrectly reported",
+    "incorrectly gave",
+    "misstated",
+];
 
 /// Whether a paragraph, lowercased, is a correction: it starts with "Correction" (after any
 /// marks, as in "*Correction, February 3:*") or holds one of [`CORRECTION_WORDS`].
@@ -3628,14 +3630,7 @@ mod tests {
 
     #[test]
     fn the_correction_words_read_by_hand_are_the_searches() {
-        let words = [
-            "earlier version of this",
-            "incorrectly said",
-            "incorrectly stated",
-            "incorrectly reported",
-            "incorrectly gave",
-            "misstated",
-        ];
+        let words = CORRECTION_PHRASES;
         let near = [
             "earlier version of thi",
             "arlier version of this",
