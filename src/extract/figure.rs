@@ -1046,18 +1046,22 @@ impl NonFigureMarks {
         };
         for at in memchr::memchr3_iter(b'-', b'.', b':', bytes) {
             match bytes[at] {
-                b':' if bytes[at + 1..].starts_with(b"//") => marks.add(0, at, back(text, at, 8)),
-                b':' if digits_around(at, 1, 2) => marks.add(3, at, back(text, at, 2)),
+                b':' if bytes[at + 1..].starts_with(b"//") => marks.add(URL_PART, at, back(text, at, 8)),
+                b':' if digits_around(at, 1, 2) => marks.add(PHONE_AND_TIME_PART, at, back(text, at, 2)),
                 b'-' if digits_around(at, 4, 2) && bytes.get(at + 3) == Some(&b'-') && digits(at + 4, at + 6) => {
-                    marks.add(1, at, at - 4)
+                    marks.add(DATE_PART, at, at - 4)
                 }
-                b'.' if at >= 3 && bytes[at - 3..at].eq_ignore_ascii_case(b"www") => marks.add(0, at - 3, at - 3),
-                b'.' if is_meridiem_dot(bytes, at) => marks.add(3, at, back(text, spaces_before(text, at - 1), 2)),
+                b'.' if at >= 3 && bytes[at - 3..at].eq_ignore_ascii_case(b"www") => {
+                    marks.add(URL_PART, at - 3, at - 3)
+                }
+                b'.' if is_meridiem_dot(bytes, at) => {
+                    marks.add(PHONE_AND_TIME_PART, at, back(text, spaces_before(text, at - 1), 2))
+                }
                 _ => {}
             }
             // a phone number's mark may also be any of the above
             if matches!(bytes[at], b'-' | b'.') && digits_around(at, 3, 4) {
-                marks.add(3, at, back(text, at, 16));
+                marks.add(PHONE_AND_TIME_PART, at, back(text, at, 16));
             }
         }
         for at in memchr::memchr_iter(b'@', bytes) {
@@ -1104,12 +1108,17 @@ impl NonFigureMarks {
     }
 }
 
+/// The part of [`NOT_FIGURES`] that finds web addresses.
+const URL_PART: usize = 0;
+/// The part of [`NOT_FIGURES`] that finds dates.
+const DATE_PART: usize = 1;
 /// The part of [`NOT_FIGURES`] that finds e-mail addresses.
 const ADDRESS_PART: usize = 2;
+/// The part of [`NOT_FIGURES`] that finds phone numbers and clock times.
+const PHONE_AND_TIME_PART: usize = 3;
 
-/// The parts of [`NOT_FIGURES`] whose marks are ASCII digits and symbols: dates, and phone
-/// numbers with times.
-const DIGIT_PARTS: [usize; 2] = [1, 3];
+/// The parts of [`NOT_FIGURES`] whose marks are ASCII digits and symbols.
+const DIGIT_PARTS: [usize; 2] = [DATE_PART, PHONE_AND_TIME_PART];
 
 /// The next e-mail address at or after `at`, found in the run of non-spaces around each "@"
 /// from `at` on. The same as a search of the whole text: its pattern has no look-around and
@@ -1167,7 +1176,7 @@ fn next_not_figure(pattern: &Pattern, text: &str, part: usize, mut at: usize) ->
     loop {
         let m = pattern.find_at(text, at)?;
         // The URL part lost its `\b`: it matches only where the one before its first letter holds.
-        if part == 0
+        if part == URL_PART
             && text[..m.start()]
                 .chars()
                 .next_back()
