@@ -849,18 +849,17 @@ fn whole_of_a_part_before(
 /// year ("the Transparency Scorecard 2024", "the Corporate Accountability Index 2020", which
 /// grade the year before): part of a name, no period the text speaks of.
 fn ends_a_name(text: &str, span: Span) -> bool {
-    const NAMES: [&str; 5] = ["Act", "Scorecard", "Index", "Ranking", "Rankings"];
     let year = &text.as_bytes()[span.start..span.end];
     if year.len() != 4 || !year.iter().all(u8::is_ascii_digit) {
         return false;
     }
     let before = text[..span.start].strip_suffix(' ').unwrap_or_default();
     let before = before.strip_suffix(" of").unwrap_or(before);
-    // the last letters of the names: most years follow none of them
-    if !matches!(before.as_bytes().last(), Some(b't' | b'd' | b'x' | b'g' | b's')) {
+    // most years follow no last letter of a name
+    if !before.as_bytes().last().is_some_and(|&b| ends_a_dated_name(b)) {
         return false;
     }
-    NAMES.iter().any(|name| {
+    DATED_NAMES.iter().any(|name| {
         before
             .strip_suffix(name)
             .is_some_and(|rest| !rest.ends_with(|c: char| c.is_alphanumeric()))
@@ -877,11 +876,19 @@ fn dates_a_name(text: &str, span: Span) -> bool {
         || names_rules_after(&text[span.end..])
 }
 
+/// The names a year may end ([`ends_a_name`]): of a law or of a ranking.
+const DATED_NAMES: [&str; 5] = ["Act", "Scorecard", "Index", "Ranking", "Rankings"];
+
+/// Whether `b` is the last letter of one of [`DATED_NAMES`].
+fn ends_a_dated_name(b: u8) -> bool {
+    DATED_NAMES.iter().any(|name| name.as_bytes().last() == Some(&b))
+}
+
 /// Whether `before` (the text before a year) ends as the words before a year that dates a name
-/// must ([`name_dated_before`]): a space after one of the last letters of the names (of
-/// [`ends_a_name`]), the "f" of " of " or a comma. Most years follow "in" or "of the".
+/// must ([`name_dated_before`]): a space after the last letter of one of [`DATED_NAMES`], the
+/// "f" of " of " or a comma. Most years follow "in" or "of the".
 fn may_date_a_name_after(before: &[u8]) -> bool {
-    matches!(before, [.., b't' | b'd' | b'x' | b'g' | b's' | b'f' | b',', b' '])
+    matches!(before, [.., last, b' '] if ends_a_dated_name(*last) || matches!(last, b'f' | b','))
 }
 
 /// [`dates_a_name`] by the words before the year at `span`: the name it ends ([`ends_a_name`]),
