@@ -40,8 +40,11 @@ use std::sync::mpsc;
 use std::sync::Arc;
 use std::time::Duration;
 
-/// How many inputs travel together through the pipeline (and between two checkpoints).
-pub const CHUNK: usize = 256;
+/// How many inputs travel together through the pipeline (and between two checkpoints). The
+/// records in flight are most of a run's memory: with 256, the peak was 11 MB higher, and grew
+/// by some 20% from 10,000 to 100,000 articles (the allocator's pages filling up), against some
+/// 10% with 128, for the same time.
+pub const CHUNK: usize = 128;
 /// How many chunks may be queued or in work at once: the bound on the pipeline's memory.
 pub const IN_FLIGHT: usize = 3;
 
