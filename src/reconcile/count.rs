@@ -22,18 +22,23 @@ pub fn check(doc: &Doc, counted: &[Span]) -> Vec<Finding> {
     // once in the whole text (most sentences have neither)
     let separators = claim::list_separators(doc.text.as_bytes());
     for s in doc.sentences {
-        let text = s.of(doc.text);
-        let near = if may_announce_list(doc, colons.first_from(doc.text.as_bytes(), s.start), *s) {
-            claim::list_enumerations(text)
-        } else {
-            Vec::new()
-        };
+        let announces = may_announce_list(doc, colons.first_from(doc.text.as_bytes(), s.start), *s);
         // a list whose count stands further back, after one of the sentence's separators
         let first = separators.partition_point(|&(at, _)| at < s.start);
         let count = separators[first..]
             .iter()
             .take_while(|&&(_, list)| list <= s.end)
             .count();
+        // Without either, the sentence has no list (most sentences): its text is not read.
+        if !announces && count == 0 {
+            continue;
+        }
+        let text = s.of(doc.text);
+        let near = if announces {
+            claim::list_enumerations(text)
+        } else {
+            Vec::new()
+        };
         let in_sentence = separators[first..first + count]
             .iter()
             .map(|&(at, list)| (at - s.start, list - s.start));
