@@ -18,9 +18,15 @@ pub(crate) fn is_ascii_space(b: u8) -> bool {
     matches!(b, b'\t'..=b'\r' | b' ')
 }
 
-/// Where the run of ASCII spaces that starts at `at` in `bytes` ends.
+/// Where the run of ASCII spaces that starts at `at` in `bytes` ends (a loop of the bytes, like
+/// [`spaces_start`]).
+#[inline]
 pub(crate) fn spaces_end(bytes: &[u8], at: usize) -> usize {
-    at + bytes[at..].iter().take_while(|&&b| is_ascii_space(b)).count()
+    let mut end = at;
+    while end < bytes.len() && is_ascii_space(bytes[end]) {
+        end += 1;
+    }
+    end
 }
 
 /// Where the run of ASCII spaces that ends at `end` in `bytes` starts. Most runs are of one
@@ -2542,7 +2548,7 @@ fn written_digits(written: &str) -> Option<(&str, usize)> {
 mod tests {
 
     #[test]
-    fn spaces_start_where_the_spaces_before_a_place_start() {
+    fn spaces_start_and_end_where_the_spaces_around_a_place_do() {
         let bytes = b"a \t\n\r\x0b\x0cb  c\xc2\xa0 d ";
         for end in 0..=bytes.len() {
             // the spaces counted back with `char::is_whitespace` of each byte taken as a character
@@ -2554,6 +2560,14 @@ mod tests {
             assert_eq!(super::spaces_start(bytes, end), end - spaces, "{end}");
         }
         assert_eq!(super::spaces_start(bytes, 7), 1, "the six ASCII spaces after the \"a\"");
+        for at in 0..=bytes.len() {
+            let spaces = bytes[at..]
+                .iter()
+                .take_while(|&&b| b.is_ascii() && char::from(b).is_whitespace())
+                .count();
+            assert_eq!(super::spaces_end(bytes, at), at + spaces, "{at}");
+        }
+        assert_eq!(super::spaces_end(bytes, 1), 7, "the six ASCII spaces after the \"a\"");
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Sentence boundaries inside paragraphs, aware of abbreviations and decimals.
 
-use crate::extract::claim::is_ascii_space;
+use crate::extract::claim::{spaces_end, spaces_start};
 use crate::extract::period::MONTH_ABBREVIATIONS;
 use crate::read::Span;
 
@@ -79,12 +79,12 @@ fn push_trimmed(para: &str, offset: usize, start: usize, end: usize, out: &mut V
 /// the bytes while they are ASCII, by the characters past one that is not.
 fn spaces_around(s: &str) -> (usize, usize) {
     let bytes = s.as_bytes();
-    let lead = bytes.iter().take_while(|&&b| is_ascii_space(b)).count();
+    let lead = spaces_end(bytes, 0);
     let lead = match bytes.get(lead) {
         Some(b) if !b.is_ascii() => s.len() - s.trim_start().len(),
         _ => lead,
     };
-    let trail = bytes.iter().rev().take_while(|&&b| is_ascii_space(b)).count();
+    let trail = bytes.len() - spaces_start(bytes, bytes.len());
     let trail = match bytes.len().checked_sub(trail + 1).map(|i| bytes[i]) {
         Some(b) if !b.is_ascii() => s.len() - s.trim_end().len(),
         _ => trail,
