@@ -2549,7 +2549,7 @@ mod tests {
 
     #[test]
     fn spaces_start_and_end_where_the_spaces_around_a_place_do() {
-        let bytes = b"a \t\n\r\x0b\x0cb  c\xc2\xa0 d ";
+        let bytes = b" \ta \t\n\r\x0b\x0cb  c\xc2\xa0 d ";
         for end in 0..=bytes.len() {
             // the spaces counted back with `char::is_whitespace` of each byte taken as a character
             let spaces = bytes[..end]
@@ -2559,7 +2559,8 @@ mod tests {
                 .count();
             assert_eq!(super::spaces_start(bytes, end), end - spaces, "{end}");
         }
-        assert_eq!(super::spaces_start(bytes, 7), 1, "the six ASCII spaces after the \"a\"");
+        assert_eq!(super::spaces_start(bytes, 9), 3, "the six ASCII spaces after the \"a\"");
+        assert_eq!(super::spaces_start(bytes, 2), 0, "the spaces that start the text");
         for at in 0..=bytes.len() {
             let spaces = bytes[at..]
                 .iter()
@@ -2567,7 +2568,8 @@ mod tests {
                 .count();
             assert_eq!(super::spaces_end(bytes, at), at + spaces, "{at}");
         }
-        assert_eq!(super::spaces_end(bytes, 1), 7, "the six ASCII spaces after the \"a\"");
+        assert_eq!(super::spaces_end(bytes, 3), 9, "the six ASCII spaces after the \"a\"");
+        assert_eq!(super::spaces_end(bytes, 0), 2, "the spaces that start the text");
     }
 
     #[test]

@@ -162,7 +162,7 @@ fn checks(doc: &doc::Doc) -> Vec<Finding> {
 static RULE_CUES: LazyLock<doc::CueSearch> = LazyLock::new(|| doc::CueSearch::new(&RULE_CUE_WORDS));
 
 /// The words of [`RULE_CUES`]: those of "as many as" first.
-static RULE_CUE_WORDS: LazyLock<Vec<&'static str>> =
+pub(crate) static RULE_CUE_WORDS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| [change::AS_MANY_AS_SIZE_WORDS, count::COUNTED_PART_WORDS_LIST].concat());
 
 /// Where the words of [`RULE_CUES`] stand in the article, from one search of its lowercased text

@@ -2635,6 +2635,7 @@ mod tests {
                 ("the new blocking ", " and"),
                 ("data\u{a0}", " x"),
                 ("data\n", ""),
+                ("data \n", ""),
                 ("data \t ", ";"),
                 ("data-", ""),
                 ("data ", "\u{e9}"),
