@@ -41,9 +41,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 /// How many inputs travel together through the pipeline (and between two checkpoints). The
-/// records in flight are most of a run's memory: with 256, the peak was 11 MB higher, and grew
-/// by some 20% from 10,000 to 100,000 articles (the allocator's pages filling up), against some
-/// 10% with 128, for the same time.
+/// records in flight are most of a run's memory: with 256, the peak was 7 MB higher at 10,000
+/// articles and 11 MB at 100,000 (the allocator's pages filling up), some 20% growth between
+/// the two against some 10% with 128, for the same time.
 pub const CHUNK: usize = 128;
 /// How many chunks may be queued or in work at once: the bound on the pipeline's memory.
 pub const IN_FLIGHT: usize = 3;
