@@ -570,8 +570,9 @@ pub struct CueSearch {
     packed: Option<aho_corasick::packed::Searcher>,
     /// The words, in order.
     words: &'static [&'static str],
-    /// Their pattern, for a CPU without the searcher.
-    pattern: Words,
+    /// Their pattern, for a CPU without the searcher: compiled on first use, so never where
+    /// the searcher is built.
+    pattern: std::sync::OnceLock<Words>,
 }
 
 impl CueSearch {
@@ -582,7 +583,7 @@ impl CueSearch {
         CueSearch {
             packed: config.builder().extend(words).build(),
             words,
-            pattern: Words::new(words),
+            pattern: std::sync::OnceLock::new(),
         }
     }
 
@@ -603,7 +604,7 @@ impl CueSearch {
     /// [`CueSearch::for_each_match`] by the words' pattern: the index of a match's word is found
     /// by its text (the words differ).
     fn for_each_match_of_pattern(&self, lower: &[u8], mut each: impl FnMut(Span, usize)) {
-        for m in self.pattern.spans_in(lower) {
+        for m in self.pattern.get_or_init(|| Words::new(self.words)).spans_in(lower) {
             let word = self.words.iter().position(|w| w.as_bytes() == &lower[m.start..m.end]);
             each(m, word.expect("a match is a word"));
         }

@@ -947,14 +947,12 @@ fn names_rules_after(after: &str) -> bool {
         if clause_ends {
             return false;
         }
-        let spaces = bytes[end..].iter().take_while(|&&b| is_ascii_space(b)).count();
-        at = end + spaces;
+        at = spaces_end(bytes, end);
         if bytes[end..at].contains(&b'\n') {
             return false;
         }
-        if bytes.get(at).is_some_and(|b| !b.is_ascii()) {
-            return names_rules_after_by_words(after);
-        }
+        // (a byte outside ASCII at `at` ends the next word, read as none: the test above sends
+        // the text to the reading by words)
     }
     false
 }
