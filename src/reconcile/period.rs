@@ -71,18 +71,18 @@ fn announced_period(doc: &Doc) -> Option<(Period, Span)> {
     // a dateline or header lines), or the first paragraph when none is prose. Most ledes open
     // with the announcement: whether a paragraph is prose is asked only when it has none.
     let is_prose = |p: &Span| has_words(p.of(doc.text), 20);
-    for (i, lede) in doc.paragraphs.iter().enumerate() {
-        if i == 1 && !doc.paragraphs[1..].iter().any(is_prose) {
-            return None;
-        }
-        if let Some(found) = announced_in(doc, *lede, published) {
-            return Some(found);
-        }
-        if is_prose(lede) {
-            return None;
-        }
+    if let Some(found) = announced_in(doc, *doc.paragraphs.first()?, published) {
+        return Some(found);
     }
-    None
+    if is_prose(&doc.paragraphs[0]) {
+        return None;
+    }
+    // The first paragraph of prose after the first, found once: the paragraphs before it are
+    // none, and are not counted again (a page's header lines are long to count).
+    let prose = 1 + doc.paragraphs[1..].iter().position(is_prose)?;
+    doc.paragraphs[1..=prose]
+        .iter()
+        .find_map(|lede| announced_in(doc, *lede, published))
 }
 
 /// [`announced_period`] as written first, for the test that asking lazily changes nothing.
