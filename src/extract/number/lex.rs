@@ -727,18 +727,19 @@ thread_local! {
 
 impl Toks<'_> {
     /// Cuts `text` into tokens and gives them to `read`, with the room for their lists and
-    /// their lower case kept on the thread for the next text.
-    pub fn read<R>(text: &str, read: impl FnOnce(&Toks) -> R) -> R {
+    /// their lower case kept on the thread for the next text; `ascii` tells whether the text is
+    /// all ASCII (the caller tells it first).
+    pub fn read<R>(text: &str, ascii: bool, read: impl FnOnce(&Toks) -> R) -> R {
         // the room is lent in place for the reading (moved out and back, its five lists cost
         // some 150 instructions a text); a reading inside a reading gets a room of its own
         ROOM.with(|room| match room.try_borrow_mut() {
-            Ok(mut room) => Toks::read_in(text, &mut room, read),
-            Err(_) => Toks::read_in(text, &mut Room::default(), read),
+            Ok(mut room) => Toks::read_in(text, ascii, &mut room, read),
+            Err(_) => Toks::read_in(text, ascii, &mut Room::default(), read),
         })
     }
 
     /// [`Toks::read`] in the room `room`.
-    fn read_in<R>(text: &str, room: &mut Room, read: impl FnOnce(&Toks) -> R) -> R {
+    fn read_in<R>(text: &str, ascii: bool, room: &mut Room, read: impl FnOnce(&Toks) -> R) -> R {
         let Room {
             toks,
             starts,
@@ -747,7 +748,7 @@ impl Toks<'_> {
             outside,
         } = room;
         let (room_toks, room_starts) = (std::mem::take(toks), std::mem::take(starts));
-        let t = Toks::in_room(text, lowered, lowered_outside, outside, room_toks, room_starts);
+        let t = Toks::in_room(text, ascii, lowered, lowered_outside, outside, room_toks, room_starts);
         let out = read(&t);
         (*toks, *starts) = t.into_room();
         out
@@ -761,14 +762,16 @@ impl<'a> Toks<'a> {
     pub fn new(text: &'a str, lowered: &'a mut String) -> Self {
         // the room for the lower case of words outside ASCII, kept as long as the tokens
         let outside: &'a mut String = Box::leak(Box::default());
-        Toks::in_room(text, lowered, outside, &mut Vec::new(), Vec::new(), Vec::new())
+        let ascii = crate::extract::lanes::is_ascii_text(text.as_bytes());
+        Toks::in_room(text, ascii, lowered, outside, &mut Vec::new(), Vec::new(), Vec::new())
     }
 
     /// Cuts `text` into tokens, in the room of lists left by an earlier text (their contents
     /// are replaced): `lowered` and `lowered_outside` are room for the words in lower case,
-    /// which the tokens borrow.
+    /// which the tokens borrow; `ascii` tells whether the text is all ASCII.
     fn in_room(
         text: &'a str,
+        ascii: bool,
         lowered: &'a mut String,
         lowered_outside: &'a mut String,
         outside: &mut Vec<(u32, u32)>,
@@ -793,7 +796,8 @@ impl<'a> Toks<'a> {
         };
         // a text outside ASCII is told at once (cutting it as ASCII up to its first character
         // outside ASCII, then again, cost more on real text than the test)
-        match crate::extract::lanes::is_ascii_text(text.as_bytes()) {
+        debug_assert_eq!(ascii, text.is_ascii(), "told whether the text is ASCII");
+        match ascii {
             true => ascii_cuts(lowered.as_bytes(), &mut maker),
             false => mixed_cuts(text, lowered.as_bytes(), &mut maker),
         }
