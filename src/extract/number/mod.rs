@@ -389,7 +389,13 @@ fn read_cells(text: &str, out: &mut Vec<Mention>) {
 
 /// [`read_mentions`] of a text with no tab.
 fn read_mentions_of_one_cell(text: &str, out: &mut Vec<Mention>) {
-    Toks::read(text, |t| {
+    let ascii = crate::extract::lanes::is_ascii_text(text.as_bytes());
+    // every text outside ASCII passed the test of a numeral: told here, where the tokeniser's
+    // test of ASCII is made, so that ASCII texts are tested no longer
+    if !ascii && !words::may_hold_numeral_outside_ascii(text) {
+        return;
+    }
+    Toks::read(text, ascii, |t| {
         read_tokens(t, out);
         merge_bound_pairs(text, out);
         // every restatement merged opens a bracket
@@ -404,7 +410,8 @@ fn read_mentions_of_one_cell(text: &str, out: &mut Vec<Mention>) {
 #[cfg(test)]
 fn read_unmerged(text: &str) -> Vec<Mention> {
     let mut out = Vec::new();
-    Toks::read(text, |t| read_tokens(t, &mut out));
+    let ascii = text.is_ascii();
+    Toks::read(text, ascii, |t| read_tokens(t, &mut out));
     out
 }
 
@@ -2686,6 +2693,84 @@ mod tests {
         assert!(words::may_hold_numeral("Twentyfifth"));
         assert!(words::may_hold_numeral("5"));
         assert!(words::may_hold_numeral("½"));
+    }
+
+    /// A text outside ASCII said to hold no numeral has no mention either: the sample lines
+    /// with their digits taken out, and the words above between curly quotes, apostrophes,
+    /// dashes, minus signs, non-breaking spaces and letters outside ASCII; most of the lines said
+    /// to hold none hold characters outside ASCII, and a vulgar fraction or a letter whose lower
+    /// case is ASCII (the Kelvin sign) is read.
+    #[test]
+    fn a_text_outside_ascii_said_to_hold_no_numeral_has_no_mention() {
+        let mut texts: Vec<String> = crate::gen::sample_lines(300)
+            .iter()
+            .map(|l| l.replace(|c: char| c.is_ascii_digit(), ""))
+            .collect();
+        let words = [
+            "a",
+            "K",
+            "M",
+            "MM",
+            "one",
+            "half",
+            "million",
+            "twentyfive",
+            "first",
+            "between",
+            "percent",
+            "US",
+            "USD",
+            "Rs",
+            "the",
+            "requests",
+            "caf",
+            "é",
+            "Москва",
+            "\u{212a}",
+        ];
+        let marks = [
+            "’", "‘", "“", "”", "—", "–", "−", "…", "\u{a0}", "\u{2009}", "é", "ü", "Σ", "İ", "€", "≥", "•", "×",
+        ];
+        for a in words {
+            for b in words {
+                for m in marks {
+                    texts.extend([format!("{a}{m}{b}"), format!("{m}{a} {b}{m}"), format!("{a}{m} {m}{b}")]);
+                }
+            }
+        }
+        let (mut none_outside, mut mentions) = (0, 0);
+        for text in &texts {
+            let mut read = Vec::new();
+            read_mentions(text, &mut read);
+            mentions += usize::from(!read.is_empty());
+            let may_hold = match text.is_ascii() {
+                true => words::may_hold_numeral(text),
+                false => words::may_hold_numeral_outside_ascii(text),
+            };
+            if may_hold {
+                continue;
+            }
+            let unread = Toks::read(text, text.is_ascii(), |t| {
+                let mut unread = Vec::new();
+                read_tokens(t, &mut unread);
+                unread
+            });
+            assert!(unread.is_empty(), "{text:?}: {unread:?}");
+            assert!(read.is_empty(), "{text:?}: {read:?}");
+            none_outside += usize::from(!text.is_ascii());
+        }
+        assert!(none_outside > 1_000 && mentions > 1_000, "{none_outside} {mentions}");
+        for text in [
+            "½ of them",
+            "a ¾ share",
+            "“⅓”",
+            "\u{212a}",
+            "Москва ½",
+            "“5”",
+            "’twenty",
+        ] {
+            assert!(words::may_hold_numeral_outside_ascii(text), "{text:?}");
+        }
     }
 
     #[test]

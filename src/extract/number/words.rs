@@ -726,18 +726,38 @@ fn letter_place(letter: u8) -> usize {
 /// Every numeral holds an atom of value (digits, a vulgar fraction, a number, scale, ordinal or
 /// fraction word): "a", "an", "and", "&" and "point" stop the reading when nothing of value
 /// follows them. So a text without digits, without characters other than ASCII (vulgar
-/// fractions, letters whose lower case this test does not handle) and without a word that is
-/// an atom of value ([`VALUE_WORDS`], a one-letter scale, tens glued to a unit) has no numeral,
-/// and no mention: this spares most sentences the tokens and the recognizers.
+/// fractions, letters whose lower case this test does not handle: see
+/// [`may_hold_numeral_outside_ascii`]) and without a word that is an atom of value
+/// ([`VALUE_WORDS`], a one-letter scale, tens glued to a unit) has no numeral, and no mention:
+/// this spares most sentences the tokens and the recognizers.
 pub(super) fn may_hold_numeral(text: &str) -> bool {
     let bytes = text.as_bytes();
     if has_digit_or_non_ascii(bytes) {
         return true;
     }
+    ascii_words_may_hold_value(bytes)
+}
+
+/// [`may_hold_numeral`] of a text outside ASCII (which that passes without looking further: the
+/// caller tells a text outside ASCII anyway, and asks this then, so that the test of ASCII texts
+/// stays as short). A word with a letter outside ASCII ("café", "Москва") is no atom: its lower
+/// case is not ASCII (the characters whose lower case is ASCII may be read,
+/// [`may_read_value_outside_ascii`]), and every atom's word is. The ASCII letters of such a word,
+/// a run of their own here, may be taken for a value word: a `true` that the reading settles.
+/// A curly quote, an apostrophe or a dash is no reason to read a text (a third of real text is
+/// in sentences without digits but with one).
+pub(super) fn may_hold_numeral_outside_ascii(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    has_digit(bytes) || may_read_value_outside_ascii(bytes) || ascii_words_may_hold_value(bytes)
+}
+
+/// Whether a run of ASCII letters of `bytes` may be an atom of value ([`may_be_value_word`]):
+/// the words are found 64 bytes at a time from a mask of the block's letters, without a turn of
+/// a loop for each byte between them (a byte outside ASCII is no letter of the mask). Inlined:
+/// [`may_hold_numeral`] stays as it was before the test outside ASCII shared it.
+#[inline(always)]
+fn ascii_words_may_hold_value(bytes: &[u8]) -> bool {
     let (pairs, filter) = (&*VALUE_WORD_PAIRS, &*VALUE_WORD_FILTER);
-    // the text is ASCII here: its words (runs of letters) end where the tokens' do, and are
-    // found 64 bytes at a time from a mask of the block's letters, without a turn of a loop
-    // for each byte between them
     let mut before = 0; // 1 when the byte before the block is a letter
     for at in (0..bytes.len()).step_by(BLOCK) {
         let letters = letters_of_block(bytes, at);
@@ -835,6 +855,72 @@ fn has_digit_or_non_ascii(bytes: &[u8]) -> bool {
         Some(last) => block_hit(bytes[last..].try_into().expect("a block")),
         None => blocks.remainder().iter().any(hit),
     }
+}
+
+/// Whether `bytes` hold an ASCII digit: sixteen bytes at a time ([`digits_and_outside_of_16`];
+/// a byte fold of the one test the compiler made a loop a byte at a time), the bytes past the
+/// last sixteen as the last sixteen of the text (some again), or one at a time in a text
+/// shorter than that.
+fn has_digit(bytes: &[u8]) -> bool {
+    let digits = |sixteen: &[u8]| digits_and_outside_of_16(sixteen.try_into().expect("sixteen bytes")).0 != 0;
+    let mut chunks = bytes.chunks_exact(16);
+    if chunks.any(digits) {
+        return true;
+    }
+    match bytes.len().checked_sub(16) {
+        Some(last) => digits(&bytes[last..]),
+        None => chunks.remainder().iter().any(u8::is_ascii_digit),
+    }
+}
+
+/// For each byte `k` of `sixteen`, bit `k` of the first set when it is an ASCII digit, of the
+/// second when it is outside ASCII.
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+fn digits_and_outside_of_16(sixteen: &[u8; 16]) -> (u32, u32) {
+    // SAFETY: SSE2 is part of every x86-64 processor (a baseline feature of the target).
+    unsafe { digits_and_outside_by_sse2(sixteen) }
+}
+
+/// [`digits_and_outside_of_16`] by SSE2: a byte outside ASCII by its high bit.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "sse2")]
+fn digits_and_outside_by_sse2(sixteen: &[u8; 16]) -> (u32, u32) {
+    use crate::extract::lanes::{in_range, lanes};
+    use std::arch::x86_64::_mm_movemask_epi8;
+    let v = lanes(sixteen);
+    (
+        _mm_movemask_epi8(in_range(v, b'0', 10)) as u32,
+        _mm_movemask_epi8(v) as u32,
+    )
+}
+
+/// [`digits_and_outside_of_16`] a byte at a time.
+#[cfg(any(test, not(target_arch = "x86_64")))]
+fn digits_and_outside_by_bytes(sixteen: &[u8; 16]) -> (u32, u32) {
+    let bits = |class: fn(&u8) -> bool| (0..16).filter(|&k| class(&sixteen[k])).map(|k| 1 << k).sum();
+    (bits(u8::is_ascii_digit), bits(|b| !b.is_ascii()))
+}
+
+/// [`digits_and_outside_of_16`] elsewhere.
+#[cfg(not(target_arch = "x86_64"))]
+fn digits_and_outside_of_16(sixteen: &[u8; 16]) -> (u32, u32) {
+    digits_and_outside_by_bytes(sixteen)
+}
+
+/// Whether `bytes` (UTF-8) hold a character outside ASCII that [`numeral`] may read as a value
+/// or as part of a word of value: a vulgar fraction ("½", U+00BC to U+00BE; "⅓", in U+2150 to
+/// U+215E) or a letter whose lower case is ASCII (the Kelvin sign, U+212A, is "k"), told by
+/// their first two bytes (C2 BC to BE; E2 84 or E2 85, a block of letter-like symbols, Roman
+/// numerals among them, that holds both). Curly quotes, apostrophes and dashes (E2 80) and
+/// letters of other scripts are none.
+fn may_read_value_outside_ascii(bytes: &[u8]) -> bool {
+    memchr::memchr2_iter(0xC2, 0xE2, bytes).any(|at| {
+        matches!(
+            (bytes[at], bytes.get(at + 1)),
+            (0xC2, Some(0xBC..=0xBE)) | (0xE2, Some(0x84 | 0x85))
+        )
+    })
 }
 
 /// Whether an ASCII word (a run of letters) may be an atom of value: see [`may_hold_numeral`].
@@ -1635,26 +1721,74 @@ mod tests {
         assert!(values > 500 && tried > values * 10, "{values} value words of {tried}");
     }
 
-    /// The test of digits and bytes outside ASCII, which tests the bytes past the last block
-    /// as a block again, is the byte-by-byte test: texts of every length up to three blocks,
-    /// with a digit or a byte outside ASCII at every place or none.
+    /// The tests of digits and bytes outside ASCII, which test the bytes past the last block as a
+    /// block again, are the byte-by-byte tests: texts of every length up to three blocks, with a
+    /// digit or a byte outside ASCII at every place or none, and another byte elsewhere.
     #[test]
     fn digits_and_bytes_outside_ascii_are_found_as_byte_by_byte() {
         let by_byte = |bytes: &[u8]| bytes.iter().any(|b| b.is_ascii_digit() || !b.is_ascii());
-        let mut found = 0;
+        let (mut found, mut digits) = (0, 0);
         for len in 0..100 {
             let plain = vec![b'a'; len];
-            assert!(!has_digit_or_non_ascii(&plain), "{len}");
+            assert!(!has_digit_or_non_ascii(&plain) && !has_digit(&plain), "{len}");
             for place in 0..len {
                 for b in [b'0', b'9', 0x80, 0xff, b'/', b':'] {
-                    let mut bytes = plain.clone();
-                    bytes[place] = b;
-                    assert_eq!(has_digit_or_non_ascii(&bytes), by_byte(&bytes), "{len} {place} {b}");
-                    found += usize::from(by_byte(&bytes));
+                    for other in [None, Some((len - 1 - place, 0xC3)), Some(((place + 40) % len, b'5'))] {
+                        let mut bytes = plain.clone();
+                        bytes[place] = b;
+                        if let Some((at, byte)) = other {
+                            bytes[at] = byte;
+                        }
+                        let (held, digit) = (by_byte(&bytes), bytes.iter().any(u8::is_ascii_digit));
+                        assert_eq!(has_digit_or_non_ascii(&bytes), held, "{len} {place} {b} {other:?}");
+                        assert_eq!(has_digit(&bytes), digit, "{len} {place} {b} {other:?}");
+                        found += usize::from(held);
+                        digits += usize::from(digit);
+                    }
                 }
             }
         }
-        assert!(found > 15_000, "{found}");
+        assert!(found > 15_000 && digits > 9_000, "{found} {digits}");
+    }
+
+    /// The sixteen-byte test of digits and bytes outside ASCII by SSE2 tells what the
+    /// byte-by-byte test tells: every byte value at every place, among bytes of each kind.
+    #[test]
+    fn digits_and_outside_by_lanes_are_told_byte_by_byte() {
+        for filler in [b'a', b'0', b'9', b' ', b'/', b':', 0x80, 0xC3, 0xff] {
+            for place in 0..16 {
+                for b in 0..=0xffu8 {
+                    let mut sixteen = [filler; 16];
+                    sixteen[place] = b;
+                    assert_eq!(
+                        digits_and_outside_of_16(&sixteen),
+                        digits_and_outside_by_bytes(&sixteen),
+                        "{b:#x} at {place} among {filler:#x}"
+                    );
+                }
+            }
+        }
+    }
+
+    /// Every character outside ASCII that may be read as a value or in a word of value (a vulgar
+    /// fraction, a letter whose lower case is ASCII) is told by its bytes; curly quotes,
+    /// apostrophes, dashes, the minus sign, spaces and letters of other scripts are not.
+    #[test]
+    fn characters_outside_ascii_that_may_read_a_value_are_told_by_their_bytes() {
+        let (mut may_read, mut told) = (0, 0);
+        for c in (0x80..=0x10_ffff).filter_map(char::from_u32) {
+            let mut buf = [0; 4];
+            let written = c.encode_utf8(&mut buf);
+            let by_bytes = may_read_value_outside_ascii(written.as_bytes());
+            if super::super::lex::is_vulgar_fraction(written) || c.to_lowercase().all(|l| l.is_ascii()) {
+                assert!(by_bytes, "{c:?}");
+                may_read += 1;
+            }
+            told += usize::from(by_bytes);
+        }
+        assert!(may_read >= 16 && told < 200, "{may_read} {told}");
+        let plain = "’‘“”—–−…•€≥\u{a0}\u{2009}\u{202f}éüΣİМосква日本語😀";
+        assert!(!may_read_value_outside_ascii(plain.as_bytes()));
     }
 
     /// The shape tests before the lookup let every value word through, in any case.
@@ -1850,7 +1984,7 @@ mod tests {
     fn may_hold_numeral_scans_the_words_a_byte_scan_finds() {
         let byte_by_byte = |text: &str| {
             let bytes = text.as_bytes();
-            if has_digit_or_non_ascii(bytes) {
+            if bytes.iter().any(|b| b.is_ascii_digit() || !b.is_ascii()) {
                 return true;
             }
             let mut i = 0;
