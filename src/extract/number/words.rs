@@ -857,12 +857,12 @@ fn has_digit_or_non_ascii(bytes: &[u8]) -> bool {
     }
 }
 
-/// Whether `bytes` hold an ASCII digit: sixteen bytes at a time ([`digits_and_outside_of_16`];
-/// a byte fold of the one test the compiler made a loop a byte at a time), the bytes past the
-/// last sixteen as the last sixteen of the text (some again), or one at a time in a text
-/// shorter than that.
+/// Whether `bytes` hold an ASCII digit: sixteen bytes at a time ([`digits_of_16`]; a fold of
+/// the bytes' test, which the compiler turned into a loop a byte at a time, cost more), the
+/// bytes past the last sixteen as the last sixteen of the text (some again), or one at a time in
+/// a text shorter than that.
 fn has_digit(bytes: &[u8]) -> bool {
-    let digits = |sixteen: &[u8]| digits_and_outside_of_16(sixteen.try_into().expect("sixteen bytes")).0 != 0;
+    let digits = |sixteen: &[u8]| digits_of_16(sixteen.try_into().expect("sixteen bytes")) != 0;
     let mut chunks = bytes.chunks_exact(16);
     if chunks.any(digits) {
         return true;
@@ -873,46 +873,41 @@ fn has_digit(bytes: &[u8]) -> bool {
     }
 }
 
-/// For each byte `k` of `sixteen`, bit `k` of the first set when it is an ASCII digit, of the
-/// second when it is outside ASCII.
+/// For each byte `k` of `sixteen`, bit `k` set when it is an ASCII digit.
 #[cfg(target_arch = "x86_64")]
 #[inline(always)]
-fn digits_and_outside_of_16(sixteen: &[u8; 16]) -> (u32, u32) {
+fn digits_of_16(sixteen: &[u8; 16]) -> u32 {
     // SAFETY: SSE2 is part of every x86-64 processor (a baseline feature of the target).
-    unsafe { digits_and_outside_by_sse2(sixteen) }
+    unsafe { digits_by_sse2(sixteen) }
 }
 
-/// [`digits_and_outside_of_16`] by SSE2: a byte outside ASCII by its high bit.
+/// [`digits_of_16`] by SSE2.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "sse2")]
-fn digits_and_outside_by_sse2(sixteen: &[u8; 16]) -> (u32, u32) {
+fn digits_by_sse2(sixteen: &[u8; 16]) -> u32 {
     use crate::extract::lanes::{in_range, lanes};
     use std::arch::x86_64::_mm_movemask_epi8;
-    let v = lanes(sixteen);
-    (
-        _mm_movemask_epi8(in_range(v, b'0', 10)) as u32,
-        _mm_movemask_epi8(v) as u32,
-    )
+    _mm_movemask_epi8(in_range(lanes(sixteen), b'0', 10)) as u32
 }
 
-/// [`digits_and_outside_of_16`] a byte at a time.
+/// [`digits_of_16`] a byte at a time.
 #[cfg(any(test, not(target_arch = "x86_64")))]
-fn digits_and_outside_by_bytes(sixteen: &[u8; 16]) -> (u32, u32) {
-    let bits = |class: fn(&u8) -> bool| (0..16).filter(|&k| class(&sixteen[k])).map(|k| 1 << k).sum();
-    (bits(u8::is_ascii_digit), bits(|b| !b.is_ascii()))
+fn digits_by_bytes(sixteen: &[u8; 16]) -> u32 {
+    (0..16).filter(|&k| sixteen[k].is_ascii_digit()).map(|k| 1 << k).sum()
 }
 
-/// [`digits_and_outside_of_16`] elsewhere.
+/// [`digits_of_16`] elsewhere.
 #[cfg(not(target_arch = "x86_64"))]
-fn digits_and_outside_of_16(sixteen: &[u8; 16]) -> (u32, u32) {
-    digits_and_outside_by_bytes(sixteen)
+fn digits_of_16(sixteen: &[u8; 16]) -> u32 {
+    digits_by_bytes(sixteen)
 }
 
 /// Whether `bytes` (UTF-8) hold a character outside ASCII that [`numeral`] may read as a value
-/// or as part of a word of value: a vulgar fraction ("½", U+00BC to U+00BE; "⅓", in U+2150 to
+/// or as part of a word of value: a vulgar fraction ("½", U+00BC to U+00BE; "⅓" to "⅞", U+2153 to
 /// U+215E) or a letter whose lower case is ASCII (the Kelvin sign, U+212A, is "k"), told by
-/// their first two bytes (C2 BC to BE; E2 84 or E2 85, a block of letter-like symbols, Roman
-/// numerals among them, that holds both). Curly quotes, apostrophes and dashes (E2 80) and
+/// their first two bytes (C2 BC to BE; E2 84 or E2 85, U+2100 to U+217F, the letter-like symbols
+/// and the start of the number forms, which hold both; the rest of them, Roman numerals among
+/// them, are read as nothing, and pass here for the reading to settle). Curly quotes, apostrophes and dashes (E2 80) and
 /// letters of other scripts are none.
 fn may_read_value_outside_ascii(bytes: &[u8]) -> bool {
     memchr::memchr2_iter(0xC2, 0xE2, bytes).any(|at| {
@@ -1751,18 +1746,18 @@ mod tests {
         assert!(found > 15_000 && digits > 9_000, "{found} {digits}");
     }
 
-    /// The sixteen-byte test of digits and bytes outside ASCII by SSE2 tells what the
-    /// byte-by-byte test tells: every byte value at every place, among bytes of each kind.
+    /// The sixteen-byte test of digits by SSE2 tells what the byte-by-byte test tells: every
+    /// byte value at every place, among bytes of each kind.
     #[test]
-    fn digits_and_outside_by_lanes_are_told_byte_by_byte() {
+    fn digits_by_lanes_are_told_byte_by_byte() {
         for filler in [b'a', b'0', b'9', b' ', b'/', b':', 0x80, 0xC3, 0xff] {
             for place in 0..16 {
                 for b in 0..=0xffu8 {
                     let mut sixteen = [filler; 16];
                     sixteen[place] = b;
                     assert_eq!(
-                        digits_and_outside_of_16(&sixteen),
-                        digits_and_outside_by_bytes(&sixteen),
+                        digits_of_16(&sixteen),
+                        digits_by_bytes(&sixteen),
                         "{b:#x} at {place} among {filler:#x}"
                     );
                 }
