@@ -20,7 +20,7 @@ pub fn check(doc: &Doc, counted: &[Span]) -> Vec<Finding> {
     let mut colons = NextColon::default();
     // where a list whose count stands further back may start: after ": " or a spaced dash, found
     // once in the whole text (most sentences have neither)
-    let separators = list_separators(doc);
+    let separators = claim::list_separators(doc.text.as_bytes(), doc.is_ascii());
     for s in doc.sentences {
         let announces = may_announce_list(doc, colons.first_from(doc.text.as_bytes(), s.start), *s);
         // a list whose count stands further back, after one of the sentence's separators
@@ -60,31 +60,6 @@ pub fn check(doc: &Doc, counted: &[Span]) -> Vec<Finding> {
         }
     }
     out
-}
-
-/// [`claim::list_separators`] of the article's text: where ": ", " — " or " – " stand, each as
-/// (where it starts, where the list after it starts). The dashes are found by their last byte
-/// (0x93 or 0x94) rather than their first (0xE2), which every curly quote and apostrophe has
-/// too (real text has them by the dozen, and each stopped the search); ASCII text has no dash,
-/// and only its colons are looked for.
-fn list_separators(doc: &Doc) -> Vec<(usize, usize)> {
-    let bytes = doc.text.as_bytes();
-    let colon = |i: usize| (bytes.get(i + 1) == Some(&b' ')).then_some((i, i + 2));
-    if doc.is_ascii() {
-        return memchr::memchr_iter(b':', bytes).filter_map(colon).collect();
-    }
-    // " – " or " — ": a space, E2 80 93 or E2 80 94, a space
-    let spaced_dash = |i: usize| {
-        (i >= 3
-            && bytes[i - 3] == b' '
-            && bytes[i - 2] == 0xE2
-            && bytes[i - 1] == 0x80
-            && bytes.get(i + 1) == Some(&b' '))
-        .then(|| (i - 3, i + 2))
-    };
-    memchr::memchr3_iter(b':', 0x93, 0x94, bytes)
-        .filter_map(|i| if bytes[i] == b':' { colon(i) } else { spaced_dash(i) })
-        .collect()
 }
 
 /// Where, in a list of places sorted by `key`, the first one at or after each of a run of
@@ -615,32 +590,6 @@ mod tests {
         assert!(found >= 12, "the test texts hold breakdowns ({found})");
         assert!(found_outside_ascii >= 6, "({found_outside_ascii})");
         assert!(spared_by_count >= 100, "({spared_by_count})");
-    }
-
-    #[test]
-    fn the_separators_found_by_the_dashes_last_bytes_are_the_claims() {
-        let written = [
-            "Three kinds: a, b and c \u{2014} and \u{2013} more: \u{201c}quoted\u{201d} \u{2019}s",
-            "\u{2014} at the start, \u{2014}unspaced\u{2014}, \u{2013}, spaced \u{2014}  twice \u{2013}",
-            "Ends with a colon:",
-            "Ends with a dash \u{2014}",
-            "Ends with a spaced dash \u{2014} ",
-            "Other characters \u{0113} \u{0153} \u{2193} \u{2094} \u{e093}: \u{3013} \u{2e94} :: : \u{2014} ",
-            "A colon: then an ASCII text: and another:none",
-            "Four apps \u{2014} Flo, Clue \u{2013} Oura \u{2014} \u{201c}Fitbit\u{201d} \u{2013} and two: more",
-        ];
-        let (mut found, mut dashes) = (0, 0);
-        for record in super::super::doc::test_records(&written) {
-            let doc = Doc::new(&record);
-            let expected = claim::list_separators(doc.text.as_bytes());
-            assert_eq!(list_separators(&doc), expected, "{:?}", doc.text);
-            found += expected.len();
-            dashes += expected
-                .iter()
-                .filter(|&&(at, _)| doc.text.as_bytes()[at] == b' ')
-                .count();
-        }
-        assert!(found >= 100 && dashes >= 6, "{found} {dashes}");
     }
 
     #[test]
