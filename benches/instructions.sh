@@ -2,12 +2,14 @@
 # Instructions a byte of extraction by callgrind: deterministic, unlike wall time on a shared
 # machine, so that two builds can be compared step by step (README, "Scale").
 #
-#   benches/instructions.sh BIN [WORKDIR] [generated|real|ceiling]   (default: generated)
+#   benches/instructions.sh BIN [WORKDIR] [generated|real|ceiling|masked]   (default: generated)
 #
 # generated: (instructions on 6,000 generated bodies - on 2,000) / the bytes between them
 #   (the same 20,000-article corpus as scale.sh, seed 42: 3,689,973 bytes), so that pattern
 #   compilation and start-up cancel out; real: the 181 bodies of ../shared/article-benchmark,
-#   three copies less one; ceiling: the generated bodies with `throughput --read-only`.
+#   three copies less one; ceiling: the generated bodies with `throughput --read-only`;
+#   masked: the generated bodies with every digit written "x" and every number word as as many
+#   "q"s, so that no figure is found: what extraction costs a byte whatever the figures.
 # Keeps the callgrind files as WORKDIR/NAME.{a,b}.cg for `callgrind_annotate --inclusive=yes`.
 set -euo pipefail
 BIN=$(realpath "$1"); WORK=${2:-/tmp/figmine-instructions}; MODE=${3:-generated}
@@ -31,11 +33,26 @@ if os.path.exists(real):
     open(os.path.join(w, "r3.txt"), "w", encoding="utf-8").write("\f".join([text] * 3))
 PY
 fi
+if [ "$MODE" = masked ] && [ ! -f "$WORK/m6k.txt" ]; then
+  python3 - "$WORK" <<'PY'
+import os, re, sys
+w = sys.argv[1]
+words = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+         "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty "
+         "ninety hundred thousand million billion half quarter percent first second third dozen").split()
+number_word = re.compile(r"\b(?:" + "|".join(words) + r")\b", re.I)
+for name in ("2k", "6k"):
+    text = open(os.path.join(w, f"b{name}.txt"), encoding="utf-8").read()
+    text = number_word.sub(lambda m: "q" * len(m.group(0)), re.sub(r"[0-9]", "x", text))
+    open(os.path.join(w, f"m{name}.txt"), "w", encoding="utf-8").write(text)
+PY
+fi
 case $MODE in
   generated) A=b2k; B=b6k; FLAGS=() ;;
   ceiling) A=b2k; B=b6k; FLAGS=(--read-only) ;;
   real) A=r1; B=r3; FLAGS=() ;;
-  *) echo "mode: generated, real or ceiling" >&2; exit 2 ;;
+  masked) A=m2k; B=m6k; FLAGS=() ;;
+  *) echo "mode: generated, real, ceiling or masked" >&2; exit 2 ;;
 esac
 NAME=$(basename "$BIN")-$MODE
 # binaries since 2026-12-03 pass over the file once untimed first; builds before that do not
