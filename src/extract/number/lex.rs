@@ -181,13 +181,13 @@ fn ascii_tokens(bytes: &[u8], toks: &mut Vec<Tok>) {
 /// What [`ascii_cuts`] and [`mixed_cuts`] hand each token to.
 trait Cut {
     /// Keeps the token of kind `kind` at `start..end`, `ascii` when all its characters are
-    /// ASCII.
-    fn cut(&mut self, kind: Tk, start: usize, end: usize, ascii: bool);
+    /// ASCII; `sixteen` are the sixteen bytes of the lowered text from `start` on.
+    fn cut(&mut self, kind: Tk, start: usize, end: usize, ascii: bool, sixteen: &[u8; 16]);
 }
 
 #[cfg(test)]
 impl Cut for Vec<Tok> {
-    fn cut(&mut self, kind: Tk, start: usize, end: usize, _: bool) {
+    fn cut(&mut self, kind: Tk, start: usize, end: usize, _: bool, _: &[u8; 16]) {
         self.push(Tok { kind, start, end });
     }
 }
@@ -247,19 +247,19 @@ fn cuts<const ASCII: bool>(text: &str, lowered: &[u8], cut: &mut impl Cut) {
             if !ASCII && !lowered[i].is_ascii() {
                 i = letters_end_any(text, i);
             }
-            cut.cut(Tk::Word, start, i, i == ascii_end);
+            cut.cut(Tk::Word, start, i, i == ascii_end, sixteen);
         } else if digits & 1 != 0 {
             i += run_end(digits);
             if i == start + 16 {
                 i = long_run_end(lowered, i, u8::is_ascii_digit);
             }
-            cut.cut(Tk::Digits, start, i, true);
+            cut.cut(Tk::Digits, start, i, true, sixteen);
         } else if ASCII || sixteen[0].is_ascii() {
             i += 1;
             if BYTE_CLASS[usize::from(sixteen[0])] == SPACE_BYTE {
                 continue;
             }
-            cut.cut(Tk::Sym, start, i, sixteen[0].is_ascii());
+            cut.cut(Tk::Sym, start, i, sixteen[0].is_ascii(), sixteen);
         } else {
             // a byte outside ASCII stands inside the text (the padding is spaces)
             let (c, len) = char_at(text, i);
@@ -268,9 +268,9 @@ fn cuts<const ASCII: bool>(text: &str, lowered: &[u8], cut: &mut impl Cut) {
                 i = letters_end_any(text, i);
                 // every letter is alphabetic (`every_letter_is_alphabetic`): the run is a word
                 debug_assert!(c.is_alphabetic(), "{c:?} is alphabetic");
-                cut.cut(Tk::Word, start, i, false);
+                cut.cut(Tk::Word, start, i, false, sixteen);
             } else if !c.is_whitespace() {
-                cut.cut(Tk::Sym, start, i, false);
+                cut.cut(Tk::Sym, start, i, false, sixteen);
             }
         }
         // most tokens are followed by one space: skipped without its class lookup (a run
@@ -346,59 +346,122 @@ fn lowered_and_padded<'l>(text: &str, lowered: &'l mut String) -> &'l str {
 }
 
 /// Short lowercase ASCII words with a value each, for the tokeniser's lookup of a word's lower
-/// case: the words of a shape (first two letters and length) found at once by the shape's
-/// place, an empty range telling most words apart (no shape test before it), then the rest of
-/// the word compared. What [`WordTable::get_lowercase`](super::words::WordTable) tells.
+/// case: found by a hash of the word's first eight letters, read at once from the lowered text
+/// at the word ([`lowered_and_padded`] holds sixteen bytes from any byte), then compared whole
+/// (its sixteen bytes with the bytes past it cleared). Most words of a text are not held, and
+/// find an empty slot at once, with no test of their letters (a filter by first letters and
+/// length, then a table of those shapes, cost some twice as many instructions a word). What
+/// [`WordTable::get_lowercase`](super::words::WordTable) tells.
 pub(super) struct LowerWords<T> {
-    /// For each shape ([`LowerWords::shape`]), the range of its words.
-    by_shape: Vec<(u16, u16)>,
-    /// The words and their values, in the order of their shapes.
-    words: Vec<(&'static [u8], T)>,
+    /// For each hash ([`LowerWords::home`]), by open addressing, the place plus one in `words`
+    /// of a word: a word is in the first slot from its hash's on that holds it or is empty (0).
+    /// Sixteen slots a word at least, so that most words not held find an empty slot first.
+    by_hash: Box<[u16; LOWER_WORD_SLOTS]>,
+    /// The words' keys ([`LowerWords::key`]) and values.
+    words: Vec<([u64; 2], T)>,
 }
 
-impl<T> LowerWords<T> {
+/// The slots of [`LowerWords::by_hash`]: a power of two.
+const LOWER_WORD_SLOTS: usize = 4096;
+
+/// For each length of a word from none to sixteen letters, the mask of its bytes in the two
+/// integers of [`LowerWords::key`]: sixteen keeps all sixteen, and a word of sixteen letters or
+/// more (whose key then ends in a letter) is none of a table's.
+static WORD_BYTE_MASKS: [[u64; 2]; 17] = {
+    let mut masks = [[0; 2]; 17];
+    let mut len = 0;
+    while len <= 16 {
+        let bits = 8 * len as u32;
+        masks[len] = match bits {
+            0..64 => [(1 << bits) - 1, 0],
+            64..128 => [u64::MAX, (1 << (bits - 64)) - 1],
+            _ => [u64::MAX; 2],
+        };
+        len += 1;
+    }
+    masks
+};
+
+impl<T: Copy> LowerWords<T> {
     /// The table of `words`: lowercase ASCII words of one to fifteen letters, each once.
-    pub fn of(words: impl Iterator<Item = (&'static str, T)>) -> Self {
-        let mut words: Vec<(usize, &'static [u8], T)> = words
-            .map(|(w, value)| {
-                let b = w.as_bytes();
-                assert!(
-                    (1..16).contains(&b.len()) && b.iter().all(u8::is_ascii_lowercase),
-                    "{w}: a short lowercase word"
-                );
-                (Self::shape(b), b, value)
-            })
-            .collect();
-        words.sort_by_key(|(shape, w, _)| (*shape, *w));
-        let shapes = words.iter().map(|(shape, _, _)| *shape);
-        let by_shape = super::words::ranges_of_shapes(shapes, Self::shape(b"zzzzzzzzzzzzzzz") + 1);
-        let words = words.into_iter().map(|(_, w, value)| (w, value)).collect();
-        LowerWords { by_shape, words }
+    pub fn of<'w>(words: impl Iterator<Item = (&'w str, T)>) -> Self {
+        let mut by_hash = Box::new([0u16; LOWER_WORD_SLOTS]);
+        let mut held = Vec::new();
+        for (w, value) in words {
+            let b = w.as_bytes();
+            assert!(
+                (1..16).contains(&b.len()) && b.iter().all(u8::is_ascii_lowercase),
+                "{w}: a short lowercase word"
+            );
+            let key = Self::key(&padded(b), b.len());
+            assert!(held.iter().all(|(k, _)| *k != key), "{w}: held once");
+            let mut at = Self::home(key);
+            while by_hash[at] != 0 {
+                at = (at + 1) % LOWER_WORD_SLOTS;
+            }
+            held.push((key, value));
+            by_hash[at] = u16::try_from(held.len()).expect("a place in sixteen bits");
+        }
+        assert!(
+            held.len() * 16 <= LOWER_WORD_SLOTS,
+            "{} words: sixteen slots a word",
+            held.len()
+        );
+        LowerWords { by_hash, words: held }
     }
 
-    /// The place of the shape of `word`, of one to fifteen lowercase letters.
+    /// The key of the word of the first `len` bytes of `sixteen` (one to fifteen; sixteen or
+    /// more for a word of so many letters): its bytes, little-endian, in two integers, the bytes
+    /// past it cleared.
     #[inline(always)]
-    fn shape(word: &[u8]) -> usize {
-        let second = word.get(1).map_or(26, |b| usize::from(b.wrapping_sub(b'a')));
-        (usize::from(word[0].wrapping_sub(b'a')) * 27 + second) * 16 + word.len()
+    fn key(sixteen: &[u8; 16], len: usize) -> [u64; 2] {
+        let [first, second] = [&sixteen[..8], &sixteen[8..]].map(|b| u64::from_le_bytes(b.try_into().expect("eight")));
+        let [mask_first, mask_second] = WORD_BYTE_MASKS[len.min(16)];
+        [first & mask_first, second & mask_second]
+    }
+
+    /// The slot a key's search starts at: a multiplicative hash of its first eight letters (by
+    /// the constant of `rustc_hash`'s hasher; the slots of "the", a tenth of the words of a
+    /// text, and most common words' are empty by it).
+    #[inline(always)]
+    fn home(key: [u64; 2]) -> usize {
+        const BITS: u32 = LOWER_WORD_SLOTS.trailing_zeros();
+        (key[0].wrapping_mul(0xF135_7AEA_2E62_A9C5) >> (64 - BITS)) as usize
+    }
+
+    /// The value of the word of lowercase ASCII letters that `sixteen` starts with, `len`
+    /// letters long (one at least), if the table holds it: `sixteen` are the bytes of a text's
+    /// [`lowered_and_padded`] copy from the word on.
+    #[inline(always)]
+    pub fn get_at(&self, sixteen: &[u8; 16], len: usize) -> Option<T> {
+        let key = Self::key(sixteen, len);
+        let mut at = Self::home(key);
+        loop {
+            let place = usize::from(self.by_hash[at]);
+            let (held, value) = *self.words.get(place.checked_sub(1)?)?;
+            if held == key {
+                return Some(value);
+            }
+            at = (at + 1) % LOWER_WORD_SLOTS;
+        }
     }
 
     /// The value of `word` (lowercase ASCII letters, one at least), if the table holds it.
-    #[inline(always)]
-    pub fn get(&self, word: &[u8]) -> Option<&T> {
+    #[cfg(test)]
+    pub fn get(&self, word: &[u8]) -> Option<T> {
         if word.len() >= 16 {
             return None;
         }
-        let (from, to) = *self.by_shape.get(Self::shape(word))?;
-        // the words of a shape share their first two letters and their length: the rest is
-        // compared, byte by byte
-        let rest = word.get(2..).unwrap_or_default();
-        self.words
-            .get(usize::from(from)..usize::from(to))?
-            .iter()
-            .find(|(w, _)| w[2.min(w.len())..].iter().zip(rest).all(|(a, b)| a == b))
-            .map(|(_, value)| value)
+        self.get_at(&padded(word), word.len())
     }
+}
+
+/// A word of fifteen bytes at most, then spaces to sixteen bytes (as a text's
+/// [`lowered_and_padded`] copy holds it).
+fn padded(word: &[u8]) -> [u8; 16] {
+    let mut sixteen = [b' '; 16];
+    sixteen[..word.len()].copy_from_slice(word);
+    sixteen
 }
 
 /// Where the run of ASCII letters at `i` in an ASCII text ends.
@@ -509,7 +572,7 @@ impl<'a> Cut for TokenMaker<'a, '_> {
     /// Always inlined: [`ascii_cuts`] calls it once for each kind, so that the work of a token
     /// (most are words) is specialised to its kind.
     #[inline(always)]
-    fn cut(&mut self, kind: Tk, start: usize, end: usize, ascii: bool) {
+    fn cut(&mut self, kind: Tk, start: usize, end: usize, ascii: bool, sixteen: &[u8; 16]) {
         if !ascii {
             self.cut_outside_ascii(kind, &self.text[start..end]);
             return;
@@ -545,7 +608,7 @@ impl<'a> Cut for TokenMaker<'a, '_> {
             self.toks.len(),
             kind,
             token.written.as_bytes(),
-            token.lower.as_bytes(),
+            sixteen,
             after_glued_period,
         );
         token.atom = codes.atom;
@@ -1915,7 +1978,7 @@ mod tests {
     struct CutsWithAscii(Vec<(Tk, usize, usize, bool)>);
 
     impl Cut for CutsWithAscii {
-        fn cut(&mut self, kind: Tk, start: usize, end: usize, ascii: bool) {
+        fn cut(&mut self, kind: Tk, start: usize, end: usize, ascii: bool, _: &[u8; 16]) {
             self.0.push((kind, start, end, ascii));
         }
     }

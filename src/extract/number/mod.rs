@@ -493,63 +493,39 @@ fn ends_half_of_a_period(t: &Toks, k: usize) -> bool {
 /// token of which that holds. Most words fail it at one table lookup.
 struct MentionStarts {
     /// [`WORD_LOWER`].
-    words: &'static lex::LowerWords<WordCodes>,
-    /// [`WORDS_WORTH_A_LOOK`].
-    worth_a_look: &'static words::WordFilter,
+    words: &'static lex::LowerWords<LowerWord>,
 }
 
-/// The ASCII words [`MentionStarts::note`] looks at: those whose lower case may be in
-/// [`WORD_CODES`] (the shape test of its table) or that may pass
-/// [`MentionStarts::unlisted_word_may_start`]. Most words of a text are out at this one lookup,
-/// without either test.
-static WORDS_WORTH_A_LOOK: LazyLock<words::WordFilter> = LazyLock::new(|| {
-    let shapes = WORD_CODES.shapes();
-    words::WordFilter::of(|first, second, len| {
-        let mut lower = vec![b'a'; len];
-        lower[0] = first.to_ascii_lowercase();
-        if let Some(second) = second {
-            lower[1] = second;
-        }
-        // the shape test holds of words of fifteen letters at most, and tells them by their
-        // first two letters and length only
-        shapes.may_hold_lowercase(&lower)
-            || len <= 3 && short_unlisted_start_shaped(first, second, len)
-            || len >= 8 && words::may_start_tens(first)
-    })
-});
-
-/// The words of three letters at most that [`MentionStarts::unlisted_word_may_start`] passes:
-/// the one-letter scales of [`words::may_be_unlisted_atom`] and the codes of
-/// [`is_currency_code`] (a test holds the list to the two).
+/// The words of three letters at most that may start a mention though they have no
+/// [`WordCodes`]: the one-letter scales of [`words::may_be_unlisted_atom`] and the codes of
+/// [`is_currency_code`] (a test holds the list to the two), as written.
 const SHORT_UNLISTED_STARTS: &[&str] = &[
     "k", "K", "M", "G", "MM", "Rs", "KSh", "Ksh", "USD", "EUR", "GBP", "JPY", "CNY", "INR", "CHF", "CAD", "AUD", "RMB",
     "SEK", "KES", "ZAR", "NGN", "BRL", "MXN",
 ];
 
-/// Whether a word of [`SHORT_UNLISTED_STARTS`] begins with `first`, then `second` (in lower
-/// case; `None` for one letter), and has `len` letters: the shape [`WORDS_WORTH_A_LOOK`] asks of.
-/// Capitalised short words ("The", "It", "We") fail it, and are spared the lookup and the tests.
-fn short_unlisted_start_shaped(first: u8, second: Option<u8>, len: usize) -> bool {
-    SHORT_UNLISTED_STARTS.iter().any(|w| {
-        let w = w.as_bytes();
-        w.len() == len && w[0] == first && w.get(1).map(u8::to_ascii_lowercase) == second
-    })
+/// What the tokeniser looks up of an ASCII word's lower case ([`WORD_LOWER`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct LowerWord {
+    /// The word's codes (zeros for a word of [`SHORT_UNLISTED_STARTS`] only).
+    codes: WordCodes,
+    /// Whether the word in some case is one of [`SHORT_UNLISTED_STARTS`]: the words written so
+    /// are told by their case ("USD", "K", not "usd" or "The").
+    unlisted_start: bool,
 }
 
 impl MentionStarts {
-    /// The test, with its tables looked up once for a text.
+    /// The test, with its table looked up once for a text.
     fn get() -> Self {
-        MentionStarts {
-            words: &WORD_LOWER,
-            worth_a_look: &WORDS_WORTH_A_LOOK,
-        }
+        MentionStarts { words: &WORD_LOWER }
     }
 
-    /// Adds token `i` of kind `kind` (ASCII, `written` and in lower case `lower`) to `starts`
-    /// when it may start a mention; a "$" adds the token before it too ("US$", "A$"), and so
-    /// do digits `after_glued_period` (".5": a period starts nothing else, and most end a
-    /// sentence). Gives the [`WordCodes`] of a word (zeros for other tokens). Always inlined:
-    /// the tokeniser calls it for each kind of token, and its work is specialised to the kind.
+    /// Adds token `i` of kind `kind` (ASCII, `written`, and the sixteen bytes from it of the
+    /// text's lowered copy `sixteen`) to `starts` when it may start a mention; a "$" adds the
+    /// token before it too ("US$", "A$"), and so do digits `after_glued_period` (".5": a period
+    /// starts nothing else, and most end a sentence). Gives the [`WordCodes`] of a word (zeros
+    /// for other tokens). Always inlined: the tokeniser calls it for each kind of token, and its
+    /// work is specialised to the kind.
     #[inline(always)]
     fn note(
         &self,
@@ -557,7 +533,7 @@ impl MentionStarts {
         i: usize,
         kind: Tk,
         written: &[u8],
-        lower: &[u8],
+        sixteen: &[u8; 16],
         after_glued_period: bool,
     ) -> WordCodes {
         let mut codes = WordCodes::default();
@@ -569,16 +545,15 @@ impl MentionStarts {
                 true
             }
             Tk::Word => {
-                // most words fail the filter and are spared both tests
-                if !self.worth_a_look.may_pass(written) {
-                    return codes;
+                // the word's lower case in an ASCII text: lowercase ASCII letters, at the start
+                // of `sixteen`; most words are not held
+                let found = self.words.get_at(sixteen, written.len());
+                if let Some(found) = found {
+                    codes = found.codes;
                 }
-                // the word's lower case in an ASCII text: lowercase ASCII letters; most words
-                // left fail the shape test and are spared the lookup
-                if let Some(c) = self.words.get(lower) {
-                    codes = *c;
-                }
-                codes.first != 0 || Self::unlisted_word_may_start(written)
+                codes.first != 0
+                    || found.is_some_and(|f| f.unlisted_start) && Self::is_short_unlisted_start(written)
+                    || written.len() >= 8 && words::glued_tens(written)
             }
             // the symbols of `may_start_with_symbol` that are ASCII
             Tk::Sym => match written[0] {
@@ -598,17 +573,11 @@ impl MentionStarts {
         codes
     }
 
-    /// Whether an ASCII word that is none of [`MENTION_FIRST_WORDS`] may start a mention
-    /// ([`may_start_mention`] but for a "$" after it): a currency code or a one-letter scale (a
-    /// capital first, three letters at most: "USD", "Rs", "K", "MM"), "k" or tens glued to a
-    /// unit ("twentyfive"). Always inlined: the words that pass [`WORDS_WORTH_A_LOOK`] are
-    /// tested, and most fail it without a call; the filter passes only the short words of
-    /// [`SHORT_UNLISTED_STARTS`]' shapes, and lets this test stay a cheap one.
-    #[inline(always)]
-    fn unlisted_word_may_start(written: &[u8]) -> bool {
-        written.len() <= 3 && written[0].is_ascii_uppercase()
-            || written == b"k"
-            || written.len() >= 8 && words::glued_tens(written)
+    /// Whether `written`, a word whose lower case is that of a word of
+    /// [`SHORT_UNLISTED_STARTS`], is written as one of them. Not inlined: few words ask.
+    #[inline(never)]
+    fn is_short_unlisted_start(written: &[u8]) -> bool {
+        SHORT_UNLISTED_STARTS.iter().any(|w| w.as_bytes() == written)
     }
 }
 
@@ -792,9 +761,36 @@ pub(super) struct WordCodes {
 static WORD_CODES: LazyLock<words::WordTable<WordCodes>> =
     LazyLock::new(|| words::WordTable::of(word_code_list().into_iter()));
 
-/// [`WORD_CODES`] as the tokeniser looks its ASCII words up ([`lex::LowerWords`]).
-static WORD_LOWER: LazyLock<lex::LowerWords<WordCodes>> =
-    LazyLock::new(|| lex::LowerWords::of(word_code_list().into_iter()));
+/// [`WORD_CODES`] and the lower case of [`SHORT_UNLISTED_STARTS`], as the tokeniser looks its
+/// ASCII words up ([`lex::LowerWords`]).
+static WORD_LOWER: LazyLock<lex::LowerWords<LowerWord>> = LazyLock::new(|| {
+    let mut words: Vec<(String, LowerWord)> = word_code_list()
+        .into_iter()
+        .map(|(w, codes)| {
+            (
+                w.to_owned(),
+                LowerWord {
+                    codes,
+                    unlisted_start: false,
+                },
+            )
+        })
+        .collect();
+    for start in SHORT_UNLISTED_STARTS {
+        let lower = start.to_ascii_lowercase();
+        match words.iter_mut().find(|(w, _)| *w == lower) {
+            Some((_, found)) => found.unlisted_start = true,
+            None => words.push((
+                lower,
+                LowerWord {
+                    codes: WordCodes::default(),
+                    unlisted_start: true,
+                },
+            )),
+        }
+    }
+    lex::LowerWords::of(words.iter().map(|(w, found)| (w.as_str(), *found)))
+});
 
 /// The words of [`WORD_CODES`] and their codes.
 fn word_code_list() -> Vec<(&'static str, WordCodes)> {
@@ -2174,10 +2170,11 @@ mod tests {
         words
     }
 
-    /// The tokeniser's lookup of a word's lower case ([`WORD_LOWER`], without a shape test
-    /// first) finds what the table finds ([`WORD_CODES`]): words of every shape in every case,
-    /// the words of the table and those words cut short, made longer and with a letter
-    /// changed; with a floor on the words found.
+    /// The tokeniser's lookup of a word's lower case ([`WORD_LOWER`]) finds what the table
+    /// finds ([`WORD_CODES`]), and tells the lower case of [`SHORT_UNLISTED_STARTS`]: words of
+    /// every shape in every case, the words of the table and those words cut short, made longer
+    /// and with a letter changed, each looked up alone and at the start of sixteen bytes of text
+    /// that goes on after it (as the tokeniser reads it); with a floor on the words found.
     #[test]
     fn words_looked_up_by_the_tokeniser_are_the_words_of_the_table() {
         let mut words: Vec<String> = ascii_words_of_every_shape();
@@ -2194,38 +2191,50 @@ mod tests {
         let (mut found, mut looked) = (0, 0);
         for word in words.iter().filter(|w| !w.is_empty()) {
             let lower = word.to_ascii_lowercase();
-            let by_tokeniser = WORD_LOWER.get(lower.as_bytes());
-            assert_eq!(by_tokeniser, WORD_CODES.get_lowercase(lower.as_bytes()), "{word:?}");
-            found += usize::from(by_tokeniser.is_some());
+            let listed = WORD_CODES.get_lowercase(lower.as_bytes()).copied();
+            let unlisted_start = SHORT_UNLISTED_STARTS.iter().any(|w| w.eq_ignore_ascii_case(&lower));
+            let want = (listed.is_some() || unlisted_start).then(|| LowerWord {
+                codes: listed.unwrap_or_default(),
+                unlisted_start,
+            });
+            assert_eq!(WORD_LOWER.get(lower.as_bytes()), want, "{word:?}");
+            for after in [" ", "s", ", 5", "5 per", "thousand", "-fold more"] {
+                let text = format!("{lower}{after}                ");
+                let sixteen: &[u8; 16] = text.as_bytes()[..16].try_into().unwrap();
+                assert_eq!(WORD_LOWER.get_at(sixteen, lower.len()), want, "{word:?}{after:?}");
+            }
+            found += usize::from(want.is_some());
             looked += 1;
         }
         assert!(found > 1_000 && looked > 30_000, "{found} of {looked}");
     }
 
-    /// The words the tokeniser's filter keeps out are those that have no codes and may start
-    /// no mention: [`WORDS_WORTH_A_LOOK`] passes every word the shape test of [`WORD_CODES`]
-    /// passes, and every unlisted word that may start one (a scale letter, a currency code, tens
-    /// glued to a unit).
+    /// An ASCII word is noted as a start as the text is cut exactly when it has the code of a
+    /// first word or may start a mention unlisted (a scale letter, a currency code, tens glued
+    /// to a unit): words of every shape in every case, each alone in a text and among others.
     #[test]
-    fn words_out_of_the_filter_have_no_codes_and_start_nothing() {
-        let (mut out, mut looked) = (0, 0);
+    fn ascii_words_are_noted_as_starts_by_their_own_tests() {
+        let (mut noted, mut looked) = (0, 0);
         for word in ascii_words_of_every_shape() {
             let lower = word.to_ascii_lowercase();
-            let shaped = WORD_CODES.shapes().may_hold_lowercase(lower.as_bytes());
-            let held = WORD_CODES.get_lowercase(lower.as_bytes()).is_some();
-            let unlisted = words::may_be_unlisted_atom(&word) || is_currency_code(&word);
-            let passes = WORDS_WORTH_A_LOOK.may_pass(word.as_bytes());
-            assert!(passes || !(shaped || held || unlisted), "{word:?}");
-            out += usize::from(!passes);
-            looked += usize::from(held || unlisted);
+            let first = WORD_CODES.get_lowercase(lower.as_bytes()).is_some_and(|c| c.first != 0);
+            let want = first || words::may_be_unlisted_atom(&word) || is_currency_code(&word);
+            for text in [word.clone(), format!("the {word} of")] {
+                let mut room = String::new();
+                let t = Toks::new(&text, &mut room);
+                let at = (0..t.len()).find(|&i| t.str(i) == word).expect("the word");
+                assert_eq!(t.starts.contains(&(at as u32)), want, "{word:?} in {text:?}");
+            }
+            noted += usize::from(want);
+            looked += 1;
         }
-        assert!(out > 20_000 && looked > 1_000, "{out} out, {looked} looked at");
+        assert!(noted > 1_000 && noted * 10 < looked, "{noted} of {looked}");
     }
 
     /// [`SHORT_UNLISTED_STARTS`] holds every word of three letters at most (every case of every
     /// shape) that may start a mention though it has no codes (a scale letter or a currency code,
-    /// [`may_start_mention`]'s test but for a "$" after it), and nothing else; [`WORDS_WORTH_A_LOOK`]
-    /// and [`MentionStarts::unlisted_word_may_start`] pass each of them.
+    /// [`may_start_mention`]'s test but for a "$" after it), and nothing else; the tokeniser's
+    /// table tells the lower case of each.
     #[test]
     fn short_unlisted_starts_are_the_short_words_that_may_start() {
         let letters = || (b'A'..=b'Z').chain(b'a'..=b'z');
@@ -2236,22 +2245,20 @@ mod tests {
                 words.extend(letters().map(|c| vec![a, b, c]));
             }
         }
-        let (mut may, mut out) = (0, 0);
+        let (mut may, mut told) = (0, 0);
         for word in &words {
             let word = std::str::from_utf8(word).unwrap();
             let may_start = words::may_be_unlisted_atom(word) || is_currency_code(word);
             assert_eq!(may_start, SHORT_UNLISTED_STARTS.contains(&word), "{word:?}");
-            let passes = WORDS_WORTH_A_LOOK.may_pass(word.as_bytes());
-            assert!(
-                !may_start || passes && MentionStarts::unlisted_word_may_start(word.as_bytes()),
-                "{word:?}"
-            );
+            let lower = word.to_ascii_lowercase();
+            let tells = WORD_LOWER.get(lower.as_bytes()).is_some_and(|w| w.unlisted_start);
+            assert!(!may_start || tells, "{word:?}");
             may += usize::from(may_start);
-            out += usize::from(!passes);
+            told += usize::from(tells);
         }
         assert!(
-            may == SHORT_UNLISTED_STARTS.len() && out > 130_000,
-            "{may} may start, {out} out"
+            may == SHORT_UNLISTED_STARTS.len() && told < 1_000,
+            "{may} may start, {told} told"
         );
     }
 

@@ -475,6 +475,7 @@ impl<T> WordTable<T> {
     }
 
     /// The shapes of the words, for a test without the lookup.
+    #[cfg(test)]
     pub fn shapes(&self) -> &Shapes {
         &self.shapes
     }
