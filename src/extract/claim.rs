@@ -42,6 +42,49 @@ pub(crate) fn spaces_start(bytes: &[u8], end: usize) -> usize {
     start
 }
 
+/// For the sixteen bytes of `bytes` from `at` (past its end, spaces), bit `k` of the low half
+/// for each byte `k` that is an ASCII space ([`is_ascii_space`]), of the high half for each
+/// byte outside ASCII.
+#[inline]
+pub(crate) fn spaces_and_outside_of_sixteen(bytes: &[u8], at: usize) -> (u32, u32) {
+    let mask = crate::extract::lanes::mask_of_sixteen_from(bytes, at, b' ', spaces_and_outside);
+    (mask & 0xFFFF, mask >> 16)
+}
+
+/// Bit `k` of the low half for each byte `k` of `sixteen` that is an ASCII space, of the high
+/// half for each byte outside ASCII.
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+fn spaces_and_outside(sixteen: &[u8; 16]) -> u32 {
+    // SAFETY: SSE2 is part of every x86-64 processor (a baseline feature of the target).
+    unsafe { spaces_and_outside_by_sse2(sixteen) }
+}
+
+/// [`spaces_and_outside`] by SSE2: each kind of space a range of bytes.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "sse2")]
+fn spaces_and_outside_by_sse2(sixteen: &[u8; 16]) -> u32 {
+    use crate::extract::lanes::{in_range, lanes};
+    use std::arch::x86_64::{_mm_movemask_epi8, _mm_or_si128};
+    let v = lanes(sixteen);
+    let spaces = _mm_or_si128(in_range(v, b'\t', 5), in_range(v, b' ', 1));
+    (_mm_movemask_epi8(spaces) as u32 & 0xFFFF) | (_mm_movemask_epi8(v) as u32) << 16
+}
+
+/// [`spaces_and_outside`] elsewhere.
+#[cfg(not(target_arch = "x86_64"))]
+fn spaces_and_outside(sixteen: &[u8; 16]) -> u32 {
+    spaces_and_outside_by_bytes(sixteen)
+}
+
+/// [`spaces_and_outside`] a byte at a time.
+#[cfg(any(test, not(target_arch = "x86_64")))]
+fn spaces_and_outside_by_bytes(sixteen: &[u8; 16]) -> u32 {
+    sixteen.iter().enumerate().fold(0, |mask, (k, &b)| {
+        mask | u32::from(is_ascii_space(b)) << k | u32::from(!b.is_ascii()) << (16 + k)
+    })
+}
+
 /// Where the ASCII spaces that end `bytes` start, and where the ASCII letters and digits that
 /// end right before them start (`(words_end, word_start)`), read a byte at a time: the word
 /// before a figure or a period, read back.
@@ -2600,6 +2643,34 @@ mod tests {
             dashes += expected.iter().filter(|&&(at, _)| bytes[at] == b' ').count();
         }
         assert!(found >= 20 && dashes >= 6, "{found} {dashes}");
+    }
+
+    /// The spaces and the bytes outside ASCII that SSE2 finds are those of each byte alone.
+    #[test]
+    fn the_spaces_of_sixteen_bytes_are_those_of_each_byte() {
+        let mut texts = crate::gen::sample_texts_and_typeset(4);
+        texts.push("\t\n\u{b}\u{c}\r \u{8}\u{e}\u{1f}!\u{7f}\u{a0}\u{2003}é".to_owned());
+        let mut spaces = 0;
+        for t in &texts {
+            for sixteen in t.as_bytes().windows(16) {
+                let sixteen: &[u8; 16] = sixteen.try_into().expect("sixteen bytes");
+                let mask = super::spaces_and_outside(sixteen);
+                assert_eq!(mask, super::spaces_and_outside_by_bytes(sixteen), "{sixteen:?}");
+                spaces += (mask & 0xFFFF).count_ones();
+            }
+            // and at every place near the end, padded with spaces
+            let bytes = t.as_bytes();
+            for at in bytes.len().saturating_sub(16)..bytes.len() {
+                let mut padded = [b' '; 16];
+                padded[..bytes.len() - at].copy_from_slice(&bytes[at..]);
+                let mask = super::spaces_and_outside_by_bytes(&padded);
+                assert_eq!(
+                    super::spaces_and_outside_of_sixteen(bytes, at),
+                    (mask & 0xFFFF, mask >> 16)
+                );
+            }
+        }
+        assert!(spaces >= 10_000, "{spaces}");
     }
 
     #[test]
