@@ -48,17 +48,38 @@ fn char_at(bytes: &[u8], i: usize) -> Option<(char, usize)> {
     Some((c, len))
 }
 
-/// The length of the character at `i` if it is in `class` (`ascii` decides ASCII ones, `two`
-/// those of two bytes); 0 if it is not.
-fn len_in(bytes: &[u8], i: usize, ascii: fn(&u8) -> bool, two: &TwoByteClass, class: &ClassUnicode) -> usize {
+/// The length of the character at `i` if it is in a class (`ascii` decides ASCII ones,
+/// [`len_outside_ascii`] the others, by `classes`); 0 if it is not. An ASCII character is told
+/// in the caller: the name readers ask about nearly every letter of a name, most of them
+/// ASCII, and the call (with the tables' lazy initialisation checked first) cost more than
+/// the test.
+#[inline(always)]
+fn len_in(
+    bytes: &[u8],
+    i: usize,
+    ascii: fn(&u8) -> bool,
+    classes: fn() -> (&'static TwoByteClass, &'static ClassUnicode),
+) -> usize {
     match bytes.get(i) {
         Some(b) if b.is_ascii() => usize::from(ascii(b)),
+        Some(_) => {
+            let (two, class) = classes();
+            len_outside_ascii(bytes, i, two, class)
+        }
+        None => 0,
+    }
+}
+
+/// [`len_in`] of a character outside ASCII at `i`: told by `two` when it has two bytes, by
+/// `class` otherwise.
+#[inline(never)]
+fn len_outside_ascii(bytes: &[u8], i: usize, two: &TwoByteClass, class: &ClassUnicode) -> usize {
+    match bytes[i] {
         // (`i` is a character boundary of UTF-8: the second byte is there)
-        Some(&first @ 0xC0..=0xDF) => bytes
+        first @ 0xC0..=0xDF => bytes
             .get(i + 1)
             .map_or(0, |&second| 2 * usize::from(two.holds(first, second))),
-        Some(_) => char_at(bytes, i).map_or(0, |(c, len)| if class_holds(class, c) { len } else { 0 }),
-        None => 0,
+        _ => char_at(bytes, i).map_or(0, |(c, len)| if class_holds(class, c) { len } else { 0 }),
     }
 }
 
@@ -105,18 +126,21 @@ static TWO_BYTE: LazyLock<TwoByteClasses> = LazyLock::new(|| TwoByteClasses {
 });
 
 /// The length of the `\p{Lu}` character at `i`; 0 if none is there.
+#[inline]
 fn uppercase_at(bytes: &[u8], i: usize) -> usize {
-    len_in(bytes, i, u8::is_ascii_uppercase, &TWO_BYTE.uppercase, &UPPERCASE)
+    len_in(bytes, i, u8::is_ascii_uppercase, || (&TWO_BYTE.uppercase, &*UPPERCASE))
 }
 
 /// The length of the `\p{Ll}` character at `i`; 0 if none is there.
+#[inline]
 fn lowercase_at(bytes: &[u8], i: usize) -> usize {
-    len_in(bytes, i, u8::is_ascii_lowercase, &TWO_BYTE.lowercase, &LOWERCASE)
+    len_in(bytes, i, u8::is_ascii_lowercase, || (&TWO_BYTE.lowercase, &*LOWERCASE))
 }
 
 /// The length of the `\p{L}` character at `i`; 0 if none is there.
+#[inline]
 fn letter_at(bytes: &[u8], i: usize) -> usize {
-    len_in(bytes, i, u8::is_ascii_alphabetic, &TWO_BYTE.letter, &LETTER)
+    len_in(bytes, i, u8::is_ascii_alphabetic, || (&TWO_BYTE.letter, &*LETTER))
 }
 
 /// Whether the character that ends right before `i` is a word character (of Unicode `\w`).
@@ -332,8 +356,13 @@ pub(super) fn name_at(bytes: &[u8], i: usize) -> Option<usize> {
 /// word with other than letters); or at
 /// one ASCII space and an ASCII byte that starts no later word (no capital, no quotation mark,
 /// no particle and its spaces). Most capitalised words of an article are told so, by a few
-/// tests a byte.
+/// tests a byte. (The scan for names tells it in line: [`next_name_capital`].) A capital
+/// outside ASCII is told by [`surely_one_word_outside_ascii`].
+#[cfg(test)]
 pub(super) fn surely_one_word(bytes: &[u8], i: usize) -> bool {
+    if !bytes[i].is_ascii() {
+        return surely_one_word_outside_ascii(bytes, i);
+    }
     let run = bytes[i..].iter().take_while(|&&b| is_name_word_byte(b, true)).count();
     surely_one_word_ending(bytes, i, i + run)
 }
@@ -360,7 +389,10 @@ fn surely_one_word_ending(bytes: &[u8], i: usize, end: usize) -> bool {
     surely_one_word_ending_by_cases(bytes, i, end)
 }
 
-/// [`surely_one_word_ending`] case by case, for any ending.
+/// [`surely_one_word_ending`] case by case, for any ending. Kept out of line: the scan for
+/// names ([`next_name_capital`]) tells the common endings in its loop, and asks this of the
+/// few others.
+#[inline(never)]
 fn surely_one_word_ending_by_cases(bytes: &[u8], i: usize, end: usize) -> bool {
     let run = end - i;
     match bytes.get(end) {
@@ -377,37 +409,80 @@ fn surely_one_word_ending_by_cases(bytes: &[u8], i: usize, end: usize) -> bool {
         }
         Some(&b) if b >= 0x80 => false,
         Some(&b) if !is_ascii_space(b) => true,
+        Some(_) => bytes.get(end + 1).is_none_or(|&next| !may_go_on(bytes, end + 1, next)),
+    }
+}
+
+/// Whether a later word of a name may start at `at` (whose byte is `next`), right after the
+/// first word and one ASCII space, told from ASCII bytes (`true` tells nothing): a capital, a
+/// quotation mark (a nickname), a particle, more spaces, or a byte outside ASCII.
+fn may_go_on(bytes: &[u8], at: usize, next: u8) -> bool {
+    next >= 0x80
+        || next.is_ascii_uppercase()
+        || is_ascii_space(next)
+        || next == b'"'
+        || word_then_spaces(bytes, at, PARTICLE_WORDS, Dot::None).is_some()
+}
+
+/// [`surely_one_word`] of a word capital `i` outside ASCII (`false` tells nothing). No
+/// honorific, name prefix or particle starts outside ASCII, so the name's first word is the
+/// capital and its name letters ([`name_letters`], in any script), unless a period follows
+/// them (an initial, or "Ed.": told by the name reader). The name is that one word when these
+/// letters end the text, or end at an ASCII byte other than a space or a period, or at one
+/// ASCII space and a byte that no later word starts with: as after an ASCII word
+/// ([`may_go_on`]), or a lower-case Cyrillic letter (а to я, ѐ to џ), as no later word starts
+/// with a lower-case letter. (With no name letters after the capital there is no name at all.)
+/// On a page in Russian most capitalised words are so: each was read as a name ([`name_at`])
+/// only to be passed by as one word.
+fn surely_one_word_outside_ascii(bytes: &[u8], i: usize) -> bool {
+    let after = i + utf8_len(bytes[i]);
+    let end = after + name_letters(&bytes[after..], true);
+    match bytes.get(end) {
+        None => true,
+        Some(&b) if b >= 0x80 || b == b'.' => false,
+        Some(&b) if !is_ascii_space(b) => true,
         Some(_) => bytes.get(end + 1).is_none_or(|&next| {
-            let may_go_on = next >= 0x80
-                || next.is_ascii_uppercase()
-                || is_ascii_space(next)
-                || next == b'"'
-                || word_then_spaces(bytes, end + 1, PARTICLE_WORDS, Dot::None).is_some();
-            !may_go_on
+            let lower_cyrillic = matches!(
+                bytes.get(end + 1..end + 3),
+                Some([0xD0, 0xB0..=0xBF] | [0xD1, 0x80..=0x9F])
+            );
+            lower_cyrillic || !may_go_on(bytes, end + 1, next)
         }),
     }
 }
 
 /// The first capital at or after `i` in UTF-8 `bytes` that starts a word ([`next_word_capital`])
 /// and whose name is not surely one word ([`surely_one_word`]): where a name of several words
-/// may start. The capitals of each 32 bytes ([`candidates_of_32`]) are tested in turn without
-/// leaving them (a call to [`next_word_capital`] a capital read the sixteen after it again),
-/// and an ASCII capital's run of name bytes is told sixteen bytes at once ([`name_run`]).
-pub(super) fn next_name_capital(bytes: &[u8], mut i: usize) -> Option<usize> {
-    'blocks: while i < bytes.len() {
-        let mut found = candidates_of_32(bytes, i);
+/// may start. The bytes of each 32 that may be such a capital ([`candidates_of_32`]) are tested
+/// in turn without leaving them (a call to [`next_word_capital`] a capital read the sixteen
+/// after it again), and an ASCII capital's run of name bytes is told sixteen bytes at once
+/// ([`name_run`]). A candidate outside ASCII starts a character: it is told by its bytes
+/// ([`is_capital_outside_ascii`]), and its name by [`surely_one_word_outside_ascii`].
+/// `ascii` tells that `bytes` are ASCII: then only their capitals are looked for.
+pub(super) fn next_name_capital(bytes: &[u8], i: usize, ascii: bool) -> Option<usize> {
+    if ascii {
+        next_name_capital_in::<true>(bytes, i)
+    } else {
+        next_name_capital_in::<false>(bytes, i)
+    }
+}
+
+/// [`next_name_capital`] in bytes known to be ASCII (`ASCII`) or not: a scan of the whole text,
+/// whose step in ASCII text needs no test for bytes outside ASCII.
+fn next_name_capital_in<const ASCII: bool>(bytes: &[u8], mut i: usize) -> Option<usize> {
+    while i < bytes.len() {
+        let mut found = candidates_of_32::<ASCII>(bytes, i);
         while found != 0 {
             let at = i + found.trailing_zeros() as usize;
             found &= found - 1;
-            if !bytes[at].is_ascii() {
-                // A run outside ASCII is read a character at a time, and the search goes on
-                // after its first word capital or its end.
-                i = match word_capital_outside_ascii(bytes, at) {
-                    Ok(capital) if !surely_one_word(bytes, capital) => return Some(capital),
-                    Ok(capital) => capital + 1,
-                    Err(run_end) => run_end,
-                };
-                continue 'blocks;
+            if !ASCII && !bytes[at].is_ascii() {
+                if is_capital_outside_ascii(bytes, at)
+                    && !word_character_before(bytes, at)
+                    && !surely_one_word_outside_ascii(bytes, at)
+                {
+                    return Some(at);
+                }
+                continue;
             }
             if !word_character_before(bytes, at) && !surely_one_word_ending(bytes, at, at + name_run(bytes, at)) {
                 return Some(at);
@@ -418,25 +493,89 @@ pub(super) fn next_name_capital(bytes: &[u8], mut i: usize) -> Option<usize> {
     None
 }
 
-/// [`candidates`] of the 32 bytes of `bytes` from `at` (bit `k` for byte `at + k`), the last
-/// few padded with zero bytes, which are no candidates: the whole text is scanned for names,
-/// and a step of 32 bytes spends about half the instructions a byte of a step of sixteen (a
-/// capital or byte outside ASCII comes about every 60 bytes of an English text).
+/// [`name_candidates`] of the 32 bytes of `bytes` from `at` (bit `k` for byte `at + k`), the
+/// last few padded with zero bytes, which are no candidates: the whole text is scanned for
+/// names, and a step of 32 bytes spends about half the instructions a byte of a step of sixteen
+/// (a capital or byte outside ASCII comes about every 60 bytes of an English text).
 #[inline(always)]
-fn candidates_of_32(bytes: &[u8], at: usize) -> u32 {
-    if let Some(chunk) = bytes.get(at..at + 32) {
-        #[cfg(test)]
-        tests::BLOCKS_OF_32.with(|n| n.set(n.get() + 1));
-        let half = |k: usize| candidates(chunk[k..k + 16].try_into().expect("sixteen bytes"));
-        return half(0) | half(16) << 16;
+fn candidates_of_32<const ASCII: bool>(bytes: &[u8], at: usize) -> u32 {
+    match bytes.get(at..at + 32) {
+        Some(chunk) => {
+            #[cfg(test)]
+            tests::BLOCKS_OF_32.with(|n| n.set(n.get() + 1));
+            name_candidates::<ASCII>(chunk.try_into().expect("32 bytes"))
+        }
+        None => {
+            let mut padded = [0; 32];
+            padded[..bytes.len() - at].copy_from_slice(&bytes[at..]);
+            name_candidates::<ASCII>(&padded)
+        }
     }
-    let low = lanes::mask_of_sixteen_from(bytes, at, 0, candidates);
-    let high = if at + 16 < bytes.len() {
-        lanes::mask_of_sixteen_from(bytes, at + 16, 0, candidates)
-    } else {
-        0
+}
+
+/// Bit `k` set for each byte `k` of `block` that may start a capital: an ASCII capital, or
+/// the first byte of a character outside ASCII ([`may_start_capital_outside_ascii`]), looked
+/// for only where the block has a byte outside ASCII (none in most blocks of English text).
+/// A page in Russian is runs of lower-case letters of two bytes between spaces: each of them
+/// read as a run outside ASCII, a character at a time, cost about nine instructions a byte of
+/// the page. A block of a text known to be ASCII (`ASCII`) is not tested for them at all.
+#[inline(always)]
+fn name_candidates<const ASCII: bool>(block: &[u8; 32]) -> u32 {
+    let half = |k: usize| -> &[u8; 16] { block[k..k + 16].try_into().expect("sixteen bytes") };
+    let ((low, low_outside), (high, high_outside)) = (capitals_and_outside(half(0)), capitals_and_outside(half(16)));
+    let capitals = low | high << 16;
+    if ASCII || low_outside | high_outside == 0 {
+        return capitals;
+    }
+    capitals | may_start_capital_outside_ascii(half(0)) | may_start_capital_outside_ascii(half(16)) << 16
+}
+
+/// Bit `k` set for each byte `k` of `sixteen` that starts a character outside ASCII (0xC0 and
+/// above) that may be a capital: all but the lower-case Cyrillic letters а to я and ѐ to џ
+/// (U+0430 to U+045F: 0xD0 and 0xB0 to 0xBF, 0xD1 and 0x80 to 0x9F), told by the byte after
+/// them. The last byte's character is kept: the byte after it is not among the sixteen.
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+fn may_start_capital_outside_ascii(sixteen: &[u8; 16]) -> u32 {
+    // SAFETY: SSE2 is part of every x86-64 processor (a baseline feature of the target).
+    unsafe { may_start_capital_by_sse2(sixteen) }
+}
+
+/// [`may_start_capital_outside_ascii`] by SSE2: the byte after each is the sixteen shifted by
+/// one lane (a zero after the last, which ends no lower-case letter).
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "sse2")]
+fn may_start_capital_by_sse2(sixteen: &[u8; 16]) -> u32 {
+    use crate::extract::lanes::{in_range, lanes};
+    use std::arch::x86_64::{
+        _mm_and_si128, _mm_andnot_si128, _mm_cmpeq_epi8, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8, _mm_srli_si128,
     };
-    low | high << 16
+    let v = lanes(sixteen);
+    let next = _mm_srli_si128::<1>(v);
+    let starts = in_range(v, 0xC0, 64);
+    let is = |b: u8| _mm_cmpeq_epi8(v, _mm_set1_epi8(b as i8));
+    let lower_d0 = _mm_and_si128(is(0xD0), in_range(next, 0xB0, 16));
+    let lower_d1 = _mm_and_si128(is(0xD1), in_range(next, 0x80, 32));
+    _mm_movemask_epi8(_mm_andnot_si128(_mm_or_si128(lower_d0, lower_d1), starts)) as u32
+}
+
+/// [`may_start_capital_outside_ascii`] a byte at a time.
+#[cfg(any(test, not(target_arch = "x86_64")))]
+fn may_start_capital_by_bytes(sixteen: &[u8; 16]) -> u32 {
+    (0..16)
+        .filter(|&k| {
+            let next = sixteen.get(k + 1).copied().unwrap_or(0);
+            let lower_cyrillic = matches!((sixteen[k], next), (0xD0, 0xB0..=0xBF) | (0xD1, 0x80..=0x9F));
+            sixteen[k] >= 0xC0 && !lower_cyrillic
+        })
+        .map(|k| 1 << k)
+        .sum()
+}
+
+/// [`may_start_capital_outside_ascii`] elsewhere.
+#[cfg(not(target_arch = "x86_64"))]
+fn may_start_capital_outside_ascii(sixteen: &[u8; 16]) -> u32 {
+    may_start_capital_by_bytes(sixteen)
 }
 
 /// How many ASCII bytes of a name's first word ([`is_name_word_byte`]) start at `i`: sixteen
@@ -884,10 +1023,17 @@ fn name_letters_from(bytes: &[u8], mut at: usize, first: bool) -> usize {
         let b = bytes[at];
         if is_name_word_byte(b, first) {
             at += 1;
-        } else if bytes[at..].starts_with(APOSTROPHE) {
-            at += APOSTROPHE.len();
         } else if b.is_ascii() {
             break;
+        } else if (0xC0..=0xDF).contains(&b) {
+            // A letter of two bytes (the names of a page in Russian are all such) told in the
+            // loop, where a call a letter cost about twenty instructions.
+            match bytes.get(at + 1) {
+                Some(&second) if TWO_BYTE.letter.holds(b, second) => at += 2,
+                _ => break,
+            }
+        } else if bytes[at..].starts_with(APOSTROPHE) {
+            at += APOSTROPHE.len();
         } else {
             match letter_at(bytes, at) {
                 0 => break,
@@ -1236,6 +1382,14 @@ mod tests {
         name_letters_from(bytes, 0, first)
     }
 
+    /// [`name_letters`] a character at a time: `[\p{L}'’-]`, and `&` in a first word.
+    fn name_letters_by_characters(text: &str, first: bool) -> usize {
+        let name_character = |c: char| matches!(c, '\'' | '’' | '-') || (first && c == '&') || class_holds(&LETTER, c);
+        text.char_indices()
+            .find(|&(_, c)| !name_character(c))
+            .map_or(text.len(), |(k, _)| k)
+    }
+
     #[test]
     fn name_letters_told_sixteen_at_a_time_are_those_read_byte_by_byte() {
         let mut texts = texts_in_several_scripts(30);
@@ -1244,20 +1398,31 @@ mod tests {
              Abcdefghijklmnopqrstuvwxyz Abcdefghijklmno& Abcdefghijklmnop& Abcdefghijklmnopq&r Éé Ab\u{a0}Cd"
                 .to_owned(),
         );
-        let (before, mut reads, mut letters) = (NAME_RUNS_BY_SIXTEEN.with(|n| n.get()), 0, 0);
+        let (before, mut reads, mut letters, mut outside_ascii) = (NAME_RUNS_BY_SIXTEEN.with(|n| n.get()), 0, 0, 0);
         for text in &texts {
             let bytes = text.as_bytes();
             for i in (0..=bytes.len()).filter(|&i| text.is_char_boundary(i)) {
                 for first in [true, false] {
                     let by_bytes = name_letters_by_bytes(&bytes[i..], first);
                     assert_eq!(name_letters(&bytes[i..], first), by_bytes, "{i} {first} in {text:?}");
+                    // The reading by bytes (letters of two bytes by their table) is the reading
+                    // by characters.
+                    assert_eq!(
+                        by_bytes,
+                        name_letters_by_characters(&text[i..], first),
+                        "{i} {first} in {text:?}"
+                    );
                     reads += 1;
                     letters += usize::from(by_bytes > 0);
+                    outside_ascii += usize::from(!text[i..i + by_bytes].is_ascii());
                 }
             }
         }
         assert_eq!(NAME_RUNS_BY_SIXTEEN.with(|n| n.get()) - before, reads);
-        assert!(reads > 500_000 && letters > 300_000, "{reads} {letters}");
+        assert!(
+            reads > 500_000 && letters > 300_000 && outside_ascii > 100_000,
+            "{reads} {letters} {outside_ascii}"
+        );
     }
 
     /// [`word_then_spaces`] as it was written first: the word compared with each of `words`.
@@ -1563,7 +1728,7 @@ mod tests {
             ]
             .map(str::to_owned),
         );
-        let mut found = 0;
+        let (mut found, mut ascii_found) = (0, 0);
         BLOCKS_OF_32.with(|n| n.set(0));
         for text in &texts {
             let bytes = text.as_bytes();
@@ -1579,11 +1744,15 @@ mod tests {
             // From every byte: every alignment of the sixteen read at once.
             for from in 0..=bytes.len() {
                 let expected = by_capitals(from);
-                assert_eq!(next_name_capital(bytes, from), expected, "{from} in {text:?}");
+                assert_eq!(next_name_capital(bytes, from, false), expected, "{from} in {text:?}");
+                if text.is_ascii() {
+                    assert_eq!(next_name_capital(bytes, from, true), expected, "{from} in {text:?}");
+                    ascii_found += usize::from(expected == Some(from));
+                }
                 found += usize::from(expected == Some(from));
             }
         }
-        assert!(found > 2_500, "{found}");
+        assert!(found > 2_000 && ascii_found > 300, "{found} {ascii_found}");
         // Every word capital's ending told in line is what the cases tell, and most were.
         ONE_WORD_ENDINGS_IN_LINE.with(|n| n.set(0));
         let (mut endings, mut by_cases_true) = (0, 0);
@@ -1616,19 +1785,41 @@ mod tests {
         let blocks = BLOCKS_OF_32.with(|n| n.get());
         assert!(blocks > 1_000_000, "{blocks}");
         // The candidates of 32 bytes from every place, the text's end included, are those told
-        // byte by byte.
+        // byte by byte: the capitals, and the bytes that start a character outside ASCII but
+        // a lower-case Cyrillic letter (told by the next byte in the same sixteen).
+        let mut lower_cyrillic = 0;
         for text in &texts {
             let bytes = text.as_bytes();
             for at in 0..bytes.len() {
                 let by_bytes: u32 = (0..32)
                     .filter(|&k| {
-                        bytes
-                            .get(at + k)
-                            .is_some_and(|b| b.is_ascii_uppercase() || !b.is_ascii())
+                        let Some(&b) = bytes.get(at + k) else { return false };
+                        let next = bytes.get(at + k + 1).filter(|_| k % 16 != 15);
+                        let lower = matches!((b, next), (0xD0, Some(0xB0..=0xBF)) | (0xD1, Some(0x80..=0x9F)));
+                        lower_cyrillic += usize::from(lower);
+                        b.is_ascii_uppercase() || (b >= 0xC0 && !lower)
                     })
                     .map(|k| 1 << k)
                     .sum();
-                assert_eq!(candidates_of_32(bytes, at), by_bytes, "{at} in {text:?}");
+                assert_eq!(candidates_of_32::<false>(bytes, at), by_bytes, "{at} in {text:?}");
+                if text.is_ascii() {
+                    assert_eq!(candidates_of_32::<true>(bytes, at), by_bytes, "{at} in {text:?}");
+                }
+            }
+        }
+        assert!(lower_cyrillic > 10_000, "{lower_cyrillic}");
+        // Every first byte with every next byte, at every place of the sixteen.
+        for b in 0x80..=0xFFu8 {
+            for next in 0..=0xFFu8 {
+                for k in 0..16 {
+                    let mut sixteen = *b"\xd0\xb0 Aa\xd1\x80\xc3\xa9\xe2\x80\x99xyz\xd0";
+                    sixteen[k] = b;
+                    if k < 15 {
+                        sixteen[k + 1] = next;
+                    }
+                    let by_bytes = may_start_capital_by_bytes(&sixteen);
+                    assert_eq!(may_start_capital_outside_ascii(&sixteen), by_bytes, "{b} {next} at {k}");
+                }
             }
         }
         for b in 0..=255u8 {

@@ -73,8 +73,9 @@ struct Open {
 /// paragraph opens with a mark of the same family (the news convention for a quote over several
 /// paragraphs); otherwise it ends with its paragraph. `ascii` tells that `text` is ASCII.
 pub(super) fn find_marked(text: &str, paragraphs: &[Span], ascii: bool) -> Vec<Marked> {
-    let double = scan(text, paragraphs, Pass::Double, ascii);
-    let single = scan(text, paragraphs, Pass::Single, ascii);
+    let candidates = candidate_marks(text.as_bytes(), ascii);
+    let double = scan(text, paragraphs, Pass::Double, &candidates.double);
+    let single = scan(text, paragraphs, Pass::Single, &candidates.single);
     merge(double, single)
 }
 
@@ -123,11 +124,10 @@ fn overlaps_last(out: &[(Marked, Pass)], m: Marked) -> bool {
     out.last().is_some_and(|(last, _)| m.outer.start < last.outer.end)
 }
 
-/// One pass over the paragraphs for the marks of `pass` (`ascii`: `text` is ASCII).
-fn scan(text: &str, paragraphs: &[Span], pass: Pass, ascii: bool) -> Vec<Marked> {
-    // The candidates of the whole text, found at once: a search set up per paragraph cost more
-    // than the search.
-    let candidates = candidate_marks(text.as_bytes(), pass, ascii);
+/// One pass over the paragraphs for the marks of `pass`, whose candidates in the whole text
+/// are `candidates` ([`candidate_marks`]): found at once, as a search set up per paragraph
+/// cost more than the search.
+fn scan(text: &str, paragraphs: &[Span], pass: Pass, candidates: &[usize]) -> Vec<Marked> {
     let mut out = Vec::new();
     let mut open: Option<Open> = None;
     let mut previous_end = 0;
@@ -157,7 +157,7 @@ fn scan(text: &str, paragraphs: &[Span], pass: Pass, ascii: bool) -> Vec<Marked>
             }
         }
         let span = Span::new(from, p.end);
-        open = scan_paragraph(text, span, within(&candidates, span), open, pass, &mut out);
+        open = scan_paragraph(text, span, within(candidates, span), open, pass, &mut out);
         previous_end = p.end;
     }
     if let Some(o) = open {
@@ -239,31 +239,58 @@ fn scan_paragraph(
     open
 }
 
-/// Offsets of the bytes that start a mark of `pass`: found as the ASCII mark and the first
-/// bytes of the UTF-8 encodings of the others (`“ ” „ ‘ ’` start with 0xE2, `« »` with 0xC2),
-/// and outside ASCII those that start no mark of `pass` dropped by their bytes
-/// ([`is_mark_of`]). Every other character has no role, so skipping to these (with SIMD, via
-/// memchr) changes nothing but the time: testing each character was most of the cost of
-/// finding quotes. In ASCII `para` (`ascii`) the ASCII mark is the only one: one byte is
-/// searched for, not two or three.
-fn candidate_marks(para: &[u8], pass: Pass, ascii: bool) -> Vec<usize> {
-    match (pass, ascii) {
-        (Pass::Double, true) => memchr::memchr_iter(b'"', para).collect(),
-        (Pass::Single, true) => memchr::memchr_iter(b'\'', para).collect(),
-        (Pass::Double, false) => memchr::memchr3_iter(b'"', 0xE2, 0xC2, para)
-            .filter(|&at| is_mark_of(para, at, pass))
-            .collect(),
-        (Pass::Single, false) => memchr::memchr2_iter(b'\'', 0xE2, para)
-            .filter(|&at| is_mark_of(para, at, pass))
-            .collect(),
-    }
+/// The offsets of the bytes that may start a mark, in order, for each pass.
+#[derive(Debug, PartialEq, Eq)]
+struct Candidates {
+    double: Vec<usize>,
+    single: Vec<usize>,
 }
 
-/// Whether the byte found at `at` of `bytes` (one of those [`candidate_marks`] searches for)
-/// starts a mark of `pass`, told by its bytes: [`role`] gives every other character none, and
-/// most of those found outside ASCII are others (the apostrophes ’ in the double marks' pass,
-/// dashes and double marks in the single marks' pass), each read as a character there and
-/// passed by in its paragraph's loop.
+/// Offsets of the bytes that start a mark of each pass: found as the ASCII marks and the first
+/// bytes of the UTF-8 encodings of the others (`“ ” „ ‘ ’` start with 0xE2, `« »` with 0xC2),
+/// and outside ASCII those that start no mark of a pass dropped by their bytes
+/// ([`is_mark_of`]). Every other character has no role, so skipping to these (with SIMD, via
+/// memchr) changes nothing but the time: testing each character was most of the cost of
+/// finding quotes. Both passes' candidates are found in one search, so that each 0xE2 (curly
+/// marks, apostrophes and dashes, the commonest bytes found) is found and told once, not once
+/// a pass; 0xC2 (a few in a page) in a search of its own. In ASCII `bytes` (`ascii`) the two
+/// ASCII marks are the only ones, each searched for by itself (one search for both, then
+/// sorted into two lists, cost as much).
+fn candidate_marks(bytes: &[u8], ascii: bool) -> Candidates {
+    if ascii {
+        return Candidates {
+            double: memchr::memchr_iter(b'"', bytes).collect(),
+            single: memchr::memchr_iter(b'\'', bytes).collect(),
+        };
+    }
+    let mut candidates = Candidates {
+        double: Vec::new(),
+        single: Vec::new(),
+    };
+    for at in memchr::memchr3_iter(b'"', b'\'', 0xE2, bytes) {
+        match bytes[at] {
+            b'"' => candidates.double.push(at),
+            b'\'' => candidates.single.push(at),
+            _ if is_mark_of(bytes, at, Pass::Double) => candidates.double.push(at),
+            _ if is_mark_of(bytes, at, Pass::Single) => candidates.single.push(at),
+            _ => {}
+        }
+    }
+    let guillemets = memchr::memchr_iter(0xC2, bytes).filter(|&at| is_mark_of(bytes, at, Pass::Double));
+    let before = candidates.double.len();
+    candidates.double.extend(guillemets);
+    if candidates.double.len() > before {
+        candidates.double.sort_unstable();
+    }
+    candidates
+}
+
+/// Whether the byte found at `at` of `bytes` (one of those [`candidate_marks`] searches for,
+/// the ASCII mark of `pass` or a byte outside ASCII) starts a mark of `pass`, told by its
+/// bytes: [`role`] gives every other character none, and most of those found outside ASCII
+/// are others (dashes; the apostrophes ’ in the double marks' pass, double marks in the
+/// single marks' pass), each read as a character there and passed by in its paragraph's
+/// loop.
 fn is_mark_of(bytes: &[u8], at: usize, pass: Pass) -> bool {
     let mark = match (pass, bytes[at]) {
         // the ASCII mark of the pass, the only one searched for
@@ -390,6 +417,25 @@ mod tests {
         }
     }
 
+    /// [`scan`] of the candidates of `pass` that [`candidate_marks`] finds.
+    fn scan_of(text: &str, paragraphs: &[Span], pass: Pass, ascii: bool) -> Vec<Marked> {
+        let candidates = candidate_marks(text.as_bytes(), ascii);
+        let of_pass = match pass {
+            Pass::Double => &candidates.double,
+            Pass::Single => &candidates.single,
+        };
+        scan(text, paragraphs, pass, of_pass)
+    }
+
+    /// The candidates of `pass` as each pass searched for them by itself: the bytes that may
+    /// start a mark of the pass, those that start none dropped.
+    fn candidates_of_one_pass(bytes: &[u8], pass: Pass) -> Vec<usize> {
+        candidate_bytes(bytes, pass)
+            .into_iter()
+            .filter(|&at| is_mark_of(bytes, at, pass))
+            .collect()
+    }
+
     fn paragraphs(text: &str) -> Vec<Span> {
         let mut out = Vec::new();
         let mut start = 0;
@@ -479,7 +525,7 @@ mod tests {
             ]
             .map(str::to_owned),
         );
-        let (mut found, mut ascii) = (0, 0);
+        let (mut found, mut ascii, mut guillemets) = (0, 0, 0);
         let dropped = NO_MARKS_DROPPED.with(|n| n.get());
         let (mut merges, mut spared_here) = (0, 0);
         MERGES_SPARED.with(|n| n.set(0));
@@ -493,8 +539,8 @@ mod tests {
         for (text, paras) in read.into_iter().chain(split) {
             // Merged without sorting when no single-quoted passage is closed: as by sorting.
             let (double, single) = (
-                scan(&text, &paras, Pass::Double, false),
-                scan(&text, &paras, Pass::Single, false),
+                scan_of(&text, &paras, Pass::Double, false),
+                scan_of(&text, &paras, Pass::Single, false),
             );
             spared_here += usize::from(!single.iter().any(|m| m.closed));
             let sorted = merge_sorted(double.clone(), single.clone());
@@ -502,20 +548,29 @@ mod tests {
             merges += 1;
             for pass in [Pass::Double, Pass::Single] {
                 // On ASCII text, by the search for the ASCII mark alone.
-                let once = scan(&text, &paras, pass, text.is_ascii());
+                let once = scan_of(&text, &paras, pass, text.is_ascii());
                 assert_eq!(once, scan_searching_each_paragraph(&text, &paras, pass), "{text}");
-                assert_eq!(once, scan(&text, &paras, pass, false), "{text}");
+                assert_eq!(once, scan_of(&text, &paras, pass, false), "{text}");
                 found += once.len();
                 if text.is_ascii() {
-                    assert_eq!(
-                        candidate_marks(text.as_bytes(), pass, true),
-                        candidate_marks(text.as_bytes(), pass, false)
-                    );
                     ascii += once.len();
                 }
             }
+            // Both passes' candidates found in one search are those each pass found by itself
+            // (and on ASCII text, those of the search for the two ASCII marks alone).
+            let bytes = text.as_bytes();
+            let both = candidate_marks(bytes, false);
+            assert_eq!(both.double, candidates_of_one_pass(bytes, Pass::Double), "{text}");
+            assert_eq!(both.single, candidates_of_one_pass(bytes, Pass::Single), "{text}");
+            if text.is_ascii() {
+                assert_eq!(candidate_marks(bytes, true), both);
+            }
+            guillemets += usize::from(both.double.iter().any(|&at| bytes[at] == 0xC2));
         }
-        assert!(found > 500 && ascii > 250, "{found} {ascii}");
+        assert!(
+            found > 500 && ascii > 250 && guillemets > 0,
+            "{found} {ascii} {guillemets}"
+        );
         // bytes that start no mark dropped outside ASCII, many times
         let dropped = NO_MARKS_DROPPED.with(|n| n.get()) - dropped;
         assert!(dropped > 1_000, "{dropped}");
