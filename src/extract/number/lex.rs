@@ -395,6 +395,8 @@ impl<T: Copy> LowerWords<T> {
             );
             let key = Self::key(&padded(b), b.len());
             assert!(held.iter().all(|(k, _)| *k != key), "{w}: held once");
+            // asked before the word takes a slot: a full table would never end the search below
+            assert!((held.len() + 1) * 16 <= LOWER_WORD_SLOTS, "{w}: sixteen slots a word");
             let mut at = Self::home(key);
             while by_hash[at] != 0 {
                 at = (at + 1) % LOWER_WORD_SLOTS;
@@ -402,11 +404,6 @@ impl<T: Copy> LowerWords<T> {
             held.push((key, value));
             by_hash[at] = u16::try_from(held.len()).expect("a place in sixteen bits");
         }
-        assert!(
-            held.len() * 16 <= LOWER_WORD_SLOTS,
-            "{} words: sixteen slots a word",
-            held.len()
-        );
         LowerWords { by_hash, words: held }
     }
 
@@ -438,7 +435,8 @@ impl<T: Copy> LowerWords<T> {
         let mut at = Self::home(key);
         loop {
             let place = usize::from(self.by_hash[at]);
-            let (held, value) = *self.words.get(place.checked_sub(1)?)?;
+            // an empty slot (0) ends the search; a held place is a word's index plus one
+            let (held, value) = self.words[place.checked_sub(1)?];
             if held == key {
                 return Some(value);
             }

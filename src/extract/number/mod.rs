@@ -510,7 +510,7 @@ struct LowerWord {
     /// The word's codes (zeros for a word of [`SHORT_UNLISTED_STARTS`] only).
     codes: WordCodes,
     /// Whether the word in some case is one of [`SHORT_UNLISTED_STARTS`]: the words written so
-    /// are told by their case ("USD", "K", not "usd" or "The").
+    /// are told by their case ("USD", "K", not "usd" or "Usd").
     unlisted_start: bool,
 }
 
@@ -547,6 +547,12 @@ impl MentionStarts {
             Tk::Word => {
                 // the word's lower case in an ASCII text: lowercase ASCII letters, at the start
                 // of `sixteen`; most words are not held
+                let shown = written.len().min(16);
+                debug_assert!(
+                    sixteen[..shown].iter().all(u8::is_ascii_lowercase)
+                        && sixteen[..shown].eq_ignore_ascii_case(&written[..shown]),
+                    "the lowered word at the start of the sixteen bytes"
+                );
                 let found = self.words.get_at(sixteen, written.len());
                 if let Some(found) = found {
                     codes = found.codes;
@@ -756,8 +762,8 @@ pub(super) struct WordCodes {
 
 /// The [`WordCodes`] of every word that has an atom or may start a mention (the words of
 /// [`MENTION_FIRST_WORDS`] and "and", the one atom that starts nothing), in one
-/// [`words::WordTable`]: most words of a text fail its shape test ("the" and "to" among them),
-/// and have none.
+/// [`words::WordTable`], for the words outside ASCII ([`word_codes`]; an ASCII word is looked
+/// up in [`WORD_LOWER`], which holds the same words) and as the tests' reference.
 static WORD_CODES: LazyLock<words::WordTable<WordCodes>> =
     LazyLock::new(|| words::WordTable::of(word_code_list().into_iter()));
 
@@ -2133,7 +2139,8 @@ mod tests {
         );
     }
 
-    /// ASCII words to hold a [`words::WordFilter`] to: a word of every first letter, second
+    /// ASCII words to test the word tables and filters with ([`words::WordFilter`], the
+    /// tokeniser's [`WORD_LOWER`], the starts it notes): a word of every first letter, second
     /// letter (either case, or none) and length up to twenty, the atoms' words and tens glued
     /// to units in three cases, with an "s" and cut short, and the words of generated articles
     /// as written.
@@ -2211,11 +2218,14 @@ mod tests {
 
     /// An ASCII word is noted as a start as the text is cut exactly when it has the code of a
     /// first word or may start a mention unlisted (a scale letter, a currency code, tens glued
-    /// to a unit): words of every shape in every case, each alone in a text and among others.
+    /// to a unit): words of every shape in every case, and the short unlisted starts in every
+    /// case ("Usd", "kSh"), each alone in a text and among others.
     #[test]
     fn ascii_words_are_noted_as_starts_by_their_own_tests() {
         let (mut noted, mut looked) = (0, 0);
-        for word in ascii_words_of_every_shape() {
+        let mut words = ascii_words_of_every_shape();
+        words.extend(SHORT_UNLISTED_STARTS.iter().flat_map(|w| every_case(w)));
+        for word in words {
             let lower = word.to_ascii_lowercase();
             let first = WORD_CODES.get_lowercase(lower.as_bytes()).is_some_and(|c| c.first != 0);
             let want = first || words::may_be_unlisted_atom(&word) || is_currency_code(&word);
@@ -2229,6 +2239,20 @@ mod tests {
             looked += 1;
         }
         assert!(noted > 1_000 && noted * 10 < looked, "{noted} of {looked}");
+    }
+
+    /// `word` (ASCII letters) in each of its cases: every letter lower or upper.
+    fn every_case(word: &str) -> Vec<String> {
+        let letters = word.as_bytes();
+        (0..1u32 << letters.len())
+            .map(|upper| {
+                let case = |(k, b): (usize, &u8)| match upper >> k & 1 {
+                    1 => char::from(b.to_ascii_uppercase()),
+                    _ => char::from(b.to_ascii_lowercase()),
+                };
+                letters.iter().enumerate().map(case).collect()
+            })
+            .collect()
     }
 
     /// [`SHORT_UNLISTED_STARTS`] holds every word of three letters at most (every case of every
@@ -2252,12 +2276,19 @@ mod tests {
             assert_eq!(may_start, SHORT_UNLISTED_STARTS.contains(&word), "{word:?}");
             let lower = word.to_ascii_lowercase();
             let tells = WORD_LOWER.get(lower.as_bytes()).is_some_and(|w| w.unlisted_start);
-            assert!(!may_start || tells, "{word:?}");
+            // told of every case of a listed word ("usd", "Usd"), which its case then settles
+            let listed_in_some_case = SHORT_UNLISTED_STARTS.iter().any(|w| w.eq_ignore_ascii_case(word));
+            assert_eq!(tells, listed_in_some_case, "{word:?}");
             may += usize::from(may_start);
             told += usize::from(tells);
         }
-        assert!(
-            may == SHORT_UNLISTED_STARTS.len() && told < 1_000,
+        let lower_cases: std::collections::HashSet<String> =
+            SHORT_UNLISTED_STARTS.iter().map(|w| w.to_ascii_lowercase()).collect();
+        let cases = |w: &String| 1usize << w.len();
+        assert_eq!(may, SHORT_UNLISTED_STARTS.len());
+        assert_eq!(
+            told,
+            lower_cases.iter().map(cases).sum::<usize>(),
             "{may} may start, {told} told"
         );
     }

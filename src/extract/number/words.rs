@@ -403,7 +403,7 @@ pub(super) struct WordTable<T> {
 
 /// For each of `count` shapes, the range of the places in `shapes` (sorted) that hold it; an
 /// empty range (`(0, 0)`) for a shape no word has.
-pub(super) fn ranges_of_shapes(shapes: impl Iterator<Item = usize>, count: usize) -> Vec<(u16, u16)> {
+fn ranges_of_shapes(shapes: impl Iterator<Item = usize>, count: usize) -> Vec<(u16, u16)> {
     let mut by_shape = vec![(0u16, 0u16); count];
     for (k, shape) in shapes.enumerate() {
         let range = &mut by_shape[shape];
