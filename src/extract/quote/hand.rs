@@ -49,8 +49,8 @@ fn char_at(bytes: &[u8], i: usize) -> Option<(char, usize)> {
 }
 
 /// The length of the character at `i` if it is in a class (`ascii` decides ASCII ones,
-/// [`len_outside_ascii`] the others, by `classes`); 0 if it is not. An ASCII character is told
-/// in the caller: the name readers ask about nearly every letter of a name, most of them
+/// [`len_outside_ascii`] the others, by `classes`); 0 if it is not. Inlined into the caller, so
+/// that an ASCII character is told there: the name readers ask about nearly every letter of a name, most of them
 /// ASCII, and the call (with the tables' lazy initialisation checked first) cost more than
 /// the test.
 #[inline(always)]
@@ -367,7 +367,8 @@ pub(super) fn surely_one_word(bytes: &[u8], i: usize) -> bool {
     surely_one_word_ending(bytes, i, i + run)
 }
 
-/// [`surely_one_word`] of the word capital at `i`, whose run of ASCII letters, apostrophes,
+/// Whether the name at word capital `i` is surely one word (the test `surely_one_word` of the
+/// tests states whole), for a capital whose run of ASCII letters, apostrophes,
 /// hyphens and ampersands ends at `end`. Its two commonest answers are told in the caller's
 /// loop, without a call (the scan for names asks it at about every capital of the text): a
 /// word that ends at punctuation other than a period ("Acme,"), and a word that one space and
@@ -424,7 +425,7 @@ fn may_go_on(bytes: &[u8], at: usize, next: u8) -> bool {
         || word_then_spaces(bytes, at, PARTICLE_WORDS, Dot::None).is_some()
 }
 
-/// [`surely_one_word`] of a word capital `i` outside ASCII (`false` tells nothing). No
+/// Whether the name at word capital `i` outside ASCII is surely one word (`false` tells nothing). No
 /// honorific, name prefix or particle starts outside ASCII, so the name's first word is the
 /// capital and its name letters ([`name_letters`], in any script), unless a period follows
 /// them (an initial, or "Ed.": told by the name reader). The name is that one word when these
@@ -452,7 +453,8 @@ fn surely_one_word_outside_ascii(bytes: &[u8], i: usize) -> bool {
 }
 
 /// The first capital at or after `i` in UTF-8 `bytes` that starts a word ([`next_word_capital`])
-/// and whose name is not surely one word ([`surely_one_word`]): where a name of several words
+/// and whose name is not surely one word ([`surely_one_word_ending`],
+/// [`surely_one_word_outside_ascii`]): where a name of several words
 /// may start. The bytes of each 32 that may be such a capital ([`candidates_of_32`]) are tested
 /// in turn without leaving them (a call to [`next_word_capital`] a capital read the sixteen
 /// after it again), and an ASCII capital's run of name bytes is told sixteen bytes at once
@@ -1752,6 +1754,9 @@ mod tests {
                 found += usize::from(expected == Some(from));
             }
         }
+        // (the reference tells a capital outside ASCII by the scan's own
+        // `surely_one_word_outside_ascii`: that rule is held to the names it passes by in
+        // people.rs's tests, a name of several words against the full names)
         assert!(found > 2_000 && ascii_found > 300, "{found} {ascii_found}");
         // Every word capital's ending told in line is what the cases tell, and most were.
         ONE_WORD_ENDINGS_IN_LINE.with(|n| n.set(0));

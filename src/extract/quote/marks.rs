@@ -285,15 +285,15 @@ fn candidate_marks(bytes: &[u8], ascii: bool) -> Candidates {
     candidates
 }
 
-/// Whether the byte found at `at` of `bytes` (one of those [`candidate_marks`] searches for,
-/// the ASCII mark of `pass` or a byte outside ASCII) starts a mark of `pass`, told by its
-/// bytes: [`role`] gives every other character none, and most of those found outside ASCII
+/// Whether the byte found at `at` of `bytes` (a byte outside ASCII that [`candidate_marks`]
+/// searches for; the ASCII marks it sorts itself, and only the tests' one-pass reading hands
+/// them here) starts a mark of `pass`, told by its bytes: [`role`] gives every other character none, and most of those found outside ASCII
 /// are others (dashes; the apostrophes ’ in the double marks' pass, double marks in the
 /// single marks' pass), each read as a character there and passed by in its paragraph's
 /// loop.
 fn is_mark_of(bytes: &[u8], at: usize, pass: Pass) -> bool {
     let mark = match (pass, bytes[at]) {
-        // the ASCII mark of the pass, the only one searched for
+        // the ASCII mark of the pass (the tests' one-pass reading)
         (_, b'"' | b'\'') => true,
         // « and »
         (Pass::Double, 0xC2) => matches!(bytes.get(at + 1), Some(0xAB | 0xBB)),

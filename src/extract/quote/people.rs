@@ -237,10 +237,10 @@ fn full_names(text: &str) -> impl Iterator<Item = (Option<&str>, Name<'_>)> {
 
 /// The matches of [`full_names`] that are more than one word ([`is_one_word`]), the only ones
 /// that may name a person ([`person_named`] of one word is `None`): a capital where the name
-/// read is surely one word ([`surely_one_word`]) is passed by without reading the name
-/// ([`next_name_capital`] finds the others). (The next capital is then looked for right after it,
+/// read is surely one word (`hand::surely_one_word_ending`, `surely_one_word_outside_ascii`)
+/// is passed by without reading the name ([`next_name_capital`] finds the others). (The next capital is then looked for right after it,
 /// not after the name: any capital inside that name starts a word that ends where it ends,
-/// and so is surely one word as well; [`surely_one_word`] tells no word with other than letters
+/// and so is surely one word as well; that test tells no word with other than letters
 /// before a period, where that could fail.)
 /// `ascii` tells that `text` is ASCII.
 fn names_of_several_words(text: &str, ascii: bool) -> impl Iterator<Item = (Option<&str>, Name<'_>)> {
