@@ -64,11 +64,10 @@ fn spaces_and_outside(sixteen: &[u8; 16]) -> u32 {
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "sse2")]
 fn spaces_and_outside_by_sse2(sixteen: &[u8; 16]) -> u32 {
-    use crate::extract::lanes::{in_range, lanes};
-    use std::arch::x86_64::{_mm_movemask_epi8, _mm_or_si128};
+    use crate::extract::lanes::{ascii_spaces, lanes};
+    use std::arch::x86_64::_mm_movemask_epi8;
     let v = lanes(sixteen);
-    let spaces = _mm_or_si128(in_range(v, b'\t', 5), in_range(v, b' ', 1));
-    (_mm_movemask_epi8(spaces) as u32 & 0xFFFF) | (_mm_movemask_epi8(v) as u32) << 16
+    (_mm_movemask_epi8(ascii_spaces(v)) as u32 & 0xFFFF) | (_mm_movemask_epi8(v) as u32) << 16
 }
 
 /// [`spaces_and_outside`] elsewhere.

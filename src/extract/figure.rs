@@ -3227,11 +3227,10 @@ fn spaces_and_alphanumerics_of_16(sixteen: &[u8; 16]) -> (u32, u32) {
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "sse2")]
 fn spaces_and_alphanumerics_by_sse2(sixteen: &[u8; 16]) -> (u32, u32) {
-    use crate::extract::lanes::{in_range, lanes};
-    use std::arch::x86_64::{_mm_cmpeq_epi8, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8};
+    use crate::extract::lanes::{ascii_spaces, in_range, lanes};
+    use std::arch::x86_64::{_mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8};
     let v = lanes(sixteen);
-    // "\t" to "\r": five bytes from 9; and " "
-    let spaces = _mm_or_si128(in_range(v, b'\t', 5), _mm_cmpeq_epi8(v, _mm_set1_epi8(b' ' as i8)));
+    let spaces = ascii_spaces(v);
     // a letter is one in lower case (a byte outside ASCII keeps its high bit, outside the range)
     let letters = in_range(_mm_or_si128(v, _mm_set1_epi8(0x20)), b'a', 26);
     let digits = in_range(v, b'0', 10);

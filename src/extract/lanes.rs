@@ -27,6 +27,15 @@ pub(crate) fn in_range(v: std::arch::x86_64::__m128i, first: u8, count: u8) -> s
     _mm_cmplt_epi8(moved, _mm_set1_epi8((i16::from(count) - 128) as i8))
 }
 
+/// All ones in the lanes of `v` whose byte is an ASCII space ("\t" to "\r", and " ": what
+/// `u8::is_ascii_whitespace` holds of, with the vertical tab), zeros elsewhere.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "sse2")]
+#[inline]
+pub(crate) fn ascii_spaces(v: std::arch::x86_64::__m128i) -> std::arch::x86_64::__m128i {
+    std::arch::x86_64::_mm_or_si128(in_range(v, b'\t', 5), in_range(v, b' ', 1))
+}
+
 /// `mask` of the sixteen bytes of `bytes` from `at`; near the end, of the bytes left and
 /// `pad` bytes after them (chosen so that `mask` finds nothing in them, or so that what it finds
 /// there ends the search).
