@@ -557,7 +557,7 @@ fn ratio_bounds(factor: f64, qualifier: Option<&str>) -> (f64, f64, bool) {
 static AS_MANY_AS: LazyLock<Pattern> =
     LazyLock::new(|| Pattern::new(&format!("^[^.;]{{0,40}}?{AS_MANY_AS_WORDS}")).unwrap());
 
-/// The words of [`AS_MANY_AS`] after its lazy start: searched for unanchored, they are found at
+/// The words of `AS_MANY_AS` after its lazy start: searched for unanchored, they are found at
 /// the same place with the same groups (the leftmost place where they match is the shortest
 /// start the lazy prefix tries), and the search costs a fraction of the anchored one.
 const AS_MANY_AS_WORDS: &str = r"\b(?P<w>(?P<q>about|nearly|almost|roughly|more\s+than|less\s+than|over|just\s+over|just\s+under|some)?\s*\b(?P<r>half|twice|three\s+times|four\s+times|a\s+third|one\s+third|a\s+quarter)\s+as\s+(?:many|much|large|high)\s+as)\s+(?:those|that|the\s+number|the\s+\w+)?\s*(?:from|in|by|of)\s+(?:the\s+)?(?P<c>[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)*)";
@@ -616,7 +616,7 @@ pub fn as_many_as(after: &str) -> Option<AsManyAs> {
     })
 }
 
-/// What [`as_many_as`] reads of a match of [`AS_MANY_AS`]: where group `w` starts (spaces
+/// What [`as_many_as`] reads of a match of `AS_MANY_AS`: where group `w` starts (spaces
 /// trimmed) and ends, and groups `q`, `r` and `c`.
 #[derive(Debug, PartialEq)]
 struct AsManyAsGroups<'a> {
@@ -641,7 +641,7 @@ impl<'a> AsManyAsGroups<'a> {
     }
 }
 
-/// The groups of [`AS_MANY_AS`] in ASCII `after` read by hand, for the common shape ("..., about
+/// The groups of `AS_MANY_AS` in ASCII `after` read by hand, for the common shape ("..., about
 /// half as many as those from the United States"); `None` when that is not what `after` holds
 /// (the capture search then decides). Every match holds a ratio word that no qualifier can
 /// hold, so the first ratio word starts the leftmost match, if any match holds it.
@@ -736,7 +736,7 @@ fn spaced_word<'a>(text: &'a str, words: &[&str]) -> Option<&'a str> {
         .filter(|r| opens_with_space(r))
 }
 
-/// The groups of [`AS_MANY_AS`] in `after`: those of the leftmost match of its words, if what
+/// The groups of `AS_MANY_AS` in `after`: those of the leftmost match of its words, if what
 /// comes before them is what its start allows (up to 40 characters, none a "." or ";"; a later
 /// match would have more before it).
 fn as_many_as_captures(after: &str) -> Option<regex::Captures<'_>> {
@@ -745,7 +745,7 @@ fn as_many_as_captures(after: &str) -> Option<regex::Captures<'_>> {
     (lead.chars().count() <= 40 && !lead.contains(['.', ';'])).then_some(c)
 }
 
-/// Whether [`AS_MANY_AS`] may match `after`: its ratio word and the word after "as" (case as
+/// Whether `AS_MANY_AS` may match `after`: its ratio word and the word after "as" (case as
 /// written) stand before the first "." or ";", as nothing before them may be one. Most figures
 /// are followed by neither.
 ///
@@ -1625,7 +1625,7 @@ pub(crate) fn may_lengthen(rest: &[u8]) -> bool {
     false
 }
 
-/// The head noun of [`HEADS`] that `word` is in any ASCII case, if any: only the heads of its
+/// The head noun of `HEADS` that `word` is in any ASCII case, if any: only the heads of its
 /// length are compared.
 fn head_noun(word: &str) -> Option<&'static str> {
     let candidates: &[&'static str] = match word.len() {

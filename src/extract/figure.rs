@@ -105,7 +105,7 @@ static ENTITY: LazyLock<Pattern> = LazyLock::new(|| {
 });
 
 /// What one pass over an article's text tells, 32 bytes a step: the matches of [`ENTITY`],
-/// whether the text is ASCII, and where the dots [`may_hold_non_figures`] reads are. The first
+/// whether the text is ASCII, and where the dots `may_hold_non_figures` reads are. The first
 /// and the last were passes of their own (`is_ascii`, and `memchr3` for the dots with "-" and
 /// ":", which cost about a hundred instructions a call at each of the ten or so dots that end an
 /// article's sentences; "-", ":" and "@" are rare, and are still found by `memchr3`).
@@ -114,7 +114,7 @@ struct Scan {
     entities: Vec<(usize, usize)>,
     /// Whether every byte of the text is ASCII.
     ascii: bool,
-    /// What [`may_hold_non_figures`] tells of the text.
+    /// What `may_hold_non_figures` tells of the text.
     may_hold_non_figures: bool,
 }
 
@@ -134,7 +134,7 @@ struct Scan {
 /// inside it ("LinkedInstagram").
 ///
 /// The same blocks' dots and bytes outside ASCII are found at once too
-/// ([`dots_and_outside_of_32`]); the dots are read as [`may_hold_non_figures`] reads them.
+/// ([`dots_and_outside_of_32`]); the dots are read as `may_hold_non_figures` reads them.
 fn scan(text: &str) -> Scan {
     let bytes = text.as_bytes();
     let mut scanning = Scanning {
@@ -205,7 +205,7 @@ fn capitals_of_32(block: &[u8; 32]) -> u32 {
     sixteen(first) | sixteen(second) << 16
 }
 
-/// The names of [`entities_by_hand`] that start at the capitals of the 32 bytes from `first`
+/// The names of `entities_by_hand` that start at the capitals of the 32 bytes from `first`
 /// (`capitals` has bit `k` set for byte `first + k`) and at or after `at`, pushed to `found`;
 /// `at` is moved to the end of each.
 #[inline(always)]
@@ -1218,7 +1218,7 @@ fn may_hold_non_figures_by_memchr(text: &str) -> bool {
 }
 
 /// Whether a match of [`not_figures`] may hold the mark ("@", "-", "." or ":") at `at`, by the
-/// bytes around it (see [`may_hold_non_figures`]).
+/// bytes around it (see `may_hold_non_figures`).
 #[inline(always)]
 fn may_anchor_non_figure(bytes: &[u8], at: usize) -> bool {
     let digits = |from: usize, to: usize| bytes.get(from..to).is_some_and(|r| r.iter().all(u8::is_ascii_digit));
@@ -2207,7 +2207,7 @@ fn lowercase_single_spaced(words: &str) -> String {
 /// word boundary at an edge then means the same in both) and no match of the whole text runs
 /// across an edge. When that is not so, the part is searched.
 ///
-/// `found` may be narrowed to the matches around a span ([`Entities::around`]), which answer
+/// `found` may be narrowed to the matches around a span (`Entities::around`), which answer
 /// for every part of that span as the whole text's do.
 #[derive(Clone, Copy)]
 struct Entities<'t, 'f> {
@@ -2216,7 +2216,7 @@ struct Entities<'t, 'f> {
 }
 
 impl<'t, 'f> Entities<'t, 'f> {
-    /// `found` are the matches of [`ENTITY`] in the whole `text` ([`entities_by_hand`]).
+    /// `found` are the matches of [`ENTITY`] in the whole `text` (`entities_by_hand`).
     fn new(text: &'t str, found: &'f [(usize, usize)]) -> Entities<'t, 'f> {
         Entities { text, found }
     }

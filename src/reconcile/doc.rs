@@ -654,7 +654,7 @@ const CORRECTION_PHRASES: [&str; 6] = [
 ];
 
 /// Whether a paragraph, lowercased, is a correction: it starts with "Correction" (after any
-/// marks, as in "*Correction, February 3:*") or holds one of [`CORRECTION_WORDS`].
+/// marks, as in "*Correction, February 3:*") or holds one of `CORRECTION_WORDS`.
 fn is_correction(paragraph: &[u8]) -> bool {
     let start = paragraph
         .iter()
@@ -663,14 +663,14 @@ fn is_correction(paragraph: &[u8]) -> bool {
     paragraph[start..].starts_with(b"correction") || holds_correction_words(paragraph)
 }
 
-/// The verbs [`CORRECTION_WORDS`] have after "incorrectly", each after its space.
+/// The verbs `CORRECTION_WORDS` have after "incorrectly", each after its space.
 const INCORRECTLY_VERBS: [&[u8]; 4] = [b" said", b" stated", b" reported", b" gave"];
 
-/// "misstated", the one word of [`CORRECTION_WORDS`] with neither a "v" nor a "y".
+/// "misstated", the one word of `CORRECTION_WORDS` with neither a "v" nor a "y".
 static MISSTATED: LazyLock<memchr::memmem::Finder<'static>> =
     LazyLock::new(|| memchr::memmem::Finder::new(b"misstated"));
 
-/// [`CORRECTION_WORDS`]`.any_in(lower)`, read by hand: "earlier version of this" is found by
+/// `CORRECTION_WORDS``.any_in(lower)`, read by hand: "earlier version of this" is found by
 /// its "v", "incorrectly" and its verbs by the "y", both in one vector search for the two
 /// letters (few words of a paragraph have either), and "misstated" by a search of its own. The
 /// words' search cost some 340 instructions a paragraph, most of it in starting the search, and

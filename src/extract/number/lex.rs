@@ -213,7 +213,7 @@ fn ascii_cuts(lowered: &[u8], cut: &mut impl Cut) {
 /// [`lowered_and_padded`] copy `lowered` (ASCII letters lowered in place, every other byte as
 /// it is): ASCII tokens are cut sixteen bytes at a time there, a word of ASCII letters goes on
 /// when a letter outside ASCII follows it ("café"), and a token starting outside ASCII is
-/// decoded from `text` as [`any_tokens`] reads it. Each token is handed to `cut` with whether
+/// decoded from `text` as `any_tokens` reads it. Each token is handed to `cut` with whether
 /// it is all ASCII. Real text is mostly such texts (a curly quote or apostrophe in a sentence
 /// makes it one), and a scan a character at a time cost some nine instructions a byte more.
 /// Not inlined: the scan of ASCII texts stays small.
@@ -738,7 +738,7 @@ fn has_capital_sigma(word: &str) -> bool {
 /// ASCII symbol is a token of its own), so that neither needs a pass over the text of its own.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(super) struct SymbolsSeen {
-    /// [`super::may_hold_url`] of the text.
+    /// `super::may_hold_url` of the text.
     pub may_hold_url: bool,
     /// Whether the text holds a "(".
     pub open_bracket: bool,
@@ -755,7 +755,7 @@ impl SymbolsSeen {
         }
     }
 
-    /// Adds the ASCII symbol at `at` of `bytes`: the bytes [`super::may_hold_url`] looks for
+    /// Adds the ASCII symbol at `at` of `bytes`: the bytes `super::may_hold_url` looks for
     /// ("@", ":", ".") are tested as it tests them.
     #[inline(always)]
     fn note(&mut self, bytes: &[u8], at: usize) {

@@ -415,7 +415,7 @@ fn read_unmerged(text: &str) -> Vec<Mention> {
     out
 }
 
-/// [`read_unmerged`] of the text cut into tokens, pushed to an empty `out`.
+/// `read_unmerged` of the text cut into tokens, pushed to an empty `out`.
 fn read_tokens(t: &Toks, out: &mut Vec<Mention>) {
     debug_assert!(out.is_empty(), "mentions are read into an empty list");
     let text = t.text;

@@ -1052,7 +1052,7 @@ fn pattern_matches(text: &str) -> Vec<(Span, Reading)> {
 }
 
 /// Whether `bytes` (UTF-8) hold a character outside ASCII that [`PERIOD`] may match, other than
-/// the two dashes [`hand_spans`] reads: a space (`\s` is Unicode's White_Space: U+0085, U+00A0,
+/// the two dashes [`hand_matches`] reads: a space (`\s` is Unicode's White_Space: U+0085, U+00A0,
 /// U+1680, U+2000 to U+200A, U+2028, U+2029, U+202F, U+205F, U+3000) or a letter that is a case
 /// form of an ASCII one ("ſ" of "s", the Kelvin sign of "k"). Found by their first bytes, which
 /// text in other scripts seldom has (see the test against the pattern's classes).

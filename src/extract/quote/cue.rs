@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 /// A name: up to five capitalised words (initials and abbreviations such as "St." allowed), with
 /// lower-case particles between them ("Ursula von der Leyen", "Sarah St. Vincent").
-/// Read by hand in [`super::ascii`] too (tests compare the two): change both together.
+/// Read by hand in [`super::hand`] too (tests compare the two): change both together.
 pub(super) const NAME: &str = concat!(
     r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|St|Lt|Sgt|Capt|Det|Insp|Supt|Cmdr|Col)\.\s+)?",
     r"(?:\p{Lu}\p{Ll}?\.|\p{Lu}[\p{L}&'’-]+)",

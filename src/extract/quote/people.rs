@@ -213,7 +213,7 @@ static FULL_NAME: LazyLock<Pattern> = LazyLock::new(|| {
     .unwrap()
 });
 
-/// The matches of [`FULL_NAME`] in `text`, in order, each as its groups `hon` and `name`, read
+/// The matches of `FULL_NAME` in `text`, in order, each as its groups `hon` and `name`, read
 /// by hand ([`full_name_at`]) at the capitals that start words ([`next_word_capital`]): the
 /// regex runs over every capitalised word of every article, and each match needed two more
 /// searches to split off its honorific. A match starts at a word capital, and the next is
@@ -317,7 +317,7 @@ fn person_named(written: &str) -> Option<(Cow<'_, str>, Option<String>)> {
     }
 }
 
-/// The match of [`FULL_NAME`] starting at `i` (a capital after a word boundary) in UTF-8
+/// The match of `FULL_NAME` starting at `i` (a capital after a word boundary) in UTF-8
 /// `bytes`, as (start of group `name`, end), read the way the regex reads it: everything after
 /// the first name word is optional, so the leftmost-first match takes the first alternative that
 /// fits at each step and never backtracks out of it. The honorific is taken when a name follows
@@ -362,7 +362,7 @@ fn offset_in(written: &str, name: &str) -> usize {
 }
 
 /// What may follow a name: an appositive role or "of" and a name, then a speech verb (group
-/// `verb`); failing that, an apposition alone ([`APPOSITION`]). Read by [`after_name`].
+/// `verb`); failing that, an apposition alone (`APPOSITION`). Read by [`after_name`].
 fn role_then_verb() -> String {
     format!(r"^(?:,\s*(?P<role>[^,;.\x22“”«»]{{2,120}}?),|\s+of\s+(?:the\s+)?{NAME})?\s+(?P<verb>{VERB})\b")
 }
@@ -445,7 +445,7 @@ fn may_be_verb_after_name(after: &str) -> bool {
 
 /// The phrase after the comma that `after` starts with ([`phrase_after_comma`]), and
 /// whether a comma and a reporting verb follow it (then it is a role, else an apposition):
-/// the groups of [`ROLE_THEN_VERB`] and [`APPOSITION`], read in any script. Past the phrase
+/// the groups of `ROLE_THEN_VERB` and `APPOSITION`, read in any script. Past the phrase
 /// they read only a comma, spaces and a verb, which [`spaces_then_verb`] reads in any script.
 fn comma_phrase_then_verb(after: &str) -> Option<(&str, bool)> {
     let (phrase, end) = phrase_after_comma(after, b",;.")?;
@@ -544,7 +544,7 @@ pub(super) static ROLE_WORD: LazyLock<Pattern> = LazyLock::new(|| {
 #[cfg(test)]
 static WORD: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"\b\p{Lu}[\p{L}'’-]+").unwrap());
 
-/// The matches of [`WORD`] in `text`, (start, word), in order, read by hand at the capitals
+/// The matches of `WORD` in `text`, (start, word), in order, read by hand at the capitals
 /// that start words ([`next_word_capital`]) (the same matches: a capital after a non-word
 /// character, and at least one more letter, apostrophe or hyphen).
 fn capitalised_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
