@@ -4828,15 +4828,9 @@ mod tests {
             assert_eq!(alphanumerics != 0, value.is_ascii_alphanumeric(), "{value}");
         }
         // and every byte value at every place of a block of each filling, both ways
-        for fill in [b'a', b' ', b'\xe2'] {
-            for place in 0..16 {
-                for value in 0..=255u8 {
-                    let mut sixteen = [fill; 16];
-                    sixteen[place] = value;
-                    let by_bytes = spaces_and_alphanumerics_by_bytes(&sixteen);
-                    assert_eq!(spaces_and_alphanumerics_of_16(&sixteen), by_bytes, "{value} at {place}");
-                }
-            }
+        for (sixteen, place, value) in crate::extract::lanes::every_byte_at_every_place(b"a \xe2") {
+            let by_bytes = spaces_and_alphanumerics_by_bytes(&sixteen);
+            assert_eq!(spaces_and_alphanumerics_of_16(&sixteen), by_bytes, "{value} at {place}");
         }
     }
 

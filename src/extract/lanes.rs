@@ -72,6 +72,21 @@ pub(crate) fn is_ascii_text(bytes: &[u8]) -> bool {
     }
 }
 
+/// For the tests of each reader's SSE2 test against its byte-by-byte twin: sixteen bytes of
+/// each of `fillers` with every byte value at every place, as (the sixteen, the place, the value).
+#[cfg(test)]
+pub(crate) fn every_byte_at_every_place(fillers: &[u8]) -> impl Iterator<Item = ([u8; 16], usize, u8)> + '_ {
+    fillers.iter().flat_map(|&filler| {
+        (0..16).flat_map(move |place| {
+            (0..=u8::MAX).map(move |value| {
+                let mut sixteen = [filler; 16];
+                sixteen[place] = value;
+                (sixteen, place, value)
+            })
+        })
+    })
+}
+
 #[cfg(test)]
 mod ascii_tests {
     use super::*;

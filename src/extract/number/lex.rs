@@ -1706,18 +1706,13 @@ mod tests {
     /// every byte value at every place of sixteen bytes of each kind.
     #[test]
     fn letters_and_digits_by_lanes_are_told_byte_by_byte() {
-        for filler in [b'a', b'z', b'0', b'9', b' ', b'A', b'.', 0x80, 0xff] {
-            for place in 0..16 {
-                for b in 0..=0xffu8 {
-                    let mut sixteen = [filler; 16];
-                    sixteen[place] = b;
-                    assert_eq!(
-                        letters_and_digits(&sixteen),
-                        letters_and_digits_by_bytes(&sixteen),
-                        "{b:#x} at {place} among {filler:#x}"
-                    );
-                }
-            }
+        let fillers = [b'a', b'z', b'0', b'9', b' ', b'A', b'.', 0x80, 0xff];
+        for (sixteen, place, b) in crate::extract::lanes::every_byte_at_every_place(&fillers) {
+            assert_eq!(
+                letters_and_digits(&sixteen),
+                letters_and_digits_by_bytes(&sixteen),
+                "{b:#x} at {place} in {sixteen:?}"
+            );
         }
     }
 

@@ -1751,18 +1751,13 @@ mod tests {
     /// byte value at every place, among bytes of each kind.
     #[test]
     fn digits_by_lanes_are_told_byte_by_byte() {
-        for filler in [b'a', b'0', b'9', b' ', b'/', b':', 0x80, 0xC3, 0xff] {
-            for place in 0..16 {
-                for b in 0..=0xffu8 {
-                    let mut sixteen = [filler; 16];
-                    sixteen[place] = b;
-                    assert_eq!(
-                        digits_of_16(&sixteen),
-                        digits_by_bytes(&sixteen),
-                        "{b:#x} at {place} among {filler:#x}"
-                    );
-                }
-            }
+        let fillers = [b'a', b'0', b'9', b' ', b'/', b':', 0x80, 0xC3, 0xff];
+        for (sixteen, place, b) in crate::extract::lanes::every_byte_at_every_place(&fillers) {
+            assert_eq!(
+                digits_of_16(&sixteen),
+                digits_by_bytes(&sixteen),
+                "{b:#x} at {place} in {sixteen:?}"
+            );
         }
     }
 
@@ -2049,15 +2044,9 @@ mod tests {
     #[test]
     fn letters_of_sixteen_are_the_ascii_letters() {
         let mut letters = 0;
-        for filler in [b'a', b' ', b'Z', 0xC3] {
-            for place in 0..16 {
-                for b in 0..=255u8 {
-                    let mut sixteen = [filler; 16];
-                    sixteen[place] = b;
-                    assert_eq!(letters_of_16(&sixteen), letters_by_bytes(&sixteen), "{sixteen:?}");
-                    letters += usize::from(letters_by_bytes(&sixteen) >> place & 1 == 1);
-                }
-            }
+        for (sixteen, place, _) in crate::extract::lanes::every_byte_at_every_place(&[b'a', b' ', b'Z', 0xC3]) {
+            assert_eq!(letters_of_16(&sixteen), letters_by_bytes(&sixteen), "{sixteen:?}");
+            letters += usize::from(letters_by_bytes(&sixteen) >> place & 1 == 1);
         }
         assert_eq!(letters, 4 * 16 * 52);
     }
