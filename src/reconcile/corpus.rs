@@ -129,7 +129,15 @@ impl Corpus {
         let article = self.db.intern_id(&row.article)?;
         let key = (entity.clone(), quantity.clone(), period.clone(), row.kind.clone());
         let values = self.entries.entry(key).or_default();
-        let no = match values.iter_mut().find(|s| s.value == value && s.reading == reading) {
+        // The values are kept in order (see `in_order`), so that those equal to this one are
+        // found, and a new one put in its place, by binary search: a page stating thousands of
+        // values of one quantity would be quadratic otherwise.
+        let equal_from = values.partition_point(|s| s.value < value);
+        let equal = values[equal_from..]
+            .iter_mut()
+            .take_while(|s| s.value == value)
+            .find(|s| s.reading == reading);
+        let no = match equal {
             Some(s) => {
                 s.add(row);
                 s.no
@@ -137,17 +145,15 @@ impl Corpus {
             None => {
                 let no = self.values;
                 self.values = no.checked_add(1).expect("fewer than 4 billion values");
-                values.push(Stated {
+                let stated = Stated {
                     value,
                     reading,
                     no,
                     first: source_of(row),
-                });
-                values.sort_by(|a, b| {
-                    a.value
-                        .total_cmp(&b.value)
-                        .then(width(&a.reading).total_cmp(&width(&b.reading)))
-                });
+                };
+                // After the values that sort with it, as a stable sort puts a value pushed last.
+                let at = values.partition_point(|s| in_order(s, &stated).is_le());
+                values.insert(at, stated);
                 no
             }
         };
@@ -204,6 +210,13 @@ fn articles_stating(db: &Spill, no: u32) -> spill::Result<Vec<String>> {
         .map_err(spill::failed("read the articles of a value"))?;
     ids.sort_unstable();
     Ok(ids)
+}
+
+/// The order of the values of one quantity: by value, then the most precise first.
+fn in_order(a: &Stated, b: &Stated) -> std::cmp::Ordering {
+    a.value
+        .total_cmp(&b.value)
+        .then(width(&a.reading).total_cmp(&width(&b.reading)))
 }
 
 fn width(r: &Reading) -> f64 {

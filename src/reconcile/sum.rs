@@ -9,7 +9,7 @@ use crate::extract::claim;
 use crate::extract::{FigureKind, Period};
 use crate::read::Span;
 use chrono::Datelike;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde_json::json;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -653,6 +653,15 @@ pub struct Derived {
 /// The half of a year the article implies when it states the year and the other half only.
 pub fn derive(doc: &Doc) -> Vec<Derived> {
     let figs = summable(doc);
+    // The first figure of each quantity and period, in text order, where a whole's halves are
+    // looked up: searching the figures for them would be quadratic on a page of thousands.
+    type Key<'k> = (&'k Option<Rc<str>>, Option<&'static str>, FigureKind, &'k Period);
+    let mut first: FxHashMap<Key, &Fig> = FxHashMap::default();
+    for g in &figs {
+        let period = g.f.period.as_ref().expect("summable figures have a period");
+        first.entry((&g.quantity, g.f.entity, g.f.kind, period)).or_insert(g);
+    }
+    let mut derived: FxHashSet<(Period, String, Option<String>)> = FxHashSet::default();
     let mut out: Vec<Derived> = Vec::new();
     for whole in &figs {
         let period = whole.f.period.as_ref().expect("summable figures have a period");
@@ -663,11 +672,7 @@ pub fn derive(doc: &Doc) -> Vec<Derived> {
         if Period::year(y).as_ref() != Some(period) {
             continue;
         }
-        let stated = |p: &Period| {
-            figs.iter()
-                .copied()
-                .find(|g| same_quantity(g, whole) && g.f.period.as_ref() == Some(p))
-        };
+        let stated = |p: &Period| first.get(&(&whole.quantity, whole.f.entity, whole.f.kind, p)).copied();
         let (missing, known) = match (stated(&h1), stated(&h2)) {
             (None, Some(k)) => (h1, k),
             (Some(k), None) => (h2, k),
@@ -689,10 +694,8 @@ pub fn derive(doc: &Doc) -> Vec<Derived> {
                 (known.text.to_owned(), known.f.span),
             ],
         };
-        if !out
-            .iter()
-            .any(|o| o.period == d.period && o.measure == d.measure && o.entity == d.entity)
-        {
+        // One derived figure for each quantity and period: the first whole's.
+        if derived.insert((d.period.clone(), d.measure.clone(), d.entity.clone())) {
             out.push(d);
         }
     }
