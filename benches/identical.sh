@@ -34,6 +34,9 @@ for side in base new; do
   "$bin" run corpus --out "$WORK/$side/corpus" --jobs 2 --quiet --format csv,sqlite,report >/dev/null || true
   "$bin" numbers < "$WORK/lines.txt" > "$WORK/$side/numbers.jsonl"
 done
+# The options each checkpoint records (since session 40) are left out, so that builds before and
+# after that change compare.
+find "$WORK/base" "$WORK/new" -name journal.jsonl -exec sed -i 's/,"options":{[^}]*}//' {} +
 if diff -rq "$WORK/base" "$WORK/new"; then
   echo "identical: $(find "$WORK/base" -type f | wc -l) files"
 else

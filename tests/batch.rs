@@ -455,3 +455,101 @@ fn the_map_input_gives_the_same_figures_as_the_files() {
         assert_eq!(from_map.get(id), Some(figures), "{id}");
     }
 }
+
+/// Cuts a finished run's journal back to its first checkpoint: the run as if it had been
+/// interrupted after its first chunk (resuming cuts the outputs back to match).
+fn keep_first_checkpoint(out: &Path) -> Vec<String> {
+    let path = out.join("journal.jsonl");
+    let journal = std::fs::read_to_string(&path).unwrap();
+    let first = &journal[..=journal.find('\n').expect("a checkpoint")];
+    std::fs::write(&path, first).unwrap();
+    let checkpoint: Value = serde_json::from_str(first).unwrap();
+    checkpoint["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn an_input_changed_before_resuming_keeps_its_earlier_rows_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    generate(&corpus, 300, &["--seed", "17", "--duplicates", "0"]);
+    let input = corpus.join("articles");
+    let clean = tmp.path().join("clean");
+    assert_eq!(run(&input, &clean, &["--quiet"]).status.code(), Some(0));
+    let out = tmp.path().join("out");
+    assert_eq!(run(&input, &out, &["--quiet"]).status.code(), Some(0));
+    let done = keep_first_checkpoint(&out);
+
+    // An article the interrupted run had done is edited before the resume.
+    let edited = input.join(&done[3]);
+    let text = std::fs::read_to_string(&edited).unwrap();
+    std::fs::write(&edited, text + "\nMicrosoft received 999 requests in 2015.\n").unwrap();
+    let resumed = run(&input, &out, &["--resume"]);
+    let stderr = String::from_utf8_lossy(&resumed.stderr);
+    assert_eq!(resumed.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("1 of the inputs done by the earlier run changed since"),
+        "{stderr}"
+    );
+    // One row per article, as the earlier run read them: the same output as a run before the edit.
+    let ids: Vec<String> = jsonl(&out.join("articles.jsonl"))
+        .iter()
+        .map(|a| a["id"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(ids.len(), ids.iter().collect::<HashSet<_>>().len(), "an id twice");
+    assert_eq!(outputs(&out), outputs(&clean));
+}
+
+#[test]
+fn a_resume_with_other_options_is_refused_before_anything_changes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    generate(&corpus, 300, &["--seed", "19"]);
+    let input = corpus.join("articles");
+    let out = tmp.path().join("out");
+    assert_eq!(run(&input, &out, &["--quiet", "--no-dedup"]).status.code(), Some(0));
+    keep_first_checkpoint(&out);
+    let before = outputs(&out);
+
+    let refused = run(&input, &out, &["--resume", "--format", "csv"]);
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert_ne!(refused.status.code(), Some(0));
+    assert!(
+        stderr.contains("the interrupted run had --no-dedup, this one has --format csv"),
+        "{stderr}"
+    );
+    assert_eq!(outputs(&out), before, "a refused resume changed the output");
+
+    let clean = tmp.path().join("clean");
+    assert_eq!(run(&input, &clean, &["--quiet", "--no-dedup"]).status.code(), Some(0));
+    assert_eq!(
+        run(&input, &out, &["--resume", "--quiet", "--no-dedup"]).status.code(),
+        Some(0)
+    );
+    assert_eq!(outputs(&out), outputs(&clean));
+}
+
+#[test]
+fn a_resumed_run_still_reports_the_failures_of_the_earlier_one() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    generate(&corpus, 200, &["--seed", "23"]);
+    let input = corpus.join("articles");
+    // First in input order, so that the earlier run's first chunk holds it.
+    std::fs::write(input.join("000/000000-aaa-binary.txt"), [0u8, 159, 146, 150, 0, 1, 2]).unwrap();
+    let out = tmp.path().join("out");
+    let first = run(&input, &out, &[]);
+    assert_eq!(first.status.code(), Some(1));
+    let done = keep_first_checkpoint(&out);
+    assert!(done.iter().any(|id| id.ends_with("000000-aaa-binary.txt")), "{done:?}");
+
+    let resumed = run(&input, &out, &["--resume"]);
+    let stderr = String::from_utf8_lossy(&resumed.stderr);
+    assert_eq!(resumed.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("(1 of them failed then)"), "{stderr}");
+    assert!(stderr.contains("failed 000/000000-aaa-binary.txt: read:"), "{stderr}");
+}

@@ -6,9 +6,13 @@
 //! leaves files whose prefix up to the last checkpoint is complete and consistent. Resuming cuts
 //! every file back to those sizes (which also removes a torn last line and the rows of an
 //! article whose `articles.jsonl` row never made it), skips the inputs the journal lists as done
-//! when their bytes are unchanged, and appends the rest.
+//! (an input whose bytes changed since is kept as the earlier run read it, and counted), and
+//! appends the rest.
+//!
+//! Every checkpoint also records the options that change what a run writes ([`RunOptions`]): a
+//! run resumed with other options would mix two kinds of output, so it is refused.
 
-use super::{extract_check_and_rows, Settings, CHUNK};
+use super::{extract_check_and_rows, Settings, CHUNK, FAILURES_NAMED};
 use crate::dedup::{self, DuplicateKind, Fingerprint};
 use crate::export::rows::ArticleRow;
 use crate::export::{ExportError, JSONL_FILES};
@@ -53,11 +57,35 @@ impl JournalEntry {
     }
 }
 
+/// The options of a run that change what it writes: a resumed run must have the same ones.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RunOptions {
+    /// Whether duplicates were recognised (no `--no-dedup`).
+    pub dedup: bool,
+    /// The formats written besides JSONL (`--format`), by name, sorted.
+    pub formats: Vec<String>,
+}
+
+impl std::fmt::Display for RunOptions {
+    /// The options as they are written on the command line.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (self.dedup, self.formats.is_empty()) {
+            (true, true) => write!(f, "neither --no-dedup nor --format"),
+            (false, true) => write!(f, "--no-dedup"),
+            (true, false) => write!(f, "--format {}", self.formats.join(",")),
+            (false, false) => write!(f, "--no-dedup --format {}", self.formats.join(",")),
+        }
+    }
+}
+
 /// One line of the journal.
 #[derive(Debug, Serialize, Deserialize)]
 struct Checkpoint {
     entries: Vec<JournalEntry>,
     sizes: BTreeMap<String, u64>,
+    /// The run's options (absent in journals written before they were recorded).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    options: Option<RunOptions>,
 }
 
 /// Why an earlier run cannot be resumed.
@@ -84,6 +112,14 @@ pub enum ResumeError {
         /// Size now.
         actual: u64,
     },
+    /// The run to resume had other options, so the two runs' outputs would not match.
+    #[error("cannot resume: the interrupted run had {then}, this one has {now}; resume with the same options, or start afresh without --resume")]
+    OtherOptions {
+        /// The options of the interrupted run.
+        then: RunOptions,
+        /// The options given now.
+        now: RunOptions,
+    },
 }
 
 fn io_error(path: &Path) -> impl Fn(std::io::Error) -> ResumeError + '_ {
@@ -101,6 +137,8 @@ pub struct Journal {
     /// The inputs earlier runs finished (on resume).
     done: Option<Done>,
     resumed: bool,
+    /// Written into every checkpoint.
+    options: RunOptions,
 }
 
 /// The inputs earlier runs finished, in a [`Spill`] database so that resuming a large run does
@@ -156,34 +194,41 @@ impl Done {
 }
 
 impl Journal {
-    /// Starts a fresh journal in `dir` (for a run that starts from scratch).
-    pub fn start(dir: &Path) -> Result<Journal, ResumeError> {
+    /// Starts a fresh journal in `dir` (for a run that starts from scratch with `options`).
+    pub fn start(dir: &Path, options: RunOptions) -> Result<Journal, ResumeError> {
         let path = dir.join(JOURNAL_FILE);
         let file = File::create(&path).map_err(io_error(&path))?;
-        Ok(Journal::empty(dir, path, file, false))
+        Ok(Journal::empty(dir, path, file, false, options))
     }
 
     /// A journal with nothing done yet, writing to `file`.
-    fn empty(dir: &Path, path: PathBuf, file: File, resumed: bool) -> Journal {
+    fn empty(dir: &Path, path: PathBuf, file: File, resumed: bool, options: RunOptions) -> Journal {
         Journal {
             dir: dir.to_path_buf(),
             path,
             file,
             done: None,
             resumed,
+            options,
         }
     }
 
     /// Reopens the journal in `dir` and cuts every output file back to its last checkpoint.
-    /// With no journal there, this is a fresh start with empty files.
-    pub fn resume(dir: &Path) -> Result<Journal, ResumeError> {
+    /// With no journal there, this is a fresh start with empty files. A journal written with
+    /// other `options` is refused before anything is changed.
+    pub fn resume(dir: &Path, options: RunOptions) -> Result<Journal, ResumeError> {
         std::fs::create_dir_all(dir).map_err(io_error(dir))?;
         let path = dir.join(JOURNAL_FILE);
         let mut last_sizes = BTreeMap::new();
+        let mut then = None;
         let valid_len = for_each_checkpoint(&path, io_error(&path), |c| {
             last_sizes = c.sizes;
+            then = c.options.or(then.take());
             Ok(())
         })?;
+        if let Some(then) = then.filter(|then| *then != options) {
+            return Err(ResumeError::OtherOptions { then, now: options });
+        }
         for name in JSONL_FILES {
             cut_back(&dir.join(name), last_sizes.get(name).copied().unwrap_or(0))?;
         }
@@ -197,7 +242,7 @@ impl Journal {
             .append(true)
             .open(&path)
             .map_err(io_error(&path))?;
-        let mut journal = Journal::empty(dir, path, file, true);
+        let mut journal = Journal::empty(dir, path, file, true, options);
         journal.done = Some(done);
         Ok(journal)
     }
@@ -227,15 +272,20 @@ impl Journal {
     }
 
     /// Rebuilds the corpus-level state from the articles earlier runs wrote, by extracting their
-    /// stored texts again (nothing is written for them).
-    pub(crate) fn rebuild_corpus(&mut self, settings: &Settings, corpus: &mut Corpus) -> Result<(), ExportError> {
+    /// stored texts again (nothing is written for them), and returns the inputs they failed.
+    pub(crate) fn rebuild_corpus(
+        &mut self,
+        settings: &Settings,
+        corpus: &mut Corpus,
+    ) -> Result<EarlierFailures, ExportError> {
+        let mut failures = EarlierFailures::default();
         if !self.resumed {
-            return Ok(());
+            return Ok(failures);
         }
         let path = self.dir.join("articles.jsonl");
         let file = match File::open(&path) {
             Ok(f) => f,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(failures),
             Err(source) => return Err(ExportError::Io { path, source }),
         };
         let mut lines = BufReader::new(file).lines();
@@ -250,15 +300,18 @@ impl Journal {
                         source,
                     })?;
             if chunk.is_empty() {
-                return Ok(());
+                return Ok(failures);
             }
             let rows: Vec<ArticleRow> = chunk
                 .into_par_iter()
                 .filter_map(|line| serde_json::from_str::<ArticleRow>(&line).ok())
-                .filter(|row| row.error.is_none())
                 .collect();
             let mut originals = Vec::with_capacity(rows.len());
             for row in rows {
+                if let Some(error) = &row.error {
+                    failures.note(&row.id, error);
+                    continue;
+                }
                 let near = match &self.done {
                     Some(done) => done.is_near_duplicate(&row.id)?,
                     None => false,
@@ -291,7 +344,12 @@ impl Journal {
             let len = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
             sizes.insert(name.to_owned(), len);
         }
-        let mut line = serde_json::to_vec(&Checkpoint { entries, sizes }).expect("checkpoints serialise");
+        let checkpoint = Checkpoint {
+            entries,
+            sizes,
+            options: Some(self.options.clone()),
+        };
+        let mut line = serde_json::to_vec(&checkpoint).expect("checkpoints serialise");
         line.push(b'\n');
         // One write of the whole line: a kill leaves at worst a torn last line, skipped on resume.
         self.file.write_all(&line).map_err(|source| ExportError::Io {
@@ -299,6 +357,34 @@ impl Journal {
             source,
         })
     }
+}
+
+/// The inputs earlier runs recorded as failed, for the summary and exit code of a resumed run.
+#[derive(Debug, Default)]
+pub(crate) struct EarlierFailures {
+    /// How many, those skipped on purpose (robots.txt, content type, size) not counted.
+    pub count: usize,
+    /// The first of them, with why (at most [`FAILURES_NAMED`]).
+    pub first: Vec<(String, String)>,
+}
+
+impl EarlierFailures {
+    /// Notes an input whose row says it failed with `error`.
+    fn note(&mut self, id: &str, error: &str) {
+        if was_skipped(error) {
+            return;
+        }
+        self.count += 1;
+        if self.first.len() < FAILURES_NAMED {
+            self.first.push((id.to_owned(), error.to_owned()));
+        }
+    }
+}
+
+/// Whether an `articles.jsonl` error is that of a page or record skipped on purpose: a failure
+/// of the fetch stage (`Failure`'s "stage: reason") that `WebFailure` calls "skipped: why".
+fn was_skipped(error: &str) -> bool {
+    error.starts_with("fetch: skipped: ")
 }
 
 /// The article an `articles.jsonl` row was made from, as far as extraction needs it.
@@ -385,12 +471,13 @@ mod tests {
         let checkpoint = Checkpoint {
             entries: vec![JournalEntry::new("a".into(), Some(7), None)],
             sizes,
+            options: None,
         };
         let mut journal = serde_json::to_string(&checkpoint).unwrap();
         journal.push_str("\n{\"entries\":[{\"id\":\"b\"");
         std::fs::write(d.join(JOURNAL_FILE), journal).unwrap();
 
-        let mut j = Journal::resume(d).unwrap();
+        let mut j = Journal::resume(d, RunOptions::default()).unwrap();
         assert_eq!(
             std::fs::read_to_string(d.join("articles.jsonl")).unwrap(),
             "{\"id\":\"a\"}\n"
@@ -413,11 +500,12 @@ mod tests {
         let line = serde_json::to_string(&Checkpoint {
             entries: vec![JournalEntry::new("a".into(), None, None)],
             sizes,
+            options: None,
         })
         .unwrap();
         std::fs::write(d.join(JOURNAL_FILE), line + "\n").unwrap();
         assert!(matches!(
-            Journal::resume(d),
+            Journal::resume(d, RunOptions::default()),
             Err(ResumeError::Shorter { expected: 100, .. })
         ));
     }

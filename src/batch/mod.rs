@@ -21,7 +21,7 @@
 pub mod journal;
 pub mod progress;
 
-pub use journal::{Journal, JournalEntry, ResumeError};
+pub use journal::{Journal, JournalEntry, ResumeError, RunOptions};
 pub use progress::{Progress, Reporter};
 
 use crate::dedup::{self, DuplicateKind, DuplicateRow};
@@ -47,6 +47,8 @@ use std::time::Duration;
 pub const CHUNK: usize = 128;
 /// How many chunks may be queued or in work at once: the bound on the pipeline's memory.
 pub const IN_FLIGHT: usize = 3;
+/// How often the progress display is told how the run goes while a chunk is awaited.
+const PROGRESS_TICK: Duration = Duration::from_secs(1);
 
 /// How a batch runs.
 #[derive(Debug, Clone)]
@@ -91,6 +93,12 @@ pub struct Summary {
     pub near_duplicates: usize,
     /// Inputs done by an earlier run and skipped on `--resume`.
     pub resumed: usize,
+    /// Of those, the ones whose bytes changed since (or which failed one time and not the
+    /// other): kept as the earlier run read them, so that each input has one set of rows.
+    pub changed: usize,
+    /// Inputs an earlier run recorded as failed, on `--resume` (those skipped on purpose not
+    /// counted): with [`Summary::failed`], what the exit code tells.
+    pub earlier_failed: usize,
     /// Whether the run was stopped before the end (Ctrl-C); the corpus pass did not run.
     pub interrupted: bool,
     /// The first inputs that failed, in input order, with why (at most [`FAILURES_NAMED`]): the
@@ -168,8 +176,8 @@ enum Outcome {
     Done(Box<Record>, Vec<FigureRow>, Vec<Finding>, Option<DuplicateRow>),
     /// An exact duplicate, not processed.
     Duplicate(DuplicateRow),
-    /// Done by an earlier run (resume).
-    Resumed,
+    /// Done by an earlier run (resume); `changed` when its bytes are not those it had then.
+    Resumed { changed: bool },
 }
 
 /// One input's result with what the journal keeps of it.
@@ -199,7 +207,10 @@ pub fn run_hooked(
         index: settings.dedup.then(dedup::Index::new).transpose()?,
     };
     if let Some(journal) = hooks.journal.as_deref_mut() {
-        journal.rebuild_corpus(settings, &mut corpus)?;
+        let earlier = journal.rebuild_corpus(settings, &mut corpus)?;
+        summary.earlier_failed = earlier.count;
+        // Earlier inputs come first in input order.
+        summary.first_failures = earlier.first;
         worker.done = journal.take_done();
         if let Some(index) = worker.index.as_mut() {
             journal.restore_index(index)?;
@@ -238,12 +249,23 @@ pub fn run_hooked(
                 break;
             }
             // A failed dedup index ends the run like a failed sink; dropping the queue stops the
-            // worker.
-            let chunk = results.recv().expect("the worker answers every chunk")?;
+            // worker. The progress display is told while a slow chunk (huge pages, a slow
+            // server) is awaited, so that a log shows the run is alive.
+            let chunk = loop {
+                match results.recv_timeout(PROGRESS_TICK) {
+                    Ok(chunk) => break chunk,
+                    Err(mpsc::RecvTimeoutError::Timeout) => {
+                        if let Some(progress) = hooks.progress.as_deref_mut() {
+                            progress.update(&summary);
+                        }
+                    }
+                    Err(mpsc::RecvTimeoutError::Disconnected) => panic!("the worker answers every chunk"),
+                }
+            }?;
             in_flight -= 1;
             write_chunk(&chunk, sink, &mut corpus, &mut summary)?;
             if let Some(journal) = hooks.journal.as_deref_mut() {
-                let fresh = chunk.iter().filter(|p| !matches!(p.outcome, Outcome::Resumed));
+                let fresh = chunk.iter().filter(|p| !matches!(p.outcome, Outcome::Resumed { .. }));
                 journal.commit(fresh.map(|p| &p.entry))?;
             }
             if let Some(progress) = hooks.progress.as_deref_mut() {
@@ -297,7 +319,10 @@ fn write_chunk(
                 sink.duplicate(row)?;
                 summary.duplicates += 1;
             }
-            Outcome::Resumed => summary.resumed += 1,
+            Outcome::Resumed { changed } => {
+                summary.resumed += 1;
+                summary.changed += usize::from(*changed);
+            }
         }
     }
     sink.flush()
@@ -364,8 +389,10 @@ fn extract_chunk(chunk: Vec<Verdict>, settings: &Settings) -> Vec<Processed> {
         .collect()
 }
 
-/// Fetches and reads one input; skips it if an earlier run did it with the same bytes (`earlier`:
-/// the hash of the bytes it had then, if an earlier run finished it).
+/// Fetches and reads one input; skips it if an earlier run finished it (`earlier`: the hash of
+/// the bytes it had then, `None` when it failed to fetch), noting whether its bytes changed since.
+/// An input whose bytes changed is not done again: its rows from then would stay beside the new
+/// ones, and the dedup index and corpus state already hold it as it was.
 fn fetch_and_read(source: Result<Source, FetchError>, earlier: Option<Option<u64>>, dedup: bool) -> Stage1 {
     let failed = |record: Record, hash: Option<u64>| {
         let entry = JournalEntry::new(record.article.id.clone(), hash, None);
@@ -377,15 +404,15 @@ fn fetch_and_read(source: Result<Source, FetchError>, earlier: Option<Option<u64
     let (id, location, doc) = match fetched(source) {
         Ok(fetched) => fetched,
         Err(record) => {
-            if earlier == Some(None) {
-                return resumed(record.article.id, None);
-            }
-            return failed(*record, None);
+            return match earlier {
+                Some(then) => resumed(record.article.id, then, then.is_some()),
+                None => failed(*record, None),
+            };
         }
     };
     let hash = dedup::fnv1a(&doc.body);
-    if earlier == Some(Some(hash)) {
-        return resumed(id, Some(hash));
+    if let Some(then) = earlier {
+        return resumed(id, then, then != Some(hash));
     }
     // A bug in a reader must cost one article, not the batch.
     let read_and_fingerprint = catch_unwind(AssertUnwindSafe(|| {
@@ -421,9 +448,9 @@ fn panic_text(panic: &(dyn std::any::Any + Send)) -> String {
         .unwrap_or_else(|| "internal error".into())
 }
 
-fn resumed(id: String, hash: Option<u64>) -> Stage1 {
+fn resumed(id: String, hash: Option<u64>, changed: bool) -> Stage1 {
     Stage1::Finished(Processed {
-        outcome: Outcome::Resumed,
+        outcome: Outcome::Resumed { changed },
         entry: JournalEntry::new(id, hash, None),
     })
 }

@@ -1,4 +1,4 @@
-//! Progress of a run: a bar on a terminal, plain log lines every few seconds otherwise (a log
+//! Progress of a run: a bar on a terminal, plain log lines every ten seconds otherwise (a log
 //! file or CI would fill with bar redraws), nothing with `--quiet`.
 
 use super::Summary;
@@ -8,9 +8,10 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-/// Told how a run is going after every chunk, and once at the end.
+/// Told how a run is going after every chunk, every second while a chunk is awaited, and once
+/// at the end.
 pub trait Progress {
-    /// The run has handled more inputs.
+    /// The run goes on (it may have handled more inputs).
     fn update(&mut self, summary: &Summary);
     /// The run is over.
     fn finish(&mut self, summary: &Summary);
@@ -29,7 +30,11 @@ pub struct Reporter {
 
 enum Style {
     Bar(ProgressBar),
-    Log { last: Instant },
+    /// When the last line was written, and how many inputs it counted.
+    Log {
+        last: Instant,
+        done: usize,
+    },
     Quiet,
 }
 
@@ -42,7 +47,10 @@ impl Reporter {
         } else if std::io::stderr().is_terminal() {
             Style::Bar(new_bar())
         } else {
-            Style::Log { last: Instant::now() }
+            Style::Log {
+                last: Instant::now(),
+                done: 0,
+            }
         };
         Reporter {
             total,
@@ -79,6 +87,7 @@ fn new_bar() -> ProgressBar {
     bar.set_style(
         ProgressStyle::with_template("{bar:30} {pos}/{len} articles, {msg}, ETA {eta}").expect("the template is valid"),
     );
+    bar.set_message("starting");
     bar
 }
 
@@ -94,8 +103,9 @@ impl Progress for Reporter {
                 let rate = summary.handled() as f64 / self.started.elapsed().as_secs_f64().max(1e-3);
                 bar.set_message(format!("{rate:.0}/s, {} errors", summary.failed));
             }
-            Style::Log { last } if last.elapsed() >= LOG_EVERY => {
+            Style::Log { last, done } if last.elapsed() >= LOG_EVERY => {
                 *last = Instant::now();
+                *done = summary.handled();
                 eprintln!("{}", self.line(summary));
             }
             Style::Log { .. } | Style::Quiet => {}
@@ -105,8 +115,11 @@ impl Progress for Reporter {
     fn finish(&mut self, summary: &Summary) {
         match &self.style {
             Style::Bar(bar) => bar.finish_and_clear(),
-            // The command prints its own summary; a last log line only for long runs.
-            Style::Log { .. } if self.started.elapsed() >= LOG_EVERY => eprintln!("{}", self.line(summary)),
+            // The command prints its own summary; a last log line only for long runs, and only
+            // when it says more than the one before.
+            Style::Log { done, .. } if self.started.elapsed() >= LOG_EVERY && *done != summary.handled() => {
+                eprintln!("{}", self.line(summary))
+            }
             Style::Log { .. } | Style::Quiet => {}
         }
     }

@@ -26,7 +26,8 @@ const DEFAULT_FETCH_JOBS: usize = 8;
 /// Where pages come from on the web, and how to fetch them (shared by `run` and `fetch`).
 #[derive(clap::Args, Debug)]
 pub struct WebArgs {
-    /// A file of URLs, one a line; `#` starts a comment. May be repeated.
+    /// A file of URLs, one a line; `#` starts a comment at the start of a line or after a space.
+    /// May be repeated.
     #[arg(long, value_name = "FILE")]
     urls: Vec<PathBuf>,
     /// An RSS or Atom feed: every item's link is fetched. May be repeated.
@@ -128,12 +129,20 @@ impl WebArgs {
 /// The URLs of a `--urls` file: one a line, blank lines and `#` comments ignored.
 fn read_url_list(path: &Path) -> anyhow::Result<Vec<WebItem>> {
     let text = std::fs::read_to_string(path).with_context(|| format!("cannot read URL list {}", path.display()))?;
-    Ok(text
-        .lines()
-        .map(|line| line.split_once('#').map_or(line, |(before, _)| before).trim())
+    Ok(urls_of_list(&text).map(WebItem::new).collect())
+}
+
+/// The URLs of the lines of a URL list. A `#` starts a comment at the start of a line or after a
+/// space or tab; within a URL it begins the fragment, which is part of the URL as given.
+fn urls_of_list(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .map(|line| {
+            let comment = line
+                .char_indices()
+                .find(|&(i, c)| c == '#' && line[..i].chars().next_back().is_none_or(|b| b == ' ' || b == '\t'));
+            comment.map_or(line, |(i, _)| &line[..i]).trim()
+        })
         .filter(|line| !line.is_empty())
-        .map(WebItem::new)
-        .collect())
 }
 
 /// Whether a command-line input names a URL rather than a path.
@@ -230,4 +239,22 @@ fn report_line(fetched: &Fetched) -> serde_json::Value {
         "bytes": bytes,
         "error": error,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::urls_of_list;
+
+    #[test]
+    fn a_hash_starts_a_comment_only_at_the_start_of_a_line_or_after_a_space() {
+        let list = "# reports\nhttps://a.example/r.html#section-2\n\n  https://b.example/x # mirror\nhttps://c.example/\t#tab\n   # indented\n";
+        assert_eq!(
+            urls_of_list(list).collect::<Vec<_>>(),
+            [
+                "https://a.example/r.html#section-2",
+                "https://b.example/x",
+                "https://c.example/"
+            ]
+        );
+    }
 }

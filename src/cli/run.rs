@@ -91,11 +91,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         eprintln!("figmine: interrupted; what was done is saved, continue with --resume");
         return Ok(ExitCode::from(scale::EXIT_INTERRUPTED));
     }
-    Ok(ExitCode::from(if summary.failed > skipped.get() {
-        EXIT_SOME_FAILED
-    } else {
-        EXIT_OK
-    }))
+    // Failures of an earlier run that this one resumed count as failures of the whole job.
+    Ok(ExitCode::from(
+        if summary.failed + summary.earlier_failed > skipped.get() {
+            EXIT_SOME_FAILED
+        } else {
+            EXIT_OK
+        },
+    ))
 }
 
 fn describe(s: &Summary, web: Option<&Stats>, skipped: usize, out: &std::path::Path) -> String {
@@ -116,6 +119,9 @@ fn describe(s: &Summary, web: Option<&Stats>, skipped: usize, out: &std::path::P
     }
     if s.resumed > 0 {
         text.push_str(&format!("; {} inputs done by the earlier run skipped", s.resumed));
+        if s.earlier_failed > 0 {
+            text.push_str(&format!(" ({} of them failed then)", s.earlier_failed));
+        }
     }
     if !s.findings.is_empty() {
         let by_rule: Vec<String> = s.findings.iter().map(|(r, n)| format!("{r} {n}")).collect();
@@ -130,10 +136,18 @@ fn describe(s: &Summary, web: Option<&Stats>, skipped: usize, out: &std::path::P
             "\n{skipped} of the failed were skipped on purpose (robots.txt, content type, size, status in archive)"
         ));
     }
+    if s.changed > 0 {
+        text.push_str(&format!(
+            "\n{} of the inputs done by the earlier run changed since; their rows are those of the \
+             earlier run: run without --resume to read them again",
+            s.changed
+        ));
+    }
     text.push_str(&format!("\nwritten to {}", out.display()));
-    if s.failed > 0 {
-        text.push_str(&format!("; see the \"error\" field of {} in articles.jsonl", s.failed));
-        text.push_str(&name_failures(&s.first_failures, s.failed));
+    let failed = s.failed + s.earlier_failed;
+    if failed > 0 {
+        text.push_str(&format!("; see the \"error\" field of {failed} in articles.jsonl"));
+        text.push_str(&name_failures(&s.first_failures, failed));
     }
     text
 }

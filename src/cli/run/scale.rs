@@ -1,8 +1,10 @@
 //! The streaming side of `figmine run`: journal (fresh or resumed), progress display, Ctrl-C.
 
+use super::super::export::Format;
 use super::Args;
 use anyhow::Context;
-use figmine::batch::{self, Hooks, Journal, Reporter, Settings, Summary};
+use clap::ValueEnum;
+use figmine::batch::{self, Hooks, Journal, Reporter, RunOptions, Settings, Summary};
 use figmine::export::{Fanout, JsonlSink, Sink};
 use figmine::fetch::{discover, FetchError, Source};
 use std::path::PathBuf;
@@ -23,12 +25,13 @@ pub fn run_streaming(
     let out = &args.out;
     let context = || format!("cannot write to {}", out.display());
     std::fs::create_dir_all(out).with_context(context)?;
+    let options = options_of(args);
     let (mut journal, jsonl) = if args.resume {
-        let journal = Journal::resume(out)?;
+        let journal = Journal::resume(out, options)?;
         (journal, JsonlSink::append(out).with_context(context)?)
     } else {
         let sink = JsonlSink::create(out).with_context(context)?;
-        (Journal::start(out)?, sink)
+        (Journal::start(out, options)?, sink)
     };
     let mut sink = Fanout(
         std::iter::once(Box::new(jsonl) as Box<dyn Sink>)
@@ -47,6 +50,23 @@ pub fn run_streaming(
         progress: Some(&mut reporter),
     };
     batch::run_hooked(sources, &settings, &mut sink, hooks).context("writing output failed")
+}
+
+/// The options that change what the run writes, as the journal records them.
+fn options_of(args: &Args) -> RunOptions {
+    let mut formats: Vec<String> = args
+        .formats
+        .formats
+        .iter()
+        .filter(|f| **f != Format::Jsonl)
+        .filter_map(|f| f.to_possible_value().map(|v| v.get_name().to_owned()))
+        .collect();
+    formats.sort();
+    formats.dedup();
+    RunOptions {
+        dedup: !args.no_dedup,
+        formats,
+    }
 }
 
 /// A flag that Ctrl-C sets; the batch then stops taking inputs and flushes what it has done.
