@@ -1,4 +1,5 @@
-//! The streaming side of `figmine run`: journal (fresh or resumed), progress display, Ctrl-C.
+//! The streaming side of `figmine run`: journal (fresh or resumed), progress display, and a clean
+//! stop on Ctrl-C or SIGTERM.
 
 use super::super::export::Format;
 use super::Args;
@@ -11,7 +12,7 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 
-/// Exit code of a run stopped by Ctrl-C (128 + SIGINT, as shells report it).
+/// Exit code of a run stopped by Ctrl-C or SIGTERM (128 + SIGINT, as shells report Ctrl-C).
 pub const EXIT_INTERRUPTED: u8 = 130;
 
 /// Runs the batch over `sources` into `--out` (JSONL, plus `tables` for the other formats),
@@ -40,7 +41,7 @@ pub fn run_streaming(
     );
     let settings = Settings {
         dedup: !args.no_dedup,
-        stop: Some(stop_on_ctrl_c()),
+        stop: Some(stop_on_ctrl_c_or_sigterm()),
         ..Settings::default()
     };
     let total = count_inputs_in_background(args.quiet, paths);
@@ -69,8 +70,9 @@ fn options_of(args: &Args) -> RunOptions {
     }
 }
 
-/// A flag that Ctrl-C sets; the batch then stops taking inputs and flushes what it has done.
-fn stop_on_ctrl_c() -> Arc<AtomicBool> {
+/// A flag that Ctrl-C and SIGTERM set; the batch then stops taking inputs and flushes what it
+/// has done.
+fn stop_on_ctrl_c_or_sigterm() -> Arc<AtomicBool> {
     let stop = Arc::new(AtomicBool::new(false));
     let flag = stop.clone();
     // Failing to install the handler (one is already set) only loses the clean stop.
