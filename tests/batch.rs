@@ -370,11 +370,12 @@ fn a_torn_line_left_in_the_output_is_repaired_on_resume() {
     assert_eq!(outputs(&out), outputs(&clean));
 }
 
-#[test]
-fn ctrl_c_stops_cleanly_and_the_run_can_be_resumed() {
+/// Sends `signal` to a run under way: it stops cleanly (exit 130, every line whole) and the
+/// output resumed is that of an uninterrupted run.
+fn stops_cleanly_on(signal: &str, seed: &str) {
     let tmp = tempfile::tempdir().unwrap();
     let corpus = tmp.path().join("corpus");
-    generate(&corpus, 3000, &["--seed", "13"]);
+    generate(&corpus, 3000, &["--seed", seed]);
     let input = corpus.join("articles");
     let clean = tmp.path().join("clean");
     assert_eq!(run(&input, &clean, &["--quiet"]).status.code(), Some(0));
@@ -382,7 +383,7 @@ fn ctrl_c_stops_cleanly_and_the_run_can_be_resumed() {
     let out = tmp.path().join("out");
     let child = start_and_wait_for_progress(&input, &out);
     let kill = Command::new("kill")
-        .arg("-INT")
+        .arg(format!("-{signal}"))
         .arg(child.id().to_string())
         .status()
         .unwrap();
@@ -391,12 +392,22 @@ fn ctrl_c_stops_cleanly_and_the_run_can_be_resumed() {
     // Either it stopped early (130) or it had already taken its last input (0).
     assert!(
         matches!(result.status.code(), Some(130) | Some(0)),
-        "{:?}",
+        "{signal}: {:?}",
         result.status
     );
     assert_every_line_is_json(&out);
     assert_eq!(run(&input, &out, &["--resume", "--quiet"]).status.code(), Some(0));
     assert_eq!(outputs(&out), outputs(&clean));
+}
+
+#[test]
+fn ctrl_c_stops_cleanly_and_the_run_can_be_resumed() {
+    stops_cleanly_on("INT", "13");
+}
+
+#[test]
+fn sigterm_stops_as_cleanly_as_ctrl_c() {
+    stops_cleanly_on("TERM", "29");
 }
 
 #[test]
@@ -552,4 +563,44 @@ fn a_resumed_run_still_reports_the_failures_of_the_earlier_one() {
     assert_eq!(resumed.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("(1 of them failed then)"), "{stderr}");
     assert!(stderr.contains("failed 000/000000-aaa-binary.txt: read:"), "{stderr}");
+}
+
+#[test]
+fn gen_replaces_its_earlier_corpus_whole_and_refuses_other_files() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("g");
+    generate(&dir, 60, &["--seed", "3", "--map-input"]);
+    generate(&dir, 20, &["--seed", "4"]);
+    let files = walkdir_files(&dir.join("articles"));
+    assert_eq!(files, 20, "articles of the earlier corpus left beside the new truth");
+    assert_eq!(jsonl(&dir.join("truth.jsonl")).len(), 20);
+    assert!(!dir.join("map-input.jsonl").exists());
+
+    let other = tmp.path().join("mine");
+    std::fs::create_dir_all(other.join("articles")).unwrap();
+    std::fs::write(other.join("articles/notes.txt"), "my notes").unwrap();
+    let refused = figmine()
+        .args(["gen", "--articles", "5", "--out"])
+        .arg(&other)
+        .output()
+        .unwrap();
+    assert!(!refused.status.success());
+    assert!(
+        String::from_utf8_lossy(&refused.stderr).contains("already holds files that figmine gen did not write"),
+        "{}",
+        String::from_utf8_lossy(&refused.stderr)
+    );
+    assert_eq!(
+        std::fs::read_to_string(other.join("articles/notes.txt")).unwrap(),
+        "my notes"
+    );
+}
+
+/// How many files a folder holds, at any depth.
+fn walkdir_files(dir: &Path) -> usize {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .map(|p| if p.is_dir() { walkdir_files(&p) } else { 1 })
+        .sum()
 }

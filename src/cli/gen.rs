@@ -19,7 +19,8 @@ pub struct Args {
     /// How many articles to write (copies included).
     #[arg(long, default_value_t = 1000)]
     articles: usize,
-    /// Folder to write into (created; existing files with the same names are replaced).
+    /// Folder to write into (created; a corpus `gen` wrote there before is replaced whole; a
+    /// folder whose `articles/` holds other files is refused).
     #[arg(long)]
     out: PathBuf,
     /// Seed: the same seed and options give the same corpus.
@@ -75,6 +76,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         html: args.html,
     };
     let articles_dir = args.out.join("articles");
+    clear_earlier_corpus(&args.out)?;
     std::fs::create_dir_all(&articles_dir).with_context(|| format!("cannot create {}", articles_dir.display()))?;
     std::fs::write(args.out.join("README.txt"), README).context("cannot write README.txt")?;
     let mut truth = create(&args.out.join("truth.jsonl"))?;
@@ -100,6 +102,33 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     eprintln!("figmine gen: {written} articles in {}", articles_dir.display());
     Ok(ExitCode::SUCCESS)
+}
+
+/// Removes the corpus an earlier `gen` wrote in `out` (known by its README.txt), so that no
+/// article of it stays beside the new truth file. Refuses a folder whose `articles/` holds files
+/// `gen` did not write, rather than delete or mix with them.
+fn clear_earlier_corpus(out: &Path) -> anyhow::Result<()> {
+    let articles = out.join("articles");
+    let holds_files = std::fs::read_dir(&articles).is_ok_and(|mut entries| entries.next().is_some());
+    if !holds_files {
+        return Ok(());
+    }
+    let ours = std::fs::read_to_string(out.join("README.txt")).is_ok_and(|text| text == README);
+    anyhow::ensure!(
+        ours,
+        "{} already holds files that figmine gen did not write: give an empty or new folder",
+        articles.display()
+    );
+    std::fs::remove_dir_all(&articles).with_context(|| format!("cannot remove the earlier {}", articles.display()))?;
+    for name in ["truth.jsonl", "map-input.jsonl"] {
+        match std::fs::remove_file(out.join(name)) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                return Err(e).with_context(|| format!("cannot remove the earlier {name}"));
+            }
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 fn create(path: &Path) -> anyhow::Result<BufWriter<File>> {
