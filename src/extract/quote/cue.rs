@@ -820,7 +820,7 @@ fn may_lead_in(k: usize, lead: &str, colon: bool) -> bool {
 /// The subject of the sentence before a quote, if it is a name followed by a verb.
 /// `person` tells whether a name is a known or full personal name; only those, or a subject
 /// with a reporting verb, count ("Brad Smith was blunt." but not "Microsoft handed over...").
-pub(super) fn subject_of(sentence: &str, person: impl Fn(&str) -> bool) -> Option<Cue> {
+pub(super) fn subject_of(sentence: &str, mut person: impl FnMut(&str) -> bool) -> Option<Cue> {
     SUBJECT_FIRST.iter().enumerate().find_map(|(k, re)| {
         let at = subject_start(sentence, k).filter(|&at| may_start_who(&sentence[at..]))?;
         let groups = subject_first_by_hand(sentence, at)

@@ -90,43 +90,85 @@ pub(crate) fn find_quotes_knowing_ascii(
     }
     // Organisations are asked for up to a quote's end at most.
     let last_end = marked.iter().map(|m| m.outer.end).max().unwrap_or(0);
-    let mut people = People::find(text, last_end, ascii);
+    let mut people = LazyPeople::new(text, last_end, ascii);
     let mut quotes: Vec<Quote> = Vec::new();
     let mut last_outer: Option<Span> = None;
     for (i, m) in marked.iter().enumerate() {
         let previous_end = i.checked_sub(1).map_or(0, |j| marked[j].outer.end);
         let next_start = marked.get(i + 1).map_or(text.len(), |n| n.outer.start);
         let around = surroundings(text, paragraphs, sentences, m, previous_end, next_start);
-        let found = find_cue(&around, &people);
+        let found = find_cue(&around, &mut people);
         let inner = m.inner.of(text);
         if !is_speech(inner, found.as_ref().map(|f| f.1), m.closed) {
             continue;
         }
         let quote = match found {
-            Some((cue, place)) => credited(m, cue, place, &around, paragraphs, &people),
+            Some((cue, place)) => credited(m, cue, place, &around, paragraphs, &mut people),
             None => inherited(m, quotes.last().zip(last_outer), text, paragraphs),
         };
         if quote.speaker_text.is_some() || is_speech_without_cue(inner, m.closed) {
             if let Some(name) = &quote.speaker {
-                people.note_speaker(m.outer.end, name);
+                debug_assert!(people.read, "a speaker is found through the persons");
+                people.get().note_speaker(m.outer.end, name);
             }
             last_outer = Some(m.outer);
             quotes.push(quote);
         }
     }
+    #[cfg(test)]
+    tests::PEOPLE_SPARED.with(|n| n.set(n.get() + usize::from(!people.read)));
     quotes
 }
 
+/// The persons an article names ([`People::read_persons`], a pass over the whole text), read
+/// when a quote first needs them: to resolve the name, pronoun or title at its cue, or to tell
+/// whether a one-word subject is someone. On some pages with quotation marks nobody asks (only
+/// scare quotes, titles in marks, passages with no cue or an unnamed one: 21 of the 134 such
+/// real pages of the benchmark). The reading depends on the text alone, so it is the same
+/// whenever it is made; a quote is credited to a speaker only through the persons (or from a
+/// quote that was), so they are read before any is noted.
+struct LazyPeople<'t> {
+    /// Nobody until `read`.
+    people: People<'t>,
+    /// Whether the text is ASCII.
+    ascii: bool,
+    read: bool,
+}
+
+impl<'t> LazyPeople<'t> {
+    /// The persons of `text`, not read yet; organisations are noted up to `orgs_until`.
+    fn new(text: &'t str, orgs_until: usize, ascii: bool) -> LazyPeople<'t> {
+        let people = LazyPeople {
+            people: People::nobody(text, orgs_until),
+            ascii,
+            read: false,
+        };
+        #[cfg(test)]
+        let people = tests::read_at_once_if_asked(people);
+        people
+    }
+
+    /// The persons, read now if not yet.
+    fn get(&mut self) -> &mut People<'t> {
+        if !self.read {
+            self.read = true;
+            self.people.read_persons(self.ascii);
+        }
+        &mut self.people
+    }
+}
+
 /// The cue next to a quote and where it was found, trying the closest places first.
-fn find_cue(around: &Surroundings, people: &People) -> Option<(Cue, Place)> {
-    let is_person = |name: &str| name.split_whitespace().count() > 1 || people.by_name(name, usize::MAX).is_some();
+fn find_cue(around: &Surroundings, people: &mut LazyPeople) -> Option<(Cue, Place)> {
+    let mut is_person =
+        |name: &str| name.split_whitespace().count() > 1 || people.get().by_name(name, usize::MAX).is_some();
     cue::cue_after(around.after)
         .map(|c| (c, Place::After))
         .or_else(|| cue::cue_before(around.before).map(|c| (c, Place::Before)))
         .or_else(|| cue::cue_after(around.next_sentence).map(|c| (c, Place::SentenceAfter)))
-        .or_else(|| cue::subject_of(around.previous_sentence, is_person).map(|c| (c, Place::SentenceBefore)))
+        .or_else(|| cue::subject_of(around.previous_sentence, &mut is_person).map(|c| (c, Place::SentenceBefore)))
         .or_else(|| cue::cue_later(around.next_sentence).map(|c| (c, Place::SentenceAfter)))
-        .or_else(|| cue::subject_of(around.before, is_person).map(|c| (c, Place::Before)))
+        .or_else(|| cue::subject_of(around.before, &mut is_person).map(|c| (c, Place::Before)))
 }
 
 /// Titles abbreviated before a name ("said Lt. Dana Whitfield", "Lt Col Alexander Vindman"),
@@ -159,24 +201,36 @@ fn without_ranks(name: &str) -> &str {
 }
 
 /// A quote credited from its own cue, with the reference resolved.
-fn credited(m: &Marked, cue: Cue, place: Place, around: &Surroundings, paragraphs: &[Span], people: &People) -> Quote {
+fn credited(
+    m: &Marked,
+    cue: Cue,
+    place: Place,
+    around: &Surroundings,
+    paragraphs: &[Span],
+    people: &mut LazyPeople,
+) -> Quote {
     let at = match place {
         Place::After | Place::SentenceAfter => m.outer.end,
         Place::Before | Place::SentenceBefore => m.outer.start,
     };
     // "said Lt. Dana Whitfield": the name after the rank is the speaker's
     let who = without_ranks(&cue.who);
-    let person = match cue.reference {
+    // An unnamed cue ("a spokesperson said") asks nothing of the persons.
+    let people: Option<&People> = match cue.reference {
+        Reference::Unnamed => None,
+        _ => Some(people.get()),
+    };
+    let person = people.and_then(|people| match cue.reference {
         Reference::Name => people.by_name(who, at),
         Reference::Pronoun => people
             .by_pronoun(&cue.who, window_start(paragraphs, m.outer.start), at)
             .or_else(|| subject_before(around, people, &cue.who)),
         Reference::Title => people.by_title(&cue.who, at),
         Reference::Unnamed => None,
-    };
-    let org = (cue.reference == Reference::Title && People::is_org_title(&cue.who))
-        .then(|| people.by_org_noun(window_start(paragraphs, m.outer.start), at))
-        .flatten();
+    });
+    let org = people
+        .filter(|_| cue.reference == Reference::Title && People::is_org_title(&cue.who))
+        .and_then(|people| people.by_org_noun(window_start(paragraphs, m.outer.start), at));
     let (speaker, role) = match (person, cue.reference) {
         (Some(p), _) => (
             Some(without_ranks(&p.name).to_string()),
@@ -460,6 +514,90 @@ mod tests {
         pub(super) static FOUR_LETTERS_TOLD: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
         /// How many texts [`find_quotes_knowing_ascii`] was told are ASCII, on this thread.
         pub(super) static ASCII_TOLD: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+        /// Whether [`LazyPeople`] reads the persons at once, as before they were read on first
+        /// need, on this thread.
+        pub(super) static PEOPLE_AT_ONCE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+        /// How many texts with quotation marks [`find_quotes_knowing_ascii`] read no persons
+        /// of, on this thread.
+        pub(super) static PEOPLE_SPARED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    }
+
+    /// `people`, its persons read at once when [`PEOPLE_AT_ONCE`] asks, as they were before
+    /// [`LazyPeople`].
+    pub(super) fn read_at_once_if_asked(mut people: LazyPeople) -> LazyPeople {
+        if PEOPLE_AT_ONCE.with(std::cell::Cell::get) {
+            people.get();
+        }
+        people
+    }
+
+    /// Texts whose quotes need no person, and some that ask first at each place a quote may.
+    const PEOPLE_EDGE_CASES: [&str; 8] = [
+        "The so-called \"backdoor\" was closed. Jane Doe, a lawyer, read the \"Transparency Report\".",
+        "\"We are reviewing the request carefully,\" a spokesperson said. Jane Doe, a lawyer, agreed.",
+        "\"We are reviewing the request carefully and will respond,\" the company said. Acme Corp. said so.",
+        "Mark Hale, the chief privacy officer, said the bill was flawed. \"It will not pass the Senate,\" he said.",
+        "Mark Hale, the chief privacy officer, spoke on Monday. Hale opposed the plan. \"It will not pass the \
+         Senate this year at all.\"",
+        "Dana Whitfield, a spokeswoman, declined. \"We do not comment on requests,\" the spokeswoman said.",
+        "Hale was blunt about it. \"It will not pass the Senate this year,\" Hale said. \"Nor next year.\"",
+        "\"Nobody asked us at all before the law came in,\" said Robert Hale. Mr. Hale, 64, said \"no\".",
+    ];
+
+    /// The texts of [`hand::texts_in_several_scripts`], the held-out articles in fixtures/ and
+    /// [`PEOPLE_EDGE_CASES`], each with a headline, read as the extraction reads them.
+    fn articles_with_quotes() -> Vec<crate::read::Article> {
+        let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let mut texts = hand::texts_in_several_scripts(150);
+        for set in std::fs::read_dir(fixtures).expect("fixtures/ is there") {
+            let Ok(articles) = std::fs::read_dir(set.expect("a fixture set").path().join("articles")) else {
+                continue;
+            };
+            for article in articles {
+                let path = article.expect("a fixture").path();
+                if path.extension().is_some_and(|e| e == "txt") {
+                    texts.push(std::fs::read_to_string(path).expect("fixtures are text"));
+                }
+            }
+        }
+        texts.extend(PEOPLE_EDGE_CASES.map(str::to_owned));
+        texts
+            .iter()
+            .map(|text| crate::read::text::read_text(&format!("Headline\n\n{text}")))
+            .collect()
+    }
+
+    /// The persons read when a quote first asks for them credit the same speakers as read at
+    /// once: a reading before the first question, or a question put before the reading (a
+    /// query of the persons not through [`LazyPeople::get`]), fails this test.
+    #[test]
+    fn persons_read_on_first_need_are_those_read_at_once() {
+        let (mut spared, mut with_speakers, mut marked) = (0, 0, 0);
+        for article in articles_with_quotes() {
+            let sentences = crate::extract::sentence::split_sentences(&article.text, &article.paragraphs);
+            let quotes_with = |at_once: bool| {
+                PEOPLE_AT_ONCE.with(|a| a.set(at_once));
+                let before = PEOPLE_SPARED.with(std::cell::Cell::get);
+                let quotes = find_quotes(&article.text, &article.paragraphs, &sentences);
+                PEOPLE_AT_ONCE.with(|a| a.set(false));
+                (quotes, PEOPLE_SPARED.with(std::cell::Cell::get) - before)
+            };
+            let (on_need, spared_here) = quotes_with(false);
+            let (at_once, none_spared) = quotes_with(true);
+            assert_eq!(on_need, at_once, "{:?}", article.text);
+            assert_eq!(none_spared, 0);
+            spared += spared_here;
+            with_speakers += usize::from(on_need.iter().any(|q| q.speaker.is_some()));
+            marked += usize::from(
+                !marks::find_marked(&article.text, &article.paragraphs, article.text.is_ascii()).is_empty(),
+            );
+        }
+        // Both ways are taken many times: texts whose persons are never read, and texts with
+        // quotes credited to a speaker (the persons read).
+        assert!(
+            spared >= 100 && with_speakers >= 300,
+            "{spared} {with_speakers} of {marked}"
+        );
     }
 
     #[test]

@@ -61,7 +61,7 @@ pub(super) struct Person<'t> {
 pub(super) struct People<'t> {
     /// The article.
     text: &'t str,
-    /// Organisations are noted only where named before this offset (see [`People::find`]).
+    /// Organisations are noted only where named before this offset (see [`People::read_persons`]).
     orgs_until: usize,
     persons: Vec<Person<'t>>,
     /// (byte offset, index into `persons`) where a person is registered, in order.
@@ -571,23 +571,36 @@ const MAX_CANDIDATE_MENTIONS: usize = 200;
 const CONTEXT_BYTES: usize = 160;
 
 impl<'t> People<'t> {
-    /// Finds the persons `text` names, in one pass over it. Organisations, and later mentions
-    /// of a surname, are read on first need; organisations only where named before
-    /// `orgs_until`: [`People::by_org_noun`] is asked about those named before a quote, and no
-    /// quote ends after `orgs_until` (persons are all noted: a person's role and gender may be
-    /// told after the last quote). `ascii` tells that `text` is ASCII.
+    /// Finds the persons `text` names, in one pass over it ([`People::read_persons`]).
+    #[cfg(test)]
     pub fn find(text: &'t str, orgs_until: usize, ascii: bool) -> People<'t> {
-        let mut people = People {
+        let mut people = People::nobody(text, orgs_until);
+        people.read_persons(ascii);
+        people
+    }
+
+    /// Nobody yet, in `text`: [`People::read_persons`] reads the persons it names.
+    pub fn nobody(text: &'t str, orgs_until: usize) -> People<'t> {
+        People {
             text,
             orgs_until,
             ..People::default()
-        };
+        }
+    }
+
+    /// Reads the persons the text names, in one pass over it, into these, which are nobody
+    /// yet. Organisations, and later mentions of a surname, are read on first need;
+    /// organisations only where named before `orgs_until`: [`People::by_org_noun`] is asked
+    /// about those named before a quote, and no quote ends after `orgs_until` (persons are all
+    /// noted: a person's role and gender may be told after the last quote). `ascii` tells that
+    /// the text is ASCII.
+    pub fn read_persons(&mut self, ascii: bool) {
+        debug_assert!(self.persons.is_empty(), "the persons are read once");
         // One word is an organisation or nothing ([`People::read_org_mentions`]); most names
         // are one word.
-        for (hon, m) in names_of_several_words(text, ascii) {
-            people.note_person(hon, m, ascii);
+        for (hon, m) in names_of_several_words(self.text, ascii) {
+            self.note_person(hon, m, ascii);
         }
-        people
     }
 
     /// Registers or notes the person `m` names (after honorific `hon`), if it names one: two or
@@ -701,7 +714,7 @@ impl<'t> People<'t> {
         self.org_mentions.get_or_init(|| self.read_org_mentions())
     }
 
-    /// The organisations named before `orgs_until`, read the way [`People::find`] reads the
+    /// The organisations named before `orgs_until`, read the way [`People::read_persons`] reads the
     /// names: a name with an organisation word, or a single name that speaks and is no
     /// registered or passing person's name part when it is read ("Facebook said in a blog
     /// post"), which "the company" may refer to later.
