@@ -469,7 +469,7 @@ fn the_map_input_gives_the_same_figures_as_the_files() {
 
 /// Cuts a finished run's journal back to its first checkpoint: the run as if it had been
 /// interrupted after its first chunk (resuming cuts the outputs back to match).
-fn keep_first_checkpoint(out: &Path) -> Vec<String> {
+pub(crate) fn keep_first_checkpoint(out: &Path) -> Vec<String> {
     let path = out.join("journal.jsonl");
     let journal = std::fs::read_to_string(&path).unwrap();
     let first = &journal[..=journal.find('\n').expect("a checkpoint")];

@@ -6,7 +6,7 @@ use crate::common::{figmine, gzip, read_jsonl};
 use figmine::fetch::feed::expand_feed;
 use figmine::fetch::sitemap::expand_sitemap;
 use figmine::fetch::{fetch_all, FetchSettings, Fetched, Fetcher, Outcome, Source, WebItem};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::Path;
@@ -1064,4 +1064,53 @@ fn measure_fetch_throughput_over_100_hosts() {
         "{n} pages ({order}) from 100 hosts at --jobs {jobs}: {secs:.2} s, {:.0} pages/s",
         n as f64 / secs
     );
+}
+
+#[test]
+fn a_resumed_run_does_not_ask_again_for_the_pages_the_earlier_one_finished() {
+    let server = site(|r| {
+        let n = r.path.trim_start_matches("/p/");
+        ok_html(&format!(
+            "<html><body><article><h1>Report {n}</h1><p>Yahoo received {} requests in 2014.</p></article></body></html>",
+            1000 + n.parse::<usize>().unwrap_or(0)
+        ))
+    });
+    let tmp = tempfile::tempdir().unwrap();
+    let list = tmp.path().join("urls.txt");
+    let urls: Vec<String> = (0..200).map(|n| server.url(&format!("/p/{n}"))).collect();
+    std::fs::write(&list, urls.join("\n")).unwrap();
+    let out = tmp.path().join("out");
+    let run = |extra: &[&str]| {
+        figmine()
+            .args(["run", "--allow-private", "--no-cache", "--delay", "0", "--urls"])
+            .arg(&list)
+            .arg("--out")
+            .arg(&out)
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    assert_eq!(run(&["--quiet"]).status.code(), Some(0));
+    let done = crate::batch::keep_first_checkpoint(&out);
+    assert!(!done.is_empty() && done.len() < 200, "{}", done.len());
+    let asked_before = server.log.lock().unwrap().len();
+
+    let resumed = run(&["--resume"]);
+    let stderr = String::from_utf8_lossy(&resumed.stderr);
+    assert_eq!(resumed.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains(&format!("{} inputs done by the earlier run skipped", done.len())),
+        "{stderr}"
+    );
+    let asked: Vec<String> = server.log.lock().unwrap()[asked_before..]
+        .iter()
+        .map(|r| server.url(&r.path))
+        .collect();
+    assert!(!asked.iter().any(|u| done.contains(u)), "a finished page fetched again");
+    assert_eq!(asked.iter().filter(|u| u.contains("/p/")).count(), 200 - done.len());
+    let ids: HashSet<String> = read_jsonl(&out.join("articles.jsonl"))
+        .iter()
+        .map(|a| a["id"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(ids.len(), 200);
 }

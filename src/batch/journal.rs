@@ -144,11 +144,27 @@ pub struct Journal {
 /// The inputs earlier runs finished, in a [`Spill`] database so that resuming a large run does
 /// not hold them all in memory: id → hash of their bytes, and whether dedup found them a near
 /// duplicate (left out of the rebuilt corpus state).
-pub(crate) struct Done {
+pub struct Done {
     db: Spill,
 }
 
 impl Done {
+    /// The inputs the journal in `dir` lists as finished (none when there is no journal), read
+    /// without changing anything: so that pages an earlier run fetched are not asked for again.
+    pub fn read(dir: &Path) -> Result<Done, ResumeError> {
+        let path = dir.join(JOURNAL_FILE);
+        let mut done = Done::new()?;
+        for_each_checkpoint(&path, io_error(&path), |c| {
+            c.entries.iter().try_for_each(|e| done.insert(e))
+        })?;
+        Ok(done)
+    }
+
+    /// Whether an earlier run finished the input `id`.
+    pub fn contains(&self, id: &str) -> Result<bool, SpillError> {
+        Ok(self.lookup(id)?.is_some())
+    }
+
     fn new() -> Result<Done, SpillError> {
         let schema = "CREATE TABLE done (id TEXT PRIMARY KEY, hash INTEGER, near INTEGER NOT NULL) WITHOUT ROWID;";
         Ok(Done {
@@ -233,10 +249,7 @@ impl Journal {
             cut_back(&dir.join(name), last_sizes.get(name).copied().unwrap_or(0))?;
         }
         cut_back(&path, valid_len)?;
-        let mut done = Done::new()?;
-        for_each_checkpoint(&path, io_error(&path), |c| {
-            c.entries.iter().try_for_each(|e| done.insert(e))
-        })?;
+        let done = Done::read(dir)?;
         let file = OpenOptions::new()
             .create(true)
             .append(true)

@@ -21,7 +21,7 @@
 pub mod journal;
 pub mod progress;
 
-pub use journal::{Journal, JournalEntry, ResumeError, RunOptions};
+pub use journal::{Done, Journal, JournalEntry, ResumeError, RunOptions};
 pub use progress::{Progress, Reporter};
 
 use crate::dedup::{self, DuplicateKind, DuplicateRow};

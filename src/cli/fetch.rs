@@ -9,6 +9,7 @@
 use super::{EXIT_OK, EXIT_SOME_FAILED};
 use anyhow::Context;
 use chrono::NaiveDate;
+use figmine::batch::Done;
 use figmine::fetch::feed::expand_feed;
 use figmine::fetch::sitemap::expand_sitemap;
 use figmine::fetch::{fetch_all, FetchSettings, Fetched, Fetcher, Source, Stats, WebItem};
@@ -103,7 +104,7 @@ impl WebArgs {
 
     /// Every page to fetch (command-line URLs, `--urls` files, feed items, sitemap pages, without
     /// duplicates, in that order) and a failed record for each feed or sitemap that failed.
-    pub fn collect(&self, urls: Vec<String>, fetcher: &Fetcher) -> anyhow::Result<(Vec<WebItem>, Vec<Fetched>)> {
+    fn collect(&self, urls: Vec<String>, fetcher: &Fetcher) -> anyhow::Result<(Vec<WebItem>, Vec<Fetched>)> {
         let mut items: Vec<WebItem> = urls.into_iter().map(WebItem::new).collect();
         for file in &self.urls {
             items.extend(read_url_list(file)?);
@@ -151,21 +152,37 @@ pub fn is_url(input: &str) -> bool {
 }
 
 /// Builds the fetcher and lists the web sources: failed feeds and sitemaps first, then the
-/// pages, fetched on `jobs` threads and yielded in order.
+/// pages, fetched on `jobs` threads and yielded in order. Pages `done` says an earlier run
+/// finished are left out (and counted in the returned number), so a resumed run does not ask
+/// for them again.
 pub fn web_sources(
     args: &WebArgs,
     urls: Vec<String>,
     out: &Path,
     jobs: Option<usize>,
-) -> anyhow::Result<(Arc<Fetcher>, impl Iterator<Item = Source>)> {
+    done: Option<&Done>,
+) -> anyhow::Result<(Arc<Fetcher>, impl Iterator<Item = Source>, usize)> {
     let fetcher = Arc::new(Fetcher::new(args.settings(out)?)?);
-    let (items, failures) = args.collect(urls, &fetcher)?;
+    let (mut items, failures) = args.collect(urls, &fetcher)?;
+    let before = items.len();
+    if let Some(done) = done {
+        let mut failed = Ok(());
+        items.retain(|item| match done.contains(&item.url) {
+            Ok(finished) => !finished,
+            Err(e) => {
+                failed = Err(e);
+                true
+            }
+        });
+        failed.context("cannot read what the earlier run finished")?;
+    }
+    let finished = before - items.len();
     for failed in &failures {
         fetcher.count(failed.outcome());
     }
     let pages = fetch_all(fetcher.clone(), items, jobs.unwrap_or(DEFAULT_FETCH_JOBS));
     let sources = failures.into_iter().map(|f| Source::Fetched(Box::new(f))).chain(pages);
-    Ok((fetcher, sources))
+    Ok((fetcher, sources, finished))
 }
 
 /// The summary line for web inputs.
@@ -205,7 +222,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let path = args.out.join("fetched.jsonl");
     let file = std::fs::File::create(&path).with_context(|| format!("cannot write {}", path.display()))?;
     let mut out = std::io::BufWriter::new(file);
-    let (fetcher, sources) = web_sources(&args.web, args.pages, &args.out, args.jobs)?;
+    let (fetcher, sources, _) = web_sources(&args.web, args.pages, &args.out, args.jobs, None)?;
     for source in sources {
         if let Source::Fetched(fetched) = source {
             serde_json::to_writer(&mut out, &report_line(&fetched))?;

@@ -4,7 +4,7 @@
 use super::fetch::{describe_stats, is_url, web_sources, WebArgs};
 use super::{EXIT_OK, EXIT_SOME_FAILED};
 use anyhow::Context;
-use figmine::batch::Summary;
+use figmine::batch::{Done, Summary};
 use figmine::export::{replay, Sink, Tables};
 use figmine::fetch::{discover, FetchError, Outcome, Source, Stats};
 use std::cell::Cell;
@@ -75,9 +75,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let (summary, web_stats) = if urls.is_empty() && !args.web.has_inputs() {
         (scale::run_streaming(&args, &paths, local, tables)?, None)
     } else {
-        let (fetcher, web) = web_sources(&args.web, urls, &args.out, args.jobs)?;
+        let done = if args.resume {
+            Some(Done::read(&args.out)?)
+        } else {
+            None
+        };
+        let (fetcher, web, finished) = web_sources(&args.web, urls, &args.out, args.jobs, done.as_ref())?;
         let sources = local.chain(web.map(Ok::<Source, FetchError>).inspect(count_skips));
-        let summary = scale::run_streaming(&args, &paths, sources, tables)?;
+        let mut summary = scale::run_streaming(&args, &paths, sources, tables)?;
+        // Pages the earlier run finished were not fetched again, so the batch never saw them.
+        summary.resumed += finished;
         (summary, Some(fetcher.stats()))
     };
     if args.resume && !args.formats.formats.is_empty() && !summary.interrupted {
