@@ -36,7 +36,7 @@ for side in base new; do
 done
 # The options each checkpoint records (since session 40) are left out, so that builds before and
 # after that change compare.
-find "$WORK/base" "$WORK/new" -name journal.jsonl -exec sed -i 's/,"options":{[^}]*}//' {} +
+find "$WORK/base" "$WORK/new" -name journal.jsonl -exec sed -i -e 's/,"options":{[^}]*}//' -e 's/,"duplicate_of":"[^"]*"//g' {} +
 if diff -rq "$WORK/base" "$WORK/new"; then
   echo "identical: $(find "$WORK/base" -type f | wc -l) files"
 else

@@ -604,3 +604,73 @@ fn walkdir_files(dir: &Path) -> usize {
         .map(|p| if p.is_dir() { walkdir_files(&p) } else { 1 })
         .sum()
 }
+
+/// An article of our own for the syndication tests: a report with one changed figure makes a copy.
+fn syndicated(headline: &str, earlier: &str) -> String {
+    format!(
+        "{headline}\n\nPublished: 2016-09-19\nPublisher: Harbour Ledger\n\n\
+         Pinterest has put out its transparency report for the first half of 2016, setting out how \
+         often police and other authorities asked it to hand over details about the people who use it.\n\n\
+         The company said it received 141 government requests in the first half of 2016, down from \
+         {earlier} in the second half of 2015.\n\n\
+         The demands reached 258 accounts in all, and the company handed over some data in about \
+         half of the cases it was sent.\n\n\
+         Authorities in the United States made 40 of the requests, and German police made 20.\n\n\
+         \"Every demand is read by a lawyer before anything leaves the building,\" said Daniel Webb, \
+         general counsel at Pinterest.\n\n\
+         Privacy groups welcomed the report but said the figures still leave out too much about \
+         requests that come with a gag order attached.\n"
+    )
+}
+
+#[test]
+fn a_figure_miscopied_into_a_syndicated_copy_is_reported_and_counted_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    let original = syndicated("Pinterest reports fewer government requests", "220");
+    std::fs::write(input.join("01-original.txt"), &original).unwrap();
+    // The same release under another headline, "220" copied as "260".
+    std::fs::write(
+        input.join("02-copy.txt"),
+        syndicated("Requests to Pinterest fall in early 2016", "260"),
+    )
+    .unwrap();
+    // A faithful copy: no finding.
+    let credited = syndicated("Pinterest: government requests down", "220")
+        + "\nThis story first ran in the Harbour Ledger and is shared with its permission.\n";
+    std::fs::write(input.join("03-faithful-copy.txt"), credited).unwrap();
+    let out = tmp.path().join("out");
+    let result = run(&input, &out, &["--quiet"]);
+    assert_eq!(result.status.code(), Some(0));
+    let links = jsonl(&out.join("duplicates.jsonl"));
+    assert_eq!(links.len(), 2, "{links:?}");
+    assert!(links
+        .iter()
+        .all(|l| l["kind"] == "near" && l["duplicate_of"] == "01-original.txt"));
+
+    let miscopied: Vec<Value> = jsonl(&out.join("findings.jsonl"))
+        .into_iter()
+        .filter(|f| f["rule"] == "cross_document")
+        .collect();
+    assert_eq!(miscopied.len(), 1, "{miscopied:#?}");
+    let message = miscopied[0]["message"].as_str().unwrap();
+    assert!(
+        message.starts_with("A syndicated copy differs from its original")
+            && message.contains("260 in 02-copy.txt, but 220 in 01-original.txt"),
+        "{message}"
+    );
+    // Copies are no sources: the dataset counts the figure once, from the original.
+    let dataset = jsonl(&out.join("dataset.jsonl"));
+    let half = dataset
+        .iter()
+        .find(|d| d["value"] == 220.0)
+        .unwrap_or_else(|| panic!("{dataset:#?}"));
+    assert_eq!(half["sources"], serde_json::json!(["01-original.txt"]));
+
+    // Resuming the finished run cuts the corpus pass's rows and rebuilds its state from the
+    // stored articles, copies included (the journal names their originals): the same output.
+    let before = outputs(&out);
+    assert_eq!(run(&input, &out, &["--resume", "--quiet"]).status.code(), Some(0));
+    assert_eq!(outputs(&out), before);
+}

@@ -43,6 +43,9 @@ pub struct JournalEntry {
     /// Whether dedup found it an exact or near duplicate.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duplicate: Option<DuplicateKind>,
+    /// The article it duplicates (absent in journals written before it was recorded).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duplicate_of: Option<String>,
 }
 
 impl JournalEntry {
@@ -53,6 +56,7 @@ impl JournalEntry {
             hash,
             fingerprint,
             duplicate: None,
+            duplicate_of: None,
         }
     }
 }
@@ -166,7 +170,8 @@ impl Done {
     }
 
     fn new() -> Result<Done, SpillError> {
-        let schema = "CREATE TABLE done (id TEXT PRIMARY KEY, hash INTEGER, near INTEGER NOT NULL) WITHOUT ROWID;";
+        let schema =
+            "CREATE TABLE done (id TEXT PRIMARY KEY, hash INTEGER, near INTEGER NOT NULL, original TEXT) WITHOUT ROWID;";
         Ok(Done {
             db: Spill::open(Ids::Pushed, schema)?,
         })
@@ -178,8 +183,8 @@ impl Done {
         let hash = entry.hash.map(|h| h as i64);
         self.db
             .conn()
-            .prepare_cached("INSERT OR REPLACE INTO done (id, hash, near) VALUES (?1, ?2, ?3)")
-            .and_then(|mut s| s.execute((&entry.id, hash, near)))
+            .prepare_cached("INSERT OR REPLACE INTO done (id, hash, near, original) VALUES (?1, ?2, ?3, ?4)")
+            .and_then(|mut s| s.execute((&entry.id, hash, near, &entry.duplicate_of)))
             .map_err(spill::failed("remember a finished input"))?;
         Ok(())
     }
@@ -204,8 +209,18 @@ impl Done {
         Ok(self.lookup(id)?.map(|(hash, _)| hash))
     }
 
-    fn is_near_duplicate(&self, id: &str) -> Result<bool, SpillError> {
-        Ok(self.lookup(id)?.is_some_and(|(_, near)| near))
+    /// `None` when the input is no near duplicate; otherwise the original it copies, when the
+    /// journal recorded it.
+    fn near_duplicate_of(&self, id: &str) -> Result<Option<Option<String>>, SpillError> {
+        if !self.lookup(id)?.is_some_and(|(_, near)| near) {
+            return Ok(None);
+        }
+        self.db
+            .conn()
+            .prepare_cached("SELECT original FROM done WHERE id = ?1")
+            .and_then(|mut s| s.query_row([id], |row| row.get(0)))
+            .map(Some)
+            .map_err(spill::failed("look up the original of a copy"))
     }
 }
 
@@ -319,29 +334,36 @@ impl Journal {
                 .into_par_iter()
                 .filter_map(|line| serde_json::from_str::<ArticleRow>(&line).ok())
                 .collect();
-            let mut originals = Vec::with_capacity(rows.len());
+            // Each article with the original it copies, if it is a syndicated copy (a copy whose
+            // original an older journal did not record is left out, as it was then).
+            let mut articles = Vec::with_capacity(rows.len());
             for row in rows {
                 if let Some(error) = &row.error {
                     failures.note(&row.id, error);
                     continue;
                 }
-                let near = match &self.done {
-                    Some(done) => done.is_near_duplicate(&row.id)?,
-                    None => false,
+                let copy_of = match &self.done {
+                    Some(done) => done.near_duplicate_of(&row.id)?,
+                    None => None,
                 };
-                if !near {
-                    originals.push(row);
+                match copy_of {
+                    None => articles.push((row, None)),
+                    Some(Some(original)) => articles.push((row, Some(original))),
+                    Some(None) => {}
                 }
             }
-            let records: Vec<_> = originals
+            let records: Vec<_> = articles
                 .into_par_iter()
-                .map(|row| extract_check_and_rows(article_of(row), settings))
+                .map(|(row, copy_of)| (extract_check_and_rows(article_of(row), settings), copy_of))
                 .collect();
             // The rows the run wrote for these articles, made once as the run made them.
-            records
-                .iter()
-                .filter(|(record, _, _)| record.failure.is_none())
-                .try_for_each(|(_, _, rows)| corpus.add_figures(rows))?;
+            for ((record, _, rows), copy_of) in &records {
+                match (record.failure.is_none(), copy_of) {
+                    (false, _) => {}
+                    (true, None) => corpus.add_figures(rows)?,
+                    (true, Some(original)) => corpus.add_copy_figures(rows, original)?,
+                }
+            }
         }
     }
 

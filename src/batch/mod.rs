@@ -322,10 +322,14 @@ fn write_chunk(
         match &p.outcome {
             Outcome::Done(record, figures, findings, near) => {
                 match near {
-                    // A syndicated copy keeps its own rows but is not counted again in the corpus.
+                    // A syndicated copy keeps its own rows but is not counted again in the corpus;
+                    // its figures are compared with its original's there.
                     Some(row) => {
                         sink.duplicate(row)?;
                         summary.near_duplicates += 1;
+                        if record.failure.is_none() {
+                            corpus.add_copy_figures(figures, &row.duplicate_of)?;
+                        }
                     }
                     None if record.failure.is_none() => corpus.add_figures(figures)?,
                     None => {}
@@ -392,6 +396,7 @@ fn extract_chunk(chunk: Vec<Verdict>, settings: &Settings) -> Vec<Processed> {
             Stage1::Finished(p) => p,
             Stage1::Read { article, mut entry } => {
                 entry.duplicate = verdict.as_ref().map(|d| d.kind);
+                entry.duplicate_of = verdict.as_ref().map(|d| d.duplicate_of.clone());
                 let outcome = match verdict {
                     Some(row) if row.kind == DuplicateKind::Exact => Outcome::Duplicate(row),
                     near => {

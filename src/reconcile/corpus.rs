@@ -1,7 +1,9 @@
 //! The corpus-level pass: `cross_document` findings and the consolidated dataset.
 //!
 //! The state is compact: per (entity, measure, period, kind), the distinct values stated, and on
-//! disk the articles stating each — not the figures themselves. Adding figure rows is commutative
+//! disk the articles stating each — not the figures themselves. Syndicated copies (near
+//! duplicates) are no sources of their own: their values are kept apart, and one that no
+//! rounding reconciles with what the originals state is reported as a figure mis-copied. Adding figure rows is commutative
 //! and idempotent per (article, span), and every output is sorted, so the result does not depend
 //! on the order the rows arrive in or how they were split (the reduce step relies on this).
 
@@ -23,6 +25,13 @@ type Source = (String, usize, usize, String);
 
 fn source_of(row: &FigureRow) -> Source {
     (row.article.clone(), row.start, row.end, row.text.clone())
+}
+
+/// Whose values a [`Stated`] is among: the originals' (sources) or the syndicated copies'.
+#[derive(Debug, Clone, Copy)]
+enum Kept {
+    Stated,
+    Copied,
 }
 
 /// One distinct value stated for a key. The articles stating it are in the spill database,
@@ -57,7 +66,9 @@ struct Sourced {
 /// `mentions`: which articles state which value, appended as they come (an article may state a
 /// value twice); indexed once, at the end, which sorts them in a few passes instead of inserting
 /// each into its place.
-const SCHEMA: &str = "CREATE TABLE mentions (stated INTEGER NOT NULL, article INTEGER NOT NULL);";
+/// `copied`: the same for the values of syndicated copies, with the original each copies.
+const SCHEMA: &str = "CREATE TABLE mentions (stated INTEGER NOT NULL, article INTEGER NOT NULL);
+     CREATE TABLE copied (stated INTEGER NOT NULL, article INTEGER NOT NULL, original INTEGER NOT NULL);";
 
 /// The page cache of the corpus database, in KiB (the dedup index keeps the default
 /// [`spill::CACHE_KIB`]: it is read at random). Mentions are appended in order, so few of their
@@ -75,6 +86,8 @@ const _: () = assert!(CORPUS_CACHE_KIB < spill::CACHE_KIB);
 #[derive(Debug)]
 pub struct Corpus {
     entries: BTreeMap<Key, Vec<Stated>>,
+    /// The values syndicated copies state, by key, apart from the originals'.
+    copies: BTreeMap<Key, Vec<Stated>>,
     /// How many distinct values there are: the next one's number.
     values: u32,
     db: Spill,
@@ -87,6 +100,7 @@ impl Corpus {
         db.limit_cache(CORPUS_CACHE_KIB)?;
         Ok(Corpus {
             entries: BTreeMap::new(),
+            copies: BTreeMap::new(),
             values: 0,
             db,
         })
@@ -105,13 +119,47 @@ impl Corpus {
         rows.iter().try_for_each(|row| self.add_figure(row))
     }
 
+    /// Adds the figure rows of a syndicated copy of the article `original`: not counted as a
+    /// source, but compared with the originals' values at the end.
+    pub fn add_copy_figures(&mut self, rows: &[FigureRow], original: &str) -> spill::Result<()> {
+        for row in rows {
+            let Some(no) = self.stated(row, Kept::Copied)? else {
+                continue;
+            };
+            let article = self.db.intern_id(&row.article)?;
+            let original = self.db.intern_id(original)?;
+            self.db
+                .conn()
+                .prepare_cached("INSERT INTO copied (stated, article, original) VALUES (?1, ?2, ?3)")
+                .and_then(|mut s| s.execute((no, article, original)))
+                .map_err(spill::failed("remember a copied value"))?;
+        }
+        Ok(())
+    }
+
     /// Adds one figure row, as the map step writes it. Rows that do not name a whole quantity
     /// with an entity and a period are ignored.
     pub fn add_figure(&mut self, row: &FigureRow) -> spill::Result<()> {
+        let Some(no) = self.stated(row, Kept::Stated)? else {
+            return Ok(());
+        };
+        let article = self.db.intern_id(&row.article)?;
+        self.db
+            .conn()
+            .prepare_cached("INSERT INTO mentions (stated, article) VALUES (?1, ?2)")
+            .and_then(|mut s| s.execute((no, article)))
+            .map_err(spill::failed("remember a mention"))?;
+        Ok(())
+    }
+
+    /// The number of the value a row states among the values of its key (`kept` says whose: the
+    /// originals' or the copies'), a new one if it is new; `None` when the row names no whole
+    /// quantity with an entity and a period.
+    fn stated(&mut self, row: &FigureRow, kept: Kept) -> spill::Result<Option<u32>> {
         let (Some(entity), Some(quantity), Some(period), Some(value)) =
             (&row.entity, &row.quantity, &row.period, row.value)
         else {
-            return Ok(());
+            return Ok(None);
         };
         let reading = if row.derived {
             let (low, high) = (row.low.unwrap_or(value), row.high.unwrap_or(value));
@@ -123,12 +171,15 @@ impl Corpus {
         } else {
             match Reading::of(&row.text, Some(value), row.low, row.high, row.approx.as_deref()) {
                 Some(r) => r,
-                None => return Ok(()),
+                None => return Ok(None),
             }
         };
-        let article = self.db.intern_id(&row.article)?;
         let key = (entity.clone(), quantity.clone(), period.clone(), row.kind.clone());
-        let values = self.entries.entry(key).or_default();
+        let map = match kept {
+            Kept::Stated => &mut self.entries,
+            Kept::Copied => &mut self.copies,
+        };
+        let values = map.entry(key).or_default();
         // The values are kept in order (see `in_order`), so that those equal to this one are
         // found, and a new one put in its place, by binary search: a page stating thousands of
         // values of one quantity would be quadratic otherwise.
@@ -157,12 +208,7 @@ impl Corpus {
                 no
             }
         };
-        self.db
-            .conn()
-            .prepare_cached("INSERT INTO mentions (stated, article) VALUES (?1, ?2)")
-            .and_then(|mut s| s.execute((no, article)))
-            .map_err(spill::failed("remember a mention"))?;
-        Ok(())
+        Ok(Some(no))
     }
 
     /// The corpus-level findings and dataset, once every record has been added.
@@ -180,8 +226,12 @@ impl Corpus {
     /// corpus never holds all its findings, or all its articles, at once.
     pub fn into_parts(self) -> spill::Result<impl Iterator<Item = spill::Result<CorpusResult>>> {
         let db = self.db;
+        let mut copies = self.copies;
         db.conn()
-            .execute_batch("CREATE INDEX mentions_by_value ON mentions (stated, article)")
+            .execute_batch(
+                "CREATE INDEX mentions_by_value ON mentions (stated, article);
+                 CREATE INDEX copied_by_value ON copied (stated, original, article);",
+            )
             .map_err(spill::failed("sort the mentions"))?;
         Ok(self.entries.into_iter().map(move |(key, values)| {
             let values = values
@@ -191,7 +241,13 @@ impl Corpus {
                     Ok(Sourced { stated, articles })
                 })
                 .collect::<spill::Result<Vec<_>>>()?;
-            let findings = conflicts(&key, &values);
+            let mut findings = conflicts(&key, &values);
+            // A key only copies state is a figure a copy added, not one it mis-copied.
+            for copied in copies.remove(&key).unwrap_or_default() {
+                for (original, copies) in copies_stating(&db, copied.no)? {
+                    findings.extend(miscopied(&key, &copied, &copies, &original, &values));
+                }
+            }
             let dataset = vec![entry(&key, &values, !findings.is_empty())];
             Ok(CorpusResult { findings, dataset })
         }))
@@ -210,6 +266,82 @@ fn articles_stating(db: &Spill, no: u32) -> spill::Result<Vec<String>> {
         .map_err(spill::failed("read the articles of a value"))?;
     ids.sort_unstable();
     Ok(ids)
+}
+
+/// The copies stating the copied value `no`, by the original each copies (both sorted).
+fn copies_stating(db: &Spill, no: u32) -> spill::Result<BTreeMap<String, Vec<String>>> {
+    let pairs = db
+        .conn()
+        .prepare_cached(
+            "SELECT o.id, a.id FROM (SELECT DISTINCT original, article FROM copied WHERE stated = ?1) c
+             JOIN ids o ON o.n = c.original JOIN ids a ON a.n = c.article",
+        )
+        .and_then(|mut s| {
+            s.query_map([no], |row| Ok((row.get(0)?, row.get(1)?)))?
+                .collect::<Result<Vec<(String, String)>, _>>()
+        })
+        .map_err(spill::failed("read the copies of a value"))?;
+    let mut by_original: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (original, copy) in pairs {
+        by_original.entry(original).or_default().push(copy);
+    }
+    by_original.values_mut().for_each(|copies| copies.sort_unstable());
+    Ok(by_original)
+}
+
+/// The `cross_document` finding of a value that syndicated `copies` of `original` state for a key
+/// where no rounding reconciles it with any value the original states for it (`values`, the
+/// originals' values of the key). None when the original states nothing for the key: the copy
+/// then adds a figure rather than mis-copies one.
+fn miscopied(key: &Key, copied: &Stated, copies: &[String], original: &str, values: &[Sourced]) -> Option<Finding> {
+    let of_original = values
+        .iter()
+        .filter(|v| v.articles.binary_search_by(|a| a.as_str().cmp(original)).is_ok());
+    // The value of the original that comes nearest: the one with the mildest verdict.
+    let (severity, nearest) = of_original
+        .map(|v| {
+            let verdict = super::reading::verdict(
+                copied.reading.tight.overlaps(v.stated.reading.tight),
+                copied.reading.wide.overlaps(v.stated.reading.wide),
+            );
+            (verdict, v)
+        })
+        .min_by_key(|(verdict, _)| *verdict)?;
+    let severity = severity?;
+    let (entity, measure, period, _) = key;
+    let period_words = Period::parse_label(period).map_or_else(|| period.clone(), |p| period_name(&p));
+    let copy_names = match copies {
+        [one] => one.clone(),
+        [first, rest @ ..] => format!(
+            "{first} and {} other cop{}",
+            rest.len(),
+            if rest.len() == 1 { "y" } else { "ies" }
+        ),
+        [] => unreachable!("a copied value has a copy"),
+    };
+    let message = format!(
+        "A syndicated copy differs from its original on {entity}'s {measure} for {period_words}: {} in {copy_names}, but {} in {original}.",
+        copied.first.3, nearest.stated.first.3
+    );
+    let involved: BTreeSet<&str> = copies.iter().map(String::as_str).chain([original]).collect();
+    let evidence = [&copied.first, &nearest.stated.first]
+        .into_iter()
+        .map(|(article, start, end, text)| Evidence {
+            article: article.clone(),
+            span: Span::new(*start, *end),
+            text: text.clone(),
+        })
+        .collect();
+    Some(Finding {
+        article: None,
+        articles: involved.into_iter().map(str::to_owned).collect(),
+        rule: Rule::CrossDocument,
+        severity,
+        message,
+        evidence,
+        expected: Some(json!(nearest.stated.value)),
+        stated: Some(json!(copied.value)),
+    })
 }
 
 /// The order of the values of one quantity: by value, then the most precise first.
