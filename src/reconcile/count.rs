@@ -18,12 +18,18 @@ pub fn check(doc: &Doc, counted: &[Span]) -> Vec<Finding> {
     // further back follows ": " or a spaced dash: where they stand is found in one pass over
     // the whole text.
     let marks = claim::list_marks(doc.text.as_bytes(), doc.is_ascii());
-    let (separators, mut colons_from) = (&marks.separators, Forward::default());
+    let separators = &marks.separators;
+    let (mut colons_from, mut separators_from) = (Forward::default(), Forward::default());
     for s in doc.sentences {
         let first_colon = colons_from.first_from(&marks.colons, s.start, |&c| c);
         let announces = may_announce_list(doc, &marks.colons[first_colon..], *s);
         // a list whose count stands further back, after one of the sentence's separators
-        let first = separators.partition_point(|&(at, _)| at < s.start);
+        let first = separators_from.first_from(separators, s.start, |&(at, _)| at);
+        debug_assert_eq!(
+            first,
+            separators.partition_point(|&(at, _)| at < s.start),
+            "the cursor finds what a binary search finds"
+        );
         let count = separators[first..]
             .iter()
             .take_while(|&&(_, list)| list <= s.end)
