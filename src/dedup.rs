@@ -196,6 +196,17 @@ pub enum Match {
     Minhash,
 }
 
+impl Match {
+    /// Its name in the output files ("url", "content", "minhash").
+    pub fn name(self) -> &'static str {
+        match self {
+            Match::Url => "url",
+            Match::Content => "content",
+            Match::Minhash => "minhash",
+        }
+    }
+}
+
 /// A row of `duplicates.jsonl`: one article that duplicates an earlier one.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DuplicateRow {
@@ -219,6 +230,16 @@ pub enum DuplicateKind {
     Exact,
     /// A syndicated or lightly edited copy: processed and linked.
     Near,
+}
+
+impl DuplicateKind {
+    /// Its name in the output files ("exact", "near").
+    pub fn name(self) -> &'static str {
+        match self {
+            DuplicateKind::Exact => "exact",
+            DuplicateKind::Near => "near",
+        }
+    }
 }
 
 /// The articles seen so far, in the order they were seen, in a [`Spill`] database so that
@@ -481,6 +502,17 @@ fn band_hashes(signature: &[u32; SIGNATURE]) -> impl Iterator<Item = u32> + '_ {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The names the CSV and SQLite tables give are those of the JSONL rows.
+    #[test]
+    fn names_are_those_of_the_jsonl_rows() {
+        for kind in [DuplicateKind::Exact, DuplicateKind::Near] {
+            assert_eq!(serde_json::to_value(kind).unwrap(), kind.name());
+        }
+        for by in [Match::Url, Match::Content, Match::Minhash] {
+            assert_eq!(serde_json::to_value(by).unwrap(), by.name());
+        }
+    }
 
     fn article(id: &str, url: Option<&str>, text: &str) -> (String, Fingerprint) {
         let a = Article {

@@ -827,7 +827,14 @@ fn run_with_formats_and_export_agree_on_the_real_corpus() {
         .status()
         .unwrap();
     assert_eq!(status.code(), Some(0));
-    for table in ["articles", "figures", "quotes", "findings", "dataset"] {
+    let duplicates = jsonl_lines(&out.join("duplicates.jsonl"));
+    assert!(duplicates > 0, "the corpus has copies");
+    assert_eq!(read_csv(&out.join("duplicates.csv")).1.len(), duplicates);
+    assert_eq!(
+        count(&open(&out.join("figmine.sqlite")), "SELECT count(*) FROM duplicates") as usize,
+        duplicates
+    );
+    for table in ["articles", "figures", "quotes", "findings", "dataset", "duplicates"] {
         let name = format!("{table}.csv");
         assert_eq!(
             std::fs::read(out.join(&name)).unwrap(),

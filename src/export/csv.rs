@@ -1,5 +1,5 @@
 //! CSV output: `articles.csv` (without the full text), `figures.csv`, `quotes.csv`,
-//! `findings.csv` and `dataset.csv`. RFC 4180: comma-separated, CRLF line ends, fields quoted
+//! `findings.csv`, `dataset.csv` and `duplicates.csv`. RFC 4180: comma-separated, CRLF line ends, fields quoted
 //! when they hold a comma, quote or line break; UTF-8 without a byte-order mark; a header row.
 //!
 //! Column order is part of the output contract (README "Export"): the `*_COLUMNS` constants.
@@ -9,6 +9,7 @@
 use super::rows::{ArticleRow, FigureRow, FindingRow, QuoteRow};
 use super::tables::{ArticleTables, CorpusTables, DatasetRow, TableSink};
 use super::ExportError;
+use crate::dedup::DuplicateRow;
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
@@ -56,6 +57,10 @@ pub const DATASET_COLUMNS: [&str; 8] = [
     "entity", "measure", "period", "kind", "value", "articles", "sources", "conflict",
 ];
 
+/// Columns of `duplicates.csv`: the article, the earlier one it copies, `exact` or `near`, how it
+/// was recognised (`url`, `content`, `minhash`) and, for a near copy, the estimated similarity.
+pub const DUPLICATE_COLUMNS: [&str; 5] = ["id", "duplicate_of", "kind", "by", "similarity"];
+
 /// One CSV table being written.
 struct Table {
     path: PathBuf,
@@ -96,17 +101,18 @@ impl Table {
     }
 }
 
-/// Writes the five CSV tables into a folder.
+/// Writes the six CSV tables into a folder.
 pub struct CsvSink {
     articles: Table,
     figures: Table,
     quotes: Table,
     findings: Table,
     dataset: Table,
+    duplicates: Table,
 }
 
 impl CsvSink {
-    /// Creates (truncating) the five files in `dir`, creating `dir` if needed.
+    /// Creates (truncating) the six files in `dir`, creating `dir` if needed.
     pub fn create(dir: &Path) -> Result<Self, ExportError> {
         std::fs::create_dir_all(dir).map_err(|source| ExportError::Io {
             path: dir.to_path_buf(),
@@ -118,6 +124,7 @@ impl CsvSink {
             quotes: Table::create(dir, "quotes.csv", &QUOTE_COLUMNS)?,
             findings: Table::create(dir, "findings.csv", &FINDING_COLUMNS)?,
             dataset: Table::create(dir, "dataset.csv", &DATASET_COLUMNS)?,
+            duplicates: Table::create(dir, "duplicates.csv", &DUPLICATE_COLUMNS)?,
         })
     }
 }
@@ -154,11 +161,26 @@ impl TableSink for CsvSink {
             &mut self.quotes,
             &mut self.findings,
             &mut self.dataset,
+            &mut self.duplicates,
         ] {
             t.flush()?;
         }
         Ok(())
     }
+
+    fn duplicate(&mut self, row: &DuplicateRow) -> Result<(), ExportError> {
+        self.duplicates.write(duplicate_cells(row))
+    }
+}
+
+fn duplicate_cells(d: &DuplicateRow) -> Vec<String> {
+    vec![
+        d.id.clone(),
+        d.duplicate_of.clone(),
+        d.kind.name().to_owned(),
+        d.by.name().to_owned(),
+        opt_number(d.similarity),
+    ]
 }
 
 fn article_cells(a: &ArticleRow) -> Vec<String> {

@@ -1,5 +1,6 @@
 //! SQLite output (embedded, no server): tables `articles`, `figures`, `quotes`, `findings`,
-//! `evidence`, `finding_articles`, `dataset` and `dataset_sources`, with foreign keys and indexes
+//! `evidence`, `finding_articles`, `dataset`, `dataset_sources` and `duplicates` (added in the
+//! same schema version: a database without it gets it), with foreign keys and indexes
 //! on (entity, measure, period). See README "Export" for the schema and sample queries.
 //!
 //! A database grows run by run: writing an article first removes every row that came from an
@@ -11,6 +12,7 @@
 use super::rows::{ArticleRow, FigureRow, FindingRow, QuoteRow};
 use super::tables::{ArticleTables, CorpusTables, DatasetRow, TableSink};
 use super::ExportError;
+use crate::dedup::DuplicateRow;
 use rusqlite::{params, Connection};
 use std::path::{Path, PathBuf};
 
@@ -110,6 +112,13 @@ CREATE TABLE IF NOT EXISTS dataset_sources (
     FOREIGN KEY (entity, measure, period) REFERENCES dataset(entity, measure, period) ON DELETE CASCADE
 );
 CREATE INDEX IF NOT EXISTS dataset_sources_article ON dataset_sources(article);
+CREATE TABLE IF NOT EXISTS duplicates (
+    id TEXT PRIMARY KEY,
+    duplicate_of TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    by TEXT NOT NULL,
+    similarity REAL
+);
 "#;
 
 /// Writes results into a SQLite database file, replacing re-processed articles' rows.
@@ -189,6 +198,7 @@ impl SqliteSink {
             [id],
         )?;
         self.conn.execute("DELETE FROM articles WHERE id = ?1", [id])?;
+        self.conn.execute("DELETE FROM duplicates WHERE id = ?1", [id])?;
         Ok(())
     }
 
@@ -335,6 +345,22 @@ impl TableSink for SqliteSink {
             .iter()
             .try_for_each(|d| self.insert_dataset_row(d))
             .map_err(|e| self.error("writing the dataset", e))
+    }
+
+    fn duplicate(&mut self, row: &DuplicateRow) -> Result<(), ExportError> {
+        self.conn
+            .execute(
+                "INSERT OR REPLACE INTO duplicates (id, duplicate_of, kind, by, similarity) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![
+                    row.id,
+                    row.duplicate_of,
+                    row.kind.name(),
+                    row.by.name(),
+                    row.similarity
+                ],
+            )
+            .map(drop)
+            .map_err(|e| self.error(&format!("writing duplicate {}", row.id), e))
     }
 
     fn finish(&mut self) -> Result<(), ExportError> {

@@ -5,6 +5,7 @@
 
 use super::rows::{ArticleRow, FigureRow, FindingRow, QuoteRow};
 use super::{ExportError, Sink};
+use crate::dedup::DuplicateRow;
 use crate::reconcile::{CorpusResult, DatasetEntry, Finding};
 use crate::record::Record;
 use std::collections::HashMap;
@@ -72,6 +73,12 @@ pub trait TableSink {
     fn corpus(&mut self, tables: &CorpusTables) -> Result<(), ExportError>;
     /// Completes the output; until then it may be partial (or, for SQLite, not visible at all).
     fn finish(&mut self) -> Result<(), ExportError>;
+    /// Writes that an article duplicates an earlier one (in input order, among the articles in
+    /// a live run, after them in a replay); sinks without a place for it ignore it.
+    fn duplicate(&mut self, row: &DuplicateRow) -> Result<(), ExportError> {
+        let _ = row;
+        Ok(())
+    }
 }
 
 /// Adapts a [`TableSink`] to the batch's [`Sink`].
@@ -88,6 +95,10 @@ impl<T: TableSink> Sink for Tables<T> {
 
     fn finish(&mut self) -> Result<(), ExportError> {
         self.0.finish()
+    }
+
+    fn duplicate(&mut self, row: &DuplicateRow) -> Result<(), ExportError> {
+        self.0.duplicate(row)
     }
 }
 
@@ -125,6 +136,9 @@ pub fn replay(dir: &Path, sink: &mut dyn TableSink) -> Result<Replayed, ExportEr
             article,
         };
         sink.article(&tables)?;
+    }
+    for row in read_jsonl::<DuplicateRow>(&dir.join("duplicates.jsonl"))? {
+        sink.duplicate(&row)?;
     }
     let corpus = CorpusTables {
         findings: findings.remove(&None).unwrap_or_default(),
@@ -197,5 +211,9 @@ impl TableSink for TableFanout {
 
     fn finish(&mut self) -> Result<(), ExportError> {
         self.0.iter_mut().try_for_each(|s| s.finish())
+    }
+
+    fn duplicate(&mut self, row: &DuplicateRow) -> Result<(), ExportError> {
+        self.0.iter_mut().try_for_each(|s| s.duplicate(row))
     }
 }
