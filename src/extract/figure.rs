@@ -2482,7 +2482,8 @@ fn is_a_phone_number(sentence: &str, m: &Mention, text: &[u8]) -> bool {
     if groups > 0 && before[..before.len() - groups].ends_with(b"+") && before[before.len() - groups].is_ascii_digit() {
         return true;
     }
-    text.len() == 3 && !counts_a_plural(after) && follows_a_verb_of_calling(before)
+    // the verb first: fewer numbers of three digits follow one than precede a plural
+    text.len() == 3 && follows_a_verb_of_calling(before) && !counts_a_plural(after)
 }
 
 /// Whether `after` (the text after a number) starts with a space and a plural noun in lower case
@@ -3184,15 +3185,17 @@ fn is_part_of_a_legal_citation(sentence: &str, m: &Mention) -> bool {
     const CODES: [&[u8]; 4] = [b"CFR", b"C.F.R.", b"U.S.C.", b"USC"];
     let bytes = sentence.as_bytes();
     let (before, after) = (&bytes[..m.start], &bytes[m.end..]);
-    let code_after = after.strip_prefix(b" ").is_some_and(|a| {
+    // every code starts with "C" or "U" and ends with "R", "." or "C", told first: most numbers
+    // have none of them next to them, and are spared the eight compares
+    let code_after = matches!(after, [b' ', b'C' | b'U', ..]) && {
+        let a = &after[1..];
         CODES
             .iter()
             .any(|c| a.starts_with(c) && !a.get(c.len()).is_some_and(u8::is_ascii_alphanumeric))
-    });
+    };
     let before = before.strip_suffix("§ ".as_bytes()).unwrap_or(before);
-    let code_before = before
-        .strip_suffix(b" ")
-        .is_some_and(|b| CODES.iter().any(|c| b.ends_with(c)));
+    let code_before = matches!(before, [.., b'R' | b'.' | b'C', b' '])
+        && CODES.iter().any(|c| before[..before.len() - 1].ends_with(c));
     code_after || code_before
 }
 
@@ -4691,6 +4694,54 @@ mod tests {
             words += usize::from(by_groups.is_some());
         }
         assert!(words > 300, "{words} comparison words");
+    }
+
+    /// [`is_part_of_a_legal_citation`] as it read before its first-letter tests: every code
+    /// compared on both sides.
+    fn is_part_of_a_legal_citation_by_codes(sentence: &str, m: &Mention) -> bool {
+        const CODES: [&[u8]; 4] = [b"CFR", b"C.F.R.", b"U.S.C.", b"USC"];
+        let bytes = sentence.as_bytes();
+        let (before, after) = (&bytes[..m.start], &bytes[m.end..]);
+        let code_after = after.strip_prefix(b" ").is_some_and(|a| {
+            CODES
+                .iter()
+                .any(|c| a.starts_with(c) && !a.get(c.len()).is_some_and(u8::is_ascii_alphanumeric))
+        });
+        let before = before.strip_suffix("§ ".as_bytes()).unwrap_or(before);
+        let code_before = before
+            .strip_suffix(b" ")
+            .is_some_and(|b| CODES.iter().any(|c| b.ends_with(c)));
+        code_after || code_before
+    }
+
+    #[test]
+    fn legal_citations_told_by_first_letters_are_those_told_by_every_code() {
+        let codes = ["CFR", "C.F.R.", "U.S.C.", "USC", "CF", "U.S", "CFRs", "USC1", "Code"];
+        let mut lines = crate::gen::sample_lines(100);
+        for code in codes {
+            for (before, after) in [(" ", ""), (" ", " "), (" § ", ""), ("§ ", "."), ("", " "), (" ", "x")] {
+                lines.push(format!(
+                    "Title 45 {code}{before}164.512 and 18{after}{code} 2702{after}"
+                ));
+            }
+        }
+        let (mut citations, mut mentions) = (0, 0);
+        for line in &lines {
+            for m in crate::extract::number::find_numbers(line) {
+                let by_codes = is_part_of_a_legal_citation_by_codes(line, &m);
+                assert_eq!(
+                    is_part_of_a_legal_citation(line, &m),
+                    by_codes,
+                    "{:?} in {line:?}",
+                    m.text
+                );
+                (citations, mentions) = (citations + usize::from(by_codes), mentions + 1);
+            }
+        }
+        assert!(
+            citations > 50 && mentions > 3_000,
+            "{citations} citations of {mentions} mentions"
+        );
     }
 
     #[test]
