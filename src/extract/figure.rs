@@ -15,6 +15,7 @@ use crate::extract::quote::hand::ascii_capitals_of_16;
 use crate::extract::quote::hand::{is_word_byte, word_character_at, word_character_before};
 use crate::read::{Article, Span};
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use rustc_hash::FxHashSet;
 use serde::Serialize;
 use std::cell::Cell;
 use std::sync::LazyLock;
@@ -2481,7 +2482,8 @@ fn is_a_phone_number(sentence: &str, m: &Mention, text: &[u8]) -> bool {
     if groups > 0 && before[..before.len() - groups].ends_with(b"+") && before[before.len() - groups].is_ascii_digit() {
         return true;
     }
-    text.len() == 3 && !counts_a_plural(after) && follows_a_verb_of_calling(before)
+    // the verb first: fewer numbers of three digits follow one than precede a plural
+    text.len() == 3 && follows_a_verb_of_calling(before) && !counts_a_plural(after)
 }
 
 /// Whether `after` (the text after a number) starts with a space and a plural noun in lower case
@@ -2810,7 +2812,106 @@ fn is_side_of_a_score(sentence: &str, m: &Mention) -> bool {
     false
 }
 
-/// Whether `word` is a unit of measurement written out ("miles", "Grams"; any case).
+/// The units of measurement written out that [`is_a_measurement`] knows, in lower case: a word
+/// in any case is one ("miles", "Grams").
+const UNIT_WORDS: [&str; 64] = [
+    "mile",
+    "miles",
+    "kilometer",
+    "kilometers",
+    "kilometre",
+    "kilometres",
+    "meter",
+    "meters",
+    "metre",
+    "metres",
+    "foot",
+    "feet",
+    "inch",
+    "inches",
+    "yard",
+    "yards",
+    "gram",
+    "grams",
+    "kilogram",
+    "kilograms",
+    "milligram",
+    "milligrams",
+    "ounce",
+    "ounces",
+    "ton",
+    "tons",
+    "tonne",
+    "tonnes",
+    "liter",
+    "liters",
+    "litre",
+    "litres",
+    "gallon",
+    "gallons",
+    "cup",
+    "cups",
+    "teaspoon",
+    "teaspoons",
+    "tablespoon",
+    "tablespoons",
+    "pint",
+    "pints",
+    "quart",
+    "quarts",
+    "watt",
+    "watts",
+    "kilowatts",
+    "megawatts",
+    "gigawatts",
+    "volts",
+    "calorie",
+    "calories",
+    "degree",
+    "degrees",
+    "pixel",
+    "pixels",
+    "acre",
+    "acres",
+    "hectare",
+    "hectares",
+    "knots",
+    "kilobytes",
+    "megabytes",
+    "gigabytes",
+];
+
+/// The units of measurement abbreviated in ASCII that [`is_a_measurement`] knows, as written
+/// (case tells "MB" from "mb"); "m" is left out, as British news writes a million so ("1.5m
+/// users").
+const UNIT_ABBREVIATIONS: [&str; 43] = [
+    "mm", "cm", "km", "kg", "mg", "g", "lb", "lbs", "oz", "ft", "yd", "mph", "kph", "ml", "mL", "tsp", "Tbsp", "tbsp",
+    "W", "kW", "MW", "GW", "kWh", "MWh", "GWh", "TWh", "mAh", "kcal", "KB", "MB", "GB", "TB", "PB", "Mbps", "Gbps",
+    "GHz", "MHz", "Hz", "dB", "dBA", "px", "sq", "mi",
+];
+
+/// The units of measurement abbreviated outside ASCII that [`is_a_measurement`] knows, as
+/// written.
+const UNIT_ABBREVIATIONS_OUTSIDE_ASCII: [&str; 9] = ["г", "кг", "мг", "л", "мл", "км", "ккал", "Ккал", "°F"];
+
+/// The words before a unit that make a measurement of it ("3.7 metric tons", "500 square feet",
+/// "2 cubic meters"), in lower case (any case is one).
+const UNIT_QUALIFIERS: [&str; 3] = ["metric", "square", "cubic"];
+
+/// The words of a page's reading time before " read" ("4 min read"), as written.
+const READING_TIME_WORDS: [&str; 2] = ["min", "minute"];
+
+/// [`UNIT_WORDS`], and the abbreviations of both lists, to look up (a scan of a list cost some
+/// 250 instructions a unit, on pages of recipes).
+static UNITS: LazyLock<(FxHashSet<&[u8]>, FxHashSet<&str>)> = LazyLock::new(|| {
+    let abbreviations = UNIT_ABBREVIATIONS.iter().chain(&UNIT_ABBREVIATIONS_OUTSIDE_ASCII);
+    (
+        UNIT_WORDS.iter().map(|w| w.as_bytes()).collect(),
+        abbreviations.copied().collect(),
+    )
+});
+
+/// Whether `word` is one of [`UNIT_WORDS`] in any case.
 fn is_unit_word(word: &str) -> bool {
     if !(2..=11).contains(&word.len()) {
         return false;
@@ -2818,132 +2919,61 @@ fn is_unit_word(word: &str) -> bool {
     let mut lower = [0u8; 11];
     lower[..word.len()].copy_from_slice(word.as_bytes());
     lower.make_ascii_lowercase();
-    matches!(
-        &lower[..word.len()],
-        b"mile"
-            | b"miles"
-            | b"kilometer"
-            | b"kilometers"
-            | b"kilometre"
-            | b"kilometres"
-            | b"meter"
-            | b"meters"
-            | b"metre"
-            | b"metres"
-            | b"foot"
-            | b"feet"
-            | b"inch"
-            | b"inches"
-            | b"yard"
-            | b"yards"
-            | b"gram"
-            | b"grams"
-            | b"kilogram"
-            | b"kilograms"
-            | b"milligram"
-            | b"milligrams"
-            | b"ounce"
-            | b"ounces"
-            | b"ton"
-            | b"tons"
-            | b"tonne"
-            | b"tonnes"
-            | b"liter"
-            | b"liters"
-            | b"litre"
-            | b"litres"
-            | b"gallon"
-            | b"gallons"
-            | b"cup"
-            | b"cups"
-            | b"teaspoon"
-            | b"teaspoons"
-            | b"tablespoon"
-            | b"tablespoons"
-            | b"pint"
-            | b"pints"
-            | b"quart"
-            | b"quarts"
-            | b"watt"
-            | b"watts"
-            | b"kilowatts"
-            | b"megawatts"
-            | b"gigawatts"
-            | b"volts"
-            | b"calorie"
-            | b"calories"
-            | b"degree"
-            | b"degrees"
-            | b"pixel"
-            | b"pixels"
-            | b"acre"
-            | b"acres"
-            | b"hectare"
-            | b"hectares"
-            | b"knots"
-            | b"kilobytes"
-            | b"megabytes"
-            | b"gigabytes"
-    )
+    UNITS.0.contains(&lower[..word.len()])
 }
 
-/// Whether `word` is a unit of measurement abbreviated, as written (case tells "MB" from "mb");
-/// "m" is left out, as British news writes a million so ("1.5m users").
+/// Whether `word` is one of [`UNIT_ABBREVIATIONS`] or [`UNIT_ABBREVIATIONS_OUTSIDE_ASCII`] as
+/// written.
 fn is_unit_abbreviation(word: &str) -> bool {
-    matches!(
-        word,
-        "mm" | "cm"
-            | "km"
-            | "kg"
-            | "mg"
-            | "g"
-            | "lb"
-            | "lbs"
-            | "oz"
-            | "ft"
-            | "yd"
-            | "mph"
-            | "kph"
-            | "ml"
-            | "mL"
-            | "tsp"
-            | "Tbsp"
-            | "tbsp"
-            | "W"
-            | "kW"
-            | "MW"
-            | "GW"
-            | "kWh"
-            | "MWh"
-            | "GWh"
-            | "TWh"
-            | "mAh"
-            | "kcal"
-            | "KB"
-            | "MB"
-            | "GB"
-            | "TB"
-            | "PB"
-            | "Mbps"
-            | "Gbps"
-            | "GHz"
-            | "MHz"
-            | "Hz"
-            | "dB"
-            | "dBA"
-            | "px"
-            | "sq"
-            | "mi"
-            | "г"
-            | "кг"
-            | "мг"
-            | "л"
-            | "мл"
-            | "км"
-            | "ккал"
-            | "Ккал"
-            | "°F"
-    )
+    UNITS.1.contains(word)
+}
+
+/// For the first two letters of an ASCII word (by [`letter_place`], either case; 0 for the
+/// second of a one-letter word), bit `n` set when a word of `n` letters that starts so is one of
+/// [`UNIT_WORDS`], [`UNIT_ABBREVIATIONS`], [`UNIT_QUALIFIERS`] or [`READING_TIME_WORDS`] in some
+/// case: the words [`is_a_measurement`] reads further. Most words after a number ("in", "of",
+/// "users") start no such word, or are not as long, and are out at one lookup.
+static MEASUREMENT_WORD_SHAPES: [[u16; 32]; 32] = {
+    let lists: [&[&str]; 4] = [&UNIT_WORDS, &UNIT_ABBREVIATIONS, &UNIT_QUALIFIERS, &READING_TIME_WORDS];
+    let mut shapes = [[0u16; 32]; 32];
+    let mut list = 0;
+    while list < lists.len() {
+        let mut k = 0;
+        while k < lists[list].len() {
+            let word = lists[list][k].as_bytes();
+            assert!(word[0].is_ascii_alphabetic() && word.len() < 16, "an ASCII word");
+            let second = if word.len() > 1 { letter_place(word[1]) } else { 0 };
+            shapes[letter_place(word[0])][second] |= 1 << word.len();
+            k += 1;
+        }
+        list += 1;
+    }
+    shapes
+};
+
+/// The place of an ASCII letter in [`MEASUREMENT_WORD_SHAPES`]: its five low bits, the same for
+/// both cases.
+const fn letter_place(letter: u8) -> usize {
+    (letter & 31) as usize
+}
+
+/// Whether the word that starts `after` (the text after a number and its one space) may be one
+/// [`is_a_measurement`] reads: `false` when no letter or character outside ASCII starts it,
+/// when its ASCII letters' first two and their number are no ASCII word's
+/// ([`MEASUREMENT_WORD_SHAPES`]; a word that goes on outside ASCII, "Mbps’", is one only when
+/// they are), or when its first two bytes outside ASCII start no unit's
+/// ([`UNIT_ABBREVIATIONS_OUTSIDE_ASCII`]: a dash or a curly quote, most Cyrillic words).
+fn may_start_a_measurement(after: &[u8]) -> bool {
+    if after.first().is_some_and(|b| !b.is_ascii()) {
+        let units = UNIT_ABBREVIATIONS_OUTSIDE_ASCII.iter();
+        return units.map(|u| &u.as_bytes()[..2]).any(|start| after.starts_with(start));
+    }
+    let letters = after.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    if letters == 0 {
+        return false;
+    }
+    let second = if letters > 1 { letter_place(after[1]) } else { 0 };
+    MEASUREMENT_WORD_SHAPES[letter_place(after[0])][second] >> letters.min(15) & 1 != 0
 }
 
 /// Whether `after` (the text after a number) starts with a unit of measurement, after at most one
@@ -2955,6 +2985,11 @@ fn is_a_measurement(after: &str) -> bool {
         .strip_prefix(' ')
         .or_else(|| after.strip_prefix('\u{a0}'))
         .unwrap_or(after);
+    may_start_a_measurement(after.as_bytes()) && starts_with_a_unit(after)
+}
+
+/// [`is_a_measurement`] of the text after a number and its one space, `after`, read in full.
+fn starts_with_a_unit(after: &str) -> bool {
     fn word_at(text: &str) -> (&str, &str) {
         // ASCII letters read as bytes; a character outside ASCII as a char
         let ascii_letters = text.bytes().take_while(u8::is_ascii_alphabetic).count();
@@ -2971,15 +3006,12 @@ fn is_a_measurement(after: &str) -> bool {
         return false;
     }
     // "4 min read": a page's reading time
-    if matches!(word, "min" | "minute") && rest.starts_with(" read") {
+    if READING_TIME_WORDS.contains(&word) && rest.starts_with(" read") {
         return true;
     }
     let is_unit = |word: &str| is_unit_abbreviation(word) || is_unit_word(word);
     // "3.7 metric tons", "500 square feet", "2 cubic meters"
-    if ["metric", "square", "cubic"]
-        .iter()
-        .any(|w| w.eq_ignore_ascii_case(word))
-    {
+    if UNIT_QUALIFIERS.iter().any(|w| w.eq_ignore_ascii_case(word)) {
         return rest.strip_prefix(' ').is_some_and(|rest| is_unit(word_at(rest).0));
     }
     is_unit(word)
@@ -3153,15 +3185,17 @@ fn is_part_of_a_legal_citation(sentence: &str, m: &Mention) -> bool {
     const CODES: [&[u8]; 4] = [b"CFR", b"C.F.R.", b"U.S.C.", b"USC"];
     let bytes = sentence.as_bytes();
     let (before, after) = (&bytes[..m.start], &bytes[m.end..]);
-    let code_after = after.strip_prefix(b" ").is_some_and(|a| {
+    // every code starts with "C" or "U" and ends with "R", "." or "C", told first: most numbers
+    // have none of them next to them, and are spared the eight compares
+    let code_after = matches!(after, [b' ', b'C' | b'U', ..]) && {
+        let a = &after[1..];
         CODES
             .iter()
             .any(|c| a.starts_with(c) && !a.get(c.len()).is_some_and(u8::is_ascii_alphanumeric))
-    });
+    };
     let before = before.strip_suffix("§ ".as_bytes()).unwrap_or(before);
-    let code_before = before
-        .strip_suffix(b" ")
-        .is_some_and(|b| CODES.iter().any(|c| b.ends_with(c)));
+    let code_before = matches!(before, [.., b'R' | b'.' | b'C', b' '])
+        && CODES.iter().any(|c| before[..before.len() - 1].ends_with(c));
     code_after || code_before
 }
 
@@ -4660,6 +4694,107 @@ mod tests {
             words += usize::from(by_groups.is_some());
         }
         assert!(words > 300, "{words} comparison words");
+    }
+
+    /// [`is_part_of_a_legal_citation`] as it read before its first-letter tests: every code
+    /// compared on both sides.
+    fn is_part_of_a_legal_citation_by_codes(sentence: &str, m: &Mention) -> bool {
+        const CODES: [&[u8]; 4] = [b"CFR", b"C.F.R.", b"U.S.C.", b"USC"];
+        let bytes = sentence.as_bytes();
+        let (before, after) = (&bytes[..m.start], &bytes[m.end..]);
+        let code_after = after.strip_prefix(b" ").is_some_and(|a| {
+            CODES
+                .iter()
+                .any(|c| a.starts_with(c) && !a.get(c.len()).is_some_and(u8::is_ascii_alphanumeric))
+        });
+        let before = before.strip_suffix("§ ".as_bytes()).unwrap_or(before);
+        let code_before = before
+            .strip_suffix(b" ")
+            .is_some_and(|b| CODES.iter().any(|c| b.ends_with(c)));
+        code_after || code_before
+    }
+
+    #[test]
+    fn legal_citations_told_by_first_letters_are_those_told_by_every_code() {
+        let codes = ["CFR", "C.F.R.", "U.S.C.", "USC", "CF", "U.S", "CFRs", "USC1", "Code"];
+        let mut lines = crate::gen::sample_lines(100);
+        for code in codes {
+            for (before, after) in [(" ", ""), (" ", " "), (" § ", ""), ("§ ", "."), ("", " "), (" ", "x")] {
+                lines.push(format!(
+                    "Title 45 {code}{before}164.512 and 18{after}{code} 2702{after}"
+                ));
+            }
+        }
+        let (mut citations, mut mentions) = (0, 0);
+        for line in &lines {
+            for m in crate::extract::number::find_numbers(line) {
+                let by_codes = is_part_of_a_legal_citation_by_codes(line, &m);
+                assert_eq!(
+                    is_part_of_a_legal_citation(line, &m),
+                    by_codes,
+                    "{:?} in {line:?}",
+                    m.text
+                );
+                (citations, mentions) = (citations + usize::from(by_codes), mentions + 1);
+            }
+        }
+        assert!(
+            citations > 50 && mentions > 3_000,
+            "{citations} citations of {mentions} mentions"
+        );
+    }
+
+    #[test]
+    fn words_after_a_number_passed_by_their_shape_start_no_measurement() {
+        // every word read in full, in three cases, with what may follow it
+        let abbreviations = UNIT_ABBREVIATIONS.iter().chain(&UNIT_ABBREVIATIONS_OUTSIDE_ASCII);
+        let known = UNIT_WORDS.iter().chain(abbreviations).chain(&UNIT_QUALIFIERS);
+        let cased = known.chain(&READING_TIME_WORDS).flat_map(|w| {
+            let title: String = w
+                .chars()
+                .take(1)
+                .flat_map(char::to_uppercase)
+                .chain(w.chars().skip(1))
+                .collect();
+            [w.to_string(), w.to_uppercase(), title]
+        });
+        let tails = ["", " read", " tons", " Feet", ".", "s", "é", "°", "1"];
+        let mut afters: Vec<String> = cased.flat_map(|w| tails.map(|tail| format!(" {w}{tail}"))).collect();
+        // and the text after every digit of the sample lines, typeset too (no-break spaces)
+        for text in crate::gen::sample_texts_and_typeset(100) {
+            let digits = text.bytes().enumerate().filter(|(_, b)| b.is_ascii_digit());
+            afters.extend(digits.map(|(at, _)| head(&text[at + 1..], 40).to_owned()));
+        }
+        afters.extend(
+            [
+                "",
+                " ",
+                "\u{a0}kg",
+                " кг",
+                " °F",
+                " Ккал",
+                " x",
+                " m",
+                " in",
+                " inch",
+                " Mb",
+            ]
+            .map(String::from),
+        );
+        let (mut measurements, mut passed_by) = (0, 0);
+        for after in &afters {
+            let spaced = after.strip_prefix(' ').or_else(|| after.strip_prefix('\u{a0}'));
+            let read = spaced.unwrap_or(after);
+            let in_full = starts_with_a_unit(read);
+            assert_eq!(is_a_measurement(after), in_full, "{after:?}");
+            measurements += usize::from(in_full);
+            passed_by += usize::from(!may_start_a_measurement(read.as_bytes()));
+        }
+        assert!(
+            measurements > 1_500 && passed_by > 18_000,
+            "{measurements} measurements, {passed_by} passed by of {}",
+            afters.len()
+        );
     }
 
     #[test]
