@@ -1272,7 +1272,7 @@ fn range_mention(t: &Toks, first: usize, low: Simple, high: Simple, out: &mut Ve
     // "2 to 3 million", "between $5 and $10 billion": the scale written once covers both
     let mut low = low;
     if low.scale == 1.0 && high.scale > 1.0 && low.value * high.scale < high.value {
-        low.value *= high.scale;
+        low.value = whole_if_nearly(low.value * high.scale);
         low.precision *= high.scale;
     }
     if low.value >= high.value || low.fraction != high.fraction {
@@ -1624,7 +1624,7 @@ fn read_simple(t: &Toks, i: usize) -> Option<Simple> {
         return None;
     }
     Some(Simple {
-        value,
+        value: whole_if_nearly(value),
         first: i,
         next,
         kind,
@@ -1634,6 +1634,19 @@ fn read_simple(t: &Toks, i: usize) -> Option<Simple> {
         trailing_unit,
         scale: ends_in_scale(t, n.next - 1),
     })
+}
+
+/// `v`, or the whole number it lies within a few units in the last place of. A decimal times a
+/// scale stands for a whole number that binary floating point misses: "4.1 million" is
+/// 4.1 × 10⁶ = 4,099,999.9999999995, "4.1bn" 4,099,999,999.9999995. Only a value written with 16
+/// significant digits or more could be that near a whole number without being one.
+fn whole_if_nearly(v: f64) -> f64 {
+    let whole = v.round();
+    if (v - whole).abs() <= 4.0 * f64::EPSILON * v.abs() {
+        whole
+    } else {
+        v
+    }
 }
 
 /// The currency and the sign before the number of a [`simple`] mention at `i` (not digits): the
@@ -2853,6 +2866,33 @@ mod tests {
         let (t, v) = one(text);
         assert_eq!(t, span, "{text:?}");
         assert!(close(v, value), "{text:?}: {v} != {value}");
+    }
+
+    /// A decimal times a scale is the whole number it stands for, exactly, as the dataset and a
+    /// reader expect: not 4,099,999.9999999995 for "4.1 million".
+    #[test]
+    fn scaled_decimals_are_whole_numbers_exactly() {
+        for (text, value) in [
+            ("It spent $4.1 million.", 4_100_000.0),
+            ("It had 4.1 million users.", 4_100_000.0),
+            ("Revenue was 4.1bn dollars.", 4_100_000_000.0),
+            ("about four point one million", 4_100_000.0),
+            ("It fined them £1.1m.", 1_100_000.0),
+            ("Some 1,234.56 thousand were sent.", 1_234_560.0),
+        ] {
+            let m = find_numbers(text);
+            assert_eq!(m.len(), 1, "{text}: {m:?}");
+            assert_eq!(m[0].value.map(f64::to_bits), Some(f64::to_bits(value)), "{text}: {m:?}");
+        }
+        let range = find_numbers("between 1.7 and 4.1 million accounts");
+        assert_eq!((range[0].low, range[0].high), (Some(1_700_000.0), Some(4_100_000.0)));
+        for tenths in 1..3_000u32 {
+            let text = format!("They asked for {}.{} million records.", tenths / 10, tenths % 10);
+            let m = find_numbers(&text);
+            assert_eq!(m[0].value, Some(f64::from(tenths) * 100_000.0), "{text}");
+        }
+        // A value that is no whole number stays as read.
+        assert_eq!(find_numbers("2.3 dozen eggs")[0].value, Some(2.3 * 12.0));
     }
 
     #[test]
