@@ -4,7 +4,7 @@
 use crate::common::figmine;
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -48,6 +48,19 @@ fn run(input: &Path, out: &Path, extra: &[&str]) -> std::process::Output {
         .args(extra)
         .output()
         .unwrap()
+}
+
+/// A generated corpus of `n` articles (`extra`: options of `gen`) and the output of an
+/// uninterrupted run over it, which a stopped and resumed run must end with: the temporary
+/// folder holding both, the articles' folder and the clean output's folder.
+fn corpus_and_clean_run(n: usize, extra: &[&str]) -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    generate(&corpus, n, extra);
+    let input = corpus.join("articles");
+    let clean = tmp.path().join("clean");
+    assert_eq!(run(&input, &clean, &["--quiet"]).status.code(), Some(0));
+    (tmp, input, clean)
 }
 
 /// Figures of the output grouped by article: (text, value, period) each.
@@ -314,12 +327,7 @@ fn assert_every_line_is_json(out: &Path) {
 
 #[test]
 fn a_run_killed_with_sigkill_resumes_into_the_same_output() {
-    let tmp = tempfile::tempdir().unwrap();
-    let corpus = tmp.path().join("corpus");
-    generate(&corpus, 3000, &["--seed", "11"]);
-    let input = corpus.join("articles");
-    let clean = tmp.path().join("clean");
-    assert_eq!(run(&input, &clean, &["--quiet"]).status.code(), Some(0));
+    let (tmp, input, clean) = corpus_and_clean_run(3000, &["--seed", "11"]);
 
     let out = tmp.path().join("out");
     let mut child = start_and_wait_for_progress(&input, &out);
@@ -348,12 +356,7 @@ fn a_run_killed_with_sigkill_resumes_into_the_same_output() {
 
 #[test]
 fn a_torn_line_left_in_the_output_is_repaired_on_resume() {
-    let tmp = tempfile::tempdir().unwrap();
-    let corpus = tmp.path().join("corpus");
-    generate(&corpus, 600, &["--seed", "5"]);
-    let input = corpus.join("articles");
-    let clean = tmp.path().join("clean");
-    assert_eq!(run(&input, &clean, &["--quiet"]).status.code(), Some(0));
+    let (tmp, input, clean) = corpus_and_clean_run(600, &["--seed", "5"]);
 
     // A run that stopped after its first checkpoint, mid-way through writing more rows.
     let out = tmp.path().join("out");
@@ -373,12 +376,7 @@ fn a_torn_line_left_in_the_output_is_repaired_on_resume() {
 /// Sends `signal` to a run under way: it stops cleanly (exit 130, every line whole) and the
 /// output resumed is that of an uninterrupted run.
 fn stops_cleanly_on(signal: &str, seed: &str) {
-    let tmp = tempfile::tempdir().unwrap();
-    let corpus = tmp.path().join("corpus");
-    generate(&corpus, 3000, &["--seed", seed]);
-    let input = corpus.join("articles");
-    let clean = tmp.path().join("clean");
-    assert_eq!(run(&input, &clean, &["--quiet"]).status.code(), Some(0));
+    let (tmp, input, clean) = corpus_and_clean_run(3000, &["--seed", seed]);
 
     let out = tmp.path().join("out");
     let child = start_and_wait_for_progress(&input, &out);
@@ -485,12 +483,7 @@ pub(crate) fn keep_first_checkpoint(out: &Path) -> Vec<String> {
 
 #[test]
 fn an_input_changed_before_resuming_keeps_its_earlier_rows_once() {
-    let tmp = tempfile::tempdir().unwrap();
-    let corpus = tmp.path().join("corpus");
-    generate(&corpus, 300, &["--seed", "17", "--duplicates", "0"]);
-    let input = corpus.join("articles");
-    let clean = tmp.path().join("clean");
-    assert_eq!(run(&input, &clean, &["--quiet"]).status.code(), Some(0));
+    let (tmp, input, clean) = corpus_and_clean_run(300, &["--seed", "17", "--duplicates", "0"]);
     let out = tmp.path().join("out");
     assert_eq!(run(&input, &out, &["--quiet"]).status.code(), Some(0));
     let done = keep_first_checkpoint(&out);

@@ -323,25 +323,8 @@ fn miscopied(key: &Key, copied: &Stated, copies: &[String], original: &str, valu
         "A syndicated copy differs from its original on {entity}'s {measure} for {period_words}: {} in {copy_names}, but {} in {original}.",
         copied.first.3, nearest.stated.first.3
     );
-    let involved: BTreeSet<&str> = copies.iter().map(String::as_str).chain([original]).collect();
-    let evidence = [&copied.first, &nearest.stated.first]
-        .into_iter()
-        .map(|(article, start, end, text)| Evidence {
-            article: article.clone(),
-            span: Span::new(*start, *end),
-            text: text.clone(),
-        })
-        .collect();
-    Some(Finding {
-        article: None,
-        articles: involved.into_iter().map(str::to_owned).collect(),
-        rule: Rule::CrossDocument,
-        severity,
-        message,
-        evidence,
-        expected: Some(json!(nearest.stated.value)),
-        stated: Some(json!(copied.value)),
-    })
+    let involved = copies.iter().map(String::as_str).chain([original]).collect();
+    Some(cross_document(involved, severity, message, copied, &nearest.stated))
 }
 
 /// The order of the values of one quantity: by value, then the most precise first.
@@ -423,15 +406,26 @@ fn finding(key: &Key, odd: &Sourced, common: &Sourced, severity: Severity) -> Fi
         name(odd),
         name(common)
     );
-    let involved: BTreeSet<&str> = odd
+    let involved = odd
         .articles
         .iter()
         .chain(&common.articles)
         .map(String::as_str)
         .collect();
-    let evidence = [odd, common]
-        .iter()
-        .map(|s| &s.stated.first)
+    cross_document(involved, severity, message, &odd.stated, &common.stated)
+}
+
+/// A corpus-level `cross_document` finding involving the articles `involved`, on the value `odd`
+/// that disagrees with `common`: the first evidence is the odd value's least source.
+fn cross_document(
+    involved: BTreeSet<&str>,
+    severity: Severity,
+    message: String,
+    odd: &Stated,
+    common: &Stated,
+) -> Finding {
+    let evidence = [&odd.first, &common.first]
+        .into_iter()
         .map(|(article, start, end, text)| Evidence {
             article: article.clone(),
             span: Span::new(*start, *end),
@@ -439,15 +433,14 @@ fn finding(key: &Key, odd: &Sourced, common: &Sourced, severity: Severity) -> Fi
         })
         .collect();
     Finding {
-        // A corpus-level finding; its first evidence is the value that disagrees with the rest.
         article: None,
         articles: involved.into_iter().map(str::to_owned).collect(),
         rule: Rule::CrossDocument,
         severity,
         message,
         evidence,
-        expected: Some(json!(common.stated.value)),
-        stated: Some(json!(odd.stated.value)),
+        expected: Some(json!(common.value)),
+        stated: Some(json!(odd.value)),
     }
 }
 
