@@ -569,24 +569,21 @@ fn gen_replaces_its_earlier_corpus_whole_and_refuses_other_files() {
     assert_eq!(jsonl(&dir.join("truth.jsonl")).len(), 20);
     assert!(!dir.join("map-input.jsonl").exists());
 
-    let other = tmp.path().join("mine");
-    std::fs::create_dir_all(other.join("articles")).unwrap();
-    std::fs::write(other.join("articles/notes.txt"), "my notes").unwrap();
+    // A file of the user's beside the corpus: refused, and nothing removed.
+    std::fs::write(dir.join("articles/000/notes.txt"), "my notes").unwrap();
     let refused = figmine()
         .args(["gen", "--articles", "5", "--out"])
-        .arg(&other)
+        .arg(&dir)
         .output()
         .unwrap();
     assert!(!refused.status.success());
-    assert!(
-        String::from_utf8_lossy(&refused.stderr).contains("already holds files that figmine gen did not write"),
-        "{}",
-        String::from_utf8_lossy(&refused.stderr)
-    );
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(stderr.contains("which figmine gen did not write"), "{stderr}");
     assert_eq!(
-        std::fs::read_to_string(other.join("articles/notes.txt")).unwrap(),
+        std::fs::read_to_string(dir.join("articles/000/notes.txt")).unwrap(),
         "my notes"
     );
+    assert_eq!(walkdir_files(&dir.join("articles")), 21);
 }
 
 /// How many files a folder holds, at any depth.
@@ -621,6 +618,14 @@ fn a_figure_miscopied_into_a_syndicated_copy_is_reported_and_counted_once() {
     let tmp = tempfile::tempdir().unwrap();
     let input = tmp.path().join("in");
     std::fs::create_dir_all(&input).unwrap();
+    // An article of its own stating the same value first, so that the value's least source is
+    // not the original: the evidence must still cite the original.
+    std::fs::write(
+        input.join("00-independent.txt"),
+        "Pinterest data requests\n\nPinterest received 220 government requests in the second half of 2015, \
+         its report said. The company did not say how many it answered.\n",
+    )
+    .unwrap();
     let original = syndicated("Pinterest reports fewer government requests", "220");
     std::fs::write(input.join("01-original.txt"), &original).unwrap();
     // The same release under another headline, "220" copied as "260".
@@ -653,13 +658,29 @@ fn a_figure_miscopied_into_a_syndicated_copy_is_reported_and_counted_once() {
             && message.contains("260 in 02-copy.txt, but 220 in 01-original.txt"),
         "{message}"
     );
-    // Copies are no sources: the dataset counts the figure once, from the original.
+    let cited: Vec<&str> = miscopied[0]["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["article"].as_str().unwrap())
+        .collect();
+    assert_eq!(cited, ["02-copy.txt", "01-original.txt"]);
+    assert_eq!(
+        miscopied[0]["articles"],
+        serde_json::json!(["01-original.txt", "02-copy.txt"])
+    );
+    // Copies are no sources: the dataset counts the figure once per original, and the sources
+    // agree (a copy's mis-copy is no conflict among them).
     let dataset = jsonl(&out.join("dataset.jsonl"));
     let half = dataset
         .iter()
         .find(|d| d["value"] == 220.0)
         .unwrap_or_else(|| panic!("{dataset:#?}"));
-    assert_eq!(half["sources"], serde_json::json!(["01-original.txt"]));
+    assert_eq!(
+        half["sources"],
+        serde_json::json!(["00-independent.txt", "01-original.txt"])
+    );
+    assert_eq!(half["conflict"], false);
 
     // Resuming the finished run cuts the corpus pass's rows and rebuilds its state from the
     // stored articles, copies included (the journal names their originals): the same output.

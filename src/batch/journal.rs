@@ -212,15 +212,13 @@ impl Done {
     /// `None` when the input is no near duplicate; otherwise the original it copies, when the
     /// journal recorded it.
     fn near_duplicate_of(&self, id: &str) -> Result<Option<Option<String>>, SpillError> {
-        if !self.lookup(id)?.is_some_and(|(_, near)| near) {
-            return Ok(None);
-        }
-        self.db
+        let found: Option<(bool, Option<String>)> = self
+            .db
             .conn()
-            .prepare_cached("SELECT original FROM done WHERE id = ?1")
-            .and_then(|mut s| s.query_row([id], |row| row.get(0)))
-            .map(Some)
-            .map_err(spill::failed("look up the original of a copy"))
+            .prepare_cached("SELECT near, original FROM done WHERE id = ?1")
+            .and_then(|mut s| s.query_row([id], |row| Ok((row.get(0)?, row.get(1)?))).optional())
+            .map_err(spill::failed("look up the original of a copy"))?;
+        Ok(found.and_then(|(near, original)| near.then_some(original)))
     }
 }
 
@@ -250,16 +248,12 @@ impl Journal {
     pub fn resume(dir: &Path, options: RunOptions) -> Result<Journal, ResumeError> {
         std::fs::create_dir_all(dir).map_err(io_error(dir))?;
         let path = dir.join(JOURNAL_FILE);
+        check_options(dir, &options)?;
         let mut last_sizes = BTreeMap::new();
-        let mut then = None;
         let valid_len = for_each_checkpoint(&path, io_error(&path), |c| {
             last_sizes = c.sizes;
-            then = c.options.or(then.take());
             Ok(())
         })?;
-        if let Some(then) = then.filter(|then| *then != options) {
-            return Err(ResumeError::OtherOptions { then, now: options });
-        }
         for name in JSONL_FILES {
             cut_back(&dir.join(name), last_sizes.get(name).copied().unwrap_or(0))?;
         }
@@ -394,11 +388,32 @@ impl Journal {
     }
 }
 
+/// Refuses to resume the run in `dir` with `options` when its journal recorded other ones (the
+/// two runs' outputs would not match); called before anything is fetched or changed.
+pub fn check_options(dir: &Path, options: &RunOptions) -> Result<(), ResumeError> {
+    let path = dir.join(JOURNAL_FILE);
+    let mut then = None;
+    for_each_checkpoint(&path, io_error(&path), |c| {
+        then = c.options.or(then.take());
+        Ok(())
+    })?;
+    match then {
+        Some(then) if then != *options => Err(ResumeError::OtherOptions {
+            then,
+            now: options.clone(),
+        }),
+        _ => Ok(()),
+    }
+}
+
 /// The inputs earlier runs recorded as failed, for the summary and exit code of a resumed run.
 #[derive(Debug, Default)]
 pub(crate) struct EarlierFailures {
-    /// How many, those skipped on purpose (robots.txt, content type, size) not counted.
+    /// How many, as a live run counts them: those skipped on purpose included.
     pub count: usize,
+    /// Of those, the ones skipped on purpose (robots.txt, content type, size): no failures of the
+    /// run for its exit code.
+    pub skipped: usize,
     /// The first of them, with why (at most [`FAILURES_NAMED`]).
     pub first: Vec<(String, String)>,
 }
@@ -406,10 +421,8 @@ pub(crate) struct EarlierFailures {
 impl EarlierFailures {
     /// Notes an input whose row says it failed with `error`.
     fn note(&mut self, id: &str, error: &str) {
-        if was_skipped(error) {
-            return;
-        }
         self.count += 1;
+        self.skipped += usize::from(was_skipped(error));
         if self.first.len() < FAILURES_NAMED {
             self.first.push((id.to_owned(), error.to_owned()));
         }

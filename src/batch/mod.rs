@@ -100,10 +100,14 @@ pub struct Summary {
     /// Of those, the ones whose bytes changed since (or which failed one time and not the
     /// other): kept as the earlier run read them, so that each input has one set of rows.
     pub changed: usize,
-    /// Inputs an earlier run recorded as failed, on `--resume` (those skipped on purpose not
-    /// counted): with [`Summary::failed`], what the exit code tells.
+    /// Inputs an earlier run recorded as failed, on `--resume`, counted as [`Summary::failed`]
+    /// counts them (those skipped on purpose included).
     pub earlier_failed: usize,
-    /// Whether the run was stopped before the end (Ctrl-C); the corpus pass did not run.
+    /// Of those, the ones skipped on purpose (robots.txt, content type, size), which do not make
+    /// the exit code 1.
+    pub earlier_skipped: usize,
+    /// Whether the run was stopped before the end (Ctrl-C or SIGTERM); the corpus pass did not
+    /// run.
     pub interrupted: bool,
     /// The first inputs that failed, in input order, with why (at most [`FAILURES_NAMED`]): the
     /// summary names them, so that a user sees what went wrong without reading articles.jsonl.
@@ -213,6 +217,7 @@ pub fn run_hooked(
     if let Some(journal) = hooks.journal.as_deref_mut() {
         let earlier = journal.rebuild_corpus(settings, &mut corpus)?;
         summary.earlier_failed = earlier.count;
+        summary.earlier_skipped = earlier.skipped;
         // Earlier inputs come first in input order.
         summary.first_failures = earlier.first;
         worker.done = journal.take_done();
@@ -300,9 +305,15 @@ pub fn run_hooked(
 /// The next inputs: [`CHUNK`] of them, fewer when [`CHUNK_WAIT`] has passed since the first one
 /// came, or a stop was asked for, or there are no more. At least one.
 fn next_chunk<T>(sources: &mut impl Iterator<Item = T>, stopped: impl Fn() -> bool) -> Vec<T> {
+    let Some(first) = sources.next() else {
+        return Vec::new();
+    };
+    // The clock starts when the first input has come: a slow source still fills a chunk with
+    // what a second brings, not one input each.
     let started = Instant::now();
     let mut chunk = Vec::with_capacity(CHUNK);
-    while chunk.len() < CHUNK && (chunk.is_empty() || started.elapsed() < CHUNK_WAIT && !stopped()) {
+    chunk.push(first);
+    while chunk.len() < CHUNK && started.elapsed() < CHUNK_WAIT && !stopped() {
         match sources.next() {
             Some(source) => chunk.push(source),
             None => break,
@@ -321,9 +332,13 @@ fn write_chunk(
     for p in chunk {
         match &p.outcome {
             Outcome::Done(record, figures, findings, near) => {
+                summary.count(record, findings);
+                sink.record(record, figures, findings)?;
                 match near {
                     // A syndicated copy keeps its own rows but is not counted again in the corpus;
-                    // its figures are compared with its original's there.
+                    // its figures are compared with its original's there. Its link follows its
+                    // record: a sink that replaces a re-processed article's rows (SQLite) would
+                    // delete a link written before.
                     Some(row) => {
                         sink.duplicate(row)?;
                         summary.near_duplicates += 1;
@@ -334,8 +349,6 @@ fn write_chunk(
                     None if record.failure.is_none() => corpus.add_figures(figures)?,
                     None => {}
                 }
-                summary.count(record, findings);
-                sink.record(record, figures, findings)?;
             }
             Outcome::Duplicate(row) => {
                 sink.duplicate(row)?;

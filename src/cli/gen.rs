@@ -19,8 +19,8 @@ pub struct Args {
     /// How many articles to write (copies included).
     #[arg(long, default_value_t = 1000)]
     articles: usize,
-    /// Folder to write into (created; a corpus `gen` wrote there before is replaced whole; a
-    /// folder whose `articles/` holds other files is refused).
+    /// Folder to write into (created; a corpus `gen` wrote there before is replaced whole; an
+    /// `articles/` holding files its truth file does not list is refused).
     #[arg(long)]
     out: PathBuf,
     /// Seed: the same seed and options give the same corpus.
@@ -104,22 +104,45 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Removes the corpus an earlier `gen` wrote in `out` (known by its README.txt), so that no
-/// article of it stays beside the new truth file. Refuses a folder whose `articles/` holds files
-/// `gen` did not write, rather than delete or mix with them.
+/// Removes the corpus an earlier `gen` wrote in `out`, so that no article of it stays beside the
+/// new truth file: the articles its `truth.jsonl` lists, then the folders they leave empty.
+/// Refuses, before removing anything, when `articles/` holds a file that truth file does not
+/// list (the user's, or a corpus of another kind).
 fn clear_earlier_corpus(out: &Path) -> anyhow::Result<()> {
     let articles = out.join("articles");
     let holds_files = std::fs::read_dir(&articles).is_ok_and(|mut entries| entries.next().is_some());
     if !holds_files {
         return Ok(());
     }
-    let ours = std::fs::read_to_string(out.join("README.txt")).is_ok_and(|text| text == README);
-    anyhow::ensure!(
-        ours,
-        "{} already holds files that figmine gen did not write: give an empty or new folder",
-        articles.display()
-    );
-    std::fs::remove_dir_all(&articles).with_context(|| format!("cannot remove the earlier {}", articles.display()))?;
+    let listed = earlier_article_ids(out);
+    let mut files = Vec::new();
+    for entry in walkdir::WalkDir::new(&articles).contents_first(true) {
+        let entry = entry.with_context(|| format!("cannot read {}", articles.display()))?;
+        if entry.file_type().is_dir() {
+            continue;
+        }
+        let id = entry.path().strip_prefix(&articles).unwrap_or(entry.path());
+        anyhow::ensure!(
+            listed.contains(&id.to_string_lossy().replace('\\', "/")),
+            "{} holds {}, which figmine gen did not write: give an empty or new folder",
+            articles.display(),
+            entry.path().display()
+        );
+        files.push(entry.into_path());
+    }
+    for file in files {
+        std::fs::remove_file(&file).with_context(|| format!("cannot remove {}", file.display()))?;
+    }
+    // Folders emptied, deepest first; one that is not empty is left.
+    for entry in walkdir::WalkDir::new(&articles)
+        .contents_first(true)
+        .into_iter()
+        .flatten()
+    {
+        if entry.file_type().is_dir() {
+            let _ = std::fs::remove_dir(entry.path());
+        }
+    }
     for name in ["truth.jsonl", "map-input.jsonl"] {
         match std::fs::remove_file(out.join(name)) {
             Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
@@ -129,6 +152,18 @@ fn clear_earlier_corpus(out: &Path) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// The ids of the articles an earlier `gen` listed in `out/truth.jsonl` (none without one).
+fn earlier_article_ids(out: &Path) -> std::collections::HashSet<String> {
+    let Ok(truth) = std::fs::read_to_string(out.join("truth.jsonl")) else {
+        return Default::default();
+    };
+    truth
+        .lines()
+        .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+        .filter_map(|record| record["id"].as_str().map(str::to_owned))
+        .collect()
 }
 
 fn create(path: &Path) -> anyhow::Result<BufWriter<File>> {

@@ -51,6 +51,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     for input in &paths {
         anyhow::ensure!(input.exists(), "input {} does not exist", input.display());
     }
+    // A resume with other options is refused before any page is fetched or file touched.
+    if args.resume {
+        figmine::batch::journal::check_options(&args.out, &scale::options_of(&args))?;
+    }
     if let Some(jobs) = args.jobs {
         rayon::ThreadPoolBuilder::new()
             .num_threads(jobs)
@@ -100,7 +104,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     // Failures of an earlier run that this one resumed count as failures of the whole job.
     Ok(ExitCode::from(
-        if summary.failed + summary.earlier_failed > skipped.get() {
+        if summary.failed + summary.earlier_failed > skipped.get() + summary.earlier_skipped {
             EXIT_SOME_FAILED
         } else {
             EXIT_OK
@@ -138,6 +142,7 @@ fn describe(s: &Summary, web: Option<&Stats>, skipped: usize, out: &std::path::P
         text.push('\n');
         text.push_str(&describe_stats(stats));
     }
+    let skipped = skipped + s.earlier_skipped;
     if skipped > 0 {
         text.push_str(&format!(
             "\n{skipped} of the failed were skipped on purpose (robots.txt, content type, size, status in archive)"

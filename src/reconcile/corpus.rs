@@ -1,11 +1,13 @@
 //! The corpus-level pass: `cross_document` findings and the consolidated dataset.
 //!
 //! The state is compact: per (entity, measure, period, kind), the distinct values stated, and on
-//! disk the articles stating each — not the figures themselves. Syndicated copies (near
-//! duplicates) are no sources of their own: their values are kept apart, and one that no
-//! rounding reconciles with what the originals state is reported as a figure mis-copied. Adding figure rows is commutative
+//! disk the articles stating each — not the figures themselves. Adding figure rows is commutative
 //! and idempotent per (article, span), and every output is sorted, so the result does not depend
 //! on the order the rows arrive in or how they were split (the reduce step relies on this).
+//!
+//! Syndicated copies (near duplicates) are no sources of their own: their values are kept apart,
+//! and one that no rounding reconciles with what its original states is reported as a figure
+//! mis-copied.
 
 use super::reading::{Interval, Reading};
 use super::sum::period_name;
@@ -14,6 +16,7 @@ use crate::export::rows::FigureRow;
 use crate::extract::Period;
 use crate::read::Span;
 use crate::spill::{self, Ids, Spill};
+use rusqlite::OptionalExtension;
 use serde_json::json;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -66,9 +69,13 @@ struct Sourced {
 /// `mentions`: which articles state which value, appended as they come (an article may state a
 /// value twice); indexed once, at the end, which sorts them in a few passes instead of inserting
 /// each into its place.
-/// `copied`: the same for the values of syndicated copies, with the original each copies.
-const SCHEMA: &str = "CREATE TABLE mentions (stated INTEGER NOT NULL, article INTEGER NOT NULL);
-     CREATE TABLE copied (stated INTEGER NOT NULL, article INTEGER NOT NULL, original INTEGER NOT NULL);";
+/// `copied`: the same for the values of syndicated copies, with the original each copies. Both
+/// keep where the figure stands, so that a mis-copy's evidence is the copy's figure and its
+/// original's.
+const SCHEMA: &str = "CREATE TABLE mentions (stated INTEGER NOT NULL, article INTEGER NOT NULL,
+         start INTEGER NOT NULL, \"end\" INTEGER NOT NULL, text TEXT NOT NULL);
+     CREATE TABLE copied (stated INTEGER NOT NULL, article INTEGER NOT NULL, original INTEGER NOT NULL,
+         start INTEGER NOT NULL, \"end\" INTEGER NOT NULL, text TEXT NOT NULL);";
 
 /// The page cache of the corpus database, in KiB (the dedup index keeps the default
 /// [`spill::CACHE_KIB`]: it is read at random). Mentions are appended in order, so few of their
@@ -130,8 +137,10 @@ impl Corpus {
             let original = self.db.intern_id(original)?;
             self.db
                 .conn()
-                .prepare_cached("INSERT INTO copied (stated, article, original) VALUES (?1, ?2, ?3)")
-                .and_then(|mut s| s.execute((no, article, original)))
+                .prepare_cached(
+                    "INSERT INTO copied (stated, article, original, start, \"end\", text) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                )
+                .and_then(|mut s| s.execute((no, article, original, row.start as i64, row.end as i64, &row.text)))
                 .map_err(spill::failed("remember a copied value"))?;
         }
         Ok(())
@@ -146,8 +155,8 @@ impl Corpus {
         let article = self.db.intern_id(&row.article)?;
         self.db
             .conn()
-            .prepare_cached("INSERT INTO mentions (stated, article) VALUES (?1, ?2)")
-            .and_then(|mut s| s.execute((no, article)))
+            .prepare_cached("INSERT INTO mentions (stated, article, start, \"end\", text) VALUES (?1, ?2, ?3, ?4, ?5)")
+            .and_then(|mut s| s.execute((no, article, row.start as i64, row.end as i64, &row.text)))
             .map_err(spill::failed("remember a mention"))?;
         Ok(())
     }
@@ -242,13 +251,14 @@ impl Corpus {
                 })
                 .collect::<spill::Result<Vec<_>>>()?;
             let mut findings = conflicts(&key, &values);
+            // The sources' disagreement, not a copy's: copies are no sources.
+            let dataset = vec![entry(&key, &values, !findings.is_empty())];
             // A key only copies state is a figure a copy added, not one it mis-copied.
             for copied in copies.remove(&key).unwrap_or_default() {
                 for (original, copies) in copies_stating(&db, copied.no)? {
-                    findings.extend(miscopied(&key, &copied, &copies, &original, &values));
+                    findings.extend(miscopied(&db, &key, &copied, &copies, &original, &values)?);
                 }
             }
-            let dataset = vec![entry(&key, &values, !findings.is_empty())];
             Ok(CorpusResult { findings, dataset })
         }))
     }
@@ -268,37 +278,103 @@ fn articles_stating(db: &Spill, no: u32) -> spill::Result<Vec<String>> {
     Ok(ids)
 }
 
-/// The copies stating the copied value `no`, by the original each copies (both sorted).
-fn copies_stating(db: &Spill, no: u32) -> spill::Result<BTreeMap<String, Vec<String>>> {
-    let pairs = db
+/// Where the copies stating the copied value `no` state it, by the original each copies, each
+/// list in (article, start, end, text) order.
+fn copies_stating(db: &Spill, no: u32) -> spill::Result<BTreeMap<String, Vec<Source>>> {
+    let rows = db
         .conn()
         .prepare_cached(
-            "SELECT o.id, a.id FROM (SELECT DISTINCT original, article FROM copied WHERE stated = ?1) c
-             JOIN ids o ON o.n = c.original JOIN ids a ON a.n = c.article",
+            "SELECT o.id, a.id, c.start, c.\"end\", c.text FROM copied c
+             JOIN ids o ON o.n = c.original JOIN ids a ON a.n = c.article WHERE c.stated = ?1",
         )
         .and_then(|mut s| {
-            s.query_map([no], |row| Ok((row.get(0)?, row.get(1)?)))?
-                .collect::<Result<Vec<(String, String)>, _>>()
+            s.query_map([no], |row| {
+                Ok((
+                    row.get(0)?,
+                    (row.get(1)?, offset(row, 2)?, offset(row, 3)?, row.get(4)?),
+                ))
+            })?
+            .collect::<Result<Vec<(String, Source)>, _>>()
         })
         .map_err(spill::failed("read the copies of a value"))?;
-    let mut by_original: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for (original, copy) in pairs {
-        by_original.entry(original).or_default().push(copy);
+    let mut by_original: BTreeMap<String, Vec<Source>> = BTreeMap::new();
+    for (original, source) in rows {
+        by_original.entry(original).or_default().push(source);
     }
-    by_original.values_mut().for_each(|copies| copies.sort_unstable());
+    by_original.values_mut().for_each(|sources| sources.sort_unstable());
     Ok(by_original)
 }
 
-/// The `cross_document` finding of a value that syndicated `copies` of `original` state for a key
-/// where no rounding reconciles it with any value the original states for it (`values`, the
-/// originals' values of the key). None when the original states nothing for the key: the copy
-/// then adds a figure rather than mis-copies one.
-fn miscopied(key: &Key, copied: &Stated, copies: &[String], original: &str, values: &[Sourced]) -> Option<Finding> {
-    let of_original = values
+/// A byte offset stored in a column (SQLite keeps integers as i64).
+fn offset(row: &rusqlite::Row, column: usize) -> rusqlite::Result<usize> {
+    Ok(row.get::<_, i64>(column)? as usize)
+}
+
+/// The least place where `article` states the value `no`.
+fn source_in(db: &Spill, no: u32, article: &str) -> spill::Result<Option<Source>> {
+    db.conn()
+        .prepare_cached(
+            "SELECT m.start, m.\"end\", m.text FROM mentions m JOIN ids a ON a.n = m.article
+             WHERE m.stated = ?1 AND a.id = ?2 ORDER BY m.start, m.\"end\", m.text LIMIT 1",
+        )
+        .and_then(|mut s| {
+            s.query_row((no, article), |row| {
+                Ok((article.to_owned(), offset(row, 0)?, offset(row, 1)?, row.get(2)?))
+            })
+            .optional()
+        })
+        .map_err(spill::failed("read where an article states a value"))
+}
+
+/// The `cross_document` finding of a value that syndicated copies of `original` state for a key
+/// (`copies`: where they state it) when no rounding reconciles it with any value the original
+/// states for the key (among `values`, the originals' values). None when the original states
+/// nothing for the key: the copy then adds a figure rather than mis-copies one.
+fn miscopied(
+    db: &Spill,
+    key: &Key,
+    copied: &Stated,
+    copies: &[Source],
+    original: &str,
+    values: &[Sourced],
+) -> spill::Result<Option<Finding>> {
+    let Some((severity, nearest)) = nearest_of_original(copied, original, values) else {
+        return Ok(None);
+    };
+    let Some(in_original) = source_in(db, nearest.stated.no, original)? else {
+        return Ok(None);
+    };
+    let copy_ids: BTreeSet<&str> = copies.iter().map(|(article, ..)| article.as_str()).collect();
+    let named: Vec<&str> = copy_ids.iter().copied().collect();
+    let copy_names = match named.as_slice() {
+        [one] => (*one).to_owned(),
+        [first, rest @ ..] => format!(
+            "{first} and {} other cop{}",
+            rest.len(),
+            if rest.len() == 1 { "y" } else { "ies" }
+        ),
+        [] => unreachable!("a copied value has a copy"),
+    };
+    let in_copy = &copies[0];
+    let message = format!(
+        "A syndicated copy differs from its original on {}: {} in {copy_names}, but {} in {original}.",
+        quantity_words(key),
+        in_copy.3,
+        in_original.3
+    );
+    let mut involved = copy_ids;
+    involved.insert(original);
+    let odd = (in_copy, copied.value);
+    let common = (&in_original, nearest.stated.value);
+    Ok(Some(cross_document(involved, severity, message, odd, common)))
+}
+
+/// Of the values `original` states for a key, the one nearest `copied` (the mildest verdict) with
+/// that verdict; `None` when the original states none, or one that rounding reconciles.
+fn nearest_of_original<'v>(copied: &Stated, original: &str, values: &'v [Sourced]) -> Option<(Severity, &'v Sourced)> {
+    let (verdict, nearest) = values
         .iter()
-        .filter(|v| v.articles.binary_search_by(|a| a.as_str().cmp(original)).is_ok());
-    // The value of the original that comes nearest: the one with the mildest verdict.
-    let (severity, nearest) = of_original
+        .filter(|v| v.articles.binary_search_by(|a| a.as_str().cmp(original)).is_ok())
         .map(|v| {
             let verdict = super::reading::verdict(
                 copied.reading.tight.overlaps(v.stated.reading.tight),
@@ -307,24 +383,14 @@ fn miscopied(key: &Key, copied: &Stated, copies: &[String], original: &str, valu
             (verdict, v)
         })
         .min_by_key(|(verdict, _)| *verdict)?;
-    let severity = severity?;
+    Some((verdict?, nearest))
+}
+
+/// "Pinterest's government requests for the second half of 2015": a key in words.
+fn quantity_words(key: &Key) -> String {
     let (entity, measure, period, _) = key;
     let period_words = Period::parse_label(period).map_or_else(|| period.clone(), |p| period_name(&p));
-    let copy_names = match copies {
-        [one] => one.clone(),
-        [first, rest @ ..] => format!(
-            "{first} and {} other cop{}",
-            rest.len(),
-            if rest.len() == 1 { "y" } else { "ies" }
-        ),
-        [] => unreachable!("a copied value has a copy"),
-    };
-    let message = format!(
-        "A syndicated copy differs from its original on {entity}'s {measure} for {period_words}: {} in {copy_names}, but {} in {original}.",
-        copied.first.3, nearest.stated.first.3
-    );
-    let involved = copies.iter().map(String::as_str).chain([original]).collect();
-    Some(cross_document(involved, severity, message, copied, &nearest.stated))
+    format!("{entity}'s {measure} for {period_words}")
 }
 
 /// The order of the values of one quantity: by value, then the most precise first.
@@ -386,7 +452,6 @@ fn conflicts(key: &Key, values: &[Sourced]) -> Vec<Finding> {
 }
 
 fn finding(key: &Key, odd: &Sourced, common: &Sourced, severity: Severity) -> Finding {
-    let (entity, measure, period, _) = key;
     let name = |s: &Sourced| {
         let arts = &s.articles;
         let text = s.stated.first.3.as_str();
@@ -400,9 +465,9 @@ fn finding(key: &Key, odd: &Sourced, common: &Sourced, severity: Severity) -> Fi
             ),
         }
     };
-    let period_words = Period::parse_label(period).map_or_else(|| period.clone(), |p| period_name(&p));
     let message = format!(
-        "Articles disagree on {entity}'s {measure} for {period_words}: {}, but {}.",
+        "Articles disagree on {}: {}, but {}.",
+        quantity_words(key),
         name(odd),
         name(common)
     );
@@ -412,19 +477,22 @@ fn finding(key: &Key, odd: &Sourced, common: &Sourced, severity: Severity) -> Fi
         .chain(&common.articles)
         .map(String::as_str)
         .collect();
-    cross_document(involved, severity, message, &odd.stated, &common.stated)
+    let odd = (&odd.stated.first, odd.stated.value);
+    let common = (&common.stated.first, common.stated.value);
+    cross_document(involved, severity, message, odd, common)
 }
 
-/// A corpus-level `cross_document` finding involving the articles `involved`, on the value `odd`
-/// that disagrees with `common`: the first evidence is the odd value's least source.
+/// A corpus-level `cross_document` finding involving the articles `involved`, on a value that
+/// disagrees with another (`odd` and `common`: where each is stated, and the value): the first
+/// evidence is the odd one.
 fn cross_document(
     involved: BTreeSet<&str>,
     severity: Severity,
     message: String,
-    odd: &Stated,
-    common: &Stated,
+    odd: (&Source, f64),
+    common: (&Source, f64),
 ) -> Finding {
-    let evidence = [&odd.first, &common.first]
+    let evidence = [odd.0, common.0]
         .into_iter()
         .map(|(article, start, end, text)| Evidence {
             article: article.clone(),
@@ -439,8 +507,8 @@ fn cross_document(
         severity,
         message,
         evidence,
-        expected: Some(json!(common.value)),
-        stated: Some(json!(odd.value)),
+        expected: Some(json!(common.1)),
+        stated: Some(json!(odd.1)),
     }
 }
 

@@ -54,7 +54,7 @@ pub fn run_streaming(
 }
 
 /// The options that change what the run writes, as the journal records them.
-fn options_of(args: &Args) -> RunOptions {
+pub(super) fn options_of(args: &Args) -> RunOptions {
     let mut formats: Vec<String> = args
         .formats
         .formats

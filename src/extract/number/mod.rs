@@ -1636,7 +1636,8 @@ fn read_simple(t: &Toks, i: usize) -> Option<Simple> {
     })
 }
 
-/// `v`, or the whole number it lies within a few units in the last place of. A decimal times a
+/// `v`, or the whole number it lies within 4·ε·|v| of (four to eight units in the last place). A
+/// decimal times a
 /// scale stands for a whole number that binary floating point misses: "4.1 million" is
 /// 4.1 × 10⁶ = 4,099,999.9999999995, "4.1bn" 4,099,999,999.9999995. Only a value written with 16
 /// significant digits or more could be that near a whole number without being one.
