@@ -115,8 +115,57 @@ fn generated_articles_are_extracted_as_their_truth_says() {
     assert!(precision >= 0.98, "figure precision {precision}");
     assert!(period >= 0.97, "period accuracy {period}");
 
+    check_entities_and_quantities(&truth, &out);
     check_quotes(&truth, &out);
     check_findings(&truth, &out);
+}
+
+/// Each true figure found names the true entity, and each true count found with a quantity (what
+/// the dataset groups by) names the true measure: a regression in reading whose figure a number is,
+/// or what it counts, fails here, not only one in finding it.
+fn check_entities_and_quantities(truth: &[Value], out: &Path) {
+    let rows = jsonl(&out.join("figures.jsonl"));
+    let mut by_figure: HashMap<(&str, &str, u64), &Value> = HashMap::new();
+    for row in &rows {
+        let key = (
+            row["article"].as_str().unwrap(),
+            row["text"].as_str().unwrap(),
+            row["value"].as_f64().unwrap_or(f64::NAN).to_bits(),
+        );
+        by_figure.entry(key).or_insert(row);
+    }
+    let (mut found, mut right_entity, mut counts, mut with_quantity, mut right_quantity) = (0, 0, 0, 0, 0);
+    for t in truth.iter().filter(|t| t["duplicate_kind"] != "exact") {
+        for f in t["figures"].as_array().unwrap() {
+            let key = (
+                t["id"].as_str().unwrap(),
+                f["text"].as_str().unwrap(),
+                f["value"].as_f64().unwrap().to_bits(),
+            );
+            let Some(row) = by_figure.get(&key) else {
+                continue;
+            };
+            found += 1;
+            right_entity += usize::from(row["entity"] == f["entity"]);
+            if f["kind"] == "count" {
+                counts += 1;
+                if let Some(quantity) = row["quantity"].as_str() {
+                    with_quantity += 1;
+                    right_quantity += usize::from(quantity == f["measure"]);
+                }
+            }
+        }
+    }
+    let entity = right_entity as f64 / found as f64;
+    let coverage = with_quantity as f64 / counts as f64;
+    let quantity = right_quantity as f64 / with_quantity as f64;
+    eprintln!("entities {entity:.3}; counts with a quantity {coverage:.3}, of which right {quantity:.3}");
+    // Measured when written (2026-12-04; seed 7, 400 articles, and seed 5, 300): entities 1.000;
+    // a quantity on 55% and 52% of the counts (the others count what the dataset does not group:
+    // kinds of authority, accounts, a country's requests), every one of them the true measure.
+    assert!(entity >= 0.98, "entity accuracy {entity}");
+    assert!(coverage >= 0.45, "counts with a quantity {coverage}");
+    assert!(quantity >= 0.98, "quantity accuracy {quantity}");
 }
 
 /// Every extracted quote that matches a true one (by its first words) names the true speaker, and
