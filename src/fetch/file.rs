@@ -36,6 +36,34 @@ fn relative_id(path: &Path, root: &Path) -> String {
     }
 }
 
+/// The folder an input's ids are relative to when it is the only one: the folder itself, or a
+/// file's folder.
+fn root_of(input: &Path) -> PathBuf {
+    if input.is_dir() {
+        input.to_path_buf()
+    } else {
+        input.parent().map(Path::to_path_buf).unwrap_or_default()
+    }
+}
+
+/// The deepest folder holding every one of `roots`: with several inputs, ids are relative to it,
+/// so that `run col/x col/y` gives `x/01.txt` and `y/01.txt`, not `01.txt` twice.
+fn shared_root(roots: impl Iterator<Item = PathBuf>) -> PathBuf {
+    roots
+        .map(|root| root.components().map(|c| c.as_os_str().to_owned()).collect::<Vec<_>>())
+        .reduce(|common, parts| {
+            common
+                .into_iter()
+                .zip(parts)
+                .take_while(|(a, b)| a == b)
+                .map(|(a, _)| a)
+                .collect()
+        })
+        .unwrap_or_default()
+        .iter()
+        .collect()
+}
+
 /// The extensions figmine reads, before an optional `.gz`.
 const ARTICLE_EXTENSIONS: [&str; 3] = ["txt", "html", "htm"];
 
@@ -62,12 +90,9 @@ fn doc_format(path: &Path) -> Option<DocFormat> {
 /// folders only article extensions are taken. Walk errors (a symlink loop, an unreadable folder)
 /// are yielded as errors so the batch records them instead of dropping them.
 pub fn discover(inputs: &[PathBuf]) -> impl Iterator<Item = Result<Source, FetchError>> + '_ {
-    inputs.iter().flat_map(|input| {
-        let root = if input.is_dir() {
-            input.clone()
-        } else {
-            input.parent().map(Path::to_path_buf).unwrap_or_default()
-        };
+    let shared = (inputs.len() > 1).then(|| shared_root(inputs.iter().map(|i| root_of(i))));
+    inputs.iter().flat_map(move |input| {
+        let root = shared.clone().unwrap_or_else(|| root_of(input));
         let named_file = !input.is_dir();
         walkdir::WalkDir::new(input)
             .follow_links(true)
@@ -190,6 +215,30 @@ fn read_capped_into(reader: impl Read, path: &Path, mut body: Vec<u8>) -> Result
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn ids(inputs: &[PathBuf]) -> Vec<String> {
+        discover(inputs).map(|s| s.unwrap().id()).collect()
+    }
+
+    #[test]
+    fn several_inputs_give_ids_relative_to_the_folder_holding_them_all() {
+        let dir = std::env::temp_dir().join(format!("figmine-roots-{}", std::process::id()));
+        for part in ["x", "y"] {
+            std::fs::create_dir_all(dir.join("col").join(part)).expect("a temporary folder");
+            std::fs::write(dir.join("col").join(part).join("01.txt"), "Yahoo received 5 requests.").unwrap();
+        }
+        let (x, y) = (dir.join("col/x"), dir.join("col/y"));
+        assert_eq!(ids(&[x.clone(), y.clone()]), ["x/01.txt", "y/01.txt"]);
+        // One input keeps its ids relative to itself, a file's to its folder.
+        assert_eq!(ids(std::slice::from_ref(&x)), ["01.txt"]);
+        assert_eq!(ids(&[x.join("01.txt")]), ["01.txt"]);
+        assert_eq!(ids(&[x.join("01.txt"), y]), ["x/01.txt", "y/01.txt"]);
+        assert_eq!(
+            shared_root([PathBuf::from("a/b/c"), PathBuf::from("a/b/d"), PathBuf::from("a/e")].into_iter()),
+            PathBuf::from("a")
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 
     fn gzip(text: &[u8]) -> Vec<u8> {
         use std::io::Write;
