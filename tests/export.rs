@@ -928,3 +928,59 @@ fn json_floats_read_back_to_the_same_bits() {
         assert_eq!(back.to_bits(), value.to_bits(), "{value:?}");
     }
 }
+
+/// What a replay fed to its sink.
+#[derive(Default)]
+struct Collected {
+    articles: Vec<ArticleTables>,
+    corpus: Vec<CorpusTables>,
+}
+
+impl TableSink for Collected {
+    fn article(&mut self, tables: &ArticleTables) -> Result<(), figmine::export::ExportError> {
+        self.articles.push(tables.clone());
+        Ok(())
+    }
+
+    fn corpus(&mut self, tables: &CorpusTables) -> Result<(), figmine::export::ExportError> {
+        self.corpus.push(tables.clone());
+        Ok(())
+    }
+
+    fn finish(&mut self) -> Result<(), figmine::export::ExportError> {
+        Ok(())
+    }
+}
+
+#[test]
+fn replay_gives_each_article_its_own_rows_reading_the_files_side_by_side() {
+    let tmp = tempfile::tempdir().unwrap();
+    let write = |name: &str, rows: Vec<String>| std::fs::write(tmp.path().join(name), rows.join("\n") + "\n").unwrap();
+    fn json(row: &impl serde::Serialize) -> String {
+        serde_json::to_string(row).unwrap()
+    }
+    // An article with rows, one without (failed), one with rows of every kind.
+    let articles = [google(), failed(), microsoft()];
+    let corpus = corpus_tables();
+    write("articles.jsonl", articles.iter().map(|a| json(&a.article)).collect());
+    let mut stray = google().figures[0].clone();
+    stray.article = "not-in-articles.txt".into();
+    let late = google().figures[0].clone();
+    let figures = [&articles[0].figures[..], &[stray], &articles[2].figures[..], &[late]].concat();
+    write("figures.jsonl", figures.iter().map(json).collect());
+    write("quotes.jsonl", articles[2].quotes.iter().map(json).collect());
+    // Corpus-level findings before an article's and after all.
+    let findings = [&corpus.findings[..], &articles[2].findings[..], &corpus.findings[..]].concat();
+    write("findings.jsonl", findings.iter().map(json).collect());
+    write("dataset.jsonl", corpus.dataset.iter().map(json).collect());
+    let mut sink = Collected::default();
+    let done = figmine::export::replay(tmp.path(), &mut sink).unwrap();
+    // The stray row and Google's row after Microsoft's are not written, and counted.
+    assert_eq!((done.articles, done.orphans), (3, 2));
+    assert_eq!(sink.articles, articles);
+    // The corpus-level rows come in parts, after the articles, findings in file order.
+    let fed: Vec<_> = sink.corpus.iter().flat_map(|part| part.findings.clone()).collect();
+    assert_eq!(fed, [&corpus.findings[..], &corpus.findings[..]].concat());
+    let dataset: Vec<_> = sink.corpus.iter().flat_map(|part| part.dataset.clone()).collect();
+    assert_eq!(dataset, corpus.dataset);
+}

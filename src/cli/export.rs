@@ -85,7 +85,7 @@ pub fn run(mut args: Args) -> anyhow::Result<ExitCode> {
     let done = replay(&args.from, &mut sinks).with_context(|| format!("exporting {}", args.from.display()))?;
     if done.orphans > 0 {
         eprintln!(
-            "figmine: warning: {} rows name articles missing from articles.jsonl and were not exported",
+            "figmine: warning: {} rows name articles missing from articles.jsonl, or come after a later article's rows, and were not exported",
             done.orphans
         );
     }

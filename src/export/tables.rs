@@ -107,86 +107,221 @@ impl<T: TableSink> Sink for Tables<T> {
 pub struct Replayed {
     /// Articles (rows of `articles.jsonl`).
     pub articles: usize,
-    /// Figure, quote and finding rows naming an article that `articles.jsonl` lacks: not written.
+    /// Figure, quote and finding rows naming an article that `articles.jsonl` lacks, or that come
+    /// after a later article's rows in their file (figmine writes each file in article order):
+    /// not written.
     pub orphans: usize,
 }
 
 /// Feeds a previous run's output folder (`articles.jsonl`, `figures.jsonl`, `quotes.jsonl`,
-/// `findings.jsonl`, `dataset.jsonl`) to `sink`, in the order of `articles.jsonl`. A malformed
-/// line is an error naming the file and line.
+/// `findings.jsonl`, `duplicates.jsonl`, `dataset.jsonl`) to `sink`, in the order of
+/// `articles.jsonl`. A malformed line is an error naming the file and line.
+///
+/// The files are read side by side, each article's rows as its turn comes, so memory holds one
+/// article's rows and a map of the article ids (a first pass over `articles.jsonl`), not the run:
+/// a 100,000-article run took 1.1 GB to export when every file was read whole.
 pub fn replay(dir: &Path, sink: &mut dyn TableSink) -> Result<Replayed, ExportError> {
-    let articles: Vec<ArticleRow> = read_jsonl(&dir.join("articles.jsonl"))?;
-    let mut figures = group_by_article(read_jsonl(&dir.join("figures.jsonl"))?, |f: &FigureRow| {
-        Some(f.article.clone())
-    });
-    let mut quotes = group_by_article(read_jsonl(&dir.join("quotes.jsonl"))?, |q: &QuoteRow| {
-        Some(q.article.clone())
-    });
-    let mut findings = group_by_article(read_jsonl(&dir.join("findings.jsonl"))?, |f: &FindingRow| {
-        f.article.clone()
-    });
-    let dataset: Vec<DatasetRow> = read_jsonl(&dir.join("dataset.jsonl"))?;
-    let count = articles.len();
-    for article in articles {
-        let id = Some(article.id.clone());
+    let order = ArticleOrder::read(&dir.join("articles.jsonl"))?;
+    let mut figures = Rows::open(&dir.join("figures.jsonl"), |f: &FigureRow| Some(f.article.as_str()))?;
+    let mut quotes = Rows::open(&dir.join("quotes.jsonl"), |q: &QuoteRow| Some(q.article.as_str()))?;
+    let mut findings = Rows::open(&dir.join("findings.jsonl"), |f: &FindingRow| f.article.as_deref())?;
+    let mut articles = 0;
+    for (place, article) in Rows::open(&dir.join("articles.jsonl"), |_: &ArticleRow| None)?.enumerate() {
+        let article = article?;
         let tables = ArticleTables {
-            figures: figures.remove(&id).unwrap_or_default(),
-            quotes: quotes.remove(&id).unwrap_or_default(),
-            findings: findings.remove(&id).unwrap_or_default(),
+            figures: figures.take_for(&article.id, place, &order)?,
+            quotes: quotes.take_for(&article.id, place, &order)?,
+            findings: findings.take_for(&article.id, place, &order)?,
             article,
         };
         sink.article(&tables)?;
+        articles += 1;
     }
-    for row in read_jsonl::<DuplicateRow>(&dir.join("duplicates.jsonl"))? {
-        sink.duplicate(&row)?;
+    for row in Rows::open(&dir.join("duplicates.jsonl"), |_: &DuplicateRow| None)? {
+        sink.duplicate(&row?)?;
     }
-    let corpus = CorpusTables {
-        findings: findings.remove(&None).unwrap_or_default(),
-        dataset,
-    };
-    let orphans = [
-        figures.values().map(Vec::len).sum::<usize>(),
-        quotes.values().map(Vec::len).sum(),
-        findings.values().map(Vec::len).sum(),
-    ];
-    sink.corpus(&corpus)?;
+    // What is left: corpus-level findings, fed in parts, then the dataset; and rows of no
+    // article of the run.
+    figures.take_for("", usize::MAX, &order)?;
+    quotes.take_for("", usize::MAX, &order)?;
+    loop {
+        let part = findings.corpus_level_part(CORPUS_PART)?;
+        if part.is_empty() {
+            break;
+        }
+        sink.corpus(&CorpusTables {
+            findings: part,
+            dataset: Vec::new(),
+        })?;
+    }
+    let dataset = Rows::open(&dir.join("dataset.jsonl"), |_: &DatasetRow| None)?;
+    sink.corpus(&CorpusTables {
+        findings: Vec::new(),
+        dataset: dataset.collect::<Result<_, _>>()?,
+    })?;
     sink.finish()?;
     Ok(Replayed {
-        articles: count,
-        orphans: orphans.iter().sum(),
+        articles,
+        orphans: figures.orphans + quotes.orphans + findings.orphans,
     })
 }
 
-/// Rows grouped by their article (`None` for corpus-level rows), keeping their order.
-fn group_by_article<R>(rows: Vec<R>, article: impl Fn(&R) -> Option<String>) -> HashMap<Option<String>, Vec<R>> {
-    let mut groups: HashMap<Option<String>, Vec<R>> = HashMap::new();
-    for row in rows {
-        groups.entry(article(&row)).or_default().push(row);
+/// How many corpus-level findings [`replay`] feeds its sink at a time: a cross-document finding
+/// lists every article involved, and a 100,000-article run has 43 MB of them.
+const CORPUS_PART: usize = 256;
+
+/// Where each article stands in `articles.jsonl`, by a hash of its id: whether a row naming
+/// another article than the current one is for a later article (wait for it) or not (an orphan).
+struct ArticleOrder(HashMap<u64, usize>);
+
+impl ArticleOrder {
+    fn read(path: &Path) -> Result<Self, ExportError> {
+        #[derive(serde::Deserialize)]
+        struct Id {
+            id: String,
+        }
+        let mut places = HashMap::new();
+        for (place, row) in Rows::open(path, |_: &Id| None)?.enumerate() {
+            places.insert(crate::dedup::fnv1a(row?.id.as_bytes()), place);
+        }
+        Ok(ArticleOrder(places))
     }
-    groups
+
+    fn place(&self, id: &str) -> Option<usize> {
+        self.0.get(&crate::dedup::fnv1a(id.as_bytes())).copied()
+    }
 }
 
-/// Every row of a JSONL file; a missing file is an empty table (older runs lack some files).
-fn read_jsonl<R: serde::de::DeserializeOwned>(path: &Path) -> Result<Vec<R>, ExportError> {
-    let io = |source| ExportError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let file = match std::fs::File::open(path) {
-        Ok(f) => f,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(io(e)),
-    };
-    let mut rows = Vec::new();
-    for (n, line) in std::io::BufReader::new(file).lines().enumerate() {
-        let line = line.map_err(io)?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let row = serde_json::from_str(&line).map_err(|e| bad_line(path, n + 1, e))?;
-        rows.push(row);
+/// The rows of one JSONL file read one at a time; a missing file has none (older runs lack
+/// some files).
+struct Rows<R> {
+    path: PathBuf,
+    lines: Option<std::io::Lines<std::io::BufReader<std::fs::File>>>,
+    line: usize,
+    next: Option<R>,
+    /// The article a row is about; `None` for a corpus-level row.
+    article: fn(&R) -> Option<&str>,
+    /// Corpus-level rows met so far.
+    corpus_level: Vec<R>,
+    /// Rows skipped as naming no article of the run, or an earlier one.
+    orphans: usize,
+}
+
+impl<R: serde::de::DeserializeOwned> Rows<R> {
+    fn open(path: &Path, article: fn(&R) -> Option<&str>) -> Result<Self, ExportError> {
+        let lines = match std::fs::File::open(path) {
+            Ok(f) => Some(std::io::BufReader::new(f).lines()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(source) => {
+                return Err(ExportError::Io {
+                    path: path.to_path_buf(),
+                    source,
+                })
+            }
+        };
+        Ok(Rows {
+            path: path.to_path_buf(),
+            lines,
+            line: 0,
+            next: None,
+            article,
+            corpus_level: Vec::new(),
+            orphans: 0,
+        })
     }
-    Ok(rows)
+
+    /// The next row, without taking it.
+    fn peek(&mut self) -> Result<Option<&R>, ExportError> {
+        if self.next.is_none() {
+            self.next = self.read_row()?;
+        }
+        Ok(self.next.as_ref())
+    }
+
+    fn read_row(&mut self) -> Result<Option<R>, ExportError> {
+        let Some(lines) = self.lines.as_mut() else {
+            return Ok(None);
+        };
+        for line in lines {
+            self.line += 1;
+            let line = line.map_err(|source| ExportError::Io {
+                path: self.path.clone(),
+                source,
+            })?;
+            if !line.trim().is_empty() {
+                return serde_json::from_str(&line)
+                    .map(Some)
+                    .map_err(|e| bad_line(&self.path, self.line, e));
+            }
+        }
+        Ok(None)
+    }
+
+    /// The rows of the article `id`, the `place`-th of the run, which come next in the file.
+    /// Corpus-level rows met on the way are kept aside ([`CORPUS_PART`] at most); rows of no
+    /// article of the run, or of an earlier one, are counted as orphans; a later article's row
+    /// stops the taking.
+    fn take_for(&mut self, id: &str, place: usize, order: &ArticleOrder) -> Result<Vec<R>, ExportError> {
+        enum Whose {
+            Corpus,
+            This,
+            Later,
+            Orphan,
+        }
+        let mut rows = Vec::new();
+        loop {
+            let article = self.article;
+            let whose = match self.peek()?.map(article) {
+                None => break,
+                Some(None) => Whose::Corpus,
+                Some(Some(a)) if a == id => Whose::This,
+                Some(Some(a)) if order.place(a).is_some_and(|p| p > place) => Whose::Later,
+                Some(Some(_)) => Whose::Orphan,
+            };
+            // figmine writes corpus-level rows after every article's; kept aside a part at most,
+            // so that those after the last article wait for their parts.
+            let full = self.corpus_level.len() >= CORPUS_PART;
+            let row = match whose {
+                Whose::Later => break,
+                Whose::Corpus if full => break,
+                _ => self.next.take().expect("peeked"),
+            };
+            match whose {
+                Whose::Corpus => self.corpus_level.push(row),
+                Whose::This => rows.push(row),
+                _ => self.orphans += 1,
+            }
+        }
+        Ok(rows)
+    }
+}
+
+impl<R: serde::de::DeserializeOwned> Rows<R> {
+    /// Up to `at_most` corpus-level rows, those met earlier first, after the last article's rows
+    /// were taken; the rows of articles left over are counted as orphans.
+    fn corpus_level_part(&mut self, at_most: usize) -> Result<Vec<R>, ExportError> {
+        while self.corpus_level.len() < at_most {
+            let Some(row) = self.next() else { break };
+            let row = row?;
+            match (self.article)(&row) {
+                None => self.corpus_level.push(row),
+                Some(_) => self.orphans += 1,
+            }
+        }
+        let n = self.corpus_level.len().min(at_most);
+        Ok(self.corpus_level.drain(..n).collect())
+    }
+}
+
+impl<R: serde::de::DeserializeOwned> Iterator for Rows<R> {
+    type Item = Result<R, ExportError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match self.next.take() {
+            Some(row) => Some(Ok(row)),
+            None => self.read_row().transpose(),
+        }
+    }
 }
 
 fn bad_line(path: &Path, line: usize, e: serde_json::Error) -> ExportError {
