@@ -254,9 +254,16 @@ mod hex {
         if text.len() % 8 != 0 || !text.is_ascii() {
             return Err(D::Error::custom("a sketch is 8 hexadecimal digits a hash"));
         }
-        (0..text.len())
-            .step_by(8)
-            .map(|i| u32::from_str_radix(&text[i..i + 8], 16).map_err(D::Error::custom))
+        text.as_bytes()
+            .chunks_exact(8)
+            .map(|digits| {
+                digits.iter().try_fold(0u32, |h, &d| {
+                    let nibble = (d as char)
+                        .to_digit(16)
+                        .ok_or_else(|| D::Error::custom("not a hexadecimal digit"))?;
+                    Ok(h << 4 | nibble)
+                })
+            })
             .collect()
     }
 }

@@ -92,6 +92,28 @@ struct Checkpoint {
     options: Option<RunOptions>,
 }
 
+/// A checkpoint as every read but the dedup index's sees it: its entries without their
+/// fingerprints, which are most of a journal's bytes (a sketch is 1 KB an article), so that
+/// those reads do not decode them.
+#[derive(Debug, Deserialize)]
+struct CheckpointHead {
+    entries: Vec<EntryHead>,
+    sizes: BTreeMap<String, u64>,
+    #[serde(default)]
+    options: Option<RunOptions>,
+}
+
+/// A [`JournalEntry`] without its fingerprint.
+#[derive(Debug, Deserialize)]
+struct EntryHead {
+    id: String,
+    hash: Option<u64>,
+    #[serde(default)]
+    duplicate: Option<DuplicateKind>,
+    #[serde(default)]
+    duplicate_of: Option<String>,
+}
+
 /// Why an earlier run cannot be resumed.
 #[derive(Debug, thiserror::Error)]
 pub enum ResumeError {
@@ -158,7 +180,7 @@ impl Done {
     pub fn read(dir: &Path) -> Result<Done, ResumeError> {
         let path = dir.join(JOURNAL_FILE);
         let mut done = Done::new()?;
-        for_each_checkpoint(&path, io_error(&path), |c| {
+        for_each_checkpoint(&path, io_error(&path), |c: CheckpointHead| {
             c.entries.iter().try_for_each(|e| done.insert(e))
         })?;
         Ok(done)
@@ -178,7 +200,7 @@ impl Done {
     }
 
     /// Records a finished input; a later entry for the same id replaces an earlier one.
-    fn insert(&mut self, entry: &JournalEntry) -> Result<(), SpillError> {
+    fn insert(&mut self, entry: &EntryHead) -> Result<(), SpillError> {
         let near = entry.duplicate == Some(DuplicateKind::Near);
         let hash = entry.hash.map(|h| h as i64);
         self.db
@@ -250,7 +272,7 @@ impl Journal {
         let path = dir.join(JOURNAL_FILE);
         check_options(dir, &options)?;
         let mut last_sizes = BTreeMap::new();
-        let valid_len = for_each_checkpoint(&path, io_error(&path), |c| {
+        let valid_len = for_each_checkpoint(&path, io_error(&path), |c: CheckpointHead| {
             last_sizes = c.sizes;
             Ok(())
         })?;
@@ -393,7 +415,7 @@ impl Journal {
 pub fn check_options(dir: &Path, options: &RunOptions) -> Result<(), ResumeError> {
     let path = dir.join(JOURNAL_FILE);
     let mut then = None;
-    for_each_checkpoint(&path, io_error(&path), |c| {
+    for_each_checkpoint(&path, io_error(&path), |c: CheckpointHead| {
         then = c.options.or(then.take());
         Ok(())
     })?;
@@ -452,10 +474,10 @@ fn article_of(row: ArticleRow) -> Article {
 /// Feeds the complete checkpoints at the start of the journal to `each`, one at a time, and
 /// returns the length of their lines: what follows (a torn line) is not part of the journal.
 /// Reading errors are made into the caller's error type by `io`.
-fn for_each_checkpoint<E: From<SpillError>>(
+fn for_each_checkpoint<C: serde::de::DeserializeOwned, E: From<SpillError>>(
     path: &Path,
     io: impl Fn(std::io::Error) -> E,
-    mut each: impl FnMut(Checkpoint) -> Result<(), SpillError>,
+    mut each: impl FnMut(C) -> Result<(), SpillError>,
 ) -> Result<u64, E> {
     let mut reader = match File::open(path) {
         Ok(f) => BufReader::new(f),
@@ -470,7 +492,7 @@ fn for_each_checkpoint<E: From<SpillError>>(
         if !line.ends_with(b"\n") {
             return Ok(valid);
         }
-        match serde_json::from_slice::<Checkpoint>(&line) {
+        match serde_json::from_slice::<C>(&line) {
             Ok(c) => each(c)?,
             Err(_) => return Ok(valid),
         }
