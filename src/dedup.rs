@@ -915,7 +915,14 @@ mod generated {
             "{} copies, least similar {lowest}; most similar distinct originals {closest}",
             copies.len()
         );
-        assert!(copies.len() > 30 && lowest >= NEAR_SIMILARITY, "{copies:?}");
+        // Half the near copies are edited (a headline of their own, the closing sentence
+        // replaced): one of a short article may fall below the threshold.
+        let below = copies.iter().filter(|&&s| s < NEAR_SIMILARITY).count();
+        assert!(copies.len() > 30 && below * 20 <= copies.len(), "{copies:?}");
+        assert!(
+            copies.iter().filter(|&&s| s < 0.9).count() * 5 >= copies.len(),
+            "few edited copies"
+        );
         assert!(closest < NEAR_SIMILARITY, "{closest}");
     }
 }

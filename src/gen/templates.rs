@@ -704,9 +704,18 @@ impl<'w> Writer<'w> {
         let exact = self.rng.chance(0.4);
         self.paragraphs = original.paragraphs.clone();
         let (publisher, domain) = *self.rng.pick(PUBLISHERS);
+        let mut title = original.truth.title.clone();
         if !exact {
-            self.paragraphs
-                .push(format!("This story was distributed by {publisher}."));
+            // Half the near copies credit the wire; the others are edited: a headline of their
+            // own and the closing sentence (never a figure's or a quote's) replaced.
+            if self.rng.chance(0.5) {
+                self.paragraphs
+                    .push(format!("This story was distributed by {publisher}."));
+            } else {
+                title = format!("From the wires: {title}");
+                let ending = self.rng.pick(EDITED_ENDINGS).to_string();
+                *self.paragraphs.last_mut().expect("an article has paragraphs") = ending;
+            }
         }
         self.figures = original.truth.figures.clone();
         self.quotes = original.truth.quotes.clone();
@@ -717,7 +726,7 @@ impl<'w> Writer<'w> {
         let name = name.rsplit_once('.').map_or(name, |(n, _)| n).to_owned();
         let kind = if exact { "exact" } else { "near" };
         self.assemble(
-            t.title.clone(),
+            title,
             t.published.clone(),
             publisher,
             domain,
@@ -728,6 +737,13 @@ impl<'w> Writer<'w> {
         )
     }
 }
+
+/// What an editor puts in place of an original's closing sentence: no figure, no quote.
+const EDITED_ENDINGS: &[&str] = &[
+    "Civil liberties groups said the report was a step forward but asked for more detail.",
+    "The company did not respond to a request for further comment.",
+    "Readers can find the full report on the company's website.",
+];
 
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
