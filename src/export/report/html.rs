@@ -65,14 +65,23 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 
 /// A whole page: `title` is escaped here, `body` must already be HTML.
 pub fn page(title: &str, body: &str) -> String {
+    format!("{}{body}{PAGE_END}", page_start(title))
+}
+
+/// A page up to its body, for a page written in pieces ([`page`] writes it whole); the body
+/// and [`PAGE_END`] follow.
+pub fn page_start(title: &str) -> String {
     format!(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
-         <title>{} · figmine</title>\n<style>{CSS}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n",
+         <title>{} · figmine</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
         escape(title)
     )
 }
+
+/// What closes a page after its body.
+pub const PAGE_END: &str = "\n</body>\n</html>\n";
 
 const CSS: &str = r#"
 body{font:15px/1.5 system-ui,sans-serif;margin:0;color:#1d232a;background:#f6f7f9}

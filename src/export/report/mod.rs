@@ -1,9 +1,10 @@
 //! The static HTML report: `report/index.html` and one page per article in `report/articles/`.
 //! No server, no script and no external asset: pages open from the file system.
 //!
-//! Article pages are written as articles arrive (memory holds only the index's counts);
-//! the index is written by `finish`, with counts by rule and by (entity, period), the
-//! corpus-level findings, one chart per entity and measure, and the list of articles.
+//! Article pages are written as articles arrive, and so are the rows of the index's list of
+//! articles, into a side file (memory holds only the index's counts); the index is written by
+//! `finish`, with counts by rule and by (entity, period), the corpus-level findings, one chart
+//! per entity and measure, and the list of articles copied from the side file.
 
 mod chart;
 pub mod html;
@@ -14,6 +15,8 @@ use super::tables::{ArticleTables, CorpusTables, TableSink};
 use super::ExportError;
 use html::{escape, page_name};
 use std::collections::BTreeMap;
+use std::fs::File;
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 pub use chart::period_position;
@@ -26,22 +29,17 @@ type Series = BTreeMap<(String, String), Points>;
 /// (period label, value) points of one chart.
 type Points = Vec<(String, f64)>;
 
-/// One line of the index's article list.
-struct ArticleEntry {
-    id: String,
-    title: String,
-    published: Option<String>,
-    publisher: Option<String>,
-    figures: usize,
-    quotes: usize,
-    findings: usize,
-    error: Option<String>,
-}
+/// Where the index's rows of articles wait for `finish`, in the report folder.
+const ARTICLE_ROWS: &str = "index-articles.part";
 
 /// Writes the HTML report into a folder.
 pub struct ReportSink {
     dir: PathBuf,
-    articles: Vec<ArticleEntry>,
+    /// The index's rows of articles so far (a 100,000-article run's list is some 30 MB).
+    article_rows: BufWriter<File>,
+    articles: usize,
+    failed: usize,
+    quotes: usize,
     by_rule: BTreeMap<String, usize>,
     by_entity_period: BTreeMap<(String, String), usize>,
     /// Stated values per (entity, measure) and period, for the charts.
@@ -66,9 +64,14 @@ impl ReportSink {
                 std::fs::remove_file(&path).map_err(io(&path))?;
             }
         }
+        let rows = dir.join(ARTICLE_ROWS);
+        let article_rows = BufWriter::new(File::create(&rows).map_err(io(&rows))?);
         Ok(ReportSink {
             dir: dir.to_path_buf(),
-            articles: Vec::new(),
+            article_rows,
+            articles: 0,
+            failed: 0,
+            quotes: 0,
             by_rule: BTreeMap::new(),
             by_entity_period: BTreeMap::new(),
             series: BTreeMap::new(),
@@ -111,32 +114,45 @@ impl ReportSink {
         self.figures += t.figures.len();
     }
 
-    fn index(&self) -> String {
-        let mut body = String::from(
+    /// Writes `index.html`, its list of articles copied from the side file, which is removed.
+    fn write_index(&mut self) -> Result<(), ExportError> {
+        let rows = self.dir.join(ARTICLE_ROWS);
+        let path = self.dir.join("index.html");
+        let io = |path: &Path| {
+            let path = path.to_path_buf();
+            move |source| ExportError::Io { path, source }
+        };
+        self.article_rows.flush().map_err(io(&rows))?;
+        let mut out = BufWriter::new(File::create(&path).map_err(io(&path))?);
+        let mut head = html::page_start("figmine report");
+        head.push_str(
             "<header><h1>figmine report</h1><p class=\"meta\">Figures, quotes and consistency findings \
              extracted from the corpus</p></header>\n<main>",
         );
-        body.push_str(&self.totals());
-        body.push_str("<div class=\"grid2\">");
-        body.push_str(&self.rules_card());
-        body.push_str(&self.corpus_findings_card());
-        body.push_str("</div>");
-        body.push_str(&self.charts_card());
-        body.push_str(&self.entity_period_card());
-        body.push_str(&self.articles_card());
-        body.push_str("</main>");
-        html::page("figmine report", &body)
+        head.push_str(&self.totals());
+        head.push_str("<div class=\"grid2\">");
+        head.push_str(&self.rules_card());
+        head.push_str(&self.corpus_findings_card());
+        head.push_str("</div>");
+        head.push_str(&self.charts_card());
+        head.push_str(&self.entity_period_card());
+        head.push_str(ARTICLES_CARD_START);
+        out.write_all(head.as_bytes()).map_err(io(&path))?;
+        let mut listed = File::open(&rows).map_err(io(&rows))?;
+        std::io::copy(&mut listed, &mut out).map_err(io(&path))?;
+        out.write_all(b"</table></section></main>").map_err(io(&path))?;
+        out.write_all(html::PAGE_END.as_bytes()).map_err(io(&path))?;
+        out.flush().map_err(io(&path))?;
+        std::fs::remove_file(&rows).map_err(io(&rows))
     }
 
     fn totals(&self) -> String {
-        let failed = self.articles.iter().filter(|a| a.error.is_some()).count();
-        let quotes: usize = self.articles.iter().map(|a| a.quotes).sum();
         let findings: usize = self.by_rule.values().sum();
         let cells = [
-            ("articles", self.articles.len() - failed),
-            ("failed inputs", failed),
+            ("articles", self.articles - self.failed),
+            ("failed inputs", self.failed),
             ("figures", self.figures),
-            ("quotes", quotes),
+            ("quotes", self.quotes),
             ("findings", findings),
             ("dataset rows", self.corpus.dataset.len()),
         ];
@@ -263,29 +279,28 @@ impl ReportSink {
         s
     }
 
-    fn articles_card(&self) -> String {
-        let mut s = String::from(
-            "<section class=\"card\"><h2>Articles</h2><table><tr><th>title</th><th>published</th>\
-             <th>publisher</th><th>figures</th><th>quotes</th><th>findings</th><th>error</th></tr>",
-        );
-        for a in &self.articles {
-            s.push_str(&format!(
-                "<tr><td><a href=\"articles/{}\">{}</a></td><td>{}</td><td>{}</td><td class=\"n\">{}</td>\
-                 <td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td></tr>",
-                page_name(&a.id),
-                escape(&a.title),
-                escape(a.published.as_deref().unwrap_or("")),
-                escape(a.publisher.as_deref().unwrap_or("")),
-                a.figures,
-                a.quotes,
-                a.findings,
-                escape(a.error.as_deref().unwrap_or(""))
-            ));
-        }
-        s.push_str("</table></section>");
-        s
+    /// The index's row of one article.
+    fn article_row(t: &ArticleTables) -> String {
+        let a = &t.article;
+        format!(
+            "<tr><td><a href=\"articles/{}\">{}</a></td><td>{}</td><td>{}</td><td class=\"n\">{}</td>\
+             <td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td></tr>",
+            page_name(&a.id),
+            escape(a.title.as_deref().unwrap_or(&a.id)),
+            escape(a.published.as_deref().unwrap_or("")),
+            escape(a.publisher.as_deref().unwrap_or("")),
+            t.figures.len(),
+            t.quotes.len(),
+            t.findings.len(),
+            escape(a.error.as_deref().unwrap_or(""))
+        )
     }
 }
+
+/// The index's list of articles up to its rows.
+const ARTICLES_CARD_START: &str =
+    "<section class=\"card\"><h2>Articles</h2><table><tr><th>title</th><th>published</th>\
+     <th>publisher</th><th>figures</th><th>quotes</th><th>findings</th><th>error</th></tr>";
 
 impl ReportSink {
     /// Adds, to the page of every article a corpus-level finding involves, a section listing
@@ -341,18 +356,15 @@ impl TableSink for ReportSink {
         self.write(&self.dir.join("articles").join(page_name(&t.article.id)), &html)?;
         self.highlighted += highlighted;
         self.count(t);
-        let a = &t.article;
-        self.articles.push(ArticleEntry {
-            id: a.id.clone(),
-            title: a.title.clone().unwrap_or_else(|| a.id.clone()),
-            published: a.published.clone(),
-            publisher: a.publisher.clone(),
-            figures: t.figures.len(),
-            quotes: t.quotes.len(),
-            findings: t.findings.len(),
-            error: a.error.clone(),
-        });
-        Ok(())
+        self.articles += 1;
+        self.failed += usize::from(t.article.error.is_some());
+        self.quotes += t.quotes.len();
+        let rows = &mut self.article_rows;
+        rows.write_all(Self::article_row(t).as_bytes())
+            .map_err(|source| ExportError::Io {
+                path: self.dir.join(ARTICLE_ROWS),
+                source,
+            })
     }
 
     fn corpus(&mut self, t: &CorpusTables) -> Result<(), ExportError> {
@@ -366,7 +378,7 @@ impl TableSink for ReportSink {
 
     fn finish(&mut self) -> Result<(), ExportError> {
         self.add_cross_findings_to_pages()?;
-        self.write(&self.dir.join("index.html"), &self.index())
+        self.write_index()
     }
 }
 
