@@ -752,3 +752,34 @@ fn a_figure_miscopied_into_a_syndicated_copy_is_reported_and_counted_once() {
     assert_eq!(run(&input, &out, &["--resume", "--quiet"]).status.code(), Some(0));
     assert_eq!(outputs(&out), before);
 }
+
+#[test]
+fn the_summary_says_how_many_findings_are_in_near_copies() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    let plant = [
+        "--plant",
+        "direction",
+        "--planted",
+        "1",
+        "--duplicates",
+        "0",
+        "--html",
+        "0",
+    ];
+    generate(&corpus, 1, &plant);
+    let truth = jsonl(&corpus.join("truth.jsonl"));
+    let original = std::fs::read_to_string(corpus.join("articles").join(truth[0]["id"].as_str().unwrap())).unwrap();
+    let input = tmp.path().join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(input.join("01-original.txt"), &original).unwrap();
+    let credited = format!("{original}\nThis story was distributed by The Harbour Ledger.\n");
+    std::fs::write(input.join("02-copy.txt"), credited).unwrap();
+    let result = run(&input, &tmp.path().join("out"), &[]);
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    // The planted wrong direction, once in the original and once in its copy.
+    assert!(
+        stderr.contains("2 findings (1 of them in near duplicates)") && stderr.contains("1 near duplicates linked"),
+        "{stderr}"
+    );
+}

@@ -95,6 +95,8 @@ pub struct Summary {
     pub duplicates: usize,
     /// Near duplicates, processed and linked to their original.
     pub near_duplicates: usize,
+    /// Of the findings, those in near duplicates: mostly their originals' again.
+    pub near_duplicate_findings: usize,
     /// Inputs done by an earlier run and skipped on `--resume`.
     pub resumed: usize,
     /// Of those, the ones whose bytes changed since (or which failed one time and not the
@@ -342,6 +344,7 @@ fn write_chunk(
                     Some(row) => {
                         sink.duplicate(row)?;
                         summary.near_duplicates += 1;
+                        summary.near_duplicate_findings += findings.len();
                         if record.failure.is_none() {
                             corpus.add_copy_figures(figures, &row.duplicate_of)?;
                         }

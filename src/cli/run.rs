@@ -122,6 +122,9 @@ fn describe(s: &Summary, web: Option<&Stats>, skipped: usize, out: &std::path::P
         s.quotes,
         s.total_findings()
     );
+    if s.near_duplicate_findings > 0 {
+        text.push_str(&format!(" ({} of them in near duplicates)", s.near_duplicate_findings));
+    }
     if s.duplicates + s.near_duplicates > 0 {
         text.push_str(&format!(
             "; {} exact duplicates skipped, {} near duplicates linked",
