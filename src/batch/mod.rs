@@ -725,6 +725,61 @@ mod tests {
         );
     }
 
+    /// Counts how often it is told.
+    #[derive(Default)]
+    struct CountUpdates {
+        updates: usize,
+        finished: bool,
+    }
+
+    impl Progress for CountUpdates {
+        fn update(&mut self, _: &Summary) {
+            self.updates += 1;
+        }
+        fn finish(&mut self, _: &Summary) {
+            self.finished = true;
+        }
+    }
+
+    /// A named pipe stands for a slow input (a huge page, a slow disk): reading it waits until
+    /// its writer, another thread here, writes some 2.5 seconds later.
+    #[cfg(unix)]
+    #[test]
+    fn the_progress_display_is_told_every_second_while_a_slow_chunk_is_awaited() {
+        let dir = tempfile::tempdir().unwrap();
+        let pipe = dir.path().join("slow.txt");
+        let made = std::process::Command::new("mkfifo").arg(&pipe).status().unwrap();
+        assert!(made.success());
+        let writer = {
+            let pipe = pipe.clone();
+            std::thread::spawn(move || {
+                std::thread::sleep(Duration::from_millis(2500));
+                std::fs::write(pipe, "Slow news\n\nGoogle received 100 requests in 2014.\n").unwrap();
+            })
+        };
+        let source = Source::File(crate::fetch::FileSource {
+            path: pipe,
+            root: dir.path().to_path_buf(),
+        });
+        let (mut sink, mut progress) = (Collect::default(), CountUpdates::default());
+        let hooks = Hooks {
+            journal: None,
+            progress: Some(&mut progress),
+        };
+        let summary = run_hooked(std::iter::once(Ok(source)), &Settings::default(), &mut sink, hooks).unwrap();
+        writer.join().unwrap();
+        assert_eq!(
+            (summary.articles, sink.records.as_slice()),
+            (1, &["slow.txt".to_owned()][..])
+        );
+        // Two ticks at least while the chunk was read, and one when it was written.
+        assert!(
+            progress.updates >= 3 && progress.finished,
+            "{} updates",
+            progress.updates
+        );
+    }
+
     #[test]
     fn a_stop_request_ends_the_run_early_without_the_corpus_pass() {
         let stop = Arc::new(AtomicBool::new(true));
