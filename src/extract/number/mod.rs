@@ -74,6 +74,7 @@ impl Mention {
 }
 
 mod lex;
+mod value_starts;
 mod words;
 pub(crate) use words::letters_of_16;
 
