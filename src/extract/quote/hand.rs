@@ -463,16 +463,29 @@ fn surely_one_word_outside_ascii(bytes: &[u8], i: usize) -> bool {
 /// `ascii` tells that `bytes` are ASCII: then only their capitals are looked for.
 pub(super) fn next_name_capital(bytes: &[u8], i: usize, ascii: bool) -> Option<usize> {
     if ascii {
-        next_name_capital_in::<true>(bytes, i)
+        next_name_capital_in::<true>(bytes, i, usize::MAX)
     } else {
-        next_name_capital_in::<false>(bytes, i)
+        next_name_capital_in::<false>(bytes, i, usize::MAX)
     }
 }
 
-/// [`next_name_capital`] in bytes known to be ASCII (`ASCII`) or not: a scan of the whole text,
-/// whose step in ASCII text needs no test for bytes outside ASCII.
-fn next_name_capital_in<const ASCII: bool>(bytes: &[u8], mut i: usize) -> Option<usize> {
-    while i < bytes.len() {
+/// [`next_name_capital`] if it is at `last` or before: the scan stops after the block that
+/// holds `last`, where the names that hold a word at `last` are looked for.
+pub(super) fn next_name_capital_up_to(bytes: &[u8], i: usize, last: usize, ascii: bool) -> Option<usize> {
+    let found = if ascii {
+        next_name_capital_in::<true>(bytes, i, last)
+    } else {
+        next_name_capital_in::<false>(bytes, i, last)
+    };
+    found.filter(|&at| at <= last)
+}
+
+/// [`next_name_capital`] in bytes known to be ASCII (`ASCII`) or not, in the blocks that start
+/// at `last` or before: a scan of the whole text, whose step in ASCII text needs no test for
+/// bytes outside ASCII.
+#[inline(always)]
+fn next_name_capital_in<const ASCII: bool>(bytes: &[u8], mut i: usize, last: usize) -> Option<usize> {
+    while i < bytes.len() && i <= last {
         let mut found = candidates_of_32::<ASCII>(bytes, i);
         while found != 0 {
             let at = i + found.trailing_zeros() as usize;

@@ -17,7 +17,7 @@ mod people;
 use crate::read::Span;
 use cue::{Cue, Reference};
 use marks::Marked;
-use people::People;
+use people::{NamedPeople, People, Person};
 
 /// A direct quote.
 #[derive(Debug, Clone, PartialEq)]
@@ -108,8 +108,7 @@ pub(crate) fn find_quotes_knowing_ascii(
         };
         if quote.speaker_text.is_some() || is_speech_without_cue(inner, m.closed) {
             if let Some(name) = &quote.speaker {
-                debug_assert!(people.read, "a speaker is found through the persons");
-                people.get().note_speaker(m.outer.end, name);
+                people.note_speaker(m.outer.end, name);
             }
             last_outer = Some(m.outer);
             quotes.push(quote);
@@ -121,18 +120,24 @@ pub(crate) fn find_quotes_knowing_ascii(
 }
 
 /// The persons an article names ([`People::read_persons`], a pass over the whole text), read
-/// when a quote first needs them: to resolve the name, pronoun or title at its cue, or to tell
-/// whether a one-word subject is someone. On some pages with quotation marks nobody asks (only
-/// scare quotes, titles in marks, passages with no cue or an unnamed one: 21 of the 134 such
-/// real pages of the benchmark). The reading depends on the text alone, so it is the same
-/// whenever it is made; a quote is credited to a speaker only through the persons (or from a
-/// quote that was), so they are read before any is noted.
+/// when a quote first needs them: to resolve the pronoun or title at its cue. On some pages
+/// with quotation marks nobody asks (only scare quotes, titles in marks, passages with no cue
+/// or an unnamed one: 21 of the 134 such real pages of the benchmark), and on most only names
+/// are asked about (the name at a cue, or whether a one-word subject is someone): those are
+/// answered from the names that hold their words ([`NamedPeople`]) until the persons are
+/// read. The reading depends on the text alone, so it is the same whenever it is made; the
+/// speakers credited before it are noted when it is made.
 struct LazyPeople<'t> {
     /// Nobody until `read`.
     people: People<'t>,
     /// Whether the text is ASCII.
     ascii: bool,
     read: bool,
+    /// The persons of the names asked about while `people` is not read, in a text of
+    /// [`NAMES_READ_APART_FROM`] bytes or more; `None` in a shorter one.
+    named: Option<NamedPeople<'t>>,
+    /// (end of the quote, speaker) of the quotes credited while `people` is not read, in order.
+    speakers: Vec<(usize, String)>,
 }
 
 impl<'t> LazyPeople<'t> {
@@ -142,26 +147,56 @@ impl<'t> LazyPeople<'t> {
             people: People::nobody(text, orgs_until),
             ascii,
             read: false,
+            named: (text.len() >= NAMES_READ_APART_FROM).then(|| NamedPeople::nobody(text, ascii)),
+            speakers: Vec::new(),
         };
         #[cfg(test)]
         let people = tests::read_at_once_if_asked(people);
         people
     }
 
-    /// The persons, read now if not yet.
+    /// The persons, read now if not yet (with the speakers credited until now).
     fn get(&mut self) -> &mut People<'t> {
         if !self.read {
             self.read = true;
             self.people.read_persons(self.ascii);
+            for (at, name) in self.speakers.drain(..) {
+                self.people.note_speaker(at, &name);
+            }
         }
         &mut self.people
     }
+
+    /// The person called `name` named before `at` ([`People::by_name`]), read from the names
+    /// that hold its words while the persons are not read.
+    fn by_name(&mut self, name: &str, at: usize) -> Option<&Person<'t>> {
+        if self.read || self.named.is_none() {
+            return self.get().by_name(name, at);
+        }
+        self.named.as_mut().and_then(|named| named.by_name(name, at))
+    }
+
+    /// Records that the quote ending at `at` was credited to `name` ([`People::note_speaker`]),
+    /// when the persons are read if not yet.
+    fn note_speaker(&mut self, at: usize, name: &str) {
+        if self.read {
+            self.people.note_speaker(at, name);
+        } else {
+            self.speakers.push((at, name.to_owned()));
+        }
+    }
 }
+
+/// How long a text must be for the names asked about to be read apart ([`NamedPeople`]) rather
+/// than every name at once: in a short text (all the generated ones, under 1,400 bytes) the
+/// pass over the whole text costs little, and most persons it names are the speakers asked
+/// about, so reading their names apart read most names (generated text +1.3 instructions a
+/// byte for every text; real text, 94% of whose bytes are in longer texts, −4.4).
+const NAMES_READ_APART_FROM: usize = 2_000;
 
 /// The cue next to a quote and where it was found, trying the closest places first.
 fn find_cue(around: &Surroundings, people: &mut LazyPeople) -> Option<(Cue, Place)> {
-    let mut is_person =
-        |name: &str| name.split_whitespace().count() > 1 || people.get().by_name(name, usize::MAX).is_some();
+    let mut is_person = |name: &str| name.split_whitespace().count() > 1 || people.by_name(name, usize::MAX).is_some();
     cue::cue_after(around.after)
         .map(|c| (c, Place::After))
         .or_else(|| cue::cue_before(around.before).map(|c| (c, Place::Before)))
@@ -215,29 +250,41 @@ fn credited(
     };
     // "said Lt. Dana Whitfield": the name after the rank is the speaker's
     let who = without_ranks(&cue.who);
-    // An unnamed cue ("a spokesperson said") asks nothing of the persons.
-    let people: Option<&People> = match cue.reference {
-        Reference::Unnamed => None,
-        _ => Some(people.get()),
+    // The person's name and role, the role at the cue first.
+    let of_person = |p: &Person, role: Option<String>| {
+        let role = role.or_else(|| p.role.as_deref().map(str::to_owned));
+        (Some(without_ranks(&p.name).to_string()), role)
     };
-    let person = people.and_then(|people| match cue.reference {
-        Reference::Name => people.by_name(who, at),
-        Reference::Pronoun => people
-            .by_pronoun(&cue.who, window_start(paragraphs, m.outer.start), at)
-            .or_else(|| subject_before(around, people, &cue.who)),
-        Reference::Title => people.by_title(&cue.who, at),
-        Reference::Unnamed => None,
-    });
-    let org = people
-        .filter(|_| cue.reference == Reference::Title && People::is_org_title(&cue.who))
-        .and_then(|people| people.by_org_noun(window_start(paragraphs, m.outer.start), at));
-    let (speaker, role) = match (person, cue.reference) {
-        (Some(p), _) => (
-            Some(without_ranks(&p.name).to_string()),
-            cue.role.or_else(|| p.role.as_deref().map(str::to_owned)),
-        ),
-        (None, Reference::Name) => (Some(who.to_owned()), cue.role),
-        (None, _) => (org.map(str::to_owned), cue.role),
+    // An unnamed cue ("a spokesperson said") asks nothing of the persons, and a name only of
+    // the names that hold its words.
+    let (speaker, role) = match cue.reference {
+        Reference::Unnamed => (None, cue.role),
+        Reference::Name => match people.by_name(who, at) {
+            Some(p) => of_person(p, cue.role),
+            None => (Some(who.to_owned()), cue.role),
+        },
+        Reference::Pronoun => {
+            let people = people.get();
+            let person = people
+                .by_pronoun(&cue.who, window_start(paragraphs, m.outer.start), at)
+                .or_else(|| subject_before(around, people, &cue.who));
+            match person {
+                Some(p) => of_person(p, cue.role),
+                None => (None, cue.role),
+            }
+        }
+        Reference::Title => {
+            let people = people.get();
+            match people.by_title(&cue.who, at) {
+                Some(p) => of_person(p, cue.role),
+                None => {
+                    let org = People::is_org_title(&cue.who)
+                        .then(|| people.by_org_noun(window_start(paragraphs, m.outer.start), at))
+                        .flatten();
+                    (org.map(str::to_owned), cue.role)
+                }
+            }
+        }
     };
     Quote {
         span: m.inner,
@@ -251,11 +298,7 @@ fn credited(
 
 /// When the persons around do not settle a pronoun, the person the sentence before the quote is
 /// about does ("Hale, 64, said he would draft a bill. "...," he said.").
-fn subject_before<'p, 't>(
-    around: &Surroundings,
-    people: &'p People<'t>,
-    pronoun: &str,
-) -> Option<&'p people::Person<'t>> {
+fn subject_before<'p, 't>(around: &Surroundings, people: &'p People<'t>, pronoun: &str) -> Option<&'p Person<'t>> {
     let is_person = |name: &str| people.by_name(name, usize::MAX).is_some();
     [around.before, around.previous_sentence]
         .into_iter()
