@@ -969,8 +969,9 @@ fn replay_gives_each_article_its_own_rows_reading_the_files_side_by_side() {
     let figures = [&articles[0].figures[..], &[stray], &articles[2].figures[..], &[late]].concat();
     write("figures.jsonl", figures.iter().map(json).collect());
     write("quotes.jsonl", articles[2].quotes.iter().map(json).collect());
-    // Corpus-level findings before an article's and after all.
-    let findings = [&corpus.findings[..], &articles[2].findings[..], &corpus.findings[..]].concat();
+    // Corpus-level findings before an article's (more than a part of them) and after all.
+    let before = vec![corpus.findings[0].clone(); 300];
+    let findings = [&before[..], &articles[2].findings[..], &corpus.findings[..]].concat();
     write("findings.jsonl", findings.iter().map(json).collect());
     write("dataset.jsonl", corpus.dataset.iter().map(json).collect());
     let mut sink = Collected::default();
@@ -980,7 +981,7 @@ fn replay_gives_each_article_its_own_rows_reading_the_files_side_by_side() {
     assert_eq!(sink.articles, articles);
     // The corpus-level rows come in parts, after the articles, findings in file order.
     let fed: Vec<_> = sink.corpus.iter().flat_map(|part| part.findings.clone()).collect();
-    assert_eq!(fed, [&corpus.findings[..], &corpus.findings[..]].concat());
+    assert_eq!(fed, [&before[..], &corpus.findings[..]].concat());
     let dataset: Vec<_> = sink.corpus.iter().flat_map(|part| part.dataset.clone()).collect();
     assert_eq!(dataset, corpus.dataset);
 }

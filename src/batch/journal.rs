@@ -311,7 +311,20 @@ impl Journal {
             path: self.path.clone(),
             source,
         };
-        for_each_checkpoint(&self.path, io, restore)?;
+        let read = for_each_checkpoint(&self.path, io, restore)?;
+        // Resuming cut the journal after its last line whose sizes and ids read; a line whose
+        // fingerprints do not read ends this reading sooner, and the index would lack every
+        // original after it.
+        let whole = std::fs::metadata(&self.path).map_err(io)?.len();
+        if read < whole {
+            return Err(io(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                format!(
+                    "cannot resume: a dedup fingerprint after byte {read} of the journal cannot be read; \
+                     run again without --resume"
+                ),
+            )));
+        }
         Ok(())
     }
 
@@ -578,5 +591,42 @@ mod tests {
             Journal::resume(d, RunOptions::default()),
             Err(ResumeError::Shorter { expected: 100, .. })
         ));
+    }
+
+    #[test]
+    fn a_fingerprint_that_cannot_be_read_stops_the_resume() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        let article = crate::read::Article {
+            id: "a".into(),
+            text: "Google received 100 requests in 2014, the company said.".into(),
+            ..Default::default()
+        };
+        let line = |sketch_digits: Option<&str>| {
+            let mut json = serde_json::to_string(&Checkpoint {
+                entries: vec![JournalEntry::new(
+                    "a".into(),
+                    Some(7),
+                    Some(dedup::fingerprint(&article)),
+                )],
+                sizes: BTreeMap::new(),
+                options: None,
+            })
+            .unwrap();
+            if let Some(digits) = sketch_digits {
+                json = json.replace("\"sketch\":\"", &format!("\"sketch\":\"{digits}"));
+            }
+            json + "\n"
+        };
+        // The second line's sketch is one digit too long: its sizes and ids read, its
+        // fingerprint does not.
+        std::fs::write(d.join(JOURNAL_FILE), line(None) + &line(Some("0"))).unwrap();
+        let mut journal = Journal::resume(d, RunOptions::default()).unwrap();
+        let err = journal.restore_index(&mut dedup::Index::new().unwrap()).unwrap_err();
+        assert!(err.to_string().contains("cannot be read"), "{err}");
+        // Whole, the same journal restores.
+        std::fs::write(d.join(JOURNAL_FILE), line(None) + &line(None)).unwrap();
+        let mut journal = Journal::resume(d, RunOptions::default()).unwrap();
+        journal.restore_index(&mut dedup::Index::new().unwrap()).unwrap();
     }
 }

@@ -187,6 +187,11 @@ impl ArticleOrder {
         Ok(ArticleOrder(places))
     }
 
+    /// How many articles there are.
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+
     fn place(&self, id: &str) -> Option<usize> {
         self.0.get(&crate::dedup::fnv1a(id.as_bytes())).copied()
     }
@@ -258,7 +263,8 @@ impl<R: serde::de::DeserializeOwned> Rows<R> {
     }
 
     /// The rows of the article `id`, the `place`-th of the run, which come next in the file.
-    /// Corpus-level rows met on the way are kept aside ([`CORPUS_PART`] at most); rows of no
+    /// Corpus-level rows met on the way are kept aside ([`CORPUS_PART`] at most after the last
+    /// article's rows); rows of no
     /// article of the run, or of an earlier one, are counted as orphans; a later article's row
     /// stops the taking.
     fn take_for(&mut self, id: &str, place: usize, order: &ArticleOrder) -> Result<Vec<R>, ExportError> {
@@ -278,9 +284,9 @@ impl<R: serde::de::DeserializeOwned> Rows<R> {
                 Some(Some(a)) if order.place(a).is_some_and(|p| p > place) => Whose::Later,
                 Some(Some(_)) => Whose::Orphan,
             };
-            // figmine writes corpus-level rows after every article's; kept aside a part at most,
-            // so that those after the last article wait for their parts.
-            let full = self.corpus_level.len() >= CORPUS_PART;
+            // figmine writes corpus-level rows after every article's: past the last article,
+            // a part at most is kept aside, so that the others wait for their parts.
+            let full = place + 1 >= order.len() && self.corpus_level.len() >= CORPUS_PART;
             let row = match whose {
                 Whose::Later => break,
                 Whose::Corpus if full => break,
