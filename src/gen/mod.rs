@@ -195,6 +195,25 @@ pub(crate) fn sample_texts(generated: usize) -> Vec<String> {
     texts
 }
 
+/// The plain-text articles of fixtures/ (the held-out sets and the quote set), as written.
+#[cfg(test)]
+pub(crate) fn fixture_texts() -> Vec<String> {
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut texts = Vec::new();
+    for set in std::fs::read_dir(fixtures).expect("fixtures/ is there") {
+        let Ok(articles) = std::fs::read_dir(set.expect("a fixture set").path().join("articles")) else {
+            continue;
+        };
+        for article in articles {
+            let path = article.expect("a fixture").path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                texts.push(std::fs::read_to_string(path).expect("fixtures are text"));
+            }
+        }
+    }
+    texts
+}
+
 /// [`sample_texts`] as written, then each typeset as news sites print it ([`typeset`]: curly
 /// quotes and apostrophes, dashes, no-break spaces): the texts most differential tests read.
 #[cfg(test)]

@@ -2077,19 +2077,8 @@ mod tests {
     /// nothing, a space, a letter, a dot and a letter outside ASCII, and beside every ASCII byte.
     #[test]
     fn the_gate_reads_the_words_a_reading_of_every_word_reads() {
-        let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
         let mut texts = crate::gen::sample_texts_and_typeset(150);
-        for set in std::fs::read_dir(fixtures).expect("fixtures/ is there") {
-            let Ok(articles) = std::fs::read_dir(set.expect("a fixture set").path().join("articles")) else {
-                continue;
-            };
-            for article in articles {
-                let path = article.expect("a fixture").path();
-                if path.extension().is_some_and(|e| e == "txt") {
-                    texts.push(std::fs::read_to_string(path).expect("fixtures are text"));
-                }
-            }
-        }
+        texts.extend(crate::gen::fixture_texts());
         let mut lines: Vec<String> = texts.iter().flat_map(|t| t.lines()).map(str::to_owned).collect();
         lines.extend(
             texts

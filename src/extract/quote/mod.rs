@@ -590,19 +590,8 @@ mod tests {
     /// The texts of [`hand::texts_in_several_scripts`], the held-out articles in fixtures/ and
     /// [`PEOPLE_EDGE_CASES`], each with a headline, read as the extraction reads them.
     fn articles_with_quotes() -> Vec<crate::read::Article> {
-        let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
         let mut texts = hand::texts_in_several_scripts(150);
-        for set in std::fs::read_dir(fixtures).expect("fixtures/ is there") {
-            let Ok(articles) = std::fs::read_dir(set.expect("a fixture set").path().join("articles")) else {
-                continue;
-            };
-            for article in articles {
-                let path = article.expect("a fixture").path();
-                if path.extension().is_some_and(|e| e == "txt") {
-                    texts.push(std::fs::read_to_string(path).expect("fixtures are text"));
-                }
-            }
-        }
+        texts.extend(crate::gen::fixture_texts());
         texts.extend(PEOPLE_EDGE_CASES.map(str::to_owned));
         texts
             .iter()

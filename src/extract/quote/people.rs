@@ -2021,24 +2021,6 @@ mod tests {
         assert_eq!(orgs, ["Hale", "Acme"]);
     }
 
-    /// The articles of fixtures/ (the held-out sets and the quote set).
-    fn fixture_articles() -> Vec<String> {
-        let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-        let mut texts = Vec::new();
-        for set in std::fs::read_dir(fixtures).expect("fixtures/ is there") {
-            let Ok(articles) = std::fs::read_dir(set.expect("a fixture set").path().join("articles")) else {
-                continue;
-            };
-            for article in articles {
-                let path = article.expect("a fixture").path();
-                if path.extension().is_some_and(|e| e == "txt") {
-                    texts.push(std::fs::read_to_string(path).expect("fixtures are text"));
-                }
-            }
-        }
-        texts
-    }
-
     /// Names whose persons share words, are named again with a role or by a shorter name
     /// ("St. Vincent"), first in passing, with nicknames and titles, and in long runs of
     /// words with no byte that ends a name.
@@ -2060,7 +2042,7 @@ mod tests {
     #[test]
     fn persons_read_from_the_names_that_hold_a_word_are_those_of_the_whole_text() {
         let mut texts = crate::gen::sample_texts_and_typeset(120);
-        texts.extend(fixture_articles());
+        texts.extend(crate::gen::fixture_texts());
         texts.extend(super::super::hand::texts_in_several_scripts(40));
         texts.extend(SHARED_NAMES.map(str::to_owned));
         texts.push(UNICODE_NAMES.to_owned());
