@@ -911,6 +911,29 @@ mod tests {
     }
 
     #[test]
+    fn an_original_restored_without_a_sketch_is_judged_by_its_slots_at_their_own_threshold() {
+        let old = Fingerprint {
+            sketch: Vec::new(),
+            ..synthetic(1)
+        };
+        // `changed` slots of 32 differ, in the first four bands: the last four lead to `old`.
+        let candidate = |i: u64, changed: usize| {
+            let mut fp = synthetic(i);
+            fp.minhash = old.minhash;
+            for slot in 0..changed {
+                fp.minhash[(slot % 4) * BAND + slot / 4] ^= 1;
+            }
+            fp
+        };
+        let mut index = Index::new().unwrap();
+        index.restore("old", &old, false).unwrap();
+        let row = index.check("near", &candidate(2, 7)).unwrap().expect("25 slots of 32");
+        assert_eq!((row.duplicate_of.as_str(), row.similarity), ("old", Some(25.0 / 32.0)));
+        // 24 slots of 32 (0.75) is above the sketches' threshold but not the slots' own.
+        assert_eq!(index.check("apart", &candidate(3, 8)).unwrap(), None);
+    }
+
+    #[test]
     fn a_band_leads_to_the_latest_original_with_it() {
         let mut index = Index::new().unwrap();
         let first = synthetic(1);
