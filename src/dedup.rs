@@ -124,18 +124,18 @@ pub fn content_key(text: &str) -> u64 {
 /// [`SIGNATURE`] bins and the bin keeps its smallest value. Empty bins (very short texts) borrow
 /// from the next full bin, shifted by the distance, so two texts still agree only by content.
 pub fn minhash(text: &str) -> [u32; SIGNATURE] {
-    content_and_minhash(text).1
+    content_minhash_and_sketch(text).1
 }
 
 /// The bottom-k sketch of the text's word 3-shingles: the [`SKETCH`] smallest distinct shingle
 /// hashes, ascending (all of them for a shorter text). Two sketches give the texts' Jaccard
 /// similarity by [`sketch_similarity`].
 pub fn sketch(text: &str) -> Vec<u32> {
-    content_and_minhash(text).2
+    content_minhash_and_sketch(text).2
 }
 
 /// [`content_key`], [`minhash`] and [`sketch`] in one pass over the words.
-fn content_and_minhash(text: &str) -> (u64, [u32; SIGNATURE], Vec<u32>) {
+fn content_minhash_and_sketch(text: &str) -> (u64, [u32; SIGNATURE], Vec<u32>) {
     let mut content: u64 = 0xcbf2_9ce4_8422_2325;
     let mut signature = [u32::MAX; SIGNATURE];
     let mut filled = [false; SIGNATURE];
@@ -250,7 +250,7 @@ pub struct Fingerprint {
 
 /// The fingerprint of an article.
 pub fn fingerprint(article: &Article) -> Fingerprint {
-    let (content, minhash, sketch) = content_and_minhash(&article.text);
+    let (content, minhash, sketch) = content_minhash_and_sketch(&article.text);
     Fingerprint {
         url: article.url.as_deref().map(|u| fnv1a(normalize_url(u).as_bytes())),
         content,

@@ -270,17 +270,18 @@ impl Journal {
     pub fn resume(dir: &Path, options: RunOptions) -> Result<Journal, ResumeError> {
         std::fs::create_dir_all(dir).map_err(io_error(dir))?;
         let path = dir.join(JOURNAL_FILE);
-        check_options(dir, &options)?;
-        let mut last_sizes = BTreeMap::new();
+        // One reading gives the options, the sizes to cut back to and the inputs done.
+        let (mut then, mut last_sizes, mut done) = (None, BTreeMap::new(), Done::new()?);
         let valid_len = for_each_checkpoint(&path, io_error(&path), |c: CheckpointHead| {
+            then = c.options.or(then.take());
             last_sizes = c.sizes;
-            Ok(())
+            c.entries.iter().try_for_each(|e| done.insert(e))
         })?;
+        refuse_other_options(then, &options)?;
         for name in JSONL_FILES {
             cut_back(&dir.join(name), last_sizes.get(name).copied().unwrap_or(0))?;
         }
         cut_back(&path, valid_len)?;
-        let done = Done::read(dir)?;
         let file = OpenOptions::new()
             .create(true)
             .append(true)
@@ -432,6 +433,12 @@ pub fn check_options(dir: &Path, options: &RunOptions) -> Result<(), ResumeError
         then = c.options.or(then.take());
         Ok(())
     })?;
+    refuse_other_options(then, options)
+}
+
+/// The refusal of a resume whose journal recorded other options (`then`; `None` in journals
+/// written before options were recorded).
+fn refuse_other_options(then: Option<RunOptions>, options: &RunOptions) -> Result<(), ResumeError> {
     match then {
         Some(then) if then != *options => Err(ResumeError::OtherOptions {
             then,
