@@ -969,8 +969,15 @@ fn replay_gives_each_article_its_own_rows_reading_the_files_side_by_side() {
     let figures = [&articles[0].figures[..], &[stray], &articles[2].figures[..], &[late]].concat();
     write("figures.jsonl", figures.iter().map(json).collect());
     write("quotes.jsonl", articles[2].quotes.iter().map(json).collect());
-    // Corpus-level findings before an article's (more than a part of them) and after all.
-    let before = vec![corpus.findings[0].clone(); 300];
+    // Corpus-level findings before an article's (more than a part of them: those past the part
+    // are read again when their turn comes) and after all; each its own, so that order shows.
+    let before: Vec<_> = (0..300)
+        .map(|i| {
+            let mut f = corpus.findings[0].clone();
+            f.message = format!("{} (#{i})", f.message);
+            f
+        })
+        .collect();
     let findings = [&before[..], &articles[2].findings[..], &corpus.findings[..]].concat();
     write("findings.jsonl", findings.iter().map(json).collect());
     write("dataset.jsonl", corpus.dataset.iter().map(json).collect());

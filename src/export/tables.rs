@@ -8,8 +8,9 @@ use super::{ExportError, Sink};
 use crate::dedup::DuplicateRow;
 use crate::reconcile::{CorpusResult, DatasetEntry, Finding};
 use crate::record::Record;
-use std::collections::HashMap;
-use std::io::BufRead;
+use std::collections::{HashMap, VecDeque};
+use std::fs::File;
+use std::io::{BufRead, BufReader, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
 /// A row of `dataset.jsonl`: the reconciler's entry, written and read back as it is.
@@ -187,11 +188,6 @@ impl ArticleOrder {
         Ok(ArticleOrder(places))
     }
 
-    /// How many articles there are.
-    fn len(&self) -> usize {
-        self.0.len()
-    }
-
     fn place(&self, id: &str) -> Option<usize> {
         self.0.get(&crate::dedup::fnv1a(id.as_bytes())).copied()
     }
@@ -201,21 +197,35 @@ impl ArticleOrder {
 /// some files).
 struct Rows<R> {
     path: PathBuf,
-    lines: Option<std::io::Lines<std::io::BufReader<std::fs::File>>>,
-    line: usize,
-    next: Option<R>,
+    reader: Option<BufReader<File>>,
+    /// Where the next line starts, and its number (from 1).
+    at: Place,
+    /// The row read ahead by [`Rows::peek`], and where it stands.
+    next: Option<(R, Place)>,
     /// The article a row is about; `None` for a corpus-level row.
     article: fn(&R) -> Option<&str>,
-    /// Corpus-level rows met so far.
-    corpus_level: Vec<R>,
+    /// The first corpus-level rows met ([`CORPUS_PART`] at most).
+    corpus_level: VecDeque<R>,
+    /// Where the corpus-level rows met after those stand, to be read again when their turn
+    /// comes: a row lists every article it involves, so memory keeps only its place.
+    corpus_level_later: VecDeque<Place>,
+    /// Another reader of the file, for the rows of `corpus_level_later`.
+    again: Option<BufReader<File>>,
     /// Rows skipped as naming no article of the run, or an earlier one.
     orphans: usize,
 }
 
+/// Where a line stands in its file: its first byte, and its number (from 1).
+#[derive(Debug, Clone, Copy)]
+struct Place {
+    offset: u64,
+    line: usize,
+}
+
 impl<R: serde::de::DeserializeOwned> Rows<R> {
     fn open(path: &Path, article: fn(&R) -> Option<&str>) -> Result<Self, ExportError> {
-        let lines = match std::fs::File::open(path) {
-            Ok(f) => Some(std::io::BufReader::new(f).lines()),
+        let reader = match File::open(path) {
+            Ok(f) => Some(BufReader::new(f)),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
             Err(source) => {
                 return Err(ExportError::Io {
@@ -226,11 +236,13 @@ impl<R: serde::de::DeserializeOwned> Rows<R> {
         };
         Ok(Rows {
             path: path.to_path_buf(),
-            lines,
-            line: 0,
+            reader,
+            at: Place { offset: 0, line: 1 },
             next: None,
             article,
-            corpus_level: Vec::new(),
+            corpus_level: VecDeque::new(),
+            corpus_level_later: VecDeque::new(),
+            again: None,
             orphans: 0,
         })
     }
@@ -240,33 +252,61 @@ impl<R: serde::de::DeserializeOwned> Rows<R> {
         if self.next.is_none() {
             self.next = self.read_row()?;
         }
-        Ok(self.next.as_ref())
+        Ok(self.next.as_ref().map(|(row, _)| row))
     }
 
-    fn read_row(&mut self) -> Result<Option<R>, ExportError> {
-        let Some(lines) = self.lines.as_mut() else {
+    /// The next row after blank lines, and where it stands.
+    fn read_row(&mut self) -> Result<Option<(R, Place)>, ExportError> {
+        let Some(reader) = self.reader.as_mut() else {
             return Ok(None);
         };
-        for line in lines {
-            self.line += 1;
-            let line = line.map_err(|source| ExportError::Io {
+        let mut line = String::new();
+        loop {
+            line.clear();
+            let read = reader.read_line(&mut line).map_err(|source| ExportError::Io {
                 path: self.path.clone(),
                 source,
             })?;
+            if read == 0 {
+                return Ok(None);
+            }
+            let place = self.at;
+            self.at = Place {
+                offset: place.offset + read as u64,
+                line: place.line + 1,
+            };
             if !line.trim().is_empty() {
-                return serde_json::from_str(&line)
-                    .map(Some)
-                    .map_err(|e| bad_line(&self.path, self.line, e));
+                return parse(&line, &self.path, place).map(|row| Some((row, place)));
             }
         }
-        Ok(None)
+    }
+
+    /// The row at `place`, read again.
+    fn read_again(&mut self, place: Place) -> Result<R, ExportError> {
+        if self.again.is_none() {
+            let file = File::open(&self.path).map_err(|source| self.io(source))?;
+            self.again = Some(BufReader::new(file));
+        }
+        let reader = self.again.as_mut().expect("opened above");
+        let mut line = String::new();
+        let read = reader
+            .seek(SeekFrom::Start(place.offset))
+            .and_then(|_| reader.read_line(&mut line));
+        read.map_err(|source| self.io(source))?;
+        parse(&line, &self.path, place)
+    }
+
+    fn io(&self, source: std::io::Error) -> ExportError {
+        ExportError::Io {
+            path: self.path.clone(),
+            source,
+        }
     }
 
     /// The rows of the article `id`, the `place`-th of the run, which come next in the file.
-    /// Corpus-level rows met on the way are kept aside ([`CORPUS_PART`] at most after the last
-    /// article's rows); rows of no
-    /// article of the run, or of an earlier one, are counted as orphans; a later article's row
-    /// stops the taking.
+    /// Corpus-level rows met on the way are kept aside (the first [`CORPUS_PART`] of them, and
+    /// where the others stand); rows of no article of the run, or of an earlier one, are counted
+    /// as orphans; a later article's row stops the taking.
     fn take_for(&mut self, id: &str, place: usize, order: &ArticleOrder) -> Result<Vec<R>, ExportError> {
         enum Whose {
             Corpus,
@@ -284,38 +324,39 @@ impl<R: serde::de::DeserializeOwned> Rows<R> {
                 Some(Some(a)) if order.place(a).is_some_and(|p| p > place) => Whose::Later,
                 Some(Some(_)) => Whose::Orphan,
             };
-            // figmine writes corpus-level rows after every article's: past the last article,
-            // a part at most is kept aside, so that the others wait for their parts.
-            let full = place + 1 >= order.len() && self.corpus_level.len() >= CORPUS_PART;
-            let row = match whose {
-                Whose::Later => break,
-                Whose::Corpus if full => break,
-                _ => self.next.take().expect("peeked"),
-            };
+            if let Whose::Later = whose {
+                break;
+            }
+            let (row, at) = self.next.take().expect("peeked");
             match whose {
-                Whose::Corpus => self.corpus_level.push(row),
+                Whose::Corpus if self.corpus_level.len() < CORPUS_PART => self.corpus_level.push_back(row),
+                Whose::Corpus => self.corpus_level_later.push_back(at),
                 Whose::This => rows.push(row),
                 _ => self.orphans += 1,
             }
         }
         Ok(rows)
     }
-}
 
-impl<R: serde::de::DeserializeOwned> Rows<R> {
-    /// Up to `at_most` corpus-level rows, those met earlier first, after the last article's rows
-    /// were taken; the rows of articles left over are counted as orphans.
+    /// Up to `at_most` corpus-level rows, in file order, after the last article's rows were
+    /// taken; the rows of articles left over are counted as orphans.
     fn corpus_level_part(&mut self, at_most: usize) -> Result<Vec<R>, ExportError> {
-        while self.corpus_level.len() < at_most {
-            let Some(row) = self.next() else { break };
-            let row = row?;
-            match (self.article)(&row) {
-                None => self.corpus_level.push(row),
-                Some(_) => self.orphans += 1,
+        let mut part = Vec::new();
+        while part.len() < at_most {
+            if let Some(row) = self.corpus_level.pop_front() {
+                part.push(row);
+            } else if let Some(at) = self.corpus_level_later.pop_front() {
+                part.push(self.read_again(at)?);
+            } else {
+                let Some(row) = self.next() else { break };
+                let row = row?;
+                match (self.article)(&row) {
+                    None => part.push(row),
+                    Some(_) => self.orphans += 1,
+                }
             }
         }
-        let n = self.corpus_level.len().min(at_most);
-        Ok(self.corpus_level.drain(..n).collect())
+        Ok(part)
     }
 }
 
@@ -324,10 +365,14 @@ impl<R: serde::de::DeserializeOwned> Iterator for Rows<R> {
 
     fn next(&mut self) -> Option<Self::Item> {
         match self.next.take() {
-            Some(row) => Some(Ok(row)),
-            None => self.read_row().transpose(),
+            Some((row, _)) => Some(Ok(row)),
+            None => self.read_row().map(|row| row.map(|(row, _)| row)).transpose(),
         }
     }
+}
+
+fn parse<R: serde::de::DeserializeOwned>(line: &str, path: &Path, at: Place) -> Result<R, ExportError> {
+    serde_json::from_str(line).map_err(|e| bad_line(path, at.line, e))
 }
 
 fn bad_line(path: &Path, line: usize, e: serde_json::Error) -> ExportError {

@@ -2,15 +2,17 @@
 //! No server, no script and no external asset: pages open from the file system.
 //!
 //! Article pages are written as articles arrive, and so are the rows of the index's list of
-//! articles, into a side file (memory holds only the index's counts); the index is written by
-//! `finish`, with counts by rule and by (entity, period), the corpus-level findings, one chart
-//! per entity and measure, and the list of articles copied from the side file.
+//! articles and its items of corpus-level findings, into side files (memory holds only the
+//! index's counts and chart points); the cross-article findings wait for the pages they involve
+//! in a temporary database ([`cross`]). The index is written by `finish`, with counts by rule and
+//! by (entity, period), the corpus-level findings and the list of articles copied from the side
+//! files, and one chart per entity and measure.
 
 mod chart;
+mod cross;
 pub mod html;
 mod page;
 
-use super::rows::FindingRow;
 use super::tables::{ArticleTables, CorpusTables, TableSink};
 use super::ExportError;
 use html::{escape, page_name};
@@ -28,23 +30,35 @@ const CHARTS_PER_ENTITY: usize = 3;
 type Series = BTreeMap<(String, String), Points>;
 /// (period label, value) points of one chart.
 type Points = Vec<(String, f64)>;
+/// The distinct values stated for one period, in the order first stated, with how often each
+/// was: memory grows with the distinct values, not with the articles.
+type Stated = Vec<(f64, usize)>;
 
 /// Where the index's rows of articles wait for `finish`, in the report folder.
 const ARTICLE_ROWS: &str = "index-articles.part";
+/// Where the index's items of corpus-level findings wait for `finish`, in the report folder.
+const CROSS_ITEMS: &str = "index-findings.part";
 
 /// Writes the HTML report into a folder.
 pub struct ReportSink {
     dir: PathBuf,
     /// The index's rows of articles so far (a 100,000-article run's list is some 30 MB).
     article_rows: BufWriter<File>,
+    /// The index's items of corpus-level findings so far.
+    cross_items: BufWriter<File>,
+    /// The corpus-level findings for the article pages.
+    cross: cross::CrossFindings,
+    cross_count: usize,
     articles: usize,
     failed: usize,
     quotes: usize,
     by_rule: BTreeMap<String, usize>,
     by_entity_period: BTreeMap<(String, String), usize>,
     /// Stated values per (entity, measure) and period, for the charts.
-    series: BTreeMap<(String, String), BTreeMap<String, Vec<f64>>>,
-    corpus: CorpusTables,
+    series: BTreeMap<(String, String), BTreeMap<String, Stated>>,
+    /// The consolidated dataset's points per (entity, measure), for the charts.
+    dataset: Series,
+    dataset_rows: usize,
     figures: usize,
     highlighted: usize,
 }
@@ -64,18 +78,24 @@ impl ReportSink {
                 std::fs::remove_file(&path).map_err(io(&path))?;
             }
         }
-        let rows = dir.join(ARTICLE_ROWS);
-        let article_rows = BufWriter::new(File::create(&rows).map_err(io(&rows))?);
+        let side_file = |name: &str| {
+            let path = dir.join(name);
+            File::create(&path).map(BufWriter::new).map_err(io(&path))
+        };
         Ok(ReportSink {
             dir: dir.to_path_buf(),
-            article_rows,
+            article_rows: side_file(ARTICLE_ROWS)?,
+            cross_items: side_file(CROSS_ITEMS)?,
+            cross: cross::CrossFindings::new()?,
+            cross_count: 0,
             articles: 0,
             failed: 0,
             quotes: 0,
             by_rule: BTreeMap::new(),
             by_entity_period: BTreeMap::new(),
             series: BTreeMap::new(),
-            corpus: CorpusTables::default(),
+            dataset: Series::new(),
+            dataset_rows: 0,
             figures: 0,
             highlighted: 0,
         })
@@ -103,26 +123,28 @@ impl ReportSink {
             *self.by_entity_period.entry((entity, period)).or_default() += 1;
             if let (Some(e), Some(m), Some(p), Some(v)) = (&f.entity, &f.measure, &f.period, f.value) {
                 let key = (e.clone(), m.clone());
-                self.series
-                    .entry(key)
-                    .or_default()
-                    .entry(p.clone())
-                    .or_default()
-                    .push(v);
+                let stated = self.series.entry(key).or_default().entry(p.clone()).or_default();
+                match stated.iter_mut().find(|(w, _)| *w == v) {
+                    Some((_, n)) => *n += 1,
+                    None => stated.push((v, 1)),
+                }
             }
         }
         self.figures += t.figures.len();
     }
 
-    /// Writes `index.html`, its list of articles copied from the side file, which is removed.
+    /// Writes `index.html`, with the items of its lists copied from the side files, which are
+    /// removed.
     fn write_index(&mut self) -> Result<(), ExportError> {
-        let rows = self.dir.join(ARTICLE_ROWS);
         let path = self.dir.join("index.html");
         let io = |path: &Path| {
             let path = path.to_path_buf();
             move |source| ExportError::Io { path, source }
         };
+        let rows = self.dir.join(ARTICLE_ROWS);
         self.article_rows.flush().map_err(io(&rows))?;
+        let items = self.dir.join(CROSS_ITEMS);
+        self.cross_items.flush().map_err(io(&items))?;
         let mut out = BufWriter::new(File::create(&path).map_err(io(&path))?);
         let mut head = html::page_start("figmine report");
         head.push_str(
@@ -132,18 +154,18 @@ impl ReportSink {
         head.push_str(&self.totals());
         head.push_str("<div class=\"grid2\">");
         head.push_str(&self.rules_card());
-        head.push_str(&self.corpus_findings_card());
-        head.push_str("</div>");
-        head.push_str(&self.charts_card());
-        head.push_str(&self.entity_period_card());
-        head.push_str(ARTICLES_CARD_START);
+        head.push_str(&self.corpus_findings_card_start());
         out.write_all(head.as_bytes()).map_err(io(&path))?;
-        let mut listed = File::open(&rows).map_err(io(&rows))?;
-        std::io::copy(&mut listed, &mut out).map_err(io(&path))?;
+        copy_side_file(&items, &mut out, &path)?;
+        let mut middle = String::from("</section></div>");
+        middle.push_str(&self.charts_card());
+        middle.push_str(&self.entity_period_card());
+        middle.push_str(ARTICLES_CARD_START);
+        out.write_all(middle.as_bytes()).map_err(io(&path))?;
+        copy_side_file(&rows, &mut out, &path)?;
         out.write_all(b"</table></section></main>").map_err(io(&path))?;
         out.write_all(html::PAGE_END.as_bytes()).map_err(io(&path))?;
-        out.flush().map_err(io(&path))?;
-        std::fs::remove_file(&rows).map_err(io(&rows))
+        out.flush().map_err(io(&path))
     }
 
     fn totals(&self) -> String {
@@ -154,7 +176,7 @@ impl ReportSink {
             ("figures", self.figures),
             ("quotes", self.quotes),
             ("findings", findings),
-            ("dataset rows", self.corpus.dataset.len()),
+            ("dataset rows", self.dataset_rows),
         ];
         let mut s = String::from("<div class=\"totals\">");
         for (label, n) in cells {
@@ -213,43 +235,34 @@ impl ReportSink {
         s
     }
 
-    fn corpus_findings_card(&self) -> String {
+    /// The card of corpus-level findings up to its items (the side file's) and its end.
+    fn corpus_findings_card_start(&self) -> String {
         let mut s = format!(
             "<section class=\"card\"><h2>Findings across articles ({})</h2>",
-            self.corpus.findings.len()
+            self.cross_count
         );
-        if self.corpus.findings.is_empty() {
+        if self.cross_count == 0 {
             s.push_str("<p>No article contradicts another.</p>");
         }
-        for f in &self.corpus.findings {
-            s.push_str(&page::finding_item(f, |article| {
-                format!("articles/{}", page_name(article))
-            }));
-        }
-        s.push_str("</section>");
         s
     }
 
     /// Values to chart per (entity, measure): the consolidated dataset's agreed values when
     /// there is a dataset, else the value most articles state for each period.
     fn chart_series(&self) -> Series {
+        if self.dataset_rows > 0 {
+            return self.dataset.clone();
+        }
         let mut series = Series::new();
-        if self.corpus.dataset.is_empty() {
-            for (key, periods) in &self.series {
-                let points = periods.iter().map(|(p, vs)| (p.clone(), most_stated(vs))).collect();
-                series.insert(key.clone(), points);
-            }
-        } else {
-            for d in &self.corpus.dataset {
-                let key = (d.entity.clone(), d.measure.clone());
-                series.entry(key).or_default().push((d.period.clone(), d.value));
-            }
+        for (key, periods) in &self.series {
+            let points = periods.iter().map(|(p, vs)| (p.clone(), most_stated(vs))).collect();
+            series.insert(key.clone(), points);
         }
         series
     }
 
     fn charts_card(&self) -> String {
-        let source = if self.corpus.dataset.is_empty() {
+        let source = if self.dataset_rows == 0 {
             "values as stated"
         } else {
             "consolidated dataset"
@@ -306,45 +319,39 @@ impl ReportSink {
     /// Adds, to the page of every article a corpus-level finding involves, a section listing
     /// those findings (the pages were written before the corpus pass ran).
     fn add_cross_findings_to_pages(&self) -> Result<(), ExportError> {
-        let mut by_article: BTreeMap<&str, Vec<&FindingRow>> = BTreeMap::new();
-        for f in &self.corpus.findings {
-            let mut involved: Vec<&str> = f.articles.iter().map(String::as_str).collect();
-            involved.extend(f.evidence.iter().map(|e| e.article.as_str()));
-            involved.sort_unstable();
-            involved.dedup();
-            for id in involved {
-                by_article.entry(id).or_default().push(f);
-            }
-        }
-        for (id, findings) in by_article {
+        self.cross.for_each_page(|id, items| {
             let path = self.dir.join("articles").join(page_name(id));
             let Ok(html) = std::fs::read_to_string(&path) else {
-                continue; // An article of another run: no page here.
+                return Ok(()); // An article of another run: no page here.
             };
-            let mut section = format!("<section><h2>Findings across articles ({})</h2>", findings.len());
-            for f in findings {
-                section.push_str(&page::finding_item(f, |article| {
-                    if article == id {
-                        String::new()
-                    } else {
-                        page_name(article)
-                    }
-                }));
+            let mut section = format!("<section><h2>Findings across articles ({})</h2>", items.len());
+            for item in items {
+                section.push_str(item);
             }
             section.push_str("</section>");
-            self.write(&path, &html.replacen(page::CROSS_MARKER, &section, 1))?;
-        }
-        Ok(())
+            self.write(&path, &html.replacen(page::CROSS_MARKER, &section, 1))
+        })
     }
 }
 
-/// The value stated most often (the first stated on a tie).
-fn most_stated(values: &[f64]) -> f64 {
-    let mut best = (values[0], 0);
-    for v in values {
-        let n = values.iter().filter(|w| *w == v).count();
+/// Appends the side file at `from` to `out` (writing `path`), and removes it.
+fn copy_side_file(from: &Path, out: &mut impl Write, path: &Path) -> Result<(), ExportError> {
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| ExportError::Io { path, source }
+    };
+    let mut side = File::open(from).map_err(io(from))?;
+    std::io::copy(&mut side, out).map_err(io(path))?;
+    std::fs::remove_file(from).map_err(io(from))
+}
+
+/// The value stated most often (the first stated on a tie), from the distinct values in the
+/// order first stated with how often each was.
+fn most_stated(values: &[(f64, usize)]) -> f64 {
+    let mut best = values[0];
+    for &(v, n) in values {
         if n > best.1 {
-            best = (*v, n);
+            best = (v, n);
         }
     }
     best.0
@@ -370,9 +377,21 @@ impl TableSink for ReportSink {
     fn corpus(&mut self, t: &CorpusTables) -> Result<(), ExportError> {
         for f in &t.findings {
             *self.by_rule.entry(f.rule.clone()).or_default() += 1;
+            let item = page::finding_item(f, |article| format!("articles/{}", page_name(article)));
+            self.cross_items
+                .write_all(item.as_bytes())
+                .map_err(|source| ExportError::Io {
+                    path: self.dir.join(CROSS_ITEMS),
+                    source,
+                })?;
+            self.cross.add(f)?;
+            self.cross_count += 1;
         }
-        self.corpus.findings.extend(t.findings.iter().cloned());
-        self.corpus.dataset.extend(t.dataset.iter().cloned());
+        for d in &t.dataset {
+            let key = (d.entity.clone(), d.measure.clone());
+            self.dataset.entry(key).or_default().push((d.period.clone(), d.value));
+        }
+        self.dataset_rows += t.dataset.len();
         Ok(())
     }
 
@@ -389,8 +408,8 @@ mod tests {
 
     #[test]
     fn most_stated_prefers_the_majority_then_the_first() {
-        assert_eq!(most_stated(&[1.0, 2.0, 2.0]), 2.0);
-        assert_eq!(most_stated(&[3.0, 1.0]), 3.0);
-        assert_eq!(number(most_stated(&[5.0])), "5");
+        assert_eq!(most_stated(&[(1.0, 1), (2.0, 2)]), 2.0);
+        assert_eq!(most_stated(&[(3.0, 1), (1.0, 1)]), 3.0);
+        assert_eq!(number(most_stated(&[(5.0, 1)])), "5");
     }
 }
