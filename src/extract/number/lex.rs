@@ -227,9 +227,15 @@ fn mixed_cuts(text: &str, lowered: &[u8], cut: &mut impl Cut) {
 fn cuts<const ASCII: bool>(text: &str, lowered: &[u8], cut: &mut impl Cut) {
     let mut i = 0;
     // the loop runs while sixteen bytes stand from `i`: to the text's end, and one byte past
-    // it (a space of the padding, cutting nothing), so that the text's length is not kept
-    while let Some(sixteen) = lowered.get(i..i + 16) {
-        let sixteen: &[u8; 16] = sixteen.try_into().expect("sixteen bytes");
+    // it (a space of the padding, cutting nothing), so that the text's length is not kept; told
+    // by the last such place, found once (`get(i..i + 16)` tested the end of the sixteen bytes
+    // and `i + 16` for an overflow: three instructions a token more)
+    let Some(last) = lowered.len().checked_sub(16) else {
+        return;
+    };
+    while i <= last {
+        // SAFETY: `i + 16 <= lowered.len()`, as `i <= last`
+        let sixteen: &[u8; 16] = unsafe { &*lowered.as_ptr().add(i).cast::<[u8; 16]>() };
         let start = i;
         let (letters, digits) = letters_and_digits(sixteen);
         // a run's end is its first byte outside the run: the seventeenth at most
