@@ -992,3 +992,85 @@ fn replay_gives_each_article_its_own_rows_reading_the_files_side_by_side() {
     let dataset: Vec<_> = sink.corpus.iter().flat_map(|part| part.dataset.clone()).collect();
     assert_eq!(dataset, corpus.dataset);
 }
+
+/// A sink that, once it has the first article, puts another file in the place of the run's
+/// `findings.jsonl`.
+struct RenamingSink {
+    collected: Collected,
+    replacement: PathBuf,
+    findings: PathBuf,
+}
+
+impl TableSink for RenamingSink {
+    fn article(&mut self, tables: &ArticleTables) -> Result<(), figmine::export::ExportError> {
+        if self.collected.articles.is_empty() {
+            std::fs::rename(&self.replacement, &self.findings).unwrap();
+        }
+        self.collected.article(tables)
+    }
+
+    fn corpus(&mut self, tables: &CorpusTables) -> Result<(), figmine::export::ExportError> {
+        self.collected.corpus(tables)
+    }
+
+    fn finish(&mut self) -> Result<(), figmine::export::ExportError> {
+        Ok(())
+    }
+}
+
+#[test]
+fn replay_reads_corpus_level_rows_again_from_the_file_it_opened() {
+    let tmp = tempfile::tempdir().unwrap();
+    let article = microsoft();
+    let json = |row: &FindingRow| serde_json::to_string(row).unwrap();
+    std::fs::write(
+        tmp.path().join("articles.jsonl"),
+        serde_json::to_string(&article.article).unwrap() + "\n",
+    )
+    .unwrap();
+    // More corpus-level rows than a part before the article's: those past the part are read
+    // again after the articles, by then from a file renamed away.
+    let before: Vec<FindingRow> = (0..300)
+        .map(|i| {
+            let mut f = corpus_tables().findings[0].clone();
+            f.message = format!("finding #{i}");
+            f
+        })
+        .collect();
+    let lines: Vec<String> = before.iter().chain(&article.findings).map(json).collect();
+    let findings = tmp.path().join("findings.jsonl");
+    std::fs::write(&findings, lines.join("\n") + "\n").unwrap();
+    let replacement = tmp.path().join("other.jsonl");
+    std::fs::write(&replacement, "not a row\n".repeat(20_000)).unwrap();
+    let mut sink = RenamingSink {
+        collected: Collected::default(),
+        replacement,
+        findings,
+    };
+    figmine::export::replay(tmp.path(), &mut sink).unwrap();
+    let fed: Vec<FindingRow> = sink
+        .collected
+        .corpus
+        .iter()
+        .flat_map(|part| part.findings.clone())
+        .collect();
+    assert_eq!(fed, before);
+}
+
+#[test]
+fn a_malformed_line_is_reported_by_file_line_and_column() {
+    let tmp = tempfile::tempdir().unwrap();
+    let row = serde_json::to_string(&microsoft().article).unwrap();
+    // A torn row between two whole ones, lines ended by CRLF.
+    let torn = &row[..row.len() / 2];
+    std::fs::write(
+        tmp.path().join("articles.jsonl"),
+        format!("{row}\r\n{torn}\r\n{row}\r\n"),
+    )
+    .unwrap();
+    let error = figmine::export::replay(tmp.path(), &mut Collected::default())
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("articles.jsonl line 2: EOF while parsing"), "{error}");
+    assert!(error.ends_with(&format!("line 1 column {}", torn.len())), "{error}");
+}

@@ -35,6 +35,14 @@ pub enum ExportError {
         /// The underlying error.
         source: std::io::Error,
     },
+    /// A previous run's output file could not be read (`export`, and a resumed run's tables).
+    #[error("cannot read {path}: {source}")]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
     /// A SQLite operation failed (the run's transaction is rolled back).
     #[error("SQLite database {path}: {what}: {source}")]
     Sqlite {

@@ -10,7 +10,7 @@ use crate::reconcile::{CorpusResult, DatasetEntry, Finding};
 use crate::record::Record;
 use std::collections::{HashMap, VecDeque};
 use std::fs::File;
-use std::io::{BufRead, BufReader, Seek, SeekFrom};
+use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
 /// A row of `dataset.jsonl`: the reconciler's entry, written and read back as it is.
@@ -209,40 +209,46 @@ struct Rows<R> {
     /// Where the corpus-level rows met after those stand, to be read again when their turn
     /// comes: a row lists every article it involves, so memory keeps only its place.
     corpus_level_later: VecDeque<Place>,
-    /// Another reader of the file, for the rows of `corpus_level_later`.
-    again: Option<BufReader<File>>,
+    /// Another reader of the file, for the rows of `corpus_level_later`: opened with the first,
+    /// so that both read the same file even if another takes its name meanwhile.
+    again: Option<File>,
     /// Rows skipped as naming no article of the run, or an earlier one.
     orphans: usize,
 }
 
-/// Where a line stands in its file: its first byte, and its number (from 1).
+/// Where a line stands in its file: its first byte, its length with its line end, and its
+/// number (from 1).
 #[derive(Debug, Clone, Copy)]
 struct Place {
     offset: u64,
+    len: usize,
     line: usize,
 }
 
 impl<R: serde::de::DeserializeOwned> Rows<R> {
     fn open(path: &Path, article: fn(&R) -> Option<&str>) -> Result<Self, ExportError> {
-        let reader = match File::open(path) {
-            Ok(f) => Some(BufReader::new(f)),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-            Err(source) => {
-                return Err(ExportError::Io {
-                    path: path.to_path_buf(),
-                    source,
-                })
-            }
+        let read_error = |source| ExportError::Read {
+            path: path.to_path_buf(),
+            source,
+        };
+        let (reader, again) = match File::open(path) {
+            Ok(f) => (Some(BufReader::new(f)), Some(File::open(path).map_err(read_error)?)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => (None, None),
+            Err(source) => return Err(read_error(source)),
         };
         Ok(Rows {
             path: path.to_path_buf(),
             reader,
-            at: Place { offset: 0, line: 1 },
+            at: Place {
+                offset: 0,
+                len: 0,
+                line: 1,
+            },
             next: None,
             article,
             corpus_level: VecDeque::new(),
             corpus_level_later: VecDeque::new(),
-            again: None,
+            again,
             orphans: 0,
         })
     }
@@ -263,16 +269,17 @@ impl<R: serde::de::DeserializeOwned> Rows<R> {
         let mut line = String::new();
         loop {
             line.clear();
-            let read = reader.read_line(&mut line).map_err(|source| ExportError::Io {
+            let read = reader.read_line(&mut line).map_err(|source| ExportError::Read {
                 path: self.path.clone(),
                 source,
             })?;
             if read == 0 {
                 return Ok(None);
             }
-            let place = self.at;
+            let place = Place { len: read, ..self.at };
             self.at = Place {
                 offset: place.offset + read as u64,
+                len: 0,
                 line: place.line + 1,
             };
             if !line.trim().is_empty() {
@@ -281,26 +288,21 @@ impl<R: serde::de::DeserializeOwned> Rows<R> {
         }
     }
 
-    /// The row at `place`, read again.
+    /// The row at `place`, read again (a file that cannot seek, such as a pipe, fails here).
     fn read_again(&mut self, place: Place) -> Result<R, ExportError> {
-        if self.again.is_none() {
-            let file = File::open(&self.path).map_err(|source| self.io(source))?;
-            self.again = Some(BufReader::new(file));
-        }
-        let reader = self.again.as_mut().expect("opened above");
-        let mut line = String::new();
-        let read = reader
+        let file = self.again.as_mut().expect("a file with rows has a second reader");
+        let mut bytes = vec![0; place.len];
+        let read = file
             .seek(SeekFrom::Start(place.offset))
-            .and_then(|_| reader.read_line(&mut line));
-        read.map_err(|source| self.io(source))?;
-        parse(&line, &self.path, place)
-    }
-
-    fn io(&self, source: std::io::Error) -> ExportError {
-        ExportError::Io {
+            .and_then(|_| file.read_exact(&mut bytes))
+            .and_then(|()| {
+                String::from_utf8(bytes).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
+            });
+        let line = read.map_err(|source| ExportError::Read {
             path: self.path.clone(),
             source,
-        }
+        })?;
+        parse(&line, &self.path, place)
     }
 
     /// The rows of the article `id`, the `place`-th of the run, which come next in the file.
@@ -371,7 +373,12 @@ impl<R: serde::de::DeserializeOwned> Iterator for Rows<R> {
     }
 }
 
+/// The row on `line` (its line end, `\n` or `\r\n`, left out, so that an error says where in
+/// the line as before).
 fn parse<R: serde::de::DeserializeOwned>(line: &str, path: &Path, at: Place) -> Result<R, ExportError> {
+    let line = line
+        .strip_suffix('\n')
+        .map_or(line, |l| l.strip_suffix('\r').unwrap_or(l));
     serde_json::from_str(line).map_err(|e| bad_line(path, at.line, e))
 }
 

@@ -47,11 +47,12 @@ impl CrossFindings {
         Ok(())
     }
 
-    /// Calls `page` with each involved article's id and its findings' HTML items, in the order
-    /// the findings were added; articles in id order.
+    /// Calls `page` with each involved article's id, how many findings involve it, and their
+    /// HTML items one after the other, in the order the findings were added; articles in id
+    /// order.
     pub fn for_each_page(
         &self,
-        mut page: impl FnMut(&str, &[String]) -> Result<(), ExportError>,
+        mut page: impl FnMut(&str, usize, &str) -> Result<(), ExportError>,
     ) -> Result<(), ExportError> {
         let conn = self.db.conn();
         // An index sorts in bounded memory (spill's page cache); ORDER BY alone may sort in RAM.
@@ -64,21 +65,24 @@ impl CrossFindings {
             )
             .map_err(failed("read the cross-article findings"))?;
         let mut rows = rows.query([]).map_err(failed("read the cross-article findings"))?;
+        // One article's items, as one string: an article in thousands of findings holds
+        // megabytes of them.
         let mut current: Option<String> = None;
-        let mut items: Vec<String> = Vec::new();
+        let (mut count, mut items) = (0, String::new());
         while let Some(row) = rows.next().map_err(failed("read the cross-article findings"))? {
             let id: String = row.get(0).map_err(failed("read the cross-article findings"))?;
             let html: String = row.get(1).map_err(failed("read the cross-article findings"))?;
             if current.as_deref() != Some(id.as_str()) {
                 if let Some(done) = current.replace(id.clone()) {
-                    page(&done, &items)?;
-                    items.clear();
+                    page(&done, count, &items)?;
+                    (count, items) = (0, String::new());
                 }
             }
-            items.push(html_for_page(&html, &id));
+            count += 1;
+            items.push_str(&html_for_page(&html, &id));
         }
         match current {
-            Some(last) => page(&last, &items),
+            Some(last) => page(&last, count, &items),
             None => Ok(()),
         }
     }
@@ -125,11 +129,11 @@ mod tests {
         }
     }
 
-    fn pages(cross: &CrossFindings) -> Vec<(String, Vec<String>)> {
+    fn pages(cross: &CrossFindings) -> Vec<(String, usize, String)> {
         let mut seen = Vec::new();
         cross
-            .for_each_page(|id, items| {
-                seen.push((id.to_owned(), items.to_vec()));
+            .for_each_page(|id, count, items| {
+                seen.push((id.to_owned(), count, items.to_owned()));
                 Ok(())
             })
             .unwrap();
@@ -142,30 +146,21 @@ mod tests {
         cross.add(&finding(&["b", "a"], &["a", "b"])).unwrap();
         cross.add(&finding(&["c"], &["a", "c"])).unwrap();
         let seen = pages(&cross);
-        let ids: Vec<&str> = seen.iter().map(|(id, _)| id.as_str()).collect();
+        let ids: Vec<&str> = seen.iter().map(|(id, _, _)| id.as_str()).collect();
         assert_eq!(ids, ["a", "b", "c"]);
-        let (_, on_a) = &seen[0];
-        assert_eq!(on_a.len(), 2, "a is in both findings");
-        for (id, items) in &seen {
-            for item in items {
-                let own = format!("href=\"{}#", page_name(id));
-                assert!(!item.contains(&own), "{id} links to itself by name: {item}");
-                assert!(item.contains("href=\"#"), "{id} has no in-page link: {item}");
-            }
+        let counts: Vec<usize> = seen.iter().map(|(_, count, _)| *count).collect();
+        assert_eq!(counts, [2, 1, 1], "a is in both findings");
+        for (id, _, items) in &seen {
+            let own = format!("href=\"{}#", page_name(id));
+            assert!(!items.contains(&own), "{id} links to itself by name: {items}");
+            assert!(items.contains("href=\"#"), "{id} has no in-page link: {items}");
         }
-        let on_a_first = &on_a[0];
-        assert!(
-            on_a_first.contains(&format!("href=\"{}#", page_name("b"))),
-            "{on_a_first}"
-        );
-        assert_eq!(
-            on_a[0],
-            page::finding_item(&finding(&["b", "a"], &["a", "b"]), |x| if x == "a" {
-                String::new()
-            } else {
-                page_name(x)
-            })
-        );
+        // As the page of `a` showed them when the findings were kept in memory.
+        let on_a = |x: &str| if x == "a" { String::new() } else { page_name(x) };
+        let expected = page::finding_item(&finding(&["b", "a"], &["a", "b"]), on_a)
+            + &page::finding_item(&finding(&["c"], &["a", "c"]), on_a);
+        assert!(expected.contains(&format!("href=\"{}#", page_name("b"))), "{expected}");
+        assert_eq!(seen[0].2, expected);
     }
 
     #[test]

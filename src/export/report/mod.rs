@@ -319,17 +319,26 @@ impl ReportSink {
     /// Adds, to the page of every article a corpus-level finding involves, a section listing
     /// those findings (the pages were written before the corpus pass ran).
     fn add_cross_findings_to_pages(&self) -> Result<(), ExportError> {
-        self.cross.for_each_page(|id, items| {
+        self.cross.for_each_page(|id, count, items| {
             let path = self.dir.join("articles").join(page_name(id));
             let Ok(html) = std::fs::read_to_string(&path) else {
                 return Ok(()); // An article of another run: no page here.
             };
-            let mut section = format!("<section><h2>Findings across articles ({})</h2>", items.len());
-            for item in items {
-                section.push_str(item);
-            }
-            section.push_str("</section>");
-            self.write(&path, &html.replacen(page::CROSS_MARKER, &section, 1))
+            let Some((before, after)) = html.split_once(page::CROSS_MARKER) else {
+                return Ok(()); // Not a page of this report.
+            };
+            let io = |source| ExportError::Io {
+                path: path.clone(),
+                source,
+            };
+            // Written in pieces: the page, its findings and the page with them are not all held.
+            let mut page = BufWriter::new(File::create(&path).map_err(io)?);
+            let section = format!("<section><h2>Findings across articles ({count})</h2>");
+            [before, &section, items, "</section>", after]
+                .iter()
+                .try_for_each(|piece| page.write_all(piece.as_bytes()))
+                .and_then(|()| page.flush())
+                .map_err(io)
         })
     }
 }
