@@ -29,7 +29,7 @@ fn main() -> ExitCode {
             if is_broken_pipe(&err) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("figmine: {err:#}");
+            eprintln!("figmine: {}", error_message(&err));
             ExitCode::from(cli::EXIT_FATAL)
         }
     }
@@ -87,8 +87,36 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
     })
 }
 
+/// The error and its causes, as `{:#}` prints them, but a cause that the message before it
+/// already ends with left out: the library's errors say their cause in their own message
+/// ("cannot write out/x.csv: No space left on device (os error 28)") and give it as their source.
+fn error_message(err: &anyhow::Error) -> String {
+    let mut message = err.to_string();
+    for cause in err.chain().skip(1) {
+        let cause = cause.to_string();
+        if !message.ends_with(&cause) {
+            message.push_str(": ");
+            message.push_str(&cause);
+        }
+    }
+    message
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_cause_the_message_already_gives_is_not_repeated() {
+        let source = std::io::Error::new(std::io::ErrorKind::NotFound, "no such file");
+        let path = "out/figures.csv".into();
+        let err = anyhow::Error::new(figmine::export::ExportError::Io { path, source }).context("exporting out");
+        assert_eq!(
+            super::error_message(&err),
+            "exporting out: cannot write out/figures.csv: no such file"
+        );
+        let plain = anyhow::anyhow!("the inner reason").context("what was done");
+        assert_eq!(super::error_message(&plain), "what was done: the inner reason");
+    }
+
     /// The processor's answer agrees with the flags the kernel lists for it (Linux only; the
     /// kernel also drops the AVX flags when it does not save their registers).
     #[test]
