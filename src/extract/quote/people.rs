@@ -1022,6 +1022,12 @@ impl<'t> NamedPeople<'t> {
         }
     }
 
+    /// The article.
+    #[cfg(test)]
+    pub fn text(&self) -> &'t str {
+        self.text
+    }
+
     /// What [`People::by_name`] of the whole text finds for `name` at `at`, read from the
     /// names that hold its last word (of a name of one word, also the last words of the
     /// persons those names name).
