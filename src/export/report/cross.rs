@@ -26,6 +26,11 @@ impl CrossFindings {
         })
     }
 
+    /// How many findings were added.
+    pub fn count(&self) -> usize {
+        self.count as usize
+    }
+
     /// Keeps `f` for the pages of every article it names or cites.
     pub fn add(&mut self, f: &FindingRow) -> Result<(), ExportError> {
         let n = self.count;

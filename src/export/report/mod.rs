@@ -48,7 +48,6 @@ pub struct ReportSink {
     cross_items: BufWriter<File>,
     /// The corpus-level findings for the article pages.
     cross: cross::CrossFindings,
-    cross_count: usize,
     articles: usize,
     failed: usize,
     quotes: usize,
@@ -87,7 +86,6 @@ impl ReportSink {
             article_rows: side_file(ARTICLE_ROWS)?,
             cross_items: side_file(CROSS_ITEMS)?,
             cross: cross::CrossFindings::new()?,
-            cross_count: 0,
             articles: 0,
             failed: 0,
             quotes: 0,
@@ -239,9 +237,9 @@ impl ReportSink {
     fn corpus_findings_card_start(&self) -> String {
         let mut s = format!(
             "<section class=\"card\"><h2>Findings across articles ({})</h2>",
-            self.cross_count
+            self.cross.count()
         );
-        if self.cross_count == 0 {
+        if self.cross.count() == 0 {
             s.push_str("<p>No article contradicts another.</p>");
         }
         s
@@ -394,7 +392,6 @@ impl TableSink for ReportSink {
                     source,
                 })?;
             self.cross.add(f)?;
-            self.cross_count += 1;
         }
         for d in &t.dataset {
             let key = (d.entity.clone(), d.measure.clone());
