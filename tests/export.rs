@@ -980,7 +980,9 @@ fn replay_gives_each_article_its_own_rows_reading_the_files_side_by_side() {
         .collect();
     let findings = [&before[..], &articles[2].findings[..], &corpus.findings[..]].concat();
     write("findings.jsonl", findings.iter().map(json).collect());
-    write("dataset.jsonl", corpus.dataset.iter().map(json).collect());
+    // More dataset rows than a part too.
+    let dataset_rows: Vec<DatasetRow> = corpus.dataset.iter().cycle().take(300).cloned().collect();
+    write("dataset.jsonl", dataset_rows.iter().map(json).collect());
     let mut sink = Collected::default();
     let done = figmine::export::replay(tmp.path(), &mut sink).unwrap();
     // The stray row and Google's row after Microsoft's are not written, and counted.
@@ -990,7 +992,13 @@ fn replay_gives_each_article_its_own_rows_reading_the_files_side_by_side() {
     let fed: Vec<_> = sink.corpus.iter().flat_map(|part| part.findings.clone()).collect();
     assert_eq!(fed, [&before[..], &corpus.findings[..]].concat());
     let dataset: Vec<_> = sink.corpus.iter().flat_map(|part| part.dataset.clone()).collect();
-    assert_eq!(dataset, corpus.dataset);
+    assert_eq!(dataset, dataset_rows);
+    // No part holds more than 256 rows: memory does not grow with the corpus-level rows.
+    let largest = sink
+        .corpus
+        .iter()
+        .map(|part| part.findings.len().max(part.dataset.len()));
+    assert_eq!(largest.max(), Some(256));
 }
 
 /// A sink that, once it has the first article, puts another file in the place of the run's

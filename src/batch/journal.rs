@@ -308,7 +308,7 @@ impl Journal {
             }
             Ok(())
         };
-        let io = |source| ExportError::Io {
+        let io = |source| ExportError::Read {
             path: self.path.clone(),
             source,
         };
@@ -630,7 +630,12 @@ mod tests {
         std::fs::write(d.join(JOURNAL_FILE), line(None) + &line(Some("0"))).unwrap();
         let mut journal = Journal::resume(d, RunOptions::default()).unwrap();
         let err = journal.restore_index(&mut dedup::Index::new().unwrap()).unwrap_err();
-        assert!(err.to_string().contains("cannot be read"), "{err}");
+        let err = err.to_string();
+        assert!(err.starts_with("cannot read "), "{err}");
+        assert!(
+            err.contains("a dedup fingerprint after byte") && err.contains("cannot be read"),
+            "{err}"
+        );
         // Whole, the same journal restores.
         std::fs::write(d.join(JOURNAL_FILE), line(None) + &line(None)).unwrap();
         let mut journal = Journal::resume(d, RunOptions::default()).unwrap();

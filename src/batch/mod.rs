@@ -217,15 +217,16 @@ pub fn run_hooked(
         index: settings.dedup.then(dedup::Index::new).transpose()?,
     };
     if let Some(journal) = hooks.journal.as_deref_mut() {
+        // The index first: a journal it refuses is refused before the articles are read again.
+        if let Some(index) = worker.index.as_mut() {
+            journal.restore_index(index)?;
+        }
         let earlier = journal.rebuild_corpus(settings, &mut corpus)?;
         summary.earlier_failed = earlier.count;
         summary.earlier_skipped = earlier.skipped;
         // Earlier inputs come first in input order.
         summary.first_failures = earlier.first;
         worker.done = journal.take_done();
-        if let Some(index) = worker.index.as_mut() {
-            journal.restore_index(index)?;
-        }
     }
     let stopped = || settings.stop.as_ref().is_some_and(|s| s.load(Ordering::SeqCst));
     let (to_worker, work) = mpsc::channel::<Vec<Result<Source, FetchError>>>();

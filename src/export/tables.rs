@@ -155,11 +155,18 @@ pub fn replay(dir: &Path, sink: &mut dyn TableSink) -> Result<Replayed, ExportEr
             dataset: Vec::new(),
         })?;
     }
-    let dataset = Rows::open(&dir.join("dataset.jsonl"), |_: &DatasetRow| None)?;
-    sink.corpus(&CorpusTables {
-        findings: Vec::new(),
-        dataset: dataset.collect::<Result<_, _>>()?,
-    })?;
+    // A dataset row lists every source of its value: fed in parts too.
+    let mut dataset = Rows::open(&dir.join("dataset.jsonl"), |_: &DatasetRow| None)?;
+    loop {
+        let part: Vec<DatasetRow> = dataset.by_ref().take(CORPUS_PART).collect::<Result<_, _>>()?;
+        if part.is_empty() {
+            break;
+        }
+        sink.corpus(&CorpusTables {
+            findings: Vec::new(),
+            dataset: part,
+        })?;
+    }
     sink.finish()?;
     Ok(Replayed {
         articles,
@@ -212,6 +219,8 @@ struct Rows<R> {
     /// Another reader of the file, for the rows of `corpus_level_later`: opened with the first,
     /// so that both read the same file even if another takes its name meanwhile.
     again: Option<File>,
+    /// The line last read, its room kept from row to row.
+    line: String,
     /// Rows skipped as naming no article of the run, or an earlier one.
     orphans: usize,
 }
@@ -249,6 +258,7 @@ impl<R: serde::de::DeserializeOwned> Rows<R> {
             corpus_level: VecDeque::new(),
             corpus_level_later: VecDeque::new(),
             again,
+            line: String::new(),
             orphans: 0,
         })
     }
@@ -266,10 +276,10 @@ impl<R: serde::de::DeserializeOwned> Rows<R> {
         let Some(reader) = self.reader.as_mut() else {
             return Ok(None);
         };
-        let mut line = String::new();
+        let line = &mut self.line;
         loop {
             line.clear();
-            let read = reader.read_line(&mut line).map_err(|source| ExportError::Read {
+            let read = reader.read_line(line).map_err(|source| ExportError::Read {
                 path: self.path.clone(),
                 source,
             })?;
@@ -283,7 +293,7 @@ impl<R: serde::de::DeserializeOwned> Rows<R> {
                 line: place.line + 1,
             };
             if !line.trim().is_empty() {
-                return parse(&line, &self.path, place).map(|row| Some((row, place)));
+                return parse(line, &self.path, place).map(|row| Some((row, place)));
             }
         }
     }

@@ -699,7 +699,8 @@ impl<'w> Writer<'w> {
     }
 
     /// A copy of an earlier article: the very same text under another outlet (exact), or a
-    /// syndicated copy with a credit line (near).
+    /// syndicated copy (near): half of them with a credit line, half edited (a headline of their
+    /// own and the closing sentence replaced).
     pub fn copy_of(&mut self, original: &Generated) -> Generated {
         let exact = self.rng.chance(0.4);
         self.paragraphs = original.paragraphs.clone();

@@ -16,6 +16,7 @@ mod page;
 use super::tables::{ArticleTables, CorpusTables, TableSink};
 use super::ExportError;
 use html::{escape, page_name};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -55,9 +56,8 @@ pub struct ReportSink {
     by_entity_period: BTreeMap<(String, String), usize>,
     /// Stated values per (entity, measure) and period, for the charts.
     series: BTreeMap<(String, String), BTreeMap<String, Stated>>,
-    /// The consolidated dataset's points per (entity, measure), for the charts.
+    /// The consolidated dataset's points per (entity, measure), a point a row: for the charts.
     dataset: Series,
-    dataset_rows: usize,
     figures: usize,
     highlighted: usize,
 }
@@ -93,7 +93,6 @@ impl ReportSink {
             by_entity_period: BTreeMap::new(),
             series: BTreeMap::new(),
             dataset: Series::new(),
-            dataset_rows: 0,
             figures: 0,
             highlighted: 0,
         })
@@ -174,7 +173,7 @@ impl ReportSink {
             ("figures", self.figures),
             ("quotes", self.quotes),
             ("findings", findings),
-            ("dataset rows", self.dataset_rows),
+            ("dataset rows", self.dataset.values().map(Vec::len).sum()),
         ];
         let mut s = String::from("<div class=\"totals\">");
         for (label, n) in cells {
@@ -247,20 +246,20 @@ impl ReportSink {
 
     /// Values to chart per (entity, measure): the consolidated dataset's agreed values when
     /// there is a dataset, else the value most articles state for each period.
-    fn chart_series(&self) -> Series {
-        if self.dataset_rows > 0 {
-            return self.dataset.clone();
+    fn chart_series(&self) -> Cow<'_, Series> {
+        if !self.dataset.is_empty() {
+            return Cow::Borrowed(&self.dataset);
         }
         let mut series = Series::new();
         for (key, periods) in &self.series {
             let points = periods.iter().map(|(p, vs)| (p.clone(), most_stated(vs))).collect();
             series.insert(key.clone(), points);
         }
-        series
+        Cow::Owned(series)
     }
 
     fn charts_card(&self) -> String {
-        let source = if self.dataset_rows == 0 {
+        let source = if self.dataset.is_empty() {
             "values as stated"
         } else {
             "consolidated dataset"
@@ -268,7 +267,7 @@ impl ReportSink {
         let mut s = format!("<section class=\"card\"><h2>Each entity over time ({source})</h2>");
         let mut by_entity: BTreeMap<&str, Vec<(&str, &Points)>> = BTreeMap::new();
         let series = self.chart_series();
-        for ((entity, measure), points) in &series {
+        for ((entity, measure), points) in series.iter() {
             by_entity.entry(entity).or_default().push((measure, points));
         }
         for (entity, mut measures) in by_entity {
@@ -397,7 +396,6 @@ impl TableSink for ReportSink {
             let key = (d.entity.clone(), d.measure.clone());
             self.dataset.entry(key).or_default().push((d.period.clone(), d.value));
         }
-        self.dataset_rows += t.dataset.len();
         Ok(())
     }
 
