@@ -21,6 +21,7 @@ use crate::reconcile::Corpus;
 use crate::spill::{self, Ids, Spill, SpillError};
 use rayon::prelude::*;
 use rusqlite::OptionalExtension;
+use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fs::{File, OpenOptions};
@@ -30,16 +31,18 @@ use std::path::{Path, PathBuf};
 /// The journal's file name in the output folder.
 pub const JOURNAL_FILE: &str = "journal.jsonl";
 
-/// What the journal keeps of one finished input.
+/// What the journal keeps of one finished input. Read with `F` = [`IgnoredAny`] by every read
+/// but the dedup index's ([`EntryHead`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct JournalEntry {
+#[serde(bound(deserialize = "F: Deserialize<'de>"))]
+pub struct JournalEntry<F = Fingerprint> {
     /// The input's id.
     pub id: String,
     /// FNV-1a of the fetched bytes (null when fetching failed).
     pub hash: Option<u64>,
     /// Its dedup fingerprint, when dedup ran.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fingerprint: Option<Fingerprint>,
+    pub fingerprint: Option<F>,
     /// Whether dedup found it an exact or near duplicate.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duplicate: Option<DuplicateKind>,
@@ -82,37 +85,24 @@ impl std::fmt::Display for RunOptions {
     }
 }
 
-/// One line of the journal.
+/// One line of the journal: written with borrowed entries (`E` = `&JournalEntry`, so that no
+/// fingerprint is copied to be written), read whole by the dedup index and as a
+/// [`CheckpointHead`] by every other read.
 #[derive(Debug, Serialize, Deserialize)]
-struct Checkpoint {
-    entries: Vec<JournalEntry>,
+struct Checkpoint<E = JournalEntry> {
+    entries: Vec<E>,
     sizes: BTreeMap<String, u64>,
     /// The run's options (absent in journals written before they were recorded).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     options: Option<RunOptions>,
 }
 
-/// A checkpoint as every read but the dedup index's sees it: its entries without their
-/// fingerprints, which are most of a journal's bytes (a sketch is 1 KB an article), so that
-/// those reads do not decode them.
-#[derive(Debug, Deserialize)]
-struct CheckpointHead {
-    entries: Vec<EntryHead>,
-    sizes: BTreeMap<String, u64>,
-    #[serde(default)]
-    options: Option<RunOptions>,
-}
+/// A checkpoint without the fingerprints of its entries, which are most of a journal's bytes (a
+/// sketch is 1 KB an article): they are skipped unread.
+type CheckpointHead = Checkpoint<EntryHead>;
 
 /// A [`JournalEntry`] without its fingerprint.
-#[derive(Debug, Deserialize)]
-struct EntryHead {
-    id: String,
-    hash: Option<u64>,
-    #[serde(default)]
-    duplicate: Option<DuplicateKind>,
-    #[serde(default)]
-    duplicate_of: Option<String>,
-}
+type EntryHead = JournalEntry<IgnoredAny>;
 
 /// Why an earlier run cannot be resumed.
 #[derive(Debug, thiserror::Error)]
@@ -175,17 +165,6 @@ pub struct Done {
 }
 
 impl Done {
-    /// The inputs the journal in `dir` lists as finished (none when there is no journal), read
-    /// without changing anything: so that pages an earlier run fetched are not asked for again.
-    pub fn read(dir: &Path) -> Result<Done, ResumeError> {
-        let path = dir.join(JOURNAL_FILE);
-        let mut done = Done::new()?;
-        for_each_checkpoint(&path, io_error(&path), |c: CheckpointHead| {
-            c.entries.iter().try_for_each(|e| done.insert(e))
-        })?;
-        Ok(done)
-    }
-
     /// Whether an earlier run finished the input `id`.
     pub fn contains(&self, id: &str) -> Result<bool, SpillError> {
         Ok(self.lookup(id)?.is_some())
@@ -290,6 +269,12 @@ impl Journal {
         let mut journal = Journal::empty(dir, path, file, true, options);
         journal.done = Some(done);
         Ok(journal)
+    }
+
+    /// The inputs earlier runs finished, when resuming: so that pages an earlier run fetched are
+    /// not asked for again.
+    pub fn done(&self) -> Option<&Done> {
+        self.done.as_ref()
     }
 
     /// The inputs earlier runs finished, when resuming.
@@ -399,7 +384,7 @@ impl Journal {
 
     /// Appends one checkpoint: the entries just written and the sizes of the flushed files.
     pub(crate) fn commit<'e>(&mut self, entries: impl Iterator<Item = &'e JournalEntry>) -> Result<(), ExportError> {
-        let entries: Vec<JournalEntry> = entries.cloned().collect();
+        let entries: Vec<&JournalEntry> = entries.collect();
         if entries.is_empty() {
             return Ok(());
         }
@@ -422,18 +407,6 @@ impl Journal {
             source,
         })
     }
-}
-
-/// Refuses to resume the run in `dir` with `options` when its journal recorded other ones (the
-/// two runs' outputs would not match); called before anything is fetched or changed.
-pub fn check_options(dir: &Path, options: &RunOptions) -> Result<(), ResumeError> {
-    let path = dir.join(JOURNAL_FILE);
-    let mut then = None;
-    for_each_checkpoint(&path, io_error(&path), |c: CheckpointHead| {
-        then = c.options.or(then.take());
-        Ok(())
-    })?;
-    refuse_other_options(then, options)
 }
 
 /// The refusal of a resume whose journal recorded other options (`then`; `None` in journals

@@ -4,7 +4,7 @@
 use super::fetch::{describe_stats, is_url, web_sources, WebArgs};
 use super::{EXIT_OK, EXIT_SOME_FAILED};
 use anyhow::Context;
-use figmine::batch::{Done, Summary};
+use figmine::batch::{Journal, Summary};
 use figmine::export::{replay, Sink, Tables};
 use figmine::fetch::{discover, FetchError, Outcome, Source, Stats};
 use std::cell::Cell;
@@ -51,10 +51,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     for input in &paths {
         anyhow::ensure!(input.exists(), "input {} does not exist", input.display());
     }
-    // A resume with other options is refused before any page is fetched or file touched.
-    if args.resume {
-        figmine::batch::journal::check_options(&args.out, &scale::options_of(&args))?;
-    }
+    // The one reading of the journal on resume (its fingerprints aside): a resume with other
+    // options is refused before any page is fetched or file touched.
+    let resumed = match args.resume {
+        true => Some(Journal::resume(&args.out, scale::options_of(&args))?),
+        false => None,
+    };
     if let Some(jobs) = args.jobs {
         rayon::ThreadPoolBuilder::new()
             .num_threads(jobs)
@@ -77,16 +79,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     let local = discover(&paths).inspect(count_skips);
     let (summary, web_stats) = if urls.is_empty() && !args.web.has_inputs() {
-        (scale::run_streaming(&args, &paths, local, tables)?, None)
+        (scale::run_streaming(&args, &paths, local, tables, resumed)?, None)
     } else {
-        let done = if args.resume {
-            Some(Done::read(&args.out)?)
-        } else {
-            None
-        };
-        let (fetcher, web, finished) = web_sources(&args.web, urls, &args.out, args.jobs, done.as_ref())?;
+        let done = resumed.as_ref().and_then(Journal::done);
+        let (fetcher, web, finished) = web_sources(&args.web, urls, &args.out, args.jobs, done)?;
         let sources = local.chain(web.map(Ok::<Source, FetchError>).inspect(count_skips));
-        let mut summary = scale::run_streaming(&args, &paths, sources, tables)?;
+        let mut summary = scale::run_streaming(&args, &paths, sources, tables, resumed)?;
         // Pages the earlier run finished were not fetched again, so the batch never saw them.
         summary.resumed += finished;
         (summary, Some(fetcher.stats()))

@@ -16,23 +16,24 @@ use std::sync::Arc;
 pub const EXIT_INTERRUPTED: u8 = 130;
 
 /// Runs the batch over `sources` into `--out` (JSONL, plus `tables` for the other formats),
-/// resumably; `paths` are the local inputs, counted for the progress display.
+/// resumably: appending to the outputs of `resumed`, the journal of the interrupted run, when
+/// given; `paths` are the local inputs, counted for the progress display.
 pub fn run_streaming(
     args: &Args,
     paths: &[PathBuf],
     sources: impl Iterator<Item = Result<Source, FetchError>>,
     tables: Option<Box<dyn Sink>>,
+    resumed: Option<Journal>,
 ) -> anyhow::Result<Summary> {
     let out = &args.out;
     let context = || format!("cannot write to {}", out.display());
-    std::fs::create_dir_all(out).with_context(context)?;
-    let options = options_of(args);
-    let (mut journal, jsonl) = if args.resume {
-        let journal = Journal::resume(out, options)?;
-        (journal, JsonlSink::append(out).with_context(context)?)
-    } else {
-        let sink = JsonlSink::create(out).with_context(context)?;
-        (Journal::start(out, options)?, sink)
+    let (mut journal, jsonl) = match resumed {
+        Some(journal) => (journal, JsonlSink::append(out).with_context(context)?),
+        None => {
+            std::fs::create_dir_all(out).with_context(context)?;
+            let sink = JsonlSink::create(out).with_context(context)?;
+            (Journal::start(out, options_of(args))?, sink)
+        }
     };
     let mut sink = Fanout(
         std::iter::once(Box::new(jsonl) as Box<dyn Sink>)
