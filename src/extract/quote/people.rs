@@ -247,20 +247,33 @@ fn names_of_several_words(text: &str, ascii: bool) -> impl Iterator<Item = (Opti
     let bytes = text.as_bytes();
     let mut from = 0;
     std::iter::from_fn(move || {
-        while let Some(i) = next_name_capital(bytes, from, ascii) {
-            from = i + 1;
-            if let Some((start, end)) = full_name_at(bytes, i) {
-                from = end;
-                let name = &text[start..end];
-                if is_one_word(name) {
-                    continue;
-                }
-                let hon = (start > i).then(|| &text[i..start]);
-                return Some((hon, Name { start, end, text: name }));
-            }
-        }
-        None
+        next_name_of_several_words(text, &mut from, |from| next_name_capital(bytes, from, ascii))
     })
+}
+
+/// The next name of several words read in `text` at the capitals `next_capital` finds from
+/// `*from` on ([`names_of_several_words`]), with its honorific; `*from` is moved past the
+/// capitals and names read on the way.
+#[inline(always)]
+fn next_name_of_several_words<'t>(
+    text: &'t str,
+    from: &mut usize,
+    mut next_capital: impl FnMut(usize) -> Option<usize>,
+) -> Option<NameRead<'t>> {
+    let bytes = text.as_bytes();
+    while let Some(i) = next_capital(*from) {
+        *from = i + 1;
+        if let Some((start, end)) = full_name_at(bytes, i) {
+            *from = end;
+            let name = &text[start..end];
+            if is_one_word(name) {
+                continue;
+            }
+            let hon = (start > i).then(|| &text[i..start]);
+            return Some((hon, Name { start, end, text: name }));
+        }
+    }
+    None
 }
 
 /// Whether the name [`full_name_at`] read, `name`, is fewer than two words (as
@@ -1152,17 +1165,12 @@ fn names_holding<'t>(text: &'t str, word: &str, ascii: bool, names: &mut Vec<Nam
             .rev()
             .find(|&k| stands_in_no_name(bytes, k))
             .map_or(from, |k| k + 1);
-        while let Some(i) = next_name_capital_up_to(bytes, from, at, ascii) {
-            from = i + 1;
-            if let Some((start, end)) = full_name_at(bytes, i) {
-                from = end;
-                let name = &text[start..end];
-                // A name read here holds no place of `word` before `at`: those were read about.
-                let rest = bytes.get(start.max(at)..end).unwrap_or_default();
-                if holds(rest, word.as_bytes()) && !is_one_word(name) {
-                    let hon = (start > i).then(|| &text[i..start]);
-                    names.push((hon, Name { start, end, text: name }));
-                }
+        let next_capital = |from| next_name_capital_up_to(bytes, from, at, ascii);
+        while let Some((hon, name)) = next_name_of_several_words(text, &mut from, next_capital) {
+            // A name read here holds no place of `word` before `at`: those were read about.
+            let rest = bytes.get(name.start().max(at)..name.end()).unwrap_or_default();
+            if holds(rest, word.as_bytes()) {
+                names.push((hon, name));
             }
         }
     }
