@@ -1020,6 +1020,8 @@ pub(super) struct NamedPeople<'t> {
     /// Each word looked for, and the names of several words that hold it (with their
     /// honorifics), in text order.
     holding: Vec<(String, Vec<NameRead<'t>>)>,
+    /// Each name of one word asked about, and the groups read for it ([`Self::groups_of_word`]).
+    word_groups: Vec<(String, Vec<String>)>,
     /// The persons read so far, each with the groups (last words) read whole for them.
     read: Vec<(Vec<String>, People<'t>)>,
 }
@@ -1031,6 +1033,7 @@ impl<'t> NamedPeople<'t> {
             text,
             ascii,
             holding: Vec::new(),
+            word_groups: Vec::new(),
             read: Vec::new(),
         }
     }
@@ -1046,30 +1049,46 @@ impl<'t> NamedPeople<'t> {
     /// persons those names name).
     pub fn by_name(&mut self, name: &str, at: usize) -> Option<&Person<'t>> {
         let mut words = name.split_whitespace();
-        let groups = match (words.next(), words.next()) {
+        let last_word;
+        let groups: &[String] = match (words.next(), words.next()) {
             // Nobody is called nothing.
             (None, _) => return None,
             (Some(word), None) => {
-                let mut groups = vec![word.to_owned()];
-                for (_, m) in self.names_holding(word) {
-                    if let Some(group) = group_of(m.as_str()).filter(|g| !groups.contains(g)) {
-                        groups.push(group);
-                    }
-                }
-                groups
+                let k = self.groups_of_word(word);
+                &self.word_groups[k].1
             }
-            (Some(_), Some(_)) => vec![name.split_whitespace().next_back().expect("two words").to_owned()],
+            (Some(_), Some(_)) => {
+                last_word = [name.split_whitespace().next_back().expect("two words").to_owned()];
+                &last_word
+            }
         };
         let read = |(all, _): &(Vec<String>, People)| groups.iter().all(|g| all.contains(g));
         let k = match self.read.iter().position(read) {
             Some(k) => k,
             None => {
+                let groups = groups.to_vec();
                 let people = self.persons_of(&groups);
                 self.read.push((groups, people));
                 self.read.len() - 1
             }
         };
         self.read[k].1.by_name(name, at)
+    }
+
+    /// The groups read for a name of one word, `word` (its index in `word_groups`, made once):
+    /// the word itself, then the last words of the persons the names that hold it name.
+    fn groups_of_word(&mut self, word: &str) -> usize {
+        if let Some(k) = self.word_groups.iter().position(|(w, _)| w == word) {
+            return k;
+        }
+        let mut groups = vec![word.to_owned()];
+        for (_, m) in self.names_holding(word) {
+            if let Some(group) = group_of(m.as_str()).filter(|g| !groups.contains(g)) {
+                groups.push(group);
+            }
+        }
+        self.word_groups.push((word.to_owned(), groups));
+        self.word_groups.len() - 1
     }
 
     /// The persons of the names that hold one of `groups`, read in text order.
