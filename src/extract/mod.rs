@@ -3,6 +3,7 @@
 //!
 //! This is the only stage with regexes, and it cannot fail.
 
+mod buckets;
 pub mod claim;
 pub mod figure;
 mod lanes;

@@ -3,8 +3,8 @@
 //! word of the text.
 //!
 //! A vector pass looks at the first three bytes of the word that may start at each place, in
-//! lower case, as Teddy does: each byte's two halves are looked up in tables of eight buckets,
-//! in which the first three letters of the words of value are spread ([`FINGERPRINT_BUCKETS`]),
+//! lower case, as Teddy does: each byte's two halves are looked up in tables of eight buckets
+//! (the search [`super::super::buckets`] shares with the phrase reader's), in which the first three letters of the words of value are spread ([`FINGERPRINT_BUCKETS`]),
 //! so that a place fits a bucket when each of its three bytes fits one of the bucket's words in
 //! both halves. Every word of value fits its bucket at its start, so the places that fit are a
 //! superset of the starts of words of value: some 6 to 16 in a thousand bytes of news text
@@ -18,6 +18,10 @@
 // (`words::ascii_words_may_hold_value_by_blocks`), and the tables and the pass a place at a
 // time serve the tests only.
 #![cfg_attr(not(all(target_arch = "x86_64", target_feature = "avx2")), allow(dead_code))]
+
+#[cfg(all(target_arch = "x86_64", target_feature = "avx2"))]
+use super::super::buckets::places_of_32;
+use super::super::buckets::Tables;
 
 /// The bucket of the first bytes of each word of value, in lower case: the first three letters
 /// of the words of three letters or more (the gate's words, `words::VALUE_WORDS`, and the tens
@@ -79,25 +83,17 @@ pub(super) const FINGERPRINT_BUCKETS: [(&[u8], u8); 50] = [
     (b"tn", 7),
 ];
 
-/// Per byte of the three, the buckets of its low half and of its high half (by their values),
-/// as the vector pass reads them: the bytes of a place are lowered (`| 0x20`), the second made
-/// 0 where it is no letter (so that a one-letter word is told from a longer one).
-#[derive(Debug, PartialEq)]
-pub(super) struct Tables {
-    low: [[u8; 16]; 3],
-    high: [[u8; 16]; 3],
-}
-
-/// [`FINGERPRINT_BUCKETS`] as the vector pass reads them.
+/// [`FINGERPRINT_BUCKETS`] as the vector pass reads them ([`Tables`]): the bytes of a place are
+/// lowered (`| 0x20`), the second made 0 where it is no letter (so that a one-letter word is
+/// told from a longer one).
 pub(super) const TABLES: Tables = tables();
 
 /// [`TABLES`], made at compile time.
 const fn tables() -> Tables {
-    let (mut low, mut high) = ([[0u8; 16]; 3], [[0u8; 16]; 3]);
+    let mut tables = Tables::EMPTY;
     let mut w = 0;
     while w < FINGERPRINT_BUCKETS.len() {
         let (start, bucket) = FINGERPRINT_BUCKETS[w];
-        let bit = 1 << bucket;
         let mut k = 0;
         while k < 3 {
             // a word of one letter has no second letter (0 in the pass); past a word's letters
@@ -107,25 +103,12 @@ const fn tables() -> Tables {
                 (len, k) if k < len => Some(start[k]),
                 _ => None,
             };
-            let mut half = 0;
-            while half < 16 {
-                let (low_fits, high_fits) = match byte {
-                    Some(b) => (b & 15 == half, b >> 4 == half),
-                    None => (true, true),
-                };
-                if low_fits {
-                    low[k][half as usize] |= bit;
-                }
-                if high_fits {
-                    high[k][half as usize] |= bit;
-                }
-                half += 1;
-            }
+            tables.add(k, byte, bucket);
             k += 1;
         }
         w += 1;
     }
-    Tables { low, high }
+    tables
 }
 
 /// The three bytes of the place `i` of `bytes` as the pass reads them (0 past the end): the
@@ -145,11 +128,7 @@ fn place_bytes(bytes: &[u8], i: usize) -> [u8; 3] {
 /// reading of one place, for the tests.
 #[cfg(test)]
 pub(super) fn buckets_at(bytes: &[u8], i: usize) -> u8 {
-    let three = place_bytes(bytes, i);
-    (0..3).fold(u8::MAX, |fits, k| {
-        let b = three[k];
-        fits & TABLES.low[k][usize::from(b & 15)] & TABLES.high[k][usize::from(b >> 4)]
-    })
+    TABLES.buckets_of(place_bytes(bytes, i))
 }
 
 /// Whether `is_value` holds at a place of `bytes` where a word (a run of ASCII letters) starts
@@ -232,44 +211,24 @@ pub(super) fn fits_by_bytes(bytes: &[u8; 34]) -> (u32, u32) {
     })
 }
 
-/// [`fits_of_32`] by AVX2: each byte's halves looked up in the tables, 32 places at once.
+/// [`fits_of_32`] by AVX2: the places' bytes lowered, the second made 0 where it is no letter,
+/// then looked up in the tables 32 at once ([`Tables::fits_of_32`]).
 #[cfg(all(target_arch = "x86_64", target_feature = "avx2"))]
 #[target_feature(enable = "avx2")]
 pub(super) fn fits_by_avx2(bytes: &[u8; 34]) -> (u32, u32) {
     use std::arch::x86_64::{
-        __m256i, _mm256_add_epi8, _mm256_and_si256, _mm256_broadcastsi128_si256, _mm256_cmpeq_epi8, _mm256_cmpgt_epi8,
-        _mm256_loadu_si256, _mm256_movemask_epi8, _mm256_or_si256, _mm256_set1_epi8, _mm256_setzero_si256,
-        _mm256_shuffle_epi8, _mm256_srli_epi16, _mm_loadu_si128,
+        __m256i, _mm256_add_epi8, _mm256_and_si256, _mm256_cmpgt_epi8, _mm256_movemask_epi8, _mm256_or_si256,
+        _mm256_set1_epi8,
     };
-    let load = |k: usize| -> __m256i {
-        let bytes: &[u8; 32] = bytes[k..k + 32].try_into().expect("32 bytes");
-        // SAFETY: an unaligned load of the 32 bytes of `bytes`.
-        let v = unsafe { _mm256_loadu_si256(bytes.as_ptr().cast()) };
-        _mm256_or_si256(v, _mm256_set1_epi8(0x20))
-    };
+    let lowered = |v: __m256i| _mm256_or_si256(v, _mm256_set1_epi8(0x20));
     // all ones where a lowered byte is a letter: moved so that `a` is -128, below -102
     let letters = |lowered: __m256i| {
         let moved = _mm256_add_epi8(lowered, _mm256_set1_epi8(0x80u8.wrapping_sub(b'a') as i8));
         _mm256_cmpgt_epi8(_mm256_set1_epi8((26 - 128i16) as i8), moved)
     };
-    let table = |t: &[u8; 16]| -> __m256i {
-        // SAFETY: an unaligned load of the 16 bytes of `t`.
-        _mm256_broadcastsi128_si256(unsafe { _mm_loadu_si128(t.as_ptr().cast()) })
-    };
-    let nibble = _mm256_set1_epi8(0x0F);
-    let fits = |k: usize, v: __m256i| {
-        let low = _mm256_shuffle_epi8(table(&TABLES.low[k]), _mm256_and_si256(v, nibble));
-        let high = _mm256_shuffle_epi8(
-            table(&TABLES.high[k]),
-            _mm256_and_si256(_mm256_srli_epi16(v, 4), nibble),
-        );
-        _mm256_and_si256(low, high)
-    };
-    let first = load(0);
-    let second = load(1);
+    let [first, second, third] = places_of_32(bytes).map(lowered);
     let second = _mm256_and_si256(second, letters(second));
-    let all = _mm256_and_si256(_mm256_and_si256(fits(0, first), fits(1, second)), fits(2, load(2)));
-    let fit = !(_mm256_movemask_epi8(_mm256_cmpeq_epi8(all, _mm256_setzero_si256())) as u32);
+    let fit = TABLES.fits_of_32([first, second, third]);
     (fit, _mm256_movemask_epi8(letters(first)) as u32)
 }
 

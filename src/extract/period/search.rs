@@ -5,7 +5,8 @@
 //! A vector pass tells the places where three bytes of a word may stand ("yea" of the words
 //! that hold "year", the first three of the others): each byte's two halves are looked up in
 //! tables of eight buckets, in which the words' three bytes are spread so that few places of
-//! English text fit one ([`FINGERPRINT_BUCKETS`]), as Teddy does. The places that fit are read
+//! English text fit one ([`FINGERPRINT_BUCKETS`]), as Teddy does (the search
+//! [`super::super::buckets`] shares with the sentence gate's). The places that fit are read
 //! as words; every place a word stands fits its bucket, so every word is found, and the words
 //! found are taken as the leftmost-first search takes them: the one that starts first, of the
 //! words starting there the first listed, then the next from its end on. Aho-Corasick's Teddy,
@@ -16,6 +17,7 @@
 // the tables and the reading of places serve the tests only.
 #![cfg_attr(not(all(target_arch = "x86_64", target_feature = "avx2")), allow(dead_code))]
 
+use super::super::buckets::Tables;
 use crate::read::Span;
 
 /// A word found in the text: its index in the words searched, and where it stands.
@@ -80,10 +82,8 @@ pub(super) struct Search {
     heads: Vec<(u64, u64)>,
     /// Per bucket, its three bytes and their words.
     buckets: [Fingerprints; BUCKETS],
-    /// Per byte of the three, the buckets of its low half (by its value).
-    low: [[u8; 16]; 3],
-    /// Per byte of the three, the buckets of its high half (by its value).
-    high: [[u8; 16]; 3],
+    /// The buckets each byte of the three fits, by its halves.
+    tables: Tables,
     /// The leftmost-first search of Aho-Corasick, where the build has no AVX2 (and for the
     /// tests, which hold the vector search to it).
     #[cfg(any(test, not(all(target_arch = "x86_64", target_feature = "avx2"))))]
@@ -94,22 +94,22 @@ impl Search {
     /// The search for `words`, each of which holds three bytes of [`FINGERPRINT_BUCKETS`].
     pub(super) fn new(words: Vec<&'static str>) -> Search {
         let mut buckets: [Fingerprints; BUCKETS] = Default::default();
-        let (mut low, mut high) = ([[0u8; 16]; 3], [[0u8; 16]; 3]);
+        let mut tables = Tables::EMPTY;
         for (index, word) in words.iter().enumerate() {
             let offset = word.find("yea").unwrap_or(0);
             let three: [u8; 3] = word.as_bytes()[offset..offset + 3].try_into().expect("three bytes");
             let bucket = FINGERPRINT_BUCKETS
                 .iter()
                 .find(|(b, _)| **b == three)
-                .map(|&(_, bucket)| usize::from(bucket))
+                .map(|&(_, bucket)| bucket)
                 .expect("every word's three bytes have a bucket");
-            match buckets[bucket].iter_mut().find(|(b, _)| *b == three) {
+            let fingerprints = &mut buckets[usize::from(bucket)];
+            match fingerprints.iter_mut().find(|(b, _)| *b == three) {
                 Some((_, found)) => found.push((index, offset)),
-                None => buckets[bucket].push((three, vec![(index, offset)])),
+                None => fingerprints.push((three, vec![(index, offset)])),
             }
             for (k, &b) in three.iter().enumerate() {
-                low[k][usize::from(b & 15)] |= 1 << bucket;
-                high[k][usize::from(b >> 4)] |= 1 << bucket;
+                tables.add(k, Some(b), bucket);
             }
         }
         Search {
@@ -127,8 +127,7 @@ impl Search {
                 .collect(),
             words,
             buckets,
-            low,
-            high,
+            tables,
         }
     }
 
@@ -212,10 +211,8 @@ impl Search {
 
     /// The buckets whose three bytes may stand at `i` (a byte past the text is none).
     fn buckets_at(&self, bytes: &[u8], i: usize) -> u8 {
-        (0..3).fold(u8::MAX, |fits, k| {
-            let b = bytes.get(i + k).copied().unwrap_or(0);
-            fits & self.low[k][usize::from(b & 15)] & self.high[k][usize::from(b >> 4)]
-        })
+        let byte = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+        self.tables.buckets_of([byte(0), byte(1), byte(2)])
     }
 
     /// Pushes to `found` the words that stand with their three bytes at `i`, of `buckets`.
@@ -271,33 +268,11 @@ impl Search {
         (0..32).fold(0, |fits, i| fits | u32::from(self.buckets_at(bytes, i) != 0) << i)
     }
 
-    /// [`Search::fits_of_32`] by AVX2: each byte's halves looked up in the tables, 32 at once.
+    /// [`Search::fits_of_32`] by AVX2 ([`Tables::fits_of_32`]).
     #[cfg(all(target_arch = "x86_64", target_feature = "avx2"))]
     #[target_feature(enable = "avx2")]
     fn fits_by_avx2(&self, bytes: &[u8; 34]) -> u32 {
-        use std::arch::x86_64::{
-            __m256i, _mm256_and_si256, _mm256_broadcastsi128_si256, _mm256_cmpeq_epi8, _mm256_loadu_si256,
-            _mm256_movemask_epi8, _mm256_set1_epi8, _mm256_setzero_si256, _mm256_shuffle_epi8, _mm256_srli_epi16,
-            _mm_loadu_si128,
-        };
-        let load = |k: usize| -> __m256i {
-            let bytes: &[u8; 32] = bytes[k..k + 32].try_into().expect("32 bytes");
-            // SAFETY: an unaligned load of the 32 bytes of `bytes`.
-            unsafe { _mm256_loadu_si256(bytes.as_ptr().cast()) }
-        };
-        let table = |t: &[u8; 16]| -> __m256i {
-            // SAFETY: an unaligned load of the 16 bytes of `t`.
-            _mm256_broadcastsi128_si256(unsafe { _mm_loadu_si128(t.as_ptr().cast()) })
-        };
-        let nibble = _mm256_set1_epi8(0x0F);
-        let fits = |k: usize| {
-            let v = load(k);
-            let low = _mm256_shuffle_epi8(table(&self.low[k]), _mm256_and_si256(v, nibble));
-            let high = _mm256_shuffle_epi8(table(&self.high[k]), _mm256_and_si256(_mm256_srli_epi16(v, 4), nibble));
-            _mm256_and_si256(low, high)
-        };
-        let all = _mm256_and_si256(_mm256_and_si256(fits(0), fits(1)), fits(2));
-        !(_mm256_movemask_epi8(_mm256_cmpeq_epi8(all, _mm256_setzero_si256())) as u32)
+        self.tables.fits_of_32(super::super::buckets::places_of_32(bytes))
     }
 }
 

@@ -247,20 +247,33 @@ fn names_of_several_words(text: &str, ascii: bool) -> impl Iterator<Item = (Opti
     let bytes = text.as_bytes();
     let mut from = 0;
     std::iter::from_fn(move || {
-        while let Some(i) = next_name_capital(bytes, from, ascii) {
-            from = i + 1;
-            if let Some((start, end)) = full_name_at(bytes, i) {
-                from = end;
-                let name = &text[start..end];
-                if is_one_word(name) {
-                    continue;
-                }
-                let hon = (start > i).then(|| &text[i..start]);
-                return Some((hon, Name { start, end, text: name }));
-            }
-        }
-        None
+        next_name_of_several_words(text, &mut from, |from| next_name_capital(bytes, from, ascii))
     })
+}
+
+/// The next name of several words read in `text` at the capitals `next_capital` finds from
+/// `*from` on ([`names_of_several_words`]), with its honorific; `*from` is moved past the
+/// capitals and names read on the way.
+#[inline(always)]
+fn next_name_of_several_words<'t>(
+    text: &'t str,
+    from: &mut usize,
+    mut next_capital: impl FnMut(usize) -> Option<usize>,
+) -> Option<NameRead<'t>> {
+    let bytes = text.as_bytes();
+    while let Some(i) = next_capital(*from) {
+        *from = i + 1;
+        if let Some((start, end)) = full_name_at(bytes, i) {
+            *from = end;
+            let name = &text[start..end];
+            if is_one_word(name) {
+                continue;
+            }
+            let hon = (start > i).then(|| &text[i..start]);
+            return Some((hon, Name { start, end, text: name }));
+        }
+    }
+    None
 }
 
 /// Whether the name [`full_name_at`] read, `name`, is fewer than two words (as
@@ -1007,6 +1020,8 @@ pub(super) struct NamedPeople<'t> {
     /// Each word looked for, and the names of several words that hold it (with their
     /// honorifics), in text order.
     holding: Vec<(String, Vec<NameRead<'t>>)>,
+    /// Each name of one word asked about, and the groups read for it ([`Self::groups_of_word`]).
+    word_groups: Vec<(String, Vec<String>)>,
     /// The persons read so far, each with the groups (last words) read whole for them.
     read: Vec<(Vec<String>, People<'t>)>,
 }
@@ -1018,6 +1033,7 @@ impl<'t> NamedPeople<'t> {
             text,
             ascii,
             holding: Vec::new(),
+            word_groups: Vec::new(),
             read: Vec::new(),
         }
     }
@@ -1033,30 +1049,46 @@ impl<'t> NamedPeople<'t> {
     /// persons those names name).
     pub fn by_name(&mut self, name: &str, at: usize) -> Option<&Person<'t>> {
         let mut words = name.split_whitespace();
-        let groups = match (words.next(), words.next()) {
+        let last_word;
+        let groups: &[String] = match (words.next(), words.next()) {
             // Nobody is called nothing.
             (None, _) => return None,
             (Some(word), None) => {
-                let mut groups = vec![word.to_owned()];
-                for (_, m) in self.names_holding(word) {
-                    if let Some(group) = group_of(m.as_str()).filter(|g| !groups.contains(g)) {
-                        groups.push(group);
-                    }
-                }
-                groups
+                let k = self.groups_of_word(word);
+                &self.word_groups[k].1
             }
-            (Some(_), Some(_)) => vec![name.split_whitespace().next_back().expect("two words").to_owned()],
+            (Some(_), Some(_)) => {
+                last_word = [name.split_whitespace().next_back().expect("two words").to_owned()];
+                &last_word
+            }
         };
         let read = |(all, _): &(Vec<String>, People)| groups.iter().all(|g| all.contains(g));
         let k = match self.read.iter().position(read) {
             Some(k) => k,
             None => {
+                let groups = groups.to_vec();
                 let people = self.persons_of(&groups);
                 self.read.push((groups, people));
                 self.read.len() - 1
             }
         };
         self.read[k].1.by_name(name, at)
+    }
+
+    /// The groups read for a name of one word, `word` (its index in `word_groups`, made once):
+    /// the word itself, then the last words of the persons the names that hold it name.
+    fn groups_of_word(&mut self, word: &str) -> usize {
+        if let Some(k) = self.word_groups.iter().position(|(w, _)| w == word) {
+            return k;
+        }
+        let mut groups = vec![word.to_owned()];
+        for (_, m) in self.names_holding(word) {
+            if let Some(group) = group_of(m.as_str()).filter(|g| !groups.contains(g)) {
+                groups.push(group);
+            }
+        }
+        self.word_groups.push((word.to_owned(), groups));
+        self.word_groups.len() - 1
     }
 
     /// The persons of the names that hold one of `groups`, read in text order.
@@ -1152,17 +1184,12 @@ fn names_holding<'t>(text: &'t str, word: &str, ascii: bool, names: &mut Vec<Nam
             .rev()
             .find(|&k| stands_in_no_name(bytes, k))
             .map_or(from, |k| k + 1);
-        while let Some(i) = next_name_capital_up_to(bytes, from, at, ascii) {
-            from = i + 1;
-            if let Some((start, end)) = full_name_at(bytes, i) {
-                from = end;
-                let name = &text[start..end];
-                // A name read here holds no place of `word` before `at`: those were read about.
-                let rest = bytes.get(start.max(at)..end).unwrap_or_default();
-                if holds(rest, word.as_bytes()) && !is_one_word(name) {
-                    let hon = (start > i).then(|| &text[i..start]);
-                    names.push((hon, Name { start, end, text: name }));
-                }
+        let next_capital = |from| next_name_capital_up_to(bytes, from, at, ascii);
+        while let Some((hon, name)) = next_name_of_several_words(text, &mut from, next_capital) {
+            // A name read here holds no place of `word` before `at`: those were read about.
+            let rest = bytes.get(name.start().max(at)..name.end()).unwrap_or_default();
+            if holds(rest, word.as_bytes()) {
+                names.push((hon, name));
             }
         }
     }
