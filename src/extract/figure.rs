@@ -1857,7 +1857,7 @@ fn is_a_limit(before: &str, text: &str, after: &str) -> bool {
         "fees of",
     ];
     if text.starts_with("up to ") {
-        let before = before.trim_end();
+        let before = super::claim::trim_end_spaces(before);
         return LIMITED.iter().any(|l| before.ends_with(l))
             || after.starts_with(" for each ")
             || after
@@ -1865,7 +1865,7 @@ fn is_a_limit(before: &str, text: &str, after: &str) -> bool {
                 .is_some_and(|unit| !starts_with_a_time_unit(unit));
     }
     // (every cap ends with "at", "of" or "to": one byte spares the rest for nearly every figure)
-    let before = before.trim_end();
+    let before = super::claim::trim_end_spaces(before);
     matches!(before.as_bytes().last(), Some(b't' | b'f' | b'o')) && CAPS.iter().any(|c| before.ends_with(c))
 }
 
@@ -1899,7 +1899,12 @@ fn is_present_size(before: &str, value: Option<f64>, approx: bool, population: b
     let Some(value) = value else {
         return false;
     };
-    let before = before.trim_end();
+    // either way needs a million or more, or a rounded thousand or more: most figures are told
+    // so before the words before them are read
+    if !(value >= 1e6 || approx && value >= 1e3) {
+        return false;
+    }
+    let before = super::claim::trim_end_spaces(before);
     let ends_with_word = |word: &str| {
         before
             .strip_suffix(word)
@@ -3474,9 +3479,14 @@ fn whole_year_of_total(
     before_sentence: &[Period],
 ) -> Option<Period> {
     use chrono::Datelike;
+    // the words first: nearly every figure is named no total, told by a byte or two, where the
+    // period's months and days are each worked out from its dates
+    if !is_named_a_total(before) {
+        return None;
+    }
     let (start, end) = (period.start, period.end);
     let whole_year = start.month() == 1 && start.day() == 1 && end.month() == 12 && end.day() == 31;
-    if start.year() != end.year() || whole_year || !is_named_a_total(before) {
+    if start.year() != end.year() || whole_year {
         return None;
     }
     let y = start.year();
@@ -3493,6 +3503,18 @@ fn whole_year_of_total(
 /// they make".
 fn is_named_a_total(before: &str) -> bool {
     let bytes = before.as_bytes();
+    // every word the last may be ("total", "totalling", "totaled", "of", "make") ends in one of
+    // these letters, in either case: most figures' words are told by their last byte (past at
+    // most two spaces or commas, as below)
+    let spaced = bytes[bytes.len().saturating_sub(2)..]
+        .iter()
+        .rev()
+        .take_while(|b| matches!(b, b' ' | b','))
+        .count();
+    let last_byte = bytes.len().checked_sub(spaced + 1).map(|k| bytes[k]);
+    if !last_byte.is_some_and(|b| matches!(b | 0x20, b'l' | b'g' | b'd' | b'f' | b'e')) {
+        return false;
+    }
     // the word ending at `end` (after at most two spaces or commas), read back a byte at a time:
     // most figures' last word is no "total", "of" or "make", told in a few bytes
     let word_before = |end: usize| {
@@ -4703,6 +4725,142 @@ mod tests {
             words += usize::from(by_groups.is_some());
         }
         assert!(words > 300, "{words} comparison words");
+    }
+
+    /// [`is_named_a_total`] as it read before its test of the last byte: the words read back.
+    fn is_named_a_total_by_words(before: &str) -> bool {
+        let bytes = before.as_bytes();
+        let word_before = |end: usize| {
+            let end = end
+                - bytes[end.saturating_sub(2)..end]
+                    .iter()
+                    .rev()
+                    .take_while(|b| matches!(b, b' ' | b','))
+                    .count();
+            let start = end
+                - bytes[end.saturating_sub(10)..end]
+                    .iter()
+                    .rev()
+                    .take_while(|b| b.is_ascii_alphabetic())
+                    .count();
+            (start, &before[start..end])
+        };
+        let (start, last) = word_before(bytes.len());
+        let is = |word: &str, as_written: &str| word.eq_ignore_ascii_case(as_written);
+        if ["total", "totalling", "totaling", "totalled", "totaled"]
+            .iter()
+            .any(|t| is(last, t))
+        {
+            return true;
+        }
+        if !is(last, "of") && !is(last, "make") {
+            return false;
+        }
+        let (start, second) = word_before(start);
+        if is(last, "of") {
+            return is(second, "total");
+        }
+        is(second, "together") || is(second, "they") && is(word_before(start).1, "together")
+    }
+
+    /// [`is_present_size`] as it read before its test of the value: the words read first.
+    fn is_present_size_by_words(before: &str, value: Option<f64>, approx: bool, population: bool) -> bool {
+        const ASIDES: [&str; 4] = ["which has", "which have", "which hosts", "which serves"];
+        const HAVING: [&str; 8] = [
+            "has",
+            "have",
+            "hosts",
+            "serves",
+            "counts",
+            "lists",
+            "employs",
+            "in front of",
+        ];
+        let Some(value) = value else {
+            return false;
+        };
+        let before = before.trim_end();
+        let ends_with_word = |word: &str| {
+            before
+                .strip_suffix(word)
+                .is_some_and(|rest| rest.ends_with(' ') || rest.is_empty())
+        };
+        value >= 1e6
+            && (population && before.ends_with("used by")
+                || ASIDES.iter().any(|aside| {
+                    before.ends_with(aside) && before[..before.len() - aside.len()].trim_end().ends_with(',')
+                }))
+            || approx && value >= 1e3 && HAVING.iter().any(|verb| ends_with_word(verb))
+    }
+
+    #[test]
+    fn totals_and_present_sizes_told_by_a_byte_or_the_value_are_those_told_by_the_words() {
+        let words = [
+            "total",
+            "TOTAL",
+            "Totalled",
+            "totaling",
+            "totalling",
+            "totaled",
+            "of",
+            "OF",
+            "make",
+            "Make",
+            "Together",
+            "they",
+            "for a",
+            "in",
+            "requests",
+            "old",
+            "used by",
+            "which has",
+            "which serves",
+            "has",
+            "Has",
+            "employs",
+            "in front of",
+            "lists",
+            "\u{a0}",
+            "’",
+            "é",
+            "",
+        ];
+        let ends = ["", " ", ",", ", ", "  ", ",,", " ,", "\u{a0}", " \t"];
+        let values = [
+            None,
+            Some(12.0),
+            Some(999.0),
+            Some(1e3),
+            Some(2.5e4),
+            Some(1e6),
+            Some(3e7),
+            Some(f64::NAN),
+        ];
+        let (mut totals, mut sizes, mut texts) = (0, 0, 0);
+        for a in words {
+            for b in words {
+                for c in words {
+                    for end in ends {
+                        let before = format!("{a} {b}, {c}{end}");
+                        texts += 1;
+                        let total = is_named_a_total_by_words(&before);
+                        assert_eq!(is_named_a_total(&before), total, "{before:?}");
+                        totals += usize::from(total);
+                        for value in values {
+                            for (approx, population) in [(false, false), (true, false), (false, true), (true, true)] {
+                                let size = is_present_size_by_words(&before, value, approx, population);
+                                assert_eq!(is_present_size(&before, value, approx, population), size, "{before:?}");
+                                sizes += usize::from(size);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(
+            texts > 150_000 && totals > 1_000 && sizes > 10_000,
+            "{texts} {totals} {sizes}"
+        );
     }
 
     /// [`is_part_of_a_legal_citation`] as it read before its first-letter tests: every code
