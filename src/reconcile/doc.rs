@@ -174,6 +174,21 @@ impl<'a> Doc<'a> {
         self.figs_of_run(span, self.run_within(span))
     }
 
+    /// The figures inside `span` that come before `figs[end]`, with their index, in order:
+    /// [`Doc::figs_within`] up to `end`, with the run of figures to look at found among those
+    /// before `end` alone (a share's total is looked for among the figures before it in four
+    /// paragraphs, each searched for).
+    pub fn figs_within_before(&self, span: Span, end: usize) -> impl Iterator<Item = (usize, &Fig<'a>)> + '_ {
+        let before = &self.figs[..end.min(self.figs.len())];
+        let run = if self.sorted {
+            let lo = before.partition_point(|g| g.f.span.start < span.start);
+            (lo, lo + before[lo..].partition_point(|g| g.f.span.start <= span.end))
+        } else {
+            (0, before.len())
+        };
+        self.figs_of_run(span, run)
+    }
+
     /// The figures inside the sentence `sentences[k]`, with their index in `figs`, in order:
     /// [`Doc::figs_within`] the sentence, with the run of `figs` to look at found once per
     /// sentence (several rules go through the figures of every sentence).
@@ -293,6 +308,13 @@ impl<'a> Doc<'a> {
         self.has_odd_folds() || words.any_in(self.lowercased(span))
     }
 
+    /// Where `needle` first stands in the text of `span`, as [`claim::find_in_lowercased`] finds
+    /// it there: found in the lowercased text ([`find_in_lower`]), each place compared as it
+    /// stands rather than lowercased byte by byte.
+    pub fn find_lowercased(&self, span: Span, needle: &str) -> Option<usize> {
+        find_in_lower(self.lowercased(span), needle)
+    }
+
     /// The whole text with its ASCII letters lowercased.
     pub fn lowercased_text(&self) -> &[u8] {
         self.lowercased(Span::new(0, self.text.len()))
@@ -302,7 +324,7 @@ impl<'a> Doc<'a> {
     pub fn is_change_amount(&self, g: &Fig) -> bool {
         *g.change_amount.get_or_init(|| {
             let before = self.before_fig(g, 60);
-            is_change_amount_at(before, &self.tail(g, before)) || names_a_change(before, self.after_fig(g, 12))
+            is_change_amount_at(before, &self.tail(g, before)) || names_a_change(before, || self.after_fig(g, 12))
         })
     }
 
@@ -1202,18 +1224,28 @@ pub fn is_change_amount(before: &str) -> bool {
     is_change_amount_at(before, &Tail::of(before))
 }
 
-/// Whether a figure between `before` and `after` is the amount of a change written as a noun:
-/// "a 37% rise", "an 11 percent increase" ("a" or "an" right before, one of
-/// [`claim::CHANGE_NOUNS`] right after).
-fn names_a_change(before: &str, after: &str) -> bool {
-    let article = before.trim_end_matches(' ');
-    let opens_with_article = article.len() < before.len()
-        && (article.ends_with(" a") || article.ends_with(" an") || article == "a" || article == "an");
-    opens_with_article && {
+/// Whether a figure between `before` and `after` (the text after it, cut only when the text
+/// before ends with the article) is the amount of a change written as a noun: "a 37% rise", "an
+/// 11 percent increase" ("a" or "an" right before, one of [`claim::CHANGE_NOUNS`] right after).
+fn names_a_change<'t>(before: &str, after: impl FnOnce() -> &'t str) -> bool {
+    follows_an_article(before) && {
+        let after = after();
         let noun = after.trim_start_matches(' ');
         let letters = noun.bytes().take_while(u8::is_ascii_alphabetic).count();
         noun.len() < after.len() && claim::is_change_noun(&noun.as_bytes()[..letters])
     }
+}
+
+/// Whether `before` ends with "a" or "an" as a word and spaces (' '), the article
+/// [`names_a_change`] wants: read back on the bytes (the spaces are ASCII, and no other
+/// character ends with their byte), as `before.trim_end_matches(' ')` and the words' comparison
+/// read it by `char`. Asked of every figure whose text before it ends with no change word
+/// (nearly every one).
+fn follows_an_article(before: &str) -> bool {
+    let bytes = before.as_bytes();
+    let end = bytes.iter().rposition(|&b| b != b' ').map_or(0, |i| i + 1);
+    let article = &bytes[..end];
+    end < bytes.len() && (article.ends_with(b" a") || article.ends_with(b" an") || article == b"a" || article == b"an")
 }
 
 /// [`is_change_amount`], given the tail of `before`: read by hand ([`change_amount_ending`])
@@ -2418,12 +2450,51 @@ mod tests {
                 assert_eq!(of_sentence, within, "{:?}", sentence.of(doc.text));
                 found += within.len();
             }
+            // the figures of a span before a figure, found among those before it
+            for span in doc.sentences.iter().chain(doc.paragraphs) {
+                for end in [0, 1, doc.figs.len() / 2, doc.figs.len(), doc.figs.len() + 1] {
+                    let before: Vec<usize> = doc.figs_within_before(*span, end).map(|(i, _)| i).collect();
+                    let within = doc.figs_within(*span).map(|(i, _)| i).take_while(|&i| i < end);
+                    assert_eq!(before, within.collect::<Vec<_>>(), "{:?} {end}", span.of(doc.text));
+                }
+            }
         }
         assert!(found >= 1000, "{found}");
     }
 
     /// The packed search for cue words finds what their pattern finds, with the same words: on
     /// the lowercased test records and on words that overlap or run into each other.
+    /// The article before a change's amount read back on the bytes is the one the trim of the
+    /// spaces by `char` reads, before every figure of the test records and around articles.
+    #[test]
+    fn the_article_read_back_on_the_bytes_is_the_trimmed_texts() {
+        let by_chars = |before: &str| {
+            let article = before.trim_end_matches(' ');
+            article.len() < before.len()
+                && (article.ends_with(" a") || article.ends_with(" an") || article == "a" || article == "an")
+        };
+        let mut befores: Vec<String> = Vec::new();
+        for record in test_records(&[]) {
+            for f in &record.extraction.figures {
+                befores.push(near_before(&record.article.text, f).to_owned());
+            }
+        }
+        for front in ["", "x", " ", "\u{e9}", "rose by", "was"] {
+            for word in ["a", "an", "A", "ana", "\u{e9}a", "a\u{a0}", "", " a", "\ta", "ban"] {
+                for back in ["", " ", "  ", "\t", " \u{a0}", "\u{a0}"] {
+                    befores.push(format!("{front} {word}{back}"));
+                    befores.push(format!("{front}{word}{back}"));
+                }
+            }
+        }
+        let mut articles = 0;
+        for before in &befores {
+            assert_eq!(follows_an_article(before), by_chars(before), "{before:?}");
+            articles += usize::from(by_chars(before));
+        }
+        assert!(befores.len() > 3_000 && articles > 40, "{} {articles}", befores.len());
+    }
+
     #[test]
     fn the_packed_cue_search_finds_what_the_pattern_finds() {
         let search = CueSearch::new(crate::reconcile::RULE_CUE_WORDS.as_slice());
