@@ -6,11 +6,11 @@
 //! - Near duplicates: articles whose word 3-shingles are at least [`NEAR_SIMILARITY`] the same
 //!   (Jaccard similarity) as an earlier original's. They are processed (their figures are
 //!   theirs), but linked to the original so the corpus counts a figure once per original source.
-//!   A MinHash signature ([`Fingerprint::minhash`]) finds the candidates by its bands; each candidate is then
-//!   verified by a bottom-k sketch ([`Fingerprint::sketch`]), which is exact for an article of up to
-//!   [`SKETCH`] shingles. The 32 slots of the signature alone were too coarse to verify with: a
-//!   copy with a new headline and one sentence replaced (0.74 to 0.86 the same) was missed two
-//!   times in five.
+//!   A MinHash signature ([`Fingerprint::minhash`]) finds the candidates by its bands; each
+//!   candidate is then verified by a bottom-k sketch ([`Fingerprint::sketch`]), which is exact
+//!   for an article of up to [`SKETCH`] shingles. The 32 slots of the signature alone were too
+//!   coarse to verify with: a copy with a new headline and one sentence replaced (0.74 to 0.86
+//!   the same) was missed two times in five.
 //!
 //! SimHash was tried first: on articles of a few hundred words, a copy with a credit line added
 //! landed up to 9 bits away while two distinct releases about one report came within 8, so no
@@ -433,12 +433,13 @@ impl Table {
         }
     }
 
-    /// Stores a key, replacing what was stored under it: whether anything was is decided by
-    /// [`Index::store`], by [`Table::keeps_first`].
+    /// Stores a key. [`Index::store`] stores nothing under a key a table that keeps the first
+    /// ([`Table::keeps_first`]) holds already; those tables insert plainly all the same, so that
+    /// a second key would fail loudly rather than replace the first article.
     fn insert(self) -> &'static str {
         match self {
-            Table::Urls => "INSERT OR REPLACE INTO urls (hash, n) VALUES (?1, ?2)",
-            Table::Contents => "INSERT OR REPLACE INTO contents (hash, n) VALUES (?1, ?2)",
+            Table::Urls => "INSERT INTO urls (hash, n) VALUES (?1, ?2)",
+            Table::Contents => "INSERT INTO contents (hash, n) VALUES (?1, ?2)",
             Table::Bands => "INSERT OR REPLACE INTO bands (hash, n) VALUES (?1, ?2)",
         }
     }
@@ -643,6 +644,14 @@ mod tests {
     /// [`Fingerprint::sketch`] of a text.
     fn sketch(text: &str) -> Vec<u32> {
         content_minhash_and_sketch(text).2
+    }
+
+    /// A table replaces what it holds under a key exactly when it keeps the latest.
+    #[test]
+    fn only_the_tables_that_keep_the_latest_replace() {
+        for table in [Table::Urls, Table::Contents, Table::Bands] {
+            assert_eq!(table.insert().contains("OR REPLACE"), !table.keeps_first(), "{table:?}");
+        }
     }
 
     /// A fresh fingerprint always has a sketch, on which `nearest_original` relies: the texts

@@ -52,7 +52,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         anyhow::ensure!(input.exists(), "input {} does not exist", input.display());
     }
     // The one reading of the journal on resume (its fingerprints aside): a resume with other
-    // options is refused before any page is fetched or file touched.
+    // options is refused before any page is fetched or file touched. Otherwise the outputs are
+    // cut back to the last checkpoint here, before URL lists, feeds and sitemaps are read: if
+    // one of them then cannot be, only what a resume cuts anyway is gone (and a resume into a
+    // folder with no run in it leaves an empty journal there).
     let resumed = match args.resume {
         true => Some(Journal::resume(&args.out, scale::options_of(&args))?),
         false => None,

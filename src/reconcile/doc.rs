@@ -2462,8 +2462,6 @@ mod tests {
         assert!(found >= 1000, "{found}");
     }
 
-    /// The packed search for cue words finds what their pattern finds, with the same words: on
-    /// the lowercased test records and on words that overlap or run into each other.
     /// The article before a change's amount read back on the bytes is the one the trim of the
     /// spaces by `char` reads, before every figure of the test records and around articles.
     #[test]
@@ -2495,6 +2493,8 @@ mod tests {
         assert!(befores.len() > 3_000 && articles > 40, "{} {articles}", befores.len());
     }
 
+    /// The packed search for cue words finds what their pattern finds, with the same words: on
+    /// the lowercased test records and on words that overlap or run into each other.
     #[test]
     fn the_packed_cue_search_finds_what_the_pattern_finds() {
         let search = CueSearch::new(crate::reconcile::RULE_CUE_WORDS.as_slice());

@@ -4,9 +4,9 @@
 //!
 //! A vector pass looks at the first three bytes of the word that may start at each place, in
 //! lower case, as Teddy does: each byte's two halves are looked up in tables of eight buckets
-//! (the search [`super::super::buckets`] shares with the phrase reader's), in which the first three letters of the words of value are spread ([`FINGERPRINT_BUCKETS`]),
-//! so that a place fits a bucket when each of its three bytes fits one of the bucket's words in
-//! both halves. Every word of value fits its bucket at its start, so the places that fit are a
+//! (the search [`super::super::buckets`] shares with the phrase reader's), in which the first
+//! three letters of the words of value are spread ([`FINGERPRINT_BUCKETS`]), so that a place
+//! fits a bucket when each of its three bytes fits one of the bucket's words in both halves. Every word of value fits its bucket at its start, so the places that fit are a
 //! superset of the starts of words of value: some 6 to 16 in a thousand bytes of news text
 //! (the words of value among them; "for", "this", "those" and "security" most of the others),
 //! which the gate then reads as words. A word read there passes the same word test as before,
