@@ -1934,6 +1934,22 @@ fn starts_with_a_time_unit(text: &str) -> bool {
 /// right after a verb of having in the present ("it counts more than 263 million customers",
 /// "it sits in front of more than 4 million websites").
 fn is_present_size(before: &str, value: Option<f64>, approx: bool, population: bool) -> bool {
+    value.is_some_and(|value| may_be_a_present_size(value, approx))
+        && is_present_size_by_words(before, value, approx, population)
+}
+
+/// Whether a figure's value may be a present size on either of [`is_present_size`]'s ways: a
+/// million or more, or a rounded thousand or more. Most figures are told so before the words
+/// before them are read.
+#[inline]
+fn may_be_a_present_size(value: f64, approx: bool) -> bool {
+    value >= 1e6 || approx && value >= 1e3
+}
+
+/// [`is_present_size`] by the words before the figure and its value, without the test of the
+/// value first.
+#[inline]
+fn is_present_size_by_words(before: &str, value: Option<f64>, approx: bool, population: bool) -> bool {
     const ASIDES: [&str; 4] = ["which has", "which have", "which hosts", "which serves"];
     const HAVING: [&str; 8] = [
         "has",
@@ -1948,11 +1964,6 @@ fn is_present_size(before: &str, value: Option<f64>, approx: bool, population: b
     let Some(value) = value else {
         return false;
     };
-    // either way needs a million or more, or a rounded thousand or more: most figures are told
-    // so before the words before them are read
-    if !(value >= 1e6 || approx && value >= 1e3) {
-        return false;
-    }
     let before = super::claim::trim_end_spaces(before);
     let ends_with_word = |word: &str| {
         before
@@ -3563,19 +3574,28 @@ fn whole_year_of_total(
 /// Whether the words before a figure name it a total: "for a total of", "in total,", "Together
 /// they make".
 fn is_named_a_total(before: &str) -> bool {
-    let bytes = before.as_bytes();
-    // every word the last may be ("total", "totalling", "totaled", "of", "make") ends in one of
-    // these letters, in either case: most figures' words are told by their last byte (past at
-    // most two spaces or commas, as below)
+    last_byte_may_end_a_total_word(before.as_bytes()) && is_named_a_total_by_words(before)
+}
+
+/// Whether the last byte before a figure (past at most two spaces or commas, as
+/// [`is_named_a_total_by_words`] reads them) may end a word that names it a total: every word the
+/// last may be ("total", "totalling", "totaled", "of", "make") ends in one of these letters, in
+/// either case, so most figures are told by that byte before their words are read.
+#[inline]
+fn last_byte_may_end_a_total_word(bytes: &[u8]) -> bool {
     let spaced = bytes[bytes.len().saturating_sub(2)..]
         .iter()
         .rev()
         .take_while(|b| matches!(b, b' ' | b','))
         .count();
     let last_byte = bytes.len().checked_sub(spaced + 1).map(|k| bytes[k]);
-    if !last_byte.is_some_and(|b| matches!(b | 0x20, b'l' | b'g' | b'd' | b'f' | b'e')) {
-        return false;
-    }
+    last_byte.is_some_and(|b| matches!(b | 0x20, b'l' | b'g' | b'd' | b'f' | b'e'))
+}
+
+/// [`is_named_a_total`] by the words before the figure alone.
+#[inline]
+fn is_named_a_total_by_words(before: &str) -> bool {
+    let bytes = before.as_bytes();
     // the word ending at `end` (after at most two spaces or commas), read back a byte at a time:
     // most figures' last word is no "total", "of" or "make", told in a few bytes
     let word_before = |end: usize| {
@@ -4936,72 +4956,6 @@ mod tests {
             broken += usize::from(breaks);
         }
         assert!(unbroken > 5_000 && broken > 100, "{unbroken} {broken}");
-    }
-
-    /// [`is_named_a_total`] as it read before its test of the last byte: the words read back.
-    fn is_named_a_total_by_words(before: &str) -> bool {
-        let bytes = before.as_bytes();
-        let word_before = |end: usize| {
-            let end = end
-                - bytes[end.saturating_sub(2)..end]
-                    .iter()
-                    .rev()
-                    .take_while(|b| matches!(b, b' ' | b','))
-                    .count();
-            let start = end
-                - bytes[end.saturating_sub(10)..end]
-                    .iter()
-                    .rev()
-                    .take_while(|b| b.is_ascii_alphabetic())
-                    .count();
-            (start, &before[start..end])
-        };
-        let (start, last) = word_before(bytes.len());
-        let is = |word: &str, as_written: &str| word.eq_ignore_ascii_case(as_written);
-        if ["total", "totalling", "totaling", "totalled", "totaled"]
-            .iter()
-            .any(|t| is(last, t))
-        {
-            return true;
-        }
-        if !is(last, "of") && !is(last, "make") {
-            return false;
-        }
-        let (start, second) = word_before(start);
-        if is(last, "of") {
-            return is(second, "total");
-        }
-        is(second, "together") || is(second, "they") && is(word_before(start).1, "together")
-    }
-
-    /// [`is_present_size`] as it read before its test of the value: the words read first.
-    fn is_present_size_by_words(before: &str, value: Option<f64>, approx: bool, population: bool) -> bool {
-        const ASIDES: [&str; 4] = ["which has", "which have", "which hosts", "which serves"];
-        const HAVING: [&str; 8] = [
-            "has",
-            "have",
-            "hosts",
-            "serves",
-            "counts",
-            "lists",
-            "employs",
-            "in front of",
-        ];
-        let Some(value) = value else {
-            return false;
-        };
-        let before = before.trim_end();
-        let ends_with_word = |word: &str| {
-            before
-                .strip_suffix(word)
-                .is_some_and(|rest| rest.ends_with(' ') || rest.is_empty())
-        };
-        value >= 1e6
-            && (population && before.ends_with("used by")
-                || ASIDES.iter().any(|aside| {
-                    before.ends_with(aside) && before[..before.len() - aside.len()].trim_end().ends_with(',')
-                }))
-            || approx && value >= 1e3 && HAVING.iter().any(|verb| ends_with_word(verb))
     }
 
     #[test]
