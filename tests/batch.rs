@@ -602,6 +602,24 @@ fn a_resume_with_other_options_is_refused_before_anything_changes() {
 }
 
 #[test]
+fn a_resume_where_no_run_was_started_is_a_fresh_start() {
+    let (tmp, input, clean) = corpus_and_clean_run(200, &["--seed", "29"]);
+    // No folder at all, then a folder holding only the empty journal that a run stopped before
+    // its first checkpoint leaves.
+    let absent = tmp.path().join("absent");
+    let empty = tmp.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    std::fs::write(empty.join("journal.jsonl"), "").unwrap();
+    for out in [absent, empty] {
+        let resumed = run(&input, &out, &["--resume"]);
+        let stderr = String::from_utf8_lossy(&resumed.stderr);
+        assert_eq!(resumed.status.code(), Some(0), "{stderr}");
+        assert!(!stderr.contains("done by the earlier run"), "{stderr}");
+        assert_eq!(outputs(&out), outputs(&clean), "{}", out.display());
+    }
+}
+
+#[test]
 fn a_resumed_run_still_reports_the_failures_of_the_earlier_one() {
     let tmp = tempfile::tempdir().unwrap();
     let corpus = tmp.path().join("corpus");
