@@ -613,13 +613,13 @@ fn may_start_mention(t: &Toks, i: usize) -> bool {
     if !t.is(i, Tk::Word) {
         return true;
     }
-    let word = t.word(i);
-    if matches!(word, "a" | "an") {
-        // Among the commonest words, and a numeral only before a multiplier or a fraction
-        // ("a hundred", "a fifth"); "an" also starts "an estimated", and "A$" is a currency.
-        return words::may_follow_a(t, i + 1) || ARTICLES_STARTING_QUALIFIERS.contains(&word) || t.sym(i + 1, "$");
-    }
     if let Some(f) = first_word(t, i) {
+        if f.article {
+            // Among the commonest words, and a numeral only before a multiplier or a fraction
+            // ("a hundred", "a fifth"); "an" also starts "an estimated", and "A$" is a currency.
+            let word = t.word(i);
+            return words::may_follow_a(t, i + 1) || ARTICLES_STARTING_QUALIFIERS.contains(&word) || t.sym(i + 1, "$");
+        }
         return f.may_start_at(t, i);
     }
     let written = t.str(i);
@@ -701,6 +701,9 @@ struct FirstWord {
     /// Whether it starts a range, whose number may follow a "the" ("between the tenth and the
     /// fifteenth").
     starts_range: bool,
+    /// Whether it is "a" or "an", which [`may_start_mention`] tests on their own (told by the
+    /// word's code, not by comparing every word that may start with them).
+    article: bool,
 }
 
 impl FirstWord {
@@ -722,6 +725,7 @@ impl FirstWord {
             qualifiers,
             words_before_number,
             starts_range,
+            article: matches!(word, "a" | "an"),
         }
     }
 
@@ -2492,6 +2496,23 @@ mod tests {
 
     /// The tokens noted as they are cut hold every token that may start a mention (the reader
     /// tries no other), in order; and they leave most words out.
+    /// "a" and "an" are first words, told as articles by their codes, and no other word is.
+    #[test]
+    fn the_articles_are_the_first_words_told_as_articles() {
+        let articles: Vec<&str> = FIRST_WORD_LIST
+            .iter()
+            .filter(|(_, f)| f.article)
+            .map(|(w, _)| *w)
+            .collect();
+        assert_eq!(articles, ["a", "an"]);
+        for text in ["a hundred", "A fifth", "an estimated 5", "An", "a$5", "A$ 5"] {
+            let mut lowered = String::new();
+            let t = Toks::new(text, &mut lowered);
+            assert!(first_word(&t, 0).is_some_and(|f| f.article), "{text:?}");
+            assert!(may_start_mention(&t, 0), "{text:?}");
+        }
+    }
+
     #[test]
     fn every_token_that_may_start_a_mention_is_noted() {
         let mut texts = sample_texts();
