@@ -183,6 +183,10 @@ trait Cut {
     /// Keeps the token of kind `kind` at `start..end`, `ascii` when all its characters are
     /// ASCII; `sixteen` are the sixteen bytes of the lowered text from `start` on.
     fn cut(&mut self, kind: Tk, start: usize, end: usize, ascii: bool, sixteen: &[u8; 16]);
+
+    /// Notes an ASCII space other than the one after a token (which is skipped unseen), `byte`.
+    #[inline(always)]
+    fn space(&mut self, _byte: u8) {}
 }
 
 #[cfg(test)]
@@ -263,6 +267,7 @@ fn cuts<const ASCII: bool>(text: &str, lowered: &[u8], cut: &mut impl Cut) {
         } else if ASCII || sixteen[0].is_ascii() {
             i += 1;
             if BYTE_CLASS[usize::from(sixteen[0])] == SPACE_BYTE {
+                cut.space(sixteen[0]);
                 continue;
             }
             cut.cut(Tk::Sym, start, i, sixteen[0].is_ascii(), sixteen);
@@ -626,6 +631,13 @@ impl<'a> Cut for TokenMaker<'a, '_> {
         token.first = codes.first;
         self.toks.push(token);
     }
+
+    /// Notes a tab ([`SymbolsSeen::tab`]): every tab comes here, as the one space skipped after
+    /// a token is a space (" ").
+    #[inline(always)]
+    fn space(&mut self, byte: u8) {
+        self.symbols.tab |= byte == b'\t';
+    }
 }
 
 impl Token<'_> {
@@ -747,14 +759,17 @@ fn has_capital_sigma(word: &str) -> bool {
 }
 
 /// What the symbols of a text tell before any reading: whether a web address or an e-mail
-/// address may stand in it, and whether it opens a bracket. Noted as a text is cut (every
-/// ASCII symbol is a token of its own), so that neither needs a pass over the text of its own.
+/// address may stand in it, whether it opens a bracket, and whether it holds a tab. Noted as a
+/// text is cut (every ASCII symbol is a token of its own, and every space but the one after a
+/// token is seen), so that none needs a pass over the text of its own.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(super) struct SymbolsSeen {
     /// `super::may_hold_url` of the text.
     pub may_hold_url: bool,
     /// Whether the text holds a "(".
     pub open_bracket: bool,
+    /// Whether the text holds a tab (`read::CELL_SEPARATOR`, between a table row's cells).
+    pub tab: bool,
 }
 
 impl SymbolsSeen {
@@ -765,6 +780,7 @@ impl SymbolsSeen {
         SymbolsSeen {
             may_hold_url: super::may_hold_url(text),
             open_bracket: memchr::memchr(b'(', text.as_bytes()).is_some(),
+            tab: memchr::memchr(b'\t', text.as_bytes()).is_some(),
         }
     }
 
@@ -1691,6 +1707,7 @@ mod tests {
         let mut texts: Vec<String> = ascii_sample_lines(200);
         for piece in [
             "www.", "WwW.", "www", "ww.", "awww.", "x@y", "@", "://", ":/", ":", "http://a", "(", "(5)", ".", "w.w.w.",
+            "\t", "a\tb", " \t", "\n\t\n",
         ] {
             texts.extend([
                 piece.to_owned(),
@@ -1699,18 +1716,20 @@ mod tests {
                 format!("3{piece}4"),
             ]);
         }
-        let (mut urls, mut brackets) = (0, 0);
+        let (mut urls, mut brackets, mut tabs) = (0, 0, 0);
         for text in &texts {
             let mut lowered = String::new();
             let t = Toks::new(text, &mut lowered);
             assert_eq!(t.symbols, SymbolsSeen::of(text), "{text:?}");
             urls += usize::from(t.symbols.may_hold_url);
             brackets += usize::from(t.symbols.open_bracket);
+            tabs += usize::from(t.symbols.tab);
         }
-        // every piece with an address or a bracket is reached four times, and most lines hold none
+        // every piece with an address, a bracket or a tab is reached four times, and most lines
+        // hold none
         assert!(
-            urls >= 28 && brackets >= 8 && urls * 2 < texts.len(),
-            "{urls} {brackets} of {}",
+            urls >= 28 && brackets >= 8 && tabs >= 16 && urls * 2 < texts.len(),
+            "{urls} {brackets} {tabs} of {}",
             texts.len()
         );
     }
@@ -1838,6 +1857,7 @@ mod tests {
                 "US$ 5 – € 5, A$6 — ½ • “twenty” ‘five’ a.5 —5 −3 ≥4 ≤ 7 ٣ x² 5\u{a0}000 1\u{202f}234",
                 "www.café.com é@x.ru http://пример.рф (5) (é) İstanbul ǅemal K\u{212a} ſ Ⅻ 日本語 𝐀𝐁 😀5",
                 "\u{a0}\u{2009}é\u{3000}x\u{85}y\u{2028}z\u{1680}Twentyfive–thirty Thirtyfirst’s",
+                "\tcafé\t5 é\t\u{a0}\tthé 6\t",
             ]
             .map(str::to_owned),
         );

@@ -365,12 +365,12 @@ pub(crate) fn find_numbers_without_text_into(text: &str, out: &mut Vec<Mention>)
 /// an empty `out`.
 fn read_mentions(text: &str, out: &mut Vec<Mention>) {
     // a tab separates a table row's cells (`read::CELL_SEPARATOR`): no number spans two
-    // ("25.2 million\t31.5 million" is two figures, not 56.7 million; "-12.99\t-5.44%" no range)
-    if memchr::memchr(b'\t', text.as_bytes()).is_some() {
+    // ("25.2 million\t31.5 million" is two figures, not 56.7 million; "-12.99\t-5.44%" no range).
+    // Told by the tokeniser, which sees every byte (a search for a tab of its own cost some 100
+    // instructions a text): a text with a tab, rare, is cut again cell by cell.
+    if !read_mentions_of_one_cell(text, out) {
         read_cells(text, out);
-        return;
     }
-    read_mentions_of_one_cell(text, out);
 }
 
 /// [`read_mentions`] of each tab-separated cell of `text`, their spans in `text`.
@@ -378,7 +378,8 @@ fn read_cells(text: &str, out: &mut Vec<Mention>) {
     let mut cell_mentions = Vec::new();
     let mut cell_start = 0;
     for cell in text.split('\t') {
-        read_mentions_of_one_cell(cell, &mut cell_mentions);
+        let one_cell = read_mentions_of_one_cell(cell, &mut cell_mentions);
+        debug_assert!(one_cell, "a cell holds no tab");
         out.extend(cell_mentions.drain(..).map(|mut m| {
             m.start += cell_start;
             m.end += cell_start;
@@ -388,21 +389,31 @@ fn read_cells(text: &str, out: &mut Vec<Mention>) {
     }
 }
 
-/// [`read_mentions`] of a text with no tab.
-fn read_mentions_of_one_cell(text: &str, out: &mut Vec<Mention>) {
+/// [`read_mentions`] of a text with no tab, into an empty `out`; `false` (nothing read) when
+/// the text holds a tab.
+///
+/// A text that holds a tab and fails the test of a numeral outside ASCII gives `true` and
+/// nothing, as its cells would: a word or a character of a cell is one of the text's, so that
+/// no cell outside ASCII passes that test, and every ASCII cell fails the test of a numeral
+/// that its text failed (digits and ASCII words of value: [`words::may_hold_numeral`]).
+fn read_mentions_of_one_cell(text: &str, out: &mut Vec<Mention>) -> bool {
     let ascii = crate::extract::lanes::is_ascii_text(text.as_bytes());
     // every text outside ASCII passed the test of a numeral: told here, where the tokeniser's
     // test of ASCII is made, so that ASCII texts are tested no longer
     if !ascii && !words::may_hold_numeral_outside_ascii(text) {
-        return;
+        return true;
     }
     Toks::read(text, ascii, |t| {
+        if t.symbols.tab {
+            return false;
+        }
         read_tokens(t, out);
         merge_bound_pairs(text, out);
         // every restatement merged opens a bracket
         if t.symbols.open_bracket {
             merge_restatements(text, out);
         }
+        true
     })
 }
 
@@ -602,13 +613,13 @@ fn may_start_mention(t: &Toks, i: usize) -> bool {
     if !t.is(i, Tk::Word) {
         return true;
     }
-    let word = t.word(i);
-    if matches!(word, "a" | "an") {
-        // Among the commonest words, and a numeral only before a multiplier or a fraction
-        // ("a hundred", "a fifth"); "an" also starts "an estimated", and "A$" is a currency.
-        return words::may_follow_a(t, i + 1) || ARTICLES_STARTING_QUALIFIERS.contains(&word) || t.sym(i + 1, "$");
-    }
     if let Some(f) = first_word(t, i) {
+        if f.article {
+            // Among the commonest words, and a numeral only before a multiplier or a fraction
+            // ("a hundred", "a fifth"); "an" also starts "an estimated", and "A$" is a currency.
+            let word = t.word(i);
+            return words::may_follow_a(t, i + 1) || ARTICLES_STARTING_QUALIFIERS.contains(&word) || t.sym(i + 1, "$");
+        }
         return f.may_start_at(t, i);
     }
     let written = t.str(i);
@@ -690,6 +701,9 @@ struct FirstWord {
     /// Whether it starts a range, whose number may follow a "the" ("between the tenth and the
     /// fifteenth").
     starts_range: bool,
+    /// Whether it is "a" or "an", which [`may_start_mention`] tests on their own (told by the
+    /// word's code, not by comparing every word that may start with them).
+    article: bool,
 }
 
 impl FirstWord {
@@ -711,6 +725,7 @@ impl FirstWord {
             qualifiers,
             words_before_number,
             starts_range,
+            article: matches!(word, "a" | "an"),
         }
     }
 
@@ -1966,6 +1981,32 @@ mod tests {
             read("Total\t1 million 200 thousand"),
             [m("1 million 200 thousand", 6, 1.2e6)]
         );
+        // the tokeniser tells the tab wherever it stands: first, after a space, after digits,
+        // last, and in texts outside ASCII; each cell reads as a text of its own ("5 -\t6" is
+        // no range, "5 \t-6" no "5" and "- 6")
+        let texts = [
+            "\t5 -\t6",
+            "5 \t-6\t",
+            "Café 5\t-6",
+            "“Stock” 12.99\t-5.44%",
+            "Café\tthé",
+            "Café\t½",
+            "\u{a0}\t10 €\t\t3–4",
+        ];
+        let mut split = 0;
+        for text in texts {
+            let mut by_cells = Vec::new();
+            let mut cell_start = 0;
+            for cell in text.split('\t') {
+                by_cells.extend(read(cell).into_iter().map(|(t, start, v)| (t, start + cell_start, v)));
+                cell_start += cell.len() + 1;
+            }
+            let whole = read(&text.replace('\t', " "));
+            split += usize::from(whole != by_cells);
+            assert_eq!(read(text), by_cells, "{text:?}");
+        }
+        // the cases tell: most read otherwise with a space for each tab
+        assert!(split >= 4, "{split}");
     }
 
     #[test]
@@ -2455,6 +2496,23 @@ mod tests {
 
     /// The tokens noted as they are cut hold every token that may start a mention (the reader
     /// tries no other), in order; and they leave most words out.
+    /// "a" and "an" are first words, told as articles by their codes, and no other word is.
+    #[test]
+    fn the_articles_are_the_first_words_told_as_articles() {
+        let articles: Vec<&str> = FIRST_WORD_LIST
+            .iter()
+            .filter(|(_, f)| f.article)
+            .map(|(w, _)| *w)
+            .collect();
+        assert_eq!(articles, ["a", "an"]);
+        for text in ["a hundred", "A fifth", "an estimated 5", "An", "a$5", "A$ 5"] {
+            let mut lowered = String::new();
+            let t = Toks::new(text, &mut lowered);
+            assert!(first_word(&t, 0).is_some_and(|f| f.article), "{text:?}");
+            assert!(may_start_mention(&t, 0), "{text:?}");
+        }
+    }
+
     #[test]
     fn every_token_that_may_start_a_mention_is_noted() {
         let mut texts = sample_texts();
