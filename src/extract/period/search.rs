@@ -184,15 +184,15 @@ impl Search {
     fn places(&self, bytes: &[u8]) -> Vec<(usize, usize)> {
         let mut found = Vec::new();
         let mut at = 0;
-        // 32 places at once, while their three bytes are all in the text
-        while at + 34 <= bytes.len() {
-            let fits = self.fits_of_32(bytes[at..at + 34].try_into().expect("34 bytes"));
-            // most blocks hold no place that fits: spared the call
-            if fits != 0 {
-                self.read_places(bytes, at, fits, &mut found);
+        let at = loop {
+            match self.next_fitting_block(bytes, at) {
+                Ok((block, fits)) => {
+                    self.read_places(bytes, block, fits, &mut found);
+                    at = block + 32;
+                }
+                Err(end) => break end,
             }
-            at += 32;
-        }
+        };
         // the last places (at most 31 hold three bytes) from a copy with zeros after the text,
         // which fit no bucket (no word holds a zero): read a place at a time, the last bytes of
         // an article cost some 0.5 instructions a byte
@@ -200,6 +200,34 @@ impl Search {
         last[..bytes.len() - at].copy_from_slice(&bytes[at..]);
         self.read_places(bytes, at, self.fits_of_32(&last), &mut found);
         found
+    }
+
+    /// The first block of 32 places from `at` on (in steps of 32, while their three bytes are
+    /// all in the text) in which a place fits a bucket, with its fits ([`Search::fits_of_32`]);
+    /// else where the blocks end. Most blocks hold no place that fits: the loop over them calls
+    /// nothing, so that the tables stay in registers (with the reading of places in it, they
+    /// were loaded again for every block, seven instructions of some 35), and tests two blocks
+    /// at once where the text holds both.
+    #[cfg(any(test, all(target_arch = "x86_64", target_feature = "avx2")))]
+    #[inline(always)]
+    fn next_fitting_block(&self, bytes: &[u8], mut at: usize) -> Result<(usize, u32), usize> {
+        let block = |bytes: &[u8], k: usize| self.fits_of_32(bytes[k..k + 34].try_into().expect("34 bytes"));
+        while let Some(two) = bytes.get(at..).and_then(<[u8]>::first_chunk::<66>) {
+            let (first, second) = (block(two, 0), block(two, 32));
+            if first | second != 0 {
+                // (where both fit, the second is tested again by the next call)
+                return Ok(if first != 0 { (at, first) } else { (at + 32, second) });
+            }
+            at += 64;
+        }
+        while let Some(one) = bytes.get(at..).and_then(<[u8]>::first_chunk::<34>) {
+            let fits = block(one, 0);
+            if fits != 0 {
+                return Ok((at, fits));
+            }
+            at += 32;
+        }
+        Err(at)
     }
 
     /// Pushes to `found` the words that stand at the places `fits` tells, from `at` on.
