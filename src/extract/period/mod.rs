@@ -2160,7 +2160,7 @@ const COMPARISON_WORDS: [Word; 7] = [
 /// "versus" and "vs". The places to read are found for all the bytes at once
 /// ([`comparison_word_ends_may_be`]).
 ///
-/// `bytes` end `before`: where `before` has the 65 bytes the test reads, they are read in
+/// `bytes` end `before`: where `before` has the 66 bytes the test reads, they are read in
 /// place, and the places before `bytes` are dropped; a word that ends there is outside `bytes`,
 /// and where bit 0 is set by the byte before `bytes`, the word test at 0 fails as with padding.
 fn has_comparison_word(before: &[u8], bytes: &[u8]) -> bool {
@@ -2174,8 +2174,8 @@ fn has_comparison_word(before: &[u8], bytes: &[u8]) -> bool {
         }
         None => {
             let mut padded = [0u8; COMPARISON_BYTES];
-            padded[1..=bytes.len()].copy_from_slice(bytes);
-            // bit `i` for byte `i + 1` of `padded`, byte `i` of `bytes`
+            padded[2..2 + bytes.len()].copy_from_slice(bytes);
+            // bit `i` for byte `i + 2` of `padded`, byte `i` of `bytes`
             comparison_word_ends_may_be(&padded) & (u64::MAX >> (64 - bytes.len()))
         }
     };
@@ -2189,59 +2189,79 @@ fn has_comparison_word(before: &[u8], bytes: &[u8]) -> bool {
     false
 }
 
-/// The bytes [`comparison_word_ends_may_be`] reads: a zero, then up to 64 of the text.
-const COMPARISON_BYTES: usize = 65;
+/// The bytes [`comparison_word_ends_may_be`] reads: two zeros, then up to 64 of the text.
+const COMPARISON_BYTES: usize = 66;
 
-/// Bit `i` set where byte `i + 1` of `padded` may start a space (a byte below 0x21 or outside
-/// ASCII) after a byte that may end one of [`COMPARISON_WORDS`] ("m", "n", "d", "s" in either
-/// case, or "."), or is 0xC5.
-#[cfg(target_arch = "x86_64")]
+/// Bit `i` set where byte `i + 2` of `padded` may start a space (a byte below 0x21 or outside
+/// ASCII) after two bytes that may end one of [`COMPARISON_WORDS`] (its last two letters in
+/// either case: "om" of "from", "ed" of "compared", "s." of "vs."), or is 0xC5. Of the places
+/// after the last letter alone ("in ", "and ", "was "), some four a window, one in five is
+/// left to read ("received ").
+#[cfg(all(target_arch = "x86_64", target_feature = "avx2"))]
 #[inline(always)]
 fn comparison_word_ends_may_be(padded: &[u8; COMPARISON_BYTES]) -> u64 {
-    // SAFETY: SSE2 is part of every x86-64 processor (a baseline feature of the target).
-    unsafe { comparison_word_ends_by_sse2(padded) }
+    // SAFETY: the build targets AVX2 (the `cfg` above).
+    unsafe { comparison_word_ends_by_avx2(padded) }
 }
 
-/// [`comparison_word_ends_may_be`] by SSE2, sixteen bytes at once.
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "sse2")]
-fn comparison_word_ends_by_sse2(padded: &[u8; COMPARISON_BYTES]) -> u64 {
+/// [`comparison_word_ends_may_be`] by AVX2, 32 places at once.
+#[cfg(all(target_arch = "x86_64", target_feature = "avx2"))]
+#[target_feature(enable = "avx2")]
+fn comparison_word_ends_by_avx2(padded: &[u8; COMPARISON_BYTES]) -> u64 {
     use std::arch::x86_64::{
-        __m128i, _mm_and_si128, _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128,
-        _mm_set1_epi8,
+        __m256i, _mm256_and_si256, _mm256_cmpeq_epi8, _mm256_cmpgt_epi8, _mm256_loadu_si256, _mm256_movemask_epi8,
+        _mm256_or_si256, _mm256_set1_epi8,
     };
-    let sixteen = |k: usize| -> __m128i {
-        let bytes: &[u8; 16] = padded[k..k + 16].try_into().expect("sixteen bytes");
-        // SAFETY: an unaligned load of the sixteen bytes of `bytes`.
-        unsafe { _mm_loadu_si128(bytes.as_ptr().cast()) }
+    let load = |k: usize| -> __m256i {
+        let bytes: &[u8; 32] = padded[k..k + 32].try_into().expect("32 bytes");
+        // SAFETY: an unaligned load of the 32 bytes of `bytes`.
+        unsafe { _mm256_loadu_si256(bytes.as_ptr().cast()) }
     };
-    let ends_of_16 = |k: usize| {
-        let (before, at) = (_mm_or_si128(sixteen(k), _mm_set1_epi8(0x20)), sixteen(k + 1));
-        let is = |c: u8| _mm_cmpeq_epi8(before, _mm_set1_epi8(c as i8));
-        let last = _mm_or_si128(
-            _mm_or_si128(is(b'm'), is(b'n')),
-            _mm_or_si128(_mm_or_si128(is(b'd'), is(b's')), is(b'.')),
+    let ends_of_32 = |k: usize| {
+        let case = _mm256_set1_epi8(0x20);
+        let (before, last, at) = (
+            _mm256_or_si256(load(k), case),
+            _mm256_or_si256(load(k + 1), case),
+            load(k + 2),
+        );
+        let is = |v: __m256i, c: u8| _mm256_cmpeq_epi8(v, _mm256_set1_epi8(c as i8));
+        let (and, or) = (_mm256_and_si256, _mm256_or_si256);
+        let s = is(last, b's');
+        let pairs = or(
+            or(
+                and(is(before, b'o'), is(last, b'm')),
+                and(is(before, b'a'), is(last, b'n')),
+            ),
+            or(
+                and(is(before, b'e'), or(is(last, b'd'), s)),
+                or(
+                    and(or(is(before, b'u'), is(before, b'v')), s),
+                    and(is(before, b's'), is(last, b'.')),
+                ),
+            ),
         );
         // signed: the bytes outside ASCII are below zero
-        let space = _mm_cmplt_epi8(at, _mm_set1_epi8(0x21));
-        let long_s = _mm_cmpeq_epi8(at, _mm_set1_epi8(0xC5u8 as i8));
-        _mm_movemask_epi8(_mm_or_si128(_mm_and_si128(last, space), long_s)) as u16 as u64
+        let space = _mm256_cmpgt_epi8(_mm256_set1_epi8(0x21), at);
+        _mm256_movemask_epi8(or(and(pairs, space), is(at, 0xC5))) as u32 as u64
     };
-    ends_of_16(0) | ends_of_16(16) << 16 | ends_of_16(32) << 32 | ends_of_16(48) << 48
+    ends_of_32(0) | ends_of_32(32) << 32
 }
 
-/// [`comparison_word_ends_may_be`] elsewhere.
-#[cfg(not(target_arch = "x86_64"))]
+/// [`comparison_word_ends_may_be`] where the build has no AVX2.
+#[cfg(not(all(target_arch = "x86_64", target_feature = "avx2")))]
 fn comparison_word_ends_may_be(padded: &[u8; COMPARISON_BYTES]) -> u64 {
     comparison_word_ends_by_bytes(padded)
 }
 
-/// [`comparison_word_ends_may_be`] a byte at a time.
-#[cfg(any(test, not(target_arch = "x86_64")))]
+/// [`comparison_word_ends_may_be`] a byte at a time, from the words themselves.
+#[cfg(any(test, not(all(target_arch = "x86_64", target_feature = "avx2"))))]
 fn comparison_word_ends_by_bytes(padded: &[u8; COMPARISON_BYTES]) -> u64 {
     (0..64).fold(0, |ends, i| {
-        let (before, at) = (padded[i] | 0x20, padded[i + 1]);
-        let end = matches!(before, b'm' | b'n' | b'd' | b's' | b'.') && !(0x21..0x80).contains(&at);
+        let (before, last, at) = (padded[i] | 0x20, padded[i + 1] | 0x20, padded[i + 2]);
+        let end = COMPARISON_WORDS
+            .iter()
+            .any(|w| w.text.as_bytes().ends_with(&[before, last]))
+            && !(0x21..0x80).contains(&at);
         ends | u64::from(end || at == 0xC5) << i
     })
 }
@@ -2986,15 +3006,33 @@ mod tests {
     }
 
     #[test]
-    fn the_places_a_comparison_word_may_end_are_found_by_sse2_as_byte_by_byte() {
+    fn the_places_a_comparison_word_may_end_are_found_by_vectors_as_byte_by_byte() {
+        // each word, in either case, before a space or a byte outside ASCII (and not before a
+        // letter), at every place
+        for word in &COMPARISON_WORDS {
+            for (text, after, found) in [
+                (word.text.to_string(), b' ', true),
+                (word.text.to_uppercase(), 0x80, true),
+                (word.text.to_string(), b'x', false),
+            ] {
+                for end in text.len()..64 {
+                    let mut padded = [b'x'; COMPARISON_BYTES];
+                    padded[2 + end - text.len()..2 + end].copy_from_slice(text.as_bytes());
+                    padded[2 + end] = after;
+                    let ends = comparison_word_ends_may_be(&padded);
+                    assert_eq!(ends, comparison_word_ends_by_bytes(&padded), "{padded:?}");
+                    assert_eq!(ends == 1 << end, found, "{text:?} ending at {end}: {ends:b}");
+                }
+            }
+        }
         let mut chunks = 0;
         for text in crate::gen::sample_texts(100) {
             let bytes = text.as_bytes();
             for at in (0..bytes.len().saturating_sub(64)).step_by(7) {
                 let mut padded = [0u8; COMPARISON_BYTES];
-                padded[1..].copy_from_slice(&bytes[at..at + 64]);
+                padded[2..].copy_from_slice(&bytes[at..at + 64]);
                 // and every byte value somewhere
-                padded[1 + at % 64] = at as u8;
+                padded[2 + at % 64] = at as u8;
                 assert_eq!(
                     comparison_word_ends_may_be(&padded),
                     comparison_word_ends_by_bytes(&padded),
@@ -3033,6 +3071,7 @@ mod tests {
             "\u{e9}from",
             "Than",
             "compared  with",
+            "Compares to",
             "VERSUS",
             "vs.",
             "verſus",
