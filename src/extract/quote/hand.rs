@@ -244,7 +244,7 @@ impl ShortWords {
     }
 
     /// Whether the word of letters `word` is one of the list.
-    fn holds(self, word: &[u8]) -> bool {
+    pub(super) fn holds(self, word: &[u8]) -> bool {
         let first_fits = word.first().is_some_and(|&b| self.may_start_with(b));
         first_fits && word.len() <= LONGEST_SHORT_WORD && self.keys.contains(&key(word))
     }
@@ -265,7 +265,7 @@ pub(super) const HONORIFIC_WORDS: ShortWords = short_words!(HONORIFICS);
 /// [`NAME_PREFIXES`] as keys.
 const NAME_PREFIX_WORDS: ShortWords = short_words!(NAME_PREFIXES);
 /// [`PARTICLES`] as keys.
-const PARTICLE_WORDS: ShortWords = short_words!(PARTICLES);
+pub(super) const PARTICLE_WORDS: ShortWords = short_words!(PARTICLES);
 
 /// A filter on a word's length and first and last bytes: a word it has not been given is turned
 /// away for a few instructions (nearly always, for a few words given), before a hash set or

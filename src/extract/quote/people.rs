@@ -17,6 +17,7 @@ use super::cue::{
 use super::hand::{
     count_spaces, count_spaces_before, is_word_byte, name_at, name_letters, next_name_capital, next_name_capital_up_to,
     next_word_capital, phrase_after_comma, word_character_before, word_then_spaces, Dot, WordFilter, HONORIFIC_WORDS,
+    PARTICLE_WORDS,
 };
 #[cfg(test)]
 use super::hand::{groups_of, stop_or_mark, surely_one_word, HONORIFICS};
@@ -1195,6 +1196,74 @@ fn names_holding<'t>(text: &'t str, word: &str, ascii: bool, names: &mut Vec<Nam
     }
 }
 
+/// Whether no person that `text` names can be called by a longer name that ends with a space
+/// and `name`, a name of several words (`false` for a name of fewer; `false` tells nothing):
+/// then [`People::by_name`] of `name`, at any offset, finds the person called `name` or
+/// nobody, however the persons are read, as only [`People::by_surnames`] finds another. Told
+/// without reading a name: such a person's name would hold a word before the first word of
+/// `name` ([`no_name_word_before_any`]).
+pub(super) fn nobody_longer_called(text: &str, name: &str) -> bool {
+    let mut words = name.split_whitespace();
+    let (Some(first), Some(_)) = (words.next(), words.next_back()) else {
+        return false;
+    };
+    no_name_word_before_any(text, first)
+}
+
+/// Whether no person's name that `text` gives can hold a word right before `word` (`false`
+/// tells nothing): no word of a name read there can stand before any place of `word`, with
+/// only spaces between ([`no_name_word_before`]). A person is called by the words of one name
+/// read ([`person_named`] only drops its first words, a title and nicknames, and may cut its
+/// first word short), or by the name of a person read before; and such a word stands before
+/// the next word of the name, with only spaces between, or with a nickname.
+fn no_name_word_before_any(text: &str, word: &str) -> bool {
+    let (bytes, word) = (text.as_bytes(), word.as_bytes());
+    memchr::memchr_iter(word[0], bytes)
+        .filter(|&at| bytes[at..].starts_with(word))
+        .all(|at| no_name_word_before(bytes, at))
+}
+
+/// Whether no word of a name read in UTF-8 `bytes` ([`name_at`]) can stand right before a
+/// word of the name that starts at `at`, with only spaces or a nickname between (`false`
+/// tells nothing). The words of a name are split at white space; each ends with a letter, an
+/// apostrophe, a hyphen, an ampersand, a period or a closing mark; and one that starts in
+/// lower case is a particle, with no period (the first starts with a capital). So none does
+/// when nothing but spaces stands before `at`; or a byte that is no space does (a word of the
+/// name starts at `at` only as its first); or the ASCII spaces before `at` follow an ASCII
+/// byte that ends no word of a name, or a whole word of lower-case ASCII letters, with a
+/// period or not, that is no particle. (A nickname before `at` ends with a mark: not told.)
+fn no_name_word_before(bytes: &[u8], at: usize) -> bool {
+    let Some(&before) = at.checked_sub(1).map(|k| &bytes[k]) else {
+        return true;
+    };
+    if !before.is_ascii() {
+        // maybe a space outside ASCII
+        return false;
+    }
+    if !is_ascii_space(before) {
+        return true;
+    }
+    let Some(end) = bytes[..at].iter().rposition(|&b| !is_ascii_space(b)) else {
+        return true;
+    };
+    let last = bytes[end];
+    if !last.is_ascii() {
+        return false;
+    }
+    if !(last.is_ascii_alphabetic() || matches!(last, b'\'' | b'-' | b'&' | b'.' | b'"')) {
+        return true;
+    }
+    let letters_end = if last == b'.' { end } else { end + 1 };
+    let letters = bytes[..letters_end]
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_lowercase())
+        .count();
+    let start = letters_end - letters;
+    let whole = start == 0 || is_ascii_space(bytes[start - 1]);
+    letters > 0 && whole && !PARTICLE_WORDS.holds(&bytes[start..letters_end])
+}
+
 /// Adds person `i` to the carriers of `part`, read in the name from `read_at` on.
 fn carry<'t>(carriers: &mut NameMap<'t, Carriers>, part: Cow<'t, str>, read_at: usize, i: usize) {
     match carriers.get_mut(&part) {
@@ -2111,6 +2180,84 @@ mod tests {
             asked > 60_000 && found > 20_000 && found_by_one_word > 6_000,
             "{asked} {found} {found_by_one_word}"
         );
+    }
+
+    /// Texts each naming a person called by a longer name that ends with a name of several
+    /// words ("Grace Castro", "der Berg"), whose first word follows a word of the name after a
+    /// byte that [`no_name_word_before`] must not pass: a particle, a nickname, an initial, an
+    /// apostrophe, a hyphen, an ampersand, a capital inside a word, a letter and spaces outside
+    /// ASCII.
+    const LONGER_NAMES: [&str; 13] = [
+        "Vincent van der Berg said so.",
+        "Joe van Grace Castro said so.",
+        "Ann \"Jo\" Grace Castro said so.",
+        "J. Grace Castro said so.",
+        "DeLuca Grace Castro, a lawyer, said it.",
+        "O' Grace Castro said so.",
+        "Al-  Grace Castro said so.",
+        "A&  Grace Castro said so.",
+        "Zoë Grace Castro said so.",
+        "Ann\u{a0}Grace Castro said so.",
+        "Ann \u{2003}Grace Castro said so.",
+        "Sarah St. Vincent knew. St. Vincent, a spokeswoman, said so.",
+        "Mary Ann Lee said it, and Ann Lee said so.",
+    ];
+
+    /// Texts where [`no_name_word_before`] tells that nobody is called by a longer name ending
+    /// with "Grace Castro": it follows a sentence's end, a word in lower case, punctuation, a
+    /// digit.
+    const TOLD_APART: [&str; 3] = [
+        "The company. Grace Castro said so; Grace Castro, a lawyer, said it. \"Yes,\" said Grace Castro.",
+        "\"We read it,\" said Grace Castro, a lawyer. (Grace Castro said so.) Grace Castro: yes.",
+        "Grace Castro, a lawyer, said so.\n\nGrace Castro said it again, 42 Grace Castro.",
+    ];
+
+    /// A name of several words that [`nobody_longer_called`] tells nobody is called by a longer
+    /// name ending with is so: no person of the whole reading is, and [`People::by_name`] finds
+    /// the person called so or nobody. Asked of every name of several words of the sample
+    /// texts, the fixtures and some crafted ones, each of its last words, and the last words of
+    /// the persons' names: it tells many so, and many persons are called by a longer name that
+    /// ends with a name asked, in each of [`LONGER_NAMES`] (the test fails if one of its tests
+    /// is dropped).
+    #[test]
+    fn nobody_is_called_by_a_longer_name_where_none_is_told() {
+        let mut texts = crate::gen::sample_texts_and_typeset(120);
+        texts.extend(crate::gen::fixture_texts());
+        texts.extend(super::super::hand::texts_in_several_scripts(40));
+        texts.extend(SHARED_NAMES.map(str::to_owned));
+        texts.extend(LONGER_NAMES.map(str::to_owned));
+        texts.extend(TOLD_APART.map(str::to_owned));
+        texts.push(UNICODE_NAMES.to_owned());
+        let (mut told, mut longer) = (0, 0);
+        for text in &texts {
+            let all = People::find(text, text.len(), text.is_ascii());
+            let written = names_of_several_words(text, text.is_ascii()).map(|(_, m)| m.as_str().to_owned());
+            let called = all.persons.iter().map(|p| p.name.to_string());
+            let mut longer_here = 0;
+            for full in written.chain(called) {
+                let words: Vec<&str> = full.split_whitespace().collect();
+                for k in 0..words.len() {
+                    let name = words[k..].join(" ");
+                    let someone_longer = all.persons.iter().any(|p| ends_with_spaced(&p.name, &name));
+                    longer_here += usize::from(someone_longer);
+                    if !nobody_longer_called(text, &name) {
+                        continue;
+                    }
+                    told += 1;
+                    assert!(!someone_longer, "{name:?} in {text:?}");
+                    for at in [0, text.len() / 2, usize::MAX] {
+                        let found = all.by_name(&name, at);
+                        assert!(found.is_none_or(|p| p.name == name), "{name:?} at {at} in {text:?}");
+                    }
+                }
+            }
+            assert!(longer_here > 0 || !LONGER_NAMES.contains(&text.as_str()), "{text:?}");
+            longer += longer_here;
+        }
+        for text in TOLD_APART {
+            assert!(nobody_longer_called(text, "Grace Castro"), "{text:?}");
+        }
+        assert!(told > 3_000 && longer > 5_000, "{told} {longer}");
     }
 
     #[test]
