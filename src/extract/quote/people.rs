@@ -1226,12 +1226,16 @@ fn no_name_word_before_any(text: &str, word: &str) -> bool {
 /// Whether no word of a name read in UTF-8 `bytes` ([`name_at`]) can stand right before a
 /// word of the name that starts at `at`, with only spaces or a nickname between (`false`
 /// tells nothing). The words of a name are split at white space; each ends with a letter, an
-/// apostrophe, a hyphen, an ampersand, a period or a closing mark; and one that starts in
-/// lower case is a particle, with no period (the first starts with a capital). So none does
-/// when nothing but spaces stands before `at`; or a byte that is no space does (a word of the
-/// name starts at `at` only as its first); or the ASCII spaces before `at` follow an ASCII
-/// byte that ends no word of a name, or a whole word of lower-case ASCII letters, with a
-/// period or not, that is no particle. (A nickname before `at` ends with a mark: not told.)
+/// apostrophe, a hyphen, an ampersand, a period or a closing mark; one that starts in lower
+/// case is a particle, with no period (the first starts with a capital); and one that ends
+/// with a period is an initial of one or two letters ("F.", "Ed.") or "St.": an honorific or
+/// prefix ("Mrs.", "Capt.") opens a name but is no word of it ([`full_name_at`]).
+/// So none does when nothing but spaces stands before `at`; or a byte that is no space does (a
+/// word of the name starts at `at` only as its first); or the ASCII spaces before `at` follow
+/// an ASCII byte that ends no word of a name, or a whole word of lower-case ASCII letters, with
+/// a period or not, that is no particle, or a whole word of three ASCII letters or more and a
+/// period (a sentence's end: "the United States."). (A nickname before `at` ends with a mark:
+/// not told.)
 fn no_name_word_before(bytes: &[u8], at: usize) -> bool {
     let Some(&before) = at.checked_sub(1).map(|k| &bytes[k]) else {
         return true;
@@ -1257,11 +1261,19 @@ fn no_name_word_before(bytes: &[u8], at: usize) -> bool {
     let letters = bytes[..letters_end]
         .iter()
         .rev()
-        .take_while(|b| b.is_ascii_lowercase())
+        .take_while(|b| b.is_ascii_alphabetic())
         .count();
     let start = letters_end - letters;
     let whole = start == 0 || is_ascii_space(bytes[start - 1]);
-    letters > 0 && whole && !PARTICLE_WORDS.holds(&bytes[start..letters_end])
+    let word = &bytes[start..letters_end];
+    if letters == 0 || !whole {
+        return false;
+    }
+    if word.iter().all(u8::is_ascii_lowercase) {
+        return !PARTICLE_WORDS.holds(word);
+    }
+    // An honorific or prefix of three letters or more opens a name, and is no word of it.
+    last == b'.' && letters >= 3
 }
 
 /// Adds person `i` to the carriers of `part`, read in the name from `read_at` on.
@@ -2187,8 +2199,11 @@ mod tests {
     /// byte that [`no_name_word_before`] must not pass: a particle, a nickname, an initial, an
     /// apostrophe, a hyphen, an ampersand, a capital inside a word, a letter and spaces outside
     /// ASCII.
-    const LONGER_NAMES: [&str; 13] = [
+    const LONGER_NAMES: [&str; 16] = [
         "Vincent van der Berg said so.",
+        "Ed. Grace Castro said so.",
+        "Ann Li. Grace Castro said so.",
+        "St. Grace Castro said so.",
         "Joe van Grace Castro said so.",
         "Ann \"Jo\" Grace Castro said so.",
         "J. Grace Castro said so.",
@@ -2206,8 +2221,10 @@ mod tests {
     /// Texts where [`no_name_word_before`] tells that nobody is called by a longer name ending
     /// with "Grace Castro": it follows a sentence's end, a word in lower case, punctuation, a
     /// digit.
-    const TOLD_APART: [&str; 3] = [
+    const TOLD_APART: [&str; 5] = [
         "The company. Grace Castro said so; Grace Castro, a lawyer, said it. \"Yes,\" said Grace Castro.",
+        "The United States. Grace Castro said so. Ann Lee. Grace Castro: yes. Mrs. Grace Castro said so.",
+        "Capt. Grace Castro said so. Prof. Grace Castro and Judge. Grace Castro, a lawyer, said it.",
         "\"We read it,\" said Grace Castro, a lawyer. (Grace Castro said so.) Grace Castro: yes.",
         "Grace Castro, a lawyer, said so.\n\nGrace Castro said it again, 42 Grace Castro.",
     ];
