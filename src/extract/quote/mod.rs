@@ -18,6 +18,7 @@ use crate::read::Span;
 use cue::{Cue, Reference};
 use marks::Marked;
 use people::{NamedPeople, People, Person};
+use std::borrow::Cow;
 
 /// A direct quote.
 #[derive(Debug, Clone, PartialEq)]
@@ -194,6 +195,26 @@ impl<'t> LazyPeople<'t> {
         nobody
     }
 
+    /// The name of the speaker credited earlier whose name's last word is `word` (a name of
+    /// one word at a cue: "Castro added"), and their role, when told without reading the
+    /// persons: the person [`People::by_name`] finds for `word` at `at`
+    /// ([`people::person_by_last_word`]). Not asked once the persons are read, which tell it at
+    /// once, nor in a text whose names are read apart.
+    fn speaker_by_last_word(&self, word: &str, at: usize) -> Option<(&str, Cow<'t, str>)> {
+        if self.read || self.named.is_some() {
+            return None;
+        }
+        let ends_with_word = |name: &&String| {
+            let mut words = name.split_whitespace();
+            words.next_back() == Some(word) && words.next().is_some()
+        };
+        let (_, name) = self.speakers.iter().find(|(_, name)| ends_with_word(&name))?;
+        let role = people::person_by_last_word(self.text, name, at, self.ascii)?;
+        #[cfg(test)]
+        tests::LAST_WORDS_TOLD_UNREAD.with(|n| n.set(n.get() + 1));
+        Some((name, role))
+    }
+
     /// Records that the quote ending at `at` was credited to `name` ([`People::note_speaker`]),
     /// when the persons are read if not yet.
     fn note_speaker(&mut self, at: usize, name: &str) {
@@ -295,9 +316,17 @@ fn credited(
         // "Sarah St. Vincent"). Most quotes credited by name are so, and nothing else of the
         // article asks for its persons to be read.
         Reference::Name if cue.role.is_some() && people.nobody_longer_called(who) => (Some(who.to_owned()), cue.role),
-        Reference::Name => match people.by_name(who, at) {
-            Some(p) => of_person(p, cue.role),
-            None => (Some(who.to_owned()), cue.role),
+        // A speaker named earlier, by the last word of their name ("Castro added"): the persons
+        // are asked for the one person of that word and their role.
+        Reference::Name => match people.speaker_by_last_word(who, at) {
+            Some((name, role)) => (
+                Some(without_ranks(name).to_owned()),
+                cue.role.or_else(|| Some(role.into_owned())),
+            ),
+            None => match people.by_name(who, at) {
+                Some(p) => of_person(p, cue.role),
+                None => (Some(who.to_owned()), cue.role),
+            },
         },
         Reference::Pronoun => {
             let people = people.get();
@@ -602,6 +631,9 @@ mod tests {
         /// How many speakers [`LazyPeople::nobody_longer_called`] told are called by the name
         /// at their cue, without reading the persons, on this thread.
         pub(super) static NAMES_TOLD_UNREAD: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+        /// How many speakers [`LazyPeople::speaker_by_last_word`] told by the last word of
+        /// their name, without reading the persons, on this thread.
+        pub(super) static LAST_WORDS_TOLD_UNREAD: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
         /// How many texts with quotation marks [`find_quotes_knowing_ascii`] read no persons
         /// of, on this thread.
         pub(super) static PEOPLE_SPARED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
@@ -652,6 +684,7 @@ mod tests {
         let (mut spared, mut with_speakers, mut marked) = (0, 0, 0);
         let short_read_apart = SHORT_NAMES_READ_APART.with(std::cell::Cell::get);
         let told_unread = NAMES_TOLD_UNREAD.with(std::cell::Cell::get);
+        let last_words = LAST_WORDS_TOLD_UNREAD.with(std::cell::Cell::get);
         for article in articles_with_quotes() {
             let sentences = crate::extract::sentence::split_sentences(&article.text, &article.paragraphs);
             let quotes_with = |at_once: bool| {
@@ -673,12 +706,14 @@ mod tests {
         }
         // Both ways are taken many times: texts whose persons are never read, and texts with
         // quotes credited to a speaker (the persons read); and many names are answered from
-        // the names read apart in short texts, and many speakers from the name at their cue.
+        // the names read apart in short texts, and many speakers from the name at their cue,
+        // and some from the last word of the name of a speaker before.
         let short_read_apart = SHORT_NAMES_READ_APART.with(std::cell::Cell::get) - short_read_apart;
         let told_unread = NAMES_TOLD_UNREAD.with(std::cell::Cell::get) - told_unread;
+        let last_words = LAST_WORDS_TOLD_UNREAD.with(std::cell::Cell::get) - last_words;
         assert!(
-            spared >= 100 && with_speakers >= 300 && short_read_apart >= 100 && told_unread >= 200,
-            "{spared} {with_speakers} {short_read_apart} {told_unread} of {marked}"
+            spared >= 100 && with_speakers >= 300 && short_read_apart >= 100 && told_unread >= 200 && last_words >= 30,
+            "{spared} {with_speakers} {short_read_apart} {told_unread} {last_words} of {marked}"
         );
     }
 
