@@ -366,7 +366,7 @@ pub(crate) fn find_numbers_without_text_into(text: &str, out: &mut Vec<Mention>)
 fn read_mentions(text: &str, out: &mut Vec<Mention>) {
     // a tab separates a table row's cells (`read::CELL_SEPARATOR`): no number spans two
     // ("25.2 million\t31.5 million" is two figures, not 56.7 million; "-12.99\t-5.44%" no range).
-    // Told by the tokeniser, which sees every byte (a search for a tab of its own cost some 100
+    // Told by the tokeniser, which sees every space but the one after a token (a search for a tab of its own cost some 100
     // instructions a text): a text with a tab, rare, is cut again cell by cell.
     if !read_mentions_of_one_cell(text, out) {
         read_cells(text, out);
@@ -2494,8 +2494,6 @@ mod tests {
         );
     }
 
-    /// The tokens noted as they are cut hold every token that may start a mention (the reader
-    /// tries no other), in order; and they leave most words out.
     /// "a" and "an" are first words, told as articles by their codes, and no other word is.
     #[test]
     fn the_articles_are_the_first_words_told_as_articles() {
@@ -2513,6 +2511,8 @@ mod tests {
         }
     }
 
+    /// The tokens noted as they are cut hold every token that may start a mention (the reader
+    /// tries no other), in order; and they leave most words out.
     #[test]
     fn every_token_that_may_start_a_mention_is_noted() {
         let mut texts = sample_texts();

@@ -2162,9 +2162,10 @@ const COMPARISON_WORDS: [Word; 7] = [
 ///
 /// `bytes` end `before`: where `before` has the 66 bytes the test reads, they are read in
 /// place, and the places before `bytes` are dropped; a word that ends there is outside `bytes`,
-/// and where bit 0 is set by the byte before `bytes`, the word test at 0 fails as with padding.
+/// and where bits 0 and 1 are set by the bytes before `bytes`, the word test there fails as with
+/// padding.
 fn has_comparison_word(before: &[u8], bytes: &[u8]) -> bool {
-    debug_assert!(!bytes.is_empty() && bytes.len() < COMPARISON_BYTES && before.ends_with(bytes));
+    debug_assert!(!bytes.is_empty() && bytes.len() <= 64 && before.ends_with(bytes));
     let mut ends = match before.last_chunk::<COMPARISON_BYTES>() {
         // bit `i` for byte `len - 64 + i` of `before`, byte `i - (64 - bytes.len())` of `bytes`
         Some(last) => {
@@ -2282,7 +2283,7 @@ fn comparison_word_ends(bytes: &[u8], end: usize) -> bool {
 /// How many bytes before a period mention [`is_comparison_reference`] reads.
 const COMPARISON_WINDOW: usize = 60;
 // The window, with the padding byte before it, fits the 64 lanes `has_comparison_word` reads.
-const _: () = assert!(COMPARISON_WINDOW < COMPARISON_BYTES);
+const _: () = assert!(COMPARISON_WINDOW < 64);
 
 /// The last 60 bytes of `before` (from the first character boundary there), where
 /// [`COMPARISON_REFERENCE`] is searched: its `\b` and its start see only them.

@@ -263,7 +263,7 @@ macro_rules! short_words {
 /// [`HONORIFICS`] as keys.
 pub(super) const HONORIFIC_WORDS: ShortWords = short_words!(HONORIFICS);
 /// [`NAME_PREFIXES`] as keys.
-const NAME_PREFIX_WORDS: ShortWords = short_words!(NAME_PREFIXES);
+pub(super) const NAME_PREFIX_WORDS: ShortWords = short_words!(NAME_PREFIXES);
 /// [`PARTICLES`] as keys.
 pub(super) const PARTICLE_WORDS: ShortWords = short_words!(PARTICLES);
 

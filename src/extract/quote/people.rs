@@ -17,7 +17,7 @@ use super::cue::{
 use super::hand::{
     count_spaces, count_spaces_before, is_word_byte, name_at, name_letters, next_name_capital, next_name_capital_up_to,
     next_word_capital, phrase_after_comma, word_character_before, word_then_spaces, Dot, WordFilter, HONORIFIC_WORDS,
-    PARTICLE_WORDS,
+    NAME_PREFIX_WORDS, PARTICLE_WORDS,
 };
 #[cfg(test)]
 use super::hand::{groups_of, stop_or_mark, surely_one_word, HONORIFICS};
@@ -1379,8 +1379,29 @@ fn no_name_word_before(bytes: &[u8], at: usize) -> bool {
     if word.iter().all(u8::is_ascii_lowercase) {
         return !PARTICLE_WORDS.holds(word);
     }
-    // An honorific or prefix of three letters or more opens a name, and is no word of it.
-    last == b'.' && letters >= 3
+    // An honorific or prefix of three letters or more opens a name, and is no word of it; but a
+    // name prefix after a title is kept ("Lt. Col. Grace Castro": the person is "Col. Grace
+    // Castro").
+    last == b'.' && letters >= 3 && !(NAME_PREFIX_WORDS.holds(word) && may_follow_a_title(&bytes[..start]))
+}
+
+/// Whether `bytes` may end with a title (an honorific or name prefix, with a period or not,
+/// after ASCII spaces), or with a byte outside ASCII (maybe a space after one).
+fn may_follow_a_title(bytes: &[u8]) -> bool {
+    let Some(end) = bytes.iter().rposition(|&b| !is_ascii_space(b)) else {
+        return false;
+    };
+    if !bytes[end].is_ascii() {
+        return true;
+    }
+    let letters_end = if bytes[end] == b'.' { end } else { end + 1 };
+    let letters = bytes[..letters_end]
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    let word = &bytes[letters_end - letters..letters_end];
+    HONORIFIC_WORDS.holds(word) || NAME_PREFIX_WORDS.holds(word)
 }
 
 /// Adds person `i` to the carriers of `part`, read in the name from `read_at` on.
@@ -2303,11 +2324,13 @@ mod tests {
 
     /// Texts each naming a person called by a longer name that ends with a name of several
     /// words ("Grace Castro", "der Berg"), whose first word follows a word of the name after a
-    /// byte that [`no_name_word_before`] must not pass: a particle, a nickname, an initial, an
+    /// byte that [`no_name_word_before`] must not pass: a rank after a title, a particle, a nickname, an initial, an
     /// apostrophe, a hyphen, an ampersand, a capital inside a word, a letter and spaces outside
     /// ASCII.
-    const LONGER_NAMES: [&str; 16] = [
+    const LONGER_NAMES: [&str; 18] = [
         "Vincent van der Berg said so.",
+        "Lt. Col. Grace Castro said so.",
+        "Det. Sgt. Grace Castro said so.",
         "Ed. Grace Castro said so.",
         "Ann Li. Grace Castro said so.",
         "St. Grace Castro said so.",
