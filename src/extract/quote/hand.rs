@@ -647,7 +647,7 @@ fn name_bytes_of_16(sixteen: &[u8; 16], first: bool) -> u32 {
 
 /// Whether ASCII byte `b` may stand in a word of a name (`[\p{L}'’-]`, ASCII), or in its first
 /// word (`[\p{L}&'’-]`) when `first`.
-fn is_name_word_byte(b: u8, first: bool) -> bool {
+pub(super) fn is_name_word_byte(b: u8, first: bool) -> bool {
     b.is_ascii_alphabetic() || matches!(b, b'\'' | b'-') || (first && b == b'&')
 }
 

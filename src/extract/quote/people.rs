@@ -15,9 +15,9 @@ use super::cue::{
     without_nickname, NAME, VERB, VERBS,
 };
 use super::hand::{
-    count_spaces, count_spaces_before, is_word_byte, name_at, name_letters, next_name_capital, next_name_capital_up_to,
-    next_word_capital, phrase_after_comma, word_character_before, word_then_spaces, Dot, WordFilter, HONORIFIC_WORDS,
-    NAME_PREFIX_WORDS, PARTICLE_WORDS,
+    count_spaces, count_spaces_before, is_name_word_byte, is_word_byte, name_at, name_letters, next_name_capital,
+    next_name_capital_up_to, next_word_capital, phrase_after_comma, word_character_before, word_then_spaces, Dot,
+    WordFilter, HONORIFIC_WORDS, NAME_PREFIX_WORDS, PARTICLE_WORDS,
 };
 #[cfg(test)]
 use super::hand::{groups_of, stop_or_mark, surely_one_word, HONORIFICS};
@@ -1308,7 +1308,7 @@ fn name_ends_after(bytes: &[u8], end: usize) -> bool {
         return true;
     };
     if !is_ascii_space(next) {
-        return next.is_ascii() && !next.is_ascii_alphabetic() && !matches!(next, b'\'' | b'-' | b'&');
+        return next.is_ascii() && !is_name_word_byte(next, true);
     }
     let from = end + bytes[end..].iter().take_while(|&&b| is_ascii_space(b)).count();
     let Some(&after) = bytes.get(from) else {
@@ -1353,7 +1353,7 @@ fn no_name_word_before(bytes: &[u8], at: usize) -> bool {
     if !last.is_ascii() {
         return false;
     }
-    if !(last.is_ascii_alphabetic() || matches!(last, b'\'' | b'-' | b'&' | b'.' | b'"')) {
+    if !(is_name_word_byte(last, true) || matches!(last, b'.' | b'"')) {
         return true;
     }
     if last == b'"' {
@@ -1361,7 +1361,7 @@ fn no_name_word_before(bytes: &[u8], at: usize) -> bool {
         // closes a quote (`it," Castro added`).
         let mark_of_nickname = end
             .checked_sub(1)
-            .is_none_or(|k| !bytes[k].is_ascii() || bytes[k].is_ascii_alphabetic() || matches!(bytes[k], b'\'' | b'-'));
+            .is_none_or(|k| !bytes[k].is_ascii() || is_name_word_byte(bytes[k], false));
         return !mark_of_nickname;
     }
     let letters_end = if last == b'.' { end } else { end + 1 };
@@ -2359,6 +2359,17 @@ mod tests {
         "Grace Castro, a lawyer, said so.\n\nGrace Castro said it again, 42 Grace Castro.",
     ];
 
+    /// The texts the name shortcuts are compared with the whole reading on: the sample texts, the
+    /// fixtures, texts in several scripts, [`SHARED_NAMES`] and [`LONGER_NAMES`].
+    fn texts_with_names() -> Vec<String> {
+        let mut texts: Vec<String> = crate::gen::sample_texts_and_typeset(120);
+        texts.extend(crate::gen::fixture_texts());
+        texts.extend(super::super::hand::texts_in_several_scripts(40));
+        texts.extend(SHARED_NAMES.map(str::to_owned));
+        texts.extend(LONGER_NAMES.map(str::to_owned));
+        texts
+    }
+
     /// A name of several words that [`nobody_longer_called`] tells nobody is called by a longer
     /// name ending with is so: no person of the whole reading is, and [`People::by_name`] finds
     /// the person called so or nobody. Asked of every name of several words of the sample
@@ -2368,11 +2379,7 @@ mod tests {
     /// is dropped).
     #[test]
     fn nobody_is_called_by_a_longer_name_where_none_is_told() {
-        let mut texts = crate::gen::sample_texts_and_typeset(120);
-        texts.extend(crate::gen::fixture_texts());
-        texts.extend(super::super::hand::texts_in_several_scripts(40));
-        texts.extend(SHARED_NAMES.map(str::to_owned));
-        texts.extend(LONGER_NAMES.map(str::to_owned));
+        let mut texts = texts_with_names();
         texts.extend(TOLD_APART.map(str::to_owned));
         texts.push(UNICODE_NAMES.to_owned());
         let (mut told, mut longer) = (0, 0);
@@ -2429,11 +2436,7 @@ mod tests {
     /// tests is dropped).
     #[test]
     fn persons_told_by_a_last_word_are_those_of_the_whole_reading() {
-        let mut texts = crate::gen::sample_texts_and_typeset(120);
-        texts.extend(crate::gen::fixture_texts());
-        texts.extend(super::super::hand::texts_in_several_scripts(40));
-        texts.extend(SHARED_NAMES.map(str::to_owned));
-        texts.extend(LONGER_NAMES.map(str::to_owned));
+        let mut texts = texts_with_names();
         texts.extend(OTHER_CASTROS.map(str::to_owned));
         let mut told = 0;
         for text in &texts {
