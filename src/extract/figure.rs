@@ -2447,8 +2447,22 @@ fn is_figure(m: &Mention, sentence: &str, span: Span, excluded: &[Span], periods
     if excluded.iter().any(overlaps) || periods.iter().any(|p| overlaps(&p.span)) {
         return false;
     }
-    if m.kind == MentionKind::Number
-        && (names_a_product(sentence, m) || hyphenated(sentence, m) || is_side_of_a_score(sentence, m))
+    // most numbers are plain, and are spared the tests that cannot say no there
+    is_figure_by_its_tests(m, sentence, text, plain_word_before(sentence.as_bytes(), m, text))
+}
+
+/// [`is_figure`] past its first tests (the mention is no ordinal, word fraction or decade, and
+/// is inside no non-figure or period): the tests of the mention's kind. `text` is its text;
+/// `plain`, the word before a plain number ([`plain_word_before`]), leaves out the tests that
+/// cannot say no there (`None` asks them all). One chain for both, so that each test is called
+/// from one place (and inlined there).
+fn is_figure_by_its_tests(m: &Mention, sentence: &str, text: &[u8], plain: Option<&[u8]>) -> bool {
+    let every = plain.is_none();
+    let number = m.kind == MentionKind::Number;
+    let may_name_a_product = plain.is_none_or(word_may_name_a_product);
+    if number
+        && (may_name_a_product && names_a_product(sentence, m)
+            || every && (hyphenated(sentence, m) || is_side_of_a_score(sentence, m)))
     {
         return false;
     }
@@ -2456,22 +2470,69 @@ fn is_figure(m: &Mention, sentence: &str, span: Span, excluded: &[Span], periods
     if m.kind == MentionKind::Range && hyphenated(sentence, m) {
         return false;
     }
-    let counts_a_unit = m.kind == MentionKind::Number || m.kind == MentionKind::Range && m.unit.is_none();
+    let counts_a_unit = number || m.kind == MentionKind::Range && m.unit.is_none();
     if counts_a_unit && is_a_measurement(&sentence[m.end..]) {
         return false;
     }
-    if m.kind == MentionKind::Number
+    // only a verb of calling before three digits makes a plain number a phone's
+    let may_be_a_phone_number = every || text.len() == 3;
+    if number
         && (is_a_set_time(sentence, m)
-            || is_part_of_an_address(sentence, m, text)
-            || is_a_phone_number(sentence, m, text)
+            || every && is_part_of_an_address(sentence, m, text)
+            || may_be_a_phone_number && is_a_phone_number(sentence, m, text)
             || is_the_length_of_a_period(sentence, m)
-            || is_part_of_a_dotted_code(sentence, m)
-            || is_part_of_a_legal_citation(sentence, m)
-            || is_a_number_word_not_counting(sentence, m, text))
+            || every
+                && (is_part_of_a_dotted_code(sentence, m)
+                    || is_part_of_a_legal_citation(sentence, m)
+                    || is_a_number_word_not_counting(sentence, m, text)))
     {
         return false;
     }
-    !is_day_of_month(sentence, m, text)
+    !(every && is_day_of_month(sentence, m, text))
+}
+
+/// When the mention `m` of `sentence` (its `text`) is a plain number: the lower-case word right
+/// before it, where most numbers of a text stand ("received 20,316 information requests", "from
+/// 511 in"). Plain is written in digits and commas, the first digit 1 to 9; after a whole word of
+/// ASCII lower-case letters (the start of the sentence or an ASCII byte that is no letter or
+/// digit before it) and one space; and before a space and an ASCII lower-case letter, the end,
+/// or a punctuation mark (`,.;:)!?`) that no digit follows.
+///
+/// Of [`is_figure`]'s tests of a number, these can then say no figure only as
+/// [`is_figure_by_its_tests`] asks them: a product's name needs a capital in the word before or
+/// one of the words of [`word_may_name_a_product`]; a phone's number, three digits after a verb
+/// of calling; a unit, a set time and a period's length start with the space and the letter after
+/// it, and are asked. A hyphen, a dash, a dot between digits, a "+", a leading zero, a group of
+/// digits beside it, a code's or a street's capital, "No", "§", a month's capital and a number in
+/// words are none of them there: the tests of scores, addresses, codes, citations, numbers in
+/// words and days of months are left out.
+fn plain_word_before<'s>(sentence: &'s [u8], m: &Mention, text: &[u8]) -> Option<&'s [u8]> {
+    if m.kind != MentionKind::Number {
+        return None;
+    }
+    let digits = matches!(text.first(), Some(b'1'..=b'9')) && text.iter().all(|&b| b.is_ascii_digit() || b == b',');
+    let plain_after = match &sentence[m.end..] {
+        [] => true,
+        [b' ', next, ..] => next.is_ascii_lowercase(),
+        [mark, rest @ ..] => {
+            matches!(mark, b',' | b'.' | b';' | b':' | b')' | b'!' | b'?')
+                && !rest.first().is_some_and(u8::is_ascii_digit)
+        }
+    };
+    if !digits || !plain_after {
+        return None;
+    }
+    let before = sentence[..m.start].strip_suffix(b" ")?;
+    let start = before.len() - before.iter().rev().take_while(|b| b.is_ascii_lowercase()).count();
+    let whole = start == 0 || before[start - 1].is_ascii() && !before[start - 1].is_ascii_alphanumeric();
+    (start < before.len() && whole).then(|| &before[start..])
+}
+
+/// Whether a lower-case `word` before a number may make [`names_a_product`] say yes: one of
+/// its words of versions and laws' parts ([`NAMING_WORDS`], [`NAMING_VERBS`]); any other
+/// lower-case word names none.
+fn word_may_name_a_product(word: &[u8]) -> bool {
+    NAMING_WORDS.iter().chain(&NAMING_VERBS).any(|w| w.as_bytes() == word)
 }
 
 /// A number of an address or a register, not a count: a street number ("410 Terry Ave.", "1718
@@ -3091,6 +3152,26 @@ fn starts_with_a_unit(after: &str) -> bool {
     is_unit(word)
 }
 
+/// The words before a number that make it a version's or a law's part in any case ("version 2",
+/// "Section 702"; see [`names_a_product`]), in lower case.
+const NAMING_WORDS: [&str; 11] = [
+    "version",
+    "v",
+    "model",
+    "section",
+    "article",
+    "principle",
+    "clause",
+    "paragraph",
+    "chapter",
+    "rule",
+    "iso",
+];
+
+/// The words before a number that are verbs too, and make it a build's or a release's number
+/// only capitalised or before one ("build 22621"; see [`names_a_product`]), in lower case.
+const NAMING_VERBS: [&str; 2] = ["release", "build"];
+
 /// "Office 365", "Windows 10", "iOS 8", "Section 702", "version 2.1": a short number right after
 /// a name (a word with a capital letter that does not start the sentence) or after "version" or
 /// the name of a law's part ("section", "article", "principle", ...).
@@ -3107,7 +3188,7 @@ fn names_a_product(sentence: &str, m: &Mention) -> bool {
     // build's or a version's number ("build 22621", "release 3.2"): as verbs they count ("build
     // more than 7,000 attacks", "release 300 prisoners", "agreed to release 300."); "model" is
     // seldom a verb there ("a Kanomax model 4431 audio meter")
-    if ["release", "build"].iter().any(|w| word.eq_ignore_ascii_case(w)) {
+    if NAMING_VERBS.iter().any(|w| word.eq_ignore_ascii_case(w)) {
         let capitalised = word.starts_with(|c: char| c.is_ascii_uppercase());
         let digits = text.bytes().all(|b| b.is_ascii_digit());
         let build_number = digits && text.len() >= 4;
@@ -3116,22 +3197,7 @@ fn names_a_product(sentence: &str, m: &Mention) -> bool {
     }
     // also a law's parts, at a sentence's start or in lower case ("Section 702 of the law",
     // "information privacy principle 11")
-    if [
-        "version",
-        "v",
-        "model",
-        "section",
-        "article",
-        "principle",
-        "clause",
-        "paragraph",
-        "chapter",
-        "rule",
-        "iso",
-    ]
-    .iter()
-    .any(|w| word.eq_ignore_ascii_case(w))
-    {
+    if NAMING_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w)) {
         return true;
     }
     // the tests that read least come first (none has an effect: the order changes no answer)
@@ -4342,6 +4408,54 @@ mod tests {
                 assert_eq!(entities.first_in(start, end), first, "{part:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_plain_number_is_told_a_figure_as_every_test_of_its_kind_tells_it() {
+        // Numbers that every test would keep from being figures, beside words that would make
+        // them plain but for one condition of `plain_word_before` (a capital inside the word
+        // before, a leading zero, a digit after a dot, a capital after), and plain numbers that
+        // the tests asked of a plain number tell.
+        let written = [
+            "Microsoft said the iPhone 6 was popular, and Windows 10 users agreed.",
+            "It happened on March 12 in Paris, and on 6 July too.",
+            "Dial the number 0800 now, or call 111 for help, or the 999 line.",
+            "Servers at 1.1.1.1 were down, as was 2.4.1 today.",
+            "The office at 410 Terry Ave. opened; a unit at 12 Main St was sold.",
+            "Agencies filed under section 702 of the act, model 4431 and clause 7 too.",
+            "The company will build 22621 units; the build 22621 is out; release 300 prisoners.",
+            "They drove 500 miles away and ate 20 grams of it, in 4 min read.",
+            "Firms have 30 days to respond, within 24 hours or for 90 days.",
+            "For the last 6 months to June, the past 2 years ended in May.",
+            "They sent 5 and 6-4 won, a 10-year plan, a COVID-19 wave and under law No 7253 in force.",
+            "It cited 45 CFR 164.512 and 18 U.S.C. 2702 and at 2517 KK The Hague.",
+            "the company received 20,316 information requests, down from 22,191.",
+        ];
+        let samples = crate::gen::sample_texts(200);
+        let typeset: Vec<String> = samples.iter().map(|t| crate::gen::typeset(t)).collect();
+        let lines = samples.iter().chain(&typeset).flat_map(|t| t.lines());
+        let (mut plain, mut not_figures, mut mentions) = (0, 0, Vec::new());
+        for text in written.into_iter().chain(lines) {
+            find_numbers_without_text_into(text, &mut mentions);
+            for m in &mentions {
+                let bytes = &text.as_bytes()[m.start..m.end];
+                let Some(word) = plain_word_before(text.as_bytes(), m, bytes) else {
+                    continue;
+                };
+                let by_every_test = is_figure_by_its_tests(m, text, bytes, None);
+                assert_eq!(
+                    is_figure_by_its_tests(m, text, bytes, Some(word)),
+                    by_every_test,
+                    "{text:?} {m:?}"
+                );
+                plain += 1;
+                not_figures += usize::from(!by_every_test);
+            }
+        }
+        assert!(
+            plain > 2_000 && not_figures >= 10,
+            "{plain} plain numbers, {not_figures} no figures"
+        );
     }
 
     #[test]
