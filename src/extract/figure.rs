@@ -1471,6 +1471,8 @@ pub fn find_figures(
     // passing sentences that name one copy none
     // the figures that name no owner around them, given one once every figure is read
     let mut unowned: Vec<usize> = Vec::new();
+    // the names inside the sentences that state a figure: they may own the unowned figures
+    let mut named_with_figures = 0u64;
     // Per-sentence lists, kept across sentences so that their room is reused (and made at
     // once for a sentence's few items, not grown from none).
     let mut sentence_periods: Vec<&PeriodMention> = Vec::with_capacity(8);
@@ -1767,6 +1769,10 @@ pub fn find_figures(
                     .iter()
                     .any(|m| m.period == current_period && m.anaphor.is_some_and(Anaphor::counts_back));
         }
+        if figures.len() > first {
+            // (the names around the sentence: those inside it are the whole text's inside it)
+            named_with_figures |= entities.names_inside(sentence);
+        }
         if report_period.is_none() && figures.len() > first {
             report_period = current_period.clone();
         }
@@ -1788,7 +1794,7 @@ pub fn find_figures(
         this_years_values_of_last_years(&mut figures, year);
     }
     if !unowned.is_empty() {
-        let mut owners = Owners::of(article, &scan.entities, &figures);
+        let mut owners = Owners::of(article, &scan.entities, named_with_figures);
         for k in unowned {
             figures[k].entity = owners.before(figures[k].sentence, sentences);
         }
@@ -2136,19 +2142,13 @@ struct Owners<'t, 'f> {
 }
 
 impl<'t, 'f> Owners<'t, 'f> {
-    /// The owners of `article`'s figures; `found` are the names of its text.
-    fn of(article: &'t Article, found: &'f [(usize, usize)], figures: &[Figure]) -> Self {
+    /// The owners of `article`'s figures; `found` are the names of its text, and
+    /// `named_with_figures` those inside the sentences that state a figure (bits as in
+    /// [`Entities::names_inside`]), gathered as its sentences are read.
+    fn of(article: &'t Article, found: &'f [(usize, usize)], named_with_figures: u64) -> Self {
         let entities = Entities::new(&article.text, found);
         let title = article.title.as_deref().unwrap_or_default();
-        let mut owners = names_in_headline(title);
-        let mut sentence = None;
-        for f in figures {
-            if sentence.replace(f.sentence) != Some(f.sentence) {
-                owners |= entities
-                    .inside(f.sentence)
-                    .fold(0, |bits, (s, _)| bits | 1u64 << entities.place_of(s));
-            }
-        }
+        let owners = names_in_headline(title) | named_with_figures;
         let default = most_named(&entities, owners);
         Owners {
             entities,
@@ -2392,6 +2392,12 @@ impl<'t, 'f> Entities<'t, 'f> {
     #[inline(never)]
     fn first_searched(&self, start: usize, end: usize) -> Option<&'static str> {
         ENTITY.find(&self.text[start..end]).map(|m| known_entity(m.as_str()))
+    }
+
+    /// The names of the matches that lie inside `span`, a bit for each place in [`ENTITY_NAMES`].
+    fn names_inside(&self, span: Span) -> u64 {
+        self.inside(span)
+            .fold(0, |bits, (s, _)| bits | 1u64 << self.place_of(s))
     }
 
     /// The matches that lie inside `span`.
@@ -4472,6 +4478,9 @@ mod tests {
             for (span_start, span_end) in spans {
                 let around = entities.around(Span::new(span_start, span_end));
                 dropped += usize::from(around.found.len() < found.len());
+                // the names inside the span, which find_figures reads off the names around it
+                let span = Span::new(span_start, span_end);
+                assert_eq!(around.names_inside(span), entities.names_inside(span), "{span:?}");
                 for (start, end) in (span_start..=span_end).flat_map(|s| (s..=span_end).map(move |e| (s, e))) {
                     if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
                         continue;
@@ -4571,7 +4580,12 @@ mod tests {
             let (mut article, sentences, found) = article_with_sentences_and_names(text);
             article.title = Some("Microsoft and Twitter report".to_owned());
             let figures = find_figures(&article, &sentences, &[], &[], Deadline::NONE).expect("no deadline");
-            let mut owners = Owners::of(&article, &found, &figures);
+            // the names inside the sentences of the figures, read from the whole text's
+            let entities = Entities::new(&article.text, &found);
+            let named_with_figures = figures
+                .iter()
+                .fold(0, |bits, f| bits | entities.names_inside(f.sentence));
+            let mut owners = Owners::of(&article, &found, named_with_figures);
             // the headline's names own figures whatever the text says
             let place = |name: &str| ENTITY_NAMES.iter().position(|n| *n == name).expect("a name");
             assert!(owners.owns(place("Microsoft")) && owners.owns(place("Twitter")));
