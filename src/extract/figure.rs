@@ -2481,11 +2481,15 @@ fn is_figure_by_its_tests(m: &Mention, sentence: &str, text: &[u8], plain: Optio
         return false;
     }
     // only a verb of calling before three digits makes a plain number a phone's
-    let may_be_a_phone_number = every || text.len() == 3;
+    let (before, after) = (&sentence.as_bytes()[..m.start], &sentence.as_bytes()[m.end..]);
+    let phone_number = || match every {
+        true => is_a_phone_number(sentence, m, text),
+        false => is_a_number_called(before, text, after),
+    };
     if number
         && (is_a_set_time(sentence, m)
             || every && is_part_of_an_address(sentence, m, text)
-            || may_be_a_phone_number && is_a_phone_number(sentence, m, text)
+            || phone_number()
             || is_the_length_of_a_period(sentence, m)
             || every
                 && (is_part_of_a_dotted_code(sentence, m)
@@ -2516,7 +2520,6 @@ fn plain_word_before<'s>(sentence: &'s [u8], m: &Mention, text: &[u8]) -> Option
     if m.kind != MentionKind::Number {
         return None;
     }
-    let digits = matches!(text.first(), Some(b'1'..=b'9')) && text.iter().all(|&b| b.is_ascii_digit() || b == b',');
     let plain_after = match &sentence[m.end..] {
         [] => true,
         [b' ', next, ..] => next.is_ascii_lowercase(),
@@ -2525,10 +2528,16 @@ fn plain_word_before<'s>(sentence: &'s [u8], m: &Mention, text: &[u8]) -> Option
                 && !rest.first().is_some_and(u8::is_ascii_digit)
         }
     };
-    if !digits || !plain_after {
+    // (the bytes next to the number first: they tell most numbers that are not plain)
+    let before = &sentence[..m.start];
+    if !plain_after || !matches!(before, [.., letter, b' '] if letter.is_ascii_lowercase()) {
         return None;
     }
-    let before = sentence[..m.start].strip_suffix(b" ")?;
+    let before = &before[..before.len() - 1];
+    let digits = matches!(text.first(), Some(b'1'..=b'9')) && text.iter().all(|&b| b.is_ascii_digit() || b == b',');
+    if !digits {
+        return None;
+    }
     let start = before.len() - before.iter().rev().take_while(|b| b.is_ascii_lowercase()).count();
     let whole = start == 0 || before[start - 1].is_ascii() && !before[start - 1].is_ascii_alphanumeric();
     (start < before.len() && whole).then(|| &before[start..])
@@ -2623,6 +2632,13 @@ fn is_a_phone_number(sentence: &str, m: &Mention, text: &[u8]) -> bool {
     if groups > 0 && before[..before.len() - groups].ends_with(b"+") && before[before.len() - groups].is_ascii_digit() {
         return true;
     }
+    is_a_number_called(before, text, after)
+}
+
+/// Whether a number of digits (`text`, between `before` and `after`) is one that is called: three
+/// digits right after a verb of calling ("call 111", "a caller to 111"), not before a plural
+/// they count ("calls to 150 agencies").
+fn is_a_number_called(before: &[u8], text: &[u8], after: &[u8]) -> bool {
     // the verb first: fewer numbers of three digits follow one than precede a plural
     text.len() == 3 && follows_a_verb_of_calling(before) && !counts_a_plural(after)
 }
