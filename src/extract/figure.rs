@@ -665,21 +665,19 @@ fn measure_after(after: &str, ascii: bool) -> Option<&str> {
     if !bytes.get(start).is_some_and(|&b| matches!(b | 0x20, b'o' | b'n')) {
         return measured_here_ascii(&bytes[start..]).map(|end| &after[start..start + end]);
     }
+    // The first way there decides: each later way starts before it, at words ("of", its
+    // determiner, "new") that are no head and that a modifier reads as it reads any word, so it
+    // reads what the first reads with fewer modifiers left, and finds a measure only where the
+    // first does: a phrase the first finds none in ("of the total") is read once, not once a way.
     let of = word_then_spaces(start, "of");
     let of_the = of.and_then(|o| {
         ["the", "all", "those", "these", "its"]
             .iter()
             .find_map(|w| word_then_spaces(o, w))
     });
-    for at in [of_the, of, Some(start)].into_iter().flatten() {
-        let new = word_then_spaces(at, "new");
-        for at in new.into_iter().chain([at]) {
-            if let Some(end) = measured_here_ascii(&bytes[at..]) {
-                return Some(&after[at..at + end]);
-            }
-        }
-    }
-    None
+    let at = of_the.or(of).unwrap_or(start);
+    let at = word_then_spaces(at, "new").unwrap_or(at);
+    measured_here_ascii(&bytes[at..]).map(|end| &after[at..at + end])
 }
 
 /// The measure that starts `after` (which has a character outside ASCII) read in its ASCII start
