@@ -1460,15 +1460,17 @@ pub fn find_figures(
     // paragraph: kept only by the figures of an organisation, once owners are known
     // (`keep_carried_periods_of_owned_figures`); paragraphs are walked from the last one found
     let (mut carry_paragraphs_from, mut period_paragraph) = (0, None);
-    let mut carried_across: Vec<usize> = Vec::new();
+    // (that list, `carried_across`, and the figures that name no owner around them, `unowned`,
+    // with room kept from the thread's articles before: taken at the first sentence with
+    // figures, [`KEPT_FIGURE_LISTS`])
+    let mut figure_lists: Option<FigureLists> = None;
     // the periods the last sentence named, and the year a total of this sentence was given
     let mut last_sentence_periods: Vec<Period> = Vec::new();
     let mut summed_year: Option<Period> = None;
     let entities = Entities::new(text, &scan.entities);
     // borrowed from the text, and copied only for the figures that take it: counting names and
     // passing sentences that name one copy none
-    // the figures that name no owner around them, given one once every figure is read
-    let mut unowned: Vec<usize> = Vec::new();
+    // the figures that name no owner around them are given one once every figure is read
     // the names inside the sentences that state a figure: they may own the unowned figures
     let mut named_with_figures = 0u64;
     // Per-sentence lists, kept across sentences so that their room is reused (and made at
@@ -1576,6 +1578,10 @@ pub fn find_figures(
             "a sentence with a figure is told"
         );
         if after_a_figure {
+            let FigureLists {
+                unowned,
+                carried_across,
+            } = figure_lists.get_or_insert_with(|| KEPT_FIGURE_LISTS.with(Cell::take));
             for (index, (m, &compared)) in candidates.iter_mut().zip(&compared_from).enumerate() {
                 let Some(compared) = compared else { continue };
                 let span = span_of(m);
@@ -1791,14 +1797,21 @@ pub fn find_figures(
     if let Some(year) = publication_year(article) {
         this_years_values_of_last_years(&mut figures, year);
     }
-    if !unowned.is_empty() {
-        let mut owners = Owners::of(article, &scan.entities, named_with_figures);
-        for k in unowned {
-            figures[k].entity = owners.before(figures[k].sentence, sentences);
+    if let Some(mut lists) = figure_lists {
+        if !lists.unowned.is_empty() {
+            let mut owners = Owners::of(article, &scan.entities, named_with_figures);
+            for &k in &lists.unowned {
+                figures[k].entity = owners.before(figures[k].sentence, sentences);
+            }
+        }
+        let covers = || *covers_requests.get_or_insert_with(|| reports_on_requests(article));
+        keep_carried_periods_of_owned_figures(&mut figures, &lists.carried_across, covers);
+        if lists.unowned.capacity().max(lists.carried_across.capacity()) <= MAX_KEPT_MENTIONS {
+            lists.unowned.clear();
+            lists.carried_across.clear();
+            KEPT_FIGURE_LISTS.with(|kept| kept.set(lists));
         }
     }
-    let covers = || *covers_requests.get_or_insert_with(|| reports_on_requests(article));
-    keep_carried_periods_of_owned_figures(&mut figures, &carried_across, covers);
     if candidates.capacity() <= MAX_KEPT_MENTIONS {
         candidates.clear();
         KEPT_MENTIONS.with(|kept| kept.set(candidates));
@@ -1812,6 +1825,29 @@ thread_local! {
     static KEPT_MENTIONS: Cell<Vec<Mention>> = const { Cell::new(Vec::new()) };
 }
 
+/// [`find_figures`]' lists of figures (indices into the figures): made, and grown, for every
+/// article, about one and a half times each an article of generated text, before their room
+/// was kept between a thread's articles ([`KEPT_FIGURE_LISTS`]).
+#[derive(Default)]
+struct FigureLists {
+    /// The figures that name no owner around them.
+    unowned: Vec<usize>,
+    /// The figures that took a period named in another paragraph.
+    carried_across: Vec<usize>,
+}
+
+thread_local! {
+    /// [`find_figures`]' [`FigureLists`] between articles, empty: taken at an article's first
+    /// sentence with figures (an article with none reads none) and put back at its end, unless
+    /// one has grown past [`MAX_KEPT_MENTIONS`] items.
+    static KEPT_FIGURE_LISTS: Cell<FigureLists> = const {
+        Cell::new(FigureLists {
+            unowned: Vec::new(),
+            carried_across: Vec::new(),
+        })
+    };
+}
+
 #[cfg(test)]
 thread_local! {
     /// How many articles [`find_figures`] read with room taken from [`KEPT_MENTIONS`] (a
@@ -1819,8 +1855,9 @@ thread_local! {
     static KEPT_ROOM_TAKEN: Cell<usize> = const { Cell::new(0) };
 }
 
-/// The most mentions whose room [`KEPT_MENTIONS`] keeps (some 150 KB): a list grown past it
-/// by an article with a very long sentence is freed with the article.
+/// The most mentions whose room [`KEPT_MENTIONS`] keeps (some 150 KB), and the most figures of
+/// [`KEPT_FIGURE_LISTS`]: a list grown past it by an article with a very long sentence (or very
+/// many figures) is freed with the article.
 const MAX_KEPT_MENTIONS: usize = 1024;
 
 /// A period named in an earlier paragraph stays with the figures of an organisation that took
@@ -5919,8 +5956,9 @@ mod tests {
         figures(text, None).into_iter().map(|f| f.0).collect()
     }
 
-    /// The figures of each article read after others on one thread, with the mention list
-    /// kept from them ([`KEPT_MENTIONS`]), are those read on a new thread, where none is kept.
+    /// The figures of each article read after others on one thread, with the lists kept from
+    /// them ([`KEPT_MENTIONS`], [`KEPT_FIGURE_LISTS`]), are those read on a new thread, where
+    /// none is kept.
     #[test]
     fn figures_read_with_a_kept_mention_list_are_those_read_with_none() {
         let mut texts = crate::gen::sample_texts(80);
