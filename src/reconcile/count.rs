@@ -11,7 +11,7 @@ use serde_json::json;
 use std::sync::LazyLock;
 
 /// Checks the lists of every sentence and the case breakdowns of every paragraph, given where
-/// the words of [`COUNTED_PART_WORDS_LIST`] stand in the lowercased text (see [`super::checks`]).
+/// the words of `COUNTED_PART_WORDS_LIST` stand in the lowercased text (see [`super::doc::Cues`]).
 pub fn check(doc: &Doc, counted: &[Span]) -> Vec<Finding> {
     let mut out = Vec::new();
     // Every list follows a colon (most sentences have none), and a list whose count stands
@@ -171,11 +171,13 @@ fn ends_with_small_count_by_words(text: &str) -> bool {
 /// Words every breakdown of cases [`claim::case_enumerations`] checks has one of: a part with a
 /// count says "cases", "case", "instances" or "of them", "of these", "of those". The last three
 /// are looked for without their "t" ("hem", "hese", "hose"): a search for words that open with
-/// "the" stops to look at every "the" of the text, and most texts have many. (Searched for with
-/// `change_mismatch`'s words in one pass, see [`super::checks`].)
+/// "the" stops to look at every "the" of the text, and most texts have many. (Looked for among
+/// the words of one pass of the whole text, [`super::doc::CUE_WORDS`], whose words of a counted
+/// part the tests hold to these.)
+#[cfg(test)]
 pub(super) const COUNTED_PART_WORDS_LIST: &[&str] = &["case", "instance", "hem", "hese", "hose"];
 
-/// [`COUNTED_PART_WORDS_LIST`] searched for alone, for the tests.
+/// `COUNTED_PART_WORDS_LIST` searched for alone, for the tests.
 #[cfg(test)]
 pub(super) static COUNTED_PART_WORDS: LazyLock<Words> = LazyLock::new(|| Words::new(COUNTED_PART_WORDS_LIST));
 
@@ -230,7 +232,7 @@ fn may_break_cases_down(paragraph: &str, lower: &[u8], odd_folds: bool) -> bool 
             && (CLOSING_PART_WORDS.any_in(lower) || has_non_ascii_digit(paragraph))
 }
 
-/// Whether the word of [`COUNTED_PART_WORDS_LIST`] matched at `m` in `lower` (`text` with its ASCII
+/// Whether the word of `COUNTED_PART_WORDS_LIST` matched at `m` in `lower` (`text` with its ASCII
 /// letters lowercased) may end the part with a count of a case breakdown, as
 /// [`claim::case_enumerations`]'s pattern reads it (`(?:in|for)\s+(?P<n>{SMALL})\s+(?:cases|
 /// case|instances|of\s+them|of\s+these|of\s+those)`): "case" and "instance" after spaces and a
