@@ -27,8 +27,8 @@ struct Change {
     ratio: Option<RatioClaim>,
 }
 
-/// Checks every stated change of the article, given where the words of [`AS_MANY_AS_SIZE_WORDS`]
-/// stand in it, written in lower case (see [`super::checks`]).
+/// Checks every stated change of the article, given where the words of `AS_MANY_AS_SIZE_WORDS`
+/// stand in it, written in lower case (see [`super::doc::Cues`]).
 pub fn check(doc: &Doc, sizes: &[Span]) -> Vec<Finding> {
     let changes = find_changes(doc);
     let mut out = Vec::new();
@@ -46,7 +46,7 @@ pub fn check(doc: &Doc, sizes: &[Span]) -> Vec<Finding> {
 
 /// `ratio_mismatch` for "Requests from France came to 2,400, about half as many as those from the
 /// United States": the figure against the nearest earlier figure whose sentence names that country.
-/// `cues` are places of the words of [`AS_MANY_AS_SIZE_WORDS`] in the text, every one of them that
+/// `cues` are places of the words of `AS_MANY_AS_SIZE_WORDS` in the text, every one of them that
 /// stands between spaces among them (as every match's does).
 fn check_as_many_as(doc: &Doc, cues: &[Span], out: &mut Vec<Finding>) {
     // Only a figure with an earlier one of its kind may be compared with it: an article without
@@ -141,16 +141,17 @@ impl KindsSeen {
 
 /// The words every "as many as" comparison ([`claim::as_many_as`]) has after its first "as",
 /// case as written: a figure with none of them in the text after it has no such comparison.
-/// (One pass of the whole text for the words, shared with `count_mismatch`'s: the search for the
-/// whole cue "as many as" stopped at every "as" of the text, which cost more than the few
-/// comparisons it spared.)
+/// (Looked for among the words of one pass of the whole text, [`super::doc::CUE_WORDS`], whose
+/// size words the tests hold to these: the search for the whole cue "as many as" stopped at
+/// every "as" of the text, which cost more than the few comparisons it spared.)
+#[cfg(test)]
 pub(super) const AS_MANY_AS_SIZE_WORDS: &[&str] = &["many", "much", "large", "high"];
 
-/// [`AS_MANY_AS_SIZE_WORDS`] searched for alone, for the tests of the shared search.
+/// `AS_MANY_AS_SIZE_WORDS` searched for alone, for the tests of the shared search.
 #[cfg(test)]
 static AS_MANY_AS_SIZES: LazyLock<Words> = LazyLock::new(|| Words::new(AS_MANY_AS_SIZE_WORDS));
 
-/// The spans of [`AS_MANY_AS_SIZES`] in `text`, as one search of the whole text for them alone
+/// The spans of `AS_MANY_AS_SIZES` in `text`, as one search of the whole text for them alone
 /// finds them: what the shared search stands in for.
 #[cfg(test)]
 pub(super) fn as_many_as_cues(text: &str) -> Vec<Span> {

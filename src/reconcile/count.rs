@@ -11,18 +11,24 @@ use serde_json::json;
 use std::sync::LazyLock;
 
 /// Checks the lists of every sentence and the case breakdowns of every paragraph, given where
-/// the words of [`COUNTED_PART_WORDS_LIST`] stand in the lowercased text (see [`super::checks`]).
+/// the words of `COUNTED_PART_WORDS_LIST` stand in the lowercased text (see [`super::doc::Cues`]).
 pub fn check(doc: &Doc, counted: &[Span]) -> Vec<Finding> {
     let mut out = Vec::new();
     // Every list follows a colon (most sentences have none), and a list whose count stands
     // further back follows ": " or a spaced dash: where they stand is found in one pass over
     // the whole text.
-    let marks = claim::list_marks(doc.text.as_bytes(), doc.is_ascii());
-    let separators = &marks.separators;
+    let marks = Marks::of(doc.text.as_bytes(), doc.is_ascii());
+    let (colons, separators) = (marks.colons(), marks.separators());
     let (mut colons_from, mut separators_from) = (Forward::default(), Forward::default());
-    for s in doc.sentences {
-        let first_colon = colons_from.first_from(&marks.colons, s.start, |&c| c);
-        let announces = may_announce_list(doc, &marks.colons[first_colon..], *s);
+    // (without a colon or a separator, as a third of the articles, no sentence has a list)
+    let sentences = if colons.is_empty() && separators.is_empty() {
+        &[]
+    } else {
+        doc.sentences
+    };
+    for s in sentences {
+        let first_colon = colons_from.first_from(colons, s.start, |&c| c);
+        let announces = may_announce_list(doc, &colons[first_colon..], *s);
         // a list whose count stands further back, after one of the sentence's separators
         let first = separators_from.first_from(separators, s.start, |&(at, _)| at);
         debug_assert_eq!(
@@ -65,6 +71,71 @@ pub fn check(doc: &Doc, counted: &[Span]) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// How many colons an ASCII text may have for [`Marks`] to hold them on the stack.
+const FEW_COLONS: usize = 8;
+
+/// Where the colons and list separators of a text stand ([`claim::list_marks`]): on the stack
+/// where the text is ASCII and has few colons, as nearly every article (most have none to
+/// three), whose two vectors were allocated and freed for two articles in three.
+enum Marks {
+    /// Those of an ASCII text with at most [`FEW_COLONS`]: the first `colons` of `at` and the
+    /// first `separators` of `lists`.
+    Few {
+        at: [usize; FEW_COLONS],
+        lists: [(usize, usize); FEW_COLONS],
+        colons: usize,
+        separators: usize,
+    },
+    /// Those of any other text.
+    Many(claim::ListMarks),
+}
+
+impl Marks {
+    /// The marks of `bytes` (`ascii` whether they all are): on ASCII text, each colon, and each
+    /// one followed by a space a separator whose list starts after that space, as
+    /// [`claim::list_marks`] reads them there.
+    fn of(bytes: &[u8], ascii: bool) -> Marks {
+        if !ascii {
+            return Marks::Many(claim::list_marks(bytes, ascii));
+        }
+        let (mut at, mut lists) = ([0; FEW_COLONS], [(0, 0); FEW_COLONS]);
+        let (mut colons, mut separators) = (0, 0);
+        for i in memchr::memchr_iter(b':', bytes) {
+            if colons == FEW_COLONS {
+                return Marks::Many(claim::list_marks(bytes, ascii));
+            }
+            at[colons] = i;
+            colons += 1;
+            if bytes.get(i + 1) == Some(&b' ') {
+                lists[separators] = (i, i + 2);
+                separators += 1;
+            }
+        }
+        Marks::Few {
+            at,
+            lists,
+            colons,
+            separators,
+        }
+    }
+
+    /// Where each colon stands, in order.
+    fn colons(&self) -> &[usize] {
+        match self {
+            Marks::Few { at, colons, .. } => &at[..*colons],
+            Marks::Many(marks) => &marks.colons,
+        }
+    }
+
+    /// Where each separator starts and where the list after it starts, in order.
+    fn separators(&self) -> &[(usize, usize)] {
+        match self {
+            Marks::Few { lists, separators, .. } => &lists[..*separators],
+            Marks::Many(marks) => &marks.separators,
+        }
+    }
 }
 
 /// Where, in a list of places sorted by `key`, the first one at or after each of a run of
@@ -171,11 +242,13 @@ fn ends_with_small_count_by_words(text: &str) -> bool {
 /// Words every breakdown of cases [`claim::case_enumerations`] checks has one of: a part with a
 /// count says "cases", "case", "instances" or "of them", "of these", "of those". The last three
 /// are looked for without their "t" ("hem", "hese", "hose"): a search for words that open with
-/// "the" stops to look at every "the" of the text, and most texts have many. (Searched for with
-/// `change_mismatch`'s words in one pass, see [`super::checks`].)
+/// "the" stops to look at every "the" of the text, and most texts have many. (Looked for among
+/// the words of one pass of the whole text, [`super::doc::CUE_WORDS`], whose words of a counted
+/// part the tests hold to these.)
+#[cfg(test)]
 pub(super) const COUNTED_PART_WORDS_LIST: &[&str] = &["case", "instance", "hem", "hese", "hose"];
 
-/// [`COUNTED_PART_WORDS_LIST`] searched for alone, for the tests.
+/// `COUNTED_PART_WORDS_LIST` searched for alone, for the tests.
 #[cfg(test)]
 pub(super) static COUNTED_PART_WORDS: LazyLock<Words> = LazyLock::new(|| Words::new(COUNTED_PART_WORDS_LIST));
 
@@ -230,7 +303,7 @@ fn may_break_cases_down(paragraph: &str, lower: &[u8], odd_folds: bool) -> bool 
             && (CLOSING_PART_WORDS.any_in(lower) || has_non_ascii_digit(paragraph))
 }
 
-/// Whether the word of [`COUNTED_PART_WORDS_LIST`] matched at `m` in `lower` (`text` with its ASCII
+/// Whether the word of `COUNTED_PART_WORDS_LIST` matched at `m` in `lower` (`text` with its ASCII
 /// letters lowercased) may end the part with a count of a case breakdown, as
 /// [`claim::case_enumerations`]'s pattern reads it (`(?:in|for)\s+(?P<n>{SMALL})\s+(?:cases|
 /// case|instances|of\s+them|of\s+these|of\s+those)`): "case" and "instance" after spaces and a
@@ -308,6 +381,36 @@ fn mismatch(doc: &Doc, offset: usize, e: &Enumeration, verb: &str) -> Option<Fin
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The marks held on the stack are those [`claim::list_marks`] finds, for texts with no
+    /// colon to more than [`FEW_COLONS`], colons with and without a space after them, at the
+    /// ends, and texts outside ASCII with spaced dashes.
+    #[test]
+    fn the_marks_held_on_the_stack_are_the_list_marks() {
+        let mut texts: Vec<String> = super::super::doc::test_records(&[])
+            .into_iter()
+            .map(|r| r.article.text)
+            .collect();
+        for n in [0, 1, 2, FEW_COLONS - 1, FEW_COLONS, FEW_COLONS + 1, 3 * FEW_COLONS] {
+            for piece in ["a: b", "a:b", ":", ": ", "x \u{2014} y: z", "x \u{2013} y"] {
+                texts.push(piece.repeat(n));
+                texts.push(format!("{}:", piece.repeat(n)));
+            }
+        }
+        let (mut few, mut many) = (0, 0);
+        for text in &texts {
+            let (bytes, ascii) = (text.as_bytes(), text.is_ascii());
+            let marks = Marks::of(bytes, ascii);
+            let listed = claim::list_marks(bytes, ascii);
+            assert_eq!(marks.colons(), listed.colons, "{text:?}");
+            assert_eq!(marks.separators(), listed.separators, "{text:?}");
+            match marks {
+                Marks::Few { colons, .. } => few += usize::from(colons > 0),
+                Marks::Many(_) => many += 1,
+            }
+        }
+        assert!(few > 100 && many > 20, "{few} {many}");
+    }
 
     /// Paragraphs of the bundled corpus and of generated articles, and variants with the words
     /// the shortcut looks for.

@@ -71,6 +71,8 @@ pub struct Doc<'a> {
     pub figs: Vec<Fig<'a>>,
     /// Spans of figures that are the earlier value of a comparison.
     pub references: Vec<Span>,
+    /// Where the cue words of the rules and of corrections stand, from one search of the text.
+    pub cues: Cues,
     /// The text with its ASCII letters lowercased (byte offsets unchanged), and whether it is all
     /// ASCII, made with the view in one pass ([`lowercase_and_ascii`]): the figures' measures and
     /// cue words are looked for in it, and the rules ask whether the text is ASCII of every
@@ -144,7 +146,8 @@ impl<'a> Doc<'a> {
             figs
         });
         let mut figs = figs;
-        forget_corrected(&mut figs, &a.paragraphs, &lowered.0);
+        let cues = Cues::of(text, &lowered.0);
+        forget_corrected(&mut figs, &a.paragraphs, &lowered.0, &cues.corrections);
         let sorted = figs.windows(2).all(|w| w[0].f.span.start <= w[1].f.span.start);
         let references = record
             .extraction
@@ -162,6 +165,7 @@ impl<'a> Doc<'a> {
             periods: &record.extraction.periods,
             figs,
             references,
+            cues,
             lower: lowered,
             odd_folds: OnceCell::new(),
             sentence_runs: OnceCell::new(),
@@ -601,7 +605,7 @@ pub struct CueSearch {
     /// The searcher, where the CPU has one.
     packed: Option<aho_corasick::packed::Searcher>,
     /// The words, in order.
-    words: &'static [&'static str],
+    words: Vec<&'static str>,
     /// Their pattern, for a CPU without the searcher: compiled on first use, so never where
     /// the searcher is built.
     pattern: std::sync::OnceLock<Words>,
@@ -609,11 +613,11 @@ pub struct CueSearch {
 
 impl CueSearch {
     /// The cue words `words` (lowercase, none of them empty).
-    pub fn new(words: &'static [&'static str]) -> CueSearch {
+    pub fn new(words: Vec<&'static str>) -> CueSearch {
         let mut config = aho_corasick::packed::Config::new();
         config.match_kind(aho_corasick::packed::MatchKind::LeftmostFirst);
         CueSearch {
-            packed: config.builder().extend(words).build(),
+            packed: config.builder().extend(&words).build(),
             words,
             pattern: std::sync::OnceLock::new(),
         }
@@ -636,7 +640,7 @@ impl CueSearch {
     /// [`CueSearch::for_each_match`] by the words' pattern: the index of a match's word is found
     /// by its text (the words differ).
     fn for_each_match_of_pattern(&self, lower: &[u8], mut each: impl FnMut(Span, usize)) {
-        for m in self.pattern.get_or_init(|| Words::new(self.words)).spans_in(lower) {
+        for m in self.pattern.get_or_init(|| Words::new(&self.words)).spans_in(lower) {
             let word = self.words.iter().position(|w| w.as_bytes() == &lower[m.start..m.end]);
             each(m, word.expect("a match is a word"));
         }
@@ -655,6 +659,103 @@ pub fn holds_a_match(matches: &[Span], span: Span, search: impl FnOnce() -> bool
         Some(m) if m.start < span.end => span.contains(*m) || search(),
         _ => false,
     }
+}
+
+/// What a word of [`CUE_WORDS`] cues.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Cue {
+    /// A size word of "as many as" (`change::AS_MANY_AS_SIZE_WORDS`).
+    Size,
+    /// A word of a counted part (`count::COUNTED_PART_WORDS_LIST`).
+    Counted,
+    /// A piece of one of a correction's words (`CORRECTION_PHRASES`), whose letters before and
+    /// after it are read where it is found ([`correction_around`]).
+    Correction,
+}
+
+/// The words of the one search of every article's lowercased text ([`Cues`]), each with what it
+/// cues.
+///
+/// A correction's words are looked for by a piece few other words have the first three bytes
+/// of: "r version of this" for "earlier version of this", "ctly " for "incorrectly" and its verbs,
+/// "sstated" for "misstated". (A paragraph was read for them by hand, about 0.5 instructions a
+/// byte of generated text; the search reads the text anyway.)
+///
+/// The order is the packed searcher's buckets: Teddy's eight, each word whose first three bytes
+/// (by their low four bits) open no word listed before it taking the bucket of its index modulo
+/// eight, so that it shares one with the word eight places before or after it. The words that
+/// share a bucket are those whose first bytes together let few others of English text through:
+/// "hese" and "hose", "case" and "instance", "ctly " and "sstated", "high" and "hem". ("many"
+/// with "hose", as listed before, let through "has", "than", "month" and "most".)
+///
+/// No word starts another, so at most one matches at a place. A word is missed only where it
+/// overlaps the match of a word before it, which needs the end of that word to be its start: the
+/// letters before it are then those of that word, never those the word needs before it to count
+/// (see the test below): a size word needs a space, "case" and "instance" a space too, "hem",
+/// "hese" and "hose" a "t", and each piece of a correction the rest of its words.
+pub(super) const CUE_WORDS: [(&str, Cue); 12] = [
+    ("hese", Cue::Counted),
+    ("case", Cue::Counted),
+    ("ctly ", Cue::Correction),
+    ("high", Cue::Size),
+    ("many", Cue::Size),
+    ("much", Cue::Size),
+    ("large", Cue::Size),
+    ("r version of this", Cue::Correction),
+    ("hose", Cue::Counted),
+    ("instance", Cue::Counted),
+    ("sstated", Cue::Correction),
+    ("hem", Cue::Counted),
+];
+
+/// The searcher of [`CUE_WORDS`].
+static CUE_SEARCH: LazyLock<CueSearch> = LazyLock::new(|| CueSearch::new(CUE_WORDS.map(|(word, _)| word).to_vec()));
+
+/// Where the words of [`CUE_WORDS`] stand in an article, from one search of its lowercased text
+/// instead of one for each rule and one for each paragraph with a figure (corrections).
+#[derive(Debug, Default, PartialEq)]
+pub struct Cues {
+    /// The size words of "as many as" written in lower case, as the rule's pattern wants them.
+    pub sizes: Vec<Span>,
+    /// The words of a counted part.
+    pub counted: Vec<Span>,
+    /// The words of a correction (`CORRECTION_PHRASES`), whole.
+    corrections: Vec<Span>,
+}
+
+impl Cues {
+    /// The cues of `text`, given it lowercased (`lower`).
+    fn of(text: &str, lower: &[u8]) -> Cues {
+        let mut cues = Cues::default();
+        CUE_SEARCH.for_each_match(lower, |m, word| match CUE_WORDS[word].1 {
+            Cue::Size => {
+                if text.as_bytes()[m.start..m.end] == lower[m.start..m.end] {
+                    cues.sizes.push(m);
+                }
+            }
+            Cue::Counted => cues.counted.push(m),
+            Cue::Correction => cues.corrections.extend(correction_around(lower, m)),
+        });
+        cues
+    }
+}
+
+/// The words of a correction (`CORRECTION_PHRASES`) around the match `m` of one of their pieces
+/// in [`CUE_WORDS`], if they are written there: "earlie" before "r version of this", "incorre"
+/// before "ctly " and a verb of [`INCORRECTLY_VERBS`] from its space, "mi" before "sstated".
+fn correction_around(lower: &[u8], m: Span) -> Option<Span> {
+    let piece = &lower[m.start..m.end];
+    let (before, end) = match piece {
+        b"r version of this" => (&b"earlie"[..], m.end),
+        b"sstated" => (&b"mi"[..], m.end),
+        _ => {
+            let verbs_from = m.end - 1;
+            let verb = INCORRECTLY_VERBS.iter().find(|v| lower[verbs_from..].starts_with(v))?;
+            (&b"incorre"[..], verbs_from + verb.len())
+        }
+    };
+    let start = m.start.checked_sub(before.len())?;
+    (lower[start..m.start] == *before).then_some(Span::new(start, end))
 }
 
 /// The words that make a paragraph a correction, lowercased: "An earlier version of this
@@ -677,27 +778,46 @@ const CORRECTION_PHRASES: [&str; 6] = [
 
 /// Whether a paragraph, lowercased, is a correction: it starts with "Correction" (after any
 /// marks, as in "*Correction, February 3:*") or holds one of `CORRECTION_WORDS`.
+#[cfg(test)]
 fn is_correction(paragraph: &[u8]) -> bool {
+    opens_with_correction(paragraph) || holds_correction_words(paragraph)
+}
+
+/// [`is_correction`] of the paragraph `p` of a text, given the text lowercased (`lower`) and
+/// the places of the words of `CORRECTION_WORDS` in it (`corrections`, sorted, from the search of
+/// the whole text, see [`Cues`]): the paragraph holds one of the words where one of those places
+/// is inside it.
+fn is_correction_at(lower: &[u8], p: Span, corrections: &[Span]) -> bool {
+    lower
+        .get(p.start..p.end)
+        .is_some_and(|paragraph| opens_with_correction(paragraph) || corrections.iter().any(|c| p.contains(*c)))
+}
+
+/// Whether a paragraph, lowercased, starts with "correction" (after any marks).
+fn opens_with_correction(paragraph: &[u8]) -> bool {
     let start = paragraph
         .iter()
         .position(u8::is_ascii_alphanumeric)
         .unwrap_or(paragraph.len());
-    paragraph[start..].starts_with(b"correction") || holds_correction_words(paragraph)
+    paragraph[start..].starts_with(b"correction")
 }
 
 /// The verbs `CORRECTION_WORDS` have after "incorrectly", each after its space.
 const INCORRECTLY_VERBS: [&[u8]; 4] = [b" said", b" stated", b" reported", b" gave"];
 
 /// "misstated", the one word of `CORRECTION_WORDS` with neither a "v" nor a "y".
+#[cfg(test)]
 static MISSTATED: LazyLock<memchr::memmem::Finder<'static>> =
     LazyLock::new(|| memchr::memmem::Finder::new(b"misstated"));
 
-/// `CORRECTION_WORDS``.any_in(lower)`, read by hand: "earlier version of this" is found by
+/// `CORRECTION_WORDS``.any_in(lower)`, read by hand (what a paragraph was read for before the
+/// words were found by the search of the whole text, [`Cues`]; kept for the tests): "earlier version of this" is found by
 /// its "v", "incorrectly" and its verbs by the "y", both in one vector search for the two
 /// letters (few words of a paragraph have either), and "misstated" by a search of its own. The
 /// words' search cost some 340 instructions a paragraph, most of it in starting the search, and
 /// it is asked of the paragraph of every figure with a quantity. (Finding "misstated" by its
 /// "m" in the search for the two letters cost more: many words have one.)
+#[cfg(test)]
 fn holds_correction_words(lower: &[u8]) -> bool {
     const EARLIER: &[u8] = b"earlier version of this";
     const INCORRECTLY: &[u8] = b"incorrectly";
@@ -718,8 +838,9 @@ fn holds_correction_words(lower: &[u8]) -> bool {
 /// Takes their quantity from the figures of a correction's paragraph ([`is_correction`]): the
 /// value it retracts, and the one it puts right, are not two claims of the article about one
 /// quantity, nor a value other articles should be held to. Only the paragraphs of figures with a
-/// quantity are read, each once (the figures are in text order, mostly).
-fn forget_corrected(figs: &mut [Fig], paragraphs: &[Span], lower: &[u8]) {
+/// quantity are read, each once (the figures are in text order, mostly); the words of a
+/// correction are the places `corrections` of the search of the whole text ([`Cues`]).
+fn forget_corrected(figs: &mut [Fig], paragraphs: &[Span], lower: &[u8], corrections: &[Span]) {
     let mut last: Option<(Span, bool)> = None;
     for g in figs.iter_mut().filter(|g| g.quantity.is_some()) {
         let corrected = match last {
@@ -731,7 +852,7 @@ fn forget_corrected(figs: &mut [Fig], paragraphs: &[Span], lower: &[u8]) {
                     .copied()
                     .filter(|p| p.contains(g.f.span))
                     .unwrap_or(g.f.sentence);
-                let corrected = lower.get(p.start..p.end).is_some_and(is_correction);
+                let corrected = is_correction_at(lower, p, corrections);
                 last = Some((p, corrected));
                 corrected
             }
@@ -2497,7 +2618,7 @@ mod tests {
     /// the lowercased test records and on words that overlap or run into each other.
     #[test]
     fn the_packed_cue_search_finds_what_the_pattern_finds() {
-        let search = CueSearch::new(crate::reconcile::RULE_CUE_WORDS.as_slice());
+        let search = CueSearch::new(CUE_WORDS.map(|(word, _)| word).to_vec());
         // (the comparison is between two searches only where the CPU builds the packed one)
         #[cfg(target_arch = "x86_64")]
         if std::is_x86_feature_detected!("ssse3") {
@@ -2525,6 +2646,119 @@ mod tests {
             found += packed.len();
         }
         assert!(found > 300, "{found}");
+    }
+
+    /// The words of the shared search are each rule's own, none starts another, and none can
+    /// hide a word that counts: where the end of a word is the start of another (or holds it),
+    /// the letters before that other are the first word's, which never end with what it needs
+    /// before it to count (a space for a size word, "case" and "instance", a "t" for "hem",
+    /// "hese" and "hose", the rest of its words for a piece of a correction), nor are the end of it.
+    #[test]
+    fn the_cue_words_are_the_rules_and_none_hides_one_that_counts() {
+        let of = |cue: Cue| {
+            let mut words: Vec<&str> = CUE_WORDS.iter().filter(|w| w.1 == cue).map(|w| w.0).collect();
+            words.sort_unstable();
+            words
+        };
+        let sorted = |words: &[&'static str]| {
+            let mut words = words.to_vec();
+            words.sort_unstable();
+            words
+        };
+        assert_eq!(of(Cue::Size), sorted(super::super::change::AS_MANY_AS_SIZE_WORDS));
+        assert_eq!(of(Cue::Counted), sorted(super::super::count::COUNTED_PART_WORDS_LIST));
+        assert_eq!(of(Cue::Correction), ["ctly ", "r version of this", "sstated"]);
+        let needs = |word: &str| match word {
+            "r version of this" => "earlie",
+            "ctly " => "incorre",
+            "sstated" => "mi",
+            _ if word.starts_with('h') && CUE_WORDS.iter().any(|w| w == &(word, Cue::Counted)) => "t",
+            _ => " ",
+        };
+        let mut overlaps = 0;
+        for (a, _) in CUE_WORDS {
+            for (b, _) in CUE_WORDS {
+                assert!(a == b || !b.starts_with(a), "{a} starts {b}");
+                for k in 1..a.len() {
+                    let (head, rest) = a.split_at(k);
+                    if !(b.starts_with(rest) || rest.starts_with(b)) {
+                        continue;
+                    }
+                    overlaps += 1;
+                    let need = needs(b);
+                    assert!(!head.ends_with(need) && !need.ends_with(head), "{a} hides {b}");
+                }
+            }
+        }
+        // "muchigh", "highhese", "hemany", "thisstated", ...
+        assert!(overlaps >= 5, "{overlaps}");
+    }
+
+    /// A paragraph is a correction by the places of the words the search of the whole text
+    /// found ([`is_correction_at`]) where it is one by a reading of its own ([`is_correction`]):
+    /// on the paragraphs of the test records, and on texts with the words, words that come near
+    /// them, and paragraphs that end or start inside them.
+    #[test]
+    fn the_corrections_found_by_the_shared_search_are_those_of_each_paragraph() {
+        let near = [
+            "earlier version of this",
+            "incorrectly said",
+            "incorrectly stated",
+            "incorrectly reported",
+            "incorrectly gave",
+            "misstated",
+            "arlier version of this",
+            "ealier version of this",
+            "earlier version of thi",
+            "incorectly said",
+            "incorrectly  said",
+            "incorrectly sai",
+            "incorrectlyy gave",
+            "correctly said",
+            "mistated",
+            "isstated",
+            "mi sstated",
+            "thisstated",
+            "muchigh earlier version of thisstated",
+            "Correction: it",
+            "*correction",
+        ];
+        let fronts = ["", "x", "very ", "An ", "\u{e9}"];
+        let backs = ["", ".", " y", "\n\nThe figure"];
+        let mut texts: Vec<String> = Vec::new();
+        for word in near {
+            for front in fronts {
+                for back in backs {
+                    texts.push(format!("{front}{word}{back}"));
+                    texts.push(format!("A paragraph.\n\n{front}{word}{back}"));
+                }
+            }
+        }
+        texts.extend(test_records(&[]).into_iter().map(|r| r.article.text));
+        let (mut held, mut not) = (0, 0);
+        for text in &texts {
+            let lower = lowercase_and_ascii(text).0;
+            let cues = Cues::of(text, &lower);
+            // every paragraph, and every span between two places where one may start or end
+            let mut cuts: Vec<usize> = vec![0, text.len()];
+            cuts.extend(text.match_indices("\n\n").flat_map(|(i, _)| [i, i + 2]));
+            cuts.extend(text.match_indices(' ').map(|(i, _)| i).take(40));
+            for &start in &cuts {
+                for &end in cuts.iter().filter(|&&end| end >= start) {
+                    let p = Span::new(start, end);
+                    let expected = is_correction(&lower[start..end]);
+                    assert_eq!(
+                        is_correction_at(&lower, p, &cues.corrections),
+                        expected,
+                        "{:?}",
+                        p.of(text)
+                    );
+                    held += usize::from(expected);
+                    not += usize::from(!expected);
+                }
+            }
+        }
+        assert!(held >= 1_000 && not >= 10_000, "{held} {not}");
     }
 
     #[test]

@@ -31,7 +31,6 @@ use crate::export::rows::{EvidenceRow, FigureRow};
 use crate::read::Span;
 use crate::record::Record;
 use serde::Serialize;
-use std::sync::LazyLock;
 
 /// The name of a consistency rule, as written in the output's `rule` field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -146,47 +145,14 @@ pub fn figure_rows(record: &Record) -> Vec<FigureRow> {
 }
 
 fn checks(doc: &doc::Doc) -> Vec<Finding> {
-    let (sizes, counted) = rule_cues(doc);
     let mut out = sum::check(doc);
     out.extend(share::check(doc));
-    out.extend(change::check(doc, &sizes));
-    out.extend(count::check(doc, &counted));
+    out.extend(change::check(doc, &doc.cues.sizes));
+    out.extend(count::check(doc, &doc.cues.counted));
     out.extend(conflict::check(doc));
     out.extend(period::check(doc));
     out.sort_by_key(|f| (f.rule, f.evidence.first().map(|e| e.span)));
     out
-}
-
-/// The words of "as many as" ([`change::AS_MANY_AS_SIZE_WORDS`]) and of a counted part
-/// ([`count::COUNTED_PART_WORDS_LIST`]), in one search of the whole lowercased text.
-static RULE_CUES: LazyLock<doc::CueSearch> = LazyLock::new(|| doc::CueSearch::new(&RULE_CUE_WORDS));
-
-/// The words of [`RULE_CUES`]: those of "as many as" first.
-pub(crate) static RULE_CUE_WORDS: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| [change::AS_MANY_AS_SIZE_WORDS, count::COUNTED_PART_WORDS_LIST].concat());
-
-/// Where the words of [`RULE_CUES`] stand in the article, from one search of its lowercased text
-/// instead of one for each rule: those of "as many as" written in lower case, as the rule's
-/// pattern wants them, and those of a counted part. No word is a prefix of another, so at most
-/// one matches at a place; a word is missed only where it overlaps a word before it, which needs
-/// a letter before it ("muchigh", "muchem"). No size word of "as many as" has one (it follows
-/// spaces), and no counted part's word that the rule reads has one (its "h" follows a "t"): each
-/// rule's findings are those of a search for its own words.
-///
-/// The matches are told apart by the index of their word (the size words come first): one pass
-/// over them, without comparing their text with the size words.
-fn rule_cues(doc: &doc::Doc) -> (Vec<Span>, Vec<Span>) {
-    let lower = doc.lowercased_text();
-    let text = doc.text.as_bytes();
-    let (mut sizes, mut counted) = (Vec::new(), Vec::new());
-    RULE_CUES.for_each_match(lower, |m, word| {
-        if word >= change::AS_MANY_AS_SIZE_WORDS.len() {
-            counted.push(m);
-        } else if text[m.start..m.end] == lower[m.start..m.end] {
-            sizes.push(m);
-        }
-    });
-    (sizes, counted)
 }
 
 /// The stated rows, reusing the quantity the view worked out for each figure it reads, then the
@@ -291,20 +257,6 @@ pub struct CorpusResult {
 mod tests {
     use super::*;
 
-    /// What [`rule_cues`]' reasoning needs of its words: letters only (so a word the search
-    /// loses, overlapping the one before it, has a letter before it) and none the start of
-    /// another (so at most one matches at a place).
-    #[test]
-    fn the_shared_cue_words_are_letters_and_none_starts_another() {
-        let words = [change::AS_MANY_AS_SIZE_WORDS, count::COUNTED_PART_WORDS_LIST].concat();
-        for a in &words {
-            assert!(a.bytes().all(|b| b.is_ascii_lowercase()), "{a}");
-            for b in &words {
-                assert!(a == b || !b.starts_with(a), "{a} starts {b}");
-            }
-        }
-    }
-
     /// The rules found in an article of `text` (its first line the headline).
     fn rules_found(text: &str) -> Vec<Rule> {
         let article = crate::read::text::read_text(&format!("Requests\n\n{text}"));
@@ -403,17 +355,17 @@ mod tests {
         let (mut ratios, mut counts, mut sizes_apart, mut counted_apart) = (0, 0, 0, 0);
         for record in doc::test_records(&written) {
             let doc = doc::Doc::new(&record);
-            let (sizes, counted) = rule_cues(&doc);
+            let (sizes, counted) = (&doc.cues.sizes, &doc.cues.counted);
             let own_sizes = change::as_many_as_cues(doc.text);
             let own_counted = count::COUNTED_PART_WORDS.spans_in(doc.lowercased_text());
-            let changes = change::check(&doc, &sizes);
+            let changes = change::check(&doc, sizes);
             assert_eq!(changes, change::check(&doc, &own_sizes), "{}", doc.text);
-            let listed = count::check(&doc, &counted);
+            let listed = count::check(&doc, counted);
             assert_eq!(listed, count::check(&doc, &own_counted), "{}", doc.text);
             ratios += changes.iter().filter(|f| f.rule == Rule::RatioMismatch).count();
             counts += listed.len();
-            sizes_apart += usize::from(sizes != own_sizes);
-            counted_apart += usize::from(counted != own_counted);
+            sizes_apart += usize::from(*sizes != own_sizes);
+            counted_apart += usize::from(*counted != own_counted);
         }
         let reached = format!("{ratios} {counts} {sizes_apart} {counted_apart}");
         assert!(
