@@ -803,8 +803,8 @@ pub(super) struct Toks<'a> {
     pub text: &'a str,
     pub toks: Vec<Token<'a>>,
     /// The indices of the tokens that may start a mention, in order: every token of which
-    /// [`super::may_start_mention`] holds is one (and a few others), so that the reader tries
-    /// these and passes over the words between without looking at them again.
+    /// [`super::FirstWords::may_start_mention`] holds is one (and a few others), so that the
+    /// reader tries these and passes over the words between without looking at them again.
     pub starts: Vec<u32>,
     /// What its symbols tell.
     pub symbols: SymbolsSeen,
