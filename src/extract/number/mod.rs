@@ -946,7 +946,8 @@ fn plain_mention(t: &Toks, i: usize, out: &mut Vec<Mention>) -> Option<usize> {
             "percent" | "percents" | "pct" => true,
             // "per cent", "percentage points", "3 points" after a change: the general reading's
             "per" | "percentage" | "points" | "point" => return None,
-            _ if currency_after(t, k).is_some() => return None,
+            // most words after a number start no currency, told without the call
+            _ if may_start_currency_word(t.word(k)) && currency_after(t, k).is_some() => return None,
             _ => false,
         }
     } else if t.is(k, Tk::Digits) || !is_plain_symbol_after(t, k) {
@@ -1548,6 +1549,14 @@ static CURRENCY_FIRST_WORD_TABLE: LazyLock<words::WordTable<()>> = LazyLock::new
     let adjectives = CURRENCY_ADJECTIVES.iter().map(|(a, _, _)| *a);
     words::WordTable::of(currencies.chain(adjectives).chain(["hong", "new"]).map(|w| (w, ())))
 });
+
+/// Whether the lowercased word `word` may start a currency written after an amount: `false`
+/// only for a word that is none of [`CURRENCY_FIRST_WORD_TABLE`], where [`currency_after`] at a
+/// word reads nothing.
+#[inline]
+fn may_start_currency_word(word: &str) -> bool {
+    CURRENCY_FIRST_WORD_TABLE.may_hold(word.as_bytes())
+}
 
 /// Currency written after an amount ("10.99$", "10 €", "40 euros", "12-cent", "125 million
 /// Australian dollars"): the code, the share of the unit, the token after it.
@@ -2388,6 +2397,49 @@ mod tests {
             words.extend((0..=t.len()).map(|i| t.word(i).to_owned()));
         }
         words
+    }
+
+    /// A word that [`may_start_currency_word`] turns away is none of the words a currency after
+    /// an amount starts with, so that [`currency_after`] at it reads nothing (the reading of a
+    /// plain number asks the test first): every word of the sample texts (outside ASCII too),
+    /// of phrases around numbers, and of the lists with their near misses, in several cases.
+    #[test]
+    fn words_turned_away_start_no_currency_after_an_amount() {
+        let mut extra: Vec<String> = phrases_around_numbers();
+        let listed = CURRENCY_WORDS.iter().map(|(w, _, _)| *w);
+        let firsts: Vec<&str> = listed.chain(CURRENCY_ADJECTIVES.iter().map(|(a, _, _)| *a)).collect();
+        for w in firsts.iter().chain(&["hong", "new"]) {
+            let near = [
+                format!("{w}s"),
+                w[..w.len() - 1].to_owned(),
+                format!("{w}é"),
+                format!("x{w}"),
+            ];
+            extra.push(format!(
+                "5 {w} 5 {} 5 {} {}",
+                w.to_uppercase(),
+                near.join(" 5 "),
+                w.replace('e', "é")
+            ));
+        }
+        let (mut turned_away, mut held) = (0, 0);
+        for text in sample_texts().iter().chain(&extra) {
+            let mut lowered = String::new();
+            let t = Toks::new(text, &mut lowered);
+            for k in (0..t.len()).filter(|&k| t.is(k, Tk::Word)) {
+                let starts = CURRENCY_FIRST_WORD_TABLE.get(t.word(k).as_bytes()).is_some();
+                if !may_start_currency_word(t.word(k)) {
+                    assert!(!starts, "{:?} in {text:?}", t.word(k));
+                    assert_eq!(currency_after(&t, k), None, "{:?} in {text:?}", t.word(k));
+                    turned_away += 1;
+                }
+                held += usize::from(starts);
+            }
+        }
+        assert!(
+            turned_away > 50_000 && held > 100,
+            "{turned_away} turned away, {held} held"
+        );
     }
 
     /// The table of currency words holds exactly the words of the list, with their code and

@@ -448,6 +448,16 @@ impl<T> WordTable<T> {
         self.get_shaped(Self::shape(first, second, bytes.len()), bytes)
     }
 
+    /// Whether the table may hold `bytes`: `false` only for a word it does not hold, told by
+    /// the word's first two letters and length ([`Shapes`]) without the lookup of its shape's
+    /// words (a caller that asks of most words it reads spares them the call).
+    #[inline]
+    pub fn may_hold(&self, bytes: &[u8]) -> bool {
+        // a word of two lowercase ASCII letters or more (or one), as every held word begins:
+        // its shape is then read off those letters and its length
+        Shapes::letters(bytes).is_some() && self.shapes.may_hold_lowercase(bytes)
+    }
+
     /// [`WordTable::get`] of a word of lowercase ASCII letters (a word's lower case in an ASCII
     /// text), told apart by [`Shapes::may_hold_lowercase`] first: its letters need no test.
     #[inline(always)]
