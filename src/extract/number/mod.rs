@@ -1431,6 +1431,8 @@ fn currency_at(t: &Toks, i: usize) -> Option<(&'static str, usize)> {
 }
 
 /// Whether the word at `i` is a currency code that may be glued to its amount ("USD3.14").
+/// Inlined: asked of most words read as the start of a number, which fail at the length.
+#[inline(always)]
 pub(super) fn is_currency_code(word: &str) -> bool {
     // two or three letters, the first a capital: most words end at these tests
     matches!(word.len(), 2 | 3)
@@ -1607,6 +1609,16 @@ fn currency_after(t: &Toks, j: usize) -> Option<(&'static str, f64, usize)> {
     Some((code, share, word + 1))
 }
 
+/// [`currency_after`], told without the call where the token at `j` is no symbol and no word
+/// that may start a currency (a word that is none, digits, the end of the text): most are.
+#[inline]
+fn currency_after_if_may(t: &Toks, j: usize) -> Option<(&'static str, f64, usize)> {
+    if !t.is(j, Tk::Sym) && !may_start_currency_word(t.word(j)) {
+        return None;
+    }
+    currency_after(t, j)
+}
+
 /// "3 dollars 50 cents", "thirteen dollars and forty-five cents": the cents after an amount.
 fn cents_after(t: &Toks, j: usize) -> Option<(f64, usize)> {
     let k = if t.word(j) == "and" { j + 1 } else { j };
@@ -1660,7 +1672,7 @@ fn read_simple(t: &Toks, i: usize) -> Option<Simple> {
     } else if let Some(c) = currency {
         kind = MentionKind::Money;
         unit = Some(c);
-    } else if let Some((c, share, after)) = currency_after(t, next) {
+    } else if let Some((c, share, after)) = currency_after_if_may(t, next) {
         kind = MentionKind::Money;
         unit = Some(c);
         next = after;
@@ -2409,8 +2421,9 @@ mod tests {
 
     /// A word that [`may_start_currency_word`] turns away is none of the words a currency after
     /// an amount starts with, so that [`currency_after`] at it reads nothing (the reading of a
-    /// plain number asks the test first): every word of the sample texts (outside ASCII too),
-    /// of phrases around numbers, and of the lists with their near misses, in several cases.
+    /// plain number asks the test first, and [`currency_after_if_may`] of any token): every
+    /// word of the sample texts (outside ASCII too), of phrases around numbers, and of the lists
+    /// with their near misses, in several cases; and every token there, and past the end.
     #[test]
     fn words_turned_away_start_no_currency_after_an_amount() {
         let mut extra: Vec<String> = phrases_around_numbers();
@@ -2442,6 +2455,9 @@ mod tests {
                     turned_away += 1;
                 }
                 held += usize::from(starts);
+            }
+            for j in 0..=t.len() {
+                assert_eq!(currency_after_if_may(&t, j), currency_after(&t, j), "{j} in {text:?}");
             }
         }
         assert!(
