@@ -803,8 +803,8 @@ pub(super) struct Toks<'a> {
     pub text: &'a str,
     pub toks: Vec<Token<'a>>,
     /// The indices of the tokens that may start a mention, in order: every token of which
-    /// [`super::may_start_mention`] holds is one (and a few others), so that the reader tries
-    /// these and passes over the words between without looking at them again.
+    /// [`super::FirstWords::may_start_mention`] holds is one (and a few others), so that the
+    /// reader tries these and passes over the words between without looking at them again.
     pub starts: Vec<u32>,
     /// What its symbols tell.
     pub symbols: SymbolsSeen,
@@ -988,9 +988,12 @@ impl<'a> Toks<'a> {
         self.toks.get(i).is_some_and(|t| t.is_sym(s))
     }
 
-    /// Whether token `i` is a dash or hyphen of any kind.
+    /// Whether token `i` is a dash or hyphen of any kind ([`is_dash`]).
+    #[inline]
     pub fn dash(&self, i: usize) -> bool {
-        self.is(i, Tk::Sym) && matches!(self.str(i), "-" | "–" | "—" | "‐" | "‑" | "−")
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.kind == Tk::Sym && is_dash(t.written))
     }
 
     /// Whether tokens `i` and `i + 1` touch (no space between them).
@@ -1058,6 +1061,18 @@ impl<'a> Toks<'a> {
             && self.glued(i - 1)
             && self.glued(i - 2)
             && self.is(i - 2, Tk::Digits)
+    }
+}
+
+/// Whether the symbol `written` is a dash or hyphen of any kind: "-", or one of the five
+/// outside ASCII, which begin with the byte E2 (the readers ask of most tokens after a number,
+/// and most are other symbols, told by their first byte).
+#[inline]
+fn is_dash(written: &str) -> bool {
+    match written.as_bytes() {
+        [b'-'] => true,
+        [0xE2, ..] => matches!(written, "–" | "—" | "‐" | "‑" | "−"),
+        _ => false,
     }
 }
 
@@ -1657,6 +1672,26 @@ mod tests {
             .map(|t| t.kind)
             .collect();
         assert_eq!(kinds, [Tk::Word, Tk::Digits, Tk::Sym]);
+    }
+
+    /// [`is_dash`] is the comparison with the six dashes it stands for, for every ASCII byte,
+    /// every character of the Basic Multilingual Plane from U+2000 (the three bytes from E2)
+    /// and every symbol of the sample lines.
+    #[test]
+    fn dashes_are_told_as_the_list_tells_them() {
+        let listed = |s: &str| matches!(s, "-" | "–" | "—" | "‐" | "‑" | "−");
+        let mut symbols: Vec<String> = (0..128u8).map(|b| char::from(b).to_string()).collect();
+        symbols.extend((0x2000..0x3000).filter_map(char::from_u32).map(String::from));
+        for line in sample_lines_outside_ascii().iter().chain(&ascii_sample_lines(20)) {
+            let mut lowered = String::new();
+            let t = Toks::new(line, &mut lowered);
+            symbols.extend((0..t.len()).filter(|&i| t.is(i, Tk::Sym)).map(|i| t.str(i).to_owned()));
+        }
+        let dashes = symbols.iter().filter(|s| is_dash(s)).count();
+        for s in &symbols {
+            assert_eq!(is_dash(s), listed(s), "{s:?}");
+        }
+        assert!(dashes >= 6 && symbols.len() > 5_000, "{dashes} of {}", symbols.len());
     }
 
     /// The spans of the tokens of `text` as [`any_tokens`] cuts it.

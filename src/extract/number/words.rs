@@ -448,6 +448,16 @@ impl<T> WordTable<T> {
         self.get_shaped(Self::shape(first, second, bytes.len()), bytes)
     }
 
+    /// Whether the table may hold `bytes`: `false` only for a word it does not hold, told by
+    /// the word's first two letters and length ([`Shapes`]) without the lookup of its shape's
+    /// words (a caller that asks of most words it reads spares them the call).
+    #[inline]
+    pub fn may_hold(&self, bytes: &[u8]) -> bool {
+        // a word of two lowercase ASCII letters or more (or one), as every held word begins:
+        // its shape is then read off those letters and its length
+        Shapes::letters(bytes).is_some() && self.shapes.may_hold_lowercase(bytes)
+    }
+
     /// [`WordTable::get`] of a word of lowercase ASCII letters (a word's lower case in an ASCII
     /// text), told apart by [`Shapes::may_hold_lowercase`] first: its letters need no test.
     #[inline(always)]
@@ -1044,8 +1054,9 @@ pub(super) fn starts_numeral_unlisted(t: &Toks, i: usize) -> bool {
 
 /// Whether a word as written may be read by [`unlisted_word_atoms`]: a one-letter scale by its
 /// case ("K", "MM") or tens glued to a unit (eight letters or more). Tested inline for nearly
-/// every word of a text, which has three to seven letters and fails at the length.
-#[inline]
+/// every word of a text, which has three to seven letters and fails at the length (always
+/// inlined: a call cost more than the test).
+#[inline(always)]
 pub(super) fn may_be_unlisted_atom(word: &str) -> bool {
     match word.len() {
         1 | 2 => matches!(word, "k" | "K" | "M" | "G" | "MM"),
