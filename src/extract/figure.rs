@@ -1467,11 +1467,11 @@ pub fn find_figures(
     // the periods the last sentence named, and the year a total of this sentence was given
     let mut last_sentence_periods: Vec<Period> = Vec::new();
     let mut summed_year: Option<Period> = None;
-    let entities = Entities::new(text, &scan.entities);
     // borrowed from the text, and copied only for the figures that take it: counting names and
     // passing sentences that name one copy none
-    // the figures that name no owner around them are given one once every figure is read
-    // the names inside the sentences that state a figure: they may own the unowned figures
+    let entities = Entities::new(text, &scan.entities);
+    // the names inside the sentences that state a figure: they may own the figures that name
+    // no owner around them (`unowned`), given one once every figure is read
     let mut named_with_figures = 0u64;
     // Per-sentence lists, kept across sentences so that their room is reused (and made at
     // once for a sentence's few items, not grown from none).
@@ -1806,13 +1806,13 @@ pub fn find_figures(
         }
         let covers = || *covers_requests.get_or_insert_with(|| reports_on_requests(article));
         keep_carried_periods_of_owned_figures(&mut figures, &lists.carried_across, covers);
-        if lists.unowned.capacity().max(lists.carried_across.capacity()) <= MAX_KEPT_MENTIONS {
+        if lists.unowned.capacity().max(lists.carried_across.capacity()) <= MAX_KEPT_ROOM {
             lists.unowned.clear();
             lists.carried_across.clear();
             KEPT_FIGURE_LISTS.with(|kept| kept.set(lists));
         }
     }
-    if candidates.capacity() <= MAX_KEPT_MENTIONS {
+    if candidates.capacity() <= MAX_KEPT_ROOM {
         candidates.clear();
         KEPT_MENTIONS.with(|kept| kept.set(candidates));
     }
@@ -1839,7 +1839,7 @@ struct FigureLists {
 thread_local! {
     /// [`find_figures`]' [`FigureLists`] between articles, empty: taken at an article's first
     /// sentence with figures (an article with none reads none) and put back at its end, unless
-    /// one has grown past [`MAX_KEPT_MENTIONS`] items.
+    /// one has grown past [`MAX_KEPT_ROOM`] items.
     static KEPT_FIGURE_LISTS: Cell<FigureLists> = const {
         Cell::new(FigureLists {
             unowned: Vec::new(),
@@ -1856,9 +1856,9 @@ thread_local! {
 }
 
 /// The most mentions whose room [`KEPT_MENTIONS`] keeps (some 150 KB), and the most figures of
-/// [`KEPT_FIGURE_LISTS`]: a list grown past it by an article with a very long sentence (or very
-/// many figures) is freed with the article.
-const MAX_KEPT_MENTIONS: usize = 1024;
+/// each list of [`KEPT_FIGURE_LISTS`]: a list grown past it by an article with a very long
+/// sentence (or very many figures) is freed with the article.
+const MAX_KEPT_ROOM: usize = 1024;
 
 /// A period named in an earlier paragraph stays with the figures of an organisation that took
 /// it (`carried`, indices into `figures`): a report's period goes on through the paragraphs
@@ -2515,11 +2515,15 @@ fn is_figure_by_its_tests(m: &Mention, sentence: &str, text: &[u8], plain: Optio
     if counts_a_unit && is_a_measurement(&sentence[m.end..]) {
         return false;
     }
-    // only a verb of calling before three digits makes a plain number a phone's
+    // only a verb of calling before three digits makes a plain number a phone's: "2,5" (a
+    // decimal comma) is no digits, which `is_a_phone_number` tells first
     let (before, after) = (&sentence.as_bytes()[..m.start], &sentence.as_bytes()[m.end..]);
-    let phone_number = || match every {
-        true => is_a_phone_number(sentence, m, text),
-        false => is_a_number_called(before, text, after),
+    let phone_number = || {
+        if every {
+            is_a_phone_number(sentence, m, text)
+        } else {
+            text.iter().all(u8::is_ascii_digit) && is_a_number_called(before, text, after)
+        }
     };
     if number
         && (is_a_set_time(sentence, m)
@@ -4487,6 +4491,8 @@ mod tests {
             "They sent 5 and 6-4 won, a 10-year plan, a COVID-19 wave and under law No 7253 in force.",
             "It cited 45 CFR 164.512 and 18 U.S.C. 2702 and at 2517 KK The Hague.",
             "the company received 20,316 information requests, down from 22,191.",
+            // three bytes after a verb of calling, but a decimal comma: no phone's number
+            "In 2023 callers in Spain had to dial 2,5 on average, or call 1,5 now, or call 112.",
         ];
         let samples = crate::gen::sample_texts(200);
         let typeset: Vec<String> = samples.iter().map(|t| crate::gen::typeset(t)).collect();
@@ -5993,8 +5999,8 @@ mod tests {
         };
         let long: Vec<String> = (1..=1100).map(|n| format!("{n} users")).collect();
         assert_eq!(kept_room(&long.join(", ")), 0);
-        let room = kept_room(&long[..MAX_KEPT_MENTIONS].join(", "));
-        assert!((MAX_KEPT_MENTIONS / 2..=MAX_KEPT_MENTIONS).contains(&room), "{room}");
+        let room = kept_room(&long[..MAX_KEPT_ROOM].join(", "));
+        assert!((MAX_KEPT_ROOM / 2..=MAX_KEPT_ROOM).contains(&room), "{room}");
     }
 
     #[test]

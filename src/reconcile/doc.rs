@@ -719,7 +719,10 @@ pub struct Cues {
     pub sizes: Vec<Span>,
     /// The words of a counted part.
     pub counted: Vec<Span>,
-    /// The words of a correction (`CORRECTION_PHRASES`), whole.
+    /// The words of a correction (`CORRECTION_PHRASES`), whole, in the order of their starts:
+    /// the search's matches come in order without overlapping, and a word starts at most seven
+    /// bytes before its piece and is over seven bytes long up to the piece's end, so the next
+    /// piece, and the word around it, start after this word does.
     corrections: Vec<Span>,
 }
 
@@ -748,11 +751,12 @@ fn correction_around(lower: &[u8], m: Span) -> Option<Span> {
     let (before, end) = match piece {
         b"r version of this" => (&b"earlie"[..], m.end),
         b"sstated" => (&b"mi"[..], m.end),
-        _ => {
+        b"ctly " => {
             let verbs_from = m.end - 1;
             let verb = INCORRECTLY_VERBS.iter().find(|v| lower[verbs_from..].starts_with(v))?;
             (&b"incorre"[..], verbs_from + verb.len())
         }
+        _ => unreachable!("a piece of a correction's words in CUE_WORDS: {piece:?}"),
     };
     let start = m.start.checked_sub(before.len())?;
     (lower[start..m.start] == *before).then_some(Span::new(start, end))
@@ -784,13 +788,22 @@ fn is_correction(paragraph: &[u8]) -> bool {
 }
 
 /// [`is_correction`] of the paragraph `p` of a text, given the text lowercased (`lower`) and
-/// the places of the words of `CORRECTION_WORDS` in it (`corrections`, sorted, from the search of
-/// the whole text, see [`Cues`]): the paragraph holds one of the words where one of those places
-/// is inside it.
+/// the places of the words of `CORRECTION_WORDS` in it (`corrections`, from the search of the
+/// whole text, see [`Cues`], in the order of their starts): the paragraph holds one of the words
+/// where one of those places is inside it. Only the places that start inside the paragraph are
+/// read, found by a binary search, so that a text with many corrections costs no more a paragraph.
 fn is_correction_at(lower: &[u8], p: Span, corrections: &[Span]) -> bool {
+    debug_assert!(corrections.is_sorted_by_key(|c| c.start));
+    let inside = || {
+        let first = corrections.partition_point(|c| c.start < p.start);
+        corrections[first..]
+            .iter()
+            .take_while(|c| c.start < p.end)
+            .any(|c| p.contains(*c))
+    };
     lower
         .get(p.start..p.end)
-        .is_some_and(|paragraph| opens_with_correction(paragraph) || corrections.iter().any(|c| p.contains(*c)))
+        .is_some_and(|paragraph| opens_with_correction(paragraph) || inside())
 }
 
 /// Whether a paragraph, lowercased, starts with "correction" (after any marks).
@@ -811,9 +824,10 @@ static MISSTATED: LazyLock<memchr::memmem::Finder<'static>> =
     LazyLock::new(|| memchr::memmem::Finder::new(b"misstated"));
 
 /// `CORRECTION_WORDS``.any_in(lower)`, read by hand (what a paragraph was read for before the
-/// words were found by the search of the whole text, [`Cues`]; kept for the tests): "earlier version of this" is found by
-/// its "v", "incorrectly" and its verbs by the "y", both in one vector search for the two
-/// letters (few words of a paragraph have either), and "misstated" by a search of its own. The
+/// words were found by the search of the whole text, [`Cues`]; kept for the tests): "earlier
+/// version of this" is found by its "v", "incorrectly" and its verbs by the "y", both in one
+/// vector search for the two letters (few words of a paragraph have either), and "misstated" by
+/// a search of its own. The
 /// words' search cost some 340 instructions a paragraph, most of it in starting the search, and
 /// it is asked of the paragraph of every figure with a quantity. (Finding "misstated" by its
 /// "m" in the search for the two letters cost more: many words have one.)
@@ -2734,6 +2748,9 @@ mod tests {
                 }
             }
         }
+        // several corrections in a text, in one paragraph or in one each
+        texts.push(near[..6].join(" and "));
+        texts.push(near[..6].join(".\n\nThen it "));
         texts.extend(test_records(&[]).into_iter().map(|r| r.article.text));
         let (mut held, mut not) = (0, 0);
         for text in &texts {
