@@ -103,13 +103,13 @@ pub(crate) fn find_quotes_knowing_ascii(
         if !is_speech(inner, found.as_ref().map(|f| f.1), m.closed) {
             continue;
         }
-        let quote = match found {
+        let (quote, alone) = match found {
             Some((cue, place)) => credited(m, cue, place, &around, paragraphs, &mut people),
-            None => inherited(m, quotes.last().zip(last_outer), text, paragraphs),
+            None => (inherited(m, quotes.last().zip(last_outer), text, paragraphs), false),
         };
         if quote.speaker_text.is_some() || is_speech_without_cue(inner, m.closed) {
             if let Some(name) = &quote.speaker {
-                people.note_speaker(m.outer.end, name);
+                people.note_speaker(m.outer.end, name, alone);
             }
             last_outer = Some(m.outer);
             quotes.push(quote);
@@ -139,8 +139,19 @@ struct LazyPeople<'t> {
     /// The persons of the names asked about while `people` is not read, in a text whose names
     /// are read apart ([`reads_names_apart`]); `None` in another.
     named: Option<NamedPeople<'t>>,
-    /// (end of the quote, speaker) of the quotes credited while `people` is not read, in order.
-    speakers: Vec<(usize, String)>,
+    /// The speakers of the quotes credited while `people` is not read, in order.
+    speakers: Vec<Speaker>,
+}
+
+/// A speaker credited while the persons are not read.
+struct Speaker {
+    /// The end of the quote.
+    at: usize,
+    /// The speaker's name.
+    name: String,
+    /// Whether nobody is called by a longer name ending with `name`
+    /// ([`people::nobody_longer_called`]), as told at the cue; `false` tells nothing.
+    alone: bool,
 }
 
 impl<'t> LazyPeople<'t> {
@@ -164,8 +175,8 @@ impl<'t> LazyPeople<'t> {
         if !self.read {
             self.read = true;
             self.people.read_persons(self.ascii);
-            for (at, name) in self.speakers.drain(..) {
-                self.people.note_speaker(at, &name);
+            for speaker in self.speakers.drain(..) {
+                self.people.note_speaker(speaker.at, &speaker.name);
             }
         }
         &mut self.people
@@ -198,30 +209,38 @@ impl<'t> LazyPeople<'t> {
     /// The name of the speaker credited earlier whose name's last word is `word` (a name of
     /// one word at a cue: "Castro added"), and their role, when told without reading the
     /// persons: the person [`People::by_name`] finds for `word` at `at`
-    /// ([`people::person_by_last_word`]). Not asked once the persons are read, which tell it at
-    /// once, nor in a text whose names are read apart.
+    /// ([`people::person_by_last_word`]; whether nobody is called by a longer name is not asked
+    /// again of a speaker told so at their cue). Not asked once the persons are read, which
+    /// tell it at once, nor in a text whose names are read apart.
     fn speaker_by_last_word(&self, word: &str, at: usize) -> Option<(&str, Cow<'t, str>)> {
         if self.read || self.named.is_some() {
             return None;
         }
-        let ends_with_word = |name: &&String| {
+        let ends_with_word = |name: &str| {
             let mut words = name.split_whitespace();
             words.next_back() == Some(word) && words.next().is_some()
         };
-        let (_, name) = self.speakers.iter().find(|(_, name)| ends_with_word(&name))?;
-        let role = people::person_by_last_word(self.text, name, at, self.ascii)?;
+        let speaker = self.speakers.iter().find(|s| ends_with_word(&s.name))?;
+        let name = speaker.name.as_str();
+        let role = people::person_by_last_word(self.text, name, at, self.ascii, speaker.alone)?;
         #[cfg(test)]
         tests::LAST_WORDS_TOLD_UNREAD.with(|n| n.set(n.get() + 1));
+        #[cfg(test)]
+        tests::LAST_WORDS_OF_SPEAKERS_ALONE.with(|n| n.set(n.get() + usize::from(speaker.alone)));
         Some((name, role))
     }
 
     /// Records that the quote ending at `at` was credited to `name` ([`People::note_speaker`]),
-    /// when the persons are read if not yet.
-    fn note_speaker(&mut self, at: usize, name: &str) {
+    /// when the persons are read if not yet; `alone` when [`Self::nobody_longer_called`] told
+    /// that nobody is called by a longer name ending with `name`.
+    fn note_speaker(&mut self, at: usize, name: &str, alone: bool) {
+        #[cfg(test)]
+        tests::note_alone(self.text, name, alone);
         if self.read {
             self.people.note_speaker(at, name);
         } else {
-            self.speakers.push((at, name.to_owned()));
+            let name = name.to_owned();
+            self.speakers.push(Speaker { at, name, alone });
         }
     }
 }
@@ -287,7 +306,8 @@ fn without_ranks(name: &str) -> &str {
     name
 }
 
-/// A quote credited from its own cue, with the reference resolved.
+/// A quote credited from its own cue, with the reference resolved, and whether its speaker was
+/// told to be the only one called by their name ([`LazyPeople::nobody_longer_called`]).
 fn credited(
     m: &Marked,
     cue: Cue,
@@ -295,7 +315,7 @@ fn credited(
     around: &Surroundings,
     paragraphs: &[Span],
     people: &mut LazyPeople,
-) -> Quote {
+) -> (Quote, bool) {
     let at = match place {
         Place::After | Place::SentenceAfter => m.outer.end,
         Place::Before | Place::SentenceBefore => m.outer.start,
@@ -309,13 +329,17 @@ fn credited(
     };
     // An unnamed cue ("a spokesperson said") asks nothing of the persons, and a name only of
     // the names that hold its words.
+    let mut alone = false;
     let (speaker, role) = match cue.reference {
         Reference::Unnamed => (None, cue.role),
         // The role at the cue is the speaker's: of the persons only the name is asked, which is
         // `who` unless someone is called by a longer name ending with it ("St. Vincent" for
         // "Sarah St. Vincent"). Most quotes credited by name are so, and nothing else of the
         // article asks for its persons to be read.
-        Reference::Name if cue.role.is_some() && people.nobody_longer_called(who) => (Some(who.to_owned()), cue.role),
+        Reference::Name if cue.role.is_some() && people.nobody_longer_called(who) => {
+            alone = true;
+            (Some(who.to_owned()), cue.role)
+        }
         // A speaker named earlier, by the last word of their name ("Castro added"): the persons
         // are asked for the one person of that word and their role.
         Reference::Name => match people.speaker_by_last_word(who, at) {
@@ -351,14 +375,15 @@ fn credited(
             }
         }
     };
-    Quote {
+    let quote = Quote {
         span: m.inner,
         speaker,
         speaker_text: Some(cue.who),
         role,
         cue: cue.verb,
         paragraphs: m.paragraphs,
-    }
+    };
+    (quote, alone)
 }
 
 /// When the persons around do not settle a pronoun, the person the sentence before the quote is
@@ -634,9 +659,45 @@ mod tests {
         /// How many speakers [`LazyPeople::speaker_by_last_word`] told by the last word of
         /// their name, without reading the persons, on this thread.
         pub(super) static LAST_WORDS_TOLD_UNREAD: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+        /// How many speakers [`LazyPeople::note_speaker`] was told are alone, and how many of
+        /// those [`people::nobody_longer_called`] does not hold of, on this thread.
+        pub(super) static SPEAKERS_ALONE: std::cell::Cell<(usize, usize)> = const { std::cell::Cell::new((0, 0)) };
+        /// How many speakers [`LazyPeople::speaker_by_last_word`] told by the last word of a
+        /// speaker told alone at their cue, on this thread.
+        pub(super) static LAST_WORDS_OF_SPEAKERS_ALONE: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
         /// How many texts with quotation marks [`find_quotes_knowing_ascii`] read no persons
         /// of, on this thread.
         pub(super) static PEOPLE_SPARED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    }
+
+    /// Counts in [`SPEAKERS_ALONE`] a speaker `name` of `text` noted `alone`, and whether
+    /// nobody is called by a longer name ending with it indeed.
+    pub(super) fn note_alone(text: &str, name: &str, alone: bool) {
+        if alone {
+            let wrong = !people::nobody_longer_called(text, name);
+            SPEAKERS_ALONE.with(|n| n.set((n.get().0 + 1, n.get().1 + usize::from(wrong))));
+        }
+    }
+
+    /// A speaker noted alone ([`Speaker::alone`]) is one that nobody is called by a longer
+    /// name than: the test that `people::person_by_last_word` is spared for them. Many are,
+    /// and many follow-up quotes are credited by the last word of their names.
+    #[test]
+    fn speakers_noted_alone_are_called_by_no_longer_name() {
+        let (noted, wrong) = SPEAKERS_ALONE.with(std::cell::Cell::get);
+        let last_words = LAST_WORDS_OF_SPEAKERS_ALONE.with(std::cell::Cell::get);
+        for article in articles_with_quotes() {
+            let sentences = crate::extract::sentence::split_sentences(&article.text, &article.paragraphs);
+            find_quotes(&article.text, &article.paragraphs, &sentences);
+        }
+        let (noted_now, wrong_now) = SPEAKERS_ALONE.with(std::cell::Cell::get);
+        let last_words = LAST_WORDS_OF_SPEAKERS_ALONE.with(std::cell::Cell::get) - last_words;
+        assert_eq!(wrong_now - wrong, 0, "of {}", noted_now - noted);
+        assert!(
+            noted_now - noted >= 200 && last_words >= 30,
+            "{} {last_words}",
+            noted_now - noted
+        );
     }
 
     /// `people`, its persons read at once when [`PEOPLE_AT_ONCE`] asks, as they were before

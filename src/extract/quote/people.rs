@@ -1246,12 +1246,20 @@ fn no_name_word_before_any(text: &str, word: &str) -> bool {
 /// `name` read whole ([`full_name_at`]), or follows no word of a name
 /// ([`no_name_word_before`]): a name of one word, which is no person. The first place of
 /// `name`, before `at`, then registers the person with the role read there (a later reading
-/// keeps it), if there is one.
-pub(super) fn person_by_last_word<'t>(text: &'t str, name: &str, at: usize, ascii: bool) -> Option<Cow<'t, str>> {
+/// keeps it), if there is one. `alone` tells that [`nobody_longer_called`] of `name` was
+/// found to hold already (a speaker credited by the name at the cue), which is not asked
+/// again then.
+pub(super) fn person_by_last_word<'t>(
+    text: &'t str,
+    name: &str,
+    at: usize,
+    ascii: bool,
+    alone: bool,
+) -> Option<Cow<'t, str>> {
     let word = name.split_whitespace().next_back()?;
     let lead = name.strip_suffix(word)?.as_bytes();
     // A period after a word of three ASCII letters or more ends it, and the name.
-    if lead.is_empty() || word.len() < 3 || !word.is_ascii() || !nobody_longer_called(text, name) {
+    if lead.is_empty() || word.len() < 3 || !word.is_ascii() || !(alone || nobody_longer_called(text, name)) {
         return None;
     }
     let bytes = text.as_bytes();
@@ -2450,7 +2458,7 @@ mod tests {
                 };
                 let places = text.match_indices(word).map(|(k, _)| k + word.len());
                 for at in [0, text.len() / 2, text.len()].into_iter().chain(places) {
-                    let Some(role) = person_by_last_word(text, &name, at, ascii) else {
+                    let Some(role) = person_by_last_word(text, &name, at, ascii, false) else {
                         continue;
                     };
                     told += 1;
@@ -2469,7 +2477,7 @@ mod tests {
             }
         }
         assert!(told > 1_000, "{told}");
-        assert!(person_by_last_word(OTHER_CASTROS[5], "Grace Castro", usize::MAX, true).is_some());
+        assert!(person_by_last_word(OTHER_CASTROS[5], "Grace Castro", usize::MAX, true, false).is_some());
     }
 
     #[test]
