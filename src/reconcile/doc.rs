@@ -2714,13 +2714,7 @@ mod tests {
     /// them, and paragraphs that end or start inside them.
     #[test]
     fn the_corrections_found_by_the_shared_search_are_those_of_each_paragraph() {
-        let near = [
-            "earlier version of this",
-            "incorrectly said",
-            "incorrectly stated",
-            "incorrectly reported",
-            "incorrectly gave",
-            "misstated",
+        let near_them = [
             "arlier version of this",
             "ealier version of this",
             "earlier version of thi",
@@ -2737,10 +2731,11 @@ mod tests {
             "Correction: it",
             "*correction",
         ];
+        let words = CORRECTION_PHRASES.iter().chain(&near_them);
         let fronts = ["", "x", "very ", "An ", "\u{e9}"];
         let backs = ["", ".", " y", "\n\nThe figure"];
         let mut texts: Vec<String> = Vec::new();
-        for word in near {
+        for word in words {
             for front in fronts {
                 for back in backs {
                     texts.push(format!("{front}{word}{back}"));
@@ -2749,8 +2744,8 @@ mod tests {
             }
         }
         // several corrections in a text, in one paragraph or in one each
-        texts.push(near[..6].join(" and "));
-        texts.push(near[..6].join(".\n\nThen it "));
+        texts.push(CORRECTION_PHRASES.join(" and "));
+        texts.push(CORRECTION_PHRASES.join(".\n\nThen it "));
         texts.extend(test_records(&[]).into_iter().map(|r| r.article.text));
         let (mut held, mut not) = (0, 0);
         for text in &texts {
