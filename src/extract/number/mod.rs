@@ -620,6 +620,14 @@ impl FirstWords {
         FirstWords(&FIRST_WORD_LIST)
     }
 
+    /// What the word at `i` starts, when it is one of [`MENTION_FIRST_WORDS`] (the code its
+    /// token holds).
+    #[inline]
+    fn first_word(self, t: &Toks, i: usize) -> Option<&'static FirstWord> {
+        let place = t.first_code(i).checked_sub(1)?;
+        Some(&self.0[usize::from(place)].1)
+    }
+
     /// Whether [`mention_at`] can find anything at token `i`: a cheap test that lets most
     /// words of a text (which start no number, range, qualifier or currency) skip the
     /// recognizers.
@@ -636,10 +644,9 @@ impl FirstWords {
         if !t.is(i, Tk::Word) {
             return true;
         }
-        let Some(place) = t.first_code(i).checked_sub(1) else {
+        let Some(f) = self.first_word(t, i) else {
             return may_start_unlisted(t, i);
         };
-        let f = &self.0[usize::from(place)].1;
         if f.article {
             // Among the commonest words, and a numeral only before a multiplier or a fraction
             // ("a hundred", "a fifth"); "an" also starts "an estimated", and "A$" is a currency.
@@ -865,8 +872,7 @@ fn word_code_list() -> Vec<(&'static str, WordCodes)> {
 /// holds).
 #[inline]
 fn first_word(t: &Toks, i: usize) -> Option<&'static FirstWord> {
-    let place = t.first_code(i).checked_sub(1)?;
-    Some(&FIRST_WORD_LIST[usize::from(place)].1)
+    FirstWords::get().first_word(t, i)
 }
 
 /// The [`WordCodes`] of a lowercased word of any text (zeros for a word that has none).
@@ -946,7 +952,9 @@ fn plain_mention(t: &Toks, i: usize, out: &mut Vec<Mention>) -> Option<usize> {
             "percent" | "percents" | "pct" => true,
             // "per cent", "percentage points", "3 points" after a change: the general reading's
             "per" | "percentage" | "points" | "point" => return None,
-            // most words after a number start no currency, told without the call
+            // most words after a number start no currency, told without the call (as
+            // `currency_after_if_may` tells it, less its test of a symbol: +0.16 instructions a
+            // byte of generated text with it)
             _ if may_start_currency_word(t.word(k)) && currency_after(t, k).is_some() => return None,
             _ => false,
         }

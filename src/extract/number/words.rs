@@ -453,8 +453,8 @@ impl<T> WordTable<T> {
     /// words (a caller that asks of most words it reads spares them the call).
     #[inline]
     pub fn may_hold(&self, bytes: &[u8]) -> bool {
-        // a word of two lowercase ASCII letters or more (or one), as every held word begins:
-        // its shape is then read off those letters and its length
+        // a word under 16 bytes whose first two bytes (or one, for a word of one) are lowercase
+        // ASCII letters, as every held word's are: its shape is read off them and its length
         Shapes::letters(bytes).is_some() && self.shapes.may_hold_lowercase(bytes)
     }
 
