@@ -1372,15 +1372,10 @@ fn no_name_word_before(bytes: &[u8], at: usize) -> bool {
             .is_none_or(|k| !bytes[k].is_ascii() || is_name_word_byte(bytes[k], false));
         return !mark_of_nickname;
     }
-    let letters_end = if last == b'.' { end } else { end + 1 };
-    let letters = bytes[..letters_end]
-        .iter()
-        .rev()
-        .take_while(|b| b.is_ascii_alphabetic())
-        .count();
-    let start = letters_end - letters;
+    let letters_at = letters_ending_at(bytes, end);
+    let (start, letters) = (letters_at.start, letters_at.len());
+    let word = &bytes[letters_at];
     let whole = start == 0 || is_ascii_space(bytes[start - 1]);
-    let word = &bytes[start..letters_end];
     if letters == 0 || !whole {
         return false;
     }
@@ -1402,14 +1397,20 @@ fn may_follow_a_title(bytes: &[u8]) -> bool {
     if !bytes[end].is_ascii() {
         return true;
     }
+    let word = &bytes[letters_ending_at(bytes, end)];
+    HONORIFIC_WORDS.holds(word) || NAME_PREFIX_WORDS.holds(word)
+}
+
+/// Where the ASCII letters of the word whose last byte is `bytes[end]` (a letter, or a period
+/// after it, which is left out) stand; empty when there are none.
+fn letters_ending_at(bytes: &[u8], end: usize) -> std::ops::Range<usize> {
     let letters_end = if bytes[end] == b'.' { end } else { end + 1 };
     let letters = bytes[..letters_end]
         .iter()
         .rev()
         .take_while(|b| b.is_ascii_alphabetic())
         .count();
-    let word = &bytes[letters_end - letters..letters_end];
-    HONORIFIC_WORDS.holds(word) || NAME_PREFIX_WORDS.holds(word)
+    letters_end - letters..letters_end
 }
 
 /// Adds person `i` to the carriers of `part`, read in the name from `read_at` on.
