@@ -427,12 +427,13 @@ impl<T: Copy> LowerWords<T> {
 
     /// The key of the word of the first `len` bytes of `sixteen` (one to fifteen; sixteen or
     /// more for a word of so many letters): its bytes, little-endian, in two integers, the bytes
-    /// past it cleared.
+    /// past it cleared. The first integer is [`first_key_half`]'s, which for a word of 32
+    /// letters or more may differ from its first eight bytes: such a key is never a held one,
+    /// whose second integer ends in a cleared byte where this one's ends in a letter.
     #[inline(always)]
     fn key(sixteen: &[u8; 16], len: usize) -> [u64; 2] {
-        let [first, second] = [&sixteen[..8], &sixteen[8..]].map(|b| u64::from_le_bytes(b.try_into().expect("eight")));
-        let [mask_first, mask_second] = WORD_BYTE_MASKS[len.min(16)];
-        [first & mask_first, second & mask_second]
+        let second = u64::from_le_bytes(sixteen[8..].try_into().expect("eight"));
+        [first_key_half(sixteen, len), second & WORD_BYTE_MASKS[len.min(16)][1]]
     }
 
     /// The slot a key's search starts at: a multiplicative hash of its first eight letters (by
@@ -470,6 +471,33 @@ impl<T: Copy> LowerWords<T> {
         }
         self.get_at(&padded(word), word.len())
     }
+}
+
+/// The first eight bytes of `sixteen` as a little-endian integer, with the bytes from the
+/// `len`th on cleared when `len` is below eight: the first half of a [`LowerWords`] key, the
+/// one its hash reads (every word of a text is looked up: the half by a table of masks took
+/// seven instructions, by BZHI two). `len` below 32 gives exactly that; a larger one may clear
+/// more (BZHI reads the low byte of its bit count).
+#[cfg(all(target_arch = "x86_64", target_feature = "bmi2"))]
+#[inline(always)]
+fn first_key_half(sixteen: &[u8; 16], len: usize) -> u64 {
+    let first = u64::from_le_bytes(sixteen[..8].try_into().expect("eight"));
+    // SAFETY: the build enables BMI2 (the `cfg` above), so every processor it runs on has it
+    unsafe { std::arch::x86_64::_bzhi_u64(first, (len as u32) << 3) }
+}
+
+/// [`first_key_half`] by the table of masks: where the build has no BMI2, and for the tests.
+#[cfg(any(test, not(all(target_arch = "x86_64", target_feature = "bmi2"))))]
+#[inline(always)]
+fn first_key_half_by_masks(sixteen: &[u8; 16], len: usize) -> u64 {
+    u64::from_le_bytes(sixteen[..8].try_into().expect("eight")) & WORD_BYTE_MASKS[len.min(16)][0]
+}
+
+/// [`first_key_half`] where the build has no BMI2.
+#[cfg(not(all(target_arch = "x86_64", target_feature = "bmi2")))]
+#[inline(always)]
+fn first_key_half(sixteen: &[u8; 16], len: usize) -> u64 {
+    first_key_half_by_masks(sixteen, len)
 }
 
 /// A word of fifteen bytes at most, then spaces to sixteen bytes (as a text's
@@ -1780,6 +1808,32 @@ mod tests {
                 letters_and_digits_by_bytes(&sixteen),
                 "{b:#x} at {place} in {sixteen:?}"
             );
+        }
+    }
+
+    /// The first half of a word's key by BZHI is the half by the table of masks for every
+    /// length below 32, every byte value at every place; and a word of 32 letters or more, whose
+    /// half BZHI may clear further, is held by no table (its second half ends in a letter).
+    #[test]
+    fn first_key_half_is_the_half_by_masks() {
+        for (sixteen, place, b) in crate::extract::lanes::every_byte_at_every_place(&[b'a', b'z', b' ', 0xff]) {
+            for len in 0..32 {
+                assert_eq!(
+                    first_key_half(&sixteen, len),
+                    first_key_half_by_masks(&sixteen, len),
+                    "{b:#x} at {place}, {len} bytes"
+                );
+            }
+        }
+        let words = ["a", "abcdefgh", "abcdefghijklmno", "ijklmnop"];
+        let table = LowerWords::of(words.iter().map(|w| (*w, w.len())));
+        let sixteen = *b"abcdefghijklmnop";
+        for (len, want) in [(1, Some(1)), (8, Some(8)), (15, Some(15)), (16, None)] {
+            assert_eq!(table.get_at(&sixteen, len), want, "{len} bytes");
+        }
+        for len in 16..1_000 {
+            assert_eq!(table.get_at(&sixteen, len), None, "{len} bytes");
+            assert_eq!(table.get_at(b"ijklmnopijklmnop", len), None, "{len} bytes");
         }
     }
 
