@@ -237,6 +237,12 @@ fn cuts<const ASCII: bool>(text: &str, lowered: &[u8], cut: &mut impl Cut) {
     let Some(last) = lowered.len().checked_sub(16) else {
         return;
     };
+    // what the read of the byte after each token below relies on: the last byte ends every
+    // run before it, and every character outside ASCII ends before it
+    assert!(
+        lowered[lowered.len() - 1] == b' ' && text.len() < lowered.len(),
+        "a text's lowered and padded copy"
+    );
     while i <= last {
         // SAFETY: `i + 16 <= lowered.len()`, as `i <= last`
         let sixteen: &[u8; 16] = unsafe { &*lowered.as_ptr().add(i).cast::<[u8; 16]>() };
@@ -286,7 +292,12 @@ fn cuts<const ASCII: bool>(text: &str, lowered: &[u8], cut: &mut impl Cut) {
         }
         // most tokens are followed by one space: skipped without its class lookup (a run
         // ends before the padding, so the byte is there)
-        i += usize::from(lowered.get(i) == Some(&b' '));
+        debug_assert!(i < lowered.len(), "a token ends before the last byte");
+        // SAFETY: every token ends before the last byte of `lowered` (asserted above: a space,
+        // which ends every run of letters or digits; a symbol starts at `last` at most; a
+        // character outside ASCII is read from `text`, which is shorter), so the byte after it
+        // is there (tested, the read cost some two instructions a token, and a jump)
+        i += usize::from(unsafe { *lowered.get_unchecked(i) } == b' ');
     }
 }
 
@@ -1809,6 +1820,15 @@ mod tests {
                 "{b:#x} at {place} in {sixteen:?}"
             );
         }
+    }
+
+    /// The scan reads the byte after each token unchecked, which its test of the copy's last
+    /// byte keeps inside the copy: a text cut without its padding (a word running to its end)
+    /// is refused, not read past.
+    #[test]
+    #[should_panic(expected = "a text's lowered and padded copy")]
+    fn a_copy_without_its_padding_is_refused() {
+        ascii_cuts(b"the words run to the end of it", &mut Vec::<Tok>::new());
     }
 
     /// The first half of a word's key by BZHI is the half by the table of masks for every
