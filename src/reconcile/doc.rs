@@ -715,7 +715,8 @@ static CUE_SEARCH: LazyLock<CueSearch> = LazyLock::new(|| CueSearch::new(CUE_WOR
 /// instead of one for each rule and one for each paragraph with a figure (corrections).
 #[derive(Debug, Default, PartialEq)]
 pub struct Cues {
-    /// The size words of "as many as" written in lower case, as the rule's pattern wants them.
+    /// The size words of "as many as" written in lower case, as the rule's pattern wants them,
+    /// that may follow "as" ([`may_follow_as`]).
     pub sizes: Vec<Span>,
     /// The words of a counted part.
     pub counted: Vec<Span>,
@@ -732,7 +733,8 @@ impl Cues {
         let mut cues = Cues::default();
         CUE_SEARCH.for_each_match(lower, |m, word| match CUE_WORDS[word].1 {
             Cue::Size => {
-                if text.as_bytes()[m.start..m.end] == lower[m.start..m.end] {
+                let bytes = text.as_bytes();
+                if bytes[m.start..m.end] == lower[m.start..m.end] && may_follow_as(bytes, m.start) {
                     cues.sizes.push(m);
                 }
             }
@@ -740,6 +742,20 @@ impl Cues {
             Cue::Correction => cues.corrections.extend(correction_around(lower, m)),
         });
         cues
+    }
+}
+
+/// Whether the size word at `at` in `bytes` (the text as written) may follow "as" and white
+/// space, as in every "as many as" comparison (`claim::as_many_as`'s pattern wants "as", in lower
+/// case, and `\s+` before its size word): "as" and ASCII spaces before it, or a byte outside ASCII
+/// right before it or before its spaces (it may end a space of Unicode's). Most size words of
+/// English text follow no "as" ("how many", "so much", "high"), and the figures they follow are
+/// spared the comparison's search.
+fn may_follow_as(bytes: &[u8], at: usize) -> bool {
+    let start = claim::spaces_start(bytes, at);
+    match bytes[..start].last() {
+        Some(b) if !b.is_ascii() => true,
+        _ => start < at && bytes[..start].ends_with(b"as"),
     }
 }
 
