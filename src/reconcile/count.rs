@@ -23,7 +23,7 @@ pub fn check(doc: &Doc, counted: &[Span]) -> Vec<Finding> {
     // Only a sentence that holds a colon or a separator may have a list (most hold neither, and
     // an article without either, as a third of them, has none): those are visited alone.
     let marks_in_order = merged(colons.iter().copied(), separators.iter().map(|&(at, _)| at));
-    for_units_holding(doc.sentences, marks_in_order, |k| {
+    for_units_holding(doc.sentences, doc.sentences_go_forward(), marks_in_order, |k| {
         let s = &doc.sentences[k];
         let first_colon = colons_from.first_from(colons, s.start, |&c| c);
         let announces = may_announce_list(doc, &colons[first_colon..], *s);
@@ -71,8 +71,12 @@ pub fn check(doc: &Doc, counted: &[Span]) -> Vec<Finding> {
     };
     if doc.has_odd_folds() {
         doc.paragraphs.iter().for_each(check_paragraph);
-    } else {
-        for_units_holding(doc.paragraphs, counted.iter().map(|m| m.start), |k| {
+    } else if !counted.is_empty() {
+        let forward = doc
+            .paragraphs
+            .windows(2)
+            .all(|w| w[0].start <= w[1].start && w[0].end <= w[1].end);
+        for_units_holding(doc.paragraphs, forward, counted.iter().map(|m| m.start), |k| {
             check_paragraph(&doc.paragraphs[k])
         });
     }
@@ -81,17 +85,14 @@ pub fn check(doc: &Doc, counted: &[Span]) -> Vec<Finding> {
 
 /// Calls `each` with the index of every one of `units` (sentences or paragraphs) that holds one
 /// of `places` (ascending): its start at or before the place and its end after it. Each such unit
-/// is met once, in order, where the units go forward (their starts and ends in order, as the
+/// is met once, in order, where the units go `forward` (their starts and ends in order, as the
 /// extractor gives them), found from each place by a binary search among the units after the last
 /// one met, so that the units that hold none (most) are not visited; every unit is met otherwise.
-fn for_units_holding(units: &[Span], places: impl Iterator<Item = usize>, mut each: impl FnMut(usize)) {
+fn for_units_holding(units: &[Span], forward: bool, places: impl Iterator<Item = usize>, mut each: impl FnMut(usize)) {
     let mut places = places.peekable();
     if places.peek().is_none() {
         return;
     }
-    let forward = units
-        .windows(2)
-        .all(|w| w[0].start <= w[1].start && w[0].end <= w[1].end);
     if !forward {
         (0..units.len()).for_each(each);
         return;
