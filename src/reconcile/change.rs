@@ -28,7 +28,7 @@ struct Change {
 }
 
 /// Checks every stated change of the article, given where the words of `AS_MANY_AS_SIZE_WORDS`
-/// stand in it, written in lower case (see [`super::doc::Cues`]).
+/// stand in it, written in lower case, where they may follow "as" (see [`super::doc::Cues`]).
 pub fn check(doc: &Doc, sizes: &[Span]) -> Vec<Finding> {
     let changes = find_changes(doc);
     let mut out = Vec::new();
@@ -47,18 +47,8 @@ pub fn check(doc: &Doc, sizes: &[Span]) -> Vec<Finding> {
 /// `ratio_mismatch` for "Requests from France came to 2,400, about half as many as those from the
 /// United States": the figure against the nearest earlier figure whose sentence names that country.
 /// `cues` are places of the words of `AS_MANY_AS_SIZE_WORDS` in the text, every one of them that
-/// stands between spaces among them (as every match's does).
+/// stands between spaces after "as" among them (as every match's does).
 fn check_as_many_as(doc: &Doc, cues: &[Span], out: &mut Vec<Finding>) {
-    // Only a figure with an earlier one of its kind may be compared with it: an article without
-    // one (most of those with few figures) is spared the search for the words.
-    let mut seen = KindsSeen::default();
-    if !doc
-        .figs
-        .iter()
-        .any(|g| g.f.kind != FigureKind::Percent && !seen.first_of_kind(g.f.kind))
-    {
-        return;
-    }
     // Where the article has the words of "as many as": most articles never do, and most
     // figures of the others are not followed by them.
     if cues.is_empty() {
@@ -1168,6 +1158,37 @@ mod tests {
         }
         assert!(compared >= 90, "{compared}");
         assert!(spared >= 1_000, "{spared}");
+    }
+
+    /// The size words the shared search keeps, those that may follow "as" (see
+    /// `super::super::doc::Cues`), are every one a comparison holds: the text after each figure
+    /// that "as many as" follows overlaps one of them, where white space of Unicode's stands
+    /// before the word or after "as" too; and the size words that follow no "as" are dropped.
+    #[test]
+    fn the_size_words_kept_after_as_are_those_every_comparison_holds() {
+        let written = [
+            "Requests from France came to 2,400, about half as many as those from the United States.",
+            "Requests came to 2,400;  half as\u{a0}large as   those in Japan. 500, half\tas many as\nin Brazil.",
+            "Requests came to 2,400, half as\u{2009}many as those in Japan, and 500, twice as \u{a0}much as in Spain.",
+            "Requests came to 2,400, half as\u{2003} \tmuch as those from Italy, and 500, a third\nas\nhigh as in Peru.",
+            "It got 2,400, how many as those from Japan, and 300, half has many as in Spain, so many.",
+        ];
+        let (mut compared, mut dropped) = (0, 0);
+        for record in super::super::doc::test_records(&written) {
+            let doc = Doc::new(&record);
+            for g in &doc.figs {
+                let after = doc.after_fig(g, 120);
+                if claim::as_many_as(after).is_some() {
+                    compared += 1;
+                    let window = Span::new(g.f.span.end, g.f.span.end + after.len());
+                    assert!(overlaps_any(&doc.cues.sizes, window), "{after}");
+                }
+            }
+            let kept = |c: &Span| doc.cues.sizes.contains(c);
+            dropped += as_many_as_cues(doc.text).iter().filter(|c| !kept(c)).count();
+        }
+        assert!(compared >= 95, "{compared}");
+        assert!(dropped >= 100, "{dropped}");
     }
 
     thread_local! {

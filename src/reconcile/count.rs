@@ -20,13 +20,11 @@ pub fn check(doc: &Doc, counted: &[Span]) -> Vec<Finding> {
     let marks = Marks::of(doc.text.as_bytes(), doc.is_ascii());
     let (colons, separators) = (marks.colons(), marks.separators());
     let (mut colons_from, mut separators_from) = (Forward::default(), Forward::default());
-    // (without a colon or a separator, as a third of the articles, no sentence has a list)
-    let sentences = if colons.is_empty() && separators.is_empty() {
-        &[]
-    } else {
-        doc.sentences
-    };
-    for s in sentences {
+    // Only a sentence that holds a colon or a separator may have a list (most hold neither, and
+    // an article without either, as a third of them, has none): those are visited alone.
+    let marks_in_order = merged(colons.iter().copied(), separators.iter().map(|&(at, _)| at));
+    for_units_holding(doc.sentences, doc.sentences_go_forward(), marks_in_order, |k| {
+        let s = &doc.sentences[k];
         let first_colon = colons_from.first_from(colons, s.start, |&c| c);
         let announces = may_announce_list(doc, &colons[first_colon..], *s);
         // a list whose count stands further back, after one of the sentence's separators
@@ -40,9 +38,9 @@ pub fn check(doc: &Doc, counted: &[Span]) -> Vec<Finding> {
             .iter()
             .take_while(|&&(_, list)| list <= s.end)
             .count();
-        // Without either, the sentence has no list (most sentences): its text is not read.
+        // Without either, the sentence has no list: its text is not read.
         if !announces && count == 0 {
-            continue;
+            return;
         }
         let text = s.of(doc.text);
         let near = if announces {
@@ -57,20 +55,68 @@ pub fn check(doc: &Doc, counted: &[Span]) -> Vec<Finding> {
         for e in near.iter().chain(&far) {
             out.extend(mismatch(doc, s.start, e, "lists"));
         }
-    }
+    });
     // The words of a counted part, found by one search of the whole text rather than one per
-    // paragraph (most paragraphs have none).
+    // paragraph: only a paragraph that holds one may break cases down (most hold none), but for
+    // a text whose characters may fold to ASCII letters, whose every paragraph is searched.
     let mut counted_from = Forward::default();
-    for p in doc.paragraphs {
+    let mut check_paragraph = |p: &Span| {
         let first = counted_from.first_from(counted, p.start, |m| m.start);
         if !may_break_cases_down_at(doc, &counted[first..], *p) {
-            continue;
+            return;
         }
         for e in claim::case_enumerations(p.of(doc.text)) {
             out.extend(mismatch(doc, p.start, &e, "accounts for"));
         }
+    };
+    if doc.has_odd_folds() {
+        doc.paragraphs.iter().for_each(check_paragraph);
+    } else if !counted.is_empty() {
+        let forward = doc
+            .paragraphs
+            .windows(2)
+            .all(|w| w[0].start <= w[1].start && w[0].end <= w[1].end);
+        for_units_holding(doc.paragraphs, forward, counted.iter().map(|m| m.start), |k| {
+            check_paragraph(&doc.paragraphs[k])
+        });
     }
     out
+}
+
+/// Calls `each` with the index of every one of `units` (sentences or paragraphs) that holds one
+/// of `places` (ascending): its start at or before the place and its end after it. Each such unit
+/// is met once, in order, where the units go `forward` (their starts and ends in order, as the
+/// extractor gives them), found from each place by a binary search among the units after the last
+/// one met, so that the units that hold none (most) are not visited; every unit is met otherwise.
+fn for_units_holding(units: &[Span], forward: bool, places: impl Iterator<Item = usize>, mut each: impl FnMut(usize)) {
+    let mut places = places.peekable();
+    if places.peek().is_none() {
+        return;
+    }
+    if !forward {
+        (0..units.len()).for_each(each);
+        return;
+    }
+    let mut next = 0;
+    for at in places {
+        // (the units before the first that ends after the place end at or before it)
+        let mut k = next + units[next..].partition_point(|u| u.end <= at);
+        while units.get(k).is_some_and(|u| u.start <= at) {
+            each(k);
+            k += 1;
+        }
+        next = k;
+    }
+}
+
+/// The places of two ascending runs, `a` and `b`, in one ascending run.
+fn merged(a: impl Iterator<Item = usize>, b: impl Iterator<Item = usize>) -> impl Iterator<Item = usize> {
+    let (mut a, mut b) = (a.peekable(), b.peekable());
+    std::iter::from_fn(move || match (a.peek(), b.peek()) {
+        (Some(x), Some(y)) if y < x => b.next(),
+        (Some(_), _) => a.next(),
+        (None, _) => b.next(),
+    })
 }
 
 /// How many colons an ASCII text may have for [`Marks`] to hold them on the stack.

@@ -87,6 +87,8 @@ pub struct Doc<'a> {
     /// Whether `figs` are sorted by where they start (the extractor's order), so that the
     /// figures of a sentence or paragraph are found by binary search rather than by a scan.
     sorted: bool,
+    /// Whether the sentences go forward ([`Doc::sentences_go_forward`]), read once with the view.
+    sentences_forward: bool,
 }
 
 impl<'a> Doc<'a> {
@@ -143,9 +145,9 @@ impl<'a> Doc<'a> {
                     sentence: sentences.holding(f.span),
                 });
             }
-            figs
+            (figs, sentences.forward && sentences.starts_forward)
         });
-        let mut figs = figs;
+        let (mut figs, sentences_forward) = figs;
         let cues = Cues::of(text, &lowered.0);
         forget_corrected(&mut figs, &a.paragraphs, &lowered.0, &cues.corrections);
         let sorted = figs.windows(2).all(|w| w[0].f.span.start <= w[1].f.span.start);
@@ -170,6 +172,7 @@ impl<'a> Doc<'a> {
             odd_folds: OnceCell::new(),
             sentence_runs: OnceCell::new(),
             sorted,
+            sentences_forward,
         }
     }
 
@@ -223,11 +226,7 @@ impl<'a> Doc<'a> {
     /// extractor gives them), the two ends of the run only moving forward; by a search for each
     /// sentence otherwise.
     fn runs_of_sentences(&self) -> Vec<(usize, usize)> {
-        let forward = self
-            .sentences
-            .windows(2)
-            .all(|w| w[0].start <= w[1].start && w[0].end <= w[1].end);
-        if !self.sorted || !forward {
+        if !self.sorted || !self.sentences_go_forward() {
             return self.sentences.iter().map(|s| self.run_within(*s)).collect();
         }
         let start = |i: usize| self.figs.get(i).map(|g| g.f.span.start);
@@ -247,6 +246,13 @@ impl<'a> Doc<'a> {
                 (lo, hi)
             })
             .collect()
+    }
+
+    /// Whether the sentences go forward, their starts and their ends in order (as the extractor
+    /// gives them): read when the figures' sentences were found, for the rules that walk the
+    /// sentences with a cursor.
+    pub fn sentences_go_forward(&self) -> bool {
+        self.sentences_forward
     }
 
     /// The run of `figs` that holds the figures inside `span`: sorted figures inside a span start
@@ -715,7 +721,8 @@ static CUE_SEARCH: LazyLock<CueSearch> = LazyLock::new(|| CueSearch::new(CUE_WOR
 /// instead of one for each rule and one for each paragraph with a figure (corrections).
 #[derive(Debug, Default, PartialEq)]
 pub struct Cues {
-    /// The size words of "as many as" written in lower case, as the rule's pattern wants them.
+    /// The size words of "as many as" written in lower case, as the rule's pattern wants them,
+    /// that may follow "as" ([`may_follow_as`]).
     pub sizes: Vec<Span>,
     /// The words of a counted part.
     pub counted: Vec<Span>,
@@ -732,7 +739,8 @@ impl Cues {
         let mut cues = Cues::default();
         CUE_SEARCH.for_each_match(lower, |m, word| match CUE_WORDS[word].1 {
             Cue::Size => {
-                if text.as_bytes()[m.start..m.end] == lower[m.start..m.end] {
+                let bytes = text.as_bytes();
+                if bytes[m.start..m.end] == lower[m.start..m.end] && may_follow_as(bytes, m.start) {
                     cues.sizes.push(m);
                 }
             }
@@ -740,6 +748,20 @@ impl Cues {
             Cue::Correction => cues.corrections.extend(correction_around(lower, m)),
         });
         cues
+    }
+}
+
+/// Whether the size word at `at` in `bytes` (the text as written) may follow "as" and white
+/// space, as in every "as many as" comparison (`claim::as_many_as`'s pattern wants "as", in lower
+/// case, and `\s+` before its size word): "as" and ASCII spaces before it, or a byte outside ASCII
+/// right before it or before its spaces (it may end a space of Unicode's). Most size words of
+/// English text follow no "as" ("how many", "so much", "high"), and the figures they follow are
+/// spared the comparison's search.
+fn may_follow_as(bytes: &[u8], at: usize) -> bool {
+    let start = claim::spaces_start(bytes, at);
+    match bytes[..start].last() {
+        Some(b) if !b.is_ascii() => true,
+        _ => start < at && bytes[..start].ends_with(b"as"),
     }
 }
 
@@ -1149,6 +1171,9 @@ struct SentenceCursor<'s> {
     sentences: &'s [Span],
     /// Whether the sentences' ends go forward.
     forward: bool,
+    /// Whether their starts go forward too (see [`Doc::sentences_go_forward`]), read in the same
+    /// pass.
+    starts_forward: bool,
     /// The first sentence that may hold the next span: every one before it ends before the
     /// last span asked for.
     next: usize,
@@ -1158,12 +1183,13 @@ impl<'s> SentenceCursor<'s> {
     /// A cursor at the first of `sentences`.
     fn new(sentences: &'s [Span]) -> SentenceCursor<'s> {
         // (read without an early exit, which lets the loop read several at once)
-        let forward = sentences
-            .windows(2)
-            .fold(true, |forward, w| forward & (w[0].end <= w[1].end));
+        let (forward, starts_forward) = sentences.windows(2).fold((true, true), |(ends, starts), w| {
+            (ends & (w[0].end <= w[1].end), starts & (w[0].start <= w[1].start))
+        });
         SentenceCursor {
             sentences,
             forward,
+            starts_forward,
             next: 0,
         }
     }
