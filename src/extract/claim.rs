@@ -1558,7 +1558,16 @@ pub(crate) const HEADS: &[&str] = &[
 /// ("account" in "account requests", "user" in "user data requests"); the measure itself, not
 /// copied, when it does not.
 pub fn complete_measure<'m>(measure: &'m str, after: &str) -> Cow<'m, str> {
-    let Some((between, head)) = head_completing(measure, after) else {
+    match find_in_lowercased(after, measure) {
+        Some(i) => complete_measure_after(measure, &after[i + measure.len()..]),
+        None => Cow::Borrowed(measure),
+    }
+}
+
+/// [`complete_measure`] of `measure` in a text where it first stands right before `rest`, the
+/// text after it: for a caller that found it there already, spared the search for it.
+pub fn complete_measure_after<'m>(measure: &'m str, rest: &str) -> Cow<'m, str> {
+    let Some((between, head)) = head_after(measure, rest) else {
         return Cow::Borrowed(measure);
     };
     // (built by hand: `format!` cost more than the rest of the function)
@@ -1579,17 +1588,24 @@ pub fn complete_measure<'m>(measure: &'m str, after: &str) -> Cow<'m, str> {
 /// The last word (cut at white space) of [`complete_measure`] of `measure` in `after`, without
 /// building the completed measure: the head noun it adds, or else the measure's own last word.
 pub fn completed_last_word<'m>(measure: &'m str, after: &str) -> Option<&'m str> {
-    match head_completing(measure, after) {
+    match find_in_lowercased(after, measure) {
+        Some(i) => completed_last_word_after(measure, &after[i + measure.len()..]),
+        None => measure.split_whitespace().last(),
+    }
+}
+
+/// [`completed_last_word`] of `measure` in a text where it first stands right before `rest`, the
+/// text after it: for a caller that found it there already, spared the search for it.
+pub fn completed_last_word_after<'m>(measure: &'m str, rest: &str) -> Option<&'m str> {
+    match head_after(measure, rest) {
         Some((_, head)) => Some(head),
         None => measure.split_whitespace().last(),
     }
 }
 
-/// The head noun [`complete_measure`] adds to `measure` where it first stands in `after`, with
-/// the word it adds before the head (as written), when the head is the second word after it.
-fn head_completing<'a>(measure: &str, after: &'a str) -> Option<(Option<&'a str>, &'static str)> {
-    let i = find_in_lowercased(after, measure)?;
-    let rest = &after[i + measure.len()..];
+/// The head noun [`complete_measure`] adds to `measure` where it stands before `rest`, with the
+/// word it adds before the head (as written), when the head is the second word after it.
+fn head_after<'a>(measure: &str, rest: &'a str) -> Option<(Option<&'a str>, &'static str)> {
     // Most measures are followed by no word a head starts with, and are spared the words' reading.
     if !may_lengthen(rest.as_bytes()) {
         return None;
@@ -3278,6 +3294,14 @@ mod tests {
             complete_measure("user", "4,825 user data requests"),
             "user data requests"
         );
+        // From the words after the measure's first place alone: those after a later one would
+        // complete it otherwise.
+        let after = "user accounts, and user data requests";
+        assert_eq!(complete_measure("user", after), "user");
+        assert_eq!(complete_measure_after("user", &after[4..]), "user");
+        assert_eq!(complete_measure_after("user", &after[23..]), "user data requests");
+        assert_eq!(completed_last_word_after("user", &after[4..]), Some("user"));
+        assert_eq!(completed_last_word_after("user", &after[23..]), Some("requests"));
     }
 
     #[test]
@@ -3318,6 +3342,11 @@ mod tests {
                         let last = fast.split_whitespace().last();
                         assert_eq!(completed_last_word(&measure, after), last, "{measure:?} {after:?}");
                         let at = find_in_lowercased(after, &measure);
+                        if let Some(at) = at {
+                            let rest = &after[at + measure.len()..];
+                            assert_eq!(complete_measure_after(&measure, rest), fast, "{measure:?} {after:?}");
+                            assert_eq!(completed_last_word_after(&measure, rest), last, "{measure:?} {after:?}");
+                        }
                         spared +=
                             usize::from(at.is_some_and(|at| !may_lengthen(&after.as_bytes()[at + measure.len()..])));
                         compared += 1;

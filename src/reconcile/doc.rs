@@ -1096,16 +1096,10 @@ fn complete_in<'m>(measure: &'m str, text: &str) -> Cow<'m, str> {
 }
 
 /// [`claim::complete_measure`] of `measure` in `text`, where it first stands at `at` (as
-/// `claim::find_in_lowercased` finds it): spared where the words after it cannot lengthen it
-/// ([`claim::may_lengthen`], which `complete_measure` asks too, after finding the measure: asked
-/// here, the call is spared), which is nearly everywhere, and else completed from there, where it
-/// is found at once.
+/// `claim::find_in_lowercased` finds it): completed from the words after it
+/// ([`claim::complete_measure_after`]), without the claim's search for the measure again.
 fn complete_at<'m>(measure: &'m str, text: &str, at: usize) -> Cow<'m, str> {
-    if claim::may_lengthen(&text.as_bytes()[at + measure.len()..]) {
-        claim::complete_measure(measure, &text[at..])
-    } else {
-        Cow::Borrowed(measure)
-    }
+    claim::complete_measure_after(measure, &text[at + measure.len()..])
 }
 
 /// The measure last looked for in its sentence, where it stands there and its completion there

@@ -509,7 +509,7 @@ fn counted_word<'a>(doc: &Doc, g: &Fig<'a>) -> Option<&'a str> {
 fn completed_last_word<'m>(doc: &Doc, measure: &'m str, from: usize, after: &str) -> Option<&'m str> {
     match doc.find_lowercased(Span::new(from, from + after.len()), measure) {
         Some(at) if claim::may_lengthen(&after.as_bytes()[at + measure.len()..]) => {
-            claim::completed_last_word(measure, &after[at..])
+            claim::completed_last_word_after(measure, &after[at + measure.len()..])
         }
         _ => last_word(measure),
     }
