@@ -92,9 +92,7 @@ fn first_conflict_pair_by_pair(doc: &Doc, group: &[(Key, &Fig)]) -> Option<Findi
 /// conflict with; the distinct values are told by a set. (Pair by pair, 20,000 paragraphs of
 /// values that take their owner from sentences away took 25 s.)
 fn first_conflict_by_lists(doc: &Doc, group: &[(Key, &Fig)]) -> Option<Finding> {
-    let Some((_, first)) = group.first() else {
-        return None;
-    };
+    let (_, first) = group.first()?;
     let entity = first.f.entity.unwrap_or("");
     let mut values = DistinctReadings::default();
     // The earlier distinct values that are no part of a total: all, and those whose sentence

@@ -605,6 +605,46 @@ mod tests {
         assert!(!count_and_words_end("It named eleven very big new kinds"));
     }
 
+    /// The units `for_units_holding` meets are those that hold a place (forward
+    /// units, overlapping or empty among them), and every unit otherwise.
+    #[test]
+    fn the_units_met_are_those_holding_a_place() {
+        let mut seed: u64 = 88172645463325252;
+        let mut r = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed as usize) % n.max(1)
+        };
+        for _ in 0..100_000 {
+            let (mut start, mut end, mut units) = (0, 0, Vec::new());
+            for _ in 0..r(6) {
+                start += r(4);
+                end = end.max(start) + r(5);
+                units.push(Span::new(start, end));
+            }
+            let mut a: Vec<usize> = (0..r(5)).map(|_| r(30)).collect();
+            let mut b: Vec<usize> = (0..r(5)).map(|_| r(30)).collect();
+            a.sort();
+            b.sort();
+            let places: Vec<usize> = merged(a.iter().copied(), b.iter().copied()).collect();
+            let mut met = Vec::new();
+            for_units_holding(&units, true, places.iter().copied(), |k| met.push(k));
+            let holding: Vec<usize> = (0..units.len())
+                .filter(|&k| places.iter().any(|&p| units[k].start <= p && p < units[k].end))
+                .collect();
+            assert_eq!(met, holding, "{units:?} {places:?}");
+            met.clear();
+            for_units_holding(&units, false, places.iter().copied(), |k| met.push(k));
+            let all: Vec<usize> = if places.is_empty() {
+                Vec::new()
+            } else {
+                (0..units.len()).collect()
+            };
+            assert_eq!(met, all);
+        }
+    }
+
     #[test]
     fn the_forward_walk_finds_what_a_binary_search_finds() {
         // The colons of real and generated articles against their sentences' and paragraphs'

@@ -69,7 +69,8 @@ pub struct Doc<'a> {
     pub periods: &'a [PeriodMention],
     /// Figures in text order.
     pub figs: Vec<Fig<'a>>,
-    /// Spans of figures that are the earlier value of a comparison.
+    /// Spans of figures that are the earlier value of a comparison, sorted (looked up by a
+    /// binary search: the period check asks it of every figure with a period).
     pub references: Vec<Span>,
     /// Where the cue words of the rules and of corrections stand, from one search of the text.
     pub cues: Cues,
@@ -151,12 +152,13 @@ impl<'a> Doc<'a> {
         let cues = Cues::of(text, &lowered.0);
         forget_corrected(&mut figs, &a.paragraphs, &lowered.0, &cues.corrections);
         let sorted = figs.windows(2).all(|w| w[0].f.span.start <= w[1].f.span.start);
-        let references = record
+        let mut references: Vec<Span> = record
             .extraction
             .figures
             .iter()
             .filter_map(|f| f.compared_to.as_ref().map(|c| c.span))
             .collect();
+        references.sort_unstable();
         Doc {
             id: &a.id,
             text,
@@ -484,7 +486,7 @@ impl<'a> Doc<'a> {
 
     /// Whether the figure is named only as the earlier value of a comparison.
     pub fn is_reference(&self, fig: &Fig) -> bool {
-        self.references.contains(&fig.f.span)
+        self.references.binary_search(&fig.f.span).is_ok()
     }
 
     /// Evidence for a span of this article.
@@ -2465,6 +2467,35 @@ mod tests {
         /// How many sentences [`Doc::sentence_may_hold_two_figs`] found to hold fewer than two
         /// figures by their run alone, on this thread.
         pub(super) static SENTENCES_OF_FEW_FIGS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    }
+
+    /// The earlier values of comparisons are found whatever order their figures stand in: a
+    /// reference before its figure and one after it.
+    #[test]
+    fn references_are_found_in_any_order() {
+        let record = test_record(
+            "Google got 5,000 orders in 2014, down from 7,000 in 2013. From 300 in 2012, its \
+             warrants rose to 450 in 2013. Apple got 90 orders in 2014, up from 20 in 2013.",
+        );
+        let doc = Doc::new(&record);
+        let referenced: Vec<&str> = doc
+            .figs
+            .iter()
+            .filter(|g| doc.is_reference(g))
+            .map(|g| g.text)
+            .collect();
+        let linear: Vec<&str> = doc
+            .figs
+            .iter()
+            .filter(|g| doc.references.contains(&g.f.span))
+            .map(|g| g.text)
+            .collect();
+        assert_eq!(referenced, linear);
+        assert!(
+            referenced.contains(&"7,000") && referenced.contains(&"20"),
+            "{referenced:?}"
+        );
+        assert!(doc.references.windows(2).all(|w| w[0] <= w[1]));
     }
 
     #[test]

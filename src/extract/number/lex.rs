@@ -1831,9 +1831,23 @@ mod tests {
         ascii_cuts(b"the words run to the end of it", &mut Vec::<Tok>::new());
     }
 
+    /// The other half of the scan's test: a copy shorter than its text, where a character
+    /// outside ASCII read from the text could carry a token past the copy's end, is refused.
+    #[test]
+    #[should_panic(expected = "a text's lowered and padded copy")]
+    fn a_copy_shorter_than_its_text_is_refused() {
+        mixed_cuts(
+            "h\u{e9}llo w\u{f6}rld, and more words after them",
+            b"hello world     ",
+            &mut Vec::<Tok>::new(),
+        );
+    }
+
     /// The first half of a word's key by BZHI is the half by the table of masks for every
-    /// length below 32, every byte value at every place; and a word of 32 letters or more, whose
-    /// half BZHI may clear further, is held by no table (its second half ends in a letter).
+    /// length below 32, every byte value at every place (on a build without BMI2 the first half
+    /// is the masks' own, and this compares them with themselves); and a word of 32 letters or
+    /// more, whose half BZHI may clear further, is held by no table (its second half ends in a
+    /// letter).
     #[test]
     fn first_key_half_is_the_half_by_masks() {
         for (sixteen, place, b) in crate::extract::lanes::every_byte_at_every_place(&[b'a', b'z', b' ', 0xff]) {
