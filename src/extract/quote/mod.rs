@@ -103,9 +103,12 @@ pub(crate) fn find_quotes_knowing_ascii(
         if !is_speech(inner, found.as_ref().map(|f| f.1), m.closed) {
             continue;
         }
-        let (quote, alone) = match found {
+        let Credited { quote, alone } = match found {
             Some((cue, place)) => credited(m, cue, place, &around, paragraphs, &mut people),
-            None => (inherited(m, quotes.last().zip(last_outer), text, paragraphs), false),
+            None => Credited {
+                quote: inherited(m, quotes.last().zip(last_outer), text, paragraphs),
+                alone: false,
+            },
         };
         if quote.speaker_text.is_some() || is_speech_without_cue(inner, m.closed) {
             if let Some(name) = &quote.speaker {
@@ -306,8 +309,16 @@ fn without_ranks(name: &str) -> &str {
     name
 }
 
-/// A quote credited from its own cue, with the reference resolved, and whether its speaker was
-/// told to be the only one called by their name ([`LazyPeople::nobody_longer_called`]).
+/// A quote with its speaker, and what crediting it told of them.
+struct Credited {
+    /// The quote.
+    quote: Quote,
+    /// Whether its speaker was told to be the only one called by their name
+    /// ([`LazyPeople::nobody_longer_called`]), so that a later quote need not ask again.
+    alone: bool,
+}
+
+/// A quote credited from its own cue, with the reference resolved.
 fn credited(
     m: &Marked,
     cue: Cue,
@@ -315,7 +326,7 @@ fn credited(
     around: &Surroundings,
     paragraphs: &[Span],
     people: &mut LazyPeople,
-) -> (Quote, bool) {
+) -> Credited {
     let at = match place {
         Place::After | Place::SentenceAfter => m.outer.end,
         Place::Before | Place::SentenceBefore => m.outer.start,
@@ -383,7 +394,7 @@ fn credited(
         cue: cue.verb,
         paragraphs: m.paragraphs,
     };
-    (quote, alone)
+    Credited { quote, alone }
 }
 
 /// When the persons around do not settle a pronoun, the person the sentence before the quote is
