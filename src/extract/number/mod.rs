@@ -448,7 +448,6 @@ fn read_tokens(t: &Toks, out: &mut Vec<Mention>) {
         }
         // most mentions are plain numbers and percentages, read at their digits without the
         // readings of every other kind
-        // and the ordinal words, most of them in "the first half"
         let next = if t.is(i, Tk::Digits) {
             room_for_mentions(out, t.starts.len() - place);
             plain_mention(t, i, out).or_else(|| mention_at(t, i, out))
@@ -458,6 +457,7 @@ fn read_tokens(t: &Toks, out: &mut Vec<Mention>) {
                 at = i + 1;
                 continue;
             }
+            // and the ordinal words, most of them in "the first half", as ordinals first
             ordinal_word_mention(t, i, out).or_else(|| mention_at(t, i, out))
         } else {
             mention_at(t, i, out)
