@@ -97,6 +97,12 @@ fn for_units_holding(units: &[Span], forward: bool, places: impl Iterator<Item =
         (0..units.len()).for_each(each);
         return;
     }
+    debug_assert!(
+        units
+            .windows(2)
+            .all(|w| w[0].start <= w[1].start && w[0].end <= w[1].end),
+        "units said to go forward do"
+    );
     let mut next = 0;
     for at in places {
         // (the units before the first that ends after the place end at or before it)
