@@ -193,24 +193,52 @@ fn find_changes(doc: &Doc) -> Vec<Change> {
     // "from 1,000 in 2014 to 1,200 in 2015", and "tripled, to 2,493 from 1,072" (the newer value
     // first), which the extractor may not link. Whether the pair is linked already is asked
     // last, of the few pairs written so, from the linked pairs sorted once (a page may have
-    // thousands).
-    let mut linked_pairs: Vec<(usize, usize)> = changes.iter().map(|c| (c.new, c.old)).collect();
-    linked_pairs.sort_unstable();
-    let linked = |new: usize, old: usize| linked_pairs.binary_search(&(new, old)).is_ok();
+    // thousands), at the first such pair: most articles have none, and need no list.
+    let mut linked_pairs = LinkedPairs::of(changes.len());
     for first in 0..doc.figs.len().saturating_sub(1) {
         let second = first + 1;
         let (a, b) = (&doc.figs[first], &doc.figs[second]);
         if a.f.kind != b.f.kind || !doc.same_sentence(a, b) {
             continue;
         }
-        if doc.is_from_to(a, b) && !linked(second, first) {
+        if doc.is_from_to(a, b) && !linked_pairs.holds(&changes, (second, first)) {
             changes.push(describe(doc, second, first));
-        } else if doc.is_to_from(a, b) && !linked(first, second) && !linked(second, first) {
+        } else if doc.is_to_from(a, b)
+            && !linked_pairs.holds(&changes, (first, second))
+            && !linked_pairs.holds(&changes, (second, first))
+        {
             changes.push(describe(doc, first, second));
         }
     }
-    changes.extend(anaphoric_changes(doc));
+    push_anaphoric_changes(doc, &mut changes);
     changes
+}
+
+/// The pairs (newer, older) of the first changes found, those the extractor linked, sorted at the
+/// first ask.
+struct LinkedPairs {
+    /// How many of the changes are the linked ones (the first).
+    linked: usize,
+    /// Their pairs, sorted, once asked.
+    sorted: Option<Vec<(usize, usize)>>,
+}
+
+impl LinkedPairs {
+    /// The pairs of the first `linked` changes.
+    fn of(linked: usize) -> LinkedPairs {
+        LinkedPairs { linked, sorted: None }
+    }
+
+    /// Whether `pair` is the pair of one of the linked changes, the first of `changes`.
+    fn holds(&mut self, changes: &[Change], pair: (usize, usize)) -> bool {
+        let linked = self.linked;
+        let sorted = self.sorted.get_or_insert_with(|| {
+            let mut pairs: Vec<(usize, usize)> = changes[..linked].iter().map(|c| (c.new, c.old)).collect();
+            pairs.sort_unstable();
+            pairs
+        });
+        sorted.binary_search(&pair).is_ok()
+    }
 }
 
 /// [`claim::refers_back`], spared for sentences that do not open with "th" or "it" (any case) as
@@ -527,13 +555,14 @@ static RATIO_CUE: LazyLock<Words> =
     LazyLock::new(|| Words::new(&["doub", "trip", "treb", "quadru", "halved", "twice", "time"]));
 
 /// "That was up 12 percent from 31,698": the newer value is the last figure of the sentence before.
+/// Each change found is pushed onto `out`, the changes found before it (rather than gathered in a
+/// vector of its own, allocated and copied for about one article in two).
 ///
 /// The tests in the order of their cost: the sentence's first two bytes ("th" or "it"), then
 /// its count of figures (one or two), which reads no text, and its opening words last (most
 /// sentences that open with "The", "That" or "Those" have no figure or more than two, and most
 /// of the others are no reference back: "The company said").
-fn anaphoric_changes(doc: &Doc) -> Vec<Change> {
-    let mut out = Vec::new();
+fn push_anaphoric_changes(doc: &Doc, out: &mut Vec<Change>) {
     for (k, sentence) in doc.sentences.iter().enumerate() {
         if k == 0 || !may_refer_back(&doc.text.as_bytes()[sentence.start..sentence.end]) {
             continue;
@@ -568,7 +597,6 @@ fn anaphoric_changes(doc: &Doc) -> Vec<Change> {
         }
         out.extend(change_referring_back(doc, k, amount, old));
     }
-    out
 }
 
 /// Whether the text between two figures opens a clause of its own (", and", "; ").
@@ -1192,12 +1220,12 @@ mod tests {
     }
 
     thread_local! {
-        /// How many sentences opening with "th" or "it" [`anaphoric_changes`] passed by on
+        /// How many sentences opening with "th" or "it" [`push_anaphoric_changes`] passed by on
         /// their count of figures, without reading their opening words, on this thread.
         pub(super) static OPENINGS_SPARED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
     }
 
-    /// [`anaphoric_changes`] as first written, the opening words read before the figures are
+    /// [`push_anaphoric_changes`] as first written, the opening words read before the figures are
     /// counted: what the shortcut is compared with.
     fn anaphoric_changes_as_first_written(doc: &Doc) -> Vec<Change> {
         let mut out = Vec::new();
@@ -1223,7 +1251,7 @@ mod tests {
         out
     }
 
-    /// What a change found by [`anaphoric_changes`] says, to compare them.
+    /// What a change found by [`push_anaphoric_changes`] says, to compare them.
     fn said(c: &Change) -> (usize, usize, Option<(Direction, Span)>, Option<usize>) {
         (c.new, c.old, c.direction, c.amount)
     }
@@ -1249,7 +1277,9 @@ mod tests {
         for record in super::super::doc::test_records(&written) {
             let (doc, first) = (Doc::new(&record), Doc::new(&record));
             let expected: Vec<_> = anaphoric_changes_as_first_written(&first).iter().map(said).collect();
-            let found: Vec<_> = anaphoric_changes(&doc).iter().map(said).collect();
+            let mut changes_found = Vec::new();
+            push_anaphoric_changes(&doc, &mut changes_found);
+            let found: Vec<_> = changes_found.iter().map(said).collect();
             assert_eq!(found, expected, "{}", doc.text);
             changes += expected.len();
             sentences += doc.sentences.len();

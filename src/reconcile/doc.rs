@@ -516,6 +516,35 @@ impl<'a> Doc<'a> {
     }
 }
 
+/// How many items [`with_few`] holds on the stack.
+const FEW: usize = 16;
+
+/// Calls `each` with the items of `items` in a slice: held on the stack where they are at most
+/// [`FEW`], as the figures of a sentence nearly always are, in a vector otherwise. (A vector for
+/// the figures of a sentence, allocated and freed for most articles, cost more than the rules'
+/// work on them.)
+pub fn with_few<T: Copy, R>(mut items: impl Iterator<Item = T>, each: impl FnOnce(&[T]) -> R) -> R {
+    let Some(first) = items.next() else {
+        return each(&[]);
+    };
+    let mut few = [first; FEW];
+    for len in 1..FEW {
+        match items.next() {
+            Some(item) => few[len] = item,
+            None => return each(&few[..len]),
+        }
+    }
+    match items.next() {
+        None => each(&few),
+        Some(item) => {
+            let mut all = few.to_vec();
+            all.push(item);
+            all.extend(items);
+            each(&all)
+        }
+    }
+}
+
 /// Whether `text` has "ſ" or the Kelvin sign, the characters Unicode case folding reads as ASCII
 /// letters (see the test below). Their UTF-8 bytes (C5 BF, E2 84 AA) are found in one pass for
 /// 0xC5 and 0x84, which few other characters of English text hold (where the curly quotes'
@@ -2926,6 +2955,15 @@ mod tests {
     /// where it starts read byte by byte: every ASCII byte at every place before runs of letters
     /// of every length up to twelve, with the run ending at every place, and every place of
     /// many lines.
+    #[test]
+    fn the_items_held_few_at_a_time_are_those_collected() {
+        for n in 0..=3 * FEW {
+            let items = (0..n).map(|i| i * 7 + 1);
+            let held = with_few(items.clone(), <[usize]>::to_vec);
+            assert_eq!(held, items.collect::<Vec<_>>(), "{n}");
+        }
+    }
+
     #[test]
     fn letters_start_by_eight_is_letters_start() {
         let mut checked = 0;

@@ -4,7 +4,7 @@
 //! of 20,436 requests, or 12,627").
 
 use super::change::part_after;
-use super::doc::{Doc, Fig, Words};
+use super::doc::{with_few, Doc, Fig, Words};
 use super::reading::{format_number, verdict, Interval};
 use super::sum::join_and;
 use super::{Finding, Rule};
@@ -173,8 +173,6 @@ fn complement_words(doc: &Doc, g: &Fig) -> String {
 /// and 33 percent from ...") cannot add up to more than 100 percent.
 fn listed_shares(doc: &Doc) -> Vec<Finding> {
     let mut out = Vec::new();
-    // The shares of each sentence, in one list for all of them.
-    let mut shares: Vec<&Fig> = Vec::new();
     for (k, sentence) in doc.sentences.iter().enumerate() {
         let of_sentence = || doc.sentence_figs(k).map(|(_, g)| g).filter(|g| is_share(doc, g));
         // Two shares at least: nearly every sentence has fewer, and needs no list (most hold
@@ -182,46 +180,49 @@ fn listed_shares(doc: &Doc) -> Vec<Finding> {
         if !doc.sentence_may_hold_two_figs(k) || of_sentence().nth(1).is_none() {
             continue;
         }
-        shares.clear();
-        shares.extend(of_sentence());
-        // Only a sentence that presents a breakdown ("split by source: 33 percent ..."), with
-        // no complement ("the remaining 19 percent") and no direction word among its shares:
-        // the tests that cost least first (whether a share is a complement was asked of every
-        // share before), the search for the breakdown's words last.
-        let first = shares[0].f.span.start;
-        if shares.iter().any(|g| doc.is_complement(g))
-            || super::change::last_direction(sentence.of(doc.text)).is_some()
-            || !introduces_breakdown(doc, Span::new(sentence.start, first))
-        {
-            continue;
-        }
-        // Shares of different totals ("38 percent of the worldwide total ... 83 percent of them").
-        let bases: Vec<&str> = shares
-            .iter()
-            .filter_map(|g| claim::share_base(doc.after_fig(g, 40)))
-            .collect();
-        if bases.windows(2).any(|w| !w[0].eq_ignore_ascii_case(w[1])) {
-            continue;
-        }
-        let tight = sum_of(&shares, false);
-        let wide = sum_of(&shares, true);
-        let Some(severity) = verdict(tight.low <= 100.0 + 1e-9, wide.low <= 100.0 + 1e-9) else {
-            continue;
-        };
-        let total: f64 = shares.iter().filter_map(|g| g.reading.value).sum();
-        let names: Vec<&str> = shares.iter().map(|g| g.text).collect();
-        let message = format!(
-            "The article breaks one total down into {}, but these shares add up to {} percent, more than the whole.",
-            join_and(&names),
-            format_number(total)
-        );
-        let spans: Vec<_> = shares.iter().map(|g| g.f.span).collect();
-        let mut f = doc.finding(Rule::PercentSum, severity, message, &spans);
-        f.expected = Some(json!(100));
-        f.stated = Some(json!(total));
-        out.push(f);
+        out.extend(with_few(of_sentence(), |shares| {
+            listed_shares_of_sentence(doc, shares, *sentence)
+        }));
     }
     out
+}
+
+/// The finding of [`listed_shares`] on the shares `shares` of `sentence`, if any.
+fn listed_shares_of_sentence(doc: &Doc, shares: &[&Fig], sentence: Span) -> Option<Finding> {
+    // Only a sentence that presents a breakdown ("split by source: 33 percent ..."), with
+    // no complement ("the remaining 19 percent") and no direction word among its shares:
+    // the tests that cost least first (whether a share is a complement was asked of every
+    // share before), the search for the breakdown's words last.
+    let first = shares[0].f.span.start;
+    if shares.iter().any(|g| doc.is_complement(g))
+        || super::change::last_direction(sentence.of(doc.text)).is_some()
+        || !introduces_breakdown(doc, Span::new(sentence.start, first))
+    {
+        return None;
+    }
+    // Shares of different totals ("38 percent of the worldwide total ... 83 percent of them").
+    let bases: Vec<&str> = shares
+        .iter()
+        .filter_map(|g| claim::share_base(doc.after_fig(g, 40)))
+        .collect();
+    if bases.windows(2).any(|w| !w[0].eq_ignore_ascii_case(w[1])) {
+        return None;
+    }
+    let tight = sum_of(shares, false);
+    let wide = sum_of(shares, true);
+    let severity = verdict(tight.low <= 100.0 + 1e-9, wide.low <= 100.0 + 1e-9)?;
+    let total: f64 = shares.iter().filter_map(|g| g.reading.value).sum();
+    let names: Vec<&str> = shares.iter().map(|g| g.text).collect();
+    let message = format!(
+        "The article breaks one total down into {}, but these shares add up to {} percent, more than the whole.",
+        join_and(&names),
+        format_number(total)
+    );
+    let spans: Vec<_> = shares.iter().map(|g| g.f.span).collect();
+    let mut f = doc.finding(Rule::PercentSum, severity, message, &spans);
+    f.expected = Some(json!(100));
+    f.stated = Some(json!(total));
+    Some(f)
 }
 
 /// Words one of which every match of [`claim::introduces_breakdown`]'s pattern holds,

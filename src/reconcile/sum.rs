@@ -2,7 +2,7 @@
 //! quarters to the half or the year — and the figures the text implies but does not state (the
 //! first half implied by the year minus the second half).
 
-use super::doc::{Doc, Fig};
+use super::doc::{with_few, Doc, Fig};
 use super::reading::{format_number, verdict, Interval};
 use super::{Finding, Rule};
 use crate::extract::claim;
@@ -253,49 +253,51 @@ fn may_be_part(g: &Fig) -> bool {
 /// it otherwise).
 fn breakdowns(doc: &Doc) -> Vec<Finding> {
     let mut out = Vec::new();
-    // The figures of each sentence that may be parts ([`may_be_part`]), in one list for all of
-    // them: whether one is a change amount, and no part, is asked only of those compared with a
-    // whole of their kind (a sentence's lone count is not).
-    let mut figs: Vec<&Fig> = Vec::new();
     for (s, sentence) in doc.sentences.iter().enumerate() {
         // A whole and a part at least (most sentences hold fewer than two figures, as their run
         // tells without a look at them).
         if !doc.sentence_may_hold_two_figs(s) || doc.sentence_figs(s).nth(1).is_none() {
             continue;
         }
-        figs.clear();
-        figs.extend(doc.sentence_figs(s).map(|(_, g)| g).filter(|g| may_be_part(g)));
-        for (k, whole) in figs.iter().enumerate() {
-            // Without two figures of its kind and unit before it nor one after it, the whole has
-            // no parts whatever its text says (see below): the figures alone tell, before any
-            // text is read (a sentence's last count, a count beside a percentage).
-            if is_alone_of_its_kind(&figs, k) {
-                #[cfg(test)]
-                tests::WHOLES_ALONE.with(|n| n.set(n.get() + 1));
-                continue;
-            }
-            // A whole neither closes nor opens a breakdown where the end of the text before it
-            // cannot end the words that do ("for a total of", "of the"): nearly every figure.
-            // Read first, from the tails read with the view, it spares asking whether the other
-            // figures are change amounts.
-            if !may_close_or_open_breakdown(doc, whole, *sentence) {
-                #[cfg(test)]
-                tests::WHOLES_SPARED.with(|n| n.set(n.get() + 1));
-                continue;
-            }
-            let same_kind =
-                |g: &&&Fig| g.f.kind == whole.f.kind && g.f.unit == whole.f.unit && !doc.is_change_amount(g);
-            // Without two parts before it nor one after it, the whole has no breakdown either
-            // way, and its text needs no search. (Whether the whole is a change amount is not
-            // asked: the words before one, "up", "rose by about", "a rise of", never end the
-            // text as those before a whole do, "for a total of", "of the"; see the tests.)
-            if figs[..k].iter().filter(same_kind).nth(1).is_none() && !figs[k + 1..].iter().any(|g| same_kind(&g)) {
-                continue;
-            }
-            check_breakdown_at(doc, &figs, k, *sentence, same_kind, &mut out);
-        }
+        // The figures of the sentence that may be parts ([`may_be_part`]): whether one is a
+        // change amount, and no part, is asked only of those compared with a whole of their kind
+        // (a sentence's lone count is not).
+        let parts = doc.sentence_figs(s).map(|(_, g)| g).filter(|g| may_be_part(g));
+        with_few(parts, |figs| breakdowns_of_sentence(doc, figs, *sentence, &mut out));
     }
     out
+}
+
+/// [`breakdowns`] of the figures `figs` of `sentence` that may be parts.
+fn breakdowns_of_sentence(doc: &Doc, figs: &[&Fig], sentence: Span, out: &mut Vec<Finding>) {
+    for (k, whole) in figs.iter().enumerate() {
+        // Without two figures of its kind and unit before it nor one after it, the whole has
+        // no parts whatever its text says (see below): the figures alone tell, before any
+        // text is read (a sentence's last count, a count beside a percentage).
+        if is_alone_of_its_kind(figs, k) {
+            #[cfg(test)]
+            tests::WHOLES_ALONE.with(|n| n.set(n.get() + 1));
+            continue;
+        }
+        // A whole neither closes nor opens a breakdown where the end of the text before it
+        // cannot end the words that do ("for a total of", "of the"): nearly every figure.
+        // Read first, from the tails read with the view, it spares asking whether the other
+        // figures are change amounts.
+        if !may_close_or_open_breakdown(doc, whole, sentence) {
+            #[cfg(test)]
+            tests::WHOLES_SPARED.with(|n| n.set(n.get() + 1));
+            continue;
+        }
+        let same_kind = |g: &&&Fig| g.f.kind == whole.f.kind && g.f.unit == whole.f.unit && !doc.is_change_amount(g);
+        // Without two parts before it nor one after it, the whole has no breakdown either
+        // way, and its text needs no search. (Whether the whole is a change amount is not
+        // asked: the words before one, "up", "rose by about", "a rise of", never end the
+        // text as those before a whole do, "for a total of", "of the"; see the tests.)
+        if figs[..k].iter().filter(same_kind).nth(1).is_none() && !figs[k + 1..].iter().any(|g| same_kind(&g)) {
+            continue;
+        }
+        check_breakdown_at(doc, figs, k, sentence, same_kind, out);
+    }
 }
 
 /// "The authority handled 9,309 complaints and reports. Of those, 4,627 were formal complaints
