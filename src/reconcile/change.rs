@@ -707,20 +707,41 @@ fn check_direction(doc: &Doc, c: &Change, out: &mut Vec<Finding>) -> bool {
     true
 }
 
-/// What a figure counts, for messages: "Microsoft's law enforcement requests", or "the figure".
-fn subject(g: &Fig) -> String {
-    match (&g.f.entity, &g.f.measure) {
-        (Some(e), Some(m)) => format!("{e}'s {m}"),
-        (None, Some(m)) => format!("the number of {m}"),
-        _ => "the figure".to_owned(),
+/// What a figure counts, for messages: "Microsoft's law enforcement requests", or "the figure"
+/// (written into the message where it is formatted, not into a string of its own first).
+fn subject<'g, 'a>(g: &'g Fig<'a>) -> Subject<'g, 'a> {
+    Subject(g)
+}
+
+/// The text [`subject`] writes.
+struct Subject<'g, 'a>(&'g Fig<'a>);
+
+impl std::fmt::Display for Subject<'_, '_> {
+    fn fmt(&self, out: &mut std::fmt::Formatter) -> std::fmt::Result {
+        match (&self.0.f.entity, &self.0.f.measure) {
+            (Some(e), Some(m)) => write!(out, "{e}'s {m}"),
+            (None, Some(m)) => write!(out, "the number of {m}"),
+            _ => out.write_str("the figure"),
+        }
     }
 }
 
-/// " (the first half of 2015)", or nothing when the period is unknown.
-fn when(g: &Fig) -> String {
-    g.f.period
-        .as_ref()
-        .map_or_else(String::new, |p| format!(" ({})", super::sum::period_name(p)))
+/// " (the first half of 2015)", or nothing when the period is unknown (written into the message
+/// where it is formatted, as [`subject`]).
+fn when<'g, 'a>(g: &'g Fig<'a>) -> When<'g, 'a> {
+    When(g)
+}
+
+/// The text [`when`] writes.
+struct When<'g, 'a>(&'g Fig<'a>);
+
+impl std::fmt::Display for When<'_, '_> {
+    fn fmt(&self, out: &mut std::fmt::Formatter) -> std::fmt::Result {
+        match &self.0.f.period {
+            Some(p) => write!(out, " ({})", super::sum::period_name(p)),
+            None => Ok(()),
+        }
+    }
 }
 
 fn direction_name(d: Direction) -> &'static str {

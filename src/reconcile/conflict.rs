@@ -1,7 +1,7 @@
 //! `value_conflict`: the same quantity (entity, measure, period) given two values in one article
 //! that no rounding reconciles.
 
-use super::doc::{Doc, Fig};
+use super::doc::{with_few, Doc, FewList, Fig};
 use super::reading::{verdict, Reading};
 use super::sum::period_name;
 use super::{Finding, Rule, Severity};
@@ -13,17 +13,20 @@ use std::collections::HashSet;
 /// quantity, for the first two values that conflict. Figures are grouped by quantity first, so
 /// the work stays proportional to the figures even in an article that is one long table. (The
 /// groups are runs of the figures sorted by quantity, in text order within each: a stable sort
-/// of one vector rather than a map of vectors, which allocated one per figure.)
+/// of one list rather than a map of vectors, which allocated one per figure.)
 ///
 /// The key puts the period and the kind first: they are compared without reading text, and
 /// most figures of an article differ in them. (Only the groups matter, not their order: the
-/// findings are put in text order at the end.) The list is made at its largest size at once.
+/// findings are put in text order at the end.) The list is held on the stack where the figures
+/// with a key are few, as in nearly every article ([`with_few`]).
 pub fn check(doc: &Doc) -> Vec<Finding> {
-    let mut keyed: Vec<(Key, &Fig)> = Vec::with_capacity(doc.figs.len());
-    keyed.extend(doc.figs.iter().filter_map(|g| Some((key(g)?, g))));
-    keyed.sort_by(|a, b| a.0.cmp(&b.0));
-    let groups = keyed.chunk_by(|a, b| a.0 == b.0);
-    let mut out: Vec<Finding> = groups.filter_map(|group| first_conflict(doc, group)).collect();
+    // (each key worked out at each comparison: a list of the figures alone is shorter to fill)
+    let keyed = doc.figs.iter().filter(|g| key(g).is_some());
+    let mut out: Vec<Finding> = with_few(keyed, |keyed| {
+        keyed.sort_by(|a, b| key(a).cmp(&key(b)));
+        let groups = keyed.chunk_by(|a, b| key(a) == key(b));
+        groups.filter_map(|group| first_conflict(doc, group)).collect()
+    });
     out.sort_by_key(|f| f.evidence.first().map(|e| e.span));
     out
 }
@@ -42,7 +45,7 @@ fn key<'k>(g: &'k Fig) -> Option<Key<'k>> {
 /// The first two figures of a group (in text order) that no rounding reconciles, as a finding:
 /// pair by pair in a group of the size an article has, by lists in a longer one (the same
 /// finding, tested).
-fn first_conflict(doc: &Doc, group: &[(Key, &Fig)]) -> Option<Finding> {
+fn first_conflict(doc: &Doc, group: &[&Fig]) -> Option<Finding> {
     if group.len() <= MAX_GROUP_PAIR_BY_PAIR {
         first_conflict_pair_by_pair(doc, group)
     } else {
@@ -56,15 +59,15 @@ const MAX_GROUP_PAIR_BY_PAIR: usize = 256;
 
 /// [`first_conflict`] by comparing each figure with every earlier distinct value, with each
 /// reason to let a pair go read for the pair: cheap for a few figures, quadratic for many.
-fn first_conflict_pair_by_pair(doc: &Doc, group: &[(Key, &Fig)]) -> Option<Finding> {
+fn first_conflict_pair_by_pair(doc: &Doc, group: &[&Fig]) -> Option<Finding> {
     // One figure has nothing to conflict with.
     if group.len() < 2 {
         return None;
     }
     // Values already seen that agree with each other need no second look.
-    let mut seen: Vec<&Fig> = Vec::new();
-    for &(_, b) in group {
-        for a in &seen {
+    let mut seen: FewList<&Fig> = FewList::new(group[0]);
+    for &b in group {
+        for a in seen.iter() {
             let Some(severity) = severity(a, b) else {
                 continue;
             };
@@ -91,14 +94,14 @@ fn first_conflict_pair_by_pair(doc: &Doc, group: &[(Key, &Fig)]) -> Option<Findi
 /// earlier values are listed by them, so that a figure is compared only with those it may
 /// conflict with; the distinct values are told by a set. (Pair by pair, 20,000 paragraphs of
 /// values that take their owner from sentences away took 25 s.)
-fn first_conflict_by_lists(doc: &Doc, group: &[(Key, &Fig)]) -> Option<Finding> {
-    let (_, first) = group.first()?;
+fn first_conflict_by_lists(doc: &Doc, group: &[&Fig]) -> Option<Finding> {
+    let first = group.first()?;
     let entity = first.f.entity.unwrap_or("");
     let mut values = DistinctReadings::default();
     // The earlier distinct values that are no part of a total: all, and those whose sentence
     // names the owner (in text order, as a finding takes the first).
     let (mut earlier, mut earlier_named): (Vec<&Fig>, Vec<&Fig>) = (Vec::new(), Vec::new());
-    for &(_, b) in group {
+    for &b in group {
         let part = is_part_of_a_total(doc, b);
         let named = names(doc, b, entity);
         if !part {
@@ -268,11 +271,11 @@ mod tests {
     /// quantity's name, entity, period and kind's name.
     fn check_by_map(doc: &Doc) -> Vec<Finding> {
         type NamedKey<'k> = (&'k str, &'k str, &'k Period, &'static str);
-        let mut groups: BTreeMap<NamedKey, Vec<(Key, &Fig)>> = BTreeMap::new();
+        let mut groups: BTreeMap<NamedKey, Vec<&Fig>> = BTreeMap::new();
         for g in &doc.figs {
             if let (Some(q), Some(e), Some(p)) = (&g.quantity, &g.f.entity, &g.f.period) {
                 let named = (&**q, *e, p, kind_name(g.f.kind));
-                groups.entry(named).or_default().push((key(g).expect("a key"), g));
+                groups.entry(named).or_default().push(g);
             }
         }
         let mut out: Vec<Finding> = groups.values().filter_map(|figs| first_conflict(doc, figs)).collect();
@@ -311,9 +314,9 @@ mod tests {
         for text in &texts {
             let record = test_record(text);
             let doc = Doc::new(&record);
-            let mut keyed: Vec<(Key, &Fig)> = doc.figs.iter().filter_map(|g| Some((key(g)?, g))).collect();
-            keyed.sort_by(|a, b| a.0.cmp(&b.0));
-            for group in keyed.chunk_by(|a, b| a.0 == b.0) {
+            let mut keyed: Vec<&Fig> = doc.figs.iter().filter(|g| key(g).is_some()).collect();
+            keyed.sort_by(|a, b| key(a).cmp(&key(b)));
+            for group in keyed.chunk_by(|a, b| key(a) == key(b)) {
                 let want = first_conflict_pair_by_pair(&doc, group);
                 found += usize::from(want.is_some());
                 groups += usize::from(group.len() >= 3);

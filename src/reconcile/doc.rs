@@ -44,6 +44,9 @@ pub struct Fig<'a> {
     /// `share::earlier_total`): a word of the measure or a head noun of the claims' list,
     /// borrowed rather than copied.
     pub(super) counted: OnceCell<Option<&'a str>>,
+    /// Whether it is the earlier value of a comparison ([`Doc::is_reference`]), marked with the
+    /// view.
+    reference: bool,
     /// The sentence holding it ([`Doc::sentence_of`]), found once: the rules ask for the text
     /// before or after a figure within its sentence about five times per figure.
     sentence: Option<Span>,
@@ -69,9 +72,6 @@ pub struct Doc<'a> {
     pub periods: &'a [PeriodMention],
     /// Figures in text order.
     pub figs: Vec<Fig<'a>>,
-    /// Spans of figures that are the earlier value of a comparison, sorted (looked up by a
-    /// binary search: the period check asks it of every figure with a period).
-    pub references: Vec<Span>,
     /// Where the cue words of the rules and of corrections stand, from one search of the text.
     pub cues: Cues,
     /// The text with its ASCII letters lowercased (byte offsets unchanged), and whether it is all
@@ -143,6 +143,7 @@ impl<'a> Doc<'a> {
                     complement: OnceCell::new(),
                     may_be_total: OnceCell::new(),
                     counted: OnceCell::new(),
+                    reference: false,
                     sentence: sentences.holding(f.span),
                 });
             }
@@ -152,13 +153,7 @@ impl<'a> Doc<'a> {
         let cues = Cues::of(text, &lowered.0);
         forget_corrected(&mut figs, &a.paragraphs, &lowered.0, &cues.corrections);
         let sorted = figs.windows(2).all(|w| w[0].f.span.start <= w[1].f.span.start);
-        let mut references: Vec<Span> = record
-            .extraction
-            .figures
-            .iter()
-            .filter_map(|f| f.compared_to.as_ref().map(|c| c.span))
-            .collect();
-        references.sort_unstable();
+        mark_references(&mut figs, figures, sorted);
         Doc {
             id: &a.id,
             text,
@@ -168,7 +163,6 @@ impl<'a> Doc<'a> {
             sentences: &record.extraction.sentences,
             periods: &record.extraction.periods,
             figs,
-            references,
             cues,
             lower: lowered,
             odd_folds: OnceCell::new(),
@@ -486,7 +480,7 @@ impl<'a> Doc<'a> {
 
     /// Whether the figure is named only as the earlier value of a comparison.
     pub fn is_reference(&self, fig: &Fig) -> bool {
-        self.references.binary_search(&fig.f.span).is_ok()
+        fig.reference
     }
 
     /// Evidence for a span of this article.
@@ -516,31 +510,116 @@ impl<'a> Doc<'a> {
     }
 }
 
-/// How many items [`with_few`] holds on the stack.
+/// Marks the figures of `figs` (`sorted` by where they start, or not) whose span is that of the
+/// earlier value of one of the comparisons of `figures` ([`Fig::reference`]): each such span
+/// found among the sorted figures by a binary search, where a sorted list of the spans, asked of
+/// each figure, was a vector allocated for most articles.
+fn mark_references(figs: &mut [Fig], figures: &[Figure], sorted: bool) {
+    let compared = figures.iter().filter_map(|f| f.compared_to.as_ref().map(|c| c.span));
+    if !sorted {
+        let mut references: Vec<Span> = compared.collect();
+        references.sort_unstable();
+        for g in figs {
+            g.reference = references.binary_search(&g.f.span).is_ok();
+        }
+        return;
+    }
+    for span in compared {
+        let first = figs.partition_point(|g| g.f.span.start < span.start);
+        for g in figs[first..].iter_mut().take_while(|g| g.f.span.start == span.start) {
+            g.reference |= g.f.span == span;
+        }
+    }
+}
+
+/// How many items a [`FewList`] holds on the stack.
 const FEW: usize = 16;
 
-/// Calls `each` with the items of `items` in a slice: held on the stack where they are at most
-/// [`FEW`], as the figures of a sentence nearly always are, in a vector otherwise. (A vector for
-/// the figures of a sentence, allocated and freed for most articles, cost more than the rules'
-/// work on them.)
-pub fn with_few<T: Copy, R>(mut items: impl Iterator<Item = T>, each: impl FnOnce(&[T]) -> R) -> R {
+/// A list of items held on the stack while they are at most `N` ([`FEW`] unless said), as the figures of a
+/// sentence, those of one quantity and the cue words of an article nearly always are, and in a
+/// vector past that. (A vector allocated and freed for most articles, or most sentences with
+/// figures, cost more than the rules' work on its items.)
+#[derive(Debug, Clone)]
+pub struct FewList<T: Copy, const N: usize = FEW> {
+    /// The first items (`len` of them), while there are at most `N`.
+    few: [T; N],
+    /// How many of `few` are items.
+    len: usize,
+    /// Every item, once there are more than `N`.
+    more: Vec<T>,
+}
+
+impl<T: Copy, const N: usize> FewList<T, N> {
+    /// An empty list; `fill` stands in the places of the stack that hold no item.
+    pub fn new(fill: T) -> FewList<T, N> {
+        FewList {
+            few: [fill; N],
+            len: 0,
+            more: Vec::new(),
+        }
+    }
+
+    /// Adds `item` at the end.
+    pub fn push(&mut self, item: T) {
+        if self.len < N {
+            self.few[self.len] = item;
+            self.len += 1;
+        } else {
+            if self.more.is_empty() {
+                self.more.extend_from_slice(&self.few);
+            }
+            self.more.push(item);
+        }
+    }
+
+    /// The items, in order.
+    pub fn as_mut_slice(&mut self) -> &mut [T] {
+        if self.more.is_empty() {
+            &mut self.few[..self.len]
+        } else {
+            &mut self.more
+        }
+    }
+}
+
+impl<T: Copy, const N: usize> std::ops::Deref for FewList<T, N> {
+    type Target = [T];
+
+    fn deref(&self) -> &[T] {
+        if self.more.is_empty() {
+            &self.few[..self.len]
+        } else {
+            &self.more
+        }
+    }
+}
+
+impl<T: Copy + PartialEq, const N: usize> PartialEq for FewList<T, N> {
+    fn eq(&self, other: &FewList<T, N>) -> bool {
+        **self == **other
+    }
+}
+
+/// Calls `each` with the items of `items` in a slice, held as a [`FewList`] holds them (filled
+/// in a plain loop while they fit on the stack).
+pub fn with_few<T: Copy, R>(mut items: impl Iterator<Item = T>, each: impl FnOnce(&mut [T]) -> R) -> R {
     let Some(first) = items.next() else {
-        return each(&[]);
+        return each(&mut []);
     };
     let mut few = [first; FEW];
     for len in 1..FEW {
         match items.next() {
             Some(item) => few[len] = item,
-            None => return each(&few[..len]),
+            None => return each(&mut few[..len]),
         }
     }
     match items.next() {
-        None => each(&few),
+        None => each(&mut few),
         Some(item) => {
             let mut all = few.to_vec();
             all.push(item);
             all.extend(items);
-            each(&all)
+            each(&mut all)
         }
     }
 }
@@ -750,13 +829,13 @@ static CUE_SEARCH: LazyLock<CueSearch> = LazyLock::new(|| CueSearch::new(CUE_WOR
 
 /// Where the words of [`CUE_WORDS`] stand in an article, from one search of its lowercased text
 /// instead of one for each rule and one for each paragraph with a figure (corrections).
-#[derive(Debug, Default, PartialEq)]
+#[derive(Debug, PartialEq)]
 pub struct Cues {
     /// The size words of "as many as" written in lower case, as the rule's pattern wants them,
     /// that may follow "as" ([`may_follow_as`]).
     pub sizes: Vec<Span>,
-    /// The words of a counted part.
-    pub counted: Vec<Span>,
+    /// The words of a counted part (most articles have up to three: "them", "those").
+    pub counted: FewList<Span, 4>,
     /// The words of a correction (`CORRECTION_PHRASES`), whole, in the order of their starts:
     /// the search's matches come in order without overlapping, and a word starts at most seven
     /// bytes before its piece and is over seven bytes long up to the piece's end, so the next
@@ -767,7 +846,11 @@ pub struct Cues {
 impl Cues {
     /// The cues of `text`, given it lowercased (`lower`).
     fn of(text: &str, lower: &[u8]) -> Cues {
-        let mut cues = Cues::default();
+        let mut cues = Cues {
+            sizes: Vec::new(),
+            counted: FewList::new(Span::new(0, 0)),
+            corrections: Vec::new(),
+        };
         CUE_SEARCH.for_each_match(lower, |m, word| match CUE_WORDS[word].1 {
             Cue::Size => {
                 let bytes = text.as_bytes();
@@ -2959,8 +3042,13 @@ mod tests {
     fn the_items_held_few_at_a_time_are_those_collected() {
         for n in 0..=3 * FEW {
             let items = (0..n).map(|i| i * 7 + 1);
-            let held = with_few(items.clone(), <[usize]>::to_vec);
-            assert_eq!(held, items.collect::<Vec<_>>(), "{n}");
+            let held = with_few(items.clone(), |held| held.to_vec());
+            assert_eq!(held, items.clone().collect::<Vec<_>>(), "{n}");
+            let mut list: FewList<usize> = FewList::new(0);
+            items.clone().for_each(|item| list.push(item));
+            assert_eq!(*list, held, "{n}");
+            assert_eq!(list.as_mut_slice(), held, "{n}");
+            assert_eq!(list.clone(), list, "{n}");
         }
     }
 

@@ -405,7 +405,7 @@ mod tests {
             ratios += changes.iter().filter(|f| f.rule == Rule::RatioMismatch).count();
             counts += listed.len();
             sizes_apart += usize::from(*sizes != own_sizes);
-            counted_apart += usize::from(*counted != own_counted);
+            counted_apart += usize::from(**counted != *own_counted);
         }
         let reached = format!("{ratios} {counts} {sizes_apart} {counted_apart}");
         assert!(
