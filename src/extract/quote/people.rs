@@ -1217,11 +1217,44 @@ fn names_holding<'t>(text: &'t str, word: &str, ascii: bool, names: &mut Vec<Nam
 /// without reading a name: such a person's name would hold a word before the first word of
 /// `name` ([`no_name_word_before_any`]).
 pub(super) fn nobody_longer_called(text: &str, name: &str) -> bool {
-    let mut words = name.split_whitespace();
-    let (Some(first), Some(_)) = (words.next(), words.next_back()) else {
-        return false;
-    };
-    no_name_word_before_any(text, first)
+    first_of_several_words(name).is_some_and(|first| no_name_word_before_any(text, first))
+}
+
+/// The first word of `name` when it has several (split at white space, as
+/// [`str::split_whitespace`] splits it). An ASCII name (most) is read by its bytes, where the
+/// split decoded each character of the name from both ends: ASCII white space is the ASCII
+/// bytes of `\s`.
+fn first_of_several_words(name: &str) -> Option<&str> {
+    if !name.is_ascii() {
+        let mut words = name.split_whitespace();
+        return words.next().filter(|_| words.next_back().is_some());
+    }
+    let bytes = name.as_bytes();
+    let start = bytes.iter().position(|&b| !is_ascii_space(b))?;
+    let end = start + bytes[start..].iter().position(|&b| is_ascii_space(b))?;
+    bytes[end..]
+        .iter()
+        .any(|&b| !is_ascii_space(b))
+        .then(|| &name[start..end])
+}
+
+/// The last word of `name` (split at white space, as [`str::split_whitespace`] splits it),
+/// and whether a word stands before it. An ASCII name (most) is read by its bytes from the end,
+/// where the split decoded its characters.
+pub(super) fn last_name_word(name: &str) -> Option<(&str, bool)> {
+    if !name.is_ascii() {
+        let mut words = name.split_whitespace();
+        let last = words.next_back()?;
+        return Some((last, words.next().is_some()));
+    }
+    let bytes = name.as_bytes();
+    let end = bytes.iter().rposition(|&b| !is_ascii_space(b))? + 1;
+    let start = bytes[..end]
+        .iter()
+        .rposition(|&b| is_ascii_space(b))
+        .map_or(0, |k| k + 1);
+    let several = bytes[..start].iter().any(|&b| !is_ascii_space(b));
+    Some((&name[start..end], several))
 }
 
 /// Whether no person's name that `text` gives can hold a word right before `word` (`false`
@@ -1256,7 +1289,7 @@ pub(super) fn person_by_last_word<'t>(
     ascii: bool,
     alone: bool,
 ) -> Option<Cow<'t, str>> {
-    let word = name.split_whitespace().next_back()?;
+    let (word, _) = last_name_word(name)?;
     let lead = name.strip_suffix(word)?.as_bytes();
     // A period after a word of three ASCII letters or more ends it, and the name.
     if lead.is_empty() || word.len() < 3 || !word.is_ascii() || !(alone || nobody_longer_called(text, name)) {
@@ -1568,6 +1601,45 @@ fn window_before(text: &str, at: usize) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn first_and_last_words_by_bytes_are_those_of_the_split() {
+        fn by_split(name: &str) -> Option<&str> {
+            let mut words = name.split_whitespace();
+            let (first, last) = (words.next(), words.next_back());
+            last.and(first)
+        }
+        let names = [
+            "Grace Castro",
+            "Lt. Col. Grace Castro",
+            "Castro",
+            "",
+            " ",
+            " Grace  Castro ",
+            "Grace\tCastro",
+            "Grace\x0BCastro",
+            "Grace\x0CCastro\r\n",
+            "Castro ",
+            " Castro",
+            "\tCastro\n",
+            "Grace\u{a0}Castro",
+            "José García",
+            "José\u{2003}",
+            "Zoë Castro-Díaz",
+        ];
+        let mut several = 0;
+        for name in names {
+            assert_eq!(first_of_several_words(name), by_split(name), "{name:?}");
+            several += usize::from(by_split(name).is_some());
+        }
+        // names of several words and of one, with and without ASCII white space at either end
+        assert!(several >= 8 && several < names.len(), "{several}");
+        for name in names {
+            let mut words = name.split_whitespace();
+            let last = words.next_back().map(|w| (w, words.next().is_some()));
+            assert_eq!(last_name_word(name), last, "{name:?}");
+        }
+    }
 
     #[test]
     fn roles_with_stand_ins_are_those_of_the_window_as_written() {
