@@ -1512,7 +1512,8 @@ pub fn find_figures(
         let span_of = |m: &Mention| Span::new(sentence.start + m.start, sentence.start + m.end);
         // the mentions' text is read off their spans: most are not figures, and are passed by
         // (not removed first, which moved every mention after one)
-        find_numbers_without_text_into(s, &mut candidates);
+        // (every sentence of an ASCII article is ASCII: not tested again)
+        find_numbers_without_text_into(s, scan.ascii, &mut candidates);
         // Figures named only as the point of comparison ("down from 72,279 in 2013") own the
         // period after them; other figures share it ("27,477 requests for 42,648 users in 2013").
         // Whether a comparison word comes right before each figure: read once, for the
@@ -4499,7 +4500,7 @@ mod tests {
         let lines = samples.iter().chain(&typeset).flat_map(|t| t.lines());
         let (mut plain, mut not_figures, mut mentions) = (0, 0, Vec::new());
         for text in written.into_iter().chain(lines) {
-            find_numbers_without_text_into(text, &mut mentions);
+            find_numbers_without_text_into(text, false, &mut mentions);
             for m in &mentions {
                 let bytes = &text.as_bytes()[m.start..m.end];
                 let Some(word) = plain_word_before(text.as_bytes(), m, bytes) else {

@@ -346,39 +346,49 @@ pub fn find_numbers(text: &str) -> Vec<Mention> {
 /// copy of the text is not made for each one.
 pub(crate) fn find_numbers_without_text(text: &str) -> Vec<Mention> {
     let mut out = Vec::new();
-    find_numbers_without_text_into(text, &mut out);
+    find_numbers_without_text_into(text, false, &mut out);
     out
 }
 
 /// [`find_numbers_without_text`] into `out`, which is cleared first: for a caller that reads
 /// many texts one after another (the figure reader, a sentence at a time) and keeps one list,
-/// so that its room is reused instead of made and grown for each text.
-pub(crate) fn find_numbers_without_text_into(text: &str, out: &mut Vec<Mention>) {
+/// so that its room is reused instead of made and grown for each text. `known_ascii` tells
+/// that the text is all ASCII (a sentence of an article that is), which is then not tested
+/// again; `false` has it tested.
+pub(crate) fn find_numbers_without_text_into(text: &str, known_ascii: bool, out: &mut Vec<Mention>) {
     out.clear();
     if !words::may_hold_numeral(text) {
         return; // every mention holds a numeral
     }
-    read_mentions(text, out);
+    // what the tokeniser cuts a text by: told wrong, it panics at a character outside ASCII
+    assert_ascii_known(text, known_ascii);
+    read_mentions(
+        text,
+        known_ascii || crate::extract::lanes::is_ascii_text(text.as_bytes()),
+        out,
+    );
 }
 
 /// [`find_numbers_without_text_into`] without its test for a text that holds no numeral, into
-/// an empty `out`.
-fn read_mentions(text: &str, out: &mut Vec<Mention>) {
+/// an empty `out`; `ascii` tells whether the text is all ASCII.
+fn read_mentions(text: &str, ascii: bool, out: &mut Vec<Mention>) {
     // a tab separates a table row's cells (`read::CELL_SEPARATOR`): no number spans two
     // ("25.2 million\t31.5 million" is two figures, not 56.7 million; "-12.99\t-5.44%" no range).
     // Told by the tokeniser, which sees every space but the one after a token (a search for a tab of its own cost some 100
     // instructions a text): a text with a tab, rare, is cut again cell by cell.
-    if !read_mentions_of_one_cell(text, out) {
-        read_cells(text, out);
+    if !read_mentions_of_one_cell(text, ascii, out) {
+        read_cells(text, ascii, out);
     }
 }
 
-/// [`read_mentions`] of each tab-separated cell of `text`, their spans in `text`.
-fn read_cells(text: &str, out: &mut Vec<Mention>) {
+/// [`read_mentions`] of each tab-separated cell of `text`, their spans in `text` (each cell of
+/// an `ascii` text is ASCII; any other cell is tested).
+fn read_cells(text: &str, ascii: bool, out: &mut Vec<Mention>) {
     let mut cell_mentions = Vec::new();
     let mut cell_start = 0;
     for cell in text.split('\t') {
-        let one_cell = read_mentions_of_one_cell(cell, &mut cell_mentions);
+        let cell_ascii = ascii || crate::extract::lanes::is_ascii_text(cell.as_bytes());
+        let one_cell = read_mentions_of_one_cell(cell, cell_ascii, &mut cell_mentions);
         debug_assert!(one_cell, "a cell holds no tab");
         out.extend(cell_mentions.drain(..).map(|mut m| {
             m.start += cell_start;
@@ -389,17 +399,16 @@ fn read_cells(text: &str, out: &mut Vec<Mention>) {
     }
 }
 
-/// [`read_mentions`] of a text with no tab, into an empty `out`; `false` (nothing read) when
-/// the text holds a tab.
+/// [`read_mentions`] of a text with no tab, into an empty `out`, `ascii` telling whether it is
+/// all ASCII; `false` (nothing read) when the text holds a tab.
 ///
 /// A text that holds a tab and fails the test of a numeral outside ASCII gives `true` and
 /// nothing, as its cells would: a word or a character of a cell is one of the text's, so that
 /// no cell outside ASCII passes that test, and every ASCII cell fails the test of a numeral
 /// that its text failed (digits and ASCII words of value: [`words::may_hold_numeral`]).
-fn read_mentions_of_one_cell(text: &str, out: &mut Vec<Mention>) -> bool {
-    let ascii = crate::extract::lanes::is_ascii_text(text.as_bytes());
+fn read_mentions_of_one_cell(text: &str, ascii: bool, out: &mut Vec<Mention>) -> bool {
     // every text outside ASCII passed the test of a numeral: told here, where the tokeniser's
-    // test of ASCII is made, so that ASCII texts are tested no longer
+    // test of ASCII is known, so that ASCII texts are tested no longer
     if !ascii && !words::may_hold_numeral_outside_ascii(text) {
         return true;
     }
@@ -415,6 +424,14 @@ fn read_mentions_of_one_cell(text: &str, out: &mut Vec<Mention>) -> bool {
         }
         true
     })
+}
+
+/// In the tests, that a text said to be known ASCII is (a release build trusts its caller).
+#[inline(always)]
+fn assert_ascii_known(text: &str, known_ascii: bool) {
+    #[cfg(test)]
+    assert!(!known_ascii || text.is_ascii(), "{text:?} is said to be ASCII");
+    let _ = (text, known_ascii);
 }
 
 /// The mentions of `text` as the recognizers read them, before the bound pairs and the
@@ -2566,7 +2583,7 @@ mod tests {
         let (mut over_mentions, mut over_mentions_without_numeral) = (0, 0);
         for text in &texts {
             let left = kept.len();
-            find_numbers_without_text_into(text, &mut kept);
+            find_numbers_without_text_into(text, false, &mut kept);
             assert_eq!(kept, find_numbers_without_text(text), "{text:?}");
             over_mentions += usize::from(left > 0);
             over_mentions_without_numeral += usize::from(left > 0 && !words::may_hold_numeral(text));
@@ -2575,6 +2592,35 @@ mod tests {
             over_mentions >= 5_000 && over_mentions_without_numeral >= 3_000,
             "{over_mentions} {over_mentions_without_numeral}"
         );
+    }
+
+    /// A text its caller knows to be ASCII (a sentence of an ASCII article) is read as one whose
+    /// ASCII is tested, cells and all; a text outside ASCII said to be ASCII is refused by the
+    /// tests' check (read as ASCII, its first character outside ASCII panics or is misread).
+    #[test]
+    fn texts_known_to_be_ascii_are_read_as_texts_tested() {
+        let mut texts = sample_texts();
+        texts.extend(
+            [
+                "25.2 million\t31.5 million",
+                "-12.99\t-5.44% and 3 to 5\tmore than 7 percent",
+                "about \u{20ac}40,000 and \u{bd} of 3 000 users\t12 000",
+            ]
+            .map(str::to_owned),
+        );
+        let (mut known, mut tested) = (Vec::new(), Vec::new());
+        let mut ascii_read = 0;
+        for text in &texts {
+            find_numbers_without_text_into(text, text.is_ascii(), &mut known);
+            find_numbers_without_text_into(text, false, &mut tested);
+            assert_eq!(known, tested, "{text:?}");
+            ascii_read += usize::from(text.is_ascii() && !known.is_empty());
+        }
+        assert!(ascii_read >= 1_000, "{ascii_read} ASCII texts read");
+        let said_ascii = std::panic::catch_unwind(|| {
+            find_numbers_without_text_into("about \u{20ac}40,000 users", true, &mut Vec::new());
+        });
+        assert!(said_ascii.is_err(), "a text outside ASCII said to be ASCII is refused");
     }
 
     #[test]
@@ -2908,7 +2954,7 @@ mod tests {
             assert!(
                 words::may_hold_numeral(text) || {
                     let mut read = Vec::new();
-                    read_mentions(text, &mut read);
+                    read_mentions(text, text.is_ascii(), &mut read);
                     read.is_empty()
                 },
                 "{text:?}"
@@ -2969,7 +3015,7 @@ mod tests {
         let (mut none_outside, mut mentions) = (0, 0);
         for text in &texts {
             let mut read = Vec::new();
-            read_mentions(text, &mut read);
+            read_mentions(text, text.is_ascii(), &mut read);
             mentions += usize::from(!read.is_empty());
             let may_hold = match text.is_ascii() {
                 true => words::may_hold_numeral(text),
