@@ -61,7 +61,7 @@ fn complements(doc: &Doc) -> Vec<Finding> {
                 .filter(|h| is_share(doc, h))
                 .collect()
         };
-        let previous = doc.sentences.iter().rev().find(|s| s.end <= here.start);
+        let previous = sentences_ending_by(doc, here.start).next();
         let same_paragraph = previous.is_some_and(|p| doc.paragraph_of(*p) == doc.paragraph_of(here));
         let before: Vec<&Fig> = previous
             .filter(|_| same_paragraph)
@@ -110,7 +110,7 @@ fn runs_of_shares_before<'d, 'a>(doc: &'d Doc<'a>, here: Span, k: usize) -> Vec<
     let paragraph = doc.paragraph_of(here);
     let mut runs = Vec::new();
     let mut run: Vec<&Fig> = Vec::new();
-    for s in doc.sentences.iter().rev().filter(|s| s.end <= here.start).take(3) {
+    for s in sentences_ending_by(doc, here.start).take(3) {
         if doc.paragraph_of(*s) != paragraph {
             break;
         }
@@ -126,6 +126,19 @@ fn runs_of_shares_before<'d, 'a>(doc: &'d Doc<'a>, here: Span, k: usize) -> Vec<
         }
     }
     runs
+}
+
+/// The sentences that end by `at`, from the last back: those before the first that ends after
+/// it, found by a binary search, where the sentences go forward (else looked through from the
+/// end), so that a page of thousands of complements is not quadratic.
+fn sentences_ending_by<'d>(doc: &Doc<'d>, at: usize) -> impl Iterator<Item = &'d Span> + 'd {
+    let sentences = doc.sentences;
+    let ending = if doc.sentences_go_forward() {
+        &sentences[..sentences.partition_point(|s| s.end <= at)]
+    } else {
+        sentences
+    };
+    ending.iter().rev().filter(move |s| s.end <= at)
 }
 
 /// How far the shares `run` and the complement `g` are from 100 percent.
@@ -951,6 +964,29 @@ mod tests {
     fn messages(text: &str) -> Vec<String> {
         let record = super::super::doc::test_record(text);
         check(&Doc::new(&record)).into_iter().map(|f| f.message).collect()
+    }
+
+    /// The sentences that end by a point, found by a binary search ([`sentences_ending_by`]),
+    /// are those found looking back from the end: at every sentence's start and end, and a byte
+    /// on either side, in the test records.
+    #[test]
+    fn the_sentences_ending_by_a_point_are_those_found_from_the_end() {
+        let mut points = 0;
+        for record in super::super::doc::test_records(&[]) {
+            let doc = Doc::new(&record);
+            for s in doc.sentences {
+                for at in [s.start, s.end]
+                    .into_iter()
+                    .flat_map(|at| [at.saturating_sub(1), at, at + 1])
+                {
+                    let found: Vec<&Span> = sentences_ending_by(&doc, at).take(4).collect();
+                    let expected: Vec<&Span> = doc.sentences.iter().rev().filter(|s| s.end <= at).take(4).collect();
+                    assert_eq!(found, expected, "{at} {}", doc.text);
+                    points += 1;
+                }
+            }
+        }
+        assert!(points >= 10_000, "{points}");
     }
 
     /// [`earlier_total`] as written before the figures of long paragraphs were listed: the
