@@ -11,8 +11,10 @@ use super::{Finding, Rule};
 use crate::extract::claim;
 use crate::extract::FigureKind;
 use crate::read::Span;
+use rustc_hash::FxHashMap;
 use serde_json::json;
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 /// Runs both share rules: every finding of theirs has a share, a percentage, among its figures,
@@ -59,7 +61,7 @@ fn complements(doc: &Doc) -> Vec<Finding> {
                 .filter(|h| is_share(doc, h))
                 .collect()
         };
-        let previous = doc.sentences.iter().rev().find(|s| s.end <= here.start);
+        let previous = sentences_ending_by(doc, here.start).next();
         let same_paragraph = previous.is_some_and(|p| doc.paragraph_of(*p) == doc.paragraph_of(here));
         let before: Vec<&Fig> = previous
             .filter(|_| same_paragraph)
@@ -108,7 +110,7 @@ fn runs_of_shares_before<'d, 'a>(doc: &'d Doc<'a>, here: Span, k: usize) -> Vec<
     let paragraph = doc.paragraph_of(here);
     let mut runs = Vec::new();
     let mut run: Vec<&Fig> = Vec::new();
-    for s in doc.sentences.iter().rev().filter(|s| s.end <= here.start).take(3) {
+    for s in sentences_ending_by(doc, here.start).take(3) {
         if doc.paragraph_of(*s) != paragraph {
             break;
         }
@@ -124,6 +126,19 @@ fn runs_of_shares_before<'d, 'a>(doc: &'d Doc<'a>, here: Span, k: usize) -> Vec<
         }
     }
     runs
+}
+
+/// The sentences that end by `at`, from the last back: those before the first that ends after
+/// it, found by a binary search, where the sentences go forward (else looked through from the
+/// end), so that a page of thousands of complements is not quadratic.
+fn sentences_ending_by<'d>(doc: &Doc<'d>, at: usize) -> impl Iterator<Item = &'d Span> + 'd {
+    let sentences = doc.sentences;
+    let ending = if doc.sentences_go_forward() {
+        &sentences[..sentences.partition_point(|s| s.end <= at)]
+    } else {
+        sentences
+    };
+    ending.iter().rev().filter(move |s| s.end <= at)
 }
 
 /// How far the shares `run` and the complement `g` are from 100 percent.
@@ -240,6 +255,7 @@ fn introduces_breakdown(doc: &Doc, span: Span) -> bool {
 /// "52 percent of 20,436 requests, or 12,627" and "52 percent of them, or 12,627".
 fn shares_of_totals(doc: &Doc) -> Vec<Finding> {
     let mut out = Vec::new();
+    let totals = EarlierTotals::new();
     for (i, share) in doc.figs.iter().enumerate() {
         if !is_share(doc, share) {
             continue;
@@ -275,12 +291,12 @@ fn shares_of_totals(doc: &Doc) -> Vec<Finding> {
                         let head = counted_noun(doc.after_fig(share, 40))
                             .or_else(|| counted_noun(doc.after_fig(p, 40)))
                             .or_else(|| counted_word(doc, p).map(Cow::Borrowed));
-                        (earlier_total(doc, i - 1, head.as_deref(), p), Some(p))
+                        (earlier_total(doc, &totals, i - 1, head.as_deref(), p), Some(p))
                     }
                     // "81 percent of the requests, or 2,100": the total is looked for before the share.
                     Some((part, false)) if super::doc::refers_to_earlier_total(doc.after_fig(share, 40)) => {
                         let head = counted_noun(doc.after_fig(share, 40));
-                        (earlier_total(doc, i, head.as_deref(), part), Some(part))
+                        (earlier_total(doc, &totals, i, head.as_deref(), part), Some(part))
                     }
                     // "removed material in 2,349 of those notices, or 45 percent": the part refers
                     // back to a total that counts what it names ("of them" names nothing to tell
@@ -288,7 +304,7 @@ fn shares_of_totals(doc: &Doc) -> Vec<Finding> {
                     Some((p, true)) if super::doc::refers_to_earlier_total(doc.between(p.f.span, share.f.span)) => {
                         match counted_noun(doc.between(p.f.span, share.f.span)) {
                             Some(head) => {
-                                let total = earlier_total(doc, i - 1, Some(&head), p)
+                                let total = earlier_total(doc, &totals, i - 1, Some(&head), p)
                                     .filter(|t| counts_the_same(doc, t, &head));
                                 (total, Some(p))
                             }
@@ -297,7 +313,9 @@ fn shares_of_totals(doc: &Doc) -> Vec<Finding> {
                     }
                     // "Of those, some 580,000, or 48 percent, have opted in": the sentence opens by
                     // referring back to the total before it
-                    Some((p, true)) if opens_with_of_those(doc, p) => (total_before_sentence(doc, i - 1, p), Some(p)),
+                    Some((p, true)) if opens_with_of_those(doc, p) => {
+                        (total_before_sentence(doc, &totals, i - 1, p), Some(p))
+                    }
                     _ => (None, None),
                 },
             },
@@ -324,12 +342,17 @@ fn opens_with_of_those(doc: &Doc, part: &Fig) -> bool {
 /// counts what it names ("Of those targets, 336" after "1,559 orders ... covering 1,687
 /// targets"), or, naming nothing ("Of those, some 580,000"), the last count before the part's
 /// sentence in its paragraph.
-fn total_before_sentence<'d, 'a>(doc: &'d Doc<'a>, i: usize, part: &Fig) -> Option<&'d Fig<'a>> {
+fn total_before_sentence<'d, 'a>(
+    doc: &'d Doc<'a>,
+    totals: &EarlierTotals<'a>,
+    i: usize,
+    part: &Fig,
+) -> Option<&'d Fig<'a>> {
     // the noun "those" names ("Of those targets, 336"): read as the base of a share, which
     // opens with a space and "of"
     let lead = format!(" {}", &doc.text[part.f.sentence.start..part.f.span.start]);
     if let Some(head) = counted_noun(&lead) {
-        return earlier_total(doc, i, Some(&head), part).filter(|t| counts_the_same(doc, t, &head));
+        return earlier_total(doc, totals, i, Some(&head), part).filter(|t| counts_the_same(doc, t, &head));
     }
     let paragraph = doc.paragraph_of(part.f.span)?;
     doc.figs[..i]
@@ -394,30 +417,158 @@ fn count_before_share<'d, 'a>(doc: &'d Doc<'a>, i: usize, between_says: fn(&str)
 /// When the text names what the total counts ("of the requests"), a figure counting something
 /// else ("accounts") is not it; one with no measure is taken only when none counts the same. A
 /// figure smaller than the `part` is no total of it ("Mexico handled 61,022 requests. The four
-/// largest markets accounted for 1,093,828 requests, or 96% of the total").
-fn earlier_total<'d, 'a>(doc: &'d Doc<'a>, i: usize, head: Option<&str>, part: &Fig) -> Option<&'d Fig<'a>> {
+/// largest markets accounted for 1,093,828 requests, or 96% of the total"). The figures of a
+/// long paragraph are looked up in `totals` rather than searched.
+fn earlier_total<'d, 'a>(
+    doc: &'d Doc<'a>,
+    totals: &EarlierTotals<'a>,
+    i: usize,
+    head: Option<&str>,
+    part: &Fig,
+) -> Option<&'d Fig<'a>> {
     let share = &doc.figs[i];
     // The paragraph holding the share, by its index (as `Doc::paragraph_of` finds it).
     let k = doc.paragraphs.partition_point(|p| p.end < share.f.span.end);
     doc.paragraphs.get(k).filter(|p| p.contains(share.f.span))?;
-    let scope = (k.saturating_sub(3)..=k).rev().map(|j| doc.paragraphs[j]);
-    let candidates = |p: Span| doc.figs_within_before(p, i).map(|(_, g)| g).filter(|g| holds(g, part));
-    let counts = |g: &Fig, stem: &str| counts_stem(doc, g, stem);
-    // The tests that cost least first: whether a figure may be a total is asked only of counts
-    // that count what is wanted (or, failing those, that have no measure).
-    let is_count = |g: &Fig| g.f.kind != FigureKind::Percent && g.reading.value.is_some();
+    let scope = (k.saturating_sub(3)..=k).rev();
+    let first = |wanted: Wanted| scope.clone().find_map(|j| totals.first(doc, j, i, wanted, part));
     match head.map(|h| h.trim_end_matches('s')) {
-        Some(h) => scope
-            .clone()
-            .find_map(|p| candidates(p).find(|g| is_count(g) && counts(g, h) && could_be_total(doc, g)))
-            .or_else(|| {
-                scope
-                    .clone()
-                    .find_map(|p| candidates(p).find(|g| g.f.measure.is_none() && could_be_total(doc, g)))
-            }),
-        None => scope
-            .clone()
-            .find_map(|p| candidates(p).find(|g| could_be_total(doc, g))),
+        Some(h) => first(Wanted::Counting(h)).or_else(|| first(Wanted::Unmeasured)),
+        None => first(Wanted::Any),
+    }
+}
+
+/// Which figures that may be a total ([`could_be_total`]) [`earlier_total`] looks for.
+#[derive(Clone, Copy)]
+enum Wanted<'h> {
+    /// Those that count the stem ([`counts_stem`]).
+    Counting(&'h str),
+    /// Those with no measure.
+    Unmeasured,
+    /// Any.
+    Any,
+}
+
+/// How many figures of a paragraph before a share [`earlier_total`] looks through for the
+/// share's total; past that, the figures of the paragraph that may be totals are listed once
+/// ([`PossibleTotals`]) and looked up, so that a page of thousands of shares in one paragraph
+/// is not quadratic.
+const SCANNED_BEFORE: usize = 64;
+
+/// The figures that may be totals ([`PossibleTotals`]) of each long paragraph a share looks back
+/// in, listed at the first look, for one article.
+struct EarlierTotals<'a> {
+    /// How many figures before the share are looked through before the rest are looked up.
+    scanned: usize,
+    /// The lists, by the index of their paragraph.
+    listed: RefCell<FxHashMap<usize, PossibleTotals<'a>>>,
+}
+
+impl<'a> EarlierTotals<'a> {
+    /// None listed yet.
+    fn new() -> Self {
+        EarlierTotals {
+            scanned: SCANNED_BEFORE,
+            listed: RefCell::default(),
+        }
+    }
+
+    /// The first figure of the paragraph `doc.paragraphs[j]` before `figs[end]` that may be a
+    /// total as `wanted` says and may hold `part` ([`holds`]).
+    fn first<'d>(&self, doc: &'d Doc<'a>, j: usize, end: usize, wanted: Wanted, part: &Fig) -> Option<&'d Fig<'a>> {
+        let p = doc.paragraphs[j];
+        // The tests that cost least first: whether a figure may be a total is asked only of
+        // counts that count what is wanted (or, failing those, that have no measure).
+        let is_count = |g: &Fig| g.f.kind != FigureKind::Percent && g.reading.value.is_some();
+        let is_wanted = |g: &Fig| {
+            holds(g, part)
+                && match wanted {
+                    Wanted::Counting(h) => is_count(g) && counts_stem(doc, g, h) && could_be_total(doc, g),
+                    Wanted::Unmeasured => g.f.measure.is_none() && could_be_total(doc, g),
+                    Wanted::Any => could_be_total(doc, g),
+                }
+        };
+        // The first figures looked through (all of nearly every paragraph), the rest looked up:
+        // the first wanted of those is the first of all when none of these is.
+        let mut before = doc.figs_within_before(p, end).map(|(_, g)| g);
+        if let Some(g) = before.by_ref().take(self.scanned).find(|g| is_wanted(g)) {
+            return Some(g);
+        }
+        before.next()?;
+        let mut listed = self.listed.borrow_mut();
+        let totals = listed.entry(j).or_insert_with(|| PossibleTotals::of(doc, p));
+        let list = match wanted {
+            Wanted::Counting(h) => totals.by_stem.get(h)?,
+            Wanted::Unmeasured => &totals.unmeasured,
+            Wanted::Any => &totals.any,
+        };
+        list.first_holding(part, end).map(|i| &doc.figs[i])
+    }
+}
+
+/// The figures of a paragraph that may be totals ([`could_be_total`]), in text order, as
+/// [`Wanted`] tells them apart.
+#[derive(Default)]
+struct PossibleTotals<'a> {
+    /// Every one.
+    any: Rising,
+    /// Those with no measure.
+    unmeasured: Rising,
+    /// Those with a counted word ([`counted_word`]), by its stem (less its last "s"s).
+    by_stem: FxHashMap<&'a str, Rising>,
+}
+
+impl<'a> PossibleTotals<'a> {
+    /// Those of the paragraph `p`.
+    fn of(doc: &Doc<'a>, p: Span) -> Self {
+        let mut totals = PossibleTotals::default();
+        for (i, g) in doc.figs_within(p) {
+            // (a figure that may be a total has a value)
+            let Some(value) = g.reading.value.filter(|_| could_be_total(doc, g)) else {
+                continue;
+            };
+            totals.any.push(i, value);
+            if g.f.measure.is_none() {
+                totals.unmeasured.push(i, value);
+            }
+            if let Some(word) = counted_word(doc, g) {
+                totals
+                    .by_stem
+                    .entry(word.trim_end_matches('s'))
+                    .or_default()
+                    .push(i, value);
+            }
+        }
+        totals
+    }
+}
+
+/// Figures in text order, by their index in `figs`, with the highest of their values up to each:
+/// the first that may hold a part is found by a binary search of those.
+#[derive(Default)]
+struct Rising {
+    /// The figures' indices.
+    at: Vec<usize>,
+    /// The highest value of the figures up to each (a value that is not a number counts for none).
+    highest: Vec<f64>,
+}
+
+impl Rising {
+    /// Adds `figs[i]`, of value `value`, after the others.
+    fn push(&mut self, i: usize, value: f64) {
+        let highest = self.highest.last().map_or(value, |h| h.max(value));
+        self.at.push(i);
+        self.highest.push(highest);
+    }
+
+    /// The index of the first figure that may hold `part` ([`holds`]: its value at least the
+    /// part's, when the part has one), if it comes before `figs[end]`.
+    fn first_holding(&self, part: &Fig, end: usize) -> Option<usize> {
+        let k = part
+            .reading
+            .value
+            .map_or(0, |least| self.highest.partition_point(|h| !h.ge(&least)));
+        self.at.get(k).copied().filter(|&i| i < end)
     }
 }
 
@@ -814,6 +965,144 @@ mod tests {
     fn messages(text: &str) -> Vec<String> {
         let record = super::super::doc::test_record(text);
         check(&Doc::new(&record)).into_iter().map(|f| f.message).collect()
+    }
+
+    /// The sentences that end by a point, found by a binary search ([`sentences_ending_by`]),
+    /// are those found looking back from the end: at every sentence's start and end, and a byte
+    /// on either side, in the test records.
+    #[test]
+    fn the_sentences_ending_by_a_point_are_those_found_from_the_end() {
+        let mut points = 0;
+        for record in super::super::doc::test_records(&[]) {
+            let doc = Doc::new(&record);
+            for s in doc.sentences {
+                for at in [s.start, s.end]
+                    .into_iter()
+                    .flat_map(|at| [at.saturating_sub(1), at, at + 1])
+                {
+                    let found: Vec<&Span> = sentences_ending_by(&doc, at).take(4).collect();
+                    let expected: Vec<&Span> = doc.sentences.iter().rev().filter(|s| s.end <= at).take(4).collect();
+                    assert_eq!(found, expected, "{at} {}", doc.text);
+                    points += 1;
+                }
+            }
+        }
+        assert!(points >= 10_000, "{points}");
+    }
+
+    /// [`earlier_total`] as written before the figures of long paragraphs were listed: the
+    /// figures before the share in each paragraph of the four looked through.
+    fn earlier_total_scanned<'d, 'a>(
+        doc: &'d Doc<'a>,
+        i: usize,
+        head: Option<&str>,
+        part: &Fig,
+    ) -> Option<&'d Fig<'a>> {
+        let share = &doc.figs[i];
+        let k = doc.paragraphs.partition_point(|p| p.end < share.f.span.end);
+        doc.paragraphs.get(k).filter(|p| p.contains(share.f.span))?;
+        let scope = (k.saturating_sub(3)..=k).rev().map(|j| doc.paragraphs[j]);
+        let candidates = |p: Span| doc.figs_within_before(p, i).map(|(_, g)| g).filter(|g| holds(g, part));
+        let counts = |g: &Fig, stem: &str| counts_stem(doc, g, stem);
+        let is_count = |g: &Fig| g.f.kind != FigureKind::Percent && g.reading.value.is_some();
+        match head.map(|h| h.trim_end_matches('s')) {
+            Some(h) => scope
+                .clone()
+                .find_map(|p| candidates(p).find(|g| is_count(g) && counts(g, h) && could_be_total(doc, g)))
+                .or_else(|| {
+                    scope
+                        .clone()
+                        .find_map(|p| candidates(p).find(|g| g.f.measure.is_none() && could_be_total(doc, g)))
+                }),
+            None => scope
+                .clone()
+                .find_map(|p| candidates(p).find(|g| could_be_total(doc, g))),
+        }
+    }
+
+    /// Texts of a few paragraphs of random sentences: counts of several nouns and none, rising
+    /// and falling, equal, and counts that may be no total (earlier values, complements, parts).
+    fn texts_of_possible_totals(rng: &mut crate::gen::Rng, count: usize) -> Vec<String> {
+        let sentences: [fn(&str, &str, u64) -> String; 10] = [
+            |v, _, _| format!("Google got {v} requests."),
+            |v, _, _| format!("It got {v}."),
+            |v, _, _| format!("Police sent {v} accounts in 2014."),
+            |v, _, _| format!("That was up from {v}."),
+            |v, _, _| format!("The remaining {v} came from courts."),
+            |v, _, s| format!("Courts sent {v} requests, or {s} percent of the total."),
+            |_, _, s| format!("Of them, {s} percent came from courts."),
+            |v, _, s| format!("Turkey filed {v} of the requests, or {s} percent of the total."),
+            |v, half, _| format!("Microsoft received {v} Requests and {half} user data requests."),
+            |v, _, s| format!("Apple got {v} orders ({s} percent of the total) in 2014."),
+        ];
+        let commas = |v: u64| format!("{},{:03}", v / 1_000, v % 1_000);
+        (0..count)
+            .map(|_| {
+                let mut text = String::new();
+                for _ in 0..rng.between(1, 14) {
+                    // (written with a comma: no value is read as a year)
+                    let v = [rng.between(20, 90) * 500, rng.between(1, 3) * 10_000][rng.below(2) as usize];
+                    text.push_str(&rng.pick(&sentences)(&commas(v), &commas(v / 2), rng.between(1, 99)));
+                    text.push_str(if rng.chance(0.3) { "\n\n" } else { " " });
+                }
+                text
+            })
+            .collect()
+    }
+
+    /// The total found among the figures of the paragraphs listed ([`EarlierTotals`] listing
+    /// every paragraph, or those of more than three figures) is the one found looking through
+    /// them: for every figure of random texts
+    /// as the share, every figure as the part (and one with no value), and heads that some
+    /// figures count (in other cases, in the singular), that none does, and none.
+    #[test]
+    fn the_earlier_total_looked_up_is_the_one_looked_through() {
+        let mut rng = crate::gen::Rng::new(97);
+        let texts = texts_of_possible_totals(&mut rng, 200);
+        let heads = [
+            None,
+            Some("requests"),
+            Some("request"),
+            Some("account"),
+            Some("Requests"),
+            Some("data"),
+            Some("order"),
+            Some(""),
+        ];
+        let (mut found, mut none, mut listed) = (0, 0, 0);
+        for text in &texts {
+            let record = super::super::doc::test_record(text);
+            let (doc, first) = (Doc::new(&record), Doc::new(&record));
+            // every paragraph's figures looked up, and those after the first three
+            let listings = [0, 3].map(|scanned| EarlierTotals {
+                scanned,
+                listed: RefCell::default(),
+            });
+            let mut parts: Vec<Fig> = doc.figs.to_vec();
+            if let Some(g) = doc.figs.first() {
+                let mut valueless = g.clone();
+                valueless.reading.value = None;
+                parts.push(valueless);
+            }
+            for i in 0..doc.figs.len() {
+                for head in heads {
+                    for part in &parts {
+                        let expected = earlier_total_scanned(&first, i, head, part).map(|g| g.f.span);
+                        for totals in &listings {
+                            let looked_up = earlier_total(&doc, totals, i, head, part).map(|g| g.f.span);
+                            assert_eq!(looked_up, expected, "{i} {head:?} {} {text}", part.text);
+                        }
+                        found += usize::from(expected.is_some());
+                        none += usize::from(expected.is_none());
+                    }
+                }
+            }
+            listed += listings[1].listed.borrow().len();
+        }
+        assert!(
+            found >= 10_000 && none >= 10_000 && listed >= 200,
+            "{found} {none} {listed}"
+        );
     }
 
     /// [`shares_of_totals`] and [`earlier_total`] as written first: the words after a share

@@ -76,13 +76,27 @@ pub fn check(doc: &Doc) -> Vec<Finding> {
     found.extend(breakdowns_of_those(doc));
     found.extend(tables(doc));
     found.extend(together(doc));
-    for f in found {
-        let whole = f.evidence.last().map(|e| e.span);
-        if !out.iter().any(|o| o.evidence.iter().any(|e| Some(e.span) == whole)) {
-            out.push(f);
-        }
-    }
+    push_unless_whole_shown(&mut out, found);
     out
+}
+
+/// Appends to `out` each of `found`, in order, whose whole (its last evidence) is not among the
+/// evidence of a finding in `out` already (one appended before it included): one finding per
+/// whole. A finding with no evidence is appended.
+fn push_unless_whole_shown(out: &mut Vec<Finding>, found: Vec<Finding>) {
+    if found.is_empty() {
+        return;
+    }
+    // The spans shown so far, looked up rather than searched: a breakdown on a page with no
+    // sentence end has a hundred parts, and a page thousands of breakdowns.
+    let mut shown: FxHashSet<Span> = out.iter().flat_map(|o| o.evidence.iter().map(|e| e.span)).collect();
+    for f in found {
+        if f.evidence.last().is_some_and(|w| shown.contains(&w.span)) {
+            continue;
+        }
+        shown.extend(f.evidence.iter().map(|e| e.span));
+        out.push(f);
+    }
 }
 
 /// How many summable figures an article may have for [`by_period`] to look through them for the
@@ -405,6 +419,8 @@ fn together(doc: &Doc) -> Vec<Finding> {
 /// when `PERIODS_FIRST` (the shortcut), or not (as first written: what its test compares with).
 fn together_by<const PERIODS_FIRST: bool>(doc: &Doc) -> Vec<Finding> {
     let mut out = Vec::new();
+    // (listed at the first pair that needs one: most articles have none)
+    let mut others = None;
     for (i, part) in doc.figs.iter().enumerate() {
         let Some(whole) = doc.figs.get(i + 1) else { break };
         // The sentences and the periods first: most neighbours are in two sentences or lack a
@@ -425,20 +441,36 @@ fn together_by<const PERIODS_FIRST: bool>(doc: &Doc) -> Vec<Finding> {
         else {
             continue;
         };
-        let other = doc.figs.iter().find(|g| {
-            g.f.period.as_ref() == Some(&rest)
-                && g.f.kind == whole.f.kind
-                && g.f.entity == whole.f.entity
-                && g.reading.value.is_some()
-                && !doc.is_reference(g)
-                && is_part(doc, g)
-                && g.quantity.is_some()
-        });
-        if let Some(other) = other {
+        let others = others.get_or_insert_with(|| other_parts(doc));
+        if let Some(other) = others.get(&(&rest, whole.f.kind, whole.f.entity)).copied() {
             out.extend(check_breakdown(doc, whole, &[other, part], true));
         }
     }
     out
+}
+
+/// The first figure of each period, kind and entity, in text order, that may be the other part
+/// of a whole "together with" a part ([`may_be_other_part`]): looked up for each such pair
+/// rather than searched for among all the figures.
+fn other_parts<'d, 'a>(doc: &'d Doc<'a>) -> FxHashMap<(&'d Period, FigureKind, Option<&'static str>), &'d Fig<'a>> {
+    let mut first = FxHashMap::default();
+    for g in &doc.figs {
+        let Some(period) = g.f.period.as_ref() else {
+            continue;
+        };
+        // (a figure after the first of its key is not asked the tests, that read its text)
+        let key = (period, g.f.kind, g.f.entity);
+        if !first.contains_key(&key) && may_be_other_part(doc, g) {
+            first.insert(key, g);
+        }
+    }
+    first
+}
+
+/// Whether `g` may be the other part of a whole "together with" a part, whatever its period,
+/// kind and entity: a part ([`is_part`]) of a stated quantity, not an earlier value.
+fn may_be_other_part(doc: &Doc, g: &Fig) -> bool {
+    g.reading.value.is_some() && !doc.is_reference(g) && is_part(doc, g) && g.quantity.is_some()
 }
 
 /// Whether `part` lies inside `whole` and is not all of it, as each part of a tiling of `whole`
@@ -904,6 +936,76 @@ mod tests {
         );
     }
 
+    /// [`push_unless_whole_shown`] as first written: each finding's whole searched for among the
+    /// evidence of every finding kept before it.
+    fn push_unless_whole_shown_searched(out: &mut Vec<Finding>, found: Vec<Finding>) {
+        for f in found {
+            let whole = f.evidence.last().map(|e| e.span);
+            if !out.iter().any(|o| o.evidence.iter().any(|e| Some(e.span) == whole)) {
+                out.push(f);
+            }
+        }
+    }
+
+    /// A finding whose evidence is at `spans` (a finding's message tells it apart from another).
+    fn finding_at(spans: &[Span], n: usize) -> Finding {
+        Finding {
+            article: None,
+            articles: Vec::new(),
+            rule: Rule::SumMismatch,
+            severity: crate::reconcile::Severity::Error,
+            message: n.to_string(),
+            evidence: spans
+                .iter()
+                .map(|&span| crate::reconcile::Evidence {
+                    article: String::new(),
+                    span,
+                    text: String::new(),
+                })
+                .collect(),
+            expected: None,
+            stated: None,
+        }
+    }
+
+    /// The findings kept with the spans shown looked up are those kept with them searched: on
+    /// random findings of few spans (so that wholes are often shown already, as a part, as a
+    /// whole, by a finding given or one kept), some with no evidence.
+    #[test]
+    fn the_findings_kept_looking_up_the_spans_shown_are_those_kept_searching() {
+        let mut rng = crate::gen::Rng::new(47);
+        let (mut kept, mut dropped, mut bare) = (0, 0, 0);
+        for _ in 0..2_000 {
+            let mut findings = |count: u64, rng: &mut crate::gen::Rng| -> Vec<Finding> {
+                (0..rng.below(count + 1))
+                    .map(|_| {
+                        let spans: Vec<Span> = (0..rng.below(5))
+                            .map(|_| {
+                                let start = rng.below(12) as usize;
+                                Span::new(start, start + rng.below(2) as usize + 1)
+                            })
+                            .collect();
+                        bare += usize::from(spans.is_empty());
+                        finding_at(&spans, rng.below(1_000) as usize)
+                    })
+                    .collect()
+            };
+            let given = findings(3, &mut rng);
+            let found = findings(8, &mut rng);
+            let (mut searched, mut looked_up) = (given.clone(), given.clone());
+            push_unless_whole_shown_searched(&mut searched, found.clone());
+            push_unless_whole_shown(&mut looked_up, found.clone());
+            assert_eq!(looked_up, searched, "{given:?} {found:?}");
+            let added = looked_up.len() - given.len();
+            kept += added;
+            dropped += found.len() - added;
+        }
+        assert!(
+            kept >= 1_000 && dropped >= 1_000 && bare >= 500,
+            "{kept} {dropped} {bare}"
+        );
+    }
+
     /// [`breakdowns`] as written before: whether each count or money figure of a sentence of two
     /// figures is a change amount asked first.
     fn breakdowns_as_written_first(doc: &Doc) -> Vec<Finding> {
@@ -1078,6 +1180,91 @@ mod tests {
                 .count();
         }
         assert!(spared >= 2 && findings >= 2, "{spared} {findings}");
+    }
+
+    /// [`together`] as written before the other parts were listed: the other part of each pair
+    /// searched for among all the figures.
+    fn together_searched(doc: &Doc) -> Vec<Finding> {
+        let mut out = Vec::new();
+        for (i, part) in doc.figs.iter().enumerate() {
+            let Some(whole) = doc.figs.get(i + 1) else { break };
+            let (Some(pp), Some(wp)) = (&part.f.period, &whole.f.period) else {
+                continue;
+            };
+            if !doc.same_sentence(part, whole) || !strictly_within(pp, wp) || !doc.adds_up_to(part, whole) {
+                continue;
+            }
+            let Some(rest) = tilings_of(wp)
+                .iter()
+                .filter(|t| t.len() == 2 && t.contains(pp))
+                .find_map(|t| t.iter().find(|p| *p != pp).cloned())
+            else {
+                continue;
+            };
+            let other = doc.figs.iter().find(|g| {
+                g.f.period.as_ref() == Some(&rest)
+                    && g.f.kind == whole.f.kind
+                    && g.f.entity == whole.f.entity
+                    && g.reading.value.is_some()
+                    && !doc.is_reference(g)
+                    && is_part(doc, g)
+                    && g.quantity.is_some()
+            });
+            if let Some(other) = other {
+                out.extend(check_breakdown(doc, whole, &[other, part], true));
+            }
+        }
+        out
+    }
+
+    /// The other parts looked up ([`other_parts`]) are those searched for: on random texts of
+    /// pairs added up and figures of the periods of their other parts, of several entities and
+    /// kinds, some earlier values, change amounts or percentages, and on the test records.
+    #[test]
+    fn the_other_parts_looked_up_are_those_searched_for() {
+        let sentences: [fn(&str) -> String; 12] = [
+            |v| format!("Google got {v} requests in the first half of 2014."),
+            |v| format!("Microsoft got {v} requests in the first half of 2014."),
+            |v| format!("Google got {v} requests in the first quarter of 2015."),
+            |v| format!("Google paid ${v} in fines in the first half of 2014."),
+            |v| format!("That was up from {v} in the first half of 2014."),
+            |v| format!("Requests rose by {v} in the first half of 2014."),
+            |v| format!("Google got 12 percent more, {v} requests, in the first half of 2014."),
+            |v| {
+                format!(
+                    "Together with the {v} requests of the second half of 2014, that took the total for 2014 to 9,000."
+                )
+            },
+            |v| {
+                format!("Added to the {v} requests it received in the second quarter of 2015, that took its total for the first half of 2015 to 7,500.")
+            },
+            |v| {
+                format!("Microsoft received {v} requests in the second half of 2014. Along with the 2,000 requests it got in the first half of 2014, that took its total for 2014 to 6,000.")
+            },
+            |v| format!("Google got {v} requests in 2014."),
+            |v| {
+                format!("Google spent ${v} in the first half of 2014. Together with the $3,000 of the second half of 2014, that took the total for 2014 to $9,000.")
+            },
+        ];
+        let mut rng = crate::gen::Rng::new(426);
+        let texts: Vec<String> = (0..300)
+            .map(|_| {
+                (0..rng.between(1, 10))
+                    .map(|_| rng.pick(&sentences)(&format!("{},{:03}", rng.between(1, 6), rng.below(3) * 500)))
+                    .collect::<Vec<_>>()
+                    .join(if rng.chance(0.5) { " " } else { "\n\n" })
+            })
+            .collect();
+        let text_refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let (mut findings, mut listed) = (0, 0);
+        for record in super::super::doc::test_records(&text_refs) {
+            let (doc, first) = (Doc::new(&record), Doc::new(&record));
+            let expected = together_searched(&first);
+            assert_eq!(together(&doc), expected, "{}", doc.text);
+            findings += expected.len();
+            listed += usize::from(doc.figs.windows(2).any(|w| doc.adds_up_to(&w[0], &w[1])));
+        }
+        assert!(findings >= 50 && listed >= 200, "{findings} {listed}");
     }
 
     #[test]
