@@ -54,6 +54,10 @@ fn check_as_many_as(doc: &Doc, cues: &[Span], out: &mut Vec<Finding>) {
     if cues.is_empty() {
         return;
     }
+    debug_assert!(
+        cues.windows(2).all(|w| w[0].end <= w[1].start),
+        "cues in order without overlapping: {cues:?}"
+    );
     // The kinds of the figures before the current one: the first figure of a kind has no
     // reference to be compared with, and its words need no search.
     let mut seen = KindsSeen::default();
@@ -151,10 +155,20 @@ pub(super) fn as_many_as_cues(text: &str) -> Vec<Span> {
 /// Whether a text may hold a match of a pattern, given the successive matches of a pattern
 /// every such match holds (as `cues`, from a search of the whole text): it then overlaps one of
 /// them. (A search resuming at or before a match's start finds a match starting at or before it;
-/// the searches go on until one ends past that start.)
+/// the searches go on until one ends past that start.) The matches come in order without
+/// overlapping, so the first that ends after the text starts is the one that may overlap it,
+/// found by a binary search among many (a page of comparisons has one for each figure); a
+/// scan of a few costs less.
 fn overlaps_any(cues: &[Span], text: Span) -> bool {
-    cues.iter().any(|c| c.start < text.end && c.end > text.start)
+    if cues.len() <= MAX_CUES_SCANNED {
+        return cues.iter().any(|c| c.start < text.end && c.end > text.start);
+    }
+    let first = cues.partition_point(|c| c.end <= text.start);
+    cues.get(first).is_some_and(|c| c.start < text.end)
 }
+
+/// The most cues [`overlaps_any`] reads one by one: the few of an article.
+const MAX_CUES_SCANNED: usize = 16;
 
 fn find_changes(doc: &Doc) -> Vec<Change> {
     let mut changes = Vec::new();
@@ -563,6 +577,7 @@ static RATIO_CUE: LazyLock<Words> =
 /// sentences that open with "The", "That" or "Those" have no figure or more than two, and most
 /// of the others are no reference back: "The company said").
 fn push_anaphoric_changes(doc: &Doc, out: &mut Vec<Change>) {
+    let mut firsts = FirstsOfKind::default();
     for (k, sentence) in doc.sentences.iter().enumerate() {
         if k == 0 || !may_refer_back(&doc.text.as_bytes()[sentence.start..sentence.end]) {
             continue;
@@ -595,7 +610,7 @@ fn push_anaphoric_changes(doc: &Doc, out: &mut Vec<Change>) {
         if aside_end == sentence.start && !refers_back(text) {
             continue;
         }
-        out.extend(change_referring_back(doc, k, amount, old));
+        out.extend(change_referring_back(doc, &mut firsts, k, amount, old));
     }
 }
 
@@ -626,8 +641,15 @@ fn subject_and_aside(sentence: &str) -> Option<usize> {
 
 /// The change sentence `k` states when it refers back ("That was up 12 percent from 31,698"),
 /// its one or two figures `amount` and `old`: linked by their words, with the newer value the
-/// first figure of the same kind in the sentence before.
-fn change_referring_back(doc: &Doc, k: usize, amount: Option<usize>, old: usize) -> Option<Change> {
+/// first figure of the same kind in the sentence before. (`firsts` keeps the first figures of
+/// each kind of the paragraph last asked about, for the next sentence.)
+fn change_referring_back<'d>(
+    doc: &'d Doc,
+    firsts: &mut FirstsOfKind<'d>,
+    k: usize,
+    amount: Option<usize>,
+    old: usize,
+) -> Option<Change> {
     let sentence = &doc.sentences[k];
     let o = &doc.figs[old];
     let linked = match amount {
@@ -646,7 +668,7 @@ fn change_referring_back(doc: &Doc, k: usize, amount: Option<usize>, old: usize)
     // was down 6% from the 13,216")
     let new = if opens_with_the_total(sentence.of(doc.text)) {
         let paragraph = doc.paragraph_of(doc.sentences[k - 1])?;
-        doc.figs_within(paragraph).find(|(_, g)| g.f.kind == o.f.kind)?.0
+        firsts.first_in(doc, paragraph, o.f.kind)?
     } else {
         doc.sentence_figs(k - 1).find(|(_, g)| g.f.kind == o.f.kind)?.0
     };
@@ -659,6 +681,45 @@ fn change_referring_back(doc: &Doc, k: usize, amount: Option<usize>, old: usize)
         amount,
         ratio: None,
     })
+}
+
+/// The first figure of each kind in the paragraph last asked about, found by reading its
+/// figures once, no further than the kinds asked for need: each "The total" sentence of a
+/// paragraph asks for the first of its kind, which a search from the paragraph's start found past
+/// every figure of another kind (a paragraph of thousands of shares and totals took 13 s).
+#[derive(Default)]
+struct FirstsOfKind<'d> {
+    /// The paragraph, and its figures not read yet.
+    paragraph: Option<(Span, UnreadFigs<'d>)>,
+    /// The kinds of the figures read, each with the index of its first figure.
+    found: Vec<(FigureKind, usize)>,
+}
+
+/// The figures of a paragraph not read yet, with their index and kind.
+type UnreadFigs<'d> = Box<dyn Iterator<Item = (usize, FigureKind)> + 'd>;
+
+impl<'d> FirstsOfKind<'d> {
+    /// The index of the first figure of `kind` in `paragraph` ([`Doc::figs_within`] it).
+    fn first_in(&mut self, doc: &'d Doc, paragraph: Span, kind: FigureKind) -> Option<usize> {
+        if self.paragraph.as_ref().is_none_or(|(p, _)| *p != paragraph) {
+            let figs = doc.figs_within(paragraph).map(|(i, g)| (i, g.f.kind));
+            self.paragraph = Some((paragraph, Box::new(figs)));
+            self.found.clear();
+        }
+        if let Some(&(_, i)) = self.found.iter().find(|(k, _)| *k == kind) {
+            return Some(i);
+        }
+        let (_, unread) = self.paragraph.as_mut()?;
+        for (i, k) in unread {
+            if !self.found.iter().any(|(met, _)| *met == k) {
+                self.found.push((k, i));
+            }
+            if k == kind {
+                return Some(i);
+            }
+        }
+        None
+    }
 }
 
 /// Whether a sentence opens with "The total" (any case), as a change referring back to the
@@ -1267,7 +1328,7 @@ mod tests {
                 _ => continue,
             };
             // what follows the tests the shortcut reorders is the same code
-            out.extend(change_referring_back(doc, k, amount, old));
+            out.extend(change_referring_back(doc, &mut FirstsOfKind::default(), k, amount, old));
         }
         out
     }
@@ -1418,6 +1479,76 @@ mod tests {
         assert!(by_hand >= 20_000, "{by_hand}");
         assert!(matched >= 300, "{matched}");
         assert!(searched >= 15, "{searched}");
+    }
+
+    /// [`overlaps_any`] as it was written before: every cue read.
+    fn overlaps_any_by_scan(cues: &[Span], text: Span) -> bool {
+        cues.iter().any(|c| c.start < text.end && c.end > text.start)
+    }
+
+    /// The binary search for a cue overlapping a text finds one where a scan of them all does:
+    /// on cues in order without overlapping (side by side, empty, apart) and texts before,
+    /// across, inside and after them, empty ones among them.
+    #[test]
+    fn the_cue_found_by_binary_search_is_one_a_scan_finds() {
+        // a fixed sequence (xorshift), so that a failure is found again
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        let (mut overlapping, mut apart) = (0, 0);
+        for _ in 0..3000 {
+            let mut cues = Vec::new();
+            let mut at = next(4);
+            for _ in 0..next(2 * MAX_CUES_SCANNED + 4) {
+                let len = if next(6) == 0 { 0 } else { 1 + next(5) };
+                cues.push(Span::new(at, at + len));
+                at += len + next(4);
+            }
+            let start = next(at + 4);
+            let text = Span::new(start, start + next(8));
+            let want = overlaps_any_by_scan(&cues, text);
+            assert_eq!(overlaps_any(&cues, text), want, "{cues:?} {text:?}");
+            overlapping += usize::from(want);
+            apart += usize::from(!want);
+        }
+        assert!(overlapping >= 500 && apart >= 500, "{overlapping} {apart}");
+    }
+
+    /// The first figure of a kind in a paragraph, read once as far as asked, is the one a search
+    /// from the paragraph's start finds: for every paragraph and kind, asked in several orders,
+    /// the paragraphs taken in turn and one after another again.
+    #[test]
+    fn the_first_figure_of_a_kind_is_the_one_found_from_the_paragraph_start() {
+        let text = "Google got 9,000 requests. Some 5 percent agreed. It paid $300.\n\n\
+                    Some 7 percent agreed. Some 8 percent agreed. Google got 9,100 requests.\n\n\
+                    No figure here.\n\n\
+                    It paid $5. Google got 12 requests, up 4 percent. It paid $7.";
+        let record = super::super::doc::test_record(text);
+        let doc = Doc::new(&record);
+        let kinds = [FigureKind::Count, FigureKind::Percent, FigureKind::Money];
+        let mut asked = Vec::new();
+        for round in 0..3 {
+            for p in doc.paragraphs {
+                for k in 0..kinds.len() {
+                    asked.push((*p, kinds[(k + round) % kinds.len()]));
+                }
+            }
+        }
+        asked.extend(asked.clone().into_iter().rev());
+        let (mut firsts, mut found) = (FirstsOfKind::default(), 0);
+        for (paragraph, kind) in asked {
+            let want = doc
+                .figs_within(paragraph)
+                .find(|(_, g)| g.f.kind == kind)
+                .map(|(i, _)| i);
+            assert_eq!(firsts.first_in(&doc, paragraph, kind), want, "{paragraph:?} {kind:?}");
+            found += usize::from(want.is_some());
+        }
+        assert!(found >= 40, "{found}");
     }
 
     #[test]
