@@ -92,9 +92,9 @@ const _: () = assert!(CORPUS_CACHE_KIB < spill::CACHE_KIB);
 /// article behind every mention goes to a [`Spill`] database.
 #[derive(Debug)]
 pub struct Corpus {
-    entries: BTreeMap<Key, Vec<Stated>>,
+    entries: BTreeMap<Key, Values>,
     /// The values syndicated copies state, by key, apart from the originals'.
-    copies: BTreeMap<Key, Vec<Stated>>,
+    copies: BTreeMap<Key, Values>,
     /// How many distinct values there are: the next one's number.
     values: u32,
     db: Spill,
@@ -189,15 +189,7 @@ impl Corpus {
             Kept::Copied => &mut self.copies,
         };
         let values = map.entry(key).or_default();
-        // The values are kept in order (see `in_order`), so that those equal to this one are
-        // found, and a new one put in its place, by binary search: a page stating thousands of
-        // values of one quantity would be quadratic otherwise.
-        let equal_from = values.partition_point(|s| s.value < value);
-        let equal = values[equal_from..]
-            .iter_mut()
-            .take_while(|s| s.value == value)
-            .find(|s| s.reading == reading);
-        let no = match equal {
+        let no = match values.equal_mut(value, &reading) {
             Some(s) => {
                 s.add(row);
                 s.no
@@ -205,15 +197,12 @@ impl Corpus {
             None => {
                 let no = self.values;
                 self.values = no.checked_add(1).expect("fewer than 4 billion values");
-                let stated = Stated {
+                values.insert(Stated {
                     value,
                     reading,
                     no,
                     first: source_of(row),
-                };
-                // After the values that sort with it, as a stable sort puts a value pushed last.
-                let at = values.partition_point(|s| in_order(s, &stated).is_le());
-                values.insert(at, stated);
+                });
                 no
             }
         };
@@ -244,6 +233,7 @@ impl Corpus {
             .map_err(spill::failed("sort the mentions"))?;
         Ok(self.entries.into_iter().map(move |(key, values)| {
             let values = values
+                .into_vec()
                 .into_iter()
                 .map(|stated| {
                     let articles = articles_stating(&db, stated.no)?;
@@ -254,7 +244,7 @@ impl Corpus {
             // The sources' disagreement, not a copy's: copies are no sources.
             let dataset = vec![entry(&key, &values, !findings.is_empty())];
             // A key only copies state is a figure a copy added, not one it mis-copied.
-            for copied in copies.remove(&key).unwrap_or_default() {
+            for copied in copies.remove(&key).unwrap_or_default().into_vec() {
                 for (original, copies) in copies_stating(&db, copied.no)? {
                     findings.extend(miscopied(&db, &key, &copied, &copies, &original, &values)?);
                 }
@@ -404,6 +394,113 @@ fn width(r: &Reading) -> f64 {
     r.tight.high - r.tight.low
 }
 
+/// Past how many values a key keeps them in a B-tree rather than a vector.
+const MANY_VALUES: usize = 64;
+
+/// The distinct values of one key in order (`in_order`, then as they were first stated): a
+/// vector while they are few, a B-tree past [`MANY_VALUES`], since putting a value into the
+/// middle of a vector moves every value after it, which made a page stating thousands of
+/// values of one quantity quadratic (4 MB of "up to N requests" lines: 15 s, most of it moves).
+#[derive(Debug)]
+enum Values {
+    Few(Vec<Stated>),
+    /// Keyed by value and width (by `f64::total_cmp`, as `in_order` compares) and then by the
+    /// value's number, which grows as values are stated: the same order as the vector's.
+    Many(BTreeMap<(Total, Total, u32), Stated>),
+}
+
+impl Default for Values {
+    fn default() -> Values {
+        Values::Few(Vec::new())
+    }
+}
+
+impl Values {
+    /// The value equal to `value` (by `==`, so that 0 and -0 are one) read as `reading`, if
+    /// one was stated before.
+    fn equal_mut(&mut self, value: f64, reading: &Reading) -> Option<&mut Stated> {
+        match self {
+            Values::Few(values) => {
+                let equal_from = values.partition_point(|s| s.value < value);
+                values[equal_from..]
+                    .iter_mut()
+                    .take_while(|s| s.value == value)
+                    .find(|s| s.reading == *reading)
+            }
+            Values::Many(values) => {
+                // -0 sorts just before 0 and equals it: start there for either.
+                let from = if value == 0.0 { -0.0 } else { value };
+                values
+                    .range_mut((Total(from), Total::LEAST, 0)..)
+                    .map(|(_, s)| s)
+                    .take_while(|s| s.value == value)
+                    .find(|s| s.reading == *reading)
+            }
+        }
+    }
+
+    /// Puts a value not stated before after every value that sorts with it, as a stable sort
+    /// puts a value pushed last.
+    fn insert(&mut self, stated: Stated) {
+        match self {
+            Values::Few(values) if values.len() < MANY_VALUES => {
+                let at = values.partition_point(|s| in_order(s, &stated).is_le());
+                values.insert(at, stated);
+            }
+            Values::Few(values) => {
+                let mut many: BTreeMap<_, _> = values.drain(..).map(|s| (order_key(&s), s)).collect();
+                many.insert(order_key(&stated), stated);
+                *self = Values::Many(many);
+            }
+            Values::Many(values) => {
+                values.insert(order_key(&stated), stated);
+            }
+        }
+    }
+
+    /// The values in order.
+    fn into_vec(self) -> Vec<Stated> {
+        match self {
+            Values::Few(values) => values,
+            Values::Many(values) => values.into_values().collect(),
+        }
+    }
+}
+
+/// A value's place in [`Values::Many`].
+fn order_key(s: &Stated) -> (Total, Total, u32) {
+    (Total(s.value), Total(width(&s.reading)), s.no)
+}
+
+/// An `f64` ordered by `f64::total_cmp`, for keys.
+#[derive(Debug, Clone, Copy)]
+struct Total(f64);
+
+impl Total {
+    /// The least of all: the NaN with the sign and every other bit set.
+    const LEAST: Total = Total(f64::from_bits(u64::MAX));
+}
+
+impl PartialEq for Total {
+    fn eq(&self, other: &Total) -> bool {
+        self.cmp(other).is_eq()
+    }
+}
+
+impl Eq for Total {}
+
+impl PartialOrd for Total {
+    fn partial_cmp(&self, other: &Total) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Total {
+    fn cmp(&self, other: &Total) -> std::cmp::Ordering {
+        self.0.total_cmp(&other.0)
+    }
+}
+
 /// Whether every article stating `a` also states another of `values`.
 fn stated_only_beside_another(a: &Sourced, values: &[Sourced]) -> bool {
     a.articles.iter().all(|n| {
@@ -544,5 +641,77 @@ mod tests {
             .query_row("PRAGMA cache_size", [], |r| r.get(0))
             .unwrap();
         assert_eq!(kib, -i64::from(CORPUS_CACHE_KIB));
+    }
+
+    /// The values of a key in the old way: one vector, each new value put in place.
+    fn in_a_vector(values: &mut Vec<Stated>, stated: Stated) -> Option<u32> {
+        let equal_from = values.partition_point(|s| s.value < stated.value);
+        if let Some(s) = values[equal_from..]
+            .iter()
+            .take_while(|s| s.value == stated.value)
+            .find(|s| s.reading == stated.reading)
+        {
+            return Some(s.no);
+        }
+        let at = values.partition_point(|s| in_order(s, &stated).is_le());
+        values.insert(at, stated);
+        None
+    }
+
+    fn stated(value: f64, low: f64, high: f64, no: u32) -> Stated {
+        Stated {
+            value,
+            reading: Reading {
+                value: Some(value),
+                tight: Interval::new(low, high),
+                wide: Interval::new(low, high),
+            },
+            no,
+            first: (String::new(), 0, 0, String::new()),
+        }
+    }
+
+    /// Past `MANY_VALUES`, the B-tree finds the same equal values and keeps the same order as
+    /// the vector: values stated again, ties of value and width (kept as first stated), 0 and
+    /// -0, widths that differ only by their reading, rising, falling and mixed values.
+    #[test]
+    fn many_values_are_kept_as_the_vector_kept_them() {
+        let mut seed = 7u64;
+        let mut next = move |n: u64| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        let mut many = 0;
+        for round in 0..60 {
+            let (mut values, mut vector, mut no) = (Values::default(), Vec::new(), 0u32);
+            let count = 1 + next(400) as usize;
+            for i in 0..count {
+                let value = match round % 3 {
+                    0 => i as f64,
+                    1 => -(i as f64),
+                    _ => next(40) as f64 - 20.0,
+                };
+                let value = if value == 0.0 && next(2) == 0 { -0.0 } else { value };
+                let (low, high) = match next(4) {
+                    0 => (value, value),
+                    1 => (value - 0.5, value + 0.5),
+                    2 => (0.0, value.abs()),
+                    _ => (value - next(3) as f64, value + 1.0),
+                };
+                let new = stated(value, low, high, no);
+                let old = in_a_vector(&mut vector, stated(value, low, high, no));
+                let found = values.equal_mut(value, &new.reading).map(|s| s.no);
+                assert_eq!(found, old, "round {round}, value {i}: {value} in [{low}, {high}]");
+                if found.is_none() {
+                    values.insert(new);
+                    no += 1;
+                }
+            }
+            let kept: Vec<_> = values.into_vec().iter().map(|s| (s.value.to_bits(), s.no)).collect();
+            let expected: Vec<_> = vector.iter().map(|s| (s.value.to_bits(), s.no)).collect();
+            assert_eq!(kept, expected, "round {round}");
+            many += usize::from(kept.len() > MANY_VALUES);
+        }
+        assert!(many >= 20, "only {many} rounds kept their values in the B-tree");
     }
 }
