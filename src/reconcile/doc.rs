@@ -2582,8 +2582,8 @@ mod tests {
     }
 
     /// The earlier values of comparisons are found whatever order the extraction lists them in:
-    /// here the two comparisons' earlier values are swapped, so that the first figure's stands
-    /// after the second's (a lookup in the list as the figures give it misses one of them).
+    /// the two comparisons' earlier values swapped, so that the first figure's stands after the
+    /// second's, and then the figures listed backwards.
     #[test]
     fn references_are_found_in_any_order() {
         let mut record = test_record(
@@ -2605,6 +2605,21 @@ mod tests {
         assert_eq!(compared.len(), 2, "two comparisons are read");
         figures[compared[0]].compared_to.as_mut().expect("compared").span = twenty;
         figures[compared[1]].compared_to.as_mut().expect("compared").span = seven_thousand;
+        let doc = Doc::new(&record);
+        let referenced: Vec<&str> = doc
+            .figs
+            .iter()
+            .filter(|g| doc.is_reference(g))
+            .map(|g| g.text)
+            .collect();
+        assert_eq!(referenced, ["7,000", "20"]);
+        // The figures listed backwards (the view then sorts them, and the spans compared with,
+        // listed from the last comparison, must be sorted before they are searched).
+        let mut record = test_record(
+            "Google got 5,000 orders in 2014, compared with 7,000 in 2013, and 90 warrants in 2014, up \
+             from 20 in 2013.",
+        );
+        record.extraction.figures.reverse();
         let doc = Doc::new(&record);
         let referenced: Vec<&str> = doc
             .figs
@@ -3034,10 +3049,8 @@ mod tests {
         }
     }
 
-    /// Where the run of letters that ends at a place starts, read eight bytes at a time, is
-    /// where it starts read byte by byte: every ASCII byte at every place before runs of letters
-    /// of every length up to twelve, with the run ending at every place, and every place of
-    /// many lines.
+    /// Items held on the stack while few ([`with_few`], [`FewList`]) are the items collected in
+    /// a vector, at every length up to three times the room, across the move to a vector.
     #[test]
     fn the_items_held_few_at_a_time_are_those_collected() {
         for n in 0..=3 * FEW {
@@ -3052,6 +3065,10 @@ mod tests {
         }
     }
 
+    /// Where the run of letters that ends at a place starts, read eight bytes at a time, is
+    /// where it starts read byte by byte: every ASCII byte at every place before runs of letters
+    /// of every length up to twelve, with the run ending at every place, and every place of
+    /// many lines.
     #[test]
     fn letters_start_by_eight_is_letters_start() {
         let mut checked = 0;
