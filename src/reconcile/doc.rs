@@ -2613,7 +2613,7 @@ mod tests {
             .map(|g| g.text)
             .collect();
         assert_eq!(referenced, ["7,000", "20"]);
-        // The figures listed backwards (the view then sorts them, and the spans compared with,
+        // The figures listed backwards (the view keeps their order, and the spans compared with,
         // listed from the last comparison, must be sorted before they are searched).
         let mut record = test_record(
             "Google got 5,000 orders in 2014, compared with 7,000 in 2013, and 90 warrants in 2014, up \
@@ -2627,7 +2627,7 @@ mod tests {
             .filter(|g| doc.is_reference(g))
             .map(|g| g.text)
             .collect();
-        assert_eq!(referenced, ["7,000", "20"]);
+        assert_eq!(referenced, ["20", "7,000"], "in the order the figures are listed");
     }
 
     #[test]
