@@ -1443,11 +1443,7 @@ fn names_holding<'t>(text: &'t str, word: &str, ascii: bool, names: &mut Vec<Nam
 /// without reading a name: such a person's name would hold a word before the first word of
 /// `name` ([`no_name_word_before_any`]).
 pub(super) fn nobody_longer_called(text: &str, name: &str) -> bool {
-    let mut words = name.split_whitespace();
-    let (Some(first), Some(_)) = (words.next(), words.next_back()) else {
-        return false;
-    };
-    no_name_word_before_any(text, first)
+    first_of_several_words(name).is_some_and(|first| no_name_word_before_any(text, first))
 }
 
 /// Whether no person's name that `text` gives can hold a word right before `word` (`false`
@@ -1461,6 +1457,113 @@ fn no_name_word_before_any(text: &str, word: &str) -> bool {
     memchr::memchr_iter(word[0], bytes)
         .filter(|&at| bytes[at..].starts_with(word))
         .all(|at| no_name_word_before(bytes, at))
+}
+
+/// [`nobody_longer_called`] asked of one text about many names: the first
+/// [`ASKS_BEFORE_INDEX`] asks look at every place of the name's first word, a pass over the
+/// text each, and the later ones in the index of the places that may follow a word of a name
+/// ([`PlacesAfterNameWords`]), read at the first need: a page of thousands of quotes, each
+/// credited by a name with a role, asks as many, most often about another first word.
+#[derive(Debug)]
+pub(super) struct LongerNames<'t> {
+    /// The article.
+    text: &'t str,
+    /// How many names were asked about.
+    asked: usize,
+    /// The places that may follow a word of a name, read once `asked` reached
+    /// [`ASKS_BEFORE_INDEX`].
+    index: Option<PlacesAfterNameWords<'t>>,
+}
+
+/// How many names [`LongerNames`] asks about by a pass over the text each before it indexes
+/// the places that may follow a word of a name: most articles ask about a few, and the index
+/// would cost them more than the passes.
+const ASKS_BEFORE_INDEX: usize = 32;
+
+impl<'t> LongerNames<'t> {
+    /// Nothing asked yet of `text`.
+    pub fn of(text: &'t str) -> LongerNames<'t> {
+        LongerNames {
+            text,
+            asked: 0,
+            index: None,
+        }
+    }
+
+    /// [`nobody_longer_called`] of `name` in the text.
+    pub fn nobody_longer_called(&mut self, name: &str) -> bool {
+        let Some(first) = first_of_several_words(name) else {
+            return false;
+        };
+        if self.asked < ASKS_BEFORE_INDEX || first.contains(char::is_whitespace) {
+            self.asked += 1;
+            return no_name_word_before_any(self.text, first);
+        }
+        let text = self.text;
+        let index = self.index.get_or_insert_with(|| PlacesAfterNameWords::of(text));
+        !index.any_starts_with(first.as_bytes())
+    }
+}
+
+/// The first word of `name` if it is a name of several words.
+fn first_of_several_words(name: &str) -> Option<&str> {
+    let mut words = name.split_whitespace();
+    let (Some(first), Some(_)) = (words.next(), words.next_back()) else {
+        return None;
+    };
+    Some(first)
+}
+
+/// The places of a text where a word of a name may stand right before ([`no_name_word_before`]
+/// tells nothing of them), sorted by their heads: the bytes from each up to the next ASCII space
+/// or [`HEAD_BYTES`] on. A word with no white space stands at one of them when it starts the
+/// head of one (if longer than [`HEAD_BYTES`], its first bytes do, and the rest of the text
+/// tells). A place after an ASCII byte that is no space is none, and so a place inside a run
+/// of spaces would follow a space only: only the places a word may start at are kept.
+#[derive(Debug)]
+struct PlacesAfterNameWords<'t> {
+    /// The text.
+    bytes: &'t [u8],
+    /// The heads of the places, sorted.
+    heads: Vec<(usize, usize)>,
+}
+
+/// How many bytes from a place [`PlacesAfterNameWords`] sorts it by, at most.
+const HEAD_BYTES: usize = 64;
+
+impl<'t> PlacesAfterNameWords<'t> {
+    /// The places of `text` that may follow a word of a name.
+    fn of(text: &'t str) -> PlacesAfterNameWords<'t> {
+        let bytes = text.as_bytes();
+        let mut heads: Vec<(usize, usize)> = (1..bytes.len())
+            .filter(|&at| {
+                let (before, first) = (bytes[at - 1], bytes[at]);
+                // A word starts with a character, and with no space.
+                let may_start_word = !is_ascii_space(first) && !(0x80..0xc0).contains(&first);
+                may_start_word && (!before.is_ascii() || is_ascii_space(before)) && !no_name_word_before(bytes, at)
+            })
+            .map(|at| {
+                let most = &bytes[at..bytes.len().min(at + HEAD_BYTES)];
+                (
+                    at,
+                    at + most.iter().position(|&b| is_ascii_space(b)).unwrap_or(most.len()),
+                )
+            })
+            .collect();
+        heads.sort_unstable_by(|&(a, a_end), &(b, b_end)| bytes[a..a_end].cmp(&bytes[b..b_end]));
+        PlacesAfterNameWords { bytes, heads }
+    }
+
+    /// Whether `word`, with no white space, stands at one of the places.
+    fn any_starts_with(&self, word: &[u8]) -> bool {
+        let key = &word[..word.len().min(HEAD_BYTES)];
+        let head = |&(at, end): &(usize, usize)| &self.bytes[at..end];
+        let from = self.heads.partition_point(|h| head(h) < key);
+        self.heads[from..]
+            .iter()
+            .take_while(|h| head(h).starts_with(key))
+            .any(|&(at, _)| self.bytes[at..].starts_with(word))
+    }
 }
 
 /// The person [`People::by_name`] of the whole reading finds for the last word of `name`, a
@@ -2995,5 +3098,62 @@ mod tests {
             }
         }
         assert!(found > 1_000 && missed > 1_000, "{found} {missed}");
+    }
+
+    /// [`PlacesAfterNameWords`] tells that a word stands at a place that may follow a word of a
+    /// name when [`no_name_word_before_any`] does not hold of it, and [`LongerNames`] past its
+    /// first asks tells what [`nobody_longer_called`] tells: asked of every piece of every word
+    /// of random texts and crafted ones, of every word of the sample texts and fixtures, and of
+    /// words longer than [`HEAD_BYTES`] that share their first bytes with others.
+    #[test]
+    fn the_index_of_places_after_name_words_tells_what_their_search_tells() {
+        let long = format!("B{}", "b".repeat(HEAD_BYTES + 4));
+        let mut texts = random_texts_with_names(1500, 48);
+        texts.extend(LONGER_NAMES.map(str::to_owned));
+        texts.extend(TOLD_APART.map(str::to_owned));
+        texts.extend(SHARED_NAMES.map(str::to_owned));
+        texts.push(format!("Ann {long} Lee said. {long}x Lee, Joe {long}y said. {long}"));
+        texts.push(format!("Ask the {long} Lee, said {long}x Lee."));
+        texts.push(format!("Ann {}c Lee. the {long} Lee", &long[..HEAD_BYTES + 2]));
+        let crafted = texts.len();
+        texts.extend(texts_with_names());
+        let (mut asked, mut after_name_words, mut long_after_name_words) = (0, 0, 0);
+        for (k, text) in texts.iter().enumerate() {
+            let index = PlacesAfterNameWords::of(text);
+            let mut longer = LongerNames::of(text);
+            longer.asked = ASKS_BEFORE_INDEX;
+            let mut words = if k < crafted {
+                pieces_of_words(text)
+            } else {
+                text.split_whitespace().collect()
+            };
+            words.extend([long.as_str(), &long[..HEAD_BYTES], &long[..HEAD_BYTES + 1]]);
+            words.sort_unstable();
+            words.dedup();
+            for word in words {
+                let searched = no_name_word_before_any(text, word);
+                assert_eq!(
+                    index.any_starts_with(word.as_bytes()),
+                    !searched,
+                    "{word:?} in {text:?}"
+                );
+                let name = format!("{word} Castro");
+                assert_eq!(
+                    longer.nobody_longer_called(&name),
+                    nobody_longer_called(text, &name),
+                    "{name:?} in {text:?}"
+                );
+                asked += 1;
+                after_name_words += usize::from(!searched);
+                long_after_name_words += usize::from(!searched && word.len() > HEAD_BYTES);
+            }
+        }
+        assert!(
+            asked > 50_000
+                && after_name_words > 5_000
+                && asked - after_name_words > 20_000
+                && long_after_name_words >= 2,
+            "{asked} {after_name_words} {long_after_name_words}"
+        );
     }
 }
