@@ -1027,7 +1027,7 @@ type NameRead<'t> = (Option<&'t str>, Name<'t>);
 /// are named in names that hold it). Persons of other groups read on the way may be read
 /// differently than the whole article would read them, but no such question reaches them.
 ///
-/// The words, names of one word and groups asked about are kept in maps ([`NameMap`]), and the
+/// The words, names of one word and groups asked about are kept in maps ([`Noted`]), and the
 /// groups of each persons read sorted: a page of thousands of quotes, each credited by another
 /// name, asks about thousands.
 #[derive(Debug)]
@@ -1045,7 +1045,7 @@ pub(super) struct NamedPeople<'t> {
     /// [`SCANS_BEFORE_INDEX`] words were looked for around their places.
     index: Option<NameIndex<'t>>,
     /// Each name of one word asked about, and the groups read for it
-    /// ([`Self::read_groups_of_word`]).
+    /// ([`Self::groups_of_word`]).
     word_groups: Noted<Vec<String>>,
     /// The persons read so far, each with the groups (last words) read whole for them, sorted.
     read: Vec<(Vec<String>, People<'t>)>,
