@@ -147,6 +147,9 @@ struct LazyPeople<'t> {
     named: Option<NamedPeople<'t>>,
     /// The speakers of the quotes credited while `people` is not read, in order.
     speakers: Vec<Speaker>,
+    /// Whether nobody is called by a longer name ending with a name, asked while `people` is
+    /// not read.
+    longer: people::LongerNames<'t>,
 }
 
 /// A speaker credited while the persons are not read.
@@ -170,6 +173,7 @@ impl<'t> LazyPeople<'t> {
             ascii,
             named: reads_names_apart(text, ascii).then(|| NamedPeople::nobody(text, ascii)),
             speakers: Vec::new(),
+            longer: people::LongerNames::of(text),
         };
         #[cfg(test)]
         let people = tests::read_at_once_if_asked(people);
@@ -210,9 +214,10 @@ impl<'t> LazyPeople<'t> {
 
     /// Whether nobody can be called by a longer name that ends with `name`, of several words
     /// ([`people::nobody_longer_called`]), told without reading the persons; `false` once
-    /// they are read, which tell who is called `name` at once.
-    fn nobody_longer_called(&self, name: &str) -> bool {
-        let nobody = !self.read() && people::nobody_longer_called(self.text, name);
+    /// they are read, which tell who is called `name` at once. Past a few names, told by an
+    /// index of the text ([`people::LongerNames`]).
+    fn nobody_longer_called(&mut self, name: &str) -> bool {
+        let nobody = !self.read() && self.longer.nobody_longer_called(name);
         #[cfg(test)]
         tests::NAMES_TOLD_UNREAD.with(|n| n.set(n.get() + usize::from(nobody)));
         nobody

@@ -23,7 +23,7 @@ use super::hand::{
 use super::hand::{groups_of, stop_or_mark, surely_one_word, HONORIFICS};
 use crate::extract::claim::{is_ascii_space, letters_start};
 use crate::extract::pattern::Pattern;
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::sync::LazyLock;
@@ -1026,6 +1026,10 @@ type NameRead<'t> = (Option<&'t str>, Name<'t>);
 /// one word, of that word's group and the groups of the persons whose first word it is (who
 /// are named in names that hold it). Persons of other groups read on the way may be read
 /// differently than the whole article would read them, but no such question reaches them.
+///
+/// The words, names of one word and groups asked about are kept in maps ([`Noted`]), and the
+/// groups of each persons read sorted: a page of thousands of quotes, each credited by another
+/// name, asks about thousands.
 #[derive(Debug)]
 pub(super) struct NamedPeople<'t> {
     /// The article.
@@ -1034,12 +1038,27 @@ pub(super) struct NamedPeople<'t> {
     ascii: bool,
     /// Each word looked for, and the names of several words that hold it (with their
     /// honorifics), in text order.
-    holding: Vec<(String, Vec<NameRead<'t>>)>,
-    /// Each name of one word asked about, and the groups read for it ([`Self::groups_of_word`]).
-    word_groups: Vec<(String, Vec<String>)>,
-    /// The persons read so far, each with the groups (last words) read whole for them.
+    holding: Noted<Vec<NameRead<'t>>>,
+    /// How many words were looked for around their places in the text ([`names_holding`]).
+    scans: usize,
+    /// Every name of several words, found by the bytes of its words: read once
+    /// [`SCANS_BEFORE_INDEX`] words were looked for around their places.
+    index: Option<NameIndex<'t>>,
+    /// Each name of one word asked about, and the groups read for it
+    /// ([`Self::groups_of_word`]).
+    word_groups: Noted<Vec<String>>,
+    /// The persons read so far, each with the groups (last words) read whole for them, sorted.
     read: Vec<(Vec<String>, People<'t>)>,
+    /// Each group read whole, and which persons of `read` it was read for, in order, once
+    /// there are more than [`FEW_NAMES`] persons read (searched in order until then).
+    read_with: HashMap<String, Vec<usize>>,
 }
+
+/// How many words [`NamedPeople`] looks for around their places in the text, a pass over it
+/// each, before it reads every name of several words once and finds the names that hold a
+/// word in their index ([`NameIndex`]): most articles ask about a few words, and reading every
+/// name would cost them more than the passes.
+const SCANS_BEFORE_INDEX: usize = 32;
 
 impl<'t> NamedPeople<'t> {
     /// Nobody yet, in `text` (ASCII if `ascii`).
@@ -1047,9 +1066,12 @@ impl<'t> NamedPeople<'t> {
         NamedPeople {
             text,
             ascii,
-            holding: Vec::new(),
-            word_groups: Vec::new(),
+            holding: Noted::default(),
+            scans: 0,
+            index: None,
+            word_groups: Noted::default(),
             read: Vec::new(),
+            read_with: HashMap::default(),
         }
     }
 
@@ -1070,40 +1092,69 @@ impl<'t> NamedPeople<'t> {
             (None, _) => return None,
             (Some(word), None) => {
                 let k = self.groups_of_word(word);
-                &self.word_groups[k].1
+                &self.word_groups.entries[k].1
             }
             (Some(_), Some(_)) => {
                 last_word = [name.split_whitespace().next_back().expect("two words").to_owned()];
                 &last_word
             }
         };
-        let read = |(all, _): &(Vec<String>, People)| groups.iter().all(|g| all.contains(g));
-        let k = match self.read.iter().position(read) {
+        let k = match self.first_read_with(groups) {
             Some(k) => k,
             None => {
                 let groups = groups.to_vec();
                 let people = self.persons_of(&groups);
-                self.read.push((groups, people));
-                self.read.len() - 1
+                self.note_read(groups, people)
             }
         };
         self.read[k].1.by_name(name, at)
     }
 
+    /// The first persons of `read` that every one of `groups` (not empty) was read whole for,
+    /// if any.
+    fn first_read_with(&self, groups: &[String]) -> Option<usize> {
+        debug_assert!(!groups.is_empty(), "a name has a group");
+        if self.read_with.is_empty() {
+            return self
+                .read
+                .iter()
+                .position(|(all, _)| groups.iter().all(|g| all.contains(g)));
+        }
+        let read_for_all = |k: &usize| groups.iter().all(|g| self.read[*k].0.binary_search(g).is_ok());
+        self.read_with.get(groups.first()?)?.iter().copied().find(read_for_all)
+    }
+
+    /// Keeps `people`, read whole for `groups`: their index in `read`. The groups are kept
+    /// sorted, to be searched in halves: a word held by many names has many groups.
+    fn note_read(&mut self, mut groups: Vec<String>, people: People<'t>) -> usize {
+        groups.sort_unstable();
+        self.read.push((groups, people));
+        let k = self.read.len() - 1;
+        if k >= FEW_NAMES {
+            let from = if self.read_with.is_empty() { 0 } else { k };
+            for (j, (groups, _)) in self.read.iter().enumerate().skip(from) {
+                for group in groups {
+                    self.read_with.entry(group.clone()).or_default().push(j);
+                }
+            }
+        }
+        k
+    }
+
     /// The groups read for a name of one word, `word` (its index in `word_groups`, made once):
     /// the word itself, then the last words of the persons the names that hold it name.
     fn groups_of_word(&mut self, word: &str) -> usize {
-        if let Some(k) = self.word_groups.iter().position(|(w, _)| w == word) {
+        if let Some(k) = self.word_groups.position(word) {
             return k;
         }
         let mut groups = vec![word.to_owned()];
-        for (_, m) in self.names_holding(word) {
-            if let Some(group) = group_of(m.as_str()).filter(|g| !groups.contains(g)) {
-                groups.push(group);
-            }
-        }
-        self.word_groups.push((word.to_owned(), groups));
-        self.word_groups.len() - 1
+        groups.extend(
+            self.names_holding(word)
+                .iter()
+                .filter_map(|(_, m)| group_of(m.as_str())),
+        );
+        firsts_only(&mut groups);
+        self.word_groups.push(word.to_owned(), groups)
     }
 
     /// The persons of the names that hold one of `groups`, read in text order.
@@ -1125,16 +1176,191 @@ impl<'t> NamedPeople<'t> {
 
     /// The names of several words that hold `word`, found once.
     fn names_holding(&mut self, word: &str) -> &[NameRead<'t>] {
-        let k = match self.holding.iter().position(|(w, _)| w == word) {
+        let k = match self.holding.position(word) {
             Some(k) => k,
             None => {
-                let mut names = Vec::new();
-                names_holding(self.text, word, self.ascii, &mut names);
-                self.holding.push((word.to_owned(), names));
-                self.holding.len() - 1
+                let names = self.find_names_holding(word);
+                self.holding.push(word.to_owned(), names)
             }
         };
-        &self.holding[k].1
+        &self.holding.entries[k].1
+    }
+
+    /// The names of several words that hold `word`, in text order: found around its places in
+    /// the text ([`names_holding`]) for the first [`SCANS_BEFORE_INDEX`] words, and then in the
+    /// index of every name ([`NameIndex`]), which finds the same ones, read at the first need.
+    fn find_names_holding(&mut self, word: &str) -> Vec<NameRead<'t>> {
+        if self.scans < SCANS_BEFORE_INDEX || word.contains(char::is_whitespace) {
+            self.scans += 1;
+            let mut names = Vec::new();
+            names_holding(self.text, word, self.ascii, &mut names);
+            return names;
+        }
+        let (text, ascii) = (self.text, self.ascii);
+        self.index
+            .get_or_insert_with(|| NameIndex::of(text, ascii))
+            .names_holding(word)
+    }
+}
+
+/// Values by word, in the order noted: searched in order while few, as in most articles; found
+/// by a hash map past [`FEW_NAMES`], as on a page of thousands of quotes.
+#[derive(Debug)]
+struct Noted<V> {
+    /// The words and their values.
+    entries: Vec<(String, V)>,
+    /// The index of each word in `entries`, once there are more than [`FEW_NAMES`].
+    by_word: HashMap<String, usize>,
+}
+
+impl<V> Default for Noted<V> {
+    fn default() -> Self {
+        Noted {
+            entries: Vec::new(),
+            by_word: HashMap::default(),
+        }
+    }
+}
+
+impl<V> Noted<V> {
+    /// The index of `word` in `entries`, if noted.
+    fn position(&self, word: &str) -> Option<usize> {
+        if self.by_word.is_empty() {
+            return self.entries.iter().position(|(w, _)| w == word);
+        }
+        self.by_word.get(word).copied()
+    }
+
+    /// Notes `word`, not noted yet, with `value`: its index in `entries`.
+    fn push(&mut self, word: String, value: V) -> usize {
+        let k = self.entries.len();
+        if k >= FEW_NAMES {
+            if self.by_word.is_empty() {
+                self.by_word
+                    .extend(self.entries.iter().enumerate().map(|(k, (w, _))| (w.clone(), k)));
+            }
+            self.by_word.insert(word.clone(), k);
+        }
+        self.entries.push((word, value));
+        k
+    }
+}
+
+/// Keeps the first place of each item of `items`, in order: searched in order while few, as
+/// most are; hashed past [`FEW_NAMES`].
+fn firsts_only(items: &mut Vec<String>) {
+    if items.len() > FEW_NAMES {
+        let mut seen = FxHashSet::default();
+        items.retain(|item| seen.insert(item.clone()));
+        return;
+    }
+    let mut kept = 0;
+    for i in 0..items.len() {
+        if !items[..kept].contains(&items[i]) {
+            items.swap(kept, i);
+            kept += 1;
+        }
+    }
+    items.truncate(kept);
+}
+
+/// Every name of several words of a text, as [`names_of_several_words`] reads it, found by the
+/// bytes of its words: [`names_holding`] around the places of a word finds the names read
+/// whole that hold it, and a word with no white space stands in a name only within one of its
+/// words. The distinct words are joined, each followed by a space, and the places in them
+/// sorted by the bytes from there on: those where the word asked stands are together.
+#[derive(Debug)]
+struct NameIndex<'t> {
+    /// The names, with their honorifics, in text order.
+    names: Vec<NameRead<'t>>,
+    /// The distinct words of the names (split at white space), each followed by a space.
+    words: Vec<u8>,
+    /// Where each word starts in `words`, in order.
+    starts: Vec<usize>,
+    /// The names that each word stands in, as indices of `names` in order.
+    names_of: Vec<Vec<usize>>,
+    /// The offsets of `words`, sorted by the bytes from each on ([`sorted_suffixes`]).
+    suffixes: Vec<usize>,
+}
+
+impl<'t> NameIndex<'t> {
+    /// The names of several words of `text` (ASCII if `ascii`), indexed.
+    fn of(text: &'t str, ascii: bool) -> NameIndex<'t> {
+        let (bytes, mut from) = (text.as_bytes(), 0);
+        let next_capital = |from| next_name_capital_up_to(bytes, from, usize::MAX, ascii);
+        // As `names_of_several_words` reads them, without calling it or `next_name_capital`: the
+        // whole reading calls them alone, which inlines them.
+        let names: Vec<NameRead<'t>> =
+            std::iter::from_fn(|| next_name_of_several_words(text, &mut from, next_capital)).collect();
+        let mut ids: HashMap<&str, usize> = HashMap::default();
+        let (mut words, mut starts, mut names_of) = (Vec::new(), Vec::new(), Vec::<Vec<usize>>::new());
+        for (i, (_, m)) in names.iter().enumerate() {
+            for word in m.as_str().split_whitespace() {
+                let id = *ids.entry(word).or_insert_with(|| {
+                    starts.push(words.len());
+                    words.extend_from_slice(word.as_bytes());
+                    words.push(b' ');
+                    names_of.push(Vec::new());
+                    names_of.len() - 1
+                });
+                if names_of[id].last() != Some(&i) {
+                    names_of[id].push(i);
+                }
+            }
+        }
+        let suffixes = sorted_suffixes(&words);
+        NameIndex {
+            names,
+            words,
+            starts,
+            names_of,
+            suffixes,
+        }
+    }
+
+    /// The names that hold `word`, which holds no white space, in text order.
+    fn names_holding(&self, word: &str) -> Vec<NameRead<'t>> {
+        let word = word.as_bytes();
+        if word.is_empty() {
+            return Vec::new();
+        }
+        let from = self.suffixes.partition_point(|&s| &self.words[s..] < word);
+        let places = self.suffixes[from..]
+            .iter()
+            .take_while(|&&s| self.words[s..].starts_with(word));
+        let word_at = |s: usize| self.starts.partition_point(|&start| start <= s) - 1;
+        let mut held: Vec<usize> = places.flat_map(|&s| &self.names_of[word_at(s)]).copied().collect();
+        held.sort_unstable();
+        held.dedup();
+        held.into_iter().map(|i| self.names[i]).collect()
+    }
+}
+
+/// The offsets of `bytes`, sorted by the bytes from each on (a suffix array): by prefix
+/// doubling, each round sorting by the ranks of the first half and the second half of twice as
+/// many bytes, until the ranks are distinct; O(n log² n) at worst.
+fn sorted_suffixes(bytes: &[u8]) -> Vec<usize> {
+    let n = bytes.len();
+    let mut order: Vec<usize> = (0..n).collect();
+    if n == 0 {
+        return order;
+    }
+    let mut rank: Vec<usize> = bytes.iter().map(|&b| usize::from(b)).collect();
+    let mut next = vec![0; n];
+    let mut width = 1;
+    loop {
+        // A suffix that ends within the first half sorts before those that go on.
+        let key = |i: usize| (rank[i], rank.get(i + width).map_or(0, |r| r + 1));
+        order.sort_unstable_by_key(|&i| key(i));
+        next[order[0]] = 0;
+        for j in 1..n {
+            next[order[j]] = next[order[j - 1]] + usize::from(key(order[j - 1]) != key(order[j]));
+        }
+        std::mem::swap(&mut rank, &mut next);
+        if rank[order[n - 1]] == n - 1 {
+            return order;
+        }
+        width *= 2;
     }
 }
 
@@ -1268,6 +1494,104 @@ fn no_name_word_before_any(text: &str, word: &str) -> bool {
     memchr::memchr_iter(word[0], bytes)
         .filter(|&at| bytes[at..].starts_with(word))
         .all(|at| no_name_word_before(bytes, at))
+}
+
+/// [`nobody_longer_called`] asked of one text about many names: the first
+/// [`ASKS_BEFORE_INDEX`] asks look at every place of the name's first word, a pass over the
+/// text each, and the later ones in the index of the places that may follow a word of a name
+/// ([`PlacesAfterNameWords`]), read at the first need: a page of thousands of quotes, each
+/// credited by a name with a role, asks as many, most often about another first word.
+#[derive(Debug)]
+pub(super) struct LongerNames<'t> {
+    /// The article.
+    text: &'t str,
+    /// How many names were asked about.
+    asked: usize,
+    /// The places that may follow a word of a name, read once `asked` reached
+    /// [`ASKS_BEFORE_INDEX`].
+    index: Option<PlacesAfterNameWords<'t>>,
+}
+
+/// How many names [`LongerNames`] asks about by a pass over the text each before it indexes
+/// the places that may follow a word of a name: most articles ask about a few, and the index
+/// would cost them more than the passes.
+const ASKS_BEFORE_INDEX: usize = 32;
+
+impl<'t> LongerNames<'t> {
+    /// Nothing asked yet of `text`.
+    pub fn of(text: &'t str) -> LongerNames<'t> {
+        LongerNames {
+            text,
+            asked: 0,
+            index: None,
+        }
+    }
+
+    /// [`nobody_longer_called`] of `name` in the text.
+    pub fn nobody_longer_called(&mut self, name: &str) -> bool {
+        let Some(first) = first_of_several_words(name) else {
+            return false;
+        };
+        if self.asked < ASKS_BEFORE_INDEX || first.contains(char::is_whitespace) {
+            self.asked += 1;
+            return no_name_word_before_any(self.text, first);
+        }
+        let text = self.text;
+        let index = self.index.get_or_insert_with(|| PlacesAfterNameWords::of(text));
+        !index.any_starts_with(first.as_bytes())
+    }
+}
+
+/// The places of a text where a word of a name may stand right before ([`no_name_word_before`]
+/// tells nothing of them), sorted by their heads: the bytes from each up to the next ASCII space
+/// or [`HEAD_BYTES`] on. A word with no white space stands at one of them when it starts the
+/// head of one (if longer than [`HEAD_BYTES`], its first bytes do, and the rest of the text
+/// tells). A place after an ASCII byte that is no space is none, and so a place inside a run
+/// of spaces would follow a space only: only the places a word may start at are kept.
+#[derive(Debug)]
+struct PlacesAfterNameWords<'t> {
+    /// The text.
+    bytes: &'t [u8],
+    /// The heads of the places, sorted.
+    heads: Vec<(usize, usize)>,
+}
+
+/// How many bytes from a place [`PlacesAfterNameWords`] sorts it by, at most.
+const HEAD_BYTES: usize = 64;
+
+impl<'t> PlacesAfterNameWords<'t> {
+    /// The places of `text` that may follow a word of a name.
+    fn of(text: &'t str) -> PlacesAfterNameWords<'t> {
+        let bytes = text.as_bytes();
+        let mut heads: Vec<(usize, usize)> = (1..bytes.len())
+            .filter(|&at| {
+                let (before, first) = (bytes[at - 1], bytes[at]);
+                // A word starts with a character, and with no space.
+                let may_start_word = !is_ascii_space(first) && !(0x80..0xc0).contains(&first);
+                may_start_word && (!before.is_ascii() || is_ascii_space(before)) && !no_name_word_before(bytes, at)
+            })
+            .map(|at| {
+                let most = &bytes[at..bytes.len().min(at + HEAD_BYTES)];
+                (
+                    at,
+                    at + most.iter().position(|&b| is_ascii_space(b)).unwrap_or(most.len()),
+                )
+            })
+            .collect();
+        heads.sort_unstable_by(|&(a, a_end), &(b, b_end)| bytes[a..a_end].cmp(&bytes[b..b_end]));
+        PlacesAfterNameWords { bytes, heads }
+    }
+
+    /// Whether `word`, with no white space, stands at one of the places.
+    fn any_starts_with(&self, word: &[u8]) -> bool {
+        let key = &word[..word.len().min(HEAD_BYTES)];
+        let head = |&(at, end): &(usize, usize)| &self.bytes[at..end];
+        let from = self.heads.partition_point(|h| head(h) < key);
+        self.heads[from..]
+            .iter()
+            .take_while(|h| head(h).starts_with(key))
+            .any(|&(at, _)| self.bytes[at..].starts_with(word))
+    }
 }
 
 /// The person [`People::by_name`] of the whole reading finds for the last word of `name`, a
@@ -2361,7 +2685,8 @@ mod tests {
     /// The persons read from the names that hold a name's words ([`NamedPeople`]) are what the
     /// reading of every name tells of it, for every name of several words of the sample texts,
     /// the fixtures and some crafted ones, each of its words and its last two, before it, after
-    /// it and anywhere: asked of one reading that grows question by question, and of a new one.
+    /// it and anywhere: asked of one reading that grows question by question (the names that hold
+    /// a word found around its places or in the index of every name), and of a new one.
     #[test]
     fn persons_read_from_the_names_that_hold_a_word_are_those_of_the_whole_text() {
         let mut texts = crate::gen::sample_texts_and_typeset(120);
@@ -2376,6 +2701,9 @@ mod tests {
             let ascii = text.is_ascii();
             let all = People::find(text, text.len(), ascii);
             let mut growing = NamedPeople::nobody(text, ascii);
+            // The names that hold each word found in the index of every name from the start.
+            let mut indexed = NamedPeople::nobody(text, ascii);
+            indexed.scans = SCANS_BEFORE_INDEX;
             for (_, m) in names_of_several_words(text, ascii) {
                 let words: Vec<&str> = m.as_str().split_whitespace().collect();
                 let last_two = words[words.len() - 2..].join(" ");
@@ -2384,6 +2712,7 @@ mod tests {
                     for at in [0, m.start(), m.end(), usize::MAX] {
                         let whole = all.by_name(name, at);
                         assert_eq!(growing.by_name(name, at), whole, "{name:?} at {at} in {text:?}");
+                        assert_eq!(indexed.by_name(name, at), whole, "{name:?} at {at} in {text:?}");
                         asked += 1;
                         found += usize::from(whole.is_some());
                         found_by_one_word += usize::from(whole.is_some() && !name.contains(' '));
@@ -2691,5 +3020,207 @@ mod tests {
                 assert_eq!(verb_before(w, ascii), VERB_BEFORE.is_match(w), "{w:?}");
             }
         }
+    }
+
+    /// Texts made at random of pieces that start, end, join and run into names: capitals,
+    /// particles, honorifics, initials, nicknames, marks, words in lower case, letters and spaces
+    /// outside ASCII, and names that hold another ("Smithson", "McSmith").
+    fn random_texts_with_names(count: usize, seed: u64) -> Vec<String> {
+        const PIECES: [&str; 30] = [
+            "Ann", "Lee", "Smith", "Smithson", "McSmith", "Ann-Lee", "O'Lee", "van", "der", "Mr.", "Dr.", "J.", "St.",
+            "\"Jo\"", "said", "the", "Co.", "Inc", ",", ".", "said:", "é", "Zoë", "Ёлка", "\u{a0}", "&", "\n\n",
+            "\"We", "Lt. Col.", "US",
+        ];
+        let mut rng = crate::gen::Rng::new(seed);
+        (0..count)
+            .map(|_| {
+                let mut text = String::new();
+                for _ in 0..rng.between(2, 30) {
+                    let (piece, space): (&&str, &&str) = (rng.pick(&PIECES), rng.pick(&[" ", " ", " ", "", "  "]));
+                    text.push_str(piece);
+                    text.push_str(space);
+                }
+                text
+            })
+            .collect()
+    }
+
+    /// Every piece of each word of `text` (split at white space), once.
+    fn pieces_of_words(text: &str) -> Vec<&str> {
+        let mut pieces = Vec::new();
+        for word in text.split_whitespace() {
+            let bounds: Vec<usize> = word.char_indices().map(|(i, _)| i).chain([word.len()]).collect();
+            for (k, &from) in bounds.iter().enumerate() {
+                pieces.extend(bounds[k + 1..].iter().map(|&to| &word[from..to]));
+            }
+        }
+        pieces.sort_unstable();
+        pieces.dedup();
+        pieces
+    }
+
+    /// The names that [`NameIndex`] finds holding a word are those that [`names_holding`] finds
+    /// around its places, in the same order: asked of every piece of every word of random texts
+    /// and crafted ones, and of every word of the sample texts and fixtures. Many are found, and
+    /// many hold the word within a longer word ("Smith" in "Smithson").
+    #[test]
+    fn the_index_finds_the_names_found_around_the_places_of_a_word() {
+        fn places<'t>(names: &[NameRead<'t>]) -> Vec<(Option<&'t str>, usize, usize)> {
+            names.iter().map(|(hon, m)| (*hon, m.start(), m.end())).collect()
+        }
+        let mut texts = random_texts_with_names(1500, 47);
+        texts.extend(SHARED_NAMES.map(str::to_owned));
+        texts.extend(LONGER_NAMES.map(str::to_owned));
+        texts.extend(OTHER_CASTROS.map(str::to_owned));
+        texts.push(UNICODE_NAMES.to_owned());
+        let crafted = texts.len();
+        texts.extend(texts_with_names());
+        let (mut asked, mut found, mut within) = (0, 0, 0);
+        for (k, text) in texts.iter().enumerate() {
+            let ascii = text.is_ascii();
+            let index = NameIndex::of(text, ascii);
+            let mut words = if k < crafted {
+                pieces_of_words(text)
+            } else {
+                text.split_whitespace().collect()
+            };
+            words.sort_unstable();
+            words.dedup();
+            for word in words {
+                let mut around = Vec::new();
+                names_holding(text, word, ascii, &mut around);
+                assert_eq!(
+                    places(&index.names_holding(word)),
+                    places(&around),
+                    "{word:?} in {text:?}"
+                );
+                asked += 1;
+                found += usize::from(!around.is_empty());
+                within += usize::from(
+                    around
+                        .iter()
+                        .any(|(_, m)| !m.as_str().split_whitespace().any(|w| w == word)),
+                );
+            }
+        }
+        assert!(
+            asked > 50_000 && found > 10_000 && within > 5_000,
+            "{asked} {found} {within}"
+        );
+    }
+
+    /// [`sorted_suffixes`] sorts the offsets as a sort by the bytes from each on does: for
+    /// random bytes of small alphabets, with long repeats.
+    #[test]
+    fn suffixes_are_sorted_by_their_bytes() {
+        let mut rng = crate::gen::Rng::new(7);
+        for _ in 0..3000 {
+            let (len, letters) = (rng.below(70), rng.between(1, 4));
+            let bytes: Vec<u8> = (0..len).map(|_| b'a' + rng.below(letters) as u8).collect();
+            let mut by_bytes: Vec<usize> = (0..bytes.len()).collect();
+            by_bytes.sort_by_key(|&i| &bytes[i..]);
+            assert_eq!(sorted_suffixes(&bytes), by_bytes, "{bytes:?}");
+        }
+    }
+
+    /// [`firsts_only`] keeps what the search of the items kept so far keeps, few or many.
+    #[test]
+    fn firsts_only_keeps_the_first_place_of_each() {
+        let mut rng = crate::gen::Rng::new(9);
+        for _ in 0..3000 {
+            let items: Vec<String> = (0..rng.below(40)).map(|_| rng.below(30).to_string()).collect();
+            let mut searched: Vec<String> = Vec::new();
+            for item in &items {
+                if !searched.contains(item) {
+                    searched.push(item.clone());
+                }
+            }
+            let mut kept = items.clone();
+            firsts_only(&mut kept);
+            assert_eq!(kept, searched, "{items:?}");
+        }
+    }
+
+    /// [`NamedPeople::first_read_with`] finds the first persons read whole for every group
+    /// asked, as a search of every persons read finds them: for random sets of groups, read or
+    /// not.
+    #[test]
+    fn the_persons_read_with_groups_are_the_first_read_for_all_of_them() {
+        let mut rng = crate::gen::Rng::new(11);
+        let (mut found, mut missed) = (0, 0);
+        for _ in 0..300 {
+            let mut named = NamedPeople::nobody("", true);
+            let mut read: Vec<Vec<String>> = Vec::new();
+            for _ in 0..60 {
+                let mut groups: Vec<String> = (0..rng.between(1, 4)).map(|_| rng.below(7).to_string()).collect();
+                firsts_only(&mut groups);
+                let searched = read.iter().position(|all| groups.iter().all(|g| all.contains(g)));
+                assert_eq!(named.first_read_with(&groups), searched, "{groups:?} of {read:?}");
+                found += usize::from(searched.is_some());
+                missed += usize::from(searched.is_none());
+                if searched.is_none() || rng.chance(0.3) {
+                    named.note_read(groups.clone(), People::nobody("", 0));
+                    read.push(groups);
+                }
+            }
+        }
+        assert!(found > 1_000 && missed > 1_000, "{found} {missed}");
+    }
+
+    /// [`PlacesAfterNameWords`] tells that a word stands at a place that may follow a word of a
+    /// name when [`no_name_word_before_any`] does not hold of it, and [`LongerNames`] past its
+    /// first asks tells what [`nobody_longer_called`] tells: asked of every piece of every word
+    /// of random texts and crafted ones, of every word of the sample texts and fixtures, and of
+    /// words longer than [`HEAD_BYTES`] that share their first bytes with others.
+    #[test]
+    fn the_index_of_places_after_name_words_tells_what_their_search_tells() {
+        let long = format!("B{}", "b".repeat(HEAD_BYTES + 4));
+        let mut texts = random_texts_with_names(1500, 48);
+        texts.extend(LONGER_NAMES.map(str::to_owned));
+        texts.extend(TOLD_APART.map(str::to_owned));
+        texts.extend(SHARED_NAMES.map(str::to_owned));
+        texts.push(format!("Ann {long} Lee said. {long}x Lee, Joe {long}y said. {long}"));
+        texts.push(format!("Ask the {long} Lee, said {long}x Lee."));
+        texts.push(format!("Ann {}c Lee. the {long} Lee", &long[..HEAD_BYTES + 2]));
+        let crafted = texts.len();
+        texts.extend(texts_with_names());
+        let (mut asked, mut after_name_words, mut long_after_name_words) = (0, 0, 0);
+        for (k, text) in texts.iter().enumerate() {
+            let index = PlacesAfterNameWords::of(text);
+            let mut longer = LongerNames::of(text);
+            longer.asked = ASKS_BEFORE_INDEX;
+            let mut words = if k < crafted {
+                pieces_of_words(text)
+            } else {
+                text.split_whitespace().collect()
+            };
+            words.extend([long.as_str(), &long[..HEAD_BYTES], &long[..HEAD_BYTES + 1]]);
+            words.sort_unstable();
+            words.dedup();
+            for word in words {
+                let searched = no_name_word_before_any(text, word);
+                assert_eq!(
+                    index.any_starts_with(word.as_bytes()),
+                    !searched,
+                    "{word:?} in {text:?}"
+                );
+                let name = format!("{word} Castro");
+                assert_eq!(
+                    longer.nobody_longer_called(&name),
+                    nobody_longer_called(text, &name),
+                    "{name:?} in {text:?}"
+                );
+                asked += 1;
+                after_name_words += usize::from(!searched);
+                long_after_name_words += usize::from(!searched && word.len() > HEAD_BYTES);
+            }
+        }
+        assert!(
+            asked > 50_000
+                && after_name_words > 5_000
+                && asked - after_name_words > 20_000
+                && long_after_name_words >= 2,
+            "{asked} {after_name_words} {long_after_name_words}"
+        );
     }
 }
