@@ -234,18 +234,25 @@ pub(crate) fn sample_lines(generated: usize) -> Vec<String> {
         .collect()
 }
 
+/// Numbers below each bound asked, in a fixed sequence (xorshift from a fixed seed): the random
+/// cases of the differential tests, so that a failure is found again.
+#[cfg(test)]
+pub(crate) fn fixed_random() -> impl FnMut(usize) -> usize {
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    move |n| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n as u64) as usize
+    }
+}
+
 /// `count` phrases of `words`, each word followed by one of `gaps`, with `fewest` words a phrase
 /// and up to `spread` less one more, drawn at random with a fixed seed: the made-up inputs of the
 /// differential tests, beside [`sample_texts`].
 #[cfg(test)]
 pub(crate) fn random_phrases(words: &[&str], gaps: &[&str], fewest: usize, spread: usize, count: usize) -> Vec<String> {
-    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut next = |n: usize| {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        (state % n as u64) as usize
-    };
+    let mut next = fixed_random();
     (0..count)
         .map(|_| {
             let mut phrase = String::new();

@@ -1491,14 +1491,7 @@ mod tests {
     /// across, inside and after them, empty ones among them.
     #[test]
     fn the_cue_found_by_binary_search_is_one_a_scan_finds() {
-        // a fixed sequence (xorshift), so that a failure is found again
-        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = move |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
+        let mut next = crate::gen::fixed_random();
         let (mut overlapping, mut apart) = (0, 0);
         for _ in 0..3000 {
             let mut cues = Vec::new();

@@ -516,14 +516,7 @@ mod tests {
             ", while Google listed up to 950 requests in 2014, and 1,743 requests in 2014",
             ", about 17 percent of the national total",
         ];
-        // a fixed sequence (xorshift), so that a failure is found again
-        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = move |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
+        let mut next = crate::gen::fixed_random();
         (0..600)
             .map(|_| {
                 let separator = if next(2) == 0 { " " } else { "\n\n" };

@@ -676,15 +676,11 @@ mod tests {
     /// -0, widths that differ only by their reading, rising, falling and mixed values.
     #[test]
     fn many_values_are_kept_as_the_vector_kept_them() {
-        let mut seed = 7u64;
-        let mut next = move |n: u64| {
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-            (seed >> 33) % n
-        };
+        let mut next = crate::gen::fixed_random();
         let mut many = 0;
         for round in 0..60 {
             let (mut values, mut vector, mut no) = (Values::default(), Vec::new(), 0u32);
-            let count = 1 + next(400) as usize;
+            let count = 1 + next(400);
             for i in 0..count {
                 let value = match round % 3 {
                     0 => i as f64,

@@ -324,14 +324,7 @@ mod tests {
             }
         }
         pieces.extend([" ", "x", "financial ", "fina", "é", "—", "\n", "2024", "-", "Y"].map(String::from));
-        // a fixed sequence (xorshift), so that a failure is found again
-        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = move |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
+        let mut next = crate::gen::fixed_random();
         (0..4000)
             .map(|_| (0..1 + next(60)).map(|_| pieces[next(pieces.len())].as_str()).collect())
             .collect()
