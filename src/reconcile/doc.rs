@@ -2586,6 +2586,13 @@ mod tests {
     /// second's, and then the figures listed backwards.
     #[test]
     fn references_are_found_in_any_order() {
+        fn references_of<'d>(doc: &'d Doc) -> Vec<&'d str> {
+            doc.figs
+                .iter()
+                .filter(|g| doc.is_reference(g))
+                .map(|g| g.text)
+                .collect()
+        }
         let mut record = test_record(
             "Google got 5,000 orders in 2014, compared with 7,000 in 2013, and 90 warrants in 2014, up \
              from 20 in 2013.",
@@ -2606,12 +2613,7 @@ mod tests {
         figures[compared[0]].compared_to.as_mut().expect("compared").span = twenty;
         figures[compared[1]].compared_to.as_mut().expect("compared").span = seven_thousand;
         let doc = Doc::new(&record);
-        let referenced: Vec<&str> = doc
-            .figs
-            .iter()
-            .filter(|g| doc.is_reference(g))
-            .map(|g| g.text)
-            .collect();
+        let referenced = references_of(&doc);
         assert_eq!(referenced, ["7,000", "20"]);
         // The figures listed backwards (the view keeps their order, and the spans compared with,
         // listed from the last comparison, must be sorted before they are searched).
@@ -2621,12 +2623,7 @@ mod tests {
         );
         record.extraction.figures.reverse();
         let doc = Doc::new(&record);
-        let referenced: Vec<&str> = doc
-            .figs
-            .iter()
-            .filter(|g| doc.is_reference(g))
-            .map(|g| g.text)
-            .collect();
+        let referenced = references_of(&doc);
         assert_eq!(referenced, ["20", "7,000"], "in the order the figures are listed");
     }
 
