@@ -7,7 +7,7 @@ use super::change::part_after;
 use super::doc::{with_few, Doc, Fig, Words};
 use super::reading::{format_number, verdict, Interval};
 use super::sum::join_and;
-use super::{Finding, Rule};
+use super::{Finding, Rule, Severity};
 use crate::extract::claim;
 use crate::extract::FigureKind;
 use crate::read::Span;
@@ -157,6 +157,15 @@ fn sum_of(shares: &[&Fig], wide: bool) -> Interval {
     })
 }
 
+/// A `percent_sum` finding on `shares`, which add up to `total` percent where 100 was expected.
+fn percent_sum_finding(doc: &Doc, severity: Severity, message: String, shares: &[&Fig], total: f64) -> Finding {
+    let spans: Vec<_> = shares.iter().map(|g| g.f.span).collect();
+    let mut f = doc.finding(Rule::PercentSum, severity, message, &spans);
+    f.expected = Some(json!(100));
+    f.stated = Some(json!(total));
+    f
+}
+
 fn check_hundred(doc: &Doc, shares: &[&Fig], complement: &Fig) -> Option<Finding> {
     let hundred = Interval::point(100.0);
     let severity = verdict(
@@ -171,11 +180,7 @@ fn check_hundred(doc: &Doc, shares: &[&Fig], complement: &Fig) -> Option<Finding
         complement_words(doc, complement),
         format_number(total)
     );
-    let spans: Vec<_> = shares.iter().map(|g| g.f.span).collect();
-    let mut f = doc.finding(Rule::PercentSum, severity, message, &spans);
-    f.expected = Some(json!(100));
-    f.stated = Some(json!(total));
-    Some(f)
+    Some(percent_sum_finding(doc, severity, message, shares, total))
 }
 
 fn complement_words(doc: &Doc, g: &Fig) -> String {
@@ -233,11 +238,7 @@ fn listed_shares_of_sentence(doc: &Doc, shares: &[&Fig], sentence: Span) -> Opti
         join_and(&names),
         format_number(total)
     );
-    let spans: Vec<_> = shares.iter().map(|g| g.f.span).collect();
-    let mut f = doc.finding(Rule::PercentSum, severity, message, &spans);
-    f.expected = Some(json!(100));
-    f.stated = Some(json!(total));
-    Some(f)
+    Some(percent_sum_finding(doc, severity, message, shares, total))
 }
 
 /// Words one of which every match of [`claim::introduces_breakdown`]'s pattern holds,
