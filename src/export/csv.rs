@@ -215,7 +215,7 @@ fn figure_cells(f: &FigureRow) -> Vec<String> {
         cmp.and_then(|c| c.period.clone()).unwrap_or_default(),
         cmp.map(|c| c.direction.clone()).unwrap_or_default(),
         f.in_quote.to_string(),
-        f.sentence.clone(),
+        f.sentence.to_string(),
     ]
 }
 

@@ -4,10 +4,11 @@
 //! the files. README's "Output" section mirrors this file.
 
 use crate::extract::{Direction, Figure, FigureKind, Quote};
-use crate::read::Article;
+use crate::read::{Article, Span};
 use crate::reconcile::{Finding, Rule, Severity};
 use crate::record::Record;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// A row of `articles.jsonl`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -59,8 +60,9 @@ pub struct FigureRow {
     pub period: Option<String>,
     /// The earlier value it is compared to.
     pub compared_to: Option<ComparisonRow>,
-    /// The sentence it stands in.
-    pub sentence: String,
+    /// The sentence it stands in: shared by the rows of the figures of one sentence, which a
+    /// page of bare numbers makes hundreds of 2,000-byte sentences each (see [`SentenceText`]).
+    pub sentence: Arc<str>,
     /// Whether it stands inside a direct quote.
     pub in_quote: bool,
     /// The quantity it names, the key figures are matched on across articles ("requests",
@@ -168,7 +170,12 @@ impl FigureRow {
 
     /// The row of a figure the article states, naming `quantity` (see
     /// [`crate::reconcile::doc::quantity_of`]).
-    pub(crate) fn stated(article: &Article, f: &Figure, quantity: Option<String>) -> Self {
+    pub(crate) fn stated(
+        article: &Article,
+        f: &Figure,
+        quantity: Option<String>,
+        sentences: &mut SentenceText,
+    ) -> Self {
         FigureRow {
             article: article.id.clone(),
             text: f.span.of(&article.text).to_owned(),
@@ -188,11 +195,32 @@ impl FigureRow {
                 period: c.period.as_ref().map(|p| p.label()),
                 direction: direction_name(c.direction).to_owned(),
             }),
-            sentence: f.sentence.of(&article.text).to_owned(),
+            sentence: sentences.of(&article.text, f.sentence),
             in_quote: f.in_quote,
             quantity,
             derived: false,
             from: Vec::new(),
+        }
+    }
+}
+
+/// The text of the sentence of each figure of an article in turn, made once for the figures of
+/// one sentence: figures come in text order, so those of a sentence come together.
+#[derive(Debug, Default)]
+pub(crate) struct SentenceText {
+    last: Option<(Span, Arc<str>)>,
+}
+
+impl SentenceText {
+    /// The text of `sentence` in `text`, shared with the previous figure's when it is the same.
+    pub(crate) fn of(&mut self, text: &str, sentence: Span) -> Arc<str> {
+        match &self.last {
+            Some((span, shared)) if *span == sentence => Arc::clone(shared),
+            _ => {
+                let shared: Arc<str> = Arc::from(sentence.of(text));
+                self.last = Some((sentence, Arc::clone(&shared)));
+                shared
+            }
         }
     }
 }
@@ -262,4 +290,30 @@ fn direction_name(d: Direction) -> &'static str {
 
 fn rule_name(r: Rule) -> &'static str {
     r.name()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::extract;
+    use crate::read::text::read_text;
+
+    /// The rows of the figures of one sentence hold one copy of its text between them; a row of
+    /// another sentence holds that sentence's text.
+    #[test]
+    fn the_rows_of_one_sentence_share_its_text() {
+        let article = read_text("Requests\n\nGoogle received 3,000 requests and 2,000 orders. Apple got 700 in 2014.");
+        let record = Record {
+            extraction: extract(&article),
+            article,
+            failure: None,
+        };
+        let rows: Vec<FigureRow> = FigureRow::all_of(&record).collect();
+        let texts: Vec<&str> = rows.iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(texts, ["3,000", "2,000", "700"]);
+        assert_eq!(&*rows[0].sentence, "Google received 3,000 requests and 2,000 orders.");
+        assert!(Arc::ptr_eq(&rows[0].sentence, &rows[1].sentence));
+        assert_eq!(&*rows[2].sentence, "Apple got 700 in 2014.");
+        assert_eq!(Arc::strong_count(&rows[0].sentence), 2);
+    }
 }

@@ -27,10 +27,11 @@ pub mod sum;
 
 pub use corpus::Corpus;
 
-use crate::export::rows::{EvidenceRow, FigureRow};
+use crate::export::rows::{EvidenceRow, FigureRow, SentenceText};
 use crate::read::Span;
 use crate::record::Record;
 use serde::Serialize;
+use std::sync::Arc;
 
 /// The name of a consistency rule, as written in the output's `rule` field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -173,6 +174,7 @@ fn rows_of(record: &Record, doc: &doc::Doc) -> Vec<FigureRow> {
     let (article, periods) = (&record.article, &record.extraction.periods);
     // The view's figures are the extraction's in order, less those without a reading.
     let mut figs = doc.figs.iter().peekable();
+    let mut sentences = SentenceText::default();
     let mut rows: Vec<FigureRow> = record
         .extraction
         .figures
@@ -182,7 +184,7 @@ fn rows_of(record: &Record, doc: &doc::Doc) -> Vec<FigureRow> {
                 Some(fig) => fig.quantity.as_deref().map(str::to_owned),
                 None => doc::quantity_of(&article.text, f, periods),
             };
-            FigureRow::stated(article, f, quantity)
+            FigureRow::stated(article, f, quantity, &mut sentences)
         })
         .collect();
     rows.extend(derived_rows(record, doc));
@@ -217,7 +219,7 @@ fn derived_rows(record: &Record, doc: &doc::Doc) -> Vec<FigureRow> {
             entity: d.entity.clone(),
             period: Some(d.period.label()),
             compared_to: None,
-            sentence: String::new(),
+            sentence: Arc::from(""),
             in_quote: false,
             quantity: Some(d.measure),
             derived: true,

@@ -318,7 +318,7 @@ mod tests {
             entity: None,
             period: None,
             compared_to: None,
-            sentence: String::new(),
+            sentence: "".into(),
             in_quote: false,
             quantity: None,
             derived: false,
