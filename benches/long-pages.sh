@@ -1,32 +1,48 @@
 #!/usr/bin/env bash
 # One long page at a time: `run --jobs 1` on crafted pages that made a step of one article
 # quadratic in its size until 2026-12-05 (README, "Scale", Long pages). Each page is one
-# sentence repeated (with other values each time) up to MB megabytes; an article's text may be
-# up to 4 MiB, so 4.19 is the worst a page can be. Prints each page's wall time and peak RSS.
+# sentence repeated (with other values each time) up to MB megabytes or some 95,000 figures,
+# whichever comes first; an article's text may be up to 4 MiB and hold up to 100,000 figures,
+# so that is the worst a page can be. Prints each page's size, wall time and peak RSS.
 #
 #   benches/long-pages.sh BIN [WORKDIR] [MB]   (default: /tmp/figmine-long-pages, 4.19)
 set -euo pipefail
 BIN=$(realpath "$1"); WORK=${2:-/tmp/figmine-long-pages}; MB=${3:-4.19}
 mkdir -p "$WORK"
 python3 - "$WORK" "$MB" <<'PY'
-import os, sys
+import os, re, sys
 work, mb = sys.argv[1], float(sys.argv[2])
 target = int(mb * 1_000_000)
 HEAD = "Figures.\n\n"
 
+# An article with more figures than `extract::MAX_FIGURES` (100,000) is given up at once, so a
+# page stops short of that too (numbers other than years counted as figures, a little under).
+FIGURES = 95_000
+NUMBER = re.compile(r"\d+(?:,\d{3})*")
+YEAR = re.compile(r"(19|20)\d\d")
+
+def figures_in(s):
+    return sum(1 for m in NUMBER.finditer(s) if not YEAR.fullmatch(m.group()))
+
 def rep(f, sep=" ", head=HEAD):
-    out, n, i = [head], len(head), 0
+    out, n, i, k = [head], len(head), 0, 0
     while n < target:
         s = f(i) + sep
+        k += figures_in(s)
+        if k > FIGURES:
+            break
         out.append(s); n += len(s); i += 1
     return "".join(out)
 
 def half(f1, f2):
-    out, n = [HEAD], len(HEAD)
-    for f, upto in ((f1, target // 2), (f2, target)):
+    out, n, k = [HEAD], len(HEAD), 0
+    for f, upto, most in ((f1, target // 2, FIGURES // 2), (f2, target, FIGURES)):
         i = 0
         while n < upto:
             s = f(i) + " "
+            k += figures_in(s)
+            if k > most:
+                break
             out.append(s); n += len(s); i += 1
     return "".join(out)
 
@@ -52,11 +68,12 @@ for name, page in PAGES.items():
     with open(os.path.join(work, name, "page.txt"), "w", encoding="utf-8") as f:
         f.write(page())
 PY
-printf '%-22s %9s %10s %9s\n' page seconds "peak MB" findings
+printf '%-22s %6s %9s %10s %9s\n' page MB seconds "peak MB" findings
 for dir in "$WORK"/*/; do
   name=$(basename "$dir"); [ -f "$dir/page.txt" ] || continue
   rm -rf "$WORK/out-$name"
   /usr/bin/time -o "$WORK/time-$name" -f "%e %M" timeout 600 "$BIN" run "$dir" --out "$WORK/out-$name" --jobs 1 --quiet 2>/dev/null || true
-  read -r secs kb < "$WORK/time-$name"
-  printf '%-22s %9s %10.1f %9s\n' "$name" "$secs" "$(awk "BEGIN { print $kb / 1024 }")" "$(wc -l < "$WORK/out-$name/findings.jsonl" 2>/dev/null || echo -)"
+  # (a run that exits non-zero makes `time` write a line before the figures)
+  read -r secs kb < <(tail -n 1 "$WORK/time-$name")
+  printf '%-22s %6.2f %9s %10.1f %9s\n' "$name" "$(stat -c %s "$dir/page.txt" | awk '{ print $1 / 1e6 }')" "$secs" "$(awk "BEGIN { print $kb / 1024 }")" "$(wc -l < "$WORK/out-$name/findings.jsonl" 2>/dev/null || echo -)"
 done

@@ -63,6 +63,10 @@ fn make_generated(into: &Path) {
     )
     .unwrap();
 
+    // more figures than an article may have (`extract::MAX_FIGURES`): a list of numbers
+    let numbers = "5% ".repeat(figmine::extract::MAX_FIGURES + 10);
+    std::fs::write(into.join("many-figures.txt"), format!("Shares\n\n{numbers}\n")).unwrap();
+
     std::fs::write(into.join("good.txt"), GOOD).unwrap();
 }
 
@@ -91,6 +95,10 @@ fn expectations() -> BTreeMap<&'static str, Expect> {
         (
             "latin1-\u{FFFD}t\u{FFFD}.txt",
             Read("Facebook received 35,051 requests"),
+        ),
+        (
+            "many-figures.txt",
+            Error("extract: the article has more than 100000 figures"),
         ),
         ("good.txt", Read("Microsoft received 31,002 requests")),
     ])

@@ -571,7 +571,7 @@ fn guarded<T: Default>(
             failure: None,
         };
         let done = then(&record);
-        Ok::<_, crate::extract::OverBudget>((record, done))
+        Ok::<_, crate::extract::GaveUp>((record, done))
     })) {
         Ok(Ok(done)) => done,
         Ok(Err(over)) => (Record::failed(id, location, Stage::Extract, over), Default::default()),

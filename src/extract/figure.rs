@@ -1422,15 +1422,26 @@ fn overlapping(spans: &[Span], span: Span) -> &[Span] {
     &spans[start..end.max(start)]
 }
 
-/// Finds the figures of an article; `None` when the deadline passes first. `dates` are the
-/// article's dates ([`super::period::find_dates`]): their numbers are not figures.
+/// Why [`find_figures`] stopped before the end of the article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FiguresCut {
+    /// The deadline passed.
+    Deadline,
+    /// More than the figures asked for were found.
+    TooMany,
+}
+
+/// Finds the figures of an article; stops when the deadline passes first, or once more than
+/// `max_figures` are found (tested between sentences). `dates` are the article's dates
+/// ([`super::period::find_dates`]): their numbers are not figures.
 pub fn find_figures(
     article: &Article,
     sentences: &[Span],
     periods: &[PeriodMention],
     dates: &[Span],
     deadline: Deadline,
-) -> Option<Vec<Figure>> {
+    max_figures: usize,
+) -> Result<Vec<Figure>, FiguresCut> {
     let text = &article.text;
     // the periods "since" opens, which run to the publication date ("since 2013")
     let opened = crate::extract::period::periods_since(text, dates, periods, article.published.as_deref());
@@ -1492,7 +1503,10 @@ pub fn find_figures(
     let mut paragraphs_from = 0;
     for &sentence in sentences {
         if deadline.passed() {
-            return None;
+            return Err(FiguresCut::Deadline);
+        }
+        if figures.len() > max_figures {
+            return Err(FiguresCut::TooMany);
         }
         if sentence.start < last_start {
             (periods_from, entities_from) = (0, 0);
@@ -1817,7 +1831,10 @@ pub fn find_figures(
         candidates.clear();
         KEPT_MENTIONS.with(|kept| kept.set(candidates));
     }
-    Some(figures)
+    if figures.len() > max_figures {
+        return Err(FiguresCut::TooMany);
+    }
+    Ok(figures)
 }
 
 thread_local! {
@@ -4637,7 +4654,7 @@ mod tests {
         for text in &texts {
             let (mut article, sentences, found) = article_with_sentences_and_names(text);
             article.title = Some("Microsoft and Twitter report".to_owned());
-            let figures = find_figures(&article, &sentences, &[], &[], Deadline::NONE).expect("no deadline");
+            let figures = find_figures(&article, &sentences, &[], &[], Deadline::NONE, usize::MAX).expect("no limit");
             // the names inside the sentences of the figures, read from the whole text's
             let entities = Entities::new(&article.text, &found);
             let named_with_figures = figures
@@ -5992,7 +6009,7 @@ mod tests {
             let mut a = Article::default();
             a.set_paragraphs([text]);
             let whole = [Span::new(0, a.text.len())];
-            find_figures(&a, &whole, &[], &[], Deadline::NONE).expect("no deadline");
+            find_figures(&a, &whole, &[], &[], Deadline::NONE, usize::MAX).expect("no limit");
             let kept = KEPT_MENTIONS.with(Cell::take);
             let room = kept.capacity();
             KEPT_MENTIONS.with(|k| k.set(kept));
