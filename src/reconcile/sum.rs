@@ -388,9 +388,8 @@ fn check_breakdown_at(
     out: &mut Vec<Finding>,
 ) {
     let whole = figs[k];
-    let before = doc.before_fig(whole, 80);
-    if super::doc::totals_what_precedes_at(before, &doc.tail(whole, before)) {
-        let parts: Vec<&Fig> = figs[..k].iter().filter(&same_kind).copied().collect();
+    if totals_what_precedes(doc, whole) {
+        let parts = parts_since_earlier_total(doc, &figs[..k], sentence, &same_kind);
         if parts.len() >= 2 {
             out.extend(check_breakdown(doc, whole, &parts, true));
         }
@@ -401,6 +400,69 @@ fn check_breakdown_at(
             out.extend(check_breakdown(doc, whole, &parts, complete));
         }
     }
+}
+
+/// The parts of a whole stated as the total of what precedes it, among `before` (the figures
+/// before it in `sentence`): those of its kind (`same_kind`) after the last that closes an
+/// earlier breakdown ([`closes_earlier_breakdown`]), which owns it and the figures before it:
+/// "3,000 from courts and 2,000 from police for a total of 9,000 requests, 3,001 from courts and
+/// 2,001 from police for a total of 9,001" breaks 9,001 down into 3,001 and 2,001 only.
+fn parts_since_earlier_total<'d, 'a>(
+    doc: &Doc,
+    before: &[&'d Fig<'a>],
+    sentence: Span,
+    same_kind: impl Fn(&&&Fig) -> bool,
+) -> Vec<&'d Fig<'a>> {
+    let mut parts: Vec<&Fig> = before.iter().filter(same_kind).copied().collect();
+    // An earlier breakdown, as this one, has two parts before its total, so the first two
+    // figures are not read (reading every part's text cost about 0.1 instructions a byte of
+    // generated text); where the sentence may be cut, its parts may lie before the cut.
+    let cut = may_be_cut(doc, sentence);
+    let first = if cut { 0 } else { 2 };
+    if let Some(total) = (first..parts.len())
+        .rev()
+        .find(|&i| closes_earlier_breakdown(doc, parts[i], cut))
+    {
+        parts.drain(..=total);
+    }
+    parts
+}
+
+/// Whether the text before `g` states it as the total of the figures before it ("for a total
+/// of", "in all").
+fn totals_what_precedes(doc: &Doc, g: &Fig) -> bool {
+    let before = doc.before_fig(g, 80);
+    super::doc::totals_what_precedes_at(before, &doc.tail(g, before))
+}
+
+/// Whether `g`, a figure before a whole in its sentence, is stated as the total of an earlier
+/// breakdown: by the text before it in its sentence or, where that sentence may be `cut`
+/// ([`may_be_cut`]), in its paragraph, as the cut may fall within those words ("... for a |
+/// total of 9,000 requests, 3,001 from courts ...").
+fn closes_earlier_breakdown(doc: &Doc, g: &Fig, cut: bool) -> bool {
+    totals_what_precedes(doc, g) || (cut && totals_in_paragraph(doc, g))
+}
+
+/// Whether `sentence` may be the rest of one cut for its length (at a space, past 2,000 bytes):
+/// it starts after a space that follows a letter, a digit or a comma, where no sentence ends.
+fn may_be_cut(doc: &Doc, sentence: Span) -> bool {
+    let bytes = doc.text.as_bytes();
+    sentence.start >= 2
+        && bytes[sentence.start - 1] == b' '
+        && (bytes[sentence.start - 2].is_ascii_alphanumeric() || bytes[sentence.start - 2] == b',')
+}
+
+/// [`totals_what_precedes`] read in the paragraph of `g` rather than its sentence, from up to
+/// 80 bytes before it.
+fn totals_in_paragraph(doc: &Doc, g: &Fig) -> bool {
+    let Some(paragraph) = doc.paragraph_of(g.f.span) else {
+        return false;
+    };
+    let from = g.f.span.start.saturating_sub(80).max(paragraph.start);
+    let from = (from..g.f.span.start)
+        .find(|&i| doc.text.is_char_boundary(i))
+        .unwrap_or(g.f.span.start);
+    super::doc::totals_what_precedes(&doc.text[from..g.f.span.start])
 }
 
 /// Whether the text of `sentence` before `whole` opens a breakdown of it ([`claim::opens_breakdown`]).
@@ -1054,6 +1116,74 @@ mod tests {
         );
         assert_eq!(found(&text.replace("remaining 5", "remaining 4")), Vec::<String>::new());
         assert_eq!(found(&text.replace("Of the 27", "Of about 27")), Vec::<String>::new());
+    }
+
+    /// The messages of the findings of [`check`] on an article of `text`.
+    fn sum_messages(text: &str) -> Vec<String> {
+        let record = super::super::doc::test_record(text);
+        check(&Doc::new(&record)).into_iter().map(|f| f.message).collect()
+    }
+
+    /// Two breakdowns in a sentence with no end: the second's parts stop at the first's total,
+    /// so each is checked on its own parts, and a wrong total is one finding.
+    #[test]
+    fn a_breakdown_stops_at_an_earlier_total_of_its_sentence() {
+        let two = |first: &str, second: &str| {
+            format!(
+                "Google received 3,000 from courts and 2,000 from police for a total of {first} \
+                 requests, 3,001 from courts and 2,001 from police for a total of {second} requests"
+            )
+        };
+        assert_eq!(
+            sum_messages(&two("5,000", "9,001")),
+            ["The parts, 3,001 and 2,001, add up to 5,002, but the article gives their total as 9,001."]
+        );
+        assert_eq!(
+            sum_messages(&two("9,000", "5,002")),
+            ["The parts, 3,000 and 2,000, add up to 5,000, but the article gives their total as 9,000."]
+        );
+        // "totalling" states a total too
+        let totalling = "Courts sent 300 and police 200, totalling 500, and courts sent 301 and police \
+                         201, for a total of 900";
+        assert_eq!(
+            sum_messages(totalling),
+            ["The parts, 301 and 201, add up to 502, but the article gives their total as 900."]
+        );
+    }
+
+    /// Two breakdowns in a sentence with no end whose totals are right are no finding.
+    #[test]
+    fn right_breakdowns_in_one_sentence_are_no_finding() {
+        let text = "Google received 3,000 from courts and 2,000 from police for a total of 5,000 \
+                    requests, 3,001 from courts and 2,001 from police for a total of 5,002 requests";
+        assert_eq!(sum_messages(text), Vec::<String>::new());
+    }
+
+    /// A total whose sentence, too long, was cut within the words that state it ("for a |
+    /// total of 5,040") still closes its breakdown: the next one's parts stop at it.
+    #[test]
+    fn a_total_cut_from_its_words_still_closes_its_breakdown() {
+        let breakdowns: String = (0..40)
+            .map(|i| {
+                format!(
+                    "3,{:03} from courts and 2,{i:03} from police for a total of 5,{:03} requests, ",
+                    100 + i,
+                    100 + 2 * i
+                )
+            })
+            .collect();
+        // The first word made longer until the sentence, cut at a space past its 2,000th
+        // byte, is cut before a "total".
+        let cut_before_total = |doc: &Doc| doc.sentences.iter().any(|s| s.of(doc.text).starts_with("total of"));
+        let record = (0..80)
+            .map(|pad| super::super::doc::test_record(&format!("Google{} received {breakdowns}", "o".repeat(pad))))
+            .find(|record| cut_before_total(&Doc::new(record)))
+            .expect("a cut before a total");
+        let doc = Doc::new(&record);
+        assert_eq!(
+            check(&doc).into_iter().map(|f| f.message).collect::<Vec<_>>(),
+            Vec::<String>::new()
+        );
     }
 
     #[test]
