@@ -1,7 +1,8 @@
 //! Extract: an [`Article`] to its [`Extraction`]: figures (with periods, measures, entities and
 //! comparisons) and quotes, each with its byte span in the article text.
 //!
-//! This is the only stage with regexes, and it cannot fail.
+//! This is the only stage with regexes, and it fails only by running past its time budget
+//! ([`extract_within`]).
 
 mod buckets;
 pub mod claim;
@@ -35,9 +36,10 @@ pub struct Extraction {
     pub quotes: Vec<Quote>,
 }
 
-/// A point in time after which extraction gives up on a document.
+/// A point in time after which the work on one document (extraction, then the checks and the
+/// figure rows) gives up, with the budget it was set from.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Deadline(Option<Instant>);
+pub struct Deadline(Option<(Instant, Duration)>);
 
 impl Deadline {
     /// No deadline.
@@ -45,24 +47,39 @@ impl Deadline {
 
     /// A deadline `budget` from now.
     pub fn after(budget: Duration) -> Deadline {
-        Deadline(Some(Instant::now() + budget))
+        Deadline(Some((Instant::now() + budget, budget)))
     }
 
     /// Whether the deadline has passed.
     pub fn passed(&self) -> bool {
-        self.0.is_some_and(|d| Instant::now() >= d)
+        self.0.is_some_and(|(d, _)| Instant::now() >= d)
+    }
+
+    /// The budget the deadline was set from (none for [`Deadline::NONE`]).
+    pub fn budget(&self) -> Duration {
+        self.0.map_or(Duration::ZERO, |(_, budget)| budget)
     }
 }
 
-/// Extraction of one document ran past its time budget.
+/// The work on one document ran past its time budget, in the part named.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("extraction ran past its time budget of {0:?}")]
-pub struct OverBudget(pub Duration);
+pub enum OverBudget {
+    /// In the figure reader.
+    #[error("extraction ran past its time budget of {0:?}")]
+    Figures(Duration),
+    /// In the quote reader.
+    #[error("extraction ran past its time budget of {0:?} (in the quote reader)")]
+    Quotes(Duration),
+    /// In the checks of the article or the making of its figure rows
+    /// ([`crate::reconcile::check_with_rows_until`]).
+    #[error("extraction ran past its time budget of {0:?} (in the checks)")]
+    Checks(Duration),
+}
 
 /// Extracts like [`extract`], but gives up once `budget` has passed, so that one pathological
-/// document cannot hold a worker for ever. Checked between sentences.
+/// document cannot hold a worker for ever. Checked between sentences and between quotes.
 pub fn extract_within(article: &Article, budget: Duration) -> Result<Extraction, OverBudget> {
-    extract_until(article, Deadline::after(budget)).ok_or(OverBudget(budget))
+    extract_until(article, Deadline::after(budget))
 }
 
 /// Extracts everything figmine knows how to find from an article.
@@ -70,7 +87,10 @@ pub fn extract(article: &Article) -> Extraction {
     extract_until(article, Deadline::NONE).expect("no deadline, so extraction always completes")
 }
 
-fn extract_until(article: &Article, deadline: Deadline) -> Option<Extraction> {
+/// Extracts like [`extract`], but gives up once `deadline` has passed: the deadline of a
+/// document's whole work, which the checks then keep
+/// ([`crate::reconcile::check_with_rows_until`]).
+pub fn extract_until(article: &Article, deadline: Deadline) -> Result<Extraction, OverBudget> {
     let published = article
         .published
         .as_deref()
@@ -78,10 +98,12 @@ fn extract_until(article: &Article, deadline: Deadline) -> Option<Extraction> {
     let sentences = sentence::split_sentences(&article.text, &article.paragraphs);
     // the period reader tells on the way whether the text is ASCII, which the quote reader asks
     let (dates, periods, ascii) = period::find_dates_periods_and_ascii(&article.text, published);
-    let mut figures = figure::find_figures(article, &sentences, &periods, &dates, deadline)?;
-    let quotes = quote::find_quotes_knowing_ascii(&article.text, &article.paragraphs, &sentences, ascii);
+    let mut figures = figure::find_figures(article, &sentences, &periods, &dates, deadline)
+        .ok_or_else(|| OverBudget::Figures(deadline.budget()))?;
+    let quotes = quote::find_quotes_until(&article.text, &article.paragraphs, &sentences, ascii, deadline)
+        .ok_or_else(|| OverBudget::Quotes(deadline.budget()))?;
     mark_quoted(&mut figures, &quotes);
-    Some(Extraction {
+    Ok(Extraction {
         sentences,
         periods,
         figures,
