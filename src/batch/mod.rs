@@ -796,12 +796,13 @@ mod tests {
     /// A document over budget in its checks is recorded as failed, with the reason that says so
     /// and nothing else, and the documents around it are written in full. A deadline that
     /// passes between the figure reader and the checks cannot be made without timing, so here
-    /// the extraction has none and the checks of the second document one that has passed:
-    /// [`guarded`] gives its one deadline to both, and the checks' tests of it are held by the
-    /// tests of `reconcile` (`the_checks_give_up_once_their_deadline_has_passed`).
+    /// the checks of the second document are given one that has passed in place of the
+    /// extraction's (none). That [`guarded_until`] gives its one deadline to the checks is held
+    /// on the third document; the checks' tests of it, by the tests of `reconcile`
+    /// (`the_checks_give_up_once_their_deadline_has_passed`).
     #[test]
     fn a_document_over_budget_in_its_checks_is_recorded_as_failed_and_the_batch_goes_on() {
-        let passed = Deadline::after(Duration::ZERO);
+        let (passed, hour) = (Deadline::after(Duration::ZERO), Duration::from_secs(3600));
         let chunk: Vec<Processed> = (0..3)
             .map(|i| {
                 let text = format!("Microsoft received {} requests in 2014. It got 900 in 2013.", 1000 + i);
@@ -811,9 +812,11 @@ mod tests {
                     id: entry.id.clone(),
                     ..article
                 };
-                let checks_deadline = if i == 1 { passed } else { Deadline::NONE };
-                let (record, (findings, rows)) = guarded_until(article, Deadline::NONE, |record, _| {
-                    check_with_rows_until(record, checks_deadline)
+                let deadline = if i == 2 { Deadline::after(hour) } else { Deadline::NONE };
+                let (record, (findings, rows)) = guarded_until(article, deadline, |record, given| {
+                    // the checks are given the extraction's deadline
+                    assert_eq!(given.budget(), deadline.budget());
+                    check_with_rows_until(record, if i == 1 { passed } else { given })
                 });
                 let outcome = Outcome::Done(Box::new(record), rows, findings, None);
                 Processed { outcome, entry }
