@@ -27,10 +27,10 @@ pub use progress::{Progress, Reporter};
 use crate::dedup::{self, DuplicateKind, DuplicateRow};
 use crate::export::rows::FigureRow;
 use crate::export::{ExportError, Sink};
-use crate::extract::extract_within;
+use crate::extract::{extract_until, Deadline, GaveUp, OverBudget};
 use crate::fetch::{fetch_owned, Document, FetchError, Source};
 use crate::read::{read, Article};
-use crate::reconcile::{check_article, check_with_rows, Corpus, Finding, Rule};
+use crate::reconcile::{check_article_until, check_with_rows_until, Corpus, Finding, Rule};
 use crate::record::{Record, Stage};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -57,7 +57,8 @@ const CHUNK_WAIT: Duration = Duration::from_secs(1);
 /// How a batch runs.
 #[derive(Debug, Clone)]
 pub struct Settings {
-    /// The longest extraction may take on one document before it is recorded as failed.
+    /// The longest one document's work after reading (extraction, then the checks and figure
+    /// rows) may take before the document is recorded as failed.
     pub budget: Duration,
     /// Whether duplicates are recognised (see [`crate::dedup`]). Off for the map step, where a
     /// partition sees only part of the corpus.
@@ -545,33 +546,44 @@ pub fn process_with(source: Result<Source, FetchError>, settings: &Settings) -> 
 
 /// Extracts and checks one article. A bug in a recognizer costs one article, not the batch.
 pub fn extract_and_check(article: Article, settings: &Settings) -> (Record, Vec<Finding>) {
-    let (record, (findings, ())) = guarded(article, settings, |record| (check_article(record), ()));
+    let check = |record: &Record, deadline| Ok((check_article_until(record, deadline)?, ()));
+    let (record, (findings, ())) = guarded(article, settings, check);
     (record, findings)
 }
 
 /// Extracts and checks one article and makes its figure rows, from one view of it.
 pub(crate) fn extract_check_and_rows(article: Article, settings: &Settings) -> (Record, Vec<Finding>, Vec<FigureRow>) {
-    let (record, (findings, rows)) = guarded(article, settings, check_with_rows);
+    let (record, (findings, rows)) = guarded(article, settings, check_with_rows_until);
     (record, findings, rows)
 }
 
-/// Extracts one article and runs `then` on its record. A bug in a recognizer or a rule costs one
-/// article (recorded as failed, with nothing else), not the batch.
+/// Extracts one article and runs `then` on its record, all within the budget of
+/// [`Settings::budget`]: one deadline, set now, for the extraction and then for `then`.
 fn guarded<T: Default>(
     article: Article,
     settings: &Settings,
-    then: impl FnOnce(&Record) -> (Vec<Finding>, T),
+    then: impl FnOnce(&Record, Deadline) -> Result<(Vec<Finding>, T), OverBudget>,
+) -> (Record, (Vec<Finding>, T)) {
+    guarded_until(article, Deadline::after(settings.budget), then)
+}
+
+/// [`guarded`] with its deadline given. A bug in a recognizer or a rule, or work past the
+/// deadline in either, costs one article (recorded as failed, with nothing else), not the batch.
+fn guarded_until<T: Default>(
+    article: Article,
+    deadline: Deadline,
+    then: impl FnOnce(&Record, Deadline) -> Result<(Vec<Finding>, T), OverBudget>,
 ) -> (Record, (Vec<Finding>, T)) {
     let (id, location) = (article.id.clone(), article.source.clone());
     match catch_unwind(AssertUnwindSafe(|| {
-        let extraction = extract_within(&article, settings.budget)?;
+        let extraction = extract_until(&article, deadline)?;
         let record = Record {
             article,
             extraction,
             failure: None,
         };
-        let done = then(&record);
-        Ok::<_, crate::extract::GaveUp>((record, done))
+        let done = then(&record, deadline)?;
+        Ok::<_, GaveUp>((record, done))
     })) {
         Ok(Ok(done)) => done,
         Ok(Err(over)) => (Record::failed(id, location, Stage::Extract, over), Default::default()),
@@ -779,6 +791,62 @@ mod tests {
             "{} updates",
             progress.updates
         );
+    }
+
+    /// A document over budget in its checks is recorded as failed, with the reason that says so
+    /// and nothing else, and the documents around it are written in full. A deadline that
+    /// passes between the figure reader and the checks cannot be made without timing, so here
+    /// the checks of the second document are given one that has passed in place of the
+    /// extraction's (none). That [`guarded_until`] gives its one deadline to the checks is held
+    /// on the third document; the checks' tests of it, by the tests of `reconcile`
+    /// (`the_checks_give_up_once_their_deadline_has_passed`).
+    #[test]
+    fn a_document_over_budget_in_its_checks_is_recorded_as_failed_and_the_batch_goes_on() {
+        let (passed, hour) = (Deadline::after(Duration::ZERO), Duration::from_secs(3600));
+        let chunk: Vec<Processed> = (0..3)
+            .map(|i| {
+                let text = format!("Microsoft received {} requests in 2014. It got 900 in 2013.", 1000 + i);
+                let article = crate::read::text::read_text(&format!("Report {i}\n\n{text}"));
+                let entry = JournalEntry::new(format!("doc-{i}"), None, None);
+                let article = Article {
+                    id: entry.id.clone(),
+                    ..article
+                };
+                let deadline = if i == 2 { Deadline::after(hour) } else { Deadline::NONE };
+                let (record, (findings, rows)) = guarded_until(article, deadline, |record, given| {
+                    // the checks are given the extraction's deadline
+                    assert_eq!(given.budget(), deadline.budget());
+                    check_with_rows_until(record, if i == 1 { passed } else { given })
+                });
+                let outcome = Outcome::Done(Box::new(record), rows, findings, None);
+                Processed { outcome, entry }
+            })
+            .collect();
+        let (mut sink, mut summary) = (Collect::default(), Summary::default());
+        let mut corpus = Corpus::new().unwrap();
+        write_chunk(&chunk, &mut sink, &mut corpus, &mut summary).unwrap();
+        assert_eq!(sink.records, ["doc-0", "doc-1", "doc-2"]);
+        assert_eq!((summary.articles, summary.failed, summary.figures), (2, 1, 4));
+        let reason = "extract: extraction ran past its time budget of 0ns (in the checks)";
+        assert_eq!(summary.first_failures, [("doc-1".to_owned(), reason.to_owned())]);
+        let Outcome::Done(record, rows, findings, _) = &chunk[1].outcome else {
+            unreachable!("every document is done");
+        };
+        assert!(record.extraction.figures.is_empty() && rows.is_empty() && findings.is_empty());
+    }
+
+    /// A document over budget in the figure reader keeps the reason it always had.
+    #[test]
+    fn documents_over_budget_in_the_figure_reader_are_recorded_and_the_batch_goes_on() {
+        let settings = Settings {
+            budget: Duration::ZERO,
+            ..Settings::default()
+        };
+        let mut sink = Collect::default();
+        let summary = run_with(sources(3), &settings, &mut sink).unwrap();
+        assert_eq!((sink.records.len(), summary.failed, summary.figures), (3, 3, 0));
+        let reason = "extract: extraction ran past its time budget of 0ns";
+        assert_eq!(summary.first_failures[2], ("doc-0002".to_owned(), reason.to_owned()));
     }
 
     #[test]

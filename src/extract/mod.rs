@@ -1,7 +1,8 @@
 //! Extract: an [`Article`] to its [`Extraction`]: figures (with periods, measures, entities and
 //! comparisons) and quotes, each with its byte span in the article text.
 //!
-//! This is the only stage with regexes, and it cannot fail.
+//! This is the only stage with regexes, and it fails only by running past its time budget
+//! ([`extract_within`]).
 
 mod buckets;
 pub mod claim;
@@ -35,9 +36,10 @@ pub struct Extraction {
     pub quotes: Vec<Quote>,
 }
 
-/// A point in time after which extraction gives up on a document.
+/// A point in time after which the work on one document (extraction, then the checks and the
+/// figure rows) gives up, with the budget it was set from.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Deadline(Option<Instant>);
+pub struct Deadline(Option<(Instant, Duration)>);
 
 impl Deadline {
     /// No deadline.
@@ -45,50 +47,73 @@ impl Deadline {
 
     /// A deadline `budget` from now.
     pub fn after(budget: Duration) -> Deadline {
-        Deadline(Some(Instant::now() + budget))
+        Deadline(Some((Instant::now() + budget, budget)))
     }
 
     /// Whether the deadline has passed.
     pub fn passed(&self) -> bool {
-        self.0.is_some_and(|d| Instant::now() >= d)
+        self.0.is_some_and(|(d, _)| Instant::now() >= d)
+    }
+
+    /// The budget the deadline was set from (none for [`Deadline::NONE`]).
+    pub fn budget(&self) -> Duration {
+        self.0.map_or(Duration::ZERO, |(_, budget)| budget)
     }
 }
 
-/// The most figures [`extract_within`] reads in one article: a page with more is a table or a
+/// The work on one document ran past its time budget, in the part named.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum OverBudget {
+    /// In the figure reader.
+    #[error("extraction ran past its time budget of {0:?}")]
+    Figures(Duration),
+    /// In the quote reader.
+    #[error("extraction ran past its time budget of {0:?} (in the quote reader)")]
+    Quotes(Duration),
+    /// In the checks of the article or the making of its figure rows
+    /// ([`crate::reconcile::check_with_rows_until`]).
+    #[error("extraction ran past its time budget of {0:?} (in the checks)")]
+    Checks(Duration),
+}
+
+/// The most figures [`extract_until`] reads in one article: a page with more is a table or a
 /// list of numbers, not an article (the richest of the benchmark's 181 real news pages has 217).
 /// Each figure costs about 1 KB of memory until its article is written, and a row of some 300
 /// bytes plus its sentence in `figures.jsonl`: a 4 MiB page of bare percentages, 1,047,498
 /// figures, took 900 MB and wrote 2.4 GB.
 pub const MAX_FIGURES: usize = 100_000;
 
-/// Why extraction of one document was given up.
+/// Why the work on one document was given up.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum GaveUp {
     /// It ran past its time budget.
-    #[error("extraction ran past its time budget of {0:?}")]
-    OverBudget(Duration),
+    #[error(transparent)]
+    OverBudget(#[from] OverBudget),
     /// The article has more figures than an article may have ([`MAX_FIGURES`]).
     #[error("the article has more than {0} figures, more than an article may have (a table or a list of numbers?)")]
     TooManyFigures(usize),
 }
 
-/// Extracts like [`extract`], but gives up once `budget` has passed, so that one pathological
-/// document cannot hold a worker for ever (checked between sentences), or once it has found
-/// more than [`MAX_FIGURES`] figures.
+/// Extracts like [`extract_until`], with a deadline `budget` from now.
 pub fn extract_within(article: &Article, budget: Duration) -> Result<Extraction, GaveUp> {
-    extract_until(article, Deadline::after(budget), MAX_FIGURES).map_err(|cut| match cut {
-        FiguresCut::Deadline => GaveUp::OverBudget(budget),
-        FiguresCut::TooMany => GaveUp::TooManyFigures(MAX_FIGURES),
-    })
+    extract_until(article, Deadline::after(budget))
 }
 
 /// Extracts everything figmine knows how to find from an article, however long it takes and
 /// however many figures it holds.
 pub fn extract(article: &Article) -> Extraction {
-    extract_until(article, Deadline::NONE, usize::MAX).expect("no limit, so extraction always completes")
+    extract_limited(article, Deadline::NONE, usize::MAX).expect("no limit, so extraction always completes")
 }
 
-fn extract_until(article: &Article, deadline: Deadline, max_figures: usize) -> Result<Extraction, FiguresCut> {
+/// Extracts like [`extract`], but gives up once `deadline` has passed, so that one pathological
+/// document cannot hold a worker for ever (tested between sentences and between quotes), or
+/// once it has found more than [`MAX_FIGURES`] figures. The deadline is that of a document's
+/// whole work, which the checks then keep ([`crate::reconcile::check_with_rows_until`]).
+pub fn extract_until(article: &Article, deadline: Deadline) -> Result<Extraction, GaveUp> {
+    extract_limited(article, deadline, MAX_FIGURES)
+}
+
+fn extract_limited(article: &Article, deadline: Deadline, max_figures: usize) -> Result<Extraction, GaveUp> {
     let published = article
         .published
         .as_deref()
@@ -96,8 +121,14 @@ fn extract_until(article: &Article, deadline: Deadline, max_figures: usize) -> R
     let sentences = sentence::split_sentences(&article.text, &article.paragraphs);
     // the period reader tells on the way whether the text is ASCII, which the quote reader asks
     let (dates, periods, ascii) = period::find_dates_periods_and_ascii(&article.text, published);
-    let mut figures = figure::find_figures(article, &sentences, &periods, &dates, deadline, max_figures)?;
-    let quotes = quote::find_quotes_knowing_ascii(&article.text, &article.paragraphs, &sentences, ascii);
+    let mut figures = figure::find_figures(article, &sentences, &periods, &dates, deadline, max_figures).map_err(
+        |cut| match cut {
+            FiguresCut::Deadline => GaveUp::OverBudget(OverBudget::Figures(deadline.budget())),
+            FiguresCut::TooMany => GaveUp::TooManyFigures(max_figures),
+        },
+    )?;
+    let quotes = quote::find_quotes_until(&article.text, &article.paragraphs, &sentences, ascii, deadline)
+        .ok_or_else(|| OverBudget::Quotes(deadline.budget()))?;
     mark_quoted(&mut figures, &quotes);
     Ok(Extraction {
         sentences,
@@ -122,22 +153,23 @@ mod tests {
     use crate::read::text::read_text;
 
     /// The figures of `text` read with at most `max` kept.
-    fn figures_at_most(text: &str, max: usize) -> Result<usize, FiguresCut> {
+    fn figures_at_most(text: &str, max: usize) -> Result<usize, GaveUp> {
         let article = read_text(text);
-        extract_until(&article, Deadline::NONE, max).map(|e| e.figures.len())
+        extract_limited(&article, Deadline::NONE, max).map(|e| e.figures.len())
     }
 
     /// More figures than asked for end the reading, whether they come in many sentences (told
     /// between them) or in the last one (told at the end); as many as asked for are all read.
     #[test]
     fn past_its_most_figures_an_article_is_given_up() {
+        let too_many = |max| Err(GaveUp::TooManyFigures(max));
         let many_sentences = "Requests\n\nApple got 700. Google got 3,000. Yahoo got 12 in 2014.";
         assert_eq!(figures_at_most(many_sentences, 3), Ok(3));
-        assert_eq!(figures_at_most(many_sentences, 2), Err(FiguresCut::TooMany));
-        assert_eq!(figures_at_most(many_sentences, 0), Err(FiguresCut::TooMany));
+        assert_eq!(figures_at_most(many_sentences, 2), too_many(2));
+        assert_eq!(figures_at_most(many_sentences, 0), too_many(0));
         let one_sentence = "Requests\n\nApple got 700, Google 3,000 and Yahoo 12.";
         assert_eq!(figures_at_most(one_sentence, 3), Ok(3));
-        assert_eq!(figures_at_most(one_sentence, 2), Err(FiguresCut::TooMany));
+        assert_eq!(figures_at_most(one_sentence, 2), too_many(2));
         assert_eq!(extract(&read_text(one_sentence)).figures.len(), 3);
     }
 
@@ -145,8 +177,9 @@ mod tests {
     #[test]
     fn past_its_deadline_an_article_is_given_up() {
         let article = read_text("Requests\n\nApple got 700 requests in 2014.");
-        let over = extract_until(&article, Deadline::after(Duration::ZERO), usize::MAX);
-        assert_eq!(over.map(|e| e.figures.len()), Err(FiguresCut::Deadline));
+        let over = extract_until(&article, Deadline::after(Duration::ZERO));
+        let figures_over = GaveUp::OverBudget(OverBudget::Figures(Duration::ZERO));
+        assert_eq!(over.map(|e| e.figures.len()), Err(figures_over));
         assert_eq!(
             extract_within(&article, Duration::from_secs(3600)).map(|e| e.figures.len()),
             Ok(1)

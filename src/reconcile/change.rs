@@ -33,6 +33,10 @@ pub fn check(doc: &Doc, sizes: &[Span]) -> Vec<Finding> {
     let changes = find_changes(doc);
     let mut out = Vec::new();
     for c in &changes {
+        // (the checks' deadline, [`Doc::out_of_time`]: the rules stop short once it has passed)
+        if doc.out_of_time() {
+            return out;
+        }
         let contradicted = check_direction(doc, c, &mut out);
         if !contradicted {
             check_amount(doc, c, &mut out);
@@ -40,6 +44,9 @@ pub fn check(doc: &Doc, sizes: &[Span]) -> Vec<Finding> {
         }
     }
     check_fractions(doc, &mut out);
+    if doc.out_of_time() {
+        return out;
+    }
     check_as_many_as(doc, sizes, &mut out);
     out
 }

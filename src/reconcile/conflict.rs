@@ -26,7 +26,9 @@ pub fn check(doc: &Doc) -> Vec<Finding> {
     let mut out: Vec<Finding> = with_few(keyed, |keyed| {
         keyed.sort_by(|a, b| key(a).cmp(&key(b)));
         let groups = keyed.chunk_by(|a, b| key(a) == key(b));
-        groups.filter_map(|group| first_conflict(doc, group)).collect()
+        // (stopped once the checks' deadline has passed, [`Doc::out_of_time`])
+        let in_time = groups.take_while(|_| !doc.out_of_time());
+        in_time.filter_map(|group| first_conflict(doc, group)).collect()
     });
     out.sort_by_key(|f| f.evidence.first().map(|e| e.span));
     out
@@ -106,6 +108,10 @@ fn first_conflict_by_lists(doc: &Doc, group: &[&Fig]) -> Option<Finding> {
     let mut earlier = EarlierValues::with_room(group.len());
     let mut earlier_named = EarlierValues::with_room(group.len());
     for &b in group {
+        // (a long group's, only: the checks' deadline, [`Doc::out_of_time`])
+        if doc.out_of_time() {
+            return None;
+        }
         let part = is_part_of_a_total(doc, b);
         let named = names(doc, b, entity);
         if !part {

@@ -6,7 +6,7 @@ use super::{Evidence, Finding, Rule, Severity};
 use crate::extract::claim;
 use crate::extract::period::periods_within;
 use crate::extract::quote::hand::{capitals, is_word_byte};
-use crate::extract::{Figure, FigureKind, Period, PeriodMention};
+use crate::extract::{Deadline, Figure, FigureKind, Period, PeriodMention};
 use crate::read::Span;
 use crate::record::Record;
 use chrono::Datelike;
@@ -90,11 +90,19 @@ pub struct Doc<'a> {
     sorted: bool,
     /// Whether the sentences go forward ([`Doc::sentences_go_forward`]), read once with the view.
     sentences_forward: bool,
+    /// When the checks give up ([`Doc::out_of_time`]).
+    deadline: Deadline,
 }
 
 impl<'a> Doc<'a> {
     /// The view of a record.
     pub fn new(record: &'a Record) -> Doc<'a> {
+        Doc::until(record, Deadline::NONE)
+    }
+
+    /// The view of a record, whose checks give up once `deadline` has passed
+    /// ([`Doc::out_of_time`]).
+    pub fn until(record: &'a Record, deadline: Deadline) -> Doc<'a> {
         let a = &record.article;
         let text = a.text.as_str();
         // Figures of an article, and articles of a run, mostly count a few things: each measure's
@@ -169,7 +177,14 @@ impl<'a> Doc<'a> {
             sentence_runs: OnceCell::new(),
             sorted,
             sentences_forward,
+            deadline,
         }
+    }
+
+    /// Whether the checks' deadline has passed: a rule that asks stops where it is, and the
+    /// article's findings, cut short, are then dropped ([`super::check_with_rows_until`]).
+    pub fn out_of_time(&self) -> bool {
+        self.deadline.passed()
     }
 
     /// The figures inside `span`, with their index in `figs`, in order.

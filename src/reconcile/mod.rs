@@ -28,6 +28,7 @@ pub mod sum;
 pub use corpus::Corpus;
 
 use crate::export::rows::{EvidenceRow, FigureRow, SentenceText};
+use crate::extract::{Deadline, OverBudget};
 use crate::read::Span;
 use crate::record::Record;
 use serde::Serialize;
@@ -122,22 +123,43 @@ pub struct Finding {
 /// Checks one article's figures against each other. Pure; one record at a time. Findings come
 /// in a fixed order: by rule, then by position of their first evidence.
 pub fn check_article(record: &Record) -> Vec<Finding> {
+    check_article_until(record, Deadline::NONE).expect("no deadline, so the checks all run")
+}
+
+/// [`check_article`], giving up once `deadline` has passed (see [`check_with_rows_until`]).
+pub fn check_article_until(record: &Record, deadline: Deadline) -> Result<Vec<Finding>, OverBudget> {
     if record.failure.is_some() {
-        return Vec::new();
+        return Ok(Vec::new());
     }
-    checks(&doc::Doc::new(record))
+    checks(&doc::Doc::until(record, deadline)).ok_or_else(|| OverBudget::Checks(deadline.budget()))
 }
 
 /// The findings of an article and its figure rows (see [`figure_rows`]), from one view of it:
 /// what a run writes for each article, for the cost of one.
 pub fn check_with_rows(record: &Record) -> (Vec<Finding>, Vec<FigureRow>) {
-    let doc = doc::Doc::new(record);
+    check_with_rows_until(record, Deadline::NONE).expect("no deadline, so the checks all run")
+}
+
+/// [`check_with_rows`], giving up once `deadline` has passed: the deadline of the article's
+/// extraction ([`crate::extract::extract_until`]), so that one budget bounds a document's whole
+/// work. Tested before and between the rules, in the loops of the longest ones on a page of
+/// their figures (all but the sum rule's), and before the figure rows are made; the findings of
+/// a rule cut short are never returned.
+pub fn check_with_rows_until(
+    record: &Record,
+    deadline: Deadline,
+) -> Result<(Vec<Finding>, Vec<FigureRow>), OverBudget> {
+    let over = || OverBudget::Checks(deadline.budget());
+    let doc = doc::Doc::until(record, deadline);
     let findings = if record.failure.is_some() {
         Vec::new()
     } else {
-        checks(&doc)
+        checks(&doc).ok_or_else(over)?
     };
-    (findings, rows_of(record, &doc))
+    if doc.out_of_time() {
+        return Err(over());
+    }
+    Ok((findings, rows_of(record, &doc)))
 }
 
 /// Every figure row of a record: its figures, then the figures it implies ([`derived_figures`]).
@@ -145,7 +167,12 @@ pub fn figure_rows(record: &Record) -> Vec<FigureRow> {
     rows_of(record, &doc::Doc::new(record))
 }
 
-fn checks(doc: &doc::Doc) -> Vec<Finding> {
+/// The findings of every rule, sorted; `None` once the view's deadline has passed
+/// ([`doc::Doc::out_of_time`]), tested before the rules and after them.
+fn checks(doc: &doc::Doc) -> Option<Vec<Finding>> {
+    if doc.out_of_time() {
+        return None;
+    }
     // Every rule but the count of a list reads the figures, and finds nothing without one: an
     // article without a figure is spared them.
     let mut out = if doc.figs.is_empty() {
@@ -153,17 +180,37 @@ fn checks(doc: &doc::Doc) -> Vec<Finding> {
     } else {
         checks_of_figures(doc)
     };
+    // (the rules stop short once the deadline has passed, and their findings are then dropped)
+    if doc.out_of_time() {
+        return None;
+    }
     out.sort_by_key(|f| (f.rule, f.evidence.first().map(|e| e.span)));
-    out
+    Some(out)
 }
 
-/// The findings of every rule, whether or not the article has a figure, unsorted.
+/// The findings of every rule, whether or not the article has a figure, unsorted; cut short
+/// once the deadline has passed, tested between the rules.
 fn checks_of_figures(doc: &doc::Doc) -> Vec<Finding> {
     let mut out = sum::check(doc);
+    if doc.out_of_time() {
+        return out;
+    }
     out.extend(share::check(doc));
+    if doc.out_of_time() {
+        return out;
+    }
     out.extend(change::check(doc, &doc.cues.sizes));
+    if doc.out_of_time() {
+        return out;
+    }
     out.extend(count::check(doc, &doc.cues.counted));
+    if doc.out_of_time() {
+        return out;
+    }
     out.extend(conflict::check(doc));
+    if doc.out_of_time() {
+        return out;
+    }
     out.extend(period::check(doc));
     out
 }
@@ -279,7 +326,11 @@ mod tests {
             article,
             failure: None,
         };
-        checks(&doc::Doc::new(&record)).iter().map(|f| f.rule).collect()
+        checks(&doc::Doc::new(&record))
+            .unwrap()
+            .iter()
+            .map(|f| f.rule)
+            .collect()
     }
 
     /// "or 96% of the total" after a breakdown: the total is the figure of what the part counts
@@ -364,7 +415,7 @@ mod tests {
             let doc = doc::Doc::new(record);
             let mut in_full = checks_of_figures(&doc);
             in_full.sort_by_key(|f| (f.rule, f.evidence.first().map(|e| e.span)));
-            assert_eq!(checks(&doc), in_full, "{}", doc.text);
+            assert_eq!(checks(&doc), Some(in_full.clone()), "{}", doc.text);
             spared += usize::from(doc.figs.is_empty());
             found_of_one += if doc.figs.len() == 1 { in_full.len() } else { 0 };
             found += in_full.len();
@@ -373,6 +424,68 @@ mod tests {
             spared >= 1 && found_of_one >= 1 && found >= 50,
             "{spared} {found_of_one} {found}"
         );
+    }
+
+    /// Past their deadline the checks give up, on every article (tested before the first rule
+    /// and before the figure rows); with none they find what [`check_article`] and
+    /// [`check_with_rows`] find.
+    #[test]
+    fn the_checks_give_up_once_their_deadline_has_passed() {
+        let passed = Deadline::after(std::time::Duration::ZERO);
+        let over = OverBudget::Checks(std::time::Duration::ZERO);
+        let (mut found, mut rows) = (0, 0);
+        for record in doc::test_records(&[]) {
+            let in_time = check_with_rows_until(&record, Deadline::NONE);
+            assert_eq!(in_time, Ok(check_with_rows(&record)), "{}", record.article.text);
+            let findings = check_article_until(&record, Deadline::NONE);
+            assert_eq!(findings, Ok(check_article(&record)), "{}", record.article.text);
+            assert_eq!(check_with_rows_until(&record, passed), Err(over.clone()));
+            assert_eq!(check_article_until(&record, passed), Err(over.clone()));
+            let (f, r) = in_time.unwrap();
+            (found, rows) = (found + f.len(), rows + r.len());
+        }
+        assert!(found >= 50 && rows >= 1000, "{found} {rows}");
+        // A failed record has no findings to check: the deadline is tested before its rows.
+        let failed = Record::failed("gone".into(), "gone".into(), crate::record::Stage::Read, "empty");
+        assert_eq!(
+            check_with_rows_until(&failed, Deadline::NONE),
+            Ok(check_with_rows(&failed))
+        );
+        assert_eq!(check_with_rows_until(&failed, passed), Err(over));
+    }
+
+    /// The rules that test the deadline in their loops ([`doc::Doc::out_of_time`]) stop short once
+    /// it has passed: here before their first finding.
+    #[test]
+    fn rules_that_test_the_deadline_in_their_loops_stop_short() {
+        type Check = fn(&doc::Doc) -> Vec<Finding>;
+        let rules: [(&str, Check); 3] = [
+            (
+                "Telefonica received 1,140,326 requests last year.\n\nIn Mexico, the unit handled \
+                 61,022 requests.\n\nThe four largest markets accounted for 1,093,828 requests, or \
+                 86% of the total.",
+                share::check,
+            ),
+            (
+                "Reddit received 1,184 requests in 2022. That was up 74 percent from 806 in 2021.",
+                |d| change::check(d, &d.cues.sizes),
+            ),
+            (
+                "Google received 3,000 requests in 2014.\n\nIn 2014, Google received 4,000 requests.",
+                conflict::check,
+            ),
+        ];
+        let passed = Deadline::after(std::time::Duration::ZERO);
+        for (text, rule) in rules {
+            let article = crate::read::text::read_text(&format!("Requests\n\n{text}"));
+            let record = Record {
+                extraction: crate::extract::extract(&article),
+                article,
+                failure: None,
+            };
+            assert!(!rule(&doc::Doc::new(&record)).is_empty(), "{text}");
+            assert_eq!(rule(&doc::Doc::until(&record, passed)), [], "{text}");
+        }
     }
 
     #[test]

@@ -261,6 +261,11 @@ fn shares_of_totals(doc: &Doc) -> Vec<Finding> {
         if !is_share(doc, share) {
             continue;
         }
+        // (the checks' deadline, [`Doc::out_of_time`], asked of the shares alone: the longest
+        // pass of the share rules on a page of shares)
+        if doc.out_of_time() {
+            break;
+        }
         let (total, part) = match doc.figs.get(i + 1) {
             Some(next)
                 if next.f.kind != FigureKind::Percent

@@ -15,6 +15,7 @@ mod marks;
 mod people;
 
 use crate::extract::claim::is_ascii_space;
+use crate::extract::Deadline;
 use crate::read::Span;
 use cue::{Cue, Reference};
 use marks::Marked;
@@ -65,22 +66,22 @@ struct Surroundings<'t> {
 
 /// Finds the direct quotes of an article, in order, with their speakers.
 pub fn find_quotes(text: &str, paragraphs: &[Span], sentences: &[Span]) -> Vec<Quote> {
-    find_quotes_knowing_ascii(
-        text,
-        paragraphs,
-        sentences,
-        crate::extract::lanes::is_ascii_text(text.as_bytes()),
-    )
+    let ascii = crate::extract::lanes::is_ascii_text(text.as_bytes());
+    find_quotes_until(text, paragraphs, sentences, ascii, Deadline::NONE)
+        .expect("no deadline, so the quotes are all read")
 }
 
-/// [`find_quotes`] of a text known to be ASCII (`ascii`) or not: the extraction knows it from
-/// the reading of periods, which tells it on the way ([`crate::extract::period`]).
-pub(crate) fn find_quotes_knowing_ascii(
+/// [`find_quotes`] of a text known to be ASCII (`ascii`) or not (the extraction knows it from
+/// the reading of periods, which tells it on the way: [`crate::extract::period`]); `None` when
+/// `deadline` passes first. Tested before each quote: the persons, read on a quote's first
+/// need, are a pass over the text, and each quote's cues a search of its surroundings.
+pub(crate) fn find_quotes_until(
     text: &str,
     paragraphs: &[Span],
     sentences: &[Span],
     ascii: bool,
-) -> Vec<Quote> {
+    deadline: Deadline,
+) -> Option<Vec<Quote>> {
     debug_assert_eq!(ascii, text.is_ascii());
     #[cfg(test)]
     tests::ASCII_TOLD.with(|n| n.set(n.get() + usize::from(ascii)));
@@ -88,7 +89,7 @@ pub(crate) fn find_quotes_knowing_ascii(
     let marked = marks::find_marked(text, paragraphs, ascii);
     if marked.is_empty() {
         // Nothing in quotation marks: the people named are not needed.
-        return Vec::new();
+        return Some(Vec::new());
     }
     // Organisations are asked for up to a quote's end at most.
     let last_end = marked.iter().map(|m| m.outer.end).max().unwrap_or(0);
@@ -96,6 +97,9 @@ pub(crate) fn find_quotes_knowing_ascii(
     let mut quotes: Vec<Quote> = Vec::new();
     let mut last_outer: Option<Span> = None;
     for (i, m) in marked.iter().enumerate() {
+        if deadline.passed() {
+            return None;
+        }
         let previous_end = i.checked_sub(1).map_or(0, |j| marked[j].outer.end);
         let next_start = marked.get(i + 1).map_or(text.len(), |n| n.outer.start);
         let around = surroundings(text, paragraphs, sentences, m, previous_end, next_start);
@@ -121,7 +125,7 @@ pub(crate) fn find_quotes_knowing_ascii(
     }
     #[cfg(test)]
     tests::PEOPLE_SPARED.with(|n| n.set(n.get() + usize::from(!people.read())));
-    quotes
+    Some(quotes)
 }
 
 /// The persons an article names ([`People::read_persons`], a pass over the whole text), read
@@ -699,7 +703,7 @@ mod tests {
         /// How many words [`has_four_letters`] told by their length or four ASCII letters
         /// first, without its loop, on this thread.
         pub(super) static FOUR_LETTERS_TOLD: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
-        /// How many texts [`find_quotes_knowing_ascii`] was told are ASCII, on this thread.
+        /// How many texts [`find_quotes_until`] was told are ASCII, on this thread.
         pub(super) static ASCII_TOLD: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
         /// Whether [`LazyPeople`] reads the persons at once, as before they were read on first
         /// need, on this thread.
@@ -719,7 +723,7 @@ mod tests {
         /// How many speakers [`LazyPeople::speaker_by_last_word`] told by the last word of a
         /// speaker told alone at their cue, on this thread.
         pub(super) static LAST_WORDS_OF_SPEAKERS_ALONE: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
-        /// How many texts with quotation marks [`find_quotes_knowing_ascii`] read no persons
+        /// How many texts with quotation marks [`find_quotes_until`] read no persons
         /// of, on this thread.
         pub(super) static PEOPLE_SPARED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
     }
@@ -786,6 +790,28 @@ mod tests {
             .iter()
             .map(|text| crate::read::text::read_text(&format!("Headline\n\n{text}")))
             .collect()
+    }
+
+    /// Past its deadline the quote reader gives up on a text with passages in quotation marks
+    /// (tested before each passage); with none it reads the quotes [`find_quotes`] reads.
+    #[test]
+    fn the_quote_reader_gives_up_once_its_deadline_has_passed() {
+        let passed = Deadline::after(std::time::Duration::ZERO);
+        let (mut given_up, mut quotes) = (0, 0);
+        for article in articles_with_quotes() {
+            let (text, paragraphs) = (&article.text, &article.paragraphs);
+            let sentences = crate::extract::sentence::split_sentences(text, paragraphs);
+            let ascii = text.is_ascii();
+            let found = find_quotes(text, paragraphs, &sentences);
+            let in_time = find_quotes_until(text, paragraphs, &sentences, ascii, Deadline::NONE);
+            assert_eq!(in_time.as_ref(), Some(&found), "{text}");
+            let late = find_quotes_until(text, paragraphs, &sentences, ascii, passed);
+            let marked = !marks::find_marked(text, paragraphs, ascii).is_empty();
+            assert_eq!(late.is_none(), marked, "{text}");
+            given_up += usize::from(late.is_none());
+            quotes += found.len();
+        }
+        assert!(given_up >= 50 && quotes >= 100, "{given_up} {quotes}");
     }
 
     /// The persons read when a quote first asks for them credit the same speakers as read at
