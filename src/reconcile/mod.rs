@@ -191,27 +191,21 @@ fn checks(doc: &doc::Doc) -> Option<Vec<Finding>> {
 /// The findings of every rule, whether or not the article has a figure, unsorted; cut short
 /// once the deadline has passed, tested between the rules.
 fn checks_of_figures(doc: &doc::Doc) -> Vec<Finding> {
-    let mut out = sum::check(doc);
-    if doc.out_of_time() {
-        return out;
+    let rules: [fn(&doc::Doc) -> Vec<Finding>; 6] = [
+        sum::check,
+        share::check,
+        |doc| change::check(doc, &doc.cues.sizes),
+        |doc| count::check(doc, &doc.cues.counted),
+        conflict::check,
+        period::check,
+    ];
+    let mut out = Vec::new();
+    for rule in rules {
+        if doc.out_of_time() {
+            break;
+        }
+        out.extend(rule(doc));
     }
-    out.extend(share::check(doc));
-    if doc.out_of_time() {
-        return out;
-    }
-    out.extend(change::check(doc, &doc.cues.sizes));
-    if doc.out_of_time() {
-        return out;
-    }
-    out.extend(count::check(doc, &doc.cues.counted));
-    if doc.out_of_time() {
-        return out;
-    }
-    out.extend(conflict::check(doc));
-    if doc.out_of_time() {
-        return out;
-    }
-    out.extend(period::check(doc));
     out
 }
 
