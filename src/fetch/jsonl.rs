@@ -4,7 +4,7 @@
 
 use super::{DocFormat, Document, FetchError, Source, MAX_BODY_BYTES};
 use serde::Deserialize;
-use std::io::BufRead;
+use std::io::{BufRead, Read};
 
 /// One line of the map input.
 #[derive(Debug, Deserialize)]
@@ -19,19 +19,68 @@ struct InputLine {
 }
 
 /// Reads map input lines lazily; blank lines are skipped, and every other line becomes a source
-/// or an error naming the line.
+/// or an error naming the line. A line is held only up to [`MAX_BODY_BYTES`]: a longer one is an
+/// error, read past without being kept (a line of gigabytes with no newline costs no more memory
+/// than one at the limit).
 pub fn read_map_input(reader: impl BufRead) -> impl Iterator<Item = Result<Source, FetchError>> {
-    reader.split(b'\n').enumerate().filter_map(|(i, line)| match line {
-        Ok(bytes) if bytes.iter().all(u8::is_ascii_whitespace) => None,
-        Ok(bytes) => Some(parse_map_line(&bytes, i + 1)),
-        Err(e) => Some(Err(bad_line(None, i + 1, format!("cannot read: {e}")))),
-    })
+    let mut lines = CappedLines {
+        reader,
+        cap: MAX_BODY_BYTES,
+    };
+    std::iter::from_fn(move || lines.next_line().transpose())
+        .enumerate()
+        .filter_map(|(i, line)| match line {
+            Ok(Line::Whole(bytes)) if bytes.iter().all(u8::is_ascii_whitespace) => None,
+            Ok(Line::Whole(bytes)) => Some(parse_map_line(&bytes, i + 1)),
+            Ok(Line::TooLong(start)) => Some(Err(too_long(&start, i + 1))),
+            Err(e) => Some(Err(bad_line(None, i + 1, format!("cannot read: {e}")))),
+        })
+}
+
+/// A line of the input, as [`CappedLines`] reads it.
+enum Line {
+    /// The line, without its newline.
+    Whole(Vec<u8>),
+    /// A line longer than the cap: its first bytes (to name it), the rest read past.
+    TooLong(Vec<u8>),
+}
+
+/// The lines of a reader, none kept past `cap` bytes.
+struct CappedLines<R> {
+    reader: R,
+    cap: u64,
+}
+
+impl<R: BufRead> CappedLines<R> {
+    /// The next line, or `None` at the end of the input.
+    fn next_line(&mut self) -> std::io::Result<Option<Line>> {
+        let mut bytes = Vec::new();
+        let read = (&mut self.reader).take(self.cap + 1).read_until(b'\n', &mut bytes)?;
+        if read == 0 {
+            return Ok(None);
+        }
+        if bytes.last() == Some(&b'\n') {
+            bytes.pop();
+            return Ok(Some(Line::Whole(bytes)));
+        }
+        if bytes.len() as u64 <= self.cap {
+            return Ok(Some(Line::Whole(bytes))); // the last line, with no newline after it
+        }
+        self.reader.skip_until(b'\n')?;
+        bytes.truncate(4096);
+        Ok(Some(Line::TooLong(bytes)))
+    }
+}
+
+/// The error of a line longer than [`MAX_BODY_BYTES`], named by its id when its start gives one.
+fn too_long(start: &[u8], line: usize) -> FetchError {
+    bad_line(sniff_id(start), line, format!("longer than {MAX_BODY_BYTES} bytes"))
 }
 
 /// Parses one line (1-based `line` number, used in errors and as a fallback id).
 pub fn parse_map_line(bytes: &[u8], line: usize) -> Result<Source, FetchError> {
     if bytes.len() as u64 > MAX_BODY_BYTES {
-        return Err(bad_line(None, line, format!("longer than {MAX_BODY_BYTES} bytes")));
+        return Err(too_long(bytes, line));
     }
     let input: InputLine = serde_json::from_slice(bytes).map_err(|e| bad_line(sniff_id(bytes), line, e.to_string()))?;
     let id = input
@@ -107,6 +156,55 @@ mod tests {
             (d.format, d.body.as_slice()),
             (DocFormat::Text, b"T\n\nOne.".as_slice())
         );
+    }
+
+    /// Each line as read with lines cut at `cap` bytes: `Ok` whole, `Err` with the bytes kept.
+    fn capped(input: &[u8], cap: u64) -> Vec<Result<String, String>> {
+        let mut lines = CappedLines { reader: input, cap };
+        std::iter::from_fn(|| lines.next_line().unwrap())
+            .map(|line| match line {
+                Line::Whole(b) => Ok(String::from_utf8(b).unwrap()),
+                Line::TooLong(b) => Err(String::from_utf8(b).unwrap()),
+            })
+            .collect()
+    }
+
+    /// A line past the cap is kept only to the cap and one byte more, and the next line is read
+    /// whole after it; a last line without a newline is a line.
+    #[test]
+    fn no_line_is_kept_past_the_cap() {
+        let long = "y".repeat(10_000);
+        let input = format!("short\n12345678\n123456789\n{long}\n\nlast");
+        assert_eq!(
+            capped(input.as_bytes(), 8),
+            [
+                Ok("short".into()),
+                Ok("12345678".into()),
+                Err("123456789".into()),
+                Err("yyyyyyyyy".into()),
+                Ok(String::new()),
+                Ok("last".into()),
+            ]
+        );
+        assert_eq!(capped(b"one\n", 8), [Ok("one".to_owned())]);
+    }
+
+    /// A line of 100 MiB with no room to hold it: an error named by the line's id, and the
+    /// line after it read.
+    #[test]
+    fn a_line_past_the_body_limit_is_an_error_named_by_its_id() {
+        let huge = std::io::Cursor::new(&br#"{"id":"huge","text":""#[..])
+            .chain(std::io::repeat(b'a').take(100 << 20))
+            .chain(&b"\"}\n{\"id\":\"ok\",\"text\":\"Apple got 700 requests.\"}\n"[..]);
+        let read: Vec<_> = read_map_input(std::io::BufReader::new(huge)).collect();
+        assert_eq!(read.len(), 2);
+        let err = read[0].as_ref().unwrap_err();
+        assert!(
+            matches!(err, FetchError::BadInput { id, line: 1, .. } if id == "huge"),
+            "{err}"
+        );
+        assert!(err.to_string().contains("longer than 67108864 bytes"), "{err}");
+        assert!(matches!(&read[1], Ok(Source::Inline(d)) if d.id == "ok"));
     }
 
     #[test]
