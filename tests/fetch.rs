@@ -464,13 +464,20 @@ fn one_url_gives_up_when_its_time_is_spent() {
 }
 
 #[test]
-fn a_host_that_leaves_three_requests_unanswered_fails_its_other_urls_at_once() {
-    let server = site(|_| {
-        std::thread::sleep(Duration::from_secs(2));
-        ok_html("<p>late</p>")
+fn a_host_that_leaves_three_requests_unanswered_fails_its_other_urls_at_once_for_a_while() {
+    // Silent until told to answer; the pause is long enough for /p2 and /p3 to fall in it.
+    const PAUSE: Duration = Duration::from_millis(500);
+    let silent = Arc::new(AtomicBool::new(true));
+    let still_silent = silent.clone();
+    let server = site(move |_| {
+        if still_silent.load(Ordering::SeqCst) {
+            std::thread::sleep(Duration::from_secs(2));
+        }
+        ok_html("<p>answered</p>")
     });
     let fetcher = fetcher(FetchSettings {
         timeout: Duration::from_millis(100),
+        unresponsive_pause: PAUSE,
         ..settings()
     });
     let first = fetcher.fetch_page(&server.url("/p1"), None);
@@ -486,6 +493,14 @@ fn a_host_that_leaves_three_requests_unanswered_fails_its_other_urls_at_once() {
         assert_eq!(failure(&f).reason, unresponsive);
         assert!(server.hits(path).is_empty(), "{path} was asked for");
     }
+    silent.store(false, Ordering::SeqCst);
+    std::thread::sleep(PAUSE);
+    let later = fetcher.fetch_page(&server.url("/p4"), None);
+    assert_eq!(
+        page(&later).body,
+        b"<p>answered</p>",
+        "the host is tried again after the pause"
+    );
 }
 
 #[test]

@@ -10,7 +10,7 @@
 //! decompression and read against a total deadline; only HTML (and plain text) kept, anything
 //! else skipped with its content type. One URL may take `give_up_after` in all (redirects,
 //! retries, robots.txt; pauses for politeness not counted), and a host that leaves
-//! [`UNRESPONSIVE_AFTER`] requests in a row unanswered fails its remaining URLs at once.
+//! [`UNRESPONSIVE_AFTER`] requests in a row unanswered fails its URLs at once for a while.
 
 use super::address::{self, LookupError, PublicResolver};
 use super::cache::{Cache, Entry};
@@ -23,7 +23,7 @@ use std::collections::HashMap;
 use std::io::Read;
 use std::net::SocketAddr;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicU32, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
@@ -76,6 +76,9 @@ pub struct FetchSettings {
     pub max_wait: Duration,
     /// Pause between two requests to the same host (default 1 s).
     pub delay: Duration,
+    /// How long a host that left [`UNRESPONSIVE_AFTER`] requests in a row unanswered is left
+    /// alone, its URLs failing at once, before one request tries it again (default 10 min).
+    pub unresponsive_pause: Duration,
     /// Obey robots.txt (default true).
     pub obey_robots: bool,
     /// Allow connections to loopback, private and link-local addresses (default false).
@@ -118,6 +121,7 @@ impl Default for FetchSettings {
             backoff: Duration::from_millis(500),
             max_wait: Duration::from_secs(60),
             delay: Duration::from_secs(1),
+            unresponsive_pause: Duration::from_secs(600),
             obey_robots: true,
             allow_private: false,
             cache: None,
@@ -154,32 +158,42 @@ struct Host {
     /// Held for the length of a request (retries included); holds when the last one ended.
     gate: Mutex<Option<Instant>>,
     robots: OnceLock<Robots>,
-    /// Requests in a row the host left unanswered; any answer sets it back to 0.
-    unanswered: AtomicU32,
-    /// What the last unanswered request met, for the message.
-    last_trouble: Mutex<String>,
+    silence: Mutex<Silence>,
+}
+
+/// The requests a host left unanswered in a row (timeouts, failed connections).
+#[derive(Default)]
+struct Silence {
+    in_a_row: u32,
+    /// What the last one met, for the message.
+    last: String,
+    /// When the last one ended.
+    at: Option<Instant>,
 }
 
 impl Host {
-    /// Records how an attempt ended: unanswered, or answered in any way.
+    /// Records how an attempt ended: unanswered, or answered in any way (which ends a silence).
     fn note(&self, unanswered: Option<&str>) {
+        let mut silence = self.silence.lock().unwrap_or_else(|p| p.into_inner());
         match unanswered {
             Some(brief) => {
-                *self.last_trouble.lock().unwrap_or_else(|p| p.into_inner()) = brief.to_owned();
-                self.unanswered.fetch_add(1, Ordering::Relaxed);
+                silence.in_a_row += 1;
+                silence.last = brief.to_owned();
+                silence.at = Some(Instant::now());
             }
-            None => self.unanswered.store(0, Ordering::Relaxed),
+            None => *silence = Silence::default(),
         }
     }
 
-    /// The failure for every later request once the host has left too many unanswered.
-    fn unresponsive(&self, url: &Url) -> Option<RequestFailure> {
-        let unanswered = self.unanswered.load(Ordering::Relaxed);
-        if unanswered < UNRESPONSIVE_AFTER {
+    /// The failure for every request once the host has left [`UNRESPONSIVE_AFTER`] unanswered
+    /// in a row, until `pause` has passed since the last: then one request may try it again.
+    fn unresponsive(&self, url: &Url, pause: Duration) -> Option<RequestFailure> {
+        let silence = self.silence.lock().unwrap_or_else(|p| p.into_inner());
+        let resting = silence.at.is_some_and(|at| at.elapsed() < pause);
+        if silence.in_a_row < UNRESPONSIVE_AFTER || !resting {
             return None;
         }
-        let last = self.last_trouble.lock().unwrap_or_else(|p| p.into_inner()).clone();
-        let brief = format!("{last}, {unanswered} times in a row");
+        let brief = format!("{}, {} times in a row", silence.last, silence.in_a_row);
         Some(RequestFailure {
             failure: WebFailure::failed(format!(
                 "host {} unresponsive ({brief}): page not fetched",
@@ -545,7 +559,7 @@ impl Fetcher {
         budget: &mut Budget,
     ) -> Result<Answer, RequestFailure> {
         let host = self.host(url);
-        if let Some(failed) = host.unresponsive(url) {
+        if let Some(failed) = host.unresponsive(url, self.settings.unresponsive_pause) {
             return Err(failed);
         }
         let delay = self.delay_for(&host);
@@ -557,7 +571,7 @@ impl Fetcher {
                 std::thread::sleep((last + delay).saturating_duration_since(Instant::now()));
             }
             budget.pause(waiting.elapsed());
-            if let Some(failed) = host.unresponsive(url) {
+            if let Some(failed) = host.unresponsive(url, self.settings.unresponsive_pause) {
                 return Err(failed);
             }
             if budget.spent() {
