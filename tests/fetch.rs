@@ -91,6 +91,8 @@ impl Server {
 }
 
 fn serve(stream: TcpStream, handler: &Handler, log: &Mutex<Vec<Request>>) {
+    // A head and a body written apart would otherwise wait for a delayed ACK (40 ms a request).
+    let _ = stream.set_nodelay(true);
     let mut reader = BufReader::new(stream.try_clone().unwrap());
     let mut stream = stream;
     loop {
@@ -323,7 +325,7 @@ fn robots_txt_is_obeyed_with_its_crawl_delay_unless_ignored() {
 }
 
 #[test]
-fn robots_txt_server_errors_disallow_everything() {
+fn robots_txt_server_errors_fail_the_page_without_fetching_it() {
     let server = Server::start(|r| {
         if r.path == "/robots.txt" {
             status(503)
@@ -336,11 +338,168 @@ fn robots_txt_server_errors_disallow_everything() {
         ..settings()
     })
     .fetch_page(&server.url("/a"), None);
-    assert_eq!(failure(&f).outcome, Outcome::Skipped);
+    assert_eq!(
+        failure(&f).outcome,
+        Outcome::Failed,
+        "the site did not ask to be left alone"
+    );
+    assert_eq!(
+        failure(&f).reason,
+        format!(
+            "robots.txt of {} unreachable (HTTP 503 Service Unavailable): page not fetched",
+            server.addr
+        )
+    );
+    assert!(server.hits("/a").is_empty(), "RFC 9309: nothing fetched");
+}
+
+/// A port nobody listens on.
+fn closed_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+#[test]
+fn a_dead_server_is_a_failure_and_the_run_exits_1() {
+    let port = closed_port();
+    let url = format!("http://127.0.0.1:{port}/x");
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let output = figmine()
+        .args(["run", &url, "--allow-private", "--retries", "0", "--out"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
     assert!(
-        failure(&f).reason.contains("robots.txt unreachable: HTTP 503"),
+        stderr.contains("web: 0 fetched, 0 cached, 0 skipped, 1 failed"),
+        "{stderr}"
+    );
+    let articles = read_jsonl(&out.join("articles.jsonl"));
+    assert_eq!(
+        articles[0]["error"],
+        format!("fetch: robots.txt of 127.0.0.1:{port} unreachable (connection refused): page not fetched")
+    );
+}
+
+#[test]
+fn only_the_first_512_kib_of_robots_txt_are_read() {
+    let mut robots = b"User-agent: *\nDisallow: /private/\n".to_vec();
+    while robots.len() < 1024 * 1024 {
+        robots.extend_from_slice(b"# a comment line to fill the file\n");
+    }
+    robots.extend_from_slice(b"Disallow: /late/\n");
+    let server = Server::start(move |r| match r.path.as_str() {
+        "/robots.txt" => Reply::Full(200, vec![("Content-Type", "text/plain".into())], robots.clone()),
+        _ => ok_html("<p>x</p>"),
+    });
+    let fetcher = fetcher(settings());
+    let private = fetcher.fetch_page(&server.url("/private/x"), None);
+    assert_eq!(failure(&private).outcome, Outcome::Skipped);
+    let late = fetcher.fetch_page(&server.url("/late/x"), None);
+    assert_eq!(late.outcome(), Outcome::Fetched, "a rule past 512 KiB was obeyed");
+}
+
+#[test]
+fn errors_a_retry_cannot_mend_are_not_retried() {
+    let server = site(|r| match r.path.as_str() {
+        "/not-gzip" => Reply::Full(
+            200,
+            vec![
+                ("Content-Type", "text/html".into()),
+                ("Content-Encoding", "gzip".into()),
+            ],
+            b"<p>plain, not gzip</p>".to_vec(),
+        ),
+        _ => Reply::Full(200, vec![("X-Big", "y".repeat(512 * 1024))], b"<p>x</p>".to_vec()),
+    });
+    let fetcher = fetcher(settings());
+    for (path, says) in [
+        ("/not-gzip", "Invalid gzip header"),
+        ("/big-head", "message head is too large"),
+    ] {
+        let f = fetcher.fetch_page(&server.url(path), None);
+        assert_eq!(failure(&f).outcome, Outcome::Failed);
+        assert!(failure(&f).reason.contains(says), "{path}: {:?}", failure(&f));
+        assert_eq!(server.hits(path).len(), 1, "{path} was retried");
+    }
+}
+
+#[test]
+fn one_url_gives_up_when_its_time_is_spent() {
+    // Each hop of the chain waits 100 ms: ten of them cannot fit in 300 ms.
+    let server = site(|r| {
+        let n: usize = r.path.trim_start_matches("/r").parse().unwrap_or(0);
+        if r.path == "/busy" {
+            return Reply::Full(503, vec![("Retry-After", "1".into())], Vec::new());
+        }
+        std::thread::sleep(Duration::from_millis(100));
+        redirect(302, &format!("/r{}", n + 1))
+    });
+    let fetcher = fetcher(FetchSettings {
+        give_up_after: Duration::from_millis(300),
+        ..settings()
+    });
+    let chain = fetcher.fetch_page(&server.url("/r0"), None);
+    assert!(
+        failure(&chain).reason.starts_with("gave up after "),
         "{:?}",
-        failure(&f)
+        failure(&chain)
+    );
+    assert!(
+        failure(&chain).reason.ends_with("the limit for one URL is 0.3 s)"),
+        "{:?}",
+        failure(&chain)
+    );
+    assert!(chain.redirects.len() < 10);
+    // A Retry-After past the limit ends the URL at once rather than wait for it.
+    let busy = fetcher.fetch_page(&server.url("/busy"), None);
+    assert!(
+        failure(&busy).reason.starts_with("gave up after "),
+        "{:?}",
+        failure(&busy)
+    );
+    assert!(failure(&busy).reason.contains("HTTP 503"), "{:?}", failure(&busy));
+    assert_eq!(server.hits("/busy").len(), 1);
+}
+
+#[test]
+fn a_host_that_leaves_three_requests_unanswered_fails_its_other_urls_at_once_for_a_while() {
+    // Silent until told to answer; the pause is long enough for /p2 and /p3 to fall in it.
+    const PAUSE: Duration = Duration::from_millis(500);
+    let silent = Arc::new(AtomicBool::new(true));
+    let still_silent = silent.clone();
+    let server = site(move |_| {
+        if still_silent.load(Ordering::SeqCst) {
+            std::thread::sleep(Duration::from_secs(2));
+        }
+        ok_html("<p>answered</p>")
+    });
+    let fetcher = fetcher(FetchSettings {
+        timeout: Duration::from_millis(100),
+        unresponsive_pause: PAUSE,
+        ..settings()
+    });
+    let first = fetcher.fetch_page(&server.url("/p1"), None);
+    assert_eq!(server.hits("/p1").len(), 3, "three timeouts, then no more");
+    let unresponsive = format!(
+        "host {} unresponsive (timed out, 3 times in a row): page not fetched",
+        server.addr
+    );
+    assert_eq!(failure(&first).reason, unresponsive);
+    for path in ["/p2", "/p3"] {
+        let f = fetcher.fetch_page(&server.url(path), None);
+        assert_eq!(failure(&f).outcome, Outcome::Failed);
+        assert_eq!(failure(&f).reason, unresponsive);
+        assert!(server.hits(path).is_empty(), "{path} was asked for");
+    }
+    silent.store(false, Ordering::SeqCst);
+    std::thread::sleep(PAUSE);
+    let later = fetcher.fetch_page(&server.url("/p4"), None);
+    assert_eq!(
+        page(&later).body,
+        b"<p>answered</p>",
+        "the host is tried again after the pause"
     );
 }
 
@@ -784,6 +943,49 @@ fn sitemap_indexes_gzip_and_news_sitemaps_with_since() {
         server.hits("/old.xml").len() == 1,
         "the old child sitemap is not fetched with --since"
     );
+}
+
+#[test]
+fn sitemaps_keep_all_their_urls_and_children_past_the_limit_are_failed_records() {
+    use figmine::fetch::sitemap::MAX_CHILDREN;
+    let server = site(|r| {
+        let port = r.host.rsplit(':').next().unwrap().to_owned();
+        let base = format!("http://127.0.0.1:{port}");
+        let xml = |s: String| Reply::Full(200, vec![("Content-Type", "application/xml".into())], s.into_bytes());
+        let urls = |n: usize, name: &str| {
+            let locs: String = (0..n)
+                .map(|i| format!("<url><loc>{base}/{name}/{i}</loc></url>"))
+                .collect();
+            xml(format!("<urlset>{locs}</urlset>"))
+        };
+        match r.path.as_str() {
+            "/index.xml" => {
+                let children: String = (0..MAX_CHILDREN + 2)
+                    .map(|i| format!("<sitemap><loc>{base}/c{i}.xml</loc></sitemap>"))
+                    .collect();
+                xml(format!("<sitemapindex>{children}</sitemapindex>"))
+            }
+            "/c0.xml" => urls(60_000, "big"),
+            path => urls(1, path.trim_end_matches(".xml")),
+        }
+    });
+    let expansion = expand_sitemap(&fetcher(settings()), &server.url("/index.xml"), None);
+    assert_eq!(expansion.items.len(), 60_000 + MAX_CHILDREN - 1, "a URL was dropped");
+    assert_eq!(expansion.items[59_999].url, server.url("/big/59999"));
+    let failed: Vec<(&str, &str)> = expansion
+        .failures
+        .iter()
+        .map(|f| (f.id.as_str(), failure(f).reason.as_str()))
+        .collect();
+    let past = "sitemap: not fetched: past the first 1000 child sitemaps of one --sitemap";
+    assert_eq!(
+        failed,
+        [
+            (server.url("/c1000.xml").as_str(), past),
+            (server.url("/c1001.xml").as_str(), past)
+        ]
+    );
+    assert!(server.hits("/c1000.xml").is_empty());
 }
 
 const ARTICLE: &str = "<html><head><title>Requests rise</title></head><body><article>\

@@ -64,6 +64,10 @@ pub struct WebArgs {
     /// Seconds a whole request may take, body included.
     #[arg(long, value_name = "SECONDS", default_value_t = 30.0)]
     timeout: f64,
+    /// Seconds one URL may take in all: redirects, retries and their waits, robots.txt (pauses
+    /// between requests to a host not counted) [default: 4 × --timeout].
+    #[arg(long, value_name = "SECONDS")]
+    give_up_after: Option<f64>,
     /// Retries on connection errors, timeouts, 408, 429 and 5xx.
     #[arg(long, value_name = "N", default_value_t = 3)]
     retries: u32,
@@ -88,9 +92,15 @@ impl WebArgs {
 
     /// The fetcher's settings; the cache defaults to `OUT/cache`.
     pub fn settings(&self, out: &Path) -> anyhow::Result<FetchSettings> {
+        let timeout = seconds(self.timeout, "--timeout")?;
+        let give_up_after = match self.give_up_after {
+            Some(limit) => seconds(limit, "--give-up-after")?,
+            None => timeout.saturating_mul(4),
+        };
         Ok(FetchSettings {
             user_agent: self.user_agent.clone(),
-            timeout: seconds(self.timeout, "--timeout")?,
+            timeout,
+            give_up_after,
             max_body: self.max_body,
             retries: self.retries,
             delay: seconds(self.delay, "--delay")?,

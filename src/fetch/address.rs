@@ -85,12 +85,35 @@ impl Resolve for PublicResolver {
     }
 }
 
-type LookupResult = Result<Vec<SocketAddr>, String>;
+/// Why the resolver gave no address. The fetcher tells the two apart: a name that does not
+/// resolve may resolve later (it is retried), a refusal is figmine's own rule (it is not).
+#[derive(Debug, thiserror::Error)]
+pub(super) enum LookupError {
+    /// The name did not resolve.
+    #[error("cannot resolve {host}: {reason}")]
+    NotFound {
+        /// The host name.
+        host: String,
+        /// What the system resolver said.
+        reason: String,
+    },
+    /// Every address of the name is loopback, private or link-local.
+    #[error("refused: {host} resolves only to loopback, private or link-local addresses (use --allow-private)")]
+    Refused {
+        /// The host name.
+        host: String,
+    },
+}
+
+type LookupResult = Result<Vec<SocketAddr>, LookupError>;
 
 fn resolve_filtered(host: &str, allow_private: bool) -> LookupResult {
     let addrs: Vec<SocketAddr> = (host, 0)
         .to_socket_addrs()
-        .map_err(|e| format!("cannot resolve {host}: {e}"))?
+        .map_err(|e| LookupError::NotFound {
+            host: host.to_owned(),
+            reason: e.to_string(),
+        })?
         .collect();
     let kept: Vec<SocketAddr> = addrs
         .iter()
@@ -98,9 +121,7 @@ fn resolve_filtered(host: &str, allow_private: bool) -> LookupResult {
         .filter(|a| allow_private || is_public(a.ip()))
         .collect();
     if kept.is_empty() && !addrs.is_empty() {
-        return Err(format!(
-            "refused: {host} resolves only to loopback, private or link-local addresses (use --allow-private)"
-        ));
+        return Err(LookupError::Refused { host: host.to_owned() });
     }
     Ok(kept)
 }
@@ -118,7 +139,7 @@ impl Future for Lookup {
         let mut state = self.shared.lock().unwrap_or_else(|p| p.into_inner());
         match state.0.take() {
             Some(Ok(addrs)) => Poll::Ready(Ok(Box::new(addrs.into_iter()))),
-            Some(Err(reason)) => Poll::Ready(Err(reason.into())),
+            Some(Err(error)) => Poll::Ready(Err(Box::new(error))),
             None => {
                 state.1 = Some(cx.waker().clone());
                 Poll::Pending
@@ -164,7 +185,8 @@ mod tests {
     #[test]
     fn localhost_resolves_to_nothing_allowed() {
         let err = resolve_filtered("localhost", false).unwrap_err();
-        assert!(err.contains("refused"), "{err}");
+        assert!(matches!(err, LookupError::Refused { .. }), "{err}");
+        assert!(err.to_string().starts_with("refused: localhost"), "{err}");
         assert!(!resolve_filtered("localhost", true).unwrap().is_empty());
     }
 }

@@ -8,11 +8,13 @@
 //! `--delay` and robots.txt's `Crawl-delay`); retries with exponential backoff and jitter on
 //! connection errors, timeouts, 408, 429 and 5xx, honouring `Retry-After`; bodies capped after
 //! decompression and read against a total deadline; only HTML (and plain text) kept, anything
-//! else skipped with its content type.
+//! else skipped with its content type. One URL may take `give_up_after` in all (redirects,
+//! retries, robots.txt; pauses for politeness not counted), and a host that leaves
+//! [`UNRESPONSIVE_AFTER`] requests in a row unanswered fails its URLs at once for a while.
 
-use super::address::{self, PublicResolver};
+use super::address::{self, LookupError, PublicResolver};
 use super::cache::{Cache, Entry};
-use super::robots::Robots;
+use super::robots::{host_and_port, Robots, MAX_ROBOTS_BYTES};
 use super::{DocFormat, Document, FetchError, Fetched, WebFailure};
 use reqwest::blocking::{Client, Response};
 use reqwest::header::{HeaderMap, CONTENT_LENGTH, CONTENT_TYPE, ETAG, IF_MODIFIED_SINCE, IF_NONE_MATCH, LAST_MODIFIED};
@@ -59,6 +61,9 @@ pub struct FetchSettings {
     pub connect_timeout: Duration,
     /// Longest time for one whole request, body included (default 30 s).
     pub timeout: Duration,
+    /// Longest time for one URL in all: redirects, retries and their waits, robots.txt; pauses
+    /// for politeness not counted (default 120 s, four times the timeout).
+    pub give_up_after: Duration,
     /// Largest body kept, after decompression (default 8 MiB); larger pages are skipped.
     pub max_body: u64,
     /// Most redirects followed for one URL (default 10).
@@ -71,6 +76,9 @@ pub struct FetchSettings {
     pub max_wait: Duration,
     /// Pause between two requests to the same host (default 1 s).
     pub delay: Duration,
+    /// How long a host that left [`UNRESPONSIVE_AFTER`] requests in a row unanswered is left
+    /// alone, its URLs failing at once, before one request tries it again (default 10 min).
+    pub unresponsive_pause: Duration,
     /// Obey robots.txt (default true).
     pub obey_robots: bool,
     /// Allow connections to loopback, private and link-local addresses (default false).
@@ -96,18 +104,24 @@ const MAX_RESOURCE_BYTES: u64 = 64 * 1024 * 1024;
 /// The longest `Crawl-delay` honoured; longer ones would stall a run for hours.
 const MAX_CRAWL_DELAY: Duration = Duration::from_secs(60);
 
+/// Requests in a row a host may leave unanswered (timeouts, failed connections) before its
+/// remaining URLs fail at once: a silent host cost each of its URLs some 125 s.
+pub const UNRESPONSIVE_AFTER: u32 = 3;
+
 impl Default for FetchSettings {
     fn default() -> Self {
         FetchSettings {
             user_agent: DEFAULT_USER_AGENT.to_owned(),
             connect_timeout: Duration::from_secs(10),
             timeout: Duration::from_secs(30),
+            give_up_after: Duration::from_secs(120),
             max_body: 8 * 1024 * 1024,
             max_redirects: 10,
             retries: 3,
             backoff: Duration::from_millis(500),
             max_wait: Duration::from_secs(60),
             delay: Duration::from_secs(1),
+            unresponsive_pause: Duration::from_secs(600),
             obey_robots: true,
             allow_private: false,
             cache: None,
@@ -144,6 +158,105 @@ struct Host {
     /// Held for the length of a request (retries included); holds when the last one ended.
     gate: Mutex<Option<Instant>>,
     robots: OnceLock<Robots>,
+    silence: Mutex<Silence>,
+}
+
+/// The requests a host left unanswered in a row (timeouts, failed connections).
+#[derive(Default)]
+struct Silence {
+    in_a_row: u32,
+    /// What the last one met, for the message.
+    last: String,
+    /// When the last one ended.
+    at: Option<Instant>,
+}
+
+impl Host {
+    /// Records how an attempt ended: unanswered, or answered in any way (which ends a silence).
+    fn note(&self, unanswered: Option<&str>) {
+        let mut silence = self.silence.lock().unwrap_or_else(|p| p.into_inner());
+        match unanswered {
+            Some(brief) => {
+                silence.in_a_row += 1;
+                silence.last = brief.to_owned();
+                silence.at = Some(Instant::now());
+            }
+            None => *silence = Silence::default(),
+        }
+    }
+
+    /// The failure for every request once the host has left [`UNRESPONSIVE_AFTER`] unanswered
+    /// in a row, until `pause` has passed since the last: then one request may try it again.
+    fn unresponsive(&self, url: &Url, pause: Duration) -> Option<RequestFailure> {
+        let silence = self.silence.lock().unwrap_or_else(|p| p.into_inner());
+        let resting = silence.at.is_some_and(|at| at.elapsed() < pause);
+        if silence.in_a_row < UNRESPONSIVE_AFTER || !resting {
+            return None;
+        }
+        let brief = format!("{}, {} times in a row", silence.last, silence.in_a_row);
+        Some(RequestFailure {
+            failure: WebFailure::failed(format!(
+                "host {} unresponsive ({brief}): page not fetched",
+                host_and_port(url)
+            )),
+            brief,
+        })
+    }
+}
+
+/// The time one URL may take: its redirects, retries and their waits, and the robots.txt
+/// fetches they need. Pauses for politeness are not counted: they are the crawler's choice.
+struct Budget {
+    started: Instant,
+    paused: Duration,
+    limit: Duration,
+}
+
+impl Budget {
+    fn new(limit: Duration) -> Budget {
+        Budget {
+            started: Instant::now(),
+            paused: Duration::ZERO,
+            limit,
+        }
+    }
+
+    /// Leaves a politeness pause out of the time used.
+    fn pause(&mut self, pause: Duration) {
+        self.paused += pause;
+    }
+
+    fn used(&self) -> Duration {
+        self.started.elapsed().saturating_sub(self.paused)
+    }
+
+    fn left(&self) -> Duration {
+        self.limit.saturating_sub(self.used())
+    }
+
+    fn spent(&self) -> bool {
+        self.left().is_zero()
+    }
+
+    /// The failure of a URL that used up its time, with what it was doing.
+    fn gave_up(&self, doing: &str) -> WebFailure {
+        WebFailure::failed(format!(
+            "gave up after {} s ({doing}; the limit for one URL is {} s)",
+            seconds(self.used()),
+            seconds(self.limit)
+        ))
+    }
+}
+
+/// What a fetch is for: the body cap and the content types kept depend on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// An article: HTML or text only, `max_body` at most.
+    Page,
+    /// A feed or sitemap: any type, up to their protocols' size.
+    Resource,
+    /// A robots.txt: its first [`MAX_ROBOTS_BYTES`] are read, the rest ignored.
+    RobotsTxt,
 }
 
 /// The HTTP fetcher: one client, one cache and the per-host state, shared by all threads.
@@ -176,6 +289,23 @@ struct AttemptError {
     failure: WebFailure,
     retryable: bool,
     retry_after: Option<Duration>,
+    /// The reason in a few words ("connection refused", "timed out").
+    brief: String,
+    /// The server never answered (a timeout, no connection): counts towards its cut-off.
+    unanswered: bool,
+}
+
+/// A request that failed for good: the page's reason, and the same in a few words for the
+/// reasons of other pages (a robots.txt unreachable).
+struct RequestFailure {
+    failure: WebFailure,
+    brief: String,
+}
+
+impl From<RequestFailure> for WebFailure {
+    fn from(failed: RequestFailure) -> WebFailure {
+        failed.failure
+    }
 }
 
 impl Fetcher {
@@ -262,24 +392,33 @@ impl Fetcher {
     /// content type, without counting it as a page.
     pub fn fetch_resource(&self, url: &str) -> Result<Document, WebFailure> {
         let mut redirects = Vec::new();
-        self.fetch_following(url, &mut redirects, false).map(|(doc, _)| doc)
+        self.fetch_following(url, &mut redirects, Kind::Resource)
+            .map(|(doc, _)| doc)
     }
 
     fn fetch_document(&self, url: &str, redirects: &mut Vec<String>) -> Result<(Document, bool), WebFailure> {
-        self.fetch_following(url, redirects, true)
+        self.fetch_following(url, redirects, Kind::Page)
     }
 
-    /// Follows redirects by hand; every hop is checked against the address rules and robots.txt.
+    /// Follows redirects by hand; every hop is checked against the address rules and robots.txt,
+    /// and against the URL's time budget.
     fn fetch_following(
         &self,
         url: &str,
         redirects: &mut Vec<String>,
-        html_only: bool,
+        kind: Kind,
     ) -> Result<(Document, bool), WebFailure> {
         let mut current = parse_web_url(url)?;
+        let mut budget = Budget::new(self.settings.give_up_after);
         for _ in 0..=self.settings.max_redirects {
-            let next = match self.fetch_hop(&current, html_only)? {
-                Hop::Done(page, cached) => return Ok((document(url, &current, page, html_only), cached)),
+            if budget.spent() {
+                return Err(budget.gave_up(&format!(
+                    "{} redirects followed, the last to {current}",
+                    redirects.len()
+                )));
+            }
+            let next = match self.fetch_hop(&current, kind, &mut budget)? {
+                Hop::Done(page, cached) => return Ok((document(url, &current, page, kind), cached)),
                 Hop::Redirect(next) => next,
             };
             let next = current
@@ -298,7 +437,7 @@ impl Fetcher {
         )))
     }
 
-    fn fetch_hop(&self, url: &Url, html_only: bool) -> Result<Hop, WebFailure> {
+    fn fetch_hop(&self, url: &Url, kind: Kind, budget: &mut Budget) -> Result<Hop, WebFailure> {
         if !self.settings.allow_private {
             address::check_literal(url)?;
         }
@@ -308,7 +447,7 @@ impl Fetcher {
         }
         if self.settings.obey_robots {
             match self.robots_for(url) {
-                Robots::DisallowAll(reason) => return Err(WebFailure::skipped(reason)),
+                Robots::Unreachable(reason) => return Err(WebFailure::failed(reason)),
                 robots if !robots.allows(url) => {
                     return Err(WebFailure::skipped(format!(
                         "robots.txt disallows {} for {}",
@@ -319,7 +458,7 @@ impl Fetcher {
                 _ => {}
             }
         }
-        match self.request(url, cached.as_ref(), html_only)? {
+        match self.request(url, cached.as_ref(), kind, budget)? {
             Answer::Redirect(location) => {
                 self.store(url, Entry::redirect(url, &location), None);
                 Ok(Hop::Redirect(location))
@@ -370,6 +509,8 @@ impl Fetcher {
         let Ok(mut robots_url) = url.join("/robots.txt") else {
             return Robots::allow_all();
         };
+        // Its own budget: the rules serve every page of the host, not only the one that asked.
+        let mut budget = Budget::new(self.settings.give_up_after);
         // RFC 9309: follow at least five redirects; 4xx means no rules, 5xx or no answer means
         // the crawler must assume everything is disallowed.
         for _ in 0..5 {
@@ -379,7 +520,7 @@ impl Fetcher {
             // Cached and revalidated like pages, so a second run re-reads robots.txt for free.
             let cached = self.cache.as_ref().and_then(|c| c.get(&robots_url));
             let cached = cached.filter(|e| e.location.is_none());
-            match self.request(&robots_url, cached.as_ref(), false) {
+            match self.request(&robots_url, cached.as_ref(), Kind::RobotsTxt, &mut budget) {
                 Ok(Answer::Page(page)) => {
                     let entry = Entry::page(&robots_url, &page.content_type, &page.etag, &page.last_modified);
                     self.store(&robots_url, entry, Some(&page.body));
@@ -396,37 +537,59 @@ impl Fetcher {
                     Err(_) => return Robots::allow_all(),
                 },
                 Ok(Answer::Status(s)) if s.is_client_error() => return Robots::allow_all(),
-                Ok(Answer::Status(s)) => return Robots::disallow_all(format!("robots.txt answered {s}")),
-                Err(f) if f.outcome == Outcome::Skipped => return Robots::allow_all(),
-                Err(f) => return Robots::disallow_all(format!("robots.txt unreachable: {}", f.reason)),
+                Ok(Answer::Status(s)) => return Robots::unreachable(&robots_url, &format!("HTTP {s}")),
+                // A name the resolver refused (`LookupError::Refused`, the innermost cause): the
+                // page's own request is refused with the plain reason.
+                Err(f) if f.failure.outcome == Outcome::Skipped || f.brief.starts_with("refused: ") => {
+                    return Robots::allow_all()
+                }
+                Err(f) => return Robots::unreachable(&robots_url, &f.brief),
             }
         }
         Robots::allow_all()
     }
 
-    /// One request with politeness and retries. The host's gate is held throughout, so a
-    /// backoff also holds back other requests to the same host.
-    fn request(&self, url: &Url, cached: Option<&Entry>, html_only: bool) -> Result<Answer, WebFailure> {
+    /// One request with politeness and retries, within the URL's budget. The host's gate is held
+    /// throughout, so a backoff also holds back other requests to the same host.
+    fn request(
+        &self,
+        url: &Url,
+        cached: Option<&Entry>,
+        kind: Kind,
+        budget: &mut Budget,
+    ) -> Result<Answer, RequestFailure> {
         let host = self.host(url);
+        if let Some(failed) = host.unresponsive(url, self.settings.unresponsive_pause) {
+            return Err(failed);
+        }
         let delay = self.delay_for(&host);
+        let mut waiting = Instant::now();
         let mut gate = host.gate.lock().unwrap_or_else(|p| p.into_inner());
         let mut attempt = 0;
         loop {
             if let Some(last) = *gate {
                 std::thread::sleep((last + delay).saturating_duration_since(Instant::now()));
             }
-            let result = self.attempt(url, cached, html_only);
+            budget.pause(waiting.elapsed());
+            if let Some(failed) = host.unresponsive(url, self.settings.unresponsive_pause) {
+                return Err(failed);
+            }
+            if budget.spent() {
+                let failure = budget.gave_up(&format!("before asking for {url}"));
+                return Err(RequestFailure {
+                    brief: failure.reason.clone(),
+                    failure,
+                });
+            }
+            let result = self.attempt(url, cached, kind, budget.left());
             *gate = Some(Instant::now());
+            host.note(result.as_ref().err().filter(|e| e.unanswered).map(|e| e.brief.as_str()));
             let err = match result {
                 Ok(answer) => return Ok(answer),
                 Err(err) => err,
             };
             if !err.retryable || attempt >= self.settings.retries {
-                let mut failure = err.failure;
-                if err.retryable && attempt > 0 {
-                    failure.reason.push_str(&format!(" (after {attempt} retries)"));
-                }
-                return Err(failure);
+                return Err(final_failure(err, attempt));
             }
             let wait = match err.retry_after {
                 Some(wait) if wait > self.settings.max_wait => {
@@ -436,13 +599,24 @@ impl Fetcher {
                         wait.as_secs(),
                         self.settings.max_wait.as_secs()
                     ));
-                    return Err(failure);
+                    return Err(RequestFailure {
+                        failure,
+                        brief: err.brief,
+                    });
                 }
                 Some(wait) => wait,
                 None => backoff(self.settings.backoff, attempt, url.as_str()).min(self.settings.max_wait),
             };
+            if wait >= budget.left() {
+                let doing = format!("{}; a retry in {} s would pass the limit", err.failure, seconds(wait));
+                return Err(RequestFailure {
+                    failure: budget.gave_up(&doing),
+                    brief: format!("gave up after {} s: {}", seconds(budget.used()), err.brief),
+                });
+            }
             std::thread::sleep(wait);
             attempt += 1;
+            waiting = Instant::now();
         }
     }
 
@@ -451,10 +625,12 @@ impl Fetcher {
         self.settings.delay.max(crawl_delay.min(MAX_CRAWL_DELAY))
     }
 
-    fn attempt(&self, url: &Url, cached: Option<&Entry>, html_only: bool) -> Result<Answer, AttemptError> {
+    /// One request, given at most `left` (the URL's budget) besides the timeout.
+    fn attempt(&self, url: &Url, cached: Option<&Entry>, kind: Kind, left: Duration) -> Result<Answer, AttemptError> {
         self.counters.requests.fetch_add(1, Ordering::Relaxed);
-        let deadline = Instant::now() + self.settings.timeout;
-        let mut request = self.client.get(url.clone());
+        let time = self.settings.timeout.min(left);
+        let deadline = Instant::now() + time;
+        let mut request = self.client.get(url.clone()).timeout(time);
         if let Some(entry) = cached.filter(|e| e.location.is_none()) {
             if let Some(etag) = &entry.etag {
                 request = request.header(IF_NONE_MATCH, etag);
@@ -483,23 +659,24 @@ impl Fetcher {
                 },
                 retryable: true,
                 retry_after: retry_after(response.headers()),
+                brief: format!("HTTP {status}"),
+                unanswered: false,
             });
         }
         if !status.is_success() {
             return Ok(Answer::Status(status));
         }
         let content_type = header(response.headers(), CONTENT_TYPE);
-        if html_only {
+        if kind == Kind::Page {
             check_content_type(content_type.as_deref()).map_err(fatal)?;
         }
-        // Feeds and sitemaps (up to 50 MB by their protocol) get a larger cap than pages.
-        let cap = if html_only {
-            self.settings.max_body
-        } else {
-            self.settings.max_body.max(MAX_RESOURCE_BYTES)
+        let body = match kind {
+            Kind::Page => read_whole(response, self.settings.max_body, deadline)?,
+            // Feeds and sitemaps (up to 50 MB by their protocol) get a larger cap than pages.
+            Kind::Resource => read_whole(response, self.settings.max_body.max(MAX_RESOURCE_BYTES), deadline)?,
+            // One byte more than is parsed, so the parser knows whether it was cut.
+            Kind::RobotsTxt => read_capped(response, MAX_ROBOTS_BYTES as u64 + 1, deadline, Overflow::Cut)?,
         };
-        check_declared_length(&response, cap).map_err(fatal)?;
-        let body = read_capped(response, cap, deadline)?;
         Ok(Answer::Page(Page {
             body: body.bytes,
             content_type,
@@ -507,6 +684,40 @@ impl Fetcher {
             last_modified: body.last_modified,
         }))
     }
+}
+
+/// Seconds as a reader wants them: whole ones, tenths under 10 s.
+fn seconds(d: Duration) -> String {
+    if d < Duration::from_secs(10) {
+        format!("{:.1}", d.as_secs_f64())
+    } else {
+        format!("{:.0}", d.as_secs_f64())
+    }
+}
+
+/// What to do with a body longer than the cap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Overflow {
+    /// Skip the page: it is too large.
+    Skip,
+    /// Keep the first bytes, drop the rest.
+    Cut,
+}
+
+/// The failure after the last attempt; its reason says how many retries were spent.
+fn final_failure(err: AttemptError, retries: u32) -> RequestFailure {
+    let (mut failure, mut brief) = (err.failure, err.brief);
+    if err.retryable && retries > 0 {
+        failure.reason.push_str(&format!(" (after {retries} retries)"));
+        brief.push_str(&format!(", after {retries} retries"));
+    }
+    RequestFailure { failure, brief }
+}
+
+/// Reads a body whole, or skips it when it is larger than `cap` (declared or read).
+fn read_whole(response: Response, cap: u64, deadline: Instant) -> Result<Body, AttemptError> {
+    check_declared_length(&response, cap).map_err(fatal)?;
+    read_capped(response, cap, deadline, Overflow::Skip)
 }
 
 /// Refuses a body whose declared length is over the cap before reading any of it.
@@ -547,9 +758,9 @@ fn page_from_cache(entry: Entry, body: Vec<u8>) -> Page {
 }
 
 /// The document for a page: the id is the URL as requested, the location the final URL.
-fn document(requested: &str, final_url: &Url, page: Page, html_only: bool) -> Document {
+fn document(requested: &str, final_url: &Url, page: Page, kind: Kind) -> Document {
     let mime = page.content_type.as_deref().map(mime_of).unwrap_or_default();
-    let format = if html_only && mime == "text/plain" {
+    let format = if kind == Kind::Page && mime == "text/plain" {
         DocFormat::Body
     } else {
         DocFormat::Html
@@ -650,9 +861,11 @@ fn backoff(base: Duration, attempt: u32, salt: &str) -> Duration {
 
 fn fatal(failure: WebFailure) -> AttemptError {
     AttemptError {
+        brief: failure.reason.clone(),
         failure,
         retryable: false,
         retry_after: None,
+        unanswered: false,
     }
 }
 
@@ -660,19 +873,65 @@ fn too_large(limit: u64) -> WebFailure {
     WebFailure::skipped(format!("body larger than the {limit}-byte limit"))
 }
 
-/// Network errors are worth retrying; a malformed request or URL is not.
+/// Network errors are worth retrying, unless a retry cannot mend them: a malformed request or
+/// URL, an answer that cannot be parsed (a head too large), figmine's own refusal of an address.
 fn transport_error(err: reqwest::Error) -> AttemptError {
-    let retryable = err.is_timeout() || err.is_connect() || err.is_request() || err.is_body();
-    let reason = if err.is_timeout() {
-        format!("timed out: {}", error_chain(&err))
+    let unanswered = (err.is_timeout() || err.is_connect()) && !is_refusal(&err);
+    let transient = err.is_timeout() || err.is_connect() || err.is_request() || err.is_body();
+    let retryable = transient && !is_refusal(&err) && !is_malformed(&err);
+    let (reason, brief) = if err.is_timeout() {
+        (format!("timed out: {}", error_chain(&err)), "timed out".to_owned())
     } else {
-        error_chain(&err)
+        (error_chain(&err), innermost_cause(&err))
     };
     AttemptError {
         failure: WebFailure::failed(reason),
         retryable,
         retry_after: None,
+        brief,
+        unanswered,
     }
+}
+
+/// The causes of an error, the error first. `io::Error::source` skips the error it wraps, so
+/// that one is visited through `get_ref`.
+fn causes<'a>(
+    err: &'a (dyn std::error::Error + 'static),
+) -> impl Iterator<Item = &'a (dyn std::error::Error + 'static)> {
+    std::iter::successors(Some(err), |e| match e.downcast_ref::<std::io::Error>() {
+        Some(io) => io.get_ref().map(|inner| inner as &(dyn std::error::Error + 'static)),
+        None => e.source(),
+    })
+}
+
+/// Whether figmine's resolver refused the address (a private one): the rule will not change.
+fn is_refusal(err: &(dyn std::error::Error + 'static)) -> bool {
+    causes(err).any(|e| matches!(e.downcast_ref::<LookupError>(), Some(LookupError::Refused { .. })))
+}
+
+/// Whether what arrived cannot be read however often it is asked for: a body that does not
+/// decode (a "gzip" body that is not gzip), or a response head hyper cannot parse (too large,
+/// invalid). hyper is not a direct dependency, so its parse errors are known by their name.
+fn is_malformed(err: &(dyn std::error::Error + 'static)) -> bool {
+    causes(err).any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::InvalidData)
+            || format!("{e:?}").starts_with("hyper::Error(Parse(")
+    })
+}
+
+/// The last cause of an error in a few words: "connection refused".
+fn innermost_cause(err: &(dyn std::error::Error + 'static)) -> String {
+    let last = causes(err).last().map(|e| e.to_string()).unwrap_or_default();
+    let last = match last.find(" (os error") {
+        Some(i) => &last[..i],
+        None => &last,
+    };
+    let mut chars = last.chars();
+    chars
+        .next()
+        .map(|first| first.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// An error with its causes, which is where reqwest keeps the useful part.
@@ -697,38 +956,30 @@ struct Body {
 }
 
 /// Reads a decompressed body up to `cap` bytes and before `deadline`.
-fn read_capped(mut response: Response, cap: u64, deadline: Instant) -> Result<Body, AttemptError> {
+fn read_capped(mut response: Response, cap: u64, deadline: Instant, overflow: Overflow) -> Result<Body, AttemptError> {
     let etag = header(response.headers(), ETAG);
     let last_modified = header(response.headers(), LAST_MODIFIED);
     let mut bytes = Vec::new();
     let mut chunk = vec![0u8; 64 * 1024];
     loop {
         if Instant::now() > deadline {
-            return Err(AttemptError {
-                failure: WebFailure::failed("timed out reading the body"),
-                retryable: true,
-                retry_after: None,
-            });
+            return Err(body_error(WebFailure::failed("timed out reading the body"), true));
         }
         let n = match response.read(&mut chunk) {
             Ok(0) => break,
             Ok(n) => n,
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(e) => {
-                let timed_out = e.kind() == std::io::ErrorKind::TimedOut || error_chain(&e).contains("timed out");
-                return Err(AttemptError {
-                    failure: WebFailure::failed(if timed_out {
-                        format!("timed out reading the body: {}", error_chain(&e))
-                    } else {
-                        format!("body read failed: {}", error_chain(&e))
-                    }),
-                    retryable: true,
-                    retry_after: None,
-                });
-            }
+            Err(e) => return Err(read_error(&e)),
         };
-        if (bytes.len() + n) as u64 > cap {
-            return Err(fatal(too_large(cap)));
+        let room = cap.saturating_sub(bytes.len() as u64) as usize;
+        if n > room {
+            match overflow {
+                Overflow::Skip => return Err(fatal(too_large(cap))),
+                Overflow::Cut => {
+                    bytes.extend_from_slice(&chunk[..room]);
+                    break;
+                }
+            }
         }
         bytes.extend_from_slice(&chunk[..n]);
     }
@@ -737,6 +988,35 @@ fn read_capped(mut response: Response, cap: u64, deadline: Instant) -> Result<Bo
         etag,
         last_modified,
     })
+}
+
+/// A body that stopped arriving (timed out, cut off) may arrive whole next time; one that does
+/// not decode will not.
+fn read_error(e: &std::io::Error) -> AttemptError {
+    let chain = error_chain(e);
+    if e.kind() == std::io::ErrorKind::TimedOut || chain.contains("timed out") {
+        return body_error(WebFailure::failed(format!("timed out reading the body: {chain}")), true);
+    }
+    let failure = WebFailure::failed(format!("body read failed: {chain}"));
+    AttemptError {
+        retryable: !is_malformed(e),
+        ..body_error(failure, false)
+    }
+}
+
+/// An error while reading a body: the server answered, then `timed_out` or failed otherwise.
+fn body_error(failure: WebFailure, timed_out: bool) -> AttemptError {
+    AttemptError {
+        brief: if timed_out {
+            "timed out reading the body".to_owned()
+        } else {
+            failure.reason.clone()
+        },
+        failure,
+        retryable: true,
+        retry_after: None,
+        unanswered: timed_out,
+    }
 }
 
 #[cfg(test)]

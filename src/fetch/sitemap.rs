@@ -9,12 +9,12 @@ use flate2::read::MultiGzDecoder;
 use quick_xml::events::Event;
 use std::io::Read;
 
-/// The most URLs read from one sitemap (the protocol's own limit).
-pub const MAX_URLS: usize = 50_000;
 /// How deep sitemap indexes are followed.
 const MAX_DEPTH: usize = 3;
-/// The most child sitemaps fetched for one `--sitemap`.
-const MAX_CHILDREN: usize = 1_000;
+/// The most child sitemaps fetched for one `--sitemap`; each one past them is a failed record.
+/// (A sitemap's own URLs are all kept: the protocol's 50,000 binds writers, and the body cap
+/// bounds them.)
+pub const MAX_CHILDREN: usize = 1_000;
 /// The largest decompressed sitemap (the protocol allows 50 MB).
 const MAX_SITEMAP_BYTES: u64 = 64 * 1024 * 1024;
 
@@ -66,12 +66,10 @@ pub fn parse_sitemap(body: &[u8]) -> Result<Sitemap, String> {
                 text.clear();
                 if path.len() == 2 {
                     if let Some((Some(loc), news, lastmod)) = current.take() {
-                        if entries.len() < MAX_URLS {
-                            entries.push(SitemapEntry {
-                                loc,
-                                date: news.or(lastmod),
-                            });
-                        }
+                        entries.push(SitemapEntry {
+                            loc,
+                            date: news.or(lastmod),
+                        });
                     }
                 }
                 path.pop();
@@ -133,7 +131,7 @@ fn gunzip_if_needed(body: &[u8]) -> Result<Vec<u8>, String> {
 }
 
 /// What a `--sitemap` expanded to: the pages, and one failed record per sitemap that could not
-/// be fetched or read.
+/// be fetched or read, or was left out past [`MAX_CHILDREN`].
 #[derive(Debug, Default)]
 pub struct Expansion {
     /// Pages to fetch.
@@ -167,17 +165,26 @@ pub fn expand_sitemap(fetcher: &Fetcher, url: &str, since: Option<NaiveDate>) ->
                 WebFailure::failed(format!("sitemap indexes nested deeper than {MAX_DEPTH}")),
             )),
             Ok(Sitemap::Index(children)) => {
+                let children: Vec<SitemapEntry> = children.into_iter().filter(|e| is_recent(e, since)).collect();
+                let kept = children.len().min(MAX_CHILDREN - fetched_children);
+                fetched_children += kept;
+                for child in &children[kept..] {
+                    out.failures.push(Fetched::failure(&child.loc, too_many_children()));
+                }
                 // Reversed so that the stack visits children in document order.
-                for child in children.into_iter().filter(|e| is_recent(e, since)).rev() {
-                    if fetched_children < MAX_CHILDREN {
-                        fetched_children += 1;
-                        queue.push((child.loc, depth + 1));
-                    }
+                for child in children.into_iter().take(kept).rev() {
+                    queue.push((child.loc, depth + 1));
                 }
             }
         }
     }
     out
+}
+
+fn too_many_children() -> WebFailure {
+    WebFailure::failed(format!(
+        "sitemap: not fetched: past the first {MAX_CHILDREN} child sitemaps of one --sitemap"
+    ))
 }
 
 fn is_recent(entry: &SitemapEntry, since: Option<NaiveDate>) -> bool {
