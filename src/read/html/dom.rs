@@ -20,6 +20,7 @@
 //! Text and attribute values borrow from the page unless they hold a character reference.
 
 use memchr::memchr;
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 
 /// A parsed page: nodes in document order, node 0 the document.
@@ -669,11 +670,82 @@ enum Phase {
     InBody,
 }
 
+/// The sets of elements that bound a search of the open elements, each a bit of
+/// [`Builder::bounds`].
+#[derive(Clone, Copy, Debug)]
+enum Boundary {
+    /// HTML5's special elements: an end tag for any other element stops at them.
+    Special,
+    /// Special elements but `<address>`, `<div>` and `<p>`: a new list item's search.
+    ListItem,
+    /// A table, its sections, `<html>`, `<template>`: a new row's search.
+    TableBody,
+    /// A row or what [`Boundary::TableBody`] holds: a new cell's search.
+    TableRow,
+    /// A table, `<html>`, `<template>`: a new section's search and table end tags'.
+    Table,
+    /// Button scope: an open paragraph's search.
+    Button,
+    /// List-item scope: `</li>`'s search.
+    List,
+    /// The default scope: end tags of headings and special elements.
+    Scope,
+}
+
+/// How many [`Boundary`] sets there are.
+const BOUNDARIES: usize = 8;
+
+impl Boundary {
+    const ALL: [Boundary; BOUNDARIES] = [
+        Boundary::Special,
+        Boundary::ListItem,
+        Boundary::TableBody,
+        Boundary::TableRow,
+        Boundary::Table,
+        Boundary::Button,
+        Boundary::List,
+        Boundary::Scope,
+    ];
+
+    /// Whether an element named `name` is in the set.
+    fn holds(self, name: &str) -> bool {
+        match self {
+            Boundary::Special => SPECIAL.contains(&name),
+            Boundary::ListItem => SPECIAL.contains(&name) && !matches!(name, "address" | "div" | "p"),
+            Boundary::TableBody => matches!(name, "table" | "tbody" | "thead" | "tfoot" | "html" | "template"),
+            Boundary::TableRow => matches!(name, "tr" | "table" | "tbody" | "thead" | "tfoot" | "html" | "template"),
+            Boundary::Table => matches!(name, "table" | "html" | "template"),
+            Boundary::Button => name == "button" || SCOPE.contains(&name),
+            Boundary::List => matches!(name, "ol" | "ul") || SCOPE.contains(&name),
+            Boundary::Scope => SCOPE.contains(&name),
+        }
+    }
+}
+
+/// An element on the stack of open elements, with what lets a search of the stack take constant
+/// time: a page of thousands of open elements and as many unmatched end tags cost time
+/// quadratic in the page when each end tag walked the stack.
+struct Open {
+    /// Its node.
+    node: usize,
+    /// Its name's number in [`Builder::names`].
+    name: usize,
+    /// Where the next open element of the same name lies below it on the stack (0 for none).
+    same_name_below: usize,
+    /// For each [`Boundary`], where the topmost open element of the set lies at or below it
+    /// (0 for none).
+    bounds: [usize; BOUNDARIES],
+}
+
 /// Builds the node arena from tokens, keeping the stack of open elements.
 struct Builder<'a> {
     nodes: Vec<Node<'a>>,
-    /// Open nodes: the document first, the current node last.
-    open: Vec<usize>,
+    /// Open elements: the document first, the current node last.
+    open: Vec<Open>,
+    /// A number for each element name seen opened, and the [`Boundary`] sets it is in (bits).
+    names: FxHashMap<Cow<'a, str>, (usize, u8)>,
+    /// Where the topmost open element of each name lies on the stack (0 for none), by number.
+    topmost: Vec<usize>,
     phase: Phase,
     html: Option<usize>,
     /// Open `<svg>` and `<math>` elements.
@@ -691,7 +763,14 @@ impl<'a> Builder<'a> {
                 end: 1,
                 data: Data::Document,
             }],
-            open: vec![0],
+            open: vec![Open {
+                node: 0,
+                name: usize::MAX,
+                same_name_below: 0,
+                bounds: [0; BOUNDARIES],
+            }],
+            names: FxHashMap::default(),
+            topmost: Vec::new(),
             phase: Phase::BeforeHead,
             html: None,
             foreign: 0,
@@ -714,7 +793,7 @@ impl<'a> Builder<'a> {
     }
 
     fn current(&self) -> &str {
-        self.name(*self.open.last().expect("the document stays open"))
+        self.name(self.open.last().expect("the document stays open").node)
     }
 
     /// Appends an element under the current node, and opens it unless `empty`.
@@ -733,9 +812,47 @@ impl<'a> Builder<'a> {
             data: Data::Element(Element { name, attrs }),
         });
         if opens {
-            self.open.push(index);
+            self.push_open(index);
         }
         self.last_text = None;
+    }
+
+    /// Puts node `index`, an element, on the stack of open elements.
+    fn push_open(&mut self, index: usize) {
+        let (name, sets) = self.number_of(index);
+        let at = self.open.len();
+        let mut bounds = self.open[at - 1].bounds;
+        for (b, bound) in bounds.iter_mut().enumerate() {
+            if sets & (1 << b) != 0 {
+                *bound = at;
+            }
+        }
+        let same_name_below = std::mem::replace(&mut self.topmost[name], at);
+        self.open.push(Open {
+            node: index,
+            name,
+            same_name_below,
+            bounds,
+        });
+    }
+
+    /// The number of element `index`'s name and its [`Boundary`] sets, numbered when first seen.
+    fn number_of(&mut self, index: usize) -> (usize, u8) {
+        let Data::Element(e) = &self.nodes[index].data else {
+            unreachable!("only elements are opened")
+        };
+        if let Some(&found) = self.names.get(&*e.name) {
+            return found;
+        }
+        let sets = Boundary::ALL
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.holds(&e.name))
+            .fold(0u8, |sets, (i, _)| sets | 1 << i);
+        let numbered = (self.topmost.len(), sets);
+        self.names.insert(e.name.clone(), numbered);
+        self.topmost.push(0);
+        numbered
     }
 
     /// Closes the open elements from the top down to position `keep` of the stack (exclusive:
@@ -743,7 +860,13 @@ impl<'a> Builder<'a> {
     fn pop_to(&mut self, keep: usize) {
         let end = self.nodes.len();
         while self.open.len() > keep.max(1) {
-            let i = self.open.pop().expect("checked length");
+            let Open {
+                node: i,
+                name,
+                same_name_below,
+                ..
+            } = self.open.pop().expect("checked length");
+            self.topmost[name] = same_name_below;
             self.nodes[i].end = end;
             match self.name(i) {
                 "svg" | "math" => self.foreign = self.foreign.saturating_sub(1),
@@ -757,25 +880,45 @@ impl<'a> Builder<'a> {
         self.last_text = None;
     }
 
-    /// Searches the open elements from the top for one that `is_target`; stops (returning
-    /// `None`) at the first that `is_boundary`.
-    fn find_open(&self, is_target: impl Fn(&str) -> bool, is_boundary: impl Fn(&str) -> bool) -> Option<usize> {
+    /// Where the topmost open element named one of `targets` lies on the stack, unless an
+    /// element of the `boundary` set lies above it (an element that is both is found).
+    fn find_open(&self, targets: &[&str], boundary: Boundary) -> Option<usize> {
+        let target = targets
+            .iter()
+            .filter_map(|t| self.names.get(*t))
+            .map(|&(name, _)| self.topmost[name])
+            .max()
+            .unwrap_or(0);
+        let bound = self.open.last().expect("the document stays open").bounds[boundary as usize];
+        let found = (target > 0 && target >= bound).then_some(target);
+        #[cfg(test)]
+        assert_eq!(
+            found,
+            self.find_open_by_walking(targets, boundary),
+            "{targets:?} {boundary:?}"
+        );
+        found
+    }
+
+    /// [`find_open`](Self::find_open) by walking the stack from the top, as it once did.
+    #[cfg(test)]
+    fn find_open_by_walking(&self, targets: &[&str], boundary: Boundary) -> Option<usize> {
         for k in (1..self.open.len()).rev() {
-            let name = self.name(self.open[k]);
-            if is_target(name) {
+            let name = self.name(self.open[k].node);
+            if targets.contains(&name) {
                 return Some(k);
             }
-            if is_boundary(name) {
+            if boundary.holds(name) {
                 return None;
             }
         }
         None
     }
 
-    /// Closes the innermost open element that `is_target`, with everything inside it, unless a
-    /// boundary comes first.
-    fn close(&mut self, is_target: impl Fn(&str) -> bool, is_boundary: impl Fn(&str) -> bool) {
-        if let Some(k) = self.find_open(is_target, is_boundary) {
+    /// Closes the topmost open element named one of `targets`, with everything inside it,
+    /// unless an element of the `boundary` set lies above it.
+    fn close(&mut self, targets: &[&str], boundary: Boundary) {
+        if let Some(k) = self.find_open(targets, boundary) {
             self.pop_to(k);
         }
     }
@@ -856,26 +999,11 @@ impl<'a> Builder<'a> {
     /// table row or cell, option, heading.
     fn close_implied(&mut self, name: &str) {
         match name {
-            "li" => self.close(
-                |n| n == "li",
-                |n| SPECIAL.contains(&n) && !matches!(n, "address" | "div" | "p"),
-            ),
-            "dd" | "dt" => self.close(
-                |n| matches!(n, "dd" | "dt"),
-                |n| SPECIAL.contains(&n) && !matches!(n, "address" | "div" | "p"),
-            ),
-            "tr" => self.close(
-                |n| n == "tr",
-                |n| matches!(n, "table" | "tbody" | "thead" | "tfoot" | "html" | "template"),
-            ),
-            "td" | "th" => self.close(
-                |n| matches!(n, "td" | "th"),
-                |n| matches!(n, "tr" | "table" | "tbody" | "thead" | "tfoot" | "html" | "template"),
-            ),
-            "tbody" | "thead" | "tfoot" => self.close(
-                |n| matches!(n, "tbody" | "thead" | "tfoot"),
-                |n| matches!(n, "table" | "html" | "template"),
-            ),
+            "li" => self.close(&["li"], Boundary::ListItem),
+            "dd" | "dt" => self.close(&["dd", "dt"], Boundary::ListItem),
+            "tr" => self.close(&["tr"], Boundary::TableBody),
+            "td" | "th" => self.close(&["td", "th"], Boundary::TableRow),
+            "tbody" | "thead" | "tfoot" => self.close(&["tbody", "thead", "tfoot"], Boundary::Table),
             "option" | "optgroup" => {
                 if self.current() == "option" {
                     let top = self.open.len() - 1;
@@ -886,11 +1014,14 @@ impl<'a> Builder<'a> {
                     self.pop_to(top);
                 }
             }
-            "rb" | "rt" | "rp" | "rtc" => self.close(
-                |n| matches!(n, "rb" | "rt" | "rp"),
-                |n| n != "rb" && n != "rt" && n != "rp",
-            ),
-            "a" => self.close(|n| n == "a", |n| SPECIAL.contains(&n)),
+            // an open ruby annotation is closed only when it is the current node
+            "rb" | "rt" | "rp" | "rtc" => {
+                if matches!(self.current(), "rb" | "rt" | "rp") {
+                    let top = self.open.len() - 1;
+                    self.pop_to(top);
+                }
+            }
+            "a" => self.close(&["a"], Boundary::Special),
             _ => {}
         }
         if CLOSES_P.contains(&name) {
@@ -907,7 +1038,7 @@ impl<'a> Builder<'a> {
         if self.paragraphs == 0 {
             return;
         }
-        self.close(|n| n == "p", |n| n == "button" || SCOPE.contains(&n));
+        self.close(&["p"], Boundary::Button);
     }
 
     fn end(&mut self, name: &str) {
@@ -925,13 +1056,13 @@ impl<'a> Builder<'a> {
                 self.insert(Cow::Borrowed("br"), Vec::new(), true);
             }
             "p" => self.close_paragraph(),
-            "li" => self.close(|n| n == "li", |n| matches!(n, "ol" | "ul") || SCOPE.contains(&n)),
-            h if is_heading(h) => self.close(is_heading, |n| SCOPE.contains(&n)),
+            "li" => self.close(&["li"], Boundary::List),
+            h if is_heading(h) => self.close(&HEADINGS, Boundary::Scope),
             "table" | "tbody" | "thead" | "tfoot" | "tr" | "td" | "th" | "caption" => {
-                self.close(|n| n == name, |n| matches!(n, "table" | "html" | "template"))
+                self.close(&[name], Boundary::Table)
             }
-            _ if SPECIAL.contains(&name) => self.close(|n| n == name, |n| SCOPE.contains(&n)),
-            _ => self.close(|n| n == name, |n| SPECIAL.contains(&n)),
+            _ if SPECIAL.contains(&name) => self.close(&[name], Boundary::Scope),
+            _ => self.close(&[name], Boundary::Special),
         }
     }
 
@@ -970,6 +1101,9 @@ impl<'a> Builder<'a> {
         self.last_text = Some(index);
     }
 }
+
+/// The heading elements.
+const HEADINGS: [&str; 6] = ["h1", "h2", "h3", "h4", "h5", "h6"];
 
 fn is_heading(name: &str) -> bool {
     matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
@@ -1202,6 +1336,29 @@ mod tests {
             "/>",
             "<p/",
             "\u{2019}",
+            "<a>",
+            "</a>",
+            "</b>",
+            "<span>",
+            "</span>",
+            "</li>",
+            "<ol>",
+            "</h2>",
+            "<h3>",
+            "<button>",
+            "<caption>",
+            "</caption>",
+            "<rb>",
+            "<rt>",
+            "<tbody>",
+            "</tr>",
+            "<th>",
+            "<template>",
+            "<address>",
+            "<dt>",
+            "</dd>",
+            "<object>",
+            "</form>",
         ];
         let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
         let mut next = || {
