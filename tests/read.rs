@@ -2,9 +2,11 @@
 //! bodies, `<br>` paragraphs, tables, captions and pull quotes, paywall teasers, boilerplate
 //! numbers, deep nesting; and `figmine read` on files.
 
+use figmine::extract::Deadline;
 use figmine::fetch::{DocFormat, Document};
-use figmine::read::{read, Article, ReadError};
+use figmine::read::{read, read_until, Article, ReadError};
 use std::process::Command;
+use std::time::Duration;
 
 fn doc(body: &[u8], charset: Option<&str>) -> Document {
     Document {
@@ -266,6 +268,38 @@ fn unmatched_end_tags_under_thousands_of_open_elements_close_nothing() {
         );
         assert_eq!(read_page(&html).text, plain.text);
     }
+}
+
+/// A page of millions of tags is refused once the parser has read as many parts as the most a
+/// page may have, before it holds gigabytes (a 60 MB page of `<p>word` once took 2.96 GB).
+#[test]
+fn a_page_of_millions_of_tags_is_refused() {
+    let html = format!(
+        "<html><body><article>{PARAS}{}</article></body></html>",
+        "<br>".repeat(2_000_000)
+    );
+    let limit = figmine::read::html::MAX_PARTS;
+    assert_eq!(
+        read(&doc(html.as_bytes(), None)),
+        Err(ReadError::TooManyParts { limit })
+    );
+    let message = ReadError::TooManyParts { limit }.to_string();
+    assert!(
+        message.contains("more than 2000000 tags, attributes and runs of text"),
+        "{message}"
+    );
+}
+
+/// Reading an HTML page stops once its deadline passes, with a reason that says so.
+#[test]
+fn reading_past_its_deadline_is_an_error() {
+    let html = format!("<html><body><article>{PARAS}</article></body></html>");
+    let passed = Deadline::after(Duration::ZERO);
+    let error = read_until(&doc(html.as_bytes(), None), passed).unwrap_err();
+    assert_eq!(error, ReadError::OverBudget(Duration::ZERO));
+    let budget = ReadError::OverBudget(Duration::from_secs(30)).to_string();
+    assert_eq!(budget, "reading ran past its time budget of 30s");
+    assert!(read_until(&doc(html.as_bytes(), None), Deadline::after(Duration::from_secs(3600))).is_ok());
 }
 
 #[test]

@@ -19,8 +19,9 @@
 //!
 //! Text and attribute values borrow from the page unless they hold a character reference.
 
+use crate::extract::Deadline;
 use memchr::memchr;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
 
 /// A parsed page: nodes in document order, node 0 the document.
@@ -67,12 +68,40 @@ impl Element<'_> {
     }
 }
 
+/// The most parts (elements, attributes and runs of text) a page may have: the richest of 181
+/// real news pages has some 2,500 tags, while a 64 MiB page of `<p>word` has 19 million parts,
+/// which took some 3 GB to read before its text proved too long.
+pub const MAX_PARTS: usize = 2_000_000;
+
+/// The most attributes kept of one tag (the first of them); no real tag has more than a few dozen.
+const MAX_ATTRIBUTES: usize = 256;
+
+/// Why a page was not parsed to its end.
+#[derive(Debug, PartialEq, Eq)]
+pub(in crate::read) enum Unfinished {
+    /// It has more than [`MAX_PARTS`] parts.
+    TooManyParts,
+    /// The deadline passed.
+    OutOfTime,
+}
+
 impl<'a> Dom<'a> {
-    /// Parses a page. Never fails: anything that is not markup is text.
+    /// Parses a page: anything that is not markup is text. Stops once the page has more than
+    /// [`MAX_PARTS`] parts, or once `deadline` has passed.
+    pub fn parse_until(html: &'a str, deadline: Deadline) -> Result<Dom<'a>, Unfinished> {
+        Self::parse_limited(html, deadline, MAX_PARTS)
+    }
+
+    /// Parses a page with no deadline, as long as it is.
+    #[cfg(test)]
     pub fn parse(html: &'a str) -> Dom<'a> {
+        Self::parse_limited(html, Deadline::NONE, usize::MAX).expect("no limit")
+    }
+
+    fn parse_limited(html: &'a str, deadline: Deadline, max_parts: usize) -> Result<Dom<'a>, Unfinished> {
         let mut builder = Builder::new();
-        tokenize(html, &mut builder);
-        builder.finish()
+        tokenize(html, &mut builder, deadline, max_parts)?;
+        Ok(builder.finish())
     }
 
     /// Number of nodes (the document included).
@@ -352,12 +381,29 @@ enum Token<'a> {
     Ignored,
 }
 
-/// Splits the page into text and tokens and hands them to the builder.
-fn tokenize<'a>(html: &'a str, builder: &mut Builder<'a>) {
+/// How many `<` the tokenizer passes between two looks at the clock.
+const CLOCK_EVERY: usize = 1024;
+
+/// Splits the page into text and tokens and hands them to the builder, until the builder holds
+/// more than `max_parts` parts or the deadline passes.
+fn tokenize<'a>(
+    html: &'a str,
+    builder: &mut Builder<'a>,
+    deadline: Deadline,
+    max_parts: usize,
+) -> Result<(), Unfinished> {
     let bytes = html.as_bytes();
     let mut text_start = 0;
     let mut at = 0;
+    let mut passed = 0usize;
     while let Some(offset) = memchr(b'<', &bytes[at..]) {
+        if passed.is_multiple_of(CLOCK_EVERY) && deadline.passed() {
+            return Err(Unfinished::OutOfTime);
+        }
+        passed += 1;
+        if builder.parts() > max_parts {
+            return Err(Unfinished::TooManyParts);
+        }
         let lt = at + offset;
         let Some((token, next)) = markup_at(html, lt) else {
             at = lt + 1;
@@ -394,6 +440,10 @@ fn tokenize<'a>(html: &'a str, builder: &mut Builder<'a>) {
         text_start = at;
     }
     builder.text(&html[text_start..]);
+    match builder.parts() > max_parts {
+        true => Err(Unfinished::TooManyParts),
+        false => Ok(()),
+    }
 }
 
 /// Where the raw text of element `name` that starts at `from` ends: at its end tag `</name`
@@ -466,6 +516,7 @@ fn start_tag(html: &str, from: usize) -> Option<(Token<'_>, usize)> {
     let name_end = tag_name_end(bytes, from);
     let name = lower(&html[from..name_end]);
     let mut attrs: Vec<(Cow<str>, Cow<str>)> = Vec::new();
+    let mut seen = SeenNames::default();
     let mut at = name_end;
     loop {
         while bytes.get(at)?.is_ascii_whitespace() {
@@ -530,9 +581,31 @@ fn start_tag(html: &str, from: usize) -> Option<(Token<'_>, usize)> {
             value = decode_references(raw, true);
             at = next;
         }
-        if !attrs.iter().any(|(n, _)| *n == attr_name) {
+        if attrs.len() < MAX_ATTRIBUTES && seen.is_new(&attr_name, &attrs) {
             attrs.push((attr_name, value));
         }
+    }
+}
+
+/// How many attributes a tag has before their names are kept in a set.
+const FEW_ATTRIBUTES: usize = 16;
+
+/// The names of a tag's attributes, so that the first of duplicates is kept: looked for in the
+/// list of attributes while it is short, in a set once it is long, so that a tag of thousands of
+/// attributes costs time linear in them (a 1 MB tag took 9.5 s).
+#[derive(Default)]
+struct SeenNames(FxHashSet<String>);
+
+impl SeenNames {
+    /// Whether no attribute in `attrs` is named `name`, noting it as seen when the set is in use.
+    fn is_new(&mut self, name: &str, attrs: &[(Cow<str>, Cow<str>)]) -> bool {
+        if attrs.len() < FEW_ATTRIBUTES {
+            return !attrs.iter().any(|(n, _)| n == name);
+        }
+        if self.0.is_empty() {
+            self.0.extend(attrs.iter().map(|(n, _)| n.to_string()));
+        }
+        self.0.insert(name.to_owned())
     }
 }
 
@@ -754,6 +827,8 @@ struct Builder<'a> {
     paragraphs: usize,
     /// The text node that new text joins (the last node, when no element came after it).
     last_text: Option<usize>,
+    /// Attributes of all elements so far.
+    attributes: usize,
 }
 
 impl<'a> Builder<'a> {
@@ -776,7 +851,13 @@ impl<'a> Builder<'a> {
             foreign: 0,
             paragraphs: 0,
             last_text: None,
+            attributes: 0,
         }
+    }
+
+    /// The parts of the page so far: nodes and attributes.
+    fn parts(&self) -> usize {
+        self.nodes.len() + self.attributes
     }
 
     fn finish(mut self) -> Dom<'a> {
@@ -799,6 +880,7 @@ impl<'a> Builder<'a> {
     /// Appends an element under the current node, and opens it unless `empty`.
     fn insert(&mut self, name: Cow<'a, str>, attrs: Vec<(Cow<'a, str>, Cow<'a, str>)>, empty: bool) {
         let index = self.nodes.len();
+        self.attributes += attrs.len();
         let opens = !empty && self.open.len() < MAX_OPEN;
         if opens {
             match &*name {
@@ -1270,6 +1352,39 @@ mod tests {
         assert_eq!(dom.end(deepest), deepest + 1);
         // The document, `<html>`, `<body>` and every `<span>`.
         assert_eq!(dom.len(), 3 + MAX_OPEN + 100);
+    }
+
+    #[test]
+    fn a_page_of_more_parts_than_its_most_is_not_parsed_to_its_end() {
+        let parse = |html: &str, most| Dom::parse_limited(html, Deadline::NONE, most).map(|d| d.len());
+        // The document, `<html>`, `<body>`, then a `<br>` and a text a piece.
+        let page = "<br>x".repeat(20);
+        assert_eq!(parse(&page, 43), Ok(43));
+        assert_eq!(parse(&page, 42), Err(Unfinished::TooManyParts));
+        // Attributes count too.
+        let tag = "<a x0 x1 x2 x3 x4 x5 x6 x7 x8 x9>";
+        assert_eq!(parse(tag, 14), Ok(4));
+        assert_eq!(parse(tag, 13), Err(Unfinished::TooManyParts));
+    }
+
+    #[test]
+    fn a_passed_deadline_stops_parsing() {
+        let passed = Deadline::after(std::time::Duration::ZERO);
+        assert_eq!(Dom::parse_until("<p>a", passed).err(), Some(Unfinished::OutOfTime));
+        assert!(Dom::parse_until("<p>a", Deadline::NONE).is_ok());
+    }
+
+    #[test]
+    fn a_tag_of_thousands_of_attributes_keeps_the_first_of_each_name_up_to_its_most() {
+        let attrs: String = (0..1000).map(|i| format!(" a{i}=v{i}")).collect();
+        let page = format!("<div{attrs} a3=late a200=late>x</div>");
+        let dom = Dom::parse(&page);
+        let (_, div) = dom.elements().find(|(_, e)| e.name() == "div").unwrap();
+        assert_eq!(div.attr("a3"), Some("v3"));
+        assert_eq!(div.attr("a200"), Some("v200"));
+        assert_eq!(div.attr(&format!("a{}", MAX_ATTRIBUTES - 1)), Some("v255"));
+        assert_eq!(div.attr(&format!("a{MAX_ATTRIBUTES}")), None);
+        assert_eq!(div.attrs.len(), MAX_ATTRIBUTES);
     }
 
     /// Every subtree lies inside its parent's: the walk in `page.rs` relies on it.
