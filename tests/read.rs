@@ -218,6 +218,29 @@ fn utf8_mislabelled_as_latin1_is_read_as_utf8() {
     assert!(a.text.contains("Müller said “no”."), "{:?}", a.text);
 }
 
+/// A page read as far as its meta tag in ASCII is not UTF-16, whatever the tag or the header
+/// says (such pages were once read as CJK mojibake with no figures and no error).
+#[test]
+fn utf16_declared_on_an_ascii_page_is_read_as_utf8() {
+    let plain = read_page(&format!("<html><body>{PARAS}</body></html>"));
+    let html = format!("<html><head><meta charset=\"utf-16\"></head><body>{PARAS}</body></html>");
+    assert_eq!(read_page(&html).text, plain.text);
+    let html = format!("<html><body>{PARAS}</body></html>");
+    assert_eq!(read(&doc(html.as_bytes(), Some("utf-16"))).unwrap().text, plain.text);
+}
+
+/// A page declaring a charset that browsers read as one replacement character is an error (such
+/// pages were once read as that one character, and the next such page as its duplicate).
+#[test]
+fn a_charset_browsers_refuse_is_a_read_error() {
+    let html = format!("<html><head><meta charset=\"iso-2022-kr\"></head><body>{PARAS}</body></html>");
+    let error = read(&doc(html.as_bytes(), None)).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "the page declares the charset \"iso-2022-kr\", which browsers refuse to read"
+    );
+}
+
 #[test]
 fn byte_order_marks_decide_the_encoding() {
     let html = format!("<html><body>{PARAS}<p>Zoë’s report.</p></body></html>");

@@ -182,6 +182,12 @@ pub enum ReadError {
         /// The first bad byte.
         offset: usize,
     },
+    /// The document declares a charset that browsers refuse to read (WHATWG's "replacement").
+    #[error("the page declares the charset \"{charset}\", which browsers refuse to read")]
+    UnreadableCharset {
+        /// The charset as declared.
+        charset: String,
+    },
     /// The document is empty.
     #[error("empty document")]
     Empty,
