@@ -156,6 +156,21 @@ impl<'a> Dom<'a> {
         })
     }
 
+    /// For each node `k` (and the end), the bytes of text in the nodes before it: node `i`'s
+    /// subtree holds `text_before[end(i)] - text_before[i + 1]` bytes of text.
+    pub fn text_before(&self) -> Vec<usize> {
+        let mut before = Vec::with_capacity(self.nodes.len() + 1);
+        let mut sum = 0;
+        before.push(0);
+        for node in &self.nodes {
+            if let Data::Text(t) = &node.data {
+                sum += t.len();
+            }
+            before.push(sum);
+        }
+        before
+    }
+
     /// The text of `i`'s subtree, concatenated.
     pub fn text_content(&self, i: usize) -> String {
         (i + 1..self.end(i)).filter_map(|d| self.text(d)).collect()
@@ -1365,6 +1380,19 @@ mod tests {
         let tag = "<a x0 x1 x2 x3 x4 x5 x6 x7 x8 x9>";
         assert_eq!(parse(tag, 14), Ok(4));
         assert_eq!(parse(tag, 13), Err(Unfinished::TooManyParts));
+    }
+
+    #[test]
+    fn the_text_before_each_node_spans_each_subtree_s_text() {
+        let dom = Dom::parse("<body><div>ab<p>cde</p></div>f");
+        let before = dom.text_before();
+        for i in 0..dom.len() {
+            assert_eq!(
+                before[dom.end(i)] - before[i + 1],
+                dom.text_content(i).len(),
+                "node {i}"
+            );
+        }
     }
 
     #[test]

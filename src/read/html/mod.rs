@@ -44,8 +44,14 @@ pub fn read_html_until(content: &str, deadline: Deadline) -> Result<Article, Rea
         Unfinished::TooManyParts => ReadError::TooManyParts { limit: MAX_PARTS },
         Unfinished::OutOfTime => ReadError::OverBudget(deadline.budget()),
     })?;
+    let over_budget = || match deadline.passed() {
+        true => Err(ReadError::OverBudget(deadline.budget())),
+        false => Ok(()),
+    };
     let meta = read_meta(&doc);
+    over_budget()?;
     let page = page::flatten(&doc);
+    over_budget()?;
     let mut paragraphs: Vec<String> = select::main_blocks(&page).into_iter().map(|b| b.text.clone()).collect();
     if let Some(body) = &meta.article_body {
         if json_ld_body_is_fuller(&paragraphs, body) {
