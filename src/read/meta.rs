@@ -1,6 +1,6 @@
 //! Page metadata: headline, publication date and publisher from meta tags, JSON-LD and `<time>`.
 
-use super::html::dom::{Dom, Element};
+use super::html::dom::{Dom, Element, TextIndex};
 use chrono::Datelike;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -213,14 +213,14 @@ fn published_date(doc: &Dom, from_meta: Option<String>, from_ld: Option<String>)
             })
             .or_else(|| {
                 // Last, a date written in an element named for it: `<span class="article-publish-date">`.
-                let text_before = doc.text_before();
+                let text = TextIndex::new(doc);
                 doc.elements()
                     .filter(|(i, e)| {
                         e.attr("class")
                             .is_some_and(|c| DATE_CLASSES.iter().any(|d| c.contains(d)))
-                            && text_before[doc.end(*i)] - text_before[i + 1] <= MAX_DATE_TEXT
+                            && text.len(*i) <= MAX_DATE_TEXT
                     })
-                    .find_map(|(i, _)| parse_date(&doc.text_content(i)))
+                    .find_map(|(i, _)| parse_date(&text.text(i)))
             })
     })
 }

@@ -156,24 +156,56 @@ impl<'a> Dom<'a> {
         })
     }
 
-    /// For each node `k` (and the end), the bytes of text in the nodes before it: node `i`'s
-    /// subtree holds `text_before[end(i)] - text_before[i + 1]` bytes of text.
-    pub fn text_before(&self) -> Vec<usize> {
-        let mut before = Vec::with_capacity(self.nodes.len() + 1);
-        let mut sum = 0;
-        before.push(0);
-        for node in &self.nodes {
-            if let Data::Text(t) = &node.data {
-                sum += t.len();
-            }
-            before.push(sum);
-        }
-        before
-    }
-
     /// The text of `i`'s subtree, concatenated.
     pub fn text_content(&self, i: usize) -> String {
         (i + 1..self.end(i)).filter_map(|d| self.text(d)).collect()
+    }
+}
+
+/// Where the text of every subtree lies: its length is told in constant time, and its text
+/// gathered in time linear in its runs of text, however many elements are under it.
+pub(in crate::read) struct TextIndex<'d, 'a> {
+    dom: &'d Dom<'a>,
+    /// The text nodes, in document order.
+    texts: Vec<usize>,
+    /// For each node `k` (and the end), the bytes of text in the nodes before it.
+    bytes_before: Vec<usize>,
+}
+
+impl<'d, 'a> TextIndex<'d, 'a> {
+    /// Indexes the text of `dom`, in one pass.
+    pub fn new(dom: &'d Dom<'a>) -> Self {
+        let mut texts = Vec::new();
+        let mut bytes_before = Vec::with_capacity(dom.len() + 1);
+        let mut sum = 0;
+        bytes_before.push(0);
+        for (i, node) in dom.nodes.iter().enumerate() {
+            if let Data::Text(t) = &node.data {
+                texts.push(i);
+                sum += t.len();
+            }
+            bytes_before.push(sum);
+        }
+        TextIndex {
+            dom,
+            texts,
+            bytes_before,
+        }
+    }
+
+    /// The bytes of text in `i`'s subtree.
+    pub fn len(&self, i: usize) -> usize {
+        self.bytes_before[self.dom.end(i)] - self.bytes_before[i + 1]
+    }
+
+    /// The text of `i`'s subtree, concatenated (as [`Dom::text_content`]).
+    pub fn text(&self, i: usize) -> String {
+        let first = self.texts.partition_point(|&t| t <= i);
+        let end = self.texts.partition_point(|&t| t < self.dom.end(i));
+        self.texts[first..end]
+            .iter()
+            .filter_map(|&t| self.dom.text(t))
+            .collect()
     }
 }
 
@@ -1383,15 +1415,12 @@ mod tests {
     }
 
     #[test]
-    fn the_text_before_each_node_spans_each_subtree_s_text() {
-        let dom = Dom::parse("<body><div>ab<p>cde</p></div>f");
-        let before = dom.text_before();
+    fn the_text_index_tells_each_subtree_s_text() {
+        let dom = Dom::parse("<body><div>ab<p>cde</p><br></div>f<i></i>");
+        let index = TextIndex::new(&dom);
         for i in 0..dom.len() {
-            assert_eq!(
-                before[dom.end(i)] - before[i + 1],
-                dom.text_content(i).len(),
-                "node {i}"
-            );
+            assert_eq!(index.text(i), dom.text_content(i), "node {i}");
+            assert_eq!(index.len(i), dom.text_content(i).len(), "node {i}");
         }
     }
 
