@@ -413,7 +413,8 @@ const BREAKS_OUT_OF_FOREIGN: &[&str] = &[
 ];
 
 /// How deep elements nest before further start tags are kept as empty elements: twice the
-/// depth the reader accepts, so the tree builder's searches of open elements stay bounded.
+/// depth the reader accepts, so that the open elements (each with its boundary positions) stay
+/// few whatever the depth scan missed.
 const MAX_OPEN: usize = 2 * super::depth::MAX_DEPTH;
 
 /// A token of the page.
