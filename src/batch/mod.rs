@@ -29,7 +29,7 @@ use crate::export::rows::FigureRow;
 use crate::export::{ExportError, Sink};
 use crate::extract::{extract_until, Deadline, GaveUp, OverBudget};
 use crate::fetch::{fetch_owned, Document, FetchError, Source};
-use crate::read::{read, Article};
+use crate::read::{read, read_until, Article};
 use crate::reconcile::{check_article_until, check_with_rows_until, Corpus, Finding, Rule};
 use crate::record::{Record, Stage};
 use rayon::prelude::*;
@@ -201,6 +201,8 @@ struct Processed {
 struct Worker {
     done: Option<journal::Done>,
     index: Option<dedup::Index>,
+    /// How long reading one document may take ([`Settings::budget`]).
+    budget: Duration,
 }
 
 /// Processes every source, writing results to `sink`, checkpointing into the journal and
@@ -216,6 +218,7 @@ pub fn run_hooked(
     let mut worker = Worker {
         done: None,
         index: settings.dedup.then(dedup::Index::new).transpose()?,
+        budget: settings.budget,
     };
     if let Some(journal) = hooks.journal.as_deref_mut() {
         // The index first: a journal it refuses is refused before the articles are read again.
@@ -380,7 +383,7 @@ type Verdict = (Stage1, Option<DuplicateRow>);
 impl Worker {
     /// Fetches and reads a chunk in parallel, then gives each article its dedup verdict in order.
     fn read_chunk(&mut self, chunk: Vec<Result<Source, FetchError>>) -> Result<Vec<Verdict>, ExportError> {
-        let dedup = self.index.is_some();
+        let (dedup, budget) = (self.index.is_some(), self.budget);
         // What earlier runs finished, looked up here: the database is not shared between threads.
         let earlier: Vec<Option<Option<u64>>> = match &self.done {
             Some(done) => chunk.iter().map(|s| done.get(&input_id(s))).collect::<Result<_, _>>()?,
@@ -389,7 +392,7 @@ impl Worker {
         let stage1: Vec<Stage1> = chunk
             .into_par_iter()
             .zip(earlier)
-            .map(|(source, earlier)| fetch_and_read(source, earlier, dedup))
+            .map(|(source, earlier)| fetch_and_read(source, earlier, dedup, budget))
             .collect();
         stage1
             .into_iter()
@@ -434,7 +437,12 @@ fn extract_chunk(chunk: Vec<Verdict>, settings: &Settings) -> Vec<Processed> {
 /// the bytes it had then, `None` when it failed to fetch), noting whether its bytes changed since.
 /// An input whose bytes changed is not done again: its rows from then would stay beside the new
 /// ones, and the dedup index and corpus state already hold it as it was.
-fn fetch_and_read(source: Result<Source, FetchError>, earlier: Option<Option<u64>>, dedup: bool) -> Stage1 {
+fn fetch_and_read(
+    source: Result<Source, FetchError>,
+    earlier: Option<Option<u64>>,
+    dedup: bool,
+    budget: Duration,
+) -> Stage1 {
     let failed = |record: Record, hash: Option<u64>| {
         let entry = JournalEntry::new(record.article.id.clone(), hash, None);
         Stage1::Finished(Processed {
@@ -457,7 +465,7 @@ fn fetch_and_read(source: Result<Source, FetchError>, earlier: Option<Option<u64
     }
     // A bug in a reader must cost one article, not the batch.
     let read_and_fingerprint = catch_unwind(AssertUnwindSafe(|| {
-        read(&doc).map(|article| {
+        read_until(&doc, Deadline::after(budget)).map(|article| {
             let fingerprint = dedup.then(|| dedup::fingerprint(&article));
             (article, fingerprint)
         })

@@ -11,6 +11,7 @@ pub mod text;
 
 pub use decode::decode;
 
+use crate::extract::Deadline;
 use crate::fetch::{DocFormat, Document};
 use serde::{Deserialize, Serialize};
 
@@ -181,6 +182,12 @@ pub enum ReadError {
         /// The first bad byte.
         offset: usize,
     },
+    /// The document declares a charset that browsers refuse to read (WHATWG's "replacement").
+    #[error("the page declares the charset \"{charset}\", which browsers refuse to read")]
+    UnreadableCharset {
+        /// The charset as declared.
+        charset: String,
+    },
     /// The document is empty.
     #[error("empty document")]
     Empty,
@@ -195,6 +202,15 @@ pub enum ReadError {
         /// [`html::MAX_DEPTH`].
         limit: usize,
     },
+    /// The page has more parts than any article page (a bomb of tags, or a dump).
+    #[error("the page has more than {limit} tags, attributes and runs of text, far more than any article page")]
+    TooManyParts {
+        /// [`html::MAX_PARTS`].
+        limit: usize,
+    },
+    /// Reading the page ran past the document's time budget.
+    #[error("reading ran past its time budget of {0:?}")]
+    OverBudget(std::time::Duration),
     /// The text is far longer than any article (a log, a dump, a single 50 MB line).
     #[error("the text is {bytes} bytes long, more than the {limit} bytes an article may have")]
     TooLong {
@@ -208,8 +224,14 @@ pub enum ReadError {
 /// The longest article text figmine extracts from (4 MiB; long news articles are under 100 KB).
 pub const MAX_TEXT_BYTES: usize = 4 * 1024 * 1024;
 
-/// Reads a document into an article, by its format.
+/// Reads a document into an article, by its format, however long it takes.
 pub fn read(doc: &Document) -> Result<Article, ReadError> {
+    read_until(doc, Deadline::NONE)
+}
+
+/// Reads a document into an article, by its format, giving up on an HTML page once `deadline`
+/// has passed (text is read in time linear in it).
+pub fn read_until(doc: &Document, deadline: Deadline) -> Result<Article, ReadError> {
     let content = decode(&doc.body, doc.format, doc.charset.as_deref())?;
     // Checked before parsing as well as after, so a huge text file costs no parsing at all.
     if doc.format != DocFormat::Html && content.len() > MAX_TEXT_BYTES {
@@ -221,7 +243,7 @@ pub fn read(doc: &Document) -> Result<Article, ReadError> {
     let mut article = match doc.format {
         DocFormat::Text => text::read_text(&content),
         DocFormat::Body => text::read_body(&content),
-        DocFormat::Html => html::read_html(&content)?,
+        DocFormat::Html => html::read_html_until(&content, deadline)?,
     };
     if article.text.is_empty() {
         return Err(ReadError::NoText);

@@ -1,9 +1,10 @@
 //! A cheap scan for how deeply a page nests its elements, run before parsing.
 //!
-//! A tree builder keeps every open element on a stack and searches it for many start and end
-//! tags, so a page of 100,000 nested `<div>`s costs time quadratic in the depth (the parser also
-//! stops nesting at twice the limit, see `dom.rs`). No real page nests more than a few hundred
-//! levels, so pages deeper than [`MAX_DEPTH`] are refused before they are parsed.
+//! No real page nests more than a few hundred levels, so a page deeper than [`MAX_DEPTH`] (a
+//! nesting bomb of 100,000 `<div>`s) is refused before it is parsed: it costs a scan, not a
+//! parse. The parser's own searches of its open elements take constant time whatever the depth,
+//! and it stops nesting at twice the limit (see `dom.rs`), as elements this scan does not count
+//! (`<rb>`, `<option>`, whose end tags are optional) may nest.
 
 /// The deepest element nesting figmine parses.
 pub const MAX_DEPTH: usize = 2_000;

@@ -19,7 +19,9 @@
 //!
 //! Text and attribute values borrow from the page unless they hold a character reference.
 
+use crate::extract::Deadline;
 use memchr::memchr;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
 
 /// A parsed page: nodes in document order, node 0 the document.
@@ -66,12 +68,40 @@ impl Element<'_> {
     }
 }
 
+/// The most parts (elements, attributes and runs of text) a page may have: the richest of 181
+/// real news pages has some 2,500 tags, while a 64 MiB page of `<p>word` has 19 million parts,
+/// which took some 3 GB to read before its text proved too long.
+pub const MAX_PARTS: usize = 2_000_000;
+
+/// The most attributes kept of one tag (the first of them); no real tag has more than a few dozen.
+const MAX_ATTRIBUTES: usize = 256;
+
+/// Why a page was not parsed to its end.
+#[derive(Debug, PartialEq, Eq)]
+pub(in crate::read) enum Unfinished {
+    /// It has more than [`MAX_PARTS`] parts.
+    TooManyParts,
+    /// The deadline passed.
+    OutOfTime,
+}
+
 impl<'a> Dom<'a> {
-    /// Parses a page. Never fails: anything that is not markup is text.
+    /// Parses a page: anything that is not markup is text. Stops once the page has more than
+    /// [`MAX_PARTS`] parts, or once `deadline` has passed.
+    pub fn parse_until(html: &'a str, deadline: Deadline) -> Result<Dom<'a>, Unfinished> {
+        Self::parse_limited(html, deadline, MAX_PARTS)
+    }
+
+    /// Parses a page with no deadline, as long as it is.
+    #[cfg(test)]
     pub fn parse(html: &'a str) -> Dom<'a> {
+        Self::parse_limited(html, Deadline::NONE, usize::MAX).expect("no limit")
+    }
+
+    fn parse_limited(html: &'a str, deadline: Deadline, max_parts: usize) -> Result<Dom<'a>, Unfinished> {
         let mut builder = Builder::new();
-        tokenize(html, &mut builder);
-        builder.finish()
+        tokenize(html, &mut builder, deadline, max_parts)?;
+        Ok(builder.finish())
     }
 
     /// Number of nodes (the document included).
@@ -129,6 +159,53 @@ impl<'a> Dom<'a> {
     /// The text of `i`'s subtree, concatenated.
     pub fn text_content(&self, i: usize) -> String {
         (i + 1..self.end(i)).filter_map(|d| self.text(d)).collect()
+    }
+}
+
+/// Where the text of every subtree lies: its length is told in constant time, and its text
+/// gathered in time linear in its runs of text, however many elements are under it.
+pub(in crate::read) struct TextIndex<'d, 'a> {
+    dom: &'d Dom<'a>,
+    /// The text nodes, in document order.
+    texts: Vec<usize>,
+    /// For each node `k` (and the end), the bytes of text in the nodes before it.
+    bytes_before: Vec<usize>,
+}
+
+impl<'d, 'a> TextIndex<'d, 'a> {
+    /// Indexes the text of `dom`, in one pass.
+    pub fn new(dom: &'d Dom<'a>) -> Self {
+        let mut texts = Vec::new();
+        let mut bytes_before = Vec::with_capacity(dom.len() + 1);
+        let mut sum = 0;
+        bytes_before.push(0);
+        for (i, node) in dom.nodes.iter().enumerate() {
+            if let Data::Text(t) = &node.data {
+                texts.push(i);
+                sum += t.len();
+            }
+            bytes_before.push(sum);
+        }
+        TextIndex {
+            dom,
+            texts,
+            bytes_before,
+        }
+    }
+
+    /// The bytes of text in `i`'s subtree.
+    pub fn len(&self, i: usize) -> usize {
+        self.bytes_before[self.dom.end(i)] - self.bytes_before[i + 1]
+    }
+
+    /// The text of `i`'s subtree, concatenated (as [`Dom::text_content`]).
+    pub fn text(&self, i: usize) -> String {
+        let first = self.texts.partition_point(|&t| t <= i);
+        let end = self.texts.partition_point(|&t| t < self.dom.end(i));
+        self.texts[first..end]
+            .iter()
+            .filter_map(|&t| self.dom.text(t))
+            .collect()
     }
 }
 
@@ -336,7 +413,8 @@ const BREAKS_OUT_OF_FOREIGN: &[&str] = &[
 ];
 
 /// How deep elements nest before further start tags are kept as empty elements: twice the
-/// depth the reader accepts, so the tree builder's searches of open elements stay bounded.
+/// depth the reader accepts, so that the open elements (each with its boundary positions) stay
+/// few whatever the depth scan missed.
 const MAX_OPEN: usize = 2 * super::depth::MAX_DEPTH;
 
 /// A token of the page.
@@ -351,12 +429,29 @@ enum Token<'a> {
     Ignored,
 }
 
-/// Splits the page into text and tokens and hands them to the builder.
-fn tokenize<'a>(html: &'a str, builder: &mut Builder<'a>) {
+/// How many `<` the tokenizer passes between two looks at the clock.
+const CLOCK_EVERY: usize = 1024;
+
+/// Splits the page into text and tokens and hands them to the builder, until the builder holds
+/// more than `max_parts` parts or the deadline passes.
+fn tokenize<'a>(
+    html: &'a str,
+    builder: &mut Builder<'a>,
+    deadline: Deadline,
+    max_parts: usize,
+) -> Result<(), Unfinished> {
     let bytes = html.as_bytes();
     let mut text_start = 0;
     let mut at = 0;
+    let mut passed = 0usize;
     while let Some(offset) = memchr(b'<', &bytes[at..]) {
+        if passed.is_multiple_of(CLOCK_EVERY) && deadline.passed() {
+            return Err(Unfinished::OutOfTime);
+        }
+        passed += 1;
+        if builder.parts() > max_parts {
+            return Err(Unfinished::TooManyParts);
+        }
         let lt = at + offset;
         let Some((token, next)) = markup_at(html, lt) else {
             at = lt + 1;
@@ -393,6 +488,10 @@ fn tokenize<'a>(html: &'a str, builder: &mut Builder<'a>) {
         text_start = at;
     }
     builder.text(&html[text_start..]);
+    match builder.parts() > max_parts {
+        true => Err(Unfinished::TooManyParts),
+        false => Ok(()),
+    }
 }
 
 /// Where the raw text of element `name` that starts at `from` ends: at its end tag `</name`
@@ -465,6 +564,7 @@ fn start_tag(html: &str, from: usize) -> Option<(Token<'_>, usize)> {
     let name_end = tag_name_end(bytes, from);
     let name = lower(&html[from..name_end]);
     let mut attrs: Vec<(Cow<str>, Cow<str>)> = Vec::new();
+    let mut seen = SeenNames::default();
     let mut at = name_end;
     loop {
         while bytes.get(at)?.is_ascii_whitespace() {
@@ -529,9 +629,31 @@ fn start_tag(html: &str, from: usize) -> Option<(Token<'_>, usize)> {
             value = decode_references(raw, true);
             at = next;
         }
-        if !attrs.iter().any(|(n, _)| *n == attr_name) {
+        if attrs.len() < MAX_ATTRIBUTES && seen.is_new(&attr_name, &attrs) {
             attrs.push((attr_name, value));
         }
+    }
+}
+
+/// How many attributes a tag has before their names are kept in a set.
+const FEW_ATTRIBUTES: usize = 16;
+
+/// The names of a tag's attributes, so that the first of duplicates is kept: looked for in the
+/// list of attributes while it is short, in a set once it is long, so that a tag of thousands of
+/// attributes costs time linear in them (a 1 MB tag took 9.5 s).
+#[derive(Default)]
+struct SeenNames(FxHashSet<String>);
+
+impl SeenNames {
+    /// Whether no attribute in `attrs` is named `name`, noting it as seen when the set is in use.
+    fn is_new(&mut self, name: &str, attrs: &[(Cow<str>, Cow<str>)]) -> bool {
+        if attrs.len() < FEW_ATTRIBUTES {
+            return !attrs.iter().any(|(n, _)| n == name);
+        }
+        if self.0.is_empty() {
+            self.0.extend(attrs.iter().map(|(n, _)| n.to_string()));
+        }
+        self.0.insert(name.to_owned())
     }
 }
 
@@ -669,11 +791,82 @@ enum Phase {
     InBody,
 }
 
+/// The sets of elements that bound a search of the open elements, each a bit of
+/// [`Builder::bounds`].
+#[derive(Clone, Copy, Debug)]
+enum Boundary {
+    /// HTML5's special elements: an end tag for any other element stops at them.
+    Special,
+    /// Special elements but `<address>`, `<div>` and `<p>`: a new list item's search.
+    ListItem,
+    /// A table, its sections, `<html>`, `<template>`: a new row's search.
+    TableBody,
+    /// A row or what [`Boundary::TableBody`] holds: a new cell's search.
+    TableRow,
+    /// A table, `<html>`, `<template>`: a new section's search and table end tags'.
+    Table,
+    /// Button scope: an open paragraph's search.
+    Button,
+    /// List-item scope: `</li>`'s search.
+    List,
+    /// The default scope: end tags of headings and special elements.
+    Scope,
+}
+
+/// How many [`Boundary`] sets there are.
+const BOUNDARIES: usize = 8;
+
+impl Boundary {
+    const ALL: [Boundary; BOUNDARIES] = [
+        Boundary::Special,
+        Boundary::ListItem,
+        Boundary::TableBody,
+        Boundary::TableRow,
+        Boundary::Table,
+        Boundary::Button,
+        Boundary::List,
+        Boundary::Scope,
+    ];
+
+    /// Whether an element named `name` is in the set.
+    fn holds(self, name: &str) -> bool {
+        match self {
+            Boundary::Special => SPECIAL.contains(&name),
+            Boundary::ListItem => SPECIAL.contains(&name) && !matches!(name, "address" | "div" | "p"),
+            Boundary::TableBody => matches!(name, "table" | "tbody" | "thead" | "tfoot" | "html" | "template"),
+            Boundary::TableRow => matches!(name, "tr" | "table" | "tbody" | "thead" | "tfoot" | "html" | "template"),
+            Boundary::Table => matches!(name, "table" | "html" | "template"),
+            Boundary::Button => name == "button" || SCOPE.contains(&name),
+            Boundary::List => matches!(name, "ol" | "ul") || SCOPE.contains(&name),
+            Boundary::Scope => SCOPE.contains(&name),
+        }
+    }
+}
+
+/// An element on the stack of open elements, with what lets a search of the stack take constant
+/// time: a page of thousands of open elements and as many unmatched end tags cost time
+/// quadratic in the page when each end tag walked the stack.
+struct Open {
+    /// Its node.
+    node: usize,
+    /// Its name's number in [`Builder::names`].
+    name: usize,
+    /// Where the next open element of the same name lies below it on the stack (0 for none).
+    same_name_below: usize,
+    /// For each [`Boundary`], where the topmost open element of the set lies at or below it
+    /// (0 for none).
+    bounds: [usize; BOUNDARIES],
+}
+
 /// Builds the node arena from tokens, keeping the stack of open elements.
 struct Builder<'a> {
     nodes: Vec<Node<'a>>,
-    /// Open nodes: the document first, the current node last.
-    open: Vec<usize>,
+    /// Open elements: the document first, the current node last.
+    open: Vec<Open>,
+    /// A number for each element name seen opened, and the [`Boundary`] sets it is in (bits).
+    names: FxHashMap<Cow<'a, str>, (usize, u8)>,
+    /// Where the topmost open element of each name lies on the stack (0 for none), by number.
+    topmost: Vec<usize>,
     phase: Phase,
     html: Option<usize>,
     /// Open `<svg>` and `<math>` elements.
@@ -682,6 +875,8 @@ struct Builder<'a> {
     paragraphs: usize,
     /// The text node that new text joins (the last node, when no element came after it).
     last_text: Option<usize>,
+    /// Attributes of all elements so far.
+    attributes: usize,
 }
 
 impl<'a> Builder<'a> {
@@ -691,13 +886,26 @@ impl<'a> Builder<'a> {
                 end: 1,
                 data: Data::Document,
             }],
-            open: vec![0],
+            open: vec![Open {
+                node: 0,
+                name: usize::MAX,
+                same_name_below: 0,
+                bounds: [0; BOUNDARIES],
+            }],
+            names: FxHashMap::default(),
+            topmost: Vec::new(),
             phase: Phase::BeforeHead,
             html: None,
             foreign: 0,
             paragraphs: 0,
             last_text: None,
+            attributes: 0,
         }
+    }
+
+    /// The parts of the page so far: nodes and attributes.
+    fn parts(&self) -> usize {
+        self.nodes.len() + self.attributes
     }
 
     fn finish(mut self) -> Dom<'a> {
@@ -714,12 +922,13 @@ impl<'a> Builder<'a> {
     }
 
     fn current(&self) -> &str {
-        self.name(*self.open.last().expect("the document stays open"))
+        self.name(self.open.last().expect("the document stays open").node)
     }
 
     /// Appends an element under the current node, and opens it unless `empty`.
     fn insert(&mut self, name: Cow<'a, str>, attrs: Vec<(Cow<'a, str>, Cow<'a, str>)>, empty: bool) {
         let index = self.nodes.len();
+        self.attributes += attrs.len();
         let opens = !empty && self.open.len() < MAX_OPEN;
         if opens {
             match &*name {
@@ -733,9 +942,47 @@ impl<'a> Builder<'a> {
             data: Data::Element(Element { name, attrs }),
         });
         if opens {
-            self.open.push(index);
+            self.push_open(index);
         }
         self.last_text = None;
+    }
+
+    /// Puts node `index`, an element, on the stack of open elements.
+    fn push_open(&mut self, index: usize) {
+        let (name, sets) = self.number_of(index);
+        let at = self.open.len();
+        let mut bounds = self.open[at - 1].bounds;
+        for (b, bound) in bounds.iter_mut().enumerate() {
+            if sets & (1 << b) != 0 {
+                *bound = at;
+            }
+        }
+        let same_name_below = std::mem::replace(&mut self.topmost[name], at);
+        self.open.push(Open {
+            node: index,
+            name,
+            same_name_below,
+            bounds,
+        });
+    }
+
+    /// The number of element `index`'s name and its [`Boundary`] sets, numbered when first seen.
+    fn number_of(&mut self, index: usize) -> (usize, u8) {
+        let Data::Element(e) = &self.nodes[index].data else {
+            unreachable!("only elements are opened")
+        };
+        if let Some(&found) = self.names.get(&*e.name) {
+            return found;
+        }
+        let sets = Boundary::ALL
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.holds(&e.name))
+            .fold(0u8, |sets, (i, _)| sets | 1 << i);
+        let numbered = (self.topmost.len(), sets);
+        self.names.insert(e.name.clone(), numbered);
+        self.topmost.push(0);
+        numbered
     }
 
     /// Closes the open elements from the top down to position `keep` of the stack (exclusive:
@@ -743,7 +990,13 @@ impl<'a> Builder<'a> {
     fn pop_to(&mut self, keep: usize) {
         let end = self.nodes.len();
         while self.open.len() > keep.max(1) {
-            let i = self.open.pop().expect("checked length");
+            let Open {
+                node: i,
+                name,
+                same_name_below,
+                ..
+            } = self.open.pop().expect("checked length");
+            self.topmost[name] = same_name_below;
             self.nodes[i].end = end;
             match self.name(i) {
                 "svg" | "math" => self.foreign = self.foreign.saturating_sub(1),
@@ -757,25 +1010,45 @@ impl<'a> Builder<'a> {
         self.last_text = None;
     }
 
-    /// Searches the open elements from the top for one that `is_target`; stops (returning
-    /// `None`) at the first that `is_boundary`.
-    fn find_open(&self, is_target: impl Fn(&str) -> bool, is_boundary: impl Fn(&str) -> bool) -> Option<usize> {
+    /// Where the topmost open element named one of `targets` lies on the stack, unless an
+    /// element of the `boundary` set lies above it (an element that is both is found).
+    fn find_open(&self, targets: &[&str], boundary: Boundary) -> Option<usize> {
+        let target = targets
+            .iter()
+            .filter_map(|t| self.names.get(*t))
+            .map(|&(name, _)| self.topmost[name])
+            .max()
+            .unwrap_or(0);
+        let bound = self.open.last().expect("the document stays open").bounds[boundary as usize];
+        let found = (target > 0 && target >= bound).then_some(target);
+        #[cfg(test)]
+        assert_eq!(
+            found,
+            self.find_open_by_walking(targets, boundary),
+            "{targets:?} {boundary:?}"
+        );
+        found
+    }
+
+    /// [`find_open`](Self::find_open) by walking the stack from the top, as it once did.
+    #[cfg(test)]
+    fn find_open_by_walking(&self, targets: &[&str], boundary: Boundary) -> Option<usize> {
         for k in (1..self.open.len()).rev() {
-            let name = self.name(self.open[k]);
-            if is_target(name) {
+            let name = self.name(self.open[k].node);
+            if targets.contains(&name) {
                 return Some(k);
             }
-            if is_boundary(name) {
+            if boundary.holds(name) {
                 return None;
             }
         }
         None
     }
 
-    /// Closes the innermost open element that `is_target`, with everything inside it, unless a
-    /// boundary comes first.
-    fn close(&mut self, is_target: impl Fn(&str) -> bool, is_boundary: impl Fn(&str) -> bool) {
-        if let Some(k) = self.find_open(is_target, is_boundary) {
+    /// Closes the topmost open element named one of `targets`, with everything inside it,
+    /// unless an element of the `boundary` set lies above it.
+    fn close(&mut self, targets: &[&str], boundary: Boundary) {
+        if let Some(k) = self.find_open(targets, boundary) {
             self.pop_to(k);
         }
     }
@@ -856,26 +1129,11 @@ impl<'a> Builder<'a> {
     /// table row or cell, option, heading.
     fn close_implied(&mut self, name: &str) {
         match name {
-            "li" => self.close(
-                |n| n == "li",
-                |n| SPECIAL.contains(&n) && !matches!(n, "address" | "div" | "p"),
-            ),
-            "dd" | "dt" => self.close(
-                |n| matches!(n, "dd" | "dt"),
-                |n| SPECIAL.contains(&n) && !matches!(n, "address" | "div" | "p"),
-            ),
-            "tr" => self.close(
-                |n| n == "tr",
-                |n| matches!(n, "table" | "tbody" | "thead" | "tfoot" | "html" | "template"),
-            ),
-            "td" | "th" => self.close(
-                |n| matches!(n, "td" | "th"),
-                |n| matches!(n, "tr" | "table" | "tbody" | "thead" | "tfoot" | "html" | "template"),
-            ),
-            "tbody" | "thead" | "tfoot" => self.close(
-                |n| matches!(n, "tbody" | "thead" | "tfoot"),
-                |n| matches!(n, "table" | "html" | "template"),
-            ),
+            "li" => self.close(&["li"], Boundary::ListItem),
+            "dd" | "dt" => self.close(&["dd", "dt"], Boundary::ListItem),
+            "tr" => self.close(&["tr"], Boundary::TableBody),
+            "td" | "th" => self.close(&["td", "th"], Boundary::TableRow),
+            "tbody" | "thead" | "tfoot" => self.close(&["tbody", "thead", "tfoot"], Boundary::Table),
             "option" | "optgroup" => {
                 if self.current() == "option" {
                     let top = self.open.len() - 1;
@@ -886,11 +1144,14 @@ impl<'a> Builder<'a> {
                     self.pop_to(top);
                 }
             }
-            "rb" | "rt" | "rp" | "rtc" => self.close(
-                |n| matches!(n, "rb" | "rt" | "rp"),
-                |n| n != "rb" && n != "rt" && n != "rp",
-            ),
-            "a" => self.close(|n| n == "a", |n| SPECIAL.contains(&n)),
+            // an open ruby annotation is closed only when it is the current node
+            "rb" | "rt" | "rp" | "rtc" => {
+                if matches!(self.current(), "rb" | "rt" | "rp") {
+                    let top = self.open.len() - 1;
+                    self.pop_to(top);
+                }
+            }
+            "a" => self.close(&["a"], Boundary::Special),
             _ => {}
         }
         if CLOSES_P.contains(&name) {
@@ -907,7 +1168,7 @@ impl<'a> Builder<'a> {
         if self.paragraphs == 0 {
             return;
         }
-        self.close(|n| n == "p", |n| n == "button" || SCOPE.contains(&n));
+        self.close(&["p"], Boundary::Button);
     }
 
     fn end(&mut self, name: &str) {
@@ -925,13 +1186,13 @@ impl<'a> Builder<'a> {
                 self.insert(Cow::Borrowed("br"), Vec::new(), true);
             }
             "p" => self.close_paragraph(),
-            "li" => self.close(|n| n == "li", |n| matches!(n, "ol" | "ul") || SCOPE.contains(&n)),
-            h if is_heading(h) => self.close(is_heading, |n| SCOPE.contains(&n)),
+            "li" => self.close(&["li"], Boundary::List),
+            h if is_heading(h) => self.close(&HEADINGS, Boundary::Scope),
             "table" | "tbody" | "thead" | "tfoot" | "tr" | "td" | "th" | "caption" => {
-                self.close(|n| n == name, |n| matches!(n, "table" | "html" | "template"))
+                self.close(&[name], Boundary::Table)
             }
-            _ if SPECIAL.contains(&name) => self.close(|n| n == name, |n| SCOPE.contains(&n)),
-            _ => self.close(|n| n == name, |n| SPECIAL.contains(&n)),
+            _ if SPECIAL.contains(&name) => self.close(&[name], Boundary::Scope),
+            _ => self.close(&[name], Boundary::Special),
         }
     }
 
@@ -970,6 +1231,9 @@ impl<'a> Builder<'a> {
         self.last_text = Some(index);
     }
 }
+
+/// The heading elements.
+const HEADINGS: [&str; 6] = ["h1", "h2", "h3", "h4", "h5", "h6"];
 
 fn is_heading(name: &str) -> bool {
     matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
@@ -1138,6 +1402,49 @@ mod tests {
         assert_eq!(dom.len(), 3 + MAX_OPEN + 100);
     }
 
+    #[test]
+    fn a_page_of_more_parts_than_its_most_is_not_parsed_to_its_end() {
+        let parse = |html: &str, most| Dom::parse_limited(html, Deadline::NONE, most).map(|d| d.len());
+        // The document, `<html>`, `<body>`, then a `<br>` and a text a piece.
+        let page = "<br>x".repeat(20);
+        assert_eq!(parse(&page, 43), Ok(43));
+        assert_eq!(parse(&page, 42), Err(Unfinished::TooManyParts));
+        // Attributes count too.
+        let tag = "<a x0 x1 x2 x3 x4 x5 x6 x7 x8 x9>";
+        assert_eq!(parse(tag, 14), Ok(4));
+        assert_eq!(parse(tag, 13), Err(Unfinished::TooManyParts));
+    }
+
+    #[test]
+    fn the_text_index_tells_each_subtree_s_text() {
+        let dom = Dom::parse("<body><div>ab<p>cde</p><br></div>f<i></i>");
+        let index = TextIndex::new(&dom);
+        for i in 0..dom.len() {
+            assert_eq!(index.text(i), dom.text_content(i), "node {i}");
+            assert_eq!(index.len(i), dom.text_content(i).len(), "node {i}");
+        }
+    }
+
+    #[test]
+    fn a_passed_deadline_stops_parsing() {
+        let passed = Deadline::after(std::time::Duration::ZERO);
+        assert_eq!(Dom::parse_until("<p>a", passed).err(), Some(Unfinished::OutOfTime));
+        assert!(Dom::parse_until("<p>a", Deadline::NONE).is_ok());
+    }
+
+    #[test]
+    fn a_tag_of_thousands_of_attributes_keeps_the_first_of_each_name_up_to_its_most() {
+        let attrs: String = (0..1000).map(|i| format!(" a{i}=v{i}")).collect();
+        let page = format!("<div{attrs} a3=late a200=late>x</div>");
+        let dom = Dom::parse(&page);
+        let (_, div) = dom.elements().find(|(_, e)| e.name() == "div").unwrap();
+        assert_eq!(div.attr("a3"), Some("v3"));
+        assert_eq!(div.attr("a200"), Some("v200"));
+        assert_eq!(div.attr(&format!("a{}", MAX_ATTRIBUTES - 1)), Some("v255"));
+        assert_eq!(div.attr(&format!("a{MAX_ATTRIBUTES}")), None);
+        assert_eq!(div.attrs.len(), MAX_ATTRIBUTES);
+    }
+
     /// Every subtree lies inside its parent's: the walk in `page.rs` relies on it.
     fn assert_subtrees_nest(dom: &Dom) {
         assert_eq!(dom.end(0), dom.len());
@@ -1202,6 +1509,29 @@ mod tests {
             "/>",
             "<p/",
             "\u{2019}",
+            "<a>",
+            "</a>",
+            "</b>",
+            "<span>",
+            "</span>",
+            "</li>",
+            "<ol>",
+            "</h2>",
+            "<h3>",
+            "<button>",
+            "<caption>",
+            "</caption>",
+            "<rb>",
+            "<rt>",
+            "<tbody>",
+            "</tr>",
+            "<th>",
+            "<template>",
+            "<address>",
+            "<dt>",
+            "</dd>",
+            "<object>",
+            "</form>",
         ];
         let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
         let mut next = || {

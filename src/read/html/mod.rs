@@ -13,16 +13,26 @@ mod rules;
 mod select;
 
 pub use depth::MAX_DEPTH;
+pub use dom::MAX_PARTS;
 
 use super::meta::read_meta;
 use super::{normalize_whitespace, Article, ReadError};
-use dom::Dom;
+use crate::extract::Deadline;
+use dom::{Dom, Unfinished};
 
-/// Reads an HTML page into an article (without id and source, which the caller sets).
+/// Reads an HTML page into an article (without id and source, which the caller sets), with no
+/// time budget.
+pub fn read_html(content: &str) -> Result<Article, ReadError> {
+    read_html_until(content, Deadline::NONE)
+}
+
+/// Reads an HTML page into an article (without id and source, which the caller sets), giving up
+/// once `deadline` has passed.
 ///
 /// A page nested deeper than [`MAX_DEPTH`] elements is refused before parsing: no real page
-/// comes close, and parsing one costs time quadratic in the depth.
-pub fn read_html(content: &str) -> Result<Article, ReadError> {
+/// comes close. A page of more than [`MAX_PARTS`] elements, attributes and runs of text is
+/// refused once the parser has read that many, before it holds gigabytes.
+pub fn read_html_until(content: &str, deadline: Deadline) -> Result<Article, ReadError> {
     let depth = depth::max_depth(content);
     if depth > MAX_DEPTH {
         return Err(ReadError::TooDeep {
@@ -30,9 +40,18 @@ pub fn read_html(content: &str) -> Result<Article, ReadError> {
             limit: MAX_DEPTH,
         });
     }
-    let doc = Dom::parse(content);
+    let doc = Dom::parse_until(content, deadline).map_err(|unfinished| match unfinished {
+        Unfinished::TooManyParts => ReadError::TooManyParts { limit: MAX_PARTS },
+        Unfinished::OutOfTime => ReadError::OverBudget(deadline.budget()),
+    })?;
+    let over_budget = || match deadline.passed() {
+        true => Err(ReadError::OverBudget(deadline.budget())),
+        false => Ok(()),
+    };
     let meta = read_meta(&doc);
+    over_budget()?;
     let page = page::flatten(&doc);
+    over_budget()?;
     let mut paragraphs: Vec<String> = select::main_blocks(&page).into_iter().map(|b| b.text.clone()).collect();
     if let Some(body) = &meta.article_body {
         if json_ld_body_is_fuller(&paragraphs, body) {
