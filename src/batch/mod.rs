@@ -48,10 +48,11 @@ pub const CHUNK: usize = 128;
 /// How many chunks may be queued or in work at once: the bound on the pipeline's memory.
 pub const IN_FLIGHT: usize = 3;
 /// The most bytes of bodies a chunk carries in (pages fetched ahead, map input lines): a chunk
-/// ends once its bodies reach this, so that the chunks in flight hold some 100 MB, not
-/// 3 × 128 pages of up to 64 MiB. 128 ordinary web pages (some 185 KB) come to 24 MB; a local
-/// file is read in the pipeline and carries nothing.
-const CHUNK_BYTES: usize = 32 * 1024 * 1024;
+/// ends once its bodies reach this (and one body more), not at 128 pages of up to 64 MiB each;
+/// a local file is read in the pipeline and carries nothing. A page's text and figure rows cost
+/// a few times its body until written: 3,000 loopback pages of 300 KB peaked at 605 MB in chunks
+/// of 128, 587 MB cut at 32 MiB, 310 MB cut at 8 MiB (some 28 pages), in no more time.
+const CHUNK_BYTES: usize = 8 * 1024 * 1024;
 /// How often the progress display is told how the run goes while a chunk is awaited.
 const PROGRESS_TICK: Duration = Duration::from_secs(1);
 /// The longest a chunk waits for more inputs before it goes into the pipeline: a slow source

@@ -24,7 +24,7 @@ const MIN_WINDOW: usize = 256;
 /// The most bytes of page bodies held fetched but not yet handed over, past which the workers
 /// start no page but the one the consumer waits for. A window of ordinary pages (256 of some
 /// 185 KB) is far below it, so it never binds there; but behind one slow server, 8 MiB pages of
-/// other hosts filled the window, and the run peaked at 2.3 GB (445 MB with this budget and the
+/// other hosts filled the window, and the run peaked at 2.3 GB (436 MB with this budget and the
 /// batch's byte limit on a chunk). Each worker may still finish the page it had started, so at
 /// most one page a worker goes beyond it (the cap on one body is [`super::MAX_BODY_BYTES`]).
 const AHEAD_BYTES: usize = 256 * 1024 * 1024;
