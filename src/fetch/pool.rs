@@ -26,7 +26,7 @@ const MIN_WINDOW: usize = 256;
 /// 185 KB) is far below it, so it never binds there; but behind one slow server, 8 MiB pages of
 /// other hosts filled the window, and the run peaked at 2.3 GB (436 MB with this budget and the
 /// batch's byte limit on a chunk). Each worker may still finish the page it had started, so at
-/// most one page a worker goes beyond it (the cap on one body is [`super::MAX_BODY_BYTES`]).
+/// most one page a worker goes beyond it (a body is capped by `--max-body`, 8 MiB by default).
 const AHEAD_BYTES: usize = 256 * 1024 * 1024;
 
 /// A page to fetch, with a publication date known from its feed or sitemap.
