@@ -5,8 +5,11 @@
 //! worker is fetching from. So a list sorted by host still spreads over many hosts at once, one
 //! request per host at a time, and memory holds at most a window of pages fetched early. (The
 //! [`Fetcher`]'s own per-host gate still applies, to redirects and robots.txt too.)
+//!
+//! The window counts pages, not bytes, so the bodies held ahead have a budget too
+//! ([`AHEAD_BYTES`]): once it is spent, only the page the consumer waits for may start.
 
-use super::{Fetcher, Source};
+use super::{Fetched, Fetcher, Source};
 use reqwest::Url;
 use std::collections::{BTreeMap, HashSet};
 use std::sync::mpsc::{channel, Receiver};
@@ -18,6 +21,13 @@ use std::time::Duration;
 const WINDOW_PER_JOB: usize = 32;
 /// The narrowest window.
 const MIN_WINDOW: usize = 256;
+/// The most bytes of page bodies held fetched but not yet handed over, past which the workers
+/// start no page but the one the consumer waits for. A window of ordinary pages (256 of some
+/// 185 KB) is far below it, so it never binds there; but behind one slow server, 8 MiB pages of
+/// other hosts filled the window, and the run peaked at 2.3 GB (436 MB with this budget and the
+/// batch's byte limit on a chunk). Each worker may still finish the page it had started, so at
+/// most one page a worker goes beyond it (a body is capped by `--max-body`, 8 MiB by default).
+const AHEAD_BYTES: usize = 256 * 1024 * 1024;
 
 /// A page to fetch, with a publication date known from its feed or sitemap.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,43 +67,72 @@ struct State {
     busy: HashSet<String>,
     /// The consumer has gone: stop.
     closed: bool,
+    /// Bytes of the bodies fetched and not yet handed to the consumer.
+    held: usize,
+    /// How many bytes `held` may reach before only the consumer's next page may start.
+    budget: usize,
+}
+
+impl State {
+    fn new(total: usize, window: usize, budget: usize) -> State {
+        State {
+            emitted: 0,
+            window,
+            taken: vec![false; total],
+            first_free: 0,
+            busy: HashSet::new(),
+            closed: false,
+            held: 0,
+            budget,
+        }
+    }
+
+    /// The consumer has taken the next page, whose body no longer counts against the budget.
+    fn hand_over(&mut self, bytes: usize) {
+        self.emitted += 1;
+        self.held -= bytes;
+    }
 }
 
 /// Fetches every item on `jobs` threads and yields one [`Source::Fetched`] per item, in order.
 pub fn fetch_all(fetcher: Arc<Fetcher>, items: Vec<WebItem>, jobs: usize) -> Ordered {
+    let fetch = move |item: &WebItem| fetcher.fetch_page(&item.url, item.published.as_deref());
+    fetch_within(fetch, items, jobs, AHEAD_BYTES)
+}
+
+/// [`fetch_all`] with any way to fetch an item, holding at most `budget` bytes of bodies ahead
+/// (and one page a worker).
+fn fetch_within<F>(fetch: F, items: Vec<WebItem>, jobs: usize, budget: usize) -> Ordered
+where
+    F: Fn(&WebItem) -> Fetched + Send + Sync + 'static,
+{
     let hosts: Vec<String> = items
         .iter()
         .enumerate()
         .map(|(i, item)| host_key(&item.url, i))
         .collect();
     let total = items.len();
+    let window = (jobs * WINDOW_PER_JOB).max(MIN_WINDOW);
     let schedule = Arc::new(Schedule {
-        state: Mutex::new(State {
-            emitted: 0,
-            window: (jobs * WINDOW_PER_JOB).max(MIN_WINDOW),
-            taken: vec![false; total],
-            first_free: 0,
-            busy: HashSet::new(),
-            closed: false,
-        }),
+        state: Mutex::new(State::new(total, window, budget)),
         changed: Condvar::new(),
     });
-    let (items, hosts) = (Arc::new(items), Arc::new(hosts));
+    let (items, hosts, fetch) = (Arc::new(items), Arc::new(hosts), Arc::new(fetch));
     let (tx, rx) = channel();
     for _ in 0..jobs.clamp(1, total.max(1)) {
-        let (items, hosts, schedule, fetcher, tx) = (
+        let (items, hosts, schedule, fetch, tx) = (
             items.clone(),
             hosts.clone(),
             schedule.clone(),
-            fetcher.clone(),
+            fetch.clone(),
             tx.clone(),
         );
         std::thread::spawn(move || {
             while let Some(i) = take_next(&schedule, &hosts) {
-                let item = &items[i];
-                let fetched = fetcher.fetch_page(&item.url, item.published.as_deref());
-                release(&schedule, &hosts[i]);
-                if tx.send((i, Source::Fetched(Box::new(fetched)))).is_err() {
+                let fetched = fetch(&items[i]);
+                let bytes = body_bytes(&fetched);
+                finish(&schedule, &hosts[i], bytes);
+                if tx.send((i, bytes, Source::Fetched(Box::new(fetched)))).is_err() {
                     break;
                 }
             }
@@ -108,6 +147,11 @@ pub fn fetch_all(fetcher: Arc<Fetcher>, items: Vec<WebItem>, jobs: usize) -> Ord
     }
 }
 
+/// The bytes a fetched page holds in memory: its body, if it has one.
+fn body_bytes(fetched: &Fetched) -> usize {
+    fetched.result.as_ref().map_or(0, |doc| doc.body.len())
+}
+
 /// The politeness unit of a URL; an unparsable URL is its own unit (it fails without a request).
 fn host_key(url: &str, index: usize) -> String {
     match Url::parse(url.trim()) {
@@ -116,22 +160,15 @@ fn host_key(url: &str, index: usize) -> String {
     }
 }
 
-/// Claims the first free item in the window whose host is idle; `None` when all are taken or the
-/// consumer has gone.
+/// Claims the first free item in the window whose host is idle, waiting for one; `None` when all
+/// are taken or the consumer has gone.
 fn take_next(schedule: &Schedule, hosts: &[String]) -> Option<usize> {
     let mut state = schedule.state.lock().unwrap_or_else(|p| p.into_inner());
     loop {
         if state.closed || state.first_free >= hosts.len() {
             return None;
         }
-        let end = (state.emitted + state.window).min(hosts.len());
-        let found = (state.first_free..end).find(|&i| !state.taken[i] && !state.busy.contains(&hosts[i]));
-        if let Some(i) = found {
-            state.taken[i] = true;
-            state.busy.insert(hosts[i].clone());
-            while state.first_free < hosts.len() && state.taken[state.first_free] {
-                state.first_free += 1;
-            }
+        if let Some(i) = claim(&mut state, hosts) {
             return Some(i);
         }
         state = schedule
@@ -142,16 +179,34 @@ fn take_next(schedule: &Schedule, hosts: &[String]) -> Option<usize> {
     }
 }
 
-fn release(schedule: &Schedule, host: &str) {
+/// Claims the first free item in the window whose host is idle, if there is one now. With the
+/// budget spent, only the consumer's next item may start: the run would stall without it.
+fn claim(state: &mut State, hosts: &[String]) -> Option<usize> {
+    let window = if state.held >= state.budget { 1 } else { state.window };
+    let end = (state.emitted + window).min(hosts.len());
+    let i = (state.first_free..end).find(|&i| !state.taken[i] && !state.busy.contains(&hosts[i]))?;
+    state.taken[i] = true;
+    state.busy.insert(hosts[i].clone());
+    while state.first_free < hosts.len() && state.taken[state.first_free] {
+        state.first_free += 1;
+    }
+    Some(i)
+}
+
+/// Frees the host of a fetched page and counts its body as held until it is handed over.
+fn finish(schedule: &Schedule, host: &str, bytes: usize) {
     let mut state = schedule.state.lock().unwrap_or_else(|p| p.into_inner());
     state.busy.remove(host);
+    state.held += bytes;
     schedule.changed.notify_all();
 }
 
 /// The pool's output, in input order.
 pub struct Ordered {
-    rx: Receiver<(usize, Source)>,
-    pending: BTreeMap<usize, Source>,
+    /// Fetched pages with their body bytes, in the order they were fetched.
+    rx: Receiver<(usize, usize, Source)>,
+    /// Pages fetched ahead of the next one, with their body bytes.
+    pending: BTreeMap<usize, (usize, Source)>,
     next: usize,
     total: usize,
     schedule: Arc<Schedule>,
@@ -165,14 +220,18 @@ impl Iterator for Ordered {
             return None;
         }
         while !self.pending.contains_key(&self.next) {
-            let (i, source) = self.rx.recv().ok()?;
-            self.pending.insert(i, source);
+            let (i, bytes, source) = self.rx.recv().ok()?;
+            self.pending.insert(i, (bytes, source));
         }
-        let source = self.pending.remove(&self.next);
+        let (bytes, source) = self.pending.remove(&self.next)?;
         self.next += 1;
-        self.schedule.state.lock().unwrap_or_else(|p| p.into_inner()).emitted = self.next;
+        self.schedule
+            .state
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .hand_over(bytes);
         self.schedule.changed.notify_all();
-        source
+        Some(source)
     }
 }
 
@@ -191,24 +250,122 @@ mod tests {
     fn workers_skip_items_of_busy_hosts_within_the_window() {
         let hosts: Vec<String> = ["a", "a", "b", "a", "c"].iter().map(|h| h.to_string()).collect();
         let schedule = Schedule {
-            state: Mutex::new(State {
-                emitted: 0,
-                window: MIN_WINDOW,
-                taken: vec![false; hosts.len()],
-                first_free: 0,
-                busy: HashSet::new(),
-                closed: false,
-            }),
+            state: Mutex::new(State::new(hosts.len(), MIN_WINDOW, AHEAD_BYTES)),
             changed: Condvar::new(),
         };
         assert_eq!(take_next(&schedule, &hosts), Some(0));
         assert_eq!(take_next(&schedule, &hosts), Some(2), "host a is busy");
         assert_eq!(take_next(&schedule, &hosts), Some(4));
-        release(&schedule, "a");
+        finish(&schedule, "a", 0);
         assert_eq!(take_next(&schedule, &hosts), Some(1));
-        release(&schedule, "a");
+        finish(&schedule, "a", 0);
         assert_eq!(take_next(&schedule, &hosts), Some(3));
         assert_eq!(take_next(&schedule, &hosts), None, "all taken");
+    }
+
+    const PAGE: usize = 1000;
+
+    fn distinct_hosts(n: usize) -> Vec<String> {
+        (0..n).map(|i| format!("h{i}")).collect()
+    }
+
+    /// Behind a first page that does not come, the pages fetched ahead stop at the budget, not
+    /// at the window: at most one page (this worker's last) beyond it.
+    #[test]
+    fn behind_a_stuck_first_page_the_bodies_held_ahead_stop_at_the_budget() {
+        let hosts = distinct_hosts(MIN_WINDOW + 50);
+        let budget = 10 * PAGE + PAGE / 2;
+        let mut state = State::new(hosts.len(), MIN_WINDOW, budget);
+        assert_eq!(claim(&mut state, &hosts), Some(0), "the slow page, never finished");
+        let mut fetched_ahead = 0;
+        while let Some(i) = claim(&mut state, &hosts) {
+            state.busy.remove(&hosts[i]);
+            state.held += PAGE;
+            fetched_ahead += 1;
+            assert!(state.held <= budget + PAGE, "{} bytes held after {i}", state.held);
+        }
+        assert_eq!(fetched_ahead, 11, "ten pages within the budget, one that passes it");
+    }
+
+    /// With the budget spent, the consumer's next page still starts (else the run would stall),
+    /// and nothing else until pages are handed over.
+    #[test]
+    fn with_the_budget_spent_only_the_next_page_starts() {
+        let hosts: Vec<String> = ["a", "a", "b", "c"].iter().map(|h| h.to_string()).collect();
+        let schedule = Schedule {
+            state: Mutex::new(State::new(hosts.len(), MIN_WINDOW, PAGE)),
+            changed: Condvar::new(),
+        };
+        let claim_now = || claim(&mut schedule.state.lock().unwrap(), &hosts);
+        assert_eq!(claim_now(), Some(0));
+        assert_eq!(claim_now(), Some(2), "host a is busy");
+        finish(&schedule, "b", 5 * PAGE);
+        assert_eq!(claim_now(), None, "a page alone past the budget spends it");
+        finish(&schedule, "a", 0);
+        schedule.state.lock().unwrap().hand_over(0);
+        assert_eq!(claim_now(), Some(1), "the next page, though the budget is spent");
+        finish(&schedule, "a", PAGE);
+        assert_eq!(claim_now(), None);
+        schedule.state.lock().unwrap().hand_over(PAGE);
+        assert_eq!(claim_now(), None, "the big page is still held");
+        schedule.state.lock().unwrap().hand_over(5 * PAGE);
+        assert_eq!(claim_now(), Some(3));
+    }
+
+    fn page(item: &WebItem, bytes: usize) -> Fetched {
+        Fetched {
+            id: item.url.clone(),
+            cached: false,
+            redirects: Vec::new(),
+            result: Ok(super::super::Document {
+                id: item.url.clone(),
+                location: item.url.clone(),
+                url: Some(item.url.clone()),
+                body: vec![b'x'; bytes],
+                format: super::super::DocFormat::Html,
+                charset: None,
+                published: None,
+            }),
+        }
+    }
+
+    /// A whole pool behind a first page that comes only once the budget is spent, with a page
+    /// bigger than the budget among the others: every page comes, in order, and the budget is
+    /// free again at the end.
+    #[test]
+    fn a_pool_behind_a_slow_first_page_yields_every_page_in_order() {
+        let budget = 8 * PAGE;
+        let big = 150;
+        let size = move |i: usize| if i == big { 3 * budget } else { PAGE };
+        let items: Vec<WebItem> = (0..300).map(|i| WebItem::new(format!("http://h{i}.test/p"))).collect();
+        let fetched = Arc::new((Mutex::new(0), Condvar::new()));
+        let counter = fetched.clone();
+        let fetch = move |item: &WebItem| {
+            let i: usize = item.url[8..item.url.find('.').unwrap()].parse().unwrap();
+            let (count, changed) = &*counter;
+            let mut count = count.lock().unwrap();
+            if i == 0 {
+                while *count < budget / PAGE {
+                    count = changed.wait(count).unwrap();
+                }
+            } else {
+                *count += 1;
+                changed.notify_all();
+            }
+            page(item, size(i))
+        };
+        let mut pool = fetch_within(fetch, items, 4, budget);
+        for i in 0..300 {
+            match pool.next() {
+                Some(Source::Fetched(f)) => {
+                    assert_eq!(f.id, format!("http://h{i}.test/p"));
+                    assert_eq!(body_bytes(&f), size(i));
+                }
+                other => panic!("{other:?}"),
+            }
+        }
+        assert!(pool.next().is_none());
+        assert_eq!(pool.schedule.state.lock().unwrap().held, 0);
     }
 
     #[test]
