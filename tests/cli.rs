@@ -141,6 +141,21 @@ fn a_missing_input_is_a_usage_error() {
 }
 
 #[test]
+fn a_time_limit_of_no_time_for_one_url_is_a_usage_error() {
+    let out = figmine()
+        .args(["run", "http://127.0.0.1:9/a", "--give-up-after", "0", "--out"])
+        .arg(tempfile::tempdir().unwrap().path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("--give-up-after must be more than 0 seconds"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn extract_stdin_streams_tagged_records_and_survives_bad_lines() {
     use std::io::Write;
     let mut child = figmine()

@@ -465,12 +465,13 @@ fn one_url_gives_up_when_its_time_is_spent() {
 
 #[test]
 fn a_host_that_leaves_three_requests_unanswered_fails_its_other_urls_at_once_for_a_while() {
-    // Silent until told to answer; the pause is long enough for /p2 and /p3 to fall in it.
+    // Silent until told to answer, but for /ok; the pause is long enough for /p5 and /p6 to fall
+    // in it.
     const PAUSE: Duration = Duration::from_millis(500);
     let silent = Arc::new(AtomicBool::new(true));
     let still_silent = silent.clone();
-    let server = site(move |_| {
-        if still_silent.load(Ordering::SeqCst) {
+    let server = site(move |r| {
+        if still_silent.load(Ordering::SeqCst) && r.path != "/ok" {
             std::thread::sleep(Duration::from_secs(2));
         }
         ok_html("<p>answered</p>")
@@ -480,14 +481,30 @@ fn a_host_that_leaves_three_requests_unanswered_fails_its_other_urls_at_once_for
         unresponsive_pause: PAUSE,
         ..settings()
     });
-    let first = fetcher.fetch_page(&server.url("/p1"), None);
-    assert_eq!(server.hits("/p1").len(), 3, "three timeouts, then no more");
+    let timed_out = |path: &str| {
+        let f = fetcher.fetch_page(&server.url(path), None);
+        assert!(
+            failure(&f).reason.contains("timed out"),
+            "{path}: {}",
+            failure(&f).reason
+        );
+        assert_eq!(server.hits(path).len(), 4, "{path}: asked for once and retried 3 times");
+    };
+    // one URL's retries are one request unanswered, and an answer ends the silence
+    timed_out("/p1");
+    timed_out("/p2");
+    assert_eq!(
+        page(&fetcher.fetch_page(&server.url("/ok"), None)).body,
+        b"<p>answered</p>"
+    );
+    timed_out("/p3");
+    timed_out("/p4");
+    timed_out("/p5");
     let unresponsive = format!(
         "host {} unresponsive (timed out, 3 times in a row): page not fetched",
         server.addr
     );
-    assert_eq!(failure(&first).reason, unresponsive);
-    for path in ["/p2", "/p3"] {
+    for path in ["/p6", "/p7"] {
         let f = fetcher.fetch_page(&server.url(path), None);
         assert_eq!(failure(&f).outcome, Outcome::Failed);
         assert_eq!(failure(&f).reason, unresponsive);
@@ -495,7 +512,7 @@ fn a_host_that_leaves_three_requests_unanswered_fails_its_other_urls_at_once_for
     }
     silent.store(false, Ordering::SeqCst);
     std::thread::sleep(PAUSE);
-    let later = fetcher.fetch_page(&server.url("/p4"), None);
+    let later = fetcher.fetch_page(&server.url("/p8"), None);
     assert_eq!(
         page(&later).body,
         b"<p>answered</p>",

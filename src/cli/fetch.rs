@@ -94,7 +94,10 @@ impl WebArgs {
     pub fn settings(&self, out: &Path) -> anyhow::Result<FetchSettings> {
         let timeout = seconds(self.timeout, "--timeout")?;
         let give_up_after = match self.give_up_after {
-            Some(limit) => seconds(limit, "--give-up-after")?,
+            Some(limit) => {
+                anyhow::ensure!(limit > 0.0, "--give-up-after must be more than 0 seconds");
+                seconds(limit, "--give-up-after")?
+            }
             None => timeout.saturating_mul(4),
         };
         Ok(FetchSettings {

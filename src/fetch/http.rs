@@ -161,10 +161,14 @@ struct Host {
     silence: Mutex<Silence>,
 }
 
-/// The requests a host left unanswered in a row (timeouts, failed connections).
+/// The requests a host left unanswered in a row (timeouts, failed connections), each counted
+/// once however many times it was tried: one slow page's retries alone do not make a host
+/// unresponsive.
 #[derive(Default)]
 struct Silence {
     in_a_row: u32,
+    /// The URL of the last one counted, whose retries are not counted again.
+    url: String,
     /// What the last one met, for the message.
     last: String,
     /// When the last one ended.
@@ -172,12 +176,16 @@ struct Silence {
 }
 
 impl Host {
-    /// Records how an attempt ended: unanswered, or answered in any way (which ends a silence).
-    fn note(&self, unanswered: Option<&str>) {
+    /// Records how an attempt at `url` ended: unanswered, or answered in any way (which ends a
+    /// silence). A retry of the URL counted last is not counted again.
+    fn note(&self, url: &Url, unanswered: Option<&str>) {
         let mut silence = self.silence.lock().unwrap_or_else(|p| p.into_inner());
         match unanswered {
             Some(brief) => {
-                silence.in_a_row += 1;
+                if silence.url != url.as_str() {
+                    silence.in_a_row += 1;
+                    silence.url = url.as_str().to_owned();
+                }
                 silence.last = brief.to_owned();
                 silence.at = Some(Instant::now());
             }
@@ -571,8 +579,12 @@ impl Fetcher {
                 std::thread::sleep((last + delay).saturating_duration_since(Instant::now()));
             }
             budget.pause(waiting.elapsed());
-            if let Some(failed) = host.unresponsive(url, self.settings.unresponsive_pause) {
-                return Err(failed);
+            // (another request may have found the host silent while this one waited for it; its
+            // own retries go on)
+            if attempt == 0 {
+                if let Some(failed) = host.unresponsive(url, self.settings.unresponsive_pause) {
+                    return Err(failed);
+                }
             }
             if budget.spent() {
                 let failure = budget.gave_up(&format!("before asking for {url}"));
@@ -583,7 +595,10 @@ impl Fetcher {
             }
             let result = self.attempt(url, cached, kind, budget.left());
             *gate = Some(Instant::now());
-            host.note(result.as_ref().err().filter(|e| e.unanswered).map(|e| e.brief.as_str()));
+            host.note(
+                url,
+                result.as_ref().err().filter(|e| e.unanswered).map(|e| e.brief.as_str()),
+            );
             let err = match result {
                 Ok(answer) => return Ok(answer),
                 Err(err) => err,
@@ -1004,7 +1019,8 @@ fn read_error(e: &std::io::Error) -> AttemptError {
     }
 }
 
-/// An error while reading a body: the server answered, then `timed_out` or failed otherwise.
+/// An error while reading a body: the server answered, then `timed_out` or failed otherwise (an
+/// answer all the same: a slow body does not make its host unresponsive).
 fn body_error(failure: WebFailure, timed_out: bool) -> AttemptError {
     AttemptError {
         brief: if timed_out {
@@ -1015,7 +1031,7 @@ fn body_error(failure: WebFailure, timed_out: bool) -> AttemptError {
         failure,
         retryable: true,
         retry_after: None,
-        unanswered: timed_out,
+        unanswered: false,
     }
 }
 

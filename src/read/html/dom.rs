@@ -162,50 +162,39 @@ impl<'a> Dom<'a> {
     }
 }
 
-/// Where the text of every subtree lies: its length is told in constant time, and its text
-/// gathered in time linear in its runs of text, however many elements are under it.
+/// Where the text of every subtree lies: its first bytes are gathered in time linear in the runs
+/// of text that hold them, however many elements are under it.
 pub(in crate::read) struct TextIndex<'d, 'a> {
     dom: &'d Dom<'a>,
     /// The text nodes, in document order.
     texts: Vec<usize>,
-    /// For each node `k` (and the end), the bytes of text in the nodes before it.
-    bytes_before: Vec<usize>,
 }
 
 impl<'d, 'a> TextIndex<'d, 'a> {
     /// Indexes the text of `dom`, in one pass.
     pub fn new(dom: &'d Dom<'a>) -> Self {
-        let mut texts = Vec::new();
-        let mut bytes_before = Vec::with_capacity(dom.len() + 1);
-        let mut sum = 0;
-        bytes_before.push(0);
-        for (i, node) in dom.nodes.iter().enumerate() {
-            if let Data::Text(t) = &node.data {
-                texts.push(i);
-                sum += t.len();
-            }
-            bytes_before.push(sum);
-        }
-        TextIndex {
-            dom,
-            texts,
-            bytes_before,
-        }
+        let texts = (0..dom.len()).filter(|&i| dom.text(i).is_some()).collect();
+        TextIndex { dom, texts }
     }
 
-    /// The bytes of text in `i`'s subtree.
-    pub fn len(&self, i: usize) -> usize {
-        self.bytes_before[self.dom.end(i)] - self.bytes_before[i + 1]
-    }
-
-    /// The text of `i`'s subtree, concatenated (as [`Dom::text_content`]).
-    pub fn text(&self, i: usize) -> String {
+    /// The first `most` bytes of the text of `i`'s subtree (as [`Dom::text_content`]; fewer
+    /// where a character would be cut), gathered from no more runs of text than hold them.
+    pub fn text_up_to(&self, i: usize, most: usize) -> String {
         let first = self.texts.partition_point(|&t| t <= i);
         let end = self.texts.partition_point(|&t| t < self.dom.end(i));
-        self.texts[first..end]
-            .iter()
-            .filter_map(|&t| self.dom.text(t))
-            .collect()
+        let mut out = String::new();
+        for run in self.texts[first..end].iter().filter_map(|&t| self.dom.text(t)) {
+            if out.len() + run.len() > most {
+                let mut cut = most - out.len();
+                while !run.is_char_boundary(cut) {
+                    cut -= 1;
+                }
+                out.push_str(&run[..cut]);
+                break;
+            }
+            out.push_str(run);
+        }
+        out
     }
 }
 
@@ -1420,9 +1409,18 @@ mod tests {
         let dom = Dom::parse("<body><div>ab<p>cde</p><br></div>f<i></i>");
         let index = TextIndex::new(&dom);
         for i in 0..dom.len() {
-            assert_eq!(index.text(i), dom.text_content(i), "node {i}");
-            assert_eq!(index.len(i), dom.text_content(i).len(), "node {i}");
+            let whole = dom.text_content(i);
+            assert_eq!(index.text_up_to(i, usize::MAX), whole, "node {i}");
+            for most in 0..=whole.len() {
+                assert_eq!(index.text_up_to(i, most), whole[..most], "node {i}, {most} bytes");
+            }
         }
+        // a character is not cut: "é" is two bytes
+        let dom = Dom::parse("<body><p>aé</p>");
+        let p = (0..dom.len())
+            .find(|&i| dom.element(i).is_some_and(|e| e.name() == "p"))
+            .unwrap();
+        assert_eq!(TextIndex::new(&dom).text_up_to(p, 2), "a");
     }
 
     #[test]
