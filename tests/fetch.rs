@@ -765,6 +765,31 @@ fn a_body_slower_than_the_timeout_fails() {
     assert!(failure(&f).reason.contains("timed out"), "{:?}", failure(&f));
 }
 
+/// A server that answers, then sends its body too slowly, is no silent host: its other pages
+/// are still asked for.
+#[test]
+fn bodies_slower_than_the_timeout_leave_their_host_answering() {
+    let server = site(|r| match r.path.as_str() {
+        "/ok" => ok_html("<p>answered</p>"),
+        _ => Reply::Slow(b"<p>slow</p>".repeat(10), 10, Duration::from_millis(150)),
+    });
+    let fetcher = fetcher(FetchSettings {
+        timeout: Duration::from_millis(400),
+        retries: 0,
+        ..settings()
+    });
+    for path in ["/s1", "/s2", "/s3", "/s4"] {
+        let f = fetcher.fetch_page(&server.url(path), None);
+        assert!(
+            failure(&f).reason.contains("timed out reading the body"),
+            "{:?}",
+            failure(&f)
+        );
+    }
+    let ok = fetcher.fetch_page(&server.url("/ok"), None);
+    assert_eq!(page(&ok).body, b"<p>answered</p>");
+}
+
 #[test]
 fn oversized_headers_fail() {
     let server = site(|_| Reply::Full(200, vec![("X-Big", "y".repeat(512 * 1024))], b"<p>x</p>".to_vec()));
