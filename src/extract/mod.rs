@@ -38,7 +38,7 @@ pub struct Extraction {
 
 /// A point in time after which the work on one document (extraction, then the checks and the
 /// figure rows) gives up, with the budget it was set from.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Deadline(Option<(Instant, Duration)>);
 
 impl Deadline {
