@@ -68,8 +68,8 @@ impl Element<'_> {
     }
 }
 
-/// The most parts (elements, attributes and runs of text) a page may have: the richest of 181
-/// real news pages has some 2,500 tags, while a 64 MiB page of `<p>word` has 19 million parts,
+/// The most parts (elements, attributes, runs of text, and the names of elements opened) a page
+/// may have: the richest of 181 real news pages has some 2,500 tags, while a 64 MiB page of `<p>word` has 19 million parts,
 /// which took some 3 GB to read before its text proved too long.
 pub const MAX_PARTS: usize = 2_000_000;
 
@@ -892,9 +892,11 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// The parts of the page so far: nodes and attributes.
+    /// The parts of the page so far: nodes, attributes, and the names of elements opened, each
+    /// name once (each is kept to the end: a page of millions of made-up names, `<y0><y1>...`,
+    /// cost half as much again as one of a single name).
     fn parts(&self) -> usize {
-        self.nodes.len() + self.attributes
+        self.nodes.len() + self.attributes + self.topmost.len()
     }
 
     fn finish(mut self) -> Dom<'a> {
@@ -1394,14 +1396,22 @@ mod tests {
     #[test]
     fn a_page_of_more_parts_than_its_most_is_not_parsed_to_its_end() {
         let parse = |html: &str, most| Dom::parse_limited(html, Deadline::NONE, most).map(|d| d.len());
-        // The document, `<html>`, `<body>`, then a `<br>` and a text a piece.
+        // The document, `<html>`, `<body>`, then a `<br>` and a text a piece; and the names of
+        // the two elements opened, `html` and `body`.
         let page = "<br>x".repeat(20);
-        assert_eq!(parse(&page, 43), Ok(43));
-        assert_eq!(parse(&page, 42), Err(Unfinished::TooManyParts));
-        // Attributes count too.
+        assert_eq!(parse(&page, 45), Ok(43));
+        assert_eq!(parse(&page, 44), Err(Unfinished::TooManyParts));
+        // Attributes count too, and the name `a`.
         let tag = "<a x0 x1 x2 x3 x4 x5 x6 x7 x8 x9>";
-        assert_eq!(parse(tag, 14), Ok(4));
-        assert_eq!(parse(tag, 13), Err(Unfinished::TooManyParts));
+        assert_eq!(parse(tag, 17), Ok(4));
+        assert_eq!(parse(tag, 16), Err(Unfinished::TooManyParts));
+        // Each name opened counts once, however often it is opened.
+        let same = "<i></i>".repeat(10);
+        assert_eq!(parse(&same, 16), Ok(13));
+        assert_eq!(parse(&same, 15), Err(Unfinished::TooManyParts));
+        let made_up: String = (0..10).map(|k| format!("<y{k}></y{k}>")).collect();
+        assert_eq!(parse(&made_up, 25), Ok(13));
+        assert_eq!(parse(&made_up, 24), Err(Unfinished::TooManyParts));
     }
 
     #[test]
