@@ -61,7 +61,7 @@ pub struct FigureRow {
     /// The earlier value it is compared to.
     pub compared_to: Option<ComparisonRow>,
     /// The sentence it stands in: shared by the rows of the figures of one sentence, which a
-    /// page of bare numbers makes hundreds of 2,000-byte sentences each (see [`SentenceText`]).
+    /// page of bare numbers makes hundreds of 2,000-byte sentences each (made once a sentence by `SentenceText`).
     pub sentence: Arc<str>,
     /// Whether it stands inside a direct quote.
     pub in_quote: bool,

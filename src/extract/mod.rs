@@ -1,8 +1,8 @@
 //! Extract: an [`Article`] to its [`Extraction`]: figures (with periods, measures, entities and
 //! comparisons) and quotes, each with its byte span in the article text.
 //!
-//! This is the only stage with regexes, and it fails only by running past its time budget
-//! ([`extract_within`]).
+//! This is the only stage with regexes, and it fails only by running past its time budget or
+//! finding more than [`MAX_FIGURES`] figures ([`extract_until`]).
 
 mod buckets;
 pub mod claim;
@@ -20,8 +20,9 @@ pub use number::{find_numbers, Mention, MentionKind};
 pub use period::{Anaphor, Period, PeriodMention};
 pub use quote::Quote;
 
+pub use crate::deadline::Deadline;
 use crate::read::{Article, Span};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// What was extracted from one article.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -34,31 +35,6 @@ pub struct Extraction {
     pub figures: Vec<Figure>,
     /// Direct quotes, in order.
     pub quotes: Vec<Quote>,
-}
-
-/// A point in time after which the work on one document (extraction, then the checks and the
-/// figure rows) gives up, with the budget it was set from.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Deadline(Option<(Instant, Duration)>);
-
-impl Deadline {
-    /// No deadline.
-    pub const NONE: Deadline = Deadline(None);
-
-    /// A deadline `budget` from now.
-    pub fn after(budget: Duration) -> Deadline {
-        Deadline(Some((Instant::now() + budget, budget)))
-    }
-
-    /// Whether the deadline has passed.
-    pub fn passed(&self) -> bool {
-        self.0.is_some_and(|(d, _)| Instant::now() >= d)
-    }
-
-    /// The budget the deadline was set from (none for [`Deadline::NONE`]).
-    pub fn budget(&self) -> Duration {
-        self.0.map_or(Duration::ZERO, |(_, budget)| budget)
-    }
 }
 
 /// The work on one document ran past its time budget, in the part named.

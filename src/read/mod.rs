@@ -11,7 +11,7 @@ pub mod text;
 
 pub use decode::decode;
 
-use crate::extract::Deadline;
+use crate::deadline::Deadline;
 use crate::fetch::{DocFormat, Document};
 use serde::{Deserialize, Serialize};
 

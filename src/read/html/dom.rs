@@ -19,7 +19,7 @@
 //!
 //! Text and attribute values borrow from the page unless they hold a character reference.
 
-use crate::extract::Deadline;
+use crate::deadline::Deadline;
 use memchr::memchr;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
@@ -477,10 +477,10 @@ fn tokenize<'a>(
         text_start = at;
     }
     builder.text(&html[text_start..]);
-    match builder.parts() > max_parts {
-        true => Err(Unfinished::TooManyParts),
-        false => Ok(()),
+    if builder.parts() > max_parts {
+        return Err(Unfinished::TooManyParts);
     }
+    Ok(())
 }
 
 /// Where the raw text of element `name` that starts at `from` ends: at its end tag `</name`

@@ -17,7 +17,7 @@ pub use dom::MAX_PARTS;
 
 use super::meta::read_meta;
 use super::{normalize_whitespace, Article, ReadError};
-use crate::extract::Deadline;
+use crate::deadline::Deadline;
 use dom::{Dom, Unfinished};
 
 /// Reads an HTML page into an article (without id and source, which the caller sets), with no
@@ -44,9 +44,11 @@ pub fn read_html_until(content: &str, deadline: Deadline) -> Result<Article, Rea
         Unfinished::TooManyParts => ReadError::TooManyParts { limit: MAX_PARTS },
         Unfinished::OutOfTime => ReadError::OverBudget(deadline.budget()),
     })?;
-    let over_budget = || match deadline.passed() {
-        true => Err(ReadError::OverBudget(deadline.budget())),
-        false => Ok(()),
+    let over_budget = || {
+        if deadline.passed() {
+            return Err(ReadError::OverBudget(deadline.budget()));
+        }
+        Ok(())
     };
     let meta = read_meta(&doc);
     over_budget()?;
