@@ -16,7 +16,10 @@ const ABBREVIATIONS: &[&str] = &[
 /// output) are cut at a space so that work per sentence stays bounded.
 pub const MAX_SENTENCE_BYTES: usize = 2000;
 
-/// Splits each paragraph into sentences; every sentence lies inside one paragraph.
+/// Splits each paragraph into sentences; every sentence lies inside one paragraph. Sentences
+/// split at their marks are trimmed, so a space at least lies between two of them; a run cut
+/// for its length (past [`MAX_SENTENCE_BYTES`]) is not, so that each piece but the first starts
+/// where the one before it ends, which tells the cut pieces apart.
 pub fn split_sentences(text: &str, paragraphs: &[Span]) -> Vec<Span> {
     let mut out = Vec::with_capacity(paragraphs.len());
     if paragraphs.windows(2).all(|pair| pair[0].end <= pair[1].start) {
@@ -347,6 +350,28 @@ mod tests {
             sentences("It is a registered charity (no. 1187342). Call us."),
             ["It is a registered charity (no. 1187342).", "Call us."]
         );
+    }
+
+    /// The pieces of a run cut for its length, and only they, start where the sentence before
+    /// them ends, whatever the byte before the cut: a letter, a bracket, a percent sign, or no
+    /// space at all.
+    #[test]
+    fn only_the_pieces_of_a_cut_start_where_the_sentence_before_ends() {
+        for unit in ["word ", "(a) ", "12% ", "x"] {
+            let mut article = crate::read::Article::default();
+            let run = unit.repeat(4100 / unit.len());
+            article.set_paragraphs(["It began. It went on.", &run, "It ended here."]);
+            let (text, spans) = (&article.text, split_sentences(&article.text, &article.paragraphs));
+            let touching: Vec<bool> = spans.windows(2).map(|w| w[0].end == w[1].start).collect();
+            let pieces = spans.len() - 3;
+            assert!(pieces >= 3, "{unit:?}: {pieces} pieces");
+            assert_eq!(spans[2].of(text), &run[..spans[2].end - spans[2].start]);
+            // "It began." "It went on." | the pieces of the run, each after the first touching the
+            // one before | "It ended here."
+            let mut expected = vec![false; spans.len() - 1];
+            expected[2..1 + pieces].fill(true);
+            assert_eq!(touching, expected, "{unit:?}");
+        }
     }
 
     #[test]

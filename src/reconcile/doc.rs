@@ -219,6 +219,13 @@ impl<'a> Doc<'a> {
         self.sentence_runs.get_or_init(|| self.runs_of_sentences())[k]
     }
 
+    /// Whether the sentence `sentences[k]` continues one the splitter cut for its length (past
+    /// [`crate::extract::sentence::MAX_SENTENCE_BYTES`]): it starts where the one before it ends,
+    /// which only a cut leaves ([`crate::extract::sentence::split_sentences`]).
+    pub fn continues_cut(&self, k: usize) -> bool {
+        k > 0 && self.sentences[k - 1].end == self.sentences[k].start
+    }
+
     /// Whether the sentence `sentences[k]` may hold two figures or more, as the length of its run
     /// of `figs` tells without a look at them (its figures are those of the run inside it): most
     /// sentences hold fewer, and the rules that compare two figures of a sentence pass them by.
@@ -2595,6 +2602,22 @@ mod tests {
         /// How many sentences [`Doc::sentence_may_hold_two_figs`] found to hold fewer than two
         /// figures by their run alone, on this thread.
         pub(super) static SENTENCES_OF_FEW_FIGS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    }
+
+    /// The sentences that continue one cut for its length are known whatever byte ends the
+    /// piece before them (a bracket, a percent sign, a letter): the splitter leaves no space
+    /// between the pieces of a cut, and a space between the sentences it splits at their marks.
+    #[test]
+    fn the_pieces_of_a_cut_sentence_are_known_whatever_ends_them() {
+        for unit in ["(a) ", "12% ", "word ", "x"] {
+            let record = test_record(&format!("It began. Then {}", unit.repeat(5000 / unit.len())));
+            let doc = Doc::new(&record);
+            let continuing: Vec<bool> = (0..doc.sentences.len()).map(|k| doc.continues_cut(k)).collect();
+            // "It began.", then the run's pieces
+            assert!(continuing.len() >= 4, "{unit:?}: {continuing:?}");
+            assert!(!continuing[..2].iter().any(|&c| c), "{unit:?}: {continuing:?}");
+            assert!(continuing[2..].iter().all(|&c| c), "{unit:?}: {continuing:?}");
+        }
     }
 
     /// The earlier values of comparisons are found whatever order the extraction lists them in:

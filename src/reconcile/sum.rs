@@ -277,13 +277,25 @@ fn breakdowns(doc: &Doc) -> Vec<Finding> {
         // change amount, and no part, is asked only of those compared with a whole of their kind
         // (a sentence's lone count is not).
         let parts = doc.sentence_figs(s).map(|(_, g)| g).filter(|g| may_be_part(g));
-        with_few(parts, |figs| breakdowns_of_sentence(doc, figs, *sentence, &mut out));
+        let sentence = Sentence {
+            span: *sentence,
+            continues_cut: doc.continues_cut(s),
+        };
+        with_few(parts, |figs| breakdowns_of_sentence(doc, figs, sentence, &mut out));
     }
     out
 }
 
+/// A sentence whose breakdowns are read: its span, and whether it continues one cut for its
+/// length ([`Doc::continues_cut`]), where the parts of a breakdown may lie before the cut.
+#[derive(Clone, Copy)]
+struct Sentence {
+    span: Span,
+    continues_cut: bool,
+}
+
 /// [`breakdowns`] of the figures `figs` of `sentence` that may be parts.
-fn breakdowns_of_sentence(doc: &Doc, figs: &[&Fig], sentence: Span, out: &mut Vec<Finding>) {
+fn breakdowns_of_sentence(doc: &Doc, figs: &[&Fig], sentence: Sentence, out: &mut Vec<Finding>) {
     for (k, whole) in figs.iter().enumerate() {
         // Without two figures of its kind and unit before it nor one after it, the whole has
         // no parts whatever its text says (see below): the figures alone tell, before any
@@ -297,7 +309,7 @@ fn breakdowns_of_sentence(doc: &Doc, figs: &[&Fig], sentence: Span, out: &mut Ve
         // cannot end the words that do ("for a total of", "of the"): nearly every figure.
         // Read first, from the tails read with the view, it spares asking whether the other
         // figures are change amounts.
-        if !may_close_or_open_breakdown(doc, whole, sentence) {
+        if !may_close_or_open_breakdown(doc, whole, sentence.span) {
             #[cfg(test)]
             tests::WHOLES_SPARED.with(|n| n.set(n.get() + 1));
             continue;
@@ -383,18 +395,23 @@ fn check_breakdown_at(
     doc: &Doc,
     figs: &[&Fig],
     k: usize,
-    sentence: Span,
+    sentence: Sentence,
     same_kind: impl Fn(&&&Fig) -> bool,
     out: &mut Vec<Finding>,
 ) {
     let whole = figs[k];
     if totals_what_precedes(doc, whole) {
-        let parts = parts_since_earlier_total(doc, &figs[..k], sentence, &same_kind);
+        let parts = parts_since_earlier_total(doc, whole, &figs[..k], sentence, &same_kind);
         if parts.len() >= 2 {
             out.extend(check_breakdown(doc, whole, &parts, true));
         }
-    } else if opens_breakdown(doc, whole, sentence) {
+    } else if opens_breakdown(doc, whole, sentence.span) {
         let parts: Vec<&Fig> = figs[k + 1..].iter().filter(&same_kind).copied().collect();
+        // A total stated after the parts closes the breakdown and checks them itself, this
+        // whole being no part of it ([`restates_total`]).
+        if parts.iter().any(|g| totals_what_precedes(doc, g)) {
+            return;
+        }
         let complete = parts.last().is_some_and(|g| doc.is_complement(g));
         if parts.len() >= 2 || complete {
             out.extend(check_breakdown(doc, whole, &parts, complete));
@@ -406,18 +423,20 @@ fn check_breakdown_at(
 /// before it in `sentence`): those of its kind (`same_kind`) after the last that closes an
 /// earlier breakdown ([`closes_earlier_breakdown`]), which owns it and the figures before it:
 /// "3,000 from courts and 2,000 from police for a total of 9,000 requests, 3,001 from courts and
-/// 2,001 from police for a total of 9,001" breaks 9,001 down into 3,001 and 2,001 only.
+/// 2,001 from police for a total of 9,001" breaks 9,001 down into 3,001 and 2,001 only. The
+/// first of them is no part either where it states the same total ([`restates_total`]).
 fn parts_since_earlier_total<'d, 'a>(
     doc: &Doc,
+    whole: &Fig,
     before: &[&'d Fig<'a>],
-    sentence: Span,
+    sentence: Sentence,
     same_kind: impl Fn(&&&Fig) -> bool,
 ) -> Vec<&'d Fig<'a>> {
     let mut parts: Vec<&Fig> = before.iter().filter(same_kind).copied().collect();
     // An earlier breakdown, as this one, has two parts before its total, so the first two
     // figures are not read (reading every part's text cost about 0.1 instructions a byte of
-    // generated text); where the sentence may be cut, its parts may lie before the cut.
-    let cut = may_be_cut(doc, sentence);
+    // generated text); where the sentence continues a cut, its parts may lie before the cut.
+    let cut = sentence.continues_cut;
     let first = if cut { 0 } else { 2 };
     if let Some(total) = (first..parts.len())
         .rev()
@@ -425,7 +444,26 @@ fn parts_since_earlier_total<'d, 'a>(
     {
         parts.drain(..=total);
     }
+    if parts.len() >= 3 && restates_total(doc, whole, parts[0], parts[1], sentence.span) {
+        parts.remove(0);
+    }
     parts
+}
+
+/// Whether `first`, the first figure of a breakdown whose `whole` is stated after its parts,
+/// states that whole before them: it agrees with it (rounding and "about" allowed) and its text
+/// opens a breakdown ("In all, 500 requests: 300 from courts and 200 from police, for a total
+/// of 500"; "Of the 500 requests, ..."; "500 requests, including ..."). Its value is compared
+/// first, which nearly every part fails.
+fn restates_total(doc: &Doc, whole: &Fig, first: &Fig, next: &Fig, sentence: Span) -> bool {
+    if !first.reading.wide.overlaps(whole.reading.wide) {
+        return false;
+    }
+    let between = &doc.text[first.f.span.end..next.f.span.start];
+    between.contains(':')
+        || between.contains(" including ")
+        || totals_what_precedes(doc, first)
+        || opens_breakdown(doc, first, sentence)
 }
 
 /// Whether the text before `g` states it as the total of the figures before it ("for a total
@@ -436,20 +474,11 @@ fn totals_what_precedes(doc: &Doc, g: &Fig) -> bool {
 }
 
 /// Whether `g`, a figure before a whole in its sentence, is stated as the total of an earlier
-/// breakdown: by the text before it in its sentence or, where that sentence may be `cut`
-/// ([`may_be_cut`]), in its paragraph, as the cut may fall within those words ("... for a |
+/// breakdown: by the text before it in its sentence or, where that sentence continues a `cut`
+/// ([`Doc::continues_cut`]), in its paragraph, as the cut may fall within those words ("... for a |
 /// total of 9,000 requests, 3,001 from courts ...").
 fn closes_earlier_breakdown(doc: &Doc, g: &Fig, cut: bool) -> bool {
     totals_what_precedes(doc, g) || (cut && totals_in_paragraph(doc, g))
-}
-
-/// Whether `sentence` may be the rest of one cut for its length (at a space, past 2,000 bytes):
-/// it starts after a space that follows a letter, a digit or a comma, where no sentence ends.
-fn may_be_cut(doc: &Doc, sentence: Span) -> bool {
-    let bytes = doc.text.as_bytes();
-    sentence.start >= 2
-        && bytes[sentence.start - 1] == b' '
-        && (bytes[sentence.start - 2].is_ascii_alphanumeric() || bytes[sentence.start - 2] == b',')
 }
 
 /// [`totals_what_precedes`] read in the paragraph of `g` rather than its sentence, from up to
@@ -1080,7 +1109,11 @@ mod tests {
                 .collect();
             for (k, whole) in figs.iter().enumerate() {
                 let same_kind = |g: &&&Fig| g.f.kind == whole.f.kind && g.f.unit == whole.f.unit;
-                check_breakdown_at(doc, &figs, k, *sentence, same_kind, &mut out);
+                let sentence = Sentence {
+                    span: *sentence,
+                    continues_cut: doc.continues_cut(s),
+                };
+                check_breakdown_at(doc, &figs, k, sentence, same_kind, &mut out);
             }
         }
         out
@@ -1148,6 +1181,35 @@ mod tests {
         assert_eq!(
             sum_messages(totalling),
             ["The parts, 301 and 201, add up to 502, but the article gives their total as 900."]
+        );
+    }
+
+    /// A total stated before its parts and again after them is no part of itself, however the
+    /// text opens the breakdown; a first part that only equals the total stays a part, and a
+    /// wrong sum is still found.
+    #[test]
+    fn a_total_stated_before_its_parts_and_after_them_is_no_part() {
+        let rest = "300 came from courts and 200 from police, for a total of 500 requests.";
+        for opening in [
+            "In all, Acme received 500 requests in 2015:",
+            "Acme received 500 requests in 2015:",
+            "Of the 500 requests Acme received in 2015,",
+            "Acme received about 500 requests in 2015, including",
+        ] {
+            assert_eq!(
+                sum_messages(&format!("{opening} {rest}")),
+                Vec::<String>::new(),
+                "{opening}"
+            );
+            assert_eq!(
+                sum_messages(&format!("{opening} {}", rest.replace("200", "250"))),
+                ["The parts, 300 and 250, add up to 550, but the article gives their total as 500."],
+                "{opening}"
+            );
+        }
+        assert_eq!(
+            sum_messages("Acme received 500 requests from courts and 200 from police in 2015, for a total of 500."),
+            ["The parts, 500 and 200, add up to 700, but the article gives their total as 500."]
         );
     }
 
