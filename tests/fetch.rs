@@ -353,6 +353,53 @@ fn robots_txt_server_errors_fail_the_page_without_fetching_it() {
     assert!(server.hits("/a").is_empty(), "RFC 9309: nothing fetched");
 }
 
+/// A robots.txt that could not be reached fails its host's pages for a while only: it is
+/// asked for again once the pause for an unresponsive host has passed.
+#[test]
+fn an_unreachable_robots_txt_is_asked_for_again_after_the_pause() {
+    const PAUSE: Duration = Duration::from_millis(400);
+    let down = Arc::new(AtomicBool::new(true));
+    let still_down = down.clone();
+    let server = Server::start(move |r| match r.path.as_str() {
+        "/robots.txt" if still_down.load(Ordering::SeqCst) => status(503),
+        "/robots.txt" => Reply::Full(
+            200,
+            vec![("Content-Type", "text/plain".into())],
+            b"User-agent: *\nDisallow: /private/\n".to_vec(),
+        ),
+        _ => ok_html("<p>x</p>"),
+    });
+    let fetcher = fetcher(FetchSettings {
+        retries: 0,
+        unresponsive_pause: PAUSE,
+        ..settings()
+    });
+    let unreachable = format!(
+        "robots.txt of {} unreachable (HTTP 503 Service Unavailable): page not fetched",
+        server.addr
+    );
+    assert_eq!(
+        failure(&fetcher.fetch_page(&server.url("/a"), None)).reason,
+        unreachable
+    );
+    // back up, but within the pause: the rules read stand, and robots.txt is not asked again
+    down.store(false, Ordering::SeqCst);
+    assert_eq!(
+        failure(&fetcher.fetch_page(&server.url("/b"), None)).reason,
+        unreachable
+    );
+    assert_eq!(server.hits("/robots.txt").len(), 1);
+    std::thread::sleep(PAUSE);
+    assert_eq!(page(&fetcher.fetch_page(&server.url("/c"), None)).body, b"<p>x</p>");
+    assert_eq!(
+        failure(&fetcher.fetch_page(&server.url("/private/d"), None)).outcome,
+        Outcome::Skipped,
+        "the rules read anew are obeyed"
+    );
+    assert_eq!(server.hits("/robots.txt").len(), 2, "read again once, then kept");
+    assert!(server.hits("/a").is_empty() && server.hits("/b").is_empty());
+}
+
 /// A port nobody listens on.
 fn closed_port() -> u16 {
     TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()

@@ -24,7 +24,7 @@ use std::io::Read;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 /// How each URL ended; the summary counts each.
@@ -77,7 +77,8 @@ pub struct FetchSettings {
     /// Pause between two requests to the same host (default 1 s).
     pub delay: Duration,
     /// How long a host that left [`UNRESPONSIVE_AFTER`] requests in a row unanswered is left
-    /// alone, its URLs failing at once, before one request tries it again (default 10 min).
+    /// alone, its URLs failing at once, before one request tries it again (default 10 min); and
+    /// how long a robots.txt that could not be reached stands before it is asked for again.
     pub unresponsive_pause: Duration,
     /// Obey robots.txt (default true).
     pub obey_robots: bool,
@@ -157,7 +158,10 @@ struct Counters {
 struct Host {
     /// Held for the length of a request (retries included); holds when the last one ended.
     gate: Mutex<Option<Instant>>,
-    robots: OnceLock<Robots>,
+    /// Its robots.txt as last read, and when; held only to read or replace it.
+    robots: Mutex<Option<(Robots, Instant)>>,
+    /// Held while its robots.txt is fetched, so that it is fetched once for all its pages.
+    robots_fetch: Mutex<()>,
     silence: Mutex<Silence>,
 }
 
@@ -506,10 +510,31 @@ impl Fetcher {
         hosts.entry(key).or_default().clone()
     }
 
-    /// The host's robots.txt, fetched once per run (through the same politeness gate).
+    /// The host's robots.txt, fetched once per run (through the same politeness gate); one
+    /// that could not be reached is asked for again once `unresponsive_pause` has passed, as an
+    /// unresponsive host is, so that a host down for a while does not fail its pages for the
+    /// rest of a long run.
     fn robots_for(&self, url: &Url) -> Robots {
         let host = self.host(url);
-        host.robots.get_or_init(|| self.fetch_robots(url)).clone()
+        if let Some(robots) = self.known_robots(&host) {
+            return robots;
+        }
+        let _fetching = host.robots_fetch.lock().unwrap_or_else(|p| p.into_inner());
+        // (another page of the host may have fetched it while this one waited)
+        if let Some(robots) = self.known_robots(&host) {
+            return robots;
+        }
+        let robots = self.fetch_robots(url);
+        *host.robots.lock().unwrap_or_else(|p| p.into_inner()) = Some((robots.clone(), Instant::now()));
+        robots
+    }
+
+    /// The host's robots.txt as read, unless it was unreachable `unresponsive_pause` ago or more.
+    fn known_robots(&self, host: &Host) -> Option<Robots> {
+        let known = host.robots.lock().unwrap_or_else(|p| p.into_inner());
+        let (robots, at) = known.as_ref()?;
+        let stale = robots.is_unreachable() && at.elapsed() >= self.settings.unresponsive_pause;
+        (!stale).then(|| robots.clone())
     }
 
     fn fetch_robots(&self, url: &Url) -> Robots {
@@ -636,7 +661,13 @@ impl Fetcher {
     }
 
     fn delay_for(&self, host: &Host) -> Duration {
-        let crawl_delay = host.robots.get().and_then(Robots::crawl_delay).unwrap_or_default();
+        let crawl_delay = host
+            .robots
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .as_ref()
+            .and_then(|(robots, _)| robots.crawl_delay())
+            .unwrap_or_default();
         self.settings.delay.max(crawl_delay.min(MAX_CRAWL_DELAY))
     }
 

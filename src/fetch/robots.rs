@@ -43,6 +43,11 @@ impl Robots {
         }
     }
 
+    /// Whether the server failed to answer for it.
+    pub fn is_unreachable(&self) -> bool {
+        matches!(self, Robots::Unreachable(_))
+    }
+
     /// Whether the URL may be fetched.
     pub fn allows(&self, url: &Url) -> bool {
         match self {
