@@ -1035,7 +1035,7 @@ fn sitemap_indexes_gzip_and_news_sitemaps_with_since() {
 }
 
 #[test]
-fn sitemaps_keep_all_their_urls_and_children_past_the_limit_are_failed_records() {
+fn sitemaps_keep_all_their_urls_and_children_past_the_limit_are_failed_records_once() {
     use figmine::fetch::sitemap::MAX_CHILDREN;
     let server = site(|r| {
         let port = r.host.rsplit(':').next().unwrap().to_owned();
@@ -1049,10 +1049,15 @@ fn sitemaps_keep_all_their_urls_and_children_past_the_limit_are_failed_records()
         };
         match r.path.as_str() {
             "/index.xml" => {
+                // each child listed once, then one within the limit, one past it and the
+                // index itself listed again
                 let children: String = (0..MAX_CHILDREN + 2)
+                    .chain([5, MAX_CHILDREN + 1])
                     .map(|i| format!("<sitemap><loc>{base}/c{i}.xml</loc></sitemap>"))
                     .collect();
-                xml(format!("<sitemapindex>{children}</sitemapindex>"))
+                xml(format!(
+                    "<sitemapindex>{children}<sitemap><loc>{base}/index.xml</loc></sitemap></sitemapindex>"
+                ))
             }
             "/c0.xml" => urls(60_000, "big"),
             path => urls(1, path.trim_end_matches(".xml")),
@@ -1075,6 +1080,12 @@ fn sitemaps_keep_all_their_urls_and_children_past_the_limit_are_failed_records()
         ]
     );
     assert!(server.hits("/c1000.xml").is_empty());
+    assert_eq!(server.hits("/c5.xml").len(), 1, "a child listed twice is read once");
+    assert_eq!(
+        server.hits("/index.xml").len(),
+        1,
+        "an index listing itself is read once"
+    );
 }
 
 const ARTICLE: &str = "<html><head><title>Requests rise</title></head><body><article>\

@@ -7,6 +7,7 @@ use super::{Fetched, Fetcher, WebFailure, WebItem};
 use chrono::NaiveDate;
 use flate2::read::MultiGzDecoder;
 use quick_xml::events::Event;
+use std::collections::HashSet;
 use std::io::Read;
 
 /// How deep sitemap indexes are followed.
@@ -142,10 +143,12 @@ pub struct Expansion {
 
 /// Fetches a sitemap and, through indexes, its children; keeps pages dated on or after `since`
 /// (undated pages are kept). An index child whose `lastmod` is before `since` is not fetched:
-/// nothing in it can be newer.
+/// nothing in it can be newer. A child listed again (by the same index, another, or itself) is
+/// read once and gives at most one record.
 pub fn expand_sitemap(fetcher: &Fetcher, url: &str, since: Option<NaiveDate>) -> Expansion {
     let mut out = Expansion::default();
     let mut queue = vec![(url.to_owned(), 0)];
+    let mut listed: HashSet<String> = HashSet::from([url.to_owned()]);
     let mut fetched_children = 0;
     while let Some((url, depth)) = queue.pop() {
         let parsed = fetcher
@@ -165,7 +168,10 @@ pub fn expand_sitemap(fetcher: &Fetcher, url: &str, since: Option<NaiveDate>) ->
                 WebFailure::failed(format!("sitemap indexes nested deeper than {MAX_DEPTH}")),
             )),
             Ok(Sitemap::Index(children)) => {
-                let children: Vec<SitemapEntry> = children.into_iter().filter(|e| is_recent(e, since)).collect();
+                let children: Vec<SitemapEntry> = children
+                    .into_iter()
+                    .filter(|e| is_recent(e, since) && listed.insert(e.loc.clone()))
+                    .collect();
                 let kept = children.len().min(MAX_CHILDREN - fetched_children);
                 fetched_children += kept;
                 for child in &children[kept..] {
