@@ -400,6 +400,50 @@ fn an_unreachable_robots_txt_is_asked_for_again_after_the_pause() {
     assert!(server.hits("/a").is_empty() && server.hits("/b").is_empty());
 }
 
+/// The parsed rules of few hosts are kept (here one): a host's rules that fell out are parsed
+/// again from the cache without asking the host, or fetched again without a cache; obeyed
+/// either way.
+#[test]
+fn robots_rules_that_fell_out_of_memory_are_read_again_and_obeyed() {
+    let server = Server::start(|r| {
+        let host = r.host.split(':').next().unwrap_or_default().to_owned();
+        match r.path.as_str() {
+            "/robots.txt" => Reply::Full(
+                200,
+                vec![("Content-Type", "text/plain".into())],
+                format!("User-agent: *\nDisallow: /{host}-private/\nDisallow: /*.json$\n").into_bytes(),
+            ),
+            _ => ok_html("<p>x</p>"),
+        }
+    });
+    let hosts = ["a.test", "b.test", "c.test"];
+    for cached in [true, false] {
+        let dir = tempfile::tempdir().unwrap();
+        let fetcher = fetcher(FetchSettings {
+            resolve: hosts.iter().map(|h| (h.to_string(), server.addr)).collect(),
+            robots_memory: 1,
+            cache: cached.then(|| dir.path().to_path_buf()),
+            ..settings()
+        });
+        let url = |host: &str, path: &str| format!("http://{host}:{}/{path}", server.addr.port());
+        let before = server.hits("/robots.txt").len();
+        for round in 0..2 {
+            for host in hosts {
+                let private = fetcher.fetch_page(&url(host, &format!("{host}-private/x")), None);
+                assert_eq!(failure(&private).outcome, Outcome::Skipped, "{host}, round {round}");
+                let json = fetcher.fetch_page(&url(host, "data.json"), None);
+                assert_eq!(failure(&json).outcome, Outcome::Skipped, "{host}, round {round}");
+                let news = fetcher.fetch_page(&url(host, "news/1"), None);
+                assert_eq!(page(&news).body, b"<p>x</p>", "{host}, round {round}");
+            }
+        }
+        let asked = server.hits("/robots.txt").len() - before;
+        // with a cache each host's robots.txt is asked for once (and read again from the cache
+        // in the second round); without one, once more in the second round
+        assert_eq!(asked, if cached { 3 } else { 6 }, "cached: {cached}");
+    }
+}
+
 /// A port nobody listens on.
 fn closed_port() -> u16 {
     TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()

@@ -14,7 +14,7 @@
 
 use super::address::{self, LookupError, PublicResolver};
 use super::cache::{Cache, Entry};
-use super::robots::{host_and_port, Robots, MAX_ROBOTS_BYTES};
+use super::robots::{host_and_port, RecentRules, Robots, Rules, MAX_ROBOTS_BYTES};
 use super::{DocFormat, Document, FetchError, Fetched, WebFailure};
 use reqwest::blocking::{Client, Response};
 use reqwest::header::{HeaderMap, CONTENT_LENGTH, CONTENT_TYPE, ETAG, IF_MODIFIED_SINCE, IF_NONE_MATCH, LAST_MODIFIED};
@@ -82,6 +82,10 @@ pub struct FetchSettings {
     pub unresponsive_pause: Duration,
     /// Obey robots.txt (default true).
     pub obey_robots: bool,
+    /// About the most memory the parsed robots.txt rules of the hosts used last may take
+    /// (default 32 MiB); a host's rules that fell out are parsed again from the cache when next
+    /// needed, or fetched again without one.
+    pub robots_memory: usize,
     /// Allow connections to loopback, private and link-local addresses (default false).
     pub allow_private: bool,
     /// The on-disk cache folder, if any.
@@ -124,6 +128,7 @@ impl Default for FetchSettings {
             delay: Duration::from_secs(1),
             unresponsive_pause: Duration::from_secs(600),
             obey_robots: true,
+            robots_memory: 32 * 1024 * 1024,
             allow_private: false,
             cache: None,
             offline: false,
@@ -277,6 +282,8 @@ pub struct Fetcher {
     settings: FetchSettings,
     cache: Option<Cache>,
     hosts: Mutex<HashMap<String, Arc<Host>>>,
+    /// The parsed robots.txt rules of the hosts used last.
+    rules: RecentRules,
     counters: Counters,
 }
 
@@ -343,11 +350,13 @@ impl Fetcher {
             Some(dir) => Some(Cache::open(dir).map_err(|e| setup(format!("cache {}: {e}", dir.display())))?),
             None => None,
         };
+        let robots_memory = settings.robots_memory;
         Ok(Fetcher {
             client,
             settings,
             cache,
             hosts: Mutex::new(HashMap::new()),
+            rules: RecentRules::new(robots_memory),
             counters: Counters::default(),
         })
     }
@@ -458,17 +467,7 @@ impl Fetcher {
             return offline_hop(self.cache.as_ref(), url, cached);
         }
         if self.settings.obey_robots {
-            match self.robots_for(url) {
-                Robots::Unreachable(reason) => return Err(WebFailure::failed(reason)),
-                robots if !robots.allows(url) => {
-                    return Err(WebFailure::skipped(format!(
-                        "robots.txt disallows {} for {}",
-                        url.path(),
-                        robots_agent(&self.settings.user_agent)
-                    )))
-                }
-                _ => {}
-            }
+            self.obey_robots(url)?;
         }
         match self.request(url, cached.as_ref(), kind, budget)? {
             Answer::Redirect(location) => {
@@ -524,9 +523,60 @@ impl Fetcher {
         if let Some(robots) = self.known_robots(&host) {
             return robots;
         }
-        let robots = self.fetch_robots(url);
+        let (robots, _) = self.fetch_robots(url);
         *host.robots.lock().unwrap_or_else(|p| p.into_inner()) = Some((robots.clone(), Instant::now()));
         robots
+    }
+
+    /// Parses the robots.txt read at `source`, keeping its rules among the recent ones.
+    fn keep_parsed(&self, agent: &str, body: &[u8], source: &Url) -> (Robots, Option<Arc<Rules>>) {
+        let (robots, rules) = Robots::parse(agent, body, source);
+        if let Some(rules) = &rules {
+            self.rules.put(source, rules.clone());
+        }
+        (robots, rules)
+    }
+
+    /// Whether robots.txt lets `url` be fetched: not while the host's robots.txt is unreachable
+    /// (a failure), nor where its rules disallow it (a skip).
+    fn obey_robots(&self, url: &Url) -> Result<(), WebFailure> {
+        let (robots, rules) = match self.robots_for(url) {
+            Robots::Rules { source, crawl_delay } => match self.parsed_rules(&source) {
+                Some(rules) => (Robots::Rules { source, crawl_delay }, Some(rules)),
+                None => self.fetch_robots_again(url),
+            },
+            robots => (robots, None),
+        };
+        match (robots, rules) {
+            (Robots::Unreachable(reason), _) => Err(WebFailure::failed(reason)),
+            (_, Some(rules)) if !rules.allows(url) => Err(WebFailure::skipped(format!(
+                "robots.txt disallows {} for {}",
+                url.path(),
+                robots_agent(&self.settings.user_agent)
+            ))),
+            _ => Ok(()),
+        }
+    }
+
+    /// The parsed rules read at `source`: among the recent ones, else parsed again from the
+    /// cache (and then kept among the recent ones).
+    fn parsed_rules(&self, source: &Url) -> Option<Arc<Rules>> {
+        if let Some(rules) = self.rules.get(source) {
+            return Some(rules);
+        }
+        let body = self.cache.as_ref()?.body(source).ok()?;
+        let rules = Arc::new(Rules::parse(robots_agent(&self.settings.user_agent), &body)?);
+        self.rules.put(source, rules.clone());
+        Some(rules)
+    }
+
+    /// The host's robots.txt fetched again, for rules neither recent nor in the cache (a run
+    /// without one); what it now says stands for the host's next pages.
+    fn fetch_robots_again(&self, url: &Url) -> (Robots, Option<Arc<Rules>>) {
+        let (robots, rules) = self.fetch_robots(url);
+        let host = self.host(url);
+        *host.robots.lock().unwrap_or_else(|p| p.into_inner()) = Some((robots.clone(), Instant::now()));
+        (robots, rules)
     }
 
     /// The host's robots.txt as read, unless it was unreachable `unresponsive_pause` ago or more.
@@ -537,10 +587,11 @@ impl Fetcher {
         (!stale).then(|| robots.clone())
     }
 
-    fn fetch_robots(&self, url: &Url) -> Robots {
+    /// Fetches the host's robots.txt: what to keep of it, and its rules if it has some.
+    fn fetch_robots(&self, url: &Url) -> (Robots, Option<Arc<Rules>>) {
         let agent = robots_agent(&self.settings.user_agent);
         let Ok(mut robots_url) = url.join("/robots.txt") else {
-            return Robots::allow_all();
+            return (Robots::allow_all(), None);
         };
         // Its own budget: the rules serve every page of the host, not only the one that asked.
         let mut budget = Budget::new(self.settings.give_up_after);
@@ -548,7 +599,7 @@ impl Fetcher {
         // the crawler must assume everything is disallowed.
         for _ in 0..5 {
             if !self.settings.allow_private && address::check_literal(&robots_url).is_err() {
-                return Robots::allow_all();
+                return (Robots::allow_all(), None);
             }
             // Cached and revalidated like pages, so a second run re-reads robots.txt for free.
             let cached = self.cache.as_ref().and_then(|c| c.get(&robots_url));
@@ -557,29 +608,29 @@ impl Fetcher {
                 Ok(Answer::Page(page)) => {
                     let entry = Entry::page(&robots_url, &page.content_type, &page.etag, &page.last_modified);
                     self.store(&robots_url, entry, Some(&page.body));
-                    return Robots::parse(agent, &page.body);
+                    return self.keep_parsed(agent, &page.body, &robots_url);
                 }
                 Ok(Answer::NotModified) => {
                     return match self.cache.as_ref().map(|c| c.body(&robots_url)) {
-                        Some(Ok(body)) => Robots::parse(agent, &body),
-                        _ => Robots::allow_all(),
+                        Some(Ok(body)) => self.keep_parsed(agent, &body, &robots_url),
+                        _ => (Robots::allow_all(), None),
                     }
                 }
                 Ok(Answer::Redirect(location)) => match robots_url.join(&location) {
                     Ok(next) => robots_url = next,
-                    Err(_) => return Robots::allow_all(),
+                    Err(_) => return (Robots::allow_all(), None),
                 },
-                Ok(Answer::Status(s)) if s.is_client_error() => return Robots::allow_all(),
-                Ok(Answer::Status(s)) => return Robots::unreachable(&robots_url, &format!("HTTP {s}")),
+                Ok(Answer::Status(s)) if s.is_client_error() => return (Robots::allow_all(), None),
+                Ok(Answer::Status(s)) => return (Robots::unreachable(&robots_url, &format!("HTTP {s}")), None),
                 // A name the resolver refused (`LookupError::Refused`, the innermost cause): the
                 // page's own request is refused with the plain reason.
                 Err(f) if f.failure.outcome == Outcome::Skipped || f.brief.starts_with("refused: ") => {
-                    return Robots::allow_all()
+                    return (Robots::allow_all(), None)
                 }
-                Err(f) => return Robots::unreachable(&robots_url, &f.brief),
+                Err(f) => return (Robots::unreachable(&robots_url, &f.brief), None),
             }
         }
-        Robots::allow_all()
+        (Robots::allow_all(), None)
     }
 
     /// One request with politeness and retries, within the URL's budget. The host's gate is held
