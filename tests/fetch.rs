@@ -444,6 +444,38 @@ fn robots_rules_that_fell_out_of_memory_are_read_again_and_obeyed() {
     }
 }
 
+/// A URL list over more hosts than the soft limit on open files allows connections: the limit
+/// is raised to the hard one, so that no page fails with "too many open files" (each host's
+/// connection stays open, idle, for its next request).
+#[test]
+fn a_crawl_over_more_hosts_than_the_soft_limit_on_open_files_loses_no_page() {
+    const HOSTS: usize = 80;
+    let servers: Vec<Server> = (0..HOSTS)
+        .map(|i| Server::start(move |_| ok_html(&format!("<p>The office received {i} requests.</p>"))))
+        .collect();
+    let tmp = tempfile::tempdir().unwrap();
+    let list = tmp.path().join("urls.txt");
+    let urls: String = servers.iter().map(|s| s.url("/news/1") + "\n").collect();
+    std::fs::write(&list, urls).unwrap();
+    let out = tmp.path().join("out");
+    let output = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -Sn 64 && exec \"$0\" \"$@\"")
+        .arg(env!("CARGO_BIN_EXE_figmine"))
+        .args(["run", "--allow-private", "--delay", "0", "--retries", "0", "--urls"])
+        .arg(&list)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains(&format!("web: {HOSTS} fetched, 0 cached, 0 skipped, 0 failed")),
+        "{stderr}"
+    );
+}
+
 /// A port nobody listens on.
 fn closed_port() -> u16 {
     TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()

@@ -113,6 +113,9 @@ const MAX_CRAWL_DELAY: Duration = Duration::from_secs(60);
 /// remaining URLs fail at once: a silent host cost each of its URLs some 125 s.
 pub const UNRESPONSIVE_AFTER: u32 = 3;
 
+/// How long a connection to a host is kept open, idle, for its next request.
+const IDLE_CONNECTION: Duration = Duration::from_secs(15);
+
 impl Default for FetchSettings {
     fn default() -> Self {
         FetchSettings {
@@ -336,6 +339,11 @@ impl Fetcher {
             .connect_timeout(settings.connect_timeout)
             .timeout(settings.timeout)
             .redirect(reqwest::redirect::Policy::none())
+            // One request to a host at a time, so one idle connection each; kept for the next
+            // request to it (a second later by default) but not for minutes, as each is an open
+            // file: a crawl over thousands of hosts held one for each host of the last 90 s.
+            .pool_max_idle_per_host(1)
+            .pool_idle_timeout(IDLE_CONNECTION)
             .gzip(true)
             .brotli(true)
             .deflate(true)
