@@ -891,6 +891,115 @@ fn the_cache_revalidates_with_etags_and_serves_offline() {
     assert!(server.hits("/never").is_empty());
 }
 
+/// A server of one long page at every path, with an ETag, answering 304 when it is sent back.
+fn revalidating_site() -> Server {
+    site(|r| {
+        if r.headers.get("if-none-match").map(String::as_str) == Some("\"v1\"") {
+            return status(304);
+        }
+        Reply::Full(
+            200,
+            vec![("Content-Type", "text/html".into()), ("ETag", "\"v1\"".into())],
+            long_page().into_bytes(),
+        )
+    })
+}
+
+fn long_page() -> String {
+    ARTICLE.repeat(200)
+}
+
+/// The cache's files with this ending (`.body.gz`, `.body`, `.json`).
+fn cache_files(dir: &Path, ending: &str) -> Vec<std::path::PathBuf> {
+    let mut found = Vec::new();
+    for shard in std::fs::read_dir(dir).unwrap() {
+        let shard = shard.unwrap().path();
+        if shard.is_dir() {
+            for file in std::fs::read_dir(&shard).unwrap() {
+                let file = file.unwrap().path();
+                if file.to_string_lossy().ends_with(ending) {
+                    found.push(file);
+                }
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn cached_bodies_are_compressed_and_a_damaged_one_is_fetched_again_or_named_offline() {
+    let server = revalidating_site();
+    let dir = tempfile::tempdir().unwrap();
+    let cached = |offline| FetchSettings {
+        cache: Some(dir.path().to_path_buf()),
+        offline,
+        ..settings()
+    };
+    let url = server.url("/a");
+    assert_eq!(
+        fetcher(cached(false)).fetch_page(&url, None).outcome(),
+        Outcome::Fetched
+    );
+    let stored = cache_files(dir.path(), ".body.gz");
+    assert_eq!(stored.len(), 1, "{stored:?}");
+    let packed = std::fs::read(&stored[0]).unwrap();
+    assert!(packed.len() * 10 < long_page().len(), "{} bytes stored", packed.len());
+    assert!(cache_files(dir.path(), ".body").is_empty(), "no raw body");
+
+    // A file cut short, as a disk that filled or a run killed mid-write leaves it.
+    std::fs::write(&stored[0], &packed[..packed.len() / 2]).unwrap();
+    let offline = fetcher(cached(true)).fetch_page(&url, None);
+    let reason = &failure(&offline).reason;
+    assert!(
+        reason.contains("the stored copy is damaged") && reason.contains("run without --offline"),
+        "{reason}"
+    );
+    let again = fetcher(cached(false)).fetch_page(&url, None);
+    assert_eq!(again.outcome(), Outcome::Fetched, "a damaged copy is no copy");
+    assert_eq!(page(&again).body, long_page().as_bytes());
+    let hits = server.hits("/a");
+    assert_eq!(hits.len(), 2);
+    assert_eq!(hits[1].headers.get("if-none-match"), None, "asked for the whole page");
+    let mended = fetcher(cached(true)).fetch_page(&url, None);
+    assert_eq!(page(&mended).body, long_page().as_bytes());
+}
+
+#[test]
+fn a_cache_of_raw_bodies_from_earlier_versions_serves_offline_and_revalidates() {
+    let server = revalidating_site();
+    let dir = tempfile::tempdir().unwrap();
+    let cached = |offline| FetchSettings {
+        cache: Some(dir.path().to_path_buf()),
+        offline,
+        ..settings()
+    };
+    let url = server.url("/a");
+    fetcher(cached(false)).fetch_page(&url, None);
+    // Rewritten as versions before compression wrote them: `<hash>.body`, raw.
+    let stored = cache_files(dir.path(), ".body.gz");
+    assert_eq!(stored.len(), 1, "{stored:?}");
+    for gz in stored {
+        let mut raw = Vec::new();
+        std::io::Read::read_to_end(
+            &mut flate2::read::GzDecoder::new(std::fs::File::open(&gz).unwrap()),
+            &mut raw,
+        )
+        .unwrap();
+        std::fs::write(gz.with_extension(""), raw).unwrap();
+        std::fs::remove_file(gz).unwrap();
+    }
+    let offline = fetcher(cached(true)).fetch_page(&url, None);
+    assert_eq!(offline.outcome(), Outcome::Cached);
+    assert_eq!(page(&offline).body, long_page().as_bytes());
+    let revalidated = fetcher(cached(false)).fetch_page(&url, None);
+    assert_eq!(revalidated.outcome(), Outcome::Cached);
+    assert_eq!(page(&revalidated).body, long_page().as_bytes());
+    assert_eq!(
+        server.hits("/a")[1].headers.get("if-none-match").map(String::as_str),
+        Some("\"v1\"")
+    );
+}
+
 #[test]
 fn rss_and_atom_feeds_list_their_items() {
     let server = site(|r| match r.path.as_str() {

@@ -449,8 +449,8 @@ impl Fetcher {
         if !self.settings.allow_private {
             address::check_literal(url)?;
         }
-        let cached = self.cache.as_ref().and_then(|c| c.get(url));
         if self.settings.offline {
+            let cached = self.cache.as_ref().and_then(|c| c.get(url));
             return offline_hop(self.cache.as_ref(), url, cached);
         }
         if self.settings.obey_robots {
@@ -466,17 +466,15 @@ impl Fetcher {
                 _ => {}
             }
         }
-        match self.request(url, cached.as_ref(), kind, budget)? {
+        let cached = self.cached_copy(url);
+        match self.request(url, cached.as_ref().map(|c| &c.entry), kind, budget)? {
             Answer::Redirect(location) => {
                 self.store(url, Entry::redirect(url, &location), None);
                 Ok(Hop::Redirect(location))
             }
-            Answer::NotModified => match (cached, self.cache.as_ref()) {
-                (Some(entry), Some(cache)) if entry.location.is_none() => {
-                    let body = cache
-                        .body(url)
-                        .map_err(|e| WebFailure::failed(format!("cache body unreadable: {e}")))?;
-                    Ok(Hop::Done(page_from_cache(entry, body), true))
+            Answer::NotModified => match cached {
+                Some(copy) if copy.entry.location.is_none() => {
+                    Ok(Hop::Done(page_from_cache(copy.entry, copy.body), true))
                 }
                 _ => Err(WebFailure::failed("304 Not Modified without a cached copy")),
             },
@@ -491,6 +489,19 @@ impl Fetcher {
                 reason: format!("HTTP {status}"),
             }),
         }
+    }
+
+    /// The cache's copy of a URL, its body read, for a conditional request. A page whose stored
+    /// body cannot be read (cut short by a full disk or a killed run) has no copy: the request
+    /// asks for the whole page again, and storing it mends the cache.
+    fn cached_copy(&self, url: &Url) -> Option<CachedCopy> {
+        let cache = self.cache.as_ref()?;
+        let entry = cache.get(url)?;
+        let body = match entry.location {
+            Some(_) => Vec::new(),
+            None => cache.body(url).ok()?,
+        };
+        Some(CachedCopy { entry, body })
     }
 
     fn store(&self, url: &Url, entry: Entry, body: Option<&[u8]>) {
@@ -526,18 +537,22 @@ impl Fetcher {
                 return Robots::allow_all();
             }
             // Cached and revalidated like pages, so a second run re-reads robots.txt for free.
-            let cached = self.cache.as_ref().and_then(|c| c.get(&robots_url));
-            let cached = cached.filter(|e| e.location.is_none());
-            match self.request(&robots_url, cached.as_ref(), Kind::RobotsTxt, &mut budget) {
+            let cached = self.cached_copy(&robots_url).filter(|c| c.entry.location.is_none());
+            match self.request(
+                &robots_url,
+                cached.as_ref().map(|c| &c.entry),
+                Kind::RobotsTxt,
+                &mut budget,
+            ) {
                 Ok(Answer::Page(page)) => {
                     let entry = Entry::page(&robots_url, &page.content_type, &page.etag, &page.last_modified);
                     self.store(&robots_url, entry, Some(&page.body));
                     return Robots::parse(agent, &page.body);
                 }
                 Ok(Answer::NotModified) => {
-                    return match self.cache.as_ref().map(|c| c.body(&robots_url)) {
-                        Some(Ok(body)) => Robots::parse(agent, &body),
-                        _ => Robots::allow_all(),
+                    return match cached {
+                        Some(copy) => Robots::parse(agent, &copy.body),
+                        None => Robots::allow_all(),
                     }
                 }
                 Ok(Answer::Redirect(location)) => match robots_url.join(&location) {
@@ -744,6 +759,12 @@ fn check_declared_length(response: &Response, cap: u64) -> Result<(), WebFailure
     }
 }
 
+/// A cached entry with its body (empty for a redirect).
+struct CachedCopy {
+    entry: Entry,
+    body: Vec<u8>,
+}
+
 /// How one hop ended.
 enum Hop {
     Done(Page, bool),
@@ -759,7 +780,7 @@ fn offline_hop(cache: Option<&Cache>, url: &Url, cached: Option<Entry>) -> Resul
     }
     let body = cache
         .body(url)
-        .map_err(|e| WebFailure::failed(format!("cache body unreadable: {e}")))?;
+        .map_err(|e| WebFailure::failed(format!("{e}: run without --offline to fetch it again")))?;
     Ok(Hop::Done(page_from_cache(entry, body), true))
 }
 
