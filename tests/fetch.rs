@@ -1000,6 +1000,72 @@ fn a_cache_of_raw_bodies_from_earlier_versions_serves_offline_and_revalidates() 
     );
 }
 
+/// A cache folder whose 256 shard folders cannot be made: each name is taken by a file.
+fn unwritable_cache(dir: &Path) {
+    std::fs::create_dir_all(dir).unwrap();
+    for shard in 0..=255u8 {
+        std::fs::write(dir.join(format!("{shard:02x}")), b"not a folder").unwrap();
+    }
+}
+
+#[test]
+fn responses_the_cache_cannot_store_are_counted_and_told_and_the_pages_still_read() {
+    let server = revalidating_site();
+    let tmp = tempfile::tempdir().unwrap();
+    let cache = tmp.path().join("cache");
+    unwritable_cache(&cache);
+    let lib = fetcher(FetchSettings {
+        cache: Some(cache.clone()),
+        ..settings()
+    });
+    assert_eq!(lib.fetch_page(&server.url("/lib"), None).outcome(), Outcome::Fetched);
+    let stats = lib.stats();
+    assert_eq!(stats.unstored, 1);
+    assert!(stats.unstored_reason.unwrap().starts_with("cannot write "));
+
+    let command = |name: &str, extra: &[&str]| {
+        let output = figmine()
+            .arg(name)
+            .args(extra)
+            .args([server.url("/a"), server.url("/b")])
+            .args([
+                "--allow-private",
+                "--delay",
+                "0",
+                "--cache",
+                cache.to_str().unwrap(),
+                "--out",
+            ])
+            .arg(tmp.path().join(name))
+            .output()
+            .unwrap();
+        (
+            output.status.code(),
+            String::from_utf8_lossy(&output.stderr).into_owned(),
+        )
+    };
+    let (code, stderr) = command("run", &["--no-dedup"]); // /a and /b serve one page
+    assert_eq!(code, Some(0), "the outputs are complete: {stderr}");
+    assert_eq!(
+        stderr.matches("figmine: warning: cache: cannot write").count(),
+        1,
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("\ncache: 2 responses not stored (cannot write ")
+            && stderr.contains("): a later --offline run will miss them"),
+        "{stderr}"
+    );
+    let articles = read_jsonl(&tmp.path().join("run/articles.jsonl"));
+    assert_eq!(articles.len(), 2);
+    assert!(articles.iter().all(|a| a["error"].is_null()), "{articles:?}");
+    assert!(!read_jsonl(&tmp.path().join("run/figures.jsonl")).is_empty());
+
+    let (code, stderr) = command("fetch", &[]);
+    assert_eq!(code, Some(1), "filling the cache is what fetch is for: {stderr}");
+    assert!(stderr.contains("\ncache: 2 responses not stored"), "{stderr}");
+}
+
 #[test]
 fn rss_and_atom_feeds_list_their_items() {
     let server = site(|r| match r.path.as_str() {

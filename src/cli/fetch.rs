@@ -198,12 +198,20 @@ pub fn web_sources(
     Ok((fetcher, sources, finished))
 }
 
-/// The summary line for web inputs.
+/// The summary line for web inputs, and one for responses the cache could not store.
 pub fn describe_stats(stats: &Stats) -> String {
-    format!(
+    let mut text = format!(
         "web: {} fetched, {} cached, {} skipped, {} failed ({} requests)",
         stats.fetched, stats.cached, stats.skipped, stats.failed, stats.requests
-    )
+    );
+    if stats.unstored > 0 {
+        let reason = stats.unstored_reason.as_deref().unwrap_or("unknown reason");
+        text.push_str(&format!(
+            "\ncache: {} responses not stored ({reason}): a later --offline run will miss them",
+            stats.unstored
+        ));
+    }
+    text
 }
 
 /// Arguments of `figmine fetch`.
@@ -248,7 +256,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if !args.quiet {
         eprintln!("{}\nwritten to {}", describe_stats(&stats), path.display());
     }
-    Ok(ExitCode::from(if stats.failed > 0 {
+    // Filling the cache is what `fetch` is for (`fetch && run --offline`): a response it could
+    // not store fails it, unlike `run`, whose outputs are complete all the same.
+    Ok(ExitCode::from(if stats.failed > 0 || stats.unstored > 0 {
         EXIT_SOME_FAILED
     } else {
         EXIT_OK

@@ -132,7 +132,7 @@ impl Default for FetchSettings {
 }
 
 /// Counts of outcomes so far, for the summary.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Stats {
     /// Downloaded now.
     pub fetched: usize,
@@ -144,12 +144,19 @@ pub struct Stats {
     pub failed: usize,
     /// HTTP requests sent (robots.txt, retries and redirects included).
     pub requests: usize,
+    /// Responses (pages, redirects, robots.txt, feeds, sitemaps) the cache could not store: a
+    /// later `--offline` run will miss them.
+    pub unstored: usize,
+    /// Why the first of them could not be stored (the file and the system's reason).
+    pub unstored_reason: Option<String>,
 }
 
 #[derive(Default)]
 struct Counters {
     by_outcome: [AtomicUsize; 4],
     requests: AtomicUsize,
+    unstored: AtomicUsize,
+    first_unstored: OnceLock<String>,
 }
 
 /// One host's politeness state: at most one request in flight, a pause between requests.
@@ -362,6 +369,8 @@ impl Fetcher {
             skipped: n(Outcome::Skipped),
             failed: n(Outcome::Failed),
             requests: self.counters.requests.load(Ordering::Relaxed),
+            unstored: self.counters.unstored.load(Ordering::Relaxed),
+            unstored_reason: self.counters.first_unstored.get().cloned(),
         }
     }
 
@@ -504,10 +513,19 @@ impl Fetcher {
         Some(CachedCopy { entry, body })
     }
 
+    /// Stores a response in the cache. A failure costs this page nothing, but a later
+    /// `--offline` run will miss it: it is counted for the summary, and the first one is told at
+    /// once (a full disk fails every page after it).
     fn store(&self, url: &Url, entry: Entry, body: Option<&[u8]>) {
-        // A cache that cannot be written costs a re-fetch next time, never this page.
-        if let Some(cache) = &self.cache {
-            let _ = cache.put(url, &entry, body);
+        let Some(cache) = &self.cache else { return };
+        if let Err(e) = cache.put(url, &entry, body) {
+            self.counters.unstored.fetch_add(1, Ordering::Relaxed);
+            if self.counters.first_unstored.set(e.to_string()).is_ok() {
+                eprintln!(
+                    "figmine: warning: cache: {e}; pages are still processed, but a later \
+                     --offline run will miss those not stored"
+                );
+            }
         }
     }
 
