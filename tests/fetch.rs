@@ -1066,6 +1066,95 @@ fn responses_the_cache_cannot_store_are_counted_and_told_and_the_pages_still_rea
     assert!(stderr.contains("\ncache: 2 responses not stored"), "{stderr}");
 }
 
+/// A page of 5,000 letters that differ from path to path (they compress to some 60%).
+fn letters(path: &str) -> Vec<u8> {
+    let mut state = path.bytes().fold(0x9e37_79b9_7f4a_7c15u64, |h, b| {
+        (h ^ b as u64).wrapping_mul(0x0100_0000_01b3)
+    });
+    (0..5000)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            b'a' + (state % 26) as u8
+        })
+        .collect()
+}
+
+fn bytes_under(dir: &Path) -> u64 {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.metadata().unwrap().len())
+        .sum()
+}
+
+#[test]
+fn cache_max_keeps_the_cache_under_its_bound_and_offline_misses_what_it_removed() {
+    let server = site(|r| Reply::Full(200, vec![("Content-Type", "text/html".into())], letters(&r.path)));
+    let tmp = tempfile::tempdir().unwrap();
+    let cache = tmp.path().join("cache");
+    let urls: Vec<String> = (0..40).map(|i| server.url(&format!("/p{i}"))).collect();
+    let fetch = |extra: &[&str]| {
+        let output = figmine()
+            .arg("fetch")
+            .args(&urls)
+            .args([
+                "--allow-private",
+                "--delay",
+                "0",
+                "--jobs",
+                "1",
+                "--cache",
+                cache.to_str().unwrap(),
+            ])
+            .args(extra)
+            .arg("--out")
+            .arg(tmp.path())
+            .output()
+            .unwrap();
+        (
+            output.status.code(),
+            String::from_utf8_lossy(&output.stderr).into_owned(),
+        )
+    };
+    let (code, stderr) = fetch(&["--cache-max", "50K"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let removed: usize = stderr
+        .split("\ncache: ")
+        .nth(1)
+        .and_then(|line| {
+            line.split(" entries used longest ago removed to stay under --cache-max")
+                .next()
+        })
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no removal told: {stderr}"));
+    assert!(removed > 0, "{stderr}");
+    assert!(bytes_under(&cache) <= 50 * 1024, "{} bytes", bytes_under(&cache));
+
+    let (_, stderr) = fetch(&["--offline"]);
+    let lines = read_jsonl(&tmp.path().join("fetched.jsonl"));
+    let outcomes: Vec<&str> = lines.iter().map(|l| l["outcome"].as_str().unwrap()).collect();
+    assert_eq!(outcomes[0], "failed", "the first page was used longest ago: {stderr}");
+    assert!(lines[0]["error"]
+        .as_str()
+        .unwrap()
+        .contains("not in the cache (--offline)"));
+    assert_eq!(outcomes[39], "cached", "{stderr}");
+    assert_eq!(
+        outcomes.iter().filter(|o| **o == "failed").count(),
+        removed,
+        "{outcomes:?}"
+    );
+
+    // Without the bound, nothing is removed.
+    let (_, stderr) = fetch(&[]);
+    assert!(!stderr.contains("removed"), "{stderr}");
+    let (code, stderr) = fetch(&["--offline"]);
+    assert_eq!(code, Some(0), "every page stored: {stderr}");
+}
+
 #[test]
 fn rss_and_atom_feeds_list_their_items() {
     let server = site(|r| match r.path.as_str() {

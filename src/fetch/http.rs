@@ -85,6 +85,9 @@ pub struct FetchSettings {
     pub allow_private: bool,
     /// The on-disk cache folder, if any.
     pub cache: Option<PathBuf>,
+    /// The cache's bound in bytes: past it, the entries used longest ago are removed until it is
+    /// under 90% of it (default none: a later `--offline` run may need every page).
+    pub cache_max: Option<u64>,
     /// Serve only from the cache, never touch the network.
     pub offline: bool,
     /// Fixed addresses for host names, as curl's `--resolve` (trusted: not filtered).
@@ -125,6 +128,7 @@ impl Default for FetchSettings {
             obey_robots: true,
             allow_private: false,
             cache: None,
+            cache_max: None,
             offline: false,
             resolve: Vec::new(),
         }
@@ -149,6 +153,8 @@ pub struct Stats {
     pub unstored: usize,
     /// Why the first of them could not be stored (the file and the system's reason).
     pub unstored_reason: Option<String>,
+    /// Cache entries removed, those used longest ago, to keep it under its bound.
+    pub cache_removed: usize,
 }
 
 #[derive(Default)]
@@ -343,7 +349,9 @@ impl Fetcher {
         }
         let client = builder.build().map_err(|e| setup(e.to_string()))?;
         let cache = match &settings.cache {
-            Some(dir) => Some(Cache::open(dir).map_err(|e| setup(format!("cache {}: {e}", dir.display())))?),
+            Some(dir) => {
+                Some(Cache::open(dir, settings.cache_max).map_err(|e| setup(format!("cache {}: {e}", dir.display())))?)
+            }
             None => None,
         };
         Ok(Fetcher {
@@ -371,6 +379,7 @@ impl Fetcher {
             requests: self.counters.requests.load(Ordering::Relaxed),
             unstored: self.counters.unstored.load(Ordering::Relaxed),
             unstored_reason: self.counters.first_unstored.get().cloned(),
+            cache_removed: self.cache.as_ref().map_or(0, Cache::removed),
         }
     }
 
