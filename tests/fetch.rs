@@ -1014,6 +1014,270 @@ fn the_cache_revalidates_with_etags_and_serves_offline() {
     assert!(server.hits("/never").is_empty());
 }
 
+/// A server of one long page at every path, with an ETag, answering 304 when it is sent back.
+fn revalidating_site() -> Server {
+    site(|r| {
+        if r.headers.get("if-none-match").map(String::as_str) == Some("\"v1\"") {
+            return status(304);
+        }
+        Reply::Full(
+            200,
+            vec![("Content-Type", "text/html".into()), ("ETag", "\"v1\"".into())],
+            long_page().into_bytes(),
+        )
+    })
+}
+
+fn long_page() -> String {
+    ARTICLE.repeat(200)
+}
+
+/// The cache's files with this ending (`.body.gz`, `.body`, `.json`).
+fn cache_files(dir: &Path, ending: &str) -> Vec<std::path::PathBuf> {
+    let mut found = Vec::new();
+    for shard in std::fs::read_dir(dir).unwrap() {
+        let shard = shard.unwrap().path();
+        if shard.is_dir() {
+            for file in std::fs::read_dir(&shard).unwrap() {
+                let file = file.unwrap().path();
+                if file.to_string_lossy().ends_with(ending) {
+                    found.push(file);
+                }
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn cached_bodies_are_compressed_and_a_damaged_one_is_fetched_again_or_named_offline() {
+    let server = revalidating_site();
+    let dir = tempfile::tempdir().unwrap();
+    let cached = |offline| FetchSettings {
+        cache: Some(dir.path().to_path_buf()),
+        offline,
+        ..settings()
+    };
+    let url = server.url("/a");
+    assert_eq!(
+        fetcher(cached(false)).fetch_page(&url, None).outcome(),
+        Outcome::Fetched
+    );
+    let stored = cache_files(dir.path(), ".body.gz");
+    assert_eq!(stored.len(), 1, "{stored:?}");
+    let packed = std::fs::read(&stored[0]).unwrap();
+    assert!(packed.len() * 10 < long_page().len(), "{} bytes stored", packed.len());
+    assert!(cache_files(dir.path(), ".body").is_empty(), "no raw body");
+
+    // A file cut short, as a disk that filled or a run killed mid-write leaves it.
+    std::fs::write(&stored[0], &packed[..packed.len() / 2]).unwrap();
+    let offline = fetcher(cached(true)).fetch_page(&url, None);
+    let reason = &failure(&offline).reason;
+    assert!(
+        reason.contains("the stored copy is damaged") && reason.contains("run without --offline"),
+        "{reason}"
+    );
+    let again = fetcher(cached(false)).fetch_page(&url, None);
+    assert_eq!(again.outcome(), Outcome::Fetched, "a damaged copy is no copy");
+    assert_eq!(page(&again).body, long_page().as_bytes());
+    let hits = server.hits("/a");
+    assert_eq!(hits.len(), 2);
+    assert_eq!(hits[1].headers.get("if-none-match"), None, "asked for the whole page");
+    let mended = fetcher(cached(true)).fetch_page(&url, None);
+    assert_eq!(page(&mended).body, long_page().as_bytes());
+}
+
+#[test]
+fn a_cache_of_raw_bodies_from_earlier_versions_serves_offline_and_revalidates() {
+    let server = revalidating_site();
+    let dir = tempfile::tempdir().unwrap();
+    let cached = |offline| FetchSettings {
+        cache: Some(dir.path().to_path_buf()),
+        offline,
+        ..settings()
+    };
+    let url = server.url("/a");
+    fetcher(cached(false)).fetch_page(&url, None);
+    // Rewritten as versions before compression wrote them: `<hash>.body`, raw.
+    let stored = cache_files(dir.path(), ".body.gz");
+    assert_eq!(stored.len(), 1, "{stored:?}");
+    for gz in stored {
+        let mut raw = Vec::new();
+        std::io::Read::read_to_end(
+            &mut flate2::read::GzDecoder::new(std::fs::File::open(&gz).unwrap()),
+            &mut raw,
+        )
+        .unwrap();
+        std::fs::write(gz.with_extension(""), raw).unwrap();
+        std::fs::remove_file(gz).unwrap();
+    }
+    let offline = fetcher(cached(true)).fetch_page(&url, None);
+    assert_eq!(offline.outcome(), Outcome::Cached);
+    assert_eq!(page(&offline).body, long_page().as_bytes());
+    let revalidated = fetcher(cached(false)).fetch_page(&url, None);
+    assert_eq!(revalidated.outcome(), Outcome::Cached);
+    assert_eq!(page(&revalidated).body, long_page().as_bytes());
+    assert_eq!(
+        server.hits("/a")[1].headers.get("if-none-match").map(String::as_str),
+        Some("\"v1\"")
+    );
+}
+
+/// A cache folder whose 256 shard folders cannot be made: each name is taken by a file.
+fn unwritable_cache(dir: &Path) {
+    std::fs::create_dir_all(dir).unwrap();
+    for shard in 0..=255u8 {
+        std::fs::write(dir.join(format!("{shard:02x}")), b"not a folder").unwrap();
+    }
+}
+
+#[test]
+fn responses_the_cache_cannot_store_are_counted_and_told_and_the_pages_still_read() {
+    let server = revalidating_site();
+    let tmp = tempfile::tempdir().unwrap();
+    let cache = tmp.path().join("cache");
+    unwritable_cache(&cache);
+    let lib = fetcher(FetchSettings {
+        cache: Some(cache.clone()),
+        ..settings()
+    });
+    assert_eq!(lib.fetch_page(&server.url("/lib"), None).outcome(), Outcome::Fetched);
+    let stats = lib.stats();
+    assert_eq!(stats.unstored, 1);
+    assert!(stats.unstored_reason.unwrap().starts_with("cannot write "));
+
+    let command = |name: &str, extra: &[&str]| {
+        let output = figmine()
+            .arg(name)
+            .args(extra)
+            .args([server.url("/a"), server.url("/b")])
+            .args([
+                "--allow-private",
+                "--delay",
+                "0",
+                "--cache",
+                cache.to_str().unwrap(),
+                "--out",
+            ])
+            .arg(tmp.path().join(name))
+            .output()
+            .unwrap();
+        (
+            output.status.code(),
+            String::from_utf8_lossy(&output.stderr).into_owned(),
+        )
+    };
+    let (code, stderr) = command("run", &["--no-dedup"]); // /a and /b serve one page
+    assert_eq!(code, Some(0), "the outputs are complete: {stderr}");
+    assert_eq!(
+        stderr.matches("figmine: warning: cache: cannot write").count(),
+        1,
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("\ncache: 2 responses not stored (cannot write ")
+            && stderr.contains("): a later --offline run will miss them"),
+        "{stderr}"
+    );
+    let articles = read_jsonl(&tmp.path().join("run/articles.jsonl"));
+    assert_eq!(articles.len(), 2);
+    assert!(articles.iter().all(|a| a["error"].is_null()), "{articles:?}");
+    assert!(!read_jsonl(&tmp.path().join("run/figures.jsonl")).is_empty());
+
+    let (code, stderr) = command("fetch", &[]);
+    assert_eq!(code, Some(1), "filling the cache is what fetch is for: {stderr}");
+    assert!(stderr.contains("\ncache: 2 responses not stored"), "{stderr}");
+}
+
+/// A page of 5,000 letters that differ from path to path (they compress to some 60%).
+fn letters(path: &str) -> Vec<u8> {
+    let mut state = path.bytes().fold(0x9e37_79b9_7f4a_7c15u64, |h, b| {
+        (h ^ b as u64).wrapping_mul(0x0100_0000_01b3)
+    });
+    (0..5000)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            b'a' + (state % 26) as u8
+        })
+        .collect()
+}
+
+fn bytes_under(dir: &Path) -> u64 {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.metadata().unwrap().len())
+        .sum()
+}
+
+#[test]
+fn cache_max_keeps_the_cache_under_its_bound_and_offline_misses_what_it_removed() {
+    let server = site(|r| Reply::Full(200, vec![("Content-Type", "text/html".into())], letters(&r.path)));
+    let tmp = tempfile::tempdir().unwrap();
+    let cache = tmp.path().join("cache");
+    let urls: Vec<String> = (0..40).map(|i| server.url(&format!("/p{i}"))).collect();
+    let fetch = |extra: &[&str]| {
+        let output = figmine()
+            .arg("fetch")
+            .args(&urls)
+            .args([
+                "--allow-private",
+                "--delay",
+                "0",
+                "--jobs",
+                "1",
+                "--cache",
+                cache.to_str().unwrap(),
+            ])
+            .args(extra)
+            .arg("--out")
+            .arg(tmp.path())
+            .output()
+            .unwrap();
+        (
+            output.status.code(),
+            String::from_utf8_lossy(&output.stderr).into_owned(),
+        )
+    };
+    let (code, stderr) = fetch(&["--cache-max", "50K"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let removed: usize = stderr
+        .split("\ncache: ")
+        .nth(1)
+        .and_then(|line| {
+            line.split(" entries used longest ago removed to stay under --cache-max")
+                .next()
+        })
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no removal told: {stderr}"));
+    assert!(removed > 0, "{stderr}");
+    assert!(bytes_under(&cache) <= 50 * 1024, "{} bytes", bytes_under(&cache));
+
+    let (_, stderr) = fetch(&["--offline"]);
+    let lines = read_jsonl(&tmp.path().join("fetched.jsonl"));
+    let outcomes: Vec<&str> = lines.iter().map(|l| l["outcome"].as_str().unwrap()).collect();
+    assert_eq!(outcomes[0], "failed", "the first page was used longest ago: {stderr}");
+    assert!(lines[0]["error"]
+        .as_str()
+        .unwrap()
+        .contains("not in the cache (--offline)"));
+    assert_eq!(outcomes[39], "cached", "{stderr}");
+    assert_eq!(
+        outcomes.iter().filter(|o| **o == "failed").count(),
+        removed,
+        "{outcomes:?}"
+    );
+
+    // Without the bound, nothing is removed.
+    let (_, stderr) = fetch(&[]);
+    assert!(!stderr.contains("removed"), "{stderr}");
+    let (code, stderr) = fetch(&["--offline"]);
+    assert_eq!(code, Some(0), "every page stored: {stderr}");
+}
+
 #[test]
 fn rss_and_atom_feeds_list_their_items() {
     let server = site(|r| match r.path.as_str() {

@@ -44,8 +44,12 @@ pub struct WebArgs {
     #[arg(long, value_name = "DIR")]
     cache: Option<PathBuf>,
     /// Do not use the HTTP cache at all.
-    #[arg(long, conflicts_with_all = ["cache", "offline"])]
+    #[arg(long, conflicts_with_all = ["cache", "offline", "cache_max"])]
     no_cache: bool,
+    /// Keep the cache under SIZE (e.g. 500M, 10G): past it, the entries used longest ago are
+    /// removed, and a later --offline run misses them [default: no bound].
+    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+    cache_max: Option<u64>,
     /// Serve every page from the cache; never touch the network.
     #[arg(long)]
     offline: bool,
@@ -80,6 +84,36 @@ fn parse_date(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|e| format!("{s:?} is not a YYYY-MM-DD date: {e}"))
 }
 
+/// A size in bytes: a number, optionally with a decimal part, then `K`, `M`, `G` or `T` (powers
+/// of 1024, optionally followed by `B` or `iB`); a bare number is bytes.
+fn parse_size(s: &str) -> Result<u64, String> {
+    let text = s.trim();
+    let split = text
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(text.len());
+    let (number, unit) = text.split_at(split);
+    let power = match unit.trim_start().to_ascii_uppercase().as_str() {
+        "" | "B" => 0,
+        "K" | "KB" | "KIB" => 1,
+        "M" | "MB" | "MIB" => 2,
+        "G" | "GB" | "GIB" => 3,
+        "T" | "TB" | "TIB" => 4,
+        _ => {
+            return Err(format!(
+                "{s:?} is not a size: give a number and K, M, G or T (500M, 10G)"
+            ))
+        }
+    };
+    let value: f64 = number
+        .parse()
+        .map_err(|_| format!("{s:?} is not a size: give a number and K, M, G or T (500M, 10G)"))?;
+    let bytes = value * 1024f64.powi(power);
+    if !(1.0..=u64::MAX as f64).contains(&bytes) {
+        return Err(format!("{s:?} is not a size of at least one byte"));
+    }
+    Ok(bytes as u64)
+}
+
 fn seconds(value: f64, flag: &str) -> anyhow::Result<Duration> {
     Duration::try_from_secs_f64(value).with_context(|| format!("{flag} must be a non-negative number of seconds"))
 }
@@ -110,6 +144,7 @@ impl WebArgs {
             obey_robots: !self.ignore_robots,
             allow_private: self.allow_private,
             cache: (!self.no_cache).then(|| self.cache.clone().unwrap_or_else(|| out.join("cache"))),
+            cache_max: self.cache_max,
             offline: self.offline,
             ..FetchSettings::default()
         })
@@ -198,12 +233,26 @@ pub fn web_sources(
     Ok((fetcher, sources, finished))
 }
 
-/// The summary line for web inputs.
+/// The summary line for web inputs, and one for responses the cache could not store.
 pub fn describe_stats(stats: &Stats) -> String {
-    format!(
+    let mut text = format!(
         "web: {} fetched, {} cached, {} skipped, {} failed ({} requests)",
         stats.fetched, stats.cached, stats.skipped, stats.failed, stats.requests
-    )
+    );
+    if stats.unstored > 0 {
+        let reason = stats.unstored_reason.as_deref().unwrap_or("unknown reason");
+        text.push_str(&format!(
+            "\ncache: {} responses not stored ({reason}): a later --offline run will miss them",
+            stats.unstored
+        ));
+    }
+    if stats.cache_removed > 0 {
+        text.push_str(&format!(
+            "\ncache: {} entries used longest ago removed to stay under --cache-max",
+            stats.cache_removed
+        ));
+    }
+    text
 }
 
 /// Arguments of `figmine fetch`.
@@ -248,7 +297,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if !args.quiet {
         eprintln!("{}\nwritten to {}", describe_stats(&stats), path.display());
     }
-    Ok(ExitCode::from(if stats.failed > 0 {
+    // Filling the cache is what `fetch` is for (`fetch && run --offline`): a response it could
+    // not store fails it, unlike `run`, whose outputs are complete all the same.
+    Ok(ExitCode::from(if stats.failed > 0 || stats.unstored > 0 {
         EXIT_SOME_FAILED
     } else {
         EXIT_OK
@@ -273,7 +324,21 @@ fn report_line(fetched: &Fetched) -> serde_json::Value {
 
 #[cfg(test)]
 mod tests {
-    use super::urls_of_list;
+    use super::{parse_size, urls_of_list};
+
+    #[test]
+    fn sizes_are_read_in_powers_of_1024() {
+        assert_eq!(parse_size("2048"), Ok(2048));
+        assert_eq!(parse_size("64K"), Ok(64 * 1024));
+        assert_eq!(parse_size("500M"), Ok(500 * 1024 * 1024));
+        assert_eq!(parse_size("500mb"), Ok(500 * 1024 * 1024));
+        assert_eq!(parse_size("10G"), Ok(10 << 30));
+        assert_eq!(parse_size("1.5 GiB"), Ok(3 << 29));
+        assert_eq!(parse_size("2T"), Ok(2 << 40));
+        for bad in ["", "G", "10X", "-5M", "1.2.3G", "0", "0.1"] {
+            assert!(parse_size(bad).is_err(), "{bad:?}");
+        }
+    }
 
     #[test]
     fn a_hash_starts_a_comment_only_at_the_start_of_a_line_or_after_a_space() {

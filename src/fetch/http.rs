@@ -24,7 +24,7 @@ use std::io::Read;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 /// How each URL ended; the summary counts each.
@@ -90,6 +90,9 @@ pub struct FetchSettings {
     pub allow_private: bool,
     /// The on-disk cache folder, if any.
     pub cache: Option<PathBuf>,
+    /// The cache's bound in bytes: past it, the entries used longest ago are removed until it is
+    /// under 90% of it (default none: a later `--offline` run may need every page).
+    pub cache_max: Option<u64>,
     /// Serve only from the cache, never touch the network.
     pub offline: bool,
     /// Fixed addresses for host names, as curl's `--resolve` (trusted: not filtered).
@@ -134,6 +137,7 @@ impl Default for FetchSettings {
             robots_memory: 32 * 1024 * 1024,
             allow_private: false,
             cache: None,
+            cache_max: None,
             offline: false,
             resolve: Vec::new(),
         }
@@ -141,7 +145,7 @@ impl Default for FetchSettings {
 }
 
 /// Counts of outcomes so far, for the summary.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Stats {
     /// Downloaded now.
     pub fetched: usize,
@@ -153,12 +157,21 @@ pub struct Stats {
     pub failed: usize,
     /// HTTP requests sent (robots.txt, retries and redirects included).
     pub requests: usize,
+    /// Responses (pages, redirects, robots.txt, feeds, sitemaps) the cache could not store: a
+    /// later `--offline` run will miss them.
+    pub unstored: usize,
+    /// Why the first of them could not be stored (the file and the system's reason).
+    pub unstored_reason: Option<String>,
+    /// Cache entries removed, those used longest ago, to keep it under its bound.
+    pub cache_removed: usize,
 }
 
 #[derive(Default)]
 struct Counters {
     by_outcome: [AtomicUsize; 4],
     requests: AtomicUsize,
+    unstored: AtomicUsize,
+    first_unstored: OnceLock<String>,
 }
 
 /// One host's politeness state: at most one request in flight, a pause between requests.
@@ -355,7 +368,9 @@ impl Fetcher {
         }
         let client = builder.build().map_err(|e| setup(e.to_string()))?;
         let cache = match &settings.cache {
-            Some(dir) => Some(Cache::open(dir).map_err(|e| setup(format!("cache {}: {e}", dir.display())))?),
+            Some(dir) => {
+                Some(Cache::open(dir, settings.cache_max).map_err(|e| setup(format!("cache {}: {e}", dir.display())))?)
+            }
             None => None,
         };
         let robots_memory = settings.robots_memory;
@@ -383,6 +398,9 @@ impl Fetcher {
             skipped: n(Outcome::Skipped),
             failed: n(Outcome::Failed),
             requests: self.counters.requests.load(Ordering::Relaxed),
+            unstored: self.counters.unstored.load(Ordering::Relaxed),
+            unstored_reason: self.counters.first_unstored.get().cloned(),
+            cache_removed: self.cache.as_ref().map_or(0, Cache::removed),
         }
     }
 
@@ -470,24 +488,22 @@ impl Fetcher {
         if !self.settings.allow_private {
             address::check_literal(url)?;
         }
-        let cached = self.cache.as_ref().and_then(|c| c.get(url));
         if self.settings.offline {
+            let cached = self.cache.as_ref().and_then(|c| c.get(url));
             return offline_hop(self.cache.as_ref(), url, cached);
         }
         if self.settings.obey_robots {
             self.obey_robots(url)?;
         }
-        match self.request(url, cached.as_ref(), kind, budget)? {
+        let cached = self.cached_copy(url);
+        match self.request(url, cached.as_ref().map(|c| &c.entry), kind, budget)? {
             Answer::Redirect(location) => {
                 self.store(url, Entry::redirect(url, &location), None);
                 Ok(Hop::Redirect(location))
             }
-            Answer::NotModified => match (cached, self.cache.as_ref()) {
-                (Some(entry), Some(cache)) if entry.location.is_none() => {
-                    let body = cache
-                        .body(url)
-                        .map_err(|e| WebFailure::failed(format!("cache body unreadable: {e}")))?;
-                    Ok(Hop::Done(page_from_cache(entry, body), true))
+            Answer::NotModified => match cached {
+                Some(copy) if copy.entry.location.is_none() => {
+                    Ok(Hop::Done(page_from_cache(copy.entry, copy.body), true))
                 }
                 _ => Err(WebFailure::failed("304 Not Modified without a cached copy")),
             },
@@ -504,10 +520,32 @@ impl Fetcher {
         }
     }
 
+    /// The cache's copy of a URL, its body read, for a conditional request. A page whose stored
+    /// body cannot be read (cut short by a full disk or a killed run) has no copy: the request
+    /// asks for the whole page again, and storing it mends the cache.
+    fn cached_copy(&self, url: &Url) -> Option<CachedCopy> {
+        let cache = self.cache.as_ref()?;
+        let entry = cache.get(url)?;
+        let body = match entry.location {
+            Some(_) => Vec::new(),
+            None => cache.body(url).ok()?,
+        };
+        Some(CachedCopy { entry, body })
+    }
+
+    /// Stores a response in the cache. A failure costs this page nothing, but a later
+    /// `--offline` run will miss it: it is counted for the summary, and the first one is told at
+    /// once (a full disk fails every page after it).
     fn store(&self, url: &Url, entry: Entry, body: Option<&[u8]>) {
-        // A cache that cannot be written costs a re-fetch next time, never this page.
-        if let Some(cache) = &self.cache {
-            let _ = cache.put(url, &entry, body);
+        let Some(cache) = &self.cache else { return };
+        if let Err(e) = cache.put(url, &entry, body) {
+            self.counters.unstored.fetch_add(1, Ordering::Relaxed);
+            if self.counters.first_unstored.set(e.to_string()).is_ok() {
+                eprintln!(
+                    "figmine: warning: cache: {e}; pages are still processed, but a later \
+                     --offline run will miss those not stored"
+                );
+            }
         }
     }
 
@@ -610,18 +648,22 @@ impl Fetcher {
                 return (Robots::allow_all(), None);
             }
             // Cached and revalidated like pages, so a second run re-reads robots.txt for free.
-            let cached = self.cache.as_ref().and_then(|c| c.get(&robots_url));
-            let cached = cached.filter(|e| e.location.is_none());
-            match self.request(&robots_url, cached.as_ref(), Kind::RobotsTxt, &mut budget) {
+            let cached = self.cached_copy(&robots_url).filter(|c| c.entry.location.is_none());
+            match self.request(
+                &robots_url,
+                cached.as_ref().map(|c| &c.entry),
+                Kind::RobotsTxt,
+                &mut budget,
+            ) {
                 Ok(Answer::Page(page)) => {
                     let entry = Entry::page(&robots_url, &page.content_type, &page.etag, &page.last_modified);
                     self.store(&robots_url, entry, Some(&page.body));
                     return self.keep_parsed(agent, &page.body, &robots_url);
                 }
                 Ok(Answer::NotModified) => {
-                    return match self.cache.as_ref().map(|c| c.body(&robots_url)) {
-                        Some(Ok(body)) => self.keep_parsed(agent, &body, &robots_url),
-                        _ => (Robots::allow_all(), None),
+                    return match cached {
+                        Some(copy) => self.keep_parsed(agent, &copy.body, &robots_url),
+                        None => (Robots::allow_all(), None),
                     }
                 }
                 Ok(Answer::Redirect(location)) => match robots_url.join(&location) {
@@ -834,6 +876,12 @@ fn check_declared_length(response: &Response, cap: u64) -> Result<(), WebFailure
     }
 }
 
+/// A cached entry with its body (empty for a redirect).
+struct CachedCopy {
+    entry: Entry,
+    body: Vec<u8>,
+}
+
 /// How one hop ended.
 enum Hop {
     Done(Page, bool),
@@ -849,7 +897,7 @@ fn offline_hop(cache: Option<&Cache>, url: &Url, cached: Option<Entry>) -> Resul
     }
     let body = cache
         .body(url)
-        .map_err(|e| WebFailure::failed(format!("cache body unreadable: {e}")))?;
+        .map_err(|e| WebFailure::failed(format!("{e}: run without --offline to fetch it again")))?;
     Ok(Hop::Done(page_from_cache(entry, body), true))
 }
 
