@@ -714,7 +714,7 @@ impl<'a> TokenMaker<'a, '_> {
             _ => outside_ascii_may_start(written),
         };
         if may_start {
-            self.starts.push(self.toks.len() as u32);
+            push_in_room(self.starts, self.toks.len() as u32);
         }
         push_in_room(
             self.toks,
@@ -729,22 +729,23 @@ impl<'a> TokenMaker<'a, '_> {
     }
 }
 
-/// Pushes `token` onto `toks` without asking whether it has room: [`Toks::in_room`] reserves
-/// room for as many tokens as its text has bytes, and the tokens of a text are spans of it that
-/// neither overlap nor are empty, so that no text has more. (`Vec::push` asked on every token,
-/// and kept a call to grow the list inside the tokeniser's loop.)
+/// Pushes `item` (a token, or the index of one that may start a mention) onto `list` without
+/// asking whether it has room: [`Toks::in_room`] reserves room for as many as its text has
+/// bytes, and the tokens of a text are spans of it that neither overlap nor are empty, so that
+/// no text has more; no token is noted as a start twice. (`Vec::push` asked on every token, and
+/// kept a call to grow the list inside the tokeniser's loop.)
 #[inline(always)]
-fn push_in_room<'a>(toks: &mut Vec<Token<'a>>, token: Token<'a>) {
-    let len = toks.len();
+pub(super) fn push_in_room<T>(list: &mut Vec<T>, item: T) {
+    let len = list.len();
     // (asked in every test build, release ones too, where a debug assertion is not)
     if cfg!(test) {
-        assert!(len < toks.capacity(), "room reserved for every token");
+        assert!(len < list.capacity(), "room reserved for every token");
     }
-    // SAFETY: `len < capacity` (above): the slot after the tokens is allocated, and writing it
-    // then counting it keeps the list's tokens initialised
+    // SAFETY: `len < capacity` (above): the slot after the items is allocated, and writing it
+    // then counting it keeps the list's items initialised
     unsafe {
-        toks.as_mut_ptr().add(len).write(token);
-        toks.set_len(len + 1);
+        list.as_mut_ptr().add(len).write(item);
+        list.set_len(len + 1);
     }
 }
 
@@ -930,7 +931,7 @@ impl Toks<'_> {
         // room is reserved for a token a byte: a long text's (past a sentence's 2,000 bytes) is
         // not kept for the next text
         if toks.capacity() > KEPT_TOKEN_ROOM {
-            *toks = Vec::new();
+            (*toks, *starts) = (Vec::new(), Vec::new());
         }
         out
     }
@@ -964,8 +965,10 @@ impl<'a> Toks<'a> {
         lowered_outside.clear();
         outside.clear();
         // every token is a span of one byte at least, none overlapping: room for them all, so
-        // that each is pushed without a test ([`push_in_room`])
+        // that each is pushed without a test ([`push_in_room`]), and for as many starts (each
+        // token is noted at most once)
         toks.reserve(text.len());
+        starts.reserve(text.len());
         // a word of ASCII letters has its lower case at its own byte span
         let lowered: &'a str = lowered_and_padded(text, lowered);
         let mut maker = TokenMaker {
@@ -1547,10 +1550,11 @@ fn vulgar_fraction(s: &str) -> Option<f64> {
 mod tests {
     use super::*;
 
-    /// Every token pushed without a test of its room ([`push_in_room`]) finds room: texts with a
-    /// token at every byte (ASCII symbols, and letters, digits and symbols side by side) fill the
-    /// room reserved, a token a byte, to its last slot, so that a room of one token less fails
-    /// the assertion every test build makes; texts outside ASCII have fewer.
+    /// Every token and start pushed without a test of its room ([`push_in_room`]) finds room:
+    /// texts with a token at every byte (ASCII symbols, and letters, digits and symbols side by
+    /// side) fill the room reserved, a token a byte, to its last slot, and so do texts with a
+    /// start at every token, so that a room of one less fails the assertion every test build
+    /// makes; texts outside ASCII have fewer tokens.
     #[test]
     fn a_token_at_every_byte_fills_the_room_reserved() {
         let full = ["(", "((((", "$-<>,.;:!?", "a1b2c3", "a.b.c", "1,2.3%", "x(y)z", "$5%6"];
@@ -1565,6 +1569,13 @@ mod tests {
         // and read on the thread's room, one text after another, shorter and longer
         for text in full.iter().rev().chain(&full) {
             Toks::read(text, true, |t| assert_eq!(t.toks.len(), text.len(), "{text:?}"));
+        }
+        // a start at every token: signs, dollars (each notes the token before it too, once)
+        // and digits after a glued period (which note the period)
+        for text in ["$", "$$$$", "<<-->>", ".5.5.5", "5$5$", "$.5-"] {
+            let mut lowered = String::new();
+            let t = Toks::new(text, &mut lowered);
+            assert_eq!((t.len(), t.starts.len()), (text.len(), text.len()), "{text:?}");
         }
     }
 
