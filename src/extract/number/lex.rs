@@ -668,7 +668,7 @@ impl<'a> Cut for TokenMaker<'a, '_> {
         );
         token.atom = codes.atom;
         token.first = codes.first;
-        self.toks.push(token);
+        push_in_room(self.toks, token);
     }
 
     /// Notes a tab ([`SymbolsSeen::tab`]): every tab comes here, as the one space skipped after
@@ -714,15 +714,38 @@ impl<'a> TokenMaker<'a, '_> {
             _ => outside_ascii_may_start(written),
         };
         if may_start {
-            self.starts.push(self.toks.len() as u32);
+            push_in_room(self.starts, self.toks.len() as u32);
         }
-        self.toks.push(Token {
-            kind,
-            written,
-            lower: "",
-            atom: 0,
-            first: 0,
-        });
+        push_in_room(
+            self.toks,
+            Token {
+                kind,
+                written,
+                lower: "",
+                atom: 0,
+                first: 0,
+            },
+        );
+    }
+}
+
+/// Pushes `item` (a token, or the index of one that may start a mention) onto `list` without
+/// asking whether it has room: [`Toks::in_room`] reserves room for as many as its text has
+/// bytes, and the tokens of a text are spans of it that neither overlap nor are empty, so that
+/// no text has more; no token is noted as a start twice. (`Vec::push` asked on every token, and
+/// kept a call to grow the list inside the tokeniser's loop.)
+#[inline(always)]
+pub(super) fn push_in_room<T>(list: &mut Vec<T>, item: T) {
+    let len = list.len();
+    // (asked in every test build, release ones too, where a debug assertion is not)
+    if cfg!(test) {
+        assert!(len < list.capacity(), "room reserved for every token");
+    }
+    // SAFETY: `len < capacity` (above): the slot after the items is allocated, and writing it
+    // then counting it keeps the list's items initialised
+    unsafe {
+        list.as_mut_ptr().add(len).write(item);
+        list.set_len(len + 1);
     }
 }
 
@@ -862,6 +885,10 @@ struct Room {
     outside: Vec<(u32, u32)>,
 }
 
+/// The most tokens a thread's [`Room`] keeps room for between texts: some 320 KB, twice the
+/// room of the longest sentence (`sentence::MAX_SENTENCE_BYTES`, a token a byte at most).
+const KEPT_TOKEN_ROOM: usize = 8192;
+
 thread_local! {
     /// The room of the last [`Toks`] read on this thread, taken and given back once a text.
     static ROOM: RefCell<Room> = const {
@@ -901,6 +928,11 @@ impl Toks<'_> {
         let t = Toks::in_room(text, ascii, lowered, lowered_outside, outside, room_toks, room_starts);
         let out = read(&t);
         (*toks, *starts) = t.into_room();
+        // room is reserved for a token a byte: a long text's (past a sentence's 2,000 bytes) is
+        // not kept for the next text
+        if toks.capacity() > KEPT_TOKEN_ROOM {
+            (*toks, *starts) = (Vec::new(), Vec::new());
+        }
         out
     }
 }
@@ -932,6 +964,11 @@ impl<'a> Toks<'a> {
         starts.clear();
         lowered_outside.clear();
         outside.clear();
+        // every token is a span of one byte at least, none overlapping: room for them all, so
+        // that each is pushed without a test ([`push_in_room`]), and for as many starts (each
+        // token is noted at most once)
+        toks.reserve(text.len());
+        starts.reserve(text.len());
         // a word of ASCII letters has its lower case at its own byte span
         let lowered: &'a str = lowered_and_padded(text, lowered);
         let mut maker = TokenMaker {
@@ -1512,6 +1549,48 @@ fn vulgar_fraction(s: &str) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every token and start pushed without a test of its room ([`push_in_room`]) finds room:
+    /// texts with a token at every byte (ASCII symbols, and letters, digits and symbols side by
+    /// side) fill the room reserved, a token a byte, to its last slot, and so do texts with a
+    /// start at every token, so that a room of one less fails the assertion every test build
+    /// makes; texts outside ASCII have fewer tokens.
+    #[test]
+    fn a_token_at_every_byte_fills_the_room_reserved() {
+        let full = ["(", "((((", "$-<>,.;:!?", "a1b2c3", "a.b.c", "1,2.3%", "x(y)z", "$5%6"];
+        for text in full {
+            let mut lowered = String::new();
+            assert_eq!(Toks::new(text, &mut lowered).len(), text.len(), "{text:?}");
+        }
+        for text in ["(\u{e9})", "\u{20ac}1.5", "\u{201c}a\u{201d}", "\u{bd}\u{bd}"] {
+            let mut lowered = String::new();
+            assert!(Toks::new(text, &mut lowered).len() < text.len(), "{text:?}");
+        }
+        // and read on the thread's room, one text after another, shorter and longer
+        for text in full.iter().rev().chain(&full) {
+            Toks::read(text, true, |t| assert_eq!(t.toks.len(), text.len(), "{text:?}"));
+        }
+        // a start at every token: signs, dollars (each notes the token before it too, once)
+        // and digits after a glued period (which note the period)
+        for text in ["$", "$$$$", "<<-->>", ".5.5.5", "5$5$", "$.5-"] {
+            let mut lowered = String::new();
+            let t = Toks::new(text, &mut lowered);
+            assert_eq!((t.len(), t.starts.len()), (text.len(), text.len()), "{text:?}");
+        }
+    }
+
+    /// The room of a text longer than a sentence (a token a byte) is not kept for the next
+    /// text; a sentence's is.
+    #[test]
+    fn the_room_of_a_long_text_is_not_kept() {
+        let room = || ROOM.with_borrow(|room| room.toks.capacity());
+        let long = "(".repeat(KEPT_TOKEN_ROOM + 1);
+        Toks::read(&long, true, |t| assert_eq!(t.toks.len(), long.len()));
+        assert_eq!(room(), 0);
+        let sentence = "It got 5,000 requests (up 3%).".repeat(60);
+        Toks::read(&sentence, true, |_| ());
+        assert!((sentence.len()..=KEPT_TOKEN_ROOM).contains(&room()), "{}", room());
+    }
 
     /// The ASCII lines of [`crate::gen::sample_texts`] of `generated` articles, each as it stands
     /// between newlines: what the tests of the ASCII tokeniser's shortcuts read.

@@ -565,7 +565,7 @@ impl MentionStarts {
         let may = match kind {
             Tk::Digits => {
                 if after_glued_period {
-                    starts.push(i as u32 - 1);
+                    lex::push_in_room(starts, i as u32 - 1);
                 }
                 true
             }
@@ -590,7 +590,7 @@ impl MentionStarts {
             Tk::Sym => match written[0] {
                 b'$' => {
                     if i > 0 && starts.last() != Some(&(i as u32 - 1)) {
-                        starts.push(i as u32 - 1);
+                        lex::push_in_room(starts, i as u32 - 1);
                     }
                     true
                 }
@@ -599,7 +599,7 @@ impl MentionStarts {
             },
         };
         if may {
-            starts.push(i as u32);
+            lex::push_in_room(starts, i as u32);
         }
         codes
     }
