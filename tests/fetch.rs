@@ -400,9 +400,9 @@ fn an_unreachable_robots_txt_is_asked_for_again_after_the_pause() {
     assert!(server.hits("/a").is_empty() && server.hits("/b").is_empty());
 }
 
-/// The parsed rules of few hosts are kept (here one): a host's rules that fell out are parsed
-/// again from the cache without asking the host, or fetched again without a cache; obeyed
-/// either way.
+/// The parsed rules of few hosts are kept (here the fewest, those of the hosts used last, fewer
+/// than the hosts taking turns): a host's rules that fell out are parsed again from the cache
+/// without asking the host, or fetched again without a cache; obeyed either way.
 #[test]
 fn robots_rules_that_fell_out_of_memory_are_read_again_and_obeyed() {
     let server = Server::start(|r| {
@@ -416,7 +416,8 @@ fn robots_rules_that_fell_out_of_memory_are_read_again_and_obeyed() {
             _ => ok_html("<p>x</p>"),
         }
     });
-    let hosts = ["a.test", "b.test", "c.test"];
+    let hosts: Vec<String> = (0..10).map(|i| format!("h{i}.test")).collect();
+    assert!(hosts.len() > figmine::fetch::KEPT_ROBOTS_RULES);
     for cached in [true, false] {
         let dir = tempfile::tempdir().unwrap();
         let fetcher = fetcher(FetchSettings {
@@ -428,7 +429,7 @@ fn robots_rules_that_fell_out_of_memory_are_read_again_and_obeyed() {
         let url = |host: &str, path: &str| format!("http://{host}:{}/{path}", server.addr.port());
         let before = server.hits("/robots.txt").len();
         for round in 0..2 {
-            for host in hosts {
+            for host in &hosts {
                 let private = fetcher.fetch_page(&url(host, &format!("{host}-private/x")), None);
                 assert_eq!(failure(&private).outcome, Outcome::Skipped, "{host}, round {round}");
                 let json = fetcher.fetch_page(&url(host, "data.json"), None);
@@ -440,8 +441,63 @@ fn robots_rules_that_fell_out_of_memory_are_read_again_and_obeyed() {
         let asked = server.hits("/robots.txt").len() - before;
         // with a cache each host's robots.txt is asked for once (and read again from the cache
         // in the second round); without one, once more in the second round
-        assert_eq!(asked, if cached { 3 } else { 6 }, "cached: {cached}");
+        assert_eq!(asked, hosts.len() * if cached { 1 } else { 2 }, "cached: {cached}");
     }
+}
+
+/// A host gone unresponsive whose robots.txt rules fell out of memory (no cache) fails its pages
+/// as unresponsive: its robots.txt is not asked for, and no "unreachable" verdict is kept for it.
+#[test]
+fn an_unresponsive_host_whose_rules_fell_out_is_told_unresponsive() {
+    const PAUSE: Duration = Duration::from_millis(600);
+    let server = Server::start(|r| {
+        if r.path.starts_with("/slow") {
+            std::thread::sleep(Duration::from_millis(800));
+        }
+        match r.path.as_str() {
+            "/robots.txt" => Reply::Full(
+                200,
+                vec![("Content-Type", "text/plain".into())],
+                b"User-agent: *\nDisallow: /private/\n".to_vec(),
+            ),
+            _ => ok_html("<p>x</p>"),
+        }
+    });
+    let others: Vec<String> = (0..=figmine::fetch::KEPT_ROBOTS_RULES)
+        .map(|i| format!("o{i}.test"))
+        .collect();
+    let fetcher = fetcher(FetchSettings {
+        resolve: others
+            .iter()
+            .chain([&"a.test".to_string()])
+            .map(|h| (h.clone(), server.addr))
+            .collect(),
+        robots_memory: 1,
+        timeout: Duration::from_millis(200),
+        retries: 0,
+        unresponsive_pause: PAUSE,
+        ..settings()
+    });
+    let url = |host: &str, path: &str| format!("http://{host}:{}{path}", server.addr.port());
+    for path in ["/slow1", "/slow2", "/slow3"] {
+        let slow = fetcher.fetch_page(&url("a.test", path), None);
+        assert!(failure(&slow).reason.contains("timed out"), "{}", failure(&slow).reason);
+    }
+    for host in &others {
+        assert_eq!(page(&fetcher.fetch_page(&url(host, "/news"), None)).body, b"<p>x</p>");
+    }
+    let asked = server.hits("/robots.txt").len();
+    let ok = fetcher.fetch_page(&url("a.test", "/ok"), None);
+    assert_eq!(
+        failure(&ok).reason,
+        format!(
+            "host a.test:{} unresponsive (timed out, 3 times in a row): page not fetched",
+            server.addr.port()
+        )
+    );
+    assert_eq!(server.hits("/robots.txt").len(), asked, "robots.txt was asked for");
+    std::thread::sleep(PAUSE);
+    assert_eq!(page(&fetcher.fetch_page(&url("a.test", "/ok"), None)).body, b"<p>x</p>");
 }
 
 /// A URL list over more hosts than the soft limit on open files allows connections: the limit

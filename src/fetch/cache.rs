@@ -179,12 +179,15 @@ impl Cache {
         Some(entry)
     }
 
-    /// The cached body of a page: the compressed one, else a raw one from an earlier version.
+    /// The cached body of a page: a raw one, which only an earlier version writes (this one
+    /// removes it whenever it stores the page, so where both are found the raw one is the newer,
+    /// as its entry is), else the compressed one.
     pub fn body(&self, url: &Url) -> Result<Vec<u8>, BodyError> {
-        match std::fs::read(self.path(url, BODY_GZ)) {
-            Ok(packed) => gunzip(&packed).map_err(BodyError::Damaged),
+        match std::fs::read(self.path(url, BODY_RAW)) {
+            Ok(raw) => Ok(raw),
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                std::fs::read(self.path(url, BODY_RAW)).map_err(BodyError::Unreadable)
+                let packed = std::fs::read(self.path(url, BODY_GZ)).map_err(BodyError::Unreadable)?;
+                gunzip(&packed).map_err(BodyError::Damaged)
             }
             Err(e) => Err(BodyError::Unreadable(e)),
         }
@@ -391,6 +394,22 @@ mod tests {
         assert_eq!(cache.get(&url), Some(entry));
         assert_eq!(cache.body(&url).unwrap(), b"<p>hi</p>");
         assert_eq!(cache.get(&Url::parse("https://news.test/b").unwrap()), None);
+    }
+
+    /// A page stored again by an earlier version (a raw body beside this version's compressed
+    /// one, with its entry) is read as that version stored it: its entry's validators are the
+    /// raw body's.
+    #[test]
+    fn a_raw_body_stored_after_a_compressed_one_is_the_one_read() {
+        let tmp = tempfile::tempdir().unwrap();
+        let cache = Cache::open(tmp.path(), None).unwrap();
+        let url = Url::parse("https://news.test/a").unwrap();
+        cache.put(&url, &page_entry(&url), Some(b"version 1")).unwrap();
+        std::fs::write(cache.path(&url, BODY_RAW), b"version 2").unwrap();
+        assert_eq!(cache.body(&url).unwrap(), b"version 2");
+        // and this version storing it again leaves only its own
+        cache.put(&url, &page_entry(&url), Some(b"version 3")).unwrap();
+        assert_eq!(cache.body(&url).unwrap(), b"version 3");
     }
 
     fn page_entry(url: &Url) -> Entry {

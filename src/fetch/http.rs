@@ -83,8 +83,9 @@ pub struct FetchSettings {
     /// Obey robots.txt (default true).
     pub obey_robots: bool,
     /// About the most memory the parsed robots.txt rules of the hosts used last may take
-    /// (default 32 MiB); a host's rules that fell out are parsed again from the cache when next
-    /// needed, or fetched again without one.
+    /// (default 32 MiB; the rules of the [`super::KEPT_ROBOTS_RULES`] hosts used last are kept
+    /// whatever they weigh); a host's rules that fell out are parsed again from the cache when
+    /// next needed, or fetched again without one.
     pub robots_memory: usize,
     /// Allow connections to loopback, private and link-local addresses (default false).
     pub allow_private: bool,
@@ -555,25 +556,6 @@ impl Fetcher {
         hosts.entry(key).or_default().clone()
     }
 
-    /// The host's robots.txt, fetched once per run (through the same politeness gate); one
-    /// that could not be reached is asked for again once `unresponsive_pause` has passed, as an
-    /// unresponsive host is, so that a host down for a while does not fail its pages for the
-    /// rest of a long run.
-    fn robots_for(&self, url: &Url) -> Robots {
-        let host = self.host(url);
-        if let Some(robots) = self.known_robots(&host) {
-            return robots;
-        }
-        let _fetching = host.robots_fetch.lock().unwrap_or_else(|p| p.into_inner());
-        // (another page of the host may have fetched it while this one waited)
-        if let Some(robots) = self.known_robots(&host) {
-            return robots;
-        }
-        let (robots, _) = self.fetch_robots(url);
-        *host.robots.lock().unwrap_or_else(|p| p.into_inner()) = Some((robots.clone(), Instant::now()));
-        robots
-    }
-
     /// Parses the robots.txt read at `source`, keeping its rules among the recent ones.
     fn keep_parsed(&self, agent: &str, body: &[u8], source: &Url) -> (Robots, Option<Arc<Rules>>) {
         let (robots, rules) = Robots::parse(agent, body, source);
@@ -586,10 +568,11 @@ impl Fetcher {
     /// Whether robots.txt lets `url` be fetched: not while the host's robots.txt is unreachable
     /// (a failure), nor where its rules disallow it (a skip).
     fn obey_robots(&self, url: &Url) -> Result<(), WebFailure> {
-        let (robots, rules) = match self.robots_for(url) {
+        let host = self.host(url);
+        let (robots, rules) = match self.robots_for(&host, url)? {
             Robots::Rules { source, crawl_delay } => match self.parsed_rules(&source) {
                 Some(rules) => (Robots::Rules { source, crawl_delay }, Some(rules)),
-                None => self.fetch_robots_again(url),
+                None => self.fetch_robots_again(&host, url)?,
             },
             robots => (robots, None),
         };
@@ -604,25 +587,64 @@ impl Fetcher {
         }
     }
 
+    /// The host's robots.txt, fetched once per run (through the same politeness gate, once for
+    /// all its pages); one that could not be reached is asked for again once
+    /// `unresponsive_pause` has passed, as an unresponsive host is, so that a host down for a
+    /// while does not fail its pages for the rest of a long run.
+    fn robots_for(&self, host: &Host, url: &Url) -> Result<Robots, WebFailure> {
+        if let Some(robots) = self.known_robots(host) {
+            return Ok(robots);
+        }
+        let _fetching = host.robots_fetch.lock().unwrap_or_else(|p| p.into_inner());
+        // (another page of the host may have fetched it while this one waited)
+        if let Some(robots) = self.known_robots(host) {
+            return Ok(robots);
+        }
+        self.fetch_and_keep_robots(host, url).map(|(robots, _)| robots)
+    }
+
     /// The parsed rules read at `source`: among the recent ones, else parsed again from the
-    /// cache (and then kept among the recent ones).
+    /// cache (its entry marked as used, so that `--cache-max` keeps it as long as a page's), and
+    /// then kept among the recent ones.
     fn parsed_rules(&self, source: &Url) -> Option<Arc<Rules>> {
         if let Some(rules) = self.rules.get(source) {
             return Some(rules);
         }
-        let body = self.cache.as_ref()?.body(source).ok()?;
+        let cache = self.cache.as_ref()?;
+        cache.get(source)?;
+        let body = cache.body(source).ok()?;
         let rules = Arc::new(Rules::parse(robots_agent(&self.settings.user_agent), &body)?);
         self.rules.put(source, rules.clone());
         Some(rules)
     }
 
     /// The host's robots.txt fetched again, for rules neither recent nor in the cache (a run
-    /// without one); what it now says stands for the host's next pages.
-    fn fetch_robots_again(&self, url: &Url) -> (Robots, Option<Arc<Rules>>) {
+    /// without one, an entry removed or damaged): once for all the host's pages that need them.
+    fn fetch_robots_again(&self, host: &Host, url: &Url) -> Result<(Robots, Option<Arc<Rules>>), WebFailure> {
+        let _fetching = host.robots_fetch.lock().unwrap_or_else(|p| p.into_inner());
+        // (another page of the host may have fetched them again while this one waited)
+        match self.known_robots(host) {
+            Some(Robots::Rules { source, crawl_delay }) => {
+                if let Some(rules) = self.parsed_rules(&source) {
+                    return Ok((Robots::Rules { source, crawl_delay }, Some(rules)));
+                }
+            }
+            Some(robots) => return Ok((robots, None)),
+            None => {}
+        }
+        self.fetch_and_keep_robots(host, url)
+    }
+
+    /// Fetches the host's robots.txt and keeps what it says for the host's next pages; not while
+    /// the host is unresponsive: its pages then fail as such, and no verdict is kept from a
+    /// request never sent.
+    fn fetch_and_keep_robots(&self, host: &Host, url: &Url) -> Result<(Robots, Option<Arc<Rules>>), WebFailure> {
+        if let Some(failed) = host.unresponsive(url, self.settings.unresponsive_pause) {
+            return Err(failed.failure);
+        }
         let (robots, rules) = self.fetch_robots(url);
-        let host = self.host(url);
         *host.robots.lock().unwrap_or_else(|p| p.into_inner()) = Some((robots.clone(), Instant::now()));
-        (robots, rules)
+        Ok((robots, rules))
     }
 
     /// The host's robots.txt as read, unless it was unreachable `unresponsive_pause` ago or more.
