@@ -406,13 +406,25 @@ fn check_breakdown_at(
             out.extend(check_breakdown(doc, whole, &parts, true));
         }
     } else if opens_breakdown(doc, whole, sentence.span) {
-        let parts: Vec<&Fig> = figs[k + 1..].iter().filter(&same_kind).copied().collect();
-        // A total stated after the parts closes the breakdown and checks them itself, this
-        // whole being no part of it ([`restates_total`]).
-        if parts.iter().any(|g| totals_what_precedes(doc, g)) {
-            return;
+        // The parts run to a total stated after them or to the next whole that opens a
+        // breakdown; a total after them that states this whole again checks them itself, this
+        // whole being no part of it ([`starts_breakdown`]), and one that states another makes
+        // them the whole breakdown, checked against this one.
+        let (mut parts, mut closed): (Vec<&Fig>, bool) = (Vec::new(), false);
+        for g in figs[k + 1..].iter().filter(&same_kind) {
+            if totals_what_precedes(doc, g) {
+                if g.reading.value == whole.reading.value {
+                    return;
+                }
+                closed = true;
+                break;
+            }
+            if opens_breakdown(doc, g, sentence.span) {
+                break;
+            }
+            parts.push(g);
         }
-        let complete = parts.last().is_some_and(|g| doc.is_complement(g));
+        let complete = closed || parts.last().is_some_and(|g| doc.is_complement(g));
         if parts.len() >= 2 || complete {
             out.extend(check_breakdown(doc, whole, &parts, complete));
         }
@@ -424,7 +436,8 @@ fn check_breakdown_at(
 /// earlier breakdown ([`closes_earlier_breakdown`]), which owns it and the figures before it:
 /// "3,000 from courts and 2,000 from police for a total of 9,000 requests, 3,001 from courts and
 /// 2,001 from police for a total of 9,001" breaks 9,001 down into 3,001 and 2,001 only. The
-/// first of them is no part either where it states the same total ([`restates_total`]).
+/// first of them is no part either where it states the total before them ([`starts_breakdown`]),
+/// nor are the figures up to a whole that opens a breakdown ("Of the 500 requests, ...").
 fn parts_since_earlier_total<'d, 'a>(
     doc: &Doc,
     whole: &Fig,
@@ -444,26 +457,28 @@ fn parts_since_earlier_total<'d, 'a>(
     {
         parts.drain(..=total);
     }
-    if parts.len() >= 3 && restates_total(doc, whole, parts[0], parts[1], sentence.span) {
+    // A whole that opens a breakdown starts this one's parts after it.
+    if let Some(opener) = parts.iter().rposition(|g| opens_breakdown(doc, g, sentence.span)) {
+        parts.drain(..=opener);
+    }
+    if parts.len() >= 3 && starts_breakdown(doc, whole, parts[0], parts[1]) {
         parts.remove(0);
     }
     parts
 }
 
 /// Whether `first`, the first figure of a breakdown whose `whole` is stated after its parts,
-/// states that whole before them: it agrees with it (rounding and "about" allowed) and its text
-/// opens a breakdown ("In all, 500 requests: 300 from courts and 200 from police, for a total
-/// of 500"; "Of the 500 requests, ..."; "500 requests, including ..."). Its value is compared
-/// first, which nearly every part fails.
-fn restates_total(doc: &Doc, whole: &Fig, first: &Fig, next: &Fig, sentence: Span) -> bool {
-    if !first.reading.wide.overlaps(whole.reading.wide) {
-        return false;
+/// is no part but states the whole before them: its text states it as a total ("In all, 500
+/// requests: 300 from courts and 200 from police, for a total of 500"), or a colon or
+/// "including" follows it where it agrees with the whole (rounding and "about" allowed: "Acme
+/// received 500 requests: 300 ..."), as a first part may too ("500 from courts: 300 from police
+/// and ..."). (One that opens a breakdown, "Of the 500 requests, ...", is dropped before.)
+fn starts_breakdown(doc: &Doc, whole: &Fig, first: &Fig, next: &Fig) -> bool {
+    if totals_what_precedes(doc, first) {
+        return true;
     }
     let between = &doc.text[first.f.span.end..next.f.span.start];
-    between.contains(':')
-        || between.contains(" including ")
-        || totals_what_precedes(doc, first)
-        || opens_breakdown(doc, first, sentence)
+    first.reading.wide.overlaps(whole.reading.wide) && (between.contains(':') || between.contains(" including "))
 }
 
 /// Whether the text before `g` states it as the total of the figures before it ("for a total
@@ -1210,6 +1225,27 @@ mod tests {
         assert_eq!(
             sum_messages("Acme received 500 requests from courts and 200 from police in 2015, for a total of 500."),
             ["The parts, 500 and 200, add up to 700, but the article gives their total as 500."]
+        );
+        // an opening total that the closing one does not state again is checked on the parts
+        // between them, which make the closing one
+        assert_eq!(
+            sum_messages(
+                "Of the 500 requests Acme received in 2015, 300 came from courts and 250 from police, for a \
+                 total of 550 requests."
+            ),
+            ["The parts, 300 and 250, add up to 550, but the article gives their total as 500."]
+        );
+        assert_eq!(
+            sum_messages("Of the 1,000 requests, 600 came from courts and 300 from police, for a total of 900."),
+            ["The parts, 600 and 300, add up to 900, but the article gives their total as 1,000."]
+        );
+        // two breakdowns opened in one sentence, the second closed: each on its own parts
+        assert_eq!(
+            sum_messages(
+                "Of the 500 requests, 300 came from courts and 250 from police; of the 900 demands, 600 \
+                 came from courts and 300 from police, for a total of 900 demands."
+            ),
+            ["The parts, 300 and 250, add up to 550, more than the total of 500 they are part of."]
         );
     }
 
