@@ -127,9 +127,9 @@ fn weight_of(readable: &[u8]) -> usize {
 
 /// The parsed rules of the robots.txt files used last, by where they were read, up to about a
 /// given memory ([`Rules`]' weights), but at least those of the [`KEPT_ROBOTS_RULES`] used
-/// last whatever they weigh (the hosts being fetched: heavier rules parsed again for each page of
-/// hosts taking turns cost 5.65 s of work for 200 pages): a host's rules that fell out are parsed
-/// again when next needed. Kept for every host, 4,000 hosts with 20 rules each (half ending in
+/// last that weigh no more than their share of it (the hosts being fetched: rules parsed again
+/// for each page of hosts taking turns cost 5.65 s of work for 200 pages): a host's rules that
+/// fell out are parsed again when next needed. Kept for every host, 4,000 hosts with 20 rules each (half ending in
 /// `$`) took 572 MB.
 pub(super) struct RecentRules {
     most: usize,
@@ -146,7 +146,8 @@ struct Recent {
 }
 
 impl RecentRules {
-    /// Rules kept up to about `most` bytes (but always the [`KEPT_ROBOTS_RULES`] used last).
+    /// Rules kept up to about `most` bytes (but always the [`KEPT_ROBOTS_RULES`] used last that
+    /// weigh no more than their share of it, and the last put).
     pub fn new(most: usize) -> RecentRules {
         RecentRules {
             most,
@@ -180,14 +181,35 @@ impl RecentRules {
             recent.by_use.remove(&used);
         }
         recent.by_use.insert(recent.clock, key);
-        while recent.weight > self.most && recent.by_use.len() > KEPT_ROBOTS_RULES {
-            let Some((_, oldest)) = recent.by_use.pop_first() else {
+        while recent.weight > self.most {
+            let Some(used) = self.first_to_let_go(recent) else {
                 break;
             };
-            if let Some((gone, _)) = recent.by_source.remove(&oldest) {
+            let gone = recent
+                .by_use
+                .remove(&used)
+                .and_then(|key| recent.by_source.remove(&key));
+            if let Some((gone, _)) = gone {
                 recent.weight -= gone.weight;
             }
         }
+    }
+
+    /// When the rules to let go of first were used: the rules used longest ago, but among the
+    /// [`KEPT_ROBOTS_RULES`] used last only those weighing more than their share of the memory
+    /// allowed (a host of 500 KiB of rules ending in `$` holds 280 MB), and never the last put.
+    fn first_to_let_go(&self, recent: &Recent) -> Option<u64> {
+        let count = recent.by_use.len();
+        let share = self.most / KEPT_ROBOTS_RULES;
+        recent
+            .by_use
+            .iter()
+            .enumerate()
+            .take(count.saturating_sub(1))
+            .find(|(i, (_, key))| {
+                i + KEPT_ROBOTS_RULES < count || recent.by_source.get(*key).is_some_and(|(r, _)| r.weight > share)
+            })
+            .map(|(_, (&used, _))| used)
     }
 
     /// How many rules are kept.
@@ -205,7 +227,8 @@ fn readable_part(body: &[u8]) -> &[u8] {
         return body;
     }
     let head = &body[..MAX_ROBOTS_BYTES];
-    let end_of_last_line = head.iter().rposition(|&b| b == b'\n' || b == b'\r');
+    // (texting_robots ends a line at a NUL too)
+    let end_of_last_line = head.iter().rposition(|&b| matches!(b, b'\n' | b'\r' | b'\0'));
     end_of_last_line.map_or(&[], |i| &head[..=i])
 }
 
@@ -242,6 +265,16 @@ mod tests {
         assert!(allowed("/news/1"), "a rule cut short was read");
         assert!(allowed("/late/1"), "a rule past the limit was read");
         assert_eq!(readable_part(b"Disallow: /x"), b"Disallow: /x");
+        // lines ended by NULs are read to the last NUL within the limit
+        let mut nul = b"User-agent: *\0Disallow: /\0".to_vec();
+        while nul.len() <= MAX_ROBOTS_BYTES {
+            nul.extend_from_slice(b"Disallow: /padding$\0");
+        }
+        let rules = Rules::parse("figmine", &nul).unwrap();
+        assert!(
+            !rules.allows(&url("/news/a.html")),
+            "a robots.txt of NUL lines was read as empty"
+        );
     }
 
     #[test]
@@ -296,13 +329,28 @@ mod tests {
         // put again: replaced, not counted twice
         recent.put(&source(kept + 1), rules("/b"));
         assert_eq!(recent.len(), kept + 1);
-        // whatever they weigh, the rules used last are kept
+        // past the memory allowed, the rules used last are kept if they weigh no more than
+        // their share of it, and the last put whatever it weighs
+        let light = RecentRules::new(kept * one);
+        for i in 0..2 * kept {
+            light.put(&source(i), rules("/a"));
+        }
+        let many: String = (0..20).map(|i| format!("Disallow: /{i}$\n")).collect();
+        let heavy = Rules::parse("figmine", format!("User-agent: *\n{many}").as_bytes()).unwrap();
+        assert!(heavy.weight > one * 10);
+        light.put(&source(2 * kept), Arc::new(heavy));
+        assert_eq!(light.len(), kept, "the last put and the light ones used last before it");
+        assert!(light.get(&source(2 * kept)).is_some(), "the last rules put stay");
+        assert!(light.get(&source(2 * kept - 1)).is_some());
+        assert!(
+            light.get(&source(kept)).is_none(),
+            "the light one used longest ago went"
+        );
         let tiny = RecentRules::new(1);
         for i in 0..2 * kept {
             tiny.put(&source(i), rules("/a"));
         }
-        assert_eq!(tiny.len(), kept);
+        assert_eq!(tiny.len(), 1, "all heavier than their share");
         assert!(tiny.get(&source(2 * kept - 1)).is_some(), "the last rules put stay");
-        assert!(tiny.get(&source(kept - 1)).is_none());
     }
 }

@@ -407,16 +407,17 @@ fn check_breakdown_at(
         }
     } else if opens_breakdown(doc, whole, sentence.span) {
         // The parts run to a total stated after them or to the next whole that opens a
-        // breakdown; a total after them that states this whole again checks them itself, this
-        // whole being no part of it ([`starts_breakdown`]), and one that states another makes
-        // them the whole breakdown, checked against this one.
-        let (mut parts, mut closed): (Vec<&Fig>, bool) = (Vec::new(), false);
+        // breakdown. A total after them that states this whole again checks them itself, this
+        // whole being no part of it; one that states another may be a subtotal of this whole
+        // ("Of the 1,000 requests, 600 ... and 300 ..., for a total of 900 from government
+        // bodies") or a total of something else ("..., for a total of 2,400 since 2010"), so the
+        // parts may not exceed this whole but need not make it.
+        let mut parts: Vec<&Fig> = Vec::new();
         for g in figs[k + 1..].iter().filter(&same_kind) {
             if totals_what_precedes(doc, g) {
                 if g.reading.value == whole.reading.value {
                     return;
                 }
-                closed = true;
                 break;
             }
             if opens_breakdown(doc, g, sentence.span) {
@@ -424,7 +425,7 @@ fn check_breakdown_at(
             }
             parts.push(g);
         }
-        let complete = closed || parts.last().is_some_and(|g| doc.is_complement(g));
+        let complete = parts.last().is_some_and(|g| doc.is_complement(g));
         if parts.len() >= 2 || complete {
             out.extend(check_breakdown(doc, whole, &parts, complete));
         }
@@ -457,8 +458,13 @@ fn parts_since_earlier_total<'d, 'a>(
     {
         parts.drain(..=total);
     }
-    // A whole that opens a breakdown starts this one's parts after it.
+    // A whole that opens a breakdown starts this one's parts after it, unless this total is
+    // above it, and so of something else than its parts ("Of the 1,000 requests, 600 ... and
+    // 300 ..., and a total of 9,000 since 2010").
     if let Some(opener) = parts.iter().rposition(|g| opens_breakdown(doc, g, sentence.span)) {
+        if whole.reading.wide.low > parts[opener].reading.wide.high {
+            return Vec::new();
+        }
         parts.drain(..=opener);
     }
     if parts.len() >= 3 && starts_breakdown(doc, whole, parts[0], parts[1]) {
@@ -468,17 +474,18 @@ fn parts_since_earlier_total<'d, 'a>(
 }
 
 /// Whether `first`, the first figure of a breakdown whose `whole` is stated after its parts,
-/// is no part but states the whole before them: its text states it as a total ("In all, 500
-/// requests: 300 from courts and 200 from police, for a total of 500"), or a colon or
-/// "including" follows it where it agrees with the whole (rounding and "about" allowed: "Acme
-/// received 500 requests: 300 ..."), as a first part may too ("500 from courts: 300 from police
-/// and ..."). (One that opens a breakdown, "Of the 500 requests, ...", is dropped before.)
+/// is no part but states the whole before them: it agrees with the whole (rounding and "about"
+/// allowed) and its text says it is a total ("In all, 500 requests came in 2014: 300 from courts
+/// and 200 from police, for a total of 500"), or a colon or "including" follows it ("Acme
+/// received 500 requests: 300 ..."). One that disagrees stays a part ("A total of 300 came from
+/// courts, 200 from police and 100 from agencies, for a total of 600"). (One that opens a
+/// breakdown, "Of the 500 requests, ...", is dropped before.)
 fn starts_breakdown(doc: &Doc, whole: &Fig, first: &Fig, next: &Fig) -> bool {
-    if totals_what_precedes(doc, first) {
-        return true;
+    if !first.reading.wide.overlaps(whole.reading.wide) {
+        return false;
     }
     let between = &doc.text[first.f.span.end..next.f.span.start];
-    first.reading.wide.overlaps(whole.reading.wide) && (between.contains(':') || between.contains(" including "))
+    between.contains(':') || between.contains(" including ") || totals_what_precedes(doc, first)
 }
 
 /// Whether the text before `g` states it as the total of the figures before it ("for a total
@@ -1233,11 +1240,26 @@ mod tests {
                 "Of the 500 requests Acme received in 2015, 300 came from courts and 250 from police, for a \
                  total of 550 requests."
             ),
-            ["The parts, 300 and 250, add up to 550, but the article gives their total as 500."]
+            ["The parts, 300 and 250, add up to 550, more than the total of 500 they are part of."]
+        );
+        // a closing total below the opening one may be a subtotal of it, one above it a total of
+        // something else
+        for closing in [
+            "for a total of 900 from government bodies",
+            "and Acme has received a total of 9,000 since 2010",
+        ] {
+            let text = format!("Of the 1,000 requests, 600 came from courts and 300 from police, {closing}.");
+            assert_eq!(sum_messages(&text), Vec::<String>::new(), "{text}");
+        }
+        // a part written "a total of" is a part where it does not agree with the total
+        let parts = "Acme received a total of 300 requests from courts, 200 from police and 100 from agencies";
+        assert_eq!(
+            sum_messages(&format!("{parts}, totalling 600 requests.")),
+            Vec::<String>::new()
         );
         assert_eq!(
-            sum_messages("Of the 1,000 requests, 600 came from courts and 300 from police, for a total of 900."),
-            ["The parts, 600 and 300, add up to 900, but the article gives their total as 1,000."]
+            sum_messages(&format!("{parts}, totalling 650 requests.")),
+            ["The parts, 300, 200 and 100, add up to 600, but the article gives their total as 650."]
         );
         // two breakdowns opened in one sentence, the second closed: each on its own parts
         assert_eq!(
