@@ -1105,15 +1105,20 @@ fn cache_files(dir: &Path, ending: &str) -> Vec<std::path::PathBuf> {
     found
 }
 
+/// The test settings with a cache in `dir`, served from alone when `offline`.
+fn cached_settings(dir: &Path, offline: bool) -> FetchSettings {
+    FetchSettings {
+        cache: Some(dir.to_path_buf()),
+        offline,
+        ..settings()
+    }
+}
+
 #[test]
 fn cached_bodies_are_compressed_and_a_damaged_one_is_fetched_again_or_named_offline() {
     let server = revalidating_site();
     let dir = tempfile::tempdir().unwrap();
-    let cached = |offline| FetchSettings {
-        cache: Some(dir.path().to_path_buf()),
-        offline,
-        ..settings()
-    };
+    let cached = |offline| cached_settings(dir.path(), offline);
     let url = server.url("/a");
     assert_eq!(
         fetcher(cached(false)).fetch_page(&url, None).outcome(),
@@ -1147,11 +1152,7 @@ fn cached_bodies_are_compressed_and_a_damaged_one_is_fetched_again_or_named_offl
 fn a_cache_of_raw_bodies_from_earlier_versions_serves_offline_and_revalidates() {
     let server = revalidating_site();
     let dir = tempfile::tempdir().unwrap();
-    let cached = |offline| FetchSettings {
-        cache: Some(dir.path().to_path_buf()),
-        offline,
-        ..settings()
-    };
+    let cached = |offline| cached_settings(dir.path(), offline);
     let url = server.url("/a");
     fetcher(cached(false)).fetch_page(&url, None);
     // Rewritten as versions before compression wrote them: `<hash>.body`, raw.
