@@ -445,6 +445,47 @@ fn robots_rules_that_fell_out_of_memory_are_read_again_and_obeyed() {
     }
 }
 
+/// Rules read again from the cache mark its robots.txt entry as used, so that `--cache-max`
+/// removes the host's pages used longest ago before the rules it keeps needing.
+#[test]
+fn robots_rules_read_again_from_the_cache_mark_its_entry_used() {
+    let server = Server::start(|r| match r.path.as_str() {
+        "/robots.txt" => Reply::Full(
+            200,
+            vec![("Content-Type", "text/plain".into())],
+            b"User-agent: *\nDisallow: /private/\n".to_vec(),
+        ),
+        _ => ok_html("<p>x</p>"),
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let fetcher = fetcher(FetchSettings {
+        resolve: vec![("a.test".into(), server.addr), ("b.test".into(), server.addr)],
+        robots_memory: 1,
+        cache_max: Some(100 << 20),
+        ..cached_settings(dir.path(), false)
+    });
+    let url = |host: &str, path: &str| format!("http://{host}:{}{path}", server.addr.port());
+    let used_at = |wanted: &str| {
+        cache_files(dir.path(), ".json")
+            .into_iter()
+            .find(|f| std::fs::read_to_string(f).unwrap().contains(wanted))
+            .map(|f| std::fs::metadata(f).unwrap().modified().unwrap())
+            .unwrap_or_else(|| panic!("no entry for {wanted}"))
+    };
+    fetcher.fetch_page(&url("a.test", "/p0"), None);
+    // b's rules push a's out of memory, then a's are read again from the cache
+    fetcher.fetch_page(&url("b.test", "/p0"), None);
+    let page_stored = used_at(&url("a.test", "/p0"));
+    std::thread::sleep(Duration::from_millis(20));
+    let private = fetcher.fetch_page(&url("a.test", "/private/x"), None);
+    assert_eq!(failure(&private).outcome, Outcome::Skipped);
+    assert_eq!(server.hits("/robots.txt").len(), 2, "one for each host");
+    assert!(
+        used_at(&url("a.test", "/robots.txt")) > page_stored,
+        "not marked as used"
+    );
+}
+
 /// A host gone unresponsive whose robots.txt rules fell out of memory (no cache) fails its pages
 /// as unresponsive: its robots.txt is not asked for, and no "unreachable" verdict is kept for it.
 #[test]
