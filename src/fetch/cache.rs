@@ -25,7 +25,7 @@ use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::Mutex;
-use std::time::SystemTime;
+use std::time::{Duration, SystemTime};
 
 /// The gzip level of stored bodies. On the 181 real article pages (31.5 MB), level 1 keeps
 /// 26.2% of the size at some 230 MB/s, level 2 21.8% at 200 MB/s, level 3 20.4% at 120 MB/s and
@@ -287,6 +287,7 @@ impl Cache {
             for file in files.flatten() {
                 let name = file.file_name();
                 let Some((key, ext)) = name.to_str().and_then(entry_file) else {
+                    remove_if_left_by_a_stopped_write(&file);
                     continue;
                 };
                 let Ok(meta) = file.metadata() else { continue };
@@ -354,6 +355,25 @@ fn gunzip(packed: &[u8]) -> io::Result<Vec<u8>> {
 
 /// Writes a file under a temporary name, then renames it into place; a failed write leaves no
 /// temporary file behind (on a full disk it would hold the space the next write needs).
+/// How old a temporary file must be to be taken for one a stopped run left (a write renames its
+/// file into place within moments).
+const LEFT_TEMPORARY: Duration = Duration::from_secs(3600);
+
+/// Removes `file` if it is a temporary file of [`write_atomically`] older than
+/// [`LEFT_TEMPORARY`]: a run killed mid-write leaves one, which no entry owns, so that `--cache-max`
+/// would never count or remove it.
+fn remove_if_left_by_a_stopped_write(file: &std::fs::DirEntry) {
+    let name = file.file_name();
+    let temporary = name.to_str().is_some_and(|n| n.contains(".tmp"));
+    let old = file
+        .metadata()
+        .and_then(|m| m.modified())
+        .is_ok_and(|at| at.elapsed().is_ok_and(|age| age > LEFT_TEMPORARY));
+    if temporary && old {
+        let _ = std::fs::remove_file(file.path());
+    }
+}
+
 fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     // Unique to the write: two threads may store the same URL (two redirects to one page).
     static WRITES: AtomicU64 = AtomicU64::new(0);
@@ -553,6 +573,33 @@ mod tests {
             on_disk(&cache),
             "kept by the writes"
         );
+    }
+
+    /// A temporary file that a run killed mid-write left is removed when a bounded cache is
+    /// walked, once old enough that no write can still own it; a young one stays.
+    #[test]
+    fn temporary_files_left_by_a_stopped_run_are_removed() {
+        let tmp = tempfile::tempdir().unwrap();
+        let shard = tmp.path().join("ab");
+        std::fs::create_dir_all(&shard).unwrap();
+        let (old, young) = (
+            shard.join("ab00000000000000.body.tmp77-0"),
+            shard.join("ab00000000000001.tmp77-1"),
+        );
+        std::fs::write(&old, b"half a body").unwrap();
+        std::fs::write(&young, b"half an entry").unwrap();
+        let long_ago = SystemTime::now() - LEFT_TEMPORARY - Duration::from_secs(60);
+        File::options()
+            .write(true)
+            .open(&old)
+            .unwrap()
+            .set_modified(long_ago)
+            .unwrap();
+        Cache::open(tmp.path(), None).unwrap();
+        assert!(old.exists(), "an unbounded cache is not walked");
+        Cache::open(tmp.path(), Some(1 << 20)).unwrap();
+        assert!(!old.exists());
+        assert!(young.exists());
     }
 
     #[test]
