@@ -496,12 +496,45 @@ fn date_may_match_at(text: &str, i: usize) -> bool {
         // of General Punctuation's curly quotes, dashes and spaces, only the spaces: told by
         // their bytes, as the quotes are common
         0xE2 if at(i + 1) == 0x80 => matches!(at(i + 2), 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF),
+        // most characters found (Japanese, Korean, Arabic letters) share no first two bytes
+        // with one of the class: told by a table, where the class was searched for each
+        lead if !DATE_PREFIXES.may_hold(lead, at(i + 1)) => false,
         _ => text[i..]
             .chars()
             .next()
             .is_some_and(|c| class_holds(&DATE_CHARACTERS, c)),
     }
 }
+
+/// Which first two bytes of the characters of two and three bytes start one of
+/// [`DATE_CHARACTERS`]: bit `b & 63` of entry `lead - 0xC0` set when a character of the class
+/// starts with `lead, b`.
+struct Prefixes([u64; 48]);
+
+impl Prefixes {
+    /// The prefixes of the characters of `class` of two and three bytes.
+    fn of(class: &ClassUnicode) -> Prefixes {
+        let mut bits = [0u64; 48];
+        for c in class.iter().flat_map(|r| r.start()..=r.end()) {
+            let mut utf8 = [0; 4];
+            if let [lead, second, ..] = *c.encode_utf8(&mut utf8).as_bytes() {
+                if lead < 0xF0 {
+                    bits[usize::from(lead - 0xC0)] |= 1 << (second & 63);
+                }
+            }
+        }
+        Prefixes(bits)
+    }
+
+    /// Whether a character that starts with `lead` (a first byte of [`outside::FIRST_BYTES`])
+    /// and then `second` may be one of the class (`true` for those of four bytes).
+    fn may_hold(&self, lead: u8, second: u8) -> bool {
+        lead >= 0xF0 || self.0[usize::from(lead - 0xC0)] >> (second & 63) & 1 != 0
+    }
+}
+
+/// The [`Prefixes`] of [`DATE_CHARACTERS`].
+static DATE_PREFIXES: LazyLock<Prefixes> = LazyLock::new(|| Prefixes::of(&DATE_CHARACTERS));
 
 /// Whether `text` has a character outside ASCII that [`DATE`] may match
 /// ([`has_character_outside_ascii_date_may_match`]) and one that [`PERIOD`] may match
