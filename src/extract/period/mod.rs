@@ -11,6 +11,7 @@ use chrono::{Datelike, NaiveDate};
 use regex_syntax::hir::{Class, ClassUnicode, HirKind};
 use std::sync::LazyLock;
 
+mod outside;
 mod phrases;
 mod search;
 
@@ -469,7 +470,7 @@ fn dates_by_hand(text: &str, ascii: bool) -> bool {
 /// Whether the periods of `text` (`ascii` if it is ASCII) are read by hand: no character
 /// outside ASCII in it is a space or a letter the period pattern may match.
 fn periods_by_hand(text: &str, ascii: bool) -> bool {
-    ascii || !has_space_or_ascii_letter_outside_ascii(text.as_bytes())
+    ascii || !has_space_or_ascii_letter_outside_ascii(text)
 }
 
 /// The matches of [`DATE`] in `text`, by the pattern.
@@ -478,31 +479,76 @@ fn pattern_dates(text: &str) -> Vec<Span> {
 }
 
 /// Whether `text` has a character outside ASCII that [`DATE`] may match
-/// ([`DATE_CHARACTERS`]). Those start with one of a dozen first bytes, which most text outside
-/// ASCII has seldom (Cyrillic and most Chinese and Korean letters start with others): only the
-/// characters that start with one are looked up (see the test against the pattern's classes).
+/// ([`DATE_CHARACTERS`]). Those start with one of a dozen first bytes ([`outside::FIRST_BYTES`]),
+/// which most text outside ASCII has seldom (Cyrillic and most Chinese and Korean letters start
+/// with others): only the characters that start with one are looked up (see the test against
+/// the pattern's classes).
 fn has_character_outside_ascii_date_may_match(text: &str) -> bool {
-    const FIRST_BYTES: [[u8; 3]; 4] = [
-        [0xC2, 0xC5, 0xD9],
-        [0xDB, 0xDF, 0xE0],
-        [0xE1, 0xE2, 0xE3],
-        [0xEA, 0xEF, 0xF0],
-    ];
-    // each of those bytes starts a character (none continues one)
+    characters_outside_ascii_patterns_may_match(text, (true, false)).0
+}
+
+/// Whether the character outside ASCII at `i` of `text`, which starts with one of
+/// [`outside::FIRST_BYTES`], is one [`DATE`] may match ([`DATE_CHARACTERS`]).
+fn date_may_match_at(text: &str, i: usize) -> bool {
     let bytes = text.as_bytes();
     let at = |i: usize| bytes.get(i).copied().unwrap_or(0);
-    let may_match_at = |i: usize| match bytes[i] {
+    match bytes[i] {
         // of General Punctuation's curly quotes, dashes and spaces, only the spaces: told by
         // their bytes, as the quotes are common
         0xE2 if at(i + 1) == 0x80 => matches!(at(i + 2), 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF),
+        // most characters found (Japanese, Korean, Arabic letters) share no first two bytes
+        // with one of the class: told by a table, where the class was searched for each
+        lead if !DATE_PREFIXES.may_hold(lead, at(i + 1)) => false,
         _ => text[i..]
             .chars()
             .next()
             .is_some_and(|c| class_holds(&DATE_CHARACTERS, c)),
-    };
-    FIRST_BYTES
-        .iter()
-        .any(|&[a, b, c]| memchr::memchr3_iter(a, b, c, text.as_bytes()).any(may_match_at))
+    }
+}
+
+/// Which first two bytes of the characters of two and three bytes start one of
+/// [`DATE_CHARACTERS`]: bit `b & 63` of entry `lead - 0xC0` set when a character of the class
+/// starts with `lead, b`.
+struct Prefixes([u64; 48]);
+
+impl Prefixes {
+    /// The prefixes of the characters of `class` of two and three bytes.
+    fn of(class: &ClassUnicode) -> Prefixes {
+        let mut bits = [0u64; 48];
+        for c in class.iter().flat_map(|r| r.start()..=r.end()) {
+            let mut utf8 = [0; 4];
+            if let [lead, second, ..] = *c.encode_utf8(&mut utf8).as_bytes() {
+                if lead < 0xF0 {
+                    bits[usize::from(lead - 0xC0)] |= 1 << (second & 63);
+                }
+            }
+        }
+        Prefixes(bits)
+    }
+
+    /// Whether a character that starts with `lead` (a first byte of [`outside::FIRST_BYTES`])
+    /// and then `second` may be one of the class (`true` for those of four bytes).
+    fn may_hold(&self, lead: u8, second: u8) -> bool {
+        lead >= 0xF0 || self.0[usize::from(lead - 0xC0)] >> (second & 63) & 1 != 0
+    }
+}
+
+/// The [`Prefixes`] of [`DATE_CHARACTERS`].
+static DATE_PREFIXES: LazyLock<Prefixes> = LazyLock::new(|| Prefixes::of(&DATE_CHARACTERS));
+
+/// Whether `text` has a character outside ASCII that [`DATE`] may match
+/// ([`has_character_outside_ascii_date_may_match`]) and one that [`PERIOD`] may match
+/// ([`has_space_or_ascii_letter_outside_ascii`]), each asked only if `wanted`: both read in one
+/// pass over the places of [`outside::FIRST_BYTES`], which stops once each wanted one is found.
+fn characters_outside_ascii_patterns_may_match(text: &str, wanted: (bool, bool)) -> (bool, bool) {
+    let bytes = text.as_bytes();
+    let (mut date, mut period) = (!wanted.0, !wanted.1);
+    outside::each_first_byte(bytes, |i| {
+        date = date || date_may_match_at(text, i);
+        period = period || period_may_match_at(bytes, i);
+        date && period
+    });
+    (date && wanted.0, period && wanted.1)
 }
 
 /// The characters outside ASCII that [`DATE`] may match: spaces and digits (`\s` and `\d` are
@@ -670,7 +716,13 @@ pub(crate) fn find_dates_periods_and_ascii(
     let (starts, ascii) = hand_starts(bytes, Some(&mut dates));
     #[cfg(test)]
     tests::ASCII_BY_ANCHORS.with(|n| n.set(n.get() + usize::from(ascii)));
-    let (dates, matches) = match (dates_by_hand(text, ascii), periods_by_hand(text, ascii)) {
+    // (a text outside ASCII is tested for both patterns' characters in one pass)
+    let (date_characters, period_characters) = if ascii {
+        (false, false)
+    } else {
+        characters_outside_ascii_patterns_may_match(text, (true, true))
+    };
+    let (dates, matches) = match (!date_characters, !period_characters) {
         (true, true) => {
             let periods = mentions_of(text, published, &dates, matches_from(bytes, starts));
             return (dates, periods, ascii);
@@ -1051,24 +1103,30 @@ fn pattern_matches(text: &str) -> Vec<(Span, Reading)> {
         .collect()
 }
 
-/// Whether `bytes` (UTF-8) hold a character outside ASCII that [`PERIOD`] may match, other than
+/// Whether `text` holds a character outside ASCII that [`PERIOD`] may match, other than
 /// the two dashes [`hand_matches`] reads: a space (`\s` is Unicode's White_Space: U+0085, U+00A0,
 /// U+1680, U+2000 to U+200A, U+2028, U+2029, U+202F, U+205F, U+3000) or a letter that is a case
 /// form of an ASCII one ("ſ" of "s", the Kelvin sign of "k"). Found by their first bytes, which
 /// text in other scripts seldom has (see the test against the pattern's classes).
-fn has_space_or_ascii_letter_outside_ascii(bytes: &[u8]) -> bool {
+fn has_space_or_ascii_letter_outside_ascii(text: &str) -> bool {
+    characters_outside_ascii_patterns_may_match(text, (false, true)).1
+}
+
+/// Whether the character outside ASCII at `i` of `bytes`, which starts with one of
+/// [`outside::FIRST_BYTES`], is one [`PERIOD`] may match
+/// ([`has_space_or_ascii_letter_outside_ascii`]).
+fn period_may_match_at(bytes: &[u8], i: usize) -> bool {
     let at = |i: usize| bytes.get(i).copied().unwrap_or(0);
-    memchr::memchr3_iter(0xC2, 0xC5, 0xE1, bytes).any(|i| match bytes[i] {
-        0xC2 => matches!(at(i + 1), 0x85 | 0xA0),
-        0xC5 => at(i + 1) == 0xBF,
-        _ => at(i + 1) == 0x9A && at(i + 2) == 0x80,
-    }) || memchr::memchr2_iter(0xE2, 0xE3, bytes).any(|i| match (bytes[i], at(i + 1), at(i + 2)) {
+    match (bytes[i], at(i + 1), at(i + 2)) {
+        (0xC2, c, _) => matches!(c, 0x85 | 0xA0),
+        (0xC5, c, _) => c == 0xBF,
+        (0xE1, c, d) => c == 0x9A && d == 0x80,
         (0xE2, 0x80, c) => matches!(c, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF),
         (0xE2, 0x81, c) => c == 0x9F,
         (0xE2, 0x84, c) => c == 0xAA,
         (0xE3, 0x80, c) => c == 0x80,
         _ => false,
-    })
+    }
 }
 
 /// The matches of [`PERIOD`] in a `text` whose characters outside ASCII the pattern cannot
@@ -2865,7 +2923,7 @@ mod tests {
                 .map(|span| (*span, reading_of(&PERIOD.captures_at(text, span.start).unwrap(), g)))
                 .collect();
             assert_eq!(period_matches(text), by_groups, "{text:?}");
-            if !text.is_ascii() && has_space_or_ascii_letter_outside_ascii(text.as_bytes()) {
+            if !text.is_ascii() && has_space_or_ascii_letter_outside_ascii(text) {
                 continue;
             }
             assert_eq!(hand_matches(text, None).collect::<Vec<_>>(), by_groups, "{text:?}");
@@ -2978,10 +3036,47 @@ mod tests {
         for c in ('\u{80}'..=char::MAX).filter(|c| !c.is_ascii()) {
             let text = format!("x{c}y");
             let may = space.is_match(c.encode_utf8(&mut [0; 4])) || letter.is_match(c.encode_utf8(&mut [0; 4]));
-            assert_eq!(has_space_or_ascii_letter_outside_ascii(text.as_bytes()), may, "{c:?}");
+            assert_eq!(has_space_or_ascii_letter_outside_ascii(&text), may, "{c:?}");
             found += usize::from(may);
         }
         assert_eq!(found, 21);
+    }
+
+    /// The one pass for both patterns' characters outside ASCII tells of a text what each
+    /// character's own test tells, whichever of them comes first, and goes on past a character
+    /// only one of the patterns may match.
+    #[test]
+    fn characters_of_both_patterns_found_in_one_pass_are_those_found_apart() {
+        // a digit (dates only), the Kelvin sign (periods only), a space (both), a curly quote,
+        // a Cyrillic letter and ASCII (neither)
+        let pieces = ["\u{663}", "\u{212A}", "\u{a0}", "\u{2019}", "\u{44f}", "ab "];
+        let mut texts = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = texts
+                .iter()
+                .flat_map(|t| {
+                    pieces
+                        .iter()
+                        .map(move |p| format!("{t}{}{p}", "x".repeat(t.len() % 37)))
+                })
+                .collect();
+            texts.extend(longer);
+        }
+        let mut kinds = [0; 4];
+        for text in &texts {
+            let one = |test: fn(&str) -> bool| text.chars().any(|c| test(c.encode_utf8(&mut [0; 4])));
+            let apart = (
+                one(has_character_outside_ascii_date_may_match),
+                one(has_space_or_ascii_letter_outside_ascii),
+            );
+            assert_eq!(
+                characters_outside_ascii_patterns_may_match(text, (true, true)),
+                apart,
+                "{text:?}"
+            );
+            kinds[usize::from(apart.0) * 2 + usize::from(apart.1)] += 1;
+        }
+        assert!(kinds.iter().all(|&n| n > 50), "{kinds:?}");
     }
 
     #[test]
