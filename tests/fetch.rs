@@ -43,6 +43,11 @@ fn ok_html(body: &str) -> Reply {
     )
 }
 
+/// A plain-text answer (a robots.txt).
+fn ok_text(body: &[u8]) -> Reply {
+    Reply::Full(200, vec![("Content-Type", "text/plain".into())], body.to_vec())
+}
+
 fn status(code: u16) -> Reply {
     Reply::Full(code, vec![], Vec::new())
 }
@@ -288,11 +293,9 @@ fn robots_txt_is_obeyed_with_its_crawl_delay_unless_ignored() {
     // Crawl-delay 0.2 s between the two allowed pages; the floor allows for timer granularity.
     const CRAWL_DELAY_FLOOR: Duration = Duration::from_millis(180);
     let server = Server::start(|r| match r.path.as_str() {
-        "/robots.txt" => Reply::Full(
-            200,
-            vec![("Content-Type", "text/plain".into())],
-            b"User-agent: figmine\nDisallow: /private/\nCrawl-delay: 0.2\n\nUser-agent: *\nDisallow: /\n".to_vec(),
-        ),
+        "/robots.txt" => {
+            ok_text(b"User-agent: figmine\nDisallow: /private/\nCrawl-delay: 0.2\n\nUser-agent: *\nDisallow: /\n")
+        }
         _ => ok_html("<p>page</p>"),
     });
     let fetcher = fetcher(settings());
@@ -362,11 +365,7 @@ fn an_unreachable_robots_txt_is_asked_for_again_after_the_pause() {
     let still_down = down.clone();
     let server = Server::start(move |r| match r.path.as_str() {
         "/robots.txt" if still_down.load(Ordering::SeqCst) => status(503),
-        "/robots.txt" => Reply::Full(
-            200,
-            vec![("Content-Type", "text/plain".into())],
-            b"User-agent: *\nDisallow: /private/\n".to_vec(),
-        ),
+        "/robots.txt" => ok_text(b"User-agent: *\nDisallow: /private/\n"),
         _ => ok_html("<p>x</p>"),
     });
     let fetcher = fetcher(FetchSettings {
@@ -408,11 +407,9 @@ fn robots_rules_that_fell_out_of_memory_are_read_again_and_obeyed() {
     let server = Server::start(|r| {
         let host = r.host.split(':').next().unwrap_or_default().to_owned();
         match r.path.as_str() {
-            "/robots.txt" => Reply::Full(
-                200,
-                vec![("Content-Type", "text/plain".into())],
-                format!("User-agent: *\nDisallow: /{host}-private/\nDisallow: /*.json$\n").into_bytes(),
-            ),
+            "/robots.txt" => {
+                ok_text(format!("User-agent: *\nDisallow: /{host}-private/\nDisallow: /*.json$\n").as_bytes())
+            }
             _ => ok_html("<p>x</p>"),
         }
     });
@@ -450,11 +447,7 @@ fn robots_rules_that_fell_out_of_memory_are_read_again_and_obeyed() {
 #[test]
 fn robots_rules_read_again_from_the_cache_mark_its_entry_used() {
     let server = Server::start(|r| match r.path.as_str() {
-        "/robots.txt" => Reply::Full(
-            200,
-            vec![("Content-Type", "text/plain".into())],
-            b"User-agent: *\nDisallow: /private/\n".to_vec(),
-        ),
+        "/robots.txt" => ok_text(b"User-agent: *\nDisallow: /private/\n"),
         _ => ok_html("<p>x</p>"),
     });
     let dir = tempfile::tempdir().unwrap();
@@ -496,11 +489,7 @@ fn an_unresponsive_host_whose_rules_fell_out_is_told_unresponsive() {
             std::thread::sleep(Duration::from_millis(800));
         }
         match r.path.as_str() {
-            "/robots.txt" => Reply::Full(
-                200,
-                vec![("Content-Type", "text/plain".into())],
-                b"User-agent: *\nDisallow: /private/\n".to_vec(),
-            ),
+            "/robots.txt" => ok_text(b"User-agent: *\nDisallow: /private/\n"),
             _ => ok_html("<p>x</p>"),
         }
     });
@@ -610,7 +599,7 @@ fn only_the_first_512_kib_of_robots_txt_are_read() {
     }
     robots.extend_from_slice(b"Disallow: /late/\n");
     let server = Server::start(move |r| match r.path.as_str() {
-        "/robots.txt" => Reply::Full(200, vec![("Content-Type", "text/plain".into())], robots.clone()),
+        "/robots.txt" => ok_text(&robots),
         _ => ok_html("<p>x</p>"),
     });
     let fetcher = fetcher(settings());

@@ -406,8 +406,7 @@ mod tests {
 
     #[test]
     fn entries_and_bodies_round_trip_and_other_urls_miss() {
-        let tmp = tempfile::tempdir().unwrap();
-        let cache = Cache::open(tmp.path(), None).unwrap();
+        let (_tmp, cache) = unbounded_cache();
         let url = Url::parse("https://news.test/a").unwrap();
         let entry = Entry::page(&url, &Some("text/html".into()), &Some("\"v1\"".into()), &None);
         cache.put(&url, &entry, Some(b"<p>hi</p>")).unwrap();
@@ -421,8 +420,7 @@ mod tests {
     /// raw body's.
     #[test]
     fn a_raw_body_stored_after_a_compressed_one_is_the_one_read() {
-        let tmp = tempfile::tempdir().unwrap();
-        let cache = Cache::open(tmp.path(), None).unwrap();
+        let (_tmp, cache) = unbounded_cache();
         let url = Url::parse("https://news.test/a").unwrap();
         cache.put(&url, &page_entry(&url), Some(b"version 1")).unwrap();
         std::fs::write(cache.path(&url, BODY_RAW), b"version 2").unwrap();
@@ -432,14 +430,20 @@ mod tests {
         assert_eq!(cache.body(&url).unwrap(), b"version 3");
     }
 
+    /// A cache without a bound in a fresh folder, removed when the first value is dropped.
+    fn unbounded_cache() -> (tempfile::TempDir, Cache) {
+        let tmp = tempfile::tempdir().unwrap();
+        let cache = Cache::open(tmp.path(), None).unwrap();
+        (tmp, cache)
+    }
+
     fn page_entry(url: &Url) -> Entry {
         Entry::page(url, &Some("text/html".into()), &None, &None)
     }
 
     #[test]
     fn bodies_are_stored_compressed() {
-        let tmp = tempfile::tempdir().unwrap();
-        let cache = Cache::open(tmp.path(), None).unwrap();
+        let (_tmp, cache) = unbounded_cache();
         let url = Url::parse("https://news.test/a").unwrap();
         let body = "<p>Google received 31,698 requests.</p>\n".repeat(1000);
         cache.put(&url, &page_entry(&url), Some(body.as_bytes())).unwrap();
@@ -451,8 +455,7 @@ mod tests {
 
     #[test]
     fn raw_bodies_of_earlier_versions_are_read_and_replaced_when_stored_again() {
-        let tmp = tempfile::tempdir().unwrap();
-        let cache = Cache::open(tmp.path(), None).unwrap();
+        let (_tmp, cache) = unbounded_cache();
         let url = Url::parse("https://news.test/old").unwrap();
         let raw = cache.path(&url, BODY_RAW);
         std::fs::create_dir_all(raw.parent().unwrap()).unwrap();
@@ -465,8 +468,7 @@ mod tests {
 
     #[test]
     fn a_page_that_becomes_a_redirect_loses_its_body() {
-        let tmp = tempfile::tempdir().unwrap();
-        let cache = Cache::open(tmp.path(), None).unwrap();
+        let (_tmp, cache) = unbounded_cache();
         let url = Url::parse("https://news.test/moved").unwrap();
         cache.put(&url, &page_entry(&url), Some(b"<p>here</p>")).unwrap();
         cache.put(&url, &Entry::redirect(&url, "/there"), None).unwrap();
@@ -476,8 +478,7 @@ mod tests {
 
     #[test]
     fn a_compressed_body_cut_anywhere_is_damaged_never_short() {
-        let tmp = tempfile::tempdir().unwrap();
-        let cache = Cache::open(tmp.path(), None).unwrap();
+        let (_tmp, cache) = unbounded_cache();
         let url = Url::parse("https://news.test/cut").unwrap();
         let body = "<p>It listed 240 cases in 12 courts.</p>".repeat(200);
         cache.put(&url, &page_entry(&url), Some(body.as_bytes())).unwrap();
@@ -495,8 +496,7 @@ mod tests {
 
     #[test]
     fn a_failed_store_names_the_path_and_leaves_no_temporary_file() {
-        let tmp = tempfile::tempdir().unwrap();
-        let cache = Cache::open(tmp.path(), None).unwrap();
+        let (_tmp, cache) = unbounded_cache();
         let url = Url::parse("https://news.test/a").unwrap();
         let shard = cache.path(&url, "json").parent().unwrap().to_path_buf();
         std::fs::write(&shard, b"not a folder").unwrap();
@@ -604,8 +604,7 @@ mod tests {
 
     #[test]
     fn an_unbounded_cache_removes_nothing() {
-        let tmp = tempfile::tempdir().unwrap();
-        let cache = Cache::open(tmp.path(), None).unwrap();
+        let (_tmp, cache) = unbounded_cache();
         for i in 0..50 {
             let url = Url::parse(&format!("https://news.test/{i}")).unwrap();
             cache.put(&url, &page_entry(&url), Some(&noise(i, 1000))).unwrap();
