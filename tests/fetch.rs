@@ -442,6 +442,57 @@ fn robots_rules_that_fell_out_of_memory_are_read_again_and_obeyed() {
     }
 }
 
+/// Pages of one host that need its rules again at the same moment (they fell out of memory, and
+/// there is no cache) wait for one fetch of its robots.txt rather than each fetching it.
+#[test]
+fn rules_that_fell_out_are_fetched_again_once_for_pages_asking_at_once() {
+    const PAGES: usize = 4;
+    let server = Server::start(|r| match r.path.as_str() {
+        "/robots.txt" => {
+            // slow enough for every page to ask while the first fetch is under way
+            std::thread::sleep(Duration::from_millis(300));
+            ok_text(b"User-agent: *\nDisallow: /private/\n")
+        }
+        _ => ok_html("<p>x</p>"),
+    });
+    let others: Vec<String> = (0..=figmine::fetch::KEPT_ROBOTS_RULES)
+        .map(|i| format!("o{i}.test"))
+        .collect();
+    let fetcher = fetcher(FetchSettings {
+        resolve: others
+            .iter()
+            .chain([&"a.test".to_string()])
+            .map(|h| (h.clone(), server.addr))
+            .collect(),
+        robots_memory: 1,
+        ..settings()
+    });
+    let url = |host: &str, path: &str| format!("http://{host}:{}{path}", server.addr.port());
+    assert_eq!(
+        page(&fetcher.fetch_page(&url("a.test", "/first"), None)).body,
+        b"<p>x</p>"
+    );
+    for host in &others {
+        assert_eq!(page(&fetcher.fetch_page(&url(host, "/news"), None)).body, b"<p>x</p>");
+    }
+    let asked = server.hits("/robots.txt").len();
+    assert_eq!(asked, others.len() + 1);
+    std::thread::scope(|s| {
+        for i in 0..PAGES {
+            let (fetcher, url) = (&fetcher, &url);
+            s.spawn(move || {
+                let private = fetcher.fetch_page(&url("a.test", &format!("/private/{i}")), None);
+                assert_eq!(failure(&private).outcome, Outcome::Skipped, "page {i}");
+            });
+        }
+    });
+    assert_eq!(
+        server.hits("/robots.txt").len() - asked,
+        1,
+        "robots.txt fetched again per page"
+    );
+}
+
 /// Rules read again from the cache mark its robots.txt entry as used, so that `--cache-max`
 /// removes the host's pages used longest ago before the rules it keeps needing.
 #[test]
