@@ -307,7 +307,10 @@ pub struct Fetcher {
 /// What a server answered to one request, once retries are over.
 enum Answer {
     Redirect(String),
+    /// 304 Not Modified.
     NotModified,
+    /// 304 Not Modified to a conditional request: the cache's copy.
+    Unchanged(Page),
     Page(Page),
     Status(StatusCode),
 }
@@ -496,18 +499,13 @@ impl Fetcher {
         if self.settings.obey_robots {
             self.obey_robots(url)?;
         }
-        let cached = self.cached_copy(url);
-        match self.request(url, cached.as_ref().map(|c| &c.entry), kind, budget)? {
+        match self.revalidate(url, kind, budget)? {
             Answer::Redirect(location) => {
                 self.store(url, Entry::redirect(url, &location), None);
                 Ok(Hop::Redirect(location))
             }
-            Answer::NotModified => match cached {
-                Some(copy) if copy.entry.location.is_none() => {
-                    Ok(Hop::Done(page_from_cache(copy.entry, copy.body), true))
-                }
-                _ => Err(WebFailure::failed("304 Not Modified without a cached copy")),
-            },
+            Answer::Unchanged(page) => Ok(Hop::Done(page, true)),
+            Answer::NotModified => Err(WebFailure::failed("304 Not Modified without a cached copy")),
             Answer::Page(page) => {
                 let entry = Entry::page(url, &page.content_type, &page.etag, &page.last_modified);
                 self.store(url, entry, Some(&page.body));
@@ -521,17 +519,25 @@ impl Fetcher {
         }
     }
 
-    /// The cache's copy of a URL, its body read, for a conditional request. A page whose stored
-    /// body cannot be read (cut short by a full disk or a killed run) has no copy: the request
-    /// asks for the whole page again, and storing it mends the cache.
-    fn cached_copy(&self, url: &Url) -> Option<CachedCopy> {
-        let cache = self.cache.as_ref()?;
-        let entry = cache.get(url)?;
-        let body = match entry.location {
-            Some(_) => Vec::new(),
-            None => cache.body(url).ok()?,
+    /// One request for `url`, conditional when the cache holds a copy of it: a 304 answer comes
+    /// back as that copy ([`Answer::Unchanged`]). The stored body is read only then, as a 200
+    /// answer (a changed page, or a server that ignores the condition) has no use for it. A body
+    /// that cannot be read (cut short by a full disk or a killed run) has the page asked for
+    /// whole once more, and storing it mends the cache.
+    fn revalidate(&self, url: &Url, kind: Kind, budget: &mut Budget) -> Result<Answer, RequestFailure> {
+        let cached = self
+            .cache
+            .as_ref()
+            .and_then(|c| c.get(url))
+            .filter(|e| e.location.is_none());
+        let answer = self.request(url, cached.as_ref(), kind, budget)?;
+        let (Answer::NotModified, Some(entry), Some(cache)) = (&answer, cached, &self.cache) else {
+            return Ok(answer);
         };
-        Some(CachedCopy { entry, body })
+        match cache.body(url) {
+            Ok(body) => Ok(Answer::Unchanged(page_from_cache(entry, body))),
+            Err(_) => self.request(url, None, kind, budget),
+        }
     }
 
     /// Stores a response in the cache. A failure costs this page nothing, but a later
@@ -670,24 +676,14 @@ impl Fetcher {
                 return (Robots::allow_all(), None);
             }
             // Cached and revalidated like pages, so a second run re-reads robots.txt for free.
-            let cached = self.cached_copy(&robots_url).filter(|c| c.entry.location.is_none());
-            match self.request(
-                &robots_url,
-                cached.as_ref().map(|c| &c.entry),
-                Kind::RobotsTxt,
-                &mut budget,
-            ) {
+            match self.revalidate(&robots_url, Kind::RobotsTxt, &mut budget) {
                 Ok(Answer::Page(page)) => {
                     let entry = Entry::page(&robots_url, &page.content_type, &page.etag, &page.last_modified);
                     self.store(&robots_url, entry, Some(&page.body));
                     return self.keep_parsed(agent, &page.body, &robots_url);
                 }
-                Ok(Answer::NotModified) => {
-                    return match cached {
-                        Some(copy) => self.keep_parsed(agent, &copy.body, &robots_url),
-                        None => (Robots::allow_all(), None),
-                    }
-                }
+                Ok(Answer::Unchanged(page)) => return self.keep_parsed(agent, &page.body, &robots_url),
+                Ok(Answer::NotModified) => return (Robots::allow_all(), None),
                 Ok(Answer::Redirect(location)) => match robots_url.join(&location) {
                     Ok(next) => robots_url = next,
                     Err(_) => return (Robots::allow_all(), None),
@@ -896,12 +892,6 @@ fn check_declared_length(response: &Response, cap: u64) -> Result<(), WebFailure
         Some(n) if n > cap => Err(too_large(cap)),
         _ => Ok(()),
     }
-}
-
-/// A cached entry with its body (empty for a redirect).
-struct CachedCopy {
-    entry: Entry,
-    body: Vec<u8>,
 }
 
 /// How one hop ended.
