@@ -254,7 +254,7 @@ fn check_findings(truth: &[Value], out: &Path) {
 /// How many planted inconsistencies were found, per rule: every rule is planted often enough to
 /// measure, and found at least at its floor. Measured when the floors were set (seed 7, 400
 /// articles): every rule 1.00 (6 to 13 plants each; 1000 articles, seeds 1 to 3: all 1.00 but
-/// cross_document 0.93 on seed 3). A floor of 0.8 allows one miss in the rarest rule's plants, not more.
+/// cross_document 0.93 on seed 2). A floor of 0.8 allows one miss in the rarest rule's plants, not more.
 fn check_planted_recall(truth: &[Value], findings: &[Value]) {
     let mut tally: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     for t in truth.iter().filter(|t| t["duplicate_of"].is_null()) {
