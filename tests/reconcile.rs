@@ -542,6 +542,26 @@ fn value_conflict_clean_parts_and_other_countries_are_other_quantities() {
     );
 }
 
+/// Requesters figmine does not name ("courts", "police") still make other quantities, also for a
+/// figure whose measure is carried from the figure before ("1,622 from police").
+#[test]
+fn value_conflict_clean_requests_from_other_requesters_are_other_quantities() {
+    for text in [
+        "Google received 1,257 requests from courts and 1,622 from police in 2014.",
+        "Google received 1,257 requests from courts and 1,622 requests from police in 2014, for a total of 2,879 requests.",
+        "In all, 500 requests came to Google in 2014: 300 from courts and 200 from police, for a total of 500.",
+        "Google received 1,257 requests from courts in 2014. It received 1,622 requests from the police in 2014.",
+    ] {
+        none(text);
+    }
+    let f = only(
+        "Google received 1,257 requests from courts in 2014.\n\nLater, Google said it received 1,275 requests \
+         from courts in 2014.",
+        "value_conflict",
+    );
+    assert!(f.message.contains("requests from courts"), "{}", f.message);
+}
+
 #[test]
 fn value_conflict_clean_a_number_with_its_own_noun_counts_that_noun() {
     // "96 deaths" and "2.4 metric tons" count what they name, not the cases and people before them

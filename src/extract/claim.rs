@@ -1740,7 +1740,8 @@ const FILLER: &[&str] = &["new", "total", "the", "all"];
 /// The measure as a key: filler words dropped, and the requester written after the noun moved in
 /// front of it ("requests from law enforcement agencies" → "law enforcement requests"), so that
 /// articles wording one quantity differently still meet. Different requesters stay different
-/// quantities ("government requests" and "law enforcement requests").
+/// quantities ("government requests" and "law enforcement requests"; another requester keeps its
+/// words after the noun: "requests from courts" and "requests from police").
 pub fn canonical_measure(measure: &str, after_measure: &str) -> String {
     // the words kept, joined by one space, built in one string
     let mut base = String::with_capacity(measure.len());
@@ -1753,23 +1754,146 @@ pub fn canonical_measure(measure: &str, after_measure: &str) -> String {
         only_word = (k == 0).then_some(w);
     }
     if matches!(only_word, Some("requests" | "demands")) {
-        if let Some(requester) = requester_after(after_measure) {
-            return format!("{requester} {base}");
-        }
+        return match requester_after(after_measure) {
+            Some(Requester::Named(requester)) => format!("{requester} {base}"),
+            Some(Requester::Other(words)) => format!("{base} from {words}"),
+            None => base,
+        };
     }
     base
 }
 
-/// Who sent the requests, when the text after "requests" says ("from law enforcement", "from
-/// governments").
-fn requester_after(after_measure: &str) -> Option<&'static str> {
-    FROM_REQUESTER.captures(after_measure).map(|c| {
-        if c.name("le").is_some() {
+/// Who sent the requests, as the text after "requests" says.
+#[derive(Debug, PartialEq)]
+enum Requester {
+    /// One of the requesters reports name: "law enforcement", "government".
+    Named(&'static str),
+    /// Another, in its own words: "courts" ("from courts"), "state police" ("from the state
+    /// police").
+    Other(String),
+}
+
+/// Who sent the requests, when the text after "requests" says: "from law enforcement", "from
+/// governments", or another requester in up to three lowercase words ("from courts", "from the
+/// police", "from federal agencies"). Words that start a period, a comparison or a number ("from
+/// the first half", "from a year earlier", "from about 2,000", "from January") name none.
+fn requester_after(after_measure: &str) -> Option<Requester> {
+    if let Some(c) = FROM_REQUESTER.captures(after_measure) {
+        return Some(Requester::Named(if c.name("le").is_some() {
             "law enforcement"
         } else {
             "government"
+        }));
+    }
+    other_requester_after(after_measure).map(Requester::Other)
+}
+
+/// Words that end a requester's name, or show that the words after "from" name none.
+const NOT_A_REQUESTER: &[&str] = &[
+    "a",
+    "about",
+    "across",
+    "after",
+    "all",
+    "an",
+    "and",
+    "another",
+    "around",
+    "as",
+    "at",
+    "before",
+    "between",
+    "both",
+    "by",
+    "day",
+    "during",
+    "each",
+    "earlier",
+    "every",
+    "fewer",
+    "first",
+    "for",
+    "fourth",
+    "from",
+    "half",
+    "her",
+    "his",
+    "in",
+    "into",
+    "its",
+    "last",
+    "less",
+    "month",
+    "months",
+    "more",
+    "next",
+    "of",
+    "on",
+    "one",
+    "or",
+    "other",
+    "our",
+    "over",
+    "per",
+    "preceding",
+    "previous",
+    "prior",
+    "quarter",
+    "same",
+    "second",
+    "since",
+    "some",
+    "such",
+    "than",
+    "that",
+    "their",
+    "these",
+    "third",
+    "this",
+    "those",
+    "through",
+    "to",
+    "two",
+    "under",
+    "until",
+    "week",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "with",
+    "within",
+    "year",
+    "years",
+    "your",
+];
+
+/// The requester's words after " from " (and "the"): lowercase ASCII words, at most three, up to
+/// the first other character or word of [`NOT_A_REQUESTER`] ("from courts, and" → "courts").
+fn other_requester_after(after_measure: &str) -> Option<String> {
+    let rest = after_measure
+        .strip_prefix(|c: char| c.is_ascii_whitespace())?
+        .trim_start();
+    let rest = rest.strip_prefix("from")?;
+    let rest = rest.strip_prefix(|c: char| c.is_ascii_whitespace())?.trim_start();
+    let rest = rest.strip_prefix("the ").map_or(rest, str::trim_start);
+    let mut words = Vec::new();
+    for piece in rest.split(' ') {
+        let letters = piece
+            .bytes()
+            .take_while(|b| b.is_ascii_lowercase() || *b == b'-')
+            .count();
+        let word = &piece[..letters];
+        if word.is_empty() || NOT_A_REQUESTER.contains(&word) || words.len() == 3 {
+            break;
         }
-    })
+        words.push(word);
+        if letters < piece.len() {
+            break;
+        }
+    }
+    (!words.is_empty()).then(|| words.join(" "))
 }
 
 /// "transparency report for the first half of 2014", "figures covering": a report period follows.
@@ -3441,14 +3565,58 @@ mod tests {
         }
     }
 
+    #[test]
+    fn the_requester_after_requests_is_read_in_its_own_words() {
+        let other = |words: &str| Some(Requester::Other(words.to_owned()));
+        let cases = [
+            (" from courts", other("courts")),
+            (" from the police in 2014.", other("police")),
+            (
+                " from federal agencies and 200 from state police",
+                other("federal agencies"),
+            ),
+            (" from police, and", other("police")),
+            (" from copyright holders and", other("copyright holders")),
+            (
+                " from law enforcement agencies",
+                Some(Requester::Named("law enforcement")),
+            ),
+            (" from governments", Some(Requester::Named("government"))),
+            (" from the first half of 2014", None),
+            (" from a year earlier", None),
+            (" from about 2,000", None),
+            (" from 2013", None),
+            (" from January to June", None),
+            (" from the US", None),
+            (" from US law enforcement", None),
+            (", up from 1,500", None),
+            ("from courts", None),
+            (" in 2014 from courts", None),
+        ];
+        for (after, expected) in cases {
+            assert_eq!(requester_after(after), expected, "{after:?}");
+        }
+        assert_eq!(
+            canonical_measure("requests", " from the state police"),
+            "requests from state police"
+        );
+        assert_eq!(canonical_measure("new demands", " from courts"), "demands from courts");
+        assert_eq!(
+            canonical_measure("user data requests", " from courts"),
+            "user data requests"
+        );
+    }
+
     /// [`canonical_measure`] as written first: its words collected in a list and joined.
     fn canonical_measure_by_list(measure: &str, after_measure: &str) -> String {
         let words: Vec<&str> = measure.split_whitespace().filter(|w| !FILLER.contains(w)).collect();
         let base = words.join(" ");
         if words.len() == 1 && matches!(words[0], "requests" | "demands") {
-            if let Some(requester) = requester_after(after_measure) {
-                return format!("{requester} {base}");
-            }
+            return match requester_after(after_measure) {
+                Some(Requester::Named(requester)) => format!("{requester} {base}"),
+                Some(Requester::Other(words)) => format!("{base} from {words}"),
+                None => base,
+            };
         }
         base
     }

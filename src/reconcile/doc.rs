@@ -1125,8 +1125,10 @@ fn quantity_with<'f>(
         (f.sentence, sentence, sentence_lower),
         completions,
     );
-    // The text after the measure as written ("requests| from law enforcement agencies").
-    let rest = written.map_or("", |i| &after[i + measure.len()..]);
+    // The text after the measure as written ("requests| from law enforcement agencies"), or else
+    // after the figure, which may name the requester of a measure carried from the figure before
+    // ("1,257 requests from courts and 1,622| from police").
+    let rest = written.map_or(after, |i| &after[i + measure.len()..]);
     let key = keys.of(&measure);
     let base = canonical_of_key(key, rest);
     if base.is_empty() {
@@ -4093,7 +4095,7 @@ mod tests {
                 }
                 in_sentence += usize::from(first != measure && not_after);
                 after_them += usize::from(first != measure && written.is_some());
-                let rest = written.map_or("", |i| &after[i + first.len()..]);
+                let rest = written.map_or(after, |i| &after[i + first.len()..]);
                 let key = keys.of(&first);
                 let canonical = claim::canonical_measure(&key.without_country, rest);
                 assert_eq!(*canonical_of_key(key, rest), *canonical, "{first:?} {rest:?}");
