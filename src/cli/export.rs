@@ -11,7 +11,7 @@ use std::process::ExitCode;
 pub enum Format {
     /// The JSONL files (always written by `run`; nothing to do for `export`).
     Jsonl,
-    /// `articles.csv`, `figures.csv`, `quotes.csv`, `findings.csv`, `dataset.csv`.
+    /// `articles.csv`, `figures.csv`, `quotes.csv`, `findings.csv`, `dataset.csv`, `duplicates.csv`.
     Csv,
     /// A SQLite database (`figmine.sqlite`, or `--db`), updated in place run by run.
     Sqlite,

@@ -22,7 +22,9 @@ pub struct Args {
     inputs: Vec<String>,
     #[command(flatten)]
     web: WebArgs,
-    /// Folder to write articles.jsonl, figures.jsonl, quotes.jsonl and findings.jsonl into.
+    /// Folder to write into: articles, figures, quotes, findings, dataset and duplicates (.jsonl),
+    /// the journal that --resume reads, the other formats asked for, and the HTTP cache (cache/,
+    /// unless --cache says otherwise).
     #[arg(long, default_value = "out")]
     out: PathBuf,
     /// Number of worker threads (default: one per core); also pages fetched at once (default 8).
