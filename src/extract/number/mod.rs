@@ -360,6 +360,19 @@ pub(crate) fn find_numbers_without_text_into(text: &str, known_ascii: bool, out:
     if !words::may_hold_numeral(text) {
         return; // every mention holds a numeral
     }
+    read_numbers_without_text_into(text, known_ascii, out);
+}
+
+/// Whether `text` may hold a numeral (the sentence gate of [`find_numbers_without_text_into`]).
+#[cfg(test)]
+pub(crate) fn may_hold_numeral(text: &str) -> bool {
+    words::may_hold_numeral(text)
+}
+
+/// [`find_numbers_without_text_into`] of a text that may hold a numeral (its caller asked
+/// [`may_hold_numeral_outside`]), into an empty `out`: the text is not tested for one again.
+pub(crate) fn read_numbers_without_text_into(text: &str, known_ascii: bool, out: &mut Vec<Mention>) {
+    debug_assert!(out.is_empty(), "mentions are read into an empty list");
     // What the tokeniser cuts a text by. Told wrong, it panics at the first byte outside ASCII
     // (lex.rs `ascii_cuts`); it never misreads the text.
     debug_assert!(!known_ascii || text.is_ascii(), "{text:?} is said to be ASCII");
@@ -368,6 +381,29 @@ pub(crate) fn find_numbers_without_text_into(text: &str, known_ascii: bool, out:
         known_ascii || crate::extract::lanes::is_ascii_text(text.as_bytes()),
         out,
     );
+}
+
+/// Whether a mention of `text` may lie outside every span of `covered` (spans of `text` on
+/// character boundaries, in any order, which may overlap one another and reach past the text;
+/// sorted by start, each part between them is read once):
+/// whether a numeral may stand in a part of `text` outside them, as [`words::may_hold_numeral`]
+/// tells of each such part. Every mention holds a numeral whole inside its span (a digit, a
+/// character outside ASCII, or a word of value: the test of the sentence gate holds of each
+/// mention's text alone), so that when none stands outside, every mention overlaps a covered span:
+/// a word of value cut by a span's edge overlaps it, and one outside is a whole word of its part.
+pub(crate) fn may_hold_numeral_outside(text: &str, covered: impl IntoIterator<Item = Span>) -> bool {
+    let mut at = 0;
+    for span in covered {
+        let start = span.start.min(text.len());
+        if start > at && words::may_hold_numeral(&text[at..start]) {
+            return true;
+        }
+        at = at.max(span.end);
+        if at >= text.len() {
+            return false;
+        }
+    }
+    words::may_hold_numeral(&text[at..])
 }
 
 /// [`find_numbers_without_text_into`] without its test for a text that holds no numeral, into
@@ -2955,6 +2991,74 @@ mod tests {
         assert!(words::may_hold_numeral("Twentyfifth"));
         assert!(words::may_hold_numeral("5"));
         assert!(words::may_hold_numeral("½"));
+    }
+
+    /// The texts of the tests of a sentence's numerals outside covered spans: the sample texts,
+    /// the sample lines typeset (curly quotes, dashes, spaces outside ASCII) and written cases
+    /// with numbers in words, vulgar fractions, scales, currencies and merged restatements.
+    fn texts_with_numerals_in_every_form() -> Vec<String> {
+        let mut texts = sample_texts();
+        texts.extend(crate::gen::sample_lines(100).iter().map(|l| crate::gen::typeset(l)));
+        texts.extend(
+            [
+                "fifteen users, a dozen requests and twentyfive more in the first half",
+                "between five and ten, from 3 to 4, up to 1.5 million, about \u{bd} of them",
+                "US$ 5, Rs 40, 10k, 3 MM, 2 M, \u{212a}, the Kelvin sign: 5\u{212a}",
+                "5 million (about 4 percent) of 20 rose, more than 3 (three) and \u{2153}",
+                "half of a million, a hundred and five, a fifth, two-thirds, 1960s, 21st",
+                "Ниже 5 и пять, café 7, \u{2013}12.99 and \u{2212}5%",
+            ]
+            .map(str::to_owned),
+        );
+        texts
+    }
+
+    /// Every mention holds a numeral whole inside its span (what [`may_hold_numeral_outside`]
+    /// relies on): the sentence gate holds of the text of each mention alone.
+    #[test]
+    fn the_text_of_every_mention_holds_a_numeral_by_the_gate() {
+        let mut mentions = 0;
+        for text in texts_with_numerals_in_every_form() {
+            for m in find_numbers(&text) {
+                assert!(words::may_hold_numeral(&m.text), "{:?} of {text:?}", m.text);
+                mentions += 1;
+            }
+        }
+        assert!(mentions >= 10_000, "{mentions}");
+    }
+
+    /// A text said to hold no numeral outside its covered spans has every mention overlapping
+    /// one, and a text with a mention that overlaps none is said to hold one: covered by the
+    /// mentions' spans, all of them or all but one (where a mention that held no numeral would be
+    /// said to hold none), in order and backwards, and by the mentions' first bytes.
+    #[test]
+    fn a_text_with_no_numeral_outside_its_covered_spans_has_every_mention_overlapping_one() {
+        let (mut none_outside, mut one_left_out) = (0, 0);
+        for text in texts_with_numerals_in_every_form() {
+            let mentions = find_numbers(&text);
+            let spans: Vec<Span> = mentions.iter().map(Mention::span).collect();
+            let mut covers: Vec<Vec<Span>> = vec![spans.clone()];
+            for k in 0..spans.len() {
+                let mut others = spans.clone();
+                others.remove(k);
+                covers.push(others);
+            }
+            let first_bytes = spans.iter().map(|s| Span::new(s.start, s.start + 1));
+            covers.push(first_bytes.filter(|s| text.is_char_boundary(s.end)).collect());
+            covers.extend(covers.clone().into_iter().map(|c| c.into_iter().rev().collect()));
+            for cover in covers {
+                let overlaps = |m: &Span| cover.iter().any(|c| c.start < m.end && m.start < c.end);
+                let every_mention_covered = spans.iter().all(overlaps);
+                let outside = may_hold_numeral_outside(&text, cover.iter().copied());
+                assert!(outside || every_mention_covered, "{text:?} {cover:?}");
+                none_outside += usize::from(!outside && !spans.is_empty());
+                one_left_out += usize::from(!every_mention_covered);
+            }
+        }
+        assert!(
+            none_outside >= 3_000 && one_left_out >= 10_000,
+            "{none_outside} {one_left_out}"
+        );
     }
 
     /// A text outside ASCII said to hold no numeral has no mention either: the sample lines
