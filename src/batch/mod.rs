@@ -4,7 +4,7 @@
 //! The pipeline streams through bounded queues:
 //!
 //! ```text
-//! caller thread: sources ─chunks─▶ [≤ IN_FLIGHT chunks] ─▶ reading thread: fetch + read + fingerprint
+//! feeding thread: sources ─▶ caller thread: chunks ─▶ [≤ IN_FLIGHT chunks] ─▶ reading thread: fetch + read + fingerprint
 //!                                                           (parallel), then dedup verdicts (in order)
 //!                                                             │
 //!                                                             ▼
@@ -172,7 +172,7 @@ pub struct Hooks<'a> {
 
 /// Processes every source with the default [`Settings`] and writes the results to `sink`.
 pub fn run(
-    sources: impl Iterator<Item = Result<Source, FetchError>>,
+    sources: impl Iterator<Item = Result<Source, FetchError>> + Send,
     sink: &mut dyn Sink,
 ) -> Result<Summary, ExportError> {
     run_with(sources, &Settings::default(), sink)
@@ -180,7 +180,7 @@ pub fn run(
 
 /// Processes every source and writes the results to `sink`.
 pub fn run_with(
-    sources: impl Iterator<Item = Result<Source, FetchError>>,
+    sources: impl Iterator<Item = Result<Source, FetchError>> + Send,
     settings: &Settings,
     sink: &mut dyn Sink,
 ) -> Result<Summary, ExportError> {
@@ -212,9 +212,12 @@ struct Worker {
 }
 
 /// Processes every source, writing results to `sink`, checkpointing into the journal and
-/// reporting progress as it goes.
+/// reporting progress as it goes. The sources are taken on a thread of their own, so that one
+/// slow to come (a page of a slow server, a long Crawl-delay) holds back neither the writing of
+/// the inputs before it, nor the progress display, nor a stop (a source that can be slow should
+/// end once [`Settings::stop`] is set, as [`crate::fetch::Ordered::stop_when`] does).
 pub fn run_hooked(
-    sources: impl Iterator<Item = Result<Source, FetchError>>,
+    sources: impl Iterator<Item = Result<Source, FetchError>> + Send,
     settings: &Settings,
     sink: &mut dyn Sink,
     mut hooks: Hooks<'_>,
@@ -259,16 +262,25 @@ pub fn run_hooked(
                 }
             }
         });
-        let mut sources = sources.peekable();
+        let mut feed = Feed::start(scope, sources, (CHUNK, carried_bytes), settings.stop.clone());
         let mut in_flight = 0;
         loop {
-            while in_flight < IN_FLIGHT && !stopped() && sources.peek().is_some() {
-                let chunk = next_chunk(&mut sources, stopped, carried_bytes);
+            while in_flight < IN_FLIGHT && !stopped() {
+                let Some(chunk) = next_chunk(&mut feed, stopped, carried_bytes) else {
+                    break;
+                };
                 to_worker.send(chunk).expect("the worker lives as long as the queue");
                 in_flight += 1;
             }
             if in_flight == 0 {
-                break;
+                if feed.ended() || stopped() {
+                    break;
+                }
+                // Nothing in work, and the next input is slow to come: the run is alive.
+                if let Some(progress) = hooks.progress.as_deref_mut() {
+                    progress.update(&summary);
+                }
+                continue;
             }
             // A failed dedup index ends the run like a failed sink; dropping the queue stops the
             // worker. The progress display is told while a slow chunk (huge pages, a slow
@@ -296,7 +308,7 @@ pub fn run_hooked(
         }
         drop(to_worker);
         // A stop request after the last input was taken leaves nothing undone.
-        summary.interrupted = stopped() && sources.peek().is_some();
+        summary.interrupted = stopped() && !feed.ended();
         Ok::<(), ExportError>(())
     })?;
     if !summary.interrupted {
@@ -317,23 +329,20 @@ pub fn run_hooked(
 
 /// The next inputs: [`CHUNK`] of them, fewer when their bodies (`bytes`) reach [`CHUNK_BYTES`],
 /// or [`CHUNK_WAIT`] has passed since the first one came, or a stop was asked for, or there are
-/// no more. At least one.
-fn next_chunk<T>(
-    sources: &mut impl Iterator<Item = T>,
-    stopped: impl Fn() -> bool,
-    bytes: impl Fn(&T) -> usize,
-) -> Vec<T> {
-    let Some(first) = sources.next() else {
-        return Vec::new();
-    };
+/// no more. `None` when no input came within [`PROGRESS_TICK`] (or there are no more).
+fn next_chunk<T: Send>(feed: &mut Feed<T>, stopped: impl Fn() -> bool, bytes: impl Fn(&T) -> usize) -> Option<Vec<T>> {
+    let first = feed.next_within(PROGRESS_TICK)?;
     // The clock starts when the first input has come: a slow source still fills a chunk with
     // what a second brings, not one input each.
     let started = Instant::now();
     let mut carried = bytes(&first);
     let mut chunk = Vec::with_capacity(CHUNK);
     chunk.push(first);
-    while chunk.len() < CHUNK && carried < CHUNK_BYTES && started.elapsed() < CHUNK_WAIT && !stopped() {
-        match sources.next() {
+    while chunk.len() < CHUNK && carried < CHUNK_BYTES && !stopped() {
+        let Some(left) = CHUNK_WAIT.checked_sub(started.elapsed()) else {
+            break;
+        };
+        match feed.next_within(left) {
             Some(source) => {
                 carried += bytes(&source);
                 chunk.push(source);
@@ -341,7 +350,115 @@ fn next_chunk<T>(
             None => break,
         }
     }
-    chunk
+    Some(chunk)
+}
+
+/// The sources, taken one after another on a thread of their own and handed over through a
+/// bounded queue, so that the caller can wait for the next one for a while only. The queue holds
+/// at most `ahead` sources and about [`CHUNK_BYTES`] of the bodies they carry (pages fetched
+/// ahead), so that it adds at most a chunk's worth to the pipeline's memory.
+struct Feed<T> {
+    inputs: mpsc::Receiver<(T, usize)>,
+    /// The bytes of body queued, and the feeding thread waiting for room.
+    queued: Arc<(std::sync::Mutex<usize>, std::sync::Condvar)>,
+    /// A source taken from the queue by [`Feed::ended`], handed over next.
+    taken: Option<(T, usize)>,
+    /// Set by the feeding thread once the sources ran out (not when they ended at a stop).
+    ran_out: Arc<AtomicBool>,
+    /// The queue is closed: the feeding thread is done.
+    closed: bool,
+}
+
+impl<T: Send> Feed<T> {
+    /// Starts taking `sources` on a thread of `scope`, at most `ahead` of them waiting. Sources
+    /// that end once `stop` is set did not run out.
+    fn start<'scope, 'env, I>(
+        scope: &'scope std::thread::Scope<'scope, 'env>,
+        sources: I,
+        (ahead, bytes): (usize, fn(&T) -> usize),
+        stop: Option<Arc<AtomicBool>>,
+    ) -> Feed<T>
+    where
+        I: Iterator<Item = T> + Send + 'scope,
+        T: 'scope,
+    {
+        let (to_caller, inputs) = mpsc::sync_channel(ahead);
+        let ran_out = Arc::new(AtomicBool::new(false));
+        let told = ran_out.clone();
+        let queued = Arc::new((std::sync::Mutex::new(0), std::sync::Condvar::new()));
+        let room = queued.clone();
+        scope.spawn(move || {
+            for source in sources {
+                let size = bytes(&source);
+                {
+                    let (held, freed) = &*room;
+                    let mut held = held.lock().unwrap_or_else(|p| p.into_inner());
+                    // (the wait is cut short now and then: the caller may have gone)
+                    while *held >= CHUNK_BYTES {
+                        held = freed
+                            .wait_timeout(held, PROGRESS_TICK)
+                            .unwrap_or_else(|p| p.into_inner())
+                            .0;
+                        if Arc::strong_count(&room) == 1 {
+                            return;
+                        }
+                    }
+                    *held += size;
+                }
+                if to_caller.send((source, size)).is_err() {
+                    return;
+                }
+            }
+            let stopped = stop.is_some_and(|s| s.load(Ordering::SeqCst));
+            told.store(!stopped, Ordering::SeqCst);
+        });
+        Feed {
+            inputs,
+            queued,
+            taken: None,
+            ran_out,
+            closed: false,
+        }
+    }
+
+    /// The next source, if one comes within `wait`.
+    fn next_within(&mut self, wait: Duration) -> Option<T> {
+        if let Some(taken) = self.taken.take() {
+            return Some(self.handed_over(taken));
+        }
+        if self.closed {
+            return None;
+        }
+        match self.inputs.recv_timeout(wait) {
+            Ok(taken) => Some(self.handed_over(taken)),
+            Err(mpsc::RecvTimeoutError::Timeout) => None,
+            Err(mpsc::RecvTimeoutError::Disconnected) => {
+                self.closed = true;
+                None
+            }
+        }
+    }
+
+    /// Frees the room a source held in the queue.
+    fn handed_over(&self, (source, size): (T, usize)) -> T {
+        let (held, freed) = &*self.queued;
+        *held.lock().unwrap_or_else(|p| p.into_inner()) -= size;
+        freed.notify_one();
+        source
+    }
+
+    /// Whether every source was taken: the sources ran out and none is left in the queue. (A
+    /// source that ended early, at a stop, did not run out.)
+    fn ended(&mut self) -> bool {
+        if self.taken.is_none() && !self.closed {
+            match self.inputs.try_recv() {
+                Ok(source) => self.taken = Some(source),
+                Err(mpsc::TryRecvError::Disconnected) => self.closed = true,
+                Err(mpsc::TryRecvError::Empty) => {}
+            }
+        }
+        self.taken.is_none() && self.closed && self.ran_out.load(Ordering::SeqCst)
+    }
 }
 
 /// The bytes of body an input carries into the pipeline: a page fetched ahead or a map input
@@ -698,11 +815,42 @@ mod tests {
     fn a_chunk_ends_once_the_bodies_it_carries_reach_the_byte_limit() {
         const MIB: usize = 1024 * 1024;
         let body = |id: String, bytes: usize| source(id, "x".repeat(bytes));
-        let mut pages = (0..100).map(|i| body(format!("page-{i}"), MIB));
-        assert_eq!(next_chunk(&mut pages, || false, carried_bytes).len(), CHUNK_BYTES / MIB);
-        let mut huge = (0..3).map(|i| body(format!("huge-{i}"), CHUNK_BYTES + 1));
-        assert_eq!(next_chunk(&mut huge, || false, carried_bytes).len(), 1);
-        assert_eq!(next_chunk(&mut sources(200), || false, carried_bytes).len(), CHUNK);
+        let first_chunk = |inputs: Box<dyn Iterator<Item = Result<Source, FetchError>> + Send>| {
+            std::thread::scope(|scope| {
+                let mut feed = Feed::start(scope, inputs, (CHUNK, carried_bytes), None);
+                next_chunk(&mut feed, || false, carried_bytes).map_or(0, |c| c.len())
+            })
+        };
+        let pages = (0..100).map(move |i| body(format!("page-{i}"), MIB));
+        assert_eq!(first_chunk(Box::new(pages)), CHUNK_BYTES / MIB);
+        let huge = (0..3).map(move |i| body(format!("huge-{i}"), CHUNK_BYTES + 1));
+        assert_eq!(first_chunk(Box::new(huge)), 1);
+        assert_eq!(first_chunk(Box::new(sources(200))), CHUNK);
+    }
+
+    /// The feeding thread takes bodies ahead only up to the byte limit of a chunk: pages fetched
+    /// ahead wait in the fetch pool, under its own budget, not in the queue.
+    #[test]
+    fn the_feed_holds_about_a_chunk_of_bodies_ahead() {
+        const MIB: usize = 1024 * 1024;
+        let taken = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let counter = taken.clone();
+        let pages = (0..100).map(move |i| {
+            counter.fetch_add(1, Ordering::SeqCst);
+            source(format!("page-{i}"), "x".repeat(MIB))
+        });
+        std::thread::scope(|scope| {
+            let mut feed = Feed::start(scope, pages, (CHUNK, carried_bytes), None);
+            std::thread::sleep(Duration::from_millis(300));
+            let ahead = taken.load(Ordering::SeqCst);
+            assert!(ahead <= CHUNK_BYTES / MIB + 2, "{ahead} pages taken ahead");
+            // each page handed over makes room for one more
+            for _ in 0..20 {
+                assert!(feed.next_within(Duration::from_secs(5)).is_some());
+            }
+            std::thread::sleep(Duration::from_millis(300));
+            assert!(taken.load(Ordering::SeqCst) <= 20 + CHUNK_BYTES / MIB + 2);
+        });
     }
 
     #[test]
@@ -893,6 +1041,69 @@ mod tests {
         assert_eq!((sink.records.len(), summary.failed, summary.figures), (3, 3, 0));
         let reason = "extract: extraction ran past its time budget of 0ns";
         assert_eq!(summary.first_failures[2], ("doc-0002".to_owned(), reason.to_owned()));
+    }
+
+    /// Two inputs, then one that comes only after `wait` (or at a stop, when the source is told
+    /// of stops as the fetch pool is): a page of a slow server.
+    fn two_then_slow(
+        wait: Duration,
+        stop: Arc<AtomicBool>,
+        yielded: Arc<std::sync::atomic::AtomicUsize>,
+    ) -> impl Iterator<Item = Result<Source, FetchError>> + Send {
+        sources(3).enumerate().filter_map(move |(i, source)| {
+            if i == 2 {
+                let started = Instant::now();
+                while started.elapsed() < wait {
+                    if stop.load(Ordering::SeqCst) {
+                        return None;
+                    }
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+            }
+            yielded.fetch_add(1, Ordering::SeqCst);
+            Some(source)
+        })
+    }
+
+    /// The inputs before a slow one are written while it is awaited, not after it comes.
+    #[test]
+    fn the_inputs_before_a_slow_one_are_written_while_it_is_awaited() {
+        let yielded = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let never = Arc::new(AtomicBool::new(false));
+        let slow = two_then_slow(Duration::from_secs(4), never, yielded.clone());
+        let mut sink = FirstWrite {
+            yielded,
+            at_first_record: None,
+        };
+        let summary = run(slow, &mut sink).unwrap();
+        assert_eq!(summary.articles, 3);
+        assert_eq!(sink.at_first_record, Some(2), "written only once the slow input came");
+    }
+
+    /// A stop while an input is awaited ends the run, the inputs before it written, and tells
+    /// that it was interrupted.
+    #[test]
+    fn a_stop_while_an_input_is_awaited_ends_the_run_with_the_inputs_before_it_written() {
+        let stop = Arc::new(AtomicBool::new(false));
+        let yielded = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let slow = two_then_slow(Duration::from_secs(600), stop.clone(), yielded);
+        let stopper = {
+            let stop = stop.clone();
+            std::thread::spawn(move || {
+                std::thread::sleep(Duration::from_millis(2500));
+                stop.store(true, Ordering::SeqCst);
+            })
+        };
+        let settings = Settings {
+            stop: Some(stop),
+            ..Settings::default()
+        };
+        let mut sink = Collect::default();
+        let summary = run_with(slow, &settings, &mut sink).unwrap();
+        stopper.join().unwrap();
+        assert!(summary.interrupted);
+        assert_eq!(sink.records.len(), 2);
+        assert!(!sink.corpus, "no corpus pass after a stop");
     }
 
     #[test]

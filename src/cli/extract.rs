@@ -20,7 +20,8 @@ pub struct Args {
 /// cannot be written, since a partition with some bad documents is a normal partition.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     debug_assert!(args.stdin);
-    let stdin = std::io::stdin().lock();
+    // Not locked: the batch takes its inputs on a thread of its own.
+    let stdin = std::io::BufReader::with_capacity(1 << 16, std::io::stdin());
     let stdout = std::io::BufWriter::new(std::io::stdout().lock());
     let mut sink = TaggedSink::new(stdout, false);
     let summary = batch::run(read_map_input(stdin), &mut sink).context("writing records failed")?;

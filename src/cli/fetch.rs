@@ -18,6 +18,7 @@ use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -209,6 +210,7 @@ pub fn web_sources(
     out: &Path,
     jobs: Option<usize>,
     done: Option<&Done>,
+    stop: Option<Arc<AtomicBool>>,
 ) -> anyhow::Result<(Arc<Fetcher>, impl Iterator<Item = Source>, usize)> {
     let fetcher = Arc::new(Fetcher::new(args.settings(out)?)?);
     let (mut items, failures) = args.collect(urls, &fetcher)?;
@@ -228,7 +230,10 @@ pub fn web_sources(
     for failed in &failures {
         fetcher.count(failed.outcome());
     }
-    let pages = fetch_all(fetcher.clone(), items, jobs.unwrap_or(DEFAULT_FETCH_JOBS));
+    let mut pages = fetch_all(fetcher.clone(), items, jobs.unwrap_or(DEFAULT_FETCH_JOBS));
+    if let Some(stop) = stop {
+        pages = pages.stop_when(stop);
+    }
     let sources = failures.into_iter().map(|f| Source::Fetched(Box::new(f))).chain(pages);
     Ok((fetcher, sources, finished))
 }
@@ -284,7 +289,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let path = args.out.join("fetched.jsonl");
     let file = std::fs::File::create(&path).with_context(|| format!("cannot write {}", path.display()))?;
     let mut out = std::io::BufWriter::new(file);
-    let (fetcher, sources, _) = web_sources(&args.web, args.pages, &args.out, args.jobs, None)?;
+    let (fetcher, sources, _) = web_sources(&args.web, args.pages, &args.out, args.jobs, None, None)?;
     for source in sources {
         if let Source::Fetched(fetched) = source {
             serde_json::to_writer(&mut out, &report_line(&fetched))?;

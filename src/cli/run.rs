@@ -7,9 +7,9 @@ use anyhow::Context;
 use figmine::batch::{Journal, Summary};
 use figmine::export::{replay, Sink, Tables};
 use figmine::fetch::{discover, FetchError, Outcome, Source, Stats};
-use std::cell::Cell;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Streaming, resume, progress and Ctrl-C for this command.
 mod scale;
@@ -70,10 +70,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     // Pages and WARC records skipped on purpose (robots.txt, content type, size) are recorded
     // with their reason but are not failures of the run.
-    let skipped = Cell::new(0usize);
+    let skipped = AtomicUsize::new(0);
     let count_skips = |source: &Result<Source, FetchError>| {
         if matches!(source, Ok(Source::Fetched(f)) if f.outcome() == Outcome::Skipped) {
-            skipped.set(skipped.get() + 1);
+            skipped.fetch_add(1, Ordering::Relaxed);
         }
     };
     // Tables written during a resumed run would hold only its new part: rebuild them afterwards.
@@ -83,13 +83,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Some(Box::new(Tables(args.formats.table_sinks(&args.out)?)))
     };
     let local = discover(&paths).inspect(count_skips);
+    // Set by Ctrl-C or SIGTERM: the batch stops taking inputs, and a page still being fetched
+    // is given up.
+    let stop = scale::stop_on_ctrl_c_or_sigterm();
     let (summary, web_stats) = if urls.is_empty() && !args.web.has_inputs() {
-        (scale::run_streaming(&args, &paths, local, tables, resumed)?, None)
+        (scale::run_streaming(&args, &paths, local, tables, resumed, stop)?, None)
     } else {
         let done = resumed.as_ref().and_then(Journal::done);
-        let (fetcher, web, finished) = web_sources(&args.web, urls, &args.out, args.jobs, done)?;
+        let (fetcher, web, finished) = web_sources(&args.web, urls, &args.out, args.jobs, done, Some(stop.clone()))?;
         let sources = local.chain(web.map(Ok::<Source, FetchError>).inspect(count_skips));
-        let mut summary = scale::run_streaming(&args, &paths, sources, tables, resumed)?;
+        let mut summary = scale::run_streaming(&args, &paths, sources, tables, resumed, stop)?;
         // Pages the earlier run finished were not fetched again, so the batch never saw them.
         summary.resumed += finished;
         (summary, Some(fetcher.stats()))
@@ -99,7 +102,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         replay(&args.out, &mut sinks).context("rebuilding the --format outputs after resuming")?;
     }
     if !args.quiet {
-        eprintln!("{}", describe(&summary, web_stats.as_ref(), skipped.get(), &args.out));
+        eprintln!(
+            "{}",
+            describe(&summary, web_stats.as_ref(), skipped.load(Ordering::Relaxed), &args.out)
+        );
     }
     if summary.interrupted {
         eprintln!("figmine: interrupted; what was done is saved, continue with --resume");
@@ -107,7 +113,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     // Failures of an earlier run that this one resumed count as failures of the whole job.
     Ok(ExitCode::from(
-        if summary.failed + summary.earlier_failed > skipped.get() + summary.earlier_skipped {
+        if summary.failed + summary.earlier_failed > skipped.load(Ordering::Relaxed) + summary.earlier_skipped {
             EXIT_SOME_FAILED
         } else {
             EXIT_OK

@@ -98,35 +98,37 @@ pub fn discover(inputs: &[PathBuf]) -> impl Iterator<Item = Result<Source, Fetch
             .follow_links(true)
             .sort_by_file_name()
             .into_iter()
-            .flat_map(move |entry| -> Box<dyn Iterator<Item = Result<Source, FetchError>>> {
-                let wanted = |p: &Path| named_file || is_article_path(p) || is_warc_path(p);
-                match entry {
-                    Ok(e) if e.file_type().is_dir() => Box::new(std::iter::empty()),
-                    // A FIFO or device named like an article would block or never end: record it.
-                    Ok(e) if !e.file_type().is_file() && wanted(e.path()) => {
-                        Box::new(std::iter::once(Err(FetchError::Walk {
-                            id: relative_id(e.path(), &root),
+            .flat_map(
+                move |entry| -> Box<dyn Iterator<Item = Result<Source, FetchError>> + Send> {
+                    let wanted = |p: &Path| named_file || is_article_path(p) || is_warc_path(p);
+                    match entry {
+                        Ok(e) if e.file_type().is_dir() => Box::new(std::iter::empty()),
+                        // A FIFO or device named like an article would block or never end: record it.
+                        Ok(e) if !e.file_type().is_file() && wanted(e.path()) => {
+                            Box::new(std::iter::once(Err(FetchError::Walk {
+                                id: relative_id(e.path(), &root),
+                                path: e.path().to_path_buf(),
+                                reason: "not a regular file".into(),
+                            })))
+                        }
+                        // A WARC file is many documents, streamed one record at a time.
+                        Ok(e) if is_warc_path(e.path()) => Box::new(warc_sources(e.path()).map(Ok)),
+                        Ok(e) if wanted(e.path()) => Box::new(std::iter::once(Ok(Source::File(FileSource {
                             path: e.path().to_path_buf(),
-                            reason: "not a regular file".into(),
-                        })))
+                            root: root.clone(),
+                        })))),
+                        Ok(_) => Box::new(std::iter::empty()),
+                        Err(err) => {
+                            let path = err.path().map(Path::to_path_buf).unwrap_or_else(|| input.clone());
+                            Box::new(std::iter::once(Err(FetchError::Walk {
+                                id: relative_id(&path, &root),
+                                path,
+                                reason: err.to_string(),
+                            })))
+                        }
                     }
-                    // A WARC file is many documents, streamed one record at a time.
-                    Ok(e) if is_warc_path(e.path()) => Box::new(warc_sources(e.path()).map(Ok)),
-                    Ok(e) if wanted(e.path()) => Box::new(std::iter::once(Ok(Source::File(FileSource {
-                        path: e.path().to_path_buf(),
-                        root: root.clone(),
-                    })))),
-                    Ok(_) => Box::new(std::iter::empty()),
-                    Err(err) => {
-                        let path = err.path().map(Path::to_path_buf).unwrap_or_else(|| input.clone());
-                        Box::new(std::iter::once(Err(FetchError::Walk {
-                            id: relative_id(&path, &root),
-                            path,
-                            reason: err.to_string(),
-                        })))
-                    }
-                }
-            })
+                },
+            )
     })
 }
 

@@ -12,9 +12,13 @@
 use super::{Fetched, Fetcher, Source};
 use reqwest::Url;
 use std::collections::{BTreeMap, HashSet};
-use std::sync::mpsc::{channel, Receiver};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{channel, Receiver, RecvTimeoutError};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
+
+/// How often the consumer, waiting for a page, looks whether a stop was asked for.
+const STOP_POLL: Duration = Duration::from_millis(100);
 
 /// How far ahead of the consumer the workers may fetch, per worker: a list sorted by host needs a
 /// wide window to find idle hosts; pages held early cost memory (32 × ~100 KB a worker).
@@ -144,6 +148,7 @@ where
         next: 0,
         total,
         schedule,
+        stop: None,
     }
 }
 
@@ -210,6 +215,22 @@ pub struct Ordered {
     next: usize,
     total: usize,
     schedule: Arc<Schedule>,
+    /// Once set, the pages not yet handed over are given up ([`Ordered::stop_when`]).
+    stop: Option<Arc<AtomicBool>>,
+}
+
+impl Ordered {
+    /// Ends the pages once `stop` is set (Ctrl-C), even while one is still being fetched: a
+    /// slow server (a page taking its whole `--give-up-after`, a long Crawl-delay) would
+    /// otherwise hold up the stop until it answered.
+    pub fn stop_when(mut self, stop: Arc<AtomicBool>) -> Ordered {
+        self.stop = Some(stop);
+        self
+    }
+
+    fn stopped(&self) -> bool {
+        self.stop.as_ref().is_some_and(|s| s.load(Ordering::SeqCst))
+    }
 }
 
 impl Iterator for Ordered {
@@ -220,8 +241,16 @@ impl Iterator for Ordered {
             return None;
         }
         while !self.pending.contains_key(&self.next) {
-            let (i, bytes, source) = self.rx.recv().ok()?;
-            self.pending.insert(i, (bytes, source));
+            if self.stopped() {
+                return None;
+            }
+            match self.rx.recv_timeout(STOP_POLL) {
+                Ok((i, bytes, source)) => {
+                    self.pending.insert(i, (bytes, source));
+                }
+                Err(RecvTimeoutError::Timeout) => {}
+                Err(RecvTimeoutError::Disconnected) => return None,
+            }
         }
         let (bytes, source) = self.pending.remove(&self.next)?;
         self.next += 1;
@@ -327,6 +356,33 @@ mod tests {
                 published: None,
             }),
         }
+    }
+
+    /// A stop ends the pages while the next one is still being fetched (a slow server), and
+    /// not before: the pages fetched are handed over first.
+    #[test]
+    fn a_stop_ends_the_pages_while_a_slow_one_is_fetched() {
+        let items: Vec<WebItem> = (0..3).map(|i| WebItem::new(format!("http://h{i}.test/p"))).collect();
+        let fetch = |item: &WebItem| {
+            if item.url.starts_with("http://h2.") {
+                std::thread::sleep(Duration::from_secs(30));
+            }
+            page(item, 10)
+        };
+        let stop = Arc::new(AtomicBool::new(false));
+        let mut pool = fetch_within(fetch, items, 2, AHEAD_BYTES).stop_when(stop.clone());
+        assert!(pool.next().is_some() && pool.next().is_some());
+        let asked = std::time::Instant::now();
+        let stopper = {
+            let stop = stop.clone();
+            std::thread::spawn(move || {
+                std::thread::sleep(Duration::from_millis(300));
+                stop.store(true, Ordering::SeqCst);
+            })
+        };
+        assert!(pool.next().is_none(), "the slow page");
+        assert!(asked.elapsed() < Duration::from_secs(5), "{:?}", asked.elapsed());
+        stopper.join().unwrap();
     }
 
     /// A whole pool behind a first page that comes only once the budget is spent, with a page

@@ -21,9 +21,10 @@ pub const EXIT_INTERRUPTED: u8 = 130;
 pub fn run_streaming(
     args: &Args,
     paths: &[PathBuf],
-    sources: impl Iterator<Item = Result<Source, FetchError>>,
+    sources: impl Iterator<Item = Result<Source, FetchError>> + Send,
     tables: Option<Box<dyn Sink>>,
     resumed: Option<Journal>,
+    stop: Arc<AtomicBool>,
 ) -> anyhow::Result<Summary> {
     let out = &args.out;
     let context = || format!("cannot write to {}", out.display());
@@ -42,7 +43,7 @@ pub fn run_streaming(
     );
     let settings = Settings {
         dedup: !args.no_dedup,
-        stop: Some(stop_on_ctrl_c_or_sigterm()),
+        stop: Some(stop),
         ..Settings::default()
     };
     let total = count_inputs_in_background(args.quiet, paths);
@@ -73,7 +74,7 @@ pub(super) fn options_of(args: &Args) -> RunOptions {
 
 /// A flag that Ctrl-C and SIGTERM set; the batch then stops taking inputs and flushes what it
 /// has done.
-fn stop_on_ctrl_c_or_sigterm() -> Arc<AtomicBool> {
+pub(super) fn stop_on_ctrl_c_or_sigterm() -> Arc<AtomicBool> {
     let stop = Arc::new(AtomicBool::new(false));
     let flag = stop.clone();
     // Failing to install the handler (one is already set) only loses the clean stop.
