@@ -752,13 +752,7 @@ fn check_direction(doc: &Doc, c: &Change, out: &mut Vec<Finding>) -> bool {
         return false;
     };
     let word_text = word.of(doc.text);
-    let (actual, expected) = if n.reading.tight.low > o.reading.tight.high {
-        ("rose", "up")
-    } else if n.reading.tight.high < o.reading.tight.low {
-        ("fell", "down")
-    } else {
-        ("did not change", "same")
-    };
+    let (actual, expected) = actual_direction(n, o);
     let message = format!(
         "The article says {} went {} (\"{word_text}\"), but the numbers it gives {actual}: from {}{} to {}{}.",
         subject(n),
@@ -773,6 +767,22 @@ fn check_direction(doc: &Doc, c: &Change, out: &mut Vec<Finding>) -> bool {
     f.expected = Some(json!(expected));
     out.push(f);
     true
+}
+
+/// Which way the numbers went, in words and as the direction expected: by their readings where
+/// these are apart, else by the values as written. Readings that only touch ("65,400, up from
+/// 65,500": [65,350, 65,450) and [65,450, 65,550)) cannot hold a rise, but the numbers fell;
+/// only equal values "did not change".
+fn actual_direction(n: &Fig, o: &Fig) -> (&'static str, &'static str) {
+    let (new, old) = (n.reading.tight, o.reading.tight);
+    let by_values = n.f.value.zip(o.f.value).map(|(n, o)| n.total_cmp(&o));
+    match by_values {
+        _ if new.low > old.high => ("rose", "up"),
+        _ if new.high < old.low => ("fell", "down"),
+        Some(std::cmp::Ordering::Greater) => ("rose", "up"),
+        Some(std::cmp::Ordering::Less) => ("fell", "down"),
+        _ => ("did not change", "same"),
+    }
 }
 
 /// What a figure counts, for messages: "Microsoft's law enforcement requests", or "the figure"
@@ -1041,6 +1051,24 @@ mod tests {
         assert_eq!(found[0].expected, Some(json!("same")));
         assert!(found[0].message.contains("did not change"), "{}", found[0].message);
         assert_eq!(change_rules(&text("36,702")), []);
+    }
+
+    /// Values whose readings only touch ("65,400, up from 65,500") are a direction the numbers do
+    /// not take, and the message says they fell, not that they did not change.
+    #[test]
+    fn numbers_whose_readings_only_touch_are_told_by_their_values() {
+        let record = super::super::doc::test_record(
+            "Google received 65,400 requests in the second half of 2015, up from 65,500 in the first half.",
+        );
+        let doc = Doc::new(&record);
+        let found = check(&doc, &as_many_as_cues(doc.text));
+        assert_eq!(found.iter().map(|f| f.rule).collect::<Vec<_>>(), [Rule::Direction]);
+        assert_eq!(found[0].expected, Some(json!("down")));
+        assert!(
+            found[0].message.contains("the numbers it gives fell"),
+            "{}",
+            found[0].message
+        );
     }
 
     /// "turned up 1,106 communications": the "up" of a phrasal verb sizes no change (read as
