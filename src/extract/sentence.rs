@@ -48,23 +48,26 @@ pub fn split_sentences(text: &str, paragraphs: &[Span]) -> Vec<Span> {
 }
 
 /// Pushes the sentences of `para` (at `offset` in the text) to `out`, given the places of its
-/// sentence marks (".", "!" and "?") in order.
+/// sentence marks (".", "!" and "?") in order. Only the paragraph's ends are trimmed: a sentence
+/// ending at a mark ends with the mark or a closing quote, and the next starts at the word
+/// [`sentence_end`] found after the spaces.
 fn split_paragraph(para: &str, offset: usize, marks: impl Iterator<Item = usize>, out: &mut Vec<Span>) {
-    let mut start = 0;
-    for end in marks.filter_map(|i| sentence_end(para, i)) {
-        push_trimmed(para, offset, start, end, out);
-        start = end;
-    }
-    push_trimmed(para, offset, start, para.len(), out);
-}
-
-fn push_trimmed(para: &str, offset: usize, start: usize, end: usize, out: &mut Vec<Span>) {
-    let s = &para[start..end];
-    let (lead, trail) = spaces_around(s);
-    if lead + trail >= s.len() {
+    let (lead, trail) = spaces_around(para);
+    if lead + trail >= para.len() {
+        // all spaces, so no mark either
         return;
     }
-    let (mut from, to) = (start + lead, end - trail);
+    let mut start = lead;
+    for (end, next) in marks.filter_map(|i| sentence_end(para, i)) {
+        push_cut(para, offset, start, end, out);
+        start = next;
+    }
+    push_cut(para, offset, start, para.len() - trail, out);
+}
+
+/// Pushes the sentence from `from` to `to` of `para` (at `offset` in the text; it neither starts
+/// nor ends with a space) to `out`, cut into pieces of at most [`MAX_SENTENCE_BYTES`].
+fn push_cut(para: &str, offset: usize, mut from: usize, to: usize, out: &mut Vec<Span>) {
     while to - from > MAX_SENTENCE_BYTES {
         let mut cut = from + MAX_SENTENCE_BYTES;
         while !para.is_char_boundary(cut) {
@@ -98,9 +101,9 @@ fn spaces_around(s: &str) -> (usize, usize) {
 }
 
 /// Where the sentence that the mark at `i` of `para` may end ends (past the mark and its closing
-/// quotes), if it ends there: a space and a word that may start a sentence follow, and the mark
-/// ends no abbreviation.
-fn sentence_end(para: &str, i: usize) -> Option<usize> {
+/// quotes), if it ends there, and where the next starts: a space and a word that may start a
+/// sentence follow, and the mark ends no abbreviation.
+fn sentence_end(para: &str, i: usize) -> Option<(usize, usize)> {
     let bytes = para.as_bytes();
     let c = char::from(bytes[i]);
     let mut end = i + 1;
@@ -122,7 +125,7 @@ fn sentence_end(para: &str, i: usize) -> Option<usize> {
     if c == '.' && is_abbreviation(&para[..i]) && (!next.is_ascii_digit() || numbers_what_follows(&para[..i])) {
         return None;
     }
-    Some(end)
+    Some((end, para.len() - after.len()))
 }
 
 /// The word that ends `before` (after its last space, bracket or quote): read back by the bytes
@@ -288,7 +291,7 @@ mod tests {
                 let trail = s.len() - s.trim_end().len();
                 if lead + trail < s.len() {
                     let mut spans = Vec::new();
-                    push_trimmed(para, p.start, start, end, &mut spans);
+                    push_cut(para, p.start, start + lead, end - trail, &mut spans);
                     assert_eq!(spans[0].start, p.start + start + lead);
                     assert_eq!(spans.last().unwrap().end, p.start + end - trail);
                     out.extend(spans);
