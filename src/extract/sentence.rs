@@ -105,27 +105,58 @@ fn spaces_around(s: &str) -> (usize, usize) {
 /// sentence follow, and the mark ends no abbreviation.
 fn sentence_end(para: &str, i: usize) -> Option<(usize, usize)> {
     let bytes = para.as_bytes();
-    let c = char::from(bytes[i]);
-    let mut end = i + 1;
-    while let Some(n) = para[end..].chars().next() {
-        if matches!(n, '"' | '”' | '’' | '\'' | ')' | '»') {
-            end += n.len_utf8();
-        } else {
-            break;
-        }
+    let end = past_closing_quotes(para, i + 1);
+    if bytes.get(end) != Some(&b' ') {
+        return None;
     }
-    let after = para[end..].strip_prefix(' ')?.trim_start();
-    let next = after.chars().next()?;
-    let starts_sentence = next.is_uppercase() || next.is_ascii_digit() || matches!(next, '"' | '“' | '‘' | '\'' | '«');
+    let next = word_start(para, end + 1);
+    let &first = bytes.get(next)?;
+    // (read by the byte where ASCII, where `is_uppercase` is `is_ascii_uppercase`)
+    let starts_sentence = if first.is_ascii() {
+        first.is_ascii_uppercase() || first.is_ascii_digit() || matches!(first, b'"' | b'\'')
+    } else {
+        para[next..]
+            .chars()
+            .next()
+            .is_some_and(|n| n.is_uppercase() || matches!(n, '“' | '‘' | '«'))
+    };
     if !starts_sentence {
         return None;
     }
     // before a digit, an abbreviation may end a sentence ("... at Acme Inc. 2015 was ..."), but
     // a month's does not ("Oct. 11" is a day), nor "No." ("Law No. 7253" is a number's)
-    if c == '.' && is_abbreviation(&para[..i]) && (!next.is_ascii_digit() || numbers_what_follows(&para[..i])) {
+    if bytes[i] == b'.' && is_abbreviation(&para[..i]) && (!first.is_ascii_digit() || numbers_what_follows(&para[..i]))
+    {
         return None;
     }
-    Some((end, para.len() - after.len()))
+    Some((end, next))
+}
+
+/// Where the closing quotes and brackets from `at` of `para` end (`"`, `”`, `’`, `'`, `)`, `»`):
+/// read by the byte where ASCII.
+fn past_closing_quotes(para: &str, mut at: usize) -> usize {
+    let bytes = para.as_bytes();
+    loop {
+        match bytes.get(at) {
+            Some(b'"' | b'\'' | b')') => at += 1,
+            Some(b) if !b.is_ascii() => match para[at..].chars().next() {
+                Some(n @ ('”' | '’' | '»')) => at += n.len_utf8(),
+                _ => return at,
+            },
+            _ => return at,
+        }
+    }
+}
+
+/// Where the spaces from `at` of `para` end, as `str::trim_start` takes them off: read by the
+/// byte while they are ASCII.
+fn word_start(para: &str, at: usize) -> usize {
+    let bytes = para.as_bytes();
+    let ascii_end = spaces_end(bytes, at);
+    match bytes.get(ascii_end) {
+        Some(b) if !b.is_ascii() => para.len() - para[ascii_end..].trim_start().len(),
+        _ => ascii_end,
+    }
 }
 
 /// The word that ends `before` (after its last space, bracket or quote): read back by the bytes
