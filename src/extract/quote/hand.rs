@@ -662,8 +662,29 @@ fn name_bytes_of_16(sixteen: &[u8; 16], first: bool) -> u32 {
 
 /// Whether ASCII byte `b` may stand in a word of a name (`[\p{L}'’-]`, ASCII), or in its first
 /// word (`[\p{L}&'’-]`) when `first`.
+#[inline]
 pub(super) fn is_name_word_byte(b: u8, first: bool) -> bool {
-    b.is_ascii_alphabetic() || matches!(b, b'\'' | b'-') || (first && b == b'&')
+    // one lookup: bit 0 in any word, bit 1 in a first word
+    NAME_WORD_BYTES[usize::from(b)] & (1 | u8::from(first) << 1) != 0
+}
+
+/// [`is_name_word_byte`] of each byte: bit 0 set for the bytes of any word of a name, bit 1
+/// for those of its first word.
+static NAME_WORD_BYTES: [u8; 256] = name_word_bytes();
+
+const fn name_word_bytes() -> [u8; 256] {
+    let mut out = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        if byte.is_ascii_alphabetic() || byte == b'\'' || byte == b'-' {
+            out[b] = 0b11;
+        } else if byte == b'&' {
+            out[b] = 0b10;
+        }
+        b += 1;
+    }
+    out
 }
 
 /// What may follow a word before its spaces in [`word_then_spaces`].
@@ -1393,6 +1414,16 @@ pub(super) fn assert_stand_ins_alike(source: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn name_word_bytes_are_letters_apostrophes_hyphens_and_a_first_ampersand() {
+        for b in 0..=255u8 {
+            for first in [false, true] {
+                let by_tests = b.is_ascii_alphabetic() || matches!(b, b'\'' | b'-') || (first && b == b'&');
+                assert_eq!(is_name_word_byte(b, first), by_tests, "{b:#x} {first}");
+            }
+        }
+    }
 
     #[test]
     fn word_bytes_are_ascii_letters_digits_and_underscores() {
