@@ -4,7 +4,9 @@ use crate::extract::claim::{spaces_end, spaces_start};
 use crate::extract::period::MONTH_ABBREVIATIONS;
 use crate::read::Span;
 
-/// Words that end with a period without ending a sentence.
+/// Words that end with a period without ending a sentence: the list [`is_listed_abbreviation`]
+/// matches (a test holds the two to the same words).
+#[cfg(test)]
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "inc", "corp", "co", "ltd", "llc", "st", "jr", "sr", "vs", "no", "u.s", "u.k",
     "u.n", "e.g", "i.e", "a.m", "p.m", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
@@ -46,23 +48,26 @@ pub fn split_sentences(text: &str, paragraphs: &[Span]) -> Vec<Span> {
 }
 
 /// Pushes the sentences of `para` (at `offset` in the text) to `out`, given the places of its
-/// sentence marks (".", "!" and "?") in order.
+/// sentence marks (".", "!" and "?") in order. Only the paragraph's ends are trimmed: a sentence
+/// ending at a mark ends with the mark or a closing quote, and the next starts at the word
+/// [`sentence_end`] found after the spaces.
 fn split_paragraph(para: &str, offset: usize, marks: impl Iterator<Item = usize>, out: &mut Vec<Span>) {
-    let mut start = 0;
-    for end in marks.filter_map(|i| sentence_end(para, i)) {
-        push_trimmed(para, offset, start, end, out);
-        start = end;
-    }
-    push_trimmed(para, offset, start, para.len(), out);
-}
-
-fn push_trimmed(para: &str, offset: usize, start: usize, end: usize, out: &mut Vec<Span>) {
-    let s = &para[start..end];
-    let (lead, trail) = spaces_around(s);
-    if lead + trail >= s.len() {
+    let (lead, trail) = spaces_around(para);
+    if lead + trail >= para.len() {
+        // all spaces, so no mark either
         return;
     }
-    let (mut from, to) = (start + lead, end - trail);
+    let mut start = lead;
+    for (end, next) in marks.filter_map(|i| sentence_end(para, i)) {
+        push_cut(para, offset, start, end, out);
+        start = next;
+    }
+    push_cut(para, offset, start, para.len() - trail, out);
+}
+
+/// Pushes the sentence from `from` to `to` of `para` (at `offset` in the text; it neither starts
+/// nor ends with a space) to `out`, cut into pieces of at most [`MAX_SENTENCE_BYTES`].
+fn push_cut(para: &str, offset: usize, mut from: usize, to: usize, out: &mut Vec<Span>) {
     while to - from > MAX_SENTENCE_BYTES {
         let mut cut = from + MAX_SENTENCE_BYTES;
         while !para.is_char_boundary(cut) {
@@ -96,35 +101,84 @@ fn spaces_around(s: &str) -> (usize, usize) {
 }
 
 /// Where the sentence that the mark at `i` of `para` may end ends (past the mark and its closing
-/// quotes), if it ends there: a space and a word that may start a sentence follow, and the mark
-/// ends no abbreviation.
-fn sentence_end(para: &str, i: usize) -> Option<usize> {
+/// quotes), if it ends there, and where the next starts: a space and a word that may start a
+/// sentence follow, and the mark ends no abbreviation.
+fn sentence_end(para: &str, i: usize) -> Option<(usize, usize)> {
     let bytes = para.as_bytes();
-    let c = char::from(bytes[i]);
-    let mut end = i + 1;
-    while let Some(n) = para[end..].chars().next() {
-        if matches!(n, '"' | '”' | '’' | '\'' | ')' | '»') {
-            end += n.len_utf8();
-        } else {
-            break;
-        }
+    let end = past_closing_quotes(para, i + 1);
+    if bytes.get(end) != Some(&b' ') {
+        return None;
     }
-    let after = para[end..].strip_prefix(' ')?.trim_start();
-    let next = after.chars().next()?;
-    let starts_sentence = next.is_uppercase() || next.is_ascii_digit() || matches!(next, '"' | '“' | '‘' | '\'' | '«');
+    let next = word_start(para, end + 1);
+    let &first = bytes.get(next)?;
+    // (read by the byte where ASCII, where `is_uppercase` is `is_ascii_uppercase`)
+    let starts_sentence = if first.is_ascii() {
+        first.is_ascii_uppercase() || first.is_ascii_digit() || matches!(first, b'"' | b'\'')
+    } else {
+        para[next..]
+            .chars()
+            .next()
+            .is_some_and(|n| n.is_uppercase() || matches!(n, '“' | '‘' | '«'))
+    };
     if !starts_sentence {
         return None;
     }
     // before a digit, an abbreviation may end a sentence ("... at Acme Inc. 2015 was ..."), but
     // a month's does not ("Oct. 11" is a day), nor "No." ("Law No. 7253" is a number's)
-    if c == '.' && is_abbreviation(&para[..i]) && (!next.is_ascii_digit() || numbers_what_follows(&para[..i])) {
+    if bytes[i] == b'.' && is_abbreviation(&para[..i]) && (!first.is_ascii_digit() || numbers_what_follows(&para[..i]))
+    {
         return None;
     }
-    Some(end)
+    Some((end, next))
 }
 
-/// The word that ends `before` (after its last space, bracket or quote).
+/// Where the closing quotes and brackets from `at` of `para` end (`"`, `”`, `’`, `'`, `)`, `»`):
+/// read by the byte where ASCII.
+fn past_closing_quotes(para: &str, mut at: usize) -> usize {
+    let bytes = para.as_bytes();
+    loop {
+        match bytes.get(at) {
+            Some(b'"' | b'\'' | b')') => at += 1,
+            Some(b) if !b.is_ascii() => match para[at..].chars().next() {
+                Some(n @ ('”' | '’' | '»')) => at += n.len_utf8(),
+                _ => return at,
+            },
+            _ => return at,
+        }
+    }
+}
+
+/// Where the spaces from `at` of `para` end, as `str::trim_start` takes them off: read by the
+/// byte while they are ASCII.
+fn word_start(para: &str, at: usize) -> usize {
+    let bytes = para.as_bytes();
+    let ascii_end = spaces_end(bytes, at);
+    match bytes.get(ascii_end) {
+        Some(b) if !b.is_ascii() => para.len() - para[ascii_end..].trim_start().len(),
+        _ => ascii_end,
+    }
+}
+
+/// The word that ends `before` (after its last space, bracket or quote): read back by the bytes
+/// while they are ASCII, by the characters from the first that is not.
 fn last_word(before: &str) -> &str {
+    let bytes = before.as_bytes();
+    let mut start = bytes.len();
+    while let Some(&b) = start.checked_sub(1).and_then(|i| bytes.get(i)) {
+        if !b.is_ascii() {
+            return last_word_by_chars(before);
+        }
+        // the ASCII characters `char::is_whitespace` takes, a bracket and a quote
+        if matches!(b, b'\t'..=b'\r' | b' ' | b'(' | b'"') {
+            break;
+        }
+        start -= 1;
+    }
+    &before[start..]
+}
+
+/// [`last_word`] read by the characters: a word may end at a space outside ASCII.
+fn last_word_by_chars(before: &str) -> &str {
     before
         .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"')
         .next()
@@ -147,10 +201,73 @@ fn is_month_abbreviation(before: &str) -> bool {
 
 fn is_abbreviation(before: &str) -> bool {
     let word = last_word(before);
-    // every abbreviation is lower case ASCII: comparing in any ASCII case is comparing the
-    // word's ASCII lower case
-    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
-        || (word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase()))
+    is_listed_abbreviation(word) || (word.len() == 1 && word.as_bytes()[0].is_ascii_uppercase())
+}
+
+/// Whether `word` is one of [`ABBREVIATIONS`] in any ASCII case, by one `match` of its lowered
+/// bytes (the list read one by one cost some 150 instructions a sentence mark).
+fn is_listed_abbreviation(word: &str) -> bool {
+    // every abbreviation is lower case ASCII of at most six bytes: comparing in any ASCII case
+    // is comparing the word's ASCII lower case
+    let mut lower = [0u8; 6];
+    let Some(lower) = lower.get_mut(..word.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    matches!(
+        &*lower,
+        b"mr"
+            | b"mrs"
+            | b"ms"
+            | b"dr"
+            | b"prof"
+            | b"inc"
+            | b"corp"
+            | b"co"
+            | b"ltd"
+            | b"llc"
+            | b"st"
+            | b"jr"
+            | b"sr"
+            | b"vs"
+            | b"no"
+            | b"u.s"
+            | b"u.k"
+            | b"u.n"
+            | b"e.g"
+            | b"i.e"
+            | b"a.m"
+            | b"p.m"
+            | b"jan"
+            | b"feb"
+            | b"mar"
+            | b"apr"
+            | b"jun"
+            | b"jul"
+            | b"aug"
+            | b"sep"
+            | b"sept"
+            | b"oct"
+            | b"nov"
+            | b"dec"
+            | b"gov"
+            | b"sen"
+            | b"rep"
+            | b"gen"
+            | b"approx"
+            | b"est"
+            | b"fig"
+            | b"dept"
+            | b"lt"
+            | b"sgt"
+            | b"capt"
+            | b"det"
+            | b"insp"
+            | b"supt"
+            | b"cmdr"
+            | b"col"
+    )
 }
 
 #[cfg(test)]
@@ -205,7 +322,7 @@ mod tests {
                 let trail = s.len() - s.trim_end().len();
                 if lead + trail < s.len() {
                     let mut spans = Vec::new();
-                    push_trimmed(para, p.start, start, end, &mut spans);
+                    push_cut(para, p.start, start + lead, end - trail, &mut spans);
                     assert_eq!(spans[0].start, p.start + start + lead);
                     assert_eq!(spans.last().unwrap().end, p.start + end - trail);
                     out.extend(spans);
@@ -308,6 +425,51 @@ mod tests {
             sentences > 100_000 && outside_ascii > 10_000 && cut > 10,
             "{sentences} sentences, {outside_ascii} outside ASCII, {cut} cut"
         );
+    }
+
+    /// The abbreviations matched by bytes are those of the list, in any ASCII case and no
+    /// other word; the last word read by bytes is the one read by characters.
+    #[test]
+    fn abbreviations_and_last_words_by_bytes_are_those_by_characters() {
+        let mut words: Vec<String> = Vec::new();
+        for a in ABBREVIATIONS {
+            words.extend([a.to_string(), a.to_uppercase(), a[..1].to_uppercase() + &a[1..]]);
+            // one byte more, one less, one changed, one past ASCII
+            words.extend([
+                format!("{a}s"),
+                format!("x{a}"),
+                a[1..].to_string(),
+                format!("{a}\u{e9}"),
+            ]);
+            words.push(a.replacen(|c: char| c.is_ascii_lowercase(), "q", 1));
+        }
+        for text in crate::gen::sample_texts_and_typeset(50) {
+            words.extend(text.split(' ').map(str::to_owned));
+        }
+        let mut listed = 0;
+        for word in &words {
+            let by_list = ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word));
+            assert_eq!(is_listed_abbreviation(word), by_list, "{word:?}");
+            listed += usize::from(by_list);
+        }
+        assert!(listed >= 3 * ABBREVIATIONS.len(), "{listed}");
+        let ends = [
+            "Mr",
+            "a (Dr",
+            "x \"No",
+            "1\u{a0}Inc",
+            "b\u{b}St",
+            "c\u{1c}Co",
+            "\u{e9}t\u{e9} Jr",
+            "\u{2003}Sen",
+            "",
+            " ",
+        ];
+        for before in words.iter().map(String::as_str).chain(ends) {
+            for before in [before.to_owned(), format!("It is {before}"), format!("{before}\ttail")] {
+                assert_eq!(last_word(&before), last_word_by_chars(&before), "{before:?}");
+            }
+        }
     }
 
     #[test]

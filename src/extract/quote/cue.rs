@@ -1016,15 +1016,29 @@ fn subject_start(sentence: &str, k: usize) -> Option<usize> {
     if k == 0 {
         return Some(0);
     }
-    for (n, (i, c)) in sentence.char_indices().enumerate().take(61) {
-        match c {
-            ',' if n >= 2 => {
-                let spaces = count_spaces(sentence.as_bytes(), i + 1);
+    // Read by the bytes: the characters are counted at the bytes that start one, and the
+    // quotation marks outside ASCII told by their bytes ("“" E2 80 9C, "”" E2 80 9D, "«" C2 AB,
+    // "»" C2 BB).
+    let bytes = sentence.as_bytes();
+    let mut n = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b & 0xC0 == 0x80 {
+            continue;
+        }
+        if n == 61 {
+            break;
+        }
+        match b {
+            b',' if n >= 2 => {
+                let spaces = count_spaces(bytes, i + 1);
                 return (spaces > 0).then_some(i + 1 + spaces);
             }
-            ',' | '"' | '“' | '”' | '«' | '»' => return None,
+            b',' | b'"' => return None,
+            0xE2 if matches!(bytes[i + 1..], [0x80, 0x9C | 0x9D, ..]) => return None,
+            0xC2 if matches!(bytes[i + 1..], [0xAB | 0xBB, ..]) => return None,
             _ => {}
         }
+        n += 1;
     }
     None
 }
@@ -1992,6 +2006,61 @@ mod tests {
     }
 
     use super::*;
+
+    /// [`subject_start`] as it read the characters, before it read the bytes.
+    fn subject_start_by_characters(sentence: &str) -> Option<usize> {
+        for (n, (i, c)) in sentence.char_indices().enumerate().take(61) {
+            match c {
+                ',' if n >= 2 => {
+                    let spaces = count_spaces(sentence.as_bytes(), i + 1);
+                    return (spaces > 0).then_some(i + 1 + spaces);
+                }
+                ',' | '"' | '“' | '”' | '«' | '»' => return None,
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// The subject after a first clause is found by the bytes where it was by the characters:
+    /// in sample sentences, and in clauses of every length around the 61 characters read, of
+    /// letters of one to four bytes, with each quotation mark and its neighbours in the table.
+    #[test]
+    fn subjects_after_a_clause_by_bytes_are_those_by_characters() {
+        let mut sentences: Vec<String> = crate::gen::sample_texts(100)
+            .iter()
+            .flat_map(|t| t.split(". ").map(str::to_owned).collect::<Vec<_>>())
+            .collect();
+        let letters = [
+            "a",
+            "\u{e9}",
+            "\u{2019}",
+            "\u{201e}",
+            "\u{1F600}",
+            "\u{ab}",
+            "\u{2a}",
+            "\u{c2}\u{bb}",
+        ];
+        let marks = [
+            ",", "\"", "\u{201c}", "\u{201d}", "\u{ab}", "\u{bb}", "\u{201b}", "\u{aa}",
+        ];
+        for letter in letters {
+            for mark in marks {
+                for n in [0, 1, 2, 3, 59, 60, 61, 62] {
+                    for after in [", He said", ",\u{a0}She said", " it", ""] {
+                        sentences.push(format!("{}{mark}{after}", letter.repeat(n)));
+                        sentences.push(format!("{}{after}", letter.repeat(n)));
+                    }
+                }
+            }
+        }
+        let mut found = 0;
+        for s in &sentences {
+            assert_eq!(subject_start(s, 1), subject_start_by_characters(s), "{s:?}");
+            found += usize::from(subject_start(s, 1).is_some());
+        }
+        assert!(found > 500, "{found} of {}", sentences.len());
+    }
 
     #[test]
     fn a_plain_name_is_one_without_nickname_leaves_as_it_is() {

@@ -151,6 +151,10 @@ fn scan(text: &str, paragraphs: &[Span], pass: Pass, candidates: &[usize]) -> Ve
     let mut out = Vec::new();
     let mut open: Option<Open> = None;
     let mut previous_end = 0;
+    debug_assert!(
+        paragraphs.windows(2).all(|w| w[0].end <= w[1].start),
+        "paragraphs in order, none inside another"
+    );
     // The first candidate not passed yet, and the paragraph read next.
     let (mut next, mut i) = (0, 0);
     while let Some(p) = paragraphs.get(i) {
@@ -177,20 +181,18 @@ fn scan(text: &str, paragraphs: &[Span], pass: Pass, candidates: &[usize]) -> Ve
             }
         }
         let span = Span::new(from, p.end);
-        open = scan_paragraph(text, span, within(candidates, span), open, pass, &mut out);
+        // The paragraph's candidates, from the first not passed yet: counted on from it (they
+        // are few, and the paragraphs in order) where two searches of the whole list found them.
+        next += candidates[next..].iter().take_while(|&&c| c < span.start).count();
+        let inside = candidates[next..].iter().take_while(|&&c| c < span.end).count();
+        open = scan_paragraph(text, span, &candidates[next..next + inside], open, pass, &mut out);
+        next += inside;
         previous_end = p.end;
     }
     if let Some(o) = open {
         push_unclosed(text, o, previous_end, &mut out);
     }
     out
-}
-
-/// The offsets of `candidates` (in order) inside `span`.
-fn within(candidates: &[usize], span: Span) -> &[usize] {
-    let start = candidates.partition_point(|&c| c < span.start);
-    let end = candidates.partition_point(|&c| c < span.end);
-    &candidates[start..end.max(start)]
 }
 
 /// The length of the mark of `family` that opens paragraph `p`, if it opens with one.
@@ -539,6 +541,83 @@ mod tests {
             push_unclosed(text, o, previous_end, &mut out);
         }
         out
+    }
+
+    /// [`scan`] as written before a paragraph's candidates were counted on from the last
+    /// passed: found by two searches of the whole list.
+    fn scan_searching_all_candidates(text: &str, paragraphs: &[Span], pass: Pass, candidates: &[usize]) -> Vec<Marked> {
+        let within = |span: Span| {
+            let start = candidates.partition_point(|&c| c < span.start);
+            let end = candidates.partition_point(|&c| c < span.end);
+            &candidates[start..end.max(start)]
+        };
+        let mut out = Vec::new();
+        let mut open: Option<Open> = None;
+        let mut previous_end = 0;
+        let (mut next, mut i) = (0, 0);
+        while let Some(p) = paragraphs.get(i) {
+            if open.is_none() {
+                next += candidates[next..].partition_point(|&c| c < p.start);
+                let Some(&c) = candidates.get(next) else { break };
+                if c >= p.end {
+                    i += paragraphs[i..].partition_point(|q| q.end <= c);
+                    continue;
+                }
+            }
+            i += 1;
+            let mut from = p.start;
+            if let Some(mut o) = open.take() {
+                match opening_mark(text, *p, o.family, pass) {
+                    Some(len) => {
+                        o.paragraphs += 1;
+                        from = p.start + len;
+                        open = Some(o);
+                    }
+                    None => push_unclosed(text, o, previous_end, &mut out),
+                }
+            }
+            let span = Span::new(from, p.end);
+            open = scan_paragraph(text, span, within(span), open, pass, &mut out);
+            previous_end = p.end;
+        }
+        if let Some(o) = open {
+            push_unclosed(text, o, previous_end, &mut out);
+        }
+        out
+    }
+
+    /// The candidates of a paragraph counted on from the last passed are those two searches
+    /// find, with the paragraphs split at blank lines and as the reader makes them (with gaps
+    /// between), quotes running on into the paragraph read next among them.
+    #[test]
+    fn candidates_counted_on_are_those_searched_for() {
+        let mut texts = crate::gen::sample_texts_and_typeset(100);
+        texts.push("\"Open\n\n\"Runs on,\" she said.\n\n\"x\" 'y' \"z\"\n\n\"a".to_owned());
+        let mut runs_on = 0;
+        for text in &texts {
+            let read = crate::read::text::read_body(text);
+            for (text, paras) in [
+                (text.as_str(), paragraphs(text)),
+                (read.text.as_str(), read.paragraphs.clone()),
+            ] {
+                for pass in [Pass::Double, Pass::Single] {
+                    let candidates = candidate_marks(text.as_bytes(), false);
+                    let of_pass = if pass == Pass::Double {
+                        &candidates.double
+                    } else {
+                        &candidates.single
+                    };
+                    let counted = scan(text, &paras, pass, of_pass);
+                    assert_eq!(
+                        counted,
+                        scan_searching_all_candidates(text, &paras, pass, of_pass),
+                        "{text}"
+                    );
+                    runs_on += counted.iter().filter(|m| m.paragraphs > 1).count();
+                }
+            }
+        }
+        assert!(runs_on >= 4, "{runs_on}");
     }
 
     #[test]

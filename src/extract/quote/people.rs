@@ -1385,16 +1385,51 @@ fn group_of(written: &str) -> Option<String> {
 /// initial ("J.", "Ed.") or an honorific or prefix ("Mrs.", "Capt."): after a word that starts
 /// with a capital. A period after a lower-case ASCII word (a sentence's end) is in none.
 fn stands_in_no_name(bytes: &[u8], k: usize) -> bool {
-    match bytes[k] {
-        b'.' => {
+    // (a byte other than a period told by one lookup: the test is asked of every byte back from
+    // a place of a name's word to the last that stands in none)
+    match NAME_BYTES[usize::from(bytes[k])] {
+        NameByte::May => false,
+        NameByte::Never => true,
+        NameByte::Period => {
             let word = bytes[..k].iter().rev().take_while(|b| b.is_ascii_lowercase()).count();
             word > 0
                 && bytes
                     .get(k.wrapping_sub(word + 1))
                     .is_none_or(|b| b.is_ascii() && !b.is_ascii_alphabetic())
         }
-        b => b.is_ascii() && !b.is_ascii_alphabetic() && !is_ascii_space(b) && !matches!(b, b'&' | b'\'' | b'-' | b'"'),
     }
+}
+
+/// What a byte tells of whether it stands in a name ([`stands_in_no_name`]).
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum NameByte {
+    /// It may stand in one: a letter, a space, `&`, `'`, `-`, `"`, or a byte outside ASCII.
+    May,
+    /// It stands in none: any other ASCII byte but the period.
+    Never,
+    /// A period, which stands in a name only after an initial, an honorific or a prefix.
+    Period,
+}
+
+/// The [`NameByte`] of each byte.
+static NAME_BYTES: [NameByte; 256] = name_bytes();
+
+const fn name_bytes() -> [NameByte; 256] {
+    let mut out = [NameByte::May; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        let in_name = byte.is_ascii_alphabetic() || matches!(byte, b'\t'..=b'\r' | b' ' | b'&' | b'\'' | b'-' | b'"');
+        out[b] = if byte == b'.' {
+            NameByte::Period
+        } else if in_name {
+            NameByte::May
+        } else {
+            NameByte::Never
+        };
+        b += 1;
+    }
+    out
 }
 
 /// Adds to `names` the names of several words that [`names_of_several_words`] reads in `text`
@@ -1930,6 +1965,37 @@ fn window_before(text: &str, at: usize) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`stands_in_no_name`] as written before its table: every byte value, after a lower-case
+    /// word, a capital, a space and nothing, is told as it tells.
+    #[test]
+    fn bytes_in_no_name_by_the_table_are_those_by_the_byte_tests() {
+        let by_tests = |bytes: &[u8], k: usize| match bytes[k] {
+            b'.' => {
+                let word = bytes[..k].iter().rev().take_while(|b| b.is_ascii_lowercase()).count();
+                word > 0
+                    && bytes
+                        .get(k.wrapping_sub(word + 1))
+                        .is_none_or(|b| b.is_ascii() && !b.is_ascii_alphabetic())
+            }
+            b => {
+                b.is_ascii()
+                    && !b.is_ascii_alphabetic()
+                    && !is_ascii_space(b)
+                    && !matches!(b, b'&' | b'\'' | b'-' | b'"')
+            }
+        };
+        let mut never = 0;
+        for b in 0..=255u8 {
+            for before in [&b""[..], b"word", b" word", b"Mr", b"x J", b" ", b"\xC3\xA9t\xC3\xA9"] {
+                let bytes = [before, &[b]].concat();
+                let k = before.len();
+                assert_eq!(stands_in_no_name(&bytes, k), by_tests(&bytes, k), "{bytes:?}");
+                never += usize::from(by_tests(&bytes, k));
+            }
+        }
+        assert!(never > 400, "{never}");
+    }
 
     #[test]
     fn first_and_last_words_by_bytes_are_those_of_the_split() {
