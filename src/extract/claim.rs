@@ -14,8 +14,23 @@ use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// Whether `b` is a space to `\s` on ASCII text (`char::is_whitespace` of an ASCII byte).
+#[inline]
 pub(crate) fn is_ascii_space(b: u8) -> bool {
-    matches!(b, b'\t'..=b'\r' | b' ')
+    ASCII_SPACES[usize::from(b)]
+}
+
+/// [`is_ascii_space`] of every byte: one load where two comparisons were (generated text 116.73
+/// → 116.09 instructions a byte, in the loops that read spaces back and forth).
+static ASCII_SPACES: [bool; 256] = ascii_spaces();
+
+const fn ascii_spaces() -> [bool; 256] {
+    let mut out = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        out[b] = matches!(b as u8, b'\t'..=b'\r' | b' ');
+        b += 1;
+    }
+    out
 }
 
 /// Where the run of ASCII spaces that starts at `at` in `bytes` ends (a loop of the bytes, like
@@ -3651,6 +3666,16 @@ mod tests {
                     "{t:?} {after:?}"
                 );
             }
+        }
+    }
+
+    /// The table of spaces is `\s` on ASCII: `char::is_whitespace` of each ASCII byte, and no
+    /// byte outside ASCII (one that starts or continues a character is no space alone).
+    #[test]
+    fn the_table_of_spaces_is_whitespace_on_ascii() {
+        for b in 0..=u8::MAX {
+            let expected = b.is_ascii() && char::from(b).is_whitespace();
+            assert_eq!(is_ascii_space(b), expected, "{b:#04x}");
         }
     }
 
