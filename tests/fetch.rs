@@ -442,6 +442,20 @@ fn robots_rules_that_fell_out_of_memory_are_read_again_and_obeyed() {
     }
 }
 
+/// One more host than the fetcher keeps the rules of (`o0.test`, ...), whose pages push a.test's
+/// rules out of memory, and all of them and a.test resolved to `server`.
+fn others_and_a(server: &Server) -> (Vec<String>, Vec<(String, SocketAddr)>) {
+    let others: Vec<String> = (0..=figmine::fetch::KEPT_ROBOTS_RULES)
+        .map(|i| format!("o{i}.test"))
+        .collect();
+    let resolve = others
+        .iter()
+        .chain([&"a.test".to_string()])
+        .map(|h| (h.clone(), server.addr))
+        .collect();
+    (others, resolve)
+}
+
 /// Pages of one host that need its rules again at the same moment (they fell out of memory, and
 /// there is no cache) wait for one fetch of its robots.txt rather than each fetching it.
 #[test]
@@ -455,15 +469,9 @@ fn rules_that_fell_out_are_fetched_again_once_for_pages_asking_at_once() {
         }
         _ => ok_html("<p>x</p>"),
     });
-    let others: Vec<String> = (0..=figmine::fetch::KEPT_ROBOTS_RULES)
-        .map(|i| format!("o{i}.test"))
-        .collect();
+    let (others, resolve) = others_and_a(&server);
     let fetcher = fetcher(FetchSettings {
-        resolve: others
-            .iter()
-            .chain([&"a.test".to_string()])
-            .map(|h| (h.clone(), server.addr))
-            .collect(),
+        resolve,
         robots_memory: 1,
         ..settings()
     });
@@ -544,15 +552,9 @@ fn an_unresponsive_host_whose_rules_fell_out_is_told_unresponsive() {
             _ => ok_html("<p>x</p>"),
         }
     });
-    let others: Vec<String> = (0..=figmine::fetch::KEPT_ROBOTS_RULES)
-        .map(|i| format!("o{i}.test"))
-        .collect();
+    let (others, resolve) = others_and_a(&server);
     let fetcher = fetcher(FetchSettings {
-        resolve: others
-            .iter()
-            .chain([&"a.test".to_string()])
-            .map(|h| (h.clone(), server.addr))
-            .collect(),
+        resolve,
         robots_memory: 1,
         timeout: Duration::from_millis(200),
         retries: 0,
