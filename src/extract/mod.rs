@@ -4,6 +4,20 @@
 //! This is the only stage with regexes, and it fails only by running past its time budget or
 //! finding more than [`MAX_FIGURES`] figures ([`extract_until`]).
 
+/// A table of the 256 bytes, `true` for those `matches!` the pattern: one load in the loops that
+/// read text a byte at a time, where a test of ranges took several instructions a byte.
+macro_rules! bytes_matching {
+    ($pattern:pat) => {{
+        let mut table = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            table[b] = matches!(b as u8, $pattern);
+            b += 1;
+        }
+        table
+    }};
+}
+
 mod buckets;
 pub mod claim;
 pub mod figure;

@@ -179,17 +179,7 @@ pub(crate) fn is_word_byte(b: u8) -> bool {
 }
 
 /// [`is_word_byte`] of each byte: ASCII letters, digits and "_".
-static WORD_BYTES: [bool; 256] = word_bytes();
-
-const fn word_bytes() -> [bool; 256] {
-    let mut out = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        out[b] = (b as u8).is_ascii_alphanumeric() || b == b'_' as usize;
-        b += 1;
-    }
-    out
-}
+static WORD_BYTES: [bool; 256] = bytes_matching!(b'0'..=b'9' | b'A'..=b'Z' | b'a'..=b'z' | b'_');
 
 /// Honorifics of group `hon` of `FULL_NAME` (people.rs).
 pub(super) const HONORIFICS: &[&str] = &[
