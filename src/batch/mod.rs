@@ -273,7 +273,9 @@ pub fn run_hooked(
                 in_flight += 1;
             }
             if in_flight == 0 {
-                if feed.ended() || stopped() {
+                // (a feeding thread that ended without running out panicked: the scope's end
+                // raises its panic here)
+                if feed.ended() || feed.closed || stopped() {
                     break;
                 }
                 // Nothing in work, and the next input is slow to come: the run is alive.
@@ -307,7 +309,8 @@ pub fn run_hooked(
             }
         }
         drop(to_worker);
-        // A stop request after the last input was taken leaves nothing undone.
+        // A stop request once the sources ran out and their last input was taken leaves
+        // nothing undone.
         summary.interrupted = stopped() && !feed.ended();
         Ok::<(), ExportError>(())
     })?;
@@ -1104,6 +1107,22 @@ mod tests {
         assert!(summary.interrupted);
         assert_eq!(sink.records.len(), 2);
         assert!(!sink.corpus, "no corpus pass after a stop");
+    }
+
+    /// A source that panics ends the run with its panic, as when the caller took the inputs
+    /// itself (the driver would otherwise wait for inputs from a feeding thread that is gone).
+    #[test]
+    fn a_source_that_panics_ends_the_run_with_its_panic() {
+        let (done, finished) = mpsc::channel();
+        std::thread::spawn(move || {
+            let panicking = sources(3).enumerate().map(|(i, source)| {
+                assert!(i < 2, "a source broke");
+                source
+            });
+            let outcome = catch_unwind(AssertUnwindSafe(|| run(panicking, &mut Collect::default())));
+            let _ = done.send(outcome.is_err());
+        });
+        assert_eq!(finished.recv_timeout(Duration::from_secs(30)), Ok(true));
     }
 
     #[test]

@@ -72,14 +72,12 @@ pub(super) fn options_of(args: &Args) -> RunOptions {
     }
 }
 
-/// A flag that Ctrl-C and SIGTERM set; the batch then stops taking inputs and flushes what it
+/// Makes Ctrl-C and SIGTERM set `stop`; the batch then stops taking inputs and flushes what it
 /// has done.
-pub(super) fn stop_on_ctrl_c_or_sigterm() -> Arc<AtomicBool> {
-    let stop = Arc::new(AtomicBool::new(false));
+pub(super) fn stop_on_ctrl_c_or_sigterm(stop: &Arc<AtomicBool>) {
     let flag = stop.clone();
     // Failing to install the handler (one is already set) only loses the clean stop.
     let _ = ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst));
-    stop
 }
 
 /// Counts the inputs on another thread so the progress display can show an ETA.
