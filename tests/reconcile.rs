@@ -551,8 +551,19 @@ fn value_conflict_clean_requests_from_other_requesters_are_other_quantities() {
         "Google received 1,257 requests from courts and 1,622 requests from police in 2014, for a total of 2,879 requests.",
         "In all, 500 requests came to Google in 2014: 300 from courts and 200 from police, for a total of 500.",
         "Google received 1,257 requests from courts in 2014. It received 1,622 requests from the police in 2014.",
+        "Facebook received 400 requests from courts in 2014 and 600 from prosecutors, and 250 requests from police.",
     ] {
         none(text);
+    }
+    // one requester written two ways is one quantity
+    for text in [
+        "Microsoft received 3,000 requests from users in 2014. Microsoft also said it received 3,500 requests \
+         from its users in 2014.",
+        "Apple received 900 requests from the Government in 2014. Apple received 950 requests from the \
+         government in 2014.",
+        "Apple received 900 government requests in 2014. Apple received 950 requests from the government in 2014.",
+    ] {
+        only(text, "value_conflict");
     }
     let f = only(
         "Google received 1,257 requests from courts in 2014.\n\nLater, Google said it received 1,275 requests \

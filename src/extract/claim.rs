@@ -1736,7 +1736,10 @@ pub(crate) fn find_in_lowercased(haystack: &str, needle: &str) -> Option<usize> 
 /// "requests from law enforcement agencies" is "law enforcement requests"; "requests from
 /// governments" is "government requests".
 static FROM_REQUESTER: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(r"(?i)^\s+from\s+(?:(?P<le>law\s+enforcement)|(?P<gov>governments?|government\s+agencies))\b").unwrap()
+    Pattern::new(
+        r"(?i)^\s+from\s+(?:the\s+)?(?:(?P<le>law[\s-]+enforcement)|(?P<gov>governments?|government\s+agencies))\b",
+    )
+    .unwrap()
 });
 
 /// Words that do not change what is counted ("new requests", "a total of ... requests").
@@ -1793,109 +1796,59 @@ fn requester_after(after_measure: &str) -> Option<Requester> {
     other_requester_after(after_measure).map(Requester::Other)
 }
 
-/// Words that end a requester's name, or show that the words after "from" name none.
+/// Words that end a requester's name, or show that the words after "from" name none: those that
+/// start a period, a comparison, an amount or a place ("from the first half", "from about 2,000",
+/// "from just 2,420", "from outside the US", "from there").
+#[rustfmt::skip]
 const NOT_A_REQUESTER: &[&str] = &[
-    "a",
-    "about",
-    "across",
-    "after",
-    "all",
-    "an",
-    "and",
-    "another",
-    "around",
-    "as",
-    "at",
-    "before",
-    "between",
-    "both",
-    "by",
-    "day",
-    "during",
-    "each",
-    "earlier",
-    "every",
-    "fewer",
-    "first",
-    "for",
-    "fourth",
-    "from",
-    "half",
-    "her",
-    "his",
-    "in",
-    "into",
-    "its",
-    "last",
-    "less",
-    "month",
-    "months",
-    "more",
-    "next",
-    "of",
-    "on",
-    "one",
-    "or",
-    "other",
-    "our",
-    "over",
-    "per",
-    "preceding",
-    "previous",
-    "prior",
-    "quarter",
-    "same",
-    "second",
-    "since",
-    "some",
-    "such",
-    "than",
-    "that",
-    "their",
-    "these",
-    "third",
-    "this",
-    "those",
-    "through",
-    "to",
-    "two",
-    "under",
-    "until",
-    "week",
-    "when",
-    "where",
-    "which",
-    "while",
-    "who",
-    "with",
-    "within",
-    "year",
-    "years",
-    "your",
+    "a", "about", "above", "abroad", "across", "after", "all", "almost", "an", "and", "another",
+    "approximately", "around", "as", "at", "before", "below", "between", "both", "by", "day",
+    "down", "during", "each", "earlier", "early", "eight", "elsewhere", "every", "few", "fewer",
+    "fiscal", "first", "five", "for", "four", "fourth", "from", "half", "her", "here", "his",
+    "hundreds", "in", "inside", "into", "it", "its", "just", "last", "late", "least", "less",
+    "many", "mid", "month", "months", "more", "most", "nearly", "next", "nine", "now", "of", "on",
+    "one", "only", "or", "other", "our", "outside", "over", "overseas", "per", "preceding",
+    "previous", "prior", "quarter", "roughly", "same", "second", "seven", "several", "since",
+    "six", "some", "such", "ten", "than", "that", "the", "their", "them", "then", "there",
+    "these", "third", "this", "those", "thousands", "three", "through", "to", "two", "under",
+    "until", "up", "week", "what", "when", "where", "which", "while", "who", "whom", "whose",
+    "with", "within", "year", "years", "your",
 ];
 
-/// The requester's words after " from " (and "the"): lowercase ASCII words, at most three, up to
-/// the first other character or word of [`NOT_A_REQUESTER`] ("from courts, and" → "courts").
+/// The requester's words after " from " (and "the" or a possessive): one to three lowercase ASCII
+/// words that end the phrase, at a word of [`NOT_A_REQUESTER`], at punctuation or at the end of
+/// the text ("from courts, and" → "courts"; "from its users in 2014" → "users"). Words followed
+/// by anything else name none: a capital, a digit or a hyphen ("from mid-2013", "from non-US
+/// governments"), or a fourth word.
 fn other_requester_after(after_measure: &str) -> Option<String> {
     let rest = after_measure
         .strip_prefix(|c: char| c.is_ascii_whitespace())?
         .trim_start();
     let rest = rest.strip_prefix("from")?;
-    let rest = rest.strip_prefix(|c: char| c.is_ascii_whitespace())?.trim_start();
-    let rest = rest.strip_prefix("the ").map_or(rest, str::trim_start);
-    let mut words = Vec::new();
-    for piece in rest.split(' ') {
-        let letters = piece
-            .bytes()
-            .take_while(|b| b.is_ascii_lowercase() || *b == b'-')
-            .count();
-        let word = &piece[..letters];
-        if word.is_empty() || NOT_A_REQUESTER.contains(&word) || words.len() == 3 {
+    let mut rest = rest.strip_prefix(|c: char| c.is_ascii_whitespace())?.trim_start();
+    for determiner in ["the ", "its ", "their ", "our "] {
+        if let Some(after) = rest.strip_prefix(determiner) {
+            rest = after.trim_start();
             break;
         }
+    }
+    let mut words = Vec::new();
+    for piece in rest.split(' ') {
+        let letters = piece.bytes().take_while(u8::is_ascii_lowercase).count();
+        let word = &piece[..letters];
+        if word.is_empty() || NOT_A_REQUESTER.contains(&word) {
+            // (a piece that is no word ends the phrase only when it is empty: two spaces)
+            let ends = piece.is_empty() || NOT_A_REQUESTER.contains(&word);
+            return (ends && !words.is_empty()).then(|| words.join(" "));
+        }
+        if words.len() == 3 {
+            return None;
+        }
         words.push(word);
-        if letters < piece.len() {
-            break;
+        match piece.as_bytes().get(letters) {
+            None => {}
+            Some(b',' | b'.' | b';' | b':' | b')' | b'!' | b'?' | b'"' | b'\'') => break,
+            Some(_) => return None,
         }
     }
     (!words.is_empty()).then(|| words.join(" "))

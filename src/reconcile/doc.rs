@@ -1125,10 +1125,15 @@ fn quantity_with<'f>(
         (f.sentence, sentence, sentence_lower),
         completions,
     );
-    // The text after the measure as written ("requests| from law enforcement agencies"), or else
-    // after the figure, which may name the requester of a measure carried from the figure before
-    // ("1,257 requests from courts and 1,622| from police").
-    let rest = written.map_or(after, |i| &after[i + measure.len()..]);
+    // The text after the measure where it is written next to the figure ("31,002 new requests|
+    // from law enforcement agencies"), or else right after the figure, which may name the
+    // requester of a measure carried from the figure before ("1,257 requests from courts and
+    // 1,622| from police"): a measure written further on is another figure's ("600| from
+    // prosecutors, and 250 requests from police").
+    let rest = match written {
+        Some(i) if is_next_to_figure(&after[..i]) => &after[i + measure.len()..],
+        _ => after,
+    };
     let key = keys.of(&measure);
     let base = canonical_of_key(key, rest);
     if base.is_empty() {
@@ -1143,6 +1148,12 @@ fn quantity_with<'f>(
         Some(country) => Rc::from(with_country(&base, &country)),
         None => base,
     })
+}
+
+/// Whether a measure written after a figure, with `between` between them, is written next to it:
+/// at most two words between ("31,002 new user requests").
+fn is_next_to_figure(between: &str) -> bool {
+    between.split_ascii_whitespace().nth(2).is_none()
 }
 
 /// `format!("{base} ({country})")`, built in one string of the size it takes.
@@ -4095,7 +4106,10 @@ mod tests {
                 }
                 in_sentence += usize::from(first != measure && not_after);
                 after_them += usize::from(first != measure && written.is_some());
-                let rest = written.map_or(after, |i| &after[i + first.len()..]);
+                let rest = match written {
+                    Some(i) if is_next_to_figure(&after[..i]) => &after[i + first.len()..],
+                    _ => after,
+                };
                 let key = keys.of(&first);
                 let canonical = claim::canonical_measure(&key.without_country, rest);
                 assert_eq!(*canonical_of_key(key, rest), *canonical, "{first:?} {rest:?}");
