@@ -64,7 +64,9 @@ struct Surroundings<'t> {
     previous_sentence: &'t str,
 }
 
-/// Finds the direct quotes of an article, in order, with their speakers.
+/// Finds the direct quotes of an article, in order, with their speakers. `paragraphs` must be in
+/// order and apart, as every [`crate::read::Article`] holds them (the marks are read on from one
+/// paragraph to the next).
 pub fn find_quotes(text: &str, paragraphs: &[Span], sentences: &[Span]) -> Vec<Quote> {
     let ascii = crate::extract::lanes::is_ascii_text(text.as_bytes());
     find_quotes_until(text, paragraphs, sentences, ascii, Deadline::NONE)
