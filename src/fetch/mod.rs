@@ -22,7 +22,7 @@ pub mod warc;
 
 pub use file::{discover, FileSource};
 pub use http::{FetchSettings, Fetcher, Outcome, Stats, DEFAULT_USER_AGENT};
-pub use pool::{fetch_all, WebItem};
+pub use pool::{fetch_all, Ordered, WebItem};
 pub use robots::KEPT_ROBOTS_RULES;
 
 use std::path::PathBuf;
