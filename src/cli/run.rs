@@ -84,17 +84,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Some(Box::new(Tables(args.formats.table_sinks(&args.out)?)))
     };
     let local = discover(&paths).inspect(count_skips);
-    // Set by Ctrl-C or SIGTERM once the batch starts: it stops taking inputs, and a page still
-    // being fetched is given up. (Until then, while feeds and sitemaps are read, a signal ends
-    // the process at once, as nothing is written yet.)
+    // Set by Ctrl-C or SIGTERM once the batch starts (`run_streaming`): it stops taking inputs,
+    // and a page still being fetched is given up. (Until then, while feeds and sitemaps are
+    // read, a signal ends the process at once, as nothing is written yet.)
     let stop = Arc::new(AtomicBool::new(false));
     let (summary, web_stats) = if urls.is_empty() && !args.web.has_inputs() {
-        scale::stop_on_ctrl_c_or_sigterm(&stop);
         (scale::run_streaming(&args, &paths, local, tables, resumed, stop)?, None)
     } else {
         let done = resumed.as_ref().and_then(Journal::done);
         let (fetcher, web, finished) = web_sources(&args.web, urls, &args.out, args.jobs, done, Some(stop.clone()))?;
-        scale::stop_on_ctrl_c_or_sigterm(&stop);
         let sources = local.chain(web.map(Ok::<Source, FetchError>).inspect(count_skips));
         let mut summary = scale::run_streaming(&args, &paths, sources, tables, resumed, stop)?;
         // Pages the earlier run finished were not fetched again, so the batch never saw them.

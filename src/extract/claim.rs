@@ -1836,9 +1836,11 @@ fn other_requester_after(after_measure: &str) -> Option<String> {
     for piece in rest.split(' ') {
         let letters = piece.bytes().take_while(u8::is_ascii_lowercase).count();
         let word = &piece[..letters];
-        if word.is_empty() || NOT_A_REQUESTER.contains(&word) {
-            // (a piece that is no word ends the phrase only when it is empty: two spaces)
-            let ends = piece.is_empty() || NOT_A_REQUESTER.contains(&word);
+        let stops = NOT_A_REQUESTER.contains(&word);
+        if word.is_empty() || stops {
+            // a stop word, or two spaces, end the phrase; a piece that starts otherwise (a
+            // capital, a digit) names none
+            let ends = stops || piece.is_empty();
             return (ends && !words.is_empty()).then(|| words.join(" "));
         }
         if words.len() == 3 {

@@ -43,7 +43,7 @@ pub fn run_streaming(
     );
     let settings = Settings {
         dedup: !args.no_dedup,
-        stop: Some(stop),
+        stop: Some(stop_on_ctrl_c_or_sigterm(stop)),
         ..Settings::default()
     };
     let total = count_inputs_in_background(args.quiet, paths);
@@ -72,12 +72,13 @@ pub(super) fn options_of(args: &Args) -> RunOptions {
     }
 }
 
-/// Makes Ctrl-C and SIGTERM set `stop`; the batch then stops taking inputs and flushes what it
-/// has done.
-pub(super) fn stop_on_ctrl_c_or_sigterm(stop: &Arc<AtomicBool>) {
+/// Makes Ctrl-C and SIGTERM set `stop`, which it returns; the batch then stops taking inputs and
+/// flushes what it has done.
+fn stop_on_ctrl_c_or_sigterm(stop: Arc<AtomicBool>) -> Arc<AtomicBool> {
     let flag = stop.clone();
     // Failing to install the handler (one is already set) only loses the clean stop.
     let _ = ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst));
+    stop
 }
 
 /// Counts the inputs on another thread so the progress display can show an ETA.
