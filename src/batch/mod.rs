@@ -266,16 +266,16 @@ pub fn run_hooked(
         let mut in_flight = 0;
         loop {
             while in_flight < IN_FLIGHT && !stopped() {
-                let Some(chunk) = next_chunk(&mut feed, stopped, carried_bytes) else {
+                let Some(chunk) = next_chunk(&mut feed, stopped) else {
                     break;
                 };
                 to_worker.send(chunk).expect("the worker lives as long as the queue");
                 in_flight += 1;
             }
             if in_flight == 0 {
-                // (a feeding thread that ended without running out panicked: the scope's end
-                // raises its panic here)
-                if feed.ended() || feed.closed || stopped() {
+                // Done once the feeding thread has ended: the sources ran out or stopped (or it
+                // panicked, and the scope's end raises the panic here).
+                if feed.closed || stopped() {
                     break;
                 }
                 // Nothing in work, and the next input is slow to come: the run is alive.
@@ -330,15 +330,15 @@ pub fn run_hooked(
     Ok(summary)
 }
 
-/// The next inputs: [`CHUNK`] of them, fewer when their bodies (`bytes`) reach [`CHUNK_BYTES`],
-/// or [`CHUNK_WAIT`] has passed since the first one came, or a stop was asked for, or there are
-/// no more. `None` when no input came within [`PROGRESS_TICK`] (or there are no more).
-fn next_chunk<T: Send>(feed: &mut Feed<T>, stopped: impl Fn() -> bool, bytes: impl Fn(&T) -> usize) -> Option<Vec<T>> {
-    let first = feed.next_within(PROGRESS_TICK)?;
+/// The next inputs: [`CHUNK`] of them, fewer when the bodies they carry (as the feed counts them)
+/// reach [`CHUNK_BYTES`], or [`CHUNK_WAIT`] has passed since the first one came, or a stop was
+/// asked for, or there are no more. `None` when no input came within [`PROGRESS_TICK`] (or there
+/// are no more).
+fn next_chunk<T: Send>(feed: &mut Feed<T>, stopped: impl Fn() -> bool) -> Option<Vec<T>> {
+    let (first, mut carried) = feed.next_within(PROGRESS_TICK)?;
     // The clock starts when the first input has come: a slow source still fills a chunk with
     // what a second brings, not one input each.
     let started = Instant::now();
-    let mut carried = bytes(&first);
     let mut chunk = Vec::with_capacity(CHUNK);
     chunk.push(first);
     while chunk.len() < CHUNK && carried < CHUNK_BYTES && !stopped() {
@@ -346,8 +346,8 @@ fn next_chunk<T: Send>(feed: &mut Feed<T>, stopped: impl Fn() -> bool, bytes: im
             break;
         };
         match feed.next_within(left) {
-            Some(source) => {
-                carried += bytes(&source);
+            Some((source, bytes)) => {
+                carried += bytes;
                 chunk.push(source);
             }
             None => break,
@@ -424,8 +424,8 @@ impl<T: Send> Feed<T> {
         }
     }
 
-    /// The next source, if one comes within `wait`.
-    fn next_within(&mut self, wait: Duration) -> Option<T> {
+    /// The next source, with the bytes of body it carries, if one comes within `wait`.
+    fn next_within(&mut self, wait: Duration) -> Option<(T, usize)> {
         if let Some(taken) = self.taken.take() {
             return Some(self.handed_over(taken));
         }
@@ -442,12 +442,12 @@ impl<T: Send> Feed<T> {
         }
     }
 
-    /// Frees the room a source held in the queue.
-    fn handed_over(&self, (source, size): (T, usize)) -> T {
+    /// Frees the room a source held in the queue; the source with the bytes it carries.
+    fn handed_over(&self, (source, size): (T, usize)) -> (T, usize) {
         let (held, freed) = &*self.queued;
         *held.lock().unwrap_or_else(|p| p.into_inner()) -= size;
         freed.notify_one();
-        source
+        (source, size)
     }
 
     /// Whether every source was taken: the sources ran out and none is left in the queue. (A
@@ -821,7 +821,7 @@ mod tests {
         let first_chunk = |inputs: Box<dyn Iterator<Item = Result<Source, FetchError>> + Send>| {
             std::thread::scope(|scope| {
                 let mut feed = Feed::start(scope, inputs, (CHUNK, carried_bytes), None);
-                next_chunk(&mut feed, || false, carried_bytes).map_or(0, |c| c.len())
+                next_chunk(&mut feed, || false).map_or(0, |c| c.len())
             })
         };
         let pages = (0..100).map(move |i| body(format!("page-{i}"), MIB));
